@@ -1,0 +1,130 @@
+"""The claims table: its columns, their types and the closed vocabularies.
+
+This module is the single place where the table's shape is defined. Column
+names are a contract shared with :mod:`reconcile`, the notebooks and the
+benchmarks; change them only together with those.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import polars as pl
+
+__all__ = [
+    "BOUNDS",
+    "BOUND_ENUM",
+    "CHANGES",
+    "CHANGE_ENUM",
+    "CLAIMS_SCHEMA",
+    "DIMENSIONS",
+    "DIMENSION_ENUM",
+    "DOCUMENTS_SCHEMA",
+    "PERIODS",
+    "PERIOD_ENUM",
+    "SKIPPED_SCHEMA",
+    "Bound",
+    "Change",
+    "Dimension",
+    "Period",
+]
+
+Bound = Literal["exact", "approx", "lower", "upper", "range"]
+Change = Literal["increase", "decrease"]
+Period = Literal["hour", "day", "week", "month", "quarter", "year"]
+Dimension = Literal[
+    "count",
+    "currency",
+    "ratio",
+    "length",
+    "mass",
+    "area",
+    "volume",
+    "duration",
+    "speed",
+    "energy",
+    "power",
+    "temperature",
+    "age",
+    "other",
+]
+
+BOUNDS: tuple[Bound, ...] = ("exact", "approx", "lower", "upper", "range")
+CHANGES: tuple[Change, ...] = ("increase", "decrease")
+PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "quarter", "year")
+DIMENSIONS: tuple[Dimension, ...] = (
+    "count",
+    "currency",
+    "ratio",
+    "length",
+    "mass",
+    "area",
+    "volume",
+    "duration",
+    "speed",
+    "energy",
+    "power",
+    "temperature",
+    "age",
+    "other",
+)
+
+BOUND_ENUM = pl.Enum(list(BOUNDS))
+CHANGE_ENUM = pl.Enum(list(CHANGES))
+PERIOD_ENUM = pl.Enum(list(PERIODS))
+DIMENSION_ENUM = pl.Enum(list(DIMENSIONS))
+
+#: One row per numeric claim. See the README for a column-by-column description.
+CLAIMS_SCHEMA = pl.Schema(
+    {
+        "claim_id": pl.String,
+        "doc_id": pl.String,
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "surface": pl.String,
+        "sentence_start": pl.Int64,
+        "sentence_end": pl.Int64,
+        "sentence": pl.String,
+        "value": pl.Float64,
+        "low": pl.Float64,
+        "high": pl.Float64,
+        "bound": BOUND_ENUM,
+        "qualifier": pl.String,
+        "unit": pl.String,
+        "dimension": DIMENSION_ENUM,
+        "per": PERIOD_ENUM,
+        "change": CHANGE_ENUM,
+        "concept": pl.String,
+        "subject": pl.String,
+        "attribution": pl.String,
+        "restates": pl.String,
+        "boilerplate": pl.Boolean,
+        "outlet": pl.String,
+        "published": pl.Date,
+        "url": pl.String,
+        "title": pl.String,
+    }
+)
+
+#: One row per document that was read (the metadata later joined to claims).
+DOCUMENTS_SCHEMA = pl.Schema(
+    {
+        "doc_id": pl.String,
+        "path": pl.String,
+        "outlet": pl.String,
+        "published": pl.Date,
+        "url": pl.String,
+        "title": pl.String,
+        "n_chars": pl.Int64,
+        "n_claims": pl.Int64,
+    }
+)
+
+#: One row per input that could not be read or was refused, with the reason.
+SKIPPED_SCHEMA = pl.Schema(
+    {
+        "source": pl.String,
+        "doc_id": pl.String,
+        "reason": pl.String,
+    }
+)
