@@ -75,36 +75,35 @@ PERIOD_ENUM = pl.Enum(list(PERIODS))
 DIMENSION_ENUM = pl.Enum(list(DIMENSIONS))
 
 #: One row per numeric claim. See the README for a column-by-column description.
-CLAIMS_SCHEMA = pl.Schema(
-    {
-        "claim_id": pl.String,
-        "doc_id": pl.String,
-        "start": pl.Int64,
-        "end": pl.Int64,
-        "surface": pl.String,
-        "sentence_start": pl.Int64,
-        "sentence_end": pl.Int64,
-        "sentence": pl.String,
-        "value": pl.Float64,
-        "low": pl.Float64,
-        "high": pl.Float64,
-        "bound": BOUND_ENUM,
-        "qualifier": pl.String,
-        "unit": pl.String,
-        "dimension": DIMENSION_ENUM,
-        "per": PERIOD_ENUM,
-        "change": CHANGE_ENUM,
-        "concept": pl.String,
-        "subject": pl.String,
-        "attribution": pl.String,
-        "restates": pl.String,
-        "boilerplate": pl.Boolean,
-        "outlet": pl.String,
-        "published": pl.Date,
-        "url": pl.String,
-        "title": pl.String,
-    }
-)
+_CLAIMS_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
+    "claim_id": pl.String,
+    "doc_id": pl.String,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "surface": pl.String,
+    "sentence_start": pl.Int64,
+    "sentence_end": pl.Int64,
+    "sentence": pl.String,
+    "value": pl.Float64,
+    "low": pl.Float64,
+    "high": pl.Float64,
+    "bound": BOUND_ENUM,
+    "qualifier": pl.String,
+    "unit": pl.String,
+    "dimension": DIMENSION_ENUM,
+    "per": PERIOD_ENUM,
+    "change": CHANGE_ENUM,
+    "concept": pl.String,
+    "subject": pl.String,
+    "attribution": pl.String,
+    "restates": pl.String,
+    "boilerplate": pl.Boolean,
+    "outlet": pl.String,
+    "published": pl.Date,
+    "url": pl.String,
+    "title": pl.String,
+}
+CLAIMS_SCHEMA = pl.Schema(_CLAIMS_COLUMNS)
 
 #: One row per document that was read (the metadata later joined to claims).
 DOCUMENTS_SCHEMA = pl.Schema(

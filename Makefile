@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Both create .venv (Python 3.11+) and install the project with its dev tools first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: extract the sample corpus's claims into outputs/sample/
+demo: $(STAMP)
+	$(BIN)/python -m extract -o outputs/sample/claims.parquet
+
+## test: the whole test suite (unit tests, gold scores, lint and type checks)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check extract reconcile tests benchmarks
+	$(BIN)/python -m mypy
+
+## bench: scores and speed (not part of the tests)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/newsquant.py
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) outputs/sample

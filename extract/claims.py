@@ -1,0 +1,712 @@
+"""From one document's text to its numeric claims.
+
+The work per number: read what stands to its left (currency sign, hedge, direction of
+change, labels and dates that make it no claim) and to its right (scale word, range,
+unit or counted noun, hedge, rate), then attach the sentence's asserter, the subject
+and the measured concept. All offsets index into the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import polars as pl
+
+from .context import AttributionTracker, Token, concept_left, subject_before, tokens
+from .lexicon import lexicon
+from .numbers import NumberMatch, find_numbers, non_quantity_spans
+from .schema import CLAIMS_SCHEMA
+from .segment import Sentence, guess_language, sentences
+from .units import UnitInfo, unit_table
+
+__all__ = ["claim_id", "extract_claims", "extract_rows"]
+
+_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµ²³/]+[23²³]?|\+")
+_ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
+_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*", re.IGNORECASE)
+_SCALE_SPACED = re.compile(
+    r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
+    re.IGNORECASE,
+)
+_SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+_WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
+_DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
+    "the these those both its their all his her our my your this that any no every each".split()
+)
+_PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
+
+
+@functools.lru_cache(maxsize=1)
+def _inflector() -> Any:
+    import inflect
+
+    return inflect.engine()
+
+
+@functools.lru_cache(maxsize=65536)
+def _singular(word: str) -> str:
+    if len(word) < 3 or (
+        not word.endswith("s") and word not in ("people", "men", "women", "children")
+    ):
+        return word
+    single = _inflector().singular_noun(word)
+    return single if isinstance(single, str) and single else word
+
+
+@functools.cache
+def _attribution_hint() -> re.Pattern[str]:
+    verbs = sorted(lexicon().attribution_verbs, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+
+
+def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
+    """A stable identifier: the same document, span and surface give the same id."""
+    key = f"{doc_id}\x1f{start}\x1f{end}\x1f{surface}".encode()
+    return hashlib.blake2b(key, digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class _Claim:
+    start: int
+    end: int
+    sentence: Sentence
+    value: float
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    qualifier: str | None = None
+    unit: str | None = None
+    dimension: str = "count"
+    per: str | None = None
+    change: str | None = None
+    concept: str | None = None
+    subject: str | None = None
+    attribution: str | None = None
+    restates: int | None = None
+    consumed: int = 0
+    noun_tokens: list[Token] = field(default_factory=list)
+
+
+def _phrase_at(
+    words: list[str], table: dict[tuple[str, ...], str], longest: int
+) -> tuple[str, int]:
+    """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0)."""
+    for k in range(min(longest, len(words)), 0, -1):
+        label = table.get(tuple(words[:k]))
+        if label is not None:
+            return label, k
+    return "", 0
+
+
+def _phrase_ending(
+    words: list[str], table: dict[tuple[str, ...], str], longest: int
+) -> tuple[str, int]:
+    """Longest phrase from ``table`` at the end of ``words``."""
+    for k in range(min(longest, len(words)), 0, -1):
+        label = table.get(tuple(words[-k:]))
+        if label is not None:
+            return label, k
+    return "", 0
+
+
+class _DocumentReader:
+    """Reads all claims of one document."""
+
+    def __init__(self, text: str, doc_id: str, style: str) -> None:
+        self.text = text
+        self.doc_id = doc_id
+        self.style = style
+        self.lex = lexicon()
+        self.units = unit_table()
+        self.sents = sentences(text)
+        self.sent_starts = [s.start for s in self.sents]
+        self.excluded = non_quantity_spans(text)
+        self.excluded_starts = [a for a, _ in self.excluded]
+        self.prefixes = sorted(self.lex.currency_prefixes, key=len, reverse=True)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _sentence_of(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i < 0 or pos >= self.sents[i].end:
+            return None
+        return self.sents[i]
+
+    def _is_excluded(self, start: int) -> bool:
+        i = bisect.bisect_right(self.excluded_starts, start) - 1
+        return i >= 0 and self.excluded[i][0] <= start < self.excluded[i][1]
+
+    def _currency_before(self, start: int, floor: int) -> tuple[str, int] | None:
+        text = self.text
+        window = text[max(floor, start - 6) : start]
+        stripped = window.rstrip(" \u00a0")
+        gap = len(window) - len(stripped)
+        if gap > 1:
+            return None
+        for prefix in self.prefixes:
+            if not stripped.endswith(prefix):
+                continue
+            at = start - gap - len(prefix)
+            if prefix[0].isalpha():
+                if at > floor and text[at - 1].isalnum():
+                    continue
+                if len(prefix) == 1 and gap:
+                    continue
+            elif gap and prefix in ("$", "£", "€"):
+                continue
+            return self.lex.currency_prefixes[prefix], at
+        return None
+
+    # -- one number ----------------------------------------------------------------------
+    def read(self, numbers: list[NumberMatch], index: int) -> _Claim | None:
+        num = numbers[index]
+        text, lex = self.text, self.lex
+        sent = self._sentence_of(num.start)
+        if sent is None or self._is_excluded(num.start):
+            return None
+        claim = _Claim(num.start, num.end, sent, num.value)
+        if num.kind == "vague":
+            claim.bound, claim.qualifier = "lower", None
+        # ---- left side
+        if num.kind == "digits" and num.start > sent.start and text[num.start - 1] in "-−":
+            if num.start - 2 >= sent.start and text[num.start - 2].isalnum():
+                return None  # a code such as F-16 or COVID-19
+            claim.value, claim.start = -claim.value, num.start - 1
+        currency: str | None = None
+        found = self._currency_before(claim.start, sent.start) if num.kind != "vague" else None
+        if found:
+            currency, claim.start = found
+        left = tokens(text, max(sent.start, claim.start - 120), claim.start)
+        words = [t.lower for t in left]
+        label, k = _phrase_ending(words, lex.qualifiers_before, lex.max_before)
+        if k:
+            claim.bound, claim.qualifier = label, text[left[-k].start : left[-1].end]
+            claim.start = left[-k].start
+            left, words = left[:-k], words[:-k]
+        between = bool(words) and words[-1] == "between"
+        prev = left[-1] if left else None
+        if prev is not None:
+            bare = prev.lower.rstrip(".")
+            if bare in lex.months and prev.text[:1].isupper():
+                return None
+            if bare in lex.label_words and (prev.text[:1].isupper() or prev.text in ("#", "No.")):
+                return None
+            if bare in lex.age_before:
+                claim.unit, claim.dimension, claim.concept = "year", "age", "age"
+        if (
+            len(left) >= 2
+            and left[-1].text == ","
+            and left[-2].text[:1].isupper()
+            and num.kind == "digits"
+            and float(num.value).is_integer()
+            and 0 < num.value < 120
+            and text[num.end : num.end + 1] in (",", ")")
+        ):
+            claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Haley, 51,"
+        line_start = text.rfind("\n", 0, num.start) + 1
+        if not text[line_start : num.start].strip() and text[num.end : num.end + 2] in (". ", ") "):
+            return None  # list numbering
+        claim.change = self._change_before(words)
+        # ---- right side
+        pos = num.end
+        scale = 1.0
+        m = _SCALE_SPACED.match(text, pos) if num.kind == "digits" else None
+        if m:
+            scale, pos = lex.scales[m.group(1).lower()], m.end()
+        attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        if attached:
+            suffix = attached.group()
+            small = suffix.lower().rstrip(".")
+            sm = _SCALE_ATTACHED.match(text, pos)
+            follows_noun = bool(
+                re.match(r"\s+[a-z]{3,}", text[attached.end() : attached.end() + 20])
+            )
+            if suffix == "%":
+                claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
+            elif (
+                sm
+                and sm.end() == attached.end()
+                and (currency or len(sm.group()) > 1 or sm.group() in ("k", "K") or follows_noun)
+            ):
+                scale, pos = lex.scales[sm.group().lower()], sm.end()
+            elif small in _ORDINAL:
+                return None
+            elif suffix == "+":
+                claim.bound, claim.qualifier, pos = "lower", "+", attached.end()
+            elif suffix in self.units.attached or suffix.replace("º", "°") in self.units.attached:
+                info = self.units.symbols.get(suffix) or self.units.words.get(suffix.lower())
+                if info is None:
+                    return None
+                claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
+            elif small == "x":
+                claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
+            else:
+                return None  # 5G, 3D, B52: a name, not a quantity
+        value = claim.value * scale
+        # ranges: "175,000-200,000", "between 10 and 20", "10 to 15 per cent"
+        nxt = numbers[index + 1] if index + 1 < len(numbers) else None
+        sep = _RANGE_SEP.match(text, pos)
+        if nxt is not None and sep and num.kind == "digits":
+            joiner = sep.group().strip().lower()
+            target = sep.end()
+            cur2 = self._currency_before(nxt.start, sent.start)
+            start2 = cur2[1] if cur2 else nxt.start
+            ok = start2 == target and nxt.kind == "digits"
+            if ok and joiner == "and" and not between:
+                ok = False
+            if ok and joiner == "to" and self._from_before(words):
+                ok = False
+            if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
+                return None
+            if ok:
+                claim2 = self._scale_after(nxt)
+                value2 = nxt.value * claim2[0]
+                low = value if claim2[0] == 1.0 or scale != 1.0 else claim.value * claim2[0]
+                if value2 > low:
+                    claim.low, claim.high, claim.bound = low, value2, "range"
+                    value = (low + value2) / 2
+                    pos = claim2[1]
+                    claim.consumed = nxt.end
+        claim.value = value
+        # unit words, counted nouns, hedges and rates after the number
+        right = tokens(text, pos, min(sent.end, pos + 160))
+        hyphen = bool(right) and right[0].text == "-" and right[0].start == pos
+        if hyphen:
+            right = right[1:]
+        rwords = [t.lower for t in right]
+        used = 0
+        if claim.unit is None:
+            used = self._unit_after(claim, right, rwords, currency, hyphen, num)
+            if used < 0:
+                return None
+        elif currency is not None:
+            claim.unit, claim.dimension = currency, "currency"
+        if currency is not None and claim.unit is None:
+            claim.unit, claim.dimension = currency, "currency"
+        if used:
+            claim.end = right[used - 1].end
+        else:
+            claim.end = max(pos, claim.end)
+        rest, rest_words = right[used:], rwords[used:]
+        label, k = _phrase_at(rest_words, lex.qualifiers_after, lex.max_after)
+        if k and not (
+            rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit()
+        ):
+            claim.bound, claim.qualifier = label, " ".join(t.text for t in rest[:k])
+            claim.end = rest[k - 1].end
+            rest, rest_words = rest[k:], rest_words[k:]
+        if rest_words and rest_words[0] in lex.label_after:
+            return None
+        if rest_words and rest_words[0].rstrip(".") in lex.clock_words:
+            return None
+        if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
+            return None
+        claim.per = self._period_after(rest, rest_words)
+        if self._not_a_claim(claim, num, currency, prev):
+            return None
+        if claim.concept is None:
+            claim.concept = self._concept(claim, rest, rest_words, hyphen)
+        if claim.bound in ("exact", "approx"):
+            claim.low = claim.high = claim.value
+        elif claim.bound == "lower":
+            claim.low, claim.high = claim.value, None
+        elif claim.bound == "upper":
+            claim.low, claim.high = None, claim.value
+        return claim
+
+    def _scale_after(self, num: NumberMatch) -> tuple[float, int]:
+        m = _SCALE_SPACED.match(self.text, num.end)
+        if m:
+            return self.lex.scales[m.group(1).lower()], m.end()
+        sm = _SCALE_ATTACHED.match(self.text, num.end)
+        if sm and (len(sm.group()) > 1 or sm.group() in "kKmMbB"):
+            return self.lex.scales[sm.group().lower()], sm.end()
+        return 1.0, num.end
+
+    def _yearish(self, num: NumberMatch) -> bool:
+        token = self.text[num.start : num.end]
+        return (
+            num.kind == "digits"
+            and token.isdigit()
+            and len(token) == 4
+            and 1800 <= num.value <= 2100
+        )
+
+    def _from_before(self, words: list[str]) -> bool:
+        return "from" in words[-4:]
+
+    def _change_before(self, words: list[str]) -> str | None:
+        lex = self.lex
+        trimmed = list(words)
+        while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "a", "an", "another"):
+            trimmed.pop()
+        label, k = _phrase_ending(trimmed, lex.changes, 4)
+        if k:
+            return label
+        # "ballooned from 1,000 to nearly 20,000": the verb governs the second figure
+        if words and words[-1] == "to":
+            window = words[-10:]
+            if "from" in window:
+                i = len(window) - 1 - window[::-1].index("from")
+                label, k = _phrase_ending(window[:i], lex.changes, 3)
+                if k:
+                    return label
+        return None
+
+    def _unit_after(
+        self,
+        claim: _Claim,
+        right: list[Token],
+        rwords: list[str],
+        currency: str | None,
+        hyphen: bool,
+        num: NumberMatch,
+    ) -> int:
+        """Read the unit after the number; return how many tokens it used (-1: no claim)."""
+        lex, units = self.lex, self.units
+        if not rwords:
+            if currency:
+                claim.unit, claim.dimension = currency, "currency"
+            return 0
+        first = rwords[0]
+        if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
+            return -1  # "22 Dec": a date
+        if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
+            claim.unit, claim.dimension, claim.concept = "year", "age", "age"
+            return 1 if first in lex.age_words else 2
+        label, k = _phrase_at(rwords, lex.measure_nouns, 2)
+        if k:
+            claim.unit = label
+            claim.dimension = "other" if label == "magnitude" else "ratio"
+            return k
+        if currency is None:
+            code, k = _phrase_at(rwords, lex.currency_words, 3)
+            if k:
+                if (
+                    code == "GBP"
+                    and first.startswith("pound")
+                    and (
+                        hyphen
+                        or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
+                    )
+                ):
+                    claim.unit, claim.dimension = "lb", "mass"
+                else:
+                    claim.unit, claim.dimension = code, "currency"
+                return k
+            sub = lex.currency_subunits.get(first)
+            if sub and (first != "p" or right[0].start == num.end):
+                claim.unit, claim.dimension = sub, "currency"
+                return 1
+        else:
+            claim.unit, claim.dimension = currency, "currency"
+            code, k = _phrase_at(rwords, lex.currency_words, 3)
+            if k and code != "USD" and currency == "USD" and rwords[0] not in ("pounds", "pound"):
+                claim.unit = code
+                return k
+            return 0
+        info: UnitInfo | None = None
+        for k in range(min(units.max_words, len(rwords), 4), 0, -1):
+            info = units.words.get(" ".join(rwords[:k]))
+            if info is None and k == 1 and right[0].text[:1].isalpha():
+                info = units.symbols.get(right[0].text)
+            if info is not None:
+                claim.unit, claim.dimension = info.symbol, info.dimension
+                return k
+        return self._counted_noun(claim, right, rwords, num)
+
+    def _counted_noun(
+        self, claim: _Claim, right: list[Token], rwords: list[str], num: NumberMatch
+    ) -> int:
+        lex = self.lex
+        i = 0
+        if num.kind == "vague" and rwords[:1] == ["of"]:
+            i = 1
+        if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
+            nxt = rwords[i + 1]
+            if nxt.isalpha() and nxt not in lex.stopwords:
+                claim.change = lex.changes_after[rwords[i]]
+                i += 1
+        run: list[Token] = []
+        j = i
+        while j < len(right) and len(run) < 3:
+            tok = right[j]
+            low = tok.lower
+            if not tok.text[:1].isalpha() or low in lex.stopwords or low in lex.noun_phrase_stops:
+                break
+            if run and (low.endswith("ed") or low.endswith("ing")) and len(low) > 4:
+                break
+            if tok.text[:1].isupper() and not run and j > 0:
+                break
+            run.append(tok)
+            j += 1
+        if not run:
+            return 0 if num.kind != "words" else -1
+        head = run[-1].lower
+        if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
+            return 0 if num.kind != "words" else -1
+        if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
+            return 0 if num.kind != "words" else -1
+        if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
+            return -1
+        claim.unit = head if num.value == 1 else _singular(head)
+        claim.dimension = "count"
+        claim.noun_tokens = run
+        return j
+
+    def _period_after(self, rest: list[Token], words: list[str]) -> str | None:
+        lex = self.lex
+        skip = 0
+        if words[:1] == [")"]:
+            skip = 1
+        for offset in (skip, skip + 1, skip + 2, skip + 3):
+            if offset > skip and (
+                offset > len(words) or words[skip] not in ("in", "on", "for", "to")
+            ):
+                break
+            if offset > skip and any(w in ",;.()" for w in words[skip:offset]):
+                break
+            tail = words[offset:]
+            if tail[:1] == ["/"]:
+                tail = tail[1:]
+                label = next(
+                    (p for p in ("hour", "day", "week", "month", "year") if tail[:1] == [p]), ""
+                )
+                if label:
+                    return label
+            label, k = _phrase_at(tail, lex.periods, 2)
+            if k:
+                if tail[k : k + 1] and tail[k] in lex.period_blockers:
+                    return None
+                return label
+        return None
+
+    def _not_a_claim(
+        self, claim: _Claim, num: NumberMatch, currency: str | None, before: Token | None
+    ) -> bool:
+        if num.kind == "words" and claim.unit is None:
+            return True
+        if (
+            num.kind == "words"
+            and claim.dimension == "count"
+            and before is not None
+            and before.lower in _DETERMINERS_BEFORE_WORD_NUMBER
+        ):
+            return True  # "the two countries": a definite set, not a figure
+        if self._yearish(num) and currency is None and claim.bound != "range":
+            if claim.unit is None or (
+                claim.qualifier is None
+                and not (
+                    claim.dimension == "count"
+                    and claim.noun_tokens
+                    and claim.noun_tokens[-1].lower.endswith("s")
+                )
+            ):
+                return True
+        return False
+
+    def _concept(
+        self, claim: _Claim, rest: list[Token], words: list[str], hyphen: bool
+    ) -> str | None:
+        lex = self.lex
+        if claim.noun_tokens:
+            parts = [t.text for t in claim.noun_tokens]
+            if words[:1] == ["of"] and len(words) > 1:
+                more = self._content_run(rest[1:], 3)
+                if more:
+                    parts += ["of", *more]
+            elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
+                more = self._content_run(rest[1:], 3)
+                parts += [rest[0].text, *more]
+            return " ".join(parts)
+        if hyphen and claim.unit not in (None, "percent"):
+            run = self._content_run(rest, 3)
+            if run:
+                return " ".join(run)
+        if (
+            words[:1]
+            and words[0] in _PREPOSITIONS_AFTER
+            and claim.dimension in ("ratio", "currency", "duration")
+        ):
+            run = self._content_run(rest[1:], 4)
+            if run:
+                return " ".join(run)
+        return concept_left(self.text, claim.sentence.start, claim.start)
+
+    def _content_run(self, toks: list[Token], limit: int) -> list[str]:
+        lex = self.lex
+        out: list[str] = []
+        for tok in toks:
+            low = tok.lower
+            if tok.text in ',.;:()!?"“”' or low in lex.noun_phrase_stops:
+                break
+            if low in lex.stopwords:
+                if out and low not in ("of", "the"):
+                    break
+                continue
+            if not tok.text[:1].isalpha():
+                break
+            out.append(tok.text)
+            if len(out) >= limit:
+                break
+        return out
+
+
+def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
+    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
+    style = "en"
+    if language == "auto":
+        lang = guess_language(text)
+    else:
+        lang = language
+    if lang in ("de", "fr", "es", "it", "nl", "pt"):
+        style = "eu"
+    reader = _DocumentReader(text, doc_id, style)
+    numbers = list(find_numbers(text, style=style))
+    claims: list[_Claim] = []
+    consumed = -1
+    for i, num in enumerate(numbers):
+        if num.start < consumed:
+            continue
+        claim = reader.read(numbers, i)
+        if claim is None:
+            continue
+        consumed = max(claim.end, claim.consumed)
+        claims.append(claim)
+    if not claims:
+        return []
+    _link_restatements(text, claims)
+    # asserters: read every sentence in order so that "he said" finds the last named person
+    tracker = AttributionTracker()
+    wanted = {id(c.sentence) for c in claims}
+    by_sentence: dict[int, str | None] = {}
+    last_paragraph = -1
+    for sent in reader.sents:
+        if sent.paragraph != last_paragraph:
+            tracker.new_paragraph()
+            last_paragraph = sent.paragraph
+        if sent.boilerplate:
+            continue
+        if (
+            _attribution_hint().search(text, sent.start, sent.end)
+            or tracker.quote_open
+            or "“" in text[sent.start : sent.end]
+            or '"' in text[sent.start : sent.end]
+        ):
+            who = tracker.read(text, sent.start, sent.end)
+        else:
+            who = None
+        if id(sent) in wanted:
+            by_sentence[id(sent)] = who
+    rows: list[dict[str, Any]] = []
+    ids: list[str] = []
+    for claim in claims:
+        surface = text[claim.start : claim.end]
+        ids.append(claim_id(doc_id, claim.start, claim.end, surface))
+    for claim, cid in zip(claims, ids, strict=True):
+        sent = claim.sentence
+        attribution = by_sentence.get(id(sent))
+        subject = subject_before(text, sent.start, claim.start, skip=attribution)
+        rows.append(
+            {
+                "claim_id": cid,
+                "doc_id": doc_id,
+                "start": claim.start,
+                "end": claim.end,
+                "surface": text[claim.start : claim.end],
+                "sentence_start": sent.start,
+                "sentence_end": sent.end,
+                "sentence": text[sent.start : sent.end],
+                "value": claim.value,
+                "low": claim.low,
+                "high": claim.high,
+                "bound": claim.bound,
+                "qualifier": claim.qualifier,
+                "unit": claim.unit,
+                "dimension": claim.dimension,
+                "per": claim.per,
+                "change": claim.change,
+                "concept": claim.concept,
+                "subject": subject,
+                "attribution": attribution,
+                "restates": ids[claim.restates] if claim.restates is not None else None,
+                "boilerplate": sent.boilerplate,
+            }
+        )
+    return rows
+
+
+_RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")
+
+
+def _link_restatements(text: str, claims: list[_Claim]) -> None:
+    """Link "$100 million (£82 million)": the bracketed figure restates the first."""
+    for i in range(1, len(claims)):
+        a, b = claims[i - 1], claims[i]
+        if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
+            continue
+        if not _RESTATE_GAP.match(text[a.end : b.start]):
+            continue
+        b.restates = i - 1
+        if b.bound == "exact" and a.bound != "exact":
+            b.bound, b.qualifier = a.bound, a.qualifier
+            b.low = b.value if a.low is not None else None
+            b.high = b.value if a.high is not None else None
+        a.per = a.per or b.per
+        b.per = b.per or a.per
+        b.change = b.change or a.change
+        b.concept = a.concept or b.concept
+
+
+def extract_claims(
+    text: str,
+    *,
+    doc_id: str = "doc",
+    language: Literal["auto", "en", "de", "fr", "es", "it", "nl", "pt"] | str = "auto",
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> pl.DataFrame:
+    """Every numeric claim in one document, one row per claim.
+
+    Parameters
+    ----------
+    text
+        The document text; ``start``/``end`` offsets index into it.
+    doc_id
+        The document's identifier, repeated on every row and part of each ``claim_id``.
+    language
+        ``"auto"`` guesses it; non-English documents get their numbers read with the
+        continental separators ("20.000" is twenty thousand) and no English word lists.
+    outlet, published, url, title
+        Document metadata copied onto every row.
+
+    Returns
+    -------
+    polars.DataFrame
+        Columns and types of :data:`extract.CLAIMS_SCHEMA`.
+
+    Examples
+    --------
+    >>> df = extract_claims("Officials said the group spends more than $100 million each month.")
+    >>> df.select("value", "bound", "unit", "per", "attribution").row(0)
+    (100000000.0, 'lower', 'USD', 'month', 'Officials')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract_rows(text, doc_id=doc_id, language=language)
+    meta = {"outlet": outlet, "published": published, "url": url, "title": title}
+    for row in rows:
+        row.update(meta)
+    return (
+        pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row") if rows else CLAIMS_SCHEMA.to_frame()
+    )

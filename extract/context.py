@@ -1,0 +1,277 @@
+"""Who asserts a figure, whom it is about and what it measures.
+
+Fast, rule-based readings of a sentence's words: no parser, no model. Each function
+takes the document text and offsets and returns a short phrase or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+
+__all__ = ["AttributionTracker", "Token", "concept_left", "subject_before", "tokens"]
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_][\w'’.&/-]*[\w]|[^\W_]|[^\w\s]")
+_QUOTES = "\"“”‘’'"
+_SPEECH = frozenset(
+    "said says say told tells added adds according stated states wrote writes".split()
+)
+_PASSIVE = frozenset("be been being was were is are".split())
+_AUX = frozenset(
+    "is are was were be been being has have had will would can could may might shall should must "
+    "do does did".split()
+)
+_CLAUSE_BREAKS = frozenset(
+    [
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "—",
+        "–",
+        '"',
+        "“",
+        "”",
+        "that",
+        "which",
+        "who",
+        "while",
+        "whereas",
+        "because",
+        "but",
+        "although",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _clean_np(words: list[Token]) -> str | None:
+    lex = lexicon()
+    while words and (words[-1].lower in lex.stopwords or words[-1].text in _QUOTES):
+        if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
+            return words[0].lower  # "he said", "they now put it": resolved by the caller
+        words = words[:-1]
+    while words and (words[0].lower in lex.stopwords or words[0].text in _QUOTES):
+        words = words[1:]
+    if not words or len(words) > 9:
+        return None
+    phrase = " ".join(w.text for w in words)
+    phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
+    if not phrase or phrase.lower() in lex.non_asserters:
+        return None
+    return phrase
+
+
+def _np_before(toks: list[Token], i: int) -> list[Token]:
+    lex = lexicon()
+    j = i
+    while j > 0:
+        prev = toks[j - 1]
+        if prev.lower in _CLAUSE_BREAKS or prev.text in _QUOTES or prev.text in ",.;:!?":
+            break
+        if prev.text.islower() and prev.lower in lex.attribution_verbs:
+            break
+        j -= 1
+    return toks[j:i]
+
+
+def _np_after(toks: list[Token], i: int) -> list[Token]:
+    j = i
+    stops = {
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "who",
+        "that",
+        "last",
+        "this",
+        "speaking",
+        "as",
+        "to",
+        "earlier",
+        "later",
+        "adding",
+        "citing",
+        "told",
+        "said",
+        "says",
+    }
+    while j < len(toks):
+        tok = toks[j]
+        if tok.text in ",.;:!?()" or tok.text in _QUOTES or (tok.lower in stops and j > i):
+            break
+        j += 1
+    return toks[i:j]
+
+
+@dataclass(slots=True)
+class AttributionTracker:
+    """Reads asserters sentence by sentence, resolving "he said" to the last named one."""
+
+    last_person: str | None = None
+    last_any: str | None = None
+    quote_open: bool = False
+    quote_owner: str | None = None
+    cache: dict[int, str | None] = field(default_factory=dict)
+
+    def read(self, text: str, start: int, end: int) -> str | None:
+        """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
+        lex = lexicon()
+        toks = tokens(text, start, end)
+        found: str | None = None
+        best_rank = 99
+        for i, tok in enumerate(toks):
+            low = tok.lower
+            if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
+                continue
+            if i > 0 and toks[i - 1].lower in _PASSIVE:
+                continue  # "they have been told": no one named
+            rank = 0 if low in _SPEECH else 1
+            candidate: str | None = None
+            if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+                candidate = _clean_np(_np_after(toks, i + 2))
+            else:
+                before = _np_before(toks, i)
+                candidate = _clean_np(before)
+                if candidate is None and i > 1 and toks[i - 1].text == ",":
+                    # "The official, speaking on condition of anonymity, said ..."
+                    commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
+                    if commas:
+                        candidate = _clean_np(_np_before(toks, commas[0]))
+                if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
+                    after = _clean_np(_np_after(toks, i + 1))
+                    if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
+                        candidate = after
+            if candidate is None:
+                continue
+            candidate = self._resolve(candidate)
+            if candidate is not None and rank < best_rank:
+                found, best_rank = candidate, rank
+        opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
+        in_quote = self.quote_open
+        if found:
+            self._remember(found)
+            if in_quote or opens:
+                self.quote_owner = found
+        elif in_quote and self.quote_owner:
+            found = self.quote_owner
+        if opens % 2:
+            self.quote_open = not self.quote_open
+            if not self.quote_open:
+                self.quote_owner = None
+        return found
+
+    def _resolve(self, candidate: str) -> str | None:
+        lex = lexicon()
+        low = candidate.lower()
+        if low in lex.attribution_pronouns:
+            return self.last_person if low in ("he", "she") else self.last_any
+        return candidate
+
+    def _remember(self, who: str) -> None:
+        self.last_any = who
+        words = who.split()
+        if words[-1][:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
+            self.last_person = who
+
+    def new_paragraph(self) -> None:
+        self.quote_open = False
+        self.quote_owner = None
+
+
+def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) -> str | None:
+    """Whom a figure is about: a capitalised name before it in the sentence.
+
+    Prefers the name that heads a verb ("Wagner has", "Prigozhin is spending") or owns
+    something ("Wagner's"), then the last name not cut off by a comma.
+    """
+    lex = lexicon()
+    toks = tokens(text, sent_start, start)
+    runs: list[tuple[list[Token], str]] = []
+    run: list[Token] = []
+    for i, tok in enumerate(toks):
+        word = tok.text
+        low = word.lower()
+        capital = word[:1].isupper() and low not in lex.months and low not in lex.weekdays
+        if capital and not (i == 0 and low in lex.stopwords):
+            run.append(tok)
+            continue
+        if run and low in ("of", "and") and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+            run.append(tok)
+            continue
+        if run:
+            runs.append((run, low))
+        run = []
+    if run:
+        runs.append((run, ""))
+    chosen: list[Token] = []
+    for words, after in reversed(runs):
+        phrase = " ".join(t.text for t in words)
+        if skip and phrase in skip:
+            continue
+        if after in _AUX or after in ("'s", "’s") or phrase.endswith(("'s", "’s")):
+            chosen = words
+            break
+    if not chosen:
+        usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]
+        spaced = [w for w, after in runs if after != "," and w in usable]
+        chosen = (spaced or usable or [[]])[-1]
+    phrase = re.sub(r"[’']s$", "", " ".join(t.text for t in chosen)).strip()
+    if not phrase or phrase.lower() in lex.stopwords:
+        return None
+    return phrase
+
+
+def concept_left(text: str, sent_start: int, start: int, *, limit: int = 4) -> str | None:
+    """Content words before a figure, within its clause.
+
+    Walks left over the verb group ("have ballooned from", "is") and gathers the content
+    words of the phrase before it: "the numbers of convicts in Russian prisons fell by"
+    gives "numbers convicts Russian prisons"; "Wagner is spending" gives "spending".
+    """
+    lex = lexicon()
+    toks = tokens(text, max(sent_start, start - 200), start)
+    picked: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower
+        if (
+            low in _CLAUSE_BREAKS
+            or tok.text in ',.;:!?"“”'
+            or (tok.text.islower() and low in _SPEECH)
+        ):
+            break
+        if low in _AUX:
+            if picked:
+                break
+            continue
+        if low in lex.stopwords or (low,) in lex.changes or (low,) in lex.qualifiers_before:
+            continue
+        if not any(ch.isalpha() for ch in low) or low in lex.currency_prefixes:
+            continue
+        picked.append(tok.text)
+        if len(picked) >= limit:
+            break
+    return " ".join(reversed(picked)) or None

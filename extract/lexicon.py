@@ -1,0 +1,113 @@
+"""The word lists of ``data/lexicon.yaml``, loaded once and shaped for fast lookup."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["Lexicon", "lexicon", "phrase_index"]
+
+_DATA = Path(__file__).parent / "data" / "lexicon.yaml"
+
+
+def phrase_index(mapping: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    """Invert ``{label: [phrase, ...]}`` into ``{(word, ...): label}``."""
+    out: dict[tuple[str, ...], str] = {}
+    for label, phrases in mapping.items():
+        for phrase in phrases:
+            out.setdefault(tuple(str(phrase).lower().split()), label)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists, keyed for the lookups the extractor makes."""
+
+    qualifiers_before: dict[tuple[str, ...], str]
+    qualifiers_after: dict[tuple[str, ...], str]
+    periods: dict[tuple[str, ...], str]
+    period_blockers: frozenset[str]
+    changes: dict[tuple[str, ...], str]
+    changes_after: dict[str, str]
+    scales: dict[str, float]
+    number_words: dict[str, int]
+    vague_magnitudes: dict[tuple[str, ...], float]
+    fractions: dict[tuple[str, ...], float]
+    currency_prefixes: dict[str, str]
+    currency_words: dict[tuple[str, ...], str]
+    currency_subunits: dict[str, str]
+    dollar_nationality: dict[tuple[str, ...], str]
+    measure_nouns: dict[tuple[str, ...], str]
+    age_words: frozenset[str]
+    age_before: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    label_words: frozenset[str]
+    label_after: frozenset[str]
+    clock_words: frozenset[str]
+    attribution_verbs: frozenset[str]
+    attribution_pronouns: frozenset[str]
+    non_asserters: frozenset[str]
+    boilerplate_lines: re.Pattern[str]
+    end_markers: re.Pattern[str]
+    stopwords: frozenset[str]
+    noun_phrase_stops: frozenset[str]
+    not_counted: frozenset[str]
+    max_before: int
+    max_after: int
+
+
+def _words(values: list[Any]) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+def _keyed(mapping: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    return {tuple(str(k).lower().split()): v for k, v in mapping.items()}
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load (once per process) the lexicon."""
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    before = phrase_index(raw["qualifiers_before"])
+    after = phrase_index(raw["qualifiers_after"])
+    changes = phrase_index(raw["changes"])
+    return Lexicon(
+        qualifiers_before=before,
+        qualifiers_after=after,
+        periods=phrase_index(raw["periods"]),
+        period_blockers=_words(raw["period_blockers"]),
+        changes=changes,
+        changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
+        scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
+        number_words={str(k): int(v) for k, v in raw["number_words"].items()},
+        vague_magnitudes=_keyed(raw["vague_magnitudes"]),
+        fractions=_keyed(raw["fractions"]),
+        currency_prefixes={str(k): str(v) for k, v in raw["currency_prefixes"].items()},
+        currency_words=_keyed(raw["currency_words"]),
+        currency_subunits={str(k).lower(): str(v) for k, v in raw["currency_subunits"].items()},
+        dollar_nationality=_keyed(raw["dollar_nationality"]),
+        measure_nouns=_keyed(raw["measure_nouns"]),
+        age_words=_words(raw["age_words"]),
+        age_before=_words(raw["age_before"]),
+        months=_words(raw["months"]),
+        weekdays=_words(raw["weekdays"]),
+        label_words=_words(raw["label_words"]),
+        label_after=_words(raw["label_after"]),
+        clock_words=_words(raw["clock_words"]),
+        attribution_verbs=_words(raw["attribution_verbs"]),
+        attribution_pronouns=_words(raw["attribution_pronouns"]),
+        non_asserters=_words(raw["non_asserters"]),
+        boilerplate_lines=re.compile("|".join(raw["boilerplate_lines"]), re.IGNORECASE),
+        end_markers=re.compile("|".join(raw["end_markers"]), re.IGNORECASE),
+        stopwords=_words(raw["stopwords"]),
+        noun_phrase_stops=_words(raw["noun_phrase_stops"]),
+        not_counted=_words(raw["not_counted"]),
+        max_before=max(len(k) for k in (*before, *changes)),
+        max_after=max(len(k) for k in after),
+    )

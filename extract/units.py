@@ -1,0 +1,107 @@
+"""Physical units: a lookup table built once from quantulum3's unit database.
+
+quantulum3 knows several hundred units with their names, plural surfaces and symbols.
+We keep the physical ones (money and plain counts are handled by the extractor itself),
+drop the surfaces that are ordinary English words far more often than units, rename the
+common units to short canonical symbols (``data/units.yaml``) and file each under one of
+our dimensions.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["UnitInfo", "UnitTable", "unit_table"]
+
+_DATA = Path(__file__).parent / "data" / "units.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """A unit as the claims table names it."""
+
+    symbol: str
+    dimension: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    """Surfaces to units.
+
+    ``words`` maps lower-case surfaces (possibly several words) to units; ``symbols`` maps
+    case-sensitive symbols; ``attached`` lists the symbols allowed right after digits.
+    """
+
+    words: dict[str, UnitInfo]
+    symbols: dict[str, UnitInfo]
+    attached: frozenset[str]
+    max_words: int
+
+
+def _load_quantulum_units() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+        return load.units("en_US")
+
+
+@functools.cache
+def unit_table() -> UnitTable:
+    """Build (once per process) the unit lookup table."""
+    config = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    entity_dims: dict[str, str] = config["entity_dimensions"]
+    dropped = set(config["dropped_entities"])
+    canonical: dict[str, str] = config["canonical"]
+    ignored = set(config["ignored_surfaces"])
+    qunits = _load_quantulum_units()
+
+    by_name: dict[str, UnitInfo] = {}
+    words: dict[str, UnitInfo] = {}
+    symbols: dict[str, UnitInfo] = {}
+    for name, unit in qunits.names.items():
+        entity = unit.entity.name
+        if entity in dropped:
+            continue
+        info = UnitInfo(canonical.get(name, name), entity_dims.get(entity, "other"))
+        by_name[name] = info
+        for surface in unit.surfaces:
+            for form in (surface, surface + "s", surface + "es"):
+                key = form.lower()
+                if key not in ignored and form not in ignored:
+                    words.setdefault(key, info)
+        for symbol in unit.symbols:
+            if symbol not in ignored:
+                symbols.setdefault(symbol, info)
+    # quantulum3's own plural table catches irregular plurals ("feet", "inches").
+    for surface, units in qunits.surfaces.items():
+        key = surface.lower()
+        if key in ignored:
+            continue
+        for unit in units:
+            if unit.name in by_name:
+                words.setdefault(key, by_name[unit.name])
+                break
+    for surface, (symbol, dimension) in config["own_units"].items():
+        info = UnitInfo(symbol, dimension)
+        words[surface.lower()] = info
+        by_name[surface] = info
+    for surface, name in config["extra_surfaces"].items():
+        if name in by_name:
+            words[surface.lower()] = by_name[name]
+            symbols.setdefault(surface, by_name[name])
+    for info in list(by_name.values()):
+        symbols.setdefault(info.symbol, info)
+    for surface in ignored:
+        symbols.pop(surface, None)
+    attached = frozenset(
+        s for s in config["attached_symbols"] if s in symbols or s.lower() in words
+    )
+    max_words = max(len(k.split()) for k in words)
+    return UnitTable(words=words, symbols=symbols, attached=attached, max_words=max_words)

@@ -1,0 +1,1 @@
+"""Claims about the same quantity, normalised, grouped and compared."""
