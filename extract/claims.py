@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .context import AttributionTracker, Token, concept_left, subject_before, tokens
+from .context import AttributionTracker, Token, concept_left, sentence_head, subject_before, tokens
 from .lexicon import lexicon
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
@@ -28,7 +28,7 @@ from .units import UnitInfo, unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµ²³/]+[23²³]?|\+")
+_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµ²³/]+[23²³]?|\+|[€£]")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*", re.IGNORECASE)
 _SCALE_SPACED = re.compile(
@@ -36,10 +36,13 @@ _SCALE_SPACED = re.compile(
     re.IGNORECASE,
 )
 _SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_WORD_BEFORE = re.compile(r"\b[A-Za-z]+ ?$")
 _WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
 _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
     "the these those both its their all his her our my your this that any no every each".split()
 )
+_IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 
 
@@ -92,6 +95,7 @@ class _Claim:
     restates: int | None = None
     consumed: int = 0
     noun_tokens: list[Token] = field(default_factory=list)
+    left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded
 
 
 def _phrase_at(
@@ -160,6 +164,8 @@ class _DocumentReader:
                     continue
             elif gap and prefix in ("$", "£", "€"):
                 continue
+            if gap and prefix in self.lex.currency_prefixes_amount_only:
+                continue
             return self.lex.currency_prefixes[prefix], at
         return None
 
@@ -176,8 +182,21 @@ class _DocumentReader:
         # ---- left side
         if num.kind == "digits" and num.start > sent.start and text[num.start - 1] in "-−":
             if num.start - 2 >= sent.start and text[num.start - 2].isalnum():
-                return None  # a code such as F-16 or COVID-19
-            claim.value, claim.start = -claim.value, num.start - 1
+                glued = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start - 1)
+                word = glued.group().lower() if glued else ""
+                if word in lex.negative_words:
+                    claim.value, claim.start = -claim.value, glued.start()  # type: ignore[union-attr]
+                elif word in lex.bound_prefixes:
+                    claim.bound, claim.qualifier = lex.bound_prefixes[word], glued.group()  # type: ignore[union-attr]
+                    claim.start = glued.start()  # type: ignore[union-attr]
+                else:
+                    return None  # a code such as F-16 or COVID-19
+            else:
+                claim.value, claim.start = -claim.value, num.start - 1
+        elif num.kind == "digits" and claim.value > 0:
+            spaced = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start)
+            if spaced and spaced.group().lower().rstrip() in lex.negative_words:
+                claim.value, claim.start = -claim.value, spaced.start()
         currency: str | None = None
         found = self._currency_before(claim.start, sent.start) if num.kind != "vague" else None
         if found:
@@ -189,10 +208,14 @@ class _DocumentReader:
             claim.bound, claim.qualifier = label, text[left[-k].start : left[-1].end]
             claim.start = left[-k].start
             left, words = left[:-k], words[:-k]
+        claim.left = left
         between = bool(words) and words[-1] == "between"
         prev = left[-1] if left else None
         if prev is not None:
             bare = prev.lower.rstrip(".")
+            if prev.text == "." and len(left) >= 2:  # "Oct. 31"
+                bare = left[-2].lower
+                prev = left[-2]
             if bare in lex.months and prev.text[:1].isupper():
                 return None
             if bare in lex.label_words and (prev.text[:1].isupper() or prev.text in ("#", "No.")):
@@ -213,6 +236,13 @@ class _DocumentReader:
         if not text[line_start : num.start].strip() and text[num.end : num.end + 2] in (". ", ") "):
             return None  # list numbering
         claim.change = self._change_before(words)
+        if (
+            claim.change is None
+            and claim.start > sent.start
+            and text[claim.start - 1] == "+"
+            and (claim.start - 1 == sent.start or not text[claim.start - 2].isalnum())
+        ):
+            claim.change, claim.start = "increase", claim.start - 1  # "Dow +0.2%"
         # ---- right side
         pos = num.end
         scale = 1.0
@@ -229,6 +259,16 @@ class _DocumentReader:
             )
             if suffix == "%":
                 claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
+            elif suffix in lex.currency_suffixes:
+                if currency is None:
+                    currency = lex.currency_suffixes[suffix]
+                claim.unit, claim.dimension, pos = currency, "currency", attached.end()
+            elif (small,) in lex.measure_nouns and not small.endswith("s"):
+                claim.unit, pos = lex.measure_nouns[(small,)], attached.end()
+                claim.dimension = "other" if claim.unit == "magnitude" else "ratio"
+            elif suffix in lex.currency_subunits and currency is None and len(suffix) == 1:
+                claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
+                pos = attached.end()
             elif (
                 sm
                 and sm.end() == attached.end()
@@ -258,18 +298,23 @@ class _DocumentReader:
             cur2 = self._currency_before(nxt.start, sent.start)
             start2 = cur2[1] if cur2 else nxt.start
             ok = start2 == target and nxt.kind == "digits"
+            if ok and cur2 and (currency or claim.unit) != cur2[0]:
+                ok = False  # "7% to $2.3 billion", "$5 to £4": two figures
             if ok and joiner == "and" and not between:
                 ok = False
             if ok and joiner == "to" and self._from_before(words):
                 ok = False
+            from_range = joiner == "to" and "from" in words[-4:]
             if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
                 return None
             if ok:
                 claim2 = self._scale_after(nxt)
                 value2 = nxt.value * claim2[0]
-                low = value if claim2[0] == 1.0 or scale != 1.0 else claim.value * claim2[0]
-                if value2 > low:
-                    claim.low, claim.high, claim.bound = low, value2, "range"
+                shared = claim2[0] != 1.0 and scale == 1.0 and num.value <= nxt.value
+                low = claim.value * claim2[0] if shared else value
+                if value2 > low or (from_range and value2 < low):
+                    claim.low, claim.high = min(low, value2), max(low, value2)
+                    claim.bound = "range"
                     value = (low + value2) / 2
                     pos = claim2[1]
                     claim.consumed = nxt.end
@@ -294,6 +339,15 @@ class _DocumentReader:
         else:
             claim.end = max(pos, claim.end)
         rest, rest_words = right[used:], rwords[used:]
+        if used and claim.bound == "exact" and nxt is not None and not claim.consumed:
+            upper = self._range_with_unit(claim, nxt, right[0].start, rest, rest_words, words)
+            if upper is not None:
+                value2, end2 = upper
+                claim.low, claim.high = min(claim.value, value2), max(claim.value, value2)
+                claim.value, claim.bound = (claim.low + claim.high) / 2, "range"
+                claim.end = claim.consumed = end2
+                rest = [t for t in rest if t.start >= end2]
+                rest_words = rwords[len(right) - len(rest) :]
         label, k = _phrase_at(rest_words, lex.qualifiers_after, lex.max_after)
         if k and not (
             rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit()
@@ -309,6 +363,8 @@ class _DocumentReader:
             return None
         claim.per = self._period_after(rest, rest_words)
         if self._not_a_claim(claim, num, currency, prev):
+            return None
+        if currency is None and num.kind == "digits" and self._name_or_address(claim, prev, right):
             return None
         if claim.concept is None:
             claim.concept = self._concept(claim, rest, rest_words, hyphen)
@@ -339,7 +395,36 @@ class _DocumentReader:
         )
 
     def _from_before(self, words: list[str]) -> bool:
-        return "from" in words[-4:]
+        """A change verb governs "from X to Y": two figures (the second a change), no range."""
+        if "from" not in words[-4:]:
+            return False
+        i = len(words) - 1 - words[::-1].index("from")
+        return any((w,) in self.lex.changes for w in words[max(0, i - 6) : i])
+
+    def _range_with_unit(
+        self,
+        claim: _Claim,
+        nxt: NumberMatch,
+        unit_start: int,
+        rest: list[Token],
+        rest_words: list[str],
+        words: list[str],
+    ) -> tuple[float, int] | None:
+        """ "5 per cent to 20 per cent", "10 miles to 15 miles": the unit said twice."""
+        if len(rest) < 2 or rest_words[0] not in ("to", "-", "–"):
+            return None
+        if rest_words[0] == "to" and self._from_before(words):
+            return None
+        cur2 = self._currency_before(nxt.start, claim.sentence.start)
+        if (cur2[1] if cur2 else nxt.start) != rest[1].start or nxt.kind == "vague":
+            return None
+        unit_text = self.text[unit_start : claim.end].lower()
+        scale2, end2 = self._scale_after(nxt) if nxt.kind == "digits" else (1.0, nxt.end)
+        gap = len(self.text) - len(self.text[end2:].lstrip(" "))
+        after = self.text[gap : gap + len(unit_text)].lower() if gap - end2 <= 1 else ""
+        if after != unit_text:
+            return None
+        return nxt.value * scale2, gap + len(unit_text)
 
     def _change_before(self, words: list[str]) -> str | None:
         lex = self.lex
@@ -349,6 +434,12 @@ class _DocumentReader:
         label, k = _phrase_ending(trimmed, lex.changes, 4)
         if k:
             return label
+        if words[-1:] == ["by"]:
+            # "expected to grow sales by 35 per cent": the verb's object stands between
+            for w in reversed(words[-4:-2]):
+                label = lex.changes.get((w,), "")
+                if label and w not in lex.stopwords:
+                    return label
         # "ballooned from 1,000 to nearly 20,000": the verb governs the second figure
         if words and words[-1] == "to":
             window = words[-10:]
@@ -401,7 +492,7 @@ class _DocumentReader:
                     claim.unit, claim.dimension = code, "currency"
                 return k
             sub = lex.currency_subunits.get(first)
-            if sub and (first != "p" or right[0].start == num.end):
+            if sub and (right[0].text != "P" or right[0].start == num.end):
                 claim.unit, claim.dimension = sub, "currency"
                 return 1
         else:
@@ -446,6 +537,10 @@ class _DocumentReader:
                 break
             run.append(tok)
             j += 1
+        if len(run) > 1:
+            cut = self._noun_end(run, num.value == 1)
+            j -= len(run) - cut
+            run = run[:cut]
         if not run:
             return 0 if num.kind != "words" else -1
         head = run[-1].lower
@@ -459,6 +554,23 @@ class _DocumentReader:
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    @staticmethod
+    def _noun_end(run: list[Token], single: bool) -> int:
+        """Where a counted noun ends: "14 first-team players left" -> 2 words, not 3."""
+        plural = [
+            t.lower in _IRREGULAR_PLURALS
+            or (t.lower.endswith("s") and not t.lower.endswith(("ss", "us", "is")))
+            for t in run
+        ]
+        if single:
+            # "one proposal asks": a singular noun, then a verb in -s
+            for k in range(len(run) - 1):
+                if not plural[k] and plural[k + 1] and run[k + 1].text.islower():
+                    return k + 1
+            return len(run)
+        last = max((k for k, p in enumerate(plural) if p), default=-1)
+        return last + 1 if last >= 0 else len(run)
 
     def _period_after(self, rest: list[Token], words: list[str]) -> str | None:
         lex = self.lex
@@ -486,6 +598,34 @@ class _DocumentReader:
                     return None
                 return label
         return None
+
+    def _name_or_address(self, claim: _Claim, prev: Token | None, right: list[Token]) -> bool:
+        """ "iPhone 11 Pro", "Big 12", "Game 7"; "575 Wilbraham Road", "9 E 71st St"."""
+        lex = self.lex
+        for i, tok in enumerate(right[:4]):
+            if not (
+                tok.text[:1].isupper() or (i and (tok.text[:1].isdigit() or tok.lower in _ORDINAL))
+            ):
+                break
+            if tok.lower.rstrip(".") in lex.street_words:
+                return True
+        if (
+            prev is None
+            or prev.start <= claim.sentence.start
+            or prev.end != claim.start - 1
+            or not prev.text[:1].isalpha()
+            or prev.text.islower()
+            or prev.lower in lex.stopwords
+            or not float(claim.value).is_integer()
+        ):
+            return False
+        if claim.unit is None:
+            return True
+        return (
+            claim.dimension == "count"
+            and bool(claim.noun_tokens)
+            and (claim.noun_tokens[0].text[:1].isupper())
+        )
 
     def _not_a_claim(
         self, claim: _Claim, num: NumberMatch, currency: str | None, before: Token | None
@@ -524,7 +664,22 @@ class _DocumentReader:
             elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
                 more = self._content_run(rest[1:], 3)
                 parts += [rest[0].text, *more]
-            return " ".join(parts)
+            # the counted thing and, before it, what it is counted for ("OHSU has performed")
+            owner = concept_left(
+                self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
+            )
+            return " ".join(parts) + (f", {owner}" if owner else "")
+        if (
+            not hyphen
+            and claim.value != 1
+            and claim.dimension not in ("count", "currency", "ratio", "age")
+            and rest
+            and rest[0].text.islower()
+            and words[0] not in lex.stopwords
+            and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
+            and not unit_word.group().endswith("s")
+        ):
+            hyphen = True  # "a 750 meter swim": a singular unit before a noun is a modifier
         if hyphen and claim.unit not in (None, "percent"):
             run = self._content_run(rest, 3)
             if run:
@@ -532,12 +687,15 @@ class _DocumentReader:
         if (
             words[:1]
             and words[0] in _PREPOSITIONS_AFTER
-            and claim.dimension in ("ratio", "currency", "duration")
+            and (
+                claim.dimension in ("ratio", "currency", "duration")
+                or (words[0] == "of" and claim.dimension != "count")
+            )
         ):
             run = self._content_run(rest[1:], 4)
             if run:
                 return " ".join(run)
-        return concept_left(self.text, claim.sentence.start, claim.start)
+        return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:
         lex = self.lex
@@ -609,10 +767,17 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     for claim in claims:
         surface = text[claim.start : claim.end]
         ids.append(claim_id(doc_id, claim.start, claim.end, surface))
+    heads: dict[int, tuple[str, int]] = {}
     for claim, cid in zip(claims, ids, strict=True):
         sent = claim.sentence
         attribution = by_sentence.get(id(sent))
         subject = subject_before(text, sent.start, claim.start, skip=attribution)
+        concept = _with_phrase(claim.concept, subject)
+        if id(sent) not in heads:
+            heads[id(sent)] = sentence_head(text, sent.start, sent.end)
+        head, head_end = heads[id(sent)]
+        if head and head_end <= claim.start:
+            concept = _with_phrase(concept, head)
         rows.append(
             {
                 "claim_id": cid,
@@ -632,7 +797,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 "dimension": claim.dimension,
                 "per": claim.per,
                 "change": claim.change,
-                "concept": claim.concept,
+                "concept": concept,
                 "subject": subject,
                 "attribution": attribution,
                 "restates": ids[claim.restates] if claim.restates is not None else None,
@@ -640,6 +805,18 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             }
         )
     return rows
+
+
+def _with_phrase(concept: str | None, subject: str | None) -> str | None:
+    """The measured thing named with whom or what it belongs to: "revenue" + "Apple"."""
+    if not subject:
+        return concept
+    if not concept:
+        return subject
+    have = set(concept.lower().split())
+    if all(w in have for w in subject.lower().split()):
+        return concept
+    return f"{concept}, {subject}"
 
 
 _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")

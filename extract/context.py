@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .lexicon import lexicon
 
-__all__ = ["AttributionTracker", "Token", "concept_left", "subject_before", "tokens"]
+__all__ = [
+    "AttributionTracker",
+    "Token",
+    "concept_left",
+    "sentence_head",
+    "subject_before",
+    "tokens",
+]
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_][\w'’.&/-]*[\w]|[^\W_]|[^\w\s]")
 _QUOTES = "\"“”‘’'"
@@ -47,20 +55,21 @@ _CLAUSE_BREAKS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark, its offsets and its lower-case form."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Token(word := m.group(), m.start(), m.end(), word.lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 def _clean_np(words: list[Token]) -> str | None:
@@ -245,16 +254,35 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
     return phrase
 
 
-def concept_left(text: str, sent_start: int, start: int, *, limit: int = 4) -> str | None:
+def _verb_like(word: str, verbs: frozenset[str]) -> bool:
+    """A verb form that ends a subject phrase: "reached", "can reach"."""
+    return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
+
+
+def concept_left(
+    text: str,
+    sent_start: int,
+    start: int,
+    *,
+    limit: int = 4,
+    verbs_too: bool = True,
+    toks: list[Token] | None = None,
+) -> str | None:
     """Content words before a figure, within its clause.
 
     Walks left over the verb group ("have ballooned from", "is") and gathers the content
     words of the phrase before it: "the numbers of convicts in Russian prisons fell by"
     gives "numbers convicts Russian prisons"; "Wagner is spending" gives "spending".
+    Verbs ("reached", "can reach") end the phrase; when nothing else is found the verb is
+    the concept unless ``verbs_too`` is false. ``toks`` are the tokens before ``start``
+    when the caller has them already.
     """
     lex = lexicon()
-    toks = tokens(text, max(sent_start, start - 200), start)
+    if toks is None:
+        toks = tokens(text, max(sent_start, start - 200), start)
     picked: list[str] = []
+    crossed = False  # passed a verb: an earlier figure no longer owns the words
+    verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
     for tok in reversed(toks):
         low = tok.lower
         if (
@@ -263,15 +291,54 @@ def concept_left(text: str, sent_start: int, start: int, *, limit: int = 4) -> s
             or (tok.text.islower() and low in _SPEECH)
         ):
             break
-        if low in _AUX:
+        if low in _AUX or (tok.text.islower() and _verb_like(low, lex.concept_verbs)):
             if picked:
                 break
+            if low not in _AUX:
+                verbs.append(tok.text)
+            crossed = True
             continue
         if low in lex.stopwords or (low,) in lex.changes or (low,) in lex.qualifiers_before:
+            continue
+        if low[:1].isdigit():
+            if not crossed:
+                picked = []  # "up 19 cents at $58.24": the words were the other figure's unit
             continue
         if not any(ch.isalpha() for ch in low) or low in lex.currency_prefixes:
             continue
         picked.append(tok.text)
         if len(picked) >= limit:
             break
-    return " ".join(reversed(picked)) or None
+    return " ".join(reversed(picked or (verbs[:1] if verbs_too else []))) or None
+
+
+def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) -> tuple[str, int]:
+    """The noun phrase a sentence opens with and where it ends ("", 0 when none).
+
+    "The debris field stretched for some seven miles" gives "debris field"; a lead-in
+    cut off by a comma ("However, the company ...") is passed over.
+    """
+    lex = lexicon()
+    toks = tokens(text, sent_start, min(sent_end, sent_start + 160))
+    picked: list[str] = []
+    end = 0
+    for i, tok in enumerate(toks):
+        low = tok.lower
+        if tok.text == "," and i < 4:
+            picked = []  # a lead-in: "However,", "In total,", "As of today,"
+            continue
+        if low in ("the", "a", "an") and not picked:
+            continue
+        if (
+            not tok.text[:1].isalpha()
+            or low in lex.stopwords
+            or low in _AUX
+            or (tok.text.islower() and _verb_like(low, lex.concept_verbs))
+            or low in lex.attribution_verbs
+        ):
+            break
+        picked.append(tok.text)
+        end = tok.end
+        if len(picked) >= limit:
+            break
+    return " ".join(picked), end

@@ -39,7 +39,11 @@ class Lexicon:
     vague_magnitudes: dict[tuple[str, ...], float]
     fractions: dict[tuple[str, ...], float]
     currency_prefixes: dict[str, str]
+    currency_prefixes_amount_only: dict[str, str]
     currency_words: dict[tuple[str, ...], str]
+    currency_suffixes: dict[str, str]
+    negative_words: frozenset[str]
+    bound_prefixes: dict[str, str]
     currency_subunits: dict[str, str]
     dollar_nationality: dict[tuple[str, ...], str]
     measure_nouns: dict[tuple[str, ...], str]
@@ -49,6 +53,7 @@ class Lexicon:
     weekdays: frozenset[str]
     label_words: frozenset[str]
     label_after: frozenset[str]
+    street_words: frozenset[str]
     clock_words: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_pronouns: frozenset[str]
@@ -58,6 +63,7 @@ class Lexicon:
     stopwords: frozenset[str]
     noun_phrase_stops: frozenset[str]
     not_counted: frozenset[str]
+    concept_verbs: frozenset[str]
     max_before: int
     max_after: int
 
@@ -88,8 +94,19 @@ def lexicon() -> Lexicon:
         number_words={str(k): int(v) for k, v in raw["number_words"].items()},
         vague_magnitudes=_keyed(raw["vague_magnitudes"]),
         fractions=_keyed(raw["fractions"]),
-        currency_prefixes={str(k): str(v) for k, v in raw["currency_prefixes"].items()},
+        currency_prefixes={
+            str(k): str(v)
+            for k, v in (raw["currency_prefixes"] | raw["currency_prefixes_amount_only"]).items()
+        },
+        currency_prefixes_amount_only={
+            str(k): str(v) for k, v in raw["currency_prefixes_amount_only"].items()
+        },
         currency_words=_keyed(raw["currency_words"]),
+        currency_suffixes={str(k): str(v) for k, v in raw["currency_suffixes"].items()},
+        negative_words=_words(raw["negative_words"]),
+        bound_prefixes={
+            str(p).lower(): label for label, ps in raw["bound_prefixes"].items() for p in ps
+        },
         currency_subunits={str(k).lower(): str(v) for k, v in raw["currency_subunits"].items()},
         dollar_nationality=_keyed(raw["dollar_nationality"]),
         measure_nouns=_keyed(raw["measure_nouns"]),
@@ -99,6 +116,7 @@ def lexicon() -> Lexicon:
         weekdays=_words(raw["weekdays"]),
         label_words=_words(raw["label_words"]),
         label_after=_words(raw["label_after"]),
+        street_words=_words(raw["street_words"]),
         clock_words=_words(raw["clock_words"]),
         attribution_verbs=_words(raw["attribution_verbs"]),
         attribution_pronouns=_words(raw["attribution_pronouns"]),
@@ -108,6 +126,7 @@ def lexicon() -> Lexicon:
         stopwords=_words(raw["stopwords"]),
         noun_phrase_stops=_words(raw["noun_phrase_stops"]),
         not_counted=_words(raw["not_counted"]),
+        concept_verbs=_words(raw["concept_verbs"]),
         max_before=max(len(k) for k in (*before, *changes)),
         max_after=max(len(k) for k in after),
     )

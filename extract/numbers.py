@@ -8,6 +8,7 @@ addresses — are found here too so that the extractor can pass over them.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -28,6 +29,33 @@ _DIGITS = {
     "en": re.compile(rf"(?<![\w.,:/])(?:{_EN_DIGITS})(?!\d)"),
     "eu": re.compile(rf"(?<![\w.,:/])(?:{_EU_DIGITS})(?!\d)"),
 }
+
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+\.\d+|\d+(?=[mkMK]|bn|mn)"
+
+
+@functools.cache
+def _prefixed_digits() -> re.Pattern[str]:
+    """Digits glued to a lettered currency prefix ("USD10m", "RM23.50", "$US55,931,000")."""
+    lex = lexicon()
+    glued = sorted(
+        (
+            p
+            for p in lex.currency_prefixes
+            if len(p) > 1 and p[-1].isalpha() and p not in lex.currency_prefixes_amount_only
+        ),
+        key=len,
+        reverse=True,
+    )
+    amount_only = sorted(lex.currency_prefixes_amount_only, key=len, reverse=True)
+    alternatives = []
+    if glued:
+        alternatives.append(rf"(?<![\w$])(?:{'|'.join(map(re.escape, glued))})({_EN_DIGITS})(?!\d)")
+    if amount_only:
+        alternatives.append(
+            rf"(?<![\w$])(?:{'|'.join(map(re.escape, amount_only))})({_AMOUNT})(?!\d)"
+        )
+    return re.compile("|".join(alternatives) or r"(?!x)x")
+
 
 _UNITS_19 = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -135,6 +163,13 @@ def find_numbers(
         found.append(NumberMatch(m.start(), m.end(), value, "digits", digits))
     if style == "en":
         lex = lexicon()
+        for m in _prefixed_digits().finditer(text, start, stop):
+            group = 1 if m.group(1) is not None else 2
+            value = parse_digits(m.group(group))
+            if value is not None:
+                token = m.group(group).replace(",", "")
+                digits = len(token.split(".")[0])
+                found.append(NumberMatch(m.start(group), m.end(group), value, "digits", digits))
         for m in _WORDS.finditer(text, start, stop):
             value = parse_words(m.group())
             if value is not None:

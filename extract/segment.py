@@ -57,7 +57,9 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     >>> guess_language("Die Zahl der Soldaten ist auf 20.000 gestiegen, sagt die Regierung.")
     'de'
     """
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    # one-letter words count only as written in lower case: "$A82" and "9 E 71st St" are not
+    # Portuguese "a" and "e"
+    words = [w if len(w) == 1 else w.lower() for w in _WORD.findall(text[:sample])]
     if not words:
         return "en"
     scores = {lang: sum(w in index for w in words) for lang, index in _LANGUAGE_INDEX.items()}

@@ -1,0 +1,139 @@
+"""Behaviour of ``extract_claims`` on single sentences, as tables of cases.
+
+Each case: a sentence written for this test, the surface expected to hold the claim, and
+the fields that must hold for it. Grouped by what they exercise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import pytest
+
+from extract import CLAIMS_SCHEMA, extract_claims
+
+
+def _one(text: str, needle: str) -> dict[str, Any]:
+    df = extract_claims(text)
+    hits = [r for r in df.iter_rows(named=True) if r["start"] <= text.index(needle) < r["end"]]
+    assert len(hits) == 1, f"expected one claim at {needle!r}, got {df.select('surface')}"
+    return hits[0]
+
+
+UNITS = [
+    ("The agency spent $4.5 million on the project.", "4.5", {"value": 4.5e6, "unit": "USD"}),
+    ("A fine of £82m was imposed.", "82", {"value": 8.2e7, "unit": "GBP"}),
+    ("It raised A$12 billion.", "12", {"value": 1.2e10, "unit": "AUD"}),
+    ("Costs hit 3.2bn euros.", "3.2", {"value": 3.2e9, "unit": "EUR"}),
+    ("Turnout was 64%.", "64", {"value": 64.0, "unit": "percent", "dimension": "ratio"}),
+    ("Turnout was 64 per cent.", "64", {"unit": "percent"}),
+    ("The road is 17 kilometres long.", "17", {"unit": "km", "dimension": "length"}),
+    ("a 17-kilometre stretch of coast", "17", {"unit": "km", "concept": "stretch coast"}),
+    ("The convoy carried 300 tonnes of grain.", "300", {"unit": "t", "dimension": "mass"}),
+    ("The plant produces 40 MW.", "40", {"unit": "MW", "dimension": "power"}),
+    ("Police arrested 23 protesters.", "23", {"unit": "protester", "dimension": "count"}),
+    ("The ministry sent 1,500 armed men.", "1,500", {"unit": "man", "value": 1500.0}),
+    ("She served six months in prison.", "six", {"value": 6.0, "unit": "month", "dimension": "duration"}),
+    ("The 44-year-old was released.", "44", {"unit": "year", "dimension": "age"}),
+    ("Prices were up 19 cents.", "19", {"value": 19.0, "unit": "cent", "change": "increase"}),
+    ("tens of thousands of soldiers", "tens", {"value": 1e4, "bound": "lower", "unit": "soldier"}),
+]
+
+HEDGES = [
+    ("There are more than 20,000 fighters.", "20,000", {"bound": "lower", "low": 2e4, "high": None}),
+    ("There are nearly 20,000 fighters.", "20,000", {"bound": "upper", "low": None, "high": 2e4}),
+    ("There are about 20,000 fighters.", "20,000", {"bound": "approx", "qualifier": "about"}),
+    ("just over 1,000 were sent", "1,000", {"bound": "lower", "qualifier": "just over"}),
+    ("up to 300 people attended", "300", {"bound": "upper", "qualifier": "up to"}),
+    ("some 5,000 troops", "5,000", {"bound": "approx", "qualifier": "some"}),
+    ("20,000 or more people", "20,000", {"bound": "lower"}),
+    (
+        "Estimates range from 175,000-200,000 deaths.",
+        "175,000",
+        {"bound": "range", "low": 175000.0, "high": 200000.0, "value": 187500.0},
+    ),
+    ("between 10 and 20 ships", "10", {"bound": "range", "low": 10.0, "high": 20.0}),
+]
+
+RATES_AND_CHANGES = [
+    ("The group spends $5 million each month.", "5", {"per": "month"}),
+    ("The group spends $5 million a year.", "5", {"per": "year"}),
+    ("It earns $300 per day.", "300", {"per": "day"}),
+    ("Sales were 5% higher than a year ago.", "5", {"per": None}),
+    ("The population fell by more than 23,000.", "23,000", {"change": "decrease", "bound": "lower"}),
+    ("Exports rose 12% last year.", "12", {"change": "increase"}),
+    ("There were 2,300 fewer prisoners.", "2,300", {"change": "decrease", "unit": "prisoner"}),
+    ("Numbers grew from 1,000 to nearly 20,000.", "20,000", {"change": "increase", "bound": "upper"}),
+    ("Numbers grew from 1,000 to nearly 20,000.", "1,000", {"change": None, "bound": "exact"}),
+]
+
+ASSERTERS = [
+    ("The group has 50,000 personnel, the official said.", "50,000", {"attribution": "official"}),
+    ("Kirby said the group spends $100 million a month.", "100", {"attribution": "Kirby"}),
+    ("According to the UK Ministry of Defence, 1,000 containers left.", "1,000",
+     {"attribution": "UK Ministry of Defence"}),
+    ("The bill cost $5 million, said Senator Jane Roe.", "5", {"attribution": "Senator Jane Roe"}),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS)
+def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
+    row = _one(text, needle)
+    got = {k: row[k] for k in expected}
+    assert got == expected, row
+
+
+NOT_CLAIMS = [
+    ("The annexation happened in 2014.", "2014"),
+    ("In March 2022 the force arrived.", "2022"),
+    ("The war enters its 19th month.", "19"),
+    ("He cited the 14th Amendment.", "14"),
+    ("The GPT-4 model wrote it.", "4"),
+    ("Ukraine wants F-16 jets.", "16"),
+    ("The meeting is at 10:30 today.", "10"),
+    ("Dated 2023-01-20 in the header.", "2023"),
+    ("On Oct. 31 prices fell.", "31"),
+    ("Call 020 7946 0958 for details.", "7946"),
+    ("the two countries share a border", "two"),
+    ("one of the biggest suppliers", "one"),
+    ("1. First item of the list", "1"),
+    ("Operators rolled out 5G networks.", "5"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), NOT_CLAIMS)
+def test_not_claims(text: str, needle: str) -> None:
+    df = extract_claims(text)
+    at = text.index(needle)
+    hits = df.filter((pl.col("start") <= at) & (pl.col("end") > at))
+    assert hits.height == 0, hits.select("surface")
+
+
+def test_restatement_is_linked_and_shares_hedge_and_rate() -> None:
+    df = extract_claims("Kirby said Wagner spends more than $100 million (£82 million) each month.")
+    usd, gbp = df.row(0, named=True), df.row(1, named=True)
+    assert (usd["unit"], gbp["unit"]) == ("USD", "GBP")
+    assert gbp["restates"] == usd["claim_id"] and usd["restates"] is None
+    assert gbp["bound"] == "lower" and usd["per"] == gbp["per"] == "month"
+
+
+def test_continental_separators_in_german_text() -> None:
+    text = "Die Regierung sagt, die Zahl der Kämpfer ist auf 20.000 gestiegen und nicht auf 3,5."
+    values = extract_claims(text)["value"].to_list()
+    assert 20000.0 in values and 3.5 in values
+
+
+def test_furniture_after_an_end_marker_is_flagged() -> None:
+    text = "Officials said 300 troops arrived.\nMore stories\nBank pays $60m to settle case\n"
+    df = extract_claims(text)
+    assert df.filter(pl.col("boilerplate"))["unit"].to_list() == ["USD"]
+    assert df.filter(~pl.col("boilerplate"))["value"].to_list() == [300.0]
+
+
+def test_ids_are_stable_and_schema_is_exact() -> None:
+    text = "Officials said 300 troops arrived."
+    a, b = extract_claims(text, doc_id="x"), extract_claims(text, doc_id="x")
+    assert a.schema == CLAIMS_SCHEMA
+    assert a["claim_id"].to_list() == b["claim_id"].to_list()
+    assert extract_claims(text, doc_id="y")["claim_id"][0] != a["claim_id"][0]
