@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: extract the sample corpus's claims into outputs/sample/
+## demo: report on the sample corpus (topic Wagner) into outputs/sample-wagner/; prints report.html's path
 demo: $(STAMP)
-	$(BIN)/python -m extract -o outputs/sample/claims.parquet
+	$(BIN)/newsfigures report --topic Wagner --out outputs/sample-wagner
 
 ## test: the whole test suite (unit tests, gold scores, lint and type checks)
 test: $(STAMP)

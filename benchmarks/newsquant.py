@@ -494,9 +494,17 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
     if isinstance(frame, list):
         rows = frame
     else:
-        cols = [c for c in _COLUMNS if c in frame.columns]
+        cols = [c for c in (*_COLUMNS, "subject") if c in frame.columns]
         rows = frame.select(cols).to_dicts()
-    return [{c: row.get(c) for c in _COLUMNS} for row in rows]
+    out = []
+    for row in rows:
+        item = {c: row.get(c) for c in _COLUMNS}
+        # NewsQuant's referred concepts name what is measured and whose it is ("revenue",
+        # "Apple"): our concept and subject columns together.
+        words = [w for w in (row.get("concept"), row.get("subject")) if w]
+        item["concept"] = ", ".join(words) if words else None
+        out.append(item)
+    return out
 
 
 def _load_module(name: str, path: Path) -> ModuleType:

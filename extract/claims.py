@@ -19,7 +19,14 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .context import AttributionTracker, Token, concept_left, sentence_head, subject_before, tokens
+from .context import (
+    AttributionTracker,
+    Token,
+    concept_left,
+    sentence_head,
+    subject_before,
+    tokens,
+)
 from .lexicon import lexicon
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
@@ -67,6 +74,14 @@ def _singular(word: str) -> str:
 def _attribution_hint() -> re.Pattern[str]:
     verbs = sorted(lexicon().attribution_verbs, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    """Only spaces or tabs between ``pos`` and the start of its line (a bounded look back)."""
+    i = pos - 1
+    while i >= 0 and pos - i < 64 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
@@ -232,8 +247,7 @@ class _DocumentReader:
             and text[num.end : num.end + 1] in (",", ")")
         ):
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Haley, 51,"
-        line_start = text.rfind("\n", 0, num.start) + 1
-        if not text[line_start : num.start].strip() and text[num.end : num.end + 2] in (". ", ") "):
+        if text[num.end : num.end + 2] in (". ", ") ") and _at_line_start(text, num.start):
             return None  # list numbering
         claim.change = self._change_before(words)
         if (
@@ -302,8 +316,8 @@ class _DocumentReader:
                 ok = False  # "7% to $2.3 billion", "$5 to £4": two figures
             if ok and joiner == "and" and not between:
                 ok = False
-            if ok and joiner == "to" and self._from_before(words):
-                ok = False
+            if ok and joiner == "to" and (self._from_before(words) or words[-1:] == ["by"]):
+                ok = False  # "ballooned from 1,000 to 20,000", "rose by $4bn to $419bn"
             from_range = joiner == "to" and "from" in words[-4:]
             if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
                 return None
@@ -772,12 +786,19 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         sent = claim.sentence
         attribution = by_sentence.get(id(sent))
         subject = subject_before(text, sent.start, claim.start, skip=attribution)
-        concept = _with_phrase(claim.concept, subject)
-        if id(sent) not in heads:
-            heads[id(sent)] = sentence_head(text, sent.start, sent.end)
-        head, head_end = heads[id(sent)]
-        if head and head_end <= claim.start:
-            concept = _with_phrase(concept, head)
+        if subject is None:
+            # no name: the noun phrase the sentence opens with ("The debris field ...")
+            if id(sent) not in heads:
+                heads[id(sent)] = sentence_head(text, sent.start, sent.end)
+            head, head_end = heads[id(sent)]
+            if (
+                head
+                and head_end <= claim.start
+                and head != claim.concept
+                and not (attribution and head in attribution)
+            ):
+                subject = head
+        concept = claim.concept
         rows.append(
             {
                 "claim_id": cid,
@@ -805,18 +826,6 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             }
         )
     return rows
-
-
-def _with_phrase(concept: str | None, subject: str | None) -> str | None:
-    """The measured thing named with whom or what it belongs to: "revenue" + "Apple"."""
-    if not subject:
-        return concept
-    if not concept:
-        return subject
-    have = set(concept.lower().split())
-    if all(w in have for w in subject.lower().split()):
-        return concept
-    return f"{concept}, {subject}"
 
 
 _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")

@@ -26,6 +26,9 @@ _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
 )
+_LOCATIVE = frozenset(
+    "in at into across inside near outside throughout around on onto within towards toward".split()
+)
 _PASSIVE = frozenset("be been being was were is are".split())
 _AUX = frozenset(
     "is are was were be been being has have had will would can could may might shall should must "
@@ -226,6 +229,8 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
         low = word.lower()
         capital = word[:1].isupper() and low not in lex.months and low not in lex.weekdays
         if capital and not (i == 0 and low in lex.stopwords):
+            if not run and i > 0 and toks[i - 1].lower in _LOCATIVE:
+                continue  # "in Ukraine", "across Africa": a place in a phrase, not the subject
             run.append(tok)
             continue
         if run and low in ("of", "and") and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():

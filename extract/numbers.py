@@ -78,7 +78,8 @@ _VAGUE = re.compile(
 )
 
 _NON_QUANTITY = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # addresses
+    # addresses; each run is entered only at its start and never backtracked (linear time)
+    r"https?://\S++|www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"  # ISO dates
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 12/25/2022, 25.12.2022
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times

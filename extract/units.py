@@ -10,6 +10,7 @@ our dimensions.
 from __future__ import annotations
 
 import functools
+import json
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["UnitInfo", "UnitTable", "unit_table"]
+__all__ = ["UnitInfo", "UnitTable", "build_unit_table", "table_as_json", "unit_table"]
 
 _DATA = Path(__file__).parent / "data" / "units.yaml"
 
@@ -52,9 +53,41 @@ def _load_quantulum_units() -> Any:
         return load.units("en_US")
 
 
+_BUILT = Path(__file__).parent / "data" / "unit_table.json"
+
+
 @functools.cache
 def unit_table() -> UnitTable:
-    """Build (once per process) the unit lookup table."""
+    """The unit lookup table (read once per process from ``data/unit_table.json``).
+
+    That file is built from quantulum3's database by :func:`build_unit_table`
+    (``python -m extract.units``); a test checks it is up to date, so importing
+    quantulum3 (slow) is not needed at run time.
+    """
+    if _BUILT.is_file():
+        raw = json.loads(_BUILT.read_text(encoding="utf-8"))
+        return UnitTable(
+            words={k: UnitInfo(*v) for k, v in raw["words"].items()},
+            symbols={k: UnitInfo(*v) for k, v in raw["symbols"].items()},
+            attached=frozenset(raw["attached"]),
+            max_words=int(raw["max_words"]),
+        )
+    return build_unit_table()
+
+
+def table_as_json(table: UnitTable) -> str:
+    """The table as stable JSON text (sorted keys)."""
+    data = {
+        "words": {k: [v.symbol, v.dimension] for k, v in sorted(table.words.items())},
+        "symbols": {k: [v.symbol, v.dimension] for k, v in sorted(table.symbols.items())},
+        "attached": sorted(table.attached),
+        "max_words": table.max_words,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def build_unit_table() -> UnitTable:
+    """Build the unit lookup table from quantulum3's database and ``data/units.yaml``."""
     config = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     entity_dims: dict[str, str] = config["entity_dimensions"]
     dropped = set(config["dropped_entities"])
@@ -105,3 +138,8 @@ def unit_table() -> UnitTable:
     )
     max_words = max(len(k.split()) for k in words)
     return UnitTable(words=words, symbols=symbols, attached=attached, max_words=max_words)
+
+
+if __name__ == "__main__":
+    _BUILT.write_text(table_as_json(build_unit_table()), encoding="utf-8")
+    print(f"wrote {_BUILT}")

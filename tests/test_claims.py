@@ -34,14 +34,22 @@ UNITS = [
     ("The plant produces 40 MW.", "40", {"unit": "MW", "dimension": "power"}),
     ("Police arrested 23 protesters.", "23", {"unit": "protester", "dimension": "count"}),
     ("The ministry sent 1,500 armed men.", "1,500", {"unit": "man", "value": 1500.0}),
-    ("She served six months in prison.", "six", {"value": 6.0, "unit": "month", "dimension": "duration"}),
+    (
+        "She served six months in prison.",
+        "six",
+        {"value": 6.0, "unit": "month", "dimension": "duration"},
+    ),
     ("The 44-year-old was released.", "44", {"unit": "year", "dimension": "age"}),
     ("Prices were up 19 cents.", "19", {"value": 19.0, "unit": "cent", "change": "increase"}),
     ("tens of thousands of soldiers", "tens", {"value": 1e4, "bound": "lower", "unit": "soldier"}),
 ]
 
 HEDGES = [
-    ("There are more than 20,000 fighters.", "20,000", {"bound": "lower", "low": 2e4, "high": None}),
+    (
+        "There are more than 20,000 fighters.",
+        "20,000",
+        {"bound": "lower", "low": 2e4, "high": None},
+    ),
     ("There are nearly 20,000 fighters.", "20,000", {"bound": "upper", "low": None, "high": 2e4}),
     ("There are about 20,000 fighters.", "20,000", {"bound": "approx", "qualifier": "about"}),
     ("just over 1,000 were sent", "1,000", {"bound": "lower", "qualifier": "just over"}),
@@ -61,23 +69,36 @@ RATES_AND_CHANGES = [
     ("The group spends $5 million a year.", "5", {"per": "year"}),
     ("It earns $300 per day.", "300", {"per": "day"}),
     ("Sales were 5% higher than a year ago.", "5", {"per": None}),
-    ("The population fell by more than 23,000.", "23,000", {"change": "decrease", "bound": "lower"}),
+    (
+        "The population fell by more than 23,000.",
+        "23,000",
+        {"change": "decrease", "bound": "lower"},
+    ),
     ("Exports rose 12% last year.", "12", {"change": "increase"}),
     ("There were 2,300 fewer prisoners.", "2,300", {"change": "decrease", "unit": "prisoner"}),
-    ("Numbers grew from 1,000 to nearly 20,000.", "20,000", {"change": "increase", "bound": "upper"}),
+    (
+        "Numbers grew from 1,000 to nearly 20,000.",
+        "20,000",
+        {"change": "increase", "bound": "upper"},
+    ),
     ("Numbers grew from 1,000 to nearly 20,000.", "1,000", {"change": None, "bound": "exact"}),
 ]
 
 ASSERTERS = [
     ("The group has 50,000 personnel, the official said.", "50,000", {"attribution": "official"}),
     ("Kirby said the group spends $100 million a month.", "100", {"attribution": "Kirby"}),
-    ("According to the UK Ministry of Defence, 1,000 containers left.", "1,000",
-     {"attribution": "UK Ministry of Defence"}),
+    (
+        "According to the UK Ministry of Defence, 1,000 containers left.",
+        "1,000",
+        {"attribution": "UK Ministry of Defence"},
+    ),
     ("The bill cost $5 million, said Senator Jane Roe.", "5", {"attribution": "Senator Jane Roe"}),
 ]
 
 
-@pytest.mark.parametrize(("text", "needle", "expected"), UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS)
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"), UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS
+)
 def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
     row = _one(text, needle)
     got = {k: row[k] for k in expected}

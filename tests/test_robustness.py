@@ -112,6 +112,7 @@ TEXT_CASES: list[tuple[str, str, str]] = [
     ),
     ("100k-decimals", "A grain weighs 0." + "0" * 100_000 + "1 grams.", "any"),
     ("400-nines-scaled", "Debt reached " + "9" * 400 + " trillion trillion dollars.", "any"),
+    ("hundred-pileup", "The fund lost " + "hundred " * 160 + "dollars.", "any"),
     ("scale-word-pileup", "They counted 900 trillion" + " trillion" * 200 + " stars.", "any"),
     ("unbalanced-brackets", "((($5 million", "rows"),
     ("unbalanced-closers", "$5 million))) and ]]] 12% }}}", "rows"),
@@ -203,7 +204,7 @@ _CHILD = textwrap.dedent(
 )
 
 WALL_LIMIT = 20.0  # seconds for one extract_claims call: a backtracking guard, not a speed test
-HARD_LIMIT = 120.0  # the child process is killed after this, so a hang fails instead of stalling
+HARD_LIMIT = 60.0  # the child process is killed after this, so a hang fails instead of stalling
 
 RUN_ON = (
     "the Harbour Trust counted 240 boats and 17 cranes while the Port Authority spent "
@@ -246,6 +247,8 @@ def test_adversarial_input_finishes(tmp_path: Path, text: str) -> None:
             command, cwd=ROOT, capture_output=True, text=True, timeout=HARD_LIMIT, check=False
         )
     except subprocess.TimeoutExpired:
+        done = None
+    if done is None:  # failing outside the except block keeps the long command out of the report
         pytest.fail(
             f"extract_claims did not finish within {HARD_LIMIT:.0f} s on {text[:60]!r}... "
             f"({len(text)} chars): catastrophic backtracking or super-linear work"

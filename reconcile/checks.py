@@ -1,0 +1,277 @@
+"""Arithmetic consistency checks and stances (denials, disputes).
+
+Checks, each a row that holds, fails or warns, naming the claims involved:
+
+- ``parts_sum``: "50,000 personnel, including 10,000 contractors and 40,000 convicts":
+  the parts after "including", "of whom", "of which", "comprising" add up to the total
+  (within 2%);
+- ``share_of_whole``: "more than 20,000 – around 10% of the total forces" implies a whole
+  of about 200,000 (a derived figure, reported as a holding check with ``expected``);
+- ``change_direction``: in "from X to Y", Y is above X for an increase, below for a decrease;
+- ``cumulative``: counts that only accumulate (deaths) do not fall from one window to the next;
+- ``input``: claims that could not be compared (no exchange rate, no date, zero or negative
+  values where a size is expected) as warnings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from .identify import stable_id
+from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
+from .tables import Tables, alias_pattern
+
+__all__ = ["arithmetic_checks", "stances"]
+
+_PARTS = re.compile(
+    r"(?i)\b(?:including|of whom|of which|comprising|made up of|consisting of|split between)\b|:"
+)
+_SHARE_GAP = re.compile(r"^\s*(?:[-–—,(]|or)\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
+_DENIAL = re.compile(
+    r"(?i)\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|refuted|refutes|disputed|"
+    r"disputes|called (?:it|them|the reports?|the claims?) [\"“']?(?:gossip|speculation|groundless|"
+    r"false|baseless|lies|fake))\b|\bgroundless\b|\bbaseless\b"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def _row(
+    kind: str,
+    status: str,
+    description: str,
+    expected: float | None,
+    observed: float | None,
+    claim_ids: list[str],
+    quantity_ids: list[str | None],
+) -> dict[str, Any]:
+    return {
+        "check_id": stable_id("check", kind, *claim_ids),
+        "kind": kind,
+        "status": status,
+        "description": description,
+        "expected": expected,
+        "observed": observed,
+        "claim_ids": claim_ids,
+        "quantity_ids": [q for q in quantity_ids if q is not None],
+    }
+
+
+def arithmetic_checks(
+    claims: pl.DataFrame, quantities: pl.DataFrame, tables: Tables
+) -> pl.DataFrame:
+    """All checks as one table (``CHECKS_SCHEMA``)."""
+    out: list[dict[str, Any]] = []
+    article = claims.filter(~pl.col("boilerplate").fill_null(False)).sort("doc_id", "start")
+    cols = [
+        "claim_id",
+        "doc_id",
+        "start",
+        "end",
+        "sentence_start",
+        "sentence",
+        "value",
+        "norm_value",
+        "dimension",
+        "unit",
+        "change",
+        "quantity_id",
+        "concept",
+        "restates",
+        "bound",
+    ]
+    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in article.select(cols).iter_rows(named=True):
+        by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
+    for rows in by_sentence.values():
+        out.extend(_sentence_checks(rows))
+    out.extend(_cumulative(quantities, tables))
+    for row in (
+        claims.filter(pl.col("group_note").is_not_null() & ~pl.col("boilerplate").fill_null(False))
+        .select("claim_id", "surface", "group_note", "quantity_id")
+        .iter_rows(named=True)
+    ):
+        out.append(
+            _row(
+                "input",
+                "warning",
+                f"'{row['surface']}': {row['group_note']}",
+                None,
+                None,
+                [row["claim_id"]],
+                [row["quantity_id"]],
+            )
+        )
+    if not out:
+        return CHECKS_SCHEMA.to_frame()
+    return pl.DataFrame(out, schema=CHECKS_SCHEMA, orient="row").unique(
+        "check_id", maintain_order=True
+    )
+
+
+def _offset(row: dict[str, Any], key: str) -> int:
+    return int(row[key]) - int(row["sentence_start"])
+
+
+def _sentence_checks(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    sentence = str(rows[0]["sentence"])
+    for i, total in enumerate(rows):
+        rest = [
+            r
+            for r in rows[i + 1 :]
+            if r["dimension"] == total["dimension"] and r["restates"] is None
+        ]
+        # parts that should add up to a total
+        if len(rest) >= 2:
+            between = sentence[_offset(total, "end") : _offset(rest[0], "start")]
+            if _PARTS.search(between):
+                parts = rest
+                expected = float(total["value"])
+                observed = sum(float(p["value"]) for p in parts)
+                holds = abs(observed - expected) <= 0.02 * abs(expected)
+                names = " + ".join(f"{float(p['value']):,.0f}" for p in parts)
+                out.append(
+                    _row(
+                        "parts_sum",
+                        "holds" if holds else "fails",
+                        f"{names} = {observed:,.0f} against a total of {expected:,.0f}",
+                        expected,
+                        observed,
+                        [str(total["claim_id"])] + [str(p["claim_id"]) for p in parts],
+                        [total["quantity_id"]] + [p["quantity_id"] for p in parts],
+                    )
+                )
+        if i + 1 < len(rows):
+            nxt = rows[i + 1]
+            gap = sentence[_offset(total, "end") : _offset(nxt, "start")]
+            # a share of a whole
+            if nxt["unit"] == "percent" and total["unit"] != "percent" and _SHARE_GAP.match(gap):
+                share = float(nxt["value"]) / 100
+                if share > 0:
+                    whole = float(total["value"]) / share
+                    of = nxt["concept"] or "the whole"
+                    out.append(
+                        _row(
+                            "share_of_whole",
+                            "holds",
+                            f"{float(total['value']):,.0f} being {float(nxt['value']):g}% of {of} "
+                            f"implies {of} of about {whole:,.0f}",
+                            whole,
+                            float(total["value"]),
+                            [str(total["claim_id"]), str(nxt["claim_id"])],
+                            [total["quantity_id"], nxt["quantity_id"]],
+                        )
+                    )
+            # "from X to Y"
+            if (
+                re.match(r"^\s*to\s*$", gap)
+                and re.search(r"(?i)\bfrom\s*$", sentence[: _offset(total, "start")])
+                and nxt["change"] is not None
+                and nxt["dimension"] == total["dimension"]
+            ):
+                x, y = float(total["value"]), float(nxt["value"])
+                holds = y > x if nxt["change"] == "increase" else y < x
+                out.append(
+                    _row(
+                        "change_direction",
+                        "holds" if holds else "fails",
+                        f"from {x:,.0f} to {y:,.0f} is said to be an {nxt['change']}",
+                        None,
+                        y - x,
+                        [str(total["claim_id"]), str(nxt["claim_id"])],
+                        [total["quantity_id"], nxt["quantity_id"]],
+                    )
+                )
+    return out
+
+
+def _cumulative(quantities: pl.DataFrame, tables: Tables) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    series = quantities.filter(pl.col("concept").is_in(list(tables.cumulative))).sort("as_of_start")
+    for part in series.partition_by("series_id"):
+        rows = part.to_dicts()
+        for a, b in itertools.pairwise(rows):
+            holds = b["best"] >= a["best"]
+            out.append(
+                _row(
+                    "cumulative",
+                    "holds" if holds else "fails",
+                    f"{a['label']}: {a['best']:,.0f} then {b['label']}: {b['best']:,.0f}",
+                    a["best"],
+                    b["best"],
+                    [],
+                    [a["quantity_id"], b["quantity_id"]],
+                )
+            )
+    return out
+
+
+def stances(
+    texts: Mapping[str, str], assertions: pl.DataFrame, claims: pl.DataFrame, tables: Tables
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Find denials in the documents and record them against the assertions they dispute.
+
+    A denial sentence ("Both North Korea and Wagner have denied the reports") names who
+    denies; it disputes the document's assertions by other camps about those entities.
+    Returns (stances, assertions with ``disputed_by`` filled).
+    """
+    pattern, lookup = alias_pattern(tables.entities)
+    entity_re = re.compile(pattern)
+    doc_assertions: dict[str, list[tuple[str, str, str]]] = {}
+    info = (
+        claims.filter(pl.col("assertion_id").is_not_null())
+        .select("doc_id", "assertion_id", "entity", "asserter")
+        .unique()
+    )
+    for doc_id, aid, entity, asserter in info.iter_rows():
+        doc_assertions.setdefault(doc_id, []).append((aid, entity, asserter))
+    rows: list[dict[str, Any]] = []
+    disputes: dict[str, list[str]] = {}
+    for doc_id, text in texts.items():
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if not _DENIAL.search(sentence):
+                continue
+            names = []
+            for hit in entity_re.finditer(sentence):
+                canonical = lookup.get(hit.group(1).lower())
+                if canonical and canonical not in names:
+                    names.append(canonical)
+            if not names:
+                continue
+            targets = [
+                aid
+                for aid, entity, asserter in doc_assertions.get(doc_id, [])
+                if asserter not in names and (entity in names or len(names) > 1)
+            ]
+            who = " and ".join(names)
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "who": who,
+                    "sentence": sentence,
+                    "entities": names,
+                    "assertion_ids": targets,
+                }
+            )
+            for aid in targets:
+                disputes.setdefault(aid, [])
+                if who not in disputes[aid]:
+                    disputes[aid].append(who)
+    table = (
+        pl.DataFrame(rows, schema=STANCES_SCHEMA, orient="row")
+        if rows
+        else STANCES_SCHEMA.to_frame()
+    )
+    if disputes:
+        assertions = assertions.with_columns(
+            disputed_by=pl.col("assertion_id").replace_strict(
+                disputes, default=[], return_dtype=pl.List(pl.String)
+            )
+        )
+    return table, assertions

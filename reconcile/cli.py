@@ -1,0 +1,196 @@
+"""``newsfigures``: report runs from the command line.
+
+::
+
+    newsfigures report --topic Wagner --out outputs/sample-wagner
+    newsfigures report --corpus path/to/reports --topic Wagner --currency GBP
+    newsfigures report --params notebooks/params/*.yaml --jobs 2
+    newsfigures extract [PATH ...] -o claims.parquet     # the extractor alone
+
+Each run executes ``notebooks/01_extract``, ``02_reconcile`` and ``03_report`` with papermill
+into its own folder (``--out``, else ``outputs/<run-id>``), exports ``report.html`` and prints
+its path. A failing run says which notebook and cell failed and keeps the partial notebook;
+the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+from .report import ParameterError, RunError, RunSpec, default_run_id, run_folder, run_report
+
+__all__ = ["build_parser", "load_params", "main"]
+
+_RUN_OPTIONS = (
+    "corpus",
+    "topic",
+    "run_id",
+    "out",
+    "currency",
+    "window_days",
+    "threshold",
+    "consensus",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfigures",
+        description="Numeric claims in news reports: extract, reconcile and report.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    report = commands.add_parser(
+        "report",
+        help="run the three notebooks and write report.html",
+        description="Run notebooks/01_extract, 02_reconcile and 03_report with papermill into "
+        "one folder per run and export report.html (its path is printed at the end).",
+    )
+    one = report.add_argument_group("one run (defaults: the sample corpus, topic Wagner)")
+    one.add_argument("--corpus", help="folder or file of news reports (default: the sample corpus)")
+    one.add_argument("--topic", help='keyword the report is about (default "Wagner"; "" for all)')
+    one.add_argument("--run-id", dest="run_id", help="run name (default: <corpus>-<topic>)")
+    one.add_argument("--out", help="run folder (default: <outputs>/<run-id>)")
+    one.add_argument("--currency", help="reporting currency, ISO 4217 (default USD)")
+    one.add_argument("--window-days", dest="window_days", type=int, help="default 60")
+    one.add_argument("--threshold", type=float, help="relative gap that diverges (default 0.25)")
+    one.add_argument("--consensus", choices=("median", "truth_discovery"), help="default median")
+    many = report.add_argument_group("many runs")
+    many.add_argument(
+        "--params",
+        nargs="+",
+        type=Path,
+        metavar="YAML",
+        help="one YAML file of parameters per run (keys: " + ", ".join(_RUN_OPTIONS) + ")",
+    )
+    many.add_argument("--jobs", type=int, default=1, help="runs at once (default 1)")
+    report.add_argument(
+        "--outputs", default="outputs", help="folder of run folders (default outputs/)"
+    )
+    report.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar over runs (default: on a terminal)",
+    )
+    commands.add_parser(
+        "extract", help="extract claims only (python -m extract; see newsfigures extract -h)"
+    )
+    return parser
+
+
+def load_params(path: Path) -> RunSpec:
+    """One run's parameters from a YAML mapping; :class:`ParameterError` when unreadable."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ParameterError(f"cannot read parameter file {path}: {err.strerror}") from None
+    except yaml.YAMLError:
+        raise ParameterError(f"parameter file {path} is not valid YAML") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ParameterError(f"parameter file {path} must hold a mapping of parameter: value")
+    spec = RunSpec.from_mapping(data, source=f"parameter file {path}")
+    if not spec.run_id and not spec.out:
+        spec = RunSpec.from_mapping({**data, "run_id": path.stem}, source=str(path))
+    return spec
+
+
+def _specs(args: argparse.Namespace) -> list[RunSpec]:
+    given = {k: getattr(args, k) for k in _RUN_OPTIONS if getattr(args, k) is not None}
+    if not args.params:
+        return [RunSpec.from_mapping(given)]
+    if given:
+        options = ", ".join("--" + k.replace("_", "-") for k in sorted(given))
+        raise ParameterError(
+            f"{options} cannot be combined with --params: put them in the YAML files"
+        )
+    specs = [load_params(p) for p in args.params]
+    folders: dict[Path, Path] = {}
+    for path, spec in zip(args.params, specs, strict=True):
+        folder = run_folder(spec, args.outputs).absolute()
+        if folder in folders:
+            raise ParameterError(
+                f"{folders[folder]} and {path} both write to {folder}: give each a run_id"
+            )
+        folders[folder] = path
+    return specs
+
+
+def _run(spec: RunSpec, outputs: str) -> tuple[str, Path | None, str | None]:
+    """Run one report; (run name, report.html or None, error message or None)."""
+    name = spec.run_id or (
+        Path(spec.out).name if spec.out else default_run_id(spec.corpus, spec.topic)
+    )
+    try:
+        return name, run_report(spec, outputs=outputs), None
+    except RunError as err:
+        return name, None, str(err)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["extract"]:
+        from extract.__main__ import main as extract_main
+
+        return extract_main(args_list[1:])
+    args = build_parser().parse_args(args_list)
+    try:
+        specs = _specs(args)
+    except ParameterError as err:
+        print(f"newsfigures: {err}", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print("newsfigures: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    results = _run_all(specs, args.outputs, jobs=args.jobs, progress=args.progress)
+    failed = 0
+    for name, _html, error in results:
+        if error is not None:
+            failed += 1
+            print(f"newsfigures: run {name} failed: {error}", file=sys.stderr)
+    for _, html, _ in results:
+        if html is not None:
+            print(html)
+    return 1 if failed else 0
+
+
+def _run_all(
+    specs: list[RunSpec], outputs: str, *, jobs: int, progress: bool | None
+) -> list[tuple[str, Path | None, str | None]]:
+    from tqdm.auto import tqdm
+
+    bar: Any = tqdm(
+        total=len(specs), unit="run", disable=None if progress is None else not progress
+    )
+    results: list[tuple[str, Path | None, str | None]] = []
+    try:
+        if jobs == 1 or len(specs) == 1:
+            for spec in specs:
+                bar.set_postfix_str(spec.run_id or spec.topic or "all", refresh=True)
+                results.append(_run(spec, outputs))
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
+                futures = {pool.submit(_run, spec, outputs): i for i, spec in enumerate(specs)}
+                done: dict[int, tuple[str, Path | None, str | None]] = {}
+                for future in as_completed(futures):
+                    done[futures[future]] = future.result()
+                    bar.update()
+                results = [done[i] for i in range(len(specs))]
+    finally:
+        bar.close()
+    return results
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,311 @@
+"""Independent assertions, consensus and verdicts.
+
+An *assertion* is one asserter's figure for one quantity: the same figure from the same
+camp re-reported by several outlets is one assertion with several reports, and only
+assertions vote. A quantity's verdict:
+
+- ``single``: one report;
+- ``agree``: several reports or assertions whose intervals overlap and whose best values
+  are within ``threshold`` of each other;
+- ``diverge``: intervals that do not all overlap, or best values further apart than
+  ``threshold`` (relative to the smaller);
+- ``growth``: they differ, but the figures rise (or fall) steadily with their dates and
+  figures of the same date agree: a change over time, not a conflict.
+
+Consensus: ``best`` is the median of the assertions' best values (or, with
+``consensus="truth_discovery"``, a weighted median whose weights estimate each asserter's
+reliability, CRH-style: an asserter whose figures sit far from the consensus on other
+quantities counts less; it assumes asserters err independently and that they share
+quantities); ``low``/``high`` are the smallest and largest best values.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Literal
+
+import polars as pl
+
+from .identify import stable_id
+from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
+
+__all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
+
+Consensus = Literal["median", "truth_discovery"]
+
+
+def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
+    voters = claims.filter(pl.col("quantity_id").is_not_null() & pl.col("restates").is_null())
+    figure = pl.col("norm_value").round_sig_figs(3)
+    keyed = voters.with_columns(
+        assertion_id=pl.concat_str(
+            [
+                pl.col("quantity_id"),
+                pl.col("asserter"),
+                figure.cast(pl.String),
+                pl.col("bound").cast(pl.String),
+            ],
+            separator="|",
+        )
+    )
+    ids = {
+        k: stable_id("assertion", k) for k in keyed.get_column("assertion_id").unique().to_list()
+    }
+    keyed = keyed.with_columns(pl.col("assertion_id").replace_strict(ids, return_dtype=pl.String))
+    table = (
+        keyed.sort("published", "doc_id", "start", nulls_last=True)
+        .group_by("assertion_id", maintain_order=True)
+        .agg(
+            pl.col("quantity_id").first(),
+            pl.col("asserter").first(),
+            pl.col("attribution").drop_nulls().unique(maintain_order=True).alias("asserters"),
+            pl.col("as_of").min(),
+            pl.col("norm_value").median().alias("best"),
+            pl.col("interval_low").max(),
+            pl.col("interval_high").min(),
+            pl.col("bound").cast(pl.String).first(),
+            pl.col("qualifier").drop_nulls().first(),
+            pl.col("surface").first(),
+            pl.len().cast(pl.Int64).alias("n_reports"),
+            pl.col("doc_id").unique(maintain_order=True).alias("doc_ids"),
+            pl.col("outlet").drop_nulls().unique(maintain_order=True).alias("outlets"),
+            pl.col("published").min().alias("first_published"),
+            pl.col("claim_id").alias("claim_ids"),
+        )
+        .with_columns(
+            disputed_by=pl.lit([], dtype=pl.List(pl.String)),
+            weight=pl.lit(1.0),
+        )
+    )
+    # restatements ride along with the assertion of the figure they restate
+    links = keyed.select(
+        pl.col("claim_id").alias("restates"),
+        pl.col("assertion_id").alias("_a"),
+        pl.col("quantity_id").alias("_q"),
+    )
+    out = claims.join(keyed.select("claim_id", "assertion_id"), on="claim_id", how="left")
+    out = (
+        out.join(links, on="restates", how="left")
+        .with_columns(
+            assertion_id=pl.coalesce("assertion_id", "_a"),
+            quantity_id=pl.coalesce("quantity_id", "_q"),
+            group_note=pl.when(pl.col("_a").is_not_null())
+            .then(pl.lit("restates another figure: counted with it"))
+            .otherwise(pl.col("group_note")),
+        )
+        .drop("_a", "_q")
+    )
+    restating = out.filter(pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null())
+    if restating.height:
+        extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
+        table = (
+            table.join(extra, on="assertion_id", how="left")
+            .with_columns(claim_ids=pl.concat_list("claim_ids", pl.col("_extra").fill_null([])))
+            .drop("_extra")
+        )
+    return out, table.select(ASSERTIONS_SCHEMA.names()).cast(ASSERTIONS_SCHEMA)
+
+
+def truth_discovery_weights(assertions: pl.DataFrame, *, rounds: int = 10) -> dict[str, float]:
+    """CRH-style asserter weights from quantities with at least two asserters."""
+    shared = assertions.filter(pl.col("asserter").n_unique().over("quantity_id") >= 2)
+    if shared.height == 0:
+        return {}
+    rows = shared.select("quantity_id", "asserter", "best").rows()
+    asserters = sorted({a for _, a, _ in rows})
+    weights = dict.fromkeys(asserters, 1.0)
+    by_q: dict[str, list[tuple[str, float]]] = {}
+    for q, a, b in rows:
+        if b is not None and b > 0:
+            by_q.setdefault(q, []).append((a, math.log(b)))
+    for _ in range(rounds):
+        truth = {
+            q: _weighted_median([(v, weights[a]) for a, v in items]) for q, items in by_q.items()
+        }
+        loss = dict.fromkeys(asserters, 1e-9)
+        for q, items in by_q.items():
+            spread = max(v for _, v in items) - min(v for _, v in items) or 1.0
+            for a, v in items:
+                loss[a] += abs(v - truth[q]) / spread
+        total = sum(loss.values())
+        weights = {a: max(-math.log(loss[a] / total), 1e-6) for a in asserters}
+    top = max(weights.values())
+    return {a: w / top for a, w in weights.items()}
+
+
+def _weighted_median(items: list[tuple[float, float]]) -> float:
+    ordered = sorted(items)
+    half = sum(w for _, w in ordered) / 2
+    acc = 0.0
+    for value, w in ordered:
+        acc += w
+        if acc >= half:
+            return value
+    return ordered[-1][0]
+
+
+def quantities_table(
+    claims: pl.DataFrame,
+    assertions: pl.DataFrame,
+    *,
+    threshold: float,
+    consensus: Consensus,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One row per quantity with consensus, spread, verdict and why; returns (quantities, assertions)."""
+    if consensus == "truth_discovery":
+        weights = truth_discovery_weights(assertions)
+        assertions = assertions.with_columns(
+            weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
+        )
+    grouped = claims.filter(pl.col("quantity_id").is_not_null())
+    meta = grouped.group_by("quantity_id").agg(
+        pl.col("series_id").first(),
+        pl.col("entity").first().alias("subject"),
+        pl.col("concept_key").first().alias("concept"),
+        pl.col("dimension").cast(pl.String).first(),
+        pl.coalesce(
+            pl.col("norm_unit"),
+            pl.when(pl.col("dimension") == "count").then(pl.col("concept_key")),
+        )
+        .first()
+        .alias("unit"),
+        pl.col("norm_per").first().alias("per"),
+        pl.col("is_delta").first(),
+        pl.col("as_of").min().alias("as_of_start"),
+        pl.col("as_of").max().alias("as_of_end"),
+        pl.col("concept_source").mode().first(),
+        pl.col("entity_source").mode().first(),
+        pl.col("scope").drop_nulls().mode().first(),
+    )
+    rows = []
+    by_q = assertions.partition_by("quantity_id", as_dict=True)
+    for (qid,), part in by_q.items():
+        rows.append(
+            _judge(str(qid), part, threshold=threshold, weighted=consensus == "truth_discovery")
+        )
+    judged = pl.DataFrame(
+        rows,
+        schema={
+            "quantity_id": pl.String,
+            "n_reports": pl.Int64,
+            "n_assertions": pl.Int64,
+            "low": pl.Float64,
+            "best": pl.Float64,
+            "high": pl.Float64,
+            "spread": pl.Float64,
+            "verdict": pl.String,
+            "sides": pl.String,
+        },
+        orient="row",
+    )
+    table = meta.join(judged, on="quantity_id", how="inner")
+    label = pl.concat_str(
+        [
+            pl.col("subject"),
+            pl.lit(" "),
+            pl.col("concept"),
+            pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit("")),
+            pl.when(pl.col("scope").is_not_null())
+            .then(pl.format(" in {}", pl.col("scope")))
+            .otherwise(pl.lit("")),
+            pl.when(
+                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
+            )
+            .then(pl.format(" ({})", pl.col("unit")))
+            .otherwise(pl.lit("")),
+            pl.when(pl.col("per").is_not_null())
+            .then(pl.format(" per {}", pl.col("per")))
+            .otherwise(pl.lit("")),
+            pl.lit(", "),
+            pl.col("as_of_start").dt.strftime("%b %Y").fill_null("undated"),
+            pl.when(
+                pl.col("as_of_end").dt.strftime("%b %Y")
+                != pl.col("as_of_start").dt.strftime("%b %Y")
+            )
+            .then(pl.format("–{}", pl.col("as_of_end").dt.strftime("%b %Y")))
+            .otherwise(pl.lit("")),
+        ]
+    )
+    why = pl.format(
+        "{}. Grouped as {} (entity from {}), {} (from {}), {} in {}, dated {} to {}.",
+        pl.col("sides"),
+        pl.col("subject"),
+        pl.col("entity_source"),
+        pl.col("concept"),
+        pl.col("concept_source"),
+        pl.col("dimension"),
+        pl.col("unit").fill_null("no unit"),
+        pl.col("as_of_start").cast(pl.String).fill_null("?"),
+        pl.col("as_of_end").cast(pl.String).fill_null("?"),
+    )
+    order = pl.col("verdict").replace_strict(
+        {"diverge": 0, "growth": 1, "agree": 2, "single": 3}, return_dtype=pl.Int32
+    )
+    table = (
+        table.with_columns(label=label, why=why)
+        .sort(order, pl.col("spread").fill_null(1.0), descending=[False, True])
+        .select(QUANTITIES_SCHEMA.names())
+        .cast(QUANTITIES_SCHEMA)
+    )
+    return table, assertions
+
+
+def _fmt(value: float | None) -> str:
+    if value is None or not math.isfinite(value):
+        return "open"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
+
+
+def _judge(qid: str, part: pl.DataFrame, *, threshold: float, weighted: bool) -> tuple[object, ...]:
+    rows = part.sort("as_of", "best", nulls_last=True).to_dicts()
+    bests = [r["best"] for r in rows if r["best"] is not None]
+    n_reports = sum(r["n_reports"] for r in rows)
+    if weighted:
+        best = _weighted_median([(r["best"], r["weight"]) for r in rows if r["best"] is not None])
+    else:
+        ordered = sorted(bests)
+        mid = len(ordered) // 2
+        best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    low, high = min(bests), max(bests)
+    spread = high / low if low > 0 else None
+    lows = [r["interval_low"] for r in rows if r["interval_low"] is not None]
+    highs = [r["interval_high"] for r in rows if r["interval_high"] is not None]
+    overlap = not lows or not highs or max(lows) <= min(highs) * (1 + 1e-9)
+    apart = spread is not None and spread - 1 > threshold
+    sides = "; ".join(
+        f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
+        f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
+        f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
+        for r in rows
+    )
+    if n_reports <= 1:
+        verdict = "single"
+    elif overlap and not apart:
+        verdict = "agree"
+    elif _is_growth(rows, threshold):
+        verdict = "growth"
+    else:
+        verdict = "diverge"
+    if verdict == "diverge" and spread is not None:
+        sides += f" — {spread:.1f} times apart"
+    return (qid, n_reports, len(rows), low, best, high, spread, verdict, sides)
+
+
+def _is_growth(rows: list[dict[str, object]], threshold: float) -> bool:
+    dated: dict[tuple[int, int], list[float]] = {}
+    for r in rows:
+        when = r["as_of"]
+        if when is not None and r["best"] is not None:
+            month = (when.year, when.month)  # type: ignore[attr-defined]
+            dated.setdefault(month, []).append(float(r["best"]))  # type: ignore[arg-type]
+    if len(dated) < 2:
+        return False
+    for values in dated.values():
+        if max(values) / max(min(values), 1e-12) - 1 > threshold:
+            return False
+    medians = [sorted(v)[len(v) // 2] for _, v in sorted(dated.items())]
+    rising = all(b >= a for a, b in itertools.pairwise(medians))
+    falling = all(b <= a for a, b in itertools.pairwise(medians))
+    return rising or falling

@@ -1,0 +1,235 @@
+"""``reconcile``: from a claims table to quantities, assertions, checks and stances."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import polars as pl
+
+from extract.schema import CLAIMS_SCHEMA
+
+from .checks import arithmetic_checks, stances
+from .compare import assertions_table, quantities_table
+from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
+from .normalise import normalise
+from .schema import (
+    ASSERTIONS_SCHEMA,
+    CHECKS_SCHEMA,
+    CLAIM_COLUMNS,
+    QUANTITIES_SCHEMA,
+    STANCES_SCHEMA,
+)
+from .tables import Mapping, StrPath, alias_pattern, load_fx_rates, load_mapping, load_tables
+
+__all__ = ["ReconcileResult", "reconcile"]
+
+Period = Literal["day", "week", "month", "quarter", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileResult:
+    """The tables ``reconcile`` returns (all Polars frames; column names are a contract).
+
+    Attributes
+    ----------
+    claims
+        The input claims plus ``entity``, ``concept_key``, ``asserter``, ``as_of``,
+        ``norm_value``/``norm_unit``/``norm_per``, ``interval_low``/``interval_high``,
+        ``quantity_id``, ``assertion_id`` and ``group_note``.
+    quantities
+        One row per quantity (see :data:`reconcile.schema.QUANTITIES_SCHEMA`).
+    assertions
+        One row per independent assertion, with its reports.
+    checks
+        Arithmetic consistency checks, each holding, failing or warning.
+    stances
+        Denials and disputes found in the documents, when their texts were given.
+    """
+
+    claims: pl.DataFrame
+    quantities: pl.DataFrame
+    assertions: pl.DataFrame
+    checks: pl.DataFrame
+    stances: pl.DataFrame
+
+
+def _texts(source: MappingABC[str, str] | pl.DataFrame | None) -> dict[str, str]:
+    if source is None:
+        return {}
+    if isinstance(source, pl.DataFrame):
+        return dict(source.select("doc_id", "text").iter_rows())
+    return dict(source)
+
+
+def _empty(claims: pl.DataFrame) -> ReconcileResult:
+    extra = {k: v for k, v in CLAIM_COLUMNS.items() if k not in claims.columns}
+    return ReconcileResult(
+        claims=claims.with_columns(pl.lit(None, dtype=t).alias(k) for k, t in extra.items()),
+        quantities=QUANTITIES_SCHEMA.to_frame(),
+        assertions=ASSERTIONS_SCHEMA.to_frame(),
+        checks=CHECKS_SCHEMA.to_frame(),
+        stances=STANCES_SCHEMA.to_frame(),
+    )
+
+
+def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    frame = claims.collect(engine="streaming") if isinstance(claims, pl.LazyFrame) else claims
+    missing = [c for c in CLAIMS_SCHEMA.names() if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"reconcile needs a claims table from extract (missing columns: {', '.join(missing)})"
+        )
+    return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA, strict=False)
+
+
+def reconcile(
+    claims: pl.DataFrame | pl.LazyFrame,
+    *,
+    currency: str = "USD",
+    per: Period = "month",
+    window_days: int = 60,
+    threshold: float = 0.25,
+    consensus: Literal["median", "truth_discovery"] = "median",
+    mapping: StrPath | dict[str, Any] | Mapping | None = None,
+    fx_rates: StrPath | pl.DataFrame | None = None,
+    texts: MappingABC[str, str] | pl.DataFrame | None = None,
+) -> ReconcileResult:
+    """Group claims that measure the same quantity and compare them.
+
+    Parameters
+    ----------
+    claims
+        A claims table (or LazyFrame) from :func:`extract.extract_corpus`.
+    currency
+        Reporting currency (ISO 4217) that money is converted to.
+    per
+        Rate period that rates are brought to ("$1.2 billion a year" -> per month).
+    window_days
+        Figures of one quantity whose dates are further apart than this are compared as
+        separate time windows (a growth series), not as a conflict.
+    threshold
+        Relative gap between best values above which estimates diverge (0.25 = 25%).
+    consensus
+        ``"median"`` of the independent assertions, or ``"truth_discovery"`` (asserter
+        reliability weights, CRH-style; see :mod:`reconcile.compare`).
+    mapping
+        A YAML file or dict of overrides: extra entity/asserter/concept names, and
+        quantity ``merge``, ``split``, ``rename`` (see :func:`reconcile.tables.load_mapping`).
+    fx_rates
+        An exchange-rate table (currency, start, end, units_per_usd) replacing the shipped one.
+    texts
+        Document texts (``{doc_id: text}`` or a frame with doc_id and text) in which to look
+        for denials and disputes.
+
+    Examples
+    --------
+    >>> from extract import extract_corpus
+    >>> result = reconcile(extract_corpus())
+    >>> result.quantities.filter(pl.col("verdict") == "diverge").select("label").row(0)
+    ('Wagner Group personnel in Ukraine, Dec 2022',)
+    """
+    if threshold <= 0:
+        raise ValueError("threshold must be positive (0.25 means 25%)")
+    if window_days < 0:
+        raise ValueError("window_days must not be negative")
+    frame = _prepare(claims)
+    user = load_mapping(mapping)
+    tables = load_tables(user)
+    fx = load_fx_rates(fx_rates)
+    if currency not in set(fx.get_column("currency").to_list()):
+        raise ValueError(f"no exchange rates for the reporting currency {currency!r}")
+    if frame.height == 0:
+        warnings.warn("reconcile: the claims table is empty", stacklevel=2)
+        return _empty(frame)
+
+    work = assign_dates(frame)
+    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
+    finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
+    work = work.with_columns(
+        grouped=~pl.col("boilerplate").fill_null(False) & finite & pl.col("restates").is_null(),
+        group_note=pl.when(pl.col("boilerplate").fill_null(False))
+        .then(pl.lit("page furniture, not grouped"))
+        .when(~finite)
+        .then(pl.lit("no usable value"))
+        .when(pl.col("fx_note").is_not_null())
+        .then(pl.col("fx_note"))
+        .when(pl.col("as_of").is_null())
+        .then(pl.lit("no date: compared with other undated figures only"))
+        .when((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
+        .then(pl.lit("zero or negative count"))
+        .otherwise(None),
+    )
+    work = assign_keys(work, tables)
+    work = assign_asserters(work, tables)
+    pattern, lookup = alias_pattern(tables.entities)
+    after = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice((pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
+    )
+    in_pattern = pattern.replace("\\b(", "\\bin\\s+(?:the\\s+)?(", 1)
+    scope = after.str.extract(in_pattern, 1).str.to_lowercase().replace_strict(lookup, default=None)
+    work = work.with_columns(scope=pl.when(scope != pl.col("entity")).then(scope).otherwise(None))
+    if user.split:
+        work = work.with_columns(
+            entity=pl.when(pl.col("claim_id").is_in(user.split))
+            .then(pl.format("{} (split {})", pl.col("entity"), pl.col("claim_id")))
+            .otherwise(pl.col("entity"))
+        )
+    work = assign_windows(work, window_days=window_days)
+    work, assertions = assertions_table(work)
+    quantities, assertions = quantities_table(
+        work, assertions, threshold=threshold, consensus=consensus
+    )
+    if user.merge:
+        work = _merge(work, quantities, user)
+        work = work.drop("assertion_id")
+        work, assertions = assertions_table(work)
+        quantities, assertions = quantities_table(
+            work, assertions, threshold=threshold, consensus=consensus
+        )
+    if user.rename:
+        quantities = quantities.with_columns(
+            label=pl.when(pl.col("quantity_id").is_in(list(user.rename)))
+            .then(pl.col("quantity_id").replace(user.rename))
+            .otherwise(pl.col("label").replace(user.rename))
+        )
+    checks = arithmetic_checks(work, quantities, tables)
+    found, assertions = stances(_texts(texts), assertions, work, tables)
+    out_claims = (
+        work.select(*CLAIMS_SCHEMA.names(), *[c for c in CLAIM_COLUMNS.names()])
+        .cast(CLAIM_COLUMNS)
+        .sort("doc_id", "start")
+    )
+    return ReconcileResult(
+        claims=out_claims,
+        quantities=quantities,
+        assertions=assertions,
+        checks=checks,
+        stances=found,
+    )
+
+
+def _merge(work: pl.DataFrame, quantities: pl.DataFrame, user: Mapping) -> pl.DataFrame:
+    by_label = dict(quantities.select("label", "quantity_id").iter_rows())
+    ids = set(quantities.get_column("quantity_id").to_list())
+    remap: dict[str, str] = {}
+    for rule in user.merge:
+        into = str(rule.get("into", ""))
+        target = into if into in ids else by_label.get(into)
+        members = [str(m) for m in rule.get("members", [])]
+        resolved = [m if m in ids else by_label.get(m) for m in members]
+        if target is None:
+            target = next((r for r in resolved if r is not None), None)
+        unknown = [m for m, r in zip(members, resolved, strict=True) if r is None]
+        if unknown:
+            warnings.warn(f"reconcile mapping: no quantity named {unknown}", stacklevel=3)
+        if target is None:
+            continue
+        for r in resolved:
+            if r is not None:
+                remap[r] = target
+    return work.with_columns(pl.col("quantity_id").replace(remap))

@@ -1,0 +1,247 @@
+"""Bringing claims to common terms: one unit per dimension, one currency, one rate period,
+and an interval for every hedge.
+
+Interval readings (``interval_low``, ``interval_high``, in the normalised unit):
+
+- ``exact``: a rounded figure is read as the rounding it implies, at most ±5%:
+  ±min(step/2, 5%) where step is 10 to the number of trailing zeros ("50,000": step 10,000,
+  so ±2,500) or the last decimal place ("1.2": ±0.05);
+- ``approx`` ("about", "around", "some"): ±10%;
+- ``lower`` ("more than"): [value, open); "just over": [value, +10%];
+- ``upper``: "nearly", "almost", "just under", "close to": [-10%, value]; others
+  ("up to", "less than"): (open, value];
+- ``range``: [low, high] as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from typing import Any
+
+import polars as pl
+
+from .tables import Tables
+
+__all__ = ["normalise"]
+
+_NEAR_BELOW = [
+    "nearly",
+    "almost",
+    "just under",
+    "just below",
+    "close to",
+    "not quite",
+    "just shy of",
+]
+_NEAR_ABOVE = ["just over", "just above", "a little over", "slightly more than"]
+
+
+@functools.cache
+def _pint_factor(source: str, target: str) -> float | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pint
+
+        registry = _registry()
+        try:
+            return float(registry.Quantity(1.0, source).to(target).magnitude)
+        except (pint.errors.PintError, ValueError, AttributeError):
+            return None
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _unit_factors(tables: Tables, units: list[str]) -> tuple[dict[str, float], dict[str, str]]:
+    factors: dict[str, float] = {}
+    targets: dict[str, str] = {}
+    by_symbol = {sym: name for sym, name in tables.pint_names.items()}
+    for dimension, target in tables.targets.items():
+        target_name = by_symbol.get(target)
+        if target_name is None:
+            continue
+        for unit in units:
+            source = by_symbol.get(unit)
+            if source is None:
+                continue
+            factor = _pint_factor(source, target_name)
+            if factor is not None:
+                factors[f"{dimension}|{unit}"] = factor
+                targets[f"{dimension}|{unit}"] = target
+    return factors, targets
+
+
+def normalise(
+    claims: pl.DataFrame,
+    *,
+    tables: Tables,
+    fx: pl.DataFrame,
+    currency: str,
+    per: str,
+) -> pl.DataFrame:
+    """Add ``norm_value``, ``norm_unit``, ``norm_per``, ``interval_low``/``high`` and ``fx_note``.
+
+    ``claims`` must already have an ``as_of`` date column (used for exchange rates).
+    """
+    units = claims.get_column("unit").drop_nulls().unique().to_list()
+    factors, targets = _unit_factors(tables, units)
+    key = pl.concat_str([pl.col("dimension").cast(pl.String), pl.lit("|"), pl.col("unit")])
+    sub_currency = {k: v[0] for k, v in tables.subunits.items()}
+    sub_factor = {k: v[1] for k, v in tables.subunits.items()}
+    frame = claims.with_columns(
+        _row=pl.int_range(pl.len(), dtype=pl.Int64),
+        _money_unit=pl.when(pl.col("dimension") == "currency")
+        .then(pl.col("unit").replace(sub_currency))
+        .otherwise(None),
+        _money_factor=pl.when(pl.col("dimension") == "currency")
+        .then(pl.col("unit").replace_strict(sub_factor, default=1.0, return_dtype=pl.Float64))
+        .otherwise(None),
+        _unit_factor=key.replace_strict(factors, default=None, return_dtype=pl.Float64),
+        _unit_target=key.replace_strict(targets, default=None, return_dtype=pl.String),
+    )
+    # exchange rates: units per USD on the claim's date, for the claim's and the reporting currency
+    dated = frame.select("_row", "_money_unit", "as_of").filter(pl.col("_money_unit").is_not_null())
+    target_rate = fx.filter(pl.col("currency") == currency)
+    joined = (
+        dated.join(fx, left_on="_money_unit", right_on="currency", how="left")
+        .filter(
+            pl.col("start").is_null() | pl.col("as_of").is_between(pl.col("start"), pl.col("end"))
+        )
+        .group_by("_row")
+        .agg(pl.col("units_per_usd").first().alias("_rate_from"))
+    )
+    joined_to = (
+        dated.join(target_rate.drop("currency"), how="cross")
+        .filter(pl.col("as_of").is_between(pl.col("start"), pl.col("end")))
+        .group_by("_row")
+        .agg(pl.col("units_per_usd").first().alias("_rate_to"))
+        if currency != "USD"
+        else dated.select("_row", pl.lit(1.0).alias("_rate_to"))
+    )
+    frame = frame.join(joined, on="_row", how="left").join(joined_to, on="_row", how="left")
+    same = pl.col("_money_unit") == currency
+    money = (
+        pl.when(same)
+        .then(pl.col("_money_factor"))
+        .otherwise(pl.col("_money_factor") * pl.col("_rate_to") / pl.col("_rate_from"))
+    )
+    period_days = tables.period_days
+    rate_factor = (
+        pl.col("per")
+        .cast(pl.String)
+        .replace_strict(
+            {p: period_days[per] / d for p, d in period_days.items()},
+            default=1.0,
+            return_dtype=pl.Float64,
+        )
+    )
+    is_money = pl.col("dimension") == "currency"
+    factor = (
+        pl.when(is_money)
+        .then(money)
+        .when(pl.col("_unit_factor").is_not_null())
+        .then(pl.col("_unit_factor"))
+        .otherwise(1.0)
+    ) * pl.when(pl.col("per").is_not_null()).then(rate_factor).otherwise(1.0)
+    norm_unit = (
+        pl.when(pl.col("dimension") == "count")
+        .then(pl.lit(None, dtype=pl.String))  # what is counted is the concept, not a unit
+        .when(is_money & money.is_not_null())
+        .then(pl.lit(currency))
+        .when(is_money)
+        .then(pl.col("_money_unit"))
+        .when(pl.col("_unit_target").is_not_null())
+        .then(pl.col("_unit_target"))
+        .otherwise(pl.col("unit"))
+    )
+    fx_note = (
+        pl.when(is_money & money.is_null())
+        .then(
+            pl.format(
+                "no exchange rate for {} on {}; left in {}",
+                pl.col("_money_unit"),
+                pl.col("as_of").cast(pl.String).fill_null("an unknown date"),
+                pl.col("_money_unit"),
+            )
+        )
+        .otherwise(None)
+    )
+    frame = frame.with_columns(
+        _factor=pl.when(is_money & money.is_null()).then(pl.col("_money_factor")).otherwise(factor),
+        norm_unit=norm_unit,
+        norm_per=pl.when(pl.col("per").is_not_null()).then(pl.lit(per)).otherwise(None),
+        fx_note=fx_note,
+    )
+    value = pl.col("value")
+    magnitude = value.abs()
+    trailing = (
+        pl.when((value == value.round(0)) & (magnitude >= 10))
+        .then(
+            magnitude.cast(pl.Int64, strict=False)
+            .cast(pl.String)
+            .str.extract(r"(0+)$")
+            .str.len_chars()
+        )
+        .otherwise(None)
+        .fill_null(0)
+        .cast(pl.Int32)
+    )
+    decimals = (
+        value.cast(pl.String)
+        .str.extract(r"\.(\d*[1-9])")
+        .str.len_chars()
+        .fill_null(0)
+        .cast(pl.Int32)
+    )
+    step = (
+        pl.when(trailing > 0)
+        .then(pl.lit(10.0).pow(trailing))
+        .otherwise(pl.lit(10.0).pow(-decimals))
+    )
+    half = pl.min_horizontal(step / 2, magnitude * 0.05)
+    qualifier = pl.col("qualifier").fill_null("").str.to_lowercase()
+    bound = pl.col("bound").cast(pl.String)
+    low = (
+        pl.when(bound == "exact")
+        .then(value - half)
+        .when(bound == "approx")
+        .then(value - magnitude * 0.1)
+        .when(bound == "lower")
+        .then(value)
+        .when(bound == "upper")
+        .then(pl.when(qualifier.is_in(_NEAR_BELOW)).then(value - magnitude * 0.1).otherwise(None))
+        .when(bound == "range")
+        .then(pl.col("low"))
+        .otherwise(value)
+    )
+    high = (
+        pl.when(bound == "exact")
+        .then(value + half)
+        .when(bound == "approx")
+        .then(value + magnitude * 0.1)
+        .when(bound == "lower")
+        .then(pl.when(qualifier.is_in(_NEAR_ABOVE)).then(value + magnitude * 0.1).otherwise(None))
+        .when(bound == "upper")
+        .then(value)
+        .when(bound == "range")
+        .then(pl.col("high"))
+        .otherwise(value)
+    )
+    return frame.with_columns(
+        norm_value=value * pl.col("_factor"),
+        interval_low=low * pl.col("_factor"),
+        interval_high=high * pl.col("_factor"),
+    ).drop(
+        "_money_unit",
+        "_money_factor",
+        "_unit_factor",
+        "_unit_target",
+        "_rate_from",
+        "_rate_to",
+        "_factor",
+    )

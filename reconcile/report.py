@@ -1,0 +1,1299 @@
+"""What the notebooks show and how a report run is orchestrated.
+
+The notebooks in ``notebooks/`` hold no logic: every step they take is one call here.
+
+* :func:`check_parameters` turns the notebook parameters into :class:`Settings`, or raises
+  :class:`ParameterError` with a short message in plain words;
+* :func:`load_corpus` and :func:`reconcile_corpus` build the tables (sorted, so the same
+  input and parameters always give the same tables), :func:`write_tables` writes them;
+* the display helpers (:func:`counts_table`, :func:`claim_sample`, :func:`headlines`,
+  :func:`range_figures` ...) return small objects that Jupyter shows as HTML;
+* :func:`headline` writes the paragraph about one divergent quantity from the assertions;
+* :func:`run_report` executes the three notebooks with papermill into one run folder and
+  exports the report to HTML (the ``newsfigures report`` command, :mod:`reconcile.cli`).
+
+>>> format_amount(50000), format_amount(1e8, "USD", per="month", qualifier="more than")
+('50,000', 'more than $100 million a month')
+>>> times_apart(50000, 20000)
+'about 2.5 times apart'
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import itertools
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from extract import (
+    CorpusError,
+    Document,
+    ManifestError,
+    extract_corpus_report,
+    iter_documents,
+    sample_corpus_path,
+    write_table,
+)
+from extract.schema import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, SKIPPED_SCHEMA
+
+from .core import ReconcileResult, reconcile
+from .tables import load_fx_rates
+
+__all__ = [
+    "NOTEBOOKS",
+    "Corpus",
+    "Html",
+    "ParameterError",
+    "RunError",
+    "RunSpec",
+    "Settings",
+    "boilerplate_table",
+    "check_parameters",
+    "checks_table",
+    "claim_sample",
+    "corpus_summary",
+    "counts_table",
+    "default_run_id",
+    "export_html",
+    "format_amount",
+    "headline",
+    "headlines",
+    "highlight",
+    "left_out",
+    "load_corpus",
+    "method_note",
+    "overview_figure",
+    "quantities_table",
+    "range_figures",
+    "reconcile_corpus",
+    "run_report",
+    "select_topic",
+    "skipped_table",
+    "sources_table",
+    "stances_table",
+    "timeline_figures",
+    "times_apart",
+    "title_block",
+    "topic_summary",
+    "write_tables",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = ROOT / "notebooks"
+#: The notebooks of a report run, in the order they run.
+NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
+KERNEL = "python3"
+CONSENSUS = ("median", "truth_discovery")
+VERDICT_ORDER = ("diverge", "growth", "agree", "single")
+VERDICT_WORDS = {
+    "diverge": "the sources disagree",
+    "agree": "the sources agree",
+    "growth": "it changed over time",
+    "single": "only one estimate",
+}
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$"}
+_PLURAL_UNITS = {"day", "week", "month", "quarter", "year", "hour", "minute", "second"}
+_UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
+_INSTITUTION = re.compile(
+    r"\b(government|officials?|ministry|military|army|police|office|department|agency|"
+    r"council|intelligence|authorities|commission|bank|service|forces|embassy|"
+    r"administration|white house|pentagon|kremlin|un|nato|fund|institute|board)\b",
+    re.IGNORECASE,
+)
+
+
+class ParameterError(ValueError):
+    """A notebook or run parameter that cannot be used; the message says why in plain words."""
+
+
+class RunError(RuntimeError):
+    """A report run that failed: which notebook, which cell, and where the partial notebook is.
+
+    ``plain`` is true when the failure is a :class:`ParameterError` raised by the notebook's
+    check cell; the message is then that check's message alone.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        notebook: str | None = None,
+        cell: int | None = None,
+        plain: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.notebook = notebook
+        self.cell = cell
+        self.plain = plain
+
+
+# --------------------------------------------------------------------------- display objects
+
+
+@dataclass(frozen=True, slots=True)
+class Html:
+    """An HTML fragment that Jupyter displays as HTML (``str()`` gives the markup)."""
+
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _table(
+    rows: Sequence[Sequence[str]], headers: Sequence[str], *, caption: str | None = None
+) -> Html:
+    """An HTML table; cells are HTML already (escape them when building the rows)."""
+    head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
+    return Html(
+        f'<table class="nf-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def _note(text: str) -> Html:
+    return Html(f'<p class="nf-note">{_esc(text)}</p>')
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Checked parameters of a notebook (paths resolved, currency upper-cased)."""
+
+    corpus: Path
+    out_dir: Path
+    claims: Path | None = None
+    topic: str = ""
+    currency: str = "USD"
+    window_days: int = 60
+    threshold: float = 0.25
+    consensus: str = "median"
+
+    @property
+    def figures_dir(self) -> Path:
+        return self.out_dir / "figures"
+
+    def _repr_html_(self) -> str:
+        rows = [[_esc(f.name), _esc(getattr(self, f.name))] for f in fields(self)]
+        return _table(rows, ["parameter", "value"]).text
+
+
+def _is_sample(corpus: str | os.PathLike[str] | None) -> bool:
+    if corpus is None or str(corpus).strip() == "":
+        return True
+    try:
+        return Path(corpus).resolve() == sample_corpus_path().resolve()
+    except OSError:
+        return False
+
+
+def _whole(name: str, value: object, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ParameterError(f"{name} must be a whole number, not {value!r}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ParameterError(f"{name} must be a whole number, not {value!r}") from None
+    if not number.is_integer() or number < minimum:
+        raise ParameterError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
+    return int(number)
+
+
+def check_parameters(
+    *,
+    corpus: str | os.PathLike[str] | None = "",
+    out_dir: str | os.PathLike[str] = "outputs/notebooks",
+    claims: str | os.PathLike[str] | None = "",
+    topic: str | None = "",
+    currency: str = "USD",
+    window_days: object = 60,
+    threshold: object = 0.25,
+    consensus: str = "median",
+) -> Settings:
+    """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
+
+    An empty ``corpus`` means the sample corpus shipped with the package; relative paths are
+    read from the current folder.
+
+    Examples
+    --------
+    >>> check_parameters(currency="usd").currency
+    'USD'
+    >>> check_parameters(corpus="no/such/folder")
+    Traceback (most recent call last):
+    ...
+    reconcile.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
+    """
+    __tracebackhide__ = True  # IPython: show the message, not this function's frame
+    if _is_sample(corpus):
+        path = sample_corpus_path()
+    else:
+        path = Path(str(corpus)).expanduser()
+        if not path.exists():
+            raise ParameterError(
+                f"The corpus '{corpus}' does not exist. Give a folder or file of news reports, "
+                "or leave corpus empty to use the sample corpus."
+            )
+        _check_readable(path, str(corpus))
+    if not str(out_dir).strip():
+        raise ParameterError("out_dir is empty: name the folder the results should go to.")
+    out = Path(str(out_dir)).expanduser()
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"out_dir '{out_dir}' is a file, not a folder.")
+    claims_path: Path | None = None
+    if claims is not None and str(claims).strip():
+        claims_path = Path(str(claims)).expanduser()
+        if not claims_path.is_file():
+            raise ParameterError(
+                f"The claims table '{claims}' does not exist. Run 01_extract first, "
+                "or leave claims empty to extract the corpus here."
+            )
+    code = str(currency or "").strip().upper()
+    known = sorted(set(load_fx_rates().get_column("currency").to_list()))
+    if code not in known:
+        raise ParameterError(
+            f"Unknown reporting currency '{currency}'. Choose one of: {', '.join(known)}."
+        )
+    days = _whole("window_days", window_days, minimum=0)
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float | str):
+        raise ParameterError(f"threshold must be a number such as 0.25 (25%), not {threshold!r}")
+    try:
+        gap = float(threshold)
+    except ValueError:
+        raise ParameterError(
+            f"threshold must be a number such as 0.25 (25%), not {threshold!r}"
+        ) from None
+    if not math.isfinite(gap) or gap <= 0:
+        raise ParameterError(f"threshold must be above 0 (0.25 means 25%), not {threshold!r}")
+    if consensus not in CONSENSUS:
+        raise ParameterError(f"consensus must be one of {', '.join(CONSENSUS)}, not {consensus!r}")
+    return Settings(
+        corpus=path,
+        out_dir=out,
+        claims=claims_path,
+        topic=str(topic or "").strip(),
+        currency=code,
+        window_days=days,
+        threshold=gap,
+        consensus=consensus,
+    )
+
+
+def _check_readable(path: Path, given: str) -> None:
+    __tracebackhide__ = True
+    reasons: list[str] = []
+    try:
+        for record in iter_documents(path):
+            if isinstance(record, Document):
+                return
+            reasons.append(f"{Path(record.source).name}: {record.reason}")
+    except (CorpusError, ManifestError) as err:
+        raise ParameterError(f"The corpus '{given}' cannot be read: {err}.") from None
+    why = f" ({'; '.join(reasons[:3])}{' …' if len(reasons) > 3 else ''})" if reasons else ""
+    raise ParameterError(f"The corpus '{given}' holds no readable news reports{why}.")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A corpus read and extracted: claims, documents, skipped inputs and document texts."""
+
+    claims: pl.DataFrame
+    documents: pl.DataFrame
+    skipped: pl.DataFrame
+    texts: dict[str, str] = field(repr=False)
+
+
+def sort_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    return claims.sort("doc_id", "start", "end", "claim_id", nulls_last=True)
+
+
+def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
+    """Divergent first, then growth, agree, single; each by decreasing spread."""
+    rank = (
+        pl.col("verdict")
+        .cast(pl.String)
+        .replace_strict(
+            {v: i for i, v in enumerate(VERDICT_ORDER)},
+            default=len(VERDICT_ORDER),
+            return_dtype=pl.Int64,
+        )
+    )
+    return (
+        quantities.with_columns(_rank=rank)
+        .sort(
+            ["_rank", "spread", "label", "quantity_id"],
+            descending=[False, True, False, False],
+            nulls_last=True,
+        )
+        .drop("_rank")
+    )
+
+
+def _sort_result(result: ReconcileResult) -> ReconcileResult:
+    return ReconcileResult(
+        claims=sort_claims(result.claims),
+        quantities=sort_quantities(result.quantities),
+        assertions=result.assertions.sort(
+            "quantity_id", "as_of", "asserter", "assertion_id", nulls_last=True
+        ),
+        checks=result.checks.sort("check_id"),
+        stances=result.stances.sort("doc_id", "who", "sentence", nulls_last=True),
+    )
+
+
+def load_corpus(settings: Settings) -> Corpus:
+    """Read the corpus; claims come from ``settings.claims`` when given, else are extracted."""
+    texts = {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
+    if settings.claims is not None:
+        folder = settings.claims.parent
+        claims = pl.read_parquet(settings.claims).cast(CLAIMS_SCHEMA, strict=False)
+        documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
+        skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
+        if documents is None or skipped is None:
+            extracted = extract_corpus_report(settings.corpus, progress=False)
+            documents, skipped = extracted.documents, extracted.skipped
+    else:
+        extracted = extract_corpus_report(settings.corpus, progress=False)
+        claims, documents, skipped = extracted.claims, extracted.documents, extracted.skipped
+    return Corpus(
+        claims=sort_claims(claims),
+        documents=documents.sort("doc_id"),
+        skipped=skipped.sort("source", "doc_id", nulls_last=True),
+        texts=texts,
+    )
+
+
+def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
+    if not path.is_file():
+        return None
+    return pl.read_parquet(path).cast(schema, strict=False)
+
+
+def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
+    """:func:`reconcile.reconcile` with the notebook's parameters; every table sorted."""
+    result = reconcile(
+        corpus.claims,
+        currency=settings.currency,
+        window_days=settings.window_days,
+        threshold=settings.threshold,
+        consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
+        texts=corpus.texts,
+    )
+    return _sort_result(result)
+
+
+def write_tables(out_dir: str | os.PathLike[str], **frames: pl.DataFrame) -> Html:
+    """Write each frame to ``out_dir/<name>.parquet`` (atomically) and list what was written."""
+    folder = Path(out_dir)
+    rows = []
+    for name, frame in frames.items():
+        path = write_table(frame, folder / f"{name}.parquet")
+        rows.append([_esc(path.name), f"{frame.height:,}", _esc(str(path))])
+    return _table(rows, ["table", "rows", "written to"])
+
+
+# --------------------------------------------------------------------------- 01: claims
+
+
+def highlight(sentence: str | None, start: int, end: int) -> str:
+    """The sentence as HTML with ``sentence[start:end]`` in ``<mark>``.
+
+    >>> highlight("It has 50,000 men.", 7, 13)
+    'It has <mark>50,000</mark> men.'
+    """
+    text = sentence or ""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    return f"{_esc(text[:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:])}"
+
+
+def corpus_summary(corpus: Corpus) -> Html:
+    claims = corpus.claims
+    furniture = int(claims.get_column("boilerplate").fill_null(False).sum()) if claims.height else 0
+    return Html(
+        f"<p>Read <b>{corpus.documents.height}</b> document(s); skipped "
+        f"<b>{corpus.skipped.height}</b>. Found <b>{claims.height}</b> numeric claim(s), "
+        f"<b>{furniture}</b> of them in page furniture.</p>"
+    )
+
+
+def counts_table(claims: pl.DataFrame) -> Html:
+    """Claims per document (rows) and dimension (columns), furniture counted apart."""
+    if claims.height == 0:
+        return _note("No numeric claim was found.")
+    frame = claims.with_columns(
+        dim=pl.when(pl.col("boilerplate").fill_null(False))
+        .then(pl.lit("page furniture"))
+        .otherwise(pl.col("dimension").cast(pl.String))
+    )
+    dims = sorted(d for d in frame.get_column("dim").unique().to_list() if d != "page furniture")
+    if "page furniture" in frame.get_column("dim").to_list():
+        dims.append("page furniture")
+    counts = frame.group_by("doc_id", "dim").len()
+    lookup = {(d, m): n for d, m, n in counts.iter_rows()}
+    rows = []
+    for doc in sorted(frame.get_column("doc_id").unique().to_list()):
+        cells = [lookup.get((doc, d), 0) for d in dims]
+        rows.append([_esc(doc), *(str(c) if c else "" for c in cells), f"<b>{sum(cells)}</b>"])
+    totals = [
+        sum(lookup.get((doc, d), 0) for doc in frame.get_column("doc_id").unique()) for d in dims
+    ]
+    rows.append(["<b>all documents</b>", *(f"<b>{t}</b>" for t in totals), f"<b>{sum(totals)}</b>"])
+    return _table(rows, ["document", *dims, "total"])
+
+
+def claim_sample(claims: pl.DataFrame, n: int = 12) -> Html:
+    """Up to ``n`` article claims (not furniture), taken in turn from each document."""
+    article = claims.filter(~pl.col("boilerplate").fill_null(False))
+    if article.height == 0:
+        return _note("No claim outside page furniture.")
+    picked = (
+        article.with_columns(_turn=pl.int_range(pl.len()).over("doc_id"))
+        .sort("_turn", "doc_id", "start")
+        .head(max(n, 0))
+        .sort("doc_id", "start")
+    )
+    rows = []
+    for r in picked.iter_rows(named=True):
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [
+                _esc(r["doc_id"]),
+                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
+                _esc(format_amount(r["value"], r["unit"], per=r["per"], qualifier=r["qualifier"])),
+                _esc(r["bound"]),
+                _esc(r["dimension"]),
+                _esc(r["concept"]),
+                _esc(r["attribution"]),
+            ]
+        )
+    return _table(
+        rows,
+        [
+            "document",
+            "sentence (claim marked)",
+            "read as",
+            "bound",
+            "dimension",
+            "measures",
+            "said by",
+        ],
+        caption=f"{picked.height} of {article.height} claims outside page furniture",
+    )
+
+
+def skipped_table(skipped: pl.DataFrame) -> Html:
+    if skipped.height == 0:
+        return _note("Nothing was skipped: every input was read.")
+    rows = [
+        [_esc(s), _esc(d), _esc(r)]
+        for s, d, r in skipped.select("source", "doc_id", "reason").iter_rows()
+    ]
+    return _table(rows, ["input", "document", "why it was skipped"])
+
+
+def boilerplate_table(claims: pl.DataFrame) -> Html:
+    """Claims in page furniture (lists of other stories, share prompts ...), kept but set apart."""
+    furniture = claims.filter(pl.col("boilerplate").fill_null(False))
+    if furniture.height == 0:
+        return _note("No claim sits in page furniture.")
+    rows = []
+    for r in furniture.iter_rows(named=True):
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [_esc(r["doc_id"]), highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"]))]
+        )
+    return _table(rows, ["document", "page furniture (not used)"])
+
+
+# --------------------------------------------------------------------------- numbers in words
+
+
+def _number(value: float) -> str:
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size * 0.9995:
+            return f"{float(f'{value / size:.3g}'):g} {word}"
+    if magnitude >= 100:
+        return f"{round(value):,}"
+    return f"{float(f'{value:.3g}'):g}"
+
+
+def _plural(word: str, value: float | None) -> str:
+    if value is not None and abs(value) == 1:
+        return word
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es" if not word.endswith("s") else word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def format_amount(
+    value: float | None,
+    unit: str | None = None,
+    *,
+    per: str | None = None,
+    qualifier: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> str:
+    """A value written for a reader, with its hedge, unit and rate.
+
+    Examples
+    --------
+    >>> format_amount(20000, qualifier="nearly"), format_amount(8.2e7, "GBP")
+    ('nearly 20,000', '£82 million')
+    >>> format_amount(10, "percent", qualifier="around"), format_amount(182.625, "day")
+    ('around 10%', '183 days')
+    >>> format_amount(1000, "container", qualifier="more than"), format_amount(17, "km")
+    ('more than 1,000 containers', '17 km')
+    >>> format_amount(None), format_amount(15, low=10, high=20)
+    ('an unstated amount', 'between 10 and 20')
+    """
+    if value is None or not math.isfinite(value):
+        return "an unstated amount"
+
+    def one(v: float) -> str:
+        if unit in ("percent", "%"):
+            return f"{_number(v)}%"
+        if unit and len(unit) == 3 and unit.isupper():
+            symbol = _SYMBOLS.get(unit)
+            return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
+        if (unit and unit.isalpha() and unit.islower() and len(unit) > 3) or unit in _PLURAL_UNITS:
+            return f"{_number(v)} {_plural(unit, v)}"
+        return f"{_number(v)} {unit}" if unit else _number(v)
+
+    if low is not None and high is not None and low != high:
+        first = one(low)
+        if " " in first and not (unit and unit.isupper()):
+            first = first.split(" ")[0]  # "between 10 and 20 km", "between $10 and $20"
+        text = f"between {first} and {one(high)}"
+    else:
+        text = one(value)
+        if qualifier:
+            text = f"{qualifier} {text}"
+    if per:
+        text += f" {'an' if per[0] in 'aeiouh' and per != 'year' else 'a'} {per}"
+    return text
+
+
+def times_apart(high: float | None, low: float | None) -> str:
+    """How far apart two estimates are, in words.
+
+    >>> times_apart(50000, 1000), times_apart(120, 100), times_apart(3, 3)
+    ('about 50 times apart', 'the higher is 20% above the lower', 'the same')
+    """
+    if high is None or low is None or low <= 0 or high <= 0:
+        return "not comparable as a ratio"
+    hi, lo = max(high, low), min(high, low)
+    ratio = hi / lo
+    if ratio < 1.005:
+        return "the same"
+    if ratio < 1.5:
+        return f"the higher is {round((ratio - 1) * 100)}% above the lower"
+    shown = f"{ratio:.1f}".removesuffix(".0") if ratio < 10 else f"{round(ratio):,}"
+    return f"about {shown} times apart"
+
+
+def _date(value: dt.date | None) -> str:
+    return "undated" if value is None else f"{value.day} {value:%b %Y}"
+
+
+# --------------------------------------------------------------------------- 02: quantities
+
+
+def quantities_table(quantities: pl.DataFrame) -> Html:
+    """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`)."""
+    if quantities.height == 0:
+        return _note("No quantity was found.")
+    rows = []
+    for q in sort_quantities(quantities).iter_rows(named=True):
+        verdict = str(q["verdict"])
+        rows.append(
+            [
+                _esc(q["label"]),
+                f'<span class="nf-{_esc(verdict)}">{_esc(verdict)}</span>',
+                _esc(format_amount(q["best"], q["unit"], per=q["per"])),
+                _esc(
+                    f"{_number(q['low'])} – {_number(q['high'])}"
+                    if q["low"] is not None and q["high"] is not None
+                    else ""
+                ),
+                _esc(f"×{q['spread']:.3g}" if q["spread"] is not None else ""),
+                str(q["n_assertions"]),
+                str(q["n_reports"]),
+                _esc(q["why"]),
+            ]
+        )
+    return _table(
+        rows,
+        [
+            "quantity",
+            "verdict",
+            "middle estimate",
+            "lowest – highest",
+            "spread",
+            "estimates",
+            "reports",
+            "why",
+        ],
+    )
+
+
+def checks_table(checks: pl.DataFrame) -> Html:
+    """The arithmetic checks: parts that should add up, shares, directions of change."""
+    if checks.height == 0:
+        return _note("No arithmetic relation between the figures was found to check.")
+    rows = [
+        [f'<span class="nf-{_esc(s)}">{_esc(s)}</span>', _esc(str(k).replace("_", " ")), _esc(d)]
+        for s, k, d in checks.select("status", "kind", "description").iter_rows()
+    ]
+    return _table(rows, ["result", "check", "what was checked"])
+
+
+def stances_table(stances: pl.DataFrame) -> Html:
+    if stances.height == 0:
+        return _note("No denial or dispute was found in the reports.")
+    rows = [
+        [_esc(w), _esc(s), _esc(d)]
+        for d, w, s in stances.select("doc_id", "who", "sentence").iter_rows()
+    ]
+    return _table(rows, ["who disputes", "what the report says", "document"])
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Saved figures shown one under the other (PNG embedded in the HTML)."""
+
+    items: tuple[tuple[str, Path], ...]
+    empty: str = "No figure."
+
+    def _repr_html_(self) -> str:
+        if not self.items:
+            return _note(self.empty).text
+        parts = []
+        for caption, png in self.items:
+            data = base64.b64encode(png.read_bytes()).decode("ascii")
+            parts.append(
+                f'<figure class="nf-figure"><img src="data:image/png;base64,{data}" '
+                f'alt="{_esc(caption)}" style="max-width:100%;width:900px">'
+                f"<figcaption>{_esc(caption)}</figcaption></figure>"
+            )
+        return "".join(parts)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _slug(text: str, limit: int = 48) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "figure"
+
+
+def save_figure(fig: Any, folder: Path, name: str) -> Path:
+    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(
+        folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
+    )
+    return png
+
+
+def _plots() -> Any:
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "newsfigures"
+    from reconcile import plots
+
+    return plots
+
+
+def range_figures(
+    result: ReconcileResult, figures_dir: Path, *, verdict: str = "diverge"
+) -> Figures:
+    """One range plot per quantity with this verdict, saved as ``range-<label>-<id>``."""
+    plots = _plots()
+    chosen = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    items = []
+    for q in chosen.iter_rows(named=True):
+        fig = plots.range_plot(q, result.assertions)
+        name = f"range-{_slug(q['label'])}-{q['quantity_id'][:8]}"
+        items.append((f"{q['label']}: every estimate", save_figure(fig, figures_dir, name)))
+    return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.")
+
+
+def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int = 6) -> Figures:
+    """Estimates over time for each series with estimates on two or more dates."""
+    plots = _plots()
+    dated = result.assertions.join(
+        result.quantities.select("quantity_id", "series_id", "verdict"), on="quantity_id"
+    ).with_columns(when=pl.coalesce("as_of", "first_published"))
+    series = (
+        dated.group_by("series_id")
+        .agg(pl.col("when").n_unique().alias("dates"), pl.len().alias("n"))
+        .filter((pl.col("dates") >= 2) & (pl.col("n") >= 2))
+        .sort(["n", "series_id"], descending=[True, False])
+        .head(limit)
+    )
+    items = []
+    for (series_id,) in series.select("series_id").iter_rows():
+        fig = plots.timeline_plot(result.assertions, result.quantities, series_id=series_id)
+        label = result.quantities.filter(pl.col("series_id") == series_id).get_column("label")[0]
+        name = f"timeline-{_slug(str(label).rsplit(',', 1)[0])}-{series_id[:8]}"
+        items.append((f"{label}: estimates over time", save_figure(fig, figures_dir, name)))
+    return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
+
+
+def overview_figure(quantities: pl.DataFrame, figures_dir: Path) -> Figures:
+    """The quantities whose sources disagree most, ranked by spread."""
+    plots = _plots()
+    compared = quantities.filter(pl.col("n_assertions") >= 2)
+    if compared.height == 0:
+        return Figures((), empty="No quantity has two estimates to compare.")
+    fig = plots.divergence_overview(quantities)
+    return Figures(
+        (("How far apart the estimates are", save_figure(fig, figures_dir, "overview")),)
+    )
+
+
+# --------------------------------------------------------------------------- 03: topic report
+
+
+def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
+    """The part of ``result`` about ``topic``: quantities whose label, subject or concept, or one
+    of whose claims' sentences, contains the keyword (case-insensitive); empty keeps all."""
+    key = topic.strip().lower()
+    if not key:
+        return result
+
+    def has(col: str) -> pl.Expr:
+        return (
+            pl.col(col)
+            .cast(pl.String)
+            .fill_null("")
+            .str.to_lowercase()
+            .str.contains(key, literal=True)
+        )
+
+    by_sentence = result.claims.filter(has("sentence") | has("subject"))
+    ids = set(by_sentence.get_column("quantity_id").drop_nulls().to_list())
+    ids |= set(
+        result.quantities.filter(has("label") | has("subject") | has("concept"))
+        .get_column("quantity_id")
+        .to_list()
+    )
+    keep = pl.Series(sorted(ids), dtype=pl.String).implode()
+    assertions = result.assertions.filter(pl.col("quantity_id").is_in(keep))
+    kept_assertions = assertions.get_column("assertion_id").implode()
+    claims = result.claims.filter(
+        pl.col("quantity_id").is_in(keep) | has("sentence") | has("subject")
+    )
+    return ReconcileResult(
+        claims=claims,
+        quantities=result.quantities.filter(pl.col("quantity_id").is_in(keep)),
+        assertions=assertions,
+        checks=result.checks.filter(
+            pl.col("quantity_ids").list.eval(pl.element().is_in(keep)).list.any()
+        ),
+        stances=result.stances.filter(
+            pl.col("assertion_ids").list.eval(pl.element().is_in(kept_assertions)).list.any()
+            | has("sentence")
+        ),
+    )
+
+
+def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
+    """Claims that are the starting level of a change ("from 1,000 to nearly 20,000"):
+    ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
+    found: dict[str, str] = {}
+    grouped = claims.filter(pl.col("quantity_id").is_not_null()).sort("doc_id", "start")
+    rows = list(grouped.iter_rows(named=True))
+    for first, second in itertools.pairwise(rows):
+        if (
+            first["doc_id"] != second["doc_id"]
+            or first["sentence_start"] != second["sentence_start"]
+            or first["quantity_id"] != second["quantity_id"]
+            or second["change"] is None
+        ):
+            continue
+        offset = int(first["sentence_start"])
+        sentence = first["sentence"] or ""
+        gap = sentence[int(first["end"]) - offset : int(second["start"]) - offset].strip().lower()
+        before = sentence[: int(first["start"]) - offset].rstrip().lower()
+        if gap in ("to", "-", "–") and before.endswith("from"):
+            found[first["claim_id"]] = second["claim_id"]
+    return found
+
+
+def _who(camp: str) -> str:
+    """'UK government' -> 'the UK government'; 'unattributed (BBC News)' -> 'an unattributed
+    report in BBC News'; a person's name unchanged."""
+    match = re.fullmatch(r"unattributed \((.*)\)", camp)
+    if match:
+        return f"an unattributed report in {match.group(1)}"
+    if camp.lower().startswith("the "):
+        return camp
+    return f"the {camp}" if _INSTITUTION.search(camp) else camp
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _thing(q: Mapping[str, Any]) -> str:
+    subject = q.get("subject") or ""
+    concept = str(q.get("concept") or "the figure")
+    if q.get("dimension") == "count" and concept.isalpha() and concept not in _UNCOUNTABLE:
+        concept = _plural(concept, None)
+    return f"{subject} {concept}".strip()
+
+
+def _source(a: Mapping[str, Any], camp: str) -> str:
+    outlets = [o for o in (a.get("outlets") or []) if o]
+    docs = a.get("doc_ids") or []
+    where = ", ".join(outlets) if outlets else (", ".join(docs) or "unknown source")
+    n = int(a.get("n_reports") or 0)
+    reports = f"{n} reports: " if n > 1 else ""
+    written = [w for w in (a.get("asserters") or []) if w and w.lower() != camp.lower()]
+    said = ""
+    if written:
+        name = written[0]
+        said = (
+            f"said by {'an ' if name[0] in 'aeiou' else 'a '}{name}; "
+            if name.islower()
+            else f"said by {name}; "
+        )
+    return f"{said}{reports}{where}, {_date(a.get('first_published') or a.get('as_of'))}"
+
+
+def headline(
+    quantity: Mapping[str, Any], assertions: pl.DataFrame, claims: pl.DataFrame | None = None
+) -> str:
+    """A paragraph, in plain words, about who gave which figure for one quantity.
+
+    One estimate per asserter (the latest; a figure that is only the starting point of a
+    stated change, "from 1,000 to nearly 20,000", is mentioned as "up from 1,000"), largest
+    first, with hedges, units, sources and how far apart the extremes are.
+    """
+    qid = quantity.get("quantity_id")
+    rows = assertions.filter(pl.col("quantity_id") == qid) if qid is not None else assertions
+    if rows.height == 0:
+        return f"{quantity.get('label')}: no estimate."
+    earlier = _earlier_levels(claims) if claims is not None else {}
+    unit, per = quantity.get("unit"), quantity.get("per")
+
+    def amount(a: Mapping[str, Any]) -> str:
+        low = a["interval_low"] if a.get("bound") == "range" else None
+        high = a["interval_high"] if a.get("bound") == "range" else None
+        return format_amount(
+            a["best"], unit, per=per, qualifier=a.get("qualifier"), low=low, high=high
+        )
+
+    items = list(rows.iter_rows(named=True))
+    is_start = {
+        a["assertion_id"]: bool(a["claim_ids"]) and all(c in earlier for c in a["claim_ids"])
+        for a in items
+    }
+    camps: dict[str, list[dict[str, Any]]] = {}
+    for a in items:
+        camps.setdefault(str(a["asserter"] or "unattributed"), []).append(a)
+    if len(camps) == 1 and len(items) > 1:  # one voice: compare its reports one by one
+        camps = {f"{next(iter(camps))} #{i}": [a] for i, a in enumerate(items, 1)}
+    entries = []
+    for camp, group in camps.items():
+        group.sort(
+            key=lambda a: (
+                is_start[a["assertion_id"]],
+                -(a["as_of"] or dt.date.min).toordinal(),
+                -int(a["n_reports"] or 0),
+                -(a["best"] or 0.0),
+            )
+        )
+        main, rest = group[0], group[1:]
+        notes = []
+        text = amount(main)
+        starts = [r for r in rest if is_start[r["assertion_id"]]]
+        others = [r for r in rest if not is_start[r["assertion_id"]]]
+        if starts:
+            direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
+            text += f", {direction} from {amount(starts[0])}"
+        if others:
+            notes.append(f"also {' and '.join(amount(o) for o in others)}")
+        name = camp.split(" #")[0]
+        notes.append(_source(main, name))
+        entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
+    entries.sort(key=lambda e: -e[0])
+    thing = _thing(quantity)
+    first = entries[0]
+    verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
+    parts = [f"{_capital(_who(first[1]))} {verb} {thing} at {first[2]} ({first[3]})"]
+    for (_, before, _, _), (_, camp, text, src) in itertools.pairwise(entries):
+        who = "elsewhere" if camp == before else _who(camp)
+        parts.append(f"{who} at {text} ({src})")
+    sentence = "; ".join(parts)
+    if len(entries) >= 2:
+        gap = times_apart(entries[0][0], entries[-1][0])
+        sentence += f" — {'the highest and lowest are ' if len(entries) > 2 else ''}{gap}."
+    else:
+        sentence += "."
+    disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
+    if disputed:
+        sentence += f" {', '.join(disputed)} rejected the reports these figures appear in."
+    return sentence
+
+
+def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
+    """One headline paragraph per quantity with this verdict (divergent by default)."""
+    chosen = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    if chosen.height == 0:
+        return _note("The sources do not disagree about any figure on this topic.")
+    parts = []
+    for q in chosen.iter_rows(named=True):
+        parts.append(
+            f'<div class="nf-headline"><h3>{_esc(q["label"])} '
+            f'<span class="nf-{_esc(q["verdict"])}">{_esc(q["verdict"])}</span></h3>'
+            f"<p>{_esc(headline(q, result.assertions, result.claims))}</p></div>"
+        )
+    return Html("".join(parts))
+
+
+_STYLE = """<style>
+.nf-title h1 { margin-bottom: 0.2em; }
+.nf-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
+.nf-table th, .nf-table td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+.nf-table th { background: #f3f3f3; }
+.nf-table caption { caption-side: top; text-align: left; color: #555; padding-bottom: 4px; }
+.nf-diverge { color: #fff; background: #c0392b; padding: 0 6px; border-radius: 3px; }
+.nf-agree { color: #fff; background: #2e8b57; padding: 0 6px; border-radius: 3px; }
+.nf-growth { color: #fff; background: #2c6fbb; padding: 0 6px; border-radius: 3px; }
+.nf-single { color: #fff; background: #8c8c8c; padding: 0 6px; border-radius: 3px; }
+.nf-holds { color: #2e8b57; font-weight: bold; }
+.nf-fails { color: #c0392b; font-weight: bold; }
+.nf-warning { color: #b35806; font-weight: bold; }
+.nf-headline h3 { margin-bottom: 0.3em; }
+.nf-headline p { font-size: 1.05em; line-height: 1.5; max-width: 60em; }
+.nf-figure { margin: 0.5em 0 1.5em; }
+.nf-figure figcaption { color: #555; font-size: 0.9em; }
+mark { background: #ffe58a; padding: 0 2px; }
+</style>"""
+
+
+def title_block(settings: Settings, corpus: Corpus, topic: ReconcileResult) -> Html:
+    """The report's title and a one-paragraph summary (with the report's CSS)."""
+    docs = corpus.documents
+    outlets = sorted({o for o in docs.get_column("outlet").to_list() if o})
+    dates = [d for d in docs.get_column("published").to_list() if d is not None]
+    span = f"from {_date(min(dates))} to {_date(max(dates))}" if dates else "undated"
+    verdicts = topic.quantities.get_column("verdict").cast(pl.String).to_list()
+    n_div = verdicts.count("diverge")
+    name = settings.topic or "all topics"
+    return Html(
+        f'{_STYLE}<div class="nf-title"><h1>What the reports say about {_esc(name)}</h1>'
+        f"<p>{docs.height} news report(s) from {len(outlets)} outlet(s), published {_esc(span)}. "
+        f"They give <b>{len(verdicts)}</b> figure(s) about {_esc(name)}; the sources disagree "
+        f"about <b>{n_div}</b> of them (estimates more than {settings.threshold:.0%} apart). "
+        f"Money is shown in {_esc(settings.currency)}.</p></div>"
+    )
+
+
+def topic_summary(topic: ReconcileResult) -> Html:
+    """Every figure on the topic, for a reader: what, how much, how many sources, verdict."""
+    q = topic.quantities
+    if q.height == 0:
+        return _note("No figure on this topic.")
+    rows = []
+    for r in q.iter_rows(named=True):
+        verdict = str(r["verdict"])
+        lo, hi = r["low"], r["high"]
+        span = (
+            ""
+            if lo is None or hi is None or lo == hi
+            else f"{format_amount(lo, r['unit'])} to {format_amount(hi, r['unit'])}"
+        )
+        rows.append(
+            [
+                _esc(r["label"]),
+                _esc(format_amount(r["best"], r["unit"], per=r["per"])),
+                _esc(span),
+                str(r["n_assertions"]),
+                str(r["n_reports"]),
+                f'<span class="nf-{_esc(verdict)}">{_esc(verdict)}</span> {_esc(VERDICT_WORDS.get(verdict, ""))}',
+            ]
+        )
+    return _table(
+        rows, ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"]
+    )
+
+
+def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
+    """Every report read, with outlet, date, title, link and how many figures it gave here."""
+    used = dict(
+        claims.filter(pl.col("quantity_id").is_not_null()).group_by("doc_id").len().iter_rows()
+    )
+    rows = []
+    for r in documents.sort("published", "doc_id", nulls_last=True).iter_rows(named=True):
+        url = r["url"]
+        link = f'<a href="{_esc(url)}">{_esc(url)}</a>' if url else "no link given"
+        rows.append(
+            [
+                _esc(r["outlet"] or "outlet not given"),
+                _esc(_date(r["published"])),
+                _esc(r["title"] or r["doc_id"]),
+                link,
+                str(used.get(r["doc_id"], 0)),
+            ]
+        )
+    return _table(rows, ["outlet", "published", "title", "link", "figures used here"])
+
+
+def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:
+    """What the report does not use, and why: unreadable inputs, page furniture, restatements,
+    figures that could not be grouped, and figures about other topics."""
+    parts: list[str] = []
+    if corpus.skipped.height:
+        parts.append(f"<p><b>{corpus.skipped.height}</b> input(s) could not be read:</p>")
+        parts.append(skipped_table(corpus.skipped).text)
+    claims = result.claims
+    rows = []
+    grouped_here = set(topic.quantities.get_column("quantity_id").to_list())
+    earlier = _earlier_levels(claims)
+    for r in claims.iter_rows(named=True):
+        if r["boilerplate"]:
+            why = "page furniture (a list of other stories, a share prompt …), not the article"
+        elif r["restates"] is not None:
+            why = "restates another figure in the same sentence (counted once)"
+        elif r["quantity_id"] is None:
+            why = r["group_note"] or "could not be grouped with other figures"
+        elif r["quantity_id"] not in grouped_here:
+            continue
+        elif r["claim_id"] in earlier:
+            why = "starting point of a stated change; shown as “up from …”"
+        else:
+            continue
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [
+                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
+                _esc(why),
+                _esc(r["doc_id"]),
+            ]
+        )
+    if rows:
+        parts.append(f"<p><b>{len(rows)}</b> figure(s) in the reports are not compared:</p>")
+        parts.append(_table(rows[:60], ["figure in its sentence", "why", "document"]).text)
+        if len(rows) > 60:
+            parts.append(_note(f"… and {len(rows) - 60} more.").text)
+    if keyword:
+        other = result.quantities.filter(
+            ~pl.col("quantity_id").is_in(pl.Series(sorted(grouped_here), dtype=pl.String).implode())
+        )
+        if other.height:
+            labels = ", ".join(other.get_column("label").head(12).to_list())
+            more = f" and {other.height - 12} more" if other.height > 12 else ""
+            parts.append(
+                f"<p><b>{other.height}</b> figure(s) do not mention “{_esc(keyword)}” and are left "
+                f"out of this report: {_esc(labels)}{_esc(more)}.</p>"
+            )
+    singles = topic.quantities.filter(pl.col("verdict").cast(pl.String) == "single")
+    if singles.height:
+        parts.append(
+            f"<p><b>{singles.height}</b> figure(s) on this topic come from one source only, so "
+            "there is nothing to compare them with; they are listed above but not discussed.</p>"
+        )
+    return Html("".join(parts) or _note("Nothing was left out.").text)
+
+
+def method_note(settings: Settings) -> Html:
+    return Html(
+        '<p class="nf-note"><i>How this report was made.</i> Every number in the reports was '
+        "read automatically with its hedge (“more than”, “nearly”), unit and who said it. "
+        "Figures about the same thing in the same period were grouped; repeats of one source "
+        "count once. Estimates whose middle values are more than "
+        f"{settings.threshold:.0%} apart are marked <i>diverge</i>; figures dated more than "
+        f"{settings.window_days} days apart are compared as a change over time (<i>growth</i>). "
+        f"Money is converted to {_esc(settings.currency)} at the month's average rate.</p>"
+    )
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclass(frozen=True, slots=True)
+class RunSpec:
+    """The parameters of one report run (one YAML file of ``newsfigures report --params``)."""
+
+    corpus: str = ""
+    topic: str = "Wagner"
+    run_id: str = ""
+    out: str = ""
+    currency: str = "USD"
+    window_days: int = 60
+    threshold: float = 0.25
+    consensus: str = "median"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ParameterError(
+                f"{source}: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+        values: dict[str, Any] = {k: ("" if v is None else v) for k, v in data.items()}
+        return replace(cls(), **values)
+
+
+def default_run_id(corpus: str | os.PathLike[str] | None, topic: str | None) -> str:
+    """``sample-wagner`` for the sample corpus and topic Wagner; ``<folder>-<topic>`` otherwise.
+
+    >>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
+    ('sample-wagner', 'my-corpus-all')
+    """
+    name = "sample" if _is_sample(corpus) else Path(str(corpus)).stem
+    return f"{_slug(name, 32)}-{_slug(topic or 'all', 32) if topic else 'all'}"
+
+
+def run_folder(spec: RunSpec, outputs: str | os.PathLike[str] = "outputs") -> Path:
+    if spec.out:
+        return Path(spec.out)
+    return Path(outputs) / (spec.run_id or default_run_id(spec.corpus, spec.topic))
+
+
+def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
+    corpus = "" if not str(spec.corpus).strip() else str(Path(spec.corpus).expanduser().absolute())
+    return {
+        "corpus": corpus,
+        "out_dir": str(out.absolute()),
+        "claims": str((out / "claims.parquet").absolute()),
+        "topic": spec.topic,
+        "currency": spec.currency,
+        "window_days": spec.window_days,
+        "threshold": spec.threshold,
+        "consensus": spec.consensus,
+    }
+
+
+def run_report(
+    spec: RunSpec,
+    *,
+    outputs: str | os.PathLike[str] = "outputs",
+    notebooks: str | os.PathLike[str] | None = None,
+    start_timeout: int = 120,
+) -> Path:
+    """Execute the three notebooks into the run folder, export ``report.html``; its path.
+
+    The run folder is ``spec.out``, else ``outputs/<run_id>``. It receives the executed
+    notebooks, the Parquet tables, ``figures/``, ``parameters.yaml`` and ``report.html``.
+
+    Raises
+    ------
+    RunError
+        When a notebook fails; the partial executed notebook stays in the run folder.
+    """
+    import papermill
+    import yaml
+    from papermill.exceptions import PapermillExecutionError
+
+    source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
+    missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
+    if missing:
+        raise RunError(f"notebook(s) {', '.join(missing)} not found in {source}")
+    out = run_folder(spec, outputs)
+    if out.exists() and not out.is_dir():
+        raise RunError(f"the run folder {out} is a file")
+    out.mkdir(parents=True, exist_ok=True)
+    run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
+    recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
+    (out / "parameters.yaml").write_text(
+        yaml.safe_dump(recorded, sort_keys=True, allow_unicode=True)
+    )
+    values = _notebook_parameters(spec, out)
+    for name in NOTEBOOKS:
+        wanted = papermill.inspect_notebook(str(source / name))
+        executed = out / name
+        try:
+            papermill.execute_notebook(
+                str(source / name),
+                str(executed),
+                parameters={k: v for k, v in values.items() if k in wanted},
+                kernel_name=KERNEL,
+                progress_bar=False,
+                start_timeout=start_timeout,
+                **_engine_options(),
+            )
+        except PapermillExecutionError as err:
+            if err.ename == "ParameterError":
+                raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
+            raise RunError(
+                f"{name} failed in cell {err.cell_index} (In [{err.exec_count}]): "
+                f"{err.ename}: {err.evalue}. The partial notebook is kept at {executed}.",
+                notebook=name,
+                cell=err.cell_index,
+            ) from None
+    title = f"What the reports say about {spec.topic or 'all topics'}"
+    return export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
+
+
+def _engine_options() -> dict[str, Any]:
+    """Ask jupyter_client to encrypt the kernel's sockets where it can (CurveZMQ), which also
+    keeps ipykernel from warning about plain TCP on every kernel start."""
+    import zmq
+    from traitlets.config import Config
+
+    if not zmq.has("curve"):
+        return {}
+    return {"config": Config({"KernelManager": {"transport_encryption": "auto"}})}
+
+
+def export_html(notebook: Path, target: Path, *, title: str = "Report") -> Path:
+    """Export an executed notebook to HTML with the code, prompts and stderr hidden."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o
+                for o in cell.get("outputs", [])
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+    nb.metadata["title"] = title
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_output_prompt=True, exclude_input_prompt=True
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,111 @@
+"""The tables :func:`reconcile.reconcile` returns: column names and types.
+
+Column names are a contract with the notebooks and plots; change them together.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import polars as pl
+
+_Types = dict[str, pl.DataType | type[pl.DataType]]
+
+__all__ = [
+    "ASSERTIONS_SCHEMA",
+    "CHECKS_SCHEMA",
+    "CLAIM_COLUMNS",
+    "QUANTITIES_SCHEMA",
+    "STANCES_SCHEMA",
+    "VERDICTS",
+    "VERDICT_ENUM",
+    "Verdict",
+]
+
+Verdict = Literal["agree", "diverge", "single", "growth"]
+VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "single", "growth")
+VERDICT_ENUM = pl.Enum(list(VERDICTS))
+CHECK_KINDS = pl.Enum(["parts_sum", "share_of_whole", "change_direction", "cumulative", "input"])
+CHECK_STATUS = pl.Enum(["holds", "fails", "warning"])
+
+#: Columns added to the claims table (the input columns are kept as they were).
+_CLAIM_COLUMNS: _Types = {
+    "entity": pl.String,  # canonical subject ("Wagner Group")
+    "concept_key": pl.String,  # canonical measured concept ("personnel")
+    "asserter": pl.String,  # canonical asserter ("US government")
+    "as_of": pl.Date,  # the date the figure describes
+    "norm_value": pl.Float64,  # value in norm_unit (money in the reporting currency)
+    "norm_unit": pl.String,
+    "norm_per": pl.String,  # rate period after normalisation (money rates: month)
+    "interval_low": pl.Float64,  # documented reading of the hedge, in norm_unit
+    "interval_high": pl.Float64,
+    "quantity_id": pl.String,  # null: not grouped (furniture, unusable), see group_note
+    "assertion_id": pl.String,
+    "group_note": pl.String,
+}
+CLAIM_COLUMNS = pl.Schema(_CLAIM_COLUMNS)
+
+_QUANTITIES_SCHEMA: _Types = {
+    "quantity_id": pl.String,
+    "series_id": pl.String,  # the same quantity across time windows
+    "label": pl.String,
+    "subject": pl.String,
+    "concept": pl.String,
+    "dimension": pl.String,
+    "unit": pl.String,
+    "per": pl.String,
+    "as_of_start": pl.Date,
+    "as_of_end": pl.Date,
+    "n_reports": pl.Int64,
+    "n_assertions": pl.Int64,
+    "low": pl.Float64,
+    "best": pl.Float64,
+    "high": pl.Float64,
+    "spread": pl.Float64,
+    "verdict": VERDICT_ENUM,
+    "why": pl.String,
+}
+QUANTITIES_SCHEMA = pl.Schema(_QUANTITIES_SCHEMA)
+
+_ASSERTIONS_SCHEMA: _Types = {
+    "assertion_id": pl.String,
+    "quantity_id": pl.String,
+    "asserter": pl.String,  # canonical (camp) name
+    "asserters": pl.List(pl.String),  # the names as written in the reports
+    "as_of": pl.Date,
+    "best": pl.Float64,
+    "interval_low": pl.Float64,
+    "interval_high": pl.Float64,
+    "bound": pl.String,
+    "qualifier": pl.String,
+    "surface": pl.String,  # one representative surface
+    "n_reports": pl.Int64,
+    "doc_ids": pl.List(pl.String),
+    "outlets": pl.List(pl.String),
+    "first_published": pl.Date,
+    "claim_ids": pl.List(pl.String),
+    "disputed_by": pl.List(pl.String),
+    "weight": pl.Float64,  # asserter reliability used for the consensus (1.0 for median)
+}
+ASSERTIONS_SCHEMA = pl.Schema(_ASSERTIONS_SCHEMA)
+
+_CHECKS_SCHEMA: _Types = {
+    "check_id": pl.String,
+    "kind": CHECK_KINDS,
+    "status": CHECK_STATUS,
+    "description": pl.String,
+    "expected": pl.Float64,
+    "observed": pl.Float64,
+    "claim_ids": pl.List(pl.String),
+    "quantity_ids": pl.List(pl.String),
+}
+CHECKS_SCHEMA = pl.Schema(_CHECKS_SCHEMA)
+
+_STANCES_SCHEMA: _Types = {
+    "doc_id": pl.String,
+    "who": pl.String,  # who denies or disputes
+    "sentence": pl.String,
+    "entities": pl.List(pl.String),  # whom the disputed reports are about
+    "assertion_ids": pl.List(pl.String),
+}
+STANCES_SCHEMA = pl.Schema(_STANCES_SCHEMA)

@@ -1,0 +1,159 @@
+"""Reference tables for reconciliation: names, camps, concepts, units, exchange rates.
+
+The defaults live in ``reconcile/data``; a user's mapping file (YAML) extends them and
+adds merge/split/rename instructions for quantities.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import yaml
+
+__all__ = ["Mapping", "Tables", "alias_pattern", "load_fx_rates", "load_mapping", "load_tables"]
+
+DATA = Path(__file__).parent / "data"
+StrPath = str | os.PathLike[str]
+
+
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
+    """A case-insensitive regex matching any alias as whole words, and alias -> canonical.
+
+    Longer aliases come first so that "UK Ministry of Defence" wins over "UK".
+    """
+    lookup: dict[str, str] = {}
+    for canonical, names in aliases.items():
+        for name in [canonical, *names]:
+            lookup.setdefault(str(name).lower(), canonical)
+    ordered = sorted(lookup, key=len, reverse=True)
+    # zero-width boundaries only, so that neighbouring names ("Russia's Wagner") both match
+    body = "|".join(re.escape(a) + (r"\b" if a[-1:].isalnum() else "") for a in ordered)
+    return rf"(?i)\b({body})", lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """All reference tables, ready for vectorised lookups."""
+
+    entities: dict[str, list[str]]
+    asserters: dict[str, list[str]]
+    concepts: dict[str, list[str]]
+    placeholders: frozenset[str]
+    cumulative: frozenset[str]
+    pint_names: dict[str, str]
+    targets: dict[str, str]
+    period_days: dict[str, float]
+    subunits: dict[str, tuple[str, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A user's overrides: extra names and concepts, and quantity merges, splits, renames."""
+
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    asserters: dict[str, list[str]] = field(default_factory=dict)
+    concepts: dict[str, list[str]] = field(default_factory=dict)
+    merge: list[dict[str, Any]] = field(default_factory=list)
+    split: list[str] = field(default_factory=list)
+    rename: dict[str, str] = field(default_factory=dict)
+
+
+def load_mapping(source: StrPath | dict[str, Any] | Mapping | None) -> Mapping:
+    """Read a mapping file (YAML) or dict.
+
+    Keys (all optional): ``entities``, ``asserters``, ``concepts`` (name -> aliases, added
+    to the defaults), ``merge`` (list of ``{into: label, members: [label or quantity_id,
+    ...]}``), ``split`` (claim ids to take out into quantities of their own), ``rename``
+    (label or quantity_id -> new label).
+    """
+    if source is None:
+        return Mapping()
+    if isinstance(source, Mapping):
+        return source
+    raw = source if isinstance(source, dict) else _yaml(Path(source))
+    if raw is None:
+        return Mapping()
+    if not isinstance(raw, dict):
+        raise ValueError(
+            "a mapping must be a YAML mapping of entities/asserters/concepts/merge/split/rename"
+        )
+    unknown = set(raw) - {"entities", "asserters", "concepts", "merge", "split", "rename"}
+    if unknown:
+        raise ValueError(f"unknown mapping keys: {sorted(unknown)}")
+    return Mapping(
+        entities={
+            str(k): [str(x) for x in v or []] for k, v in (raw.get("entities") or {}).items()
+        },
+        asserters={
+            str(k): [str(x) for x in v or []] for k, v in (raw.get("asserters") or {}).items()
+        },
+        concepts={
+            str(k): [str(x) for x in v or []] for k, v in (raw.get("concepts") or {}).items()
+        },
+        merge=list(raw.get("merge") or []),
+        split=[str(x) for x in raw.get("split") or []],
+        rename={str(k): str(v) for k, v in (raw.get("rename") or {}).items()},
+    )
+
+
+def _merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
+    out = {k: list(v) for k, v in base.items()}
+    for key, names in extra.items():
+        out.setdefault(key, []).extend(names)
+    return out
+
+
+def load_tables(mapping: Mapping | None = None) -> Tables:
+    """The default tables, extended by ``mapping``."""
+    mapping = mapping or Mapping()
+    concepts = _yaml(DATA / "concepts.yaml")
+    units = _yaml(DATA / "units.yaml")
+    placeholders = frozenset(concepts.pop("placeholders"))
+    cumulative = frozenset(concepts.pop("cumulative"))
+    return Tables(
+        entities=_merged(_yaml(DATA / "entities.yaml"), mapping.entities),
+        asserters=_merged(_yaml(DATA / "asserters.yaml"), mapping.asserters),
+        concepts=_merged(concepts, mapping.concepts),
+        placeholders=placeholders,
+        cumulative=cumulative,
+        pint_names=units["pint_names"],
+        targets=units["targets"],
+        period_days={k: float(v) for k, v in units["period_days"].items()},
+        subunits={k: (str(v[0]), float(v[1])) for k, v in units["subunits"].items()},
+    )
+
+
+FX_SCHEMA = pl.Schema(
+    {"currency": pl.String, "start": pl.Date, "end": pl.Date, "units_per_usd": pl.Float64}
+)
+
+
+def load_fx_rates(source: StrPath | pl.DataFrame | None = None) -> pl.DataFrame:
+    """Exchange rates: currency, start, end, units_per_usd (see ``data/fx_rates.md``)."""
+    if source is None:
+        source = DATA / "fx_rates.csv"
+    if isinstance(source, pl.DataFrame):
+        frame = source
+    else:
+        path = Path(os.fspath(source))
+        if not path.is_file():
+            raise ValueError(f"exchange-rate table {path} does not exist")
+        frame = pl.read_csv(path, try_parse_dates=True)
+    missing = set(FX_SCHEMA) - set(frame.columns)
+    if missing:
+        raise ValueError(f"exchange-rate table lacks columns {sorted(missing)}")
+    return frame.select(
+        pl.col("currency").cast(pl.String),
+        pl.col("start").cast(pl.Date),
+        pl.col("end").cast(pl.Date),
+        pl.col("units_per_usd").cast(pl.Float64),
+    )

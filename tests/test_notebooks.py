@@ -1,0 +1,227 @@
+"""The notebook suite: committed notebooks are clean, runs write what they promise.
+
+Kernel starts are slow, so one report run (the CLI, which executes the three notebooks with
+papermill) is shared by the tests of this module; two more runs check that the notebooks
+also work under papermill directly, and one checks a bad corpus fails in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import polars as pl
+import pytest
+
+pytest.importorskip("papermill")
+
+import papermill
+
+from extract import CLAIMS_SCHEMA, sample_corpus_path
+from reconcile import report
+from reconcile.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
+
+
+@pytest.fixture(autouse=True)
+def _agg(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One end-to-end report run on the sample corpus through the CLI."""
+    out = tmp_path_factory.mktemp("run") / "sample-wagner"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MPLBACKEND", "Agg")
+        code = main(["report", "--topic", "Wagner", "--out", str(out), "--no-progress"])
+    assert code == 0
+    return out
+
+
+# --------------------------------------------------------------------------- committed notebooks
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_is_clean(name: str) -> None:
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code), "outputs committed"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parameters_are_documented(name: str) -> None:
+    params = papermill.inspect_notebook(str(NOTEBOOKS / name))
+    assert {"corpus", "out_dir"} <= set(params)
+    for p in params.values():
+        assert p["inferred_type_name"] in {"str", "int", "float"}, p
+        assert p["help"], f"{p['name']} has no # help comment"
+
+
+def test_params_file_names_a_run() -> None:
+    from reconcile.cli import load_params
+
+    spec = load_params(NOTEBOOKS / "params" / "wagner.yaml")
+    assert spec.run_id == "sample-wagner"
+    assert spec.topic == "Wagner"
+
+
+# --------------------------------------------------------------------------- one shared run
+
+
+def test_run_writes_everything(run: Path) -> None:
+    for name in [*NAMES, "report.html", "parameters.yaml"]:
+        assert (run / name).is_file(), name
+    for table in ("claims", "documents", "skipped", "quantities", "assertions", "checks"):
+        assert (run / f"{table}.parquet").is_file(), table
+    pngs = sorted((run / "figures").glob("*.png"))
+    assert pngs
+    assert {p.stem for p in pngs} == {p.stem for p in (run / "figures").glob("*.svg")}
+
+
+def test_executed_notebooks_ran_every_cell(run: Path) -> None:
+    for name in NAMES:
+        nb = nbformat.read(run / name, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(c.execution_count is not None for c in code), name
+        errors = [o for c in code for o in c.outputs if o.output_type == "error"]
+        assert not errors, (name, errors)
+
+
+def test_claims_table(run: Path) -> None:
+    claims = pl.read_parquet(run / "claims.parquet")
+    assert claims.height > 0
+    assert claims.schema == CLAIMS_SCHEMA
+
+
+def test_quantities_and_the_known_divergence(run: Path) -> None:
+    quantities = pl.read_parquet(run / "quantities.parquet")
+    assert quantities.height > 0
+    assert quantities.get_column("verdict").cast(pl.String)[0] == "diverge", "divergent first"
+    personnel = quantities.filter(
+        (pl.col("concept") == "personnel") & (pl.col("verdict").cast(pl.String) == "diverge")
+    )
+    assert personnel.height == 1
+    assertions = pl.read_parquet(run / "assertions.parquet").filter(
+        pl.col("quantity_id") == personnel.get_column("quantity_id")[0]
+    )
+    said = dict(zip(assertions["asserter"], assertions["best"], strict=False))
+    assert said.get("US government") == 50000
+
+
+def test_report_html_tells_the_divergence(run: Path) -> None:
+    page = (run / "report.html").read_text(encoding="utf-8")
+    assert "50,000" in page and "nearly 20,000" in page
+    assert "diverge" in page
+    assert "about 2.5 times apart" in page
+    assert "report.check_parameters" not in page, "code must be hidden"
+    assert "BBC News" in page and "Reuters" in page, "sources listed"
+    assert "data:image/png;base64" in page, "figures embedded"
+
+
+def test_parameters_yaml_records_the_run(run: Path) -> None:
+    import yaml
+
+    recorded = yaml.safe_load((run / "parameters.yaml").read_text())
+    assert recorded["topic"] == "Wagner" and recorded["currency"] == "USD"
+    assert recorded["run_id"] == "sample-wagner"
+
+
+def test_extract_notebook_shows_marked_claims(run: Path) -> None:
+    nb = nbformat.read(run / "01_extract.ipynb", as_version=4)
+    shown = json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
+    assert "<mark>" in shown
+    assert "page furniture" in shown
+
+
+def test_same_input_same_tables(run: Path, tmp_path: Path) -> None:
+    """The tables in the run equal a second computation in this process (sorted the same)."""
+    settings = report.check_parameters(out_dir=tmp_path)
+    data = report.load_corpus(settings)
+    result = report.reconcile_corpus(settings, data)
+    assert pl.read_parquet(run / "claims.parquet").equals(data.claims)
+    assert pl.read_parquet(run / "quantities.parquet").equals(result.quantities)
+    assert pl.read_parquet(run / "assertions.parquet").equals(result.assertions)
+    assert pl.read_parquet(run / "checks.parquet").equals(result.checks)
+
+
+# --------------------------------------------------------------------------- papermill directly
+
+
+def test_extract_notebook_runs_without_parameters(tmp_path: Path) -> None:
+    papermill.execute_notebook(
+        str(NOTEBOOKS / NAMES[0]),
+        str(tmp_path / "out.ipynb"),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    claims = pl.read_parquet(tmp_path / "outputs" / "notebooks" / "claims.parquet")
+    assert claims.height > 0
+
+
+def test_report_notebook_under_papermill(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / NAMES[2]),
+        str(tmp_path / "out.ipynb"),
+        parameters={"corpus": str(sample_corpus_path()), "topic": "Wagner", "out_dir": str(out)},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    html = report.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
+    assert "nearly 20,000" in html.read_text(encoding="utf-8")
+    assert list((out / "figures").glob("*.png"))
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def test_bad_corpus_fails_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bad"
+    code = main(["report", "--corpus", str(tmp_path / "missing"), "--out", str(out)])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "missing" in err
+    assert "Traceback" not in err
+    assert (out / NAMES[0]).is_file(), "partial notebook kept"
+
+
+def test_bad_currency_is_refused_before_anything_runs() -> None:
+    with pytest.raises(report.ParameterError, match="Unknown reporting currency 'XYZ'"):
+        report.check_parameters(currency="XYZ")
+
+
+def test_empty_corpus_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "blank.txt").write_text("")
+    with pytest.raises(report.ParameterError, match="no readable news reports"):
+        report.check_parameters(corpus=tmp_path / "empty")
+
+
+def test_failing_cell_is_named(tmp_path: Path) -> None:
+    """A notebook that fails after its checks names the notebook and cell, keeps the partial."""
+    broken = tmp_path / "notebooks"
+    broken.mkdir()
+    for name in NAMES:
+        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        if name == NAMES[0]:
+            nb.cells.append(nbformat.v4.new_code_cell("raise KeyError('boom')"))
+        nbformat.write(nb, broken / name)
+    out = tmp_path / "run"
+    with pytest.raises(report.RunError) as info:
+        report.run_report(report.RunSpec(out=str(out)), notebooks=broken)
+    assert info.value.notebook == NAMES[0]
+    assert "KeyError" in str(info.value) and "cell" in str(info.value)
+    assert (out / NAMES[0]).is_file()
+    assert not (out / "report.html").exists()

@@ -1,0 +1,194 @@
+"""Reconciliation against the groups and verdicts of ``reconcile_gold.md``.
+
+The same expectations are checked on three inputs: the seed articles through the
+extractor, the seed gold annotations turned into a claims table (so that grouping is
+tested apart from extraction), and the sample corpus shipped with the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from extract import CLAIMS_SCHEMA, claim_id, extract_corpus_report, read_manifest
+from extract.segment import sentences
+from reconcile import ReconcileResult, reconcile
+
+HERE = Path(__file__).parent
+
+
+def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) -> pl.DataFrame:
+    """A claims table built from hand annotations instead of the extractor."""
+    meta = read_manifest(manifest)
+    rows = []
+    for g in gold:
+        if g.get("negative"):
+            continue
+        doc = str(g["doc"])
+        text = (folder / doc).read_text(encoding="utf-8")
+        start, end = int(g["start"]), int(g["end"])  # type: ignore[call-overload]
+        sent = next(s for s in sentences(text) if s.start <= start < s.end)
+        value, bound = float(g["value"]), str(g["bound"])  # type: ignore[arg-type]
+        low = value if bound in ("exact", "approx", "lower") else None
+        high = value if bound in ("exact", "approx", "upper") else None
+        units = g.get("unit") or [None]
+        entry = meta.get(doc)
+        published = entry.published if entry else None
+        if published is None and text.lstrip().startswith("date "):
+            published = dt.date.fromisoformat(text.split()[1])
+        qualifier = {"lower": "more than", "upper": "nearly", "approx": "around"}.get(bound)
+        quote = str(g["quote"])
+        if quote.startswith("just over"):
+            qualifier = "just over"
+        rows.append(
+            {
+                "claim_id": claim_id(doc, start, end, text[start:end]),
+                "doc_id": doc,
+                "start": start,
+                "end": end,
+                "surface": text[start:end],
+                "sentence_start": sent.start,
+                "sentence_end": sent.end,
+                "sentence": text[sent.start : sent.end],
+                "value": value,
+                "low": low,
+                "high": high,
+                "bound": bound,
+                "qualifier": qualifier,
+                "unit": units[0],  # type: ignore[index]
+                "dimension": g.get("dimension")
+                if g.get("dimension") in CLAIMS_SCHEMA["dimension"].categories
+                else "other",  # type: ignore[attr-defined]
+                "per": g.get("per"),
+                "change": g.get("change"),
+                "concept": g.get("concept"),
+                "subject": None,
+                "attribution": g.get("attribution"),
+                "restates": None,
+                "boilerplate": bool(g.get("boilerplate")),
+                "outlet": entry.outlet if entry else None,
+                "published": published,
+                "url": None,
+                "title": entry.title if entry else None,
+            }
+        )
+    frame = pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row")
+    # the annotations say the pounds restate the dollars; link them as the extractor would
+    pounds = frame.filter(pl.col("unit") == "GBP")
+    if pounds.height:
+        doc = pounds["doc_id"][0]
+        dollars = frame.filter((pl.col("doc_id") == doc) & (pl.col("unit") == "USD"))["claim_id"][0]
+        frame = frame.with_columns(
+            restates=pl.when(pl.col("unit") == "GBP")
+            .then(pl.lit(dollars))
+            .otherwise(pl.col("restates"))
+        )
+    return frame
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+@pytest.fixture(params=["seeds-extracted", "seeds-gold", "sample"], scope="module")
+def result(request: pytest.FixtureRequest) -> ReconcileResult:
+    if request.param == "sample":
+        from extract import sample_corpus_path
+
+        folder = sample_corpus_path()
+        claims = extract_corpus_report(folder, progress=False).claims
+        return reconcile(claims, texts=_texts(folder))
+    shared = request.getfixturevalue("shared_dir")
+    seeds = shared / "seeds"
+    if request.param == "seeds-extracted":
+        claims = extract_corpus_report(
+            sorted(seeds.glob("*.txt")), manifest=seeds / "manifest.csv", progress=False
+        ).claims
+    else:
+        gold = [
+            json.loads(line) for line in (seeds / "gold.jsonl").read_text().splitlines() if line
+        ]
+        claims = _gold_claims(seeds, gold, seeds / "manifest.csv")
+    return reconcile(claims, texts=_texts(seeds))
+
+
+def _quantity_of(
+    result: ReconcileResult, *, value: float, unit: str | None = None, text: str | None = None
+) -> dict[str, object]:
+    claims = result.claims.filter(pl.col("value") == value, ~pl.col("boilerplate"))
+    if unit is not None:
+        claims = claims.filter(pl.col("unit") == unit)
+    if text is not None:
+        claims = claims.filter(pl.col("surface").str.contains(text))
+    qids = claims.get_column("quantity_id").drop_nulls().unique().to_list()
+    assert len(qids) == 1, f"value {value} {unit} {text}: quantities {qids}\n{claims}"
+    return result.quantities.filter(pl.col("quantity_id") == qids[0]).row(0, named=True)
+
+
+def test_wagner_strength_diverges_us_against_uk(result: ReconcileResult) -> None:
+    q = _quantity_of(result, value=50000.0)
+    assert q["verdict"] == "diverge", q
+    members = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
+    asserters = set(members["asserter"].to_list())
+    assert "US government" in asserters and "UK government" in asserters, members
+    assert 20000.0 in members["best"].to_list()
+    assert "US government" in str(q["why"]) and "UK government" in str(q["why"])
+
+
+def test_monthly_spending_is_one_assertion_with_several_reports(result: ReconcileResult) -> None:
+    q = _quantity_of(result, value=1e8, unit="USD")
+    assert q["verdict"] == "agree" and q["n_assertions"] == 1 and q["n_reports"] >= 3, q
+    assert q["per"] == "month"
+    pounds = result.claims.filter(pl.col("unit") == "GBP", ~pl.col("boilerplate"))
+    only = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
+    assert pounds["assertion_id"].to_list() == only["assertion_id"].to_list()
+    assert pounds["quantity_id"].to_list() == [q["quantity_id"]]
+    # the restated pounds convert to roughly the dollars
+    assert 0.9e8 < pounds["norm_value"][0] < 1.1e8
+
+
+def test_march_2022_force_agrees(result: ReconcileResult) -> None:
+    q = _quantity_of(result, value=1000.0, text="just over")
+    assert q["verdict"] == "agree", q
+    assert q["as_of_start"] == dt.date(2022, 3, 1)
+    starts = result.claims.filter(
+        (pl.col("value") == 1000.0) & (pl.col("quantity_id") == q["quantity_id"])
+    )
+    assert starts.height == 2, starts.select("surface", "as_of")
+
+
+def test_parts_add_up_to_the_total(result: ReconcileResult) -> None:
+    sums = result.checks.filter(pl.col("kind") == "parts_sum")
+    assert sums.height >= 1 and sums["status"].to_list()[0] == "holds", sums
+    assert sums["expected"][0] == 50000.0 and sums["observed"][0] == 50000.0
+
+
+def test_share_of_whole_implies_total_forces(result: ReconcileResult) -> None:
+    shares = result.checks.filter(pl.col("kind") == "share_of_whole")
+    assert shares.height == 1 and shares["expected"][0] == pytest.approx(200000.0)
+
+
+def test_furniture_joins_no_group(result: ReconcileResult) -> None:
+    furniture = result.claims.filter(pl.col("boilerplate"))
+    assert furniture.height > 0
+    assert furniture["quantity_id"].null_count() == furniture.height
+
+
+def test_containers_are_one_assertion_repeated(result: ReconcileResult) -> None:
+    q = _quantity_of(result, value=1000.0, unit="container")
+    assert q["n_assertions"] == 1 and q["n_reports"] == 2 and q["verdict"] == "agree", q
+
+
+def test_border_is_single_source(result: ReconcileResult) -> None:
+    q = _quantity_of(result, value=17.0, unit="km")
+    assert q["verdict"] == "single" and q["unit"] == "km"
+
+
+def test_denials_are_recorded_against_assertions(result: ReconcileResult) -> None:
+    assert result.stances.height >= 1
+    disputed = result.assertions.filter(pl.col("disputed_by").list.len() > 0)
+    assert disputed.height >= 1
