@@ -278,6 +278,11 @@ def _amount(x: pl.Expr) -> pl.Expr:
     )
 
 
+def _two_significant(x: np.ndarray) -> np.ndarray:
+    step = 10.0 ** (np.floor(np.log10(np.maximum(x, 1e-9))) - 1)
+    return np.round(np.round(x / step) * step, 6)
+
+
 def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> pl.DataFrame:
     """``n`` synthetic claims with exactly ``CLAIMS_SCHEMA`` (same seed, same table)."""
     vocab = vocabulary()
@@ -293,46 +298,77 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
     doc = np.sort(rng.integers(0, n_docs, n))
     row_in_doc = np.arange(n) - np.searchsorted(doc, doc, side="left")
 
+    # sentences: a claim opens one (link 0), restates the one before it in brackets (1:
+    # "$100 million (£82 million)") or is a part of it (2: ", including 10,000 contractors
+    # and 40,000 convicts")
+    u = rng.random(n)
+    link = np.where(row_in_doc == 0, 0, np.where(u < 0.03, 1, np.where(u < 0.15, 2, 0)))
+    leader = np.maximum.accumulate(np.where(link == 0, np.arange(n), 0))
+
+    # who: chosen per sentence
+    subject_mode = _choice(rng, 4, n, p=[0.5, 0.2, 0.15, 0.15])[
+        leader
+    ]  # main, other, unknown, none
+    entity = np.where(subject_mode == 0, doc_entity[doc], rng.integers(0, n_entities, n))[leader]
+    other = rng.integers(0, len(OTHER_SUBJECTS), n)[leader]
+    alias_counts = np.array([len(a) for a in vocab["entity_aliases"]])
+    alias_start = np.concatenate([[0], np.cumsum(alias_counts)[:-1]])
+    alias = (alias_start[entity] + (rng.random(n) * alias_counts[entity]).astype(np.int64))[leader]
+
     # what each claim measures
     kinds = ["count", "currency", "ratio", "length"]
     kind = _choice(rng, 4, n, p=[0.50, 0.25, 0.15, 0.10])
-    mantissa = rng.integers(10, 100, n).astype(np.float64)
-    value = np.select(
-        [kind == 0, kind == 1, kind == 2],
-        [
-            mantissa * 10.0 ** rng.integers(-1, 5, n),  # 1 .. 990,000
-            mantissa * 10.0 ** rng.integers(4, 9, n),  # 100,000 .. 9.9 billion
-            rng.integers(1, 200, n) / 2.0,  # 0.5 .. 99.5
-        ],
-        default=rng.integers(1, 300, n) * 5.0,  # 5 .. 1,495 km
-    )
-    value = np.where((kind == 0) & (value < 10), np.round(value), value)
     noun = rng.integers(0, len(vocab["count_nouns"]), n)
     has_noun = rng.random(n) < 0.7
+    concept_pick = rng.random(n)
     currency = _choice(rng, 3, n, p=[0.55, 0.25, 0.20])  # USD GBP EUR
     per = np.where(kind == 1, _choice(rng, 3, n, p=[0.4, 0.3, 0.3]), 0)  # none, month, year
     bound = _choice(rng, 5, n, p=[0.50, 0.20, 0.15, 0.12, 0.03])  # exact approx lower upper range
     change = np.where(rng.random(n) < 0.07, rng.integers(1, 3, n), 0)  # none, increase, decrease
+    # values: each (subject, measure) has a true value drifting over the two years; reports
+    # scatter around it (and 10% are far off), rounded to two significant figures
+    subject_key = np.where(
+        subject_mode <= 1, entity, n_entities + np.where(subject_mode == 2, other, -1)
+    )
+    measure_key = np.where((kind == 0) & has_noun, noun, 64 + (concept_pick * 16).astype(np.int64))
+    shape = (n_entities + len(OTHER_SUBJECTS) + 1, 4, 128, 3, 3)
+    key = np.ravel_multi_index((subject_key, kind, measure_key, currency, per), shape)
+    size = int(np.prod(shape))
+    base = np.select(
+        [np.arange(size) // (128 * 9) % 4 == k for k in range(3)],
+        [
+            rng.integers(10, 100, size) * 10.0 ** rng.integers(-1, 5, size),  # 1 .. 990,000
+            rng.integers(10, 100, size) * 10.0 ** rng.integers(4, 9, size),  # 100,000 .. 9.9bn
+            rng.integers(1, 100, size).astype(np.float64),  # 1 .. 99 %
+        ],
+        default=rng.integers(1, 300, size) * 5.0,  # 5 .. 1,495 km
+    )
+    drift = rng.normal(0.0, 0.3, size)
+    when = doc_day[doc] / DAYS
+    noise = np.exp(rng.normal(0.0, 0.08, n)) * np.where(
+        rng.random(n) < 0.1, rng.uniform(0.3, 3.0, n), 1.0
+    )
+    value = _two_significant(base[key] * (1.0 + drift[key] * when) * noise)
+    value = np.where(kind == 2, np.minimum(np.round(value * 2) / 2, 99.5), value)
+    value = np.where(kind == 0, np.maximum(np.round(value), 1.0), value)
 
-    # restatements: the previous claim of the document, same figure or converted money
-    restating = (rng.random(n) < 0.03) & (row_in_doc > 0)
-    r = np.flatnonzero(restating)
+    # parts: the kind and rate of the sentence's first figure, and a share of its value
+    parts = np.flatnonzero(link == 2)
+    head = leader[parts]
+    kind[parts], per[parts], currency[parts] = kind[head], per[head], currency[head]
+    value[parts] = _two_significant(value[head] * rng.uniform(0.1, 0.6, parts.size))
+    bound[parts] = np.where(bound[head] == 4, 0, bound[parts])
+    change[parts] = 0
+    # restatements: the previous claim's figure, money converted to another currency
+    r = np.flatnonzero(link == 1)
     for arr in (kind, value, noun, has_noun, currency, per, bound, change):
         arr[r] = arr[r - 1]
     money = r[kind[r] == 1]
     currency[money] = (currency[money] + 1) % 3
-    converted = value[money] * 0.8
-    step = 10.0 ** (np.floor(np.log10(converted)) - 1)
-    value[money] = np.round(np.round(converted / step) * step, 6)  # two significant figures
+    value[money] = _two_significant(value[money] * 0.8)
 
-    # who and when
-    subject_mode = _choice(rng, 4, n, p=[0.5, 0.2, 0.15, 0.15])  # main, other entity, unknown, none
-    entity = np.where(subject_mode == 0, doc_entity[doc], rng.integers(0, n_entities, n))
-    alias_counts = np.array([len(a) for a in vocab["entity_aliases"]])
-    alias_start = np.concatenate([[0], np.cumsum(alias_counts)[:-1]])
-    alias = alias_start[entity] + (rng.random(n) * alias_counts[entity]).astype(np.int64)
     flat_aliases = [a for names in vocab["entity_aliases"] for a in names]
-    attribution_mode = _choice(rng, 3, n, p=[0.6, 0.15, 0.25])  # known alias, unknown, none
+    attribution_mode = _choice(rng, 3, n, p=[0.6, 0.15, 0.25])[leader]  # known, unknown, none
     date_mode = _choice(rng, 4, n, p=[0.72, 0.20, 0.05, 0.03])  # none, month+year, year, last month
     mention = FIRST_DAY + doc_day[doc] - rng.integers(0, 180, n)
     mention_month = mention.astype("datetime64[M]")
@@ -342,6 +378,8 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
     frame = pl.DataFrame(
         {
             "_doc": doc,
+            "_sentence": np.cumsum(link == 0),
+            "_link": link,
             "_kind": _take(kinds, kind),
             "value": value,
             "_bound": bound,
@@ -349,24 +387,25 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
             "_change": change,
             "_currency": currency,
             "_noun": np.where(has_noun, noun, -1),
-            "_restating": restating,
             "_subject_mode": subject_mode,
             "_entity_alias": _take(flat_aliases, alias),
-            "_other_subject": _take(OTHER_SUBJECTS, rng.integers(0, len(OTHER_SUBJECTS), n)),
-            "_known": _take(vocab["attributions"], rng.integers(0, len(vocab["attributions"]), n)),
+            "_other_subject": _take(OTHER_SUBJECTS, other),
+            "_known": _take(
+                vocab["attributions"], rng.integers(0, len(vocab["attributions"]), n)[leader]
+            ),
             "_unknown": _take(
-                vocab["unknown_sources"], rng.integers(0, len(vocab["unknown_sources"]), n)
+                vocab["unknown_sources"], rng.integers(0, len(vocab["unknown_sources"]), n)[leader]
             ),
             "_attribution_mode": attribution_mode,
-            "_said": rng.random(n) < 0.7,
-            "_date_mode": date_mode,
-            "_month": _take(MONTHS, month_number),
-            "_year": year,
+            "_said": (rng.random(n) < 0.7)[leader],
+            "_date_mode": date_mode[leader],
+            "_month": _take(MONTHS, month_number[leader]),
+            "_year": year[leader],
             "_verb_pick": rng.random(n),
             "_qualifier_pick": rng.random(n),
-            "_concept_pick": rng.random(n),
+            "_concept_pick": concept_pick,
             "_tail": _take(COUNT_TAILS, rng.integers(0, len(COUNT_TAILS), n)),
-            "boilerplate": rng.random(n) < 0.03,
+            "boilerplate": (rng.random(n) < 0.03)[leader],
             "claim_id": _hex_ids(n, seed),
         }
     )
@@ -439,7 +478,8 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         .then(pl.col("_unknown"))
         .otherwise(None),
     )
-    # the text: "<Subject> <verb> <surface> <concept><date>, <attribution> said."
+    # the text: "<Subject> <verb> <surface> <concept>[ (<restated>)][, including <part>
+    # and <part>]<date>, <attribution> said."
     symbol = pl.col("unit").replace_strict({"USD": "$", "GBP": "£", "EUR": "€"}, default="")
     number = (
         pl.when(pl.col("bound") == "range")
@@ -486,15 +526,36 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
     )
     for k, options in VERBS.items():
         verb = verb.when(kind_col == k).then(pick(options, pl.col("_verb_pick")))
-    prefix = pl.concat_str(
-        [
-            pl.when(pl.col("boilerplate")).then(pl.lit("Read more: ")).otherwise(pl.lit("")),
-            pl.col("subject").fill_null("It").str.slice(0, 1).str.to_uppercase(),
-            pl.col("subject").fill_null("It").str.slice(1),
-            pl.lit(" "),
-            verb.otherwise(pl.lit("has")),
-            pl.lit(" "),
-        ]
+    subject = pl.col("subject").fill_null("It")
+    lead_in = (
+        pl.when(pl.col("_link") == 0)
+        .then(
+            pl.concat_str(
+                [
+                    pl.when(pl.col("boilerplate"))
+                    .then(pl.lit("Read more: "))
+                    .otherwise(pl.lit("")),
+                    subject.str.slice(0, 1).str.to_uppercase(),
+                    subject.str.slice(1),
+                    pl.lit(" "),
+                    verb.otherwise(pl.lit("has")),
+                    pl.lit(" "),
+                ]
+            )
+        )
+        .when(pl.col("_link") == 1)
+        .then(pl.lit(" ("))
+        .when(pl.col("_link").shift(1) == 2)
+        .then(pl.lit(" and "))
+        .otherwise(pl.lit(", including "))
+    )
+    # a counted noun is already in the surface: the concept goes on from there
+    rest = (
+        pl.when(pl.col("_link") == 1)
+        .then(pl.lit(")"))
+        .when((kind_col == "count") & pl.col("_plural").is_not_null())
+        .then(pl.col("_tail"))
+        .otherwise(pl.format(" {}", pl.col("concept")))
     )
     date = (
         pl.when(pl.col("_date_mode") == 1)
@@ -512,33 +573,44 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         .then(pl.format(", {} said.", pl.col("attribution")))
         .otherwise(pl.format(", according to {}.", pl.col("attribution")))
     )
-    frame = frame.with_columns(concept=concept, _prefix=prefix).with_columns(
-        sentence=pl.concat_str(
-            [
-                pl.col("_prefix"),
-                pl.col("surface"),
-                # a counted noun is already in the surface: the concept goes on from there
-                pl.when((kind_col == "count") & pl.col("_plural").is_not_null())
-                .then(pl.col("_tail"))
-                .otherwise(pl.format(" {}", pl.col("concept"))),
-                date,
-                ending,
-            ]
+    frame = frame.with_columns(concept=concept, _lead_in=lead_in).with_columns(
+        _segment=pl.concat_str([pl.col("_lead_in"), pl.col("surface"), rest]),
+        _end_text=pl.concat_str([date, ending]),
+    )
+    segment_len = pl.col("_segment").str.len_chars().cast(pl.Int64)
+    frame = frame.with_columns(
+        _offset=segment_len.cum_sum().over("_sentence")
+        - segment_len
+        + pl.col("_lead_in").str.len_chars().cast(pl.Int64)
+    )
+    sentences = (
+        frame.group_by("_sentence", maintain_order=True)
+        .agg(
+            pl.col("_doc").first(),
+            pl.concat_str([pl.col("_segment").str.join(""), pl.col("_end_text").first()]).alias(
+                "sentence"
+            ),
+        )
+        .with_columns(_len=pl.col("sentence").str.len_chars().cast(pl.Int64))
+        .with_columns(  # sentences follow each other in the document after a title line
+            sentence_start=(pl.col("_len") + 1).cum_sum().over("_doc") - (pl.col("_len") + 1) + 80
+        )
+        .select(
+            "_sentence",
+            "sentence",
+            "sentence_start",
+            sentence_end=pl.col("sentence_start") + pl.col("_len"),
         )
     )
-    # offsets: sentences follow each other in the document after a title line
-    sentence_len = pl.col("sentence").str.len_chars().cast(pl.Int64)
-    frame = frame.with_columns(
-        _len=sentence_len,
+    frame = frame.join(sentences, on="_sentence", how="left", maintain_order="left").with_columns(
+        start=pl.col("sentence_start") + pl.col("_offset"),
         doc_id=pl.format("doc-{}.txt", pl.col("_doc").cast(pl.String).str.zfill(5)),
-    ).with_columns(
-        sentence_start=(pl.col("_len") + 1).cum_sum().over("_doc") - (pl.col("_len") + 1) + 80,
+        restates=pl.when(pl.col("_link") == 1).then(pl.col("claim_id").shift(1)).otherwise(None),
     )
     frame = frame.with_columns(
-        sentence_end=pl.col("sentence_start") + pl.col("_len"),
-        start=pl.col("sentence_start") + pl.col("_prefix").str.len_chars().cast(pl.Int64),
-    ).with_columns(end=pl.col("start") + pl.col("surface").str.len_chars().cast(pl.Int64))
-    # document metadata and restatement links
+        end=pl.col("start") + pl.col("surface").str.len_chars().cast(pl.Int64)
+    )
+    # document metadata
     docs = pl.DataFrame(
         {
             "_doc": np.arange(n_docs),
@@ -556,10 +628,10 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         ),
     )
     frame = frame.join(
-        docs.select("_doc", "outlet", "published", "title", "url"), on="_doc", how="left"
-    )
-    frame = frame.with_columns(
-        restates=pl.when(pl.col("_restating")).then(pl.col("claim_id").shift(1)).otherwise(None)
+        docs.select("_doc", "outlet", "published", "title", "url"),
+        on="_doc",
+        how="left",
+        maintain_order="left",
     )
     return frame.select(CLAIMS_SCHEMA.names()).cast(dict(CLAIMS_SCHEMA))
 

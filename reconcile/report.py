@@ -157,15 +157,36 @@ def _esc(value: object) -> str:
 
 
 def _table(
-    rows: Sequence[Sequence[str]], headers: Sequence[str], *, caption: str | None = None
+    rows: Sequence[Sequence[str]],
+    headers: Sequence[str],
+    *,
+    caption: str | None = None,
+    numeric: Sequence[int] = (),
 ) -> Html:
-    """An HTML table; cells are HTML already (escape them when building the rows)."""
-    head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
+    """An HTML table; cells are HTML already (escape them when building the rows).
+
+    Alignment is inline (text left, ``numeric`` columns right): notebook front-ends align
+    table cells right by default, which makes sentences hard to read.
+    """
+
+    def align(i: int) -> str:
+        side = "right" if i in numeric else "left"
+        return f' style="text-align:{side};vertical-align:top"'
+
+    head = "".join(f"<th{align(i)}>{_esc(h)}</th>" for i, h in enumerate(headers))
+    body = "".join(
+        "<tr>" + "".join(f"<td{align(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    cap = f'<caption style="text-align:left">{_esc(caption)}</caption>' if caption else ""
     return Html(
         f'<table class="nf-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
+
+
+def _n(count: int, noun: str) -> str:
+    """``_n(1, "report")`` -> "1 report"; ``_n(5, "news report")`` -> "5 news reports"."""
+    return f"{count:,} {noun if count == 1 else _plural(noun, None)}"
 
 
 def _note(text: str) -> Html:
@@ -359,7 +380,10 @@ def _sort_result(result: ReconcileResult) -> ReconcileResult:
             "quantity_id", "as_of", "asserter", "assertion_id", nulls_last=True
         ),
         checks=result.checks.sort("check_id"),
-        stances=result.stances.sort("doc_id", "who", "sentence", nulls_last=True),
+        # assertion_ids is a set (built in hash order): sorted, so runs write the same table
+        stances=result.stances.with_columns(pl.col("assertion_ids").list.sort()).sort(
+            "doc_id", "who", "sentence", nulls_last=True
+        ),
     )
 
 
@@ -541,7 +565,7 @@ def _number(value: float) -> str:
 
 
 def _plural(word: str, value: float | None) -> str:
-    if value is not None and abs(value) == 1:
+    if (value is not None and abs(value) == 1) or word.split()[-1] in _UNCOUNTABLE:
         return word
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es" if not word.endswith("s") else word

@@ -1,0 +1,120 @@
+"""Reconciliation on awkward input: clear results, a check row or a warning, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import CLAIMS_SCHEMA, extract_claims
+from reconcile import reconcile
+
+
+def _claims(text: str, *, published: dt.date | None = dt.date(2023, 5, 1), doc: str = "d1") -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet="Example Times", published=published)
+
+
+def test_empty_table_warns_and_returns_empty_frames() -> None:
+    with pytest.warns(UserWarning, match="empty"):
+        result = reconcile(CLAIMS_SCHEMA.to_frame())
+    assert result.quantities.height == 0 and result.assertions.height == 0
+    assert "quantity_id" in result.claims.columns
+
+
+def test_missing_columns_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="missing columns"):
+        reconcile(pl.DataFrame({"value": [1.0]}))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"threshold": 0}, "threshold"), ({"window_days": -1}, "window_days"), ({"currency": "XYZ"}, "XYZ")],
+)
+def test_bad_parameters_are_clear_errors(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        reconcile(_claims("Officials said 300 troops arrived."), **kwargs)  # type: ignore[arg-type]
+
+
+def test_single_claim_without_unit_or_date_is_single() -> None:
+    result = reconcile(_claims("Officials said 300 arrived.", published=None))
+    assert result.quantities["verdict"].to_list() == ["single"]
+    assert result.claims["group_note"][0].startswith("no date")
+    assert result.checks.filter(pl.col("kind") == "input").height == 1
+
+
+def test_zero_and_negative_values_do_not_crash() -> None:
+    text = "Officials said 0 troops arrived. Officials said the balance was -5 million dollars."
+    result = reconcile(_claims(text))
+    assert sorted(result.claims["value"].to_list()) == [-5e6, 0.0]
+    assert result.quantities.height == 2
+    assert set(result.quantities["verdict"].to_list()) == {"single"}
+    notes = result.claims.filter(pl.col("value") == 0)["group_note"].to_list()
+    assert notes == ["zero or negative count"]
+
+
+def test_currency_without_a_rate_for_the_date_is_kept_and_reported() -> None:
+    frame = _claims("Officials said it cost £5 million.", published=dt.date(2015, 1, 1))
+    result = reconcile(frame)
+    row = result.claims.row(0, named=True)
+    assert row["norm_unit"] == "GBP" and row["norm_value"] == 5e6
+    assert "no exchange rate" in row["group_note"]
+    assert result.checks.filter(pl.col("kind") == "input").height == 1
+
+
+def test_rates_are_brought_to_one_period() -> None:
+    a = _claims("Officials said the group spends $1.2 billion a year.", doc="a")
+    b = _claims("Analysts said the group spends $100 million a month.", doc="b")
+    result = reconcile(pl.concat([a, b]))
+    assert result.claims["norm_value"].to_list() == pytest.approx([1e8, 1e8])
+    assert result.quantities.height == 1 and result.quantities["verdict"][0] == "agree"
+
+
+def test_units_are_converted_before_comparing() -> None:
+    a = _claims("Officials said the border is 17 kilometres long.", doc="a")
+    b = _claims("Analysts said the border is 10.6 miles long.", doc="b")
+    result = reconcile(pl.concat([a, b]))
+    assert result.claims["norm_unit"].to_list() == ["km", "km"]
+    assert result.quantities.height == 1 and result.quantities["verdict"][0] == "agree"
+
+
+def test_mapping_merges_and_renames() -> None:
+    a = _claims("Officials said 300 troops arrived.", doc="a")
+    b = _claims("Officials said 320 soldiers arrived.", doc="b")
+    plain = reconcile(pl.concat([a, b]))
+    labels = plain.quantities["label"].to_list()
+    mapping = {"merge": [{"into": labels[0], "members": labels}], "rename": {labels[0]: "Arrivals"}}
+    merged = reconcile(pl.concat([a, b]), mapping=mapping)
+    assert merged.quantities.height == 1 and merged.quantities["label"][0] == "Arrivals"
+
+
+def test_mapping_with_unknown_keys_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown mapping keys"):
+        reconcile(_claims("Officials said 300 troops arrived."), mapping={"merj": []})
+
+
+def test_truth_discovery_down_weights_an_outlier_source() -> None:
+    texts = []
+    for i, (a, b, c) in enumerate([(100, 102, 300), (50, 51, 150), (20, 20, 60)]):
+        noun = ["tanks", "ships", "planes"][i]
+        texts.append(_claims(f"Analysts said {a} {noun} were lost.", doc=f"a{i}"))
+        texts.append(_claims(f"Monitors said {b} {noun} were lost.", doc=f"b{i}"))
+        texts.append(_claims(f"Bloggers said {c} {noun} were lost.", doc=f"c{i}"))
+    claims = pl.concat(texts)
+    median = reconcile(claims)
+    weighted = reconcile(claims, consensus="truth_discovery")
+    weights = dict(weighted.assertions.select("asserter", "weight").unique().iter_rows())
+    assert weights["Bloggers"] < weights["Analysts"] and weights["Bloggers"] < weights["Monitors"]
+    assert set(median.quantities["verdict"].to_list()) == {"diverge"}
+    # the weighted consensus sits with the two sources that agree, never with the outlier
+    for best, high in weighted.quantities.select("best", "high").iter_rows():
+        assert best < high
+
+
+def test_lazy_input_gives_the_same_result() -> None:
+    claims = pl.concat(
+        [_claims("Officials said 300 troops arrived.", doc="a"), _claims("Officials said 320 troops arrived.", doc="b")]
+    )
+    eager = reconcile(claims)
+    lazy = reconcile(claims.lazy())
+    assert eager.quantities.equals(lazy.quantities)
