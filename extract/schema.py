@@ -7,7 +7,7 @@ benchmarks; change them only together with those.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import polars as pl
 
@@ -49,25 +49,10 @@ Dimension = Literal[
     "other",
 ]
 
-BOUNDS: tuple[Bound, ...] = ("exact", "approx", "lower", "upper", "range")
-CHANGES: tuple[Change, ...] = ("increase", "decrease")
-PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "quarter", "year")
-DIMENSIONS: tuple[Dimension, ...] = (
-    "count",
-    "currency",
-    "ratio",
-    "length",
-    "mass",
-    "area",
-    "volume",
-    "duration",
-    "speed",
-    "energy",
-    "power",
-    "temperature",
-    "age",
-    "other",
-)
+BOUNDS: tuple[Bound, ...] = get_args(Bound)
+CHANGES: tuple[Change, ...] = get_args(Change)
+PERIODS: tuple[Period, ...] = get_args(Period)
+DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
 
 BOUND_ENUM = pl.Enum(list(BOUNDS))
 CHANGE_ENUM = pl.Enum(list(CHANGES))

@@ -296,47 +296,46 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int) -> pl.DataFrame:
         separator="|",
     )
     frame = claims.with_columns(_series=series)
-    frame = frame.with_columns(
-        series_id=pl.col("_series").map_elements(
-            lambda s: stable_id("series", s), return_dtype=pl.String
-        )
-    )
+    frame = frame.with_columns(series_id=_hashed(frame, "_series", "series"))
     dated = ~pl.col("starting_figure") & pl.col("as_of").is_not_null()
     earliest = (
         frame.filter(dated & pl.col("grouped"))
         .group_by("series_id")
         .agg(pl.col("as_of").min().alias("_earliest"))
     )
+    moved = (
+        pl.col("starting_figure")
+        & pl.col("_earliest").is_not_null()
+        & (pl.col("_earliest") < pl.col("as_of").dt.offset_by("-1mo"))
+    )
     frame = frame.join(earliest, on="series_id", how="left").with_columns(
-        as_of=pl.when(
-            pl.col("starting_figure")
-            & pl.col("_earliest").is_not_null()
-            & (pl.col("_earliest") < pl.col("as_of").dt.offset_by("-1mo"))
-        )
-        .then(pl.col("_earliest"))
-        .otherwise(pl.col("as_of")),
-        as_of_source=pl.when(
-            pl.col("starting_figure")
-            & pl.col("_earliest").is_not_null()
-            & (pl.col("_earliest") < pl.col("as_of").dt.offset_by("-1mo"))
-        )
+        as_of=pl.when(moved).then(pl.col("_earliest")).otherwise(pl.col("as_of")),
+        as_of_source=pl.when(moved)
         .then(pl.lit("the start of a change, placed with the series' earliest figures"))
         .otherwise(pl.col("as_of_source")),
     )
     frame = frame.sort("series_id", "as_of", "doc_id", "start", nulls_last=True)
-    gap = pl.col("as_of").diff().over("series_id").dt.total_days()
+    # windows over the grouped figures only (furniture and unusable values take no part)
+    part = ["series_id", "grouped"]
+    gap = pl.col("as_of").diff().over(part).dt.total_days()
     frame = frame.with_columns(
-        _window=(gap.fill_null(0) > window_days).cast(pl.Int32).cum_sum().over("series_id")
+        _window=(gap.fill_null(0) > window_days).cast(pl.Int32).cum_sum().over(part)
     )
-    first_date = pl.col("as_of").min().over("series_id", "_window")
+    first_date = pl.col("as_of").min().over(*part, "_window")
     frame = frame.with_columns(
-        quantity_id=pl.when(pl.col("grouped"))
-        .then(
+        _quantity=pl.when(pl.col("grouped")).then(
             pl.concat_str(
                 [pl.col("series_id"), first_date.cast(pl.String).fill_null("undated")],
                 separator="@",
-            ).map_elements(lambda s: stable_id("quantity", s), return_dtype=pl.String)
+            )
         )
-        .otherwise(None)
     )
-    return frame.drop("_series", "_earliest", "_window")
+    frame = frame.with_columns(quantity_id=_hashed(frame, "_quantity", "quantity"))
+    return frame.drop("_series", "_earliest", "_window", "_quantity")
+
+
+def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:
+    """``stable_id`` of each distinct value of ``column`` (hashing each distinct value once)."""
+    values = frame.get_column(column).drop_nulls().unique().to_list()
+    ids = {v: stable_id(kind, v) for v in values}
+    return pl.col(column).replace_strict(ids, default=None, return_dtype=pl.String)

@@ -93,13 +93,17 @@ def normalise(
     key = pl.concat_str([pl.col("dimension").cast(pl.String), pl.lit("|"), pl.col("unit")])
     sub_currency = {k: v[0] for k, v in tables.subunits.items()}
     sub_factor = {k: v[1] for k, v in tables.subunits.items()}
+    # money may be per item: "USD/barrel", "cent/share" (the part after the slash is kept)
+    base = pl.col("unit").str.split("/").list.first()
+    item = pl.col("unit").str.split("/").list.get(1, null_on_oob=True)
     frame = claims.with_columns(
         _row=pl.int_range(pl.len(), dtype=pl.Int64),
+        _item=pl.when(pl.col("dimension") == "currency").then(item).otherwise(None),
         _money_unit=pl.when(pl.col("dimension") == "currency")
-        .then(pl.col("unit").replace(sub_currency))
+        .then(base.replace(sub_currency))
         .otherwise(None),
         _money_factor=pl.when(pl.col("dimension") == "currency")
-        .then(pl.col("unit").replace_strict(sub_factor, default=1.0, return_dtype=pl.Float64))
+        .then(base.replace_strict(sub_factor, default=1.0, return_dtype=pl.Float64))
         .otherwise(None),
         _unit_factor=key.replace_strict(factors, default=None, return_dtype=pl.Float64),
         _unit_target=key.replace_strict(targets, default=None, return_dtype=pl.String),
@@ -171,6 +175,9 @@ def normalise(
         )
         .otherwise(None)
     )
+    norm_unit = pl.when(pl.col("_item").is_not_null()).then(
+        pl.format("{}/{}", norm_unit, pl.col("_item"))
+    ).otherwise(norm_unit)
     frame = frame.with_columns(
         _factor=pl.when(is_money & money.is_null()).then(pl.col("_money_factor")).otherwise(factor),
         norm_unit=norm_unit,
@@ -237,6 +244,7 @@ def normalise(
         interval_low=low * pl.col("_factor"),
         interval_high=high * pl.col("_factor"),
     ).drop(
+        "_item",
         "_money_unit",
         "_money_factor",
         "_unit_factor",

@@ -92,6 +92,7 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 #: The notebooks of a report run, in the order they run.
 NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
 KERNEL = "python3"
+DPI = 150  # PNG resolution of saved figures
 CONSENSUS = ("median", "truth_discovery")
 VERDICT_ORDER = ("diverge", "growth", "agree", "single")
 VERDICT_WORDS = {
@@ -187,6 +188,35 @@ def _table(
 def _n(count: int, noun: str) -> str:
     """``_n(1, "report")`` -> "1 report"; ``_n(5, "news report")`` -> "5 news reports"."""
     return f"{count:,} {noun if count == 1 else _plural(noun, None)}"
+
+
+_COLORS = {
+    "diverge": "#c0392b",
+    "agree": "#2e8b57",
+    "growth": "#2c6fbb",
+    "single": "#8c8c8c",
+    "holds": "#2e8b57",
+    "fails": "#c0392b",
+    "warning": "#b35806",
+}
+
+
+def _pill(word: object) -> str:
+    """A verdict or check status as a small coloured label (inline style: no CSS needed)."""
+    color = _COLORS.get(str(word), "#555")
+    return (
+        f'<span class="nf-{_esc(word)}" style="color:#fff;background:{color};'
+        f'padding:0 6px;border-radius:3px;white-space:nowrap">{_esc(word)}</span>'
+    )
+
+
+def _source_names(documents: pl.DataFrame) -> dict[str, str]:
+    """doc_id -> "BBC News, 23 Dec 2022" (the file name when the outlet is unknown)."""
+    names = {}
+    for r in documents.iter_rows(named=True):
+        outlet = r["outlet"] or r["doc_id"]
+        names[r["doc_id"]] = f"{outlet}, {_date(r['published'])}" if r["published"] else outlet
+    return names
 
 
 def _note(text: str) -> Html:
@@ -435,7 +465,7 @@ def write_tables(out_dir: str | os.PathLike[str], **frames: pl.DataFrame) -> Htm
     for name, frame in frames.items():
         path = write_table(frame, folder / f"{name}.parquet")
         rows.append([_esc(path.name), f"{frame.height:,}", _esc(str(path))])
-    return _table(rows, ["table", "rows", "written to"])
+    return _table(rows, ["table", "rows", "written to"], numeric=(1,))
 
 
 # --------------------------------------------------------------------------- 01: claims
@@ -456,9 +486,9 @@ def corpus_summary(corpus: Corpus) -> Html:
     claims = corpus.claims
     furniture = int(claims.get_column("boilerplate").fill_null(False).sum()) if claims.height else 0
     return Html(
-        f"<p>Read <b>{corpus.documents.height}</b> document(s); skipped "
-        f"<b>{corpus.skipped.height}</b>. Found <b>{claims.height}</b> numeric claim(s), "
-        f"<b>{furniture}</b> of them in page furniture.</p>"
+        f"<p>Read <b>{_n(corpus.documents.height, 'document')}</b>; skipped "
+        f"<b>{_n(corpus.skipped.height, 'input')}</b>. Found "
+        f"<b>{_n(claims.height, 'numeric claim')}</b>, {furniture} of them in page furniture.</p>"
     )
 
 
@@ -484,7 +514,7 @@ def counts_table(claims: pl.DataFrame) -> Html:
         sum(lookup.get((doc, d), 0) for doc in frame.get_column("doc_id").unique()) for d in dims
     ]
     rows.append(["<b>all documents</b>", *(f"<b>{t}</b>" for t in totals), f"<b>{sum(totals)}</b>"])
-    return _table(rows, ["document", *dims, "total"])
+    return _table(rows, ["document", *dims, "total"], numeric=range(1, len(dims) + 2))
 
 
 def claim_sample(claims: pl.DataFrame, n: int = 12) -> Html:
@@ -642,7 +672,7 @@ def times_apart(high: float | None, low: float | None) -> str:
 
 
 def _date(value: dt.date | None) -> str:
-    return "undated" if value is None else f"{value.day} {value:%b %Y}"
+    return "undated" if value is None else f"{value.day}\u00a0{value:%b}\u00a0{value:%Y}"
 
 
 # --------------------------------------------------------------------------- 02: quantities
@@ -658,7 +688,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
         rows.append(
             [
                 _esc(q["label"]),
-                f'<span class="nf-{_esc(verdict)}">{_esc(verdict)}</span>',
+                _pill(verdict),
                 _esc(format_amount(q["best"], q["unit"], per=q["per"])),
                 _esc(
                     f"{_number(q['low'])} – {_number(q['high'])}"
@@ -683,6 +713,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
             "reports",
             "why",
         ],
+        numeric=(2, 3, 4, 5, 6),
     )
 
 
@@ -691,20 +722,22 @@ def checks_table(checks: pl.DataFrame) -> Html:
     if checks.height == 0:
         return _note("No arithmetic relation between the figures was found to check.")
     rows = [
-        [f'<span class="nf-{_esc(s)}">{_esc(s)}</span>', _esc(str(k).replace("_", " ")), _esc(d)]
+        [_pill(s), _esc(str(k).replace("_", " ")), _esc(d)]
         for s, k, d in checks.select("status", "kind", "description").iter_rows()
     ]
     return _table(rows, ["result", "check", "what was checked"])
 
 
-def stances_table(stances: pl.DataFrame) -> Html:
+def stances_table(stances: pl.DataFrame, documents: pl.DataFrame | None = None) -> Html:
+    """Denials and disputes; with ``documents``, sources are named by outlet and date."""
     if stances.height == 0:
         return _note("No denial or dispute was found in the reports.")
+    names = _source_names(documents) if documents is not None else {}
     rows = [
-        [_esc(w), _esc(s), _esc(d)]
+        [_esc(w), _esc(s), _esc(names.get(d, d))]
         for d, w, s in stances.select("doc_id", "who", "sentence").iter_rows()
     ]
-    return _table(rows, ["who disputes", "what the report says", "document"])
+    return _table(rows, ["who disputes", "what the report says", "source"])
 
 
 # --------------------------------------------------------------------------- figures
@@ -722,10 +755,14 @@ class Figures:
             return _note(self.empty).text
         parts = []
         for caption, png in self.items:
-            data = base64.b64encode(png.read_bytes()).decode("ascii")
+            raw = png.read_bytes()
+            data = base64.b64encode(raw).decode("ascii")
+            # PNG header: width at bytes 16-20. Shown at the figure's size in inches (96 CSS px
+            # an inch), so every figure's text comes out the same size on the page.
+            width = round(int.from_bytes(raw[16:20], "big") * 96 / DPI)
             parts.append(
                 f'<figure class="nf-figure"><img src="data:image/png;base64,{data}" '
-                f'alt="{_esc(caption)}" style="max-width:100%;width:900px">'
+                f'alt="{_esc(caption)}" style="max-width:100%;width:{width}px">'
                 f"<figcaption>{_esc(caption)}</figcaption></figure>"
             )
         return "".join(parts)
@@ -743,7 +780,7 @@ def save_figure(fig: Any, folder: Path, name: str) -> Path:
     """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path."""
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(
         folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
     )
@@ -932,6 +969,9 @@ def headline(
         return f"{quantity.get('label')}: no estimate."
     earlier = _earlier_levels(claims) if claims is not None else {}
     unit, per = quantity.get("unit"), quantity.get("per")
+    concept = str(quantity.get("concept") or "")
+    if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
+        unit = None  # "puts Wagner Group personnel at 50,000", not "at 50,000 personnel"
 
     def amount(a: Mapping[str, Any]) -> str:
         low = a["interval_low"] if a.get("bound") == "range" else None
@@ -1002,7 +1042,7 @@ def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
     for q in chosen.iter_rows(named=True):
         parts.append(
             f'<div class="nf-headline"><h3>{_esc(q["label"])} '
-            f'<span class="nf-{_esc(q["verdict"])}">{_esc(q["verdict"])}</span></h3>'
+            f"{_pill(q['verdict'])}</h3>"
             f"<p>{_esc(headline(q, result.assertions, result.claims))}</p></div>"
         )
     return Html("".join(parts))
@@ -1041,10 +1081,10 @@ def title_block(settings: Settings, corpus: Corpus, topic: ReconcileResult) -> H
     name = settings.topic or "all topics"
     return Html(
         f'{_STYLE}<div class="nf-title"><h1>What the reports say about {_esc(name)}</h1>'
-        f"<p>{docs.height} news report(s) from {len(outlets)} outlet(s), published {_esc(span)}. "
-        f"They give <b>{len(verdicts)}</b> figure(s) about {_esc(name)}; the sources disagree "
-        f"about <b>{n_div}</b> of them (estimates more than {settings.threshold:.0%} apart). "
-        f"Money is shown in {_esc(settings.currency)}.</p></div>"
+        f"<p>{_n(docs.height, 'news report')} from {_n(len(outlets), 'named outlet')}, "
+        f"published {_esc(span)}. They give <b>{_n(len(verdicts), 'figure')}</b> about "
+        f"{_esc(name)}; the sources disagree about <b>{n_div}</b> of them (estimates more than "
+        f"{settings.threshold:.0%} apart). Money is shown in {_esc(settings.currency)}.</p></div>"
     )
 
 
@@ -1069,11 +1109,13 @@ def topic_summary(topic: ReconcileResult) -> Html:
                 _esc(span),
                 str(r["n_assertions"]),
                 str(r["n_reports"]),
-                f'<span class="nf-{_esc(verdict)}">{_esc(verdict)}</span> {_esc(VERDICT_WORDS.get(verdict, ""))}',
+                f"{_pill(verdict)} {_esc(VERDICT_WORDS.get(verdict, ''))}",
             ]
         )
     return _table(
-        rows, ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"]
+        rows,
+        ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"],
+        numeric=(1, 2, 3, 4),
     )
 
 
@@ -1095,7 +1137,7 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
                 str(used.get(r["doc_id"], 0)),
             ]
         )
-    return _table(rows, ["outlet", "published", "title", "link", "figures used here"])
+    return _table(rows, ["outlet", "published", "title", "link", "figures used here"], numeric=(4,))
 
 
 def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:
@@ -1103,10 +1145,11 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
     figures that could not be grouped, and figures about other topics."""
     parts: list[str] = []
     if corpus.skipped.height:
-        parts.append(f"<p><b>{corpus.skipped.height}</b> input(s) could not be read:</p>")
+        parts.append(f"<p><b>{_n(corpus.skipped.height, 'input')}</b> could not be read:</p>")
         parts.append(skipped_table(corpus.skipped).text)
     claims = result.claims
     rows = []
+    names = _source_names(corpus.documents)
     grouped_here = set(topic.quantities.get_column("quantity_id").to_list())
     earlier = _earlier_levels(claims)
     for r in claims.iter_rows(named=True):
@@ -1127,12 +1170,12 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
             [
                 highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
                 _esc(why),
-                _esc(r["doc_id"]),
+                _esc(names.get(r["doc_id"], r["doc_id"])),
             ]
         )
     if rows:
-        parts.append(f"<p><b>{len(rows)}</b> figure(s) in the reports are not compared:</p>")
-        parts.append(_table(rows[:60], ["figure in its sentence", "why", "document"]).text)
+        parts.append(f"<p><b>{_n(len(rows), 'figure')}</b> in the reports are not compared:</p>")
+        parts.append(_table(rows[:60], ["figure in its sentence", "why", "source"]).text)
         if len(rows) > 60:
             parts.append(_note(f"… and {len(rows) - 60} more.").text)
     if keyword:
@@ -1143,14 +1186,17 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
             labels = ", ".join(other.get_column("label").head(12).to_list())
             more = f" and {other.height - 12} more" if other.height > 12 else ""
             parts.append(
-                f"<p><b>{other.height}</b> figure(s) do not mention “{_esc(keyword)}” and are left "
-                f"out of this report: {_esc(labels)}{_esc(more)}.</p>"
+                f"<p><b>{_n(other.height, 'figure')}</b> "
+                f"{'does' if other.height == 1 else 'do'} not mention “{_esc(keyword)}” and "
+                f"{'is' if other.height == 1 else 'are'} left out of this report: "
+                f"{_esc(labels)}{_esc(more)}.</p>"
             )
     singles = topic.quantities.filter(pl.col("verdict").cast(pl.String) == "single")
     if singles.height:
         parts.append(
-            f"<p><b>{singles.height}</b> figure(s) on this topic come from one source only, so "
-            "there is nothing to compare them with; they are listed above but not discussed.</p>"
+            f"<p><b>{_n(singles.height, 'figure')}</b> on this topic "
+            f"{'comes' if singles.height == 1 else 'come'} from one source only, so there is "
+            "nothing to compare with; they are listed above but not discussed.</p>"
         )
     return Html("".join(parts) or _note("Nothing was left out.").text)
 
@@ -1245,7 +1291,6 @@ def run_report(
     """
     import papermill
     import yaml
-    from papermill.exceptions import PapermillExecutionError
 
     source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
     missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
@@ -1261,30 +1306,53 @@ def run_report(
         yaml.safe_dump(recorded, sort_keys=True, allow_unicode=True)
     )
     values = _notebook_parameters(spec, out)
-    for name in NOTEBOOKS:
-        wanted = papermill.inspect_notebook(str(source / name))
-        executed = out / name
-        try:
-            papermill.execute_notebook(
-                str(source / name),
-                str(executed),
-                parameters={k: v for k, v in values.items() if k in wanted},
-                kernel_name=KERNEL,
-                progress_bar=False,
-                start_timeout=start_timeout,
-                **_engine_options(),
-            )
-        except PapermillExecutionError as err:
-            if err.ename == "ParameterError":
-                raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
-            raise RunError(
-                f"{name} failed in cell {err.cell_index} (In [{err.exec_count}]): "
-                f"{err.ename}: {err.evalue}. The partial notebook is kept at {executed}.",
-                notebook=name,
-                cell=err.cell_index,
-            ) from None
+    saved = os.environ.get("PYTHONWARNINGS")
+    # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
+    # of the executed notebooks (the kernels inherit this environment).
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
+    try:
+        for name in NOTEBOOKS:
+            _execute(papermill, source / name, out / name, values, start_timeout=start_timeout)
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = saved
     title = f"What the reports say about {spec.topic or 'all topics'}"
     return export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
+
+
+def _execute(
+    papermill: Any, notebook: Path, executed: Path, values: dict[str, Any], *, start_timeout: int
+) -> None:
+    """Execute one notebook with the parameters it declares; failures become :class:`RunError`."""
+    from papermill.exceptions import PapermillExecutionError
+
+    name = notebook.name
+    wanted = papermill.inspect_notebook(str(notebook))
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters={k: v for k, v in values.items() if k in wanted},
+            kernel_name=KERNEL,
+            progress_bar=False,
+            start_timeout=start_timeout,
+            **_engine_options(),
+        )
+    except PapermillExecutionError as err:
+        if err.ename == "ParameterError":
+            raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
+        raise RunError(
+            f"{name} failed in cell {err.cell_index} (In [{err.exec_count}]): "
+            f"{err.ename}: {err.evalue}. The partial notebook is kept at {executed}.",
+            notebook=name,
+            cell=err.cell_index,
+        ) from None
+    except Exception as err:  # kernel missing or dead, timeouts: say which notebook
+        raise RunError(
+            f"{name} could not be run: {type(err).__name__}: {err}", notebook=name
+        ) from err
 
 
 def _engine_options() -> dict[str, Any]:

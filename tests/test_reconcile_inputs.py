@@ -118,3 +118,12 @@ def test_lazy_input_gives_the_same_result() -> None:
     eager = reconcile(claims)
     lazy = reconcile(claims.lazy())
     assert eager.quantities.equals(lazy.quantities)
+
+
+def test_money_per_item_converts_the_money_and_keeps_the_item() -> None:
+    frame = _claims("Officials said oil cost $80 a barrel.").with_columns(
+        unit=pl.lit("cent/barrel"), value=pl.lit(8000.0), low=pl.lit(8000.0), high=pl.lit(8000.0)
+    )
+    row = reconcile(frame, currency="EUR").claims.row(0, named=True)
+    assert row["norm_unit"] == "EUR/barrel"
+    assert 60 < row["norm_value"] < 90
