@@ -23,10 +23,12 @@ from .context import (
     AttributionTracker,
     Token,
     concept_left,
+    prime_tokens,
     sentence_head,
     subject_before,
     tokens,
 )
+from .inflection import singular
 from .lexicon import lexicon
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
@@ -53,21 +55,12 @@ _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 
 
-@functools.lru_cache(maxsize=1)
-def _inflector() -> Any:
-    import inflect
-
-    return inflect.engine()
-
-
-@functools.lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
-    if len(word) < 3 or (
-        not word.endswith("s") and word not in ("people", "men", "women", "children")
-    ):
-        return word
-    single = _inflector().singular_noun(word)
-    return single if isinstance(single, str) and single else word
+    return singular(word)
+
+
+#: A sentence with more figures than this is a table or a list: no concept or subject is read.
+DENSE = 60
 
 
 @functools.cache
@@ -148,6 +141,9 @@ class _DocumentReader:
         self.sent_starts = [s.start for s in self.sents]
         self.excluded = non_quantity_spans(text)
         self.excluded_starts = [a for a, _ in self.excluded]
+        #: starts of "sentences" holding more than DENSE figures: tables or lists, not prose;
+        #: their figures get no concept or subject (which keeps junk input linear and fast)
+        self.dense: set[int] = set()
         self.prefixes = sorted(self.lex.currency_prefixes, key=len, reverse=True)
 
     # -- helpers -------------------------------------------------------------------------
@@ -191,9 +187,14 @@ class _DocumentReader:
         sent = self._sentence_of(num.start)
         if sent is None or self._is_excluded(num.start):
             return None
+        prime_tokens(text, sent.start, sent.end)
         claim = _Claim(num.start, num.end, sent, num.value)
-        if num.kind == "vague":
-            claim.bound, claim.qualifier = "lower", None
+        if num.kind == "vague" and num.high is not None:
+            # "hundreds": one order of magnitude from the named one, its midpoint the value
+            claim.low, claim.high, claim.bound = num.value, num.high, "range"
+            claim.value = (num.value + num.high) / 2
+        elif num.kind == "fraction":
+            claim.unit, claim.dimension = "fraction", "ratio"  # "a third of", "one in five"
         # ---- left side
         if num.kind == "digits" and num.start > sent.start and text[num.start - 1] in "-−":
             if num.start - 2 >= sent.start and text[num.start - 2].isalnum():
@@ -213,14 +214,20 @@ class _DocumentReader:
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
         currency: str | None = None
-        found = self._currency_before(claim.start, sent.start) if num.kind != "vague" else None
+        found = (
+            self._currency_before(claim.start, sent.start)
+            if num.kind in ("digits", "words")
+            else None
+        )
         if found:
             currency, claim.start = found
         left = tokens(text, max(sent.start, claim.start - 120), claim.start)
         words = [t.lower for t in left]
         label, k = _phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
-            claim.bound, claim.qualifier = label, text[left[-k].start : left[-1].end]
+            if num.kind != "vague":  # "more than hundreds of": the range stands
+                claim.bound = label
+            claim.qualifier = text[left[-k].start : left[-1].end]
             claim.start = left[-k].start
             left, words = left[:-k], words[:-k]
         claim.left = left
@@ -235,6 +242,8 @@ class _DocumentReader:
                 return None
             if bare in lex.label_words and (prev.text[:1].isupper() or prev.text in ("#", "No.")):
                 return None
+            if bare in lex.label_words_lowercase and num.kind == "digits":
+                return None  # "a category 4 hurricane", "type 2 diabetes"
             if bare in lex.age_before:
                 claim.unit, claim.dimension, claim.concept = "year", "age", "age"
         if (
@@ -339,6 +348,8 @@ class _DocumentReader:
         if hyphen:
             right = right[1:]
         rwords = [t.lower for t in right]
+        if num.kind == "digits" and rwords[:1] and rwords[0] in lex.code_after:
+            return None  # "the 90049 ZIP Code"
         used = 0
         if claim.unit is None:
             used = self._unit_after(claim, right, rwords, currency, hyphen, num)
@@ -353,6 +364,20 @@ class _DocumentReader:
         else:
             claim.end = max(pos, claim.end)
         rest, rest_words = right[used:], rwords[used:]
+        if (
+            hyphen
+            and claim.dimension == "duration"
+            and rest
+            and self._modifies_noun(claim, rest[0])
+        ):
+            return None  # "a five-year contract": the thing's term, not a figure
+        if (
+            currency is None
+            and claim.noun_tokens
+            and claim.qualifier is None
+            and self._model_number(num, claim.noun_tokens, left)
+        ):
+            return None  # "the 787 Dreamliner", "two new 737 Max jets"
         if used and claim.bound == "exact" and nxt is not None and not claim.consumed:
             upper = self._range_with_unit(claim, nxt, right[0].start, rest, rest_words, words)
             if upper is not None:
@@ -376,11 +401,17 @@ class _DocumentReader:
         if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
             return None
         claim.per = self._period_after(rest, rest_words)
+        if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
+            item, k = self._item_after(rest, rest_words, claim.end)
+            if item:  # "$58.24 per barrel" -> USD/barrel, "63 cents a share" -> cent/share
+                claim.unit = f"{claim.unit}/{item}"
+                claim.end = rest[k - 1].end
+                rest, rest_words = rest[k:], rest_words[k:]
         if self._not_a_claim(claim, num, currency, prev):
             return None
         if currency is None and num.kind == "digits" and self._name_or_address(claim, prev, right):
             return None
-        if claim.concept is None:
+        if claim.concept is None and sent.start not in self.dense:
             claim.concept = self._concept(claim, rest, rest_words, hyphen)
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
@@ -389,6 +420,62 @@ class _DocumentReader:
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
         return claim
+
+    def _modifies_noun(self, claim: _Claim, nxt: Token) -> bool:
+        """The next word is the noun a hyphenated figure qualifies ("five-year $700,000 award")."""
+        if nxt.start > claim.end + 1:
+            return False
+        first = nxt.text[:1]
+        if first.isalpha():
+            return first.islower() and nxt.lower not in self.lex.stopwords
+        return first.isdigit() or nxt.text in self.lex.currency_prefixes
+
+    def _model_number(self, num: NumberMatch, noun: list[Token], left: list[Token]) -> bool:
+        """ "787 Dreamliner", "two new 737 Max jets": digits naming a model, not a count."""
+        token = self.text[num.start : num.end]
+        head = noun[0].text
+        if (
+            len(token) < 3
+            or not token.isdigit()
+            or not head[:1].isupper()
+            or noun[0].start != num.end + 1
+            or head.lower().endswith(("s", "an", "ese", "ish", "i", "ch"))
+        ):
+            return False
+        if len(noun) == 1:
+            return True  # nothing counted after the name
+        words = self.lex.number_words
+        return any(t.lower in words or t.text[:1].isdigit() for t in left[-2:])
+
+    def _item_after(self, rest: list[Token], words: list[str], end: int) -> tuple[str, int]:
+        """The item a price or measure is per: ("barrel", 2) for "per barrel", ("" , 0) if none."""
+        if not words or rest[0].start > end + 1:
+            return "", 0
+        first = words[0]
+        if first not in ("per", "a", "an", "/") or len(words) < 2:
+            return "", 0
+        if first == "/" and rest[1].start != rest[0].end:
+            return "", 0
+        units = self.units
+        for k in range(min(3, len(words) - 1), 0, -1):
+            info = units.words.get(" ".join(words[1 : 1 + k]))
+            if info is None and k == 1:
+                info = units.symbols.get(rest[1].text)
+            if info is not None:
+                if info.dimension == "duration":
+                    return "", 0  # "11 feet per century": a rate in time, not per item
+                return info.symbol, 1 + k
+        word = rest[1].text
+        low = words[1]
+        if (
+            not word.isalpha()
+            or low in self.lex.stopwords
+            or low in ("cent", "centum")
+            or (first in ("a", "an") and low not in self.lex.rate_items)
+            or (word[:1].isupper() and not word.isupper())
+        ):
+            return "", 0
+        return (word if word.isupper() else _singular(low)), 2
 
     def _scale_after(self, num: NumberMatch) -> tuple[float, int]:
         m = _SCALE_SPACED.match(self.text, num.end)
@@ -462,6 +549,18 @@ class _DocumentReader:
                 label, k = _phrase_ending(window[:i], lex.changes, 3)
                 if k:
                     return label
+            # "rose 18 sen to RM23.50", "jumped 90 per cent to $7.2bn": the level after the change
+            for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+                if words[i][:1].isdigit():
+                    head = words[:i]
+                    while head and (
+                        head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
+                    ):
+                        head.pop()
+                    label, k = _phrase_ending(head, lex.changes, 4)
+                    if k and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
+                        return label
+                    break
         return None
 
     def _unit_after(
@@ -505,6 +604,10 @@ class _DocumentReader:
                 else:
                     claim.unit, claim.dimension = code, "currency"
                 return k
+            written = right[0].text
+            if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
+                claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
+                return 1  # "110 JPY"
             sub = lex.currency_subunits.get(first)
             if sub and (right[0].text != "P" or right[0].start == num.end):
                 claim.unit, claim.dimension = sub, "currency"
@@ -531,7 +634,8 @@ class _DocumentReader:
     ) -> int:
         lex = self.lex
         i = 0
-        if num.kind == "vague" and rwords[:1] == ["of"]:
+        vague_of = num.kind == "vague" and rwords[:1] == ["of"]
+        if vague_of:
             i = 1
         if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
             nxt = rwords[i + 1]
@@ -548,7 +652,8 @@ class _DocumentReader:
             if run and (low.endswith("ed") or low.endswith("ing")) and len(low) > 4:
                 break
             if tok.text[:1].isupper() and not run and j > 0:
-                break
+                if not (vague_of and j == 1 and not tok.text.isupper()):
+                    break  # "millions of Americans" is read, "5 Pro" is not
             run.append(tok)
             j += 1
         if len(run) > 1:
@@ -699,6 +804,15 @@ class _DocumentReader:
             if run:
                 return " ".join(run)
         if (
+            claim.dimension in ("currency", "ratio")
+            and rest
+            and rest[0].start <= claim.end + 1
+            and self._noun_modified(rest[0])
+        ):
+            run = self._content_run(rest, 3)  # "an $800 pizza oven", "a 5% pay rise"
+            if run:
+                return " ".join(run)
+        if (
             words[:1]
             and words[0] in _PREPOSITIONS_AFTER
             and (
@@ -711,6 +825,21 @@ class _DocumentReader:
                 return " ".join(run)
         return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
+    def _noun_modified(self, tok: Token) -> bool:
+        """A lower-case noun right after an amount, which the amount qualifies ("$5bn deal")."""
+        lex = self.lex
+        low = tok.lower
+        return (
+            tok.text.isalpha()
+            and tok.text.islower()
+            and low not in lex.stopwords
+            and low not in lex.noun_phrase_stops
+            and low not in lex.concept_verbs
+            and low not in lex.attribution_verbs
+            and low not in lex.changes_after
+            and not (low.endswith("ed") and len(low) > 4)
+        )
+
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:
         lex = self.lex
         out: list[str] = []
@@ -722,8 +851,10 @@ class _DocumentReader:
                 if out and low not in ("of", "the"):
                     break
                 continue
-            if not tok.text[:1].isalpha():
-                break
+            if not tok.text[:1].isalpha() or (
+                not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
+            ):
+                break  # "RM23.50": another figure
             out.append(tok.text)
             if len(out) >= limit:
                 break
@@ -741,6 +872,12 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         style = "eu"
     reader = _DocumentReader(text, doc_id, style)
     numbers = list(find_numbers(text, style=style))
+    per_sentence: dict[int, int] = {}
+    for num in numbers:
+        sent = reader._sentence_of(num.start)
+        if sent is not None:
+            per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
+    reader.dense = {start for start, n in per_sentence.items() if n > DENSE}
     claims: list[_Claim] = []
     consumed = -1
     for i, num in enumerate(numbers):
@@ -785,8 +922,9 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     for claim, cid in zip(claims, ids, strict=True):
         sent = claim.sentence
         attribution = by_sentence.get(id(sent))
-        subject = subject_before(text, sent.start, claim.start, skip=attribution)
-        if subject is None:
+        dense = sent.start in reader.dense
+        subject = None if dense else subject_before(text, sent.start, claim.start, skip=attribution)
+        if subject is None and not dense:
             # no name: the noun phrase the sentence opens with ("The debris field ...")
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)

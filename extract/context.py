@@ -6,6 +6,7 @@ takes the document text and offsets and returns a short phrase or ``None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -67,12 +68,62 @@ class Token(NamedTuple):
     lower: str
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+def _tokenize(text: str, start: int, end: int) -> list[Token]:
     return [
         Token(word := m.group(), m.start(), m.end(), word.lower())
         for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+class _SpanCache:
+    """The tokens of one span (a sentence), so that many windows inside it are slices."""
+
+    __slots__ = ("end", "ends", "start", "starts", "text", "toks")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.start = self.end = 0
+        self.toks: list[Token] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def prime(self, text: str, start: int, end: int) -> None:
+        if self.text is text and self.start == start and self.end == end:
+            return
+        self.text, self.start, self.end = text, start, end
+        self.toks = _tokenize(text, start, end)
+        self.starts = [t.start for t in self.toks]
+        self.ends = [t.end for t in self.toks]
+
+    def window(self, text: str, start: int, end: int) -> list[Token] | None:
+        """The tokens of ``text[start:end]`` if the cached span gives exactly them."""
+        if self.text is not text or start < self.start or end > self.end:
+            return None
+        i = bisect.bisect_left(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return None  # a token straddles the window's start
+        j = bisect.bisect_left(self.starts, end)
+        if j > 0 and self.ends[j - 1] > end:
+            return None  # a token straddles the window's end
+        return self.toks[i:j]
+
+
+_CACHE = _SpanCache()
+
+
+def prime_tokens(text: str, start: int, end: int) -> None:
+    """Tokenize ``text[start:end]`` once; later windows inside it are cut from it."""
+    _CACHE.prime(text, start, end)
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with their offsets.
+
+    Windows inside the span last given to :func:`prime_tokens` are sliced from its
+    tokens (the same tokens a fresh pass would give); others are read afresh.
+    """
+    cached = _CACHE.window(text, start, end)
+    return cached if cached is not None else _tokenize(text, start, end)
 
 
 def _clean_np(words: list[Token]) -> str | None:
@@ -161,6 +212,12 @@ class AttributionTracker:
                 continue
             if i > 0 and toks[i - 1].lower in _PASSIVE:
                 continue  # "they have been told": no one named
+            if (
+                (low,) in lex.changes
+                and i + 1 < len(toks)
+                and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text in lex.currency_prefixes)
+            ):
+                continue  # "Hextar added 15 sen": a change, not speech
             rank = 0 if low in _SPEECH else 1
             candidate: str | None = None
             if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
@@ -221,13 +278,21 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
     something ("Wagner's"), then the last name not cut off by a comma.
     """
     lex = lexicon()
-    toks = tokens(text, sent_start, start)
+    toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs: list[tuple[list[Token], str]] = []
     run: list[Token] = []
     for i, tok in enumerate(toks):
         word = tok.text
         low = word.lower()
-        capital = word[:1].isupper() and low not in lex.months and low not in lex.weekdays
+        capital = (
+            word[:1].isupper()
+            and low not in lex.months
+            and low not in lex.weekdays
+            and len(word) > 1
+            and not (
+                i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$="
+            )
+        )  # not "E" of "9 E 71st St", "HK" of "HK $5.4m", "Y" of "Y=50 billion"
         if capital and not (i == 0 and low in lex.stopwords):
             if not run and i > 0 and toks[i - 1].lower in _LOCATIVE:
                 continue  # "in Ukraine", "across Africa": a place in a phrase, not the subject
@@ -303,7 +368,13 @@ def concept_left(
                 verbs.append(tok.text)
             crossed = True
             continue
-        if low in lex.stopwords or (low,) in lex.changes or (low,) in lex.qualifiers_before:
+        if (
+            low in lex.stopwords
+            or (low,) in lex.changes
+            or (low,) in lex.qualifiers_before
+            or low in lex.months
+            or low in lex.weekdays
+        ):
             continue
         if low[:1].isdigit():
             if not crossed:

@@ -36,8 +36,10 @@ class Lexicon:
     changes_after: dict[str, str]
     scales: dict[str, float]
     number_words: dict[str, int]
-    vague_magnitudes: dict[tuple[str, ...], float]
+    vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
     fractions: dict[tuple[str, ...], float]
+    fraction_blockers: frozenset[str]
+    rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
     currency_prefixes_amount_only: dict[str, str]
     currency_words: dict[tuple[str, ...], str]
@@ -52,7 +54,9 @@ class Lexicon:
     months: frozenset[str]
     weekdays: frozenset[str]
     label_words: frozenset[str]
+    label_words_lowercase: frozenset[str]
     label_after: frozenset[str]
+    code_after: frozenset[str]
     street_words: frozenset[str]
     clock_words: frozenset[str]
     attribution_verbs: frozenset[str]
@@ -92,8 +96,13 @@ def lexicon() -> Lexicon:
         changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
         number_words={str(k): int(v) for k, v in raw["number_words"].items()},
-        vague_magnitudes=_keyed(raw["vague_magnitudes"]),
-        fractions=_keyed(raw["fractions"]),
+        vague_magnitudes={
+            tuple(str(k).lower().split()): (float(v[0]), float(v[1]))
+            for k, v in raw["vague_magnitudes"].items()
+        },
+        fractions={k: float(v) for k, v in _keyed(raw["fractions"]).items()},
+        fraction_blockers=_words(raw["fraction_blockers"]),
+        rate_items=_words(raw["rate_items"]),
         currency_prefixes={
             str(k): str(v)
             for k, v in (raw["currency_prefixes"] | raw["currency_prefixes_amount_only"]).items()
@@ -115,7 +124,9 @@ def lexicon() -> Lexicon:
         months=_words(raw["months"]),
         weekdays=_words(raw["weekdays"]),
         label_words=_words(raw["label_words"]),
+        label_words_lowercase=_words(raw["label_words_lowercase"]),
         label_after=_words(raw["label_after"]),
+        code_after=_words(raw["code_after"]),
         street_words=_words(raw["street_words"]),
         clock_words=_words(raw["clock_words"]),
         attribution_verbs=_words(raw["attribution_verbs"]),

@@ -1,7 +1,8 @@
 """Finding numbers in text and reading their values.
 
 Digits ("20,000", "1.2", "20.000" in German), number words ("six", "twenty-five",
-"a million") and vague magnitudes ("hundreds", "tens of thousands"). Spans that look
+"a million"), vague magnitudes ("hundreds", "tens of thousands") and fractions in words
+("a third of", "two-thirds of", "one in five"). Spans that look
 like numbers but are not quantities — ISO dates, clock times, phone numbers, web
 addresses — are found here too so that the extractor can pass over them.
 """
@@ -68,7 +69,7 @@ _WORD_NUM = (
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _WORDS = re.compile(
     rf"\b(?:(?:{_WORD_NUM})|(?:an?|one)\s+(?:{_SCALE})|half\s+an?\s+(?:{_SCALE}))"
-    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b)*\b",
+    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b",  # "two hundred and forty-five thousand"
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
@@ -76,6 +77,38 @@ _VAGUE = re.compile(
     r"(?=\s+(?:of|more|upon)\b)",
     re.IGNORECASE,
 )
+
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|a thousand|one thousand"
+)
+# "one in five", "1 out of every 3": a share of a group, found from its "in"/"out of" (fast)
+_IN_OF = re.compile(
+    rf"\s(?:in|out\s+of)\s+(?:every\s+)?({_SMALL}|\d{{1,3}}(?:,\d{{3}})*)\b"
+    r"(?![.,]\d)(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)",
+    re.IGNORECASE,
+)
+_NUMERATOR = re.compile(rf"(?<![\w$£€¥.,])({_SMALL}|\d{{1,3}})$", re.IGNORECASE)
+_FRACTION_NOUNS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")
+_NOUN_OF = re.compile(r"(?:half|[a-z]+?s?)\s+of\b", re.IGNORECASE)
+_SMALL_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
+    "one thousand": 1000,
+}  # fmt: skip
+
+
+@functools.cache
+def _fractions() -> re.Pattern[str]:
+    """Fractions in words from the lexicon, followed by "of" ("two-thirds of")."""
+    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
+    return re.compile(rf"\b(?:{alts})(?=\s+of\b)", re.IGNORECASE)
+
+
+_FRACTION_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
 
 _NON_QUANTITY = re.compile(
     # addresses; each run is entered only at its start and never backtracked (linear time)
@@ -95,8 +128,9 @@ class NumberMatch:
     start: int
     end: int
     value: float
-    kind: str  # "digits" | "words" | "vague"
+    kind: str  # "digits" | "words" | "vague" | "fraction"
     integer_digits: int
+    high: float | None = None  # the top of a vague magnitude's range ("hundreds": 1,000)
 
 
 def parse_digits(token: str, *, style: str = "en") -> float | None:
@@ -146,7 +180,8 @@ def parse_words(phrase: str) -> float | None:
         else:
             return None
     value = total + current
-    return value / 2 if half else value
+    value = value / 2 if half else value
+    return value if math.isfinite(value) else None
 
 
 def find_numbers(
@@ -178,9 +213,72 @@ def find_numbers(
         for m in _VAGUE.finditer(text, start, stop):
             key = tuple(m.group().lower().split())
             if key in lex.vague_magnitudes:
-                found.append(NumberMatch(m.start(), m.end(), lex.vague_magnitudes[key], "vague", 0))
-        found.sort(key=lambda n: (n.start, -n.end))
+                low, high = lex.vague_magnitudes[key]
+                found.append(NumberMatch(m.start(), m.end(), low, "vague", 0, high))
+        fractions = _find_fractions(text, start, stop)
+        if fractions:
+            found.extend(fractions)
+            found.sort(key=lambda n: (n.start, -n.end))
+            # the number words inside a fraction ("two" of "two-thirds") are no figures
+            kept: list[NumberMatch] = []
+            cover = -1
+            for n in found:
+                if n.start < cover:
+                    continue
+                if n.kind == "fraction":
+                    cover = n.end
+                kept.append(n)
+            found = kept
+        else:
+            found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
+    """ "a third of", "two-thirds of", "one in five": ratios between 0 and 1."""
+    lex = lexicon()
+    out: list[NumberMatch] = []
+    lowered = text[start:stop].lower()
+    if len(lowered) != stop - start:  # case folding changed the length: offsets would drift
+        hits = [start] if any(n in lowered for n in _FRACTION_NOUNS) else []
+        windows = [(start, stop)] if hits else []
+    else:
+        windows = []
+        for noun in _FRACTION_NOUNS:
+            at = lowered.find(noun)
+            while at >= 0:
+                if _NOUN_OF.match(text, start + at):  # "thirds of", not "third quarter"
+                    windows.append((max(start, start + at - 16), min(stop, start + at + 20)))
+                at = lowered.find(noun, at + len(noun))
+    seen: set[int] = set()
+    for lo, hi in windows:
+        for m in _fractions().finditer(text, lo, hi):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            words = tuple(re.split(r"[\s-]+", m.group().lower()))
+            if words == ("half",):
+                before = _FRACTION_BEFORE.search(text, max(start, m.start() - 20), m.start())
+                if before and before.group(1).lower() in lex.fraction_blockers:
+                    continue  # "the first half of the year"
+            out.append(NumberMatch(m.start(), m.end(), lex.fractions[words], "fraction", 0))
+    for m in _IN_OF.finditer(text, start, stop):
+        top = _NUMERATOR.search(text, max(start, m.start() - 14), m.start())
+        if top is None:
+            continue
+        a, b = _small_value(top.group(1)), _small_value(m.group(1))
+        if a is None or b is None or not 0 < a < b:
+            continue
+        out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _small_value(word: str) -> float | None:
+    low = " ".join(word.lower().split())
+    if low in _SMALL_VALUES:
+        return float(_SMALL_VALUES[low])
+    return parse_digits(low)
 
 
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:

@@ -72,7 +72,7 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        head = text[cursor : match.start() + 1]
+        head = text[max(cursor, match.start() - 40) : match.start() + 1]  # bounded look back
         last = _LAST_WORD.search(head)
         word = last.group(1).lower().rstrip(".").lstrip("(\"'“‘") if last else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
@@ -137,5 +137,24 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for index, ((a, b), flag) in enumerate(zip(lines, flags, strict=True)):
         for s, e in _split_block(text, a, b):
-            out.append(Sentence(s, e, index, flag))
+            for cs, ce in _bounded(text, s, e):
+                out.append(Sentence(cs, ce, index, flag))
     return out
+
+
+#: No real sentence is longer; longer runs (tables, scraped blobs) are cut at white space.
+MAX_SENTENCE = 1_000
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a span longer than ``MAX_SENTENCE`` at the last white space before each limit."""
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        space = max(text.rfind(" ", start + MAX_SENTENCE // 2, cut), text.rfind("\n", start, cut))
+        cut = space if space > start else cut
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end

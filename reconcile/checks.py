@@ -66,7 +66,10 @@ def arithmetic_checks(
 ) -> pl.DataFrame:
     """All checks as one table (``CHECKS_SCHEMA``)."""
     out: list[dict[str, Any]] = []
-    article = claims.filter(~pl.col("boilerplate").fill_null(False)).sort("doc_id", "start")
+    # only sentences holding two figures or more can give a check
+    article = claims.filter(
+        ~pl.col("boilerplate").fill_null(False) & (pl.len().over("doc_id", "sentence_start") >= 2)
+    ).sort("doc_id", "start")
     cols = [
         "claim_id",
         "doc_id",
@@ -220,6 +223,8 @@ def stances(
     denies; it disputes the document's assertions by other camps about those entities.
     Returns (stances, assertions with ``disputed_by`` filled).
     """
+    if not texts:
+        return STANCES_SCHEMA.to_frame(), assertions
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
     doc_assertions: dict[str, list[tuple[str, str, str]]] = {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -175,16 +175,33 @@ def quantities_table(
         pl.col("is_delta").first(),
         pl.col("as_of").min().alias("as_of_start"),
         pl.col("as_of").max().alias("as_of_end"),
-        pl.col("concept_source").mode().first(),
-        pl.col("entity_source").mode().first(),
-        pl.col("scope").drop_nulls().mode().first(),
+        pl.col("concept_source").mode().sort().first(),
+        pl.col("entity_source").mode().sort().first(),
+        pl.col("scope").drop_nulls().mode().sort().first(),
     )
     rows = []
-    by_q = assertions.partition_by("quantity_id", as_dict=True)
-    for (qid,), part in by_q.items():
-        rows.append(
-            _judge(str(qid), part, threshold=threshold, weighted=consensus == "truth_discovery")
-        )
+    needed = [
+        "quantity_id",
+        "asserter",
+        "as_of",
+        "best",
+        "interval_low",
+        "interval_high",
+        "qualifier",
+        "n_reports",
+        "weight",
+    ]
+    ordered = assertions.select(needed).sort("quantity_id", "as_of", "best", nulls_last=True)
+    current: list[dict[str, Any]] = []
+    for row in ordered.iter_rows(named=True):
+        if current and row["quantity_id"] != current[0]["quantity_id"]:
+            rows.append(
+                _judge(current, threshold=threshold, weighted=consensus == "truth_discovery")
+            )
+            current = []
+        current.append(row)
+    if current:
+        rows.append(_judge(current, threshold=threshold, weighted=consensus == "truth_discovery"))
     judged = pl.DataFrame(
         rows,
         schema={
@@ -258,8 +275,12 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
 
 
-def _judge(qid: str, part: pl.DataFrame, *, threshold: float, weighted: bool) -> tuple[object, ...]:
-    rows = part.sort("as_of", "best", nulls_last=True).to_dicts()
+#: At most this many assertions are spelled out in a quantity's ``why``.
+WHY_LIMIT = 8
+
+
+def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
+    qid = str(rows[0]["quantity_id"])
     bests = [r["best"] for r in rows if r["best"] is not None]
     n_reports = sum(r["n_reports"] for r in rows)
     if weighted:
@@ -278,8 +299,10 @@ def _judge(qid: str, part: pl.DataFrame, *, threshold: float, weighted: bool) ->
         f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
         f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
         f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
-        for r in rows
+        for r in rows[:WHY_LIMIT]
     )
+    if len(rows) > WHY_LIMIT:
+        sides += f"; and {len(rows) - WHY_LIMIT} more assertions"
     if n_reports <= 1:
         verdict = "single"
     elif overlap and not apart:

@@ -128,8 +128,8 @@ def reconcile(
     --------
     >>> from extract import extract_corpus
     >>> result = reconcile(extract_corpus())
-    >>> result.quantities.filter(pl.col("verdict") == "diverge").select("label").row(0)
-    ('Wagner Group personnel in Ukraine, Dec 2022',)
+    >>> result.quantities.filter(pl.col("verdict") == "diverge").select("subject", "concept").row(0)
+    ('Wagner Group', 'personnel')
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")

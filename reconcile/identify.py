@@ -77,31 +77,44 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
     the sentence says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
-    month_name = sentence.str.extract(_MONTH_YEAR, 1).str.to_lowercase()
-    month = month_name.replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
-    year = sentence.str.extract(_MONTH_YEAR, 2).cast(pl.Int32, strict=False)
-    in_year = sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False)
-    published = pl.col("published")
-    lowered = sentence.str.to_lowercase()
-    before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
-    as_of = (
-        pl.when(month.is_not_null() & year.is_not_null())
-        .then(pl.date(year, month, 1))
-        .when(lowered.str.contains(r"\blast month\b"))
-        .then(published.dt.offset_by("-1mo"))
-        .when(lowered.str.contains(r"\blast year\b"))
-        .then(published.dt.offset_by("-1y"))
-        .when(in_year.is_not_null() & (in_year < published.dt.year().fill_null(9999)))
-        .then(pl.date(in_year, 7, 1))
-        .otherwise(published)
+    found = claims.select(
+        sentence.str.extract_groups(_MONTH_YEAR).alias("_my"),
+        sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False).alias("_in_year"),
+        sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+    ).unnest("_my")
+    month = (
+        found.get_column("1")
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
     )
-    return claims.with_columns(
-        as_of=as_of,
-        as_of_source=pl.when(month.is_not_null() & year.is_not_null())
+    year = found.get_column("2").cast(pl.Int32, strict=False)
+    frame = claims.with_columns(
+        _month=month,
+        _year=year,
+        _in_year=found.get_column("_in_year"),
+        _last=found.get_column("_last"),
+    )
+    published = pl.col("published")
+    dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
+    in_year = pl.col("_in_year").is_not_null() & (
+        pl.col("_in_year") < published.dt.year().fill_null(9999)
+    )
+    before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
+    frame = frame.with_columns(
+        as_of=pl.when(dated)
+        .then(pl.date(pl.col("_year"), pl.col("_month"), 1))
+        .when(pl.col("_last") == "month")
+        .then(published.dt.offset_by("-1mo"))
+        .when(pl.col("_last") == "year")
+        .then(published.dt.offset_by("-1y"))
+        .when(in_year)
+        .then(pl.date(pl.col("_in_year"), 7, 1))
+        .otherwise(published),
+        as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
-        .when(lowered.str.contains(r"\blast (?:month|year)\b"))
+        .when(pl.col("_last").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
-        .when(in_year.is_not_null() & (in_year < published.dt.year().fill_null(9999)))
+        .when(in_year)
         .then(pl.lit("a year in the sentence"))
         .when(published.is_not_null())
         .then(pl.lit("the publication date"))
@@ -112,6 +125,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         & pl.col("change").is_null(),
         is_delta=pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"),
     )
+    return frame.drop("_month", "_year", "_in_year", "_last")
 
 
 def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -183,7 +197,7 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .fill_null("")
         .str.to_lowercase()
         .str.extract(r"([a-z][a-z-]+)\s*$", 1)
-        .str.replace(r"(?:e?s)$", "")
+        .str.replace(r"([^s])s$", "${1}")
     )
     bare = pl.col("concept").is_null() | pl.col("concept").str.to_lowercase().str.contains(
         rf"^\s*(?:{placeholder})?\s*$"
@@ -199,7 +213,7 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     sentence_key = (
         sentence_match.str.to_lowercase()
-        .str.replace(r"(?:e?s)$", "")
+        .str.replace(r"([^s])s$", "${1}")
         .replace_strict(words, default=None)
     )
     sentence_key = pl.coalesce(
@@ -212,10 +226,16 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .when(entity == pl.col("_dominant"))
         .then(pl.lit("the document's main subject"))
         .otherwise(pl.lit("a name in the sentence")),
-        _key=pl.coalesce(
-            unit_key,
-            concept_key,
-            pl.when(pl.col("dimension").is_in(["count", "currency", "ratio"])).then(sentence_key),
+        _key=pl.when(pl.col("dimension").is_in(["duration", "age"]))
+        .then(None)  # a period or an age is named by its own words, not by a concept class
+        .otherwise(
+            pl.coalesce(
+                unit_key,
+                concept_key,
+                pl.when(pl.col("dimension").is_in(["count", "currency", "ratio"])).then(
+                    sentence_key
+                ),
+            )
         ),
         _head=pl.coalesce(
             pl.when(pl.col("dimension") == "count").then(pl.col("unit")).otherwise(None),
@@ -232,7 +252,11 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # a figure with no concept of its own borrows the one just before it ("that number ...")
     prev_key = pl.col("_key").shift(1).over("doc_id", pl.col("dimension"))
     prev_start = pl.col("start").shift(1).over("doc_id", pl.col("dimension"))
-    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
+    near = (
+        ((pl.col("start") - prev_start) < 700)
+        & prev_key.is_not_null()
+        & pl.col("dimension").is_in(["count", "currency", "ratio"])
+    )
     borrow = pl.col("_key").is_null() & near
     frame = frame.with_columns(
         concept_key=pl.when(borrow)

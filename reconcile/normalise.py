@@ -175,9 +175,11 @@ def normalise(
         )
         .otherwise(None)
     )
-    norm_unit = pl.when(pl.col("_item").is_not_null()).then(
-        pl.format("{}/{}", norm_unit, pl.col("_item"))
-    ).otherwise(norm_unit)
+    norm_unit = (
+        pl.when(pl.col("_item").is_not_null())
+        .then(pl.format("{}/{}", norm_unit, pl.col("_item")))
+        .otherwise(norm_unit)
+    )
     frame = frame.with_columns(
         _factor=pl.when(is_money & money.is_null()).then(pl.col("_money_factor")).otherwise(factor),
         norm_unit=norm_unit,

@@ -115,6 +115,10 @@ _INSTITUTION = re.compile(
 class ParameterError(ValueError):
     """A notebook or run parameter that cannot be used; the message says why in plain words."""
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: the message is all a reader needs.
+        return [f"ParameterError: {self}"]
+
 
 class RunError(RuntimeError):
     """A report run that failed: which notebook, which cell, and where the partial notebook is.
@@ -294,7 +298,6 @@ def check_parameters(
     ...
     reconcile.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
     """
-    __tracebackhide__ = True  # IPython: show the message, not this function's frame
     if _is_sample(corpus):
         path = sample_corpus_path()
     else:
@@ -350,7 +353,6 @@ def check_parameters(
 
 
 def _check_readable(path: Path, given: str) -> None:
-    __tracebackhide__ = True
     reasons: list[str] = []
     try:
         for record in iter_documents(path):
@@ -1035,9 +1037,13 @@ def headline(
 
 def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
     """One headline paragraph per quantity with this verdict (divergent by default)."""
+    if result.quantities.height == 0:
+        return _note("No figure in the reports is about this topic.")
     chosen = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
     if chosen.height == 0:
-        return _note("The sources do not disagree about any figure on this topic.")
+        if verdict == "diverge":
+            return _note("The sources do not disagree about any figure on this topic.")
+        return _note(f"No figure on this topic has the verdict '{verdict}'.")
     parts = []
     for q in chosen.iter_rows(named=True):
         parts.append(
@@ -1284,10 +1290,15 @@ def run_report(
     The run folder is ``spec.out``, else ``outputs/<run_id>``. It receives the executed
     notebooks, the Parquet tables, ``figures/``, ``parameters.yaml`` and ``report.html``.
 
+    The parameters are checked first with :func:`check_parameters` (the check each notebook
+    makes in its first cell after the parameters), so a bad one fails in plain words before
+    any kernel starts.
+
     Raises
     ------
     RunError
-        When a notebook fails; the partial executed notebook stays in the run folder.
+        When a parameter is bad (``plain`` set, the message is the check's), or a notebook
+        fails (which notebook and cell; the partial executed notebook stays in the run folder).
     """
     import papermill
     import yaml
@@ -1299,13 +1310,25 @@ def run_report(
     out = run_folder(spec, outputs)
     if out.exists() and not out.is_dir():
         raise RunError(f"the run folder {out} is a file")
+    values = _notebook_parameters(spec, out)
+    try:  # the check each notebook's first cell makes, done here before any kernel starts
+        check_parameters(**{k: v for k, v in values.items() if k != "claims"})
+    except ParameterError as err:
+        raise RunError(str(err), plain=True) from None
     out.mkdir(parents=True, exist_ok=True)
+    # a rerun into the same folder must not leave the last run's report or figures behind
+    stale = [
+        out / "report.html",
+        *(out / "figures").glob("*.png"),
+        *(out / "figures").glob("*.svg"),
+    ]
+    for path in stale:
+        path.unlink(missing_ok=True)
     run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
     recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
     (out / "parameters.yaml").write_text(
         yaml.safe_dump(recorded, sort_keys=True, allow_unicode=True)
     )
-    values = _notebook_parameters(spec, out)
     saved = os.environ.get("PYTHONWARNINGS")
     # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
     # of the executed notebooks (the kernels inherit this environment).
@@ -1367,7 +1390,7 @@ def _engine_options() -> dict[str, Any]:
 
 
 def export_html(notebook: Path, target: Path, *, title: str = "Report") -> Path:
-    """Export an executed notebook to HTML with the code, prompts and stderr hidden."""
+    """Export an executed notebook to HTML with the code, prompts, stderr and silent cells hidden."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -1379,6 +1402,8 @@ def export_html(notebook: Path, target: Path, *, title: str = "Report") -> Path:
                 for o in cell.get("outputs", [])
                 if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
             ]
+    # with the code hidden, a cell that shows nothing would still leave an empty gap
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.outputs]
     nb.metadata["title"] = title
     exporter = HTMLExporter(
         exclude_input=True, exclude_output_prompt=True, exclude_input_prompt=True

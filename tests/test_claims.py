@@ -41,7 +41,32 @@ UNITS = [
     ),
     ("The 44-year-old was released.", "44", {"unit": "year", "dimension": "age"}),
     ("Prices were up 19 cents.", "19", {"value": 19.0, "unit": "cent", "change": "increase"}),
-    ("tens of thousands of soldiers", "tens", {"value": 1e4, "bound": "lower", "unit": "soldier"}),
+    (
+        "tens of thousands of soldiers",
+        "tens",
+        {"value": 55000.0, "low": 1e4, "high": 1e5, "bound": "range", "unit": "soldier"},
+    ),
+    (
+        "Dozens of villagers fled the floods.",
+        "Dozens",
+        {"value": 66.0, "low": 12.0, "high": 120.0, "bound": "range", "unit": "villager"},
+    ),
+    ("Hundreds of homes lost power.", "Hundreds", {"low": 100.0, "high": 1000.0}),
+    # per-item prices and measures: a compound unit, `per` is for time only
+    ("Crude settled at $71.30 per barrel.", "71.30", {"unit": "USD/bbl", "per": None}),
+    ("The lender earned 48 cents a share.", "48", {"unit": "cent/share", "per": None}),
+    ("Flats sell for £9,000 per square metre.", "9,000", {"unit": "GBP/m2"}),
+    ("Each tent got 20 kilograms per family.", "20", {"unit": "kg/family", "dimension": "mass"}),
+    ("Diesel cost $4 a gallon last week.", "4", {"unit": "USD/gal", "per": None}),
+    # fractions in words are ratios between 0 and 1
+    (
+        "Roughly a third of the budget goes on wages.",
+        "third",
+        {"value": 1 / 3, "unit": "fraction", "dimension": "ratio", "bound": "approx"},
+    ),
+    ("Two-thirds of the staff left.", "thirds", {"value": 2 / 3, "unit": "fraction"}),
+    ("One in five voters stayed home.", "five", {"value": 0.2, "unit": "fraction"}),
+    ("Almost half of the lakes dried up.", "half", {"value": 0.5, "bound": "upper"}),
 ]
 
 HEDGES = [
@@ -82,6 +107,8 @@ RATES_AND_CHANGES = [
         {"change": "increase", "bound": "upper"},
     ),
     ("Numbers grew from 1,000 to nearly 20,000.", "1,000", {"change": None, "bound": "exact"}),
+    ("The miner rose 12 pence to 340 pence.", "340", {"change": "increase", "unit": "penny"}),
+    ("The index slid 2.5% to 7,400 points.", "7,400", {"change": "decrease"}),
 ]
 
 ASSERTERS = [
@@ -120,6 +147,12 @@ NOT_CLAIMS = [
     ("one of the biggest suppliers", "one"),
     ("1. First item of the list", "1"),
     ("Operators rolled out 5G networks.", "5"),
+    ("The storm grew into a category 3 hurricane.", "3"),
+    ("Its 787 Dreamliner entered service late.", "787"),
+    ("The carrier grounded three new 737 Max jets.", "737"),
+    ("Homes in the 10023 ZIP Code sold fast.", "10023"),
+    ("She signed a three-year contract with the club.", "three"),
+    ("Sales rose in the first half of the year.", "half"),
 ]
 
 

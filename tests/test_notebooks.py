@@ -206,10 +206,29 @@ def test_bad_corpus_fails_in_plain_words(
     out = tmp_path / "bad"
     code = main(["report", "--corpus", str(tmp_path / "missing"), "--out", str(out)])
     assert code != 0
-    err = capsys.readouterr().err
-    assert "does not exist" in err and "missing" in err
-    assert "Traceback" not in err
-    assert (out / NAMES[0]).is_file(), "partial notebook kept"
+    captured = capsys.readouterr()
+    assert "does not exist" in captured.err and "missing" in captured.err
+    assert "Traceback" not in captured.err
+    assert "report.html" not in captured.out
+
+
+def test_notebook_checks_its_parameters_in_plain_words(tmp_path: Path) -> None:
+    """Under papermill directly, the cell after the parameters refuses a bad currency."""
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        papermill.execute_notebook(
+            str(NOTEBOOKS / NAMES[2]),
+            str(tmp_path / "out.ipynb"),
+            parameters={"currency": "XYZ", "out_dir": str(tmp_path / "out")},
+            kernel_name="python3",
+            progress_bar=False,
+        )
+    assert info.value.ename == "ParameterError"
+    assert info.value.evalue.startswith("Unknown reporting currency 'XYZ'")
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    # papermill puts an error banner at the top of the file: find the cell by its count
+    failed = [c for c in nb.cells if c.get("execution_count") == info.value.exec_count]
+    assert len(failed) == 1
+    assert "check_parameters" in failed[0].source, "the first cell after the parameters"
 
 
 def test_bad_currency_is_refused_before_anything_runs() -> None:

@@ -42,7 +42,11 @@ def claim_problems(text: str, df: pl.DataFrame, doc_id: str = "doc") -> list[str
         start, end = row["start"], row["end"]
         s_start, s_end = row["sentence_start"], row["sentence_end"]
         value, low, high = row["value"], row["low"], row["high"]
-        where = f"row {row['surface']!r} [{start}:{end}] in sentence [{s_start}:{s_end}]"
+        surface = row["surface"]
+        shown = (
+            repr(surface) if len(surface) <= 60 else f"{surface[:40]!r}...({len(surface)} chars)"
+        )
+        where = f"row {shown} [{start}:{end}] in sentence [{s_start}:{s_end}]"
         if row["doc_id"] != doc_id:
             problems.append(f"{where}: doc_id {row['doc_id']!r} != {doc_id!r}")
         if not (0 <= start < end <= n):
@@ -95,6 +99,13 @@ def _random_unicode(seed: int, length: int) -> str:
 
 HUNDRED_THOUSAND_DIGITS = "".join(str(i % 10) for i in range(1, 100_001))
 
+# A sentence of over 1,000 characters with a claim near the 1,000th.
+LONG_SENTENCE = (
+    "Residents said  "
+    + "the committee heard from residents about parking and noise " * 16
+    + "and the council spent more than $5 million on 12 new buses last year"
+)
+
 # (id, text, what the table must hold: "empty", "rows" or "any")
 TEXT_CASES: list[tuple[str, str, str]] = [
     ("empty", "", "empty"),
@@ -124,6 +135,7 @@ TEXT_CASES: list[tuple[str, str, str]] = [
         " Staff\x0c numbered 300\x0b in\x08 total.\x00\x00",
         "rows",
     ),
+    ("claim-across-1000th-char", LONG_SENTENCE, "rows"),
     ("carriage-returns", "Ferry trips rose 8%\rto 1,200 a week.\r\nFares fell $2.", "rows"),
     ("zero-width", "Sales\u200b rose\u200d 15%\ufeff to 2\u200b000 units\u2060.", "any"),
     ("rtl-and-combining", "الرقم 42 و\u0301 \u202e 17% \u202c e\u0301te\u0301 3 millions", "any"),
@@ -162,7 +174,7 @@ def test_non_str_text_is_a_clear_type_error(bad: object) -> None:
     message = str(info.value)
     assert "str" in message and type(bad).__name__ in message, message
     # Raised by the extractor itself, not from deep inside a library.
-    assert info.traceback[-1].path.parent.name == "extract", info.traceback[-1]
+    assert Path(info.traceback[-1].path).parent.name == "extract", info.traceback[-1]
 
 
 # A paragraph of ordinary prose; repeated without line breaks it makes one long line.
@@ -205,6 +217,18 @@ _CHILD = textwrap.dedent(
 
 WALL_LIMIT = 20.0  # seconds for one extract_claims call: a backtracking guard, not a speed test
 HARD_LIMIT = 60.0  # the child process is killed after this, so a hang fails instead of stalling
+MEMORY_LIMIT = (
+    4 << 30
+)  # bytes of address space for the child, so a blow-up fails instead of swapping
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+    except ImportError:  # not on POSIX: no limit
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
 
 RUN_ON = (
     "the Harbour Trust counted 240 boats and 17 cranes while the Port Authority spent "
@@ -244,7 +268,13 @@ def test_adversarial_input_finishes(tmp_path: Path, text: str) -> None:
     began = time.perf_counter()
     try:
         done = subprocess.run(
-            command, cwd=ROOT, capture_output=True, text=True, timeout=HARD_LIMIT, check=False
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=HARD_LIMIT,
+            check=False,
+            preexec_fn=_limit_memory,
         )
     except subprocess.TimeoutExpired:
         done = None
@@ -254,7 +284,14 @@ def test_adversarial_input_finishes(tmp_path: Path, text: str) -> None:
             f"({len(text)} chars): catastrophic backtracking or super-linear work"
         )
     wall = time.perf_counter() - began
-    assert done.returncode == 0, f"extract_claims crashed:\n{done.stderr[-4000:]}"
+    code = done.returncode
+    if code < 0:
+        cause = f"was killed by signal {-code} (over {MEMORY_LIMIT >> 30} GiB of memory?)"
+    else:
+        cause = f"exited {code}"
+    assert code == 0, (
+        f"extract_claims {cause} on {text[:60]!r}... ({len(text)} chars):\n{done.stderr[-4000:]}"
+    )
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["seconds"] < WALL_LIMIT, (
         f"extract_claims took {report['seconds']:.1f} s (process {wall:.1f} s) on "
@@ -336,15 +373,15 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def test_corpus_reports_every_bad_input(tmp_path: Path) -> None:
-    good = {"harbour.txt": HARBOUR, "news/bakery.md": BAKERY}
-    must_skip = {
+    good: dict[str, str | bytes] = {"harbour.txt": HARBOUR, "news/bakery.md": BAKERY}
+    must_skip: dict[str, str | bytes] = {
         "binary.txt": b"\x00\x01\x02\x03PK\x03\x04" + bytes(range(256)) * 8,
         "empty.txt": b"",
         "blank.txt": "  \n\n\t \n",
         "photo.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
     }
     # Either decoded by a guessed encoding or skipped with a reason; never lost.
-    either = {
+    either: dict[str, str | bytes] = {
         "latin1.txt": "The café sold 320 crêpes and 45 éclairs on Sunday.\n".encode("cp1252"),
         "garbled.txt": bytes(range(0x80, 0x100)) * 16,
     }

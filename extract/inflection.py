@@ -1,0 +1,51 @@
+"""English plural nouns to their singular ("containers" -> "container", "people" -> "person").
+
+A few suffix rules and the exceptions listed in ``data/nouns.yaml``. It gives the same
+answers as the ``inflect`` package on the counted nouns of news text (a test compares
+them), at a small fraction of its start-up cost, which matters in every worker process.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+__all__ = ["singular"]
+
+_DATA = Path(__file__).parent / "data" / "nouns.yaml"
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return dict(raw["irregular"]), frozenset(raw["uninflected"])
+
+
+@functools.lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """The singular of a lower-case plural noun; other words come back unchanged.
+
+    Examples
+    --------
+    >>> [singular(w) for w in ["containers", "convicts", "people", "personnel", "lives", "boxes"]]
+    ['container', 'convict', 'person', 'personnel', 'life', 'box']
+    """
+    irregular, uninflected = _tables()
+    if word in irregular:
+        return irregular[word]
+    if word in uninflected or len(word) < 3:
+        return word
+    last = word.rsplit("-", 1)
+    if len(last) == 2 and last[1]:
+        return f"{last[0]}-{singular(last[1])}"  # "first-team players" keeps its prefix
+    if word.endswith("ies") and len(word) > 4 and word[-4] not in "aeiou":
+        return word[:-3] + "y"  # countries, batteries
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]  # classes, dishes, matches, boxes, buzzes
+    if word.endswith(("ss", "us", "is", "ous")):
+        return word  # not plurals: "class", "status", "analysis", "famous"
+    if word.endswith("s") and not word.endswith("'s"):
+        return word[:-1]
+    return word
