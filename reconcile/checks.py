@@ -9,6 +9,7 @@ Checks, each a row that holds, fails or warns, naming the claims involved:
   of about 200,000 (a derived figure, reported as a holding check with ``expected``);
 - ``change_direction``: in "from X to Y", Y is above X for an increase, below for a decrease;
 - ``cumulative``: counts that only accumulate (deaths) do not fall from one window to the next;
+- ``restatement``: a figure restated in other terms converts back to about the same amount;
 - ``input``: claims that could not be compared (no exchange rate, no date, zero or negative
   values where a size is expected) as warnings.
 """
@@ -93,10 +94,14 @@ def arithmetic_checks(
     for rows in by_sentence.values():
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))
-    for row in (
-        claims.filter(pl.col("group_note").is_not_null() & ~pl.col("boilerplate").fill_null(False))
-        .select("claim_id", "surface", "group_note", "quantity_id")
-        .iter_rows(named=True)
+    out.extend(_restatements(claims))
+    notes = claims.filter(
+        pl.col("group_note").is_not_null()
+        & ~pl.col("boilerplate").fill_null(False)
+        & pl.col("restates").is_null()
+    )
+    for row in notes.select("claim_id", "surface", "group_note", "quantity_id").iter_rows(
+        named=True
     ):
         out.append(
             _row(
@@ -190,6 +195,40 @@ def _sentence_checks(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         [total["quantity_id"], nxt["quantity_id"]],
                     )
                 )
+    return out
+
+
+def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
+    """A figure restated in other terms ("$100 million (£82 million)") should convert back to
+    about the same amount (within 10%: exchange rates are monthly averages)."""
+    out: list[dict[str, Any]] = []
+    pairs = claims.filter(pl.col("restates").is_not_null()).join(
+        claims.select(
+            pl.col("claim_id").alias("restates"),
+            pl.col("norm_value").alias("_orig"),
+            pl.col("norm_unit").alias("_orig_unit"),
+            pl.col("surface").alias("_orig_surface"),
+        ),
+        on="restates",
+        how="inner",
+    )
+    for row in pairs.iter_rows(named=True):
+        a, b = row["_orig"], row["norm_value"]
+        if a is None or b is None or row["norm_unit"] != row["_orig_unit"]:
+            continue
+        holds = abs(a - b) <= 0.1 * abs(a)
+        out.append(
+            _row(
+                "restatement",
+                "holds" if holds else "fails",
+                f"'{row['surface']}' restates '{row['_orig_surface']}': "
+                f"{b:,.0f} against {a:,.0f} {row['norm_unit']}",
+                a,
+                b,
+                [row["restates"], row["claim_id"]],
+                [row["quantity_id"]],
+            )
+        )
     return out
 
 

@@ -25,7 +25,9 @@ __all__ = [
 Verdict = Literal["agree", "diverge", "single", "growth"]
 VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "single", "growth")
 VERDICT_ENUM = pl.Enum(list(VERDICTS))
-CHECK_KINDS = pl.Enum(["parts_sum", "share_of_whole", "change_direction", "cumulative", "input"])
+CHECK_KINDS = pl.Enum(
+    ["parts_sum", "share_of_whole", "change_direction", "cumulative", "restatement", "input"]
+)
 CHECK_STATUS = pl.Enum(["holds", "fails", "warning"])
 
 #: Columns added to the claims table (the input columns are kept as they were).

@@ -192,3 +192,9 @@ def test_denials_are_recorded_against_assertions(result: ReconcileResult) -> Non
     assert result.stances.height >= 1
     disputed = result.assertions.filter(pl.col("disputed_by").list.len() > 0)
     assert disputed.height >= 1
+
+
+def test_restated_pounds_convert_back_to_the_dollars(result: ReconcileResult) -> None:
+    restated = result.checks.filter(pl.col("kind") == "restatement")
+    assert restated["status"].to_list() == ["holds"], restated
+    assert result.checks.filter(pl.col("kind") == "input").height == 0
