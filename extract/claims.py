@@ -922,6 +922,12 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     for claim, cid in zip(claims, ids, strict=True):
         sent = claim.sentence
         attribution = by_sentence.get(id(sent))
+        sent_end = sent.end
+        if claim.end > sent_end:
+            # a figure running past a cut made in an over-long sentence: the sentence reaches
+            # the end of the piece the figure ends in
+            tail = reader._sentence_of(claim.end - 1)
+            sent_end = tail.end if tail is not None else claim.end
         dense = sent.start in reader.dense
         subject = None if dense else subject_before(text, sent.start, claim.start, skip=attribution)
         if subject is None and not dense:
@@ -945,8 +951,8 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 "end": claim.end,
                 "surface": text[claim.start : claim.end],
                 "sentence_start": sent.start,
-                "sentence_end": sent.end,
-                "sentence": text[sent.start : sent.end],
+                "sentence_end": sent_end,
+                "sentence": text[sent.start : sent_end],
                 "value": claim.value,
                 "low": claim.low,
                 "high": claim.high,
