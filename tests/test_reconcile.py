@@ -198,3 +198,11 @@ def test_restated_pounds_convert_back_to_the_dollars(result: ReconcileResult) ->
     restated = result.checks.filter(pl.col("kind") == "restatement")
     assert restated["status"].to_list() == ["holds"], restated
     assert result.checks.filter(pl.col("kind") == "input").height == 0
+
+
+def test_every_why_names_its_asserters_and_the_grouping_words(result: ReconcileResult) -> None:
+    for q in result.quantities.iter_rows(named=True):
+        members = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
+        for asserter in members["asserter"].unique().to_list():
+            assert asserter in q["why"], (asserter, q["why"])
+        assert "Grouped as" in q["why"] and "from" in q["why"], q["why"]
