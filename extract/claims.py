@@ -52,6 +52,7 @@ _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
     "the these those both its their all his her our my your this that any no every each".split()
 )
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 
 
@@ -670,9 +671,25 @@ class _DocumentReader:
         if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
             return -1
         claim.unit = head if num.value == 1 else _singular(head)
+        if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
+            # a noun-noun compound counts one kind of thing: "700 heart transplants"
+            claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _noun_modifier(self, tok: Token) -> bool:
+        """A lower-case noun before the counted noun ("heart" of "heart transplants"), not an
+        adjective ("new", "commercial", "eligible") or a participle ("recorded")."""
+        low = tok.lower
+        lex = self.lex
+        if not tok.text.isalpha() or not tok.text.islower() or low in lex.common_adjectives:
+            return False
+        if low in lex.number_words or low in lex.stopwords or low in lex.concept_fillers:
+            return False
+        if low.endswith("ing"):
+            return low in lex.ing_nouns
+        return not low.endswith(lex.adjective_endings)
 
     @staticmethod
     def _noun_end(run: list[Token], single: bool) -> int:
@@ -812,6 +829,7 @@ class _DocumentReader:
             run = self._content_run(rest, 3)  # "an $800 pizza oven", "a 5% pay rise"
             if run:
                 return " ".join(run)
+        left: str | None = None
         if (
             words[:1]
             and words[0] in _PREPOSITIONS_AFTER
@@ -820,6 +838,13 @@ class _DocumentReader:
                 or (words[0] == "of" and claim.dimension != "count")
             )
         ):
+            if words[0] != "of" and claim.dimension != "duration":
+                # "was up 19 per cent for the year": the phrase before names the thing, if any
+                left = concept_left(
+                    self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
+                )
+                if left:
+                    return left
             run = self._content_run(rest[1:], 4)
             if run:
                 return " ".join(run)
@@ -938,11 +963,13 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             if (
                 head
                 and head_end <= claim.start
-                and head != claim.concept
+                and not _shares_word(head, claim.concept)
                 and not (attribution and head in attribution)
             ):
-                subject = head
+                subject = head  # the head names the thing measured, not an owner, if shared
         concept = claim.concept
+        if concept and ("'" in concept or "’" in concept):
+            concept = _POSSESSIVE.sub("", concept)  # "China’s economy" -> "China economy"
         rows.append(
             {
                 "claim_id": cid,
@@ -970,6 +997,15 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             }
         )
     return rows
+
+
+def _content_words(phrase: str) -> set[str]:
+    stop = lexicon().stopwords
+    return {w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in stop}
+
+
+def _shares_word(a: str, b: str | None) -> bool:
+    return bool(b) and bool(_content_words(a) & _content_words(b or ""))
 
 
 _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")

@@ -30,6 +30,8 @@ _SPEECH = frozenset(
 _LOCATIVE = frozenset(
     "in at into across inside near outside throughout around on onto within towards toward".split()
 )
+_RELATIVE = frozenset(["which", "that", "who"])
+_OF_LIKE = frozenset("of in on for from with at by into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _AUX = frozenset(
     "is are was were be been being has have had will would can could may might shall should must "
@@ -306,6 +308,7 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
         run = []
     if run:
         runs.append((run, ""))
+    runs = [(w, after) for w, after in runs if not _not_a_name(w, sent_start)]
     chosen: list[Token] = []
     for words, after in reversed(runs):
         phrase = " ".join(t.text for t in words)
@@ -322,6 +325,20 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
     if not phrase or phrase.lower() in lex.stopwords:
         return None
     return phrase
+
+
+def _not_a_name(run: list[Token], sent_start: int) -> bool:
+    """A capitalised run that names nobody: a currency code ("HK", "JPY", "PS") or a common
+    adjective capitalised only because it opens the sentence ("Typical cooking times")."""
+    lex = lexicon()
+    if len(run) != 1:
+        return False
+    word = run[0].text
+    if word in lex.currency_prefixes:
+        return True
+    return run[0].lower in lex.common_adjectives and (
+        run[0].start == sent_start or not word.isupper()
+    )
 
 
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
@@ -353,27 +370,57 @@ def concept_left(
     picked: list[str] = []
     crossed = False  # passed a verb: an earlier figure no longer owns the words
     verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
-    for tok in reversed(toks):
+    last = -1  # index of the last word picked
+    relative = False  # passed "..., which" back to the phrase it stands for
+    i = len(toks)
+    while i > 0:
+        i -= 1
+        tok = toks[i]
         low = tok.lower
         if (
             low in _CLAUSE_BREAKS
             or tok.text in ',.;:!?"“”'
             or (tok.text.islower() and low in _SPEECH)
         ):
+            if (
+                not picked
+                and not relative
+                and low in _RELATIVE
+                and i > 1
+                and toks[i - 1].text == ","
+                and not any(lex.verb_nominals.get(v.lower()) for v in verbs)
+            ):
+                relative = True  # "bank stocks, which were up 2.8%": the phrase before
+                i -= 1  # and the comma
+                continue
             break
-        if low in _AUX or (tok.text.islower() and _verb_like(low, lex.concept_verbs)):
+        if low in _AUX or (
+            tok.text.islower()
+            and (
+                _verb_like(low, lex.concept_verbs)
+                or (low.endswith("ing") and len(low) > 5 and low not in lex.ing_nouns)
+            )
+        ):
             if picked:
                 break
             if low not in _AUX:
                 verbs.append(tok.text)
             crossed = True
             continue
-        if (
+        adjacent = bool(picked) and last == i + 1
+        if relative and picked and low in lex.stopwords:
+            break  # "relations with Nissan, which is": the antecedent is the nearest phrase
+        if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
+            break  # "the September natural gas contract": the article opens the phrase
+        if adjacent and (low in lex.months or low in lex.weekdays):
+            pass  # "the September crude contract": a month naming the thing, not a date
+        elif (
             low in lex.stopwords
-            or (low,) in lex.changes
+            or ((low,) in lex.changes and not (picked or crossed))  # "the crude contract was"
             or (low,) in lex.qualifiers_before
             or low in lex.months
             or low in lex.weekdays
+            or (tok.text.islower() and low in lex.concept_fillers)
         ):
             continue
         if low[:1].isdigit():
@@ -383,9 +430,13 @@ def concept_left(
         if not any(ch.isalpha() for ch in low) or low in lex.currency_prefixes:
             continue
         picked.append(tok.text)
+        last = i
         if len(picked) >= limit:
             break
-    return " ".join(reversed(picked or (verbs[:1] if verbs_too else []))) or None
+    nominal = lex.verb_nominals.get(verbs[0].lower()) if verbs and verbs_too else None
+    if nominal:
+        return nominal  # "the charity spends $3m": what is measured is its spending
+    return " ".join(reversed(picked)) or None
 
 
 def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) -> tuple[str, int]:

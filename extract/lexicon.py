@@ -68,6 +68,12 @@ class Lexicon:
     noun_phrase_stops: frozenset[str]
     not_counted: frozenset[str]
     concept_verbs: frozenset[str]
+    phrase_openers: frozenset[str]
+    concept_fillers: frozenset[str]
+    verb_nominals: dict[str, str]
+    ing_nouns: frozenset[str]
+    common_adjectives: frozenset[str]
+    adjective_endings: tuple[str, ...]
     max_before: int
     max_after: int
 
@@ -138,6 +144,16 @@ def lexicon() -> Lexicon:
         noun_phrase_stops=_words(raw["noun_phrase_stops"]),
         not_counted=_words(raw["not_counted"]),
         concept_verbs=_words(raw["concept_verbs"]),
+        phrase_openers=_words(raw["phrase_openers"]),
+        ing_nouns=_words(raw["ing_nouns"]),
+        common_adjectives=_words(raw["common_adjectives"]),
+        adjective_endings=tuple(str(e).lower() for e in raw["adjective_endings"]),
+        concept_fillers=_words(raw["concept_fillers"]),
+        verb_nominals={
+            str(verb).lower(): str(noun)
+            for noun, verbs in raw["verb_nominals"].items()
+            for verb in verbs
+        },
         max_before=max(len(k) for k in (*before, *changes)),
         max_after=max(len(k) for k in after),
     )

@@ -191,3 +191,38 @@ def test_ids_are_stable_and_schema_is_exact() -> None:
     assert a.schema == CLAIMS_SCHEMA
     assert a["claim_id"].to_list() == b["claim_id"].to_list()
     assert extract_claims(text, doc_id="y")["claim_id"][0] != a["claim_id"][0]
+
+
+CONCEPTS = [
+    # the noun phrase the figure is about, opened by its article, a month naming the thing
+    (
+        "The March wheat contract was up 12 cents and the March corn contract was up 3.5 cents.",
+        "3.5",
+        {"concept": "March corn contract"},
+    ),
+    # a relative clause: the phrase before ", which"
+    ("Ticket sales, which were up 2.8%, lifted the theatre.", "2.8", {"concept": "Ticket sales"}),
+    # a spending verb gives its noun; the spender is the subject, not the concept
+    (
+        "The charity spends $3 million a year on shelters.",
+        "3",
+        {"concept": "spending", "subject": "charity"},
+    ),
+    # a verb in -ing is no concept; the phrase after the amount is
+    ("The lender said it is sitting on $2 billion in reserves.", "2", {"concept": "reserves"}),
+    # a closing verb ends the phrase; a possessive is dropped
+    ("The index ended down 1.2% at 812 points.", "1.2", {"concept": "index"}),
+    ("Spain’s economy grew by 2%.", "2", {"concept": "Spain economy"}),
+    # a currency code or a sentence-opening adjective is nobody's name
+    ("Fresh bread prices rose 6% in the year.", "6", {"subject": None}),
+    # noun-noun compounds are counted as one kind; adjectives are not part of the unit
+    ("The port handled 4 million shipping containers.", "4", {"unit": "shipping container"}),
+    ("About 40 commercial divers work from the harbour.", "40", {"unit": "diver"}),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), CONCEPTS)
+def test_concepts_and_subjects(text: str, needle: str, expected: dict[str, Any]) -> None:
+    row = _one(text, needle)
+    for key, want in expected.items():
+        assert row[key] == want, f"{key}: {row[key]!r} != {want!r} in {text!r}"
