@@ -36,6 +36,7 @@ _RUN_OPTIONS = (
     "window_days",
     "threshold",
     "consensus",
+    "mapping",
 )
 
 
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--window-days", dest="window_days", type=int, help="default 60")
     one.add_argument("--threshold", type=float, help="relative gap that diverges (default 0.25)")
     one.add_argument("--consensus", choices=("median", "truth_discovery"), help="default median")
+    one.add_argument(
+        "--mapping", help="YAML file of quantity overrides: merge, split, rename, extra names"
+    )
     many = report.add_argument_group("many runs")
     many.add_argument(
         "--params",

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import yaml
 
 from extract import (
     CorpusError,
@@ -46,7 +47,7 @@ from extract import (
 from extract.schema import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, SKIPPED_SCHEMA
 
 from .core import ReconcileResult, reconcile
-from .tables import load_fx_rates
+from .tables import load_fx_rates, load_mapping
 
 __all__ = [
     "NOTEBOOKS",
@@ -242,6 +243,7 @@ class Settings:
     window_days: int = 60
     threshold: float = 0.25
     consensus: str = "median"
+    mapping: Path | None = None
 
     @property
     def figures_dir(self) -> Path:
@@ -283,6 +285,7 @@ def check_parameters(
     window_days: object = 60,
     threshold: object = 0.25,
     consensus: str = "median",
+    mapping: str | os.PathLike[str] | None = "",
 ) -> Settings:
     """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
 
@@ -340,6 +343,18 @@ def check_parameters(
         raise ParameterError(f"threshold must be above 0 (0.25 means 25%), not {threshold!r}")
     if consensus not in CONSENSUS:
         raise ParameterError(f"consensus must be one of {', '.join(CONSENSUS)}, not {consensus!r}")
+    mapping_path: Path | None = None
+    if mapping is not None and str(mapping).strip():
+        mapping_path = Path(str(mapping)).expanduser()
+        if not mapping_path.is_file():
+            raise ParameterError(
+                f"The mapping file '{mapping}' does not exist. Give a YAML file of overrides "
+                "(merge, split, rename, entities, asserters, concepts), or leave mapping empty."
+            )
+        try:
+            load_mapping(mapping_path)
+        except (ValueError, yaml.YAMLError) as err:
+            raise ParameterError(f"The mapping file '{mapping}' cannot be used: {err}") from None
     return Settings(
         corpus=path,
         out_dir=out,
@@ -349,6 +364,7 @@ def check_parameters(
         window_days=days,
         threshold=gap,
         consensus=consensus,
+        mapping=mapping_path,
     )
 
 
@@ -455,6 +471,7 @@ def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
         window_days=settings.window_days,
         threshold=settings.threshold,
         consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
+        mapping=settings.mapping,
         texts=corpus.texts,
     )
     return _sort_result(result)
@@ -1234,6 +1251,7 @@ class RunSpec:
     window_days: int = 60
     threshold: float = 0.25
     consensus: str = "median"
+    mapping: str = ""
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
@@ -1275,6 +1293,9 @@ def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
         "window_days": spec.window_days,
         "threshold": spec.threshold,
         "consensus": spec.consensus,
+        "mapping": ""
+        if not str(spec.mapping).strip()
+        else str(Path(spec.mapping).expanduser().absolute()),
     }
 
 

@@ -249,3 +249,25 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
     assert "KeyError" in str(info.value) and "cell" in str(info.value)
     assert (out / NAMES[0]).is_file()
     assert not (out / "report.html").exists()
+
+
+# --------------------------------------------------------------------------- mapping overrides
+
+
+def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
+    from reconcile import report as rep
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("merj: []\n", encoding="utf-8")
+    with pytest.raises(rep.ParameterError, match="cannot be used"):
+        rep.check_parameters(out_dir=tmp_path, mapping=bad)
+    with pytest.raises(rep.ParameterError, match="does not exist"):
+        rep.check_parameters(out_dir=tmp_path, mapping=tmp_path / "missing.yaml")
+    settings = rep.check_parameters(out_dir=tmp_path)
+    data = rep.load_corpus(settings)
+    first = rep.reconcile_corpus(settings, data)
+    label = first.quantities.filter(pl.col("verdict") == "diverge")["label"][0]
+    good = tmp_path / "mapping.yaml"
+    good.write_text(f'rename:\n  "{label}": "Wagner strength in Ukraine"\n', encoding="utf-8")
+    renamed = rep.reconcile_corpus(rep.check_parameters(out_dir=tmp_path, mapping=good), data)
+    assert "Wagner strength in Ukraine" in renamed.quantities["label"].to_list()

@@ -206,3 +206,19 @@ def test_every_why_names_its_asserters_and_the_grouping_words(result: ReconcileR
         for asserter in members["asserter"].unique().to_list():
             assert asserter in q["why"], (asserter, q["why"])
         assert "Grouped as" in q["why"] and "from" in q["why"], q["why"]
+
+
+def test_cumulative_counts_must_not_fall() -> None:
+    import datetime as dt
+
+    from extract import extract_claims
+
+    a = extract_claims(
+        "Officials said 300 deaths were recorded.", doc_id="a", published=dt.date(2023, 1, 10)
+    )
+    b = extract_claims(
+        "Officials said 250 deaths were recorded.", doc_id="b", published=dt.date(2023, 6, 10)
+    )
+    result = reconcile(pl.concat([a, b]))
+    checks = result.checks.filter(pl.col("kind") == "cumulative")
+    assert checks["status"].to_list() == ["fails"], checks
