@@ -10,9 +10,9 @@ A corpus of news-like documents is generated deterministically (the seeded
 generator of ``benchmarks/throughput.py``, documents of about 3,000 characters)
 as JSON lines into ``--workdir`` and reused by later runs; "MB" is 10^6 bytes of
 JSONL. Every run is :func:`extract.corpus.extract_corpus_to` into a fresh folder,
-in a fresh process, whose resident memory is sampled together with all of its
-child processes (pool workers, Dask nanny and workers) every 0.1 s. Measured in
-one run:
+in a fresh process; while it extracts, a thread samples the resident memory of
+that process and all of its descendants (pool workers, Dask nannies and workers)
+every 0.1 s. Measured in one run:
 
 * throughput (documents/s, MB/s; wall time including start-up, and the steady
   rate between the first and the last partition written) on the
@@ -127,15 +127,16 @@ def child(args: argparse.Namespace) -> int:
     started_wall = time.time()
     started = time.perf_counter()
     cpu = os.times()
-    claims = extract_corpus_to(
-        args.input,
-        out,
-        batch_size=args.batch_size,
-        workers=args.workers,
-        engine=args.engine,
-        client=client,
-        progress=False,
-    )
+    with TreeSampler() as memory:  # the extraction only: not the checks below
+        claims = extract_corpus_to(
+            args.input,
+            out,
+            batch_size=args.batch_size,
+            workers=args.workers,
+            engine=args.engine,
+            client=client,
+            progress=False,
+        )
     seconds = time.perf_counter() - started
     used = os.times()
     parent_cpu = used.user + used.system - cpu.user - cpu.system
@@ -144,8 +145,13 @@ def child(args: argparse.Namespace) -> int:
     if cluster is not None:
         cluster.close()
     documents = scan_output(out, "documents").select(pl.len()).collect().item()
-    frame = claims.select("claim_id", "value").sort("claim_id", "value").collect()
-    digest = hashlib.sha256(frame.write_csv().encode()).hexdigest()[:16]
+    # An order-free digest of the claims (count and summed row hashes), computed lazily.
+    n_claims, hashed = (
+        claims.select(pl.len(), (pl.struct("claim_id", "value").hash(seed=0) % 2**32).sum())
+        .collect()
+        .row(0)
+    )
+    digest = f"{n_claims}-{hashed:x}"
     # Steady rate: documents of partitions 2.. over the time from the first to the last.
     parts = sorted((out / "claims").iterdir(), key=lambda p: p.stat().st_mtime)
     steady = None
@@ -166,10 +172,12 @@ def child(args: argparse.Namespace) -> int:
                 if parts
                 else None,
                 "documents": documents,
-                "claims": frame.height,
+                "claims": n_claims,
                 "digest": digest,
                 "steady_docs_per_s": steady,
                 "parent_cpu_seconds": parent_cpu,
+                "peak_rss_mb": memory.peak / 1e6,
+                "processes_at_peak": memory.processes_at_peak,
             }
         )
     )
@@ -181,9 +189,7 @@ def child(args: argparse.Namespace) -> int:
 def measured(
     corpus: Path, out: Path, *, engine: str, workers: int, batch_size: int, keep: bool
 ) -> dict[str, Any]:
-    """Run :func:`child` in a fresh process; sample the RSS of its whole process tree."""
-    import psutil
-
+    """Run :func:`child` in a fresh process and read the numbers it prints."""
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -200,41 +206,77 @@ def measured(
         str(batch_size),
         *(["--keep"] if keep else []),
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0, 0]  # bytes, processes
-    done = threading.Event()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"run failed ({' '.join(cmd)}):\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
-    def sample() -> None:
-        try:
-            root = psutil.Process(proc.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not done.is_set():
+
+class TreeSampler:
+    """Peak resident memory of this process and all its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = SAMPLE_S) -> None:
+        import psutil
+
+        self.root = psutil.Process(os.getpid())
+        self.interval = interval
+        self.peak = 0
+        self.processes_at_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while True:
             total = n = 0
-            try:
-                tree = [root, *root.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                break
-            for p in tree:
+            for p in [self.root, *self.root.children(recursive=True)]:
                 try:
                     total += p.memory_info().rss
                     n += 1
-                except psutil.NoSuchProcess:
+                except psutil.Error:
                     continue
-            if total > peak[0]:
-                peak[0], peak[1] = total, n
-            done.wait(SAMPLE_S)
+            if total > self.peak:
+                self.peak, self.processes_at_peak = total, n
+            if self._stop.wait(self.interval):
+                return
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = proc.communicate()
-    done.set()
-    sampler.join()
-    if proc.returncode != 0:
-        raise RuntimeError(f"run failed ({' '.join(cmd)}):\n{stderr[-3000:]}")
-    result = json.loads(stdout.strip().splitlines()[-1])
-    result.update(peak_rss_mb=peak[0] / 1e6, processes_at_peak=peak[1])
-    return dict(result)
+    def __enter__(self) -> TreeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def _spin(n: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - started
+
+
+def core_scaling(n: int = 15_000_000) -> float:
+    """How much faster two CPU-bound Python processes get through work than one.
+
+    The ceiling for any process pool on this machine: 2.0 on two free cores, less
+    when the cores are shared (SMT siblings, other tenants).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_spin, [1_000, 1_000]))  # start both workers first
+        one = _spin(n)
+        started = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        two = time.perf_counter() - started
+    return 2 * one / two
 
 
 # --------------------------------------------------------------------------- main
@@ -276,7 +318,11 @@ def main(argv: list[str] | None = None) -> int:
         args.mb, args.big_mb = 2.0, 10.0
     throughput_mb = args.throughput_mb or args.mb
     work = args.workdir
-    print(f"Machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
+    scaling = core_scaling()
+    print(
+        f"Machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; two CPU-bound "
+        f"Python processes do {scaling:.2f}x the work of one (the ceiling for the speed-up)"
+    )
     corpora = {}
     for mb in sorted({throughput_mb, args.mb, args.big_mb}):
         meta = generate(work / f"corpus-{mb:g}MB-seed{args.seed}.jsonl", mb, args.seed)
@@ -285,7 +331,12 @@ def main(argv: list[str] | None = None) -> int:
             f"Corpus {mb:g} MB: {meta['bytes']:,} bytes, {meta['documents']:,} documents "
             f"(sha256 {meta['sha256']})"
         )
-    report: dict[str, Any] = {"mb": args.mb, "big_mb": args.big_mb, "throughput_mb": throughput_mb}
+    report: dict[str, Any] = {
+        "mb": args.mb,
+        "big_mb": args.big_mb,
+        "throughput_mb": throughput_mb,
+        "core_scaling": scaling,
+    }
     runs: dict[str, dict[str, Any]] = {}
     plan = [("1 process", "local", 1), ("2 processes", "local", 2)]
     if not args.no_dask:

@@ -337,13 +337,14 @@ class _DirectorySink:
                     for table in ("claims", "documents", "skipped"):
                         self._path(table, index).unlink(missing_ok=True)
         self._tidy()
+        shutil.rmtree(self.tmp, ignore_errors=True)
         if n_batches is not None:
             counts: dict[str, object] = {
                 table: scan_output(self.folder, table).select(pl.len()).collect().item()
                 for table in TABLES
             }
             _write_json(self.folder / _DONE_FILE, {"partitions": n_batches, **counts}, self.tmp)
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            shutil.rmtree(self.tmp, ignore_errors=True)  # made again by _write_json
 
     def _tidy(self) -> None:
         """Remove temporary files and the documents/skipped files of unfinished partitions."""

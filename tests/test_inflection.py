@@ -28,8 +28,14 @@ def test_agrees_with_inflect(word: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("personnel", "personnel"), ("status", "status"), ("series", "series"), ("first-team", "first-team"),
-     ("munitions", "munitions"), ("staff", "staff")],
+    [
+        ("personnel", "personnel"),
+        ("status", "status"),
+        ("series", "series"),
+        ("first-team", "first-team"),
+        ("munitions", "munitions"),
+        ("staff", "staff"),
+    ],
 )
 def test_words_that_stay(word: str, expected: str) -> None:
     assert singular(word) == expected

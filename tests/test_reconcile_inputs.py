@@ -11,7 +11,9 @@ from extract import CLAIMS_SCHEMA, extract_claims
 from reconcile import reconcile
 
 
-def _claims(text: str, *, published: dt.date | None = dt.date(2023, 5, 1), doc: str = "d1") -> pl.DataFrame:
+def _claims(
+    text: str, *, published: dt.date | None = dt.date(2023, 5, 1), doc: str = "d1"
+) -> pl.DataFrame:
     return extract_claims(text, doc_id=doc, outlet="Example Times", published=published)
 
 
@@ -29,7 +31,11 @@ def test_missing_columns_is_a_clear_error() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"threshold": 0}, "threshold"), ({"window_days": -1}, "window_days"), ({"currency": "XYZ"}, "XYZ")],
+    [
+        ({"threshold": 0}, "threshold"),
+        ({"window_days": -1}, "window_days"),
+        ({"currency": "XYZ"}, "XYZ"),
+    ],
 )
 def test_bad_parameters_are_clear_errors(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -113,7 +119,10 @@ def test_truth_discovery_down_weights_an_outlier_source() -> None:
 
 def test_lazy_input_gives_the_same_result() -> None:
     claims = pl.concat(
-        [_claims("Officials said 300 troops arrived.", doc="a"), _claims("Officials said 320 troops arrived.", doc="b")]
+        [
+            _claims("Officials said 300 troops arrived.", doc="a"),
+            _claims("Officials said 320 troops arrived.", doc="b"),
+        ]
     )
     eager = reconcile(claims)
     lazy = reconcile(claims.lazy())
