@@ -57,7 +57,7 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
-DEFAULT_DATA = Path("/work/shared/benchmarks/newsquant/newsquant_dev.json")
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "benchmarks" / "newsquant" / "newsquant_dev.json"
 DEFAULT_UNITS = HERE / "newsquant_units.json"
 
 RTOL = 1e-5
@@ -487,22 +487,97 @@ _COLUMNS = (
     "concept",
     "surface",
 )
+_CONTEXT = ("subject", "claim_id", "from_claim")
+_NUMBERISH = re.compile(
+    r"[\d.,]*\d[\d.,/-]*[a-z%]*|tens|dozens?|scores?|hundreds?|thousands?|millions?|billions?|trillions?|half|halves|thirds?|quarters?|fourths?|fifths?"
+)
+_SURFACE_WORD = re.compile(r"[^\W_][\w'’.&/-]*|\S")
+
+
+def _number_words() -> frozenset[str]:
+    try:
+        from extract.lexicon import lexicon
+    except ImportError:  # scoring another system's file without our package
+        return frozenset()
+    lex = lexicon()
+    return frozenset(lex.number_words) | frozenset(lex.scales)
+
+
+def counted_phrase(surface: str | None, number_words: frozenset[str]) -> str | None:
+    """The words a count's surface has after its number: "800,000 eligible pensioners" ->
+    "eligible pensioners", "dozens of Kia" -> "Kia"; None when nothing follows."""
+    if not surface:
+        return None
+    words = _SURFACE_WORD.findall(surface)
+    last = -1
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in number_words or _NUMBERISH.fullmatch(low) or low in ("-", "of"):
+            last = k
+    rest = [w for w in words[last + 1 :] if w.strip("-")]
+    return " ".join(rest) if rest else None
+
+
+def _with_lemma(phrase: str, unit: Any) -> str:
+    """The counted phrase with our singular head noun: "viruses" + virus -> "virus"."""
+    if not unit:
+        return phrase
+    words = phrase.split()
+    head = str(unit).split()
+    mods = [w for w in words[:-1] if w.lower() not in head]
+    return " ".join([*mods, *head])
 
 
 def frame_rows(frame: Any) -> list[dict[str, Any]]:
-    """Claims DataFrame (or list of dicts) -> list of plain dicts of the scored columns."""
+    """Claims DataFrame (or list of dicts) -> NewsQuant's view of them, one dict a quantity.
+
+    Our table and NewsQuant write three things differently, and the view follows
+    NewsQuant's convention for each:
+
+    * a count's unit: ours is the counted noun ("pensioner"), NewsQuant's is the noun
+      phrase as written, modifiers included ("eligible pensioner"): the words of the
+      surface after the number, the last one our singular noun;
+    * the concept: ours names the measured thing, unit words included ("eligible
+      pensioners, Pension Credit"); NewsQuant's leaves the unit out ("Pension Credit"):
+      the surface's words are dropped from our concept and subject;
+    * "from X to Y": ours is two claims, Y marked with the change's direction and
+      pointing to X in ``from_claim``; NewsQuant's is one range X-Y. The view joins the
+      two into that range, which, like any range, states no change of its own.
+    """
     if isinstance(frame, list):
         rows = frame
     else:
-        cols = [c for c in (*_COLUMNS, "subject") if c in frame.columns]
+        cols = [c for c in (*_COLUMNS, *_CONTEXT) if c in frame.columns]
         rows = frame.select(cols).to_dicts()
+    numbers = _number_words()
+    reached = {r["from_claim"]: r for r in rows if r.get("from_claim") is not None}
     out = []
     for row in rows:
+        if row.get("from_claim") is not None:
+            continue  # joined to the level it was reached from
         item = {c: row.get(c) for c in _COLUMNS}
+        surface = str(row.get("surface") or "")
+        other = reached.get(row.get("claim_id"))
+        lo, hi = _num(row.get("value")), _num(other.get("value")) if other else None
+        if other is not None and lo is not None and hi is not None:
+            # two levels: a range, with no change of its own
+            item.update(low=lo, high=hi, value=(lo + hi) / 2, bound="range", change=None)
+            surface = f"{surface} {other.get('surface') or ''}"
+        if item.get("dimension") == "count":
+            phrase = counted_phrase(surface, numbers)
+            if phrase:
+                item["unit"] = _with_lemma(phrase, item.get("unit"))
+        unit_words = {w.lower() for w in _WORD_RE.findall(surface.lower())}
         # NewsQuant's referred concepts name what is measured and whose it is ("revenue",
-        # "Apple"): our concept and subject columns together.
-        words = [w for w in (row.get("concept"), row.get("subject")) if w]
-        item["concept"] = ", ".join(words) if words else None
+        # "Apple"): our concept and subject columns together, less the unit's words.
+        chunks = [
+            " ".join(w for w in _SURFACE_WORD.findall(chunk) if w.lower() not in unit_words)
+            for part in (row.get("concept"), row.get("subject"))
+            if part
+            for chunk in str(part).split(",")
+        ]
+        chunks = [c for c in chunks if _WORD_RE.search(c.lower())]
+        item["concept"] = ", ".join(chunks) if chunks else None
         out.append(item)
     return out
 

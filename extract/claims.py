@@ -37,9 +37,9 @@ from .units import UnitInfo, unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµ²³/]+[23²³]?|\+|[€£]")
+_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
-_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
 _SCALE_SPACED = re.compile(
     r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
     re.IGNORECASE,
@@ -102,6 +102,7 @@ class _Claim:
     subject: str | None = None
     attribution: str | None = None
     restates: int | None = None
+    from_index: int | None = None
     consumed: int = 0
     noun_tokens: list[Token] = field(default_factory=list)
     left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded
@@ -245,8 +246,8 @@ class _DocumentReader:
                 return None
             if bare in lex.label_words_lowercase and num.kind == "digits":
                 return None  # "a category 4 hurricane", "type 2 diabetes"
-            if bare in lex.age_before:
-                claim.unit, claim.dimension, claim.concept = "year", "age", "age"
+            if bare in lex.age_before or (bare == "of" and words[-2:-1] == ["age"]):
+                claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "the age of 21"
         if (
             len(left) >= 2
             and left[-1].text == ","
@@ -270,9 +271,9 @@ class _DocumentReader:
         # ---- right side
         pos = num.end
         scale = 1.0
-        m = _SCALE_SPACED.match(text, pos) if num.kind == "digits" else None
-        if m:
-            scale, pos = lex.scales[m.group(1).lower()], m.end()
+        scaled = self._spaced_scale(pos) if num.kind == "digits" else None
+        if scaled:
+            scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
         if attached:
             suffix = attached.group()
@@ -303,10 +304,7 @@ class _DocumentReader:
                 return None
             elif suffix == "+":
                 claim.bound, claim.qualifier, pos = "lower", "+", attached.end()
-            elif suffix in self.units.attached or suffix.replace("º", "°") in self.units.attached:
-                info = self.units.symbols.get(suffix) or self.units.words.get(suffix.lower())
-                if info is None:
-                    return None
+            elif (info := self._attached_unit(suffix)) is not None:
                 claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
             elif small == "x":
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
@@ -316,25 +314,41 @@ class _DocumentReader:
         # ranges: "175,000-200,000", "between 10 and 20", "10 to 15 per cent"
         nxt = numbers[index + 1] if index + 1 < len(numbers) else None
         sep = _RANGE_SEP.match(text, pos)
-        if nxt is not None and sep and num.kind == "digits":
+        numeric = ("digits", "words")
+        if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
             target = sep.end()
             cur2 = self._currency_before(nxt.start, sent.start)
             start2 = cur2[1] if cur2 else nxt.start
-            ok = start2 == target and nxt.kind == "digits"
+            ok = start2 == target
             if ok and cur2 and (currency or claim.unit) != cur2[0]:
                 ok = False  # "7% to $2.3 billion", "$5 to £4": two figures
             if ok and joiner == "and" and not between:
                 ok = False
-            if ok and joiner == "to" and (self._from_before(words) or words[-1:] == ["by"]):
-                ok = False  # "ballooned from 1,000 to 20,000", "rose by $4bn to $419bn"
+            if ok and num.kind != nxt.kind and joiner != "to":
+                ok = False  # "seven to 10 years" is a range, "one-2" is not
+            claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)
+            # "from $89 to $93 billion", "5 to 10 million": the first shares the second's scale
+            shared = claim2[0] != 1.0 and scale == 1.0 and num.value <= nxt.value
+            if ok and joiner == "to" and self._from_before(words):
+                ok = False  # "ballooned from 1,000 to 20,000": two figures
+                if shared:
+                    value = claim.value * claim2[0]
+            unitless = currency is None and claim.unit is None and scale == 1.0
+            if (
+                ok
+                and joiner == "to"
+                and words[-1:] == ["by"]
+                and not (unitless and num.value < nxt.value <= 3 * num.value)
+            ):
+                ok = False  # "rose by $4bn to $419bn"; "dropped by 1 to 1.5 degrees" is a range
             from_range = joiner == "to" and "from" in words[-4:]
             if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
                 return None
+            if ok and joiner == "or" and not (num.value < nxt.value <= 3 * num.value + 1):
+                ok = False  # "three or four years" is a range, "1 or 100" two figures
             if ok:
-                claim2 = self._scale_after(nxt)
                 value2 = nxt.value * claim2[0]
-                shared = claim2[0] != 1.0 and scale == 1.0 and num.value <= nxt.value
                 low = claim.value * claim2[0] if shared else value
                 if value2 > low or (from_range and value2 < low):
                     claim.low, claim.high = min(low, value2), max(low, value2)
@@ -342,6 +356,10 @@ class _DocumentReader:
                     value = (low + value2) / 2
                     pos = claim2[1]
                     claim.consumed = nxt.end
+                    glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
+                    info = self._attached_unit(glued.group()) if glued else None
+                    if info is not None and claim.unit is None and currency is None:
+                        claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()  # type: ignore[union-attr]
         claim.value = value
         # unit words, counted nouns, hedges and rates after the number
         right = tokens(text, pos, min(sent.end, pos + 160))
@@ -401,7 +419,7 @@ class _DocumentReader:
             return None
         if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
             return None
-        claim.per = self._period_after(rest, rest_words)
+        claim.per = self._period_after(rest, rest_words) or claim.per
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
             item, k = self._item_after(rest, rest_words, claim.end)
             if item:  # "$58.24 per barrel" -> USD/barrel, "63 cents a share" -> cent/share
@@ -478,10 +496,20 @@ class _DocumentReader:
             return "", 0
         return (word if word.isupper() else _singular(low)), 2
 
+    def _spaced_scale(self, pos: int) -> tuple[float, int] | None:
+        """Scale words after a number, chained: "4 hundred million" -> 1e8."""
+        scale, end = 1.0, pos
+        for _ in range(2):
+            m = _SCALE_SPACED.match(self.text, end)
+            if m is None:
+                break
+            scale, end = scale * self.lex.scales[m.group(1).lower()], m.end()
+        return (scale, end) if end > pos else None
+
     def _scale_after(self, num: NumberMatch) -> tuple[float, int]:
-        m = _SCALE_SPACED.match(self.text, num.end)
-        if m:
-            return self.lex.scales[m.group(1).lower()], m.end()
+        spaced = self._spaced_scale(num.end)
+        if spaced:
+            return spaced
         sm = _SCALE_ATTACHED.match(self.text, num.end)
         if sm and (len(sm.group()) > 1 or sm.group() in "kKmMbB"):
             return self.lex.scales[sm.group().lower()], sm.end()
@@ -495,6 +523,11 @@ class _DocumentReader:
             and len(token) == 4
             and 1800 <= num.value <= 2100
         )
+
+    def _attached_unit(self, suffix: str) -> UnitInfo | None:
+        """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
+        attached = self.units.attached
+        return attached.get(suffix) or attached.get(suffix.replace("º", "°").replace("μ", "µ"))
 
     def _from_before(self, words: list[str]) -> bool:
         """A change verb governs "from X to Y": two figures (the second a change), no range."""
@@ -535,7 +568,7 @@ class _DocumentReader:
             trimmed.pop()
         label, k = _phrase_ending(trimmed, lex.changes, 4)
         if k:
-            return label
+            return label if label != "none" else None
         if words[-1:] == ["by"]:
             # "expected to grow sales by 35 per cent": the verb's object stands between
             for w in reversed(words[-4:-2]):
@@ -548,7 +581,7 @@ class _DocumentReader:
             if "from" in window:
                 i = len(window) - 1 - window[::-1].index("from")
                 label, k = _phrase_ending(window[:i], lex.changes, 3)
-                if k:
+                if k and label != "none":
                     return label
             # "rose 18 sen to RM23.50", "jumped 90 per cent to $7.2bn": the level after the change
             for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
@@ -559,7 +592,11 @@ class _DocumentReader:
                     ):
                         head.pop()
                     label, k = _phrase_ending(head, lex.changes, 4)
-                    if k and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
+                    if (
+                        k
+                        and label != "none"
+                        and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1])
+                    ):
                         return label
                     break
         return None
@@ -583,13 +620,17 @@ class _DocumentReader:
         if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
             return -1  # "22 Dec": a date
         if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
-            claim.unit, claim.dimension, claim.concept = "year", "age", "age"
+            unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
+            claim.unit = unit if unit in ("month", "week", "day") else "year"
+            claim.dimension, claim.concept = "age", "age"
             return 1 if first in lex.age_words else 2
         label, k = _phrase_at(rwords, lex.measure_nouns, 2)
         if k:
             claim.unit = label
             claim.dimension = "other" if label == "magnitude" else "ratio"
             return k
+        if "-" in first and not hyphen and self._hyphenated_unit(claim, first):
+            return 1
         if currency is None:
             code, k = _phrase_at(rwords, lex.currency_words, 3)
             if k:
@@ -624,11 +665,25 @@ class _DocumentReader:
         for k in range(min(units.max_words, len(rwords), 4), 0, -1):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
-                info = units.symbols.get(right[0].text)
+                info = units.symbols.get(right[0].text.replace("μ", "µ"))
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k
         return self._counted_noun(claim, right, rwords, num)
+
+    def _hyphenated_unit(self, claim: _Claim, word: str) -> bool:
+        """A unit joined to the word after it: "43.4 percent-owned", "52,000 barrel-a-day"."""
+        head, _, tail = word.partition("-")
+        label = self.lex.measure_nouns.get((head,))
+        if label is not None and label != "magnitude":
+            claim.unit, claim.dimension = label, "ratio"
+            return True
+        info = self.units.words.get(head)
+        period, k = _phrase_at(tail.split("-"), self.lex.periods, 2)
+        if info is None or not k or k != len(tail.split("-")):
+            return False
+        claim.unit, claim.dimension, claim.per = info.symbol, info.dimension, period
+        return True
 
     def _counted_noun(
         self, claim: _Claim, right: list[Token], rwords: list[str], num: NumberMatch
@@ -670,7 +725,7 @@ class _DocumentReader:
             return 0 if num.kind != "words" else -1
         if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
             return -1
-        claim.unit = head if num.value == 1 else _singular(head)
+        claim.unit = head if num.value == 1 and claim.bound != "range" else _singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "700 heart transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])
@@ -916,6 +971,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     if not claims:
         return []
     _link_restatements(text, claims)
+    _link_series(text, claims)
     # asserters: read every sentence in order so that "he said" finds the last named person
     tracker = AttributionTracker()
     wanted = {id(c.sentence) for c in claims}
@@ -993,6 +1049,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 "subject": subject,
                 "attribution": attribution,
                 "restates": ids[claim.restates] if claim.restates is not None else None,
+                "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
                 "boilerplate": sent.boilerplate,
             }
         )
@@ -1028,6 +1085,31 @@ def _link_restatements(text: str, claims: list[_Claim]) -> None:
         b.per = b.per or a.per
         b.change = b.change or a.change
         b.concept = a.concept or b.concept
+
+
+#: Between X and Y of "from X to Y": "to", after at most a short time phrase
+#: ("from $36,040 at 10.45pm last night to $34,935").
+_SERIES_GAP = re.compile(r"(?:\s+[\w.]+){0,4}?\s+to\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _link_series(text: str, claims: list[_Claim]) -> None:
+    """Link "from X to Y": Y points to X, the level it was reached from. A bare Y takes X's
+    unit ("from 21 mpg to 23")."""
+    for i in range(1, len(claims)):
+        a, b = claims[i - 1], claims[i]
+        if a.sentence is not b.sentence or "range" in (a.bound, b.bound) or b.restates is not None:
+            continue
+        bare = b.unit is None and b.dimension == "count"
+        if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(
+            text, a.end, b.start
+        ):
+            continue
+        if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
+            continue
+        b.from_index = i - 1
+        if bare:
+            b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
 
 
 def extract_claims(

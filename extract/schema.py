@@ -20,6 +20,7 @@ __all__ = [
     "DIMENSIONS",
     "DIMENSION_ENUM",
     "DOCUMENTS_SCHEMA",
+    "LATER_CLAIMS_COLUMNS",
     "PERIODS",
     "PERIOD_ENUM",
     "SKIPPED_SCHEMA",
@@ -27,6 +28,7 @@ __all__ = [
     "Change",
     "Dimension",
     "Period",
+    "conform_claims",
 ]
 
 Bound = Literal["exact", "approx", "lower", "upper", "range"]
@@ -82,6 +84,7 @@ _CLAIMS_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
     "subject": pl.String,
     "attribution": pl.String,
     "restates": pl.String,
+    "from_claim": pl.String,
     "boilerplate": pl.Boolean,
     "outlet": pl.String,
     "published": pl.Date,
@@ -89,6 +92,33 @@ _CLAIMS_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
     "title": pl.String,
 }
 CLAIMS_SCHEMA = pl.Schema(_CLAIMS_COLUMNS)
+
+#: Columns added after the first release: a claims table written before them is read with
+#: the column null (see :func:`conform_claims`).
+LATER_CLAIMS_COLUMNS: tuple[str, ...] = ("from_claim",)
+
+
+def conform_claims(frame: pl.DataFrame) -> pl.DataFrame:
+    """A claims table in ``CLAIMS_SCHEMA``'s columns, order and types.
+
+    Columns added in later releases (``LATER_CLAIMS_COLUMNS``) are filled with null when
+    the table predates them; any other missing column raises ``ValueError``.
+
+    Examples
+    --------
+    >>> old = CLAIMS_SCHEMA.to_frame().drop("from_claim")
+    >>> conform_claims(old).schema == CLAIMS_SCHEMA
+    True
+    """
+    missing = [c for c in CLAIMS_SCHEMA.names() if c not in frame.columns]
+    required = [c for c in missing if c not in LATER_CLAIMS_COLUMNS]
+    if required:
+        raise ValueError(
+            f"not a claims table from extract (missing columns: {', '.join(required)})"
+        )
+    frame = frame.with_columns(pl.lit(None, dtype=CLAIMS_SCHEMA[c]).alias(c) for c in missing)
+    return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA, strict=False)
+
 
 #: One row per document that was read (the metadata later joined to claims).
 DOCUMENTS_SCHEMA = pl.Schema(

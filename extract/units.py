@@ -36,12 +36,13 @@ class UnitTable:
     """Surfaces to units.
 
     ``words`` maps lower-case surfaces (possibly several words) to units; ``symbols`` maps
-    case-sensitive symbols; ``attached`` lists the symbols allowed right after digits.
+    case-sensitive symbols; ``attached`` maps the symbols allowed right after digits, where
+    even a symbol too ambiguous to read on its own is a unit ("45g", "3min", "10W").
     """
 
     words: dict[str, UnitInfo]
     symbols: dict[str, UnitInfo]
-    attached: frozenset[str]
+    attached: dict[str, UnitInfo]
     max_words: int
 
 
@@ -69,7 +70,7 @@ def unit_table() -> UnitTable:
         return UnitTable(
             words={k: UnitInfo(*v) for k, v in raw["words"].items()},
             symbols={k: UnitInfo(*v) for k, v in raw["symbols"].items()},
-            attached=frozenset(raw["attached"]),
+            attached={k: UnitInfo(*v) for k, v in raw["attached"].items()},
             max_words=int(raw["max_words"]),
         )
     return build_unit_table()
@@ -80,7 +81,7 @@ def table_as_json(table: UnitTable) -> str:
     data = {
         "words": {k: [v.symbol, v.dimension] for k, v in sorted(table.words.items())},
         "symbols": {k: [v.symbol, v.dimension] for k, v in sorted(table.symbols.items())},
-        "attached": sorted(table.attached),
+        "attached": {k: [v.symbol, v.dimension] for k, v in sorted(table.attached.items())},
         "max_words": table.max_words,
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
@@ -133,9 +134,20 @@ def build_unit_table() -> UnitTable:
         symbols.setdefault(info.symbol, info)
     for surface in ignored:
         symbols.pop(surface, None)
-    attached = frozenset(
-        s for s in config["attached_symbols"] if s in symbols or s.lower() in words
-    )
+    attached: dict[str, UnitInfo] = {}
+    for s in config["attached_symbols"]:
+        found = symbols.get(s) or words.get(s.lower())
+        if found is None:  # an ignored symbol: quantulum3's first unit for it that we keep
+            found = next(
+                (
+                    by_name[u.name]
+                    for u in sorted(qunits.symbols.get(s, ()), key=lambda u: u.name)
+                    if u.name in by_name
+                ),
+                None,
+            )
+        if found is not None:
+            attached[s] = found
     max_words = max(len(k.split()) for k in words)
     return UnitTable(words=words, symbols=symbols, attached=attached, max_words=max_words)
 

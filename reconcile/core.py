@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from extract.schema import CLAIMS_SCHEMA
+from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import arithmetic_checks, stances
 from .compare import assertions_table, quantities_table
@@ -77,12 +77,10 @@ def _empty(claims: pl.DataFrame) -> ReconcileResult:
 
 def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     frame = claims.collect(engine="streaming") if isinstance(claims, pl.LazyFrame) else claims
-    missing = [c for c in CLAIMS_SCHEMA.names() if c not in frame.columns]
-    if missing:
-        raise ValueError(
-            f"reconcile needs a claims table from extract (missing columns: {', '.join(missing)})"
-        )
-    return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA, strict=False)
+    try:
+        return conform_claims(frame)
+    except ValueError as err:
+        raise ValueError(f"reconcile needs a claims table from extract ({err})") from None
 
 
 def reconcile(

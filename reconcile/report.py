@@ -44,7 +44,7 @@ from extract import (
     sample_corpus_path,
     write_table,
 )
-from extract.schema import CLAIMS_SCHEMA, DOCUMENTS_SCHEMA, SKIPPED_SCHEMA
+from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 
 from .core import ReconcileResult, reconcile
 from .tables import load_fx_rates, load_mapping
@@ -440,7 +440,7 @@ def load_corpus(settings: Settings) -> Corpus:
     texts = {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
     if settings.claims is not None:
         folder = settings.claims.parent
-        claims = pl.read_parquet(settings.claims).cast(CLAIMS_SCHEMA, strict=False)
+        claims = conform_claims(pl.read_parquet(settings.claims))
         documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
         skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
         if documents is None or skipped is None:
@@ -910,26 +910,14 @@ def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
 
 
 def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
-    """Claims that are the starting level of a change ("from 1,000 to nearly 20,000"):
-    ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
-    found: dict[str, str] = {}
-    grouped = claims.filter(pl.col("quantity_id").is_not_null()).sort("doc_id", "start")
-    rows = list(grouped.iter_rows(named=True))
-    for first, second in itertools.pairwise(rows):
-        if (
-            first["doc_id"] != second["doc_id"]
-            or first["sentence_start"] != second["sentence_start"]
-            or first["quantity_id"] != second["quantity_id"]
-            or second["change"] is None
-        ):
-            continue
-        offset = int(first["sentence_start"])
-        sentence = first["sentence"] or ""
-        gap = sentence[int(first["end"]) - offset : int(second["start"]) - offset].strip().lower()
-        before = sentence[: int(first["start"]) - offset].rstrip().lower()
-        if gap in ("to", "-", "–") and before.endswith("from"):
-            found[first["claim_id"]] = second["claim_id"]
-    return found
+    """Claims that are the starting level of a change ("from 1,000 to nearly 20,000") in
+    the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
+    grouped = claims.filter(pl.col("quantity_id").is_not_null())
+    pairs = grouped.select("claim_id", "from_claim", "quantity_id").join(
+        grouped.select(pl.col("claim_id").alias("from_claim"), "quantity_id"),
+        on=["from_claim", "quantity_id"],
+    )
+    return dict(zip(pairs["from_claim"].to_list(), pairs["claim_id"].to_list(), strict=True))
 
 
 def _who(camp: str) -> str:

@@ -67,6 +67,25 @@ UNITS = [
     ("Two-thirds of the staff left.", "thirds", {"value": 2 / 3, "unit": "fraction"}),
     ("One in five voters stayed home.", "five", {"value": 0.2, "unit": "fraction"}),
     ("Almost half of the lakes dried up.", "half", {"value": 0.5, "bound": "upper"}),
+    # symbols written right after digits, even those too ambiguous to stand alone
+    ("Each sample weighs ~45g and bakes for 3min.", "45", {"unit": "g", "bound": "approx"}),
+    ("Each sample weighs ~45g and bakes for 3min.", "3min", {"unit": "minute"}),
+    ("The kit ships a 10W charger.", "10", {"unit": "W", "dimension": "power"}),
+    ("a 5-10W heating laser", "5", {"unit": "W", "low": 5.0, "high": 10.0, "bound": "range"}),
+    ("The screen is 13.3″ wide.", "13.3", {"unit": "in", "dimension": "length"}),
+    ("a grid with a 352 μm pitch", "352", {"unit": "µm", "dimension": "length"}),
+    ("The coupe has a 610bhp engine.", "610", {"unit": "bhp", "dimension": "power"}),
+    ("The car reaches 100km/hr in four seconds.", "100", {"unit": "km/h"}),
+    # a unit joined by a hyphen to the word after it
+    ("The firm is 43.4 percent-owned by the state.", "43.4", {"unit": "percent"}),
+    ("a 52,000 barrel-a-day refinery", "52,000", {"unit": "bbl", "per": "day"}),
+    # currencies named in words, and "US $" with a space
+    ("Deposits over 7.5 million Danish crowns pay a fee.", "7.5", {"unit": "DKK"}),
+    ("The crude contract was up at US $58.24 per barrel.", "58.24", {"unit": "USD/bbl"}),
+    # scale words chained, ages in months
+    ("There were 4 hundred million people.", "4", {"value": 4e8, "unit": "person"}),
+    ("her 18 month-old daughter", "18", {"unit": "month", "dimension": "age"}),
+    ("players over the age of 21", "21", {"unit": "year", "dimension": "age"}),
 ]
 
 HEDGES = [
@@ -87,6 +106,13 @@ HEDGES = [
         {"bound": "range", "low": 175000.0, "high": 200000.0, "value": 187500.0},
     ),
     ("between 10 and 20 ships", "10", {"bound": "range", "low": 10.0, "high": 20.0}),
+    ("over the past three or four years", "three", {"bound": "range", "low": 3.0, "high": 4.0}),
+    ("within seven to 10 years", "seven", {"bound": "range", "low": 7.0, "high": 10.0}),
+    ("one or two people", "one", {"bound": "range", "unit": "person"}),
+    ("Temperatures dropped by 1 to 1.5 degrees Celsius.", "1 ", {"low": 1.0, "high": 1.5}),
+    ("a range of ~25 – 40min", "25", {"bound": "range", "qualifier": "~", "unit": "minute"}),
+    # "an average of" reports a statistic, not a hedge
+    ("Homes stay on the market an average of 70 days.", "70", {"bound": "exact"}),
 ]
 
 RATES_AND_CHANGES = [
@@ -109,6 +135,17 @@ RATES_AND_CHANGES = [
     ("Numbers grew from 1,000 to nearly 20,000.", "1,000", {"change": None, "bound": "exact"}),
     ("The miner rose 12 pence to 340 pence.", "340", {"change": "increase", "unit": "penny"}),
     ("The index slid 2.5% to 7,400 points.", "7,400", {"change": "decrease"}),
+    # a first figure that shares the second's scale
+    ("Guidance fell from $89 to $93 billion.", "89", {"value": 8.9e10, "bound": "exact"}),
+    # "from X to Y" with a bare Y: Y takes X's unit
+    ("Economy climbed from 21 mpg to 23 for the new model.", "23", {"unit": "mpg"}),
+    # phrasal verbs that end in a change word state no change
+    ("The defence gave up 517 yards.", "517", {"change": None}),
+    ("It all boils down to $21 a foot.", "21", {"change": None}),
+    ("Profit was revised upward by $40 million.", "40", {"change": "increase"}),
+    ("shares closed down 3% on Friday", "3", {"change": "decrease"}),
+    # "rose by $4bn to $419bn" is two figures; "by 5 to 105" too (no unit, far apart)
+    ("It rose by 5 to 105.", "105", {"value": 105.0, "bound": "exact"}),
 ]
 
 ASSERTERS = [
@@ -170,6 +207,31 @@ def test_restatement_is_linked_and_shares_hedge_and_rate() -> None:
     assert (usd["unit"], gbp["unit"]) == ("USD", "GBP")
     assert gbp["restates"] == usd["claim_id"] and usd["restates"] is None
     assert gbp["bound"] == "lower" and usd["per"] == gbp["per"] == "month"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Numbers grew from 1,000 to nearly 20,000.", "1,000", "20,000"),
+        ("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.", "36,040", "34,935"),
+        ("Horsepower jumped from 240 to 273.", "240", "273"),
+    ],
+)
+def test_from_to_links_the_level_reached_to_its_start(text: str, first: str, second: str) -> None:
+    a, b = _one(text, first), _one(text, second)
+    assert b["from_claim"] == a["claim_id"] and a["from_claim"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales were 5 to 7 per cent in March and 3 to 5 per cent in April.",  # two ranges
+        "It rose 7% to $2.3 billion.",  # no "from"
+        "From 2020, 15 sites reopened to 3,000 visitors.",  # "to" is not a series here
+    ],
+)
+def test_no_from_to_link(text: str) -> None:
+    assert extract_claims(text)["from_claim"].is_null().all()
 
 
 def test_continental_separators_in_german_text() -> None:

@@ -375,3 +375,73 @@ def test_head_noun_unit_is_only_an_extra_metric() -> None:
     assert m["value+unit_head"]["correct"] == 1
     m = run([gold("7", "dollar per month")], [pred(7.0, "month")])
     assert m["value+unit_head"]["correct"] == 0
+
+
+# ----------------------------------------------------------------- our table -> NewsQuant's view
+
+
+def claim_row(surface: str, value: float, **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "claim_id": surface,
+        "from_claim": None,
+        "surface": surface,
+        "value": value,
+        "low": value,
+        "high": value,
+        "bound": "exact",
+        "unit": None,
+        "dimension": "count",
+        "per": None,
+        "change": None,
+        "concept": None,
+        "subject": None,
+    }
+    row.update(fields)
+    return row
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit", "expected"),
+    [
+        ("800,000 eligible pensioners", "pensioner", "eligible pensioner"),
+        ("two viruses", "virus", "virus"),
+        ("As many as 14 first-team players", "player", "first-team player"),
+        ("more than 700 heart transplants", "heart transplant", "heart transplant"),
+        ("Dozens of villagers", "villager", "villager"),
+        ("1,500", None, None),
+    ],
+)
+def test_count_unit_is_the_noun_phrase_as_written(
+    surface: str, unit: str | None, expected: str | None
+) -> None:
+    (view,) = nq.frame_rows([claim_row(surface, 1.0, unit=unit)])
+    assert view["unit"] == expected
+
+
+def test_concept_leaves_out_the_unit_words() -> None:
+    row = claim_row(
+        "800,000 eligible pensioners",
+        8e5,
+        unit="pensioner",
+        concept="eligible pensioners",
+        subject="Pension Credit",
+    )
+    (view,) = nq.frame_rows([row])
+    assert view["concept"] == "Pension Credit"
+    (alone,) = nq.frame_rows([{**row, "subject": None}])
+    assert alone["concept"] is None
+
+
+def test_from_to_pair_becomes_one_range_without_change() -> None:
+    start = claim_row("$36,040", 36040.0, unit="USD", dimension="currency")
+    end = claim_row(
+        "$34,935", 34935.0, unit="USD", dimension="currency", change="decrease", from_claim="$36,040"
+    )
+    other = claim_row("3 percent", 3.0, unit="percent", dimension="ratio", change="decrease")
+    views = nq.frame_rows([start, end, other])
+    assert len(views) == 2
+    joined = views[0]
+    assert (joined["low"], joined["high"], joined["bound"]) == (36040.0, 34935.0, "range")
+    assert nq.change_symbol(joined) == "="
+    assert run([gold("36040.0-34935.0", "dollar")], [views[0]])["value+unit"]["correct"] == 1
+    assert views[1]["change"] == "decrease"
