@@ -551,14 +551,18 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
         rows = frame.select(cols).to_dicts()
     numbers = _number_words()
     reached = {r["from_claim"]: r for r in rows if r.get("from_claim") is not None}
+    rows_by_id = {r["claim_id"]: r for r in rows if r.get("claim_id") is not None}
     out = []
     for row in rows:
-        if row.get("from_claim") is not None:
+        start = rows_by_id.get(row["from_claim"]) if row.get("from_claim") is not None else None
+        if start is not None and "range" not in (row.get("bound"), start.get("bound")):
             continue  # joined to the level it was reached from
         item = {c: row.get(c) for c in _COLUMNS}
         surface = str(row.get("surface") or "")
         other = reached.get(row.get("claim_id"))
         lo, hi = _num(row.get("value")), _num(other.get("value")) if other else None
+        if other is not None and "range" in (row.get("bound"), other.get("bound")):
+            other = None  # "from 5-7% to 3-5%": two ranges, as NewsQuant writes them
         if other is not None and lo is not None and hi is not None:
             # two levels: a range, with no change of its own
             item.update(low=lo, high=hi, value=(lo + hi) / 2, bound="range", change=None)

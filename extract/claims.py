@@ -38,6 +38,13 @@ from .units import UnitInfo, unit_table
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
 _ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
+#: Words before a year that uses it as a label ("its 2018 sales", "the 2019 season").
+_YEAR_OWNERS = frozenset("its their his her our my your the this that last next".split())
+#: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
+_SCIENTIFIC = re.compile(
+    r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
 _SCALE_SPACED = re.compile(
@@ -146,6 +153,7 @@ class _DocumentReader:
         #: starts of "sentences" holding more than DENSE figures: tables or lists, not prose;
         #: their figures get no concept or subject (which keeps junk input linear and fast)
         self.dense: set[int] = set()
+        self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.prefixes = sorted(self.lex.currency_prefixes, key=len, reverse=True)
 
     # -- helpers -------------------------------------------------------------------------
@@ -310,6 +318,16 @@ class _DocumentReader:
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
             else:
                 return None  # 5G, 3D, B52: a name, not a quantity
+        sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        if sci:  # "1.99×10−30 kilograms", "6.02 x 10^23"
+            sign = -1 if (sci.group(1) or sci.group(3) or sci.group(5)) else 1
+            digits = (sci.group(2) or sci.group(4) or sci.group(6)).translate(_SUPERSCRIPT_DIGITS)
+            if len(digits) <= 3:  # written out so that 1.99×10−30 is exactly 1.99e-30
+                claim.value = float(f"{claim.value!r}e{sign * int(digits)}")
+                if not 0 < abs(claim.value) < float("inf"):
+                    self.skip_to = sci.end()  # beyond what a float holds: no figure at all
+                    return None
+                pos = claim.consumed = sci.end()
         value = claim.value * scale
         # ranges: "175,000-200,000", "between 10 and 20", "10 to 15 per cent"
         nxt = numbers[index + 1] if index + 1 < len(numbers) else None
@@ -567,6 +585,8 @@ class _DocumentReader:
         while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "a", "an", "another"):
             trimmed.pop()
         label, k = _phrase_ending(trimmed, lex.changes, 4)
+        if k and len(trimmed) == len(words) and words[-1] in lex.changes_need_by:
+            return None  # "raised $20 million": the amount raised, not a change
         if k:
             return label if label != "none" else None
         if words[-1:] == ["by"]:
@@ -661,7 +681,10 @@ class _DocumentReader:
                 claim.unit = code
                 return k
             return 0
-        info: UnitInfo | None = None
+        info = units.words.get(rwords[1]) if len(rwords) > 1 else None
+        if first in lex.span_adjectives and info is not None and info.dimension == "duration":
+            claim.unit, claim.dimension = info.symbol, info.dimension
+            return 2  # "the 50 previous years", "three consecutive months"
         for k in range(min(units.max_words, len(rwords), 4), 0, -1):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
@@ -831,6 +854,13 @@ class _DocumentReader:
         ):
             return True  # "the two countries": a definite set, not a figure
         if self._yearish(num) and currency is None and claim.bound != "range":
+            owner = before is not None and (
+                before.lower in _YEAR_OWNERS
+                or before.text.endswith(("'s", "’s"))
+                or (before.text[:1].isupper() and before.start > claim.sentence.start)
+            )
+            if owner and claim.qualifier is None:
+                return True  # "Keytruda's 2018 sales", "its 2019 budget": a year, as a label
             if claim.unit is None or (
                 claim.qualifier is None
                 and not (
@@ -965,6 +995,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             continue
         claim = reader.read(numbers, i)
         if claim is None:
+            consumed = max(consumed, reader.skip_to)
             continue
         consumed = max(claim.end, claim.consumed)
         claims.append(claim)
@@ -1093,12 +1124,34 @@ _SERIES_GAP = re.compile(r"(?:\s+[\w.]+){0,4}?\s+to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Between "280 million" and "1.5 billion shekels" of "280 million of the 1.5 billion shekels".
+_PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
+#: Between "down 2.3%" and "2.6%" of "... were down 2.3%, Burlington by 2.6%": a name, "by".
+_GAPPED_BY = re.compile(r",\s+(?:and\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+by\s+")
+
+
 def _link_series(text: str, claims: list[_Claim]) -> None:
-    """Link "from X to Y": Y points to X, the level it was reached from. A bare Y takes X's
-    unit ("from 21 mpg to 23")."""
+    """Figures that lean on the one before them in the sentence.
+
+    "from X to Y": Y points to X, the level it was reached from; a bare Y takes X's unit
+    ("from 21 mpg to 23"). "280 million of the 1.5 billion shekels": the bare part takes
+    the whole's unit. "X were down 2.3%, Burlington by 2.6%": the second takes the
+    first's change.
+    """
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
-        if a.sentence is not b.sentence or "range" in (a.bound, b.bound) or b.restates is not None:
+        if a.sentence is not b.sentence or b.restates is not None:
+            continue
+        if (
+            a.unit is None
+            and a.dimension == "count"
+            and b.unit is not None
+            and _PART_OF_GAP.fullmatch(text, a.end, b.start)
+        ):
+            a.unit, a.dimension = b.unit, b.dimension
+            continue
+        if b.change is None and a.change is not None and _GAPPED_BY.fullmatch(text, a.end, b.start):
+            b.change = a.change
             continue
         bare = b.unit is None and b.dimension == "count"
         if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(

@@ -34,6 +34,8 @@ class Lexicon:
     period_blockers: frozenset[str]
     changes: dict[tuple[str, ...], str]
     changes_after: dict[str, str]
+    changes_need_by: frozenset[str]
+    span_adjectives: frozenset[str]
     scales: dict[str, float]
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
@@ -100,6 +102,8 @@ def lexicon() -> Lexicon:
         period_blockers=_words(raw["period_blockers"]),
         changes=changes,
         changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
+        changes_need_by=_words(raw["changes_need_by"]),
+        span_adjectives=_words(raw["span_adjectives"]),
         scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
         number_words={str(k): int(v) for k, v in raw["number_words"].items()},
         vague_magnitudes={

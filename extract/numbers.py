@@ -117,8 +117,10 @@ _NON_QUANTITY = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 12/25/2022, 25.12.2022
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
     r"|(?<![\w$£€])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b(?![ .-]?\d)"  # phone numbers
-    r"|\b\d+/\d+(?:/\d+)?\b"  # 24/7, fractions written as dates
+    r"|\b\d+/\d+(?:/\d+)?\b(?!\s+of\b)"  # 24/7, dates; "1/16 of a pint" is a fraction
 )
+# "1/16 of a pint", "1⁄32 of a quart": a share written with a slash, before "of"
+_SLASHED = re.compile(r"(?<![\w/⁄.,])(\d{1,3})\s?[/⁄]\s?(\d{1,4})(?![\w/⁄])(?=\s+of\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +217,7 @@ def find_numbers(
             if key in lex.vague_magnitudes:
                 low, high = lex.vague_magnitudes[key]
                 found.append(NumberMatch(m.start(), m.end(), low, "vague", 0, high))
-        fractions = _find_fractions(text, start, stop)
+        fractions = _find_fractions(text, start, stop)  # words, "one in five", "1/16 of"
         if fractions:
             found.extend(fractions)
             found.sort(key=lambda n: (n.start, -n.end))
@@ -270,6 +272,11 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
         if a is None or b is None or not 0 < a < b:
             continue
         out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
+    if "/" in text[start:stop] or "⁄" in text[start:stop]:
+        for m in _SLASHED.finditer(text, start, stop):
+            a, b = float(m.group(1)), float(m.group(2))
+            if 0 < a < b:
+                out.append(NumberMatch(m.start(), m.end(), a / b, "fraction", 0))
     out.sort(key=lambda n: n.start)
     return out
 

@@ -86,6 +86,14 @@ UNITS = [
     ("There were 4 hundred million people.", "4", {"value": 4e8, "unit": "person"}),
     ("her 18 month-old daughter", "18", {"unit": "month", "dimension": "age"}),
     ("players over the age of 21", "21", {"unit": "year", "dimension": "age"}),
+    ("the 50 previous years of programming", "50", {"unit": "year", "dimension": "duration"}),
+    # shares written with a slash before "of", and powers of ten
+    ("An ounce is 1/16 of a pint.", "1/16", {"value": 0.0625, "unit": "fraction"}),
+    ("and 1⁄32 of a quart", "1⁄32", {"value": 1 / 32, "unit": "fraction"}),
+    ("The sun weighs about 1.99×10−30 kilograms.", "1.99", {"value": 1.99e-30, "unit": "kg"}),
+    ("a mole holds 6.02 x 10^23 atoms", "6.02", {"value": 6.02e23, "unit": "atom"}),
+    # the bare part of a whole takes the whole's unit
+    ("He raised 280 million of the 1.5 billion shekels.", "280", {"unit": "ILS", "change": None}),
 ]
 
 HEDGES = [
@@ -146,6 +154,8 @@ RATES_AND_CHANGES = [
     ("shares closed down 3% on Friday", "3", {"change": "decrease"}),
     # "rose by $4bn to $419bn" is two figures; "by 5 to 105" too (no unit, far apart)
     ("It rose by 5 to 105.", "105", {"value": 105.0, "bound": "exact"}),
+    ("Shares of A were down 2.3%, Burlington by 2.6% on Monday.", "2.6", {"change": "decrease"}),
+    ("The regulator raised its levy by 5%.", "5", {"change": "increase"}),
 ]
 
 ASSERTERS = [
@@ -190,6 +200,10 @@ NOT_CLAIMS = [
     ("Homes in the 10023 ZIP Code sold fast.", "10023"),
     ("She signed a three-year contract with the club.", "three"),
     ("Sales rose in the first half of the year.", "half"),
+    ("Open 24/7 since the spring.", "24"),
+    ("Keytruda's 2018 sales jumped.", "2018"),
+    ("Its 2019 budget was cut.", "2019"),
+    ("A mass of 5×10^999 grams is no figure.", "5"),
 ]
 
 

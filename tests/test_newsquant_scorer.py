@@ -435,7 +435,12 @@ def test_concept_leaves_out_the_unit_words() -> None:
 def test_from_to_pair_becomes_one_range_without_change() -> None:
     start = claim_row("$36,040", 36040.0, unit="USD", dimension="currency")
     end = claim_row(
-        "$34,935", 34935.0, unit="USD", dimension="currency", change="decrease", from_claim="$36,040"
+        "$34,935",
+        34935.0,
+        unit="USD",
+        dimension="currency",
+        change="decrease",
+        from_claim="$36,040",
     )
     other = claim_row("3 percent", 3.0, unit="percent", dimension="ratio", change="decrease")
     views = nq.frame_rows([start, end, other])
