@@ -642,8 +642,11 @@ class _DocumentReader:
         if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
             unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
             claim.unit = unit if unit in ("month", "week", "day") else "year"
-            claim.dimension, claim.concept = "age", "age"
-            return 1 if first in lex.age_words else 2
+            used = 1 if first in lex.age_words else 2
+            whose = self._content_run(right[used:], 3)  # "a 50 year-old man": the man's age
+            claim.dimension = "age"
+            claim.concept = f"age of {' '.join(whose)}" if whose else "age"
+            return used
         label, k = _phrase_at(rwords, lex.measure_nouns, 2)
         if k:
             claim.unit = label
@@ -876,6 +879,23 @@ class _DocumentReader:
         self, claim: _Claim, rest: list[Token], words: list[str], hyphen: bool
     ) -> str | None:
         lex = self.lex
+        if rest and rest[0].text == "(":
+            # "8 miles (13 kilometers) of new tunnels": read on after the restatement
+            close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
+            if close is not None and close < 12:
+                rest, words = rest[close + 1 :], words[close + 1 :]
+        before = claim.left or []
+        article = bool(before) and before[-1].lower in ("a", "an")
+        if article and claim.dimension in ("currency", "ratio") and rest:
+            # "a 5% pay rise", "a $3500 a month mortgage": the article is the noun's, and the
+            # amount (with its rate) qualifies the noun after it
+            skip = _phrase_at(words, lex.periods, 2)[1] if claim.per else 0
+            head = rest[skip] if skip < len(rest) else None
+            if head is not None and head.text.isalpha() and head.text.islower():
+                if head.lower not in lex.stopwords and head.lower not in lex.noun_phrase_stops:
+                    run = self._content_run(rest[skip:], 3)
+                    if run:
+                        return " ".join(run)
         if claim.noun_tokens:
             parts = [t.text for t in claim.noun_tokens]
             if words[:1] == ["of"] and len(words) > 1:
@@ -965,6 +985,13 @@ class _DocumentReader:
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
             ):
                 break  # "RM23.50": another figure
+            if (
+                out
+                and tok.text.islower()
+                and len(low) > 4
+                and (low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns))
+            ):
+                break  # "new tunnels blasted out of", "students studying at": a clause follows
             out.append(tok.text)
             if len(out) >= limit:
                 break
@@ -1031,6 +1058,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         surface = text[claim.start : claim.end]
         ids.append(claim_id(doc_id, claim.start, claim.end, surface))
     heads: dict[int, tuple[str, int]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
     for claim, cid in zip(claims, ids, strict=True):
         sent = claim.sentence
         attribution = by_sentence.get(id(sent))
@@ -1041,7 +1069,13 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             tail = reader._sentence_of(claim.end - 1)
             sent_end = tail.end if tail is not None else claim.end
         dense = sent.start in reader.dense
-        subject = None if dense else subject_before(text, sent.start, claim.start, skip=attribution)
+        figures = spans.setdefault(id(sent), [])
+        subject = (
+            None
+            if dense
+            else subject_before(text, sent.start, claim.start, skip=attribution, figures=figures)
+        )
+        figures.append((claim.start, claim.end))
         if subject is None and not dense:
             # no name: the noun phrase the sentence opens with ("The debris field ...")
             if id(sent) not in heads:

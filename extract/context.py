@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -273,11 +274,20 @@ class AttributionTracker:
         self.quote_owner = None
 
 
-def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) -> str | None:
+def subject_before(
+    text: str,
+    sent_start: int,
+    start: int,
+    *,
+    skip: str | None,
+    figures: Sequence[tuple[int, int]] = (),
+) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
     Prefers the name that heads a verb ("Wagner has", "Prigozhin is spending") or owns
-    something ("Wagner's"), then the last name not cut off by a comma.
+    something ("Wagner's"), then the last name not cut off by a comma. Words inside the
+    spans of ``figures`` (other figures of the sentence, such as "7.5 million Danish
+    crowns") are never a name.
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
@@ -286,7 +296,8 @@ def subject_before(text: str, sent_start: int, start: int, *, skip: str | None) 
     for i, tok in enumerate(toks):
         word = tok.text
         low = word.lower()
-        capital = (
+        inside = any(a <= tok.start < b for a, b in figures)
+        capital = not inside and (
             word[:1].isupper()
             and low not in lex.months
             and low not in lex.weekdays

@@ -294,6 +294,22 @@ CONCEPTS = [
     # noun-noun compounds are counted as one kind; adjectives are not part of the unit
     ("The port handled 4 million shipping containers.", "4", {"unit": "shipping container"}),
     ("About 40 commercial divers work from the harbour.", "40", {"unit": "diver"}),
+    # an article before the amount belongs to the noun the amount qualifies
+    ("Staff will get a 5% pay rise.", "5", {"concept": "pay rise"}),
+    ("They have a $3500 a month mortgage.", "3500", {"concept": "mortgage", "per": "month"}),
+    # a restatement in brackets is read past; a participle after the noun ends the phrase
+    (
+        "It links 8 miles (13 kilometres) of new tunnels blasted from rock.",
+        "8",
+        {"concept": "new tunnels"},
+    ),
+    # an age names whose age it is when the text does; a unit's words are nobody's name
+    ("A 50-year-old man from Leeds was charged.", "50", {"concept": "age of man"}),
+    (
+        "Clients with over 7.5 million Danish crowns (US $1.1 million) pay a fee.",
+        "1.1",
+        {"subject": "Clients"},
+    ),
 ]
 
 
