@@ -1084,6 +1084,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             if (
                 head
                 and head_end <= claim.start
+                and not any(a < head_end <= b for a, b in figures)  # "Dozens of people ..."
                 and not _shares_word(head, claim.concept)
                 and not (attribution and head in attribution)
             ):

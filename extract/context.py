@@ -32,7 +32,7 @@ _LOCATIVE = frozenset(
     "in at into across inside near outside throughout around on onto within towards toward".split()
 )
 _RELATIVE = frozenset(["which", "that", "who"])
-_OF_LIKE = frozenset("of in on for from with at by into".split())
+_OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _AUX = frozenset(
     "is are was were be been being has have had will would can could may might shall should must "
@@ -292,6 +292,7 @@ def subject_before(
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs: list[tuple[list[Token], str]] = []
+    adjectival: set[int] = set()
     run: list[Token] = []
     for i, tok in enumerate(toks):
         word = tok.text
@@ -311,15 +312,22 @@ def subject_before(
                 continue  # "in Ukraine", "across Africa": a place in a phrase, not the subject
             run.append(tok)
             continue
-        if run and low in ("of", "and") and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        if (
+            run
+            and low in ("of", "and", "&")
+            and i + 1 < len(toks)
+            and toks[i + 1].text[:1].isupper()
+        ):
             run.append(tok)
             continue
         if run:
             runs.append((run, low))
+            if word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
+                adjectival.add(id(run))  # "Chinese e-commerce giant": a lower-case word follows
         run = []
     if run:
         runs.append((run, ""))
-    runs = [(w, after) for w, after in runs if not _not_a_name(w, sent_start)]
+    runs = [(w, after) for w, after in runs if not _not_a_name(w, sent_start, id(w) in adjectival)]
     chosen: list[Token] = []
     for words, after in reversed(runs):
         phrase = " ".join(t.text for t in words)
@@ -338,7 +346,11 @@ def subject_before(
     return phrase
 
 
-def _not_a_name(run: list[Token], sent_start: int) -> bool:
+#: Endings of adjectives of nationality ("Chinese", "Australian", "British", "Danish").
+_DEMONYM_ENDINGS = ("ese", "ian", "ish", "can", "ean")
+
+
+def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> bool:
     """A capitalised run that names nobody: a currency code ("HK", "JPY", "PS") or a common
     adjective capitalised only because it opens the sentence ("Typical cooking times")."""
     lex = lexicon()
@@ -347,6 +359,8 @@ def _not_a_name(run: list[Token], sent_start: int) -> bool:
     word = run[0].text
     if word in lex.currency_prefixes:
         return True
+    if next_lower and run[0].lower.endswith(_DEMONYM_ENDINGS):
+        return True  # "The Chinese e-commerce giant": an adjective of the phrase, not a name
     return run[0].lower in lex.common_adjectives and (
         run[0].start == sent_start or not word.isupper()
     )
@@ -405,11 +419,15 @@ def concept_left(
                 i -= 1  # and the comma
                 continue
             break
+        right_before = i == len(toks) - 1 and tok.text.isalpha() and tok.text.islower()
         if low in _AUX or (
             tok.text.islower()
             and (
                 _verb_like(low, lex.concept_verbs)
                 or (low.endswith("ing") and len(low) > 5 and low not in lex.ing_nouns)
+                # "add ten users", "lay off 6,650": a bare word right before a figure is its
+                # verb (a noun would need "of" or a verb between)
+                or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
             )
         ):
             if picked:
@@ -425,6 +443,8 @@ def concept_left(
             break  # "the September natural gas contract": the article opens the phrase
         if adjacent and (low in lex.months or low in lex.weekdays):
             pass  # "the September crude contract": a month naming the thing, not a date
+        elif picked and tok.text.islower() and (low,) in lex.changes:
+            break  # "expected to grow sales by 35%": the change verb ends the phrase
         elif (
             low in lex.stopwords
             or ((low,) in lex.changes and not (picked or crossed))  # "the crude contract was"
@@ -435,6 +455,8 @@ def concept_left(
         ):
             continue
         if low[:1].isdigit():
+            if picked and picked[-1][:1].isupper():
+                break  # "plunged 4% to Y=28,030 as Sony lost": the name before is the owner
             if not crossed:
                 picked = []  # "up 19 cents at $58.24": the words were the other figure's unit
             continue

@@ -30,6 +30,9 @@ import polars as pl
 from .identify import stable_id
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
+#: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
+_JUDGED = ("quantity_id", "n_reports", "n_assertions", "low", "best", "high", "spread", "verdict")
+
 __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 
 Consensus = Literal["median", "truth_discovery"]
@@ -204,17 +207,7 @@ def quantities_table(
         rows.append(_judge(current, threshold=threshold, weighted=consensus == "truth_discovery"))
     judged = pl.DataFrame(
         rows,
-        schema={
-            "quantity_id": pl.String,
-            "n_reports": pl.Int64,
-            "n_assertions": pl.Int64,
-            "low": pl.Float64,
-            "best": pl.Float64,
-            "high": pl.Float64,
-            "spread": pl.Float64,
-            "verdict": pl.String,
-            "sides": pl.String,
-        },
+        schema={c: QUANTITIES_SCHEMA[c] for c in _JUDGED} | {"sides": pl.String},
         orient="row",
     )
     table = meta.join(judged, on="quantity_id", how="inner")
