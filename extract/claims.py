@@ -38,6 +38,11 @@ from .units import UnitInfo, unit_table
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
 _ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
+#: Words after "for" that make a time or an extent, not a purpose ("for the year").
+_NOT_PURPOSES = frozenset(
+    "year years month months week weeks day days quarter quarters period season time times "
+    "decade decades first second third last next rest remainder half life good".split()
+)
 #: Words before a year that uses it as a label ("its 2018 sales", "the 2019 season").
 _YEAR_OWNERS = frozenset("its their his her our my your the this that last next".split())
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
@@ -450,6 +455,9 @@ class _DocumentReader:
             return None
         if claim.concept is None and sent.start not in self.dense:
             claim.concept = self._concept(claim, rest, rest_words, hyphen)
+            purpose = self._purpose(rest, rest_words, claim.concept)
+            if claim.concept and purpose and not _shares_word(purpose, claim.concept):
+                claim.concept = f"{claim.concept} for {purpose}"
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
@@ -692,6 +700,13 @@ class _DocumentReader:
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
                 info = units.symbols.get(right[0].text.replace("μ", "µ"))
+            if (
+                info is None
+                and k == 1
+                and right[0].text in lex.spaced_symbols
+                and (len(right) == 1 or right[1].text[:1].islower() or "-" in right[1].text)
+            ):
+                info = units.attached.get(right[0].text)  # "a 65 W charger"
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k
@@ -915,7 +930,7 @@ class _DocumentReader:
             and claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and rest
-            and rest[0].text.islower()
+            and (rest[0].text.islower() or "-" in rest[0].text)  # "a 5 W USB-C charger"
             and words[0] not in lex.stopwords
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
@@ -954,6 +969,20 @@ class _DocumentReader:
             if run:
                 return " ".join(run)
         return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+
+    def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
+        """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
+        diffuse heating", "29 mpg in 2020 for mid-sized cars"; not a time ("for the year")."""
+        k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
+        own = set((concept or "").lower().split())
+        while k < min(len(words), 4) and words[k] in own:
+            k += 1  # "laser" of "a 5-10W laser for ...": the concept itself
+        if words[k : k + 1] != ["for"]:
+            return None
+        run = self._content_run(rest[k + 1 :], 4)
+        if not run or run[0].lower() in _NOT_PURPOSES or run[0].lower() in self.lex.months:
+            return None
+        return " ".join(run)
 
     def _noun_modified(self, tok: Token) -> bool:
         """A lower-case noun right after an amount, which the amount qualifies ("$5bn deal")."""

@@ -62,6 +62,9 @@ _CLAUSE_BREAKS = frozenset(
 )
 
 
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 class Token(NamedTuple):
     """A word or punctuation mark, its offsets and its lower-case form."""
 
@@ -293,13 +296,17 @@ def subject_before(
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs: list[tuple[list[Token], str]] = []
     adjectival: set[int] = set()
+    place = False  # inside a capitalised run that names a place ("in New York City")
     run: list[Token] = []
     for i, tok in enumerate(toks):
         word = tok.text
         low = word.lower()
         inside = any(a <= tok.start < b for a, b in figures)
+        if word == ";":
+            runs, run = [], []  # a new clause: names before it own nothing after it
+            continue
         capital = not inside and (
-            word[:1].isupper()
+            (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))  # "iPhone"
             and low not in lex.months
             and low not in lex.weekdays
             and len(word) > 1
@@ -307,11 +314,13 @@ def subject_before(
                 i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$="
             )
         )  # not "E" of "9 E 71st St", "HK" of "HK $5.4m", "Y" of "Y=50 billion"
-        if capital and not (i == 0 and low in lex.stopwords):
-            if not run and i > 0 and toks[i - 1].lower in _LOCATIVE:
-                continue  # "in Ukraine", "across Africa": a place in a phrase, not the subject
+        if capital and not (i == 0 and _POSSESSIVE_S.sub("", low) in lex.stopwords):
+            if place or (not run and i > 0 and toks[i - 1].lower in _LOCATIVE):
+                place = True  # "in Ukraine", "in New York City": a place in a phrase
+                continue
             run.append(tok)
             continue
+        place = False
         if (
             run
             and low in ("of", "and", "&")
@@ -319,6 +328,15 @@ def subject_before(
             and toks[i + 1].text[:1].isupper()
         ):
             run.append(tok)
+            continue
+        if (
+            run
+            and word.isdigit()
+            and not inside
+            and len(word) <= 4
+            and not 1800 <= int(word) <= 2100
+        ):
+            run.append(tok)  # "iPhone 12 Mini", "Galaxy Note 20 Ultra", "S&P 500"
             continue
         if run:
             runs.append((run, low))
@@ -340,9 +358,11 @@ def subject_before(
         usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]
         spaced = [w for w, after in runs if after != "," and w in usable]
         chosen = (spaced or usable or [[]])[-1]
+    while chosen and chosen[-1].lower in lex.stopwords:
+        chosen = chosen[:-1]  # "James Lipman With 275 ...": a capitalised word of the text
     phrase = re.sub(r"[’']s$", "", " ".join(t.text for t in chosen)).strip()
     if not phrase or phrase.lower() in lex.stopwords:
-        return None
+        return None  # also "There's"
     return phrase
 
 
@@ -455,6 +475,17 @@ def concept_left(
         ):
             continue
         if low[:1].isdigit():
+            name_before = (
+                i > 0
+                and toks[i - 1].text[:1].isupper()
+                and toks[i - 1].lower not in lex.months
+                and toks[i - 1].lower not in lex.weekdays
+                and low.isdigit()
+            )
+            if name_before and (not picked or last == i + 1):
+                picked.append(tok.text)  # "the iPhone 12 Mini deal", "Keytruda's 2018 sales"
+                last = i
+                continue
             if picked and picked[-1][:1].isupper():
                 break  # "plunged 4% to Y=28,030 as Sony lost": the name before is the owner
             if not crossed:
@@ -491,7 +522,7 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) 
             continue
         if (
             not tok.text[:1].isalpha()
-            or low in lex.stopwords
+            or _POSSESSIVE_S.sub("", low) in lex.stopwords  # also "There's"
             or low in _AUX
             or (tok.text.islower() and _verb_like(low, lex.concept_verbs))
             or low in lex.attribution_verbs

@@ -36,6 +36,7 @@ class Lexicon:
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
     span_adjectives: frozenset[str]
+    spaced_symbols: frozenset[str]
     scales: dict[str, float]
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         changes_need_by=_words(raw["changes_need_by"]),
         span_adjectives=_words(raw["span_adjectives"]),
+        spaced_symbols=frozenset(str(v) for v in raw["spaced_symbols"]),
         scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
         number_words={str(k): int(v) for k, v in raw["number_words"].items()},
         vague_magnitudes={
