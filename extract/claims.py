@@ -348,6 +348,8 @@ class _DocumentReader:
                 ok = False  # "7% to $2.3 billion", "$5 to £4": two figures
             if ok and joiner == "and" and not between:
                 ok = False
+            if ok and attached and claim.unit and not text.startswith(attached.group(), nxt.end):
+                ok = False  # "fell 4% to 28,030": a unit on the first only, two figures
             if ok and num.kind != nxt.kind and joiner != "to":
                 ok = False  # "seven to 10 years" is a range, "one-2" is not
             claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)

@@ -486,8 +486,10 @@ def concept_left(
                 picked.append(tok.text)  # "the iPhone 12 Mini deal", "Keytruda's 2018 sales"
                 last = i
                 continue
-            if picked and picked[-1][:1].isupper():
-                break  # "plunged 4% to Y=28,030 as Sony lost": the name before is the owner
+            names = [k for k, w in enumerate(picked) if w[:1].isupper()]
+            if names:  # "plunged 4% to 28,030 yen as Sony lost": the name owns this figure
+                picked = picked[: names[-1] + 1]
+                break
             if not crossed:
                 picked = []  # "up 19 cents at $58.24": the words were the other figure's unit
             continue

@@ -310,6 +310,27 @@ CONCEPTS = [
         "1.1",
         {"subject": "Clients"},
     ),
+    # a bare word right before a figure is its verb, not part of the concept
+    ("The bank plans to lay off 6,650 employees.", "6,650", {"unit": "employee"}),
+    ("They would need to add ten users to break even.", "ten", {"concept": "users"}),
+    # what the figure is for, after it or after the noun it qualifies
+    (
+        "They used a 5-10W laser for diffuse heating.",
+        "5-10W",
+        {"concept": "laser for diffuse heating"},
+    ),
+    ("Shares were up 19 per cent for the year.", "19", {"concept": "Shares"}),
+    # names with numbers in them; a name before an earlier figure owns the next one
+    ("This iPhone 12 Mini deal gives you 54GB of data.", "54GB", {"subject": "iPhone 12 Mini"}),
+    ("Nintendo fell 4% to 28,030 yen as Sony lost 2.7%.", "2.7", {"concept": "Sony"}),
+    # an adjective of nationality opens a noun phrase; it names nobody
+    (
+        "The Chinese e-commerce giant earns 60% of its revenue from ads.",
+        "60",
+        {"subject": "Chinese e-commerce giant"},
+    ),
+    # a place named after "in" is skipped whole, not cut to its last words
+    ("Last year rents in New York City rose 5%.", "5", {"subject": None}),
 ]
 
 
