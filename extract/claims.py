@@ -1123,6 +1123,8 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         concept = claim.concept
         if concept and ("'" in concept or "’" in concept):
             concept = _POSSESSIVE.sub("", concept)  # "China’s economy" -> "China economy"
+        if subject and ("'" in subject or "’" in subject):
+            subject = _POSSESSIVE.sub("", subject)  # "the SUV’s EPA rating" -> "SUV"
         rows.append(
             {
                 "claim_id": cid,
