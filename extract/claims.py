@@ -38,13 +38,6 @@ from .units import UnitInfo, unit_table
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
 _ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
-#: Words after "for" that make a time or an extent, not a purpose ("for the year").
-_NOT_PURPOSES = frozenset(
-    "year years month months week weeks day days quarter quarters period season time times "
-    "decade decades first second third last next rest remainder half life good".split()
-)
-#: Words before a year that uses it as a label ("its 2018 sales", "the 2019 season").
-_YEAR_OWNERS = frozenset("its their his her our my your the this that last next".split())
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
@@ -875,7 +868,7 @@ class _DocumentReader:
             return True  # "the two countries": a definite set, not a figure
         if self._yearish(num) and currency is None and claim.bound != "range":
             owner = before is not None and (
-                before.lower in _YEAR_OWNERS
+                before.lower in self.lex.year_owners
                 or before.text.endswith(("'s", "’s"))
                 or (before.text[:1].isupper() and before.start > claim.sentence.start)
             )
@@ -982,7 +975,7 @@ class _DocumentReader:
         if words[k : k + 1] != ["for"]:
             return None
         run = self._content_run(rest[k + 1 :], 4)
-        if not run or run[0].lower() in _NOT_PURPOSES or run[0].lower() in self.lex.months:
+        if not run or run[0].lower() in self.lex.not_purposes or run[0].lower() in self.lex.months:
             return None
         return " ".join(run)
 

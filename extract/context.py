@@ -366,10 +366,6 @@ def subject_before(
     return phrase
 
 
-#: Endings of adjectives of nationality ("Chinese", "Australian", "British", "Danish").
-_DEMONYM_ENDINGS = ("ese", "ian", "ish", "can", "ean")
-
-
 def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> bool:
     """A capitalised run that names nobody: a currency code ("HK", "JPY", "PS") or a common
     adjective capitalised only because it opens the sentence ("Typical cooking times")."""
@@ -379,7 +375,7 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     word = run[0].text
     if word in lex.currency_prefixes:
         return True
-    if next_lower and run[0].lower.endswith(_DEMONYM_ENDINGS):
+    if next_lower and run[0].lower.endswith(lex.demonym_endings):
         return True  # "The Chinese e-commerce giant": an adjective of the phrase, not a name
     return run[0].lower in lex.common_adjectives and (
         run[0].start == sent_start or not word.isupper()

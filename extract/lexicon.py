@@ -37,6 +37,9 @@ class Lexicon:
     changes_need_by: frozenset[str]
     span_adjectives: frozenset[str]
     spaced_symbols: frozenset[str]
+    not_purposes: frozenset[str]
+    year_owners: frozenset[str]
+    demonym_endings: tuple[str, ...]
     scales: dict[str, float]
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
@@ -106,6 +109,9 @@ def lexicon() -> Lexicon:
         changes_need_by=_words(raw["changes_need_by"]),
         span_adjectives=_words(raw["span_adjectives"]),
         spaced_symbols=frozenset(str(v) for v in raw["spaced_symbols"]),
+        not_purposes=_words(raw["not_purposes"]),
+        year_owners=_words(raw["year_owners"]),
+        demonym_endings=tuple(str(e).lower() for e in raw["demonym_endings"]),
         scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
         number_words={str(k): int(v) for k, v in raw["number_words"].items()},
         vague_magnitudes={
