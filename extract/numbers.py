@@ -272,7 +272,7 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
         if a is None or b is None or not 0 < a < b:
             continue
         out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
-    if "/" in text[start:stop] or "⁄" in text[start:stop]:
+    if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
         for m in _SLASHED.finditer(text, start, stop):
             a, b = float(m.group(1)), float(m.group(2))
             if 0 < a < b:
