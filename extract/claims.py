@@ -29,7 +29,7 @@ from .context import (
     tokens,
 )
 from .inflection import singular
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
@@ -133,6 +133,13 @@ def _phrase_ending(
         if label is not None:
             return label, k
     return "", 0
+
+
+def _change_ending(words: list[str], lex: Lexicon, longest: int) -> tuple[str | None, int]:
+    """The change a phrase at the end of ``words`` marks, and its length; ``None`` for the
+    phrases listed as no change ("gave up", "boils down"), which outrank "up" and "down"."""
+    label, k = _phrase_ending(words, lex.changes, longest)
+    return (None if label in ("", "none") else label), k
 
 
 class _DocumentReader:
@@ -587,11 +594,11 @@ class _DocumentReader:
         trimmed = list(words)
         while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "a", "an", "another"):
             trimmed.pop()
-        label, k = _phrase_ending(trimmed, lex.changes, 4)
+        label, k = _change_ending(trimmed, lex, 4)
         if k and len(trimmed) == len(words) and words[-1] in lex.changes_need_by:
             return None  # "raised $20 million": the amount raised, not a change
         if k:
-            return label if label != "none" else None
+            return label
         if words[-1:] == ["by"]:
             # "expected to grow sales by 35 per cent": the verb's object stands between
             for w in reversed(words[-4:-2]):
@@ -603,8 +610,8 @@ class _DocumentReader:
             window = words[-10:]
             if "from" in window:
                 i = len(window) - 1 - window[::-1].index("from")
-                label, k = _phrase_ending(window[:i], lex.changes, 3)
-                if k and label != "none":
+                label, _ = _change_ending(window[:i], lex, 3)
+                if label:
                     return label
             # "rose 18 sen to RM23.50", "jumped 90 per cent to $7.2bn": the level after the change
             for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
@@ -614,12 +621,8 @@ class _DocumentReader:
                         head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
                     ):
                         head.pop()
-                    label, k = _phrase_ending(head, lex.changes, 4)
-                    if (
-                        k
-                        and label != "none"
-                        and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1])
-                    ):
+                    label, _ = _change_ending(head, lex, 4)
+                    if label and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
                         return label
                     break
         return None
@@ -715,8 +718,9 @@ class _DocumentReader:
             claim.unit, claim.dimension = label, "ratio"
             return True
         info = self.units.words.get(head)
-        period, k = _phrase_at(tail.split("-"), self.lex.periods, 2)
-        if info is None or not k or k != len(tail.split("-")):
+        parts = tail.split("-")
+        period, k = _phrase_at(parts, self.lex.periods, 2)
+        if info is None or not k or k != len(parts):
             return False
         claim.unit, claim.dimension, claim.per = info.symbol, info.dimension, period
         return True

@@ -301,7 +301,7 @@ def subject_before(
     for i, tok in enumerate(toks):
         word = tok.text
         low = word.lower()
-        inside = any(a <= tok.start < b for a, b in figures)
+        inside = bool(figures) and any(a <= tok.start < b for a, b in figures)
         if word == ";":
             runs, run = [], []  # a new clause: names before it own nothing after it
             continue

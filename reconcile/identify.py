@@ -120,7 +120,9 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("the publication date"))
         .otherwise(pl.lit("no date")),
         starting_figure=(
-            before.str.contains(r"(?i)\bfrom\s*$") | pl.col("surface").str.contains(r"(?i)^from\s")
+            before.str.contains(r"(?i)\bfrom\s*$")
+            | pl.col("surface").str.contains(r"(?i)^from\s")
+            | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
         )
         & pl.col("change").is_null(),
         is_delta=pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"),

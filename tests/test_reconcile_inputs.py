@@ -136,3 +136,20 @@ def test_money_per_item_converts_the_money_and_keeps_the_item() -> None:
     row = reconcile(frame, currency="EUR").claims.row(0, named=True)
     assert row["norm_unit"] == "EUR/barrel"
     assert 60 < row["norm_value"] < 90
+
+
+def test_claims_written_before_from_claim_are_accepted() -> None:
+    claims = extract_claims("The group grew from 1,000 to nearly 20,000 fighters.", doc_id="d")
+    old = reconcile(claims.drop("from_claim"))
+    new = reconcile(claims)
+    assert old.claims.height == new.claims.height == 2
+    assert old.claims["from_claim"].is_null().all()
+
+
+def test_the_start_of_a_from_to_series_is_a_starting_figure() -> None:
+    from reconcile.identify import assign_dates
+
+    claims = extract_claims("Guidance fell from the US $89 to $93 billion.", doc_id="d")
+    assert claims["from_claim"].null_count() == 1  # $93 billion points to $89 ("from the US")
+    dated = assign_dates(claims).sort("start")
+    assert dated["starting_figure"].to_list() == [True, False]
