@@ -112,15 +112,12 @@ def child(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
-    cluster = client = None
+    client = None
     if args.engine == "dask":
-        from distributed import Client, LocalCluster
+        from extract.parallel import dask_client
 
         started = time.perf_counter()
-        cluster = LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
+        client = dask_client(workers=args.workers)
         cluster_s = time.perf_counter() - started
     else:
         cluster_s = 0.0
@@ -142,8 +139,6 @@ def child(args: argparse.Namespace) -> int:
     parent_cpu = used.user + used.system - cpu.user - cpu.system
     if client is not None:
         client.close()
-    if cluster is not None:
-        cluster.close()
     documents = scan_output(out, "documents").select(pl.len()).collect().item()
     # An order-free digest of the claims (count and summed row hashes), computed lazily.
     n_claims, hashed = (

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["Engine", "available_cores", "map_unordered"]
+__all__ = ["DASK_CONFIG", "Engine", "available_cores", "dask_client", "map_unordered"]
 
 Engine = Literal["local", "dask"]
 
@@ -33,6 +33,12 @@ IN_FLIGHT_PER_WORKER = 2
 #: Start method of the local process pool ("spawn" and "forkserver" are safe with
 #: threads in the parent, which Polars always has; "fork" is not).
 START_METHOD: Literal["spawn", "forkserver"] = "spawn"
+#: Dask settings for the client and cluster we start ourselves. Dask keeps the last
+#: ``low-level-log-length`` messages of every connection (default 1000) for debugging,
+#: and each of ours carries a batch of documents: on a long run the scheduler and
+#: client would hold some three thousand batches, and the time spent walking that
+#: memory slows the whole run. A short log keeps memory flat.
+DASK_CONFIG: dict[str, object] = {"distributed.admin.low-level-log-length": 16}
 
 
 def available_cores() -> int:
@@ -161,6 +167,46 @@ def _stop(executor: ProcessPoolExecutor, pending: dict[Future[Any], Any]) -> Non
     executor.shutdown(wait=True)
 
 
+def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> Client:
+    """A Dask client set up for long extraction runs.
+
+    With ``scheduler`` it connects to that cluster; without, it starts a
+    ``LocalCluster`` of ``workers`` single-threaded worker processes (default: one
+    per core) that closes with the client. Either way the connections it opens keep
+    short message logs (:data:`DASK_CONFIG`), so memory stays flat on long runs.
+    A cluster started elsewhere keeps its own settings: set
+    ``distributed.admin.low-level-log-length`` there too (see the README).
+
+    Parameters
+    ----------
+    scheduler
+        Address of a running scheduler, such as ``"tcp://host:8786"``.
+    workers
+        Worker processes of the local cluster; ignored with ``scheduler``.
+
+    Examples
+    --------
+    >>> from extract.parallel import dask_client
+    >>> with dask_client(workers=1) as client:  # doctest: +SKIP
+    ...     claims = extract_corpus("news/", engine="dask", client=client)
+    """
+    try:
+        import dask
+        from distributed import Client
+    except ImportError as err:  # pragma: no cover - dask is a dependency
+        raise ImportError("engine='dask' needs dask.distributed: pip install distributed") from err
+    with dask.config.set(DASK_CONFIG):
+        if scheduler is not None:
+            return Client(scheduler)
+        # With no address the client starts a LocalCluster and closes it on close().
+        return Client(
+            n_workers=workers or available_cores(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+
+
 def _dask(
     fn: Callable[[P], R],
     items: Iterator[tuple[K, P]],
@@ -170,23 +216,13 @@ def _dask(
     in_flight: int | None,
 ) -> Iterator[tuple[K, R]]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import as_completed
     except ImportError as err:  # pragma: no cover - dask is a dependency
         raise ImportError("engine='dask' needs dask.distributed: pip install distributed") from err
     own: list[Any] = []
     if client is None:
-        if scheduler is not None:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(
-                n_workers=workers or available_cores(),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
-            own.append(cluster)
-            client = Client(cluster)
-        own.insert(0, client)
+        client = dask_client(scheduler, workers=workers)
+        own.append(client)
     limit = in_flight or IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
     keys: dict[Any, K] = {}
     completed = as_completed()

@@ -320,6 +320,26 @@ def test_dask_equals_local(tmp_path: Path, corpus_file: Path, expected: CorpusRe
         assert client.status == "running"  # a client we were given is left open
 
 
+def test_dask_client_keeps_short_message_logs() -> None:
+    # Dask logs the last messages of every connection; ours carry whole batches of
+    # documents, so the default log (1000 messages) grows memory on long runs.
+    pytest.importorskip("distributed")
+    from extract.parallel import DASK_CONFIG, dask_client
+
+    length = DASK_CONFIG["distributed.admin.low-level-log-length"]
+    with dask_client(workers=1) as client:
+        assert client.scheduler_comm.recent_message_log.maxlen == length
+        scheduler = client.cluster.scheduler
+        streams = [*scheduler.stream_comms.values(), *scheduler.client_comms.values()]
+        assert {s.recent_message_log.maxlen for s in streams} == {length}
+        on_workers = client.run(
+            lambda dask_worker: dask_worker.batched_stream.recent_message_log.maxlen
+        )
+        assert set(on_workers.values()) == {length}
+        cluster = client.cluster
+    assert cluster.status.name == "closed"  # the cluster it started closes with it
+
+
 # --------------------------------------------------------------------------- batch function
 
 
