@@ -539,7 +539,8 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
       surface after the number, the last one our singular noun;
     * the concept: ours names the measured thing, unit words included ("eligible
       pensioners, Pension Credit"); NewsQuant's leaves the unit out ("Pension Credit"):
-      the surface's words are dropped from our concept and subject;
+      the surface's words are dropped from our concept and subject, and so is "age" from
+      an age's ("Maddon, 66": ours "age, Maddon"), its unit being "year of age";
     * "from X to Y": ours is two claims, Y marked with the change's direction and
       pointing to X in ``from_claim``; NewsQuant's is one range X-Y. The view joins the
       two into that range, which, like any range, states no change of its own.
@@ -572,6 +573,8 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
             if phrase:
                 item["unit"] = _with_lemma(phrase, item.get("unit"))
         unit_words = {w.lower() for w in _WORD_RE.findall(surface.lower())}
+        if item.get("dimension") == "age":
+            unit_words.add("age")  # NewsQuant's unit of an age is "year of age"
         # NewsQuant's referred concepts name what is measured and whose it is ("revenue",
         # "Apple"): our concept and subject columns together, less the unit's words.
         chunks = [

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 
 __all__ = [
     "AttributionTracker",
@@ -339,8 +339,14 @@ def subject_before(
             run.append(tok)  # "iPhone 12 Mini", "Galaxy Note 20 Ultra", "S&P 500"
             continue
         if run:
+            nouns = 0
+            if not (len(run) == 1 and run[0].lower.endswith(lex.demonym_endings)):
+                nouns = _nouns_heading_verb(toks, i, lex)
+            if nouns:  # "Tesla shares have been", "a Louisville defense that gave up"
+                run = run + toks[i : i + nouns]
+                low = toks[i + nouns].lower
             runs.append((run, low))
-            if word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
+            if not nouns and word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
                 adjectival.add(id(run))  # "Chinese e-commerce giant": a lower-case word follows
         run = []
     if run:
@@ -364,6 +370,42 @@ def subject_before(
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase
+
+
+def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
+    """How many lower-case nouns at ``toks[i:]`` complete a name into a clause subject.
+
+    "Tesla shares have been", "Paris flat reportedly sold", "a Louisville defense that
+    gave up": one or two plain words after a name, then an auxiliary, a relative pronoun or
+    a past-tense verb, make the name part of the subject phrase. Anything else (0) leaves
+    the name alone ("Chinese e-commerce giant", "Sony lost 4%").
+    """
+    for n in (1, 2):
+        if i + n >= len(toks):
+            return 0
+        word = toks[i + n - 1]
+        low = word.lower
+        if not (
+            word.text.isalpha()
+            and word.text.islower()
+            and low not in lex.stopwords
+            and low not in _AUX
+            and low not in _RELATIVE
+            and (low,) not in lex.changes
+            and not _verb_like(low, lex.concept_verbs)
+            and not low.endswith("ly")
+        ):
+            return 0
+        following = toks[i + n]
+        nxt = following.lower
+        if following.text.islower() and (
+            nxt in _AUX
+            or nxt in ("that", "which")
+            or (nxt.endswith("ly") and len(nxt) > 4)  # "reportedly", "officially"
+            or _verb_like(nxt, lex.concept_verbs)
+        ):
+            return n
+    return 0
 
 
 def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> bool:
@@ -392,7 +434,7 @@ def concept_left(
     sent_start: int,
     start: int,
     *,
-    limit: int = 4,
+    limit: int = 5,
     verbs_too: bool = True,
     toks: list[Token] | None = None,
 ) -> str | None:

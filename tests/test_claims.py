@@ -331,6 +331,22 @@ CONCEPTS = [
     ),
     # a place named after "in" is skipped whole, not cut to its last words
     ("Last year rents in New York City rose 5%.", "5", {"subject": None}),
+    # a name and the plain nouns after it, then a verb: the whole phrase is the subject
+    ("Acme shares have jumped nearly 40% this year.", "40", {"subject": "Acme shares"}),
+    ("A Leeds flat reportedly sold for $2 million.", "2", {"subject": "Leeds flat"}),
+    ("Acme employs 300 people.", "300", {"subject": "Acme"}),
+    # an adjective between the article and the amount belongs to the noun too
+    ("Gold slid to $1,900, a sharp 3 percent drop.", "3", {"concept": "sharp drop"}),
+    ("She won a five-year $700,000 grant.", "700,000", {"concept": "five-year grant"}),
+    # the phrase a qualified noun takes, unless it says where or when
+    ("The state has a 25% tax on imported cars.", "25", {"concept": "tax on imported cars"}),
+    ("Staff get a 4% pay rise in January.", "4", {"concept": "pay rise"}),
+    # the five words before a figure make its concept
+    (
+        "The average life expectancy for men in Leeds is around 79.",
+        "79",
+        {"concept": "average life expectancy men Leeds"},
+    ),
 ]
 
 

@@ -432,6 +432,14 @@ def test_concept_leaves_out_the_unit_words() -> None:
     assert alone["concept"] is None
 
 
+def test_age_concept_leaves_out_age() -> None:
+    row = claim_row("66", 66.0, unit="year", dimension="age", concept="age", subject="Maddon")
+    (view,) = nq.frame_rows([row])
+    assert view["concept"] == "Maddon"
+    (other,) = nq.frame_rows([{**row, "dimension": "count"}])
+    assert other["concept"] == "age, Maddon"
+
+
 def test_from_to_pair_becomes_one_range_without_change() -> None:
     start = claim_row("$36,040", 36040.0, unit="USD", dimension="currency")
     end = claim_row(
