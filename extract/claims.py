@@ -24,6 +24,7 @@ from .context import (
     Token,
     concept_left,
     prime_tokens,
+    relative_phrase_start,
     sentence_head,
     subject_before,
     tokens,
@@ -1135,9 +1136,11 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)
             head, head_end = heads[id(sent)]
+            phrase = relative_phrase_start(text, sent.start, claim.start)
             if (
                 head
                 and head_end <= claim.start
+                and (phrase is None or head_end > phrase)  # "a country that is 90 miles wide"
                 and not any(a < head_end <= b for a, b in figures)  # "Dozens of people ..."
                 and not _shares_word(head, claim.concept)
                 and not (attribution and head in attribution)

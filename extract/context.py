@@ -18,6 +18,7 @@ __all__ = [
     "AttributionTracker",
     "Token",
     "concept_left",
+    "relative_phrase_start",
     "sentence_head",
     "subject_before",
     "tokens",
@@ -294,6 +295,7 @@ def subject_before(
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
+    toks = toks[_relative_clause_phrase(toks, lex) :]
     runs: list[tuple[list[Token], str]] = []
     adjectival: set[int] = set()
     place = False  # inside a capitalised run that names a place ("in New York City")
@@ -424,6 +426,51 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     )
 
 
+def relative_phrase_start(text: str, sent_start: int, start: int) -> int | None:
+    """Offset of the phrase a figure's relative clause stands for, if the figure is in one
+    ("the small country that is about 90 miles wide": the offset of "small")."""
+    toks = tokens(text, max(sent_start, start - 300), start)
+    k = _relative_clause_phrase(toks, lexicon())
+    return toks[k].start if k else None
+
+
+def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
+    """Where the phrase a figure's relative clause stands for begins, or 0.
+
+    In "... Dean Smith with a squad that contained 17 players" the figure belongs to "a
+    squad", not to a name before it: the tokens from "squad" on are the ones to read.
+    A "that" after a verb ("said that") opens no relative clause.
+    """
+    for k in range(len(toks) - 1, 0, -1):
+        word = toks[k].text
+        if word in ("that", "which", "who"):
+            j = k - 1 if toks[k - 1].text != "," else k - 2
+            if j < 0 or not toks[j].text.islower() or not _antecedent_noun(toks[j], lex):
+                return 0  # a name before it is the phrase ("Nissan, which is ...")
+            while (
+                j > 0 and toks[j - 1].text[:1].isalnum() and toks[j - 1].lower not in lex.stopwords
+            ):
+                j -= 1
+            return j
+        if word in ";:":
+            return 0
+    return 0
+
+
+def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
+    """A word that can end the phrase a relative pronoun stands for: not a verb or a
+    function word ("announced that", "so that", "more than that")."""
+    low = tok.lower
+    return (
+        any(ch.isalpha() for ch in low)
+        and low not in lex.stopwords
+        and low not in _AUX
+        and low not in _SPEECH
+        and low not in lex.attribution_verbs
+        and not (tok.text.islower() and _verb_like(low, lex.concept_verbs))
+    )
+
+
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     """A verb form that ends a subject phrase: "reached", "can reach"."""
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
@@ -465,16 +512,22 @@ def concept_left(
             or tok.text in ',.;:!?"“”'
             or (tok.text.islower() and low in _SPEECH)
         ):
+            comma = i > 1 and toks[i - 1].text == ","
+            verb_slot = len(picked) == 1 and last == i + 1  # "funds which range from 1%"
             if (
-                not picked
+                (not picked or verb_slot)
                 and not relative
                 and low in _RELATIVE
                 and i > 1
-                and toks[i - 1].text == ","
+                and (comma or crossed or verb_slot)
+                and _antecedent_noun(toks[i - 2 if comma else i - 1], lex)
                 and not any(lex.verb_nominals.get(v.lower()) for v in verbs)
             ):
-                relative = True  # "bank stocks, which were up 2.8%": the phrase before
-                i -= 1  # and the comma
+                # "bank stocks, which were up 2.8%", "a country that is 90 miles wide",
+                # "cornerbacks who can run a 4.3 second dash": the phrase before
+                relative = True
+                picked = []
+                i -= 1 if comma else 0  # and the comma
                 continue
             break
         right_before = i == len(toks) - 1 and tok.text.isalpha() and tok.text.islower()

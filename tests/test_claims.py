@@ -341,6 +341,16 @@ CONCEPTS = [
     # the phrase a qualified noun takes, unless it says where or when
     ("The state has a 25% tax on imported cars.", "25", {"concept": "tax on imported cars"}),
     ("Staff get a 4% pay rise in January.", "4", {"concept": "pay rise"}),
+    # a figure in a relative clause measures the phrase the clause stands for; a name
+    # before that phrase owns nothing of it, and "that" after a verb opens no such clause
+    (
+        "Fans say Leeds is a small city that is about 20 miles wide.",
+        "20",
+        {"concept": "small city", "subject": None},
+    ),
+    ("They need players who can run 40 yards fast.", "40", {"concept": "players"}),
+    ("Fees of the funds which range from 1% to 2% apply.", "1", {"concept": "funds"}),
+    ("Acme said that sales rose 4%.", "4", {"concept": "sales"}),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
