@@ -24,7 +24,7 @@ from .context import (
     Token,
     concept_left,
     prime_tokens,
-    relative_phrase_start,
+    relative_phrase,
     sentence_head,
     subject_before,
     tokens,
@@ -1131,16 +1131,24 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             else subject_before(text, sent.start, claim.start, skip=attribution, figures=figures)
         )
         figures.append((claim.start, claim.end))
-        if subject is None and not dense:
+        phrase = (
+            None if subject is not None or dense else relative_phrase(text, sent.start, claim.start)
+        )
+        if phrase is not None:
+            # "sprint triathlons that entail a 750 meter swim": the phrase the clause is about
+            antecedent = text[phrase[0] : phrase[1]]
+            if not _shares_word(antecedent, claim.concept) and not any(
+                ch.isdigit() for ch in antecedent
+            ):  # not "a 6kW motor, which ...": that phrase has a figure of its own
+                subject = antecedent
+        elif subject is None and not dense:
             # no name: the noun phrase the sentence opens with ("The debris field ...")
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)
             head, head_end = heads[id(sent)]
-            phrase = relative_phrase_start(text, sent.start, claim.start)
             if (
                 head
                 and head_end <= claim.start
-                and (phrase is None or head_end > phrase)  # "a country that is 90 miles wide"
                 and not any(a < head_end <= b for a, b in figures)  # "Dozens of people ..."
                 and not _shares_word(head, claim.concept)
                 and not (attribution and head in attribution)

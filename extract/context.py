@@ -18,7 +18,7 @@ __all__ = [
     "AttributionTracker",
     "Token",
     "concept_left",
-    "relative_phrase_start",
+    "relative_phrase",
     "sentence_head",
     "subject_before",
     "tokens",
@@ -426,12 +426,17 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     )
 
 
-def relative_phrase_start(text: str, sent_start: int, start: int) -> int | None:
-    """Offset of the phrase a figure's relative clause stands for, if the figure is in one
-    ("the small country that is about 90 miles wide": the offset of "small")."""
+def relative_phrase(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
+    """Offsets of the phrase a figure's relative clause stands for, if the figure is in one
+    ("the small country that is about 90 miles wide": the span of "small country")."""
     toks = tokens(text, max(sent_start, start - 300), start)
     k = _relative_clause_phrase(toks, lexicon())
-    return toks[k].start if k else None
+    if not k:
+        return None
+    end = k
+    while end + 1 < len(toks) and toks[end + 1].text not in (",", "that", "which", "who"):
+        end += 1
+    return toks[k].start, toks[end].end
 
 
 def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
@@ -447,10 +452,8 @@ def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
             j = k - 1 if toks[k - 1].text != "," else k - 2
             if j < 0 or not toks[j].text.islower() or not _antecedent_noun(toks[j], lex):
                 return 0  # a name before it is the phrase ("Nissan, which is ...")
-            while (
-                j > 0 and toks[j - 1].text[:1].isalnum() and toks[j - 1].lower not in lex.stopwords
-            ):
-                j -= 1
+            while j > 0 and toks[j - 1].text[:1].isalnum() and _antecedent_noun(toks[j - 1], lex):
+                j -= 1  # back to the article or the verb before the phrase
             return j
         if word in ";:":
             return 0
@@ -467,7 +470,13 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
         and low not in _AUX
         and low not in _SPEECH
         and low not in lex.attribution_verbs
-        and not (tok.text.islower() and _verb_like(low, lex.concept_verbs))
+        and not (
+            tok.text.islower()
+            and (
+                _verb_like(low, lex.concept_verbs)
+                or (low.endswith("ing") and len(low) > 5 and low not in lex.ing_nouns)
+            )
+        )
     )
 
 

@@ -351,6 +351,11 @@ CONCEPTS = [
     ("They need players who can run 40 yards fast.", "40", {"concept": "players"}),
     ("Fees of the funds which range from 1% to 2% apply.", "1", {"concept": "funds"}),
     ("Acme said that sales rose 4%.", "4", {"concept": "sales"}),
+    (
+        "She has run sprint races that include a 750 metre swim.",
+        "750",
+        {"concept": "swim", "subject": "sprint races"},
+    ),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
