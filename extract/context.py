@@ -39,6 +39,7 @@ _AUX = frozenset(
     "is are was were be been being has have had will would can could may might shall should must "
     "do does did".split()
 )
+_MODALS = frozenset("will would can could may might shall should must do does did".split())
 _CLAUSE_BREAKS = frozenset(
     [
         ",",
@@ -550,6 +551,12 @@ def concept_left(
                 or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
             )
         ):
+            if picked and low in _MODALS and last == i + 1 and picked[-1].islower():
+                # "could cause sea levels to rise 11 feet": the word after a modal is a verb
+                verbs.append(picked.pop())
+                crossed = True
+                if not picked:
+                    continue
             if picked:
                 break
             if low not in _AUX:

@@ -356,6 +356,8 @@ CONCEPTS = [
         "750",
         {"concept": "swim", "subject": "sprint races"},
     ),
+    # the word after a modal is a verb, not part of the concept
+    ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
