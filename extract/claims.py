@@ -62,6 +62,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 
 
+#: Short names made of digits and capitals ("5G", "4K", "3D", "V10", "A2").
+_TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+
+
 def _singular(word: str) -> str:
     return singular(word)
 
@@ -1036,7 +1040,9 @@ class _DocumentReader:
                 if out and low not in ("of", "the"):
                     break
                 continue
-            if not tok.text[:1].isalpha() or (
+            if _TECH_NAME.fullmatch(tok.text):
+                pass  # "5G data", "4K video", "V10 engine": a name, not a figure
+            elif not tok.text[:1].isalpha() or (
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
             ):
                 break  # "RM23.50": another figure
