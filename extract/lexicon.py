@@ -169,3 +169,30 @@ def lexicon() -> Lexicon:
         max_before=max(len(k) for k in (*before, *changes)),
         max_after=max(len(k) for k in after),
     )
+
+
+def phrase_at(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> tuple[str, int]:
+    """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0)."""
+    for k in range(min(longest, len(words)), 0, -1):
+        label = table.get(tuple(words[:k]))
+        if label is not None:
+            return label, k
+    return "", 0
+
+
+def phrase_ending(
+    words: list[str], table: dict[tuple[str, ...], str], longest: int
+) -> tuple[str, int]:
+    """Longest phrase from ``table`` at the end of ``words``."""
+    for k in range(min(longest, len(words)), 0, -1):
+        label = table.get(tuple(words[-k:]))
+        if label is not None:
+            return label, k
+    return "", 0
+
+
+def change_ending(words: list[str], lex: Lexicon, longest: int) -> tuple[str | None, int]:
+    """The change a phrase at the end of ``words`` marks, and its length; ``None`` for the
+    phrases listed as no change ("gave up", "boils down"), which outrank "up" and "down"."""
+    label, k = phrase_ending(words, lex.changes, longest)
+    return (None if label in ("", "none") else label), k

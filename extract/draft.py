@@ -1,0 +1,36 @@
+"""A claim while it is being read, before it becomes a row of the claims table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .context import Token
+from .segment import Sentence
+
+__all__ = ["Draft"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim while its document is read: offsets, value and what is found so far."""
+
+    start: int
+    end: int
+    sentence: Sentence
+    value: float
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    qualifier: str | None = None
+    unit: str | None = None
+    dimension: str = "count"
+    per: str | None = None
+    change: str | None = None
+    concept: str | None = None
+    subject: str | None = None
+    attribution: str | None = None
+    restates: int | None = None
+    from_index: int | None = None
+    consumed: int = 0
+    noun_tokens: list[Token] = field(default_factory=list)
+    left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded

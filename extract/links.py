@@ -1,0 +1,97 @@
+"""Links between the figures of a sentence: restatements and series.
+
+"$100 million (£82 million)": the pounds restate the dollars. "from X to Y": Y was
+reached from X. "280 million of the 1.5 billion shekels": the part takes the whole's
+unit. Both work on the drafts of one document, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .lexicon import lexicon
+
+__all__ = ["link_restatements", "link_series", "shares_word"]
+
+
+def _content_words(phrase: str) -> set[str]:
+    stop = lexicon().stopwords
+    return {w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in stop}
+
+
+def shares_word(a: str, b: str | None) -> bool:
+    return bool(b) and bool(_content_words(a) & _content_words(b or ""))
+
+
+_RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")
+
+
+def link_restatements(text: str, claims: list[Draft]) -> None:
+    """Link "$100 million (£82 million)": the bracketed figure restates the first."""
+    for i in range(1, len(claims)):
+        a, b = claims[i - 1], claims[i]
+        if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
+            continue
+        if not _RESTATE_GAP.match(text[a.end : b.start]):
+            continue
+        b.restates = i - 1
+        if b.bound == "exact" and a.bound != "exact":
+            b.bound, b.qualifier = a.bound, a.qualifier
+            b.low = b.value if a.low is not None else None
+            b.high = b.value if a.high is not None else None
+        a.per = a.per or b.per
+        b.per = b.per or a.per
+        b.change = b.change or a.change
+        b.concept = a.concept or b.concept
+
+
+#: Between X and Y of "from X to Y": "to", after at most a short time phrase
+#: ("from $36,040 at 10.45pm last night to $34,935").
+_SERIES_GAP = re.compile(r"(?:\s+[\w.]+){0,4}?\s+to\s+$", re.IGNORECASE)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+#: Between "280 million" and "1.5 billion shekels" of "280 million of the 1.5 billion shekels".
+_PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
+
+
+#: Between "down 2.3%" and "2.6%" of "... were down 2.3%, Burlington by 2.6%": a name, "by".
+_GAPPED_BY = re.compile(r",\s+(?:and\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+by\s+")
+
+
+def link_series(text: str, claims: list[Draft]) -> None:
+    """Figures that lean on the one before them in the sentence.
+
+    "from X to Y": Y points to X, the level it was reached from; a bare Y takes X's unit
+    ("from 21 mpg to 23"). "280 million of the 1.5 billion shekels": the bare part takes
+    the whole's unit. "X were down 2.3%, Burlington by 2.6%": the second takes the
+    first's change.
+    """
+    for i in range(1, len(claims)):
+        a, b = claims[i - 1], claims[i]
+        if a.sentence is not b.sentence or b.restates is not None:
+            continue
+        if (
+            a.unit is None
+            and a.dimension == "count"
+            and b.unit is not None
+            and _PART_OF_GAP.fullmatch(text, a.end, b.start)
+        ):
+            a.unit, a.dimension = b.unit, b.dimension
+            continue
+        if b.change is None and a.change is not None and _GAPPED_BY.fullmatch(text, a.end, b.start):
+            b.change = a.change
+            continue
+        bare = b.unit is None and b.dimension == "count"
+        if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(
+            text, a.end, b.start
+        ):
+            continue
+        if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
+            continue
+        b.from_index = i - 1
+        if bare:
+            b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per

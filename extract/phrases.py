@@ -1,0 +1,187 @@
+"""What a figure measures: the words around it that name the measured thing."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Token, concept_left
+from .draft import Draft
+from .lexicon import Lexicon, phrase_at
+
+__all__ = ["PhraseReader"]
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
+#: Short names made of digits and capitals ("5G", "4K", "3D", "V10", "A2").
+_TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+
+
+class PhraseReader:
+    """Reads the concept of a figure: the document reader builds on this."""
+
+    text: str
+    lex: Lexicon
+
+    def _concept(
+        self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
+    ) -> str | None:
+        lex = self.lex
+        if rest and rest[0].text == "(":
+            # "8 miles (13 kilometers) of new tunnels": read on after the restatement
+            close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
+            if close is not None and close < 12:
+                rest, words = rest[close + 1 :], words[close + 1 :]
+        before = claim.left or []
+        # "a sharp 3 percent drop": an adjective between the article and the amount is the
+        # noun's too
+        adjective = (
+            before[-1].text
+            if len(before) > 1
+            and before[-2].lower in ("a", "an")
+            and self._noun_modified(before[-1], hyphens=True)
+            and (before[-1].lower,) not in lex.qualifiers_before
+            else None
+        )
+        article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
+        if article and claim.dimension in ("currency", "ratio") and rest:
+            # "a 5% pay rise", "a $3500 a month mortgage": the article is the noun's, and the
+            # amount (with its rate) qualifies the noun after it
+            skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
+            head = rest[skip] if skip < len(rest) else None
+            if head is not None and head.text.isalpha() and head.text.islower():
+                if head.lower not in lex.stopwords and head.lower not in lex.noun_phrase_stops:
+                    run = self._content_run(rest[skip:], 3)
+                    if run:
+                        run += self._attached_phrase(rest[skip:], run)
+                        return " ".join(([adjective] if adjective else []) + run)
+        if claim.noun_tokens:
+            parts = [t.text for t in claim.noun_tokens]
+            if words[:1] == ["of"] and len(words) > 1:
+                more = self._content_run(rest[1:], 3)
+                if more:
+                    parts += ["of", *more]
+            elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
+                more = self._content_run(rest[1:], 3)
+                parts += [rest[0].text, *more]
+            # the counted thing and, before it, what it is counted for ("OHSU has performed")
+            owner = concept_left(
+                self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
+            )
+            return " ".join(parts) + (f", {owner}" if owner else "")
+        if (
+            not hyphen
+            and claim.value != 1
+            and claim.dimension not in ("count", "currency", "ratio", "age")
+            and rest
+            and (rest[0].text.islower() or "-" in rest[0].text)  # "a 5 W USB-C charger"
+            and words[0] not in lex.stopwords
+            and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
+            and not unit_word.group().endswith("s")
+        ):
+            hyphen = True  # "a 750 meter swim": a singular unit before a noun is a modifier
+        if hyphen and claim.unit not in (None, "percent"):
+            run = self._content_run(rest, 3)
+            if run:
+                return " ".join(run)
+        if (
+            claim.dimension in ("currency", "ratio")
+            and rest
+            and rest[0].start <= claim.end + 1
+            and self._noun_modified(rest[0])
+        ):
+            run = self._content_run(rest, 3)  # "an $800 pizza oven", "a 5% pay rise"
+            if run:
+                return " ".join(run)
+        left: str | None = None
+        if (
+            words[:1]
+            and words[0] in _PREPOSITIONS_AFTER
+            and (
+                claim.dimension in ("ratio", "currency", "duration")
+                or (words[0] == "of" and claim.dimension != "count")
+            )
+        ):
+            if words[0] != "of" and claim.dimension != "duration":
+                # "was up 19 per cent for the year": the phrase before names the thing, if any
+                left = concept_left(
+                    self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
+                )
+                if left:
+                    return left
+            run = self._content_run(rest[1:], 4)
+            if run:
+                return " ".join(run)
+        return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+
+    def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
+        """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
+        diffuse heating", "29 mpg in 2020 for mid-sized cars"; not a time ("for the year")."""
+        k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
+        own = set((concept or "").lower().split())
+        while k < min(len(words), 4) and words[k] in own:
+            k += 1  # "laser" of "a 5-10W laser for ...": the concept itself
+        if words[k : k + 1] != ["for"]:
+            return None
+        run = self._content_run(rest[k + 1 :], 4)
+        if not run or run[0].lower() in self.lex.not_purposes or run[0].lower() in self.lex.months:
+            return None
+        return " ".join(run)
+
+    def _attached_phrase(self, toks: list[Token], run: list[str]) -> list[str]:
+        """The phrase a noun takes right after it: "a 25% tax on imported vehicles", "a 60
+        basis point improvement in its retail gross margins" (not a time: "in January")."""
+        k = next((n for n, t in enumerate(toks) if t.text == run[-1]), None)
+        if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in"):
+            return []
+        more = self._content_run(toks[k + 2 :], 3)
+        lex = self.lex
+        if not more or more[0][:1].isupper() or more[0].lower() in lex.months:
+            return []  # "in Denmark", "in December": where or when, not what
+        if more[0].lower() in lex.not_purposes:
+            return []  # "in years"
+        return [toks[k + 1].text, *more]
+
+    def _noun_modified(self, tok: Token, *, hyphens: bool = False) -> bool:
+        """A lower-case noun right after an amount, which the amount qualifies ("$5bn deal");
+        with ``hyphens`` also a compound word ("a five-year $700,000 award")."""
+        lex = self.lex
+        low = tok.lower
+        return (
+            (tok.text.replace("-", "") if hyphens else tok.text).isalpha()
+            and tok.text.islower()
+            and low not in lex.stopwords
+            and low not in lex.noun_phrase_stops
+            and low not in lex.concept_verbs
+            and low not in lex.attribution_verbs
+            and low not in lex.changes_after
+            and not (low.endswith("ed") and len(low) > 4)
+        )
+
+    def _content_run(self, toks: list[Token], limit: int) -> list[str]:
+        lex = self.lex
+        out: list[str] = []
+        for tok in toks:
+            low = tok.lower
+            if tok.text in ',.;:()!?"“”' or low in lex.noun_phrase_stops:
+                break
+            if low in lex.stopwords:
+                if out and low not in ("of", "the"):
+                    break
+                continue
+            if _TECH_NAME.fullmatch(tok.text):
+                pass  # "5G data", "4K video", "V10 engine": a name, not a figure
+            elif not tok.text[:1].isalpha() or (
+                not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
+            ):
+                break  # "RM23.50": another figure
+            if (
+                out
+                and tok.text.islower()
+                and len(low) > 4
+                and (low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns))
+            ):
+                break  # "new tunnels blasted out of", "students studying at": a clause follows
+            out.append(tok.text)
+            if len(out) >= limit:
+                break
+        return out

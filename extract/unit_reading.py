@@ -1,0 +1,381 @@
+"""What stands beside a number: currency signs, scale words, ranges, units, counted
+nouns and rates."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Token
+from .draft import Draft
+from .inflection import singular
+from .lexicon import change_ending, phrase_at
+from .numbers import NumberMatch
+from .phrases import PhraseReader
+from .units import UnitInfo, UnitTable
+
+__all__ = ["UnitReader"]
+
+_SCALE_SPACED = re.compile(
+    r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
+    re.IGNORECASE,
+)
+_SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+_WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
+
+
+class UnitReader(PhraseReader):
+    """Reads units, scales and rates after a number: the document reader builds on this."""
+
+    units: UnitTable
+    prefixes: list[str]
+
+    def _currency_before(self, start: int, floor: int) -> tuple[str, int] | None:
+        text = self.text
+        window = text[max(floor, start - 6) : start]
+        stripped = window.rstrip(" \u00a0")
+        gap = len(window) - len(stripped)
+        if gap > 1:
+            return None
+        for prefix in self.prefixes:
+            if not stripped.endswith(prefix):
+                continue
+            at = start - gap - len(prefix)
+            if prefix[0].isalpha():
+                if at > floor and text[at - 1].isalnum():
+                    continue
+                if len(prefix) == 1 and gap:
+                    continue
+            elif gap and prefix in ("$", "£", "€"):
+                continue
+            if gap and prefix in self.lex.currency_prefixes_amount_only:
+                continue
+            return self.lex.currency_prefixes[prefix], at
+        return None
+
+    def _item_after(self, rest: list[Token], words: list[str], end: int) -> tuple[str, int]:
+        """The item a price or measure is per: ("barrel", 2) for "per barrel", ("" , 0) if none."""
+        if not words or rest[0].start > end + 1:
+            return "", 0
+        first = words[0]
+        if first not in ("per", "a", "an", "/") or len(words) < 2:
+            return "", 0
+        if first == "/" and rest[1].start != rest[0].end:
+            return "", 0
+        units = self.units
+        for k in range(min(3, len(words) - 1), 0, -1):
+            info = units.words.get(" ".join(words[1 : 1 + k]))
+            if info is None and k == 1:
+                info = units.symbols.get(rest[1].text)
+            if info is not None:
+                if info.dimension == "duration":
+                    return "", 0  # "11 feet per century": a rate in time, not per item
+                return info.symbol, 1 + k
+        word = rest[1].text
+        low = words[1]
+        if (
+            not word.isalpha()
+            or low in self.lex.stopwords
+            or low in ("cent", "centum")
+            or (first in ("a", "an") and low not in self.lex.rate_items)
+            or (word[:1].isupper() and not word.isupper())
+        ):
+            return "", 0
+        return (word if word.isupper() else singular(low)), 2
+
+    def _spaced_scale(self, pos: int) -> tuple[float, int] | None:
+        """Scale words after a number, chained: "4 hundred million" -> 1e8."""
+        scale, end = 1.0, pos
+        for _ in range(2):
+            m = _SCALE_SPACED.match(self.text, end)
+            if m is None:
+                break
+            scale, end = scale * self.lex.scales[m.group(1).lower()], m.end()
+        return (scale, end) if end > pos else None
+
+    def _scale_after(self, num: NumberMatch) -> tuple[float, int]:
+        spaced = self._spaced_scale(num.end)
+        if spaced:
+            return spaced
+        sm = _SCALE_ATTACHED.match(self.text, num.end)
+        if sm and (len(sm.group()) > 1 or sm.group() in "kKmMbB"):
+            return self.lex.scales[sm.group().lower()], sm.end()
+        return 1.0, num.end
+
+    def _attached_unit(self, suffix: str) -> UnitInfo | None:
+        """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
+        attached = self.units.attached
+        return attached.get(suffix) or attached.get(suffix.replace("º", "°").replace("μ", "µ"))
+
+    def _from_before(self, words: list[str]) -> bool:
+        """A change verb governs "from X to Y": two figures (the second a change), no range."""
+        if "from" not in words[-4:]:
+            return False
+        i = len(words) - 1 - words[::-1].index("from")
+        return any((w,) in self.lex.changes for w in words[max(0, i - 6) : i])
+
+    def _range_with_unit(
+        self,
+        claim: Draft,
+        nxt: NumberMatch,
+        unit_start: int,
+        rest: list[Token],
+        rest_words: list[str],
+        words: list[str],
+    ) -> tuple[float, int] | None:
+        """ "5 per cent to 20 per cent", "10 miles to 15 miles": the unit said twice."""
+        if len(rest) < 2 or rest_words[0] not in ("to", "-", "–"):
+            return None
+        if rest_words[0] == "to" and self._from_before(words):
+            return None
+        cur2 = self._currency_before(nxt.start, claim.sentence.start)
+        if (cur2[1] if cur2 else nxt.start) != rest[1].start or nxt.kind == "vague":
+            return None
+        unit_text = self.text[unit_start : claim.end].lower()
+        scale2, end2 = self._scale_after(nxt) if nxt.kind == "digits" else (1.0, nxt.end)
+        gap = len(self.text) - len(self.text[end2:].lstrip(" "))
+        after = self.text[gap : gap + len(unit_text)].lower() if gap - end2 <= 1 else ""
+        if after != unit_text:
+            return None
+        return nxt.value * scale2, gap + len(unit_text)
+
+    def _change_before(self, words: list[str]) -> str | None:
+        lex = self.lex
+        trimmed = list(words)
+        while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "a", "an", "another"):
+            trimmed.pop()
+        label, k = change_ending(trimmed, lex, 4)
+        if k and len(trimmed) == len(words) and words[-1] in lex.changes_need_by:
+            return None  # "raised $20 million": the amount raised, not a change
+        if k:
+            return label
+        if words[-1:] == ["by"]:
+            # "expected to grow sales by 35 per cent": the verb's object stands between
+            for w in reversed(words[-4:-2]):
+                label = lex.changes.get((w,), "")
+                if label and w not in lex.stopwords:
+                    return label
+        # "ballooned from 1,000 to nearly 20,000": the verb governs the second figure
+        if words and words[-1] == "to":
+            window = words[-10:]
+            if "from" in window:
+                i = len(window) - 1 - window[::-1].index("from")
+                label, _ = change_ending(window[:i], lex, 3)
+                if label:
+                    return label
+            # "rose 18 sen to RM23.50", "jumped 90 per cent to $7.2bn": the level after the change
+            for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+                if words[i][:1].isdigit():
+                    head = words[:i]
+                    while head and (
+                        head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
+                    ):
+                        head.pop()
+                    label, _ = change_ending(head, lex, 4)
+                    if label and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
+                        return label
+                    break
+        return None
+
+    def _unit_after(
+        self,
+        claim: Draft,
+        right: list[Token],
+        rwords: list[str],
+        currency: str | None,
+        hyphen: bool,
+        num: NumberMatch,
+    ) -> int:
+        """Read the unit after the number; return how many tokens it used (-1: no claim)."""
+        lex, units = self.lex, self.units
+        if not rwords:
+            if currency:
+                claim.unit, claim.dimension = currency, "currency"
+            return 0
+        first = rwords[0]
+        if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
+            return -1  # "22 Dec": a date
+        if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
+            unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
+            claim.unit = unit if unit in ("month", "week", "day") else "year"
+            used = 1 if first in lex.age_words else 2
+            whose = self._content_run(right[used:], 3)  # "a 50 year-old man": the man's age
+            claim.dimension = "age"
+            claim.concept = f"age of {' '.join(whose)}" if whose else "age"
+            return used
+        label, k = phrase_at(rwords, lex.measure_nouns, 2)
+        if k:
+            claim.unit = label
+            claim.dimension = "other" if label == "magnitude" else "ratio"
+            return k
+        if "-" in first and not hyphen and self._hyphenated_unit(claim, first):
+            return 1
+        if currency is None:
+            code, k = phrase_at(rwords, lex.currency_words, 3)
+            if k:
+                if (
+                    code == "GBP"
+                    and first.startswith("pound")
+                    and (
+                        hyphen
+                        or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
+                    )
+                ):
+                    claim.unit, claim.dimension = "lb", "mass"
+                else:
+                    claim.unit, claim.dimension = code, "currency"
+                return k
+            written = right[0].text
+            if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
+                claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
+                return 1  # "110 JPY"
+            sub = lex.currency_subunits.get(first)
+            if sub and (right[0].text != "P" or right[0].start == num.end):
+                claim.unit, claim.dimension = sub, "currency"
+                return 1
+        else:
+            claim.unit, claim.dimension = currency, "currency"
+            code, k = phrase_at(rwords, lex.currency_words, 3)
+            if k and code != "USD" and currency == "USD" and rwords[0] not in ("pounds", "pound"):
+                claim.unit = code
+                return k
+            return 0
+        info = units.words.get(rwords[1]) if len(rwords) > 1 else None
+        if first in lex.span_adjectives and info is not None and info.dimension == "duration":
+            claim.unit, claim.dimension = info.symbol, info.dimension
+            return 2  # "the 50 previous years", "three consecutive months"
+        for k in range(min(units.max_words, len(rwords), 4), 0, -1):
+            info = units.words.get(" ".join(rwords[:k]))
+            if info is None and k == 1 and right[0].text[:1].isalpha():
+                info = units.symbols.get(right[0].text.replace("μ", "µ"))
+            if (
+                info is None
+                and k == 1
+                and right[0].text in lex.spaced_symbols
+                and (len(right) == 1 or right[1].text[:1].islower() or "-" in right[1].text)
+            ):
+                info = units.attached.get(right[0].text)  # "a 65 W charger"
+            if info is not None:
+                claim.unit, claim.dimension = info.symbol, info.dimension
+                return k
+        return self._counted_noun(claim, right, rwords, num)
+
+    def _hyphenated_unit(self, claim: Draft, word: str) -> bool:
+        """A unit joined to the word after it: "43.4 percent-owned", "52,000 barrel-a-day"."""
+        head, _, tail = word.partition("-")
+        label = self.lex.measure_nouns.get((head,))
+        if label is not None and label != "magnitude":
+            claim.unit, claim.dimension = label, "ratio"
+            return True
+        info = self.units.words.get(head)
+        parts = tail.split("-")
+        period, k = phrase_at(parts, self.lex.periods, 2)
+        if info is None or not k or k != len(parts):
+            return False
+        claim.unit, claim.dimension, claim.per = info.symbol, info.dimension, period
+        return True
+
+    def _counted_noun(
+        self, claim: Draft, right: list[Token], rwords: list[str], num: NumberMatch
+    ) -> int:
+        lex = self.lex
+        i = 0
+        vague_of = num.kind == "vague" and rwords[:1] == ["of"]
+        if vague_of:
+            i = 1
+        if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
+            nxt = rwords[i + 1]
+            if nxt.isalpha() and nxt not in lex.stopwords:
+                claim.change = lex.changes_after[rwords[i]]
+                i += 1
+        run: list[Token] = []
+        j = i
+        while j < len(right) and len(run) < 3:
+            tok = right[j]
+            low = tok.lower
+            if not tok.text[:1].isalpha() or low in lex.stopwords or low in lex.noun_phrase_stops:
+                break
+            if run and (low.endswith("ed") or low.endswith("ing")) and len(low) > 4:
+                break
+            if tok.text[:1].isupper() and not run and j > 0:
+                if not (vague_of and j == 1 and not tok.text.isupper()):
+                    break  # "millions of Americans" is read, "5 Pro" is not
+            run.append(tok)
+            j += 1
+        if len(run) > 1:
+            cut = self._noun_end(run, num.value == 1)
+            j -= len(run) - cut
+            run = run[:cut]
+        if not run:
+            return 0 if num.kind != "words" else -1
+        head = run[-1].lower
+        if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
+            return 0 if num.kind != "words" else -1
+        if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
+            return 0 if num.kind != "words" else -1
+        if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
+            return -1
+        claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
+        if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
+            # a noun-noun compound counts one kind of thing: "700 heart transplants"
+            claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])
+        claim.dimension = "count"
+        claim.noun_tokens = run
+        return j
+
+    def _noun_modifier(self, tok: Token) -> bool:
+        """A lower-case noun before the counted noun ("heart" of "heart transplants"), not an
+        adjective ("new", "commercial", "eligible") or a participle ("recorded")."""
+        low = tok.lower
+        lex = self.lex
+        if not tok.text.isalpha() or not tok.text.islower() or low in lex.common_adjectives:
+            return False
+        if low in lex.number_words or low in lex.stopwords or low in lex.concept_fillers:
+            return False
+        if low.endswith("ing"):
+            return low in lex.ing_nouns
+        return not low.endswith(lex.adjective_endings)
+
+    @staticmethod
+    def _noun_end(run: list[Token], single: bool) -> int:
+        """Where a counted noun ends: "14 first-team players left" -> 2 words, not 3."""
+        plural = [
+            t.lower in _IRREGULAR_PLURALS
+            or (t.lower.endswith("s") and not t.lower.endswith(("ss", "us", "is")))
+            for t in run
+        ]
+        if single:
+            # "one proposal asks": a singular noun, then a verb in -s
+            for k in range(len(run) - 1):
+                if not plural[k] and plural[k + 1] and run[k + 1].text.islower():
+                    return k + 1
+            return len(run)
+        last = max((k for k, p in enumerate(plural) if p), default=-1)
+        return last + 1 if last >= 0 else len(run)
+
+    def _period_after(self, rest: list[Token], words: list[str]) -> str | None:
+        lex = self.lex
+        skip = 0
+        if words[:1] == [")"]:
+            skip = 1
+        for offset in (skip, skip + 1, skip + 2, skip + 3):
+            if offset > skip and (
+                offset > len(words) or words[skip] not in ("in", "on", "for", "to")
+            ):
+                break
+            if offset > skip and any(w in ",;.()" for w in words[skip:offset]):
+                break
+            tail = words[offset:]
+            if tail[:1] == ["/"]:
+                tail = tail[1:]
+                label = next(
+                    (p for p in ("hour", "day", "week", "month", "year") if tail[:1] == [p]), ""
+                )
+                if label:
+                    return label
+            label, k = phrase_at(tail, lex.periods, 2)
+            if k:
+                if tail[k : k + 1] and tail[k] in lex.period_blockers:
+                    return None
+                return label
+        return None
