@@ -343,7 +343,10 @@ def subject_before(
             continue
         if run:
             nouns = 0
-            if not (len(run) == 1 and run[0].lower.endswith(lex.demonym_endings)):
+            if not (
+                (len(run) == 1 and run[0].lower.endswith(lex.demonym_endings))
+                or _POSSESSIVE_S.search(run[-1].text)  # "Russia's prison population": Russia
+            ):
                 nouns = _nouns_heading_verb(toks, i, lex)
             if nouns:  # "Tesla shares have been", "a Louisville defense that gave up"
                 run = run + toks[i : i + nouns]

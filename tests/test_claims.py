@@ -335,6 +335,7 @@ CONCEPTS = [
     ("Acme shares have jumped nearly 40% this year.", "40", {"subject": "Acme shares"}),
     ("A Leeds flat reportedly sold for $2 million.", "2", {"subject": "Leeds flat"}),
     ("Acme employs 300 people.", "300", {"subject": "Acme"}),
+    ("Spain’s prison population has fallen by 2,000.", "2,000", {"subject": "Spain"}),
     # an adjective between the article and the amount belongs to the noun too
     ("Gold slid to $1,900, a sharp 3 percent drop.", "3", {"concept": "sharp drop"}),
     ("She won a five-year $700,000 grant.", "700,000", {"concept": "five-year grant"}),
