@@ -39,6 +39,7 @@ _AUX = frozenset(
     "is are was were be been being has have had will would can could may might shall should must "
     "do does did".split()
 )
+_CONJUNCTIONS = frozenset("while whereas because but although though".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _CLAUSE_BREAKS = frozenset(
     [
@@ -459,8 +460,8 @@ def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
             while j > 0 and toks[j - 1].text[:1].isalnum() and _antecedent_noun(toks[j - 1], lex):
                 j -= 1  # back to the article or the verb before the phrase
             return j
-        if word in ";:":
-            return 0
+        if word in ";:" or word in _CONJUNCTIONS:
+            return 0  # "a firm that makes chips, but sales fell 5%": another clause
     return 0
 
 

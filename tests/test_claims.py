@@ -352,6 +352,7 @@ CONCEPTS = [
     ("They need players who can run 40 yards fast.", "40", {"concept": "players"}),
     ("Fees of the funds which range from 1% to 2% apply.", "1", {"concept": "funds"}),
     ("Acme said that sales rose 4%.", "4", {"concept": "sales"}),
+    ("Acme is a firm that makes chips, but sales fell 5%.", "5", {"subject": "Acme"}),
     (
         "She has run sprint races that include a 750 metre swim.",
         "750",
