@@ -485,6 +485,25 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> list[str]:
+    """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
+    empty unless a name opens the phrase's commas and no verb is inside them."""
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and toks[j].text != "," and i - j <= 7:
+        tok = toks[j]
+        if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
+            return []
+        if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
+            words.append(_POSSESSIVE_S.sub("", tok.text))
+        j -= 1
+    if j < 1 or toks[j].text != "," or not toks[j - 1].text[:1].isupper() or not words:
+        return []
+    if toks[j + 1].text[:1].isupper():
+        return []  # "Meanwhile, Musk uses his account, where": a clause, not a noun phrase
+    return words
+
+
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     """A verb form that ends a subject phrase: "reached", "can reach"."""
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
@@ -526,6 +545,11 @@ def concept_left(
             or tok.text in ',.;:!?"“”'
             or (tok.text.islower() and low in _SPEECH)
         ):
+            if tok.text == "," and not picked and not relative and i < len(toks) - 1:
+                appositive = _appositive_before(toks, i, lex)
+                if appositive:
+                    picked = appositive  # "Healthcare, 2018's best performing sector, fell"
+                    break
             comma = i > 1 and toks[i - 1].text == ","
             verb_slot = len(picked) == 1 and last == i + 1  # "funds which range from 1%"
             if (

@@ -109,8 +109,8 @@ class PhraseReader:
                 if left:
                     return left
             run = self._content_run(rest[1:], 4)
-            if run:
-                return " ".join(run)
+            if run and run[0].lower() not in lex.weekdays and run[0].lower() not in lex.months:
+                return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
         return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:

@@ -358,6 +358,13 @@ CONCEPTS = [
         "750",
         {"concept": "swim", "subject": "sprint races"},
     ),
+    # a name's appositive names what the figure measures; a date after it does not
+    (
+        "Acme, the largest chip maker, rose 4% on Monday.",
+        "4",
+        {"concept": "largest chip maker", "subject": "Acme"},
+    ),
+    ("Sales at Acme rose 4% on Monday.", "4", {"concept": "Sales Acme"}),
     # the word after a modal is a verb, not part of the concept
     ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
     # the five words before a figure make its concept
