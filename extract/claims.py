@@ -33,7 +33,7 @@ from .context import (
     tokens,
 )
 from .draft import Draft
-from .lexicon import lexicon, phrase_at, phrase_ending
+from .lexicon import Lexicon, lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
@@ -480,6 +480,22 @@ class _DocumentReader(UnitReader):
         return False
 
 
+def _asserter_is_subject(claim: Draft, lex: Lexicon) -> bool:
+    """Whether the figure's clause is "<asserter> said (that) it/they/he/she/we ...": the
+    pronoun stands for the asserter, who is then the figure's subject too."""
+    left = claim.left or []
+    for k in range(len(left) - 1, 0, -1):
+        tok = left[k]
+        if tok.text[:1].isupper() or tok.text in ",;:()":
+            return False  # a name or a new clause between the pronoun and the figure
+        if tok.lower in lex.attribution_pronouns:
+            before = left[k - 1].lower
+            if before == "that" and k > 1:
+                before = left[k - 2].lower
+            return before in lex.attribution_verbs
+    return False
+
+
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
     """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
     style = "en"
@@ -558,6 +574,13 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             else subject_before(text, sent.start, claim.start, skip=attribution, figures=figures)
         )
         figures.append((claim.start, claim.end))
+        if (
+            subject is None
+            and attribution
+            and not dense
+            and _asserter_is_subject(claim, reader.lex)
+        ):
+            subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         phrase = (
             None if subject is not None or dense else relative_phrase(text, sent.start, claim.start)
         )

@@ -365,6 +365,9 @@ CONCEPTS = [
         {"concept": "largest chip maker", "subject": "Acme"},
     ),
     ("Sales at Acme rose 4% on Monday.", "4", {"concept": "Sales Acme"}),
+    # "<asserter> said it ...": the pronoun stands for the asserter, who owns the figure
+    ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
+    ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
     # the word after a modal is a verb, not part of the concept
     ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
     # the five words before a figure make its concept
