@@ -101,7 +101,16 @@ class PhraseReader:
                 or (words[0] == "of" and claim.dimension != "count")
             )
         ):
-            if words[0] != "of" and claim.dimension != "duration":
+            money_in = (
+                claim.dimension == "currency"
+                and words[0] == "in"
+                and len(rest) > 1
+                and rest[1].text.isalpha()
+                and rest[1].text.islower()
+                and rest[1].lower not in lex.stopwords
+                and rest[1].lower not in lex.months
+            )  # "$1 billion in gains", "$2 billion in reserves": what the money is
+            if words[0] != "of" and claim.dimension != "duration" and not money_in:
                 # "was up 19 per cent for the year": the phrase before names the thing, if any
                 left = concept_left(
                     self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left

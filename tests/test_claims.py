@@ -286,6 +286,7 @@ CONCEPTS = [
     ),
     # a verb in -ing is no concept; the phrase after the amount is
     ("The lender said it is sitting on $2 billion in reserves.", "2", {"concept": "reserves"}),
+    ("Buyers of Acme stock now sit on $1 billion in gains.", "1", {"concept": "gains"}),
     # a closing verb ends the phrase; a possessive is dropped
     ("The index ended down 1.2% at 812 points.", "1.2", {"concept": "index"}),
     ("Spain’s economy grew by 2%.", "2", {"concept": "Spain economy"}),
