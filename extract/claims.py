@@ -484,7 +484,7 @@ def _asserter_is_subject(claim: Draft, lex: Lexicon) -> bool:
     """Whether the figure's clause is "<asserter> said (that) it/they/he/she/we ...": the
     pronoun stands for the asserter, who is then the figure's subject too."""
     left = claim.left or []
-    for k in range(len(left) - 1, 0, -1):
+    for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
         tok = left[k]
         if tok.text[:1].isupper() or tok.text in ",;:()":
             return False  # a name or a new clause between the pronoun and the figure
@@ -568,10 +568,19 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             sent_end = tail.end if tail is not None else claim.end
         dense = sent.start in reader.dense
         figures = spans.setdefault(id(sent), [])
+        # the phrase a relative clause holding the figure stands for: names before it
+        # own nothing of the figure
+        phrase = None if dense else relative_phrase(text, sent.start, claim.start)
         subject = (
             None
             if dense
-            else subject_before(text, sent.start, claim.start, skip=attribution, figures=figures)
+            else subject_before(
+                text,
+                phrase[0] if phrase else sent.start,
+                claim.start,
+                skip=attribution,
+                figures=figures,
+            )
         )
         figures.append((claim.start, claim.end))
         if (
@@ -581,10 +590,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             and _asserter_is_subject(claim, reader.lex)
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
-        phrase = (
-            None if subject is not None or dense else relative_phrase(text, sent.start, claim.start)
-        )
-        if phrase is not None:
+        if subject is None and phrase is not None:
             # "sprint triathlons that entail a 750 meter swim": the phrase the clause is about
             antecedent = text[phrase[0] : phrase[1]]
             if not shares_word(antecedent, claim.concept) and not any(

@@ -297,7 +297,6 @@ def subject_before(
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
-    toks = toks[_relative_clause_phrase(toks, lex) :]
     runs: list[tuple[list[Token], str]] = []
     adjectival: set[int] = set()
     place = False  # inside a capitalised run that names a place ("in New York City")
@@ -475,13 +474,7 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
         and low not in _AUX
         and low not in _SPEECH
         and low not in lex.attribution_verbs
-        and not (
-            tok.text.islower()
-            and (
-                _verb_like(low, lex.concept_verbs)
-                or (low.endswith("ing") and len(low) > 5 and low not in lex.ing_nouns)
-            )
-        )
+        and not (tok.text.islower() and _verb_form(low, lex))
     )
 
 
@@ -502,6 +495,14 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> list[str]:
     if toks[j + 1].text[:1].isupper():
         return []  # "Meanwhile, Musk uses his account, where": a clause, not a noun phrase
     return words
+
+
+def _verb_form(word: str, lex: Lexicon) -> bool:
+    """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
+    ("shooting"; not a noun such as "funding")."""
+    return _verb_like(word, lex.concept_verbs) or (
+        word.endswith("ing") and len(word) > 5 and word not in lex.ing_nouns
+    )
 
 
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
@@ -572,8 +573,7 @@ def concept_left(
         if low in _AUX or (
             tok.text.islower()
             and (
-                _verb_like(low, lex.concept_verbs)
-                or (low.endswith("ing") and len(low) > 5 and low not in lex.ing_nouns)
+                _verb_form(low, lex)
                 # "add ten users", "lay off 6,650": a bare word right before a figure is its
                 # verb (a noun would need "of" or a verb between)
                 or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
