@@ -167,6 +167,15 @@ def _stop(executor: ProcessPoolExecutor, pending: dict[Future[Any], Any]) -> Non
     executor.shutdown(wait=True)
 
 
+def _distributed() -> Any:
+    """The ``distributed`` package, or an error saying how to install it."""
+    try:
+        import distributed
+    except ImportError as err:  # pragma: no cover - dask is a dependency
+        raise ImportError("engine='dask' needs dask.distributed: pip install distributed") from err
+    return distributed
+
+
 def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> Client:
     """A Dask client set up for long extraction runs.
 
@@ -190,16 +199,14 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
     >>> with dask_client(workers=1) as client:  # doctest: +SKIP
     ...     claims = extract_corpus("news/", engine="dask", client=client)
     """
-    try:
-        import dask
-        from distributed import Client
-    except ImportError as err:  # pragma: no cover - dask is a dependency
-        raise ImportError("engine='dask' needs dask.distributed: pip install distributed") from err
+    distributed = _distributed()
+    import dask  # installed with distributed
+
     with dask.config.set(DASK_CONFIG):
         if scheduler is not None:
-            return Client(scheduler)
+            return distributed.Client(scheduler)
         # With no address the client starts a LocalCluster and closes it on close().
-        return Client(
+        return distributed.Client(
             n_workers=workers or available_cores(),
             threads_per_worker=1,
             processes=True,
@@ -215,10 +222,7 @@ def _dask(
     client: Client | None,
     in_flight: int | None,
 ) -> Iterator[tuple[K, R]]:
-    try:
-        from distributed import as_completed
-    except ImportError as err:  # pragma: no cover - dask is a dependency
-        raise ImportError("engine='dask' needs dask.distributed: pip install distributed") from err
+    as_completed = _distributed().as_completed
     own: list[Any] = []
     if client is None:
         client = dask_client(scheduler, workers=workers)
