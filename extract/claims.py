@@ -300,8 +300,8 @@ class _DocumentReader(UnitReader):
                     claim.consumed = nxt.end
                     glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
                     info = self._attached_unit(glued.group()) if glued else None
-                    if info is not None and claim.unit is None and currency is None:
-                        claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()  # type: ignore[union-attr]
+                    if glued and info and claim.unit is None and currency is None:
+                        claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()
         claim.value = value
         # unit words, counted nouns, hedges and rates after the number
         right = tokens(text, pos, min(sent.end, pos + 160))

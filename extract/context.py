@@ -35,33 +35,11 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 _OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
-_AUX = frozenset(
-    "is are was were be been being has have had will would can could may might shall should must "
-    "do does did".split()
-)
-_CONJUNCTIONS = frozenset("while whereas because but although though".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
-_CLAUSE_BREAKS = frozenset(
-    [
-        ",",
-        ";",
-        ":",
-        "(",
-        ")",
-        "—",
-        "–",
-        '"',
-        "“",
-        "”",
-        "that",
-        "which",
-        "who",
-        "while",
-        "whereas",
-        "because",
-        "but",
-        "although",
-    ]
+_AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
+_CONJUNCTIONS = frozenset("while whereas because but although though".split())
+_CLAUSE_BREAKS = (
+    frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | _RELATIVE | _CONJUNCTIONS
 )
 
 
@@ -304,7 +282,7 @@ def subject_before(
     for i, tok in enumerate(toks):
         word = tok.text
         low = word.lower()
-        inside = bool(figures) and any(a <= tok.start < b for a, b in figures)
+        inside = _inside(tok.start, figures)
         if word == ";":
             runs, run = [], []  # a new clause: names before it own nothing after it
             continue
@@ -372,10 +350,16 @@ def subject_before(
         chosen = (spaced or usable or [[]])[-1]
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "James Lipman With 275 ...": a capitalised word of the text
-    phrase = re.sub(r"[’']s$", "", " ".join(t.text for t in chosen)).strip()
+    phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
@@ -438,7 +422,7 @@ def relative_phrase(text: str, sent_start: int, start: int) -> tuple[int, int] |
     if not k:
         return None
     end = k
-    while end + 1 < len(toks) and toks[end + 1].text not in (",", "that", "which", "who"):
+    while end + 1 < len(toks) and toks[end + 1].text != "," and toks[end + 1].text not in _RELATIVE:
         end += 1
     return toks[k].start, toks[end].end
 
@@ -452,7 +436,7 @@ def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
     """
     for k in range(len(toks) - 1, 0, -1):
         word = toks[k].text
-        if word in ("that", "which", "who"):
+        if word in _RELATIVE:
             j = k - 1 if toks[k - 1].text != "," else k - 2
             if j < 0 or not toks[j].text.islower() or not _antecedent_noun(toks[j], lex):
                 return 0  # a name before it is the phrase ("Nissan, which is ...")

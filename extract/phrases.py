@@ -50,9 +50,8 @@ class PhraseReader:
             head = rest[skip] if skip < len(rest) else None
             if head is not None and head.text.isalpha() and head.text.islower():
                 if head.lower not in lex.stopwords and head.lower not in lex.noun_phrase_stops:
-                    run = self._content_run(rest[skip:], 3)
+                    run = self._qualified_noun(rest[skip:])
                     if run:
-                        run += self._attached_phrase(rest[skip:], run)
                         return " ".join(([adjective] if adjective else []) + run)
         if claim.noun_tokens:
             parts = [t.text for t in claim.noun_tokens]
@@ -89,10 +88,9 @@ class PhraseReader:
             and rest[0].start <= claim.end + 1
             and self._noun_modified(rest[0])
         ):
-            run = self._content_run(rest, 3)  # "an $800 pizza oven", "a 5% pay rise"
+            run = self._qualified_noun(rest)  # "an $800 pizza oven", "5% tax on cars"
             if run:
                 return " ".join(run)
-        left: str | None = None
         if (
             words[:1]
             and words[0] in _PREPOSITIONS_AFTER
@@ -101,15 +99,13 @@ class PhraseReader:
                 or (words[0] == "of" and claim.dimension != "count")
             )
         ):
+            # "$1 billion in gains", "$2 billion in reserves": what the money is
             money_in = (
                 claim.dimension == "currency"
                 and words[0] == "in"
                 and len(rest) > 1
-                and rest[1].text.isalpha()
-                and rest[1].text.islower()
-                and rest[1].lower not in lex.stopwords
-                and rest[1].lower not in lex.months
-            )  # "$1 billion in gains", "$2 billion in reserves": what the money is
+                and self._noun_modified(rest[1])
+            )
             if words[0] != "of" and claim.dimension != "duration" and not money_in:
                 # "was up 19 per cent for the year": the phrase before names the thing, if any
                 left = concept_left(
@@ -118,7 +114,7 @@ class PhraseReader:
                 if left:
                     return left
             run = self._content_run(rest[1:], 4)
-            if run and run[0].lower() not in lex.weekdays and run[0].lower() not in lex.months:
+            if run and not self._names_a_time(run[0]):
                 return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
         return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
@@ -132,23 +128,30 @@ class PhraseReader:
         if words[k : k + 1] != ["for"]:
             return None
         run = self._content_run(rest[k + 1 :], 4)
-        if not run or run[0].lower() in self.lex.not_purposes or run[0].lower() in self.lex.months:
+        if not run or self._names_a_time(run[0]):
             return None
         return " ".join(run)
 
-    def _attached_phrase(self, toks: list[Token], run: list[str]) -> list[str]:
-        """The phrase a noun takes right after it: "a 25% tax on imported vehicles", "a 60
-        basis point improvement in its retail gross margins" (not a time: "in January")."""
+    def _qualified_noun(self, toks: list[Token]) -> list[str]:
+        """The noun an amount qualifies, with the phrase it takes right after it: "a 25% tax
+        on imported vehicles", "a 60 basis point improvement in its retail gross margins"
+        (not a place or a time: "in Denmark", "in January")."""
+        run = self._content_run(toks, 3)
+        if not run:
+            return run
         k = next((n for n, t in enumerate(toks) if t.text == run[-1]), None)
         if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in"):
-            return []
+            return run
         more = self._content_run(toks[k + 2 :], 3)
+        if not more or more[0][:1].isupper() or self._names_a_time(more[0]):
+            return run
+        return [*run, toks[k + 1].text, *more]
+
+    def _names_a_time(self, word: str) -> bool:
+        """A word naming when, not what: a month, a weekday, "year", "quarter"."""
+        low = word.lower()
         lex = self.lex
-        if not more or more[0][:1].isupper() or more[0].lower() in lex.months:
-            return []  # "in Denmark", "in December": where or when, not what
-        if more[0].lower() in lex.not_purposes:
-            return []  # "in years"
-        return [toks[k + 1].text, *more]
+        return low in lex.months or low in lex.weekdays or low in lex.not_purposes
 
     def _noun_modified(self, tok: Token, *, hyphens: bool = False) -> bool:
         """A lower-case noun right after an amount, which the amount qualifies ("$5bn deal");
