@@ -580,6 +580,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 claim.start,
                 skip=attribution,
                 figures=figures,
+                reaching=claim.subject_at,
             )
         )
         figures.append((claim.start, claim.end))
@@ -597,7 +598,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 ch.isdigit() for ch in antecedent
             ):  # not "a 6kW motor, which ...": that phrase has a figure of its own
                 subject = antecedent
-        elif subject is None and not dense:
+        elif subject is None and not dense and claim.subject_at is None:
             # no name: the noun phrase the sentence opens with ("The debris field ...")
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)

@@ -18,6 +18,8 @@ __all__ = [
     "AttributionTracker",
     "Token",
     "concept_left",
+    "LeftPhrase",
+    "read_left",
     "relative_phrase",
     "sentence_head",
     "subject_before",
@@ -37,7 +39,9 @@ _OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
-_CONJUNCTIONS = frozenset("while whereas because but although though".split())
+_CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
+#: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
+_POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 _CLAUSE_BREAKS = (
     frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | _RELATIVE | _CONJUNCTIONS
 )
@@ -265,13 +269,16 @@ def subject_before(
     *,
     skip: str | None,
     figures: Sequence[tuple[int, int]] = (),
+    reaching: int | None = None,
 ) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
     Prefers the name that heads a verb ("Wagner has", "Prigozhin is spending") or owns
     something ("Wagner's"), then the last name not cut off by a comma. Words inside the
     spans of ``figures`` (other figures of the sentence, such as "7.5 million Danish
-    crowns") are never a name.
+    crowns") are never a name. With ``reaching``, where the figure's concept starts as
+    the subject of its clause, only a name reaching into that phrase counts: one before
+    it is another clause's ("Ford estimated that an exit would cost $800m").
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
@@ -335,7 +342,12 @@ def subject_before(
         run = []
     if run:
         runs.append((run, ""))
-    runs = [(w, after) for w, after in runs if not _not_a_name(w, sent_start, id(w) in adjectival)]
+    runs = [
+        (w, after)
+        for w, after in runs
+        if not _not_a_name(w, sent_start, id(w) in adjectival)
+        and (reaching is None or w[-1].end > reaching)
+    ]
     chosen: list[Token] = []
     for words, after in reversed(runs):
         phrase = " ".join(t.text for t in words)
@@ -503,6 +515,30 @@ def concept_left(
     verbs_too: bool = True,
     toks: list[Token] | None = None,
 ) -> str | None:
+    """Content words before a figure, within its clause (the words of :func:`read_left`)."""
+    return read_left(
+        text, sent_start, start, limit=limit, verbs_too=verbs_too, toks=toks
+    ).words
+
+
+class LeftPhrase(NamedTuple):
+    """The phrase :func:`read_left` finds before a figure."""
+
+    words: str | None
+    #: where the phrase starts when it is the subject of a verb between it and the figure
+    #: ("the median price ... was $3.1 million"), else None
+    subject_at: int | None = None
+
+
+def read_left(
+    text: str,
+    sent_start: int,
+    start: int,
+    *,
+    limit: int = 5,
+    verbs_too: bool = True,
+    toks: list[Token] | None = None,
+) -> LeftPhrase:
     """Content words before a figure, within its clause.
 
     Walks left over the verb group ("have ballooned from", "is") and gathers the content
@@ -517,6 +553,8 @@ def concept_left(
         toks = tokens(text, max(sent_start, start - 200), start)
     picked: list[str] = []
     crossed = False  # passed a verb: an earlier figure no longer owns the words
+    changed = False  # passed a change verb ("fell") before any word was picked
+    finite = False  # passed "is", "was", "has" ... before any word was picked
     verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
     last = -1  # index of the last word picked
     relative = False  # passed "..., which" back to the phrase it stands for
@@ -569,10 +607,26 @@ def concept_left(
                 crossed = True
                 if not picked:
                     continue
+            if (
+                picked
+                and finite
+                and low.endswith("ed")
+                and toks[i + 1].lower in _OF_LIKE | _LOCATIVE
+                and i > 0
+                and toks[i - 1].lower not in lex.stopwords
+                and toks[i - 1].lower not in _AUX
+            ):
+                # "the charge stored in the capacitor was 2.5 F": a participle after the
+                # noun, before the clause's own verb, is the phrase's
+                picked.append(tok.text)
+                last = i
+                continue
             if picked:
                 break
             if low not in _AUX:
                 verbs.append(tok.text)
+            else:
+                finite = True
             crossed = True
             continue
         adjacent = bool(picked) and last == i + 1
@@ -580,6 +634,8 @@ def concept_left(
             break  # "relations with Nissan, which is": the antecedent is the nearest phrase
         if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
             break  # "the September natural gas contract": the article opens the phrase
+        if not picked and tok.text.islower() and (low,) in lex.changes:
+            changed = True  # "sales fell 5%": the phrase before heads the change verb
         if adjacent and (low in lex.months or low in lex.weekdays):
             pass  # "the September crude contract": a month naming the thing, not a date
         elif picked and tok.text.islower() and (low,) in lex.changes:
@@ -620,8 +676,16 @@ def concept_left(
             break
     nominal = lex.verb_nominals.get(verbs[0].lower()) if verbs and verbs_too else None
     if nominal:
-        return nominal  # "the charity spends $3m": what is measured is its spending
-    return " ".join(reversed(picked)) or None
+        return LeftPhrase(nominal)  # "the charity spends $3m": what is measured is its spending
+    if not picked:
+        return LeftPhrase(None)
+    heads_verb = (
+        (crossed or changed)
+        and not relative
+        and 0 <= last < len(toks)
+        and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)
+    )
+    return LeftPhrase(" ".join(reversed(picked)), toks[last].start if heads_verb else None)
 
 
 def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) -> tuple[str, int]:

@@ -33,4 +33,7 @@ class Draft:
     from_index: int | None = None
     consumed: int = 0
     noun_tokens: list[Token] = field(default_factory=list)
+    #: where the concept starts when it is the subject of the verb before the figure: no
+    #: name before that owns the figure ("Ford estimated that an exit would cost $800m")
+    subject_at: int | None = None
     left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded

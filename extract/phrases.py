@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Token, concept_left
+from .context import Token, concept_left, read_left
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
 
@@ -63,10 +63,11 @@ class PhraseReader:
                 more = self._content_run(rest[1:], 3)
                 parts += [rest[0].text, *more]
             # the counted thing and, before it, what it is counted for ("OHSU has performed")
-            owner = concept_left(
+            owner = read_left(
                 self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
             )
-            return " ".join(parts) + (f", {owner}" if owner else "")
+            claim.subject_at = owner.subject_at
+            return " ".join(parts) + (f", {owner.words}" if owner.words else "")
         if (
             not hyphen
             and claim.value != 1
@@ -116,7 +117,9 @@ class PhraseReader:
             run = self._content_run(rest[1:], 4)
             if run and not self._names_a_time(run[0]):
                 return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
-        return concept_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+        left = read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+        claim.subject_at = left.subject_at
+        return left.words
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
         """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for

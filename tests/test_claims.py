@@ -353,7 +353,7 @@ CONCEPTS = [
     ("They need players who can run 40 yards fast.", "40", {"concept": "players"}),
     ("Fees of the funds which range from 1% to 2% apply.", "1", {"concept": "funds"}),
     ("Acme said that sales rose 4%.", "4", {"concept": "sales"}),
-    ("Acme is a firm that makes chips, but sales fell 5%.", "5", {"subject": "Acme"}),
+    ("Acme is a firm that makes chips, but its sales fell 5%.", "5", {"subject": "Acme"}),
     (
         "She has run sprint races that include a 750 metre swim.",
         "750",
@@ -371,6 +371,19 @@ CONCEPTS = [
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
     # the word after a modal is a verb, not part of the concept
     ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
+    # a concept that is its clause's subject has no owner before it in another clause
+    (
+        "Acme has estimated that a disorderly exit would cost $800 million.",
+        "800",
+        {"concept": "disorderly exit", "subject": None},
+    ),
+    ("In the Leeds area, the median price was $310,000.", "310,000", {"subject": None}),
+    ("Acme is a firm that makes chips, but sales fell 5%.", "5", {"subject": None}),
+    ("A dozen is 12 units whilst a gross is 144 units.", "144", {"subject": None}),
+    ("Shares of Acme and Bolt Corp were down 2%.", "2", {"subject": "Shares of Acme and Bolt Corp"}),
+    # a participle between the noun and the clause's own verb belongs to the phrase
+    ("Shares traded on the Nasdaq were up 3%.", "3", {"concept": "Shares traded Nasdaq"}),
+    ("Sales jumped in March to 5%.", "5", {"concept": "Sales"}),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
