@@ -42,6 +42,7 @@ _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
 _CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+_DASHES = frozenset(["—", "–", "-"])
 _CLAUSE_BREAKS = (
     frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | _RELATIVE | _CONJUNCTIONS
 )
@@ -346,10 +347,16 @@ def subject_before(
         (w, after)
         for w, after in runs
         if not _not_a_name(w, sent_start, id(w) in adjectival)
-        and (reaching is None or w[-1].end > reaching)
+        and (
+            reaching is None
+            or w[-1].end > reaching
+            or (w[0].start == sent_start and after in _DASHES)  # "Acme — Shares of the ..."
+        )
     ]
-    chosen: list[Token] = []
-    for words, after in reversed(runs):
+    chosen: list[Token] = next(
+        (w for w, after in runs if w[0].start == sent_start and after in _DASHES), []
+    )  # "Acme — Shares of the chip maker rose 4%": the name the item is about
+    for words, after in reversed(runs if not chosen else ()):
         phrase = " ".join(t.text for t in words)
         if skip and phrase in skip:
             continue
@@ -493,6 +500,20 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> list[str]:
     return words
 
 
+def _abbreviation_before(toks: list[Token], close: int) -> int | None:
+    """Where "(" opens when ``toks[close]`` closes a bracketed short form after a name
+    ("(WTI)", "(.SXAP)"), else None."""
+    opening = close - 2
+    if opening > 0 and toks[opening].text == "." and toks[opening - 1].text == "(":
+        opening -= 1  # "(.SXAP)": an index code
+    if opening < 1 or toks[opening].text != "(":
+        return None
+    short = toks[close - 1].text
+    if not (2 <= len(short) <= 8 and short.replace(".", "").isalnum() and short.isupper()):
+        return None
+    return opening if toks[opening - 1].text[:1].isalpha() else None
+
+
 def _verb_form(word: str, lex: Lexicon) -> bool:
     """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
     ("shooting"; not a noun such as "funding")."""
@@ -563,6 +584,11 @@ def read_left(
         i -= 1
         tok = toks[i]
         low = tok.lower
+        if tok.text == ")" and not picked and (crossed or changed):
+            opening = _abbreviation_before(toks, i)
+            if opening is not None:
+                i = opening  # "West Texas Intermediate (WTI) peaked at": read on before it
+                continue
         if (
             low in _CLAUSE_BREAKS
             or tok.text in ',.;:!?"“”'

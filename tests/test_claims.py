@@ -384,6 +384,19 @@ CONCEPTS = [
     # a participle between the noun and the clause's own verb belongs to the phrase
     ("Shares traded on the Nasdaq were up 3%.", "3", {"concept": "Shares traded Nasdaq"}),
     ("Sales jumped in March to 5%.", "5", {"concept": "Sales"}),
+    # a short form in brackets after the phrase is read past; a lead-in name before a
+    # dash is what the item is about
+    (
+        "Brent Crude Futures (BCF) peaked at $87 a barrel.",
+        "87",
+        {"concept": "Brent Crude Futures", "subject": "BCF"},
+    ),
+    ("Europe's carmakers (.SXAP) slid 4.8%.", "4.8", {"concept": "Europe carmakers"}),
+    (
+        "Acme Energy — Shares of the coal producer slid 0.8% after a fire.",
+        "0.8",
+        {"subject": "Acme Energy"},
+    ),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
