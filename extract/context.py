@@ -35,6 +35,8 @@ _LOCATIVE = frozenset(
     "in at into across inside near outside throughout around on onto within towards toward".split()
 )
 _RELATIVE = frozenset(["which", "that", "who"])
+#: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
+_NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
@@ -204,6 +206,12 @@ class AttributionTracker:
                 continue
             if i > 0 and toks[i - 1].lower in _PASSIVE:
                 continue  # "they have been told": no one named
+            if (
+                low in lex.attribution_nouns
+                and i + 1 < len(toks)
+                and (toks[i + 1].lower in _AUX or toks[i + 1].lower in _NOUN_FOLLOWERS)
+            ):
+                continue  # "its sales forecast to $84 billion", "the estimates were": nouns
             if (
                 (low,) in lex.changes
                 and i + 1 < len(toks)
@@ -673,6 +681,11 @@ def read_left(
             or low in lex.months
             or low in lex.weekdays
             or (tok.text.islower() and low in lex.concept_fillers)
+            or (
+                low in lex.not_purposes
+                and i + 1 < len(toks)
+                and toks[i + 1].lower in lex.concept_fillers
+            )  # "for the first quarter", "last year": a time
         ):
             continue
         if low[:1].isdigit():

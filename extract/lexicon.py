@@ -66,6 +66,7 @@ class Lexicon:
     street_words: frozenset[str]
     clock_words: frozenset[str]
     attribution_verbs: frozenset[str]
+    attribution_nouns: frozenset[str]
     attribution_pronouns: frozenset[str]
     non_asserters: frozenset[str]
     boilerplate_lines: re.Pattern[str]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         street_words=_words(raw["street_words"]),
         clock_words=_words(raw["clock_words"]),
         attribution_verbs=_words(raw["attribution_verbs"]),
+        attribution_nouns=_words(raw["attribution_nouns"]),
         attribution_pronouns=_words(raw["attribution_pronouns"]),
         non_asserters=_words(raw["non_asserters"]),
         boilerplate_lines=re.compile("|".join(raw["boilerplate_lines"]), re.IGNORECASE),

@@ -62,6 +62,15 @@ _PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", 
 _GAPPED_BY = re.compile(r",\s+(?:and\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+by\s+")
 
 
+#: Between a figure and the one it is compared with: "$84 billion, down from the $89
+#: billion", "$33,790 versus last year's $32,280", "$3.1 million, down 9.2%".
+_COMPARED_GAP = re.compile(
+    r",?\s+(?:(?:down|up)(?:\s+from)?|versus|vs\.?|compared\s+(?:with|to))"
+    r"(?:\s+(?:the|a|an|its|last|this|previous|year['’]?s?|US|U\.S\.))*\s*",
+    re.IGNORECASE,
+)
+
+
 def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
@@ -85,6 +94,9 @@ def link_series(text: str, claims: list[Draft]) -> None:
         if b.change is None and a.change is not None and _GAPPED_BY.fullmatch(text, a.end, b.start):
             b.change = a.change
             continue
+        if a.concept and _COMPARED_GAP.fullmatch(text, a.end, b.start):
+            # the figure it is compared with measures the same thing
+            b.concept, b.subject_at = a.concept, a.subject_at
         bare = b.unit is None and b.dimension == "count"
         if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(
             text, a.end, b.start
@@ -93,5 +105,6 @@ def link_series(text: str, claims: list[Draft]) -> None:
         if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
             continue
         b.from_index = i - 1
+        b.concept = b.concept or a.concept  # "sales grew from $5m to $7m"
         if bare:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per

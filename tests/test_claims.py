@@ -397,6 +397,24 @@ CONCEPTS = [
         "0.8",
         {"subject": "Acme Energy"},
     ),
+    # a figure compared with another measures the same thing; "the first quarter" is a time
+    (
+        "Acme Corp cut its sales forecast for the first quarter to $84 billion, down from $89 billion.",
+        "89",
+        {"concept": "sales forecast", "subject": "Acme Corp"},
+    ),
+    ("The list price is $33,790 versus last year's $32,280.", "32,280", {"concept": "list price"}),
+    ("The median price was $3.1 million, down 9.2% on a year ago.", "9.2", {"concept": "median price"}),
+    ("Sales grew from 5 million to 7 million.", "7", {"concept": "Sales"}),
+    # "forecast", "estimates", "show" before a preposition or an auxiliary are nouns, not
+    # an asserter's verb
+    (
+        "Acme Corp cut its sales forecast to $84 billion.",
+        "84",
+        {"attribution": None, "subject": "Acme Corp"},
+    ),
+    ("The revenue estimates were $5 billion.", "5", {"attribution": None}),
+    ("Analysts forecast sales of $84 billion.", "84", {"attribution": "Analysts"}),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
