@@ -16,9 +16,9 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = [
     "AttributionTracker",
+    "LeftPhrase",
     "Token",
     "concept_left",
-    "LeftPhrase",
     "read_left",
     "relative_phrase",
     "sentence_head",
@@ -545,9 +545,7 @@ def concept_left(
     toks: list[Token] | None = None,
 ) -> str | None:
     """Content words before a figure, within its clause (the words of :func:`read_left`)."""
-    return read_left(
-        text, sent_start, start, limit=limit, verbs_too=verbs_too, toks=toks
-    ).words
+    return read_left(text, sent_start, start, limit=limit, verbs_too=verbs_too, toks=toks).words
 
 
 class LeftPhrase(NamedTuple):

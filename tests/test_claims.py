@@ -380,7 +380,11 @@ CONCEPTS = [
     ("In the Leeds area, the median price was $310,000.", "310,000", {"subject": None}),
     ("Acme is a firm that makes chips, but sales fell 5%.", "5", {"subject": None}),
     ("A dozen is 12 units whilst a gross is 144 units.", "144", {"subject": None}),
-    ("Shares of Acme and Bolt Corp were down 2%.", "2", {"subject": "Shares of Acme and Bolt Corp"}),
+    (
+        "Shares of Acme and Bolt Corp were down 2%.",
+        "2",
+        {"subject": "Shares of Acme and Bolt Corp"},
+    ),
     # a participle between the noun and the clause's own verb belongs to the phrase
     ("Shares traded on the Nasdaq were up 3%.", "3", {"concept": "Shares traded Nasdaq"}),
     ("Sales jumped in March to 5%.", "5", {"concept": "Sales"}),
@@ -404,7 +408,11 @@ CONCEPTS = [
         {"concept": "sales forecast", "subject": "Acme Corp"},
     ),
     ("The list price is $33,790 versus last year's $32,280.", "32,280", {"concept": "list price"}),
-    ("The median price was $3.1 million, down 9.2% on a year ago.", "9.2", {"concept": "median price"}),
+    (
+        "The median price was $3.1 million, down 9.2% on a year ago.",
+        "9.2",
+        {"concept": "median price"},
+    ),
     ("Sales grew from 5 million to 7 million.", "7", {"concept": "Sales"}),
     # "forecast", "estimates", "show" before a preposition or an auxiliary are nouns, not
     # an asserter's verb
