@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Token, concept_left, read_left
+from .context import Token, read_left
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
 
@@ -109,17 +109,18 @@ class PhraseReader:
             )
             if words[0] != "of" and claim.dimension != "duration" and not money_in:
                 # "was up 19 per cent for the year": the phrase before names the thing, if any
-                left = concept_left(
+                left = read_left(
                     self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
                 )
-                if left:
-                    return left
+                if left.words:
+                    claim.subject_at = left.subject_at
+                    return left.words
             run = self._content_run(rest[1:], 4)
             if run and not self._names_a_time(run[0]):
                 return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
-        left = read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
-        claim.subject_at = left.subject_at
-        return left.words
+        phrase = read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+        claim.subject_at = phrase.subject_at
+        return phrase.words
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
         """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
