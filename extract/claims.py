@@ -24,6 +24,7 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
+    _MODALS,
     AttributionTracker,
     Token,
     prime_tokens,
@@ -489,11 +490,18 @@ def _asserter_is_subject(claim: Draft, lex: Lexicon) -> bool:
         if tok.text[:1].isupper() or tok.text in ",;:()":
             return False  # a name or a new clause between the pronoun and the figure
         if tok.lower in lex.attribution_pronouns:
+            verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
+            if verb in _IMPERSONAL:
+                return False  # "Acme says it will cost buyers $42,500": "it" is no one
             before = left[k - 1].lower
             if before == "that" and k > 1:
                 before = left[k - 2].lower
             return before in lex.attribution_verbs
     return False
+
+
+#: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
+_IMPERSONAL = frozenset("cost costs takes took take".split())
 
 
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:

@@ -293,6 +293,7 @@ def subject_before(
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs: list[tuple[list[Token], str]] = []
     adjectival: set[int] = set()
+    agents: set[int] = set()
     place = False  # inside a capitalised run that names a place ("in New York City")
     run: list[Token] = []
     for i, tok in enumerate(toks):
@@ -315,6 +316,8 @@ def subject_before(
             if place or (not run and i > 0 and toks[i - 1].lower in _LOCATIVE):
                 place = True  # "in Ukraine", "in New York City": a place in a phrase
                 continue
+            if not run and i > 0 and toks[i - 1].lower == "by":
+                agents.add(id(run))  # "an engine tuned by M-Sport to produce": the agent
             run.append(tok)
             continue
         place = False
@@ -355,6 +358,7 @@ def subject_before(
         (w, after)
         for w, after in runs
         if not _not_a_name(w, sent_start, id(w) in adjectival)
+        and id(w) not in agents
         and (
             reaching is None
             or w[-1].end > reaching

@@ -369,6 +369,9 @@ CONCEPTS = [
     # "<asserter> said it ...": the pronoun stands for the asserter, who owns the figure
     ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
+    ("Acme says it will cost buyers around $42,500.", "42,500", {"subject": None}),
+    # a name after "by" is an agent, not whose the figure is
+    ("The engine was tuned by Mountune to produce 296 hp.", "296", {"subject": None}),
     # the word after a modal is a verb, not part of the concept
     ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
     # a concept that is its clause's subject has no owner before it in another clause
