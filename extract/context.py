@@ -627,7 +627,40 @@ def read_left(
                 i -= 1 if comma else 0  # and the comma
                 continue
             break
-        right_before = i == len(toks) - 1 and tok.text.isalpha() and tok.text.islower()
+        right_before = (
+            i == len(toks) - 1
+            and tok.text.isalpha()
+            and tok.text.islower()
+            # not "pulled the healthcare sector 0.68% lower": a noun after an article
+            and not (
+                low not in lex.span_adjectives  # "over the past two years": a time
+                and (
+                    (i > 0 and toks[i - 1].lower in lex.phrase_openers)
+                    or (
+                        i > 1
+                        and toks[i - 2].lower in lex.phrase_openers
+                        and toks[i - 1].text.islower()
+                    )
+                )
+            )
+        )
+        if (
+            picked
+            and last == i + 1
+            and tok.text.islower()
+            and low not in _AUX
+            and (
+                low.endswith("ing")
+                or (low.endswith("ed") and i > 0 and toks[i - 1].lower in lex.phrase_openers)
+            )
+            and picked[-1].islower()
+            and picked[-1].lower() not in lex.common_adjectives  # not "falling short of"
+        ):
+            # "operating profit", "our printed samples", "a turbocharged engine": a word in
+            # -ing or -ed right before the noun qualifies it
+            picked.append(tok.text)
+            last = i
+            continue
         if low in _AUX or (
             tok.text.islower()
             and (

@@ -126,6 +126,8 @@ class PhraseReader:
         """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
         diffuse heating", "29 mpg in 2020 for mid-sized cars"; not a time ("for the year")."""
         k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
+        if words[:1] == [")"] or (words[:1] == ["("] and ")" in words[:12]):
+            k = words.index(")") + 1  # "$216,925 (£21,700) for flights": past the restatement
         own = set((concept or "").lower().split())
         while k < min(len(words), 4) and words[k] in own:
             k += 1  # "laser" of "a 5-10W laser for ...": the concept itself

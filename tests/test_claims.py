@@ -426,6 +426,17 @@ CONCEPTS = [
     ),
     ("The revenue estimates were $5 billion.", "5", {"attribution": None}),
     ("Analysts forecast sales of $84 billion.", "84", {"attribution": "Analysts"}),
+    # a word in -ing, or in -ed after an article, right before the noun qualifies it
+    ("The operating profit was $880 billion.", "880", {"concept": "operating profit"}),
+    ("Our printed samples are only 45g each.", "45", {"concept": "printed samples"}),
+    # a noun after an article right before the figure is no verb
+    (
+        "Banks pulled the healthcare sector 0.68 percent lower.",
+        "0.68",
+        {"concept": "healthcare sector"},
+    ),
+    # what the figure is for, past its restatement in brackets
+    ("They paid HK$216,925 (£21,700) for flights.", "21,700", {"concept": "flights"}),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
