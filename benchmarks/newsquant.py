@@ -543,7 +543,8 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
       an age's ("Maddon, 66": ours "age, Maddon"), its unit being "year of age";
     * "from X to Y": ours is two claims, Y marked with the change's direction and
       pointing to X in ``from_claim``; NewsQuant's is one range X-Y. The view joins the
-      two into that range, which, like any range, states no change of its own.
+      two into that range, which, like any range, states no change of its own; its
+      concept is what both ends measure ("from 20 mpg to 29 mpg for mid-sized cars").
     """
     if isinstance(frame, list):
         rows = frame
@@ -564,10 +565,12 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
         lo, hi = _num(row.get("value")), _num(other.get("value")) if other else None
         if other is not None and "range" in (row.get("bound"), other.get("bound")):
             other = None  # "from 5-7% to 3-5%": two ranges, as NewsQuant writes them
+        ends = [row]
         if other is not None and lo is not None and hi is not None:
-            # two levels: a range, with no change of its own
+            # two levels: a range, with no change of its own, measuring what both ends do
             item.update(low=lo, high=hi, value=(lo + hi) / 2, bound="range", change=None)
             surface = f"{surface} {other.get('surface') or ''}"
+            ends.append(other)
         if item.get("dimension") == "count":
             phrase = counted_phrase(surface, numbers)
             if phrase:
@@ -579,7 +582,8 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
         # "Apple"): our concept and subject columns together, less the unit's words.
         chunks = [
             " ".join(w for w in _SURFACE_WORD.findall(chunk) if w.lower() not in unit_words)
-            for part in (row.get("concept"), row.get("subject"))
+            for end in ends
+            for part in (end.get("concept"), end.get("subject"))
             if part
             for chunk in str(part).split(",")
         ]

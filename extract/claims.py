@@ -376,8 +376,8 @@ class _DocumentReader(UnitReader):
         if claim.concept is None and sent.start not in self.dense:
             claim.concept = self._concept(claim, rest, rest_words, hyphen)
             purpose = self._purpose(rest, rest_words, claim.concept)
-            if claim.concept and purpose and not shares_word(purpose, claim.concept):
-                claim.concept = f"{claim.concept} for {purpose}"
+            if purpose and not shares_word(purpose, claim.concept):
+                claim.purpose = purpose
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
@@ -620,6 +620,9 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             ):
                 subject = head  # the head names the thing measured, not an owner, if shared
         concept = claim.concept
+        if claim.purpose and not shares_word(claim.purpose, concept):
+            # "29 mpg in 2020 for mid-sized cars"
+            concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
         if concept and ("'" in concept or "’" in concept):
             concept = _POSSESSIVE.sub("", concept)  # "China’s economy" -> "China economy"
         if subject and ("'" in subject or "’" in subject):

@@ -27,6 +27,7 @@ class Draft:
     per: str | None = None
     change: str | None = None
     concept: str | None = None
+    purpose: str | None = None  # what the figure is for: "for mid-sized cars"
     subject: str | None = None
     attribution: str | None = None
     restates: int | None = None

@@ -105,6 +105,7 @@ def link_series(text: str, claims: list[Draft]) -> None:
         if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
             continue
         b.from_index = i - 1
-        b.concept = b.concept or a.concept  # "sales grew from $5m to $7m"
+        if bare or b.concept is None:
+            b.concept = a.concept  # "sales grew from $5m to $7m", "from 21 mpg to 23"
         if bare:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per

@@ -417,6 +417,16 @@ CONCEPTS = [
         {"concept": "median price"},
     ),
     ("Sales grew from 5 million to 7 million.", "7", {"concept": "Sales"}),
+    (
+        "Its mileage climbed from 21 mpg to 23 for small cars.",
+        "23",
+        {"concept": "mileage for small cars"},
+    ),
+    (
+        "Mileage rose, from 20 mpg in 2008 to 29 mpg for small cars.",
+        "29",
+        {"concept": "small cars"},
+    ),
     # "forecast", "estimates", "show" before a preposition or an auxiliary are nouns, not
     # an asserter's verb
     (

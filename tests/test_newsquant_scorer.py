@@ -458,3 +458,19 @@ def test_from_to_pair_becomes_one_range_without_change() -> None:
     assert nq.change_symbol(joined) == "="
     assert run([gold("36040.0-34935.0", "dollar")], [views[0]])["value+unit"]["correct"] == 1
     assert views[1]["change"] == "decrease"
+
+
+def test_joined_range_concept_is_what_both_ends_measure() -> None:
+    start = claim_row("20 mpg", 20.0, unit="mpg", dimension="other", subject="Average mileage")
+    end = claim_row(
+        "29 mpg",
+        29.0,
+        unit="mpg",
+        dimension="other",
+        change="increase",
+        from_claim="20 mpg",
+        concept="mid-sized cars",
+        subject="Average mileage",
+    )
+    (joined,) = nq.frame_rows([start, end])
+    assert nq.concept_words(joined["concept"]) == {"average", "mileage", "mid-sized", "cars"}
