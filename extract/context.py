@@ -348,6 +348,8 @@ def subject_before(
             if nouns:  # "Tesla shares have been", "a Louisville defense that gave up"
                 run = run + toks[i : i + nouns]
                 low = toks[i + nouns].lower
+            elif low in lex.concept_fillers and i + 1 < len(toks):
+                low = toks[i + 1].lower  # "Monoprice also has": the verb after the adverb
             runs.append((run, low))
             if not nouns and word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
                 adjectival.add(id(run))  # "Chinese e-commerce giant": a lower-case word follows
@@ -650,10 +652,10 @@ def read_left(
             and tok.text.islower()
             and low not in _AUX
             and (
-                low.endswith("ing")
+                (low.endswith("ing") and picked[-1].islower())
+                # "the refurbished Logitech Harmony": after an article, a name may follow
                 or (low.endswith("ed") and i > 0 and toks[i - 1].lower in lex.phrase_openers)
             )
-            and picked[-1].islower()
             and picked[-1].lower() not in lex.common_adjectives  # not "falling short of"
         ):
             # "operating profit", "our printed samples", "a turbocharged engine": a word in
@@ -772,6 +774,13 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) 
     toks = tokens(text, sent_start, min(sent_end, sent_start + 160))
     picked: list[str] = []
     end = 0
+    comma = next((k for k, t in enumerate(toks[:10]) if t.text == ","), None)
+    if (
+        comma is not None
+        and toks[0].lower in lex.stopwords
+        and toks[0].lower not in lex.phrase_openers  # not "The trust, a landlord, ..."
+    ):
+        toks = toks[comma + 1 :]  # "Since rolling out the service, the company ..."
     for i, tok in enumerate(toks):
         low = tok.lower
         if tok.text == "," and i < 4:

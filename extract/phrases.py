@@ -140,17 +140,20 @@ class PhraseReader:
 
     def _qualified_noun(self, toks: list[Token]) -> list[str]:
         """The noun an amount qualifies, with the phrase it takes right after it: "a 25% tax
-        on imported vehicles", "a 60 basis point improvement in its retail gross margins"
-        (not a place or a time: "in Denmark", "in January")."""
+        on imported vehicles", "a 60 basis point improvement in its retail gross margins",
+        "a $150,000 contract with American Media" (not a place or a time: "in Denmark",
+        "in January")."""
         run = self._content_run(toks, 3)
         if not run:
             return run
         k = next((n for n, t in enumerate(toks) if t.text == run[-1]), None)
-        if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in"):
+        if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in", "with"):
             return run
         more = self._content_run(toks[k + 2 :], 3)
-        if not more or more[0][:1].isupper() or self._names_a_time(more[0]):
+        if not more or self._names_a_time(more[0]):
             return run
+        if more[0][:1].isupper() and toks[k + 1].lower != "with":
+            return run  # not a place ("in Denmark"); "a deal with Acme" names the party
         return [*run, toks[k + 1].text, *more]
 
     def _names_a_time(self, word: str) -> bool:

@@ -447,6 +447,24 @@ CONCEPTS = [
     ),
     # what the figure is for, past its restatement in brackets
     ("They paid HK$216,925 (£21,700) for flights.", "21,700", {"concept": "flights"}),
+    # a lead-in clause cut off by a comma is passed over to the clause's own subject
+    (
+        "Since launching the service, the lender has cut its error rate to 0.1 per cent.",
+        "0.1",
+        {"subject": "lender"},
+    ),
+    # an adverb between a name and its verb; a name after "the" and a participle
+    (
+        "Monoprice also has the refurbished Logitech Harmony remote for $30.",
+        "30",
+        {"concept": "refurbished Logitech Harmony remote", "subject": "Monoprice"},
+    ),
+    # the party a deal is with
+    (
+        "She was released from her $150,000 contract with Acme Media.",
+        "150,000",
+        {"concept": "contract with Acme Media"},
+    ),
     # the five words before a figure make its concept
     (
         "The average life expectancy for men in Leeds is around 79.",
