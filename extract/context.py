@@ -495,23 +495,29 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> list[str]:
+def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:
     """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
-    empty unless a name opens the phrase's commas and no verb is inside them."""
+    empty unless a name (or a noun after "while", "but" ...) opens the phrase's commas and
+    no verb is inside them. Also the index of the phrase's first word (-1 when empty): the
+    noun before a conjunction is one of the words, since no name will stand for it."""
     words: list[str] = []
     j = i - 1
     while j >= 0 and toks[j].text != "," and i - j <= 7:
         tok = toks[j]
         if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
-            return []
+            return [], -1
         if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
             words.append(_POSSESSIVE_S.sub("", tok.text))
         j -= 1
-    if j < 1 or toks[j].text != "," or not toks[j - 1].text[:1].isupper() or not words:
-        return []
+    if j < 1 or toks[j].text != "," or not words:
+        return [], -1
     if toks[j + 1].text[:1].isupper():
-        return []  # "Meanwhile, Musk uses his account, where": a clause, not a noun phrase
-    return words
+        return [], -1  # "Meanwhile, Musk uses his account, where": a clause, not a noun phrase
+    if toks[j - 1].text[:1].isupper():
+        return words, j - 1
+    if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
+        return [*words, toks[j - 1].text], j - 1  # "while energy, the worst sector, fell"
+    return [], -1
 
 
 def _abbreviation_before(toks: list[Token], close: int) -> int | None:
@@ -607,9 +613,10 @@ def read_left(
             or (tok.text.islower() and low in _SPEECH)
         ):
             if tok.text == "," and not picked and not relative and i < len(toks) - 1:
-                appositive = _appositive_before(toks, i, lex)
+                appositive, first = _appositive_before(toks, i, lex)
                 if appositive:
                     picked = appositive  # "Healthcare, 2018's best performing sector, fell"
+                    last = first
                     break
             comma = i > 1 and toks[i - 1].text == ","
             verb_slot = len(picked) == 1 and last == i + 1  # "funds which range from 1%"

@@ -366,6 +366,17 @@ CONCEPTS = [
         {"concept": "largest chip maker", "subject": "Acme"},
     ),
     ("Sales at Acme rose 4% on Monday.", "4", {"concept": "Sales Acme"}),
+    (
+        "Tech rose 2%, while energy, the worst performing sector, fell 0.9%.",
+        "0.9",
+        {"concept": "energy worst performing sector", "subject": None},
+    ),
+    # a decade is a time, not what is measured
+    (
+        "The deficit hit its highest level in a decade at $419 billion.",
+        "419",
+        {"concept": "highest level"},
+    ),
     # "<asserter> said it ...": the pronoun stands for the asserter, who owns the figure
     ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
