@@ -481,14 +481,20 @@ class _DocumentReader(UnitReader):
         return False
 
 
-def _asserter_is_subject(claim: Draft, lex: Lexicon) -> bool:
+def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
     """Whether the figure's clause is "<asserter> said (that) it/they/he/she/we ...": the
-    pronoun stands for the asserter, who is then the figure's subject too."""
+    pronoun stands for the asserter, who is then the figure's subject too; or the figure
+    is what the asserter "expects" or "reported" of itself."""
     left = claim.left or []
     for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
         tok = left[k]
         if tok.text[:1].isupper() or tok.text in ",;:()":
             return False  # a name or a new clause between the pronoun and the figure
+        if tok.lower in _OWN_OUTLOOK:
+            # "the giant now expects a net profit of $5bn": its own profit, if the giant is
+            # the asserter (not "Acme posted a loss, according to FactSet")
+            before = [t for t in left[:k] if t.lower not in lex.concept_fillers]
+            return bool(before) and before[-1].text == asserter.split()[-1]
         if tok.lower in lex.attribution_pronouns:
             verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
             if verb in _IMPERSONAL:
@@ -499,6 +505,9 @@ def _asserter_is_subject(claim: Draft, lex: Lexicon) -> bool:
             return before in lex.attribution_verbs
     return False
 
+
+#: An asserter's verbs whose object is its own figure ("Acme expects a profit of $5m").
+_OWN_OUTLOOK = frozenset("expects reported posted forecasts projects".split())
 
 #: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
 _IMPERSONAL = frozenset("cost costs takes took take".split())
@@ -596,7 +605,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             subject is None
             and attribution
             and not dense
-            and _asserter_is_subject(claim, reader.lex)
+            and _asserter_is_subject(claim, attribution, reader.lex)
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         if subject is None and phrase is not None:
@@ -619,6 +628,8 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
                 and not (attribution and head in attribution)
             ):
                 subject = head  # the head names the thing measured, not an owner, if shared
+        if subject is None and claim.restates is not None:
+            subject = rows[claim.restates]["subject"]  # "$100 million (£82 million)": one figure
         concept = claim.concept
         if claim.purpose and not shares_word(claim.purpose, concept):
             # "29 mpg in 2020 for mid-sized cars"

@@ -796,6 +796,15 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) 
         if low in ("the", "a", "an") and not picked:
             continue
         if (
+            low in ("and", "&")
+            and picked
+            and i + 1 < len(toks)
+            and toks[i + 1].text.isalpha()
+            and toks[i + 1].lower not in lex.stopwords
+        ):
+            picked.append(tok.text)  # "The electronics and entertainment giant"
+            continue
+        if (
             not tok.text[:1].isalpha()
             or _POSSESSIVE_S.sub("", low) in lex.stopwords  # also "There's"
             or low in _AUX
@@ -805,6 +814,8 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) 
             break
         picked.append(tok.text)
         end = tok.end
-        if len(picked) >= limit:
+        if len([w for w in picked if w not in ("and", "&")]) >= limit:
             break
+    while picked and picked[-1] in ("and", "&"):
+        picked.pop()
     return " ".join(picked), end

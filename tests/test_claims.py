@@ -381,6 +381,17 @@ CONCEPTS = [
     ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
     ("Acme says it will cost buyers around $42,500.", "42,500", {"subject": None}),
+    # what an asserter "expects" or "reported" of itself is its own; a restatement too
+    (
+        "The chip giant now expects a net profit of £5 billion ($6.1 billion).",
+        "6.1",
+        {"subject": "chip giant", "attribution": "chip giant"},
+    ),
+    (
+        "The trust posted a loss of 63 cents a share, according to FactSet.",
+        "63",
+        {"subject": "trust", "attribution": "FactSet"},
+    ),
     # a name after "by" is an agent, not whose the figure is
     ("The engine was tuned by Mountune to produce 296 hp.", "296", {"subject": None}),
     # the word after a modal is a verb, not part of the concept
