@@ -493,8 +493,8 @@ def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
         if tok.lower in _OWN_OUTLOOK:
             # "the giant now expects a net profit of $5bn": its own profit, if the giant is
             # the asserter (not "Acme posted a loss, according to FactSet")
-            before = [t for t in left[:k] if t.lower not in lex.concept_fillers]
-            return bool(before) and before[-1].text == asserter.split()[-1]
+            kept = [t for t in left[:k] if t.lower not in lex.concept_fillers]
+            return bool(kept) and kept[-1].text == asserter.split()[-1]
         if tok.lower in lex.attribution_pronouns:
             verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
             if verb in _IMPERSONAL:
