@@ -37,6 +37,7 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
+_DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
@@ -206,6 +207,8 @@ class AttributionTracker:
                 continue
             if i > 0 and toks[i - 1].lower in _PASSIVE:
                 continue  # "they have been told": no one named
+            if i > 0 and toks[i - 1].lower in _DETERMINERS:
+                continue  # "the reported bid", "its estimated cost": an adjective
             if (
                 low in lex.attribution_nouns
                 and i + 1 < len(toks)
@@ -383,10 +386,34 @@ def subject_before(
         chosen = (spaced or usable or [[]])[-1]
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "James Lipman With 275 ...": a capitalised word of the text
+    if chosen:
+        chosen = _with_title(toks, chosen, lex)
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase
+
+
+def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Token]:
+    """``name`` with the one lower-case word that describes it between an article and the
+    name: "the base iPhone 11", "the self-styled Tuna King", "with stockbroker Peel Hunt"."""
+    k = next((n for n, t in enumerate(toks) if t.start == name[0].start), 0)
+    if k < 2 or toks[k - 2].lower not in ("the", "a", "an", "with"):
+        return name
+    word = toks[k - 1]
+    low = word.lower
+    if not (
+        word.text.replace("-", "").isalpha()
+        and word.text.islower()
+        and low not in lex.stopwords
+        and low not in _AUX
+        and low not in lex.attribution_verbs
+        and low not in lex.months
+        and (not _verb_form(low, lex) or "-" in low)  # "self-styled", not "reported"
+        and not (low.endswith("ed") and "-" not in low)
+    ):
+        return name
+    return [word, *name]
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -377,6 +377,10 @@ CONCEPTS = [
         "419",
         {"concept": "highest level"},
     ),
+    # a word describing a name between its article and the name belongs to the subject
+    ("The base Pixel 8 has just 128GB of storage.", "128", {"subject": "base Pixel 8"}),
+    ("The self-styled Tuna King paid $3 million.", "3", {"subject": "self-styled Tuna King"}),
+    ("The reported Acme bid was $3 billion.", "3", {"subject": "Acme bid", "attribution": None}),
     # "<asserter> said it ...": the pronoun stands for the asserter, who owns the figure
     ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
