@@ -629,6 +629,15 @@ def read_left(
         i -= 1
         tok = toks[i]
         low = tok.lower
+        if (
+            tok.text == "."
+            and 0 < i < len(toks) - 1
+            and toks[i - 1].end == tok.start
+            and toks[i - 1].text.isalpha()
+            and toks[i - 1].text.islower()
+            and toks[i + 1].text.islower()
+        ):
+            continue  # "freq. of scans was 300 Hz": an abbreviation, not a sentence's end
         if tok.text == ")" and not picked and (crossed or changed):
             opening = _abbreviation_before(toks, i)
             if opening is not None:
@@ -758,6 +767,19 @@ def read_left(
                 and toks[i + 1].lower in lex.concept_fillers
             )  # "for the first quarter", "last year": a time
         ):
+            continue
+        if (
+            low.isdigit()
+            and len(low) == 4
+            and 1900 <= int(low) <= 2100
+            and not picked
+            and i > 0
+            and toks[i - 1].lower == "in"
+            and i + 1 < len(toks)
+            and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
+        ):
+            picked.append(tok.text)  # "China's economy in 2022 grew by 3%": the year it is
+            last = i
             continue
         if low[:1].isdigit():
             name_before = (

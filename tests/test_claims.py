@@ -371,6 +371,9 @@ CONCEPTS = [
         "0.9",
         {"concept": "energy worst performing sector", "subject": None},
     ),
+    # a year the subject phrase names; an abbreviation's full stop ends nothing
+    ("Spain's economy in 2022 grew by 5%.", "5", {"concept": "Spain economy 2022"}),
+    ("The avg. rate of scans was roughly 300 Hz.", "300", {"concept": "avg rate scans"}),
     # a decade is a time, not what is measured
     (
         "The deficit hit its highest level in a decade at $419 billion.",
