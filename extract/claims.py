@@ -486,11 +486,13 @@ def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
     pronoun stands for the asserter, who is then the figure's subject too; or the figure
     is what the asserter "expects" or "reported" of itself."""
     left = claim.left or []
+    reported = False  # passed "that": what follows is reported, not the asserter's own
     for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
         tok = left[k]
         if tok.text[:1].isupper() or tok.text in ",;:()":
             return False  # a name or a new clause between the pronoun and the figure
-        if tok.lower in _OWN_OUTLOOK:
+        reported = reported or tok.lower == "that"
+        if tok.lower in _OWN_OUTLOOK and not reported:
             # "the giant now expects a net profit of $5bn": its own profit, if the giant is
             # the asserter (not "Acme posted a loss, according to FactSet")
             kept = [t for t in left[:k] if t.lower not in lex.concept_fillers]
@@ -507,7 +509,7 @@ def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
 
 
 #: An asserter's verbs whose object is its own figure ("Acme expects a profit of $5m").
-_OWN_OUTLOOK = frozenset("expects reported posted forecasts projects".split())
+_OWN_OUTLOOK = frozenset("expects reported posted forecasts projects announced".split())
 
 #: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
 _IMPERSONAL = frozenset("cost costs takes took take".split())

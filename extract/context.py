@@ -37,6 +37,7 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
+_PARTICLES = frozenset("off up out down back".split())
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
 _PASSIVE = frozenset("be been being was were is are".split())
@@ -621,6 +622,7 @@ def read_left(
     crossed = False  # passed a verb: an earlier figure no longer owns the words
     changed = False  # passed a change verb ("fell") before any word was picked
     finite = False  # passed "is", "was", "has" ... before any word was picked
+    infinitive = False  # passed "to <verb>"
     verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
     last = -1  # index of the last word picked
     relative = False  # passed "..., which" back to the phrase it stands for
@@ -673,7 +675,11 @@ def read_left(
                 continue
             break
         right_before = (
-            i == len(toks) - 1
+            (
+                i == len(toks) - 1
+                # "lay off 6,650", "cut back 300": the verb before its particle
+                or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES)
+            )
             and tok.text.isalpha()
             and tok.text.islower()
             # not "pulled the healthcare sector 0.68% lower": a noun after an article
@@ -741,6 +747,8 @@ def read_left(
                 verbs.append(tok.text)
             else:
                 finite = True
+            if i > 0 and toks[i - 1].lower == "to":
+                infinitive = True  # "plans to lay off 6,650": the phrase before is no subject
             crossed = True
             continue
         adjacent = bool(picked) and last == i + 1
@@ -813,6 +821,7 @@ def read_left(
         return LeftPhrase(None)
     heads_verb = (
         (crossed or changed)
+        and not infinitive
         and not relative
         and 0 <= last < len(toks)
         and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)

@@ -371,6 +371,11 @@ CONCEPTS = [
         "0.9",
         {"concept": "energy worst performing sector", "subject": None},
     ),
+    # a verb before its particle ("lay off"); a phrase before "to <verb>" is no subject;
+    # what an asserter announced of itself is its own, not what it announced "that"
+    ("Acme Corp will lay off 300 workers.", "300", {"concept": "workers, Acme Corp"}),
+    ("Acme Corp announced plans to lay off 300 workers.", "300", {"subject": "Acme Corp"}),
+    ("The ministry announced that 300 soldiers had died.", "300", {"subject": None}),
     # a year the subject phrase names; an abbreviation's full stop ends nothing
     ("Spain's economy in 2022 grew by 5%.", "5", {"concept": "Spain economy 2022"}),
     ("The avg. rate of scans was roughly 300 Hz.", "300", {"concept": "avg rate scans"}),
