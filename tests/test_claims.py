@@ -405,7 +405,7 @@ CONCEPTS = [
         {"subject": "trust", "attribution": "FactSet"},
     ),
     # a name after "by" is an agent, not whose the figure is
-    ("The engine was tuned by Mountune to produce 296 hp.", "296", {"subject": None}),
+    ("The engine was tuned by Mountune to produce 296 hp.", "296", {"subject": "engine"}),
     # the word after a modal is a verb, not part of the concept
     ("Melting ice could cause sea levels to rise 11 feet.", "11", {"concept": "sea levels"}),
     # a concept that is its clause's subject has no owner before it in another clause
