@@ -37,6 +37,7 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
+_RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
 _PARTICLES = frozenset("off up out down back".split())
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
@@ -45,7 +46,7 @@ _MODALS = frozenset("will would can could may might shall should must do does di
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
 _CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
-_POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+_POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 _DASHES = frozenset(["—", "–", "-"])
 _CLAUSE_BREAKS = (
     frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | _RELATIVE | _CONJUNCTIONS
@@ -566,7 +567,7 @@ def _verb_form(word: str, lex: Lexicon) -> bool:
     """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
     ("shooting"; not a noun such as "funding")."""
     return _verb_like(word, lex.concept_verbs) or (
-        word.endswith("ing") and len(word) > 5 and word not in lex.ing_nouns
+        word.endswith("ing") and len(word) > 4 and word not in lex.ing_nouns
     )
 
 
@@ -719,6 +720,12 @@ def read_left(
                 # "add ten users", "lay off 6,650": a bare word right before a figure is its
                 # verb (a noun would need "of" or a verb between)
                 or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
+                # "prices range from $370,000"
+                or (
+                    low in _RANGE_VERBS
+                    and i + 1 < len(toks)
+                    and toks[i + 1].lower in ("from", "between")
+                )
             )
         ):
             if picked and low in _MODALS and last == i + 1 and picked[-1].islower():
@@ -752,6 +759,15 @@ def read_left(
             crossed = True
             continue
         adjacent = bool(picked) and last == i + 1
+        if (
+            crossed
+            and adjacent
+            and all(w[:1].isupper() for w in picked)
+            and tok.text.islower()
+            and low not in lex.stopwords
+            and low not in lex.concept_fillers
+        ):
+            break  # "Since the start of last season Chris Wood has scored": the name heads it
         if relative and picked and low in lex.stopwords:
             break  # "relations with Nissan, which is": the antecedent is the nearest phrase
         if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):

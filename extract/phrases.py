@@ -87,7 +87,7 @@ class PhraseReader:
             claim.dimension in ("currency", "ratio")
             and rest
             and rest[0].start <= claim.end + 1
-            and self._noun_modified(rest[0])
+            and self._noun_modified(rest[0], hyphens=True)  # "95 per cent loan-to-value loans"
         ):
             run = self._qualified_noun(rest)  # "an $800 pizza oven", "5% tax on cars"
             if run:
@@ -175,6 +175,7 @@ class PhraseReader:
             and low not in lex.concept_verbs
             and low not in lex.attribution_verbs
             and low not in lex.changes_after
+            and low not in lex.concept_fillers  # "to $1.20 soon"
             and not (low.endswith("ed") and len(low) > 4)
         )
 

@@ -376,6 +376,28 @@ CONCEPTS = [
     ("Acme Corp will lay off 300 workers.", "300", {"concept": "workers, Acme Corp"}),
     ("Acme Corp announced plans to lay off 300 workers.", "300", {"subject": "Acme Corp"}),
     ("The ministry announced that 300 soldiers had died.", "300", {"subject": None}),
+    # "our" stands for the writer: no one named owns the figure
+    (
+        "Boiling takes 25 minutes since our fresh samples are only 45g each.",
+        "45",
+        {"subject": None},
+    ),
+    # contractions written without apostrophes are function words; "going" is a verb
+    ("The firm isnt worth $5 million.", "5", {"concept": "firm"}),
+    ("He sees the pound going to $1.20 soon.", "1.20", {"concept": "pound"}),
+    # "range from" is a verb; a hyphenated noun after a percentage is what it qualifies
+    ("Prices range from $370,000 to $5.5 million.", "370,000", {"concept": "Prices"}),
+    (
+        "Lenders offer 95 per cent loan-to-value mortgages.",
+        "95",
+        {"concept": "loan-to-value mortgages"},
+    ),
+    # a name right before its verb heads the phrase; the words before it are a lead-in
+    (
+        "Since the start of last season Ann Lee has scored 22 goals.",
+        "22",
+        {"concept": "goals, Ann Lee"},
+    ),
     # a year the subject phrase names; an abbreviation's full stop ends nothing
     ("Spain's economy in 2022 grew by 5%.", "5", {"concept": "Spain economy 2022"}),
     ("The avg. rate of scans was roughly 300 Hz.", "300", {"concept": "avg rate scans"}),
