@@ -398,6 +398,10 @@ CONCEPTS = [
         "22",
         {"concept": "goals, Ann Lee"},
     ),
+    # "remain", "stay", "came back" are verbs, not what is measured
+    ("The material shoots out at about 800 miles per hour.", "800", {"concept": "material"}),
+    ("The bank's shares came back at $4.", "4", {"concept": "bank shares"}),
+    ("Homes stay an average of 70 days.", "70", {"concept": "average", "subject": "Homes"}),
     # a year the subject phrase names; an abbreviation's full stop ends nothing
     ("Spain's economy in 2022 grew by 5%.", "5", {"concept": "Spain economy 2022"}),
     ("The avg. rate of scans was roughly 300 Hz.", "300", {"concept": "avg rate scans"}),
