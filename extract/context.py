@@ -38,6 +38,7 @@ _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
 _RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
+_TICKER = re.compile(r"[A-Z]{1,5}")
 _PARTICLES = frozenset("off up out down back".split())
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
@@ -388,9 +389,16 @@ def subject_before(
         chosen = (spaced or usable or [[]])[-1]
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "James Lipman With 275 ...": a capitalised word of the text
+    ticker = ""
     if chosen:
         chosen = _with_title(toks, chosen, lex)
+        k = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
+        after = [t.text for t in toks[k + 1 : k + 4]]
+        if len(after) == 3 and after[0] == "(" and after[2] == ")" and _TICKER.fullmatch(after[1]):
+            ticker = f" ({after[1]})"  # "Ford (F)": the name and its ticker
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
+    if phrase and ticker:
+        phrase += ticker
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase

@@ -411,6 +411,8 @@ CONCEPTS = [
         "419",
         {"concept": "highest level"},
     ),
+    # a ticker in brackets after the name stays with it
+    ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
     ("The base Pixel 8 has just 128GB of storage.", "128", {"subject": "base Pixel 8"}),
     ("The self-styled Tuna King paid $3 million.", "3", {"subject": "self-styled Tuna King"}),
