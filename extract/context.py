@@ -393,9 +393,14 @@ def subject_before(
     if chosen:
         chosen = _with_title(toks, chosen, lex)
         k = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
-        after = [t.text for t in toks[k + 1 : k + 4]]
-        if len(after) == 3 and after[0] == "(" and after[2] == ")" and _TICKER.fullmatch(after[1]):
-            ticker = f" ({after[1]})"  # "Ford (F)": the name and its ticker
+        bracket = [t.text for t in toks[k + 1 : k + 4]]
+        if (
+            len(bracket) == 3
+            and bracket[0] == "("
+            and bracket[2] == ")"
+            and _TICKER.fullmatch(bracket[1])
+        ):
+            ticker = f" ({bracket[1]})"  # "Ford (F)": the name and its ticker
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
     if phrase and ticker:
         phrase += ticker
