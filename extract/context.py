@@ -733,6 +733,16 @@ def read_left(
                 # "add ten users", "lay off 6,650": a bare word right before a figure is its
                 # verb (a noun would need "of" or a verb between)
                 or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
+                # "has been forecast to", "is expected to": a participle after "been"
+                or (low in lex.attribution_verbs and i > 0 and toks[i - 1].lower in _PASSIVE)
+                # "forecast to slow slightly from 4.8%": a bare word after "to" is a verb
+                or (
+                    not picked
+                    and 0 < i < len(toks) - 1
+                    and toks[i - 1].lower == "to"
+                    and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
+                    and low not in lex.stopwords
+                )
                 # "prices range from $370,000"
                 or (
                     low in _RANGE_VERBS
@@ -767,8 +777,9 @@ def read_left(
                 verbs.append(tok.text)
             else:
                 finite = True
-            if i > 0 and toks[i - 1].lower == "to":
-                infinitive = True  # "plans to lay off 6,650": the phrase before is no subject
+            # "plans to lay off 6,650": the phrase before "to" is no subject, unless a verb
+            # stands between ("prices expected to rise", "growth has been forecast to slow")
+            infinitive = i > 0 and toks[i - 1].lower == "to"
             crossed = True
             continue
         adjacent = bool(picked) and last == i + 1
@@ -786,6 +797,8 @@ def read_left(
         if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
             break  # "the September natural gas contract": the article opens the phrase
         if not picked and tok.text.islower() and (low,) in lex.changes:
+            if i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
+                continue  # "lost 1.1% to end at 1,334": another figure's change verb
             changed = True  # "sales fell 5%": the phrase before heads the change verb
         if adjacent and (low in lex.months or low in lex.weekdays):
             pass  # "the September crude contract": a month naming the thing, not a date

@@ -398,6 +398,13 @@ CONCEPTS = [
         "22",
         {"concept": "goals, Ann Lee"},
     ),
+    # "forecast to slow", "expected to rise": verbs; another figure's change verb is no word
+    (
+        "Growth across Asia has been forecast to slow from 4.8% to 4.7%.",
+        "4.8",
+        {"concept": "Growth Asia"},
+    ),
+    ("The index lost 1.1% to end at 1,334.", "1,334", {"concept": "index"}),
     # "remain", "stay", "came back" are verbs, not what is measured
     ("The material shoots out at about 800 miles per hour.", "800", {"concept": "material"}),
     ("The bank's shares came back at $4.", "4", {"concept": "bank shares"}),
