@@ -637,6 +637,7 @@ def read_left(
     changed = False  # passed a change verb ("fell") before any word was picked
     finite = False  # passed "is", "was", "has" ... before any word was picked
     infinitive = False  # passed "to <verb>"
+    parallel = False  # the phrase follows "<figure> and": a clause of its own
     verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
     last = -1  # index of the last word picked
     relative = False  # passed "..., which" back to the phrase it stands for
@@ -794,8 +795,27 @@ def read_left(
             break  # "Since the start of last season Chris Wood has scored": the name heads it
         if relative and picked and low in lex.stopwords:
             break  # "relations with Nissan, which is": the antecedent is the nearest phrase
+        if (
+            adjacent
+            and low == "and"
+            and len(picked) == 1
+            and picked[0].islower()
+            and i > 0
+            and toks[i - 1].text.isalpha()
+            and toks[i - 1].text.islower()
+            and toks[i - 1].lower not in lex.stopwords
+            and not _verb_form(toks[i - 1].lower, lex)
+            and (toks[i - 1].lower,) not in lex.changes
+            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "600 hp and accelerate"
+        ):
+            last = i  # "fats and oils between 6% and 7%": two nouns, one phrase
+            continue
         if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
-            break  # "the September natural gas contract": the article opens the phrase
+            # "the September natural gas contract": the article opens the phrase; after
+            # "... 4% and 5% and", the phrase opens a clause of its own ("fats and oils
+            # between 6% and 7%")
+            parallel = low in ("and", "or") and i > 0 and not toks[i - 1].text[:1].isalpha()
+            break
         if not picked and tok.text.islower() and (low,) in lex.changes:
             if i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
                 continue  # "lost 1.1% to end at 1,334": another figure's change verb
@@ -862,7 +882,7 @@ def read_left(
     if not picked:
         return LeftPhrase(None)
     heads_verb = (
-        (crossed or changed)
+        (crossed or changed or parallel)
         and not infinitive
         and not relative
         and 0 <= last < len(toks)

@@ -405,6 +405,13 @@ CONCEPTS = [
         {"concept": "Growth Asia"},
     ),
     ("The index lost 1.1% to end at 1,334.", "1,334", {"concept": "index"}),
+    # two nouns joined by "and" are one phrase; after "<figure> and" it opens its own clause
+    (
+        "Bread prices rose 5%, with milk prices up 4% and fats and oils up 6%.",
+        "6",
+        {"concept": "fats oils", "subject": None},
+    ),
+    ("Sales rose 3% and profits fell 5%.", "5", {"concept": "profits"}),
     # "remain", "stay", "came back" are verbs, not what is measured
     ("The material shoots out at about 800 miles per hour.", "800", {"concept": "material"}),
     ("The bank's shares came back at $4.", "4", {"concept": "bank shares"}),
