@@ -718,7 +718,14 @@ def read_left(
             and (
                 (low.endswith("ing") and picked[-1].islower())
                 # "the refurbished Logitech Harmony": after an article, a name may follow
-                or (low.endswith("ed") and i > 0 and toks[i - 1].lower in lex.phrase_openers)
+                or (
+                    low.endswith("ed")
+                    and i > 0
+                    and (
+                        toks[i - 1].lower in lex.phrase_openers
+                        or toks[i - 1].lower in lex.common_adjectives  # "maximum sustained"
+                    )
+                )
             )
             and picked[-1].lower() not in lex.common_adjectives  # not "falling short of"
         ):
@@ -923,6 +930,16 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) 
             and toks[i + 1].lower not in lex.stopwords
         ):
             picked.append(tok.text)  # "The electronics and entertainment giant"
+            continue
+        if (
+            picked
+            and tok.text.isdigit()
+            and len(tok.text) <= 3
+            and i + 1 < len(toks)
+            and toks[i + 1].text.isalpha()
+        ):
+            picked.append(tok.text)  # "The category 4 hurricane had"
+            end = tok.end
             continue
         if (
             not tok.text[:1].isalpha()

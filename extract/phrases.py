@@ -75,6 +75,7 @@ class PhraseReader:
             and rest
             and (rest[0].text.islower() or "-" in rest[0].text)  # "a 5 W USB-C charger"
             and words[0] not in lex.stopwords
+            and words[0] not in lex.concept_fillers  # not "155mph early Wednesday"
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         ):

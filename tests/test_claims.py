@@ -412,6 +412,13 @@ CONCEPTS = [
         {"concept": "fats oils", "subject": None},
     ),
     ("Sales rose 3% and profits fell 5%.", "5", {"concept": "profits"}),
+    # a time after the unit is no noun it qualifies; an -ed word after an adjective
+    # qualifies the noun; a short number inside the sentence's opening phrase
+    (
+        "The category 4 storm had maximum sustained winds of 155mph early Wednesday.",
+        "155",
+        {"concept": "maximum sustained winds", "subject": "category 4 storm"},
+    ),
     # "remain", "stay", "came back" are verbs, not what is measured
     ("The material shoots out at about 800 miles per hour.", "800", {"concept": "material"}),
     ("The bank's shares came back at $4.", "4", {"concept": "bank shares"}),
