@@ -380,8 +380,14 @@ def subject_before(
         phrase = " ".join(t.text for t in words)
         if skip and phrase in skip:
             continue
-        if after in _AUX or after in ("'s", "’s") or phrase.endswith(("'s", "’s")):
-            chosen = words
+        if (
+            after in _AUX
+            or after in ("'s", "’s")
+            or phrase.endswith(("'s", "’s"))
+            or (after,) in lex.changes
+            or _verb_like(after, lex.concept_verbs)
+        ):
+            chosen = words  # the name heading a verb: "Wagner has", "the probe reached"
             break
     if not chosen:
         usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]

@@ -432,6 +432,12 @@ CONCEPTS = [
         "419",
         {"concept": "highest level"},
     ),
+    # the name heading a verb is the subject, not the name after the verb
+    (
+        "The Juno probe reached Jupiter after a 1.8 billion-mile journey.",
+        "1.8",
+        {"subject": "Juno probe"},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
