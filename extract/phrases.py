@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .context import Token, read_left
 from .draft import Draft
@@ -139,22 +140,24 @@ class PhraseReader:
             return None
         return " ".join(run)
 
-    def _qualified_noun(self, toks: list[Token]) -> list[str]:
+    def _qualified_noun(self, toks: list[Token], *, places: bool = False) -> list[str]:
         """The noun an amount qualifies, with the phrase it takes right after it: "a 25% tax
         on imported vehicles", "a 60 basis point improvement in its retail gross margins",
-        "a $150,000 contract with American Media" (not a place or a time: "in Denmark",
-        "in January")."""
+        "a $150,000 contract with American Media" (not a time, "in January", nor unless
+        ``places`` a place, "in Denmark": "a 300,000 year-old skull found in Hualong Cave")."""
         run = self._content_run(toks, 3)
         if not run:
             return run
         k = next((n for n, t in enumerate(toks) if t.text == run[-1]), None)
-        if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in", "with"):
+        if k is None or k + 1 >= len(toks) or toks[k + 1].lower not in ("on", "in", "with", "from"):
             return run
         more = self._content_run(toks[k + 2 :], 3)
         if not more or self._names_a_time(more[0]):
             return run
-        if more[0][:1].isupper() and toks[k + 1].lower != "with":
-            return run  # not a place ("in Denmark"); "a deal with Acme" names the party
+        if more[0][:1].isupper():
+            if toks[k + 1].lower != "with" and not places:
+                return run  # not a place ("in Denmark"); "a deal with Acme" names the party
+            more = list(takewhile(lambda w: w[:1].isupper() or w == "of", more))  # the name
         return [*run, toks[k + 1].text, *more]
 
     def _names_a_time(self, word: str) -> bool:

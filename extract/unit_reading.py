@@ -199,7 +199,8 @@ class UnitReader(PhraseReader):
             unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
             claim.unit = unit if unit in ("month", "week", "day") else "year"
             used = 1 if first in lex.age_words else 2
-            whose = self._content_run(right[used:], 3)  # "a 50 year-old man": the man's age
+            # "a 50 year-old man from Lithuania": the man's age
+            whose = self._qualified_noun(right[used:], places=True)
             claim.dimension = "age"
             claim.concept = f"age of {' '.join(whose)}" if whose else "age"
             return used

@@ -438,6 +438,17 @@ CONCEPTS = [
         "1.8",
         {"subject": "Juno probe"},
     ),
+    # whose age: the noun and the place it is from or found in
+    (
+        "Ann Lee, a 50 year-old man from Leeds, pled guilty.",
+        "50",
+        {"concept": "age of man from Leeds"},
+    ),
+    (
+        "A 300,000 year-old skull found in Hualong Cave in China.",
+        "300,000",
+        {"concept": "age of skull found in Hualong Cave"},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
