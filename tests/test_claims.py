@@ -305,7 +305,7 @@ CONCEPTS = [
         {"concept": "new tunnels"},
     ),
     # an age names whose age it is when the text does; a unit's words are nobody's name
-    ("A 50-year-old man from Leeds was charged.", "50", {"concept": "age of man"}),
+    ("A 50-year-old man from Leeds was charged.", "50", {"concept": "age of man from Leeds"}),
     (
         "Clients with over 7.5 million Danish crowns (US $1.1 million) pay a fee.",
         "1.1",
