@@ -82,7 +82,7 @@ class PhraseReader:
         ):
             hyphen = True  # "a 750 meter swim": a singular unit before a noun is a modifier
         if hyphen and claim.unit not in (None, "percent"):
-            run = self._content_run(rest, 3)
+            run = self._qualified_noun(rest)  # "a 5-mpg boost in its EPA mileage"
             if run:
                 return " ".join(run)
         if (
@@ -154,7 +154,10 @@ class PhraseReader:
         more = self._content_run(toks[k + 2 :], 3)
         if not more or self._names_a_time(more[0]):
             return run
-        if more[0][:1].isupper():
+        name = list(takewhile(lambda w: w[:1].isupper(), more))
+        if name and more[len(name) :] and len(more) == len(name) + 1 and more[-1].islower():
+            pass  # "in its EPA mileage": a name qualifying a noun, not a place
+        elif name:
             if toks[k + 1].lower != "with" and not places:
                 return run  # not a place ("in Denmark"); "a deal with Acme" names the party
             more = list(takewhile(lambda w: w[:1].isupper() or w == "of", more))  # the name
