@@ -472,6 +472,7 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
         if following.text.islower() and (
             nxt in _AUX
             or nxt in ("that", "which")
+            or nxt in lex.attribution_pronouns  # "the Oboz footwear brand it bought"
             or (nxt.endswith("ly") and len(nxt) > 4)  # "reportedly", "officially"
             or _verb_like(nxt, lex.concept_verbs)
         ):

@@ -452,6 +452,12 @@ CONCEPTS = [
     # a hyphenated amount's noun takes its phrase; a name qualifying a noun is no place
     ("It brings a 5-mpg boost in its EPA mileage.", "5", {"concept": "boost in EPA mileage"}),
     ("Bolt bought a 5% stake in Acme Corp.", "5", {"concept": "stake"}),
+    # a name and its nouns before a clause with no "that" ("the brand it bought")
+    (
+        "The Acme footwear brand it bought grew sales by 35%.",
+        "35",
+        {"subject": "Acme footwear brand"},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
