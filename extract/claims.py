@@ -27,6 +27,7 @@ from .context import (
     _MODALS,
     AttributionTracker,
     Token,
+    heads_own_clause,
     prime_tokens,
     relative_phrase,
     sentence_head,
@@ -622,9 +623,14 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)
             head, head_end = heads[id(sent)]
+            left = claim.left or []
             if (
                 head
                 and head_end <= claim.start
+                and not any(  # "Acme's plan is young; we need to see 1,000 MW"
+                    left[k].start >= head_end and heads_own_clause(left, k, reader.lex)
+                    for k in range(len(left))
+                )
                 and not any(a < head_end <= b for a, b in figures)  # "Dozens of people ..."
                 and not shares_word(head, claim.concept)
                 and not (attribution and head in attribution)

@@ -19,6 +19,7 @@ __all__ = [
     "LeftPhrase",
     "Token",
     "concept_left",
+    "heads_own_clause",
     "read_left",
     "relative_phrase",
     "sentence_head",
@@ -39,6 +40,10 @@ _RELATIVE = frozenset(["which", "that", "who"])
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
 _RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
 _TICKER = re.compile(r"[A-Z]{1,5}")
+#: The two words before a name that make it another name for something already named.
+_ALIAS = re.compile(
+    r"(?:\S+ (?:dubbed|called|named|nicknamed)|known as|(?:dubbed|called|named|nicknamed) the)$"
+)
 _PARTICLES = frozenset("off up out down back".split())
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
@@ -306,8 +311,10 @@ def subject_before(
         word = tok.text
         low = word.lower()
         inside = _inside(tok.start, figures)
-        if word == ";":
-            runs, run = [], []  # a new clause: names before it own nothing after it
+        if word == ";" or heads_own_clause(toks, i, lex):
+            # a new clause, or one the writer or reader heads ("we need to see 1,000 MW"):
+            # names before it own nothing after it
+            runs, run = [], []
             continue
         capital = not inside and (
             (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))  # "iPhone"
@@ -324,6 +331,8 @@ def subject_before(
                 continue
             if not run and i > 0 and toks[i - 1].lower == "by":
                 agents.add(id(run))  # "an engine tuned by M-Sport to produce": the agent
+            if not run and i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])):
+                agents.add(id(run))  # "the trade pact, dubbed the TPP-11,": another name
             run.append(tok)
             continue
         place = False
@@ -435,6 +444,16 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
     ):
         return name
     return [word, *name]
+
+
+def heads_own_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``toks[i]`` is "we", "you" or "I" heading a verb: a clause of the writer's or
+    the reader's, which no name before it owns ("..., we need to see 1,000 MW")."""
+    return (
+        toks[i].lower in ("we", "you", "i")
+        and i + 1 < len(toks)
+        and (toks[i + 1].lower in _AUX or _verb_like(toks[i + 1].lower, lex.concept_verbs))
+    )
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

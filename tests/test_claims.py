@@ -458,6 +458,19 @@ CONCEPTS = [
         "35",
         {"subject": "Acme footwear brand"},
     ),
+    # another name for something ("dubbed the TPP-11") and a clause "we" or "you" heads
+    # leave the names before them out
+    (
+        "The trade pact, dubbed the TPP-11, covers 13 percent of the economy.",
+        "13",
+        {"subject": None},
+    ),
+    (
+        "Taiwan's wind sector is young; to cut costs we need to see 1,000 megawatts of capacity.",
+        "1,000",
+        {"subject": None},
+    ),
+    ("This Pixel 8 deal gets you 54GB of data.", "54", {"subject": "Pixel 8 deal"}),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
