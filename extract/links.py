@@ -59,7 +59,7 @@ _PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", 
 
 
 #: Between "down 2.3%" and "2.6%" of "... were down 2.3%, Burlington by 2.6%": a name, "by".
-_GAPPED_BY = re.compile(r",\s+(?:and\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+by\s+")
+_GAPPED_BY = re.compile(r",\s+(?:and\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+by\s+")
 
 
 #: Between a figure and the one it is compared with: "$84 billion, down from the $89
@@ -91,8 +91,11 @@ def link_series(text: str, claims: list[Draft]) -> None:
         ):
             a.unit, a.dimension = b.unit, b.dimension
             continue
-        if b.change is None and a.change is not None and _GAPPED_BY.fullmatch(text, a.end, b.start):
+        gapped = _GAPPED_BY.fullmatch(text, a.end, b.start)
+        if b.change is None and a.change is not None and gapped:
             b.change = a.change
+            # the name before "by" is what this figure is about, not the first one's subject
+            b.subject_at = gapped.start(1)
             continue
         if a.concept and _COMPARED_GAP.fullmatch(text, a.end, b.start):
             # the figure it is compared with measures the same thing
