@@ -33,6 +33,14 @@ class PhraseReader:
             if close is not None and close < 12:
                 rest, words = rest[close + 1 :], words[close + 1 :]
         before = claim.left or []
+        if (
+            claim.dimension == "duration"
+            and len(before) >= 3
+            and before[-3].lower in ("over", "in", "during", "for", "within")
+            and before[-2].lower == "the"
+            and before[-1].lower in ("past", "last", "next", "previous", "coming", "first")
+        ):
+            return None  # "over the past two years": when, not what is measured
         # "a sharp 3 percent drop": an adjective between the article and the amount is the
         # noun's too
         adjective = (

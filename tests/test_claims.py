@@ -473,6 +473,12 @@ CONCEPTS = [
     ("This Pixel 8 deal gets you 54GB of data.", "54", {"subject": "Pixel 8 deal"}),
     # "..., Bolt by 2.6%": the name before "by" is what the gapped figure is about
     ("Shares of Acme and Ross were down 2.3%, Bolt by 2.6%.", "2.6", {"subject": "Bolt"}),
+    # a time span is when, not what is measured
+    (
+        "The firm, beset by controversy over the past two years, withdrew it.",
+        "two",
+        {"concept": None},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
