@@ -924,7 +924,7 @@ def read_left(
     return LeftPhrase(" ".join(reversed(picked)), toks[last].start if heads_verb else None)
 
 
-def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 3) -> tuple[str, int]:
+def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) -> tuple[str, int]:
     """The noun phrase a sentence opens with and where it ends ("", 0 when none).
 
     "The debris field stretched for some seven miles" gives "debris field"; a lead-in
