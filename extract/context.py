@@ -968,6 +968,17 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             end = tok.end
             continue
         if (
+            low == "of"
+            and picked
+            and i + 1 < len(toks)
+            and toks[i + 1].lower not in _AUX
+            and toks[i + 1].text.isalpha()
+        ):
+            picked.append(tok.text)  # "The price of the luxury yacht was"
+            continue
+        if low in ("the", "a", "an") and picked and picked[-1] == "of":
+            continue
+        if (
             not tok.text[:1].isalpha()
             or _POSSESSIVE_S.sub("", low) in lex.stopwords  # also "There's"
             or low in _AUX
@@ -977,8 +988,8 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             break
         picked.append(tok.text)
         end = tok.end
-        if len([w for w in picked if w not in ("and", "&")]) >= limit:
+        if len([w for w in picked if w not in ("and", "&", "of")]) >= limit:
             break
-    while picked and picked[-1] in ("and", "&"):
+    while picked and picked[-1] in ("and", "&", "of"):
         picked.pop()
     return " ".join(picked), end

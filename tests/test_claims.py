@@ -479,6 +479,17 @@ CONCEPTS = [
         "two",
         {"concept": None},
     ),
+    # the phrase a sentence opens with: up to four words, an "of" phrase included
+    (
+        "The price of the luxury yacht was quoted at a staggering sum of USD10m.",
+        "10",
+        {"concept": "staggering sum", "subject": "price of luxury yacht"},
+    ),
+    (
+        "The real estate investment trust posted a loss of 63 cents a share.",
+        "63",
+        {"subject": "real estate investment trust"},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
