@@ -984,11 +984,15 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             or low in _AUX
             or (tok.text.islower() and _verb_like(low, lex.concept_verbs))
             or low in lex.attribution_verbs
+            or low in lex.verb_nominals  # "The giant earns 60% of its revenue"
         ):
             break
+        words = [w for w in picked if w not in ("and", "&", "of")]
+        if len(words) == limit - 1 and low.endswith("s") and not low.endswith("ss"):
+            break  # "The Chinese e-commerce giant earns": a fourth word in -s is a verb
         picked.append(tok.text)
         end = tok.end
-        if len([w for w in picked if w not in ("and", "&", "of")]) >= limit:
+        if len(words) + 1 >= limit:
             break
     while picked and picked[-1] in ("and", "&", "of"):
         picked.pop()
