@@ -44,6 +44,8 @@ _TICKER = re.compile(r"[A-Z]{1,5}")
 _ALIAS = re.compile(
     r"(?:\S+ (?:dubbed|called|named|nicknamed)|known as|(?:dubbed|called|named|nicknamed) the)$"
 )
+#: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
+_VERB_NOUNS = frozenset("trade work cost top".split())
 _PARTICLES = frozenset("off up out down back".split())
 _DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
@@ -758,6 +760,18 @@ def read_left(
             # "operating profit", "our printed samples", "a turbocharged engine": a word in
             # -ing or -ed right before the noun qualifies it
             picked.append(tok.text)
+            last = i
+            continue
+        if (
+            picked
+            and last == i + 1
+            and picked[-1].islower()
+            and low in _VERB_NOUNS
+            and i > 0
+            and toks[i - 1].lower not in _AUX
+            and toks[i - 1].lower not in lex.attribution_pronouns
+        ):
+            picked.append(tok.text)  # "US trade balance figures": a noun before a noun
             last = i
             continue
         if low in _AUX or (

@@ -490,6 +490,14 @@ CONCEPTS = [
         "63",
         {"subject": "real estate investment trust"},
     ),
+    # "trade", "top" right before a noun are nouns, not verbs
+    ("Wind speeds on Mars can reach 60mph.", "60", {"concept": "Wind speeds Mars"}),
+    ("Top wind speeds on Mars can reach 60mph.", "60", {"concept": "Top wind speeds Mars"}),
+    (
+        "The trade balance figures for April fell to $50bn.",
+        "50",
+        {"concept": "trade balance figures"},
+    ),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
