@@ -104,7 +104,11 @@ class PhraseReader:
                 return " ".join(run)
         if (
             words[:1]
-            and words[0] in _PREPOSITIONS_AFTER
+            and (
+                words[0] in _PREPOSITIONS_AFTER
+                # "shooting 47.6% from the field": the share of what, when nothing before
+                or (words[0] == "from" and claim.dimension == "ratio")
+            )
             and (
                 claim.dimension in ("ratio", "currency", "duration")
                 or (words[0] == "of" and claim.dimension != "count")

@@ -498,6 +498,9 @@ CONCEPTS = [
         "50",
         {"concept": "trade balance figures"},
     ),
+    # a share "from" something names it when nothing before does; a time does not
+    ("He is shooting 47.6% from the field.", "47.6", {"concept": "field"}),
+    ("Output was down 3% from a year ago.", "3", {"concept": "Output"}),
     # a ticker in brackets after the name stays with it
     ("Ford (F) has 13,000 workers in Britain.", "13,000", {"subject": "Ford (F)"}),
     # a word describing a name between its article and the name belongs to the subject
