@@ -565,6 +565,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             or "“" in text[sent.start : sent.end]
             or '"' in text[sent.start : sent.end]
         ):
+            prime_tokens(text, sent.start, sent.end)
             who = tracker.read(text, sent.start, sent.end)
         else:
             who = None
@@ -579,6 +580,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
     for claim, cid in zip(claims, ids, strict=True):
         sent = claim.sentence
+        prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
         attribution = by_sentence.get(id(sent))
         sent_end = sent.end
         if claim.end > sent_end:

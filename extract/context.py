@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -81,9 +82,15 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 class _SpanCache:
-    """The tokens of one span (a sentence), so that many windows inside it are slices."""
+    """The tokens of one span (a sentence), so that many windows inside it are slices.
 
-    __slots__ = ("end", "ends", "start", "starts", "text", "toks")
+    The spans of the current text primed last are kept (up to ``KEEP``), so that a
+    document's later passes over its sentences find them tokenized already.
+    """
+
+    __slots__ = ("end", "ends", "kept", "start", "starts", "text", "toks")
+
+    KEEP = 64
 
     def __init__(self) -> None:
         self.text: str | None = None
@@ -91,14 +98,26 @@ class _SpanCache:
         self.toks: list[Token] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.kept: OrderedDict[tuple[int, int], tuple[list[Token], list[int], list[int]]] = (
+            OrderedDict()
+        )
 
     def prime(self, text: str, start: int, end: int) -> None:
         if self.text is text and self.start == start and self.end == end:
             return
+        if self.text is not text:
+            self.kept.clear()
         self.text, self.start, self.end = text, start, end
-        self.toks = _tokenize(text, start, end)
-        self.starts = [t.start for t in self.toks]
-        self.ends = [t.end for t in self.toks]
+        found = self.kept.get((start, end))
+        if found is None:
+            toks = _tokenize(text, start, end)
+            found = (toks, [t.start for t in toks], [t.end for t in toks])
+            self.kept[(start, end)] = found
+            if len(self.kept) > self.KEEP:
+                self.kept.popitem(last=False)
+        else:
+            self.kept.move_to_end((start, end))
+        self.toks, self.starts, self.ends = found
 
     def window(self, text: str, start: int, end: int) -> list[Token] | None:
         """The tokens of ``text[start:end]`` if the cached span gives exactly them."""
