@@ -101,7 +101,7 @@ class _DocumentReader(UnitReader):
         #: their figures get no concept or subject (which keeps junk input linear and fast)
         self.dense: set[int] = set()
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
-        self.prefixes = sorted(self.lex.currency_prefixes, key=len, reverse=True)
+        self.prefixes = _prefix_index(self.lex)
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> Sentence | None:
@@ -480,6 +480,21 @@ class _DocumentReader(UnitReader):
             ):
                 return True
         return False
+
+
+_PREFIX_INDEX: dict[int, dict[str, list[str]]] = {}
+
+
+def _prefix_index(lex: Lexicon) -> dict[str, list[str]]:
+    """The lexicon's currency prefixes by their last character, longest first (built once)."""
+    index = _PREFIX_INDEX.get(id(lex))
+    if index is None:
+        index = {}
+        for prefix in sorted(lex.currency_prefixes, key=len, reverse=True):
+            index.setdefault(prefix[-1], []).append(prefix)
+        _PREFIX_INDEX.clear()
+        _PREFIX_INDEX[id(lex)] = index
+    return index
 
 
 def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:

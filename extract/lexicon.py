@@ -69,8 +69,8 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     attribution_pronouns: frozenset[str]
     non_asserters: frozenset[str]
-    boilerplate_lines: re.Pattern[str]
-    end_markers: re.Pattern[str]
+    boilerplate_lines: LinePatterns
+    end_markers: LinePatterns
     stopwords: frozenset[str]
     noun_phrase_stops: frozenset[str]
     not_counted: frozenset[str]
@@ -83,6 +83,27 @@ class Lexicon:
     adjective_endings: tuple[str, ...]
     max_before: int
     max_after: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinePatterns:
+    """Patterns a line may match: those anchored at its start ("^read next") are tried there
+    only, the others anywhere, which keeps a long list of alternatives fast."""
+
+    starts: re.Pattern[str]
+    anywhere: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, patterns: list[str]) -> LinePatterns:
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        free = [p for p in patterns if not p.startswith("^")] or ["(?!)"]
+        return cls(
+            re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE),
+            re.compile("|".join(f"(?:{p})" for p in free), re.IGNORECASE),
+        )
+
+    def search(self, line: str) -> bool:
+        return bool(self.starts.match(line) or self.anywhere.search(line))
 
 
 def _words(values: list[Any]) -> frozenset[str]:
@@ -152,8 +173,8 @@ def lexicon() -> Lexicon:
         attribution_nouns=_words(raw["attribution_nouns"]),
         attribution_pronouns=_words(raw["attribution_pronouns"]),
         non_asserters=_words(raw["non_asserters"]),
-        boilerplate_lines=re.compile("|".join(raw["boilerplate_lines"]), re.IGNORECASE),
-        end_markers=re.compile("|".join(raw["end_markers"]), re.IGNORECASE),
+        boilerplate_lines=LinePatterns.compile(raw["boilerplate_lines"]),
+        end_markers=LinePatterns.compile(raw["end_markers"]),
         stopwords=_words(raw["stopwords"]),
         noun_phrase_stops=_words(raw["noun_phrase_stops"]),
         not_counted=_words(raw["not_counted"]),

@@ -110,10 +110,11 @@ def _fractions() -> re.Pattern[str]:
 
 _FRACTION_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
 
+#: Web and mail addresses; each run is entered only at its start and never backtracked
+#: (linear time). Only searched in texts that hold "@", "://" or "www.".
+_ADDRESS = re.compile(r"https?://\S++|www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 _NON_QUANTITY = re.compile(
-    # addresses; each run is entered only at its start and never backtracked (linear time)
-    r"https?://\S++|www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
-    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"  # ISO dates
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # ISO dates
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 12/25/2022, 25.12.2022
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
     r"|(?<![\w$£€])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b(?![ .-]?\d)"  # phone numbers
@@ -289,5 +290,16 @@ def _small_value(word: str) -> float | None:
 
 
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, clock times, phone numbers and addresses, in order."""
-    return [(m.start(), m.end()) for m in _NON_QUANTITY.finditer(text)]
+    """Spans of dates, clock times, phone numbers and addresses, in order, not overlapping."""
+    spans = [(m.start(), m.end()) for m in _NON_QUANTITY.finditer(text)]
+    if "@" in text or "://" in text or "www." in text:
+        spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # a date inside a URL
+            else:
+                merged.append((start, end))
+        spans = merged
+    return spans

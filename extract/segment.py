@@ -7,6 +7,7 @@ into it exactly; no function rewrites the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,11 @@ _LANGUAGE_WORDS = {
     "nl": "de het een en van is dat niet met voor op zijn er aan ook als bij".split(),
     "pt": "o a os as e de que em para com uma não do da dos das por se é".split(),
 }
-_LANGUAGE_INDEX = {lang: frozenset(words) for lang, words in _LANGUAGE_WORDS.items()}
+#: Each marker word and the languages it marks.
+_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _LANGUAGE_WORDS.items():
+    for _w in set(_words):
+        _WORD_LANGUAGES[_w] = (*_WORD_LANGUAGES.get(_w, ()), _lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,10 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     words = [w if len(w) == 1 else w.lower() for w in _WORD.findall(text[:sample])]
     if not words:
         return "en"
-    scores = {lang: sum(w in index for w in words) for lang, index in _LANGUAGE_INDEX.items()}
+    scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
+    for word, n in Counter(words).items():
+        for lang in _WORD_LANGUAGES.get(word, ()):
+            scores[lang] += n
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 3 or scores[best] <= scores["en"]:
         return "en"

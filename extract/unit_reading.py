@@ -28,7 +28,7 @@ class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
     units: UnitTable
-    prefixes: list[str]
+    prefixes: dict[str, list[str]]  # currency prefixes by their last character, longest first
 
     def _currency_before(self, start: int, floor: int) -> tuple[str, int] | None:
         text = self.text
@@ -37,7 +37,7 @@ class UnitReader(PhraseReader):
         gap = len(window) - len(stripped)
         if gap > 1:
             return None
-        for prefix in self.prefixes:
+        for prefix in self.prefixes.get(stripped[-1:], ()):
             if not stripped.endswith(prefix):
                 continue
             at = start - gap - len(prefix)
