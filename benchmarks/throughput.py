@@ -17,7 +17,9 @@ Measured in one run:
   sentences/s, claims found. Only the extraction calls are timed.
 * quantulum3's ``parser.parse`` on the same documents, on the first
   ``--q3-mb`` MB only (it is slow); its rate is extrapolated from that prefix.
-* the ratio of the two rates (target: >= 10x).
+  Its time grows faster than the length of one call's text, so it is timed both
+  per document and per sentence (documents cut beforehand, outside the timing).
+* the ratio of our rate to quantulum3's faster one (target: >= 10x).
 * peak memory (``resource.getrusage`` max RSS, which also sees Polars' native
   allocations; ``--tracemalloc`` adds the Python-heap peak) of our extraction
   over the first ``mb/5`` MB and over all ``mb`` MB, each in a fresh process
@@ -33,6 +35,7 @@ import importlib
 import inspect
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -642,18 +645,43 @@ def corpus_stats(total_chars: int, seed: int, dump: Path | None) -> dict[str, An
     }
 
 
-def measure_quantulum(total_chars: int, seed: int) -> dict[str, Any]:
-    """Time quantulum3's parse over the first ``total_chars`` of the stream."""
+#: Where quantulum3's sentence mode cuts a document: after . ! ? and at line breaks.
+_SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def measure_quantulum(total_chars: int, seed: int, *, by_sentence: bool) -> dict[str, Any]:
+    """Time quantulum3's parse over the first ``total_chars`` of the stream.
+
+    quantulum3's time grows faster than the length of what it is given, so it is timed
+    two ways: one call per document, and (``by_sentence``) one call per sentence, the
+    documents cut beforehand with a plain regex outside the timed calls. The faster of
+    the two is the baseline our rate is compared with.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
-    def parse(text: str, doc_id: str) -> Any:
+    def parse_document(text: str, doc_id: str) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return parser.parse(text)
 
-    return stream_measure(parse, total_chars, seed)
+    if not by_sentence:
+        return stream_measure(parse_document, total_chars, seed)
+    cut: dict[str, list[str]] = {}
+
+    def parse_sentences(text: str, doc_id: str) -> list[Any]:
+        found: list[Any] = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for sentence in cut.pop(doc_id, None) or _SENTENCE_CUT.split(text):
+                found += parser.parse(sentence)
+        return found
+
+    # cut every document first, so that only quantulum3's calls are timed
+    for doc in iter_documents(total_chars, seed=seed):
+        cut[doc.doc_id] = [s for s in _SENTENCE_CUT.split(doc.text) if s]
+    return stream_measure(parse_sentences, total_chars, seed)
 
 
 # --------------------------------------------------------------------------- main
@@ -735,7 +763,11 @@ def main(argv: list[str] | None = None) -> int:
         report["ours"] = ours
         report["ours_small"] = small
 
-    q3 = measure_quantulum(int(q3_mb * MB), args.seed)
+    q3_doc = measure_quantulum(int(q3_mb * MB), args.seed, by_sentence=False)
+    q3_sent = measure_quantulum(int(q3_mb * MB), args.seed, by_sentence=True)
+    report["quantulum3_by_document"] = q3_doc
+    report["quantulum3_by_sentence"] = q3_sent
+    q3 = max(q3_doc, q3_sent, key=lambda r: r["chars_per_s"])
     report["quantulum3"] = q3
 
     print(f"\n{'system':<34} {'chars/s':>12} {'sentences/s':>12} {'claims':>9} {'seconds':>8}")
@@ -744,19 +776,23 @@ def main(argv: list[str] | None = None) -> int:
             f"{f'ours, {mb:g} MB, one process':<34} {_rate(ours['chars_per_s'])}"
             f" {ours['sentences_per_s']:12.0f} {ours['claims']:9,} {ours['seconds']:8.1f}"
         )
-    print(
-        f"{f'quantulum3, first {q3_mb:g} MB of {mb:g} MB':<34} {_rate(q3['chars_per_s'])}"
-        f" {q3['sentences_per_s']:12.0f} {q3['claims']:9,} {q3['seconds']:8.1f}"
-    )
+    for label, res in (("per document", q3_doc), ("per sentence", q3_sent)):
+        print(
+            f"{f'quantulum3 {label}, first {q3_mb:g} MB':<34} {_rate(res['chars_per_s'])}"
+            f" {res['sentences_per_s']:12.0f} {res['claims']:9,} {res['seconds']:8.1f}"
+        )
     if ours is not None and q3["chars_per_s"]:
         ratio = ours["chars_per_s"] / q3["chars_per_s"]
         report["ratio"] = ratio
+        report["ratio_by_document"] = ours["chars_per_s"] / q3_doc["chars_per_s"]
         verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
         print(
-            f"ratio ours/quantulum3 (chars/s): {ratio:.1f}x   target >= {TARGET_RATIO:g}x ({verdict})"
+            f"ratio ours/quantulum3 at its faster (chars/s): {ratio:.1f}x"
+            f"   target >= {TARGET_RATIO:g}x ({verdict})"
         )
         print(
-            f"  quantulum3 timed on the first {q3_mb:g} MB only; its rate is taken as representative"
+            f"  (against quantulum3 per document: {report['ratio_by_document']:.1f}x; it is timed"
+            f" on the first {q3_mb:g} MB only, its rate taken as representative)"
         )
     if ours is not None and small is not None:
         print(
