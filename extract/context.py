@@ -74,9 +74,12 @@ class Token(NamedTuple):
     lower: str
 
 
+_NEW_TOKEN = tuple.__new__  # builds a Token without NamedTuple's argument parsing (hot path)
+
+
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
     return [
-        Token(word := m.group(), m.start(), m.end(), word.lower())
+        _NEW_TOKEN(Token, (word := m.group(), m.start(), m.end(), word.lower()))
         for m in _TOKEN.finditer(text, start, end)
     ]
 

@@ -58,6 +58,31 @@ def _prefixed_digits() -> re.Pattern[str]:
     return re.compile("|".join(alternatives) or r"(?!x)x")
 
 
+#: A digit right after a letter, "=" or "$": where a glued currency prefix can end.
+_GLUED_DIGIT = re.compile(r"(?:(?<=[^\W\d_])|(?<=[=$]))\d")
+
+
+def _prefixed_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_prefixed_digits` in ``text[start:stop]``, in order.
+
+    The pattern is tried only a few characters before a digit glued to a letter, which
+    gives the same matches as scanning every position, many times faster.
+    """
+    pattern = _prefixed_digits()
+    longest = max(map(len, lexicon().currency_prefixes), default=0)
+    covered = start
+    for hit in _GLUED_DIGIT.finditer(text, start, stop):
+        digit = hit.start()
+        if digit < covered:
+            continue
+        for at in range(max(covered, digit - longest), digit):
+            m = pattern.match(text, at, stop)
+            if m is not None:
+                covered = m.end()
+                yield m
+                break
+
+
 _UNITS_19 = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     "|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -202,7 +227,7 @@ def find_numbers(
         found.append(NumberMatch(m.start(), m.end(), value, "digits", digits))
     if style == "en":
         lex = lexicon()
-        for m in _prefixed_digits().finditer(text, start, stop):
+        for m in _prefixed_matches(text, start, stop):
             group = 1 if m.group(1) is not None else 2
             value = parse_digits(m.group(group))
             if value is not None:
