@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import hashlib
 import re
 import warnings
@@ -64,10 +63,14 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 DENSE = 60
 
 
-@functools.cache
-def _attribution_hint() -> re.Pattern[str]:
-    verbs = sorted(lexicon().attribution_verbs, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word such as "said" or "according" (a cheap
+    test before the asserter is read)."""
+    verbs = lexicon().attribution_verbs
+    return not verbs.isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -575,7 +578,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         if sent.boilerplate:
             continue
         if (
-            _attribution_hint().search(text, sent.start, sent.end)
+            _names_an_asserter_verb(text, sent.start, sent.end)
             or tracker.quote_open
             or "“" in text[sent.start : sent.end]
             or '"' in text[sent.start : sent.end]
