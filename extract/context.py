@@ -331,11 +331,14 @@ def subject_before(
     agents: set[int] = set()
     place = False  # inside a capitalised run that names a place ("in New York City")
     run: list[Token] = []
+    k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
         word = tok.text
-        low = word.lower()
-        inside = _inside(tok.start, figures)
-        if word == ";" or heads_own_clause(toks, i, lex):
+        low = tok.lower
+        while k < len(figures) and figures[k][1] <= tok.start:
+            k += 1
+        inside = k < len(figures) and figures[k][0] <= tok.start
+        if word == ";" or (low in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
             # a new clause, or one the writer or reader heads ("we need to see 1,000 MW"):
             # names before it own nothing after it
             runs, run = [], []
@@ -470,20 +473,17 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
     return [word, *name]
 
 
+_OWN_CLAUSE_PRONOUNS = frozenset(["we", "you", "i"])
+
+
 def heads_own_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
     """Whether ``toks[i]`` is "we", "you" or "I" heading a verb: a clause of the writer's or
     the reader's, which no name before it owns ("..., we need to see 1,000 MW")."""
     return (
-        toks[i].lower in ("we", "you", "i")
+        toks[i].lower in _OWN_CLAUSE_PRONOUNS
         and i + 1 < len(toks)
         and (toks[i + 1].lower in _AUX or _verb_like(toks[i + 1].lower, lex.concept_verbs))
     )
-
-
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return k >= 0 and pos < spans[k][1]
 
 
 def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
