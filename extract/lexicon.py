@@ -194,8 +194,23 @@ def lexicon() -> Lexicon:
     )
 
 
+#: For each phrase table looked up: the table itself (kept, so that its id stays its own),
+#: the words its phrases start with and the words they end with.
+_EDGES: dict[int, tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]] = {}
+
+
+def _edges(table: dict[tuple[str, ...], str]) -> tuple[frozenset[str], frozenset[str]]:
+    found = _EDGES.get(id(table))
+    if found is None or found[0] is not table:
+        found = (table, frozenset(k[0] for k in table), frozenset(k[-1] for k in table))
+        _EDGES[id(table)] = found
+    return found[1], found[2]
+
+
 def phrase_at(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> tuple[str, int]:
     """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0)."""
+    if not words or words[0] not in _edges(table)[0]:
+        return "", 0
     for k in range(min(longest, len(words)), 0, -1):
         label = table.get(tuple(words[:k]))
         if label is not None:
@@ -207,6 +222,8 @@ def phrase_ending(
     words: list[str], table: dict[tuple[str, ...], str], longest: int
 ) -> tuple[str, int]:
     """Longest phrase from ``table`` at the end of ``words``."""
+    if not words or words[-1] not in _edges(table)[1]:
+        return "", 0
     for k in range(min(longest, len(words)), 0, -1):
         label = table.get(tuple(words[-k:]))
         if label is not None:
