@@ -28,7 +28,9 @@ __all__ = [
     "tokens",
 ]
 
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_][\w'’.&/-]*[\w]|[^\W_]|[^\w\s]")
+#: A number ("20,000"), a word (with inner apostrophes, dots, hyphens: "U.S", "Wagner's",
+#: "drop-top"; its last character a letter or digit) or one other mark.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:[\w'’.&/-]*\w)?|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
