@@ -221,7 +221,8 @@ def find_numbers(
     for m in _DIGITS["eu" if style == "eu" else "en"].finditer(text, start, stop):
         token = m.group()
         value = parse_digits(token, style=style)
-        digits = len(re.split(r"[.,]", token.replace(",", "") if style == "en" else token)[0])
+        whole = token.replace(",", "") if style == "en" else token
+        digits = len(whole.split(".", 1)[0].split(",", 1)[0])
         if value is None:
             continue
         found.append(NumberMatch(m.start(), m.end(), value, "digits", digits))
