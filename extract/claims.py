@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 import warnings
@@ -104,7 +105,7 @@ class _DocumentReader(UnitReader):
         #: their figures get no concept or subject (which keeps junk input linear and fast)
         self.dense: set[int] = set()
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
-        self.prefixes = _prefix_index(self.lex)
+        self.prefixes = _prefix_index()
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> Sentence | None:
@@ -485,18 +486,12 @@ class _DocumentReader(UnitReader):
         return False
 
 
-_PREFIX_INDEX: dict[int, dict[str, list[str]]] = {}
-
-
-def _prefix_index(lex: Lexicon) -> dict[str, list[str]]:
+@functools.cache
+def _prefix_index() -> dict[str, list[str]]:
     """The lexicon's currency prefixes by their last character, longest first (built once)."""
-    index = _PREFIX_INDEX.get(id(lex))
-    if index is None:
-        index = {}
-        for prefix in sorted(lex.currency_prefixes, key=len, reverse=True):
-            index.setdefault(prefix[-1], []).append(prefix)
-        _PREFIX_INDEX.clear()
-        _PREFIX_INDEX[id(lex)] = index
+    index: dict[str, list[str]] = {}
+    for prefix in sorted(lexicon().currency_prefixes, key=len, reverse=True):
+        index.setdefault(prefix[-1], []).append(prefix)
     return index
 
 
@@ -514,8 +509,10 @@ def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
         if tok.lower in _OWN_OUTLOOK and not reported:
             # "the giant now expects a net profit of $5bn": its own profit, if the giant is
             # the asserter (not "Acme posted a loss, according to FactSet")
-            kept = [t for t in left[:k] if t.lower not in lex.concept_fillers]
-            return bool(kept) and kept[-1].text == asserter.split()[-1]
+            owner = next(
+                (t for t in reversed(left[:k]) if t.lower not in lex.concept_fillers), None
+            )
+            return owner is not None and owner.text == asserter.split()[-1]
         if tok.lower in lex.attribution_pronouns:
             verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
             if verb in _IMPERSONAL:

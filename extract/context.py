@@ -19,7 +19,6 @@ __all__ = [
     "AttributionTracker",
     "LeftPhrase",
     "Token",
-    "concept_left",
     "heads_own_clause",
     "read_left",
     "relative_phrase",
@@ -436,8 +435,8 @@ def subject_before(
     ticker = ""
     if chosen:
         chosen = _with_title(toks, chosen, lex)
-        k = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
-        bracket = [t.text for t in toks[k + 1 : k + 4]]
+        at = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
+        bracket = [t.text for t in toks[at + 1 : at + 4]]
         if (
             len(bracket) == 3
             and bracket[0] == "("
@@ -468,8 +467,7 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
         and low not in _AUX
         and low not in lex.attribution_verbs
         and low not in lex.months
-        and (not _verb_form(low, lex) or "-" in low)  # "self-styled", not "reported"
-        and not (low.endswith("ed") and "-" not in low)
+        and ("-" in low or not (_verb_form(low, lex) or low.endswith("ed")))  # "self-styled"
     ):
         return name
     return [word, *name]
@@ -639,19 +637,6 @@ def _verb_form(word: str, lex: Lexicon) -> bool:
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     """A verb form that ends a subject phrase: "reached", "can reach"."""
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
-
-
-def concept_left(
-    text: str,
-    sent_start: int,
-    start: int,
-    *,
-    limit: int = 5,
-    verbs_too: bool = True,
-    toks: list[Token] | None = None,
-) -> str | None:
-    """Content words before a figure, within its clause (the words of :func:`read_left`)."""
-    return read_left(text, sent_start, start, limit=limit, verbs_too=verbs_too, toks=toks).words
 
 
 class LeftPhrase(NamedTuple):

@@ -10,29 +10,41 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Lexicon", "lexicon", "phrase_index"]
+__all__ = ["Lexicon", "LinePatterns", "PhraseTable", "lexicon", "phrase_index"]
 
 _DATA = Path(__file__).parent / "data" / "lexicon.yaml"
 
 
-def phrase_index(mapping: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+class PhraseTable(dict[tuple[str, ...], Any]):
+    """Phrases as word tuples and what they map to, with the words the phrases start and
+    end with (so that a lookup can tell at once that no phrase starts or ends here)."""
+
+    __slots__ = ("firsts", "lasts")
+
+    def __init__(self, items: dict[tuple[str, ...], Any]) -> None:
+        super().__init__(items)
+        self.firsts = frozenset(k[0] for k in self if k)
+        self.lasts = frozenset(k[-1] for k in self if k)
+
+
+def phrase_index(mapping: dict[str, list[str]]) -> PhraseTable:
     """Invert ``{label: [phrase, ...]}`` into ``{(word, ...): label}``."""
     out: dict[tuple[str, ...], str] = {}
     for label, phrases in mapping.items():
         for phrase in phrases:
             out.setdefault(tuple(str(phrase).lower().split()), label)
-    return out
+    return PhraseTable(out)
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """All word lists, keyed for the lookups the extractor makes."""
 
-    qualifiers_before: dict[tuple[str, ...], str]
-    qualifiers_after: dict[tuple[str, ...], str]
-    periods: dict[tuple[str, ...], str]
+    qualifiers_before: PhraseTable
+    qualifiers_after: PhraseTable
+    periods: PhraseTable
     period_blockers: frozenset[str]
-    changes: dict[tuple[str, ...], str]
+    changes: PhraseTable
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
     span_adjectives: frozenset[str]
@@ -48,13 +60,13 @@ class Lexicon:
     rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
     currency_prefixes_amount_only: dict[str, str]
-    currency_words: dict[tuple[str, ...], str]
+    currency_words: PhraseTable
     currency_suffixes: dict[str, str]
     negative_words: frozenset[str]
     bound_prefixes: dict[str, str]
     currency_subunits: dict[str, str]
     dollar_nationality: dict[tuple[str, ...], str]
-    measure_nouns: dict[tuple[str, ...], str]
+    measure_nouns: PhraseTable
     age_words: frozenset[str]
     age_before: frozenset[str]
     months: frozenset[str]
@@ -110,8 +122,8 @@ def _words(values: list[Any]) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
 
 
-def _keyed(mapping: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-    return {tuple(str(k).lower().split()): v for k, v in mapping.items()}
+def _keyed(mapping: dict[str, Any]) -> PhraseTable:
+    return PhraseTable({tuple(str(k).lower().split()): v for k, v in mapping.items()})
 
 
 @functools.cache
@@ -194,22 +206,9 @@ def lexicon() -> Lexicon:
     )
 
 
-#: For each phrase table looked up: the table itself (kept, so that its id stays its own),
-#: the words its phrases start with and the words they end with.
-_EDGES: dict[int, tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]] = {}
-
-
-def _edges(table: dict[tuple[str, ...], str]) -> tuple[frozenset[str], frozenset[str]]:
-    found = _EDGES.get(id(table))
-    if found is None or found[0] is not table:
-        found = (table, frozenset(k[0] for k in table), frozenset(k[-1] for k in table))
-        _EDGES[id(table)] = found
-    return found[1], found[2]
-
-
-def phrase_at(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> tuple[str, int]:
+def phrase_at(words: list[str], table: PhraseTable, longest: int) -> tuple[str, int]:
     """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0)."""
-    if not words or words[0] not in _edges(table)[0]:
+    if not words or words[0] not in table.firsts:
         return "", 0
     for k in range(min(longest, len(words)), 0, -1):
         label = table.get(tuple(words[:k]))
@@ -218,11 +217,9 @@ def phrase_at(words: list[str], table: dict[tuple[str, ...], str], longest: int)
     return "", 0
 
 
-def phrase_ending(
-    words: list[str], table: dict[tuple[str, ...], str], longest: int
-) -> tuple[str, int]:
+def phrase_ending(words: list[str], table: PhraseTable, longest: int) -> tuple[str, int]:
     """Longest phrase from ``table`` at the end of ``words``."""
-    if not words or words[-1] not in _edges(table)[1]:
+    if not words or words[-1] not in table.lasts:
         return "", 0
     for k in range(min(longest, len(words)), 0, -1):
         label = table.get(tuple(words[-k:]))

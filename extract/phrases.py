@@ -38,7 +38,7 @@ class PhraseReader:
             and len(before) >= 3
             and before[-3].lower in ("over", "in", "during", "for", "within")
             and before[-2].lower == "the"
-            and before[-1].lower in ("past", "last", "next", "previous", "coming", "first")
+            and before[-1].lower in lex.span_adjectives
         ):
             return None  # "over the past two years": when, not what is measured
         # "a sharp 3 percent drop": an adjective between the article and the amount is the
@@ -167,9 +167,8 @@ class PhraseReader:
         if not more or self._names_a_time(more[0]):
             return run
         name = list(takewhile(lambda w: w[:1].isupper(), more))
-        if name and more[len(name) :] and len(more) == len(name) + 1 and more[-1].islower():
-            pass  # "in its EPA mileage": a name qualifying a noun, not a place
-        elif name:
+        qualifying = len(more) == len(name) + 1 and more[-1].islower()  # "its EPA mileage"
+        if name and not qualifying:
             if toks[k + 1].lower != "with" and not places:
                 return run  # not a place ("in Denmark"); "a deal with Acme" names the party
             more = list(takewhile(lambda w: w[:1].isupper() or w == "of", more))  # the name
