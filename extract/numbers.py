@@ -35,8 +35,9 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+\.\d+|\d+(?=[mkMK]|bn|mn)"
 
 
 @functools.cache
-def _prefixed_digits() -> re.Pattern[str]:
-    """Digits glued to a lettered currency prefix ("USD10m", "RM23.50", "$US55,931,000")."""
+def _prefixed_digits() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Digits glued to a lettered currency prefix ("USD10m", "RM23.50", "$US55,931,000"):
+    the pattern, and the prefixes it can start with."""
     lex = lexicon()
     glued = sorted(
         (
@@ -55,32 +56,32 @@ def _prefixed_digits() -> re.Pattern[str]:
         alternatives.append(
             rf"(?<![\w$])(?:{'|'.join(map(re.escape, amount_only))})({_AMOUNT})(?!\d)"
         )
-    return re.compile("|".join(alternatives) or r"(?!x)x")
-
-
-#: A digit right after a letter, "=" or "$": where a glued currency prefix can end.
-_GLUED_DIGIT = re.compile(r"(?:(?<=[^\W\d_])|(?<=[=$]))\d")
+    return re.compile("|".join(alternatives) or r"(?!x)x"), (*glued, *amount_only)
 
 
 def _prefixed_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """The matches of :func:`_prefixed_digits` in ``text[start:stop]``, in order.
 
-    The pattern is tried only a few characters before a digit glued to a letter, which
-    gives the same matches as scanning every position, many times faster.
+    The pattern is tried only where one of its prefixes stands before a digit (found with
+    ``str.find``), which gives the same matches as trying every position, many times faster.
     """
-    pattern = _prefixed_digits()
-    longest = max(map(len, lexicon().currency_prefixes), default=0)
+    pattern, prefixes = _prefixed_digits()
+    starts: set[int] = set()
+    for prefix in prefixes:
+        at = text.find(prefix, start, stop)
+        while at >= 0:
+            after = text[at + len(prefix) : min(stop, at + len(prefix) + 2)]
+            if after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit()):
+                starts.add(at)  # "USD10m", "USD.50"
+            at = text.find(prefix, at + 1, stop)
     covered = start
-    for hit in _GLUED_DIGIT.finditer(text, start, stop):
-        digit = hit.start()
-        if digit < covered:
+    for at in sorted(starts):
+        if at < covered:
             continue
-        for at in range(max(covered, digit - longest), digit):
-            m = pattern.match(text, at, stop)
-            if m is not None:
-                covered = m.end()
-                yield m
-                break
+        m = pattern.match(text, at, stop)
+        if m is not None:
+            covered = m.end()
+            yield m
 
 
 _UNITS_19 = (
@@ -97,6 +98,13 @@ _WORDS = re.compile(
     rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b",  # "two hundred and forty-five thousand"
     re.IGNORECASE,
 )
+#: Words a number in words can start with, and the scale words "a"/"an" and "half a" take.
+_WORD_STARTS = frozenset(f"{_UNITS_19}|{_TENS}".split("|"))
+_SCALES = frozenset(_SCALE.split("|"))
+_VAGUE_STARTS = frozenset(
+    "tens dozens scores hundreds thousands millions billions trillions".split()
+)
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)"
     r"(?=\s+(?:of|more|upon)\b)",
@@ -235,11 +243,12 @@ def find_numbers(
                 token = m.group(group).replace(",", "")
                 digits = len(token.split(".")[0])
                 found.append(NumberMatch(m.start(group), m.end(group), value, "digits", digits))
-        for m in _WORDS.finditer(text, start, stop):
+        word_starts, vague_starts = _word_number_starts(text, start, stop)
+        for m in _matches_from(_WORDS, text, word_starts, stop):
             value = parse_words(m.group())
             if value is not None:
                 found.append(NumberMatch(m.start(), m.end(), value, "words", 0))
-        for m in _VAGUE.finditer(text, start, stop):
+        for m in _matches_from(_VAGUE, text, vague_starts, stop):
             key = tuple(m.group().lower().split())
             if key in lex.vague_magnitudes:
                 low, high = lex.vague_magnitudes[key]
@@ -261,6 +270,43 @@ def find_numbers(
         else:
             found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+def _word_number_starts(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:
+    """Where a number in words ("twenty-five", "a hundred") and a vague magnitude ("tens
+    of thousands") can start: the only places their patterns need to be tried."""
+    runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
+    words: list[int] = []
+    vague: list[int] = []
+    for j, (at, word) in enumerate(runs):
+        if word in _WORD_STARTS:
+            words.append(at)
+        elif word in ("a", "an") and j + 1 < len(runs) and runs[j + 1][1] in _SCALES:
+            words.append(at)  # "a hundred"
+        elif (
+            word == "half"
+            and j + 2 < len(runs)
+            and runs[j + 1][1] in ("a", "an")
+            and runs[j + 2][1] in _SCALES
+        ):
+            words.append(at)  # "half a million"
+        if word in _VAGUE_STARTS:
+            vague.append(at)
+    return words, vague
+
+
+def _matches_from(
+    pattern: re.Pattern[str], text: str, starts: list[int], stop: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer`` would give, tried only at ``starts`` (in order)."""
+    covered = -1
+    for at in starts:
+        if at < covered:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is not None:
+            covered = m.end()
+            yield m
 
 
 def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:

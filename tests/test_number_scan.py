@@ -1,0 +1,62 @@
+"""The fast number scans give exactly what their patterns' plain scans give.
+
+``find_numbers`` tries the patterns for numbers in words, vague magnitudes and digits glued
+to a currency prefix only where such a number can start. These tests compare that with
+``finditer`` over the whole text, on text made of the very pieces those numbers are built
+from, in random order and spacing.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import numbers
+
+PIECES = [
+    "a", "an", "A", "one", "One", "half", "twenty", "Twenty", "five", "seventeen", "ninety",
+    "hundred", "thousand", "million", "dozen", "tens", "hundreds", "thousands", "dozens",
+    "scores", "of", "more", "upon", "and", "the", "USD", "RM", "US", "$US", "PS", "Y=", "HK$",
+    "10", "10m", "23.50", "55,931,000", ".5", "5", "x", "-", ",", ".", "_", "é", "\n",
+]  # fmt: skip
+GLUE = ["", " ", "  ", "-", "\n"]
+
+
+@st.composite
+def pieces_text(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=40))
+    return "".join(piece + glue for piece, glue in parts)
+
+
+def spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(deadline=2000, max_examples=400)
+@given(pieces_text())
+def test_word_numbers_found_where_the_plain_scan_finds_them(text: str) -> None:
+    words, vague = numbers._word_number_starts(text, 0, len(text))
+    for pattern, starts in ((numbers._WORDS, words), (numbers._VAGUE, vague)):
+        assert spans(numbers._matches_from(pattern, text, starts, len(text))) == spans(
+            pattern.finditer(text)
+        )
+
+
+@settings(deadline=2000, max_examples=400)
+@given(pieces_text())
+def test_glued_prefixes_found_where_the_plain_scan_finds_them(text: str) -> None:
+    pattern, _ = numbers._prefixed_digits()
+    assert spans(numbers._prefixed_matches(text, 0, len(text))) == spans(pattern.finditer(text))
+
+
+def test_the_scans_see_the_cases_they_exist_for() -> None:
+    text = "Some 1.2 million, a hundred and twenty, tens of thousands of USD10m and RM23.50."
+    words, vague = numbers._word_number_starts(text, 0, len(text))
+    found = [m.group() for m in numbers._matches_from(numbers._WORDS, text, words, len(text))]
+    assert found == ["a hundred and twenty"]
+    found = [m.group() for m in numbers._matches_from(numbers._VAGUE, text, vague, len(text))]
+    assert found == ["tens of thousands"]
+    assert [m.group() for m in numbers._prefixed_matches(text, 0, len(text))] == [
+        "USD10",
+        "RM23.50",
+    ]
