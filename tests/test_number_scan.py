@@ -18,6 +18,7 @@ PIECES = [
     "hundred", "thousand", "million", "dozen", "tens", "hundreds", "thousands", "dozens",
     "scores", "of", "more", "upon", "and", "the", "USD", "RM", "US", "$US", "PS", "Y=", "HK$",
     "10", "10m", "23.50", "55,931,000", ".5", "5", "x", "-", ",", ".", "_", "é", "\n",
+    "half a million", "a hundred", "an hundred", "tens of thousands", "twenty-five",
 ]  # fmt: skip
 GLUE = ["", " ", "  ", "-", "\n"]
 
@@ -50,10 +51,10 @@ def test_glued_prefixes_found_where_the_plain_scan_finds_them(text: str) -> None
 
 
 def test_the_scans_see_the_cases_they_exist_for() -> None:
-    text = "Some 1.2 million, a hundred and twenty, tens of thousands of USD10m and RM23.50."
+    text = "Some 1.2 million, a hundred and twenty, half a million, tens of thousands of USD10m and RM23.50."
     words, vague = numbers._word_number_starts(text, 0, len(text))
     found = [m.group() for m in numbers._matches_from(numbers._WORDS, text, words, len(text))]
-    assert found == ["a hundred and twenty"]
+    assert found == ["a hundred and twenty", "half a million"]
     found = [m.group() for m in numbers._matches_from(numbers._VAGUE, text, vague, len(text))]
     assert found == ["tens of thousands"]
     assert [m.group() for m in numbers._prefixed_matches(text, 0, len(text))] == [
