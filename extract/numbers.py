@@ -275,7 +275,11 @@ def find_numbers(
 def _word_number_starts(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:
     """Where a number in words ("twenty-five", "a hundred") and a vague magnitude ("tens
     of thousands") can start: the only places their patterns need to be tried."""
-    runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
+    lowered = text[start:stop].lower()
+    if len(lowered) == stop - start:  # case folding kept the offsets: scan the folded text
+        runs = [(m.start() + start, m.group()) for m in _LETTER_RUN.finditer(lowered)]
+    else:
+        runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
     words: list[int] = []
     vague: list[int] = []
     for j, (at, word) in enumerate(runs):
