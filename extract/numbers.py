@@ -74,14 +74,7 @@ def _prefixed_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str
             if after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit()):
                 starts.add(at)  # "USD10m", "USD.50"
             at = text.find(prefix, at + 1, stop)
-    covered = start
-    for at in sorted(starts):
-        if at < covered:
-            continue
-        m = pattern.match(text, at, stop)
-        if m is not None:
-            covered = m.end()
-            yield m
+    return _matches_from(pattern, text, sorted(starts), stop)
 
 
 _UNITS_19 = (
