@@ -24,9 +24,9 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
-    _MODALS,
     AttributionTracker,
     Token,
+    asserter_owns,
     heads_own_clause,
     prime_tokens,
     relative_phrase,
@@ -35,7 +35,7 @@ from .context import (
     tokens,
 )
 from .draft import Draft
-from .lexicon import Lexicon, lexicon, phrase_at, phrase_ending
+from .lexicon import lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
@@ -380,9 +380,7 @@ class _DocumentReader(UnitReader):
             return None
         if claim.concept is None and sent.start not in self.dense:
             claim.concept = self._concept(claim, rest, rest_words, hyphen)
-            purpose = self._purpose(rest, rest_words, claim.concept)
-            if purpose and not shares_word(purpose, claim.concept):
-                claim.purpose = purpose
+            claim.purpose = self._purpose(rest, rest_words, claim.concept)
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
@@ -495,42 +493,6 @@ def _prefix_index() -> dict[str, list[str]]:
     return index
 
 
-def _asserter_is_subject(claim: Draft, asserter: str, lex: Lexicon) -> bool:
-    """Whether the figure's clause is "<asserter> said (that) it/they/he/she/we ...": the
-    pronoun stands for the asserter, who is then the figure's subject too; or the figure
-    is what the asserter "expects" or "reported" of itself."""
-    left = claim.left or []
-    reported = False  # passed "that": what follows is reported, not the asserter's own
-    for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
-        tok = left[k]
-        if tok.text[:1].isupper() or tok.text in ",;:()":
-            return False  # a name or a new clause between the pronoun and the figure
-        reported = reported or tok.lower == "that"
-        if tok.lower in _OWN_OUTLOOK and not reported:
-            # "the giant now expects a net profit of $5bn": its own profit, if the giant is
-            # the asserter (not "Acme posted a loss, according to FactSet")
-            owner = next(
-                (t for t in reversed(left[:k]) if t.lower not in lex.concept_fillers), None
-            )
-            return owner is not None and owner.text == asserter.split()[-1]
-        if tok.lower in lex.attribution_pronouns:
-            verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
-            if verb in _IMPERSONAL:
-                return False  # "Acme says it will cost buyers $42,500": "it" is no one
-            before = left[k - 1].lower
-            if before == "that" and k > 1:
-                before = left[k - 2].lower
-            return before in lex.attribution_verbs
-    return False
-
-
-#: An asserter's verbs whose object is its own figure ("Acme expects a profit of $5m").
-_OWN_OUTLOOK = frozenset("expects reported posted forecasts projects announced".split())
-
-#: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
-_IMPERSONAL = frozenset("cost costs takes took take".split())
-
-
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
     """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
     style = "en"
@@ -625,7 +587,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             subject is None
             and attribution
             and not dense
-            and _asserter_is_subject(claim, attribution, reader.lex)
+            and asserter_owns(claim.left or [], attribution, reader.lex)
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         if subject is None and phrase is not None:
@@ -657,7 +619,8 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             subject = rows[claim.restates]["subject"]  # "$100 million (£82 million)": one figure
         concept = claim.concept
         if claim.purpose and not shares_word(claim.purpose, concept):
-            # "29 mpg in 2020 for mid-sized cars"
+            # "29 mpg in 2020 for mid-sized cars" (the concept may have changed since the
+            # figure was read: a restatement or a series takes its first figure's)
             concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
         if concept and ("'" in concept or "’" in concept):
             concept = _POSSESSIVE.sub("", concept)  # "China’s economy" -> "China economy"

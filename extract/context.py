@@ -19,6 +19,7 @@ __all__ = [
     "AttributionTracker",
     "LeftPhrase",
     "Token",
+    "asserter_owns",
     "heads_own_clause",
     "read_left",
     "relative_phrase",
@@ -48,9 +49,13 @@ _ALIAS = re.compile(
 )
 #: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
 _VERB_NOUNS = frozenset("trade work cost top".split())
+#: An asserter's verbs whose object is its own figure ("Acme expects a profit of $5m").
+_OWN_OUTLOOK = frozenset("expects reported posted forecasts projects announced".split())
+#: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
+_IMPERSONAL = frozenset("cost costs takes took take".split())
 _PARTICLES = frozenset("off up out down back".split())
-_DETERMINERS = frozenset("the a an its their his her our my your this these those".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
+_OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
@@ -240,7 +245,7 @@ class AttributionTracker:
                 continue
             if i > 0 and toks[i - 1].lower in _PASSIVE:
                 continue  # "they have been told": no one named
-            if i > 0 and toks[i - 1].lower in _DETERMINERS:
+            if i > 0 and toks[i - 1].lower in lex.determiners:
                 continue  # "the reported bid", "its estimated cost": an adjective
             if (
                 low in lex.attribution_nouns
@@ -473,6 +478,34 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
     return [word, *name]
 
 
+def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
+    """Whether a figure after the tokens ``left`` is the asserter's own: its clause is
+    "<asserter> said (that) it/they/he/she/we ...", the pronoun standing for the asserter,
+    or the figure is what the asserter "expects" or "reported" of itself."""
+    reported = False  # passed "that": what follows is reported, not the asserter's own
+    for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
+        tok = left[k]
+        if tok.text[:1].isupper() or tok.text in ",;:()":
+            return False  # a name or a new clause between the pronoun and the figure
+        reported = reported or tok.lower == "that"
+        if tok.lower in _OWN_OUTLOOK and not reported:
+            # "the giant now expects a net profit of $5bn": its own profit, if the giant is
+            # the asserter (not "Acme posted a loss, according to FactSet")
+            owner = next(
+                (t for t in reversed(left[:k]) if t.lower not in lex.concept_fillers), None
+            )
+            return owner is not None and owner.text == asserter.split()[-1]
+        if tok.lower in lex.attribution_pronouns:
+            verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
+            if verb in _IMPERSONAL:
+                return False  # "Acme says it will cost buyers $42,500": "it" is no one
+            before = left[k - 1].lower
+            if before == "that" and k > 1:
+                before = left[k - 2].lower
+            return before in lex.attribution_verbs
+    return False
+
+
 _OWN_CLAUSE_PRONOUNS = frozenset(["we", "you", "i"])
 
 
@@ -646,6 +679,8 @@ class LeftPhrase(NamedTuple):
     #: where the phrase starts when it is the subject of a verb between it and the figure
     #: ("the median price ... was $3.1 million"), else None
     subject_at: int | None = None
+    #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
+    nominal: str | None = None
 
 
 def read_left(
@@ -654,17 +689,16 @@ def read_left(
     start: int,
     *,
     limit: int = 5,
-    verbs_too: bool = True,
     toks: list[Token] | None = None,
 ) -> LeftPhrase:
     """Content words before a figure, within its clause.
 
     Walks left over the verb group ("have ballooned from", "is") and gathers the content
     words of the phrase before it: "the numbers of convicts in Russian prisons fell by"
-    gives "numbers convicts Russian prisons"; "Wagner is spending" gives "spending".
-    Verbs ("reached", "can reach") end the phrase; when nothing else is found the verb is
-    the concept unless ``verbs_too`` is false. ``toks`` are the tokens before ``start``
-    when the caller has them already.
+    gives "numbers convicts Russian prisons". Verbs ("reached", "can reach") end the
+    phrase; a spending or earning verb gives its noun as well ("Wagner is spending" gives
+    the nominal "spending"). ``toks`` are the tokens before ``start`` when the caller has
+    them already.
     """
     lex = lexicon()
     if toks is None:
@@ -818,7 +852,7 @@ def read_left(
                 picked
                 and finite
                 and low.endswith("ed")
-                and toks[i + 1].lower in _OF_LIKE | _LOCATIVE
+                and toks[i + 1].lower in _OF_OR_PLACE
                 and i > 0
                 and toks[i - 1].lower not in lex.stopwords
                 and toks[i - 1].lower not in _AUX
@@ -922,6 +956,7 @@ def read_left(
             names = [k for k, w in enumerate(picked) if w[:1].isupper()]
             if names:  # "plunged 4% to 28,030 yen as Sony lost": the name owns this figure
                 picked = picked[: names[-1] + 1]
+                last = -1  # where the kept words start is not tracked: no subject span
                 break
             if not crossed:
                 picked = []  # "up 19 cents at $58.24": the words were the other figure's unit
@@ -932,11 +967,9 @@ def read_left(
         last = i
         if len(picked) >= limit:
             break
-    nominal = lex.verb_nominals.get(verbs[0].lower()) if verbs and verbs_too else None
-    if nominal:
-        return LeftPhrase(nominal)  # "the charity spends $3m": what is measured is its spending
+    nominal = lex.verb_nominals.get(verbs[0].lower()) if verbs else None
     if not picked:
-        return LeftPhrase(None)
+        return LeftPhrase(None, None, nominal)
     heads_verb = (
         (crossed or changed or parallel)
         and not infinitive
@@ -944,7 +977,7 @@ def read_left(
         and 0 <= last < len(toks)
         and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)
     )
-    return LeftPhrase(" ".join(reversed(picked)), toks[last].start if heads_verb else None)
+    return LeftPhrase(" ".join(reversed(picked)), toks[last].start if heads_verb else None, nominal)
 
 
 def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) -> tuple[str, int]:

@@ -28,8 +28,6 @@ class Draft:
     change: str | None = None
     concept: str | None = None
     purpose: str | None = None  # what the figure is for: "for mid-sized cars"
-    subject: str | None = None
-    attribution: str | None = None
     restates: int | None = None
     from_index: int | None = None
     consumed: int = 0

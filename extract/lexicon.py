@@ -87,6 +87,7 @@ class Lexicon:
     noun_phrase_stops: frozenset[str]
     not_counted: frozenset[str]
     concept_verbs: frozenset[str]
+    determiners: frozenset[str]
     phrase_openers: frozenset[str]
     concept_fillers: frozenset[str]
     verb_nominals: dict[str, str]
@@ -191,7 +192,8 @@ def lexicon() -> Lexicon:
         noun_phrase_stops=_words(raw["noun_phrase_stops"]),
         not_counted=_words(raw["not_counted"]),
         concept_verbs=_words(raw["concept_verbs"]),
-        phrase_openers=_words(raw["phrase_openers"]),
+        determiners=_words(raw["determiners"]),
+        phrase_openers=_words(raw["phrase_openers"]) | _words(raw["determiners"]),
         ing_nouns=_words(raw["ing_nouns"]),
         common_adjectives=_words(raw["common_adjectives"]),
         adjective_endings=tuple(str(e).lower() for e in raw["adjective_endings"]),

@@ -1,8 +1,9 @@
-"""Links between the figures of a sentence: restatements and series.
+"""Links between the figures of a sentence: restatements, series and comparisons.
 
 "$100 million (£82 million)": the pounds restate the dollars. "from X to Y": Y was
 reached from X. "280 million of the 1.5 billion shekels": the part takes the whole's
-unit. Both work on the drafts of one document, in text order.
+unit. "$84 billion, down from $89 billion": the second measures what the first does.
+Both functions work on the drafts of one document, in text order.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from .lexicon import lexicon
 __all__ = ["link_restatements", "link_series", "shares_word"]
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _content_words(phrase: str) -> set[str]:
     stop = lexicon().stopwords
-    return {w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in stop}
+    return {w for w in _WORD.findall(phrase.lower()) if w not in stop}
 
 
 def shares_word(a: str, b: str | None) -> bool:
@@ -75,9 +79,10 @@ def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
     "from X to Y": Y points to X, the level it was reached from; a bare Y takes X's unit
-    ("from 21 mpg to 23"). "280 million of the 1.5 billion shekels": the bare part takes
-    the whole's unit. "X were down 2.3%, Burlington by 2.6%": the second takes the
-    first's change.
+    ("from 21 mpg to 23") and concept. "280 million of the 1.5 billion shekels": the bare
+    part takes the whole's unit. "X were down 2.3%, Burlington by 2.6%": the second takes
+    the first's change and is about Burlington. "$84 billion, down from $89 billion",
+    "$3.1 million, down 9.2%": the second takes the first's concept.
     """
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]

@@ -94,13 +94,12 @@ _WORDS = re.compile(
 #: Words a number in words can start with, and the scale words "a"/"an" and "half a" take.
 _WORD_STARTS = frozenset(f"{_UNITS_19}|{_TENS}".split("|"))
 _SCALES = frozenset(_SCALE.split("|"))
-_VAGUE_STARTS = frozenset(
-    "tens dozens scores hundreds thousands millions billions trillions".split()
-)
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
+_VAGUE_LEADS = "tens|hundreds"  # "tens of thousands"
+_MAGNITUDES = "dozens|scores|hundreds|thousands|millions|billions|trillions"
+_VAGUE_STARTS = frozenset(f"{_VAGUE_LEADS}|{_MAGNITUDES}".split("|"))
 _VAGUE = re.compile(
-    r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)"
-    r"(?=\s+(?:of|more|upon)\b)",
+    rf"\b(?:(?:{_VAGUE_LEADS})\s+of\s+)?(?:{_MAGNITUDES})(?=\s+(?:of|more|upon)\b)",
     re.IGNORECASE,
 )
 
@@ -222,19 +221,16 @@ def find_numbers(
     for m in _DIGITS["eu" if style == "eu" else "en"].finditer(text, start, stop):
         token = m.group()
         value = parse_digits(token, style=style)
-        whole = token.replace(",", "") if style == "en" else token
-        digits = len(whole.split(".", 1)[0].split(",", 1)[0])
         if value is None:
             continue
-        found.append(NumberMatch(m.start(), m.end(), value, "digits", digits))
+        found.append(NumberMatch(m.start(), m.end(), value, "digits", _whole_digits(token, style)))
     if style == "en":
         lex = lexicon()
         for m in _prefixed_matches(text, start, stop):
             group = 1 if m.group(1) is not None else 2
             value = parse_digits(m.group(group))
             if value is not None:
-                token = m.group(group).replace(",", "")
-                digits = len(token.split(".")[0])
+                digits = _whole_digits(m.group(group), "en")
                 found.append(NumberMatch(m.start(group), m.end(group), value, "digits", digits))
         word_starts, vague_starts = _word_number_starts(text, start, stop)
         for m in _matches_from(_WORDS, text, word_starts, stop):
@@ -263,6 +259,12 @@ def find_numbers(
         else:
             found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+def _whole_digits(token: str, style: str) -> int:
+    """How many digits a written number has before its decimal mark ("20,000.5" -> 5)."""
+    whole = token.replace(",", "") if style == "en" else token
+    return len(whole.split(".", 1)[0].split(",", 1)[0])
 
 
 def _word_number_starts(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:

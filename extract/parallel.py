@@ -223,10 +223,9 @@ def _dask(
     in_flight: int | None,
 ) -> Iterator[tuple[K, R]]:
     as_completed = _distributed().as_completed
-    own: list[Any] = []
+    own = client is None  # a client started here is closed here
     if client is None:
         client = dask_client(scheduler, workers=workers)
-        own.append(client)
     limit = in_flight or IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
     keys: dict[Any, K] = {}
     completed = as_completed()
@@ -251,5 +250,5 @@ def _dask(
     finally:
         if keys:
             client.cancel(list(keys))
-        for thing in own:
-            thing.close()
+        if own:
+            client.close()

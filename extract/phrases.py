@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from .context import Token, read_left
+from .context import LeftPhrase, Token, read_left
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
 
@@ -72,9 +72,7 @@ class PhraseReader:
                 more = self._content_run(rest[1:], 3)
                 parts += [rest[0].text, *more]
             # the counted thing and, before it, what it is counted for ("OHSU has performed")
-            owner = read_left(
-                self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
-            )
+            owner = self._left(claim)
             claim.subject_at = owner.subject_at
             return " ".join(parts) + (f", {owner.words}" if owner.words else "")
         if (
@@ -102,6 +100,7 @@ class PhraseReader:
             run = self._qualified_noun(rest)  # "an $800 pizza oven", "5% tax on cars"
             if run:
                 return " ".join(run)
+        left: LeftPhrase | None = None
         if (
             words[:1]
             and (
@@ -123,18 +122,23 @@ class PhraseReader:
             )
             if words[0] != "of" and claim.dimension != "duration" and not money_in:
                 # "was up 19 per cent for the year": the phrase before names the thing, if any
-                left = read_left(
-                    self.text, claim.sentence.start, claim.start, verbs_too=False, toks=claim.left
-                )
+                left = self._left(claim)
                 if left.words:
                     claim.subject_at = left.subject_at
                     return left.words
             run = self._content_run(rest[1:], 4)
             if run and not self._names_a_time(run[0]):
                 return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
-        phrase = read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
-        claim.subject_at = phrase.subject_at
-        return phrase.words
+        if left is None:
+            left = self._left(claim)
+        if left.nominal:
+            return left.nominal  # "the charity spends $3m": what is measured is its spending
+        claim.subject_at = left.subject_at
+        return left.words
+
+    def _left(self, claim: Draft) -> LeftPhrase:
+        """The phrase before the figure (:func:`~extract.context.read_left`)."""
+        return read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
         """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
