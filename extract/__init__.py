@@ -1,9 +1,9 @@
 """Numeric claims out of news text, as a Polars table with offsets back into the text.
 
 >>> from extract import extract_claims
->>> extract_claims("UK officials say the force has grown to more than 20,000.").select(
+>>> extract_claims("Port officials say the fleet has grown to more than 300 boats.").select(
 ...     "value", "bound", "change", "attribution").row(0)
-(20000.0, 'lower', 'increase', 'UK officials')
+(300.0, 'lower', 'increase', 'Port officials')
 """
 
 from .claims import claim_id, extract_claims

@@ -181,7 +181,7 @@ class _DocumentReader(UnitReader):
             if bare in lex.label_words and (prev.text[:1].isupper() or prev.text in ("#", "No.")):
                 return None
             if bare in lex.label_words_lowercase and num.kind == "digits":
-                return None  # "a category 4 hurricane", "type 2 diabetes"
+                return None  # "a level 3 lockdown", "type 2 diabetes"
             if bare in lex.age_before or (bare == "of" and words[-2:-1] == ["age"]):
                 claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "the age of 21"
         if (
@@ -247,7 +247,7 @@ class _DocumentReader(UnitReader):
             else:
                 return None  # 5G, 3D, B52: a name, not a quantity
         sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None
-        if sci:  # "1.99×10−30 kilograms", "6.02 x 10^23"
+        if sci:  # "2.4×10−12 kilograms", "6.02 x 10^23"
             sign = -1 if (sci.group(1) or sci.group(3) or sci.group(5)) else 1
             digits = (sci.group(2) or sci.group(4) or sci.group(6)).translate(_SUPERSCRIPT_DIGITS)
             if len(digits) <= 3:  # written out so that 1.99×10−30 is exactly 1.99e-30
@@ -268,18 +268,18 @@ class _DocumentReader(UnitReader):
             start2 = cur2[1] if cur2 else nxt.start
             ok = start2 == target
             if ok and cur2 and (currency or claim.unit) != cur2[0]:
-                ok = False  # "7% to $2.3 billion", "$5 to £4": two figures
+                ok = False  # "4% to $1.8 billion", "$5 to £4": two figures
             if ok and joiner == "and" and not between:
                 ok = False
             if ok and attached and claim.unit and not text.startswith(attached.group(), nxt.end):
                 ok = False  # "fell 4% to 28,030": a unit on the first only, two figures
             if ok and num.kind != nxt.kind and joiner != "to":
-                ok = False  # "seven to 10 years" is a range, "one-2" is not
+                ok = False  # "six to 12 months" is a range, "one-2" is not
             claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)
-            # "from $89 to $93 billion", "5 to 10 million": the first shares the second's scale
+            # "from $61 to $64 billion", "5 to 10 million": the first shares the second's scale
             shared = claim2[0] != 1.0 and scale == 1.0 and num.value <= nxt.value
             if ok and joiner == "to" and self._from_before(words):
-                ok = False  # "ballooned from 1,000 to 20,000": two figures
+                ok = False  # "grew from 300 to 2,000": two figures
                 if shared:
                     value = claim.value * claim2[0]
             unitless = currency is None and claim.unit is None and scale == 1.0
@@ -289,12 +289,12 @@ class _DocumentReader(UnitReader):
                 and words[-1:] == ["by"]
                 and not (unitless and num.value < nxt.value <= 3 * num.value)
             ):
-                ok = False  # "rose by $4bn to $419bn"; "dropped by 1 to 1.5 degrees" is a range
+                ok = False  # "rose by $3bn to $212bn"; "fell by 2 to 2.5 points" is a range
             from_range = joiner == "to" and "from" in words[-4:]
             if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
                 return None
             if ok and joiner == "or" and not (num.value < nxt.value <= 3 * num.value + 1):
-                ok = False  # "three or four years" is a range, "1 or 100" two figures
+                ok = False  # "two or three weeks" is a range, "1 or 100" two figures
             if ok:
                 value2 = nxt.value * claim2[0]
                 low = claim.value * claim2[0] if shared else value
@@ -316,7 +316,7 @@ class _DocumentReader(UnitReader):
             right = right[1:]
         rwords = [t.lower for t in right]
         if num.kind == "digits" and rwords[:1] and rwords[0] in lex.code_after:
-            return None  # "the 90049 ZIP Code"
+            return None  # "the 10023 ZIP Code"
         used = 0
         if claim.unit is None:
             used = self._unit_after(claim, right, rwords, currency, hyphen, num)
@@ -344,7 +344,7 @@ class _DocumentReader(UnitReader):
             and claim.qualifier is None
             and self._model_number(num, claim.noun_tokens, left)
         ):
-            return None  # "the 787 Dreamliner", "two new 737 Max jets"
+            return None  # "the 747 Jumbo", "three new 757 Cargo jets"
         if used and claim.bound == "exact" and nxt is not None and not claim.consumed:
             upper = self._range_with_unit(claim, nxt, right[0].start, rest, rest_words, words)
             if upper is not None:
@@ -370,7 +370,7 @@ class _DocumentReader(UnitReader):
         claim.per = self._period_after(rest, rest_words) or claim.per
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
             item, k = self._item_after(rest, rest_words, claim.end)
-            if item:  # "$58.24 per barrel" -> USD/barrel, "63 cents a share" -> cent/share
+            if item:  # "$71.40 per barrel" -> USD/barrel, "48 cents a share" -> cent/share
                 claim.unit = f"{claim.unit}/{item}"
                 claim.end = rest[k - 1].end
                 rest, rest_words = rest[k:], rest_words[k:]
@@ -390,7 +390,7 @@ class _DocumentReader(UnitReader):
         return claim
 
     def _modifies_noun(self, claim: Draft, nxt: Token) -> bool:
-        """The next word is the noun a hyphenated figure qualifies ("five-year $700,000 award")."""
+        """The next word is the noun a hyphenated figure qualifies ("three-year $450,000 grant")."""
         if nxt.start > claim.end + 1:
             return False
         first = nxt.text[:1]
@@ -399,7 +399,7 @@ class _DocumentReader(UnitReader):
         return first.isdigit() or nxt.text in self.lex.currency_prefixes
 
     def _model_number(self, num: NumberMatch, noun: list[Token], left: list[Token]) -> bool:
-        """ "787 Dreamliner", "two new 737 Max jets": digits naming a model, not a count."""
+        """ "747 Jumbo", "three new 757 Cargo jets": digits naming a model, not a count."""
         token = self.text[num.start : num.end]
         head = noun[0].text
         if (
@@ -425,7 +425,7 @@ class _DocumentReader(UnitReader):
         )
 
     def _name_or_address(self, claim: Draft, prev: Token | None, right: list[Token]) -> bool:
-        """ "iPhone 11 Pro", "Big 12", "Game 7"; "575 Wilbraham Road", "9 E 71st St"."""
+        """ "Pixel 8 Pro", "Top 40", "Stage 9"; "212 Harbour Road", "14 W 52nd St"."""
         lex = self.lex
         for i, tok in enumerate(right[:4]):
             if not (
@@ -471,7 +471,7 @@ class _DocumentReader(UnitReader):
                 or (before.text[:1].isupper() and before.start > claim.sentence.start)
             )
             if owner and claim.qualifier is None:
-                return True  # "Keytruda's 2018 sales", "its 2019 budget": a year, as a label
+                return True  # "Lumiva's 2019 sales", "its 2019 budget": a year, as a label
             if claim.unit is None or (
                 claim.qualifier is None
                 and not (
@@ -591,14 +591,14 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         if subject is None and phrase is not None:
-            # "sprint triathlons that entail a 750 meter swim": the phrase the clause is about
+            # "charity walks that include a 12 kilometre hike": the phrase the clause is about
             antecedent = text[phrase[0] : phrase[1]]
             if not shares_word(antecedent, claim.concept) and not any(
                 ch.isdigit() for ch in antecedent
             ):  # not "a 6kW motor, which ...": that phrase has a figure of its own
                 subject = antecedent
         elif subject is None and not dense and claim.subject_at is None:
-            # no name: the noun phrase the sentence opens with ("The debris field ...")
+            # no name: the noun phrase the sentence opens with ("The ash cloud ...")
             if id(sent) not in heads:
                 heads[id(sent)] = sentence_head(text, sent.start, sent.end)
             head, head_end = heads[id(sent)]
@@ -606,20 +606,20 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             if (
                 head
                 and head_end <= claim.start
-                and not any(  # "Acme's plan is young; we need to see 1,000 MW"
+                and not any(  # "Acme's plan is young; we hope to hire 400 staff"
                     left[k].start >= head_end and heads_own_clause(left, k, reader.lex)
                     for k in range(len(left))
                 )
-                and not any(a < head_end <= b for a, b in figures)  # "Dozens of people ..."
+                and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
                 and not shares_word(head, claim.concept)
                 and not (attribution and head in attribution)
             ):
                 subject = head  # the head names the thing measured, not an owner, if shared
         if subject is None and claim.restates is not None:
-            subject = rows[claim.restates]["subject"]  # "$100 million (£82 million)": one figure
+            subject = rows[claim.restates]["subject"]  # "$50 million (£40 million)": one figure
         concept = claim.concept
         if claim.purpose and not shares_word(claim.purpose, concept):
-            # "29 mpg in 2020 for mid-sized cars" (the concept may have changed since the
+            # "41 mpg in 2022 for compact cars" (the concept may have changed since the
             # figure was read: a restatement or a series takes its first figure's)
             concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
         if concept and ("'" in concept or "’" in concept):
@@ -687,9 +687,9 @@ def extract_claims(
 
     Examples
     --------
-    >>> df = extract_claims("Officials said the group spends more than $100 million each month.")
+    >>> df = extract_claims("Officials said the club spends more than $40 million each year.")
     >>> df.select("value", "bound", "unit", "per", "attribution").row(0)
-    (100000000.0, 'lower', 'USD', 'month', 'Officials')
+    (40000000.0, 'lower', 'USD', 'year', 'Officials')
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")

@@ -244,7 +244,7 @@ class AttributionTracker:
             if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
                 continue
             if i > 0 and toks[i - 1].lower in _PASSIVE:
-                continue  # "they have been told": no one named
+                continue  # "we were told": no one named
             if i > 0 and toks[i - 1].lower in lex.determiners:
                 continue  # "the reported bid", "its estimated cost": an adjective
             if (
@@ -252,13 +252,13 @@ class AttributionTracker:
                 and i + 1 < len(toks)
                 and (toks[i + 1].lower in _AUX or toks[i + 1].lower in _NOUN_FOLLOWERS)
             ):
-                continue  # "its sales forecast to $84 billion", "the estimates were": nouns
+                continue  # "its revenue forecast to $12 billion", "the estimates were": nouns
             if (
                 (low,) in lex.changes
                 and i + 1 < len(toks)
                 and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text in lex.currency_prefixes)
             ):
-                continue  # "Hextar added 15 sen": a change, not speech
+                continue  # "Kelbrook added 12 sen": a change, not speech
             rank = 0 if low in _SPEECH else 1
             candidate: str | None = None
             if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
@@ -267,7 +267,7 @@ class AttributionTracker:
                 before = _np_before(toks, i)
                 candidate = _clean_np(before)
                 if candidate is None and i > 1 and toks[i - 1].text == ",":
-                    # "The official, speaking on condition of anonymity, said ..."
+                    # "The envoy, speaking after the talks, said ..."
                     commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
                     if commas:
                         candidate = _clean_np(_np_before(toks, commas[0]))
@@ -323,19 +323,19 @@ def subject_before(
 ) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
-    Prefers the name that heads a verb ("Wagner has", "Prigozhin is spending") or owns
+    Prefers the name that heads a verb ("Wagner has", "the mayor is spending") or owns
     something ("Wagner's"), then the last name not cut off by a comma. Words inside the
-    spans of ``figures`` (other figures of the sentence, such as "7.5 million Danish
+    spans of ``figures`` (other figures of the sentence, such as "4.2 million Swedish
     crowns") are never a name. With ``reaching``, where the figure's concept starts as
     the subject of its clause, only a name reaching into that phrase counts: one before
-    it is another clause's ("Ford estimated that an exit would cost $800m").
+    it is another clause's ("Acme estimated that a strike would cost $30m").
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs: list[tuple[list[Token], str]] = []
     adjectival: set[int] = set()
     agents: set[int] = set()
-    place = False  # inside a capitalised run that names a place ("in New York City")
+    place = False  # inside a capitalised run that names a place ("in Salt Lake City")
     run: list[Token] = []
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
@@ -345,7 +345,7 @@ def subject_before(
             k += 1
         inside = k < len(figures) and figures[k][0] <= tok.start
         if word == ";" or (low in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
-            # a new clause, or one the writer or reader heads ("we need to see 1,000 MW"):
+            # a new clause, or one the writer or reader heads ("we hope to hire 400 staff"):
             # names before it own nothing after it
             runs, run = [], []
             continue
@@ -357,15 +357,15 @@ def subject_before(
             and not (
                 i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$="
             )
-        )  # not "E" of "9 E 71st St", "HK" of "HK $5.4m", "Y" of "Y=50 billion"
+        )  # not "W" of "14 W 52nd St", "HK" of "HK $7.2m", "Y" of "Y=30 billion"
         if capital and not (i == 0 and _POSSESSIVE_S.sub("", low) in lex.stopwords):
             if place or (not run and i > 0 and toks[i - 1].lower in _LOCATIVE):
-                place = True  # "in Ukraine", "in New York City": a place in a phrase
+                place = True  # "in Ukraine", "in Salt Lake City": a place in a phrase
                 continue
             if not run and i > 0 and toks[i - 1].lower == "by":
-                agents.add(id(run))  # "an engine tuned by M-Sport to produce": the agent
+                agents.add(id(run))  # "a motor built by Kessler to deliver": the agent
             if not run and i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])):
-                agents.add(id(run))  # "the trade pact, dubbed the TPP-11,": another name
+                agents.add(id(run))  # "the rail link, dubbed the HX-2,": another name
             run.append(tok)
             continue
         place = False
@@ -384,7 +384,7 @@ def subject_before(
             and len(word) <= 4
             and not 1800 <= int(word) <= 2100
         ):
-            run.append(tok)  # "iPhone 12 Mini", "Galaxy Note 20 Ultra", "S&P 500"
+            run.append(tok)  # "Pixel 8 Pro", "Model 3 Long Range", "FTSE 100"
             continue
         if run:
             nouns = 0
@@ -393,14 +393,14 @@ def subject_before(
                 or _POSSESSIVE_S.search(run[-1].text)  # "Russia's prison population": Russia
             ):
                 nouns = _nouns_heading_verb(toks, i, lex)
-            if nouns:  # "Tesla shares have been", "a Louisville defense that gave up"
+            if nouns:  # "Acme shares have been", "a Leeds midfield that conceded"
                 run = run + toks[i : i + nouns]
                 low = toks[i + nouns].lower
             elif low in lex.concept_fillers and i + 1 < len(toks):
-                low = toks[i + 1].lower  # "Monoprice also has": the verb after the adverb
+                low = toks[i + 1].lower  # "Zentro also sells": the verb after the adverb
             runs.append((run, low))
             if not nouns and word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
-                adjectival.add(id(run))  # "Chinese e-commerce giant": a lower-case word follows
+                adjectival.add(id(run))  # "Brazilian steel giant": a lower-case word follows
         run = []
     if run:
         runs.append((run, ""))
@@ -429,14 +429,14 @@ def subject_before(
             or (after,) in lex.changes
             or _verb_like(after, lex.concept_verbs)
         ):
-            chosen = words  # the name heading a verb: "Wagner has", "the probe reached"
+            chosen = words  # the name heading a verb: "Wagner has", "the rover reached"
             break
     if not chosen:
         usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]
         spaced = [w for w, after in runs if after != "," and w in usable]
         chosen = (spaced or usable or [[]])[-1]
     while chosen and chosen[-1].lower in lex.stopwords:
-        chosen = chosen[:-1]  # "James Lipman With 275 ...": a capitalised word of the text
+        chosen = chosen[:-1]  # "Sara Holm With 310 ...": a capitalised word of the text
     ticker = ""
     if chosen:
         chosen = _with_title(toks, chosen, lex)
@@ -448,7 +448,7 @@ def subject_before(
             and bracket[2] == ")"
             and _TICKER.fullmatch(bracket[1])
         ):
-            ticker = f" ({bracket[1]})"  # "Ford (F)": the name and its ticker
+            ticker = f" ({bracket[1]})"  # "Acme (ACM)": the name and its ticker
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
     if phrase and ticker:
         phrase += ticker
@@ -459,7 +459,7 @@ def subject_before(
 
 def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Token]:
     """``name`` with the one lower-case word that describes it between an article and the
-    name: "the base iPhone 11", "the self-styled Tuna King", "with stockbroker Peel Hunt"."""
+    name: "the base Pixel 8", "the self-styled Salmon Queen", "with broker Hale Lane"."""
     k = next((n for n, t in enumerate(toks) if t.start == name[0].start), 0)
     if k < 2 or toks[k - 2].lower not in ("the", "a", "an", "with"):
         return name
@@ -489,8 +489,8 @@ def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
             return False  # a name or a new clause between the pronoun and the figure
         reported = reported or tok.lower == "that"
         if tok.lower in _OWN_OUTLOOK and not reported:
-            # "the giant now expects a net profit of $5bn": its own profit, if the giant is
-            # the asserter (not "Acme posted a loss, according to FactSet")
+            # "the retailer now forecasts a yearly profit of $2bn": its own profit, if it is
+            # the asserter (not "Acme posted a loss, according to analysts")
             owner = next(
                 (t for t in reversed(left[:k]) if t.lower not in lex.concept_fillers), None
             )
@@ -498,7 +498,7 @@ def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
         if tok.lower in lex.attribution_pronouns:
             verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
             if verb in _IMPERSONAL:
-                return False  # "Acme says it will cost buyers $42,500": "it" is no one
+                return False  # "Acme says it will cost drivers $310 a year": "it" is no one
             before = left[k - 1].lower
             if before == "that" and k > 1:
                 before = left[k - 2].lower
@@ -511,7 +511,7 @@ _OWN_CLAUSE_PRONOUNS = frozenset(["we", "you", "i"])
 
 def heads_own_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
     """Whether ``toks[i]`` is "we", "you" or "I" heading a verb: a clause of the writer's or
-    the reader's, which no name before it owns ("..., we need to see 1,000 MW")."""
+    the reader's, which no name before it owns ("..., we hope to hire 400 staff")."""
     return (
         toks[i].lower in _OWN_CLAUSE_PRONOUNS
         and i + 1 < len(toks)
@@ -522,10 +522,10 @@ def heads_own_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
 def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
     """How many lower-case nouns at ``toks[i:]`` complete a name into a clause subject.
 
-    "Tesla shares have been", "Paris flat reportedly sold", "a Louisville defense that
-    gave up": one or two plain words after a name, then an auxiliary, a relative pronoun or
+    "Acme shares have been", "Lisbon villa reportedly sold", "a Leeds midfield that
+    conceded": one or two plain words after a name, then an auxiliary, a relative pronoun or
     a past-tense verb, make the name part of the subject phrase. Anything else (0) leaves
-    the name alone ("Chinese e-commerce giant", "Sony lost 4%").
+    the name alone ("Brazilian steel giant", "Mazda lost 3%").
     """
     for n in (1, 2):
         if i + n >= len(toks):
@@ -548,7 +548,7 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
         if following.text.islower() and (
             nxt in _AUX
             or nxt in ("that", "which")
-            or nxt in lex.attribution_pronouns  # "the Oboz footwear brand it bought"
+            or nxt in lex.attribution_pronouns  # "the Lumo cycling brand it acquired"
             or (nxt.endswith("ly") and len(nxt) > 4)  # "reportedly", "officially"
             or _verb_like(nxt, lex.concept_verbs)
         ):
@@ -558,7 +558,7 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
 
 def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> bool:
     """A capitalised run that names nobody: a currency code ("HK", "JPY", "PS") or a common
-    adjective capitalised only because it opens the sentence ("Typical cooking times")."""
+    adjective capitalised only because it opens the sentence ("Typical journey times")."""
     lex = lexicon()
     if len(run) != 1:
         return False
@@ -566,7 +566,7 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     if word in lex.currency_prefixes:
         return True
     if next_lower and run[0].lower.endswith(lex.demonym_endings):
-        return True  # "The Chinese e-commerce giant": an adjective of the phrase, not a name
+        return True  # "The Brazilian steel giant": an adjective of the phrase, not a name
     return run[0].lower in lex.common_adjectives and (
         run[0].start == sent_start or not word.isupper()
     )
@@ -574,7 +574,7 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
 
 def relative_phrase(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
     """Offsets of the phrase a figure's relative clause stands for, if the figure is in one
-    ("the small country that is about 90 miles wide": the span of "small country")."""
+    ("the long lake that is about 40 miles wide": the span of "long lake")."""
     toks = tokens(text, max(sent_start, start - 300), start)
     k = _relative_clause_phrase(toks, lexicon())
     if not k:
@@ -588,8 +588,8 @@ def relative_phrase(text: str, sent_start: int, start: int) -> tuple[int, int] |
 def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
     """Where the phrase a figure's relative clause stands for begins, or 0.
 
-    In "... Dean Smith with a squad that contained 17 players" the figure belongs to "a
-    squad", not to a name before it: the tokens from "squad" on are the ones to read.
+    In "... Ana Ruiz with a crew that included 12 divers" the figure belongs to "a
+    crew", not to a name before it: the tokens from "squad" on are the ones to read.
     A "that" after a verb ("said that") opens no relative clause.
     """
     for k in range(len(toks) - 1, 0, -1):
@@ -597,7 +597,7 @@ def _relative_clause_phrase(toks: list[Token], lex: Lexicon) -> int:
         if word in _RELATIVE:
             j = k - 1 if toks[k - 1].text != "," else k - 2
             if j < 0 or not toks[j].text.islower() or not _antecedent_noun(toks[j], lex):
-                return 0  # a name before it is the phrase ("Nissan, which is ...")
+                return 0  # a name before it is the phrase ("Renwick, which is ...")
             while j > 0 and toks[j - 1].text[:1].isalnum() and _antecedent_noun(toks[j - 1], lex):
                 j -= 1  # back to the article or the verb before the phrase
             return j
@@ -637,11 +637,11 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[st
     if j < 1 or toks[j].text != "," or not words:
         return [], -1
     if toks[j + 1].text[:1].isupper():
-        return [], -1  # "Meanwhile, Musk uses his account, where": a clause, not a noun phrase
+        return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
     if toks[j - 1].text[:1].isupper():
         return words, j - 1
     if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
-        return [*words, toks[j - 1].text], j - 1  # "while energy, the worst sector, fell"
+        return [*words, toks[j - 1].text], j - 1  # "while utilities, the weakest group, slipped"
     return [], -1
 
 
@@ -677,7 +677,7 @@ class LeftPhrase(NamedTuple):
 
     words: str | None
     #: where the phrase starts when it is the subject of a verb between it and the figure
-    #: ("the median price ... was $3.1 million"), else None
+    #: ("the average rent ... was $2,400"), else None
     subject_at: int | None = None
     #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
     nominal: str | None = None
@@ -693,10 +693,10 @@ def read_left(
 ) -> LeftPhrase:
     """Content words before a figure, within its clause.
 
-    Walks left over the verb group ("have ballooned from", "is") and gathers the content
-    words of the phrase before it: "the numbers of convicts in Russian prisons fell by"
-    gives "numbers convicts Russian prisons". Verbs ("reached", "can reach") end the
-    phrase; a spending or earning verb gives its noun as well ("Wagner is spending" gives
+    Walks left over the verb group ("have grown from", "is") and gathers the content
+    words of the phrase before it: "the number of inmates in Welsh jails fell by"
+    gives "number inmates Welsh jails". Verbs ("reached", "can reach") end the
+    phrase; a spending or earning verb gives its noun as well ("the club is spending" gives
     the nominal "spending"). ``toks`` are the tokens before ``start`` when the caller has
     them already.
     """
@@ -725,11 +725,11 @@ def read_left(
             and toks[i - 1].text.islower()
             and toks[i + 1].text.islower()
         ):
-            continue  # "freq. of scans was 300 Hz": an abbreviation, not a sentence's end
+            continue  # "the avg. of readings was 40 Hz": an abbreviation, not a sentence's end
         if tok.text == ")" and not picked and (crossed or changed):
             opening = _abbreviation_before(toks, i)
             if opening is not None:
-                i = opening  # "West Texas Intermediate (WTI) peaked at": read on before it
+                i = opening  # "Liquefied Natural Gas (LNG) traded at": read on before it
                 continue
         if (
             low in _CLAUSE_BREAKS
@@ -739,11 +739,11 @@ def read_left(
             if tok.text == "," and not picked and not relative and i < len(toks) - 1:
                 appositive, first = _appositive_before(toks, i, lex)
                 if appositive:
-                    picked = appositive  # "Healthcare, 2018's best performing sector, fell"
+                    picked = appositive  # "Utilities, last month's strongest group, slipped"
                     last = first
                     break
             comma = i > 1 and toks[i - 1].text == ","
-            verb_slot = len(picked) == 1 and last == i + 1  # "funds which range from 1%"
+            verb_slot = len(picked) == 1 and last == i + 1  # "rates which range from 2%"
             if (
                 (not picked or verb_slot)
                 and not relative
@@ -753,8 +753,8 @@ def read_left(
                 and _antecedent_noun(toks[i - 2 if comma else i - 1], lex)
                 and not any(lex.verb_nominals.get(v.lower()) for v in verbs)
             ):
-                # "bank stocks, which were up 2.8%", "a country that is 90 miles wide",
-                # "cornerbacks who can run a 4.3 second dash": the phrase before
+                # "mining stocks, which were up 1.9%", "a lake that is 40 miles long",
+                # "sprinters who can run a 10.2 second race": the phrase before
                 relative = True
                 picked = []
                 i -= 1 if comma else 0  # and the comma
@@ -763,12 +763,12 @@ def read_left(
         right_before = (
             (
                 i == len(toks) - 1
-                # "lay off 6,650", "cut back 300": the verb before its particle
+                # "lay off 1,200", "cut back 300": the verb before its particle
                 or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES)
             )
             and tok.text.isalpha()
             and tok.text.islower()
-            # not "pulled the healthcare sector 0.68% lower": a noun after an article
+            # not "dragged the energy index 1.3% lower": a noun after an article
             and not (
                 low not in lex.span_adjectives  # "over the past two years": a time
                 and (
@@ -788,7 +788,7 @@ def read_left(
             and low not in _AUX
             and (
                 (low.endswith("ing") and picked[-1].islower())
-                # "the refurbished Logitech Harmony": after an article, a name may follow
+                # "the renovated Odeon Cinema": after an article, a name may follow
                 or (
                     low.endswith("ed")
                     and i > 0
@@ -800,7 +800,7 @@ def read_left(
             )
             and picked[-1].lower() not in lex.common_adjectives  # not "falling short of"
         ):
-            # "operating profit", "our printed samples", "a turbocharged engine": a word in
+            # "operating profit", "our baked loaves", "a heated pool": a word in
             # -ing or -ed right before the noun qualifies it
             picked.append(tok.text)
             last = i
@@ -814,19 +814,19 @@ def read_left(
             and toks[i - 1].lower not in _AUX
             and toks[i - 1].lower not in lex.attribution_pronouns
         ):
-            picked.append(tok.text)  # "US trade balance figures": a noun before a noun
+            picked.append(tok.text)  # "UK house price figures": a noun before a noun
             last = i
             continue
         if low in _AUX or (
             tok.text.islower()
             and (
                 _verb_form(low, lex)
-                # "add ten users", "lay off 6,650": a bare word right before a figure is its
+                # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
                 # verb (a noun would need "of" or a verb between)
                 or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
                 # "has been forecast to", "is expected to": a participle after "been"
                 or (low in lex.attribution_verbs and i > 0 and toks[i - 1].lower in _PASSIVE)
-                # "forecast to slow slightly from 4.8%": a bare word after "to" is a verb
+                # "forecast to ease slightly from 3.1%": a bare word after "to" is a verb
                 or (
                     not picked
                     and 0 < i < len(toks) - 1
@@ -834,7 +834,7 @@ def read_left(
                     and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
                     and low not in lex.stopwords
                 )
-                # "prices range from $370,000"
+                # "rents range from $900"
                 or (
                     low in _RANGE_VERBS
                     and i + 1 < len(toks)
@@ -843,7 +843,7 @@ def read_left(
             )
         ):
             if picked and low in _MODALS and last == i + 1 and picked[-1].islower():
-                # "could cause sea levels to rise 11 feet": the word after a modal is a verb
+                # "may lift river levels by 3 metres": the word after a modal is a verb
                 verbs.append(picked.pop())
                 crossed = True
                 if not picked:
@@ -857,7 +857,7 @@ def read_left(
                 and toks[i - 1].lower not in lex.stopwords
                 and toks[i - 1].lower not in _AUX
             ):
-                # "the charge stored in the capacitor was 2.5 F": a participle after the
+                # "the energy stored in the battery was 60 kWh": a participle after the
                 # noun, before the clause's own verb, is the phrase's
                 picked.append(tok.text)
                 last = i
@@ -868,8 +868,8 @@ def read_left(
                 verbs.append(tok.text)
             else:
                 finite = True
-            # "plans to lay off 6,650": the phrase before "to" is no subject, unless a verb
-            # stands between ("prices expected to rise", "growth has been forecast to slow")
+            # "plans to lay off 1,200": the phrase before "to" is no subject, unless a verb
+            # stands between ("prices expected to rise", "output has been forecast to ease")
             infinitive = i > 0 and toks[i - 1].lower == "to"
             crossed = True
             continue
@@ -882,9 +882,9 @@ def read_left(
             and low not in lex.stopwords
             and low not in lex.concept_fillers
         ):
-            break  # "Since the start of last season Chris Wood has scored": the name heads it
+            break  # "Since the start of the year Maria Lopes has scored": the name heads it
         if relative and picked and low in lex.stopwords:
-            break  # "relations with Nissan, which is": the antecedent is the nearest phrase
+            break  # "ties with Renwick, which is": the antecedent is the nearest phrase
         if (
             adjacent
             and low == "and"
@@ -896,27 +896,27 @@ def read_left(
             and toks[i - 1].lower not in lex.stopwords
             and not _verb_form(toks[i - 1].lower, lex)
             and (toks[i - 1].lower,) not in lex.changes
-            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "600 hp and accelerate"
+            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "450 hp and accelerate"
         ):
-            last = i  # "fats and oils between 6% and 7%": two nouns, one phrase
+            last = i  # "rice and beans between 3% and 4%": two nouns, one phrase
             continue
         if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
-            # "the September natural gas contract": the article opens the phrase; after
-            # "... 4% and 5% and", the phrase opens a clause of its own ("fats and oils
-            # between 6% and 7%")
+            # "the October heating oil contract": the article opens the phrase; after
+            # "... 4% and 5% and", the phrase opens a clause of its own ("rice and beans
+            # between 3% and 4%")
             parallel = low in ("and", "or") and i > 0 and not toks[i - 1].text[:1].isalpha()
             break
         if not picked and tok.text.islower() and (low,) in lex.changes:
             if i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
-                continue  # "lost 1.1% to end at 1,334": another figure's change verb
+                continue  # "shed 0.7% to close at 2,815": another figure's change verb
             changed = True  # "sales fell 5%": the phrase before heads the change verb
         if adjacent and (low in lex.months or low in lex.weekdays):
-            pass  # "the September crude contract": a month naming the thing, not a date
+            pass  # "the March wheat contract": a month naming the thing, not a date
         elif picked and tok.text.islower() and (low,) in lex.changes:
-            break  # "expected to grow sales by 35%": the change verb ends the phrase
+            break  # "expected to lift output by 12%": the change verb ends the phrase
         elif (
             low in lex.stopwords
-            or ((low,) in lex.changes and not (picked or crossed))  # "the crude contract was"
+            or ((low,) in lex.changes and not (picked or crossed))  # "the wheat contract was"
             or (low,) in lex.qualifiers_before
             or low in lex.months
             or low in lex.weekdays
@@ -938,7 +938,7 @@ def read_left(
             and i + 1 < len(toks)
             and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
         ):
-            picked.append(tok.text)  # "China's economy in 2022 grew by 3%": the year it is
+            picked.append(tok.text)  # "Peru's economy in 2021 grew by 13%": the year it is
             last = i
             continue
         if low[:1].isdigit():
@@ -950,16 +950,16 @@ def read_left(
                 and low.isdigit()
             )
             if name_before and (not picked or last == i + 1):
-                picked.append(tok.text)  # "the iPhone 12 Mini deal", "Keytruda's 2018 sales"
+                picked.append(tok.text)  # "the Pixel 8 Pro deal", "Lumiva's 2019 sales"
                 last = i
                 continue
             names = [k for k, w in enumerate(picked) if w[:1].isupper()]
-            if names:  # "plunged 4% to 28,030 yen as Sony lost": the name owns this figure
+            if names:  # "slid 3% to 1,450 yen as Mazda lost": the name owns this figure
                 picked = picked[: names[-1] + 1]
                 last = -1  # where the kept words start is not tracked: no subject span
                 break
             if not crossed:
-                picked = []  # "up 19 cents at $58.24": the words were the other figure's unit
+                picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
             continue
         if not any(ch.isalpha() for ch in low) or low in lex.currency_prefixes:
             continue
@@ -983,7 +983,7 @@ def read_left(
 def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) -> tuple[str, int]:
     """The noun phrase a sentence opens with and where it ends ("", 0 when none).
 
-    "The debris field stretched for some seven miles" gives "debris field"; a lead-in
+    "The ash cloud spread for some forty miles" gives "ash cloud"; a lead-in
     cut off by a comma ("However, the company ...") is passed over.
     """
     lex = lexicon()
@@ -994,9 +994,9 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
     if (
         comma is not None
         and toks[0].lower in lex.stopwords
-        and toks[0].lower not in lex.phrase_openers  # not "The trust, a landlord, ..."
+        and toks[0].lower not in lex.phrase_openers  # not "The bank, a lender, ..."
     ):
-        toks = toks[comma + 1 :]  # "Since rolling out the service, the company ..."
+        toks = toks[comma + 1 :]  # "Since opening the depot, the firm ..."
     for i, tok in enumerate(toks):
         low = tok.lower
         if tok.text == "," and i < 4:
@@ -1011,7 +1011,7 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             and toks[i + 1].text.isalpha()
             and toks[i + 1].lower not in lex.stopwords
         ):
-            picked.append(tok.text)  # "The electronics and entertainment giant"
+            picked.append(tok.text)  # "The food and drinks group"
             continue
         if (
             picked
@@ -1020,7 +1020,7 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             and i + 1 < len(toks)
             and toks[i + 1].text.isalpha()
         ):
-            picked.append(tok.text)  # "The category 4 hurricane had"
+            picked.append(tok.text)  # "The level 3 alert was"
             end = tok.end
             continue
         if (
@@ -1030,7 +1030,7 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             and toks[i + 1].lower not in _AUX
             and toks[i + 1].text.isalpha()
         ):
-            picked.append(tok.text)  # "The price of the luxury yacht was"
+            picked.append(tok.text)  # "The cost of the new stadium was"
             continue
         if low in ("the", "a", "an") and picked and picked[-1] == "of":
             continue
@@ -1040,12 +1040,12 @@ def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) 
             or low in _AUX
             or (tok.text.islower() and _verb_like(low, lex.concept_verbs))
             or low in lex.attribution_verbs
-            or low in lex.verb_nominals  # "The giant earns 60% of its revenue"
+            or low in lex.verb_nominals  # "The chain earns 40% of its sales"
         ):
             break
         words = [w for w in picked if w not in ("and", "&", "of")]
         if len(words) == limit - 1 and low.endswith("s") and not low.endswith("ss"):
-            break  # "The Chinese e-commerce giant earns": a fourth word in -s is a verb
+            break  # "The Brazilian steel giant earns": a fourth word in -s is a verb
         picked.append(tok.text)
         end = tok.end
         if len(words) + 1 >= limit:

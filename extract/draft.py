@@ -27,12 +27,12 @@ class Draft:
     per: str | None = None
     change: str | None = None
     concept: str | None = None
-    purpose: str | None = None  # what the figure is for: "for mid-sized cars"
+    purpose: str | None = None  # what the figure is for: "for compact cars"
     restates: int | None = None
     from_index: int | None = None
     consumed: int = 0
     noun_tokens: list[Token] = field(default_factory=list)
     #: where the concept starts when it is the subject of the verb before the figure: no
-    #: name before that owns the figure ("Ford estimated that an exit would cost $800m")
+    #: name before that owns the figure ("Acme estimated that a strike would cost $30m")
     subject_at: int | None = None
     left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded

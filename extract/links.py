@@ -1,8 +1,8 @@
 """Links between the figures of a sentence: restatements, series and comparisons.
 
-"$100 million (£82 million)": the pounds restate the dollars. "from X to Y": Y was
-reached from X. "280 million of the 1.5 billion shekels": the part takes the whole's
-unit. "$84 billion, down from $89 billion": the second measures what the first does.
+"$50 million (£40 million)": the pounds restate the dollars. "from X to Y": Y was
+reached from X. "90 million of the 2.5 billion rupees": the part takes the whole's
+unit. "$61 billion, down from $64 billion": the second measures what the first does.
 Both functions work on the drafts of one document, in text order.
 """
 
@@ -32,7 +32,7 @@ _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately
 
 
 def link_restatements(text: str, claims: list[Draft]) -> None:
-    """Link "$100 million (£82 million)": the bracketed figure restates the first."""
+    """Link "$50 million (£40 million)": the bracketed figure restates the first."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
@@ -51,23 +51,23 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
 
 
 #: Between X and Y of "from X to Y": "to", after at most a short time phrase
-#: ("from $36,040 at 10.45pm last night to $34,935").
+#: ("from $412 at 9am on Monday to $398").
 _SERIES_GAP = re.compile(r"(?:\s+[\w.]+){0,4}?\s+to\s+$", re.IGNORECASE)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-#: Between "280 million" and "1.5 billion shekels" of "280 million of the 1.5 billion shekels".
+#: Between "90 million" and "2.5 billion rupees" of "90 million of the 2.5 billion rupees".
 _PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
 
 
-#: Between "down 2.3%" and "2.6%" of "... were down 2.3%, Burlington by 2.6%": a name, "by".
+#: Between "down 1.4%" and "3.1%" of "... were down 1.4%, Halden by 3.1%": a name, "by".
 _GAPPED_BY = re.compile(r",\s+(?:and\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+by\s+")
 
 
-#: Between a figure and the one it is compared with: "$84 billion, down from the $89
-#: billion", "$33,790 versus last year's $32,280", "$3.1 million, down 9.2%".
+#: Between a figure and the one it is compared with: "$61 billion, down from the $64
+#: billion", "$27,450 versus last year's $26,900", "$2.4 million, down 6.5%".
 _COMPARED_GAP = re.compile(
     r",?\s+(?:(?:down|up)(?:\s+from)?|versus|vs\.?|compared\s+(?:with|to))"
     r"(?:\s+(?:the|a|an|its|last|this|previous|year['’]?s?|US|U\.S\.))*\s*",
@@ -79,10 +79,10 @@ def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
     "from X to Y": Y points to X, the level it was reached from; a bare Y takes X's unit
-    ("from 21 mpg to 23") and concept. "280 million of the 1.5 billion shekels": the bare
-    part takes the whole's unit. "X were down 2.3%, Burlington by 2.6%": the second takes
-    the first's change and is about Burlington. "$84 billion, down from $89 billion",
-    "$3.1 million, down 9.2%": the second takes the first's concept.
+    ("from 31 mpg to 34") and concept. "90 million of the 2.5 billion rupees": the bare
+    part takes the whole's unit. "X were down 1.4%, Halden by 3.1%": the second takes
+    the first's change and is about Halden. "$61 billion, down from $64 billion",
+    "$2.4 million, down 6.5%": the second takes the first's concept.
     """
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
@@ -114,6 +114,6 @@ def link_series(text: str, claims: list[Draft]) -> None:
             continue
         b.from_index = i - 1
         if bare or b.concept is None:
-            b.concept = a.concept  # "sales grew from $5m to $7m", "from 21 mpg to 23"
+            b.concept = a.concept  # "sales grew from $5m to $7m", "from 31 mpg to 34"
         if bare:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per

@@ -36,7 +36,7 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+\.\d+|\d+(?=[mkMK]|bn|mn)"
 
 @functools.cache
 def _prefixed_digits() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Digits glued to a lettered currency prefix ("USD10m", "RM23.50", "$US55,931,000"):
+    """Digits glued to a lettered currency prefix ("USD25m", "RM14.20", "$US41,200,000"):
     the pattern, and the prefixes it can start with."""
     lex = lexicon()
     glued = sorted(
@@ -72,7 +72,7 @@ def _prefixed_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str
         while at >= 0:
             after = text[at + len(prefix) : min(stop, at + len(prefix) + 2)]
             if after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit()):
-                starts.add(at)  # "USD10m", "USD.50"
+                starts.add(at)  # "USD25m", "USD.50"
             at = text.find(prefix, at + 1, stop)
     return _matches_from(pattern, text, sorted(starts), stop)
 
@@ -143,9 +143,9 @@ _NON_QUANTITY = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 12/25/2022, 25.12.2022
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
     r"|(?<![\w$£€])\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b(?![ .-]?\d)"  # phone numbers
-    r"|\b\d+/\d+(?:/\d+)?\b(?!\s+of\b)"  # 24/7, dates; "1/16 of a pint" is a fraction
+    r"|\b\d+/\d+(?:/\d+)?\b(?!\s+of\b)"  # 24/7, dates; "1/8 of a mile" is a fraction
 )
-# "1/16 of a pint", "1⁄32 of a quart": a share written with a slash, before "of"
+# "1/8 of a mile", "1⁄4 of a cup": a share written with a slash, before "of"
 _SLASHED = re.compile(r"(?<![\w/⁄.,])(\d{1,3})\s?[/⁄]\s?(\d{1,4})(?![\w/⁄])(?=\s+of\b)")
 
 
@@ -242,7 +242,7 @@ def find_numbers(
             if key in lex.vague_magnitudes:
                 low, high = lex.vague_magnitudes[key]
                 found.append(NumberMatch(m.start(), m.end(), low, "vague", 0, high))
-        fractions = _find_fractions(text, start, stop)  # words, "one in five", "1/16 of"
+        fractions = _find_fractions(text, start, stop)  # words, "one in five", "1/8 of"
         if fractions:
             found.extend(fractions)
             found.sort(key=lambda n: (n.start, -n.end))

@@ -28,7 +28,7 @@ class PhraseReader:
     ) -> str | None:
         lex = self.lex
         if rest and rest[0].text == "(":
-            # "8 miles (13 kilometers) of new tunnels": read on after the restatement
+            # "5 miles (8 kilometres) of new cables": read on after the restatement
             close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
             if close is not None and close < 12:
                 rest, words = rest[close + 1 :], words[close + 1 :]
@@ -41,7 +41,7 @@ class PhraseReader:
             and before[-1].lower in lex.span_adjectives
         ):
             return None  # "over the past two years": when, not what is measured
-        # "a sharp 3 percent drop": an adjective between the article and the amount is the
+        # "a steep 4 percent fall": an adjective between the article and the amount is the
         # noun's too
         adjective = (
             before[-1].text
@@ -53,7 +53,7 @@ class PhraseReader:
         )
         article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
         if article and claim.dimension in ("currency", "ratio") and rest:
-            # "a 5% pay rise", "a $3500 a month mortgage": the article is the noun's, and the
+            # "a 5% pay rise", "a $1200 a month lease": the article is the noun's, and the
             # amount (with its rate) qualifies the noun after it
             skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
             head = rest[skip] if skip < len(rest) else None
@@ -71,7 +71,7 @@ class PhraseReader:
             elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
                 more = self._content_run(rest[1:], 3)
                 parts += [rest[0].text, *more]
-            # the counted thing and, before it, what it is counted for ("OHSU has performed")
+            # the counted thing and, before it, what it is counted for ("the clinic has performed")
             owner = self._left(claim)
             claim.subject_at = owner.subject_at
             return " ".join(parts) + (f", {owner.words}" if owner.words else "")
@@ -80,24 +80,24 @@ class PhraseReader:
             and claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and rest
-            and (rest[0].text.islower() or "-" in rest[0].text)  # "a 5 W USB-C charger"
+            and (rest[0].text.islower() or "-" in rest[0].text)  # "a 30 W plug-in heater"
             and words[0] not in lex.stopwords
-            and words[0] not in lex.concept_fillers  # not "155mph early Wednesday"
+            and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         ):
-            hyphen = True  # "a 750 meter swim": a singular unit before a noun is a modifier
+            hyphen = True  # "a 12 kilometre hike": a singular unit before a noun is a modifier
         if hyphen and claim.unit not in (None, "percent"):
-            run = self._qualified_noun(rest)  # "a 5-mpg boost in its EPA mileage"
+            run = self._qualified_noun(rest)  # "a 3-mpg gain in its city mileage"
             if run:
                 return " ".join(run)
         if (
             claim.dimension in ("currency", "ratio")
             and rest
             and rest[0].start <= claim.end + 1
-            and self._noun_modified(rest[0], hyphens=True)  # "95 per cent loan-to-value loans"
+            and self._noun_modified(rest[0], hyphens=True)  # "85 per cent loan-to-value loans"
         ):
-            run = self._qualified_noun(rest)  # "an $800 pizza oven", "5% tax on cars"
+            run = self._qualified_noun(rest)  # "a $600 espresso machine", "5% tax on cars"
             if run:
                 return " ".join(run)
         left: LeftPhrase | None = None
@@ -105,7 +105,7 @@ class PhraseReader:
             words[:1]
             and (
                 words[0] in _PREPOSITIONS_AFTER
-                # "shooting 47.6% from the field": the share of what, when nothing before
+                # "hitting 81.5% from the line": the share of what, when nothing before
                 or (words[0] == "from" and claim.dimension == "ratio")
             )
             and (
@@ -113,7 +113,7 @@ class PhraseReader:
                 or (words[0] == "of" and claim.dimension != "count")
             )
         ):
-            # "$1 billion in gains", "$2 billion in reserves": what the money is
+            # "$4 million in savings", "$2 billion in reserves": what the money is
             money_in = (
                 claim.dimension == "currency"
                 and words[0] == "in"
@@ -121,7 +121,7 @@ class PhraseReader:
                 and self._noun_modified(rest[1])
             )
             if words[0] != "of" and claim.dimension != "duration" and not money_in:
-                # "was up 19 per cent for the year": the phrase before names the thing, if any
+                # "was up 12 per cent for the year": the phrase before names the thing, if any
                 left = self._left(claim)
                 if left.words:
                     claim.subject_at = left.subject_at
@@ -141,14 +141,14 @@ class PhraseReader:
         return read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
-        """What a figure is for, right after it or the noun it qualifies: "a 5-10W laser for
-        diffuse heating", "29 mpg in 2020 for mid-sized cars"; not a time ("for the year")."""
+        """What a figure is for, right after it or the noun it qualifies: "a 2-4kW pump for
+        floor heating", "41 mpg in 2022 for compact cars"; not a time ("for the year")."""
         k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
         if words[:1] == [")"] or (words[:1] == ["("] and ")" in words[:12]):
-            k = words.index(")") + 1  # "$216,925 (£21,700) for flights": past the restatement
+            k = words.index(")") + 1  # "$48,300 (£38,000) for repairs": past the restatement
         own = set((concept or "").lower().split())
         while k < min(len(words), 4) and words[k] in own:
-            k += 1  # "laser" of "a 5-10W laser for ...": the concept itself
+            k += 1  # "pump" of "a 2-4kW pump for ...": the concept itself
         if words[k : k + 1] != ["for"]:
             return None
         run = self._content_run(rest[k + 1 :], 4)
@@ -157,10 +157,10 @@ class PhraseReader:
         return " ".join(run)
 
     def _qualified_noun(self, toks: list[Token], *, places: bool = False) -> list[str]:
-        """The noun an amount qualifies, with the phrase it takes right after it: "a 25% tax
-        on imported vehicles", "a 60 basis point improvement in its retail gross margins",
-        "a $150,000 contract with American Media" (not a time, "in January", nor unless
-        ``places`` a place, "in Denmark": "a 300,000 year-old skull found in Hualong Cave")."""
+        """The noun an amount qualifies, with the phrase it takes right after it: "a 15% levy
+        on imported steel", "a 40 basis point rise in its online profit margins",
+        "a $90,000 deal with Northwind Press" (not a time, "in January", nor unless
+        ``places`` a place, "in Denmark": "a 9,000 year-old canoe found in Lough Neagh")."""
         run = self._content_run(toks, 3)
         if not run:
             return run
@@ -171,7 +171,7 @@ class PhraseReader:
         if not more or self._names_a_time(more[0]):
             return run
         name = list(takewhile(lambda w: w[:1].isupper(), more))
-        qualifying = len(more) == len(name) + 1 and more[-1].islower()  # "its EPA mileage"
+        qualifying = len(more) == len(name) + 1 and more[-1].islower()  # "its city mileage"
         if name and not qualifying:
             if toks[k + 1].lower != "with" and not places:
                 return run  # not a place ("in Denmark"); "a deal with Acme" names the party
@@ -186,7 +186,7 @@ class PhraseReader:
 
     def _noun_modified(self, tok: Token, *, hyphens: bool = False) -> bool:
         """A lower-case noun right after an amount, which the amount qualifies ("$5bn deal");
-        with ``hyphens`` also a compound word ("a five-year $700,000 award")."""
+        with ``hyphens`` also a compound word ("a three-year $450,000 grant")."""
         lex = self.lex
         low = tok.lower
         return (
@@ -217,14 +217,14 @@ class PhraseReader:
             elif not tok.text[:1].isalpha() or (
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
             ):
-                break  # "RM23.50": another figure
+                break  # "RM14.20": another figure
             if (
                 out
                 and tok.text.islower()
                 and len(low) > 4
                 and (low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns))
             ):
-                break  # "new tunnels blasted out of", "students studying at": a clause follows
+                break  # "new cables laid under", "workers living in": a clause follows
             out.append(tok.text)
             if len(out) >= limit:
                 break

@@ -69,7 +69,7 @@ class UnitReader(PhraseReader):
                 info = units.symbols.get(rest[1].text)
             if info is not None:
                 if info.dimension == "duration":
-                    return "", 0  # "11 feet per century": a rate in time, not per item
+                    return "", 0  # "3 metres per decade": a rate in time, not per item
                 return info.symbol, 1 + k
         word = rest[1].text
         low = words[1]
@@ -84,7 +84,7 @@ class UnitReader(PhraseReader):
         return (word if word.isupper() else singular(low)), 2
 
     def _spaced_scale(self, pos: int) -> tuple[float, int] | None:
-        """Scale words after a number, chained: "4 hundred million" -> 1e8."""
+        """Scale words after a number, chained: "6 hundred thousand" -> 6e5."""
         scale, end = 1.0, pos
         for _ in range(2):
             m = _SCALE_SPACED.match(self.text, end)
@@ -123,7 +123,7 @@ class UnitReader(PhraseReader):
         rest_words: list[str],
         words: list[str],
     ) -> tuple[float, int] | None:
-        """ "5 per cent to 20 per cent", "10 miles to 15 miles": the unit said twice."""
+        """ "3 per cent to 8 per cent", "10 miles to 15 miles": the unit said twice."""
         if len(rest) < 2 or rest_words[0] not in ("to", "-", "–"):
             return None
         if rest_words[0] == "to" and self._from_before(words):
@@ -150,12 +150,12 @@ class UnitReader(PhraseReader):
         if k:
             return label
         if words[-1:] == ["by"]:
-            # "expected to grow sales by 35 per cent": the verb's object stands between
+            # "expected to lift output by 12 per cent": the verb's object stands between
             for w in reversed(words[-4:-2]):
                 label = lex.changes.get((w,), "")
                 if label and w not in lex.stopwords:
                     return label
-        # "ballooned from 1,000 to nearly 20,000": the verb governs the second figure
+        # "grew from 300 to nearly 2,000": the verb governs the second figure
         if words and words[-1] == "to":
             window = words[-10:]
             if "from" in window:
@@ -163,7 +163,7 @@ class UnitReader(PhraseReader):
                 label, _ = change_ending(window[:i], lex, 3)
                 if label:
                     return label
-            # "rose 18 sen to RM23.50", "jumped 90 per cent to $7.2bn": the level after the change
+            # "rose 12 sen to RM14.20", "jumped 40 per cent to $3.1bn": the level after the change
             for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
                 if words[i][:1].isdigit():
                     head = words[:i]
@@ -196,10 +196,10 @@ class UnitReader(PhraseReader):
         if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
             return -1  # "22 Dec": a date
         if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
-            unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
+            unit = first.split("-")[0].rstrip("s")  # "9 month-old" is in months
             claim.unit = unit if unit in ("month", "week", "day") else "year"
             used = 1 if first in lex.age_words else 2
-            # "a 50 year-old man from Lithuania": the man's age
+            # "a 42 year-old woman from Porto": the woman's age
             whose = self._qualified_noun(right[used:], places=True)
             claim.dimension = "age"
             claim.concept = f"age of {' '.join(whose)}" if whose else "age"
@@ -229,7 +229,7 @@ class UnitReader(PhraseReader):
             written = right[0].text
             if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
                 claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
-                return 1  # "110 JPY"
+                return 1  # "150 JPY"
             sub = lex.currency_subunits.get(first)
             if sub and (right[0].text != "P" or right[0].start == num.end):
                 claim.unit, claim.dimension = sub, "currency"
@@ -244,7 +244,7 @@ class UnitReader(PhraseReader):
         info = units.words.get(rwords[1]) if len(rwords) > 1 else None
         if first in lex.span_adjectives and info is not None and info.dimension == "duration":
             claim.unit, claim.dimension = info.symbol, info.dimension
-            return 2  # "the 50 previous years", "three consecutive months"
+            return 2  # "the 30 previous seasons", "three consecutive months"
         for k in range(min(units.max_words, len(rwords), 4), 0, -1):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
@@ -262,7 +262,7 @@ class UnitReader(PhraseReader):
         return self._counted_noun(claim, right, rwords, num)
 
     def _hyphenated_unit(self, claim: Draft, word: str) -> bool:
-        """A unit joined to the word after it: "43.4 percent-owned", "52,000 barrel-a-day"."""
+        """A unit joined to the word after it: "27.5 percent-owned", "80,000 barrel-a-day"."""
         head, _, tail = word.partition("-")
         label = self.lex.measure_nouns.get((head,))
         if label is not None and label != "magnitude":
@@ -318,14 +318,14 @@ class UnitReader(PhraseReader):
             return -1
         claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
-            # a noun-noun compound counts one kind of thing: "700 heart transplants"
+            # a noun-noun compound counts one kind of thing: "300 kidney transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
 
     def _noun_modifier(self, tok: Token) -> bool:
-        """A lower-case noun before the counted noun ("heart" of "heart transplants"), not an
+        """A lower-case noun before the counted noun ("kidney" of "kidney transplants"), not an
         adjective ("new", "commercial", "eligible") or a participle ("recorded")."""
         low = tok.lower
         lex = self.lex
@@ -339,14 +339,14 @@ class UnitReader(PhraseReader):
 
     @staticmethod
     def _noun_end(run: list[Token], single: bool) -> int:
-        """Where a counted noun ends: "14 first-team players left" -> 2 words, not 3."""
+        """Where a counted noun ends: "12 part-time workers quit" -> 2 words, not 3."""
         plural = [
             t.lower in _IRREGULAR_PLURALS
             or (t.lower.endswith("s") and not t.lower.endswith(("ss", "us", "is")))
             for t in run
         ]
         if single:
-            # "one proposal asks": a singular noun, then a verb in -s
+            # "one motion urges": a singular noun, then a verb in -s
             for k in range(len(run) - 1):
                 if not plural[k] and plural[k + 1] and run[k + 1].text.islower():
                     return k + 1
