@@ -2,11 +2,11 @@
 
 Checks, each a row that holds, fails or warns, naming the claims involved:
 
-- ``parts_sum``: "50,000 personnel, including 10,000 contractors and 40,000 convicts":
+- ``parts_sum``: "12,000 staff, including 3,000 nurses and 9,000 carers":
   the parts after "including", "of whom", "of which", "comprising" add up to the total
   (within 2%);
-- ``share_of_whole``: "more than 20,000 – around 10% of the total forces" implies a whole
-  of about 200,000 (a derived figure, reported as a holding check with ``expected``);
+- ``share_of_whole``: "more than 6,000 – around 15% of the whole workforce" implies a whole
+  of about 40,000 (a derived figure, reported as a holding check with ``expected``);
 - ``change_direction``: in "from X to Y", Y is above X for an increase, below for a decrease;
 - ``cumulative``: counts that only accumulate (deaths) do not fall from one window to the next;
 - ``restatement``: a figure restated in other terms converts back to about the same amount;
@@ -199,7 +199,7 @@ def _sentence_checks(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
-    """A figure restated in other terms ("$100 million (£82 million)") should convert back to
+    """A figure restated in other terms ("$50 million (£40 million)") should convert back to
     about the same amount (within 10%: exchange rates are monthly averages)."""
     out: list[dict[str, Any]] = []
     pairs = claims.filter(pl.col("restates").is_not_null()).join(
@@ -258,7 +258,7 @@ def stances(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Find denials in the documents and record them against the assertions they dispute.
 
-    A denial sentence ("Both North Korea and Wagner have denied the reports") names who
+    A denial sentence ("Both the port authority and Acme denied the claims") names who
     denies; it disputes the document's assertions by other camps about those entities.
     Returns (stances, assertions with ``disputed_by`` filled).
     """

@@ -910,7 +910,7 @@ def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
 
 
 def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
-    """Claims that are the starting level of a change ("from 1,000 to nearly 20,000") in
+    """Claims that are the starting level of a change ("from 300 to nearly 2,000") in
     the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
     grouped = claims.filter(pl.col("quantity_id").is_not_null())
     pairs = grouped.select("claim_id", "from_claim", "quantity_id").join(
@@ -967,7 +967,7 @@ def headline(
     """A paragraph, in plain words, about who gave which figure for one quantity.
 
     One estimate per asserter (the latest; a figure that is only the starting point of a
-    stated change, "from 1,000 to nearly 20,000", is mentioned as "up from 1,000"), largest
+    stated change, "from 300 to nearly 2,000", is mentioned as "up from 300"), largest
     first, with hedges, units, sources and how far apart the extremes are.
     """
     qid = quantity.get("quantity_id")
