@@ -504,8 +504,8 @@ def _number_words() -> frozenset[str]:
 
 
 def counted_phrase(surface: str | None, number_words: frozenset[str]) -> str | None:
-    """The words a count's surface has after its number: "800,000 eligible pensioners" ->
-    "eligible pensioners", "dozens of Kia" -> "Kia"; None when nothing follows."""
+    """The words a count's surface has after its number: "900,000 retired teachers" ->
+    "retired teachers", "dozens of Fiat" -> "Fiat"; None when nothing follows."""
     if not surface:
         return None
     words = _SURFACE_WORD.findall(surface)
@@ -534,17 +534,17 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
     Our table and NewsQuant write three things differently, and the view follows
     NewsQuant's convention for each:
 
-    * a count's unit: ours is the counted noun ("pensioner"), NewsQuant's is the noun
-      phrase as written, modifiers included ("eligible pensioner"): the words of the
+    * a count's unit: ours is the counted noun ("teacher"), NewsQuant's is the noun
+      phrase as written, modifiers included ("retired teacher"): the words of the
       surface after the number, the last one our singular noun;
-    * the concept: ours names the measured thing, unit words included ("eligible
-      pensioners, Pension Credit"); NewsQuant's leaves the unit out ("Pension Credit"):
+    * the concept: ours names the measured thing, unit words included ("retired
+      teachers, Winter Grant"); NewsQuant's leaves the unit out ("Winter Grant"):
       the surface's words are dropped from our concept and subject, and so is "age" from
-      an age's ("Maddon, 66": ours "age, Maddon"), its unit being "year of age";
+      an age's ("Ortiz, 58": ours "age, Ortiz"), its unit being "year of age";
     * "from X to Y": ours is two claims, Y marked with the change's direction and
       pointing to X in ``from_claim``; NewsQuant's is one range X-Y. The view joins the
       two into that range, which, like any range, states no change of its own; its
-      concept is what both ends measure ("from 20 mpg to 29 mpg for mid-sized cars").
+      concept is what both ends measure ("from 31 mpg to 34 mpg for compact cars").
     """
     if isinstance(frame, list):
         rows = frame

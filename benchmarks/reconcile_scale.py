@@ -30,8 +30,8 @@ text is parsed):
 * a sentence holding the subject and the surface at the recorded offsets
   (``sentence[start - sentence_start:end - sentence_start] == surface``), sometimes
   with an "in March 2023"-style date, "in 2022" or "last month"; about 12% of the
-  claims are parts in their sentence's list (", including 10,000 contractors and
-  40,000 convicts") and about 3% restate the claim before them in brackets
+  claims are parts in their sentence's list (", including 3,000 nurses and
+  9,000 carers") and about 3% restate the claim before them in brackets
   (``restates`` = its ``claim_id``; money converted to another currency);
 * about 3% boilerplate.
 
@@ -311,8 +311,8 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
     row_in_doc = np.arange(n) - np.searchsorted(doc, doc, side="left")
 
     # sentences: a claim opens one (link 0), restates the one before it in brackets (1:
-    # "$100 million (£82 million)") or is a part of it (2: ", including 10,000 contractors
-    # and 40,000 convicts")
+    # "$50 million (£40 million)") or is a part of it (2: ", including 3,000 nurses
+    # and 9,000 carers")
     u = rng.random(n)
     link = np.where(row_in_doc == 0, 0, np.where(u < 0.03, 1, np.where(u < 0.15, 2, 0)))
     leader = np.maximum.accumulate(np.where(link == 0, np.arange(n), 0))
