@@ -216,7 +216,9 @@ def test_not_claims(text: str, needle: str) -> None:
 
 
 def test_restatement_is_linked_and_shares_hedge_and_rate() -> None:
-    df = extract_claims("Reyes said the club spends more than $50 million (£40 million) each month.")
+    df = extract_claims(
+        "Reyes said the club spends more than $50 million (£40 million) each month."
+    )
     usd, gbp = df.row(0, named=True), df.row(1, named=True)
     assert (usd["unit"], gbp["unit"]) == ("USD", "GBP")
     assert gbp["restates"] == usd["claim_id"] and usd["restates"] is None
