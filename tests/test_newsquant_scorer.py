@@ -287,7 +287,7 @@ def test_alias_file_is_valid_json_with_currency_codes() -> None:
 
 
 def test_concept_partial_and_complete() -> None:
-    assert nq.concept_correct("net worth, Hinduja brothers", "the net worth") == (True, False)
+    assert nq.concept_correct("net worth, Vance sisters", "the net worth") == (True, False)
     assert nq.concept_correct("net worth", "Net worth.") == (True, True)
     assert nq.concept_correct("net worth", "revenue") == (False, False)
     assert nq.concept_correct("-", None) == (True, True)
@@ -403,10 +403,10 @@ def claim_row(surface: str, value: float, **fields: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("surface", "unit", "expected"),
     [
-        ("800,000 eligible pensioners", "pensioner", "eligible pensioner"),
+        ("900,000 retired teachers", "teacher", "retired teacher"),
         ("two viruses", "virus", "virus"),
-        ("As many as 14 first-team players", "player", "first-team player"),
-        ("more than 700 heart transplants", "heart transplant", "heart transplant"),
+        ("As many as 12 part-time workers", "worker", "part-time worker"),
+        ("more than 300 kidney transplants", "kidney transplant", "kidney transplant"),
         ("Dozens of villagers", "villager", "villager"),
         ("1,500", None, None),
     ],
@@ -420,14 +420,14 @@ def test_count_unit_is_the_noun_phrase_as_written(
 
 def test_concept_leaves_out_the_unit_words() -> None:
     row = claim_row(
-        "800,000 eligible pensioners",
-        8e5,
-        unit="pensioner",
-        concept="eligible pensioners",
-        subject="Pension Credit",
+        "900,000 retired teachers",
+        9e5,
+        unit="teacher",
+        concept="retired teachers",
+        subject="Winter Grant",
     )
     (view,) = nq.frame_rows([row])
-    assert view["concept"] == "Pension Credit"
+    assert view["concept"] == "Winter Grant"
     (alone,) = nq.frame_rows([{**row, "subject": None}])
     assert alone["concept"] is None
 
