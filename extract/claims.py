@@ -183,7 +183,7 @@ class _DocumentReader(UnitReader):
             if bare in lex.label_words_lowercase and num.kind == "digits":
                 return None  # "a level 3 lockdown", "type 2 diabetes"
             if bare in lex.age_before or (bare == "of" and words[-2:-1] == ["age"]):
-                claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "the age of 21"
+                claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "the age of 70"
         if (
             len(left) >= 2
             and left[-1].text == ","
@@ -193,7 +193,7 @@ class _DocumentReader(UnitReader):
             and 0 < num.value < 120
             and text[num.end : num.end + 1] in (",", ")")
         ):
-            claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Haley, 51,"
+            claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Ortiz, 58,"
         if text[num.end : num.end + 2] in (". ", ") ") and _at_line_start(text, num.start):
             return None  # list numbering
         claim.change = self._change_before(words)
@@ -203,7 +203,7 @@ class _DocumentReader(UnitReader):
             and text[claim.start - 1] == "+"
             and (claim.start - 1 == sent.start or not text[claim.start - 2].isalnum())
         ):
-            claim.change, claim.start = "increase", claim.start - 1  # "Dow +0.2%"
+            claim.change, claim.start = "increase", claim.start - 1  # "Dow +0.4%"
         # ---- right side
         pos = num.end
         scale = 1.0

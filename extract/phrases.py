@@ -53,7 +53,7 @@ class PhraseReader:
         )
         article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
         if article and claim.dimension in ("currency", "ratio") and rest:
-            # "a 5% pay rise", "a $1200 a month lease": the article is the noun's, and the
+            # "a 4% pay rise", "a $1200 a month lease": the article is the noun's, and the
             # amount (with its rate) qualifies the noun after it
             skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
             head = rest[skip] if skip < len(rest) else None
@@ -160,7 +160,7 @@ class PhraseReader:
         """The noun an amount qualifies, with the phrase it takes right after it: "a 15% levy
         on imported steel", "a 40 basis point rise in its online profit margins",
         "a $90,000 deal with Northwind Press" (not a time, "in January", nor unless
-        ``places`` a place, "in Denmark": "a 9,000 year-old canoe found in Lough Neagh")."""
+        ``places`` a place, "in Norway": "a 9,000 year-old canoe found in Lough Neagh")."""
         run = self._content_run(toks, 3)
         if not run:
             return run
@@ -174,7 +174,7 @@ class PhraseReader:
         qualifying = len(more) == len(name) + 1 and more[-1].islower()  # "its city mileage"
         if name and not qualifying:
             if toks[k + 1].lower != "with" and not places:
-                return run  # not a place ("in Denmark"); "a deal with Acme" names the party
+                return run  # not a place ("in Norway"); "a deal with Acme" names the party
             more = list(takewhile(lambda w: w[:1].isupper() or w == "of", more))  # the name
         return [*run, toks[k + 1].text, *more]
 
@@ -213,7 +213,7 @@ class PhraseReader:
                     break
                 continue
             if _TECH_NAME.fullmatch(tok.text):
-                pass  # "5G data", "4K video", "V10 engine": a name, not a figure
+                pass  # "5G data", "4K video", "V12 engine": a name, not a figure
             elif not tok.text[:1].isalpha() or (
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
             ):

@@ -62,7 +62,7 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     >>> guess_language("Die Zahl der Soldaten ist auf 20.000 gestiegen, sagt die Regierung.")
     'de'
     """
-    # one-letter words count only as written in lower case: "$A82" and "9 E 71st St" are not
+    # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
     words = [w if len(w) == 1 else w.lower() for w in _WORD.findall(text[:sample])]
     if not words:
