@@ -315,7 +315,7 @@ CONCEPTS = [
     ),
     # a bare word right before a figure is its verb, not part of the concept
     ("The bank plans to lay off 1,200 employees.", "1,200", {"unit": "employee"}),
-    ("They would need to hire ten nurses to cope.", "ten", {"concept": "nurses"}),
+    ("They must hire ten nurses by June.", "ten", {"concept": "nurses"}),
     # what the figure is for, after it or after the noun it qualifies
     (
         "They fitted a 3-6W lamp for night reading.",
@@ -512,12 +512,12 @@ CONCEPTS = [
     # "<asserter> said it ...": the pronoun stands for the asserter, who owns the figure
     ("Acme said it has more than 1,000 customers.", "1,000", {"subject": "Acme"}),
     ("Acme said Bolt has 900 customers.", "900", {"subject": "Bolt"}),
-    ("Acme says it will cost drivers around $310 a year.", "310", {"subject": None}),
+    ("Acme says it will cost each driver about $310.", "310", {"subject": None}),
     # what an asserter "expects" or "reported" of itself is its own; a restatement too
     (
-        "The retail giant now expects a yearly profit of £2 billion ($2.5 billion).",
+        "The grocer now expects an annual profit of £2 billion ($2.5 billion).",
         "2.5",
-        {"subject": "retail giant", "attribution": "retail giant"},
+        {"subject": "grocer", "attribution": "grocer"},
     ),
     (
         "The bank posted a loss of 48 cents a share, according to Refinitiv.",
@@ -554,9 +554,9 @@ CONCEPTS = [
     ),
     ("Europe's miners (.SXPP) slid 2.1%.", "2.1", {"concept": "Europe miners"}),
     (
-        "Acme Energy — Shares of the copper miner fell 1.3% after a strike.",
+        "Acme Mining — Shares of the copper group fell 1.3% on Tuesday.",
         "1.3",
-        {"subject": "Acme Energy"},
+        {"subject": "Acme Mining"},
     ),
     # a figure compared with another measures the same thing; "the first quarter" is a time
     (
@@ -609,7 +609,7 @@ CONCEPTS = [
     ),
     # an adverb between a name and its verb; a name after "the" and a participle
     (
-        "Zentro also has the refurbished Bosch Serie drill for $90.",
+        "Zentro also sells the refurbished Bosch Serie drill at $90.",
         "90",
         {"concept": "refurbished Bosch Serie drill", "subject": "Zentro"},
     ),
