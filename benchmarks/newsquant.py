@@ -579,7 +579,7 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
         if item.get("dimension") == "age":
             unit_words.add("age")  # NewsQuant's unit of an age is "year of age"
         # NewsQuant's referred concepts name what is measured and whose it is ("revenue",
-        # "Apple"): our concept and subject columns together, less the unit's words.
+        # "Acme"): our concept and subject columns together, less the unit's words.
         chunks = [
             " ".join(w for w in _SURFACE_WORD.findall(chunk) if w.lower() not in unit_words)
             for end in ends

@@ -623,9 +623,9 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             # figure was read: a restatement or a series takes its first figure's)
             concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
         if concept and ("'" in concept or "’" in concept):
-            concept = _POSSESSIVE.sub("", concept)  # "China’s economy" -> "China economy"
+            concept = _POSSESSIVE.sub("", concept)  # "Peru’s economy" -> "Peru economy"
         if subject and ("'" in subject or "’" in subject):
-            subject = _POSSESSIVE.sub("", subject)  # "the SUV’s EPA rating" -> "SUV"
+            subject = _POSSESSIVE.sub("", subject)  # "the van’s city rating" -> "van"
         rows.append(
             {
                 "claim_id": cid,

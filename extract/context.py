@@ -647,10 +647,10 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[st
 
 def _abbreviation_before(toks: list[Token], close: int) -> int | None:
     """Where "(" opens when ``toks[close]`` closes a bracketed short form after a name
-    ("(WTI)", "(.SXAP)"), else None."""
+    ("(LNG)", "(.SXPP)"), else None."""
     opening = close - 2
     if opening > 0 and toks[opening].text == "." and toks[opening - 1].text == "(":
-        opening -= 1  # "(.SXAP)": an index code
+        opening -= 1  # "(.SXPP)": an index code
     if opening < 1 or toks[opening].text != "(":
         return None
     short = toks[close - 1].text
