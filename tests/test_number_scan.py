@@ -17,7 +17,7 @@ PIECES = [
     "a", "an", "A", "one", "One", "half", "twenty", "Twenty", "five", "seventeen", "ninety",
     "hundred", "thousand", "million", "dozen", "tens", "hundreds", "thousands", "dozens",
     "scores", "of", "more", "upon", "and", "the", "USD", "RM", "US", "$US", "PS", "Y=", "HK$",
-    "10", "10m", "23.50", "55,931,000", ".5", "5", "x", "-", ",", ".", "_", "é", "\n",
+    "10", "10m", "23.50", "41,200,000", ".5", "5", "x", "-", ",", ".", "_", "é", "\n",
     "half a million", "a hundred", "an hundred", "tens of thousands", "twenty-five",
 ]  # fmt: skip
 GLUE = ["", " ", "  ", "-", "\n"]
