@@ -150,7 +150,7 @@ RATES_AND_CHANGES = [
     # phrasal verbs that end in a change word state no change
     ("The defence gave up 212 yards.", "212", {"change": None}),
     ("It all boils down to $21 a foot.", "21", {"change": None}),
-    ("Profit was revised upward by $40 million.", "40", {"change": "increase"}),
+    ("The forecast was revised upward by $25 million.", "25", {"change": "increase"}),
     ("shares closed down 3% on Friday", "3", {"change": "decrease"}),
     # "rose by $3bn to $212bn" is two figures; "by 5 to 105" too (no unit, far apart)
     ("It rose by 5 to 105.", "105", {"value": 105.0, "bound": "exact"}),
