@@ -753,8 +753,8 @@ def read_left(
                 and _antecedent_noun(toks[i - 2 if comma else i - 1], lex)
                 and not any(lex.verb_nominals.get(v.lower()) for v in verbs)
             ):
-                # "mining stocks, which were up 1.9%", "a lake that is 40 miles long",
-                # "sprinters who can run a 10.2 second race": the phrase before
+                # "mining shares, which gained 1.9%", "a lake that is 40 miles long",
+                # "riders who can climb a 9 km hill": the phrase before
                 relative = True
                 picked = []
                 i -= 1 if comma else 0  # and the comma
