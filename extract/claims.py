@@ -40,6 +40,7 @@ from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
+from .sources import name_acronyms
 from .unit_reading import _SCALE_ATTACHED, UnitReader
 from .units import unit_table
 
@@ -547,7 +548,10 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         else:
             who = None
         if id(sent) in wanted:
-            by_sentence[id(sent)] = who
+            by_sentence[id(sent)] = who or tracker.last_source
+    named = name_acronyms(text, {who for who in by_sentence.values() if who})
+    if named:  # "World Health Organization" and "WHO" in one text: one source
+        by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
     rows: list[dict[str, Any]] = []
     ids: list[str] = []
     for claim in claims:

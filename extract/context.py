@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
+from .sources import is_anaphor, trim_source
 
 __all__ = [
     "AttributionTracker",
@@ -161,6 +162,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def _clean_np(words: list[Token]) -> str | None:
     lex = lexicon()
+    trimmed = trim_source(words, lex)
+    if trimmed is None:
+        return None
+    words = list(trimmed)
     while words and (words[-1].lower in lex.stopwords or words[-1].text in _QUOTES):
         if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
             return words[0].lower  # "he said", "they now put it": resolved by the caller
@@ -229,6 +234,10 @@ class AttributionTracker:
 
     last_person: str | None = None
     last_any: str | None = None
+    last_named: str | None = None
+    #: the source of the last figures given as data ("according to X", "X estimates"),
+    #: which a later figure with no asserter of its own is read as coming from
+    last_source: str | None = None
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -239,6 +248,7 @@ class AttributionTracker:
         toks = tokens(text, start, end)
         found: str | None = None
         best_rank = 99
+        data = False
         for i, tok in enumerate(toks):
             low = tok.lower
             if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
@@ -280,10 +290,13 @@ class AttributionTracker:
             candidate = self._resolve(candidate)
             if candidate is not None and rank < best_rank:
                 found, best_rank = candidate, rank
+                data = low == "according" or low not in _SPEECH
         opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
         in_quote = self.quote_open
         if found:
             self._remember(found)
+            # a speaker's words are theirs alone; a data source's figures run on
+            self.last_source = found if data and not found.islower() else None
             if in_quote or opens:
                 self.quote_owner = found
         elif in_quote and self.quote_owner:
@@ -299,10 +312,16 @@ class AttributionTracker:
         low = candidate.lower()
         if low in lex.attribution_pronouns:
             return self.last_person if low in ("he", "she") else self.last_any
+        if is_anaphor(low, lex):
+            # "the agency said": the organisation named last (a spokesman: its speaker)
+            role = low.split()[-1].startswith("spokes")
+            return (self.last_any if role else self.last_named) or candidate
         return candidate
 
     def _remember(self, who: str) -> None:
         self.last_any = who
+        if not who.islower():
+            self.last_named = who
         words = who.split()
         if words[-1][:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
             self.last_person = who

@@ -81,6 +81,9 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     attribution_pronouns: frozenset[str]
     non_asserters: frozenset[str]
+    source_carriers: frozenset[str]
+    source_anaphors: frozenset[str]
+    source_adjectives: frozenset[str]
     boilerplate_lines: LinePatterns
     end_markers: LinePatterns
     stopwords: frozenset[str]
@@ -186,6 +189,9 @@ def lexicon() -> Lexicon:
         attribution_nouns=_words(raw["attribution_nouns"]),
         attribution_pronouns=_words(raw["attribution_pronouns"]),
         non_asserters=_words(raw["non_asserters"]),
+        source_carriers=_words(raw["source_carriers"]),
+        source_anaphors=_words(raw["source_anaphors"]),
+        source_adjectives=_words(raw["source_adjectives"]),
         boilerplate_lines=LinePatterns.compile(raw["boilerplate_lines"]),
         end_markers=LinePatterns.compile(raw["end_markers"]),
         stopwords=_words(raw["stopwords"]),

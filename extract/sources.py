@@ -1,0 +1,150 @@
+"""What names a source: trimming an asserter phrase to the source it names, and telling
+which later mentions ("the agency", "WHO") stand for a source named before.
+
+These work on the word tokens of :mod:`extract.context` (anything with ``text`` and
+``lower``) and on plain strings; the word lists are in ``data/lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from .lexicon import Lexicon
+
+__all__ = ["is_anaphor", "name_acronyms", "trim_source"]
+
+_PREPOSITIONS = frozenset(["from", "by", "of", "at"])
+_NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might".split()
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+class _Word(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def lower(self) -> str: ...
+
+
+_W = TypeVar("_W", bound=_Word)
+
+
+def _is_number(word: _Word) -> bool:
+    return word.text[:1].isdigit() or word.text in ("%", "per", "percent")
+
+
+def _participle_at(words: Sequence[_Word], lex: Lexicon) -> int:
+    """Where a past participle starts a clause after a noun ("data released on Monday",
+    "a study published in a journal"): the phrase names its source before it."""
+    for k in range(1, len(words)):
+        word, prev = words[k], words[k - 1]
+        if (
+            word.text.isalpha()
+            and word.text.islower()
+            and word.lower.endswith("ed")
+            and len(word.lower) > 4
+            and prev.lower not in lex.stopwords
+        ):
+            return k
+    return len(words)
+
+
+def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
+    """The words of an asserter phrase that name its source, or ``None`` when it names none.
+
+    An asserter is a noun phrase naming who says a figure: never a number, a weekday or a
+    month. The carrier of a source's figures gives way to the source ("figures from the
+    agency" -> "the agency", "UNHCR data" -> "UNHCR"); a clause after a participle and an
+    adjective of time before a name are dropped ("the latest CRS data released on Monday"
+    -> "CRS").
+    """
+    if any(_is_number(w) for w in words):
+        return None
+    words = words[: _participle_at(words, lex)]
+    cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
+    words = words[:cut]  # "analysts have long": a clause, its subject names the source
+    while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
+        words = words[:-1]
+    for j in range(min(4, len(words) - 2)):
+        if words[j].lower in lex.source_carriers and words[j + 1].lower in _PREPOSITIONS:
+            words = words[j + 2 :]
+            break
+    if (
+        len(words) > 1
+        and words[-1].lower in lex.source_carriers
+        and (words[-2].text[:1].isupper() or words[-2].text.endswith(("'s", "’s")))
+    ):
+        words = words[:-1]  # "UNHCR data", "the ministry's figures"
+    lead = 0
+    while lead < len(words) - 1 and (
+        words[lead].lower in lex.determiners or words[lead].lower in lex.source_adjectives
+    ):
+        lead += 1
+    if lead and words[lead - 1].lower in lex.source_adjectives and words[lead].text[:1].isupper():
+        words = words[lead:]  # "the latest UNHCR" -> "UNHCR"
+    return words or None
+
+
+def is_anaphor(phrase: str, lex: Lexicon) -> bool:
+    """Whether ``phrase`` ("agency", "the ministry", "spokesman") is a common noun standing
+    for an organisation or its spokesperson named before: lower case, ending in one of
+    the lexicon's ``source_anaphors``, three words at most."""
+    words = phrase.split()
+    return (
+        0 < len(words) <= 3
+        and phrase.islower()
+        and words[-1] in lex.source_anaphors
+        and not any(w in _PREPOSITIONS for w in words)
+    )
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
+
+
+def _spelt_out(text: str, acronym: str) -> str | None:
+    """The name that ``acronym`` abbreviates in ``text`` ("Office for Budget Responsibility
+    (OBR)"): the capitalised words just before the acronym in brackets, whose initials it is."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    words = text[max(0, at - 120) : at].split()
+    for n in range(len(acronym), min(len(words), 2 * len(acronym) + 2) + 1):
+        name = " ".join(words[-n:])
+        if _initials(name) == acronym and words[-n][:1].isupper():
+            return name
+    return None
+
+
+def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
+    """Each source named both in full and by its initials in ``text``, written as
+    "Full Name (ACRONYM)", so that either mention reads as the same source.
+
+    A spelt-out name ("World Health Organization") is joined with its initials when the
+    text also uses them as a word; a bare acronym is joined with the source whose initials
+    it is, or else with the name the text spells out for it in brackets. Other sources are
+    left out of the mapping.
+
+    Examples
+    --------
+    >>> text = "The Harbour Safety Board (HSB) said 40 ships ... HSB figures show 12."
+    >>> name_acronyms(text, ["HSB", "Harbour Safety Board", "the port"])
+    {'HSB': 'Harbour Safety Board (HSB)', 'Harbour Safety Board': 'Harbour Safety Board (HSB)'}
+    """
+    names = [s for s in dict.fromkeys(sources) if "(" not in s]
+    full = {_initials(s): s for s in names if not _ACRONYM.fullmatch(s) and len(_initials(s)) > 1}
+    out: dict[str, str] = {}
+    for source in names:
+        if _ACRONYM.fullmatch(source):
+            name = full.get(source) or _spelt_out(text, source)
+            if name:
+                out[source] = f"{name} ({source})"
+            continue
+        initials = _initials(source)
+        if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
+            out[source] = f"{source} ({initials})"
+    return out

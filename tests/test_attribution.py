@@ -1,0 +1,107 @@
+"""Who a figure comes from: sentences we wrote, one general pattern of news writing each."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+from extract.lexicon import lexicon
+from extract.sources import is_anaphor, name_acronyms
+
+
+class _Sources:
+    """The attribution of each figure of a text, looked up by the number it holds."""
+
+    def __init__(self, text: str) -> None:
+        self.rows = list(extract_claims(text).select("surface", "attribution").iter_rows())
+
+    def __getitem__(self, number: str) -> str | None:
+        found = [who for surface, who in self.rows if number in surface]
+        assert len(found) == 1, f"{number!r} in {self.rows}"
+        return found[0]
+
+
+def _sources(text: str) -> _Sources:
+    return _Sources(text)
+
+
+def test_figures_from_a_source_name_the_source() -> None:
+    got = _sources("Some 4,000 homes were damaged, according to figures from the Harbour Board.")
+    assert got["4,000"] == "Harbour Board"
+
+
+def test_a_source_s_data_name_the_source_not_the_data() -> None:
+    got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
+    assert got["12,000"] == "Valley Relief Agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data released on Tuesday show 300 schools have closed.",
+        "Figures published last week suggest 300 schools have closed.",
+    ],
+)
+def test_a_weekday_or_the_data_alone_is_no_source(text: str) -> None:
+    assert _sources(text)["300"] is None
+
+
+def test_an_asserter_is_never_a_clause_or_a_number() -> None:
+    got = _sources("Men accounted for 57% of the cases, the study shows.")
+    assert got["57%"] is None or not any(ch.isdigit() for ch in got["57%"])
+    got = _sources("Independent analysts have long said the count of 40,000 is too low.")
+    assert got["40,000"] is not None and "have" not in got["40,000"].split()
+
+
+def test_the_agency_stands_for_the_agency_named_before() -> None:
+    text = (
+        "The Northern Water Agency said 40 wells had run dry. "
+        "The agency reports that another 12 wells are at risk."
+    )
+    assert _sources(text)["12"] == "Northern Water Agency"
+
+
+def test_a_data_source_carries_on_to_the_next_figures() -> None:
+    text = (
+        "According to the Port Authority, 3,200 ships docked in May. "
+        "Another 450 were turned away at the outer harbour."
+    )
+    assert _sources(text)["450"] == "Port Authority"
+
+
+def test_a_speaker_does_not_carry_on_to_the_writer_s_figures() -> None:
+    text = "Ms Lind said 30 boats were lost in the storm. The harbour has 200 berths."
+    got = _sources(text)
+    assert got["30"] == "Ms Lind" and got["200"] is None
+
+
+def test_a_name_and_its_initials_are_one_source() -> None:
+    text = (
+        "The Regional Statistics Office estimated that 5,000 new homes were built in 2023. "
+        "RSO figures show that 800 of them stand empty."
+    )
+    got = _sources(text)
+    assert got["5,000"] == "Regional Statistics Office (RSO)"
+    assert got["800"] == "Regional Statistics Office (RSO)"
+
+
+def test_initials_are_joined_only_with_the_name_they_stand_for() -> None:
+    text = "The Coast Guard (CG) said so. The Inland Revenue Office agreed; IRS staff did not."
+    assert name_acronyms(text, ["CG", "Inland Revenue Office", "the port"]) == {
+        "CG": "Coast Guard (CG)"
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("agency", True),
+        ("the ministry", True),
+        ("spokesman", True),
+        ("Interior Ministry", False),
+        ("figures from the agency", False),
+        ("researchers", False),
+    ],
+)
+def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) -> None:
+    assert is_anaphor(phrase, lexicon()) is expected
