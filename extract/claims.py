@@ -40,7 +40,7 @@ from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
-from .sources import name_acronyms
+from .sources import name_acronyms, official_source, own_source
 from .unit_reading import _SCALE_ATTACHED, UnitReader
 from .units import unit_table
 
@@ -530,6 +530,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
     tracker = AttributionTracker()
     wanted = {id(c.sentence) for c in claims}
     by_sentence: dict[int, str | None] = {}
+    named_in: dict[int, list[tuple[int, str]]] = {}  # per sentence, its "according to"s
     last_paragraph = -1
     for sent in reader.sents:
         if sent.paragraph != last_paragraph:
@@ -549,6 +550,13 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             who = None
         if id(sent) in wanted:
             by_sentence[id(sent)] = who or tracker.last_source
+            # "X according to A, Y according to B": each figure its own source (a source
+            # of another kind nests in what a speaker says, and stays the speaker's)
+            sources = [
+                (at, s) for at, s in tracker.named if text[at : at + 9].lower() == "according"
+            ]
+            if sources and who:
+                named_in[id(sent)] = sources
     named = name_acronyms(text, {who for who in by_sentence.values() if who})
     if named:  # "World Health Organization" and "WHO" in one text: one source
         by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
@@ -563,6 +571,14 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         sent = claim.sentence
         prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
         attribution = by_sentence.get(id(sent))
+        official = official_source(text, sent.start, claim.start)
+        if official:  # "the official toll of 3,000": the count's keepers say it
+            attribution = official
+        elif id(sent) in named_in:
+            own = own_source(
+                text, (sent.start, sent.end), (claim.start, claim.end), named_in[id(sent)]
+            )
+            attribution = named.get(own, own) if own else attribution
         sent_end = sent.end
         if claim.end > sent_end:
             # a figure running past a cut made in an over-long sentence: the sentence reaches

@@ -238,6 +238,8 @@ class AttributionTracker:
     #: the source of the last figures given as data ("according to X", "X estimates"),
     #: which a later figure with no asserter of its own is read as coming from
     last_source: str | None = None
+    #: every asserter the last sentence read names, with where its verb stands
+    named: list[tuple[int, str]] = field(default_factory=list)
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -249,6 +251,7 @@ class AttributionTracker:
         found: str | None = None
         best_rank = 99
         data = False
+        self.named = []
         for i, tok in enumerate(toks):
             low = tok.lower
             if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
@@ -288,6 +291,8 @@ class AttributionTracker:
             if candidate is None:
                 continue
             candidate = self._resolve(candidate)
+            if candidate is not None:
+                self.named.append((tok.start, candidate))
             if candidate is not None and rank < best_rank:
                 found, best_rank = candidate, rank
                 data = low == "according" or low not in _SPEECH

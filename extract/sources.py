@@ -13,12 +13,25 @@ from typing import Protocol, TypeVar
 
 from .lexicon import Lexicon
 
-__all__ = ["is_anaphor", "name_acronyms", "trim_source"]
+__all__ = ["is_anaphor", "name_acronyms", "official_source", "own_source", "trim_source"]
 
 _PREPOSITIONS = frozenset(["from", "by", "of", "at"])
 _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
 _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
+)
+#: What ends a clause inside a sentence, for telling whose figure is whose.
+_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s(?:while|whereas|but)\s")
+#: "48,000 for the police": after a figure, the side that counts it.
+_FOR_SIDE = re.compile(
+    r"\s+(?:for|by)\s+(?:the\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*$"
+)
+#: "the official toll of", "its official Covid-19 tally of": an official count names its
+#: keepers as the source of the figure that follows.
+_OFFICIAL = re.compile(
+    r"\bofficial\s+(?:[\w-]+\s+){0,3}?(toll|tally|count|figure|total|estimate|record)s?"
+    r"\s+(?:of|is|was|at|stands at|stood at)\s+(?:about |around |nearly |more than |over )?$",
+    re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
@@ -148,3 +161,51 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
         if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
             out[source] = f"{source} ({initials})"
     return out
+
+
+def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text[lo:hi]`` holding ``text[start:end]``, cut at clause marks."""
+    begin = lo
+    for mark in _CLAUSE_MARK.finditer(text, lo, start):
+        begin = mark.end()
+    after = _CLAUSE_MARK.search(text, end, hi)
+    return begin, after.start() if after else hi
+
+
+def own_source(
+    text: str, sentence: tuple[int, int], figure: tuple[int, int], named: Sequence[tuple[int, str]]
+) -> str | None:
+    """The asserter of one figure in a sentence that names more than one, or ``None`` when
+    the sentence's asserter stands for all its figures.
+
+    ``named`` holds each asserter of the sentence with the offset of its verb. A figure
+    takes the asserter of its own clause ("X according to A, Y according to B"), else the
+    nearest one before it. In a pair of counts with one "according to" ("48,000 for the
+    police, 700,000 according to the organisers"), the other figure's "for the police" is
+    its source.
+    """
+    lo, hi = sentence
+    begin, stop = _clause(text, lo, hi, *figure)
+    same = [(abs(at - figure[0]), who) for at, who in named if begin <= at < stop]
+    if same:
+        return min(same)[1]
+    side = _FOR_SIDE.match(text, figure[1], stop)
+    if side and any(_counts_by_report(text, lo, hi, at) for at, _ in named):
+        return side.group(1)
+    if len({who for _, who in named}) < 2:
+        return None
+    before = [who for at, who in named if at < figure[0]]
+    return before[-1] if before else None
+
+
+def _counts_by_report(text: str, lo: int, hi: int, at: int) -> bool:
+    """Whether the clause of the verb at ``at`` is "<figure> according to <source>"."""
+    begin, _ = _clause(text, lo, hi, at, at)
+    return text[at : at + 9].lower() == "according" and any(ch.isdigit() for ch in text[begin:at])
+
+
+def official_source(text: str, sentence_start: int, start: int) -> str | None:
+    """ "official toll" when the figure at ``start`` is given as an official count ("the
+    official toll of 3,000", "its official tally is 12,000"), else ``None``."""
+    found = _OFFICIAL.search(text, max(sentence_start, start - 80), start)
+    return f"official {found.group(1).lower()}" if found else None

@@ -105,3 +105,28 @@ def test_initials_are_joined_only_with_the_name_they_stand_for() -> None:
 )
 def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) -> None:
     assert is_anaphor(phrase, lexicon()) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,200 ships arrived according to the Harbour Board, and 900 according to the Port Police.",
+        "According to the Harbour Board, 1,200 ships arrived in May, while according to the Port "
+        "Police, 900 ships left.",
+    ],
+)
+def test_paired_sources_give_each_figure_its_own(text: str) -> None:
+    got = _sources(text)
+    assert got["1,200"] == "Harbour Board"
+    assert got["900"] is not None and got["900"].lower() == "port police"
+
+
+def test_a_pair_of_counts_with_one_according_to_keeps_both_sources() -> None:
+    got = _sources("The march drew 48,000 people for the police, 700,000 according to the unions.")
+    assert got["48,000"] == "police" and got["700,000"] == "unions"
+
+
+def test_an_official_count_names_its_keepers() -> None:
+    text = "The town's official toll of 12,000 is far below what aid groups fear."
+    assert _sources(text)["12,000"] == "official toll"
+    assert _sources("Some 12,000 people live on the island.")["12,000"] is None
