@@ -494,6 +494,57 @@ def _prefix_index() -> dict[str, list[str]]:
     return index
 
 
+def _asserters(
+    text: str, sents: list[Sentence], wanted: set[int]
+) -> tuple[dict[int, str | None], dict[int, list[tuple[int, str]]], dict[str, str]]:
+    """Who asserts the figures of each sentence (keyed by ``id``) of those ``wanted``.
+
+    Every sentence is read in order, so that "he said" finds the last named person and a
+    data source carries on to the figures after it; figures before the first asserter of a
+    text (its headline and lead) take that asserter when it is a source. Also returns, per
+    sentence, its "according to" sources by the offset of their verb (for
+    :func:`own_source`), and the mapping of source names to "Name (INITIALS)".
+    """
+    tracker = AttributionTracker()
+    by_sentence: dict[int, str | None] = {}
+    named_in: dict[int, list[tuple[int, str]]] = {}
+    lead: list[int] | None = []  # figures before any asserter; None once one is read
+    last_paragraph = -1
+    for sent in sents:
+        if sent.paragraph != last_paragraph:
+            tracker.new_paragraph()
+            last_paragraph = sent.paragraph
+        if sent.boilerplate:
+            continue
+        who = None
+        if (
+            _names_an_asserter_verb(text, sent.start, sent.end)
+            or tracker.quote_open
+            or "“" in text[sent.start : sent.end]
+            or '"' in text[sent.start : sent.end]
+        ):
+            prime_tokens(text, sent.start, sent.end)
+            who = tracker.read(text, sent.start, sent.end)
+        if who and lead is not None:
+            for key in lead:  # a headline's figure is the lead's source's
+                by_sentence[key] = tracker.last_source
+            lead = None
+        if id(sent) not in wanted:
+            continue
+        by_sentence[id(sent)] = who or tracker.last_source
+        if lead is not None:
+            lead.append(id(sent))
+        # "X according to A, Y according to B": each figure its own source (a source
+        # of another kind nests in what a speaker says, and stays the speaker's)
+        sources = [(at, s) for at, s in tracker.named if text[at : at + 9].lower() == "according"]
+        if sources and who:
+            named_in[id(sent)] = sources
+    named = name_acronyms(text, {who for who in by_sentence.values() if who})
+    if named:  # "World Health Organization" and "WHO" in one text: one source
+        by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
+    return by_sentence, named_in, named
+
+
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
     """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
     style = "en"
@@ -526,40 +577,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         return []
     link_restatements(text, claims)
     link_series(text, claims)
-    # asserters: read every sentence in order so that "he said" finds the last named person
-    tracker = AttributionTracker()
-    wanted = {id(c.sentence) for c in claims}
-    by_sentence: dict[int, str | None] = {}
-    named_in: dict[int, list[tuple[int, str]]] = {}  # per sentence, its "according to"s
-    last_paragraph = -1
-    for sent in reader.sents:
-        if sent.paragraph != last_paragraph:
-            tracker.new_paragraph()
-            last_paragraph = sent.paragraph
-        if sent.boilerplate:
-            continue
-        if (
-            _names_an_asserter_verb(text, sent.start, sent.end)
-            or tracker.quote_open
-            or "“" in text[sent.start : sent.end]
-            or '"' in text[sent.start : sent.end]
-        ):
-            prime_tokens(text, sent.start, sent.end)
-            who = tracker.read(text, sent.start, sent.end)
-        else:
-            who = None
-        if id(sent) in wanted:
-            by_sentence[id(sent)] = who or tracker.last_source
-            # "X according to A, Y according to B": each figure its own source (a source
-            # of another kind nests in what a speaker says, and stays the speaker's)
-            sources = [
-                (at, s) for at, s in tracker.named if text[at : at + 9].lower() == "according"
-            ]
-            if sources and who:
-                named_in[id(sent)] = sources
-    named = name_acronyms(text, {who for who in by_sentence.values() if who})
-    if named:  # "World Health Organization" and "WHO" in one text: one source
-        by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
+    by_sentence, named_in, named = _asserters(text, reader.sents, {id(c.sentence) for c in claims})
     rows: list[dict[str, Any]] = []
     ids: list[str] = []
     for claim in claims:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
-from .sources import is_anaphor, trim_source
+from .sources import is_anaphor, names_source, trim_source
 
 __all__ = [
     "AttributionTracker",
@@ -236,7 +236,8 @@ class AttributionTracker:
     last_any: str | None = None
     last_named: str | None = None
     #: the source of the last figures given as data ("according to X", "X estimates"),
-    #: which a later figure with no asserter of its own is read as coming from
+    #: which a later figure with no asserter of its own is read as coming from (a speaker's
+    #: "X said" is not carried: the writer's own figures often follow a quote)
     last_source: str | None = None
     #: every asserter the last sentence read names, with where its verb stands
     named: list[tuple[int, str]] = field(default_factory=list)
@@ -301,7 +302,7 @@ class AttributionTracker:
         if found:
             self._remember(found)
             # a speaker's words are theirs alone; a data source's figures run on
-            self.last_source = found if data and not found.islower() else None
+            self.last_source = found if data and names_source(found) else None
             if in_quote or opens:
                 self.quote_owner = found
         elif in_quote and self.quote_owner:

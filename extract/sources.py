@@ -11,9 +11,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 
-__all__ = ["is_anaphor", "name_acronyms", "official_source", "own_source", "trim_source"]
+__all__ = [
+    "is_anaphor",
+    "name_acronyms",
+    "names_source",
+    "official_source",
+    "own_source",
+    "trim_source",
+]
 
 _PREPOSITIONS = frozenset(["from", "by", "of", "at"])
 _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
@@ -119,6 +126,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
 
 
+def _is_institution(source: str) -> bool:
+    """A name of an institution, of capitalised words and linking words only, with a linking
+    word or an institution noun ("Office for Budget Responsibility", "Port Safety Agency"),
+    and no abbreviation of its own ("UK Ministry of Defence" is cited otherwise)."""
+    words = source.split()
+    return (
+        all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        and not any(w.isupper() for w in words)
+        and (any(w in _NAME_LINKS for w in words) or words[-1].lower() in lexicon().source_anaphors)
+    )
+
+
 def _spelt_out(text: str, acronym: str) -> str | None:
     """The name that ``acronym`` abbreviates in ``text`` ("Office for Budget Responsibility
     (OBR)"): the capitalised words just before the acronym in brackets, whose initials it is."""
@@ -160,6 +179,8 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
         initials = _initials(source)
         if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
             out[source] = f"{source} ({initials})"
+        elif len(initials) > 2 and _is_institution(source):
+            out[source] = f"{source} ({initials})"  # long names are cited by initials too
     return out
 
 
@@ -209,3 +230,14 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
     official toll of 3,000", "its official tally is 12,000"), else ``None``."""
     found = _OFFICIAL.search(text, max(sentence_start, start - 80), start)
     return f"official {found.group(1).lower()}" if found else None
+
+
+def names_source(phrase: str) -> bool:
+    """Whether an asserter phrase is a name ("UNHCR", "the Port Authority", "Ms Lind"), not
+    a description ("analysts", "Independent researchers" opening a sentence, "the agency's
+    latest estimates"): a capitalised word after the first, or a single capitalised word
+    that is not a plural ("Analysts" opening a sentence) unless all in capitals."""
+    words = phrase.split()
+    if len(words) == 1:
+        return phrase[:1].isupper() and (phrase.isupper() or not phrase.endswith("s"))
+    return any(w[:1].isupper() for w in words[1:])

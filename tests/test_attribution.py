@@ -6,7 +6,7 @@ import pytest
 
 from extract import extract_claims
 from extract.lexicon import lexicon
-from extract.sources import is_anaphor, name_acronyms
+from extract.sources import is_anaphor, name_acronyms, names_source
 
 
 class _Sources:
@@ -32,7 +32,7 @@ def test_figures_from_a_source_name_the_source() -> None:
 
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
-    assert got["12,000"] == "Valley Relief Agency"
+    assert got["12,000"] == "Valley Relief Agency (VRA)"
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_the_agency_stands_for_the_agency_named_before() -> None:
         "The Northern Water Agency said 40 wells had run dry. "
         "The agency reports that another 12 wells are at risk."
     )
-    assert _sources(text)["12"] == "Northern Water Agency"
+    assert _sources(text)["12"] == "Northern Water Agency (NWA)"
 
 
 def test_a_data_source_carries_on_to_the_next_figures() -> None:
@@ -86,10 +86,8 @@ def test_a_name_and_its_initials_are_one_source() -> None:
 
 
 def test_initials_are_joined_only_with_the_name_they_stand_for() -> None:
-    text = "The Coast Guard (CG) said so. The Inland Revenue Office agreed; IRS staff did not."
-    assert name_acronyms(text, ["CG", "Inland Revenue Office", "the port"]) == {
-        "CG": "Coast Guard (CG)"
-    }
+    text = "The Coast Guard (CG) said so. The Inland Revenue agreed; IRS staff did not."
+    assert name_acronyms(text, ["CG", "Inland Revenue", "the port"]) == {"CG": "Coast Guard (CG)"}
 
 
 @pytest.mark.parametrize(
@@ -130,3 +128,35 @@ def test_an_official_count_names_its_keepers() -> None:
     text = "The town's official toll of 12,000 is far below what aid groups fear."
     assert _sources(text)["12,000"] == "official toll"
     assert _sources("Some 12,000 people live on the island.")["12,000"] is None
+
+
+def test_a_headline_figure_takes_the_source_of_the_lead() -> None:
+    text = (
+        "Almost 9,000 farms flooded in the delta\n\n"
+        "More than 8,900 farms were under water on Friday, according to the Delta Water Board."
+    )
+    got = _sources(text)
+    assert got["9,000"] == got["8,900"] == "Delta Water Board (DWB)"
+
+
+def test_a_description_opening_a_sentence_is_not_carried_as_a_source() -> None:
+    text = (
+        "Independent researchers estimate that 5,000 homes were lost. "
+        "The island has 20,000 homes in all."
+    )
+    assert _sources(text)["20,000"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("UNHCR", True),
+        ("Goldman", True),
+        ("the Port Authority", True),
+        ("Analysts", False),
+        ("Independent researchers", False),
+        ("analysts", False),
+    ],
+)
+def test_names_source(phrase: str, expected: bool) -> None:
+    assert names_source(phrase) is expected
