@@ -522,6 +522,7 @@ def _asserters(
             or tracker.quote_open
             or "“" in text[sent.start : sent.end]
             or '"' in text[sent.start : sent.end]
+            or ":" in text[sent.start : sent.end]  # "AGENCY: 3,000 displaced"
         ):
             prime_tokens(text, sent.start, sent.end)
             who = tracker.read(text, sent.start, sent.end)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
-from .sources import is_anaphor, names_source, trim_source
+from .sources import headline_source, is_anaphor, names_source, trim_source
 
 __all__ = [
     "AttributionTracker",
@@ -255,48 +255,21 @@ class AttributionTracker:
         self.named = []
         for i, tok in enumerate(toks):
             low = tok.lower
-            if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
+            if not _asserting_verb(toks, i, lex):
                 continue
-            if i > 0 and toks[i - 1].lower in _PASSIVE:
-                continue  # "they have been told": no one named
-            if i > 0 and toks[i - 1].lower in lex.determiners:
-                continue  # "the reported bid", "its estimated cost": an adjective
-            if (
-                low in lex.attribution_nouns
-                and i + 1 < len(toks)
-                and (toks[i + 1].lower in _AUX or toks[i + 1].lower in _NOUN_FOLLOWERS)
-            ):
-                continue  # "its sales forecast to $84 billion", "the estimates were": nouns
-            if (
-                (low,) in lex.changes
-                and i + 1 < len(toks)
-                and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text in lex.currency_prefixes)
-            ):
-                continue  # "Hextar added 15 sen": a change, not speech
-            rank = 0 if low in _SPEECH else 1
-            candidate: str | None = None
-            if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
-                candidate = _clean_np(_np_after(toks, i + 2))
-            else:
-                before = _np_before(toks, i)
-                candidate = _clean_np(before)
-                if candidate is None and i > 1 and toks[i - 1].text == ",":
-                    # "The official, speaking on condition of anonymity, said ..."
-                    commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-                    if commas:
-                        candidate = _clean_np(_np_before(toks, commas[0]))
-                if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
-                    after = _clean_np(_np_after(toks, i + 1))
-                    if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
-                        candidate = after
+            candidate = _candidate(toks, i)
             if candidate is None:
                 continue
             candidate = self._resolve(candidate)
             if candidate is not None:
                 self.named.append((tok.start, candidate))
+            rank = 0 if low in _SPEECH else 1
             if candidate is not None and rank < best_rank:
                 found, best_rank = candidate, rank
                 data = low == "according" or low not in _SPEECH
+        if found is None:
+            found = headline_source(toks, lex)  # "AGENCY: 3,000 ..." or "...: Dr Jane Roe"
+            data = found is not None
         opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
         in_quote = self.quote_open
         if found:
@@ -335,6 +308,61 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``toks[i]`` is a verb (or "according") that says who asserts something."""
+    tok = toks[i]
+    low = tok.lower
+    if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
+        return False
+    if i > 0 and toks[i - 1].lower in _PASSIVE:
+        return False  # "they have been told": no one named
+    if i > 0 and toks[i - 1].lower in lex.determiners:
+        return False  # "the reported bid", "its estimated cost": an adjective
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and low in lex.attribution_nouns
+        and (nxt.lower in _AUX or nxt.lower in _NOUN_FOLLOWERS)
+    ):
+        return False  # "its sales forecast to $84 billion", "the estimates were": nouns
+    return not (
+        nxt is not None
+        and (low,) in lex.changes
+        and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
+    )  # "Hextar added 15 sen": a change, not speech
+
+
+def _candidate(toks: list[Token], i: int) -> str | None:
+    """The asserter named around the verb ``toks[i]``, before pronouns are resolved.
+
+    "According to X", "X said", "X, a spokesman, said", "said X"; a source that cites
+    another gives way to it ("X reports, citing Y": the figure is Y's).
+    """
+    if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+        np = _np_after(toks, i + 2)
+        return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+    candidate = _clean_np(_np_before(toks, i))
+    if candidate is None and i > 1 and toks[i - 1].text == ",":
+        # "The official, speaking on condition of anonymity, said ..."
+        commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
+        if commas:
+            candidate = _clean_np(_np_before(toks, commas[0]))
+    if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
+        after = _clean_np(_np_after(toks, i + 1))
+        if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
+            candidate = after
+    return _cited(toks, i + 1) or candidate
+
+
+def _cited(toks: list[Token], k: int) -> str | None:
+    """The source after "citing" at ``toks[k]`` (past a comma): the primary source."""
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k + 1 < len(toks) and toks[k].lower == "citing":
+        return _clean_np(_np_after(toks, k + 1))
+    return None
 
 
 def subject_before(

@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from .lexicon import Lexicon, lexicon
 
 __all__ = [
+    "headline_source",
     "is_anaphor",
     "name_acronyms",
     "names_source",
@@ -126,6 +127,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
 
 
+def _used_initials(text: str, source: str) -> str | None:
+    """The initials of ``source``, or of its last words ("Office of the Water Board": "WB"),
+    that ``text`` uses as a word."""
+    words = source.split()
+    for k in range(len(words) - 1):
+        initials = _initials(" ".join(words[k:]))
+        if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
+            return initials
+    return None
+
+
 def _is_institution(source: str) -> bool:
     """A name of an institution, of capitalised words and linking words only, with a linking
     word or an institution noun ("Office for Budget Responsibility", "Port Safety Agency"),
@@ -176,10 +188,12 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
             if name:
                 out[source] = f"{name} ({source})"
             continue
-        initials = _initials(source)
-        if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
+        initials = _used_initials(text, source)
+        if initials:
             out[source] = f"{source} ({initials})"
-        elif len(initials) > 2 and _is_institution(source):
+            continue
+        initials = _initials(source)
+        if len(initials) > 2 and _is_institution(source):
             out[source] = f"{source} ({initials})"  # long names are cited by initials too
     return out
 
@@ -241,3 +255,39 @@ def names_source(phrase: str) -> bool:
     if len(words) == 1:
         return phrase[:1].isupper() and (phrase.isupper() or not phrase.endswith("s"))
     return any(w[:1].isupper() for w in words[1:])
+
+
+def _name_run(words: Sequence[_W]) -> str | None:
+    """The words as a name: one to five capitalised words (linking words inside), the
+    first two letters or more; one word only in capitals ("IOM", not "Update" or "Q")."""
+    if not 0 < len(words) <= 5 or words[0].text[:1].islower() or words[-1].text[:1].islower():
+        return None
+    if not all(w.text[:1].isupper() or w.lower in _NAME_LINKS for w in words):
+        return None
+    if len(words) == 1 and not (_ACRONYM.fullmatch(words[0].text) and len(words[0].text) > 1):
+        return None
+    return " ".join(w.text for w in words)
+
+
+def headline_source(words: Sequence[_W], lex: Lexicon) -> str | None:
+    """The source a headline names with a colon: "AGENCY: 36,000 displaced" or, in a
+    headline (no full stop), "Floods cut off 40 villages: Regional Governor Ann Berg"."""
+    colons = [k for k, w in enumerate(words) if w.text == ":"]
+    if not colons:
+        return None
+    first, last = colons[0], colons[-1]
+    if 0 < first <= 8:
+        run: list[_W] = []
+        for w in reversed(words[:first]):
+            if not (w.text[:1].isupper() or w.lower in _NAME_LINKS):
+                break
+            run.insert(0, w)
+        while run and run[0].lower in _NAME_LINKS:
+            run = run[1:]
+        name = _name_run(run)
+        if name and name.lower() not in lex.stopwords:
+            return name
+    tail = words[last + 1 :]
+    if tail and tail[-1].text not in (".", "!", "?"):
+        return _name_run(tail)
+    return None

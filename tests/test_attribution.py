@@ -160,3 +160,36 @@ def test_a_description_opening_a_sentence_is_not_carried_as_a_source() -> None:
 )
 def test_names_source(phrase: str, expected: bool) -> None:
     assert names_source(phrase) is expected
+
+
+def test_a_source_citing_another_gives_the_cited_source() -> None:
+    got = _sources("About 2,500 people have fled, the news agency reported, citing the Red Cross.")
+    assert got["2,500"] == "Red Cross"
+    got = _sources("According to the radio station, citing the Coast Guard, 14 boats are missing.")
+    assert got["14"] == "Coast Guard"
+
+
+@pytest.mark.parametrize(
+    ("headline", "number", "source"),
+    [
+        ("IOM: 36,000 people displaced by the floods", "36,000", "IOM"),
+        (
+            "Floods cut off 40 villages: Regional Governor Ann Berg",
+            "40",
+            "Regional Governor Ann Berg",
+        ),
+        ("Update: 40 villages cut off by the floods", "40", None),
+        ("Q: Why did 40 villages lose power?", "40", None),
+    ],
+)
+def test_a_headline_names_its_source_with_a_colon(
+    headline: str, number: str, source: str | None
+) -> None:
+    assert _sources(headline)[number] == source
+
+
+def test_initials_of_a_name_s_last_words_are_used_when_the_text_uses_them() -> None:
+    text = "The Office of the Water Board said so. WB staff agreed."
+    assert name_acronyms(text, ["Office of the Water Board"]) == {
+        "Office of the Water Board": "Office of the Water Board (WB)"
+    }
