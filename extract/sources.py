@@ -24,6 +24,9 @@ __all__ = [
 ]
 
 _PREPOSITIONS = frozenset(["from", "by", "of", "at"])
+#: "figures from X", "a study by X": the preposition that names the carrier's source
+#: ("a study of deaths" names its topic)
+_SOURCE_PREPOSITIONS = frozenset(["from", "by"])
 _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
 _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
@@ -91,7 +94,7 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
         words = words[:-1]
     for j in range(min(4, len(words) - 2)):
-        if words[j].lower in lex.source_carriers and words[j + 1].lower in _PREPOSITIONS:
+        if words[j].lower in lex.source_carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]
             break
     if (

@@ -193,3 +193,10 @@ def test_initials_of_a_name_s_last_words_are_used_when_the_text_uses_them() -> N
     assert name_acronyms(text, ["Office of the Water Board"]) == {
         "Office of the Water Board": "Office of the Water Board (WB)"
     }
+
+
+def test_a_study_by_a_source_names_the_source_and_a_study_of_a_topic_does_not() -> None:
+    got = _sources("An analysis by the Coastal Research Institute puts the loss at 400 jobs.")
+    assert got["400"] is not None and got["400"].startswith("Coastal Research Institute")
+    got = _sources("A study of deaths in river towns found 3,000 more than expected.")
+    assert got["3,000"] != "deaths"
