@@ -523,6 +523,7 @@ def _asserters(
             or "“" in text[sent.start : sent.end]
             or '"' in text[sent.start : sent.end]
             or ":" in text[sent.start : sent.end]  # "AGENCY: 3,000 displaced"
+            or "–" in text[sent.start : sent.end]  # "3,000 displaced – AGENCY"
         ):
             prime_tokens(text, sent.start, sent.end)
             who = tracker.read(text, sent.start, sent.end)
@@ -532,7 +533,10 @@ def _asserters(
             lead = None
         if id(sent) not in wanted:
             continue
-        by_sentence[id(sent)] = who or tracker.last_source
+        carried = tracker.last_source
+        # no asserter, or data described ("the breakdown shows"): the source carried on
+        described = who is not None and who.islower() and tracker.data
+        by_sentence[id(sent)] = carried if not who or (carried and described) else who
         if lead is not None:
             lead.append(id(sent))
         # "X according to A, Y according to B": each figure its own source (a source

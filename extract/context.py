@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
-from .sources import headline_source, is_anaphor, names_source, trim_source
+from .sources import (
+    headline_source,
+    is_anaphor,
+    names_institution,
+    names_source,
+    trim_source,
+)
 
 __all__ = [
     "AttributionTracker",
@@ -160,24 +166,29 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return cached if cached is not None else _tokenize(text, start, end)
 
 
+def _function_word(word: Token, lex: Lexicon) -> bool:
+    """A stopword, unless written in capitals as a name ("WHO", "US")."""
+    return word.lower in lex.stopwords and not (word.text.isupper() and len(word.text) > 1)
+
+
 def _clean_np(words: list[Token]) -> str | None:
     lex = lexicon()
     trimmed = trim_source(words, lex)
     if trimmed is None:
         return None
     words = list(trimmed)
-    while words and (words[-1].lower in lex.stopwords or words[-1].text in _QUOTES):
+    while words and (_function_word(words[-1], lex) or words[-1].text in _QUOTES):
         if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
             return words[0].lower  # "he said", "they now put it": resolved by the caller
         words = words[:-1]
-    while words and (words[0].lower in lex.stopwords or words[0].text in _QUOTES):
+    while words and (_function_word(words[0], lex) or words[0].text in _QUOTES):
         words = words[1:]
     if not words or len(words) > 9:
         return None
     phrase = " ".join(w.text for w in words)
     phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
-    if not phrase or phrase.lower() in lex.non_asserters:
-        return None
+    if not phrase or (phrase.lower() in lex.non_asserters and not phrase.isupper()):
+        return None  # "who", "this"; "WHO" is a name
     return phrase
 
 
@@ -186,7 +197,9 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
     j = i
     while j > 0:
         prev = toks[j - 1]
-        if prev.lower in _CLAUSE_BREAKS or prev.text in _QUOTES or prev.text in ",.;:!?":
+        if (prev.lower in _CLAUSE_BREAKS and not prev.text.isupper()) or prev.text in _QUOTES:
+            break  # "that", "who" end the phrase; "WHO" is a name
+        if prev.text in ",.;:!?":
             break
         if prev.text.islower() and prev.lower in lex.attribution_verbs:
             break
@@ -239,6 +252,8 @@ class AttributionTracker:
     #: which a later figure with no asserter of its own is read as coming from (a speaker's
     #: "X said" is not carried: the writer's own figures often follow a quote)
     last_source: str | None = None
+    #: whether the last sentence read gives its figures as data ("X estimates", "data show")
+    data: bool = False
     #: every asserter the last sentence read names, with where its verb stands
     named: list[tuple[int, str]] = field(default_factory=list)
     quote_open: bool = False
@@ -266,16 +281,18 @@ class AttributionTracker:
             rank = 0 if low in _SPEECH else 1
             if candidate is not None and rank < best_rank:
                 found, best_rank = candidate, rank
-                data = low == "according" or low not in _SPEECH
+                data = low in lex.data_verbs
         if found is None:
             found = headline_source(toks, lex)  # "AGENCY: 3,000 ..." or "...: Dr Jane Roe"
-            data = found is not None
+            data = found is not None and names_institution(found)  # an agency's runs on
         opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
         in_quote = self.quote_open
+        self.data = data
         if found:
             self._remember(found)
             # a speaker's words are theirs alone; a data source's figures run on
-            self.last_source = found if data and names_source(found) else None
+            if names_source(found):  # a description ("the breakdown shows") changes nothing
+                self.last_source = found if data else None
             if in_quote or opens:
                 self.quote_owner = found
         elif in_quote and self.quote_owner:
@@ -343,7 +360,12 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
         return _cited(toks, i + 2 + len(np)) or _clean_np(np)
-    candidate = _clean_np(_np_before(toks, i))
+    before = _np_before(toks, i)
+    candidate = _clean_np(before)
+    at = i - len(before)
+    if candidate is None and at > 2 and toks[at - 1].text == ")" and toks[at - 3].text == "(":
+        # "the statistics board (SB) data show": the initials in brackets name the source
+        candidate = _clean_np([toks[at - 2], *before])
     if candidate is None and i > 1 and toks[i - 1].text == ",":
         # "The official, speaking on condition of anonymity, said ..."
         commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]

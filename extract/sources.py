@@ -17,6 +17,7 @@ __all__ = [
     "headline_source",
     "is_anaphor",
     "name_acronyms",
+    "names_institution",
     "names_source",
     "official_source",
     "own_source",
@@ -93,16 +94,16 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     words = words[:cut]  # "analysts have long": a clause, its subject names the source
     while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
         words = words[:-1]
+    carriers = lex.source_carriers | lex.source_works
     for j in range(min(4, len(words) - 2)):
-        if words[j].lower in lex.source_carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
+        if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]
             break
-    if (
-        len(words) > 1
-        and words[-1].lower in lex.source_carriers
-        and (words[-2].text[:1].isupper() or words[-2].text.endswith(("'s", "’s")))
-    ):
-        words = words[:-1]  # "UNHCR data", "the ministry's figures"
+    if len(words) > 1 and words[-1].lower in carriers:
+        if words[-2].text[:1].isupper() or words[-2].text.endswith(("'s", "’s")):
+            words = words[:-1]  # "UNHCR data", "the ministry's figures", "the WHO report"
+        elif words[-1].lower in lex.source_carriers:
+            return None  # "the Covid toll estimates", "government figures": data, no source
     lead = 0
     while lead < len(words) - 1 and (
         words[lead].lower in lex.determiners or words[lead].lower in lex.source_adjectives
@@ -162,8 +163,8 @@ def _spelt_out(text: str, acronym: str) -> str | None:
     words = text[max(0, at - 120) : at].split()
     for n in range(len(acronym), min(len(words), 2 * len(acronym) + 2) + 1):
         name = " ".join(words[-n:])
-        if _initials(name) == acronym and words[-n][:1].isupper():
-            return name
+        if _initials(name.title()) == acronym and words[-n].lower() not in _NAME_LINKS:
+            return name  # also "the civil registration system (CRS)", in lower case
     return None
 
 
@@ -277,8 +278,11 @@ def headline_source(words: Sequence[_W], lex: Lexicon) -> str | None:
     headline (no full stop), "Floods cut off 40 villages: Regional Governor Ann Berg"."""
     colons = [k for k, w in enumerate(words) if w.text == ":"]
     if not colons:
-        return None
+        return _headline_tail(words, -1)
     first, last = colons[0], colons[-1]
+    if first == 1 and words[0].lower in ("source", "sources"):  # "Source: the Water Board"
+        named = trim_source(words[2:], lex)
+        return " ".join(w.text for w in named if w.lower not in lex.determiners) if named else None
     if 0 < first <= 8:
         run: list[_W] = []
         for w in reversed(words[:first]):
@@ -290,7 +294,21 @@ def headline_source(words: Sequence[_W], lex: Lexicon) -> str | None:
         name = _name_run(run)
         if name and name.lower() not in lex.stopwords:
             return name
-    tail = words[last + 1 :]
+    return _headline_tail(words, last)
+
+
+def _headline_tail(words: Sequence[_W], last: int) -> str | None:
+    """The name after a headline's last colon (at ``last``) or dash: "...: Dr Jane Roe",
+    "... – UN" (a headline: no full stop at the end)."""
+    dashes = [k for k, w in enumerate(words) if w.text in ("–", "—")]
+    tail = words[max(last, *dashes) + 1 :] if dashes else words[last + 1 :]
+    if last < 0 and not dashes:
+        return None
     if tail and tail[-1].text not in (".", "!", "?"):
         return _name_run(tail)
     return None
+
+
+def names_institution(name: str) -> bool:
+    """Whether a name is an organisation's: initials ("IOM") or an institution's name."""
+    return bool(_ACRONYM.fullmatch(name)) or _is_institution(name)

@@ -200,3 +200,45 @@ def test_a_study_by_a_source_names_the_source_and_a_study_of_a_topic_does_not() 
     assert got["400"] is not None and got["400"].startswith("Coastal Research Institute")
     got = _sources("A study of deaths in river towns found 3,000 more than expected.")
     assert got["3,000"] != "deaths"
+
+
+def test_initials_in_brackets_name_the_source_of_the_data_after_them() -> None:
+    text = (
+        "Figures from the national harbour register (NHR) data show 1,400 boats. "
+        "The breakdown by port shows that 60% of them are in the north."
+    )
+    got = _sources(text)
+    assert got["1,400"] == "national harbour register (NHR)"
+    assert got["60%"] == "national harbour register (NHR)"
+
+
+def test_data_with_no_source_named_is_no_source() -> None:
+    assert _sources("The government figures show 300 homes lost.")["300"] is None
+
+
+def test_a_source_line_names_the_source_of_the_figures_after_it() -> None:
+    text = (
+        "Source: the Inland Shipping Board\n\n"
+        "Barges carried 41 million tonnes last year. Some 900 barges are registered."
+    )
+    got = _sources(text)
+    assert got["41 million"] == got["900"] == "Inland Shipping Board (ISB)"
+
+
+def test_a_headline_ending_in_a_dash_and_a_name_names_its_source() -> None:
+    assert _sources("Some 40 villages cut off by the floods – ISB")["40"] == "ISB"
+    assert _sources("The river rose by 2 metres – a record.")["2 metres"] is None
+
+
+def test_a_speaker_is_kept_when_a_data_source_was_named_before() -> None:
+    text = (
+        "According to the Port Authority, 3,200 ships docked in May. "
+        "The harbour will need 40 new berths, the official said."
+    )
+    assert _sources(text)["40"] == "official"
+
+
+def test_a_work_with_no_author_is_its_own_source() -> None:
+    assert _sources("A new study shows 3,000 more deaths than expected.")["3,000"] == "new study"
+    got = _sources("The WHO report puts the toll at 3,000.")
+    assert got["3,000"] == "WHO"
