@@ -539,11 +539,10 @@ def _asserters(
         by_sentence[id(sent)] = carried if not who or (carried and described) else who
         if lead is not None:
             lead.append(id(sent))
-        # "X according to A, Y according to B": each figure its own source (a source
-        # of another kind nests in what a speaker says, and stays the speaker's)
-        sources = [(at, s) for at, s in tracker.named if text[at : at + 9].lower() == "according"]
-        if sources and who:
-            named_in[id(sent)] = sources
+        # "X according to A, Y according to B", "A put it at X, while B said Y": each
+        # figure its own source
+        if who and tracker.named:
+            named_in[id(sent)] = tracker.named
     named = name_acronyms(text, {who for who in by_sentence.values() if who})
     if named:  # "World Health Organization" and "WHO" in one text: one source
         by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}

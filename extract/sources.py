@@ -33,7 +33,7 @@ _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
 )
 #: What ends a clause inside a sentence, for telling whose figure is whose.
-_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s(?:while|whereas|but)\s")
+_CLAUSE_MARK = re.compile(r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s")
 #: "48,000 for the police": after a figure, the side that counts it.
 _FOR_SIDE = re.compile(
     r"\s+(?:for|by)\s+(?:the\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*$"
@@ -224,15 +224,17 @@ def own_source(
     its source.
     """
     lo, hi = sentence
+    if any(_tag(text, lo, hi, at) for at, _ in named):
+        return None  # "..., the official said.": the speaker's tag covers the sentence
     begin, stop = _clause(text, lo, hi, *figure)
-    same = [(abs(at - figure[0]), who) for at, who in named if begin <= at < stop]
-    if same:
-        return min(same)[1]
     side = _FOR_SIDE.match(text, figure[1], stop)
     if side and any(_counts_by_report(text, lo, hi, at) for at, _ in named):
         return side.group(1)
     if len({who for _, who in named}) < 2:
         return None
+    same = {who for at, who in named if begin <= at < stop}
+    if same:  # two in one clause: one source's words nest in the other's; the sentence's
+        return same.pop() if len(same) == 1 else None
     before = [who for at, who in named if at < figure[0]]
     return before[-1] if before else None
 
@@ -312,3 +314,12 @@ def _headline_tail(words: Sequence[_W], last: int) -> str | None:
 def names_institution(name: str) -> bool:
     """Whether a name is an organisation's: initials ("IOM") or an institution's name."""
     return bool(_ACRONYM.fullmatch(name)) or _is_institution(name)
+
+
+def _tag(text: str, lo: int, hi: int, at: int) -> bool:
+    """Whether the verb at ``at`` is a speaker's in a clause with no figure of its own
+    ("..., the official said.", "Officials said on Monday that ...")."""
+    if text[at : at + 9].lower() == "according":
+        return False
+    begin, stop = _clause(text, lo, hi, at, at)
+    return not any(ch.isdigit() for ch in text[begin:stop])

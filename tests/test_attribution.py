@@ -242,3 +242,18 @@ def test_a_work_with_no_author_is_its_own_source() -> None:
     assert _sources("A new study shows 3,000 more deaths than expected.")["3,000"] == "new study"
     got = _sources("The WHO report puts the toll at 3,000.")
     assert got["3,000"] == "WHO"
+
+
+def test_two_speakers_in_two_clauses_each_own_their_figure() -> None:
+    got = _sources("Police put the crowd at 48,000, while the unions said 700,000 took part.")
+    assert got["48,000"] == "Police" and got["700,000"] == "unions"
+
+
+def test_a_closing_speech_tag_covers_every_figure_of_the_sentence() -> None:
+    text = "The Port Authority estimates that 3,200 ships docked in May, the official said."
+    assert _sources(text)["3,200"] == "official"
+
+
+def test_a_source_inside_what_a_speaker_says_stays_the_speaker_s() -> None:
+    text = "Harbour officials say port records suggest that traffic fell by 1,200 ships in May."
+    assert _sources(text)["1,200"] == "Harbour officials"
