@@ -46,6 +46,7 @@ _OFFICIAL = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
 
 
 class _Word(Protocol):
@@ -131,13 +132,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
 
 
-def _used_initials(text: str, source: str) -> str | None:
+def _used_initials(capitals: set[str], source: str) -> str | None:
     """The initials of ``source``, or of its last words ("Office of the Water Board": "WB"),
-    that ``text`` uses as a word."""
+    that the text uses as a word (``capitals``: its words in capitals)."""
     words = source.split()
     for k in range(len(words) - 1):
         initials = _initials(" ".join(words[k:]))
-        if len(initials) > 1 and re.search(rf"\b{re.escape(initials)}\b", text):
+        if len(initials) > 1 and initials in capitals:
             return initials
     return None
 
@@ -184,6 +185,7 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
     {'HSB': 'Harbour Safety Board (HSB)', 'Harbour Safety Board': 'Harbour Safety Board (HSB)'}
     """
     names = [s for s in dict.fromkeys(sources) if "(" not in s]
+    capitals = set(_CAPITAL_WORD.findall(text)) if any(" " in s for s in names) else set()
     full = {_initials(s): s for s in names if not _ACRONYM.fullmatch(s) and len(_initials(s)) > 1}
     out: dict[str, str] = {}
     for source in names:
@@ -192,7 +194,7 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
             if name:
                 out[source] = f"{name} ({source})"
             continue
-        initials = _used_initials(text, source)
+        initials = _used_initials(capitals, source)
         if initials:
             out[source] = f"{source} ({initials})"
             continue
