@@ -41,8 +41,9 @@ _FOR_SIDE = re.compile(
 #: "the official toll of", "its official Covid-19 tally of": an official count names its
 #: keepers as the source of the figure that follows.
 _OFFICIAL = re.compile(
-    r"\bofficial\s+(?:[\w-]+\s+){0,3}?(toll|tally|count|figure|total|estimate|record)s?"
-    r"\s+(?:of|is|was|at|stands at|stood at)\s+(?:about |around |nearly |more than |over )?$",
+    r"\bofficial\s+(?:[\w-]+\s+){0,3}?(toll|tally|count|figure|total|estimate|record)s?\b"
+    r"[^.;:!?]{0,60}?\s(?:of|is|was|at|stands at|stood at|reached)\s+"
+    r"(?:about |around |nearly |more than |over )?$",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")

@@ -128,6 +128,8 @@ def test_an_official_count_names_its_keepers() -> None:
     text = "The town's official toll of 12,000 is far below what aid groups fear."
     assert _sources(text)["12,000"] == "official toll"
     assert _sources("Some 12,000 people live on the island.")["12,000"] is None
+    text = "On Monday the official death count on the city's website was 412."
+    assert _sources(text)["412"] == "official count"
 
 
 def test_a_headline_figure_takes_the_source_of_the_lead() -> None:
