@@ -502,7 +502,7 @@ def _asserters(
     Every sentence is read in order, so that "he said" finds the last named person and a
     data source carries on to the figures after it; figures before the first asserter of a
     text (its headline and lead) take that asserter when it is a source. Also returns, per
-    sentence, its "according to" sources by the offset of their verb (for
+    sentence with an asserter, every asserter it names with the offset of its verb (for
     :func:`own_source`), and the mapping of source names to "Name (INITIALS)".
     """
     tracker = AttributionTracker()
@@ -524,6 +524,7 @@ def _asserters(
             or '"' in text[sent.start : sent.end]
             or ":" in text[sent.start : sent.end]  # "AGENCY: 3,000 displaced"
             or "–" in text[sent.start : sent.end]  # "3,000 displaced – AGENCY"
+            or "—" in text[sent.start : sent.end]
         ):
             prime_tokens(text, sent.start, sent.end)
             who = tracker.read(text, sent.start, sent.end)

@@ -86,6 +86,7 @@ class Lexicon:
     source_works: frozenset[str]
     source_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
+    headline_labels: frozenset[str]
     boilerplate_lines: LinePatterns
     end_markers: LinePatterns
     stopwords: frozenset[str]
@@ -196,6 +197,7 @@ def lexicon() -> Lexicon:
         source_works=_words(raw["source_works"]),
         source_anaphors=_words(raw["source_anaphors"]),
         source_adjectives=_words(raw["source_adjectives"]),
+        headline_labels=_words(raw["headline_labels"]),
         boilerplate_lines=LinePatterns.compile(raw["boilerplate_lines"]),
         end_markers=LinePatterns.compile(raw["end_markers"]),
         stopwords=_words(raw["stopwords"]),

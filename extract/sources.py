@@ -297,7 +297,7 @@ def headline_source(words: Sequence[_W], lex: Lexicon) -> str | None:
         while run and run[0].lower in _NAME_LINKS:
             run = run[1:]
         name = _name_run(run)
-        if name and name.lower() not in lex.stopwords:
+        if name and name.lower() not in lex.stopwords and name.lower() not in lex.headline_labels:
             return name
     return _headline_tail(words, last)
 

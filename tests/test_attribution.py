@@ -182,6 +182,7 @@ def test_a_source_citing_another_gives_the_cited_source() -> None:
         ),
         ("Update: 40 villages cut off by the floods", "40", None),
         ("Q: Why did 40 villages lose power?", "40", None),
+        ("BREAKING: 40 villages cut off by the floods", "40", None),
     ],
 )
 def test_a_headline_names_its_source_with_a_colon(
