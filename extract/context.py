@@ -338,9 +338,11 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
     if i > 0 and toks[i - 1].lower in lex.determiners:
         return False  # "the reported bid", "its estimated cost": an adjective
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
     if (
         nxt is not None
         and low in lex.attribution_nouns
+        and not quoted
         and (nxt.lower in _AUX or nxt.lower in _NOUN_FOLLOWERS)
     ):
         return False  # "its sales forecast to $84 billion", "the estimates were": nouns

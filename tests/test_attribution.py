@@ -260,3 +260,11 @@ def test_a_closing_speech_tag_covers_every_figure_of_the_sentence() -> None:
 def test_a_source_inside_what_a_speaker_says_stays_the_speaker_s() -> None:
     text = "Harbour officials say port records suggest that traffic fell by 1,200 ships in May."
     assert _sources(text)["1,200"] == "Harbour officials"
+
+
+def test_a_work_quoted_and_relayed_by_an_outlet_keeps_its_words() -> None:
+    text = (
+        "“Some 400 boats never came back,” the survey states, according to a report by "
+        "the Harbour Gazette."
+    )
+    assert _sources(text)["400"] == "survey"
