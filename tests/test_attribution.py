@@ -268,3 +268,8 @@ def test_a_work_quoted_and_relayed_by_an_outlet_keeps_its_words() -> None:
         "the Harbour Gazette."
     )
     assert _sources(text)["400"] == "survey"
+
+
+def test_concluded_reports_a_finding() -> None:
+    text = "The Flood Review Panel concluded that 300 homes were built on the plain."
+    assert _sources(text)["300"] == "Flood Review Panel"
