@@ -115,6 +115,11 @@ class _DocumentReader(UnitReader):
             return None
         return self.sents[i]
 
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` is the first character of a sentence."""
+        sent = self._sentence_of(pos)
+        return sent is not None and sent.start == pos
+
     def _is_excluded(self, start: int) -> bool:
         i = bisect.bisect_right(self.excluded_starts, start) - 1
         return i >= 0 and self.excluded[i][0] <= start < self.excluded[i][1]
@@ -195,8 +200,10 @@ class _DocumentReader(UnitReader):
             and text[num.end : num.end + 1] in (",", ")")
         ):
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Haley, 51,"
-        if text[num.end : num.end + 2] in (". ", ") ") and _at_line_start(text, num.start):
-            return None  # list numbering
+        if text[num.end : num.end + 2] in (". ", ") ") and (
+            _at_line_start(text, num.start) or self._opens_sentence(num.start)
+        ):
+            return None  # list numbering, also inside a line: "... as follows. 1. Prices"
         claim.change = self._change_before(words)
         if (
             claim.change is None
