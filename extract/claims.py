@@ -40,7 +40,7 @@ from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
-from .sources import name_acronyms, official_source, own_source
+from .sources import name_acronyms, official_source, own_source, splits_sentence
 from .unit_reading import _SCALE_ATTACHED, UnitReader
 from .units import unit_table
 
@@ -549,7 +549,7 @@ def _asserters(
             lead.append(id(sent))
         # "X according to A, Y according to B", "A put it at X, while B said Y": each
         # figure its own source
-        if who and tracker.named:
+        if who and tracker.named and splits_sentence(text, (sent.start, sent.end), tracker.named):
             named_in[id(sent)] = tracker.named
     named = name_acronyms(text, {who for who in by_sentence.values() if who})
     if named:  # "World Health Organization" and "WHO" in one text: one source

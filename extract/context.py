@@ -270,7 +270,7 @@ class AttributionTracker:
         self.named = []
         for i, tok in enumerate(toks):
             low = tok.lower
-            if not _asserting_verb(toks, i, lex):
+            if low not in lex.attribution_verbs or not _asserting_verb(toks, i, lex):
                 continue
             candidate = _candidate(toks, i)
             if candidate is None:

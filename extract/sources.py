@@ -21,6 +21,7 @@ __all__ = [
     "names_source",
     "official_source",
     "own_source",
+    "splits_sentence",
     "trim_source",
 ]
 
@@ -220,15 +221,14 @@ def own_source(
     """The asserter of one figure in a sentence that names more than one, or ``None`` when
     the sentence's asserter stands for all its figures.
 
-    ``named`` holds each asserter of the sentence with the offset of its verb. A figure
+    ``named`` holds each asserter of the sentence with the offset of its verb (see
+    :func:`splits_sentence`, which says whether this is worth asking). A figure
     takes the asserter of its own clause ("X according to A, Y according to B"), else the
     nearest one before it. In a pair of counts with one "according to" ("48,000 for the
     police, 700,000 according to the organisers"), the other figure's "for the police" is
     its source.
     """
     lo, hi = sentence
-    if any(_tag(text, lo, hi, at) for at, _ in named):
-        return None  # "..., the official said.": the speaker's tag covers the sentence
     begin, stop = _clause(text, lo, hi, *figure)
     side = _FOR_SIDE.match(text, figure[1], stop)
     if side and any(_counts_by_report(text, lo, hi, at) for at, _ in named):
@@ -240,6 +240,17 @@ def own_source(
         return same.pop() if len(same) == 1 else None
     before = [who for at, who in named if at < figure[0]]
     return before[-1] if before else None
+
+
+def splits_sentence(text: str, sentence: tuple[int, int], named: Sequence[tuple[int, str]]) -> bool:
+    """Whether a sentence's figures may have asserters of their own: it names two or more,
+    or an "according to", and no speaker's tag covers it all ("..., the official said.")."""
+    lo, hi = sentence
+    if len({who for _, who in named}) < 2 and not any(
+        text[at : at + 9].lower() == "according" for at, _ in named
+    ):
+        return False
+    return not any(_tag(text, lo, hi, at) for at, _ in named)
 
 
 def _counts_by_report(text: str, lo: int, hi: int, at: int) -> bool:
