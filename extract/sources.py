@@ -87,8 +87,8 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     An asserter is a noun phrase naming who says a figure: never a number, a weekday or a
     month. The carrier of a source's figures gives way to the source ("figures from the
     agency" -> "the agency", "UNHCR data" -> "UNHCR"); a clause after a participle and an
-    adjective of time before a name are dropped ("the latest CRS data released on Monday"
-    -> "CRS").
+    adjective of time before a name are dropped ("the latest HSB data released on Monday"
+    -> "HSB").
     """
     if any(_is_number(w) for w in words):
         return None
@@ -167,7 +167,7 @@ def _spelt_out(text: str, acronym: str) -> str | None:
     for n in range(len(acronym), min(len(words), 2 * len(acronym) + 2) + 1):
         name = " ".join(words[-n:])
         if _initials(name.title()) == acronym and words[-n].lower() not in _NAME_LINKS:
-            return name  # also "the civil registration system (CRS)", in lower case
+            return name  # also "the national harbour register (NHR)", in lower case
     return None
 
 
