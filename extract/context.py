@@ -362,9 +362,12 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
         return _cited(toks, i + 2 + len(np)) or _clean_np(np)
-    before = _np_before(toks, i)
+    end = i
+    if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
+        end = i - 1  # "the report that says": the report says it
+    before = _np_before(toks, end)
     candidate = _clean_np(before)
-    at = i - len(before)
+    at = end - len(before)
     if candidate is None and at > 2 and toks[at - 1].text == ")" and toks[at - 3].text == "(":
         # "the statistics board (SB) data show": the initials in brackets name the source
         candidate = _clean_np([toks[at - 2], *before])

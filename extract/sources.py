@@ -103,7 +103,8 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
             words = words[j + 2 :]
             break
     if len(words) > 1 and words[-1].lower in carriers:
-        if words[-2].text[:1].isupper() or words[-2].text.endswith(("'s", "’s")):
+        named = words[-2].text[:1].isupper() and words[-2].lower not in lex.determiners
+        if named or words[-2].text.endswith(("'s", "’s")):
             words = words[:-1]  # "UNHCR data", "the ministry's figures", "the WHO report"
         elif words[-1].lower in lex.source_carriers:
             return None  # "the Covid toll estimates", "government figures": data, no source

@@ -273,3 +273,8 @@ def test_a_work_quoted_and_relayed_by_an_outlet_keeps_its_words() -> None:
 def test_concluded_reports_a_finding() -> None:
     text = "The Flood Review Panel concluded that 300 homes were built on the plain."
     assert _sources(text)["300"] == "Flood Review Panel"
+
+
+def test_a_work_that_says_a_figure_asserts_it() -> None:
+    text = "The survey that says 5,000 homes flooded was dismissed by the council."
+    assert _sources(text)["5,000"] == "survey"
