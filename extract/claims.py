@@ -75,6 +75,16 @@ def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
     return not verbs.isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
 
 
+def _may_head_with_source(text: str, start: int, end: int) -> bool:
+    """Whether a sentence may name a source as a headline does: "AGENCY: 3,000 displaced"
+    (a colon near its start) or, with no full stop, "3,000 displaced – AGENCY"."""
+    if ":" in text[start : min(end, start + 80)]:
+        return True
+    if text[end - 1 : end] in ".!?":
+        return False
+    return ":" in text[start:end] or "–" in text[start:end] or "—" in text[start:end]
+
+
 def _at_line_start(text: str, pos: int) -> bool:
     """Only spaces or tabs between ``pos`` and the start of its line (a bounded look back)."""
     i = pos - 1
@@ -529,9 +539,7 @@ def _asserters(
             or tracker.quote_open
             or "“" in text[sent.start : sent.end]
             or '"' in text[sent.start : sent.end]
-            or ":" in text[sent.start : sent.end]  # "AGENCY: 3,000 displaced"
-            or "–" in text[sent.start : sent.end]  # "3,000 displaced – AGENCY"
-            or "—" in text[sent.start : sent.end]
+            or _may_head_with_source(text, sent.start, sent.end)
         ):
             prime_tokens(text, sent.start, sent.end)
             who = tracker.read(text, sent.start, sent.end)

@@ -263,7 +263,10 @@ def _counts_by_report(text: str, lo: int, hi: int, at: int) -> bool:
 def official_source(text: str, sentence_start: int, start: int) -> str | None:
     """ "official toll" when the figure at ``start`` is given as an official count ("the
     official toll of 3,000", "its official tally is 12,000"), else ``None``."""
-    found = _OFFICIAL.search(text, max(sentence_start, start - 80), start)
+    lo = max(sentence_start, start - 80)
+    if "fficial" not in text[lo:start]:
+        return None  # the cheap test first: most figures have no "official" before them
+    found = _OFFICIAL.search(text, lo, start)
     return f"official {found.group(1).lower()}" if found else None
 
 
