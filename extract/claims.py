@@ -40,6 +40,7 @@ from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
+from .sources import name_acronyms, official_source, own_source, splits_sentence
 from .unit_reading import _SCALE_ATTACHED, UnitReader
 from .units import unit_table
 
@@ -72,6 +73,16 @@ def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
     test before the asserter is read)."""
     verbs = lexicon().attribution_verbs
     return not verbs.isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
+
+
+def _may_head_with_source(text: str, start: int, end: int) -> bool:
+    """Whether a sentence may name a source as a headline does: "AGENCY: 3,000 displaced"
+    (a colon near its start) or, with no full stop, "3,000 displaced – AGENCY"."""
+    if ":" in text[start : min(end, start + 80)]:
+        return True
+    if text[end - 1 : end] in ".!?":
+        return False
+    return ":" in text[start:end] or "–" in text[start:end] or "—" in text[start:end]
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -113,6 +124,11 @@ class _DocumentReader(UnitReader):
         if i < 0 or pos >= self.sents[i].end:
             return None
         return self.sents[i]
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` is the first character of a sentence."""
+        sent = self._sentence_of(pos)
+        return sent is not None and sent.start == pos
 
     def _is_excluded(self, start: int) -> bool:
         i = bisect.bisect_right(self.excluded_starts, start) - 1
@@ -194,8 +210,10 @@ class _DocumentReader(UnitReader):
             and text[num.end : num.end + 1] in (",", ")")
         ):
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Ortiz, 58,"
-        if text[num.end : num.end + 2] in (". ", ") ") and _at_line_start(text, num.start):
-            return None  # list numbering
+        if text[num.end : num.end + 2] in (". ", ") ") and (
+            _at_line_start(text, num.start) or self._opens_sentence(num.start)
+        ):
+            return None  # list numbering, also inside a line: "... as follows. 1. Prices"
         claim.change = self._change_before(words)
         if (
             claim.change is None
@@ -493,6 +511,60 @@ def _prefix_index() -> dict[str, list[str]]:
     return index
 
 
+def _asserters(
+    text: str, sents: list[Sentence], wanted: set[int]
+) -> tuple[dict[int, str | None], dict[int, list[tuple[int, str]]], dict[str, str]]:
+    """Who asserts the figures of each sentence (keyed by ``id``) of those ``wanted``.
+
+    Every sentence is read in order, so that "he said" finds the last named person and a
+    data source carries on to the figures after it; figures before the first asserter of a
+    text (its headline and lead) take that asserter when it is a source. Also returns, per
+    sentence with an asserter, every asserter it names with the offset of its verb (for
+    :func:`own_source`), and the mapping of source names to "Name (INITIALS)".
+    """
+    tracker = AttributionTracker()
+    by_sentence: dict[int, str | None] = {}
+    named_in: dict[int, list[tuple[int, str]]] = {}
+    lead: list[int] | None = []  # figures before any asserter; None once one is read
+    last_paragraph = -1
+    for sent in sents:
+        if sent.paragraph != last_paragraph:
+            tracker.new_paragraph()
+            last_paragraph = sent.paragraph
+        if sent.boilerplate:
+            continue
+        who = None
+        if (
+            _names_an_asserter_verb(text, sent.start, sent.end)
+            or tracker.quote_open
+            or "“" in text[sent.start : sent.end]
+            or '"' in text[sent.start : sent.end]
+            or _may_head_with_source(text, sent.start, sent.end)
+        ):
+            prime_tokens(text, sent.start, sent.end)
+            who = tracker.read(text, sent.start, sent.end)
+        if who and lead is not None:
+            for key in lead:  # a headline's figure is the lead's source's
+                by_sentence[key] = tracker.last_source
+            lead = None
+        if id(sent) not in wanted:
+            continue
+        carried = tracker.last_source
+        # no asserter, or data described ("the breakdown shows"): the source carried on
+        described = who is not None and who.islower() and tracker.data
+        by_sentence[id(sent)] = carried if not who or (carried and described) else who
+        if lead is not None:
+            lead.append(id(sent))
+        # "X according to A, Y according to B", "A put it at X, while B said Y": each
+        # figure its own source
+        if who and tracker.named and splits_sentence(text, (sent.start, sent.end), tracker.named):
+            named_in[id(sent)] = tracker.named
+    named = name_acronyms(text, {who for who in by_sentence.values() if who})
+    if named:  # "World Health Organization" and "WHO" in one text: one source
+        by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
+    return by_sentence, named_in, named
+
+
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
     """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
     style = "en"
@@ -525,29 +597,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         return []
     link_restatements(text, claims)
     link_series(text, claims)
-    # asserters: read every sentence in order so that "he said" finds the last named person
-    tracker = AttributionTracker()
-    wanted = {id(c.sentence) for c in claims}
-    by_sentence: dict[int, str | None] = {}
-    last_paragraph = -1
-    for sent in reader.sents:
-        if sent.paragraph != last_paragraph:
-            tracker.new_paragraph()
-            last_paragraph = sent.paragraph
-        if sent.boilerplate:
-            continue
-        if (
-            _names_an_asserter_verb(text, sent.start, sent.end)
-            or tracker.quote_open
-            or "“" in text[sent.start : sent.end]
-            or '"' in text[sent.start : sent.end]
-        ):
-            prime_tokens(text, sent.start, sent.end)
-            who = tracker.read(text, sent.start, sent.end)
-        else:
-            who = None
-        if id(sent) in wanted:
-            by_sentence[id(sent)] = who
+    by_sentence, named_in, named = _asserters(text, reader.sents, {id(c.sentence) for c in claims})
     rows: list[dict[str, Any]] = []
     ids: list[str] = []
     for claim in claims:
@@ -559,6 +609,14 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         sent = claim.sentence
         prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
         attribution = by_sentence.get(id(sent))
+        official = official_source(text, sent.start, claim.start)
+        if official:  # "the official toll of 3,000": the count's keepers say it
+            attribution = official
+        elif id(sent) in named_in:
+            own = own_source(
+                text, (sent.start, sent.end), (claim.start, claim.end), named_in[id(sent)]
+            )
+            attribution = named.get(own, own) if own else attribution
         sent_end = sent.end
         if claim.end > sent_end:
             # a figure running past a cut made in an over-long sentence: the sentence reaches

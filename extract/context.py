@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
+from .sources import (
+    headline_source,
+    is_anaphor,
+    names_institution,
+    names_source,
+    trim_source,
+)
 
 __all__ = [
     "AttributionTracker",
@@ -159,20 +166,29 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return cached if cached is not None else _tokenize(text, start, end)
 
 
+def _function_word(word: Token, lex: Lexicon) -> bool:
+    """A stopword, unless written in capitals as a name ("WHO", "US")."""
+    return word.lower in lex.stopwords and not (word.text.isupper() and len(word.text) > 1)
+
+
 def _clean_np(words: list[Token]) -> str | None:
     lex = lexicon()
-    while words and (words[-1].lower in lex.stopwords or words[-1].text in _QUOTES):
+    trimmed = trim_source(words, lex)
+    if trimmed is None:
+        return None
+    words = list(trimmed)
+    while words and (_function_word(words[-1], lex) or words[-1].text in _QUOTES):
         if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
             return words[0].lower  # "he said", "they now put it": resolved by the caller
         words = words[:-1]
-    while words and (words[0].lower in lex.stopwords or words[0].text in _QUOTES):
+    while words and (_function_word(words[0], lex) or words[0].text in _QUOTES):
         words = words[1:]
     if not words or len(words) > 9:
         return None
     phrase = " ".join(w.text for w in words)
     phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
-    if not phrase or phrase.lower() in lex.non_asserters:
-        return None
+    if not phrase or (phrase.lower() in lex.non_asserters and not phrase.isupper()):
+        return None  # "who", "this"; "WHO" is a name
     return phrase
 
 
@@ -181,7 +197,9 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
     j = i
     while j > 0:
         prev = toks[j - 1]
-        if prev.lower in _CLAUSE_BREAKS or prev.text in _QUOTES or prev.text in ",.;:!?":
+        if (prev.lower in _CLAUSE_BREAKS and not prev.text.isupper()) or prev.text in _QUOTES:
+            break  # "that", "who" end the phrase; "WHO" is a name
+        if prev.text in ",.;:!?":
             break
         if prev.text.islower() and prev.lower in lex.attribution_verbs:
             break
@@ -229,6 +247,15 @@ class AttributionTracker:
 
     last_person: str | None = None
     last_any: str | None = None
+    last_named: str | None = None
+    #: the source of the last figures given as data ("according to X", "X estimates"),
+    #: which a later figure with no asserter of its own is read as coming from (a speaker's
+    #: "X said" is not carried: the writer's own figures often follow a quote)
+    last_source: str | None = None
+    #: whether the last sentence read gives its figures as data ("X estimates", "data show")
+    data: bool = False
+    #: every asserter the last sentence read names, with where its verb stands
+    named: list[tuple[int, str]] = field(default_factory=list)
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -239,51 +266,33 @@ class AttributionTracker:
         toks = tokens(text, start, end)
         found: str | None = None
         best_rank = 99
+        data = False
+        self.named = []
         for i, tok in enumerate(toks):
             low = tok.lower
-            if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
+            if low not in lex.attribution_verbs or not _asserting_verb(toks, i, lex):
                 continue
-            if i > 0 and toks[i - 1].lower in _PASSIVE:
-                continue  # "we were told": no one named
-            if i > 0 and toks[i - 1].lower in lex.determiners:
-                continue  # "the reported bid", "its estimated cost": an adjective
-            if (
-                low in lex.attribution_nouns
-                and i + 1 < len(toks)
-                and (toks[i + 1].lower in _AUX or toks[i + 1].lower in _NOUN_FOLLOWERS)
-            ):
-                continue  # "its revenue forecast to $12 billion", "the estimates were": nouns
-            if (
-                (low,) in lex.changes
-                and i + 1 < len(toks)
-                and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text in lex.currency_prefixes)
-            ):
-                continue  # "Kelbrook added 12 sen": a change, not speech
-            rank = 0 if low in _SPEECH else 1
-            candidate: str | None = None
-            if low == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
-                candidate = _clean_np(_np_after(toks, i + 2))
-            else:
-                before = _np_before(toks, i)
-                candidate = _clean_np(before)
-                if candidate is None and i > 1 and toks[i - 1].text == ",":
-                    # "The envoy, speaking after the talks, said ..."
-                    commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-                    if commas:
-                        candidate = _clean_np(_np_before(toks, commas[0]))
-                if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
-                    after = _clean_np(_np_after(toks, i + 1))
-                    if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
-                        candidate = after
+            candidate = _candidate(toks, i)
             if candidate is None:
                 continue
             candidate = self._resolve(candidate)
+            if candidate is not None:
+                self.named.append((tok.start, candidate))
+            rank = 0 if low in _SPEECH else 1
             if candidate is not None and rank < best_rank:
                 found, best_rank = candidate, rank
+                data = low in lex.data_verbs
+        if found is None:
+            found = headline_source(toks, lex)  # "AGENCY: 3,000 ..." or "...: Dr Jane Roe"
+            data = found is not None and names_institution(found)  # an agency's runs on
         opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
         in_quote = self.quote_open
+        self.data = data
         if found:
             self._remember(found)
+            # a speaker's words are theirs alone; a data source's figures run on
+            if names_source(found):  # a description ("the breakdown shows") changes nothing
+                self.last_source = found if data else None
             if in_quote or opens:
                 self.quote_owner = found
         elif in_quote and self.quote_owner:
@@ -299,10 +308,16 @@ class AttributionTracker:
         low = candidate.lower()
         if low in lex.attribution_pronouns:
             return self.last_person if low in ("he", "she") else self.last_any
+        if is_anaphor(low, lex):
+            # "the agency said": the organisation named last (a spokesman: its speaker)
+            role = low.split()[-1].startswith("spokes")
+            return (self.last_any if role else self.last_named) or candidate
         return candidate
 
     def _remember(self, who: str) -> None:
         self.last_any = who
+        if not who.islower():
+            self.last_named = who
         words = who.split()
         if words[-1][:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
             self.last_person = who
@@ -310,6 +325,71 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``toks[i]`` is a verb (or "according") that says who asserts something."""
+    tok = toks[i]
+    low = tok.lower
+    if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
+        return False
+    if i > 0 and toks[i - 1].lower in _PASSIVE:
+        return False  # "they have been told": no one named
+    if i > 0 and toks[i - 1].lower in lex.determiners:
+        return False  # "the reported bid", "its estimated cost": an adjective
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
+    if (
+        nxt is not None
+        and low in lex.attribution_nouns
+        and not quoted
+        and (nxt.lower in _AUX or nxt.lower in _NOUN_FOLLOWERS)
+    ):
+        return False  # "its sales forecast to $84 billion", "the estimates were": nouns
+    return not (
+        nxt is not None
+        and (low,) in lex.changes
+        and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
+    )  # "Hextar added 15 sen": a change, not speech
+
+
+def _candidate(toks: list[Token], i: int) -> str | None:
+    """The asserter named around the verb ``toks[i]``, before pronouns are resolved.
+
+    "According to X", "X said", "X, a spokesman, said", "said X"; a source that cites
+    another gives way to it ("X reports, citing Y": the figure is Y's).
+    """
+    if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+        np = _np_after(toks, i + 2)
+        return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+    end = i
+    if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
+        end = i - 1  # "the report that says": the report says it
+    before = _np_before(toks, end)
+    candidate = _clean_np(before)
+    at = end - len(before)
+    if candidate is None and at > 2 and toks[at - 1].text == ")" and toks[at - 3].text == "(":
+        # "the statistics board (SB) data show": the initials in brackets name the source
+        candidate = _clean_np([toks[at - 2], *before])
+    if candidate is None and i > 1 and toks[i - 1].text == ",":
+        # "The official, speaking on condition of anonymity, said ..."
+        commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
+        if commas:
+            candidate = _clean_np(_np_before(toks, commas[0]))
+    if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
+        after = _clean_np(_np_after(toks, i + 1))
+        if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
+            candidate = after
+    return _cited(toks, i + 1) or candidate
+
+
+def _cited(toks: list[Token], k: int) -> str | None:
+    """The source after "citing" at ``toks[k]`` (past a comma): the primary source."""
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k + 1 < len(toks) and toks[k].lower == "citing":
+        return _clean_np(_np_after(toks, k + 1))
+    return None
 
 
 def subject_before(

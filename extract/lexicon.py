@@ -81,6 +81,12 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     attribution_pronouns: frozenset[str]
     non_asserters: frozenset[str]
+    data_verbs: frozenset[str]
+    source_carriers: frozenset[str]
+    source_works: frozenset[str]
+    source_anaphors: frozenset[str]
+    source_adjectives: frozenset[str]
+    headline_labels: frozenset[str]
     boilerplate_lines: LinePatterns
     end_markers: LinePatterns
     stopwords: frozenset[str]
@@ -186,6 +192,12 @@ def lexicon() -> Lexicon:
         attribution_nouns=_words(raw["attribution_nouns"]),
         attribution_pronouns=_words(raw["attribution_pronouns"]),
         non_asserters=_words(raw["non_asserters"]),
+        data_verbs=_words(raw["data_verbs"]),
+        source_carriers=_words(raw["source_carriers"]),
+        source_works=_words(raw["source_works"]),
+        source_anaphors=_words(raw["source_anaphors"]),
+        source_adjectives=_words(raw["source_adjectives"]),
+        headline_labels=_words(raw["headline_labels"]),
         boilerplate_lines=LinePatterns.compile(raw["boilerplate_lines"]),
         end_markers=LinePatterns.compile(raw["end_markers"]),
         stopwords=_words(raw["stopwords"]),

@@ -131,11 +131,15 @@ def sentences(text: str) -> list[Sentence]:
             flags[i] = True
         if lex.end_markers.search(text[a:b]) and i > 0:
             ended = True
-    # Runs of three or more short headline-like lines (lists of other stories).
+    # Runs of three or more short headline-like lines (lists of other stories). The
+    # article's own headline, its first line of some words that is not furniture, is none.
+    title = next(
+        (k for k, (a, b) in enumerate(lines) if not flags[k] and len(text[a:b].split()) >= 4), -1
+    )
     i = 1
     while i < len(lines):
         j = i
-        while j < len(lines) and _is_headline(text[lines[j][0] : lines[j][1]]):
+        while j < len(lines) and j != title and _is_headline(text[lines[j][0] : lines[j][1]]):
             j += 1
         if j - i >= 3:
             for k in range(i, j):

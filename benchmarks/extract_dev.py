@@ -1,0 +1,298 @@
+"""Extraction scores on ``reconcile_dev`` (and the seed articles), by topic and by half.
+
+Usage (from the repository root)::
+
+    python benchmarks/extract_dev.py [--data DIR] [--seeds DIR] [--smallest] [--json OUT]
+                                     [--show {attribution,misses,negatives}] [--half fit]
+
+The documents of ``../shared/reconcile_dev/docs`` are extracted with their manifest and
+scored against ``gold.jsonl`` through :func:`extract.evaluate.score_gold`, which pairs
+claims with gold spans one-to-one, largest overlap first.
+
+Fit half and check half
+    The five topics are ordered by the SHA-256 of their names; the first half (rounded
+    up) is the *fit* half, developed on, the rest the *check* half, only measured. For
+    the topics of the set this gives fit = canada_wildfires_2023,
+    ukrainian_refugees_europe, india_covid_excess_deaths and check = derna_flood_2023,
+    brexit_cost_uk_economy.
+
+Metric definitions
+    * Scored claims: extracted claims not flagged as page furniture and not paired with
+      a gold furniture line. Gold lines: positive, not furniture; a line marked
+      ``optional`` counts when found and costs nothing when missed.
+    * detection, value, +unit, +bound, +concept: a paired gold line is correct at a level
+      when its checks hold (found; value; value and unit; value and bound with its
+      limits; value and a shared concept word). P = correct pairs / scored claims,
+      R = correct required lines / required lines, F1 their harmonic mean. Unpaired
+      claims count against precision. A claim read as a share between 0 and 1 (unit
+      ``fraction``) is compared as a percentage, as the set's README asks.
+    * attribution: over every gold line (required and optional), a pair is a true
+      positive when both sides name a source and they share a content word
+      (:func:`extract.evaluate.shares_word`); a named source that does not match is a
+      false positive; a gold source not matched (missed line, no source or the wrong one)
+      is a false negative.
+    * negatives hit: distinct negative spans that any extracted claim overlaps.
+
+``--smallest`` scores the first document of each topic and skips the seeds (a test runs
+it in seconds). ``--show`` lists the errors of one kind for the half given by ``--half``
+(default fit: read the check half's errors only when the work is done).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from extract.corpus import extract_corpus_report  # noqa: E402
+from extract.evaluate import GoldReport, load_gold, score_gold, shares_word  # noqa: E402
+
+SHARED = REPO_ROOT.parent / "shared"
+DEFAULT_DATA = SHARED / "reconcile_dev"
+DEFAULT_SEEDS = SHARED / "seeds"
+LEVELS = ("detection", "value", "unit", "bound", "concept")
+_LEVEL_CHECKS = {
+    "detection": ("found",),
+    "value": ("value_ok",),
+    "unit": ("value_ok", "unit_ok"),
+    "bound": ("value_ok", "bounds_ok"),
+    "concept": ("value_ok", "concept_ok"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """F1 (in percent) of each level, attribution P/R/F1 and negatives hit, for one slice."""
+
+    docs: int
+    required: int
+    claims: int
+    detection: float
+    value: float
+    unit: float
+    bound: float
+    concept: float
+    attribution_p: float
+    attribution_r: float
+    attribution_f1: float
+    negatives_hit: int
+    negatives: int
+
+
+def split_topics(topics: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Fit and check topics: ordered by SHA-256 of the name, first half (rounded up) is fit."""
+    ordered = sorted(set(topics), key=lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
+    cut = math.ceil(len(ordered) / 2)
+    return ordered[:cut], ordered[cut:]
+
+
+def read_topics(manifest: Path) -> dict[str, str]:
+    """Document name -> topic, from a manifest with a ``topic`` column."""
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        return {row["doc"]: row.get("topic") or "" for row in csv.DictReader(fh)}
+
+
+def _as_percent(claims: pl.DataFrame) -> pl.DataFrame:
+    """Shares between 0 and 1 (unit ``fraction``) scaled to percentages, as the gold writes them."""
+    share = pl.col("unit") == "fraction"
+    return claims.with_columns(
+        [
+            pl.when(share).then(pl.col(c) * 100).otherwise(pl.col(c)).alias(c)
+            for c in ("value", "low", "high")
+        ]
+    )
+
+
+def _f1(p: float, r: float) -> float:
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def _pct(num: int, den: int) -> float:
+    return 100.0 * num / den if den else 100.0
+
+
+def _overlaps(claims: pl.DataFrame, span: dict[str, Any]) -> bool:
+    """Whether any claim of the span's document overlaps it."""
+    doc = claims.filter(pl.col("doc_id") == span["doc"])
+    return doc.filter((pl.col("start") < span["end"]) & (pl.col("end") > span["start"])).height > 0
+
+
+def _attribution(rows: pl.DataFrame) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for row in rows.iter_rows(named=True):
+        gold, ours = row["gold_attribution"], row["attribution"] if row["found"] else None
+        if gold is not None and ours is not None and shares_word(ours, gold):
+            tp += 1
+            continue
+        fp += ours is not None
+        fn += gold is not None
+    p, r = _pct(tp, tp + fp), _pct(tp, tp + fn)
+    return p, r, _f1(p, r)
+
+
+def score(report: GoldReport, gold: list[dict[str, Any]], claims: pl.DataFrame) -> Scores:
+    """The scores of one slice: its claims, its gold lines and their :func:`score_gold` report."""
+    rows = report.rows.with_columns(found=pl.col("found") & ~pl.col("boilerplate"))
+    rows = rows.filter(~pl.col("gold_boilerplate"))
+    required = rows.filter(~pl.col("optional"))
+    furniture = pl.col("gold_boilerplate") & pl.col("found") & ~pl.col("boilerplate")
+    furniture_pairs = report.rows.filter(furniture).height
+    scored = claims.filter(~pl.col("boilerplate")).height - furniture_pairs
+    levels = {}
+    for level, checks in _LEVEL_CHECKS.items():
+        ok = pl.all_horizontal(*checks) & pl.col("found")
+        p = _pct(rows.filter(ok).height, scored)
+        r = _pct(required.filter(ok).height, required.height)
+        levels[level] = _f1(p, r)
+    negatives = [g for g in gold if g.get("negative")]
+    hit = sum(_overlaps(claims, n) for n in negatives)
+    ap, ar, af = _attribution(rows)
+    return Scores(
+        docs=claims["doc_id"].n_unique() if claims.height else 0,
+        required=required.height,
+        claims=scored,
+        **levels,
+        attribution_p=ap,
+        attribution_r=ar,
+        attribution_f1=af,
+        negatives_hit=hit,
+        negatives=len(negatives),
+    )
+
+
+def _slice(claims: pl.DataFrame, gold: list[dict[str, Any]], docs: set[str]) -> Scores:
+    part_claims = claims.filter(pl.col("doc_id").is_in(sorted(docs)))
+    part_gold = [g for g in gold if g["doc"] in docs]
+    return score(score_gold(part_claims, part_gold), part_gold, part_claims)
+
+
+def extract(folder: Path, docs: Sequence[str] | None = None) -> pl.DataFrame:
+    """Claims of the ``.txt`` files of ``folder`` (only ``docs`` when given), with its manifest."""
+    root = folder / "docs" if (folder / "docs").is_dir() else folder
+    paths = sorted(root.glob("*.txt"))
+    if docs is not None:
+        paths = [p for p in paths if p.name in set(docs)]
+    manifest = folder / "manifest.csv"
+    result = extract_corpus_report(
+        paths, manifest=manifest if manifest.exists() else None, progress=False, workers=1
+    )
+    return _as_percent(result.claims)
+
+
+def dev_scores(
+    data: Path, *, smallest: bool = False
+) -> tuple[dict[str, Scores], pl.DataFrame, list[dict[str, Any]], dict[str, str]]:
+    """Scores per topic, per half and overall; also the claims, gold and doc -> topic."""
+    topics = read_topics(data / "manifest.csv")
+    if smallest:
+        firsts: dict[str, str] = {}
+        for doc, topic in sorted(topics.items()):
+            firsts.setdefault(topic, doc)
+        topics = {doc: topic for topic, doc in firsts.items()}
+    claims = extract(data, sorted(topics))
+    gold = [g for g in load_gold(data / "gold.jsonl") if g["doc"] in topics]
+    fit, check = split_topics(topics.values())
+    out: dict[str, Scores] = {}
+    for topic in sorted(set(topics.values())):
+        out[topic] = _slice(claims, gold, {d for d, t in topics.items() if t == topic})
+    out["FIT half"] = _slice(claims, gold, {d for d, t in topics.items() if t in fit})
+    out["CHECK half"] = _slice(claims, gold, {d for d, t in topics.items() if t in check})
+    out["ALL"] = _slice(claims, gold, set(topics))
+    return out, claims, gold, topics
+
+
+def seed_scores(seeds: Path) -> Scores:
+    """The same scores on the seed articles."""
+    claims = extract(seeds)
+    gold = load_gold(seeds / "gold.jsonl")
+    return score(score_gold(claims, gold), gold, claims)
+
+
+def print_table(table: dict[str, Scores]) -> None:
+    head = f"{'slice':28} {'docs':>4} {'req':>4} {'det':>6} {'value':>6} {'+unit':>6} {'+bound':>6}"
+    print(head + f" {'+conc':>6} {'attP':>6} {'attR':>6} {'attF1':>6} {'neg':>7}")
+    for name, s in table.items():
+        cells = [s.detection, s.value, s.unit, s.bound, s.concept]
+        cells += [s.attribution_p, s.attribution_r, s.attribution_f1]
+        line = f"{name:28} {s.docs:4d} {s.required:4d} " + " ".join(f"{c:6.1f}" for c in cells)
+        print(line + f" {s.negatives_hit:3d}/{s.negatives:<3d}")
+
+
+def show_errors(
+    kind: str, claims: pl.DataFrame, gold: list[dict[str, Any]], docs: set[str]
+) -> None:
+    """Print the errors of one kind in ``docs``: for looking at the fit half while developing."""
+    part = claims.filter(pl.col("doc_id").is_in(sorted(docs)))
+    report = score_gold(part, [g for g in gold if g["doc"] in docs])
+    with pl.Config(tbl_rows=400, fmt_str_lengths=70, tbl_width_chars=220):
+        if kind == "negatives":
+            print(report.negatives_hit)
+            return
+        rows = report.rows.filter(~pl.col("gold_boilerplate"))
+        if kind == "attribution":
+            bad = rows.filter(
+                pl.struct("attribution", "gold_attribution", "found").map_elements(
+                    lambda r: (
+                        not (
+                            r["found"]
+                            and (r["attribution"] is None) == (r["gold_attribution"] is None)
+                            and (
+                                r["gold_attribution"] is None
+                                or shares_word(r["attribution"], r["gold_attribution"])
+                            )
+                        )
+                    ),
+                    return_dtype=pl.Boolean,
+                )
+            )
+            print(bad.select("doc", "quote", "attribution", "gold_attribution"))
+        else:
+            bad = rows.filter(
+                ~pl.col("optional")
+                & ~pl.all_horizontal("found", "value_ok", "unit_ok", "bounds_ok")
+            )
+            print(bad.select("doc", "quote", "surface", "unit", "value_ok", "unit_ok", "bounds_ok"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the reconcile_dev folder")
+    ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="the seed articles folder")
+    ap.add_argument("--smallest", action="store_true", help="one document per topic, no seeds")
+    ap.add_argument("--json", type=Path, default=None, metavar="OUT", help="write the scores here")
+    ap.add_argument("--show", choices=("attribution", "misses", "negatives"), default=None)
+    ap.add_argument("--half", choices=("fit", "check"), default="fit")
+    args = ap.parse_args(argv)
+    if not (args.data / "gold.jsonl").exists():
+        print(f"no gold.jsonl in {args.data}", file=sys.stderr)
+        return 2
+    table, claims, gold, topics = dev_scores(args.data, smallest=args.smallest)
+    fit, check = split_topics(topics.values())
+    print(f"fit topics: {', '.join(fit)}\ncheck topics: {', '.join(check)}\n")
+    if not args.smallest and (args.seeds / "gold.jsonl").exists():
+        table["seeds"] = seed_scores(args.seeds)
+    print_table(table)
+    if args.show:
+        half = fit if args.half == "fit" else check
+        show_errors(args.show, claims, gold, {d for d, t in topics.items() if t in half})
+    if args.json:
+        args.json.write_text(json.dumps({k: asdict(v) for k, v in table.items()}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

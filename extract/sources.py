@@ -1,0 +1,343 @@
+"""What names a source: trimming an asserter phrase to the source it names, and telling
+which later mentions ("the agency", "WHO") stand for a source named before.
+
+These work on the word tokens of :mod:`extract.context` (anything with ``text`` and
+``lower``) and on plain strings; the word lists are in ``data/lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from .lexicon import Lexicon, lexicon
+
+__all__ = [
+    "headline_source",
+    "is_anaphor",
+    "name_acronyms",
+    "names_institution",
+    "names_source",
+    "official_source",
+    "own_source",
+    "splits_sentence",
+    "trim_source",
+]
+
+_PREPOSITIONS = frozenset(["from", "by", "of", "at"])
+#: "figures from X", "a study by X": the preposition that names the carrier's source
+#: ("a study of deaths" names its topic)
+_SOURCE_PREPOSITIONS = frozenset(["from", "by"])
+_NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might".split()
+)
+#: What ends a clause inside a sentence, for telling whose figure is whose.
+_CLAUSE_MARK = re.compile(r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s")
+#: "48,000 for the police": after a figure, the side that counts it.
+_FOR_SIDE = re.compile(
+    r"\s+(?:for|by)\s+(?:the\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*$"
+)
+#: "the official toll of", "its official Covid-19 tally of": an official count names its
+#: keepers as the source of the figure that follows.
+_OFFICIAL = re.compile(
+    r"\bofficial\s+(?:[\w-]+\s+){0,3}?(toll|tally|count|figure|total|estimate|record)s?\b"
+    r"[^.;:!?]{0,60}?\s(?:of|is|was|at|stands at|stood at|reached)\s+"
+    r"(?:about |around |nearly |more than |over )?$",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+
+
+class _Word(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def lower(self) -> str: ...
+
+
+_W = TypeVar("_W", bound=_Word)
+
+
+def _is_number(word: _Word) -> bool:
+    return word.text[:1].isdigit() or word.text in ("%", "per", "percent")
+
+
+def _participle_at(words: Sequence[_Word], lex: Lexicon) -> int:
+    """Where a past participle starts a clause after a noun ("data released on Monday",
+    "a study published in a journal"): the phrase names its source before it."""
+    for k in range(1, len(words)):
+        word, prev = words[k], words[k - 1]
+        if (
+            word.text.isalpha()
+            and word.text.islower()
+            and word.lower.endswith("ed")
+            and len(word.lower) > 4
+            and prev.lower not in lex.stopwords
+        ):
+            return k
+    return len(words)
+
+
+def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
+    """The words of an asserter phrase that name its source, or ``None`` when it names none.
+
+    An asserter is a noun phrase naming who says a figure: never a number, a weekday or a
+    month. The carrier of a source's figures gives way to the source ("figures from the
+    agency" -> "the agency", "UNHCR data" -> "UNHCR"); a clause after a participle and an
+    adjective of time before a name are dropped ("the latest HSB data released on Monday"
+    -> "HSB").
+    """
+    if any(_is_number(w) for w in words):
+        return None
+    words = words[: _participle_at(words, lex)]
+    cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
+    words = words[:cut]  # "analysts have long": a clause, its subject names the source
+    while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
+        words = words[:-1]
+    carriers = lex.source_carriers | lex.source_works
+    for j in range(min(4, len(words) - 2)):
+        if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
+            words = words[j + 2 :]
+            break
+    if len(words) > 1 and words[-1].lower in carriers:
+        named = words[-2].text[:1].isupper() and words[-2].lower not in lex.determiners
+        if named or words[-2].text.endswith(("'s", "’s")):
+            words = words[:-1]  # "UNHCR data", "the ministry's figures", "the WHO report"
+        elif words[-1].lower in lex.source_carriers:
+            return None  # "the Covid toll estimates", "government figures": data, no source
+    lead = 0
+    while lead < len(words) - 1 and (
+        words[lead].lower in lex.determiners or words[lead].lower in lex.source_adjectives
+    ):
+        lead += 1
+    if lead and words[lead - 1].lower in lex.source_adjectives and words[lead].text[:1].isupper():
+        words = words[lead:]  # "the latest UNHCR" -> "UNHCR"
+    return words or None
+
+
+def is_anaphor(phrase: str, lex: Lexicon) -> bool:
+    """Whether ``phrase`` ("agency", "the ministry", "spokesman") is a common noun standing
+    for an organisation or its spokesperson named before: lower case, ending in one of
+    the lexicon's ``source_anaphors``, three words at most."""
+    words = phrase.split()
+    return (
+        0 < len(words) <= 3
+        and phrase.islower()
+        and words[-1] in lex.source_anaphors
+        and not any(w in _PREPOSITIONS for w in words)
+    )
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
+
+
+def _used_initials(capitals: set[str], source: str) -> str | None:
+    """The initials of ``source``, or of its last words ("Office of the Water Board": "WB"),
+    that the text uses as a word (``capitals``: its words in capitals)."""
+    words = source.split()
+    for k in range(len(words) - 1):
+        initials = _initials(" ".join(words[k:]))
+        if len(initials) > 1 and initials in capitals:
+            return initials
+    return None
+
+
+def _is_institution(source: str) -> bool:
+    """A name of an institution, of capitalised words and linking words only, with a linking
+    word or an institution noun ("Office for Budget Responsibility", "Port Safety Agency"),
+    and no abbreviation of its own ("UK Ministry of Defence" is cited otherwise)."""
+    words = source.split()
+    return (
+        all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        and not any(w.isupper() for w in words)
+        and (any(w in _NAME_LINKS for w in words) or words[-1].lower() in lexicon().source_anaphors)
+    )
+
+
+def _spelt_out(text: str, acronym: str) -> str | None:
+    """The name that ``acronym`` abbreviates in ``text`` ("Office for Budget Responsibility
+    (OBR)"): the capitalised words just before the acronym in brackets, whose initials it is."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    words = text[max(0, at - 120) : at].split()
+    for n in range(len(acronym), min(len(words), 2 * len(acronym) + 2) + 1):
+        name = " ".join(words[-n:])
+        if _initials(name.title()) == acronym and words[-n].lower() not in _NAME_LINKS:
+            return name  # also "the national harbour register (NHR)", in lower case
+    return None
+
+
+def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
+    """Each source named both in full and by its initials in ``text``, written as
+    "Full Name (ACRONYM)", so that either mention reads as the same source.
+
+    A spelt-out name ("World Health Organization") is joined with its initials when the
+    text also uses them as a word; a bare acronym is joined with the source whose initials
+    it is, or else with the name the text spells out for it in brackets. Other sources are
+    left out of the mapping.
+
+    Examples
+    --------
+    >>> text = "The Harbour Safety Board (HSB) said 40 ships ... HSB figures show 12."
+    >>> name_acronyms(text, ["HSB", "Harbour Safety Board", "the port"])
+    {'HSB': 'Harbour Safety Board (HSB)', 'Harbour Safety Board': 'Harbour Safety Board (HSB)'}
+    """
+    names = [s for s in dict.fromkeys(sources) if "(" not in s]
+    capitals = set(_CAPITAL_WORD.findall(text)) if any(" " in s for s in names) else set()
+    full = {_initials(s): s for s in names if not _ACRONYM.fullmatch(s) and len(_initials(s)) > 1}
+    out: dict[str, str] = {}
+    for source in names:
+        if _ACRONYM.fullmatch(source):
+            name = full.get(source) or _spelt_out(text, source)
+            if name:
+                out[source] = f"{name} ({source})"
+            continue
+        initials = _used_initials(capitals, source)
+        if initials:
+            out[source] = f"{source} ({initials})"
+            continue
+        initials = _initials(source)
+        if len(initials) > 2 and _is_institution(source):
+            out[source] = f"{source} ({initials})"  # long names are cited by initials too
+    return out
+
+
+def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text[lo:hi]`` holding ``text[start:end]``, cut at clause marks."""
+    begin = lo
+    for mark in _CLAUSE_MARK.finditer(text, lo, start):
+        begin = mark.end()
+    after = _CLAUSE_MARK.search(text, end, hi)
+    return begin, after.start() if after else hi
+
+
+def own_source(
+    text: str, sentence: tuple[int, int], figure: tuple[int, int], named: Sequence[tuple[int, str]]
+) -> str | None:
+    """The asserter of one figure in a sentence that names more than one, or ``None`` when
+    the sentence's asserter stands for all its figures.
+
+    ``named`` holds each asserter of the sentence with the offset of its verb (see
+    :func:`splits_sentence`, which says whether this is worth asking). A figure
+    takes the asserter of its own clause ("X according to A, Y according to B"), else the
+    nearest one before it. In a pair of counts with one "according to" ("48,000 for the
+    police, 700,000 according to the organisers"), the other figure's "for the police" is
+    its source.
+    """
+    lo, hi = sentence
+    begin, stop = _clause(text, lo, hi, *figure)
+    side = _FOR_SIDE.match(text, figure[1], stop)
+    if side and any(_counts_by_report(text, lo, hi, at) for at, _ in named):
+        return side.group(1)
+    if len({who for _, who in named}) < 2:
+        return None
+    same = {who for at, who in named if begin <= at < stop}
+    if same:  # two in one clause: one source's words nest in the other's; the sentence's
+        return same.pop() if len(same) == 1 else None
+    before = [who for at, who in named if at < figure[0]]
+    return before[-1] if before else None
+
+
+def splits_sentence(text: str, sentence: tuple[int, int], named: Sequence[tuple[int, str]]) -> bool:
+    """Whether a sentence's figures may have asserters of their own: it names two or more,
+    or an "according to", and no speaker's tag covers it all ("..., the official said.")."""
+    lo, hi = sentence
+    if len({who for _, who in named}) < 2 and not any(
+        text[at : at + 9].lower() == "according" for at, _ in named
+    ):
+        return False
+    return not any(_tag(text, lo, hi, at) for at, _ in named)
+
+
+def _counts_by_report(text: str, lo: int, hi: int, at: int) -> bool:
+    """Whether the clause of the verb at ``at`` is "<figure> according to <source>"."""
+    begin, _ = _clause(text, lo, hi, at, at)
+    return text[at : at + 9].lower() == "according" and any(ch.isdigit() for ch in text[begin:at])
+
+
+def official_source(text: str, sentence_start: int, start: int) -> str | None:
+    """ "official toll" when the figure at ``start`` is given as an official count ("the
+    official toll of 3,000", "its official tally is 12,000"), else ``None``."""
+    lo = max(sentence_start, start - 80)
+    if "fficial" not in text[lo:start]:
+        return None  # the cheap test first: most figures have no "official" before them
+    found = _OFFICIAL.search(text, lo, start)
+    return f"official {found.group(1).lower()}" if found else None
+
+
+def names_source(phrase: str) -> bool:
+    """Whether an asserter phrase is a name ("UNHCR", "the Port Authority", "Ms Lind"), not
+    a description ("analysts", "Independent researchers" opening a sentence, "the agency's
+    latest estimates"): a capitalised word after the first, or a single capitalised word
+    that is not a plural ("Analysts" opening a sentence) unless all in capitals."""
+    words = phrase.split()
+    if len(words) == 1:
+        return phrase[:1].isupper() and (phrase.isupper() or not phrase.endswith("s"))
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def _name_run(words: Sequence[_W]) -> str | None:
+    """The words as a name: one to five capitalised words (linking words inside), the
+    first two letters or more; one word only in capitals ("IOM", not "Update" or "Q")."""
+    if not 0 < len(words) <= 5 or words[0].text[:1].islower() or words[-1].text[:1].islower():
+        return None
+    if not all(w.text[:1].isupper() or w.lower in _NAME_LINKS for w in words):
+        return None
+    if len(words) == 1 and not (_ACRONYM.fullmatch(words[0].text) and len(words[0].text) > 1):
+        return None
+    return " ".join(w.text for w in words)
+
+
+def headline_source(words: Sequence[_W], lex: Lexicon) -> str | None:
+    """The source a headline names with a colon: "AGENCY: 36,000 displaced" or, in a
+    headline (no full stop), "Floods cut off 40 villages: Regional Governor Ann Berg"."""
+    colons = [k for k, w in enumerate(words) if w.text == ":"]
+    if not colons:
+        return _headline_tail(words, -1)
+    first, last = colons[0], colons[-1]
+    if first == 1 and words[0].lower in ("source", "sources"):  # "Source: the Water Board"
+        named = trim_source(words[2:], lex)
+        return " ".join(w.text for w in named if w.lower not in lex.determiners) if named else None
+    if 0 < first <= 8:
+        run: list[_W] = []
+        for w in reversed(words[:first]):
+            if not (w.text[:1].isupper() or w.lower in _NAME_LINKS):
+                break
+            run.insert(0, w)
+        while run and run[0].lower in _NAME_LINKS:
+            run = run[1:]
+        name = _name_run(run)
+        if name and name.lower() not in lex.stopwords and name.lower() not in lex.headline_labels:
+            return name
+    return _headline_tail(words, last)
+
+
+def _headline_tail(words: Sequence[_W], last: int) -> str | None:
+    """The name after a headline's last colon (at ``last``) or dash: "...: Dr Jane Roe",
+    "... – UN" (a headline: no full stop at the end)."""
+    dashes = [k for k, w in enumerate(words) if w.text in ("–", "—")]
+    tail = words[max(last, *dashes) + 1 :] if dashes else words[last + 1 :]
+    if last < 0 and not dashes:
+        return None
+    if tail and tail[-1].text not in (".", "!", "?"):
+        return _name_run(tail)
+    return None
+
+
+def names_institution(name: str) -> bool:
+    """Whether a name is an organisation's: initials ("IOM") or an institution's name."""
+    return bool(_ACRONYM.fullmatch(name)) or _is_institution(name)
+
+
+def _tag(text: str, lo: int, hi: int, at: int) -> bool:
+    """Whether the verb at ``at`` is a speaker's in a clause with no figure of its own
+    ("..., the official said.", "Officials said on Monday that ...")."""
+    if text[at : at + 9].lower() == "according":
+        return False
+    begin, stop = _clause(text, lo, hi, at, at)
+    return not any(ch.isdigit() for ch in text[begin:stop])

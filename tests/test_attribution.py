@@ -1,0 +1,280 @@
+"""Who a figure comes from: sentences we wrote, one general pattern of news writing each."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+from extract.lexicon import lexicon
+from extract.sources import is_anaphor, name_acronyms, names_source
+
+
+class _Sources:
+    """The attribution of each figure of a text, looked up by the number it holds."""
+
+    def __init__(self, text: str) -> None:
+        self.rows = list(extract_claims(text).select("surface", "attribution").iter_rows())
+
+    def __getitem__(self, number: str) -> str | None:
+        found = [who for surface, who in self.rows if number in surface]
+        assert len(found) == 1, f"{number!r} in {self.rows}"
+        return found[0]
+
+
+def _sources(text: str) -> _Sources:
+    return _Sources(text)
+
+
+def test_figures_from_a_source_name_the_source() -> None:
+    got = _sources("Some 4,000 homes were damaged, according to figures from the Harbour Board.")
+    assert got["4,000"] == "Harbour Board"
+
+
+def test_a_source_s_data_name_the_source_not_the_data() -> None:
+    got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
+    assert got["12,000"] == "Valley Relief Agency (VRA)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data released on Tuesday show 300 schools have closed.",
+        "Figures published last week suggest 300 schools have closed.",
+    ],
+)
+def test_a_weekday_or_the_data_alone_is_no_source(text: str) -> None:
+    assert _sources(text)["300"] is None
+
+
+def test_an_asserter_is_never_a_clause_or_a_number() -> None:
+    got = _sources("Men accounted for 57% of the cases, the study shows.")
+    assert got["57%"] is None or not any(ch.isdigit() for ch in got["57%"])
+    got = _sources("Independent analysts have long said the count of 40,000 is too low.")
+    assert got["40,000"] is not None and "have" not in got["40,000"].split()
+
+
+def test_the_agency_stands_for_the_agency_named_before() -> None:
+    text = (
+        "The Northern Water Agency said 40 wells had run dry. "
+        "The agency reports that another 12 wells are at risk."
+    )
+    assert _sources(text)["12"] == "Northern Water Agency (NWA)"
+
+
+def test_a_data_source_carries_on_to_the_next_figures() -> None:
+    text = (
+        "According to the Port Authority, 3,200 ships docked in May. "
+        "Another 450 were turned away at the outer harbour."
+    )
+    assert _sources(text)["450"] == "Port Authority"
+
+
+def test_a_speaker_does_not_carry_on_to_the_writer_s_figures() -> None:
+    text = "Ms Lind said 30 boats were lost in the storm. The harbour has 200 berths."
+    got = _sources(text)
+    assert got["30"] == "Ms Lind" and got["200"] is None
+
+
+def test_a_name_and_its_initials_are_one_source() -> None:
+    text = (
+        "The Regional Statistics Office estimated that 5,000 new homes were built in 2023. "
+        "RSO figures show that 800 of them stand empty."
+    )
+    got = _sources(text)
+    assert got["5,000"] == "Regional Statistics Office (RSO)"
+    assert got["800"] == "Regional Statistics Office (RSO)"
+
+
+def test_initials_are_joined_only_with_the_name_they_stand_for() -> None:
+    text = "The Coast Guard (CG) said so. The Inland Revenue agreed; IRS staff did not."
+    assert name_acronyms(text, ["CG", "Inland Revenue", "the port"]) == {"CG": "Coast Guard (CG)"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("agency", True),
+        ("the ministry", True),
+        ("spokesman", True),
+        ("Interior Ministry", False),
+        ("figures from the agency", False),
+        ("researchers", False),
+    ],
+)
+def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) -> None:
+    assert is_anaphor(phrase, lexicon()) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,200 ships arrived according to the Harbour Board, and 900 according to the Port Police.",
+        "According to the Harbour Board, 1,200 ships arrived in May, while according to the Port "
+        "Police, 900 ships left.",
+    ],
+)
+def test_paired_sources_give_each_figure_its_own(text: str) -> None:
+    got = _sources(text)
+    assert got["1,200"] == "Harbour Board"
+    assert got["900"] is not None and got["900"].lower() == "port police"
+
+
+def test_a_pair_of_counts_with_one_according_to_keeps_both_sources() -> None:
+    got = _sources("The march drew 48,000 people for the police, 700,000 according to the unions.")
+    assert got["48,000"] == "police" and got["700,000"] == "unions"
+
+
+def test_an_official_count_names_its_keepers() -> None:
+    text = "The town's official toll of 12,000 is far below what aid groups fear."
+    assert _sources(text)["12,000"] == "official toll"
+    assert _sources("Some 12,000 people live on the island.")["12,000"] is None
+    text = "On Monday the official death count on the city's website was 412."
+    assert _sources(text)["412"] == "official count"
+
+
+def test_a_headline_figure_takes_the_source_of_the_lead() -> None:
+    text = (
+        "Almost 9,000 farms flooded in the delta\n\n"
+        "More than 8,900 farms were under water on Friday, according to the Delta Water Board."
+    )
+    got = _sources(text)
+    assert got["9,000"] == got["8,900"] == "Delta Water Board (DWB)"
+
+
+def test_a_description_opening_a_sentence_is_not_carried_as_a_source() -> None:
+    text = (
+        "Independent researchers estimate that 5,000 homes were lost. "
+        "The island has 20,000 homes in all."
+    )
+    assert _sources(text)["20,000"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("UNHCR", True),
+        ("Goldman", True),
+        ("the Port Authority", True),
+        ("Analysts", False),
+        ("Independent researchers", False),
+        ("analysts", False),
+    ],
+)
+def test_names_source(phrase: str, expected: bool) -> None:
+    assert names_source(phrase) is expected
+
+
+def test_a_source_citing_another_gives_the_cited_source() -> None:
+    got = _sources("About 2,500 people have fled, the news agency reported, citing the Red Cross.")
+    assert got["2,500"] == "Red Cross"
+    got = _sources("According to the radio station, citing the Coast Guard, 14 boats are missing.")
+    assert got["14"] == "Coast Guard"
+
+
+@pytest.mark.parametrize(
+    ("headline", "number", "source"),
+    [
+        ("IOM: 36,000 people displaced by the floods", "36,000", "IOM"),
+        (
+            "Floods cut off 40 villages: Regional Governor Ann Berg",
+            "40",
+            "Regional Governor Ann Berg",
+        ),
+        ("Update: 40 villages cut off by the floods", "40", None),
+        ("Q: Why did 40 villages lose power?", "40", None),
+        ("BREAKING: 40 villages cut off by the floods", "40", None),
+    ],
+)
+def test_a_headline_names_its_source_with_a_colon(
+    headline: str, number: str, source: str | None
+) -> None:
+    assert _sources(headline)[number] == source
+
+
+def test_initials_of_a_name_s_last_words_are_used_when_the_text_uses_them() -> None:
+    text = "The Office of the Water Board said so. WB staff agreed."
+    assert name_acronyms(text, ["Office of the Water Board"]) == {
+        "Office of the Water Board": "Office of the Water Board (WB)"
+    }
+
+
+def test_a_study_by_a_source_names_the_source_and_a_study_of_a_topic_does_not() -> None:
+    got = _sources("An analysis by the Coastal Research Institute puts the loss at 400 jobs.")
+    assert got["400"] is not None and got["400"].startswith("Coastal Research Institute")
+    got = _sources("A study of deaths in river towns found 3,000 more than expected.")
+    assert got["3,000"] != "deaths"
+
+
+def test_initials_in_brackets_name_the_source_of_the_data_after_them() -> None:
+    text = (
+        "Figures from the national harbour register (NHR) data show 1,400 boats. "
+        "The breakdown by port shows that 60% of them are in the north."
+    )
+    got = _sources(text)
+    assert got["1,400"] == "national harbour register (NHR)"
+    assert got["60%"] == "national harbour register (NHR)"
+
+
+def test_data_with_no_source_named_is_no_source() -> None:
+    assert _sources("The government figures show 300 homes lost.")["300"] is None
+
+
+def test_a_source_line_names_the_source_of_the_figures_after_it() -> None:
+    text = (
+        "Source: the Inland Shipping Board\n\n"
+        "Barges carried 41 million tonnes last year. Some 900 barges are registered."
+    )
+    got = _sources(text)
+    assert got["41 million"] == got["900"] == "Inland Shipping Board (ISB)"
+
+
+def test_a_headline_ending_in_a_dash_and_a_name_names_its_source() -> None:
+    assert _sources("Some 40 villages cut off by the floods – ISB")["40"] == "ISB"
+    assert _sources("The river rose by 2 metres – a record.")["2 metres"] is None
+
+
+def test_a_speaker_is_kept_when_a_data_source_was_named_before() -> None:
+    text = (
+        "According to the Port Authority, 3,200 ships docked in May. "
+        "The harbour will need 40 new berths, the official said."
+    )
+    assert _sources(text)["40"] == "official"
+
+
+def test_a_work_with_no_author_is_its_own_source() -> None:
+    assert _sources("A new study shows 3,000 more deaths than expected.")["3,000"] == "new study"
+    got = _sources("The WHO report puts the toll at 3,000.")
+    assert got["3,000"] == "WHO"
+
+
+def test_two_speakers_in_two_clauses_each_own_their_figure() -> None:
+    got = _sources("Police put the crowd at 48,000, while the unions said 700,000 took part.")
+    assert got["48,000"] == "Police" and got["700,000"] == "unions"
+
+
+def test_a_closing_speech_tag_covers_every_figure_of_the_sentence() -> None:
+    text = "The Port Authority estimates that 3,200 ships docked in May, the official said."
+    assert _sources(text)["3,200"] == "official"
+
+
+def test_a_source_inside_what_a_speaker_says_stays_the_speaker_s() -> None:
+    text = "Harbour officials say port records suggest that traffic fell by 1,200 ships in May."
+    assert _sources(text)["1,200"] == "Harbour officials"
+
+
+def test_a_work_quoted_and_relayed_by_an_outlet_keeps_its_words() -> None:
+    text = (
+        "“Some 400 boats never came back,” the survey states, according to a report by "
+        "the Harbour Gazette."
+    )
+    assert _sources(text)["400"] == "survey"
+
+
+def test_concluded_reports_a_finding() -> None:
+    text = "The Flood Review Panel concluded that 300 homes were built on the plain."
+    assert _sources(text)["300"] == "Flood Review Panel"
+
+
+def test_a_work_that_says_a_figure_asserts_it() -> None:
+    text = "The survey that says 5,000 homes flooded was dismissed by the council."
+    assert _sources(text)["5,000"] == "survey"
