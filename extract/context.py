@@ -372,7 +372,7 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         # "the statistics board (SB) data show": the initials in brackets name the source
         candidate = _clean_np([toks[at - 2], *before])
     if candidate is None and i > 1 and toks[i - 1].text == ",":
-        # "The official, speaking on condition of anonymity, said ..."
+        # "The envoy, speaking after the talks, said ..."
         commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
         if commas:
             candidate = _clean_np(_np_before(toks, commas[0]))

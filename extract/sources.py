@@ -148,7 +148,7 @@ def _used_initials(capitals: set[str], source: str) -> str | None:
 
 def _is_institution(source: str) -> bool:
     """A name of an institution, of capitalised words and linking words only, with a linking
-    word or an institution noun ("Office for Budget Responsibility", "Port Safety Agency"),
+    word or an institution noun ("Office for Harbour Statistics", "Port Safety Agency"),
     and no abbreviation of its own ("UK Ministry of Defence" is cited otherwise)."""
     words = source.split()
     return (
@@ -159,8 +159,8 @@ def _is_institution(source: str) -> bool:
 
 
 def _spelt_out(text: str, acronym: str) -> str | None:
-    """The name that ``acronym`` abbreviates in ``text`` ("Office for Budget Responsibility
-    (OBR)"): the capitalised words just before the acronym in brackets, whose initials it is."""
+    """The name that ``acronym`` abbreviates in ``text`` ("Office for Harbour Statistics
+    (OHS)"): the capitalised words just before the acronym in brackets, whose initials it is."""
     at = text.find(f"({acronym})")
     if at < 0:
         return None

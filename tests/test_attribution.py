@@ -264,7 +264,7 @@ def test_a_source_inside_what_a_speaker_says_stays_the_speaker_s() -> None:
 
 def test_a_work_quoted_and_relayed_by_an_outlet_keeps_its_words() -> None:
     text = (
-        "“Some 400 boats never came back,” the survey states, according to a report by "
+        "“Some 400 boats never came back,” the survey states, according to an account in "
         "the Harbour Gazette."
     )
     assert _sources(text)["400"] == "survey"
