@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from .corpus import BATCH_SIZE, Engine, extract_corpus_report, extract_corpus_to, scan_output
+from .folder_lock import FolderLock, OutputLocked
 from .output import write_table
 from .readers import CorpusError, ManifestError, sample_corpus_path
 
@@ -143,6 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _to_folder(inputs: list[Path], folder: Path, args: argparse.Namespace, engine: Engine) -> int:
+    try:
+        with FolderLock(folder):  # held through the summary, so no other run changes it meanwhile
+            return _run_to_folder(inputs, folder, args, engine)
+    except OutputLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def _run_to_folder(
+    inputs: list[Path], folder: Path, args: argparse.Namespace, engine: Engine
+) -> int:
     try:
         with warnings.catch_warnings():  # skipped inputs are listed below
             warnings.simplefilter("ignore", UserWarning)

@@ -36,6 +36,7 @@ from tqdm.auto import tqdm
 
 from .batch import claims_for_batch, claims_frame, documents_frame
 from .documents import Document, Skipped
+from .folder_lock import FolderLock
 from .parallel import Engine, map_unordered
 from .readers import (
     HTML_SUFFIXES,
@@ -742,6 +743,9 @@ def extract_corpus_to(
         As :func:`extract.readers.iter_documents`.
     ValueError
         If the folder holds a run with other settings and ``resume`` is true.
+    extract.folder_lock.OutputLocked
+        If another run (of any process) is writing to the folder; the message names
+        its process id, host and start time. One run at a time holds ``output_dir/_lock``.
 
     Notes
     -----
@@ -768,21 +772,22 @@ def extract_corpus_to(
     }
     _check_batch_size(batch_size)
     records = iter_documents(paths, manifest=manifest)  # a bad input fails before any writing
-    sink = _DirectorySink(folder, settings, resume=resume)
-    _run(
-        records,
-        paths,
-        sink,
-        manifest=manifest,
-        batch_size=batch_size,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        client=client,
-        progress=progress,
-    )
-    skipped = scan_output(folder, "skipped")
-    _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
+    with FolderLock(folder):  # one run at a time per folder
+        sink = _DirectorySink(folder, settings, resume=resume)
+        _run(
+            records,
+            paths,
+            sink,
+            manifest=manifest,
+            batch_size=batch_size,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            client=client,
+            progress=progress,
+        )
+        skipped = scan_output(folder, "skipped")
+        _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
     return scan_output(folder, "claims")
 
 
