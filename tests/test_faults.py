@@ -62,15 +62,26 @@ def wait_for(predicate: object, timeout: float) -> bool:
     return False
 
 
+class Reaper(list[subprocess.Popen[str]]):
+    """Processes a test started; at the end, any still running are killed (with their group)."""
+
+    def reap(self) -> None:
+        for process in self:
+            if getattr(process, "own_group", False):
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)  # its workers too, if any are left
+                except (ProcessLookupError, PermissionError):
+                    pass
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=30)
+
+
 @pytest.fixture
-def reaper() -> Iterator[list[subprocess.Popen[str]]]:
-    """Processes a test starts; any still running at the end are killed."""
-    started: list[subprocess.Popen[str]] = []
+def reaper() -> Iterator[Reaper]:
+    started = Reaper()
     yield started
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=30)
+    started.reap()
 
 
 # --------------------------------------------------------------------------- concurrent runs
@@ -85,7 +96,7 @@ with FolderLock(sys.argv[1]):
 
 
 def test_second_run_into_a_folder_is_refused_and_names_the_holder(
-    tmp_path: Path, reaper: list[subprocess.Popen[str]], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, reaper: Reaper, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = write_corpus(tmp_path / "news.jsonl", 12)
     out = tmp_path / "out"
@@ -119,9 +130,7 @@ def test_second_run_into_a_folder_is_refused_and_names_the_holder(
     ]
 
 
-def test_two_real_runs_never_corrupt_a_folder(
-    tmp_path: Path, reaper: list[subprocess.Popen[str]]
-) -> None:
+def test_two_real_runs_never_corrupt_a_folder(tmp_path: Path, reaper: Reaper) -> None:
     source = write_corpus(tmp_path / "news.jsonl", 240)
     out = tmp_path / "out"
     cli = [PYTHON, "-m", "extract", str(source), "-o", f"{out}/", "--no-progress"]
@@ -190,6 +199,7 @@ def start_pool(script: Path, size: int) -> subprocess.Popen[str]:
         env=env(),
         start_new_session=True,  # its own process group, as a terminal gives a command
     )
+    process.own_group = True  # type: ignore[attr-defined]
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "running"
     return process
@@ -217,9 +227,7 @@ AT_ONCE = 2  # tries run side by side, to keep the test's wall time down
 EXIT_LIMIT = 10.0  # seconds from SIGINT to exit: a few seconds, with room for a loaded machine
 
 
-def test_ctrl_c_with_large_results_in_flight_always_exits(
-    tmp_path: Path, reaper: list[subprocess.Popen[str]]
-) -> None:
+def test_ctrl_c_with_large_results_in_flight_always_exits(tmp_path: Path, reaper: Reaper) -> None:
     script = tmp_path / "pool.py"
     script.write_text(_POOL)
     rng = random.Random(11)
@@ -247,7 +255,7 @@ def test_ctrl_c_with_large_results_in_flight_always_exits(
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_do_not_outlive_their_parent(
-    tmp_path: Path, reaper: list[subprocess.Popen[str]], how: signal.Signals
+    tmp_path: Path, reaper: Reaper, how: signal.Signals
 ) -> None:
     script = tmp_path / "pool.py"
     script.write_text(_POOL)
