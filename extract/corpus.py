@@ -20,6 +20,7 @@ The layout of an output folder (see :func:`extract_corpus_to`)::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -79,6 +80,7 @@ _DONE_FILE = "_complete.json"
 _TMP_DIR = "_tmp"
 _PART_PREFIX = "part-"
 _PART_SUFFIX = ".parquet"
+_DIGEST_KEY = "newsfigures_batch_digest"  # Parquet metadata of a claims partition
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +175,32 @@ def _skipped_table(skipped: Sequence[Skipped]) -> pl.DataFrame:
 # --------------------------------------------------------------------------- sinks
 
 
+def _batch_digest(documents: Sequence[Document], skipped: Sequence[Skipped]) -> str:
+    """A hash of everything a batch's tables depend on: each document's id, source, text
+    and metadata, and the inputs skipped (so an edit of the same length changes it)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for doc in documents:
+        fields = (doc.doc_id, doc.source, doc.text, doc.outlet, doc.published, doc.url, doc.title)
+        for value in fields:
+            data = str(value).encode("utf-8", "surrogatepass") if value is not None else b"\xff"
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    digest.update(b"skipped")
+    for item in skipped:
+        digest.update(repr((item.source, item.doc_id, item.reason)).encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
 class _Sink(Protocol):
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool: ...
+    def reusable(self, index: int, digest: str) -> bool: ...
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None: ...
 
     def close(self, n_batches: int | None) -> None: ...
@@ -191,13 +212,16 @@ class _MemorySink:
     def __init__(self) -> None:
         self.parts: dict[int, tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = {}
 
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool:
+    def reusable(self, index: int, digest: str) -> bool:
         return False
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None:
         self.parts[index] = (claims, documents, skipped)
 
@@ -284,35 +308,33 @@ class _DirectorySink:
     def _path(self, table: Table, index: int) -> Path:
         return self.folder / table / _part_name(index)
 
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool:
-        """A finished partition is reused if it holds the same documents and skipped inputs.
+    def reusable(self, index: int, digest: str) -> bool:
+        """A finished partition is reused if it was made from the same batch.
 
-        One that does not is marked unfinished (its claims file removed) before it is
-        written again, so that a crash half-way cannot pair old claims with new documents.
+        The claims file records the batch's digest (:func:`_batch_digest`: texts,
+        metadata, skipped inputs). A partition whose digest differs, or that has none,
+        is marked unfinished (its claims file removed) before it is written again, so
+        that a crash half-way cannot pair old claims with new documents.
         """
         if index not in self.finished:
             return False
-        key = ["doc_id", "path", "n_chars"]
-        now = pl.DataFrame(
-            [[d[k] for k in key] for d in documents],
-            schema={k: DOCUMENTS_SCHEMA[k] for k in key},
-            orient="row",
-        )
         try:
-            stored_docs = pl.read_parquet(self._path("documents", index), columns=key)
-            stored_skipped = pl.read_parquet(self._path("skipped", index))
-            same = stored_docs.equals(now) and stored_skipped.equals(skipped)
+            stored = pl.read_parquet_metadata(self._path("claims", index)).get(_DIGEST_KEY)
         except (OSError, pl.exceptions.PolarsError):
-            same = False
+            stored = None
+        same = stored == digest
         if not same:
             self._path("claims", index).unlink(missing_ok=True)
             self.finished.discard(index)
         return same
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None:
         # claims last: the partition is finished once its claims file is in place
         tables: list[tuple[Table, pl.DataFrame]] = [
@@ -323,7 +345,8 @@ class _DirectorySink:
         written: list[tuple[str, Path]] = []
         try:
             for table, frame in tables:
-                written.append((_write_temp(frame, self.tmp), self._path(table, index)))
+                meta = {_DIGEST_KEY: digest} if table == "claims" else None
+                written.append((_write_temp(frame, self.tmp, meta), self._path(table, index)))
             for tmp, target in written:
                 os.replace(tmp, target)
         finally:
@@ -366,13 +389,13 @@ def _part_indices(folder: Path) -> list[int]:
     return [i for e in os.scandir(folder) if (i := _part_index(e.name)) is not None]
 
 
-def _write_temp(frame: pl.DataFrame, tmp_dir: Path) -> str:
+def _write_temp(frame: pl.DataFrame, tmp_dir: Path, metadata: dict[str, str] | None = None) -> str:
     """Write ``frame`` as Parquet to a new file in ``tmp_dir``, flushed to disk; its path."""
     tmp_dir.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(suffix=".part", dir=tmp_dir)
     os.close(handle)
     try:
-        frame.write_parquet(tmp)
+        frame.write_parquet(tmp, metadata=metadata)
         with open(tmp, "rb+") as written:
             os.fsync(written.fileno())
     except BaseException:
@@ -518,7 +541,7 @@ def _run(
 ) -> None:
     manifest_path = Path(manifest) if manifest is not None else None
     bar = _Progress(progress, lambda: _count_documents(paths, manifest_path))
-    pending: dict[int, tuple[list[dict[str, object]], pl.DataFrame]] = {}
+    pending: dict[int, tuple[list[dict[str, object]], pl.DataFrame, str]] = {}
     n_batches = 0
 
     def work() -> Iterator[tuple[int, pl.DataFrame]]:
@@ -527,10 +550,11 @@ def _run(
             n_batches = batch.index + 1
             rows = _document_rows(batch.documents)
             skipped = _skipped_table(batch.skipped)
-            if sink.reusable(batch.index, rows, skipped):
+            digest = _batch_digest(batch.documents, batch.skipped)
+            if sink.reusable(batch.index, digest):
                 bar.skip(len(rows))
                 continue
-            pending[batch.index] = (rows, skipped)
+            pending[batch.index] = (rows, skipped, digest)
             yield batch.index, documents_frame(batch.documents)
 
     completed = False
@@ -543,8 +567,8 @@ def _run(
             scheduler=scheduler,
             client=client,
         ):
-            rows, skipped = pending.pop(index)
-            sink.put(index, claims, _documents_table(rows, claims), skipped)
+            rows, skipped, digest = pending.pop(index)
+            sink.put(index, claims, _documents_table(rows, claims), skipped, digest)
             bar.done(len(rows))
         completed = True
     finally:
@@ -696,8 +720,10 @@ def extract_corpus_to(
     claims file last: a partition is finished once its claims file exists, and a
     crash or Ctrl-C never leaves a half-written one (leftovers are removed when a
     run stops or starts). A re-run with ``resume=True`` reads the corpus again and
-    skips each finished partition whose documents (id, path, length) and skipped
-    inputs are those of the batch read now; others are extracted again.
+    skips each finished partition made from the same batch: the claims file keeps
+    a hash of its documents' ids, sources, texts and metadata and of the inputs
+    skipped, so any edit (even one of the same length, or a changed manifest
+    entry) has that batch extracted again.
 
     Parameters
     ----------

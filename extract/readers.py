@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import errno
 import io
@@ -42,6 +43,7 @@ import yaml
 from extract.documents import Document, Skipped
 
 __all__ = [
+    "RENAMED",
     "CorpusError",
     "ManifestEntry",
     "ManifestError",
@@ -77,6 +79,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: The start of a note, in the skipped table, about a document that was read under
+#: another id than its own (its id was repeated, or empty): the document itself is read.
+RENAMED = "renamed:"
 
 
 class CorpusError(ValueError):
@@ -297,7 +304,10 @@ def iter_documents(
     Yields
     ------
     Document or Skipped
-        A document, or an input that was not read and why.
+        A document, or an input that was not read and why. Document ids are
+        unique: a document whose id was already read (or whose ``doc_id`` is
+        empty) is read under a new one (``id~2``; ``file#row``), and a record whose
+        reason starts with :data:`RENAMED` says so, beside the document.
 
     Raises
     ------
@@ -340,7 +350,7 @@ def iter_documents(
             found[folder] = _Manifest(where, read_manifest(where)) if where is not None else None
         scopes.append((path, explicit if explicit is not None else found[folder]))
     options = _Options(text_column, id_column, max_bytes)
-    return _generate(scopes, explicit, options)
+    return _unique_ids(_generate(scopes, explicit, options))
 
 
 def _as_paths(inputs: StrPath | Sequence[StrPath]) -> list[Path]:
@@ -536,7 +546,7 @@ def _read_jsonl(
                 if not isinstance(values, dict):
                     yield Skipped(where, None, "line is not a JSON object")
                     continue
-                yield _row(values, where, f"{rel}#{number}", source, entry, manifest, options)
+                yield from _rows(values, where, f"{rel}#{number}", source, entry, manifest, options)
     except OSError as err:
         yield Skipped(source, rel, f"could not read: {err.strerror}")
         return
@@ -577,7 +587,7 @@ def _read_table(
             for values in batch:
                 rows += 1
                 where = f"{source}, row {rows}"
-                yield _row(values, where, f"{rel}#{rows}", source, entry, manifest, options)
+                yield from _rows(values, where, f"{rel}#{rows}", source, entry, manifest, options)
     except _Undecodable as err:
         yield Skipped(source, rel, str(err))
         return
@@ -657,7 +667,7 @@ def _read_csv(
                 where = f"{source}, row {rows}"
                 values += [""] * (len(header) - len(values))
                 row = {k: v or None for k, v in zip(header, values, strict=True)}
-                yield _row(row, where, f"{rel}#{rows}", source, entry, manifest, options)
+                yield from _rows(row, where, f"{rel}#{rows}", source, entry, manifest, options)
     except _Undecodable as err:
         yield Skipped(source, rel, str(err))
         return
@@ -705,6 +715,47 @@ def _table_encoding(path: Path) -> str:
         except UnicodeDecodeError:
             pass
     return _guess_encoding(head)
+
+
+def _rows(
+    values: Mapping[str, object],
+    where: str,
+    default_id: str,
+    source: str,
+    file_entry: ManifestEntry | None,
+    manifest: _Manifest | None,
+    options: _Options,
+) -> Iterator[Record]:
+    """One table row as a record; a ``doc_id`` given empty is also noted (see :data:`RENAMED`)."""
+    record = _row(values, where, default_id, source, file_entry, manifest, options)
+    yield record
+    given = options.id_column is None and "doc_id" in values
+    if given and isinstance(record, Document) and _clean(values.get("doc_id")) is None:
+        yield Skipped(where, record.doc_id, f"{RENAMED} doc_id is empty; read as {record.doc_id!r}")
+
+
+def _unique_ids(records: Iterator[Record]) -> Iterator[Record]:
+    """Give a document whose id was already read a new one (``id~2``, ``id~3``…), and note it.
+
+    Two documents with one id would share their claim ids; each renaming is
+    reported as a record of :data:`RENAMED` beside the document, read as usual.
+    """
+    seen: set[str] = set()
+    for record in records:
+        if isinstance(record, Document):
+            doc_id = record.doc_id
+            if doc_id in seen:
+                n = 2
+                while f"{doc_id}~{n}" in seen:
+                    n += 1
+                record = dataclasses.replace(record, doc_id=f"{doc_id}~{n}")
+                yield Skipped(
+                    record.source,
+                    record.doc_id,
+                    f"{RENAMED} doc_id {doc_id!r} was already used; read as {record.doc_id!r}",
+                )
+            seen.add(record.doc_id)
+        yield record
 
 
 def _row(

@@ -267,3 +267,49 @@ def test_workers_do_not_outlive_their_parent(
     process.wait(timeout=30)
     left = children
     assert wait_for(lambda: not alive(left), 5.0), f"alive 5 s after the parent: {alive(left)}"
+
+
+# --------------------------------------------------------------------------- resume
+
+
+def _resume_corpus(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour handled 5,000 containers on Monday.\n")
+    (folder / "b.txt").write_text("A bakery sold 3,400 loaves during the two-day fair.\n")
+    (folder / "manifest.csv").write_text(
+        "doc,outlet,published\na.txt,Harbour Times,2024-05-01\nb.txt,Town Crier,2024-05-02\n"
+    )
+
+
+def _claims(out: Path) -> list[tuple[object, ...]]:
+    frame = scan_output(out).collect().sort("doc_id", "start")
+    return frame.select("doc_id", "value", "outlet", "published").rows()
+
+
+def test_resume_redoes_an_edit_of_the_same_length(tmp_path: Path) -> None:
+    source = tmp_path / "news"
+    _resume_corpus(source)
+    out = tmp_path / "out"
+    extract_corpus_to(source, out, workers=1, progress=False, batch_size=1)
+    assert (5000.0) in [row[1] for row in _claims(out)]
+    text = (source / "a.txt").read_text()
+    (source / "a.txt").write_text(text.replace("5,000", "9,999"))  # same length
+    extract_corpus_to(source, out, workers=1, progress=False, batch_size=1)
+    values = [row[1] for row in _claims(out)]
+    assert 9999.0 in values and 5000.0 not in values
+
+
+def test_resume_redoes_changed_manifest_metadata(tmp_path: Path) -> None:
+    source = tmp_path / "news"
+    _resume_corpus(source)
+    out = tmp_path / "out"
+    extract_corpus_to(source, out, workers=1, progress=False, batch_size=1)
+    (source / "manifest.csv").write_text(
+        "doc,outlet,published\na.txt,Port Gazette,2024-06-11\nb.txt,Town Crier,2024-05-02\n"
+    )
+    extract_corpus_to(source, out, workers=1, progress=False, batch_size=1)
+    rows = _claims(out)
+    assert ("a.txt", 5000.0, "Port Gazette") in [row[:3] for row in rows]
+    assert [str(row[3]) for row in rows if row[0] == "a.txt"] == ["2024-06-11"]
+    documents = scan_output(out, "documents").collect().sort("doc_id")
+    assert documents["outlet"].to_list() == ["Port Gazette", "Town Crier"]

@@ -141,3 +141,48 @@ def test_long_csv_fields_are_read(tmp_path: Path) -> None:
 def _jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
     path.write_text("".join(json.dumps(row) + "\n" for row in rows))
     return path
+
+
+# --------------------------------------------------------------------------- document ids
+
+
+def test_repeated_document_ids_are_made_unique_and_reported(tmp_path: Path) -> None:
+    rows = [
+        {"doc_id": "a", "text": HARBOUR},
+        {"doc_id": "a", "text": BAKERY},
+        {"doc_id": "a~2", "text": "Ferry fares rose 4% in May."},
+        {"doc_id": "b", "text": "Up 7% on the year."},
+    ]
+    source = _jsonl(tmp_path / "news.jsonl", rows)
+    documents, notes = records(source)
+    assert [d.doc_id for d in documents] == ["a", "a~2", "a~2~2", "b"]
+    assert [n.reason for n in notes] == [
+        "renamed: doc_id 'a' was already used; read as 'a~2'",
+        "renamed: doc_id 'a~2' was already used; read as 'a~2~2'",
+    ]
+    result = extract_corpus_report(source, workers=1, progress=False)
+    assert result.claims["claim_id"].is_unique().all()
+    assert result.documents["doc_id"].to_list() == ["a", "a~2", "a~2~2", "b"]
+    assert result.skipped.height == 2
+
+
+def test_the_same_file_name_in_two_inputs_gets_two_ids(tmp_path: Path) -> None:
+    for name in ("left", "right"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.txt").write_text(HARBOUR)
+    documents, notes = records(tmp_path / "left", tmp_path / "right")
+    assert [d.doc_id for d in documents] == ["story.txt", "story.txt~2"]
+    assert len(notes) == 1 and notes[0].reason.startswith("renamed:")
+
+
+def test_an_empty_doc_id_is_read_under_its_row_and_noted(tmp_path: Path) -> None:
+    source = _jsonl(
+        tmp_path / "news.jsonl",
+        [{"doc_id": None, "text": HARBOUR}, {"doc_id": " ", "text": BAKERY}, {"text": "Up 7%."}],
+    )
+    documents, notes = records(source)
+    assert [d.doc_id for d in documents] == ["news.jsonl#1", "news.jsonl#2", "news.jsonl#3"]
+    assert [(n.source, n.reason) for n in notes] == [
+        (f"{source}:1", "renamed: doc_id is empty; read as 'news.jsonl#1'"),
+        (f"{source}:2", "renamed: doc_id is empty; read as 'news.jsonl#2'"),
+    ]
