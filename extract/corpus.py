@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,10 +37,12 @@ from tqdm.auto import tqdm
 from .batch import claims_for_batch, claims_frame, documents_frame
 from .documents import Document, Skipped
 from .folder_lock import FolderLock
+from .output import new_temp_file
 from .parallel import Engine, map_unordered
 from .readers import (
     HTML_SUFFIXES,
     MANIFEST_NAMES,
+    MAX_BYTES,
     TEXT_SUFFIXES,
     iter_documents,
     sample_corpus_path,
@@ -299,6 +300,7 @@ class _DirectorySink:
             (folder / _DONE_FILE).unlink(missing_ok=True)
             finished = {}
         self.finished = set(finished)
+        self.reused = 0
         self._tidy()
         for table in TABLES:
             (folder / table).mkdir(parents=True, exist_ok=True)
@@ -323,6 +325,7 @@ class _DirectorySink:
         except (OSError, pl.exceptions.PolarsError):
             stored = None
         same = stored == digest
+        self.reused += same
         if not same:
             self._path("claims", index).unlink(missing_ok=True)
             self.finished.discard(index)
@@ -367,7 +370,8 @@ class _DirectorySink:
                 table: scan_output(self.folder, table).select(pl.len()).collect().item()
                 for table in TABLES
             }
-            _write_json(self.folder / _DONE_FILE, {"partitions": n_batches, **counts}, self.tmp)
+            done = {"partitions": n_batches, **counts, "reused": self.reused}
+            _write_json(self.folder / _DONE_FILE, done, self.tmp)
             shutil.rmtree(self.tmp, ignore_errors=True)  # made again by _write_json
 
     def _tidy(self) -> None:
@@ -392,8 +396,7 @@ def _part_indices(folder: Path) -> list[int]:
 def _write_temp(frame: pl.DataFrame, tmp_dir: Path, metadata: dict[str, str] | None = None) -> str:
     """Write ``frame`` as Parquet to a new file in ``tmp_dir``, flushed to disk; its path."""
     tmp_dir.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".part", dir=tmp_dir)
-    os.close(handle)
+    tmp = new_temp_file(tmp_dir)
     try:
         frame.write_parquet(tmp, metadata=metadata)
         with open(tmp, "rb+") as written:
@@ -406,9 +409,9 @@ def _write_temp(frame: pl.DataFrame, tmp_dir: Path, metadata: dict[str, str] | N
 
 def _write_json(path: Path, data: dict[str, object], tmp_dir: Path) -> None:
     tmp_dir.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".part", dir=tmp_dir)
+    tmp = new_temp_file(tmp_dir)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with open(tmp, "w", encoding="utf-8") as out:
             json.dump(data, out, indent=2, default=str)
             out.write("\n")
         os.replace(tmp, path)
@@ -586,6 +589,7 @@ def extract_corpus_report(
     engine: Engine = "local",
     scheduler: str | None = None,
     client: Client | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> CorpusResult:
     """Extract a whole corpus and say what was read and what was skipped, and why.
 
@@ -612,6 +616,8 @@ def extract_corpus_report(
     scheduler, client
         The Dask scheduler's address or an existing ``distributed.Client``
         (``engine="dask"``; neither: a ``LocalCluster`` of ``workers`` processes).
+    max_bytes
+        Files (and table cells or JSON lines) larger than this are skipped.
 
     Returns
     -------
@@ -621,7 +627,7 @@ def extract_corpus_report(
     """
     _check_batch_size(batch_size)
     paths = _inputs(inputs)
-    records = iter_documents(paths, manifest=manifest)  # checks the inputs now
+    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)  # checks inputs now
     sink = _MemorySink()
     _run(
         records,
@@ -648,6 +654,7 @@ def extract_corpus(
     engine: Engine = "local",
     scheduler: str | None = None,
     client: Client | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pl.DataFrame:
     """Claims of every document in a corpus, with document metadata joined.
 
@@ -670,6 +677,7 @@ def extract_corpus(
         engine=engine,
         scheduler=scheduler,
         client=client,
+        max_bytes=max_bytes,
     )
     _warn_skipped(result.skipped.height, result.skipped)
     return result.claims
@@ -700,6 +708,7 @@ def extract_corpus_to(
     client: Client | None = None,
     resume: bool = True,
     progress: bool | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pl.LazyFrame:
     """Extract a corpus of any size into a folder of Parquet partitions, resuming a past run.
 
@@ -714,7 +723,8 @@ def extract_corpus_to(
         output_dir/claims/part-000000.parquet     the claims of batch 0
         output_dir/documents/part-000000.parquet  the documents of batch 0
         output_dir/skipped/part-000000.parquet    inputs skipped while reading batch 0
-        output_dir/_complete.json                 written at the end: partitions, row counts
+        output_dir/_complete.json                 written at the end: partitions, row
+                                                  counts, partitions reused from a past run
 
     Every file is written to ``output_dir/_tmp/`` and renamed into place, the
     claims file last: a partition is finished once its claims file exists, and a
@@ -756,6 +766,8 @@ def extract_corpus_to(
     progress
         Show a bar with documents/s and, once the documents are counted, the ETA
         (``None``: only on a terminal).
+    max_bytes
+        Files (and table cells or JSON lines) larger than this are skipped.
 
     Returns
     -------
@@ -797,7 +809,8 @@ def extract_corpus_to(
         "batch_size": batch_size,
     }
     _check_batch_size(batch_size)
-    records = iter_documents(paths, manifest=manifest)  # a bad input fails before any writing
+    # a bad input fails before any writing
+    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)
     with FolderLock(folder):  # one run at a time per folder
         sink = _DirectorySink(folder, settings, resume=resume)
         _run(

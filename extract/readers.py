@@ -59,6 +59,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 TABLE_SUFFIXES = frozenset({".csv", ".parquet"})
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
+#: Files (and table cells, JSON lines) larger than this are skipped unless told otherwise.
+MAX_BYTES = 64 * 1024 * 1024
 # Files that describe a folder rather than belong to it (reported as skipped, not read).
 _FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 
@@ -276,7 +278,7 @@ def iter_documents(
     manifest: StrPath | None = None,
     text_column: str = "text",
     id_column: str | None = None,
-    max_bytes: int = 64 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document | Skipped]:
     """Yield one record per document found in files, folders or tables.
 
