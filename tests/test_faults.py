@@ -313,3 +313,19 @@ def test_resume_redoes_changed_manifest_metadata(tmp_path: Path) -> None:
     assert [str(row[3]) for row in rows if row[0] == "a.txt"] == ["2024-06-11"]
     documents = scan_output(out, "documents").collect().sort("doc_id")
     assert documents["outlet"].to_list() == ["Port Gazette", "Town Crier"]
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def test_fault_benchmark_in_its_smallest_mode() -> None:
+    done = subprocess.run(
+        [PYTHON, str(ROOT / "benchmarks" / "faults.py"), "--smallest"],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "rounds: 3; hung: 0; workers left alive: 0" in done.stdout
+    assert "differences: none" in done.stdout
