@@ -2,7 +2,8 @@
 
 Runs ``python -m extract CORPUS -o DIR/`` over and over into one folder, and at a
 random moment of each run does one of: SIGKILL the parent, SIGTERM the parent,
-Ctrl-C (SIGINT to the process group), or SIGKILL a worker. Each next run resumes.
+Ctrl-C (SIGINT to the process group), or SIGKILL a worker. Each next run resumes
+(or, when a run finished before its fault, starts over with ``--no-resume``).
 After the last round a run without faults finishes the folder, and its claims,
 documents and skipped tables are compared with those of a clean run made in the
 same process (the baseline). It also checks that every run ended within a time
@@ -209,16 +210,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clean run: {args.docs} documents in {baseline:.1f} s (the baseline)")
         start = time.perf_counter()
         hung = orphaned = 0
+        complete = False
         for n in range(1, args.rounds + 1):
             fault = rng.choice(FAULTS)
             delay = rng.uniform(0.0, baseline)
-            done, code, orphans = one_round(
-                command(corpus, stressed, args, args.workers), fault, delay
-            )
+            cmd = command(corpus, stressed, args, args.workers)
+            if complete:  # a finished folder resumes at once: start it over instead
+                cmd.append("--no-resume")
+            done, code, orphans = one_round(cmd, fault, delay)
+            complete = done == "finished first"
             hung += "HUNG" in done
             orphaned += len(orphans)
             left = f", {len(orphans)} workers outlived it" if orphans else ""
-            print(f"round {n:3d}: {done} after {delay:.2f} s, exit {code}{left}")
+            over = " (started over)" if "--no-resume" in cmd else ""
+            print(f"round {n:3d}{over}: {done} after {delay:.2f} s, exit {code}{left}")
         run(command(corpus, stressed, args, 1))
         stressed_time = time.perf_counter() - start
         found = differences(clean, stressed)
