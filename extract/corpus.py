@@ -497,6 +497,8 @@ def _count_documents(paths: Sequence[Path], manifest: Path | None) -> int | None
 
 
 def _count_file(path: Path) -> int | None:
+    if not path.is_file():  # a named pipe would block the count; a link loop holds nothing
+        return 0
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
         return 1
@@ -715,7 +717,8 @@ def extract_corpus_to(
     Documents are read in this process and cut into batches of ``batch_size``
     documents, numbered in reading order (the same inputs and batch size always
     give the same batches). Each batch is extracted on a pool of local processes
-    (or a Dask cluster) with at most two batches per worker in flight, and written
+    (or a Dask cluster) with at most one batch per local worker (two per Dask
+    worker) in flight, and written
     as partition ``part-NNNNNN`` of three tables as soon as it is done, so memory
     does not grow with the corpus::
 
@@ -750,7 +753,7 @@ def extract_corpus_to(
         ``engine="dask"`` and neither ``scheduler`` nor ``client``, the processes of
         the ``LocalCluster`` started for the run.
     engine
-        ``"local"``: a ``ProcessPoolExecutor`` (``spawn`` start method) on this
+        ``"local"``: a pool of processes (``spawn`` start method) on this
         machine; ``"dask"``: a Dask cluster. Both run
         :func:`extract.batch.claims_for_batch` and give the same tables. Dask
         workers send claims back and this process writes them, so the workers need
