@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
-import warnings
-from collections.abc import Sequence
-from pathlib import Path
 
-import polars as pl
+try:  # Ctrl-C while the libraries load is one line too
+    import argparse
+    import json
+    import os
+    import signal
+    import warnings
+    from collections.abc import Sequence
+    from pathlib import Path
 
-from .corpus import BATCH_SIZE, Engine, extract_corpus_report, extract_corpus_to, scan_output
-from .folder_lock import FolderLock, OutputLocked
-from .output import write_table
-from .parallel import WorkerDied
-from .readers import MAX_BYTES, RENAMED, CorpusError, ManifestError, sample_corpus_path
+    import polars as pl
+
+    from .corpus import BATCH_SIZE, Engine, extract_corpus_report, extract_corpus_to, scan_output
+    from .folder_lock import FolderLock, OutputLocked
+    from .output import write_table
+    from .parallel import WorkerDied
+    from .readers import MAX_BYTES, RENAMED, CorpusError, ManifestError, sample_corpus_path
+except KeyboardInterrupt:
+    print("\ninterrupted: nothing was written", file=sys.stderr)
+    raise SystemExit(130) from None
 
 _SHOW_SKIPPED = 20  # skipped inputs listed on the console; the table has them all
 
@@ -310,4 +316,6 @@ def _summary(
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: Ctrl-C while Python exits changes nothing
+    raise SystemExit(code)
