@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,14 +98,13 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-class _SpanCache:
+class _SpanCache(threading.local):
     """The tokens of one span (a sentence), so that many windows inside it are slices.
 
     The spans of the current text primed last are kept (up to ``KEEP``), so that a
-    document's later passes over its sentences find them tokenized already.
+    document's later passes over its sentences find them tokenized already. Each
+    thread has its own (``threading.local``), so extraction is safe from many threads.
     """
-
-    __slots__ = ("end", "ends", "kept", "start", "starts", "text", "toks")
 
     KEEP = 64
 

@@ -20,10 +20,10 @@ The layout of an output folder (see :func:`extract_corpus_to`)::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
-import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,10 +36,13 @@ from tqdm.auto import tqdm
 
 from .batch import claims_for_batch, claims_frame, documents_frame
 from .documents import Document, Skipped
+from .folder_lock import FolderLock
+from .output import new_temp_file
 from .parallel import Engine, map_unordered
 from .readers import (
     HTML_SUFFIXES,
     MANIFEST_NAMES,
+    MAX_BYTES,
     TEXT_SUFFIXES,
     iter_documents,
     sample_corpus_path,
@@ -78,6 +81,7 @@ _DONE_FILE = "_complete.json"
 _TMP_DIR = "_tmp"
 _PART_PREFIX = "part-"
 _PART_SUFFIX = ".parquet"
+_DIGEST_KEY = "newsfigures_batch_digest"  # Parquet metadata of a claims partition
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +176,32 @@ def _skipped_table(skipped: Sequence[Skipped]) -> pl.DataFrame:
 # --------------------------------------------------------------------------- sinks
 
 
+def _batch_digest(documents: Sequence[Document], skipped: Sequence[Skipped]) -> str:
+    """A hash of everything a batch's tables depend on: each document's id, source, text
+    and metadata, and the inputs skipped (so an edit of the same length changes it)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for doc in documents:
+        fields = (doc.doc_id, doc.source, doc.text, doc.outlet, doc.published, doc.url, doc.title)
+        for value in fields:
+            data = str(value).encode("utf-8", "surrogatepass") if value is not None else b"\xff"
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    digest.update(b"skipped")
+    for item in skipped:
+        digest.update(repr((item.source, item.doc_id, item.reason)).encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
 class _Sink(Protocol):
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool: ...
+    def reusable(self, index: int, digest: str) -> bool: ...
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None: ...
 
     def close(self, n_batches: int | None) -> None: ...
@@ -190,13 +213,16 @@ class _MemorySink:
     def __init__(self) -> None:
         self.parts: dict[int, tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = {}
 
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool:
+    def reusable(self, index: int, digest: str) -> bool:
         return False
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None:
         self.parts[index] = (claims, documents, skipped)
 
@@ -274,6 +300,7 @@ class _DirectorySink:
             (folder / _DONE_FILE).unlink(missing_ok=True)
             finished = {}
         self.finished = set(finished)
+        self.reused = 0
         self._tidy()
         for table in TABLES:
             (folder / table).mkdir(parents=True, exist_ok=True)
@@ -283,35 +310,34 @@ class _DirectorySink:
     def _path(self, table: Table, index: int) -> Path:
         return self.folder / table / _part_name(index)
 
-    def reusable(
-        self, index: int, documents: list[dict[str, object]], skipped: pl.DataFrame
-    ) -> bool:
-        """A finished partition is reused if it holds the same documents and skipped inputs.
+    def reusable(self, index: int, digest: str) -> bool:
+        """A finished partition is reused if it was made from the same batch.
 
-        One that does not is marked unfinished (its claims file removed) before it is
-        written again, so that a crash half-way cannot pair old claims with new documents.
+        The claims file records the batch's digest (:func:`_batch_digest`: texts,
+        metadata, skipped inputs). A partition whose digest differs, or that has none,
+        is marked unfinished (its claims file removed) before it is written again, so
+        that a crash half-way cannot pair old claims with new documents.
         """
         if index not in self.finished:
             return False
-        key = ["doc_id", "path", "n_chars"]
-        now = pl.DataFrame(
-            [[d[k] for k in key] for d in documents],
-            schema={k: DOCUMENTS_SCHEMA[k] for k in key},
-            orient="row",
-        )
         try:
-            stored_docs = pl.read_parquet(self._path("documents", index), columns=key)
-            stored_skipped = pl.read_parquet(self._path("skipped", index))
-            same = stored_docs.equals(now) and stored_skipped.equals(skipped)
+            stored = pl.read_parquet_metadata(self._path("claims", index)).get(_DIGEST_KEY)
         except (OSError, pl.exceptions.PolarsError):
-            same = False
+            stored = None
+        same = stored == digest
+        self.reused += same
         if not same:
             self._path("claims", index).unlink(missing_ok=True)
             self.finished.discard(index)
         return same
 
     def put(
-        self, index: int, claims: pl.DataFrame, documents: pl.DataFrame, skipped: pl.DataFrame
+        self,
+        index: int,
+        claims: pl.DataFrame,
+        documents: pl.DataFrame,
+        skipped: pl.DataFrame,
+        digest: str,
     ) -> None:
         # claims last: the partition is finished once its claims file is in place
         tables: list[tuple[Table, pl.DataFrame]] = [
@@ -322,7 +348,8 @@ class _DirectorySink:
         written: list[tuple[str, Path]] = []
         try:
             for table, frame in tables:
-                written.append((_write_temp(frame, self.tmp), self._path(table, index)))
+                meta = {_DIGEST_KEY: digest} if table == "claims" else None
+                written.append((_write_temp(frame, self.tmp, meta), self._path(table, index)))
             for tmp, target in written:
                 os.replace(tmp, target)
         finally:
@@ -343,7 +370,8 @@ class _DirectorySink:
                 table: scan_output(self.folder, table).select(pl.len()).collect().item()
                 for table in TABLES
             }
-            _write_json(self.folder / _DONE_FILE, {"partitions": n_batches, **counts}, self.tmp)
+            done = {"partitions": n_batches, **counts, "reused": self.reused}
+            _write_json(self.folder / _DONE_FILE, done, self.tmp)
             shutil.rmtree(self.tmp, ignore_errors=True)  # made again by _write_json
 
     def _tidy(self) -> None:
@@ -365,13 +393,12 @@ def _part_indices(folder: Path) -> list[int]:
     return [i for e in os.scandir(folder) if (i := _part_index(e.name)) is not None]
 
 
-def _write_temp(frame: pl.DataFrame, tmp_dir: Path) -> str:
+def _write_temp(frame: pl.DataFrame, tmp_dir: Path, metadata: dict[str, str] | None = None) -> str:
     """Write ``frame`` as Parquet to a new file in ``tmp_dir``, flushed to disk; its path."""
     tmp_dir.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".part", dir=tmp_dir)
-    os.close(handle)
+    tmp = new_temp_file(tmp_dir)
     try:
-        frame.write_parquet(tmp)
+        frame.write_parquet(tmp, metadata=metadata)
         with open(tmp, "rb+") as written:
             os.fsync(written.fileno())
     except BaseException:
@@ -382,9 +409,9 @@ def _write_temp(frame: pl.DataFrame, tmp_dir: Path) -> str:
 
 def _write_json(path: Path, data: dict[str, object], tmp_dir: Path) -> None:
     tmp_dir.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".part", dir=tmp_dir)
+    tmp = new_temp_file(tmp_dir)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with open(tmp, "w", encoding="utf-8") as out:
             json.dump(data, out, indent=2, default=str)
             out.write("\n")
         os.replace(tmp, path)
@@ -470,6 +497,8 @@ def _count_documents(paths: Sequence[Path], manifest: Path | None) -> int | None
 
 
 def _count_file(path: Path) -> int | None:
+    if not path.is_file():  # a named pipe would block the count; a link loop holds nothing
+        return 0
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
         return 1
@@ -517,7 +546,7 @@ def _run(
 ) -> None:
     manifest_path = Path(manifest) if manifest is not None else None
     bar = _Progress(progress, lambda: _count_documents(paths, manifest_path))
-    pending: dict[int, tuple[list[dict[str, object]], pl.DataFrame]] = {}
+    pending: dict[int, tuple[list[dict[str, object]], pl.DataFrame, str]] = {}
     n_batches = 0
 
     def work() -> Iterator[tuple[int, pl.DataFrame]]:
@@ -526,10 +555,11 @@ def _run(
             n_batches = batch.index + 1
             rows = _document_rows(batch.documents)
             skipped = _skipped_table(batch.skipped)
-            if sink.reusable(batch.index, rows, skipped):
+            digest = _batch_digest(batch.documents, batch.skipped)
+            if sink.reusable(batch.index, digest):
                 bar.skip(len(rows))
                 continue
-            pending[batch.index] = (rows, skipped)
+            pending[batch.index] = (rows, skipped, digest)
             yield batch.index, documents_frame(batch.documents)
 
     completed = False
@@ -542,8 +572,8 @@ def _run(
             scheduler=scheduler,
             client=client,
         ):
-            rows, skipped = pending.pop(index)
-            sink.put(index, claims, _documents_table(rows, claims), skipped)
+            rows, skipped, digest = pending.pop(index)
+            sink.put(index, claims, _documents_table(rows, claims), skipped, digest)
             bar.done(len(rows))
         completed = True
     finally:
@@ -561,6 +591,7 @@ def extract_corpus_report(
     engine: Engine = "local",
     scheduler: str | None = None,
     client: Client | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> CorpusResult:
     """Extract a whole corpus and say what was read and what was skipped, and why.
 
@@ -587,6 +618,8 @@ def extract_corpus_report(
     scheduler, client
         The Dask scheduler's address or an existing ``distributed.Client``
         (``engine="dask"``; neither: a ``LocalCluster`` of ``workers`` processes).
+    max_bytes
+        Files (and table cells or JSON lines) larger than this are skipped.
 
     Returns
     -------
@@ -596,7 +629,7 @@ def extract_corpus_report(
     """
     _check_batch_size(batch_size)
     paths = _inputs(inputs)
-    records = iter_documents(paths, manifest=manifest)  # checks the inputs now
+    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)  # checks inputs now
     sink = _MemorySink()
     _run(
         records,
@@ -623,6 +656,7 @@ def extract_corpus(
     engine: Engine = "local",
     scheduler: str | None = None,
     client: Client | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pl.DataFrame:
     """Claims of every document in a corpus, with document metadata joined.
 
@@ -645,6 +679,7 @@ def extract_corpus(
         engine=engine,
         scheduler=scheduler,
         client=client,
+        max_bytes=max_bytes,
     )
     _warn_skipped(result.skipped.height, result.skipped)
     return result.claims
@@ -675,13 +710,15 @@ def extract_corpus_to(
     client: Client | None = None,
     resume: bool = True,
     progress: bool | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pl.LazyFrame:
     """Extract a corpus of any size into a folder of Parquet partitions, resuming a past run.
 
     Documents are read in this process and cut into batches of ``batch_size``
     documents, numbered in reading order (the same inputs and batch size always
     give the same batches). Each batch is extracted on a pool of local processes
-    (or a Dask cluster) with at most two batches per worker in flight, and written
+    (or a Dask cluster) with at most one batch per local worker (two per Dask
+    worker) in flight, and written
     as partition ``part-NNNNNN`` of three tables as soon as it is done, so memory
     does not grow with the corpus::
 
@@ -689,14 +726,17 @@ def extract_corpus_to(
         output_dir/claims/part-000000.parquet     the claims of batch 0
         output_dir/documents/part-000000.parquet  the documents of batch 0
         output_dir/skipped/part-000000.parquet    inputs skipped while reading batch 0
-        output_dir/_complete.json                 written at the end: partitions, row counts
+        output_dir/_complete.json                 written at the end: partitions, row
+                                                  counts, partitions reused from a past run
 
     Every file is written to ``output_dir/_tmp/`` and renamed into place, the
     claims file last: a partition is finished once its claims file exists, and a
     crash or Ctrl-C never leaves a half-written one (leftovers are removed when a
     run stops or starts). A re-run with ``resume=True`` reads the corpus again and
-    skips each finished partition whose documents (id, path, length) and skipped
-    inputs are those of the batch read now; others are extracted again.
+    skips each finished partition made from the same batch: the claims file keeps
+    a hash of its documents' ids, sources, texts and metadata and of the inputs
+    skipped, so any edit (even one of the same length, or a changed manifest
+    entry) has that batch extracted again.
 
     Parameters
     ----------
@@ -713,7 +753,7 @@ def extract_corpus_to(
         ``engine="dask"`` and neither ``scheduler`` nor ``client``, the processes of
         the ``LocalCluster`` started for the run.
     engine
-        ``"local"``: a ``ProcessPoolExecutor`` (``spawn`` start method) on this
+        ``"local"``: a pool of processes (``spawn`` start method) on this
         machine; ``"dask"``: a Dask cluster. Both run
         :func:`extract.batch.claims_for_batch` and give the same tables. Dask
         workers send claims back and this process writes them, so the workers need
@@ -729,6 +769,8 @@ def extract_corpus_to(
     progress
         Show a bar with documents/s and, once the documents are counted, the ETA
         (``None``: only on a terminal).
+    max_bytes
+        Files (and table cells or JSON lines) larger than this are skipped.
 
     Returns
     -------
@@ -742,6 +784,9 @@ def extract_corpus_to(
         As :func:`extract.readers.iter_documents`.
     ValueError
         If the folder holds a run with other settings and ``resume`` is true.
+    extract.folder_lock.OutputLocked
+        If another run (of any process) is writing to the folder; the message names
+        its process id, host and start time. One run at a time holds ``output_dir/_lock``.
 
     Notes
     -----
@@ -767,22 +812,24 @@ def extract_corpus_to(
         "batch_size": batch_size,
     }
     _check_batch_size(batch_size)
-    records = iter_documents(paths, manifest=manifest)  # a bad input fails before any writing
-    sink = _DirectorySink(folder, settings, resume=resume)
-    _run(
-        records,
-        paths,
-        sink,
-        manifest=manifest,
-        batch_size=batch_size,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        client=client,
-        progress=progress,
-    )
-    skipped = scan_output(folder, "skipped")
-    _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
+    # a bad input fails before any writing
+    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)
+    with FolderLock(folder):  # one run at a time per folder
+        sink = _DirectorySink(folder, settings, resume=resume)
+        _run(
+            records,
+            paths,
+            sink,
+            manifest=manifest,
+            batch_size=batch_size,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            client=client,
+            progress=progress,
+        )
+        skipped = scan_output(folder, "skipped")
+        _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
     return scan_output(folder, "claims")
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Literal
 
 import polars as pl
 
-__all__ = ["Format", "write_table"]
+__all__ = ["Format", "new_temp_file", "write_table"]
 
 Format = Literal["parquet", "csv", "jsonl"]
 
@@ -33,8 +33,7 @@ def write_table(
     if fmt not in ("parquet", "csv", "jsonl"):
         raise ValueError(f"unknown output format {fmt!r}: use parquet, csv or jsonl")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
+    tmp = new_temp_file(target.parent, prefix=f".{target.name}.")
     try:
         if fmt == "parquet":
             frame.write_parquet(tmp)
@@ -47,3 +46,30 @@ def write_table(
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def new_temp_file(
+    folder: str | os.PathLike[str], *, prefix: str = "", suffix: str = ".part"
+) -> str:
+    """Create a new empty file in ``folder`` with a random name; its path.
+
+    Unlike :func:`tempfile.mkstemp` (mode 0600), the file gets the usual mode for
+    new files, 0666 less the process's umask, so that outputs renamed from it can
+    be read as any other file the user writes.
+
+    Examples
+    --------
+    >>> import stat, tempfile
+    >>> path = new_temp_file(tempfile.mkdtemp())
+    >>> umask = os.umask(0); _ = os.umask(umask)
+    >>> stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask
+    True
+    """
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{secrets.token_hex(8)}{suffix}")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"could not create a new temporary file in {folder}")

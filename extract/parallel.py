@@ -8,19 +8,33 @@ finish, each with the key it was submitted under.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
+import sys
+import threading
+import time
+import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
+from multiprocessing import connection
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DASK_CONFIG", "Engine", "available_cores", "dask_client", "map_unordered"]
+__all__ = [
+    "DASK_CONFIG",
+    "Engine",
+    "WorkerDied",
+    "available_cores",
+    "dask_client",
+    "map_unordered",
+]
 
 Engine = Literal["local", "dask"]
 
@@ -28,7 +42,8 @@ K = TypeVar("K")
 P = TypeVar("P")
 R = TypeVar("R")
 
-#: Batches in flight per worker: one running, one waiting, so no worker ever idles.
+#: Dask: batches in flight per worker, one running and one waiting, so no worker idles
+#: (local workers get their next batch the moment they return one).
 IN_FLIGHT_PER_WORKER = 2
 #: Start method of the local process pool ("spawn" and "forkserver" are safe with
 #: threads in the parent, which Polars always has; "fork" is not).
@@ -91,6 +106,19 @@ def map_unordered(
         ``(key, fn(payload))``, in the order the results finish. Local runs with a
         single payload, or ``workers=1``, run in this process in order.
 
+    Raises
+    ------
+    WorkerDied
+        If a local worker process stopped before returning a result (killed, or
+        out of memory). An error raised by ``fn`` in a worker is raised here, with
+        the worker's traceback as a note.
+
+    Notes
+    -----
+    Local workers are started with ``spawn``; they ignore Ctrl-C (the parent stops
+    them), and end when the parent process ends, however it ends (on Linux the
+    kernel kills them; elsewhere they notice within :data:`PARENT_POLL` seconds).
+
     Examples
     --------
     >>> sorted(map_unordered(abs, [("a", -1), ("b", -2)], workers=1))
@@ -114,57 +142,174 @@ def map_unordered(
     return _local(fn, chain(head, it), n, in_flight or IN_FLIGHT_PER_WORKER * n)
 
 
-def _init_worker() -> None:
-    """Worker set-up: Ctrl-C is the parent's to handle (it stops the workers)."""
+class WorkerDied(RuntimeError):
+    """A local worker process stopped before returning its result (killed, or out of memory)."""
+
+
+#: Seconds between a worker's checks that its parent is still alive (where the
+#: operating system cannot be asked to end it with its parent).
+PARENT_POLL = 1.0
+
+
+def _init_worker(parent: int) -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle, and the worker ends with its parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore")
+    _end_with_parent(parent)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Make sure this process does not outlive ``parent`` (its spawning process).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
+    everywhere, a daemon thread also checks the parent once a second. The check
+    after ``prctl`` catches a parent that died before it was called.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread suffices
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _worker(fn: Callable[[Any], Any], tasks: Connection, results: Connection, parent: int) -> None:
+    """A worker's loop: a payload in, ``(ok, result or error, traceback)`` out, until told to stop."""
+    _init_worker(parent)
+    while True:
+        try:
+            payload = tasks.recv()
+        except (EOFError, OSError):
+            return
+        if payload is _STOP:
+            return
+        try:
+            reply: tuple[bool, Any, str] = (True, fn(payload), "")
+        except Exception as err:  # sent back and raised in the parent
+            reply = (False, err, traceback.format_exc())
+        try:
+            results.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError) as err:
+            results.send((False, RuntimeError(f"a result could not be sent back: {err}"), ""))
+
+
+_STOP = None  # the payload that tells a worker to stop
+
+
+class _Worker:
+    """One local process with its own pipes: tasks in, results out."""
+
+    def __init__(self, context: Any, fn: Callable[[Any], Any]) -> None:
+        task_reader, self.tasks = context.Pipe(duplex=False)
+        self.results, result_writer = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_worker, args=(fn, task_reader, result_writer, os.getpid()), daemon=True
+        )
+        self.process.start()
+        task_reader.close()  # the parent keeps only its ends, so a dead worker reads as EOF
+        result_writer.close()
+
+    def died(self) -> WorkerDied:
+        self.process.join(timeout=1)
+        code = self.process.exitcode
+        how = (
+            f"killed by signal {-code}"
+            if code is not None and code < 0
+            else f"exit code {code}"
+            if code is not None
+            else "no exit code"
+        )
+        return WorkerDied(f"a worker process stopped unexpectedly ({how})")
 
 
 def _local(
     fn: Callable[[P], R], items: Iterator[tuple[K, P]], workers: int, in_flight: int
 ) -> Iterator[tuple[K, R]]:
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(START_METHOD),
-        initializer=_init_worker,
-    )
-    pending: dict[Future[R], K] = {}
+    """Run on local processes, one payload per worker at a time.
+
+    The parent has no helper threads: it waits on the workers' pipes and process
+    handles itself, so Ctrl-C (or any error) stops it at once, whatever is in
+    flight, and every worker is ended before this generator returns. ``in_flight``
+    bounds the payloads taken from ``items`` and not yet yielded.
+    """
+    context = multiprocessing.get_context(START_METHOD)
+    pool: list[_Worker] = []
     finished = False
     try:
+        pool.extend(_Worker(context, fn) for _ in range(workers))
+        busy: dict[_Worker, K] = {}
+        idle = list(pool)
         exhausted = False
-        while True:
-            while not exhausted and len(pending) < in_flight:
+
+        def fill() -> None:
+            nonlocal exhausted
+            while idle and not exhausted and len(busy) < in_flight:
                 item = next(items, None)
                 if item is None:
                     exhausted = True
-                    break
-                pending[executor.submit(fn, item[1])] = item[0]
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                key = pending.pop(future)
-                yield key, future.result()
+                    return
+                worker = idle.pop()
+                try:
+                    worker.tasks.send(item[1])
+                except (BrokenPipeError, ConnectionResetError):
+                    raise worker.died() from None
+                busy[worker] = item[0]
+
+        fill()
+        while busy:
+            by_pipe = {w.results: w for w in busy}
+            by_sentinel = {w.process.sentinel: w for w in busy}
+            ready = connection.wait([*by_pipe, *by_sentinel])
+            for worker in [by_pipe[r] for r in ready if r in by_pipe] or [
+                by_sentinel[r] for r in ready if r in by_sentinel
+            ]:
+                try:
+                    ok, value, trace = worker.results.recv()
+                except (EOFError, OSError):
+                    raise worker.died() from None
+                key = busy.pop(worker)
+                idle.append(worker)
+                if not ok:
+                    if trace:
+                        value.add_note(f"in a worker process:\n{trace}")
+                    raise value
+                fill()  # keep the workers busy while the caller handles this result
+                yield key, value
         finished = True
     finally:
-        if finished:
-            executor.shutdown(wait=True)
-        else:
-            _stop(executor, pending)
+        _stop(pool, graceful=finished)
 
 
-def _stop(executor: ProcessPoolExecutor, pending: dict[Future[Any], Any]) -> None:
-    """Stop at once (an error or Ctrl-C): cancel what waits, end the running workers."""
-    for future in pending:
-        future.cancel()
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=10)
-    executor.shutdown(wait=True)
+def _stop(pool: list[_Worker], *, graceful: bool) -> None:
+    """End every worker: asked to stop after a finished run, terminated otherwise."""
+    for worker in pool:
+        if graceful:
+            try:
+                worker.tasks.send(_STOP)
+            except OSError:
+                pass
+        elif worker.process.is_alive():
+            worker.process.terminate()
+    for worker in pool:
+        worker.process.join(timeout=10 if graceful else 3)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(timeout=10)
+        worker.tasks.close()
+        worker.results.close()
 
 
 def _distributed() -> Any:

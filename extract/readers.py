@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
+import errno
 import io
 import json
 import os
 import re
+import stat
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +43,7 @@ import yaml
 from extract.documents import Document, Skipped
 
 __all__ = [
+    "RENAMED",
     "CorpusError",
     "ManifestEntry",
     "ManifestError",
@@ -54,6 +59,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 TABLE_SUFFIXES = frozenset({".csv", ".parquet"})
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
+#: Files (and table cells, JSON lines) larger than this are skipped unless told otherwise.
+MAX_BYTES = 64 * 1024 * 1024
 # Files that describe a folder rather than belong to it (reported as skipped, not read).
 _FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 
@@ -62,6 +69,9 @@ _CHUNK = 1 << 20  # bytes read at once when checking a CSV file's encoding
 _MAX_CHAOS = 0.1  # charset-normalizer "mess" above which a guess is not trusted
 _NEAR = 0.05  # guesses this close to the best one count as equally good
 _ROW = "__newsfigures_row__"
+_UTF16_ZEROS = 0.3  # share of characters with a zero high byte in UTF-16 text in a Latin script
+_UTF16_STRAY = 0.02  # share of zero bytes allowed on the other side
+_UTF16_READABLE = 0.95  # share of printable characters in text decoded that way
 _META_COLUMNS = ("doc_id", "id", "outlet", "published", "url", "title")
 _DATE_LINE = re.compile(r"\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)", re.IGNORECASE)
 _BOMS = (
@@ -71,6 +81,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: The start of a note, in the skipped table, about a document that was read under
+#: another id than its own (its id was repeated, or empty): the document itself is read.
+RENAMED = "renamed:"
 
 
 class CorpusError(ValueError):
@@ -263,7 +278,7 @@ def iter_documents(
     manifest: StrPath | None = None,
     text_column: str = "text",
     id_column: str | None = None,
-    max_bytes: int = 64 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document | Skipped]:
     """Yield one record per document found in files, folders or tables.
 
@@ -291,7 +306,10 @@ def iter_documents(
     Yields
     ------
     Document or Skipped
-        A document, or an input that was not read and why.
+        A document, or an input that was not read and why. Document ids are
+        unique: a document whose id was already read (or whose ``doc_id`` is
+        empty) is read under a new one (``id~2``; ``file#row``), and a record whose
+        reason starts with :data:`RENAMED` says so, beside the document.
 
     Raises
     ------
@@ -316,6 +334,11 @@ def iter_documents(
     paths = _as_paths(inputs)
     for path in paths:
         if not path.exists():
+            if path.is_symlink():
+                raise CorpusError(
+                    f"input {path} is a symbolic link to nothing readable (a loop, or a "
+                    "missing target)"
+                )
             raise CorpusError(f"input {path} does not exist")
         if path.is_dir() and next(_walk(path, skip=_own_manifests(path)), None) is None:
             raise CorpusError(f"input folder {path} holds no files (hidden files are not read)")
@@ -329,7 +352,7 @@ def iter_documents(
             found[folder] = _Manifest(where, read_manifest(where)) if where is not None else None
         scopes.append((path, explicit if explicit is not None else found[folder]))
     options = _Options(text_column, id_column, max_bytes)
-    return _generate(scopes, explicit, options)
+    return _unique_ids(_generate(scopes, explicit, options))
 
 
 def _as_paths(inputs: StrPath | Sequence[StrPath]) -> list[Path]:
@@ -387,23 +410,52 @@ def _walk(root: Path, *, skip: frozenset[Path]) -> Iterator[Path | Skipped]:
             yield Skipped(os.fspath(folder), None, f"could not list folder: {err.strerror}")
             return
         for entry in entries:
-            path = Path(entry.path)
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
-                yield from visit(path)
-            elif path.resolve() in skip:
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            try:
+                if entry.is_dir():
+                    yield from visit(path)
+                    continue
+                known = path.resolve() in skip
+                regular = entry.is_file()
+            except OSError as err:  # a symbolic link loop, or an entry gone meanwhile
+                yield Skipped(entry.path, rel, _unreadable(err))
                 continue
-            elif path.stem.upper() in _FOLDER_NOTES:
-                yield Skipped(
-                    entry.path, path.relative_to(root).as_posix(), "folder notes, not a document"
-                )
-            elif entry.is_file():
+            if known:
+                continue
+            if path.stem.upper() in _FOLDER_NOTES:
+                yield Skipped(entry.path, rel, "folder notes, not a document")
+            elif regular:
                 yield path
             else:
-                yield Skipped(entry.path, path.relative_to(root).as_posix(), "not a regular file")
+                yield Skipped(entry.path, rel, _not_regular(path))
 
     return visit(root)
+
+
+def _unreadable(err: OSError) -> str:
+    """The skip reason for an entry that could not be looked at."""
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself)"
+    return f"could not read: {err.strerror}"
+
+
+def _not_regular(path: Path) -> str:
+    """The skip reason for something that is not a regular file: what it is."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return _unreadable(err)
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), None)
+    return f"not a regular file ({kind})" if kind else "not a regular file"
 
 
 def _read_file(
@@ -414,11 +466,14 @@ def _read_file(
     entry = manifest.lookup(rel, path.name) if manifest is not None else None
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as err:
-        yield Skipped(source, rel, f"could not read: {err.strerror}")
+        yield Skipped(source, rel, _unreadable(err))
         return
-    if size == 0:
+    size = status.st_size
+    if not stat.S_ISREG(status.st_mode):  # a named pipe given directly would block a read
+        yield Skipped(source, rel, _not_regular(path))
+    elif size == 0:
         yield Skipped(source, rel, "empty document")
     elif suffix == ".jsonl":
         yield from _read_jsonl(path, rel, entry, manifest, options)
@@ -493,7 +548,7 @@ def _read_jsonl(
                 if not isinstance(values, dict):
                     yield Skipped(where, None, "line is not a JSON object")
                     continue
-                yield _row(values, where, f"{rel}#{number}", source, entry, manifest, options)
+                yield from _rows(values, where, f"{rel}#{number}", source, entry, manifest, options)
     except OSError as err:
         yield Skipped(source, rel, f"could not read: {err.strerror}")
         return
@@ -521,14 +576,12 @@ def _read_table(
     options: _Options,
 ) -> Iterator[Record]:
     source = os.fspath(path)
+    if path.suffix.lower() == ".csv":
+        yield from _read_csv(path, rel, entry, manifest, options)
+        return
     rows = 0
     try:
-        if path.suffix.lower() == ".parquet":
-            batches = _polars_batches(pl.scan_parquet(path, glob=False), options)
-        elif (encoding := _table_encoding(path)) == "utf-8":
-            batches = _polars_batches(pl.scan_csv(path, infer_schema=False, glob=False), options)
-        else:
-            batches = _csv_batches(path, encoding)
+        batches = _polars_batches(pl.scan_parquet(path, glob=False), options)
         for batch in batches:
             if isinstance(batch, str):
                 yield Skipped(source, rel, batch)
@@ -536,7 +589,7 @@ def _read_table(
             for values in batch:
                 rows += 1
                 where = f"{source}, row {rows}"
-                yield _row(values, where, f"{rel}#{rows}", source, entry, manifest, options)
+                yield from _rows(values, where, f"{rel}#{rows}", source, entry, manifest, options)
     except _Undecodable as err:
         yield Skipped(source, rel, str(err))
         return
@@ -573,23 +626,87 @@ def _polars_batches(
         yield batch.to_dicts()
 
 
-def _csv_batches(path: Path, encoding: str) -> Iterator[list[dict[str, object]] | str]:
-    """Read a CSV file that is not UTF-8 with the standard library, a batch at a time."""
-    with path.open(encoding=encoding, newline="") as handle:
-        batch: list[dict[str, object]] = []
-        for row in csv.DictReader(handle):
-            batch.append(dict(row))
-            if len(batch) == _BATCH_ROWS:
-                yield batch
-                batch = []
-        yield batch
+def _read_csv(
+    path: Path,
+    rel: str,
+    entry: ManifestEntry | None,
+    manifest: _Manifest | None,
+    options: _Options,
+) -> Iterator[Record]:
+    """Read a CSV file row by row; a malformed row is skipped with its line, not the file."""
+    source = os.fspath(path)
+    rows = 0
+    try:
+        encoding = _table_encoding(path)
+        _allow_fields_of(options.max_bytes)
+        with path.open(encoding=_PYTHON_CODECS.get(encoding, encoding), newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None) or []
+            missing = [c for c in (options.text_column, options.id_column) if c is not None]
+            if absent := [c for c in missing if c not in header]:
+                yield Skipped(source, rel, f"no '{absent[0]}' column")
+                return
+            while True:
+                line = reader.line_num + 1  # the line the next row starts on
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as err:
+                    rows += 1
+                    yield Skipped(f"{source}, line {line}", None, f"bad CSV row: {err}")
+                    continue
+                if not values:
+                    continue  # a blank line
+                rows += 1
+                if len(values) > len(header):
+                    yield Skipped(
+                        f"{source}, line {line}",
+                        None,
+                        f"row has {len(values)} fields, the header {len(header)}",
+                    )
+                    continue
+                where = f"{source}, row {rows}"
+                values += [""] * (len(header) - len(values))
+                row = {k: v or None for k, v in zip(header, values, strict=True)}
+                yield from _rows(row, where, f"{rel}#{rows}", source, entry, manifest, options)
+    except _Undecodable as err:
+        yield Skipped(source, rel, str(err))
+        return
+    except (OSError, UnicodeDecodeError) as err:
+        problem = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        yield Skipped(source, rel, f"could not read table: {problem}")
+        return
+    if rows == 0:
+        yield Skipped(source, rel, "no rows")
+
+
+_PYTHON_CODECS = {"utf-8": "utf-8-sig"}  # a UTF-8 byte-order mark is not part of the header
+
+
+def _allow_fields_of(max_bytes: int) -> None:
+    """Let the csv module read fields up to ``max_bytes`` (its default limit is 128 KiB)."""
+    limit = min(max_bytes, sys.maxsize)
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
 
 
 def _table_encoding(path: Path) -> str:
-    """Return ``"utf-8"`` if the whole file is UTF-8, else a guess from its first megabyte."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """Return ``"utf-8"`` if the whole file is UTF-8, else a guess from its first megabyte.
+
+    Zero bytes mean UTF-16 (with or without a byte-order mark) or a binary file.
+    """
     with path.open("rb") as handle:
         head = handle.read(_CHUNK)
+        if b"\x00" in head:
+            for bom, codec in _BOMS:
+                if head.startswith(bom):
+                    return codec
+            wide = _utf16_codec(head[: len(head) - len(head) % 2])
+            if wide is None:
+                raise _Undecodable("binary file")
+            return wide
+        decoder = codecs.getincrementaldecoder("utf-8")()
         chunk = head
         try:
             while chunk:
@@ -599,9 +716,48 @@ def _table_encoding(path: Path) -> str:
             return "utf-8"
         except UnicodeDecodeError:
             pass
-    if b"\x00" in head:
-        raise _Undecodable("binary file")
     return _guess_encoding(head)
+
+
+def _rows(
+    values: Mapping[str, object],
+    where: str,
+    default_id: str,
+    source: str,
+    file_entry: ManifestEntry | None,
+    manifest: _Manifest | None,
+    options: _Options,
+) -> Iterator[Record]:
+    """One table row as a record; a ``doc_id`` given empty is also noted (see :data:`RENAMED`)."""
+    record = _row(values, where, default_id, source, file_entry, manifest, options)
+    yield record
+    given = options.id_column is None and "doc_id" in values
+    if given and isinstance(record, Document) and _clean(values.get("doc_id")) is None:
+        yield Skipped(where, record.doc_id, f"{RENAMED} doc_id is empty; read as {record.doc_id!r}")
+
+
+def _unique_ids(records: Iterator[Record]) -> Iterator[Record]:
+    """Give a document whose id was already read a new one (``id~2``, ``id~3``…), and note it.
+
+    Two documents with one id would share their claim ids; each renaming is
+    reported as a record of :data:`RENAMED` beside the document, read as usual.
+    """
+    seen: set[str] = set()
+    for record in records:
+        if isinstance(record, Document):
+            doc_id = record.doc_id
+            if doc_id in seen:
+                n = 2
+                while f"{doc_id}~{n}" in seen:
+                    n += 1
+                record = dataclasses.replace(record, doc_id=f"{doc_id}~{n}")
+                yield Skipped(
+                    record.source,
+                    record.doc_id,
+                    f"{RENAMED} doc_id {doc_id!r} was already used; read as {record.doc_id!r}",
+                )
+            seen.add(record.doc_id)
+        yield record
 
 
 def _row(
@@ -683,7 +839,10 @@ def _decode(data: bytes) -> str:
     if any(data.startswith(bom) for bom, _ in _BOMS):
         raise _Undecodable("could not decode: the byte-order mark does not match the text")
     if b"\x00" in data:
-        raise _Undecodable("binary file")
+        wide = _utf16_codec(data)
+        if wide is None:
+            raise _Undecodable("binary file")
+        return data.decode(wide)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -693,6 +852,36 @@ def _decode(data: bytes) -> str:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise _Undecodable(f"could not decode: not valid {encoding} either") from None
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` if ``data`` reads as UTF-16 text with no byte-order mark.
+
+    Text in a Latin script written as UTF-16 has a zero byte beside almost every
+    letter, all on one side (odd offsets: little-endian; even: big-endian); binary
+    data has its zeros anywhere. The decoded text must also be almost all letters,
+    digits, punctuation and spaces.
+
+    Examples
+    --------
+    >>> _utf16_codec("Up 5% in May.".encode("utf-16-le")), _utf16_codec(b"\\x00\\x01\\x02\\x00")
+    ('utf-16-le', None)
+    """
+    if len(data) < 2 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros < _UTF16_ZEROS * half or others > _UTF16_STRAY * half:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(ch.isprintable() or ch in "\t\n\r" for ch in text)
+        if readable >= _UTF16_READABLE * len(text):
+            return codec
+    return None
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -309,6 +309,10 @@ def test_parquet_rows(tmp_path: Path) -> None:
     assert records(path) == [
         Document("p1", FERRY, str(path), published=dt.date(2020, 5, 6)),
         Document("rows.parquet#2", BAKERY, str(path)),
+        # a null doc_id is not taken silently (issue 14): the row's own id is used, and noted
+        Skipped(
+            f"{path}, row 2", "rows.parquet#2", "renamed: doc_id is empty; read as 'rows.parquet#2'"
+        ),
         Skipped(f"{path}, row 3", "p3", "empty document"),
     ]
 

@@ -134,6 +134,7 @@ def test_partition_layout(tmp_path: Path, corpus_file: Path, expected: CorpusRes
         "claims": expected.claims.height,
         "documents": 300,
         "skipped": expected.skipped.height,
+        "reused": 0,
     }
     run = json.loads((out / "_run.json").read_text())
     assert run["batch_size"] == 40 and run["inputs"] == [str(corpus_file.resolve())]
