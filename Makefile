@@ -30,5 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/newsquant.py
 	$(BIN)/python benchmarks/throughput.py
 
+## clean: remove .venv and everything under outputs/ (the demo's outputs/sample-wagner among it)
 clean:
-	rm -rf $(VENV) outputs/sample
+	rm -rf $(VENV)
+	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -18,9 +18,9 @@ from .readers import CorpusError, ManifestError, sample_corpus_path
 _SHOW_SKIPPED = 20  # skipped inputs listed on the console; the table has them all
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, prog: str = "python -m extract") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m extract",
+        prog=prog,
         description="Extract every numeric claim from a corpus of news documents.",
     )
     parser.add_argument(
@@ -99,8 +99,8 @@ def is_folder_output(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir() or not Path(output).suffix
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m extract") -> int:
+    args = build_parser(prog=prog).parse_args(argv)
     inputs = list(args.paths) or [sample_corpus_path()]
     engine: Engine = args.engine or ("dask" if args.scheduler else "local")
     if args.scheduler and engine != "dask":

@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[:1] == ["extract"]:
         from extract.__main__ import main as extract_main
 
-        return extract_main(args_list[1:])
+        return extract_main(args_list[1:], prog="newsfigures extract")
     args = build_parser().parse_args(args_list)
     try:
         specs = _specs(args)

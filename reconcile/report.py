@@ -63,6 +63,7 @@ __all__ = [
     "claim_sample",
     "corpus_summary",
     "counts_table",
+    "default_outputs",
     "default_run_id",
     "export_html",
     "format_amount",
@@ -275,10 +276,24 @@ def _whole(name: str, value: object, *, minimum: int) -> int:
     return int(number)
 
 
+def default_outputs() -> Path:
+    """The folder that runs and notebooks write into when no folder is given.
+
+    ``$NEWSFIGURES_OUTPUTS`` when set; else ``outputs/`` of the project checkout (ignored by
+    git), whatever folder a notebook runs in; else ``outputs/`` in the current folder.
+    """
+    given = os.environ.get("NEWSFIGURES_OUTPUTS", "").strip()
+    if given:
+        return Path(given).expanduser()
+    if NOTEBOOK_DIR.is_dir() and (ROOT / "pyproject.toml").is_file():
+        return ROOT / "outputs"
+    return Path("outputs")
+
+
 def check_parameters(
     *,
     corpus: str | os.PathLike[str] | None = "",
-    out_dir: str | os.PathLike[str] = "outputs/notebooks",
+    out_dir: str | os.PathLike[str] | None = "",
     claims: str | os.PathLike[str] | None = "",
     topic: str | None = "",
     currency: str = "USD",
@@ -289,8 +304,9 @@ def check_parameters(
 ) -> Settings:
     """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
 
-    An empty ``corpus`` means the sample corpus shipped with the package; relative paths are
-    read from the current folder.
+    An empty ``corpus`` means the sample corpus shipped with the package; an empty ``out_dir``
+    means ``notebooks/`` in :func:`default_outputs`; relative paths are read from the current
+    folder.
 
     Examples
     --------
@@ -311,11 +327,12 @@ def check_parameters(
                 "or leave corpus empty to use the sample corpus."
             )
         _check_readable(path, str(corpus))
-    if not str(out_dir).strip():
-        raise ParameterError("out_dir is empty: name the folder the results should go to.")
-    out = Path(str(out_dir)).expanduser()
+    if out_dir is None or not str(out_dir).strip():
+        out = default_outputs() / "notebooks"
+    else:
+        out = Path(str(out_dir)).expanduser()
     if out.exists() and not out.is_dir():
-        raise ParameterError(f"out_dir '{out_dir}' is a file, not a folder.")
+        raise ParameterError(f"out_dir '{out}' is a file, not a folder.")
     claims_path: Path | None = None
     if claims is not None and str(claims).strip():
         claims_path = Path(str(claims)).expanduser()

@@ -161,7 +161,12 @@ def test_same_input_same_tables(run: Path, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- papermill directly
 
 
-def test_extract_notebook_runs_without_parameters(tmp_path: Path) -> None:
+def test_extract_notebook_runs_without_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no parameters the notebook writes under the outputs folder (here moved by
+    $NEWSFIGURES_OUTPUTS), not in the folder it runs in."""
+    monkeypatch.setenv("NEWSFIGURES_OUTPUTS", str(tmp_path / "outputs"))
     papermill.execute_notebook(
         str(NOTEBOOKS / NAMES[0]),
         str(tmp_path / "out.ipynb"),
@@ -171,6 +176,17 @@ def test_extract_notebook_runs_without_parameters(tmp_path: Path) -> None:
     )
     claims = pl.read_parquet(tmp_path / "outputs" / "notebooks" / "claims.parquet")
     assert claims.height > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ipynb", "outputs"]
+
+
+def test_default_outputs_is_the_projects_ignored_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook opened in JupyterLab runs in notebooks/: its outputs still go to outputs/."""
+    monkeypatch.delenv("NEWSFIGURES_OUTPUTS", raising=False)
+    monkeypatch.chdir(NOTEBOOKS)
+    assert report.default_outputs() == ROOT / "outputs"
+    assert report.check_parameters().out_dir == ROOT / "outputs" / "notebooks"
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "outputs/*" in ignored
 
 
 def test_report_notebook_under_papermill(tmp_path: Path) -> None:
