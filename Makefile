@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check extract reconcile tests benchmarks
+	$(BIN)/python -m ruff check extract reconcile newsfigures tests benchmarks
 	$(BIN)/python -m mypy
 
 ## bench: scores and speed (not part of the tests)

@@ -52,7 +52,7 @@ class Run:
 def command() -> list[str]:
     """This interpreter running the command line of the code on its path (not whatever an
     installed ``newsfigures`` script points at)."""
-    return [sys.executable, "-m", "reconcile.cli"]
+    return [sys.executable, "-m", "newsfigures"]
 
 
 def generate(path: Path, docs: int, seed: int = 20240601) -> int:
@@ -172,7 +172,9 @@ def judge(run: Run) -> bool:
     for name, value, target, unit in checks:
         holds = value < target
         ok &= holds
-        print(f"  {name:17} {value:8.2f} {unit} < {target:g} {unit}: {'holds' if holds else 'FAILS'}")
+        print(
+            f"  {name:17} {value:8.2f} {unit} < {target:g} {unit}: {'holds' if holds else 'FAILS'}"
+        )
     return ok
 
 
@@ -194,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"run {i + 1}: {describe(run)}")
             median = statistics.median(totals)
             verdict = "within" if median < SAMPLE_TARGET_S else "OVER"
-            print(f"median {median:.1f}s over {runs} run(s): {verdict} the {SAMPLE_TARGET_S:.0f}s target")
+            print(
+                f"median {median:.1f}s over {runs} run(s): {verdict} the {SAMPLE_TARGET_S:.0f}s target"
+            )
             return 0
         corpus = tmp / f"generated-{args.docs}.jsonl"
         size = generate(corpus, args.docs)
@@ -205,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         ok = True
         for i in range(runs):
             run = one_run(tmp / f"run{i}", args.topic or "", corpus)
-            print(f"run {i + 1} ({args.docs:,} documents, topic {args.topic or 'all'!r}): {describe(run)}")
+            print(
+                f"run {i + 1} ({args.docs:,} documents, topic {args.topic or 'all'!r}): {describe(run)}"
+            )
             if baseline is not None:
                 print(f"  {run.seconds / baseline.seconds:.2f}x the baseline's time")
             ok &= judge(run)

@@ -19,8 +19,9 @@ pytest.importorskip("papermill")
 import papermill
 
 from extract import CLAIMS_SCHEMA, sample_corpus_path
-from reconcile import ReconcileResult, report
-from reconcile.cli import main
+from newsfigures import report
+from newsfigures.cli import main
+from reconcile import ReconcileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -67,7 +68,7 @@ def test_parameters_are_documented(name: str) -> None:
 
 
 def test_params_file_names_a_run() -> None:
-    from reconcile.cli import load_params
+    from newsfigures.cli import load_params
 
     spec = load_params(NOTEBOOKS / "params" / "wagner.yaml")
     assert spec.run_id == "sample-wagner"
@@ -271,7 +272,7 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
 
 
 def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
-    from reconcile import report as rep
+    from newsfigures import report as rep
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("merj: []\n", encoding="utf-8")

@@ -56,13 +56,15 @@ def test_make_clean_removes_what_the_demo_writes(tmp_path: Path) -> None:
     assert not demo.exists() and not (tmp_path / ".venv").exists()
     assert (tmp_path / "outputs" / ".gitkeep").is_file()
     demo_line = next(
-        line for line in (ROOT / "Makefile").read_text().splitlines() if "newsfigures report" in line
+        line
+        for line in (ROOT / "Makefile").read_text().splitlines()
+        if "newsfigures report" in line
     )
     assert "--out outputs/" in demo_line, "the demo writes under outputs/, which clean empties"
 
 
 def test_extract_help_names_the_newsfigures_command(capsys: pytest.CaptureFixture[str]) -> None:
-    from reconcile.cli import main
+    from newsfigures.cli import main
 
     with pytest.raises(SystemExit) as info:
         main(["extract", "--help"])

@@ -10,7 +10,7 @@ The notebooks in ``notebooks/`` hold no logic: every step they take is one call 
   :func:`range_figures` ...) return small objects that Jupyter shows as HTML;
 * :func:`headline` writes the paragraph about one divergent quantity from the assertions;
 * :func:`run_report` executes the three notebooks with papermill into one run folder and
-  exports the report to HTML (the ``newsfigures report`` command, :mod:`reconcile.cli`).
+  exports the report to HTML (the ``newsfigures report`` command, :mod:`newsfigures.cli`).
 
 >>> format_amount(50000), format_amount(1e8, "USD", per="month", qualifier="more than")
 ('50,000', 'more than $100 million a month')
@@ -45,9 +45,7 @@ from extract import (
     write_table,
 )
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
-
-from .core import ReconcileResult, reconcile
-from .tables import load_fx_rates, load_mapping
+from reconcile import ReconcileResult, load_fx_rates, load_mapping, reconcile
 
 __all__ = [
     "NOTEBOOKS",
@@ -315,7 +313,7 @@ def check_parameters(
     >>> check_parameters(corpus="no/such/folder")
     Traceback (most recent call last):
     ...
-    reconcile.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
+    newsfigures.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
     """
     if _is_sample(corpus):
         path = sample_corpus_path()
