@@ -1,4 +1,4 @@
-"""What the notebooks show and how a report run is orchestrated.
+"""What the notebooks show: checked parameters, tables, figures and paragraphs.
 
 The notebooks in ``notebooks/`` hold no logic: every step they take is one call here.
 
@@ -9,8 +9,8 @@ The notebooks in ``notebooks/`` hold no logic: every step they take is one call 
 * the display helpers (:func:`counts_table`, :func:`claim_sample`, :func:`headlines`,
   :func:`range_figures` ...) return small objects that Jupyter shows as HTML;
 * :func:`headline` writes the paragraph about one divergent quantity from the assertions;
-* :func:`run_report` executes the three notebooks with papermill into one run folder and
-  exports the report to HTML (the ``newsfigures report`` command, :mod:`newsfigures.cli`).
+* a run of the three notebooks and its ``report.html`` are :mod:`newsfigures.run` and
+  :mod:`newsfigures.page`.
 
 >>> format_amount(50000), format_amount(1e8, "USD", per="month", qualifier="more than")
 ('50,000', 'more than $100 million a month')
@@ -28,9 +28,10 @@ import math
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import polars as pl
 import yaml
@@ -48,12 +49,9 @@ from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_fx_rates, load_mapping, reconcile
 
 __all__ = [
-    "NOTEBOOKS",
     "Corpus",
     "Html",
     "ParameterError",
-    "RunError",
-    "RunSpec",
     "Settings",
     "boilerplate_table",
     "check_parameters",
@@ -62,22 +60,23 @@ __all__ = [
     "corpus_summary",
     "counts_table",
     "default_outputs",
-    "default_run_id",
-    "export_html",
     "format_amount",
     "headline",
     "headlines",
     "highlight",
+    "is_sample_corpus",
     "left_out",
     "load_corpus",
     "method_note",
+    "no_math",
     "overview_figure",
     "quantities_table",
     "range_figures",
     "reconcile_corpus",
-    "run_report",
+    "safe_link",
     "select_topic",
     "skipped_table",
+    "slug",
     "sources_table",
     "stances_table",
     "timeline_figures",
@@ -89,9 +88,6 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-#: The notebooks of a report run, in the order they run.
-NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
-KERNEL = "python3"
 DPI = 150  # PNG resolution of saved figures
 CONSENSUS = ("median", "truth_discovery")
 VERDICT_ORDER = ("diverge", "growth", "agree", "single")
@@ -120,27 +116,6 @@ class ParameterError(ValueError):
         return [f"ParameterError: {self}"]
 
 
-class RunError(RuntimeError):
-    """A report run that failed: which notebook, which cell, and where the partial notebook is.
-
-    ``plain`` is true when the failure is a :class:`ParameterError` raised by the notebook's
-    check cell; the message is then that check's message alone.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        notebook: str | None = None,
-        cell: int | None = None,
-        plain: bool = False,
-    ) -> None:
-        super().__init__(message)
-        self.notebook = notebook
-        self.cell = cell
-        self.plain = plain
-
-
 # --------------------------------------------------------------------------- display objects
 
 
@@ -151,10 +126,39 @@ class Html:
     text: str
 
     def _repr_html_(self) -> str:
-        return self.text
+        return no_math(self.text)
 
     def __str__(self) -> str:
         return self.text
+
+
+def no_math(markup: str) -> str:
+    """``markup`` in a block that JupyterLab's and classic Jupyter's MathJax leave alone, so
+    that "$5 million … $6 million" is never typeset as math.
+
+    >>> no_math("<p>$5 and $6</p>")
+    '<div class="tex2jax_ignore mathjax_ignore"><p>$5 and $6</p></div>'
+    """
+    return f'<div class="tex2jax_ignore mathjax_ignore">{markup}</div>'
+
+
+def safe_link(url: str | None) -> str:
+    """A link a reader can click only when it is ``http`` or ``https``; any other address
+    (``javascript:``, ``data:``, ``file:``) is shown as text.
+
+    >>> safe_link("https://example.org/a?b=1&c=2")
+    '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>'
+    >>> safe_link("javascript:alert(1)")
+    '<span class="nf-url">javascript:alert(1)</span>'
+    """
+    if not url:
+        return "no link given"
+    text = url.strip()
+    scheme = urlsplit(text).scheme.lower()
+    printable = text.isprintable() and not any(c.isspace() for c in text)
+    if scheme in ("http", "https") and printable:
+        return f'<a href="{_esc(text)}" rel="noopener noreferrer">{_esc(text)}</a>'
+    return f'<span class="nf-url">{_esc(url)}</span>'
 
 
 def _esc(value: object) -> str:
@@ -250,10 +254,10 @@ class Settings:
 
     def _repr_html_(self) -> str:
         rows = [[_esc(f.name), _esc(getattr(self, f.name))] for f in fields(self)]
-        return _table(rows, ["parameter", "value"]).text
+        return no_math(_table(rows, ["parameter", "value"]).text)
 
 
-def _is_sample(corpus: str | os.PathLike[str] | None) -> bool:
+def is_sample_corpus(corpus: str | os.PathLike[str] | None) -> bool:
     if corpus is None or str(corpus).strip() == "":
         return True
     try:
@@ -315,7 +319,7 @@ def check_parameters(
     ...
     newsfigures.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
     """
-    if _is_sample(corpus):
+    if is_sample_corpus(corpus):
         path = sample_corpus_path()
     else:
         path = Path(str(corpus)).expanduser()
@@ -786,7 +790,7 @@ class Figures:
 
     def _repr_html_(self) -> str:
         if not self.items:
-            return _note(self.empty).text
+            return no_math(_note(self.empty).text)
         parts = []
         for caption, png in self.items:
             raw = png.read_bytes()
@@ -799,13 +803,13 @@ class Figures:
                 f'alt="{_esc(caption)}" style="max-width:100%;width:{width}px">'
                 f"<figcaption>{_esc(caption)}</figcaption></figure>"
             )
-        return "".join(parts)
+        return no_math("".join(parts))
 
     def __len__(self) -> int:
         return len(self.items)
 
 
-def _slug(text: str, limit: int = 48) -> str:
+def slug(text: str, limit: int = 48) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:limit].rstrip("-") or "figure"
 
@@ -839,7 +843,7 @@ def range_figures(
     items = []
     for q in chosen.iter_rows(named=True):
         fig = plots.range_plot(q, result.assertions)
-        name = f"range-{_slug(q['label'])}-{q['quantity_id'][:8]}"
+        name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
         items.append((f"{q['label']}: every estimate", save_figure(fig, figures_dir, name)))
     return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.")
 
@@ -861,7 +865,7 @@ def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int =
     for (series_id,) in series.select("series_id").iter_rows():
         fig = plots.timeline_plot(result.assertions, result.quantities, series_id=series_id)
         label = result.quantities.filter(pl.col("series_id") == series_id).get_column("label")[0]
-        name = f"timeline-{_slug(str(label).rsplit(',', 1)[0])}-{series_id[:8]}"
+        name = f"timeline-{slug(str(label).rsplit(',', 1)[0])}-{series_id[:8]}"
         items.append((f"{label}: estimates over time", save_figure(fig, figures_dir, name)))
     return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
 
@@ -1152,8 +1156,7 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
     )
     rows = []
     for r in documents.sort("published", "doc_id", nulls_last=True).iter_rows(named=True):
-        url = r["url"]
-        link = f'<a href="{_esc(url)}">{_esc(url)}</a>' if url else "no link given"
+        link = safe_link(r["url"])
         rows.append(
             [
                 _esc(r["outlet"] or "outlet not given"),
@@ -1237,204 +1240,3 @@ def method_note(settings: Settings) -> Html:
         f"{settings.window_days} days apart are compared as a change over time (<i>growth</i>). "
         f"Money is converted to {_esc(settings.currency)} at the month's average rate.</p>"
     )
-
-
-# --------------------------------------------------------------------------- runs
-
-
-@dataclass(frozen=True, slots=True)
-class RunSpec:
-    """The parameters of one report run (one YAML file of ``newsfigures report --params``)."""
-
-    corpus: str = ""
-    topic: str = "Wagner"
-    run_id: str = ""
-    out: str = ""
-    currency: str = "USD"
-    window_days: int = 60
-    threshold: float = 0.25
-    consensus: str = "median"
-    mapping: str = ""
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ParameterError(
-                f"{source}: unknown key(s) {', '.join(map(repr, unknown))} "
-                f"(known: {', '.join(sorted(known))})"
-            )
-        values: dict[str, Any] = {k: ("" if v is None else v) for k, v in data.items()}
-        return replace(cls(), **values)
-
-
-def default_run_id(corpus: str | os.PathLike[str] | None, topic: str | None) -> str:
-    """``sample-wagner`` for the sample corpus and topic Wagner; ``<folder>-<topic>`` otherwise.
-
-    >>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
-    ('sample-wagner', 'my-corpus-all')
-    """
-    name = "sample" if _is_sample(corpus) else Path(str(corpus)).stem
-    return f"{_slug(name, 32)}-{_slug(topic or 'all', 32) if topic else 'all'}"
-
-
-def run_folder(spec: RunSpec, outputs: str | os.PathLike[str] = "outputs") -> Path:
-    if spec.out:
-        return Path(spec.out)
-    return Path(outputs) / (spec.run_id or default_run_id(spec.corpus, spec.topic))
-
-
-def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
-    corpus = "" if not str(spec.corpus).strip() else str(Path(spec.corpus).expanduser().absolute())
-    return {
-        "corpus": corpus,
-        "out_dir": str(out.absolute()),
-        "claims": str((out / "claims.parquet").absolute()),
-        "topic": spec.topic,
-        "currency": spec.currency,
-        "window_days": spec.window_days,
-        "threshold": spec.threshold,
-        "consensus": spec.consensus,
-        "mapping": ""
-        if not str(spec.mapping).strip()
-        else str(Path(spec.mapping).expanduser().absolute()),
-    }
-
-
-def run_report(
-    spec: RunSpec,
-    *,
-    outputs: str | os.PathLike[str] = "outputs",
-    notebooks: str | os.PathLike[str] | None = None,
-    start_timeout: int = 120,
-) -> Path:
-    """Execute the three notebooks into the run folder, export ``report.html``; its path.
-
-    The run folder is ``spec.out``, else ``outputs/<run_id>``. It receives the executed
-    notebooks, the Parquet tables, ``figures/``, ``parameters.yaml`` and ``report.html``.
-
-    The parameters are checked first with :func:`check_parameters` (the check each notebook
-    makes in its first cell after the parameters), so a bad one fails in plain words before
-    any kernel starts.
-
-    Raises
-    ------
-    RunError
-        When a parameter is bad (``plain`` set, the message is the check's), or a notebook
-        fails (which notebook and cell; the partial executed notebook stays in the run folder).
-    """
-    import papermill
-    import yaml
-
-    source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
-    missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
-    if missing:
-        raise RunError(f"notebook(s) {', '.join(missing)} not found in {source}")
-    out = run_folder(spec, outputs)
-    if out.exists() and not out.is_dir():
-        raise RunError(f"the run folder {out} is a file")
-    values = _notebook_parameters(spec, out)
-    try:  # the check each notebook's first cell makes, done here before any kernel starts
-        check_parameters(**{k: v for k, v in values.items() if k != "claims"})
-    except ParameterError as err:
-        raise RunError(str(err), plain=True) from None
-    out.mkdir(parents=True, exist_ok=True)
-    # a rerun into the same folder must not leave the last run's report or figures behind
-    stale = [
-        out / "report.html",
-        *(out / "figures").glob("*.png"),
-        *(out / "figures").glob("*.svg"),
-    ]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
-    recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
-    (out / "parameters.yaml").write_text(
-        yaml.safe_dump(recorded, sort_keys=True, allow_unicode=True)
-    )
-    saved = os.environ.get("PYTHONWARNINGS")
-    # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
-    # of the executed notebooks (the kernels inherit this environment).
-    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
-    try:
-        for name in NOTEBOOKS:
-            _execute(papermill, source / name, out / name, values, start_timeout=start_timeout)
-    finally:
-        if saved is None:
-            os.environ.pop("PYTHONWARNINGS", None)
-        else:
-            os.environ["PYTHONWARNINGS"] = saved
-    title = f"What the reports say about {spec.topic or 'all topics'}"
-    return export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
-
-
-def _execute(
-    papermill: Any, notebook: Path, executed: Path, values: dict[str, Any], *, start_timeout: int
-) -> None:
-    """Execute one notebook with the parameters it declares; failures become :class:`RunError`."""
-    from papermill.exceptions import PapermillExecutionError
-
-    name = notebook.name
-    wanted = papermill.inspect_notebook(str(notebook))
-    try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters={k: v for k, v in values.items() if k in wanted},
-            kernel_name=KERNEL,
-            progress_bar=False,
-            start_timeout=start_timeout,
-            **_engine_options(),
-        )
-    except PapermillExecutionError as err:
-        if err.ename == "ParameterError":
-            raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
-        raise RunError(
-            f"{name} failed in cell {err.cell_index} (In [{err.exec_count}]): "
-            f"{err.ename}: {err.evalue}. The partial notebook is kept at {executed}.",
-            notebook=name,
-            cell=err.cell_index,
-        ) from None
-    except Exception as err:  # kernel missing or dead, timeouts: say which notebook
-        raise RunError(
-            f"{name} could not be run: {type(err).__name__}: {err}", notebook=name
-        ) from err
-
-
-def _engine_options() -> dict[str, Any]:
-    """Ask jupyter_client to encrypt the kernel's sockets where it can (CurveZMQ), which also
-    keeps ipykernel from warning about plain TCP on every kernel start."""
-    import zmq
-    from traitlets.config import Config
-
-    if not zmq.has("curve"):
-        return {}
-    return {"config": Config({"KernelManager": {"transport_encryption": "auto"}})}
-
-
-def export_html(notebook: Path, target: Path, *, title: str = "Report") -> Path:
-    """Export an executed notebook to HTML with the code, prompts, stderr and silent cells hidden."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [
-                o
-                for o in cell.get("outputs", [])
-                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
-            ]
-    # with the code hidden, a cell that shows nothing would still leave an empty gap
-    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.outputs]
-    nb.metadata["title"] = title
-    exporter = HTMLExporter(
-        exclude_input=True, exclude_output_prompt=True, exclude_input_prompt=True
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.part")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, target)
-    return target

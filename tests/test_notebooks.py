@@ -19,7 +19,8 @@ pytest.importorskip("papermill")
 import papermill
 
 from extract import CLAIMS_SCHEMA, sample_corpus_path
-from newsfigures import report
+from newsfigures import page, report
+from newsfigures import run as runs
 from newsfigures.cli import main
 from reconcile import ReconcileResult
 
@@ -126,6 +127,7 @@ def test_report_html_tells_the_divergence(run: Path) -> None:
     assert "report.check_parameters" not in page, "code must be hidden"
     assert "BBC News" in page and "Reuters" in page, "sources listed"
     assert "data:image/png;base64" in page, "figures embedded"
+    assert "<script" not in page.lower() and "<link" not in page.lower(), "self-contained"
 
 
 def test_parameters_yaml_records_the_run(run: Path) -> None:
@@ -199,7 +201,7 @@ def test_report_notebook_under_papermill(tmp_path: Path) -> None:
         kernel_name="python3",
         progress_bar=False,
     )
-    html = report.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
+    html = page.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
     assert "nearly 20,000" in html.read_text(encoding="utf-8")
     assert list((out / "figures").glob("*.png"))
 
@@ -260,8 +262,8 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
             nb.cells.append(nbformat.v4.new_code_cell("raise KeyError('boom')"))
         nbformat.write(nb, broken / name)
     out = tmp_path / "run"
-    with pytest.raises(report.RunError) as info:
-        report.run_report(report.RunSpec(out=str(out)), notebooks=broken)
+    with pytest.raises(runs.RunError) as info:
+        runs.run_report(runs.RunSpec(out=str(out)), notebooks=broken)
     assert info.value.notebook == NAMES[0]
     assert "KeyError" in str(info.value) and "cell" in str(info.value)
     assert (out / NAMES[0]).is_file()
