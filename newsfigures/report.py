@@ -82,7 +82,9 @@ __all__ = [
     "timeline_figures",
     "times_apart",
     "title_block",
+    "topic_found",
     "topic_summary",
+    "unused_renames",
     "write_tables",
 ]
 
@@ -892,19 +894,12 @@ def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
     if not key:
         return result
 
-    def has(col: str) -> pl.Expr:
-        return (
-            pl.col(col)
-            .cast(pl.String)
-            .fill_null("")
-            .str.to_lowercase()
-            .str.contains(key, literal=True)
-        )
-
-    by_sentence = result.claims.filter(has("sentence") | has("subject"))
+    by_sentence = result.claims.filter(_mentions("sentence", key) | _mentions("subject", key))
     ids = set(by_sentence.get_column("quantity_id").drop_nulls().to_list())
     ids |= set(
-        result.quantities.filter(has("label") | has("subject") | has("concept"))
+        result.quantities.filter(
+            _mentions("label", key) | _mentions("subject", key) | _mentions("concept", key)
+        )
         .get_column("quantity_id")
         .to_list()
     )
@@ -912,7 +907,7 @@ def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
     assertions = result.assertions.filter(pl.col("quantity_id").is_in(keep))
     kept_assertions = assertions.get_column("assertion_id").implode()
     claims = result.claims.filter(
-        pl.col("quantity_id").is_in(keep) | has("sentence") | has("subject")
+        pl.col("quantity_id").is_in(keep) | _mentions("sentence", key) | _mentions("subject", key)
     )
     return ReconcileResult(
         claims=claims,
@@ -923,9 +918,48 @@ def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
         ),
         stances=result.stances.filter(
             pl.col("assertion_ids").list.eval(pl.element().is_in(kept_assertions)).list.any()
-            | has("sentence")
+            | _mentions("sentence", key)
         ),
     )
+
+
+def _mentions(column: str, key: str) -> pl.Expr:
+    return (
+        pl.col(column)
+        .cast(pl.String)
+        .fill_null("")
+        .str.to_lowercase()
+        .str.contains(key, literal=True)
+    )
+
+
+def topic_found(topic: str, quantities: pl.DataFrame, claims: pl.LazyFrame | pl.DataFrame) -> bool:
+    """Whether any quantity's label, subject or concept, or any claim's sentence or subject,
+    contains ``topic`` (case-insensitive; an empty topic is every topic)."""
+    key = topic.strip().lower()
+    if not key:
+        return True
+    named = quantities.filter(
+        _mentions("label", key) | _mentions("subject", key) | _mentions("concept", key)
+    )
+    if named.height:
+        return True
+    said = claims.lazy().filter(_mentions("sentence", key) | _mentions("subject", key))
+    return said.select(pl.len()).collect().item() > 0
+
+
+def unused_renames(mapping: Path, quantities: pl.DataFrame) -> list[str]:
+    """One warning per ``rename`` of a mapping file that matched no quantity: its key is no
+    quantity id, and the new label it would give is on no quantity."""
+    renames = load_mapping(mapping).rename
+    ids = set(quantities.get_column("quantity_id").to_list())
+    labels = set(quantities.get_column("label").to_list())
+    return [
+        f"mapping {mapping.name}: rename {old!r} matches no quantity label or id, so "
+        f"{new!r} is given to nothing (labels are in quantities.parquet)"
+        for old, new in renames.items()
+        if old not in ids and new not in labels
+    ]
 
 
 def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:

@@ -8,13 +8,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .page import export_html
-from .report import NOTEBOOK_DIR, ParameterError, check_parameters, is_sample_corpus, slug
+from .report import (
+    NOTEBOOK_DIR,
+    ParameterError,
+    check_parameters,
+    is_sample_corpus,
+    slug,
+    topic_found,
+    unused_renames,
+)
 
 __all__ = [
     "KERNEL",
@@ -136,6 +145,7 @@ def run_report(
     outputs: str | os.PathLike[str] = "outputs",
     notebooks: str | os.PathLike[str] | None = None,
     start_timeout: int = 120,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Execute the three notebooks into the run folder, export ``report.html``; its path.
 
@@ -144,16 +154,21 @@ def run_report(
 
     The parameters are checked first with :func:`check_parameters` (the check each notebook
     makes in its first cell after the parameters), so a bad one fails in plain words before
-    any kernel starts.
+    any kernel starts. ``parameters.yaml`` records the run's ``status``: ``running`` until
+    ``report.html`` is written, then ``complete``; ``failed`` or ``interrupted`` otherwise.
+    ``warn`` receives warnings in one line each (a mapping ``rename`` that matches no
+    quantity).
 
     Raises
     ------
     RunError
         When a parameter is bad (``plain`` set, the message is the check's), or a notebook
-        fails (which notebook and cell; the partial executed notebook stays in the run folder).
+        fails (which notebook and cell; the partial executed notebook stays in the run folder),
+        or no figure is about the topic (after ``02_reconcile``; no report is written).
+    KeyboardInterrupt
+        On Ctrl-C, after the status is set to ``interrupted``.
     """
     import papermill
-    import yaml
 
     source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
     missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
@@ -178,23 +193,63 @@ def run_report(
         path.unlink(missing_ok=True)
     run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
     recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
-    (out / "parameters.yaml").write_text(
-        yaml.safe_dump(recorded, sort_keys=True, allow_unicode=True)
-    )
+    _record(out, recorded, "running")
     saved = os.environ.get("PYTHONWARNINGS")
     # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
     # of the executed notebooks (the kernels inherit this environment).
     os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
+    status = "failed"
     try:
         for name in NOTEBOOKS:
             _execute(papermill, source / name, out / name, values, start_timeout=start_timeout)
+            if name == "02_reconcile.ipynb":
+                _after_reconcile(spec, out, warn)
+        title = f"What the reports say about {spec.topic or 'all topics'}"
+        page = export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
+        status = "complete"
+        return page
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         if saved is None:
             os.environ.pop("PYTHONWARNINGS", None)
         else:
             os.environ["PYTHONWARNINGS"] = saved
-    title = f"What the reports say about {spec.topic or 'all topics'}"
-    return export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
+        _record(out, recorded, status)
+
+
+def _record(out: Path, recorded: dict[str, Any], status: str) -> None:
+    """Write ``parameters.yaml`` with the run's status (atomically)."""
+    import yaml
+
+    text = yaml.safe_dump({**recorded, "status": status}, sort_keys=True, allow_unicode=True)
+    tmp = out / ".parameters.yaml.part"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out / "parameters.yaml")
+
+
+def _after_reconcile(spec: RunSpec, out: Path, warn: Callable[[str], None] | None) -> None:
+    """Checks that need the reconciled tables: unused renames warn; a topic that no figure
+    is about stops the run before the report is written."""
+    import polars as pl
+
+    quantities = pl.read_parquet(out / "quantities.parquet")
+    if warn is not None and str(spec.mapping).strip():
+        for message in unused_renames(Path(spec.mapping).expanduser(), quantities):
+            warn(message)
+    topic = str(spec.topic or "").strip()
+    if not topic:
+        return
+    claims = pl.scan_parquet(out / "claims.parquet").select("sentence", "subject")
+    if not topic_found(topic, quantities, claims):
+        raise RunError(
+            f"no figure is about the topic {topic!r}: it is in no quantity's label, subject or "
+            f"concept and in no claim's sentence ({quantities.height:,} quantities in all, "
+            f'listed in {out / "quantities.parquet"}); give another --topic, or --topic "" '
+            "for every topic",
+            plain=True,
+        )
 
 
 def _execute(
@@ -213,9 +268,11 @@ def _execute(
             kernel_name=KERNEL,
             progress_bar=False,
             start_timeout=start_timeout,
-            **_engine_options(),
+            **_engine_options(executed.with_name("kernels.log")),
         )
     except PapermillExecutionError as err:
+        if err.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel too
+            raise KeyboardInterrupt from None
         if err.ename == "ParameterError":
             raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
         raise RunError(
@@ -230,12 +287,37 @@ def _execute(
         ) from err
 
 
-def _engine_options() -> dict[str, Any]:
-    """Ask jupyter_client to encrypt the kernel's sockets where it can (CurveZMQ), which also
-    keeps ipykernel from warning about plain TCP on every kernel start."""
+def _engine_options(log: Path) -> dict[str, Any]:
+    """The kernels' own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise
+    show their tracebacks); where it can, jupyter_client encrypts the kernel's sockets
+    (CurveZMQ), which also keeps ipykernel from warning about plain TCP on every start."""
     import zmq
     from traitlets.config import Config
 
-    if not zmq.has("curve"):
-        return {}
-    return {"config": Config({"KernelManager": {"transport_encryption": "auto"}})}
+    settings: dict[str, Any] = {"kernel_log": str(log)}
+    if zmq.has("curve"):
+        settings["transport_encryption"] = "auto"
+    return {
+        "kernel_manager_class": _quiet_manager(),
+        "config": Config({"QuietKernelManager": settings}),
+    }
+
+
+@cache
+def _quiet_manager() -> type:
+    """A kernel manager that starts kernels with their stderr in a log file."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Unicode
+
+    class QuietKernelManager(AsyncKernelManager):
+        kernel_log = Unicode("", help="file that receives the kernel's stderr").tag(config=True)
+
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            if self.kernel_log and "stderr" not in kw:
+                with open(self.kernel_log, "ab") as log:  # the kernel keeps its own copy
+                    kw["stderr"] = log
+                    await super().start_kernel(**kw)
+                return
+            await super().start_kernel(**kw)
+
+    return QuietKernelManager
