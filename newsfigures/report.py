@@ -85,6 +85,7 @@ __all__ = [
     "topic_found",
     "topic_summary",
     "unused_renames",
+    "verdict_words",
     "write_tables",
 ]
 
@@ -92,6 +93,12 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 DPI = 150  # PNG resolution of saved figures
 CONSENSUS = ("median", "truth_discovery")
+#: Bounds that keep a report readable and small on any corpus; full tables stay in Parquet.
+MAX_ROWS = 40  # rows of a table
+MAX_FIGURES = 8  # range plots
+MAX_HEADLINES = 8  # paragraphs about divergent quantities
+MAX_NAMES = 5  # asserters named in one paragraph
+MAX_OUTLETS = 3  # outlets named for one estimate
 VERDICT_ORDER = ("diverge", "growth", "agree", "single")
 VERDICT_WORDS = {
     "diverge": "the sources disagree",
@@ -195,6 +202,27 @@ def _table(
     )
 
 
+def _capped(
+    rows: Sequence[Sequence[str]],
+    headers: Sequence[str],
+    *,
+    where: str,
+    what: str = "row",
+    total: int | None = None,
+    limit: int = MAX_ROWS,
+    numeric: Sequence[int] = (),
+    caption: str | None = None,
+) -> Html:
+    """:func:`_table` of the first ``limit`` rows; when there are more (``total``, else as
+    many as given), a note says how many and where the full table is (``where``)."""
+    count = len(rows) if total is None else total
+    shown = _table(rows[:limit], headers, numeric=numeric, caption=caption).text
+    if count <= limit:
+        return Html(shown)
+    more = _note(f"The first {limit:,} of {_n(count, what)}; the full table is in {where}.")
+    return Html(shown + more.text)
+
+
 def _n(count: int, noun: str) -> str:
     """``_n(1, "report")`` -> "1 report"; ``_n(5, "news report")`` -> "5 news reports"."""
     return f"{count:,} {noun if count == 1 else _plural(noun, None)}"
@@ -220,12 +248,21 @@ def _pill(word: object) -> str:
     )
 
 
+def _unnamed(doc_id: str) -> str:
+    """How a report without an outlet is named everywhere: "outlet not given (file 04_…)"."""
+    return f"outlet not given (file {doc_id})"
+
+
+def _outlet(outlet: str | None, doc_id: str) -> str:
+    return outlet or _unnamed(doc_id)
+
+
 def _source_names(documents: pl.DataFrame) -> dict[str, str]:
-    """doc_id -> "BBC News, 23 Dec 2022" (the file name when the outlet is unknown)."""
+    """doc_id -> "BBC News, 23 Dec 2022" ("outlet not given (file …)" without an outlet)."""
     names = {}
-    for r in documents.iter_rows(named=True):
-        outlet = r["outlet"] or r["doc_id"]
-        names[r["doc_id"]] = f"{outlet}, {_date(r['published'])}" if r["published"] else outlet
+    for doc_id, outlet, published in documents.select("doc_id", "outlet", "published").iter_rows():
+        name = _outlet(outlet, doc_id)
+        names[doc_id] = f"{name}, {_date(published)}" if published else name
     return names
 
 
@@ -419,8 +456,16 @@ def sort_claims(claims: pl.DataFrame) -> pl.DataFrame:
     return claims.sort("doc_id", "start", "end", "claim_id", nulls_last=True)
 
 
+def importance() -> pl.Expr:
+    """How much a quantity matters to a reader: log2 of its spread times its number of
+    independent estimates (a 2x gap between ten sources before a 50x gap between two)."""
+    spread = pl.col("spread").fill_null(1.0).clip(lower_bound=1.0)
+    return spread.log(2) * pl.col("n_assertions").fill_null(0).cast(pl.Float64)
+
+
 def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
-    """Divergent first, then growth, agree, single; each by decreasing spread."""
+    """Divergent first, then growth, agree, single, other verdicts; each by :func:`importance`
+    (then spread), so the quantities that matter most come first."""
     rank = (
         pl.col("verdict")
         .cast(pl.String)
@@ -431,13 +476,13 @@ def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
         )
     )
     return (
-        quantities.with_columns(_rank=rank)
+        quantities.with_columns(_rank=rank, _importance=importance())
         .sort(
-            ["_rank", "spread", "label", "quantity_id"],
-            descending=[False, True, False, False],
+            ["_rank", "_importance", "spread", "label", "quantity_id"],
+            descending=[False, True, True, False, False],
             nulls_last=True,
         )
-        .drop("_rank")
+        .drop("_rank", "_importance")
     )
 
 
@@ -546,15 +591,33 @@ def counts_table(claims: pl.DataFrame) -> Html:
         dims.append("page furniture")
     counts = frame.group_by("doc_id", "dim").len()
     lookup = {(d, m): n for d, m, n in counts.iter_rows()}
+    per_doc = (
+        counts.group_by("doc_id")
+        .agg(pl.col("len").sum())
+        .sort(["len", "doc_id"], descending=[True, False])
+    )
     rows = []
-    for doc in sorted(frame.get_column("doc_id").unique().to_list()):
+    for doc in per_doc.get_column("doc_id").head(MAX_ROWS).to_list():
         cells = [lookup.get((doc, d), 0) for d in dims]
         rows.append([_esc(doc), *(str(c) if c else "" for c in cells), f"<b>{sum(cells)}</b>"])
-    totals = [
-        sum(lookup.get((doc, d), 0) for doc in frame.get_column("doc_id").unique()) for d in dims
-    ]
-    rows.append(["<b>all documents</b>", *(f"<b>{t}</b>" for t in totals), f"<b>{sum(totals)}</b>"])
-    return _table(rows, ["document", *dims, "total"], numeric=range(1, len(dims) + 2))
+    totals = counts.group_by("dim").agg(pl.col("len").sum())
+    by_dim = dict(totals.iter_rows())
+    total = [by_dim.get(d, 0) for d in dims]
+    table = _capped(
+        rows,
+        ["document", *dims, "total"],
+        total=per_doc.height,
+        what="document",
+        where="claims.parquet",
+        numeric=range(1, len(dims) + 2),
+        caption="documents with the most claims first" if per_doc.height > MAX_ROWS else None,
+    )
+    summary = _table(
+        [["<b>all documents</b>", *(f"<b>{t:,}</b>" for t in total), f"<b>{sum(total):,}</b>"]],
+        ["", *dims, "total"],
+        numeric=range(1, len(dims) + 2),
+    )
+    return Html(table.text + summary.text)
 
 
 def claim_sample(claims: pl.DataFrame, n: int = 12) -> Html:
@@ -602,9 +665,15 @@ def skipped_table(skipped: pl.DataFrame) -> Html:
         return _note("Nothing was skipped: every input was read.")
     rows = [
         [_esc(s), _esc(d), _esc(r)]
-        for s, d, r in skipped.select("source", "doc_id", "reason").iter_rows()
+        for s, d, r in skipped.select("source", "doc_id", "reason").head(MAX_ROWS).iter_rows()
     ]
-    return _table(rows, ["input", "document", "why it was skipped"])
+    return _capped(
+        rows,
+        ["input", "document", "why it was skipped"],
+        total=skipped.height,
+        what="skipped input",
+        where="skipped.parquet",
+    )
 
 
 def boilerplate_table(claims: pl.DataFrame) -> Html:
@@ -613,12 +682,18 @@ def boilerplate_table(claims: pl.DataFrame) -> Html:
     if furniture.height == 0:
         return _note("No claim sits in page furniture.")
     rows = []
-    for r in furniture.iter_rows(named=True):
+    for r in furniture.head(MAX_ROWS).iter_rows(named=True):
         at = int(r["start"]) - int(r["sentence_start"])
         rows.append(
             [_esc(r["doc_id"]), highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"]))]
         )
-    return _table(rows, ["document", "page furniture (not used)"])
+    return _capped(
+        rows,
+        ["document", "page furniture (not used)"],
+        total=furniture.height,
+        what="claim in page furniture",
+        where="claims.parquet (boilerplate = true)",
+    )
 
 
 # --------------------------------------------------------------------------- numbers in words
@@ -723,7 +798,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
     if quantities.height == 0:
         return _note("No quantity was found.")
     rows = []
-    for q in sort_quantities(quantities).iter_rows(named=True):
+    for q in sort_quantities(quantities).head(MAX_ROWS).iter_rows(named=True):
         verdict = str(q["verdict"])
         rows.append(
             [
@@ -741,7 +816,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
                 _esc(q["why"]),
             ]
         )
-    return _table(
+    return _capped(
         rows,
         [
             "quantity",
@@ -753,6 +828,9 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
             "reports",
             "why",
         ],
+        total=quantities.height,
+        what="quantity",
+        where="quantities.parquet",
         numeric=(2, 3, 4, 5, 6),
     )
 
@@ -763,9 +841,15 @@ def checks_table(checks: pl.DataFrame) -> Html:
         return _note("No arithmetic relation between the figures was found to check.")
     rows = [
         [_pill(s), _esc(str(k).replace("_", " ")), _esc(d)]
-        for s, k, d in checks.select("status", "kind", "description").iter_rows()
+        for s, k, d in checks.select("status", "kind", "description").head(MAX_ROWS).iter_rows()
     ]
-    return _table(rows, ["result", "check", "what was checked"])
+    return _capped(
+        rows,
+        ["result", "check", "what was checked"],
+        total=checks.height,
+        what="check",
+        where="checks.parquet",
+    )
 
 
 def stances_table(stances: pl.DataFrame, documents: pl.DataFrame | None = None) -> Html:
@@ -774,10 +858,16 @@ def stances_table(stances: pl.DataFrame, documents: pl.DataFrame | None = None) 
         return _note("No denial or dispute was found in the reports.")
     names = _source_names(documents) if documents is not None else {}
     rows = [
-        [_esc(w), _esc(s), _esc(names.get(d, d))]
-        for d, w, s in stances.select("doc_id", "who", "sentence").iter_rows()
+        [_esc(w), _esc(s), _esc(names.get(d, _unnamed(d)))]
+        for d, w, s in stances.select("doc_id", "who", "sentence").head(MAX_ROWS).iter_rows()
     ]
-    return _table(rows, ["who disputes", "what the report says", "source"])
+    return _capped(
+        rows,
+        ["who disputes", "what the report says", "source"],
+        total=stances.height,
+        what="denial or dispute",
+        where="stances.parquet",
+    )
 
 
 # --------------------------------------------------------------------------- figures
@@ -789,6 +879,7 @@ class Figures:
 
     items: tuple[tuple[str, Path], ...]
     empty: str = "No figure."
+    note: str = ""
 
     def _repr_html_(self) -> str:
         if not self.items:
@@ -805,6 +896,8 @@ class Figures:
                 f'alt="{_esc(caption)}" style="max-width:100%;width:{width}px">'
                 f"<figcaption>{_esc(caption)}</figcaption></figure>"
             )
+        if self.note:
+            parts.append(_note(self.note).text)
         return no_math("".join(parts))
 
     def __len__(self) -> int:
@@ -814,6 +907,11 @@ class Figures:
 def slug(text: str, limit: int = 48) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:limit].rstrip("-") or "figure"
+
+
+def _close(fig: Any) -> None:
+    """Free a figure's memory (figures are made without pyplot; this drops the canvas)."""
+    fig.clear()
 
 
 def save_figure(fig: Any, folder: Path, name: str) -> Path:
@@ -837,17 +935,32 @@ def _plots() -> Any:
 
 
 def range_figures(
-    result: ReconcileResult, figures_dir: Path, *, verdict: str = "diverge"
+    result: ReconcileResult,
+    figures_dir: Path,
+    *,
+    verdict: str = "diverge",
+    limit: int = MAX_FIGURES,
 ) -> Figures:
-    """One range plot per quantity with this verdict, saved as ``range-<label>-<id>``."""
+    """A range plot for each of the ``limit`` quantities with this verdict that matter most
+    (:func:`sort_quantities`), saved as ``range-<label>-<id>``."""
     plots = _plots()
-    chosen = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    chosen = sort_quantities(matching).head(limit)
     items = []
     for q in chosen.iter_rows(named=True):
         fig = plots.range_plot(q, result.assertions)
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
         items.append((f"{q['label']}: every estimate", save_figure(fig, figures_dir, name)))
-    return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.")
+        _close(fig)
+    more = matching.height - chosen.height
+    note = (
+        f"The {chosen.height} that matter most of {_n(matching.height, 'quantity')} with this "
+        f"verdict (the largest spread across the most sources); every one is in "
+        "quantities.parquet."
+        if more > 0
+        else ""
+    )
+    return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.", note=note)
 
 
 def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int = 6) -> Figures:
@@ -867,8 +980,10 @@ def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int =
     for (series_id,) in series.select("series_id").iter_rows():
         fig = plots.timeline_plot(result.assertions, result.quantities, series_id=series_id)
         label = result.quantities.filter(pl.col("series_id") == series_id).get_column("label")[0]
-        name = f"timeline-{slug(str(label).rsplit(',', 1)[0])}-{series_id[:8]}"
-        items.append((f"{label}: estimates over time", save_figure(fig, figures_dir, name)))
+        what = str(label).rsplit(",", 1)[0]  # the series spans windows: no window's date
+        name = f"timeline-{slug(what)}-{series_id[:8]}"
+        items.append((f"{what}: estimates over time", save_figure(fig, figures_dir, name)))
+        _close(fig)
     return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
 
 
@@ -879,9 +994,9 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path) -> Figures:
     if compared.height == 0:
         return Figures((), empty="No quantity has two estimates to compare.")
     fig = plots.divergence_overview(quantities)
-    return Figures(
-        (("How far apart the estimates are", save_figure(fig, figures_dir, "overview")),)
-    )
+    png = save_figure(fig, figures_dir, "overview")
+    _close(fig)
+    return Figures((("How far apart the estimates are", png),))
 
 
 # --------------------------------------------------------------------------- 03: topic report
@@ -996,10 +1111,24 @@ def _thing(q: Mapping[str, Any]) -> str:
     return f"{subject} {concept}".strip()
 
 
+def _some(names: Sequence[str], limit: int) -> str:
+    """ "A, B, C and 14 more" (every name when there are at most ``limit``).
+
+    >>> _some(["A", "B"], 3), _some(["A", "B", "C", "D", "E"], 3)
+    ('A, B', 'A, B, C and 2 more')
+    """
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
+
+
 def _source(a: Mapping[str, Any], camp: str) -> str:
-    outlets = [o for o in (a.get("outlets") or []) if o]
+    outlets = list(dict.fromkeys(o for o in (a.get("outlets") or []) if o))
     docs = a.get("doc_ids") or []
-    where = ", ".join(outlets) if outlets else (", ".join(docs) or "unknown source")
+    if outlets:
+        where = _some(outlets, MAX_OUTLETS)
+    else:
+        where = _some([_unnamed(d) for d in docs], 1) if docs else "unknown source"
     n = int(a.get("n_reports") or 0)
     reports = f"{n} reports: " if n > 1 else ""
     written = [w for w in (a.get("asserters") or []) if w and w.lower() != camp.lower()]
@@ -1012,6 +1141,17 @@ def _source(a: Mapping[str, Any], camp: str) -> str:
             else f"said by {name}; "
         )
     return f"{said}{reports}{where}, {_date(a.get('first_published') or a.get('as_of'))}"
+
+
+def _extremes(gap: str) -> str:
+    """:func:`times_apart` said of the highest and lowest of several estimates.
+
+    >>> _extremes("about 2.5 times apart"), _extremes("the higher is 18% above the lower")
+    ('the highest and lowest are about 2.5 times apart', 'the highest is 18% above the lowest')
+    """
+    if gap.startswith("the higher is"):
+        return gap.replace("the higher", "the highest").replace("the lower", "the lowest")
+    return f"the highest and lowest are {gap}"
 
 
 def headline(
@@ -1069,27 +1209,36 @@ def headline(
             direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
             text += f", {direction} from {amount(starts[0])}"
         if others:
-            notes.append(f"also {' and '.join(amount(o) for o in others)}")
+            also = [amount(o) for o in others[:2]]
+            more = f" and {len(others) - 2:,} more" if len(others) > 2 else ""
+            notes.append(f"also {' and '.join(also)}{more}")
         name = camp.split(" #")[0]
         notes.append(_source(main, name))
         entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
     entries.sort(key=lambda e: -e[0])
+    gap = times_apart(entries[0][0], entries[-1][0]) if len(entries) >= 2 else ""
+    hidden = 0
+    if len(entries) > MAX_NAMES:  # the highest few and the lowest; the rest are counted
+        hidden = len(entries) - MAX_NAMES
+        entries = [*entries[: MAX_NAMES - 1], entries[-1]]
     thing = _thing(quantity)
     first = entries[0]
     verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
     parts = [f"{_capital(_who(first[1]))} {verb} {thing} at {first[2]} ({first[3]})"]
-    for (_, before, _, _), (_, camp, text, src) in itertools.pairwise(entries):
+    for i, ((_, before, _, _), (_, camp, text, src)) in enumerate(itertools.pairwise(entries)):
         who = "elsewhere" if camp == before else _who(camp)
+        if hidden and i == len(entries) - 2:  # before the lowest
+            parts.append(f"{hidden:,} more in between (every estimate is in assertions.parquet)")
+            who = "the lowest: " + who
         parts.append(f"{who} at {text} ({src})")
     sentence = "; ".join(parts)
-    if len(entries) >= 2:
-        gap = times_apart(entries[0][0], entries[-1][0])
-        sentence += f" — {'the highest and lowest are ' if len(entries) > 2 else ''}{gap}."
+    if gap:
+        sentence += f" — {_extremes(gap) if len(entries) > 2 else gap}."
     else:
         sentence += "."
     disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
     if disputed:
-        sentence += f" {', '.join(disputed)} rejected the reports these figures appear in."
+        sentence += f" {_some(disputed, MAX_NAMES)} rejected the reports these figures appear in."
     return sentence
 
 
@@ -1103,11 +1252,19 @@ def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
             return _note("The sources do not disagree about any figure on this topic.")
         return _note(f"No figure on this topic has the verdict '{verdict}'.")
     parts = []
-    for q in chosen.iter_rows(named=True):
+    for q in sort_quantities(chosen).head(MAX_HEADLINES).iter_rows(named=True):
         parts.append(
             f'<div class="nf-headline"><h3>{_esc(q["label"])} '
             f"{_pill(q['verdict'])}</h3>"
             f"<p>{_esc(headline(q, result.assertions, result.claims))}</p></div>"
+        )
+    if chosen.height > MAX_HEADLINES:
+        parts.append(
+            _note(
+                f"The {MAX_HEADLINES} that matter most of {_n(chosen.height, 'quantity')} with "
+                "this verdict (the largest spread across the most sources); the others are in "
+                "the table below and in quantities.parquet."
+            ).text
         )
     return Html("".join(parts))
 
@@ -1158,7 +1315,7 @@ def topic_summary(topic: ReconcileResult) -> Html:
     if q.height == 0:
         return _note("No figure on this topic.")
     rows = []
-    for r in q.iter_rows(named=True):
+    for r in sort_quantities(q).head(MAX_ROWS).iter_rows(named=True):
         verdict = str(r["verdict"])
         lo, hi = r["low"], r["high"]
         span = (
@@ -1173,14 +1330,26 @@ def topic_summary(topic: ReconcileResult) -> Html:
                 _esc(span),
                 str(r["n_assertions"]),
                 str(r["n_reports"]),
-                f"{_pill(verdict)} {_esc(VERDICT_WORDS.get(verdict, ''))}",
+                f"{_pill(verdict)} {_esc(verdict_words(verdict))}",
             ]
         )
-    return _table(
+    return _capped(
         rows,
         ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"],
+        total=q.height,
+        what="figure",
+        where="quantities.parquet",
         numeric=(1, 2, 3, 4),
     )
+
+
+def verdict_words(verdict: str) -> str:
+    """A verdict in words; one this module does not know is shown by its own name.
+
+    >>> verdict_words("diverge"), verdict_words("possibly_same")
+    ('the sources disagree', 'possibly same')
+    """
+    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
 
 
 def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
@@ -1188,19 +1357,35 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
     used = dict(
         claims.filter(pl.col("quantity_id").is_not_null()).group_by("doc_id").len().iter_rows()
     )
+    ranked = documents.with_columns(
+        _used=pl.col("doc_id").replace_strict(used, default=0, return_dtype=pl.Int64)
+    )
+    if ranked.height > MAX_ROWS:  # the reports this topic uses most first
+        ranked = ranked.sort(["_used", "published", "doc_id"], descending=[True, False, False])
+    else:
+        ranked = ranked.sort("published", "doc_id", nulls_last=True)
     rows = []
-    for r in documents.sort("published", "doc_id", nulls_last=True).iter_rows(named=True):
-        link = safe_link(r["url"])
+    for r in ranked.head(MAX_ROWS).iter_rows(named=True):
         rows.append(
             [
-                _esc(r["outlet"] or "outlet not given"),
+                _esc(_outlet(r["outlet"], r["doc_id"])),
                 _esc(_date(r["published"])),
                 _esc(r["title"] or r["doc_id"]),
-                link,
-                str(used.get(r["doc_id"], 0)),
+                safe_link(r["url"]),
+                str(r["_used"]),
             ]
         )
-    return _table(rows, ["outlet", "published", "title", "link", "figures used here"], numeric=(4,))
+    return _capped(
+        rows,
+        ["outlet", "published", "title", "link", "figures used here"],
+        total=documents.height,
+        what="report",
+        where="documents.parquet",
+        numeric=(4,),
+        caption="the reports that give the most figures here first"
+        if documents.height > MAX_ROWS
+        else None,
+    )
 
 
 def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:
@@ -1211,7 +1396,8 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
         parts.append(f"<p><b>{_n(corpus.skipped.height, 'input')}</b> could not be read:</p>")
         parts.append(skipped_table(corpus.skipped).text)
     claims = result.claims
-    rows = []
+    rows: list[list[str]] = []
+    count = 0
     names = _source_names(corpus.documents)
     grouped_here = set(topic.quantities.get_column("quantity_id").to_list())
     earlier = _earlier_levels(claims)
@@ -1228,19 +1414,28 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
             why = "starting point of a stated change; shown as “up from …”"
         else:
             continue
+        count += 1
+        if len(rows) >= MAX_ROWS:
+            continue
         at = int(r["start"]) - int(r["sentence_start"])
         rows.append(
             [
                 highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
                 _esc(why),
-                _esc(names.get(r["doc_id"], r["doc_id"])),
+                _esc(names.get(r["doc_id"], _unnamed(r["doc_id"]))),
             ]
         )
     if rows:
-        parts.append(f"<p><b>{_n(len(rows), 'figure')}</b> in the reports are not compared:</p>")
-        parts.append(_table(rows[:60], ["figure in its sentence", "why", "source"]).text)
-        if len(rows) > 60:
-            parts.append(_note(f"… and {len(rows) - 60} more.").text)
+        parts.append(f"<p><b>{_n(count, 'figure')}</b> in the reports are not compared:</p>")
+        parts.append(
+            _capped(
+                rows,
+                ["figure in its sentence", "why", "source"],
+                total=count,
+                what="figure",
+                where="claims.parquet",
+            ).text
+        )
     if keyword:
         other = result.quantities.filter(
             ~pl.col("quantity_id").is_in(pl.Series(sorted(grouped_here), dtype=pl.String).implode())

@@ -45,6 +45,7 @@ __all__ = [
 #: Switch a value axis to a log scale when the largest plotted value exceeds the smallest
 #: by more than this factor (and every value is positive).
 LOG_SPREAD = 20.0
+MAX_ROWS = 25  # rows of a range plot (one per assertion) before the plot picks some
 
 #: Symbols written before amounts in these currencies (ISO 4217 codes, as ``unit`` holds them).
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -512,6 +513,19 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------- range plot
 
 
+def _pick_rows(items: list[_Assertion], limit: int) -> list[_Assertion]:
+    """``limit`` assertions to draw: the lowest and the highest, then those in most reports."""
+    if limit < 2:
+        raise ValueError(f"max_rows must be at least 2, got {limit}")
+    valued = sorted((a for a in items if a.values), key=lambda a: (min(a.values), max(a.values)))
+    chosen = {id(a): a for a in (valued[:1] + valued[-1:])}
+    for item in sorted(items, key=lambda a: -(a.n_reports or 0)):
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(id(item), item)
+    return list(chosen.values())
+
+
 def _row_label(item: _Assertion) -> str:
     date = item.published or item.as_of
     parts = [_shorten(item.asserter, 36), date.isoformat() if date else "undated"]
@@ -530,6 +544,7 @@ def range_plot(
     log: bool | None = None,
     title: str | None = None,
     colors: Mapping[str, str] | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> Figure:
     """Every assertion about one quantity, side by side on one value axis.
 
@@ -554,6 +569,9 @@ def range_plot(
         Replaces the default title (the quantity label and its verdict).
     colors
         Colours for some asserters, overriding :func:`asserter_colors`.
+    max_rows
+        At most this many rows: with more assertions, the lowest and highest and those in the
+        most reports are drawn, and the title says how many of how many.
 
     Returns
     -------
@@ -575,6 +593,11 @@ def range_plot(
     items = _read_assertions(assertions)
     if not items:
         return _message_figure(f"No assertions to plot for “{label}”.", title=heading)
+    if len(items) > max_rows:
+        heading += (
+            f"\n{max_rows} of {len(items):,} assertions shown: the extremes and the most reported"
+        )
+        items = _pick_rows(items, max_rows)
     items.sort(
         key=lambda a: (
             (a.published or a.as_of or dt.date.max).toordinal(),

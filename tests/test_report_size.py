@@ -1,0 +1,186 @@
+"""On a large corpus the report summarises: ranked, bounded, with pointers to the Parquet
+tables. Synthetic tables (no kernel): each test builds more rows than a bound allows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import polars as pl
+import pytest
+
+from newsfigures import report
+from reconcile import ReconcileResult, plots
+from reconcile.schema import (
+    ASSERTIONS_SCHEMA,
+    CHECKS_SCHEMA,
+    QUANTITIES_SCHEMA,
+    STANCES_SCHEMA,
+)
+
+matplotlib.use("Agg")
+
+
+def _quantity(i: int, **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(QUANTITIES_SCHEMA.names())
+    row.update(
+        quantity_id=f"q{i:04d}",
+        series_id=f"s{i:04d}",
+        label=f"Harbour cranes ordered {i}",
+        concept="crane",
+        dimension="count",
+        n_reports=2,
+        n_assertions=2,
+        low=10.0,
+        best=15.0,
+        high=20.0,
+        spread=2.0,
+        verdict="diverge",
+    )
+    row.update(values)
+    return row
+
+
+def _assertion(i: int, quantity_id: str = "q0000", **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(ASSERTIONS_SCHEMA.names())
+    row.update(
+        assertion_id=f"a{i:04d}",
+        quantity_id=quantity_id,
+        asserter=f"Port official {i}",
+        asserters=[f"Port official {i}"],
+        as_of=dt.date(2024, 3, 1),
+        best=float(100 + i),
+        n_reports=1 + i % 3,
+        doc_ids=[f"doc-{i}.txt"],
+        outlets=[None],
+        first_published=dt.date(2024, 3, 2),
+        claim_ids=[f"c{i}"],
+        disputed_by=[],
+    )
+    row.update(values)
+    return row
+
+
+def _frame(rows: list[dict[str, Any]], schema: pl.Schema) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=schema)
+
+
+def test_quantities_are_ranked_by_spread_and_sources() -> None:
+    quantities = _frame(
+        [
+            _quantity(0, spread=50.0, n_assertions=2),  # log2 50 x 2 = 11.3
+            _quantity(1, spread=4.0, n_assertions=10),  # log2 4 x 10 = 20
+            _quantity(2, spread=1.1, n_assertions=3, verdict="agree"),
+            _quantity(3, spread=3.0, n_assertions=2),  # 3.2
+        ],
+        QUANTITIES_SCHEMA,
+    )
+    ranked = report.sort_quantities(quantities).get_column("quantity_id").to_list()
+    assert ranked == ["q0001", "q0000", "q0003", "q0002"]
+
+
+def test_quantities_table_is_capped_with_a_pointer() -> None:
+    quantities = _frame([_quantity(i) for i in range(report.MAX_ROWS + 25)], QUANTITIES_SCHEMA)
+    html = report.quantities_table(quantities).text
+    assert html.count("<tr>") == report.MAX_ROWS + 1  # the header row and MAX_ROWS
+    assert f"The first {report.MAX_ROWS} of {report.MAX_ROWS + 25} quantities" in html
+    assert "quantities.parquet" in html
+
+
+def test_small_tables_have_no_pointer() -> None:
+    quantities = _frame([_quantity(i) for i in range(3)], QUANTITIES_SCHEMA)
+    assert "parquet" not in report.quantities_table(quantities).text
+
+
+def test_a_paragraph_names_a_handful_of_asserters() -> None:
+    n = 19
+    assertions = _frame([_assertion(i) for i in range(n)], ASSERTIONS_SCHEMA)
+    quantity = _quantity(0, n_assertions=n)
+    text = report.headline(quantity, assertions)
+    named = [f"Port official {i}" for i in range(n) if f"Port official {i} " in text + " "]
+    assert len(named) == report.MAX_NAMES, named
+    assert "Port official 18" in text and "Port official 0" in text, "highest and lowest"
+    assert f"{n - report.MAX_NAMES} more in between" in text
+    assert "the highest is 18% above the lowest" in text, "the gap is over all 19"
+    assert "outlet not given (file doc-18.txt)" in text
+
+
+def test_headlines_are_bounded(tmp_path: Path) -> None:
+    count = report.MAX_HEADLINES + 4
+    quantities = _frame([_quantity(i) for i in range(count)], QUANTITIES_SCHEMA)
+    assertions = _frame(
+        [_assertion(i, quantity_id=f"q{i:04d}") for i in range(count)], ASSERTIONS_SCHEMA
+    )
+    result = ReconcileResult(
+        claims=pl.DataFrame({"claim_id": [], "from_claim": [], "quantity_id": []}),
+        quantities=quantities,
+        assertions=assertions,
+        checks=pl.DataFrame(schema=CHECKS_SCHEMA),
+        stances=pl.DataFrame(schema=STANCES_SCHEMA),
+    )
+    html = report.headlines(result).text
+    assert html.count('class="nf-headline"') == report.MAX_HEADLINES
+    assert f"of {count} quantities" in html
+
+
+def test_range_plot_draws_a_bounded_number_of_rows() -> None:
+    n = plots.MAX_ROWS * 3
+    assertions = _frame([_assertion(i) for i in range(n)], ASSERTIONS_SCHEMA)
+    fig = plots.range_plot(_quantity(0, n_assertions=n, low=100.0, best=130.0), assertions)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == plots.MAX_ROWS
+    assert any(lab.startswith("Port official 0 ") for lab in labels), "the lowest"
+    assert any(lab.startswith(f"Port official {n - 1} ") for lab in labels), "the highest"
+    title = " ".join(t.get_text() for t in fig.texts)
+    assert f"{plots.MAX_ROWS} of {n} assertions shown" in title
+
+
+def test_range_plot_refuses_too_few_rows() -> None:
+    assertions = _frame([_assertion(i) for i in range(5)], ASSERTIONS_SCHEMA)
+    with pytest.raises(ValueError, match="max_rows"):
+        plots.range_plot(_quantity(0), assertions, max_rows=1)
+
+
+def _documents(n: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": [f"{i:02d}_report.txt" for i in range(n)],
+            "outlet": [None if i == 4 else f"Outlet {i}" for i in range(n)],
+            "published": [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(n)],
+            "title": [f"Title {i}" for i in range(n)],
+            "url": [f"https://example.org/{i}" for i in range(n)],
+        }
+    )
+
+
+def test_sources_are_capped_and_the_busiest_come_first() -> None:
+    n = report.MAX_ROWS + 10
+    documents = _documents(n)
+    claims = pl.DataFrame(
+        {"doc_id": ["49_report.txt"] * 3 + ["04_report.txt"], "quantity_id": ["q1"] * 4}
+    )
+    html = report.sources_table(documents, claims).text
+    assert html.count("<tr>") == report.MAX_ROWS + 1
+    assert html.index("Outlet 49") < html.index("outlet not given (file 04_report.txt)")
+    assert f"The first {report.MAX_ROWS} of {n} reports" in html
+    assert "documents.parquet" in html
+
+
+def test_a_report_without_outlet_is_named_the_same_way_everywhere() -> None:
+    documents = _documents(6).with_columns(published=pl.lit(None, pl.Date))
+    stances = pl.DataFrame(
+        {
+            "doc_id": ["04_report.txt"],
+            "who": ["The port"],
+            "sentence": ["The port denied it."],
+            "entities": [["port"]],
+            "assertion_ids": [["a1"]],
+        },
+        schema=STANCES_SCHEMA,
+    )
+    claims = pl.DataFrame({"doc_id": ["04_report.txt"], "quantity_id": ["q1"]})
+    name = "outlet not given (file 04_report.txt)"
+    assert name in report.stances_table(stances, documents).text
+    assert name in report.sources_table(documents, claims).text
