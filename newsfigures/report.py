@@ -91,7 +91,7 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-DPI = 150  # PNG resolution of saved figures
+DPI = 100  # PNG resolution of saved figures (the SVG beside each is for print)
 CONSENSUS = ("median", "truth_discovery")
 #: Bounds that keep a report readable and small on any corpus; full tables stay in Parquet.
 MAX_ROWS = 40  # rows of a table

@@ -14,6 +14,7 @@ figure that says so instead of raising.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import textwrap
@@ -46,6 +47,8 @@ __all__ = [
 #: by more than this factor (and every value is positive).
 LOG_SPREAD = 20.0
 MAX_ROWS = 25  # rows of a range plot (one per assertion) before the plot picks some
+MAX_ASSERTERS = 10  # asserters of a timeline with a colour and a legend entry of their own
+_OTHERS_COLOR = "#b0b0b0"
 
 #: Symbols written before amounts in these currencies (ISO 4217 codes, as ``unit`` holds them).
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -107,7 +110,9 @@ _WIDTH = 9.0  # inches, the default figure width
 # --------------------------------------------------------------------------- formatting
 
 
-def format_value(value: float | None, *, unit: str | None = None, digits: int = 3) -> str:
+def format_value(
+    value: float | None, *, unit: str | None = None, digits: int = 3, k_from: float = 1e4
+) -> str:
     """Write a number the way a reader takes it in at a glance.
 
     Parameters
@@ -119,6 +124,9 @@ def format_value(value: float | None, *, unit: str | None = None, digits: int = 
         front (``$100M``), ``"%"`` is appended; other units are left to the axis label.
     digits
         Significant digits kept (at least four between 1,000 and 9,999, written in full).
+    k_from
+        Thousands are written with ``k`` from this value on (1e3 on an axis whose other
+        ticks are in ``k``, so that it reads "5k, 10k, 100k", not "5,000, 10k, 100k").
 
     Returns
     -------
@@ -131,12 +139,16 @@ def format_value(value: float | None, *, unit: str | None = None, digits: int = 
     ('1,050', '123k', '0.25')
     >>> format_value(-2.5e9, unit="GBP"), format_value(12.5, unit="%")
     ('−£2.5B', '12.5%')
+    >>> format_value(5000), format_value(5000, k_from=1e3)
+    ('5,000', '5k')
     """
     if value is None or not math.isfinite(value):
         return "n/a"
     sign = "−" if value < 0 else ""
     rounded = float(f"{abs(value):.{digits}g}")
     for threshold, multiplier, suffix in _SUFFIXES:
+        if suffix == "k":
+            threshold = min(threshold, k_from)
         if rounded >= threshold:
             body = f"{rounded / multiplier:.{digits}g}{suffix}"
             break
@@ -157,15 +169,20 @@ class _ValueFormatter(Formatter):
     def __init__(self, unit: str | None) -> None:
         self.unit = unit
         self.digits = 3
+        self.k_from = 1e4
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return format_value(x, unit=self.unit, digits=self.digits)
+        return format_value(x, unit=self.unit, digits=self.digits, k_from=self.k_from)
 
     def format_ticks(self, values: Any) -> list[str]:
         ticks = [float(v) for v in values]
+        # one style on an axis: when some ticks are in k, thousands are too
+        self.k_from = 1e3 if any(abs(v) >= 1e4 for v in ticks) else 1e4
         labels: list[str] = []
         for digits in range(3, 8):
-            labels = [format_value(v, unit=self.unit, digits=digits) for v in ticks]
+            labels = [
+                format_value(v, unit=self.unit, digits=digits, k_from=self.k_from) for v in ticks
+            ]
             self.digits = digits
             if len(set(labels)) == len(labels):
                 break
@@ -764,6 +781,24 @@ def _series_title(quantities: pl.DataFrame, series_id: str | None) -> str:
     return series_id or "estimates over time"
 
 
+def _fold_asserters(
+    points: list[tuple[dt.date, _Assertion]], limit: int
+) -> tuple[list[tuple[dt.date, _Assertion]], str | None]:
+    """Keep the ``limit`` asserters with the most estimates; the others' estimates are put
+    under one name, "N other asserters" (returned, else ``None``)."""
+    if limit < 1:
+        raise ValueError(f"max_asserters must be at least 1, got {limit}")
+    counts = Counter(a.asserter for _, a in points)
+    if len(counts) <= limit:
+        return points, None
+    kept = {name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    others = f"{len(counts) - limit:,} other asserters"
+    folded = [
+        (d, a if a.asserter in kept else dataclasses.replace(a, asserter=others)) for d, a in points
+    ]
+    return folded, others
+
+
 def timeline_plot(
     assertions: pl.DataFrame,
     quantities: pl.DataFrame,
@@ -772,6 +807,7 @@ def timeline_plot(
     log: bool | None = None,
     title: str | None = None,
     colors: Mapping[str, str] | None = None,
+    max_asserters: int = MAX_ASSERTERS,
 ) -> Figure:
     """Estimates of one quantity over time, one line per asserter.
 
@@ -796,6 +832,9 @@ def timeline_plot(
         Replaces the default title (the series' label).
     colors
         Colours for some asserters, overriding :func:`asserter_colors`.
+    max_asserters
+        Asserters with a colour, a line and a legend entry of their own (those with the most
+        estimates); the estimates of the others are grey dots under one legend entry.
 
     Returns
     -------
@@ -832,6 +871,7 @@ def timeline_plot(
     if not points:
         reason = "No assertions to plot" if not items else "No dated assertions to plot"
         return _message_figure(f"{reason} for “{heading}”.", title=heading)
+    points, others = _fold_asserters(points, max_asserters)
 
     # Each quantity's consensus best over its time window.
     consensus: list[tuple[dt.date | None, dt.date | None, float]] = [
@@ -869,9 +909,11 @@ def timeline_plot(
 
     order = sorted(
         {a.asserter for _, a in points},
-        key=lambda s: (min(day[id(a)] for _, a in points if a.asserter == s), s),
+        key=lambda s: (s == others, min(day[id(a)] for _, a in points if a.asserter == s), s),
     )
     palette = asserter_colors(order, overrides=colors)
+    if others:
+        palette[others] = _OTHERS_COLOR
     legend_lines = max(len(_wrap(name, width=26, max_lines=2)) for name in order)
     height = max(4.2, 1.8 + 0.32 * len(order) * legend_lines)
     fig = Figure(figsize=(_WIDTH + 1.5, height), layout="constrained")
@@ -886,7 +928,8 @@ def timeline_plot(
         )
         color = palette[name]
         line_pts = [(x, a.best) for x, a in own if a.best is not None]
-        if len(line_pts) > 1:
+        joined = len(line_pts) > 1 and name != others  # other asserters are not one line
+        if joined:
             (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
             line.set_gid("line")
         if line_pts:
@@ -920,12 +963,13 @@ def timeline_plot(
                 if tail is not None:
                     tip = scale.shift(tail, 1.0 if upward else -1.0)
                     _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
-        handles.append(
+        handles.append(  # a line in the legend only where one is drawn
             Line2D(
                 [],
                 [],
                 color=color,
-                lw=1.6,
+                lw=1.6 if joined else 0,
+                ls="-" if joined else "",
                 marker="o",
                 ms=7,
                 label="\n".join(_wrap(name, width=26, max_lines=2)),
@@ -936,8 +980,9 @@ def timeline_plot(
         for start, end, best in consensus:
             x0 = float(mdates.date2num(start or end))
             x1 = float(mdates.date2num(end or start))
-            if x1 - x0 < span * 0.02:
-                x0, x1 = x0 - span * 0.01, x1 + span * 0.01
+            if x1 - x0 < span * 0.06:  # wide enough to show beside the markers
+                middle = (x0 + x1) / 2
+                x0, x1 = middle - span * 0.03, middle + span * 0.03
             window = ax.hlines(best, x0, x1, colors="0.35", linestyles="--", lw=1.5, zorder=1)
             window.set_gid("consensus")
         handles.append(Line2D([], [], color="0.35", ls="--", lw=1.5, label="consensus"))

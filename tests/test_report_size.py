@@ -184,3 +184,27 @@ def test_a_report_without_outlet_is_named_the_same_way_everywhere() -> None:
     name = "outlet not given (file 04_report.txt)"
     assert name in report.stances_table(stances, documents).text
     assert name in report.sources_table(documents, claims).text
+
+
+def test_timeline_gives_a_few_asserters_their_own_colour() -> None:
+    n = plots.MAX_ASSERTERS + 20
+    rows = [
+        _assertion(i, as_of=dt.date(2024, 1 + i % 12, 1), asserter=f"Port official {i % n}")
+        for i in range(n + 5)  # officials 0-4 give two estimates each
+    ]
+    assertions = _frame(rows, ASSERTIONS_SCHEMA)
+    quantities = _frame([_quantity(0, n_assertions=n)], QUANTITIES_SCHEMA)
+    fig = plots.timeline_plot(assertions, quantities, series_id="s0000")
+    legend = fig.axes[0].get_legend()
+    names = [t.get_text() for t in legend.get_texts()]
+    assert "20 other asserters" in names
+    asserters = [name for name in names if name.startswith("Port official")]
+    assert len(asserters) == plots.MAX_ASSERTERS
+    assert {f"Port official {i}" for i in range(5)} <= set(asserters), "most estimates first"
+    lines = {
+        t.get_text(): h for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)
+    }
+    assert lines["Port official 0"].get_linestyle() == "-", "two estimates: a line, drawn"
+    single = next(name for name in asserters if int(name.rsplit(" ", 1)[1]) >= 5)
+    assert lines[single].get_linestyle() == "None", "one estimate: no line"
+    assert lines["20 other asserters"].get_linestyle() == "None"
