@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from .report import ParameterError
+from .params import ParameterError
 from .run import RunError, RunSpec, default_run_id, run_folder, run_report
 
 __all__ = ["build_parser", "load_params", "main"]

@@ -1,52 +1,66 @@
-"""What the notebooks show: checked parameters, tables, figures and paragraphs.
+"""What the notebooks show: tables, figures and paragraphs, each one call.
 
 The notebooks in ``notebooks/`` hold no logic: every step they take is one call here.
 
-* :func:`check_parameters` turns the notebook parameters into :class:`Settings`, or raises
-  :class:`ParameterError` with a short message in plain words;
+* :func:`check_parameters` (:mod:`newsfigures.params`) turns the notebook parameters into
+  :class:`Settings`, or raises :class:`ParameterError` with a short message in plain words;
 * :func:`load_corpus` and :func:`reconcile_corpus` build the tables (sorted, so the same
   input and parameters always give the same tables), :func:`write_tables` writes them;
 * the display helpers (:func:`counts_table`, :func:`claim_sample`, :func:`headlines`,
-  :func:`range_figures` ...) return small objects that Jupyter shows as HTML;
+  :func:`range_figures` ...) return small objects that Jupyter shows as HTML
+  (:mod:`newsfigures.html`), bounded on any corpus, with amounts in words
+  (:mod:`newsfigures.words`);
 * :func:`headline` writes the paragraph about one divergent quantity from the assertions;
 * a run of the three notebooks and its ``report.html`` are :mod:`newsfigures.run` and
   :mod:`newsfigures.page`.
-
->>> format_amount(50000), format_amount(1e8, "USD", per="month", qualifier="more than")
-('50,000', 'more than $100 million a month')
->>> times_apart(50000, 20000)
-'about 2.5 times apart'
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 import itertools
-import math
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import polars as pl
-import yaml
 
 from extract import (
-    CorpusError,
     Document,
-    ManifestError,
     extract_corpus_report,
     iter_documents,
-    sample_corpus_path,
     write_table,
 )
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
-from reconcile import ReconcileResult, load_fx_rates, load_mapping, reconcile
+from reconcile import ReconcileResult, load_mapping, reconcile
+
+from .html import (
+    MAX_ROWS,
+    Html,
+    _capped,
+    _esc,
+    _n,
+    _note,
+    _outlet,
+    _pill,
+    _source_names,
+    _table,
+    _unnamed,
+    no_math,
+    safe_link,
+)
+from .params import (
+    ParameterError,
+    Settings,
+    check_parameters,
+    default_outputs,
+    is_sample_corpus,
+)
+from .words import _UNCOUNTABLE, _date, _number, _plural, format_amount, times_apart
 
 __all__ = [
     "Corpus",
@@ -89,12 +103,8 @@ __all__ = [
     "write_tables",
 ]
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIR = ROOT / "notebooks"
 DPI = 100  # PNG resolution of saved figures (the SVG beside each is for print)
-CONSENSUS = ("median", "truth_discovery")
 #: Bounds that keep a report readable and small on any corpus; full tables stay in Parquet.
-MAX_ROWS = 40  # rows of a table
 MAX_FIGURES = 8  # range plots
 MAX_HEADLINES = 8  # paragraphs about divergent quantities
 MAX_NAMES = 5  # asserters named in one paragraph
@@ -106,337 +116,12 @@ VERDICT_WORDS = {
     "growth": "it changed over time",
     "single": "only one estimate",
 }
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$"}
-_PLURAL_UNITS = {"day", "week", "month", "quarter", "year", "hour", "minute", "second"}
-_UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
 _INSTITUTION = re.compile(
     r"\b(government|officials?|ministry|military|army|police|office|department|agency|"
     r"council|intelligence|authorities|commission|bank|service|forces|embassy|"
     r"administration|white house|pentagon|kremlin|un|nato|fund|institute|board)\b",
     re.IGNORECASE,
 )
-
-
-class ParameterError(ValueError):
-    """A notebook or run parameter that cannot be used; the message says why in plain words."""
-
-    def _render_traceback_(self) -> list[str]:
-        # IPython shows this instead of a traceback: the message is all a reader needs.
-        return [f"ParameterError: {self}"]
-
-
-# --------------------------------------------------------------------------- display objects
-
-
-@dataclass(frozen=True, slots=True)
-class Html:
-    """An HTML fragment that Jupyter displays as HTML (``str()`` gives the markup)."""
-
-    text: str
-
-    def _repr_html_(self) -> str:
-        return no_math(self.text)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def no_math(markup: str) -> str:
-    """``markup`` in a block that JupyterLab's and classic Jupyter's MathJax leave alone, so
-    that "$5 million … $6 million" is never typeset as math.
-
-    >>> no_math("<p>$5 and $6</p>")
-    '<div class="tex2jax_ignore mathjax_ignore"><p>$5 and $6</p></div>'
-    """
-    return f'<div class="tex2jax_ignore mathjax_ignore">{markup}</div>'
-
-
-def safe_link(url: str | None) -> str:
-    """A link a reader can click only when it is ``http`` or ``https``; any other address
-    (``javascript:``, ``data:``, ``file:``) is shown as text.
-
-    >>> safe_link("https://example.org/a?b=1&c=2")
-    '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>'
-    >>> safe_link("javascript:alert(1)")
-    '<span class="nf-url">javascript:alert(1)</span>'
-    """
-    if not url:
-        return "no link given"
-    text = url.strip()
-    scheme = urlsplit(text).scheme.lower()
-    printable = text.isprintable() and not any(c.isspace() for c in text)
-    if scheme in ("http", "https") and printable:
-        return f'<a href="{_esc(text)}" rel="noopener noreferrer">{_esc(text)}</a>'
-    return f'<span class="nf-url">{_esc(url)}</span>'
-
-
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def _table(
-    rows: Sequence[Sequence[str]],
-    headers: Sequence[str],
-    *,
-    caption: str | None = None,
-    numeric: Sequence[int] = (),
-) -> Html:
-    """An HTML table; cells are HTML already (escape them when building the rows).
-
-    Alignment is inline (text left, ``numeric`` columns right): notebook front-ends align
-    table cells right by default, which makes sentences hard to read.
-    """
-
-    def align(i: int) -> str:
-        side = "right" if i in numeric else "left"
-        return f' style="text-align:{side};vertical-align:top"'
-
-    head = "".join(f"<th{align(i)}>{_esc(h)}</th>" for i, h in enumerate(headers))
-    body = "".join(
-        "<tr>" + "".join(f"<td{align(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
-        for row in rows
-    )
-    cap = f'<caption style="text-align:left">{_esc(caption)}</caption>' if caption else ""
-    return Html(
-        f'<table class="nf-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
-
-
-def _capped(
-    rows: Sequence[Sequence[str]],
-    headers: Sequence[str],
-    *,
-    where: str,
-    what: str = "row",
-    total: int | None = None,
-    limit: int = MAX_ROWS,
-    numeric: Sequence[int] = (),
-    caption: str | None = None,
-) -> Html:
-    """:func:`_table` of the first ``limit`` rows; when there are more (``total``, else as
-    many as given), a note says how many and where the full table is (``where``)."""
-    count = len(rows) if total is None else total
-    shown = _table(rows[:limit], headers, numeric=numeric, caption=caption).text
-    if count <= limit:
-        return Html(shown)
-    more = _note(f"The first {limit:,} of {_n(count, what)}; the full table is in {where}.")
-    return Html(shown + more.text)
-
-
-def _n(count: int, noun: str) -> str:
-    """``_n(1, "report")`` -> "1 report"; ``_n(5, "news report")`` -> "5 news reports"."""
-    return f"{count:,} {noun if count == 1 else _plural(noun, None)}"
-
-
-_COLORS = {
-    "diverge": "#c0392b",
-    "agree": "#2e8b57",
-    "growth": "#2c6fbb",
-    "single": "#8c8c8c",
-    "holds": "#2e8b57",
-    "fails": "#c0392b",
-    "warning": "#b35806",
-}
-
-
-def _pill(word: object) -> str:
-    """A verdict or check status as a small coloured label (inline style: no CSS needed)."""
-    color = _COLORS.get(str(word), "#555")
-    return (
-        f'<span class="nf-{_esc(word)}" style="color:#fff;background:{color};'
-        f'padding:0 6px;border-radius:3px;white-space:nowrap">{_esc(word)}</span>'
-    )
-
-
-def _unnamed(doc_id: str) -> str:
-    """How a report without an outlet is named everywhere: "outlet not given (file 04_…)"."""
-    return f"outlet not given (file {doc_id})"
-
-
-def _outlet(outlet: str | None, doc_id: str) -> str:
-    return outlet or _unnamed(doc_id)
-
-
-def _source_names(documents: pl.DataFrame) -> dict[str, str]:
-    """doc_id -> "BBC News, 23 Dec 2022" ("outlet not given (file …)" without an outlet)."""
-    names = {}
-    for doc_id, outlet, published in documents.select("doc_id", "outlet", "published").iter_rows():
-        name = _outlet(outlet, doc_id)
-        names[doc_id] = f"{name}, {_date(published)}" if published else name
-    return names
-
-
-def _note(text: str) -> Html:
-    return Html(f'<p class="nf-note">{_esc(text)}</p>')
-
-
-# --------------------------------------------------------------------------- parameters
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Checked parameters of a notebook (paths resolved, currency upper-cased)."""
-
-    corpus: Path
-    out_dir: Path
-    claims: Path | None = None
-    topic: str = ""
-    currency: str = "USD"
-    window_days: int = 60
-    threshold: float = 0.25
-    consensus: str = "median"
-    mapping: Path | None = None
-
-    @property
-    def figures_dir(self) -> Path:
-        return self.out_dir / "figures"
-
-    def _repr_html_(self) -> str:
-        rows = [[_esc(f.name), _esc(getattr(self, f.name))] for f in fields(self)]
-        return no_math(_table(rows, ["parameter", "value"]).text)
-
-
-def is_sample_corpus(corpus: str | os.PathLike[str] | None) -> bool:
-    if corpus is None or str(corpus).strip() == "":
-        return True
-    try:
-        return Path(corpus).resolve() == sample_corpus_path().resolve()
-    except OSError:
-        return False
-
-
-def _whole(name: str, value: object, *, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ParameterError(f"{name} must be a whole number, not {value!r}")
-    try:
-        number = float(value)
-    except ValueError:
-        raise ParameterError(f"{name} must be a whole number, not {value!r}") from None
-    if not number.is_integer() or number < minimum:
-        raise ParameterError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
-    return int(number)
-
-
-def default_outputs() -> Path:
-    """The folder that runs and notebooks write into when no folder is given.
-
-    ``$NEWSFIGURES_OUTPUTS`` when set; else ``outputs/`` of the project checkout (ignored by
-    git), whatever folder a notebook runs in; else ``outputs/`` in the current folder.
-    """
-    given = os.environ.get("NEWSFIGURES_OUTPUTS", "").strip()
-    if given:
-        return Path(given).expanduser()
-    if NOTEBOOK_DIR.is_dir() and (ROOT / "pyproject.toml").is_file():
-        return ROOT / "outputs"
-    return Path("outputs")
-
-
-def check_parameters(
-    *,
-    corpus: str | os.PathLike[str] | None = "",
-    out_dir: str | os.PathLike[str] | None = "",
-    claims: str | os.PathLike[str] | None = "",
-    topic: str | None = "",
-    currency: str = "USD",
-    window_days: object = 60,
-    threshold: object = 0.25,
-    consensus: str = "median",
-    mapping: str | os.PathLike[str] | None = "",
-) -> Settings:
-    """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
-
-    An empty ``corpus`` means the sample corpus shipped with the package; an empty ``out_dir``
-    means ``notebooks/`` in :func:`default_outputs`; relative paths are read from the current
-    folder.
-
-    Examples
-    --------
-    >>> check_parameters(currency="usd").currency
-    'USD'
-    >>> check_parameters(corpus="no/such/folder")
-    Traceback (most recent call last):
-    ...
-    newsfigures.report.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
-    """
-    if is_sample_corpus(corpus):
-        path = sample_corpus_path()
-    else:
-        path = Path(str(corpus)).expanduser()
-        if not path.exists():
-            raise ParameterError(
-                f"The corpus '{corpus}' does not exist. Give a folder or file of news reports, "
-                "or leave corpus empty to use the sample corpus."
-            )
-        _check_readable(path, str(corpus))
-    if out_dir is None or not str(out_dir).strip():
-        out = default_outputs() / "notebooks"
-    else:
-        out = Path(str(out_dir)).expanduser()
-    if out.exists() and not out.is_dir():
-        raise ParameterError(f"out_dir '{out}' is a file, not a folder.")
-    claims_path: Path | None = None
-    if claims is not None and str(claims).strip():
-        claims_path = Path(str(claims)).expanduser()
-        if not claims_path.is_file():
-            raise ParameterError(
-                f"The claims table '{claims}' does not exist. Run 01_extract first, "
-                "or leave claims empty to extract the corpus here."
-            )
-    code = str(currency or "").strip().upper()
-    known = sorted(set(load_fx_rates().get_column("currency").to_list()))
-    if code not in known:
-        raise ParameterError(
-            f"Unknown reporting currency '{currency}'. Choose one of: {', '.join(known)}."
-        )
-    days = _whole("window_days", window_days, minimum=0)
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float | str):
-        raise ParameterError(f"threshold must be a number such as 0.25 (25%), not {threshold!r}")
-    try:
-        gap = float(threshold)
-    except ValueError:
-        raise ParameterError(
-            f"threshold must be a number such as 0.25 (25%), not {threshold!r}"
-        ) from None
-    if not math.isfinite(gap) or gap <= 0:
-        raise ParameterError(f"threshold must be above 0 (0.25 means 25%), not {threshold!r}")
-    if consensus not in CONSENSUS:
-        raise ParameterError(f"consensus must be one of {', '.join(CONSENSUS)}, not {consensus!r}")
-    mapping_path: Path | None = None
-    if mapping is not None and str(mapping).strip():
-        mapping_path = Path(str(mapping)).expanduser()
-        if not mapping_path.is_file():
-            raise ParameterError(
-                f"The mapping file '{mapping}' does not exist. Give a YAML file of overrides "
-                "(merge, split, rename, entities, asserters, concepts), or leave mapping empty."
-            )
-        try:
-            load_mapping(mapping_path)
-        except (ValueError, yaml.YAMLError) as err:
-            raise ParameterError(f"The mapping file '{mapping}' cannot be used: {err}") from None
-    return Settings(
-        corpus=path,
-        out_dir=out,
-        claims=claims_path,
-        topic=str(topic or "").strip(),
-        currency=code,
-        window_days=days,
-        threshold=gap,
-        consensus=consensus,
-        mapping=mapping_path,
-    )
-
-
-def _check_readable(path: Path, given: str) -> None:
-    reasons: list[str] = []
-    try:
-        for record in iter_documents(path):
-            if isinstance(record, Document):
-                return
-            reasons.append(f"{Path(record.source).name}: {record.reason}")
-    except (CorpusError, ManifestError) as err:
-        raise ParameterError(f"The corpus '{given}' cannot be read: {err}.") from None
-    why = f" ({'; '.join(reasons[:3])}{' …' if len(reasons) > 3 else ''})" if reasons else ""
-    raise ParameterError(f"The corpus '{given}' holds no readable news reports{why}.")
 
 
 # --------------------------------------------------------------------------- tables
@@ -694,100 +379,6 @@ def boilerplate_table(claims: pl.DataFrame) -> Html:
         what="claim in page furniture",
         where="claims.parquet (boilerplate = true)",
     )
-
-
-# --------------------------------------------------------------------------- numbers in words
-
-
-def _number(value: float) -> str:
-    magnitude = abs(value)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if magnitude >= size * 0.9995:
-            return f"{float(f'{value / size:.3g}'):g} {word}"
-    if magnitude >= 100:
-        return f"{round(value):,}"
-    return f"{float(f'{value:.3g}'):g}"
-
-
-def _plural(word: str, value: float | None) -> str:
-    if (value is not None and abs(value) == 1) or word.split()[-1] in _UNCOUNTABLE:
-        return word
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es" if not word.endswith("s") else word
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def format_amount(
-    value: float | None,
-    unit: str | None = None,
-    *,
-    per: str | None = None,
-    qualifier: str | None = None,
-    low: float | None = None,
-    high: float | None = None,
-) -> str:
-    """A value written for a reader, with its hedge, unit and rate.
-
-    Examples
-    --------
-    >>> format_amount(20000, qualifier="nearly"), format_amount(8.2e7, "GBP")
-    ('nearly 20,000', '£82 million')
-    >>> format_amount(10, "percent", qualifier="around"), format_amount(182.625, "day")
-    ('around 10%', '183 days')
-    >>> format_amount(1000, "container", qualifier="more than"), format_amount(17, "km")
-    ('more than 1,000 containers', '17 km')
-    >>> format_amount(None), format_amount(15, low=10, high=20)
-    ('an unstated amount', 'between 10 and 20')
-    """
-    if value is None or not math.isfinite(value):
-        return "an unstated amount"
-
-    def one(v: float) -> str:
-        if unit in ("percent", "%"):
-            return f"{_number(v)}%"
-        if unit and len(unit) == 3 and unit.isupper():
-            symbol = _SYMBOLS.get(unit)
-            return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
-        if (unit and unit.isalpha() and unit.islower() and len(unit) > 3) or unit in _PLURAL_UNITS:
-            return f"{_number(v)} {_plural(unit, v)}"
-        return f"{_number(v)} {unit}" if unit else _number(v)
-
-    if low is not None and high is not None and low != high:
-        first = one(low)
-        if " " in first and not (unit and unit.isupper()):
-            first = first.split(" ")[0]  # "between 10 and 20 km", "between $10 and $20"
-        text = f"between {first} and {one(high)}"
-    else:
-        text = one(value)
-        if qualifier:
-            text = f"{qualifier} {text}"
-    if per:
-        text += f" {'an' if per[0] in 'aeiouh' and per != 'year' else 'a'} {per}"
-    return text
-
-
-def times_apart(high: float | None, low: float | None) -> str:
-    """How far apart two estimates are, in words.
-
-    >>> times_apart(50000, 1000), times_apart(120, 100), times_apart(3, 3)
-    ('about 50 times apart', 'the higher is 20% above the lower', 'the same')
-    """
-    if high is None or low is None or low <= 0 or high <= 0:
-        return "not comparable as a ratio"
-    hi, lo = max(high, low), min(high, low)
-    ratio = hi / lo
-    if ratio < 1.005:
-        return "the same"
-    if ratio < 1.5:
-        return f"the higher is {round((ratio - 1) * 100)}% above the lower"
-    shown = f"{ratio:.1f}".removesuffix(".0") if ratio < 10 else f"{round(ratio):,}"
-    return f"about {shown} times apart"
-
-
-def _date(value: dt.date | None) -> str:
-    return "undated" if value is None else f"{value.day}\u00a0{value:%b}\u00a0{value:%Y}"
 
 
 # --------------------------------------------------------------------------- 02: quantities

@@ -15,15 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .page import export_html
-from .report import (
-    NOTEBOOK_DIR,
-    ParameterError,
-    check_parameters,
-    is_sample_corpus,
-    slug,
-    topic_found,
-    unused_renames,
-)
+from .params import NOTEBOOK_DIR, ParameterError, check_parameters, is_sample_corpus
+from .report import slug, topic_found, unused_renames
 
 __all__ = [
     "KERNEL",
