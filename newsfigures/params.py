@@ -45,6 +45,7 @@ class Settings:
     corpus: Path
     out_dir: Path
     claims: Path | None = None
+    tables: Path | None = None
     topic: str = ""
     currency: str = "USD"
     window_days: int = 60
@@ -101,6 +102,7 @@ def check_parameters(
     corpus: str | os.PathLike[str] | None = "",
     out_dir: str | os.PathLike[str] | None = "",
     claims: str | os.PathLike[str] | None = "",
+    tables: str | os.PathLike[str] | None = "",
     topic: str | None = "",
     currency: str = "USD",
     window_days: object = 60,
@@ -139,6 +141,7 @@ def check_parameters(
         out = Path(str(out_dir)).expanduser()
     if out.exists() and not out.is_dir():
         raise ParameterError(f"out_dir '{out}' is a file, not a folder.")
+    tables_path = _tables(tables)
     claims_path: Path | None = None
     if claims is not None and str(claims).strip():
         claims_path = Path(str(claims)).expanduser()
@@ -182,6 +185,7 @@ def check_parameters(
         corpus=path,
         out_dir=out,
         claims=claims_path,
+        tables=tables_path,
         topic=str(topic or "").strip(),
         currency=code,
         window_days=days,
@@ -189,6 +193,24 @@ def check_parameters(
         consensus=consensus,
         mapping=mapping_path,
     )
+
+
+#: The tables 02_reconcile writes and 03_report can read instead of reconciling again.
+RESULT_TABLES = ("grouped_claims", "quantities", "assertions", "checks", "stances")
+
+
+def _tables(tables: str | os.PathLike[str] | None) -> Path | None:
+    """The folder of ``02_reconcile``'s tables, checked; ``None`` when not given."""
+    if tables is None or not str(tables).strip():
+        return None
+    folder = Path(str(tables)).expanduser()
+    missing = [n for n in RESULT_TABLES if not (folder / f"{n}.parquet").is_file()]
+    if missing:
+        raise ParameterError(
+            f"The tables folder '{tables}' lacks {', '.join(m + '.parquet' for m in missing)}. "
+            "Run 02_reconcile into it first, or leave tables empty to reconcile here."
+        )
+    return folder
 
 
 def _check_readable(path: Path, given: str) -> None:

@@ -54,6 +54,7 @@ from .html import (
     safe_link,
 )
 from .params import (
+    RESULT_TABLES,
     ParameterError,
     Settings,
     check_parameters,
@@ -188,7 +189,11 @@ def _sort_result(result: ReconcileResult) -> ReconcileResult:
 
 def load_corpus(settings: Settings) -> Corpus:
     """Read the corpus; claims come from ``settings.claims`` when given, else are extracted."""
-    texts = {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
+    texts = (
+        {}  # only reconcile reads the texts, and with tables it is not run here
+        if settings.tables is not None
+        else {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
+    )
     if settings.claims is not None:
         folder = settings.claims.parent
         claims = conform_claims(pl.read_parquet(settings.claims))
@@ -215,7 +220,20 @@ def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
 
 
 def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
-    """:func:`reconcile.reconcile` with the notebook's parameters; every table sorted."""
+    """:func:`reconcile.reconcile` with the notebook's parameters; every table sorted.
+
+    With ``settings.tables`` (the folder ``02_reconcile`` wrote into, in the same run) the
+    tables are read from there instead of being computed a second time.
+    """
+    if settings.tables is not None:
+        return ReconcileResult(
+            **{
+                "claims" if name == "grouped_claims" else name: pl.read_parquet(
+                    settings.tables / f"{name}.parquet"
+                )
+                for name in RESULT_TABLES
+            }
+        )
     result = reconcile(
         corpus.claims,
         currency=settings.currency,
@@ -1024,7 +1042,7 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
                 ["figure in its sentence", "why", "source"],
                 total=count,
                 what="figure",
-                where="claims.parquet",
+                where="grouped_claims.parquet (group_note says why)",
             ).text
         )
     if keyword:

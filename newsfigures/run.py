@@ -121,6 +121,7 @@ def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
         "corpus": corpus,
         "out_dir": str(out.absolute()),
         "claims": str((out / "claims.parquet").absolute()),
+        "tables": str(out.absolute()),  # 03_report reads 02_reconcile's tables
         "topic": spec.topic,
         "currency": spec.currency,
         "window_days": spec.window_days,
@@ -172,7 +173,7 @@ def run_report(
         raise RunError(f"the run folder {out} is a file")
     values = _notebook_parameters(spec, out)
     try:  # the check each notebook's first cell makes, done here before any kernel starts
-        check_parameters(**{k: v for k, v in values.items() if k != "claims"})
+        check_parameters(**{k: v for k, v in values.items() if k not in ("claims", "tables")})
     except ParameterError as err:
         raise RunError(str(err), plain=True) from None
     out.mkdir(parents=True, exist_ok=True)

@@ -290,3 +290,18 @@ def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
     good.write_text(f'rename:\n  "{label}": "Wagner strength in Ukraine"\n', encoding="utf-8")
     renamed = rep.reconcile_corpus(rep.check_parameters(out_dir=tmp_path, mapping=good), data)
     assert "Wagner strength in Ukraine" in renamed.quantities["label"].to_list()
+
+
+def test_report_notebook_reads_the_reconciled_tables(run: Path, tmp_path: Path) -> None:
+    """03_report reads 02_reconcile's tables instead of reconciling a second time; what it
+    reads equals a fresh computation."""
+    nb = nbformat.read(run / NAMES[2], as_version=4)
+    assert str(run.absolute()) in json.dumps(nb.metadata["papermill"]["parameters"])
+    data, fresh = _recomputed(tmp_path)
+    settings = report.check_parameters(out_dir=tmp_path, tables=run)
+    read = report.reconcile_corpus(settings, data)
+    assert read.claims.equals(fresh.claims)
+    assert read.quantities.equals(fresh.quantities)
+    assert read.assertions.equals(fresh.assertions)
+    with pytest.raises(report.ParameterError, match="lacks grouped_claims.parquet"):
+        report.check_parameters(out_dir=tmp_path, tables=tmp_path)
