@@ -303,5 +303,5 @@ def test_report_notebook_reads_the_reconciled_tables(run: Path, tmp_path: Path) 
     assert read.claims.equals(fresh.claims)
     assert read.quantities.equals(fresh.quantities)
     assert read.assertions.equals(fresh.assertions)
-    with pytest.raises(report.ParameterError, match="lacks grouped_claims.parquet"):
+    with pytest.raises(report.ParameterError, match=r"lacks grouped_claims\.parquet"):
         report.check_parameters(out_dir=tmp_path, tables=tmp_path)
