@@ -58,8 +58,17 @@ def safe_link(url: str | None) -> str:
     scheme = urlsplit(text).scheme.lower()
     printable = text.isprintable() and not any(c.isspace() for c in text)
     if scheme in ("http", "https") and printable:
-        return f'<a href="{_esc(text)}" rel="noopener noreferrer">{_esc(text)}</a>'
-    return f'<span class="nf-url">{_esc(url)}</span>'
+        return f'<a href="{_esc(text)}" rel="noopener noreferrer">{_esc(_short(text))}</a>'
+    return f'<span class="nf-url">{_esc(_short(url))}</span>'
+
+
+def _short(url: str, limit: int = 60) -> str:
+    """A long address cut for display (the link keeps the whole): host and path start.
+
+    >>> _short("https://example.org/" + "a" * 80)[-12:]
+    'aaaaaaaaaaa…'
+    """
+    return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
 def _esc(value: object) -> str:

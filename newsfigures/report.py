@@ -37,6 +37,7 @@ from extract import (
 )
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
+from reconcile.plots import times
 
 from .html import (
     MAX_ROWS,
@@ -419,7 +420,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
                     if q["low"] is not None and q["high"] is not None
                     else ""
                 ),
-                _esc(f"×{q['spread']:.3g}" if q["spread"] is not None else ""),
+                _esc(times(q["spread"]) if q["spread"] is not None else ""),
                 str(q["n_assertions"]),
                 str(q["n_reports"]),
                 _esc(q["why"]),
@@ -699,7 +700,8 @@ def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
 
 def _who(camp: str) -> str:
     """'UK government' -> 'the UK government'; 'unattributed (BBC News)' -> 'an unattributed
-    report in BBC News'; a person's name unchanged."""
+    report in BBC News'; a person's name unchanged; stray dashes before a name dropped."""
+    camp = camp.strip(" -–—") or camp
     match = re.fullmatch(r"unattributed \((.*)\)", camp)
     if match:
         return f"an unattributed report in {match.group(1)}"
@@ -962,13 +964,25 @@ def verdict_words(verdict: str) -> str:
 
 
 def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
-    """Every report read, with outlet, date, title, link and how many figures it gave here."""
+    """The reports that give figures here, with outlet, date, title, link and how many; the
+    reports read that give none are counted."""
     used = dict(
         claims.filter(pl.col("quantity_id").is_not_null()).group_by("doc_id").len().iter_rows()
     )
     ranked = documents.with_columns(
         _used=pl.col("doc_id").replace_strict(used, default=0, return_dtype=pl.Int64)
+    ).filter(pl.col("_used") > 0)
+    unused = documents.height - ranked.height
+    idle = (
+        _note(
+            f"{_n(unused, 'other report')} read {'gives' if unused == 1 else 'give'} no figure "
+            "used here (every report is in documents.parquet)."
+        ).text
+        if unused
+        else ""
     )
+    if ranked.height == 0:
+        return Html(_note("No report gives a figure used here.").text + idle)
     if ranked.height > MAX_ROWS:  # the reports this topic uses most first
         ranked = ranked.sort(["_used", "published", "doc_id"], descending=[True, False, False])
     else:
@@ -984,17 +998,18 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
                 str(r["_used"]),
             ]
         )
-    return _capped(
+    table = _capped(
         rows,
         ["outlet", "published", "title", "link", "figures used here"],
-        total=documents.height,
+        total=ranked.height,
         what="report",
         where="documents.parquet",
         numeric=(4,),
         caption="the reports that give the most figures here first"
-        if documents.height > MAX_ROWS
+        if ranked.height > MAX_ROWS
         else None,
     )
+    return Html(table.text + idle)
 
 
 def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:

@@ -80,8 +80,8 @@ def format_amount(
         text = f"between {first} and {one(high)}"
     else:
         text = one(value)
-        if qualifier:
-            text = f"{qualifier} {text}"
+        if qualifier:  # "More than" as read at a sentence's start reads "more than" here
+            text = f"{qualifier[:1].lower()}{qualifier[1:]} {text}"
     if per:
         text += f" {'an' if per[0] in 'aeiouh' and per != 'year' else 'a'} {per}"
     return text

@@ -163,6 +163,19 @@ def format_value(
     return f"{sign}{symbol}{body}"
 
 
+def times(ratio: float) -> str:
+    """A ratio as a reader writes it: ``2.5×``, ``4,461×``, ``2.9e+07×`` beyond a million.
+
+    >>> times(2.5), times(4461.2), times(29100000.0)
+    ('2.5×', '4,461×', '2.9e+07×')
+    """
+    if ratio < 100:
+        return f"{ratio:.3g}×"
+    if ratio < 1e6:
+        return f"{ratio:,.0f}×"
+    return f"{ratio:.2g}×"
+
+
 class _ValueFormatter(Formatter):
     """Tick labels by :func:`format_value`, with just enough digits to tell ticks apart."""
 
@@ -520,7 +533,7 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
         parts.append(f"verdict: {verdict}")
     spread = _finite(quantity.get("spread"))
     if spread is not None and verdict != "single" and quantity.get("n_assertions") != 1:
-        parts.append(f"spread {spread:.3g}×")
+        parts.append(f"spread {times(spread)}")
     n_assertions = quantity.get("n_assertions")
     if n_assertions is not None:
         parts.append(f"{n_assertions} assertion{'' if n_assertions == 1 else 's'}")
@@ -1136,7 +1149,7 @@ def divergence_overview(
     ax.tick_params(axis="y", length=0, labelsize=9)
     for y, (row, spread) in enumerate(zip(rows, spreads, strict=True)):
         count = row.get("n_assertions")
-        text = f"{spread:.3g}×" + (f" · {count} assertions" if count is not None else "")
+        text = times(spread) + (f" · {count} assertions" if count is not None else "")
         note = ax.annotate(
             text,
             xy=(spread, y),

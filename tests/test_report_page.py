@@ -59,7 +59,7 @@ def _documents(url: str) -> pl.DataFrame:
 
 
 def test_sources_table_shows_a_javascript_url_as_text() -> None:
-    claims = pl.DataFrame({"doc_id": ["a.txt"], "quantity_id": ["q1"]})
+    claims = pl.DataFrame({"doc_id": ["a.txt", "b.txt"], "quantity_id": ["q1", "q2"]})
     table = report.sources_table(_documents("javascript:alert(document.cookie)"), claims).text
     assert 'href="javascript' not in table.lower()
     assert "javascript:alert(document.cookie)" in table, "shown, as text"

@@ -157,15 +157,25 @@ def _documents(n: int) -> pl.DataFrame:
 
 def test_sources_are_capped_and_the_busiest_come_first() -> None:
     n = report.MAX_ROWS + 10
-    documents = _documents(n)
+    documents = _documents(n + 3)  # three reports give no figure
+    used = [f"{i:02d}_report.txt" for i in range(n)]
     claims = pl.DataFrame(
-        {"doc_id": ["49_report.txt"] * 3 + ["04_report.txt"], "quantity_id": ["q1"] * 4}
+        {"doc_id": [*used, "49_report.txt", "49_report.txt"], "quantity_id": ["q1"] * (n + 2)}
     )
     html = report.sources_table(documents, claims).text
     assert html.count("<tr>") == report.MAX_ROWS + 1
     assert html.index("Outlet 49") < html.index("outlet not given (file 04_report.txt)")
     assert f"The first {report.MAX_ROWS} of {n} reports" in html
+    assert "3 other reports read give no figure used here" in html
     assert "documents.parquet" in html
+
+
+def test_long_links_are_cut_for_display_only() -> None:
+    url = "https://example.org/" + "long-path/" * 20
+    shown = report.safe_link(url)
+    assert f'href="{url}"' in shown
+    text = shown.split(">", 1)[1].removesuffix("</a>")
+    assert text.endswith("…") and len(text) <= 60 and url.startswith(text[:-1])
 
 
 def test_a_report_without_outlet_is_named_the_same_way_everywhere() -> None:
