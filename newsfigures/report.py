@@ -1020,6 +1020,9 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
         parts.append(f"<p><b>{_n(corpus.skipped.height, 'input')}</b> could not be read:</p>")
         parts.append(skipped_table(corpus.skipped).text)
     claims = result.claims
+    if keyword:  # what the reports about the topic leave out, not every other story's
+        here = topic.claims.get_column("doc_id").unique().implode()
+        claims = claims.filter(pl.col("doc_id").is_in(here))
     rows: list[list[str]] = []
     count = 0
     names = _source_names(corpus.documents)
@@ -1050,7 +1053,8 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
             ]
         )
     if rows:
-        parts.append(f"<p><b>{_n(count, 'figure')}</b> in the reports are not compared:</p>")
+        reports = "the reports about this topic" if keyword else "the reports"
+        parts.append(f"<p><b>{_n(count, 'figure')}</b> in {reports} are not compared:</p>")
         parts.append(
             _capped(
                 rows,
