@@ -766,7 +766,11 @@ def _extremes(gap: str) -> str:
 
 
 def headline(
-    quantity: Mapping[str, Any], assertions: pl.DataFrame, claims: pl.DataFrame | None = None
+    quantity: Mapping[str, Any],
+    assertions: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    *,
+    earlier: Mapping[str, str] | None = None,
 ) -> str:
     """A paragraph, in plain words, about who gave which figure for one quantity.
 
@@ -778,7 +782,8 @@ def headline(
     rows = assertions.filter(pl.col("quantity_id") == qid) if qid is not None else assertions
     if rows.height == 0:
         return f"{quantity.get('label')}: no estimate."
-    earlier = _earlier_levels(claims) if claims is not None else {}
+    if earlier is None:
+        earlier = _earlier_levels(claims) if claims is not None else {}
     unit, per = quantity.get("unit"), quantity.get("per")
     concept = str(quantity.get("concept") or "")
     if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
@@ -863,11 +868,12 @@ def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
             return _note("The sources do not disagree about any figure on this topic.")
         return _note(f"No figure on this topic has the verdict '{verdict}'.")
     parts = []
+    earlier = _earlier_levels(result.claims)  # once for every paragraph
     for q in sort_quantities(chosen).head(MAX_HEADLINES).iter_rows(named=True):
+        text = headline(q, result.assertions, earlier=earlier)
         parts.append(
             f'<div class="nf-headline"><h3>{_esc(q["label"])} '
-            f"{_pill(q['verdict'])}</h3>"
-            f"<p>{_esc(headline(q, result.assertions, result.claims))}</p></div>"
+            f"{_pill(q['verdict'])}</h3><p>{_esc(text)}</p></div>"
         )
     if chosen.height > MAX_HEADLINES:
         parts.append(
@@ -1012,6 +1018,23 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
     return Html(table.text + idle)
 
 
+def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
+    """The claims a report does not compare, in their order, with why (``_why``)."""
+    earlier = pl.Series(sorted(_earlier_levels(claims)), dtype=pl.String).implode()
+    here = pl.Series(sorted(grouped_here), dtype=pl.String).implode()
+    why = (
+        pl.when(pl.col("boilerplate").fill_null(False))
+        .then(pl.lit("page furniture (a list of other stories, a share prompt …), not the article"))
+        .when(pl.col("restates").is_not_null())
+        .then(pl.lit("restates another figure in the same sentence (counted once)"))
+        .when(pl.col("quantity_id").is_null())
+        .then(pl.col("group_note").fill_null("could not be grouped with other figures"))
+        .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
+        .then(pl.lit("starting point of a stated change; shown as “up from …”"))
+    )
+    return claims.with_columns(_why=why).filter(pl.col("_why").is_not_null())
+
+
 def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:
     """What the report does not use, and why: unreadable inputs, page furniture, restatements,
     figures that could not be grouped, and figures about other topics."""
@@ -1024,26 +1047,12 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
         here = topic.claims.get_column("doc_id").unique().implode()
         claims = claims.filter(pl.col("doc_id").is_in(here))
     rows: list[list[str]] = []
-    count = 0
     names = _source_names(corpus.documents)
     grouped_here = set(topic.quantities.get_column("quantity_id").to_list())
-    earlier = _earlier_levels(claims)
-    for r in claims.iter_rows(named=True):
-        if r["boilerplate"]:
-            why = "page furniture (a list of other stories, a share prompt …), not the article"
-        elif r["restates"] is not None:
-            why = "restates another figure in the same sentence (counted once)"
-        elif r["quantity_id"] is None:
-            why = r["group_note"] or "could not be grouped with other figures"
-        elif r["quantity_id"] not in grouped_here:
-            continue
-        elif r["claim_id"] in earlier:
-            why = "starting point of a stated change; shown as “up from …”"
-        else:
-            continue
-        count += 1
-        if len(rows) >= MAX_ROWS:
-            continue
+    unused = _not_compared(claims, grouped_here)
+    count = unused.height
+    for r in unused.head(MAX_ROWS).iter_rows(named=True):
+        why = r["_why"]
         at = int(r["start"]) - int(r["sentence_start"])
         rows.append(
             [
