@@ -218,3 +218,65 @@ def test_timeline_gives_a_few_asserters_their_own_colour() -> None:
     single = next(name for name in asserters if int(name.rsplit(" ", 1)[1]) >= 5)
     assert lines[single].get_linestyle() == "None", "one estimate: no line"
     assert lines["20 other asserters"].get_linestyle() == "None"
+
+
+def _claims(rows: list[tuple[str, str, bool, str | None]]) -> pl.DataFrame:
+    """(claim_id, doc_id, boilerplate, quantity_id) rows with the columns left_out reads."""
+    sentence = "The port ordered 40 cranes."
+    return pl.DataFrame(
+        {
+            "claim_id": [r[0] for r in rows],
+            "doc_id": [r[1] for r in rows],
+            "boilerplate": [r[2] for r in rows],
+            "quantity_id": [r[3] for r in rows],
+            "restates": [None] * len(rows),
+            "from_claim": [None] * len(rows),
+            "group_note": [None] * len(rows),
+            "sentence": [sentence] * len(rows),
+            "start": [17] * len(rows),
+            "end": [19] * len(rows),
+            "sentence_start": [0] * len(rows),
+        },
+        schema_overrides={
+            "restates": pl.String,
+            "from_claim": pl.String,
+            "group_note": pl.String,
+            "quantity_id": pl.String,
+        },
+    )
+
+
+def test_left_out_on_a_topic_keeps_to_the_reports_about_it() -> None:
+    claims = _claims(
+        [
+            ("c1", "01_report.txt", False, "q0000"),  # the topic's figure
+            ("c2", "01_report.txt", True, None),  # furniture in a report about the topic
+            ("c3", "02_report.txt", True, None),  # furniture elsewhere
+            ("c4", "02_report.txt", False, None),  # ungrouped elsewhere
+        ]
+    )
+    quantities = _frame([_quantity(0)], QUANTITIES_SCHEMA)
+    empty = ReconcileResult(
+        claims=claims,
+        quantities=quantities,
+        assertions=pl.DataFrame(schema=ASSERTIONS_SCHEMA),
+        checks=pl.DataFrame(schema=CHECKS_SCHEMA),
+        stances=pl.DataFrame(schema=STANCES_SCHEMA),
+    )
+    topic = ReconcileResult(
+        claims=claims.filter(pl.col("claim_id") == "c1"),
+        quantities=quantities,
+        assertions=empty.assertions,
+        checks=empty.checks,
+        stances=empty.stances,
+    )
+    corpus = report.Corpus(
+        claims=claims,
+        documents=_documents(3),
+        skipped=pl.DataFrame({"source": [], "doc_id": [], "reason": []}),
+        texts={},
+    )
+    on_topic = report.left_out(corpus, empty, topic, "cranes").text
+    assert "1 figure</b> in the reports about this topic" in on_topic
+    everything = report.left_out(corpus, empty, empty, "").text
+    assert "3 figures</b> in the reports are not compared" in everything
