@@ -648,6 +648,33 @@ def range_plot(
     )
     palette = asserter_colors((a.asserter for a in items), overrides=colors)
 
+    fig, ax = _range_axes(items, heading, scale, unit, per, _text(q.get("dimension")))
+    handles = _draw_consensus(ax, consensus, unit)
+    handles += _draw_intervals(ax, items, palette)
+    handles += _draw_open_bounds(ax, items, palette, scale)
+    handles = _draw_points(ax, items, palette) + handles
+    _label_points(ax, items, scale, unit)
+    _title(fig, heading)
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=len(handles),
+            frameon=False,
+            fontsize=8.5,
+        )
+    return fig
+
+
+def _range_axes(
+    items: list[_Assertion],
+    heading: str,
+    scale: _Scale,
+    unit: str | None,
+    per: str | None,
+    dimension: str | None,
+) -> tuple[Figure, Axes]:
+    """The figure, one row per assertion (labelled), the value axis below."""
     n = len(items)
     extra_lines = sum(1 for a in items if a.disputed_by)
     height = 2.3 + 0.5 * n + 0.2 * extra_lines + 0.2 * heading.count("\n")
@@ -657,9 +684,13 @@ def range_plot(
     ax.set_ylim(n - 0.5, -0.8)
     ax.set_yticks(range(n), labels=[_row_label(a) for a in items])
     ax.tick_params(axis="y", length=0, labelsize=9)
-    ax.set_xlabel(_axis_label(unit, per, _text(q.get("dimension"))))
+    ax.set_xlabel(_axis_label(unit, per, dimension))
     _tidy(ax, grid="x")
+    return fig, ax
 
+
+def _draw_consensus(ax: Axes, consensus: Mapping[str, float | None], unit: str | None) -> list[Any]:
+    """The consensus band (low to high) and line (best), with their legend entries."""
     handles: list[Any] = []
     c_low, c_best, c_high = consensus["low"], consensus["best"], consensus["high"]
     if c_low is not None and c_high is not None and c_high > c_low:
@@ -682,7 +713,11 @@ def range_plot(
         )
         note.set_gid("consensus-label")
         handles.append(Line2D([], [], color=_CONSENSUS_COLOR, ls="--", lw=1.2, label="consensus"))
+    return handles
 
+
+def _draw_intervals(ax: Axes, items: list[_Assertion], palette: Mapping[str, str]) -> list[Any]:
+    """Each stated interval as a thick translucent bar on its row."""
     seg_y, seg_lo, seg_hi, seg_colors = [], [], [], []
     for y, item in enumerate(items):
         segment = item.segment()
@@ -691,11 +726,17 @@ def range_plot(
             seg_lo.append(segment[0])
             seg_hi.append(segment[1])
             seg_colors.append(palette[item.asserter])
-    if seg_y:
-        bars = ax.hlines(seg_y, seg_lo, seg_hi, colors=seg_colors, lw=7, alpha=0.45, zorder=2)
-        bars.set_gid("intervals")
-        handles.append(Line2D([], [], color="0.55", lw=7, alpha=0.6, label="stated interval"))
+    if not seg_y:
+        return []
+    bars = ax.hlines(seg_y, seg_lo, seg_hi, colors=seg_colors, lw=7, alpha=0.45, zorder=2)
+    bars.set_gid("intervals")
+    return [Line2D([], [], color="0.55", lw=7, alpha=0.6, label="stated interval")]
 
+
+def _draw_open_bounds(
+    ax: Axes, items: list[_Assertion], palette: Mapping[str, str], scale: _Scale
+) -> list[Any]:
+    """An arrow for each open end: right for "more than", left for "fewer than"."""
     arrows = 0
     for y, item in enumerate(items):
         for upward, is_open in ((True, item.open_high), (False, item.open_low)):
@@ -704,11 +745,14 @@ def range_plot(
                 tip = scale.shift(tail, 1.0 if upward else -1.0)
                 _draw_arrow(ax, (tail, y), (tip, y), palette[item.asserter])
                 arrows += 1
-    if arrows:
-        handles.append(
-            Line2D([], [], color="0.4", lw=2, marker=">", markevery=[1], label="open bound")
-        )
+    if not arrows:
+        return []
+    return [Line2D([], [], color="0.4", lw=2, marker=">", markevery=[1], label="open bound")]
 
+
+def _draw_points(ax: Axes, items: list[_Assertion], palette: Mapping[str, str]) -> list[Any]:
+    """The best values as dots (hollow when disputed), with their legend entries."""
+    handles: list[Any] = []
     dots = [(y, a, best) for y, a in enumerate(items) if (best := a.best) is not None]
     if dots:
         points = ax.scatter(
@@ -721,15 +765,18 @@ def range_plot(
             zorder=4,
         )
         points.set_gid("points")
-        handles.insert(0, Line2D([], [], ls="", marker="o", ms=8, color="0.35", label="best value"))
+        handles.append(Line2D([], [], ls="", marker="o", ms=8, color="0.35", label="best value"))
     if any(a.disputed_by for a in items):
-        handles.insert(
-            1,
+        handles.append(
             Line2D(
                 [], [], ls="", marker="o", ms=8, mfc="white", mec="0.35", mew=2, label="disputed"
-            ),
+            )
         )
+    return handles
 
+
+def _label_points(ax: Axes, items: list[_Assertion], scale: _Scale, unit: str | None) -> None:
+    """Each estimate's words ("nearly 20,000") above its dot, kept inside the axes."""
     for y, item in enumerate(items):
         anchor = item.best if item.best is not None else item.arrow_tail(upward=True)
         if anchor is None:
@@ -757,17 +804,6 @@ def range_plot(
             zorder=5,
         )
         note.set_gid("point-label")
-
-    _title(fig, heading)
-    if handles:
-        fig.legend(
-            handles=handles,
-            loc="outside lower center",
-            ncols=len(handles),
-            frameon=False,
-            fontsize=8.5,
-        )
-    return fig
 
 
 # --------------------------------------------------------------------------- timeline
