@@ -848,6 +848,107 @@ def _fold_asserters(
     return folded, others
 
 
+def _place_in_time(
+    points: list[tuple[dt.date, _Assertion]],
+    consensus: list[tuple[dt.date | None, dt.date | None, float]],
+) -> tuple[dict[int, float], dict[int, float], tuple[float, float, float]]:
+    """Dates as day numbers, and x positions where asserters reporting on the same day are
+    set slightly apart; with the first and last day and the span shown."""
+    day = {id(a): float(mdates.date2num(d)) for d, a in points}
+    all_days = sorted(day.values()) + [
+        float(mdates.date2num(x)) for s, e, _ in consensus for x in (s, e) if x
+    ]
+    first, last = min(all_days), max(all_days)
+    span = max(last - first, 30.0)
+    by_day: dict[float, list[str]] = {}
+    for _, a in points:
+        names = by_day.setdefault(day[id(a)], [])
+        if a.asserter not in names:
+            names.append(a.asserter)
+    step = span * 0.012
+    x_of = {
+        id(a): day[id(a)]
+        + (by_day[day[id(a)]].index(a.asserter) - (len(by_day[day[id(a)]]) - 1) / 2) * step
+        for _, a in points
+    }
+    return day, x_of, (first, last, span)
+
+
+def _draw_asserter(
+    ax: Axes,
+    name: str,
+    own: list[tuple[float, _Assertion]],
+    color: str,
+    scale: _Scale,
+    *,
+    one: bool,
+) -> Line2D:
+    """One asserter's estimates: dots, intervals, open bounds, and a line joining them when
+    there are two or more and ``one`` asserter speaks; its legend entry."""
+    line_pts = [(x, a.best) for x, a in own if a.best is not None]
+    joined = len(line_pts) > 1 and one
+    if joined:
+        (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
+        line.set_gid("line")
+    if line_pts:
+        dots = ax.scatter(
+            [x for x, _ in line_pts],
+            [y for _, y in line_pts],
+            s=55,
+            facecolors=["white" if a.disputed_by else color for _, a in own if a.best is not None],
+            edgecolors=color,
+            linewidths=2,
+            zorder=4,
+        )
+        dots.set_gid("points")
+    segments = [(x, seg) for x, a in own if (seg := a.segment()) is not None]
+    if segments:
+        bars = ax.vlines(
+            [x for x, _ in segments],
+            [s[0] for _, s in segments],
+            [s[1] for _, s in segments],
+            colors=color,
+            lw=3,
+            alpha=0.45,
+            zorder=2,
+        )
+        bars.set_gid("intervals")
+    for x, a in own:
+        for upward, is_open in ((True, a.open_high), (False, a.open_low)):
+            tail = a.arrow_tail(upward=upward) if is_open else None
+            if tail is not None:
+                tip = scale.shift(tail, 1.0 if upward else -1.0)
+                _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
+    return Line2D(  # a line in the legend only where one is drawn
+        [],
+        [],
+        color=color,
+        lw=1.6 if joined else 0,
+        ls="-" if joined else "",
+        marker="o",
+        ms=7,
+        label="\n".join(_wrap(name, width=26, max_lines=2)),
+    )
+
+
+def _draw_windows(
+    ax: Axes, consensus: list[tuple[dt.date | None, dt.date | None, float]], span: float
+) -> list[Any]:
+    """Each quantity's consensus best as a dashed segment over its time window, wide enough
+    to show beside the markers; its legend entry."""
+    if not consensus:
+        return []
+    for start, end, best in consensus:
+        x0 = float(mdates.date2num(start or end))
+        x1 = float(mdates.date2num(end or start))
+        if x1 - x0 < span * 0.06:
+            middle = (x0 + x1) / 2
+            x0, x1 = middle - span * 0.03, middle + span * 0.03
+        window = ax.hlines(best, x0, x1, colors="0.35", linestyles="--", lw=1.5, zorder=1)
+        window.set_gid("consensus")
+    return [Line2D([], [], color="0.35", ls="--", lw=1.5, label="consensus")]
+
+
 def timeline_plot(
     assertions: pl.DataFrame,
     quantities: pl.DataFrame,
@@ -937,24 +1038,7 @@ def timeline_plot(
         room_high=any(a.open_high for _, a in points),
     )
 
-    # Dates as day numbers; asserters reporting on the same day are set slightly apart.
-    day = {id(a): float(mdates.date2num(d)) for d, a in points}
-    all_days = sorted(day.values()) + [
-        float(mdates.date2num(x)) for s, e, _ in consensus for x in (s, e) if x
-    ]
-    first, last = min(all_days), max(all_days)
-    span = max(last - first, 30.0)
-    by_day: dict[float, list[str]] = {}
-    for _, a in points:
-        names = by_day.setdefault(day[id(a)], [])
-        if a.asserter not in names:
-            names.append(a.asserter)
-    step = span * 0.012
-    x_of = {
-        id(a): day[id(a)]
-        + (by_day[day[id(a)]].index(a.asserter) - (len(by_day[day[id(a)]]) - 1) / 2) * step
-        for _, a in points
-    }
+    day, x_of, (first, last, span) = _place_in_time(points, consensus)
 
     order = sorted(
         {a.asserter for _, a in points},
@@ -975,66 +1059,8 @@ def timeline_plot(
         own = sorted(
             ((x_of[id(a)], a) for _, a in points if a.asserter == name), key=lambda p: p[0]
         )
-        color = palette[name]
-        line_pts = [(x, a.best) for x, a in own if a.best is not None]
-        joined = len(line_pts) > 1 and name != others  # other asserters are not one line
-        if joined:
-            (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
-            line.set_gid("line")
-        if line_pts:
-            dots = ax.scatter(
-                [x for x, _ in line_pts],
-                [y for _, y in line_pts],
-                s=55,
-                facecolors=[
-                    "white" if a.disputed_by else color for _, a in own if a.best is not None
-                ],
-                edgecolors=color,
-                linewidths=2,
-                zorder=4,
-            )
-            dots.set_gid("points")
-        segments = [(x, seg) for x, a in own if (seg := a.segment()) is not None]
-        if segments:
-            bars = ax.vlines(
-                [x for x, _ in segments],
-                [s[0] for _, s in segments],
-                [s[1] for _, s in segments],
-                colors=color,
-                lw=3,
-                alpha=0.45,
-                zorder=2,
-            )
-            bars.set_gid("intervals")
-        for x, a in own:
-            for upward, is_open in ((True, a.open_high), (False, a.open_low)):
-                tail = a.arrow_tail(upward=upward) if is_open else None
-                if tail is not None:
-                    tip = scale.shift(tail, 1.0 if upward else -1.0)
-                    _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
-        handles.append(  # a line in the legend only where one is drawn
-            Line2D(
-                [],
-                [],
-                color=color,
-                lw=1.6 if joined else 0,
-                ls="-" if joined else "",
-                marker="o",
-                ms=7,
-                label="\n".join(_wrap(name, width=26, max_lines=2)),
-            )
-        )
-
-    if consensus:
-        for start, end, best in consensus:
-            x0 = float(mdates.date2num(start or end))
-            x1 = float(mdates.date2num(end or start))
-            if x1 - x0 < span * 0.06:  # wide enough to show beside the markers
-                middle = (x0 + x1) / 2
-                x0, x1 = middle - span * 0.03, middle + span * 0.03
-            window = ax.hlines(best, x0, x1, colors="0.35", linestyles="--", lw=1.5, zorder=1)
-            window.set_gid("consensus")
-        handles.append(Line2D([], [], color="0.35", ls="--", lw=1.5, label="consensus"))
+        handles.append(_draw_asserter(ax, name, own, palette[name], scale, one=name != others))
+    handles += _draw_windows(ax, consensus, span)
     if any(a.disputed_by for _, a in points):
         handles.append(
             Line2D(
