@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check extract reconcile tests benchmarks
+	$(BIN)/python -m ruff check extract reconcile newsfigures tests benchmarks
 	$(BIN)/python -m mypy
 
 ## bench: scores and speed (not part of the tests)
@@ -30,5 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/newsquant.py
 	$(BIN)/python benchmarks/throughput.py
 
+## clean: remove .venv and everything under outputs/ (the demo's outputs/sample-wagner among it)
 clean:
-	rm -rf $(VENV) outputs/sample
+	rm -rf $(VENV)
+	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

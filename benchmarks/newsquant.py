@@ -742,10 +742,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="print up to N errors of our system (quantulum3 if ours is unavailable)",
     )
+    ap.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="score the first N sentences only"
+    )
     args = ap.parse_args(argv)
 
     with open(args.data, encoding="utf-8") as f:
         records: list[dict[str, Any]] = json.load(f)
+    if args.limit is not None:
+        records = records[: max(args.limit, 0)]
     aliases = UnitAliases.load(args.units)
     sentences = [r["text"] for r in records]
     n_gold = sum(len(r["quantities"]) for r in records)

@@ -644,7 +644,7 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         how="left",
         maintain_order="left",
     )
-    return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA)
+    return frame.with_columns(from_claim=pl.lit(None, pl.String)).select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA)
 
 
 # --------------------------------------------------------------------------- measuring

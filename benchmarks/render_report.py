@@ -11,6 +11,7 @@ page first and cut the screenshot at its real height (two renders).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,13 @@ def page_height(browser: str, page: Path, width: int, *, timeout: float = 60) ->
     )
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / page.name
-        copy.write_text(page.read_text(encoding="utf-8").replace("</head>", probe + "</head>", 1))
+        # the report forbids scripts (Content-Security-Policy): lifted in this copy only
+        text = re.sub(
+            r'<meta http-equiv="Content-Security-Policy"[^>]*>',
+            "",
+            page.read_text(encoding="utf-8"),
+        )
+        copy.write_text(text.replace("</head>", probe + "</head>", 1))
         result = subprocess.run(
             [browser, *FLAGS, f"--window-size={width},1000", "--dump-dom", copy.as_uri()],
             capture_output=True,

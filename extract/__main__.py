@@ -58,9 +58,9 @@ def byte_size(text: str) -> int:
 _UNITS = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, prog: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=program_name(),
+        prog=prog or program_name(),
         description="Extract every numeric claim from a corpus of news documents.",
     )
     parser.add_argument(
@@ -146,7 +146,7 @@ def is_folder_output(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir() or not Path(output).suffix
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     """Run the command line; the exit code (0 done, 1 failed, 2 usage, 130 Ctrl-C).
 
     Every failure is one line on stderr, never a traceback: Ctrl-C at any point
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     that stopped early such as ``head`` (141, as a shell reports SIGPIPE).
     """
     try:
-        code = _main(argv)
+        code = _main(argv, prog=prog)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
     except KeyboardInterrupt:
@@ -182,8 +182,8 @@ def _message(err: BaseException) -> str:
     return lines[0] if lines else type(err).__name__
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+def _main(argv: Sequence[str] | None, *, prog: str | None = None) -> int:
+    args = build_parser(prog=prog).parse_args(argv)
     inputs = list(args.paths) or [sample_corpus_path()]
     engine: Engine = args.engine or ("dask" if args.scheduler else "local")
     if args.scheduler and engine != "dask":

@@ -14,6 +14,7 @@ figure that says so instead of raising.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import textwrap
@@ -45,6 +46,9 @@ __all__ = [
 #: Switch a value axis to a log scale when the largest plotted value exceeds the smallest
 #: by more than this factor (and every value is positive).
 LOG_SPREAD = 20.0
+MAX_ROWS = 25  # rows of a range plot (one per assertion) before the plot picks some
+MAX_ASSERTERS = 10  # asserters of a timeline with a colour and a legend entry of their own
+_OTHERS_COLOR = "#b0b0b0"
 
 #: Symbols written before amounts in these currencies (ISO 4217 codes, as ``unit`` holds them).
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -106,7 +110,9 @@ _WIDTH = 9.0  # inches, the default figure width
 # --------------------------------------------------------------------------- formatting
 
 
-def format_value(value: float | None, *, unit: str | None = None, digits: int = 3) -> str:
+def format_value(
+    value: float | None, *, unit: str | None = None, digits: int = 3, k_from: float = 1e4
+) -> str:
     """Write a number the way a reader takes it in at a glance.
 
     Parameters
@@ -118,6 +124,9 @@ def format_value(value: float | None, *, unit: str | None = None, digits: int = 
         front (``$100M``), ``"%"`` is appended; other units are left to the axis label.
     digits
         Significant digits kept (at least four between 1,000 and 9,999, written in full).
+    k_from
+        Thousands are written with ``k`` from this value on (1e3 on an axis whose other
+        ticks are in ``k``, so that it reads "5k, 10k, 100k", not "5,000, 10k, 100k").
 
     Returns
     -------
@@ -130,12 +139,16 @@ def format_value(value: float | None, *, unit: str | None = None, digits: int = 
     ('1,050', '123k', '0.25')
     >>> format_value(-2.5e9, unit="GBP"), format_value(12.5, unit="%")
     ('−£2.5B', '12.5%')
+    >>> format_value(5000), format_value(5000, k_from=1e3)
+    ('5,000', '5k')
     """
     if value is None or not math.isfinite(value):
         return "n/a"
     sign = "−" if value < 0 else ""
     rounded = float(f"{abs(value):.{digits}g}")
     for threshold, multiplier, suffix in _SUFFIXES:
+        if suffix == "k":
+            threshold = min(threshold, k_from)
         if rounded >= threshold:
             body = f"{rounded / multiplier:.{digits}g}{suffix}"
             break
@@ -150,21 +163,39 @@ def format_value(value: float | None, *, unit: str | None = None, digits: int = 
     return f"{sign}{symbol}{body}"
 
 
+def times(ratio: float) -> str:
+    """A ratio as a reader writes it: ``2.5×``, ``4,461×``, ``2.9e+07×`` beyond a million.
+
+    >>> times(2.5), times(4461.2), times(29100000.0)
+    ('2.5×', '4,461×', '2.9e+07×')
+    """
+    if ratio < 100:
+        return f"{ratio:.3g}×"
+    if ratio < 1e6:
+        return f"{ratio:,.0f}×"
+    return f"{ratio:.2g}×"
+
+
 class _ValueFormatter(Formatter):
     """Tick labels by :func:`format_value`, with just enough digits to tell ticks apart."""
 
     def __init__(self, unit: str | None) -> None:
         self.unit = unit
         self.digits = 3
+        self.k_from = 1e4
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return format_value(x, unit=self.unit, digits=self.digits)
+        return format_value(x, unit=self.unit, digits=self.digits, k_from=self.k_from)
 
     def format_ticks(self, values: Any) -> list[str]:
         ticks = [float(v) for v in values]
+        # one style on an axis: when some ticks are in k, thousands are too
+        self.k_from = 1e3 if any(abs(v) >= 1e4 for v in ticks) else 1e4
         labels: list[str] = []
         for digits in range(3, 8):
-            labels = [format_value(v, unit=self.unit, digits=digits) for v in ticks]
+            labels = [
+                format_value(v, unit=self.unit, digits=digits, k_from=self.k_from) for v in ticks
+            ]
             self.digits = digits
             if len(set(labels)) == len(labels):
                 break
@@ -502,7 +533,7 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
         parts.append(f"verdict: {verdict}")
     spread = _finite(quantity.get("spread"))
     if spread is not None and verdict != "single" and quantity.get("n_assertions") != 1:
-        parts.append(f"spread {spread:.3g}×")
+        parts.append(f"spread {times(spread)}")
     n_assertions = quantity.get("n_assertions")
     if n_assertions is not None:
         parts.append(f"{n_assertions} assertion{'' if n_assertions == 1 else 's'}")
@@ -510,6 +541,19 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------- range plot
+
+
+def _pick_rows(items: list[_Assertion], limit: int) -> list[_Assertion]:
+    """``limit`` assertions to draw: the lowest and the highest, then those in most reports."""
+    if limit < 2:
+        raise ValueError(f"max_rows must be at least 2, got {limit}")
+    valued = sorted((a for a in items if a.values), key=lambda a: (min(a.values), max(a.values)))
+    chosen = {id(a): a for a in (valued[:1] + valued[-1:])}
+    for item in sorted(items, key=lambda a: -(a.n_reports or 0)):
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(id(item), item)
+    return list(chosen.values())
 
 
 def _row_label(item: _Assertion) -> str:
@@ -530,6 +574,7 @@ def range_plot(
     log: bool | None = None,
     title: str | None = None,
     colors: Mapping[str, str] | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> Figure:
     """Every assertion about one quantity, side by side on one value axis.
 
@@ -554,6 +599,9 @@ def range_plot(
         Replaces the default title (the quantity label and its verdict).
     colors
         Colours for some asserters, overriding :func:`asserter_colors`.
+    max_rows
+        At most this many rows: with more assertions, the lowest and highest and those in the
+        most reports are drawn, and the title says how many of how many.
 
     Returns
     -------
@@ -575,6 +623,11 @@ def range_plot(
     items = _read_assertions(assertions)
     if not items:
         return _message_figure(f"No assertions to plot for “{label}”.", title=heading)
+    if len(items) > max_rows:
+        heading += (
+            f"\n{max_rows} of {len(items):,} assertions shown: the extremes and the most reported"
+        )
+        items = _pick_rows(items, max_rows)
     items.sort(
         key=lambda a: (
             (a.published or a.as_of or dt.date.max).toordinal(),
@@ -595,6 +648,33 @@ def range_plot(
     )
     palette = asserter_colors((a.asserter for a in items), overrides=colors)
 
+    fig, ax = _range_axes(items, heading, scale, unit, per, _text(q.get("dimension")))
+    handles = _draw_consensus(ax, consensus, unit)
+    handles += _draw_intervals(ax, items, palette)
+    handles += _draw_open_bounds(ax, items, palette, scale)
+    handles = _draw_points(ax, items, palette) + handles
+    _label_points(ax, items, scale, unit)
+    _title(fig, heading)
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=len(handles),
+            frameon=False,
+            fontsize=8.5,
+        )
+    return fig
+
+
+def _range_axes(
+    items: list[_Assertion],
+    heading: str,
+    scale: _Scale,
+    unit: str | None,
+    per: str | None,
+    dimension: str | None,
+) -> tuple[Figure, Axes]:
+    """The figure, one row per assertion (labelled), the value axis below."""
     n = len(items)
     extra_lines = sum(1 for a in items if a.disputed_by)
     height = 2.3 + 0.5 * n + 0.2 * extra_lines + 0.2 * heading.count("\n")
@@ -604,9 +684,13 @@ def range_plot(
     ax.set_ylim(n - 0.5, -0.8)
     ax.set_yticks(range(n), labels=[_row_label(a) for a in items])
     ax.tick_params(axis="y", length=0, labelsize=9)
-    ax.set_xlabel(_axis_label(unit, per, _text(q.get("dimension"))))
+    ax.set_xlabel(_axis_label(unit, per, dimension))
     _tidy(ax, grid="x")
+    return fig, ax
 
+
+def _draw_consensus(ax: Axes, consensus: Mapping[str, float | None], unit: str | None) -> list[Any]:
+    """The consensus band (low to high) and line (best), with their legend entries."""
     handles: list[Any] = []
     c_low, c_best, c_high = consensus["low"], consensus["best"], consensus["high"]
     if c_low is not None and c_high is not None and c_high > c_low:
@@ -629,7 +713,11 @@ def range_plot(
         )
         note.set_gid("consensus-label")
         handles.append(Line2D([], [], color=_CONSENSUS_COLOR, ls="--", lw=1.2, label="consensus"))
+    return handles
 
+
+def _draw_intervals(ax: Axes, items: list[_Assertion], palette: Mapping[str, str]) -> list[Any]:
+    """Each stated interval as a thick translucent bar on its row."""
     seg_y, seg_lo, seg_hi, seg_colors = [], [], [], []
     for y, item in enumerate(items):
         segment = item.segment()
@@ -638,11 +726,17 @@ def range_plot(
             seg_lo.append(segment[0])
             seg_hi.append(segment[1])
             seg_colors.append(palette[item.asserter])
-    if seg_y:
-        bars = ax.hlines(seg_y, seg_lo, seg_hi, colors=seg_colors, lw=7, alpha=0.45, zorder=2)
-        bars.set_gid("intervals")
-        handles.append(Line2D([], [], color="0.55", lw=7, alpha=0.6, label="stated interval"))
+    if not seg_y:
+        return []
+    bars = ax.hlines(seg_y, seg_lo, seg_hi, colors=seg_colors, lw=7, alpha=0.45, zorder=2)
+    bars.set_gid("intervals")
+    return [Line2D([], [], color="0.55", lw=7, alpha=0.6, label="stated interval")]
 
+
+def _draw_open_bounds(
+    ax: Axes, items: list[_Assertion], palette: Mapping[str, str], scale: _Scale
+) -> list[Any]:
+    """An arrow for each open end: right for "more than", left for "fewer than"."""
     arrows = 0
     for y, item in enumerate(items):
         for upward, is_open in ((True, item.open_high), (False, item.open_low)):
@@ -651,11 +745,14 @@ def range_plot(
                 tip = scale.shift(tail, 1.0 if upward else -1.0)
                 _draw_arrow(ax, (tail, y), (tip, y), palette[item.asserter])
                 arrows += 1
-    if arrows:
-        handles.append(
-            Line2D([], [], color="0.4", lw=2, marker=">", markevery=[1], label="open bound")
-        )
+    if not arrows:
+        return []
+    return [Line2D([], [], color="0.4", lw=2, marker=">", markevery=[1], label="open bound")]
 
+
+def _draw_points(ax: Axes, items: list[_Assertion], palette: Mapping[str, str]) -> list[Any]:
+    """The best values as dots (hollow when disputed), with their legend entries."""
+    handles: list[Any] = []
     dots = [(y, a, best) for y, a in enumerate(items) if (best := a.best) is not None]
     if dots:
         points = ax.scatter(
@@ -668,15 +765,18 @@ def range_plot(
             zorder=4,
         )
         points.set_gid("points")
-        handles.insert(0, Line2D([], [], ls="", marker="o", ms=8, color="0.35", label="best value"))
+        handles.append(Line2D([], [], ls="", marker="o", ms=8, color="0.35", label="best value"))
     if any(a.disputed_by for a in items):
-        handles.insert(
-            1,
+        handles.append(
             Line2D(
                 [], [], ls="", marker="o", ms=8, mfc="white", mec="0.35", mew=2, label="disputed"
-            ),
+            )
         )
+    return handles
 
+
+def _label_points(ax: Axes, items: list[_Assertion], scale: _Scale, unit: str | None) -> None:
+    """Each estimate's words ("nearly 20,000") above its dot, kept inside the axes."""
     for y, item in enumerate(items):
         anchor = item.best if item.best is not None else item.arrow_tail(upward=True)
         if anchor is None:
@@ -705,17 +805,6 @@ def range_plot(
         )
         note.set_gid("point-label")
 
-    _title(fig, heading)
-    if handles:
-        fig.legend(
-            handles=handles,
-            loc="outside lower center",
-            ncols=len(handles),
-            frameon=False,
-            fontsize=8.5,
-        )
-    return fig
-
 
 # --------------------------------------------------------------------------- timeline
 
@@ -741,6 +830,125 @@ def _series_title(quantities: pl.DataFrame, series_id: str | None) -> str:
     return series_id or "estimates over time"
 
 
+def _fold_asserters(
+    points: list[tuple[dt.date, _Assertion]], limit: int
+) -> tuple[list[tuple[dt.date, _Assertion]], str | None]:
+    """Keep the ``limit`` asserters with the most estimates; the others' estimates are put
+    under one name, "N other asserters" (returned, else ``None``)."""
+    if limit < 1:
+        raise ValueError(f"max_asserters must be at least 1, got {limit}")
+    counts = Counter(a.asserter for _, a in points)
+    if len(counts) <= limit:
+        return points, None
+    kept = {name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    others = f"{len(counts) - limit:,} other asserters"
+    folded = [
+        (d, a if a.asserter in kept else dataclasses.replace(a, asserter=others)) for d, a in points
+    ]
+    return folded, others
+
+
+def _place_in_time(
+    points: list[tuple[dt.date, _Assertion]],
+    consensus: list[tuple[dt.date | None, dt.date | None, float]],
+) -> tuple[dict[int, float], dict[int, float], tuple[float, float, float]]:
+    """Dates as day numbers, and x positions where asserters reporting on the same day are
+    set slightly apart; with the first and last day and the span shown."""
+    day = {id(a): float(mdates.date2num(d)) for d, a in points}
+    all_days = sorted(day.values()) + [
+        float(mdates.date2num(x)) for s, e, _ in consensus for x in (s, e) if x
+    ]
+    first, last = min(all_days), max(all_days)
+    span = max(last - first, 30.0)
+    by_day: dict[float, list[str]] = {}
+    for _, a in points:
+        names = by_day.setdefault(day[id(a)], [])
+        if a.asserter not in names:
+            names.append(a.asserter)
+    step = span * 0.012
+    x_of = {
+        id(a): day[id(a)]
+        + (by_day[day[id(a)]].index(a.asserter) - (len(by_day[day[id(a)]]) - 1) / 2) * step
+        for _, a in points
+    }
+    return day, x_of, (first, last, span)
+
+
+def _draw_asserter(
+    ax: Axes,
+    name: str,
+    own: list[tuple[float, _Assertion]],
+    color: str,
+    scale: _Scale,
+    *,
+    one: bool,
+) -> Line2D:
+    """One asserter's estimates: dots, intervals, open bounds, and a line joining them when
+    there are two or more and ``one`` asserter speaks; its legend entry."""
+    line_pts = [(x, a.best) for x, a in own if a.best is not None]
+    joined = len(line_pts) > 1 and one
+    if joined:
+        (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
+        line.set_gid("line")
+    if line_pts:
+        dots = ax.scatter(
+            [x for x, _ in line_pts],
+            [y for _, y in line_pts],
+            s=55,
+            facecolors=["white" if a.disputed_by else color for _, a in own if a.best is not None],
+            edgecolors=color,
+            linewidths=2,
+            zorder=4,
+        )
+        dots.set_gid("points")
+    segments = [(x, seg) for x, a in own if (seg := a.segment()) is not None]
+    if segments:
+        bars = ax.vlines(
+            [x for x, _ in segments],
+            [s[0] for _, s in segments],
+            [s[1] for _, s in segments],
+            colors=color,
+            lw=3,
+            alpha=0.45,
+            zorder=2,
+        )
+        bars.set_gid("intervals")
+    for x, a in own:
+        for upward, is_open in ((True, a.open_high), (False, a.open_low)):
+            tail = a.arrow_tail(upward=upward) if is_open else None
+            if tail is not None:
+                tip = scale.shift(tail, 1.0 if upward else -1.0)
+                _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
+    return Line2D(  # a line in the legend only where one is drawn
+        [],
+        [],
+        color=color,
+        lw=1.6 if joined else 0,
+        ls="-" if joined else "",
+        marker="o",
+        ms=7,
+        label="\n".join(_wrap(name, width=26, max_lines=2)),
+    )
+
+
+def _draw_windows(
+    ax: Axes, consensus: list[tuple[dt.date | None, dt.date | None, float]], span: float
+) -> list[Any]:
+    """Each quantity's consensus best as a dashed segment over its time window, wide enough
+    to show beside the markers; its legend entry."""
+    if not consensus:
+        return []
+    for start, end, best in consensus:
+        x0 = float(mdates.date2num(start or end))
+        x1 = float(mdates.date2num(end or start))
+        if x1 - x0 < span * 0.06:
+            middle = (x0 + x1) / 2
+            x0, x1 = middle - span * 0.03, middle + span * 0.03
+        window = ax.hlines(best, x0, x1, colors="0.35", linestyles="--", lw=1.5, zorder=1)
+        window.set_gid("consensus")
+    return [Line2D([], [], color="0.35", ls="--", lw=1.5, label="consensus")]
+
+
 def timeline_plot(
     assertions: pl.DataFrame,
     quantities: pl.DataFrame,
@@ -749,6 +957,7 @@ def timeline_plot(
     log: bool | None = None,
     title: str | None = None,
     colors: Mapping[str, str] | None = None,
+    max_asserters: int = MAX_ASSERTERS,
 ) -> Figure:
     """Estimates of one quantity over time, one line per asserter.
 
@@ -773,6 +982,9 @@ def timeline_plot(
         Replaces the default title (the series' label).
     colors
         Colours for some asserters, overriding :func:`asserter_colors`.
+    max_asserters
+        Asserters with a colour, a line and a legend entry of their own (those with the most
+        estimates); the estimates of the others are grey dots under one legend entry.
 
     Returns
     -------
@@ -809,6 +1021,7 @@ def timeline_plot(
     if not points:
         reason = "No assertions to plot" if not items else "No dated assertions to plot"
         return _message_figure(f"{reason} for “{heading}”.", title=heading)
+    points, others = _fold_asserters(points, max_asserters)
 
     # Each quantity's consensus best over its time window.
     consensus: list[tuple[dt.date | None, dt.date | None, float]] = [
@@ -825,30 +1038,15 @@ def timeline_plot(
         room_high=any(a.open_high for _, a in points),
     )
 
-    # Dates as day numbers; asserters reporting on the same day are set slightly apart.
-    day = {id(a): float(mdates.date2num(d)) for d, a in points}
-    all_days = sorted(day.values()) + [
-        float(mdates.date2num(x)) for s, e, _ in consensus for x in (s, e) if x
-    ]
-    first, last = min(all_days), max(all_days)
-    span = max(last - first, 30.0)
-    by_day: dict[float, list[str]] = {}
-    for _, a in points:
-        names = by_day.setdefault(day[id(a)], [])
-        if a.asserter not in names:
-            names.append(a.asserter)
-    step = span * 0.012
-    x_of = {
-        id(a): day[id(a)]
-        + (by_day[day[id(a)]].index(a.asserter) - (len(by_day[day[id(a)]]) - 1) / 2) * step
-        for _, a in points
-    }
+    day, x_of, (first, last, span) = _place_in_time(points, consensus)
 
     order = sorted(
         {a.asserter for _, a in points},
-        key=lambda s: (min(day[id(a)] for _, a in points if a.asserter == s), s),
+        key=lambda s: (s == others, min(day[id(a)] for _, a in points if a.asserter == s), s),
     )
     palette = asserter_colors(order, overrides=colors)
+    if others:
+        palette[others] = _OTHERS_COLOR
     legend_lines = max(len(_wrap(name, width=26, max_lines=2)) for name in order)
     height = max(4.2, 1.8 + 0.32 * len(order) * legend_lines)
     fig = Figure(figsize=(_WIDTH + 1.5, height), layout="constrained")
@@ -861,63 +1059,8 @@ def timeline_plot(
         own = sorted(
             ((x_of[id(a)], a) for _, a in points if a.asserter == name), key=lambda p: p[0]
         )
-        color = palette[name]
-        line_pts = [(x, a.best) for x, a in own if a.best is not None]
-        if len(line_pts) > 1:
-            (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
-            line.set_gid("line")
-        if line_pts:
-            dots = ax.scatter(
-                [x for x, _ in line_pts],
-                [y for _, y in line_pts],
-                s=55,
-                facecolors=[
-                    "white" if a.disputed_by else color for _, a in own if a.best is not None
-                ],
-                edgecolors=color,
-                linewidths=2,
-                zorder=4,
-            )
-            dots.set_gid("points")
-        segments = [(x, seg) for x, a in own if (seg := a.segment()) is not None]
-        if segments:
-            bars = ax.vlines(
-                [x for x, _ in segments],
-                [s[0] for _, s in segments],
-                [s[1] for _, s in segments],
-                colors=color,
-                lw=3,
-                alpha=0.45,
-                zorder=2,
-            )
-            bars.set_gid("intervals")
-        for x, a in own:
-            for upward, is_open in ((True, a.open_high), (False, a.open_low)):
-                tail = a.arrow_tail(upward=upward) if is_open else None
-                if tail is not None:
-                    tip = scale.shift(tail, 1.0 if upward else -1.0)
-                    _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=color,
-                lw=1.6,
-                marker="o",
-                ms=7,
-                label="\n".join(_wrap(name, width=26, max_lines=2)),
-            )
-        )
-
-    if consensus:
-        for start, end, best in consensus:
-            x0 = float(mdates.date2num(start or end))
-            x1 = float(mdates.date2num(end or start))
-            if x1 - x0 < span * 0.02:
-                x0, x1 = x0 - span * 0.01, x1 + span * 0.01
-            window = ax.hlines(best, x0, x1, colors="0.35", linestyles="--", lw=1.5, zorder=1)
-            window.set_gid("consensus")
-        handles.append(Line2D([], [], color="0.35", ls="--", lw=1.5, label="consensus"))
+        handles.append(_draw_asserter(ax, name, own, palette[name], scale, one=name != others))
+    handles += _draw_windows(ax, consensus, span)
     if any(a.disputed_by for _, a in points):
         handles.append(
             Line2D(
@@ -1068,7 +1211,7 @@ def divergence_overview(
     ax.tick_params(axis="y", length=0, labelsize=9)
     for y, (row, spread) in enumerate(zip(rows, spreads, strict=True)):
         count = row.get("n_assertions")
-        text = f"{spread:.3g}×" + (f" · {count} assertions" if count is not None else "")
+        text = times(spread) + (f" · {count} assertions" if count is not None else "")
         note = ax.annotate(
             text,
             xy=(spread, y),

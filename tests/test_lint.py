@@ -37,11 +37,11 @@ def run_tool(module: str, *args: str) -> None:
 
 
 def test_ruff_check() -> None:
-    run_tool("ruff", "check", "extract", "reconcile", "tests", "benchmarks")
+    run_tool("ruff", "check", "extract", "reconcile", "newsfigures", "tests", "benchmarks")
 
 
 def test_ruff_format() -> None:
-    run_tool("ruff", "format", "--check", "extract", "reconcile")
+    run_tool("ruff", "format", "--check", "extract", "reconcile", "newsfigures")
 
 
 def test_mypy() -> None:

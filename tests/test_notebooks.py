@@ -19,8 +19,10 @@ pytest.importorskip("papermill")
 import papermill
 
 from extract import CLAIMS_SCHEMA, sample_corpus_path
-from reconcile import ReconcileResult, report
-from reconcile.cli import main
+from newsfigures import page, report
+from newsfigures import run as runs
+from newsfigures.cli import main
+from reconcile import ReconcileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -67,7 +69,7 @@ def test_parameters_are_documented(name: str) -> None:
 
 
 def test_params_file_names_a_run() -> None:
-    from reconcile.cli import load_params
+    from newsfigures.cli import load_params
 
     spec = load_params(NOTEBOOKS / "params" / "wagner.yaml")
     assert spec.run_id == "sample-wagner"
@@ -125,6 +127,7 @@ def test_report_html_tells_the_divergence(run: Path) -> None:
     assert "report.check_parameters" not in page, "code must be hidden"
     assert "BBC News" in page and "Reuters" in page, "sources listed"
     assert "data:image/png;base64" in page, "figures embedded"
+    assert "<script" not in page.lower() and "<link" not in page.lower(), "self-contained"
 
 
 def test_parameters_yaml_records_the_run(run: Path) -> None:
@@ -161,7 +164,12 @@ def test_same_input_same_tables(run: Path, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- papermill directly
 
 
-def test_extract_notebook_runs_without_parameters(tmp_path: Path) -> None:
+def test_extract_notebook_runs_without_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no parameters the notebook writes under the outputs folder (here moved by
+    $NEWSFIGURES_OUTPUTS), not in the folder it runs in."""
+    monkeypatch.setenv("NEWSFIGURES_OUTPUTS", str(tmp_path / "outputs"))
     papermill.execute_notebook(
         str(NOTEBOOKS / NAMES[0]),
         str(tmp_path / "out.ipynb"),
@@ -171,6 +179,17 @@ def test_extract_notebook_runs_without_parameters(tmp_path: Path) -> None:
     )
     claims = pl.read_parquet(tmp_path / "outputs" / "notebooks" / "claims.parquet")
     assert claims.height > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ipynb", "outputs"]
+
+
+def test_default_outputs_is_the_projects_ignored_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook opened in JupyterLab runs in notebooks/: its outputs still go to outputs/."""
+    monkeypatch.delenv("NEWSFIGURES_OUTPUTS", raising=False)
+    monkeypatch.chdir(NOTEBOOKS)
+    assert report.default_outputs() == ROOT / "outputs"
+    assert report.check_parameters().out_dir == ROOT / "outputs" / "notebooks"
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "outputs/*" in ignored
 
 
 def test_report_notebook_under_papermill(tmp_path: Path) -> None:
@@ -182,7 +201,7 @@ def test_report_notebook_under_papermill(tmp_path: Path) -> None:
         kernel_name="python3",
         progress_bar=False,
     )
-    html = report.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
+    html = page.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
     assert "nearly 20,000" in html.read_text(encoding="utf-8")
     assert list((out / "figures").glob("*.png"))
 
@@ -243,8 +262,8 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
             nb.cells.append(nbformat.v4.new_code_cell("raise KeyError('boom')"))
         nbformat.write(nb, broken / name)
     out = tmp_path / "run"
-    with pytest.raises(report.RunError) as info:
-        report.run_report(report.RunSpec(out=str(out)), notebooks=broken)
+    with pytest.raises(runs.RunError) as info:
+        runs.run_report(runs.RunSpec(out=str(out)), notebooks=broken)
     assert info.value.notebook == NAMES[0]
     assert "KeyError" in str(info.value) and "cell" in str(info.value)
     assert (out / NAMES[0]).is_file()
@@ -255,7 +274,7 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
 
 
 def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
-    from reconcile import report as rep
+    from newsfigures import report as rep
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("merj: []\n", encoding="utf-8")
@@ -271,3 +290,18 @@ def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
     good.write_text(f'rename:\n  "{label}": "Wagner strength in Ukraine"\n', encoding="utf-8")
     renamed = rep.reconcile_corpus(rep.check_parameters(out_dir=tmp_path, mapping=good), data)
     assert "Wagner strength in Ukraine" in renamed.quantities["label"].to_list()
+
+
+def test_report_notebook_reads_the_reconciled_tables(run: Path, tmp_path: Path) -> None:
+    """03_report reads 02_reconcile's tables instead of reconciling a second time; what it
+    reads equals a fresh computation."""
+    nb = nbformat.read(run / NAMES[2], as_version=4)
+    assert str(run.absolute()) in json.dumps(nb.metadata["papermill"]["parameters"])
+    data, fresh = _recomputed(tmp_path)
+    settings = report.check_parameters(out_dir=tmp_path, tables=run)
+    read = report.reconcile_corpus(settings, data)
+    assert read.claims.equals(fresh.claims)
+    assert read.quantities.equals(fresh.quantities)
+    assert read.assertions.equals(fresh.assertions)
+    with pytest.raises(report.ParameterError, match=r"lacks grouped_claims\.parquet"):
+        report.check_parameters(out_dir=tmp_path, tables=tmp_path)

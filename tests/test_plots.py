@@ -499,3 +499,28 @@ def test_divergence_overview_empty_state(tmp_path: Path) -> None:
     assert "Nothing diverges" in message(divergence_overview(lone))
     with pytest.raises(ValueError):
         divergence_overview(lone, top=0)
+
+
+def test_timeline_consensus_drawn_beside_the_markers(tables: Any) -> None:
+    """A legend entry for the consensus means a dashed segment a reader can see: one that
+    sticks out beside the estimate's marker, not one hidden under it."""
+    quantities, assertions = tables
+    ax = timeline_plot(assertions, quantities, series_id=SERIES).axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "consensus" in legend
+    left, right = ax.get_xlim()
+    for collection in by_gid(ax, "consensus"):
+        for segment in collection.get_segments():
+            assert segment[1][0] - segment[0][0] >= 0.05 * (right - left)
+
+
+def test_log_axis_ticks_have_one_style(tables: Any) -> None:
+    """Not "5,000" beside "20k": on an axis with ticks in k, thousands are in k too."""
+    quantities, assertions = tables
+    fig = timeline_plot(assertions, quantities, series_id=SERIES)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert any(lab.endswith("k") for lab in labels)
+    assert not any("," in lab for lab in labels), labels

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from .report import ParameterError, RunError, RunSpec, default_run_id, run_folder, run_report
+from .params import ParameterError
+from .run import RunError, RunSpec, default_run_id, run_folder, run_report
 
 __all__ = ["build_parser", "load_params", "main"]
 
@@ -129,23 +132,34 @@ def _specs(args: argparse.Namespace) -> list[RunSpec]:
     return specs
 
 
-def _run(spec: RunSpec, outputs: str) -> tuple[str, Path | None, str | None]:
-    """Run one report; (run name, report.html or None, error message or None)."""
+Outcome = tuple[str, Path | None, str | None, list[str]]
+
+
+def _run(spec: RunSpec, outputs: str) -> Outcome:
+    """Run one report; (run name, report.html or None, error message or None, warnings)."""
     name = spec.run_id or (
         Path(spec.out).name if spec.out else default_run_id(spec.corpus, spec.topic)
     )
+    warnings: list[str] = []
     try:
-        return name, run_report(spec, outputs=outputs), None
+        return name, run_report(spec, outputs=outputs, warn=warnings.append), None, warnings
     except RunError as err:
-        return name, None, str(err)
+        return name, None, str(err), warnings
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """The first Ctrl-C stops the run; more while it winds down are ignored (no tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; its exit status (130 after Ctrl-C, with one line on stderr)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["extract"]:
         from extract.__main__ import main as extract_main
 
-        return extract_main(args_list[1:])
+        return extract_main(args_list[1:], prog="newsfigures extract")
     args = build_parser().parse_args(args_list)
     try:
         specs = _specs(args)
@@ -156,13 +170,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsfigures: --jobs must be at least 1", file=sys.stderr)
         return 2
     os.environ.setdefault("MPLBACKEND", "Agg")
-    results = _run_all(specs, args.outputs, jobs=args.jobs, progress=args.progress)
+    previous = signal.getsignal(signal.SIGINT)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread:
+        signal.signal(signal.SIGINT, _interrupted)
+    try:
+        results = _run_all(specs, args.outputs, jobs=args.jobs, progress=args.progress)
+    except KeyboardInterrupt:
+        print(
+            "newsfigures: interrupted; a run that did not finish has no report.html and its "
+            "parameters.yaml says status: interrupted",
+            file=sys.stderr,
+        )
+        return 130
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
+    return _summary(results)
+
+
+def _summary(results: list[Outcome]) -> int:
     failed = 0
-    for name, _html, error in results:
+    for name, _html, error, warnings in results:
+        for warning in warnings:
+            print(f"newsfigures: run {name}: warning: {warning}", file=sys.stderr)
         if error is not None:
             failed += 1
             print(f"newsfigures: run {name} failed: {error}", file=sys.stderr)
-    for _, html, _ in results:
+    for _, html, _, _ in results:
         if html is not None:
             print(html)
     return 1 if failed else 0
@@ -170,13 +205,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_all(
     specs: list[RunSpec], outputs: str, *, jobs: int, progress: bool | None
-) -> list[tuple[str, Path | None, str | None]]:
+) -> list[Outcome]:
     from tqdm.auto import tqdm
 
     bar: Any = tqdm(
         total=len(specs), unit="run", disable=None if progress is None else not progress
     )
-    results: list[tuple[str, Path | None, str | None]] = []
+    results: list[Outcome] = []
     try:
         if jobs == 1 or len(specs) == 1:
             for spec in specs:
@@ -184,16 +219,34 @@ def _run_all(
                 results.append(_run(spec, outputs))
                 bar.update()
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
-                futures = {pool.submit(_run, spec, outputs): i for i, spec in enumerate(specs)}
-                done: dict[int, tuple[str, Path | None, str | None]] = {}
-                for future in as_completed(futures):
-                    done[futures[future]] = future.result()
-                    bar.update()
-                results = [done[i] for i in range(len(specs))]
+            results = _in_processes(specs, outputs, jobs=jobs, bar=bar)
     finally:
         bar.close()
     return results
+
+
+def _in_processes(specs: list[RunSpec], outputs: str, *, jobs: int, bar: Any) -> list[Outcome]:
+    """Runs in worker processes; on Ctrl-C the workers are stopped rather than waited for."""
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(specs)), initializer=_ignore_sigint)
+    try:
+        futures = {pool.submit(_run, spec, outputs): i for i, spec in enumerate(specs)}
+        done: dict[int, Outcome] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            bar.update()
+    except KeyboardInterrupt:
+        workers = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        raise
+    pool.shutdown()
+    return [done[i] for i in range(len(specs))]
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (their kernels exit with them)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,5 @@
+"""``python -m newsfigures``: the ``newsfigures`` command line."""
+
+from .cli import main
+
+raise SystemExit(main())

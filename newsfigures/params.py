@@ -1,0 +1,226 @@
+"""The parameters of the notebooks, checked: :func:`check_parameters` gives
+:class:`Settings` or raises :class:`ParameterError` with a short message in plain words."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from extract import CorpusError, Document, ManifestError, iter_documents, sample_corpus_path
+from reconcile import load_fx_rates, load_mapping
+
+from .html import _esc, _table, no_math
+
+__all__ = [
+    "CONSENSUS",
+    "NOTEBOOK_DIR",
+    "ParameterError",
+    "Settings",
+    "check_parameters",
+    "default_outputs",
+    "is_sample_corpus",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = ROOT / "notebooks"
+CONSENSUS = ("median", "truth_discovery")
+
+
+class ParameterError(ValueError):
+    """A notebook or run parameter that cannot be used; the message says why in plain words."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: the message is all a reader needs.
+        return [f"ParameterError: {self}"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Checked parameters of a notebook (paths resolved, currency upper-cased)."""
+
+    corpus: Path
+    out_dir: Path
+    claims: Path | None = None
+    tables: Path | None = None
+    topic: str = ""
+    currency: str = "USD"
+    window_days: int = 60
+    threshold: float = 0.25
+    consensus: str = "median"
+    mapping: Path | None = None
+
+    @property
+    def figures_dir(self) -> Path:
+        return self.out_dir / "figures"
+
+    def _repr_html_(self) -> str:
+        rows = [[_esc(f.name), _esc(getattr(self, f.name))] for f in fields(self)]
+        return no_math(_table(rows, ["parameter", "value"]).text)
+
+
+def is_sample_corpus(corpus: str | os.PathLike[str] | None) -> bool:
+    if corpus is None or str(corpus).strip() == "":
+        return True
+    try:
+        return Path(corpus).resolve() == sample_corpus_path().resolve()
+    except OSError:
+        return False
+
+
+def _whole(name: str, value: object, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ParameterError(f"{name} must be a whole number, not {value!r}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ParameterError(f"{name} must be a whole number, not {value!r}") from None
+    if not number.is_integer() or number < minimum:
+        raise ParameterError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
+    return int(number)
+
+
+def default_outputs() -> Path:
+    """The folder that runs and notebooks write into when no folder is given.
+
+    ``$NEWSFIGURES_OUTPUTS`` when set; else ``outputs/`` of the project checkout (ignored by
+    git), whatever folder a notebook runs in; else ``outputs/`` in the current folder.
+    """
+    given = os.environ.get("NEWSFIGURES_OUTPUTS", "").strip()
+    if given:
+        return Path(given).expanduser()
+    if NOTEBOOK_DIR.is_dir() and (ROOT / "pyproject.toml").is_file():
+        return ROOT / "outputs"
+    return Path("outputs")
+
+
+def check_parameters(
+    *,
+    corpus: str | os.PathLike[str] | None = "",
+    out_dir: str | os.PathLike[str] | None = "",
+    claims: str | os.PathLike[str] | None = "",
+    tables: str | os.PathLike[str] | None = "",
+    topic: str | None = "",
+    currency: str = "USD",
+    window_days: object = 60,
+    threshold: object = 0.25,
+    consensus: str = "median",
+    mapping: str | os.PathLike[str] | None = "",
+) -> Settings:
+    """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
+
+    An empty ``corpus`` means the sample corpus shipped with the package; an empty ``out_dir``
+    means ``notebooks/`` in :func:`default_outputs`; relative paths are read from the current
+    folder.
+
+    Examples
+    --------
+    >>> check_parameters(currency="usd").currency
+    'USD'
+    >>> check_parameters(corpus="no/such/folder")
+    Traceback (most recent call last):
+    ...
+    newsfigures.params.ParameterError: The corpus 'no/such/folder' does not exist. Give a folder or file of news reports, or leave corpus empty to use the sample corpus.
+    """
+    if is_sample_corpus(corpus):
+        path = sample_corpus_path()
+    else:
+        path = Path(str(corpus)).expanduser()
+        if not path.exists():
+            raise ParameterError(
+                f"The corpus '{corpus}' does not exist. Give a folder or file of news reports, "
+                "or leave corpus empty to use the sample corpus."
+            )
+        _check_readable(path, str(corpus))
+    if out_dir is None or not str(out_dir).strip():
+        out = default_outputs() / "notebooks"
+    else:
+        out = Path(str(out_dir)).expanduser()
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"out_dir '{out}' is a file, not a folder.")
+    tables_path = _tables(tables)
+    claims_path: Path | None = None
+    if claims is not None and str(claims).strip():
+        claims_path = Path(str(claims)).expanduser()
+        if not claims_path.is_file():
+            raise ParameterError(
+                f"The claims table '{claims}' does not exist. Run 01_extract first, "
+                "or leave claims empty to extract the corpus here."
+            )
+    code = str(currency or "").strip().upper()
+    known = sorted(set(load_fx_rates().get_column("currency").to_list()))
+    if code not in known:
+        raise ParameterError(
+            f"Unknown reporting currency '{currency}'. Choose one of: {', '.join(known)}."
+        )
+    days = _whole("window_days", window_days, minimum=0)
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float | str):
+        raise ParameterError(f"threshold must be a number such as 0.25 (25%), not {threshold!r}")
+    try:
+        gap = float(threshold)
+    except ValueError:
+        raise ParameterError(
+            f"threshold must be a number such as 0.25 (25%), not {threshold!r}"
+        ) from None
+    if not math.isfinite(gap) or gap <= 0:
+        raise ParameterError(f"threshold must be above 0 (0.25 means 25%), not {threshold!r}")
+    if consensus not in CONSENSUS:
+        raise ParameterError(f"consensus must be one of {', '.join(CONSENSUS)}, not {consensus!r}")
+    mapping_path: Path | None = None
+    if mapping is not None and str(mapping).strip():
+        mapping_path = Path(str(mapping)).expanduser()
+        if not mapping_path.is_file():
+            raise ParameterError(
+                f"The mapping file '{mapping}' does not exist. Give a YAML file of overrides "
+                "(merge, split, rename, entities, asserters, concepts), or leave mapping empty."
+            )
+        try:
+            load_mapping(mapping_path)
+        except (ValueError, yaml.YAMLError) as err:
+            raise ParameterError(f"The mapping file '{mapping}' cannot be used: {err}") from None
+    return Settings(
+        corpus=path,
+        out_dir=out,
+        claims=claims_path,
+        tables=tables_path,
+        topic=str(topic or "").strip(),
+        currency=code,
+        window_days=days,
+        threshold=gap,
+        consensus=consensus,
+        mapping=mapping_path,
+    )
+
+
+#: The tables 02_reconcile writes and 03_report can read instead of reconciling again.
+RESULT_TABLES = ("grouped_claims", "quantities", "assertions", "checks", "stances")
+
+
+def _tables(tables: str | os.PathLike[str] | None) -> Path | None:
+    """The folder of ``02_reconcile``'s tables, checked; ``None`` when not given."""
+    if tables is None or not str(tables).strip():
+        return None
+    folder = Path(str(tables)).expanduser()
+    missing = [n for n in RESULT_TABLES if not (folder / f"{n}.parquet").is_file()]
+    if missing:
+        raise ParameterError(
+            f"The tables folder '{tables}' lacks {', '.join(m + '.parquet' for m in missing)}. "
+            "Run 02_reconcile into it first, or leave tables empty to reconcile here."
+        )
+    return folder
+
+
+def _check_readable(path: Path, given: str) -> None:
+    reasons: list[str] = []
+    try:
+        for record in iter_documents(path):
+            if isinstance(record, Document):
+                return
+            reasons.append(f"{Path(record.source).name}: {record.reason}")
+    except (CorpusError, ManifestError) as err:
+        raise ParameterError(f"The corpus '{given}' cannot be read: {err}.") from None
+    why = f" ({'; '.join(reasons[:3])}{' …' if len(reasons) > 3 else ''})" if reasons else ""
+    raise ParameterError(f"The corpus '{given}' holds no readable news reports{why}.")

@@ -1,0 +1,1108 @@
+"""What the notebooks show: tables, figures and paragraphs, each one call.
+
+The notebooks in ``notebooks/`` hold no logic: every step they take is one call here.
+
+* :func:`check_parameters` (:mod:`newsfigures.params`) turns the notebook parameters into
+  :class:`Settings`, or raises :class:`ParameterError` with a short message in plain words;
+* :func:`load_corpus` and :func:`reconcile_corpus` build the tables (sorted, so the same
+  input and parameters always give the same tables), :func:`write_tables` writes them;
+* the display helpers (:func:`counts_table`, :func:`claim_sample`, :func:`headlines`,
+  :func:`range_figures` ...) return small objects that Jupyter shows as HTML
+  (:mod:`newsfigures.html`), bounded on any corpus, with amounts in words
+  (:mod:`newsfigures.words`);
+* :func:`headline` writes the paragraph about one divergent quantity from the assertions;
+* a run of the three notebooks and its ``report.html`` are :mod:`newsfigures.run` and
+  :mod:`newsfigures.page`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import itertools
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from extract import (
+    Document,
+    extract_corpus_report,
+    iter_documents,
+    write_table,
+)
+from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
+from reconcile import ReconcileResult, load_mapping, reconcile
+from reconcile.plots import times
+
+from .html import (
+    MAX_ROWS,
+    Html,
+    _capped,
+    _esc,
+    _n,
+    _note,
+    _outlet,
+    _pill,
+    _source_names,
+    _table,
+    _unnamed,
+    no_math,
+    safe_link,
+)
+from .params import (
+    RESULT_TABLES,
+    ParameterError,
+    Settings,
+    check_parameters,
+    default_outputs,
+    is_sample_corpus,
+)
+from .words import _UNCOUNTABLE, _date, _number, _plural, format_amount, times_apart
+
+__all__ = [
+    "Corpus",
+    "Html",
+    "ParameterError",
+    "Settings",
+    "boilerplate_table",
+    "check_parameters",
+    "checks_table",
+    "claim_sample",
+    "corpus_summary",
+    "counts_table",
+    "default_outputs",
+    "format_amount",
+    "headline",
+    "headlines",
+    "highlight",
+    "is_sample_corpus",
+    "left_out",
+    "load_corpus",
+    "method_note",
+    "no_math",
+    "overview_figure",
+    "quantities_table",
+    "range_figures",
+    "reconcile_corpus",
+    "safe_link",
+    "select_topic",
+    "skipped_table",
+    "slug",
+    "sources_table",
+    "stances_table",
+    "timeline_figures",
+    "times_apart",
+    "title_block",
+    "topic_found",
+    "topic_summary",
+    "unused_renames",
+    "verdict_words",
+    "write_tables",
+]
+
+DPI = 100  # PNG resolution of saved figures (the SVG beside each is for print)
+#: Bounds that keep a report readable and small on any corpus; full tables stay in Parquet.
+MAX_FIGURES = 8  # range plots
+MAX_HEADLINES = 8  # paragraphs about divergent quantities
+MAX_NAMES = 5  # asserters named in one paragraph
+MAX_OUTLETS = 3  # outlets named for one estimate
+VERDICT_ORDER = ("diverge", "growth", "agree", "single")
+VERDICT_WORDS = {
+    "diverge": "the sources disagree",
+    "agree": "the sources agree",
+    "growth": "it changed over time",
+    "single": "only one estimate",
+}
+_INSTITUTION = re.compile(
+    r"\b(government|officials?|ministry|military|army|police|office|department|agency|"
+    r"council|intelligence|authorities|commission|bank|service|forces|embassy|"
+    r"administration|white house|pentagon|kremlin|un|nato|fund|institute|board)\b",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A corpus read and extracted: claims, documents, skipped inputs and document texts."""
+
+    claims: pl.DataFrame
+    documents: pl.DataFrame
+    skipped: pl.DataFrame
+    texts: dict[str, str] = field(repr=False)
+
+
+def sort_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    return claims.sort("doc_id", "start", "end", "claim_id", nulls_last=True)
+
+
+def importance() -> pl.Expr:
+    """How much a quantity matters to a reader: log2 of its spread times its number of
+    independent estimates (a 2x gap between ten sources before a 50x gap between two)."""
+    spread = pl.col("spread").fill_null(1.0).clip(lower_bound=1.0)
+    return spread.log(2) * pl.col("n_assertions").fill_null(0).cast(pl.Float64)
+
+
+def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
+    """Divergent first, then growth, agree, single, other verdicts; each by :func:`importance`
+    (then spread), so the quantities that matter most come first."""
+    rank = (
+        pl.col("verdict")
+        .cast(pl.String)
+        .replace_strict(
+            {v: i for i, v in enumerate(VERDICT_ORDER)},
+            default=len(VERDICT_ORDER),
+            return_dtype=pl.Int64,
+        )
+    )
+    return (
+        quantities.with_columns(_rank=rank, _importance=importance())
+        .sort(
+            ["_rank", "_importance", "spread", "label", "quantity_id"],
+            descending=[False, True, True, False, False],
+            nulls_last=True,
+        )
+        .drop("_rank", "_importance")
+    )
+
+
+def _sort_result(result: ReconcileResult) -> ReconcileResult:
+    return ReconcileResult(
+        claims=sort_claims(result.claims),
+        quantities=sort_quantities(result.quantities),
+        assertions=result.assertions.sort(
+            "quantity_id", "as_of", "asserter", "assertion_id", nulls_last=True
+        ),
+        checks=result.checks.sort("check_id"),
+        # assertion_ids is a set (built in hash order): sorted, so runs write the same table
+        stances=result.stances.with_columns(pl.col("assertion_ids").list.sort()).sort(
+            "doc_id", "who", "sentence", nulls_last=True
+        ),
+    )
+
+
+def load_corpus(settings: Settings) -> Corpus:
+    """Read the corpus; claims come from ``settings.claims`` when given, else are extracted."""
+    texts = (
+        {}  # only reconcile reads the texts, and with tables it is not run here
+        if settings.tables is not None
+        else {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
+    )
+    if settings.claims is not None:
+        folder = settings.claims.parent
+        claims = conform_claims(pl.read_parquet(settings.claims))
+        documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
+        skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
+        if documents is None or skipped is None:
+            extracted = extract_corpus_report(settings.corpus, progress=False)
+            documents, skipped = extracted.documents, extracted.skipped
+    else:
+        extracted = extract_corpus_report(settings.corpus, progress=False)
+        claims, documents, skipped = extracted.claims, extracted.documents, extracted.skipped
+    return Corpus(
+        claims=sort_claims(claims),
+        documents=documents.sort("doc_id"),
+        skipped=skipped.sort("source", "doc_id", nulls_last=True),
+        texts=texts,
+    )
+
+
+def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
+    if not path.is_file():
+        return None
+    return pl.read_parquet(path).cast(schema, strict=False)
+
+
+def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
+    """:func:`reconcile.reconcile` with the notebook's parameters; every table sorted.
+
+    With ``settings.tables`` (the folder ``02_reconcile`` wrote into, in the same run) the
+    tables are read from there instead of being computed a second time.
+    """
+    if settings.tables is not None:
+        return ReconcileResult(
+            **{
+                "claims" if name == "grouped_claims" else name: pl.read_parquet(
+                    settings.tables / f"{name}.parquet"
+                )
+                for name in RESULT_TABLES
+            }
+        )
+    result = reconcile(
+        corpus.claims,
+        currency=settings.currency,
+        window_days=settings.window_days,
+        threshold=settings.threshold,
+        consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
+        mapping=settings.mapping,
+        texts=corpus.texts,
+    )
+    return _sort_result(result)
+
+
+def write_tables(out_dir: str | os.PathLike[str], **frames: pl.DataFrame) -> Html:
+    """Write each frame to ``out_dir/<name>.parquet`` (atomically) and list what was written."""
+    folder = Path(out_dir)
+    rows = []
+    for name, frame in frames.items():
+        path = write_table(frame, folder / f"{name}.parquet")
+        rows.append([_esc(path.name), f"{frame.height:,}", _esc(str(path))])
+    return _table(rows, ["table", "rows", "written to"], numeric=(1,))
+
+
+# --------------------------------------------------------------------------- 01: claims
+
+
+def highlight(sentence: str | None, start: int, end: int) -> str:
+    """The sentence as HTML with ``sentence[start:end]`` in ``<mark>``.
+
+    >>> highlight("It has 50,000 men.", 7, 13)
+    'It has <mark>50,000</mark> men.'
+    """
+    text = sentence or ""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    return f"{_esc(text[:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:])}"
+
+
+def corpus_summary(corpus: Corpus) -> Html:
+    claims = corpus.claims
+    furniture = int(claims.get_column("boilerplate").fill_null(False).sum()) if claims.height else 0
+    return Html(
+        f"<p>Read <b>{_n(corpus.documents.height, 'document')}</b>; skipped "
+        f"<b>{_n(corpus.skipped.height, 'input')}</b>. Found "
+        f"<b>{_n(claims.height, 'numeric claim')}</b>, {furniture} of them in page furniture.</p>"
+    )
+
+
+def counts_table(claims: pl.DataFrame) -> Html:
+    """Claims per document (rows) and dimension (columns), furniture counted apart."""
+    if claims.height == 0:
+        return _note("No numeric claim was found.")
+    frame = claims.with_columns(
+        dim=pl.when(pl.col("boilerplate").fill_null(False))
+        .then(pl.lit("page furniture"))
+        .otherwise(pl.col("dimension").cast(pl.String))
+    )
+    dims = sorted(d for d in frame.get_column("dim").unique().to_list() if d != "page furniture")
+    if "page furniture" in frame.get_column("dim").to_list():
+        dims.append("page furniture")
+    counts = frame.group_by("doc_id", "dim").len()
+    lookup = {(d, m): n for d, m, n in counts.iter_rows()}
+    per_doc = (
+        counts.group_by("doc_id")
+        .agg(pl.col("len").sum())
+        .sort(["len", "doc_id"], descending=[True, False])
+    )
+    rows = []
+    for doc in per_doc.get_column("doc_id").head(MAX_ROWS).to_list():
+        cells = [lookup.get((doc, d), 0) for d in dims]
+        rows.append([_esc(doc), *(str(c) if c else "" for c in cells), f"<b>{sum(cells)}</b>"])
+    totals = counts.group_by("dim").agg(pl.col("len").sum())
+    by_dim = dict(totals.iter_rows())
+    total = [by_dim.get(d, 0) for d in dims]
+    table = _capped(
+        rows,
+        ["document", *dims, "total"],
+        total=per_doc.height,
+        what="document",
+        where="claims.parquet",
+        numeric=range(1, len(dims) + 2),
+        caption="documents with the most claims first" if per_doc.height > MAX_ROWS else None,
+    )
+    summary = _table(
+        [["<b>all documents</b>", *(f"<b>{t:,}</b>" for t in total), f"<b>{sum(total):,}</b>"]],
+        ["", *dims, "total"],
+        numeric=range(1, len(dims) + 2),
+    )
+    return Html(table.text + summary.text)
+
+
+def claim_sample(claims: pl.DataFrame, n: int = 12) -> Html:
+    """Up to ``n`` article claims (not furniture), taken in turn from each document."""
+    article = claims.filter(~pl.col("boilerplate").fill_null(False))
+    if article.height == 0:
+        return _note("No claim outside page furniture.")
+    picked = (
+        article.with_columns(_turn=pl.int_range(pl.len()).over("doc_id"))
+        .sort("_turn", "doc_id", "start")
+        .head(max(n, 0))
+        .sort("doc_id", "start")
+    )
+    rows = []
+    for r in picked.iter_rows(named=True):
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [
+                _esc(r["doc_id"]),
+                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
+                _esc(format_amount(r["value"], r["unit"], per=r["per"], qualifier=r["qualifier"])),
+                _esc(r["bound"]),
+                _esc(r["dimension"]),
+                _esc(r["concept"]),
+                _esc(r["attribution"]),
+            ]
+        )
+    return _table(
+        rows,
+        [
+            "document",
+            "sentence (claim marked)",
+            "read as",
+            "bound",
+            "dimension",
+            "measures",
+            "said by",
+        ],
+        caption=f"{picked.height} of {article.height} claims outside page furniture",
+    )
+
+
+def skipped_table(skipped: pl.DataFrame) -> Html:
+    if skipped.height == 0:
+        return _note("Nothing was skipped: every input was read.")
+    rows = [
+        [_esc(s), _esc(d), _esc(r)]
+        for s, d, r in skipped.select("source", "doc_id", "reason").head(MAX_ROWS).iter_rows()
+    ]
+    return _capped(
+        rows,
+        ["input", "document", "why it was skipped"],
+        total=skipped.height,
+        what="skipped input",
+        where="skipped.parquet",
+    )
+
+
+def boilerplate_table(claims: pl.DataFrame) -> Html:
+    """Claims in page furniture (lists of other stories, share prompts ...), kept but set apart."""
+    furniture = claims.filter(pl.col("boilerplate").fill_null(False))
+    if furniture.height == 0:
+        return _note("No claim sits in page furniture.")
+    rows = []
+    for r in furniture.head(MAX_ROWS).iter_rows(named=True):
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [_esc(r["doc_id"]), highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"]))]
+        )
+    return _capped(
+        rows,
+        ["document", "page furniture (not used)"],
+        total=furniture.height,
+        what="claim in page furniture",
+        where="claims.parquet (boilerplate = true)",
+    )
+
+
+# --------------------------------------------------------------------------- 02: quantities
+
+
+def quantities_table(quantities: pl.DataFrame) -> Html:
+    """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`)."""
+    if quantities.height == 0:
+        return _note("No quantity was found.")
+    rows = []
+    for q in sort_quantities(quantities).head(MAX_ROWS).iter_rows(named=True):
+        verdict = str(q["verdict"])
+        rows.append(
+            [
+                _esc(q["label"]),
+                _pill(verdict),
+                _esc(format_amount(q["best"], q["unit"], per=q["per"])),
+                _esc(
+                    f"{_number(q['low'])} – {_number(q['high'])}"
+                    if q["low"] is not None and q["high"] is not None
+                    else ""
+                ),
+                _esc(times(q["spread"]) if q["spread"] is not None else ""),
+                str(q["n_assertions"]),
+                str(q["n_reports"]),
+                _esc(q["why"]),
+            ]
+        )
+    return _capped(
+        rows,
+        [
+            "quantity",
+            "verdict",
+            "middle estimate",
+            "lowest – highest",
+            "spread",
+            "estimates",
+            "reports",
+            "why",
+        ],
+        total=quantities.height,
+        what="quantity",
+        where="quantities.parquet",
+        numeric=(2, 3, 4, 5, 6),
+    )
+
+
+def checks_table(checks: pl.DataFrame) -> Html:
+    """The arithmetic checks: parts that should add up, shares, directions of change."""
+    if checks.height == 0:
+        return _note("No arithmetic relation between the figures was found to check.")
+    rows = [
+        [_pill(s), _esc(str(k).replace("_", " ")), _esc(d)]
+        for s, k, d in checks.select("status", "kind", "description").head(MAX_ROWS).iter_rows()
+    ]
+    return _capped(
+        rows,
+        ["result", "check", "what was checked"],
+        total=checks.height,
+        what="check",
+        where="checks.parquet",
+    )
+
+
+def stances_table(stances: pl.DataFrame, documents: pl.DataFrame | None = None) -> Html:
+    """Denials and disputes; with ``documents``, sources are named by outlet and date."""
+    if stances.height == 0:
+        return _note("No denial or dispute was found in the reports.")
+    names = _source_names(documents) if documents is not None else {}
+    rows = [
+        [_esc(w), _esc(s), _esc(names.get(d, _unnamed(d)))]
+        for d, w, s in stances.select("doc_id", "who", "sentence").head(MAX_ROWS).iter_rows()
+    ]
+    return _capped(
+        rows,
+        ["who disputes", "what the report says", "source"],
+        total=stances.height,
+        what="denial or dispute",
+        where="stances.parquet",
+    )
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Saved figures shown one under the other (PNG embedded in the HTML)."""
+
+    items: tuple[tuple[str, Path], ...]
+    empty: str = "No figure."
+    note: str = ""
+
+    def _repr_html_(self) -> str:
+        if not self.items:
+            return no_math(_note(self.empty).text)
+        parts = []
+        for caption, png in self.items:
+            raw = png.read_bytes()
+            data = base64.b64encode(raw).decode("ascii")
+            # PNG header: width at bytes 16-20. Shown at the figure's size in inches (96 CSS px
+            # an inch), so every figure's text comes out the same size on the page.
+            width = round(int.from_bytes(raw[16:20], "big") * 96 / DPI)
+            parts.append(
+                f'<figure class="nf-figure"><img src="data:image/png;base64,{data}" '
+                f'alt="{_esc(caption)}" style="max-width:100%;width:{width}px">'
+                f"<figcaption>{_esc(caption)}</figcaption></figure>"
+            )
+        if self.note:
+            parts.append(_note(self.note).text)
+        return no_math("".join(parts))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def slug(text: str, limit: int = 48) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "figure"
+
+
+def _close(fig: Any) -> None:
+    """Free a figure's memory (figures are made without pyplot; this drops the canvas)."""
+    fig.clear()
+
+
+def save_figure(fig: Any, folder: Path, name: str) -> Path:
+    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(
+        folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
+    )
+    return png
+
+
+def _plots() -> Any:
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "newsfigures"
+    from reconcile import plots
+
+    return plots
+
+
+def range_figures(
+    result: ReconcileResult,
+    figures_dir: Path,
+    *,
+    verdict: str = "diverge",
+    limit: int = MAX_FIGURES,
+) -> Figures:
+    """A range plot for each of the ``limit`` quantities with this verdict that matter most
+    (:func:`sort_quantities`), saved as ``range-<label>-<id>``."""
+    plots = _plots()
+    matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    chosen = sort_quantities(matching).head(limit)
+    items = []
+    for q in chosen.iter_rows(named=True):
+        fig = plots.range_plot(q, result.assertions)
+        name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
+        items.append((f"{q['label']}: every estimate", save_figure(fig, figures_dir, name)))
+        _close(fig)
+    more = matching.height - chosen.height
+    note = (
+        f"The {chosen.height} that matter most of {_n(matching.height, 'quantity')} with this "
+        f"verdict (the largest spread across the most sources); every one is in "
+        "quantities.parquet."
+        if more > 0
+        else ""
+    )
+    return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.", note=note)
+
+
+def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int = 6) -> Figures:
+    """Estimates over time for each series with estimates on two or more dates."""
+    plots = _plots()
+    dated = result.assertions.join(
+        result.quantities.select("quantity_id", "series_id", "verdict"), on="quantity_id"
+    ).with_columns(when=pl.coalesce("as_of", "first_published"))
+    series = (
+        dated.group_by("series_id")
+        .agg(pl.col("when").n_unique().alias("dates"), pl.len().alias("n"))
+        .filter((pl.col("dates") >= 2) & (pl.col("n") >= 2))
+        .sort(["n", "series_id"], descending=[True, False])
+        .head(limit)
+    )
+    items = []
+    for (series_id,) in series.select("series_id").iter_rows():
+        fig = plots.timeline_plot(result.assertions, result.quantities, series_id=series_id)
+        label = result.quantities.filter(pl.col("series_id") == series_id).get_column("label")[0]
+        what = str(label).rsplit(",", 1)[0]  # the series spans windows: no window's date
+        name = f"timeline-{slug(what)}-{series_id[:8]}"
+        items.append((f"{what}: estimates over time", save_figure(fig, figures_dir, name)))
+        _close(fig)
+    return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
+
+
+def overview_figure(quantities: pl.DataFrame, figures_dir: Path) -> Figures:
+    """The quantities whose sources disagree most, ranked by spread."""
+    plots = _plots()
+    compared = quantities.filter(pl.col("n_assertions") >= 2)
+    if compared.height == 0:
+        return Figures((), empty="No quantity has two estimates to compare.")
+    fig = plots.divergence_overview(quantities)
+    png = save_figure(fig, figures_dir, "overview")
+    _close(fig)
+    return Figures((("How far apart the estimates are", png),))
+
+
+# --------------------------------------------------------------------------- 03: topic report
+
+
+def select_topic(result: ReconcileResult, topic: str) -> ReconcileResult:
+    """The part of ``result`` about ``topic``: quantities whose label, subject or concept, or one
+    of whose claims' sentences, contains the keyword (case-insensitive); empty keeps all."""
+    key = topic.strip().lower()
+    if not key:
+        return result
+
+    by_sentence = result.claims.filter(_mentions("sentence", key) | _mentions("subject", key))
+    ids = set(by_sentence.get_column("quantity_id").drop_nulls().to_list())
+    ids |= set(
+        result.quantities.filter(
+            _mentions("label", key) | _mentions("subject", key) | _mentions("concept", key)
+        )
+        .get_column("quantity_id")
+        .to_list()
+    )
+    keep = pl.Series(sorted(ids), dtype=pl.String).implode()
+    assertions = result.assertions.filter(pl.col("quantity_id").is_in(keep))
+    kept_assertions = assertions.get_column("assertion_id").implode()
+    claims = result.claims.filter(
+        pl.col("quantity_id").is_in(keep) | _mentions("sentence", key) | _mentions("subject", key)
+    )
+    return ReconcileResult(
+        claims=claims,
+        quantities=result.quantities.filter(pl.col("quantity_id").is_in(keep)),
+        assertions=assertions,
+        checks=result.checks.filter(
+            pl.col("quantity_ids").list.eval(pl.element().is_in(keep)).list.any()
+        ),
+        stances=result.stances.filter(
+            pl.col("assertion_ids").list.eval(pl.element().is_in(kept_assertions)).list.any()
+            | _mentions("sentence", key)
+        ),
+    )
+
+
+def _mentions(column: str, key: str) -> pl.Expr:
+    return (
+        pl.col(column)
+        .cast(pl.String)
+        .fill_null("")
+        .str.to_lowercase()
+        .str.contains(key, literal=True)
+    )
+
+
+def topic_found(topic: str, quantities: pl.DataFrame, claims: pl.LazyFrame | pl.DataFrame) -> bool:
+    """Whether any quantity's label, subject or concept, or any claim's sentence or subject,
+    contains ``topic`` (case-insensitive; an empty topic is every topic)."""
+    key = topic.strip().lower()
+    if not key:
+        return True
+    named = quantities.filter(
+        _mentions("label", key) | _mentions("subject", key) | _mentions("concept", key)
+    )
+    if named.height:
+        return True
+    said = claims.lazy().filter(_mentions("sentence", key) | _mentions("subject", key))
+    return said.select(pl.len()).collect().item() > 0
+
+
+def unused_renames(mapping: Path, quantities: pl.DataFrame) -> list[str]:
+    """One warning per ``rename`` of a mapping file that matched no quantity: its key is no
+    quantity id, and the new label it would give is on no quantity."""
+    renames = load_mapping(mapping).rename
+    ids = set(quantities.get_column("quantity_id").to_list())
+    labels = set(quantities.get_column("label").to_list())
+    return [
+        f"mapping {mapping.name}: rename {old!r} matches no quantity label or id, so "
+        f"{new!r} is given to nothing (labels are in quantities.parquet)"
+        for old, new in renames.items()
+        if old not in ids and new not in labels
+    ]
+
+
+def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
+    """Claims that are the starting level of a change ("from 300 to nearly 2,000") in
+    the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
+    grouped = claims.filter(pl.col("quantity_id").is_not_null())
+    pairs = grouped.select("claim_id", "from_claim", "quantity_id").join(
+        grouped.select(pl.col("claim_id").alias("from_claim"), "quantity_id"),
+        on=["from_claim", "quantity_id"],
+    )
+    return dict(zip(pairs["from_claim"].to_list(), pairs["claim_id"].to_list(), strict=True))
+
+
+def _who(camp: str) -> str:
+    """'UK government' -> 'the UK government'; 'unattributed (BBC News)' -> 'an unattributed
+    report in BBC News'; a person's name unchanged; stray dashes before a name dropped."""
+    camp = camp.strip(" -–—") or camp
+    match = re.fullmatch(r"unattributed \((.*)\)", camp)
+    if match:
+        return f"an unattributed report in {match.group(1)}"
+    if camp.lower().startswith("the "):
+        return camp
+    return f"the {camp}" if _INSTITUTION.search(camp) else camp
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _thing(q: Mapping[str, Any]) -> str:
+    subject = q.get("subject") or ""
+    concept = str(q.get("concept") or "the figure")
+    if q.get("dimension") == "count" and concept.isalpha() and concept not in _UNCOUNTABLE:
+        concept = _plural(concept, None)
+    return f"{subject} {concept}".strip()
+
+
+def _some(names: Sequence[str], limit: int) -> str:
+    """ "A, B, C and 14 more" (every name when there are at most ``limit``).
+
+    >>> _some(["A", "B"], 3), _some(["A", "B", "C", "D", "E"], 3)
+    ('A, B', 'A, B, C and 2 more')
+    """
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
+
+
+def _source(a: Mapping[str, Any], camp: str) -> str:
+    outlets = list(dict.fromkeys(o for o in (a.get("outlets") or []) if o))
+    docs = a.get("doc_ids") or []
+    if outlets:
+        where = _some(outlets, MAX_OUTLETS)
+    else:
+        where = _some([_unnamed(d) for d in docs], 1) if docs else "unknown source"
+    n = int(a.get("n_reports") or 0)
+    reports = f"{n} reports: " if n > 1 else ""
+    written = [w for w in (a.get("asserters") or []) if w and w.lower() != camp.lower()]
+    said = ""
+    if written:
+        name = written[0]
+        said = (
+            f"said by {'an ' if name[0] in 'aeiou' else 'a '}{name}; "
+            if name.islower()
+            else f"said by {name}; "
+        )
+    return f"{said}{reports}{where}, {_date(a.get('first_published') or a.get('as_of'))}"
+
+
+def _extremes(gap: str) -> str:
+    """:func:`times_apart` said of the highest and lowest of several estimates.
+
+    >>> _extremes("about 2.5 times apart"), _extremes("the higher is 18% above the lower")
+    ('the highest and lowest are about 2.5 times apart', 'the highest is 18% above the lowest')
+    """
+    if gap.startswith("the higher is"):
+        return gap.replace("the higher", "the highest").replace("the lower", "the lowest")
+    return f"the highest and lowest are {gap}"
+
+
+def headline(
+    quantity: Mapping[str, Any],
+    assertions: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    *,
+    earlier: Mapping[str, str] | None = None,
+) -> str:
+    """A paragraph, in plain words, about who gave which figure for one quantity.
+
+    One estimate per asserter (the latest; a figure that is only the starting point of a
+    stated change, "from 300 to nearly 2,000", is mentioned as "up from 300"), largest
+    first, with hedges, units, sources and how far apart the extremes are.
+    """
+    qid = quantity.get("quantity_id")
+    rows = assertions.filter(pl.col("quantity_id") == qid) if qid is not None else assertions
+    if rows.height == 0:
+        return f"{quantity.get('label')}: no estimate."
+    if earlier is None:
+        earlier = _earlier_levels(claims) if claims is not None else {}
+    unit, per = quantity.get("unit"), quantity.get("per")
+    concept = str(quantity.get("concept") or "")
+    if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
+        unit = None  # "puts Wagner Group personnel at 50,000", not "at 50,000 personnel"
+
+    def amount(a: Mapping[str, Any]) -> str:
+        low = a["interval_low"] if a.get("bound") == "range" else None
+        high = a["interval_high"] if a.get("bound") == "range" else None
+        return format_amount(
+            a["best"], unit, per=per, qualifier=a.get("qualifier"), low=low, high=high
+        )
+
+    items = list(rows.iter_rows(named=True))
+    is_start = {
+        a["assertion_id"]: bool(a["claim_ids"]) and all(c in earlier for c in a["claim_ids"])
+        for a in items
+    }
+    camps: dict[str, list[dict[str, Any]]] = {}
+    for a in items:
+        camps.setdefault(str(a["asserter"] or "unattributed"), []).append(a)
+    if len(camps) == 1 and len(items) > 1:  # one voice: compare its reports one by one
+        camps = {f"{next(iter(camps))} #{i}": [a] for i, a in enumerate(items, 1)}
+    entries = []
+    for camp, group in camps.items():
+        group.sort(
+            key=lambda a: (
+                is_start[a["assertion_id"]],
+                -(a["as_of"] or dt.date.min).toordinal(),
+                -int(a["n_reports"] or 0),
+                -(a["best"] or 0.0),
+            )
+        )
+        main, rest = group[0], group[1:]
+        notes = []
+        text = amount(main)
+        starts = [r for r in rest if is_start[r["assertion_id"]]]
+        others = [r for r in rest if not is_start[r["assertion_id"]]]
+        if starts:
+            direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
+            text += f", {direction} from {amount(starts[0])}"
+        if others:
+            also = [amount(o) for o in others[:2]]
+            more = f" and {len(others) - 2:,} more" if len(others) > 2 else ""
+            notes.append(f"also {' and '.join(also)}{more}")
+        name = camp.split(" #")[0]
+        notes.append(_source(main, name))
+        entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
+    entries.sort(key=lambda e: -e[0])
+    gap = times_apart(entries[0][0], entries[-1][0]) if len(entries) >= 2 else ""
+    hidden = 0
+    if len(entries) > MAX_NAMES:  # the highest few and the lowest; the rest are counted
+        hidden = len(entries) - MAX_NAMES
+        entries = [*entries[: MAX_NAMES - 1], entries[-1]]
+    thing = _thing(quantity)
+    first = entries[0]
+    verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
+    parts = [f"{_capital(_who(first[1]))} {verb} {thing} at {first[2]} ({first[3]})"]
+    for i, ((_, before, _, _), (_, camp, text, src)) in enumerate(itertools.pairwise(entries)):
+        who = "elsewhere" if camp == before else _who(camp)
+        if hidden and i == len(entries) - 2:  # before the lowest
+            parts.append(f"{hidden:,} more in between (every estimate is in assertions.parquet)")
+            who = "the lowest: " + who
+        parts.append(f"{who} at {text} ({src})")
+    sentence = "; ".join(parts)
+    if gap:
+        sentence += f" — {_extremes(gap) if len(entries) > 2 else gap}."
+    else:
+        sentence += "."
+    disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
+    if disputed:
+        sentence += f" {_some(disputed, MAX_NAMES)} rejected the reports these figures appear in."
+    return sentence
+
+
+def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
+    """One headline paragraph per quantity with this verdict (divergent by default)."""
+    if result.quantities.height == 0:
+        return _note("No figure in the reports is about this topic.")
+    chosen = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
+    if chosen.height == 0:
+        if verdict == "diverge":
+            return _note("The sources do not disagree about any figure on this topic.")
+        return _note(f"No figure on this topic has the verdict '{verdict}'.")
+    parts = []
+    earlier = _earlier_levels(result.claims)  # once for every paragraph
+    for q in sort_quantities(chosen).head(MAX_HEADLINES).iter_rows(named=True):
+        text = headline(q, result.assertions, earlier=earlier)
+        parts.append(
+            f'<div class="nf-headline"><h3>{_esc(q["label"])} '
+            f"{_pill(q['verdict'])}</h3><p>{_esc(text)}</p></div>"
+        )
+    if chosen.height > MAX_HEADLINES:
+        parts.append(
+            _note(
+                f"The {MAX_HEADLINES} that matter most of {_n(chosen.height, 'quantity')} with "
+                "this verdict (the largest spread across the most sources); the others are in "
+                "the table below and in quantities.parquet."
+            ).text
+        )
+    return Html("".join(parts))
+
+
+_STYLE = """<style>
+.nf-title h1 { margin-bottom: 0.2em; }
+.nf-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
+.nf-table th, .nf-table td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+.nf-table th { background: #f3f3f3; }
+.nf-table caption { caption-side: top; text-align: left; color: #555; padding-bottom: 4px; }
+.nf-diverge { color: #fff; background: #c0392b; padding: 0 6px; border-radius: 3px; }
+.nf-agree { color: #fff; background: #2e8b57; padding: 0 6px; border-radius: 3px; }
+.nf-growth { color: #fff; background: #2c6fbb; padding: 0 6px; border-radius: 3px; }
+.nf-single { color: #fff; background: #8c8c8c; padding: 0 6px; border-radius: 3px; }
+.nf-holds { color: #2e8b57; font-weight: bold; }
+.nf-fails { color: #c0392b; font-weight: bold; }
+.nf-warning { color: #b35806; font-weight: bold; }
+.nf-headline h3 { margin-bottom: 0.3em; }
+.nf-headline p { font-size: 1.05em; line-height: 1.5; max-width: 60em; }
+.nf-figure { margin: 0.5em 0 1.5em; }
+.nf-figure figcaption { color: #555; font-size: 0.9em; }
+mark { background: #ffe58a; padding: 0 2px; }
+</style>"""
+
+
+def title_block(settings: Settings, corpus: Corpus, topic: ReconcileResult) -> Html:
+    """The report's title and a one-paragraph summary (with the report's CSS)."""
+    docs = corpus.documents
+    outlets = sorted({o for o in docs.get_column("outlet").to_list() if o})
+    dates = [d for d in docs.get_column("published").to_list() if d is not None]
+    span = f"from {_date(min(dates))} to {_date(max(dates))}" if dates else "undated"
+    verdicts = topic.quantities.get_column("verdict").cast(pl.String).to_list()
+    n_div = verdicts.count("diverge")
+    name = settings.topic or "all topics"
+    return Html(
+        f'{_STYLE}<div class="nf-title"><h1>What the reports say about {_esc(name)}</h1>'
+        f"<p>{_n(docs.height, 'news report')} from {_n(len(outlets), 'named outlet')}, "
+        f"published {_esc(span)}. They give <b>{_n(len(verdicts), 'figure')}</b> about "
+        f"{_esc(name)}; the sources disagree about <b>{n_div}</b> of them (estimates more than "
+        f"{settings.threshold:.0%} apart). Money is shown in {_esc(settings.currency)}.</p></div>"
+    )
+
+
+def topic_summary(topic: ReconcileResult) -> Html:
+    """Every figure on the topic, for a reader: what, how much, how many sources, verdict."""
+    q = topic.quantities
+    if q.height == 0:
+        return _note("No figure on this topic.")
+    rows = []
+    for r in sort_quantities(q).head(MAX_ROWS).iter_rows(named=True):
+        verdict = str(r["verdict"])
+        lo, hi = r["low"], r["high"]
+        span = (
+            ""
+            if lo is None or hi is None or lo == hi
+            else f"{format_amount(lo, r['unit'])} to {format_amount(hi, r['unit'])}"
+        )
+        rows.append(
+            [
+                _esc(r["label"]),
+                _esc(format_amount(r["best"], r["unit"], per=r["per"])),
+                _esc(span),
+                str(r["n_assertions"]),
+                str(r["n_reports"]),
+                f"{_pill(verdict)} {_esc(verdict_words(verdict))}",
+            ]
+        )
+    return _capped(
+        rows,
+        ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"],
+        total=q.height,
+        what="figure",
+        where="quantities.parquet",
+        numeric=(1, 2, 3, 4),
+    )
+
+
+def verdict_words(verdict: str) -> str:
+    """A verdict in words; one this module does not know is shown by its own name.
+
+    >>> verdict_words("diverge"), verdict_words("possibly_same")
+    ('the sources disagree', 'possibly same')
+    """
+    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+
+
+def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
+    """The reports that give figures here, with outlet, date, title, link and how many; the
+    reports read that give none are counted."""
+    used = dict(
+        claims.filter(pl.col("quantity_id").is_not_null()).group_by("doc_id").len().iter_rows()
+    )
+    ranked = documents.with_columns(
+        _used=pl.col("doc_id").replace_strict(used, default=0, return_dtype=pl.Int64)
+    ).filter(pl.col("_used") > 0)
+    unused = documents.height - ranked.height
+    idle = (
+        _note(
+            f"{_n(unused, 'other report')} read {'gives' if unused == 1 else 'give'} no figure "
+            "used here (every report is in documents.parquet)."
+        ).text
+        if unused
+        else ""
+    )
+    if ranked.height == 0:
+        return Html(_note("No report gives a figure used here.").text + idle)
+    if ranked.height > MAX_ROWS:  # the reports this topic uses most first
+        ranked = ranked.sort(["_used", "published", "doc_id"], descending=[True, False, False])
+    else:
+        ranked = ranked.sort("published", "doc_id", nulls_last=True)
+    rows = []
+    for r in ranked.head(MAX_ROWS).iter_rows(named=True):
+        rows.append(
+            [
+                _esc(_outlet(r["outlet"], r["doc_id"])),
+                _esc(_date(r["published"])),
+                _esc(r["title"] or r["doc_id"]),
+                safe_link(r["url"]),
+                str(r["_used"]),
+            ]
+        )
+    table = _capped(
+        rows,
+        ["outlet", "published", "title", "link", "figures used here"],
+        total=ranked.height,
+        what="report",
+        where="documents.parquet",
+        numeric=(4,),
+        caption="the reports that give the most figures here first"
+        if ranked.height > MAX_ROWS
+        else None,
+    )
+    return Html(table.text + idle)
+
+
+def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
+    """The claims a report does not compare, in their order, with why (``_why``)."""
+    earlier = pl.Series(sorted(_earlier_levels(claims)), dtype=pl.String).implode()
+    here = pl.Series(sorted(grouped_here), dtype=pl.String).implode()
+    why = (
+        pl.when(pl.col("boilerplate").fill_null(False))
+        .then(pl.lit("page furniture (a list of other stories, a share prompt …), not the article"))
+        .when(pl.col("restates").is_not_null())
+        .then(pl.lit("restates another figure in the same sentence (counted once)"))
+        .when(pl.col("quantity_id").is_null())
+        .then(pl.col("group_note").fill_null("could not be grouped with other figures"))
+        .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
+        .then(pl.lit("starting point of a stated change; shown as “up from …”"))
+    )
+    return claims.with_columns(_why=why).filter(pl.col("_why").is_not_null())
+
+
+def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:
+    """What the report does not use, and why: unreadable inputs, page furniture, restatements,
+    figures that could not be grouped, and figures about other topics."""
+    parts: list[str] = []
+    if corpus.skipped.height:
+        parts.append(f"<p><b>{_n(corpus.skipped.height, 'input')}</b> could not be read:</p>")
+        parts.append(skipped_table(corpus.skipped).text)
+    claims = result.claims
+    if keyword:  # what the reports about the topic leave out, not every other story's
+        here = topic.claims.get_column("doc_id").unique().implode()
+        claims = claims.filter(pl.col("doc_id").is_in(here))
+    rows: list[list[str]] = []
+    names = _source_names(corpus.documents)
+    grouped_here = set(topic.quantities.get_column("quantity_id").to_list())
+    unused = _not_compared(claims, grouped_here)
+    count = unused.height
+    for r in unused.head(MAX_ROWS).iter_rows(named=True):
+        why = r["_why"]
+        at = int(r["start"]) - int(r["sentence_start"])
+        rows.append(
+            [
+                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
+                _esc(why),
+                _esc(names.get(r["doc_id"], _unnamed(r["doc_id"]))),
+            ]
+        )
+    if rows:
+        reports = "the reports about this topic" if keyword else "the reports"
+        parts.append(f"<p><b>{_n(count, 'figure')}</b> in {reports} are not compared:</p>")
+        parts.append(
+            _capped(
+                rows,
+                ["figure in its sentence", "why", "source"],
+                total=count,
+                what="figure",
+                where="grouped_claims.parquet (group_note says why)",
+            ).text
+        )
+    if keyword:
+        other = result.quantities.filter(
+            ~pl.col("quantity_id").is_in(pl.Series(sorted(grouped_here), dtype=pl.String).implode())
+        )
+        if other.height:
+            labels = ", ".join(other.get_column("label").head(12).to_list())
+            more = f" and {other.height - 12} more" if other.height > 12 else ""
+            parts.append(
+                f"<p><b>{_n(other.height, 'figure')}</b> "
+                f"{'does' if other.height == 1 else 'do'} not mention “{_esc(keyword)}” and "
+                f"{'is' if other.height == 1 else 'are'} left out of this report: "
+                f"{_esc(labels)}{_esc(more)}.</p>"
+            )
+    singles = topic.quantities.filter(pl.col("verdict").cast(pl.String) == "single")
+    if singles.height:
+        parts.append(
+            f"<p><b>{_n(singles.height, 'figure')}</b> on this topic "
+            f"{'comes' if singles.height == 1 else 'come'} from one source only, so there is "
+            "nothing to compare with; they are listed above but not discussed.</p>"
+        )
+    return Html("".join(parts) or _note("Nothing was left out.").text)
+
+
+def method_note(settings: Settings) -> Html:
+    return Html(
+        '<p class="nf-note"><i>How this report was made.</i> Every number in the reports was '
+        "read automatically with its hedge (“more than”, “nearly”), unit and who said it. "
+        "Figures about the same thing in the same period were grouped; repeats of one source "
+        "count once. Estimates whose middle values are more than "
+        f"{settings.threshold:.0%} apart are marked <i>diverge</i>; figures dated more than "
+        f"{settings.window_days} days apart are compared as a change over time (<i>growth</i>). "
+        f"Money is converted to {_esc(settings.currency)} at the month's average rate.</p>"
+    )

@@ -1,0 +1,317 @@
+"""A report run: the three notebooks executed with papermill into one folder, then
+``report.html`` (the ``newsfigures report`` command, :mod:`newsfigures.cli`).
+
+>>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
+('sample-wagner', 'my-corpus-all')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .page import export_html
+from .params import NOTEBOOK_DIR, ParameterError, check_parameters, is_sample_corpus
+from .report import slug, topic_found, unused_renames
+
+__all__ = [
+    "KERNEL",
+    "NOTEBOOKS",
+    "RunError",
+    "RunSpec",
+    "default_run_id",
+    "run_folder",
+    "run_report",
+]
+
+#: The notebooks of a report run, in the order they run.
+NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
+KERNEL = "python3"
+
+
+class RunError(RuntimeError):
+    """A report run that failed: which notebook, which cell, and where the partial notebook is.
+
+    ``plain`` is true when the failure is a :class:`ParameterError` raised by the notebook's
+    check cell; the message is then that check's message alone.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        notebook: str | None = None,
+        cell: int | None = None,
+        plain: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.notebook = notebook
+        self.cell = cell
+        self.plain = plain
+
+
+@dataclass(frozen=True, slots=True)
+class RunSpec:
+    """The parameters of one report run (one YAML file of ``newsfigures report --params``)."""
+
+    corpus: str = ""
+    topic: str = "Wagner"
+    run_id: str = ""
+    out: str = ""
+    currency: str = "USD"
+    window_days: int = 60
+    threshold: float = 0.25
+    consensus: str = "median"
+    mapping: str = ""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ParameterError(
+                f"{source}: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+        values: dict[str, Any] = {k: ("" if v is None else v) for k, v in data.items()}
+        for name, value in values.items():
+            _check_type(name, value, source=source)
+        return replace(cls(), **values)
+
+
+#: What each run parameter may be given as (YAML reads numbers and lists as such).
+_TYPES: dict[str, tuple[type, ...]] = {
+    "window_days": (int, str),
+    "threshold": (int, float, str),
+}
+
+
+def _check_type(name: str, value: object, *, source: str) -> None:
+    """Refuse a value of the wrong kind in one line (``corpus: 12345``, ``topic: [1, 2]``);
+    the values themselves are checked later by :func:`check_parameters`."""
+    allowed = _TYPES.get(name, (str,))
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        kind = "a number" if float in allowed else "a whole number" if int in allowed else "text"
+        raise ParameterError(f"{source}: {name} must be {kind}, not {value!r}")
+
+
+def default_run_id(corpus: str | os.PathLike[str] | None, topic: str | None) -> str:
+    """``sample-wagner`` for the sample corpus and topic Wagner; ``<folder>-<topic>`` otherwise.
+
+    >>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
+    ('sample-wagner', 'my-corpus-all')
+    """
+    name = "sample" if is_sample_corpus(corpus) else Path(str(corpus)).stem
+    return f"{slug(name, 32)}-{slug(topic or 'all', 32) if topic else 'all'}"
+
+
+def run_folder(spec: RunSpec, outputs: str | os.PathLike[str] = "outputs") -> Path:
+    if spec.out:
+        return Path(spec.out)
+    return Path(outputs) / (spec.run_id or default_run_id(spec.corpus, spec.topic))
+
+
+def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
+    corpus = "" if not str(spec.corpus).strip() else str(Path(spec.corpus).expanduser().absolute())
+    return {
+        "corpus": corpus,
+        "out_dir": str(out.absolute()),
+        "claims": str((out / "claims.parquet").absolute()),
+        "tables": str(out.absolute()),  # 03_report reads 02_reconcile's tables
+        "topic": spec.topic,
+        "currency": spec.currency,
+        "window_days": spec.window_days,
+        "threshold": spec.threshold,
+        "consensus": spec.consensus,
+        "mapping": ""
+        if not str(spec.mapping).strip()
+        else str(Path(spec.mapping).expanduser().absolute()),
+    }
+
+
+def run_report(
+    spec: RunSpec,
+    *,
+    outputs: str | os.PathLike[str] = "outputs",
+    notebooks: str | os.PathLike[str] | None = None,
+    start_timeout: int = 120,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
+    """Execute the three notebooks into the run folder, export ``report.html``; its path.
+
+    The run folder is ``spec.out``, else ``outputs/<run_id>``. It receives the executed
+    notebooks, the Parquet tables, ``figures/``, ``parameters.yaml`` and ``report.html``.
+
+    The parameters are checked first with :func:`check_parameters` (the check each notebook
+    makes in its first cell after the parameters), so a bad one fails in plain words before
+    any kernel starts. ``parameters.yaml`` records the run's ``status``: ``running`` until
+    ``report.html`` is written, then ``complete``; ``failed`` or ``interrupted`` otherwise.
+    ``warn`` receives warnings in one line each (a mapping ``rename`` that matches no
+    quantity).
+
+    Raises
+    ------
+    RunError
+        When a parameter is bad (``plain`` set, the message is the check's), or a notebook
+        fails (which notebook and cell; the partial executed notebook stays in the run folder),
+        or no figure is about the topic (after ``02_reconcile``; no report is written).
+    KeyboardInterrupt
+        On Ctrl-C, after the status is set to ``interrupted``.
+    """
+    import papermill
+
+    source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
+    missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
+    if missing:
+        raise RunError(f"notebook(s) {', '.join(missing)} not found in {source}")
+    out = run_folder(spec, outputs)
+    if out.exists() and not out.is_dir():
+        raise RunError(f"the run folder {out} is a file")
+    values = _notebook_parameters(spec, out)
+    try:  # the check each notebook's first cell makes, done here before any kernel starts
+        check_parameters(**{k: v for k, v in values.items() if k not in ("claims", "tables")})
+    except ParameterError as err:
+        raise RunError(str(err), plain=True) from None
+    out.mkdir(parents=True, exist_ok=True)
+    # a rerun into the same folder must not leave the last run's report or figures behind
+    stale = [
+        out / "report.html",
+        *(out / "figures").glob("*.png"),
+        *(out / "figures").glob("*.svg"),
+    ]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
+    recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
+    _record(out, recorded, "running")
+    saved = os.environ.get("PYTHONWARNINGS")
+    # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
+    # of the executed notebooks (the kernels inherit this environment).
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
+    status = "failed"
+    try:
+        for name in NOTEBOOKS:
+            _execute(papermill, source / name, out / name, values, start_timeout=start_timeout)
+            if name == "02_reconcile.ipynb":
+                _after_reconcile(spec, out, warn)
+        title = f"What the reports say about {spec.topic or 'all topics'}"
+        page = export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
+        status = "complete"
+        return page
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = saved
+        _record(out, recorded, status)
+
+
+def _record(out: Path, recorded: dict[str, Any], status: str) -> None:
+    """Write ``parameters.yaml`` with the run's status (atomically)."""
+    import yaml
+
+    text = yaml.safe_dump({**recorded, "status": status}, sort_keys=True, allow_unicode=True)
+    tmp = out / ".parameters.yaml.part"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out / "parameters.yaml")
+
+
+def _after_reconcile(spec: RunSpec, out: Path, warn: Callable[[str], None] | None) -> None:
+    """Checks that need the reconciled tables: unused renames warn; a topic that no figure
+    is about stops the run before the report is written."""
+    import polars as pl
+
+    quantities = pl.read_parquet(out / "quantities.parquet")
+    if warn is not None and str(spec.mapping).strip():
+        for message in unused_renames(Path(spec.mapping).expanduser(), quantities):
+            warn(message)
+    topic = str(spec.topic or "").strip()
+    if not topic:
+        return
+    claims = pl.scan_parquet(out / "claims.parquet").select("sentence", "subject")
+    if not topic_found(topic, quantities, claims):
+        raise RunError(
+            f"no figure is about the topic {topic!r}: it is in no quantity's label, subject or "
+            f"concept and in no claim's sentence ({quantities.height:,} quantities in all, "
+            f'listed in {out / "quantities.parquet"}); give another --topic, or --topic "" '
+            "for every topic",
+            plain=True,
+        )
+
+
+def _execute(
+    papermill: Any, notebook: Path, executed: Path, values: dict[str, Any], *, start_timeout: int
+) -> None:
+    """Execute one notebook with the parameters it declares; failures become :class:`RunError`."""
+    from papermill.exceptions import PapermillExecutionError
+
+    name = notebook.name
+    wanted = papermill.inspect_notebook(str(notebook))
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters={k: v for k, v in values.items() if k in wanted},
+            kernel_name=KERNEL,
+            progress_bar=False,
+            start_timeout=start_timeout,
+            **_engine_options(executed.with_name("kernels.log")),
+        )
+    except PapermillExecutionError as err:
+        if err.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel too
+            raise KeyboardInterrupt from None
+        if err.ename == "ParameterError":
+            raise RunError(err.evalue, notebook=name, cell=err.cell_index, plain=True) from None
+        raise RunError(
+            f"{name} failed in cell {err.cell_index} (In [{err.exec_count}]): "
+            f"{err.ename}: {err.evalue}. The partial notebook is kept at {executed}.",
+            notebook=name,
+            cell=err.cell_index,
+        ) from None
+    except Exception as err:  # kernel missing or dead, timeouts: say which notebook
+        raise RunError(
+            f"{name} could not be run: {type(err).__name__}: {err}", notebook=name
+        ) from err
+
+
+def _engine_options(log: Path) -> dict[str, Any]:
+    """The kernels' own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise
+    show their tracebacks); where it can, jupyter_client encrypts the kernel's sockets
+    (CurveZMQ), which also keeps ipykernel from warning about plain TCP on every start."""
+    import zmq
+    from traitlets.config import Config
+
+    settings: dict[str, Any] = {"kernel_log": str(log)}
+    if zmq.has("curve"):
+        settings["transport_encryption"] = "auto"
+    return {
+        "kernel_manager_class": _quiet_manager(),
+        "config": Config({"QuietKernelManager": settings}),
+    }
+
+
+@cache
+def _quiet_manager() -> type:
+    """A kernel manager that starts kernels with their stderr in a log file."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Unicode
+
+    class QuietKernelManager(AsyncKernelManager):
+        kernel_log = Unicode("", help="file that receives the kernel's stderr").tag(config=True)
+
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            if self.kernel_log and "stderr" not in kw:
+                with open(self.kernel_log, "ab") as log:  # the kernel keeps its own copy
+                    kw["stderr"] = log
+                    await super().start_kernel(**kw)
+                return
+            await super().start_kernel(**kw)
+
+    return QuietKernelManager

@@ -1,0 +1,109 @@
+"""Numbers, amounts, dates and gaps written in plain words for a reader.
+
+>>> format_amount(50000), format_amount(1e8, "USD", per="month", qualifier="more than")
+('50,000', 'more than $100 million a month')
+>>> times_apart(50000, 20000)
+'about 2.5 times apart'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+__all__ = ["format_amount", "times_apart"]
+
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$"}
+_PLURAL_UNITS = {"day", "week", "month", "quarter", "year", "hour", "minute", "second"}
+_UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
+
+
+def _number(value: float) -> str:
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size * 0.9995:
+            return f"{float(f'{value / size:.3g}'):g} {word}"
+    if magnitude >= 100:
+        return f"{round(value):,}"
+    return f"{float(f'{value:.3g}'):g}"
+
+
+def _plural(word: str, value: float | None) -> str:
+    if (value is not None and abs(value) == 1) or word.split()[-1] in _UNCOUNTABLE:
+        return word
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es" if not word.endswith("s") else word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def format_amount(
+    value: float | None,
+    unit: str | None = None,
+    *,
+    per: str | None = None,
+    qualifier: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> str:
+    """A value written for a reader, with its hedge, unit and rate.
+
+    Examples
+    --------
+    >>> format_amount(20000, qualifier="nearly"), format_amount(8.2e7, "GBP")
+    ('nearly 20,000', '£82 million')
+    >>> format_amount(10, "percent", qualifier="around"), format_amount(182.625, "day")
+    ('around 10%', '183 days')
+    >>> format_amount(1000, "container", qualifier="more than"), format_amount(17, "km")
+    ('more than 1,000 containers', '17 km')
+    >>> format_amount(None), format_amount(15, low=10, high=20)
+    ('an unstated amount', 'between 10 and 20')
+    """
+    if value is None or not math.isfinite(value):
+        return "an unstated amount"
+
+    def one(v: float) -> str:
+        if unit in ("percent", "%"):
+            return f"{_number(v)}%"
+        if unit and len(unit) == 3 and unit.isupper():
+            symbol = _SYMBOLS.get(unit)
+            return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
+        if (unit and unit.isalpha() and unit.islower() and len(unit) > 3) or unit in _PLURAL_UNITS:
+            return f"{_number(v)} {_plural(unit, v)}"
+        return f"{_number(v)} {unit}" if unit else _number(v)
+
+    if low is not None and high is not None and low != high:
+        first = one(low)
+        if " " in first and not (unit and unit.isupper()):
+            first = first.split(" ")[0]  # "between 10 and 20 km", "between $10 and $20"
+        text = f"between {first} and {one(high)}"
+    else:
+        text = one(value)
+        if qualifier:  # "More than" as read at a sentence's start reads "more than" here
+            text = f"{qualifier[:1].lower()}{qualifier[1:]} {text}"
+    if per:
+        text += f" {'an' if per[0] in 'aeiouh' and per != 'year' else 'a'} {per}"
+    return text
+
+
+def times_apart(high: float | None, low: float | None) -> str:
+    """How far apart two estimates are, in words.
+
+    >>> times_apart(50000, 1000), times_apart(120, 100), times_apart(3, 3)
+    ('about 50 times apart', 'the higher is 20% above the lower', 'the same')
+    """
+    if high is None or low is None or low <= 0 or high <= 0:
+        return "not comparable as a ratio"
+    hi, lo = max(high, low), min(high, low)
+    ratio = hi / lo
+    if ratio < 1.005:
+        return "the same"
+    if ratio < 1.5:
+        return f"the higher is {round((ratio - 1) * 100)}% above the lower"
+    shown = f"{ratio:.1f}".removesuffix(".0") if ratio < 10 else f"{round(ratio):,}"
+    return f"about {shown} times apart"
+
+
+def _date(value: dt.date | None) -> str:
+    return "undated" if value is None else f"{value.day}\u00a0{value:%b}\u00a0{value:%Y}"
