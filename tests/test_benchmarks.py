@@ -32,6 +32,7 @@ class Smallest:
     needs_shared: bool = False  # reads ../shared: skipped without it
     needs: str | None = None  # a program that must be on PATH
     exit_codes: tuple[int, ...] = (0,)  # some benchmarks exit 1 when a target fails
+    covered_by: str | None = None  # a test file that already runs it small (not run twice)
 
 
 #: The one table of smallest modes, by script name.
@@ -47,6 +48,8 @@ SMALLEST: dict[str, Smallest] = {
         ("{tmp}/page.html", "-o", "{tmp}/page.png", "--height", "300"), needs="chromium"
     ),
     "report_speed.py": Smallest(("--docs", "5", "--runs", "1", "--no-baseline")),
+    "extract_dev.py": Smallest(("--smallest",), covered_by="tests/test_extract_dev.py"),
+    "faults.py": Smallest(("--smallest",), covered_by="tests/test_faults.py"),
     "reconcile_eval.py": Smallest(
         ("--gold-claims", "--topics", "canada_wildfires_2023"), needs_shared=True
     ),
@@ -66,6 +69,10 @@ def test_benchmark_runs_in_its_smallest_mode(script: str, tmp_path: Path) -> Non
     if script not in SMALLEST:
         pytest.fail(f"benchmarks/{script} has no smallest mode: add it to SMALLEST in {__file__}")
     mode = SMALLEST[script]
+    if mode.covered_by is not None:
+        test_file = ROOT / mode.covered_by
+        assert script in test_file.read_text(encoding="utf-8"), f"{mode.covered_by} runs {script}"
+        return
     if mode.needs_shared and not (SHARED / "seeds").is_dir():
         pytest.skip("../shared is not present")
     if mode.needs and shutil.which(mode.needs) is None:
