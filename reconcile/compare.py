@@ -4,13 +4,21 @@ An *assertion* is one asserter's figure for one quantity: the same figure from t
 camp re-reported by several outlets is one assertion with several reports, and only
 assertions vote. A quantity's verdict:
 
-- ``single``: one report;
-- ``agree``: several reports or assertions whose intervals overlap and whose best values
-  are within ``threshold`` of each other;
-- ``diverge``: intervals that do not all overlap, or best values further apart than
-  ``threshold`` (relative to the smaller);
-- ``growth``: they differ, but the figures rise (or fall) steadily with their dates and
-  figures of the same date agree: a change over time, not a conflict.
+- ``single``: one report, or reports of one document from one source;
+- ``diverge``: two named, different sources *conflict* (their intervals do not overlap,
+  or their best values are further apart than ``threshold`` of the larger; a lower bound
+  is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
+  source is lower than an earlier one and conflicts with it; both sides' frames were read
+  from their own words;
+- ``uncertain``: such a conflict, but one side's measure or place was not read from its
+  own words: possibly the same quantity, and no divergence is claimed;
+- ``growth``: no conflict, and figures of different dates differ by more than 5%: counts
+  updated over time (a cumulative count that rises, a stock that falls);
+- ``echo``: no conflict and no change, with one named source only, carried by several
+  documents: one assertion repeated, not independent agreement;
+- ``agree``: otherwise (two or more named sources within tolerance).
+
+An unnamed source ("unattributed") may be any source, so it never makes a conflict.
 
 Consensus: ``best`` is the median of the assertions' best values (or, with
 ``consensus="truth_discovery"``, a weighted median whose weights estimate each asserter's
@@ -31,7 +39,17 @@ from .identify import stable_id
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
-_JUDGED = ("quantity_id", "n_reports", "n_assertions", "low", "best", "high", "spread", "verdict")
+_JUDGED = (
+    "quantity_id",
+    "n_reports",
+    "n_assertions",
+    "low",
+    "best",
+    "high",
+    "spread",
+    "verdict",
+    "n_sources",
+)
 
 __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 
@@ -42,6 +60,31 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
     voters = claims.filter(pl.col("quantity_id").is_not_null() & pl.col("restates").is_null())
     figure = pl.col("norm_value").round_sig_figs(3)
+    # an unnamed report of the figure one named source gives in the same document (a headline
+    # over its body) is that source's report
+    same = [
+        "quantity_id",
+        "doc_id",
+        figure.alias("_figure"),
+        pl.col("bound").cast(pl.String).alias("_b"),
+    ]
+    named = (
+        voters.filter(~pl.col("asserter").str.starts_with("unattributed"))
+        .group_by(same)
+        .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
+        .filter(pl.col("_n") == 1)
+        .drop("_n")
+    )
+    voters = (
+        voters.with_columns(_figure=figure, _b=pl.col("bound").cast(pl.String))
+        .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left")
+        .with_columns(
+            asserter=pl.when(pl.col("asserter").str.starts_with("unattributed"))
+            .then(pl.coalesce("_named", "asserter"))
+            .otherwise(pl.col("asserter"))
+        )
+        .drop("_figure", "_b", "_named")
+    )
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
             [
@@ -191,10 +234,25 @@ def quantities_table(
         "interval_low",
         "interval_high",
         "qualifier",
+        "bound",
         "n_reports",
         "weight",
+        "doc_ids",
+        "sure",
     ]
-    ordered = assertions.select(needed).sort("quantity_id", "as_of", "best", nulls_last=True)
+    sure = (
+        claims.filter(pl.col("assertion_id").is_not_null())
+        .group_by("assertion_id")
+        .agg(pl.col("frame_sure").fill_null(True).all().alias("sure"))
+        if "frame_sure" in claims.columns
+        else assertions.select("assertion_id", pl.lit(True).alias("sure"))
+    )
+    ordered = (
+        assertions.join(sure, on="assertion_id", how="left")
+        .with_columns(pl.col("sure").fill_null(True))
+        .select(needed)
+        .sort("quantity_id", "as_of", "best", nulls_last=True)
+    )
     current: list[dict[str, Any]] = []
     for row in ordered.iter_rows(named=True):
         if current and row["quantity_id"] != current[0]["quantity_id"]:
@@ -251,7 +309,8 @@ def quantities_table(
         pl.col("as_of_end").cast(pl.String).fill_null("?"),
     )
     order = pl.col("verdict").replace_strict(
-        {"diverge": 0, "growth": 1, "agree": 2, "single": 3}, return_dtype=pl.Int32
+        {"diverge": 0, "uncertain": 1, "growth": 2, "agree": 3, "echo": 4, "single": 5},
+        return_dtype=pl.Int32,
     )
     table = (
         table.with_columns(label=label, why=why)
@@ -270,9 +329,12 @@ def _fmt(value: float | None) -> str:
 
 #: At most this many assertions are spelled out in a quantity's ``why``.
 WHY_LIMIT = 8
+#: Figures dated this many days apart or fewer are "about the same time".
+SAME_DAYS = 1
 
 
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
+    """Verdict of one quantity from its assertions (see the module docstring)."""
     qid = str(rows[0]["quantity_id"])
     bests = [r["best"] for r in rows if r["best"] is not None]
     n_reports = sum(r["n_reports"] for r in rows)
@@ -284,10 +346,8 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
     low, high = min(bests), max(bests)
     spread = high / low if low > 0 else None
-    lows = [r["interval_low"] for r in rows if r["interval_low"] is not None]
-    highs = [r["interval_high"] for r in rows if r["interval_high"] is not None]
-    overlap = not lows or not highs or max(lows) <= min(highs) * (1 + 1e-9)
-    apart = spread is not None and spread - 1 > threshold
+    sources = {r["asserter"] for r in rows if _named(r)}
+    docs = {d for r in rows for d in (r["doc_ids"] or [])}
     sides = "; ".join(
         f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
         f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
@@ -296,32 +356,78 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
     )
     if len(rows) > WHY_LIMIT:
         sides += f"; and {len(rows) - WHY_LIMIT} more assertions"
-    if n_reports <= 1:
+    conflicts = [
+        (a, b)
+        for a, b in itertools.combinations(rows, 2)
+        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b)
+    ]
+    sure = [(a, b) for a, b in conflicts if a["sure"] and b["sure"]]
+    changed = any(
+        a["as_of"] != b["as_of"] and _apart(a, b, 0.05) for a, b in itertools.combinations(rows, 2)
+    )
+    if n_reports <= 1 or (len(docs) <= 1 and len(sources) <= 1):
         verdict = "single"
-    elif overlap and not apart:
-        verdict = "agree"
-    elif _is_growth(rows, threshold):
-        verdict = "growth"
-    else:
+    elif sure:
         verdict = "diverge"
-    if verdict == "diverge" and spread is not None:
-        sides += f" — {spread:.1f} times apart"
-    return (qid, n_reports, len(rows), low, best, high, spread, verdict, sides)
+        a, b = sure[0]
+        sides += f" — {_fmt(a['best'])} from {a['asserter']} against {_fmt(b['best'])}"
+        sides += f" from {b['asserter']} ({_ratio(a, b)})"
+    elif conflicts:
+        verdict = "uncertain"
+        sides += " — possibly the same quantity: the figures differ, but one side's measure"
+        sides += " or place was not read from its own words, so no divergence is claimed"
+    elif changed:
+        verdict = "growth"
+    elif len(sources) == 1 and len(_docs_of(rows, next(iter(sources)))) > 1:
+        verdict = "echo"
+        who = next(iter(sources))
+        sides = f"one source ({who}) carried by {len(docs)} documents: " + sides
+    else:
+        verdict = "agree"
+    return (qid, n_reports, len(rows), low, best, high, spread, verdict, len(sources), sides)
 
 
-def _is_growth(rows: list[dict[str, object]], threshold: float) -> bool:
-    dated: dict[tuple[int, int], list[float]] = {}
-    for r in rows:
-        when = r["as_of"]
-        if when is not None and r["best"] is not None:
-            month = (when.year, when.month)  # type: ignore[attr-defined]
-            dated.setdefault(month, []).append(float(r["best"]))  # type: ignore[arg-type]
-    if len(dated) < 2:
+def _docs_of(rows: list[dict[str, Any]], source: str) -> set[str]:
+    return {d for r in rows if r["asserter"] == source for d in (r["doc_ids"] or [])}
+
+
+def _named(row: dict[str, Any]) -> bool:
+    return not str(row["asserter"]).startswith("unattributed")
+
+
+def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two named, different sources (an unnamed source may be either of them)."""
+    return _named(a) and _named(b) and a["asserter"] != b["asserter"]
+
+
+def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:
+    x, y = float(a["best"]), float(b["best"])
+    return abs(x - y) > share * max(abs(x), abs(y))
+
+
+def _conflict(a: dict[str, Any], b: dict[str, Any], threshold: float) -> bool:
+    """Intervals that do not overlap, or best values further apart than ``threshold`` of
+    the larger; a lower bound is open upwards, so a larger figure does not conflict with it."""
+    if a["best"] is None or b["best"] is None:
         return False
-    for values in dated.values():
-        if max(values) / max(min(values), 1e-12) - 1 > threshold:
-            return False
-    medians = [sorted(v)[len(v) // 2] for _, v in sorted(dated.items())]
-    rising = all(b >= a for a, b in itertools.pairwise(medians))
-    falling = all(b <= a for a, b in itertools.pairwise(medians))
-    return rising or falling
+    small, large = sorted((a, b), key=lambda r: float(r["best"]))
+    if small["bound"] == "lower":
+        return False
+    hi_s, lo_l = small["interval_high"], large["interval_low"]
+    disjoint = hi_s is not None and lo_l is not None and lo_l > hi_s * (1 + 1e-9)
+    return disjoint or _apart(a, b, threshold)
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """About the same time, or a later figure lower than an earlier one."""
+    if a["as_of"] is None or b["as_of"] is None:
+        return a["as_of"] is None and b["as_of"] is None
+    if abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS:
+        return True
+    early, late = sorted((a, b), key=lambda r: r["as_of"])
+    return float(late["best"]) < float(early["best"])
+
+
+def _ratio(a: dict[str, Any], b: dict[str, Any]) -> str:
+    x, y = sorted((float(a["best"]), float(b["best"])))
+    return f"{y / x:.1f} times apart" if x > 0 else "apart"

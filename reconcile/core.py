@@ -88,7 +88,7 @@ def reconcile(
     *,
     currency: str = "USD",
     per: Period = "month",
-    window_days: int = 60,
+    window_days: int | None = None,
     threshold: float = 0.25,
     consensus: Literal["median", "truth_discovery"] = "median",
     mapping: StrPath | dict[str, Any] | Mapping | None = None,
@@ -106,8 +106,10 @@ def reconcile(
     per
         Rate period that rates are brought to ("$1.2 billion a year" -> per month).
     window_days
-        Figures of one quantity whose dates are further apart than this are compared as
-        separate time windows (a growth series), not as a conflict.
+        If given, figures of one series whose dates are further apart than this are judged
+        as separate quantities (time windows). By default the whole dated series is one
+        quantity and its verdict tells updates (growth) from conflicts; undated figures
+        are always a quantity of their own.
     threshold
         Relative gap between best values above which estimates diverge (0.25 = 25%).
     consensus
@@ -131,7 +133,7 @@ def reconcile(
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")
-    if window_days < 0:
+    if window_days is not None and window_days < 0:
         raise ValueError("window_days must not be negative")
     frame = _prepare(claims)
     user = load_mapping(mapping)
@@ -160,9 +162,9 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables)
+    work = assign_keys(work, tables, texts=_texts(texts) or None)
     work = assign_asserters(work, tables)
-    pattern, lookup = alias_pattern(tables.entities)
+    pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
         .fill_null("")

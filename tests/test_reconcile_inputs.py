@@ -103,9 +103,11 @@ def test_truth_discovery_down_weights_an_outlier_source() -> None:
     texts = []
     for i, (a, b, c) in enumerate([(100, 102, 300), (50, 51, 150), (20, 20, 60)]):
         noun = ["tanks", "ships", "planes"][i]
-        texts.append(_claims(f"Analysts said {a} {noun} were lost.", doc=f"a{i}"))
-        texts.append(_claims(f"Monitors said {b} {noun} were lost.", doc=f"b{i}"))
-        texts.append(_claims(f"Bloggers said {c} {noun} were lost.", doc=f"c{i}"))
+        # a place in each sentence: without one, whether they count the same losses is unsure
+        place = "in Chad"
+        texts.append(_claims(f"Analysts said {a} {noun} were lost {place}.", doc=f"a{i}"))
+        texts.append(_claims(f"Monitors said {b} {noun} were lost {place}.", doc=f"b{i}"))
+        texts.append(_claims(f"Bloggers said {c} {noun} were lost {place}.", doc=f"c{i}"))
     claims = pl.concat(texts)
     median = reconcile(claims)
     weighted = reconcile(claims, consensus="truth_discovery")
