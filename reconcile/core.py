@@ -127,9 +127,9 @@ def reconcile(
     Examples
     --------
     >>> from extract import extract_corpus
-    >>> result = reconcile(extract_corpus())
+    >>> result = reconcile(extract_corpus(), mapping={"entities": {"Wagner Group": ["Wagner"]}})
     >>> result.quantities.filter(pl.col("verdict") == "diverge").select("subject", "concept").row(0)
-    ('Wagner Group', 'personnel')
+    ('Wagner Group', 'troops')
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")
