@@ -122,7 +122,7 @@ def _regular_demonyms(name: str) -> list[str]:
     if name.endswith("a"):
         return [name + "n", name + "ns"]
     if name.endswith("e"):
-        return [name[:-1] + "ian", name[:-1] + "ians"]
+        return [name[:-1] + "ian", name[:-1] + "ians", name + "an", name + "ans"]
     if name.endswith("stan") or name.endswith("q") or (name.endswith("n") and len(name) > 4):
         return [name + "i", name + "is"]
     if name.endswith("y"):

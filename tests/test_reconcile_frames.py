@@ -1,0 +1,168 @@
+"""The frame of a figure read from its text, on made-up stories (no real event's sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+from reconcile.frames import demonym_forms, measure_forms, place_forms
+from reconcile.identify import source_names
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _doc(text: str, doc: str, day: int, outlet: str = "Example Post") -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
+
+
+def _frame(text: str) -> dict[str, object]:
+    result = reconcile(_doc(text, "a", 2))
+    return result.claims.row(0, named=True)
+
+
+def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
+    forms = measure_forms({"death": ["die", "death toll"], "missing": ["missing"]})
+    assert forms["died"] == forms["dying"] == forms["deaths"] == forms["death tolls"] == "death"
+    assert forms["missing"] == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Rescuers said 120 people died in the mudslide in Peru.", "death"),
+        ("Rescuers said 340 people are still missing in Peru.", "missing"),
+        ("Rescuers said 75 people were injured in Peru.", "injured"),
+        ("The army said the attack caused 90 casualties in Peru.", "casualty"),
+        ("Officials said 4,000 residents were evacuated in Peru.", "evacuated"),
+        ("Officials said 12,000 people were displaced in Peru.", "displaced"),
+        ("The agency said 2.1 million excess deaths occurred in Peru.", "excess death"),
+    ],
+)
+def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
+    assert _frame(text)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The agency counted 3,000 arrivals in Chile last week.", "Chile"),
+        ("Arrivals were highest in Chile (3,000), then Peru (2,500).", "Chile"),
+        ("Officials said 250 Bolivian workers had lost their jobs.", "Bolivia"),
+        ("Refugees from Peru number 8,000 in Chile, the agency said.", "Chile"),
+        ("Officials said 400 homes were damaged in Moscow.", "Russia"),
+    ],
+)
+def test_the_place_is_the_name_closest_to_the_figure(text: str, place: str) -> None:
+    assert _frame(text)["entity"] == place
+
+
+def test_a_place_inside_a_source_is_not_the_figures_place() -> None:
+    text = (
+        "Flooding hit Peru again, and the Peruvian coast was worst hit. "
+        "Chilean officials say 500 homes were lost in the storm."
+    )
+    result = reconcile(_doc(text, "a", 2), texts={"a": text})
+    assert result.claims["entity"].to_list() == ["Peru"]
+
+
+def test_gazetteer_has_countries_capitals_and_adjectives() -> None:
+    places = place_forms()
+    assert places["Peru"] == "Peru" and places["UK"] == "United Kingdom"
+    assert places["Lima"] == "Peru"
+    assert places["North Africa"] == ""  # a region names no place
+    assert demonym_forms()["Peruvian"] == "Peru"
+
+
+def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
+    names = source_names(
+        ["Bureau for Coastal Safety", "BCS", "the agency", "a spokesman", "Radio X citing BCS"]
+    )
+    assert names["Bureau for Coastal Safety"] == "BCS" and names["BCS"] == "BCS"
+    assert names["Radio X citing BCS"] == "BCS"
+    assert "the agency" not in names and "a spokesman" not in names
+
+
+def _story() -> pl.DataFrame:
+    return pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in the Peru landslide.", "a", 2, "A"),
+            _doc("The Coast Bureau said 300 people died in the Peru landslide.", "b", 5, "B"),
+            _doc("The Coast Bureau said 40 people are missing in Peru.", "c", 5, "C"),
+        ]
+    )
+
+
+def test_a_toll_updated_by_its_source_is_growth_not_divergence() -> None:
+    result = reconcile(_story())
+    deaths = result.quantities.filter(pl.col("concept") == "death")
+    assert deaths.height == 1 and deaths["verdict"][0] == "growth", deaths
+    assert result.quantities.filter(pl.col("concept") == "missing").height == 1
+
+
+def test_two_sources_apart_on_the_same_day_diverge_and_a_later_lower_one_too() -> None:
+    same_day = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 300 people died in Peru.", "b", 2, "B"),
+        ]
+    )
+    later_lower = pl.concat(
+        [
+            _doc("The Coast Bureau said 300 people died in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 120 people died in Peru.", "b", 9, "B"),
+        ]
+    )
+    for claims in (same_day, later_lower):
+        verdicts = reconcile(claims).quantities["verdict"].to_list()
+        assert verdicts == ["diverge"], verdicts
+        why = reconcile(claims).quantities["why"][0]
+        assert "Coast Bureau" in why and "Red Cross" in why
+
+
+def test_unsure_identity_is_never_a_divergence() -> None:
+    # no place in either document: whether both count the same deaths is not known
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died.", "a", 2, "A"),
+            _doc("The Red Cross said 300 people died.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
+
+
+def test_one_source_carried_by_several_outlets_is_an_echo() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The Coast Bureau said 120 people died in Peru.", "b", 2, "B"),
+            _doc("Officials said 120 people died in Peru.", "c", 2, "C"),
+        ]
+    )
+    quantities = reconcile(claims).quantities
+    assert quantities["verdict"].to_list() == ["echo"], quantities
+    assert quantities["n_sources"][0] == 1
+    assert "one source (Coast Bureau)" in quantities["why"][0]
+
+
+def test_undated_figures_never_make_a_conflict() -> None:
+    dated = _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A")
+    undated = extract_claims(
+        "The Red Cross said 300 people died in Peru.", doc_id="b", outlet="B", published=None
+    )
+    verdicts = reconcile(pl.concat([dated, undated])).quantities["verdict"].to_list()
+    assert "diverge" not in verdicts
+
+
+def test_a_year_named_in_the_sentence_is_a_period_of_its_own() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 900 people died in Peru in 2029.", "a", 2, "A"),
+            _doc("The Coast Bureau said 1,500 people died in Peru in 2030.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities.height == 2
