@@ -331,6 +331,9 @@ def _fmt(value: float | None) -> str:
 WHY_LIMIT = 8
 #: Figures dated this many days apart or fewer are "about the same time".
 SAME_DAYS = 1
+#: Two figures further apart than this factor are more likely counts of different things
+#: (a city and a country, a year and a decade) than rival estimates: "uncertain", not "diverge".
+SCOPE_RATIO = 5.0
 
 
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
@@ -361,7 +364,9 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         for a, b in itertools.combinations(rows, 2)
         if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b)
     ]
-    sure = [(a, b) for a, b in conflicts if a["sure"] and b["sure"]]
+    sure = [
+        (a, b) for a, b in conflicts if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO
+    ]
     changed = any(
         a["as_of"] != b["as_of"] and _apart(a, b, 0.05) for a, b in itertools.combinations(rows, 2)
     )
@@ -375,7 +380,9 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
     elif conflicts:
         verdict = "uncertain"
         sides += " — possibly the same quantity: the figures differ, but one side's measure"
-        sides += " or place was not read from its own words, so no divergence is claimed"
+        sides += " or place was not read from its own words, or they are so far apart"
+        sides += f" (over {SCOPE_RATIO:g} times) that they likely count different things;"
+        sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
     elif len(sources) == 1 and len(_docs_of(rows, next(iter(sources)))) > 1:
@@ -426,6 +433,11 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return True
     early, late = sorted((a, b), key=lambda r: r["as_of"])
     return float(late["best"]) < float(early["best"])
+
+
+def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:
+    x, y = sorted((abs(float(a["best"])), abs(float(b["best"]))))
+    return y / x if x > 0 else math.inf
 
 
 def _ratio(a: dict[str, Any], b: dict[str, Any]) -> str:

@@ -57,6 +57,12 @@ _MONTH_YEAR = r"(?i)\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
 )
+_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
+#: Words before a figure that make it a projection, not a count ("could reach 20,000").
+_PROJECTED = (
+    r"(?i)\b(?:could|may|might|would|will|expected to|feared to|forecast to|projected to|"
+    r"set to|likely to)\s+(?:\w+\s+){0,2}$"
+)
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
@@ -222,6 +228,13 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     place, place_source, strong, named = read_place(place_forms(), demonym_forms())
     measure, measure_source = read_measure(tables.measure_forms)
+    # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
+    of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
+        _ECONOMY
+    )
+    measure = (
+        pl.when(of_economy & measure.is_in(["cost", "gdp"])).then(pl.lit("gdp")).otherwise(measure)
+    )
     frame = claims.with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
         _place=place,
@@ -274,17 +287,29 @@ def assign_keys(
         .otherwise(None)
     )
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+        .str.extract(r"([^,;:()]*)$", 1)
+    )
+    projected = before.str.contains(_PROJECTED)
     period = (
         pl.when(long_run)
         .then(pl.lit("long run"))
+        .when(projected)
+        .then(pl.lit("projected"))
         .when(pl.col("as_of_source") == "a year in the sentence")
         .then(pl.col("as_of").dt.year().cast(pl.String))
         .otherwise(None)
     )
+    # a share is of what its own phrase says; a word farther off does not make it sure
+    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     return frame.with_columns(
         population=population,
         period=period,
-        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified"),
+        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
     ).drop(
         "_known",
         "_place",
