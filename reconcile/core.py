@@ -145,11 +145,17 @@ def reconcile(
         warnings.warn("reconcile: the claims table is empty", stacklevel=2)
         return _empty(frame)
 
+    frame = _deduplicate(frame)
     work = assign_dates(frame)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
+    # a count of zero or below is noted, but it measures nothing to group or to vote with
+    counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
     work = work.with_columns(
-        grouped=~pl.col("boilerplate").fill_null(False) & finite & pl.col("restates").is_null(),
+        grouped=~pl.col("boilerplate").fill_null(False)
+        & finite
+        & counted
+        & pl.col("restates").is_null(),
         group_note=pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture, not grouped"))
         .when(~finite)
@@ -211,6 +217,19 @@ def reconcile(
         checks=checks,
         stances=found,
     )
+
+
+def _deduplicate(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per claim id: repeated ids are dropped with a warning (they would otherwise
+    multiply every join on the id)."""
+    repeated = frame.height - frame.get_column("claim_id").n_unique()
+    if repeated == 0:
+        return frame
+    warnings.warn(
+        f"reconcile: {repeated} rows repeat a claim_id already seen; the first of each is kept",
+        stacklevel=3,
+    )
+    return frame.unique("claim_id", keep="first", maintain_order=True)
 
 
 def _merge(work: pl.DataFrame, quantities: pl.DataFrame, user: Mapping) -> pl.DataFrame:
