@@ -16,8 +16,9 @@ text is parsed):
 
 * about one document per 50 claims (20,000 documents for a million claims) from a
   few dozen outlets, published over two years (2022-2023);
-* subjects: the names in ``reconcile/data/entities.yaml`` (mostly the document's
-  main entity), names reconcile does not know, and nulls;
+* subjects: the names in ``reconcile/data/entities.yaml`` (or, as the package ships
+  none, a few countries and their capitals; mostly the document's main entity), names
+  reconcile does not know, and nulls;
 * counted nouns from ``reconcile/data/concepts.yaml`` plus others; money in USD,
   GBP and EUR, some per month or per year; percentages; kilometres; each (subject,
   measure) has a true value drifting over the two years that reports scatter
@@ -25,8 +26,8 @@ text is parsed):
 * bounds exact/approx/lower/upper (and a few ranges) with ``low``/``high`` as the
   schema says (lower: low=value, high null; upper: high=value, low null;
   exact/approx: low=high=value; range: the two ends) and matching qualifiers;
-* attributions from the aliases in ``reconcile/data/asserters.yaml`` and made-up
-  names, or none;
+* attributions from the aliases in ``reconcile/data/asserters.yaml`` (or made-up
+  agencies when it is empty) and made-up names, or none;
 * a sentence holding the subject and the surface at the recorded offsets
   (``sentence[start - sentence_start:end - sentence_start] == surface``), sometimes
   with an "in March 2023"-style date, "in 2022" or "last month"; about 12% of the
@@ -120,6 +121,22 @@ EXTRA_COUNT_NOUNS = [
     "household", "visa", "arrest", "protester",
 ]  # fmt: skip
 #: Counted nouns in concepts.yaml that read badly as "50,000 <noun>s".
+#: Subjects and camps when reconcile/data ships none (the package holds no story's names):
+#: countries from the gazetteer's world and made-up agencies.
+FALLBACK_ENTITIES: dict[str, list[str]] = {
+    "Chad": ["Chad", "N'Djamena"],
+    "Peru": ["Peru", "Lima"],
+    "Norway": ["Norway", "Oslo"],
+    "Vietnam": ["Vietnam", "Hanoi"],
+    "Kenya": ["Kenya", "Nairobi"],
+    "Chile": ["Chile", "Santiago"],
+}
+FALLBACK_ASSERTERS: dict[str, list[str]] = {
+    "Coast Bureau": ["Coast Bureau", "the bureau's director"],
+    "Harbour Authority": ["Harbour Authority", "HA"],
+    "Relief Council": ["Relief Council", "RC officials"],
+    "Statistics Office": ["Statistics Office", "the statistics office"],
+}
 SKIP_NOUNS = {"strength", "army", "rank", "force", "staff", "dead", "killed", "man", "prison"}
 COUNT_TAILS = ["", "", " deployed", " sent to the front", " in the east", " of munitions"]
 BARE_COUNT_CONCEPTS = [
@@ -198,8 +215,8 @@ def _plural(noun: str) -> str:
 @functools.cache
 def vocabulary() -> dict[str, Any]:
     """Names from reconcile/data plus the made-up extras, as plain lists."""
-    entities = _yaml("entities.yaml")
-    asserters = _yaml("asserters.yaml")
+    entities = _yaml("entities.yaml") or FALLBACK_ENTITIES
+    asserters = _yaml("asserters.yaml") or FALLBACK_ASSERTERS
     concepts = _yaml("concepts.yaml")
     concepts.pop("placeholders", None)
     concepts.pop("cumulative", None)
@@ -644,6 +661,8 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         how="left",
         maintain_order="left",
     )
+    if "from_claim" not in frame.columns:  # added to the schema after this generator
+        frame = frame.with_columns(from_claim=pl.lit(None, dtype=pl.String))
     return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA)
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import polars as pl
@@ -334,6 +335,8 @@ SAME_DAYS = 1
 #: Two figures further apart than this factor are more likely counts of different things
 #: (a city and a country, a year and a decade) than rival estimates: "uncertain", not "diverge".
 SCOPE_RATIO = 5.0
+#: Of a date's figures, this many lowest and highest are compared (see ``_candidates``).
+EXTREMES = 3
 
 
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
@@ -359,17 +362,15 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
     )
     if len(rows) > WHY_LIMIT:
         sides += f"; and {len(rows) - WHY_LIMIT} more assertions"
-    conflicts = [
-        (a, b)
-        for a, b in itertools.combinations(rows, 2)
-        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b)
-    ]
-    sure = [
-        (a, b) for a, b in conflicts if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO
-    ]
-    changed = any(
-        a["as_of"] != b["as_of"] and _apart(a, b, 0.05) for a, b in itertools.combinations(rows, 2)
-    )
+    sure: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    conflicts = []
+    for a, b in _candidates(rows):
+        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
+            conflicts.append((a, b))
+            if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO:
+                sure.append((a, b))
+                break
+    changed = _changed(rows, 0.05)
     if n_reports <= 1 or (len(docs) <= 1 and len(sources) <= 1):
         verdict = "single"
     elif sure:
@@ -392,6 +393,57 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
     else:
         verdict = "agree"
     return (qid, n_reports, len(rows), low, best, high, spread, verdict, len(sources), sides)
+
+
+def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's lowest and highest figure, and of those the ``EXTREMES`` lowest and
+    highest: the only figures a conflict can be found between."""
+    per_source: dict[str, list[dict[str, Any]]] = {}
+    for r in group:
+        per_source.setdefault(str(r["asserter"]), []).append(r)
+    out: list[dict[str, Any]] = []
+    for figures in per_source.values():
+        figures.sort(key=lambda r: float(r["best"]))
+        out += figures[:1] if len(figures) == 1 else [figures[0], figures[-1]]
+    out.sort(key=lambda r: float(r["best"]))
+    return out if len(out) <= 2 * EXTREMES else out[:EXTREMES] + out[-EXTREMES:]
+
+
+def _candidates(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pairs of named figures worth testing for a conflict, in a number that grows with the
+    number of dates, not with its square: within each date the extremes, and each date's
+    extremes against the extremes of the dates before it."""
+    by_date: dict[object, list[dict[str, Any]]] = {}
+    for r in rows:
+        if _named(r) and r["best"] is not None:
+            by_date.setdefault(r["as_of"], []).append(r)
+    earlier: list[dict[str, Any]] = []
+    for day in sorted(by_date, key=lambda d: (d is None, d)):
+        now = _extremes(by_date[day])
+        yield from itertools.combinations(now, 2)
+        if day is not None:
+            yield from ((a, b) for a in earlier for b in now)
+            earlier = _extremes(earlier + now)
+
+
+def _changed(rows: list[dict[str, Any]], share: float) -> bool:
+    """Two figures of different dates (or one dated, one not) more than ``share`` apart."""
+    spans: dict[object, tuple[float, float]] = {}
+    for r in rows:
+        if r["best"] is not None:
+            low, high = spans.get(r["as_of"], (math.inf, -math.inf))
+            spans[r["as_of"]] = (min(low, float(r["best"])), max(high, float(r["best"])))
+    if len(spans) < 2:
+        return False
+    by_high = sorted(spans.items(), key=lambda kv: kv[1][1], reverse=True)
+    by_low = sorted(spans.items(), key=lambda kv: kv[1][0])
+    for day, (low, high) in spans.items():
+        top = next(h for d, (_, h) in by_high if d != day)
+        bottom = next(lo for d, (lo, _) in by_low if d != day)
+        for x, y in ((low, top), (high, bottom)):
+            if abs(x - y) > share * max(abs(x), abs(y)):
+                return True
+    return False
 
 
 def _docs_of(rows: list[dict[str, Any]], source: str) -> set[str]:

@@ -30,6 +30,7 @@ __all__ = [
     "demonym_forms",
     "document_places",
     "measure_forms",
+    "nationality",
     "place_forms",
     "read_measure",
     "read_place",
@@ -37,6 +38,8 @@ __all__ = [
 
 DATA = Path(__file__).parent / "data"
 
+#: Counted nouns that say what is counted only when nothing nearer does ("3,000 death cases").
+CONTAINER_NOUNS = frozenset({"case", "cases"})
 #: Counted nouns that name no particular population (a figure of "people" is anybody's).
 GENERIC_NOUNS = frozenset(
     {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
@@ -170,7 +173,13 @@ def read_measure(forms: dict[str, str]) -> tuple[pl.Expr, pl.Expr]:
     def look(found: pl.Expr) -> pl.Expr:
         return found.str.to_lowercase().replace_strict(lookup, default=None)
 
-    unit = pl.col("unit").fill_null("").str.extract(rf"(?i)^({body})$", 1)
+    unit = (
+        pl.when(~pl.col("unit").fill_null("").str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
+        .then(pl.col("unit").fill_null(""))
+        .otherwise(pl.lit(""))
+        .str.extract(rf"(?i)^({body})$", 1)
+    )
+    container = pl.col("unit").fill_null("").str.extract(rf"(?i)^({body})$", 1)
     concept = pl.col("concept").fill_null("").str.extract_all(word).list.last()
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     after_clause = (
@@ -200,6 +209,7 @@ def read_measure(forms: dict[str, str]) -> tuple[pl.Expr, pl.Expr]:
         (concept, "the words '{}' in its phrase"),
         (before_word, "the words '{}' earlier in the clause"),
         (sentence_word, "the words '{}' in the sentence"),
+        (container, "counted noun '{}'"),
     ]
     first = pl.coalesce([look(found) if found is not specific else specific for found, _ in steps])
     # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
@@ -287,6 +297,12 @@ def read_place(
         pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
     )
     return place, source, strong, named
+
+
+def nationality(adjectives: dict[str, str]) -> pl.Expr:
+    """The place of a nationality adjective in the figure's own words ("250 Chadian workers")."""
+    found = pl.col("surface").fill_null("").str.extract(rf"\b({_alternation(adjectives)})\b", 1)
+    return found.replace_strict(adjectives, default=None)
 
 
 def document_places(

@@ -17,6 +17,7 @@ from .frames import (
     GENERIC_NOUNS,
     demonym_forms,
     document_places,
+    nationality,
     place_forms,
     read_measure,
     read_place,
@@ -60,8 +61,9 @@ _DESCRIPTOR = (
 _ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
 #: Words before a figure that make it a projection, not a count ("could reach 20,000").
 _PROJECTED = (
-    r"(?i)\b(?:could|may|might|would|will|expected to|feared to|forecast to|projected to|"
-    r"set to|likely to)\s+(?:\w+\s+){0,2}$"
+    r"(?i)(?:\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:reach|rise|climb|top|exceed|hit|"
+    r"grow|increase|fall|double|surpass)\w*|\b(?:expected|feared|forecast|projected|set|likely)"
+    r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
 )
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
@@ -248,6 +250,16 @@ def assign_keys(
     )
     frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
     frame = _doc_default(frame, "_known")
+    # "250 Chadian workers" in a story about another country: the nationality is the scope
+    # (in a story about that country it is its people, and the document's place stands)
+    nation = nationality(demonym_forms())
+    foreign = nation.is_not_null() & (nation != pl.col("_doc__place").fill_null(""))
+    frame = frame.with_columns(
+        _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
+        _place_source=pl.when(foreign)
+        .then(pl.lit("a nationality in the figure's words"))
+        .otherwise(pl.col("_place_source")),
+    )
     # "the group spends ...": a descriptor stands for the document's main named actor
     descriptor = pl.col("sentence").fill_null("").str.contains(_DESCRIPTOR)
     frame = frame.with_columns(
