@@ -48,7 +48,7 @@ _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
 #: Words after a place name that make it a source ("UK officials say"), not the figure's place.
 _SOURCE_WORDS = (
     r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials?|government|[Mm]inistry|authorities|"
-    r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)\b"
+    r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
 )
 
 
@@ -163,71 +163,82 @@ def _relative() -> tuple[pl.Expr, pl.Expr]:
     return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
 
 
-def read_measure(forms: dict[str, str]) -> tuple[pl.Expr, pl.Expr]:
-    """(measure, the words that chose it) for each claim, or nulls."""
+def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
+
+    Computed in stages (each step's words once) so that large tables go through quickly.
+    """
     body = _alternation(forms)
-    word = rf"(?i)\b({body})\b"
+    word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
     before, after = _relative()
-    lookup = {k: v for k, v in forms.items()}
-
-    def look(found: pl.Expr) -> pl.Expr:
-        return found.str.to_lowercase().replace_strict(lookup, default=None)
-
-    unit = (
-        pl.when(~pl.col("unit").fill_null("").str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
-        .then(pl.col("unit").fill_null(""))
-        .otherwise(pl.lit(""))
-        .str.extract(rf"(?i)^({body})$", 1)
-    )
-    container = pl.col("unit").fill_null("").str.extract(rf"(?i)^({body})$", 1)
-    concept = pl.col("concept").fill_null("").str.extract_all(word).list.last()
+    unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     after_clause = (
         after.str.replace(r"\s-\s.*$", "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
-        .str.replace(r"(?i)\bof\b.*$", "")
+        .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
     )
-    after_word = after_clause.str.extract(word, 1)
-    before_clause = before.str.extract(r"([^,;:()]*)$", 1)
-    before_word = before_clause.str.extract_all(word).list.last()
-    sentence_word = pl.col("sentence").fill_null("").str.extract(word, 1)
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
-    specific = (
-        pl.when(
-            (pl.col("dimension") == "count")
-            & noun.is_not_null()
-            & ~noun.is_in(list(GENERIC_NOUNS))
-            & noun.str.contains(r"^[a-z][a-z -]+$")
-        )
-        .then(noun)
-        .otherwise(None)
-    )
-    steps = [
-        (unit, "counted noun '{}'"),
-        (after_word, "the words '{}' after the figure"),
-        (specific, "counted noun '{}'"),
-        (concept, "the words '{}' in its phrase"),
-        (before_word, "the words '{}' earlier in the clause"),
-        (sentence_word, "the words '{}' in the sentence"),
-        (container, "counted noun '{}'"),
-    ]
-    first = pl.coalesce([look(found) if found is not specific else specific for found, _ in steps])
+    steps = {
+        "_m_unit": (
+            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
+            .then(unit)
+            .otherwise(pl.lit(""))
+            .str.extract(rf"(?i)^({body})$", 1),
+            "counted noun '{}'",
+        ),
+        "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
+        "_m_specific": (
+            pl.when(
+                (pl.col("dimension") == "count")
+                & noun.is_not_null()
+                & ~noun.is_in(list(GENERIC_NOUNS))
+                & noun.str.contains(r"^[a-z][a-z -]+$")
+            ).then(noun),
+            "counted noun '{}'",
+        ),
+        "_m_concept": (
+            pl.col("concept").fill_null("").str.extract_all(word).list.last(),
+            "the words '{}' in its phrase",
+        ),
+        "_m_before": (
+            before.str.extract(r"([^,;:()]*)$", 1).str.extract_all(word).list.last(),
+            "the words '{}' earlier in the clause",
+        ),
+        "_m_sentence": (
+            pl.col("sentence").fill_null("").str.extract(word, 1),
+            "the words '{}' in the sentence",
+        ),
+        "_m_container": (unit.str.extract(rf"(?i)^({body})$", 1), "counted noun '{}'"),
+    }
+    frame = frame.with_columns(**{k: e for k, (e, _) in steps.items()})
+    looked = {
+        k: pl.col(k)
+        if k == "_m_specific"
+        else pl.col(k).str.to_lowercase().replace_strict(forms, default=None)
+        for k in steps
+    }
+    frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})
+    frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
+    near = ["_m_unit", "_m_after", "_m_concept", "_m_before"]
     narrower = [
-        pl.when(look(found).str.ends_with(pl.concat_str(pl.lit(" "), first))).then(look(found))
-        for found, _ in steps[:5]
-        if found is not specific
+        pl.when(pl.col(k + "_is").str.ends_with(pl.concat_str(pl.lit(" "), "_m_first"))).then(
+            pl.col(k + "_is")
+        )
+        for k in near
     ]
-    measure = pl.coalesce(*narrower, first)
+    frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
     source = pl.coalesce(
         [
-            pl.when((specific if found is specific else look(found)) == measure).then(
-                pl.format(words, found.str.to_lowercase())
+            pl.when(pl.col(k + "_is") == pl.col("_measure")).then(
+                pl.format(words, pl.col(k).str.to_lowercase())
             )
-            for found, words in steps
+            for k, (_, words) in steps.items()
         ]
     )
-    return measure, source
+    frame = frame.with_columns(_measure_source=source)
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first")
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.
@@ -260,24 +271,24 @@ def read_place(
         return pl.when(shown != "").then(shown)
 
     # "Poland (1,553,707)", "Ireland – 97,500", "Italy: 173,231"
-    beside = before.str.extract(rf"\b{name}\s*[(:\u2013\u2014-]\s*$", 1)
+    beside = before.str.extract(rf"(?-u:\b){name}\s*[(:\u2013\u2014-]\s*$", 1)
     after_clause = after.str.replace(r"\s-\s.*$", "").str.extract(
         r"^([^,;:.()\u2013\u2014]{0,80})", 1
     )
-    after_place = after_clause.str.extract(rf"\b{_PREFIXES}\s+{name}\b", 1)
+    after_place = after_clause.str.extract(rf"(?-u:\b){_PREFIXES}\s+{name}(?-u:\b)", 1)
     adjective = after_clause.str.extract(
-        rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})\b", 1
+        rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
-        rf"(?:\b[Ff]rom\s+)?\b{any_name}\b(?:\s*{_SOURCE_WORDS})?"
+        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
     ).list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     before_place = tagged.list.last().str.replace(r"^[Tt]he\s+", "")
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
-        .str.extract_all(rf"(?:\b[Ff]rom\s+)?\b{name}\b(?:\s*{_SOURCE_WORDS})?")
+        .str.extract_all(rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     )
     sentence_place = sentence_all.list.first().str.replace(r"^[Tt]he\s+", "")
@@ -301,7 +312,11 @@ def read_place(
 
 def nationality(adjectives: dict[str, str]) -> pl.Expr:
     """The place of a nationality adjective in the figure's own words ("250 Chadian workers")."""
-    found = pl.col("surface").fill_null("").str.extract(rf"\b({_alternation(adjectives)})\b", 1)
+    found = (
+        pl.col("surface")
+        .fill_null("")
+        .str.extract(rf"(?-u:\b)({_alternation(adjectives)})(?-u:\b)", 1)
+    )
     return found.replace_strict(adjectives, default=None)
 
 
@@ -311,7 +326,6 @@ def document_places(
     """The place each document is most about: its names and adjectives counted, a country
     counting twice as much as a continent or the world."""
     both = {**adjectives, **forms}
-    pattern = re.compile(rf"\b({_alternation(both)})\b")
     broad = {
         "Europe",
         "Africa",
@@ -323,14 +337,23 @@ def document_places(
         "world",
         "European Union",
     }
-    out: dict[str, str] = {}
-    for doc, text in texts.items():
-        votes: dict[str, float] = {}
-        for found in pattern.findall(text):
-            shown = both[found]
-            if not shown:
-                continue
-            votes[shown] = votes.get(shown, 0.0) + (0.5 if shown in broad else 1.0)
-        if votes:
-            out[doc] = max(sorted(votes), key=lambda k: votes[k])
-    return out
+    docs = pl.DataFrame(
+        {"doc_id": list(texts), "text": list(texts.values())},
+        schema={"doc_id": pl.String, "text": pl.String},
+    )
+    found = (
+        docs.select(
+            "doc_id",
+            pl.col("text").str.extract_all(rf"(?-u:\b)(?:{_alternation(both)})(?-u:\b)").alias("p"),
+        )
+        .explode("p")
+        .with_columns(p=pl.col("p").replace_strict(both, default=None))
+        .filter(pl.col("p").is_not_null() & (pl.col("p") != ""))
+        .with_columns(w=pl.when(pl.col("p").is_in(list(broad))).then(0.5).otherwise(1.0))
+        .group_by("doc_id", "p")
+        .agg(pl.col("w").sum())
+        .sort(["doc_id", "w", "p"], descending=[False, True, False])
+        .group_by("doc_id", maintain_order=True)
+        .agg(pl.col("p").first())
+    )
+    return dict(found.iter_rows())

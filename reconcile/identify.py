@@ -229,24 +229,24 @@ def assign_keys(
     """
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     place, place_source, strong, named = read_place(place_forms(), demonym_forms())
-    measure, measure_source = read_measure(tables.measure_forms)
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
     )
-    measure = (
-        pl.when(of_economy & measure.is_in(["cost", "gdp"])).then(pl.lit("gdp")).otherwise(measure)
-    )
-    frame = claims.with_columns(
+    frame = read_measure(claims, tables.measure_forms).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
         _place=place,
         _place_source=place_source,
         _strong=strong,
         _named=named,
+    )
+    measure = pl.col("_measure")
+    frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
+        .when(of_economy & measure.is_in(["cost", "gdp"]))
+        .then(pl.lit("gdp"))
         .otherwise(measure),
-        _measure_source=measure_source,
     )
     frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
     frame = _doc_default(frame, "_known")
