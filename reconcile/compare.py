@@ -322,9 +322,17 @@ def quantities_table(
     return table, assertions
 
 
+#: Scale words for large figures, as news writes them ("4.7 million", "84 billion").
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _fmt(value: float | None) -> str:
+    """A figure as a reader writes it: "4.7 million", "84 billion", "3,166", "0.033"."""
     if value is None or not math.isfinite(value):
         return "open"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
 
 
