@@ -125,6 +125,24 @@ def _url_date() -> pl.Expr:
     )
 
 
+def _text_date() -> pl.Expr:
+    """The latest full date ("January 3, 2023", "3 January 2023") in the document's
+    sentences, for a document with no publication date: the news is at least that recent."""
+    text = pl.col("sentence").fill_null("")
+    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b")
+    dmy = text.str.extract_all(rf"(?i)\b\d{{1,2}}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
+    found = pl.concat_list(mdy, dmy).list.eval(
+        pl.element()
+        .str.to_lowercase()
+        .str.replace_all(r"[.,]", "")
+        .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
+        .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
+        .str.to_date("%b %d %Y", strict=False)
+    )
+    return found.list.max().max().over("doc_id")
+
+
 def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year", else the
     publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
@@ -149,7 +167,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
     )
-    published = pl.coalesce(pl.col("published"), _url_date())
+    published = pl.coalesce(pl.col("published"), _url_date(), _text_date())
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = pl.col("_in_year").is_not_null() & (
         pl.col("_in_year") < published.dt.year().fill_null(9999)
@@ -173,8 +191,10 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("a year in the sentence"))
         .when(pl.col("published").is_not_null())
         .then(pl.lit("the publication date"))
-        .when(published.is_not_null())
+        .when(_url_date().is_not_null())
         .then(pl.lit("the date in the document's address"))
+        .when(published.is_not_null())
+        .then(pl.lit("the latest date the document's sentences give"))
         .otherwise(pl.lit("no date")),
         starting_figure=(
             before.str.contains(r"(?i)\bfrom\s*$")
@@ -374,8 +394,16 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         ),
     ).sort("doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
-    prev_key = pl.col("_key").shift(1).over("doc_id", pl.col("dimension"))
-    prev_start = pl.col("start").shift(1).over("doc_id", pl.col("dimension"))
+    # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
+    # Germany (1m), ...")
+    prev_key = pl.col("_key").forward_fill().shift(1).over("doc_id", pl.col("dimension"))
+    prev_start = (
+        pl.when(pl.col("_key").is_not_null())
+        .then(pl.col("start"))
+        .forward_fill()
+        .shift(1)
+        .over("doc_id", pl.col("dimension"))
+    )
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null() & countable
     before = (
         pl.col("sentence")

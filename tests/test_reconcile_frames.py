@@ -173,3 +173,20 @@ def test_figures_in_why_read_with_scale_words() -> None:
 
     assert _fmt(4_700_000) == "4.7 million" and _fmt(84e9) == "84 billion"
     assert _fmt(3166) == "3,166" and _fmt(0.0329) == "0.0329" and _fmt(None) == "open"
+
+
+def test_a_list_of_places_continues_the_measure_named_before_it() -> None:
+    text = (
+        "The agency said 40,000 refugees reached Chile. "
+        "It was followed by Peru (30,000), Bolivia (12,000) and Ecuador (9,000)."
+    )
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    assert claims["concept_key"].to_list() == ["refugee"] * 4
+    assert claims["entity"].to_list() == ["Chile", "Peru", "Bolivia", "Ecuador"]
+
+
+def test_an_undated_document_takes_the_latest_full_date_it_gives() -> None:
+    text = "Between March 2, 2030 and June 9, 2030, the agency counted 40,000 arrivals in Chile."
+    claims = extract_claims(text, doc_id="a", outlet="A", published=None)
+    row = reconcile(claims).claims.row(0, named=True)
+    assert row["as_of"] == dt.date(2030, 6, 9)
