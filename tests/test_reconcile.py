@@ -23,10 +23,48 @@ HERE = Path(__file__).parent
 MAPPING = HERE.parent / "notebooks" / "params" / "wagner_mapping.yaml"
 
 
+def _extracted_readings(folder: Path, manifest: Path) -> dict[tuple[str, int], dict[str, object]]:
+    """What the extractor reads at each span: (doc, start) -> qualifier and restated span."""
+    claims = extract_corpus_report(
+        sorted(folder.glob("*.txt")), manifest=manifest, progress=False
+    ).claims
+    spans = {
+        cid: (doc, start)
+        for cid, doc, start in claims.select("claim_id", "doc_id", "start").iter_rows()
+    }
+    out: dict[tuple[str, int], dict[str, object]] = {}
+    for row in claims.iter_rows(named=True):
+        out[(row["doc_id"], row["start"])] = {
+            "end": row["end"],
+            "qualifier": row["qualifier"],
+            "restates": spans.get(row["restates"]) if row["restates"] else None,
+        }
+    return out
+
+
+def _reading(
+    readings: dict[tuple[str, int], dict[str, object]], doc: str, start: int, end: int
+) -> tuple[tuple[str, int] | None, dict[str, object]]:
+    """The extractor's reading of the span overlapping [start, end) the most, if any."""
+    best: tuple[tuple[str, int] | None, dict[str, object]] = (None, {})
+    most = 0
+    for (d, s), r in readings.items():
+        overlap = min(end, int(r["end"])) - max(start, s)  # type: ignore[call-overload]
+        if d == doc and overlap > most:
+            best, most = ((d, s), r), overlap
+    return best
+
+
 def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) -> pl.DataFrame:
-    """A claims table built from hand annotations instead of the extractor."""
+    """A claims table built from hand annotations instead of the extractor.
+
+    Only what the annotations do not hold comes from the extractor's own output at the same
+    span: the hedge's words (qualifier) and which figure a bracketed one restates.
+    """
     meta = read_manifest(manifest)
+    readings = _extracted_readings(folder, manifest)
     rows = []
+    gold_at: dict[tuple[str, int], str] = {}
     for g in gold:
         if g.get("negative"):
             continue
@@ -42,13 +80,13 @@ def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) ->
         published = entry.published if entry else None
         if published is None and text.lstrip().startswith("date "):
             published = dt.date.fromisoformat(text.split()[1])
-        qualifier = {"lower": "more than", "upper": "nearly", "approx": "around"}.get(bound)
-        quote = str(g["quote"])
-        if quote.startswith("just over"):
-            qualifier = "just over"
+        span, reading = _reading(readings, doc, start, end)
+        cid = claim_id(doc, start, end, text[start:end])
+        if span is not None:
+            gold_at[span] = cid
         rows.append(
             {
-                "claim_id": claim_id(doc, start, end, text[start:end]),
+                "claim_id": cid,
                 "doc_id": doc,
                 "start": start,
                 "end": end,
@@ -60,7 +98,7 @@ def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) ->
                 "low": low,
                 "high": high,
                 "bound": bound,
-                "qualifier": qualifier,
+                "qualifier": reading.get("qualifier"),
                 "unit": units[0],  # type: ignore[index]
                 "dimension": g.get("dimension")
                 if g.get("dimension") in CLAIMS_SCHEMA["dimension"].categories
@@ -70,7 +108,7 @@ def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) ->
                 "concept": g.get("concept"),
                 "subject": None,
                 "attribution": g.get("attribution"),
-                "restates": None,
+                "restates": reading.get("restates"),
                 "boilerplate": bool(g.get("boilerplate")),
                 "outlet": entry.outlet if entry else None,
                 "published": published,
@@ -78,18 +116,10 @@ def _gold_claims(folder: Path, gold: list[dict[str, object]], manifest: Path) ->
                 "title": entry.title if entry else None,
             }
         )
-    frame = pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row")
-    # the annotations say the pounds restate the dollars; link them as the extractor would
-    pounds = frame.filter(pl.col("unit") == "GBP")
-    if pounds.height:
-        doc = pounds["doc_id"][0]
-        dollars = frame.filter((pl.col("doc_id") == doc) & (pl.col("unit") == "USD"))["claim_id"][0]
-        frame = frame.with_columns(
-            restates=pl.when(pl.col("unit") == "GBP")
-            .then(pl.lit(dollars))
-            .otherwise(pl.col("restates"))
-        )
-    return frame
+    for row in rows:  # the restated span, as the gold claim at that span
+        span = row["restates"]
+        row["restates"] = gold_at.get(span) if span is not None else None  # type: ignore[arg-type]
+    return pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row")
 
 
 def _texts(folder: Path) -> dict[str, str]:
