@@ -471,6 +471,7 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.split(r"(?i)\b(?:citing|according to|quoting)\s+", raw)[-1].strip(" -,.")
         text = re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
         text = re.sub(r"(?i)\s+(?:data|figures|analysis|said|says|estimates?)\b.*$", "", text)
+        text = re.sub(r"(?:\s+[a-z]+ly)+$", "", text)  # "Health authorities previously"
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = text

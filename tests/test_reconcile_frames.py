@@ -85,6 +85,9 @@ def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
     assert names["Bureau for Coastal Safety"] == "BCS" and names["BCS"] == "BCS"
     assert names["Radio X citing BCS"] == "BCS"
     assert "the agency" not in names and "a spokesman" not in names
+    assert source_names(["Port officials previously"])["Port officials previously"] == (
+        "Port officials"
+    )
 
 
 def _story() -> pl.DataFrame:
