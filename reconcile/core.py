@@ -129,7 +129,7 @@ def reconcile(
     >>> from extract import extract_corpus
     >>> result = reconcile(extract_corpus(), mapping={"entities": {"Wagner Group": ["Wagner"]}})
     >>> result.quantities.filter(pl.col("verdict") == "diverge").select("subject", "concept").row(0)
-    ('Wagner Group', 'troops')
+    ('Wagner Group', 'personnel')
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")
