@@ -326,8 +326,14 @@ def assign_keys(
         .str.extract(r"([^,;:()]*)$", 1)
     )
     projected = before.str.contains(_PROJECTED)
+    # "the 2014 record of 138 megatonnes": a year right before names the figure's period
+    record_year = before.str.extract(
+        r"\b((?:19|20)\d{2})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
+    )
     period = (
-        pl.when(long_run)
+        pl.when(record_year.is_not_null())
+        .then(record_year)
+        .when(long_run)
         .then(pl.lit("long run"))
         .when(projected)
         .then(pl.lit("projected"))
@@ -472,6 +478,7 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
         text = re.sub(r"(?i)\s+(?:data|figures|analysis|said|says|estimates?)\b.*$", "", text)
         text = re.sub(r"(?:\s+[a-z]+ly)+$", "", text)  # "Health authorities previously"
+        text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = text

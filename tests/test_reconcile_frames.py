@@ -85,6 +85,7 @@ def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
     assert names["Bureau for Coastal Safety"] == "BCS" and names["BCS"] == "BCS"
     assert names["Radio X citing BCS"] == "BCS"
     assert "the agency" not in names and "a spokesman" not in names
+    assert source_names(["Port Board on Monday"])["Port Board on Monday"] == "Port Board"
     assert source_names(["Port officials previously"])["Port officials previously"] == (
         "Port officials"
     )
@@ -193,3 +194,9 @@ def test_an_undated_document_takes_the_latest_full_date_it_gives() -> None:
     claims = extract_claims(text, doc_id="a", outlet="A", published=None)
     row = reconcile(claims).claims.row(0, named=True)
     assert row["as_of"] == dt.date(2030, 6, 9)
+
+
+def test_a_year_right_before_a_record_is_the_figures_period() -> None:
+    text = "The fires emitted 300 megatonnes, double the 2029 record of 150 megatonnes in Chile."
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    assert claims["period"].to_list() == [None, "2029"]
