@@ -65,6 +65,12 @@ _PROJECTED = (
     r"grow|increase|fall|double|surpass)\w*|\b(?:expected|feared|forecast|projected|set|likely)"
     r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
 )
+#: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
+_CHANGE_BY = (
+    r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
+    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of)"
+    r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+)
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
@@ -202,7 +208,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
             | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
         )
         & pl.col("change").is_null(),
-        is_delta=pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"),
+        is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
+        | before.str.contains(_CHANGE_BY),
     )
     return frame.drop("_month", "_year", "_in_year", "_last")
 
@@ -330,9 +337,15 @@ def assign_keys(
     record_year = before.str.extract(
         r"\b((?:19|20)\d{2})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
     )
+    # "the previous record of 7.6 million": an earlier record is a figure of its own time
+    earlier_record = before.str.contains(
+        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
+    )
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
+        .when(earlier_record)
+        .then(pl.lit("earlier record"))
         .when(long_run)
         .then(pl.lit("long run"))
         .when(projected)

@@ -200,3 +200,28 @@ def test_a_year_right_before_a_record_is_the_figures_period() -> None:
     text = "The fires emitted 300 megatonnes, double the 2029 record of 150 megatonnes in Chile."
     claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
     assert claims["period"].to_list() == [None, "2029"]
+
+
+def test_a_rise_by_a_figure_is_a_change_not_a_level() -> None:
+    text = "Arrivals in Chile rose by 2,000 to 40,000 refugees, the Coast Bureau said."
+    result = reconcile(_doc(text, "a", 2))
+    deltas = result.quantities.sort("best")["label"].to_list()
+    assert len(deltas) == 2 and "change" in deltas[0] and "change" not in deltas[1], deltas
+
+
+def test_a_previous_record_is_not_set_against_this_years_figure() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Fire Service said 9 million hectares burned in Chile.", "a", 2, "A"),
+            _doc(
+                "That beats the previous record of 4 million hectares in Chile, the Forest Board"
+                " said.",
+                "b",
+                2,
+                "B",
+            ),
+        ]
+    )
+    result = reconcile(claims)
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    assert result.quantities.height == 2
