@@ -94,6 +94,9 @@ CLAIMS_PER_DOC = 50
 TARGET_N = 1_000_000
 TARGET_SECONDS = 60.0
 TARGET_GB = 4.0
+#: Issue 14: the memory reconcile adds over the loaded input, at most this many times the
+#: claims frame's own size (``DataFrame.estimated_size``).
+MEMORY_RATIO = 4.0
 FIRST_DAY = np.datetime64("2022-01-01")
 DAYS = 730  # two years of publication dates
 
@@ -790,6 +793,7 @@ def child(input_path: Path, profile_top: int) -> dict[str, Any]:
 
     claims = pl.read_parquet(input_path)
     rss_loaded = _peak_rss_gb()
+    frame_gb = claims.estimated_size("gb")
     baseline_s, baseline_groups = baseline_group_by(claims)
     stages: dict[str, list[float]] = {}
     profiler = cProfile.Profile() if profile_top > 0 else None
@@ -815,6 +819,7 @@ def child(input_path: Path, profile_top: int) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "peak_rss_gb": _peak_rss_gb(),
         "rss_after_load_gb": rss_loaded,
+        "frame_gb": frame_gb,
         "baseline_seconds": baseline_s,
         "baseline_groups": baseline_groups,
         "quantities": result.quantities.height,
@@ -916,12 +921,20 @@ def _print_report(report: dict[str, Any], generation_s: float) -> bool:
             )
     time_ok = seconds < time_target
     memory_ok = gb < TARGET_GB
+    frame_gb = float(report.get("frame_gb", 0.0)) or 1e-9
+    added = gb - float(report["rss_after_load_gb"])
+    ratio_ok = added <= MEMORY_RATIO * frame_gb
     scope = "" if at_target else f" (time scaled linearly to {n:,} claims; indicative only)"
     print(
         f"\ntargets for {TARGET_N:,} claims: < {TARGET_SECONDS:.0f} s, < {TARGET_GB:.0f} GB{scope}"
     )
     print(f"  time   {seconds:.1f} s < {time_target:.1f} s: {'holds' if time_ok else 'FAILS'}")
     print(f"  memory {gb:.2f} GB < {TARGET_GB:.1f} GB: {'holds' if memory_ok else 'FAILS'}")
+    print(
+        f"  memory added by reconcile {added:.2f} GB = {added / frame_gb:.1f} x the claims"
+        f" frame ({frame_gb:.2f} GB; whole process {gb / frame_gb:.1f} x) <="
+        f" {MEMORY_RATIO:.0f} x: {'holds' if ratio_ok else 'FAILS'}"
+    )
     cpus = int(report["cpus"] or 1)
     if float(report["load_average"]) > cpus:
         print(
@@ -933,7 +946,7 @@ def _print_report(report: dict[str, Any], generation_s: float) -> bool:
     for key in ("profile_cumulative", "profile_tottime"):
         if key in report:
             print(f"\n{key.replace('_', ' by ')}:\n{report[key]}")
-    return time_ok and memory_ok
+    return time_ok and memory_ok and ratio_ok
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .identify import stable_id
+from .identify import stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
@@ -97,10 +97,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             separator="|",
         )
     )
-    ids = {
-        k: stable_id("assertion", k) for k in keyed.get_column("assertion_id").unique().to_list()
-    }
-    keyed = keyed.with_columns(pl.col("assertion_id").replace_strict(ids, return_dtype=pl.String))
+    keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
     table = (
         keyed.sort("published", "doc_id", "start", nulls_last=True)
         .group_by("assertion_id", maintain_order=True)

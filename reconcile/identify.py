@@ -31,6 +31,7 @@ __all__ = [
     "assign_windows",
     "source_names",
     "stable_id",
+    "stable_ids",
 ]
 
 _MONTHS = {
@@ -172,8 +173,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _year=year,
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
-    )
-    published = pl.coalesce(pl.col("published"), _url_date(), _text_date())
+    ).join(_publication(claims), on="doc_id", how="left")
+    published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = pl.col("_in_year").is_not_null() & (
         pl.col("_in_year") < published.dt.year().fill_null(9999)
@@ -197,7 +198,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("a year in the sentence"))
         .when(pl.col("published").is_not_null())
         .then(pl.lit("the publication date"))
-        .when(_url_date().is_not_null())
+        .when(pl.col("_from_url"))
         .then(pl.lit("the date in the document's address"))
         .when(published.is_not_null())
         .then(pl.lit("the latest date the document's sentences give"))
@@ -211,7 +212,29 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )
-    return frame.drop("_month", "_year", "_in_year", "_last")
+    return frame.drop("_month", "_year", "_in_year", "_last", "_published", "_from_url")
+
+
+def _publication(claims: pl.DataFrame) -> pl.DataFrame:
+    """doc_id -> ``_published`` (the publication date, else the address's date, else the
+    latest full date of the document's sentences) and ``_from_url``; each document's
+    address is read once, and sentences only of documents with neither date."""
+    docs = (
+        claims.group_by("doc_id")
+        .agg(pl.col("published").drop_nulls().first(), pl.col("url").drop_nulls().first())
+        .with_columns(_url=_url_date())
+    )
+    undated = docs.filter(pl.col("published").is_null() & pl.col("_url").is_null())
+    from_text = (
+        claims.filter(pl.col("doc_id").is_in(undated.get_column("doc_id").implode()))
+        .select("doc_id", _text_date().alias("_text"))
+        .unique("doc_id")
+    )
+    return docs.join(from_text, on="doc_id", how="left").select(
+        "doc_id",
+        pl.coalesce("published", "_url", "_text").alias("_published"),
+        (pl.col("published").is_null() & pl.col("_url").is_not_null()).alias("_from_url"),
+    )
 
 
 def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
@@ -602,3 +625,21 @@ def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:
     values = frame.get_column(column).drop_nulls().unique().to_list()
     ids = {v: stable_id(kind, v) for v in values}
     return pl.col(column).replace_strict(ids, default=None, return_dtype=pl.String)
+
+
+def stable_ids(values: pl.Series, kind: str) -> pl.Series:
+    """``stable_id(kind, v)`` of each value (strings; null stays null), hashing each distinct
+    value once and mapping back by a join rather than a Python dictionary."""
+    distinct = values.drop_nulls().unique()
+    prefix = f"{kind}\x1f"
+    hashed = pl.Series(
+        [hashlib.blake2b((prefix + v).encode(), digest_size=8).hexdigest() for v in distinct],
+        dtype=pl.String,
+    )
+    lookup = pl.DataFrame({"_v": distinct, "_id": hashed})
+    return (
+        values.to_frame("_v")
+        .join(lookup, on="_v", how="left", maintain_order="left")
+        .get_column("_id")
+        .alias(values.name)
+    )
