@@ -251,16 +251,10 @@ def quantities_table(
         .select(needed)
         .sort("quantity_id", "as_of", "best", nulls_last=True)
     )
-    current: list[dict[str, Any]] = []
-    for row in ordered.iter_rows(named=True):
-        if current and row["quantity_id"] != current[0]["quantity_id"]:
-            rows.append(
-                _judge(current, threshold=threshold, weighted=consensus == "truth_discovery")
-            )
-            current = []
-        current.append(row)
-    if current:
-        rows.append(_judge(current, threshold=threshold, weighted=consensus == "truth_discovery"))
+    if consensus == "truth_discovery":
+        rows = [_judge(group, threshold=threshold, weighted=True) for group in _groups(ordered)]
+    else:
+        rows = _judge_all(ordered, threshold=threshold)
     judged = pl.DataFrame(
         rows,
         schema={c: QUANTITIES_SCHEMA[c] for c in _JUDGED} | {"sides": pl.String},
@@ -344,29 +338,95 @@ SCOPE_RATIO = 5.0
 EXTREMES = 3
 
 
+def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``ordered`` (sorted by quantity) as one list per quantity."""
+    current: list[dict[str, Any]] = []
+    for row in ordered.iter_rows(named=True):
+        if current and row["quantity_id"] != current[0]["quantity_id"]:
+            yield current
+            current = []
+        current.append(row)
+    if current:
+        yield current
+
+
+def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:
+    """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
+    only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
+    spelled out) and each source's lowest and highest figure of each date (the only figures
+    ``_candidates`` and ``_changed`` look at). The result is the same as judging all rows."""
+    named = ~pl.col("asserter").str.starts_with("unattributed")
+    frame = ordered.with_row_index("_i")
+    stats = frame.group_by("quantity_id").agg(
+        pl.col("n_reports").sum().alias("_n_reports"),
+        pl.len().alias("_n_rows"),
+        pl.col("best").min().alias("_low"),
+        pl.col("best").median().alias("_best"),
+        pl.col("best").max().alias("_high"),
+        pl.col("asserter").filter(named).n_unique().alias("_n_sources"),
+        pl.col("doc_ids").explode().drop_nulls().n_unique().alias("_n_docs"),
+        pl.col("doc_ids").filter(named).explode().drop_nulls().n_unique().alias("_named_docs"),
+    )
+    best = pl.col("best")
+    ends = (
+        frame.drop_nulls("best")
+        .group_by("quantity_id", "as_of", "asserter")
+        .agg(
+            pl.col("_i").filter(best == best.min()).first().alias("_lo"),
+            pl.col("_i").filter(best == best.max()).last().alias("_hi"),
+        )
+        .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
+        .select("_i")
+    )
+    first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
+    keep = pl.concat([ends, first]).unique()
+    kept = frame.join(keep, on="_i", how="semi").sort("_i")
+    facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
+    return [
+        _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)
+        for group in _groups(kept)
+    ]
+
+
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
-    """Verdict of one quantity from its assertions (see the module docstring)."""
-    qid = str(rows[0]["quantity_id"])
+    """Verdict of one quantity from all its assertions (see the module docstring)."""
     bests = [r["best"] for r in rows if r["best"] is not None]
-    n_reports = sum(r["n_reports"] for r in rows)
     if weighted:
         best = _weighted_median([(r["best"], r["weight"]) for r in rows if r["best"] is not None])
     else:
         ordered = sorted(bests)
         mid = len(ordered) // 2
         best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    low, high = min(bests), max(bests)
-    spread = high / low if low > 0 else None
     sources = {r["asserter"] for r in rows if _named(r)}
-    docs = {d for r in rows for d in (r["doc_ids"] or [])}
+    facts = {
+        "_n_reports": sum(r["n_reports"] for r in rows),
+        "_n_rows": len(rows),
+        "_low": min(bests),
+        "_best": best,
+        "_high": max(bests),
+        "_n_sources": len(sources),
+        "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
+        "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
+    }
+    return _verdict(rows, facts, threshold=threshold)
+
+
+def _verdict(
+    rows: list[dict[str, Any]], facts: dict[str, Any], *, threshold: float
+) -> tuple[object, ...]:
+    """The verdict of one quantity from the rows a verdict turns on and its counts."""
+    qid = str(rows[0]["quantity_id"])
+    n_reports, n_rows = int(facts["_n_reports"]), int(facts["_n_rows"])
+    low, best, high = facts["_low"], facts["_best"], facts["_high"]
+    spread = high / low if low > 0 else None
     sides = "; ".join(
         f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
         f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
         f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
         for r in rows[:WHY_LIMIT]
     )
-    if len(rows) > WHY_LIMIT:
-        sides += f"; and {len(rows) - WHY_LIMIT} more assertions"
+    if n_rows > WHY_LIMIT:
+        sides += f"; and {n_rows - WHY_LIMIT} more assertions"
     sure: list[tuple[dict[str, Any], dict[str, Any]]] = []
     conflicts = []
     for a, b in _candidates(rows):
@@ -376,7 +436,8 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
                 sure.append((a, b))
                 break
     changed = _changed(rows, 0.05)
-    if n_reports <= 1 or (len(docs) <= 1 and len(sources) <= 1):
+    n_sources = int(facts["_n_sources"])
+    if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"
     elif sure:
         verdict = "diverge"
@@ -391,13 +452,13 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
-    elif len(sources) == 1 and len(_docs_of(rows, next(iter(sources)))) > 1:
+    elif n_sources == 1 and facts["_named_docs"] > 1:
         verdict = "echo"
-        who = next(iter(sources))
-        sides = f"one source ({who}) carried by {len(docs)} documents: " + sides
+        who = next((r["asserter"] for r in rows if _named(r)), "one named source")
+        sides = f"one source ({who}) carried by {facts['_n_docs']} documents: " + sides
     else:
         verdict = "agree"
-    return (qid, n_reports, len(rows), low, best, high, spread, verdict, len(sources), sides)
+    return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -449,10 +510,6 @@ def _changed(rows: list[dict[str, Any]], share: float) -> bool:
             if abs(x - y) > share * max(abs(x), abs(y)):
                 return True
     return False
-
-
-def _docs_of(rows: list[dict[str, Any]], source: str) -> set[str]:
-    return {d for r in rows if r["asserter"] == source for d in (r["doc_ids"] or [])}
 
 
 def _named(row: dict[str, Any]) -> bool:
