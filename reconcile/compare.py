@@ -38,6 +38,7 @@ import polars as pl
 
 from .identify import stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
+from .tables import measure_nouns
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
 _JUDGED = (
@@ -222,6 +223,10 @@ def quantities_table(
         pl.col("concept_source").mode().sort().first(),
         pl.col("entity_source").mode().sort().first(),
         pl.col("scope").drop_nulls().mode().sort().first(),
+        pl.col("unit").drop_nulls().first().str.to_lowercase().alias("_written"),
+        (_DATE_RANK if "as_of_source" in grouped.columns else pl.lit(0, pl.Int8))
+        .max()
+        .alias("_precision"),
     )
     rows = []
     needed = [
@@ -261,33 +266,8 @@ def quantities_table(
         orient="row",
     )
     table = meta.join(judged, on="quantity_id", how="inner")
-    label = pl.concat_str(
-        [
-            pl.col("subject"),
-            pl.lit(" "),
-            pl.col("concept"),
-            pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit("")),
-            pl.when(pl.col("scope").is_not_null())
-            .then(pl.format(" in {}", pl.col("scope")))
-            .otherwise(pl.lit("")),
-            pl.when(
-                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
-            )
-            .then(pl.format(" ({})", pl.col("unit")))
-            .otherwise(pl.lit("")),
-            pl.when(pl.col("per").is_not_null())
-            .then(pl.format(" per {}", pl.col("per")))
-            .otherwise(pl.lit("")),
-            pl.lit(", "),
-            pl.col("as_of_start").dt.strftime("%b %Y").fill_null("undated"),
-            pl.when(
-                pl.col("as_of_end").dt.strftime("%b %Y")
-                != pl.col("as_of_start").dt.strftime("%b %Y")
-            )
-            .then(pl.format("–{}", pl.col("as_of_end").dt.strftime("%b %Y")))
-            .otherwise(pl.lit("")),
-        ]
-    )
+    table = table.with_columns(noun=_noun())
+    label = _label()
     why = pl.format(
         "{}. Grouped as {} (entity from {}), {} (from {}), {} in {}, dated {} to {}.",
         pl.col("sides"),
@@ -338,6 +318,91 @@ SCOPE_RATIO = 5.0
 EXTREMES = 3
 
 
+#: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
+_DATE_RANK = (
+    pl.col("as_of_source")
+    .replace_strict(
+        {
+            "a date in the sentence": 1,
+            "'last month/year' before publication": 1,
+            "a year in the sentence": 2,
+        },
+        default=0,
+        return_dtype=pl.Int8,
+    )
+    .fill_null(0)
+)
+#: A person-count's label words that read as a place's people, not an actor's.
+_NAME_SOURCES = ("a name in the sentence", "the document's main subject")
+
+
+def _noun() -> pl.Expr:
+    """The concept as a label names it: the measure's words, else a count's noun as written
+    ("workers"), else the concept key; never an "s" added to a measure."""
+    nouns = measure_nouns()
+    written = pl.col("_written").fill_null("")
+    as_written = (pl.col("dimension") == "count") & (
+        written.str.replace(r"([^s])s$", "${1}") == pl.col("concept")
+    )
+    return (
+        pl.col("concept")
+        .replace_strict(nouns, default=None, return_dtype=pl.String)
+        .fill_null(pl.when(as_written).then(written))
+        .fill_null(pl.col("concept"))
+    )
+
+
+def _when(column: str) -> pl.Expr:
+    """A date as precise as the quantity's figures were dated: "12 Sep 2023", "Sep 2023",
+    "2023"."""
+    date = pl.col(column)
+    return (
+        pl.when(pl.col("_precision") == 0)
+        .then(date.dt.strftime("%-d %b %Y"))
+        .when(pl.col("_precision") == 1)
+        .then(date.dt.strftime("%b %Y"))
+        .otherwise(date.dt.strftime("%Y"))
+    )
+
+
+def _label() -> pl.Expr:
+    """A reader's label: measure, place or actor, and date ("People missing in Libya,
+    12 Sep 2023"; "Acme Group personnel, Jun 2023")."""
+    noun = pl.concat_str(
+        pl.col("noun").str.slice(0, 1).str.to_uppercase(), pl.col("noun").str.slice(1)
+    )
+    change = pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit(""))
+    subject = pl.col("subject")
+    known = pl.col("entity_source").is_in(list(_NAME_SOURCES)) & (subject != "unspecified")
+    head = (
+        pl.when(known)
+        .then(pl.concat_str(subject, pl.lit(" "), pl.col("noun"), change))
+        .when(subject == "unspecified")
+        .then(pl.concat_str(noun, change))
+        .otherwise(pl.concat_str(noun, change, pl.lit(" in "), subject))
+    )
+    start, end = _when("as_of_start"), _when("as_of_end")
+    return pl.concat_str(
+        [
+            head,
+            pl.when(pl.col("scope").is_not_null())
+            .then(pl.format(" ({})", pl.col("scope")))
+            .otherwise(pl.lit("")),
+            pl.when(
+                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
+            )
+            .then(pl.format(" ({})", pl.col("unit")))
+            .otherwise(pl.lit("")),
+            pl.when(pl.col("per").is_not_null())
+            .then(pl.format(" per {}", pl.col("per")))
+            .otherwise(pl.lit("")),
+            pl.lit(", "),
+            start.fill_null("undated"),
+            pl.when(end != start).then(pl.format("–{}", end)).otherwise(pl.lit("")),
+        ]
+    )
+
+
 def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
     """The rows of ``ordered`` (sorted by quantity) as one list per quantity."""
     current: list[dict[str, Any]] = []
@@ -353,8 +418,10 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
 def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:
     """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
     only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
-    spelled out) and each source's lowest and highest figure of each date (the only figures
-    ``_candidates`` and ``_changed`` look at). The result is the same as judging all rows."""
+    spelled out), of each date the lowest and highest figure (for ``_changed``) and the
+    ``EXTREMES`` lowest and highest of the named sources' extremes (ties kept; the only
+    figures ``_candidates`` pairs). Judging all rows gives the same verdicts up to the order
+    of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
     frame = ordered.with_row_index("_i")
     stats = frame.group_by("quantity_id").agg(
@@ -368,19 +435,37 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         pl.col("doc_ids").filter(named).explode().drop_nulls().n_unique().alias("_named_docs"),
     )
     best = pl.col("best")
-    ends = (
-        frame.drop_nulls("best")
+    valued = frame.drop_nulls("best")
+    lowest = pl.col("_i").filter(best == best.min()).first().alias("_lo")
+    highest = pl.col("_i").filter(best == best.max()).last().alias("_hi")
+    # each named source's extremes of each date, of which only the EXTREMES lowest and
+    # highest (ties kept) can be paired by _candidates
+    sources = (
+        valued.filter(named)
         .group_by("quantity_id", "as_of", "asserter")
-        .agg(
-            pl.col("_i").filter(best == best.min()).first().alias("_lo"),
-            pl.col("_i").filter(best == best.max()).last().alias("_hi"),
+        .agg(lowest, highest)
+        .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
+        .select("_i")
+        .unique()
+    )
+    day = ["quantity_id", "as_of"]
+    ends = (
+        frame.join(sources, on="_i", how="semi")
+        .filter(
+            (best.rank("min").over(day) <= EXTREMES) | ((-best).rank("min").over(day) <= EXTREMES)
         )
+        .select("_i")
+    )
+    # each date's lowest and highest figure of any source, for _changed
+    spans = (
+        valued.group_by(day)
+        .agg(lowest, highest)
         .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
         .select("_i")
     )
     first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
-    keep = pl.concat([ends, first]).unique()
-    kept = frame.join(keep, on="_i", how="semi").sort("_i")
+    keep = pl.concat([ends, spans, first]).unique()
+    kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     return [
         _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)

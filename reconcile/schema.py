@@ -60,6 +60,7 @@ _QUANTITIES_SCHEMA: _Types = {
     "label": pl.String,
     "subject": pl.String,
     "concept": pl.String,
+    "noun": pl.String,  # the concept as a label words it ("people missing"); never pluralise it
     "dimension": pl.String,
     "unit": pl.String,
     "per": pl.String,

@@ -6,6 +6,7 @@ adds merge/split/rename instructions for quantities.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,13 @@ StrPath = str | os.PathLike[str]
 
 def _yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def measure_nouns() -> dict[str, str]:
+    """measure -> the words a label names it by ("missing" -> "people missing"); see
+    ``data/measure_nouns.yaml``."""
+    return {str(k): str(v) for k, v in _yaml(DATA / "measure_nouns.yaml").items()}
 
 
 def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:

@@ -10,8 +10,9 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.frames import demonym_forms, measure_forms, place_forms
+from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
 from reconcile.identify import source_names
+from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -225,3 +226,31 @@ def test_a_previous_record_is_not_set_against_this_years_figure() -> None:
     result = reconcile(claims)
     assert "diverge" not in result.quantities["verdict"].to_list()
     assert result.quantities.height == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "noun"),
+    [
+        (
+            "Rescuers said 340 people are still missing in Peru.",
+            "People missing in Peru, 2 Apr 2031",
+            "people missing",
+        ),
+        (
+            "Officials said 4,000 residents were evacuated in Peru in March 2031.",
+            "People evacuated in Peru, Mar 2031",
+            "people evacuated",
+        ),
+        ("The agency said 120 people died in Peru.", "Deaths in Peru, 2 Apr 2031", "deaths"),
+    ],
+)
+def test_labels_read_as_measure_place_and_date(text: str, label: str, noun: str) -> None:
+    quantity = reconcile(_doc(text, "a", 2)).quantities.row(0, named=True)
+    assert (quantity["label"], quantity["noun"]) == (label, noun)
+
+
+def test_a_measure_noun_is_never_pluralised_as_a_unit() -> None:
+    nouns = measure_nouns()
+    assert set(nouns) >= set(default_measures()), set(default_measures()) - set(nouns)
+    participles = {k: v for k, v in nouns.items() if " " not in k and k.endswith(("ing", "ed"))}
+    assert participles and not any(v.endswith(("ings", "eds")) for v in participles.values())
