@@ -326,6 +326,7 @@ _DATE_RANK = (
             "a date in the sentence": 1,
             "'last month/year' before publication": 1,
             "a year in the sentence": 2,
+            "a month before publication": 1,
         },
         default=0,
         return_dtype=pl.Int8,

@@ -72,6 +72,20 @@ _CHANGE_BY = (
     r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
+_WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
+#: "on Tuesday", "late on Friday", "Monday's figures": a weekday near the figure's report.
+_WEEKDAY = (
+    r"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?"
+    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+_DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
+#: "in March", "by the end of June" with no year: the last such month up to publication
+#: ("since March" is not a date of the figure: the count runs up to publication).
+_MONTH_ALONE = (
+    r"(?i)\b(?:in|during|by|as of|at the end of|end of|early|late|mid-?)\s+(?:the end of\s+)?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
+)
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
@@ -161,6 +175,16 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(_WEEKDAY, 1)
+        .str.to_lowercase()
+        .str.slice(0, 3)
+        .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
+        .alias("_weekday"),
+        sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
+        sentence.str.extract(_MONTH_ALONE, 1)
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_alone"),
     ).unnest("_my")
     month = (
         found.get_column("1")
@@ -173,6 +197,9 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _year=year,
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
+        _weekday=found.get_column("_weekday"),
+        _back=found.get_column("_back"),
+        _alone=found.get_column("_alone"),
     ).join(_publication(claims), on="doc_id", how="left")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
@@ -180,9 +207,21 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         pl.col("_in_year") < published.dt.year().fill_null(9999)
     )
     before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
+    # "on Tuesday": the last such day up to publication; "in March": the last March up to it
+    weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
+    days_back = pl.col("_back").replace_strict(
+        {"yesterday": 1, "last week": 7}, default=None, return_dtype=pl.Int64
+    )
+    alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
     frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(pl.date(pl.col("_year"), pl.col("_month"), 1))
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=weekday_back))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=days_back))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.date(alone_year, pl.col("_alone"), 1))
         .when(pl.col("_last") == "month")
         .then(published.dt.offset_by("-1mo"))
         .when(pl.col("_last") == "year")
@@ -192,6 +231,12 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(pl.lit("a weekday before publication"))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(pl.lit("'yesterday'/'last week' before publication"))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.lit("a month before publication"))
         .when(pl.col("_last").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
@@ -212,7 +257,17 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )
-    return frame.drop("_month", "_year", "_in_year", "_last", "_published", "_from_url")
+    return frame.drop(
+        "_month",
+        "_year",
+        "_in_year",
+        "_last",
+        "_weekday",
+        "_back",
+        "_alone",
+        "_published",
+        "_from_url",
+    )
 
 
 def _publication(claims: pl.DataFrame) -> pl.DataFrame:

@@ -254,3 +254,21 @@ def test_a_measure_noun_is_never_pluralised_as_a_unit() -> None:
     assert set(nouns) >= set(default_measures()), set(default_measures()) - set(nouns)
     participles = {k: v for k, v in nouns.items() if " " not in k and k.endswith(("ing", "ed"))}
     assert participles and not any(v.endswith(("ings", "eds")) for v in participles.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # 2031-04-09 is a Wednesday
+        ("Rescuers said on Monday that 340 people were missing in Peru.", dt.date(2031, 4, 7)),
+        ("Rescuers said on Wednesday that 340 people were missing in Peru.", dt.date(2031, 4, 9)),
+        ("Rescuers said yesterday that 340 people were missing in Peru.", dt.date(2031, 4, 8)),
+        ("Rescuers said last week that 340 people were missing in Peru.", dt.date(2031, 4, 2)),
+        ("In December, 340 people were missing in Peru, rescuers said.", dt.date(2030, 12, 1)),
+        ("In March, 340 people were missing in Peru, rescuers said.", dt.date(2031, 3, 1)),
+        ("Since March, 340 people have gone missing in Peru.", dt.date(2031, 4, 9)),
+        ("Since Monday, 340 people have gone missing in Peru.", dt.date(2031, 4, 9)),
+    ],
+)
+def test_relative_dates_count_back_from_publication(text: str, as_of: dt.date) -> None:
+    assert reconcile(_doc(text, "a", 9)).claims.row(0, named=True)["as_of"] == as_of
