@@ -249,10 +249,11 @@ _NOT_HERE = (
 
 
 def read_place(
-    forms: dict[str, str], adjectives: dict[str, str]
-) -> tuple[pl.Expr, pl.Expr, pl.Expr, pl.Expr]:
-    """(place, the words that chose it, whether they are beside the figure, every place the
-    sentence names): the place name closest to the figure.
+    frame: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
+) -> pl.DataFrame:
+    """``frame`` with ``_place``, ``_place_source`` (the words that chose it), ``_strong``
+    (whether they are beside the figure) and ``_named`` (every place the sentence names):
+    the place name closest to the figure. Each step's words are read once (in stages).
 
     In order: a name right before the figure ("Poland (1.5 million)"); a name after a
     preposition in the words after it ("... in Spain"); an adjective of nationality in its
@@ -299,15 +300,24 @@ def read_place(
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
     ]
-    place = pl.coalesce([look(found) for found, _ in steps])
-    source = pl.coalesce(
-        [pl.when(look(found).is_not_null()).then(pl.format(words, found)) for found, words in steps]
+    keys = [f"_p{i}" for i in range(len(steps))]
+    frame = frame.with_columns(
+        _p_all=sentence_all, **{k: found for k, (found, _) in zip(keys, steps, strict=True)}
     )
-    strong = pl.coalesce([look(found) for found, _ in steps[:3]]).is_not_null()
-    named = sentence_all.list.eval(
-        pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
-    )
-    return place, source, strong, named
+    frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in keys})
+    return frame.with_columns(
+        _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
+        _place_source=pl.coalesce(
+            [
+                pl.when(pl.col(k + "_is").is_not_null()).then(pl.format(words, pl.col(k)))
+                for k, (_, words) in zip(keys, steps, strict=True)
+            ]
+        ),
+        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:3]]).is_not_null(),
+        _named=pl.col("_p_all").list.eval(
+            pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
+        ),
+    ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
 
 
 def nationality(adjectives: dict[str, str]) -> pl.Expr:

@@ -333,17 +333,14 @@ def assign_keys(
     from the figure's words, else a concept of the concepts table, else the counted noun.
     """
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
-    place, place_source, strong, named = read_place(place_forms(), demonym_forms())
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
     )
-    frame = read_measure(claims, tables.measure_forms).with_columns(
+    frame = read_place(
+        read_measure(claims, tables.measure_forms), place_forms(), demonym_forms()
+    ).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
-        _place=place,
-        _place_source=place_source,
-        _strong=strong,
-        _named=named,
     )
     measure = pl.col("_measure")
     frame = frame.with_columns(
