@@ -354,7 +354,8 @@ def assign_keys(
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
-    nation = nationality(demonym_forms())
+    frame = frame.with_columns(_nation=nationality(demonym_forms()))
+    nation = pl.col("_nation")
     foreign = nation.is_not_null() & (nation != pl.col("_doc__place").fill_null(""))
     frame = frame.with_columns(
         _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
@@ -446,6 +447,7 @@ def assign_keys(
         "_doc__known",
         "_strong",
         "_named",
+        "_nation",
     )
 
 
@@ -507,8 +509,15 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     # "that number has grown to ...": the figure continues the one before it
     pointer = before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
-    borrow = (pl.col("_key").is_null() | pointer) & near
-    prev_entity = pl.col("entity").shift(1).over("doc_id", pl.col("dimension"))
+    frame = frame.with_columns(
+        _pointer=pointer,
+        _prev_key=prev_key,
+        _prev_entity=pl.col("entity").shift(1).over("doc_id", pl.col("dimension")),
+        _near=near,
+    )
+    pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
+    frame = frame.with_columns(_borrow=(pl.col("_key").is_null() | pointer) & pl.col("_near"))
+    borrow = pl.col("_borrow")
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
         .then(prev_key)
@@ -527,7 +536,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.lit("the figure just before it ('that number')"))
         .otherwise(pl.col("entity_source")),
     )
-    return frame.drop("_key", "_head")
+    return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
 
 
 #: Words of an attribution that name no source by themselves ("a spokesman", "new data").
