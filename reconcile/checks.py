@@ -94,6 +94,7 @@ def arithmetic_checks(
     for rows in by_sentence.values():
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))
+    out.extend(_cumulative_within(claims, quantities, tables))
     out.extend(_restatements(claims))
     notes = claims.filter(
         pl.col("group_note").is_not_null()
@@ -251,6 +252,49 @@ def _cumulative(quantities: pl.DataFrame, tables: Tables) -> list[dict[str, Any]
                 )
             )
     return out
+
+
+def _cumulative_within(
+    claims: pl.DataFrame, quantities: pl.DataFrame, tables: Tables
+) -> list[dict[str, Any]]:
+    """Within one quantity of a cumulative measure, the figure of a later date is not lower
+    than the figure of the date before it (medians per date)."""
+    if "concept_key" not in claims.columns:
+        return []
+    dated = (
+        claims.filter(
+            pl.col("quantity_id").is_not_null()
+            & pl.col("as_of").is_not_null()
+            & pl.col("concept_key").is_in(list(tables.cumulative))
+        )
+        .group_by("quantity_id", "as_of")
+        .agg(pl.col("norm_value").median())
+        .sort("quantity_id", "as_of")
+    )
+    labels = dict(quantities.select("quantity_id", "label").iter_rows())
+    out: list[dict[str, Any]] = []
+    for part in dated.partition_by("quantity_id", maintain_order=True):
+        rows = part.to_dicts()
+        for a, b in itertools.pairwise(rows):
+            if b["norm_value"] >= a["norm_value"]:
+                continue
+            out.append(
+                _row(
+                    "cumulative",
+                    "fails",
+                    f"{labels.get(a['quantity_id'], '')}: {_count(a['norm_value'])} on "
+                    f"{a['as_of']} then {_count(b['norm_value'])} on {b['as_of']}",
+                    a["norm_value"],
+                    b["norm_value"],
+                    [],
+                    [a["quantity_id"]],
+                )
+            )
+    return out
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 def stances(

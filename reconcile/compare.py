@@ -4,13 +4,21 @@ An *assertion* is one asserter's figure for one quantity: the same figure from t
 camp re-reported by several outlets is one assertion with several reports, and only
 assertions vote. A quantity's verdict:
 
-- ``single``: one report;
-- ``agree``: several reports or assertions whose intervals overlap and whose best values
-  are within ``threshold`` of each other;
-- ``diverge``: intervals that do not all overlap, or best values further apart than
-  ``threshold`` (relative to the smaller);
-- ``growth``: they differ, but the figures rise (or fall) steadily with their dates and
-  figures of the same date agree: a change over time, not a conflict.
+- ``single``: one report, or reports of one document from one source;
+- ``diverge``: two named, different sources *conflict* (their intervals do not overlap,
+  or their best values are further apart than ``threshold`` of the larger; a lower bound
+  is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
+  source is lower than an earlier one and conflicts with it; both sides' frames were read
+  from their own words;
+- ``uncertain``: such a conflict, but one side's measure or place was not read from its
+  own words: possibly the same quantity, and no divergence is claimed;
+- ``growth``: no conflict, and figures of different dates differ by more than 5%: counts
+  updated over time (a cumulative count that rises, a stock that falls);
+- ``echo``: no conflict and no change, with one named source only, carried by several
+  documents: one assertion repeated, not independent agreement;
+- ``agree``: otherwise (two or more named sources within tolerance).
+
+An unnamed source ("unattributed") may be any source, so it never makes a conflict.
 
 Consensus: ``best`` is the median of the assertions' best values (or, with
 ``consensus="truth_discovery"``, a weighted median whose weights estimate each asserter's
@@ -23,15 +31,27 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import polars as pl
 
-from .identify import stable_id
+from .identify import stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
+from .tables import measure_nouns
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
-_JUDGED = ("quantity_id", "n_reports", "n_assertions", "low", "best", "high", "spread", "verdict")
+_JUDGED = (
+    "quantity_id",
+    "n_reports",
+    "n_assertions",
+    "low",
+    "best",
+    "high",
+    "spread",
+    "verdict",
+    "n_sources",
+)
 
 __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 
@@ -42,6 +62,31 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
     voters = claims.filter(pl.col("quantity_id").is_not_null() & pl.col("restates").is_null())
     figure = pl.col("norm_value").round_sig_figs(3)
+    # an unnamed report of the figure one named source gives in the same document (a headline
+    # over its body) is that source's report
+    same = [
+        "quantity_id",
+        "doc_id",
+        figure.alias("_figure"),
+        pl.col("bound").cast(pl.String).alias("_b"),
+    ]
+    named = (
+        voters.filter(~pl.col("asserter").str.starts_with("unattributed"))
+        .group_by(same)
+        .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
+        .filter(pl.col("_n") == 1)
+        .drop("_n")
+    )
+    voters = (
+        voters.with_columns(_figure=figure, _b=pl.col("bound").cast(pl.String))
+        .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left")
+        .with_columns(
+            asserter=pl.when(pl.col("asserter").str.starts_with("unattributed"))
+            .then(pl.coalesce("_named", "asserter"))
+            .otherwise(pl.col("asserter"))
+        )
+        .drop("_figure", "_b", "_named")
+    )
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
             [
@@ -53,10 +98,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             separator="|",
         )
     )
-    ids = {
-        k: stable_id("assertion", k) for k in keyed.get_column("assertion_id").unique().to_list()
-    }
-    keyed = keyed.with_columns(pl.col("assertion_id").replace_strict(ids, return_dtype=pl.String))
+    keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
     table = (
         keyed.sort("published", "doc_id", "start", nulls_last=True)
         .group_by("assertion_id", maintain_order=True)
@@ -181,6 +223,10 @@ def quantities_table(
         pl.col("concept_source").mode().sort().first(),
         pl.col("entity_source").mode().sort().first(),
         pl.col("scope").drop_nulls().mode().sort().first(),
+        pl.col("unit").drop_nulls().first().str.to_lowercase().alias("_written"),
+        (_DATE_RANK if "as_of_source" in grouped.columns else pl.lit(0, pl.Int8))
+        .max()
+        .alias("_precision"),
     )
     rows = []
     needed = [
@@ -191,53 +237,37 @@ def quantities_table(
         "interval_low",
         "interval_high",
         "qualifier",
+        "bound",
         "n_reports",
         "weight",
+        "doc_ids",
+        "sure",
     ]
-    ordered = assertions.select(needed).sort("quantity_id", "as_of", "best", nulls_last=True)
-    current: list[dict[str, Any]] = []
-    for row in ordered.iter_rows(named=True):
-        if current and row["quantity_id"] != current[0]["quantity_id"]:
-            rows.append(
-                _judge(current, threshold=threshold, weighted=consensus == "truth_discovery")
-            )
-            current = []
-        current.append(row)
-    if current:
-        rows.append(_judge(current, threshold=threshold, weighted=consensus == "truth_discovery"))
+    sure = (
+        claims.filter(pl.col("assertion_id").is_not_null())
+        .group_by("assertion_id")
+        .agg(pl.col("frame_sure").fill_null(True).all().alias("sure"))
+        if "frame_sure" in claims.columns
+        else assertions.select("assertion_id", pl.lit(True).alias("sure"))
+    )
+    ordered = (
+        assertions.join(sure, on="assertion_id", how="left")
+        .with_columns(pl.col("sure").fill_null(True))
+        .select(needed)
+        .sort("quantity_id", "as_of", "best", nulls_last=True)
+    )
+    if consensus == "truth_discovery":
+        rows = [_judge(group, threshold=threshold, weighted=True) for group in _groups(ordered)]
+    else:
+        rows = _judge_all(ordered, threshold=threshold)
     judged = pl.DataFrame(
         rows,
         schema={c: QUANTITIES_SCHEMA[c] for c in _JUDGED} | {"sides": pl.String},
         orient="row",
     )
     table = meta.join(judged, on="quantity_id", how="inner")
-    label = pl.concat_str(
-        [
-            pl.col("subject"),
-            pl.lit(" "),
-            pl.col("concept"),
-            pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit("")),
-            pl.when(pl.col("scope").is_not_null())
-            .then(pl.format(" in {}", pl.col("scope")))
-            .otherwise(pl.lit("")),
-            pl.when(
-                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
-            )
-            .then(pl.format(" ({})", pl.col("unit")))
-            .otherwise(pl.lit("")),
-            pl.when(pl.col("per").is_not_null())
-            .then(pl.format(" per {}", pl.col("per")))
-            .otherwise(pl.lit("")),
-            pl.lit(", "),
-            pl.col("as_of_start").dt.strftime("%b %Y").fill_null("undated"),
-            pl.when(
-                pl.col("as_of_end").dt.strftime("%b %Y")
-                != pl.col("as_of_start").dt.strftime("%b %Y")
-            )
-            .then(pl.format("–{}", pl.col("as_of_end").dt.strftime("%b %Y")))
-            .otherwise(pl.lit("")),
-        ]
-    )
+    table = table.with_columns(noun=_noun())
+    label = _label()
     why = pl.format(
         "{}. Grouped as {} (entity from {}), {} (from {}), {} in {}, dated {} to {}.",
         pl.col("sides"),
@@ -251,7 +281,8 @@ def quantities_table(
         pl.col("as_of_end").cast(pl.String).fill_null("?"),
     )
     order = pl.col("verdict").replace_strict(
-        {"diverge": 0, "growth": 1, "agree": 2, "single": 3}, return_dtype=pl.Int32
+        {"diverge": 0, "uncertain": 1, "growth": 2, "agree": 3, "echo": 4, "single": 5},
+        return_dtype=pl.Int32,
     )
     table = (
         table.with_columns(label=label, why=why)
@@ -262,66 +293,353 @@ def quantities_table(
     return table, assertions
 
 
+#: Scale words for large figures, as news writes them ("4.7 million", "84 billion").
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _fmt(value: float | None) -> str:
+    """A figure as a reader writes it: "4.7 million", "84 billion", "3,166", "0.033"."""
     if value is None or not math.isfinite(value):
         return "open"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
 
 
 #: At most this many assertions are spelled out in a quantity's ``why``.
 WHY_LIMIT = 8
+#: Figures dated this many days apart or fewer are "about the same time".
+SAME_DAYS = 1
+#: Two figures further apart than this factor are more likely counts of different things
+#: (a city and a country, a year and a decade) than rival estimates: "uncertain", not "diverge".
+SCOPE_RATIO = 5.0
+#: Of a date's figures, this many lowest and highest are compared (see ``_candidates``).
+EXTREMES = 3
+
+
+#: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
+_DATE_RANK = (
+    pl.col("as_of_source")
+    .replace_strict(
+        {
+            "a date in the sentence": 1,
+            "'last month/year' before publication": 1,
+            "a year in the sentence": 2,
+            "a month before publication": 1,
+        },
+        default=0,
+        return_dtype=pl.Int8,
+    )
+    .fill_null(0)
+)
+#: A person-count's label words that read as a place's people, not an actor's.
+_NAME_SOURCES = ("a name in the sentence", "the document's main subject")
+
+
+def _noun() -> pl.Expr:
+    """The concept as a label names it: the measure's words, else a count's noun as written
+    ("workers"), else the concept key; never an "s" added to a measure."""
+    nouns = measure_nouns()
+    written = pl.col("_written").fill_null("")
+    as_written = (pl.col("dimension") == "count") & (
+        written.str.replace(r"([^s])s$", "${1}") == pl.col("concept")
+    )
+    return (
+        pl.col("concept")
+        .replace_strict(nouns, default=None, return_dtype=pl.String)
+        .fill_null(pl.when(as_written).then(written))
+        .fill_null(pl.col("concept"))
+    )
+
+
+def _when(column: str) -> pl.Expr:
+    """A date as precise as the quantity's figures were dated: "12 Sep 2023", "Sep 2023",
+    "2023"."""
+    date = pl.col(column)
+    return (
+        pl.when(pl.col("_precision") == 0)
+        .then(date.dt.strftime("%-d %b %Y"))
+        .when(pl.col("_precision") == 1)
+        .then(date.dt.strftime("%b %Y"))
+        .otherwise(date.dt.strftime("%Y"))
+    )
+
+
+def _label() -> pl.Expr:
+    """A reader's label: measure, place or actor, and date ("People missing in Libya,
+    12 Sep 2023"; "Acme Group personnel, Jun 2023")."""
+    noun = pl.concat_str(
+        pl.col("noun").str.slice(0, 1).str.to_uppercase(), pl.col("noun").str.slice(1)
+    )
+    change = pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit(""))
+    subject = pl.col("subject")
+    known = pl.col("entity_source").is_in(list(_NAME_SOURCES)) & (subject != "unspecified")
+    head = (
+        pl.when(known)
+        .then(pl.concat_str(subject, pl.lit(" "), pl.col("noun"), change))
+        .when(subject == "unspecified")
+        .then(pl.concat_str(noun, change))
+        .otherwise(pl.concat_str(noun, change, pl.lit(" in "), subject))
+    )
+    start, end = _when("as_of_start"), _when("as_of_end")
+    return pl.concat_str(
+        [
+            head,
+            pl.when(pl.col("scope").is_not_null())
+            .then(pl.format(" ({})", pl.col("scope")))
+            .otherwise(pl.lit("")),
+            pl.when(
+                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
+            )
+            .then(pl.format(" ({})", pl.col("unit")))
+            .otherwise(pl.lit("")),
+            pl.when(pl.col("per").is_not_null())
+            .then(pl.format(" per {}", pl.col("per")))
+            .otherwise(pl.lit("")),
+            pl.lit(", "),
+            start.fill_null("undated"),
+            pl.when(end != start).then(pl.format("–{}", end)).otherwise(pl.lit("")),
+        ]
+    )
+
+
+def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``ordered`` (sorted by quantity) as one list per quantity."""
+    current: list[dict[str, Any]] = []
+    for row in ordered.iter_rows(named=True):
+        if current and row["quantity_id"] != current[0]["quantity_id"]:
+            yield current
+            current = []
+        current.append(row)
+    if current:
+        yield current
+
+
+def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:
+    """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
+    only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
+    spelled out), of each date the lowest and highest figure (for ``_changed``) and the
+    ``EXTREMES`` lowest and highest of the named sources' extremes (ties kept; the only
+    figures ``_candidates`` pairs). Judging all rows gives the same verdicts up to the order
+    of tied figures."""
+    named = ~pl.col("asserter").str.starts_with("unattributed")
+    frame = ordered.with_row_index("_i")
+    stats = frame.group_by("quantity_id").agg(
+        pl.col("n_reports").sum().alias("_n_reports"),
+        pl.len().alias("_n_rows"),
+        pl.col("best").min().alias("_low"),
+        pl.col("best").median().alias("_best"),
+        pl.col("best").max().alias("_high"),
+        pl.col("asserter").filter(named).n_unique().alias("_n_sources"),
+        pl.col("doc_ids").explode().drop_nulls().n_unique().alias("_n_docs"),
+        pl.col("doc_ids").filter(named).explode().drop_nulls().n_unique().alias("_named_docs"),
+    )
+    best = pl.col("best")
+    valued = frame.drop_nulls("best")
+    lowest = pl.col("_i").filter(best == best.min()).first().alias("_lo")
+    highest = pl.col("_i").filter(best == best.max()).last().alias("_hi")
+    # each named source's extremes of each date, of which only the EXTREMES lowest and
+    # highest (ties kept) can be paired by _candidates
+    sources = (
+        valued.filter(named)
+        .group_by("quantity_id", "as_of", "asserter")
+        .agg(lowest, highest)
+        .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
+        .select("_i")
+        .unique()
+    )
+    day = ["quantity_id", "as_of"]
+    ends = (
+        frame.join(sources, on="_i", how="semi")
+        .filter(
+            (best.rank("min").over(day) <= EXTREMES) | ((-best).rank("min").over(day) <= EXTREMES)
+        )
+        .select("_i")
+    )
+    # each date's lowest and highest figure of any source, for _changed
+    spans = (
+        valued.group_by(day)
+        .agg(lowest, highest)
+        .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
+        .select("_i")
+    )
+    first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
+    keep = pl.concat([ends, spans, first]).unique()
+    kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
+    facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
+    return [
+        _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)
+        for group in _groups(kept)
+    ]
 
 
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
-    qid = str(rows[0]["quantity_id"])
+    """Verdict of one quantity from all its assertions (see the module docstring)."""
     bests = [r["best"] for r in rows if r["best"] is not None]
-    n_reports = sum(r["n_reports"] for r in rows)
     if weighted:
         best = _weighted_median([(r["best"], r["weight"]) for r in rows if r["best"] is not None])
     else:
         ordered = sorted(bests)
         mid = len(ordered) // 2
         best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    low, high = min(bests), max(bests)
+    sources = {r["asserter"] for r in rows if _named(r)}
+    facts = {
+        "_n_reports": sum(r["n_reports"] for r in rows),
+        "_n_rows": len(rows),
+        "_low": min(bests),
+        "_best": best,
+        "_high": max(bests),
+        "_n_sources": len(sources),
+        "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
+        "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
+    }
+    return _verdict(rows, facts, threshold=threshold)
+
+
+def _verdict(
+    rows: list[dict[str, Any]], facts: dict[str, Any], *, threshold: float
+) -> tuple[object, ...]:
+    """The verdict of one quantity from the rows a verdict turns on and its counts."""
+    qid = str(rows[0]["quantity_id"])
+    n_reports, n_rows = int(facts["_n_reports"]), int(facts["_n_rows"])
+    low, best, high = facts["_low"], facts["_best"], facts["_high"]
     spread = high / low if low > 0 else None
-    lows = [r["interval_low"] for r in rows if r["interval_low"] is not None]
-    highs = [r["interval_high"] for r in rows if r["interval_high"] is not None]
-    overlap = not lows or not highs or max(lows) <= min(highs) * (1 + 1e-9)
-    apart = spread is not None and spread - 1 > threshold
     sides = "; ".join(
         f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
         f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
         f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
         for r in rows[:WHY_LIMIT]
     )
-    if len(rows) > WHY_LIMIT:
-        sides += f"; and {len(rows) - WHY_LIMIT} more assertions"
-    if n_reports <= 1:
+    if n_rows > WHY_LIMIT:
+        sides += f"; and {n_rows - WHY_LIMIT} more assertions"
+    sure: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    conflicts = []
+    for a, b in _candidates(rows):
+        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
+            conflicts.append((a, b))
+            if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO:
+                sure.append((a, b))
+                break
+    changed = _changed(rows, 0.05)
+    n_sources = int(facts["_n_sources"])
+    if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"
-    elif overlap and not apart:
-        verdict = "agree"
-    elif _is_growth(rows, threshold):
-        verdict = "growth"
-    else:
+    elif sure:
         verdict = "diverge"
-    if verdict == "diverge" and spread is not None:
-        sides += f" — {spread:.1f} times apart"
-    return (qid, n_reports, len(rows), low, best, high, spread, verdict, sides)
+        a, b = sure[0]
+        sides += f" — {_fmt(a['best'])} from {a['asserter']} against {_fmt(b['best'])}"
+        sides += f" from {b['asserter']} ({_ratio(a, b)})"
+    elif conflicts:
+        verdict = "uncertain"
+        sides += " — possibly the same quantity: the figures differ, but one side's measure"
+        sides += " or place was not read from its own words, or they are so far apart"
+        sides += f" (over {SCOPE_RATIO:g} times) that they likely count different things;"
+        sides += " no divergence is claimed"
+    elif changed:
+        verdict = "growth"
+    elif n_sources == 1 and facts["_named_docs"] > 1:
+        verdict = "echo"
+        who = next((r["asserter"] for r in rows if _named(r)), "one named source")
+        sides = f"one source ({who}) carried by {facts['_n_docs']} documents: " + sides
+    else:
+        verdict = "agree"
+    return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
 
 
-def _is_growth(rows: list[dict[str, object]], threshold: float) -> bool:
-    dated: dict[tuple[int, int], list[float]] = {}
+def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's lowest and highest figure, and of those the ``EXTREMES`` lowest and
+    highest: the only figures a conflict can be found between."""
+    per_source: dict[str, list[dict[str, Any]]] = {}
+    for r in group:
+        per_source.setdefault(str(r["asserter"]), []).append(r)
+    out: list[dict[str, Any]] = []
+    for figures in per_source.values():
+        figures.sort(key=lambda r: float(r["best"]))
+        out += figures[:1] if len(figures) == 1 else [figures[0], figures[-1]]
+    out.sort(key=lambda r: float(r["best"]))
+    return out if len(out) <= 2 * EXTREMES else out[:EXTREMES] + out[-EXTREMES:]
+
+
+def _candidates(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pairs of named figures worth testing for a conflict, in a number that grows with the
+    number of dates, not with its square: within each date the extremes, and each date's
+    extremes against the extremes of the dates before it."""
+    by_date: dict[object, list[dict[str, Any]]] = {}
     for r in rows:
-        when = r["as_of"]
-        if when is not None and r["best"] is not None:
-            month = (when.year, when.month)  # type: ignore[attr-defined]
-            dated.setdefault(month, []).append(float(r["best"]))  # type: ignore[arg-type]
-    if len(dated) < 2:
+        if _named(r) and r["best"] is not None:
+            by_date.setdefault(r["as_of"], []).append(r)
+    earlier: list[dict[str, Any]] = []
+    for day in sorted(by_date, key=lambda d: (d is None, d)):
+        now = _extremes(by_date[day])
+        yield from itertools.combinations(now, 2)
+        if day is not None:
+            yield from ((a, b) for a in earlier for b in now)
+            earlier = _extremes(earlier + now)
+
+
+def _changed(rows: list[dict[str, Any]], share: float) -> bool:
+    """Two figures of different dates (or one dated, one not) more than ``share`` apart."""
+    spans: dict[object, tuple[float, float]] = {}
+    for r in rows:
+        if r["best"] is not None:
+            low, high = spans.get(r["as_of"], (math.inf, -math.inf))
+            spans[r["as_of"]] = (min(low, float(r["best"])), max(high, float(r["best"])))
+    if len(spans) < 2:
         return False
-    for values in dated.values():
-        if max(values) / max(min(values), 1e-12) - 1 > threshold:
-            return False
-    medians = [sorted(v)[len(v) // 2] for _, v in sorted(dated.items())]
-    rising = all(b >= a for a, b in itertools.pairwise(medians))
-    falling = all(b <= a for a, b in itertools.pairwise(medians))
-    return rising or falling
+    by_high = sorted(spans.items(), key=lambda kv: kv[1][1], reverse=True)
+    by_low = sorted(spans.items(), key=lambda kv: kv[1][0])
+    for day, (low, high) in spans.items():
+        top = next(h for d, (_, h) in by_high if d != day)
+        bottom = next(lo for d, (lo, _) in by_low if d != day)
+        for x, y in ((low, top), (high, bottom)):
+            if abs(x - y) > share * max(abs(x), abs(y)):
+                return True
+    return False
+
+
+def _named(row: dict[str, Any]) -> bool:
+    return not str(row["asserter"]).startswith("unattributed")
+
+
+def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two named, different sources (an unnamed source may be either of them)."""
+    return _named(a) and _named(b) and a["asserter"] != b["asserter"]
+
+
+def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:
+    x, y = float(a["best"]), float(b["best"])
+    return abs(x - y) > share * max(abs(x), abs(y))
+
+
+def _conflict(a: dict[str, Any], b: dict[str, Any], threshold: float) -> bool:
+    """Intervals that do not overlap, or best values further apart than ``threshold`` of
+    the larger; a lower bound is open upwards, so a larger figure does not conflict with it."""
+    if a["best"] is None or b["best"] is None:
+        return False
+    small, large = sorted((a, b), key=lambda r: float(r["best"]))
+    if small["bound"] == "lower":
+        return False
+    hi_s, lo_l = small["interval_high"], large["interval_low"]
+    disjoint = hi_s is not None and lo_l is not None and lo_l > hi_s * (1 + 1e-9)
+    return disjoint or _apart(a, b, threshold)
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """About the same time, or a later figure lower than an earlier one."""
+    if a["as_of"] is None or b["as_of"] is None:
+        return a["as_of"] is None and b["as_of"] is None
+    if abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS:
+        return True
+    early, late = sorted((a, b), key=lambda r: r["as_of"])
+    return float(late["best"]) < float(early["best"])
+
+
+def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:
+    x, y = sorted((abs(float(a["best"])), abs(float(b["best"]))))
+    return y / x if x > 0 else math.inf
+
+
+def _ratio(a: dict[str, Any], b: dict[str, Any]) -> str:
+    x, y = sorted((float(a["best"]), float(b["best"])))
+    return f"{y / x:.1f} times apart" if x > 0 else "apart"

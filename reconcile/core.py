@@ -88,7 +88,7 @@ def reconcile(
     *,
     currency: str = "USD",
     per: Period = "month",
-    window_days: int = 60,
+    window_days: int | None = None,
     threshold: float = 0.25,
     consensus: Literal["median", "truth_discovery"] = "median",
     mapping: StrPath | dict[str, Any] | Mapping | None = None,
@@ -106,8 +106,10 @@ def reconcile(
     per
         Rate period that rates are brought to ("$1.2 billion a year" -> per month).
     window_days
-        Figures of one quantity whose dates are further apart than this are compared as
-        separate time windows (a growth series), not as a conflict.
+        If given, figures of one series whose dates are further apart than this are judged
+        as separate quantities (time windows). By default the whole dated series is one
+        quantity and its verdict tells updates (growth) from conflicts; undated figures
+        are always a quantity of their own.
     threshold
         Relative gap between best values above which estimates diverge (0.25 = 25%).
     consensus
@@ -125,13 +127,13 @@ def reconcile(
     Examples
     --------
     >>> from extract import extract_corpus
-    >>> result = reconcile(extract_corpus())
+    >>> result = reconcile(extract_corpus(), mapping={"entities": {"Wagner Group": ["Wagner"]}})
     >>> result.quantities.filter(pl.col("verdict") == "diverge").select("subject", "concept").row(0)
     ('Wagner Group', 'personnel')
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")
-    if window_days < 0:
+    if window_days is not None and window_days < 0:
         raise ValueError("window_days must not be negative")
     frame = _prepare(claims)
     user = load_mapping(mapping)
@@ -143,11 +145,17 @@ def reconcile(
         warnings.warn("reconcile: the claims table is empty", stacklevel=2)
         return _empty(frame)
 
+    frame = _deduplicate(frame)
     work = assign_dates(frame)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
+    # a count of zero or below is noted, but it measures nothing to group or to vote with
+    counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
     work = work.with_columns(
-        grouped=~pl.col("boilerplate").fill_null(False) & finite & pl.col("restates").is_null(),
+        grouped=~pl.col("boilerplate").fill_null(False)
+        & finite
+        & counted
+        & pl.col("restates").is_null(),
         group_note=pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture, not grouped"))
         .when(~finite)
@@ -160,9 +168,9 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables)
+    work = assign_keys(work, tables, texts=_texts(texts) or None)
     work = assign_asserters(work, tables)
-    pattern, lookup = alias_pattern(tables.entities)
+    pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
         .fill_null("")
@@ -209,6 +217,19 @@ def reconcile(
         checks=checks,
         stances=found,
     )
+
+
+def _deduplicate(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per claim id: repeated ids are dropped with a warning (they would otherwise
+    multiply every join on the id)."""
+    repeated = frame.height - frame.get_column("claim_id").n_unique()
+    if repeated == 0:
+        return frame
+    warnings.warn(
+        f"reconcile: {repeated} rows repeat a claim_id already seen; the first of each is kept",
+        stacklevel=3,
+    )
+    return frame.unique("claim_id", keep="first", maintain_order=True)
 
 
 def _merge(work: pl.DataFrame, quantities: pl.DataFrame, user: Mapping) -> pl.DataFrame:

@@ -13,9 +13,26 @@ import re
 
 import polars as pl
 
+from .frames import (
+    GENERIC_NOUNS,
+    demonym_forms,
+    document_places,
+    nationality,
+    place_forms,
+    read_measure,
+    read_place,
+)
 from .tables import Tables, alias_pattern
 
-__all__ = ["assign_asserters", "assign_dates", "assign_keys", "assign_windows", "stable_id"]
+__all__ = [
+    "assign_asserters",
+    "assign_dates",
+    "assign_keys",
+    "assign_windows",
+    "source_names",
+    "stable_id",
+    "stable_ids",
+]
 
 _MONTHS = {
     m: i
@@ -39,6 +56,39 @@ _MONTHS = {
     for m in names
 }
 _MONTH_YEAR = r"(?i)\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b"
+_DESCRIPTOR = (
+    r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
+)
+_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
+#: Words before a figure that make it a projection, not a count ("could reach 20,000").
+_PROJECTED = (
+    r"(?i)(?:\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:reach|rise|climb|top|exceed|hit|"
+    r"grow|increase|fall|double|surpass)\w*|\b(?:expected|feared|forecast|projected|set|likely)"
+    r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
+)
+#: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
+_CHANGE_BY = (
+    r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
+    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of)"
+    r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+)
+_WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
+#: "on Tuesday", "late on Friday", "Monday's figures": a weekday near the figure's report.
+_WEEKDAY = (
+    r"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?"
+    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+_DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
+#: "in March", "by the end of June" with no year: the last such month up to publication
+#: ("since March" is not a date of the figure: the count runs up to publication).
+_MONTH_ALONE = (
+    r"(?i)\b(?:in|during|by|as of|at the end of|end of|early|late|mid-?)\s+(?:the end of\s+)?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
+)
+_LONG_RUN = (
+    r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
+)
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 
 
@@ -72,6 +122,48 @@ def _canonical(column: pl.Expr, aliases: dict[str, list[str]]) -> tuple[pl.Expr,
     return first, every
 
 
+def _url_date() -> pl.Expr:
+    """The date a document's address shows (".../2023/09/14/...", "13-Sep-2023"), else null."""
+    url = pl.col("url").fill_null("")
+    ymd = url.str.extract_groups(r"/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/")
+    dmy = url.str.extract_groups(r"\b(\d{1,2})-([A-Za-z]{3})[a-z]*-((?:19|20)\d{2})\b")
+    month = (
+        dmy.struct.field("2")
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    )
+    return pl.coalesce(
+        pl.date(
+            ymd.struct.field("1").cast(pl.Int32, strict=False),
+            ymd.struct.field("2").cast(pl.Int32, strict=False),
+            ymd.struct.field("3").cast(pl.Int32, strict=False).fill_null(1),
+        ),
+        pl.date(
+            dmy.struct.field("3").cast(pl.Int32, strict=False),
+            month,
+            dmy.struct.field("1").cast(pl.Int32, strict=False),
+        ),
+    )
+
+
+def _text_date() -> pl.Expr:
+    """The latest full date ("January 3, 2023", "3 January 2023") in the document's
+    sentences, for a document with no publication date: the news is at least that recent."""
+    text = pl.col("sentence").fill_null("")
+    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b")
+    dmy = text.str.extract_all(rf"(?i)\b\d{{1,2}}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
+    found = pl.concat_list(mdy, dmy).list.eval(
+        pl.element()
+        .str.to_lowercase()
+        .str.replace_all(r"[.,]", "")
+        .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
+        .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
+        .str.to_date("%b %d %Y", strict=False)
+    )
+    return found.list.max().max().over("doc_id")
+
+
 def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year", else the
     publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
@@ -79,8 +171,20 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
         sentence.str.extract_groups(_MONTH_YEAR).alias("_my"),
-        sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False).alias("_in_year"),
+        pl.when(sentence.str.extract_all(r"\b(?:19|20)\d{2}\b").list.n_unique() == 1)
+        .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
+        .alias("_in_year"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(_WEEKDAY, 1)
+        .str.to_lowercase()
+        .str.slice(0, 3)
+        .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
+        .alias("_weekday"),
+        sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
+        sentence.str.extract(_MONTH_ALONE, 1)
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_alone"),
     ).unnest("_my")
     month = (
         found.get_column("1")
@@ -93,16 +197,31 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _year=year,
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
-    )
-    published = pl.col("published")
+        _weekday=found.get_column("_weekday"),
+        _back=found.get_column("_back"),
+        _alone=found.get_column("_alone"),
+    ).join(_publication(claims), on="doc_id", how="left")
+    published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = pl.col("_in_year").is_not_null() & (
         pl.col("_in_year") < published.dt.year().fill_null(9999)
     )
     before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
+    # "on Tuesday": the last such day up to publication; "in March": the last March up to it
+    weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
+    days_back = pl.col("_back").replace_strict(
+        {"yesterday": 1, "last week": 7}, default=None, return_dtype=pl.Int64
+    )
+    alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
     frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(pl.date(pl.col("_year"), pl.col("_month"), 1))
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=weekday_back))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=days_back))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.date(alone_year, pl.col("_alone"), 1))
         .when(pl.col("_last") == "month")
         .then(published.dt.offset_by("-1mo"))
         .when(pl.col("_last") == "year")
@@ -112,12 +231,22 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(pl.lit("a weekday before publication"))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(pl.lit("'yesterday'/'last week' before publication"))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.lit("a month before publication"))
         .when(pl.col("_last").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
         .then(pl.lit("a year in the sentence"))
-        .when(published.is_not_null())
+        .when(pl.col("published").is_not_null())
         .then(pl.lit("the publication date"))
+        .when(pl.col("_from_url"))
+        .then(pl.lit("the date in the document's address"))
+        .when(published.is_not_null())
+        .then(pl.lit("the latest date the document's sentences give"))
         .otherwise(pl.lit("no date")),
         starting_figure=(
             before.str.contains(r"(?i)\bfrom\s*$")
@@ -125,64 +254,205 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
             | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
         )
         & pl.col("change").is_null(),
-        is_delta=pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"),
+        is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
+        | before.str.contains(_CHANGE_BY),
     )
-    return frame.drop("_month", "_year", "_in_year", "_last")
+    return frame.drop(
+        "_month",
+        "_year",
+        "_in_year",
+        "_last",
+        "_weekday",
+        "_back",
+        "_alone",
+        "_published",
+        "_from_url",
+    )
 
 
-def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
-    """``entity`` and ``concept_key``, with the words that chose them."""
-    subject_entity, _ = _canonical(pl.col("subject").fill_null(""), tables.entities)
-    _, sentence_entities = _canonical(pl.col("sentence").fill_null(""), tables.entities)
-    _, title_entities = _canonical(pl.col("title").fill_null(""), tables.entities)
-    frame = claims.with_columns(
-        _subject_entity=subject_entity,
-        _sentence_entities=sentence_entities.list.unique(maintain_order=True),
-        _title_entities=title_entities.list.unique(maintain_order=True),
+def _publication(claims: pl.DataFrame) -> pl.DataFrame:
+    """doc_id -> ``_published`` (the publication date, else the address's date, else the
+    latest full date of the document's sentences) and ``_from_url``; each document's
+    address is read once, and sentences only of documents with neither date."""
+    docs = (
+        claims.group_by("doc_id")
+        .agg(pl.col("published").drop_nulls().first(), pl.col("url").drop_nulls().first())
+        .with_columns(_url=_url_date())
     )
-    # the document's main entity: mentions weighted title 3, subject 2, sentence 1
-    article = frame.filter(~pl.col("boilerplate").fill_null(False))
-    votes = pl.concat(
-        [
-            article.select("doc_id", pl.col("_subject_entity").alias("_e"), pl.lit(2).alias("_w")),
-            article.select(
-                "doc_id", pl.col("_sentence_entities").alias("_e"), pl.lit(1).alias("_w")
-            ).explode("_e"),
-            article.unique("doc_id")
-            .select("doc_id", pl.col("_title_entities").alias("_e"), pl.lit(3).alias("_w"))
-            .explode("_e"),
-        ],
-        how="vertical_relaxed",
+    undated = docs.filter(pl.col("published").is_null() & pl.col("_url").is_null())
+    from_text = (
+        claims.filter(pl.col("doc_id").is_in(undated.get_column("doc_id").implode()))
+        .select("doc_id", _text_date().alias("_text"))
+        .unique("doc_id")
     )
-    dominant = (
-        votes.drop_nulls("_e")
-        .group_by("doc_id", "_e")
-        .agg(pl.col("_w").sum())
-        .sort(["doc_id", "_w", "_e"], descending=[False, True, False])
+    return docs.join(from_text, on="doc_id", how="left").select(
+        "doc_id",
+        pl.coalesce("published", "_url", "_text").alias("_published"),
+        (pl.col("published").is_null() & pl.col("_url").is_not_null()).alias("_from_url"),
+    )
+
+
+def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """doc_id -> ``_doc__place``: the place the document's text (else its title and the
+    sentences of its figures) names most."""
+    docs = claims.group_by("doc_id").agg(
+        pl.col("title").drop_nulls().first(), pl.col("sentence").drop_nulls().unique()
+    )
+    found = {}
+    for doc, title, sents in docs.iter_rows():
+        found[doc] = (texts or {}).get(doc) or "\n".join([title or "", *sorted(sents)])
+    places = document_places(found, place_forms(), demonym_forms())
+    return pl.DataFrame(
+        {"doc_id": list(places), "_doc__place": list(places.values())},
+        schema={"doc_id": pl.String, "_doc__place": pl.String},
+    )
+
+
+def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """The value of ``column`` most often read in each document, as ``_doc_<column>``."""
+    votes = (
+        frame.filter(~pl.col("boilerplate").fill_null(False))
+        .drop_nulls(column)
+        .group_by("doc_id", column)
+        .len()
+        .sort(["doc_id", "len", column], descending=[False, True, False])
         .group_by("doc_id", maintain_order=True)
-        .agg(pl.col("_e").first().alias("_dominant"))
+        .agg(pl.col(column).first().alias(f"_doc_{column}"))
     )
-    frame = frame.join(dominant, on="doc_id", how="left")
-    descriptor = (
+    return frame.join(votes, on="doc_id", how="left")
+
+
+def assign_keys(
+    claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
+) -> pl.DataFrame:
+    """``entity``, ``concept_key``, ``population`` and ``period`` with the words that chose them.
+
+    The entity is a name the user's mapping knows when the sentence holds one, else the
+    place closest to the figure (see :mod:`reconcile.frames`), else the place most often
+    read in the document (its frame), else "unspecified". The concept is the measure read
+    from the figure's words, else a concept of the concepts table, else the counted noun.
+    """
+    known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
+    # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
+    of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
+        _ECONOMY
+    )
+    frame = read_place(
+        read_measure(claims, tables.measure_forms), place_forms(), demonym_forms()
+    ).with_columns(
+        _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
+    )
+    measure = pl.col("_measure")
+    frame = frame.with_columns(
+        _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
+        .then(None)
+        .when(of_economy & measure.is_in(["cost", "gdp"]))
+        .then(pl.lit("gdp"))
+        .otherwise(measure),
+    )
+    frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
+    frame = _doc_default(frame, "_known")
+    # "250 Chadian workers" in a story about another country: the nationality is the scope
+    # (in a story about that country it is its people, and the document's place stands)
+    frame = frame.with_columns(_nation=nationality(demonym_forms()))
+    nation = pl.col("_nation")
+    foreign = nation.is_not_null() & (nation != pl.col("_doc__place").fill_null(""))
+    frame = frame.with_columns(
+        _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
+        _place_source=pl.when(foreign)
+        .then(pl.lit("a nationality in the figure's words"))
+        .otherwise(pl.col("_place_source")),
+    )
+    # "the group spends ...": a descriptor stands for the document's main named actor
+    descriptor = pl.col("sentence").fill_null("").str.contains(_DESCRIPTOR)
+    frame = frame.with_columns(
+        _known=pl.coalesce("_known", pl.when(descriptor).then(pl.col("_doc__known")))
+    )
+    # the document's place, named in the sentence too, wins over a name farther off in it
+    frame_wins = ~pl.col("_strong") & pl.col("_named").list.contains(pl.col("_doc__place"))
+    frame = frame.with_columns(
+        _place=pl.when(frame_wins).then(pl.col("_doc__place")).otherwise(pl.col("_place")),
+        _place_source=pl.when(frame_wins)
+        .then(pl.format("'{}', the document's place, in the sentence", pl.col("_doc__place")))
+        .otherwise(pl.col("_place_source")),
+    )
+    entity = pl.coalesce("_known", "_place", "_doc__place", "_doc__known", pl.lit("unspecified"))
+    frame = frame.with_columns(
+        entity=entity,
+        entity_source=pl.when(pl.col("_known").is_not_null())
+        .then(pl.lit("a name in the sentence"))
+        .when(pl.col("_place").is_not_null())
+        .then(pl.col("_place_source"))
+        .when(pl.col("_doc__place").is_not_null())
+        .then(pl.lit("the place the document is about"))
+        .when(pl.col("_doc__known").is_not_null())
+        .then(pl.lit("the document's main subject"))
+        .otherwise(pl.lit("no place or name found")),
+    )
+    frame = _concepts(frame, tables)
+    unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    population = (
+        pl.when(
+            (pl.col("dimension") == "count")
+            & unit.is_not_null()
+            & ~unit.is_in(list(GENERIC_NOUNS))
+            & unit.replace_strict(tables.measure_forms, default=None).is_null()
+        )
+        .then(unit)
+        .otherwise(None)
+    )
+    long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
+    before = (
         pl.col("sentence")
         .fill_null("")
-        .str.contains(
-            r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|force|country|government)\b"
-        )
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+        .str.extract(r"([^,;:()]*)$", 1)
     )
-    has_dominant = pl.col("_dominant").is_not_null()
-    entity = (
-        pl.when(has_dominant & pl.col("_sentence_entities").list.contains(pl.col("_dominant")))
-        .then(pl.col("_dominant"))
-        .when(has_dominant & (descriptor | pl.col("_subject_entity").is_null()))
-        .then(pl.col("_dominant"))
-        .when(pl.col("_subject_entity").is_not_null())
-        .then(pl.col("_subject_entity"))
-        .when(pl.col("_sentence_entities").list.len() > 0)
-        .then(pl.col("_sentence_entities").list.first())
-        .otherwise(pl.coalesce(pl.col("subject"), pl.lit("unspecified")))
+    projected = before.str.contains(_PROJECTED)
+    # "the 2014 record of 138 megatonnes": a year right before names the figure's period
+    record_year = before.str.extract(
+        r"\b((?:19|20)\d{2})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
     )
-    # concept: the counted noun, else the first concept word that names a known concept
+    # "the previous record of 7.6 million": an earlier record is a figure of its own time
+    earlier_record = before.str.contains(
+        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
+    )
+    period = (
+        pl.when(record_year.is_not_null())
+        .then(record_year)
+        .when(earlier_record)
+        .then(pl.lit("earlier record"))
+        .when(long_run)
+        .then(pl.lit("long run"))
+        .when(projected)
+        .then(pl.lit("projected"))
+        .when(pl.col("as_of_source") == "a year in the sentence")
+        .then(pl.col("as_of").dt.year().cast(pl.String))
+        .otherwise(None)
+    )
+    # a share is of what its own phrase says; a word farther off does not make it sure
+    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    return frame.with_columns(
+        population=population,
+        period=period,
+        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
+    ).drop(
+        "_known",
+        "_place",
+        "_place_source",
+        "_measure",
+        "_measure_source",
+        "_doc__place",
+        "_doc__known",
+        "_strong",
+        "_named",
+        "_nation",
+    )
+
+
+def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
     for key, names in tables.concepts.items():
         for name in [key, *names]:
@@ -204,62 +474,50 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     bare = pl.col("concept").is_null() | pl.col("concept").str.to_lowercase().str.contains(
         rf"^\s*(?:{placeholder})?\s*$"
     )
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
-    )
-    clause = before.str.extract(r"(?s)([^,;:]*)$", 1)
-    sentence_match = (
-        clause.str.extract_all(pattern).list.last().str.extract(r"(?i)([a-z][a-z -]*[a-z])", 1)
-    )
-    sentence_key = (
-        sentence_match.str.to_lowercase()
-        .str.replace(r"([^s])s$", "${1}")
-        .replace_strict(words, default=None)
-    )
-    sentence_key = pl.coalesce(
-        sentence_key, sentence_match.str.to_lowercase().replace_strict(words, default=None)
-    )
+    countable = pl.col("dimension").is_in(["count", "currency", "ratio"])
     frame = frame.with_columns(
-        entity=entity,
-        entity_source=pl.when(entity == pl.col("_subject_entity"))
-        .then(pl.format("the subject '{}'", pl.col("subject")))
-        .when(entity == pl.col("_dominant"))
-        .then(pl.lit("the document's main subject"))
-        .otherwise(pl.lit("a name in the sentence")),
         _key=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)  # a period or an age is named by its own words, not by a concept class
-        .otherwise(
-            pl.coalesce(
-                unit_key,
-                concept_key,
-                pl.when(pl.col("dimension").is_in(["count", "currency", "ratio"])).then(
-                    sentence_key
-                ),
-            )
-        ),
+        .otherwise(pl.coalesce("_measure", unit_key, concept_key)),
         _head=pl.coalesce(
             pl.when(pl.col("dimension") == "count").then(pl.col("unit")).otherwise(None),
             pl.when(~bare).then(head).otherwise(None),
         ),
         concept_source=pl.coalesce(
+            "_measure_source",
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
-            pl.when(sentence_key.is_not_null()).then(
-                pl.format("the word '{}' earlier in the clause", sentence_match)
-            ),
         ),
     ).sort("doc_id", "start")
-    # a figure with no concept of its own borrows the one just before it ("that number ...")
-    prev_key = pl.col("_key").shift(1).over("doc_id", pl.col("dimension"))
-    prev_start = pl.col("start").shift(1).over("doc_id", pl.col("dimension"))
-    near = (
-        ((pl.col("start") - prev_start) < 700)
-        & prev_key.is_not_null()
-        & pl.col("dimension").is_in(["count", "currency", "ratio"])
+    # a figure with no measure of its own borrows the one just before it ("that number ...")
+    # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
+    # Germany (1m), ...")
+    prev_key = pl.col("_key").forward_fill().shift(1).over("doc_id", pl.col("dimension"))
+    prev_start = (
+        pl.when(pl.col("_key").is_not_null())
+        .then(pl.col("start"))
+        .forward_fill()
+        .shift(1)
+        .over("doc_id", pl.col("dimension"))
     )
-    borrow = pl.col("_key").is_null() & near
+    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null() & countable
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+        .str.extract(r"([^,;:()]*)$", 1)
+    )
+    # "that number has grown to ...": the figure continues the one before it
+    pointer = before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
+    frame = frame.with_columns(
+        _pointer=pointer,
+        _prev_key=prev_key,
+        _prev_entity=pl.col("entity").shift(1).over("doc_id", pl.col("dimension")),
+        _near=near,
+    )
+    pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
+    frame = frame.with_columns(_borrow=(pl.col("_key").is_null() | pointer) & pl.col("_near"))
+    borrow = pl.col("_borrow")
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
         .then(prev_key)
@@ -269,51 +527,110 @@ def assign_keys(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         concept_source=pl.when(borrow)
         .then(pl.lit("the figure just before it"))
         .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
-        .then(pl.format("the word '{}'", pl.col("_head")))
+        .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
         .otherwise(pl.col("concept_source").fill_null("its dimension")),
+        # the measure was read from the figure's own words or its neighbour's
+        frame_sure=pl.col("_key").is_not_null() | borrow,
+        entity=pl.when(borrow & pointer).then(prev_entity).otherwise(pl.col("entity")),
+        entity_source=pl.when(borrow & pointer)
+        .then(pl.lit("the figure just before it ('that number')"))
+        .otherwise(pl.col("entity_source")),
     )
-    return frame.drop(
-        "_subject_entity", "_sentence_entities", "_title_entities", "_dominant", "_key", "_head"
-    )
+    return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
+
+
+#: Words of an attribution that name no source by themselves ("a spokesman", "new data").
+_NO_SOURCE = (
+    r"(?i)^(?:new|latest|data|figures?|model|analysis|estimates?|report|study|note|spokes"
+    r"(?:man|woman|person)|officials?|authorities|sources?|agency|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|one of .*)$"
+)
+#: A sentence that opens with its source: "The agency estimates that ...", "Officials said ...".
+_OPENING = (
+    r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+"
+    r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
+    r"calculates?|puts?|counts?|counted|recorded)\b"
+)
+_CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
+
+
+def _initials(name: str) -> str:
+    """Capital initials of a name's words ("Office for Budget Responsibility" -> "OBR")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def source_names(attributions: list[str]) -> dict[str, str]:
+    """Each attribution as written -> the source it names, linked across articles.
+
+    "OCHA citing WHO" is WHO (the primary source); "X data" and "X said" are X; a name
+    spelled out and its acronym are one source ("Office for Budget Responsibility" and
+    "OBR"); names that say nothing ("new", "a spokesman") name no source.
+    """
+    cleaned: dict[str, str] = {}
+    for raw in attributions:
+        text = re.split(r"(?i)\b(?:citing|according to|quoting)\s+", raw)[-1].strip(" -,.")
+        text = re.sub(r"(?i)^(?:the|a|an)\s+", "", text)
+        text = re.sub(r"(?i)\s+(?:data|figures|analysis|said|says|estimates?)\b.*$", "", text)
+        text = re.sub(r"(?:\s+[a-z]+ly)+$", "", text)  # "Health authorities previously"
+        text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
+        if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
+            continue
+        cleaned[raw] = text
+    acronyms = {v for v in cleaned.values() if re.fullmatch(r"[A-Z]{2,6}", v)}
+    for raw, text in cleaned.items():
+        tokens = [t for t in re.findall(r"\b[A-Z]{2,6}\b", text)]
+        initials = _initials(text)
+        if initials in acronyms:
+            cleaned[raw] = initials
+        elif tokens and any(t in acronyms for t in tokens):
+            cleaned[raw] = next(t for t in tokens if t in acronyms)
+    return cleaned
 
 
 def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
-    """``asserter``: the camp the named source speaks for; unnamed sources take the camp
-    of the document's other figures, else "unattributed (outlet)"."""
-    camp, _ = _canonical(pl.col("attribution").fill_null(""), tables.asserters)
-    frame = claims.with_columns(_camp=camp)
-    doc_camp = (
-        frame.drop_nulls("_camp")
-        .group_by("doc_id", "_camp")
-        .len()
-        .sort(["doc_id", "len", "_camp"], descending=[False, True, False])
-        .group_by("doc_id", maintain_order=True)
-        .agg(pl.col("_camp").first().alias("_doc_camp"))
+    """``asserter``: the camp of a named source (lists as overrides), else the source the
+    attribution names (linked across articles by acronym), else "unattributed (outlet)".
+
+    A figure's asserter comes from its own attribution only: a document's other figures lend
+    it nothing.
+    """
+    opening = pl.col("sentence").str.extract(_OPENING, 1)
+    claims = claims.with_columns(_opening=opening)
+    names = pl.concat([claims.get_column("attribution"), claims.get_column("_opening")])
+    linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
+    # the attribution's source, else the source the sentence opens with ("The agency puts ...")
+    named = pl.coalesce(
+        pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
+        pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
     )
-    frame = frame.join(doc_camp, on="doc_id", how="left")
-    asserter = (
-        pl.when(pl.col("_camp").is_not_null())
-        .then(pl.col("_camp"))
-        .when(pl.col("attribution").is_not_null() & pl.col("_doc_camp").is_not_null())
-        .then(pl.col("_doc_camp"))
-        .when(pl.col("attribution").is_not_null())
-        .then(pl.col("attribution"))
-        .otherwise(pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))))
+    claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
+    camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
+    asserter = pl.coalesce(
+        camp if tables.asserters else pl.lit(None, dtype=pl.String),
+        named,
+        pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
-    return frame.with_columns(asserter=asserter).drop("_camp", "_doc_camp")
+    return claims.with_columns(asserter=asserter).drop("_source", "_opening")
 
 
-def assign_windows(claims: pl.DataFrame, *, window_days: int) -> pl.DataFrame:
+def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
     """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it).
 
-    Dated figures of a series are sorted; a gap of more than ``window_days`` starts a new
-    window. The X of "from X to Y" joins the series' earliest window when that window is
+    A series is one measure of one entity and reference period, in one unit. With
+    ``window_days``, a gap of more than that many days between dated figures starts a new
+    window and undated figures form a quantity of their own; without it, the whole series
+    is one quantity whose verdict tells growth from conflict, and undated figures in it
+    are compared with nothing in time (they never make a conflict or a change). The X of "from X to Y" joins the series' earliest window when that window is
     more than a month older than the report; otherwise it stays with the report's date.
     """
     series = pl.concat_str(
         [
             pl.col("entity"),
             pl.col("concept_key"),
+            pl.col("period").fill_null("-"),
             pl.col("dimension").cast(pl.String),
             pl.col("norm_unit").fill_null("-"),
             pl.col("norm_per").fill_null("-"),
@@ -342,10 +659,14 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int) -> pl.DataFrame:
     )
     frame = frame.sort("series_id", "as_of", "doc_id", "start", nulls_last=True)
     # windows over the grouped figures only (furniture and unusable values take no part)
-    part = ["series_id", "grouped"]
+    # with windows, undated figures are a quantity of their own; without, they join their
+    # series but never make a conflict or a change (see reconcile.compare)
+    frame = frame.with_columns(_undated=pl.col("as_of").is_null() & pl.lit(window_days is not None))
+    part = ["series_id", "grouped", "_undated"]
     gap = pl.col("as_of").diff().over(part).dt.total_days()
+    limit = window_days if window_days is not None else 10**9
     frame = frame.with_columns(
-        _window=(gap.fill_null(0) > window_days).cast(pl.Int32).cum_sum().over(part)
+        _window=(gap.fill_null(0) > limit).cast(pl.Int32).cum_sum().over(part)
     )
     first_date = pl.col("as_of").min().over(*part, "_window")
     frame = frame.with_columns(
@@ -357,7 +678,7 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int) -> pl.DataFrame:
         )
     )
     frame = frame.with_columns(quantity_id=_hashed(frame, "_quantity", "quantity"))
-    return frame.drop("_series", "_earliest", "_window", "_quantity")
+    return frame.drop("_series", "_earliest", "_window", "_quantity", "_undated")
 
 
 def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:
@@ -365,3 +686,21 @@ def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:
     values = frame.get_column(column).drop_nulls().unique().to_list()
     ids = {v: stable_id(kind, v) for v in values}
     return pl.col(column).replace_strict(ids, default=None, return_dtype=pl.String)
+
+
+def stable_ids(values: pl.Series, kind: str) -> pl.Series:
+    """``stable_id(kind, v)`` of each value (strings; null stays null), hashing each distinct
+    value once and mapping back by a join rather than a Python dictionary."""
+    distinct = values.drop_nulls().unique()
+    prefix = f"{kind}\x1f"
+    hashed = pl.Series(
+        [hashlib.blake2b((prefix + v).encode(), digest_size=8).hexdigest() for v in distinct],
+        dtype=pl.String,
+    )
+    lookup = pl.DataFrame({"_v": distinct, "_id": hashed})
+    return (
+        values.to_frame("_v")
+        .join(lookup, on="_v", how="left", maintain_order="left")
+        .get_column("_id")
+        .alias(values.name)
+    )

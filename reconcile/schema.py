@@ -22,8 +22,10 @@ __all__ = [
     "Verdict",
 ]
 
-Verdict = Literal["agree", "diverge", "single", "growth"]
-VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "single", "growth")
+Verdict = Literal["agree", "diverge", "single", "growth", "echo", "uncertain"]
+#: ``echo``: one source's figure carried by several reports or outlets; ``uncertain``: the
+#: figures differ but whether they measure the same thing is not sure ("possibly the same").
+VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "single", "growth", "echo", "uncertain")
 VERDICT_ENUM = pl.Enum(list(VERDICTS))
 CHECK_KINDS = pl.Enum(
     ["parts_sum", "share_of_whole", "change_direction", "cumulative", "restatement", "input"]
@@ -44,6 +46,11 @@ _CLAIM_COLUMNS: _Types = {
     "quantity_id": pl.String,  # null: not grouped (furniture, unusable), see group_note
     "assertion_id": pl.String,
     "group_note": pl.String,
+    "entity_source": pl.String,  # the words that chose the entity
+    "concept_source": pl.String,  # the words that chose the measure
+    "population": pl.String,  # a particular group counted ("worker"), else null
+    "period": pl.String,  # a reference year named in the sentence ("in 2021"), else null
+    "frame_sure": pl.Boolean,  # measure and place read from the figure's own words
 }
 CLAIM_COLUMNS = pl.Schema(_CLAIM_COLUMNS)
 
@@ -53,6 +60,7 @@ _QUANTITIES_SCHEMA: _Types = {
     "label": pl.String,
     "subject": pl.String,
     "concept": pl.String,
+    "noun": pl.String,  # the concept as a label words it ("people missing"); never pluralise it
     "dimension": pl.String,
     "unit": pl.String,
     "per": pl.String,
@@ -66,6 +74,7 @@ _QUANTITIES_SCHEMA: _Types = {
     "spread": pl.Float64,
     "verdict": VERDICT_ENUM,
     "why": pl.String,
+    "n_sources": pl.Int64,  # named independent sources among the assertions
 }
 QUANTITIES_SCHEMA = pl.Schema(_QUANTITIES_SCHEMA)
 

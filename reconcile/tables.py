@@ -6,6 +6,7 @@ adds merge/split/rename instructions for quantities.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from typing import Any
 import polars as pl
 import yaml
 
+from .frames import default_measures, measure_forms
+
 __all__ = ["Mapping", "Tables", "alias_pattern", "load_fx_rates", "load_mapping", "load_tables"]
 
 DATA = Path(__file__).parent / "data"
@@ -23,6 +26,13 @@ StrPath = str | os.PathLike[str]
 
 def _yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def measure_nouns() -> dict[str, str]:
+    """measure -> the words a label names it by ("missing" -> "people missing"); see
+    ``data/measure_nouns.yaml``."""
+    return {str(k): str(v) for k, v in _yaml(DATA / "measure_nouns.yaml").items()}
 
 
 def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
@@ -53,6 +63,7 @@ class Tables:
     targets: dict[str, str]
     period_days: dict[str, float]
     subunits: dict[str, tuple[str, float]]
+    measure_forms: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,7 @@ class Mapping:
     entities: dict[str, list[str]] = field(default_factory=dict)
     asserters: dict[str, list[str]] = field(default_factory=dict)
     concepts: dict[str, list[str]] = field(default_factory=dict)
+    measures: dict[str, list[str]] = field(default_factory=dict)
     merge: list[dict[str, Any]] = field(default_factory=list)
     split: list[str] = field(default_factory=list)
     rename: dict[str, str] = field(default_factory=dict)
@@ -70,8 +82,8 @@ class Mapping:
 def load_mapping(source: StrPath | dict[str, Any] | Mapping | None) -> Mapping:
     """Read a mapping file (YAML) or dict.
 
-    Keys (all optional): ``entities``, ``asserters``, ``concepts`` (name -> aliases, added
-    to the defaults), ``merge`` (list of ``{into: label, members: [label or quantity_id,
+    Keys (all optional): ``entities``, ``asserters``, ``concepts``, ``measures`` (name ->
+    aliases or lemmas, added to the defaults), ``merge`` (list of ``{into: label, members: [label or quantity_id,
     ...]}``), ``split`` (claim ids to take out into quantities of their own), ``rename``
     (label or quantity_id -> new label).
     """
@@ -86,7 +98,8 @@ def load_mapping(source: StrPath | dict[str, Any] | Mapping | None) -> Mapping:
         raise ValueError(
             "a mapping must be a YAML mapping of entities/asserters/concepts/merge/split/rename"
         )
-    unknown = set(raw) - {"entities", "asserters", "concepts", "merge", "split", "rename"}
+    known = {"entities", "asserters", "concepts", "measures", "merge", "split", "rename"}
+    unknown = set(raw) - known
     if unknown:
         raise ValueError(f"unknown mapping keys: {sorted(unknown)}")
     return Mapping(
@@ -98,6 +111,9 @@ def load_mapping(source: StrPath | dict[str, Any] | Mapping | None) -> Mapping:
         },
         concepts={
             str(k): [str(x) for x in v or []] for k, v in (raw.get("concepts") or {}).items()
+        },
+        measures={
+            str(k): [str(x) for x in v or []] for k, v in (raw.get("measures") or {}).items()
         },
         merge=list(raw.get("merge") or []),
         split=[str(x) for x in raw.get("split") or []],
@@ -129,6 +145,9 @@ def load_tables(mapping: Mapping | None = None) -> Tables:
         targets=units["targets"],
         period_days={k: float(v) for k, v in units["period_days"].items()},
         subunits={k: (str(v[0]), float(v[1])) for k, v in units["subunits"].items()},
+        measure_forms=measure_forms(
+            _merged({k: list(v) for k, v in default_measures().items()}, mapping.measures)
+        ),
     )
 
 

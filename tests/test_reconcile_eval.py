@@ -1,0 +1,51 @@
+"""The reconcile_dev scorer in benchmarks/reconcile_eval.py, in its smallest mode.
+
+``benchmarks/`` is not a package, so the script is loaded from its path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "reconcile_eval.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reconcile_eval", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reconcile_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_split_is_fixed_and_holds_out_two() -> None:
+    module = _load()
+    topics = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    fit, check = module.split(topics)
+    assert len(fit) == 3 and len(check) == 2
+    assert set(fit) | set(check) == set(topics)
+    assert module.split(list(reversed(topics))) == (fit, check)
+    assert module.split(topics, rotation=1)[1] != check
+
+
+def test_one_topic_scores_reconcile_and_both_baselines(shared_dir: Path) -> None:
+    module = _load()
+    if not (shared_dir / "reconcile_dev").is_dir():
+        pytest.skip("../shared/reconcile_dev is absent")
+    report = module.run(topics=["derna_flood_2023"], gold_input=True)
+    assert set(report) == {
+        "reconcile",
+        "baseline: one group per article",
+        "baseline: one per dimension+unit",
+    }
+    whole = report["reconcile"]["all"]
+    assert whole["keys"] >= 4
+    assert 0.0 <= whole["F1"] <= 1.0
+    # one quantity per dimension and unit puts every death figure together: recall is high
+    assert report["baseline: one per dimension+unit"]["all"]["R"] > 0.9

@@ -1,0 +1,274 @@
+"""The frame of a figure read from its text, on made-up stories (no real event's sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
+from reconcile.identify import source_names
+from reconcile.tables import measure_nouns
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _doc(text: str, doc: str, day: int, outlet: str = "Example Post") -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
+
+
+def _frame(text: str) -> dict[str, object]:
+    result = reconcile(_doc(text, "a", 2))
+    return result.claims.row(0, named=True)
+
+
+def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
+    forms = measure_forms({"death": ["die", "death toll"], "missing": ["missing"]})
+    assert forms["died"] == forms["dying"] == forms["deaths"] == forms["death tolls"] == "death"
+    assert forms["missing"] == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Rescuers said 120 people died in the mudslide in Peru.", "death"),
+        ("Rescuers said 340 people are still missing in Peru.", "missing"),
+        ("Rescuers said 75 people were injured in Peru.", "injured"),
+        ("The army said the attack caused 90 casualties in Peru.", "casualty"),
+        ("Officials said 4,000 residents were evacuated in Peru.", "evacuated"),
+        ("Officials said 12,000 people were displaced in Peru.", "displaced"),
+        ("The agency said 2.1 million excess deaths occurred in Peru.", "excess death"),
+    ],
+)
+def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
+    assert _frame(text)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The agency counted 3,000 arrivals in Chile last week.", "Chile"),
+        ("Arrivals were highest in Chile (3,000), then Peru (2,500).", "Chile"),
+        ("Officials said 250 Bolivian workers had lost their jobs.", "Bolivia"),
+        ("Refugees from Peru number 8,000 in Chile, the agency said.", "Chile"),
+        ("Officials said 400 homes were damaged in Moscow.", "Russia"),
+    ],
+)
+def test_the_place_is_the_name_closest_to_the_figure(text: str, place: str) -> None:
+    assert _frame(text)["entity"] == place
+
+
+def test_a_place_inside_a_source_is_not_the_figures_place() -> None:
+    text = (
+        "Flooding hit Peru again, and the Peruvian coast was worst hit. "
+        "Chilean officials say 500 homes were lost in the storm."
+    )
+    result = reconcile(_doc(text, "a", 2), texts={"a": text})
+    assert result.claims["entity"].to_list() == ["Peru"]
+
+
+def test_gazetteer_has_countries_capitals_and_adjectives() -> None:
+    places = place_forms()
+    assert places["Peru"] == "Peru" and places["UK"] == "United Kingdom"
+    assert places["Lima"] == "Peru"
+    assert places["North Africa"] == ""  # a region names no place
+    assert demonym_forms()["Peruvian"] == "Peru"
+
+
+def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
+    names = source_names(
+        ["Bureau for Coastal Safety", "BCS", "the agency", "a spokesman", "Radio X citing BCS"]
+    )
+    assert names["Bureau for Coastal Safety"] == "BCS" and names["BCS"] == "BCS"
+    assert names["Radio X citing BCS"] == "BCS"
+    assert "the agency" not in names and "a spokesman" not in names
+    assert source_names(["Port Board on Monday"])["Port Board on Monday"] == "Port Board"
+    assert source_names(["Port officials previously"])["Port officials previously"] == (
+        "Port officials"
+    )
+
+
+def _story() -> pl.DataFrame:
+    return pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in the Peru landslide.", "a", 2, "A"),
+            _doc("The Coast Bureau said 300 people died in the Peru landslide.", "b", 5, "B"),
+            _doc("The Coast Bureau said 40 people are missing in Peru.", "c", 5, "C"),
+        ]
+    )
+
+
+def test_a_toll_updated_by_its_source_is_growth_not_divergence() -> None:
+    result = reconcile(_story())
+    deaths = result.quantities.filter(pl.col("concept") == "death")
+    assert deaths.height == 1 and deaths["verdict"][0] == "growth", deaths
+    assert result.quantities.filter(pl.col("concept") == "missing").height == 1
+
+
+def test_two_sources_apart_on_the_same_day_diverge_and_a_later_lower_one_too() -> None:
+    same_day = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 300 people died in Peru.", "b", 2, "B"),
+        ]
+    )
+    later_lower = pl.concat(
+        [
+            _doc("The Coast Bureau said 300 people died in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 120 people died in Peru.", "b", 9, "B"),
+        ]
+    )
+    for claims in (same_day, later_lower):
+        verdicts = reconcile(claims).quantities["verdict"].to_list()
+        assert verdicts == ["diverge"], verdicts
+        why = reconcile(claims).quantities["why"][0]
+        assert "Coast Bureau" in why and "Red Cross" in why
+
+
+def test_unsure_identity_is_never_a_divergence() -> None:
+    # no place in either document: whether both count the same deaths is not known
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died.", "a", 2, "A"),
+            _doc("The Red Cross said 300 people died.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
+
+
+def test_one_source_carried_by_several_outlets_is_an_echo() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The Coast Bureau said 120 people died in Peru.", "b", 2, "B"),
+            _doc("Officials said 120 people died in Peru.", "c", 2, "C"),
+        ]
+    )
+    quantities = reconcile(claims).quantities
+    assert quantities["verdict"].to_list() == ["echo"], quantities
+    assert quantities["n_sources"][0] == 1
+    assert "one source (Coast Bureau)" in quantities["why"][0]
+
+
+def test_undated_figures_never_make_a_conflict() -> None:
+    dated = _doc("The Coast Bureau said 120 people died in Peru.", "a", 2, "A")
+    undated = extract_claims(
+        "The Red Cross said 300 people died in Peru.", doc_id="b", outlet="B", published=None
+    )
+    verdicts = reconcile(pl.concat([dated, undated])).quantities["verdict"].to_list()
+    assert "diverge" not in verdicts
+
+
+def test_a_year_named_in_the_sentence_is_a_period_of_its_own() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 900 people died in Peru in 2029.", "a", 2, "A"),
+            _doc("The Coast Bureau said 1,500 people died in Peru in 2030.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities.height == 2
+
+
+def test_figures_in_why_read_with_scale_words() -> None:
+    from reconcile.compare import _fmt
+
+    assert _fmt(4_700_000) == "4.7 million" and _fmt(84e9) == "84 billion"
+    assert _fmt(3166) == "3,166" and _fmt(0.0329) == "0.0329" and _fmt(None) == "open"
+
+
+def test_a_list_of_places_continues_the_measure_named_before_it() -> None:
+    text = (
+        "The agency said 40,000 refugees reached Chile. "
+        "It was followed by Peru (30,000), Bolivia (12,000) and Ecuador (9,000)."
+    )
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    assert claims["concept_key"].to_list() == ["refugee"] * 4
+    assert claims["entity"].to_list() == ["Chile", "Peru", "Bolivia", "Ecuador"]
+
+
+def test_an_undated_document_takes_the_latest_full_date_it_gives() -> None:
+    text = "Between March 2, 2030 and June 9, 2030, the agency counted 40,000 arrivals in Chile."
+    claims = extract_claims(text, doc_id="a", outlet="A", published=None)
+    row = reconcile(claims).claims.row(0, named=True)
+    assert row["as_of"] == dt.date(2030, 6, 9)
+
+
+def test_a_year_right_before_a_record_is_the_figures_period() -> None:
+    text = "The fires emitted 300 megatonnes, double the 2029 record of 150 megatonnes in Chile."
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    assert claims["period"].to_list() == [None, "2029"]
+
+
+def test_a_rise_by_a_figure_is_a_change_not_a_level() -> None:
+    text = "Arrivals in Chile rose by 2,000 to 40,000 refugees, the Coast Bureau said."
+    result = reconcile(_doc(text, "a", 2))
+    deltas = result.quantities.sort("best")["label"].to_list()
+    assert len(deltas) == 2 and "change" in deltas[0] and "change" not in deltas[1], deltas
+
+
+def test_a_previous_record_is_not_set_against_this_years_figure() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Fire Service said 9 million hectares burned in Chile.", "a", 2, "A"),
+            _doc(
+                "That beats the previous record of 4 million hectares in Chile, the Forest Board"
+                " said.",
+                "b",
+                2,
+                "B",
+            ),
+        ]
+    )
+    result = reconcile(claims)
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    assert result.quantities.height == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "noun"),
+    [
+        (
+            "Rescuers said 340 people are still missing in Peru.",
+            "People missing in Peru, 2 Apr 2031",
+            "people missing",
+        ),
+        (
+            "Officials said 4,000 residents were evacuated in Peru in March 2031.",
+            "People evacuated in Peru, Mar 2031",
+            "people evacuated",
+        ),
+        ("The agency said 120 people died in Peru.", "Deaths in Peru, 2 Apr 2031", "deaths"),
+    ],
+)
+def test_labels_read_as_measure_place_and_date(text: str, label: str, noun: str) -> None:
+    quantity = reconcile(_doc(text, "a", 2)).quantities.row(0, named=True)
+    assert (quantity["label"], quantity["noun"]) == (label, noun)
+
+
+def test_a_measure_noun_is_never_pluralised_as_a_unit() -> None:
+    nouns = measure_nouns()
+    assert set(nouns) >= set(default_measures()), set(default_measures()) - set(nouns)
+    participles = {k: v for k, v in nouns.items() if " " not in k and k.endswith(("ing", "ed"))}
+    assert participles and not any(v.endswith(("ings", "eds")) for v in participles.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # 2031-04-09 is a Wednesday
+        ("Rescuers said on Monday that 340 people were missing in Peru.", dt.date(2031, 4, 7)),
+        ("Rescuers said on Wednesday that 340 people were missing in Peru.", dt.date(2031, 4, 9)),
+        ("Rescuers said yesterday that 340 people were missing in Peru.", dt.date(2031, 4, 8)),
+        ("Rescuers said last week that 340 people were missing in Peru.", dt.date(2031, 4, 2)),
+        ("In December, 340 people were missing in Peru, rescuers said.", dt.date(2030, 12, 1)),
+        ("In March, 340 people were missing in Peru, rescuers said.", dt.date(2031, 3, 1)),
+        ("Since March, 340 people have gone missing in Peru.", dt.date(2031, 4, 9)),
+        ("Since Monday, 340 people have gone missing in Peru.", dt.date(2031, 4, 9)),
+    ],
+)
+def test_relative_dates_count_back_from_publication(text: str, as_of: dt.date) -> None:
+    assert reconcile(_doc(text, "a", 9)).claims.row(0, named=True)["as_of"] == as_of
