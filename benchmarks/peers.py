@@ -121,6 +121,10 @@ def _in_dotted_run(item: Expected, case: Case) -> bool:
     )
 
 
+def _unit_alone(item: Expected, case: Case) -> bool:
+    return item.value is None and item.interval is None
+
+
 def _wished_everywhere(item: Expected, case: Case) -> bool:
     return "dotnet" in case.not_supported
 
@@ -163,6 +167,11 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         " 'one hundred and five'): a news claim stands in a sentence, and the sentence"
         " cases of the same file score how we read numbers",
         _number_alone,
+    ),
+    Exclusion(
+        "unit alone",
+        "a unit named without a number ('convert it to fahrenheit') states no quantity",
+        _unit_alone,
     ),
     Exclusion(
         "wished everywhere",
@@ -555,6 +564,10 @@ def print_exclusions(results: Mapping[str, Mapping[tuple[str, str], Tally]]) -> 
         print(f"  {e.name:<18} {counts.get(e.name, 0):>4}  {e.reason}")
 
 
+def _half(text: str) -> str:
+    return str(_load_module("peers_halves", HERE / "_halves.py").half_of(text))
+
+
 def show_errors(cases: Iterable[Case], fn: Callable[[str], list[dict[str, Any]]]) -> None:
     """Print each case's expectations beside our rows where a value or unit is missed."""
     for case in cases:
@@ -562,7 +575,7 @@ def show_errors(cases: Iterable[Case], fn: Callable[[str], list[dict[str, Any]]]
         t = score_case(case, preds)
         if t.unit == t.expected and t.value == t.expected and t.predicted == t.value:
             continue
-        print(f"- {case.text[:140]}")
+        print(f"- [{_half(case.text)}] {case.text[:140]}")
         for item in case.expected:
             tag = exclusion_of(item, case) or ""
             print(f"    want {item.value} {item.interval or ''} [{item.unit}] {tag}")

@@ -45,12 +45,14 @@ from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
+_ATTACHED = re.compile(r"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: A percent, currency or degree sign one space after the number (or its scale word).
+_SPACED_SIGN = re.compile(r"(?<=[\w.][ \u00a0])(?:%|[€£]|[°º]\s?[CF]\b)(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b[A-Za-z]+ ?$")
@@ -211,6 +213,8 @@ class _DocumentReader(UnitReader):
         if scaled:
             scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        if attached is None and num.kind == "digits":
+            attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         if attached:
             suffix = attached.group()
             small = suffix.lower().rstrip(".")
@@ -240,7 +244,9 @@ class _DocumentReader(UnitReader):
                 return None
             elif suffix == "+":
                 claim.bound, claim.qualifier, pos = "lower", "+", attached.end()
-            elif (info := self._attached_unit(suffix)) is not None:
+            elif (info := self._attached_unit(suffix)) is not None and not text[
+                attached.end() : attached.end() + 1
+            ].isdigit():  # "06F6" is a name
                 claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
             elif small == "x":
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()

@@ -20,6 +20,8 @@ _SCALE_SPACED = re.compile(
     re.IGNORECASE,
 )
 _SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+_LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
+_DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
 _WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 
@@ -31,8 +33,10 @@ class UnitReader(PhraseReader):
     prefixes: dict[str, list[str]]  # currency prefixes by their last character, longest first
 
     def _currency_before(self, start: int, floor: int) -> tuple[str, int] | None:
+        """The currency of a prefix before ``start`` and where it begins ("$5", "US$ 5",
+        "$ 75 million", "hk $ 10"): a sign may stand one space apart from its digits."""
         text = self.text
-        window = text[max(floor, start - 6) : start]
+        window = text[max(floor, start - 7) : start]
         stripped = window.rstrip(" \u00a0")
         gap = len(window) - len(stripped)
         if gap > 1:
@@ -46,12 +50,27 @@ class UnitReader(PhraseReader):
                     continue
                 if len(prefix) == 1 and gap:
                     continue
-            elif gap and prefix in ("$", "£", "€"):
-                continue
             if gap and prefix in self.lex.currency_prefixes_amount_only:
                 continue
-            return self.lex.currency_prefixes[prefix], at
+            return self._lettered_dollar(stripped, prefix, at, floor)
         return None
+
+    def _lettered_dollar(self, stripped: str, prefix: str, at: int, floor: int) -> tuple[str, int]:
+        """ "us $ 5", "hk $ 5": a country's letters a space before a bare "$" name its dollar
+        (two letters or more, in any case: a lone "a $" is the article)."""
+        code = self.lex.currency_prefixes[prefix]
+        if prefix != "$":
+            return code, at
+        m = _LETTERS_BEFORE_SIGN.search(stripped[:-1])
+        if m is None:
+            return code, at
+        spaced = f"{m.group(1).upper()} $"
+        begins = at - (len(stripped) - 1 - m.start())
+        if spaced in self.lex.currency_prefixes and (
+            begins <= floor or not self.text[begins - 1].isalnum()
+        ):
+            return self.lex.currency_prefixes[spaced], begins
+        return code, at
 
     def _item_after(self, rest: list[Token], words: list[str], end: int) -> tuple[str, int]:
         """The item a price or measure is per: ("barrel", 2) for "per barrel", ("" , 0) if none."""
@@ -105,7 +124,8 @@ class UnitReader(PhraseReader):
     def _attached_unit(self, suffix: str) -> UnitInfo | None:
         """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
         attached = self.units.attached
-        return attached.get(suffix) or attached.get(suffix.replace("º", "°").replace("μ", "µ"))
+        plain = suffix.replace("º", "°").replace("μ", "µ").replace(" ", "")
+        return attached.get(suffix) or attached.get(plain)
 
     def _from_before(self, words: list[str]) -> bool:
         """A change verb governs "from X to Y": two figures (the second a change), no range."""
@@ -195,6 +215,8 @@ class UnitReader(PhraseReader):
         first = rwords[0]
         if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
             return -1  # "22 Dec": a date
+        if first.rstrip(".") in _DAY_HALVES and self._clock_reading(num):
+            return -1  # "2 pm", "9.30 a.m.": a time of day, not picometres
         if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
             unit = first.split("-")[0].rstrip("s")  # "18 month-old" is in months
             claim.unit = unit if unit in ("month", "week", "day") else "year"
@@ -260,6 +282,14 @@ class UnitReader(PhraseReader):
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k
         return self._counted_noun(claim, right, rwords, num)
+
+    def _clock_reading(self, num: NumberMatch) -> bool:
+        """An hour of the clock ("2", "11") or hour and minutes ("9.30"), as before "pm"."""
+        token = self.text[num.start : num.end]
+        hour, _, minutes = token.partition(".")
+        if not hour.isdigit() or int(hour) > 24:
+            return False
+        return not minutes or (len(minutes) == 2 and int(minutes) < 60)
 
     def _hyphenated_unit(self, claim: Draft, word: str) -> bool:
         """A unit joined to the word after it: "43.4 percent-owned", "52,000 barrel-a-day"."""

@@ -148,6 +148,8 @@ def build_unit_table() -> UnitTable:
             )
         if found is not None:
             attached[s] = found
+    for s, name in config["attached_only"].items():
+        attached[s] = by_name[name]
     max_words = max(len(k.split()) for k in words)
     return UnitTable(words=words, symbols=symbols, attached=attached, max_words=max_words)
 

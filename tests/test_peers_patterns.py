@@ -1,0 +1,93 @@
+"""Patterns of English number writing that the peer suites showed us missing.
+
+Every sentence here is our own; each test states one general pattern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extract import extract_claims
+
+
+def rows(text: str) -> list[dict[str, Any]]:
+    cols = ("surface", "value", "low", "high", "bound", "unit", "dimension", "per")
+    return extract_claims(text, doc_id="t").select(cols).to_dicts()
+
+
+def one(text: str) -> dict[str, Any]:
+    found = rows(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The county sold $ 40 million of school bonds.", 4e7, "USD"),
+        ("Its shares closed at hk $ 3.15 on the day.", 3.15, "HKD"),
+        ("The grant came to £ 900,000 in total.", 9e5, "GBP"),
+        ("Tickets cost 45 € at the door.", 45, "EUR"),
+        ("The fund lost 2 billion € over the year.", 2e9, "EUR"),
+    ],
+)
+def test_a_currency_sign_set_apart_from_its_digits(text: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value)
+    assert (row["unit"], row["dimension"]) == (unit, "currency")
+
+
+def test_a_lone_article_before_a_dollar_sign_is_no_country() -> None:
+    assert one("A $5 charge was added to each bill.")["unit"] == "USD"
+
+
+def test_a_percent_sign_set_apart_from_its_digits() -> None:
+    row = one("Support for the plan stood at 41 % in the poll.")
+    assert (row["value"], row["unit"]) == (41, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The valley warmed to 31C by noon.", 31, "°C"),
+        ("Frost came as it dropped to -7 °C overnight.", -7, "°C"),
+        ("The lake was 52F in early May.", 52, "°F"),
+        ("It was 9 deg C at the summit.", 9, "°C"),
+        ("Bake the loaf at 200° for an hour.", 200, "degree"),
+    ],
+)
+def test_temperatures_in_their_short_forms(text: str, value: float, unit: str) -> None:
+    found = [r for r in rows(text) if r["value"] == value]
+    assert found and found[0]["unit"] == unit
+
+
+def test_a_scale_letter_inside_a_name_is_no_temperature() -> None:
+    assert all(r["unit"] != "°F" for r in rows("The star B12F4 was catalogued twice."))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The wind farm delivered 640 MWh in March.", "MWh"),
+        ("Households used 2.1 GWh less than planned.", "GWh"),
+        ("The grid stored 12 gigawatt hours of surplus power.", "GWh"),
+    ],
+)
+def test_energy_by_the_hour_is_a_unit(text: str, unit: str) -> None:
+    row = next(r for r in rows(text) if r["unit"] == unit)
+    assert row["dimension"] == "energy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The vote closes at 8 pm on Thursday.", "Doors open at 7.30 a.m. sharp."],
+)
+def test_a_clock_time_is_no_quantity(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_a_decimal_with_picometres_is_still_a_length() -> None:
+    row = one("The lattice spacing measured 3.172 pm in the study.")
+    assert row["dimension"] == "length"
