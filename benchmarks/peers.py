@@ -271,6 +271,7 @@ def _lookups() -> dict[str, dict[str, str]]:
         tables["ours"].update({" ".join(k): v for k, v in lex.measure_nouns.items()})
         tables["ours"].update({" ".join(k): v for k, v in lex.currency_words.items()})
         tables["ours"].update(lex.currency_subunits)
+        tables["ours"].update(table.currencies)
     except ImportError:
         pass
     with warnings.catch_warnings():
@@ -316,10 +317,18 @@ def unit_keys(name: str | None) -> frozenset[str]:
     return frozenset(keys)
 
 
-def units_agree(expected: str | None, predicted: str | None) -> bool:
-    """Whether a predicted unit names the expected one (no unit agrees with no unit)."""
+#: quantulum3's name for a quantity with no physical unit: a bare number, a count of things
+#: ("50 cars", our counted noun) or a share ("two thirds", our "fraction").
+DIMENSIONLESS = "dimensionless"
+
+
+def units_agree(expected: str | None, pred: Row) -> bool:
+    """Whether a predicted row's unit names the expected one (no unit agrees with no unit)."""
+    predicted = pred.get("unit")
     if not expected:
         return not predicted
+    if expected == DIMENSIONLESS:
+        return not predicted or pred.get("dimension") == "count" or predicted == "fraction"
     return bool(unit_keys(expected) & unit_keys(predicted))
 
 
@@ -401,7 +410,7 @@ def _pairs(items: Sequence[Expected], preds: Sequence[Row]) -> list[tuple[int, i
             for j, pred in enumerate(preds):
                 if j in taken_j or not value_matches(item, pred):
                     continue
-                if need_unit and not units_agree(item.unit, pred.get("unit")):
+                if need_unit and not units_agree(item.unit, pred):
                     continue
                 out.append((i, j))
                 taken_i.add(i)
@@ -425,7 +434,7 @@ def score_case(case: Case, preds: Sequence[Row]) -> Tally:
         if reasons[i]:
             continue
         tally.value += 1
-        tally.unit += units_agree(case.expected[i].unit, preds[j].get("unit"))
+        tally.unit += units_agree(case.expected[i].unit, preds[j])
     for i, item in enumerate(case.expected):
         if reasons[i] is None and item.interval is not None:
             tally.intervals += 1

@@ -235,6 +235,8 @@ class UnitReader(PhraseReader):
             return 1
         if currency is None:
             code, k = phrase_at(rwords, lex.currency_words, 3)
+            if not k:
+                code, k = self._named_currency(rwords)
             if k:
                 if (
                     code == "GBP"
@@ -290,6 +292,16 @@ class UnitReader(PhraseReader):
         if not hour.isdigit() or int(hour) > 24:
             return False
         return not minutes or (len(minutes) == 2 and int(minutes) < 60)
+
+    def _named_currency(self, rwords: list[str]) -> tuple[str, int]:
+        """A currency named in full after the number ("420 million finnish markka",
+        "10 us dollar"): its code and how many words the name takes."""
+        names = self.units.currencies
+        for k in range(min(4, len(rwords)), 0, -1):
+            code = names.get(" ".join(rwords[:k]))
+            if code is not None:
+                return code, k
+        return "", 0
 
     def _hyphenated_unit(self, claim: Draft, word: str) -> bool:
         """A unit joined to the word after it: "43.4 percent-owned", "52,000 barrel-a-day"."""

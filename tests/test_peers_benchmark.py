@@ -27,14 +27,19 @@ peers = _load("peers_under_test", BENCH / "peers.py")
 halves = _load("halves_under_test", BENCH / "_halves.py")
 
 
+def agree(expected: str | None, unit: str | None, dimension: str | None = None) -> bool:
+    return bool(peers.units_agree(expected, {"unit": unit, "dimension": dimension}))
+
+
 def test_units_agree_across_spellings() -> None:
-    assert peers.units_agree("Meter", "m")
-    assert peers.units_agree("Kilometer per hour", "km/h")
-    assert peers.units_agree("Dollar", "CAD")  # a generic dollar is any dollar
-    assert peers.units_agree("C", "°C")
-    assert not peers.units_agree("C", "°F")
-    assert not peers.units_agree("Euro", "USD")
-    assert peers.units_agree(None, None) and not peers.units_agree(None, "kg")
+    assert agree("Meter", "m")
+    assert agree("Kilometer per hour", "km/h")
+    assert agree("Dollar", "CAD")  # a generic dollar is any dollar
+    assert agree("C", "°C")
+    assert not agree("C", "°F")
+    assert not agree("Euro", "USD")
+    assert agree(None, None) and not agree(None, "kg")
+    assert agree("dimensionless", "lorry", "count") and not agree("dimensionless", "kg", "mass")
 
 
 def test_a_range_end_counts_and_intervals_compare_both_ends() -> None:

@@ -91,3 +91,27 @@ def test_a_clock_time_is_no_quantity(text: str) -> None:
 def test_a_decimal_with_picometres_is_still_a_length() -> None:
     row = one("The lattice spacing measured 3.172 pm in the study.")
     assert row["dimension"] == "length"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The mill was sold for 85 million finnish markka in 1994.", "FIM"),
+        ("A room cost 9,000 pesetas a night back then.", "ESP"),
+        ("The fine came to 3,500 Turkish lira.", "TRY"),
+        ("Exporters were paid 40 million Dutch guilders.", "NLG"),
+        ("The stall took 200 Georgian lari on Sunday.", "GEL"),
+        ("The loan was 6 billion forints.", "HUF"),
+    ],
+)
+def test_named_currencies_are_currencies(text: str, code: str) -> None:
+    row = next(r for r in rows(text) if r["dimension"] == "currency")
+    assert row["unit"] == code
+
+
+def test_the_currency_table_comes_from_cldr_and_leaves_out_metals() -> None:
+    from extract.units import unit_table
+
+    names = unit_table().currencies
+    assert names["swiss francs"] == "CHF" and names["markka"] == "FIM"
+    assert "gold" not in names and "silver" not in names
