@@ -56,6 +56,7 @@ class Lexicon:
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
     fractions: dict[tuple[str, ...], float]
+    denominators: dict[str, int]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
             for k, v in raw["vague_magnitudes"].items()
         },
         fractions={k: float(v) for k, v in _keyed(raw["fractions"]).items()},
+        denominators={str(k).lower(): int(v) for k, v in raw["denominators"].items()},
         fraction_blockers=_words(raw["fraction_blockers"]),
         rate_items=_words(raw["rate_items"]),
         currency_prefixes={

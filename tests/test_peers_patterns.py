@@ -115,3 +115,48 @@ def test_the_currency_table_comes_from_cldr_and_leaves_out_metals() -> None:
     names = unit_table().currencies
     assert names["swiss francs"] == "CHF" and names["markka"] == "FIM"
     assert "gold" not in names and "silver" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The district registered 3,45,000 new voters.", 345000),
+        ("Her savings were 1,20,50,000 rupees.", 12050000),
+        ("Close to 25 lakh pilgrims came.", 2500000),
+        ("The bridge cost 9 crore rupees.", 90000000),
+        ("Nearly 12 000 runners took part.", 12000),
+        ("The reserve holds 2 750 000 tonnes.", 2750000),
+    ],
+)
+def test_lakh_crore_and_space_grouped_digits(text: str, value: float) -> None:
+    assert one(text)["value"] == pytest.approx(value)
+
+
+def test_space_grouping_needs_whole_groups_of_three() -> None:
+    values = sorted(r["value"] for r in rows("In 2021 350 pupils sat 12 papers."))
+    assert values == [12, 350]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The march lasted three and a half hours.", 3.5, "hour"),
+        ("Some one and a half million viewers watched.", 1.5e6, "viewer"),
+        ("The trail runs 7 1/2 miles along the coast.", 7.5, "mi"),
+        ("Stir in 3/4 cup of milk.", 0.75, "cup"),
+        ("The recipe needs 1½ cups of rice.", 1.5, "cup"),
+        ("Prices rose by one-eighth over the winter.", 0.125, "fraction"),
+        ("Two-fifths of the seats changed hands.", 0.4, "fraction"),
+    ],
+)
+def test_fractions_in_words_slashes_and_signs(text: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value)
+    assert row["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text", ["The shop is open 24/7 now.", "Flights changed after 9/11 forever."]
+)
+def test_a_slashed_name_is_no_fraction(text: str) -> None:
+    assert not any(0 < r["value"] < 1 for r in rows(text))
