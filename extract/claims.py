@@ -38,6 +38,7 @@ from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
+from .pairs import carry_pair_units, join_bounds
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .unit_reading import _SCALE_ATTACHED, UnitReader
@@ -51,10 +52,11 @@ _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(r"(?<=[\w.][ \u00a0])(?:%|[€£]|[°º]\s?[CF]\b)(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
-_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|through|thru|and|or)[ \t]*", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b[A-Za-z]+ ?$")
 _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
     "the these those both its their all his her our my your this that any no every each".split()
@@ -269,6 +271,7 @@ class _DocumentReader(UnitReader):
         numeric = ("digits", "words")
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
+            joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
             target = sep.end()
             cur2 = self._currency_before(nxt.start, sent.start)
             start2 = cur2[1] if cur2 else nxt.start
@@ -304,6 +307,8 @@ class _DocumentReader(UnitReader):
             if ok:
                 value2 = nxt.value * claim2[0]
                 low = claim.value * claim2[0] if shared else value
+                if scale == 1.0 and claim2[0] == 1.0 and self._thousands_carry(num, nxt):
+                    low = claim.value * 1000  # "15 to 30,000": fifteen thousand
                 if value2 > low or (from_range and value2 < low):
                     claim.low, claim.high = min(low, value2), max(low, value2)
                     claim.bound = "range"
@@ -311,8 +316,12 @@ class _DocumentReader(UnitReader):
                     pos = claim2[1]
                     claim.consumed = nxt.end
                     glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
+                    if glued is None and pos == nxt.end:
+                        glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
                     info = self._attached_unit(glued.group()) if glued else None
-                    if glued and info and claim.unit is None and currency is None:
+                    if glued and glued.group() == "%" and claim.unit is None and not currency:
+                        claim.unit, claim.dimension, pos = "percent", "ratio", glued.end()
+                    elif glued and info and claim.unit is None and currency is None:
                         claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()
         claim.value = value
         # unit words, counted nouns, hedges and rates after the number
@@ -394,6 +403,15 @@ class _DocumentReader(UnitReader):
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
         return claim
+
+    def _thousands_carry(self, num: NumberMatch, nxt: NumberMatch) -> bool:
+        """ "15 to 30,000", "200 to 300,000": the first figure is in the thousands the second
+        writes out (it is bare, below 1,000, and the second is 1 to 4 times its thousands)."""
+        first = self.text[num.start : num.end]
+        second = self.text[nxt.start : nxt.end]
+        if not first.isdigit() or not _THOUSANDS.fullmatch(second) or num.value <= 0:
+            return False
+        return 1 < nxt.value / 1000 / num.value <= 4
 
     def _modifies_noun(self, claim: Draft, nxt: Token) -> bool:
         """The next word is the noun a hyphenated figure qualifies ("five-year $700,000 award")."""
@@ -529,6 +547,8 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         claims.append(claim)
     if not claims:
         return []
+    claims = join_bounds(text, claims)
+    carry_pair_units(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)
     # asserters: read every sentence in order so that "he said" finds the last named person

@@ -160,3 +160,66 @@ def test_fractions_in_words_slashes_and_signs(text: str, value: float, unit: str
 )
 def test_a_slashed_name_is_no_fraction(text: str) -> None:
     assert not any(0 < r["value"] < 1 for r in rows(text))
+
+
+def test_a_unit_after_a_range_covers_both_ends() -> None:
+    row = one("Prices were cut by 20 to 35% this week.")
+    assert (row["low"], row["high"], row["unit"]) == (20, 35, "percent")
+
+
+def test_a_unit_after_a_pair_is_the_first_figures_too() -> None:
+    found = rows("Patients took 40 and 60 mg tablets.")
+    assert [r["unit"] for r in found] == ["mg", "mg"]
+    listed = rows("The stages are 3, 4 and 5 km long.")
+    assert [r["unit"] for r in listed] == ["km", "km", "km"]
+
+
+def test_a_comma_alone_carries_no_unit() -> None:
+    found = rows("Officials counted more than 8,000, about 5% of the town.")
+    assert found[0]["unit"] is None and found[1]["unit"] == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Bids were above 40 but below 55.", 40, 55),
+        ("The count was greater than 120 and smaller than 180.", 120, 180),
+        ("Stocks are at most 90 and at least 60 tonnes.", 60, 90),
+    ],
+)
+def test_a_lower_and_an_upper_bound_of_one_figure_make_a_range(
+    text: str, low: float, high: float
+) -> None:
+    row = one(text)
+    assert (row["bound"], row["low"], row["high"]) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Crowds of 25 to 40,000 filled the square.", 25000, 40000),
+        ("Between 300 and 450,000 homes were flooded.", 300000, 450000),
+        ("Guesses ran from 2 to 90,000 marbles.", 2, 90000),
+    ],
+)
+def test_thousands_written_once_carry_back(text: str, low: float, high: float) -> None:
+    row = one(text)
+    assert (row["low"], row["high"]) == (low, high)
+
+
+def test_through_joins_a_range() -> None:
+    row = one("Classes 4 through 7 will close.")
+    assert (row["bound"], row["low"], row["high"]) == ("range", 4, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of cases has surpassed 9,000.",
+        "Repairs are likely to exceed $40 million.",
+        "Ticket sales topped 250,000 this year.",
+    ],
+)
+def test_verbs_that_put_a_figure_below_what_is_reached(text: str) -> None:
+    row = next(r for r in rows(text) if r["value"] > 1000)
+    assert row["bound"] == "lower" and row["high"] is None
