@@ -52,6 +52,7 @@ _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(r"(?<=[\w.][ \u00a0])(?:%|[€£]|[°º]\s?[CF]\b)(?![\w°])")
@@ -221,9 +222,10 @@ class _DocumentReader(UnitReader):
             suffix = attached.group()
             small = suffix.lower().rstrip(".")
             sm = _SCALE_ATTACHED.match(text, pos)
-            follows_noun = bool(
-                re.match(r"\s+[a-z]{3,}", text[attached.end() : attached.end() + 20])
-            )
+            after = _NEXT_WORD.match(text, attached.end(), attached.end() + 20)
+            word = after.group(1) if after else ""
+            # "4.9m deaths", "4.9m of": millions; "1.8m tall": metres
+            follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
             if suffix == "%":
                 claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
             elif suffix in lex.currency_suffixes:

@@ -57,6 +57,7 @@ class Lexicon:
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
     fractions: dict[tuple[str, ...], float]
     denominators: dict[str, int]
+    extent_words: frozenset[str]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         },
         fractions={k: float(v) for k, v in _keyed(raw["fractions"]).items()},
         denominators={str(k).lower(): int(v) for k, v in raw["denominators"].items()},
+        extent_words=_words(raw["extent_words"]),
         fraction_blockers=_words(raw["fraction_blockers"]),
         rate_items=_words(raw["rate_items"]),
         currency_prefixes={

@@ -7,7 +7,7 @@ import re
 
 from .context import Token
 from .draft import Draft
-from .inflection import singular
+from .inflection import never_a_noun, singular
 from .lexicon import change_ending, phrase_at
 from .numbers import NumberMatch
 from .phrases import PhraseReader
@@ -22,7 +22,12 @@ _SCALE_SPACED = re.compile(
 _SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
 _LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
 _DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
-_WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
+#: Words in a sentence that make its "pounds" weight: weighing, or another unit of mass.
+_WEIGHT_HINT = re.compile(
+    r"\b(?:weigh\w*|heavy|heavier|lbs?|ounces?|oz|(?:metric\s)?tons?|tonnes?|kilo(?:gram)?s?|kg"
+    r"|grams?|stones?)\b",
+    re.IGNORECASE,
+)
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 
 
@@ -343,6 +348,12 @@ class UnitReader(PhraseReader):
             if tok.text[:1].isupper() and not run and j > 0:
                 if not (vague_of and j == 1 and not tok.text.isupper()):
                     break  # "millions of Americans" is read, "5 Pro" is not
+            if never_a_noun(low) and (run or not low.endswith(("ed", "ing"))):
+                qualifies = low.endswith("ly") or (j > i and right[j - 1].lower.endswith("ly"))
+                if run or j + 1 >= len(right) or not qualifies:
+                    break  # "three struck", "two took place": the verb after the figure
+                j += 1  # "12 internally displaced families": adverb and participle qualify
+                continue
             run.append(tok)
             j += 1
         if len(run) > 1:
@@ -421,4 +432,17 @@ class UnitReader(PhraseReader):
                 if tail[k : k + 1] and tail[k] in lex.period_blockers:
                     return None
                 return label
-        return None
+        return self._period_after_verb(rest[skip:], words[skip:])
+
+    def _period_after_verb(self, rest: list[Token], words: list[str]) -> str | None:
+        """ "hundreds of people die each month", "300 arrive daily": a period after the verb
+        the counted figure is subject of ("each"/"every"/"per" or an adverb, not "a month",
+        which after a verb is a span: "spent a day")."""
+        if len(words) < 2 or not rest[0].text.isalpha() or not rest[0].text.islower():
+            return None
+        if words[0] in self.lex.stopwords or words[1] in ("a", "an"):
+            return None
+        label, k = phrase_at(words[1:], self.lex.periods, 2)
+        if not k or (words[1 + k : 2 + k] and words[1 + k] in self.lex.period_blockers):
+            return None
+        return label

@@ -223,3 +223,49 @@ def test_through_joins_a_range() -> None:
 def test_verbs_that_put_a_figure_below_what_is_reached(text: str) -> None:
     row = next(r for r in rows(text) if r["value"] > 1000)
     assert row["bound"] == "lower" and row["high"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Dozens of lorries leave each week.", "week"),
+        ("About 200 commuters pass through daily.", None),
+        ("Some 80 patients arrive daily at the clinic.", "day"),
+        ("Thousands of birds die every year on the coast.", "year"),
+    ],
+)
+def test_a_period_after_the_verb_of_a_counted_figure_is_a_rate(text: str, per: str | None) -> None:
+    assert rows(text)[0]["per"] == per
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Forty volunteers spent a day on the beach.", "Six people died a week later."],
+)
+def test_a_span_after_a_verb_is_no_rate(text: str) -> None:
+    assert rows(text)[0]["per"] is None
+
+
+def test_an_adverb_or_a_verb_is_no_counted_noun() -> None:
+    row = one("Some 900 internally displaced people were housed.")
+    assert row["unit"] == "person"
+    assert all(r["unit"] not in ("took", "struck") for r in rows("Of 30 raids, 12 struck homes."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The statue stands 2.4m tall.", 2.4, "m"),
+        ("The fund paid out 3.2m of its reserves.", 3.2e6, None),
+        ("Regulators logged 1.6m complaints.", 1.6e6, "complaint"),
+    ],
+)
+def test_a_glued_m_is_metres_only_beside_an_extent(text: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value) and row["unit"] == unit
+
+
+def test_pounds_beside_another_unit_of_mass_are_weight() -> None:
+    row = [r for r in rows("The 5 kg parcel, roughly 11 pounds, arrived.") if r["value"] == 11]
+    assert row[0]["unit"] == "lb"
+    assert one("She sold the painting for 400 pounds.")["unit"] == "GBP"
