@@ -252,6 +252,7 @@ GENERIC_UNITS: dict[str, frozenset[str]] = {
     "ton": frozenset({"t", "ton", "tonne", "short ton", "long ton"}),
     "percentage": frozenset({"percent"}),
     "bitcoin": frozenset({"BTC"}),
+    "netherlands guilder": frozenset({"NLG"}),
 }
 _GENERIC_CURRENCY_WORDS = ("dollar", "franc", "rupee", "peso", "pound", "krone", "krona")
 
@@ -329,6 +330,8 @@ def units_agree(expected: str | None, pred: Row) -> bool:
         return not predicted
     if expected == DIMENSIONLESS:
         return not predicted or pred.get("dimension") == "count" or predicted == "fraction"
+    if pred.get("dimension") == "currency" and predicted:
+        predicted = str(predicted).split("/")[0]  # "USD/share": dollars, each share
     return bool(unit_keys(expected) & unit_keys(predicted))
 
 

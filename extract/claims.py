@@ -38,7 +38,7 @@ from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
-from .pairs import carry_pair_units, join_bounds
+from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .unit_reading import _SCALE_ATTACHED, UnitReader
@@ -254,6 +254,8 @@ class _DocumentReader(UnitReader):
                 claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
             elif small == "x":
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
+            elif currency is None and self._currency_code(suffix):
+                claim.unit, claim.dimension, pos = suffix, "currency", attached.end()  # "115USD"
             else:
                 return None  # 5G, 3D, B52: a name, not a quantity
         sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None
@@ -549,7 +551,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         claims.append(claim)
     if not claims:
         return []
-    claims = join_bounds(text, claims)
+    claims = join_subunits(text, join_bounds(text, claims))
     carry_pair_units(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)

@@ -178,6 +178,14 @@ class NumberMatch:
     high: float | None = None  # the top of a vague magnitude's range ("hundreds": 1,000)
 
 
+def _ungrouped(token: str) -> str:
+    """Digits without their grouping marks: commas, spaces ("4,83,000", "10 000")."""
+    token = token.replace(",", "")
+    if not token.isascii() or " " in token:
+        token = token.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return token
+
+
 def parse_digits(token: str, *, style: str = "en") -> float | None:
     """Read a digit string; ``None`` when it is not a finite, sensible number.
 
@@ -189,7 +197,7 @@ def parse_digits(token: str, *, style: str = "en") -> float | None:
     if style == "eu":
         cleaned = re.sub(r"[.\u00a0\u202f ]", "", token).replace(",", ".")
     else:
-        cleaned = re.sub(r"[,\u00a0\u202f ]", "", token)
+        cleaned = _ungrouped(token)
     integer = cleaned.split(".")[0]
     if len(integer) > MAX_DIGITS:
         return None
@@ -298,7 +306,7 @@ def _covered_by(found: list[NumberMatch], covers: list[NumberMatch]) -> list[Num
 
 def _whole_digits(token: str, style: str) -> int:
     """How many digits a written number has before its decimal mark ("20,000.5" -> 5)."""
-    whole = re.sub(r"[,\u00a0\u202f ]", "", token) if style == "en" else token
+    whole = _ungrouped(token) if style == "en" else token
     return len(whole.split(".", 1)[0].split(",", 1)[0])
 
 

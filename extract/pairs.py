@@ -2,7 +2,7 @@
 
 "more than 100 and less than 300" bounds one quantity from both sides: one range.
 "45 and 50 mg", "3 or 4 km": the unit written once, after the second figure, is the
-first figure's too.
+first figure's too. "3 dollars 50 cents", "15 dollars and 50": one amount.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 from .draft import Draft
 
-__all__ = ["carry_pair_units", "join_bounds"]
+__all__ = ["carry_pair_units", "join_bounds", "join_subunits"]
 
 #: What stands between a lower and an upper bound of one quantity ("above 10 and below 20",
 #: "at most 9, but at least 4").
@@ -81,3 +81,43 @@ def carry_pair_units(text: str, claims: list[Draft]) -> None:
         ):
             a.unit, a.dimension = b.unit, b.dimension
             carried_from = i
+
+
+#: Between the whole units of an amount and its hundredths ("3 dollars 50 cents").
+_SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+_HUNDREDTHS = frozenset({"cent", "penny"})
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def join_subunits(text: str, claims: list[Draft]) -> list[Draft]:
+    """The claims with an amount and the hundredths said after it joined: "3 dollars 50
+    cents" -> 3.50, "15 dollars and 50." -> 15.50 (a bare second figure only at the end
+    of a clause, below 100)."""
+    out: list[Draft] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if prev is not None and _hundredths_of(text, prev, claim):
+            prev.value = prev.value + claim.value / 100
+            prev.low = prev.high = prev.value
+            prev.end = max(prev.end, claim.end)
+            prev.consumed = max(prev.consumed, claim.consumed)
+            continue
+        out.append(claim)
+    return out
+
+
+def _hundredths_of(text: str, whole: Draft, part: Draft) -> bool:
+    if whole.sentence is not part.sentence or whole.dimension != "currency":
+        return False
+    if not whole.unit or len(whole.unit) != 3 or not whole.unit.isupper() or whole.per:
+        return False
+    if not float(whole.value).is_integer() or not float(part.value).is_integer():
+        return False
+    if not 0 < part.value < 100 or part.bound != "exact" or part.change is not None:
+        return False
+    if part.unit is None and part.dimension == "count":
+        if not _CLAUSE_END.match(text, part.end):
+            return False
+    elif part.unit not in _HUNDREDTHS:
+        return False
+    return bool(_SUBUNIT_GAP.fullmatch(text, whole.end, part.start))

@@ -259,6 +259,9 @@ class UnitReader(PhraseReader):
             if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
                 claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
                 return 1  # "110 JPY"
+            if self._currency_code(written):
+                claim.unit, claim.dimension = written, "currency"
+                return 1  # "6.25 BTC", "900 NOK": a currency's code
             sub = lex.currency_subunits.get(first)
             if sub and (right[0].text != "P" or right[0].start == num.end):
                 claim.unit, claim.dimension = sub, "currency"
@@ -297,6 +300,13 @@ class UnitReader(PhraseReader):
         if not hour.isdigit() or int(hour) > 24:
             return False
         return not minutes or (len(minutes) == 2 and int(minutes) < 60)
+
+    def _currency_code(self, word: str) -> bool:
+        """A currency's code as written ("NOK", "BTC"): three capitals the CLDR table or
+        the lexicon give to a currency."""
+        if len(word) != 3 or not word.isupper():
+            return False
+        return word in self.units.currency_codes or word in self.lex.currency_words.values()
 
     def _named_currency(self, rwords: list[str]) -> tuple[str, int]:
         """A currency named in full after the number ("420 million finnish markka",

@@ -46,6 +46,11 @@ class UnitTable:
     max_words: int
     #: English currency names (lower case, singular and plural) -> ISO 4217 code
     currencies: dict[str, str] = field(default_factory=dict)
+    #: the codes of the currencies named in ``currencies``
+    currency_codes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "currency_codes", frozenset(self.currencies.values()))
 
 
 def _load_quantulum_units() -> Any:

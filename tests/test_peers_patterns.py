@@ -269,3 +269,32 @@ def test_pounds_beside_another_unit_of_mass_are_weight() -> None:
     row = [r for r in rows("The 5 kg parcel, roughly 11 pounds, arrived.") if r["value"] == 11]
     assert row[0]["unit"] == "lb"
     assert one("She sold the painting for 400 pounds.")["unit"] == "GBP"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The stamp cost 2 dollars 75 cents.", 2.75),
+        ("Lunch was eleven dollars and fifty cents.", 11.5),
+        ("The fare is 6 dollars and 20.", 6.2),
+    ],
+)
+def test_an_amount_and_its_hundredths_are_one_amount(text: str, value: float) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value) and row["unit"] == "USD"
+
+
+def test_a_bare_figure_mid_clause_is_not_hundredths() -> None:
+    assert len(rows("They paid 5 dollars and 10 more were asked.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Each block pays 3.125 BTC now.", "BTC"), ("The flight cost 2,400 NOK.", "NOK")],
+)
+def test_a_currency_code_after_the_amount(text: str, code: str) -> None:
+    assert one(text)["unit"] == code
+
+
+def test_a_currency_code_glued_to_the_amount() -> None:
+    assert one("The invoice said 480EUR in total.")["unit"] == "EUR"
