@@ -111,7 +111,7 @@ def _is_ordinal(item: Expected, case: Case) -> bool:
     if item.subtype == "ordinal" or _ORDINAL_DIGITS.fullmatch(item.surface.strip()):
         return True
     last = re.split(r"[\s-]+", item.surface.lower().strip())[-1]
-    return item.unit is None and item.interval is None and last in _ORDINAL_WORDS
+    return item.unit is None and last in _ORDINAL_WORDS  # "between the tenth and the 15th"
 
 
 def _in_dotted_run(item: Expected, case: Case) -> bool:
@@ -119,6 +119,27 @@ def _in_dotted_run(item: Expected, case: Case) -> bool:
         item.surface in m.group() and m.group() != item.surface
         for m in _DOTTED_RUN.finditer(case.text)
     )
+
+
+_NUMBER_WORDS = frozenset(
+    "a an and zero one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty"
+    " seventy eighty ninety hundred thousand million billion trillion &".split()
+)
+_SPELLED_NUMBER = re.compile(r"[a-z&]+(?:[\s,-]+[a-z&]+)*")
+
+
+def _words_alone(item: Expected, case: Case) -> bool:
+    if item.unit not in (None, DIMENSIONLESS) or case.file in ("number range",):
+        return False
+    if not _SPELLED_NUMBER.fullmatch(item.surface.lower().strip()):
+        return False
+    words = re.split(r"[\s,-]+", item.surface.lower().strip())
+    if not all(w in _NUMBER_WORDS for w in words):
+        return False
+    after = case.text.lower().split(item.surface.lower(), 1)[-1]
+    noun = re.match(r"\s+([a-z]+)", after)
+    return noun is None or noun.group(1) in ("in", "of", "is", "was", "and", "or", "to")
 
 
 def _unit_alone(item: Expected, case: Case) -> bool:
@@ -167,6 +188,13 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         " 'one hundred and five'): a news claim stands in a sentence, and the sentence"
         " cases of the same file score how we read numbers",
         _number_alone,
+    ),
+    Exclusion(
+        "words alone",
+        "a number in words with nothing counted or measured after it ('there are two in"
+        " the car', 'one of them') stands for a noun said elsewhere; the extractor reads a"
+        " number in words only with its unit or counted noun (digits are always read)",
+        _words_alone,
     ),
     Exclusion(
         "unit alone",

@@ -57,7 +57,11 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(r"(?<=[\w.][ \u00a0])(?:%|[€£]|[°º]\s?[CF]\b)(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
-_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|through|thru|and|or)[ \t]*", re.IGNORECASE)
+_RANGE_SEP = re.compile(
+    r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
+    r"|[ \t]*(?:-|–|—|to|through|thru|and|or)[ \t]*",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"\b[A-Za-z]+ ?$")
 _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
     "the these those both its their all his her our my your this that any no every each".split()
@@ -152,7 +156,7 @@ class _DocumentReader(UnitReader):
                     return None  # a code such as F-16 or COVID-19
             else:
                 claim.value, claim.start = -claim.value, num.start - 1
-        elif num.kind == "digits" and claim.value > 0:
+        elif num.kind in ("digits", "words") and claim.value > 0:
             spaced = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start)
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
@@ -275,6 +279,7 @@ class _DocumentReader(UnitReader):
         numeric = ("digits", "words")
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
+            joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
             joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
             target = sep.end()
             cur2 = self._currency_before(nxt.start, sent.start)
@@ -387,6 +392,8 @@ class _DocumentReader(UnitReader):
         if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
             return None
         claim.per = self._period_after(rest, rest_words) or claim.per
+        if claim.per == "hour" and claim.unit in self.units.per_hour:
+            claim.unit, claim.dimension, claim.per = self.units.per_hour[claim.unit], "speed", None
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
             item, k = self._item_after(rest, rest_words, claim.end)
             if item:  # "$58.24 per barrel" -> USD/barrel, "63 cents a share" -> cent/share

@@ -148,8 +148,10 @@ class UnitReader(PhraseReader):
         rest_words: list[str],
         words: list[str],
     ) -> tuple[float, int] | None:
-        """ "5 per cent to 20 per cent", "10 miles to 15 miles": the unit said twice."""
-        if len(rest) < 2 or rest_words[0] not in ("to", "-", "–"):
+        """ "5 per cent to 20 per cent", "10 miles to 15 miles", "between 4 mg and 6 mg":
+        the unit said twice."""
+        joiners = ("to", "-", "–", "and") if words[-1:] == ["between"] else ("to", "-", "–")
+        if len(rest) < 2 or rest_words[0] not in joiners:
             return None
         if rest_words[0] == "to" and self._from_before(words):
             return None

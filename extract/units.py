@@ -46,6 +46,8 @@ class UnitTable:
     max_words: int
     #: English currency names (lower case, singular and plural) -> ISO 4217 code
     currencies: dict[str, str] = field(default_factory=dict)
+    #: a length's symbol -> the speed it makes per hour ("70 miles an hour" -> mph)
+    per_hour: dict[str, str] = field(default_factory=dict)
     #: the codes of the currencies named in ``currencies``
     currency_codes: frozenset[str] = frozenset()
 
@@ -80,6 +82,7 @@ def unit_table() -> UnitTable:
             attached={k: UnitInfo(*v) for k, v in raw["attached"].items()},
             max_words=int(raw["max_words"]),
             currencies=dict(raw.get("currencies", {})),
+            per_hour=dict(raw.get("per_hour", {})),
         )
     return build_unit_table()
 
@@ -92,6 +95,7 @@ def table_as_json(table: UnitTable) -> str:
         "attached": {k: [v.symbol, v.dimension] for k, v in sorted(table.attached.items())},
         "max_words": table.max_words,
         "currencies": dict(sorted(table.currencies.items())),
+        "per_hour": dict(sorted(table.per_hour.items())),
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -166,6 +170,7 @@ def build_unit_table() -> UnitTable:
         attached=attached,
         max_words=max_words,
         currencies=currency_names(),
+        per_hour={str(k): str(v) for k, v in config["per_hour"].items()},
     )
 
 

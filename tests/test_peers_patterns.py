@@ -298,3 +298,22 @@ def test_a_currency_code_after_the_amount(text: str, code: str) -> None:
 
 def test_a_currency_code_glued_to_the_amount() -> None:
     assert one("The invoice said 480EUR in total.")["unit"] == "EUR"
+
+
+def test_a_unit_said_twice_between_two_figures() -> None:
+    row = one("Doses were between 20 mg and 35 mg a day.")
+    assert (row["low"], row["high"], row["unit"]) == (20, 35, "mg")
+
+
+def test_a_hanging_hyphen_joins_a_range() -> None:
+    row = one("Crews laid 6- to 9-inch pipes.")
+    assert (row["low"], row["high"], row["unit"]) == (6, 9, "in")
+
+
+def test_a_length_per_hour_is_a_speed() -> None:
+    row = one("Gusts reached 85 miles an hour.")
+    assert (row["unit"], row["dimension"], row["per"]) == ("mph", "speed", None)
+
+
+def test_minus_before_a_number_in_words() -> None:
+    assert one("Overnight it reached minus eight degrees.")["value"] == -8
