@@ -103,15 +103,19 @@ _DOTTED_RUN = re.compile(r"\d+(?:\.\d+){2,}")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
+def _unitless(item: Expected) -> bool:
+    return item.unit in (None, "dimensionless")
+
+
 def _is_year(item: Expected, case: Case) -> bool:
-    return item.unit is None and item.interval is None and bool(_YEAR.fullmatch(item.surface))
+    return _unitless(item) and item.interval is None and bool(_YEAR.fullmatch(item.surface))
 
 
 def _is_ordinal(item: Expected, case: Case) -> bool:
     if item.subtype == "ordinal" or _ORDINAL_DIGITS.fullmatch(item.surface.strip()):
         return True
     last = re.split(r"[\s-]+", item.surface.lower().strip())[-1]
-    return item.unit is None and last in _ORDINAL_WORDS  # "between the tenth and the 15th"
+    return _unitless(item) and last in _ORDINAL_WORDS  # "between the tenth and the 15th"
 
 
 def _in_dotted_run(item: Expected, case: Case) -> bool:
@@ -130,7 +134,7 @@ _SPELLED_NUMBER = re.compile(r"[a-z&]+(?:[\s,-]+[a-z&]+)*")
 
 
 def _words_alone(item: Expected, case: Case) -> bool:
-    if item.unit not in (None, DIMENSIONLESS) or case.file in ("number range",):
+    if not _unitless(item) or case.file in ("number range",):
         return False
     if not _SPELLED_NUMBER.fullmatch(item.surface.lower().strip()):
         return False

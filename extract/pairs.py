@@ -2,7 +2,8 @@
 
 "more than 100 and less than 300" bounds one quantity from both sides: one range.
 "45 and 50 mg", "3 or 4 km": the unit written once, after the second figure, is the
-first figure's too. "3 dollars 50 cents", "15 dollars and 50": one amount.
+first figure's too. "3 dollars 50 cents", "15 dollars and 50", "5 feet 2 inches": one
+amount.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ def carry_pair_units(text: str, claims: list[Draft]) -> None:
 
 
 #: Between the whole units of an amount and its hundredths ("3 dollars 50 cents").
-_SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+_SUBUNIT_GAP = re.compile(r",?\s+(?:and\s+)?", re.IGNORECASE)
 _HUNDREDTHS = frozenset({"cent", "penny"})
+#: Measures said in two units, the larger first: (larger, smaller) -> smaller ones in a larger.
+_TWO_UNIT_MEASURES = {("ft", "in"): 12, ("lb", "oz"): 16}
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
@@ -96,6 +99,12 @@ def join_subunits(text: str, claims: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for claim in claims:
         prev = out[-1] if out else None
+        parts = _TWO_UNIT_MEASURES.get((prev.unit or "", claim.unit or "")) if prev else None
+        if prev is not None and parts and _second_unit_of(text, prev, claim, parts):
+            prev.value = prev.value + claim.value / parts  # "5 feet 2 inches"
+            prev.low = prev.high = prev.value
+            prev.end = max(prev.end, claim.end)
+            continue
         if prev is not None and _hundredths_of(text, prev, claim):
             prev.value = prev.value + claim.value / 100
             prev.low = prev.high = prev.value
@@ -121,3 +130,14 @@ def _hundredths_of(text: str, whole: Draft, part: Draft) -> bool:
     elif part.unit not in _HUNDREDTHS:
         return False
     return bool(_SUBUNIT_GAP.fullmatch(text, whole.end, part.start))
+
+
+def _second_unit_of(text: str, whole: Draft, part: Draft, parts: int) -> bool:
+    """ "6 ft 2 in", "5 feet and 2 inches", "7 lb 3 oz": a measure said in two units."""
+    return (
+        whole.sentence is part.sentence
+        and whole.bound == part.bound == "exact"
+        and float(whole.value).is_integer()
+        and 0 <= part.value < parts
+        and bool(_SUBUNIT_GAP.fullmatch(text, whole.end, part.start))
+    )

@@ -317,3 +317,19 @@ def test_a_length_per_hour_is_a_speed() -> None:
 
 def test_minus_before_a_number_in_words() -> None:
     assert one("Overnight it reached minus eight degrees.")["value"] == -8
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The forward stands 6 feet 9 inches.", 6.75, "ft"),
+        ("The calf weighed 60 lb 8 oz at birth.", 60.5, "lb"),
+    ],
+)
+def test_a_measure_said_in_two_units(text: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value) and row["unit"] == unit
+
+
+def test_a_common_misspelling_of_a_temperature_scale() -> None:
+    assert one("It hit 41 celcius in the shade.")["unit"] == "°C"
