@@ -362,9 +362,15 @@ def units_agree(expected: str | None, pred: Row) -> bool:
         return not predicted
     if expected == DIMENSIONLESS:
         return not predicted or pred.get("dimension") == "count" or predicted == "fraction"
-    if pred.get("dimension") == "currency" and predicted:
-        predicted = str(predicted).split("/")[0]  # "USD/share": dollars, each share
-    return bool(unit_keys(expected) & unit_keys(predicted))
+    if unit_keys(expected) & unit_keys(predicted):
+        return True
+    # an amount per item ("USD/share", "µg/g") is scored by its amount's unit
+    base = str(predicted or "").split("/")[0]
+    return (
+        " per " not in expected.lower()
+        and bool(base)
+        and bool(unit_keys(expected) & unit_keys(base))
+    )
 
 
 # --------------------------------------------------------------------------- matching

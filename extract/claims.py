@@ -46,16 +46,20 @@ from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-_ATTACHED = re.compile(r"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
+#: Currency signs (the Unicode block and those outside it that CLDR lists).
+_SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
+_ATTACHED = re.compile(rf"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
+_BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
-_SPACED_SIGN = re.compile(r"(?<=[\w.][ \u00a0])(?:%|[€£]|[°º]\s?[CF]\b)(?![\w°])")
+_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|[°º]\s?[CF]\b)(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
@@ -232,9 +236,11 @@ class _DocumentReader(UnitReader):
             follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
             if suffix == "%":
                 claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
-            elif suffix in lex.currency_suffixes:
+            elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
                 if currency is None:
-                    currency = lex.currency_suffixes[suffix]
+                    currency = (
+                        lex.currency_suffixes.get(suffix) or self.units.currency_signs[suffix]
+                    )
                 claim.unit, claim.dimension, pos = currency, "currency", attached.end()
             elif (small,) in lex.measure_nouns and not small.endswith("s"):
                 claim.unit, pos = lex.measure_nouns[(small,)], attached.end()
@@ -255,6 +261,8 @@ class _DocumentReader(UnitReader):
             elif (info := self._attached_unit(suffix)) is not None and not text[
                 attached.end() : attached.end() + 1
             ].isdigit():  # "06F6" is a name
+                if suffix in ("C", "F") and words[-1:] and words[-1] in _BEFORE_A_NAME:
+                    return None  # "the 13F filing", "must 4C be": a form's name, no temperature
                 claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
             elif small == "x":
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()

@@ -58,6 +58,9 @@ class UnitReader(PhraseReader):
             if gap and prefix in self.lex.currency_prefixes_amount_only:
                 continue
             return self._lettered_dollar(stripped, prefix, at, floor)
+        sign = self.units.currency_signs.get(stripped[-1:])
+        if sign is not None:
+            return sign, start - gap - 1  # "₾40", "₭ 5,000"
         return None
 
     def _lettered_dollar(self, stripped: str, prefix: str, at: int, floor: int) -> tuple[str, int]:
@@ -261,6 +264,15 @@ class UnitReader(PhraseReader):
             if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
                 claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
                 return 1  # "110 JPY"
+            if (
+                len(written) == 4
+                and written[0] in "MK"
+                and self._currency_code(written[1:])
+                and claim.bound != "range"
+            ):  # "30 MUSD", "120 MEUR": millions (thousands) of the currency, business style
+                claim.value *= 1e6 if written[0] == "M" else 1e3
+                claim.unit, claim.dimension = written[1:], "currency"
+                return 1
             if self._currency_code(written):
                 claim.unit, claim.dimension = written, "currency"
                 return 1  # "6.25 BTC", "900 NOK": a currency's code

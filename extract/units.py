@@ -46,6 +46,8 @@ class UnitTable:
     max_words: int
     #: English currency names (lower case, singular and plural) -> ISO 4217 code
     currencies: dict[str, str] = field(default_factory=dict)
+    #: currency signs that name one currency in every CLDR locale ("₾" -> GEL, "₹" -> INR)
+    currency_signs: dict[str, str] = field(default_factory=dict)
     #: a length's symbol -> the speed it makes per hour ("70 miles an hour" -> mph)
     per_hour: dict[str, str] = field(default_factory=dict)
     #: the codes of the currencies named in ``currencies``
@@ -83,6 +85,7 @@ def unit_table() -> UnitTable:
             max_words=int(raw["max_words"]),
             currencies=dict(raw.get("currencies", {})),
             per_hour=dict(raw.get("per_hour", {})),
+            currency_signs=dict(raw.get("currency_signs", {})),
         )
     return build_unit_table()
 
@@ -96,6 +99,7 @@ def table_as_json(table: UnitTable) -> str:
         "max_words": table.max_words,
         "currencies": dict(sorted(table.currencies.items())),
         "per_hour": dict(sorted(table.per_hour.items())),
+        "currency_signs": dict(sorted(table.currency_signs.items())),
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -171,7 +175,28 @@ def build_unit_table() -> UnitTable:
         max_words=max_words,
         currencies=currency_names(),
         per_hour={str(k): str(v) for k, v in config["per_hour"].items()},
+        currency_signs=currency_signs(),
     )
+
+
+def currency_signs() -> dict[str, str]:
+    """One-character currency signs (Unicode category Sc) that every CLDR locale using them
+    gives to the same currency ("₾" GEL, "₭" LAK); shared signs ("$", "£", "¥") are left
+    to the lexicon."""
+    import unicodedata
+
+    from babel import Locale, localedata
+
+    codes: dict[str, set[str]] = {}
+    for name in localedata.locale_identifiers():
+        try:
+            symbols = Locale.parse(name).currency_symbols
+        except (ValueError, LookupError):
+            continue
+        for code, sign in symbols.items():
+            if len(sign) == 1 and unicodedata.category(sign) == "Sc" and not code.startswith("X"):
+                codes.setdefault(sign, set()).add(code)
+    return {sign: next(iter(c)) for sign, c in sorted(codes.items()) if len(c) == 1}
 
 
 def currency_names() -> dict[str, str]:

@@ -333,3 +333,25 @@ def test_a_measure_said_in_two_units(text: str, value: float, unit: str) -> None
 
 def test_a_common_misspelling_of_a_temperature_scale() -> None:
     assert one("It hit 41 celcius in the shade.")["unit"] == "°C"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Bread costs 3₾ at the corner.", "GEL"),
+        ("The stall asked 20,000 ₭ for it.", "LAK"),
+        ("The flat rents for ₴9,000 a month.", "UAH"),
+    ],
+)
+def test_currency_signs_from_cldr(text: str, code: str) -> None:
+    assert one(text)["unit"] == code
+
+
+def test_millions_of_a_currency_in_business_shorthand() -> None:
+    row = one("Orders worth 45 MEUR were signed.")
+    assert (row["value"], row["unit"]) == (45e6, "EUR")
+
+
+@pytest.mark.parametrize("text", ["The 10F report came out late.", "When must 8C be signed?"])
+def test_a_form_named_by_digits_and_a_letter_is_no_temperature(text: str) -> None:
+    assert all(r["dimension"] != "temperature" for r in rows(text))
