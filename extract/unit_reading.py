@@ -385,7 +385,8 @@ class UnitReader(PhraseReader):
             j -= len(run) - cut
             run = run[:cut]
         if not run:
-            return 0 if num.kind != "words" else -1
+            # "more than thirty", "five hundred or more": a hedge makes a bare number a figure
+            return 0 if num.kind != "words" or self._hedged(claim, rwords) else -1
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
@@ -400,6 +401,13 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
+        """A hedge bounds the figure: before it ("more than") or right after ("or more")."""
+        if claim.qualifier is not None and claim.bound in ("lower", "upper"):
+            return True
+        _, k = phrase_at(rwords, self.lex.qualifiers_after, self.lex.max_after)
+        return bool(k) and rwords[0] != "plus"
 
     def _noun_modifier(self, tok: Token) -> bool:
         """A lower-case noun before the counted noun ("heart" of "heart transplants"), not an

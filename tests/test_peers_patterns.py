@@ -355,3 +355,20 @@ def test_millions_of_a_currency_in_business_shorthand() -> None:
 @pytest.mark.parametrize("text", ["The 10F report came out late.", "When must 8C be signed?"])
 def test_a_form_named_by_digits_and_a_letter_is_no_temperature(text: str) -> None:
     assert all(r["dimension"] != "temperature" for r in rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "value"),
+    [
+        ("Turnout was no less than forty.", "lower", 40),
+        ("They hope for six hundred or more.", "lower", 600),
+        ("Fewer than a hundred came.", "upper", 100),
+    ],
+)
+def test_a_hedge_makes_a_number_in_words_a_figure(text: str, bound: str, value: float) -> None:
+    row = one(text)
+    assert (row["bound"], row["value"]) == (bound, value)
+
+
+def test_a_bare_number_in_words_without_a_hedge_stays_out() -> None:
+    assert rows("The two met on Friday and one of them spoke.") == []
