@@ -388,7 +388,8 @@ class _DocumentReader(UnitReader):
                 rest_words = rwords[len(right) - len(rest) :]
         label, k = phrase_at(rest_words, lex.qualifiers_after, lex.max_after)
         if k and not (
-            rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit()
+            (rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit())
+            or rest_words[k : k + 1] == ["than"]  # "5000 or less than 6000": the next one's
         ):
             claim.bound, claim.qualifier = label, " ".join(t.text for t in rest[:k])
             claim.end = rest[k - 1].end

@@ -372,3 +372,20 @@ def test_a_hedge_makes_a_number_in_words_a_figure(text: str, bound: str, value: 
 
 def test_a_bare_number_in_words_without_a_hedge_stays_out() -> None:
     assert rows("The two met on Friday and one of them spoke.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [("Funds yielding >4% sold out.", "lower"), ("Farms of ≤ 15 hectares get aid.", "upper")],
+)
+def test_comparison_signs_bound_a_figure(text: str, bound: str) -> None:
+    assert one(text)["bound"] == bound
+
+
+def test_or_less_before_than_belongs_to_the_next_figure() -> None:
+    found = rows("Offers of 70 or less than 90 were refused.")
+    assert [r["bound"] for r in found] == ["exact", "upper"]
+
+
+def test_hectares_are_an_area() -> None:
+    assert one("The estate covers 300 hectares.")["dimension"] == "area"
