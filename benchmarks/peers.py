@@ -107,8 +107,17 @@ def _unitless(item: Expected) -> bool:
     return item.unit in (None, "dimensionless")
 
 
+def _standing_at(surface: str, text: str) -> int:
+    """Where ``surface`` first stands as a whole word in ``text`` (-1 if nowhere)."""
+    m = re.search(rf"(?<![\w.]){re.escape(surface)}(?![\w.])", text)
+    return m.start() if m else -1
+
+
 def _is_year(item: Expected, case: Case) -> bool:
-    return _unitless(item) and item.interval is None and bool(_YEAR.fullmatch(item.surface))
+    if not _unitless(item) or item.interval is not None or not _YEAR.fullmatch(item.surface):
+        return False
+    at = _standing_at(item.surface, case.text)
+    return at < 0 or not case.text[max(0, at - 2) : at].strip(" ").endswith(("$", "£", "€"))
 
 
 def _is_ordinal(item: Expected, case: Case) -> bool:
@@ -144,6 +153,28 @@ def _words_alone(item: Expected, case: Case) -> bool:
     after = case.text.lower().split(item.surface.lower(), 1)[-1]
     noun = re.match(r"\s+([a-z]+)", after)
     return noun is None or noun.group(1) in ("in", "of", "is", "was", "and", "or", "to")
+
+
+_DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?$", re.IGNORECASE)
+
+
+def _term_of_a_thing(item: Expected, case: Case) -> bool:
+    if not _DURATION_HYPHEN.search(item.surface):
+        return False
+    after = case.text.split(item.surface, 1)[-1]
+    return bool(re.match(r"\s+[a-z]", after))
+
+
+def _in_a_name(item: Expected, case: Case) -> bool:
+    surface = item.surface.strip()
+    at = _standing_at(surface, case.text)
+    if not _unitless(item) or not surface.isdigit() or at < 0:
+        return False
+    before = re.findall(r"[\w&]+", case.text[:at])[-1:]
+    after = re.findall(r"[\w&]+", case.text[at + len(surface) :])[:1]
+    first = not re.search(r"\w", case.text[: at - len(before[0])]) if before else True
+    named_before = bool(before) and before[0][:1].isupper() and not first
+    return named_before or (bool(after) and after[0][:1].isupper())
 
 
 def _unit_alone(item: Expected, case: Case) -> bool:
@@ -192,6 +223,18 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         " 'one hundred and five'): a news claim stands in a sentence, and the sentence"
         " cases of the same file score how we read numbers",
         _number_alone,
+    ),
+    Exclusion(
+        "term of a thing",
+        "a duration hyphenated to the noun it qualifies ('a two-year contract') names the"
+        " kind of thing; the claims table gives it no row (see the README)",
+        _term_of_a_thing,
+    ),
+    Exclusion(
+        "name",
+        "digits inside a name, a capitalised word beside them ('English 101', 'South 32"
+        " Ltd', 'Core i7 860 Processor'): a label, not a count (product names give no row)",
+        _in_a_name,
     ),
     Exclusion(
         "words alone",

@@ -268,6 +268,10 @@ class _DocumentReader(UnitReader):
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
             elif currency is None and self._currency_code(suffix):
                 claim.unit, claim.dimension, pos = suffix, "currency", attached.end()  # "115USD"
+            elif suffix == "T" and currency:
+                scale, pos = 1e12, attached.end()  # "$2.1T": trillions of the currency
+            elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
+                pass  # "$15.4/hour": the rate is read after the number
             else:
                 return None  # 5G, 3D, B52: a name, not a quantity
         sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None

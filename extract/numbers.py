@@ -24,7 +24,8 @@ __all__ = ["MAX_DIGITS", "NumberMatch", "find_numbers", "non_quantity_spans", "p
 MAX_DIGITS = 16
 
 _EN_DIGITS = (
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![,\d])"  # lakh grouping: "4,83,000", "12,34,567.89"
+    r"\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"  # e-notation: "4e14", "9.83e-3"
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![,\d])"  # lakh grouping: "4,83,000", "12,34,567.89"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
     r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)"  # space-grouped: "10 000"
     r"|\d+(?:\.\d+)?|\.\d+"

@@ -389,3 +389,16 @@ def test_or_less_before_than_belongs_to_the_next_figure() -> None:
 
 def test_hectares_are_an_area() -> None:
     assert one("The estate covers 300 hectares.")["dimension"] == "area"
+
+
+def test_a_rate_written_with_a_slash_after_an_amount() -> None:
+    row = one("Cleaners earn $13.80/hour in the city.")
+    assert (row["value"], row["unit"], row["per"]) == (13.8, "USD", "hour")
+
+
+def test_a_glued_t_after_an_amount_of_money_is_trillions() -> None:
+    assert one("Its debt passed $1.7T last year.")["value"] == pytest.approx(1.7e12)
+
+
+def test_e_notation() -> None:
+    assert one("The signal peaked at 3e9 hertz.")["value"] == pytest.approx(3e9)
