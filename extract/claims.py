@@ -381,8 +381,11 @@ class _DocumentReader(UnitReader):
             and self._model_number(num, claim.noun_tokens, left)
         ):
             return None  # "the 787 Dreamliner", "two new 737 Max jets"
-        if used and claim.bound == "exact" and nxt is not None and not claim.consumed:
-            upper = self._range_with_unit(claim, nxt, right[0].start, rest, rest_words, words)
+        signed = attached is not None and claim.unit is not None and attached.start() > num.end
+        if (used or signed) and claim.bound == "exact" and nxt is not None and not claim.consumed:
+            # "10 miles to 15 miles"; "20 °C to 25 °C", "5 % to 8 %": a sign set apart twice
+            unit_start = right[0].start if used or attached is None else attached.start()
+            upper = self._range_with_unit(claim, nxt, unit_start, rest, rest_words, words)
             if upper is not None:
                 value2, end2 = upper
                 claim.low, claim.high = min(claim.value, value2), max(claim.value, value2)

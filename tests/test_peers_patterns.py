@@ -402,3 +402,8 @@ def test_a_glued_t_after_an_amount_of_money_is_trillions() -> None:
 
 def test_e_notation() -> None:
     assert one("The signal peaked at 3e9 hertz.")["value"] == pytest.approx(3e9)
+
+
+def test_a_sign_set_apart_twice_in_a_range() -> None:
+    row = one("Daytime highs ran from 18 °C to 23 °C.")
+    assert (row["bound"], row["low"], row["high"], row["unit"]) == ("range", 18, 23, "°C")
