@@ -244,42 +244,9 @@ class UnitReader(PhraseReader):
         if "-" in first and not hyphen and self._hyphenated_unit(claim, first):
             return 1
         if currency is None:
-            code, k = phrase_at(rwords, lex.currency_words, 3)
-            if not k:
-                code, k = self._named_currency(rwords)
+            k = self._currency_after(claim, right, rwords, hyphen, num)
             if k:
-                if (
-                    code == "GBP"
-                    and first.startswith("pound")
-                    and (
-                        hyphen
-                        or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
-                    )
-                ):
-                    claim.unit, claim.dimension = "lb", "mass"
-                else:
-                    claim.unit, claim.dimension = code, "currency"
                 return k
-            written = right[0].text
-            if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
-                claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
-                return 1  # "110 JPY"
-            if (
-                len(written) == 4
-                and written[0] in "MK"
-                and self._currency_code(written[1:])
-                and claim.bound != "range"
-            ):  # "30 MUSD", "120 MEUR": millions (thousands) of the currency, business style
-                claim.value *= 1e6 if written[0] == "M" else 1e3
-                claim.unit, claim.dimension = written[1:], "currency"
-                return 1
-            if self._currency_code(written):
-                claim.unit, claim.dimension = written, "currency"
-                return 1  # "6.25 BTC", "900 NOK": a currency's code
-            sub = lex.currency_subunits.get(first)
-            if sub and (right[0].text != "P" or right[0].start == num.end):
-                claim.unit, claim.dimension = sub, "currency"
-                return 1
         else:
             claim.unit, claim.dimension = currency, "currency"
             code, k = phrase_at(rwords, lex.currency_words, 3)
@@ -314,6 +281,52 @@ class UnitReader(PhraseReader):
         if not hour.isdigit() or int(hour) > 24:
             return False
         return not minutes or (len(minutes) == 2 and int(minutes) < 60)
+
+    def _currency_after(
+        self, claim: Draft, right: list[Token], rwords: list[str], hyphen: bool, num: NumberMatch
+    ) -> int:
+        """A currency after a bare amount: its name ("420 million finnish markka"), its code
+        ("900 NOK", "30 MUSD") or a sub-unit ("50 cents"); how many tokens it takes (0: none).
+        "Pounds" in a sentence about weight are pounds of mass."""
+        lex = self.lex
+        first = rwords[0]
+        code, k = phrase_at(rwords, lex.currency_words, 3)
+        if not k:
+            code, k = self._named_currency(rwords)
+        if k:
+            if (
+                code == "GBP"
+                and first.startswith("pound")
+                and (
+                    hyphen
+                    or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
+                )
+            ):
+                claim.unit, claim.dimension = "lb", "mass"
+            else:
+                claim.unit, claim.dimension = code, "currency"
+            return k
+        written = right[0].text
+        if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
+            claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
+            return 1  # "110 JPY"
+        if (
+            len(written) == 4
+            and written[0] in "MK"
+            and self._currency_code(written[1:])
+            and claim.bound != "range"
+        ):  # "30 MUSD", "120 MEUR": millions (thousands) of the currency, business style
+            claim.value *= 1e6 if written[0] == "M" else 1e3
+            claim.unit, claim.dimension = written[1:], "currency"
+            return 1
+        if self._currency_code(written):
+            claim.unit, claim.dimension = written, "currency"
+            return 1  # "6.25 BTC", "900 NOK": a currency's code
+        sub = lex.currency_subunits.get(first)
+        if sub and (right[0].text != "P" or right[0].start == num.end):
+            claim.unit, claim.dimension = sub, "currency"
+            return 1
+        return 0
 
     def _currency_code(self, word: str) -> bool:
         """A currency's code as written ("NOK", "BTC"): three capitals the CLDR table or
