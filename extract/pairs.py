@@ -47,11 +47,16 @@ def join_bounds(text: str, claims: list[Draft]) -> list[Draft]:
             if claim.unit is not None and prev.dimension == "count":
                 prev.dimension = claim.dimension
             prev.qualifier = text[prev.start : claim.end]
-            prev.end = max(prev.end, claim.end)
-            prev.consumed = max(prev.consumed, claim.consumed)
+            _absorb(prev, claim)
             continue
         out.append(claim)
     return out
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    """``into`` now reaches over ``other``, which is no row of its own."""
+    into.end = max(into.end, other.end)
+    into.consumed = max(into.consumed, other.consumed)
 
 
 def _bounds_of_one(text: str, a: Draft, b: Draft) -> bool:
@@ -101,15 +106,12 @@ def join_subunits(text: str, claims: list[Draft]) -> list[Draft]:
         prev = out[-1] if out else None
         parts = _TWO_UNIT_MEASURES.get((prev.unit or "", claim.unit or "")) if prev else None
         if prev is not None and parts and _second_unit_of(text, prev, claim, parts):
-            prev.value = prev.value + claim.value / parts  # "5 feet 2 inches"
-            prev.low = prev.high = prev.value
-            prev.end = max(prev.end, claim.end)
+            prev.value = prev.low = prev.high = prev.value + claim.value / parts  # "5 ft 2 in"
+            _absorb(prev, claim)
             continue
         if prev is not None and _hundredths_of(text, prev, claim):
-            prev.value = prev.value + claim.value / 100
-            prev.low = prev.high = prev.value
-            prev.end = max(prev.end, claim.end)
-            prev.consumed = max(prev.consumed, claim.consumed)
+            prev.value = prev.low = prev.high = prev.value + claim.value / 100
+            _absorb(prev, claim)
             continue
         out.append(claim)
     return out
