@@ -123,8 +123,10 @@ def _is_year(item: Expected, case: Case) -> bool:
 def _is_ordinal(item: Expected, case: Case) -> bool:
     if item.subtype == "ordinal" or _ORDINAL_DIGITS.fullmatch(item.surface.strip()):
         return True
-    last = re.split(r"[\s-]+", item.surface.lower().strip())[-1]
-    return _unitless(item) and last in _ORDINAL_WORDS  # "between the tenth and the 15th"
+    words = re.split(r"[\s-]+", item.surface.lower().strip())
+    if len(words) > 1 and words[-2] in _NUMBER_WORDS and 0 < (item.value or 0) < 1:
+        return False  # "one sixth" is a share, no rank
+    return _unitless(item) and words[-1] in _ORDINAL_WORDS  # "between the tenth and the 15th"
 
 
 def _in_dotted_run(item: Expected, case: Case) -> bool:
@@ -179,10 +181,6 @@ def _in_a_name(item: Expected, case: Case) -> bool:
 
 def _unit_alone(item: Expected, case: Case) -> bool:
     return item.value is None and item.interval is None
-
-
-def _wished_everywhere(item: Expected, case: Case) -> bool:
-    return "dotnet" in case.not_supported
 
 
 def _number_alone(item: Expected, case: Case) -> bool:
@@ -247,12 +245,6 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "unit alone",
         "a unit named without a number ('convert it to fahrenheit') states no quantity",
         _unit_alone,
-    ),
-    Exclusion(
-        "wished everywhere",
-        "marked NotSupported on every platform including .NET, the suite's reference:"
-        " an expectation its authors do not meet either",
-        _wished_everywhere,
     ),
 )
 

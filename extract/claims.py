@@ -224,6 +224,8 @@ class _DocumentReader(UnitReader):
         if scaled:
             scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
+            attached = None  # "3.1x10-4": a power of ten glued on, no multiple
         if attached is None and num.kind == "digits":
             attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         if attached:

@@ -124,7 +124,7 @@ _IN_OF = re.compile(
 )
 _NUMERATOR = re.compile(rf"(?<![\w$£€¥.,])({_SMALL}|\d{{1,3}})$", re.IGNORECASE)
 _FRACTION_NOUNS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")
-_NOUN_OF = re.compile(r"(?:half|[a-z]+?s?)\s+of\b", re.IGNORECASE)
+_NOUN_OF = re.compile(r"(?:half|[a-z]+?s?)(?:\s+of\b|[.,;:!?)]|$)", re.IGNORECASE)
 _SMALL_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -134,12 +134,21 @@ _SMALL_VALUES = {
 }  # fmt: skip
 
 
+def _closing_pair(name: str) -> bool:
+    """A fraction that may close a clause: a number word and its parts, but no quarter (a
+    quarter is also a period: "profit fell for one quarter.")."""
+    words = name.split()
+    return len(words) == 2 and words[0] not in ("a", "an") and "quarter" not in words[1]
+
+
 @functools.cache
 def _fractions() -> re.Pattern[str]:
-    """Fractions in words from the lexicon, followed by "of" ("two-thirds of")."""
+    """Fractions in words from the lexicon, followed by "of" ("two-thirds of"), or of two
+    words closing a clause ("the odds are one sixth.", "it kept four fifths,")."""
     names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
     alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
-    return re.compile(rf"\b(?:{alts})(?=\s+of\b)", re.IGNORECASE)
+    pairs = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if _closing_pair(n))
+    return re.compile(rf"\b(?:{alts})(?=\s+of\b)|\b(?:{pairs})(?=[.,;:!?)]|$)", re.IGNORECASE)
 
 
 _FRACTION_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")

@@ -159,15 +159,16 @@ class UnitReader(PhraseReader):
         if rest_words[0] == "to" and self._from_before(words):
             return None
         cur2 = self._currency_before(nxt.start, claim.sentence.start)
-        if (cur2[1] if cur2 else nxt.start) != rest[1].start or nxt.kind == "vague":
-            return None
+        signed = nxt.start - 1 == rest[1].start and self.text[rest[1].start] in "-−"
+        if (cur2[1] if cur2 else nxt.start - signed) != rest[1].start or nxt.kind == "vague":
+            return None  # "-5 °C to -12 °C": the second sign is its own
         unit_text = self.text[unit_start : claim.end].lower()
         scale2, end2 = self._scale_after(nxt) if nxt.kind == "digits" else (1.0, nxt.end)
         gap = len(self.text) - len(self.text[end2:].lstrip(" "))
         after = self.text[gap : gap + len(unit_text)].lower() if gap - end2 <= 1 else ""
         if after != unit_text:
             return None
-        return nxt.value * scale2, gap + len(unit_text)
+        return (-1 if signed else 1) * nxt.value * scale2, gap + len(unit_text)
 
     def _change_before(self, words: list[str]) -> str | None:
         lex = self.lex

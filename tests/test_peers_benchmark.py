@@ -103,3 +103,11 @@ def test_newsquant_prints_both_halves(shared_dir: Path, capsys: pytest.CaptureFi
     assert nq.main(["--data", str(data), "--smallest", "6"]) == 0
     out = capsys.readouterr().out
     assert "== fit half" in out and "== check half" in out
+
+
+def test_a_fraction_in_words_is_no_ordinal() -> None:
+    case = peers.Case("q3 quantities", "The odds are one ninth.", ())
+    share = peers.Expected(1 / 9, "dimensionless", "one ninth")
+    rank = peers.Expected(9.0, "dimensionless", "the ninth")
+    assert peers.exclusion_of(share, case) is None
+    assert peers.exclusion_of(rank, case) == "ordinal"

@@ -407,3 +407,59 @@ def test_e_notation() -> None:
 def test_a_sign_set_apart_twice_in_a_range() -> None:
     row = one("Daytime highs ran from 18 °C to 23 °C.")
     assert (row["bound"], row["low"], row["high"], row["unit"]) == ("range", 18, 23, "°C")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Night lows were -9 °C to -15 °C in the valley.", -15, -9),
+        ("The pond read -2 °C to -6 °C at dawn.", -6, -2),
+        ("Afternoons went from 4 °C to -3 °C within a week.", -3, 4),
+    ],
+)
+def test_a_range_whose_second_end_has_its_own_minus_sign(
+    text: str, low: float, high: float
+) -> None:
+    row = one(text)
+    assert (row["low"], row["high"], row["bound"]) == (low, high, "range")
+
+
+def test_a_change_from_one_temperature_to_another_stays_two_figures() -> None:
+    found = rows("Overnight it dropped from -4 °C to -11 °C in the hills.")
+    assert [r["value"] for r in found] == [-4, -11]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The sample held 2.4x10-5 g of lead.", 2.4e-5, "g"),
+        ("A dose of 7X10^-3 g was given.", 7e-3, "g"),
+    ],
+)
+def test_a_power_of_ten_glued_to_the_number(text: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert row["value"] == pytest.approx(value)
+    assert row["unit"] == unit
+
+
+def test_a_glued_x_alone_is_still_a_multiple() -> None:
+    assert one("Its output grew 4x last year.")["unit"] == "times"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her share of the estate was one fifth.", 0.2),
+        ("Turnout among the young fell to two thirds, a record low.", 2 / 3),
+    ],
+)
+def test_a_fraction_in_words_closing_a_clause(text: str, value: float) -> None:
+    row = one(text)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), "fraction")
+
+
+@pytest.mark.parametrize(
+    "text", ["The firm lost money for one quarter.", "The runner came home a third."]
+)
+def test_a_quarter_or_a_lone_article_closing_a_clause_is_no_fraction(text: str) -> None:
+    assert all(r["unit"] != "fraction" for r in rows(text))
