@@ -254,7 +254,13 @@ class _DocumentReader(UnitReader):
                 sm
                 and sm.end() == attached.end()
                 and (currency or len(sm.group()) > 1 or sm.group() in ("k", "K") or follows_noun)
-            ):
+                and (
+                    currency
+                    or num.integer_digits < 4
+                    or sm.group() not in ("m", "b")
+                    or (word.lower(),) in lex.currency_words
+                )
+            ):  # "the 1500m final": 1.5 billion is no "1500m" without money, so metres
                 scale, pos = lex.scales[sm.group().lower()], sm.end()
             elif small in _ORDINAL:
                 return None

@@ -111,3 +111,18 @@ def test_a_fraction_in_words_is_no_ordinal() -> None:
     rank = peers.Expected(9.0, "dimensionless", "the ninth")
     assert peers.exclusion_of(share, case) is None
     assert peers.exclusion_of(rank, case) == "ordinal"
+
+
+def test_a_dozen_of_things_is_twelve_of_them() -> None:
+    want = peers.Expected(2.0, "dozen", "two dozen")
+    assert peers.value_matches(want, {"value": 24.0, "dimension": "count"})
+    assert not peers.value_matches(want, {"value": 24.0, "dimension": "mass"})
+    assert peers.units_agree("dozen", {"unit": "egg", "dimension": "count"})
+
+
+def test_the_midpoint_of_a_change_is_left_out_but_a_range_is_scored() -> None:
+    change = peers.Case("q3 quantities", "Fees went from 12 kg to 20 kg.", ())
+    spread = peers.Case("q3 quantities", "Loads ranged from 12 kg to 20 kg.", ())
+    item = peers.Expected(16.0, "kilogram", "12 kg to 20 kg")
+    assert peers.exclusion_of(item, change) == "midpoint of a change"
+    assert peers.exclusion_of(item, spread) is None

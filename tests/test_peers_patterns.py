@@ -463,3 +463,20 @@ def test_a_fraction_in_words_closing_a_clause(text: str, value: float) -> None:
 )
 def test_a_quarter_or_a_lone_article_closing_a_clause_is_no_fraction(text: str) -> None:
     assert all(r["unit"] != "fraction" for r in rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("She set a record in the 1500m at the trials.", 1500, "m"),
+        ("He trained for the 5000m all winter.", 5000, "m"),
+        ("The bank wrote off £1500m of loans.", 1.5e9, "GBP"),
+        ("The plan costs 2,500m euros in all.", 2.5e9, "EUR"),
+        ("The town's debt hit 4.5m last spring.", 4.5e6, None),
+    ],
+)
+def test_a_glued_m_after_four_digits_is_metres_unless_money(
+    text: str, value: float, unit: str | None
+) -> None:
+    row = one(text)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
