@@ -41,7 +41,7 @@ from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
-from .unit_reading import _SCALE_ATTACHED, UnitReader
+from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
 from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
@@ -584,6 +584,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         return []
     claims = join_subunits(text, join_bounds(text, claims))
     carry_pair_units(text, claims)
+    accounting_negatives(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)
     # asserters: read every sentence in order so that "he said" finds the last named person

@@ -13,7 +13,7 @@ from .numbers import NumberMatch
 from .phrases import PhraseReader
 from .units import UnitInfo, UnitTable
 
-__all__ = ["UnitReader"]
+__all__ = ["UnitReader", "accounting_negatives"]
 
 _SCALE_SPACED = re.compile(
     r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
@@ -29,6 +29,27 @@ _WEIGHT_HINT = re.compile(
     re.IGNORECASE,
 )
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
+
+
+#: Before an amount in brackets that is a negative in the accounts' style ("the net result
+#: was ($4.2m)"): a copula or a colon, so that no other figure is being restated.
+_BEFORE_ACCOUNTS_BRACKET = re.compile(r"(?:\b(?:is|was|were|are|be|been)|:)\s*\($", re.IGNORECASE)
+
+
+def accounting_negatives(text: str, claims: list[Draft]) -> None:
+    """An amount of money alone in brackets after a copula is a loss ("profit was ($0.40)"),
+    as in financial statements; a bracket after another figure restates it ("€5m ($5.4m)")."""
+    for claim in claims:
+        if (
+            claim.dimension == "currency"
+            and claim.value > 0
+            and claim.bound == "exact"
+            and text[claim.end : claim.end + 1] == ")"
+            and _BEFORE_ACCOUNTS_BRACKET.search(text, max(0, claim.start - 12), claim.start)
+        ):
+            claim.value = -claim.value
+            claim.low = claim.high = None if claim.low is None else claim.value
+            claim.start, claim.end = claim.start - 1, claim.end + 1
 
 
 class UnitReader(PhraseReader):

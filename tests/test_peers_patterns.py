@@ -480,3 +480,22 @@ def test_a_glued_m_after_four_digits_is_metres_unless_money(
 ) -> None:
     row = one(text)
     assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The fund's result for the year was ($2.75).", -2.75),
+        ("Operating income: (€310,000)", -310000),
+    ],
+)
+def test_an_amount_alone_in_brackets_after_a_copula_is_a_loss(text: str, value: float) -> None:
+    assert one(text)["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The grant came to €8m ($8.7m) this year.", "The entry fee ($25) rose again."],
+)
+def test_an_amount_in_brackets_restating_or_aside_stays_positive(text: str) -> None:
+    assert all(r["value"] > 0 for r in rows(text))
