@@ -200,10 +200,6 @@ def _unit_alone(item: Expected, case: Case) -> bool:
     return item.value is None and item.interval is None
 
 
-def _number_alone(item: Expected, case: Case) -> bool:
-    return case.file == "number" and case.text.strip() == item.surface.strip()
-
-
 @dataclass(frozen=True)
 class Exclusion:
     """A kind of expectation a news reader leaves out by design, and why."""
@@ -231,13 +227,6 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "a number inside a run of dotted groups ('10.0.0.1', '2.4.1') is part of an address"
         " or version, not a quantity",
         _in_dotted_run,
-    ),
-    Exclusion(
-        "number alone",
-        "an input that is nothing but the number (NumberModel's spelling drills, '3.2k',"
-        " 'one hundred and five'): a news claim stands in a sentence, and the sentence"
-        " cases of the same file score how we read numbers",
-        _number_alone,
     ),
     Exclusion(
         "term of a thing",
