@@ -427,8 +427,6 @@ class UnitReader(PhraseReader):
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
-        if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
-            return -1
         claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "700 heart transplants"

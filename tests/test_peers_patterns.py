@@ -499,3 +499,13 @@ def test_an_amount_alone_in_brackets_after_a_copula_is_a_loss(text: str, value: 
 )
 def test_an_amount_in_brackets_restating_or_aside_stays_positive(text: str) -> None:
     assert all(r["value"] > 0 for r in rows(text))
+
+
+@pytest.mark.parametrize("text", ["The fair opens on 14 Sept. as usual.", "Ballots close 3 June."])
+def test_a_day_before_a_capitalised_month_is_a_date(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_bounds_in_two_units_are_no_range() -> None:
+    found = rows("Fees were above $20 and below 30% of income.")
+    assert [(r["bound"], r["unit"]) for r in found] == [("lower", "USD"), ("upper", "percent")]
