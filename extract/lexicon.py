@@ -48,7 +48,6 @@ class Lexicon:
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
     span_adjectives: frozenset[str]
-    spaced_symbols: frozenset[str]
     not_purposes: frozenset[str]
     year_owners: frozenset[str]
     demonym_endings: tuple[str, ...]
@@ -145,7 +144,6 @@ def lexicon() -> Lexicon:
         changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         changes_need_by=_words(raw["changes_need_by"]),
         span_adjectives=_words(raw["span_adjectives"]),
-        spaced_symbols=frozenset(str(v) for v in raw["spaced_symbols"]),
         not_purposes=_words(raw["not_purposes"]),
         year_owners=_words(raw["year_owners"]),
         demonym_endings=tuple(str(e).lower() for e in raw["demonym_endings"]),

@@ -284,13 +284,6 @@ class UnitReader(PhraseReader):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
                 info = units.symbols.get(right[0].text.replace("μ", "µ"))
-            if (
-                info is None
-                and k == 1
-                and right[0].text in lex.spaced_symbols
-                and (len(right) == 1 or right[1].text[:1].islower() or "-" in right[1].text)
-            ):
-                info = units.attached.get(right[0].text)  # "a 65 W charger"
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k
