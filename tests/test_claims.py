@@ -77,8 +77,8 @@ UNITS = [
     ("The coupe has a 610bhp engine.", "610", {"unit": "bhp", "dimension": "power"}),
     ("The car reaches 100km/hr in four seconds.", "100", {"unit": "km/h"}),
     # a unit joined by a hyphen to the word after it
-    ("The firm is 43.4 percent-owned by the state.", "43.4", {"unit": "percent"}),
-    ("a 52,000 barrel-a-day refinery", "52,000", {"unit": "bbl", "per": "day"}),
+    ("The port is 61.5 percent-owned by the city.", "61.5", {"unit": "percent"}),
+    ("They plan a 90,000 barrel-a-day pipeline.", "90,000", {"unit": "bbl", "per": "day"}),
     # currencies named in words, and "US $" with a space
     ("Deposits over 7.5 million Danish crowns pay a fee.", "7.5", {"unit": "DKK"}),
     ("The crude contract was up at US $58.24 per barrel.", "58.24", {"unit": "USD/bbl"}),
