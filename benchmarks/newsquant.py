@@ -2,7 +2,10 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/newsquant.py [--data PATH] [--json OUT] [--show-errors N]
+    python benchmarks/newsquant.py [--data PATH] [--json OUT] [--show-errors N] [--smallest N]
+
+The table is printed for the fit half and the check half of the file (split by a fixed
+hash of each sentence, ``benchmarks/_halves.py``), then for both together.
 
 Two systems go through the same scorer in one run: ours
 (``extract.extract_claims``, relying only on the claims-table columns) and
@@ -743,7 +746,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="print up to N errors of our system (quantulum3 if ours is unavailable)",
     )
     ap.add_argument(
-        "--limit", type=int, default=None, metavar="N", help="score the first N sentences only"
+        "--limit",
+        "--smallest",
+        dest="limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="score the first N sentences only",
     )
     args = ap.parse_args(argv)
 
@@ -765,6 +774,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs.append(run_system("ours", lambda i, s: fn(s, doc_id=f"newsquant-{i}"), sentences))
     runs.append(run_system("quantulum3", lambda i, s: baselines.quantulum_claims(s), sentences))
 
+    halves = _load_module("newsquant_halves", HERE / "_halves.py")
+    by_half = {
+        h: [i for i, s in enumerate(sentences) if halves.half_of(s) == h] for h in halves.HALVES
+    }
+    half_results: dict[str, dict[str, dict[str, Any]]] = {}
+    for half, idx in by_half.items():
+        half_results[half] = {
+            run.name: score([records[i] for i in idx], [run.predictions[i] for i in idx], aliases)
+            for run in runs
+        }
     results: dict[str, dict[str, Any]] = {}
     pairs_by_system: dict[str, list[list[Pair]]] = {}
     for run in runs:
@@ -779,6 +798,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"[{run.failures[0][0]}] {run.failures[0][1]}"
             )
 
+    for half, idx in by_half.items():
+        n_half = sum(len(records[i]["quantities"]) for i in idx)
+        print(f"== {half} half (fixed hash of the sentence, benchmarks/_halves.py)")
+        print_table(len(idx), n_half, half_results[half])
+        print()
+    print("== both halves")
     print_table(len(records), n_gold, results)
     for run in runs:
         print(f"  {run.name}: {run.seconds:.2f} s for {len(sentences)} sentences")
@@ -796,6 +821,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "ours_available": ours_fn is not None,
             "ours_note": why_not,
             "systems": results,
+            "halves": half_results,
             "published_f1": PUBLISHED,
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)

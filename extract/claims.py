@@ -38,22 +38,35 @@ from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
+from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .sources import name_acronyms, official_source, own_source, splits_sentence
-from .unit_reading import _SCALE_ATTACHED, UnitReader
+from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
 from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-_ATTACHED = re.compile(r"%|[°º]\s?[CF]\b|[A-Za-zµμ²³/]+[23²³]?|\+|[€£]|″")
+#: Currency signs (the Unicode block and those outside it that CLDR lists).
+_SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
+_ATTACHED = re.compile(rf"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
+_BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
+#: A percent, currency or degree sign one space after the number (or its scale word).
+_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|[°º]\s?[CF]\b)(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
-_RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
+_RANGE_SEP = re.compile(
+    r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
+    r"|[ \t]*(?:-|–|—|to|through|thru|and|or)[ \t]*",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"\b[A-Za-z]+ ?$")
 _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
     "the these those both its their all his her our my your this that any no every each".split()
@@ -163,7 +176,7 @@ class _DocumentReader(UnitReader):
                     return None  # a code such as F-16 or COVID-19
             else:
                 claim.value, claim.start = -claim.value, num.start - 1
-        elif num.kind == "digits" and claim.value > 0:
+        elif num.kind in ("digits", "words") and claim.value > 0:
             spaced = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start)
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
@@ -229,18 +242,25 @@ class _DocumentReader(UnitReader):
         if scaled:
             scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
+            attached = None  # "3.1x10-4": a power of ten glued on, no multiple
+        if attached is None and num.kind == "digits":
+            attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         if attached:
             suffix = attached.group()
             small = suffix.lower().rstrip(".")
             sm = _SCALE_ATTACHED.match(text, pos)
-            follows_noun = bool(
-                re.match(r"\s+[a-z]{3,}", text[attached.end() : attached.end() + 20])
-            )
+            after = _NEXT_WORD.match(text, attached.end(), attached.end() + 20)
+            word = after.group(1) if after else ""
+            # "4.9m deaths", "4.9m of": millions; "1.8m tall": metres
+            follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
             if suffix == "%":
                 claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
-            elif suffix in lex.currency_suffixes:
+            elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
                 if currency is None:
-                    currency = lex.currency_suffixes[suffix]
+                    currency = (
+                        lex.currency_suffixes.get(suffix) or self.units.currency_signs[suffix]
+                    )
                 claim.unit, claim.dimension, pos = currency, "currency", attached.end()
             elif (small,) in lex.measure_nouns and not small.endswith("s"):
                 claim.unit, pos = lex.measure_nouns[(small,)], attached.end()
@@ -252,16 +272,32 @@ class _DocumentReader(UnitReader):
                 sm
                 and sm.end() == attached.end()
                 and (currency or len(sm.group()) > 1 or sm.group() in ("k", "K") or follows_noun)
-            ):
+                and (
+                    currency
+                    or num.integer_digits < 4
+                    or sm.group() not in ("m", "b")
+                    or (word.lower(),) in lex.currency_words
+                )
+            ):  # "the 1500m final": 1.5 billion is no "1500m" without money, so metres
                 scale, pos = lex.scales[sm.group().lower()], sm.end()
             elif small in _ORDINAL:
                 return None
             elif suffix == "+":
                 claim.bound, claim.qualifier, pos = "lower", "+", attached.end()
-            elif (info := self._attached_unit(suffix)) is not None:
+            elif (info := self._attached_unit(suffix)) is not None and not text[
+                attached.end() : attached.end() + 1
+            ].isdigit():  # "06F6" is a name
+                if suffix in ("C", "F") and words[-1:] and words[-1] in _BEFORE_A_NAME:
+                    return None  # "the 13F filing", "must 4C be": a form's name, no temperature
                 claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
             elif small == "x":
                 claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
+            elif currency is None and self._currency_code(suffix):
+                claim.unit, claim.dimension, pos = suffix, "currency", attached.end()  # "115USD"
+            elif suffix == "T" and currency:
+                scale, pos = 1e12, attached.end()  # "$2.1T": trillions of the currency
+            elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
+                pass  # "$15.4/hour": the rate is read after the number
             else:
                 return None  # 5G, 3D, B52: a name, not a quantity
         sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None
@@ -281,6 +317,8 @@ class _DocumentReader(UnitReader):
         numeric = ("digits", "words")
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
+            joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
+            joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
             target = sep.end()
             cur2 = self._currency_before(nxt.start, sent.start)
             start2 = cur2[1] if cur2 else nxt.start
@@ -316,6 +354,8 @@ class _DocumentReader(UnitReader):
             if ok:
                 value2 = nxt.value * claim2[0]
                 low = claim.value * claim2[0] if shared else value
+                if scale == 1.0 and claim2[0] == 1.0 and self._thousands_carry(num, nxt):
+                    low = claim.value * 1000  # "15 to 30,000": fifteen thousand
                 if value2 > low or (from_range and value2 < low):
                     claim.low, claim.high = min(low, value2), max(low, value2)
                     claim.bound = "range"
@@ -323,8 +363,12 @@ class _DocumentReader(UnitReader):
                     pos = claim2[1]
                     claim.consumed = nxt.end
                     glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
+                    if glued is None and pos == nxt.end:
+                        glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
                     info = self._attached_unit(glued.group()) if glued else None
-                    if glued and info and claim.unit is None and currency is None:
+                    if glued and glued.group() == "%" and claim.unit is None and not currency:
+                        claim.unit, claim.dimension, pos = "percent", "ratio", glued.end()
+                    elif glued and info and claim.unit is None and currency is None:
                         claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()
         claim.value = value
         # unit words, counted nouns, hedges and rates after the number
@@ -363,8 +407,11 @@ class _DocumentReader(UnitReader):
             and self._model_number(num, claim.noun_tokens, left)
         ):
             return None  # "the 747 Jumbo", "three new 757 Cargo jets"
-        if used and claim.bound == "exact" and nxt is not None and not claim.consumed:
-            upper = self._range_with_unit(claim, nxt, right[0].start, rest, rest_words, words)
+        signed = attached is not None and claim.unit is not None and attached.start() > num.end
+        if (used or signed) and claim.bound == "exact" and nxt is not None and not claim.consumed:
+            # "10 miles to 15 miles"; "20 °C to 25 °C", "5 % to 8 %": a sign set apart twice
+            unit_start = right[0].start if used or attached is None else attached.start()
+            upper = self._range_with_unit(claim, nxt, unit_start, rest, rest_words, words)
             if upper is not None:
                 value2, end2 = upper
                 claim.low, claim.high = min(claim.value, value2), max(claim.value, value2)
@@ -374,7 +421,8 @@ class _DocumentReader(UnitReader):
                 rest_words = rwords[len(right) - len(rest) :]
         label, k = phrase_at(rest_words, lex.qualifiers_after, lex.max_after)
         if k and not (
-            rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit()
+            (rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit())
+            or rest_words[k : k + 1] == ["than"]  # "5000 or less than 6000": the next one's
         ):
             claim.bound, claim.qualifier = label, " ".join(t.text for t in rest[:k])
             claim.end = rest[k - 1].end
@@ -386,6 +434,8 @@ class _DocumentReader(UnitReader):
         if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
             return None
         claim.per = self._period_after(rest, rest_words) or claim.per
+        if claim.per == "hour" and claim.unit in self.units.per_hour:
+            claim.unit, claim.dimension, claim.per = self.units.per_hour[claim.unit], "speed", None
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
             item, k = self._item_after(rest, rest_words, claim.end)
             if item:  # "$71.40 per barrel" -> USD/barrel, "48 cents a share" -> cent/share
@@ -406,6 +456,15 @@ class _DocumentReader(UnitReader):
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
         return claim
+
+    def _thousands_carry(self, num: NumberMatch, nxt: NumberMatch) -> bool:
+        """ "15 to 30,000", "200 to 300,000": the first figure is in the thousands the second
+        writes out (it is bare, below 1,000, and the second is 1 to 4 times its thousands)."""
+        first = self.text[num.start : num.end]
+        second = self.text[nxt.start : nxt.end]
+        if not first.isdigit() or not _THOUSANDS.fullmatch(second) or num.value <= 0:
+            return False
+        return 1 < nxt.value / 1000 / num.value <= 4
 
     def _modifies_noun(self, claim: Draft, nxt: Token) -> bool:
         """The next word is the noun a hyphenated figure qualifies ("three-year $450,000 grant")."""
@@ -473,8 +532,8 @@ class _DocumentReader(UnitReader):
     def _not_a_claim(
         self, claim: Draft, num: NumberMatch, currency: str | None, before: Token | None
     ) -> bool:
-        if num.kind == "words" and claim.unit is None:
-            return True
+        if num.kind == "words" and claim.unit is None and claim.bound not in ("lower", "upper"):
+            return True  # "one of them"; a hedged one stands ("more than thirty")
         if (
             num.kind == "words"
             and claim.dimension == "count"
@@ -595,6 +654,9 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
         claims.append(claim)
     if not claims:
         return []
+    claims = join_subunits(text, join_bounds(text, claims))
+    carry_pair_units(text, claims)
+    accounting_negatives(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)
     by_sentence, named_in, named = _asserters(text, reader.sents, {id(c.sentence) for c in claims})

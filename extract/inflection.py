@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["singular"]
+__all__ = ["never_a_noun", "singular"]
 
 _DATA = Path(__file__).parent / "data" / "nouns.yaml"
 
@@ -49,3 +49,20 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("'s"):
         return word[:-1]
     return word
+
+
+@functools.lru_cache(maxsize=65536)
+def never_a_noun(word: str) -> bool:
+    """Whether a lower-case word is only ever a verb or an adverb ("took", "struck",
+    "internally"), by the word classes lemminflect's English lexicon gives it; unknown
+    words, nouns and adjectives ("dead", "homeless") are not.
+
+    Examples
+    --------
+    >>> [never_a_noun(w) for w in ["took", "internally", "families", "dead", "zorbles"]]
+    [True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    classes = set(getAllLemmas(word))
+    return bool(classes) and classes <= {"VERB", "ADV", "AUX"}

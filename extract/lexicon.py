@@ -48,7 +48,6 @@ class Lexicon:
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
     span_adjectives: frozenset[str]
-    spaced_symbols: frozenset[str]
     not_purposes: frozenset[str]
     year_owners: frozenset[str]
     demonym_endings: tuple[str, ...]
@@ -56,6 +55,8 @@ class Lexicon:
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
     fractions: dict[tuple[str, ...], float]
+    denominators: dict[str, int]
+    extent_words: frozenset[str]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
@@ -149,7 +150,6 @@ def lexicon() -> Lexicon:
         changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         changes_need_by=_words(raw["changes_need_by"]),
         span_adjectives=_words(raw["span_adjectives"]),
-        spaced_symbols=frozenset(str(v) for v in raw["spaced_symbols"]),
         not_purposes=_words(raw["not_purposes"]),
         year_owners=_words(raw["year_owners"]),
         demonym_endings=tuple(str(e).lower() for e in raw["demonym_endings"]),
@@ -160,6 +160,8 @@ def lexicon() -> Lexicon:
             for k, v in raw["vague_magnitudes"].items()
         },
         fractions={k: float(v) for k, v in _keyed(raw["fractions"]).items()},
+        denominators={str(k).lower(): int(v) for k, v in raw["denominators"].items()},
+        extent_words=_words(raw["extent_words"]),
         fraction_blockers=_words(raw["fraction_blockers"]),
         rate_items=_words(raw["rate_items"]),
         currency_prefixes={

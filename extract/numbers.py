@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,13 @@ __all__ = ["MAX_DIGITS", "NumberMatch", "find_numbers", "non_quantity_spans", "p
 #: Integer parts longer than this are not read as quantities (a run of digits, an ID).
 MAX_DIGITS = 16
 
-_EN_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+(?:\.\d+)?|\.\d+"
+_EN_DIGITS = (
+    r"\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"  # e-notation: "4e14", "9.83e-3"
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![,\d])"  # lakh grouping: "4,83,000", "12,34,567.89"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)"  # space-grouped: "10 000"
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
 # Continental style: "20.000", "1.234.567,5", "3,5", "20 000".
 _EU_DIGITS = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![.\d])|\d+(?:,\d+)?|,\d+"
 
@@ -88,9 +95,11 @@ _WORD_NUM = (
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _WORDS = re.compile(
     rf"\b(?:(?:{_WORD_NUM})|(?:an?|one)\s+(?:{_SCALE})|half\s+an?\s+(?:{_SCALE}))"
-    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b",  # "two hundred and forty-five thousand"
+    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b"  # "two hundred and forty-five thousand"
+    rf"(?:\s+and\s+an?\s+(?:half|quarter)\b(?:\s+(?:{_SCALE})\b)?)?",  # "two and a half (million)"
     re.IGNORECASE,
 )
+_AND_A_PART = re.compile(rf"^(.*?)\s+and\s+an?\s+(half|quarter)(?:\s+({_SCALE}))?$", re.IGNORECASE)
 #: Words a number in words can start with, and the scale words "a"/"an" and "half a" take.
 _WORD_STARTS = frozenset(f"{_UNITS_19}|{_TENS}".split("|"))
 _SCALES = frozenset(_SCALE.split("|"))
@@ -115,7 +124,7 @@ _IN_OF = re.compile(
 )
 _NUMERATOR = re.compile(rf"(?<![\w$£€¥.,])({_SMALL}|\d{{1,3}})$", re.IGNORECASE)
 _FRACTION_NOUNS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")
-_NOUN_OF = re.compile(r"(?:half|[a-z]+?s?)\s+of\b", re.IGNORECASE)
+_NOUN_OF = re.compile(r"(?:half|[a-z]+?s?)(?:\s+of\b|[.,;:!?)]|$)", re.IGNORECASE)
 _SMALL_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -125,12 +134,21 @@ _SMALL_VALUES = {
 }  # fmt: skip
 
 
+def _closing_pair(name: str) -> bool:
+    """A fraction that may close a clause: a number word and its parts, but no quarter (a
+    quarter is also a period: "profit fell for one quarter.")."""
+    words = name.split()
+    return len(words) == 2 and words[0] not in ("a", "an") and "quarter" not in words[1]
+
+
 @functools.cache
 def _fractions() -> re.Pattern[str]:
-    """Fractions in words from the lexicon, followed by "of" ("two-thirds of")."""
+    """Fractions in words from the lexicon, followed by "of" ("two-thirds of"), or of two
+    words closing a clause ("the odds are one sixth.", "it kept four fifths,")."""
     names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
     alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
-    return re.compile(rf"\b(?:{alts})(?=\s+of\b)", re.IGNORECASE)
+    pairs = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if _closing_pair(n))
+    return re.compile(rf"\b(?:{alts})(?=\s+of\b)|\b(?:{pairs})(?=[.,;:!?)]|$)", re.IGNORECASE)
 
 
 _FRACTION_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
@@ -147,6 +165,15 @@ _NON_QUANTITY = re.compile(
 )
 # "1/8 of a mile", "1⁄4 of a cup": a share written with a slash, before "of"
 _SLASHED = re.compile(r"(?<![\w/⁄.,])(\d{1,3})\s?[/⁄]\s?(\d{1,4})(?![\w/⁄])(?=\s+of\b)")
+# "10 1/2 miles", "1/4 mile", "2½ cups": a whole number and a fraction, or a fraction
+# before a word; read as one number so that the unit after it is read
+_MIXED = re.compile(
+    r"(?<![\w/⁄.,:])(?:(\d{1,3})[ \u00a0-])?([1-9]\d?)\s?[/⁄]\s?([1-9]\d?)(?![\w/⁄.,]|\s?[/⁄])"
+    r"(?=[ \u00a0]+[a-z])"
+    r"|(?<![\w/⁄.,:])(\d{1,3})[ \u00a0-]([1-9]\d?)\s?[/⁄]\s?([1-9]\d?)(?![\w/⁄.,]|\s?[/⁄])"
+)
+_VULGAR = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+_VULGAR_CHAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +188,14 @@ class NumberMatch:
     high: float | None = None  # the top of a vague magnitude's range ("hundreds": 1,000)
 
 
+def _ungrouped(token: str) -> str:
+    """Digits without their grouping marks: commas, spaces ("4,83,000", "10 000")."""
+    token = token.replace(",", "")
+    if not token.isascii() or " " in token:
+        token = token.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return token
+
+
 def parse_digits(token: str, *, style: str = "en") -> float | None:
     """Read a digit string; ``None`` when it is not a finite, sensible number.
 
@@ -172,7 +207,7 @@ def parse_digits(token: str, *, style: str = "en") -> float | None:
     if style == "eu":
         cleaned = re.sub(r"[.\u00a0\u202f ]", "", token).replace(",", ".")
     else:
-        cleaned = token.replace(",", "")
+        cleaned = _ungrouped(token)
     integer = cleaned.split(".")[0]
     if len(integer) > MAX_DIGITS:
         return None
@@ -184,7 +219,15 @@ def parse_digits(token: str, *, style: str = "en") -> float | None:
 
 
 def parse_words(phrase: str) -> float | None:
-    """Read a number written in words ("twenty-five", "a million", "half a billion")."""
+    """Read a number written in words ("twenty-five", "a million", "half a billion",
+    "two and a half million")."""
+    part = _AND_A_PART.match(phrase)
+    if part is not None:
+        whole = parse_words(part.group(1))
+        scale = parse_words(f"one {part.group(3)}") if part.group(3) else 1.0
+        if whole is None or scale is None:
+            return None
+        return (whole + (0.5 if part.group(2).lower() == "half" else 0.25)) * scale
     lex = lexicon()
     total = 0.0
     current = 0.0
@@ -242,28 +285,38 @@ def find_numbers(
             if key in lex.vague_magnitudes:
                 low, high = lex.vague_magnitudes[key]
                 found.append(NumberMatch(m.start(), m.end(), low, "vague", 0, high))
-        fractions = _find_fractions(text, start, stop)  # words, "one in five", "1/8 of"
+        # words, "one in five", "1/8 of", "one-seventh"; "10 1/2", "1/4 mile", "2½"
+        fractions = _find_fractions(text, start, stop) + _hyphenated_fractions(
+            text, word_starts, stop
+        )
+        fractions += _mixed_numbers(text, start, stop)
+        found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
-            found.extend(fractions)
-            found.sort(key=lambda n: (n.start, -n.end))
-            # the number words inside a fraction ("two" of "two-thirds") are no figures
-            kept: list[NumberMatch] = []
-            cover = -1
-            for n in found:
-                if n.start < cover:
-                    continue
-                if n.kind == "fraction":
-                    cover = n.end
-                kept.append(n)
-            found = kept
-        else:
-            found.sort(key=lambda n: (n.start, -n.end))
+            found = _covered_by(found, fractions)
+    else:
+        found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+def _covered_by(found: list[NumberMatch], covers: list[NumberMatch]) -> list[NumberMatch]:
+    """``found`` and ``covers`` in order, less the numbers inside a cover ("two" of
+    "two-thirds", "10" of "10 1/2"); of two covers at one place the first listed stays."""
+    spans = {(n.start, n.end) for n in covers}
+    merged = sorted([*found, *covers], key=lambda n: (n.start, -n.end))
+    kept: list[NumberMatch] = []
+    cover = -1
+    for n in merged:
+        if n.start < cover:
+            continue
+        if (n.start, n.end) in spans:
+            cover = n.end
+        kept.append(n)
+    return kept
 
 
 def _whole_digits(token: str, style: str) -> int:
     """How many digits a written number has before its decimal mark ("20,000.5" -> 5)."""
-    whole = token.replace(",", "") if style == "en" else token
+    whole = _ungrouped(token) if style == "en" else token
     return len(whole.split(".", 1)[0].split(",", 1)[0])
 
 
@@ -353,6 +406,60 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
     return out
 
 
+@functools.cache
+def _hyphenated() -> re.Pattern[str]:
+    """A number word hyphenated to an ordinal that names parts ("one-seventh", "two-thirds")."""
+    parts = "|".join(sorted(lexicon().denominators, key=len, reverse=True))
+    return re.compile(rf"({_WORD_NUM})-({parts})\b", re.IGNORECASE)
+
+
+def _hyphenated_fractions(text: str, word_starts: list[int], stop: int) -> list[NumberMatch]:
+    """ "one-seventh", "three-quarters": a fraction, "of" after it or not (tried only where
+    a number word starts)."""
+    lex = lexicon()
+    out = []
+    for at in word_starts:
+        m = _hyphenated().match(text, at, stop)
+        if m is None:
+            continue
+        top = parse_words(m.group(1))
+        bottom = lex.denominators[m.group(2).lower()]
+        if top is not None and 0 < top < bottom:
+            out.append(NumberMatch(m.start(), m.end(), top / bottom, "fraction", 0))
+    return out
+
+
+#: Denominators a fraction written with a slash has in prose ("1/4 mile", "7/8 inch"); others
+#: ("9/11", "24/7") are names or dates.
+_SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64})
+
+
+def _mixed_value(m: re.Match[str]) -> float | None:
+    """The value of a :data:`_MIXED` match, or None when it is no fraction ("24/7", "9/11")."""
+    whole, top, bottom = (m.group(1), m.group(2), m.group(3)) if m.group(2) else m.group(4, 5, 6)
+    a, b = int(top), int(bottom)
+    if not a < b or b not in _SLASH_DENOMINATORS:
+        return None
+    return (int(whole) if whole else 0) + a / b
+
+
+def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
+    """ "10 1/2", "1/4" before a word, "2½": one number each, read like digits (the unit
+    after them is theirs)."""
+    out: list[NumberMatch] = []
+    if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
+        for m in _MIXED.finditer(text, start, stop):
+            value = _mixed_value(m)
+            if value is not None:
+                whole = m.group(1) or m.group(4) or ""
+                out.append(NumberMatch(m.start(), m.end(), value, "digits", len(whole)))
+    if _VULGAR_CHAR.search(text, start, stop):
+        for m in _VULGAR.finditer(text, start, stop):
+            value = (int(m.group(1)) if m.group(1) else 0) + unicodedata.numeric(m.group(2))
+            out.append(NumberMatch(m.start(), m.end(), value, "digits", len(m.group(1) or "")))
+    return out
+
+
 def _small_value(word: str) -> float | None:
     low = " ".join(word.lower().split())
     if low in _SMALL_VALUES:
@@ -363,6 +470,10 @@ def _small_value(word: str) -> float | None:
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, clock times, phone numbers and addresses, in order, not overlapping."""
     spans = [(m.start(), m.end()) for m in _NON_QUANTITY.finditer(text)]
+    if spans and ("/" in text or "⁄" in text):
+        shares = [(m.start(), m.end()) for m in _MIXED.finditer(text) if _mixed_value(m)]
+        if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
+            spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shares)]
     if "@" in text or "://" in text or "www." in text:
         spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
         spans.sort()

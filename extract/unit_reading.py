@@ -7,21 +7,49 @@ import re
 
 from .context import Token
 from .draft import Draft
-from .inflection import singular
+from .inflection import never_a_noun, singular
 from .lexicon import change_ending, phrase_at
 from .numbers import NumberMatch
 from .phrases import PhraseReader
 from .units import UnitInfo, UnitTable
 
-__all__ = ["UnitReader"]
+__all__ = ["UnitReader", "accounting_negatives"]
 
 _SCALE_SPACED = re.compile(
     r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
     re.IGNORECASE,
 )
 _SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
-_WEIGHT_HINT = re.compile(r"\b(?:weigh\w*|heavy|heavier|lbs?)\b", re.IGNORECASE)
+_LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
+_DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
+#: Words in a sentence that make its "pounds" weight: weighing, or another unit of mass.
+_WEIGHT_HINT = re.compile(
+    r"\b(?:weigh\w*|heavy|heavier|lbs?|ounces?|oz|(?:metric\s)?tons?|tonnes?|kilo(?:gram)?s?|kg"
+    r"|grams?|stones?)\b",
+    re.IGNORECASE,
+)
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
+
+
+#: Before an amount in brackets that is a negative in the accounts' style ("the net result
+#: was ($4.2m)"): a copula or a colon, so that no other figure is being restated.
+_BEFORE_ACCOUNTS_BRACKET = re.compile(r"(?:\b(?:is|was|were|are|be|been)|:)\s*\($", re.IGNORECASE)
+
+
+def accounting_negatives(text: str, claims: list[Draft]) -> None:
+    """An amount of money alone in brackets after a copula is a loss ("profit was ($0.40)"),
+    as in financial statements; a bracket after another figure restates it ("€5m ($5.4m)")."""
+    for claim in claims:
+        if (
+            claim.dimension == "currency"
+            and claim.value > 0
+            and claim.bound == "exact"
+            and text[claim.end : claim.end + 1] == ")"
+            and _BEFORE_ACCOUNTS_BRACKET.search(text, max(0, claim.start - 12), claim.start)
+        ):
+            claim.value = -claim.value
+            claim.low = claim.high = None if claim.low is None else claim.value
+            claim.start, claim.end = claim.start - 1, claim.end + 1
 
 
 class UnitReader(PhraseReader):
@@ -31,8 +59,10 @@ class UnitReader(PhraseReader):
     prefixes: dict[str, list[str]]  # currency prefixes by their last character, longest first
 
     def _currency_before(self, start: int, floor: int) -> tuple[str, int] | None:
+        """The currency of a prefix before ``start`` and where it begins ("$5", "US$ 5",
+        "$ 75 million", "hk $ 10"): a sign may stand one space apart from its digits."""
         text = self.text
-        window = text[max(floor, start - 6) : start]
+        window = text[max(floor, start - 7) : start]
         stripped = window.rstrip(" \u00a0")
         gap = len(window) - len(stripped)
         if gap > 1:
@@ -46,12 +76,30 @@ class UnitReader(PhraseReader):
                     continue
                 if len(prefix) == 1 and gap:
                     continue
-            elif gap and prefix in ("$", "£", "€"):
-                continue
             if gap and prefix in self.lex.currency_prefixes_amount_only:
                 continue
-            return self.lex.currency_prefixes[prefix], at
+            return self._lettered_dollar(stripped, prefix, at, floor)
+        sign = self.units.currency_signs.get(stripped[-1:])
+        if sign is not None:
+            return sign, start - gap - 1  # "₾40", "₭ 5,000"
         return None
+
+    def _lettered_dollar(self, stripped: str, prefix: str, at: int, floor: int) -> tuple[str, int]:
+        """ "us $ 5", "hk $ 5": a country's letters a space before a bare "$" name its dollar
+        (two letters or more, in any case: a lone "a $" is the article)."""
+        code = self.lex.currency_prefixes[prefix]
+        if prefix != "$":
+            return code, at
+        m = _LETTERS_BEFORE_SIGN.search(stripped[:-1])
+        if m is None:
+            return code, at
+        spaced = f"{m.group(1).upper()} $"
+        begins = at - (len(stripped) - 1 - m.start())
+        if spaced in self.lex.currency_prefixes and (
+            begins <= floor or not self.text[begins - 1].isalnum()
+        ):
+            return self.lex.currency_prefixes[spaced], begins
+        return code, at
 
     def _item_after(self, rest: list[Token], words: list[str], end: int) -> tuple[str, int]:
         """The item a price or measure is per: ("barrel", 2) for "per barrel", ("" , 0) if none."""
@@ -105,7 +153,8 @@ class UnitReader(PhraseReader):
     def _attached_unit(self, suffix: str) -> UnitInfo | None:
         """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
         attached = self.units.attached
-        return attached.get(suffix) or attached.get(suffix.replace("º", "°").replace("μ", "µ"))
+        plain = suffix.replace("º", "°").replace("μ", "µ").replace(" ", "")
+        return attached.get(suffix) or attached.get(plain)
 
     def _from_before(self, words: list[str]) -> bool:
         """A change verb governs "from X to Y": two figures (the second a change), no range."""
@@ -123,21 +172,24 @@ class UnitReader(PhraseReader):
         rest_words: list[str],
         words: list[str],
     ) -> tuple[float, int] | None:
-        """ "3 per cent to 8 per cent", "10 miles to 15 miles": the unit said twice."""
-        if len(rest) < 2 or rest_words[0] not in ("to", "-", "–"):
+        """ "3 per cent to 8 per cent", "10 miles to 15 miles", "between 4 mg and 6 mg":
+        the unit said twice."""
+        joiners = ("to", "-", "–", "and") if words[-1:] == ["between"] else ("to", "-", "–")
+        if len(rest) < 2 or rest_words[0] not in joiners:
             return None
         if rest_words[0] == "to" and self._from_before(words):
             return None
         cur2 = self._currency_before(nxt.start, claim.sentence.start)
-        if (cur2[1] if cur2 else nxt.start) != rest[1].start or nxt.kind == "vague":
-            return None
+        signed = nxt.start - 1 == rest[1].start and self.text[rest[1].start] in "-−"
+        if (cur2[1] if cur2 else nxt.start - signed) != rest[1].start or nxt.kind == "vague":
+            return None  # "-5 °C to -12 °C": the second sign is its own
         unit_text = self.text[unit_start : claim.end].lower()
         scale2, end2 = self._scale_after(nxt) if nxt.kind == "digits" else (1.0, nxt.end)
         gap = len(self.text) - len(self.text[end2:].lstrip(" "))
         after = self.text[gap : gap + len(unit_text)].lower() if gap - end2 <= 1 else ""
         if after != unit_text:
             return None
-        return nxt.value * scale2, gap + len(unit_text)
+        return (-1 if signed else 1) * nxt.value * scale2, gap + len(unit_text)
 
     def _change_before(self, words: list[str]) -> str | None:
         lex = self.lex
@@ -195,6 +247,8 @@ class UnitReader(PhraseReader):
         first = rwords[0]
         if first.rstrip(".") in lex.months and right[0].text[:1].isupper():
             return -1  # "22 Dec": a date
+        if first.rstrip(".") in _DAY_HALVES and self._clock_reading(num):
+            return -1  # "2 pm", "9.30 a.m.": a time of day, not picometres
         if first in lex.age_words or (first in ("year", "years") and rwords[1:2] == ["old"]):
             unit = first.split("-")[0].rstrip("s")  # "9 month-old" is in months
             claim.unit = unit if unit in ("month", "week", "day") else "year"
@@ -212,28 +266,9 @@ class UnitReader(PhraseReader):
         if "-" in first and not hyphen and self._hyphenated_unit(claim, first):
             return 1
         if currency is None:
-            code, k = phrase_at(rwords, lex.currency_words, 3)
+            k = self._currency_after(claim, right, rwords, hyphen, num)
             if k:
-                if (
-                    code == "GBP"
-                    and first.startswith("pound")
-                    and (
-                        hyphen
-                        or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
-                    )
-                ):
-                    claim.unit, claim.dimension = "lb", "mass"
-                else:
-                    claim.unit, claim.dimension = code, "currency"
                 return k
-            written = right[0].text
-            if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
-                claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
-                return 1  # "150 JPY"
-            sub = lex.currency_subunits.get(first)
-            if sub and (right[0].text != "P" or right[0].start == num.end):
-                claim.unit, claim.dimension = sub, "currency"
-                return 1
         else:
             claim.unit, claim.dimension = currency, "currency"
             code, k = phrase_at(rwords, lex.currency_words, 3)
@@ -249,17 +284,81 @@ class UnitReader(PhraseReader):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
                 info = units.symbols.get(right[0].text.replace("μ", "µ"))
-            if (
-                info is None
-                and k == 1
-                and right[0].text in lex.spaced_symbols
-                and (len(right) == 1 or right[1].text[:1].islower() or "-" in right[1].text)
-            ):
-                info = units.attached.get(right[0].text)  # "a 65 W charger"
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k
         return self._counted_noun(claim, right, rwords, num)
+
+    def _clock_reading(self, num: NumberMatch) -> bool:
+        """An hour of the clock ("2", "11") or hour and minutes ("9.30"), as before "pm"."""
+        token = self.text[num.start : num.end]
+        hour, _, minutes = token.partition(".")
+        if not hour.isdigit() or int(hour) > 24:
+            return False
+        return not minutes or (len(minutes) == 2 and int(minutes) < 60)
+
+    def _currency_after(
+        self, claim: Draft, right: list[Token], rwords: list[str], hyphen: bool, num: NumberMatch
+    ) -> int:
+        """A currency after a bare amount: its name ("420 million finnish markka"), its code
+        ("900 NOK", "30 MUSD") or a sub-unit ("50 cents"); how many tokens it takes (0: none).
+        "Pounds" in a sentence about weight are pounds of mass."""
+        lex = self.lex
+        first = rwords[0]
+        code, k = phrase_at(rwords, lex.currency_words, 3)
+        if not k:
+            code, k = self._named_currency(rwords)
+        if k:
+            if (
+                code == "GBP"
+                and first.startswith("pound")
+                and (
+                    hyphen
+                    or _WEIGHT_HINT.search(self.text, claim.sentence.start, claim.sentence.end)
+                )
+            ):
+                claim.unit, claim.dimension = "lb", "mass"
+            else:
+                claim.unit, claim.dimension = code, "currency"
+            return k
+        written = right[0].text
+        if len(written) == 3 and written.isupper() and written in lex.currency_prefixes:
+            claim.unit, claim.dimension = lex.currency_prefixes[written], "currency"
+            return 1  # "150 JPY"
+        if (
+            len(written) == 4
+            and written[0] in "MK"
+            and self._currency_code(written[1:])
+            and claim.bound != "range"
+        ):  # "30 MUSD", "120 MEUR": millions (thousands) of the currency, business style
+            claim.value *= 1e6 if written[0] == "M" else 1e3
+            claim.unit, claim.dimension = written[1:], "currency"
+            return 1
+        if self._currency_code(written):
+            claim.unit, claim.dimension = written, "currency"
+            return 1  # "6.25 BTC", "900 NOK": a currency's code
+        sub = lex.currency_subunits.get(first)
+        if sub and (right[0].text != "P" or right[0].start == num.end):
+            claim.unit, claim.dimension = sub, "currency"
+            return 1
+        return 0
+
+    def _currency_code(self, word: str) -> bool:
+        """A currency's code as written ("NOK", "BTC"): three capitals the CLDR table or
+        the lexicon give to a currency."""
+        if len(word) != 3 or not word.isupper():
+            return False
+        return word in self.units.currency_codes or word in self.lex.currency_words.values()
+
+    def _named_currency(self, rwords: list[str]) -> tuple[str, int]:
+        """A currency named in full after the number ("420 million finnish markka",
+        "10 us dollar"): its code and how many words the name takes."""
+        names = self.units.currencies
+        for k in range(min(4, len(rwords)), 0, -1):
+            code = names.get(" ".join(rwords[:k]))
+            if code is not None:
+                return code, k
+        return "", 0
 
     def _hyphenated_unit(self, claim: Draft, word: str) -> bool:
         """A unit joined to the word after it: "27.5 percent-owned", "80,000 barrel-a-day"."""
@@ -301,6 +400,12 @@ class UnitReader(PhraseReader):
             if tok.text[:1].isupper() and not run and j > 0:
                 if not (vague_of and j == 1 and not tok.text.isupper()):
                     break  # "millions of Americans" is read, "5 Pro" is not
+            if never_a_noun(low) and (run or not low.endswith(("ed", "ing"))):
+                qualifies = low.endswith("ly") or (j > i and right[j - 1].lower.endswith("ly"))
+                if run or j + 1 >= len(right) or not qualifies:
+                    break  # "three struck", "two took place": the verb after the figure
+                j += 1  # "12 internally displaced families": adverb and participle qualify
+                continue
             run.append(tok)
             j += 1
         if len(run) > 1:
@@ -308,14 +413,13 @@ class UnitReader(PhraseReader):
             j -= len(run) - cut
             run = run[:cut]
         if not run:
-            return 0 if num.kind != "words" else -1
+            # "more than thirty", "five hundred or more": a hedge makes a bare number a figure
+            return 0 if num.kind != "words" or self._hedged(claim, rwords) else -1
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
-        if num.kind == "words" and num.value == 1 and rwords[0] in ("of", "another"):
-            return -1
         claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "300 kidney transplants"
@@ -323,6 +427,13 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
+        """A hedge bounds the figure: before it ("more than") or right after ("or more")."""
+        if claim.qualifier is not None and claim.bound in ("lower", "upper"):
+            return True
+        _, k = phrase_at(rwords, self.lex.qualifiers_after, self.lex.max_after)
+        return bool(k) and rwords[0] != "plus"
 
     def _noun_modifier(self, tok: Token) -> bool:
         """A lower-case noun before the counted noun ("kidney" of "kidney transplants"), not an
@@ -379,4 +490,17 @@ class UnitReader(PhraseReader):
                 if tail[k : k + 1] and tail[k] in lex.period_blockers:
                     return None
                 return label
-        return None
+        return self._period_after_verb(rest[skip:], words[skip:])
+
+    def _period_after_verb(self, rest: list[Token], words: list[str]) -> str | None:
+        """ "hundreds of people die each month", "300 arrive daily": a period after the verb
+        the counted figure is subject of ("each"/"every"/"per" or an adverb, not "a month",
+        which after a verb is a span: "spent a day")."""
+        if len(words) < 2 or not rest[0].text.isalpha() or not rest[0].text.islower():
+            return None
+        if words[0] in self.lex.stopwords or words[1] in ("a", "an"):
+            return None
+        label, k = phrase_at(words[1:], self.lex.periods, 2)
+        if not k or (words[1 + k : 2 + k] and words[1 + k] in self.lex.period_blockers):
+            return None
+        return label

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,17 @@ class UnitTable:
     symbols: dict[str, UnitInfo]
     attached: dict[str, UnitInfo]
     max_words: int
+    #: English currency names (lower case, singular and plural) -> ISO 4217 code
+    currencies: dict[str, str] = field(default_factory=dict)
+    #: currency signs that name one currency in every CLDR locale ("₾" -> GEL, "₹" -> INR)
+    currency_signs: dict[str, str] = field(default_factory=dict)
+    #: a length's symbol -> the speed it makes per hour ("70 miles an hour" -> mph)
+    per_hour: dict[str, str] = field(default_factory=dict)
+    #: the codes of the currencies named in ``currencies``
+    currency_codes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "currency_codes", frozenset(self.currencies.values()))
 
 
 def _load_quantulum_units() -> Any:
@@ -72,6 +83,9 @@ def unit_table() -> UnitTable:
             symbols={k: UnitInfo(*v) for k, v in raw["symbols"].items()},
             attached={k: UnitInfo(*v) for k, v in raw["attached"].items()},
             max_words=int(raw["max_words"]),
+            currencies=dict(raw.get("currencies", {})),
+            per_hour=dict(raw.get("per_hour", {})),
+            currency_signs=dict(raw.get("currency_signs", {})),
         )
     return build_unit_table()
 
@@ -83,6 +97,9 @@ def table_as_json(table: UnitTable) -> str:
         "symbols": {k: [v.symbol, v.dimension] for k, v in sorted(table.symbols.items())},
         "attached": {k: [v.symbol, v.dimension] for k, v in sorted(table.attached.items())},
         "max_words": table.max_words,
+        "currencies": dict(sorted(table.currencies.items())),
+        "per_hour": dict(sorted(table.per_hour.items())),
+        "currency_signs": dict(sorted(table.currency_signs.items())),
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -148,8 +165,68 @@ def build_unit_table() -> UnitTable:
             )
         if found is not None:
             attached[s] = found
+    for s, name in config["attached_only"].items():
+        attached[s] = by_name[name]
     max_words = max(len(k.split()) for k in words)
-    return UnitTable(words=words, symbols=symbols, attached=attached, max_words=max_words)
+    return UnitTable(
+        words=words,
+        symbols=symbols,
+        attached=attached,
+        max_words=max_words,
+        currencies=currency_names(),
+        per_hour={str(k): str(v) for k, v in config["per_hour"].items()},
+        currency_signs=currency_signs(),
+    )
+
+
+def currency_signs() -> dict[str, str]:
+    """One-character currency signs (Unicode category Sc) that every CLDR locale using them
+    gives to the same currency ("₾" GEL, "₭" LAK); shared signs ("$", "£", "¥") are left
+    to the lexicon."""
+    import unicodedata
+
+    from babel import Locale, localedata
+
+    codes: dict[str, set[str]] = {}
+    for name in localedata.locale_identifiers():
+        try:
+            symbols = Locale.parse(name).currency_symbols
+        except (ValueError, LookupError):
+            continue
+        for code, sign in symbols.items():
+            if len(sign) == 1 and unicodedata.category(sign) == "Sc" and not code.startswith("X"):
+                codes.setdefault(sign, set()).add(code)
+    return {sign: next(iter(c)) for sign, c in sorted(codes.items()) if len(c) == 1}
+
+
+def currency_names() -> dict[str, str]:
+    """English names of the world's currencies, present and past, from the Unicode CLDR
+    (through babel): "finnish markka", "dutch guilders", "georgian lari" -> ISO code.
+
+    Full names only, plus a name's last word where that word belongs to one currency alone
+    and is long enough not to be an everyday word ("markka", "forint"). Codes starting
+    with X (gold, silver, drawing rights, test codes) are left out: their names are
+    ordinary words. Bare words shared by several currencies ("dollar", "franc", "peseta")
+    are the lexicon's to resolve (``currency_words``).
+    """
+    from babel.numbers import get_currency_name, list_currencies
+
+    names: dict[str, str] = {}
+    last: dict[str, set[str]] = {}
+    for code in sorted(list_currencies()):
+        if code.startswith("X"):
+            continue
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if "(" in name or name == code.lower() or any(ch.isdigit() for ch in name):
+                continue
+            if " " in name:
+                names.setdefault(name, code)
+            last.setdefault(name.split()[-1], set()).add(code)
+    for word, codes in last.items():
+        if len(codes) == 1 and len(word) >= 6 and word.isalpha():
+            names.setdefault(word, next(iter(codes)))
+    return names
 
 
 if __name__ == "__main__":
