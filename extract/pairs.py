@@ -32,7 +32,7 @@ _CARRIED = frozenset(
 def join_bounds(text: str, claims: list[Draft]) -> list[Draft]:
     """The claims with each lower bound and upper bound of one quantity joined in a range.
 
-    Examples: "greater than 100 and smaller than 300" -> 100 to 300; "at most 100 and at
+    Examples: "greater than 40 and smaller than 90" -> 40 to 90; "at most 100 and at
     least 20" -> 20 to 100. The two must be in one sentence, next to each other, with
     the same unit (or one of them none), and the lower below the upper.
     """

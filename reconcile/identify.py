@@ -555,7 +555,7 @@ _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"}
 
 
 def _initials(name: str) -> str:
-    """Capital initials of a name's words ("Office for Budget Responsibility" -> "OBR")."""
+    """Capital initials of a name's words ("Office for Harbour Statistics" -> "OHS")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _CONNECTORS]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return ""
@@ -566,8 +566,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
     """Each attribution as written -> the source it names, linked across articles.
 
     "OCHA citing WHO" is WHO (the primary source); "X data" and "X said" are X; a name
-    spelled out and its acronym are one source ("Office for Budget Responsibility" and
-    "OBR"); names that say nothing ("new", "a spokesman") name no source.
+    spelled out and its acronym are one source ("Office for Harbour Statistics" and
+    "OHS"); names that say nothing ("new", "a spokesman") name no source.
     """
     cleaned: dict[str, str] = {}
     for raw in attributions:
