@@ -50,6 +50,7 @@ SMALLEST: dict[str, Smallest] = {
     "report_speed.py": Smallest(("--docs", "5", "--runs", "1", "--no-baseline")),
     "extract_dev.py": Smallest(("--smallest",), covered_by="tests/test_extract_dev.py"),
     "faults.py": Smallest(("--smallest",), covered_by="tests/test_faults.py"),
+    "peers.py": Smallest(("--smallest", "3"), covered_by="tests/test_peers_benchmark.py"),
     "reconcile_eval.py": Smallest(
         ("--gold-claims", "--topics", "canada_wildfires_2023"), needs_shared=True
     ),
