@@ -66,6 +66,14 @@ _PROJECTED = (
     r"grow|increase|fall|double|surpass)\w*|\b(?:expected|feared|forecast|projected|set|likely)"
     r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
 )
+#: "As many as 900 are feared dead": a guess of what the toll may turn out to be, a figure
+#: of its own (like a projection), not the count so far. "300 are believed missing" is not:
+#: that is how a count of missing people is always worded (``_STILL_MISSING``).
+_FEARED = (
+    r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?"
+    r"(?:believed|feared|thought|presumed|suspected)\b"
+)
+_STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
 _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
@@ -408,7 +416,13 @@ def assign_keys(
         .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
         .str.extract(r"([^,;:()]*)$", 1)
     )
-    projected = before.str.contains(_PROJECTED)
+    after = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
+    projected = before.str.contains(_PROJECTED) | feared
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
         r"\b((?:19|20)\d{2})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1

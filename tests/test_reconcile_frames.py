@@ -272,3 +272,16 @@ def test_a_measure_noun_is_never_pluralised_as_a_unit() -> None:
 )
 def test_relative_dates_count_back_from_publication(text: str, as_of: dt.date) -> None:
     assert reconcile(_doc(text, "a", 9)).claims.row(0, named=True)["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("As many as 900 are feared dead in Peru, the Coast Bureau said.", "projected"),
+        ("Some 300 people were thought to be dead in Peru, the Coast Bureau said.", "projected"),
+        ("Some 300 people are still believed missing in Peru.", None),
+        ("The Coast Bureau said 900 people are dead in Peru.", None),
+    ],
+)
+def test_a_feared_toll_is_a_figure_of_its_own(text: str, period: str | None) -> None:
+    assert _frame(text)["period"] == period
