@@ -14,7 +14,44 @@ __all__ = ["PhraseReader"]
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 #: Short names made of digits and capitals ("5G", "4K", "3D", "V10", "A2").
+#: Words after which a list's lead-in names what is counted ("the most", "the number of").
+_QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+
+
+def _name_start(left: list[Token], k: int) -> int:
+    """Where the name ending right before ``left[k]`` starts (``k`` when there is none)."""
+    n = k
+    while n > 0 and (left[n - 1].text[:1].isupper() or (n < k and left[n - 1].lower == "the")):
+        n -= 1
+    return n
+
+
+def list_item(left: list[Token], rest: list[Token]) -> int | None:
+    """Where a list whose item the figure is starts, as an index of ``left``, or None.
+
+    An item is a name with its figure in brackets ("Chile (4,100)", "the Netherlands
+    (2,950 people)") or after a colon ("Chile: 4,100"); items are joined by commas and
+    "and". The list starts at the first item's name; the words before it name the measure.
+    """
+    if len(left) < 2 or left[-1].text not in ("(", ":"):
+        return None
+    if left[-1].text == "(" and ")" not in [t.text for t in rest[:4]]:
+        return None
+    start = _name_start(left, len(left) - 1)
+    if start == len(left) - 1:
+        return None
+    while start > 2 and left[start - 1].lower in (",", "and") and left[start - 2].text == ")":
+        opening = next(
+            (j for j in range(start - 3, max(start - 10, -1), -1) if left[j].text == "("), None
+        )
+        if opening is None:
+            break
+        earlier = _name_start(left, opening)
+        if earlier == opening:
+            break
+        start = earlier
+    return start if start > 0 else None
 
 
 class PhraseReader:
@@ -24,6 +61,35 @@ class PhraseReader:
     lex: Lexicon
 
     def _concept(
+        self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
+    ) -> str | None:
+        """What the figure measures; an item of a list ("Spain (164,700)") also takes the
+        measure its lead-in names ("the most asylum seekers went to ...")."""
+        own = self._own_concept(claim, rest, words, hyphen)
+        item = list_item(claim.left or [], rest)
+        if item is None:
+            return own
+        lead = self._measure_before(claim.sentence.start, (claim.left or [])[:item])
+        if not lead:
+            return own
+        return lead if own is None else f"{own}, {lead}"
+
+    def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
+        """The measure a list's lead-in names: the noun after its last quantity word ("the
+        most", "the number of", "more than 5,000"), else the phrase right before the list."""
+        marks = [
+            k
+            for k, t in enumerate(lead_in)
+            if t.lower in _QUANTITY_MARKS or (t.text[:1].isdigit() and t.text[-1:].isdigit())
+        ]
+        if marks:
+            run = self._content_run(lead_in[marks[-1] + 1 :], 4)
+            if run:
+                return " ".join(run)
+        end = lead_in[-1].end if lead_in else sent_start
+        return read_left(self.text, sent_start, end + 1, toks=lead_in).words
+
+    def _own_concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
     ) -> str | None:
         lex = self.lex

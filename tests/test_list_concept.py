@@ -1,0 +1,50 @@
+"""A figure in a list ("Peru (210,800), Spain (185,800)") takes the measure its lead-in names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _concepts(text: str) -> dict[str, str | None]:
+    rows = extract_claims(text)
+    return dict(zip(rows["surface"].to_list(), rows["concept"].to_list(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "word"),
+    [
+        (
+            "Other countries with more than 100,000 asylum seekers from Chile this spring "
+            "were Peru (210,800), Spain (185,800) and the Netherlands (167,500).",
+            "167,500",
+            "seekers",
+        ),
+        (
+            "The regions with the largest number of voters registered by post are Kent "
+            "(1.5 million) and Essex (just over 1 million).",
+            "just over 1 million",
+            "voters",
+        ),
+        (
+            "Many students also obtained grants in the United States (47,500), Canada (16,650).",
+            "16,650",
+            "grants",
+        ),
+    ],
+)
+def test_list_item_takes_the_lead_in_measure(text: str, surface: str, word: str) -> None:
+    concept = _concepts(text)[surface]
+    assert concept is not None and word in concept
+
+
+def test_a_bracketed_restatement_is_no_list_item() -> None:
+    # "(13 kilometers)" restates a figure: no name before the bracket, no list
+    concepts = _concepts("Crews dug 8 miles (13 kilometers) of new tunnels.")
+    assert all(c is None or "Crews" not in c for c in concepts.values())
+
+
+def test_a_bracket_without_a_list_keeps_its_own_concept() -> None:
+    concepts = _concepts("The town lost 40 homes in the storm.")
+    assert concepts["40 homes"] is not None and "homes" in concepts["40 homes"]
