@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from .context import LeftPhrase, Token, read_left
+from .context import LeftPhrase, Token, read_left, tokens
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
 
@@ -14,6 +14,9 @@ __all__ = ["PhraseReader"]
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 #: Short names made of digits and capitals ("5G", "4K", "3D", "V10", "A2").
+#: What stands between an item's name and its figure: "Peru (210,800)", "Peru: 210,800",
+#: "Peru – 210,800".
+_ITEM_MARKS = frozenset(["(", ":", "–", "—"])
 #: Words after which a list's lead-in names what is counted ("the most", "the number of").
 _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
@@ -31,24 +34,25 @@ def list_item(left: list[Token], rest: list[Token]) -> int | None:
     """Where a list whose item the figure is starts, as an index of ``left``, or None.
 
     An item is a name with its figure in brackets ("Chile (4,100)", "the Netherlands
-    (2,950 people)") or after a colon ("Chile: 4,100"); items are joined by commas and
-    "and". The list starts at the first item's name; the words before it name the measure.
+    (2,950 people)") or after a colon or a dash ("Chile: 4,100", "Chile – 4,100");
+    items are joined by commas and "and". The list starts at the first item's name; the words before it name the measure.
     """
-    if len(left) < 2 or left[-1].text not in ("(", ":"):
+    if len(left) < 2 or left[-1].text not in _ITEM_MARKS:
         return None
     if left[-1].text == "(" and ")" not in [t.text for t in rest[:4]]:
         return None
     start = _name_start(left, len(left) - 1)
     if start == len(left) - 1:
         return None
-    while start > 2 and left[start - 1].lower in (",", "and") and left[start - 2].text == ")":
-        opening = next(
-            (j for j in range(start - 3, max(start - 10, -1), -1) if left[j].text == "("), None
+    while start > 2 and left[start - 1].lower in (",", "and"):
+        mark = next(
+            (j for j in range(start - 2, max(start - 10, -1), -1) if left[j].text in _ITEM_MARKS),
+            None,
         )
-        if opening is None:
+        if mark is None or not any(t.text[:1].isdigit() for t in left[mark + 1 : start - 1]):
             break
-        earlier = _name_start(left, opening)
-        if earlier == opening:
+        earlier = _name_start(left, mark)
+        if earlier == mark:
             break
         start = earlier
     return start if start > 0 else None
@@ -66,10 +70,16 @@ class PhraseReader:
         """What the figure measures; an item of a list ("Spain (164,700)") also takes the
         measure its lead-in names ("the most asylum seekers went to ...")."""
         own = self._own_concept(claim, rest, words, hyphen)
-        item = list_item(claim.left or [], rest)
+        left = claim.left or []
+        item = list_item(left, rest)
         if item is None:
             return own
-        lead = self._measure_before(claim.sentence.start, (claim.left or [])[:item])
+        if left[0].start > claim.sentence.start:  # the window may cut the list or its lead-in
+            left = tokens(self.text, claim.sentence.start, claim.start)
+            item = list_item(left, rest)
+            if item is None:
+                return own
+        lead = self._measure_before(claim.sentence.start, left[:item])
         if not lead:
             return own
         return lead if own is None else f"{own}, {lead}"
@@ -82,9 +92,9 @@ class PhraseReader:
             for k, t in enumerate(lead_in)
             if t.lower in _QUANTITY_MARKS or (t.text[:1].isdigit() and t.text[-1:].isdigit())
         ]
-        if marks:
-            run = self._content_run(lead_in[marks[-1] + 1 :], 4)
-            if run:
+        for k in reversed(marks):
+            run = self._content_run(lead_in[k + 1 :], 4)
+            if run and not self._names_a_time(run[0]):  # not "as of October"
                 return " ".join(run)
         end = lead_in[-1].end if lead_in else sent_start
         return read_left(self.text, sent_start, end + 1, toks=lead_in).words

@@ -32,6 +32,34 @@ def _concepts(text: str) -> dict[str, str | None]:
             "16,650",
             "grants",
         ),
+        (
+            "The most visitors last summer came from Germany: 12,400, France: 9,800 and "
+            "Italy: 7,100.",
+            "7,100",
+            "visitors",
+        ),
+        (
+            "The share of homes with solar panels is highest in Devon – 14%, Cornwall – 12% "
+            "and Kent – 9%.",
+            "9%",
+            "homes",
+        ),
+        (
+            # "as of March" names a time, not the measure: the noun after the figure does
+            "Other towns with more than 2,000 empty shops as of March this year were Leeds "
+            "(2,900), Hull (2,450) and Derby (2,050).",
+            "2,450",
+            "shops",
+        ),
+        (
+            # a long lead-in: the list and its measure lie beyond the reader's usual window
+            "Across the whole region the council found the most empty shops when it walked "
+            "down every high street over a long wet summer, in "
+            "Leeds (2,900), Hull (2,450), Derby (2,050), York (1,990), Bath (1,870), "
+            "Ely (1,500) and Wells (1,200).",
+            "1,200",
+            "shops",
+        ),
     ],
 )
 def test_list_item_takes_the_lead_in_measure(text: str, surface: str, word: str) -> None:
