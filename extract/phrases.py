@@ -17,6 +17,10 @@ _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 #: What stands between an item's name and its figure: "Peru (210,800)", "Peru: 210,800",
 #: "Peru – 210,800".
 _ITEM_MARKS = frozenset(["(", ":", "–", "—"])
+#: Words before a figure counting part of a set named earlier ("with 35 closed").
+_PART_WORDS = frozenset(["including", "with", "among"])
+#: Words that end the state of a part ("35 of them closed, while ...").
+_STATE_ENDS = frozenset(["and", "with", "while", "but", "as", "after", "because"])
 #: Words after which a list's lead-in names what is counted ("the most", "the number of").
 _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
@@ -71,6 +75,9 @@ class PhraseReader:
         measure its lead-in names ("the most asylum seekers went to ...")."""
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
+        part = self._part_of(left, rest, words, own)
+        if part:
+            return part
         item = list_item(left, rest)
         if item is None:
             return own
@@ -83,6 +90,30 @@ class PhraseReader:
         if not lead:
             return own
         return lead if own is None else f"{own}, {lead}"
+
+    def _part_of(
+        self, left: list[Token], rest: list[Token], words: list[str], own: str | None
+    ) -> str | None:
+        """A part of a set counted before it: "400 schools, 35 of them closed", "90 cases,
+        with 12 judged serious" give the set's noun and the part's state ("schools closed",
+        "cases judged serious")."""
+        of_them = words[:2] in (["of", "them"], ["of", "those"])
+        # a participle after the figure ("12 judged unsafe") states the part, not a noun
+        unnamed = own is None or own.split()[0].lower().endswith("ed")
+        if not of_them and not (unnamed and left and left[-1].lower in _PART_WORDS):
+            return None
+        digits = [k for k, t in enumerate(left) if t.text[:1].isdigit()]
+        if not digits:
+            return None
+        whole = self._content_run(left[digits[-1] + 1 :], 3)
+        if not whole:
+            return None
+        state: list[str] = []
+        for tok in rest[2 if of_them else 0 :][:4]:
+            if not tok.text.isalpha() or tok.lower in _STATE_ENDS:
+                break
+            state.append(tok.text)
+        return " ".join(whole + state)
 
     def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
         """The measure a list's lead-in names: the noun after its last quantity word ("the

@@ -76,3 +76,29 @@ def test_a_bracketed_restatement_is_no_list_item() -> None:
 def test_a_bracket_without_a_list_keeps_its_own_concept() -> None:
     concepts = _concepts("The town lost 40 homes in the storm.")
     assert concepts["40 homes"] is not None and "homes" in concepts["40 homes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "words"),
+    [
+        (
+            "By Monday there were 420 schools shut in the county, with 35 of them damaged.",
+            "35",
+            ("schools", "damaged"),
+        ),
+        ("The firm sold 500 cars, with 40 of them electric.", "40", ("cars", "electric")),
+        (
+            "Crews found 90 wells in the valley, including 12 judged unsafe.",
+            "12 judged unsafe",
+            ("wells",),
+        ),
+    ],
+)
+def test_a_part_takes_the_set_counted_before(text: str, surface: str, words: tuple[str]) -> None:
+    concept = _concepts(text)[surface]
+    assert concept is not None and all(w in concept for w in words)
+
+
+def test_with_before_a_counted_noun_is_no_part() -> None:
+    concept = _concepts("The firm sold 500 cars and built a house with 3 bedrooms.")["3 bedrooms"]
+    assert concept is not None and "cars" not in concept
