@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import takewhile
 
 from .context import LeftPhrase, Token, read_left, tokens
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
+from .segment import Sentence
 
 __all__ = ["PhraseReader"]
 
@@ -17,6 +19,8 @@ _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 #: What stands between an item's name and its figure: "Peru (210,800)", "Peru: 210,800",
 #: "Peru – 210,800".
 _ITEM_MARKS = frozenset(["(", ":", "–", "—"])
+#: How many list lines before an item are passed over to find the heading naming the measure.
+_LIST_LINES = 40
 #: Words before a figure counting part of a set named earlier ("with 35 closed").
 _PART_WORDS = frozenset(["including", "with", "among"])
 #: Words that end the state of a part ("35 of them closed, while ...").
@@ -59,7 +63,18 @@ def list_item(left: list[Token], rest: list[Token]) -> int | None:
         if earlier == mark:
             break
         start = earlier
-    return start if start > 0 else None
+    return start
+
+
+def _list_line(toks: list[Token]) -> bool:
+    """A line that is itself a list item: a name, a colon or dash, a figure ("Leeds: 2,900")."""
+    return (
+        any(
+            t.text in _ITEM_MARKS and toks[k + 1].text[:1].isdigit()
+            for k, t in enumerate(toks[:-1])
+        )
+        and len(toks) <= 12
+    )
 
 
 class PhraseReader:
@@ -67,6 +82,8 @@ class PhraseReader:
 
     text: str
     lex: Lexicon
+    sents: list[Sentence]
+    sent_starts: list[int]
 
     def _concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
@@ -87,6 +104,8 @@ class PhraseReader:
             if item is None:
                 return own
         lead = self._measure_before(claim.sentence.start, left[:item])
+        if not lead:
+            lead = self._measure_said_before(claim.sentence.start)
         if not lead:
             return own
         return lead if own is None else f"{own}, {lead}"
@@ -114,6 +133,31 @@ class PhraseReader:
                 break
             state.append(tok.text)
         return " ".join(whole + state)
+
+    def _measure_said_before(self, sent_start: int) -> str | None:
+        """The measure of a list whose lead-in names none ("This is followed by ...", a
+        list under a heading): the one the sentence before names, after its first quantity
+        word ("... took in the most students: 900 ...") or right at its end ("Students by
+        town:")."""
+        k = bisect_left(self.sent_starts, sent_start)
+        for before in reversed(self.sents[max(0, k - _LIST_LINES) : k]):
+            toks = tokens(self.text, before.start, min(before.end, before.start + 300))
+            while toks and not toks[-1].text[:1].isalnum():
+                toks = toks[:-1]
+            if not _list_line(toks):  # the items before, "Leeds: 2,900", name no measure
+                return self._measure_in(before.start, toks)
+        return None
+
+    def _measure_in(self, start: int, toks: list[Token]) -> str | None:
+        """The measure a sentence names for a list after it (see :meth:`_measure_said_before`)."""
+        for j, tok in enumerate(toks):
+            if tok.lower in _QUANTITY_MARKS:
+                run = self._content_run(toks[j + 1 :], 4)
+                if run and not self._names_a_time(run[0]):
+                    return " ".join(run)
+        if not toks:
+            return None
+        return read_left(self.text, start, toks[-1].end + 1, toks=toks).words
 
     def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
         """The measure a list's lead-in names: the noun after its last quantity word ("the

@@ -102,3 +102,20 @@ def test_a_part_takes_the_set_counted_before(text: str, surface: str, words: tup
 def test_with_before_a_counted_noun_is_no_part() -> None:
     concept = _concepts("The firm sold 500 cars and built a house with 3 bedrooms.")["3 bedrooms"]
     assert concept is not None and "cars" not in concept
+
+
+def test_a_list_following_on_takes_the_measure_of_the_sentence_before() -> None:
+    concepts = _concepts(
+        "The city took in the most students, some 4,000 people. It is followed by Leeds "
+        "(2,900), Hull (2,450) and Derby (2,050)."
+    )
+    assert concepts["2,900"] == concepts["2,050"] == "students"
+
+
+def test_list_lines_under_a_heading_take_the_heading_measure() -> None:
+    concepts = _concepts("Empty shops by town:\nLeeds: 2,900\nHull: 2,450\nYork: 1,100\n")
+    assert all("shops" in str(concepts[n]) for n in ("2,900", "2,450", "1,100"))
+
+
+def test_a_first_sentence_list_with_no_lead_in_has_no_borrowed_measure() -> None:
+    assert _concepts("Leeds (2,900), Hull (2,450).")["2,900"] is None
