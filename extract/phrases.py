@@ -66,6 +66,11 @@ def list_item(left: list[Token], rest: list[Token]) -> int | None:
     return start
 
 
+def _quantity_mark(tok: Token) -> bool:
+    """A word or figure after which a list's lead-in names what is counted."""
+    return tok.lower in _QUANTITY_MARKS or (tok.text[:1].isdigit() and tok.text[-1:].isdigit())
+
+
 def _list_line(toks: list[Token]) -> bool:
     """A line that is itself a list item: a name, a colon or dash, a figure ("Leeds: 2,900")."""
     return (
@@ -151,7 +156,7 @@ class PhraseReader:
     def _measure_in(self, start: int, toks: list[Token]) -> str | None:
         """The measure a sentence names for a list after it (see :meth:`_measure_said_before`)."""
         for j, tok in enumerate(toks):
-            if tok.lower in _QUANTITY_MARKS:
+            if _quantity_mark(tok):
                 run = self._content_run(toks[j + 1 :], 4)
                 if run and not self._names_a_time(run[0]):
                     return " ".join(run)
@@ -162,11 +167,7 @@ class PhraseReader:
     def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
         """The measure a list's lead-in names: the noun after its last quantity word ("the
         most", "the number of", "more than 5,000"), else the phrase right before the list."""
-        marks = [
-            k
-            for k, t in enumerate(lead_in)
-            if t.lower in _QUANTITY_MARKS or (t.text[:1].isdigit() and t.text[-1:].isdigit())
-        ]
+        marks = [k for k, t in enumerate(lead_in) if _quantity_mark(t)]
         for k in reversed(marks):
             run = self._content_run(lead_in[k + 1 :], 4)
             if run and not self._names_a_time(run[0]):  # not "as of October"

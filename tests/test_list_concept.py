@@ -119,3 +119,11 @@ def test_list_lines_under_a_heading_take_the_heading_measure() -> None:
 
 def test_a_first_sentence_list_with_no_lead_in_has_no_borrowed_measure() -> None:
     assert _concepts("Leeds (2,900), Hull (2,450).")["2,900"] is None
+
+
+def test_the_sentence_before_names_its_measure_after_a_figure() -> None:
+    concepts = _concepts(
+        "Towns with more than 2,000 empty shops were Leeds (2,900) and Hull (2,450).\n\n"
+        "Between 1,000 and 2,000 were in York – 1,500, Bath – 1,200."
+    )
+    assert "shops" in str(concepts["1,500"]) and "shops" in str(concepts["1,200"])
