@@ -97,7 +97,7 @@ class PhraseReader:
         measure its lead-in names ("the most asylum seekers went to ...")."""
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
-        part = self._part_of(left, rest, words, own)
+        part = self._part_of(left, rest, words, own) or self._gapped(left, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -138,6 +138,23 @@ class PhraseReader:
                 break
             state.append(tok.text)
         return " ".join(whole + state)
+
+    def _gapped(self, left: list[Token], own: str | None) -> str | None:
+        """The noun a bare figure joined to an earlier one leaves out: "17 million crossings
+        into the country and 9.2 million out of it", "6 cases in May, as well as 4 in June"."""
+        tail = [t.lower for t in left[-3:]]
+        joined = tail[-1:] == ["and"] or tail == ["as", "well", "as"]
+        if own is not None or not joined:
+            return None
+        for d in reversed([k for k, t in enumerate(left[:-1]) if t.text[:1].isdigit()]):
+            j = d + 1
+            while j < len(left) and left[j].lower in self.lex.scales:
+                j += 1
+            if j < len(left) and left[j].text.isalpha() and left[j].text.islower():
+                run = self._content_run(left[j:], 2)
+                if run and left[j].lower not in self.lex.stopwords:
+                    return " ".join(run)
+        return None
 
     def _measure_said_before(self, sent_start: int) -> str | None:
         """The measure of a list whose lead-in names none ("This is followed by ...", a

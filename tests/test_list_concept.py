@@ -127,3 +127,21 @@ def test_the_sentence_before_names_its_measure_after_a_figure() -> None:
         "Between 1,000 and 2,000 were in York – 1,500, Bath – 1,200."
     )
     assert "shops" in str(concepts["1,500"]) and "shops" in str(concepts["1,200"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "word"),
+    [
+        (
+            "There were 17 million crossings into the country since May, and 9.2 million in "
+            "the other direction.",
+            "9.2 million",
+            "crossings",
+        ),
+        ("Officials counted 6 new cases in Leeds, as well as 4 in Hull.", "4", "cases"),
+    ],
+)
+def test_a_bare_figure_joined_to_a_counted_one_shares_its_noun(
+    text: str, surface: str, word: str
+) -> None:
+    assert word in str(_concepts(text)[surface])
