@@ -300,3 +300,12 @@ def test_informed_that_gives_data_that_run_on() -> None:
     )
     assert str(got["12,000"]).startswith("Valley Relief Agency")
     assert got["3,500"] == got["12,000"]
+
+
+def test_an_acronym_joins_the_name_written_out_without_brackets() -> None:
+    text = "The Harbour Safety Board keeps the records. HSB figures show 40 ships sank."
+    assert name_acronyms(text, ["HSB"]) == {"HSB": "Harbour Safety Board (HSB)"}
+
+
+def test_a_two_letter_acronym_needs_its_name_in_brackets() -> None:
+    assert name_acronyms("The Port Board met. PB figures show 40 ships sank.", ["PB"]) == {}
