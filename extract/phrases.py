@@ -50,8 +50,8 @@ def list_item(left: list[Token], rest: list[Token]) -> int | None:
     if left[-1].text == "(" and ")" not in [t.text for t in rest[:4]]:
         return None
     start = _name_start(left, len(left) - 1)
-    if start == len(left) - 1:
-        return None
+    if start == len(left) - 1 or (start > 0 and left[start - 1].text[:1].isdigit()):
+        return None  # "450 Nm (332 lb-ft)": a unit restated, not a name
     while start > 2 and left[start - 1].lower in (",", "and"):
         mark = next(
             (j for j in range(start - 2, max(start - 10, -1), -1) if left[j].text in _ITEM_MARKS),
@@ -97,7 +97,7 @@ class PhraseReader:
         measure its lead-in names ("the most asylum seekers went to ...")."""
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
-        part = self._part_of(left, rest, words, own) or self._gapped(left, own)
+        part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -139,13 +139,13 @@ class PhraseReader:
             state.append(tok.text)
         return " ".join(whole + state)
 
-    def _gapped(self, left: list[Token], own: str | None) -> str | None:
+    def _gapped(self, left: list[Token], claim: Draft, own: str | None) -> str | None:
         """The noun a bare figure joined to an earlier one leaves out: "17 million crossings
         into the country and 9.2 million out of it", "6 cases in May, as well as 4 in June"."""
         tail = [t.lower for t in left[-3:]]
         joined = tail[-1:] == ["and"] or tail == ["as", "well", "as"]
-        if own is not None or not joined:
-            return None
+        if own is not None or not joined or claim.unit is not None:
+            return None  # "$2 million" has its own unit
         for d in reversed([k for k, t in enumerate(left[:-1]) if t.text[:1].isdigit()]):
             j = d + 1
             while j < len(left) and left[j].lower in self.lex.scales:

@@ -145,3 +145,15 @@ def test_a_bare_figure_joined_to_a_counted_one_shares_its_noun(
     text: str, surface: str, word: str
 ) -> None:
     assert word in str(_concepts(text)[surface])
+
+
+def test_a_unit_restated_in_brackets_is_no_list_item() -> None:
+    concepts = _concepts("The motor gives 210 kW (280 PS) and 400 Nm (295 lb-ft) of torque.")
+    assert "PS" not in str(concepts["295 lb-ft"])
+
+
+def test_an_amount_joined_to_a_count_keeps_its_own_unit() -> None:
+    concepts = _concepts(
+        "Flats under $1 million sell in 40 days; and $2 million to $3 million ones..."
+    )
+    assert "days" not in str(concepts.get("$2 million to $3 million"))
