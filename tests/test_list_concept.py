@@ -154,6 +154,7 @@ def test_a_unit_restated_in_brackets_is_no_list_item() -> None:
 
 def test_an_amount_joined_to_a_count_keeps_its_own_unit() -> None:
     concepts = _concepts(
-        "Flats under $1 million sell in 40 days; and $2 million to $3 million ones..."
+        "Flats below $1 million sell within 40 days; $1 million to $2 million, 65 days; "
+        "and $2 million to $3 million, 90 days."
     )
-    assert "days" not in str(concepts.get("$2 million to $3 million"))
+    assert "days" not in str(concepts["$2 million to $3 million"])
