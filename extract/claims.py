@@ -74,6 +74,9 @@ _DETERMINERS_BEFORE_WORD_NUMBER = frozenset(
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
+#: Prepositions after which a four-digit number in the years' range is a year ("in 2021").
+_YEAR_PREPOSITIONS = frozenset(["in", "since", "until", "during"])
+
 #: A sentence with more figures than this is a table or a list: no concept or subject is read.
 DENSE = 60
 
@@ -549,6 +552,14 @@ class _DocumentReader(UnitReader):
             )
             if owner and claim.qualifier is None:
                 return True  # "Lumiva's 2019 sales", "its 2019 budget": a year, as a label
+            if (
+                before is not None
+                and before.lower in _YEAR_PREPOSITIONS
+                and claim.qualifier is None
+            ):
+                return (
+                    True  # "the rise in 2021 matches ...", "since 1998 prices": when, not how many
+                )
             if claim.unit is None or (
                 claim.qualifier is None
                 and not (

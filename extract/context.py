@@ -270,7 +270,14 @@ class AttributionTracker:
         self.named = []
         for i, tok in enumerate(toks):
             low = tok.lower
-            if low not in lex.attribution_verbs or not _asserting_verb(toks, i, lex):
+            if low not in lex.attribution_verbs:
+                continue
+            if self.last_named and best_rank > 1 and _impersonal(toks, i):
+                # "It is noted that ...", "It was reported that ...": the source named last
+                self.named.append((tok.start, self.last_named))
+                found, best_rank, data = self.last_named, 1, True
+                continue
+            if not _asserting_verb(toks, i, lex):
                 continue
             candidate = _candidate(toks, i)
             if candidate is None:
@@ -325,6 +332,16 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _impersonal(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` reports with no one named: "It is noted that", "it was reported that"."""
+    return (
+        1 < i < len(toks) - 1
+        and toks[i - 1].lower in ("is", "was", "been")
+        and any(t.lower == "it" for t in toks[max(0, i - 4) : i - 1])
+        and toks[i + 1].lower == "that"
+    )
 
 
 def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:

@@ -3,18 +3,83 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import takewhile
 
-from .context import LeftPhrase, Token, read_left
+from .context import LeftPhrase, Token, read_left, tokens
 from .draft import Draft
 from .lexicon import Lexicon, phrase_at
+from .segment import Sentence
 
 __all__ = ["PhraseReader"]
 
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 _PREPOSITIONS_AFTER = frozenset(["of", "in", "on", "for", "to"])
 #: Short names made of digits and capitals ("5G", "4K", "3D", "V10", "A2").
+#: What stands between an item's name and its figure: "Peru (210,800)", "Peru: 210,800",
+#: "Peru – 210,800".
+_ITEM_MARKS = frozenset(["(", ":", "–", "—"])
+#: How many list lines before an item are passed over to find the heading naming the measure.
+_LIST_LINES = 40
+#: Words before a figure counting part of a set named earlier ("with 35 closed").
+_PART_WORDS = frozenset(["including", "with", "among"])
+#: Words that end the state of a part ("35 of them closed, while ...").
+_STATE_ENDS = frozenset(["and", "with", "while", "but", "as", "after", "because"])
+#: Words after which a list's lead-in names what is counted ("the most", "the number of").
+_QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+
+
+def _name_start(left: list[Token], k: int) -> int:
+    """Where the name ending right before ``left[k]`` starts (``k`` when there is none)."""
+    n = k
+    while n > 0 and (left[n - 1].text[:1].isupper() or (n < k and left[n - 1].lower == "the")):
+        n -= 1
+    return n
+
+
+def list_item(left: list[Token], rest: list[Token]) -> int | None:
+    """Where a list whose item the figure is starts, as an index of ``left``, or None.
+
+    An item is a name with its figure in brackets ("Chile (4,100)", "the Netherlands
+    (2,950 people)") or after a colon or a dash ("Chile: 4,100", "Chile – 4,100");
+    items are joined by commas and "and". The list starts at the first item's name; the words before it name the measure.
+    """
+    if len(left) < 2 or left[-1].text not in _ITEM_MARKS:
+        return None
+    if left[-1].text == "(" and ")" not in [t.text for t in rest[:4]]:
+        return None
+    start = _name_start(left, len(left) - 1)
+    if start == len(left) - 1 or (start > 0 and left[start - 1].text[:1].isdigit()):
+        return None  # "450 Nm (332 lb-ft)": a unit restated, not a name
+    while start > 2 and left[start - 1].lower in (",", "and"):
+        mark = next(
+            (j for j in range(start - 2, max(start - 10, -1), -1) if left[j].text in _ITEM_MARKS),
+            None,
+        )
+        if mark is None or not any(t.text[:1].isdigit() for t in left[mark + 1 : start - 1]):
+            break
+        earlier = _name_start(left, mark)
+        if earlier == mark:
+            break
+        start = earlier
+    return start
+
+
+def _quantity_mark(tok: Token) -> bool:
+    """A word or figure after which a list's lead-in names what is counted."""
+    return tok.lower in _QUANTITY_MARKS or (tok.text[:1].isdigit() and tok.text[-1:].isdigit())
+
+
+def _list_line(toks: list[Token]) -> bool:
+    """A line that is itself a list item: a name, a colon or dash, a figure ("Leeds: 2,900")."""
+    return (
+        any(
+            t.text in _ITEM_MARKS and toks[k + 1].text[:1].isdigit()
+            for k, t in enumerate(toks[:-1])
+        )
+        and len(toks) <= 12
+    )
 
 
 class PhraseReader:
@@ -22,8 +87,112 @@ class PhraseReader:
 
     text: str
     lex: Lexicon
+    sents: list[Sentence]
+    sent_starts: list[int]
 
     def _concept(
+        self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
+    ) -> str | None:
+        """What the figure measures; an item of a list ("Spain (164,700)") also takes the
+        measure its lead-in names ("the most asylum seekers went to ...")."""
+        own = self._own_concept(claim, rest, words, hyphen)
+        left = claim.left or []
+        part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
+        if part:
+            return part
+        item = list_item(left, rest)
+        if item is None:
+            return own
+        if left[0].start > claim.sentence.start:  # the window may cut the list or its lead-in
+            left = tokens(self.text, claim.sentence.start, claim.start)
+            item = list_item(left, rest)
+            if item is None:
+                return own
+        lead = self._measure_before(claim.sentence.start, left[:item])
+        if not lead:
+            lead = self._measure_said_before(claim.sentence.start)
+        if not lead:
+            return own
+        return lead if own is None else f"{own}, {lead}"
+
+    def _part_of(
+        self, left: list[Token], rest: list[Token], words: list[str], own: str | None
+    ) -> str | None:
+        """A part of a set counted before it: "400 schools, 35 of them closed", "90 cases,
+        with 12 judged serious" give the set's noun and the part's state ("schools closed",
+        "cases judged serious")."""
+        of_them = words[:2] in (["of", "them"], ["of", "those"])
+        # a participle after the figure ("12 judged unsafe") states the part, not a noun
+        unnamed = own is None or own.split()[0].lower().endswith("ed")
+        if not of_them and not (unnamed and left and left[-1].lower in _PART_WORDS):
+            return None
+        digits = [k for k, t in enumerate(left) if t.text[:1].isdigit()]
+        if not digits:
+            return None
+        whole = self._content_run(left[digits[-1] + 1 :], 3)
+        if not whole:
+            return None
+        state: list[str] = []
+        for tok in rest[2 if of_them else 0 :][:4]:
+            if not tok.text.isalpha() or tok.lower in _STATE_ENDS:
+                break
+            state.append(tok.text)
+        return " ".join(whole + state)
+
+    def _gapped(self, left: list[Token], claim: Draft, own: str | None) -> str | None:
+        """The noun a bare figure joined to an earlier one leaves out: "17 million crossings
+        into the country and 9.2 million out of it", "6 cases in May, as well as 4 in June"."""
+        tail = [t.lower for t in left[-3:]]
+        joined = tail[-1:] == ["and"] or tail == ["as", "well", "as"]
+        if own is not None or not joined or claim.unit is not None:
+            return None  # "$2 million" has its own unit
+        for d in reversed([k for k, t in enumerate(left[:-1]) if t.text[:1].isdigit()]):
+            j = d + 1
+            while j < len(left) and left[j].lower in self.lex.scales:
+                j += 1
+            if j < len(left) and left[j].text.isalpha() and left[j].text.islower():
+                run = self._content_run(left[j:], 2)
+                if run and left[j].lower not in self.lex.stopwords:
+                    return " ".join(run)
+        return None
+
+    def _measure_said_before(self, sent_start: int) -> str | None:
+        """The measure of a list whose lead-in names none ("This is followed by ...", a
+        list under a heading): the one the sentence before names, after its first quantity
+        word ("... took in the most students: 900 ...") or right at its end ("Students by
+        town:")."""
+        k = bisect_left(self.sent_starts, sent_start)
+        for before in reversed(self.sents[max(0, k - _LIST_LINES) : k]):
+            toks = tokens(self.text, before.start, min(before.end, before.start + 300))
+            while toks and not toks[-1].text[:1].isalnum():
+                toks = toks[:-1]
+            if not _list_line(toks):  # the items before, "Leeds: 2,900", name no measure
+                return self._measure_in(before.start, toks)
+        return None
+
+    def _measure_in(self, start: int, toks: list[Token]) -> str | None:
+        """The measure a sentence names for a list after it (see :meth:`_measure_said_before`)."""
+        for j, tok in enumerate(toks):
+            if _quantity_mark(tok):
+                run = self._content_run(toks[j + 1 :], 4)
+                if run and not self._names_a_time(run[0]):
+                    return " ".join(run)
+        if not toks:
+            return None
+        return read_left(self.text, start, toks[-1].end + 1, toks=toks).words
+
+    def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
+        """The measure a list's lead-in names: the noun after its last quantity word ("the
+        most", "the number of", "more than 5,000"), else the phrase right before the list."""
+        marks = [k for k, t in enumerate(lead_in) if _quantity_mark(t)]
+        for k in reversed(marks):
+            run = self._content_run(lead_in[k + 1 :], 4)
+            if run and not self._names_a_time(run[0]):  # not "as of October"
+                return " ".join(run)
+        end = lead_in[-1].end if lead_in else sent_start
+        return read_left(self.text, sent_start, end + 1, toks=lead_in).words
+
+    def _own_concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
     ) -> str | None:
         lex = self.lex

@@ -163,13 +163,24 @@ def _spelt_out(text: str, acronym: str) -> str | None:
     (OHS)"): the capitalised words just before the acronym in brackets, whose initials it is."""
     at = text.find(f"({acronym})")
     if at < 0:
-        return None
+        return _written_out(text, acronym)
     words = text[max(0, at - 120) : at].split()
     for n in range(len(acronym), min(len(words), 2 * len(acronym) + 2) + 1):
         name = " ".join(words[-n:])
         if _initials(name.title()) == acronym and words[-n].lower() not in _NAME_LINKS:
             return name  # also "the national harbour register (NHR)", in lower case
     return None
+
+
+def _written_out(text: str, acronym: str) -> str | None:
+    """A name the text writes out in capitalised words whose initials are ``acronym``
+    without putting the acronym in brackets ("the Harbour Safety Board ... HSB figures");
+    only for acronyms of three letters or more."""
+    if len(acronym) < 3 or not acronym.isalpha():
+        return None
+    links = r"\s+(?:(?:" + "|".join(map(re.escape, sorted(_NAME_LINKS))) + r")\s+)*"
+    found = re.search(r"\b" + links.join(f"{c}[a-z]+" for c in acronym) + r"\b", text)
+    return found.group() if found else None
 
 
 def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:

@@ -278,3 +278,34 @@ def test_concluded_reports_a_finding() -> None:
 def test_a_work_that_says_a_figure_asserts_it() -> None:
     text = "The survey that says 5,000 homes flooded was dismissed by the council."
     assert _sources(text)["5,000"] == "survey"
+
+
+def test_it_is_noted_that_reports_the_source_named_last() -> None:
+    got = _sources(
+        "The Harbour Board said it had counted 4,000 damaged homes.\n\n"
+        "It is noted that 900 of the homes had no insurance."
+    )
+    assert got["900"] == "Harbour Board"
+
+
+def test_it_is_noted_needs_a_source_named_before() -> None:
+    got = _sources("It is noted that 900 homes had no insurance.")
+    assert got["900"] is None
+
+
+def test_informed_that_gives_data_that_run_on() -> None:
+    got = _sources(
+        "The Valley Relief Agency informed that 12,000 people had left the area.\n\n"
+        "Another 3,500 are living in tents near the river."
+    )
+    assert str(got["12,000"]).startswith("Valley Relief Agency")
+    assert got["3,500"] == got["12,000"]
+
+
+def test_an_acronym_joins_the_name_written_out_without_brackets() -> None:
+    text = "The Harbour Safety Board keeps the records. HSB figures show 40 ships sank."
+    assert name_acronyms(text, ["HSB"]) == {"HSB": "Harbour Safety Board (HSB)"}
+
+
+def test_a_two_letter_acronym_needs_its_name_in_brackets() -> None:
+    assert name_acronyms("The Port Board met. PB figures show 40 ships sank.", ["PB"]) == {}
