@@ -52,10 +52,12 @@ class Settings:
     threshold: float = 0.25
     consensus: str = "median"
     mapping: Path | None = None
+    figures: bool = True
 
     @property
-    def figures_dir(self) -> Path:
-        return self.out_dir / "figures"
+    def figures_dir(self) -> Path | None:
+        """Where figures are saved; ``None`` when this notebook draws none (``figures=False``)."""
+        return self.out_dir / "figures" if self.figures else None
 
     def _repr_html_(self) -> str:
         rows = [[_esc(f.name), _esc(getattr(self, f.name))] for f in fields(self)]
@@ -109,6 +111,7 @@ def check_parameters(
     threshold: object = 0.25,
     consensus: str = "median",
     mapping: str | os.PathLike[str] | None = "",
+    figures: object = True,
 ) -> Settings:
     """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
 
@@ -192,7 +195,14 @@ def check_parameters(
         threshold=gap,
         consensus=consensus,
         mapping=mapping_path,
+        figures=_yes_no("figures", figures),
     )
+
+
+def _yes_no(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ParameterError(f"{name} must be true or false, not {value!r}")
+    return value
 
 
 #: The tables 02_reconcile writes and 03_report can read instead of reconciling again.

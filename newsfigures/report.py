@@ -189,12 +189,11 @@ def _sort_result(result: ReconcileResult) -> ReconcileResult:
 
 
 def load_corpus(settings: Settings) -> Corpus:
-    """Read the corpus; claims come from ``settings.claims`` when given, else are extracted."""
-    texts = (
-        {}  # only reconcile reads the texts, and with tables it is not run here
-        if settings.tables is not None
-        else {r.doc_id: r.text for r in iter_documents(settings.corpus) if isinstance(r, Document)}
-    )
+    """Read the corpus; claims come from ``settings.claims`` when given, else are extracted.
+
+    The texts are not read here: :func:`reconcile_corpus`, the one step that needs them,
+    reads them.
+    """
     if settings.claims is not None:
         folder = settings.claims.parent
         claims = conform_claims(pl.read_parquet(settings.claims))
@@ -210,8 +209,13 @@ def load_corpus(settings: Settings) -> Corpus:
         claims=sort_claims(claims),
         documents=documents.sort("doc_id"),
         skipped=skipped.sort("source", "doc_id", nulls_last=True),
-        texts=texts,
+        texts={},
     )
+
+
+def read_texts(corpus: Path) -> dict[str, str]:
+    """Each document's text by ``doc_id`` (what reconcile reads sentences from)."""
+    return {r.doc_id: r.text for r in iter_documents(corpus) if isinstance(r, Document)}
 
 
 def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
@@ -242,7 +246,7 @@ def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
         threshold=settings.threshold,
         consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
         mapping=settings.mapping,
-        texts=corpus.texts,
+        texts=corpus.texts or read_texts(settings.corpus),
     )
     return _sort_result(result)
 
@@ -544,15 +548,25 @@ def _plots() -> Any:
     return plots
 
 
+#: What a figure cell shows when its notebook draws no figures (``figures=False``).
+NOT_DRAWN = (
+    "Figures are not drawn in this notebook (figures: false); 03_report draws the ones the "
+    "report shows."
+)
+
+
 def range_figures(
     result: ReconcileResult,
-    figures_dir: Path,
+    figures_dir: Path | None,
     *,
     verdict: str = "diverge",
     limit: int = MAX_FIGURES,
 ) -> Figures:
     """A range plot for each of the ``limit`` quantities with this verdict that matter most
-    (:func:`sort_quantities`), saved as ``range-<label>-<id>``."""
+    (:func:`sort_quantities`), saved as ``range-<label>-<id>``; none when ``figures_dir`` is
+    ``None``."""
+    if figures_dir is None:
+        return Figures((), empty=NOT_DRAWN)
     plots = _plots()
     matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
     chosen = sort_quantities(matching).head(limit)
@@ -573,8 +587,13 @@ def range_figures(
     return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.", note=note)
 
 
-def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int = 6) -> Figures:
-    """Estimates over time for each series with estimates on two or more dates."""
+def timeline_figures(
+    result: ReconcileResult, figures_dir: Path | None, *, limit: int = 6
+) -> Figures:
+    """Estimates over time for each series with estimates on two or more dates; none when
+    ``figures_dir`` is ``None``."""
+    if figures_dir is None:
+        return Figures((), empty=NOT_DRAWN)
     plots = _plots()
     dated = result.assertions.join(
         result.quantities.select("quantity_id", "series_id", "verdict"), on="quantity_id"
@@ -597,8 +616,11 @@ def timeline_figures(result: ReconcileResult, figures_dir: Path, *, limit: int =
     return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
 
 
-def overview_figure(quantities: pl.DataFrame, figures_dir: Path) -> Figures:
-    """The quantities whose sources disagree most, ranked by spread."""
+def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figures:
+    """The quantities whose sources disagree most, ranked by spread; none when ``figures_dir``
+    is ``None``."""
+    if figures_dir is None:
+        return Figures((), empty=NOT_DRAWN)
     plots = _plots()
     compared = quantities.filter(pl.col("n_assertions") >= 2)
     if compared.height == 0:

@@ -122,6 +122,7 @@ def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
         "out_dir": str(out.absolute()),
         "claims": str((out / "claims.parquet").absolute()),
         "tables": str(out.absolute()),  # 03_report reads 02_reconcile's tables
+        "figures": False,  # 02_reconcile draws none: 03_report draws the ones the report shows
         "topic": spec.topic,
         "currency": spec.currency,
         "window_days": spec.window_days,

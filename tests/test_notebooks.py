@@ -69,7 +69,7 @@ def test_parameters_are_documented(name: str) -> None:
     params = papermill.inspect_notebook(str(NOTEBOOKS / name))
     assert {"corpus", "out_dir"} <= set(params)
     for p in params.values():
-        assert p["inferred_type_name"] in {"str", "int", "float"}, p
+        assert p["inferred_type_name"] in {"str", "int", "float", "bool"}, p
         assert p["help"], f"{p['name']} has no # help comment"
 
 
@@ -310,3 +310,32 @@ def test_report_notebook_reads_the_reconciled_tables(run: Path, tmp_path: Path) 
     assert read.assertions.equals(fresh.assertions)
     with pytest.raises(report.ParameterError, match=r"lacks grouped_claims\.parquet"):
         report.check_parameters(out_dir=tmp_path, tables=tmp_path)
+
+
+# --------------------------------------------------------------------------- figures drawn once
+
+
+def test_figures_parameter_is_a_yes_or_no(tmp_path: Path) -> None:
+    with pytest.raises(report.ParameterError, match="figures must be true or false"):
+        report.check_parameters(out_dir=tmp_path, figures="no")
+    assert report.check_parameters(out_dir=tmp_path, figures=False).figures_dir is None
+    assert report.check_parameters(out_dir=tmp_path).figures_dir == tmp_path / "figures"
+
+
+def test_no_figures_drawn_without_a_folder(tmp_path: Path) -> None:
+    settings = report.check_parameters(out_dir=tmp_path, figures=False)
+    result = report.reconcile_corpus(settings, report.load_corpus(settings))
+    shown = [
+        report.overview_figure(result.quantities, settings.figures_dir),
+        report.range_figures(result, settings.figures_dir),
+        report.timeline_figures(result, settings.figures_dir),
+    ]
+    assert all(len(f) == 0 and report.NOT_DRAWN in f._repr_html_() for f in shown)
+    assert not (tmp_path / "figures").exists()
+
+
+def test_report_run_draws_figures_once(run: Path) -> None:
+    """02_reconcile draws none in a report run; 03_report draws what the report shows."""
+    reconciled = (run / NAMES[1]).read_text(encoding="utf-8")
+    assert "figures: false" in reconciled and "image/png" not in reconciled
+    assert "image/png" in (run / NAMES[2]).read_text(encoding="utf-8")
