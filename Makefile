@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: report on the sample corpus (topic Wagner) into outputs/sample-wagner/; prints report.html's path
+## demo: report on the sample corpus (notebooks/params/wagner.yaml: topic Wagner and its names) into outputs/sample-wagner/; prints report.html's path
 demo: $(STAMP)
-	$(BIN)/newsfigures report --topic Wagner --out outputs/sample-wagner
+	$(BIN)/newsfigures report --params notebooks/params/wagner.yaml
 
 ## test: the whole test suite (unit tests, gold scores, lint and type checks)
 test: $(STAMP)

@@ -738,6 +738,8 @@ def _capital(text: str) -> str:
 
 def _thing(q: Mapping[str, Any]) -> str:
     subject = q.get("subject") or ""
+    if q.get("noun"):  # reconcile's display noun for the measure ("people missing")
+        return f"{subject} {q['noun']}".strip()
     concept = str(q.get("concept") or "the figure")
     if q.get("dimension") == "count" and concept.isalpha() and concept not in _UNCOUNTABLE:
         concept = _plural(concept, None)

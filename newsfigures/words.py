@@ -16,6 +16,21 @@ __all__ = ["format_amount", "times_apart"]
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$"}
 _PLURAL_UNITS = {"day", "week", "month", "quarter", "year", "hour", "minute", "second"}
 _UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
+# Adjectives that stand for the people they describe ("the missing", "the injured") take no
+# plural "-s": "9,550 missing", "250,000 affected".
+_PEOPLE_ADJECTIVES = {
+    "missing",
+    "dead",
+    "homeless",
+    "wounded",
+    "injured",
+    "displaced",
+    "affected",
+    "evacuated",
+    "unemployed",
+    "disappeared",
+    "detained",
+}
 
 
 def _number(value: float) -> str:
@@ -29,7 +44,13 @@ def _number(value: float) -> str:
 
 
 def _plural(word: str, value: float | None) -> str:
-    if (value is not None and abs(value) == 1) or word.split()[-1] in _UNCOUNTABLE:
+    """ "container" -> "containers"; uncountable nouns and adjectives standing for people stay.
+
+    >>> _plural("container", 3), _plural("missing", 9550), _plural("city", None)
+    ('containers', 'missing', 'cities')
+    """
+    last = word.split()[-1] if word.split() else word
+    if (value is not None and abs(value) == 1) or last in _UNCOUNTABLE | _PEOPLE_ADJECTIVES:
         return word
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es" if not word.endswith("s") else word
