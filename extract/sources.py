@@ -81,6 +81,9 @@ def _participle_at(words: Sequence[_Word], lex: Lexicon) -> int:
     return len(words)
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     """The words of an asserter phrase that name its source, or ``None`` when it names none.
 
@@ -92,6 +95,8 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     """
     if any(_is_number(w) for w in words):
         return None
+    dash = max((k for k, w in enumerate(words) if w.text in _DASHES), default=-1)
+    words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
     words = words[: _participle_at(words, lex)]
     cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
     words = words[:cut]  # "analysts have long": a clause, its subject names the source

@@ -309,3 +309,8 @@ def test_an_acronym_joins_the_name_written_out_without_brackets() -> None:
 
 def test_a_two_letter_acronym_needs_its_name_in_brackets() -> None:
     assert name_acronyms("The Port Board met. PB figures show 40 ships sank.", ["PB"]) == {}
+
+
+def test_a_source_never_starts_with_a_dash() -> None:
+    text = "Storm toll rises - - The Port Safety Agency said 140 boats sank overnight."
+    assert _sources(text)["140"] == "Port Safety Agency (PSA)"
