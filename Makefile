@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: report on the sample corpus (notebooks/params/wagner.yaml: topic Wagner and its names) into outputs/sample-wagner/; prints report.html's path
+## demo: report on the sample corpus (topic Wagner, its names from notebooks/params/wagner_mapping.yaml) into outputs/sample-wagner/; prints report.html's path
 demo: $(STAMP)
-	$(BIN)/newsfigures report --params notebooks/params/wagner.yaml
+	$(BIN)/newsfigures report --topic Wagner --mapping notebooks/params/wagner_mapping.yaml --out outputs/sample-wagner
 
 ## test: the whole test suite (unit tests, gold scores, lint and type checks)
 test: $(STAMP)

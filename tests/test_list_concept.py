@@ -16,7 +16,7 @@ def _concepts(text: str) -> dict[str, str | None]:
     ("text", "surface", "word"),
     [
         (
-            "Other countries with more than 100,000 asylum seekers from Chile this spring "
+            "Further states with more than 100,000 asylum seekers from Chile this spring "
             "were Peru (210,800), Spain (185,800) and the Netherlands (167,500).",
             "167,500",
             "seekers",
@@ -68,8 +68,8 @@ def test_list_item_takes_the_lead_in_measure(text: str, surface: str, word: str)
 
 
 def test_a_bracketed_restatement_is_no_list_item() -> None:
-    # "(13 kilometers)" restates a figure: no name before the bracket, no list
-    concepts = _concepts("Crews dug 8 miles (13 kilometers) of new tunnels.")
+    # "(8 kilometers)" restates a figure: no name before the bracket, no list
+    concepts = _concepts("Crews laid 5 miles (8 kilometers) of new pipes.")
     assert all(c is None or "Crews" not in c for c in concepts.values())
 
 
