@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .identify import stable_ids
+from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
 
@@ -518,7 +518,7 @@ def _verdict(
     for a, b in _candidates(rows):
         if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
             conflicts.append((a, b))
-            if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO:
+            if _sure(a, b):
                 sure.append((a, b))
                 break
     changed = _changed(rows, 0.05)
@@ -605,6 +605,17 @@ def _named(row: dict[str, Any]) -> bool:
 def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two named, different sources (an unnamed source may be either of them)."""
     return _named(a) and _named(b) and a["asserter"] != b["asserter"]
+
+
+def _sure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A conflict that can be shown as a divergence: both frames read from their own words,
+    the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
+    (not one body written two ways, nor an umbrella and one of its agencies)."""
+    return (
+        bool(a["sure"] and b["sure"])
+        and _ratio_of(a, b) <= SCOPE_RATIO
+        and not may_be_one_source(str(a["asserter"]), str(b["asserter"]))
+    )
 
 
 def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:

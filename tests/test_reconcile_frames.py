@@ -11,7 +11,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
-from reconcile.identify import source_names
+from reconcile.identify import may_be_one_source, source_names
 from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,6 +135,32 @@ def test_unsure_identity_is_never_a_divergence() -> None:
         [
             _doc("The Coast Bureau said 120 people died.", "a", 2, "A"),
             _doc("The Red Cross said 300 people died.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("CRB", "CRBX", True),  # an umbrella and one of its agencies, as acronyms
+        ("Coast Relief Board (CRB)", "CRB", True),
+        ("Harbour Ministry", "Harbour Ministry spokesman Jo Bloggs", True),
+        ("Coast Bureau", "Red Cross", False),
+        ("CRB", "Red Cross", False),
+        ("Harbour Ministry", "Harbour Police", False),
+    ],
+)
+def test_names_that_may_be_one_source(a: str, b: str, one: bool) -> None:
+    assert may_be_one_source(a, b) is one and may_be_one_source(b, a) is one
+
+
+def test_an_umbrella_body_against_its_own_agency_is_not_a_divergence() -> None:
+    # "CRB" may be the "CRBX" agency reported under its parent's name: not two sources
+    claims = pl.concat(
+        [
+            _doc("The CRBX said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The CRB said 300 people died in Peru.", "b", 2, "B"),
         ]
     )
     assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
