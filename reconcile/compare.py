@@ -243,12 +243,16 @@ def quantities_table(
         "doc_ids",
         "sure",
     ]
+    frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
+    dated_sure = (
+        ~pl.col("as_of_source").is_in(list(GUESSED_DATES))
+        if "as_of_source" in claims.columns
+        else pl.lit(True)
+    )
     sure = (
         claims.filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
-        .agg(pl.col("frame_sure").fill_null(True).all().alias("sure"))
-        if "frame_sure" in claims.columns
-        else assertions.select("assertion_id", pl.lit(True).alias("sure"))
+        .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
     )
     ordered = (
         assertions.join(sure, on="assertion_id", how="left")
@@ -318,6 +322,10 @@ SCOPE_RATIO = 5.0
 EXTREMES = 3
 
 
+#: Ways of dating a figure that guess its time rather than read it: a document with no
+#: publication date takes the latest date its sentences give, which may be an event long
+#: before the figure ("since 3 March ..."). Such a figure never makes a divergence.
+GUESSED_DATES = ("the latest date the document's sentences give",)
 #: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
 _DATE_RANK = (
     pl.col("as_of_source")

@@ -166,6 +166,32 @@ def test_an_umbrella_body_against_its_own_agency_is_not_a_divergence() -> None:
     assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
 
 
+def test_figures_of_undated_documents_dated_by_a_guess_never_diverge() -> None:
+    # neither document has a publication date: each is dated by the latest date its text
+    # gives, an event that may lie long before the figure
+    texts = {
+        "a": "The storm hit on 3 March 2031 and cut 40 roads. "
+        "The Coast Bureau said 300 people died in Peru.",
+        "b": "The storm hit on 3 March 2031 and cut 40 roads. "
+        "The Red Cross said 120 people died in Peru.",
+    }
+    undated = pl.concat(
+        [extract_claims(text, doc_id=doc, outlet=doc.upper()) for doc, text in texts.items()]
+    )
+    result = reconcile(undated)
+    deaths = result.quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["uncertain"], deaths
+    # the same two figures with publication dates do diverge (the guess was the only doubt)
+    dated = pl.concat(
+        [
+            _doc(texts["a"], "a", 2, "A"),
+            _doc(texts["b"], "b", 2, "B"),
+        ]
+    )
+    deaths = reconcile(dated).quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["diverge"], deaths
+
+
 def test_one_source_carried_by_several_outlets_is_an_echo() -> None:
     claims = pl.concat(
         [
