@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .identify import stable_ids
+from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
 
@@ -243,12 +243,16 @@ def quantities_table(
         "doc_ids",
         "sure",
     ]
+    frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
+    dated_sure = (
+        ~pl.col("as_of_source").is_in(list(GUESSED_DATES))
+        if "as_of_source" in claims.columns
+        else pl.lit(True)
+    )
     sure = (
         claims.filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
-        .agg(pl.col("frame_sure").fill_null(True).all().alias("sure"))
-        if "frame_sure" in claims.columns
-        else assertions.select("assertion_id", pl.lit(True).alias("sure"))
+        .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
     )
     ordered = (
         assertions.join(sure, on="assertion_id", how="left")
@@ -318,6 +322,10 @@ SCOPE_RATIO = 5.0
 EXTREMES = 3
 
 
+#: Ways of dating a figure that guess its time rather than read it: a document with no
+#: publication date takes the latest date its sentences give, which may be an event long
+#: before the figure ("since 3 March ..."). Such a figure never makes a divergence.
+GUESSED_DATES = ("the latest date the document's sentences give",)
 #: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
 _DATE_RANK = (
     pl.col("as_of_source")
@@ -518,7 +526,7 @@ def _verdict(
     for a, b in _candidates(rows):
         if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
             conflicts.append((a, b))
-            if a["sure"] and b["sure"] and _ratio_of(a, b) <= SCOPE_RATIO:
+            if _sure(a, b):
                 sure.append((a, b))
                 break
     changed = _changed(rows, 0.05)
@@ -605,6 +613,17 @@ def _named(row: dict[str, Any]) -> bool:
 def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two named, different sources (an unnamed source may be either of them)."""
     return _named(a) and _named(b) and a["asserter"] != b["asserter"]
+
+
+def _sure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A conflict that can be shown as a divergence: both frames read from their own words,
+    the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
+    (not one body written two ways, nor an umbrella and one of its agencies)."""
+    return (
+        bool(a["sure"] and b["sure"])
+        and _ratio_of(a, b) <= SCOPE_RATIO
+        and not may_be_one_source(str(a["asserter"]), str(b["asserter"]))
+    )
 
 
 def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:

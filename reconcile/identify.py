@@ -29,6 +29,7 @@ __all__ = [
     "assign_dates",
     "assign_keys",
     "assign_windows",
+    "may_be_one_source",
     "source_names",
     "stable_id",
     "stable_ids",
@@ -602,6 +603,32 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         elif tokens and any(t in acronyms for t in tokens):
             cleaned[raw] = next(t for t in tokens if t in acronyms)
     return cleaned
+
+
+def _name_forms(name: str) -> tuple[str, list[str]]:
+    """A source name's short form (its acronym, else its initials) and its lower-case words."""
+    text = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Full Name (FN)" -> "Full Name"
+    caps = re.fullmatch(r"[A-Z]{2,8}", text)
+    short = text if caps else _initials(text)
+    return short, re.findall(r"[a-z0-9]+", name.lower())
+
+
+def may_be_one_source(a: str, b: str) -> bool:
+    """Whether two source names may stand for one body, or one body and a part of it, so
+    that their figures are not surely independent.
+
+    True for one name written two ways ("Port Office" and "PO"), an umbrella and one of its
+    agencies written as acronyms (an acronym that starts the other one: "UN" and "UNHCR"),
+    and a body and one of its people ("Health Ministry" and "Health Ministry spokesman
+    Jo Bloggs": all of one name's words open the other).
+    """
+    if a == b:
+        return True
+    (short_a, words_a), (short_b, words_b) = _name_forms(a), _name_forms(b)
+    if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
+        return True
+    n = min(len(words_a), len(words_b))
+    return n > 0 and words_a[:n] == words_b[:n]
 
 
 def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:

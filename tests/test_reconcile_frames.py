@@ -11,7 +11,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
-from reconcile.identify import source_names
+from reconcile.identify import may_be_one_source, source_names
 from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,6 +138,58 @@ def test_unsure_identity_is_never_a_divergence() -> None:
         ]
     )
     assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("CRB", "CRBX", True),  # an umbrella and one of its agencies, as acronyms
+        ("Coast Relief Board (CRB)", "CRB", True),
+        ("Harbour Ministry", "Harbour Ministry spokesman Jo Bloggs", True),
+        ("Coast Bureau", "Red Cross", False),
+        ("CRB", "Red Cross", False),
+        ("Harbour Ministry", "Harbour Police", False),
+    ],
+)
+def test_names_that_may_be_one_source(a: str, b: str, one: bool) -> None:
+    assert may_be_one_source(a, b) is one and may_be_one_source(b, a) is one
+
+
+def test_an_umbrella_body_against_its_own_agency_is_not_a_divergence() -> None:
+    # "CRB" may be the "CRBX" agency reported under its parent's name: not two sources
+    claims = pl.concat(
+        [
+            _doc("The CRBX said 120 people died in Peru.", "a", 2, "A"),
+            _doc("The CRB said 300 people died in Peru.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["uncertain"]
+
+
+def test_figures_of_undated_documents_dated_by_a_guess_never_diverge() -> None:
+    # neither document has a publication date: each is dated by the latest date its text
+    # gives, an event that may lie long before the figure
+    texts = {
+        "a": "The storm hit on 3 March 2031 and cut 40 roads. "
+        "The Coast Bureau said 300 people died in Peru.",
+        "b": "The storm hit on 3 March 2031 and cut 40 roads. "
+        "The Red Cross said 120 people died in Peru.",
+    }
+    undated = pl.concat(
+        [extract_claims(text, doc_id=doc, outlet=doc.upper()) for doc, text in texts.items()]
+    )
+    result = reconcile(undated)
+    deaths = result.quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["uncertain"], deaths
+    # the same two figures with publication dates do diverge (the guess was the only doubt)
+    dated = pl.concat(
+        [
+            _doc(texts["a"], "a", 2, "A"),
+            _doc(texts["b"], "b", 2, "B"),
+        ]
+    )
+    deaths = reconcile(dated).quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["diverge"], deaths
 
 
 def test_one_source_carried_by_several_outlets_is_an_echo() -> None:
