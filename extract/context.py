@@ -36,7 +36,7 @@ __all__ = [
     "tokens",
 ]
 
-#: A number ("20,000"), a word (with inner apostrophes, dots, hyphens: "U.S", "Wagner's",
+#: A number ("20,000"), a word (with inner apostrophes, dots, hyphens: "U.S", "Acme's",
 #: "drop-top"; its last character a letter or digit) or one other mark.
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:[\w'’.&/-]*\w)?|[^\w\s]")
 _QUOTES = "\"“”‘’'"
@@ -420,8 +420,8 @@ def subject_before(
 ) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
-    Prefers the name that heads a verb ("Wagner has", "the mayor is spending") or owns
-    something ("Wagner's"), then the last name not cut off by a comma. Words inside the
+    Prefers the name that heads a verb ("Acme has", "the mayor is spending") or owns
+    something ("Acme's"), then the last name not cut off by a comma. Words inside the
     spans of ``figures`` (other figures of the sentence, such as "4.2 million Swedish
     crowns") are never a name. With ``reaching``, where the figure's concept starts as
     the subject of its clause, only a name reaching into that phrase counts: one before
@@ -526,7 +526,7 @@ def subject_before(
             or (after,) in lex.changes
             or _verb_like(after, lex.concept_verbs)
         ):
-            chosen = words  # the name heading a verb: "Wagner has", "the rover reached"
+            chosen = words  # the name heading a verb: "Acme has", "the rover reached"
             break
     if not chosen:
         usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]

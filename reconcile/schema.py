@@ -34,7 +34,7 @@ CHECK_STATUS = pl.Enum(["holds", "fails", "warning"])
 
 #: Columns added to the claims table (the input columns are kept as they were).
 _CLAIM_COLUMNS: _Types = {
-    "entity": pl.String,  # canonical subject ("Wagner Group")
+    "entity": pl.String,  # canonical subject ("Acme Group")
     "concept_key": pl.String,  # canonical measured concept ("personnel")
     "asserter": pl.String,  # canonical asserter ("US government")
     "as_of": pl.Date,  # the date the figure describes

@@ -45,7 +45,7 @@ def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
         for name in [canonical, *names]:
             lookup.setdefault(str(name).lower(), canonical)
     ordered = sorted(lookup, key=len, reverse=True)
-    # zero-width boundaries only, so that neighbouring names ("Russia's Wagner") both match
+    # zero-width boundaries only, so that neighbouring names ("Peru's Acme") both match
     body = "|".join(re.escape(a) + (r"\b" if a[-1:].isalnum() else "") for a in ordered)
     return rf"(?i)\b({body})", lookup
 
