@@ -53,7 +53,7 @@ def shares_word(ours: str | None, gold: str | None) -> bool:
 
     Examples
     --------
-    >>> shares_word("Mr Kirby", "John Kirby (US White House)"), shares_word("number", "force")
+    >>> shares_word("Ms Okafor", "Ada Okafor (port board)"), shares_word("number", "force")
     (True, False)
     """
     if gold is None:
