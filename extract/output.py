@@ -9,7 +9,7 @@ from typing import Literal
 
 import polars as pl
 
-__all__ = ["Format", "new_temp_file", "write_table"]
+__all__ = ["Format", "new_temp_file", "write_table", "write_text"]
 
 Format = Literal["parquet", "csv", "jsonl"]
 
@@ -33,7 +33,9 @@ def write_table(
     if fmt not in ("parquet", "csv", "jsonl"):
         raise ValueError(f"unknown output format {fmt!r}: use parquet, csv or jsonl")
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = new_temp_file(target.parent, prefix=f".{target.name}.")
+    # The name is chosen before the file exists, so that the cleanup below also
+    # covers an interrupt that lands while the file is being created.
+    tmp = os.path.join(target.parent, f".{target.name}.{secrets.token_hex(8)}.part")
     try:
         if fmt == "parquet":
             frame.write_parquet(tmp)
@@ -44,6 +46,27 @@ def write_table(
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_text(text: str, path: str | os.PathLike[str]) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically, as :func:`write_table` does.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> write_text("hello", Path(tempfile.mkdtemp()) / "a.txt").read_text()
+    'hello'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
     return target
 

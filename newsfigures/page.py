@@ -10,12 +10,13 @@ require.js, no MathJax, so "$5 … $6" is never typeset as math), its figures ar
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from extract.output import write_text
 
 __all__ = ["Block", "export_html", "notebook_blocks", "render_page"]
 
@@ -102,8 +103,4 @@ def export_html(notebook: Path, target: Path, *, title: str = "Report") -> Path:
 
     nb = nbformat.read(str(notebook), as_version=4)
     page = render_page(notebook_blocks(nb), title=title)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.part")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return write_text(page, target)

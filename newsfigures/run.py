@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extract.output import write_text
+
 from .page import export_html
 from .params import NOTEBOOK_DIR, ParameterError, check_parameters, is_sample_corpus
 from .report import slug, topic_found, unused_renames
@@ -219,9 +221,7 @@ def _record(out: Path, recorded: dict[str, Any], status: str) -> None:
     import yaml
 
     text = yaml.safe_dump({**recorded, "status": status}, sort_keys=True, allow_unicode=True)
-    tmp = out / ".parameters.yaml.part"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out / "parameters.yaml")
+    write_text(text, out / "parameters.yaml")
 
 
 def _after_reconcile(spec: RunSpec, out: Path, warn: Callable[[str], None] | None) -> None:
