@@ -44,7 +44,7 @@ target to reproduce exactly.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
 import math
 import re
@@ -53,13 +53,14 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
+if str(HERE) not in sys.path:  # the sibling helpers _baselines and _halves
+    sys.path.insert(0, str(HERE))
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "benchmarks" / "newsquant" / "newsquant_dev.json"
 DEFAULT_UNITS = HERE / "newsquant_units.json"
 
@@ -596,16 +597,6 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _load_module(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def load_ours() -> tuple[Callable[..., Any] | None, str]:
     """Return (extract.extract_claims or None, a note explaining why not)."""
     if str(REPO_ROOT) not in sys.path:
@@ -764,7 +755,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = [r["text"] for r in records]
     n_gold = sum(len(r["quantities"]) for r in records)
 
-    baselines = _load_module("newsquant_baselines", HERE / "_baselines.py")
+    baselines = importlib.import_module("_baselines")
     runs: list[SystemRun] = []
     ours_fn, why_not = load_ours()
     if ours_fn is None:
@@ -774,7 +765,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs.append(run_system("ours", lambda i, s: fn(s, doc_id=f"newsquant-{i}"), sentences))
     runs.append(run_system("quantulum3", lambda i, s: baselines.quantulum_claims(s), sentences))
 
-    halves = _load_module("newsquant_halves", HERE / "_halves.py")
+    halves = importlib.import_module("_halves")
     by_half = {
         h: [i for i, s in enumerate(sentences) if halves.half_of(s) == h] for h in halves.HALVES
     }

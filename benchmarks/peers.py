@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib.util
+import importlib
 import json
 import math
 import re
@@ -43,11 +43,12 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
+if str(HERE) not in sys.path:  # the sibling helpers _baselines and _halves
+    sys.path.insert(0, str(HERE))
 DEFAULT_DIR = REPO_ROOT.parent / "shared" / "benchmarks" / "peers"
 
 #: The files scored, in the order printed: (label, path under the peers folder).
@@ -548,16 +549,6 @@ def score_case(case: Case, preds: Sequence[Row]) -> Tally:
 # --------------------------------------------------------------------------- running
 
 
-def _load_module(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _ours() -> Callable[[str], list[dict[str, Any]]]:
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
@@ -573,7 +564,7 @@ def _ours() -> Callable[[str], list[dict[str, Any]]]:
 
 def systems() -> dict[str, Callable[[str], list[dict[str, Any]]]]:
     """The systems scored: ours and quantulum3, each text -> claims-like rows."""
-    baselines = _load_module("peers_baselines", HERE / "_baselines.py")
+    baselines = importlib.import_module("_baselines")
     return {"ours": _ours(), "quantulum3": baselines.quantulum_claims}
 
 
@@ -593,7 +584,7 @@ def run(
     cases: Sequence[Case], fns: Mapping[str, Callable[[str], list[dict[str, Any]]]]
 ) -> dict[str, dict[tuple[str, str], Tally]]:
     """Tallies by system, then by (file, half); the predictions of each case are scored once."""
-    halves = _load_module("peers_halves", HERE / "_halves.py")
+    halves = importlib.import_module("_halves")
     out: dict[str, dict[tuple[str, str], Tally]] = {}
     for name, fn in fns.items():
         by_key: dict[tuple[str, str], Tally] = {}
@@ -677,7 +668,7 @@ def print_exclusions(results: Mapping[str, Mapping[tuple[str, str], Tally]]) -> 
 
 
 def _half(text: str) -> str:
-    return str(_load_module("peers_halves", HERE / "_halves.py").half_of(text))
+    return str(importlib.import_module("_halves").half_of(text))
 
 
 def show_errors(cases: Iterable[Case], fn: Callable[[str], list[dict[str, Any]]]) -> None:
