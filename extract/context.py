@@ -429,109 +429,165 @@ def subject_before(
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
-    runs: list[tuple[list[Token], str]] = []
-    adjectival: set[int] = set()
-    agents: set[int] = set()
+    runs = [
+        run
+        for run in _name_runs(toks, figures, lex)
+        if not run.agent
+        and not _not_a_name(run.words, sent_start, run.adjectival)
+        and (
+            reaching is None
+            or run.words[-1].end > reaching
+            or run.heads_item(sent_start)  # "Acme — Shares of the ..."
+        )
+    ]
+    return _name_phrase(toks, _chosen_name(runs, sent_start, skip, lex), lex)
+
+
+@dataclass(slots=True)
+class _NameRun:
+    """A run of capitalised words (a name) before a figure, and the word after it."""
+
+    words: list[Token] = field(default_factory=list)
+    #: the lower-case word after the run (its verb when it heads one); "" at the end
+    after: str = ""
+    #: another name for something named ("dubbed the HX-2") or a passive's agent ("built by
+    #: Kessler"): not whom the figure is about
+    agent: bool = False
+    #: an adjective of the phrase a lower-case word follows ("Brazilian steel giant")
+    adjectival: bool = False
+
+    def heads_item(self, sent_start: int) -> bool:
+        """ "Acme — Shares of the chip maker rose 4%": the name an item is about."""
+        return self.words[0].start == sent_start and self.after in _DASHES
+
+    def text(self) -> str:
+        return " ".join(t.text for t in self.words)
+
+
+def _name_runs(
+    toks: list[Token], figures: Sequence[tuple[int, int]], lex: Lexicon
+) -> list[_NameRun]:
+    """The names among ``toks``, each with the word after it; a new clause (";", or one
+    the writer or reader heads, "we hope to hire 400 staff") drops the names before it,
+    and a capitalised run after "in", "at" ... is a place, not a name."""
+    runs: list[_NameRun] = []
+    run = _NameRun()
     place = False  # inside a capitalised run that names a place ("in Salt Lake City")
-    run: list[Token] = []
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
-        word = tok.text
-        low = tok.lower
         while k < len(figures) and figures[k][1] <= tok.start:
             k += 1
         inside = k < len(figures) and figures[k][0] <= tok.start
-        if word == ";" or (low in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
-            # a new clause, or one the writer or reader heads ("we hope to hire 400 staff"):
-            # names before it own nothing after it
-            runs, run = [], []
+        if tok.text == ";" or (
+            tok.lower in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)
+        ):
+            runs, run = [], _NameRun()
             continue
-        capital = not inside and (
-            (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))  # "iPhone"
-            and low not in lex.months
-            and low not in lex.weekdays
-            and len(word) > 1
-            and not (
-                i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$="
-            )
-        )  # not "W" of "14 W 52nd St", "HK" of "HK $7.2m", "Y" of "Y=30 billion"
-        if capital and not (i == 0 and _POSSESSIVE_S.sub("", low) in lex.stopwords):
-            if place or (not run and i > 0 and toks[i - 1].lower in _LOCATIVE):
-                place = True  # "in Ukraine", "in Salt Lake City": a place in a phrase
-                continue
-            if not run and i > 0 and toks[i - 1].lower == "by":
-                agents.add(id(run))  # "a motor built by Kessler to deliver": the agent
-            if not run and i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])):
-                agents.add(id(run))  # "the rail link, dubbed the HX-2,": another name
-            run.append(tok)
+        if (
+            not inside
+            and _capitalised(toks, i, lex)
+            and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
+        ):
+            place = place or (not run.words and i > 0 and toks[i - 1].lower in _LOCATIVE)
+            if place:
+                continue  # "in Ukraine", "in Salt Lake City": a place in a phrase
+            if not run.words:
+                run.agent = _agent_before(toks, i)
+            run.words.append(tok)
             continue
         place = False
-        if (
-            run
-            and low in ("of", "and", "&")
-            and i + 1 < len(toks)
-            and toks[i + 1].text[:1].isupper()
-        ):
-            run.append(tok)
+        if run.words and _continues_name(toks, i, inside):
+            run.words.append(tok)
             continue
-        if (
-            run
-            and word.isdigit()
-            and not inside
-            and len(word) <= 4
-            and not 1800 <= int(word) <= 2100
-        ):
-            run.append(tok)  # "Pixel 8 Pro", "Model 3 Long Range", "FTSE 100"
-            continue
-        if run:
-            nouns = 0
-            if not (
-                (len(run) == 1 and run[0].lower.endswith(lex.demonym_endings))
-                or _POSSESSIVE_S.search(run[-1].text)  # "Russia's prison population": Russia
-            ):
-                nouns = _nouns_heading_verb(toks, i, lex)
-            if nouns:  # "Acme shares have been", "a Leeds midfield that conceded"
-                run = run + toks[i : i + nouns]
-                low = toks[i + nouns].lower
-            elif low in lex.concept_fillers and i + 1 < len(toks):
-                low = toks[i + 1].lower  # "Zentro also sells": the verb after the adverb
-            runs.append((run, low))
-            if not nouns and word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
-                adjectival.add(id(run))  # "Brazilian steel giant": a lower-case word follows
-        run = []
-    if run:
-        runs.append((run, ""))
-    runs = [
-        (w, after)
-        for w, after in runs
-        if not _not_a_name(w, sent_start, id(w) in adjectival)
-        and id(w) not in agents
-        and (
-            reaching is None
-            or w[-1].end > reaching
-            or (w[0].start == sent_start and after in _DASHES)  # "Acme — Shares of the ..."
-        )
-    ]
-    chosen: list[Token] = next(
-        (w for w, after in runs if w[0].start == sent_start and after in _DASHES), []
-    )  # "Acme — Shares of the chip maker rose 4%": the name the item is about
-    for words, after in reversed(runs if not chosen else ()):
-        phrase = " ".join(t.text for t in words)
-        if skip and phrase in skip:
-            continue
+        if run.words:
+            runs.append(_closed(run, toks, i, lex))
+        run = _NameRun()
+    if run.words:
+        runs.append(run)
+    return runs
+
+
+def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A word written as a name ("Acme", "iPhone"): not a month or a weekday, nor a letter
+    ("W" of "14 W 52nd St"), nor a sign's prefix ("HK" of "HK $7.2m", "Y" of "Y=30 billion")."""
+    tok = toks[i]
+    word, low = tok.text, tok.lower
+    return (
+        (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))
+        and low not in lex.months
+        and low not in lex.weekdays
+        and len(word) > 1
+        and not (i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$=")
+    )
+
+
+def _agent_before(toks: list[Token], i: int) -> bool:
+    """Whether a name starting at ``toks[i]`` is a passive's agent ("a motor built by
+    Kessler to deliver") or another name for a thing ("the rail link, dubbed the HX-2,")."""
+    if i > 0 and toks[i - 1].lower == "by":
+        return True
+    return i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])) is not None
+
+
+def _continues_name(toks: list[Token], i: int, inside: bool) -> bool:
+    """A word inside a name: "of" or "and" before a capital ("Bank of Nowhere"), or a short
+    number that is no year ("Pixel 8 Pro", "Model 3 Long Range", "FTSE 100")."""
+    word, low = toks[i].text, toks[i].lower
+    if low in ("of", "and", "&"):
+        return i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
+    return word.isdigit() and not inside and len(word) <= 4 and not 1800 <= int(word) <= 2100
+
+
+def _closed(run: _NameRun, toks: list[Token], i: int, lex: Lexicon) -> _NameRun:
+    """``run`` ended by ``toks[i]``, with the word after it: the verb past the nouns that
+    complete it into a subject ("Acme shares have been") or past an adverb ("Zentro also
+    sells")."""
+    word, after = toks[i].text, toks[i].lower
+    nouns = 0
+    if not (
+        (len(run.words) == 1 and run.words[0].lower.endswith(lex.demonym_endings))
+        or _POSSESSIVE_S.search(run.words[-1].text)  # "Russia's prison population": Russia
+    ):
+        nouns = _nouns_heading_verb(toks, i, lex)
+    if nouns:  # "Acme shares have been", "a Leeds midfield that conceded"
+        run.words = run.words + toks[i : i + nouns]
+        after = toks[i + nouns].lower
+    elif after in lex.concept_fillers and i + 1 < len(toks):
+        after = toks[i + 1].lower  # "Zentro also sells": the verb after the adverb
+    run.after = after
+    # "Brazilian steel giant": a lower-case word follows
+    run.adjectival = (
+        not nouns and word[:1].isalpha() and word[:1].islower() and after not in lex.stopwords
+    )
+    return run
+
+
+def _chosen_name(
+    runs: list[_NameRun], sent_start: int, skip: str | None, lex: Lexicon
+) -> list[Token]:
+    """The name an item is about, else the last heading a verb or owning something, else
+    the last not cut off by a comma, else the last; none that ``skip`` holds."""
+    item = next((run.words for run in runs if run.heads_item(sent_start)), None)
+    if item:
+        return item
+    usable = [run for run in runs if not (skip and run.text() in skip)]
+    for run in reversed(usable):
+        after = run.after
         if (
             after in _AUX
             or after in ("'s", "’s")
-            or phrase.endswith(("'s", "’s"))
+            or run.text().endswith(("'s", "’s"))
             or (after,) in lex.changes
             or _verb_like(after, lex.concept_verbs)
         ):
-            chosen = words  # the name heading a verb: "Acme has", "the rover reached"
-            break
-    if not chosen:
-        usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]
-        spaced = [w for w, after in runs if after != "," and w in usable]
-        chosen = (spaced or usable or [[]])[-1]
+            return run.words  # the name heading a verb: "Acme has", "the rover reached"
+    spaced = [run for run in usable if run.after != ","]
+    return (spaced or usable or [_NameRun()])[-1].words
+
+
+def _name_phrase(toks: list[Token], chosen: list[Token], lex: Lexicon) -> str | None:
+    """The name as a phrase: without trailing function words, with the word describing it
+    ("the base Pixel 8") and its ticker ("Acme (ACM)"), without a possessive "'s"."""
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "Sara Holm With 310 ...": a capitalised word of the text
     ticker = ""
