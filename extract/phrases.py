@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import LeftPhrase, Token, read_left, tokens
+from .context import Token, tokens
 from .draft import Draft
+from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
 from .segment import Sentence
 
@@ -341,7 +342,7 @@ class PhraseReader:
         return None
 
     def _left(self, claim: Draft) -> LeftPhrase:
-        """The phrase before the figure (:func:`~extract.context.read_left`)."""
+        """The phrase before the figure (:func:`~extract.left_phrase.read_left`)."""
         return read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
