@@ -492,7 +492,7 @@ def _name_runs(
             continue
         if run.words:
             runs.append(_closed(run, toks, i, lex))
-        run = _NameRun()
+            run = _NameRun()
     if run.words:
         runs.append(run)
     return runs

@@ -85,7 +85,9 @@ class _LeftWalk:
     """The walk of :func:`read_left` from a figure leftwards, one token ``toks[i]`` a step.
 
     Each step reads one token and says whether the phrase ends there; the rules it tries,
-    in order, are the methods below, each named for what it recognises.
+    in order, are the methods below, each named for what it recognises. Those about a
+    word right before the words picked (``_qualifies_noun``, ``_noun_before_noun``,
+    ``_name_heads_verb``, ``_joins_two_nouns``, ``_opens_phrase``) are tried only there.
     """
 
     toks: list[Token]
@@ -106,7 +108,7 @@ class _LeftWalk:
         """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
         tok = self.toks[self.i]
         low = tok.lower
-        if self._abbreviation_dot(tok) or self._past_short_form(tok):
+        if tok.text in ".)" and (self._abbreviation_dot(tok) or self._past_short_form(tok)):
             return False
         if (
             low in _CLAUSE_BREAKS
@@ -114,18 +116,19 @@ class _LeftWalk:
             or (tok.text.islower() and low in _SPEECH)
         ):
             return self._at_clause_break(tok)
-        if self._qualifies_noun(tok) or self._noun_before_noun(tok):
+        adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
+        if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
             return self._pick()
         if self._verb(tok):
             return self._at_verb(tok)
-        if self._name_heads_verb(tok) or (
+        if (adjacent and self._name_heads_verb(tok)) or (
             self.relative and self.picked and low in self.lex.stopwords
         ):
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
-        if self._joins_two_nouns(tok):
+        if adjacent and self._joins_two_nouns(tok):
             self.last = self.i  # "rice and beans between 3% and 4%": two nouns, one phrase
             return False
-        if self._opens_phrase(tok):
+        if adjacent and self._opens_phrase(tok):
             # "the October heating oil contract": the article opens the phrase; after
             # "... 4% and 5% and", the phrase opens a clause of its own
             i = self.i
@@ -138,15 +141,13 @@ class _LeftWalk:
                 return False  # "shed 0.7% to close at 2,815": another figure's change verb
             self.changed = True  # "sales fell 5%": the phrase before heads the change verb
         # "the March wheat contract": a month right before a word picked names the thing
-        if not (self._adjacent() and (low in self.lex.months or low in self.lex.weekdays)):
+        if not (adjacent and (low in self.lex.months or low in self.lex.weekdays)):
             if self.picked and tok.text.islower() and (low,) in self.lex.changes:
                 return True  # "expected to lift output by 12%": the change verb ends the phrase
             if self._passed_over(tok):
                 return False
-        if self._year_it_is(tok):
-            return self._pick()  # "Peru's economy in 2021 grew by 13%"
         if low[:1].isdigit():
-            return self._at_number(tok)
+            return self._pick() if self._year_it_is(tok) else self._at_number(tok)
         if not any(ch.isalpha() for ch in low) or low in self.lex.currency_prefixes:
             return False
         self._pick()
@@ -173,10 +174,6 @@ class _LeftWalk:
         self.picked.append(self.toks[self.i].text)
         self.last = self.i
         return False
-
-    def _adjacent(self) -> bool:
-        """Whether ``toks[i]`` stands right before the last word picked."""
-        return bool(self.picked) and self.last == self.i + 1
 
     def _abbreviation_dot(self, tok: Token) -> bool:
         """ "the avg. of readings was 40 Hz": a dot ending a short word, not a sentence."""
@@ -235,8 +232,7 @@ class _LeftWalk:
         not "falling short of")."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         return (
-            self._adjacent()
-            and tok.text.islower()
+            tok.text.islower()
             and low not in _AUX
             and (
                 (low.endswith("ing") and self.picked[-1].islower())
@@ -256,8 +252,7 @@ class _LeftWalk:
         """ "UK house price figures": a word that is also a verb, as a noun before a noun."""
         toks, i, lex = self.toks, self.i, self.lex
         return (
-            self._adjacent()
-            and self.picked[-1].islower()
+            self.picked[-1].islower()
             and tok.lower in _VERB_NOUNS
             and i > 0
             and toks[i - 1].lower not in _AUX
@@ -353,7 +348,6 @@ class _LeftWalk:
         lex, low = self.lex, tok.lower
         return (
             self.crossed
-            and self._adjacent()
             and all(w[:1].isupper() for w in self.picked)
             and tok.text.islower()
             and low not in lex.stopwords
@@ -363,7 +357,7 @@ class _LeftWalk:
     def _joins_two_nouns(self, tok: Token) -> bool:
         """ "rice and beans between 3% and 4%": "and" between two plain nouns."""
         toks, i, lex = self.toks, self.i, self.lex
-        if not (self._adjacent() and tok.lower == "and" and len(self.picked) == 1 and i > 0):
+        if not (tok.lower == "and" and len(self.picked) == 1 and i > 0):
             return False
         before = toks[i - 1]
         return (
@@ -379,10 +373,8 @@ class _LeftWalk:
     def _opens_phrase(self, tok: Token) -> bool:
         """An article or determiner right before the words picked (not after "of", "in")."""
         i = self.i
-        return (
-            self._adjacent()
-            and tok.lower in self.lex.phrase_openers
-            and not (i > 0 and self.toks[i - 1].lower in _OF_LIKE)
+        return tok.lower in self.lex.phrase_openers and not (
+            i > 0 and self.toks[i - 1].lower in _OF_LIKE
         )
 
     def _passed_over(self, tok: Token) -> bool:
