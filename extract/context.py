@@ -1,7 +1,8 @@
-"""Who asserts a figure, whom it is about and what it measures.
+"""Who asserts a figure and whom it is about; the tokens and word classes these read.
 
 Fast, rule-based readings of a sentence's words: no parser, no model. Each function
-takes the document text and offsets and returns a short phrase or ``None``.
+takes the document text and offsets and returns a short phrase or ``None``. What a figure
+measures, the phrase before it, is read by :mod:`extract.left_phrase`.
 """
 
 from __future__ import annotations
@@ -25,11 +26,9 @@ from .sources import (
 
 __all__ = [
     "AttributionTracker",
-    "LeftPhrase",
     "Token",
     "asserter_owns",
     "heads_own_clause",
-    "read_left",
     "relative_phrase",
     "sentence_head",
     "subject_before",
@@ -49,27 +48,19 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
-_RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
 _TICKER = re.compile(r"[A-Z]{1,5}")
 #: The two words before a name that make it another name for something already named.
 _ALIAS = re.compile(
     r"(?:\S+ (?:dubbed|called|named|nicknamed)|known as|(?:dubbed|called|named|nicknamed) the)$"
 )
-#: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
-_VERB_NOUNS = frozenset("trade work cost top".split())
 #: An asserter's verbs whose object is its own figure ("Acme expects a profit of $5m").
 _OWN_OUTLOOK = frozenset("expects reported posted forecasts projects announced".split())
 #: Verbs after "it" that make the pronoun impersonal ("it will cost", "it takes").
 _IMPERSONAL = frozenset("cost costs takes took take".split())
-_PARTICLES = frozenset("off up out down back".split())
-_OF_LIKE = frozenset("of in on for from with into".split())
-_OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
 _CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
-#: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
-_POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 _DASHES = frozenset(["—", "–", "-"])
 _CLAUSE_BREAKS = (
     frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | _RELATIVE | _CONJUNCTIONS
@@ -429,109 +420,165 @@ def subject_before(
     """
     lex = lexicon()
     toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
-    runs: list[tuple[list[Token], str]] = []
-    adjectival: set[int] = set()
-    agents: set[int] = set()
+    runs = [
+        run
+        for run in _name_runs(toks, figures, lex)
+        if not run.agent
+        and not _not_a_name(run.words, sent_start, run.adjectival)
+        and (
+            reaching is None
+            or run.words[-1].end > reaching
+            or run.heads_item(sent_start)  # "Acme — Shares of the ..."
+        )
+    ]
+    return _name_phrase(toks, _chosen_name(runs, sent_start, skip, lex), lex)
+
+
+@dataclass(slots=True)
+class _NameRun:
+    """A run of capitalised words (a name) before a figure, and the word after it."""
+
+    words: list[Token] = field(default_factory=list)
+    #: the lower-case word after the run (its verb when it heads one); "" at the end
+    after: str = ""
+    #: another name for something named ("dubbed the HX-2") or a passive's agent ("built by
+    #: Kessler"): not whom the figure is about
+    agent: bool = False
+    #: an adjective of the phrase a lower-case word follows ("Brazilian steel giant")
+    adjectival: bool = False
+
+    def heads_item(self, sent_start: int) -> bool:
+        """ "Acme — Shares of the chip maker rose 4%": the name an item is about."""
+        return self.words[0].start == sent_start and self.after in _DASHES
+
+    def text(self) -> str:
+        return " ".join(t.text for t in self.words)
+
+
+def _name_runs(
+    toks: list[Token], figures: Sequence[tuple[int, int]], lex: Lexicon
+) -> list[_NameRun]:
+    """The names among ``toks``, each with the word after it; a new clause (";", or one
+    the writer or reader heads, "we hope to hire 400 staff") drops the names before it,
+    and a capitalised run after "in", "at" ... is a place, not a name."""
+    runs: list[_NameRun] = []
+    run = _NameRun()
     place = False  # inside a capitalised run that names a place ("in Salt Lake City")
-    run: list[Token] = []
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
-        word = tok.text
-        low = tok.lower
         while k < len(figures) and figures[k][1] <= tok.start:
             k += 1
         inside = k < len(figures) and figures[k][0] <= tok.start
-        if word == ";" or (low in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
-            # a new clause, or one the writer or reader heads ("we hope to hire 400 staff"):
-            # names before it own nothing after it
-            runs, run = [], []
+        if tok.text == ";" or (
+            tok.lower in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)
+        ):
+            runs, run = [], _NameRun()
             continue
-        capital = not inside and (
-            (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))  # "iPhone"
-            and low not in lex.months
-            and low not in lex.weekdays
-            and len(word) > 1
-            and not (
-                i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$="
-            )
-        )  # not "W" of "14 W 52nd St", "HK" of "HK $7.2m", "Y" of "Y=30 billion"
-        if capital and not (i == 0 and _POSSESSIVE_S.sub("", low) in lex.stopwords):
-            if place or (not run and i > 0 and toks[i - 1].lower in _LOCATIVE):
-                place = True  # "in Ukraine", "in Salt Lake City": a place in a phrase
-                continue
-            if not run and i > 0 and toks[i - 1].lower == "by":
-                agents.add(id(run))  # "a motor built by Kessler to deliver": the agent
-            if not run and i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])):
-                agents.add(id(run))  # "the rail link, dubbed the HX-2,": another name
-            run.append(tok)
+        if (
+            not inside
+            and _capitalised(toks, i, lex)
+            and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
+        ):
+            place = place or (not run.words and i > 0 and toks[i - 1].lower in _LOCATIVE)
+            if place:
+                continue  # "in Ukraine", "in Salt Lake City": a place in a phrase
+            if not run.words:
+                run.agent = _agent_before(toks, i)
+            run.words.append(tok)
             continue
         place = False
-        if (
-            run
-            and low in ("of", "and", "&")
-            and i + 1 < len(toks)
-            and toks[i + 1].text[:1].isupper()
-        ):
-            run.append(tok)
+        if run.words and _continues_name(toks, i, inside):
+            run.words.append(tok)
             continue
-        if (
-            run
-            and word.isdigit()
-            and not inside
-            and len(word) <= 4
-            and not 1800 <= int(word) <= 2100
-        ):
-            run.append(tok)  # "Pixel 8 Pro", "Model 3 Long Range", "FTSE 100"
-            continue
-        if run:
-            nouns = 0
-            if not (
-                (len(run) == 1 and run[0].lower.endswith(lex.demonym_endings))
-                or _POSSESSIVE_S.search(run[-1].text)  # "Russia's prison population": Russia
-            ):
-                nouns = _nouns_heading_verb(toks, i, lex)
-            if nouns:  # "Acme shares have been", "a Leeds midfield that conceded"
-                run = run + toks[i : i + nouns]
-                low = toks[i + nouns].lower
-            elif low in lex.concept_fillers and i + 1 < len(toks):
-                low = toks[i + 1].lower  # "Zentro also sells": the verb after the adverb
-            runs.append((run, low))
-            if not nouns and word[:1].isalpha() and word[:1].islower() and low not in lex.stopwords:
-                adjectival.add(id(run))  # "Brazilian steel giant": a lower-case word follows
-        run = []
-    if run:
-        runs.append((run, ""))
-    runs = [
-        (w, after)
-        for w, after in runs
-        if not _not_a_name(w, sent_start, id(w) in adjectival)
-        and id(w) not in agents
-        and (
-            reaching is None
-            or w[-1].end > reaching
-            or (w[0].start == sent_start and after in _DASHES)  # "Acme — Shares of the ..."
-        )
-    ]
-    chosen: list[Token] = next(
-        (w for w, after in runs if w[0].start == sent_start and after in _DASHES), []
-    )  # "Acme — Shares of the chip maker rose 4%": the name the item is about
-    for words, after in reversed(runs if not chosen else ()):
-        phrase = " ".join(t.text for t in words)
-        if skip and phrase in skip:
-            continue
+        if run.words:
+            runs.append(_closed(run, toks, i, lex))
+            run = _NameRun()
+    if run.words:
+        runs.append(run)
+    return runs
+
+
+def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A word written as a name ("Acme", "iPhone"): not a month or a weekday, nor a letter
+    ("W" of "14 W 52nd St"), nor a sign's prefix ("HK" of "HK $7.2m", "Y" of "Y=30 billion")."""
+    tok = toks[i]
+    word, low = tok.text, tok.lower
+    return (
+        (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))
+        and low not in lex.months
+        and low not in lex.weekdays
+        and len(word) > 1
+        and not (i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$=")
+    )
+
+
+def _agent_before(toks: list[Token], i: int) -> bool:
+    """Whether a name starting at ``toks[i]`` is a passive's agent ("a motor built by
+    Kessler to deliver") or another name for a thing ("the rail link, dubbed the HX-2,")."""
+    if i > 0 and toks[i - 1].lower == "by":
+        return True
+    return i > 1 and _ALIAS.match(" ".join(t.lower for t in toks[i - 2 : i])) is not None
+
+
+def _continues_name(toks: list[Token], i: int, inside: bool) -> bool:
+    """A word inside a name: "of" or "and" before a capital ("Bank of Nowhere"), or a short
+    number that is no year ("Pixel 8 Pro", "Model 3 Long Range", "FTSE 100")."""
+    word, low = toks[i].text, toks[i].lower
+    if low in ("of", "and", "&"):
+        return i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
+    return word.isdigit() and not inside and len(word) <= 4 and not 1800 <= int(word) <= 2100
+
+
+def _closed(run: _NameRun, toks: list[Token], i: int, lex: Lexicon) -> _NameRun:
+    """``run`` ended by ``toks[i]``, with the word after it: the verb past the nouns that
+    complete it into a subject ("Acme shares have been") or past an adverb ("Zentro also
+    sells")."""
+    word, after = toks[i].text, toks[i].lower
+    nouns = 0
+    if not (
+        (len(run.words) == 1 and run.words[0].lower.endswith(lex.demonym_endings))
+        or _POSSESSIVE_S.search(run.words[-1].text)  # "Russia's prison population": Russia
+    ):
+        nouns = _nouns_heading_verb(toks, i, lex)
+    if nouns:  # "Acme shares have been", "a Leeds midfield that conceded"
+        run.words = run.words + toks[i : i + nouns]
+        after = toks[i + nouns].lower
+    elif after in lex.concept_fillers and i + 1 < len(toks):
+        after = toks[i + 1].lower  # "Zentro also sells": the verb after the adverb
+    run.after = after
+    # "Brazilian steel giant": a lower-case word follows
+    run.adjectival = (
+        not nouns and word[:1].isalpha() and word[:1].islower() and after not in lex.stopwords
+    )
+    return run
+
+
+def _chosen_name(
+    runs: list[_NameRun], sent_start: int, skip: str | None, lex: Lexicon
+) -> list[Token]:
+    """The name an item is about, else the last heading a verb or owning something, else
+    the last not cut off by a comma, else the last; none that ``skip`` holds."""
+    item = next((run.words for run in runs if run.heads_item(sent_start)), None)
+    if item:
+        return item
+    usable = [run for run in runs if not (skip and run.text() in skip)]
+    for run in reversed(usable):
+        after = run.after
         if (
             after in _AUX
             or after in ("'s", "’s")
-            or phrase.endswith(("'s", "’s"))
+            or run.text().endswith(("'s", "’s"))
             or (after,) in lex.changes
             or _verb_like(after, lex.concept_verbs)
         ):
-            chosen = words  # the name heading a verb: "Acme has", "the rover reached"
-            break
-    if not chosen:
-        usable = [w for w, after in runs if not (skip and " ".join(t.text for t in w) in skip)]
-        spaced = [w for w, after in runs if after != "," and w in usable]
-        chosen = (spaced or usable or [[]])[-1]
+            return run.words  # the name heading a verb: "Acme has", "the rover reached"
+    spaced = [run for run in usable if run.after != ","]
+    return (spaced or usable or [_NameRun()])[-1].words
+
+
+def _name_phrase(toks: list[Token], chosen: list[Token], lex: Lexicon) -> str | None:
+    """The name as a phrase: without trailing function words, with the word describing it
+    ("the base Pixel 8") and its ticker ("Acme (ACM)"), without a possessive "'s"."""
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "Sara Holm With 310 ...": a capitalised word of the text
     ticker = ""
@@ -717,45 +764,6 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:
-    """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
-    empty unless a name (or a noun after "while", "but" ...) opens the phrase's commas and
-    no verb is inside them. Also the index of the phrase's first word (-1 when empty): the
-    noun before a conjunction is one of the words, since no name will stand for it."""
-    words: list[str] = []
-    j = i - 1
-    while j >= 0 and toks[j].text != "," and i - j <= 7:
-        tok = toks[j]
-        if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
-            return [], -1
-        if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
-            words.append(_POSSESSIVE_S.sub("", tok.text))
-        j -= 1
-    if j < 1 or toks[j].text != "," or not words:
-        return [], -1
-    if toks[j + 1].text[:1].isupper():
-        return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
-    if toks[j - 1].text[:1].isupper():
-        return words, j - 1
-    if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
-        return [*words, toks[j - 1].text], j - 1  # "while utilities, the weakest group, slipped"
-    return [], -1
-
-
-def _abbreviation_before(toks: list[Token], close: int) -> int | None:
-    """Where "(" opens when ``toks[close]`` closes a bracketed short form after a name
-    ("(LNG)", "(.SXPP)"), else None."""
-    opening = close - 2
-    if opening > 0 and toks[opening].text == "." and toks[opening - 1].text == "(":
-        opening -= 1  # "(.SXPP)": an index code
-    if opening < 1 or toks[opening].text != "(":
-        return None
-    short = toks[close - 1].text
-    if not (2 <= len(short) <= 8 and short.replace(".", "").isalnum() and short.isupper()):
-        return None
-    return opening if toks[opening - 1].text[:1].isalpha() else None
-
-
 def _verb_form(word: str, lex: Lexicon) -> bool:
     """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
     ("shooting"; not a noun such as "funding")."""
@@ -767,314 +775,6 @@ def _verb_form(word: str, lex: Lexicon) -> bool:
 def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     """A verb form that ends a subject phrase: "reached", "can reach"."""
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
-
-
-class LeftPhrase(NamedTuple):
-    """The phrase :func:`read_left` finds before a figure."""
-
-    words: str | None
-    #: where the phrase starts when it is the subject of a verb between it and the figure
-    #: ("the average rent ... was $2,400"), else None
-    subject_at: int | None = None
-    #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
-    nominal: str | None = None
-
-
-def read_left(
-    text: str,
-    sent_start: int,
-    start: int,
-    *,
-    limit: int = 5,
-    toks: list[Token] | None = None,
-) -> LeftPhrase:
-    """Content words before a figure, within its clause.
-
-    Walks left over the verb group ("have grown from", "is") and gathers the content
-    words of the phrase before it: "the number of inmates in Welsh jails fell by"
-    gives "number inmates Welsh jails". Verbs ("reached", "can reach") end the
-    phrase; a spending or earning verb gives its noun as well ("the club is spending" gives
-    the nominal "spending"). ``toks`` are the tokens before ``start`` when the caller has
-    them already.
-    """
-    lex = lexicon()
-    if toks is None:
-        toks = tokens(text, max(sent_start, start - 200), start)
-    picked: list[str] = []
-    crossed = False  # passed a verb: an earlier figure no longer owns the words
-    changed = False  # passed a change verb ("fell") before any word was picked
-    finite = False  # passed "is", "was", "has" ... before any word was picked
-    infinitive = False  # passed "to <verb>"
-    parallel = False  # the phrase follows "<figure> and": a clause of its own
-    verbs: list[str] = []  # verbs passed over, the phrase when nothing else is found
-    last = -1  # index of the last word picked
-    relative = False  # passed "..., which" back to the phrase it stands for
-    i = len(toks)
-    while i > 0:
-        i -= 1
-        tok = toks[i]
-        low = tok.lower
-        if (
-            tok.text == "."
-            and 0 < i < len(toks) - 1
-            and toks[i - 1].end == tok.start
-            and toks[i - 1].text.isalpha()
-            and toks[i - 1].text.islower()
-            and toks[i + 1].text.islower()
-        ):
-            continue  # "the avg. of readings was 40 Hz": an abbreviation, not a sentence's end
-        if tok.text == ")" and not picked and (crossed or changed):
-            opening = _abbreviation_before(toks, i)
-            if opening is not None:
-                i = opening  # "Liquefied Natural Gas (LNG) traded at": read on before it
-                continue
-        if (
-            low in _CLAUSE_BREAKS
-            or tok.text in ',.;:!?"“”'
-            or (tok.text.islower() and low in _SPEECH)
-        ):
-            if tok.text == "," and not picked and not relative and i < len(toks) - 1:
-                appositive, first = _appositive_before(toks, i, lex)
-                if appositive:
-                    picked = appositive  # "Utilities, last month's strongest group, slipped"
-                    last = first
-                    break
-            comma = i > 1 and toks[i - 1].text == ","
-            verb_slot = len(picked) == 1 and last == i + 1  # "rates which range from 2%"
-            if (
-                (not picked or verb_slot)
-                and not relative
-                and low in _RELATIVE
-                and i > 1
-                and (comma or crossed or verb_slot)
-                and _antecedent_noun(toks[i - 2 if comma else i - 1], lex)
-                and not any(lex.verb_nominals.get(v.lower()) for v in verbs)
-            ):
-                # "mining shares, which gained 1.9%", "a lake that is 40 miles long",
-                # "riders who can climb a 9 km hill": the phrase before
-                relative = True
-                picked = []
-                i -= 1 if comma else 0  # and the comma
-                continue
-            break
-        right_before = (
-            (
-                i == len(toks) - 1
-                # "lay off 1,200", "cut back 300": the verb before its particle
-                or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES)
-            )
-            and tok.text.isalpha()
-            and tok.text.islower()
-            # not "dragged the energy index 1.3% lower": a noun after an article
-            and not (
-                low not in lex.span_adjectives  # "over the past two years": a time
-                and (
-                    (i > 0 and toks[i - 1].lower in lex.phrase_openers)
-                    or (
-                        i > 1
-                        and toks[i - 2].lower in lex.phrase_openers
-                        and toks[i - 1].text.islower()
-                    )
-                )
-            )
-        )
-        if (
-            picked
-            and last == i + 1
-            and tok.text.islower()
-            and low not in _AUX
-            and (
-                (low.endswith("ing") and picked[-1].islower())
-                # "the renovated Odeon Cinema": after an article, a name may follow
-                or (
-                    low.endswith("ed")
-                    and i > 0
-                    and (
-                        toks[i - 1].lower in lex.phrase_openers
-                        or toks[i - 1].lower in lex.common_adjectives  # "maximum sustained"
-                    )
-                )
-            )
-            and picked[-1].lower() not in lex.common_adjectives  # not "falling short of"
-        ):
-            # "operating profit", "our baked loaves", "a heated pool": a word in
-            # -ing or -ed right before the noun qualifies it
-            picked.append(tok.text)
-            last = i
-            continue
-        if (
-            picked
-            and last == i + 1
-            and picked[-1].islower()
-            and low in _VERB_NOUNS
-            and i > 0
-            and toks[i - 1].lower not in _AUX
-            and toks[i - 1].lower not in lex.attribution_pronouns
-        ):
-            picked.append(tok.text)  # "UK house price figures": a noun before a noun
-            last = i
-            continue
-        if low in _AUX or (
-            tok.text.islower()
-            and (
-                _verb_form(low, lex)
-                # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
-                # verb (a noun would need "of" or a verb between)
-                or (right_before and low not in lex.stopwords and (low,) not in lex.changes)
-                # "has been forecast to", "is expected to": a participle after "been"
-                or (low in lex.attribution_verbs and i > 0 and toks[i - 1].lower in _PASSIVE)
-                # "forecast to ease slightly from 3.1%": a bare word after "to" is a verb
-                or (
-                    not picked
-                    and 0 < i < len(toks) - 1
-                    and toks[i - 1].lower == "to"
-                    and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
-                    and low not in lex.stopwords
-                )
-                # "rents range from $900"
-                or (
-                    low in _RANGE_VERBS
-                    and i + 1 < len(toks)
-                    and toks[i + 1].lower in ("from", "between")
-                )
-            )
-        ):
-            if picked and low in _MODALS and last == i + 1 and picked[-1].islower():
-                # "may lift river levels by 3 metres": the word after a modal is a verb
-                verbs.append(picked.pop())
-                crossed = True
-                if not picked:
-                    continue
-            if (
-                picked
-                and finite
-                and low.endswith("ed")
-                and toks[i + 1].lower in _OF_OR_PLACE
-                and i > 0
-                and toks[i - 1].lower not in lex.stopwords
-                and toks[i - 1].lower not in _AUX
-            ):
-                # "the energy stored in the battery was 60 kWh": a participle after the
-                # noun, before the clause's own verb, is the phrase's
-                picked.append(tok.text)
-                last = i
-                continue
-            if picked:
-                break
-            if low not in _AUX:
-                verbs.append(tok.text)
-            else:
-                finite = True
-            # "plans to lay off 1,200": the phrase before "to" is no subject, unless a verb
-            # stands between ("prices expected to rise", "output has been forecast to ease")
-            infinitive = i > 0 and toks[i - 1].lower == "to"
-            crossed = True
-            continue
-        adjacent = bool(picked) and last == i + 1
-        if (
-            crossed
-            and adjacent
-            and all(w[:1].isupper() for w in picked)
-            and tok.text.islower()
-            and low not in lex.stopwords
-            and low not in lex.concept_fillers
-        ):
-            break  # "Since the start of the year Maria Lopes has scored": the name heads it
-        if relative and picked and low in lex.stopwords:
-            break  # "ties with Renwick, which is": the antecedent is the nearest phrase
-        if (
-            adjacent
-            and low == "and"
-            and len(picked) == 1
-            and picked[0].islower()
-            and i > 0
-            and toks[i - 1].text.isalpha()
-            and toks[i - 1].text.islower()
-            and toks[i - 1].lower not in lex.stopwords
-            and not _verb_form(toks[i - 1].lower, lex)
-            and (toks[i - 1].lower,) not in lex.changes
-            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "450 hp and accelerate"
-        ):
-            last = i  # "rice and beans between 3% and 4%": two nouns, one phrase
-            continue
-        if adjacent and low in lex.phrase_openers and not (i > 0 and toks[i - 1].lower in _OF_LIKE):
-            # "the October heating oil contract": the article opens the phrase; after
-            # "... 4% and 5% and", the phrase opens a clause of its own ("rice and beans
-            # between 3% and 4%")
-            parallel = low in ("and", "or") and i > 0 and not toks[i - 1].text[:1].isalpha()
-            break
-        if not picked and tok.text.islower() and (low,) in lex.changes:
-            if i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
-                continue  # "shed 0.7% to close at 2,815": another figure's change verb
-            changed = True  # "sales fell 5%": the phrase before heads the change verb
-        if adjacent and (low in lex.months or low in lex.weekdays):
-            pass  # "the March wheat contract": a month naming the thing, not a date
-        elif picked and tok.text.islower() and (low,) in lex.changes:
-            break  # "expected to lift output by 12%": the change verb ends the phrase
-        elif (
-            low in lex.stopwords
-            or ((low,) in lex.changes and not (picked or crossed))  # "the wheat contract was"
-            or (low,) in lex.qualifiers_before
-            or low in lex.months
-            or low in lex.weekdays
-            or (tok.text.islower() and low in lex.concept_fillers)
-            or (
-                low in lex.not_purposes
-                and i + 1 < len(toks)
-                and toks[i + 1].lower in lex.concept_fillers
-            )  # "for the first quarter", "last year": a time
-        ):
-            continue
-        if (
-            low.isdigit()
-            and len(low) == 4
-            and 1900 <= int(low) <= 2100
-            and not picked
-            and i > 0
-            and toks[i - 1].lower == "in"
-            and i + 1 < len(toks)
-            and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
-        ):
-            picked.append(tok.text)  # "Peru's economy in 2021 grew by 13%": the year it is
-            last = i
-            continue
-        if low[:1].isdigit():
-            name_before = (
-                i > 0
-                and toks[i - 1].text[:1].isupper()
-                and toks[i - 1].lower not in lex.months
-                and toks[i - 1].lower not in lex.weekdays
-                and low.isdigit()
-            )
-            if name_before and (not picked or last == i + 1):
-                picked.append(tok.text)  # "the Pixel 8 Pro deal", "Lumiva's 2019 sales"
-                last = i
-                continue
-            names = [k for k, w in enumerate(picked) if w[:1].isupper()]
-            if names:  # "slid 3% to 1,450 yen as Mazda lost": the name owns this figure
-                picked = picked[: names[-1] + 1]
-                last = -1  # where the kept words start is not tracked: no subject span
-                break
-            if not crossed:
-                picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
-            continue
-        if not any(ch.isalpha() for ch in low) or low in lex.currency_prefixes:
-            continue
-        picked.append(tok.text)
-        last = i
-        if len(picked) >= limit:
-            break
-    nominal = lex.verb_nominals.get(verbs[0].lower()) if verbs else None
-    if not picked:
-        return LeftPhrase(None, None, nominal)
-    heads_verb = (
-        (crossed or changed or parallel)
-        and not infinitive
-        and not relative
-        and 0 <= last < len(toks)
-        and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)
-    )
-    return LeftPhrase(" ".join(reversed(picked)), toks[last].start if heads_verb else None, nominal)
 
 
 def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) -> tuple[str, int]:

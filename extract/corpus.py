@@ -15,7 +15,16 @@ The layout of an output folder (see :func:`extract_corpus_to`)::
     DIR/claims/part-000000.parquet     claims of batch 0 (its presence marks the batch done)
     DIR/documents/part-000000.parquet  documents read in batch 0
     DIR/skipped/part-000000.parquet    inputs skipped while reading batch 0
-    DIR/_complete.json                 written last: partitions and row counts
+    DIR/_complete.json                 written last: partitions, row counts, and the
+                                       partitions reused from a past run
+
+Every file is written to ``DIR/_tmp/`` and renamed into place, the claims file last: a
+partition is finished once its claims file exists, and a crash or Ctrl-C never leaves a
+half-written one (leftovers are removed when a run stops or starts). A re-run with
+``resume=True`` reads the corpus again and skips each finished partition made from the
+same batch: the claims file keeps a hash of its documents' ids, sources, texts and
+metadata and of the inputs skipped, so any edit (even one of the same length, or a
+changed manifest entry) has that batch extracted again.
 """
 
 from __future__ import annotations
@@ -531,27 +540,32 @@ def _inputs(inputs: StrPath | Sequence[StrPath] | None) -> list[Path]:
     return [Path(p) for p in inputs]
 
 
+@dataclass(frozen=True, slots=True)
+class _RunOptions:
+    """The options of a run that :func:`extract_corpus_report` and :func:`extract_corpus_to`
+    share (described in :func:`extract_corpus_report`)."""
+
+    manifest: StrPath | None
+    batch_size: int
+    workers: int | None
+    engine: Engine
+    scheduler: str | None
+    client: Client | None
+    progress: bool | None
+
+
 def _run(
-    records: Iterator[Document | Skipped],
-    paths: list[Path],
-    sink: _Sink,
-    *,
-    manifest: StrPath | None,
-    batch_size: int,
-    workers: int | None,
-    engine: Engine,
-    scheduler: str | None,
-    client: Client | None,
-    progress: bool | None,
+    records: Iterator[Document | Skipped], paths: list[Path], sink: _Sink, options: _RunOptions
 ) -> None:
-    manifest_path = Path(manifest) if manifest is not None else None
-    bar = _Progress(progress, lambda: _count_documents(paths, manifest_path))
+    """Extract ``records`` batch by batch into ``sink``, skipping the batches it holds."""
+    manifest_path = Path(options.manifest) if options.manifest is not None else None
+    bar = _Progress(options.progress, lambda: _count_documents(paths, manifest_path))
     pending: dict[int, tuple[list[dict[str, object]], pl.DataFrame, str]] = {}
     n_batches = 0
 
     def work() -> Iterator[tuple[int, pl.DataFrame]]:
         nonlocal n_batches
-        for batch in _batches(records, batch_size):
+        for batch in _batches(records, options.batch_size):
             n_batches = batch.index + 1
             rows = _document_rows(batch.documents)
             skipped = _skipped_table(batch.skipped)
@@ -567,10 +581,10 @@ def _run(
         for index, claims in map_unordered(
             claims_for_batch,
             work(),
-            engine=engine,
-            workers=workers,
-            scheduler=scheduler,
-            client=client,
+            engine=options.engine,
+            workers=options.workers,
+            scheduler=options.scheduler,
+            client=options.client,
         ):
             rows, skipped, digest = pending.pop(index)
             sink.put(index, claims, _documents_table(rows, claims), skipped, digest)
@@ -607,14 +621,18 @@ def extract_corpus_report(
         A ``manifest.csv``/``.yaml`` with columns doc, outlet, published, url, title;
         by default one found in each input folder is used.
     progress
-        Show a progress bar (``None``: only on a terminal).
+        Show a progress bar with documents/s and, once the documents are counted, the
+        ETA (``None``: only on a terminal).
     batch_size
         Documents extracted per batch.
     workers
         Local processes (``None``: every core; ``1``: this process only). A corpus of
         one batch is always read in this process.
     engine
-        ``"local"`` or ``"dask"`` (see :func:`extract_corpus_to`).
+        ``"local"``: a pool of processes (``spawn`` start method) on this machine;
+        ``"dask"``: a Dask cluster. Both run :func:`extract.batch.claims_for_batch` and
+        give the same tables. Dask workers send claims back and this process writes
+        them, so the workers need the package installed but not this folder.
     scheduler, client
         The Dask scheduler's address or an existing ``distributed.Client``
         (``engine="dask"``; neither: a ``LocalCluster`` of ``workers`` processes).
@@ -631,18 +649,8 @@ def extract_corpus_report(
     paths = _inputs(inputs)
     records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)  # checks inputs now
     sink = _MemorySink()
-    _run(
-        records,
-        paths,
-        sink,
-        manifest=manifest,
-        batch_size=batch_size,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        client=client,
-        progress=progress,
-    )
+    options = _RunOptions(manifest, batch_size, workers, engine, scheduler, client, progress)
+    _run(records, paths, sink, options)
     return sink.result()
 
 
@@ -714,63 +722,24 @@ def extract_corpus_to(
 ) -> pl.LazyFrame:
     """Extract a corpus of any size into a folder of Parquet partitions, resuming a past run.
 
-    Documents are read in this process and cut into batches of ``batch_size``
-    documents, numbered in reading order (the same inputs and batch size always
-    give the same batches). Each batch is extracted on a pool of local processes
-    (or a Dask cluster) with at most one batch per local worker (two per Dask
-    worker) in flight, and written
-    as partition ``part-NNNNNN`` of three tables as soon as it is done, so memory
-    does not grow with the corpus::
-
-        output_dir/_run.json                      settings of the run (inputs, batch size)
-        output_dir/claims/part-000000.parquet     the claims of batch 0
-        output_dir/documents/part-000000.parquet  the documents of batch 0
-        output_dir/skipped/part-000000.parquet    inputs skipped while reading batch 0
-        output_dir/_complete.json                 written at the end: partitions, row
-                                                  counts, partitions reused from a past run
-
-    Every file is written to ``output_dir/_tmp/`` and renamed into place, the
-    claims file last: a partition is finished once its claims file exists, and a
-    crash or Ctrl-C never leaves a half-written one (leftovers are removed when a
-    run stops or starts). A re-run with ``resume=True`` reads the corpus again and
-    skips each finished partition made from the same batch: the claims file keeps
-    a hash of its documents' ids, sources, texts and metadata and of the inputs
-    skipped, so any edit (even one of the same length, or a changed manifest
-    entry) has that batch extracted again.
+    Documents are read in this process and cut into batches of ``batch_size`` documents,
+    numbered in reading order (the same inputs and batch size always give the same
+    batches). Each batch is extracted on a pool of local processes (or a Dask cluster),
+    with at most one batch per local worker (two per Dask worker) in flight, and written
+    as partition ``part-NNNNNN`` of the claims, documents and skipped tables as soon as it
+    is done, so memory does not grow with the corpus. The folder's layout, how each file
+    is written and how a run resumes: see :mod:`extract.corpus`.
 
     Parameters
     ----------
-    inputs
-        A file, a folder (read recursively) or a list of them; ``None``: the sample corpus.
+    inputs, manifest, batch_size, workers, engine, scheduler, client, progress, max_bytes
+        As for :func:`extract_corpus_report` (``batch_size`` documents make a partition).
     output_dir
         The folder to write (created if needed).
-    manifest
-        A manifest of metadata (see :func:`extract.readers.read_manifest`).
-    batch_size
-        Documents per batch and per partition.
-    workers
-        Local processes (``None``: every core; ``1``: this process only); with
-        ``engine="dask"`` and neither ``scheduler`` nor ``client``, the processes of
-        the ``LocalCluster`` started for the run.
-    engine
-        ``"local"``: a pool of processes (``spawn`` start method) on this
-        machine; ``"dask"``: a Dask cluster. Both run
-        :func:`extract.batch.claims_for_batch` and give the same tables. Dask
-        workers send claims back and this process writes them, so the workers need
-        the package installed but not this folder.
-    scheduler
-        A Dask scheduler's address, e.g. ``"tcp://host:8786"``.
-    client
-        An existing ``distributed.Client`` (not closed afterwards).
     resume
         Reuse the finished partitions of an earlier run into the same folder;
         ``False`` deletes them first. A folder holding a run with other settings is
         an error unless ``resume=False``.
-    progress
-        Show a bar with documents/s and, once the documents are counted, the ETA
-        (``None``: only on a terminal).
-    max_bytes
-        Files (and table cells or JSON lines) larger than this are skipped.
 
     Returns
     -------
@@ -805,32 +774,28 @@ def extract_corpus_to(
     """
     paths = _inputs(inputs)
     folder = Path(output_dir)
-    settings: dict[str, object] = {
+    settings = _run_settings(paths, manifest, batch_size)
+    _check_batch_size(batch_size)
+    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)  # checks inputs now
+    with FolderLock(folder):  # one run at a time per folder
+        sink = _DirectorySink(folder, settings, resume=resume)
+        options = _RunOptions(manifest, batch_size, workers, engine, scheduler, client, progress)
+        _run(records, paths, sink, options)
+        skipped = scan_output(folder, "skipped")
+        _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
+    return scan_output(folder, "claims")
+
+
+def _run_settings(
+    paths: list[Path], manifest: StrPath | None, batch_size: int
+) -> dict[str, object]:
+    """What a run into a folder is, kept in its ``_run.json``: a run resumes only the same."""
+    return {
         "layout": _LAYOUT,
         "inputs": [os.path.abspath(p) for p in paths],
         "manifest": os.path.abspath(manifest) if manifest is not None else None,
         "batch_size": batch_size,
     }
-    _check_batch_size(batch_size)
-    # a bad input fails before any writing
-    records = iter_documents(paths, manifest=manifest, max_bytes=max_bytes)
-    with FolderLock(folder):  # one run at a time per folder
-        sink = _DirectorySink(folder, settings, resume=resume)
-        _run(
-            records,
-            paths,
-            sink,
-            manifest=manifest,
-            batch_size=batch_size,
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-            client=client,
-            progress=progress,
-        )
-        skipped = scan_output(folder, "skipped")
-        _warn_skipped(skipped.select(pl.len()).collect().item(), skipped.head(5).collect())
-    return scan_output(folder, "claims")
 
 
 def scan_output(output_dir: StrPath, table: Table = "claims") -> pl.LazyFrame:

@@ -134,92 +134,85 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
     return PhraseTable({tuple(str(k).lower().split()): v for k, v in mapping.items()})
 
 
+#: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
+_WORD_SETS = (
+    "period_blockers changes_need_by span_adjectives not_purposes year_owners extent_words "
+    "fraction_blockers rate_items negative_words age_words age_before months weekdays "
+    "label_words label_words_lowercase label_after code_after street_words clock_words "
+    "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
+    "source_carriers source_works source_anaphors source_adjectives headline_labels stopwords "
+    "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
+    "concept_fillers"
+).split()
+#: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).
+_PHRASE_INDEXES = ("qualifiers_before", "qualifiers_after", "periods", "changes")
+#: Mappings ``{phrase: value}``, read as phrase tables keyed by the phrase's words.
+_KEYED = ("currency_words", "dollar_nationality", "measure_nouns")
+#: Lists of word endings, read as lower-case tuples (for ``str.endswith``).
+_ENDINGS = ("demonym_endings", "adjective_endings")
+#: Lists of regular expressions a line may match.
+_LINE_PATTERNS = ("boilerplate_lines", "end_markers")
+
+
 @functools.cache
 def lexicon() -> Lexicon:
-    """Load (once per process) the lexicon."""
+    """Load (once per process) the lexicon: most lists by their shape (the tables above),
+    the others by :func:`_numbers`, :func:`_currencies` and :func:`_words_of_phrases`."""
     raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-    before = phrase_index(raw["qualifiers_before"])
-    after = phrase_index(raw["qualifiers_after"])
-    changes = phrase_index(raw["changes"])
-    return Lexicon(
-        qualifiers_before=before,
-        qualifiers_after=after,
-        periods=phrase_index(raw["periods"]),
-        period_blockers=_words(raw["period_blockers"]),
-        changes=changes,
-        changes_after={w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
-        changes_need_by=_words(raw["changes_need_by"]),
-        span_adjectives=_words(raw["span_adjectives"]),
-        not_purposes=_words(raw["not_purposes"]),
-        year_owners=_words(raw["year_owners"]),
-        demonym_endings=tuple(str(e).lower() for e in raw["demonym_endings"]),
-        scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
-        number_words={str(k): int(v) for k, v in raw["number_words"].items()},
-        vague_magnitudes={
+    fields: dict[str, Any] = {name: _words(raw[name]) for name in _WORD_SETS}
+    fields |= {name: phrase_index(raw[name]) for name in _PHRASE_INDEXES}
+    fields |= {name: _keyed(raw[name]) for name in _KEYED}
+    fields |= {name: tuple(str(e).lower() for e in raw[name]) for name in _ENDINGS}
+    fields |= {name: LinePatterns.compile(raw[name]) for name in _LINE_PATTERNS}
+    fields |= _numbers(raw) | _currencies(raw) | _words_of_phrases(raw)
+    fields["max_before"] = max(len(k) for k in (*fields["qualifiers_before"], *fields["changes"]))
+    fields["max_after"] = max(len(k) for k in fields["qualifiers_after"])
+    return Lexicon(**fields)
+
+
+def _numbers(raw: dict[str, Any]) -> dict[str, Any]:
+    """Scale words, number words, vague magnitudes ("dozens"), fractions and denominators."""
+    return {
+        "scales": {str(k).lower(): float(v) for k, v in raw["scales"].items()},
+        "number_words": {str(k): int(v) for k, v in raw["number_words"].items()},
+        "vague_magnitudes": {
             tuple(str(k).lower().split()): (float(v[0]), float(v[1]))
             for k, v in raw["vague_magnitudes"].items()
         },
-        fractions={k: float(v) for k, v in _keyed(raw["fractions"]).items()},
-        denominators={str(k).lower(): int(v) for k, v in raw["denominators"].items()},
-        extent_words=_words(raw["extent_words"]),
-        fraction_blockers=_words(raw["fraction_blockers"]),
-        rate_items=_words(raw["rate_items"]),
-        currency_prefixes={
-            str(k): str(v)
-            for k, v in (raw["currency_prefixes"] | raw["currency_prefixes_amount_only"]).items()
+        "fractions": {k: float(v) for k, v in _keyed(raw["fractions"]).items()},
+        "denominators": {str(k).lower(): int(v) for k, v in raw["denominators"].items()},
+    }
+
+
+def _currencies(raw: dict[str, Any]) -> dict[str, Any]:
+    """Currency signs and codes before an amount (with those before an amount only),
+    after it, and the subunits ("cents", "pence")."""
+    amount_only = raw["currency_prefixes_amount_only"]
+    return {
+        "currency_prefixes": {
+            str(k): str(v) for k, v in (raw["currency_prefixes"] | amount_only).items()
         },
-        currency_prefixes_amount_only={
-            str(k): str(v) for k, v in raw["currency_prefixes_amount_only"].items()
-        },
-        currency_words=_keyed(raw["currency_words"]),
-        currency_suffixes={str(k): str(v) for k, v in raw["currency_suffixes"].items()},
-        negative_words=_words(raw["negative_words"]),
-        bound_prefixes={
+        "currency_prefixes_amount_only": {str(k): str(v) for k, v in amount_only.items()},
+        "currency_suffixes": {str(k): str(v) for k, v in raw["currency_suffixes"].items()},
+        "currency_subunits": {str(k).lower(): str(v) for k, v in raw["currency_subunits"].items()},
+    }
+
+
+def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
+    """Lookups by one word: changes after a figure, bound prefixes, the verbs of a noun
+    ("spends" -> "spending"), and the words that open a phrase (determiners among them)."""
+    return {
+        "changes_after": {w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
+        "bound_prefixes": {
             str(p).lower(): label for label, ps in raw["bound_prefixes"].items() for p in ps
         },
-        currency_subunits={str(k).lower(): str(v) for k, v in raw["currency_subunits"].items()},
-        dollar_nationality=_keyed(raw["dollar_nationality"]),
-        measure_nouns=_keyed(raw["measure_nouns"]),
-        age_words=_words(raw["age_words"]),
-        age_before=_words(raw["age_before"]),
-        months=_words(raw["months"]),
-        weekdays=_words(raw["weekdays"]),
-        label_words=_words(raw["label_words"]),
-        label_words_lowercase=_words(raw["label_words_lowercase"]),
-        label_after=_words(raw["label_after"]),
-        code_after=_words(raw["code_after"]),
-        street_words=_words(raw["street_words"]),
-        clock_words=_words(raw["clock_words"]),
-        attribution_verbs=_words(raw["attribution_verbs"]),
-        attribution_nouns=_words(raw["attribution_nouns"]),
-        attribution_pronouns=_words(raw["attribution_pronouns"]),
-        non_asserters=_words(raw["non_asserters"]),
-        data_verbs=_words(raw["data_verbs"]),
-        source_carriers=_words(raw["source_carriers"]),
-        source_works=_words(raw["source_works"]),
-        source_anaphors=_words(raw["source_anaphors"]),
-        source_adjectives=_words(raw["source_adjectives"]),
-        headline_labels=_words(raw["headline_labels"]),
-        boilerplate_lines=LinePatterns.compile(raw["boilerplate_lines"]),
-        end_markers=LinePatterns.compile(raw["end_markers"]),
-        stopwords=_words(raw["stopwords"]),
-        noun_phrase_stops=_words(raw["noun_phrase_stops"]),
-        not_counted=_words(raw["not_counted"]),
-        concept_verbs=_words(raw["concept_verbs"]),
-        determiners=_words(raw["determiners"]),
-        phrase_openers=_words(raw["phrase_openers"]) | _words(raw["determiners"]),
-        ing_nouns=_words(raw["ing_nouns"]),
-        common_adjectives=_words(raw["common_adjectives"]),
-        adjective_endings=tuple(str(e).lower() for e in raw["adjective_endings"]),
-        concept_fillers=_words(raw["concept_fillers"]),
-        verb_nominals={
+        "verb_nominals": {
             str(verb).lower(): str(noun)
             for noun, verbs in raw["verb_nominals"].items()
             for verb in verbs
         },
-        max_before=max(len(k) for k in (*before, *changes)),
-        max_after=max(len(k) for k in after),
-    )
+        "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
+    }
 
 
 def phrase_at(words: list[str], table: PhraseTable, longest: int) -> tuple[str, int]:

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import LeftPhrase, Token, read_left, tokens
+from .context import Token, tokens
 from .draft import Draft
+from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
 from .segment import Sentence
 
@@ -64,6 +65,14 @@ def list_item(left: list[Token], rest: list[Token]) -> int | None:
             break
         start = earlier
     return start
+
+
+def _past_restatement(rest: list[Token], words: list[str]) -> tuple[list[Token], list[str]]:
+    """ "5 miles (8 kilometres) of new cables": the words after a restatement in brackets."""
+    close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
+    if close is not None and close < 12:
+        return rest[close + 1 :], words[close + 1 :]
+    return rest, words
 
 
 def _quantity_mark(tok: Token) -> bool:
@@ -195,23 +204,47 @@ class PhraseReader:
     def _own_concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
     ) -> str | None:
-        lex = self.lex
+        """What the figure itself names, by the first of these steps that finds it: none for
+        a span of time; the noun an amount after an article qualifies; the counted noun; the
+        noun a unit or an amount modifies; the phrase after a preposition; else the phrase
+        before the figure, or the noun of its verb ("spends $3m": spending)."""
         if rest and rest[0].text == "(":
-            # "5 miles (8 kilometres) of new cables": read on after the restatement
-            close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
-            if close is not None and close < 12:
-                rest, words = rest[close + 1 :], words[close + 1 :]
+            rest, words = _past_restatement(rest, words)
+        if self._names_a_span(claim):
+            return None  # "over the past two years": when, not what is measured
+        found = self._noun_after_article(claim, rest, words)
+        if found:
+            return found
+        if claim.noun_tokens:
+            return self._counted_concept(claim, rest, words)
+        found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
+        found = found or self._after_preposition(claim, rest, words)
+        if found:
+            return found
+        left = self._left(claim)
+        if left.nominal:
+            return left.nominal  # "the charity spends $3m": what is measured is its spending
+        claim.subject_at = left.subject_at
+        return left.words
+
+    def _names_a_span(self, claim: Draft) -> bool:
+        """ "over the past two years": a duration after a preposition, "the" and an adjective
+        of time names when, not what is measured."""
         before = claim.left or []
-        if (
+        return (
             claim.dimension == "duration"
             and len(before) >= 3
             and before[-3].lower in ("over", "in", "during", "for", "within")
             and before[-2].lower == "the"
-            and before[-1].lower in lex.span_adjectives
-        ):
-            return None  # "over the past two years": when, not what is measured
-        # "a steep 4 percent fall": an adjective between the article and the amount is the
-        # noun's too
+            and before[-1].lower in self.lex.span_adjectives
+        )
+
+    def _noun_after_article(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
+        """ "a 4% pay rise", "a $1200 a month lease": after an article, an amount of money or
+        a share (with its rate) qualifies the noun after it; an adjective between the
+        article and the amount is the noun's too ("a steep 4 percent fall")."""
+        lex = self.lex
+        before = claim.left or []
         adjective = (
             before[-1].text
             if len(before) > 1
@@ -221,92 +254,95 @@ class PhraseReader:
             else None
         )
         article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
-        if article and claim.dimension in ("currency", "ratio") and rest:
-            # "a 4% pay rise", "a $1200 a month lease": the article is the noun's, and the
-            # amount (with its rate) qualifies the noun after it
-            skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
-            head = rest[skip] if skip < len(rest) else None
-            if head is not None and head.text.isalpha() and head.text.islower():
-                if head.lower not in lex.stopwords and head.lower not in lex.noun_phrase_stops:
-                    run = self._qualified_noun(rest[skip:])
-                    if run:
-                        return " ".join(([adjective] if adjective else []) + run)
-        if claim.noun_tokens:
-            parts = [t.text for t in claim.noun_tokens]
-            if words[:1] == ["of"] and len(words) > 1:
-                more = self._content_run(rest[1:], 3)
-                if more:
-                    parts += ["of", *more]
-            elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
-                more = self._content_run(rest[1:], 3)
-                parts += [rest[0].text, *more]
-            # the counted thing and, before it, what it is counted for ("the clinic has performed")
-            owner = self._left(claim)
-            claim.subject_at = owner.subject_at
-            return " ".join(parts) + (f", {owner.words}" if owner.words else "")
-        if (
-            not hyphen
-            and claim.value != 1
+        if not (article and claim.dimension in ("currency", "ratio") and rest):
+            return None
+        skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
+        head = rest[skip] if skip < len(rest) else None
+        if head is None or not (head.text.isalpha() and head.text.islower()):
+            return None
+        if head.lower in lex.stopwords or head.lower in lex.noun_phrase_stops:
+            return None
+        run = self._qualified_noun(rest[skip:])
+        return " ".join(([adjective] if adjective else []) + run) if run else None
+
+    def _counted_concept(self, claim: Draft, rest: list[Token], words: list[str]) -> str:
+        """The counted noun, with the phrase of "of" or of a participle after it, and after a
+        comma what it is counted for: the phrase before ("the clinic has performed")."""
+        lex = self.lex
+        parts = [t.text for t in claim.noun_tokens]
+        if words[:1] == ["of"] and len(words) > 1:
+            more = self._content_run(rest[1:], 3)
+            if more:
+                parts += ["of", *more]
+        elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
+            more = self._content_run(rest[1:], 3)
+            parts += [rest[0].text, *more]
+        owner = self._left(claim)
+        claim.subject_at = owner.subject_at
+        return " ".join(parts) + (f", {owner.words}" if owner.words else "")
+
+    def _unit_modifies(self, claim: Draft, rest: list[Token], words: list[str]) -> bool:
+        """ "a 12 kilometre hike", "a 30 W plug-in heater": a singular unit right before a
+        noun makes the figure a modifier, as a hyphen would ("a 12-kilometre hike")."""
+        lex = self.lex
+        return (
+            claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
-            and rest
-            and (rest[0].text.islower() or "-" in rest[0].text)  # "a 30 W plug-in heater"
+            and bool(rest)
+            and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
-        ):
-            hyphen = True  # "a 12 kilometre hike": a singular unit before a noun is a modifier
-        if hyphen and claim.unit not in (None, "percent"):
-            run = self._qualified_noun(rest)  # "a 3-mpg gain in its city mileage"
-            if run:
-                return " ".join(run)
-        if (
+        )
+
+    def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
+        """The noun a figure modifies: one with a unit used as a modifier ("a 3-mpg gain in
+        its city mileage"), or an amount of money or a share right before a noun ("a $600
+        espresso machine", "85 per cent loan-to-value loans", "5% tax on cars")."""
+        if (modifier and claim.unit not in (None, "percent")) or (
             claim.dimension in ("currency", "ratio")
             and rest
             and rest[0].start <= claim.end + 1
-            and self._noun_modified(rest[0], hyphens=True)  # "85 per cent loan-to-value loans"
+            and self._noun_modified(rest[0], hyphens=True)
         ):
-            run = self._qualified_noun(rest)  # "a $600 espresso machine", "5% tax on cars"
+            run = self._qualified_noun(rest)
             if run:
                 return " ".join(run)
-        left: LeftPhrase | None = None
-        if (
+        return None
+
+    def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
+        """ "$4 million in savings", "hitting 81.5% from the line": the phrase after a
+        preposition names what a share, an amount or a time is of, unless the phrase before
+        names it ("was up 12 per cent for the year"); not a date ("rose 4% on Monday")."""
+        dimension = claim.dimension
+        if not (
             words[:1]
+            and (words[0] in _PREPOSITIONS_AFTER or (words[0] == "from" and dimension == "ratio"))
             and (
-                words[0] in _PREPOSITIONS_AFTER
-                # "hitting 81.5% from the line": the share of what, when nothing before
-                or (words[0] == "from" and claim.dimension == "ratio")
-            )
-            and (
-                claim.dimension in ("ratio", "currency", "duration")
-                or (words[0] == "of" and claim.dimension != "count")
+                dimension in ("ratio", "currency", "duration")
+                or (words[0] == "of" and dimension != "count")
             )
         ):
-            # "$4 million in savings", "$2 billion in reserves": what the money is
-            money_in = (
-                claim.dimension == "currency"
-                and words[0] == "in"
-                and len(rest) > 1
-                and self._noun_modified(rest[1])
-            )
-            if words[0] != "of" and claim.dimension != "duration" and not money_in:
-                # "was up 12 per cent for the year": the phrase before names the thing, if any
-                left = self._left(claim)
-                if left.words:
-                    claim.subject_at = left.subject_at
-                    return left.words
-            run = self._content_run(rest[1:], 4)
-            if run and not self._names_a_time(run[0]):
-                return " ".join(run)  # not "rose 4% on Monday": a date, not what rose
-        if left is None:
+            return None
+        money_in = (
+            dimension == "currency"
+            and words[0] == "in"
+            and len(rest) > 1
+            and self._noun_modified(rest[1])
+        )
+        if words[0] != "of" and dimension != "duration" and not money_in:
             left = self._left(claim)
-        if left.nominal:
-            return left.nominal  # "the charity spends $3m": what is measured is its spending
-        claim.subject_at = left.subject_at
-        return left.words
+            if left.words:
+                claim.subject_at = left.subject_at
+                return left.words
+        run = self._content_run(rest[1:], 4)
+        if run and not self._names_a_time(run[0]):
+            return " ".join(run)
+        return None
 
     def _left(self, claim: Draft) -> LeftPhrase:
-        """The phrase before the figure (:func:`~extract.context.read_left`)."""
+        """The phrase before the figure (:func:`~extract.left_phrase.read_left`)."""
         return read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:

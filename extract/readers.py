@@ -332,6 +332,14 @@ def iter_documents(
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     paths = _as_paths(inputs)
+    _check_inputs(paths)
+    explicit = _Manifest(Path(manifest), read_manifest(manifest)) if manifest is not None else None
+    options = _Options(text_column, id_column, max_bytes)
+    return _unique_ids(_generate(_scopes(paths, explicit), explicit, options))
+
+
+def _check_inputs(paths: list[Path]) -> None:
+    """Raise :class:`CorpusError` for an input that does not exist or a folder with no files."""
     for path in paths:
         if not path.exists():
             if path.is_symlink():
@@ -342,7 +350,11 @@ def iter_documents(
             raise CorpusError(f"input {path} does not exist")
         if path.is_dir() and next(_walk(path, skip=_own_manifests(path)), None) is None:
             raise CorpusError(f"input folder {path} holds no files (hidden files are not read)")
-    explicit = _Manifest(Path(manifest), read_manifest(manifest)) if manifest is not None else None
+
+
+def _scopes(paths: list[Path], explicit: _Manifest | None) -> list[tuple[Path, _Manifest | None]]:
+    """Each input with the manifest that describes it: the one given, else the one in its
+    folder (a file's folder), read once per folder."""
     found: dict[Path, _Manifest | None] = {}
     scopes: list[tuple[Path, _Manifest | None]] = []
     for path in paths:
@@ -351,8 +363,7 @@ def iter_documents(
             where = _find_manifest(folder)
             found[folder] = _Manifest(where, read_manifest(where)) if where is not None else None
         scopes.append((path, explicit if explicit is not None else found[folder]))
-    options = _Options(text_column, id_column, max_bytes)
-    return _unique_ids(_generate(scopes, explicit, options))
+    return scopes
 
 
 def _as_paths(inputs: StrPath | Sequence[StrPath]) -> list[Path]:

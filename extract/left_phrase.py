@@ -1,0 +1,473 @@
+"""The phrase before a figure: what it measures, read leftwards within its clause.
+
+:func:`read_left` walks from a figure to the start of its clause, one token a step (the
+steps are the methods of :class:`_LeftWalk`), over the verb group ("have grown from") to
+the content words of the phrase before it ("the number of inmates in Welsh jails").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .context import (
+    _AUX,
+    _CLAUSE_BREAKS,
+    _CONJUNCTIONS,
+    _LOCATIVE,
+    _MODALS,
+    _PASSIVE,
+    _POSSESSIVE_S,
+    _RELATIVE,
+    _SPEECH,
+    Token,
+    _antecedent_noun,
+    _verb_form,
+    _verb_like,
+    tokens,
+)
+from .lexicon import Lexicon, lexicon
+
+__all__ = ["LeftPhrase", "read_left"]
+
+#: Verbs of a range ("rents range from $900").
+_RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
+#: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
+_VERB_NOUNS = frozenset("trade work cost top".split())
+#: Particles of a phrasal verb right before a figure ("lay off 1,200").
+_PARTICLES = frozenset("off up out down back".split())
+_OF_LIKE = frozenset("of in on for from with into".split())
+_OF_OR_PLACE = _OF_LIKE | _LOCATIVE
+#: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
+_POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+
+
+class LeftPhrase(NamedTuple):
+    """The phrase :func:`read_left` finds before a figure."""
+
+    words: str | None
+    #: where the phrase starts when it is the subject of a verb between it and the figure
+    #: ("the average rent ... was $2,400"), else None
+    subject_at: int | None = None
+    #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
+    nominal: str | None = None
+
+
+def read_left(
+    text: str,
+    sent_start: int,
+    start: int,
+    *,
+    limit: int = 5,
+    toks: list[Token] | None = None,
+) -> LeftPhrase:
+    """Content words before a figure, within its clause.
+
+    Walks left over the verb group ("have grown from", "is") and gathers the content
+    words of the phrase before it: "the number of inmates in Welsh jails fell by"
+    gives "number inmates Welsh jails". Verbs ("reached", "can reach") end the
+    phrase; a spending or earning verb gives its noun as well ("the club is spending" gives
+    the nominal "spending"). ``toks`` are the tokens before ``start`` when the caller has
+    them already. The steps of the walk are the methods of :class:`_LeftWalk`.
+    """
+    if toks is None:
+        toks = tokens(text, max(sent_start, start - 200), start)
+    walk = _LeftWalk(toks, lexicon(), limit, len(toks))
+    while walk.i > 0:
+        walk.i -= 1
+        if walk.step():
+            break
+    return walk.phrase()
+
+
+@dataclass(slots=True)
+class _LeftWalk:
+    """The walk of :func:`read_left` from a figure leftwards, one token ``toks[i]`` a step.
+
+    Each step reads one token and says whether the phrase ends there; the rules it tries,
+    in order, are the methods below, each named for what it recognises. Those about a
+    word right before the words picked (``_qualifies_noun``, ``_noun_before_noun``,
+    ``_name_heads_verb``, ``_joins_two_nouns``, ``_opens_phrase``) are tried only there.
+    """
+
+    toks: list[Token]
+    lex: Lexicon
+    limit: int
+    i: int  # the token being read
+    picked: list[str] = field(default_factory=list)  # the phrase's words, last word first
+    last: int = -1  # index of the last word picked
+    crossed: bool = False  # passed a verb: an earlier figure no longer owns the words
+    changed: bool = False  # passed a change verb ("fell") before any word was picked
+    finite: bool = False  # passed "is", "was", "has" ... before any word was picked
+    infinitive: bool = False  # passed "to <verb>"
+    parallel: bool = False  # the phrase follows "<figure> and": a clause of its own
+    relative: bool = False  # passed "..., which" back to the phrase it stands for
+    verbs: list[str] = field(default_factory=list)  # verbs passed, the phrase when no other
+
+    def step(self) -> bool:
+        """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
+        tok = self.toks[self.i]
+        low = tok.lower
+        if tok.text in ".)" and (self._abbreviation_dot(tok) or self._past_short_form(tok)):
+            return False
+        if (
+            low in _CLAUSE_BREAKS
+            or tok.text in ',.;:!?"“”'
+            or (tok.text.islower() and low in _SPEECH)
+        ):
+            return self._at_clause_break(tok)
+        adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
+        if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
+            return self._pick()
+        if self._verb(tok):
+            return self._at_verb(tok)
+        if (adjacent and self._name_heads_verb(tok)) or (
+            self.relative and self.picked and low in self.lex.stopwords
+        ):
+            return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
+        if adjacent and self._joins_two_nouns(tok):
+            self.last = self.i  # "rice and beans between 3% and 4%": two nouns, one phrase
+            return False
+        if adjacent and self._opens_phrase(tok):
+            # "the October heating oil contract": the article opens the phrase; after
+            # "... 4% and 5% and", the phrase opens a clause of its own
+            i = self.i
+            self.parallel = (
+                low in ("and", "or") and i > 0 and not self.toks[i - 1].text[:1].isalpha()
+            )
+            return True
+        if not self.picked and tok.text.islower() and (low,) in self.lex.changes:
+            if self.i + 1 < len(self.toks) and self.toks[self.i + 1].text[:1].isdigit():
+                return False  # "shed 0.7% to close at 2,815": another figure's change verb
+            self.changed = True  # "sales fell 5%": the phrase before heads the change verb
+        # "the March wheat contract": a month right before a word picked names the thing
+        if not (adjacent and (low in self.lex.months or low in self.lex.weekdays)):
+            if self.picked and tok.text.islower() and (low,) in self.lex.changes:
+                return True  # "expected to lift output by 12%": the change verb ends the phrase
+            if self._passed_over(tok):
+                return False
+        if low[:1].isdigit():
+            return self._pick() if self._year_it_is(tok) else self._at_number(tok)
+        if not any(ch.isalpha() for ch in low) or low in self.lex.currency_prefixes:
+            return False
+        self._pick()
+        return len(self.picked) >= self.limit
+
+    def phrase(self) -> LeftPhrase:
+        """The phrase the walk picked, where it starts if it heads a verb, and the nominal."""
+        nominal = self.lex.verb_nominals.get(self.verbs[0].lower()) if self.verbs else None
+        if not self.picked:
+            return LeftPhrase(None, None, nominal)
+        last, toks = self.last, self.toks
+        heads_verb = (
+            (self.crossed or self.changed or self.parallel)
+            and not self.infinitive
+            and not self.relative
+            and 0 <= last < len(toks)
+            and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)
+        )
+        words = " ".join(reversed(self.picked))
+        return LeftPhrase(words, toks[last].start if heads_verb else None, nominal)
+
+    def _pick(self) -> bool:
+        """Take ``toks[i]`` into the phrase and read on."""
+        self.picked.append(self.toks[self.i].text)
+        self.last = self.i
+        return False
+
+    def _abbreviation_dot(self, tok: Token) -> bool:
+        """ "the avg. of readings was 40 Hz": a dot ending a short word, not a sentence."""
+        toks, i = self.toks, self.i
+        return (
+            tok.text == "."
+            and 0 < i < len(toks) - 1
+            and toks[i - 1].end == tok.start
+            and toks[i - 1].text.isalpha()
+            and toks[i - 1].text.islower()
+            and toks[i + 1].text.islower()
+        )
+
+    def _past_short_form(self, tok: Token) -> bool:
+        """ "Liquefied Natural Gas (LNG) traded at": go on before the bracketed short form."""
+        if tok.text != ")" or self.picked or not (self.crossed or self.changed):
+            return False
+        opening = _abbreviation_before(self.toks, self.i)
+        if opening is None:
+            return False
+        self.i = opening
+        return True
+
+    def _at_clause_break(self, tok: Token) -> bool:
+        """At a comma, a relative pronoun, a conjunction or a speech verb: the phrase ends,
+        unless an appositive or a relative clause's antecedent is the phrase."""
+        toks, i, lex = self.toks, self.i, self.lex
+        if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
+            appositive, first = _appositive_before(toks, i, lex)
+            if appositive:
+                self.picked = appositive  # "Utilities, last month's strongest group, slipped"
+                self.last = first
+                return True
+        comma = i > 1 and toks[i - 1].text == ","
+        verb_slot = len(self.picked) == 1 and self.last == i + 1  # "rates which range from 2%"
+        if (
+            (not self.picked or verb_slot)
+            and not self.relative
+            and tok.lower in _RELATIVE
+            and i > 1
+            and (comma or self.crossed or verb_slot)
+            and _antecedent_noun(toks[i - 2 if comma else i - 1], lex)
+            and not any(lex.verb_nominals.get(v.lower()) for v in self.verbs)
+        ):
+            # "mining shares, which gained 1.9%", "a lake that is 40 miles long",
+            # "riders who can climb a 9 km hill": the phrase before
+            self.relative = True
+            self.picked = []
+            self.i -= 1 if comma else 0  # and the comma
+            return False
+        return True
+
+    def _qualifies_noun(self, tok: Token) -> bool:
+        """ "operating profit", "our baked loaves", "a heated pool": a word in -ing or -ed
+        right before the noun qualifies it (after an article, "the renovated Odeon Cinema";
+        not "falling short of")."""
+        toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
+        return (
+            tok.text.islower()
+            and low not in _AUX
+            and (
+                (low.endswith("ing") and self.picked[-1].islower())
+                or (
+                    low.endswith("ed")
+                    and i > 0
+                    and (
+                        toks[i - 1].lower in lex.phrase_openers
+                        or toks[i - 1].lower in lex.common_adjectives  # "maximum sustained"
+                    )
+                )
+            )
+            and self.picked[-1].lower() not in lex.common_adjectives
+        )
+
+    def _noun_before_noun(self, tok: Token) -> bool:
+        """ "UK house price figures": a word that is also a verb, as a noun before a noun."""
+        toks, i, lex = self.toks, self.i, self.lex
+        return (
+            self.picked[-1].islower()
+            and tok.lower in _VERB_NOUNS
+            and i > 0
+            and toks[i - 1].lower not in _AUX
+            and toks[i - 1].lower not in lex.attribution_pronouns
+        )
+
+    def _verb(self, tok: Token) -> bool:
+        """Whether ``toks[i]`` belongs to the verb group before the figure."""
+        toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
+        if low in _AUX:
+            return True
+        return tok.text.islower() and (
+            _verb_form(low, lex)
+            # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
+            # verb (a noun would need "of" or a verb between)
+            or (self._right_before(tok) and low not in lex.stopwords and (low,) not in lex.changes)
+            # "has been forecast to", "is expected to": a participle after "been"
+            or (low in lex.attribution_verbs and i > 0 and toks[i - 1].lower in _PASSIVE)
+            # "forecast to ease slightly from 3.1%": a bare word after "to" is a verb
+            or (
+                not self.picked
+                and 0 < i < len(toks) - 1
+                and toks[i - 1].lower == "to"
+                and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
+                and low not in lex.stopwords
+            )
+            # "rents range from $900"
+            or (
+                low in _RANGE_VERBS
+                and i + 1 < len(toks)
+                and toks[i + 1].lower in ("from", "between")
+            )
+        )
+
+    def _right_before(self, tok: Token) -> bool:
+        """A plain word right before the figure (or before its verb's particle, "lay off
+        1,200"); not a noun after an article ("dragged the energy index 1.3% lower")."""
+        toks, i, lex = self.toks, self.i, self.lex
+        return (
+            (i == len(toks) - 1 or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES))
+            and tok.text.isalpha()
+            and tok.text.islower()
+            and not (
+                tok.lower not in lex.span_adjectives  # "over the past two years": a time
+                and (
+                    (i > 0 and toks[i - 1].lower in lex.phrase_openers)
+                    or (
+                        i > 1
+                        and toks[i - 2].lower in lex.phrase_openers
+                        and toks[i - 1].text.islower()
+                    )
+                )
+            )
+        )
+
+    def _at_verb(self, tok: Token) -> bool:
+        """A verb ends a phrase already picked; before any word, it is passed over and noted
+        (the phrase before it heads it)."""
+        toks, i, lex, low, picked = self.toks, self.i, self.lex, tok.lower, self.picked
+        if picked and low in _MODALS and self.last == i + 1 and picked[-1].islower():
+            # "may lift river levels by 3 metres": the word after a modal is a verb
+            self.verbs.append(picked.pop())
+            self.crossed = True
+            if not picked:
+                return False
+        if (
+            picked
+            and self.finite
+            and low.endswith("ed")
+            and toks[i + 1].lower in _OF_OR_PLACE
+            and i > 0
+            and toks[i - 1].lower not in lex.stopwords
+            and toks[i - 1].lower not in _AUX
+        ):
+            # "the energy stored in the battery was 60 kWh": a participle after the
+            # noun, before the clause's own verb, is the phrase's
+            return self._pick()
+        if picked:
+            return True
+        if low not in _AUX:
+            self.verbs.append(tok.text)
+        else:
+            self.finite = True
+        # "plans to lay off 1,200": the phrase before "to" is no subject, unless a verb
+        # stands between ("prices expected to rise", "output has been forecast to ease")
+        self.infinitive = i > 0 and toks[i - 1].lower == "to"
+        self.crossed = True
+        return False
+
+    def _name_heads_verb(self, tok: Token) -> bool:
+        """ "Since the start of the year Maria Lopes has scored": past a verb, a name picked
+        whole heads it, and a plain word before the name is no part of the phrase."""
+        lex, low = self.lex, tok.lower
+        return (
+            self.crossed
+            and all(w[:1].isupper() for w in self.picked)
+            and tok.text.islower()
+            and low not in lex.stopwords
+            and low not in lex.concept_fillers
+        )
+
+    def _joins_two_nouns(self, tok: Token) -> bool:
+        """ "rice and beans between 3% and 4%": "and" between two plain nouns."""
+        toks, i, lex = self.toks, self.i, self.lex
+        if not (tok.lower == "and" and len(self.picked) == 1 and i > 0):
+            return False
+        before = toks[i - 1]
+        return (
+            self.picked[0].islower()
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower not in lex.stopwords
+            and not _verb_form(before.lower, lex)
+            and (before.lower,) not in lex.changes
+            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "450 hp and accelerate"
+        )
+
+    def _opens_phrase(self, tok: Token) -> bool:
+        """An article or determiner right before the words picked (not after "of", "in")."""
+        i = self.i
+        return tok.lower in self.lex.phrase_openers and not (
+            i > 0 and self.toks[i - 1].lower in _OF_LIKE
+        )
+
+    def _passed_over(self, tok: Token) -> bool:
+        """A word read past: a function word, a qualifier, a date or a filler ("for the
+        first quarter", "last year": a time); a change verb before any word or verb."""
+        toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
+        return (
+            low in lex.stopwords
+            or (
+                (low,) in lex.changes and not (self.picked or self.crossed)
+            )  # "the wheat contract was"
+            or (low,) in lex.qualifiers_before
+            or low in lex.months
+            or low in lex.weekdays
+            or (tok.text.islower() and low in lex.concept_fillers)
+            or (
+                low in lex.not_purposes
+                and i + 1 < len(toks)
+                and toks[i + 1].lower in lex.concept_fillers
+            )
+        )
+
+    def _year_it_is(self, tok: Token) -> bool:
+        """ "Peru's economy in 2021 grew by 13%": the year a thing is of, before its verb."""
+        toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
+        return (
+            low.isdigit()
+            and len(low) == 4
+            and 1900 <= int(low) <= 2100
+            and not self.picked
+            and i > 0
+            and toks[i - 1].lower == "in"
+            and i + 1 < len(toks)
+            and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
+        )
+
+    def _at_number(self, tok: Token) -> bool:
+        """Another figure: part of a name ("the Pixel 8 Pro deal", "Lumiva's 2019 sales"),
+        else the end of a phrase a name heads, else the other figure's words are dropped."""
+        toks, i, lex = self.toks, self.i, self.lex
+        name_before = (
+            i > 0
+            and toks[i - 1].text[:1].isupper()
+            and toks[i - 1].lower not in lex.months
+            and toks[i - 1].lower not in lex.weekdays
+            and tok.lower.isdigit()
+        )
+        if name_before and (not self.picked or self.last == i + 1):
+            return self._pick()
+        names = [k for k, w in enumerate(self.picked) if w[:1].isupper()]
+        if names:  # "slid 3% to 1,450 yen as Mazda lost": the name owns this figure
+            self.picked = self.picked[: names[-1] + 1]
+            self.last = -1  # where the kept words start is not tracked: no subject span
+            return True
+        if not self.crossed:
+            self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
+        return False
+
+
+def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:
+    """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
+    empty unless a name (or a noun after "while", "but" ...) opens the phrase's commas and
+    no verb is inside them. Also the index of the phrase's first word (-1 when empty): the
+    noun before a conjunction is one of the words, since no name will stand for it."""
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and toks[j].text != "," and i - j <= 7:
+        tok = toks[j]
+        if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
+            return [], -1
+        if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
+            words.append(_POSSESSIVE_S.sub("", tok.text))
+        j -= 1
+    if j < 1 or toks[j].text != "," or not words:
+        return [], -1
+    if toks[j + 1].text[:1].isupper():
+        return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
+    if toks[j - 1].text[:1].isupper():
+        return words, j - 1
+    if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
+        return [*words, toks[j - 1].text], j - 1  # "while utilities, the weakest group, slipped"
+    return [], -1
+
+
+def _abbreviation_before(toks: list[Token], close: int) -> int | None:
+    """Where "(" opens when ``toks[close]`` closes a bracketed short form after a name
+    ("(LNG)", "(.SXPP)"), else None."""
+    opening = close - 2
+    if opening > 0 and toks[opening].text == "." and toks[opening - 1].text == "(":
+        opening -= 1  # "(.SXPP)": an index code
+    if opening < 1 or toks[opening].text != "(":
+        return None
+    short = toks[close - 1].text
+    if not (2 <= len(short) <= 8 and short.replace(".", "").isalnum() and short.isupper()):
+        return None
+    return opening if toks[opening - 1].text[:1].isalpha() else None
