@@ -293,12 +293,22 @@ def read_place(
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     )
     sentence_place = sentence_all.list.first().str.replace(r"^[Tt]he\s+", "")
+    # "European countries could lose 1% of output": a place adjective heading the subject
+    sentence_adjective = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.extract_all(rf"(?-u:\b)(?:{_alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
+        .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+        .list.first()
+        .str.extract(rf"^({_alternation(adjectives)})", 1)
+    )
     steps = [
         (beside, "'{}' beside the figure"),
         (after_place, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
+        (sentence_adjective, "'{}' in the sentence"),
     ]
     keys = [f"_p{i}" for i in range(len(steps))]
     frame = frame.with_columns(

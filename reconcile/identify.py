@@ -56,11 +56,19 @@ _MONTHS = {
     )
     for m in names
 }
+_SINCE = r"(?i)(?:\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
 _MONTH_YEAR = r"(?i)\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b"
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
 )
 _ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
+#: Words that make a share of the economy, or money, a loss ("cost 2% of GDP", "4% smaller",
+#: "haemorrhaging $60m a week"): the figure is the size of the loss, a level of its own.
+_LOSS = (
+    r"(?i)\b(?:cost|costs|costing|lose|loses|losing|lost|loss|losses|reduced?|reduces|reducing|"
+    r"reduction|smaller|shaved|shaving|shr[iu]nk\w*|wiped|knocked|dragged|worse|haemorrhag\w*|"
+    r"hemorrhag\w*|bleeding)\b"
+)
 #: Words before a figure that make it a projection, not a count ("could reach 20,000").
 _PROJECTED = (
     r"(?i)(?:\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:reach|rise|climb|top|exceed|hit|"
@@ -98,6 +106,10 @@ _MONTH_ALONE = (
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
+#: A rate written right after the amount ("$5m a week", "600 million pounds per year").
+_RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
+#: A figure written only as a plural magnitude ("thousands of", "tens of millions").
+_VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 
 
@@ -179,7 +191,12 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     the sentence says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
-        sentence.str.extract_groups(_MONTH_YEAR).alias("_my"),
+        # "since June 2020" is when a count began, not the date of the figure
+        sentence.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
+        .list.eval(pl.element().filter(~pl.element().str.contains(r"(?i)^since\s")))
+        .list.first()
+        .str.extract_groups(_MONTH_YEAR)
+        .alias("_my"),
         pl.when(sentence.str.extract_all(r"\b(?:19|20)\d{2}\b").list.n_unique() == 1)
         .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
@@ -265,6 +282,21 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         & pl.col("change").is_null(),
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
+    )
+    # the rate period the amount's own words give, where the claim has none
+    rate = (
+        pl.concat_str(
+            pl.col("surface")
+            .fill_null("")
+            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            ignore_nulls=True,
+        )
+        .str.extract(_RATE, 1)
+        .str.to_lowercase()
+    )
+    frame = frame.with_columns(
+        per=pl.coalesce(pl.col("per"), rate.cast(claims.schema["per"], strict=False))
     )
     return frame.drop(
         "_month",
@@ -352,12 +384,23 @@ def assign_keys(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
     measure = pl.col("_measure")
+    loss = pl.col("sentence").fill_null("").str.contains(_LOSS)
+    economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
-        .when(of_economy & measure.is_in(["cost", "gdp"]))
+        .when(of_economy & economy & loss)
+        .then(pl.lit("gdp loss"))
+        .when(of_economy & economy & (measure != "gdp growth"))
         .then(pl.lit("gdp"))
+        # money the economy loses is a cost ("costs the economy $2bn a year")
+        .when((pl.col("dimension") == "currency") & economy & loss)
+        .then(pl.lit("cost"))
         .otherwise(measure),
+    )
+    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
+    frame = frame.with_columns(
+        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
     )
     frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
     frame = _doc_default(frame, "_known")
@@ -676,8 +719,11 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("norm_unit").fill_null("-"),
             pl.col("norm_per").fill_null("-"),
             pl.col("is_delta").cast(pl.String),
+            # "thousands of people" gives an order of size, not a count: compared with nothing
+            pl.when(pl.col("surface").fill_null("").str.contains(_VAGUE)).then(pl.col("claim_id")),
         ],
         separator="|",
+        ignore_nulls=True,
     )
     frame = claims.with_columns(_series=series)
     frame = frame.with_columns(series_id=_hashed(frame, "_series", "series"))

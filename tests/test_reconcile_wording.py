@@ -1,0 +1,108 @@
+"""Frame rules read from how news is worded, on made-up stories (no real event's sentences):
+losses of the economy, growth rates, chances, rates written after an amount, "since" dates,
+a place adjective heading the subject, and vague magnitudes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+
+
+def _doc(text: str, doc: str = "a", day: int = 2, outlet: str = "Example Post") -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
+
+
+def _claim(text: str) -> dict[str, object]:
+    return reconcile(_doc(text)).claims.row(0, named=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The dock strike has cost Peru 3% of GDP, the Harbour Institute said.", "gdp loss"),
+        (
+            "The Harbour Institute said the Peruvian economy is 3% smaller than it could be.",
+            "gdp loss",
+        ),
+        ("Tariffs reduced Peru's economic output by 3%, the Harbour Institute said.", "gdp loss"),
+        ("The Harbour Institute said exports make up 3% of Peru's GDP.", "gdp"),
+        ("The Harbour Institute said economic growth in Peru was 3% last year.", "gdp growth"),
+        ("The Harbour Institute sees a 30% chance of a port strike in Peru.", "probability"),
+    ],
+)
+def test_shares_of_the_economy_say_what_they_measure(text: str, measure: str) -> None:
+    assert _claim(text)["concept_key"] == measure
+
+
+def test_a_share_lost_and_a_share_it_costs_are_one_quantity() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Harbour Institute said Peru has lost 3% of GDP to the strike.", "a", 2),
+            _doc("The Harbour Institute said the strike costs Peru 3% of GDP.", "b", 3),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 1, result.claims
+    assert result.quantities["concept"].to_list() == ["gdp loss"]
+
+
+def test_money_the_economy_loses_is_a_cost_with_its_rate() -> None:
+    row = _claim("The dock strike is costing the Peruvian economy 600 million dollars per week.")
+    assert row["concept_key"] == "cost"
+    assert row["norm_per"] == "month"  # a weekly amount, brought to the reporting period
+
+
+@pytest.mark.parametrize("rate", ["a week", "per week", "every week", "each week"])
+def test_a_rate_written_after_the_amount_is_read(rate: str) -> None:
+    row = _claim(f"The Harbour Institute said Peru spends $40m {rate} on the port.")
+    assert row["per"] == "week"
+
+
+def test_a_count_begun_since_a_month_is_dated_by_its_report() -> None:
+    row = _claim("Since June 2030 the Coast Bureau has paid out $3m to families in Peru.")
+    assert row["as_of"] == dt.date(2031, 4, 2)
+    row = _claim("In June 2030 the Coast Bureau paid out $3m to families in Peru.")
+    assert row["as_of"] == dt.date(2030, 6, 1)
+
+
+def test_a_place_adjective_heading_the_subject_places_the_figure() -> None:
+    text = (
+        "A port strike hit Peru last week. "
+        "Chilean farmers would suffer most, the analysts said, and could lose 2% of income."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims.filter(pl.col("surface").str.contains("2%"))["entity"].to_list() == [
+        "Chile"
+    ]
+    # a place adjective naming a source ("Chilean officials") places nothing
+    text = (
+        "A port strike hit Peru last week, and Peru's ports are shut. "
+        "Chilean officials said, after a long meeting, that 40 people died."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims["entity"].to_list() == ["Peru"]
+
+
+def test_a_vague_magnitude_is_compared_with_nothing() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said thousands of people were displaced in Peru.", "b", 2, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 2, result.claims
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    # the same two with a count on each side do diverge
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 3,000 people were displaced in Peru.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["diverge"]
