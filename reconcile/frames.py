@@ -45,11 +45,17 @@ GENERIC_NOUNS = frozenset(
     {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
 )
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
-#: Words after a place name that make it a source ("UK officials say"), not the figure's place.
+#: Words after a place name that make it a source ("UK officials say"), not the figure's place;
+#: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
 _SOURCE_WORDS = (
-    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials?|government|[Mm]inistry|authorities|"
+    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|added)|"
+    r"government|[Mm]inistry|authorities|"
     r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
 )
+
+
+#: What may stand between the words of a measure's phrase: spaces and quotation marks.
+_BETWEEN = "[\\s\"'\u2018\u2019\u201c\u201d]+"
 
 
 def _inflections(word: str) -> set[str]:
@@ -168,7 +174,8 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
-    body = _alternation(forms)
+    # words of a phrase may stand in quotation marks ("'excess' deaths")
+    body = _alternation(forms).replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
     before, after = _relative()
     unit = pl.col("unit").fill_null("")
@@ -215,7 +222,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     looked = {
         k: pl.col(k)
         if k == "_m_specific"
-        else pl.col(k).str.to_lowercase().replace_strict(forms, default=None)
+        else pl.col(k)
+        .str.to_lowercase()
+        .str.replace_all(_BETWEEN, " ")
+        .replace_strict(forms, default=None)
         for k in steps
     }
     frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})

@@ -110,6 +110,12 @@ _LONG_RUN = (
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
 _VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
+#: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
+_PER_HEAD = (
+    r"(?i)^\s*(?:[a-z]+\s+){0,3}?(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+"
+    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
+    r"population|capita|head))\b"
+)
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 
 
@@ -442,6 +448,24 @@ def assign_keys(
         .otherwise(pl.lit("no place or name found")),
     )
     frame = _concepts(frame, tables)
+    # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
+    per_head = (
+        pl.concat_str(
+            pl.col("surface").fill_null("").str.extract(r"(?i)\s((?:per|for)\s.*)$", 1),
+            pl.col("sentence")
+            .fill_null("")
+            .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            ignore_nulls=True,
+        )
+        .str.extract(_PER_HEAD, 1)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+    )
+    frame = frame.with_columns(
+        concept_key=pl.when(per_head.is_not_null())
+        .then(pl.format("{} per {}", pl.col("concept_key"), per_head))
+        .otherwise(pl.col("concept_key"))
+    )
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     population = (
         pl.when(

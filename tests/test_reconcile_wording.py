@@ -106,3 +106,28 @@ def test_a_vague_magnitude_is_compared_with_nothing() -> None:
         ]
     )
     assert reconcile(claims).quantities["verdict"].to_list() == ["diverge"]
+
+
+def test_official_before_a_noun_is_an_adjective_not_a_source() -> None:
+    text = "Chile's official tally of 2,400 deaths is the highest in the Americas after Peru."
+    assert _claim(text)["entity"] == "Chile"
+
+
+def test_a_measure_in_quotation_marks_is_read() -> None:
+    text = "The Coast Bureau put the number of \u201cexcess\u201d deaths in Peru at 9,000."
+    assert _claim(text)["concept_key"] == "excess death"
+
+
+def test_a_rate_per_head_is_not_a_count() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau counted 9,000 excess deaths in Peru.", "a", 2, "A"),
+            _doc("Peru had 42 excess deaths per 10,000 residents.", "b", 2, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 2, result.claims
+    assert sorted(result.quantities["concept"].to_list()) == [
+        "excess death",
+        "excess death per 10,000 residents",
+    ]
