@@ -448,6 +448,7 @@ def assign_keys(
         .otherwise(pl.lit("no place or name found")),
     )
     frame = _concepts(frame, tables)
+    frame = _official(frame, tables)
     # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
     per_head = (
         pl.concat_str(
@@ -533,6 +534,36 @@ def assign_keys(
     )
 
 
+def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "The official toll of 480": an official count is a measure of its own, apart from
+    estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
+    an official form of the figure's measure (``official death``). "Official" must stand
+    before the figure in its sentence with no other number between them (years and names
+    such as "Storm-9" aside)."""
+    official_of = {
+        m: f"official {m.split()[-1]}"
+        for m in set(tables.measure_forms.values())
+        if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
+        and not m.startswith("official ")
+    }
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+        .str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    )
+    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$")
+    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    return frame.with_columns(
+        concept_key=pl.when(said & official.is_not_null())
+        .then(official)
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(said & official.is_not_null())
+        .then(pl.format("{}, called official", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
@@ -590,7 +621,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .str.extract(r"([^,;:()]*)$", 1)
     )
     # "that number has grown to ...": the figure continues the one before it
-    pointer = before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
+    # ("the number of missing people was ..." names its own measure: no pointer)
+    pointer = before.str.contains(
+        rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b"
+    ) & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,

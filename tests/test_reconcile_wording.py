@@ -131,3 +131,27 @@ def test_a_rate_per_head_is_not_a_count() -> None:
         "excess death",
         "excess death per 10,000 residents",
     ]
+
+
+def test_an_official_toll_is_apart_from_estimates_and_from_other_counts() -> None:
+    claims = pl.concat(
+        [
+            _doc("Peru's official death toll stands at 480, the ministry said.", "a", 2, "A"),
+            _doc("The Coast Institute estimates that 3,000 people died in Peru.", "b", 2, "B"),
+            _doc("The official tally of 500 deaths in Peru is too low, critics say.", "c", 3, "C"),
+        ]
+    )
+    result = reconcile(claims)
+    concept = dict(result.claims.select("doc_id", "concept_key").iter_rows())
+    assert concept == {"a": "official death", "b": "death", "c": "official death"}
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    # "official" with another figure between it and this one does not qualify this one
+    text = "Official data show 40 roads were cut, and 300 people died in Peru."
+    deaths = reconcile(_doc(text)).claims.filter(pl.col("surface").str.contains("300"))
+    assert deaths["concept_key"].to_list() == ["death"]
+
+
+def test_the_number_of_names_its_own_measure() -> None:
+    text = "The Coast Bureau said 120 people died in Peru. The number of missing people was 40."
+    rows = reconcile(_doc(text)).claims.select("surface", "concept_key").rows()
+    assert rows[-1][1] == "missing", rows
