@@ -56,8 +56,15 @@ _MONTHS = {
     )
     for m in names
 }
-_SINCE = r"(?i)(?:\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
-_MONTH_YEAR = r"(?i)\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b"
+#: Words that make the date after them the start of a span, not the date of the figure.
+_SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
+#: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
+#: day, year).
+_MONTH_YEAR = (
+    r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
+)
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
 )
@@ -178,17 +185,28 @@ def _text_date() -> pl.Expr:
     sentences, for a document with no publication date: the news is at least that recent."""
     text = pl.col("sentence").fill_null("")
     months = "|".join(sorted(_MONTHS, key=len, reverse=True))
-    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b")
-    dmy = text.str.extract_all(rf"(?i)\b\d{{1,2}}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
+    # ordinal days too: "15th September 2031", "September 15th, 2031"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
+    dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
     found = pl.concat_list(mdy, dmy).list.eval(
         pl.element()
         .str.to_lowercase()
         .str.replace_all(r"[.,]", "")
+        .str.replace_all(r"(\d)(?:st|nd|rd|th)\b", "$1")
         .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
         .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
         .str.to_date("%b %d %Y", strict=False)
     )
     return found.list.max().max().over("doc_id")
+
+
+def _day_of_month() -> pl.Expr:
+    """The date of ``_year``/``_month``/``_day``: the first of the month when the day is
+    missing or not in that month."""
+    first = pl.date(pl.col("_year"), pl.col("_month"), 1)
+    day = first + pl.duration(days=pl.col("_day").fill_null(1).clip(1, 31) - 1)
+    return pl.when(day.dt.month() == pl.col("_month")).then(day).otherwise(first)
 
 
 def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
@@ -197,9 +215,12 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     the sentence says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
-        # "since June 2020" is when a count began, not the date of the figure
+        # "since June 2020" is when a count began, not the date of the figure; "between
+        # March 2 and June 9, 2030" runs to its end
         sentence.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
-        .list.eval(pl.element().filter(~pl.element().str.contains(r"(?i)^since\s")))
+        .list.eval(
+            pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+        )
         .list.first()
         .str.extract_groups(_MONTH_YEAR)
         .alias("_my"),
@@ -219,14 +240,16 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .alias("_alone"),
     ).unnest("_my")
     month = (
-        found.get_column("1")
+        found.get_column("2")
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
     )
-    year = found.get_column("2").cast(pl.Int32, strict=False)
+    year = found.get_column("4").cast(pl.Int32, strict=False)
+    day = pl.coalesce(found.get_column("1"), found.get_column("3")).cast(pl.Int32, strict=False)
     frame = claims.with_columns(
         _month=month,
         _year=year,
+        _day=day,
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
         _weekday=found.get_column("_weekday"),
@@ -247,7 +270,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
     frame = frame.with_columns(
         as_of=pl.when(dated)
-        .then(pl.date(pl.col("_year"), pl.col("_month"), 1))
+        .then(_day_of_month())
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
         .then(published - pl.duration(days=weekday_back))
         .when(days_back.is_not_null() & published.is_not_null())
@@ -307,6 +330,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     return frame.drop(
         "_month",
         "_year",
+        "_day",
         "_in_year",
         "_last",
         "_weekday",
@@ -380,6 +404,8 @@ def assign_keys(
     from the figure's words, else a concept of the concepts table, else the counted noun.
     """
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
+    # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
+    claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY

@@ -155,3 +155,15 @@ def test_the_number_of_names_its_own_measure() -> None:
     text = "The Coast Bureau said 120 people died in Peru. The number of missing people was 40."
     rows = reconcile(_doc(text)).claims.select("surface", "concept_key").rows()
     assert rows[-1][1] == "missing", rows
+
+
+def test_round_number_odd_is_no_part_of_the_noun() -> None:
+    row = _claim("The ministry has recorded 500-odd deaths in Peru since the storm.")
+    assert row["concept_key"] == "death"
+    assert row["unit"] is None or not str(row["unit"]).startswith("odd")
+
+
+def test_an_undated_document_is_dated_by_an_ordinal_date_in_its_text() -> None:
+    text = "By 6 pm on Friday (14th March 2031), 300 people had died in Peru."
+    claims = extract_claims(text, doc_id="a", outlet="Example Post")
+    assert reconcile(claims).claims["as_of"].to_list() == [dt.date(2031, 3, 14)]
