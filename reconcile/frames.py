@@ -209,7 +209,11 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             "the words '{}' in its phrase",
         ),
         "_m_before": (
-            before.str.extract(r"([^,;:()]*)$", 1).str.extract_all(word).list.last(),
+            # "deaths from the floods reached": the words after "from" say what caused it
+            before.str.extract(r"([^,;:()]*)$", 1)
+            .str.replace_all(r"(?i)(?-u:\b)from\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+", "")
+            .str.extract_all(word)
+            .list.last(),
             "the words '{}' earlier in the clause",
         ),
         "_m_sentence": (
@@ -286,7 +290,13 @@ def read_place(
     after_clause = after.str.replace(r"\s-\s.*$", "").str.extract(
         r"^([^,;:.()\u2013\u2014]{0,80})", 1
     )
-    after_place = after_clause.str.extract(rf"(?-u:\b){_PREFIXES}\s+{name}(?-u:\b)", 1)
+    # "23% of global emissions", "a quarter of the world's": after a share, "of" names the
+    # whole it is a share of, not the figure's place
+    share = pl.col("dimension") == "ratio"
+    found_after = after_clause.str.extract_groups(rf"(?-u:\b)({_PREFIXES})\s+{name}(?-u:\b)")
+    after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
+        found_after.struct.field("2")
+    )
     adjective = after_clause.str.extract(
         rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
     )
@@ -299,10 +309,21 @@ def read_place(
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
-        .str.extract_all(rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?")
+        .str.extract_all(
+            rf"(?:(?-u:\b)(?:[Ff]rom|of)\s+(?:the\s+)?(?:total\s+)?)?(?-u:\b){name}(?-u:\b)"
+            rf"(?:\s*{_SOURCE_WORDS})?"
+        )
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     )
-    sentence_place = sentence_all.list.first().str.replace(r"^[Tt]he\s+", "")
+    # a share's "of X" in the sentence names its whole too
+    whole = pl.element().str.contains(r"^of\s")
+    sentence_place = (
+        pl.when(share)
+        .then(sentence_all.list.eval(pl.element().filter(~whole)).list.first())
+        .otherwise(sentence_all.list.first())
+        .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+        .str.replace(r"^[Tt]he\s+", "")
+    )
     # "European countries could lose 1% of output": a place adjective heading the subject
     sentence_adjective = (
         pl.col("sentence")
@@ -335,7 +356,10 @@ def read_place(
         ),
         _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:3]]).is_not_null(),
         _named=pl.col("_p_all").list.eval(
-            pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
+            pl.element()
+            .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+            .str.replace(r"^[Tt]he\s+", "")
+            .replace_strict(forms, default=None)
         ),
     ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
 

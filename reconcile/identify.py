@@ -258,8 +258,18 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     ).join(_publication(claims), on="doc_id", how="left")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
-    in_year = pl.col("_in_year").is_not_null() & (
-        pl.col("_in_year") < published.dt.year().fill_null(9999)
+    # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
+    # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
+    after = sentence.str.slice(
+        (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    ).str.replace_all(r"\w+-\d+\b", "")
+    year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
+        r"^[^0-9]*\b(?:19|20)\d{2}\b"
+    )
+    in_year = (
+        pl.col("_in_year").is_not_null()
+        & (pl.col("_in_year") < published.dt.year().fill_null(9999))
+        & ~year_of_other
     )
     before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
@@ -425,6 +435,12 @@ def assign_keys(
         .then(pl.lit("gdp loss"))
         .when(of_economy & economy & (measure != "gdp growth"))
         .then(pl.lit("gdp"))
+        # an area is no count of fires: "fires have burned 8,000 hectares" measures area burned
+        .when((pl.col("dimension") == "area") & (measure == "fire"))
+        .then(pl.lit("area burned"))
+        # and tonnes from fires are what they gave off
+        .when((pl.col("dimension") == "mass") & (measure == "fire"))
+        .then(pl.lit("emissions"))
         # money the economy loses is a cost ("costs the economy $2bn a year")
         .when((pl.col("dimension") == "currency") & economy & loss)
         .then(pl.lit("cost"))
@@ -475,6 +491,7 @@ def assign_keys(
     )
     frame = _concepts(frame, tables)
     frame = _official(frame, tables)
+    frame = _subsets(frame)
     # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
     per_head = (
         pl.concat_str(
@@ -526,9 +543,13 @@ def assign_keys(
     earlier_record = before.str.contains(
         r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
     )
+    # "short of the five-year average of 120": an average is a reference, not a count
+    average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
+        .when(average)
+        .then(pl.lit("average"))
         .when(earlier_record)
         .then(pl.lit("earlier record"))
         .when(long_run)
@@ -557,6 +578,43 @@ def assign_keys(
         "_strong",
         "_named",
         "_nation",
+    )
+
+
+#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
+#: the figure before, named by the words after it (group 1).
+_SUBSET_AFTER = (
+    r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
+    r"(?:still\s+|now\s+)?((?:out\s+of|under|not|in|at)?\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    r"\s*(?:[,.;:()\u2013\u2014]|\s-\s|\s+(?:with|and|while|but|in|across)\b|$)"
+)
+
+
+def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
+    """A part of the figure before it ("900 fires, 500 of them out of control") measures
+    the part: its concept is the whole's with the words that name the part."""
+    sentence = pl.col("sentence").fill_null("")
+    before = sentence.str.slice(
+        0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    )
+    after = sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
+    introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
+    stated = after.str.contains(
+        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
+        r"rated|described|still|now|out\s+of)\b"
+    )
+    part = pl.when(of_them | (introduced & stated)).then(
+        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
+    )
+    return frame.with_columns(
+        concept_key=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
+        .otherwise(pl.col("concept_source")),
     )
 
 

@@ -167,3 +167,47 @@ def test_an_undated_document_is_dated_by_an_ordinal_date_in_its_text() -> None:
     text = "By 6 pm on Friday (14th March 2031), 300 people had died in Peru."
     claims = extract_claims(text, doc_id="a", outlet="Example Post")
     assert reconcile(claims).claims["as_of"].to_list() == [dt.date(2031, 3, 14)]
+
+
+def test_a_part_of_the_figure_before_is_measured_as_that_part() -> None:
+    claims = pl.concat(
+        [
+            _doc("There were 700 fires in Chile, 300 of them out of control.", "a", 2, "A"),
+            _doc(
+                "There were 900 fires in Chile, including 420 deemed out of control.", "b", 9, "B"
+            ),
+        ]
+    )
+    result = reconcile(claims)
+    concept = dict(result.claims.select("surface", "concept_key").iter_rows())
+    assert concept["300"] == concept["420"] == "fire: out of control", concept
+    assert concept["700 fires"] == concept["900 fires"] == "fire"
+    assert "diverge" not in result.quantities["verdict"].to_list()
+
+
+def test_an_area_or_a_mass_from_fires_is_area_burned_or_emissions() -> None:
+    assert _claim("Fires in Chile have burned 2.1 million hectares.")["concept_key"] == (
+        "area burned"
+    )
+    text = "Emissions from wildfires in Chile amounted to 40 million tonnes, the agency said."
+    assert _claim(text)["concept_key"] == "emissions"
+
+
+def test_a_year_after_another_figure_belongs_to_that_figure() -> None:
+    text = "Fires in Chile have burned 9.1 million hectares, above the record of 7 million set in 2019."
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert rows["9.1 million hectares"] is None, rows
+    text = "In 2019, fires in Chile burned 40,000 hectares and killed 30 people."
+    periods = reconcile(_doc(text)).claims["period"].to_list()
+    assert periods == ["2019", "2019"], periods
+
+
+def test_an_average_is_a_reference_not_a_count() -> None:
+    text = "Chile has had 3,100 fires this season, over its five-year average of 2,400."
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert rows["2,400"] == "average" and rows["3,100 fires"] is None, rows
+
+
+def test_a_share_of_the_global_total_is_placed_by_its_own_subject() -> None:
+    text = "Fires in Chile gave off 23% of global fire emissions this year, the agency said."
+    assert _claim(text)["entity"] == "Chile"
