@@ -301,6 +301,10 @@ def read_place(
         rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
+    # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
+    located = before_clause.str.extract(
+        rf"(?-u:\b)(?:in|inside|across|throughout|within)\s+{name}(?:\s+[a-z]+){{0,4}}\s*$", 1
+    )
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
         rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
@@ -337,6 +341,7 @@ def read_place(
         (beside, "'{}' beside the figure"),
         (after_place, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
+        (located, "'{}' just before the figure"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
         (sentence_adjective, "'{}' in the sentence"),
@@ -354,7 +359,7 @@ def read_place(
                 for k, (_, words) in zip(keys, steps, strict=True)
             ]
         ),
-        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:3]]).is_not_null(),
+        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:4]]).is_not_null(),
         _named=pl.col("_p_all").list.eval(
             pl.element()
             .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")

@@ -93,7 +93,9 @@ _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
 _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
-    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of)"
+    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
+    r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
+    r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
 _WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
@@ -181,20 +183,27 @@ def _url_date() -> pl.Expr:
 
 
 def _text_date() -> pl.Expr:
-    """The latest full date ("January 3, 2023", "3 January 2023") in the document's
-    sentences, for a document with no publication date: the news is at least that recent."""
+    """The latest date ("January 3, 2023", "3 January 2023", "January 2023") in the
+    document's sentences, for a document with no publication date: the news is at least
+    that recent."""
     text = pl.col("sentence").fill_null("")
     months = "|".join(sorted(_MONTHS, key=len, reverse=True))
     # ordinal days too: "15th September 2031", "September 15th, 2031"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
     dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
-    found = pl.concat_list(mdy, dmy).list.eval(
+    # a month and year ("as of October 2031") says the news is at least that recent too
+    # (not the start of a span: "since June 2030")
+    my = text.str.extract_all(_SINCE + rf"\b(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b").list.eval(
+        pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+    )
+    found = pl.concat_list(mdy, dmy, my).list.eval(
         pl.element()
         .str.to_lowercase()
         .str.replace_all(r"[.,]", "")
         .str.replace_all(r"(\d)(?:st|nd|rd|th)\b", "$1")
         .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
+        .str.replace(r"^([a-z]+) (\d{4})$", "$1 1 $2")
         .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
         .str.to_date("%b %d %Y", strict=False)
     )

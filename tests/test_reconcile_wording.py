@@ -211,3 +211,36 @@ def test_an_average_is_a_reference_not_a_count() -> None:
 def test_a_share_of_the_global_total_is_placed_by_its_own_subject() -> None:
     text = "Fires in Chile gave off 23% of global fire emissions this year, the agency said."
     assert _claim(text)["entity"] == "Chile"
+
+
+def test_a_place_just_before_the_figure_wins_over_the_documents_place() -> None:
+    text = (
+        "Refugees from Peru keep coming, Peru says. By agency data the head count of "
+        "newcomers in Chile is 1.2 million, while 3 million left Peru in all."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    rows = dict(result.claims.select("surface", "entity").iter_rows())
+    assert rows["1.2 million"] == "Chile", rows
+
+
+def test_a_rise_stated_as_a_figure_is_a_change() -> None:
+    texts = [
+        "The Coast Bureau said 4,000 people had fled to Chile.",
+        "Of people who fled to Chile, the rise was 900 since Monday, the Coast Bureau said.",
+        "Additionally 300 people fled to Chile, the Coast Bureau said.",
+    ]
+    claims = pl.concat([_doc(t, d, 2, "A") for t, d in zip(texts, "abc", strict=True)])
+    result = reconcile(claims)
+    qid = dict(result.claims.select("doc_id", "quantity_id").iter_rows())
+    assert qid["a"] != qid["b"] and qid["a"] != qid["c"], result.claims
+    assert "diverge" not in result.quantities["verdict"].to_list()
+
+
+def test_an_undated_document_is_at_least_as_recent_as_the_months_it_names() -> None:
+    text = (
+        "In October 2031 the war that began on May 3, 2030 had cut 40 bridges. "
+        "Some 5,000 people fled to Chile."
+    )
+    claims = extract_claims(text, doc_id="a", outlet="Example Post")
+    rows = dict(reconcile(claims).claims.select("surface", "as_of").iter_rows())
+    assert rows["Some 5,000 people"] == dt.date(2031, 10, 1), rows
