@@ -106,9 +106,10 @@ _WEEKDAY = (
 )
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
-#: ("since March" is not a date of the figure: the count runs up to publication).
+#: ("since March" is not a date of the figure: the count runs up to publication, and
+#: "until the end of August" is a deadline).
 _MONTH_ALONE = (
-    r"(?i)\b(?:in|during|by|as of|at the end of|end of|early|late|mid-?)\s+(?:the end of\s+)?"
+    r"(?i)\b(?:in|during|by|as of|at the end of|early|late|mid-?)\s+(?:the end of\s+)?"
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
 )

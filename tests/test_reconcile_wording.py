@@ -244,3 +244,10 @@ def test_an_undated_document_is_at_least_as_recent_as_the_months_it_names() -> N
     claims = extract_claims(text, doc_id="a", outlet="Example Post")
     rows = dict(reconcile(claims).claims.select("surface", "as_of").iter_rows())
     assert rows["Some 5,000 people"] == dt.date(2031, 10, 1), rows
+
+
+def test_a_deadline_month_is_not_the_date_of_the_figure() -> None:
+    row = _claim("Chile has taken in 9,000 refugees, who may stay until the end of August.")
+    assert row["as_of"] == dt.date(2031, 4, 2)
+    row = _claim("By the end of March, Chile had taken in 9,000 refugees.")
+    assert row["as_of"] == dt.date(2031, 3, 1)
