@@ -319,12 +319,13 @@ def read_place(
         )
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     )
-    # a share's "of X" in the sentence names its whole too
+    # a share's "of X" in the sentence names its whole too, and "of the total X" always does
     whole = pl.element().str.contains(r"^of\s")
+    total = pl.element().str.contains(r"^of\s+(?:the\s+)?total\s")
     sentence_place = (
         pl.when(share)
         .then(sentence_all.list.eval(pl.element().filter(~whole)).list.first())
-        .otherwise(sentence_all.list.first())
+        .otherwise(sentence_all.list.eval(pl.element().filter(~total)).list.first())
         .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
         .str.replace(r"^[Tt]he\s+", "")
     )

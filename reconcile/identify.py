@@ -501,6 +501,7 @@ def assign_keys(
     )
     frame = _concepts(frame, tables)
     frame = _official(frame, tables)
+    frame = _still_going(frame, tables)
     frame = _subsets(frame)
     # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
     per_head = (
@@ -625,6 +626,27 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         concept_source=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
+    )
+
+
+def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "900 fires burning across the country": a participle of going on after the counted
+    noun makes the count of what is active now, where the vocabulary has an "active" form."""
+    keys = set(tables.measure_forms.values())
+    active_of = {m: f"active {m}" for m in keys if f"active {m}" in keys}
+    after = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    going = after.str.contains(
+        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:burning|raging|active|ongoing)\b"
+    )
+    active = pl.col("concept_key").replace_strict(active_of, default=None)
+    return frame.with_columns(
+        concept_key=pl.when(going & active.is_not_null())
+        .then(active)
+        .otherwise(pl.col("concept_key"))
     )
 
 

@@ -251,3 +251,24 @@ def test_a_deadline_month_is_not_the_date_of_the_figure() -> None:
     assert row["as_of"] == dt.date(2031, 4, 2)
     row = _claim("By the end of March, Chile had taken in 9,000 refugees.")
     assert row["as_of"] == dt.date(2031, 3, 1)
+
+
+def test_fires_still_burning_are_active_fires() -> None:
+    claims = pl.concat(
+        [
+            _doc("There were 640 active fires in Chile on Monday.", "a", 2, "A"),
+            _doc("On Friday 700 fires were burning in Chile, officials said.", "b", 6, "B"),
+            _doc("Chile has had 3,000 fires so far this year.", "c", 6, "C"),
+        ]
+    )
+    concept = dict(reconcile(claims).claims.select("doc_id", "concept_key").iter_rows())
+    assert concept == {"a": "active fire", "b": "active fire", "c": "fire"}, concept
+
+
+def test_the_total_a_figure_is_set_against_does_not_place_it() -> None:
+    text = (
+        "Fires in Chile gave off 40 million tonnes of carbon, 9% of the total global "
+        "fire emissions, the agency said."
+    )
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "entity").iter_rows())
+    assert set(rows.values()) == {"Chile"}, rows
