@@ -126,6 +126,11 @@ _PER_HEAD = (
     r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
     r"population|capita|head))\b"
 )
+#: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
+_YEAR_AFTER = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
+    r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
+)
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 
 
@@ -556,9 +561,21 @@ def assign_keys(
     )
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
+    # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
+    # when the sentence names other years; a span ("in 2020 and 2021") is not one year
+    year_after = after.str.extract_groups(_YEAR_AFTER)
+    own_year = pl.when(
+        year_after.struct.field("2").is_null()
+        & (
+            year_after.struct.field("1").cast(pl.Int32, strict=False)
+            < pl.col("published").dt.year().fill_null(9999)
+        )
+    ).then(year_after.struct.field("1"))
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
+        .when(own_year.is_not_null() & ~long_run & ~projected)
+        .then(own_year)
         .when(average)
         .then(pl.lit("average"))
         .when(earlier_record)

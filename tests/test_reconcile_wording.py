@@ -272,3 +272,11 @@ def test_the_total_a_figure_is_set_against_does_not_place_it() -> None:
     )
     rows = dict(reconcile(_doc(text)).claims.select("surface", "entity").iter_rows())
     assert set(rows.values()) == {"Chile"}, rows
+
+
+def test_a_year_right_after_a_figure_is_its_period_even_beside_other_years() -> None:
+    text = "Chile saw 8,000 excess deaths in 2028, and 31,000 excess deaths in 2029."
+    periods = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert list(periods.values()) == ["2028", "2029"], periods
+    text = "Chile saw 39,000 excess deaths in 2028 and 2029, the agency said."
+    assert _claim(text)["period"] is None  # a span is no single year
