@@ -68,7 +68,7 @@ _MONTH_YEAR = (
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
 )
-_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
+_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output|economic growth)\b"
 #: Words that make a share of the economy, or money, a loss ("cost 2% of GDP", "4% smaller",
 #: "haemorrhaging $60m a week"): the figure is the size of the loss, a level of its own.
 _LOSS = (
