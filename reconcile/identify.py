@@ -352,6 +352,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(
         per=pl.coalesce(pl.col("per"), rate.cast(claims.schema["per"], strict=False))
     )
+    frame = _definite_rate(frame)
     return frame.drop(
         "_month",
         "_year",
@@ -363,6 +364,32 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         "_alone",
         "_published",
         "_from_url",
+    )
+
+
+def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "Where the $9bn comes from": a figure named with "the" is one the document gave
+    before, and takes the rate it was given with ("$9bn a year")."""
+    keys = ["doc_id", "value", "unit"]
+    rates = (
+        frame.filter(pl.col("per").is_not_null())
+        .group_by(keys)
+        .agg(pl.col("per").first().alias("_per_before"))
+    )
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    definite = before.str.contains(r"(?i)\b(?:the|this|that)\s*$")
+    return (
+        frame.join(rates, on=keys, how="left", nulls_equal=True)
+        .with_columns(
+            per=pl.when(definite & pl.col("per").is_null())
+            .then(pl.col("_per_before"))
+            .otherwise(pl.col("per"))
+        )
+        .drop("_per_before")
     )
 
 

@@ -281,3 +281,13 @@ def test_a_year_right_after_a_figure_is_its_period_even_beside_other_years() -> 
     assert list(periods.values()) == ["2028", "2029"], periods
     text = "Chile saw 39,000 excess deaths in 2028 and 2029, the agency said."
     assert _claim(text)["period"] is None  # a span is no single year
+
+
+def test_a_figure_named_again_with_the_keeps_its_rate() -> None:
+    text = (
+        "The strike costs the Peruvian economy $9bn a year, the institute says. "
+        "Critics ask where the $9bn comes from."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims["per"].to_list() == ["year", "year"]
+    assert result.claims["quantity_id"].n_unique() == 1
