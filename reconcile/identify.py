@@ -939,6 +939,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("is_delta").cast(pl.String),
             # "thousands of people" gives an order of size, not a count: compared with nothing
             pl.when(pl.col("surface").fill_null("").str.contains(_VAGUE)).then(pl.col("claim_id")),
+            # "1 of 3 | Crowds gather ...": a photo gallery's counter, page furniture
+            pl.when(_gallery_counter()).then(pl.col("claim_id")),
         ],
         separator="|",
         ignore_nulls=True,
@@ -984,6 +986,12 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     )
     frame = frame.with_columns(quantity_id=_hashed(frame, "_quantity", "quantity"))
     return frame.drop("_series", "_earliest", "_window", "_quantity", "_undated")
+
+
+def _gallery_counter() -> pl.Expr:
+    """Whether the figure is the "N of M" that opens a photo caption ("2 of 5 | ...")."""
+    opening = pl.col("sentence").fill_null("").str.contains(r"^\s*\d{1,2}\s+of\s+\d{1,2}\s*\|")
+    return opening & ((pl.col("start") - pl.col("sentence_start")) < 10)
 
 
 def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:

@@ -291,3 +291,24 @@ def test_a_figure_named_again_with_the_keeps_its_rate() -> None:
     result = reconcile(_doc(text), texts={"a": text})
     assert result.claims["per"].to_list() == ["year", "year"]
     assert result.claims["quantity_id"].n_unique() == 1
+
+
+def test_a_photo_gallery_counter_is_compared_with_nothing() -> None:
+    claims = pl.concat(
+        [
+            _doc(
+                "2 of 6 | Mourners pray for the victims of the floods in Peru. "
+                "Officials said 40 people died in Peru.",
+                "a",
+                2,
+                "A",
+            ),
+            _doc("The Red Cross said 45 people died in Peru.", "b", 3, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    deaths = result.claims.filter(pl.col("surface").str.contains("people"))
+    assert deaths.height == 2 and deaths["quantity_id"].n_unique() == 1, result.claims
+    counter = result.claims.filter(pl.col("surface").is_in(["2", "6"]))
+    assert counter.height == 2
+    assert not counter["quantity_id"].is_in(deaths["quantity_id"].implode()).any()
