@@ -98,9 +98,9 @@ def load_dev(folder: Path = DEV) -> Dev:
     ]
     verdicts: dict[str, str] = {}
     diverging: set[str] = set()
-    row = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*([^|]+)\|\s*\*\*([A-Z]+)\*\*")
+    verdict_row = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*([^|]+)\|\s*\*\*([A-Z]+)\*\*")
     for line in (folder / "groups.md").read_text(encoding="utf-8").splitlines():
-        if m := row.match(line):
+        if m := verdict_row.match(line):
             if "," in m.group(2):  # keys in two or more docs
                 verdicts[m.group(1)] = m.group(3)
             if m.group(3) == "DIVERGE":  # a one-document key with two sources may diverge
