@@ -224,6 +224,45 @@ def _day_of_month() -> pl.Expr:
     return pl.when(day.dt.month() == pl.col("_month")).then(day).otherwise(first)
 
 
+def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
+    """``per`` read from the words of and after the amount where the claim has none, and
+    for an amount named again with "the"."""
+    sentence = pl.col("sentence").fill_null("")
+    # the rate period the amount's own words give, where the claim has none
+    rate = (
+        pl.concat_str(
+            pl.col("surface")
+            .fill_null("")
+            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            ignore_nulls=True,
+        )
+        .str.extract(_RATE, 1)
+        .str.to_lowercase()
+    )
+    frame = frame.with_columns(per=pl.coalesce(pl.col("per"), rate.cast(dtype, strict=False)))
+    return _definite_rate(frame)
+
+
+def _sentence_year(published: pl.Expr) -> pl.Expr:
+    """Whether the sentence's one year ("in 2030") is the figure's: before publication,
+    and not the year of another figure after this one."""
+    sentence = pl.col("sentence").fill_null("")
+    # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
+    # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
+    after = sentence.str.slice(
+        (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    ).str.replace_all(r"\w+-\d+\b", "")
+    year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
+        r"^[^0-9]*\b(?:19|20)\d{2}\b"
+    )
+    return (
+        pl.col("_in_year").is_not_null()
+        & (pl.col("_in_year") < published.dt.year().fill_null(9999))
+        & ~year_of_other
+    )
+
+
 def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year", else the
     publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
@@ -273,19 +312,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     ).join(_publication(claims), on="doc_id", how="left")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
-    # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
-    # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
-    after = sentence.str.slice(
-        (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    ).str.replace_all(r"\w+-\d+\b", "")
-    year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
-        r"^[^0-9]*\b(?:19|20)\d{2}\b"
-    )
-    in_year = (
-        pl.col("_in_year").is_not_null()
-        & (pl.col("_in_year") < published.dt.year().fill_null(9999))
-        & ~year_of_other
-    )
+    in_year = _sentence_year(published)
     before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
@@ -337,22 +364,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )
-    # the rate period the amount's own words give, where the claim has none
-    rate = (
-        pl.concat_str(
-            pl.col("surface")
-            .fill_null("")
-            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
-            sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
-            ignore_nulls=True,
-        )
-        .str.extract(_RATE, 1)
-        .str.to_lowercase()
-    )
-    frame = frame.with_columns(
-        per=pl.coalesce(pl.col("per"), rate.cast(claims.schema["per"], strict=False))
-    )
-    frame = _definite_rate(frame)
+    frame = _rates(frame, claims.schema["per"])
     return frame.drop(
         "_month",
         "_year",
@@ -467,31 +479,7 @@ def assign_keys(
     ).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
-    measure = pl.col("_measure")
-    loss = pl.col("sentence").fill_null("").str.contains(_LOSS)
-    economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
-    frame = frame.with_columns(
-        _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
-        .then(None)
-        .when(of_economy & economy & loss)
-        .then(pl.lit("gdp loss"))
-        .when(of_economy & economy & (measure != "gdp growth"))
-        .then(pl.lit("gdp"))
-        # an area is no count of fires: "fires have burned 8,000 hectares" measures area burned
-        .when((pl.col("dimension") == "area") & (measure == "fire"))
-        .then(pl.lit("area burned"))
-        # and tonnes from fires are what they gave off
-        .when((pl.col("dimension") == "mass") & (measure == "fire"))
-        .then(pl.lit("emissions"))
-        # money the economy loses is a cost ("costs the economy $2bn a year")
-        .when((pl.col("dimension") == "currency") & economy & loss)
-        .then(pl.lit("cost"))
-        .otherwise(measure),
-    )
-    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
-    frame = frame.with_columns(
-        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
-    )
+    frame = _economy_and_dimension(frame, of_economy)
     frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
@@ -535,6 +523,109 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = _per_head(frame)
+    unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    population = (
+        pl.when(
+            (pl.col("dimension") == "count")
+            & unit.is_not_null()
+            & ~unit.is_in(list(GENERIC_NOUNS))
+            & unit.replace_strict(tables.measure_forms, default=None).is_null()
+        )
+        .then(unit)
+        .otherwise(None)
+    )
+    # a share is of what its own phrase says; a word farther off does not make it sure
+    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    return frame.with_columns(
+        population=population,
+        period=_period(),
+        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
+    ).drop(
+        "_known",
+        "_place",
+        "_place_source",
+        "_measure",
+        "_measure_source",
+        "_doc__place",
+        "_doc__known",
+        "_strong",
+        "_named",
+        "_nation",
+    )
+
+
+#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
+#: the figure before, named by the words after it (group 1).
+_SUBSET_AFTER = (
+    r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
+    r"(?:still\s+|now\s+)?((?:out\s+of|under|not|in|at)?\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    r"\s*(?:[,.;:()\u2013\u2014]|\s-\s|\s+(?:with|and|while|but|in|across)\b|$)"
+)
+
+
+def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
+    """A part of the figure before it ("900 fires, 500 of them out of control") measures
+    the part: its concept is the whole's with the words that name the part."""
+    sentence = pl.col("sentence").fill_null("")
+    before = sentence.str.slice(
+        0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    )
+    after = sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
+    introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
+    stated = after.str.contains(
+        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
+        r"rated|described|still|now|out\s+of)\b"
+    )
+    part = pl.when(of_them | (introduced & stated)).then(
+        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
+    )
+    return frame.with_columns(
+        concept_key=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
+def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
+    """The measure as the economy's wording and the figure's dimension settle it: a share
+    or sum the economy loses, output, an area or a mass from fires; a loss is a level."""
+    measure = pl.col("_measure")
+    loss = pl.col("sentence").fill_null("").str.contains(_LOSS)
+    economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
+    frame = frame.with_columns(
+        _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
+        .then(None)
+        .when(of_economy & economy & loss)
+        .then(pl.lit("gdp loss"))
+        .when(of_economy & economy & (measure != "gdp growth"))
+        .then(pl.lit("gdp"))
+        # an area is no count of fires: "fires have burned 8,000 hectares" measures area burned
+        .when((pl.col("dimension") == "area") & (measure == "fire"))
+        .then(pl.lit("area burned"))
+        # and tonnes from fires are what they gave off
+        .when((pl.col("dimension") == "mass") & (measure == "fire"))
+        .then(pl.lit("emissions"))
+        # money the economy loses is a cost ("costs the economy $2bn a year")
+        .when((pl.col("dimension") == "currency") & economy & loss)
+        .then(pl.lit("cost"))
+        .otherwise(measure),
+    )
+    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
+    frame = frame.with_columns(
+        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
+    )
+    return frame
+
+
+def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
+    """A rate per head of population names its measure with the population."""
     # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
     per_head = (
         pl.concat_str(
@@ -553,17 +644,12 @@ def assign_keys(
         .then(pl.format("{} per {}", pl.col("concept_key"), per_head))
         .otherwise(pl.col("concept_key"))
     )
-    unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
-    population = (
-        pl.when(
-            (pl.col("dimension") == "count")
-            & unit.is_not_null()
-            & ~unit.is_in(list(GENERIC_NOUNS))
-            & unit.replace_strict(tables.measure_forms, default=None).is_null()
-        )
-        .then(unit)
-        .otherwise(None)
-    )
+    return frame
+
+
+def _period() -> pl.Expr:
+    """The reference period a figure's words give: a record's year, its own year, an
+    average, an earlier record, the long run, a projection, or the sentence's one year."""
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
     before = (
         pl.col("sentence")
@@ -615,62 +701,7 @@ def assign_keys(
         .then(pl.col("as_of").dt.year().cast(pl.String))
         .otherwise(None)
     )
-    # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
-    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
-    return frame.with_columns(
-        population=population,
-        period=period,
-        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
-    ).drop(
-        "_known",
-        "_place",
-        "_place_source",
-        "_measure",
-        "_measure_source",
-        "_doc__place",
-        "_doc__known",
-        "_strong",
-        "_named",
-        "_nation",
-    )
-
-
-#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
-#: the figure before, named by the words after it (group 1).
-_SUBSET_AFTER = (
-    r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
-    r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
-    r"(?:still\s+|now\s+)?((?:out\s+of|under|not|in|at)?\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
-    r"\s*(?:[,.;:()\u2013\u2014]|\s-\s|\s+(?:with|and|while|but|in|across)\b|$)"
-)
-
-
-def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
-    """A part of the figure before it ("900 fires, 500 of them out of control") measures
-    the part: its concept is the whole's with the words that name the part."""
-    sentence = pl.col("sentence").fill_null("")
-    before = sentence.str.slice(
-        0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    )
-    after = sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-    of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
-    introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
-    stated = after.str.contains(
-        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
-        r"rated|described|still|now|out\s+of)\b"
-    )
-    part = pl.when(of_them | (introduced & stated)).then(
-        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
-    )
-    return frame.with_columns(
-        concept_key=pl.when(part.is_not_null() & (part != ""))
-        .then(pl.format("{}: {}", pl.col("concept_key"), part))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(part.is_not_null() & (part != ""))
-        .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
-        .otherwise(pl.col("concept_source")),
-    )
+    return period
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
