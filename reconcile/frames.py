@@ -45,11 +45,17 @@ GENERIC_NOUNS = frozenset(
     {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
 )
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
-#: Words after a place name that make it a source ("UK officials say"), not the figure's place.
+#: Words after a place name that make it a source ("UK officials say"), not the figure's place;
+#: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
 _SOURCE_WORDS = (
-    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials?|government|[Mm]inistry|authorities|"
+    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|added)|"
+    r"government|[Mm]inistry|authorities|"
     r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
 )
+
+
+#: What may stand between the words of a measure's phrase: spaces and quotation marks.
+_BETWEEN = "[\\s\"'\u2018\u2019\u201c\u201d]+"
 
 
 def _inflections(word: str) -> set[str]:
@@ -168,7 +174,8 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
-    body = _alternation(forms)
+    # words of a phrase may stand in quotation marks ("'excess' deaths")
+    body = _alternation(forms).replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
     before, after = _relative()
     unit = pl.col("unit").fill_null("")
@@ -202,7 +209,11 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             "the words '{}' in its phrase",
         ),
         "_m_before": (
-            before.str.extract(r"([^,;:()]*)$", 1).str.extract_all(word).list.last(),
+            # "deaths from the floods reached": the words after "from" say what caused it
+            before.str.extract(r"([^,;:()]*)$", 1)
+            .str.replace_all(r"(?i)(?-u:\b)from\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+", "")
+            .str.extract_all(word)
+            .list.last(),
             "the words '{}' earlier in the clause",
         ),
         "_m_sentence": (
@@ -215,7 +226,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     looked = {
         k: pl.col(k)
         if k == "_m_specific"
-        else pl.col(k).str.to_lowercase().replace_strict(forms, default=None)
+        else pl.col(k)
+        .str.to_lowercase()
+        .str.replace_all(_BETWEEN, " ")
+        .replace_strict(forms, default=None)
         for k in steps
     }
     frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})
@@ -276,11 +290,21 @@ def read_place(
     after_clause = after.str.replace(r"\s-\s.*$", "").str.extract(
         r"^([^,;:.()\u2013\u2014]{0,80})", 1
     )
-    after_place = after_clause.str.extract(rf"(?-u:\b){_PREFIXES}\s+{name}(?-u:\b)", 1)
+    # "23% of global emissions", "a quarter of the world's": after a share, "of" names the
+    # whole it is a share of, not the figure's place
+    share = pl.col("dimension") == "ratio"
+    found_after = after_clause.str.extract_groups(rf"(?-u:\b)({_PREFIXES})\s+{name}(?-u:\b)")
+    after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
+        found_after.struct.field("2")
+    )
     adjective = after_clause.str.extract(
         rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
+    # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
+    located = before_clause.str.extract(
+        rf"(?-u:\b)(?:in|inside|across|throughout|within)\s+{name}(?:\s+[a-z]+){{0,4}}\s*$", 1
+    )
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
         rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
@@ -289,16 +313,39 @@ def read_place(
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
-        .str.extract_all(rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?")
+        .str.extract_all(
+            rf"(?:(?-u:\b)(?:[Ff]rom|of)\s+(?:the\s+)?(?:total\s+)?)?(?-u:\b){name}(?-u:\b)"
+            rf"(?:\s*{_SOURCE_WORDS})?"
+        )
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     )
-    sentence_place = sentence_all.list.first().str.replace(r"^[Tt]he\s+", "")
+    # a share's "of X" in the sentence names its whole too, and "of the total X" always does
+    whole = pl.element().str.contains(r"^of\s")
+    total = pl.element().str.contains(r"^of\s+(?:the\s+)?total\s")
+    sentence_place = (
+        pl.when(share)
+        .then(sentence_all.list.eval(pl.element().filter(~whole)).list.first())
+        .otherwise(sentence_all.list.eval(pl.element().filter(~total)).list.first())
+        .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+        .str.replace(r"^[Tt]he\s+", "")
+    )
+    # "European countries could lose 1% of output": a place adjective heading the subject
+    sentence_adjective = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.extract_all(rf"(?-u:\b)(?:{_alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
+        .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+        .list.first()
+        .str.extract(rf"^({_alternation(adjectives)})", 1)
+    )
     steps = [
         (beside, "'{}' beside the figure"),
         (after_place, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
+        (located, "'{}' just before the figure"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
+        (sentence_adjective, "'{}' in the sentence"),
     ]
     keys = [f"_p{i}" for i in range(len(steps))]
     frame = frame.with_columns(
@@ -313,9 +360,12 @@ def read_place(
                 for k, (_, words) in zip(keys, steps, strict=True)
             ]
         ),
-        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:3]]).is_not_null(),
+        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:4]]).is_not_null(),
         _named=pl.col("_p_all").list.eval(
-            pl.element().str.replace(r"^[Tt]he\s+", "").replace_strict(forms, default=None)
+            pl.element()
+            .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+            .str.replace(r"^[Tt]he\s+", "")
+            .replace_strict(forms, default=None)
         ),
     ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
 

@@ -56,11 +56,26 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_YEAR = r"(?i)\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b"
+#: Words that make the date after them the start of a span, not the date of the figure.
+_SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
+#: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
+#: day, year).
+_MONTH_YEAR = (
+    r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
+)
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
 )
-_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output)\b"
+_ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output|economic growth)\b"
+#: Words that make a share of the economy, or money, a loss ("cost 2% of GDP", "4% smaller",
+#: "haemorrhaging $60m a week"): the figure is the size of the loss, a level of its own.
+_LOSS = (
+    r"(?i)\b(?:cost|costs|costing|lose|loses|losing|lost|loss|losses|reduced?|reduces|reducing|"
+    r"reduction|smaller|shaved|shaving|shr[iu]nk\w*|wiped|knocked|dragged|worse|haemorrhag\w*|"
+    r"hemorrhag\w*|bleeding)\b"
+)
 #: Words before a figure that make it a projection, not a count ("could reach 20,000").
 _PROJECTED = (
     r"(?i)(?:\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:reach|rise|climb|top|exceed|hit|"
@@ -78,7 +93,9 @@ _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
 _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
-    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of)"
+    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
+    r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
+    r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
 _WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
@@ -89,14 +106,30 @@ _WEEKDAY = (
 )
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
-#: ("since March" is not a date of the figure: the count runs up to publication).
+#: ("since March" is not a date of the figure: the count runs up to publication, and
+#: "until the end of August" is a deadline).
 _MONTH_ALONE = (
-    r"(?i)\b(?:in|during|by|as of|at the end of|end of|early|late|mid-?)\s+(?:the end of\s+)?"
+    r"(?i)\b(?:in|during|by|as of|at the end of|early|late|mid-?)\s+(?:the end of\s+)?"
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
 )
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
+)
+#: A rate written right after the amount ("$5m a week", "600 million pounds per year").
+_RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
+#: A figure written only as a plural magnitude ("thousands of", "tens of millions").
+_VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
+#: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
+_PER_HEAD = (
+    r"(?i)^\s*(?:[a-z]+\s+){0,3}?(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+"
+    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
+    r"population|capita|head))\b"
+)
+#: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
+_YEAR_AFTER = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
+    r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 
@@ -156,21 +189,78 @@ def _url_date() -> pl.Expr:
 
 
 def _text_date() -> pl.Expr:
-    """The latest full date ("January 3, 2023", "3 January 2023") in the document's
-    sentences, for a document with no publication date: the news is at least that recent."""
+    """The latest date ("January 3, 2023", "3 January 2023", "January 2023") in the
+    document's sentences, for a document with no publication date: the news is at least
+    that recent."""
     text = pl.col("sentence").fill_null("")
     months = "|".join(sorted(_MONTHS, key=len, reverse=True))
-    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b")
-    dmy = text.str.extract_all(rf"(?i)\b\d{{1,2}}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
-    found = pl.concat_list(mdy, dmy).list.eval(
+    # ordinal days too: "15th September 2031", "September 15th, 2031"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
+    dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
+    # a month and year ("as of October 2031") says the news is at least that recent too
+    # (not the start of a span: "since June 2030")
+    my = text.str.extract_all(_SINCE + rf"\b(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b").list.eval(
+        pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+    )
+    found = pl.concat_list(mdy, dmy, my).list.eval(
         pl.element()
         .str.to_lowercase()
         .str.replace_all(r"[.,]", "")
+        .str.replace_all(r"(\d)(?:st|nd|rd|th)\b", "$1")
         .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
+        .str.replace(r"^([a-z]+) (\d{4})$", "$1 1 $2")
         .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
         .str.to_date("%b %d %Y", strict=False)
     )
     return found.list.max().max().over("doc_id")
+
+
+def _day_of_month() -> pl.Expr:
+    """The date of ``_year``/``_month``/``_day``: the first of the month when the day is
+    missing or not in that month."""
+    first = pl.date(pl.col("_year"), pl.col("_month"), 1)
+    day = first + pl.duration(days=pl.col("_day").fill_null(1).clip(1, 31) - 1)
+    return pl.when(day.dt.month() == pl.col("_month")).then(day).otherwise(first)
+
+
+def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
+    """``per`` read from the words of and after the amount where the claim has none, and
+    for an amount named again with "the"."""
+    sentence = pl.col("sentence").fill_null("")
+    # the rate period the amount's own words give, where the claim has none
+    rate = (
+        pl.concat_str(
+            pl.col("surface")
+            .fill_null("")
+            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            ignore_nulls=True,
+        )
+        .str.extract(_RATE, 1)
+        .str.to_lowercase()
+    )
+    frame = frame.with_columns(per=pl.coalesce(pl.col("per"), rate.cast(dtype, strict=False)))
+    return _definite_rate(frame)
+
+
+def _sentence_year(published: pl.Expr) -> pl.Expr:
+    """Whether the sentence's one year ("in 2030") is the figure's: before publication,
+    and not the year of another figure after this one."""
+    sentence = pl.col("sentence").fill_null("")
+    # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
+    # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
+    after = sentence.str.slice(
+        (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    ).str.replace_all(r"\w+-\d+\b", "")
+    year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
+        r"^[^0-9]*\b(?:19|20)\d{2}\b"
+    )
+    return (
+        pl.col("_in_year").is_not_null()
+        & (pl.col("_in_year") < published.dt.year().fill_null(9999))
+        & ~year_of_other
+    )
 
 
 def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
@@ -179,7 +269,15 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     the sentence says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
-        sentence.str.extract_groups(_MONTH_YEAR).alias("_my"),
+        # "since June 2020" is when a count began, not the date of the figure; "between
+        # March 2 and June 9, 2030" runs to its end
+        sentence.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
+        .list.eval(
+            pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+        )
+        .list.first()
+        .str.extract_groups(_MONTH_YEAR)
+        .alias("_my"),
         pl.when(sentence.str.extract_all(r"\b(?:19|20)\d{2}\b").list.n_unique() == 1)
         .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
@@ -196,14 +294,16 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .alias("_alone"),
     ).unnest("_my")
     month = (
-        found.get_column("1")
+        found.get_column("2")
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
     )
-    year = found.get_column("2").cast(pl.Int32, strict=False)
+    year = found.get_column("4").cast(pl.Int32, strict=False)
+    day = pl.coalesce(found.get_column("1"), found.get_column("3")).cast(pl.Int32, strict=False)
     frame = claims.with_columns(
         _month=month,
         _year=year,
+        _day=day,
         _in_year=found.get_column("_in_year"),
         _last=found.get_column("_last"),
         _weekday=found.get_column("_weekday"),
@@ -212,9 +312,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     ).join(_publication(claims), on="doc_id", how="left")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
-    in_year = pl.col("_in_year").is_not_null() & (
-        pl.col("_in_year") < published.dt.year().fill_null(9999)
-    )
+    in_year = _sentence_year(published)
     before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
@@ -224,7 +322,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
     frame = frame.with_columns(
         as_of=pl.when(dated)
-        .then(pl.date(pl.col("_year"), pl.col("_month"), 1))
+        .then(_day_of_month())
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
         .then(published - pl.duration(days=weekday_back))
         .when(days_back.is_not_null() & published.is_not_null())
@@ -266,9 +364,11 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )
+    frame = _rates(frame, claims.schema["per"])
     return frame.drop(
         "_month",
         "_year",
+        "_day",
         "_in_year",
         "_last",
         "_weekday",
@@ -276,6 +376,32 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         "_alone",
         "_published",
         "_from_url",
+    )
+
+
+def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "Where the $9bn comes from": a figure named with "the" is one the document gave
+    before, and takes the rate it was given with ("$9bn a year")."""
+    keys = ["doc_id", "value", "unit"]
+    rates = (
+        frame.filter(pl.col("per").is_not_null())
+        .group_by(keys)
+        .agg(pl.col("per").first().alias("_per_before"))
+    )
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    definite = before.str.contains(r"(?i)\b(?:the|this|that)\s*$")
+    return (
+        frame.join(rates, on=keys, how="left", nulls_equal=True)
+        .with_columns(
+            per=pl.when(definite & pl.col("per").is_null())
+            .then(pl.col("_per_before"))
+            .otherwise(pl.col("per"))
+        )
+        .drop("_per_before")
     )
 
 
@@ -342,6 +468,8 @@ def assign_keys(
     from the figure's words, else a concept of the concepts table, else the counted noun.
     """
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
+    # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
+    claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
@@ -351,14 +479,7 @@ def assign_keys(
     ).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
-    measure = pl.col("_measure")
-    frame = frame.with_columns(
-        _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
-        .then(None)
-        .when(of_economy & measure.is_in(["cost", "gdp"]))
-        .then(pl.lit("gdp"))
-        .otherwise(measure),
-    )
+    frame = _economy_and_dimension(frame, of_economy)
     frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
@@ -399,6 +520,10 @@ def assign_keys(
         .otherwise(pl.lit("no place or name found")),
     )
     frame = _concepts(frame, tables)
+    frame = _official(frame, tables)
+    frame = _still_going(frame, tables)
+    frame = _subsets(frame)
+    frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     population = (
         pl.when(
@@ -410,6 +535,121 @@ def assign_keys(
         .then(unit)
         .otherwise(None)
     )
+    # a share is of what its own phrase says; a word farther off does not make it sure
+    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    return frame.with_columns(
+        population=population,
+        period=_period(),
+        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
+    ).drop(
+        "_known",
+        "_place",
+        "_place_source",
+        "_measure",
+        "_measure_source",
+        "_doc__place",
+        "_doc__known",
+        "_strong",
+        "_named",
+        "_nation",
+    )
+
+
+#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
+#: the figure before, named by the words after it (group 1).
+_SUBSET_AFTER = (
+    r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
+    r"(?:still\s+|now\s+)?((?:out\s+of|under|not|in|at)?\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    r"\s*(?:[,.;:()\u2013\u2014]|\s-\s|\s+(?:with|and|while|but|in|across)\b|$)"
+)
+
+
+def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
+    """A part of the figure before it ("900 fires, 500 of them out of control") measures
+    the part: its concept is the whole's with the words that name the part."""
+    sentence = pl.col("sentence").fill_null("")
+    before = sentence.str.slice(
+        0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    )
+    after = sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
+    introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
+    stated = after.str.contains(
+        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
+        r"rated|described|still|now|out\s+of)\b"
+    )
+    part = pl.when(of_them | (introduced & stated)).then(
+        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
+    )
+    return frame.with_columns(
+        concept_key=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(part.is_not_null() & (part != ""))
+        .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
+def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
+    """The measure as the economy's wording and the figure's dimension settle it: a share
+    or sum the economy loses, output, an area or a mass from fires; a loss is a level."""
+    measure = pl.col("_measure")
+    loss = pl.col("sentence").fill_null("").str.contains(_LOSS)
+    economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
+    frame = frame.with_columns(
+        _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
+        .then(None)
+        .when(of_economy & economy & loss)
+        .then(pl.lit("gdp loss"))
+        .when(of_economy & economy & (measure != "gdp growth"))
+        .then(pl.lit("gdp"))
+        # an area is no count of fires: "fires have burned 8,000 hectares" measures area burned
+        .when((pl.col("dimension") == "area") & (measure == "fire"))
+        .then(pl.lit("area burned"))
+        # and tonnes from fires are what they gave off
+        .when((pl.col("dimension") == "mass") & (measure == "fire"))
+        .then(pl.lit("emissions"))
+        # money the economy loses is a cost ("costs the economy $2bn a year")
+        .when((pl.col("dimension") == "currency") & economy & loss)
+        .then(pl.lit("cost"))
+        .otherwise(measure),
+    )
+    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
+    frame = frame.with_columns(
+        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
+    )
+    return frame
+
+
+def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
+    """A rate per head of population names its measure with the population."""
+    # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
+    per_head = (
+        pl.concat_str(
+            pl.col("surface").fill_null("").str.extract(r"(?i)\s((?:per|for)\s.*)$", 1),
+            pl.col("sentence")
+            .fill_null("")
+            .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            ignore_nulls=True,
+        )
+        .str.extract(_PER_HEAD, 1)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+    )
+    frame = frame.with_columns(
+        concept_key=pl.when(per_head.is_not_null())
+        .then(pl.format("{} per {}", pl.col("concept_key"), per_head))
+        .otherwise(pl.col("concept_key"))
+    )
+    return frame
+
+
+def _period() -> pl.Expr:
+    """The reference period a figure's words give: a record's year, its own year, an
+    average, an earlier record, the long run, a projection, or the sentence's one year."""
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
     before = (
         pl.col("sentence")
@@ -432,9 +672,25 @@ def assign_keys(
     earlier_record = before.str.contains(
         r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
     )
+    # "short of the five-year average of 120": an average is a reference, not a count
+    average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
+    # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
+    # when the sentence names other years; a span ("in 2020 and 2021") is not one year
+    year_after = after.str.extract_groups(_YEAR_AFTER)
+    own_year = pl.when(
+        year_after.struct.field("2").is_null()
+        & (
+            year_after.struct.field("1").cast(pl.Int32, strict=False)
+            < pl.col("published").dt.year().fill_null(9999)
+        )
+    ).then(year_after.struct.field("1"))
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
+        .when(own_year.is_not_null() & ~long_run & ~projected)
+        .then(own_year)
+        .when(average)
+        .then(pl.lit("average"))
         .when(earlier_record)
         .then(pl.lit("earlier record"))
         .when(long_run)
@@ -445,24 +701,57 @@ def assign_keys(
         .then(pl.col("as_of").dt.year().cast(pl.String))
         .otherwise(None)
     )
-    # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
-    share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    return period
+
+
+def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "900 fires burning across the country": a participle of going on after the counted
+    noun makes the count of what is active now, where the vocabulary has an "active" form."""
+    keys = set(tables.measure_forms.values())
+    active_of = {m: f"active {m}" for m in keys if f"active {m}" in keys}
+    after = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    going = after.str.contains(
+        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:burning|raging|active|ongoing)\b"
+    )
+    active = pl.col("concept_key").replace_strict(active_of, default=None)
     return frame.with_columns(
-        population=population,
-        period=period,
-        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
-    ).drop(
-        "_known",
-        "_place",
-        "_place_source",
-        "_measure",
-        "_measure_source",
-        "_doc__place",
-        "_doc__known",
-        "_strong",
-        "_named",
-        "_nation",
+        concept_key=pl.when(going & active.is_not_null())
+        .then(active)
+        .otherwise(pl.col("concept_key"))
+    )
+
+
+def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "The official toll of 480": an official count is a measure of its own, apart from
+    estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
+    an official form of the figure's measure (``official death``). "Official" must stand
+    before the figure in its sentence with no other number between them (years and names
+    such as "Storm-9" aside)."""
+    official_of = {
+        m: f"official {m.split()[-1]}"
+        for m in set(tables.measure_forms.values())
+        if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
+        and not m.startswith("official ")
+    }
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+        .str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    )
+    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$")
+    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    return frame.with_columns(
+        concept_key=pl.when(said & official.is_not_null())
+        .then(official)
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(said & official.is_not_null())
+        .then(pl.format("{}, called official", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
     )
 
 
@@ -523,7 +812,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .str.extract(r"([^,;:()]*)$", 1)
     )
     # "that number has grown to ...": the figure continues the one before it
-    pointer = before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
+    # ("the number of missing people was ..." names its own measure: no pointer)
+    pointer = before.str.contains(
+        rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b"
+    ) & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,
@@ -676,8 +968,13 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("norm_unit").fill_null("-"),
             pl.col("norm_per").fill_null("-"),
             pl.col("is_delta").cast(pl.String),
+            # "thousands of people" gives an order of size, not a count: compared with nothing
+            pl.when(pl.col("surface").fill_null("").str.contains(_VAGUE)).then(pl.col("claim_id")),
+            # "1 of 3 | Crowds gather ...": a photo gallery's counter, page furniture
+            pl.when(_gallery_counter()).then(pl.col("claim_id")),
         ],
         separator="|",
+        ignore_nulls=True,
     )
     frame = claims.with_columns(_series=series)
     frame = frame.with_columns(series_id=_hashed(frame, "_series", "series"))
@@ -720,6 +1017,12 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     )
     frame = frame.with_columns(quantity_id=_hashed(frame, "_quantity", "quantity"))
     return frame.drop("_series", "_earliest", "_window", "_quantity", "_undated")
+
+
+def _gallery_counter() -> pl.Expr:
+    """Whether the figure is the "N of M" that opens a photo caption ("2 of 5 | ...")."""
+    opening = pl.col("sentence").fill_null("").str.contains(r"^\s*\d{1,2}\s+of\s+\d{1,2}\s*\|")
+    return opening & ((pl.col("start") - pl.col("sentence_start")) < 10)
 
 
 def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:

@@ -49,3 +49,18 @@ def test_one_topic_scores_reconcile_and_both_baselines(shared_dir: Path) -> None
     assert 0.0 <= whole["F1"] <= 1.0
     # one quantity per dimension and unit puts every death figure together: recall is high
     assert report["baseline: one per dimension+unit"]["all"]["R"] > 0.9
+
+
+def test_a_one_document_key_judged_diverge_is_a_true_divergence(tmp_path: Path) -> None:
+    module = _load()
+    (tmp_path / "manifest.csv").write_text("doc,outlet,published,url,title,topic\n")
+    (tmp_path / "gold.jsonl").write_text("")
+    (tmp_path / "groups.md").write_text(
+        "| key | docs | verdict | why |\n|---|---|---|---|\n"
+        "| `port_deaths` | 01, 02 | **GROWTH** | a toll that rose |\n"
+        "| `port_budget` | 03 | **DIVERGE** | one article, two sources apart |\n"
+        "| `port_ships` | 04 | **SINGLE** | one source |\n"
+    )
+    dev = module.load_dev(tmp_path)
+    assert dev.verdicts == {"port_deaths": "GROWTH"}  # verdicts scored: keys in two docs
+    assert dev.diverging == frozenset({"port_budget"})

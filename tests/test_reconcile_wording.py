@@ -1,0 +1,314 @@
+"""Frame rules read from how news is worded, on made-up stories (no real event's sentences):
+losses of the economy, growth rates, chances, rates written after an amount, "since" dates,
+a place adjective heading the subject, and vague magnitudes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+
+
+def _doc(text: str, doc: str = "a", day: int = 2, outlet: str = "Example Post") -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
+
+
+def _claim(text: str) -> dict[str, object]:
+    return reconcile(_doc(text)).claims.row(0, named=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The dock strike has cost Peru 3% of GDP, the Harbour Institute said.", "gdp loss"),
+        (
+            "The Harbour Institute said the Peruvian economy is 3% smaller than it could be.",
+            "gdp loss",
+        ),
+        ("Tariffs reduced Peru's economic output by 3%, the Harbour Institute said.", "gdp loss"),
+        ("The Harbour Institute said exports make up 3% of Peru's GDP.", "gdp"),
+        ("Tariffs held back Peru's economic growth, for an overall reduction of 3%.", "gdp loss"),
+        ("The Harbour Institute said economic growth in Peru was 3% last year.", "gdp growth"),
+        ("The Harbour Institute sees a 30% chance of a port strike in Peru.", "probability"),
+    ],
+)
+def test_shares_of_the_economy_say_what_they_measure(text: str, measure: str) -> None:
+    assert _claim(text)["concept_key"] == measure
+
+
+def test_a_share_lost_and_a_share_it_costs_are_one_quantity() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Harbour Institute said Peru has lost 3% of GDP to the strike.", "a", 2),
+            _doc("The Harbour Institute said the strike costs Peru 3% of GDP.", "b", 3),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 1, result.claims
+    assert result.quantities["concept"].to_list() == ["gdp loss"]
+
+
+def test_money_the_economy_loses_is_a_cost_with_its_rate() -> None:
+    row = _claim("The dock strike is costing the Peruvian economy 600 million dollars per week.")
+    assert row["concept_key"] == "cost"
+    assert row["norm_per"] == "month"  # a weekly amount, brought to the reporting period
+
+
+@pytest.mark.parametrize("rate", ["a week", "per week", "every week", "each week"])
+def test_a_rate_written_after_the_amount_is_read(rate: str) -> None:
+    row = _claim(f"The Harbour Institute said Peru spends $40m {rate} on the port.")
+    assert row["per"] == "week"
+
+
+def test_a_count_begun_since_a_month_is_dated_by_its_report() -> None:
+    row = _claim("Since June 2030 the Coast Bureau has paid out $3m to families in Peru.")
+    assert row["as_of"] == dt.date(2031, 4, 2)
+    row = _claim("In June 2030 the Coast Bureau paid out $3m to families in Peru.")
+    assert row["as_of"] == dt.date(2030, 6, 1)
+
+
+def test_a_place_adjective_heading_the_subject_places_the_figure() -> None:
+    text = (
+        "A port strike hit Peru last week. "
+        "Chilean farmers would suffer most, the analysts said, and could lose 2% of income."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims.filter(pl.col("surface").str.contains("2%"))["entity"].to_list() == [
+        "Chile"
+    ]
+    # a place adjective naming a source ("Chilean officials") places nothing
+    text = (
+        "A port strike hit Peru last week, and Peru's ports are shut. "
+        "Chilean officials said, after a long meeting, that 40 people died."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims["entity"].to_list() == ["Peru"]
+
+
+def test_a_vague_magnitude_is_compared_with_nothing() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said thousands of people were displaced in Peru.", "b", 2, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 2, result.claims
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    # the same two with a count on each side do diverge
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
+            _doc("The Red Cross said 3,000 people were displaced in Peru.", "b", 2, "B"),
+        ]
+    )
+    assert reconcile(claims).quantities["verdict"].to_list() == ["diverge"]
+
+
+def test_official_before_a_noun_is_an_adjective_not_a_source() -> None:
+    text = "Chile's official tally of 2,400 deaths is the highest in the Americas after Peru."
+    assert _claim(text)["entity"] == "Chile"
+
+
+def test_a_measure_in_quotation_marks_is_read() -> None:
+    text = "The Coast Bureau put the number of \u201cexcess\u201d deaths in Peru at 9,000."
+    assert _claim(text)["concept_key"] == "excess death"
+
+
+def test_a_rate_per_head_is_not_a_count() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau counted 9,000 excess deaths in Peru.", "a", 2, "A"),
+            _doc("Peru had 42 excess deaths per 10,000 residents.", "b", 2, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 2, result.claims
+    assert sorted(result.quantities["concept"].to_list()) == [
+        "excess death",
+        "excess death per 10,000 residents",
+    ]
+
+
+def test_an_official_toll_is_apart_from_estimates_and_from_other_counts() -> None:
+    claims = pl.concat(
+        [
+            _doc("Peru's official death toll stands at 480, the ministry said.", "a", 2, "A"),
+            _doc("The Coast Institute estimates that 3,000 people died in Peru.", "b", 2, "B"),
+            _doc("The official tally of 500 deaths in Peru is too low, critics say.", "c", 3, "C"),
+        ]
+    )
+    result = reconcile(claims)
+    concept = dict(result.claims.select("doc_id", "concept_key").iter_rows())
+    assert concept == {"a": "official death", "b": "death", "c": "official death"}
+    assert "diverge" not in result.quantities["verdict"].to_list()
+    # "official" with another figure between it and this one does not qualify this one
+    text = "Official data show 40 roads were cut, and 300 people died in Peru."
+    deaths = reconcile(_doc(text)).claims.filter(pl.col("surface").str.contains("300"))
+    assert deaths["concept_key"].to_list() == ["death"]
+
+
+def test_the_number_of_names_its_own_measure() -> None:
+    text = "The Coast Bureau said 120 people died in Peru. The number of missing people was 40."
+    rows = reconcile(_doc(text)).claims.select("surface", "concept_key").rows()
+    assert rows[-1][1] == "missing", rows
+
+
+def test_round_number_odd_is_no_part_of_the_noun() -> None:
+    row = _claim("The ministry has recorded 500-odd deaths in Peru since the storm.")
+    assert row["concept_key"] == "death"
+    assert row["unit"] is None or not str(row["unit"]).startswith("odd")
+
+
+def test_an_undated_document_is_dated_by_an_ordinal_date_in_its_text() -> None:
+    text = "By 6 pm on Friday (14th March 2031), 300 people had died in Peru."
+    claims = extract_claims(text, doc_id="a", outlet="Example Post")
+    assert reconcile(claims).claims["as_of"].to_list() == [dt.date(2031, 3, 14)]
+
+
+def test_a_part_of_the_figure_before_is_measured_as_that_part() -> None:
+    claims = pl.concat(
+        [
+            _doc("There were 700 fires in Chile, 300 of them out of control.", "a", 2, "A"),
+            _doc(
+                "There were 900 fires in Chile, including 420 deemed out of control.", "b", 9, "B"
+            ),
+        ]
+    )
+    result = reconcile(claims)
+    concept = dict(result.claims.select("surface", "concept_key").iter_rows())
+    assert concept["300"] == concept["420"] == "fire: out of control", concept
+    assert concept["700 fires"] == concept["900 fires"] == "fire"
+    assert "diverge" not in result.quantities["verdict"].to_list()
+
+
+def test_an_area_or_a_mass_from_fires_is_area_burned_or_emissions() -> None:
+    assert _claim("Fires in Chile have burned 2.1 million hectares.")["concept_key"] == (
+        "area burned"
+    )
+    text = "Emissions from wildfires in Chile amounted to 40 million tonnes, the agency said."
+    assert _claim(text)["concept_key"] == "emissions"
+
+
+def test_a_year_after_another_figure_belongs_to_that_figure() -> None:
+    text = "Fires in Chile have burned 9.1 million hectares, above the record of 7 million set in 2019."
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert rows["9.1 million hectares"] is None, rows
+    text = "In 2019, fires in Chile burned 40,000 hectares and killed 30 people."
+    periods = reconcile(_doc(text)).claims["period"].to_list()
+    assert periods == ["2019", "2019"], periods
+
+
+def test_an_average_is_a_reference_not_a_count() -> None:
+    text = "Chile has had 3,100 fires this season, over its five-year average of 2,400."
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert rows["2,400"] == "average" and rows["3,100 fires"] is None, rows
+
+
+def test_a_share_of_the_global_total_is_placed_by_its_own_subject() -> None:
+    text = "Fires in Chile gave off 23% of global fire emissions this year, the agency said."
+    assert _claim(text)["entity"] == "Chile"
+
+
+def test_a_place_just_before_the_figure_wins_over_the_documents_place() -> None:
+    text = (
+        "Refugees from Peru keep coming, Peru says. By agency data the head count of "
+        "newcomers in Chile is 1.2 million, while 3 million left Peru in all."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    rows = dict(result.claims.select("surface", "entity").iter_rows())
+    assert rows["1.2 million"] == "Chile", rows
+
+
+def test_a_rise_stated_as_a_figure_is_a_change() -> None:
+    texts = [
+        "The Coast Bureau said 4,000 people had fled to Chile.",
+        "Of people who fled to Chile, the rise was 900 since Monday, the Coast Bureau said.",
+        "Additionally 300 people fled to Chile, the Coast Bureau said.",
+    ]
+    claims = pl.concat([_doc(t, d, 2, "A") for t, d in zip(texts, "abc", strict=True)])
+    result = reconcile(claims)
+    qid = dict(result.claims.select("doc_id", "quantity_id").iter_rows())
+    assert qid["a"] != qid["b"] and qid["a"] != qid["c"], result.claims
+    assert "diverge" not in result.quantities["verdict"].to_list()
+
+
+def test_an_undated_document_is_at_least_as_recent_as_the_months_it_names() -> None:
+    text = (
+        "In October 2031 the war that began on May 3, 2030 had cut 40 bridges. "
+        "Some 5,000 people fled to Chile."
+    )
+    claims = extract_claims(text, doc_id="a", outlet="Example Post")
+    rows = dict(reconcile(claims).claims.select("surface", "as_of").iter_rows())
+    assert rows["Some 5,000 people"] == dt.date(2031, 10, 1), rows
+
+
+def test_a_deadline_month_is_not_the_date_of_the_figure() -> None:
+    row = _claim("Chile has taken in 9,000 refugees, who may stay until the end of August.")
+    assert row["as_of"] == dt.date(2031, 4, 2)
+    row = _claim("By the end of March, Chile had taken in 9,000 refugees.")
+    assert row["as_of"] == dt.date(2031, 3, 1)
+
+
+def test_fires_still_burning_are_active_fires() -> None:
+    claims = pl.concat(
+        [
+            _doc("There were 640 active fires in Chile on Monday.", "a", 2, "A"),
+            _doc("On Friday 700 fires were burning in Chile, officials said.", "b", 6, "B"),
+            _doc("Chile has had 3,000 fires so far this year.", "c", 6, "C"),
+        ]
+    )
+    concept = dict(reconcile(claims).claims.select("doc_id", "concept_key").iter_rows())
+    assert concept == {"a": "active fire", "b": "active fire", "c": "fire"}, concept
+
+
+def test_the_total_a_figure_is_set_against_does_not_place_it() -> None:
+    text = (
+        "Fires in Chile gave off 40 million tonnes of carbon, 9% of the total global "
+        "fire emissions, the agency said."
+    )
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "entity").iter_rows())
+    assert set(rows.values()) == {"Chile"}, rows
+
+
+def test_a_year_right_after_a_figure_is_its_period_even_beside_other_years() -> None:
+    text = "Chile saw 8,000 excess deaths in 2028, and 31,000 excess deaths in 2029."
+    periods = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert list(periods.values()) == ["2028", "2029"], periods
+    text = "Chile saw 39,000 excess deaths in 2028 and 2029, the agency said."
+    assert _claim(text)["period"] is None  # a span is no single year
+
+
+def test_a_figure_named_again_with_the_keeps_its_rate() -> None:
+    text = (
+        "The strike costs the Peruvian economy $9bn a year, the institute says. "
+        "Critics ask where the $9bn comes from."
+    )
+    result = reconcile(_doc(text), texts={"a": text})
+    assert result.claims["per"].to_list() == ["year", "year"]
+    assert result.claims["quantity_id"].n_unique() == 1
+
+
+def test_a_photo_gallery_counter_is_compared_with_nothing() -> None:
+    claims = pl.concat(
+        [
+            _doc(
+                "2 of 6 | Mourners pray for the victims of the floods in Peru. "
+                "Officials said 40 people died in Peru.",
+                "a",
+                2,
+                "A",
+            ),
+            _doc("The Red Cross said 45 people died in Peru.", "b", 3, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    deaths = result.claims.filter(pl.col("surface").str.contains("people"))
+    assert deaths.height == 2 and deaths["quantity_id"].n_unique() == 1, result.claims
+    counter = result.claims.filter(pl.col("surface").is_in(["2", "6"]))
+    assert counter.height == 2
+    assert not counter["quantity_id"].is_in(deaths["quantity_id"].implode()).any()
