@@ -200,10 +200,14 @@ def load_corpus(settings: Settings) -> Corpus:
         documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
         skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
         if documents is None or skipped is None:
-            extracted = extract_corpus_report(settings.corpus, progress=False)
+            extracted = extract_corpus_report(
+                settings.corpus, manifest=settings.manifest, progress=False
+            )
             documents, skipped = extracted.documents, extracted.skipped
     else:
-        extracted = extract_corpus_report(settings.corpus, progress=False)
+        extracted = extract_corpus_report(
+            settings.corpus, manifest=settings.manifest, progress=False
+        )
         claims, documents, skipped = extracted.claims, extracted.documents, extracted.skipped
     return Corpus(
         claims=sort_claims(claims),
@@ -213,9 +217,10 @@ def load_corpus(settings: Settings) -> Corpus:
     )
 
 
-def read_texts(corpus: Path) -> dict[str, str]:
+def read_texts(corpus: Path, manifest: Path | None = None) -> dict[str, str]:
     """Each document's text by ``doc_id`` (what reconcile reads sentences from)."""
-    return {r.doc_id: r.text for r in iter_documents(corpus) if isinstance(r, Document)}
+    records = iter_documents(corpus, manifest=manifest)
+    return {r.doc_id: r.text for r in records if isinstance(r, Document)}
 
 
 def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
@@ -246,7 +251,7 @@ def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
         threshold=settings.threshold,
         consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
         mapping=settings.mapping,
-        texts=corpus.texts or read_texts(settings.corpus),
+        texts=corpus.texts or read_texts(settings.corpus, settings.manifest),
     )
     return _sort_result(result)
 

@@ -69,6 +69,7 @@ class RunSpec:
     threshold: float = 0.25
     consensus: str = "median"
     mapping: str = ""
+    manifest: str = ""
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
@@ -118,9 +119,8 @@ def run_folder(spec: RunSpec, outputs: str | os.PathLike[str] = "outputs") -> Pa
 
 
 def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
-    corpus = "" if not str(spec.corpus).strip() else str(Path(spec.corpus).expanduser().absolute())
     return {
-        "corpus": corpus,
+        "corpus": _absolute(spec.corpus),
         "out_dir": str(out.absolute()),
         "claims": str((out / "claims.parquet").absolute()),
         "tables": str(out.absolute()),  # 03_report reads 02_reconcile's tables
@@ -130,10 +130,15 @@ def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
         "window_days": spec.window_days,
         "threshold": spec.threshold,
         "consensus": spec.consensus,
-        "mapping": ""
-        if not str(spec.mapping).strip()
-        else str(Path(spec.mapping).expanduser().absolute()),
+        "mapping": _absolute(spec.mapping),
+        "manifest": _absolute(spec.manifest),
     }
+
+
+def _absolute(path: str) -> str:
+    """A path given to a run as an absolute path (the kernels run in another folder); empty
+    stays empty."""
+    return str(Path(path).expanduser().absolute()) if str(path).strip() else ""
 
 
 def run_report(
