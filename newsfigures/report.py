@@ -29,15 +29,9 @@ from typing import Any
 
 import polars as pl
 
-from extract import (
-    Document,
-    extract_corpus_report,
-    iter_documents,
-    write_table,
-)
+from extract import Document, iter_documents, write_table
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
-from reconcile.plots import times
 
 from .html import (
     MAX_ROWS,
@@ -198,14 +192,10 @@ def load_corpus(settings: Settings) -> Corpus:
         documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
         skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
         if documents is None or skipped is None:
-            extracted = extract_corpus_report(
-                settings.corpus, manifest=settings.manifest, progress=False
-            )
+            extracted = _extract(settings)
             documents, skipped = extracted.documents, extracted.skipped
     else:
-        extracted = extract_corpus_report(
-            settings.corpus, manifest=settings.manifest, progress=False
-        )
+        extracted = _extract(settings)
         claims, documents, skipped = extracted.claims, extracted.documents, extracted.skipped
     return Corpus(
         claims=sort_claims(claims),
@@ -213,6 +203,14 @@ def load_corpus(settings: Settings) -> Corpus:
         skipped=skipped.sort("source", "doc_id", nulls_last=True),
         texts={},
     )
+
+
+def _extract(settings: Settings) -> Any:
+    """The corpus extracted (claims, documents, skipped). The extractor is imported here, not
+    with this module: a notebook that reads the claims table starts without it."""
+    from extract import extract_corpus_report
+
+    return extract_corpus_report(settings.corpus, manifest=settings.manifest, progress=False)
 
 
 def read_texts(corpus: Path, manifest: Path | None = None) -> dict[str, str]:
@@ -414,6 +412,8 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
     """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`)."""
     if quantities.height == 0:
         return _note("No quantity was found.")
+    from reconcile.plots import times  # not with this module: a notebook may draw nothing
+
     rows = []
     for q in sort_quantities(quantities).head(MAX_ROWS).iter_rows(named=True):
         verdict = str(q["verdict"])
