@@ -544,6 +544,9 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
     n_assertions = quantity.get("n_assertions")
     if n_assertions is not None:
         parts.append(f"{n_assertions} assertion{'' if n_assertions == 1 else 's'}")
+    sources = quantity.get("n_sources")
+    if sources is not None:  # what a verdict rests on: echoes of one source count once
+        parts.append(f"{sources} independent source{'' if sources == 1 else 's'}")
     return " · ".join(parts)
 
 

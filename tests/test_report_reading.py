@@ -328,3 +328,11 @@ def test_timeline_labels_never_fall_two_days_apart() -> None:
     assert len(set(gaps)) == 1 and min(gaps) >= 3
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert len(set(labels)) == len(labels)
+
+
+def test_range_plot_title_counts_the_independent_sources() -> None:
+    q = _quantity("q1", "diverge", n_sources=2, n_assertions=3)
+    rows = [_assertion(f"a{i}", "q1", 10.0 * (i + 1)) for i in range(3)]
+    fig = plots.range_plot(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
+    texts = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+    assert "3 assertions · 2 independent sources" in texts
