@@ -82,6 +82,8 @@ def format_amount(
     ('an unstated amount', 'between 10 and 20')
     >>> format_amount(0.25, "fraction"), format_amount(240, "month"), format_amount(18, "month")
     ('25%', '20 years', '18 months')
+    >>> format_amount(565820, "border crossing")
+    '565,820 border crossings'
     """
     if value is None or not math.isfinite(value):
         return "an unstated amount"
@@ -96,7 +98,8 @@ def format_amount(
         if unit and len(unit) == 3 and unit.isupper():
             symbol = _SYMBOLS.get(unit)
             return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
-        if (unit and unit.isalpha() and unit.islower() and len(unit) > 3) or unit in _PLURAL_UNITS:
+        noun = (unit or "").replace(" ", "")  # "border crossing" counts like "crossing"
+        if (noun.isalpha() and noun.islower() and len(noun) > 3) or unit in _PLURAL_UNITS:
             return f"{_number(v)} {_plural(unit, v)}"
         return f"{_number(v)} {unit}" if unit else _number(v)
 

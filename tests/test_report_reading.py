@@ -336,3 +336,8 @@ def test_range_plot_title_counts_the_independent_sources() -> None:
     fig = plots.range_plot(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
     texts = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
     assert "3 assertions · 2 independent sources" in texts
+
+
+def test_a_unit_of_two_words_takes_its_plural() -> None:
+    assert format_amount(3, "ferry crossing") == "3 ferry crossings"
+    assert format_amount(1, "ferry crossing") == "1 ferry crossing"
