@@ -344,12 +344,14 @@ def _one_kernel(log: Path) -> Iterator[Any]:
 
 
 def _empty(kernel: Any) -> None:
-    """Clear the kernel's namespace (``%reset -f``): the next notebook sees none of the last
-    one's variables; imported modules stay loaded."""
+    """Clear the kernel's namespace (``%reset -f``) and collect garbage: the next notebook sees
+    none of the last one's variables; imported modules stay loaded."""
     import nbformat
     from nbclient import NotebookClient
 
-    blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("%reset -f")])
+    # the collection hands the last notebook's tables back before the next one builds its own
+    code = '%reset -f\n__import__("gc").collect()'
+    blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     try:
         NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
     finally:

@@ -99,7 +99,9 @@ def format_amount(
             symbol = _SYMBOLS.get(unit)
             return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
         noun = (unit or "").replace(" ", "")  # "border crossing" counts like "crossing"
-        if (noun.isalpha() and noun.islower() and len(noun) > 3) or unit in _PLURAL_UNITS:
+        if unit and (
+            (noun.isalpha() and noun.islower() and len(noun) > 3) or unit in _PLURAL_UNITS
+        ):
             return f"{_number(v)} {_plural(unit, v)}"
         return f"{_number(v)} {unit}" if unit else _number(v)
 
