@@ -925,8 +925,12 @@ def headline(
         if starts:
             direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
             text += f", {direction} from {amount(starts[0])}"
-        # each other figure once ("also 3,958", not "also 3,958 and 3,958")
-        said = list(dict.fromkeys(t for o in others if (t := amount(o)) != amount(main)))
+        # each other value once ("also 3,958", not "also at least 3,958 and 3,958")
+        by_value: dict[float, str] = {}
+        for other in others:
+            if other["best"] != main["best"]:
+                by_value.setdefault(other["best"], amount(other))
+        said = list(by_value.values())
         if said:
             more = f" and {len(said) - 2:,} more" if len(said) > 2 else ""
             notes.append(f"also {' and '.join(said[:2])}{more}")

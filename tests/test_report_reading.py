@@ -237,6 +237,15 @@ def test_headline_reads_as_english() -> None:
         _assertion("a3", "q1", 3900.0, asserter="Relief Office", as_of=dt.date(2031, 5, 5)),
         _assertion("a4", "q1", 3500.0, asserter="Relief Office", as_of=dt.date(2031, 5, 4)),
         _assertion("a5", "q1", 3500.0, asserter="Relief Office", as_of=dt.date(2031, 5, 4)),
+        _assertion(
+            "a6",
+            "q1",
+            3500.0,
+            asserter="Relief Office",
+            as_of=dt.date(2031, 5, 4),
+            qualifier="at least",
+            bound="lower",
+        ),
     ]
     text = report.headline(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
     assert "deaths in Norland" in text and "Norland deaths" not in text
@@ -244,7 +253,7 @@ def test_headline_reads_as_english() -> None:
     assert "An unattributed report in Coast Radio puts" in text
     assert "(Coast Radio," not in text, "the outlet is named once"
     assert "also 3,500 (" in text or "also 3,500;" in text
-    assert "3,500 and 3,500" not in text
+    assert "3,500 and 3,500" not in text and "at least 3,500" not in text, "each value once"
 
 
 # --------------------------------------------------------------------------- denials
