@@ -5,7 +5,11 @@
 
 Needs Chromium (Debian: ``apt-get install chromium``); ``--browser`` names another binary.
 The page is rendered at ``--width`` x ``--height`` CSS pixels; use ``--fit`` to measure the
-page first and cut the screenshot at its real height (two renders).
+page first and cut the screenshot at its real height (two renders). ``--tiles PX`` also cuts
+the screenshot into pieces PX tall (``report-1.png``, ``report-2.png`` ...), each small enough
+to look at whole:
+
+    python benchmarks/render_report.py outputs/sample-wagner/report.html --fit --tiles 1600
 """
 
 from __future__ import annotations
@@ -92,6 +96,23 @@ def render(
     return target
 
 
+def tiles(png: Path, height: int) -> list[Path]:
+    """Cut ``png`` into pieces ``height`` pixels tall (the last one shorter), written beside it
+    as ``<name>-1.png``, ``<name>-2.png`` ...; their paths in order."""
+    from PIL import Image
+
+    if height < 1:
+        raise ValueError(f"a tile must be at least 1 pixel tall, not {height}")
+    with Image.open(png) as image:
+        width, total = image.size
+        pieces = []
+        for number, top in enumerate(range(0, total, height), start=1):
+            piece = png.with_name(f"{png.stem}-{number}.png")
+            image.crop((0, top, width, min(total, top + height))).save(piece)
+            pieces.append(piece)
+    return pieces
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="a report.html")
@@ -100,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=4000)
     parser.add_argument("--fit", action="store_true", help="cut at the page's real height")
     parser.add_argument("--browser", help="Chromium binary (default: found on PATH)")
+    parser.add_argument("--tiles", type=int, metavar="PX", help="also cut into pieces PX tall")
     args = parser.parse_args(argv)
     if not args.report.is_file():
         print(f"no such file: {args.report}", file=sys.stderr)
@@ -111,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     target = args.output or args.report.with_suffix(".png")
     render(args.report, target, width=args.width, height=height, browser=args.browser)
     print(f"{target} ({args.width}x{height})")
+    for piece in tiles(target, args.tiles) if args.tiles else []:
+        print(piece)
     return 0
 
 

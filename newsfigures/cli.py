@@ -40,6 +40,7 @@ _RUN_OPTIONS = (
     "threshold",
     "consensus",
     "mapping",
+    "manifest",
 )
 
 
@@ -66,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--consensus", choices=("median", "truth_discovery"), help="default median")
     one.add_argument(
         "--mapping", help="YAML file of quantity overrides: merge, split, rename, extra names"
+    )
+    one.add_argument(
+        "--manifest",
+        help="CSV or YAML of the corpus's documents: doc, outlet, published, url, title "
+        "(default: the corpus folder's own manifest.csv, if any)",
     )
     many = report.add_argument_group("many runs")
     many.add_argument(

@@ -134,6 +134,8 @@ _COLORS = {
     "agree": "#2e8b57",
     "growth": "#2c6fbb",
     "single": "#8c8c8c",
+    "echo": "#8e6c8a",
+    "uncertain": "#5f5f5f",
     "holds": "#2e8b57",
     "fails": "#c0392b",
     "warning": "#b35806",

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from extract import CorpusError, Document, ManifestError, iter_documents, sample_corpus_path
+from extract import (
+    CorpusError,
+    Document,
+    ManifestError,
+    iter_documents,
+    read_manifest,
+    sample_corpus_path,
+)
 from reconcile import load_fx_rates, load_mapping
 
 from .html import _esc, _table, no_math
@@ -53,6 +60,7 @@ class Settings:
     consensus: str = "median"
     mapping: Path | None = None
     figures: bool = True
+    manifest: Path | None = None
 
     @property
     def figures_dir(self) -> Path | None:
@@ -112,12 +120,15 @@ def check_parameters(
     consensus: str = "median",
     mapping: str | os.PathLike[str] | None = "",
     figures: object = True,
+    manifest: str | os.PathLike[str] | None = "",
 ) -> Settings:
     """Check the parameters a notebook was given; raise :class:`ParameterError` if one is bad.
 
     An empty ``corpus`` means the sample corpus shipped with the package; an empty ``out_dir``
     means ``notebooks/`` in :func:`default_outputs`; relative paths are read from the current
-    folder.
+    folder. An empty ``manifest`` means the corpus folder's own ``manifest.csv`` (or
+    ``.yaml``) when it has one; a given one must be readable and name at least one document
+    of the corpus.
 
     Examples
     --------
@@ -137,7 +148,9 @@ def check_parameters(
                 f"The corpus '{corpus}' does not exist. Give a folder or file of news reports, "
                 "or leave corpus empty to use the sample corpus."
             )
-        _check_readable(path, str(corpus))
+    manifest_path = _manifest(manifest)
+    if not is_sample_corpus(corpus) or manifest_path is not None:
+        _check_readable(path, str(corpus or path), manifest_path)
     if out_dir is None or not str(out_dir).strip():
         out = default_outputs() / "notebooks"
     else:
@@ -196,6 +209,7 @@ def check_parameters(
         consensus=consensus,
         mapping=mapping_path,
         figures=_yes_no("figures", figures),
+        manifest=manifest_path,
     )
 
 
@@ -223,14 +237,56 @@ def _tables(tables: str | os.PathLike[str] | None) -> Path | None:
     return folder
 
 
-def _check_readable(path: Path, given: str) -> None:
-    reasons: list[str] = []
+def _manifest(manifest: str | os.PathLike[str] | None) -> Path | None:
+    """The manifest file, read once to check it; ``None`` when not given."""
+    if manifest is None or not str(manifest).strip():
+        return None
+    path = Path(str(manifest)).expanduser()
+    if not path.is_file():
+        raise ParameterError(
+            f"The manifest '{manifest}' does not exist. Give a CSV or YAML file with a 'doc' "
+            "column (and outlet, published, url, title), or leave manifest empty."
+        )
     try:
-        for record in iter_documents(path):
+        entries = read_manifest(path)
+    except ManifestError as err:
+        raise ParameterError(f"The manifest '{manifest}' cannot be used: {err}.") from None
+    if not entries:
+        raise ParameterError(f"The manifest '{manifest}' lists no document.")
+    return path
+
+
+def _check_readable(path: Path, given: str, manifest: Path | None = None) -> None:
+    """A corpus with at least one readable document; with ``manifest``, every document is
+    read and the manifest must name at least one of them."""
+    reasons: list[str] = []
+    names: list[str] = []
+    unmatched = 0
+    own = manifest.resolve() if manifest is not None else None
+    try:
+        for record in iter_documents(path, manifest=manifest):
             if isinstance(record, Document):
-                return
-            reasons.append(f"{Path(record.source).name}: {record.reason}")
+                if manifest is None:
+                    return
+                names.append(record.doc_id)
+            elif own is not None and Path(record.source).resolve() == own:
+                unmatched += 1  # an entry of the manifest that names no document read
+            else:
+                reasons.append(f"{Path(record.source).name}: {record.reason}")
     except (CorpusError, ManifestError) as err:
         raise ParameterError(f"The corpus '{given}' cannot be read: {err}.") from None
+    if names:
+        if manifest is not None and unmatched == len(read_manifest(manifest)):
+            raise ParameterError(
+                f"The manifest '{manifest}' names none of the corpus's documents (the corpus "
+                f"'{given}' has {_some_names(names)}): is it the manifest of another corpus?"
+            )
+        return
     why = f" ({'; '.join(reasons[:3])}{' …' if len(reasons) > 3 else ''})" if reasons else ""
     raise ParameterError(f"The corpus '{given}' holds no readable news reports{why}.")
+
+
+def _some_names(names: list[str]) -> str:
+    """ "a.txt, b.txt, c.txt and 4 more" """
+    shown = ", ".join(repr(n) for n in names[:3])
+    return f"{shown} and {len(names) - 3} more" if len(names) > 3 else shown

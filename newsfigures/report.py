@@ -29,15 +29,9 @@ from typing import Any
 
 import polars as pl
 
-from extract import (
-    Document,
-    extract_corpus_report,
-    iter_documents,
-    write_table,
-)
+from extract import Document, iter_documents, write_table
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
-from reconcile.plots import times
 
 from .html import (
     MAX_ROWS,
@@ -111,13 +105,11 @@ MAX_FIGURES = 8  # range plots
 MAX_HEADLINES = 8  # paragraphs about divergent quantities
 MAX_NAMES = 5  # asserters named in one paragraph
 MAX_OUTLETS = 3  # outlets named for one estimate
-VERDICT_ORDER = ("diverge", "growth", "agree", "single")
-VERDICT_WORDS = {
-    "diverge": "the sources disagree",
-    "agree": "the sources agree",
-    "growth": "it changed over time",
-    "single": "only one estimate",
-}
+#: Verdicts in the order a reader meets them (reconcile's order of importance).
+VERDICT_ORDER = ("diverge", "uncertain", "growth", "agree", "echo", "single")
+#: The verdicts whose spread says how far apart sources are: not one source's figures
+#: (single, echo), nor figures that may count different things (uncertain).
+COMPARED = ("diverge", "growth", "agree")
 _INSTITUTION = re.compile(
     r"\b(government|officials?|ministry|military|army|police|office|department|agency|"
     r"council|intelligence|authorities|commission|bank|service|forces|embassy|"
@@ -200,10 +192,10 @@ def load_corpus(settings: Settings) -> Corpus:
         documents = _read_or_none(folder / "documents.parquet", DOCUMENTS_SCHEMA)
         skipped = _read_or_none(folder / "skipped.parquet", SKIPPED_SCHEMA)
         if documents is None or skipped is None:
-            extracted = extract_corpus_report(settings.corpus, progress=False)
+            extracted = _extract(settings)
             documents, skipped = extracted.documents, extracted.skipped
     else:
-        extracted = extract_corpus_report(settings.corpus, progress=False)
+        extracted = _extract(settings)
         claims, documents, skipped = extracted.claims, extracted.documents, extracted.skipped
     return Corpus(
         claims=sort_claims(claims),
@@ -213,9 +205,18 @@ def load_corpus(settings: Settings) -> Corpus:
     )
 
 
-def read_texts(corpus: Path) -> dict[str, str]:
+def _extract(settings: Settings) -> Any:
+    """The corpus extracted (claims, documents, skipped). The extractor is imported here, not
+    with this module: a notebook that reads the claims table starts without it."""
+    from extract import extract_corpus_report
+
+    return extract_corpus_report(settings.corpus, manifest=settings.manifest, progress=False)
+
+
+def read_texts(corpus: Path, manifest: Path | None = None) -> dict[str, str]:
     """Each document's text by ``doc_id`` (what reconcile reads sentences from)."""
-    return {r.doc_id: r.text for r in iter_documents(corpus) if isinstance(r, Document)}
+    records = iter_documents(corpus, manifest=manifest)
+    return {r.doc_id: r.text for r in records if isinstance(r, Document)}
 
 
 def _read_or_none(path: Path, schema: pl.Schema) -> pl.DataFrame | None:
@@ -246,7 +247,7 @@ def reconcile_corpus(settings: Settings, corpus: Corpus) -> ReconcileResult:
         threshold=settings.threshold,
         consensus=settings.consensus,  # type: ignore[arg-type]  # checked in check_parameters
         mapping=settings.mapping,
-        texts=corpus.texts or read_texts(settings.corpus),
+        texts=corpus.texts or read_texts(settings.corpus, settings.manifest),
     )
     return _sort_result(result)
 
@@ -411,6 +412,8 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
     """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`)."""
     if quantities.height == 0:
         return _note("No quantity was found.")
+    from reconcile.plots import times  # not with this module: a notebook may draw nothing
+
     rows = []
     for q in sort_quantities(quantities).head(MAX_ROWS).iter_rows(named=True):
         verdict = str(q["verdict"])
@@ -451,37 +454,79 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
 
 def checks_table(checks: pl.DataFrame) -> Html:
     """The arithmetic checks: parts that should add up, shares, directions of change."""
-    if checks.height == 0:
-        return _note("No arithmetic relation between the figures was found to check.")
+    notes = checks.filter(pl.col("kind").cast(pl.String) == "input").height
+    shown = checks.filter(pl.col("kind").cast(pl.String) != "input")
+    aside = (
+        _note(
+            f"Not shown: {_n(notes, 'note')} on single figures (no date, no exchange rate …), "
+            "which check nothing; they are in checks.parquet (kind = input)."
+        ).text
+        if notes
+        else ""
+    )
+    if shown.height == 0:
+        return Html(
+            _note("No arithmetic relation between the figures was found to check.").text + aside
+        )
     rows = [
         [_pill(s), _esc(str(k).replace("_", " ")), _esc(d)]
-        for s, k, d in checks.select("status", "kind", "description").head(MAX_ROWS).iter_rows()
+        for s, k, d in shown.select("status", "kind", "description").head(MAX_ROWS).iter_rows()
     ]
-    return _capped(
+    table = _capped(
         rows,
         ["result", "check", "what was checked"],
-        total=checks.height,
+        total=shown.height,
         what="check",
         where="checks.parquet",
     )
+    return Html(table.text + aside)
 
 
-def stances_table(stances: pl.DataFrame, documents: pl.DataFrame | None = None) -> Html:
-    """Denials and disputes; with ``documents``, sources are named by outlet and date."""
+def stances_table(
+    stances: pl.DataFrame,
+    documents: pl.DataFrame | None = None,
+    *,
+    figures: ReconcileResult | None = None,
+) -> Html:
+    """Denials and disputes; with ``documents``, sources are named by outlet and date; with
+    ``figures`` (the reconciled tables), each says which figures it disputes, or that it is
+    tied to none."""
     if stances.height == 0:
         return _note("No denial or dispute was found in the reports.")
     names = _source_names(documents) if documents is not None else {}
-    rows = [
-        [_esc(w), _esc(s), _esc(names.get(d, _unnamed(d)))]
-        for d, w, s in stances.select("doc_id", "who", "sentence").head(MAX_ROWS).iter_rows()
-    ]
+    labels = _disputed_labels(figures) if figures is not None else None
+    rows = []
+    for d, w, s, ids in (
+        stances.select("doc_id", "who", "sentence", "assertion_ids").head(MAX_ROWS).iter_rows()
+    ):
+        row = [_esc(w), _esc(s), _esc(names.get(d, _unnamed(d)))]
+        if labels is not None:
+            about = list(dict.fromkeys(labels[i] for i in ids or [] if i in labels))
+            more = f" and {len(about) - 3} more" if len(about) > 3 else ""
+            row.append(
+                _esc("; ".join(about[:3]) + more if about else NO_FIGURE)
+            )  # labels hold commas
+        rows.append(row)
+    header = ["who disputes", "what the report says", "source"]
     return _capped(
         rows,
-        ["who disputes", "what the report says", "source"],
+        header if labels is None else [*header, "figures it disputes"],
         total=stances.height,
         what="denial or dispute",
         where="stances.parquet",
     )
+
+
+#: What the denials table says of a denial tied to no figure (it denies a claim, not a number).
+NO_FIGURE = "none: it is not tied to a figure in these reports"
+
+
+def _disputed_labels(figures: ReconcileResult) -> dict[str, str]:
+    """assertion_id -> the label of its quantity."""
+    pairs = figures.assertions.select("assertion_id", "quantity_id").join(
+        figures.quantities.select("quantity_id", "label"), on="quantity_id"
+    )
+    return dict(zip(pairs["assertion_id"].to_list(), pairs["label"].to_list(), strict=True))
 
 
 # --------------------------------------------------------------------------- figures
@@ -622,13 +667,22 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figur
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
-    compared = quantities.filter(pl.col("n_assertions") >= 2)
+    compared = quantities.filter(
+        pl.col("verdict").cast(pl.String).is_in(COMPARED) & (pl.col("n_assertions") >= 2)
+    )
     if compared.height == 0:
-        return Figures((), empty="No quantity has two estimates to compare.")
-    fig = plots.divergence_overview(quantities)
+        return Figures((), empty="No quantity has estimates from two sources to compare.")
+    fig = plots.divergence_overview(compared)
     png = save_figure(fig, figures_dir, "overview")
     _close(fig)
-    return Figures((("How far apart the estimates are", png),))
+    alone = quantities.height - compared.height
+    note = (
+        f"Not shown: {_n(alone, 'quantity')} with one source only, or whose figures may not "
+        "measure the same thing (their spread says nothing about disagreement)."
+        if alone
+        else ""
+    )
+    return Figures((("Each bar: the largest estimate divided by the smallest", png),), note=note)
 
 
 # --------------------------------------------------------------------------- 03: topic report
@@ -738,8 +792,12 @@ def _capital(text: str) -> str:
 
 def _thing(q: Mapping[str, Any]) -> str:
     subject = q.get("subject") or ""
-    if q.get("noun"):  # reconcile's display noun for the measure ("people missing")
-        return f"{subject} {q['noun']}".strip()
+    noun = q.get("noun")
+    if noun:  # reconcile's display noun for the measure ("people missing")
+        placed = f"{noun} in {subject}"
+        if subject and str(q.get("label") or "").lower().startswith(placed.lower()):
+            return placed  # "deaths in Libya" as the label says, not "Libya deaths"
+        return f"{subject} {noun}".strip()
     concept = str(q.get("concept") or "the figure")
     if q.get("dimension") == "count" and concept.isalpha() and concept not in _UNCOUNTABLE:
         concept = _plural(concept, None)
@@ -764,6 +822,8 @@ def _source(a: Mapping[str, Any], camp: str) -> str:
         where = _some(outlets, MAX_OUTLETS)
     else:
         where = _some([_unnamed(d) for d in docs], 1) if docs else "unknown source"
+    if where in camp and camp.startswith("unattributed ("):
+        where = ""  # "an unattributed report in UPI" already names the outlet
     n = int(a.get("n_reports") or 0)
     reports = f"{n} reports: " if n > 1 else ""
     written = [w for w in (a.get("asserters") or []) if w and w.lower() != camp.lower()]
@@ -775,7 +835,24 @@ def _source(a: Mapping[str, Any], camp: str) -> str:
             if name.islower()
             else f"said by {name}; "
         )
-    return f"{said}{reports}{where}, {_date(a.get('first_published') or a.get('as_of'))}"
+    when = _date(a.get("first_published") or a.get("as_of"))
+    return f"{said}{reports}{where}, {when}" if where else f"{said}{reports}{when}"
+
+
+def _at(amount: str) -> str:
+    """ "at" before an amount, without "at at least".
+
+    >>> _at("5,000"), _at("at least 2,300"), _at("at most $4 million")
+    ('at 5,000', 'at 2,300 or more', 'at $4 million or less')
+    >>> _at("as many as 600")
+    'at up to 600'
+    """
+    for hedge, after in (("at least ", "or more"), ("at most ", "or less")):
+        if amount.startswith(hedge):
+            return f"at {amount.removeprefix(hedge)} {after}"
+    if amount.startswith("as many as "):
+        return f"at up to {amount.removeprefix('as many as ')}"
+    return f"at {amount}"
 
 
 def _extremes(gap: str) -> str:
@@ -848,10 +925,15 @@ def headline(
         if starts:
             direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
             text += f", {direction} from {amount(starts[0])}"
-        if others:
-            also = [amount(o) for o in others[:2]]
-            more = f" and {len(others) - 2:,} more" if len(others) > 2 else ""
-            notes.append(f"also {' and '.join(also)}{more}")
+        # each other value once ("also 3,958", not "also at least 3,958 and 3,958")
+        by_value: dict[float, str] = {}
+        for other in others:
+            if other["best"] != main["best"]:
+                by_value.setdefault(other["best"], amount(other))
+        said = list(by_value.values())
+        if said:
+            more = f" and {len(said) - 2:,} more" if len(said) > 2 else ""
+            notes.append(f"also {' and '.join(said[:2])}{more}")
         name = camp.split(" #")[0]
         notes.append(_source(main, name))
         entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
@@ -864,13 +946,13 @@ def headline(
     thing = _thing(quantity)
     first = entries[0]
     verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
-    parts = [f"{_capital(_who(first[1]))} {verb} {thing} at {first[2]} ({first[3]})"]
+    parts = [f"{_capital(_who(first[1]))} {verb} {thing} {_at(first[2])} ({first[3]})"]
     for i, ((_, before, _, _), (_, camp, text, src)) in enumerate(itertools.pairwise(entries)):
         who = "elsewhere" if camp == before else _who(camp)
         if hidden and i == len(entries) - 2:  # before the lowest
             parts.append(f"{hidden:,} more in between (every estimate is in assertions.parquet)")
             who = "the lowest: " + who
-        parts.append(f"{who} at {text} ({src})")
+        parts.append(f"{who} {_at(text)} ({src})")
     sentence = "; ".join(parts)
     if gap:
         sentence += f" — {_extremes(gap) if len(entries) > 2 else gap}."
@@ -934,19 +1016,33 @@ mark { background: #ffe58a; padding: 0 2px; }
 
 def title_block(settings: Settings, corpus: Corpus, topic: ReconcileResult) -> Html:
     """The report's title and a one-paragraph summary (with the report's CSS)."""
-    docs = corpus.documents
+    name = settings.topic or "all topics"
+    read = corpus.documents
+    docs = read
+    if settings.topic:  # the reports that give a figure about the topic
+        used = topic.claims.filter(pl.col("quantity_id").is_not_null()).get_column("doc_id")
+        docs = read.filter(pl.col("doc_id").is_in(used.unique().implode()))
     outlets = sorted({o for o in docs.get_column("outlet").to_list() if o})
     dates = [d for d in docs.get_column("published").to_list() if d is not None]
-    span = f"from {_date(min(dates))} to {_date(max(dates))}" if dates else "undated"
+    span = f"published from {_date(min(dates))} to {_date(max(dates))}" if dates else "undated"
+    if outlets:
+        where = f"from {_n(len(outlets), 'named outlet')}"
+    else:
+        where = "none of them names its outlet (a manifest gives outlets: --manifest)"
+    which = (
+        f"{docs.height:,} of the {_n(read.height, 'news report')} read give figures about "
+        f"{_esc(name)}"
+        if settings.topic
+        else _n(read.height, "news report")
+    )
     verdicts = topic.quantities.get_column("verdict").cast(pl.String).to_list()
     n_div = verdicts.count("diverge")
-    name = settings.topic or "all topics"
     return Html(
         f'{_STYLE}<div class="nf-title"><h1>What the reports say about {_esc(name)}</h1>'
-        f"<p>{_n(docs.height, 'news report')} from {_n(len(outlets), 'named outlet')}, "
-        f"published {_esc(span)}. They give <b>{_n(len(verdicts), 'figure')}</b> about "
-        f"{_esc(name)}; the sources disagree about <b>{n_div}</b> of them (estimates more than "
-        f"{settings.threshold:.0%} apart). Money is shown in {_esc(settings.currency)}.</p></div>"
+        f"<p>{which}, {_esc(where)}, {_esc(span)}. They give "
+        f"<b>{_n(len(verdicts), 'figure')}</b> about {_esc(name)}; independent sources disagree "
+        f"about <b>{n_div}</b> of them (estimates more than {settings.threshold:.0%} apart). "
+        f"Money is shown in {_esc(settings.currency)}.</p></div>"
     )
 
 
@@ -970,27 +1066,53 @@ def topic_summary(topic: ReconcileResult) -> Html:
                 _esc(format_amount(r["best"], r["unit"], per=r["per"])),
                 _esc(span),
                 str(r["n_assertions"]),
+                str(r["n_sources"]),
                 str(r["n_reports"]),
-                f"{_pill(verdict)} {_esc(verdict_words(verdict))}",
+                f"{_pill(verdict)} {_esc(verdict_words(verdict, r.get('n_sources'), r['n_reports']))}",
             ]
         )
     return _capped(
         rows,
-        ["what", "middle estimate", "range of estimates", "estimates", "reports", "verdict"],
+        [
+            "what",
+            "middle estimate",
+            "range of estimates",
+            "estimates",
+            "independent sources",
+            "reports",
+            "verdict",
+        ],
         total=q.height,
         what="figure",
         where="quantities.parquet",
-        numeric=(1, 2, 3, 4),
+        numeric=(1, 2, 3, 4, 5),
     )
 
 
-def verdict_words(verdict: str) -> str:
-    """A verdict in words; one this module does not know is shown by its own name.
+def verdict_words(verdict: str, sources: int | None = None, reports: int | None = None) -> str:
+    """A verdict in words that count the independent sources (when known) it rests on; a
+    verdict this module does not know is shown by its own name.
 
-    >>> verdict_words("diverge"), verdict_words("possibly_same")
-    ('the sources disagree', 'possibly same')
+    >>> verdict_words("diverge", 3), verdict_words("agree", 2), verdict_words("echo", 1, 4)
+    ('3 independent sources disagree', '2 independent sources agree', 'one source, repeated in 4 reports')
+    >>> verdict_words("single", 1), verdict_words("possibly_same")
+    ('one source only', 'possibly same')
     """
-    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+    many = f"{sources} independent sources" if sources is not None and sources >= 2 else ""
+    if verdict == "diverge":
+        return f"{many} disagree" if many else "the reports disagree"
+    if verdict == "agree":
+        return f"{many} agree" if many else "the reports agree"
+    if verdict == "growth":
+        return f"changed over time ({many})" if many else "changed over time"
+    if verdict == "uncertain":
+        return "figures that may not measure the same thing; not compared"
+    if verdict == "echo":
+        told = f", repeated in {reports} reports" if reports and reports > 1 else ", repeated"
+        return f"one source{told}"
+    if verdict == "single":
+        return "one source only"
+    return verdict.replace("_", " ")
 
 
 def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
@@ -1110,6 +1232,7 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
                 f"{'is' if other.height == 1 else 'are'} left out of this report: "
                 f"{_esc(labels)}{_esc(more)}.</p>"
             )
+    parts.extend(_noted(topic.claims))
     singles = topic.quantities.filter(pl.col("verdict").cast(pl.String) == "single")
     if singles.height:
         parts.append(
@@ -1118,6 +1241,22 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
             "nothing to compare with; they are listed above but not discussed.</p>"
         )
     return Html("".join(parts) or _note("Nothing was left out.").text)
+
+
+def _noted(claims: pl.DataFrame) -> list[str]:
+    """One line per note reconcile left on figures it still grouped ("no date: …"), counted."""
+    grouped = claims.filter(
+        pl.col("quantity_id").is_not_null()
+        & pl.col("group_note").is_not_null()
+        & ~pl.col("boilerplate").fill_null(False)
+    )
+    counts = (
+        grouped.group_by("group_note").len().sort(["len", "group_note"], descending=[True, False])
+    )
+    return [
+        f"<p><b>{_n(n, 'figure')}</b> on this topic: {_esc(note)}.</p>"
+        for note, n in counts.iter_rows()
+    ]
 
 
 def method_note(settings: Settings) -> Html:

@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,7 @@ class RunSpec:
     threshold: float = 0.25
     consensus: str = "median"
     mapping: str = ""
+    manifest: str = ""
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str = "parameters") -> RunSpec:
@@ -118,9 +120,8 @@ def run_folder(spec: RunSpec, outputs: str | os.PathLike[str] = "outputs") -> Pa
 
 
 def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
-    corpus = "" if not str(spec.corpus).strip() else str(Path(spec.corpus).expanduser().absolute())
     return {
-        "corpus": corpus,
+        "corpus": _absolute(spec.corpus),
         "out_dir": str(out.absolute()),
         "claims": str((out / "claims.parquet").absolute()),
         "tables": str(out.absolute()),  # 03_report reads 02_reconcile's tables
@@ -130,10 +131,15 @@ def _notebook_parameters(spec: RunSpec, out: Path) -> dict[str, Any]:
         "window_days": spec.window_days,
         "threshold": spec.threshold,
         "consensus": spec.consensus,
-        "mapping": ""
-        if not str(spec.mapping).strip()
-        else str(Path(spec.mapping).expanduser().absolute()),
+        "mapping": _absolute(spec.mapping),
+        "manifest": _absolute(spec.manifest),
     }
+
+
+def _absolute(path: str) -> str:
+    """A path given to a run as an absolute path (the kernels run in another folder); empty
+    stays empty."""
+    return str(Path(path).expanduser().absolute()) if str(path).strip() else ""
 
 
 def run_report(
@@ -148,6 +154,8 @@ def run_report(
 
     The run folder is ``spec.out``, else ``outputs/<run_id>``. It receives the executed
     notebooks, the Parquet tables, ``figures/``, ``parameters.yaml`` and ``report.html``.
+    The notebooks run one after the other in one kernel, whose namespace is emptied before
+    each (``%reset -f``): a kernel start and the imports are paid once.
 
     The parameters are checked first with :func:`check_parameters` (the check each notebook
     makes in its first cell after the parameters), so a bad one fails in plain words before
@@ -197,10 +205,20 @@ def run_report(
     os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
     status = "failed"
     try:
-        for name in NOTEBOOKS:
-            _execute(papermill, source / name, out / name, values, start_timeout=start_timeout)
-            if name == "02_reconcile.ipynb":
-                _after_reconcile(spec, out, warn)
+        with _one_kernel(out / "kernels.log") as kernel:
+            for i, name in enumerate(NOTEBOOKS):
+                if i:
+                    _empty(kernel)  # each notebook starts from an empty namespace
+                _execute(
+                    papermill,
+                    source / name,
+                    out / name,
+                    values,
+                    kernel,
+                    start_timeout=start_timeout,
+                )
+                if name == "02_reconcile.ipynb":
+                    _after_reconcile(spec, out, warn)
         title = f"What the reports say about {spec.topic or 'all topics'}"
         page = export_html(out / NOTEBOOKS[-1], out / "report.html", title=title)
         status = "complete"
@@ -248,9 +266,16 @@ def _after_reconcile(spec: RunSpec, out: Path, warn: Callable[[str], None] | Non
 
 
 def _execute(
-    papermill: Any, notebook: Path, executed: Path, values: dict[str, Any], *, start_timeout: int
+    papermill: Any,
+    notebook: Path,
+    executed: Path,
+    values: dict[str, Any],
+    kernel: Any,
+    *,
+    start_timeout: int,
 ) -> None:
-    """Execute one notebook with the parameters it declares; failures become :class:`RunError`."""
+    """Execute one notebook in ``kernel`` (a kernel manager) with the parameters it declares;
+    failures become :class:`RunError`."""
     from papermill.exceptions import PapermillExecutionError
 
     name = notebook.name
@@ -263,7 +288,7 @@ def _execute(
             kernel_name=KERNEL,
             progress_bar=False,
             start_timeout=start_timeout,
-            **_engine_options(executed.with_name("kernels.log")),
+            km=kernel,
         )
     except PapermillExecutionError as err:
         if err.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel too
@@ -280,22 +305,57 @@ def _execute(
         raise RunError(
             f"{name} could not be run: {type(err).__name__}: {err}", notebook=name
         ) from err
+    finally:
+        kernel.close_clients()
 
 
-def _engine_options(log: Path) -> dict[str, Any]:
-    """The kernels' own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise
-    show their tracebacks); where it can, jupyter_client encrypts the kernel's sockets
-    (CurveZMQ), which also keeps ipykernel from warning about plain TCP on every start."""
+@contextmanager
+def _one_kernel(log: Path) -> Iterator[Any]:
+    """One kernel for the three notebooks of a run (a kernel start and the imports of the report
+    module are paid once, not three times), stopped at the end whatever happens.
+
+    Its own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise show its
+    tracebacks); where it can, jupyter_client encrypts the kernel's sockets (CurveZMQ), which
+    also keeps ipykernel from warning about plain TCP.
+    """
     import zmq
+    from jupyter_core.utils import run_sync
     from traitlets.config import Config
 
     settings: dict[str, Any] = {"kernel_log": str(log)}
     if zmq.has("curve"):
         settings["transport_encryption"] = "auto"
-    return {
-        "kernel_manager_class": _quiet_manager(),
-        "config": Config({"QuietKernelManager": settings}),
-    }
+    manager = _quiet_manager()(kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}))
+    try:
+        try:
+            run_sync(manager.start_kernel)()
+        except Exception as err:  # no such kernel, cannot start: say which notebook waited
+            raise RunError(
+                f"{NOTEBOOKS[0]} could not be run: {type(err).__name__}: {err}",
+                notebook=NOTEBOOKS[0],
+            ) from err
+        yield manager
+    finally:  # also after a Ctrl-C, even one during the start
+        manager.close_clients()
+        try:
+            run_sync(manager.shutdown_kernel)(now=True)
+        except Exception:  # never started, or already gone (a Ctrl-C reached it too)
+            pass
+
+
+def _empty(kernel: Any) -> None:
+    """Clear the kernel's namespace (``%reset -f``) and collect garbage: the next notebook sees
+    none of the last one's variables; imported modules stay loaded."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    # the collection hands the last notebook's tables back before the next one builds its own
+    code = '%reset -f\n__import__("gc").collect()'
+    blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    try:
+        NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
+    finally:
+        kernel.close_clients()
 
 
 @cache
@@ -306,6 +366,17 @@ def _quiet_manager() -> type:
 
     class QuietKernelManager(AsyncKernelManager):
         kernel_log = Unicode("", help="file that receives the kernel's stderr").tag(config=True)
+
+        def client(self, **kw: Any) -> Any:
+            made = super().client(**kw)
+            self.__dict__.setdefault("_made", []).append(made)
+            return made
+
+        def close_clients(self) -> None:
+            """Stop the channels (and heartbeat threads) of the clients this manager made:
+            papermill leaves them open when the kernel is not its own."""
+            for made in self.__dict__.pop("_made", []):
+                made.stop_channels()
 
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             if self.kernel_log and "stderr" not in kw:

@@ -80,6 +80,10 @@ def format_amount(
     ('more than 1,000 containers', '17 km')
     >>> format_amount(None), format_amount(15, low=10, high=20)
     ('an unstated amount', 'between 10 and 20')
+    >>> format_amount(0.25, "fraction"), format_amount(240, "month"), format_amount(18, "month")
+    ('25%', '20 years', '18 months')
+    >>> format_amount(565820, "border crossing")
+    '565,820 border crossings'
     """
     if value is None or not math.isfinite(value):
         return "an unstated amount"
@@ -87,10 +91,17 @@ def format_amount(
     def one(v: float) -> str:
         if unit in ("percent", "%"):
             return f"{_number(v)}%"
+        if unit == "fraction":  # a share read as 0.25 is written 25%
+            return f"{_number(v * 100)}%"
+        if unit == "month" and v >= 24 and v % 12 == 0:  # "in 20 years", not "240 months"
+            return f"{_number(v / 12)} years"
         if unit and len(unit) == 3 and unit.isupper():
             symbol = _SYMBOLS.get(unit)
             return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
-        if (unit and unit.isalpha() and unit.islower() and len(unit) > 3) or unit in _PLURAL_UNITS:
+        noun = (unit or "").replace(" ", "")  # "border crossing" counts like "crossing"
+        if unit and (
+            (noun.isalpha() and noun.islower() and len(noun) > 3) or unit in _PLURAL_UNITS
+        ):
             return f"{_number(v)} {_plural(unit, v)}"
         return f"{_number(v)} {unit}" if unit else _number(v)
 

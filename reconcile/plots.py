@@ -30,7 +30,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import (
+    FixedLocator,
+    Formatter,
+    FuncFormatter,
+    LogLocator,
+    MaxNLocator,
+    NullFormatter,
+)
 
 __all__ = [
     "CURRENCY_SYMBOLS",
@@ -537,6 +544,9 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
     n_assertions = quantity.get("n_assertions")
     if n_assertions is not None:
         parts.append(f"{n_assertions} assertion{'' if n_assertions == 1 else 's'}")
+    sources = quantity.get("n_sources")
+    if sources is not None:  # what a verdict rests on: echoes of one source count once
+        parts.append(f"{sources} independent source{'' if sources == 1 else 's'}")
     return " · ".join(parts)
 
 
@@ -785,7 +795,8 @@ def _label_points(ax: Axes, items: list[_Assertion], scale: _Scale, unit: str | 
             scale.forward(scale.hi) - scale.forward(scale.lo)
         )
         ha = "left" if fraction < 0.2 else "right" if fraction > 0.8 else "center"
-        text = _shorten(item.surface, 34) if item.surface else format_value(anchor, unit=unit)
+        text = _shorten(_sentence_case(item.surface), 34) if item.surface else None
+        text = text or format_value(anchor, unit=unit)
         note = ax.annotate(
             text,
             xy=(anchor, y),
@@ -804,6 +815,23 @@ def _label_points(ax: Axes, items: list[_Assertion], scale: _Scale, unit: str | 
             zorder=5,
         )
         note.set_gid("point-label")
+
+
+#: Words a figure's surface may start with that are capitalised only at a sentence's start.
+_HEDGE_STARTS = frozenset(
+    "about almost approximately around as at close estimated fewer less more nearly over "
+    "roughly some under up".split()
+)
+
+
+def _sentence_case(surface: str) -> str:
+    """A figure's words as they read inside a sentence: "At least 5" -> "at least 5".
+
+    >>> _sentence_case("More than 300 people"), _sentence_case("Rs 5 crore")
+    ('more than 300 people', 'Rs 5 crore')
+    """
+    first = surface.split(" ", 1)[0]
+    return surface[:1].lower() + surface[1:] if first.lower() in _HEDGE_STARTS else surface
 
 
 # --------------------------------------------------------------------------- timeline
@@ -1074,14 +1102,7 @@ def timeline_plot(
 
     pad = max(span * 0.06, 10.0)
     ax.set_xlim(first - pad, last + pad)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    formats = ["%Y", "%b %Y", "%d %b %Y", "%H:%M", "%H:%M", "%S.%f"]
-    ax.xaxis.set_major_formatter(
-        mdates.ConciseDateFormatter(
-            locator, formats=formats, zero_formats=formats, show_offset=False
-        )
-    )
+    _date_axis(ax, first - pad, last + pad)
     xlabel = "as of (date the figure describes)"
     if undated:
         xlabel += f" — {undated} undated assertion{'' if undated == 1 else 's'} not shown"
@@ -1099,6 +1120,45 @@ def timeline_plot(
         alignment="left",
     )
     return fig
+
+
+#: Steps in days between date ticks when the axis spans at most :data:`DAILY_SPAN` days.
+DAY_STEPS = (1, 2, 3, 5, 7, 14, 21, 28)
+DAILY_SPAN = 180
+MAX_DATE_TICKS = 7
+
+
+def day_ticks(low: float, high: float, *, most: int = MAX_DATE_TICKS) -> list[float]:
+    """Ticks on whole days from ``low`` to ``high`` (Matplotlib day numbers), evenly spaced by
+    the smallest of :data:`DAY_STEPS` that gives at most ``most`` of them.
+
+    Evenly spaced whatever the month: a locator that picks days of the month (1, 5, … 29)
+    puts the 29th and the next month's 1st two days apart, and their labels overlap.
+
+    >>> day_ticks(0.5, 40.2)
+    [1.0, 8.0, 15.0, 22.0, 29.0, 36.0]
+    """
+    start, end = math.ceil(low), math.floor(high)
+    count = end - start + 1
+    step = next((s for s in DAY_STEPS if math.ceil(count / s) <= most), DAY_STEPS[-1])
+    return [float(d) for d in range(start, end + 1, step)]
+
+
+def _date_axis(ax: Axes, low: float, high: float) -> None:
+    """Date ticks and labels on the x axis: whole days evenly spaced over a short span,
+    months or years (Matplotlib's choice) over a long one."""
+    formats = ["%Y", "%b %Y", "%d %b %Y", "%H:%M", "%H:%M", "%S.%f"]
+    if high - low <= DAILY_SPAN:
+        ax.xaxis.set_major_locator(FixedLocator(day_ticks(low, high)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+        return
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=MAX_DATE_TICKS + 1)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(
+            locator, formats=formats, zero_formats=formats, show_offset=False
+        )
+    )
 
 
 # --------------------------------------------------------------------------- overview

@@ -1,0 +1,51 @@
+"""Each notebook's kernel imports only what that notebook uses: the report module comes
+without the plotting library and the extractor, which the notebooks that read tables or draw
+nothing (02_reconcile in a report run) never need. Checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = """
+import json, sys
+from pathlib import Path
+from newsfigures import report
+loaded = {m: m in sys.modules for m in ("matplotlib", "extract.batch", "extract.corpus")}
+if len(sys.argv) > 1:
+    run = Path(sys.argv[1])
+    settings = report.check_parameters(claims=run / "claims.parquet", out_dir=run)
+    report.load_corpus(settings)
+    loaded["after load"] = "extract.corpus" in sys.modules
+print(json.dumps(loaded))
+"""
+
+
+def _probe(*args: str) -> dict[str, bool]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg", "PATH": ""},
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_report_module_loads_neither_plots_nor_extractor() -> None:
+    assert _probe() == {"matplotlib": False, "extract.batch": False, "extract.corpus": False}
+
+
+def test_reading_a_claims_table_needs_no_extractor(tmp_path: Path) -> None:
+    from extract import extract_corpus_report, sample_corpus_path, write_table
+
+    done = extract_corpus_report(sample_corpus_path(), progress=False)
+    write_table(done.claims, tmp_path / "claims.parquet")
+    write_table(done.documents, tmp_path / "documents.parquet")
+    write_table(done.skipped, tmp_path / "skipped.parquet")
+    assert _probe(str(tmp_path))["after load"] is False
