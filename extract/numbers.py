@@ -467,9 +467,31 @@ def _small_value(word: str) -> float | None:
     return parse_digits(low)
 
 
+#: A digit and the mark after it that every match of :data:`_NON_QUANTITY` holds right after
+#: its first run of digits ("2024-", "12/", "9:", "(555) ", "1.5"), another digit following.
+_NON_QUANTITY_MARK = re.compile(r"\d\)?[-/.: ](?=\d)")
+
+
+def _non_quantity_starts(text: str) -> list[int]:
+    """Where a match of :data:`_NON_QUANTITY` can start, in order: the start of each run of
+    digits that a :data:`_NON_QUANTITY_MARK` follows, and a "+" or "(" just before it."""
+    starts: list[int] = []
+    last = -1
+    for mark in _NON_QUANTITY_MARK.finditer(text):
+        run = mark.start()
+        while run > 0 and text[run - 1].isdecimal():  # what \d matches
+            run -= 1
+        for at in (run - 2, run - 1, run):
+            if at > last and at >= 0 and (at == run or text[at] in "+("):
+                starts.append(at)
+                last = at
+    return starts
+
+
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, clock times, phone numbers and addresses, in order, not overlapping."""
-    spans = [(m.start(), m.end()) for m in _NON_QUANTITY.finditer(text)]
+    found = _matches_from(_NON_QUANTITY, text, _non_quantity_starts(text), len(text))
+    spans = [(m.start(), m.end()) for m in found]
     if spans and ("/" in text or "⁄" in text):
         shares = [(m.start(), m.end()) for m in _MIXED.finditer(text) if _mixed_value(m)]
         if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
