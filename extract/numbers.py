@@ -443,12 +443,29 @@ def _mixed_value(m: re.Match[str]) -> float | None:
     return (int(whole) if whole else 0) + a / b
 
 
+def _mixed_starts(text: str, start: int, stop: int) -> list[int]:
+    """Where a match of :data:`_MIXED` can start, in order: up to seven characters before a
+    slash that a digit stands before, one white space between them at most ("10 1/2", "3 /4";
+    not the slash of "km/h")."""
+    found: set[int] = set()
+    for mark in "/⁄":
+        at = text.find(mark, start, stop)
+        while at >= 0:
+            before = at - 1
+            if before > start and text[before].isspace():
+                before -= 1
+            if before >= start and text[before].isdecimal():  # what \d matches
+                found.update(range(max(start, at - 7), at))
+            at = text.find(mark, at + 1, stop)
+    return sorted(found)
+
+
 def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
     """ "10 1/2", "1/4" before a word, "2½": one number each, read like digits (the unit
     after them is theirs)."""
     out: list[NumberMatch] = []
     if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _MIXED.finditer(text, start, stop):
+        for m in _matches_from(_MIXED, text, _mixed_starts(text, start, stop), stop):
             value = _mixed_value(m)
             if value is not None:
                 whole = m.group(1) or m.group(4) or ""
@@ -493,7 +510,8 @@ def non_quantity_spans(text: str) -> list[tuple[int, int]]:
     found = _matches_from(_NON_QUANTITY, text, _non_quantity_starts(text), len(text))
     spans = [(m.start(), m.end()) for m in found]
     if spans and ("/" in text or "⁄" in text):
-        shares = [(m.start(), m.end()) for m in _MIXED.finditer(text) if _mixed_value(m)]
+        mixed = _matches_from(_MIXED, text, _mixed_starts(text, 0, len(text)), len(text))
+        shares = [(m.start(), m.end()) for m in mixed if _mixed_value(m)]
         if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
             spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shares)]
     if "@" in text or "://" in text or "www." in text:

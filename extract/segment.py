@@ -64,12 +64,12 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     """
     # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
-    words = [w if len(w) == 1 else w.lower() for w in _WORD.findall(text[:sample])]
-    if not words:
+    counts = Counter(_WORD.findall(text[:sample]))
+    if not counts:
         return "en"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    for word, n in Counter(words).items():
-        for lang in _WORD_LANGUAGES.get(word, ()):
+    for word, n in counts.items():
+        for lang in _WORD_LANGUAGES.get(word if len(word) == 1 else word.lower(), ()):
             scores[lang] += n
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 3 or scores[best] <= scores["en"]:

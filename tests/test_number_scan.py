@@ -8,7 +8,7 @@ from, in random order and spacing.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract import numbers
@@ -93,3 +93,18 @@ def test_the_date_scan_sees_the_cases_it_exists_for() -> None:
         "(555) 123-4567",
         "24/7",
     ]
+
+
+SLASH_PIECES = [
+    "1", "10", "3", "12", "123", "/", "⁄", " ", "\u00a0", "-", "\t", "km", "h", "of", ".",
+    ",", "x", "٣", "1/2", "10 1/2", "3 /4", "1⁄4", "24/7", "9/11", "km/h",
+]  # fmt: skip
+
+
+@settings(deadline=2000, max_examples=600)
+@given(st.lists(st.sampled_from(SLASH_PIECES), max_size=30).map("".join))
+@example("add 123 12 /16 cups, then 3 /4 inch and 1⁄4 mile at 90 km/h")
+def test_fractions_with_a_slash_found_where_the_plain_scan_finds_them(text: str) -> None:
+    starts = numbers._mixed_starts(text, 0, len(text))
+    found = numbers._matches_from(numbers._MIXED, text, starts, len(text))
+    assert spans(found) == spans(numbers._MIXED.finditer(text))
