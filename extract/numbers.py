@@ -320,16 +320,33 @@ def _whole_digits(token: str, style: str) -> int:
     return len(whole.split(".", 1)[0].split(",", 1)[0])
 
 
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: In lower-cased text, the words :func:`_word_number_starts` keeps: a number word, "a"/"an"
+#: before a scale word ("a hundred"), "half a"/"half an" before one ("half a million"), and
+#: (group ``vague``) the words a vague magnitude starts with; each a whole run of letters,
+#: and "the next run" is the next one whatever stands between them.
+_WORD_NUMBER_START = re.compile(
+    rf"(?<![A-Za-z])(?:{_alternatives(_WORD_STARTS)}"
+    rf"|an?(?=[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
+    rf"|half(?=[^A-Za-z]+an?[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
+    rf"|(?P<vague>{_alternatives(_VAGUE_STARTS)}))(?![A-Za-z])"
+)
+
+
 def _word_number_starts(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:
     """Where a number in words ("twenty-five", "a hundred") and a vague magnitude ("tens
     of thousands") can start: the only places their patterns need to be tried."""
-    lowered = text[start:stop].lower()
-    if len(lowered) == stop - start:  # case folding kept the offsets: scan the folded text
-        runs = [(m.start() + start, m.group()) for m in _LETTER_RUN.finditer(lowered)]
-    else:
-        runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
     words: list[int] = []
     vague: list[int] = []
+    lowered = text[start:stop].lower()
+    if len(lowered) == stop - start:  # case folding kept the offsets: scan the folded text
+        for m in _WORD_NUMBER_START.finditer(lowered):
+            (words if m.lastgroup is None else vague).append(m.start() + start)
+        return words, vague
+    runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
     for j, (at, word) in enumerate(runs):
         if word in _WORD_STARTS:
             words.append(at)
