@@ -415,7 +415,7 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
             continue
         out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
     if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _SLASHED.finditer(text, start, stop):
+        for m in _matches_from(_SLASHED, text, _slash_starts(text, start, stop), stop):
             a, b = float(m.group(1)), float(m.group(2))
             if 0 < a < b:
                 out.append(NumberMatch(m.start(), m.end(), a / b, "fraction", 0))
@@ -460,10 +460,10 @@ def _mixed_value(m: re.Match[str]) -> float | None:
     return (int(whole) if whole else 0) + a / b
 
 
-def _mixed_starts(text: str, start: int, stop: int) -> list[int]:
-    """Where a match of :data:`_MIXED` can start, in order: up to seven characters before a
-    slash that a digit stands before, one white space between them at most ("10 1/2", "3 /4";
-    not the slash of "km/h")."""
+def _slash_starts(text: str, start: int, stop: int) -> list[int]:
+    """Where a match of :data:`_MIXED` or :data:`_SLASHED` can start, in order: up to seven
+    characters before a slash that a digit stands before, one white space between them at
+    most ("10 1/2", "3 /4"; not the slash of "km/h")."""
     found: set[int] = set()
     for mark in "/⁄":
         at = text.find(mark, start, stop)
@@ -482,7 +482,7 @@ def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
     after them is theirs)."""
     out: list[NumberMatch] = []
     if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _matches_from(_MIXED, text, _mixed_starts(text, start, stop), stop):
+        for m in _matches_from(_MIXED, text, _slash_starts(text, start, stop), stop):
             value = _mixed_value(m)
             if value is not None:
                 whole = m.group(1) or m.group(4) or ""
@@ -527,7 +527,7 @@ def non_quantity_spans(text: str) -> list[tuple[int, int]]:
     found = _matches_from(_NON_QUANTITY, text, _non_quantity_starts(text), len(text))
     spans = [(m.start(), m.end()) for m in found]
     if spans and ("/" in text or "⁄" in text):
-        mixed = _matches_from(_MIXED, text, _mixed_starts(text, 0, len(text)), len(text))
+        mixed = _matches_from(_MIXED, text, _slash_starts(text, 0, len(text)), len(text))
         shares = [(m.start(), m.end()) for m in mixed if _mixed_value(m)]
         if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
             spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shares)]

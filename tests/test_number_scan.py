@@ -103,8 +103,9 @@ SLASH_PIECES = [
 
 @settings(deadline=2000, max_examples=600)
 @given(st.lists(st.sampled_from(SLASH_PIECES), max_size=30).map("".join))
-@example("add 123 12 /16 cups, then 3 /4 inch and 1⁄4 mile at 90 km/h")
+@example("add 123 12 /16 cups, then 3 /4 inch and 1⁄4 mile at 90 km/h, 1/8 of a mile")
 def test_fractions_with_a_slash_found_where_the_plain_scan_finds_them(text: str) -> None:
-    starts = numbers._mixed_starts(text, 0, len(text))
-    found = numbers._matches_from(numbers._MIXED, text, starts, len(text))
-    assert spans(found) == spans(numbers._MIXED.finditer(text))
+    starts = numbers._slash_starts(text, 0, len(text))
+    for pattern in (numbers._MIXED, numbers._SLASHED):
+        found = numbers._matches_from(pattern, text, starts, len(text))
+        assert spans(found) == spans(pattern.finditer(text))
