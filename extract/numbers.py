@@ -320,16 +320,33 @@ def _whole_digits(token: str, style: str) -> int:
     return len(whole.split(".", 1)[0].split(",", 1)[0])
 
 
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: In lower-cased text, the words :func:`_word_number_starts` keeps: a number word, "a"/"an"
+#: before a scale word ("a hundred"), "half a"/"half an" before one ("half a million"), and
+#: (group ``vague``) the words a vague magnitude starts with; each a whole run of letters,
+#: and "the next run" is the next one whatever stands between them.
+_WORD_NUMBER_START = re.compile(
+    rf"(?<![A-Za-z])(?:{_alternatives(_WORD_STARTS)}"
+    rf"|an?(?=[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
+    rf"|half(?=[^A-Za-z]+an?[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
+    rf"|(?P<vague>{_alternatives(_VAGUE_STARTS)}))(?![A-Za-z])"
+)
+
+
 def _word_number_starts(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:
     """Where a number in words ("twenty-five", "a hundred") and a vague magnitude ("tens
     of thousands") can start: the only places their patterns need to be tried."""
-    lowered = text[start:stop].lower()
-    if len(lowered) == stop - start:  # case folding kept the offsets: scan the folded text
-        runs = [(m.start() + start, m.group()) for m in _LETTER_RUN.finditer(lowered)]
-    else:
-        runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
     words: list[int] = []
     vague: list[int] = []
+    lowered = text[start:stop].lower()
+    if len(lowered) == stop - start:  # case folding kept the offsets: scan the folded text
+        for m in _WORD_NUMBER_START.finditer(lowered):
+            (words if m.lastgroup is None else vague).append(m.start() + start)
+        return words, vague
+    runs = [(m.start(), m.group().lower()) for m in _LETTER_RUN.finditer(text, start, stop)]
     for j, (at, word) in enumerate(runs):
         if word in _WORD_STARTS:
             words.append(at)
@@ -398,7 +415,7 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
             continue
         out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
     if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _SLASHED.finditer(text, start, stop):
+        for m in _matches_from(_SLASHED, text, _slash_starts(text, start, stop), stop):
             a, b = float(m.group(1)), float(m.group(2))
             if 0 < a < b:
                 out.append(NumberMatch(m.start(), m.end(), a / b, "fraction", 0))
@@ -443,12 +460,29 @@ def _mixed_value(m: re.Match[str]) -> float | None:
     return (int(whole) if whole else 0) + a / b
 
 
+def _slash_starts(text: str, start: int, stop: int) -> list[int]:
+    """Where a match of :data:`_MIXED` or :data:`_SLASHED` can start, in order: up to seven
+    characters before a slash that a digit stands before, one white space between them at
+    most ("10 1/2", "3 /4"; not the slash of "km/h")."""
+    found: set[int] = set()
+    for mark in "/⁄":
+        at = text.find(mark, start, stop)
+        while at >= 0:
+            before = at - 1
+            if before > start and text[before].isspace():
+                before -= 1
+            if before >= start and text[before].isdecimal():  # what \d matches
+                found.update(range(max(start, at - 7), at))
+            at = text.find(mark, at + 1, stop)
+    return sorted(found)
+
+
 def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
     """ "10 1/2", "1/4" before a word, "2½": one number each, read like digits (the unit
     after them is theirs)."""
     out: list[NumberMatch] = []
     if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _MIXED.finditer(text, start, stop):
+        for m in _matches_from(_MIXED, text, _slash_starts(text, start, stop), stop):
             value = _mixed_value(m)
             if value is not None:
                 whole = m.group(1) or m.group(4) or ""
@@ -467,11 +501,34 @@ def _small_value(word: str) -> float | None:
     return parse_digits(low)
 
 
+#: A digit and the mark after it that every match of :data:`_NON_QUANTITY` holds right after
+#: its first run of digits ("2024-", "12/", "9:", "(555) ", "1.5"), another digit following.
+_NON_QUANTITY_MARK = re.compile(r"\d\)?[-/.: ](?=\d)")
+
+
+def _non_quantity_starts(text: str) -> list[int]:
+    """Where a match of :data:`_NON_QUANTITY` can start, in order: the start of each run of
+    digits that a :data:`_NON_QUANTITY_MARK` follows, and a "+" or "(" just before it."""
+    starts: list[int] = []
+    last = -1
+    for mark in _NON_QUANTITY_MARK.finditer(text):
+        run = mark.start()
+        while run > 0 and text[run - 1].isdecimal():  # what \d matches
+            run -= 1
+        for at in (run - 2, run - 1, run):
+            if at > last and at >= 0 and (at == run or text[at] in "+("):
+                starts.append(at)
+                last = at
+    return starts
+
+
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, clock times, phone numbers and addresses, in order, not overlapping."""
-    spans = [(m.start(), m.end()) for m in _NON_QUANTITY.finditer(text)]
+    found = _matches_from(_NON_QUANTITY, text, _non_quantity_starts(text), len(text))
+    spans = [(m.start(), m.end()) for m in found]
     if spans and ("/" in text or "⁄" in text):
-        shares = [(m.start(), m.end()) for m in _MIXED.finditer(text) if _mixed_value(m)]
+        mixed = _matches_from(_MIXED, text, _slash_starts(text, 0, len(text)), len(text))
+        shares = [(m.start(), m.end()) for m in mixed if _mixed_value(m)]
         if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
             spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shares)]
     if "@" in text or "://" in text or "www." in text:

@@ -18,7 +18,6 @@ __all__ = ["Sentence", "guess_language", "sentences"]
 # A sentence ends at . ! or ? (possibly followed by closing quotes or brackets) and
 # white space, when what follows can start a sentence.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•\-–])")
-_LAST_WORD = re.compile(r"(\S+)$")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec no nos inc ltd co corp
     vs e.g i.e approx gen sen rep gov lt col sgt capt prof jr sr mt ft pp fig est dept univ
@@ -64,12 +63,12 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     """
     # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
-    words = [w if len(w) == 1 else w.lower() for w in _WORD.findall(text[:sample])]
-    if not words:
+    counts = Counter(_WORD.findall(text[:sample]))
+    if not counts:
         return "en"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    for word, n in Counter(words).items():
-        for lang in _WORD_LANGUAGES.get(word, ()):
+    for word, n in counts.items():
+        for lang in _WORD_LANGUAGES.get(word if len(word) == 1 else word.lower(), ()):
             scores[lang] += n
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 3 or scores[best] <= scores["en"]:
@@ -81,8 +80,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         head = text[max(cursor, match.start() - 40) : match.start() + 1]  # bounded look back
-        last = _LAST_WORD.search(head)
-        word = last.group(1).lower().rstrip(".").lstrip("(\"'“‘") if last else ""
+        # its last word: head ends with the mark, so the run of non-space before it is one
+        word = head.rsplit(None, 1)[-1].lower().rstrip(".").lstrip("(\"'“‘")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         stop = match.end()

@@ -280,7 +280,8 @@ class UnitReader(PhraseReader):
         if first in lex.span_adjectives and info is not None and info.dimension == "duration":
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
-        for k in range(min(units.max_words, len(rwords), 4), 0, -1):
+        longest = min(units.max_words, len(rwords), 4) if first in units.first_words else 1
+        for k in range(longest, 0, -1):
             info = units.words.get(" ".join(rwords[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
                 info = units.symbols.get(right[0].text.replace("μ", "µ"))
@@ -354,6 +355,8 @@ class UnitReader(PhraseReader):
         """A currency named in full after the number ("420 million finnish markka",
         "10 us dollar"): its code and how many words the name takes."""
         names = self.units.currencies
+        if not rwords or rwords[0] not in self.units.currency_first_words:
+            return "", 0
         for k in range(min(4, len(rwords)), 0, -1):
             code = names.get(" ".join(rwords[:k]))
             if code is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,9 +53,19 @@ class UnitTable:
     per_hour: dict[str, str] = field(default_factory=dict)
     #: the codes of the currencies named in ``currencies``
     currency_codes: frozenset[str] = frozenset()
+    #: the first words of the keys of ``words`` and of ``currencies`` (a phrase of words
+    #: whose first is in neither is no key: the lookups of longer phrases are skipped)
+    first_words: frozenset[str] = frozenset()
+    currency_first_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "currency_codes", frozenset(self.currencies.values()))
+        object.__setattr__(self, "first_words", _first_words(self.words))
+        object.__setattr__(self, "currency_first_words", _first_words(self.currencies))
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(phrase.split(" ", 1)[0] for phrase in phrases)
 
 
 def _load_quantulum_units() -> Any:

@@ -8,7 +8,7 @@ from, in random order and spacing.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract import numbers
@@ -61,3 +61,51 @@ def test_the_scans_see_the_cases_they_exist_for() -> None:
         "USD10",
         "RM23.50",
     ]
+
+
+DATE_PIECES = [
+    "1", "12", "2024", "555", "1234", "-", "/", ".", ":", " ", "(", ")", "+", "$", "£", "x",
+    "²", "٣", "of", "\n", "2024-05-01", "12/25/2022", "9:30", "+44 20 7946 0958",
+    "(555) 123-4567", "24/7", "1/8", "10 1/2", "4.5",
+]  # fmt: skip
+
+
+@st.composite
+def dates_text(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.sampled_from(DATE_PIECES), max_size=30))
+    return "".join(parts)
+
+
+@settings(deadline=2000, max_examples=600)
+@given(dates_text())
+def test_dates_and_times_found_where_the_plain_scan_finds_them(text: str) -> None:
+    starts = numbers._non_quantity_starts(text)
+    found = numbers._matches_from(numbers._NON_QUANTITY, text, starts, len(text))
+    assert spans(found) == spans(numbers._NON_QUANTITY.finditer(text))
+
+
+def test_the_date_scan_sees_the_cases_it_exists_for() -> None:
+    text = "On 2024-05-01 at 9:30, call 020 7946 0958 or (555) 123-4567; open 24/7, 4.5 km."
+    assert [text[a:b] for a, b in numbers.non_quantity_spans(text)] == [
+        "2024-05-01",
+        "9:30",
+        "020 7946 0958",
+        "(555) 123-4567",
+        "24/7",
+    ]
+
+
+SLASH_PIECES = [
+    "1", "10", "3", "12", "123", "/", "⁄", " ", "\u00a0", "-", "\t", "km", "h", "of", ".",
+    ",", "x", "٣", "1/2", "10 1/2", "3 /4", "1⁄4", "24/7", "9/11", "km/h",
+]  # fmt: skip
+
+
+@settings(deadline=2000, max_examples=600)
+@given(st.lists(st.sampled_from(SLASH_PIECES), max_size=30).map("".join))
+@example("add 123 12 /16 cups, then 3 /4 inch and 1⁄4 mile at 90 km/h, 1/8 of a mile")
+def test_fractions_with_a_slash_found_where_the_plain_scan_finds_them(text: str) -> None:
+    starts = numbers._slash_starts(text, 0, len(text))
+    for pattern in (numbers._MIXED, numbers._SLASHED):
+        found = numbers._matches_from(pattern, text, starts, len(text))
+        assert spans(found) == spans(pattern.finditer(text))
