@@ -19,9 +19,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+
+from extract import segment
 
 from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
@@ -34,11 +37,11 @@ _PARTS = re.compile(
 )
 _SHARE_GAP = re.compile(r"^\s*(?:[-–—,(]|or)\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
 _DENIAL = re.compile(
-    r"(?i)\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|refuted|refutes|disputed|"
+    r"(?i)\b(?:denied|denies|deny|denying|dismissed|reject|rejected|rejects|rejecting|refute|"
+    r"refuted|refutes|disputed|"
     r"disputes|called (?:it|them|the reports?|the claims?) [\"“']?(?:gossip|speculation|groundless|"
     r"false|baseless|lies|fake))\b|\bgroundless\b|\bbaseless\b"
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def _row(
@@ -303,40 +306,37 @@ def stances(
     """Find denials in the documents and record them against the assertions they dispute.
 
     A denial sentence ("Both the port authority and Acme denied the claims") names who
-    denies; it disputes the document's assertions by other camps about those entities.
+    denies. It disputes an assertion of the same document, by another camp and about those
+    entities, only when it is tied to it as news writing ties a denial to a figure (see
+    :func:`_tied`); a denial of something else ("denied supplying arms", "rejected the claim
+    to have taken the town") is recorded with no assertion ids.
     Returns (stances, assertions with ``disputed_by`` filled).
     """
     if not texts:
         return STANCES_SCHEMA.to_frame(), assertions
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
-    doc_assertions: dict[str, list[tuple[str, str, str]]] = {}
-    info = (
-        claims.filter(pl.col("assertion_id").is_not_null())
-        .select("doc_id", "assertion_id", "entity", "asserter")
-        .unique()
-    )
-    for doc_id, aid, entity, asserter in info.iter_rows():
-        doc_assertions.setdefault(doc_id, []).append((aid, entity, asserter))
+    figures = _doc_figures(claims, tables.measure_forms)
+    measures = _measure_words(tables.measure_forms)
     rows: list[dict[str, Any]] = []
     disputes: dict[str, list[str]] = {}
     for doc_id, text in texts.items():
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group().strip()
-            if not _DENIAL.search(sentence):
-                continue
-            names = []
-            for hit in entity_re.finditer(sentence):
-                canonical = lookup.get(hit.group(1).lower())
-                if canonical and canonical not in names:
-                    names.append(canonical)
+        for sentence, nearby in _denials(text):
+            names = list(
+                dict.fromkeys(
+                    canonical
+                    for hit in entity_re.finditer(sentence)
+                    if (canonical := lookup.get(hit.group(1).lower()))
+                )
+            )
             if not names:
                 continue
-            targets = [
-                aid
-                for aid, entity, asserter in doc_assertions.get(doc_id, [])
-                if asserter not in names and (entity in names or len(names) > 1)
+            about = [
+                f
+                for f in figures.get(doc_id, [])
+                if f.asserter not in names and (f.entity in names or len(names) > 1)
             ]
+            targets = _tied(sentence, nearby, about, measures)
             who = " and ".join(names)
             rows.append(
                 {
@@ -363,3 +363,94 @@ def stances(
             )
         )
     return table, assertions
+
+
+#: How many sentences before a denial, in its paragraph, it may answer ("The ministry put
+#: the toll at 300. Acme denied it.").
+_CLOSE = 1
+#: A figure as written, with its scale word: "20,000", "100 million", "2.5bn".
+_FIGURE = re.compile(
+    r"(?i)(?<![\d.,])(\d(?:[\d,.]*\d)?)(?:\s*(million|billion|trillion|thousand|bn|mn|m|k)\b)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """What a denial may be tied to: one claim of an assertion, where it stands in the text."""
+
+    assertion_id: str
+    entity: str | None
+    asserter: str | None
+    start: int
+    figure: str | None
+    measures: frozenset[str]
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures written in ``text``, each as digits without separators and its scale."""
+    return {
+        f"{m.group(1).replace(',', '')} {(m.group(2) or '').lower()}".strip()
+        for m in _FIGURE.finditer(text)
+    }
+
+
+def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, list[_Figure]]:
+    """Each document's claims that belong to an assertion, with their figure and measures."""
+    out: dict[str, list[_Figure]] = {}
+    rows = claims.filter(pl.col("assertion_id").is_not_null()).select(
+        "doc_id", "assertion_id", "entity", "asserter", "start", "surface", "concept_key", "unit"
+    )
+    for doc_id, aid, entity, asserter, start, surface, key, unit in rows.iter_rows():
+        figure = next(iter(sorted(_figures_in(surface or ""), key=len, reverse=True)), None)
+        named = {(key or "").split(":")[0].strip(), forms.get((unit or "").lower(), "")}
+        out.setdefault(doc_id, []).append(
+            _Figure(aid, entity, asserter, start, figure, frozenset(named - {""}))
+        )
+    return out
+
+
+def _measure_words(forms: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]]:
+    """A pattern finding any measure word (every inflected form), and form -> measure."""
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?i)\b({body or '(?!)'})\b"), forms
+
+
+def _denials(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each denial sentence of ``text`` with the span it answers: itself and the ``_CLOSE``
+    sentences before it in its paragraph. Page furniture denies nothing."""
+    if not _DENIAL.search(text):
+        return []
+    spans = segment.sentences(text)
+    out = []
+    for i, s in enumerate(spans):
+        sentence = text[s.start : s.end].strip()
+        if s.boilerplate or not _DENIAL.search(sentence):
+            continue
+        first = i
+        while first > max(0, i - _CLOSE) and spans[first - 1].paragraph == s.paragraph:
+            first -= 1
+        out.append((sentence, (spans[first].start, s.end)))
+    return out
+
+
+def _tied(
+    sentence: str,
+    nearby: tuple[int, int],
+    figures: list[_Figure],
+    measures: tuple[re.Pattern[str], Mapping[str, str]],
+) -> list[str]:
+    """The assertions a denial disputes, as news writing ties them: a figure in the denial's
+    sentence or the sentence just before it in the paragraph, or one whose figure ("the
+    20,000 figure") or measure word ("the death toll", "troop numbers") the denial repeats.
+    A denial of something else names no figure and no measure, and is tied to none."""
+    pattern, forms = measures
+    named = {forms[m.group(1).lower()] for m in pattern.finditer(sentence)}
+    written = _figures_in(sentence)
+    out = [
+        f.assertion_id
+        for f in figures
+        if nearby[0] <= f.start < nearby[1]
+        or (f.figure is not None and f.figure in written)
+        or f.measures & named
+    ]
+    return list(dict.fromkeys(out))
