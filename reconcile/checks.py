@@ -16,6 +16,7 @@ Checks, each a row that holds, fails or warns, naming the claims involved:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping
@@ -317,7 +318,7 @@ def stances(
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
     figures = _doc_figures(claims, tables.measure_forms)
-    measures = _measure_words(tables.measure_forms)
+    longest = max((k.count(" ") + 1 for k in tables.measure_forms), default=0)
     rows: list[dict[str, Any]] = []
     disputes: dict[str, list[str]] = {}
     for doc_id, text in texts.items():
@@ -336,7 +337,8 @@ def stances(
                 for f in figures.get(doc_id, [])
                 if f.asserter not in names and (f.entity in names or len(names) > 1)
             ]
-            targets = _tied(sentence, nearby, about, measures)
+            named = _measures_named(sentence, tables.measure_forms, longest)
+            targets = _tied(sentence, nearby, about, named)
             who = " and ".join(names)
             rows.append(
                 {
@@ -374,6 +376,9 @@ _FIGURE = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
     """What a denial may be tied to: one claim of an assertion, where it stands in the text."""
@@ -401,7 +406,7 @@ def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, li
         "doc_id", "assertion_id", "entity", "asserter", "start", "surface", "concept_key", "unit"
     )
     for doc_id, aid, entity, asserter, start, surface, key, unit in rows.iter_rows():
-        figure = next(iter(sorted(_figures_in(surface or ""), key=len, reverse=True)), None)
+        figure = max(_figures_in(surface or ""), key=lambda f: (len(f), f), default=None)
         named = {(key or "").split(":")[0].strip(), forms.get((unit or "").lower(), "")}
         out.setdefault(doc_id, []).append(
             _Figure(aid, entity, asserter, start, figure, frozenset(named - {""}))
@@ -409,27 +414,34 @@ def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, li
     return out
 
 
-def _measure_words(forms: Mapping[str, str]) -> tuple[re.Pattern[str], Mapping[str, str]]:
-    """A pattern finding any measure word (every inflected form), and form -> measure."""
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?i)\b({body or '(?!)'})\b"), forms
+def _measures_named(sentence: str, forms: Mapping[str, str], longest: int) -> set[str]:
+    """The measures whose words (any inflected form, "death toll", "troops") ``sentence`` uses."""
+    words = _WORD.findall(sentence.lower())
+    return {
+        forms[phrase]
+        for n in range(1, longest + 1)
+        for i in range(len(words) - n + 1)
+        if (phrase := " ".join(words[i : i + n])) in forms
+    }
 
 
 def _denials(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each denial sentence of ``text`` with the span it answers: itself and the ``_CLOSE``
     sentences before it in its paragraph. Page furniture denies nothing."""
-    if not _DENIAL.search(text):
+    hits = [m.start() for m in _DENIAL.finditer(text)]
+    if not hits:
         return []
     spans = segment.sentences(text)
+    ends = [s.end for s in spans]
     out = []
-    for i, s in enumerate(spans):
-        sentence = text[s.start : s.end].strip()
-        if s.boilerplate or not _DENIAL.search(sentence):
+    for i in sorted({bisect.bisect_right(ends, h) for h in hits}):
+        if i >= len(spans) or spans[i].boilerplate:
             continue
+        s = spans[i]
         first = i
         while first > max(0, i - _CLOSE) and spans[first - 1].paragraph == s.paragraph:
             first -= 1
-        out.append((sentence, (spans[first].start, s.end)))
+        out.append((text[s.start : s.end].strip(), (spans[first].start, s.end)))
     return out
 
 
@@ -437,14 +449,12 @@ def _tied(
     sentence: str,
     nearby: tuple[int, int],
     figures: list[_Figure],
-    measures: tuple[re.Pattern[str], Mapping[str, str]],
+    named: set[str],
 ) -> list[str]:
     """The assertions a denial disputes, as news writing ties them: a figure in the denial's
     sentence or the sentence just before it in the paragraph, or one whose figure ("the
     20,000 figure") or measure word ("the death toll", "troop numbers") the denial repeats.
     A denial of something else names no figure and no measure, and is tied to none."""
-    pattern, forms = measures
-    named = {forms[m.group(1).lower()] for m in pattern.finditer(sentence)}
     written = _figures_in(sentence)
     out = [
         f.assertion_id
