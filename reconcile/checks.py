@@ -307,7 +307,8 @@ def stances(
     """Find denials in the documents and record them against the assertions they dispute.
 
     A denial sentence ("Both the port authority and Acme denied the claims") names who
-    denies. It disputes an assertion of the same document, by another camp and about those
+    denies (see :func:`_deniers`) and whom the disputed reports are about (the entities it
+    names). It disputes an assertion of the same document, by another camp and about those
     entities, only when it is tied to it as news writing ties a denial to a figure (see
     :func:`_tied`); a denial of something else ("denied supplying arms", "rejected the claim
     to have taken the town") is recorded with no assertion ids.
@@ -317,6 +318,7 @@ def stances(
         return STANCES_SCHEMA.to_frame(), assertions
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
+    speakers = _speaker_names(tables)
     figures = _doc_figures(claims, tables.measure_forms)
     longest = max((k.count(" ") + 1 for k in tables.measure_forms), default=0)
     rows: list[dict[str, Any]] = []
@@ -332,14 +334,15 @@ def stances(
             )
             if not names:
                 continue
+            deniers = _deniers(sentence, speakers) or names
             about = [
                 f
                 for f in figures.get(doc_id, [])
-                if f.asserter not in names and (f.entity in names or len(names) > 1)
+                if f.asserter not in names + deniers and (f.entity in names or len(names) > 1)
             ]
             named = _measures_named(sentence, tables.measure_forms, longest)
             targets = _tied(sentence, nearby, about, named)
-            who = " and ".join(names)
+            who = " and ".join(deniers)
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -423,6 +426,30 @@ def _measures_named(sentence: str, forms: Mapping[str, str], longest: int) -> se
         for i in range(len(words) - n + 1)
         if (phrase := " ".join(words[i : i + n])) in forms
     }
+
+
+def _speaker_names(tables: Tables) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding any name of an asserter or entity, and name -> canonical."""
+    names: dict[str, list[str]] = {}
+    for table in (tables.asserters, tables.entities):
+        for canonical, aliases in table.items():
+            names.setdefault(canonical, []).extend(aliases)
+    pattern, lookup = alias_pattern(names)
+    return re.compile(pattern), lookup
+
+
+def _deniers(sentence: str, speakers: tuple[re.Pattern[str], dict[str, str]]) -> list[str]:
+    """Who denies: the names before the denial verb in its clause ("..., a claim Kyiv
+    rejected"), else the names before it in the sentence ("Acme's owner, Jo Bell, denied").
+    Empty when no name stands before the verb."""
+    verb = _DENIAL.search(sentence)
+    pattern, lookup = speakers
+    before = sentence[: verb.start()] if verb else ""
+    for stretch in (re.split(r"[,;:\u2013\u2014]", before)[-1], before):
+        found = [lookup.get(m.group(1).lower()) for m in pattern.finditer(stretch)]
+        if found := list(dict.fromkeys(n for n in found if n)):
+            return found
+    return []
 
 
 def _denials(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -35,6 +35,7 @@ DOCS = {
     "arms": f"{CLAIM}.\nThey added that it had bought rifles abroad.\nTarrow denied buying rifles.",
     "town": f"{CLAIM}.\n{BETWEEN}\nTarrow rejected the Ostland claim to have retaken the mill.",
     "later": f"{CLAIM}.\n{BETWEEN}\nTarrow denied the report.",
+    "counter": f"{CLAIM}.\nTarrow said it had retaken the mill, a claim the Ostland ministry rejected.",
 }
 
 
@@ -113,3 +114,12 @@ def test_the_sample_rejected_capture_is_no_denial_of_a_figure(sample: ReconcileR
     rejected = sample.stances.filter(pl.col("sentence").str.contains("capture"))
     assert rejected.height == 1
     assert rejected["assertion_ids"][0].to_list() == []
+
+
+def test_who_denies_is_the_name_before_the_verb(made_up: ReconcileResult) -> None:
+    # "X said it took the town, a claim Y rejected": Y denies, about X; Y's own figure is not
+    # disputed by Y
+    rows = made_up.stances.filter(pl.col("doc_id") == "counter")
+    assert rows["who"].to_list() == ["Ostland government"]
+    assert rows["entities"].to_list() == [["Tarrow Guard"]]
+    assert rows["assertion_ids"].to_list() == [[]]
