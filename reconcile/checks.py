@@ -439,7 +439,7 @@ def _speaker_names(tables: Tables) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _deniers(sentence: str, speakers: tuple[re.Pattern[str], dict[str, str]]) -> list[str]:
-    """Who denies: the names before the denial verb in its clause ("..., a claim Kyiv
+    """Who denies: the names before the denial verb in its clause ("..., a claim Ostland
     rejected"), else the names before it in the sentence ("Acme's owner, Jo Bell, denied").
     Empty when no name stands before the verb."""
     verb = _DENIAL.search(sentence)
