@@ -16,12 +16,16 @@ Checks, each a row that holds, fails or warns, naming the claims involved:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+
+from extract import segment
 
 from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
@@ -34,11 +38,11 @@ _PARTS = re.compile(
 )
 _SHARE_GAP = re.compile(r"^\s*(?:[-–—,(]|or)\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
 _DENIAL = re.compile(
-    r"(?i)\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|refuted|refutes|disputed|"
+    r"(?i)\b(?:denied|denies|deny|denying|dismissed|reject|rejected|rejects|rejecting|refute|"
+    r"refuted|refutes|disputed|"
     r"disputes|called (?:it|them|the reports?|the claims?) [\"“']?(?:gossip|speculation|groundless|"
     r"false|baseless|lies|fake))\b|\bgroundless\b|\bbaseless\b"
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def _row(
@@ -303,41 +307,42 @@ def stances(
     """Find denials in the documents and record them against the assertions they dispute.
 
     A denial sentence ("Both the port authority and Acme denied the claims") names who
-    denies; it disputes the document's assertions by other camps about those entities.
+    denies (see :func:`_deniers`) and whom the disputed reports are about (the entities it
+    names). It disputes an assertion of the same document, by another camp and about those
+    entities, only when it is tied to it as news writing ties a denial to a figure (see
+    :func:`_tied`); a denial of something else ("denied supplying arms", "rejected the claim
+    to have taken the town") is recorded with no assertion ids.
     Returns (stances, assertions with ``disputed_by`` filled).
     """
     if not texts:
         return STANCES_SCHEMA.to_frame(), assertions
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
-    doc_assertions: dict[str, list[tuple[str, str, str]]] = {}
-    info = (
-        claims.filter(pl.col("assertion_id").is_not_null())
-        .select("doc_id", "assertion_id", "entity", "asserter")
-        .unique()
-    )
-    for doc_id, aid, entity, asserter in info.iter_rows():
-        doc_assertions.setdefault(doc_id, []).append((aid, entity, asserter))
+    speakers = _speaker_names(tables)
+    figures = _doc_figures(claims, tables.measure_forms)
+    longest = max((k.count(" ") + 1 for k in tables.measure_forms), default=0)
     rows: list[dict[str, Any]] = []
     disputes: dict[str, list[str]] = {}
     for doc_id, text in texts.items():
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group().strip()
-            if not _DENIAL.search(sentence):
-                continue
-            names = []
-            for hit in entity_re.finditer(sentence):
-                canonical = lookup.get(hit.group(1).lower())
-                if canonical and canonical not in names:
-                    names.append(canonical)
+        for sentence, nearby in _denials(text):
+            names = list(
+                dict.fromkeys(
+                    canonical
+                    for hit in entity_re.finditer(sentence)
+                    if (canonical := lookup.get(hit.group(1).lower()))
+                )
+            )
             if not names:
                 continue
-            targets = [
-                aid
-                for aid, entity, asserter in doc_assertions.get(doc_id, [])
-                if asserter not in names and (entity in names or len(names) > 1)
+            deniers = _deniers(sentence, speakers) or names
+            about = [
+                f
+                for f in figures.get(doc_id, [])
+                if f.asserter not in names + deniers and (f.entity in names or len(names) > 1)
             ]
-            who = " and ".join(names)
+            named = _measures_named(sentence, tables.measure_forms, longest)
+            targets = _tied(sentence, nearby, about, named)
+            who = " and ".join(deniers)
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -363,3 +368,126 @@ def stances(
             )
         )
     return table, assertions
+
+
+#: How many sentences before a denial, in its paragraph, it may answer ("The ministry put
+#: the toll at 300. Acme denied it.").
+_CLOSE = 1
+#: A figure as written, with its scale word: "20,000", "100 million", "2.5bn".
+_FIGURE = re.compile(
+    r"(?i)(?<![\d.,])(\d(?:[\d,.]*\d)?)(?:\s*(million|billion|trillion|thousand|bn|mn|m|k)\b)?"
+)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """What a denial may be tied to: one claim of an assertion, where it stands in the text."""
+
+    assertion_id: str
+    entity: str | None
+    asserter: str | None
+    start: int
+    figure: str | None
+    measures: frozenset[str]
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures written in ``text``, each as digits without separators and its scale."""
+    return {
+        f"{m.group(1).replace(',', '')} {(m.group(2) or '').lower()}".strip()
+        for m in _FIGURE.finditer(text)
+    }
+
+
+def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, list[_Figure]]:
+    """Each document's claims that belong to an assertion, with their figure and measures."""
+    out: dict[str, list[_Figure]] = {}
+    rows = claims.filter(pl.col("assertion_id").is_not_null()).select(
+        "doc_id", "assertion_id", "entity", "asserter", "start", "surface", "concept_key", "unit"
+    )
+    for doc_id, aid, entity, asserter, start, surface, key, unit in rows.iter_rows():
+        figure = max(_figures_in(surface or ""), key=lambda f: (len(f), f), default=None)
+        named = {(key or "").split(":")[0].strip(), forms.get((unit or "").lower(), "")}
+        out.setdefault(doc_id, []).append(
+            _Figure(aid, entity, asserter, start, figure, frozenset(named - {""}))
+        )
+    return out
+
+
+def _measures_named(sentence: str, forms: Mapping[str, str], longest: int) -> set[str]:
+    """The measures whose words (any inflected form, "death toll", "troops") ``sentence`` uses."""
+    words = _WORD.findall(sentence.lower())
+    return {
+        forms[phrase]
+        for n in range(1, longest + 1)
+        for i in range(len(words) - n + 1)
+        if (phrase := " ".join(words[i : i + n])) in forms
+    }
+
+
+def _speaker_names(tables: Tables) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding any name of an asserter or entity, and name -> canonical."""
+    names: dict[str, list[str]] = {}
+    for table in (tables.asserters, tables.entities):
+        for canonical, aliases in table.items():
+            names.setdefault(canonical, []).extend(aliases)
+    pattern, lookup = alias_pattern(names)
+    return re.compile(pattern), lookup
+
+
+def _deniers(sentence: str, speakers: tuple[re.Pattern[str], dict[str, str]]) -> list[str]:
+    """Who denies: the names before the denial verb in its clause ("..., a claim Ostland
+    rejected"), else the names before it in the sentence ("Acme's owner, Jo Bell, denied").
+    Empty when no name stands before the verb."""
+    verb = _DENIAL.search(sentence)
+    pattern, lookup = speakers
+    before = sentence[: verb.start()] if verb else ""
+    for stretch in (re.split(r"[,;:\u2013\u2014]", before)[-1], before):
+        found = [lookup.get(m.group(1).lower()) for m in pattern.finditer(stretch)]
+        if found := list(dict.fromkeys(n for n in found if n)):
+            return found
+    return []
+
+
+def _denials(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each denial sentence of ``text`` with the span it answers: itself and the ``_CLOSE``
+    sentences before it in its paragraph. Page furniture denies nothing."""
+    hits = [m.start() for m in _DENIAL.finditer(text)]
+    if not hits:
+        return []
+    spans = segment.sentences(text)
+    ends = [s.end for s in spans]
+    out = []
+    for i in sorted({bisect.bisect_right(ends, h) for h in hits}):
+        if i >= len(spans) or spans[i].boilerplate:
+            continue
+        s = spans[i]
+        first = i
+        while first > max(0, i - _CLOSE) and spans[first - 1].paragraph == s.paragraph:
+            first -= 1
+        out.append((text[s.start : s.end].strip(), (spans[first].start, s.end)))
+    return out
+
+
+def _tied(
+    sentence: str,
+    nearby: tuple[int, int],
+    figures: list[_Figure],
+    named: set[str],
+) -> list[str]:
+    """The assertions a denial disputes, as news writing ties them: a figure in the denial's
+    sentence or the sentence just before it in the paragraph, or one whose figure ("the
+    20,000 figure") or measure word ("the death toll", "troop numbers") the denial repeats.
+    A denial of something else names no figure and no measure, and is tied to none."""
+    written = _figures_in(sentence)
+    out = [
+        f.assertion_id
+        for f in figures
+        if nearby[0] <= f.start < nearby[1]
+        or (f.figure is not None and f.figure in written)
+        or f.measures & named
+    ]
+    return list(dict.fromkeys(out))
