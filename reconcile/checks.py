@@ -68,9 +68,6 @@ def arithmetic_checks(
     """All checks as one table (``CHECKS_SCHEMA``)."""
     out: list[dict[str, Any]] = []
     # only sentences holding two figures or more can give a check
-    article = claims.filter(
-        ~pl.col("boilerplate").fill_null(False) & (pl.len().over("doc_id", "sentence_start") >= 2)
-    ).sort("doc_id", "start")
     cols = [
         "claim_id",
         "doc_id",
@@ -88,6 +85,14 @@ def arithmetic_checks(
         "restates",
         "bound",
     ]
+    article = (
+        claims.select(*cols, "boilerplate")
+        .filter(
+            ~pl.col("boilerplate").fill_null(False)
+            & (pl.len().over("doc_id", "sentence_start") >= 2)
+        )
+        .sort("doc_id", "start")
+    )
     by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in article.select(cols).iter_rows(named=True):
         by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
@@ -96,7 +101,9 @@ def arithmetic_checks(
     out.extend(_cumulative(quantities, tables))
     out.extend(_cumulative_within(claims, quantities, tables))
     out.extend(_restatements(claims))
-    notes = claims.filter(
+    notes = claims.select(
+        "claim_id", "surface", "group_note", "quantity_id", "boilerplate", "restates"
+    ).filter(
         pl.col("group_note").is_not_null()
         & ~pl.col("boilerplate").fill_null(False)
         & pl.col("restates").is_null()
@@ -203,15 +210,19 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
     """A figure restated in other terms ("$50 million (£40 million)") should convert back to
     about the same amount (within 10%: exchange rates are monthly averages)."""
     out: list[dict[str, Any]] = []
-    pairs = claims.filter(pl.col("restates").is_not_null()).join(
-        claims.select(
-            pl.col("claim_id").alias("restates"),
-            pl.col("norm_value").alias("_orig"),
-            pl.col("norm_unit").alias("_orig_unit"),
-            pl.col("surface").alias("_orig_surface"),
-        ),
-        on="restates",
-        how="inner",
+    pairs = (
+        claims.select("claim_id", "restates", "norm_value", "norm_unit", "surface", "quantity_id")
+        .filter(pl.col("restates").is_not_null())
+        .join(
+            claims.select(
+                pl.col("claim_id").alias("restates"),
+                pl.col("norm_value").alias("_orig"),
+                pl.col("norm_unit").alias("_orig_unit"),
+                pl.col("surface").alias("_orig_surface"),
+            ),
+            on="restates",
+            how="inner",
+        )
     )
     for row in pairs.iter_rows(named=True):
         a, b = row["_orig"], row["norm_value"]
@@ -262,7 +273,8 @@ def _cumulative_within(
     if "concept_key" not in claims.columns:
         return []
     dated = (
-        claims.filter(
+        claims.select("quantity_id", "as_of", "concept_key", "norm_value")
+        .filter(
             pl.col("quantity_id").is_not_null()
             & pl.col("as_of").is_not_null()
             & pl.col("concept_key").is_in(list(tables.cumulative))
