@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import polars as pl
@@ -93,10 +93,7 @@ def arithmetic_checks(
         )
         .sort("doc_id", "start")
     )
-    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for row in article.select(cols).iter_rows(named=True):
-        by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
-    for rows in by_sentence.values():
+    for rows in _by_sentence(article.select(cols)):
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))
     out.extend(_cumulative_within(claims, quantities, tables))
@@ -124,9 +121,30 @@ def arithmetic_checks(
         )
     if not out:
         return CHECKS_SCHEMA.to_frame()
-    return pl.DataFrame(out, schema=CHECKS_SCHEMA, orient="row").unique(
-        "check_id", maintain_order=True
-    )
+    # built column by column: a frame built row by row makes a Series of every list
+    columns = {name: [row[name] for row in out] for name in CHECKS_SCHEMA.names()}
+    return pl.DataFrame(columns, schema=CHECKS_SCHEMA).unique("check_id", maintain_order=True)
+
+
+def _by_sentence(article: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
+    """The rows of each sentence (``doc_id``, ``sentence_start``), in the order the sentences
+    first appear; read one sentence at a time when each sentence's rows are contiguous (as
+    they are sorted by document and offset), so that the rows are never all held as dicts."""
+    if article.height == 0:
+        return
+    key = pl.struct("doc_id", "sentence_start")
+    runs, distinct = article.select(
+        (key.rle_id().max() + 1).alias("runs"), key.n_unique().alias("distinct")
+    ).row(0)
+    rows = article.iter_rows(named=True)
+    if runs == distinct:
+        for _, group in itertools.groupby(rows, key=lambda r: (r["doc_id"], r["sentence_start"])):
+            yield list(group)
+        return
+    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
+    yield from by_sentence.values()
 
 
 def _offset(row: dict[str, Any], key: str) -> int:

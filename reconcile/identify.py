@@ -13,7 +13,7 @@ import re
 
 import polars as pl
 
-from .columns import join_beside
+from .columns import join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     demonym_forms,
@@ -507,7 +507,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),
-    ).sort("doc_id", "start")
+    )
+    frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
     # Germany (1m), ...")

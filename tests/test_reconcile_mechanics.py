@@ -8,7 +8,8 @@ import random
 import polars as pl
 import pytest
 
-from reconcile.columns import join_beside
+from reconcile.checks import _by_sentence
+from reconcile.columns import join_beside, sorted_by
 from reconcile.compare import _changed, _changed_by_quantity
 
 
@@ -52,3 +53,27 @@ def test_changed_by_quantity_agrees_with_changed(seed: int) -> None:
     expected = {q: _changed(group, 0.05) for q, group in by_quantity.items()}
     assert vectorised == expected
     assert any(expected.values()) and not all(expected.values())
+
+
+def test_sorted_by_copies_nothing_when_the_order_holds_and_sorts_otherwise() -> None:
+    ordered = pl.DataFrame({"doc": ["a", "a", "b"], "start": [3, 9, 1]})
+    assert sorted_by(ordered, "doc", "start") is ordered
+    for rows in ([("a", 3), ("a", 3)], [("a", 9), ("a", 3)], [("b", 1), ("a", 5)]):
+        frame = pl.DataFrame(rows, schema={"doc": pl.String, "start": pl.Int64}, orient="row")
+        out = sorted_by(frame, "doc", "start")
+        assert out is not frame
+        assert out.equals(frame.sort("doc", "start"))
+
+
+def test_sentences_are_grouped_alike_whether_or_not_their_rows_are_contiguous() -> None:
+    rows = {
+        "doc_id": ["d1", "d1", "d1", "d2"],
+        "sentence_start": [0, 0, 40, 0],
+        "start": [2, 9, 44, 1],
+    }
+    contiguous = pl.DataFrame(rows)
+    scattered = contiguous[[0, 2, 1, 3]]
+    starts = [[r["start"] for r in group] for group in _by_sentence(contiguous)]
+    assert starts == [[2, 9], [44], [1]]
+    assert [[r["start"] for r in group] for group in _by_sentence(scattered)] == [[2, 9], [44], [1]]
+    assert list(_by_sentence(contiguous.clear())) == []
