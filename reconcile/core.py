@@ -12,6 +12,7 @@ import polars as pl
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import arithmetic_checks, stances
+from .columns import sorted_by
 from .compare import assertions_table, quantities_table
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
 from .normalise import normalise
@@ -148,7 +149,7 @@ def reconcile(
         warnings.warn("reconcile: the claims table is empty", stacklevel=2)
         return _empty(frame)
 
-    frame = _deduplicate(frame)
+    frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = assign_dates(frame)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
@@ -171,7 +172,7 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables, texts=_texts(texts) or None)
+    work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_SET_ASIDE)
     work = assign_asserters(work, tables)
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
@@ -208,17 +209,37 @@ def reconcile(
         )
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
-    out_claims = (
-        work.select(*CLAIMS_SCHEMA.names(), *[c for c in CLAIM_COLUMNS.names()])
-        .cast(CLAIM_COLUMNS)
-        .sort("doc_id", "start")
-    )
     return ReconcileResult(
-        claims=out_claims,
+        claims=_output_claims(frame, work),
         quantities=quantities,
         assertions=assertions,
         checks=checks,
         stances=found,
+    )
+
+
+#: Input columns that no step after ``assign_keys`` reads: they leave the working table
+#: (every sort of it would copy them) and come back by row number for the output.
+_SET_ASIDE = ("url", "title", "sentence_end", "low", "high", "subject", "from_claim", "per")
+_ROW = "_claim_row"
+
+
+def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
+    """The input claims with the added columns, sorted by document and offset. When the
+    input is already in that order (each row after the one before), the input's columns are
+    used as they are and only the added ones are brought into its order."""
+    added = CLAIM_COLUMNS.names()
+    if sorted_by(frame, "doc_id", "start") is frame and work.height == frame.height:
+        back = work.select(_ROW, *added).sort(_ROW).drop(_ROW)
+        return pl.concat([frame.select(CLAIMS_SCHEMA.names()), back], how="horizontal").cast(
+            CLAIM_COLUMNS
+        )
+    rows = work.get_column(_ROW)
+    return (
+        work.with_columns(frame.get_column(c).gather(rows) for c in _SET_ASIDE)
+        .select(*CLAIMS_SCHEMA.names(), *added)
+        .cast(CLAIM_COLUMNS)
+        .sort("doc_id", "start")
     )
 
 
