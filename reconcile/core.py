@@ -209,6 +209,8 @@ def reconcile(
         )
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
+    # the working columns the output does not show are let go before it is built
+    work = work.select(_ROW, *(c for c in _output_columns(frame) if c in work.columns))
     return ReconcileResult(
         claims=_output_claims(frame, work),
         quantities=quantities,
@@ -224,12 +226,23 @@ _SET_ASIDE = ("url", "title", "sentence_end", "low", "high", "subject", "from_cl
 _ROW = "_claim_row"
 
 
+def _in_order(frame: pl.DataFrame) -> bool:
+    return sorted_by(frame, "doc_id", "start") is frame
+
+
+def _output_columns(frame: pl.DataFrame) -> list[str]:
+    """The working columns the output takes: the added ones, and the input's unless the input
+    is already in the output's order (its own columns are then used as they are)."""
+    added = CLAIM_COLUMNS.names()
+    return added if _in_order(frame) else [*CLAIMS_SCHEMA.names(), *added]
+
+
 def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
     """The input claims with the added columns, sorted by document and offset. When the
     input is already in that order (each row after the one before), the input's columns are
     used as they are and only the added ones are brought into its order."""
     added = CLAIM_COLUMNS.names()
-    if sorted_by(frame, "doc_id", "start") is frame and work.height == frame.height:
+    if _in_order(frame) and work.height == frame.height:
         back = work.select(_ROW, *added).sort(_ROW).drop(_ROW)
         return pl.concat([frame.select(CLAIMS_SCHEMA.names()), back], how="horizontal").cast(
             CLAIM_COLUMNS
