@@ -51,6 +51,25 @@ allocations) belongs to that size alone. The child measures, in order:
   wrapped at run time in the child only; the code is not changed);
 * peak RSS after loading the input and at the end.
 
+Memory against the claims frame (issue 14: "peak memory at most 4 times the claims
+frame's size"). The figure held to the bar is the highest RSS while ``reconcile`` runs
+minus the RSS the child had before it read the input (the interpreter and the libraries
+imported), divided by the frame's ``estimated_size``. It counts the input frame (one of
+the four), the result and everything reconcile holds at its peak, and not the fixed cost
+of Python and its libraries, which does not grow with the claims. The peak is the
+kernel's high-water mark, reset (``/proc/self/clear_refs``) just before the call so that
+the reading of the input and the baseline do not count; where the kernel refuses the
+reset, the process's peak so far is used, which can only overstate. Two other readings
+are printed beside it and not judged: the whole process's peak over the frame, and the
+memory reconcile adds over the RSS at the moment it is called (which a memory allocator
+that keeps freed pages can understate).
+
+Wall clock against CPU time: on a shared machine a process waits for a processor. The
+child reads, for all its threads, the time spent waiting in the kernel's run queue
+(``/proc/self/task/*/schedstat``) while reconcile ran; wall clock well above CPU time
+with that wait about the difference is the machine's load, not reconcile sleeping or
+reading files (the blocks read from disk are printed too).
+
 ``--profile K`` runs the reconcile under cProfile as well and prints the top ``K``
 functions by cumulative and by own time (the times printed are then inflated by
 the profiler).
@@ -94,8 +113,9 @@ CLAIMS_PER_DOC = 50
 TARGET_N = 1_000_000
 TARGET_SECONDS = 60.0
 TARGET_GB = 4.0
-#: Issue 14: the memory reconcile adds over the loaded input, at most this many times the
-#: claims frame's own size (``DataFrame.estimated_size``).
+#: Issue 14: the highest RSS while reconcile runs, over the RSS before the input was read,
+#: at most this many times the claims frame's own size (``DataFrame.estimated_size``; see the
+#: module docstring).
 MEMORY_RATIO = 4.0
 FIRST_DAY = np.datetime64("2022-01-01")
 DAYS = 730  # two years of publication dates
@@ -678,6 +698,40 @@ def _peak_rss_gb() -> float:
     return rss / 1024**3 if sys.platform == "darwin" else rss / 1024**2
 
 
+def _current_rss_gb() -> float:
+    """Resident set size of this process now (Linux ``/proc/self/statm``; else the peak)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024**3
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _peak_rss_gb()
+
+
+def _reset_peak_rss() -> bool:
+    """Reset the kernel's peak RSS of this process (Linux 4.0+); False where refused."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def _run_queue_seconds() -> float:
+    """Seconds this process's threads have spent runnable but waiting for a processor."""
+    total = 0
+    for stat in Path("/proc/self/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text(encoding="ascii").split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1e9
+
+
+def _blocks_read() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_inblock
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -791,16 +845,20 @@ def child(input_path: Path, profile_top: int) -> dict[str, Any]:
     import reconcile.core as core
     from reconcile import reconcile
 
+    rss_start = _current_rss_gb()
     claims = pl.read_parquet(input_path)
-    rss_loaded = _peak_rss_gb()
+    rss_loaded = _current_rss_gb()
     frame_gb = claims.estimated_size("gb")
     baseline_s, baseline_groups = baseline_group_by(claims)
+    peak_before = _peak_rss_gb()
+    rss_called = _current_rss_gb()
+    reset = _reset_peak_rss()
     stages: dict[str, list[float]] = {}
     profiler = cProfile.Profile() if profile_top > 0 else None
     with RssSampler() as sampler:
         _instrument(core, STAGES, stages, sampler)
         sampler.stage = "(rest of reconcile)"
-        cpu0 = _cpu_seconds()
+        cpu0, wait0, blocks0 = _cpu_seconds(), _run_queue_seconds(), _blocks_read()
         t0 = time.perf_counter()
         if profiler is not None:
             profiler.enable()
@@ -809,6 +867,8 @@ def child(input_path: Path, profile_top: int) -> dict[str, Any]:
             profiler.disable()
         seconds = time.perf_counter() - t0
         cpu = _cpu_seconds() - cpu0
+        waited, blocks = _run_queue_seconds() - wait0, _blocks_read() - blocks0
+        peak_call = _peak_rss_gb()
         sampler.stage = "(outside reconcile)"
     report: dict[str, Any] = {
         "claims": claims.height,
@@ -817,8 +877,14 @@ def child(input_path: Path, profile_top: int) -> dict[str, Any]:
         "cpu_seconds": cpu,
         "load_average": os.getloadavg()[0],
         "cpus": os.cpu_count(),
-        "peak_rss_gb": _peak_rss_gb(),
+        "run_queue_seconds": waited,
+        "blocks_read": blocks,
+        "peak_rss_gb": max(peak_before, peak_call),
+        "peak_rss_reconcile_gb": peak_call,
+        "peak_reset": reset,
+        "rss_start_gb": rss_start,
         "rss_after_load_gb": rss_loaded,
+        "rss_called_gb": rss_called,
         "frame_gb": frame_gb,
         "baseline_seconds": baseline_s,
         "baseline_groups": baseline_groups,
@@ -879,8 +945,19 @@ def _print_report(report: dict[str, Any], generation_s: float) -> bool:
         ),
         ("claims/s", f"{n / seconds:,.0f}"),
         (
+            "waiting for a CPU",
+            f"{report['run_queue_seconds']:.2f} s summed over threads (run queue);"
+            f" {report['blocks_read']:,} blocks read from disk",
+        ),
+        (
             "peak RSS (child)",
-            f"{gb:.2f} GB (after loading the input: {report['rss_after_load_gb']:.2f} GB)",
+            f"{gb:.2f} GB; while reconcile ran {report['peak_rss_reconcile_gb']:.2f} GB"
+            + ("" if report["peak_reset"] else " (peak not reset: the process's peak)"),
+        ),
+        (
+            "RSS before",
+            f"reading {report['rss_start_gb']:.2f} GB, after reading"
+            f" {report['rss_after_load_gb']:.2f} GB, at the call {report['rss_called_gb']:.2f} GB",
         ),
         ("baseline group_by", f"{baseline:.3f} s ({report['baseline_groups']:,} groups)"),
         ("reconcile / baseline", f"{seconds / baseline:,.0f}x"),
@@ -922,8 +999,10 @@ def _print_report(report: dict[str, Any], generation_s: float) -> bool:
     time_ok = seconds < time_target
     memory_ok = gb < TARGET_GB
     frame_gb = float(report.get("frame_gb", 0.0)) or 1e-9
-    added = gb - float(report["rss_after_load_gb"])
-    ratio_ok = added <= MEMORY_RATIO * frame_gb
+    peak_call = float(report["peak_rss_reconcile_gb"])
+    held = peak_call - float(report["rss_start_gb"])
+    added = peak_call - float(report["rss_called_gb"])
+    ratio_ok = held <= MEMORY_RATIO * frame_gb
     scope = "" if at_target else f" (time scaled linearly to {n:,} claims; indicative only)"
     print(
         f"\ntargets for {TARGET_N:,} claims: < {TARGET_SECONDS:.0f} s, < {TARGET_GB:.0f} GB{scope}"
@@ -931,17 +1010,22 @@ def _print_report(report: dict[str, Any], generation_s: float) -> bool:
     print(f"  time   {seconds:.1f} s < {time_target:.1f} s: {'holds' if time_ok else 'FAILS'}")
     print(f"  memory {gb:.2f} GB < {TARGET_GB:.1f} GB: {'holds' if memory_ok else 'FAILS'}")
     print(
-        f"  memory added by reconcile {added:.2f} GB = {added / frame_gb:.1f} x the claims"
-        f" frame ({frame_gb:.2f} GB; whole process {gb / frame_gb:.1f} x) <="
+        f"  memory while reconcile ran, over the interpreter {held:.2f} GB"
+        f" = {held / frame_gb:.1f} x the claims frame ({frame_gb:.2f} GB) <="
         f" {MEMORY_RATIO:.0f} x: {'holds' if ratio_ok else 'FAILS'}"
+    )
+    print(
+        f"    (not judged: whole process {gb / frame_gb:.1f} x; added over the RSS at the call"
+        f" {added:.2f} GB = {added / frame_gb:.1f} x)"
     )
     cpus = int(report["cpus"] or 1)
     if float(report["load_average"]) > cpus:
         print(
             f"  note: the machine was busy (load average {report['load_average']:.1f} on {cpus}"
             f" CPUs), so the wall clock is inflated; reconcile itself used"
-            f" {report['cpu_seconds']:.1f} s of CPU, about what it would take on an idle machine"
-            f" (less where Polars runs in parallel)"
+            f" {report['cpu_seconds']:.1f} s of CPU and its threads waited"
+            f" {report['run_queue_seconds']:.1f} s for a processor; on an idle machine the"
+            f" wall clock is about the CPU time (less where Polars runs in parallel)"
         )
     for key in ("profile_cumulative", "profile_tottime"):
         if key in report:

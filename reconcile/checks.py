@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,9 +72,6 @@ def arithmetic_checks(
     """All checks as one table (``CHECKS_SCHEMA``)."""
     out: list[dict[str, Any]] = []
     # only sentences holding two figures or more can give a check
-    article = claims.filter(
-        ~pl.col("boilerplate").fill_null(False) & (pl.len().over("doc_id", "sentence_start") >= 2)
-    ).sort("doc_id", "start")
     cols = [
         "claim_id",
         "doc_id",
@@ -92,15 +89,22 @@ def arithmetic_checks(
         "restates",
         "bound",
     ]
-    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for row in article.select(cols).iter_rows(named=True):
-        by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
-    for rows in by_sentence.values():
+    article = (
+        claims.select(*cols, "boilerplate")
+        .filter(
+            ~pl.col("boilerplate").fill_null(False)
+            & (pl.len().over("doc_id", "sentence_start") >= 2)
+        )
+        .sort("doc_id", "start")
+    )
+    for rows in _by_sentence(article.select(cols)):
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))
     out.extend(_cumulative_within(claims, quantities, tables))
     out.extend(_restatements(claims))
-    notes = claims.filter(
+    notes = claims.select(
+        "claim_id", "surface", "group_note", "quantity_id", "boilerplate", "restates"
+    ).filter(
         pl.col("group_note").is_not_null()
         & ~pl.col("boilerplate").fill_null(False)
         & pl.col("restates").is_null()
@@ -121,9 +125,30 @@ def arithmetic_checks(
         )
     if not out:
         return CHECKS_SCHEMA.to_frame()
-    return pl.DataFrame(out, schema=CHECKS_SCHEMA, orient="row").unique(
-        "check_id", maintain_order=True
-    )
+    # built column by column: a frame built row by row makes a Series of every list
+    columns = {name: [row[name] for row in out] for name in CHECKS_SCHEMA.names()}
+    return pl.DataFrame(columns, schema=CHECKS_SCHEMA).unique("check_id", maintain_order=True)
+
+
+def _by_sentence(article: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
+    """The rows of each sentence (``doc_id``, ``sentence_start``), in the order the sentences
+    first appear; read one sentence at a time when each sentence's rows are contiguous (as
+    they are sorted by document and offset), so that the rows are never all held as dicts."""
+    if article.height == 0:
+        return
+    key = pl.struct("doc_id", "sentence_start")
+    runs, distinct = article.select(
+        (key.rle_id().max() + 1).alias("runs"), key.n_unique().alias("distinct")
+    ).row(0)
+    rows = article.iter_rows(named=True)
+    if runs == distinct:
+        for _, group in itertools.groupby(rows, key=lambda r: (r["doc_id"], r["sentence_start"])):
+            yield list(group)
+        return
+    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_sentence.setdefault((row["doc_id"], row["sentence_start"]), []).append(row)
+    yield from by_sentence.values()
 
 
 def _offset(row: dict[str, Any], key: str) -> int:
@@ -207,15 +232,19 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
     """A figure restated in other terms ("$50 million (£40 million)") should convert back to
     about the same amount (within 10%: exchange rates are monthly averages)."""
     out: list[dict[str, Any]] = []
-    pairs = claims.filter(pl.col("restates").is_not_null()).join(
-        claims.select(
-            pl.col("claim_id").alias("restates"),
-            pl.col("norm_value").alias("_orig"),
-            pl.col("norm_unit").alias("_orig_unit"),
-            pl.col("surface").alias("_orig_surface"),
-        ),
-        on="restates",
-        how="inner",
+    pairs = (
+        claims.select("claim_id", "restates", "norm_value", "norm_unit", "surface", "quantity_id")
+        .filter(pl.col("restates").is_not_null())
+        .join(
+            claims.select(
+                pl.col("claim_id").alias("restates"),
+                pl.col("norm_value").alias("_orig"),
+                pl.col("norm_unit").alias("_orig_unit"),
+                pl.col("surface").alias("_orig_surface"),
+            ),
+            on="restates",
+            how="inner",
+        )
     )
     for row in pairs.iter_rows(named=True):
         a, b = row["_orig"], row["norm_value"]
@@ -266,7 +295,8 @@ def _cumulative_within(
     if "concept_key" not in claims.columns:
         return []
     dated = (
-        claims.filter(
+        claims.select("quantity_id", "as_of", "concept_key", "norm_value")
+        .filter(
             pl.col("quantity_id").is_not_null()
             & pl.col("as_of").is_not_null()
             & pl.col("concept_key").is_in(list(tables.cumulative))

@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from .columns import join_beside
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -58,9 +59,31 @@ __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 Consensus = Literal["median", "truth_discovery"]
 
 
+#: The claim columns an assertion is made of (the others are not copied while grouping).
+_VOTER_COLUMNS = (
+    "claim_id",
+    "doc_id",
+    "start",
+    "quantity_id",
+    "asserter",
+    "attribution",
+    "norm_value",
+    "interval_low",
+    "interval_high",
+    "bound",
+    "qualifier",
+    "surface",
+    "as_of",
+    "outlet",
+    "published",
+)
+
+
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
-    voters = claims.filter(pl.col("quantity_id").is_not_null() & pl.col("restates").is_null())
+    voters = claims.select(*_VOTER_COLUMNS, "restates").filter(
+        pl.col("quantity_id").is_not_null() & pl.col("restates").is_null()
+    )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
     # over its body) is that source's report
@@ -130,19 +153,30 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("assertion_id").alias("_a"),
         pl.col("quantity_id").alias("_q"),
     )
-    out = claims.join(keyed.select("claim_id", "assertion_id"), on="claim_id", how="left")
-    out = (
-        out.join(links, on="restates", how="left")
-        .with_columns(
-            assertion_id=pl.coalesce("assertion_id", "_a"),
-            quantity_id=pl.coalesce("quantity_id", "_q"),
-            group_note=pl.when(pl.col("_a").is_not_null())
-            .then(pl.lit("restates another figure: counted with it"))
-            .otherwise(pl.col("group_note")),
+    # the new columns are joined on the few columns they need, in the claims' order, and set
+    # beside the claims (a join of the whole table would copy every column)
+    ids = (
+        claims.select("claim_id", "restates", "quantity_id", "group_note")
+        .join(
+            keyed.select("claim_id", "assertion_id"),
+            on="claim_id",
+            how="left",
+            maintain_order="left",
         )
-        .drop("_a", "_q")
+        .join(links, on="restates", how="left", maintain_order="left")
+        .select(
+            pl.coalesce("quantity_id", "_q").alias("quantity_id"),
+            pl.when(pl.col("_a").is_not_null())
+            .then(pl.lit("restates another figure: counted with it"))
+            .otherwise(pl.col("group_note"))
+            .alias("group_note"),
+            pl.coalesce("assertion_id", "_a").alias("assertion_id"),
+        )
     )
-    restating = out.filter(pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null())
+    out = claims.with_columns(ids)
+    restating = out.select("claim_id", "restates", "assertion_id").filter(
+        pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null()
+    )
     if restating.height:
         extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
         table = (
@@ -191,6 +225,24 @@ def _weighted_median(items: list[tuple[float, float]]) -> float:
     return ordered[-1][0]
 
 
+#: The claim columns that describe a quantity (the others are not copied while judging).
+_DESCRIBED = (
+    "quantity_id",
+    "series_id",
+    "entity",
+    "concept_key",
+    "dimension",
+    "norm_unit",
+    "norm_per",
+    "is_delta",
+    "as_of",
+    "concept_source",
+    "entity_source",
+    "scope",
+    "unit",
+)
+
+
 def quantities_table(
     claims: pl.DataFrame,
     assertions: pl.DataFrame,
@@ -204,7 +256,8 @@ def quantities_table(
         assertions = assertions.with_columns(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
-    grouped = claims.filter(pl.col("quantity_id").is_not_null())
+    dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
+    grouped = claims.select(*_DESCRIBED, *dating).filter(pl.col("quantity_id").is_not_null())
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
         pl.col("entity").first().alias("subject"),
@@ -250,7 +303,8 @@ def quantities_table(
         else pl.lit(True)
     )
     sure = (
-        claims.filter(pl.col("assertion_id").is_not_null())
+        claims.select("assertion_id", *dating)
+        .filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
         .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
     )
@@ -429,8 +483,9 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
     spelled out), of each date the lowest and highest figure (for ``_changed``) and the
     ``EXTREMES`` lowest and highest of the named sources' extremes (ties kept; the only
-    figures ``_candidates`` pairs). Judging all rows gives the same verdicts up to the order
-    of tied figures."""
+    figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
+    computed by Polars from each date's lowest and highest figure. Judging all rows gives
+    the same verdicts up to the order of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
     frame = ordered.with_row_index("_i")
     stats = frame.group_by("quantity_id").agg(
@@ -465,21 +520,44 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         )
         .select("_i")
     )
-    # each date's lowest and highest figure of any source, for _changed
-    spans = (
-        valued.group_by(day)
-        .agg(lowest, highest)
-        .unpivot(index=[], on=["_lo", "_hi"], value_name="_i")
-        .select("_i")
-    )
     first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
-    keep = pl.concat([ends, spans, first]).unique()
+    keep = pl.concat([ends, first]).unique()
     kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
+    stats = join_beside(stats, _changed_by_quantity(valued, 0.05), "quantity_id")
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     return [
         _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)
         for group in _groups(kept)
     ]
+
+
+def _changed_by_quantity(valued: pl.DataFrame, share: float) -> pl.DataFrame:
+    """quantity_id -> ``_changed``: :func:`_changed` of each quantity's valued rows, from
+    each date's lowest and highest figure (a date's figures are set against the highest
+    and lowest of the other dates: the largest, else the second largest when it is its own)."""
+    spans = valued.group_by("quantity_id", "as_of").agg(
+        pl.col("best").min().alias("_lo"), pl.col("best").max().alias("_hi")
+    )
+    low, high, q = pl.col("_lo"), pl.col("_hi"), "quantity_id"
+    top = (
+        pl.when(high < high.max().over(q))
+        .then(high.max().over(q))
+        .otherwise(high.top_k(2).min().over(q))
+    )
+    bottom = (
+        pl.when(low > low.min().over(q))
+        .then(low.min().over(q))
+        .otherwise(low.bottom_k(2).max().over(q))
+    )
+
+    def apart(x: pl.Expr, y: pl.Expr) -> pl.Expr:
+        return (x - y).abs() > share * pl.max_horizontal(x.abs(), y.abs())
+
+    return (
+        spans.with_columns(_apart=apart(low, top) | apart(high, bottom))
+        .group_by(q)
+        .agg((pl.col("_apart").any() & (pl.len() >= 2)).alias("_changed"))
+    )
 
 
 def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
@@ -501,6 +579,7 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         "_n_sources": len(sources),
         "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
         "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
+        "_changed": _changed(rows, 0.05),
     }
     return _verdict(rows, facts, threshold=threshold)
 
@@ -529,7 +608,7 @@ def _verdict(
             if _sure(a, b):
                 sure.append((a, b))
                 break
-    changed = _changed(rows, 0.05)
+    changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])
     if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"

@@ -12,6 +12,7 @@ import polars as pl
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import arithmetic_checks, stances
+from .columns import sorted_by
 from .compare import assertions_table, quantities_table
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
 from .normalise import normalise
@@ -148,7 +149,7 @@ def reconcile(
         warnings.warn("reconcile: the claims table is empty", stacklevel=2)
         return _empty(frame)
 
-    frame = _deduplicate(frame)
+    frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = assign_dates(frame)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
@@ -171,7 +172,7 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables, texts=_texts(texts) or None)
+    work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_SET_ASIDE)
     work = assign_asserters(work, tables)
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
@@ -208,17 +209,56 @@ def reconcile(
         )
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
-    out_claims = (
-        work.select(*CLAIMS_SCHEMA.names(), *[c for c in CLAIM_COLUMNS.names()])
-        .cast(CLAIM_COLUMNS)
-        .sort("doc_id", "start")
-    )
+    # the working columns the output does not show are let go before it is built
+    work = work.select(_ROW, *(c for c in _output_columns(frame) if c in work.columns))
     return ReconcileResult(
-        claims=out_claims,
+        claims=_output_claims(frame, work),
         quantities=quantities,
         assertions=assertions,
         checks=checks,
         stances=found,
+    )
+
+
+#: Input columns that no step after ``assign_keys`` reads: they leave the working table
+#: (every sort of it would copy them) and come back by row number for the output.
+_SET_ASIDE = ("url", "title", "sentence_end", "low", "high", "subject", "from_claim")
+_ROW = "_claim_row"
+# input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
+# "the $9bn" named again takes the rate of "$9bn a year")
+_REWRITTEN = ("unit", "per")
+
+
+def _in_order(frame: pl.DataFrame) -> bool:
+    return sorted_by(frame, "doc_id", "start") is frame
+
+
+def _output_columns(frame: pl.DataFrame) -> list[str]:
+    """The working columns the output takes: the added ones, and the input's unless the input
+    is already in the output's order (its own columns are then used as they are)."""
+    added = CLAIM_COLUMNS.names()
+    return [*_REWRITTEN, *added] if _in_order(frame) else [*CLAIMS_SCHEMA.names(), *added]
+
+
+def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
+    """The input claims with the added columns, sorted by document and offset. When the
+    input is already in that order (each row after the one before), the input's columns are
+    used as they are and only the added ones are brought into its order."""
+    added = CLAIM_COLUMNS.names()
+    if _in_order(frame) and work.height == frame.height:
+        back = work.select(_ROW, *_REWRITTEN, *added).sort(_ROW).drop(_ROW)
+        kept = frame.select(CLAIMS_SCHEMA.names()).drop(*_REWRITTEN)
+        return (
+            pl.concat([kept, back], how="horizontal")
+            .select(*CLAIMS_SCHEMA.names(), *added)
+            .cast(CLAIM_COLUMNS)
+        )
+    rows = work.get_column(_ROW)
+    return (
+        work.with_columns(frame.get_column(c).gather(rows) for c in _SET_ASIDE)
+        .select(*CLAIMS_SCHEMA.names(), *added)
+        .cast(CLAIM_COLUMNS)
+        .sort("doc_id", "start")
     )
 
 

@@ -13,6 +13,7 @@ import re
 
 import polars as pl
 
+from .columns import join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     demonym_forms,
@@ -309,7 +310,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _weekday=found.get_column("_weekday"),
         _back=found.get_column("_back"),
         _alone=found.get_column("_alone"),
-    ).join(_publication(claims), on="doc_id", how="left")
+    )
+    frame = join_beside(frame, _publication(claims), "doc_id")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = _sentence_year(published)
@@ -416,7 +418,8 @@ def _publication(claims: pl.DataFrame) -> pl.DataFrame:
     )
     undated = docs.filter(pl.col("published").is_null() & pl.col("_url").is_null())
     from_text = (
-        claims.filter(pl.col("doc_id").is_in(undated.get_column("doc_id").implode()))
+        claims.select("doc_id", "sentence")
+        .filter(pl.col("doc_id").is_in(undated.get_column("doc_id").implode()))
         .select("doc_id", _text_date().alias("_text"))
         .unique("doc_id")
     )
@@ -446,7 +449,8 @@ def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.D
 def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     """The value of ``column`` most often read in each document, as ``_doc_<column>``."""
     votes = (
-        frame.filter(~pl.col("boilerplate").fill_null(False))
+        frame.select("doc_id", column, "boilerplate")
+        .filter(~pl.col("boilerplate").fill_null(False))
         .drop_nulls(column)
         .group_by("doc_id", column)
         .len()
@@ -454,7 +458,7 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col(column).first().alias(f"_doc_{column}"))
     )
-    return frame.join(votes, on="doc_id", how="left")
+    return join_beside(frame, votes, "doc_id")
 
 
 def assign_keys(
@@ -480,7 +484,7 @@ def assign_keys(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
     frame = _economy_and_dimension(frame, of_economy)
-    frame = frame.join(_document_places(claims, texts), on="doc_id", how="left")
+    frame = join_beside(frame, _document_places(claims, texts), "doc_id")
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
@@ -792,7 +796,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),
-    ).sort("doc_id", "start")
+    )
+    frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
     # Germany (1m), ...")
@@ -980,7 +985,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     frame = frame.with_columns(series_id=_hashed(frame, "_series", "series"))
     dated = ~pl.col("starting_figure") & pl.col("as_of").is_not_null()
     earliest = (
-        frame.filter(dated & pl.col("grouped"))
+        frame.select("series_id", "as_of", "starting_figure", "grouped")
+        .filter(dated & pl.col("grouped"))
         .group_by("series_id")
         .agg(pl.col("as_of").min().alias("_earliest"))
     )
@@ -989,7 +995,7 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         & pl.col("_earliest").is_not_null()
         & (pl.col("_earliest") < pl.col("as_of").dt.offset_by("-1mo"))
     )
-    frame = frame.join(earliest, on="series_id", how="left").with_columns(
+    frame = join_beside(frame, earliest, "series_id").with_columns(
         as_of=pl.when(moved).then(pl.col("_earliest")).otherwise(pl.col("as_of")),
         as_of_source=pl.when(moved)
         .then(pl.lit("the start of a change, placed with the series' earliest figures"))

@@ -21,6 +21,7 @@ from typing import Any
 
 import polars as pl
 
+from .columns import join_beside
 from .tables import Tables
 
 __all__ = ["normalise"]
@@ -127,7 +128,7 @@ def normalise(
         if currency != "USD"
         else dated.select("_row", pl.lit(1.0).alias("_rate_to"))
     )
-    frame = frame.join(joined, on="_row", how="left").join(joined_to, on="_row", how="left")
+    frame = join_beside(join_beside(frame, joined, "_row"), joined_to, "_row")
     same = pl.col("_money_unit") == currency
     money = (
         pl.when(same)

@@ -1,0 +1,47 @@
+"""Adding columns to a large claims table without copying the columns it already has.
+
+A left join returns a new table: every column of the left side is gathered again, so a
+join of per-document facts onto a million claims of fifty columns copies all fifty. Joining
+on the key column alone and setting the found columns beside the table copies only those.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+__all__ = ["join_beside", "sorted_by"]
+
+
+def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str) -> pl.DataFrame:
+    """``frame`` with the other columns of ``table`` (at most one row per ``on``), as a left
+    join on ``on`` gives them, in ``frame``'s row order; ``frame``'s columns are not copied.
+
+    >>> claims = pl.DataFrame({"doc_id": ["b", "a", "b"], "value": [1, 2, 3]})
+    >>> places = pl.DataFrame({"doc_id": ["a", "b"], "place": ["Peru", "Chad"]})
+    >>> join_beside(claims, places, "doc_id").get_column("place").to_list()
+    ['Chad', 'Peru', 'Chad']
+    """
+    found = frame.select(on).join(table, on=on, how="left", maintain_order="left")
+    if found.height != frame.height:
+        raise ValueError(f"join_beside: {on!r} repeats in the table joined")
+    return frame.with_columns(found.drop(on).get_columns())
+
+
+def sorted_by(frame: pl.DataFrame, *by: str) -> pl.DataFrame:
+    """``frame.sort(*by)``, without copying a table already in that order (each row's keys
+    strictly after the row before's, no nulls: sorting it would change nothing).
+
+    >>> frame = pl.DataFrame({"doc": ["a", "a", "b"], "start": [3, 9, 1]})
+    >>> sorted_by(frame, "doc", "start") is frame
+    True
+    >>> sorted_by(frame, "start").get_column("start").to_list()
+    [1, 3, 9]
+    """
+    after = pl.lit(False)
+    for name in reversed(by):
+        col = pl.col(name)
+        after = (col > col.shift(1)) | ((col == col.shift(1)) & after)
+    ordered = frame.select(
+        pl.all_horizontal(pl.col(*by).is_not_null()).all() & after.slice(1).fill_null(False).all()
+    ).item()
+    return frame if ordered else frame.sort(*by)
