@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import Token, tokens
+from .context import _AUX, _CONJUNCTIONS, Token, _verb_form, tokens
 from .draft import Draft
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
@@ -29,6 +29,8 @@ _STATE_ENDS = frozenset(["and", "with", "while", "but", "as", "after", "because"
 #: Words after which a list's lead-in names what is counted ("the most", "the number of").
 _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+#: Nouns that name a count of what follows their "of" ("the number of visitors").
+_COUNT_NOUNS = frozenset(["number", "total", "count", "tally"])
 
 
 def _name_start(left: list[Token], k: int) -> int:
@@ -224,8 +226,30 @@ class PhraseReader:
         left = self._left(claim)
         if left.nominal:
             return left.nominal  # "the charity spends $3m": what is measured is its spending
+        counted = self._count_heading_verb(claim.left or [], left.words)
+        if counted:
+            return counted
         claim.subject_at = left.subject_at
         return left.words
+
+    def _count_heading_verb(self, left: list[Token], words: str | None) -> str | None:
+        """ "the number of guests who came (or wrote in) from abroad has reached 9,000": a
+        count of something heads the figure's verb across the words that qualify it; the
+        concept is the count and what it counts ("number guests"), not the words nearest the
+        figure. None when the phrase before names the count already or another figure, a
+        clause of its own or a sentence's end stands between."""
+        for k in range(len(left) - 2, 0, -1):
+            tok = left[k]
+            if tok.text in ";:!?" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
+                return None
+            if tok.lower not in _COUNT_NOUNS or left[k + 1].lower != "of":
+                continue
+            if words and tok.text in words.split():
+                return None
+            run = self._content_run(left[k + 2 :], 3)
+            verb = any(t.lower in _AUX or _verb_form(t.lower, self.lex) for t in left[k + 2 :])
+            return " ".join([tok.text, *run]) if run and verb else None
+        return None
 
     def _names_a_span(self, claim: Draft) -> bool:
         """ "over the past two years": a duration after a preposition, "the" and an adjective

@@ -1,0 +1,59 @@
+"""A count that heads the figure's verb ("the number of X ... reached 9,000") names the concept,
+however many words qualify X between the count and the verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _concepts(text: str) -> dict[str, str | None]:
+    rows = extract_claims(text)
+    return dict(zip(rows["surface"].to_list(), rows["concept"].to_list(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        (
+            "The bureau said the number of hikers from Morvania logged along the ridge "
+            "has reached 61,204 as of May 3.",
+            "61,204",
+            "number hikers",
+        ),
+        (
+            "The total number of Morvanian students in the province since the reform, "
+            "including those who have left, amounted to 18,330.",
+            "18,330",
+            "number Morvanian students",
+        ),
+        (
+            "Last spring the number of tenants who sought help (or asked about it) in "
+            "coastal towns approached 2 million.",
+            "2 million",
+            "number tenants",
+        ),
+        (
+            "The official count of bee hives on the register of the Office of Farming and "
+            "Fisheries was 7.9 lakh.",
+            "7.9 lakh",
+            "count bee hives",
+        ),
+    ],
+)
+def test_count_heading_the_verb_names_the_concept(text: str, surface: str, concept: str) -> None:
+    assert _concepts(text)[surface] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a clause of its own stands between: the count is the other figure's
+        ("The number of ferries was 40 while cars on the quay reached 300.", "300", "cars quay"),
+        # the phrase before already names the count
+        ("The agency puts the number of stray dogs at 5,000.", "5,000", "number stray dogs"),
+    ],
+)
+def test_count_not_taken_across_a_clause(text: str, surface: str, concept: str) -> None:
+    assert _concepts(text)[surface] == concept
