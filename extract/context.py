@@ -228,6 +228,8 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         tok = toks[j]
         if tok.text in ",.;:!?()" or tok.text in _QUOTES or (tok.lower in stops and j > i):
             break
+        if tok.lower in ("and", "or") and any(t.text[:1].isdigit() for t in toks[j + 1 : j + 3]):
+            break  # "according to the police and (about) 70,000 ...": the next figure
         j += 1
     return toks[i:j]
 

@@ -156,9 +156,9 @@ class _LeftWalk:
     def phrase(self) -> LeftPhrase:
         """The phrase the walk picked, where it starts if it heads a verb, and the nominal."""
         nominal = self.lex.verb_nominals.get(self.verbs[0].lower()) if self.verbs else None
-        if not self.picked:
-            return LeftPhrase(None, None, nominal)
         last, toks = self.last, self.toks
+        if not self.picked or _names_a_source(toks, last):
+            return LeftPhrase(None, None, nominal)
         heads_verb = (
             (self.crossed or self.changed or self.parallel)
             and not self.infinitive
@@ -432,6 +432,13 @@ class _LeftWalk:
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
         return False
+
+
+def _names_a_source(toks: list[Token], last: int) -> bool:
+    """ "... according to the police and 70,000": the words picked follow "according to", so
+    they name who gives the figure before them, not what the next one measures."""
+    before = [t.lower for t in toks[max(0, last - 3) : max(0, last)]]
+    return last > 1 and "according" in before and before[-1] in ("to", "the")
 
 
 def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:

@@ -33,8 +33,12 @@ _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
 _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
 )
-#: What ends a clause inside a sentence, for telling whose figure is whose.
-_CLAUSE_MARK = re.compile(r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s")
+#: What ends a clause inside a sentence, for telling whose figure is whose; "and" or "or"
+#: right before a figure opens the next figure's clause ("48,000 by one count and 70,000 by
+#: another").
+_CLAUSE_MARK = re.compile(
+    r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s|\s(?:and|or)\s(?=(?:about |some )?[\d$£€])"
+)
 #: "48,000 for the police": after a figure, the side that counts it.
 _FOR_SIDE = re.compile(
     r"\s+(?:for|by)\s+(?:the\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*$"
@@ -226,7 +230,9 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text[lo:hi]`` holding ``text[start:end]``, cut at clause marks."""
     begin = lo
-    for mark in _CLAUSE_MARK.finditer(text, lo, start):
+    for mark in _CLAUSE_MARK.finditer(text, lo, max(start, end)):  # a mark may look ahead
+        if mark.start() >= start:
+            break
         begin = mark.end()
     after = _CLAUSE_MARK.search(text, end, hi)
     return begin, after.start() if after else hi

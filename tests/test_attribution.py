@@ -111,6 +111,10 @@ def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) 
         "About 1,200 ships arrived according to the Harbour Board, and 900 according to the Port Police.",
         "According to the Harbour Board, 1,200 ships arrived in May, while according to the Port "
         "Police, 900 ships left.",
+        # joined by "and" with no comma, the second figure hedged or not
+        "Some 1,200 ships arrived according to the Harbour Board and 900 according to the Port Police.",
+        "Arrivals were 1,200 ships according to the Harbour Board and about 900 according to the "
+        "Port Police.",
     ],
 )
 def test_paired_sources_give_each_figure_its_own(text: str) -> None:
@@ -122,6 +126,14 @@ def test_paired_sources_give_each_figure_its_own(text: str) -> None:
 def test_a_pair_of_counts_with_one_according_to_keeps_both_sources() -> None:
     got = _sources("The march drew 48,000 people for the police, 700,000 according to the unions.")
     assert got["48,000"] == "police" and got["700,000"] == "unions"
+
+
+def test_a_source_after_according_to_is_not_the_next_figure_s_concept() -> None:
+    text = (
+        "Some 1,200 ships arrived according to the Harbour Board and 900 according to the pilots."
+    )
+    concepts = dict(extract_claims(text).select("surface", "concept").iter_rows())
+    assert "Harbour" not in (concepts["900"] or "")
 
 
 def test_an_official_count_names_its_keepers() -> None:
