@@ -349,6 +349,7 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "the reported bid", "its estimated cost": an adjective
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
+    quoted = quoted or _speech_tag(toks, i)
     if (
         nxt is not None
         and low in lex.attribution_nouns
@@ -361,6 +362,17 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         and (low,) in lex.changes
         and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
     )  # "Hextar added 15 sen": a change, not speech
+
+
+def _speech_tag(toks: list[Token], i: int) -> bool:
+    """ "..., the Daily Courier reports, citing ...": between commas after a clause, a name
+    and the word ``toks[i]`` are a speech tag, so the word is a verb (not "the reports,")."""
+    if not (i + 1 < len(toks) and toks[i + 1].text in ",." and toks[i - 1].text[:1].isupper()):
+        return False
+    k = i - 1
+    while k > 0 and (toks[k].text[:1].isupper() or toks[k].lower == "the") and i - k < 6:
+        k -= 1
+    return k > 0 and toks[k].text == ","
 
 
 def _candidate(toks: list[Token], i: int) -> str | None:

@@ -101,12 +101,16 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
         return None
     dash = max((k for k, w in enumerate(words) if w.text in _DASHES), default=-1)
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
+    carriers = lex.source_carriers | lex.source_works
+    participle = _participle_at(words, lex)
+    if participle + 2 < len(words) and words[participle + 1].lower == "by":
+        if any(w.lower in carriers for w in words[:participle]):
+            words = words[participle + 2 :]  # "data released by the agency": the agency's
     words = words[: _participle_at(words, lex)]
     cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
     words = words[:cut]  # "analysts have long": a clause, its subject names the source
     while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
         words = words[:-1]
-    carriers = lex.source_carriers | lex.source_works
     for j in range(min(4, len(words) - 2)):
         if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]

@@ -184,6 +184,38 @@ def test_a_source_citing_another_gives_the_cited_source() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a name and a word that is also a noun ("reports") between commas: a speech tag
+        (
+            "Some 2,500 people have fled, the Evening Courier reports, citing the Red Cross.",
+            "2,500",
+            "Red Cross",
+        ),
+        ("Some 2,500 people have fled, the Evening Courier reports.", "2,500", "Evening Courier"),
+        # a carrier released or published by a source: the source
+        (
+            "Figures released by the Inland Water Office on Friday showed 310 wells ran dry.",
+            "310",
+            "Inland Water Office",
+        ),
+        (
+            "A survey published by the Tarn Valley Trust found 640 nests.",
+            "640",
+            "Tarn Valley Trust",
+        ),
+        # a participle with no "by": no source named
+        ("Figures released on Friday showed 310 wells ran dry.", "310", None),
+    ],
+)
+def test_a_speech_tag_or_a_carrier_by_a_source_names_the_source(
+    text: str, number: str, source: str | None
+) -> None:
+    got = _sources(text)[number]
+    assert (got.split(" (")[0] if got else got) == source
+
+
+@pytest.mark.parametrize(
     ("headline", "number", "source"),
     [
         ("IOM: 36,000 people displaced by the floods", "36,000", "IOM"),
