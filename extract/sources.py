@@ -51,6 +51,16 @@ _OFFICIAL = re.compile(
     r"(?:about |around |nearly |more than |over )?$",
     re.IGNORECASE,
 )
+#: "the Harbour Board estimate for 2020 is": an estimate given as the figure that follows.
+_ESTIMATE = re.compile(
+    r"\b(?:estimate|projection)s?\b[^.;:!?]{0,60}?\s(?:is|was|stands at|stood at)\s+"
+    r"(?:about |around |nearly |more than |over )?$",
+    re.IGNORECASE,
+)
+#: A name right before a count or an estimate, possessive or not: who keeps it.
+_KEEPER = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w&-]*)(?:['’]s)?\s+$"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
 
@@ -290,10 +300,27 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
     """ "official toll" when the figure at ``start`` is given as an official count ("the
     official toll of 3,000", "its official tally is 12,000"), else ``None``."""
     lo = max(sentence_start, start - 80)
-    if "fficial" not in text[lo:start]:
-        return None  # the cheap test first: most figures have no "official" before them
-    found = _OFFICIAL.search(text, lo, start)
-    return f"official {found.group(1).lower()}" if found else None
+    window = text[lo:start]
+    if "fficial" in window and (found := _OFFICIAL.search(text, lo, start)):
+        return _keeper(text, sentence_start, found.start()) or f"official {found[1].lower()}"
+    if "stimate" in window or "rojection" in window:  # the cheap test first
+        found = _ESTIMATE.search(text, lo, start)
+        return _keeper(text, sentence_start, found.start()) if found else None
+    return None
+
+
+def _keeper(text: str, sentence_start: int, at: int) -> str | None:
+    """The institution named right before ``text[at]``, possessive or not ("the Harbour
+    Board's official tally", "the WHO estimate"): who keeps the count (not a place, "the
+    country's", nor a person)."""
+    found = _KEEPER.search(text, max(sentence_start, at - 80), at)
+    if not found:
+        return None
+    words = found[1].split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    name = " ".join(words)
+    return name if words and names_institution(name) else None
 
 
 def names_source(phrase: str) -> bool:
