@@ -7,6 +7,7 @@ the content words of the phrase before it ("the number of inmates in Welsh jails
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -40,6 +41,8 @@ _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+#: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
+_COMPOUND_NUMBER = re.compile(r"\d-[a-z]+")
 
 
 class LeftPhrase(NamedTuple):
@@ -147,7 +150,13 @@ class _LeftWalk:
             if self._passed_over(tok):
                 return False
         if low[:1].isdigit():
-            return self._pick() if self._year_it_is(tok) else self._at_number(tok)
+            if self._year_it_is(tok) or _COMPOUND_NUMBER.fullmatch(low):
+                return self._pick()  # "the 5-year bond yield": an adjective, not a figure
+            if not self._compound(tok):
+                return self._at_number(tok)
+            if self.picked:
+                self.last = self.i  # "the 10-year average": the article opens the phrase
+            return False
         if not any(ch.isalpha() for ch in low) or low in self.lex.currency_prefixes:
             return False
         self._pick()
@@ -409,6 +418,18 @@ class _LeftWalk:
             and toks[i - 1].lower == "in"
             and i + 1 < len(toks)
             and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
+        )
+
+    def _compound(self, tok: Token) -> bool:
+        """ "the 10-year average of": a figure joined by a hyphen to a word is part of an
+        adjective, passed over (False) as the word was, not another figure."""
+        toks, i = self.toks, self.i
+        return (
+            i + 2 < len(toks)
+            and toks[i + 1].text == "-"
+            and toks[i + 1].start == tok.end
+            and toks[i + 2].start == toks[i + 1].end
+            and toks[i + 2].text.isalpha()
         )
 
     def _at_number(self, tok: Token) -> bool:

@@ -1,5 +1,6 @@
-"""A count that heads the figure's verb ("the number of X ... reached 9,000") names the concept,
-however many words qualify X between the count and the verb."""
+"""The phrase before a figure: a count that heads the figure's verb ("the number of X ...
+reached 9,000") names the concept, however many words qualify X; a figure joined by a hyphen
+("10-year") is part of an adjective, not another figure."""
 
 from __future__ import annotations
 
@@ -56,4 +57,15 @@ def test_count_heading_the_verb_names_the_concept(text: str, surface: str, conce
     ],
 )
 def test_count_not_taken_across_a_clause(text: str, surface: str, concept: str) -> None:
+    assert _concepts(text)[surface] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        ("Some 410 storms hit, far above the 12-year average of 260.", "260", "average"),
+        ("The 3-month deposit rate rose 2%.", "2%", "3-month deposit rate"),
+    ],
+)
+def test_a_hyphened_figure_is_part_of_an_adjective(text: str, surface: str, concept: str) -> None:
     assert _concepts(text)[surface] == concept
