@@ -308,7 +308,7 @@ class AttributionTracker:
         low = candidate.lower()
         if low in lex.attribution_pronouns:
             return self.last_person if low in ("he", "she") else self.last_any
-        if is_anaphor(low, lex):
+        if is_anaphor(candidate[:1].lower() + candidate[1:], lex):  # "the Border Service" is a name
             # "the agency said": the organisation named last (a spokesman: its speaker)
             role = low.split()[-1].startswith("spokes")
             return (self.last_any if role else self.last_named) or candidate

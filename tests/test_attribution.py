@@ -61,6 +61,15 @@ def test_the_agency_stands_for_the_agency_named_before() -> None:
     assert _sources(text)["12"] == "Northern Water Agency (NWA)"
 
 
+def test_a_name_ending_in_an_institution_noun_is_no_anaphor() -> None:
+    # "the Morvanian Coast Service" is named here, not "the service" named before
+    text = (
+        "About 90 boats sank, says the Daily Courier. "
+        "According to the Morvanian Coast Service, 300 ships docked."
+    )
+    assert _sources(text)["300"] == "Morvanian Coast Service (MCS)"
+
+
 def test_a_data_source_carries_on_to_the_next_figures() -> None:
     text = (
         "According to the Port Authority, 3,200 ships docked in May. "
