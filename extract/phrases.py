@@ -109,6 +109,7 @@ class PhraseReader:
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
         part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
+        part = part or self._set_named_before(claim, left, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -149,6 +150,30 @@ class PhraseReader:
                 break
             state.append(tok.text)
         return " ".join(whole + state)
+
+    def _set_named_before(self, claim: Draft, left: list[Token], own: str | None) -> str | None:
+        """ "... saw 3,900 floods last year. Of these, 230 struck in May": a part of the set the
+        sentence before counts takes the noun its last figure counts."""
+        opening = [t.lower for t in left[:3]]
+        if own is not None or len(left) != 3 or opening[0] != "of" or opening[2] != ",":
+            return None
+        if opening[1] not in ("these", "them", "those") or left[0].start != claim.sentence.start:
+            return None
+        k = bisect_left(self.sent_starts, claim.sentence.start)
+        if k == 0:
+            return None
+        before = self.sents[k - 1]
+        toks = tokens(self.text, before.start, min(before.end, before.start + 400))
+        for d in reversed([j for j, t in enumerate(toks) if t.text[:1].isdigit()]):
+            j = d + 1  # the last figure with a noun after it ("in 2021." has none)
+            while j < len(toks) and toks[j].lower in self.lex.scales:
+                j += 1
+            run = self._content_run(toks[j:], 3)
+            while len(run) > 1 and _verb_form(run[-1].lower(), self.lex):
+                run.pop()  # "410 hikers set out": the noun, not its verb
+            if run and run[0].islower():
+                return " ".join(run)
+        return None
 
     def _gapped(self, left: list[Token], claim: Draft, own: str | None) -> str | None:
         """The noun a bare figure joined to an earlier one leaves out: "17 million crossings

@@ -1,6 +1,7 @@
 """The phrase before a figure: a count that heads the figure's verb ("the number of X ...
 reached 9,000") names the concept, however many words qualify X; a figure joined by a hyphen
-("10-year") is part of an adjective, not another figure."""
+("10-year") is part of an adjective, not another figure; "Of these, 130 ..." counts the noun the
+sentence before counts."""
 
 from __future__ import annotations
 
@@ -68,4 +69,23 @@ def test_count_not_taken_across_a_clause(text: str, surface: str, concept: str) 
     ],
 )
 def test_a_hyphened_figure_is_part_of_an_adjective(text: str, surface: str, concept: str) -> None:
+    assert _concepts(text)[surface] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        (
+            "The valley saw over 2.6 million frost nights in 1990. Of these, 1.1 million were in May.",
+            "1.1 million",
+            "frost nights",
+        ),
+        ("Some 410 hikers set out on Friday. Of them, 130 were children.", "130", "hikers"),
+        # no noun after the figures before: nothing is taken
+        ("Sales reached 410 in May. Of these, 130 were abroad.", "130", None),
+    ],
+)
+def test_of_these_takes_the_noun_the_sentence_before_counts(
+    text: str, surface: str, concept: str | None
+) -> None:
     assert _concepts(text)[surface] == concept
