@@ -453,6 +453,7 @@ class PhraseReader:
             and low not in lex.changes_after
             and low not in lex.concept_fillers  # "to $1.20 soon"
             and not (low.endswith("ed") and len(low) > 4)
+            and not (low.endswith("er") and low in lex.common_adjectives)  # "5% smaller"
         )
 
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:

@@ -1,7 +1,6 @@
-"""The phrase before a figure: a count that heads the figure's verb ("the number of X ...
-reached 9,000") names the concept, however many words qualify X; a figure joined by a hyphen
-("10-year") is part of an adjective, not another figure; "Of these, 130 ..." counts the noun the
-sentence before counts."""
+"""What a figure measures, read from the words around it, one general pattern a test: a count
+heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
+adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller")."""
 
 from __future__ import annotations
 
@@ -89,3 +88,9 @@ def test_of_these_takes_the_noun_the_sentence_before_counts(
     text: str, surface: str, concept: str | None
 ) -> None:
     assert _concepts(text)[surface] == concept
+
+
+def test_a_comparative_after_a_share_is_no_noun_it_modifies() -> None:
+    # "5% smaller": what is smaller is the phrase before, not a thing called "smaller"
+    got = _concepts("The Valdoran fleet is now 7% smaller than it was.")
+    assert got["7%"] == "Valdoran fleet"
