@@ -60,6 +60,8 @@ _IMPERSONAL = frozenset("cost costs takes took take".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
+#: Speech verbs whose object is the listener, not the speaker ("told reporters").
+_TOLD = frozenset(["told", "tells", "tell"])
 _CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
 _DASHES = frozenset(["—", "–", "-"])
 _CLAUSE_BREAKS = (
@@ -396,9 +398,13 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if candidate is None and i > 1 and toks[i - 1].text == ",":
         # "The envoy, speaking after the talks, said ..."
         commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-        if commas:
+        between = toks[commas[0] + 1 : i - 1] if commas else []
+        if between and all(t.text[:1].isupper() for t in between):
+            candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
+        elif commas:
             candidate = _clean_np(_np_before(toks, commas[0]))
-    if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
+    listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
+    if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
         after = _clean_np(_np_after(toks, i + 1))
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after

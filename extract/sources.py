@@ -113,9 +113,20 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
     carriers = lex.source_carriers | lex.source_works
     participle = _participle_at(words, lex)
-    if participle + 2 < len(words) and words[participle + 1].lower == "by":
-        if any(w.lower in carriers for w in words[:participle]):
-            words = words[participle + 2 :]  # "data released by the agency": the agency's
+    by = next(
+        (
+            k
+            for k in range(participle + 1, participle + 5)
+            if k < len(words) and words[k].lower == "by"
+        ),
+        None,
+    )
+    if (
+        by is not None
+        and by + 1 < len(words)
+        and any(w.lower in carriers for w in words[:participle])
+    ):
+        words = words[by + 1 :]  # "data released (on Monday) by the agency": the agency's
     words = words[: _participle_at(words, lex)]
     cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
     words = words[:cut]  # "analysts have long": a clause, its subject names the source

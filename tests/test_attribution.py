@@ -227,6 +227,19 @@ def test_a_source_citing_another_gives_the_cited_source() -> None:
         ("Morvania's official tally of lost crates is 4,000.", "4,000", "official tally"),
         # no institution named
         ("Their estimate for lost crates was 300.", "300", None),
+        # released or published, then a time, then "by"
+        (
+            "Figures released on Friday by the Inland Water Office showed 310 wells ran dry.",
+            "310",
+            "Inland Water Office",
+        ),
+        # "told" names its listener after it; the speaker is the name between the commas
+        (
+            "The head of the dig, Ada Okoro, told Radio Nine that 120 graves were found.",
+            "120",
+            "Ada Okoro",
+        ),
+        ("Some 120 graves were found, Ada Okoro told the Evening Courier.", "120", "Ada Okoro"),
     ],
 )
 def test_a_tag_a_carrier_or_a_keeper_names_the_source(
