@@ -273,6 +273,12 @@ class _LeftWalk:
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         if low in _AUX:
             return True
+        if (
+            0 < i < len(toks) - 1
+            and toks[i - 1].lower in lex.determiners
+            and toks[i + 1].lower == "at"
+        ):
+            return False  # "put the cost at £40bn": a noun between an article and "at"
         return tok.text.islower() and (
             _verb_form(low, lex)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its

@@ -58,6 +58,8 @@ _CASES = [
     ("Sales reached 410 in May. Of these, 130 were abroad.", "130", None),
     # "7% smaller": what is smaller is the phrase before, not a thing called "smaller"
     ("The Valdoran fleet is now 7% smaller than it was.", "7%", "Valdoran fleet"),
+    # "put the cost at": a noun between an article and "at", not a verb
+    ("Auditors at the Tarn Trust put the cost at £31m.", "£31m", "cost"),
 ]
 
 
