@@ -60,6 +60,8 @@ _IMPERSONAL = frozenset("cost costs takes took take".split())
 _PASSIVE = frozenset("be been being was were is are".split())
 _MODALS = frozenset("will would can could may might shall should must do does did".split())
 _AUX = _PASSIVE | frozenset("has have had".split()) | _MODALS
+#: Speech verbs whose object is the listener, not the speaker ("told reporters").
+_TOLD = frozenset(["told", "tells", "tell"])
 _CONJUNCTIONS = frozenset("while whilst whereas because but although though".split())
 _DASHES = frozenset(["—", "–", "-"])
 _CLAUSE_BREAKS = (
@@ -228,6 +230,8 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         tok = toks[j]
         if tok.text in ",.;:!?()" or tok.text in _QUOTES or (tok.lower in stops and j > i):
             break
+        if tok.lower in ("and", "or") and any(t.text[:1].isdigit() for t in toks[j + 1 : j + 3]):
+            break  # "according to the police and (about) 70,000 ...": the next figure
         j += 1
     return toks[i:j]
 
@@ -306,7 +310,7 @@ class AttributionTracker:
         low = candidate.lower()
         if low in lex.attribution_pronouns:
             return self.last_person if low in ("he", "she") else self.last_any
-        if is_anaphor(low, lex):
+        if is_anaphor(candidate[:1].lower() + candidate[1:], lex):  # "the Border Service" is a name
             # "the agency said": the organisation named last (a spokesman: its speaker)
             role = low.split()[-1].startswith("spokes")
             return (self.last_any if role else self.last_named) or candidate
@@ -347,6 +351,7 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "the reported bid", "its estimated cost": an adjective
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
+    quoted = quoted or _speech_tag(toks, i)
     if (
         nxt is not None
         and low in lex.attribution_nouns
@@ -359,6 +364,17 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         and (low,) in lex.changes
         and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
     )  # "Hextar added 15 sen": a change, not speech
+
+
+def _speech_tag(toks: list[Token], i: int) -> bool:
+    """ "..., the Daily Courier reports, citing ...": between commas after a clause, a name
+    and the word ``toks[i]`` are a speech tag, so the word is a verb (not "the reports,")."""
+    if not (i + 1 < len(toks) and toks[i + 1].text in ",." and toks[i - 1].text[:1].isupper()):
+        return False
+    k = i - 1
+    while k > 0 and (toks[k].text[:1].isupper() or toks[k].lower == "the") and i - k < 6:
+        k -= 1
+    return k > 0 and toks[k].text == ","
 
 
 def _candidate(toks: list[Token], i: int) -> str | None:
@@ -382,9 +398,13 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if candidate is None and i > 1 and toks[i - 1].text == ",":
         # "The envoy, speaking after the talks, said ..."
         commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-        if commas:
+        between = toks[commas[0] + 1 : i - 1] if commas else []
+        if between and all(t.text[:1].isupper() for t in between):
+            candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
+        elif commas:
             candidate = _clean_np(_np_before(toks, commas[0]))
-    if candidate is None or (i > 0 and toks[i - 1].text in ',"”’'):
+    listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
+    if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
         after = _clean_np(_np_after(toks, i + 1))
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after

@@ -7,6 +7,7 @@ the content words of the phrase before it ("the number of inmates in Welsh jails
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -40,6 +41,8 @@ _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+#: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
+_COMPOUND_NUMBER = re.compile(r"\d-[a-z]+")
 
 
 class LeftPhrase(NamedTuple):
@@ -147,7 +150,13 @@ class _LeftWalk:
             if self._passed_over(tok):
                 return False
         if low[:1].isdigit():
-            return self._pick() if self._year_it_is(tok) else self._at_number(tok)
+            if self._year_it_is(tok) or _COMPOUND_NUMBER.fullmatch(low):
+                return self._pick()  # "the 5-year bond yield": an adjective, not a figure
+            if not self._compound(tok):
+                return self._at_number(tok)
+            if self.picked:
+                self.last = self.i  # "the 10-year average": the article opens the phrase
+            return False
         if not any(ch.isalpha() for ch in low) or low in self.lex.currency_prefixes:
             return False
         self._pick()
@@ -156,9 +165,9 @@ class _LeftWalk:
     def phrase(self) -> LeftPhrase:
         """The phrase the walk picked, where it starts if it heads a verb, and the nominal."""
         nominal = self.lex.verb_nominals.get(self.verbs[0].lower()) if self.verbs else None
-        if not self.picked:
-            return LeftPhrase(None, None, nominal)
         last, toks = self.last, self.toks
+        if not self.picked or _names_a_source(toks, last):
+            return LeftPhrase(None, None, nominal)
         heads_verb = (
             (self.crossed or self.changed or self.parallel)
             and not self.infinitive
@@ -264,6 +273,12 @@ class _LeftWalk:
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         if low in _AUX:
             return True
+        if (
+            0 < i < len(toks) - 1
+            and toks[i - 1].lower in lex.determiners
+            and toks[i + 1].lower == "at"
+        ):
+            return False  # "put the cost at £40bn": a noun between an article and "at"
         return tok.text.islower() and (
             _verb_form(low, lex)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
@@ -411,6 +426,18 @@ class _LeftWalk:
             and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
         )
 
+    def _compound(self, tok: Token) -> bool:
+        """ "the 10-year average of": a figure joined by a hyphen to a word is part of an
+        adjective, passed over (False) as the word was, not another figure."""
+        toks, i = self.toks, self.i
+        return (
+            i + 2 < len(toks)
+            and toks[i + 1].text == "-"
+            and toks[i + 1].start == tok.end
+            and toks[i + 2].start == toks[i + 1].end
+            and toks[i + 2].text.isalpha()
+        )
+
     def _at_number(self, tok: Token) -> bool:
         """Another figure: part of a name ("the Pixel 8 Pro deal", "Lumiva's 2019 sales"),
         else the end of a phrase a name heads, else the other figure's words are dropped."""
@@ -432,6 +459,13 @@ class _LeftWalk:
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
         return False
+
+
+def _names_a_source(toks: list[Token], last: int) -> bool:
+    """ "... according to the police and 70,000": the words picked follow "according to", so
+    they name who gives the figure before them, not what the next one measures."""
+    before = [t.lower for t in toks[max(0, last - 3) : max(0, last)]]
+    return last > 1 and "according" in before and before[-1] in ("to", "the")
 
 
 def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:

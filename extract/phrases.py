@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import Token, tokens
+from .context import _AUX, _CONJUNCTIONS, Token, _verb_form, tokens
 from .draft import Draft
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
@@ -29,6 +29,8 @@ _STATE_ENDS = frozenset(["and", "with", "while", "but", "as", "after", "because"
 #: Words after which a list's lead-in names what is counted ("the most", "the number of").
 _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
+#: Nouns that name a count of what follows their "of" ("the number of visitors").
+_COUNT_NOUNS = frozenset(["number", "total", "count", "tally"])
 
 
 def _name_start(left: list[Token], k: int) -> int:
@@ -107,6 +109,7 @@ class PhraseReader:
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
         part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
+        part = part or self._set_named_before(claim, left, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -147,6 +150,30 @@ class PhraseReader:
                 break
             state.append(tok.text)
         return " ".join(whole + state)
+
+    def _set_named_before(self, claim: Draft, left: list[Token], own: str | None) -> str | None:
+        """ "... saw 3,900 floods last year. Of these, 230 struck in May": a part of the set the
+        sentence before counts takes the noun its last figure counts."""
+        opening = [t.lower for t in left[:3]]
+        if own is not None or len(left) != 3 or opening[0] != "of" or opening[2] != ",":
+            return None
+        if opening[1] not in ("these", "them", "those") or left[0].start != claim.sentence.start:
+            return None
+        k = bisect_left(self.sent_starts, claim.sentence.start)
+        if k == 0:
+            return None
+        before = self.sents[k - 1]
+        toks = tokens(self.text, before.start, min(before.end, before.start + 400))
+        for d in reversed([j for j, t in enumerate(toks) if t.text[:1].isdigit()]):
+            j = d + 1  # the last figure with a noun after it ("in 2021." has none)
+            while j < len(toks) and toks[j].lower in self.lex.scales:
+                j += 1
+            run = self._content_run(toks[j:], 3)
+            while len(run) > 1 and _verb_form(run[-1].lower(), self.lex):
+                run.pop()  # "410 hikers set out": the noun, not its verb
+            if run and run[0].islower():
+                return " ".join(run)
+        return None
 
     def _gapped(self, left: list[Token], claim: Draft, own: str | None) -> str | None:
         """The noun a bare figure joined to an earlier one leaves out: "17 million crossings
@@ -224,8 +251,30 @@ class PhraseReader:
         left = self._left(claim)
         if left.nominal:
             return left.nominal  # "the charity spends $3m": what is measured is its spending
+        counted = self._count_heading_verb(claim.left or [], left.words)
+        if counted:
+            return counted
         claim.subject_at = left.subject_at
         return left.words
+
+    def _count_heading_verb(self, left: list[Token], words: str | None) -> str | None:
+        """ "the number of guests who came (or wrote in) from abroad has reached 9,000": a
+        count of something heads the figure's verb across the words that qualify it; the
+        concept is the count and what it counts ("number guests"), not the words nearest the
+        figure. None when the phrase before names the count already or another figure, a
+        clause of its own or a sentence's end stands between."""
+        for k in range(len(left) - 2, 0, -1):
+            tok = left[k]
+            if tok.text in ";:!?" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
+                return None
+            if tok.lower not in _COUNT_NOUNS or left[k + 1].lower != "of":
+                continue
+            if words and tok.text in words.split():
+                return None
+            run = self._content_run(left[k + 2 :], 3)
+            verb = any(t.lower in _AUX or _verb_form(t.lower, self.lex) for t in left[k + 2 :])
+            return " ".join([tok.text, *run]) if run and verb else None
+        return None
 
     def _names_a_span(self, claim: Draft) -> bool:
         """ "over the past two years": a duration after a preposition, "the" and an adjective
@@ -404,6 +453,7 @@ class PhraseReader:
             and low not in lex.changes_after
             and low not in lex.concept_fillers  # "to $1.20 soon"
             and not (low.endswith("ed") and len(low) > 4)
+            and not (low.endswith("er") and low in lex.common_adjectives)  # "5% smaller"
         )
 
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:

@@ -33,8 +33,12 @@ _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
 _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
 )
-#: What ends a clause inside a sentence, for telling whose figure is whose.
-_CLAUSE_MARK = re.compile(r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s")
+#: What ends a clause inside a sentence, for telling whose figure is whose; "and" or "or"
+#: right before a figure opens the next figure's clause ("48,000 by one count and 70,000 by
+#: another").
+_CLAUSE_MARK = re.compile(
+    r",(?!\d)|[;:()—–]|\s(?:while|whereas|but)\s|\s(?:and|or)\s(?=(?:about |some )?[\d$£€])"
+)
 #: "48,000 for the police": after a figure, the side that counts it.
 _FOR_SIDE = re.compile(
     r"\s+(?:for|by)\s+(?:the\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*$"
@@ -46,6 +50,16 @@ _OFFICIAL = re.compile(
     r"[^.;:!?]{0,60}?\s(?:of|is|was|at|stands at|stood at|reached)\s+"
     r"(?:about |around |nearly |more than |over )?$",
     re.IGNORECASE,
+)
+#: "the Harbour Board estimate for 2020 is": an estimate given as the figure that follows.
+_ESTIMATE = re.compile(
+    r"\b(?:estimate|projection)s?\b[^.;:!?]{0,60}?\s(?:is|was|stands at|stood at)\s+"
+    r"(?:about |around |nearly |more than |over )?$",
+    re.IGNORECASE,
+)
+#: A name right before a count or an estimate, possessive or not: who keeps it.
+_KEEPER = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w&-]*)(?:['’]s)?\s+$"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
@@ -97,12 +111,27 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
         return None
     dash = max((k for k, w in enumerate(words) if w.text in _DASHES), default=-1)
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
+    carriers = lex.source_carriers | lex.source_works
+    participle = _participle_at(words, lex)
+    by = next(
+        (
+            k
+            for k in range(participle + 1, participle + 5)
+            if k < len(words) and words[k].lower == "by"
+        ),
+        None,
+    )
+    if (
+        by is not None
+        and by + 1 < len(words)
+        and any(w.lower in carriers for w in words[:participle])
+    ):
+        words = words[by + 1 :]  # "data released (on Monday) by the agency": the agency's
     words = words[: _participle_at(words, lex)]
     cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
     words = words[:cut]  # "analysts have long": a clause, its subject names the source
     while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
         words = words[:-1]
-    carriers = lex.source_carriers | lex.source_works
     for j in range(min(4, len(words) - 2)):
         if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]
@@ -226,7 +255,9 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text[lo:hi]`` holding ``text[start:end]``, cut at clause marks."""
     begin = lo
-    for mark in _CLAUSE_MARK.finditer(text, lo, start):
+    for mark in _CLAUSE_MARK.finditer(text, lo, max(start, end)):  # a mark may look ahead
+        if mark.start() >= start:
+            break
         begin = mark.end()
     after = _CLAUSE_MARK.search(text, end, hi)
     return begin, after.start() if after else hi
@@ -280,10 +311,27 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
     """ "official toll" when the figure at ``start`` is given as an official count ("the
     official toll of 3,000", "its official tally is 12,000"), else ``None``."""
     lo = max(sentence_start, start - 80)
-    if "fficial" not in text[lo:start]:
-        return None  # the cheap test first: most figures have no "official" before them
-    found = _OFFICIAL.search(text, lo, start)
-    return f"official {found.group(1).lower()}" if found else None
+    window = text[lo:start]
+    if "fficial" in window and (found := _OFFICIAL.search(text, lo, start)):
+        return _keeper(text, sentence_start, found.start()) or f"official {found[1].lower()}"
+    if "stimate" in window or "rojection" in window:  # the cheap test first
+        found = _ESTIMATE.search(text, lo, start)
+        return _keeper(text, sentence_start, found.start()) if found else None
+    return None
+
+
+def _keeper(text: str, sentence_start: int, at: int) -> str | None:
+    """The institution named right before ``text[at]``, possessive or not ("the Harbour
+    Board's official tally", "the WHO estimate"): who keeps the count (not a place, "the
+    country's", nor a person)."""
+    found = _KEEPER.search(text, max(sentence_start, at - 80), at)
+    if not found:
+        return None
+    words = found[1].split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    name = " ".join(words)
+    return name if words and names_institution(name) else None
 
 
 def names_source(phrase: str) -> bool:

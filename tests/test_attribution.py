@@ -61,6 +61,15 @@ def test_the_agency_stands_for_the_agency_named_before() -> None:
     assert _sources(text)["12"] == "Northern Water Agency (NWA)"
 
 
+def test_a_name_ending_in_an_institution_noun_is_no_anaphor() -> None:
+    # "the Morvanian Coast Service" is named here, not "the service" named before
+    text = (
+        "About 90 boats sank, says the Daily Courier. "
+        "According to the Morvanian Coast Service, 300 ships docked."
+    )
+    assert _sources(text)["300"] == "Morvanian Coast Service (MCS)"
+
+
 def test_a_data_source_carries_on_to_the_next_figures() -> None:
     text = (
         "According to the Port Authority, 3,200 ships docked in May. "
@@ -111,6 +120,10 @@ def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) 
         "About 1,200 ships arrived according to the Harbour Board, and 900 according to the Port Police.",
         "According to the Harbour Board, 1,200 ships arrived in May, while according to the Port "
         "Police, 900 ships left.",
+        # joined by "and" with no comma, the second figure hedged or not
+        "Some 1,200 ships arrived according to the Harbour Board and 900 according to the Port Police.",
+        "Arrivals were 1,200 ships according to the Harbour Board and about 900 according to the "
+        "Port Police.",
     ],
 )
 def test_paired_sources_give_each_figure_its_own(text: str) -> None:
@@ -122,6 +135,14 @@ def test_paired_sources_give_each_figure_its_own(text: str) -> None:
 def test_a_pair_of_counts_with_one_according_to_keeps_both_sources() -> None:
     got = _sources("The march drew 48,000 people for the police, 700,000 according to the unions.")
     assert got["48,000"] == "police" and got["700,000"] == "unions"
+
+
+def test_a_source_after_according_to_is_not_the_next_figure_s_concept() -> None:
+    text = (
+        "Some 1,200 ships arrived according to the Harbour Board and 900 according to the pilots."
+    )
+    concepts = dict(extract_claims(text).select("surface", "concept").iter_rows())
+    assert "Harbour" not in (concepts["900"] or "")
 
 
 def test_an_official_count_names_its_keepers() -> None:
@@ -169,6 +190,63 @@ def test_a_source_citing_another_gives_the_cited_source() -> None:
     assert got["2,500"] == "Red Cross"
     got = _sources("According to the radio station, citing the Coast Guard, 14 boats are missing.")
     assert got["14"] == "Coast Guard"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a name and a word that is also a noun ("reports") between commas: a speech tag
+        (
+            "Some 2,500 people have fled, the Evening Courier reports, citing the Red Cross.",
+            "2,500",
+            "Red Cross",
+        ),
+        ("Some 2,500 people have fled, the Evening Courier reports.", "2,500", "Evening Courier"),
+        # a carrier released or published by a source: the source
+        (
+            "Figures released by the Inland Water Office on Friday showed 310 wells ran dry.",
+            "310",
+            "Inland Water Office",
+        ),
+        (
+            "A survey published by the Tarn Valley Trust found 640 nests.",
+            "640",
+            "Tarn Valley Trust",
+        ),
+        # a participle with no "by": no source named
+        ("Figures released on Friday showed 310 wells ran dry.", "310", None),
+        # an institution keeping a count or an estimate given as the figure
+        ("The Harbour Board's official tally of lost crates is 4,000.", "4,000", "Harbour Board"),
+        (
+            "The Office of Tides estimate for lost crates in 2020 is around 6,100.",
+            "6,100",
+            "Office of Tides",
+        ),
+        ("The IHB estimate for lost crates is about 6,100, a rise.", "6,100", "IHB"),
+        # a place keeps no count of its own (its government does): the count stays official
+        ("Morvania's official tally of lost crates is 4,000.", "4,000", "official tally"),
+        # no institution named
+        ("Their estimate for lost crates was 300.", "300", None),
+        # released or published, then a time, then "by"
+        (
+            "Figures released on Friday by the Inland Water Office showed 310 wells ran dry.",
+            "310",
+            "Inland Water Office",
+        ),
+        # "told" names its listener after it; the speaker is the name between the commas
+        (
+            "The head of the dig, Ada Okoro, told Radio Nine that 120 graves were found.",
+            "120",
+            "Ada Okoro",
+        ),
+        ("Some 120 graves were found, Ada Okoro told the Evening Courier.", "120", "Ada Okoro"),
+    ],
+)
+def test_a_tag_a_carrier_or_a_keeper_names_the_source(
+    text: str, number: str, source: str | None
+) -> None:
+    got = _sources(text)[number]
+    assert (got.split(" (")[0] if got else got) == source
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,68 @@
+"""What a figure measures, read from the words around it, one general pattern a test: a count
+heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
+adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _concepts(text: str) -> dict[str, str | None]:
+    rows = extract_claims(text)
+    return dict(zip(rows["surface"].to_list(), rows["concept"].to_list(), strict=True))
+
+
+_CASES = [
+    # a count heading the figure's verb names the concept across what qualifies it
+    (
+        "The bureau said the number of hikers from Morvania logged along the ridge "
+        "has reached 61,204 as of May 3.",
+        "61,204",
+        "number hikers",
+    ),
+    (
+        "The total number of Morvanian students in the province since the reform, "
+        "including those who have left, amounted to 18,330.",
+        "18,330",
+        "number Morvanian students",
+    ),
+    (
+        "Last spring the number of tenants who sought help (or asked about it) in "
+        "coastal towns approached 2 million.",
+        "2 million",
+        "number tenants",
+    ),
+    (
+        "The official count of bee hives on the register of the Office of Farming and "
+        "Fisheries was 7.9 lakh.",
+        "7.9 lakh",
+        "count bee hives",
+    ),
+    # ... not across a clause of its own (the count is the other figure's)
+    ("The number of ferries was 40 while cars on the quay reached 300.", "300", "cars quay"),
+    # ... and the phrase before may name the count itself
+    ("The agency puts the number of stray dogs at 5,000.", "5,000", "number stray dogs"),
+    # a hyphened figure is part of an adjective, not another figure
+    ("Some 410 storms hit, far above the 12-year average of 260.", "260", "average"),
+    ("The 3-month deposit rate rose 2%.", "2%", "3-month deposit rate"),
+    # "Of these": the noun the last figure of the sentence before counts
+    (
+        "The valley saw over 2.6 million frost nights in 1990. Of these, 1.1 million were in May.",
+        "1.1 million",
+        "frost nights",
+    ),
+    ("Some 410 hikers set out on Friday. Of them, 130 were children.", "130", "hikers"),
+    # ... none when no noun follows the figures before
+    ("Sales reached 410 in May. Of these, 130 were abroad.", "130", None),
+    # "7% smaller": what is smaller is the phrase before, not a thing called "smaller"
+    ("The Valdoran fleet is now 7% smaller than it was.", "7%", "Valdoran fleet"),
+    # "put the cost at": a noun between an article and "at", not a verb
+    ("Auditors at the Tarn Trust put the cost at £31m.", "£31m", "cost"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _CASES)
+def test_concept(text: str, surface: str, concept: str | None) -> None:
+    assert _concepts(text)[surface] == concept
