@@ -160,6 +160,33 @@ class _DocumentReader(UnitReader):
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.prefixes = _prefix_index()
 
+    # -- the document ----------------------------------------------------------------------
+    def read_all(self) -> list[Draft]:
+        """The drafts of the document's figures in order; a figure's parts are read once."""
+        numbers = list(find_numbers(self.text, style=self.style))
+        self._mark_dense(numbers)
+        claims: list[Draft] = []
+        consumed = -1
+        for i, num in enumerate(numbers):
+            if num.start < consumed:
+                continue
+            claim = self.read(numbers, i)
+            if claim is None:
+                consumed = max(consumed, self.skip_to)
+                continue
+            consumed = max(claim.end, claim.consumed)
+            claims.append(claim)
+        return claims
+
+    def _mark_dense(self, numbers: list[NumberMatch]) -> None:
+        """Note the sentences holding more than ``DENSE`` of ``numbers``."""
+        per_sentence: dict[int, int] = {}
+        for num in numbers:
+            sent = self._sentence_of(num.start)
+            if sent is not None:
+                per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
+        self.dense = {start for start, n in per_sentence.items() if n > DENSE}
+
     # -- helpers -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -779,69 +806,119 @@ def _asserters(
     return by_sentence, named_in, named
 
 
-def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
-    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
-    style = "en"
-    if language == "auto":
-        lang = guess_language(text)
-    else:
-        lang = language
-    if lang in ("de", "fr", "es", "it", "nl", "pt"):
-        style = "eu"
-    reader = _DocumentReader(text, doc_id, style)
-    numbers = list(find_numbers(text, style=style))
-    per_sentence: dict[int, int] = {}
-    for num in numbers:
-        sent = reader._sentence_of(num.start)
-        if sent is not None:
-            per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
-    reader.dense = {start for start, n in per_sentence.items() if n > DENSE}
-    claims: list[Draft] = []
-    consumed = -1
-    for i, num in enumerate(numbers):
-        if num.start < consumed:
-            continue
-        claim = reader.read(numbers, i)
-        if claim is None:
-            consumed = max(consumed, reader.skip_to)
-            continue
-        consumed = max(claim.end, claim.consumed)
-        claims.append(claim)
-    if not claims:
-        return []
+def _number_style(text: str, language: str) -> str:
+    """ "eu" (continental separators, "20.000") for a language that writes them, else "en"."""
+    lang = guess_language(text) if language == "auto" else language
+    return "eu" if lang in ("de", "fr", "es", "it", "nl", "pt") else "en"
+
+
+def _linked(text: str, claims: list[Draft]) -> list[Draft]:
+    """Bounds and subunits joined, units carried across pairs, restatements and series linked."""
     claims = join_subunits(text, join_bounds(text, claims))
     carry_pair_units(text, claims)
     accounting_negatives(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)
-    by_sentence, named_in, named = _asserters(text, reader.sents, {id(c.sentence) for c in claims})
-    rows: list[dict[str, Any]] = []
-    ids: list[str] = []
-    for claim in claims:
-        surface = text[claim.start : claim.end]
-        ids.append(claim_id(doc_id, claim.start, claim.end, surface))
-    heads: dict[int, tuple[str, int]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
-    for claim, cid in zip(claims, ids, strict=True):
-        sent = claim.sentence
+    return claims
+
+
+def _concept_of(claim: Draft) -> str | None:
+    """The claim's concept with its purpose ("mpg for compact cars"), possessives dropped."""
+    concept = claim.concept
+    if claim.purpose and not shares_word(claim.purpose, concept):
+        # "41 mpg in 2022 for compact cars" (the concept may have changed since the
+        # figure was read: a restatement or a series takes its first figure's)
+        concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
+    if concept and ("'" in concept or "’" in concept):
+        concept = _POSSESSIVE.sub("", concept)  # "Peru’s economy" -> "Peru economy"
+    return concept
+
+
+class _RowWriter:
+    """Turns the linked drafts of one document into rows: asserter, subject and concept."""
+
+    def __init__(self, reader: _DocumentReader, claims: list[Draft]) -> None:
+        text = self.text = reader.text
+        self.doc_id = reader.doc_id
+        self.reader = reader
+        self.claims = claims
+        wanted = {id(c.sentence) for c in claims}
+        self.by_sentence, self.named_in, self.named = _asserters(text, reader.sents, wanted)
+        self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
+        self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self) -> list[dict[str, Any]]:
+        """One row per draft, in ``CLAIMS_SCHEMA`` order (no metadata)."""
+        for claim, cid in zip(self.claims, self.ids, strict=True):
+            self.rows.append(self._row(claim, cid))
+        return self.rows
+
+    def _row(self, claim: Draft, cid: str) -> dict[str, Any]:
+        """The row of one draft."""
+        text, sent, ids = self.text, claim.sentence, self.ids
         prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
-        attribution = by_sentence.get(id(sent))
-        official = official_source(text, sent.start, claim.start)
+        attribution = self._attribution(claim)
+        sent_end = self._sentence_end(claim)
+        subject = self._subject(claim, attribution)
+        return {
+            "claim_id": cid,
+            "doc_id": self.doc_id,
+            "start": claim.start,
+            "end": claim.end,
+            "surface": text[claim.start : claim.end],
+            "sentence_start": sent.start,
+            "sentence_end": sent_end,
+            "sentence": text[sent.start : sent_end],
+            "value": claim.value,
+            "low": claim.low,
+            "high": claim.high,
+            "bound": claim.bound,
+            "qualifier": claim.qualifier,
+            "unit": claim.unit,
+            "dimension": claim.dimension,
+            "per": claim.per,
+            "change": claim.change,
+            "concept": _concept_of(claim),
+            "subject": subject,
+            "attribution": attribution,
+            "restates": ids[claim.restates] if claim.restates is not None else None,
+            "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
+            "boilerplate": sent.boilerplate,
+        }
+
+    def _attribution(self, claim: Draft) -> str | None:
+        """Who asserts the figure: the keepers of an official count, its own source when the
+        sentence names several, else the sentence's asserter."""
+        sent = claim.sentence
+        attribution = self.by_sentence.get(id(sent))
+        official = official_source(self.text, sent.start, claim.start)
         if official:  # "the official toll of 3,000": the count's keepers say it
-            attribution = official
-        elif id(sent) in named_in:
+            return official
+        if id(sent) in self.named_in:
             own = own_source(
-                text, (sent.start, sent.end), (claim.start, claim.end), named_in[id(sent)]
+                self.text, (sent.start, sent.end), (claim.start, claim.end), self.named_in[id(sent)]
             )
-            attribution = named.get(own, own) if own else attribution
-        sent_end = sent.end
+            return self.named.get(own, own) if own else attribution
+        return attribution
+
+    def _sentence_end(self, claim: Draft) -> int:
+        """The end of the figure's sentence, or of the piece a figure running past it ends in."""
+        sent_end = claim.sentence.end
         if claim.end > sent_end:
             # a figure running past a cut made in an over-long sentence: the sentence reaches
             # the end of the piece the figure ends in
-            tail = reader._sentence_of(claim.end - 1)
+            tail = self.reader._sentence_of(claim.end - 1)
             sent_end = tail.end if tail is not None else claim.end
-        dense = sent.start in reader.dense
-        figures = spans.setdefault(id(sent), [])
+        return sent_end
+
+    def _subject(self, claim: Draft, attribution: str | None) -> str | None:
+        """What the figure is of: a name before it, the asserter, the phrase a relative clause
+        stands for, the phrase the sentence opens with, or the subject of what it restates."""
+        text, sent = self.text, claim.sentence
+        dense = sent.start in self.reader.dense
+        figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
         # own nothing of the figure
         phrase = None if dense else relative_phrase(text, sent.start, claim.start)
@@ -862,7 +939,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             subject is None
             and attribution
             and not dense
-            and asserter_owns(claim.left or [], attribution, reader.lex)
+            and asserter_owns(claim.left or [], attribution, self.reader.lex)
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         if subject is None and phrase is not None:
@@ -873,62 +950,45 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             ):  # not "a 6kW motor, which ...": that phrase has a figure of its own
                 subject = antecedent
         elif subject is None and not dense and claim.subject_at is None:
-            # no name: the noun phrase the sentence opens with ("The ash cloud ...")
-            if id(sent) not in heads:
-                heads[id(sent)] = sentence_head(text, sent.start, sent.end)
-            head, head_end = heads[id(sent)]
-            left = claim.left or []
-            if (
-                head
-                and head_end <= claim.start
-                and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                    left[k].start >= head_end and heads_own_clause(left, k, reader.lex)
-                    for k in range(len(left))
-                )
-                and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
-                and not shares_word(head, claim.concept)
-                and not (attribution and head in attribution)
-            ):
-                subject = head  # the head names the thing measured, not an owner, if shared
+            subject = self._head_subject(claim, attribution, figures)
         if subject is None and claim.restates is not None:
-            subject = rows[claim.restates]["subject"]  # "$50 million (£40 million)": one figure
-        concept = claim.concept
-        if claim.purpose and not shares_word(claim.purpose, concept):
-            # "41 mpg in 2022 for compact cars" (the concept may have changed since the
-            # figure was read: a restatement or a series takes its first figure's)
-            concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
-        if concept and ("'" in concept or "’" in concept):
-            concept = _POSSESSIVE.sub("", concept)  # "Peru’s economy" -> "Peru economy"
+            subject = self.rows[claim.restates]["subject"]  # "$50 million (£40 million)"
         if subject and ("'" in subject or "’" in subject):
             subject = _POSSESSIVE.sub("", subject)  # "the van’s city rating" -> "van"
-        rows.append(
-            {
-                "claim_id": cid,
-                "doc_id": doc_id,
-                "start": claim.start,
-                "end": claim.end,
-                "surface": text[claim.start : claim.end],
-                "sentence_start": sent.start,
-                "sentence_end": sent_end,
-                "sentence": text[sent.start : sent_end],
-                "value": claim.value,
-                "low": claim.low,
-                "high": claim.high,
-                "bound": claim.bound,
-                "qualifier": claim.qualifier,
-                "unit": claim.unit,
-                "dimension": claim.dimension,
-                "per": claim.per,
-                "change": claim.change,
-                "concept": concept,
-                "subject": subject,
-                "attribution": attribution,
-                "restates": ids[claim.restates] if claim.restates is not None else None,
-                "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
-                "boilerplate": sent.boilerplate,
-            }
-        )
-    return rows
+        return subject
+
+    def _head_subject(
+        self, claim: Draft, attribution: str | None, figures: list[tuple[int, int]]
+    ) -> str | None:
+        """The noun phrase the sentence opens with ("The ash cloud ..."), when it names the
+        thing measured rather than an owner of a later clause."""
+        sent = claim.sentence
+        if id(sent) not in self.heads:
+            self.heads[id(sent)] = sentence_head(self.text, sent.start, sent.end)
+        head, head_end = self.heads[id(sent)]
+        left = claim.left or []
+        if (
+            head
+            and head_end <= claim.start
+            and not any(  # "Acme's plan is young; we hope to hire 400 staff"
+                left[k].start >= head_end and heads_own_clause(left, k, self.reader.lex)
+                for k in range(len(left))
+            )
+            and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
+            and not shares_word(head, claim.concept)
+            and not (attribution and head in attribution)
+        ):
+            return head  # the head names the thing measured, not an owner, if shared
+        return None
+
+
+def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
+    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
+    reader = _DocumentReader(text, doc_id, _number_style(text, language))
+    claims = reader.read_all()
+    if not claims:
+        return []
+    return _RowWriter(reader, _linked(text, claims)).write()
 
 
 def extract_claims(
