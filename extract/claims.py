@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 import warnings
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import polars as pl
@@ -115,6 +116,31 @@ def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
     return hashlib.blake2b(key, digest_size=8).hexdigest()
 
 
+@dataclass(slots=True)
+class _Reading:
+    """One number while it is read: its draft and what each side of it has given so far."""
+
+    num: NumberMatch
+    nxt: NumberMatch | None  # the number after it, which may close a range
+    sent: Sentence
+    claim: Draft
+    currency: str | None = None
+    left: list[Token] = field(default_factory=list)  # the tokens before, hedge excluded
+    words: list[str] = field(default_factory=list)  # their lowercase forms
+    between: bool = False  # "between" right before the figure
+    prev: Token | None = None  # the word before ("Oct" before "31" in "Oct. 31")
+    pos: int = 0  # where the reading on the right goes on
+    scale: float = 1.0
+    attached: re.Match[str] | None = None  # a sign or suffix after the number
+    value: float = 0.0  # the value with its scale, before the unit is read
+    right: list[Token] = field(default_factory=list)  # the tokens after, hyphen excluded
+    rwords: list[str] = field(default_factory=list)
+    hyphen: bool = False  # a hyphen glued after the number ("five-year")
+    used: int = 0  # how many right tokens the unit took
+    rest: list[Token] = field(default_factory=list)  # the right tokens not yet read
+    rest_words: list[str] = field(default_factory=list)
+
+
 class _DocumentReader(UnitReader):
     """Reads all claims of one document."""
 
@@ -134,6 +160,33 @@ class _DocumentReader(UnitReader):
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.prefixes = _prefix_index()
 
+    # -- the document ----------------------------------------------------------------------
+    def read_all(self) -> list[Draft]:
+        """The drafts of the document's figures in order; a figure's parts are read once."""
+        numbers = list(find_numbers(self.text, style=self.style))
+        self._mark_dense(numbers)
+        claims: list[Draft] = []
+        consumed = -1
+        for i, num in enumerate(numbers):
+            if num.start < consumed:
+                continue
+            claim = self.read(numbers, i)
+            if claim is None:
+                consumed = max(consumed, self.skip_to)
+                continue
+            consumed = max(claim.end, claim.consumed)
+            claims.append(claim)
+        return claims
+
+    def _mark_dense(self, numbers: list[NumberMatch]) -> None:
+        """Note the sentences holding more than ``DENSE`` of ``numbers``."""
+        per_sentence: dict[int, int] = {}
+        for num in numbers:
+            sent = self._sentence_of(num.start)
+            if sent is not None:
+                per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
+        self.dense = {start for start, n in per_sentence.items() if n > DENSE}
+
     # -- helpers -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -152,12 +205,33 @@ class _DocumentReader(UnitReader):
 
     # -- one number ----------------------------------------------------------------------
     def read(self, numbers: list[NumberMatch], index: int) -> Draft | None:
+        """The claim ``numbers[index]`` makes, or None when it makes none."""
+        r = self._start(numbers, index)
+        if r is None or not self._sign_before(r):
+            return None
+        self._hedge_before(r)
+        if not self._labels_before(r):
+            return None
+        self._change_before_figure(r)
+        if not self._suffix_after(r) or not self._power_of_ten(r) or not self._range_after(r):
+            return None
+        if not self._unit_words(r) or self._term_or_model(r):
+            return None
+        self._range_of_units(r)
+        if not self._hedge_after(r):
+            return None
+        self._rate_after(r)
+        if not self._finish(r):
+            return None
+        return r.claim
+
+    def _start(self, numbers: list[NumberMatch], index: int) -> _Reading | None:
+        """The draft of ``numbers[index]``; None outside a sentence or in an excluded span."""
         num = numbers[index]
-        text, lex = self.text, self.lex
         sent = self._sentence_of(num.start)
         if sent is None or self._is_excluded(num.start):
             return None
-        prime_tokens(text, sent.start, sent.end)
+        prime_tokens(self.text, sent.start, sent.end)
         claim = Draft(num.start, num.end, sent, num.value)
         if num.kind == "vague" and num.high is not None:
             # "hundreds": one order of magnitude from the named one, its midpoint the value
@@ -165,7 +239,14 @@ class _DocumentReader(UnitReader):
             claim.value = (num.value + num.high) / 2
         elif num.kind == "fraction":
             claim.unit, claim.dimension = "fraction", "ratio"  # "a third of", "one in five"
-        # ---- left side
+        nxt = numbers[index + 1] if index + 1 < len(numbers) else None
+        return _Reading(num, nxt, sent, claim)
+
+    # ---- left side
+    def _sign_before(self, r: _Reading) -> bool:
+        """A minus, a negative word or a bound prefix before the figure; False for a code."""
+        num, sent, claim = r.num, r.sent, r.claim
+        text, lex = self.text, self.lex
         if num.kind == "digits" and num.start > sent.start and text[num.start - 1] in "-−":
             if num.start - 2 >= sent.start and text[num.start - 2].isalnum():
                 glued = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start - 1)
@@ -176,21 +257,26 @@ class _DocumentReader(UnitReader):
                     claim.bound, claim.qualifier = lex.bound_prefixes[word], glued.group()  # type: ignore[union-attr]
                     claim.start = glued.start()  # type: ignore[union-attr]
                 else:
-                    return None  # a code such as F-16 or COVID-19
+                    return False  # a code such as F-16 or COVID-19
             else:
                 claim.value, claim.start = -claim.value, num.start - 1
         elif num.kind in ("digits", "words") and claim.value > 0:
             spaced = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start)
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
-        currency: str | None = None
+        return True
+
+    def _hedge_before(self, r: _Reading) -> None:
+        """A currency sign and a hedge before the figure ("more than $40"); the words left."""
+        num, sent, claim = r.num, r.sent, r.claim
+        text, lex = self.text, self.lex
         found = (
             self._currency_before(claim.start, sent.start)
             if num.kind in ("digits", "words")
             else None
         )
         if found:
-            currency, claim.start = found
+            r.currency, claim.start = found
         left = tokens(text, max(sent.start, claim.start - 120), claim.start)
         words = [t.lower for t in left]
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
@@ -200,8 +286,15 @@ class _DocumentReader(UnitReader):
             claim.qualifier = text[left[-k].start : left[-1].end]
             claim.start = left[-k].start
             left, words = left[:-k], words[:-k]
-        claim.left = left
-        between = bool(words) and words[-1] == "between"
+        claim.left = r.left = left
+        r.words = words
+        r.between = bool(words) and words[-1] == "between"
+
+    def _labels_before(self, r: _Reading) -> bool:
+        """An age read from the words before; False after a month or a label, or for list
+        numbering."""
+        num, claim, left, words = r.num, r.claim, r.left, r.words
+        text, lex = self.text, self.lex
         prev = left[-1] if left else None
         if prev is not None:
             bare = prev.lower.rstrip(".")
@@ -209,13 +302,14 @@ class _DocumentReader(UnitReader):
                 bare = left[-2].lower
                 prev = left[-2]
             if bare in lex.months and prev.text[:1].isupper():
-                return None
+                return False
             if bare in lex.label_words and (prev.text[:1].isupper() or prev.text in ("#", "No.")):
-                return None
+                return False
             if bare in lex.label_words_lowercase and num.kind == "digits":
-                return None  # "a level 3 lockdown", "type 2 diabetes"
+                return False  # "a level 3 lockdown", "type 2 diabetes"
             if bare in lex.age_before or (bare == "of" and words[-2:-1] == ["age"]):
                 claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "the age of 70"
+        r.prev = prev
         if (
             len(left) >= 2
             and left[-1].text == ","
@@ -226,84 +320,105 @@ class _DocumentReader(UnitReader):
             and text[num.end : num.end + 1] in (",", ")")
         ):
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Ortiz, 58,"
-        if text[num.end : num.end + 2] in (". ", ") ") and (
-            _at_line_start(text, num.start) or self._opens_sentence(num.start)
-        ):
-            return None  # list numbering, also inside a line: "... as follows. 1. Prices"
-        claim.change = self._change_before(words)
+        # list numbering, also inside a line: "... as follows. 1. Prices"
+        return not (
+            text[num.end : num.end + 2] in (". ", ") ")
+            and (_at_line_start(text, num.start) or self._opens_sentence(num.start))
+        )
+
+    def _change_before_figure(self, r: _Reading) -> None:
+        """The direction of change the words before tell, or a plus sign ("Dow +0.4%")."""
+        claim, text = r.claim, self.text
+        claim.change = self._change_before(r.words)
         if (
             claim.change is None
-            and claim.start > sent.start
+            and claim.start > r.sent.start
             and text[claim.start - 1] == "+"
-            and (claim.start - 1 == sent.start or not text[claim.start - 2].isalnum())
+            and (claim.start - 1 == r.sent.start or not text[claim.start - 2].isalnum())
         ):
             claim.change, claim.start = "increase", claim.start - 1  # "Dow +0.4%"
-        # ---- right side
+
+    # ---- right side
+    def _suffix_after(self, r: _Reading) -> bool:
+        """A scale word, sign or suffix right after the number; False when it makes a name."""
+        num, text = r.num, self.text
         pos = num.end
-        scale = 1.0
         scaled = self._spaced_scale(pos) if num.kind == "digits" else None
         if scaled:
-            scale, pos = scaled
+            r.scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
         if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
             attached = None  # "3.1x10-4": a power of ten glued on, no multiple
         if attached is None and num.kind == "digits":
             attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
-        if attached:
-            suffix = attached.group()
-            small = suffix.lower().rstrip(".")
-            sm = _SCALE_ATTACHED.match(text, pos)
-            after = _NEXT_WORD.match(text, attached.end(), attached.end() + 20)
-            word = after.group(1) if after else ""
-            # "4.9m deaths", "4.9m of": millions; "1.8m tall": metres
-            follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
-            if suffix == "%":
-                claim.unit, claim.dimension, pos = "percent", "ratio", attached.end()
-            elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
-                if currency is None:
-                    currency = (
-                        lex.currency_suffixes.get(suffix) or self.units.currency_signs[suffix]
-                    )
-                claim.unit, claim.dimension, pos = currency, "currency", attached.end()
-            elif (small,) in lex.measure_nouns and not small.endswith("s"):
-                claim.unit, pos = lex.measure_nouns[(small,)], attached.end()
-                claim.dimension = "other" if claim.unit == "magnitude" else "ratio"
-            elif suffix in lex.currency_subunits and currency is None and len(suffix) == 1:
-                claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
-                pos = attached.end()
-            elif (
-                sm
-                and sm.end() == attached.end()
-                and (currency or len(sm.group()) > 1 or sm.group() in ("k", "K") or follows_noun)
-                and (
-                    currency
-                    or num.integer_digits < 4
-                    or sm.group() not in ("m", "b")
-                    or (word.lower(),) in lex.currency_words
-                )
-            ):  # "the 1500m final": 1.5 billion is no "1500m" without money, so metres
-                scale, pos = lex.scales[sm.group().lower()], sm.end()
-            elif small in _ORDINAL:
-                return None
-            elif suffix == "+":
-                claim.bound, claim.qualifier, pos = "lower", "+", attached.end()
-            elif (info := self._attached_unit(suffix)) is not None and not text[
-                attached.end() : attached.end() + 1
-            ].isdigit():  # "06F6" is a name
-                if suffix in ("C", "F") and words[-1:] and words[-1] in _BEFORE_A_NAME:
-                    return None  # "the 13F filing", "must 4C be": a form's name, no temperature
-                claim.unit, claim.dimension, pos = info.symbol, info.dimension, attached.end()
-            elif small == "x":
-                claim.unit, claim.dimension, pos = "times", "ratio", attached.end()
-            elif currency is None and self._currency_code(suffix):
-                claim.unit, claim.dimension, pos = suffix, "currency", attached.end()  # "115USD"
-            elif suffix == "T" and currency:
-                scale, pos = 1e12, attached.end()  # "$2.1T": trillions of the currency
-            elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
-                pass  # "$15.4/hour": the rate is read after the number
-            else:
-                return None  # 5G, 3D, B52: a name, not a quantity
-        sci = _SCIENTIFIC.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        r.pos, r.attached = pos, attached
+        return attached is None or self._read_suffix(r, attached)
+
+    def _read_suffix(self, r: _Reading, attached: re.Match[str]) -> bool:
+        """What a sign or suffix makes of the figure; False for a name ("5G", "3D", "B52")."""
+        claim, text, lex = r.claim, self.text, self.lex
+        pos, end = r.pos, attached.end()
+        suffix = attached.group()
+        small = suffix.lower().rstrip(".")
+        sm = _SCALE_ATTACHED.match(text, pos)
+        after = _NEXT_WORD.match(text, end, end + 20)
+        word = after.group(1) if after else ""
+        # "4.9m deaths", "4.9m of": millions; "1.8m tall": metres
+        follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
+        if suffix == "%":
+            claim.unit, claim.dimension, r.pos = "percent", "ratio", end
+        elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
+            if r.currency is None:
+                r.currency = lex.currency_suffixes.get(suffix) or self.units.currency_signs[suffix]
+            claim.unit, claim.dimension, r.pos = r.currency, "currency", end
+        elif (small,) in lex.measure_nouns and not small.endswith("s"):
+            claim.unit, r.pos = lex.measure_nouns[(small,)], end
+            claim.dimension = "other" if claim.unit == "magnitude" else "ratio"
+        elif suffix in lex.currency_subunits and r.currency is None and len(suffix) == 1:
+            claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
+            r.pos = end
+        elif (
+            sm
+            and sm.end() == end
+            and (r.currency or len(sm.group()) > 1 or sm.group() in ("k", "K") or follows_noun)
+            and (
+                r.currency
+                or r.num.integer_digits < 4
+                or sm.group() not in ("m", "b")
+                or (word.lower(),) in lex.currency_words
+            )
+        ):  # "the 1500m final": 1.5 billion is no "1500m" without money, so metres
+            r.scale, r.pos = lex.scales[sm.group().lower()], sm.end()
+        elif small in _ORDINAL:
+            return False
+        elif suffix == "+":
+            claim.bound, claim.qualifier, r.pos = "lower", "+", end
+        elif (info := self._attached_unit(suffix)) is not None and not text[
+            end : end + 1
+        ].isdigit():  # "06F6" is a name
+            if suffix in ("C", "F") and r.words[-1:] and r.words[-1] in _BEFORE_A_NAME:
+                return False  # "the 13F filing", "must 4C be": a form's name, no temperature
+            claim.unit, claim.dimension, r.pos = info.symbol, info.dimension, end
+        elif small == "x":
+            claim.unit, claim.dimension, r.pos = "times", "ratio", end
+        elif r.currency is None and self._currency_code(suffix):
+            claim.unit, claim.dimension, r.pos = suffix, "currency", end  # "115USD"
+        elif suffix == "T" and r.currency:
+            r.scale, r.pos = 1e12, end  # "$2.1T": trillions of the currency
+        elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
+            pass  # "$15.4/hour": the rate is read after the number
+        else:
+            return False  # 5G, 3D, B52: a name, not a quantity
+        return True
+
+    def _power_of_ten(self, r: _Reading) -> bool:
+        """A power of ten glued on ("2.4×10−12"); False beyond what a float holds."""
+        num, claim = r.num, r.claim
+        sci = (
+            _SCIENTIFIC.match(self.text, r.pos)
+            if r.pos == num.end and num.kind == "digits"
+            else None
+        )
         if sci:  # "2.4×10−12 kilograms", "6.02 x 10^23"
             sign = -1 if (sci.group(1) or sci.group(3) or sci.group(5)) else 1
             digits = (sci.group(2) or sci.group(4) or sci.group(6)).translate(_SUPERSCRIPT_DIGITS)
@@ -311,37 +426,30 @@ class _DocumentReader(UnitReader):
                 claim.value = float(f"{claim.value!r}e{sign * int(digits)}")
                 if not 0 < abs(claim.value) < float("inf"):
                     self.skip_to = sci.end()  # beyond what a float holds: no figure at all
-                    return None
-                pos = claim.consumed = sci.end()
-        value = claim.value * scale
-        # ranges: "175,000-200,000", "between 10 and 20", "10 to 15 per cent"
-        nxt = numbers[index + 1] if index + 1 < len(numbers) else None
-        sep = _RANGE_SEP.match(text, pos)
+                    return False
+                r.pos = claim.consumed = sci.end()
+        return True
+
+    def _range_after(self, r: _Reading) -> bool:
+        """The scaled value, and a range the next number closes ("175,000-200,000", "between
+        10 and 20", "10 to 15 per cent"); False for two years ("2019-20")."""
+        num, nxt, claim, words = r.num, r.nxt, r.claim, r.words
+        r.value = claim.value * r.scale
+        sep = _RANGE_SEP.match(self.text, r.pos)
         numeric = ("digits", "words")
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
             joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
             joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
-            target = sep.end()
-            cur2 = self._currency_before(nxt.start, sent.start)
-            start2 = cur2[1] if cur2 else nxt.start
-            ok = start2 == target
-            if ok and cur2 and (currency or claim.unit) != cur2[0]:
-                ok = False  # "4% to $1.8 billion", "$5 to £4": two figures
-            if ok and joiner == "and" and not between:
-                ok = False
-            if ok and attached and claim.unit and not text.startswith(attached.group(), nxt.end):
-                ok = False  # "fell 4% to 28,030": a unit on the first only, two figures
-            if ok and num.kind != nxt.kind and joiner != "to":
-                ok = False  # "six to 12 months" is a range, "one-2" is not
+            ok = self._may_join(r, nxt, joiner, sep.end())
             claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)
             # "from $61 to $64 billion", "5 to 10 million": the first shares the second's scale
-            shared = claim2[0] != 1.0 and scale == 1.0 and num.value <= nxt.value
+            shared = claim2[0] != 1.0 and r.scale == 1.0 and num.value <= nxt.value
             if ok and joiner == "to" and self._from_before(words):
                 ok = False  # "grew from 300 to 2,000": two figures
                 if shared:
-                    value = claim.value * claim2[0]
-            unitless = currency is None and claim.unit is None and scale == 1.0
+                    r.value = claim.value * claim2[0]
+            unitless = r.currency is None and claim.unit is None and r.scale == 1.0
             if (
                 ok
                 and joiner == "to"
@@ -351,42 +459,78 @@ class _DocumentReader(UnitReader):
                 ok = False  # "rose by $3bn to $212bn"; "fell by 2 to 2.5 points" is a range
             from_range = joiner == "to" and "from" in words[-4:]
             if ok and self._yearish(num) and (self._yearish(nxt) or nxt.integer_digits == 2):
-                return None
+                return False
             if ok and joiner == "or" and not (num.value < nxt.value <= 3 * num.value + 1):
                 ok = False  # "two or three weeks" is a range, "1 or 100" two figures
             if ok:
-                value2 = nxt.value * claim2[0]
-                low = claim.value * claim2[0] if shared else value
-                if scale == 1.0 and claim2[0] == 1.0 and self._thousands_carry(num, nxt):
-                    low = claim.value * 1000  # "15 to 30,000": fifteen thousand
-                if value2 > low or (from_range and value2 < low):
-                    claim.low, claim.high = min(low, value2), max(low, value2)
-                    claim.bound = "range"
-                    value = (low + value2) / 2
-                    pos = claim2[1]
-                    claim.consumed = nxt.end
-                    glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
-                    if glued is None and pos == nxt.end:
-                        glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
-                    info = self._attached_unit(glued.group()) if glued else None
-                    if glued and glued.group() == "%" and claim.unit is None and not currency:
-                        claim.unit, claim.dimension, pos = "percent", "ratio", glued.end()
-                    elif glued and info and claim.unit is None and currency is None:
-                        claim.unit, claim.dimension, pos = info.symbol, info.dimension, glued.end()
-        claim.value = value
+                self._take_range(r, nxt, claim2, shared=shared, from_range=from_range)
+        claim.value = r.value
+        return True
+
+    def _may_join(self, r: _Reading, nxt: NumberMatch, joiner: str, target: int) -> bool:
+        """Whether ``nxt``, its currency sign at ``target``, may close a range with the figure."""
+        claim = r.claim
+        cur2 = self._currency_before(nxt.start, r.sent.start)
+        start2 = cur2[1] if cur2 else nxt.start
+        if start2 != target:
+            return False
+        if cur2 and (r.currency or claim.unit) != cur2[0]:
+            return False  # "4% to $1.8 billion", "$5 to £4": two figures
+        if joiner == "and" and not r.between:
+            return False
+        if r.attached and claim.unit and not self.text.startswith(r.attached.group(), nxt.end):
+            return False  # "fell 4% to 28,030": a unit on the first only, two figures
+        return r.num.kind == nxt.kind or joiner == "to"  # "six to 12 months"; not "one-2"
+
+    def _take_range(
+        self,
+        r: _Reading,
+        nxt: NumberMatch,
+        claim2: tuple[float, int],
+        *,
+        shared: bool,
+        from_range: bool,
+    ) -> None:
+        """Make the figure a range up to ``nxt`` (scale and end ``claim2``) if it rises, or
+        falls after "from"; a sign after the second is the range's unit ("20 to 30 %")."""
+        claim, text = r.claim, self.text
+        value2 = nxt.value * claim2[0]
+        low = claim.value * claim2[0] if shared else r.value
+        if r.scale == 1.0 and claim2[0] == 1.0 and self._thousands_carry(r.num, nxt):
+            low = claim.value * 1000  # "15 to 30,000": fifteen thousand
+        if not (value2 > low or (from_range and value2 < low)):
+            return
+        claim.low, claim.high = min(low, value2), max(low, value2)
+        claim.bound = "range"
+        r.value = (low + value2) / 2
+        pos = r.pos = claim2[1]
+        claim.consumed = nxt.end
+        glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
+        if glued is None and pos == nxt.end:
+            glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
+        info = self._attached_unit(glued.group()) if glued else None
+        if glued and glued.group() == "%" and claim.unit is None and not r.currency:
+            claim.unit, claim.dimension, r.pos = "percent", "ratio", glued.end()
+        elif glued and info and claim.unit is None and r.currency is None:
+            claim.unit, claim.dimension, r.pos = info.symbol, info.dimension, glued.end()
+
+    def _unit_words(self, r: _Reading) -> bool:
+        """Unit words or a counted noun after the figure; False for a code or no quantity."""
+        num, claim, currency = r.num, r.claim, r.currency
+        pos = r.pos
         # unit words, counted nouns, hedges and rates after the number
-        right = tokens(text, pos, min(sent.end, pos + 160))
+        right = tokens(self.text, pos, min(r.sent.end, pos + 160))
         hyphen = bool(right) and right[0].text == "-" and right[0].start == pos
         if hyphen:
             right = right[1:]
         rwords = [t.lower for t in right]
-        if num.kind == "digits" and rwords[:1] and rwords[0] in lex.code_after:
-            return None  # "the 10023 ZIP Code"
+        if num.kind == "digits" and rwords[:1] and rwords[0] in self.lex.code_after:
+            return False  # "the 10023 ZIP Code"
         used = 0
         if claim.unit is None:
             used = self._unit_after(claim, right, rwords, currency, hyphen, num)
             if used < 0:
-                return None
+                return False
         elif currency is not None:
             claim.unit, claim.dimension = currency, "currency"
         if currency is not None and claim.unit is None:
@@ -395,33 +539,47 @@ class _DocumentReader(UnitReader):
             claim.end = right[used - 1].end
         else:
             claim.end = max(pos, claim.end)
-        rest, rest_words = right[used:], rwords[used:]
+        r.right, r.rwords, r.hyphen, r.used = right, rwords, hyphen, used
+        r.rest, r.rest_words = right[used:], rwords[used:]
+        return True
+
+    def _term_or_model(self, r: _Reading) -> bool:
+        """Whether the figure is a thing's term ("a five-year contract") or a model's number."""
+        claim = r.claim
         if (
-            hyphen
+            r.hyphen
             and claim.dimension == "duration"
-            and rest
-            and self._modifies_noun(claim, rest[0])
+            and r.rest
+            and self._modifies_noun(claim, r.rest[0])
         ):
-            return None  # "a five-year contract": the thing's term, not a figure
-        if (
-            currency is None
+            return True  # "a five-year contract": the thing's term, not a figure
+        return bool(
+            r.currency is None
             and claim.noun_tokens
             and claim.qualifier is None
-            and self._model_number(num, claim.noun_tokens, left)
-        ):
-            return None  # "the 747 Jumbo", "three new 757 Cargo jets"
-        signed = attached is not None and claim.unit is not None and attached.start() > num.end
-        if (used or signed) and claim.bound == "exact" and nxt is not None and not claim.consumed:
+            and self._model_number(r.num, claim.noun_tokens, r.left)
+        )  # "the 747 Jumbo", "three new 757 Cargo jets"
+
+    def _range_of_units(self, r: _Reading) -> None:
+        """A range with its unit written twice: "10 miles to 15 miles", "20 °C to 25 °C"."""
+        claim, attached, nxt = r.claim, r.attached, r.nxt
+        signed = attached is not None and claim.unit is not None and attached.start() > r.num.end
+        if (r.used or signed) and claim.bound == "exact" and nxt is not None and not claim.consumed:
             # "10 miles to 15 miles"; "20 °C to 25 °C", "5 % to 8 %": a sign set apart twice
-            unit_start = right[0].start if used or attached is None else attached.start()
-            upper = self._range_with_unit(claim, nxt, unit_start, rest, rest_words, words)
+            unit_start = r.right[0].start if r.used or attached is None else attached.start()
+            upper = self._range_with_unit(claim, nxt, unit_start, r.rest, r.rest_words, r.words)
             if upper is not None:
                 value2, end2 = upper
                 claim.low, claim.high = min(claim.value, value2), max(claim.value, value2)
                 claim.value, claim.bound = (claim.low + claim.high) / 2, "range"
                 claim.end = claim.consumed = end2
-                rest = [t for t in rest if t.start >= end2]
-                rest_words = rwords[len(right) - len(rest) :]
+                r.rest = [t for t in r.rest if t.start >= end2]
+                r.rest_words = r.rwords[len(r.right) - len(r.rest) :]
+
+    def _hedge_after(self, r: _Reading) -> bool:
+        """A hedge after the figure ("or more"); False before a label, a clock word or a month."""
+        claim, lex = r.claim, self.lex
+        rest, rest_words = r.rest, r.rest_words
         label, k = phrase_at(rest_words, lex.qualifiers_after, lex.max_after)
         if k and not (
             (rest_words[0] == "plus" and len(rest_words) > 1 and rest_words[1][:1].isdigit())
@@ -429,36 +587,49 @@ class _DocumentReader(UnitReader):
         ):
             claim.bound, claim.qualifier = label, " ".join(t.text for t in rest[:k])
             claim.end = rest[k - 1].end
-            rest, rest_words = rest[k:], rest_words[k:]
+            rest, rest_words = r.rest, r.rest_words = rest[k:], rest_words[k:]
         if rest_words and rest_words[0] in lex.label_after:
-            return None
+            return False
         if rest_words and rest_words[0].rstrip(".") in lex.clock_words:
-            return None
-        if rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper():
-            return None
-        claim.per = self._period_after(rest, rest_words) or claim.per
-        if claim.per == "hour" and claim.unit in self.units.per_hour:
-            claim.unit, claim.dimension, claim.per = self.units.per_hour[claim.unit], "speed", None
+            return False
+        return not (
+            rest_words and rest_words[0].rstrip(".") in lex.months and rest[0].text[:1].isupper()
+        )
+
+    def _rate_after(self, r: _Reading) -> None:
+        """The period or item the figure is per: "a year", "per barrel", "48 cents a share"."""
+        claim, units = r.claim, self.units
+        claim.per = self._period_after(r.rest, r.rest_words) or claim.per
+        if claim.per == "hour" and claim.unit in units.per_hour:
+            claim.unit, claim.dimension, claim.per = units.per_hour[claim.unit], "speed", None
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
-            item, k = self._item_after(rest, rest_words, claim.end)
+            item, k = self._item_after(r.rest, r.rest_words, claim.end)
             if item:  # "$71.40 per barrel" -> USD/barrel, "48 cents a share" -> cent/share
                 claim.unit = f"{claim.unit}/{item}"
-                claim.end = rest[k - 1].end
-                rest, rest_words = rest[k:], rest_words[k:]
-        if self._not_a_claim(claim, num, currency, prev):
-            return None
-        if currency is None and num.kind == "digits" and self._name_or_address(claim, prev, right):
-            return None
-        if claim.concept is None and sent.start not in self.dense:
-            claim.concept = self._concept(claim, rest, rest_words, hyphen)
-            claim.purpose = self._purpose(rest, rest_words, claim.concept)
+                claim.end = r.rest[k - 1].end
+                r.rest, r.rest_words = r.rest[k:], r.rest_words[k:]
+
+    def _finish(self, r: _Reading) -> bool:
+        """The concept, purpose and bounds; False for a year, a label, a name or an address."""
+        claim, num = r.claim, r.num
+        if self._not_a_claim(claim, num, r.currency, r.prev):
+            return False
+        if (
+            r.currency is None
+            and num.kind == "digits"
+            and self._name_or_address(claim, r.prev, r.right)
+        ):
+            return False
+        if claim.concept is None and r.sent.start not in self.dense:
+            claim.concept = self._concept(claim, r.rest, r.rest_words, r.hyphen)
+            claim.purpose = self._purpose(r.rest, r.rest_words, claim.concept)
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
             claim.low, claim.high = claim.value, None
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
-        return claim
+        return True
 
     def _thousands_carry(self, num: NumberMatch, nxt: NumberMatch) -> bool:
         """ "15 to 30,000", "200 to 300,000": the first figure is in the thousands the second
@@ -635,69 +806,119 @@ def _asserters(
     return by_sentence, named_in, named
 
 
-def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
-    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
-    style = "en"
-    if language == "auto":
-        lang = guess_language(text)
-    else:
-        lang = language
-    if lang in ("de", "fr", "es", "it", "nl", "pt"):
-        style = "eu"
-    reader = _DocumentReader(text, doc_id, style)
-    numbers = list(find_numbers(text, style=style))
-    per_sentence: dict[int, int] = {}
-    for num in numbers:
-        sent = reader._sentence_of(num.start)
-        if sent is not None:
-            per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
-    reader.dense = {start for start, n in per_sentence.items() if n > DENSE}
-    claims: list[Draft] = []
-    consumed = -1
-    for i, num in enumerate(numbers):
-        if num.start < consumed:
-            continue
-        claim = reader.read(numbers, i)
-        if claim is None:
-            consumed = max(consumed, reader.skip_to)
-            continue
-        consumed = max(claim.end, claim.consumed)
-        claims.append(claim)
-    if not claims:
-        return []
+def _number_style(text: str, language: str) -> str:
+    """ "eu" (continental separators, "20.000") for a language that writes them, else "en"."""
+    lang = guess_language(text) if language == "auto" else language
+    return "eu" if lang in ("de", "fr", "es", "it", "nl", "pt") else "en"
+
+
+def _linked(text: str, claims: list[Draft]) -> list[Draft]:
+    """Bounds and subunits joined, units carried across pairs, restatements and series linked."""
     claims = join_subunits(text, join_bounds(text, claims))
     carry_pair_units(text, claims)
     accounting_negatives(text, claims)
     link_restatements(text, claims)
     link_series(text, claims)
-    by_sentence, named_in, named = _asserters(text, reader.sents, {id(c.sentence) for c in claims})
-    rows: list[dict[str, Any]] = []
-    ids: list[str] = []
-    for claim in claims:
-        surface = text[claim.start : claim.end]
-        ids.append(claim_id(doc_id, claim.start, claim.end, surface))
-    heads: dict[int, tuple[str, int]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
-    for claim, cid in zip(claims, ids, strict=True):
-        sent = claim.sentence
+    return claims
+
+
+def _concept_of(claim: Draft) -> str | None:
+    """The claim's concept with its purpose ("mpg for compact cars"), possessives dropped."""
+    concept = claim.concept
+    if claim.purpose and not shares_word(claim.purpose, concept):
+        # "41 mpg in 2022 for compact cars" (the concept may have changed since the
+        # figure was read: a restatement or a series takes its first figure's)
+        concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
+    if concept and ("'" in concept or "’" in concept):
+        concept = _POSSESSIVE.sub("", concept)  # "Peru’s economy" -> "Peru economy"
+    return concept
+
+
+class _RowWriter:
+    """Turns the linked drafts of one document into rows: asserter, subject and concept."""
+
+    def __init__(self, reader: _DocumentReader, claims: list[Draft]) -> None:
+        text = self.text = reader.text
+        self.doc_id = reader.doc_id
+        self.reader = reader
+        self.claims = claims
+        wanted = {id(c.sentence) for c in claims}
+        self.by_sentence, self.named_in, self.named = _asserters(text, reader.sents, wanted)
+        self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
+        self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self) -> list[dict[str, Any]]:
+        """One row per draft, in ``CLAIMS_SCHEMA`` order (no metadata)."""
+        for claim, cid in zip(self.claims, self.ids, strict=True):
+            self.rows.append(self._row(claim, cid))
+        return self.rows
+
+    def _row(self, claim: Draft, cid: str) -> dict[str, Any]:
+        """The row of one draft."""
+        text, sent, ids = self.text, claim.sentence, self.ids
         prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
-        attribution = by_sentence.get(id(sent))
-        official = official_source(text, sent.start, claim.start)
+        attribution = self._attribution(claim)
+        sent_end = self._sentence_end(claim)
+        subject = self._subject(claim, attribution)
+        return {
+            "claim_id": cid,
+            "doc_id": self.doc_id,
+            "start": claim.start,
+            "end": claim.end,
+            "surface": text[claim.start : claim.end],
+            "sentence_start": sent.start,
+            "sentence_end": sent_end,
+            "sentence": text[sent.start : sent_end],
+            "value": claim.value,
+            "low": claim.low,
+            "high": claim.high,
+            "bound": claim.bound,
+            "qualifier": claim.qualifier,
+            "unit": claim.unit,
+            "dimension": claim.dimension,
+            "per": claim.per,
+            "change": claim.change,
+            "concept": _concept_of(claim),
+            "subject": subject,
+            "attribution": attribution,
+            "restates": ids[claim.restates] if claim.restates is not None else None,
+            "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
+            "boilerplate": sent.boilerplate,
+        }
+
+    def _attribution(self, claim: Draft) -> str | None:
+        """Who asserts the figure: the keepers of an official count, its own source when the
+        sentence names several, else the sentence's asserter."""
+        sent = claim.sentence
+        attribution = self.by_sentence.get(id(sent))
+        official = official_source(self.text, sent.start, claim.start)
         if official:  # "the official toll of 3,000": the count's keepers say it
-            attribution = official
-        elif id(sent) in named_in:
+            return official
+        if id(sent) in self.named_in:
             own = own_source(
-                text, (sent.start, sent.end), (claim.start, claim.end), named_in[id(sent)]
+                self.text, (sent.start, sent.end), (claim.start, claim.end), self.named_in[id(sent)]
             )
-            attribution = named.get(own, own) if own else attribution
-        sent_end = sent.end
+            return self.named.get(own, own) if own else attribution
+        return attribution
+
+    def _sentence_end(self, claim: Draft) -> int:
+        """The end of the figure's sentence, or of the piece a figure running past it ends in."""
+        sent_end = claim.sentence.end
         if claim.end > sent_end:
             # a figure running past a cut made in an over-long sentence: the sentence reaches
             # the end of the piece the figure ends in
-            tail = reader._sentence_of(claim.end - 1)
+            tail = self.reader._sentence_of(claim.end - 1)
             sent_end = tail.end if tail is not None else claim.end
-        dense = sent.start in reader.dense
-        figures = spans.setdefault(id(sent), [])
+        return sent_end
+
+    def _subject(self, claim: Draft, attribution: str | None) -> str | None:
+        """What the figure is of: a name before it, the asserter, the phrase a relative clause
+        stands for, the phrase the sentence opens with, or the subject of what it restates."""
+        text, sent = self.text, claim.sentence
+        dense = sent.start in self.reader.dense
+        figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
         # own nothing of the figure
         phrase = None if dense else relative_phrase(text, sent.start, claim.start)
@@ -718,7 +939,7 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             subject is None
             and attribution
             and not dense
-            and asserter_owns(claim.left or [], attribution, reader.lex)
+            and asserter_owns(claim.left or [], attribution, self.reader.lex)
         ):
             subject = attribution  # "Acme said it has 1,000 customers": Acme has them
         if subject is None and phrase is not None:
@@ -729,62 +950,45 @@ def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> l
             ):  # not "a 6kW motor, which ...": that phrase has a figure of its own
                 subject = antecedent
         elif subject is None and not dense and claim.subject_at is None:
-            # no name: the noun phrase the sentence opens with ("The ash cloud ...")
-            if id(sent) not in heads:
-                heads[id(sent)] = sentence_head(text, sent.start, sent.end)
-            head, head_end = heads[id(sent)]
-            left = claim.left or []
-            if (
-                head
-                and head_end <= claim.start
-                and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                    left[k].start >= head_end and heads_own_clause(left, k, reader.lex)
-                    for k in range(len(left))
-                )
-                and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
-                and not shares_word(head, claim.concept)
-                and not (attribution and head in attribution)
-            ):
-                subject = head  # the head names the thing measured, not an owner, if shared
+            subject = self._head_subject(claim, attribution, figures)
         if subject is None and claim.restates is not None:
-            subject = rows[claim.restates]["subject"]  # "$50 million (£40 million)": one figure
-        concept = claim.concept
-        if claim.purpose and not shares_word(claim.purpose, concept):
-            # "41 mpg in 2022 for compact cars" (the concept may have changed since the
-            # figure was read: a restatement or a series takes its first figure's)
-            concept = f"{concept} for {claim.purpose}" if concept else claim.purpose
-        if concept and ("'" in concept or "’" in concept):
-            concept = _POSSESSIVE.sub("", concept)  # "Peru’s economy" -> "Peru economy"
+            subject = self.rows[claim.restates]["subject"]  # "$50 million (£40 million)"
         if subject and ("'" in subject or "’" in subject):
             subject = _POSSESSIVE.sub("", subject)  # "the van’s city rating" -> "van"
-        rows.append(
-            {
-                "claim_id": cid,
-                "doc_id": doc_id,
-                "start": claim.start,
-                "end": claim.end,
-                "surface": text[claim.start : claim.end],
-                "sentence_start": sent.start,
-                "sentence_end": sent_end,
-                "sentence": text[sent.start : sent_end],
-                "value": claim.value,
-                "low": claim.low,
-                "high": claim.high,
-                "bound": claim.bound,
-                "qualifier": claim.qualifier,
-                "unit": claim.unit,
-                "dimension": claim.dimension,
-                "per": claim.per,
-                "change": claim.change,
-                "concept": concept,
-                "subject": subject,
-                "attribution": attribution,
-                "restates": ids[claim.restates] if claim.restates is not None else None,
-                "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
-                "boilerplate": sent.boilerplate,
-            }
-        )
-    return rows
+        return subject
+
+    def _head_subject(
+        self, claim: Draft, attribution: str | None, figures: list[tuple[int, int]]
+    ) -> str | None:
+        """The noun phrase the sentence opens with ("The ash cloud ..."), when it names the
+        thing measured rather than an owner of a later clause."""
+        sent = claim.sentence
+        if id(sent) not in self.heads:
+            self.heads[id(sent)] = sentence_head(self.text, sent.start, sent.end)
+        head, head_end = self.heads[id(sent)]
+        left = claim.left or []
+        if (
+            head
+            and head_end <= claim.start
+            and not any(  # "Acme's plan is young; we hope to hire 400 staff"
+                left[k].start >= head_end and heads_own_clause(left, k, self.reader.lex)
+                for k in range(len(left))
+            )
+            and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
+            and not shares_word(head, claim.concept)
+            and not (attribution and head in attribution)
+        ):
+            return head  # the head names the thing measured, not an owner, if shared
+        return None
+
+
+def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
+    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
+    reader = _DocumentReader(text, doc_id, _number_style(text, language))
+    claims = reader.read_all()
+    if not claims:
+        return []
+    return _RowWriter(reader, _linked(text, claims)).write()
 
 
 def extract_claims(
