@@ -5,8 +5,8 @@ camp re-reported by several outlets is one assertion with several reports, and o
 assertions vote. A quantity's verdict:
 
 - ``single``: one report, or reports of one document from one source;
-- ``diverge``: two named, different sources *conflict* (their intervals do not overlap,
-  or their best values are further apart than ``threshold`` of the larger; a lower bound
+- ``diverge``: two named, different sources *conflict* (their intervals do not overlap, an
+  exact figure's reaching ``TOLERANCE`` either side of it, or their best values are further apart than ``threshold`` of the larger; a lower bound
   is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
   source is lower than an earlier one and conflicts with it; both sides' frames were read
   from their own words;
@@ -313,6 +313,10 @@ def _fmt(value: float | None) -> str:
 
 #: At most this many assertions are spelled out in a quantity's ``why``.
 WHY_LIMIT = 8
+#: A figure as printed stands for anything within this share of it (groups.md's rule 1,
+#: "exact is value ±5%"): two exact figures agree while these reaches overlap, and figures of
+#: different dates that stay within it are not growth.
+TOLERANCE = 0.05
 #: Figures dated this many days apart or fewer are "about the same time".
 SAME_DAYS = 1
 #: Two figures further apart than this factor are more likely counts of different things
@@ -529,7 +533,7 @@ def _verdict(
             if _sure(a, b):
                 sure.append((a, b))
                 break
-    changed = _changed(rows, 0.05)
+    changed = _changed(rows, TOLERANCE)
     n_sources = int(facts["_n_sources"])
     if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"
@@ -639,9 +643,20 @@ def _conflict(a: dict[str, Any], b: dict[str, Any], threshold: float) -> bool:
     small, large = sorted((a, b), key=lambda r: float(r["best"]))
     if small["bound"] == "lower":
         return False
-    hi_s, lo_l = small["interval_high"], large["interval_low"]
+    hi_s, lo_l = _reach(small, up=True), _reach(large, up=False)
     disjoint = hi_s is not None and lo_l is not None and lo_l > hi_s * (1 + 1e-9)
     return disjoint or _apart(a, b, threshold)
+
+
+def _reach(row: dict[str, Any], *, up: bool) -> float | None:
+    """The end of a figure's interval on one side: an exact figure reaches at least
+    ``TOLERANCE`` of its value beyond its rounding ("7.3" reaches 7.665, not 7.35)."""
+    end = row["interval_high" if up else "interval_low"]
+    if row["bound"] != "exact" or end is None:
+        return end
+    best = float(row["best"])
+    margin = TOLERANCE * abs(best)
+    return max(float(end), best + margin) if up else min(float(end), best - margin)
 
 
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:

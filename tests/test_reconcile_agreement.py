@@ -1,0 +1,70 @@
+"""When two sources' figures agree: a printed figure stands for anything within 5% of it
+(the tolerance of reconcile_dev's rule 1), however finely it is rounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+from reconcile.compare import TOLERANCE, _conflict
+
+
+def _two(first: str, second: str) -> list[str]:
+    claims = pl.concat(
+        [
+            extract_claims(first, doc_id="a", outlet="A", published=dt.date(2031, 4, 2)),
+            extract_claims(second, doc_id="b", outlet="B", published=dt.date(2031, 4, 2)),
+        ]
+    )
+    return reconcile(claims).quantities["verdict"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        # 4% apart: within the reach of two printed figures, though each is rounded to 0.1
+        (
+            "The Forest Office said fires burned 7.3 million hectares in Peru.",
+            "The Park Agency said fires burned 7.6 million hectares in Peru.",
+            "agree",
+        ),
+        (
+            "The Ledger Institute said the tariff cut output in Peru by 5%.",
+            "The Harbour Bank said the tariff cut output in Peru by 5.5%.",
+            "agree",
+        ),
+        # 18% apart: the two reaches do not meet
+        (
+            "The Ledger Institute said the tariff cut output in Peru by 4%.",
+            "The Harbour Bank said the tariff cut output in Peru by 4.9%.",
+            "diverge",
+        ),
+        (
+            "The Coast Bureau said 300 people died in the Peru landslide.",
+            "The Red Cross said 345 people died in the Peru landslide.",
+            "diverge",
+        ),
+    ],
+)
+def test_two_sources_agree_within_the_tolerance_of_a_printed_figure(
+    first: str, second: str, verdict: str
+) -> None:
+    assert _two(first, second) == [verdict]
+
+
+def _row(best: float, bound: str, low: float | None, high: float | None) -> dict[str, object]:
+    return {"best": best, "bound": bound, "interval_low": low, "interval_high": high}
+
+
+def test_only_exact_figures_are_widened_to_the_tolerance() -> None:
+    step = 1 + 1.5 * TOLERANCE  # the reaches of two exact figures overlap up to 2*TOLERANCE
+    exact = _row(100.0, "exact", 99.5, 100.5)
+    assert not _conflict(exact, _row(100 * step, "exact", 100 * step - 0.5, 100 * step + 0.5), 0.25)
+    # "up to 100" and "at least 108" say what they say: no widening of a stated bound
+    upper = _row(100.0, "upper", None, 100.0)
+    assert _conflict(upper, _row(108.0, "exact", 107.5, 108.5), 0.25)
+    assert not _conflict(upper, _row(104.0, "exact", 103.5, 104.5), 0.25)
