@@ -5,11 +5,12 @@ Interval readings (``interval_low``, ``interval_high``, in the normalised unit):
 
 - ``exact``: a rounded figure is read as the rounding it implies, at most ±5%:
   ±min(step/2, 5%) where step is 10 to the number of trailing zeros ("50,000": step 10,000,
-  so ±2,500) or the last decimal place ("1.2": ±0.05);
+  so ±2,500) or the last decimal place ("1.2": ±0.05); when two figures are set against
+  each other, an exact one reaches at least ±5% (``compare.TOLERANCE``);
 - ``approx`` ("about", "around", "some"): ±10%;
-- ``lower`` ("more than"): [value, open); "just over": [value, +10%];
-- ``upper``: "nearly", "almost", "just under", "close to": [-10%, value]; others
-  ("up to", "less than"): (open, value];
+- ``lower`` ("more than"): [value, open); a near hedge ("just over"): [value, +10%];
+- ``upper``: the near hedges ("nearly", "almost", "just under"; ``near_qualifiers`` in
+  extract's lexicon): [-10%, value]; others ("up to", "less than"): (open, value];
 - ``range``: [low, high] as written.
 """
 
@@ -21,20 +22,11 @@ from typing import Any
 
 import polars as pl
 
+from extract.lexicon import lexicon
+
 from .tables import Tables
 
 __all__ = ["normalise"]
-
-_NEAR_BELOW = [
-    "nearly",
-    "almost",
-    "just under",
-    "just below",
-    "close to",
-    "not quite",
-    "just shy of",
-]
-_NEAR_ABOVE = ["just over", "just above", "a little over", "slightly more than"]
 
 
 @functools.cache
@@ -214,6 +206,7 @@ def normalise(
     )
     half = pl.min_horizontal(step / 2, magnitude * 0.05)
     qualifier = pl.col("qualifier").fill_null("").str.to_lowercase()
+    near = lexicon().near_qualifiers
     bound = pl.col("bound").cast(pl.String)
     low = (
         pl.when(bound == "exact")
@@ -223,7 +216,11 @@ def normalise(
         .when(bound == "lower")
         .then(value)
         .when(bound == "upper")
-        .then(pl.when(qualifier.is_in(_NEAR_BELOW)).then(value - magnitude * 0.1).otherwise(None))
+        .then(
+            pl.when(qualifier.is_in(sorted(near["upper"])))
+            .then(value - magnitude * 0.1)
+            .otherwise(None)
+        )
         .when(bound == "range")
         .then(pl.col("low"))
         .otherwise(value)
@@ -234,7 +231,11 @@ def normalise(
         .when(bound == "approx")
         .then(value + magnitude * 0.1)
         .when(bound == "lower")
-        .then(pl.when(qualifier.is_in(_NEAR_ABOVE)).then(value + magnitude * 0.1).otherwise(None))
+        .then(
+            pl.when(qualifier.is_in(sorted(near["lower"])))
+            .then(value + magnitude * 0.1)
+            .otherwise(None)
+        )
         .when(bound == "upper")
         .then(value)
         .when(bound == "range")

@@ -68,3 +68,24 @@ def test_only_exact_figures_are_widened_to_the_tolerance() -> None:
     upper = _row(100.0, "upper", None, 100.0)
     assert _conflict(upper, _row(108.0, "exact", 107.5, 108.5), 0.25)
     assert not _conflict(upper, _row(104.0, "exact", 103.5, 104.5), 0.25)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The Coast Bureau said nearly 2,000 people died in Peru.", 1800.0, 2000.0),
+        ("The Coast Bureau said just over 2,000 people died in Peru.", 2000.0, 2200.0),
+        ("The Coast Bureau said a little over 2,000 people died in Peru.", 2000.0, 2200.0),
+        # a plain bound stays open on its far side; "close to" is approx, read on both sides
+        ("The Coast Bureau said up to 2,000 people died in Peru.", None, 2000.0),
+        ("The Coast Bureau said more than 2,000 people died in Peru.", 2000.0, None),
+        ("The Coast Bureau said close to 2,000 people died in Peru.", 1800.0, 2200.0),
+    ],
+)
+def test_near_hedges_close_the_interval_at_ten_percent(
+    text: str, low: float | None, high: float | None
+) -> None:
+    claims = extract_claims(text, doc_id="a", outlet="A", published=dt.date(2031, 4, 2))
+    row = reconcile(claims).claims.row(0, named=True)
+    assert row["interval_low"] == pytest.approx(low) if low else row["interval_low"] is None
+    assert row["interval_high"] == pytest.approx(high) if high else row["interval_high"] is None
