@@ -11,6 +11,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.compare import TOLERANCE, _conflict
+from reconcile.identify import may_be_one_source
 
 
 def _two(first: str, second: str) -> list[str]:
@@ -89,3 +90,38 @@ def test_near_hedges_close_the_interval_at_ten_percent(
     row = reconcile(claims).claims.row(0, named=True)
     assert row["interval_low"] == pytest.approx(low) if low else row["interval_low"] is None
     assert row["interval_high"] == pytest.approx(high) if high else row["interval_high"] is None
+
+
+def _undated(first: str, second: str) -> list[str]:
+    claims = pl.concat(
+        [
+            extract_claims(first, doc_id="a", outlet="A", published=None),
+            extract_claims(second, doc_id="b", outlet="B", published=None),
+        ]
+    )
+    return reconcile(claims).quantities["verdict"].to_list()
+
+
+def test_a_time_that_cannot_be_resolved_never_makes_a_divergence() -> None:
+    later = "The Harbour Bank said the tariff cut output in Peru by 6%."
+    plain = "The Ledger Institute said the tariff cut output in Peru by 4%."
+    # "last year" with no publication date to count back from: of another, unknown time
+    back = "The Ledger Institute said last year that the tariff cut output in Peru by 4%."
+    assert _undated(plain, later) == ["diverge"]
+    assert _undated(back, later) == ["uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("investment bank Goldwater Partners", "published by the lender Goldwater Partners", True),
+        ("Goldwater Partners", "the broker Goldwater Partners (GP)", True),
+        ("Bank of Ruritania", "Church of Ruritania", False),
+        ("Bank of Ruritania spokesman Jo Bloggs", "Bank of Ruritania", True),
+        ("the lender Goldwater Partners", "the lender Silverline Capital", False),
+    ],
+)
+def test_one_name_with_different_words_before_it_may_be_one_source(
+    a: str, b: str, one: bool
+) -> None:
+    assert may_be_one_source(a, b) is one
