@@ -42,6 +42,7 @@ class Lexicon:
 
     qualifiers_before: PhraseTable
     qualifiers_after: PhraseTable
+    near_qualifiers: dict[str, frozenset[str]]
     periods: PhraseTable
     period_blockers: frozenset[str]
     changes: PhraseTable
@@ -146,6 +147,8 @@ _WORD_SETS = (
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).
 _PHRASE_INDEXES = ("qualifiers_before", "qualifiers_after", "periods", "changes")
+#: Mappings ``{label: [phrase, ...]}``, read as one set of lower-case phrases per label.
+_LABELLED_SETS = ("near_qualifiers",)
 #: Mappings ``{phrase: value}``, read as phrase tables keyed by the phrase's words.
 _KEYED = ("currency_words", "dollar_nationality", "measure_nouns")
 #: Lists of word endings, read as lower-case tuples (for ``str.endswith``).
@@ -162,6 +165,7 @@ def lexicon() -> Lexicon:
     fields: dict[str, Any] = {name: _words(raw[name]) for name in _WORD_SETS}
     fields |= {name: phrase_index(raw[name]) for name in _PHRASE_INDEXES}
     fields |= {name: _keyed(raw[name]) for name in _KEYED}
+    fields |= {name: {k: _words(v) for k, v in raw[name].items()} for name in _LABELLED_SETS}
     fields |= {name: tuple(str(e).lower() for e in raw[name]) for name in _ENDINGS}
     fields |= {name: LinePatterns.compile(raw[name]) for name in _LINE_PATTERNS}
     fields |= _numbers(raw) | _currencies(raw) | _words_of_phrases(raw)

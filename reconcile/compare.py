@@ -5,9 +5,9 @@ camp re-reported by several outlets is one assertion with several reports, and o
 assertions vote. A quantity's verdict:
 
 - ``single``: one report, or reports of one document from one source;
-- ``diverge``: two named, different sources *conflict* (their intervals do not overlap,
-  or their best values are further apart than ``threshold`` of the larger; a lower bound
-  is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
+- ``diverge``: two named, different sources *conflict* (their intervals do not overlap, an
+  exact figure's reaching ``TOLERANCE`` either side of it, or their best values are further
+  apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
   source is lower than an earlier one and conflicts with it; both sides' frames were read
   from their own words;
 - ``uncertain``: such a conflict, but one side's measure or place was not read from its
@@ -299,11 +299,12 @@ def quantities_table(
     frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
     dated_sure = (
         ~pl.col("as_of_source").is_in(list(GUESSED_DATES))
+        & ~(pl.col("as_of").is_null() & (pl.col("as_of_source") != "no date"))
         if "as_of_source" in claims.columns
         else pl.lit(True)
     )
     sure = (
-        claims.select("assertion_id", *dating)
+        claims.select("assertion_id", *dating, *(["as_of"] if "as_of_source" in dating else []))
         .filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
         .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
@@ -367,6 +368,10 @@ def _fmt(value: float | None) -> str:
 
 #: At most this many assertions are spelled out in a quantity's ``why``.
 WHY_LIMIT = 8
+#: A figure as printed stands for anything within this share of it (groups.md's rule 1,
+#: "exact is value ±5%"): two exact figures agree while these reaches overlap, and figures of
+#: different dates that stay within it are not growth.
+TOLERANCE = 0.05
 #: Figures dated this many days apart or fewer are "about the same time".
 SAME_DAYS = 1
 #: Two figures further apart than this factor are more likely counts of different things
@@ -380,6 +385,9 @@ EXTREMES = 3
 #: publication date takes the latest date its sentences give, which may be an event long
 #: before the figure ("since 3 March ..."). Such a figure never makes a divergence.
 GUESSED_DATES = ("the latest date the document's sentences give",)
+# Nor does a figure whose sentence gives a time that cannot be resolved ("said last year" in
+# a document with no date): it is of another time than the document's other figures, but
+# of which one is not known.
 #: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
 _DATE_RANK = (
     pl.col("as_of_source")
@@ -523,7 +531,7 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
     keep = pl.concat([ends, first]).unique()
     kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
-    stats = join_beside(stats, _changed_by_quantity(valued, 0.05), "quantity_id")
+    stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     return [
         _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)
@@ -718,9 +726,20 @@ def _conflict(a: dict[str, Any], b: dict[str, Any], threshold: float) -> bool:
     small, large = sorted((a, b), key=lambda r: float(r["best"]))
     if small["bound"] == "lower":
         return False
-    hi_s, lo_l = small["interval_high"], large["interval_low"]
+    hi_s, lo_l = _reach(small, up=True), _reach(large, up=False)
     disjoint = hi_s is not None and lo_l is not None and lo_l > hi_s * (1 + 1e-9)
     return disjoint or _apart(a, b, threshold)
+
+
+def _reach(row: dict[str, Any], *, up: bool) -> float | None:
+    """The end of a figure's interval on one side: an exact figure reaches at least
+    ``TOLERANCE`` of its value beyond its rounding ("7.3" reaches 7.665, not 7.35)."""
+    end = row["interval_high" if up else "interval_low"]
+    if row["bound"] != "exact" or end is None:
+        return end
+    best = float(row["best"])
+    margin = TOLERANCE * abs(best)
+    return max(float(end), best + margin) if up else min(float(end), best - margin)
 
 
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -916,8 +916,9 @@ def may_be_one_source(a: str, b: str) -> bool:
 
     True for one name written two ways ("Port Office" and "PO"), an umbrella and one of its
     agencies written as acronyms (an acronym that starts the other one: "UN" and "UNHCR"),
-    and a body and one of its people ("Health Ministry" and "Health Ministry spokesman
-    Jo Bloggs": all of one name's words open the other).
+    a body and one of its people ("Health Ministry" and "Health Ministry spokesman
+    Jo Bloggs": all of one name's words open the other), and one name with different words
+    before it ("Goldwater Partners" and "investment bank Goldwater Partners").
     """
     if a == b:
         return True
@@ -925,7 +926,21 @@ def may_be_one_source(a: str, b: str) -> bool:
     if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
         return True
     n = min(len(words_a), len(words_b))
-    return n > 0 and words_a[:n] == words_b[:n]
+    proper = _proper_name(a)
+    return (n > 0 and words_a[:n] == words_b[:n]) or (proper != "" and proper == _proper_name(b))
+
+
+#: Capitalised words at the end of a name, with the small words names hold ("Bank of England").
+_PROPER_END = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w&.'-]*)*$")
+
+
+def _proper_name(name: str) -> str:
+    """The run of capitalised words that ends a source name, as the words before it
+    describe it ("investment bank Goldwater Partners" -> "Goldwater Partners", "Bank of
+    Ruritania" whole)."""
+    text = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    found = re.search(_PROPER_END, text)
+    return found.group(0).strip() if found else ""
 
 
 def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:

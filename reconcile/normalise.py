@@ -5,11 +5,12 @@ Interval readings (``interval_low``, ``interval_high``, in the normalised unit):
 
 - ``exact``: a rounded figure is read as the rounding it implies, at most ±5%:
   ±min(step/2, 5%) where step is 10 to the number of trailing zeros ("50,000": step 10,000,
-  so ±2,500) or the last decimal place ("1.2": ±0.05);
+  so ±2,500) or the last decimal place ("1.2": ±0.05); when two figures are set against
+  each other, an exact one reaches at least ±5% (``compare.TOLERANCE``);
 - ``approx`` ("about", "around", "some"): ±10%;
-- ``lower`` ("more than"): [value, open); "just over": [value, +10%];
-- ``upper``: "nearly", "almost", "just under", "close to": [-10%, value]; others
-  ("up to", "less than"): (open, value];
+- ``lower`` ("more than"): [value, open); a near hedge ("just over"): [value, +10%];
+- ``upper``: the near hedges ("nearly", "almost", "just under"; ``near_qualifiers`` in
+  extract's lexicon): [-10%, value]; others ("up to", "less than"): (open, value];
 - ``range``: [low, high] as written.
 """
 
@@ -21,21 +22,12 @@ from typing import Any
 
 import polars as pl
 
+from extract.lexicon import lexicon
+
 from .columns import join_beside
 from .tables import Tables
 
 __all__ = ["normalise"]
-
-_NEAR_BELOW = [
-    "nearly",
-    "almost",
-    "just under",
-    "just below",
-    "close to",
-    "not quite",
-    "just shy of",
-]
-_NEAR_ABOVE = ["just over", "just above", "a little over", "slightly more than"]
 
 
 @functools.cache
@@ -77,6 +69,48 @@ def _unit_factors(tables: Tables, units: list[str]) -> tuple[dict[str, float], d
     return factors, targets
 
 
+def _rates(dated: pl.DataFrame, fx: pl.DataFrame, name: str) -> pl.DataFrame:
+    """Each row's rate (``_row``, ``name``) for its ``_money_unit`` on its ``as_of``: of the
+    periods of that currency, the latest to start by that date, if it has not ended (the
+    periods of one currency are taken not to overlap); else a rate with no dates; an undated
+    figure takes its currency's latest rate (news is mostly recent, and one rate for all of a
+    currency's undated figures keeps them comparable). Looked up once per currency and date,
+    so a million claims cost a few thousand look-ups."""
+    keys = dated.select("_money_unit", "as_of").unique()
+    spans = fx.drop_nulls("start").sort("start")
+    found = (
+        keys.drop_nulls("as_of")
+        .sort("as_of")
+        .join_asof(
+            spans,
+            left_on="as_of",
+            right_on="start",
+            by_left="_money_unit",
+            by_right="currency",
+            strategy="backward",
+            check_sortedness=False,  # sorted by date overall, so within each currency too
+        )
+        .filter(pl.col("end").is_null() | (pl.col("as_of") <= pl.col("end")))
+        .select("_money_unit", "as_of", pl.col("units_per_usd").alias("_dated"))
+    )
+    timeless = (
+        fx.filter(pl.col("start").is_null())
+        .group_by("currency")
+        .agg(pl.col("units_per_usd").first().alias("_any"))
+    )
+    latest = spans.group_by("currency").agg(pl.col("units_per_usd").last().alias("_latest"))
+    undated = pl.col("as_of").is_null()
+    return (
+        dated.join(found, on=["_money_unit", "as_of"], how="left", nulls_equal=True)
+        .join(timeless, left_on="_money_unit", right_on="currency", how="left")
+        .join(latest, left_on="_money_unit", right_on="currency", how="left")
+        .select(
+            "_row",
+            pl.coalesce("_dated", "_any", pl.when(undated).then(pl.col("_latest"))).alias(name),
+        )
+    )
+
+
 def normalise(
     claims: pl.DataFrame,
     *,
@@ -111,20 +145,9 @@ def normalise(
     )
     # exchange rates: units per USD on the claim's date, for the claim's and the reporting currency
     dated = frame.select("_row", "_money_unit", "as_of").filter(pl.col("_money_unit").is_not_null())
-    target_rate = fx.filter(pl.col("currency") == currency)
-    joined = (
-        dated.join(fx, left_on="_money_unit", right_on="currency", how="left")
-        .filter(
-            pl.col("start").is_null() | pl.col("as_of").is_between(pl.col("start"), pl.col("end"))
-        )
-        .group_by("_row")
-        .agg(pl.col("units_per_usd").first().alias("_rate_from"))
-    )
+    joined = _rates(dated, fx, "_rate_from")
     joined_to = (
-        dated.join(target_rate.drop("currency"), how="cross")
-        .filter(pl.col("as_of").is_between(pl.col("start"), pl.col("end")))
-        .group_by("_row")
-        .agg(pl.col("units_per_usd").first().alias("_rate_to"))
+        _rates(dated.with_columns(_money_unit=pl.lit(currency)), fx, "_rate_to")
         if currency != "USD"
         else dated.select("_row", pl.lit(1.0).alias("_rate_to"))
     )
@@ -215,6 +238,7 @@ def normalise(
     )
     half = pl.min_horizontal(step / 2, magnitude * 0.05)
     qualifier = pl.col("qualifier").fill_null("").str.to_lowercase()
+    near = lexicon().near_qualifiers
     bound = pl.col("bound").cast(pl.String)
     low = (
         pl.when(bound == "exact")
@@ -224,7 +248,11 @@ def normalise(
         .when(bound == "lower")
         .then(value)
         .when(bound == "upper")
-        .then(pl.when(qualifier.is_in(_NEAR_BELOW)).then(value - magnitude * 0.1).otherwise(None))
+        .then(
+            pl.when(qualifier.is_in(sorted(near["upper"])))
+            .then(value - magnitude * 0.1)
+            .otherwise(None)
+        )
         .when(bound == "range")
         .then(pl.col("low"))
         .otherwise(value)
@@ -235,7 +263,11 @@ def normalise(
         .when(bound == "approx")
         .then(value + magnitude * 0.1)
         .when(bound == "lower")
-        .then(pl.when(qualifier.is_in(_NEAR_ABOVE)).then(value + magnitude * 0.1).otherwise(None))
+        .then(
+            pl.when(qualifier.is_in(sorted(near["lower"])))
+            .then(value + magnitude * 0.1)
+            .otherwise(None)
+        )
         .when(bound == "upper")
         .then(value)
         .when(bound == "range")

@@ -16,6 +16,7 @@ def test_each_field_is_read_by_one_rule() -> None:
         *module._WORD_SETS,
         *module._PHRASE_INDEXES,
         *module._KEYED,
+        *module._LABELLED_SETS,
         *module._ENDINGS,
         *module._LINE_PATTERNS,
         *module._numbers(raw),
@@ -33,3 +34,11 @@ def test_word_sets_are_lower_case_words() -> None:
     lex = module.lexicon()
     assert "january" in lex.months and "the" in lex.stopwords
     assert all(word == word.lower() for name in module._WORD_SETS for word in getattr(lex, name))
+
+
+def test_each_near_hedge_is_a_hedge_of_the_same_bound() -> None:
+    lex = module.lexicon()
+    for bound, hedges in lex.near_qualifiers.items():
+        assert hedges, bound
+        for hedge in hedges:
+            assert lex.qualifiers_before.get(tuple(hedge.split())) == bound, hedge
