@@ -26,14 +26,13 @@ import polars as pl
 
 from .context import (
     AttributionTracker,
+    TextTokens,
     Token,
     asserter_owns,
     heads_own_clause,
-    prime_tokens,
     relative_phrase,
     sentence_head,
     subject_before,
-    tokens,
 )
 from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
@@ -151,6 +150,7 @@ class _DocumentReader(UnitReader):
         self.lex = lexicon()
         self.units = unit_table()
         self.sents = sentences(text)
+        self.tokens = TextTokens(text, [(s.start, s.end) for s in self.sents])
         self.sent_starts = [s.start for s in self.sents]
         self.excluded = non_quantity_spans(text)
         self.excluded_starts = [a for a, _ in self.excluded]
@@ -231,7 +231,6 @@ class _DocumentReader(UnitReader):
         sent = self._sentence_of(num.start)
         if sent is None or self._is_excluded(num.start):
             return None
-        prime_tokens(self.text, sent.start, sent.end)
         claim = Draft(num.start, num.end, sent, num.value)
         if num.kind == "vague" and num.high is not None:
             # "hundreds": one order of magnitude from the named one, its midpoint the value
@@ -277,7 +276,7 @@ class _DocumentReader(UnitReader):
         )
         if found:
             r.currency, claim.start = found
-        left = tokens(text, max(sent.start, claim.start - 120), claim.start)
+        left = self.tokens.window(max(sent.start, claim.start - 120), claim.start)
         words = [t.lower for t in left]
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
@@ -519,7 +518,7 @@ class _DocumentReader(UnitReader):
         num, claim, currency = r.num, r.claim, r.currency
         pos = r.pos
         # unit words, counted nouns, hedges and rates after the number
-        right = tokens(self.text, pos, min(r.sent.end, pos + 160))
+        right = self.tokens.window(pos, min(r.sent.end, pos + 160))
         hyphen = bool(right) and right[0].text == "-" and right[0].start == pos
         if hyphen:
             right = right[1:]
@@ -753,7 +752,7 @@ def _prefix_index() -> dict[str, list[str]]:
 
 
 def _asserters(
-    text: str, sents: list[Sentence], wanted: set[int]
+    tokens: TextTokens, sents: list[Sentence], wanted: set[int]
 ) -> tuple[dict[int, str | None], dict[int, list[tuple[int, str]]], dict[str, str]]:
     """Who asserts the figures of each sentence (keyed by ``id``) of those ``wanted``.
 
@@ -763,6 +762,7 @@ def _asserters(
     sentence with an asserter, every asserter it names with the offset of its verb (for
     :func:`own_source`), and the mapping of source names to "Name (INITIALS)".
     """
+    text = tokens.text
     tracker = AttributionTracker()
     by_sentence: dict[int, str | None] = {}
     named_in: dict[int, list[tuple[int, str]]] = {}
@@ -782,8 +782,7 @@ def _asserters(
             or '"' in text[sent.start : sent.end]
             or _may_head_with_source(text, sent.start, sent.end)
         ):
-            prime_tokens(text, sent.start, sent.end)
-            who = tracker.read(text, sent.start, sent.end)
+            who = tracker.read(tokens, sent.start, sent.end)
         if who and lead is not None:
             for key in lead:  # a headline's figure is the lead's source's
                 by_sentence[key] = tracker.last_source
@@ -843,7 +842,9 @@ class _RowWriter:
         self.reader = reader
         self.claims = claims
         wanted = {id(c.sentence) for c in claims}
-        self.by_sentence, self.named_in, self.named = _asserters(text, reader.sents, wanted)
+        self.by_sentence, self.named_in, self.named = _asserters(
+            reader.tokens, reader.sents, wanted
+        )
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
@@ -858,7 +859,6 @@ class _RowWriter:
     def _row(self, claim: Draft, cid: str) -> dict[str, Any]:
         """The row of one draft."""
         text, sent, ids = self.text, claim.sentence, self.ids
-        prime_tokens(text, sent.start, sent.end)  # the windows read below are cut from it
         attribution = self._attribution(claim)
         sent_end = self._sentence_end(claim)
         subject = self._subject(claim, attribution)
@@ -921,12 +921,12 @@ class _RowWriter:
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
         # own nothing of the figure
-        phrase = None if dense else relative_phrase(text, sent.start, claim.start)
+        phrase = None if dense else relative_phrase(self.reader.tokens, sent.start, claim.start)
         subject = (
             None
             if dense
             else subject_before(
-                text,
+                self.reader.tokens,
                 phrase[0] if phrase else sent.start,
                 claim.start,
                 skip=attribution,
@@ -964,7 +964,7 @@ class _RowWriter:
         thing measured rather than an owner of a later clause."""
         sent = claim.sentence
         if id(sent) not in self.heads:
-            self.heads[id(sent)] = sentence_head(self.text, sent.start, sent.end)
+            self.heads[id(sent)] = sentence_head(self.reader.tokens, sent.start, sent.end)
         head, head_end = self.heads[id(sent)]
         left = claim.left or []
         if (

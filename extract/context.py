@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,13 +25,13 @@ from .sources import (
 
 __all__ = [
     "AttributionTracker",
+    "TextTokens",
     "Token",
     "asserter_owns",
     "heads_own_clause",
     "relative_phrase",
     "sentence_head",
     "subject_before",
-    "tokens",
 ]
 
 #: A number ("20,000"), a word (with inner apostrophes, dots, hyphens: "U.S", "Acme's",
@@ -91,72 +90,69 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-class _SpanCache(threading.local):
-    """The tokens of one span (a sentence), so that many windows inside it are slices.
+class TextTokens:
+    """The tokens of one text, read a sentence at a time.
 
-    The spans of the current text primed last are kept (up to ``KEEP``), so that a
-    document's later passes over its sentences find them tokenized already. Each
-    thread has its own (``threading.local``), so extraction is safe from many threads.
+    The document reader makes one per extraction call and hands it to whatever reads
+    tokens, so nothing is shared between calls or threads. A window inside one of
+    ``spans`` (the sentences) is a slice of that span's tokens, read on first use (the last
+    ``KEEP`` spans are kept); any other window is read afresh. Either way the window has
+    the tokens a fresh pass over it gives:
+
+    >>> tokens = TextTokens("Sales rose 4%. Costs fell.", [(0, 14), (15, 26)])
+    >>> [t.text for t in tokens.window(6, 14)]
+    ['rose', '4', '%', '.']
+    >>> tokens.window(2, 10) == _tokenize(tokens.text, 2, 10)  # cuts "Sales" and "rose"
+    True
     """
 
     KEEP = 64
 
-    def __init__(self) -> None:
-        self.text: str | None = None
-        self.start = self.end = 0
-        self.toks: list[Token] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.kept: OrderedDict[tuple[int, int], tuple[list[Token], list[int], list[int]]] = (
-            OrderedDict()
-        )
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.spans = sorted(spans)
+        self.span_starts = [start for start, _ in self.spans]
+        self.kept: OrderedDict[tuple[int, int], _SpanTokens] = OrderedDict()
 
-    def prime(self, text: str, start: int, end: int) -> None:
-        if self.text is text and self.start == start and self.end == end:
-            return
-        if self.text is not text:
-            self.kept.clear()
-        self.text, self.start, self.end = text, start, end
-        found = self.kept.get((start, end))
+    def window(self, start: int, end: int) -> list[Token]:
+        """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+        i = bisect.bisect_right(self.span_starts, start) - 1
+        if i >= 0 and end <= self.spans[i][1]:
+            cut = self._span(self.spans[i]).cut(start, end)
+            if cut is not None:
+                return cut
+        return _tokenize(self.text, start, end)
+
+    def _span(self, span: tuple[int, int]) -> _SpanTokens:
+        found = self.kept.get(span)
         if found is None:
-            toks = _tokenize(text, start, end)
-            found = (toks, [t.start for t in toks], [t.end for t in toks])
-            self.kept[(start, end)] = found
+            found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
             if len(self.kept) > self.KEEP:
                 self.kept.popitem(last=False)
         else:
-            self.kept.move_to_end((start, end))
-        self.toks, self.starts, self.ends = found
+            self.kept.move_to_end(span)
+        return found
 
-    def window(self, text: str, start: int, end: int) -> list[Token] | None:
-        """The tokens of ``text[start:end]`` if the cached span gives exactly them."""
-        if self.text is not text or start < self.start or end > self.end:
-            return None
+
+class _SpanTokens:
+    """The tokens of one span with their offsets, to cut windows from."""
+
+    __slots__ = ("ends", "starts", "toks")
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.toks = toks
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+
+    def cut(self, start: int, end: int) -> list[Token] | None:
+        """The tokens of the window ``[start, end)``; None when a token straddles an edge."""
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and self.ends[i - 1] > start:
-            return None  # a token straddles the window's start
+            return None
         j = bisect.bisect_left(self.starts, end)
         if j > 0 and self.ends[j - 1] > end:
-            return None  # a token straddles the window's end
+            return None
         return self.toks[i:j]
-
-
-_CACHE = _SpanCache()
-
-
-def prime_tokens(text: str, start: int, end: int) -> None:
-    """Tokenize ``text[start:end]`` once; later windows inside it are cut from it."""
-    _CACHE.prime(text, start, end)
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]`` with their offsets.
-
-    Windows inside the span last given to :func:`prime_tokens` are sliced from its
-    tokens (the same tokens a fresh pass would give); others are read afresh.
-    """
-    cached = _CACHE.window(text, start, end)
-    return cached if cached is not None else _tokenize(text, start, end)
 
 
 def _function_word(word: Token, lex: Lexicon) -> bool:
@@ -255,10 +251,11 @@ class AttributionTracker:
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
 
-    def read(self, text: str, start: int, end: int) -> str | None:
+    def read(self, tokens: TextTokens, start: int, end: int) -> str | None:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
         lex = lexicon()
-        toks = tokens(text, start, end)
+        text = tokens.text
+        toks = tokens.window(start, end)
         found: str | None = None
         best_rank = 99
         data = False
@@ -421,7 +418,7 @@ def _cited(toks: list[Token], k: int) -> str | None:
 
 
 def subject_before(
-    text: str,
+    tokens: TextTokens,
     sent_start: int,
     start: int,
     *,
@@ -439,7 +436,7 @@ def subject_before(
     it is another clause's ("Acme estimated that a strike would cost $30m").
     """
     lex = lexicon()
-    toks = tokens(text, max(sent_start, start - 300), start)  # bounded: linear in long sentences
+    toks = tokens.window(max(sent_start, start - 300), start)  # bounded: linear in long sentences
     runs = [
         run
         for run in _name_runs(toks, figures, lex)
@@ -736,10 +733,10 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     )
 
 
-def relative_phrase(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
+def relative_phrase(tokens: TextTokens, sent_start: int, start: int) -> tuple[int, int] | None:
     """Offsets of the phrase a figure's relative clause stands for, if the figure is in one
     ("the long lake that is about 40 miles wide": the span of "long lake")."""
-    toks = tokens(text, max(sent_start, start - 300), start)
+    toks = tokens.window(max(sent_start, start - 300), start)
     k = _relative_clause_phrase(toks, lexicon())
     if not k:
         return None
@@ -797,14 +794,16 @@ def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
 
 
-def sentence_head(text: str, sent_start: int, sent_end: int, *, limit: int = 4) -> tuple[str, int]:
+def sentence_head(
+    tokens: TextTokens, sent_start: int, sent_end: int, *, limit: int = 4
+) -> tuple[str, int]:
     """The noun phrase a sentence opens with and where it ends ("", 0 when none).
 
     "The ash cloud spread for some forty miles" gives "ash cloud"; a lead-in
     cut off by a comma ("However, the company ...") is passed over.
     """
     lex = lexicon()
-    toks = tokens(text, sent_start, min(sent_end, sent_start + 160))
+    toks = tokens.window(sent_start, min(sent_end, sent_start + 160))
     picked: list[str] = []
     end = 0
     comma = next((k for k, t in enumerate(toks[:10]) if t.text == ","), None)

@@ -21,11 +21,11 @@ from .context import (
     _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
+    TextTokens,
     Token,
     _antecedent_noun,
     _verb_form,
     _verb_like,
-    tokens,
 )
 from .lexicon import Lexicon, lexicon
 
@@ -57,7 +57,7 @@ class LeftPhrase(NamedTuple):
 
 
 def read_left(
-    text: str,
+    tokens: TextTokens,
     sent_start: int,
     start: int,
     *,
@@ -74,7 +74,7 @@ def read_left(
     them already. The steps of the walk are the methods of :class:`_LeftWalk`.
     """
     if toks is None:
-        toks = tokens(text, max(sent_start, start - 200), start)
+        toks = tokens.window(max(sent_start, start - 200), start)
     walk = _LeftWalk(toks, lexicon(), limit, len(toks))
     while walk.i > 0:
         walk.i -= 1

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import _AUX, _CONJUNCTIONS, Token, _verb_form, tokens
+from .context import _AUX, _CONJUNCTIONS, TextTokens, Token, _verb_form
 from .draft import Draft
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
@@ -97,6 +97,7 @@ class PhraseReader:
     """Reads the concept of a figure: the document reader builds on this."""
 
     text: str
+    tokens: TextTokens  # the text's, read by this extraction call alone
     lex: Lexicon
     sents: list[Sentence]
     sent_starts: list[int]
@@ -116,7 +117,7 @@ class PhraseReader:
         if item is None:
             return own
         if left[0].start > claim.sentence.start:  # the window may cut the list or its lead-in
-            left = tokens(self.text, claim.sentence.start, claim.start)
+            left = self.tokens.window(claim.sentence.start, claim.start)
             item = list_item(left, rest)
             if item is None:
                 return own
@@ -163,7 +164,7 @@ class PhraseReader:
         if k == 0:
             return None
         before = self.sents[k - 1]
-        toks = tokens(self.text, before.start, min(before.end, before.start + 400))
+        toks = self.tokens.window(before.start, min(before.end, before.start + 400))
         for d in reversed([j for j, t in enumerate(toks) if t.text[:1].isdigit()]):
             j = d + 1  # the last figure with a noun after it ("in 2021." has none)
             while j < len(toks) and toks[j].lower in self.lex.scales:
@@ -199,7 +200,7 @@ class PhraseReader:
         town:")."""
         k = bisect_left(self.sent_starts, sent_start)
         for before in reversed(self.sents[max(0, k - _LIST_LINES) : k]):
-            toks = tokens(self.text, before.start, min(before.end, before.start + 300))
+            toks = self.tokens.window(before.start, min(before.end, before.start + 300))
             while toks and not toks[-1].text[:1].isalnum():
                 toks = toks[:-1]
             if not _list_line(toks):  # the items before, "Leeds: 2,900", name no measure
@@ -215,7 +216,7 @@ class PhraseReader:
                     return " ".join(run)
         if not toks:
             return None
-        return read_left(self.text, start, toks[-1].end + 1, toks=toks).words
+        return read_left(self.tokens, start, toks[-1].end + 1, toks=toks).words
 
     def _measure_before(self, sent_start: int, lead_in: list[Token]) -> str | None:
         """The measure a list's lead-in names: the noun after its last quantity word ("the
@@ -226,7 +227,7 @@ class PhraseReader:
             if run and not self._names_a_time(run[0]):  # not "as of October"
                 return " ".join(run)
         end = lead_in[-1].end if lead_in else sent_start
-        return read_left(self.text, sent_start, end + 1, toks=lead_in).words
+        return read_left(self.tokens, sent_start, end + 1, toks=lead_in).words
 
     def _own_concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
@@ -392,7 +393,7 @@ class PhraseReader:
 
     def _left(self, claim: Draft) -> LeftPhrase:
         """The phrase before the figure (:func:`~extract.left_phrase.read_left`)."""
-        return read_left(self.text, claim.sentence.start, claim.start, toks=claim.left)
+        return read_left(self.tokens, claim.sentence.start, claim.start, toks=claim.left)
 
     def _purpose(self, rest: list[Token], words: list[str], concept: str | None) -> str | None:
         """What a figure is for, right after it or the noun it qualifies: "a 2-4kW pump for

@@ -37,10 +37,11 @@ _LANGUAGE_WORDS = {
     "pt": "o a os as e de que em para com uma não do da dos das por se é".split(),
 }
 #: Each marker word and the languages it marks.
-_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
-for _lang, _words in _LANGUAGE_WORDS.items():
-    for _w in set(_words):
-        _WORD_LANGUAGES[_w] = (*_WORD_LANGUAGES.get(_w, ()), _lang)
+_WORD_LANGUAGES = {
+    word: tuple(lang for lang, marks in _LANGUAGE_WORDS.items() if word in marks)
+    for words in _LANGUAGE_WORDS.values()
+    for word in words
+}
 
 
 @dataclass(frozen=True, slots=True)

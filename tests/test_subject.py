@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.context import subject_before
+from extract.context import TextTokens, subject_before
 
 
 def _subject(text: str, needle: str) -> str | None:
-    return subject_before(text, 0, text.index(needle), skip=None)
+    return subject_before(TextTokens(text), 0, text.index(needle), skip=None)
 
 
 @pytest.mark.parametrize(

@@ -69,15 +69,20 @@ def test_extract_claims_from_eight_threads_equals_one(
         assert many.equals(one), f"call {i} differs when run from {THREADS} threads"
 
 
-def test_each_thread_keeps_its_own_token_cache() -> None:
-    """A thread's primed sentence is not replaced by another thread's (white box)."""
+def test_each_call_reads_its_own_tokens() -> None:
+    """Tokens are cached by one text's reader, not by the module: reading another text,
+    in this thread or another, leaves a reader's cache as it was (white box)."""
     from extract import context
 
-    mine = "Exports rose 4% to $2 billion in May."
+    mine = "Exports rose 4% to $2 billion in May. Imports fell."
     theirs = "A bakery sold 3,400 loaves during the fair."
-    context.prime_tokens(mine, 0, len(mine))
+    my_tokens = context.TextTokens(mine, [(0, 37), (38, len(mine))])
+    their_tokens = context.TextTokens(theirs, [(0, len(theirs))])
+    first = my_tokens.window(0, 7)
     with ThreadPoolExecutor(1) as pool:
-        pool.submit(context.prime_tokens, theirs, 0, len(theirs)).result()
-    window = context._CACHE.window(mine, 0, 7)
-    assert window is not None and [t.text for t in window] == ["Exports"]
-    assert context.tokens(mine, 0, 7) == window
+        pool.submit(their_tokens.window, 0, 8).result()
+    their_tokens.window(2, 8)
+    assert [t.text for t in first] == ["Exports"]
+    assert list(my_tokens.kept) == [(0, 37)] and list(their_tokens.kept) == [(0, len(theirs))]
+    assert my_tokens.window(8, 15) == context.TextTokens(mine).window(8, 15)  # fresh alike
+    assert not [name for name, value in vars(context).items() if isinstance(value, threading.local)]
