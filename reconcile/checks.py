@@ -31,7 +31,11 @@ from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
 from .tables import Tables, alias_pattern
 
-__all__ = ["arithmetic_checks", "stances"]
+__all__ = ["TIME_SPAN_NOTE", "arithmetic_checks", "stances"]
+
+#: The note of a duration that dates its sentence ("during the two months to May"): it is no
+#: figure to compare, and nothing is wrong with it, so it raises no warning.
+TIME_SPAN_NOTE = "a span of time that dates the sentence, not a figure it measures"
 
 _PARTS = re.compile(
     r"(?i)\b(?:including|of whom|of which|comprising|made up of|consisting of|split between)\b|:"
@@ -106,6 +110,7 @@ def arithmetic_checks(
         "claim_id", "surface", "group_note", "quantity_id", "boilerplate", "restates"
     ).filter(
         pl.col("group_note").is_not_null()
+        & (pl.col("group_note") != TIME_SPAN_NOTE)
         & ~pl.col("boilerplate").fill_null(False)
         & pl.col("restates").is_null()
     )

@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
-from .checks import arithmetic_checks, stances
+from .checks import TIME_SPAN_NOTE, arithmetic_checks, stances
 from .columns import sorted_by
 from .compare import assertions_table, quantities_table
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
@@ -155,15 +155,19 @@ def reconcile(
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
+    span = _time_span()
     work = work.with_columns(
         grouped=~pl.col("boilerplate").fill_null(False)
         & finite
         & counted
+        & ~span
         & pl.col("restates").is_null(),
         group_note=pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture, not grouped"))
         .when(~finite)
         .then(pl.lit("no usable value"))
+        .when(span)
+        .then(pl.lit(TIME_SPAN_NOTE))
         .when(pl.col("fx_note").is_not_null())
         .then(pl.col("fx_note"))
         .when(pl.col("as_of").is_null())
@@ -227,6 +231,25 @@ _ROW = "_claim_row"
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
 _REWRITTEN = ("unit", "per")
+
+
+#: Words that make the duration after them a span of time ("dropped 5% during the two
+#: months to May", "the worst flood in 30 years", "£9bn over five years"), not a length
+#: that is itself reported ("jailed for 10 years", "a six-month ban").
+_SPAN_BEFORE = (
+    r"(?i)\b(?:during|over|in|within|after|across|throughout|up\s+to)\s+(?:the\s+)?"
+    r"(?:(?:past|last|next|first|previous|coming|following|same)\s+)?$"
+)
+
+
+def _time_span() -> pl.Expr:
+    """Whether a duration is a span of time that dates its sentence (see ``_SPAN_BEFORE``)."""
+    before = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    )
+    return (pl.col("dimension") == "duration") & before.str.contains(_SPAN_BEFORE)
 
 
 def _in_order(frame: pl.DataFrame) -> bool:

@@ -312,3 +312,32 @@ def test_a_photo_gallery_counter_is_compared_with_nothing() -> None:
     counter = result.claims.filter(pl.col("surface").is_in(["2", "6"]))
     assert counter.height == 2
     assert not counter["quantity_id"].is_in(deaths["quantity_id"].implode()).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Exports from Peru fell by 4,000 tonnes during the two months to May.", "two months"),
+        ("It was the worst harvest in Peru in 30 years, the co-operative said.", "30 years"),
+        ("The port will spend $9bn over the next five years, the board said.", "five years"),
+        ("Talks in Lima broke down after three weeks, the union said.", "three weeks"),
+    ],
+)
+def test_a_span_of_time_dating_the_sentence_is_not_compared(text: str, span: str) -> None:
+    claims = reconcile(_doc(text)).claims.filter(pl.col("surface") == span)
+    assert claims.height == 1, reconcile(_doc(text)).claims.select("surface").to_series()
+    assert claims["quantity_id"].to_list() == [None]
+    assert "span of time" in str(claims["group_note"][0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Lima jailed the port's former director for 10 years on Monday.",
+        "The strike in Peru has now lasted six weeks, the union said.",
+    ],
+)
+def test_a_reported_length_of_time_is_still_a_figure(text: str) -> None:
+    claims = reconcile(_doc(text)).claims.filter(pl.col("dimension") == "duration")
+    assert claims.height == 1
+    assert claims["quantity_id"].is_not_null().all()
