@@ -169,6 +169,10 @@ def _relative() -> tuple[pl.Expr, pl.Expr]:
     return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
 
 
+#: The steps of :func:`read_measure` that read the words near the figure, in order.
+_NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
+
+
 def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -216,23 +220,25 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             .list.last(),
             "the words '{}' earlier in the clause",
         ),
+        # the whole sentence is read only where the words nearer the figure named nothing
         "_m_sentence": (
-            pl.col("sentence").fill_null("").str.extract(word, 1),
+            pl.when(pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER))
+            .then(pl.col("sentence").fill_null(""))
+            .str.extract(word, 1),
             "the words '{}' in the sentence",
         ),
         "_m_container": (unit.str.extract(rf"(?i)^({body})$", 1), "counted noun '{}'"),
     }
-    frame = frame.with_columns(**{k: e for k, (e, _) in steps.items()})
-    looked = {
-        k: pl.col(k)
-        if k == "_m_specific"
-        else pl.col(k)
-        .str.to_lowercase()
-        .str.replace_all(_BETWEEN, " ")
-        .replace_strict(forms, default=None)
-        for k in steps
-    }
-    frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})
+
+    def looked(k: str) -> pl.Expr:
+        if k == "_m_specific":
+            return pl.col(k)
+        found = pl.col(k).str.to_lowercase().str.replace_all(_BETWEEN, " ")
+        return found.replace_strict(forms, default=None)
+
+    for stage in (_NEARER, ("_m_sentence", "_m_container")):
+        frame = frame.with_columns(**{k: steps[k][0] for k in stage})
+        frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
     near = ["_m_unit", "_m_after", "_m_concept", "_m_before"]
@@ -330,9 +336,10 @@ def read_place(
         .str.replace(r"^[Tt]he\s+", "")
     )
     # "European countries could lose 1% of output": a place adjective heading the subject
+    # (the whole sentence is read only where the steps before it found no place)
     sentence_adjective = (
-        pl.col("sentence")
-        .fill_null("")
+        pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
+        .then(pl.col("sentence").fill_null(""))
         .str.extract_all(rf"(?-u:\b)(?:{_alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
         .list.first()
@@ -348,10 +355,10 @@ def read_place(
         (sentence_adjective, "'{}' in the sentence"),
     ]
     keys = [f"_p{i}" for i in range(len(steps))]
-    frame = frame.with_columns(
-        _p_all=sentence_all, **{k: found for k, (found, _) in zip(keys, steps, strict=True)}
-    )
-    frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in keys})
+    frame = frame.with_columns(_p_all=sentence_all)
+    for stage in (keys[:-1], keys[-1:]):
+        frame = frame.with_columns(**{k: steps[keys.index(k)][0] for k in stage})
+        frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in stage})
     return frame.with_columns(
         _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
         _place_source=pl.coalesce(
