@@ -192,10 +192,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     steps = {
         "_m_unit": (
-            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
-            .then(unit)
-            .otherwise(pl.lit(""))
-            .str.extract(rf"(?i)^({body})$", 1),
+            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
         "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
@@ -227,8 +224,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             .str.extract(word, 1),
             "the words '{}' in the sentence",
         ),
-        "_m_container": (unit.str.extract(rf"(?i)^({body})$", 1), "counted noun '{}'"),
+        "_m_container": (pl.col("_m_whole"), "counted noun '{}'"),
     }
+    # the unit read whole as a measure, once for the two steps that take it
+    frame = frame.with_columns(_m_whole=unit.str.extract(rf"(?i)^({body})$", 1))
 
     def looked(k: str) -> pl.Expr:
         if k == "_m_specific":
@@ -258,7 +257,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ]
     )
     frame = frame.with_columns(_measure_source=source)
-    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first")
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole")
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.
