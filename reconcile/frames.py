@@ -226,8 +226,11 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ),
         "_m_container": (pl.col("_m_whole"), "counted noun '{}'"),
     }
-    # the unit read whole as a measure, once for the two steps that take it
-    frame = frame.with_columns(_m_whole=unit.str.extract(rf"(?i)^({body})$", 1))
+    # the unit read whole as a measure, once for the two steps that take it and once for
+    # each distinct unit (a table holds few)
+    units = frame.select(unit.unique()).to_series()
+    wholes = units.str.extract(rf"(?i)^({body})$", 1)
+    frame = frame.with_columns(_m_whole=unit.replace_strict(units, wholes, default=None))
 
     def looked(k: str) -> pl.Expr:
         if k == "_m_specific":
