@@ -281,6 +281,7 @@ def quantities_table(
         .max()
         .alias("_precision"),
     )
+    del grouped  # (its copy of the claims' columns is let go before the assertions are judged)
     rows = []
     needed = [
         "quantity_id",
@@ -310,7 +311,8 @@ def quantities_table(
         .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
     )
     ordered = (
-        assertions.join(sure, on="assertion_id", how="left")
+        assertions.select("assertion_id", *(c for c in needed if c != "sure"))
+        .join(sure, on="assertion_id", how="left")
         .with_columns(pl.col("sure").fill_null(True))
         .select(needed)
         .sort("quantity_id", "as_of", "best", nulls_last=True)
@@ -532,6 +534,7 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     keep = pl.concat([ends, first]).unique()
     kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
     stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")
+    del valued, sources, ends, keep  # (copies let go before the rows are read into Python)
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     return [
         _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)

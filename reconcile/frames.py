@@ -169,6 +169,10 @@ def _relative() -> tuple[pl.Expr, pl.Expr]:
     return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
 
 
+#: The steps of :func:`read_measure` that read the words near the figure, in order.
+_NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
+
+
 def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -188,10 +192,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     steps = {
         "_m_unit": (
-            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
-            .then(unit)
-            .otherwise(pl.lit(""))
-            .str.extract(rf"(?i)^({body})$", 1),
+            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
         "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
@@ -216,23 +217,30 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             .list.last(),
             "the words '{}' earlier in the clause",
         ),
+        # the whole sentence is read only where the words nearer the figure named nothing
         "_m_sentence": (
-            pl.col("sentence").fill_null("").str.extract(word, 1),
+            pl.when(pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER))
+            .then(pl.col("sentence").fill_null(""))
+            .str.extract(word, 1),
             "the words '{}' in the sentence",
         ),
-        "_m_container": (unit.str.extract(rf"(?i)^({body})$", 1), "counted noun '{}'"),
+        "_m_container": (pl.col("_m_whole"), "counted noun '{}'"),
     }
-    frame = frame.with_columns(**{k: e for k, (e, _) in steps.items()})
-    looked = {
-        k: pl.col(k)
-        if k == "_m_specific"
-        else pl.col(k)
-        .str.to_lowercase()
-        .str.replace_all(_BETWEEN, " ")
-        .replace_strict(forms, default=None)
-        for k in steps
-    }
-    frame = frame.with_columns(**{k + "_is": e for k, e in looked.items()})
+    # the unit read whole as a measure, once for the two steps that take it and once for
+    # each distinct unit (a table holds few)
+    units = frame.select(unit.unique()).to_series()
+    wholes = units.str.extract(rf"(?i)^({body})$", 1)
+    frame = frame.with_columns(_m_whole=unit.replace_strict(units, wholes, default=None))
+
+    def looked(k: str) -> pl.Expr:
+        if k == "_m_specific":
+            return pl.col(k)
+        found = pl.col(k).str.to_lowercase().str.replace_all(_BETWEEN, " ")
+        return found.replace_strict(forms, default=None)
+
+    for stage in (_NEARER, ("_m_sentence", "_m_container")):
+        frame = frame.with_columns(**{k: steps[k][0] for k in stage})
+        frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
     near = ["_m_unit", "_m_after", "_m_concept", "_m_before"]
@@ -252,7 +260,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ]
     )
     frame = frame.with_columns(_measure_source=source)
-    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first")
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole")
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.
@@ -330,9 +338,10 @@ def read_place(
         .str.replace(r"^[Tt]he\s+", "")
     )
     # "European countries could lose 1% of output": a place adjective heading the subject
+    # (the whole sentence is read only where the steps before it found no place)
     sentence_adjective = (
-        pl.col("sentence")
-        .fill_null("")
+        pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
+        .then(pl.col("sentence").fill_null(""))
         .str.extract_all(rf"(?-u:\b)(?:{_alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
         .list.first()
@@ -348,10 +357,10 @@ def read_place(
         (sentence_adjective, "'{}' in the sentence"),
     ]
     keys = [f"_p{i}" for i in range(len(steps))]
-    frame = frame.with_columns(
-        _p_all=sentence_all, **{k: found for k, (found, _) in zip(keys, steps, strict=True)}
-    )
-    frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in keys})
+    frame = frame.with_columns(_p_all=sentence_all)
+    for stage in (keys[:-1], keys[-1:]):
+        frame = frame.with_columns(**{k: steps[keys.index(k)][0] for k in stage})
+        frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in stage})
     return frame.with_columns(
         _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
         _place_source=pl.coalesce(

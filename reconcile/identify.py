@@ -601,8 +601,9 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
     """The measure as the economy's wording and the figure's dimension settle it: a share
     or sum the economy loses, output, an area or a mass from fires; a loss is a level."""
     measure = pl.col("_measure")
-    loss = pl.col("sentence").fill_null("").str.contains(_LOSS)
     economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
+    # (read only in the sentences of those measures: every test of a loss asks for one)
+    loss = pl.when(economy).then(pl.col("sentence").fill_null("")).str.contains(_LOSS)
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
