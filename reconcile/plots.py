@@ -1229,8 +1229,11 @@ def divergence_overview(
     verdicts = [str(r.get("verdict") or "single") for r in rows]
     log = max(spreads) > LOG_SPREAD
 
+    # with no divergence the chart shows how far apart agreeing or growing figures are,
+    # and must not be titled as a disagreement
+    lead = "Where the sources disagree" if diverging.height else "How far apart the estimates are"
     heading = title or (
-        f"Where the sources disagree: {n} of {quantities.height} quantities by spread"
+        f"{lead}: {n} of {quantities.height} quantities by spread"
         + ("" if diverging.height else " (none diverges)")
     )
     fig = Figure(figsize=(_WIDTH, 1.9 + n * (0.22 + 0.2 * lines)), layout="constrained")

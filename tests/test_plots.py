@@ -524,3 +524,17 @@ def test_log_axis_ticks_have_one_style(tables: Any) -> None:
     labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert any(lab.endswith("k") for lab in labels)
     assert not any("," in lab for lab in labels), labels
+
+
+def test_divergence_overview_without_a_divergence_is_not_titled_as_one() -> None:
+    rows = [
+        quantity(quantity_id="g", label="growing", n_assertions=3, spread=4.0, verdict="growth"),
+        quantity(quantity_id="a", label="agreeing", n_assertions=2, spread=1.1, verdict="agree"),
+    ]
+    title = divergence_overview(quantities_frame(rows)).get_suptitle()
+    assert title.startswith("How far apart the estimates are") and "none diverges" in title
+    rows.append(
+        quantity(quantity_id="d", label="split", n_assertions=2, spread=2.0, verdict="diverge")
+    )
+    title = divergence_overview(quantities_frame(rows)).get_suptitle()
+    assert title.startswith("Where the sources disagree")
