@@ -57,6 +57,8 @@ UNITS = [
         {"value": 66.0, "low": 12.0, "high": 120.0, "bound": "range", "unit": "villager"},
     ),
     ("Hundreds of homes lost power.", "Hundreds", {"low": 100.0, "high": 1000.0}),
+    ("Some 2 million 350 thousand pupils sat.", "2", {"value": 2.35e6, "unit": "pupil"}),
+    ("The bridge cost $1 billion and 90 million.", "1", {"value": 1.09e9, "unit": "USD"}),
     # per-item prices and measures: a compound unit, `per` is for time only
     ("Crude settled at $71.30 per barrel.", "71.30", {"unit": "USD/bbl", "per": None}),
     ("The lender earned 48 cents a share.", "48", {"unit": "cent/share", "per": None}),
