@@ -278,6 +278,8 @@ class UnitReader(PhraseReader):
             return 0
         info = units.words.get(rwords[1]) if len(rwords) > 1 else None
         if first in lex.span_adjectives and info is not None and info.dimension == "duration":
+            if num.value != 1 and rwords[1] == info.symbol:
+                return 0  # "lost 40 last year": a singular time after a plural figure dates it
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
         longest = min(units.max_words, len(rwords), 4) if first in units.first_words else 1

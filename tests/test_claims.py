@@ -45,6 +45,10 @@ UNITS = [
         {"value": 6.0, "unit": "month", "dimension": "duration"},
     ),
     ("The 44-year-old was released.", "44", {"unit": "year", "dimension": "age"}),
+    ("The team won 14 last season and lost 9 last year.", "9", {"unit": None, "value": 9.0}),
+    ("Imports fell by 3.1m last month.", "3.1", {"value": 3.1e6, "dimension": "count"}),
+    ("The mine ran 2 full years.", "2", {"unit": "year", "dimension": "duration"}),
+    ("He served one full year.", "one", {"unit": "year", "dimension": "duration"}),
     ("Prices were up 19 cents.", "19", {"value": 19.0, "unit": "cent", "change": "increase"}),
     (
         "tens of thousands of soldiers",
