@@ -19,7 +19,9 @@ _SCALE_SPACED = re.compile(
     r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
     re.IGNORECASE,
 )
-_SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+#: Scale letters glued to digits: the abbreviations in any case ("1Mln", "2Bn"), the single
+#: letters as written ("4m", "9K").
+_SCALE_ATTACHED = re.compile(r"((?i:bn|bln|mn|mln|tn|trn)|m|b|k|M|B|K)(?![A-Za-z])")
 _LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
 _DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
 #: Words in a sentence that make its "pounds" weight: weighing, or another unit of mass.

@@ -26,6 +26,8 @@ UNITS = [
     ("A fine of £82m was imposed.", "82", {"value": 8.2e7, "unit": "GBP"}),
     ("It raised A$12 billion.", "12", {"value": 1.2e10, "unit": "AUD"}),
     ("Costs hit 3.2bn euros.", "3.2", {"value": 3.2e9, "unit": "EUR"}),
+    ("Orders passed 7Mln units.", "7", {"value": 7e6}),
+    ("The deal is worth $2BN.", "2", {"value": 2e9, "unit": "USD"}),
     ("Turnout was 64%.", "64", {"value": 64.0, "unit": "percent", "dimension": "ratio"}),
     ("Turnout was 64 per cent.", "64", {"unit": "percent"}),
     ("The road is 17 kilometres long.", "17", {"unit": "km", "dimension": "length"}),
