@@ -415,8 +415,9 @@ class UnitReader(PhraseReader):
                 continue
             run.append(tok)
             j += 1
+        one = num.value == 1 and self._scale_after(num)[0] == 1.0  # "1 million" is plural
         if len(run) > 1:
-            cut = self._noun_end(run, num.value == 1)
+            cut = self._noun_end(run, one)
             j -= len(run) - cut
             run = run[:cut]
         if not run:
@@ -427,7 +428,7 @@ class UnitReader(PhraseReader):
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
-        claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
+        claim.unit = head if one and claim.bound != "range" else singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "300 kidney transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])
