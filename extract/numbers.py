@@ -112,6 +112,17 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 
+#: A figure written in two parts, each with its scale word, the second part smaller than
+#: one unit of the first: "1 million 250 thousand", "2 crore 40 lakh", "3 billion and
+#: 400 million". The parts are one figure (1,250,000), not two.
+_COMPOUND_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
+_COMPOUND_SCALES["trillion"] = 1e12
+_COMPOUND = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}})\s+({'|'.join(_COMPOUND_SCALES)})\s+(?:and\s+)?"
+    rf"(\d{{1,3}}(?:\.\d+)?)\s+({'|'.join(_COMPOUND_SCALES)})(?![\w-])",
+    re.IGNORECASE,
+)
+
 _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|a thousand|one thousand"
@@ -289,7 +300,7 @@ def find_numbers(
         fractions = _find_fractions(text, start, stop) + _hyphenated_fractions(
             text, word_starts, stop
         )
-        fractions += _mixed_numbers(text, start, stop)
+        fractions += _mixed_numbers(text, start, stop) + _compound_amounts(text, start, stop)
         found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
             found = _covered_by(found, fractions)
@@ -492,6 +503,19 @@ def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
             value = (int(m.group(1)) if m.group(1) else 0) + unicodedata.numeric(m.group(2))
             out.append(NumberMatch(m.start(), m.end(), value, "digits", len(m.group(1) or "")))
     return out
+
+
+def _compound_amounts(text: str, start: int, stop: int) -> list[NumberMatch]:
+    """Figures in two scaled parts ("1 million 250 thousand" -> 1,250,000); see
+    ``_COMPOUND``. Two parts whose second is not below one unit of the first stay apart."""
+    found = []
+    for m in _COMPOUND.finditer(text, start, stop):
+        big, small = (_COMPOUND_SCALES[m.group(g).lower()] for g in (2, 4))
+        rest = float(m.group(3)) * small
+        if small < big and rest < big:
+            value = float(m.group(1)) * big + rest
+            found.append(NumberMatch(m.start(), m.end(), value, "digits", len(f"{value:.0f}")))
+    return found
 
 
 def _small_value(word: str) -> float | None:

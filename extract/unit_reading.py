@@ -19,7 +19,9 @@ _SCALE_SPACED = re.compile(
     r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
     re.IGNORECASE,
 )
-_SCALE_ATTACHED = re.compile(r"(bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)(?![A-Za-z])")
+#: Scale letters glued to digits: the abbreviations in any case ("1Mln", "2Bn"), the single
+#: letters as written ("4m", "9K").
+_SCALE_ATTACHED = re.compile(r"((?i:bn|bln|mn|mln|tn|trn)|m|b|k|M|B|K)(?![A-Za-z])")
 _LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
 _DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
 #: Words in a sentence that make its "pounds" weight: weighing, or another unit of mass.
@@ -278,6 +280,8 @@ class UnitReader(PhraseReader):
             return 0
         info = units.words.get(rwords[1]) if len(rwords) > 1 else None
         if first in lex.span_adjectives and info is not None and info.dimension == "duration":
+            if num.value != 1 and rwords[1] == info.symbol:
+                return 0  # "lost 40 last year": a singular time after a plural figure dates it
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
         longest = min(units.max_words, len(rwords), 4) if first in units.first_words else 1
@@ -411,8 +415,9 @@ class UnitReader(PhraseReader):
                 continue
             run.append(tok)
             j += 1
+        one = num.value == 1 and self._scale_after(num)[0] == 1.0  # "1 million" is plural
         if len(run) > 1:
-            cut = self._noun_end(run, num.value == 1)
+            cut = self._noun_end(run, one)
             j -= len(run) - cut
             run = run[:cut]
         if not run:
@@ -423,7 +428,7 @@ class UnitReader(PhraseReader):
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
-        claim.unit = head if num.value == 1 and claim.bound != "range" else singular(head)
+        claim.unit = head if one and claim.bound != "range" else singular(head)
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "300 kidney transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])

@@ -154,6 +154,8 @@ def build_unit_table() -> UnitTable:
         info = UnitInfo(symbol, dimension)
         words[surface.lower()] = info
         by_name[surface] = info
+        if surface != surface.lower():  # a case-sensitive surface is a symbol ("Mt")
+            symbols[surface] = info
     for surface, name in config["extra_surfaces"].items():
         if name in by_name:
             words[surface.lower()] = by_name[name]

@@ -109,3 +109,21 @@ def test_fractions_with_a_slash_found_where_the_plain_scan_finds_them(text: str)
     for pattern in (numbers._MIXED, numbers._SLASHED):
         found = numbers._matches_from(pattern, text, starts, len(text))
         assert spans(found) == spans(pattern.finditer(text))
+
+
+def _values(text: str) -> list[tuple[str, float]]:
+    return [(text[n.start : n.end], n.value) for n in numbers.find_numbers(text)]
+
+
+def test_a_figure_in_two_scaled_parts_is_one_figure() -> None:
+    assert _values("some 3 million 120.5 thousand voters") == [
+        ("3 million 120.5 thousand", 3_120_500.0)
+    ]
+    assert _values("a bill of 4 crore 75 lakh") == [("4 crore 75 lakh", 47_500_000.0)]
+    assert _values("near 6 billion and 20 million") == [("6 billion and 20 million", 6.02e9)]
+
+
+def test_scaled_parts_that_cannot_add_up_stay_two_figures() -> None:
+    # the second part is not smaller than one unit of the first: two figures side by side
+    assert [v for _, v in _values("from 2 thousand 800 thousand")] == [2.0, 800.0]
+    assert [v for _, v in _values("rose 4 million 7 million times")] == [4.0, 7.0]
