@@ -32,6 +32,7 @@ import polars as pl
 from extract import Document, iter_documents, write_table
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
+from reconcile.compare import _fmt as _why_figure  # how reconcile writes a figure in ``why``
 
 from .html import (
     MAX_ROWS,
@@ -104,6 +105,7 @@ DPI = 100  # PNG resolution of saved figures (the SVG beside each is for print)
 MAX_FIGURES = 8  # range plots
 MAX_HEADLINES = 8  # paragraphs about divergent quantities
 MAX_NAMES = 5  # asserters named in one paragraph
+OVERVIEW_TOP = 15  # bars in the overview chart
 MAX_OUTLETS = 3  # outlets named for one estimate
 #: Verdicts in the order a reader meets them (reconcile's order of importance).
 VERDICT_ORDER = ("diverge", "uncertain", "growth", "agree", "echo", "single")
@@ -662,8 +664,9 @@ def timeline_figures(
 
 
 def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figures:
-    """The quantities whose sources disagree most, ranked by spread; none when ``figures_dir``
-    is ``None``."""
+    """The quantities whose figures are furthest apart, ranked by spread (the range of all
+    figures, not the size of a disagreement, and titled so); none when ``figures_dir`` is
+    ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
@@ -672,7 +675,12 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figur
     )
     if compared.height == 0:
         return Figures((), empty="No quantity has estimates from two sources to compare.")
-    fig = plots.divergence_overview(compared)
+    shown = min(OVERVIEW_TOP, compared.height)
+    fig = plots.divergence_overview(
+        compared,
+        top=OVERVIEW_TOP,
+        title=f"How far apart the estimates are: {shown} of {compared.height} by spread",
+    )
     png = save_figure(fig, figures_dir, "overview")
     _close(fig)
     alone = quantities.height - compared.height
@@ -682,7 +690,11 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figur
         if alone
         else ""
     )
-    return Figures((("Each bar: the largest estimate divided by the smallest", png),), note=note)
+    caption = (
+        "Each bar: the largest estimate divided by the smallest over the quantity's dates, "
+        "early counts included: a spread, not the size of a disagreement"
+    )
+    return Figures(((caption, png),), note=note)
 
 
 # --------------------------------------------------------------------------- 03: topic report
@@ -855,15 +867,80 @@ def _at(amount: str) -> str:
     return f"at {amount}"
 
 
-def _extremes(gap: str) -> str:
-    """:func:`times_apart` said of the highest and lowest of several estimates.
+#: The end of the pair reconcile writes into a divergent quantity's ``why``:
+#: " — 5,500 from A against 11,300 from B (2.1 times apart)".
+_PAIR_END = re.compile(r" \((?:[\d,.]+ times apart|apart)\)$")
 
-    >>> _extremes("about 2.5 times apart"), _extremes("the higher is 18% above the lower")
-    ('the highest and lowest are about 2.5 times apart', 'the highest is 18% above the lowest')
+
+def conflict_pair(
+    quantity: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]
+) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    """The two assertions a divergence verdict turns on, or None when ``why`` names none.
+
+    reconcile records the pair only in words, at the end of the first sentence of ``why``
+    (" — A from X against B from Y (N times apart)"). Each side is matched whole against the
+    quantity's own assertions, written as reconcile writes them, so a name holding "from" or
+    "against" is read right; of several rows with the same source and figure, the two closest
+    in date are taken.
     """
-    if gap.startswith("the higher is"):
-        return gap.replace("the higher", "the highest").replace("the lower", "the lowest")
-    return f"the highest and lowest are {gap}"
+    first = str(quantity.get("why") or "").split(". Grouped as ", 1)[0].rstrip(".")
+    if " — " not in first:
+        return None
+    said = first.rsplit(" — ", 1)[1]
+    end = _PAIR_END.search(said)
+    if end is None:
+        return None
+    said = said[: end.start()]
+    by_side: dict[str, list[Mapping[str, Any]]] = {}
+    for r in rows:
+        if r.get("best") is not None:
+            by_side.setdefault(f"{_why_figure(r['best'])} from {r['asserter']}", []).append(r)
+    pairs = [
+        (a, b)
+        for side, lefts in by_side.items()
+        if said.startswith(f"{side} against ")
+        for a in lefts
+        for b in by_side.get(said.removeprefix(f"{side} against "), [])
+    ]
+    if not pairs:
+        return None
+
+    def days(pair: tuple[Mapping[str, Any], Mapping[str, Any]]) -> int:
+        x, y = pair[0].get("as_of"), pair[1].get("as_of")
+        return abs((x - y).days) if x and y else (0 if x is None and y is None else 1 << 30)
+
+    return min(pairs, key=days)
+
+
+def _on(a: Mapping[str, Any]) -> str:
+    return f"on {_date(a['as_of'])}" if a.get("as_of") else "undated"
+
+
+def _disagreement(pair: tuple[Mapping[str, Any], Mapping[str, Any]], amount: Any) -> str:
+    """The divergence in words: who against whom, when, and how far apart.
+
+    The pair reconcile judged, not the highest and lowest figures, which may be an early
+    count that the figure later grew past."""
+    high, low = sorted(pair, key=lambda r: -float(r["best"]))
+    return (
+        f"The disagreement is between {_who(str(high['asserter']))}, {amount(high)} "
+        f"{_on(high)}, and {_who(str(low['asserter']))}, {amount(low)} {_on(low)}: "
+        f"{times_apart(high['best'], low['best'])}."
+    )
+
+
+def _range(quantity: Mapping[str, Any], items: Sequence[Mapping[str, Any]], amount: Any) -> str:
+    """All the figures as a range over the period, with their dates (a spread, not a
+    disagreement: figures of different dates may be one count that grew)."""
+    valued = [a for a in items if a.get("best") is not None]
+    low = min(valued, key=lambda a: float(a["best"]))
+    high = max(valued, key=lambda a: float(a["best"]))
+    start, end = quantity.get("as_of_start"), quantity.get("as_of_end")
+    over = f"From {_date(start)} to {_date(end)}, the" if start and end and start != end else "The"
+    return (
+        f"{over} figures range from {amount(low)} ({_date(low.get('as_of'))}) to "
+        f"{amount(high)} ({_date(high.get('as_of'))})."
+    )
 
 
 def headline(
@@ -877,7 +954,9 @@ def headline(
 
     One estimate per asserter (the latest; a figure that is only the starting point of a
     stated change, "from 300 to nearly 2,000", is mentioned as "up from 300"), largest
-    first, with hedges, units, sources and how far apart the extremes are.
+    first, with hedges, units and sources; for a divergence, the pair of figures reconcile
+    judged in conflict (:func:`conflict_pair`) and how far apart they are; then the range of
+    all figures with their dates, never called the disagreement.
     """
     qid = quantity.get("quantity_id")
     rows = assertions.filter(pl.col("quantity_id") == qid) if qid is not None else assertions
@@ -938,7 +1017,6 @@ def headline(
         notes.append(_source(main, name))
         entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
     entries.sort(key=lambda e: -e[0])
-    gap = times_apart(entries[0][0], entries[-1][0]) if len(entries) >= 2 else ""
     hidden = 0
     if len(entries) > MAX_NAMES:  # the highest few and the lowest; the rest are counted
         hidden = len(entries) - MAX_NAMES
@@ -953,11 +1031,16 @@ def headline(
             parts.append(f"{hidden:,} more in between (every estimate is in assertions.parquet)")
             who = "the lowest: " + who
         parts.append(f"{who} {_at(text)} ({src})")
-    sentence = "; ".join(parts)
-    if gap:
-        sentence += f" — {_extremes(gap) if len(entries) > 2 else gap}."
-    else:
-        sentence += "."
+    sentence = "; ".join(parts) + "."
+    pair = conflict_pair(quantity, items) if quantity.get("verdict") == "diverge" else None
+    if pair is not None and len(items) == 2:  # the two figures just told, with their dates
+        sentence = sentence[:-1] + f" — {times_apart(pair[0]['best'], pair[1]['best'])}."
+    elif pair is not None:
+        sentence += " " + _disagreement(pair, amount)
+    values = sorted({float(a["best"]) for a in items if a.get("best") is not None})
+    ends = [values[0], values[-1]] if values else []
+    if len(values) >= 2 and (pair is None or ends != sorted(float(a["best"]) for a in pair)):
+        sentence += " " + _range(quantity, items, amount)  # the spread, said as a range
     disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
     if disputed:
         sentence += f" {_some(disputed, MAX_NAMES)} rejected the reports these figures appear in."

@@ -256,6 +256,119 @@ def test_headline_reads_as_english() -> None:
     assert "3,500 and 3,500" not in text and "at least 3,500" not in text, "each value once"
 
 
+# --------------------------------------------------------------- how a divergence is sized
+
+
+def _storm(why: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A toll that an early count undershot (1,200 on 3 May) and two later offices that
+    disagree about (4,000 against 9,000 on 6 May)."""
+    q = _quantity(
+        "q1",
+        "diverge",
+        low=1200.0,
+        high=9000.0,
+        spread=7.5,
+        as_of_start=dt.date(2031, 5, 3),
+        as_of_end=dt.date(2031, 5, 6),
+        why=why,
+    )
+    rows = [
+        _assertion("a1", "q1", 1200.0, asserter="unattributed (Coast Radio)", asserters=[]),
+        _assertion("a2", "q1", 4000.0, asserter="Relief Office", as_of=dt.date(2031, 5, 6)),
+        _assertion("a3", "q1", 9000.0, asserter="Lantern Society", as_of=dt.date(2031, 5, 6)),
+    ]
+    return q, rows
+
+
+def test_a_divergence_is_sized_by_its_conflicting_pair_not_by_the_extremes() -> None:
+    q, rows = _storm(
+        "Lantern Society says 9,000 (1 report, 2031-05-06) — 4,000 from Relief Office "
+        "against 9,000 from Lantern Society (2.2 times apart). Grouped as Norland."
+    )
+    text = report.headline(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
+    told = (
+        "The disagreement is between Lantern Society, 9,000 on 6\u00a0May\u00a02031, and the "
+        "Relief Office, 4,000 on 6\u00a0May\u00a02031: about 2.2 times apart."
+    )
+    assert told in text
+    assert "7.5 times" not in text, "the early count is not part of the disagreement"
+    assert (
+        "From 3\u00a0May\u00a02031 to 6\u00a0May\u00a02031, the figures range from 1,200 "
+        "(3\u00a0May\u00a02031) to 9,000 (6\u00a0May\u00a02031)."
+    ) in text
+
+
+def test_without_a_recorded_pair_only_the_range_is_told() -> None:
+    q, rows = _storm("Lantern Society says 9,000 (1 report, 2031-05-06). Grouped as Norland.")
+    text = report.headline(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
+    assert "disagreement" not in text and "apart" not in text
+    assert "the figures range from 1,200 (3\u00a0May\u00a02031) to 9,000" in text
+
+
+def test_a_pair_that_is_the_range_is_told_once() -> None:
+    q, rows = _storm(
+        "x — 1,200 from Coast Watch against 9,000 from Lantern Society (7.5 times apart)."
+    )
+    rows[0]["asserter"] = "Coast Watch"
+    text = report.headline(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
+    assert "about 7.5 times apart" in text and "range from" not in text
+
+
+def test_the_pair_is_read_whole_when_names_hold_from_and_against() -> None:
+    why = (
+        "y — 300 from Friends against Floods against 700 from Board from the Coast "
+        "(2.3 times apart). Grouped as Norland."
+    )
+    rows = [
+        _assertion("a1", "q1", 300.0, asserter="Friends against Floods"),
+        _assertion("a2", "q1", 300.0, asserter="Friends"),
+        _assertion("a3", "q1", 700.0, asserter="Board from the Coast"),
+        _assertion("a4", "q1", 700.0, asserter="Board"),
+    ]
+    pair = report.conflict_pair({"why": why}, rows)
+    assert pair is not None
+    assert [r["assertion_id"] for r in pair] == ["a1", "a3"]
+
+
+def test_of_repeated_figures_the_pair_closest_in_date_is_taken() -> None:
+    why = "z — 40 from Dock Office against 90 from Ferry Board (2.2 times apart)."
+    rows = [
+        _assertion("a1", "q1", 40.0, asserter="Dock Office", as_of=dt.date(2031, 5, 1)),
+        _assertion("a2", "q1", 40.0, asserter="Dock Office", as_of=dt.date(2031, 5, 9)),
+        _assertion("a3", "q1", 90.0, asserter="Ferry Board", as_of=dt.date(2031, 5, 10)),
+    ]
+    pair = report.conflict_pair({"why": why}, rows)
+    assert pair is not None and pair[0]["assertion_id"] == "a2"
+    assert report.conflict_pair({"why": "z — possibly the same quantity"}, rows) is None
+    assert report.conflict_pair({"why": None}, rows) is None
+
+
+def test_the_pair_is_read_as_reconcile_writes_it() -> None:
+    """Format drift in reconcile's ``why`` would silently drop the pair: read a real one."""
+    from reconcile.compare import _verdict
+
+    rows = [
+        dict(r, sure=True, interval_low=None, interval_high=None, bound="exact")
+        for r in _storm("")[1]
+    ]
+    facts = {
+        "_n_reports": 3,
+        "_n_rows": 3,
+        "_low": 1200.0,
+        "_best": 4000.0,
+        "_high": 9000.0,
+        "_n_sources": 2,
+        "_n_docs": 3,
+        "_named_docs": 2,
+        "_changed": True,
+    }
+    judged = _verdict(rows, facts, threshold=0.25)
+    assert judged[7] == "diverge"
+    pair = report.conflict_pair({"why": f"{judged[-1]}. Grouped as Norland."}, rows)
+    assert pair is not None
+    assert {r["assertion_id"] for r in pair} == {"a2", "a3"}
+
+
 # --------------------------------------------------------------------------- denials
 
 
@@ -350,3 +463,31 @@ def test_range_plot_title_counts_the_independent_sources() -> None:
 def test_a_unit_of_two_words_takes_its_plural() -> None:
     assert format_amount(3, "ferry crossing") == "3 ferry crossings"
     assert format_amount(1, "ferry crossing") == "1 ferry crossing"
+
+
+def test_the_overview_is_not_titled_as_the_disagreement(tmp_path: Path) -> None:
+    quantities = pl.DataFrame(
+        [_quantity("q1", "diverge"), _quantity("q2", "growth", spread=2.0)],
+        schema=QUANTITIES_SCHEMA,
+    )
+    calls: list[dict[str, Any]] = []
+    real = plots.divergence_overview
+
+    def spy(frame: pl.DataFrame, **kw: Any) -> Any:
+        calls.append(kw)
+        return real(frame, **kw)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(plots, "divergence_overview", spy)
+        figures = report.overview_figure(quantities, tmp_path)
+    title = str(calls[0]["title"])
+    assert title.startswith("How far apart") and "disagree" not in title
+    assert "not the size of a disagreement" in figures.items[0][0]
+
+
+def test_two_figures_in_conflict_are_told_once() -> None:
+    q, rows = _storm(
+        "x — 4,000 from Relief Office against 9,000 from Lantern Society (2.2 times apart)"
+    )
+    text = report.headline(q, pl.DataFrame(rows[1:], schema=ASSERTIONS_SCHEMA))
+    assert text.endswith("— about 2.2 times apart.") and "disagreement is between" not in text
