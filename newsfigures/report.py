@@ -1347,8 +1347,10 @@ def method_note(settings: Settings) -> Html:
         '<p class="nf-note"><i>How this report was made.</i> Every number in the reports was '
         "read automatically with its hedge (“more than”, “nearly”), unit and who said it. "
         "Figures about the same thing in the same period were grouped; repeats of one source "
-        "count once. Estimates whose middle values are more than "
-        f"{settings.threshold:.0%} apart are marked <i>diverge</i>; figures dated more than "
+        "count once. A quantity is marked <i>diverge</i> when two independent sources give "
+        "figures more than "
+        f"{settings.threshold:.0%} apart for about the same time (or a later figure below an "
+        "earlier one), and its paragraph names that pair; figures dated more than "
         f"{settings.window_days} days apart are compared as a change over time (<i>growth</i>). "
         f"Money is converted to {_esc(settings.currency)} at the month's average rate.</p>"
     )

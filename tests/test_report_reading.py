@@ -491,3 +491,9 @@ def test_two_figures_in_conflict_are_told_once() -> None:
     )
     text = report.headline(q, pl.DataFrame(rows[1:], schema=ASSERTIONS_SCHEMA))
     assert text.endswith("— about 2.2 times apart.") and "disagreement is between" not in text
+
+
+def test_the_method_note_says_a_divergence_is_a_pair_of_sources() -> None:
+    note = report.method_note(_settings("storm")).text
+    assert "two independent sources" in note and "names that pair" in note
+    assert "middle values" not in note
