@@ -1017,10 +1017,16 @@ def headline(
         notes.append(_source(main, name))
         entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
     entries.sort(key=lambda e: -e[0])
+    pair = conflict_pair(quantity, items) if quantity.get("verdict") == "diverge" else None
     hidden = 0
-    if len(entries) > MAX_NAMES:  # the highest few and the lowest; the rest are counted
-        hidden = len(entries) - MAX_NAMES
-        entries = [*entries[: MAX_NAMES - 1], entries[-1]]
+    if len(entries) > MAX_NAMES:  # the highest, the pair in conflict, the next highest few
+        paired = {str(a["asserter"]) for a in pair or ()}  # and the lowest; the rest counted
+        inner = entries[1:-1]
+        must = [e for e in inner if e[1] in paired]
+        room = max(0, MAX_NAMES - 2 - len(must))
+        shown = must + [e for e in inner if e[1] not in paired][:room]
+        hidden = len(inner) - len(shown)
+        entries = [entries[0], *sorted(shown, key=lambda e: -e[0]), entries[-1]]
     thing = _thing(quantity)
     first = entries[0]
     verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
@@ -1032,7 +1038,6 @@ def headline(
             who = "the lowest: " + who
         parts.append(f"{who} {_at(text)} ({src})")
     sentence = "; ".join(parts) + "."
-    pair = conflict_pair(quantity, items) if quantity.get("verdict") == "diverge" else None
     if pair is not None and len(items) == 2:  # the two figures just told, with their dates
         sentence = sentence[:-1] + f" — {times_apart(pair[0]['best'], pair[1]['best'])}."
     elif pair is not None:

@@ -497,3 +497,16 @@ def test_the_method_note_says_a_divergence_is_a_pair_of_sources() -> None:
     note = report.method_note(_settings("storm")).text
     assert "two independent sources" in note and "names that pair" in note
     assert "middle values" not in note
+
+
+def test_a_long_paragraph_still_names_the_pair_in_conflict() -> None:
+    bests = [900.0, 800.0, 700.0, 600.0, 500.0, 400.0, 100.0]
+    rows = [_assertion(f"a{i}", "q1", b, asserter=f"Watch post {i}") for i, b in enumerate(bests)]
+    why = "w — 400 from Watch post 5 against 800 from Watch post 1 (2.0 times apart)"
+    q = _quantity("q1", "diverge", why=why, n_assertions=len(rows))
+    text = report.headline(q, pl.DataFrame(rows, schema=ASSERTIONS_SCHEMA))
+    assert "Watch post 5 at 400" in text, "the pair's lower side is named in the list"
+    assert "Watch post 0 puts" in text and "the lowest: Watch post 6 at 100" in text
+    named = [i for i in range(7) if f"Watch post {i} " in text.split(" The disagreement")[0]]
+    assert len(named) == report.MAX_NAMES and 5 in named
+    assert "2 more in between" in text
