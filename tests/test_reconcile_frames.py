@@ -11,7 +11,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
-from reconcile.identify import may_be_one_source, source_names
+from reconcile.identify import may_be_one_source, one_body_names, source_names
 from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +92,32 @@ def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
     )
 
 
+def test_one_body_under_two_names_is_one_source() -> None:
+    names = source_names(
+        [
+            "Harbour Union Office for Tide Tables (OTT)",
+            "Office for Tide Tables (OTT)",
+            "Bureau of Reef Safety (BRS)",
+            "the Bureau of Reef Safety",
+            "Agency of Reef Safety (ARS)",
+        ]
+    )
+    assert names["Office for Tide Tables (OTT)"] == "Harbour Union Office for Tide Tables (OTT)"
+    assert names["the Bureau of Reef Safety"] == "Bureau of Reef Safety (BRS)"
+    assert names["Agency of Reef Safety (ARS)"] == "Agency of Reef Safety (ARS)"
+
+
+def test_a_parent_or_country_before_a_body_name_drops_but_rival_parents_stay_apart() -> None:
+    shown = one_body_names({"Peruvian Ministry of Tides", "Ministry of Tides"})
+    assert shown["Ministry of Tides"] == "Peruvian Ministry of Tides"
+    # two parents could own the short name: no link; a plain word is no parent
+    rivals = one_body_names({"CRB Office for Tides", "XYZ Office for Tides", "Office for Tides"})
+    assert rivals == {}
+    assert one_body_names({"Central Bank of Tides", "Bank of Tides"}) == {}
+    # an umbrella and its agency by acronym, or two names ending alike, are not merged
+    assert one_body_names({"CRB", "CRBX", "Red Cross", "Peru Red Cross"}) == {}
+
+
 def _story() -> pl.DataFrame:
     return pl.concat(
         [
@@ -149,6 +175,9 @@ def test_unsure_identity_is_never_a_divergence() -> None:
         ("Coast Bureau", "Red Cross", False),
         ("CRB", "Red Cross", False),
         ("Harbour Ministry", "Harbour Police", False),
+        ("Harbour Union Office for Tides (OFT)", "Office for Tides (OFT)", True),
+        ("Tide Office (TO)", "the Tide Office", True),
+        ("CRB Office for Tides", "XYZ Office for Tides", False),
     ],
 )
 def test_names_that_may_be_one_source(a: str, b: str, one: bool) -> None:
