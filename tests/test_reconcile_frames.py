@@ -366,3 +366,33 @@ def test_relative_dates_count_back_from_publication(text: str, as_of: dt.date) -
 )
 def test_a_feared_toll_is_a_figure_of_its_own(text: str, period: str | None) -> None:
     assert _frame(text)["period"] == period
+
+
+def test_a_base_figure_does_not_take_the_measure_of_the_figure_set_against_it() -> None:
+    text = (
+        "Peru's registry logged 61,000 deaths in 2030: it saw 900 excess deaths "
+        "above a tally of 5,000 for the year before."
+    )
+    rows = dict(reconcile(_doc(text, "a", 2)).claims.select("surface", "concept_key").rows())
+    assert rows["900 excess deaths"] == "excess death" and rows["5,000"] == "death", rows
+    # "over" that names a time or a bound is no comparison base
+    assert _frame("Deaths in Peru rose over the winter to 5,000.")["concept_key"] == "death"
+
+
+def test_one_report_read_from_its_own_words_makes_its_sources_assertion_sure() -> None:
+    # the Coast Bureau's 300 comes twice: once in an undated document (its date a guess),
+    # once dated; the dated report is enough to set it against the Red Cross's 120
+    # (the guess, 5 April, is later than the dated report: the assertion takes 2 April)
+    guessed = (
+        "The storm hit on 5 April 2031 and cut 40 roads. "
+        "The Coast Bureau said 300 people died in Peru."
+    )
+    claims = pl.concat(
+        [
+            extract_claims(guessed, doc_id="a", outlet="A"),
+            _doc("The Coast Bureau said 300 people died in Peru.", "b", 2, "B"),
+            _doc("The Red Cross said 120 people died in Peru.", "c", 2, "C"),
+        ]
+    )
+    deaths = reconcile(claims).quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["diverge"], deaths
