@@ -864,6 +864,7 @@ _OPENING = (
     r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
     r"calculates?|puts?|counts?|counted|recorded)\b"
 )
+_DETERMINERS = ["The", "A", "An", "This", "That", "These", "Those", "Its", "Their"]
 _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
 
 
@@ -1033,6 +1034,8 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     it nothing.
     """
     opening = pl.col("sentence").str.extract(_OPENING, 1)
+    # a determiner alone is no source ("The report that says ..." opens with a noun)
+    opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
     claims = claims.with_columns(_opening=opening)
     names = pl.concat([claims.get_column("attribution"), claims.get_column("_opening")])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])

@@ -396,3 +396,11 @@ def test_one_report_read_from_its_own_words_makes_its_sources_assertion_sure() -
     )
     deaths = reconcile(claims).quantities.filter(pl.col("concept") == "death")
     assert deaths["verdict"].to_list() == ["diverge"], deaths
+
+
+def test_a_sentence_opening_with_a_determiner_and_a_noun_names_no_source() -> None:
+    # "The report says" opens with a noun, not a source and a verb: "The" is nobody
+    claims = _doc("The report that says 900 people died in Peru was disputed.", "a", 2, "A")
+    assert reconcile(claims).claims["asserter"].to_list() == ["unattributed (A)"]
+    named = _doc("The Coast Bureau estimates 900 people died in Peru.", "a", 2, "A")
+    assert reconcile(named).claims["asserter"].to_list() == ["Coast Bureau"]
