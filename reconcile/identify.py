@@ -944,7 +944,8 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     Two names are one body when they give the same acronym in brackets, are equal
     without their brackets and a leading "the", or when one is the other after a
     parent body's or country's name ("Harbour Union Office for Tide Tables" and "Office for
-    Tide Tables"); a short name that more than one parent could own is left alone.
+    Tide Tables"), or after lower-case words that describe it ("investment bank Goldwater
+    Partners"); a short name that more than one parent could own is left alone.
     """
     groups: dict[str, set[str]] = {}
     for name in names:
@@ -960,11 +961,22 @@ def one_body_names(names: set[str]) -> dict[str, str]:
             if tail in groups:
                 owners.setdefault(tail, set()).add(bare)
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
+    # words that describe a name stand before it ("investment bank Goldwater Partners")
+    links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
     return _shown_names(groups, links)
 
 
+def _described(name: str) -> str:
+    """The proper name a lower-case description ends in ("investment bank Goldwater
+    Partners" -> "Goldwater Partners"), else ""."""
+    proper = _proper_name(name)
+    lead = name[: len(name) - len(proper)].strip()
+    return proper if proper and lead and lead[0].islower() else ""
+
+
 def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[str, str]:
-    """Join the linked bare names (union-find) and show each joined set by its longest name."""
+    """Join the linked bare names (union-find) and show each joined set by its longest
+    name that starts with a capital (a name, not a description)."""
     parent = {bare: bare for bare in groups}
 
     def root(bare: str) -> str:
@@ -980,7 +992,7 @@ def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[st
         joined.setdefault(root(bare), set()).update(names)
     shown = {}
     for names in joined.values():
-        best = max(sorted(names), key=len)
+        best = max(sorted(names), key=lambda n: (n[:1].isupper(), len(n)))
         shown.update({name: best for name in names if len(names) > 1})
     return shown
 

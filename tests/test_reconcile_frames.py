@@ -404,3 +404,14 @@ def test_a_sentence_opening_with_a_determiner_and_a_noun_names_no_source() -> No
     assert reconcile(claims).claims["asserter"].to_list() == ["unattributed (A)"]
     named = _doc("The Coast Bureau estimates 900 people died in Peru.", "a", 2, "A")
     assert reconcile(named).claims["asserter"].to_list() == ["Coast Bureau"]
+
+
+def test_a_name_with_a_description_before_it_is_that_name() -> None:
+    names = source_names(
+        ["Goldwater Partners", "investment bank Goldwater Partners", "Tide Office"]
+    )
+    assert names["investment bank Goldwater Partners"] == "Goldwater Partners"
+    assert names["Tide Office"] == "Tide Office"
+    # with no bare name to join, a described name keeps its words
+    alone = source_names(["investment bank Goldwater Partners"])
+    assert alone["investment bank Goldwater Partners"] == "investment bank Goldwater Partners"
