@@ -304,11 +304,14 @@ def quantities_table(
         if "as_of_source" in claims.columns
         else pl.lit(True)
     )
+    # one report read from its own words, of the date the assertion takes, makes the
+    # assertion sure: its other reports repeat the same source's same figure
+    at_date = pl.col("as_of").eq_missing(pl.col("as_of").min())
     sure = (
-        claims.select("assertion_id", *dating, *(["as_of"] if "as_of_source" in dating else []))
+        claims.select("assertion_id", *dating, "as_of")
         .filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
-        .agg((frame_sure & dated_sure).fill_null(True).all().alias("sure"))
+        .agg(((frame_sure & dated_sure).fill_null(True) & at_date).any().alias("sure"))
     )
     ordered = (
         assertions.select("assertion_id", *(c for c in needed if c != "sure"))

@@ -169,6 +169,13 @@ def _relative() -> tuple[pl.Expr, pl.Expr]:
     return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
 
 
+#: A figure given as the base another is set against ("... over last year's count of N",
+#: "above the previous total of N"): the words before the comparison are the other figure's.
+_BASELINE = (
+    r"(?i)^.*(?-u:\b)(?:over|above|below|than|against|versus|compared (?:with|to))\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}(?:count|total|tally|figure|level|number)\s+of\s*$"
+)
+
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 
@@ -212,6 +219,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         "_m_before": (
             # "deaths from the floods reached": the words after "from" say what caused it
             before.str.extract(r"([^,;:()]*)$", 1)
+            .str.replace(_BASELINE, "")
             .str.replace_all(r"(?i)(?-u:\b)from\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+", "")
             .str.extract_all(word)
             .list.last(),

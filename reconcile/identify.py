@@ -864,6 +864,7 @@ _OPENING = (
     r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
     r"calculates?|puts?|counts?|counted|recorded)\b"
 )
+_DETERMINERS = ["The", "A", "An", "This", "That", "These", "Those", "Its", "Their"]
 _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
 
 
@@ -892,6 +893,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = text
+    bodies = one_body_names(set(cleaned.values()))
+    cleaned = {raw: bodies.get(text, text) for raw, text in cleaned.items()}
     acronyms = {v for v in cleaned.values() if re.fullmatch(r"[A-Z]{2,6}", v)}
     for raw, text in cleaned.items():
         tokens = [t for t in re.findall(r"\b[A-Z]{2,6}\b", text)]
@@ -901,6 +904,97 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         elif tokens and any(t in acronyms for t in tokens):
             cleaned[raw] = next(t for t in tokens if t in acronyms)
     return cleaned
+
+
+#: The acronym a name gives in brackets at its end ("Office for Harbour Statistics (OHS)").
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
+#: A body named for what it does: capitalised words, then "of" or "for" ("Office for ...").
+_FUNCTION_NAME = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:of|for)\s+\S")
+
+
+def _bare_name(name: str) -> str:
+    """A source name without its bracketed acronym and a leading "the"."""
+    return re.sub(r"(?i)^the\s+", "", _BRACKETED.sub("", name)).strip()
+
+
+def _is_parent(words: str) -> bool:
+    """Whether words before a body's name name a parent body or a country: an acronym
+    ("UN"), two or more capitalised words ("Harbour Union"), or a place or its adjective."""
+    words = re.sub(r"(?:'s|\u2019s)$", "", words)
+    if re.fullmatch(r"[A-Z]{2,6}", words) or words in place_forms() or words in demonym_forms():
+        return True
+    return bool(re.fullmatch(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+", words))
+
+
+def _without_parent(name: str) -> list[str]:
+    """Each shorter name a bare name holds after a parent's name before it: "Harbour Union
+    Office for Tide Tables" -> ["Office for Tide Tables"]."""
+    words = name.split()
+    tails = (" ".join(words[i:]) for i in range(1, len(words)))
+    return [
+        tail
+        for tail in tails
+        if _FUNCTION_NAME.match(tail) and _is_parent(name[: -len(tail)].strip())
+    ]
+
+
+def one_body_names(names: set[str]) -> dict[str, str]:
+    """Names of one body written two ways -> the one shown (the longest).
+
+    Two names are one body when they give the same acronym in brackets, are equal
+    without their brackets and a leading "the", or when one is the other after a
+    parent body's or country's name ("Harbour Union Office for Tide Tables" and "Office for
+    Tide Tables"), or after lower-case words that describe it ("investment bank Goldwater
+    Partners"); a short name that more than one parent could own is left alone.
+    """
+    groups: dict[str, set[str]] = {}
+    for name in names:
+        groups.setdefault(_bare_name(name), set()).add(name)
+    by_acronym: dict[str, set[str]] = {}
+    for name in names:
+        if found := _BRACKETED.search(name):
+            by_acronym.setdefault(found.group(1), set()).add(_bare_name(name))
+    links = [sorted(bares) for bares in by_acronym.values() if len(bares) > 1]
+    owners: dict[str, set[str]] = {}
+    for bare in groups:
+        for tail in _without_parent(bare):
+            if tail in groups:
+                owners.setdefault(tail, set()).add(bare)
+    links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
+    # words that describe a name stand before it ("investment bank Goldwater Partners")
+    links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
+    return _shown_names(groups, links)
+
+
+def _described(name: str) -> str:
+    """The proper name a lower-case description ends in ("investment bank Goldwater
+    Partners" -> "Goldwater Partners"), else ""."""
+    proper = _proper_name(name)
+    lead = name[: len(name) - len(proper)].strip()
+    return proper if proper and lead and lead[0].islower() else ""
+
+
+def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[str, str]:
+    """Join the linked bare names (union-find) and show each joined set by its longest
+    name that starts with a capital (a name, not a description)."""
+    parent = {bare: bare for bare in groups}
+
+    def root(bare: str) -> str:
+        while parent[bare] != bare:
+            bare = parent[bare]
+        return bare
+
+    for linked in links:
+        for other in linked[1:]:
+            parent[root(other)] = root(linked[0])
+    joined: dict[str, set[str]] = {}
+    for bare, names in groups.items():
+        joined.setdefault(root(bare), set()).update(names)
+    shown = {}
+    for names in joined.values():
+        best = max(sorted(names), key=lambda n: (n[:1].isupper(), len(n)))
+        shown.update({name: best for name in names if len(names) > 1})
+    return shown
 
 
 def _name_forms(name: str) -> tuple[str, list[str]]:
@@ -921,7 +1015,7 @@ def may_be_one_source(a: str, b: str) -> bool:
     Jo Bloggs": all of one name's words open the other), and one name with different words
     before it ("Goldwater Partners" and "investment bank Goldwater Partners").
     """
-    if a == b:
+    if a == b or len(one_body_names({a, b})) == 2:
         return True
     (short_a, words_a), (short_b, words_b) = _name_forms(a), _name_forms(b)
     if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
@@ -952,6 +1046,8 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     it nothing.
     """
     opening = pl.col("sentence").str.extract(_OPENING, 1)
+    # a determiner alone is no source ("The report that says ..." opens with a noun)
+    opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
     claims = claims.with_columns(_opening=opening)
     names = pl.concat([claims.get_column("attribution"), claims.get_column("_opening")])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])

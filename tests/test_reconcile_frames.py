@@ -11,7 +11,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
-from reconcile.identify import may_be_one_source, source_names
+from reconcile.identify import may_be_one_source, one_body_names, source_names
 from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +92,32 @@ def test_sources_are_linked_by_acronym_and_the_cited_source_counts() -> None:
     )
 
 
+def test_one_body_under_two_names_is_one_source() -> None:
+    names = source_names(
+        [
+            "Harbour Union Office for Tide Tables (OTT)",
+            "Office for Tide Tables (OTT)",
+            "Bureau of Reef Safety (BRS)",
+            "the Bureau of Reef Safety",
+            "Agency of Reef Safety (ARS)",
+        ]
+    )
+    assert names["Office for Tide Tables (OTT)"] == "Harbour Union Office for Tide Tables (OTT)"
+    assert names["the Bureau of Reef Safety"] == "Bureau of Reef Safety (BRS)"
+    assert names["Agency of Reef Safety (ARS)"] == "Agency of Reef Safety (ARS)"
+
+
+def test_a_parent_or_country_before_a_body_name_drops_but_rival_parents_stay_apart() -> None:
+    shown = one_body_names({"Peruvian Ministry of Tides", "Ministry of Tides"})
+    assert shown["Ministry of Tides"] == "Peruvian Ministry of Tides"
+    # two parents could own the short name: no link; a plain word is no parent
+    rivals = one_body_names({"CRB Office for Tides", "XYZ Office for Tides", "Office for Tides"})
+    assert rivals == {}
+    assert one_body_names({"Central Bank of Tides", "Bank of Tides"}) == {}
+    # an umbrella and its agency by acronym, or two names ending alike, are not merged
+    assert one_body_names({"CRB", "CRBX", "Red Cross", "Peru Red Cross"}) == {}
+
+
 def _story() -> pl.DataFrame:
     return pl.concat(
         [
@@ -149,6 +175,9 @@ def test_unsure_identity_is_never_a_divergence() -> None:
         ("Coast Bureau", "Red Cross", False),
         ("CRB", "Red Cross", False),
         ("Harbour Ministry", "Harbour Police", False),
+        ("Harbour Union Office for Tides (OFT)", "Office for Tides (OFT)", True),
+        ("Tide Office (TO)", "the Tide Office", True),
+        ("CRB Office for Tides", "XYZ Office for Tides", False),
     ],
 )
 def test_names_that_may_be_one_source(a: str, b: str, one: bool) -> None:
@@ -337,3 +366,52 @@ def test_relative_dates_count_back_from_publication(text: str, as_of: dt.date) -
 )
 def test_a_feared_toll_is_a_figure_of_its_own(text: str, period: str | None) -> None:
     assert _frame(text)["period"] == period
+
+
+def test_a_base_figure_does_not_take_the_measure_of_the_figure_set_against_it() -> None:
+    text = (
+        "Peru's registry logged 61,000 deaths in 2030: it saw 900 excess deaths "
+        "above a tally of 5,000 for the year before."
+    )
+    rows = dict(reconcile(_doc(text, "a", 2)).claims.select("surface", "concept_key").rows())
+    assert rows["900 excess deaths"] == "excess death" and rows["5,000"] == "death", rows
+    # "over" that names a time or a bound is no comparison base
+    assert _frame("Deaths in Peru rose over the winter to 5,000.")["concept_key"] == "death"
+
+
+def test_one_report_read_from_its_own_words_makes_its_sources_assertion_sure() -> None:
+    # the Coast Bureau's 300 comes twice: once in an undated document (its date a guess),
+    # once dated; the dated report is enough to set it against the Red Cross's 120
+    # (the guess, 5 April, is later than the dated report: the assertion takes 2 April)
+    guessed = (
+        "The storm hit on 5 April 2031 and cut 40 roads. "
+        "The Coast Bureau said 300 people died in Peru."
+    )
+    claims = pl.concat(
+        [
+            extract_claims(guessed, doc_id="a", outlet="A"),
+            _doc("The Coast Bureau said 300 people died in Peru.", "b", 2, "B"),
+            _doc("The Red Cross said 120 people died in Peru.", "c", 2, "C"),
+        ]
+    )
+    deaths = reconcile(claims).quantities.filter(pl.col("concept") == "death")
+    assert deaths["verdict"].to_list() == ["diverge"], deaths
+
+
+def test_a_sentence_opening_with_a_determiner_and_a_noun_names_no_source() -> None:
+    # "The report says" opens with a noun, not a source and a verb: "The" is nobody
+    claims = _doc("The report that says 900 people died in Peru was disputed.", "a", 2, "A")
+    assert reconcile(claims).claims["asserter"].to_list() == ["unattributed (A)"]
+    named = _doc("The Coast Bureau estimates 900 people died in Peru.", "a", 2, "A")
+    assert reconcile(named).claims["asserter"].to_list() == ["Coast Bureau"]
+
+
+def test_a_name_with_a_description_before_it_is_that_name() -> None:
+    names = source_names(
+        ["Goldwater Partners", "investment bank Goldwater Partners", "Tide Office"]
+    )
+    assert names["investment bank Goldwater Partners"] == "Goldwater Partners"
+    assert names["Tide Office"] == "Tide Office"
+    # with no bare name to join, a described name keeps its words
+    alone = source_names(["investment bank Goldwater Partners"])
+    assert alone["investment bank Goldwater Partners"] == "investment bank Goldwater Partners"
