@@ -705,8 +705,13 @@ class _DocumentReader(UnitReader):
     def _not_a_claim(
         self, claim: Draft, num: NumberMatch, currency: str | None, before: Token | None
     ) -> bool:
-        if num.kind == "words" and claim.unit is None and claim.bound not in ("lower", "upper"):
-            return True  # "one of them"; a hedged one stands ("more than thirty")
+        if (
+            num.kind == "words"
+            and claim.unit is None
+            and claim.bound not in ("lower", "upper")
+            and not self._scaled_words(num)
+        ):
+            return True  # "one of them"; a hedged one ("more than thirty") or "nine million" stands
         if (
             num.kind == "words"
             and claim.dimension == "count"

@@ -54,6 +54,10 @@ def accounting_negatives(text: str, claims: list[Draft]) -> None:
             claim.start, claim.end = claim.start - 1, claim.end + 1
 
 
+#: The word right after a number ("thirds" after "six million and two").
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -422,7 +426,8 @@ class UnitReader(PhraseReader):
             run = run[:cut]
         if not run:
             # "more than thirty", "five hundred or more": a hedge makes a bare number a figure
-            return 0 if num.kind != "words" or self._hedged(claim, rwords) else -1
+            bare = num.kind == "words" and not self._scaled_words(num)
+            return -1 if bare and not self._hedged(claim, rwords) else 0
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
@@ -435,6 +440,18 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _scaled_words(self, num: NumberMatch) -> bool:
+        """A whole number in words with a scale of a thousand or more ("nine million", "two
+        thousand"); not one mixed with parts ("a million and a half", "six million and two
+        thirds"), whose reading is less sure without the noun it counts."""
+        lex = self.lex
+        words = re.split(r"[\s-]+", self.text[num.start : num.end].lower())
+        after = _WORD_AFTER.match(self.text, num.end)
+        parts = [*words, after.group(1).lower() if after else ""]
+        if any(w in lex.denominators for w in parts):
+            return False
+        return any(lex.scales.get(w, 0) >= 1000 for w in words)
 
     def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
         """A hedge bounds the figure: before it ("more than") or right after ("or more")."""

@@ -189,8 +189,18 @@ ASSERTERS = [
 ]
 
 
+#: A number in words with a scale word (thousand and up) is a figure even with nothing
+#: counted after it; a small one ("nine of them") stands for a noun said elsewhere.
+SPELLED_SCALES = [
+    ("The tally of the Orvane census reached nine million.", "nine", {"value": 9e6}),
+    ("Pledges to the fund passed two thousand by noon.", "two", {"value": 2e3}),
+    ("Attendance, organisers said, was four hundred thousand.", "four", {"value": 4e5}),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "needle", "expected"), UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS
+    ("text", "needle", "expected"),
+    UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS + SPELLED_SCALES,
 )
 def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
     row = _one(text, needle)
@@ -211,6 +221,8 @@ NOT_CLAIMS = [
     ("Call 020 7946 0958 for details.", "7946"),
     ("the two countries share a border", "two"),
     ("one of the biggest suppliers", "one"),
+    ("Nine of them voted against the plan.", "Nine"),
+    ("She picked three and left the rest.", "three"),
     ("1. First item of the list", "1"),
     ("Operators rolled out 5G networks.", "5"),
     ("The storm grew into a category 3 hurricane.", "3"),
