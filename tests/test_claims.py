@@ -198,9 +198,23 @@ SPELLED_SCALES = [
 ]
 
 
+#: A bare "m" before a noun (in any case) is millions unless a word of size, reach, leap
+#: or race, or another length unit, is near: then it is metres.
+MILLIONS_OR_METRES = [
+    ("Some 2.3m Velarians left the coast.", "2.3m", {"value": 2.3e6}),
+    ("The new hall is 2.5m tall.", "2.5m", {"value": 2.5, "unit": "m"}),
+    ("Crews dug a 3m-deep trench.", "3m", {"value": 3.0, "unit": "m"}),
+    ("Tamsin jumped 2.1m in Lerrow.", "2.1m", {"value": 2.1, "unit": "m"}),
+    ("He took the 400m final.", "400m", {"value": 400.0, "unit": "m"}),
+    ("She set a 100m sprint best.", "100m", {"value": 100.0, "unit": "m"}),
+    ("Relief reached 4.9m Kessarians.", "4.9m", {"value": 4.9e6}),
+    ("One plank of 2m equals 200 cm.", "2m", {"value": 2.0, "unit": "m"}),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "needle", "expected"),
-    UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS + SPELLED_SCALES,
+    UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS + SPELLED_SCALES + MILLIONS_OR_METRES,
 )
 def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
     row = _one(text, needle)
