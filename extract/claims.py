@@ -49,7 +49,9 @@ __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
 #: Currency signs (the Unicode block and those outside it that CLDR lists).
 _SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
-_ATTACHED = re.compile(rf"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
+#: A degree sign with its scale, by letter or by name ("°C", "° Celsius", "°fahrenheit").
+_DEGREE = r"[°º](?:\s?(?:[Cc]elsius|[Ff]ahrenheit|[Cc]entigrade|[CF])\b)?"
+_ATTACHED = re.compile(rf"%|{_DEGREE}|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
@@ -61,7 +63,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z][A-Za-z-]*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
-_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|[°º]\s?[CF]\b)(?![\w°])")
+_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging

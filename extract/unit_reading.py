@@ -160,6 +160,8 @@ class UnitReader(PhraseReader):
         """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
         attached = self.units.attached
         plain = suffix.replace("º", "°").replace("μ", "µ").replace(" ", "")
+        if len(plain) > 2 and plain[0] == "°":  # "° Celsius": the scale by name
+            return self.units.words.get("degrees " + plain[1:].lower())
         return attached.get(suffix) or attached.get(plain)
 
     def _from_before(self, words: list[str]) -> bool:
