@@ -61,6 +61,8 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z][A-Za-z-]*")
+#: Dimensions of a physical measure: a four-digit figure in one of them is no year.
+_PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
@@ -759,6 +761,8 @@ class _DocumentReader(UnitReader):
                 return (
                     True  # "the rise in 2021 matches ...", "since 1998 prices": when, not how many
                 )
+            if claim.dimension in _PHYSICAL:
+                return False  # "2100 megatonnes", "1900 km": a measure, no year
             if claim.unit is None or (
                 claim.qualifier is None
                 and not (

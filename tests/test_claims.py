@@ -35,6 +35,8 @@ UNITS = [
     ("Lake Vessin froze at 28 °Fahrenheit.", "28", {"unit": "°F", "dimension": "temperature"}),
     ("Nights fell to -7° centigrade.", "7", {"unit": "°C", "value": -7.0}),
     ("The ramp rises at 12° Corvane side.", "12", {"unit": "degree"}),
+    ("Output at Marrow Pit passed 2100 megatonnes.", "2100", {"unit": "Mt", "value": 2100.0}),
+    ("The Lessa pipeline runs 1900 km inland.", "1900", {"unit": "km", "dimension": "length"}),
     ("Turnout was 64%.", "64", {"value": 64.0, "unit": "percent", "dimension": "ratio"}),
     ("Turnout was 64 per cent.", "64", {"unit": "percent"}),
     ("The road is 17 kilometres long.", "17", {"unit": "km", "dimension": "length"}),
@@ -228,6 +230,7 @@ def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
 
 NOT_CLAIMS = [
     ("The annexation happened in 2014.", "2014"),
+    ("Its 2020 tonnes of output came late.", "2020"),
     ("In March 2022 the force arrived.", "2022"),
     ("The war enters its 19th month.", "19"),
     ("He cited the 14th Amendment.", "14"),
