@@ -396,6 +396,7 @@ class UnitReader(PhraseReader):
         vague_of = num.kind == "vague" and rwords[:1] == ["of"]
         if vague_of:
             i = 1
+        i += self._hedge_before_noun(claim, right[i:], rwords[i:])
         if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
             nxt = rwords[i + 1]
             if nxt.isalpha() and nxt not in lex.stopwords:
@@ -454,6 +455,20 @@ class UnitReader(PhraseReader):
         if any(w in lex.denominators for w in parts):
             return False
         return any(lex.scales.get(w, 0) >= 1000 for w in words)
+
+    def _hedge_before_noun(self, claim: Draft, right: list[Token], rwords: list[str]) -> int:
+        """A hedge between the figure and the noun it counts ("1,000 or more people", "300-odd
+        deaths"): it bounds the figure; how many words it takes (0 when none)."""
+        lex = self.lex
+        label, k = phrase_at(rwords, lex.qualifiers_after, lex.max_after)
+        if not k or rwords[0] == "plus" or k >= len(rwords):
+            return 0
+        noun = right[k]
+        if not noun.text[:1].isalpha() or noun.lower in lex.stopwords or noun.lower == "than":
+            return 0
+        if claim.qualifier is None:  # "some 40 or so boats": the first hedge stands
+            claim.bound, claim.qualifier = label, " ".join(t.text for t in right[:k])
+        return k
 
     def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
         """A hedge bounds the figure: before it ("more than") or right after ("or more")."""
