@@ -142,6 +142,7 @@ _NUMBER_WORDS = frozenset(
     " fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty"
     " seventy eighty ninety hundred thousand million billion trillion &".split()
 )
+_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _SPELLED_NUMBER = re.compile(r"[a-z&]+(?:[\s,-]+[a-z&]+)*")
 
 
@@ -151,8 +152,8 @@ def _words_alone(item: Expected, case: Case) -> bool:
     if not _SPELLED_NUMBER.fullmatch(item.surface.lower().strip()):
         return False
     words = re.split(r"[\s,-]+", item.surface.lower().strip())
-    if not all(w in _NUMBER_WORDS for w in words):
-        return False
+    if not all(w in _NUMBER_WORDS for w in words) or not _SCALES.isdisjoint(words):
+        return False  # a whole number with a scale ("nine million") is read alone
     after = case.text.lower().split(item.surface.lower(), 1)[-1]
     noun = re.match(r"\s+([a-z]+)", after)
     return noun is None or noun.group(1) in ("in", "of", "is", "was", "and", "or", "to")
@@ -245,7 +246,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
         "words alone",
         "a number in words with nothing counted or measured after it ('there are two in"
         " the car', 'one of them') stands for a noun said elsewhere; the extractor reads a"
-        " number in words only with its unit or counted noun (digits are always read)",
+        " number in words only with its unit or counted noun (digits are always read), or"
+        " when it is a whole number with a scale of a thousand or more ('nine million')",
         _words_alone,
     ),
     Exclusion(

@@ -49,7 +49,9 @@ __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
 #: Currency signs (the Unicode block and those outside it that CLDR lists).
 _SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
-_ATTACHED = re.compile(rf"%|[°º](?:\s?[CF]\b)?|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
+#: A degree sign with its scale, by letter or by name ("°C", "° Celsius", "°fahrenheit").
+_DEGREE = r"[°º](?:\s?(?:[Cc]elsius|[Ff]ahrenheit|[Cc]entigrade|[CF])\b)?"
+_ATTACHED = re.compile(rf"%|{_DEGREE}|[A-Za-zµμ²³/]+[23²³]?|\+|[{_SIGNS}]|″")
 #: "×10−30", "x 10^23", "×10⁻³⁰": a power of ten after a number (an exponent is required).
 _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
@@ -57,10 +59,13 @@ _SCIENTIFIC = re.compile(
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
 _BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_WORDS_AFTER = re.compile(r"[A-Za-z][A-Za-z-]*")
+#: Dimensions of a physical measure: a four-digit figure in one of them is no year.
+_PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
-_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|[°º]\s?[CF]\b)(?![\w°])")
+_SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
@@ -361,9 +366,11 @@ class _DocumentReader(UnitReader):
         small = suffix.lower().rstrip(".")
         sm = _SCALE_ATTACHED.match(text, pos)
         after = _NEXT_WORD.match(text, end, end + 20)
-        word = after.group(1) if after else ""
-        # "4.9m deaths", "4.9m of": millions; "1.8m tall": metres
+        word = after.group(1).lower() if after else ""
+        # "4.9m deaths", "4.9m Syrians": millions; "1.8m tall", "the 400m final": metres
         follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
+        if follows_noun and sm and sm.group() == "m" and not r.currency:
+            follows_noun = not self._length_near(r, end)
         if suffix == "%":
             claim.unit, claim.dimension, r.pos = "percent", "ratio", end
         elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
@@ -409,6 +416,25 @@ class _DocumentReader(UnitReader):
         else:
             return False  # 5G, 3D, B52: a name, not a quantity
         return True
+
+    def _length_near(self, r: _Reading, end: int) -> bool:
+        """A word of size, reach, leap or race within a few words of a figure: its "m" is
+        metres ("2.5m tall", "a 3m-deep pit", "jumped 2.1m", "the 400m final"), as does
+        a length unit a few words on ("1m is 100 cm")."""
+        lex = self.lex
+        found = _WORDS_AFTER.findall(self.text, end, end + 40)
+        after = [w.lower() for w in found[:3]]
+        near = [*r.words[-5:], *after]
+        if any(w in lex.extent_words or w in lex.length_words for w in near):
+            return True
+        # another length unit beside it ("1m is 100 cm", "2m by 30 ft")
+        table = self.units
+        units = (
+            table.symbols.get(w) or table.words.get(w.lower())
+            for w in found[:6]
+            if w.lower() not in lex.stopwords
+        )
+        return any(u is not None and u.dimension == "length" for u in units)
 
     def _power_of_ten(self, r: _Reading) -> bool:
         """A power of ten glued on ("2.4×10−12"); False beyond what a float holds."""
@@ -705,8 +731,13 @@ class _DocumentReader(UnitReader):
     def _not_a_claim(
         self, claim: Draft, num: NumberMatch, currency: str | None, before: Token | None
     ) -> bool:
-        if num.kind == "words" and claim.unit is None and claim.bound not in ("lower", "upper"):
-            return True  # "one of them"; a hedged one stands ("more than thirty")
+        if (
+            num.kind == "words"
+            and claim.unit is None
+            and claim.bound not in ("lower", "upper")
+            and not self._scaled_words(num)
+        ):
+            return True  # "one of them"; a hedged one ("more than thirty") or "nine million" stands
         if (
             num.kind == "words"
             and claim.dimension == "count"
@@ -730,6 +761,8 @@ class _DocumentReader(UnitReader):
                 return (
                     True  # "the rise in 2021 matches ...", "since 1998 prices": when, not how many
                 )
+            if claim.dimension in _PHYSICAL:
+                return False  # "2100 megatonnes", "1900 km": a measure, no year
             if claim.unit is None or (
                 claim.qualifier is None
                 and not (

@@ -58,6 +58,7 @@ class Lexicon:
     fractions: dict[tuple[str, ...], float]
     denominators: dict[str, int]
     extent_words: frozenset[str]
+    length_words: frozenset[str]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
     currency_prefixes: dict[str, str]
@@ -138,6 +139,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
     "period_blockers changes_need_by span_adjectives not_purposes year_owners extent_words "
+    "length_words "
     "fraction_blockers rate_items negative_words age_words age_before months weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "

@@ -54,6 +54,10 @@ def accounting_negatives(text: str, claims: list[Draft]) -> None:
             claim.start, claim.end = claim.start - 1, claim.end + 1
 
 
+#: The word right after a number ("thirds" after "six million and two").
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -156,6 +160,8 @@ class UnitReader(PhraseReader):
         """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
         attached = self.units.attached
         plain = suffix.replace("º", "°").replace("μ", "µ").replace(" ", "")
+        if len(plain) > 2 and plain[0] == "°":  # "° Celsius": the scale by name
+            return self.units.words.get("degrees " + plain[1:].lower())
         return attached.get(suffix) or attached.get(plain)
 
     def _from_before(self, words: list[str]) -> bool:
@@ -390,6 +396,7 @@ class UnitReader(PhraseReader):
         vague_of = num.kind == "vague" and rwords[:1] == ["of"]
         if vague_of:
             i = 1
+        i += self._hedge_before_noun(claim, right[i:], rwords[i:])
         if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
             nxt = rwords[i + 1]
             if nxt.isalpha() and nxt not in lex.stopwords:
@@ -422,7 +429,8 @@ class UnitReader(PhraseReader):
             run = run[:cut]
         if not run:
             # "more than thirty", "five hundred or more": a hedge makes a bare number a figure
-            return 0 if num.kind != "words" or self._hedged(claim, rwords) else -1
+            bare = num.kind == "words" and not self._scaled_words(num)
+            return -1 if bare and not self._hedged(claim, rwords) else 0
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
@@ -435,6 +443,32 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _scaled_words(self, num: NumberMatch) -> bool:
+        """A whole number in words with a scale of a thousand or more ("nine million", "two
+        thousand"); not one mixed with parts ("a million and a half", "six million and two
+        thirds"), whose reading is less sure without the noun it counts."""
+        lex = self.lex
+        words = re.split(r"[\s-]+", self.text[num.start : num.end].lower())
+        after = _WORD_AFTER.match(self.text, num.end)
+        parts = [*words, after.group(1).lower() if after else ""]
+        if any(w in lex.denominators for w in parts):
+            return False
+        return any(lex.scales.get(w, 0) >= 1000 for w in words)
+
+    def _hedge_before_noun(self, claim: Draft, right: list[Token], rwords: list[str]) -> int:
+        """A hedge between the figure and the noun it counts ("1,000 or more people", "300-odd
+        deaths"): it bounds the figure; how many words it takes (0 when none)."""
+        lex = self.lex
+        label, k = phrase_at(rwords, lex.qualifiers_after, lex.max_after)
+        if not k or rwords[0] == "plus" or k >= len(rwords):
+            return 0
+        noun = right[k]
+        if not noun.text[:1].isalpha() or noun.lower in lex.stopwords or noun.lower == "than":
+            return 0
+        if claim.qualifier is None:  # "some 40 or so boats": the first hedge stands
+            claim.bound, claim.qualifier = label, " ".join(t.text for t in right[:k])
+        return k
 
     def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
         """A hedge bounds the figure: before it ("more than") or right after ("or more")."""

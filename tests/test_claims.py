@@ -31,6 +31,16 @@ UNITS = [
     ("About 1m voters stayed home.", "1m", {"unit": "voter", "value": 1e6}),
     ("The town has 1 bus.", "1", {"unit": "bus"}),
     ("The deal is worth $2BN.", "2", {"value": 2e9, "unit": "USD"}),
+    ("The kettle stops at 100° Celsius.", "100", {"unit": "°C", "dimension": "temperature"}),
+    ("Lake Vessin froze at 28 °Fahrenheit.", "28", {"unit": "°F", "dimension": "temperature"}),
+    ("Nights fell to -7° centigrade.", "7", {"unit": "°C", "value": -7.0}),
+    ("The ramp rises at 12° Corvane side.", "12", {"unit": "degree"}),
+    ("Output at Marrow Pit passed 2100 megatonnes.", "2100", {"unit": "Mt", "value": 2100.0}),
+    ("The Lessa pipeline runs 1900 km inland.", "1900", {"unit": "km", "dimension": "length"}),
+    ("Lines of 1,000 or more voters formed.", "1,000", {"unit": "voter", "bound": "lower"}),
+    ("The Pellow mine saw 300-odd strikes.", "300", {"unit": "strike", "bound": "approx"}),
+    ("Some 40 or so boats sank at Vire.", "40", {"unit": "boat"}),
+    ("Crews of 20 or fewer staff stayed.", "20", {"unit": "staff", "bound": "upper"}),
     ("Turnout was 64%.", "64", {"value": 64.0, "unit": "percent", "dimension": "ratio"}),
     ("Turnout was 64 per cent.", "64", {"unit": "percent"}),
     ("The road is 17 kilometres long.", "17", {"unit": "km", "dimension": "length"}),
@@ -189,8 +199,32 @@ ASSERTERS = [
 ]
 
 
+#: A number in words with a scale word (thousand and up) is a figure even with nothing
+#: counted after it; a small one ("nine of them") stands for a noun said elsewhere.
+SPELLED_SCALES = [
+    ("The tally of the Orvane census reached nine million.", "nine", {"value": 9e6}),
+    ("Pledges to the fund passed two thousand by noon.", "two", {"value": 2e3}),
+    ("Attendance, organisers said, was four hundred thousand.", "four", {"value": 4e5}),
+]
+
+
+#: A bare "m" before a noun (in any case) is millions unless a word of size, reach, leap
+#: or race, or another length unit, is near: then it is metres.
+MILLIONS_OR_METRES = [
+    ("Some 2.3m Velarians left the coast.", "2.3m", {"value": 2.3e6}),
+    ("The new hall is 2.5m tall.", "2.5m", {"value": 2.5, "unit": "m"}),
+    ("Crews dug a 3m-deep trench.", "3m", {"value": 3.0, "unit": "m"}),
+    ("Tamsin jumped 2.1m in Lerrow.", "2.1m", {"value": 2.1, "unit": "m"}),
+    ("He took the 400m final.", "400m", {"value": 400.0, "unit": "m"}),
+    ("She set a 100m sprint best.", "100m", {"value": 100.0, "unit": "m"}),
+    ("Relief reached 4.9m Kessarians.", "4.9m", {"value": 4.9e6}),
+    ("One plank of 2m equals 200 cm.", "2m", {"value": 2.0, "unit": "m"}),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "needle", "expected"), UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS
+    ("text", "needle", "expected"),
+    UNITS + HEDGES + RATES_AND_CHANGES + ASSERTERS + SPELLED_SCALES + MILLIONS_OR_METRES,
 )
 def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
     row = _one(text, needle)
@@ -200,6 +234,7 @@ def test_fields(text: str, needle: str, expected: dict[str, Any]) -> None:
 
 NOT_CLAIMS = [
     ("The annexation happened in 2014.", "2014"),
+    ("Its 2020 tonnes of output came late.", "2020"),
     ("In March 2022 the force arrived.", "2022"),
     ("The war enters its 19th month.", "19"),
     ("He cited the 14th Amendment.", "14"),
@@ -211,6 +246,8 @@ NOT_CLAIMS = [
     ("Call 020 7946 0958 for details.", "7946"),
     ("the two countries share a border", "two"),
     ("one of the biggest suppliers", "one"),
+    ("Nine of them voted against the plan.", "Nine"),
+    ("She picked three and left the rest.", "three"),
     ("1. First item of the list", "1"),
     ("Operators rolled out 5G networks.", "5"),
     ("The storm grew into a category 3 hurricane.", "3"),
