@@ -297,10 +297,12 @@ def find_numbers(
                 low, high = lex.vague_magnitudes[key]
                 found.append(NumberMatch(m.start(), m.end(), low, "vague", 0, high))
         # words, "one in five", "1/8 of", "one-seventh"; "10 1/2", "1/4 mile", "2½"
-        fractions = _find_fractions(text, start, stop) + _hyphenated_fractions(
+        slashes = _slash_starts(text, start, stop)  # read by "1/8 of" and by "10 1/2"
+        fractions = _find_fractions(text, start, stop, slashes) + _hyphenated_fractions(
             text, word_starts, stop
         )
-        fractions += _mixed_numbers(text, start, stop) + _compound_amounts(text, start, stop)
+        fractions += _mixed_numbers(text, start, stop, slashes)
+        fractions += _compound_amounts(text, start, stop)
         found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
             found = _covered_by(found, fractions)
@@ -389,8 +391,9 @@ def _matches_from(
             yield m
 
 
-def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
-    """ "a third of", "two-thirds of", "one in five": ratios between 0 and 1."""
+def _find_fractions(text: str, start: int, stop: int, slashes: list[int]) -> list[NumberMatch]:
+    """ "a third of", "two-thirds of", "one in five": ratios between 0 and 1; ``slashes``:
+    where "1/8 of" can start (:func:`_slash_starts`)."""
     lex = lexicon()
     out: list[NumberMatch] = []
     lowered = text[start:stop].lower()
@@ -425,11 +428,10 @@ def _find_fractions(text: str, start: int, stop: int) -> list[NumberMatch]:
         if a is None or b is None or not 0 < a < b:
             continue
         out.append(NumberMatch(top.start(), m.end(), a / b, "fraction", 0))
-    if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _matches_from(_SLASHED, text, _slash_starts(text, start, stop), stop):
-            a, b = float(m.group(1)), float(m.group(2))
-            if 0 < a < b:
-                out.append(NumberMatch(m.start(), m.end(), a / b, "fraction", 0))
+    for m in _matches_from(_SLASHED, text, slashes, stop):
+        a, b = float(m.group(1)), float(m.group(2))
+        if 0 < a < b:
+            out.append(NumberMatch(m.start(), m.end(), a / b, "fraction", 0))
     out.sort(key=lambda n: n.start)
     return out
 
@@ -488,16 +490,15 @@ def _slash_starts(text: str, start: int, stop: int) -> list[int]:
     return sorted(found)
 
 
-def _mixed_numbers(text: str, start: int, stop: int) -> list[NumberMatch]:
+def _mixed_numbers(text: str, start: int, stop: int, slashes: list[int]) -> list[NumberMatch]:
     """ "10 1/2", "1/4" before a word, "2½": one number each, read like digits (the unit
-    after them is theirs)."""
+    after them is theirs); ``slashes``: where one with a slash can start."""
     out: list[NumberMatch] = []
-    if text.find("/", start, stop) >= 0 or text.find("⁄", start, stop) >= 0:
-        for m in _matches_from(_MIXED, text, _slash_starts(text, start, stop), stop):
-            value = _mixed_value(m)
-            if value is not None:
-                whole = m.group(1) or m.group(4) or ""
-                out.append(NumberMatch(m.start(), m.end(), value, "digits", len(whole)))
+    for m in _matches_from(_MIXED, text, slashes, stop):
+        value = _mixed_value(m)
+        if value is not None:
+            whole = m.group(1) or m.group(4) or ""
+            out.append(NumberMatch(m.start(), m.end(), value, "digits", len(whole)))
     if _VULGAR_CHAR.search(text, start, stop):
         for m in _VULGAR.finditer(text, start, stop):
             value = (int(m.group(1)) if m.group(1) else 0) + unicodedata.numeric(m.group(2))
