@@ -447,9 +447,10 @@ def _hyphenated_fractions(text: str, word_starts: list[int], stop: int) -> list[
     """ "one-seventh", "three-quarters": a fraction, "of" after it or not (tried only where
     a number word starts)."""
     lex = lexicon()
+    pattern = _hyphenated()
     out = []
     for at in word_starts:
-        m = _hyphenated().match(text, at, stop)
+        m = pattern.match(text, at, stop)
         if m is None:
             continue
         top = parse_words(m.group(1))
