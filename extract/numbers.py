@@ -114,12 +114,12 @@ _VAGUE = re.compile(
 
 #: A figure written in two parts, each with its scale word, the second part smaller than
 #: one unit of the first: "1 million 250 thousand", "2 crore 40 lakh", "3 billion and
-#: 400 million". The parts are one figure (1,250,000), not two.
-_COMPOUND_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
-_COMPOUND_SCALES["trillion"] = 1e12
+#: 400 million". The parts are one figure (1,250,000), not two; the lexicon's scales
+#: give each part's value.
+_COMPOUND_SCALES = "thousand|lakh|million|crore|billion|trillion"
 _COMPOUND = re.compile(
-    rf"(?<![\w.,])(\d{{1,3}})\s+({'|'.join(_COMPOUND_SCALES)})\s+(?:and\s+)?"
-    rf"(\d{{1,3}}(?:\.\d+)?)\s+({'|'.join(_COMPOUND_SCALES)})(?![\w-])",
+    rf"(?<![\w.,])(\d{{1,3}})\s+({_COMPOUND_SCALES})\s+(?:and\s+)?"
+    rf"(\d{{1,3}}(?:\.\d+)?)\s+({_COMPOUND_SCALES})(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -510,9 +510,10 @@ def _mixed_numbers(text: str, start: int, stop: int, slashes: list[int]) -> list
 def _compound_amounts(text: str, start: int, stop: int) -> list[NumberMatch]:
     """Figures in two scaled parts ("1 million 250 thousand" -> 1,250,000); see
     ``_COMPOUND``. Two parts whose second is not below one unit of the first stay apart."""
+    scales = lexicon().scales
     found = []
     for m in _COMPOUND.finditer(text, start, stop):
-        big, small = (_COMPOUND_SCALES[m.group(g).lower()] for g in (2, 4))
+        big, small = (scales[m.group(g).lower()] for g in (2, 4))
         rest = float(m.group(3)) * small
         if small < big and rest < big:
             value = float(m.group(1)) * big + rest
