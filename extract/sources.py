@@ -30,6 +30,8 @@ _PREPOSITIONS = frozenset(["from", "by", "of", "at"])
 #: ("a study of deaths" names its topic)
 _SOURCE_PREPOSITIONS = frozenset(["from", "by"])
 _NAME_LINKS = frozenset(["of", "for", "and", "the", "on", "de", "&"])
+#: Between two capitalised words of a name: white space, linking words among it.
+_LINKS_GAP = r"\s+(?:(?:" + "|".join(map(re.escape, sorted(_NAME_LINKS))) + r")\s+)*"
 _AUXILIARIES = frozenset(
     "is are was were be been has have had will would can could may might".split()
 )
@@ -212,8 +214,7 @@ def _written_out(text: str, acronym: str) -> str | None:
     only for acronyms of three letters or more."""
     if len(acronym) < 3 or not acronym.isalpha():
         return None
-    links = r"\s+(?:(?:" + "|".join(map(re.escape, sorted(_NAME_LINKS))) + r")\s+)*"
-    found = re.search(r"\b" + links.join(f"{c}[a-z]+" for c in acronym) + r"\b", text)
+    found = re.search(r"\b" + _LINKS_GAP.join(f"{c}[a-z]+" for c in acronym) + r"\b", text)
     return found.group() if found else None
 
 
