@@ -27,6 +27,8 @@ import yaml
 
 __all__ = [
     "GENERIC_NOUNS",
+    "after_figure",
+    "before_figure",
     "demonym_forms",
     "document_places",
     "measure_forms",
@@ -162,11 +164,16 @@ def _alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in ordered)
 
 
-def _relative() -> tuple[pl.Expr, pl.Expr]:
-    sentence = pl.col("sentence").fill_null("")
+def before_figure() -> pl.Expr:
+    """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    return pl.col("sentence").fill_null("").str.slice(0, rel_start)
+
+
+def after_figure() -> pl.Expr:
+    """The claim's sentence after the figure ("" where the sentence is missing)."""
     rel_end = (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
+    return pl.col("sentence").fill_null("").str.slice(rel_end)
 
 
 #: A figure given as the base another is set against ("... over last year's count of N",
@@ -188,7 +195,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     # words of a phrase may stand in quotation marks ("'excess' deaths")
     body = _alternation(forms).replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
-    before, after = _relative()
+    before, after = before_figure(), after_figure()
     unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     after_clause = (
@@ -295,7 +302,7 @@ def read_place(
     any_body = _alternation(both)
     name = rf"(?:[Tt]he\s+)?({body})"
     any_name = rf"(?:[Tt]he\s+)?({any_body})"
-    before, after = _relative()
+    before, after = before_figure(), after_figure()
 
     def look(found: pl.Expr) -> pl.Expr:
         shown = found.replace_strict(both, default=None)
