@@ -298,6 +298,9 @@ def quantities_table(
         "sure",
     ]
     frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
+    # a guessed date is not sure (``GUESSED_DATES``); nor is a time the sentence gives that
+    # cannot be resolved ("said last year" in a document with no date): it is of another
+    # time than the document's other figures, but of which one is not known
     dated_sure = (
         ~pl.col("as_of_source").is_in(list(GUESSED_DATES))
         & ~(pl.col("as_of").is_null() & (pl.col("as_of_source") != "no date"))
@@ -390,9 +393,6 @@ EXTREMES = 3
 #: publication date takes the latest date its sentences give, which may be an event long
 #: before the figure ("since 3 March ..."). Such a figure never makes a divergence.
 GUESSED_DATES = ("the latest date the document's sentences give",)
-# Nor does a figure whose sentence gives a time that cannot be resolved ("said last year" in
-# a document with no date): it is of another time than the document's other figures, but
-# of which one is not known.
 #: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
 _DATE_RANK = (
     pl.col("as_of_source")
