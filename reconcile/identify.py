@@ -17,6 +17,7 @@ from .columns import join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     after_figure,
+    alternation,
     before_figure,
     demonym_forms,
     document_places,
@@ -65,7 +66,7 @@ _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+o
 #: day, year).
 _MONTH_YEAR = (
     r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
-    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + alternation(_MONTHS)
     + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
 )
 _DESCRIPTOR = (
@@ -196,7 +197,7 @@ def _text_date() -> pl.Expr:
     document's sentences, for a document with no publication date: the news is at least
     that recent."""
     text = pl.col("sentence").fill_null("")
-    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    months = alternation(_MONTHS)
     # ordinal days too: "15th September 2031", "September 15th, 2031"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
@@ -737,10 +738,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     for key, names in tables.concepts.items():
         for name in [key, *names]:
             words.setdefault(str(name).lower(), key)
-    placeholder = "|".join(sorted(map(re.escape, tables.placeholders), key=len, reverse=True))
-    pattern = (
-        r"(?i)\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?:e?s)?\b"
-    )
+    placeholder = alternation(tables.placeholders)
+    pattern = r"(?i)\b(" + alternation(words) + r")(?:e?s)?\b"
     unit_key = pl.col("unit").str.to_lowercase().replace_strict(words, default=None)
     concept_match = pl.col("concept").fill_null("").str.extract(pattern, 1)
     concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
