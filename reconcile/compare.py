@@ -494,9 +494,8 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
 def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:
     """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
     only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
-    spelled out), of each date the lowest and highest figure (for ``_changed``) and the
-    ``EXTREMES`` lowest and highest of the named sources' extremes (ties kept; the only
-    figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
+    spelled out) and the ``EXTREMES`` lowest and highest of the named sources' extremes
+    (ties kept; the only figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
     computed by Polars from each date's lowest and highest figure. Judging all rows gives
     the same verdicts up to the order of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
@@ -593,7 +592,7 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         "_n_sources": len(sources),
         "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
         "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
-        "_changed": _changed(rows, 0.05),
+        "_changed": _changed(rows, TOLERANCE),
     }
     return _verdict(rows, facts, threshold=threshold)
 
