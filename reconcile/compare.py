@@ -298,6 +298,9 @@ def quantities_table(
         "sure",
     ]
     frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
+    # a guessed date is not sure (``GUESSED_DATES``); nor is a time the sentence gives that
+    # cannot be resolved ("said last year" in a document with no date): it is of another
+    # time than the document's other figures, but of which one is not known
     dated_sure = (
         ~pl.col("as_of_source").is_in(list(GUESSED_DATES))
         & ~(pl.col("as_of").is_null() & (pl.col("as_of_source") != "no date"))
@@ -390,9 +393,6 @@ EXTREMES = 3
 #: publication date takes the latest date its sentences give, which may be an event long
 #: before the figure ("since 3 March ..."). Such a figure never makes a divergence.
 GUESSED_DATES = ("the latest date the document's sentences give",)
-# Nor does a figure whose sentence gives a time that cannot be resolved ("said last year" in
-# a document with no date): it is of another time than the document's other figures, but
-# of which one is not known.
 #: How exact each way of dating a figure is: 0 a day, 1 a month, 2 a year.
 _DATE_RANK = (
     pl.col("as_of_source")
@@ -494,9 +494,8 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
 def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:
     """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
     only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
-    spelled out), of each date the lowest and highest figure (for ``_changed``) and the
-    ``EXTREMES`` lowest and highest of the named sources' extremes (ties kept; the only
-    figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
+    spelled out) and the ``EXTREMES`` lowest and highest of the named sources' extremes
+    (ties kept; the only figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
     computed by Polars from each date's lowest and highest figure. Judging all rows gives
     the same verdicts up to the order of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
@@ -593,7 +592,7 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         "_n_sources": len(sources),
         "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
         "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
-        "_changed": _changed(rows, 0.05),
+        "_changed": _changed(rows, TOLERANCE),
     }
     return _verdict(rows, facts, threshold=threshold)
 

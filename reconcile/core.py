@@ -14,6 +14,7 @@ from extract.schema import CLAIMS_SCHEMA, conform_claims
 from .checks import TIME_SPAN_NOTE, arithmetic_checks, stances
 from .columns import sorted_by
 from .compare import assertions_table, quantities_table
+from .frames import before_figure
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
 from .normalise import normalise
 from .schema import (
@@ -244,11 +245,7 @@ _SPAN_BEFORE = (
 
 def _time_span() -> pl.Expr:
     """Whether a duration is a span of time that dates its sentence (see ``_SPAN_BEFORE``)."""
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-    )
+    before = before_figure()
     return (pl.col("dimension") == "duration") & before.str.contains(_SPAN_BEFORE)
 
 

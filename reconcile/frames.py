@@ -27,6 +27,9 @@ import yaml
 
 __all__ = [
     "GENERIC_NOUNS",
+    "after_figure",
+    "alternation",
+    "before_figure",
     "demonym_forms",
     "document_places",
     "measure_forms",
@@ -157,16 +160,22 @@ def demonym_forms() -> dict[str, str]:
     return forms
 
 
-def _alternation(forms: Iterable[str]) -> str:
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of the literal ``forms``, longest first (so "sept" wins over "sep")."""
     ordered = sorted(set(forms), key=len, reverse=True)
     return "|".join(re.escape(f) for f in ordered)
 
 
-def _relative() -> tuple[pl.Expr, pl.Expr]:
-    sentence = pl.col("sentence").fill_null("")
+def before_figure() -> pl.Expr:
+    """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
+    return pl.col("sentence").fill_null("").str.slice(0, rel_start)
+
+
+def after_figure() -> pl.Expr:
+    """The claim's sentence after the figure ("" where the sentence is missing)."""
     rel_end = (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    return sentence.str.slice(0, rel_start), sentence.str.slice(rel_end)
+    return pl.col("sentence").fill_null("").str.slice(rel_end)
 
 
 #: A figure given as the base another is set against ("... over last year's count of N",
@@ -186,9 +195,9 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
     # words of a phrase may stand in quotation marks ("'excess' deaths")
-    body = _alternation(forms).replace("\\ ", _BETWEEN)
+    body = alternation(forms).replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
-    before, after = _relative()
+    before, after = before_figure(), after_figure()
     unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     after_clause = (
@@ -290,12 +299,12 @@ def read_place(
     noun phrase ("250 Egyptian workers"); the last name or adjective in the clause before
     it; the first name in the sentence. "From X" is an origin and is passed over.
     """
-    body = _alternation(forms)
+    body = alternation(forms)
     both = {**adjectives, **forms}
-    any_body = _alternation(both)
+    any_body = alternation(both)
     name = rf"(?:[Tt]he\s+)?({body})"
     any_name = rf"(?:[Tt]he\s+)?({any_body})"
-    before, after = _relative()
+    before, after = before_figure(), after_figure()
 
     def look(found: pl.Expr) -> pl.Expr:
         shown = found.replace_strict(both, default=None)
@@ -314,7 +323,7 @@ def read_place(
         found_after.struct.field("2")
     )
     adjective = after_clause.str.extract(
-        rf"^\s*(?:[a-z]+\s+){{0,2}}({_alternation(adjectives)})(?-u:\b)", 1
+        rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
@@ -350,10 +359,10 @@ def read_place(
     sentence_adjective = (
         pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
         .then(pl.col("sentence").fill_null(""))
-        .str.extract_all(rf"(?-u:\b)(?:{_alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
+        .str.extract_all(rf"(?-u:\b)(?:{alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
         .list.first()
-        .str.extract(rf"^({_alternation(adjectives)})", 1)
+        .str.extract(rf"^({alternation(adjectives)})", 1)
     )
     steps = [
         (beside, "'{}' beside the figure"),
@@ -392,7 +401,7 @@ def nationality(adjectives: dict[str, str]) -> pl.Expr:
     found = (
         pl.col("surface")
         .fill_null("")
-        .str.extract(rf"(?-u:\b)({_alternation(adjectives)})(?-u:\b)", 1)
+        .str.extract(rf"(?-u:\b)({alternation(adjectives)})(?-u:\b)", 1)
     )
     return found.replace_strict(adjectives, default=None)
 
@@ -421,7 +430,7 @@ def document_places(
     found = (
         docs.select(
             "doc_id",
-            pl.col("text").str.extract_all(rf"(?-u:\b)(?:{_alternation(both)})(?-u:\b)").alias("p"),
+            pl.col("text").str.extract_all(rf"(?-u:\b)(?:{alternation(both)})(?-u:\b)").alias("p"),
         )
         .explode("p")
         .with_columns(p=pl.col("p").replace_strict(both, default=None))

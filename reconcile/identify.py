@@ -16,6 +16,9 @@ import polars as pl
 from .columns import join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
+    after_figure,
+    alternation,
+    before_figure,
     demonym_forms,
     document_places,
     nationality,
@@ -63,7 +66,7 @@ _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+o
 #: day, year).
 _MONTH_YEAR = (
     r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
-    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + alternation(_MONTHS)
     + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
 )
 _DESCRIPTOR = (
@@ -194,7 +197,7 @@ def _text_date() -> pl.Expr:
     document's sentences, for a document with no publication date: the news is at least
     that recent."""
     text = pl.col("sentence").fill_null("")
-    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    months = alternation(_MONTHS)
     # ordinal days too: "15th September 2031", "September 15th, 2031"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
@@ -228,14 +231,13 @@ def _day_of_month() -> pl.Expr:
 def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     """``per`` read from the words of and after the amount where the claim has none, and
     for an amount named again with "the"."""
-    sentence = pl.col("sentence").fill_null("")
     # the rate period the amount's own words give, where the claim has none
     rate = (
         pl.concat_str(
             pl.col("surface")
             .fill_null("")
             .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
-            sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            after_figure(),
             ignore_nulls=True,
         )
         .str.extract(_RATE, 1)
@@ -248,12 +250,9 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
 def _sentence_year(published: pl.Expr) -> pl.Expr:
     """Whether the sentence's one year ("in 2030") is the figure's: before publication,
     and not the year of another figure after this one."""
-    sentence = pl.col("sentence").fill_null("")
     # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
     # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
-    after = sentence.str.slice(
-        (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    ).str.replace_all(r"\w+-\d+\b", "")
+    after = after_figure().str.replace_all(r"\w+-\d+\b", "")
     year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
         r"^[^0-9]*\b(?:19|20)\d{2}\b"
     )
@@ -315,7 +314,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = _sentence_year(published)
-    before = sentence.str.slice(0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
+    before = before_figure()
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
     days_back = pl.col("_back").replace_strict(
@@ -390,11 +389,7 @@ def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
         .group_by(keys)
         .agg(pl.col("per").first().alias("_per_before"))
     )
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-    )
+    before = before_figure()
     definite = before.str.contains(r"(?i)\b(?:the|this|that)\s*$")
     return (
         frame.join(rates, on=keys, how="left", nulls_equal=True)
@@ -573,11 +568,8 @@ _SUBSET_AFTER = (
 def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
     """A part of the figure before it ("900 fires, 500 of them out of control") measures
     the part: its concept is the whole's with the words that name the part."""
-    sentence = pl.col("sentence").fill_null("")
-    before = sentence.str.slice(
-        0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
-    )
-    after = sentence.str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
+    before = before_figure()
+    after = after_figure()
     of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
     introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
     stated = after.str.contains(
@@ -635,9 +627,7 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     per_head = (
         pl.concat_str(
             pl.col("surface").fill_null("").str.extract(r"(?i)\s((?:per|for)\s.*)$", 1),
-            pl.col("sentence")
-            .fill_null("")
-            .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)),
+            after_figure(),
             ignore_nulls=True,
         )
         .str.extract(_PER_HEAD, 1)
@@ -656,17 +646,8 @@ def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year."""
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-        .str.extract(r"([^,;:()]*)$", 1)
-    )
-    after = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-    )
+    before = before_figure().str.extract(r"([^,;:()]*)$", 1)
+    after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
     projected = before.str.contains(_PROJECTED) | feared
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
@@ -714,11 +695,7 @@ def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     noun makes the count of what is active now, where the vocabulary has an "active" form."""
     keys = set(tables.measure_forms.values())
     active_of = {m: f"active {m}" for m in keys if f"active {m}" in keys}
-    after = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice((pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-    )
+    after = after_figure()
     going = after.str.contains(
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:burning|raging|active|ongoing)\b"
     )
@@ -742,12 +719,7 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
         and not m.startswith("official ")
     }
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-        .str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
-    )
+    before = before_figure().str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$")
     official = pl.col("concept_key").replace_strict(official_of, default=None)
     return frame.with_columns(
@@ -766,10 +738,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     for key, names in tables.concepts.items():
         for name in [key, *names]:
             words.setdefault(str(name).lower(), key)
-    placeholder = "|".join(sorted(map(re.escape, tables.placeholders), key=len, reverse=True))
-    pattern = (
-        r"(?i)\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?:e?s)?\b"
-    )
+    placeholder = alternation(tables.placeholders)
+    pattern = r"(?i)\b(" + alternation(words) + r")(?:e?s)?\b"
     unit_key = pl.col("unit").str.to_lowercase().replace_strict(words, default=None)
     concept_match = pl.col("concept").fill_null("").str.extract(pattern, 1)
     concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
@@ -811,12 +781,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .over("doc_id", pl.col("dimension"))
     )
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null() & countable
-    before = (
-        pl.col("sentence")
-        .fill_null("")
-        .str.slice(0, (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32))
-        .str.extract(r"([^,;:()]*)$", 1)
-    )
+    before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
     pointer = before.str.contains(
