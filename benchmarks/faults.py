@@ -43,21 +43,26 @@ SENTENCES = [
 ]
 
 
+def document(rng: random.Random, sentences: int) -> str:
+    """A short text we write ourselves: ``sentences`` of SENTENCES with figures drawn."""
+    return " ".join(
+        rng.choice(SENTENCES).format(
+            n=rng.randint(10, 90_000),
+            year=rng.randint(2001, 2024),
+            pct=rng.randint(1, 60),
+            days=rng.randint(2, 9),
+            m=rng.randint(2, 400),
+        )
+        for _ in range(sentences)
+    )
+
+
 def write_corpus(path: Path, n: int, seed: int) -> None:
     """``n`` short documents we write ourselves, one bad line among them."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
-            text = " ".join(
-                rng.choice(SENTENCES).format(
-                    n=rng.randint(10, 90_000),
-                    year=rng.randint(2001, 2024),
-                    pct=rng.randint(1, 60),
-                    days=rng.randint(2, 9),
-                    m=rng.randint(2, 400),
-                )
-                for _ in range(rng.randint(3, 12))
-            )
+            text = document(rng, rng.randint(3, 12))
             out.write(json.dumps({"doc_id": f"d{i:05d}", "text": text}) + "\n")
             if i == n // 2:
                 out.write("{not json\n")

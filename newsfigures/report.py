@@ -278,6 +278,12 @@ def highlight(sentence: str | None, start: int, end: int) -> str:
     return f"{_esc(text[:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:])}"
 
 
+def _marked_claim(r: Mapping[str, Any]) -> str:
+    """A claim row's sentence with its figure marked (offsets made relative to the sentence)."""
+    at = int(r["start"]) - int(r["sentence_start"])
+    return highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"]))
+
+
 def corpus_summary(corpus: Corpus) -> Html:
     claims = corpus.claims
     furniture = int(claims.get_column("boilerplate").fill_null(False).sum()) if claims.height else 0
@@ -344,11 +350,10 @@ def claim_sample(claims: pl.DataFrame, n: int = 12) -> Html:
     )
     rows = []
     for r in picked.iter_rows(named=True):
-        at = int(r["start"]) - int(r["sentence_start"])
         rows.append(
             [
                 _esc(r["doc_id"]),
-                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
+                _marked_claim(r),
                 _esc(format_amount(r["value"], r["unit"], per=r["per"], qualifier=r["qualifier"])),
                 _esc(r["bound"]),
                 _esc(r["dimension"]),
@@ -394,10 +399,7 @@ def boilerplate_table(claims: pl.DataFrame) -> Html:
         return _note("No claim sits in page furniture.")
     rows = []
     for r in furniture.head(MAX_ROWS).iter_rows(named=True):
-        at = int(r["start"]) - int(r["sentence_start"])
-        rows.append(
-            [_esc(r["doc_id"]), highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"]))]
-        )
+        rows.append([_esc(r["doc_id"]), _marked_claim(r)])
     return _capped(
         rows,
         ["document", "page furniture (not used)"],
@@ -1286,12 +1288,10 @@ def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, ke
     unused = _not_compared(claims, grouped_here)
     count = unused.height
     for r in unused.head(MAX_ROWS).iter_rows(named=True):
-        why = r["_why"]
-        at = int(r["start"]) - int(r["sentence_start"])
         rows.append(
             [
-                highlight(r["sentence"], at, at + int(r["end"]) - int(r["start"])),
-                _esc(why),
+                _marked_claim(r),
+                _esc(r["_why"]),
                 _esc(names.get(r["doc_id"], _unnamed(r["doc_id"]))),
             ]
         )

@@ -5,25 +5,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import polars as pl
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "extract_dev.py"
+from conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extract_dev_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("extract_dev_bench", "extract_dev.py")
 
 
 def test_topics_split_by_hash_into_two_disjoint_halves(bench: ModuleType) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import load_benchmark
 
 from extract.__main__ import main
 from extract.corpus import extract_corpus_to, scan_output
@@ -22,12 +23,7 @@ from extract.folder_lock import OutputLocked
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
-_SENTENCES = [
-    "The harbour handled {n:,} containers in {year}, up {pct}% on the year before.",
-    "A bakery sold {n:,} loaves during the {days}-day fair, its owner said.",
-    "The council will spend ${m} million on {n:,} new street lamps.",
-    "Ridership fell {pct} percent to {n:,} passengers a day in March.",
-]
+faults = load_benchmark("faults_under_test", "faults.py")
 
 
 def write_corpus(path: Path, n: int, *, seed: int = 3, sentences: int = 6) -> Path:
@@ -35,16 +31,7 @@ def write_corpus(path: Path, n: int, *, seed: int = 3, sentences: int = 6) -> Pa
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
-            text = " ".join(
-                rng.choice(_SENTENCES).format(
-                    n=rng.randint(10, 90_000),
-                    year=rng.randint(2001, 2024),
-                    pct=rng.randint(1, 60),
-                    days=rng.randint(2, 9),
-                    m=rng.randint(2, 400),
-                )
-                for _ in range(sentences)
-            )
+            text = faults.document(rng, sentences)
             out.write(json.dumps({"doc_id": f"d{i:05d}", "text": text}) + "\n")
     return path
 

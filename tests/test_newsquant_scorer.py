@@ -6,29 +6,14 @@ tests need neither the benchmark data nor our extractor.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import BENCHMARKS, load_benchmark
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-nq = _load("newsquant_under_test", BENCH / "newsquant.py")
-ALIASES = nq.UnitAliases.load(BENCH / "newsquant_units.json")
+nq = load_benchmark("newsquant_under_test", "newsquant.py")
+ALIASES = nq.UnitAliases.load(BENCHMARKS / "newsquant_units.json")
 
 
 def gold(value: str, unit: str = "-", change: str = "=", concepts: str = "-") -> dict[str, Any]:
@@ -276,7 +261,7 @@ def test_case_sensitive_symbols_resolve_exactly() -> None:
 
 
 def test_alias_file_is_valid_json_with_currency_codes() -> None:
-    data = json.loads((BENCH / "newsquant_units.json").read_text(encoding="utf-8"))
+    data = json.loads((BENCHMARKS / "newsquant_units.json").read_text(encoding="utf-8"))
     aliases = data["aliases"]
     for code in ("USD", "GBP", "EUR", "JPY", "AUD", "HKD", "MYR", "ILS"):
         assert code in aliases

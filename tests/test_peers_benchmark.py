@@ -3,28 +3,14 @@ smallest mode on the real suites (skipped when ../shared is absent)."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import load_benchmark
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-peers = _load("peers_under_test", BENCH / "peers.py")
-halves = _load("halves_under_test", BENCH / "_halves.py")
+peers = load_benchmark("peers_under_test", "peers.py")
+halves = load_benchmark("halves_under_test", "_halves.py")
 
 
 def agree(expected: str | None, unit: str | None, dimension: str | None = None) -> bool:
@@ -99,7 +85,7 @@ def test_newsquant_prints_both_halves(shared_dir: Path, capsys: pytest.CaptureFi
     data = shared_dir / "benchmarks" / "newsquant" / "newsquant_dev.json"
     if not data.is_file():
         pytest.skip("NewsQuant dev file is not present")
-    nq = _load("newsquant_halves_under_test", BENCH / "newsquant.py")
+    nq = load_benchmark("newsquant_halves_under_test", "newsquant.py")
     assert nq.main(["--data", str(data), "--smallest", "6"]) == 0
     out = capsys.readouterr().out
     assert "== fit half" in out and "== check half" in out

@@ -5,23 +5,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "reconcile_eval.py"
+from conftest import load_benchmark
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reconcile_eval", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reconcile_eval"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("reconcile_eval", "reconcile_eval.py")
 
 
 def test_split_is_fixed_and_holds_out_two() -> None:

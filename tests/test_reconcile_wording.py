@@ -17,6 +17,11 @@ def _doc(text: str, doc: str = "a", day: int = 2, outlet: str = "Example Post") 
     return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
 
 
+def _two_outlets(first: str, second: str) -> pl.DataFrame:
+    """Two reports of the same day by two outlets, A and B."""
+    return pl.concat([_doc(first, "a", 2, "A"), _doc(second, "b", 2, "B")])
+
+
 def _claim(text: str) -> dict[str, object]:
     return reconcile(_doc(text)).claims.row(0, named=True)
 
@@ -90,21 +95,17 @@ def test_a_place_adjective_heading_the_subject_places_the_figure() -> None:
 
 
 def test_a_vague_magnitude_is_compared_with_nothing() -> None:
-    claims = pl.concat(
-        [
-            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
-            _doc("The Red Cross said thousands of people were displaced in Peru.", "b", 2, "B"),
-        ]
+    claims = _two_outlets(
+        "The Coast Bureau said 12,000 people were displaced in Peru.",
+        "The Red Cross said thousands of people were displaced in Peru.",
     )
     result = reconcile(claims)
     assert result.claims["quantity_id"].n_unique() == 2, result.claims
     assert "diverge" not in result.quantities["verdict"].to_list()
     # the same two with a count on each side do diverge
-    claims = pl.concat(
-        [
-            _doc("The Coast Bureau said 12,000 people were displaced in Peru.", "a", 2, "A"),
-            _doc("The Red Cross said 3,000 people were displaced in Peru.", "b", 2, "B"),
-        ]
+    claims = _two_outlets(
+        "The Coast Bureau said 12,000 people were displaced in Peru.",
+        "The Red Cross said 3,000 people were displaced in Peru.",
     )
     assert reconcile(claims).quantities["verdict"].to_list() == ["diverge"]
 
@@ -120,11 +121,9 @@ def test_a_measure_in_quotation_marks_is_read() -> None:
 
 
 def test_a_rate_per_head_is_not_a_count() -> None:
-    claims = pl.concat(
-        [
-            _doc("The Coast Bureau counted 9,000 excess deaths in Peru.", "a", 2, "A"),
-            _doc("Peru had 42 excess deaths per 10,000 residents.", "b", 2, "B"),
-        ]
+    claims = _two_outlets(
+        "The Coast Bureau counted 9,000 excess deaths in Peru.",
+        "Peru had 42 excess deaths per 10,000 residents.",
     )
     result = reconcile(claims)
     assert result.claims["quantity_id"].n_unique() == 2, result.claims
