@@ -42,11 +42,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
-import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -55,8 +53,11 @@ import polars as pl
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+for _path in (REPO_ROOT, HERE):  # the packages, and the sibling helper _halves
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from _halves import split_topics  # noqa: E402
 
 from extract.corpus import extract_corpus_report  # noqa: E402
 from extract.evaluate import GoldReport, load_gold, score_gold, shares_word  # noqa: E402
@@ -91,13 +92,6 @@ class Scores:
     attribution_f1: float
     negatives_hit: int
     negatives: int
-
-
-def split_topics(topics: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Fit and check topics: ordered by SHA-256 of the name, first half (rounded up) is fit."""
-    ordered = sorted(set(topics), key=lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
-    cut = math.ceil(len(ordered) / 2)
-    return ordered[:cut], ordered[cut:]
 
 
 def read_topics(manifest: Path) -> dict[str, str]:

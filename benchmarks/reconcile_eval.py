@@ -27,7 +27,8 @@ What is scored, per topic and for the fit and check halves:
 Two trivial groupers are scored in the same run, through the same verdict code: one
 quantity per article, and one per dimension and unit.
 
-Fit and check halves: topics are ordered by a fixed hash (blake2b of the topic name);
+Fit and check halves: ``_halves.split_topics`` (the one split of reconcile_dev, which
+``extract_dev.py`` uses too): topics are ordered by a fixed hash (blake2b of the topic name);
 rotation ``r`` holds out the topics at positions ``2r`` and ``2r + 1`` (mod 5) of that
 order and fits on the other three. The held-out figures before the identity-model work
 are written in the module constant ``BEFORE``.
@@ -38,7 +39,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import hashlib
 import json
 import re
 import sys
@@ -51,8 +51,11 @@ from typing import Any
 import polars as pl
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):  # the packages, and the sibling helper _halves
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from _halves import split_topics  # noqa: E402
 
 from extract import CLAIMS_SCHEMA, claim_id, extract_corpus_report, read_manifest  # noqa: E402
 from extract.segment import sentences  # noqa: E402
@@ -73,16 +76,6 @@ class Dev:
     gold: list[dict[str, Any]]  # claim lines only
     verdicts: dict[str, str]  # quantity_key -> AGREE/DIVERGE/GROWTH
     diverging: frozenset[str] = frozenset()  # every DIVERGE key, one-document ones too
-
-
-def split(topics: list[str], *, rotation: int = 0) -> tuple[list[str], list[str]]:
-    """(fit, check) topics: a fixed hash orders them; rotation ``r`` holds out two."""
-    order = sorted(topics, key=lambda t: hashlib.blake2b(t.encode(), digest_size=8).hexdigest())
-    n = len(order)
-    if n < 3:
-        return order, []
-    held = {order[(2 * rotation) % n], order[(2 * rotation + 1) % n]}
-    return [t for t in order if t not in held], [t for t in order if t in held]
 
 
 def load_dev(folder: Path = DEV) -> Dev:
@@ -329,7 +322,7 @@ def run(
         "baseline: one group per article": regroup(result.claims, pl.col("doc_id")),
         "baseline: one per dimension+unit": regroup(result.claims, dim_unit),
     }
-    fit, check = split(sorted(dev.topics), rotation=rotation)
+    fit, check = split_topics(dev.topics, rotation=rotation)
     halves = {
         "fit": [t for t in fit if t in chosen],
         "check": [t for t in check if t in chosen],

@@ -61,3 +61,10 @@ def test_smallest_mode_scores_every_topic_and_both_halves(
         assert 0 <= scores.attribution_f1 <= 100 and 0 <= scores.detection <= 100
     assert table["ALL"].required == table["FIT half"].required + table["CHECK half"].required
     assert table["ALL"].detection > 50
+
+
+def test_extraction_and_grouping_hold_out_the_same_topics(bench: ModuleType) -> None:
+    """One split of reconcile_dev: what extraction develops on, grouping develops on too."""
+    grouping = load_benchmark("reconcile_eval_same_split", "reconcile_eval.py")
+    topics = ["rivers", "harvests", "elections", "tariffs", "storms"]
+    assert bench.split_topics(topics) == grouping.split_topics(topics, rotation=0)

@@ -19,11 +19,11 @@ def _load() -> ModuleType:
 def test_split_is_fixed_and_holds_out_two() -> None:
     module = _load()
     topics = ["alpha", "beta", "gamma", "delta", "epsilon"]
-    fit, check = module.split(topics)
+    fit, check = module.split_topics(topics)
     assert len(fit) == 3 and len(check) == 2
     assert set(fit) | set(check) == set(topics)
-    assert module.split(list(reversed(topics))) == (fit, check)
-    assert module.split(topics, rotation=1)[1] != check
+    assert module.split_topics(list(reversed(topics))) == (fit, check)
+    assert module.split_topics(topics, rotation=1)[1] != check
 
 
 def test_one_topic_scores_reconcile_and_both_baselines(shared_dir: Path) -> None:
