@@ -31,6 +31,12 @@ def test_packages_are_found_so_data_folders_are_not_ignored() -> None:
         assert any(fnmatch.fnmatch(f"{package}.data", pattern) for pattern in include)
 
 
+def test_package_root_is_declared_so_editable_install_is_quiet() -> None:
+    """Without a declared package root, setuptools 84+ installs a flat layout through an
+    import finder and prints an "Editable installation" notice on every install."""
+    assert PYPROJECT["tool"]["setuptools"].get("package-dir") == {"": "."}
+
+
 @pytest.mark.parametrize("package", ["extract", "reconcile"])
 def test_every_data_file_is_package_data(package: str) -> None:
     patterns = PYPROJECT["tool"]["setuptools"]["package-data"][package]
