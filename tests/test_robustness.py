@@ -207,15 +207,16 @@ _CHILD = textwrap.dedent(
     from extract import extract_claims
 
     text = Path(sys.argv[1]).read_text(encoding="utf-8")
-    began = time.perf_counter()
+    began = time.process_time()
     df = extract_claims(text, doc_id="adv")
-    seconds = time.perf_counter() - began
+    seconds = time.process_time() - began
     df.write_parquet(sys.argv[2])
     print(json.dumps({"seconds": seconds, "rows": df.height}))
     """
 )
 
-WALL_LIMIT = 20.0  # seconds for one extract_claims call: a backtracking guard, not a speed test
+WALL_LIMIT = 20.0  # CPU seconds for one extract_claims call (CPU, so a loaded machine does not
+# fail it): a backtracking guard, not a speed test
 HARD_LIMIT = 60.0  # the child process is killed after this, so a hang fails instead of stalling
 MEMORY_LIMIT = (
     4 << 30
@@ -294,7 +295,7 @@ def test_adversarial_input_finishes(tmp_path: Path, text: str) -> None:
     )
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["seconds"] < WALL_LIMIT, (
-        f"extract_claims took {report['seconds']:.1f} s (process {wall:.1f} s) on "
+        f"extract_claims took {report['seconds']:.1f} CPU s (process {wall:.1f} s wall) on "
         f"{text[:60]!r}... ({len(text)} chars)"
     )
     assert_valid(text, pl.read_parquet(table), "adv")
