@@ -82,6 +82,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 #: Prepositions after which a four-digit number in the years' range is a year ("in 2021").
 _YEAR_PREPOSITIONS = frozenset(["in", "since", "until", "during"])
+#: Words after "One reason is": what the one of several is (a noun phrase or a clause).
+_WHAT_ONE_IS = frozenset("the a an that this these their its his her our how why what".split())
 #: Words before a year of a projection ("by 2120"); a change ("rose by 2150") is no year.
 _FUTURE_YEAR_PREPOSITIONS = frozenset(["by", "in", "until", "till", "before", "after", "from"])
 
@@ -261,6 +263,8 @@ class _DocumentReader(UnitReader):
                 word = glued.group().lower() if glued else ""
                 if word in lex.negative_words:
                     claim.value, claim.start = -claim.value, glued.start()  # type: ignore[union-attr]
+                elif word in lex.hyphen_adverbs:
+                    pass  # "now-18-month-old": the figure as it stands
                 elif word in lex.bound_prefixes:
                     claim.bound, claim.qualifier = lex.bound_prefixes[word], glued.group()  # type: ignore[union-attr]
                     claim.start = glued.start()  # type: ignore[union-attr]
@@ -652,7 +656,7 @@ class _DocumentReader(UnitReader):
     def _finish(self, r: _Reading) -> bool:
         """The concept, purpose and bounds; False for a year, a label, a name or an address."""
         claim, num = r.claim, r.num
-        if self._not_a_claim(claim, num, r.currency, r.prev):
+        if self._not_a_claim(claim, num, r.currency, r.prev) or self._one_of_several(r):
             return False
         if (
             r.currency is None
@@ -713,6 +717,22 @@ class _DocumentReader(UnitReader):
             and token.isdigit()
             and len(token) == 4
             and 1800 <= num.value <= 2100
+        )
+
+    def _one_of_several(self, r: _Reading) -> bool:
+        """ "One reason is that ...", "One source was the budget": a sentence opening on
+        "One" and a noun that "is" or "was" what follows names one of several, counts none
+        ("One man was hurt" counts: a participle follows)."""
+        claim, words = r.claim, r.rest_words
+        return (
+            r.num.kind == "words"
+            and claim.dimension == "count"
+            and self.text[r.num.start : r.num.end] == "One"
+            and claim.start == r.num.start
+            and self._opens_sentence(claim.start)
+            and words[:1] in (["is"], ["was"])
+            and len(words) > 1
+            and words[1] in _WHAT_ONE_IS
         )
 
     def _far_year(self, num: NumberMatch) -> bool:

@@ -87,6 +87,8 @@ def test_notation(text: str, needle: str, expected: dict[str, Any]) -> None:
         ("Seas may swamp the port by 2150, experts warn.", "2150"),
         ("The plan runs until 2300 at least.", "2300"),
         ("Climbers gathered.\nThe tally stood at 7.3", "7.3"),  # the excerpt stops there
+        ("One source is the budget office.", "One"),  # one of several, no count
+        ("One reason was that prices rose.", "One"),
     ],
 )
 def test_not_figures(text: str, needle: str) -> None:
@@ -103,6 +105,9 @@ def test_not_figures(text: str, needle: str) -> None:
         ("3 of 4 voters agreed with the plan.\nIt passed.", "4", 4),  # no gallery: a share
         ("Deaths of Seven Climbers Confirmed", "Seven", 7),  # a title in capitals
         ("A group of seven firms bid for it.", "seven", 7),  # no name: lower case
+        ("One man was hurt in the blast.", "One", 1),  # a participle: a count
+        ("He coached the now-12-year-old twins.", "12", 12),  # "now-" glued: no code
+        ("Its then-45 staff moved offices.", "45", 45),
     ],
 )
 def test_still_figures(text: str, needle: str, value: float) -> None:
