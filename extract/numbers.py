@@ -556,9 +556,10 @@ _NAME_OF_NUMBER = re.compile(
     rf"({_alternatives(frozenset(w.title() for w in _WORD_STARTS if w != 'zero'))})"
     r"\b(?![ \t]+[A-Z])"
 )
-#: A figure the text ends on, with no mark after it: in a text of several lines (an article,
-#: not one sentence), the excerpt was cut there and the figure may be cut too ("... of 8.1").
-_CUT_AT_END = re.compile(r"(?<![\w.,])\d[\d.,]*\s*\Z")
+#: A figure the text ends on, with no mark nor line end after it, a lower-case word before
+#: it (prose, not a list line "York: 1,100"): in a text of several lines (an article, not
+#: one sentence), the excerpt was cut there and the figure may be cut too ("... of 8.1").
+_CUT_AT_END = re.compile(r"(?<=[a-z] )\d[\d.,]*\Z")
 
 
 def _named_spans(text: str) -> list[tuple[int, int]]:
@@ -569,10 +570,10 @@ def _named_spans(text: str) -> list[tuple[int, int]]:
             if 1 <= int(m.group(1)) <= int(m.group(2)):
                 spans.append((m.start(1), m.end(2)))
         spans += [m.span(1) for m in _NAME_OF_NUMBER.finditer(text)]
-    if "\n" in text.strip() and text.rstrip()[-1:].isdigit():
+    if "\n" in text and text[-1:].isdigit():
         cut = _CUT_AT_END.search(text, max(0, len(text) - 40))
         if cut is not None:
-            spans.append((cut.start(), len(text.rstrip())))
+            spans.append(cut.span())
     return spans
 
 

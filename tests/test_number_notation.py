@@ -102,6 +102,8 @@ def test_not_figures(text: str, needle: str) -> None:
     [
         ("Climbers gathered.\nThe tally stood at 7.3.", "7.3", 7.3),  # closed: a figure
         ("The tally stood at 7.3", "7.3", 7.3),  # one line: nothing says it was cut
+        ("Climbers gathered.\nThe tally stood at 7.3\n", "7.3", 7.3),  # the line was closed
+        ("Tallies by camp:\nNorth: 7.3", "7.3", 7.3),  # a list line, not prose
         ("3 of 4 voters agreed with the plan.\nIt passed.", "4", 4),  # no gallery: a share
         ("Deaths of Seven Climbers Confirmed", "Seven", 7),  # a title in capitals
         ("A group of seven firms bid for it.", "seven", 7),  # no name: lower case
