@@ -63,6 +63,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z][A-Za-z-]*")
 #: Dimensions of a physical measure: a four-digit figure in one of them is no year.
 _PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
+_IN_MILLIONS = re.compile(r"(?<![\d.,])(\d[\d.,]*)[ \u00a0]?(?:million|mn|mln)\b")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
@@ -81,6 +82,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 #: Prepositions after which a four-digit number in the years' range is a year ("in 2021").
 _YEAR_PREPOSITIONS = frozenset(["in", "since", "until", "during"])
+#: Words after "One reason is": what the one of several is (a noun phrase or a clause).
+_WHAT_ONE_IS = frozenset("the a an that this these their its his her our how why what".split())
+#: Words before a year of a projection ("by 2120"); a change ("rose by 2150") is no year.
+_FUTURE_YEAR_PREPOSITIONS = frozenset(["by", "in", "until", "till", "before", "after", "from"])
 
 #: A sentence with more figures than this is a table or a list: no concept or subject is read.
 DENSE = 60
@@ -163,6 +168,7 @@ class _DocumentReader(UnitReader):
         #: their figures get no concept or subject (which keeps junk input linear and fast)
         self.dense: set[int] = set()
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
+        self.millions: set[str] | None = None  # see _spelled_as_millions
         self.prefixes = _prefix_index()
 
     # -- the document ----------------------------------------------------------------------
@@ -257,6 +263,8 @@ class _DocumentReader(UnitReader):
                 word = glued.group().lower() if glued else ""
                 if word in lex.negative_words:
                     claim.value, claim.start = -claim.value, glued.start()  # type: ignore[union-attr]
+                elif word in lex.hyphen_adverbs:
+                    pass  # "now-18-month-old": the figure as it stands
                 elif word in lex.bound_prefixes:
                     claim.bound, claim.qualifier = lex.bound_prefixes[word], glued.group()  # type: ignore[union-attr]
                     claim.start = glued.start()  # type: ignore[union-attr]
@@ -371,6 +379,8 @@ class _DocumentReader(UnitReader):
         follows_noun = (len(word) >= 3 and word not in lex.extent_words) or word == "of"
         if follows_noun and sm and sm.group() == "m" and not r.currency:
             follows_noun = not self._length_near(r, end)
+        elif not word and sm and sm.group() == "m" and not r.currency:
+            follows_noun = self._spelled_as_millions(r) and not self._length_near(r, end)
         if suffix == "%":
             claim.unit, claim.dimension, r.pos = "percent", "ratio", end
         elif suffix in lex.currency_suffixes or suffix in self.units.currency_signs:
@@ -411,11 +421,20 @@ class _DocumentReader(UnitReader):
             claim.unit, claim.dimension, r.pos = suffix, "currency", end  # "115USD"
         elif suffix == "T" and r.currency:
             r.scale, r.pos = 1e12, end  # "$2.1T": trillions of the currency
-        elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
-            pass  # "$15.4/hour": the rate is read after the number
+        elif suffix.startswith("/") and (
+            text[pos + 1 : pos + 2].isalpha() or (suffix == "/" and _NEXT_WORD.match(text, end))
+        ):
+            pass  # "$15.4/hour", "345/ million people": the rate is read after the number
         else:
             return False  # 5G, 3D, B52: a name, not a quantity
         return True
+
+    def _spelled_as_millions(self, r: _Reading) -> bool:
+        """The text writes the figure out in millions elsewhere ("4.9m" in a headline, "4.9
+        million" in the story): its bare "m" is millions too."""
+        if self.millions is None:  # the figures written with "million", found once
+            self.millions = {m.group(1) for m in _IN_MILLIONS.finditer(self.text)}
+        return self.text[r.num.start : r.num.end] in self.millions
 
     def _length_near(self, r: _Reading, end: int) -> bool:
         """A word of size, reach, leap or race within a few words of a figure: its "m" is
@@ -637,7 +656,7 @@ class _DocumentReader(UnitReader):
     def _finish(self, r: _Reading) -> bool:
         """The concept, purpose and bounds; False for a year, a label, a name or an address."""
         claim, num = r.claim, r.num
-        if self._not_a_claim(claim, num, r.currency, r.prev):
+        if self._not_a_claim(claim, num, r.currency, r.prev) or self._one_of_several(r):
             return False
         if (
             r.currency is None
@@ -700,6 +719,27 @@ class _DocumentReader(UnitReader):
             and 1800 <= num.value <= 2100
         )
 
+    def _one_of_several(self, r: _Reading) -> bool:
+        """ "One reason is that ...", "One source was the budget": a sentence opening on
+        "One" and a noun that "is" or "was" what follows names one of several, counts none
+        ("One man was hurt" counts: a participle follows)."""
+        claim, words = r.claim, r.rest_words
+        return (
+            r.num.kind == "words"
+            and claim.dimension == "count"
+            and self.text[r.num.start : r.num.end] == "One"
+            and claim.start == r.num.start
+            and self._opens_sentence(claim.start)
+            and words[:1] in (["is"], ["was"])
+            and len(words) > 1
+            and words[1] in _WHAT_ONE_IS
+        )
+
+    def _far_year(self, num: NumberMatch) -> bool:
+        """Four plain digits of a year beyond the century's end ("2120", "2300")."""
+        token = self.text[num.start : num.end]
+        return num.kind == "digits" and token.isdigit() and 2100 < num.value < 2500
+
     def _name_or_address(self, claim: Draft, prev: Token | None, right: list[Token]) -> bool:
         """ "Pixel 8 Pro", "Top 40", "Stage 9"; "212 Harbour Road", "14 W 52nd St"."""
         lex = self.lex
@@ -745,6 +785,15 @@ class _DocumentReader(UnitReader):
             and before.lower in _DETERMINERS_BEFORE_WORD_NUMBER
         ):
             return True  # "the two countries": a definite set, not a figure
+        if (
+            claim.unit is None
+            and currency is None
+            and claim.change is None
+            and before is not None
+            and before.lower in _FUTURE_YEAR_PREPOSITIONS
+            and self._far_year(num)
+        ):
+            return True  # "flooded by 2120", "until 2150": a year of a projection, no count
         if self._yearish(num) and currency is None and claim.bound != "range":
             owner = before is not None and (
                 before.lower in self.lex.year_owners

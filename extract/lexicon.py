@@ -67,6 +67,7 @@ class Lexicon:
     currency_suffixes: dict[str, str]
     negative_words: frozenset[str]
     bound_prefixes: dict[str, str]
+    hyphen_adverbs: frozenset[str]
     currency_subunits: dict[str, str]
     dollar_nationality: dict[tuple[str, ...], str]
     measure_nouns: PhraseTable
@@ -80,6 +81,7 @@ class Lexicon:
     code_after: frozenset[str]
     street_words: frozenset[str]
     clock_words: frozenset[str]
+    gallery_words: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_nouns: frozenset[str]
     attribution_pronouns: frozenset[str]
@@ -138,10 +140,10 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
-    "period_blockers changes_need_by span_adjectives not_purposes year_owners extent_words "
+    "hyphen_adverbs period_blockers changes_need_by span_adjectives not_purposes year_owners extent_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before months weekdays "
-    "label_words label_words_lowercase label_after code_after street_words clock_words "
+    "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors source_adjectives headline_labels stopwords "
     "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "

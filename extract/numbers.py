@@ -92,10 +92,11 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_NUM = (
     rf"(?:(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNITS_19})"
 )
-_SCALE = "hundred|thousand|million|billion|trillion|dozen"
+_SCALE = "hundred|thousand|lakh|million|crore|billion|trillion|dozen"
 _WORDS = re.compile(
     rf"\b(?:(?:{_WORD_NUM})|(?:an?|one)\s+(?:{_SCALE})|half\s+an?\s+(?:{_SCALE}))"
-    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b"  # "two hundred and forty-five thousand"
+    # "two hundred and forty-five thousand", "two hundred & five", "twelve lakh"
+    rf"(?:\s+(?:(?:and|&)\s+)?(?:{_WORD_NUM}|{_SCALE})\b){{0,8}}\b"
     rf"(?:\s+and\s+an?\s+(?:half|quarter)\b(?:\s+(?:{_SCALE})\b)?)?",  # "two and a half (million)"
     re.IGNORECASE,
 )
@@ -107,8 +108,11 @@ _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _VAGUE_LEADS = "tens|hundreds"  # "tens of thousands"
 _MAGNITUDES = "dozens|scores|hundreds|thousands|millions|billions|trillions"
 _VAGUE_STARTS = frozenset(f"{_VAGUE_LEADS}|{_MAGNITUDES}".split("|"))
+# "thousands of people", "millions more", and a magnitude of a magnitude on its own, which
+# needs no "of" after it ("the crowd ran to tens of thousands."): the last is a figure too
 _VAGUE = re.compile(
-    rf"\b(?:(?:{_VAGUE_LEADS})\s+of\s+)?(?:{_MAGNITUDES})(?=\s+(?:of|more|upon)\b)",
+    rf"\b(?:(?:{_VAGUE_LEADS})\s+of\s+(?:{_MAGNITUDES})(?![\w-])"
+    rf"|(?:{_MAGNITUDES})(?=\s+(?:of|more|upon)\b))",
     re.IGNORECASE,
 )
 
@@ -243,8 +247,9 @@ def parse_words(phrase: str) -> float | None:
     total = 0.0
     current = 0.0
     half = False
+    last = ""
     for raw in re.split(r"[\s-]+", phrase.lower()):
-        if raw in ("and", ""):
+        if raw in ("and", "&", ""):
             continue
         if raw == "half":
             half = True
@@ -256,11 +261,14 @@ def parse_words(phrase: str) -> float | None:
             current = (current or 1.0) * 100
         elif raw == "dozen":
             current = (current or 1.0) * 12
+        elif raw in lex.scales and last in lex.scales and current == 0:
+            total *= lex.scales[raw]  # "twelve lakh crore", "one thousand million": one scale
         elif raw in lex.scales:
             total += (current or 1.0) * lex.scales[raw]
             current = 0.0
         else:
             return None
+        last = raw
     value = total + current
     value = value / 2 if half else value
     return value if math.isfinite(value) else None
@@ -528,6 +536,47 @@ def _small_value(word: str) -> float | None:
     return parse_digits(low)
 
 
+@functools.cache
+def _counter() -> re.Pattern[str]:
+    """A picture's place in a gallery, on a line of its own or opening a caption: "1 of 3 |",
+    "Photo 2 of 10:" (the counter of a slide show, no figure of the story)."""
+    words = _alternatives(lexicon().gallery_words)
+    return re.compile(
+        rf"^[ \t]*(?:(?:{words})[ \t]+)?(\d{{1,3}})[ \t]+of[ \t]+(\d{{1,3}})"
+        r"(?=[ \t]*(?:[|•·:–—-]|$))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+#: A capitalised number word closing a name after "Xxx of" ("the Group of Seven average",
+#: "the Gang of Four"): part of the name, not a count. A capitalised word after it (a title
+#: in capitals: "Deaths of Seven Climbers") leaves it a number.
+_NAME_OF_NUMBER = re.compile(
+    r"\b[A-Z][a-z]+ of "
+    rf"({_alternatives(frozenset(w.title() for w in _WORD_STARTS if w != 'zero'))})"
+    r"\b(?![ \t]+[A-Z])"
+)
+#: A figure the text ends on, with no mark nor line end after it, a lower-case word before
+#: it (prose, not a list line "York: 1,100"): in a text of several lines (an article, not
+#: one sentence), the excerpt was cut there and the figure may be cut too ("... of 8.1").
+_CUT_AT_END = re.compile(r"(?<=[a-z] )\d[\d.,]*\Z")
+
+
+def _named_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of gallery counters, number words closing a name, and a figure cut at the end."""
+    spans: list[tuple[int, int]] = []
+    if " of" in text:
+        for m in _counter().finditer(text):
+            if 1 <= int(m.group(1)) <= int(m.group(2)):
+                spans.append((m.start(1), m.end(2)))
+        spans += [m.span(1) for m in _NAME_OF_NUMBER.finditer(text)]
+    if "\n" in text and text[-1:].isdigit():
+        cut = _CUT_AT_END.search(text, max(0, len(text) - 40))
+        if cut is not None:
+            spans.append(cut.span())
+    return spans
+
+
 #: A digit and the mark after it that every match of :data:`_NON_QUANTITY` holds right after
 #: its first run of digits ("2024-", "12/", "9:", "(555) ", "1.5"), another digit following.
 _NON_QUANTITY_MARK = re.compile(r"\d\)?[-/.: ](?=\d)")
@@ -550,7 +599,8 @@ def _non_quantity_starts(text: str) -> list[int]:
 
 
 def non_quantity_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, clock times, phone numbers and addresses, in order, not overlapping."""
+    """Spans of dates, clock times, phone numbers, addresses, gallery counters, names ending
+    in a number word and a figure cut at the end, in order, not overlapping."""
     found = _matches_from(_NON_QUANTITY, text, _non_quantity_starts(text), len(text))
     spans = [(m.start(), m.end()) for m in found]
     if spans and ("/" in text or "⁄" in text):
@@ -558,14 +608,15 @@ def non_quantity_spans(text: str) -> list[tuple[int, int]]:
         shares = [(m.start(), m.end()) for m in mixed if _mixed_value(m)]
         if shares:  # "10 1/2 miles", "1/4 mile": a fraction, not a date
             spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shares)]
+    more = _named_spans(text)
     if "@" in text or "://" in text or "www." in text:
-        spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-        spans.sort()
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # a date inside a URL
-            else:
-                merged.append((start, end))
-        spans = merged
-    return spans
+        more += [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    if not more:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + more):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # a date inside a URL
+        else:
+            merged.append((start, end))
+    return merged

@@ -36,9 +36,12 @@ _LANGUAGE_WORDS = {
     "nl": "de het een en van is dat niet met voor op zijn er aan ook als bij".split(),
     "pt": "o a os as e de que em para com uma não do da dos das por se é".split(),
 }
-#: Each marker word and the languages it marks.
+#: Each marker word and the languages it marks; a word English writes too ("as", "on")
+#: marks English only, so that "as high as" makes no Portuguese of an English sentence.
 _WORD_LANGUAGES = {
-    word: tuple(lang for lang, marks in _LANGUAGE_WORDS.items() if word in marks)
+    word: ("en",)
+    if word in _LANGUAGE_WORDS["en"]
+    else tuple(lang for lang, marks in _LANGUAGE_WORDS.items() if word in marks)
     for words in _LANGUAGE_WORDS.values()
     for word in words
 }

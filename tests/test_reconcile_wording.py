@@ -308,9 +308,8 @@ def test_a_photo_gallery_counter_is_compared_with_nothing() -> None:
     result = reconcile(claims)
     deaths = result.claims.filter(pl.col("surface").str.contains("people"))
     assert deaths.height == 2 and deaths["quantity_id"].n_unique() == 1, result.claims
-    counter = result.claims.filter(pl.col("surface").is_in(["2", "6"]))
-    assert counter.height == 2
-    assert not counter["quantity_id"].is_in(deaths["quantity_id"].implode()).any()
+    # extraction reads the counter as no figure at all (extract/numbers.py, _counter)
+    assert result.claims.filter(pl.col("surface").str.contains(r"^[26]$")).height == 0
 
 
 @pytest.mark.parametrize(
