@@ -288,7 +288,8 @@ class _DocumentReader(UnitReader):
             if num.kind != "vague":  # "more than hundreds of": the range stands
                 claim.bound = label
             claim.qualifier = text[left[-k].start : left[-1].end]
-            claim.start = left[-k].start
+            if words[-k] not in lex.guess_modals:
+                claim.start = left[-k].start
             left, words = left[:-k], words[:-k]
         claim.left = r.left = left
         r.words = words
@@ -411,8 +412,8 @@ class _DocumentReader(UnitReader):
             claim.unit, claim.dimension, r.pos = suffix, "currency", end  # "115USD"
         elif suffix == "T" and r.currency:
             r.scale, r.pos = 1e12, end  # "$2.1T": trillions of the currency
-        elif suffix.startswith("/") and text[pos + 1 : pos + 2].isalpha():
-            pass  # "$15.4/hour": the rate is read after the number
+        elif suffix.startswith("/") and text[pos + 1 : pos + 3].lstrip(" ")[:1].isalpha():
+            pass  # "$15.4/hour", "345/ million": the rate is read after the number
         else:
             return False  # 5G, 3D, B52: a name, not a quantity
         return True

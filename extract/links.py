@@ -31,23 +31,38 @@ def shares_word(a: str, b: str | None) -> bool:
 _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")
 
 
+#: Between a figure and the same measure said again in other terms after "or" ("over 10
+#: million hectares, or 24.7 million acres", "around £40bn a year, or £800m a week").
+_OR_GAP = re.compile(r"^(?:\s+(?:per|a|an|each|every)\s+\w+)?\s*,\s*or\s*$", re.IGNORECASE)
+
+
 def link_restatements(text: str, claims: list[Draft]) -> None:
-    """Link "$50 million (£40 million)": the bracketed figure restates the first."""
+    """Link "$50 million (£40 million)": the bracketed figure restates the first. After ", or"
+    a figure in another unit or per another period says the first again: it takes its hedge
+    (an alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
             continue
+        if _OR_GAP.match(text[a.end : b.start]) and (a.unit, a.per) != (b.unit, b.per):
+            _take_hedge(a, b)
+            continue
         if not _RESTATE_GAP.match(text[a.end : b.start]):
             continue
         b.restates = i - 1
-        if b.bound == "exact" and a.bound != "exact":
-            b.bound, b.qualifier = a.bound, a.qualifier
-            b.low = b.value if a.low is not None else None
-            b.high = b.value if a.high is not None else None
+        _take_hedge(a, b)
         a.per = a.per or b.per
         b.per = b.per or a.per
         b.change = b.change or a.change
         b.concept = a.concept or b.concept
+
+
+def _take_hedge(a: Draft, b: Draft) -> None:
+    """A bare figure that says ``a`` again takes its hedge ("more than $5m (£4m)")."""
+    if b.bound == "exact" and a.bound not in ("exact", "range"):
+        b.bound, b.qualifier = a.bound, a.qualifier
+        b.low = b.value if a.low is not None else None
+        b.high = b.value if a.high is not None else None
 
 
 #: Between X and Y of "from X to Y": "to", after at most a short time phrase
@@ -106,7 +121,8 @@ def link_series(text: str, claims: list[Draft]) -> None:
             # the figure it is compared with measures the same thing
             b.concept, b.subject_at = a.concept, a.subject_at
         bare = b.unit is None and b.dimension == "count"
-        if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(
+        bare_start = a.unit is None and a.dimension == "count"
+        if (a.dimension != b.dimension and not (bare or bare_start)) or not _SERIES_GAP.fullmatch(
             text, a.end, b.start
         ):
             continue
@@ -117,3 +133,6 @@ def link_series(text: str, claims: list[Draft]) -> None:
             b.concept = a.concept  # "sales grew from $5m to $7m", "from 31 mpg to 34"
         if bare:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
+        elif bare_start:
+            # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
+            a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
