@@ -117,16 +117,22 @@ def link_series(text: str, claims: list[Draft]) -> None:
             # the name before "by" is what this figure is about, not the first one's subject
             b.subject_at = gapped.start(1)
             continue
-        if a.concept and _COMPARED_GAP.fullmatch(text, a.end, b.start):
+        compared = _COMPARED_GAP.fullmatch(text, a.end, b.start)
+        series = _SERIES_GAP.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(
+            text, max(a.sentence.start, a.start - 12), a.start
+        )
+        if compared or series:
+            # "1.5m refugees, up from 1.3m", "from 1.3m to 1.5m refugees": millions both
+            _millions_beside(text, b, a)
+            _millions_beside(text, a, b)
+        if a.concept and compared:
             # the figure it is compared with measures the same thing
             b.concept, b.subject_at = a.concept, a.subject_at
+            if b.unit is None and b.dimension == "count":
+                b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
         bare = b.unit is None and b.dimension == "count"
         bare_start = a.unit is None and a.dimension == "count"
-        if (a.dimension != b.dimension and not (bare or bare_start)) or not _SERIES_GAP.fullmatch(
-            text, a.end, b.start
-        ):
-            continue
-        if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
+        if (a.dimension != b.dimension and not (bare or bare_start)) or not series:
             continue
         b.from_index = i - 1
         if bare or b.concept is None:
@@ -136,3 +142,17 @@ def link_series(text: str, claims: list[Draft]) -> None:
         elif bare_start:
             # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
             a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
+
+
+def _millions_beside(text: str, fig: Draft, other: Draft) -> None:
+    """A glued "m" read as metres beside a figure of millions of something else, which it
+    is compared with or reached from, is millions of that too ("1.5m refugees, up from
+    1.3m")."""
+    glued = text[fig.end - 1 : fig.end] == "m" and text[fig.end - 2 : fig.end - 1].isdigit()
+    if fig.unit != "m" or not glued or other.dimension == "length" or abs(other.value) < 1e6:
+        return
+    if abs(fig.value) < 1e6:  # "up from 1.3m": not yet scaled
+        fig.value *= 1e6
+        fig.low = None if fig.low is None else fig.low * 1e6
+        fig.high = None if fig.high is None else fig.high * 1e6
+    fig.unit, fig.dimension, fig.per = other.unit, other.dimension, fig.per or other.per

@@ -214,3 +214,56 @@ def test_a_unit_said_once_after_from_and_to_covers_the_start(
     text: str, value: float, unit: str
 ) -> None:
     assert at(text, value)["unit"] == unit
+
+
+def test_how_far_something_reaches_is_its_upper_bound() -> None:
+    row = at("Ash drifted as far as 900 kilometres east.", 900)
+    assert (row["bound"], row["unit"]) == ("upper", "km")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Sales reached 2.4m units, up from 1.8m in spring.", 1.8e6, "unit"),
+        ("The tally grew from 1.2m to 1.6m voters.", 1.2e6, "voter"),
+    ],
+)
+def test_a_glued_m_beside_a_figure_in_millions_is_millions(
+    text: str, value: float, unit: str
+) -> None:
+    row = at(text, value)
+    assert (row["unit"], row["dimension"]) == (unit, "count")
+
+
+def test_a_glued_m_beside_a_length_stays_metres() -> None:
+    row = at("The wall rose from 2.5m to 3.1m in height.", 2.5)
+    assert row["unit"] == "m"
+
+
+def test_a_bare_figure_compared_with_another_takes_its_unit() -> None:
+    assert at("It sold 4,200 tickets, down from 5,100.", 5100)["unit"] == "ticket"
+
+
+# -- labels ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Spain took 1.2 million, Italy 800,000 and Greece 150,000.", [1.2e6, 8e5, 1.5e5]),
+        ("Oslo counted 2 million, Bergen 1 million.", [2e6, 1e6]),
+    ],
+)
+def test_a_figure_after_a_name_with_a_scale_or_separators_is_no_label(
+    text: str, values: list[float]
+) -> None:
+    assert [r["value"] for r in rows(text)] == pytest.approx(values)
+
+
+def test_a_plain_number_after_a_name_is_still_a_label() -> None:
+    assert rows("She studied Chemistry 201 at night.") == []
+
+
+def test_a_range_of_metres_written_with_a_glued_m_twice() -> None:
+    row = rows("The dunes stand 2.5m to 3.5m tall.")[0]
+    assert (row["low"], row["high"], row["unit"]) == (2.5, 3.5, "m")
