@@ -267,3 +267,12 @@ def test_a_plain_number_after_a_name_is_still_a_label() -> None:
 def test_a_range_of_metres_written_with_a_glued_m_twice() -> None:
     row = rows("The dunes stand 2.5m to 3.5m tall.")[0]
     assert (row["low"], row["high"], row["unit"]) == (2.5, 3.5, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Profit was Rs. 320 crore in the quarter.", 3.2e9), ("It cost Rs. 75 last week.", 75)],
+)
+def test_the_rupee_abbreviation_with_a_full_stop_ends_no_sentence(text: str, value: float) -> None:
+    row = at(text, value)
+    assert row["unit"] == "INR"
