@@ -296,7 +296,8 @@ class _DocumentReader(UnitReader):
             if num.kind != "vague":  # "more than hundreds of": the range stands
                 claim.bound = label
             claim.qualifier = text[left[-k].start : left[-1].end]
-            claim.start = left[-k].start
+            if words[-k] not in lex.guess_modals:
+                claim.start = left[-k].start
             left, words = left[:-k], words[:-k]
         claim.left = r.left = left
         r.words = words
@@ -487,6 +488,9 @@ class _DocumentReader(UnitReader):
             joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
             ok = self._may_join(r, nxt, joiner, sep.end())
             claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)
+            if claim.unit is not None and r.attached and claim2[0] != 1.0:
+                # "2.5m to 3.1m": the letter the first read as a unit is no scale on the second
+                claim2 = (1.0, nxt.end + len(r.attached.group()))
             # "from $61 to $64 billion", "5 to 10 million": the first shares the second's scale
             shared = claim2[0] != 1.0 and r.scale == 1.0 and num.value <= nxt.value
             if ok and joiner == "to" and self._from_before(words):
@@ -661,6 +665,8 @@ class _DocumentReader(UnitReader):
         if (
             r.currency is None
             and num.kind == "digits"
+            and r.scale == 1.0  # "Germany 1 million": a label is written plain ("Stage 9")
+            and "," not in self.text[num.start : num.end]  # "Czechia 500,000"
             and self._name_or_address(claim, r.prev, r.right)
         ):
             return False

@@ -48,6 +48,7 @@ class Lexicon:
     changes: PhraseTable
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
+    guess_modals: frozenset[str]
     span_adjectives: frozenset[str]
     not_purposes: frozenset[str]
     year_owners: frozenset[str]
@@ -140,7 +141,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
-    "hyphen_adverbs period_blockers changes_need_by span_adjectives not_purposes year_owners extent_words "
+    "hyphen_adverbs period_blockers changes_need_by guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before months weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "

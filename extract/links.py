@@ -31,23 +31,38 @@ def shares_word(a: str, b: str | None) -> bool:
 _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately|some|c\.)?\s*$")
 
 
+#: Between a figure and the same measure said again in other terms after "or" ("over 10
+#: million hectares, or 24.7 million acres", "around £40bn a year, or £800m a week").
+_OR_GAP = re.compile(r"^(?:\s+(?:per|a|an|each|every)\s+\w+)?\s*,\s*or\s*$", re.IGNORECASE)
+
+
 def link_restatements(text: str, claims: list[Draft]) -> None:
-    """Link "$50 million (£40 million)": the bracketed figure restates the first."""
+    """Link "$50 million (£40 million)": the bracketed figure restates the first. After ", or"
+    a figure in another unit or per another period says the first again: it takes its hedge
+    (an alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
             continue
+        if _OR_GAP.match(text[a.end : b.start]) and (a.unit, a.per) != (b.unit, b.per):
+            _take_hedge(a, b)
+            continue
         if not _RESTATE_GAP.match(text[a.end : b.start]):
             continue
         b.restates = i - 1
-        if b.bound == "exact" and a.bound != "exact":
-            b.bound, b.qualifier = a.bound, a.qualifier
-            b.low = b.value if a.low is not None else None
-            b.high = b.value if a.high is not None else None
+        _take_hedge(a, b)
         a.per = a.per or b.per
         b.per = b.per or a.per
         b.change = b.change or a.change
         b.concept = a.concept or b.concept
+
+
+def _take_hedge(a: Draft, b: Draft) -> None:
+    """A bare figure that says ``a`` again takes its hedge ("more than $5m (£4m)")."""
+    if b.bound == "exact" and a.bound not in ("exact", "range"):
+        b.bound, b.qualifier = a.bound, a.qualifier
+        b.low = b.value if a.low is not None else None
+        b.high = b.value if a.high is not None else None
 
 
 #: Between X and Y of "from X to Y": "to", after at most a short time phrase
@@ -102,18 +117,42 @@ def link_series(text: str, claims: list[Draft]) -> None:
             # the name before "by" is what this figure is about, not the first one's subject
             b.subject_at = gapped.start(1)
             continue
-        if a.concept and _COMPARED_GAP.fullmatch(text, a.end, b.start):
+        compared = _COMPARED_GAP.fullmatch(text, a.end, b.start)
+        series = _SERIES_GAP.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(
+            text, max(a.sentence.start, a.start - 12), a.start
+        )
+        if compared or series:
+            # "1.5m refugees, up from 1.3m", "from 1.3m to 1.5m refugees": millions both
+            _millions_beside(text, b, a)
+            _millions_beside(text, a, b)
+        if a.concept and compared:
             # the figure it is compared with measures the same thing
             b.concept, b.subject_at = a.concept, a.subject_at
+            if b.unit is None and b.dimension == "count":
+                b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
         bare = b.unit is None and b.dimension == "count"
-        if (a.dimension != b.dimension and not bare) or not _SERIES_GAP.fullmatch(
-            text, a.end, b.start
-        ):
-            continue
-        if not _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start):
+        bare_start = a.unit is None and a.dimension == "count"
+        if (a.dimension != b.dimension and not (bare or bare_start)) or not series:
             continue
         b.from_index = i - 1
         if bare or b.concept is None:
             b.concept = a.concept  # "sales grew from $5m to $7m", "from 31 mpg to 34"
         if bare:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
+        elif bare_start:
+            # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
+            a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
+
+
+def _millions_beside(text: str, fig: Draft, other: Draft) -> None:
+    """A glued "m" read as metres beside a figure of millions of something else, which it
+    is compared with or reached from, is millions of that too ("1.5m refugees, up from
+    1.3m")."""
+    glued = text[fig.end - 1 : fig.end] == "m" and text[fig.end - 2 : fig.end - 1].isdigit()
+    if fig.unit != "m" or not glued or other.dimension == "length" or abs(other.value) < 1e6:
+        return
+    if abs(fig.value) < 1e6:  # "up from 1.3m": not yet scaled
+        fig.value *= 1e6
+        fig.low = None if fig.low is None else fig.low * 1e6
+        fig.high = None if fig.high is None else fig.high * 1e6
+    fig.unit, fig.dimension, fig.per = other.unit, other.dimension, fig.per or other.per

@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•\-�
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec no nos inc ltd co corp
     vs e.g i.e approx gen sen rep gov lt col sgt capt prof jr sr mt ft pp fig est dept univ
-    u.s u.n u.k e.u a.m p.m etc cf al op rev hon adm maj cmdr brig""".split()
+    u.s u.n u.k e.u a.m p.m etc cf al op rev hon adm maj cmdr brig rs""".split()
 )
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _WORD = re.compile(r"[^\W\d_]+")

@@ -30,6 +30,9 @@ _WEIGHT_HINT = re.compile(
     r"|grams?|stones?)\b",
     re.IGNORECASE,
 )
+#: Variant characters of unit symbols: the ordinal sign for the degree, the Greek mu for the
+#: micro sign, superscript powers ("km²", "m³") for the digits the unit table writes.
+_SYMBOL_VARIANTS = str.maketrans({"º": "°", "μ": "µ", "²": "2", "³": "3"})
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 
 
@@ -157,9 +160,9 @@ class UnitReader(PhraseReader):
         return 1.0, num.end
 
     def _attached_unit(self, suffix: str) -> UnitInfo | None:
-        """The unit of a symbol written right after digits ("45g", "10W", "2.4μm")."""
+        """The unit of a symbol written right after digits ("45g", "10W", "2.4μm", "85m²")."""
         attached = self.units.attached
-        plain = suffix.replace("º", "°").replace("μ", "µ").replace(" ", "")
+        plain = suffix.translate(_SYMBOL_VARIANTS).replace(" ", "")
         if len(plain) > 2 and plain[0] == "°":  # "° Celsius": the scale by name
             return self.units.words.get("degrees " + plain[1:].lower())
         return attached.get(suffix) or attached.get(plain)
@@ -210,31 +213,44 @@ class UnitReader(PhraseReader):
         if k:
             return label
         if words[-1:] == ["by"]:
-            # "expected to lift output by 12 per cent": the verb's object stands between
-            for w in reversed(words[-4:-2]):
-                label = lex.changes.get((w,), "")
-                if label and w not in lex.stopwords:
-                    return label
-        # "grew from 300 to nearly 2,000": the verb governs the second figure
+            return self._change_by_object(words)
         if words and words[-1] == "to":
-            window = words[-10:]
-            if "from" in window:
-                i = len(window) - 1 - window[::-1].index("from")
-                label, _ = change_ending(window[:i], lex, 3)
-                if label:
-                    return label
-            # "rose 12 sen to RM14.20", "jumped 40 per cent to $3.1bn": the level after the change
-            for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
-                if words[i][:1].isdigit():
-                    head = words[:i]
-                    while head and (
-                        head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
-                    ):
-                        head.pop()
-                    label, _ = change_ending(head, lex, 4)
-                    if label and all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
-                        return label
-                    break
+            return self._change_to_level(words)
+        return None
+
+    def _change_by_object(self, words: list[str]) -> str | None:
+        """ "expected to lift output by 12 per cent", "cut its forecast by 0.5 points": the
+        verb's object stands between the change verb and "by" (``words`` end with "by")."""
+        for w in reversed(words[-4:-2]):
+            label = self.lex.changes.get((w,), "")
+            if label and w not in self.lex.stopwords:
+                return label
+        return None
+
+    def _change_to_level(self, words: list[str]) -> str | None:
+        """The change a level reached after "to" ends ("grew from 300 to 2,000", "rose 12 sen
+        to RM14.20", "cut its forecast by 0.5 points to 1.2%"): ``words`` end with "to"."""
+        lex = self.lex
+        window = words[-10:]
+        if "from" in window:
+            # "grew from 300 to nearly 2,000": the verb governs the second figure
+            i = len(window) - 1 - window[::-1].index("from")
+            label, _ = change_ending(window[:i], lex, 3)
+            if label:
+                return label
+        for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+            if words[i][:1].isdigit():
+                if not all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
+                    return None
+                head, popped = words[:i], []
+                while head and (
+                    head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
+                ):
+                    popped.append(head.pop())
+                label, _ = change_ending(head, lex, 4)
+                if label is None and "by" in popped:
+                    label = self._change_by_object([*head, "by"])
+                return label
         return None
 
     def _unit_after(
@@ -290,14 +306,17 @@ class UnitReader(PhraseReader):
                 return 0  # "lost 40 last year": a singular time after a plural figure dates it
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
-        longest = min(units.max_words, len(rwords), 4) if first in units.first_words else 1
+        # "45,000 sq. km": an abbreviation's full stop inside the unit's name
+        dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
+        words = [first, *rwords[1 + dot :]]
+        longest = min(units.max_words, len(words), 4) if first in units.first_words else 1
         for k in range(longest, 0, -1):
-            info = units.words.get(" ".join(rwords[:k]))
+            info = units.words.get(" ".join(words[:k]))
             if info is None and k == 1 and right[0].text[:1].isalpha():
-                info = units.symbols.get(right[0].text.replace("μ", "µ"))
+                info = units.symbols.get(right[0].text.translate(_SYMBOL_VARIANTS))
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
-                return k
+                return k + dot if k > 1 else k
         return self._counted_noun(claim, right, rwords, num)
 
     def _clock_reading(self, num: NumberMatch) -> bool:
@@ -436,7 +455,14 @@ class UnitReader(PhraseReader):
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
+        info = self.units.words.get(head) if len(run) > 1 else None
+        if info is not None and (head,) not in lex.currency_words:
+            # "517 rushing yards", "ten working days": a unit qualified by the words before it
+            claim.unit, claim.dimension, claim.noun_tokens = info.symbol, info.dimension, run
+            return j
         claim.unit = head if one and claim.bound != "range" else singular(head)
+        if run[-1].text.istitle():
+            claim.unit = claim.unit.capitalize()  # "250,000 Libyans": a people, as written
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "300 kidney transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])

@@ -255,12 +255,16 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         found = pl.col(k).str.to_lowercase().str.replace_all(_BETWEEN, " ")
         return found.replace_strict(forms, default=None)
 
+    frame = frame.with_columns(_m_surface=pl.col("surface").fill_null("").str.extract(word, 1))
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
+    # the counted phrase as written may name a narrower measure than its head noun, the unit
+    # ("474,000 excess deaths": unit "death"); it only narrows, never names one of its own
+    frame = frame.with_columns(_m_surface_is=looked("_m_surface"))
     # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
-    near = ["_m_unit", "_m_after", "_m_concept", "_m_before"]
+    near = ["_m_unit", "_m_surface", "_m_after", "_m_concept", "_m_before"]
     narrower = [
         pl.when(pl.col(k + "_is").str.ends_with(pl.concat_str(pl.lit(" "), "_m_first"))).then(
             pl.col(k + "_is")
@@ -273,11 +277,16 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             pl.when(pl.col(k + "_is") == pl.col("_measure")).then(
                 pl.format(words, pl.col(k).str.to_lowercase())
             )
-            for k, (_, words) in steps.items()
+            for k, words in [
+                *((k, w) for k, (_, w) in steps.items()),
+                ("_m_surface", "the words '{}'"),
+            ]
         ]
     )
     frame = frame.with_columns(_measure_source=source)
-    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole")
+    return frame.drop(
+        *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_surface_is"
+    )
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.

@@ -38,7 +38,7 @@ UNITS = [
     ("Output at Marrow Pit passed 2100 megatonnes.", "2100", {"unit": "Mt", "value": 2100.0}),
     ("The Lessa pipeline runs 1900 km inland.", "1900", {"unit": "km", "dimension": "length"}),
     ("Lines of 1,000 or more voters formed.", "1,000", {"unit": "voter", "bound": "lower"}),
-    ("The Pellow mine saw 300-odd strikes.", "300", {"unit": "strike", "bound": "approx"}),
+    ("The Pellow mine saw 300-odd strikes.", "300", {"unit": "strike", "bound": "lower"}),
     ("Some 40 or so boats sank at Vire.", "40", {"unit": "boat"}),
     ("Crews of 20 or fewer staff stayed.", "20", {"unit": "staff", "bound": "upper"}),
     ("Turnout was 64%.", "64", {"value": 64.0, "unit": "percent", "dimension": "ratio"}),

@@ -1,0 +1,278 @@
+"""Units, bounds and changes read beside a figure: general patterns of news writing.
+
+Every sentence here is our own; each test states one pattern, with cases that must hold
+and, where there is one, the near miss that must not be read the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extract import extract_claims
+
+_COLUMNS = ("surface", "value", "low", "high", "bound", "unit", "dimension", "per", "change")
+
+
+def rows(text: str) -> list[dict[str, Any]]:
+    return extract_claims(text, doc_id="t").select(*_COLUMNS, "qualifier", "concept").to_dicts()
+
+
+def at(text: str, value: float) -> dict[str, Any]:
+    found = [r for r in rows(text) if r["value"] == pytest.approx(value)]
+    assert len(found) == 1, rows(text)
+    return found[0]
+
+
+# -- what is counted ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "concept_word"),
+    [
+        (
+            "The study put the excess deaths at 41,000, and found 9,200 excess deaths in May.",
+            9200,
+            "death",
+            "excess",
+        ),
+        ("Insurers paid for 300 excess claims over the winter.", 300, "claim", "excess"),
+        ("The airline refunded 85 excess bags last month.", 85, "bag", "excess"),
+    ],
+)
+def test_an_adjective_before_the_counted_noun_qualifies_it(
+    text: str, value: float, unit: str, concept_word: str
+) -> None:
+    """ "excess" qualifies the noun it stands before, as "new" does: the unit is the noun, and
+    the word stays in what the figure measures."""
+    row = at(text, value)
+    assert row["unit"] == unit
+    assert concept_word in (row["concept"] or "").lower()
+
+
+def test_a_noun_before_the_counted_noun_still_names_a_kind() -> None:
+    assert at("Surgeons did 120 kidney transplants.", 120)["unit"] == "kidney transplant"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Aid reached 40,000 Sudanese in the camps.", 40000, "Sudanese"),
+        ("Some 2,500 Moldovans crossed on Sunday.", 2500, "Moldovan"),
+        ("Tens of thousands of Peruvians voted by post.", 55000, "Peruvian"),
+    ],
+)
+def test_a_people_counted_by_name_keeps_its_capital(text: str, value: float, unit: str) -> None:
+    assert at(text, value)["unit"] == unit
+
+
+def test_a_common_noun_counted_stays_lower_case() -> None:
+    assert at("Some 2,500 farmers crossed on Sunday.", 2500)["unit"] == "farmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "dimension"),
+    [
+        ("The back ran for 142 rushing yards on Saturday.", 142, "yd", "length"),
+        ("The repairs take ten working days.", 10, "day", "duration"),
+        ("Hikers covered 18 hard miles before dark.", 18, "mi", "length"),
+    ],
+)
+def test_a_unit_qualified_by_a_word_before_it_is_still_the_unit(
+    text: str, value: float, unit: str, dimension: str
+) -> None:
+    row = at(text, value)
+    assert (row["unit"], row["dimension"]) == (unit, dimension)
+
+
+def test_a_currency_name_after_a_qualifier_stays_money() -> None:
+    row = at("The club owes 3 million Egyptian pounds.", 3e6)
+    assert row["dimension"] == "currency"
+
+
+# -- symbols --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "dimension"),
+    [
+        ("Flames spread across 2,400 km² of taiga.", 2400, "km2", "area"),
+        ("The studio flat measures 38m² in all.", 38, "m2", "area"),
+        ("The tank holds 12 m³ of water.", 12, "m3", "volume"),
+        ("Roughly 9,000 sq. km of bush burned.", 9000, "km2", "area"),
+        ("The lot covers 40,000 sq. ft downtown.", 40000, "sq ft", "area"),
+    ],
+)
+def test_area_and_volume_symbols_with_powers_and_abbreviation_dots(
+    text: str, value: float, unit: str, dimension: str
+) -> None:
+    row = at(text, value)
+    assert (row["unit"], row["dimension"]) == (unit, dimension)
+
+
+def test_a_rate_with_a_slash_set_apart_keeps_its_figure() -> None:
+    row = at("The survey found roughly 210/ million residents had the disease.", 210)
+    assert row["bound"] == "approx"
+
+
+# -- bounds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge"),
+    [
+        ("Officials said the toll could reach 8,000 by Friday.", 8000, "could reach"),
+        ("Damage may top $3 billion, insurers said.", 3e9, "may top"),
+        ("Turnout might hit 70% in the capital.", 70, "might hit"),
+    ],
+)
+def test_a_guess_of_how_far_a_figure_may_go_is_its_upper_bound(
+    text: str, value: float, hedge: str
+) -> None:
+    row = at(text, value)
+    assert (row["bound"], row["low"], row["high"], row["qualifier"]) == (
+        "upper",
+        None,
+        pytest.approx(value),
+        hedge,
+    )
+    assert hedge not in row["surface"]  # the guess stays among the words before the figure
+
+
+def test_what_a_thing_can_do_is_no_guess() -> None:
+    assert at("The new kiln can hit 1,300 degrees.", 1300)["bound"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The port handled 600-odd ships.", "There were 40-odd guests at the wedding."],
+)
+def test_odd_after_a_round_number_is_somewhat_more(text: str) -> None:
+    row = next(r for r in rows(text) if r["qualifier"] == "odd")
+    assert (row["bound"], row["high"]) == ("lower", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "bound"),
+    [
+        ("The fires burned over 4 million hectares, or 9.9 million acres.", 4e6, 9.9e6, "lower"),
+        ("It costs about £52bn a year, or £1bn a week.", 52e9, 1e9, "approx"),
+        ("The grid lost nearly 3 GW, or 3,000 MW, at noon.", 3, 3000, "upper"),
+    ],
+)
+def test_a_figure_said_again_in_other_terms_after_or_takes_the_hedge(
+    text: str, first: float, second: float, bound: str
+) -> None:
+    assert at(text, first)["bound"] == bound
+    assert at(text, second)["bound"] == bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The repair could cost about £5bn, or £9bn with the new line.",  # an alternative
+        "Nearly 6,000 people, or 3% of residents, moved away.",  # another measure
+        "Between 2 and 3 million hectares, or 6 million acres, burned.",  # a range
+    ],
+)
+def test_an_alternative_or_another_measure_after_or_keeps_its_own_bound(text: str) -> None:
+    last = rows(text)[-1]
+    assert last["bound"] == "exact", last
+
+
+# -- changes and pairs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "change"),
+    [
+        ("The central bank cut its forecast by 0.4 percentage points to 1.1%.", 1.1, "decrease"),
+        ("The board lifted the payout by 6 cents to $2.10 a share.", 2.10, "increase"),
+        ("Regulators trimmed the cap by £90 to £1,834.", 1834, "decrease"),
+    ],
+)
+def test_the_level_reached_after_a_verb_and_its_object_is_a_change(
+    text: str, value: float, change: str
+) -> None:
+    assert at(text, value)["change"] == change
+
+
+def test_a_figure_given_to_someone_is_no_level_reached() -> None:
+    assert at("She paid 40 dollars to 12 porters.", 12)["change"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The jobless rate climbed from 4.2 to 5.1 per cent.", 4.2, "percent"),
+        ("Its fleet grew from 40 to 65 aircraft.", 40, "aircraft"),
+        ("The price slid from 91 to $74 a barrel.", 91, "USD/bbl"),
+    ],
+)
+def test_a_unit_said_once_after_from_and_to_covers_the_start(
+    text: str, value: float, unit: str
+) -> None:
+    assert at(text, value)["unit"] == unit
+
+
+def test_how_far_something_reaches_is_its_upper_bound() -> None:
+    row = at("Ash drifted as far as 900 kilometres east.", 900)
+    assert (row["bound"], row["unit"]) == ("upper", "km")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Sales reached 2.4m units, up from 1.8m in spring.", 1.8e6, "unit"),
+        ("The tally grew from 1.2m to 1.6m voters.", 1.2e6, "voter"),
+    ],
+)
+def test_a_glued_m_beside_a_figure_in_millions_is_millions(
+    text: str, value: float, unit: str
+) -> None:
+    row = at(text, value)
+    assert (row["unit"], row["dimension"]) == (unit, "count")
+
+
+def test_a_glued_m_beside_a_length_stays_metres() -> None:
+    row = at("The wall rose from 2.5m to 3.1m in height.", 2.5)
+    assert row["unit"] == "m"
+
+
+def test_a_bare_figure_compared_with_another_takes_its_unit() -> None:
+    assert at("It sold 4,200 tickets, down from 5,100.", 5100)["unit"] == "ticket"
+
+
+# -- labels ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Spain took 1.2 million, Italy 800,000 and Greece 150,000.", [1.2e6, 8e5, 1.5e5]),
+        ("Oslo counted 2 million, Bergen 1 million.", [2e6, 1e6]),
+    ],
+)
+def test_a_figure_after_a_name_with_a_scale_or_separators_is_no_label(
+    text: str, values: list[float]
+) -> None:
+    assert [r["value"] for r in rows(text)] == pytest.approx(values)
+
+
+def test_a_plain_number_after_a_name_is_still_a_label() -> None:
+    assert rows("She studied Chemistry 201 at night.") == []
+
+
+def test_a_range_of_metres_written_with_a_glued_m_twice() -> None:
+    row = rows("The dunes stand 2.5m to 3.5m tall.")[0]
+    assert (row["low"], row["high"], row["unit"]) == (2.5, 3.5, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Profit was Rs. 320 crore in the quarter.", 3.2e9), ("It cost Rs. 75 last week.", 75)],
+)
+def test_the_rupee_abbreviation_with_a_full_stop_ends_no_sentence(text: str, value: float) -> None:
+    row = at(text, value)
+    assert row["unit"] == "INR"
