@@ -10,7 +10,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import TOLERANCE, _conflict
+from reconcile.compare import TOLERANCE, _changed, _changed_by_quantity, _conflict, _is_stray
 from reconcile.identify import may_be_one_source
 
 
@@ -125,3 +125,94 @@ def test_one_name_with_different_words_before_it_may_be_one_source(
     a: str, b: str, one: bool
 ) -> None:
     assert may_be_one_source(a, b) is one
+
+
+def _dated(*parts: tuple[str, dt.date]) -> pl.DataFrame:
+    """One document per (text, publication date), each of its own outlet."""
+    return reconcile(
+        pl.concat(
+            [
+                extract_claims(text, doc_id=f"d{i}", outlet=f"Outlet {i}", published=day)
+                for i, (text, day) in enumerate(parts)
+            ]
+        )
+    ).quantities
+
+
+_SPRING, _AUTUMN = dt.date(2031, 4, 2), dt.date(2031, 9, 10)
+
+
+@pytest.mark.parametrize(
+    ("spring", "verdict"),
+    [
+        # the bound rounds down the exact count given beside it: the spring level is 96,240,
+        # within 5% of the autumn's 99,870, so nothing grew (one source: an echo)
+        (
+            "The Harbour Agency put the number of migrants in Chad at over 90,000. "
+            "The Harbour Agency counted 96,240 migrants in Chad.",
+            "echo",
+        ),
+        # the same bound alone is the spring level: 90,000 to 99,870 is growth
+        ("The Harbour Agency put the number of migrants in Chad at over 90,000.", "growth"),
+    ],
+)
+def test_a_bound_beside_an_exact_figure_of_its_day_is_not_a_level_of_its_own(
+    spring: str, verdict: str
+) -> None:
+    autumn = "The Harbour Agency counted 99,870 migrants in Chad."
+    assert _dated((spring, _SPRING), (autumn, _AUTUMN))["verdict"].to_list() == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("rows", "changed"),
+    [
+        # (date, best, bound): the bound on day 1 beside its exact figure is left out
+        ([(1, 100.0, "lower"), (1, 104.0, "exact"), (2, 106.0, "exact")], False),
+        ([(1, 100.0, "lower"), (2, 106.0, "exact")], True),
+        ([(1, 110.0, "upper"), (1, 104.0, "approx"), (2, 106.0, "exact")], False),
+        # a day of bounds only is read at its bounds
+        ([(1, 100.0, "lower"), (1, 101.0, "upper"), (2, 100.5, "exact")], False),
+        ([(1, 90.0, "upper"), (2, 100.0, "exact"), (2, 120.0, "lower")], True),
+    ],
+)
+def test_a_days_level_leaves_out_its_bounds_when_it_has_a_figure(
+    rows: list[tuple[int, float, str]], changed: bool
+) -> None:
+    dated = [
+        {"quantity_id": "q", "as_of": dt.date(2031, 1, d), "best": b, "bound": k}
+        for d, b, k in rows
+    ]
+    assert _changed(dated, TOLERANCE) is changed
+    frame = pl.DataFrame(
+        dated,
+        schema={"quantity_id": pl.String, "as_of": pl.Date, "best": pl.Float64, "bound": pl.String},
+    )
+    assert _changed_by_quantity(frame, TOLERANCE)["_changed"].to_list() == [changed]
+
+
+@pytest.mark.parametrize(
+    ("value", "middle", "count", "stray"),
+    [
+        (475.0, 366_000.0, 3, True),  # a figure printed without its thousands
+        (366_000.0, 475.0, 3, True),
+        (80_000.0, 366_000.0, 3, False),  # under five times: a rival figure, or a part of it
+        (475.0, 366_000.0, 2, False),  # of two figures, which is the odd one is not known
+        (0.0, 366_000.0, 5, False),
+        (-2_000.0, 100.0, 4, True),
+    ],
+)
+def test_a_figure_over_five_times_from_the_middle_of_three_or_more_is_a_stray(
+    value: float, middle: float, count: int, stray: bool
+) -> None:
+    assert _is_stray(value, middle, count) is stray
+
+
+def test_a_stray_is_set_aside_and_the_rest_are_judged() -> None:
+    bureau = ("The Coast Bureau said 300,000 refugees live in Chad.", _SPRING)
+    cross = ("The Red Cross said 310,000 refugees live in Chad.", _SPRING)
+    stray = ("The Aid League said 310 refugees live in Chad.", _SPRING)
+    judged = _dated(bureau, cross, stray)
+    assert judged["verdict"].to_list() == ["agree"]
+    assert "set aside" in judged["why"][0] and "310 from Aid League" in judged["why"][0]
+    # with two figures only, neither can be called the stray: possibly the same, no more
+    assert _dated(bureau, stray)["verdict"].to_list() == ["uncertain"]
