@@ -216,3 +216,56 @@ def test_a_stray_is_set_aside_and_the_rest_are_judged() -> None:
     assert "set aside" in judged["why"][0] and "310 from Aid League" in judged["why"][0]
     # with two figures only, neither can be called the stray: possibly the same, no more
     assert _dated(bureau, stray)["verdict"].to_list() == ["uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        # a day and month with no year: the last such day up to publication
+        (
+            "On June 14, the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2030, 6, 14),
+        ),
+        (
+            "As of 20 March the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2031, 3, 20),
+        ),
+        (
+            "By Feb. 3 the Coast Bureau said 300 people had died in Chad.",
+            _AUTUMN,
+            dt.date(2031, 2, 3),
+        ),
+        # with its year, the sentence's own date
+        (
+            "On June 14, 2029, the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2029, 6, 14),
+        ),
+        # in a document with no date, it cannot be placed
+        ("On June 14, the Coast Bureau said 300 people died in Chad.", None, None),
+    ],
+)
+def test_a_day_and_month_without_a_year_is_the_last_such_day_before_publication(
+    text: str, published: dt.date | None, as_of: dt.date | None
+) -> None:
+    claims = extract_claims(text, doc_id="a", outlet="A", published=published)
+    assert reconcile(claims).claims["as_of"][0] == as_of
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        "On June 14, the Coast Bureau said 300 people had died in Chad.",
+        "The Coast Bureau said on Friday that 300 people had died in Chad.",
+        "The Coast Bureau said 300 people had died in Chad by the end of June.",
+    ],
+)
+def test_a_time_an_undated_document_cannot_place_never_makes_a_divergence(placed: str) -> None:
+    other = "The Red Cross said 390 people had died in Chad."
+    plain = "The Coast Bureau said 300 people had died in Chad."
+    # two undated documents' figures are taken to be of one time, and may diverge ...
+    assert _undated(plain, other) == ["diverge"]
+    # ... but not when one sentence names a time that nothing dates: possibly the same
+    assert _undated(placed, other) == ["uncertain"]
