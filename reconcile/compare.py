@@ -10,8 +10,10 @@ assertions vote. A quantity's verdict:
   apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
   source is lower than an earlier one and conflicts with it; both sides' frames were read
   from their own words;
-- ``uncertain``: such a conflict, but one side's measure or place was not read from its
-  own words: possibly the same quantity, and no divergence is claimed;
+- ``uncertain``: such a conflict, but one side's measure, place or date was not read from
+  its own words, the two names may be one body, or the figures are over ``SCOPE_RATIO``
+  times apart: possibly the same quantity, and no divergence is claimed (``why`` names the
+  pair and the doubt);
 - ``growth``: no conflict, and figures of different dates differ by more than 5%: counts
   updated over time (a cumulative count that rises, a stock that falls); a date's bound
   beside an exact figure of that date is that figure rounded, not a level of its own;
@@ -656,7 +658,9 @@ def _verdict(
     )
     if n_rows > WHY_LIMIT:
         sides += f"; and {n_rows - WHY_LIMIT} more assertions"
-    strays = [r for r in rows if _is_stray(r["best"], facts["_mid"], facts["_n_valued"])]
+    # (facts without a median and count, as a caller may give, find no stray)
+    mid, count = facts.get("_mid"), int(facts.get("_n_valued") or 0)
+    strays = [r for r in rows if _is_stray(r["best"], mid, count)]
     if strays:
         sides += " — set aside, over {:g} times from the others' middle: {}".format(
             SCOPE_RATIO, ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
@@ -680,9 +684,9 @@ def _verdict(
         sides += f" from {b['asserter']} ({_ratio(a, b)})"
     elif conflicts:
         verdict = "uncertain"
-        sides += " — possibly the same quantity: the figures differ, but one side's measure"
-        sides += " or place was not read from its own words, or they are so far apart"
-        sides += f" (over {SCOPE_RATIO:g} times) that they likely count different things;"
+        a, b = conflicts[0]
+        sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
+        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b)};"
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
@@ -764,11 +768,18 @@ def _sure(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """A conflict that can be shown as a divergence: both frames read from their own words,
     the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
     (not one body written two ways, nor an umbrella and one of its agencies)."""
-    return (
-        bool(a["sure"] and b["sure"])
-        and _ratio_of(a, b) <= SCOPE_RATIO
-        and not may_be_one_source(str(a["asserter"]), str(b["asserter"]))
-    )
+    return _doubt(a, b) is None
+
+
+def _doubt(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
+    if _ratio_of(a, b) > SCOPE_RATIO:
+        return f"they are over {SCOPE_RATIO:g} times apart and likely count different things"
+    if may_be_one_source(str(a["asserter"]), str(b["asserter"])):
+        return "the two names may stand for one body, or a body and a part of it"
+    if not (a["sure"] and b["sure"]):
+        return "the measure, place or date of one was not read from its own words"
+    return None
 
 
 def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:

@@ -10,7 +10,14 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import TOLERANCE, _changed, _changed_by_quantity, _conflict, _is_stray
+from reconcile.compare import (
+    TOLERANCE,
+    _changed,
+    _changed_by_quantity,
+    _conflict,
+    _doubt,
+    _is_stray,
+)
 from reconcile.identify import may_be_one_source
 
 
@@ -269,3 +276,34 @@ def test_a_time_an_undated_document_cannot_place_never_makes_a_divergence(placed
     assert _undated(plain, other) == ["diverge"]
     # ... but not when one sentence names a time that nothing dates: possibly the same
     assert _undated(placed, other) == ["uncertain"]
+
+
+def _side(who: str, best: float, sure: bool = True) -> dict[str, object]:
+    return {"asserter": who, "best": best, "sure": sure}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "doubt"),
+    [
+        (_side("Coast Bureau", 300), _side("Red Cross", 390), None),
+        (_side("Coast Bureau", 300), _side("Red Cross", 3_900), "over 5 times apart"),
+        (_side("UN", 300), _side("UNWFP", 390), "may stand for one body"),
+        (_side("Coast Bureau", 300, sure=False), _side("Red Cross", 390), "not read from its own"),
+    ],
+)
+def test_an_uncertain_verdict_says_what_is_in_doubt(
+    a: dict[str, object], b: dict[str, object], doubt: str | None
+) -> None:
+    said = _doubt(a, b)
+    assert said is None if doubt is None else doubt in str(said)
+
+
+def test_the_why_of_an_uncertain_verdict_names_its_pair() -> None:
+    # an umbrella body and one of its agencies, written as acronyms, 30% apart
+    judged = _dated(
+        ("The UN said 300 refugees live in Chad.", _SPRING),
+        ("The UNWFP said 390 refugees live in Chad.", _SPRING),
+    )
+    assert judged["verdict"].to_list() == ["uncertain"]
+    assert "300 from UN against 390 from UNWFP" in judged["why"][0]
+    assert "may stand for one body" in judged["why"][0]
