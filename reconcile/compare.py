@@ -10,15 +10,20 @@ assertions vote. A quantity's verdict:
   apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
   source is lower than an earlier one and conflicts with it; both sides' frames were read
   from their own words;
-- ``uncertain``: such a conflict, but one side's measure or place was not read from its
-  own words: possibly the same quantity, and no divergence is claimed;
+- ``uncertain``: such a conflict, but one side's measure, place or date was not read from
+  its own words, the two names may be one body, or the figures are over ``SCOPE_RATIO``
+  times apart: possibly the same quantity, and no divergence is claimed (``why`` names the
+  pair and the doubt);
 - ``growth``: no conflict, and figures of different dates differ by more than 5%: counts
-  updated over time (a cumulative count that rises, a stock that falls);
+  updated over time (a cumulative count that rises, a stock that falls); a date's bound
+  beside an exact figure of that date is that figure rounded, not a level of its own;
 - ``echo``: no conflict and no change, with one named source only, carried by several
   documents: one assertion repeated, not independent agreement;
 - ``agree``: otherwise (two or more named sources within tolerance).
 
-An unnamed source ("unattributed") may be any source, so it never makes a conflict.
+An unnamed source ("unattributed") may be any source, so it never makes a conflict. A
+*stray*, a figure over ``SCOPE_RATIO`` times from the median of three or more, is a misreading
+or a count of something else: it is named in ``why`` and set aside from conflicts and growth.
 
 Consensus: ``best`` is the median of the assertions' best values (or, with
 ``consensus="truth_discovery"``, a weighted median whose weights estimate each asserter's
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -387,6 +393,32 @@ SAME_DAYS = 1
 SCOPE_RATIO = 5.0
 #: Of a date's figures, this many lowest and highest are compared (see ``_candidates``).
 EXTREMES = 3
+#: Figures that only bound the quantity ("more than X", "up to X").
+BOUNDS = ("lower", "upper")
+#: The figures that set a date's level for growth: not its bounds when that date has a
+#: figure that is not a bound (see :func:`_changed`).
+_BOUND = pl.col("bound").is_in(list(BOUNDS)).fill_null(False)
+_LEVEL = ~_BOUND | _BOUND.all().over("quantity_id", "as_of")
+#: A stray is set aside only in a quantity of at least this many figures: with fewer, which
+#: side is the odd one cannot be told.
+STRAY_AMONG = 3
+
+
+def _stray(value: pl.Expr, middle: pl.Expr, count: pl.Expr) -> pl.Expr:
+    """Whether a figure lies more than ``SCOPE_RATIO`` times from the median of its
+    quantity's figures (of ``STRAY_AMONG`` or more): a misreading ("475" for "475,000") or
+    a count of something else grouped with them, not a rival estimate nor an update."""
+    x, m = value.abs(), middle.abs()
+    far = (x > 0) & (m > 0) & ((x > m * SCOPE_RATIO) | (m > x * SCOPE_RATIO))
+    return far & (count >= STRAY_AMONG)
+
+
+def _is_stray(value: float | None, middle: float | None, count: int) -> bool:
+    """:func:`_stray` of one figure (an absent figure is none)."""
+    if value is None or middle is None:
+        return False
+    x, m = abs(value), abs(middle)
+    return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > SCOPE_RATIO
 
 
 #: Ways of dating a figure that guess its time rather than read it: a document with no
@@ -495,9 +527,9 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     """:func:`_judge` of every quantity, with the counts and medians computed by Polars and
     only the rows a verdict can turn on handed to Python: the first ``WHY_LIMIT`` (they are
     spelled out) and the ``EXTREMES`` lowest and highest of the named sources' extremes
-    (ties kept; the only figures ``_candidates`` pairs). Whether figures changed over time (``_changed``) is
-    computed by Polars from each date's lowest and highest figure. Judging all rows gives
-    the same verdicts up to the order of tied figures."""
+    (ties kept; the only figures ``_candidates`` pairs), strays (``_stray``) left out.
+    Whether figures changed over time (``_changed``) is computed by Polars from each date's
+    level. Judging all rows gives the same verdicts up to the order of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
     frame = ordered.with_row_index("_i")
     stats = frame.group_by("quantity_id").agg(
@@ -506,12 +538,18 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         pl.col("best").min().alias("_low"),
         pl.col("best").median().alias("_best"),
         pl.col("best").max().alias("_high"),
+        pl.col("best").median().alias("_mid"),
+        pl.col("best").count().alias("_n_valued"),
         pl.col("asserter").filter(named).n_unique().alias("_n_sources"),
         pl.col("doc_ids").explode().drop_nulls().n_unique().alias("_n_docs"),
         pl.col("doc_ids").filter(named).explode().drop_nulls().n_unique().alias("_named_docs"),
     )
     best = pl.col("best")
-    valued = frame.drop_nulls("best")
+    # a figure far from the rest of its quantity is set aside (``_stray``): it is neither
+    # paired nor a change
+    valued = frame.drop_nulls("best").filter(
+        ~_stray(best, best.median().over("quantity_id"), pl.len().over("quantity_id"))
+    )
     lowest = pl.col("_i").filter(best == best.min()).first().alias("_lo")
     highest = pl.col("_i").filter(best == best.max()).last().alias("_hi")
     # each named source's extremes of each date, of which only the EXTREMES lowest and
@@ -546,10 +584,13 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
 
 def _changed_by_quantity(valued: pl.DataFrame, share: float) -> pl.DataFrame:
     """quantity_id -> ``_changed``: :func:`_changed` of each quantity's valued rows, from
-    each date's lowest and highest figure (a date's figures are set against the highest
-    and lowest of the other dates: the largest, else the second largest when it is its own)."""
-    spans = valued.group_by("quantity_id", "as_of").agg(
-        pl.col("best").min().alias("_lo"), pl.col("best").max().alias("_hi")
+    each date's level (``_LEVEL``), its lowest and highest figure (a date's figures are set
+    against the highest and lowest of the other dates: the largest, else the second largest
+    when it is its own)."""
+    spans = (
+        valued.filter(_LEVEL)
+        .group_by("quantity_id", "as_of")
+        .agg(pl.col("best").min().alias("_lo"), pl.col("best").max().alias("_hi"))
     )
     low, high, q = pl.col("_lo"), pl.col("_hi"), "quantity_id"
     top = (
@@ -583,6 +624,8 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         mid = len(ordered) // 2
         best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
     sources = {r["asserter"] for r in rows if _named(r)}
+    mid = statistics.median(bests)
+    usual = [r for r in rows if r["best"] is None or not _is_stray(r["best"], mid, len(bests))]
     facts = {
         "_n_reports": sum(r["n_reports"] for r in rows),
         "_n_rows": len(rows),
@@ -592,7 +635,9 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         "_n_sources": len(sources),
         "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
         "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
-        "_changed": _changed(rows, TOLERANCE),
+        "_mid": mid,
+        "_n_valued": len(bests),
+        "_changed": _changed(usual, TOLERANCE),
     }
     return _verdict(rows, facts, threshold=threshold)
 
@@ -613,9 +658,16 @@ def _verdict(
     )
     if n_rows > WHY_LIMIT:
         sides += f"; and {n_rows - WHY_LIMIT} more assertions"
+    # (facts without a median and count, as a caller may give, find no stray)
+    mid, count = facts.get("_mid"), int(facts.get("_n_valued") or 0)
+    strays = [r for r in rows if _is_stray(r["best"], mid, count)]
+    if strays:
+        sides += " — set aside, over {:g} times from the others' middle: {}".format(
+            SCOPE_RATIO, ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
+        )
     sure: list[tuple[dict[str, Any], dict[str, Any]]] = []
     conflicts = []
-    for a, b in _candidates(rows):
+    for a, b in _candidates([r for r in rows if all(r is not x for x in strays)]):
         if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
             conflicts.append((a, b))
             if _sure(a, b):
@@ -632,9 +684,9 @@ def _verdict(
         sides += f" from {b['asserter']} ({_ratio(a, b)})"
     elif conflicts:
         verdict = "uncertain"
-        sides += " — possibly the same quantity: the figures differ, but one side's measure"
-        sides += " or place was not read from its own words, or they are so far apart"
-        sides += f" (over {SCOPE_RATIO:g} times) that they likely count different things;"
+        a, b = conflicts[0]
+        sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
+        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b)};"
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
@@ -679,10 +731,15 @@ def _candidates(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], di
 
 
 def _changed(rows: list[dict[str, Any]], share: float) -> bool:
-    """Two figures of different dates (or one dated, one not) more than ``share`` apart."""
+    """Two figures of different dates (or one dated, one not) more than ``share`` apart,
+    each date read at its level: its figures, leaving out its bounds when it has a figure
+    that is not one ("more than 100,000" beside "105,205" of the same day is that figure
+    rounded down, not a second level)."""
+    valued = [r for r in rows if r["best"] is not None]
+    pointed = {r["as_of"] for r in valued if r["bound"] not in BOUNDS}
     spans: dict[object, tuple[float, float]] = {}
-    for r in rows:
-        if r["best"] is not None:
+    for r in valued:
+        if r["as_of"] not in pointed or r["bound"] not in BOUNDS:
             low, high = spans.get(r["as_of"], (math.inf, -math.inf))
             spans[r["as_of"]] = (min(low, float(r["best"])), max(high, float(r["best"])))
     if len(spans) < 2:
@@ -711,11 +768,18 @@ def _sure(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """A conflict that can be shown as a divergence: both frames read from their own words,
     the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
     (not one body written two ways, nor an umbrella and one of its agencies)."""
-    return (
-        bool(a["sure"] and b["sure"])
-        and _ratio_of(a, b) <= SCOPE_RATIO
-        and not may_be_one_source(str(a["asserter"]), str(b["asserter"]))
-    )
+    return _doubt(a, b) is None
+
+
+def _doubt(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
+    if _ratio_of(a, b) > SCOPE_RATIO:
+        return f"they are over {SCOPE_RATIO:g} times apart and likely count different things"
+    if may_be_one_source(str(a["asserter"]), str(b["asserter"])):
+        return "the two names may stand for one body, or a body and a part of it"
+    if not (a["sure"] and b["sure"]):
+        return "the measure, place or date of one was not read from its own words"
+    return None
 
 
 def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:

@@ -117,6 +117,14 @@ _MONTH_ALONE = (
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
 )
+#: "on May 9", "as of 9 May" with no year: the last such day up to publication.
+_DAY_MONTH = (
+    r"(?i)\b(?:on|as of|as at|by)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+("
+    + alternation(_MONTHS)
+    + r")|("
+    + alternation(_MONTHS)
+    + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
+)
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
@@ -292,6 +300,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
+        sentence.str.extract_groups(_DAY_MONTH).alias("_dm"),
     ).unnest("_my")
     month = (
         found.get_column("2")
@@ -300,6 +309,13 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     )
     year = found.get_column("4").cast(pl.Int32, strict=False)
     day = pl.coalesce(found.get_column("1"), found.get_column("3")).cast(pl.Int32, strict=False)
+    dm = found.get_column("_dm").struct
+    dm_month = (
+        pl.coalesce(dm.field("2"), dm.field("3"))
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    )
+    dm_day = pl.coalesce(dm.field("1"), dm.field("4")).cast(pl.Int32, strict=False)
     frame = claims.with_columns(
         _month=month,
         _year=year,
@@ -309,6 +325,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _weekday=found.get_column("_weekday"),
         _back=found.get_column("_back"),
         _alone=found.get_column("_alone"),
+        _dm_month=dm_month,
+        _dm_day=dm_day,
     )
     frame = join_beside(frame, _publication(claims), "doc_id")
     published = pl.col("_published")
@@ -321,9 +339,25 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         {"yesterday": 1, "last week": 7}, default=None, return_dtype=pl.Int64
     )
     alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
+    # "on May 9": the last 9 May up to publication
+    later = pl.col("_dm_month") * 100 + pl.col("_dm_day") > (
+        published.dt.month().cast(pl.Int32) * 100 + published.dt.day().cast(pl.Int32)
+    )
+    day_month = pl.date(
+        published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
+    ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
+    day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
+    # May 9", "in March" in an undated document): of another time, but of which is not known
+    unplaced = (
+        pl.any_horizontal(pl.col(c).is_not_null() for c in ("_weekday", "_alone", "_dm_month"))
+        | days_back.is_not_null()
+    )
     frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(_day_of_month())
+        .when(day_month.is_not_null())
+        .then(day_month)
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
         .then(published - pl.duration(days=weekday_back))
         .when(days_back.is_not_null() & published.is_not_null())
@@ -339,6 +373,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
+        .when(day_month.is_not_null())
+        .then(pl.lit("a day and month before publication"))
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
         .then(pl.lit("a weekday before publication"))
         .when(days_back.is_not_null() & published.is_not_null())
@@ -349,6 +385,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
         .then(pl.lit("a year in the sentence"))
+        .when(unplaced & published.is_null())
+        .then(pl.lit("a time in the sentence, with no date to place it"))
         .when(pl.col("published").is_not_null())
         .then(pl.lit("the publication date"))
         .when(pl.col("_from_url"))
@@ -375,6 +413,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         "_weekday",
         "_back",
         "_alone",
+        "_dm_month",
+        "_dm_day",
         "_published",
         "_from_url",
     )

@@ -10,7 +10,14 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import TOLERANCE, _conflict
+from reconcile.compare import (
+    TOLERANCE,
+    _changed,
+    _changed_by_quantity,
+    _conflict,
+    _doubt,
+    _is_stray,
+)
 from reconcile.identify import may_be_one_source
 
 
@@ -125,3 +132,178 @@ def test_one_name_with_different_words_before_it_may_be_one_source(
     a: str, b: str, one: bool
 ) -> None:
     assert may_be_one_source(a, b) is one
+
+
+def _dated(*parts: tuple[str, dt.date]) -> pl.DataFrame:
+    """One document per (text, publication date), each of its own outlet."""
+    return reconcile(
+        pl.concat(
+            [
+                extract_claims(text, doc_id=f"d{i}", outlet=f"Outlet {i}", published=day)
+                for i, (text, day) in enumerate(parts)
+            ]
+        )
+    ).quantities
+
+
+_SPRING, _AUTUMN = dt.date(2031, 4, 2), dt.date(2031, 9, 10)
+
+
+@pytest.mark.parametrize(
+    ("spring", "verdict"),
+    [
+        # the bound rounds down the exact count given beside it: the spring level is 96,240,
+        # within 5% of the autumn's 99,870, so nothing grew (one source: an echo)
+        (
+            "The Harbour Agency put the number of migrants in Chad at over 90,000. "
+            "The Harbour Agency counted 96,240 migrants in Chad.",
+            "echo",
+        ),
+        # the same bound alone is the spring level: 90,000 to 99,870 is growth
+        ("The Harbour Agency put the number of migrants in Chad at over 90,000.", "growth"),
+    ],
+)
+def test_a_bound_beside_an_exact_figure_of_its_day_is_not_a_level_of_its_own(
+    spring: str, verdict: str
+) -> None:
+    autumn = "The Harbour Agency counted 99,870 migrants in Chad."
+    assert _dated((spring, _SPRING), (autumn, _AUTUMN))["verdict"].to_list() == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("rows", "changed"),
+    [
+        # (date, best, bound): the bound on day 1 beside its exact figure is left out
+        ([(1, 100.0, "lower"), (1, 104.0, "exact"), (2, 106.0, "exact")], False),
+        ([(1, 100.0, "lower"), (2, 106.0, "exact")], True),
+        ([(1, 110.0, "upper"), (1, 104.0, "approx"), (2, 106.0, "exact")], False),
+        # a day of bounds only is read at its bounds
+        ([(1, 100.0, "lower"), (1, 101.0, "upper"), (2, 100.5, "exact")], False),
+        ([(1, 90.0, "upper"), (2, 100.0, "exact"), (2, 120.0, "lower")], True),
+    ],
+)
+def test_a_days_level_leaves_out_its_bounds_when_it_has_a_figure(
+    rows: list[tuple[int, float, str]], changed: bool
+) -> None:
+    dated = [
+        {"quantity_id": "q", "as_of": dt.date(2031, 1, d), "best": b, "bound": k}
+        for d, b, k in rows
+    ]
+    assert _changed(dated, TOLERANCE) is changed
+    frame = pl.DataFrame(
+        dated,
+        schema={"quantity_id": pl.String, "as_of": pl.Date, "best": pl.Float64, "bound": pl.String},
+    )
+    assert _changed_by_quantity(frame, TOLERANCE)["_changed"].to_list() == [changed]
+
+
+@pytest.mark.parametrize(
+    ("value", "middle", "count", "stray"),
+    [
+        (475.0, 366_000.0, 3, True),  # a figure printed without its thousands
+        (366_000.0, 475.0, 3, True),
+        (80_000.0, 366_000.0, 3, False),  # under five times: a rival figure, or a part of it
+        (475.0, 366_000.0, 2, False),  # of two figures, which is the odd one is not known
+        (0.0, 366_000.0, 5, False),
+        (-2_000.0, 100.0, 4, True),
+    ],
+)
+def test_a_figure_over_five_times_from_the_middle_of_three_or_more_is_a_stray(
+    value: float, middle: float, count: int, stray: bool
+) -> None:
+    assert _is_stray(value, middle, count) is stray
+
+
+def test_a_stray_is_set_aside_and_the_rest_are_judged() -> None:
+    bureau = ("The Coast Bureau said 300,000 refugees live in Chad.", _SPRING)
+    cross = ("The Red Cross said 310,000 refugees live in Chad.", _SPRING)
+    stray = ("The Aid League said 310 refugees live in Chad.", _SPRING)
+    judged = _dated(bureau, cross, stray)
+    assert judged["verdict"].to_list() == ["agree"]
+    assert "set aside" in judged["why"][0] and "310 from Aid League" in judged["why"][0]
+    # with two figures only, neither can be called the stray: possibly the same, no more
+    assert _dated(bureau, stray)["verdict"].to_list() == ["uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        # a day and month with no year: the last such day up to publication
+        (
+            "On June 14, the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2030, 6, 14),
+        ),
+        (
+            "As of 20 March the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2031, 3, 20),
+        ),
+        (
+            "By Feb. 3 the Coast Bureau said 300 people had died in Chad.",
+            _AUTUMN,
+            dt.date(2031, 2, 3),
+        ),
+        # with its year, the sentence's own date
+        (
+            "On June 14, 2029, the Coast Bureau said 300 people died in Chad.",
+            _SPRING,
+            dt.date(2029, 6, 14),
+        ),
+        # in a document with no date, it cannot be placed
+        ("On June 14, the Coast Bureau said 300 people died in Chad.", None, None),
+    ],
+)
+def test_a_day_and_month_without_a_year_is_the_last_such_day_before_publication(
+    text: str, published: dt.date | None, as_of: dt.date | None
+) -> None:
+    claims = extract_claims(text, doc_id="a", outlet="A", published=published)
+    assert reconcile(claims).claims["as_of"][0] == as_of
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        "On June 14, the Coast Bureau said 300 people had died in Chad.",
+        "The Coast Bureau said on Friday that 300 people had died in Chad.",
+        "The Coast Bureau said 300 people had died in Chad by the end of June.",
+    ],
+)
+def test_a_time_an_undated_document_cannot_place_never_makes_a_divergence(placed: str) -> None:
+    other = "The Red Cross said 390 people had died in Chad."
+    plain = "The Coast Bureau said 300 people had died in Chad."
+    # two undated documents' figures are taken to be of one time, and may diverge ...
+    assert _undated(plain, other) == ["diverge"]
+    # ... but not when one sentence names a time that nothing dates: possibly the same
+    assert _undated(placed, other) == ["uncertain"]
+
+
+def _side(who: str, best: float, sure: bool = True) -> dict[str, object]:
+    return {"asserter": who, "best": best, "sure": sure}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "doubt"),
+    [
+        (_side("Coast Bureau", 300), _side("Red Cross", 390), None),
+        (_side("Coast Bureau", 300), _side("Red Cross", 3_900), "over 5 times apart"),
+        (_side("UN", 300), _side("UNWFP", 390), "may stand for one body"),
+        (_side("Coast Bureau", 300, sure=False), _side("Red Cross", 390), "not read from its own"),
+    ],
+)
+def test_an_uncertain_verdict_says_what_is_in_doubt(
+    a: dict[str, object], b: dict[str, object], doubt: str | None
+) -> None:
+    said = _doubt(a, b)
+    assert said is None if doubt is None else doubt in str(said)
+
+
+def test_the_why_of_an_uncertain_verdict_names_its_pair() -> None:
+    # an umbrella body and one of its agencies, written as acronyms, 30% apart
+    judged = _dated(
+        ("The UN said 300 refugees live in Chad.", _SPRING),
+        ("The UNWFP said 390 refugees live in Chad.", _SPRING),
+    )
+    assert judged["verdict"].to_list() == ["uncertain"]
+    assert "300 from UN against 390 from UNWFP" in judged["why"][0]
+    assert "may stand for one body" in judged["why"][0]

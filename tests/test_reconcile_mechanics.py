@@ -36,7 +36,10 @@ def _random_quantities(seed: int) -> list[dict[str, object]]:
         for _ in range(rng.randint(1, 7)):
             # round figures so that ties between dates happen often
             best = float(rng.choice([100, 102, 104, 106, 110, 120, 95, 90]))
-            rows.append({"quantity_id": f"q{q}", "as_of": rng.choice(days), "best": best})
+            bound = rng.choice(["exact", "exact", "approx", "lower", "upper"])
+            rows.append(
+                {"quantity_id": f"q{q}", "as_of": rng.choice(days), "best": best, "bound": bound}
+            )
     return rows
 
 
@@ -44,7 +47,8 @@ def _random_quantities(seed: int) -> list[dict[str, object]]:
 def test_changed_by_quantity_agrees_with_changed(seed: int) -> None:
     rows = _random_quantities(seed)
     frame = pl.DataFrame(
-        rows, schema={"quantity_id": pl.String, "as_of": pl.Date, "best": pl.Float64}
+        rows,
+        schema={"quantity_id": pl.String, "as_of": pl.Date, "best": pl.Float64, "bound": pl.String},
     )
     vectorised = dict(_changed_by_quantity(frame, 0.05).iter_rows())
     by_quantity: dict[str, list[dict[str, object]]] = {}
