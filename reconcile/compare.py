@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .columns import join_beside
+from .columns import in_series_order, join_beside, with_order
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -81,8 +81,10 @@ _VOTER_COLUMNS = (
 
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
-    voters = claims.select(*_VOTER_COLUMNS, "restates").filter(
-        pl.col("quantity_id").is_not_null() & pl.col("restates").is_null()
+    voters = in_series_order(
+        with_order(claims, *_VOTER_COLUMNS, "restates").filter(
+            pl.col("quantity_id").is_not_null() & pl.col("restates").is_null()
+        )
     )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
@@ -174,8 +176,10 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         )
     )
     out = claims.with_columns(ids)
-    restating = out.select("claim_id", "restates", "assertion_id").filter(
-        pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null()
+    restating = in_series_order(
+        with_order(out, "claim_id", "restates", "assertion_id").filter(
+            pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null()
+        )
     )
     if restating.height:
         extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
@@ -257,7 +261,9 @@ def quantities_table(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
     dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
-    grouped = claims.select(*_DESCRIBED, *dating).filter(pl.col("quantity_id").is_not_null())
+    grouped = in_series_order(
+        with_order(claims, *_DESCRIBED, *dating).filter(pl.col("quantity_id").is_not_null())
+    )
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
         pl.col("entity").first().alias("subject"),
