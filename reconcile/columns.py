@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import polars as pl
 
-__all__ = ["SERIES_ORDER", "in_series_order", "join_beside", "sorted_by", "with_order"]
+__all__ = [
+    "SERIES_ORDER",
+    "in_series_order",
+    "join_beside",
+    "kept_in_order",
+    "sorted_by",
+    "with_order",
+]
 
 
 def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str) -> pl.DataFrame:
@@ -57,6 +64,26 @@ def with_order(frame: pl.DataFrame, *columns: str | pl.Expr) -> pl.DataFrame:
     """``frame.select(*columns)``, with :data:`SERIES_ORDER` when ``frame`` has it (for
     :func:`in_series_order` after filtering)."""
     return frame.select(*columns, *([SERIES_ORDER] if SERIES_ORDER in frame.columns else []))
+
+
+def kept_in_order(frame: pl.DataFrame, keep: pl.Expr, *columns: str) -> pl.DataFrame:
+    """``frame.select(*columns)`` of the rows ``keep`` holds for, in :data:`SERIES_ORDER` when
+    ``frame`` has it: the rows are found on the order column alone and the columns are
+    gathered once.
+
+    >>> frame = pl.DataFrame({"claim": ["a", "b", "c"], "n": [1, 5, 7], SERIES_ORDER: [2, 0, 1]})
+    >>> kept_in_order(frame, pl.col("n") > 1, "claim").get_column("claim").to_list()
+    ['b', 'c']
+    """
+    if SERIES_ORDER not in frame.columns:
+        return frame.select(*columns).filter(keep)
+    rows = (
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), SERIES_ORDER, keep=keep)
+        .filter("keep")
+        .sort(SERIES_ORDER)
+        .get_column("_at")
+    )
+    return frame.select(*columns)[rows]
 
 
 def in_series_order(frame: pl.DataFrame) -> pl.DataFrame:

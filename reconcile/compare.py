@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .columns import in_series_order, join_beside, with_order
+from .columns import in_series_order, join_beside, kept_in_order, with_order
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -81,10 +81,10 @@ _VOTER_COLUMNS = (
 
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
-    voters = in_series_order(
-        with_order(claims, *_VOTER_COLUMNS, "restates").filter(
-            pl.col("quantity_id").is_not_null() & pl.col("restates").is_null()
-        )
+    voters = kept_in_order(
+        claims,
+        pl.col("quantity_id").is_not_null() & pl.col("restates").is_null(),
+        *_VOTER_COLUMNS,
     )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
@@ -96,21 +96,29 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("bound").cast(pl.String).alias("_b"),
     ]
     named = (
-        voters.filter(~pl.col("asserter").str.starts_with("unattributed"))
+        voters.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")
+        .filter(~pl.col("asserter").str.starts_with("unattributed"))
         .group_by(same)
         .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
         .filter(pl.col("_n") == 1)
         .drop("_n")
     )
+    # (joined on the keys alone and set beside the voters: see reconcile.columns)
+    found = (
+        voters.select(same)
+        .join(
+            named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left", maintain_order="left"
+        )
+        .get_column("_named")
+    )
     voters = (
-        voters.with_columns(_figure=figure, _b=pl.col("bound").cast(pl.String))
-        .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left")
+        voters.with_columns(found)
         .with_columns(
             asserter=pl.when(pl.col("asserter").str.starts_with("unattributed"))
             .then(pl.coalesce("_named", "asserter"))
             .otherwise(pl.col("asserter"))
         )
-        .drop("_figure", "_b", "_named")
+        .drop("_named")
     )
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
