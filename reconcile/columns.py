@@ -76,10 +76,10 @@ def kept_in_order(frame: pl.DataFrame, keep: pl.Expr, *columns: str) -> pl.DataF
     ['b', 'c']
     """
     if SERIES_ORDER not in frame.columns:
-        return frame.select(*columns).filter(keep)
+        return frame.select(*columns, _keep=keep).filter("_keep").drop("_keep")
     rows = (
-        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), SERIES_ORDER, keep=keep)
-        .filter("keep")
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), SERIES_ORDER, _keep=keep)
+        .filter("_keep")
         .sort(SERIES_ORDER)
         .get_column("_at")
     )

@@ -131,10 +131,13 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             separator="|",
         )
     )
+    del voters
     keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
+    # the reports in order of publication; the sorted table takes the unsorted one's place
+    # (the joins below do not depend on its order)
+    keyed = keyed.sort("published", "doc_id", "start", nulls_last=True)
     table = (
-        keyed.sort("published", "doc_id", "start", nulls_last=True)
-        .group_by("assertion_id", maintain_order=True)
+        keyed.group_by("assertion_id", maintain_order=True)
         .agg(
             pl.col("quantity_id").first(),
             pl.col("asserter").first(),
@@ -157,6 +160,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             weight=pl.lit(1.0),
         )
     )
+    keyed = keyed.select("claim_id", "assertion_id", "quantity_id")
     # restatements ride along with the assertion of the figure they restate
     links = keyed.select(
         pl.col("claim_id").alias("restates"),
