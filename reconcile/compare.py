@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .columns import in_series_order, join_beside, kept_in_order, with_order
+from .columns import join_beside, kept_in_order
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -188,10 +188,10 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         )
     )
     out = claims.with_columns(ids)
-    restating = in_series_order(
-        with_order(out, "claim_id", "restates", "assertion_id").filter(
-            pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null()
-        )
+    restating = kept_in_order(
+        out,
+        pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null(),
+        *("claim_id", "restates", "assertion_id"),
     )
     if restating.height:
         extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
@@ -273,9 +273,7 @@ def quantities_table(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
     dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
-    grouped = in_series_order(
-        with_order(claims, *_DESCRIBED, *dating).filter(pl.col("quantity_id").is_not_null())
-    )
+    grouped = kept_in_order(claims, pl.col("quantity_id").is_not_null(), *_DESCRIBED, *dating)
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
         pl.col("entity").first().alias("subject"),
