@@ -1032,7 +1032,9 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
-    """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it).
+    """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it),
+    and ``SERIES_ORDER``: each claim's place in the order of series, date, document and
+    offset (the frame itself keeps its row order).
 
     A series is one measure of one entity and reference period, in one unit. With
     ``window_days``, a gap of more than that many days between dated figures starts a new
