@@ -27,6 +27,7 @@ import polars as pl
 
 from extract import segment
 
+from .columns import in_series_order, kept_in_order, with_order
 from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
 from .tables import Tables, alias_pattern
@@ -93,30 +94,28 @@ def arithmetic_checks(
         "restates",
         "bound",
     ]
-    article = (
-        claims.select(*cols, "boilerplate")
-        .filter(
-            ~pl.col("boilerplate").fill_null(False)
-            & (pl.len().over("doc_id", "sentence_start") >= 2)
-        )
-        .sort("doc_id", "start")
-    )
-    for rows in _by_sentence(article.select(cols)):
+    article = kept_in_order(
+        claims,
+        ~pl.col("boilerplate").fill_null(False) & (pl.len().over("doc_id", "sentence_start") >= 2),
+        *cols,
+    ).sort("doc_id", "start")
+    for rows in _by_sentence(article):
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))
     out.extend(_cumulative_within(claims, quantities, tables))
     out.extend(_restatements(claims))
-    notes = claims.select(
-        "claim_id", "surface", "group_note", "quantity_id", "boilerplate", "restates"
-    ).filter(
+    notes = kept_in_order(
+        claims,
         pl.col("group_note").is_not_null()
         & (pl.col("group_note") != TIME_SPAN_NOTE)
         & ~pl.col("boilerplate").fill_null(False)
-        & pl.col("restates").is_null()
+        & pl.col("restates").is_null(),
+        "claim_id",
+        "surface",
+        "group_note",
+        "quantity_id",
     )
-    for row in notes.select("claim_id", "surface", "group_note", "quantity_id").iter_rows(
-        named=True
-    ):
+    for row in notes.iter_rows(named=True):
         out.append(
             _row(
                 "input",
@@ -237,19 +236,22 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
     """A figure restated in other terms ("$50 million (£40 million)") should convert back to
     about the same amount (within 10%: exchange rates are monthly averages)."""
     out: list[dict[str, Any]] = []
-    pairs = (
-        claims.select("claim_id", "restates", "norm_value", "norm_unit", "surface", "quantity_id")
-        .filter(pl.col("restates").is_not_null())
-        .join(
-            claims.select(
+    pairs = kept_in_order(
+        claims,
+        pl.col("restates").is_not_null(),
+        *("claim_id", "restates", "norm_value", "norm_unit", "surface", "quantity_id"),
+    ).join(
+        in_series_order(
+            with_order(
+                claims,
                 pl.col("claim_id").alias("restates"),
                 pl.col("norm_value").alias("_orig"),
                 pl.col("norm_unit").alias("_orig_unit"),
                 pl.col("surface").alias("_orig_surface"),
-            ),
-            on="restates",
-            how="inner",
-        )
+            )
+        ),
+        on="restates",
+        how="inner",
     )
     for row in pairs.iter_rows(named=True):
         a, b = row["_orig"], row["norm_value"]
@@ -440,8 +442,17 @@ def _figures_in(text: str) -> set[str]:
 def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, list[_Figure]]:
     """Each document's claims that belong to an assertion, with their figure and measures."""
     out: dict[str, list[_Figure]] = {}
-    rows = claims.filter(pl.col("assertion_id").is_not_null()).select(
-        "doc_id", "assertion_id", "entity", "asserter", "start", "surface", "concept_key", "unit"
+    rows = kept_in_order(
+        claims,
+        pl.col("assertion_id").is_not_null(),
+        "doc_id",
+        "assertion_id",
+        "entity",
+        "asserter",
+        "start",
+        "surface",
+        "concept_key",
+        "unit",
     )
     for doc_id, aid, entity, asserter, start, surface, key, unit in rows.iter_rows():
         figure = max(_figures_in(surface or ""), key=lambda f: (len(f), f), default=None)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import polars as pl
 
-__all__ = ["join_beside", "sorted_by"]
+__all__ = [
+    "SERIES_ORDER",
+    "in_series_order",
+    "join_beside",
+    "kept_in_order",
+    "sorted_by",
+    "with_order",
+]
 
 
 def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str) -> pl.DataFrame:
@@ -45,3 +52,47 @@ def sorted_by(frame: pl.DataFrame, *by: str) -> pl.DataFrame:
         pl.all_horizontal(pl.col(*by).is_not_null()).all() & after.slice(1).fill_null(False).all()
     ).item()
     return frame if ordered else frame.sort(*by)
+
+
+#: The place of each claim in the order of its series and date (``assign_windows``). The
+#: working table is not sorted into that order (a sorted copy would copy every column);
+#: the steps whose results depend on the order of the claims take it from this column.
+SERIES_ORDER = "_series_order"
+
+
+def with_order(frame: pl.DataFrame, *columns: str | pl.Expr) -> pl.DataFrame:
+    """``frame.select(*columns)``, with :data:`SERIES_ORDER` when ``frame`` has it (for
+    :func:`in_series_order` after filtering)."""
+    return frame.select(*columns, *([SERIES_ORDER] if SERIES_ORDER in frame.columns else []))
+
+
+def kept_in_order(frame: pl.DataFrame, keep: pl.Expr, *columns: str) -> pl.DataFrame:
+    """``frame.select(*columns)`` of the rows ``keep`` holds for, in :data:`SERIES_ORDER` when
+    ``frame`` has it: the rows are found on the order column alone and the columns are
+    gathered once.
+
+    >>> frame = pl.DataFrame({"claim": ["a", "b", "c"], "n": [1, 5, 7], SERIES_ORDER: [2, 0, 1]})
+    >>> kept_in_order(frame, pl.col("n") > 1, "claim").get_column("claim").to_list()
+    ['b', 'c']
+    """
+    if SERIES_ORDER not in frame.columns:
+        return frame.select(*columns, _keep=keep).filter("_keep").drop("_keep")
+    rows = (
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), SERIES_ORDER, _keep=keep)
+        .filter("_keep")
+        .sort(SERIES_ORDER)
+        .get_column("_at")
+    )
+    return frame.select(*columns)[rows]
+
+
+def in_series_order(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` sorted by :data:`SERIES_ORDER` and without it; as it is when it has none.
+
+    >>> frame = pl.DataFrame({"claim": ["a", "b", "c"], SERIES_ORDER: [2, 0, 1]})
+    >>> in_series_order(frame).get_column("claim").to_list()
+    ['b', 'c', 'a']
+    """
+    if SERIES_ORDER not in frame.columns:
+        return frame
+    return frame.sort(SERIES_ORDER).drop(SERIES_ORDER)

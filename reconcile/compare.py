@@ -42,7 +42,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .columns import join_beside
+from .columns import join_beside, kept_in_order
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -87,8 +87,10 @@ _VOTER_COLUMNS = (
 
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
-    voters = claims.select(*_VOTER_COLUMNS, "restates").filter(
-        pl.col("quantity_id").is_not_null() & pl.col("restates").is_null()
+    voters = kept_in_order(
+        claims,
+        pl.col("quantity_id").is_not_null() & pl.col("restates").is_null(),
+        *_VOTER_COLUMNS,
     )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
@@ -100,21 +102,29 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("bound").cast(pl.String).alias("_b"),
     ]
     named = (
-        voters.filter(~pl.col("asserter").str.starts_with("unattributed"))
+        voters.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")
+        .filter(~pl.col("asserter").str.starts_with("unattributed"))
         .group_by(same)
         .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
         .filter(pl.col("_n") == 1)
         .drop("_n")
     )
+    # (joined on the keys alone and set beside the voters: see reconcile.columns)
+    found = (
+        voters.select(same)
+        .join(
+            named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left", maintain_order="left"
+        )
+        .get_column("_named")
+    )
     voters = (
-        voters.with_columns(_figure=figure, _b=pl.col("bound").cast(pl.String))
-        .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left")
+        voters.with_columns(found)
         .with_columns(
             asserter=pl.when(pl.col("asserter").str.starts_with("unattributed"))
             .then(pl.coalesce("_named", "asserter"))
             .otherwise(pl.col("asserter"))
         )
-        .drop("_figure", "_b", "_named")
+        .drop("_named")
     )
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
@@ -127,10 +137,13 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             separator="|",
         )
     )
+    del voters
     keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
+    # the reports in order of publication; the sorted table takes the unsorted one's place
+    # (the joins below do not depend on its order)
+    keyed = keyed.sort("published", "doc_id", "start", nulls_last=True)
     table = (
-        keyed.sort("published", "doc_id", "start", nulls_last=True)
-        .group_by("assertion_id", maintain_order=True)
+        keyed.group_by("assertion_id", maintain_order=True)
         .agg(
             pl.col("quantity_id").first(),
             pl.col("asserter").first(),
@@ -153,6 +166,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             weight=pl.lit(1.0),
         )
     )
+    keyed = keyed.select("claim_id", "assertion_id", "quantity_id")
     # restatements ride along with the assertion of the figure they restate
     links = keyed.select(
         pl.col("claim_id").alias("restates"),
@@ -180,8 +194,10 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         )
     )
     out = claims.with_columns(ids)
-    restating = out.select("claim_id", "restates", "assertion_id").filter(
-        pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null()
+    restating = kept_in_order(
+        out,
+        pl.col("restates").is_not_null() & pl.col("assertion_id").is_not_null(),
+        *("claim_id", "restates", "assertion_id"),
     )
     if restating.height:
         extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
@@ -263,7 +279,7 @@ def quantities_table(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
     dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
-    grouped = claims.select(*_DESCRIBED, *dating).filter(pl.col("quantity_id").is_not_null())
+    grouped = kept_in_order(claims, pl.col("quantity_id").is_not_null(), *_DESCRIBED, *dating)
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
         pl.col("entity").first().alias("subject"),

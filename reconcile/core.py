@@ -12,7 +12,7 @@ import polars as pl
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import TIME_SPAN_NOTE, arithmetic_checks, stances
-from .columns import sorted_by
+from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import before_figure
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
@@ -215,7 +215,7 @@ def reconcile(
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
-    work = work.select(_ROW, *(c for c in _output_columns(frame) if c in work.columns))
+    work = with_order(work, _ROW, *(c for c in _output_columns(frame) if c in work.columns))
     return ReconcileResult(
         claims=_output_claims(frame, work),
         quantities=quantities,
@@ -273,6 +273,7 @@ def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
             .select(*CLAIMS_SCHEMA.names(), *added)
             .cast(CLAIM_COLUMNS)
         )
+    work = in_series_order(work)
     rows = work.get_column(_ROW)
     return (
         work.with_columns(frame.get_column(c).gather(rows) for c in _SET_ASIDE)

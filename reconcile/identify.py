@@ -13,7 +13,7 @@ import re
 
 import polars as pl
 
-from .columns import join_beside, sorted_by
+from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     after_figure,
@@ -431,14 +431,14 @@ def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
     )
     before = before_figure()
     definite = before.str.contains(r"(?i)\b(?:the|this|that)\s*$")
-    return (
-        frame.join(rates, on=keys, how="left", nulls_equal=True)
-        .with_columns(
-            per=pl.when(definite & pl.col("per").is_null())
-            .then(pl.col("_per_before"))
-            .otherwise(pl.col("per"))
-        )
-        .drop("_per_before")
+    # joined on the keys alone and set beside the frame (see reconcile.columns)
+    found = (
+        frame.select(keys)
+        .join(rates, on=keys, how="left", nulls_equal=True, maintain_order="left")
+        .get_column("_per_before")
+    )
+    return frame.with_columns(
+        per=pl.when(definite & pl.col("per").is_null()).then(found).otherwise(pl.col("per"))
     )
 
 
@@ -1072,7 +1072,9 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
-    """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it).
+    """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it),
+    and ``SERIES_ORDER``: each claim's place in the order of series, date, document and
+    offset (the frame itself keeps its row order).
 
     A series is one measure of one entity and reference period, in one unit. With
     ``window_days``, a gap of more than that many days between dated figures starts a new
@@ -1118,19 +1120,29 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         .then(pl.lit("the start of a change, placed with the series' earliest figures"))
         .otherwise(pl.col("as_of_source")),
     )
-    frame = frame.sort("series_id", "as_of", "doc_id", "start", nulls_last=True)
+    # the windows are read in the order of series and date, on the few columns they need;
+    # the frame keeps its order (a sorted copy would copy every column) and that order is
+    # kept as SERIES_ORDER for the steps that read the claims in it
+    keys = ["series_id", "as_of", "doc_id", "start"]
+    ordered = (
+        frame.select(*keys, "grouped", pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"))
+        .sort(keys, nulls_last=True)
+        .with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(SERIES_ORDER))
+    )
     # windows over the grouped figures only (furniture and unusable values take no part)
     # with windows, undated figures are a quantity of their own; without, they join their
     # series but never make a conflict or a change (see reconcile.compare)
-    frame = frame.with_columns(_undated=pl.col("as_of").is_null() & pl.lit(window_days is not None))
+    ordered = ordered.with_columns(
+        _undated=pl.col("as_of").is_null() & pl.lit(window_days is not None)
+    )
     part = ["series_id", "grouped", "_undated"]
     gap = pl.col("as_of").diff().over(part).dt.total_days()
     limit = window_days if window_days is not None else 10**9
-    frame = frame.with_columns(
+    ordered = ordered.with_columns(
         _window=(gap.fill_null(0) > limit).cast(pl.Int32).cum_sum().over(part)
     )
     first_date = pl.col("as_of").min().over(*part, "_window")
-    frame = frame.with_columns(
+    ordered = ordered.with_columns(
         _quantity=pl.when(pl.col("grouped")).then(
             pl.concat_str(
                 [pl.col("series_id"), first_date.cast(pl.String).fill_null("undated")],
@@ -1138,8 +1150,11 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             )
         )
     )
-    frame = frame.with_columns(quantity_id=_hashed(frame, "_quantity", "quantity"))
-    return frame.drop("_series", "_earliest", "_window", "_quantity", "_undated")
+    ordered = ordered.select(
+        "_at", SERIES_ORDER, _hashed(ordered, "_quantity", "quantity").alias("quantity_id")
+    ).sort("_at")
+    frame = frame.with_columns(ordered.get_column("quantity_id"), ordered.get_column(SERIES_ORDER))
+    return frame.drop("_series", "_earliest")
 
 
 def _gallery_counter() -> pl.Expr:
