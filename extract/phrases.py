@@ -243,6 +243,9 @@ class PhraseReader:
         found = self._noun_after_article(claim, rest, words)
         if found:
             return found
+        found = self._state_of_count(claim, rest)
+        if found:
+            return found
         if claim.noun_tokens:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
@@ -257,6 +260,28 @@ class PhraseReader:
             return counted
         claim.subject_at = left.subject_at
         return left.words
+
+    def _state_of_count(self, claim: Draft, rest: list[Token]) -> str | None:
+        """What a count of people states after it: "2,300 people have died", "killed 40
+        people" and "are dead" count deaths; "10,000 are believed missing", "300 people were
+        injured" the noun (if any) and its state ("people injured")."""
+        lex = self.lex
+        if claim.unit is not None and not claim.noun_tokens:
+            return None  # "$5m", "40%": not a count of people
+        before = claim.left or []
+        if claim.noun_tokens and before and before[-1].lower in lex.death_states:
+            return "deaths"  # "the floods killed 3,000 people"
+        k = 0
+        while k < min(len(rest), 5) and rest[k].lower in lex.state_links:
+            k += 1
+        if k == len(rest) or not rest[k].text.islower():
+            return None
+        state = rest[k].lower
+        if state in lex.death_states and (k or claim.noun_tokens):
+            return "deaths"
+        if state not in lex.person_states or not (k or claim.noun_tokens):
+            return None  # "10,000 missing" alone may be a heading's label
+        return " ".join([*(t.text for t in claim.noun_tokens), state])
 
     def _count_heading_verb(self, left: list[Token], words: str | None) -> str | None:
         """ "the number of guests who came (or wrote in) from abroad has reached 9,000": a

@@ -1,6 +1,7 @@
 """What a figure measures, read from the words around it, one general pattern a test: a count
 heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
-adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller")."""
+adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a count of people states
+after it ("40 are missing", "300 people died": deaths)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,22 @@ _CASES = [
     ("The Valdoran fleet is now 7% smaller than it was.", "7%", "Valdoran fleet"),
     # "put the cost at": a noun between an article and "at", not a verb
     ("Auditors at the Tarn Trust put the cost at £31m.", "£31m", "cost"),
+    # a count of people and what it states after it: dying counts deaths ...
+    ("Some 640 villagers have died since the mudslide.", "Some 640 villagers", "deaths"),
+    ("Medics said 75 hikers were killed on the pass.", "75 hikers", "deaths"),
+    (
+        "At least 31 passengers are believed dead after the ferry sank.",
+        "At least 31 passengers",
+        "deaths",
+    ),
+    ("The avalanche killed 19 skiers near the lodge.", "19 skiers", "deaths"),
+    ("Nine are dead and a further 212 are reported to be missing.", "212", "missing"),
+    # ... another state is the noun and the state
+    ("In the quake 1,300 residents were injured.", "1,300 residents", "residents injured"),
+    ("Another 4,500 people remain displaced by the fires.", "4,500 people", "people displaced"),
+    # ... an amount counts no people, and a count with another verb states nothing
+    ("The fund paid $5m to those injured in the blast.", "$5m", "fund"),
+    ("Sales of 300 cars were reported in May.", "300 cars", "cars, Sales"),
 ]
 
 
