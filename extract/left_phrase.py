@@ -138,6 +138,8 @@ class _LeftWalk:
             self.parallel = (
                 low in ("and", "or") and i > 0 and not self.toks[i - 1].text[:1].isalpha()
             )
+            if low in self.lex.determiners and not self.verbs:
+                self._object_of_nominal_verb()
             return True
         if not self.picked and tok.text.islower() and (low,) in self.lex.changes:
             if self.i + 1 < len(self.toks) and self.toks[self.i + 1].text[:1].isdigit():
@@ -177,6 +179,17 @@ class _LeftWalk:
         )
         words = " ".join(reversed(self.picked))
         return LeftPhrase(words, toks[last].start if heads_verb else None, nominal)
+
+    def _object_of_nominal_verb(self) -> None:
+        """ "has cost the UK economy £600m": the article ``toks[i]`` opens the object of a
+        verb with a noun of its own; what is measured is that noun (cost), as when the
+        figure follows the verb ("spends $3m"); not "spent the budget of $3m", where the
+        figure is the object's."""
+        i, toks = self.i, self.toks
+        verb = toks[i - 1] if i > 0 else None
+        right_before = bool(self.picked) and toks[-1].text == self.picked[0]
+        if right_before and verb and verb.text.islower() and self.lex.verb_nominals.get(verb.lower):
+            self.verbs.insert(0, verb.text)
 
     def _pick(self) -> bool:
         """Take ``toks[i]`` into the phrase and read on."""
@@ -317,7 +330,7 @@ class _LeftWalk:
                     or (
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
-                        and toks[i - 1].text.islower()
+                        and toks[i - 1].text.isalpha()  # "the British economy"
                     )
                 )
             )

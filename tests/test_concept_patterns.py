@@ -77,6 +77,14 @@ _CASES = [
     # ... an amount counts no people, and a count with another verb states nothing
     ("The fund paid $5m to those injured in the blast.", "$5m", "fund"),
     ("Sales of 300 cars were reported in May.", "300 cars", "cars, Sales"),
+    # a verb with a noun of its own, its object between it and the figure: the noun
+    ("The port strike has cost the Valdoran economy €90m a week.", "€90m", "cost"),
+    ("The drought is costing the hill farmers $12 million a month.", "$12 million", "cost"),
+    ("The club spent the summer £40m.", "£40m", "spending"),
+    # ... not when the figure is the object's own ("the budget of £40m")
+    ("The club spent the summer budget of £40m.", "£40m", "summer budget"),
+    # after an article a word before the figure is a noun, not a verb
+    ("Exports lifted the Valdoran index 3% higher.", "3%", "Valdoran index"),
 ]
 
 
