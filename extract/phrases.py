@@ -367,6 +367,7 @@ class PhraseReader:
             and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
+            and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         )

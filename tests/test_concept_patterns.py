@@ -83,6 +83,9 @@ _CASES = [
     ("The club spent the summer £40m.", "£40m", "spending"),
     # ... not when the figure is the object's own ("the budget of £40m")
     ("The club spent the summer budget of £40m.", "£40m", "summer budget"),
+    # a word of extent after a size says how far, not what ("47 feet deep")
+    ("The old quarry pond was 47 feet deep.", "47 feet", "old quarry pond"),
+    ("The harbour wall stands 3 metre high.", "3 metre", "harbour wall"),
     # after an article a word before the figure is a noun, not a verb
     ("Exports lifted the Valdoran index 3% higher.", "3%", "Valdoran index"),
 ]
