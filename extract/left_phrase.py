@@ -224,6 +224,10 @@ class _LeftWalk:
         unless an appositive or a relative clause's antecedent is the phrase."""
         toks, i, lex = self.toks, self.i, self.lex
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
+            aside = _aside_before(toks, i, lex)
+            if aside is not None:  # "The toll, as reported by X, stood at": past the aside
+                self.i = aside
+                return False
             appositive, first = _appositive_before(toks, i, lex)
             if appositive:
                 self.picked = appositive  # "Utilities, last month's strongest group, slipped"
@@ -479,6 +483,19 @@ def _names_a_source(toks: list[Token], last: int) -> bool:
     they name who gives the figure before them, not what the next one measures."""
     before = [t.lower for t in toks[max(0, last - 3) : max(0, last)]]
     return last > 1 and "according" in before and before[-1] in ("to", "the")
+
+
+def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
+    """The comma opening an aside that ends at the comma ``toks[i]`` ("the toll, as reported
+    by the ministry, stood at", "deaths, especially in the port, reached"): an aside opens
+    with one of the lexicon's ``aside_openers`` and the phrase before it is what the figure
+    measures. ``None`` when the words before the comma are no such aside."""
+    j = i - 1
+    while j > 0 and toks[j].text != "," and i - j <= 16:
+        j -= 1
+    if j < 1 or toks[j].text != "," or toks[j + 1].lower not in lex.aside_openers:
+        return None
+    return j if toks[j - 1].text[:1].isalnum() else None
 
 
 def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:

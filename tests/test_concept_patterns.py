@@ -83,6 +83,18 @@ _CASES = [
     ("The club spent the summer £40m.", "£40m", "spending"),
     # ... not when the figure is the object's own ("the budget of £40m")
     ("The club spent the summer budget of £40m.", "£40m", "summer budget"),
+    # an aside between commas stands between the measured phrase and its verb
+    (
+        "The official flood toll for May, as reported by the civil defence office, stood at 412.",
+        "412",
+        "official flood toll",
+    ),
+    (
+        "Grain exports, according to the port board, rose to 4,500 tonnes.",
+        "4,500 tonnes",
+        "Grain exports",
+    ),
+    ("Hotel bookings, especially on the coast, reached 9,300 in June.", "9,300", "Hotel bookings"),
     # a word of extent after a size says how far, not what ("47 feet deep")
     ("The old quarry pond was 47 feet deep.", "47 feet", "old quarry pond"),
     ("The harbour wall stands 3 metre high.", "3 metre", "harbour wall"),
