@@ -189,11 +189,12 @@ def _clean_np(words: list[Token]) -> str | None:
 
 
 def _the_work(words: Sequence[Token], lex: Lexicon) -> bool:
-    """ "the report", "the updated model": a work named before, with no name of its own."""
+    """ "the report", "the updated model", "the economists": a work named before, or its
+    authors, with no name of their own."""
     return (
         1 < len(words) <= 3
         and words[0].lower == "the"
-        and words[-1].lower in lex.source_works
+        and (words[-1].lower in lex.source_works or words[-1].lower in lex.source_authors)
         and all(w.text.isalpha() and w.text.islower() for w in words[1:])
     )
 
@@ -393,8 +394,9 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
     low = tok.lower
     if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
         return False
-    if i > 0 and toks[i - 1].lower in _PASSIVE:
-        return False  # "they have been told": no one named
+    agent = i + 1 < len(toks) and toks[i + 1].lower == "by"
+    if i > 0 and toks[i - 1].lower in _PASSIVE and not agent:
+        return False  # "they have been told": no one named ("was estimated by X" names X)
     if i > 0 and toks[i - 1].lower in lex.determiners:
         return False  # "the reported bid", "its estimated cost": an adjective
     if _noun_use(toks, i, lex):
@@ -436,6 +438,8 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
         return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+    if i + 1 < len(toks) and toks[i + 1].lower == "by":
+        return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
     if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
         end = i - 1  # "the report that says": the report says it

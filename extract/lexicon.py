@@ -91,6 +91,7 @@ class Lexicon:
     source_adjectives: frozenset[str]
     person_states: frozenset[str]
     asserter_adverbs: frozenset[str]
+    source_authors: frozenset[str]
     aside_openers: frozenset[str]
     death_states: frozenset[str]
     state_links: frozenset[str]
@@ -150,7 +151,7 @@ _WORD_SETS = (
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors source_adjectives headline_labels stopwords "
     "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
-    "concept_fillers asserter_adverbs aside_openers person_states death_states state_links"
+    "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).
 _PHRASE_INDEXES = ("qualifiers_before", "qualifiers_after", "periods", "changes")

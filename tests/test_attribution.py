@@ -464,3 +464,38 @@ def test_a_study_with_its_verb_after_a_comma_is_its_author_s() -> None:
         "Her own study, published in May, concluded that the toll was 3 times higher."
     )
     assert _sources(text)["3 times"] == "Dr Ada Okoro"
+
+
+def test_the_economists_stand_for_the_source_named_last() -> None:
+    text = (
+        "The Harbour Bank of Valdora said trade slowed. "
+        "Ports could lose 3% of their traffic, the economists estimated."
+    )
+    assert str(_sources(text)["3%"]).startswith("Harbour Bank of Valdora")
+
+
+def test_economists_with_no_name_before_stay_economists() -> None:
+    assert _sources("Ports could lose 3% of their traffic, the economists estimated.")["3%"] == (
+        "economists"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        (
+            "The toll, as reported by the civil defence office, stood at 412.",
+            "412",
+            "civil defence office",
+        ),
+        ("The crowd was estimated by police at 5,000.", "5,000", "police"),
+        ("Sales rose 4%, as forecast by the Tarn Retail Group.", "4%", "Tarn Retail Group"),
+        # a passive with no agent names no one
+        ("The crowd was estimated at 5,000.", "5,000", None),
+    ],
+)
+def test_the_agent_of_a_passive_asserting_verb_is_the_source(
+    text: str, number: str, source: str | None
+) -> None:
+    got = _sources(text)[number]
+    assert (got.split(" (")[0] if got else got) == source
