@@ -369,8 +369,8 @@ class AttributionTracker:
         self.last_any = who
         if not who.islower():
             self.last_named = who
-        words = who.split()
-        if words[-1][:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
+        surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
+        if surname[:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
             self.last_person = who
 
     def new_paragraph(self) -> None:

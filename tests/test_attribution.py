@@ -499,3 +499,9 @@ def test_the_agent_of_a_passive_asserting_verb_is_the_source(
 ) -> None:
     got = _sources(text)[number]
     assert (got.split(" (")[0] if got else got) == source
+
+
+@pytest.mark.parametrize("name", ["Ana al-Rashid", "Governor Omar el-Tayeb", "Dr Lena Ruiz-Okoro"])
+def test_he_or_she_resolves_to_a_name_with_a_particle_before_the_surname(name: str) -> None:
+    text = f'{name} told Radio Nine, "It is very bad." She added that the toll could reach 900.'
+    assert _sources(text)["900"] == name
