@@ -106,6 +106,7 @@ class _LeftWalk:
     parallel: bool = False  # the phrase follows "<figure> and": a clause of its own
     relative: bool = False  # passed "..., which" back to the phrase it stands for
     verbs: list[str] = field(default_factory=list)  # verbs passed, the phrase when no other
+    object_nominal: str | None = None  # "has cost the economy £5m": the verb's noun (cost)
 
     def step(self) -> bool:
         """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
@@ -167,6 +168,7 @@ class _LeftWalk:
     def phrase(self) -> LeftPhrase:
         """The phrase the walk picked, where it starts if it heads a verb, and the nominal."""
         nominal = self.lex.verb_nominals.get(self.verbs[0].lower()) if self.verbs else None
+        nominal = self.object_nominal or nominal
         last, toks = self.last, self.toks
         if not self.picked or _names_a_source(toks, last):
             return LeftPhrase(None, None, nominal)
@@ -188,8 +190,11 @@ class _LeftWalk:
         i, toks = self.i, self.toks
         verb = toks[i - 1] if i > 0 else None
         right_before = bool(self.picked) and toks[-1].text == self.picked[0]
-        if right_before and verb and verb.text.islower() and self.lex.verb_nominals.get(verb.lower):
-            self.verbs.insert(0, verb.text)
+        if right_before and verb and verb.text.islower():
+            low = verb.lower
+            self.object_nominal = self.lex.verb_nominals.get(low) or self.lex.object_nominals.get(
+                low
+            )
 
     def _pick(self) -> bool:
         """Take ``toks[i]`` into the phrase and read on."""

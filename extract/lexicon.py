@@ -106,6 +106,7 @@ class Lexicon:
     phrase_openers: frozenset[str]
     concept_fillers: frozenset[str]
     verb_nominals: dict[str, str]
+    object_nominals: dict[str, str]
     ing_nouns: frozenset[str]
     common_adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
@@ -218,10 +219,11 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
         "bound_prefixes": {
             str(p).lower(): label for label, ps in raw["bound_prefixes"].items() for p in ps
         },
-        "verb_nominals": {
-            str(verb).lower(): str(noun)
-            for noun, verbs in raw["verb_nominals"].items()
-            for verb in verbs
+        **{
+            key: {
+                str(verb).lower(): str(noun) for noun, verbs in raw[key].items() for verb in verbs
+            }
+            for key in ("verb_nominals", "object_nominals")
         },
         "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
     }

@@ -83,6 +83,8 @@ _CASES = [
     ("The club spent the summer £40m.", "£40m", "spending"),
     # ... not when the figure is the object's own ("the budget of £40m")
     ("The club spent the summer budget of £40m.", "£40m", "summer budget"),
+    # ... nor when the figure follows the verb: it measures the subject ("a ticket costs")
+    ("The harbour ferry ticket costs 12 euros.", "12 euros", "harbour ferry ticket"),
     # an aside between commas stands between the measured phrase and its verb
     (
         "The official flood toll for May, as reported by the civil defence office, stood at 412.",
