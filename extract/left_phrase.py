@@ -15,6 +15,7 @@ from .context import (
     _AUX,
     _CLAUSE_BREAKS,
     _CONJUNCTIONS,
+    _DASHES,
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
@@ -228,11 +229,13 @@ class _LeftWalk:
         """At a comma, a relative pronoun, a conjunction or a speech verb: the phrase ends,
         unless an appositive or a relative clause's antecedent is the phrase."""
         toks, i, lex = self.toks, self.i, self.lex
-        if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
+        closing = tok.text == "," or tok.text in _DASHES
+        if closing and not self.picked and not self.relative and i < len(toks) - 1:
             aside = _aside_before(toks, i, lex)
             if aside is not None:  # "The toll, as reported by X, stood at": past the aside
                 self.i = aside
                 return False
+        if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
             appositive, first = _appositive_before(toks, i, lex)
             if appositive:
                 self.picked = appositive  # "Utilities, last month's strongest group, slipped"
@@ -494,11 +497,15 @@ def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
     """The comma opening an aside that ends at the comma ``toks[i]`` ("the toll, as reported
     by the ministry, stood at", "deaths, especially in the port, reached"): an aside opens
     with one of the lexicon's ``aside_openers`` and the phrase before it is what the figure
-    measures. ``None`` when the words before the comma are no such aside."""
+    measures; between dashes, any words are an aside ("excess deaths — those above the
+    usual count — were"). ``None`` when the words before the mark are no such aside."""
+    dash = toks[i].text in _DASHES
     j = i - 1
-    while j > 0 and toks[j].text != "," and i - j <= 16:
+    while j > 0 and toks[j].text != toks[i].text and i - j <= 16:
         j -= 1
-    if j < 1 or toks[j].text != "," or toks[j + 1].lower not in lex.aside_openers:
+    if j < 1 or toks[j].text != toks[i].text:
+        return None
+    if not dash and toks[j + 1].lower not in lex.aside_openers:
         return None
     return j if toks[j - 1].text[:1].isalnum() else None
 

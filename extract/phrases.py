@@ -110,7 +110,7 @@ class PhraseReader:
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
         part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
-        part = part or self._set_named_before(claim, left, own)
+        part = part or self._set_named_before(claim, left, words, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -152,14 +152,26 @@ class PhraseReader:
             state.append(tok.text)
         return " ".join(whole + state)
 
-    def _set_named_before(self, claim: Draft, left: list[Token], own: str | None) -> str | None:
-        """ "... saw 3,900 floods last year. Of these, 230 struck in May": a part of the set the
-        sentence before counts takes the noun its last figure counts."""
+    def _set_named_before(
+        self, claim: Draft, left: list[Token], words: list[str], own: str | None
+    ) -> str | None:
+        """ "... saw 3,900 floods last year. Of these, 230 struck in May" (or "230 of these
+        struck in May"): a part of the set the sentence before counts takes the noun its last
+        figure counts."""
+        sets = ("these", "them", "those")
         opening = [t.lower for t in left[:3]]
-        if own is not None or len(left) != 3 or opening[0] != "of" or opening[2] != ",":
+        leading = (
+            len(left) == 3
+            and opening[0] == "of"
+            and opening[2] == ","
+            and opening[1] in sets
+            and left[0].start == claim.sentence.start
+        )
+        after = words[:1] == ["of"] and words[1:2] in (["these"], ["them"], ["those"])
+        if own is not None or not (leading or after):
             return None
-        if opening[1] not in ("these", "them", "those") or left[0].start != claim.sentence.start:
-            return None
+        if after and any(t.text[:1].isdigit() for t in left):
+            return None  # "400 schools, 35 of them closed": the set is this sentence's
         k = bisect_left(self.sent_starts, claim.sentence.start)
         if k == 0:
             return None
@@ -288,10 +300,10 @@ class PhraseReader:
         count of something heads the figure's verb across the words that qualify it; the
         concept is the count and what it counts ("number guests"), not the words nearest the
         figure. None when the phrase before names the count already or another figure, a
-        clause of its own or a sentence's end stands between."""
+        clause of its own, a sentence's end or a dash stands between."""
         for k in range(len(left) - 2, 0, -1):
             tok = left[k]
-            if tok.text in ";:!?" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
+            if tok.text in ";:!?—–" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
                 return None
             if tok.lower not in _COUNT_NOUNS or left[k + 1].lower != "of":
                 continue

@@ -97,6 +97,18 @@ _CASES = [
         "Grain exports",
     ),
     ("Hotel bookings, especially on the coast, reached 9,300 in June.", "9,300", "Hotel bookings"),
+    # ... and between dashes any words are an aside
+    (
+        "Winter admissions — those beyond the usual seasonal rise — were nearly 3 times higher.",
+        "nearly 3 times",
+        "Winter admissions",
+    ),
+    # "N of these": the noun the last figure of the sentence before counts
+    (
+        "The storm forced 9,200 families from their homes. Some 6,100 of these were in the hills.",
+        "Some 6,100",
+        "families",
+    ),
     # a word of extent after a size says how far, not what ("47 feet deep")
     ("The old quarry pond was 47 feet deep.", "47 feet", "old quarry pond"),
     ("The harbour wall stands 3 metre high.", "3 metre", "harbour wall"),
