@@ -166,6 +166,13 @@ def _clean_np(words: list[Token]) -> str | None:
     if trimmed is None:
         return None
     words = list(trimmed)
+    works = lex.source_works | lex.source_carriers
+    if len(words) > 1 and words[0].lower in _POSSESSIVE_PRONOUNS and words[-1].lower in works:
+        return _POSSESSIVE_PRONOUNS[words[0].lower]  # "their model finds": theirs, resolved
+    if _the_work(words, lex):
+        return " ".join(w.lower for w in words)  # resolved by the caller
+    while len(words) > 1 and words[-1].text.islower() and words[-1].lower in lex.asserter_adverbs:
+        words = words[:-1]  # "health officials previously said"
     while words and (_function_word(words[-1], lex) or words[-1].text in _QUOTES):
         if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
             return words[0].lower  # "he said", "they now put it": resolved by the caller
@@ -181,6 +188,17 @@ def _clean_np(words: list[Token]) -> str | None:
     return phrase
 
 
+def _the_work(words: Sequence[Token], lex: Lexicon) -> bool:
+    """ "the report", "the updated model", "the economists": a work named before, or its
+    authors, with no name of their own."""
+    return (
+        1 < len(words) <= 3
+        and words[0].lower == "the"
+        and (words[-1].lower in lex.source_works or words[-1].lower in lex.source_authors)
+        and all(w.text.isalpha() and w.text.islower() for w in words[1:])
+    )
+
+
 def _np_before(toks: list[Token], i: int) -> list[Token]:
     lex = lexicon()
     j = i
@@ -191,9 +209,40 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
         if prev.text in ",.;:!?":
             break
         if prev.text.islower() and prev.lower in lex.attribution_verbs:
-            break
+            if not _noun_use(toks, j - 1, lex):
+                break  # "a new report published by X suggests": the report is a noun
         j -= 1
     return toks[j:i]
+
+
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _noun_use(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the attribution word ``toks[i]`` ("report", "forecast", "claims") is a noun
+    here: after an owner ("the agency's forecast") or an adjective of time ("a new report"),
+    before another such verb ("the forecast suggested", "the report that says"), or before a
+    participle and "by"
+    ("claims made by", "estimates compiled by")."""
+    low = toks[i].lower
+    if low not in lex.attribution_nouns and low not in lex.source_works:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and (
+        _POSSESSIVE_S.search(prev.text) or prev.lower in lex.source_adjectives
+    ):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.lower in ("that", "which") and i + 2 < len(toks):
+        nxt = toks[i + 2]  # "the report that says"
+    if nxt is not None and nxt.text.islower() and nxt.lower in lex.attribution_verbs:
+        return True
+    return (
+        nxt is not None
+        and i + 2 < len(toks)
+        and nxt.lower.endswith(("ed", "de", "en"))
+        and toks[i + 2].lower == "by"
+    )
 
 
 def _np_after(toks: list[Token], i: int) -> list[Token]:
@@ -311,14 +360,17 @@ class AttributionTracker:
             # "the agency said": the organisation named last (a spokesman: its speaker)
             role = low.split()[-1].startswith("spokes")
             return (self.last_any if role else self.last_named) or candidate
+        if low.startswith("the "):  # "the report said": the work of the source named last
+            named = self.last_named if self.last_named and names_source(self.last_named) else None
+            return named or candidate[4:]
         return candidate
 
     def _remember(self, who: str) -> None:
         self.last_any = who
         if not who.islower():
             self.last_named = who
-        words = who.split()
-        if words[-1][:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
+        surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
+        if surname[:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
             self.last_person = who
 
     def new_paragraph(self) -> None:
@@ -342,10 +394,13 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
     low = tok.lower
     if low not in lex.attribution_verbs or not (tok.text.islower() or low == "according"):
         return False
-    if i > 0 and toks[i - 1].lower in _PASSIVE:
-        return False  # "they have been told": no one named
+    agent = i + 1 < len(toks) and toks[i + 1].lower == "by"
+    if i > 0 and toks[i - 1].lower in _PASSIVE and not agent:
+        return False  # "they have been told": no one named ("was estimated by X" names X)
     if i > 0 and toks[i - 1].lower in lex.determiners:
         return False  # "the reported bid", "its estimated cost": an adjective
+    if _noun_use(toks, i, lex):
+        return False  # "the agency's forecast", "claims made by": a noun
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
     quoted = quoted or _speech_tag(toks, i)
@@ -383,6 +438,8 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
         return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+    if i + 1 < len(toks) and toks[i + 1].lower == "by":
+        return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
     if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
         end = i - 1  # "the report that says": the report says it
@@ -396,10 +453,13 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         # "The envoy, speaking after the talks, said ..."
         commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
         between = toks[commas[0] + 1 : i - 1] if commas else []
+        alias = [t.lower for t in between[:3]]
+        if "known" in alias[:2] and "as" in alias:  # "The office, known as OCHA, said"
+            between = between[alias.index("as") + 1 :]
         if between and all(t.text[:1].isupper() for t in between):
             candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
-        elif commas:
-            candidate = _clean_np(_np_before(toks, commas[0]))
+        else:  # "The envoy, a former judge, said"; "His study, published in May, found"
+            candidate = _clean_np(_np_before(toks, commas[0] if commas else i - 1))
     listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
     if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
         after = _clean_np(_np_after(toks, i + 1))

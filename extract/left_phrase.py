@@ -15,6 +15,7 @@ from .context import (
     _AUX,
     _CLAUSE_BREAKS,
     _CONJUNCTIONS,
+    _DASHES,
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
@@ -106,6 +107,7 @@ class _LeftWalk:
     parallel: bool = False  # the phrase follows "<figure> and": a clause of its own
     relative: bool = False  # passed "..., which" back to the phrase it stands for
     verbs: list[str] = field(default_factory=list)  # verbs passed, the phrase when no other
+    object_nominal: str | None = None  # "has cost the economy £5m": the verb's noun (cost)
 
     def step(self) -> bool:
         """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
@@ -138,6 +140,8 @@ class _LeftWalk:
             self.parallel = (
                 low in ("and", "or") and i > 0 and not self.toks[i - 1].text[:1].isalpha()
             )
+            if low in self.lex.determiners and not self.verbs:
+                self._object_of_nominal_verb()
             return True
         if not self.picked and tok.text.islower() and (low,) in self.lex.changes:
             if self.i + 1 < len(self.toks) and self.toks[self.i + 1].text[:1].isdigit():
@@ -165,6 +169,7 @@ class _LeftWalk:
     def phrase(self) -> LeftPhrase:
         """The phrase the walk picked, where it starts if it heads a verb, and the nominal."""
         nominal = self.lex.verb_nominals.get(self.verbs[0].lower()) if self.verbs else None
+        nominal = self.object_nominal or nominal
         last, toks = self.last, self.toks
         if not self.picked or _names_a_source(toks, last):
             return LeftPhrase(None, None, nominal)
@@ -177,6 +182,20 @@ class _LeftWalk:
         )
         words = " ".join(reversed(self.picked))
         return LeftPhrase(words, toks[last].start if heads_verb else None, nominal)
+
+    def _object_of_nominal_verb(self) -> None:
+        """ "has cost the UK economy £600m": the article ``toks[i]`` opens the object of a
+        verb with a noun of its own; what is measured is that noun (cost), as when the
+        figure follows the verb ("spends $3m"); not "spent the budget of $3m", where the
+        figure is the object's."""
+        i, toks = self.i, self.toks
+        verb = toks[i - 1] if i > 0 else None
+        right_before = bool(self.picked) and toks[-1].text == self.picked[0]
+        if right_before and verb and verb.text.islower():
+            low = verb.lower
+            self.object_nominal = self.lex.verb_nominals.get(low) or self.lex.object_nominals.get(
+                low
+            )
 
     def _pick(self) -> bool:
         """Take ``toks[i]`` into the phrase and read on."""
@@ -210,6 +229,12 @@ class _LeftWalk:
         """At a comma, a relative pronoun, a conjunction or a speech verb: the phrase ends,
         unless an appositive or a relative clause's antecedent is the phrase."""
         toks, i, lex = self.toks, self.i, self.lex
+        closing = tok.text == "," or tok.text in _DASHES
+        if closing and not self.picked and not self.relative and i < len(toks) - 1:
+            aside = _aside_before(toks, i, lex)
+            if aside is not None:  # "The toll, as reported by X, stood at": past the aside
+                self.i = aside
+                return False
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
             appositive, first = _appositive_before(toks, i, lex)
             if appositive:
@@ -317,7 +342,7 @@ class _LeftWalk:
                     or (
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
-                        and toks[i - 1].text.islower()
+                        and toks[i - 1].text.isalpha()  # "the British economy"
                     )
                 )
             )
@@ -466,6 +491,23 @@ def _names_a_source(toks: list[Token], last: int) -> bool:
     they name who gives the figure before them, not what the next one measures."""
     before = [t.lower for t in toks[max(0, last - 3) : max(0, last)]]
     return last > 1 and "according" in before and before[-1] in ("to", "the")
+
+
+def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
+    """The comma opening an aside that ends at the comma ``toks[i]`` ("the toll, as reported
+    by the ministry, stood at", "deaths, especially in the port, reached"): an aside opens
+    with one of the lexicon's ``aside_openers`` and the phrase before it is what the figure
+    measures; between dashes, any words are an aside ("excess deaths — those above the
+    usual count — were"). ``None`` when the words before the mark are no such aside."""
+    dash = toks[i].text in _DASHES
+    j = i - 1
+    while j > 0 and toks[j].text != toks[i].text and i - j <= 16:
+        j -= 1
+    if j < 1 or toks[j].text != toks[i].text:
+        return None
+    if not dash and toks[j + 1].lower not in lex.aside_openers:
+        return None
+    return j if toks[j - 1].text[:1].isalnum() else None
 
 
 def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:

@@ -92,6 +92,12 @@ class Lexicon:
     source_works: frozenset[str]
     source_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
+    person_states: frozenset[str]
+    asserter_adverbs: frozenset[str]
+    source_authors: frozenset[str]
+    aside_openers: frozenset[str]
+    death_states: frozenset[str]
+    state_links: frozenset[str]
     headline_labels: frozenset[str]
     boilerplate_lines: LinePatterns
     end_markers: LinePatterns
@@ -103,6 +109,7 @@ class Lexicon:
     phrase_openers: frozenset[str]
     concept_fillers: frozenset[str]
     verb_nominals: dict[str, str]
+    object_nominals: dict[str, str]
     ing_nouns: frozenset[str]
     common_adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
@@ -148,7 +155,7 @@ _WORD_SETS = (
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors source_adjectives headline_labels stopwords "
     "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
-    "concept_fillers"
+    "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).
 _PHRASE_INDEXES = ("qualifiers_before", "qualifiers_after", "periods", "changes")
@@ -215,10 +222,11 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
         "bound_prefixes": {
             str(p).lower(): label for label, ps in raw["bound_prefixes"].items() for p in ps
         },
-        "verb_nominals": {
-            str(verb).lower(): str(noun)
-            for noun, verbs in raw["verb_nominals"].items()
-            for verb in verbs
+        **{
+            key: {
+                str(verb).lower(): str(noun) for noun, verbs in raw[key].items() for verb in verbs
+            }
+            for key in ("verb_nominals", "object_nominals")
         },
         "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
     }

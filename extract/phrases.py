@@ -110,7 +110,7 @@ class PhraseReader:
         own = self._own_concept(claim, rest, words, hyphen)
         left = claim.left or []
         part = self._part_of(left, rest, words, own) or self._gapped(left, claim, own)
-        part = part or self._set_named_before(claim, left, own)
+        part = part or self._set_named_before(claim, left, words, own)
         if part:
             return part
         item = list_item(left, rest)
@@ -152,14 +152,26 @@ class PhraseReader:
             state.append(tok.text)
         return " ".join(whole + state)
 
-    def _set_named_before(self, claim: Draft, left: list[Token], own: str | None) -> str | None:
-        """ "... saw 3,900 floods last year. Of these, 230 struck in May": a part of the set the
-        sentence before counts takes the noun its last figure counts."""
+    def _set_named_before(
+        self, claim: Draft, left: list[Token], words: list[str], own: str | None
+    ) -> str | None:
+        """ "... saw 3,900 floods last year. Of these, 230 struck in May" (or "230 of these
+        struck in May"): a part of the set the sentence before counts takes the noun its last
+        figure counts."""
+        sets = ("these", "them", "those")
         opening = [t.lower for t in left[:3]]
-        if own is not None or len(left) != 3 or opening[0] != "of" or opening[2] != ",":
+        leading = (
+            len(left) == 3
+            and opening[0] == "of"
+            and opening[2] == ","
+            and opening[1] in sets
+            and left[0].start == claim.sentence.start
+        )
+        after = words[:1] == ["of"] and words[1:2] in (["these"], ["them"], ["those"])
+        if own is not None or not (leading or after):
             return None
-        if opening[1] not in ("these", "them", "those") or left[0].start != claim.sentence.start:
-            return None
+        if after and any(t.text[:1].isdigit() for t in left):
+            return None  # "400 schools, 35 of them closed": the set is this sentence's
         k = bisect_left(self.sent_starts, claim.sentence.start)
         if k == 0:
             return None
@@ -243,6 +255,9 @@ class PhraseReader:
         found = self._noun_after_article(claim, rest, words)
         if found:
             return found
+        found = self._state_of_count(claim, rest)
+        if found:
+            return found
         if claim.noun_tokens:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
@@ -258,15 +273,37 @@ class PhraseReader:
         claim.subject_at = left.subject_at
         return left.words
 
+    def _state_of_count(self, claim: Draft, rest: list[Token]) -> str | None:
+        """What a count of people states after it: "2,300 people have died", "killed 40
+        people" and "are dead" count deaths; "10,000 are believed missing", "300 people were
+        injured" the noun (if any) and its state ("people injured")."""
+        lex = self.lex
+        if claim.unit is not None and not claim.noun_tokens:
+            return None  # "$5m", "40%": not a count of people
+        before = claim.left or []
+        if claim.noun_tokens and before and before[-1].lower in lex.death_states:
+            return "deaths"  # "the floods killed 3,000 people"
+        k = 0
+        while k < min(len(rest), 5) and rest[k].lower in lex.state_links:
+            k += 1
+        if k == len(rest) or not rest[k].text.islower():
+            return None
+        state = rest[k].lower
+        if state in lex.death_states and (k or claim.noun_tokens):
+            return "deaths"
+        if state not in lex.person_states or not (k or claim.noun_tokens):
+            return None  # "10,000 missing" alone may be a heading's label
+        return " ".join([*(t.text for t in claim.noun_tokens), state])
+
     def _count_heading_verb(self, left: list[Token], words: str | None) -> str | None:
         """ "the number of guests who came (or wrote in) from abroad has reached 9,000": a
         count of something heads the figure's verb across the words that qualify it; the
         concept is the count and what it counts ("number guests"), not the words nearest the
         figure. None when the phrase before names the count already or another figure, a
-        clause of its own or a sentence's end stands between."""
+        clause of its own, a sentence's end or a dash stands between."""
         for k in range(len(left) - 2, 0, -1):
             tok = left[k]
-            if tok.text in ";:!?" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
+            if tok.text in ";:!?—–" or tok.lower in _CONJUNCTIONS or tok.text[:1].isdigit():
                 return None
             if tok.lower not in _COUNT_NOUNS or left[k + 1].lower != "of":
                 continue
@@ -342,6 +379,7 @@ class PhraseReader:
             and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
+            and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         )

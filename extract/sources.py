@@ -109,10 +109,11 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     adjective of time before a name are dropped ("the latest HSB data released on Monday"
     -> "HSB").
     """
-    if any(_is_number(w) for w in words):
-        return None
     dash = max((k for k, w in enumerate(words) if w.text in _DASHES), default=-1)
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
+    words = words[_phrase_start(words, lex) :]
+    if any(_is_number(w) for w in words):
+        return None
     carriers = lex.source_carriers | lex.source_works
     participle = _participle_at(words, lex)
     by = next(
@@ -138,10 +139,13 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
         if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]
             break
-    if len(words) > 1 and words[-1].lower in carriers:
+    owner = max((k for k, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), default=-1)
+    if len(words) > 1 and words[-1].lower in carriers and owner >= 0:
+        words = words[: owner + 1]  # "the ministry's figures", "the board's long-run forecast"
+    elif len(words) > 1 and words[-1].lower in carriers:
         named = words[-2].text[:1].isupper() and words[-2].lower not in lex.determiners
-        if named or words[-2].text.endswith(("'s", "’s")):
-            words = words[:-1]  # "UNHCR data", "the ministry's figures", "the WHO report"
+        if named:
+            words = words[:-1]  # "UNHCR data", "the WHO report"
         elif words[-1].lower in lex.source_carriers:
             return None  # "the Covid toll estimates", "government figures": data, no source
     lead = 0
@@ -152,6 +156,28 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     if lead and words[lead - 1].lower in lex.source_adjectives and words[lead].text[:1].isupper():
         words = words[lead:]  # "the latest UNHCR" -> "UNHCR"
     return words or None
+
+
+def _phrase_start(words: Sequence[_W], lex: Lexicon) -> int:
+    """Where the noun phrase of an asserter starts: at its article, when a word that links
+    no name stands before it ("echoes a Bank of Avalon analysis" -> "a Bank of ...") or a
+    year does ("in 2020 the treasury"), or at a capitalised article after a dateline ("date 2023-09-14 The port authority");
+    "officials in the port" and "the head of the board" are one phrase."""
+    for k in range(len(words) - 1, 0, -1):
+        prev = words[k - 1]
+        if words[k].text in ("The", "A", "An"):
+            return k
+        if words[k].lower in ("a", "an", "the") and (
+            prev.text.isdigit()  # "in 2020 the treasury"
+            or (
+                prev.text.isalpha()
+                and prev.text.islower()
+                and prev.lower not in lex.stopwords
+                and prev.lower not in _NAME_LINKS
+            )
+        ):
+            return k
+    return 0
 
 
 def is_anaphor(phrase: str, lex: Lexicon) -> bool:

@@ -1,6 +1,7 @@
 """What a figure measures, read from the words around it, one general pattern a test: a count
 heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
-adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller")."""
+adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a count of people states
+after it ("40 are missing", "300 people died": deaths)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,59 @@ _CASES = [
     ("The Valdoran fleet is now 7% smaller than it was.", "7%", "Valdoran fleet"),
     # "put the cost at": a noun between an article and "at", not a verb
     ("Auditors at the Tarn Trust put the cost at £31m.", "£31m", "cost"),
+    # a count of people and what it states after it: dying counts deaths ...
+    ("Some 640 villagers have died since the mudslide.", "Some 640 villagers", "deaths"),
+    ("Medics said 75 hikers were killed on the pass.", "75 hikers", "deaths"),
+    (
+        "At least 31 passengers are believed dead after the ferry sank.",
+        "At least 31 passengers",
+        "deaths",
+    ),
+    ("The avalanche killed 19 skiers near the lodge.", "19 skiers", "deaths"),
+    ("Nine are dead and a further 212 are reported to be missing.", "212", "missing"),
+    # ... another state is the noun and the state
+    ("In the quake 1,300 residents were injured.", "1,300 residents", "residents injured"),
+    ("Another 4,500 people remain displaced by the fires.", "4,500 people", "people displaced"),
+    # ... an amount counts no people, and a count with another verb states nothing
+    ("The fund paid $5m to those injured in the blast.", "$5m", "fund"),
+    ("Sales of 300 cars were reported in May.", "300 cars", "cars, Sales"),
+    # a verb with a noun of its own, its object between it and the figure: the noun
+    ("The port strike has cost the Valdoran economy €90m a week.", "€90m", "cost"),
+    ("The drought is costing the hill farmers $12 million a month.", "$12 million", "cost"),
+    ("The club spent the summer £40m.", "£40m", "spending"),
+    # ... not when the figure is the object's own ("the budget of £40m")
+    ("The club spent the summer budget of £40m.", "£40m", "summer budget"),
+    # ... nor when the figure follows the verb: it measures the subject ("a ticket costs")
+    ("The harbour ferry ticket costs 12 euros.", "12 euros", "harbour ferry ticket"),
+    # an aside between commas stands between the measured phrase and its verb
+    (
+        "The official flood toll for May, as reported by the civil defence office, stood at 412.",
+        "412",
+        "official flood toll",
+    ),
+    (
+        "Grain exports, according to the port board, rose to 4,500 tonnes.",
+        "4,500 tonnes",
+        "Grain exports",
+    ),
+    ("Hotel bookings, especially on the coast, reached 9,300 in June.", "9,300", "Hotel bookings"),
+    # ... and between dashes any words are an aside
+    (
+        "Winter admissions — those beyond the usual seasonal rise — were nearly 3 times higher.",
+        "nearly 3 times",
+        "Winter admissions",
+    ),
+    # "N of these": the noun the last figure of the sentence before counts
+    (
+        "The storm forced 9,200 families from their homes. Some 6,100 of these were in the hills.",
+        "Some 6,100",
+        "families",
+    ),
+    # a word of extent after a size says how far, not what ("47 feet deep")
+    ("The old quarry pond was 47 feet deep.", "47 feet", "old quarry pond"),
+    ("The harbour wall stands 3 metre high.", "3 metre", "harbour wall"),
+    # after an article a word before the figure is a noun, not a verb
+    ("Exports lifted the Valdoran index 3% higher.", "3%", "Valdoran index"),
 ]
 
 
