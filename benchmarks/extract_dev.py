@@ -10,11 +10,10 @@ scored against ``gold.jsonl`` through :func:`extract.evaluate.score_gold`, which
 claims with gold spans one-to-one, largest overlap first.
 
 Fit half and check half
-    The five topics are ordered by the SHA-256 of their names; the first half (rounded
-    up) is the *fit* half, developed on, the rest the *check* half, only measured. For
-    the topics of the set this gives fit = canada_wildfires_2023,
-    ukrainian_refugees_europe, india_covid_excess_deaths and check = derna_flood_2023,
-    brexit_cost_uk_economy.
+    The topics are split by ``_halves.split_topics`` (rotation 0), the one split of this
+    set that ``reconcile_eval.py`` uses too: fit = derna_flood_2023,
+    india_covid_excess_deaths, brexit_cost_uk_economy; check = ukrainian_refugees_europe,
+    canada_wildfires_2023.
 
 Metric definitions
     * Scored claims: extracted claims not flagged as page furniture and not paired with
@@ -24,7 +23,11 @@ Metric definitions
       when its checks hold (found; value; value and unit; value and bound with its
       limits; value and a shared concept word). P = correct pairs / scored claims,
       R = correct required lines / required lines, F1 their harmonic mean. Unpaired
-      claims count against precision. A claim read as a share between 0 and 1 (unit
+      claims count against precision, except those the set's README says a tool is not
+      to be scored on and the extractor marks plainly: durations (dimension
+      ``duration``: "three days") and vague magnitudes (no digit, a plural of a scale
+      word: "thousands of families"). Column ``unsc`` counts them; ``--strict`` scores
+      every unpaired claim against precision instead. A claim read as a share between 0 and 1 (unit
       ``fraction``) is compared as a percentage, as the set's README asks.
     * attribution: over every gold line (required and optional), a pair is a true
       positive when both sides name a source and they share a content word
@@ -92,6 +95,19 @@ class Scores:
     attribution_f1: float
     negatives_hit: int
     negatives: int
+    unscored: int
+
+
+#: A vague magnitude: a scale word in the plural, with no digit ("thousands", "hundreds of
+#: thousands", "millions of people").
+_VAGUE = r"(?i)^(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b"
+
+
+def not_scored(unpaired: pl.DataFrame) -> pl.DataFrame:
+    """The unpaired claims the set's README asks not to score: durations, vague magnitudes."""
+    duration = pl.col("dimension").cast(pl.String) == "duration"
+    vague = ~pl.col("surface").str.contains(r"\d") & pl.col("surface").str.contains(_VAGUE)
+    return unpaired.filter(~pl.col("boilerplate") & (duration | vague))
 
 
 def read_topics(manifest: Path) -> dict[str, str]:
@@ -138,14 +154,18 @@ def _attribution(rows: pl.DataFrame) -> tuple[float, float, float]:
     return p, r, _f1(p, r)
 
 
-def score(report: GoldReport, gold: list[dict[str, Any]], claims: pl.DataFrame) -> Scores:
-    """The scores of one slice: its claims, its gold lines and their :func:`score_gold` report."""
+def score(
+    report: GoldReport, gold: list[dict[str, Any]], claims: pl.DataFrame, *, strict: bool = False
+) -> Scores:
+    """The scores of one slice: its claims, its gold lines and their :func:`score_gold` report
+    (``strict``: every unpaired claim counts against precision)."""
     rows = report.rows.with_columns(found=pl.col("found") & ~pl.col("boilerplate"))
     rows = rows.filter(~pl.col("gold_boilerplate"))
     required = rows.filter(~pl.col("optional"))
     furniture = pl.col("gold_boilerplate") & pl.col("found") & ~pl.col("boilerplate")
     furniture_pairs = report.rows.filter(furniture).height
-    scored = claims.filter(~pl.col("boilerplate")).height - furniture_pairs
+    unscored = 0 if strict else not_scored(report.unmatched_claims).height
+    scored = claims.filter(~pl.col("boilerplate")).height - furniture_pairs - unscored
     levels = {}
     for level, checks in _LEVEL_CHECKS.items():
         ok = pl.all_horizontal(*checks) & pl.col("found")
@@ -165,13 +185,16 @@ def score(report: GoldReport, gold: list[dict[str, Any]], claims: pl.DataFrame) 
         attribution_f1=af,
         negatives_hit=hit,
         negatives=len(negatives),
+        unscored=unscored,
     )
 
 
-def _slice(claims: pl.DataFrame, gold: list[dict[str, Any]], docs: set[str]) -> Scores:
+def _slice(
+    claims: pl.DataFrame, gold: list[dict[str, Any]], docs: set[str], *, strict: bool = False
+) -> Scores:
     part_claims = claims.filter(pl.col("doc_id").is_in(sorted(docs)))
     part_gold = [g for g in gold if g["doc"] in docs]
-    return score(score_gold(part_claims, part_gold), part_gold, part_claims)
+    return score(score_gold(part_claims, part_gold), part_gold, part_claims, strict=strict)
 
 
 def extract(folder: Path, docs: Sequence[str] | None = None) -> pl.DataFrame:
@@ -188,7 +211,7 @@ def extract(folder: Path, docs: Sequence[str] | None = None) -> pl.DataFrame:
 
 
 def dev_scores(
-    data: Path, *, smallest: bool = False
+    data: Path, *, smallest: bool = False, strict: bool = False
 ) -> tuple[dict[str, Scores], pl.DataFrame, list[dict[str, Any]], dict[str, str]]:
     """Scores per topic, per half and overall; also the claims, gold and doc -> topic."""
     topics = read_topics(data / "manifest.csv")
@@ -202,28 +225,34 @@ def dev_scores(
     fit, check = split_topics(topics.values())
     out: dict[str, Scores] = {}
     for topic in sorted(set(topics.values())):
-        out[topic] = _slice(claims, gold, {d for d, t in topics.items() if t == topic})
-    out["FIT half"] = _slice(claims, gold, {d for d, t in topics.items() if t in fit})
-    out["CHECK half"] = _slice(claims, gold, {d for d, t in topics.items() if t in check})
-    out["ALL"] = _slice(claims, gold, set(topics))
+        out[topic] = _slice(
+            claims, gold, {d for d, t in topics.items() if t == topic}, strict=strict
+        )
+    out["FIT half"] = _slice(
+        claims, gold, {d for d, t in topics.items() if t in fit}, strict=strict
+    )
+    out["CHECK half"] = _slice(
+        claims, gold, {d for d, t in topics.items() if t in check}, strict=strict
+    )
+    out["ALL"] = _slice(claims, gold, set(topics), strict=strict)
     return out, claims, gold, topics
 
 
-def seed_scores(seeds: Path) -> Scores:
+def seed_scores(seeds: Path, *, strict: bool = False) -> Scores:
     """The same scores on the seed articles."""
     claims = extract(seeds)
     gold = load_gold(seeds / "gold.jsonl")
-    return score(score_gold(claims, gold), gold, claims)
+    return score(score_gold(claims, gold), gold, claims, strict=strict)
 
 
 def print_table(table: dict[str, Scores]) -> None:
     head = f"{'slice':28} {'docs':>4} {'req':>4} {'det':>6} {'value':>6} {'+unit':>6} {'+bound':>6}"
-    print(head + f" {'+conc':>6} {'attP':>6} {'attR':>6} {'attF1':>6} {'neg':>7}")
+    print(head + f" {'+conc':>6} {'attP':>6} {'attR':>6} {'attF1':>6} {'neg':>7} {'unsc':>5}")
     for name, s in table.items():
         cells = [s.detection, s.value, s.unit, s.bound, s.concept]
         cells += [s.attribution_p, s.attribution_r, s.attribution_f1]
         line = f"{name:28} {s.docs:4d} {s.required:4d} " + " ".join(f"{c:6.1f}" for c in cells)
-        print(line + f" {s.negatives_hit:3d}/{s.negatives:<3d}")
+        print(line + f" {s.negatives_hit:3d}/{s.negatives:<3d} {s.unscored:5d}")
 
 
 def show_errors(
@@ -270,15 +299,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, metavar="OUT", help="write the scores here")
     ap.add_argument("--show", choices=("attribution", "misses", "negatives"), default=None)
     ap.add_argument("--half", choices=("fit", "check"), default="fit")
+    ap.add_argument(
+        "--strict", action="store_true", help="score every unpaired claim against precision"
+    )
     args = ap.parse_args(argv)
     if not (args.data / "gold.jsonl").exists():
         print(f"no gold.jsonl in {args.data}", file=sys.stderr)
         return 2
-    table, claims, gold, topics = dev_scores(args.data, smallest=args.smallest)
+    table, claims, gold, topics = dev_scores(args.data, smallest=args.smallest, strict=args.strict)
     fit, check = split_topics(topics.values())
     print(f"fit topics: {', '.join(fit)}\ncheck topics: {', '.join(check)}\n")
     if not args.smallest and (args.seeds / "gold.jsonl").exists():
-        table["seeds"] = seed_scores(args.seeds)
+        table["seeds"] = seed_scores(args.seeds, strict=args.strict)
     print_table(table)
     if args.show:
         half = fit if args.half == "fit" else check

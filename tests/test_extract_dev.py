@@ -68,3 +68,24 @@ def test_extraction_and_grouping_hold_out_the_same_topics(bench: ModuleType) -> 
     grouping = load_benchmark("reconcile_eval_same_split", "reconcile_eval.py")
     topics = ["rivers", "harvests", "elections", "tariffs", "storms"]
     assert bench.split_topics(topics) == grouping.split_topics(topics, rotation=0)
+
+
+def test_only_durations_and_vague_magnitudes_go_unscored(bench: ModuleType) -> None:
+    """The set's README: durations and vague words are neither claims nor negatives."""
+    unpaired = pl.DataFrame(
+        {
+            "surface": ["four weeks", "thousands of voters", "hundreds", "40 voters", "12 ships"],
+            "dimension": ["duration", "count", "count", "count", "count"],
+            "boilerplate": [False, False, False, False, True],
+        }
+    )
+    kept = bench.not_scored(unpaired)["surface"].to_list()
+    assert kept == ["four weeks", "thousands of voters", "hundreds"]
+
+
+def test_strict_scoring_counts_every_unpaired_claim(bench: ModuleType, shared_dir: Path) -> None:
+    data = shared_dir / "reconcile_dev"
+    if not (data / "gold.jsonl").exists():
+        pytest.skip("../shared/reconcile_dev is not present")
+    table, *_ = bench.dev_scores(data, smallest=True, strict=True)
+    assert all(s.unscored == 0 for s in table.values())
