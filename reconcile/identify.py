@@ -94,10 +94,11 @@ _FEARED = (
     r"(?:believed|feared|thought|presumed|suspected)\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
-#: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
+#: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
+#: or a gap between two figures ("the count is off by", "undercounted by", "short by").
 _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
-    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
+    r"went up|went down|up|down|off|short|out|(?:under|over)(?:counted|estimated|stated))\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
     r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
@@ -136,6 +137,19 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: "170 died in May alone", "took place over two months, April and May 2030": a month (or
+#: two) after the figure's phrase, after "in"/"during"/"over", is the span the figure counts,
+#: not the date of a running total ("by May", "as of May" are dates). Month names are
+#: matched with their capital ("may" is a verb). Groups: first month, last month, year.
+_MONTH_AFTER = (
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:in|during|over|throughout)\s+(?:just\s+|only\s+)?"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+)?months?\s*(?:--|[,:\u2013\u2014-])?\s*(?:of\s+)?)?"
+    rf"({_MONTH_NAMES})(?:\s*(?:and|to|through|-|\u2013)\s*({_MONTH_NAMES}))?"
+    r"(?:,?\s+((?:19|20)\d{2}))?(?:\s+alone)?(?:[^\w]|$)"
+)
 
 
 def stable_id(*parts: object) -> str:
@@ -522,6 +536,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = _share_parts(frame)
     frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     population = (
@@ -585,6 +600,75 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("concept_key")),
         concept_source=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
+#: "men accounted for 57% of ...": the subject of a verb of making up a whole is the part
+#: the share measures (group 1); a pronoun ("which", "this") points back and names none.
+_PART_BEFORE = (
+    r"(?i)^\s*(?:(?:the|a|an)\s+)?((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)\s+"
+    r"(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|"
+    r"comprised|comprises|formed|forms)\s+(?:for\s+)?"
+    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"some\s+|roughly\s+)?$"
+)
+_POINTING = r"(?i)^(?:which|that|this|these|those|it|they|who|what)$"
+#: "60% of the votes were cast by post", "70% of cases occurred in June": after the share's
+#: whole, its verb and the words after it name the part (group 1: the verb unless it is a
+#: bare copula, group 2: up to four words, to a punctuation mark or a conjunction).
+_PART_AFTER = (
+    r"(?i)^\s*of\s+(?:[\w'\u2019-]+\s+){1,5}?(?:(?:were|was|are|is)|"
+    r"(took\s+place|occurred|happened|came|went|died|lived))\s+"
+    r"([\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})"
+)
+
+
+def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
+    """A share names its part: "men made up 60% of the dead" and "40% of the dead were
+    women" measure two parts of one whole, and are two quantities (the concept takes the
+    part's words); "60% male and 40% female" names each part after its figure. A part
+    that names the measure itself ("emissions from X account for 25% of emissions") is the
+    entity's share, not a part of its own."""
+    before = before_figure()
+    after = after_figure()
+    share = (pl.col("dimension") == "ratio") & pl.col("unit").is_in(["percent", "fraction"])
+    # the clause before the figure, from its last conjunction ("... and men made up 40%")
+    clause = before.str.extract(r"([^,;:()]*)$", 1).str.replace(
+        r"(?i)^.*(?-u:\b)(?:and|but|while|whereas)\s+", ""
+    )
+    subject = clause.str.extract(_PART_BEFORE, 1)
+    found = after.str.extract_groups(_PART_AFTER)
+    verb = found.struct.field("1")
+    words = found.struct.field("2").str.replace(
+        r"(?i)\s+(?:and|or|but|while|whereas|with|than)(?:\s.*)?$", ""
+    )
+    predicate = pl.when(words.is_not_null()).then(
+        pl.concat_str(verb, words, separator=" ", ignore_nulls=True)
+    )
+    listed = pl.when(before.str.contains(r"(?i)\band\s*$")).then(
+        after.str.extract(r"^\s*([a-z][\w-]*)\s*(?:[,.;:]|$)", 1)
+    )
+    part = (
+        pl.coalesce(pl.when(~subject.str.contains(_POINTING)).then(subject), predicate, listed)
+        .str.to_lowercase()
+        .str.strip_chars()
+    )
+    # "emissions from the fires account for 25% of all emissions": a part named by the
+    # measure itself is the entity's share of the whole, which the entity already says
+    named = (
+        share
+        & part.is_not_null()
+        & (part != "")
+        & ~pl.col("concept_key").str.contains(": ")
+        & ~part.str.contains(pl.col("concept_key"), literal=True)
+    )
+    return frame.with_columns(
+        concept_key=pl.when(named)
+        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(named)
+        .then(pl.format("{}, a share of the part '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
     )
 
@@ -675,6 +759,8 @@ def _period() -> pl.Expr:
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
+        .when(_own_months().is_not_null() & ~long_run & ~projected)
+        .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
         .when(earlier_record)
@@ -688,6 +774,19 @@ def _period() -> pl.Expr:
         .otherwise(None)
     )
     return period
+
+
+def _own_months() -> pl.Expr:
+    """The month or months a figure counts over (``_MONTH_AFTER``): "may 2030", "april-may
+    2030" (the year the words give, else the year of the figure's date)."""
+    found = after_figure().str.extract_groups(_MONTH_AFTER)
+    first = found.struct.field("1").str.to_lowercase()
+    last = found.struct.field("2").str.to_lowercase()
+    year = pl.coalesce(found.struct.field("3"), pl.col("as_of").dt.year().cast(pl.String))
+    months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
+    return pl.when(first.is_not_null()).then(
+        pl.concat_str(months, year, separator=" ", ignore_nulls=True)
+    )
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

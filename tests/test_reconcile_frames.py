@@ -415,3 +415,85 @@ def test_a_name_with_a_description_before_it_is_that_name() -> None:
     # with no bare name to join, a described name keeps its words
     alone = source_names(["investment bank Goldwater Partners"])
     assert alone["investment bank Goldwater Partners"] == "investment bank Goldwater Partners"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("The fever killed 4,000 people in Peru in March alone.", "march 2031"),
+        (
+            "Some 3,000 people died in Peru during March and April, the Coast Bureau said.",
+            "march-april 2031",
+        ),
+        (
+            "Of those, 900 died over two months, February and March 2030, in Peru.",
+            "february-march 2030",
+        ),
+        # a running total up to a month is dated by it, it counts no span (and a month
+        # later in the year than publication is last year's)
+        ("By June, the fever had killed 9,000 people in Peru.", None),
+        ("The fever killed 4,000 people in Peru in June.", "june 2030"),
+        ("The Coast Bureau said 9,000 people had died in Peru as of June.", None),
+        # "may" in lower case is a verb, not the month
+        ("The Coast Bureau said 9,000 people may have died in Peru.", None),
+    ],
+)
+def test_a_month_after_the_figure_is_the_span_it_counts(text: str, period: str | None) -> None:
+    assert _frame(text)["period"] == period
+
+
+def test_a_toll_counted_over_one_month_is_not_the_running_total() -> None:
+    claims = pl.concat(
+        [
+            _doc("The Coast Bureau said the fever has killed 9,000 people in Peru.", "a", 2, "A"),
+            _doc("The fever killed 4,000 people in Peru in March alone.", "b", 2, "B"),
+        ]
+    )
+    result = reconcile(claims)
+    assert result.claims["quantity_id"].n_unique() == 2
+    assert "diverge" not in result.quantities["verdict"].to_list()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Coast Bureau said the toll in Peru is off by 2,000 deaths.",
+        "Deaths in Peru were undercounted by 2,000, the Coast Bureau said.",
+        "The count in Peru fell short by 2,000 deaths.",
+    ],
+)
+def test_a_gap_between_two_counts_is_a_change_not_a_level(text: str) -> None:
+    labels = reconcile(_doc(text, "a", 2)).quantities["label"].to_list()
+    assert len(labels) == 1 and "change" in labels[0], labels
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        (
+            "In Peru, women accounted for 55% of the dead and children made up 30% of the dead.",
+            ["death: women", "death: children"],
+        ),
+        ("In Peru, 58% of deaths were male and 42% female.", ["death: male", "death: female"]),
+        (
+            "The Coast Bureau said 70% of deaths in Peru occurred in hospitals.",
+            ["death: occurred in hospitals"],
+        ),
+        # a part that is the measure itself is the place's share of the whole: no part
+        ("Emissions from Peru account for 12% of global emissions.", ["emissions"]),
+        # "which" points back to the figure before it and names no part
+        (
+            "Fires emitted 40 megatonnes in Peru, which accounted for 12% of emissions.",
+            ["emissions", "emissions"],
+        ),
+    ],
+)
+def test_a_share_is_named_by_its_part(text: str, concepts: list[str]) -> None:
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    assert claims["concept_key"].to_list() == concepts
+
+
+def test_two_parts_of_one_whole_are_two_quantities() -> None:
+    text = "In Peru, 58% of the dead were men, the Coast Bureau said, and 42% were women."
+    result = reconcile(_doc(text, "a", 2))
+    assert result.claims["quantity_id"].n_unique() == 2
