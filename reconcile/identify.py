@@ -397,7 +397,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
 def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
     """ "Where the $9bn comes from": a figure named with "the" is one the document gave
     before, and takes the rate it was given with ("$9bn a year")."""
-    keys = ["doc_id", "value", "unit"]
+    keys = ["doc_id", "value", "dimension"]
     rates = (
         frame.filter(pl.col("per").is_not_null())
         .group_by(keys)
@@ -552,7 +552,7 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
-    return frame.with_columns(
+    frame = frame.with_columns(
         population=population,
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
@@ -567,6 +567,36 @@ def assign_keys(
         "_strong",
         "_named",
         "_nation",
+    )
+    return _named_again(frame)
+
+
+#: The columns that say which quantity a figure measures, taken whole by a figure named again.
+_IDENTITY = ("entity", "entity_source", "concept_key", "concept_source", "population", "period")
+
+
+def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "The 8 million deaths ..." after "8 million deaths a year" earlier in the article: a
+    figure named with "the" or "this" that the document gave before is that figure again (the
+    nearest one before it), and measures what it measured (its place, measure and period)."""
+    keys = ["doc_id", "value", "dimension"]
+    definite = before_figure().str.contains(r"(?i)\b(?:the|this|that|these|those)\s*$")
+    frame = sorted_by(frame, "doc_id", "start")
+    frame = frame.with_columns(
+        pl.col(c).shift(1).over(keys).alias(f"_before_{c}") for c in ("start", *_IDENTITY)
+    )
+    again = definite & pl.col("_before_start").is_not_null()
+    return (
+        frame.with_columns(
+            pl.when(again).then(pl.col(f"_before_{c}")).otherwise(pl.col(c)).alias(c)
+            for c in _IDENTITY
+        )
+        .with_columns(
+            concept_source=pl.when(again)
+            .then(pl.format("{} (named again with 'the')", pl.col("concept_source")))
+            .otherwise(pl.col("concept_source"))
+        )
+        .drop(*(f"_before_{c}" for c in ("start", *_IDENTITY)))
     )
 
 
@@ -811,7 +841,8 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
     an official form of the figure's measure (``official death``). "Official" must stand
     before the figure in its sentence with no other number between them (years and names
-    such as "Storm-9" aside)."""
+    such as "Storm-9" aside); or "confirmed", "recorded" or "reported" right after the
+    figure and its counted noun ("480 deaths confirmed")."""
     official_of = {
         m: f"official {m.split()[-1]}"
         for m in set(tables.measure_forms.values())
@@ -819,7 +850,12 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         and not m.startswith("official ")
     }
     before = before_figure().str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
-    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$")
+    # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
+    # official one too
+    counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
+        after_figure().str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+    )
+    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     official = pl.col("concept_key").replace_strict(official_of, default=None)
     return frame.with_columns(
         concept_key=pl.when(said & official.is_not_null())

@@ -497,3 +497,58 @@ def test_two_parts_of_one_whole_are_two_quantities() -> None:
     text = "In Peru, 58% of the dead were men, the Coast Bureau said, and 42% were women."
     result = reconcile(_doc(text, "a", 2))
     assert result.claims["quantity_id"].n_unique() == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The Coast Bureau said 4,800 deaths were counted in Peru.", "death"),
+        ("Peru has 4,800 deaths confirmed since March, the Coast Bureau said.", "official death"),
+        ("The bureau listed 4,800 deaths recorded in Peru so far.", "official death"),
+        (
+            "The bureau said 4,800 deaths reported by hospitals in Peru were checked.",
+            "official death",
+        ),
+    ],
+)
+def test_a_count_confirmed_or_recorded_is_the_official_one(text: str, concept: str) -> None:
+    assert _frame(text)["concept_key"] == concept
+
+
+def test_a_figure_named_again_with_the_is_the_figure_before_it() -> None:
+    text = (
+        "The bureau puts deaths in Peru at 8.3 million a year. Critics doubt the 8.3 million"
+        " deaths, and also the 4 million births. Only 4 million homes have water."
+    )
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    ids = claims["quantity_id"].to_list()
+    # "the 8.3 million deaths" is the yearly figure; "the 4 million births" names no
+    # earlier figure and stays its own; the later "4 million homes" is not named with "the"
+    assert ids[0] == ids[1] and len(set(ids)) == 3
+    assert claims["norm_per"].to_list()[:2] == ["month", "month"]
+
+
+def test_the_nearest_earlier_figure_is_the_one_named_again() -> None:
+    text = (
+        "Rivals say fires cost Peru 4% of GDP. The bureau assumes a 4% fall in farm output."
+        " The 4% figure is a long-run assumption."
+    )
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    keys = claims["concept_key"].to_list()
+    assert keys[2] == keys[1] != keys[0], keys
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The study ran a survey of around 14,000 people across Peru.", "survey"),
+        ("The bureau polled a sample of 2,000 in Peru about the floods.", "sample"),
+        # nouns of amount say how many, not what: the measure comes from other words
+        ("A total of 900 people died in Peru.", "death"),
+        ("A crowd of 5,000 people marched in Lima.", "crowd"),
+        # a particular counted noun says what is counted itself
+        ("A survey of 2,000 farmers in Peru was published.", "farmer"),
+    ],
+)
+def test_a_count_of_anybody_is_named_by_the_noun_before_of(text: str, concept: str) -> None:
+    assert _frame(text)["concept_key"] == concept
