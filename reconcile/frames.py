@@ -196,6 +196,17 @@ _BASELINE = (
     r"(?:[\w'\u2019-]+\s+){0,4}(?:count|total|tally|figure|level|number)\s+of\s*$"
 )
 
+
+def _multiple_base(after: pl.Expr) -> pl.Expr:
+    """Whether the words after a multiple name the figure it is set against ("six times
+    higher than the official toll", "ten times the average"): the base is not what the
+    multiple measures, which the words before it say ("the true toll is six times ...")."""
+    return (pl.col("unit") == "times") & after.str.contains(
+        r"(?i)^\s*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)\s+)?"
+        r"(?:than|the|that|those|its|their)(?-u:\b)"
+    )
+
+
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 
@@ -234,7 +245,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
-        "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
+        "_m_after": (
+            pl.when(~_multiple_base(after)).then(after_clause.str.extract(word, 1)),
+            "the words '{}' after the figure",
+        ),
         "_m_specific": (
             pl.when(
                 (pl.col("dimension") == "count")

@@ -867,6 +867,17 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
 
 
+#: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
+#: whose verb moves a figure continues the figure before it.
+_IT_MOVED = (
+    r"(?i)^\s*(?:and\s+|but\s+|since\s+then\s+)?(?:it|this|that)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:since\s+|now\s+|then\s+|also\s+)?(?:been\s+)?(?:rose|risen|fell|fallen|grew|grown|"
+    r"climbed|dropped|increased|decreased|declined|jumped|reached|hit|stood|stands|revised|"
+    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$"
+)
+
+
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
@@ -919,9 +930,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
-    pointer = before.str.contains(
-        rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b"
-    ) & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
+    pointer = (
+        before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
+        & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
+    ) | before.str.contains(_IT_MOVED)
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,

@@ -552,3 +552,33 @@ def test_the_nearest_earlier_figure_is_the_one_named_again() -> None:
 )
 def test_a_count_of_anybody_is_named_by_the_noun_before_of(text: str, concept: str) -> None:
     assert _frame(text)["concept_key"] == concept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A study found the true toll in Peru was six times higher than the official toll.",
+        "The real toll in Peru is about four times the official count, the study said.",
+        "The study said deaths in Peru were five times more than those reported.",
+    ],
+)
+def test_a_multiple_measures_what_it_compares_not_its_base(text: str) -> None:
+    row = _frame(text)
+    assert row["concept_key"] == "death" and row["norm_unit"] == "times"
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        ("Since then, it has fallen to 4 per cent.", True),
+        ("Growth forecasts rose, and this has since risen to 7 per cent.", True),
+        ("Since then, this has been revised to 4 per cent.", True),
+        # a pronoun that moves no figure: the sentence's own measure stands
+        ("It also said unemployment is 4 per cent.", False),
+    ],
+)
+def test_a_pronoun_whose_figure_moves_continues_the_figure_before(second: str, same: bool) -> None:
+    text = "The bureau said floods shaved 5.5 per cent off the economy of Peru. " + second
+    claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
+    keys = claims["concept_key"].to_list()
+    assert (keys[0] == keys[1]) is same, keys
