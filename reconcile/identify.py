@@ -539,11 +539,14 @@ def assign_keys(
     frame = _share_parts(frame)
     frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    # "250,000 Libyans" are people of a place (read as its place), not a particular group
+    nationals = {form.lower() for form in demonym_forms()}
     population = (
         pl.when(
             (pl.col("dimension") == "count")
             & unit.is_not_null()
             & ~unit.is_in(list(GENERIC_NOUNS))
+            & ~pl.col("unit").str.to_lowercase().is_in(list(nationals))
             & unit.replace_strict(tables.measure_forms, default=None).is_null()
         )
         .then(unit)
@@ -663,9 +666,12 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     before = before_figure()
     after = after_figure()
     share = (pl.col("dimension") == "ratio") & pl.col("unit").is_in(["percent", "fraction"])
-    # the clause before the figure, from its last conjunction ("... and men made up 40%")
+    # the clause before the figure, from its last conjunction or verb of saying ("... and
+    # men made up 40%", "the bureau said exports make up 3%")
     clause = before.str.extract(r"([^,;:()]*)$", 1).str.replace(
-        r"(?i)^.*(?-u:\b)(?:and|but|while|whereas)\s+", ""
+        r"(?i)^.*(?-u:\b)(?:and|but|while|whereas|that|said|says|say|found|finds|shows?|"
+        r"showed|estimated|estimates?|reported|reports|suggested|suggests?|noted|added)\s+",
+        "",
     )
     subject = clause.str.extract(_PART_BEFORE, 1)
     found = after.str.extract_groups(_PART_AFTER)
@@ -1192,6 +1198,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         [
             pl.col("entity"),
             pl.col("concept_key"),
+            # "5 provinces" affected are not 884,000 people affected
+            pl.col("population").fill_null("-"),
             pl.col("period").fill_null("-"),
             pl.col("dimension").cast(pl.String),
             pl.col("norm_unit").fill_null("-"),

@@ -582,3 +582,22 @@ def test_a_pronoun_whose_figure_moves_continues_the_figure_before(second: str, s
     claims = reconcile(_doc(text, "a", 2)).claims.sort("start")
     keys = claims["concept_key"].to_list()
     assert (keys[0] == keys[1]) is same, keys
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        # places counted are not people counted, and a particular group is its own count
+        ("Floods affected 6 provinces in Peru.", "Floods affected 90,000 people in Peru.", True),
+        ("Floods killed 40 miners in Peru.", "Floods killed 3,000 people in Peru.", True),
+        (
+            "Floods affected 90,000 residents in Peru.",
+            "Floods affected 95,000 people in Peru.",
+            False,
+        ),
+    ],
+)
+def test_the_counted_group_is_part_of_the_quantity(first: str, second: str, apart: bool) -> None:
+    claims = pl.concat([_doc(first, "a", 2, "A"), _doc(second, "b", 2, "B")])
+    result = reconcile(claims)
+    assert (result.claims["quantity_id"].n_unique() == 2) is apart
