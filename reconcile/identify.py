@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 
 import polars as pl
 
@@ -1081,7 +1082,28 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
     # words that describe a name stand before it ("investment bank Goldwater Partners")
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
+    # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
+    people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
+    links += [[a, b] for i, a in enumerate(people) for b in people[i + 1 :] if _one_person(a, b)]
     return _shown_names(groups, links)
+
+
+#: A person's name: two or three capitalised words (no acronym, no small words).
+_PERSON = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Whether two person names are one name transliterated two ways: the same surname
+    and first names that are close spellings of each other (difflib's ratio, the standard
+    library's sequence matcher) of five letters or more; "Joan Smith" and "John Smith" stay
+    two people. Joining two people by mistake can hide a disagreement, never make one."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if len(words_a) != len(words_b) or words_a[-1] != words_b[-1] or words_a == words_b:
+        return False
+    return all(
+        SequenceMatcher(None, x, y).ratio() >= 0.7 and x[0] == y[0] and min(len(x), len(y)) > 4
+        for x, y in zip(words_a[:-1], words_b[:-1], strict=True)
+    )
 
 
 def _described(name: str) -> str:

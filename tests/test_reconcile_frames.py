@@ -601,3 +601,20 @@ def test_the_counted_group_is_part_of_the_quantity(first: str, second: str, apar
     claims = pl.concat([_doc(first, "a", 2, "A"), _doc(second, "b", 2, "B")])
     result = reconcile(claims)
     assert (result.claims["quantity_id"].n_unique() == 2) is apart
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("Yusuf Karimov", "Yousef Karimov", True),
+        ("Mohammed Karim Aziz", "Muhammad Karim Aziz", True),
+        ("Salma Haddad", "Selma Haddad", True),
+        # short first names that differ are two people; so are two surnames
+        ("Joan Smith", "John Smith", False),
+        ("Yusuf Karimov", "Yusuf Karimova", False),
+        ("Yusuf Karimov", "Omar Karimov", False),
+    ],
+)
+def test_one_person_spelled_two_ways_is_one_source(a: str, b: str, one: bool) -> None:
+    assert (len(one_body_names({a, b})) == 2) is one
+    assert (len(set(source_names([a, b]).values())) == 1) is one
