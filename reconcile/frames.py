@@ -198,8 +198,8 @@ _BASELINE = (
 
 
 def _multiple_base(after: pl.Expr) -> pl.Expr:
-    """Whether the words after a multiple name the figure it is set against ("six times
-    higher than the official toll", "ten times the average"): the base is not what the
+    """Whether the words after a multiple name the figure it is set against ("seven times
+    greater than the reported tally", "ten times the average"): the base is not what the
     multiple measures, which the words before it say ("the true toll is six times ...")."""
     return (pl.col("unit") == "times") & after.str.contains(
         r"(?i)^\s*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)\s+)?"

@@ -557,7 +557,7 @@ def test_a_count_of_anybody_is_named_by_the_noun_before_of(text: str, concept: s
 @pytest.mark.parametrize(
     "text",
     [
-        "A study found the true toll in Peru was six times higher than the official toll.",
+        "A study found the true toll in Peru was seven times greater than the reported count.",
         "The real toll in Peru is about four times the official count, the study said.",
         "The study said deaths in Peru were five times more than those reported.",
     ],
