@@ -47,6 +47,17 @@ CONTAINER_NOUNS = frozenset({"case", "cases"})
 GENERIC_NOUNS = frozenset(
     {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
 )
+#: Nouns that say how much, not what ("a total of 900 people", "upwards of 900"): before
+#: "of" and a figure they leave its measure to other words.
+AMOUNT_NOUNS = frozenset(
+    {
+        "total", "number", "sum", "average", "maximum", "minimum", "peak", "excess", "upwards",
+        "tune", "estimate", "figure", "count", "tally", "record", "range", "amount", "level",
+        "height", "rate", "share", "majority", "minority", "group", "lot", "handful", "dozens",
+        "hundreds", "thousands", "millions", "some", "all", "most", "many", "none", "each",
+        "one", "any", "half", "part", "out", "because", "instead", "ahead", "outside", "top",
+    }
+)  # fmt: skip
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
 #: Words after a place name that make it a source ("UK officials say"), not the figure's place;
 #: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
@@ -185,6 +196,17 @@ _BASELINE = (
     r"(?:[\w'\u2019-]+\s+){0,4}(?:count|total|tally|figure|level|number)\s+of\s*$"
 )
 
+
+def _multiple_base(after: pl.Expr) -> pl.Expr:
+    """Whether the words after a multiple name the figure it is set against ("seven times
+    greater than the reported tally", "ten times the average"): the base is not what the
+    multiple measures, which the words before it say ("the true toll is six times ...")."""
+    return (pl.col("unit") == "times") & after.str.contains(
+        r"(?i)^\s*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)\s+)?"
+        r"(?:than|the|that|those|its|their)(?-u:\b)"
+    )
+
+
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 
@@ -206,19 +228,43 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
     )
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
+    lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
+    of_noun = (
+        pl.concat_str(before, lead)
+        .str.extract(
+            r"(?i)(?-u:\b)([a-z]{3,})\s+of\s+(?:about|around|some|nearly|almost|over|roughly|"
+            r"approximately|more\s+than|at\s+least|up\s+to)?\s*$",
+            1,
+        )
+        .str.to_lowercase()
+    )
+    anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
     steps = {
         "_m_unit": (
             pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
-        "_m_after": (after_clause.str.extract(word, 1), "the words '{}' after the figure"),
+        "_m_after": (
+            pl.when(~_multiple_base(after)).then(after_clause.str.extract(word, 1)),
+            "the words '{}' after the figure",
+        ),
         "_m_specific": (
             pl.when(
                 (pl.col("dimension") == "count")
                 & noun.is_not_null()
                 & ~noun.is_in(list(GENERIC_NOUNS))
+                & ~noun.is_in(list(CONTAINER_NOUNS))
                 & noun.str.contains(r"^[a-z][a-z -]+$")
-            ).then(noun),
+            )
+            .then(noun)
+            .when(
+                (pl.col("dimension") == "count")
+                & anybody
+                & ~of_noun.is_in(list(AMOUNT_NOUNS))
+                & of_noun.replace_strict(forms, default=None).is_null()
+            )
+            .then(of_noun),
             "counted noun '{}'",
         ),
         "_m_concept": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 
 import polars as pl
 
@@ -94,10 +95,11 @@ _FEARED = (
     r"(?:believed|feared|thought|presumed|suspected)\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
-#: Words right before a figure that make it a change, not a level ("rose by", "a rise of").
+#: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
+#: or a gap between two figures ("the count is off by", "undercounted by", "short by").
 _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
-    r"went up|went down|up|down)\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
+    r"went up|went down|up|down|off|short|out|(?:under|over)(?:counted|estimated|stated))\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
     r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
@@ -144,6 +146,19 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: "170 died in May alone", "took place over two months, April and May 2030": a month (or
+#: two) after the figure's phrase, after "in"/"during"/"over", is the span the figure counts,
+#: not the date of a running total ("by May", "as of May" are dates). Month names are
+#: matched with their capital ("may" is a verb). Groups: first month, last month, year.
+_MONTH_AFTER = (
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:in|during|over|throughout)\s+(?:just\s+|only\s+)?"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+)?months?\s*(?:--|[,:\u2013\u2014-])?\s*(?:of\s+)?)?"
+    rf"({_MONTH_NAMES})(?:\s*(?:and|to|through|-|\u2013)\s*({_MONTH_NAMES}))?"
+    r"(?:,?\s+((?:19|20)\d{2}))?(?:\s+alone)?(?:[^\w]|$)"
+)
 
 
 def stable_id(*parts: object) -> str:
@@ -423,7 +438,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
 def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
     """ "Where the $9bn comes from": a figure named with "the" is one the document gave
     before, and takes the rate it was given with ("$9bn a year")."""
-    keys = ["doc_id", "value", "unit"]
+    keys = ["doc_id", "value", "dimension"]
     rates = (
         frame.filter(pl.col("per").is_not_null())
         .group_by(keys)
@@ -562,13 +577,17 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = _share_parts(frame)
     frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    # "250,000 Libyans" are people of a place (read as its place), not a particular group
+    nationals = {form.lower() for form in demonym_forms()}
     population = (
         pl.when(
             (pl.col("dimension") == "count")
             & unit.is_not_null()
             & ~unit.is_in(list(GENERIC_NOUNS))
+            & ~pl.col("unit").str.to_lowercase().is_in(list(nationals))
             & unit.replace_strict(tables.measure_forms, default=None).is_null()
         )
         .then(unit)
@@ -577,7 +596,7 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
-    return frame.with_columns(
+    frame = frame.with_columns(
         population=population,
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
@@ -592,6 +611,36 @@ def assign_keys(
         "_strong",
         "_named",
         "_nation",
+    )
+    return _named_again(frame)
+
+
+#: The columns that say which quantity a figure measures, taken whole by a figure named again.
+_IDENTITY = ("entity", "entity_source", "concept_key", "concept_source", "population", "period")
+
+
+def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "The 8 million deaths ..." after "8 million deaths a year" earlier in the article: a
+    figure named with "the" or "this" that the document gave before is that figure again (the
+    nearest one before it), and measures what it measured (its place, measure and period)."""
+    keys = ["doc_id", "value", "dimension"]
+    definite = before_figure().str.contains(r"(?i)\b(?:the|this|that|these|those)\s*$")
+    frame = sorted_by(frame, "doc_id", "start")
+    frame = frame.with_columns(
+        pl.col(c).shift(1).over(keys).alias(f"_before_{c}") for c in ("start", *_IDENTITY)
+    )
+    again = definite & pl.col("_before_start").is_not_null()
+    return (
+        frame.with_columns(
+            pl.when(again).then(pl.col(f"_before_{c}")).otherwise(pl.col(c)).alias(c)
+            for c in _IDENTITY
+        )
+        .with_columns(
+            concept_source=pl.when(again)
+            .then(pl.format("{} (named again with 'the')", pl.col("concept_source")))
+            .otherwise(pl.col("concept_source"))
+        )
+        .drop(*(f"_before_{c}" for c in ("start", *_IDENTITY)))
     )
 
 
@@ -625,6 +674,78 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("concept_key")),
         concept_source=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
+#: "men accounted for 57% of ...": the subject of a verb of making up a whole is the part
+#: the share measures (group 1); a pronoun ("which", "this") points back and names none.
+_PART_BEFORE = (
+    r"(?i)^\s*(?:(?:the|a|an)\s+)?((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)\s+"
+    r"(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|"
+    r"comprised|comprises|formed|forms)\s+(?:for\s+)?"
+    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"some\s+|roughly\s+)?$"
+)
+_POINTING = r"(?i)^(?:which|that|this|these|those|it|they|who|what)$"
+#: "60% of the votes were cast by post", "70% of cases occurred in June": after the share's
+#: whole, its verb and the words after it name the part (group 1: the verb unless it is a
+#: bare copula, group 2: up to four words, to a punctuation mark or a conjunction).
+_PART_AFTER = (
+    r"(?i)^\s*of\s+(?:[\w'\u2019-]+\s+){1,5}?(?:(?:were|was|are|is)|"
+    r"(took\s+place|occurred|happened|came|went|died|lived))\s+"
+    r"([\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})"
+)
+
+
+def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
+    """A share names its part: "men made up 60% of the dead" and "40% of the dead were
+    women" measure two parts of one whole, and are two quantities (the concept takes the
+    part's words); "60% male and 40% female" names each part after its figure. A part
+    that names the measure itself ("emissions from X account for 25% of emissions") is the
+    entity's share, not a part of its own."""
+    before = before_figure()
+    after = after_figure()
+    share = (pl.col("dimension") == "ratio") & pl.col("unit").is_in(["percent", "fraction"])
+    # the clause before the figure, from its last conjunction or verb of saying ("... and
+    # men made up 40%", "the bureau said exports make up 3%")
+    clause = before.str.extract(r"([^,;:()]*)$", 1).str.replace(
+        r"(?i)^.*(?-u:\b)(?:and|but|while|whereas|that|said|says|say|found|finds|shows?|"
+        r"showed|estimated|estimates?|reported|reports|suggested|suggests?|noted|added)\s+",
+        "",
+    )
+    subject = clause.str.extract(_PART_BEFORE, 1)
+    found = after.str.extract_groups(_PART_AFTER)
+    verb = found.struct.field("1")
+    words = found.struct.field("2").str.replace(
+        r"(?i)\s+(?:and|or|but|while|whereas|with|than)(?:\s.*)?$", ""
+    )
+    predicate = pl.when(words.is_not_null()).then(
+        pl.concat_str(verb, words, separator=" ", ignore_nulls=True)
+    )
+    listed = pl.when(before.str.contains(r"(?i)\band\s*$")).then(
+        after.str.extract(r"^\s*([a-z][\w-]*)\s*(?:[,.;:]|$)", 1)
+    )
+    part = (
+        pl.coalesce(pl.when(~subject.str.contains(_POINTING)).then(subject), predicate, listed)
+        .str.to_lowercase()
+        .str.strip_chars()
+    )
+    # "emissions from the fires account for 25% of all emissions": a part named by the
+    # measure itself is the entity's share of the whole, which the entity already says
+    named = (
+        share
+        & part.is_not_null()
+        & (part != "")
+        & ~pl.col("concept_key").str.contains(": ")
+        & ~part.str.contains(pl.col("concept_key"), literal=True)
+    )
+    return frame.with_columns(
+        concept_key=pl.when(named)
+        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(named)
+        .then(pl.format("{}, a share of the part '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
     )
 
@@ -715,6 +836,8 @@ def _period() -> pl.Expr:
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
+        .when(_own_months().is_not_null() & ~long_run & ~projected)
+        .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
         .when(earlier_record)
@@ -728,6 +851,19 @@ def _period() -> pl.Expr:
         .otherwise(None)
     )
     return period
+
+
+def _own_months() -> pl.Expr:
+    """The month or months a figure counts over (``_MONTH_AFTER``): "may 2030", "april-may
+    2030" (the year the words give, else the year of the figure's date)."""
+    found = after_figure().str.extract_groups(_MONTH_AFTER)
+    first = found.struct.field("1").str.to_lowercase()
+    last = found.struct.field("2").str.to_lowercase()
+    year = pl.coalesce(found.struct.field("3"), pl.col("as_of").dt.year().cast(pl.String))
+    months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
+    return pl.when(first.is_not_null()).then(
+        pl.concat_str(months, year, separator=" ", ignore_nulls=True)
+    )
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -752,7 +888,8 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
     an official form of the figure's measure (``official death``). "Official" must stand
     before the figure in its sentence with no other number between them (years and names
-    such as "Storm-9" aside)."""
+    such as "Storm-9" aside); or "confirmed", "recorded" or "reported" right after the
+    figure and its counted noun ("480 deaths confirmed")."""
     official_of = {
         m: f"official {m.split()[-1]}"
         for m in set(tables.measure_forms.values())
@@ -760,7 +897,12 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         and not m.startswith("official ")
     }
     before = before_figure().str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
-    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$")
+    # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
+    # official one too
+    counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
+        after_figure().str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+    )
+    said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     official = pl.col("concept_key").replace_strict(official_of, default=None)
     return frame.with_columns(
         concept_key=pl.when(said & official.is_not_null())
@@ -770,6 +912,17 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.format("{}, called official", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     )
+
+
+#: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
+#: whose verb moves a figure continues the figure before it.
+_IT_MOVED = (
+    r"(?i)^\s*(?:and\s+|but\s+|since\s+then\s+)?(?:it|this|that)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:since\s+|now\s+|then\s+|also\s+)?(?:been\s+)?(?:rose|risen|fell|fallen|grew|grown|"
+    r"climbed|dropped|increased|decreased|declined|jumped|reached|hit|stood|stands|revised|"
+    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$"
+)
 
 
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -824,9 +977,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
-    pointer = before.str.contains(
-        rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b"
-    ) & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
+    pointer = (
+        before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
+        & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
+    ) | before.str.contains(_IT_MOVED)
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,
@@ -968,7 +1122,28 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
     # words that describe a name stand before it ("investment bank Goldwater Partners")
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
+    # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
+    people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
+    links += [[a, b] for i, a in enumerate(people) for b in people[i + 1 :] if _one_person(a, b)]
     return _shown_names(groups, links)
+
+
+#: A person's name: two or three capitalised words (no acronym, no small words).
+_PERSON = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Whether two person names are one name transliterated two ways: the same surname
+    and first names that are close spellings of each other (difflib's ratio, the standard
+    library's sequence matcher) of five letters or more; "Joan Smith" and "John Smith" stay
+    two people. Joining two people by mistake can hide a disagreement, never make one."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if len(words_a) != len(words_b) or words_a[-1] != words_b[-1] or words_a == words_b:
+        return False
+    return all(
+        SequenceMatcher(None, x, y).ratio() >= 0.7 and x[0] == y[0] and min(len(x), len(y)) > 4
+        for x, y in zip(words_a[:-1], words_b[:-1], strict=True)
+    )
 
 
 def _described(name: str) -> str:
@@ -1087,6 +1262,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         [
             pl.col("entity"),
             pl.col("concept_key"),
+            # "5 provinces" affected are not 884,000 people affected
+            pl.col("population").fill_null("-"),
             pl.col("period").fill_null("-"),
             pl.col("dimension").cast(pl.String),
             pl.col("norm_unit").fill_null("-"),

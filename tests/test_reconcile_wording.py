@@ -35,7 +35,8 @@ def _claim(text: str) -> dict[str, object]:
             "gdp loss",
         ),
         ("Tariffs reduced Peru's economic output by 3%, the Harbour Institute said.", "gdp loss"),
-        ("The Harbour Institute said exports make up 3% of Peru's GDP.", "gdp"),
+        # a share of GDP that names its part measures that part's share ("exports")
+        ("The Harbour Institute said exports make up 3% of Peru's GDP.", "gdp: exports"),
         ("Tariffs held back Peru's economic growth, for an overall reduction of 3%.", "gdp loss"),
         ("The Harbour Institute said economic growth in Peru was 3% last year.", "gdp growth"),
         ("The Harbour Institute sees a 30% chance of a port strike in Peru.", "probability"),
