@@ -369,6 +369,8 @@ def _finite(value: Any) -> float | None:
 def _read_assertions(frame: pl.DataFrame) -> list[_Assertion]:
     rows: list[_Assertion] = []
     for row in frame.to_dicts():
+        if row.get("doubt"):  # a figure that may be misprinted is not drawn among the others
+            continue
         disputed = [str(d) for d in (row.get("disputed_by") or []) if d]
         n_reports = row.get("n_reports")
         rows.append(
