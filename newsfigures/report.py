@@ -1268,7 +1268,8 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
             [
                 _esc(_outlet(r["outlet"], r["doc_id"])),
                 _esc(_date(r["published"])),
-                _esc(r["title"] or r["doc_id"]),
+                # a file's name is no title: a report without one says so, as for its link
+                _esc(r["title"] or "no title given"),
                 safe_link(r["url"]),
                 str(r["_used"]),
             ]
