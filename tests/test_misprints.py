@@ -122,7 +122,11 @@ def test_no_divergence_rests_on_a_misprinted_figure() -> None:
     ("verdict", "estimates", "words"),
     [
         ("uncertain", 2, "possibly misprinted: '61,24'; not compared"),
-        ("echo", 3, "one source, repeated in 3 reports; possibly misprinted: '61,24'; not compared"),
+        (
+            "echo",
+            3,
+            "one source, repeated in 3 reports; possibly misprinted: '61,24'; not compared",
+        ),
         ("single", 1, "one source only; possibly misprinted: '61,24'; not compared"),
     ],
 )
