@@ -15,7 +15,9 @@ assertions vote. A quantity's verdict:
 - ``growth``: no conflict, and figures of different dates differ by more than 5%: counts
   updated over time (a cumulative count that rises, a stock that falls);
 - ``echo``: no conflict and no change, with one named source only, carried by several
-  documents: one assertion repeated, not independent agreement;
+  documents: one assertion repeated, not independent agreement; when that source's own
+  figures conflict (as two sources' would to diverge), they are not one figure repeated:
+  ``uncertain``;
 - ``agree``: otherwise (two or more named sources within tolerance).
 
 A figure that may be misprinted (the claims' ``doubt``: "475,00", whose commas follow no
@@ -729,6 +731,14 @@ def _verdict(
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
+    elif n_sources == 1 and facts["_named_docs"] > 1 and (
+        split := next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
+    ):
+        # one source, but figures as far apart as a divergence: not one figure repeated
+        verdict = "uncertain"
+        a, b = sorted(split, key=lambda r: float(r["best"]))
+        sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"
+        sides += " possibly two measures, not one figure repeated; not compared"
     elif n_sources == 1 and facts["_named_docs"] > 1:
         verdict = "echo"
         who = next((r["asserter"] for r in rows if _named(r)), "one named source")

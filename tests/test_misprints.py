@@ -132,3 +132,18 @@ def test_no_divergence_rests_on_a_misprinted_figure() -> None:
 )
 def test_the_report_names_the_misprinted_figure(verdict: str, estimates: int, words: str) -> None:
     assert verdict_words(verdict, 1, 3, doubtful=["61,24"], estimates=estimates) == words
+
+
+def test_one_source_far_apart_with_itself_is_not_an_echo() -> None:
+    # one office, two reports, figures 300 times apart: two measures, not one figure repeated
+    few = _report("The Ferry Office said 14 passengers used the island route.", "a", "Coast Herald")
+    many = _report(
+        "The Ferry Office said 4,150 passengers used the island route.", "b", "Bay Times"
+    )
+    q = _quantity(few, many)
+    assert q["verdict"] == "uncertain"
+    assert "not one figure repeated" in str(q["why"])
+    near = _report(
+        "The Ferry Office said 4,100 passengers used the island route.", "c", "Island Daily"
+    )
+    assert _quantity(near, many)["verdict"] == "echo"  # within tolerance: one figure, repeated
