@@ -716,6 +716,7 @@ def _verdict(
                 break
     changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])
+    echoed = n_sources == 1 and facts["_named_docs"] > 1  # one named source, several reports
     if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"
     elif sure:
@@ -731,21 +732,26 @@ def _verdict(
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
-    elif n_sources == 1 and facts["_named_docs"] > 1 and (
-        split := next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
-    ):
+    elif echoed and (split := _self_conflict(rows, threshold)):
         # one source, but figures as far apart as a divergence: not one figure repeated
         verdict = "uncertain"
         a, b = sorted(split, key=lambda r: float(r["best"]))
         sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"
         sides += " possibly two measures, not one figure repeated; not compared"
-    elif n_sources == 1 and facts["_named_docs"] > 1:
+    elif echoed:
         verdict = "echo"
         who = next((r["asserter"] for r in rows if _named(r)), "one named source")
         sides = f"one source ({who}) carried by {facts['_n_docs']} documents: " + sides
     else:
         verdict = "agree"
     return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
+
+
+def _self_conflict(
+    rows: list[dict[str, Any]], threshold: float
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Two named figures of a quantity that conflict, whoever gives them (the first found)."""
+    return next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
