@@ -149,6 +149,7 @@ def gold_claims(dev: Dev, docs: list[str]) -> pl.DataFrame:
                 "restates": None,
                 "from_claim": None,
                 "boilerplate": bool(g.get("boilerplate")),
+                "doubt": None,
                 "outlet": entry.outlet if entry else None,
                 "published": published,
                 "url": None,

@@ -103,7 +103,7 @@ REPO_ROOT = HERE.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from extract.schema import CLAIMS_SCHEMA  # noqa: E402
+from extract.schema import CLAIMS_SCHEMA, LATER_CLAIMS_COLUMNS  # noqa: E402
 
 DATA = REPO_ROOT / "reconcile" / "data"
 SEED = 20240917
@@ -684,8 +684,12 @@ def generate_claims(n: int, *, seed: int = SEED, n_docs: int | None = None) -> p
         how="left",
         maintain_order="left",
     )
-    if "from_claim" not in frame.columns:  # added to the schema after this generator
-        frame = frame.with_columns(from_claim=pl.lit(None, dtype=pl.String))
+    # columns added to the schema after this generator ("from_claim", "doubt")
+    frame = frame.with_columns(
+        pl.lit(None, dtype=CLAIMS_SCHEMA[c]).alias(c)
+        for c in LATER_CLAIMS_COLUMNS
+        if c not in frame.columns
+    )
     return frame.select(CLAIMS_SCHEMA.names()).cast(CLAIMS_SCHEMA)
 
 

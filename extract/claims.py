@@ -242,7 +242,7 @@ class _DocumentReader(UnitReader):
         sent = self._sentence_of(num.start)
         if sent is None or self._is_excluded(num.start):
             return None
-        claim = Draft(num.start, num.end, sent, num.value)
+        claim = Draft(num.start, num.end, sent, num.value, doubt=num.doubt)
         if num.kind == "vague" and num.high is not None:
             # "hundreds": one order of magnitude from the named one, its midpoint the value
             claim.low, claim.high, claim.bound = num.value, num.high, "range"
@@ -974,6 +974,7 @@ class _RowWriter:
             "restates": ids[claim.restates] if claim.restates is not None else None,
             "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
             "boilerplate": sent.boilerplate,
+            "doubt": claim.doubt,
         }
 
     def _attribution(self, claim: Draft) -> str | None:

@@ -360,6 +360,11 @@ class AttributionTracker:
             # "the agency said": the organisation named last (a spokesman: its speaker)
             role = low.split()[-1].startswith("spokes")
             return (self.last_any if role else self.last_named) or candidate
+        office = _OFFICE_OF.fullmatch(low)
+        if office and office.group(1) in lex.source_anaphors | lex.member_anaphors:
+            # "the treasurer of the alliance": an office of the organisation named last
+            # speaks for it
+            return self.last_named or candidate
         if low.startswith("the "):  # "the report said": the work of the source named last
             named = self.last_named if self.last_named and names_source(self.last_named) else None
             return named or candidate[4:]
@@ -376,6 +381,13 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+#: An office of an organisation named before: "(the) treasurer of the alliance", "a
+#: spokesman for the union" (lower-cased; the last word is checked against the lexicon).
+_OFFICE_OF = re.compile(
+    r"(?:(?:the|a|an)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s+(?:of|for|at)\s+the\s+([a-z]+)"
+)
 
 
 def _impersonal(toks: list[Token], i: int) -> bool:

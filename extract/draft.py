@@ -22,6 +22,7 @@ class Draft:
     high: float | None = None
     bound: str = "exact"
     qualifier: str | None = None
+    doubt: str | None = None  # why the figure may be misprinted (the ``doubt`` column)
     unit: str | None = None
     dimension: str = "count"
     per: str | None = None

@@ -91,6 +91,7 @@ class Lexicon:
     source_carriers: frozenset[str]
     source_works: frozenset[str]
     source_anaphors: frozenset[str]
+    member_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
     person_states: frozenset[str]
     asserter_adverbs: frozenset[str]
@@ -153,7 +154,8 @@ _WORD_SETS = (
     "fraction_blockers rate_items negative_words age_words age_before months weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
-    "source_carriers source_works source_anaphors source_adjectives headline_labels stopwords "
+    "source_carriers source_works source_anaphors member_anaphors source_adjectives "
+    "headline_labels stopwords "
     "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
     "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()

@@ -18,18 +18,38 @@ from dataclasses import dataclass
 
 from .lexicon import lexicon
 
-__all__ = ["MAX_DIGITS", "NumberMatch", "find_numbers", "non_quantity_spans", "parse_digits"]
+__all__ = [
+    "MAX_DIGITS",
+    "MISGROUPED",
+    "NumberMatch",
+    "find_numbers",
+    "non_quantity_spans",
+    "parse_digits",
+]
 
 #: Integer parts longer than this are not read as quantities (a run of digits, an ID).
 MAX_DIGITS = 16
 
+#: Digits grouped by commas as English writes them: thousands ("20,000", "1,234.5") and
+#: lakh and crore ("4,83,000", "12,34,567.89").
+_COMMA_GROUPED = (
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![,\d])"  # lakh grouping: "4,83,000", "12,34,567.89"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
+)
+#: Digits with commas that follow neither grouping ("475,00", "1,2345", "3,5"): a digit
+#: dropped or added in print, or a decimal comma in English text. The figure is read (its
+#: last comma as a decimal mark) but flagged as possibly misprinted (``MISGROUPED``).
+_MISGROUPED = r"\d{1,3}(?:,\d+)+(?![.,]?\d)"
 _EN_DIGITS = (
     r"\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"  # e-notation: "4e14", "9.83e-3"
-    r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![,\d])"  # lakh grouping: "4,83,000", "12,34,567.89"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
+    rf"|{_COMMA_GROUPED}"
     r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)"  # space-grouped: "10 000"
+    rf"|{_MISGROUPED}"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
+_GROUPED_WELL = re.compile(_COMMA_GROUPED)
+#: The doubt a figure with malformed comma grouping carries (the claims' ``doubt`` column).
+MISGROUPED = "malformed digit grouping"
 # Continental style: "20.000", "1.234.567,5", "3,5", "20 000".
 _EU_DIGITS = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![.\d])|\d+(?:,\d+)?|,\d+"
 
@@ -201,6 +221,7 @@ class NumberMatch:
     kind: str  # "digits" | "words" | "vague" | "fraction"
     integer_digits: int
     high: float | None = None  # the top of a vague magnitude's range ("hundreds": 1,000)
+    doubt: str | None = None  # why the figure may be misprinted (``MISGROUPED``), else None
 
 
 def _ungrouped(token: str) -> str:
@@ -281,19 +302,14 @@ def find_numbers(
     stop = len(text) if end is None else end
     found: list[NumberMatch] = []
     for m in _DIGITS["eu" if style == "eu" else "en"].finditer(text, start, stop):
-        token = m.group()
-        value = parse_digits(token, style=style)
-        if value is None:
-            continue
-        found.append(NumberMatch(m.start(), m.end(), value, "digits", _whole_digits(token, style)))
+        if (number := _digits_match(m.group(), m.start(), style)) is not None:
+            found.append(number)
     if style == "en":
         lex = lexicon()
         for m in _prefixed_matches(text, start, stop):
             group = 1 if m.group(1) is not None else 2
-            value = parse_digits(m.group(group))
-            if value is not None:
-                digits = _whole_digits(m.group(group), "en")
-                found.append(NumberMatch(m.start(group), m.end(group), value, "digits", digits))
+            if (number := _digits_match(m.group(group), m.start(group), "en")) is not None:
+                found.append(number)
         word_starts, vague_starts = _word_number_starts(text, start, stop)
         for m in _matches_from(_WORDS, text, word_starts, stop):
             value = parse_words(m.group())
@@ -317,6 +333,22 @@ def find_numbers(
     else:
         found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:
+    """The number a digit token at ``start`` writes; a token with malformed comma grouping
+    in English text ("475,00") is read with its last comma as a decimal mark and flagged."""
+    if style == "en" and "," in token and not _GROUPED_WELL.fullmatch(token):
+        whole, _, decimals = token.rpartition(",")
+        value = parse_digits(f"{whole}.{decimals}")
+        if value is None:
+            return None
+        digits = len(_ungrouped(whole))
+        return NumberMatch(start, start + len(token), value, "digits", digits, doubt=MISGROUPED)
+    value = parse_digits(token, style=style)
+    if value is None:
+        return None
+    return NumberMatch(start, start + len(token), value, "digits", _whole_digits(token, style))
 
 
 def _covered_by(found: list[NumberMatch], covers: list[NumberMatch]) -> list[NumberMatch]:

@@ -86,6 +86,11 @@ _CLAIMS_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
     "restates": pl.String,
     "from_claim": pl.String,
     "boilerplate": pl.Boolean,
+    #: why the figure as printed may not be what was meant, else null: MISGROUPED
+    #: ("malformed digit grouping") for digits whose commas follow no grouping ("475,00",
+    #: "1,2345"; read with the last comma as a decimal mark). reconcile builds no verdict
+    #: on such a figure and shows it as possibly misprinted.
+    "doubt": pl.String,
     "outlet": pl.String,
     "published": pl.Date,
     "url": pl.String,
@@ -95,7 +100,7 @@ CLAIMS_SCHEMA = pl.Schema(_CLAIMS_COLUMNS)
 
 #: Columns added after the first release: a claims table written before them is read with
 #: the column null (see :func:`conform_claims`).
-LATER_CLAIMS_COLUMNS: tuple[str, ...] = ("from_claim",)
+LATER_CLAIMS_COLUMNS: tuple[str, ...] = ("from_claim", "doubt")
 
 
 def conform_claims(frame: pl.DataFrame) -> pl.DataFrame:

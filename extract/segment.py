@@ -23,6 +23,11 @@ _ABBREVIATIONS = frozenset(
     vs e.g i.e approx gen sen rep gov lt col sgt capt prof jr sr mt ft pp fig est dept univ
     u.s u.n u.k e.u a.m p.m etc cf al op rev hon adm maj cmdr brig rs""".split()
 )
+#: A label and an ISO date opening a line before its text ("date 2031-05-02 The port said",
+#: "Published: 2031-05"): a dateline of a saved page, not the first sentence's words.
+_DATELINE = re.compile(
+    r"(?i)(?:date|dated|published|updated|posted)\s*:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?=\s+\S)"
+)
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -151,6 +156,11 @@ def sentences(text: str) -> list[Sentence]:
 
     out: list[Sentence] = []
     for index, ((a, b), flag) in enumerate(zip(lines, flags, strict=True)):
+        if dateline := _DATELINE.match(text, a, b):  # "date 2031-05-02 The port said ..."
+            out.append(Sentence(a, dateline.end(), index, flag))
+            a = dateline.end() + (
+                len(text[dateline.end() : b]) - len(text[dateline.end() : b].lstrip())
+            )
         for s, e in _split_block(text, a, b):
             for cs, ce in _bounded(text, s, e):
                 out.append(Sentence(cs, ce, index, flag))

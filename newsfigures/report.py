@@ -425,7 +425,7 @@ def quantities_table(quantities: pl.DataFrame) -> Html:
             [
                 _esc(q["label"]),
                 _pill(verdict),
-                _esc(format_amount(q["best"], q["unit"], per=q["per"])),
+                _esc(_middle(q)),
                 _esc(
                     f"{_number(q['low'])} – {_number(q['high'])}"
                     if q["low"] is not None and q["high"] is not None
@@ -1150,15 +1150,23 @@ def topic_summary(topic: ReconcileResult) -> Html:
             if lo is None or hi is None or lo == hi
             else f"{format_amount(lo, r['unit'])} to {format_amount(hi, r['unit'])}"
         )
+        doubtful = r.get("doubtful") or []
+        words = verdict_words(
+            verdict,
+            r.get("n_sources"),
+            r["n_reports"],
+            doubtful=doubtful,
+            estimates=r["n_assertions"],
+        )
         rows.append(
             [
                 _esc(r["label"]),
-                _esc(format_amount(r["best"], r["unit"], per=r["per"])),
+                _esc(_middle(r)),
                 _esc(span),
                 str(r["n_assertions"]),
                 str(r["n_sources"]),
                 str(r["n_reports"]),
-                f"{_pill(verdict)} {_esc(verdict_words(verdict, r.get('n_sources'), r['n_reports']))}",
+                f"{_pill(verdict)} {_esc(words)}",
             ]
         )
     return _capped(
@@ -1179,15 +1187,40 @@ def topic_summary(topic: ReconcileResult) -> Html:
     )
 
 
-def verdict_words(verdict: str, sources: int | None = None, reports: int | None = None) -> str:
+def _middle(q: Mapping[str, Any]) -> str:
+    """A quantity's middle estimate for a reader; with only figures that may be misprinted,
+    those figures as printed."""
+    if q["best"] is None and q.get("doubtful"):
+        return ", ".join(f"'{d}' as printed" for d in q["doubtful"])
+    return format_amount(q["best"], q["unit"], per=q["per"])
+
+
+def verdict_words(
+    verdict: str,
+    sources: int | None = None,
+    reports: int | None = None,
+    *,
+    doubtful: Sequence[str] = (),
+    estimates: int | None = None,
+) -> str:
     """A verdict in words that count the independent sources (when known) it rests on; a
-    verdict this module does not know is shown by its own name.
+    verdict this module does not know is shown by its own name. Figures left out as possibly
+    misprinted (``doubtful``, as printed) are named; when no more than one of the quantity's
+    ``estimates`` was left to compare, they are the whole reason it is uncertain.
 
     >>> verdict_words("diverge", 3), verdict_words("agree", 2), verdict_words("echo", 1, 4)
     ('3 independent sources disagree', '2 independent sources agree', 'one source, repeated in 4 reports')
     >>> verdict_words("single", 1), verdict_words("possibly_same")
     ('one source only', 'possibly same')
+    >>> verdict_words("uncertain", 1, 2, doubtful=["12,5"], estimates=2)
+    "possibly misprinted: '12,5'; not compared"
     """
+    if doubtful:
+        note = f"possibly misprinted: {', '.join(repr(str(d)) for d in doubtful)}; not compared"
+        alone = estimates is None or estimates - len(doubtful) <= 1
+        if verdict == "uncertain" and alone:
+            return note
+        return f"{verdict_words(verdict, sources, reports)}; {note}"
     many = f"{sources} independent sources" if sources is not None and sources >= 2 else ""
     if verdict == "diverge":
         return f"{many} disagree" if many else "the reports disagree"
@@ -1235,7 +1268,8 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
             [
                 _esc(_outlet(r["outlet"], r["doc_id"])),
                 _esc(_date(r["published"])),
-                _esc(r["title"] or r["doc_id"]),
+                # a file's name is no title: a report without one says so, as for its link
+                _esc(r["title"] or "no title given"),
                 safe_link(r["url"]),
                 str(r["_used"]),
             ]

@@ -94,9 +94,11 @@ def arithmetic_checks(
         "restates",
         "bound",
     ]
-    article = kept_in_order(
+    article = kept_in_order(  # a figure that may be misprinted ("doubt") takes part in no check
         claims,
-        ~pl.col("boilerplate").fill_null(False) & (pl.len().over("doc_id", "sentence_start") >= 2),
+        ~pl.col("boilerplate").fill_null(False)
+        & pl.col("doubt").is_null()
+        & (pl.len().over("doc_id", "sentence_start") >= 2),
         *cols,
     ).sort("doc_id", "start")
     for rows in _by_sentence(article):
@@ -275,7 +277,9 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
 
 def _cumulative(quantities: pl.DataFrame, tables: Tables) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    series = quantities.filter(pl.col("concept").is_in(list(tables.cumulative))).sort("as_of_start")
+    series = quantities.filter(
+        pl.col("concept").is_in(list(tables.cumulative)) & pl.col("best").is_not_null()
+    ).sort("as_of_start")
     for part in series.partition_by("series_id"):
         rows = part.to_dicts()
         for a, b in itertools.pairwise(rows):
@@ -302,9 +306,10 @@ def _cumulative_within(
     if "concept_key" not in claims.columns:
         return []
     dated = (
-        claims.select("quantity_id", "as_of", "concept_key", "norm_value")
+        claims.select("quantity_id", "as_of", "concept_key", "norm_value", "doubt")
         .filter(
             pl.col("quantity_id").is_not_null()
+            & pl.col("doubt").is_null()
             & pl.col("as_of").is_not_null()
             & pl.col("concept_key").is_in(list(tables.cumulative))
         )

@@ -18,8 +18,16 @@ assertions vote. A quantity's verdict:
   updated over time (a cumulative count that rises, a stock that falls); a date's bound
   beside an exact figure of that date is that figure rounded, not a level of its own;
 - ``echo``: no conflict and no change, with one named source only, carried by several
-  documents: one assertion repeated, not independent agreement;
+  documents: one assertion repeated, not independent agreement; when that source's own
+  figures conflict (as two sources' would to diverge), they are not one figure repeated:
+  ``uncertain``;
 - ``agree``: otherwise (two or more named sources within tolerance).
+
+A figure that may be misprinted (the claims' ``doubt``: "475,00", whose commas follow no
+grouping) is grouped and counted among the reports, but never compared: the verdict,
+consensus and range come from the other figures, and when they alone would be ``single``
+while other documents or sources report the quantity, the verdict is ``uncertain``. The
+``why`` names it ("possibly misprinted: '475,00'") and the ``doubtful`` column lists it.
 
 An unnamed source ("unattributed") may be any source, so it never makes a conflict. A
 *stray*, a figure over ``SCOPE_RATIO`` times from the median of three or more, is a misreading
@@ -36,9 +44,10 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import polars as pl
 
@@ -82,6 +91,7 @@ _VOTER_COLUMNS = (
     "as_of",
     "outlet",
     "published",
+    "doubt",
 )
 
 
@@ -155,6 +165,8 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("bound").cast(pl.String).first(),
             pl.col("qualifier").drop_nulls().first(),
             pl.col("surface").first(),
+            # in doubt only when every report of the figure is (one clean print settles it)
+            pl.when(pl.col("doubt").is_not_null().all()).then(pl.col("doubt").first()),
             pl.len().cast(pl.Int64).alias("n_reports"),
             pl.col("doc_id").unique(maintain_order=True).alias("doc_ids"),
             pl.col("outlet").drop_nulls().unique(maintain_order=True).alias("outlets"),
@@ -318,6 +330,8 @@ def quantities_table(
         "weight",
         "doc_ids",
         "sure",
+        "doubt",
+        "surface",
     ]
     frame_sure = pl.col("frame_sure") if "frame_sure" in claims.columns else pl.lit(True)
     # a guessed date is not sure (``GUESSED_DATES``); nor is a time the sentence gives that
@@ -345,13 +359,18 @@ def quantities_table(
         .select(needed)
         .sort("quantity_id", "as_of", "best", nulls_last=True)
     )
+    # a figure that may be misprinted is grouped but not compared (see _with_doubtful)
+    doubtful = ordered.filter(pl.col("doubt").is_not_null())
+    ordered = ordered.filter(pl.col("doubt").is_null())
     if consensus == "truth_discovery":
         rows = [_judge(group, threshold=threshold, weighted=True) for group in _groups(ordered)]
     else:
         rows = _judge_all(ordered, threshold=threshold)
+    rows = _with_doubtful(rows, doubtful, ordered)
     judged = pl.DataFrame(
         rows,
-        schema={c: QUANTITIES_SCHEMA[c] for c in _JUDGED} | {"sides": pl.String},
+        schema={c: QUANTITIES_SCHEMA[c] for c in _JUDGED}
+        | {"sides": pl.String, "doubtful": QUANTITIES_SCHEMA["doubtful"]},
         orient="row",
     )
     table = meta.join(judged, on="quantity_id", how="inner")
@@ -598,6 +617,80 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     ]
 
 
+def _with_doubtful(
+    rows: list[tuple[object, ...]], doubtful: pl.DataFrame, judged: pl.DataFrame
+) -> list[tuple[object, ...]]:
+    """The rows judged from ``judged`` with ``doubtful``, the figures that may be misprinted,
+    added back: counted among the quantity's reports and assertions, never in its consensus,
+    range or verdict, and named in its ``why`` and ``doubtful`` column. Reports from two
+    documents or sources that could only be compared through such a figure are
+    ``uncertain`` (one clean figure, or none, to compare); every row gains the ``doubtful``
+    column (empty when none)."""
+    by_quantity: dict[str, list[dict[str, Any]]] = {}
+    for r in doubtful.iter_rows(named=True):
+        by_quantity.setdefault(str(r["quantity_id"]), []).append(r)
+    clean = (
+        judged.filter(pl.col("quantity_id").is_in(list(by_quantity)))
+        .group_by("quantity_id")
+        .agg(pl.col("doc_ids").explode().drop_nulls().unique(), pl.col("asserter").unique())
+    )
+    seen = {q: (set(d), set(a)) for q, d, a in clean.iter_rows()}
+    out: list[tuple[object, ...]] = []
+    for row in rows:
+        extra = by_quantity.pop(str(row[0]), [])
+        out.append(_add_doubtful(row, extra, seen.get(str(row[0]))) if extra else (*row, []))
+    for qid, extra in by_quantity.items():  # quantities of doubtful figures only
+        empty = (qid, 0, 0, None, None, None, None, "single", 0, "")
+        out.append(_add_doubtful(empty, extra, None))
+    return out
+
+
+def _add_doubtful(
+    row: tuple[object, ...],
+    extra: list[dict[str, Any]],
+    seen: tuple[set[str], set[str]] | None,
+) -> tuple[object, ...]:
+    """One judged row (``_JUDGED`` and sides) with ``extra``, its doubtful assertions;
+    ``seen``: the documents and asserters of its clean assertions."""
+    qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides = row
+    docs, asserters = seen or (set(), set())
+    docs |= {d for r in extra for d in (r["doc_ids"] or [])}
+    asserters |= {str(r["asserter"]) for r in extra}
+    named = {a for a in asserters if not a.startswith("unattributed")}
+    reports = cast(int, n_reports) + sum(int(r["n_reports"]) for r in extra)
+    if verdict == "single" and reports > 1 and (len(docs) > 1 or len(named) > 1):
+        verdict = "uncertain"  # reports to compare, but only through a doubtful figure
+    printed = [_printed(str(r["surface"])) for r in extra]
+    note = "; ".join(
+        f"possibly misprinted: '{p}' ({r['asserter']}, {r['doubt']}; "
+        f"{r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}), not compared"
+        for p, r in zip(printed, extra, strict=True)
+    )
+    return (
+        qid,
+        reports,
+        cast(int, n_rows) + len(extra),
+        low,
+        best,
+        high,
+        spread if cast(int, n_rows) >= 2 else None,  # a spread of one figure is none
+        verdict,
+        n_sources or len(named),
+        f"{sides}; {note}" if sides else note,
+        printed,
+    )
+
+
+#: The digits of a figure as printed, in a claim's surface ("61,24" of "$61,24 a day").
+_DIGITS_PRINTED = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _printed(surface: str) -> str:
+    """A doubtful figure as printed: its digits, without the hedge, sign or unit around them."""
+    found = _DIGITS_PRINTED.search(surface)
+    return found.group() if found else surface
+
+
 def _changed_by_quantity(valued: pl.DataFrame, share: float) -> pl.DataFrame:
     """quantity_id -> ``_changed``: :func:`_changed` of each quantity's valued rows, from
     each date's level (``_LEVEL``), its lowest and highest figure (a date's figures are set
@@ -691,6 +784,7 @@ def _verdict(
                 break
     changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])
+    echoed = n_sources == 1 and facts["_named_docs"] > 1  # one named source, several reports
     if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
         verdict = "single"
     elif sure:
@@ -706,13 +800,26 @@ def _verdict(
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
-    elif n_sources == 1 and facts["_named_docs"] > 1:
+    elif echoed and (split := _self_conflict(rows, threshold)):
+        # one source, but figures as far apart as a divergence: not one figure repeated
+        verdict = "uncertain"
+        a, b = sorted(split, key=lambda r: float(r["best"]))
+        sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"
+        sides += " possibly two measures, not one figure repeated; not compared"
+    elif echoed:
         verdict = "echo"
         who = next((r["asserter"] for r in rows if _named(r)), "one named source")
         sides = f"one source ({who}) carried by {facts['_n_docs']} documents: " + sides
     else:
         verdict = "agree"
     return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
+
+
+def _self_conflict(
+    rows: list[dict[str, Any]], threshold: float
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Two named figures of a quantity that conflict, whoever gives them (the first found)."""
+    return next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 import textwrap
 import zlib
 from collections import Counter
@@ -369,6 +370,8 @@ def _finite(value: Any) -> float | None:
 def _read_assertions(frame: pl.DataFrame) -> list[_Assertion]:
     rows: list[_Assertion] = []
     for row in frame.to_dicts():
+        if row.get("doubt"):  # a figure that may be misprinted is not drawn among the others
+            continue
         disputed = [str(d) for d in (row.get("disputed_by") or []) if d]
         n_reports = row.get("n_reports")
         rows.append(
@@ -795,7 +798,7 @@ def _label_points(ax: Axes, items: list[_Assertion], scale: _Scale, unit: str | 
             scale.forward(scale.hi) - scale.forward(scale.lo)
         )
         ha = "left" if fraction < 0.2 else "right" if fraction > 0.8 else "center"
-        text = _shorten(_sentence_case(item.surface), 34) if item.surface else None
+        text = _shorten(_sentence_case(_grouped(item.surface)), 34) if item.surface else None
         text = text or format_value(anchor, unit=unit)
         note = ax.annotate(
             text,
@@ -822,6 +825,21 @@ _HEDGE_STARTS = frozenset(
     "about almost approximately around as at close estimated fewer less more nearly over "
     "roughly some under up".split()
 )
+
+
+#: A whole number of four digits or more written without grouping ("3958", not "0.12345").
+_UNGROUPED = re.compile(r"(?<![\d.,])\d{4,}(?![\d,]|\.\d)")
+
+
+def _grouped(surface: str) -> str:
+    """A figure's words with its whole numbers grouped as the labels beside it are
+    ("3958" -> "3,958", "over 9000 people" -> "over 9,000 people"), so that one chart does
+    not mix two ways of writing numbers; decimals and grouped figures stay as written.
+
+    >>> _grouped("3958"), _grouped("over 9000 people"), _grouped("1.23456"), _grouped("3,351")
+    ('3,958', 'over 9,000 people', '1.23456', '3,351')
+    """
+    return _UNGROUPED.sub(lambda m: f"{int(m.group()):,}", surface)
 
 
 def _sentence_case(surface: str) -> str:

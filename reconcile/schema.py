@@ -75,6 +75,9 @@ _QUANTITIES_SCHEMA: _Types = {
     "verdict": VERDICT_ENUM,
     "why": pl.String,
     "n_sources": pl.Int64,  # named independent sources among the assertions
+    # figures grouped here but left out of the consensus, range and verdict because they may
+    # be misprinted, as printed ("475,00"; the claims' ``doubt`` says why); empty when none
+    "doubtful": pl.List(pl.String),
 }
 QUANTITIES_SCHEMA = pl.Schema(_QUANTITIES_SCHEMA)
 
@@ -97,6 +100,7 @@ _ASSERTIONS_SCHEMA: _Types = {
     "claim_ids": pl.List(pl.String),
     "disputed_by": pl.List(pl.String),
     "weight": pl.Float64,  # asserter reliability used for the consensus (1.0 for median)
+    "doubt": pl.String,  # why every report of the figure may be misprinted (claims' doubt)
 }
 ASSERTIONS_SCHEMA = pl.Schema(_ASSERTIONS_SCHEMA)
 

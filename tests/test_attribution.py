@@ -61,6 +61,32 @@ def test_the_agency_stands_for_the_agency_named_before() -> None:
     assert _sources(text)["12"] == "Northern Water Agency (NWA)"
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        "The deputy director of the group",
+        "The chairman of the society",
+        "A spokeswoman for the union",
+        "The head of the agency",
+    ],
+)
+def test_an_office_of_the_body_named_before_speaks_for_it(office: str) -> None:
+    got = _sources(
+        f"The Coastal Aid Federation said 1,200 families lost their homes. "
+        f"{office} said a further 640 families were moved to shelters."
+    )
+    assert got["1,200"] == "Coastal Aid Federation"
+    assert got["640"] == "Coastal Aid Federation"
+
+
+def test_an_office_of_a_body_named_in_full_keeps_its_name() -> None:
+    got = _sources(
+        "The Coastal Aid Federation said 1,200 families lost their homes. "
+        "The deputy director of the Harbour Union said 640 families were moved."
+    )
+    assert got["640"] != "Coastal Aid Federation"
+
+
 def test_a_name_ending_in_an_institution_noun_is_no_anaphor() -> None:
     # "the Morvanian Coast Service" is named here, not "the service" named before
     text = (

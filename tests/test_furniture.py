@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from extract import extract_claims
 from extract.segment import sentences
 
 
@@ -48,3 +51,27 @@ def test_a_list_of_other_stories_is_still_furniture() -> None:
     assert (
         flags["Ferry fares to rise by 5% in spring"] and flags["Fish prices fall for a third month"]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("date 2031-05-02 The ferry board said 300 sailings were cut.", "date 2031-05-02"),
+        ("Published: 2031-05 Fares rose 4%, the operator said.", "Published: 2031-05"),
+        ("  Updated 2031-11-30 Two piers reopened on Monday.", "Updated 2031-11-30"),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(text: str, dateline: str) -> None:
+    first, second = sentences(text)[:2]
+    assert text[first.start : first.end] == dateline
+    assert text[second.start : second.end] == text.strip()[len(dateline) :].strip()
+
+
+def test_a_date_inside_a_sentence_stays_in_it() -> None:
+    text = "The vote set for 2031-05-02 was moved, the board said."
+    assert [text[s.start : s.end] for s in sentences(text)] == [text]
+
+
+def test_the_asserter_after_a_dateline_is_read() -> None:
+    claims = extract_claims("date 2031-05-02 The Ferry Board says 300 sailings were cut.")
+    assert claims["attribution"].to_list() == ["Ferry Board"]

@@ -18,6 +18,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
+from reconcile import plots
 from reconcile.plots import (
     asserter_colors,
     divergence_overview,
@@ -538,3 +539,18 @@ def test_divergence_overview_without_a_divergence_is_not_titled_as_one() -> None
     )
     title = divergence_overview(quantities_frame(rows)).get_suptitle()
     assert title.startswith("Where the sources disagree")
+
+
+@pytest.mark.parametrize(
+    ("surface", "shown"),
+    [
+        ("4127", "4,127"),  # written without grouping in the report
+        ("more than 15000 tonnes", "more than 15,000 tonnes"),
+        ("2,806 people", "2,806 people"),  # already grouped
+        ("0.30125", "0.30125"),  # decimals stay as written
+        ("12.5 km", "12.5 km"),
+        ("250 boats", "250 boats"),
+    ],
+)
+def test_point_labels_group_numbers_one_way(surface: str, shown: str) -> None:
+    assert plots._grouped(surface) == shown

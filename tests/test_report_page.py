@@ -66,6 +66,16 @@ def test_sources_table_shows_a_javascript_url_as_text() -> None:
     assert 'href="https://example.org/b"' in table
 
 
+def test_a_report_without_a_title_is_not_titled_by_its_file_name() -> None:
+    documents = _documents("https://example.org/a").with_columns(
+        title=pl.Series([None, "Harbour fees rise again"], dtype=pl.String)
+    )
+    claims = pl.DataFrame({"doc_id": ["a.txt", "b.txt"], "quantity_id": ["q1", "q2"]})
+    table = report.sources_table(documents, claims).text
+    assert "no title given" in table and "Harbour fees rise again" in table
+    assert ">a.txt<" not in table
+
+
 def _notebook(tmp_path: Path, markup: str) -> Path:
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("report.something()")
