@@ -1103,8 +1103,9 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     Two names are one body when they give the same acronym in brackets, are equal
     without their brackets and a leading "the", or when one is the other after a
     parent body's or country's name ("Harbour Union Office for Tide Tables" and "Office for
-    Tide Tables"), or after lower-case words that describe it ("investment bank Goldwater
-    Partners"); a short name that more than one parent could own is left alone.
+    Tide Tables"), or after or before lower-case words that describe it ("investment bank
+    Goldwater Partners", "Tide Watch relief charity"); a short name that more than one parent
+    could own is left alone.
     """
     groups: dict[str, set[str]] = {}
     for name in names:
@@ -1122,6 +1123,8 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
     # words that describe a name stand before it ("investment bank Goldwater Partners")
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
+    # or after it, in lower case ("Tide Watch relief charity", "PTA spokesperson")
+    links += [[bare, head] for bare in groups if (head := _described_after(bare)) in groups]
     # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
     people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
     links += [[a, b] for i, a in enumerate(people) for b in people[i + 1 :] if _one_person(a, b)]
@@ -1154,9 +1157,27 @@ def _described(name: str) -> str:
     return proper if proper and lead and lead[0].islower() else ""
 
 
+#: A name of two capitalised words or more (or an acronym) and lower-case words after it that
+#: describe it ("Tide Watch relief charity"); small words ("of", "for") belong to a name.
+_DESCRIBED_AFTER = re.compile(
+    r"((?:[A-Z][\w&.'-]*\s+)+[A-Z][\w&.'-]*|[A-Z]{2,8})((?:\s+[a-z][\w-]*)+)"
+)
+_NAME_SMALL_WORDS = frozenset({"of", "for", "the", "and", "on", "de", "in", "at", "to"})
+
+
+def _described_after(name: str) -> str:
+    """The name a lower-case description follows ("Tide Watch relief charity" -> "Tide
+    Watch"), else ""."""
+    found = _DESCRIBED_AFTER.fullmatch(name)
+    if not found or _NAME_SMALL_WORDS & set(found.group(2).split()):
+        return ""
+    return found.group(1)
+
+
 def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[str, str]:
     """Join the linked bare names (union-find) and show each joined set by its longest
-    name that starts with a capital (a name, not a description)."""
+    name that starts with a capital and ends without a description after it (a name, not a
+    description)."""
     parent = {bare: bare for bare in groups}
 
     def root(bare: str) -> str:
@@ -1172,7 +1193,7 @@ def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[st
         joined.setdefault(root(bare), set()).update(names)
     shown = {}
     for names in joined.values():
-        best = max(sorted(names), key=lambda n: (n[:1].isupper(), len(n)))
+        best = max(sorted(names), key=lambda n: (n[:1].isupper(), not _described_after(n), len(n)))
         shown.update({name: best for name in names if len(names) > 1})
     return shown
 

@@ -118,6 +118,30 @@ def test_a_parent_or_country_before_a_body_name_drops_but_rival_parents_stay_apa
     assert one_body_names({"CRB", "CRBX", "Red Cross", "Peru Red Cross"}) == {}
 
 
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        ({"Tide Watch relief charity", "Tide Watch"}, "Tide Watch"),
+        ({"PTA spokesperson", "PTA"}, "PTA"),
+        ({"Reef Council press office", "Reef Council"}, "Reef Council"),
+    ],
+)
+def test_a_description_after_a_body_name_is_the_same_body(names: set[str], shown: str) -> None:
+    assert set(one_body_names(names).values()) == {shown}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {"Ministry of tides", "Ministry"},  # "of" belongs to a name: no description
+        {"Tide Watch relief charity", "Watch"},  # one capitalised word is no name of its own
+        {"Tide Watch relief charity", "Tide Watch Fund"},
+    ],
+)
+def test_what_a_description_after_a_name_does_not_join(names: set[str]) -> None:
+    assert one_body_names(names) == {}
+
+
 def _story() -> pl.DataFrame:
     return pl.concat(
         [
