@@ -167,7 +167,29 @@ def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Dimensions whose figures are lengths of time ("20 years", "aged 60"): they frame a
+#: report's figures but are not what it reports, so a report lists them among the figures
+#: it does not compare (the claims table keeps them and their grouping), never as quantities.
+LENGTHS_OF_TIME = ("duration", "age")
+
+
+def _reported(result: ReconcileResult) -> ReconcileResult:
+    """``result`` without the quantities (and their assertions) of :data:`LENGTHS_OF_TIME`."""
+    kept = result.quantities.filter(
+        ~pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME).fill_null(False)
+    )
+    ids = kept.get_column("quantity_id").implode()
+    return ReconcileResult(
+        claims=result.claims,
+        quantities=kept,
+        assertions=result.assertions.filter(pl.col("quantity_id").is_in(ids)),
+        checks=result.checks,
+        stances=result.stances,
+    )
+
+
 def _sort_result(result: ReconcileResult) -> ReconcileResult:
+    result = _reported(result)
     return ReconcileResult(
         claims=sort_claims(result.claims),
         quantities=sort_quantities(result.quantities),
@@ -1299,6 +1321,8 @@ def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
         .then(pl.lit("restates another figure in the same sentence (counted once)"))
         .when(pl.col("quantity_id").is_null())
         .then(pl.col("group_note").fill_null("could not be grouped with other figures"))
+        .when(pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME))
+        .then(pl.lit("a length of time, which frames the figures rather than being one reported"))
         .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
         .then(pl.lit("starting point of a stated change; shown as “up from …”"))
     )
