@@ -666,8 +666,11 @@ def timeline_figures(
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
+    # multiples not compared (their bases not read as one) make no line over time
+    unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
+    drawn = result.quantities.filter(~unbased.fill_null(False))
     dated = result.assertions.join(
-        result.quantities.select("quantity_id", "series_id", "verdict"), on="quantity_id"
+        drawn.select("quantity_id", "series_id", "verdict"), on="quantity_id"
     ).with_columns(when=pl.coalesce("as_of", "first_published"))
     series = (
         dated.group_by("series_id")

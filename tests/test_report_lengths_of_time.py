@@ -4,6 +4,7 @@ it among the figures it does not compare, never as a quantity. Cases written for
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -62,3 +63,27 @@ def test_other_quantities_stay_in_the_report() -> None:
     assert sorted(shown.quantities["quantity_id"].to_list()) == sorted(
         kept["quantity_id"].to_list()
     )
+
+
+def test_multiples_not_compared_draw_no_line_over_time(tmp_path: Path) -> None:
+    claims = pl.concat(
+        [
+            extract_claims(
+                "Floods in Chile were four times higher, the ministry said.",
+                doc_id="a",
+                outlet="A",
+                published=dt.date(2031, 5, 3),
+            ),
+            extract_claims(
+                "Floods in Chile were nine times higher, the agency said.",
+                doc_id="b",
+                outlet="B",
+                published=dt.date(2031, 5, 29),
+            ),
+        ]
+    )
+    result = report._sort_result(reconcile(claims))
+    multiples = result.quantities.filter(pl.col("unit") == "times")
+    assert set(multiples["verdict"].cast(pl.String).to_list()) == {"uncertain"}
+    drawn = report.timeline_figures(result, tmp_path)
+    assert not [title for title, _ in drawn.items if "times" in title]
