@@ -167,7 +167,29 @@ def sort_quantities(quantities: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Dimensions whose figures are lengths of time ("20 years", "aged 60"): they frame a
+#: report's figures but are not what it reports, so a report lists them among the figures
+#: it does not compare (the claims table keeps them and their grouping), never as quantities.
+LENGTHS_OF_TIME = ("duration", "age")
+
+
+def _reported(result: ReconcileResult) -> ReconcileResult:
+    """``result`` without the quantities (and their assertions) of :data:`LENGTHS_OF_TIME`."""
+    kept = result.quantities.filter(
+        ~pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME).fill_null(False)
+    )
+    ids = kept.get_column("quantity_id").implode()
+    return ReconcileResult(
+        claims=result.claims,
+        quantities=kept,
+        assertions=result.assertions.filter(pl.col("quantity_id").is_in(ids)),
+        checks=result.checks,
+        stances=result.stances,
+    )
+
+
 def _sort_result(result: ReconcileResult) -> ReconcileResult:
+    result = _reported(result)
     return ReconcileResult(
         claims=sort_claims(result.claims),
         quantities=sort_quantities(result.quantities),
@@ -644,8 +666,11 @@ def timeline_figures(
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
+    # multiples not compared (their bases not read as one) make no line over time
+    unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
+    drawn = result.quantities.filter(~unbased.fill_null(False))
     dated = result.assertions.join(
-        result.quantities.select("quantity_id", "series_id", "verdict"), on="quantity_id"
+        drawn.select("quantity_id", "series_id", "verdict"), on="quantity_id"
     ).with_columns(when=pl.coalesce("as_of", "first_published"))
     series = (
         dated.group_by("series_id")
@@ -1299,6 +1324,8 @@ def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
         .then(pl.lit("restates another figure in the same sentence (counted once)"))
         .when(pl.col("quantity_id").is_null())
         .then(pl.col("group_note").fill_null("could not be grouped with other figures"))
+        .when(pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME))
+        .then(pl.lit("a length of time, which frames the figures rather than being one reported"))
         .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
         .then(pl.lit("starting point of a stated change; shown as “up from …”"))
     )

@@ -52,6 +52,7 @@ from typing import Any, Literal, cast
 import polars as pl
 
 from .columns import join_beside, kept_in_order
+from .frames import multiple_base
 from .identify import may_be_one_source, stable_ids
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -291,7 +292,13 @@ def quantities_table(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
     dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
-    grouped = kept_in_order(claims, pl.col("quantity_id").is_not_null(), *_DESCRIBED, *dating)
+    grouped = kept_in_order(
+        claims.with_columns(_base=multiple_base()),
+        pl.col("quantity_id").is_not_null(),
+        *_DESCRIBED,
+        "_base",
+        *dating,
+    )
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
         pl.col("entity").first().alias("subject"),
@@ -314,6 +321,8 @@ def quantities_table(
         (_DATE_RANK if "as_of_source" in grouped.columns else pl.lit(0, pl.Int8))
         .max()
         .alias("_precision"),
+        _unbased=(pl.col("unit") == "times").any()
+        & ((pl.col("_base").null_count() > 0) | (pl.col("_base").n_unique() > 1)),
     )
     del grouped  # (its copy of the claims' columns is let go before the assertions are judged)
     rows = []
@@ -373,7 +382,7 @@ def quantities_table(
         | {"sides": pl.String, "doubtful": QUANTITIES_SCHEMA["doubtful"]},
         orient="row",
     )
-    table = meta.join(judged, on="quantity_id", how="inner")
+    table = _unbased_multiples(meta.join(judged, on="quantity_id", how="inner"))
     table = table.with_columns(noun=_noun())
     label = _label()
     why = pl.format(
@@ -399,6 +408,28 @@ def quantities_table(
         .cast(QUANTITIES_SCHEMA)
     )
     return table, assertions
+
+
+#: The verdicts that compare a quantity's figures with each other.
+_COMPARING = ("diverge", "growth", "agree")
+
+
+def _unbased_multiples(table: pl.DataFrame) -> pl.DataFrame:
+    """``table`` (quantities with ``_unbased``) with the multiples whose bases were not all
+    read, and read the same, made ``uncertain`` where their figures were compared: "5
+    times" and "13 times" are two figures only against one base (a multiple's value depends
+    on its base), so neither growth, agreement nor divergence can be told."""
+    compared = pl.col("_unbased") & pl.col("verdict").cast(pl.String).is_in(_COMPARING)
+    return table.with_columns(
+        verdict=pl.when(compared).then(pl.lit("uncertain")).otherwise(pl.col("verdict")),
+        sides=pl.when(compared)
+        .then(
+            pl.col("sides")
+            + " — multiples whose bases were not read as one (what each is so many times of):"
+            " not compared"
+        )
+        .otherwise(pl.col("sides")),
+    )
 
 
 #: Scale words for large figures, as news writes them ("4.7 million", "84 billion").

@@ -207,6 +207,26 @@ def _multiple_base(after: pl.Expr) -> pl.Expr:
     )
 
 
+#: The figure a multiple is set against, in the words after it: up to three words after
+#: "than", an article or a possessive ("higher than the census count", "the five-year
+#: mean"), to the first mark of punctuation or line end.
+_BASE_WORDS = (
+    r"(?i)^[ \t]*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)[ \t]+)?"
+    r"(?:than[ \t]+)?(?:(?:the|that of|those of|its|their)[ \t]+)?"
+    r"((?:[\w'\u2019-]+)(?:[ \t]+[\w'\u2019-]+){0,2})"
+)
+
+
+def multiple_base() -> pl.Expr:
+    """The base a multiple (unit ``times``) is set against, lower-cased ("five-year mean" of
+    "eight times the five-year mean"), or null when the words after it name none ("three
+    times higher." stops short of its base) or the figure is not a multiple. A multiple's
+    value depends on its base: two are comparable only when their bases are one."""
+    after = after_figure()
+    base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase()
+    return pl.when(_multiple_base(after)).then(base)
+
+
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 

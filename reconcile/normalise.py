@@ -169,13 +169,16 @@ def normalise(
         )
     )
     is_money = pl.col("dimension") == "currency"
+    # a share or multiple "a year" is not a rate: 12% a year is not 1% a month (nor is "twice
+    # a year's average" half of it a month), so its period is kept as written, never divided
+    rescaled = pl.col("per").is_not_null() & (pl.col("dimension") != "ratio")
     factor = (
         pl.when(is_money)
         .then(money)
         .when(pl.col("_unit_factor").is_not_null())
         .then(pl.col("_unit_factor"))
         .otherwise(1.0)
-    ) * pl.when(pl.col("per").is_not_null()).then(rate_factor).otherwise(1.0)
+    ) * pl.when(rescaled).then(rate_factor).otherwise(1.0)
     norm_unit = (
         pl.when(pl.col("dimension") == "count")
         .then(pl.lit(None, dtype=pl.String))  # what is counted is the concept, not a unit
@@ -207,7 +210,7 @@ def normalise(
     frame = frame.with_columns(
         _factor=pl.when(is_money & money.is_null()).then(pl.col("_money_factor")).otherwise(factor),
         norm_unit=norm_unit,
-        norm_per=pl.when(pl.col("per").is_not_null()).then(pl.lit(per)).otherwise(None),
+        norm_per=pl.when(rescaled).then(pl.lit(per)).otherwise(pl.col("per").cast(pl.String)),
         fx_note=fx_note,
     )
     value = pl.col("value")
