@@ -32,11 +32,14 @@ from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
 from .tables import Tables, alias_pattern
 
-__all__ = ["TIME_SPAN_NOTE", "arithmetic_checks", "stances"]
+__all__ = ["THRESHOLD_NOTE", "TIME_SPAN_NOTE", "arithmetic_checks", "stances"]
 
 #: The note of a duration that dates its sentence ("during the two months to May"): it is no
 #: figure to compare, and nothing is wrong with it, so it raises no warning.
 TIME_SPAN_NOTE = "a span of time that dates the sentence, not a figure it measures"
+#: The note of a bound that says which members belong to a group ("countries with more than
+#: 100,000 refugees", "firms employing fewer than 50 staff"): nothing is measured, nothing wrong.
+THRESHOLD_NOTE = "a threshold that defines a group, not a figure it measures"
 
 _PARTS = re.compile(
     r"(?i)\b(?:including|of whom|of which|comprising|made up of|consisting of|split between)\b|:"
@@ -109,7 +112,7 @@ def arithmetic_checks(
     notes = kept_in_order(
         claims,
         pl.col("group_note").is_not_null()
-        & (pl.col("group_note") != TIME_SPAN_NOTE)
+        & ~pl.col("group_note").is_in([TIME_SPAN_NOTE, THRESHOLD_NOTE])
         & ~pl.col("boilerplate").fill_null(False)
         & pl.col("restates").is_null(),
         "claim_id",

@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
-from .checks import TIME_SPAN_NOTE, arithmetic_checks, stances
+from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, arithmetic_checks, stances
 from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import before_figure
@@ -157,11 +157,13 @@ def reconcile(
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
     span = _time_span()
+    threshold_of_group = _threshold()
     work = work.with_columns(
         grouped=~pl.col("boilerplate").fill_null(False)
         & finite
         & counted
         & ~span
+        & ~threshold_of_group
         & pl.col("restates").is_null(),
         group_note=pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture, not grouped"))
@@ -169,6 +171,8 @@ def reconcile(
         .then(pl.lit("no usable value"))
         .when(span)
         .then(pl.lit(TIME_SPAN_NOTE))
+        .when(threshold_of_group)
+        .then(pl.lit(THRESHOLD_NOTE))
         .when(pl.col("fx_note").is_not_null())
         .then(pl.col("fx_note"))
         .when(pl.col("as_of").is_null())
@@ -247,6 +251,25 @@ def _time_span() -> pl.Expr:
     """Whether a duration is a span of time that dates its sentence (see ``_SPAN_BEFORE``)."""
     before = before_figure()
     return (pl.col("dimension") == "duration") & before.str.contains(_SPAN_BEFORE)
+
+
+#: A bound right after a plural noun and the word that restricts it ("countries with", "firms
+#: employing", "people who earn"): the figure says which members belong to the group the noun
+#: names. A plural noun ends in "s" (not "-ss", "-us", nor a two-letter "has", "was") or is one
+#: of the common irregular plurals. "of" is left out: "losses of over $1bn", "crowds of more
+#: than 10,000" measure the noun before it.
+_THRESHOLD_BEFORE = (
+    r"(?i)\b(?:[a-z]{2,}[^\Wsu]s|people|children|men|women)\s+"
+    r"(?:(?:that|which|who)\s+(?:have|host|employ|earn|house|hold)"
+    r"|with|hosting|employing|having|housing|sheltering|earning|holding|taking\s+in)"
+    r"\s+(?:between\s+)?$"
+)
+
+
+def _threshold() -> pl.Expr:
+    """Whether a bounded figure sets the threshold of a group (see ``_THRESHOLD_BEFORE``)."""
+    bounded = pl.col("bound").is_in(["lower", "upper", "range"])
+    return bounded.fill_null(False) & before_figure().str.contains(_THRESHOLD_BEFORE)
 
 
 def _in_order(frame: pl.DataFrame) -> bool:

@@ -330,6 +330,49 @@ def test_a_span_of_time_dating_the_sentence_is_not_compared(text: str, span: str
 
 
 @pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Grants in Peru went to provinces with more than 20,000 farmers.", "20,000"),
+        ("Regions hosting between 3,000 and 8,000 migrants get a Peru grant.", "3,000"),
+        ("In Peru, workshops employing fewer than 12 people pay no levy.", "12"),
+        ("Peru taxes households earning over $90,000 at a higher rate.", "90,000"),
+        ("Schools that have at least 400 pupils in Peru get a nurse.", "400"),
+        ("Only villages with 500 or more homes in Peru have a clinic.", "500"),
+    ],
+)
+def test_a_threshold_that_defines_a_group_is_not_compared(text: str, figure: str) -> None:
+    claims = reconcile(_doc(text)).claims
+    found = claims.filter(pl.col("surface").str.contains(figure, literal=True))
+    assert found.height == 1, claims.select("surface", "group_note")
+    assert found["quantity_id"].to_list() == [None]
+    assert "threshold that defines a group" in str(found["group_note"][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # no plural noun owns the "with" phrase: it reports a toll
+        ("The landslide struck a town in Peru, with more than 60 dead.", "60"),
+        # a singular noun before "of": the figure measures it
+        ("The landslide in Peru left a toll of more than 60 deaths.", "60"),
+        # a plural noun before "of" is measured too, so "of" sets no group
+        ("Crowds of more than 9,000 people marched in Lima.", "9,000"),
+        ("Peru's miners reported losses of over $70m last year.", "70"),
+        # a verb, not a restricting phrase, before the figure
+        ("The country now has more than 1 million migrants, Peru said.", "1 million"),
+        # no bound: the figure is how many, not where a group starts
+        ("Aid reached the provinces with 20,000 farmers in Peru.", "20,000"),
+    ],
+)
+def test_a_bounded_figure_that_measures_is_still_compared(text: str, figure: str) -> None:
+    claims = reconcile(_doc(text)).claims
+    found = claims.filter(pl.col("surface").str.contains(figure, literal=True))
+    assert found.height == 1, claims.select("surface", "group_note")
+    assert "threshold" not in str(found["group_note"][0])
+    assert found["quantity_id"].to_list() != [None], found.select("surface", "group_note")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A court in Lima jailed the port's former director for 10 years on Monday.",
