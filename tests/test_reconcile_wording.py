@@ -353,6 +353,9 @@ def test_a_threshold_that_defines_a_group_is_not_compared(text: str, figure: str
     [
         # no plural noun owns the "with" phrase: it reports a toll
         ("The landslide struck a town in Peru, with more than 60 dead.", "60"),
+        # a plural noun and "with", but the figure is a toll: how many, not which villages
+        ("In Peru, the landslide struck villages with more than 60 dead.", "60"),
+        ("Floods hit the valleys with at least 40 people missing, Peru said.", "40"),
         # a singular noun before "of": the figure measures it
         ("The landslide in Peru left a toll of more than 60 deaths.", "60"),
         # a plural noun before "of" is measured too, so "of" sets no group
