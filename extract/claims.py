@@ -60,7 +60,7 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
 _BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
-_WORDS_AFTER = re.compile(r"[A-Za-z][A-Za-z-]*")
+_WORDS_AFTER = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?!-))*")
 #: Dimensions of a physical measure: a four-digit figure in one of them is no year.
 _PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
 _IN_MILLIONS = re.compile(r"(?<![\d.,])(\d[\d.,]*)[ \u00a0]?(?:million|mn|mln)\b")
@@ -356,7 +356,7 @@ class _DocumentReader(UnitReader):
         """A scale word, sign or suffix right after the number; False when it makes a name."""
         num, text = r.num, self.text
         pos = num.end
-        scaled = self._spaced_scale(pos) if num.kind == "digits" else None
+        scaled = self._spaced_scale(pos, r.currency) if num.kind == "digits" else None
         if scaled:
             r.scale, pos = scaled
         attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
@@ -487,7 +487,7 @@ class _DocumentReader(UnitReader):
             joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
             joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
             ok = self._may_join(r, nxt, joiner, sep.end())
-            claim2 = self._scale_after(nxt) if ok else (1.0, nxt.end)
+            claim2 = self._scale_after(nxt, r.currency) if ok else (1.0, nxt.end)
             if claim.unit is not None and r.attached and claim2[0] != 1.0:
                 # "2.5m to 3.1m": the letter the first read as a unit is no scale on the second
                 claim2 = (1.0, nxt.end + len(r.attached.group()))

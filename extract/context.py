@@ -34,9 +34,10 @@ __all__ = [
     "subject_before",
 ]
 
-#: A number ("20,000"), a word (with inner apostrophes, dots, hyphens: "U.S", "Acme's",
-#: "drop-top"; its last character a letter or digit) or one other mark.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:[\w'’.&/-]*\w)?|[^\w\s]")
+#: A number ("20,000"), a word (with inner apostrophes, dots, single hyphens: "U.S",
+#: "Acme's", "drop-top"; its last character a letter or digit) or one other mark. A double
+#: hyphen is a typed dash between words ("two weeks--March"), never inside one.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:(?:[\w'’.&/]|-(?!-))*\w)?|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()

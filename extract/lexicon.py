@@ -54,6 +54,8 @@ class Lexicon:
     year_owners: frozenset[str]
     demonym_endings: tuple[str, ...]
     scales: dict[str, float]
+    spaced_scales: re.Pattern[str]
+    currency_scales: dict[str, dict[str, float]]
     number_words: dict[str, int]
     vague_magnitudes: dict[tuple[str, ...], tuple[float, float]]
     fractions: dict[tuple[str, ...], float]
@@ -188,10 +190,31 @@ def lexicon() -> Lexicon:
     return Lexicon(**fields)
 
 
+def _spaced_scales(scales: dict[str, float], money_only: set[str]) -> re.Pattern[str]:
+    """Scale words of a hundred or more written apart from the figure: after spaces, a
+    hyphen, or a line break that wraps the sentence ("4.9\\nmillion", never a new line that
+    opens with a capital). Single letters ("4m") count only glued to the digits, and the
+    abbreviations of ``currency_scales`` only after money."""
+    words = sorted(
+        (w for w, v in scales.items() if v >= 100 and len(w) > 1 and w not in money_only),
+        key=len,
+    )
+    alternation = "|".join(re.escape(w) for w in reversed(words))
+    gap = r"[ \t]+|-|[ \t]*\n[ \t]*(?=[a-z])"
+    return re.compile(rf"(?-i:{gap})({alternation})s?\b", re.IGNORECASE)
+
+
 def _numbers(raw: dict[str, Any]) -> dict[str, Any]:
     """Scale words, number words, vague magnitudes ("dozens"), fractions and denominators."""
+    scales = {str(k).lower(): float(v) for k, v in raw["scales"].items()}
+    money_scales = {
+        str(code): {str(k).lower(): scales[str(v)] for k, v in abbreviations.items()}
+        for code, abbreviations in raw["currency_scales"].items()
+    }
     return {
-        "scales": {str(k).lower(): float(v) for k, v in raw["scales"].items()},
+        "scales": scales,
+        "spaced_scales": _spaced_scales(scales, {w for t in money_scales.values() for w in t}),
+        "currency_scales": money_scales,
         "number_words": {str(k): int(v) for k, v in raw["number_words"].items()},
         "vague_magnitudes": {
             tuple(str(k).lower().split()): (float(v[0]), float(v[1]))

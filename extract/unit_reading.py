@@ -15,10 +15,8 @@ from .units import UnitInfo, UnitTable
 
 __all__ = ["UnitReader", "accounting_negatives"]
 
-_SCALE_SPACED = re.compile(
-    r"(?:[ \t]+|-)(hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh|crore)s?\b",
-    re.IGNORECASE,
-)
+#: A word after spaces: a scale abbreviation read only after money ("Rs 40 cr", "$3 mil").
+_SPACED_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!-)")
 #: Scale letters glued to digits: the abbreviations in any case ("1Mln", "2Bn"), the single
 #: letters as written ("4m", "9K").
 _SCALE_ATTACHED = re.compile(r"((?i:bn|bln|mn|mln|tn|trn)|m|b|k|M|B|K)(?![A-Za-z])")
@@ -140,18 +138,25 @@ class UnitReader(PhraseReader):
             return "", 0
         return (word if word.isupper() else singular(low)), 2
 
-    def _spaced_scale(self, pos: int) -> tuple[float, int] | None:
-        """Scale words after a number, chained: "6 hundred thousand" -> 6e5."""
-        scale, end = 1.0, pos
+    def _spaced_scale(self, pos: int, currency: str | None = None) -> tuple[float, int] | None:
+        """Scale words after a number, chained: "6 hundred thousand" -> 6e5; after an amount
+        of money, the abbreviations of its country too ("Rs 2,000 cr" -> 2e10 rupees)."""
+        scale, end, lex = 1.0, pos, self.lex
         for _ in range(2):
-            m = _SCALE_SPACED.match(self.text, end)
+            m = lex.spaced_scales.match(self.text, end)
             if m is None:
                 break
-            scale, end = scale * self.lex.scales[m.group(1).lower()], m.end()
+            scale, end = scale * lex.scales[m.group(1).lower()], m.end()
+        m = _SPACED_WORD.match(self.text, pos) if end == pos and currency else None
+        if m is not None:
+            word, table = m.group(1).lower(), lex.currency_scales
+            factor = table.get(currency or "", {}).get(word) or table["any"].get(word)
+            if factor:
+                scale, end = factor, m.end()
         return (scale, end) if end > pos else None
 
-    def _scale_after(self, num: NumberMatch) -> tuple[float, int]:
-        spaced = self._spaced_scale(num.end)
+    def _scale_after(self, num: NumberMatch, currency: str | None = None) -> tuple[float, int]:
+        spaced = self._spaced_scale(num.end, currency)
         if spaced:
             return spaced
         sm = _SCALE_ATTACHED.match(self.text, num.end)

@@ -276,3 +276,83 @@ def test_a_range_of_metres_written_with_a_glued_m_twice() -> None:
 def test_the_rupee_abbreviation_with_a_full_stop_ends_no_sentence(text: str, value: float) -> None:
     row = at(text, value)
     assert row["unit"] == "INR"
+
+
+# -- dashes, line breaks and regional scale abbreviations -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike lasted three weeks--June and part of July.",
+        "The strike lasted three weeks -- June and part of July.",
+        "The strike lasted three weeks—June and part of July.",
+        "The strike lasted three weeks – June and part of July.",
+        "The strike lasted three weeks–June and part of July.",
+    ],
+)
+def test_a_dash_of_any_form_ends_the_unit(text: str) -> None:
+    """A dash typed as two hyphens, an em dash or an en dash, spaced or not, stands between
+    words: the word after it is never part of the unit."""
+    row = at(text, 3)
+    assert row["unit"] == "week"
+    assert "June" not in row["surface"]
+
+
+def test_a_single_hyphen_still_joins_a_compound_unit() -> None:
+    assert at("The club sold 60 season-tickets--a record.", 60)["unit"] == "season-ticket"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The state set aside Rs 3,500 cr for roads.", 3.5e10),
+        ("The scheme costs ₹120 cr a year.", 1.2e9),
+        ("Lenders wrote off Rs 800 crore.", 8e9),
+        ("The plan costs Rs 1,000-1,500 cr.", 1.25e10),
+    ],
+)
+def test_cr_after_rupees_is_crore(text: str, value: float) -> None:
+    """ "cr" is the Indian abbreviation of crore (ten million): after a rupee amount it scales
+    the amount."""
+    row = at(text, value)
+    assert row["unit"] == "INR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The course is worth 20 cr of study.", "The budget is $20 cr this year."],
+)
+def test_cr_without_rupees_is_no_scale(text: str) -> None:
+    """Without a rupee amount before it the letters are something else (credits, a typo)."""
+    assert at(text, 20)["value"] == 20
+
+
+def test_mil_scales_money_only() -> None:
+    """ "mil" is a spoken short form of million for money; a "mil" of film or wire is a
+    thousandth of an inch."""
+    assert at("The agent wanted £3 mil for the striker.", 3e6)["unit"] == "GBP"
+    assert at("The coating is 4 mil thick.", 4)["value"] == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Exports reached 7.2\nbillion dollars last year.", 7.2e9),
+        ("The census counted 3.1\nmillion residents.", 3.1e6),
+        ("A fund of $40\nmillion was set up.", 4e7),
+    ],
+)
+def test_a_scale_word_wrapped_onto_the_next_line_still_scales(text: str, value: float) -> None:
+    """A line break inside a sentence (hard-wrapped text) does not part a number from its
+    scale word."""
+    at(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The vote was 52\n\nmillion people watched.", "Turnout was 61\nMillion voters came next."],
+)
+def test_a_new_paragraph_or_capital_after_a_break_is_no_scale(text: str) -> None:
+    """A blank line, or a capital opening the next line, starts something new."""
+    assert not [r for r in rows(text) if r["value"] > 1e6]
