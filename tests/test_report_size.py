@@ -232,6 +232,7 @@ def _claims(rows: list[tuple[str, str, bool, str | None]]) -> pl.DataFrame:
             "restates": [None] * len(rows),
             "from_claim": [None] * len(rows),
             "group_note": [None] * len(rows),
+            "dimension": ["count"] * len(rows),
             "sentence": [sentence] * len(rows),
             "start": [17] * len(rows),
             "end": [19] * len(rows),
