@@ -9,12 +9,13 @@ from typing import Any, Literal
 
 import polars as pl
 
+from extract.lexicon import lexicon
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, arithmetic_checks, stances
 from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
-from .frames import after_figure, before_figure
+from .frames import after_figure, alternation, before_figure
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
 from .normalise import normalise
 from .schema import (
@@ -266,17 +267,17 @@ _THRESHOLD_BEFORE = (
 )
 
 
-#: A toll after the figure ("with more than 60 dead"): what it counts, not a group's threshold.
-_TOLL_AFTER = r"(?i)^\s*(?:people\s+|persons\s+)?(?:dead|killed|injured|wounded|missing|hurt)\b"
-
-
 def _threshold() -> pl.Expr:
     """Whether a bounded figure sets the threshold of a group (see ``_THRESHOLD_BEFORE``),
-    not a toll ("the islands with more than 60 dead")."""
-    bounded = pl.col("bound").is_in(["lower", "upper", "range"])
-    toll = after_figure().str.contains(_TOLL_AFTER) | pl.col("surface").str.contains(
-        r"(?i)\b(?:dead|killed|injured|wounded|missing|hurt)$"
+    not a toll: a state of people after it ("the islands with more than 60 dead", "with at
+    least 40 people missing"; the lexicon's ``death_states`` and ``person_states``)."""
+    lex = lexicon()
+    states = alternation(sorted(lex.death_states | lex.person_states))
+    toll_after = rf"(?i)^\s*(?:people\s+|persons\s+)?(?:{states})\b"
+    toll = after_figure().str.contains(toll_after) | pl.col("surface").str.contains(
+        rf"(?i)\b(?:{states})$"
     )
+    bounded = pl.col("bound").is_in(["lower", "upper", "range"])
     return bounded.fill_null(False) & before_figure().str.contains(_THRESHOLD_BEFORE) & ~toll
 
 
