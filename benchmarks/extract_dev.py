@@ -64,6 +64,7 @@ from _halves import split_topics  # noqa: E402
 
 from extract.corpus import extract_corpus_report  # noqa: E402
 from extract.evaluate import GoldReport, load_gold, score_gold, shares_word  # noqa: E402
+from extract.lexicon import lexicon  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared"
 DEFAULT_DATA = SHARED / "reconcile_dev"
@@ -100,7 +101,9 @@ class Scores:
 
 #: A vague magnitude: a scale word in the plural, with no digit ("thousands", "hundreds of
 #: thousands", "millions of people").
-_VAGUE = r"(?i)^(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b"
+_VAGUE = r"(?i)^(?:tens|{})\b".format(
+    "|".join(k[0] for k in lexicon().vague_magnitudes if len(k) == 1)
+)  # a magnitude word, or "tens of ..."
 
 
 def not_scored(unpaired: pl.DataFrame) -> pl.DataFrame:

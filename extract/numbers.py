@@ -125,8 +125,9 @@ _AND_A_PART = re.compile(rf"^(.*?)\s+and\s+an?\s+(half|quarter)(?:\s+({_SCALE}))
 _WORD_STARTS = frozenset(f"{_UNITS_19}|{_TENS}".split("|"))
 _SCALES = frozenset(_SCALE.split("|"))
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
-_VAGUE_LEADS = "tens|hundreds"  # "tens of thousands"
-_MAGNITUDES = "dozens|scores|hundreds|thousands|millions|billions|trillions"
+# the lexicon's vague magnitudes: one word ("thousands"), or a lead "of" one ("tens of thousands")
+_MAGNITUDES = "|".join(k[0] for k in lexicon().vague_magnitudes if len(k) == 1)
+_VAGUE_LEADS = "|".join(dict.fromkeys(k[0] for k in lexicon().vague_magnitudes if len(k) == 3))
 _VAGUE_STARTS = frozenset(f"{_VAGUE_LEADS}|{_MAGNITUDES}".split("|"))
 # "thousands of people", "millions more", and a magnitude of a magnitude on its own, which
 # needs no "of" after it ("the crowd ran to tens of thousands."): the last is a figure too
