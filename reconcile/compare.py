@@ -849,8 +849,20 @@ def _verdict(
 def _self_conflict(
     rows: list[dict[str, Any]], threshold: float
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """Two named figures of a quantity that conflict, whoever gives them (the first found)."""
-    return next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
+    """Two named figures of a quantity that conflict at about the same time, whoever gives
+    them (the first found). One source's figures of different times are its count updated,
+    not two measures (:func:`_same_time`)."""
+    return next(
+        ((a, b) for a, b in _candidates(rows) if _same_time(a, b) and _conflict(a, b, threshold)),
+        None,
+    )
+
+
+def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both of about the same date (``SAME_DAYS``), or both undated."""
+    if a["as_of"] is None or b["as_of"] is None:
+        return a["as_of"] is None and b["as_of"] is None
+    return abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -967,10 +979,10 @@ def _reach(row: dict[str, Any], *, up: bool) -> float | None:
 
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """About the same time, or a later figure lower than an earlier one."""
-    if a["as_of"] is None or b["as_of"] is None:
-        return a["as_of"] is None and b["as_of"] is None
-    if abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS:
+    if _same_time(a, b):
         return True
+    if a["as_of"] is None or b["as_of"] is None:
+        return False
     early, late = sorted((a, b), key=lambda r: r["as_of"])
     return float(late["best"]) < float(early["best"])
 
