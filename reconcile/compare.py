@@ -713,6 +713,8 @@ def _add_doubtful(
         # reports to compare, but only through a doubtful figure, unless each copies one
         copied = all(c is not None for c in copies)
         verdict = ("agree" if len(named) > 1 else "echo") if copied else "uncertain"
+        if verdict == "echo" and named:
+            sides = f"one source ({min(named)}) carried by {len(docs)} documents: {sides}"
     printed = [_printed(str(r["surface"])) for r in extra]
     note = "; ".join(
         f"possibly misprinted: '{p}' ({r['asserter']}, {r['doubt']}; "

@@ -85,6 +85,7 @@ def test_a_misprinted_copy_of_one_figure_is_named_not_compared() -> None:
     assert q["doubtful"] == ["61,24"]
     assert "possibly misprinted: '61,24'" in str(q["why"])
     assert "the digits of 61,240 slipped" in str(q["why"])
+    assert str(q["why"]).startswith("one source (Ferry Office) carried by 2 documents: ")
     assert (q["low"], q["best"], q["high"]) == (61240.0, 61240.0, 61240.0)
     assert q["spread"] is None
     assert (q["n_reports"], q["n_assertions"]) == (2, 2)
