@@ -6,6 +6,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/reconcile_eval.py --gold-claims    # gold claims -> reconcile
     .venv/bin/python benchmarks/reconcile_eval.py --topics canada_wildfires_2023
     .venv/bin/python benchmarks/reconcile_eval.py --rotation 1     # the next fit/check split
+    .venv/bin/python benchmarks/reconcile_eval.py --gold-groups    # verdicts alone (see below)
 
 What is scored, per topic and for the fit and check halves:
 
@@ -24,6 +25,10 @@ What is scored, per topic and for the fit and check halves:
   may be one) (quantities judged ``diverge`` holding no gold claim are counted apart, as
   "on unannotated figures").
 
+With ``--gold-groups`` every claim matched to a keyed gold claim is grouped by that key
+(the grouping is taken out of the account, so "held" is true by construction): the
+verdicts then show what the verdict code makes of the claims it is given.
+
 Two trivial groupers are scored in the same run, through the same verdict code: one
 quantity per article, and one per dimension and unit.
 
@@ -37,6 +42,7 @@ are written in the module constant ``BEFORE``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -47,6 +53,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import polars as pl
 
@@ -292,8 +299,33 @@ def _line(name: str, s: dict[str, float]) -> str:
     )
 
 
+def gold_grouping(
+    claims: pl.DataFrame, dev: Dev, docs: list[str]
+) -> contextlib.AbstractContextManager[Any]:
+    """While active, ``reconcile`` groups every claim matched to a keyed gold claim by that
+    key (the others keep the quantity it gives them): the verdicts are then scored with
+    the grouping taken out of the account (``--gold-groups``)."""
+    keys = {
+        cid: str(dev.gold[i]["quantity_key"])
+        for i, cid in match(claims, dev, docs).items()
+        if dev.gold[i].get("quantity_key") and not dev.gold[i].get("boilerplate")
+    }
+    key = pl.col("claim_id").replace_strict(keys, default=None, return_dtype=pl.String)
+    grouped = pl.col("quantity_id").is_not_null() & key.is_not_null()
+
+    def keyed(work: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        work = work.with_columns(quantity_id=pl.when(grouped).then(key).otherwise("quantity_id"))
+        return assertions_table(work)
+
+    return mock.patch("reconcile.core.assertions_table", keyed)
+
+
 def run(
-    *, topics: list[str] | None = None, gold_input: bool = False, rotation: int = 0
+    *,
+    topics: list[str] | None = None,
+    gold_input: bool = False,
+    rotation: int = 0,
+    gold_groups: bool = False,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Score reconcile and the two trivial groupers; print and return the summaries."""
     dev = load_dev()
@@ -313,7 +345,8 @@ def run(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         texts = {d: (dev.folder / "docs" / d).read_text(encoding="utf-8") for d in docs}
-        result = reconcile(claims, texts=texts)
+        with gold_grouping(claims, dev, docs) if gold_groups else contextlib.nullcontext():
+            result = reconcile(claims, texts=texts)
     found = match(result.claims, dev, docs)
     dim_unit = pl.concat_str(
         [pl.col("dimension").cast(pl.String), pl.col("norm_unit").fill_null("-")], separator="|"
@@ -332,6 +365,7 @@ def run(
     n_gold = sum(1 for g in dev.gold if g["doc"] in docs and g.get("quantity_key"))
     n_found = sum(1 for i in found if dev.gold[i].get("quantity_key"))
     mode = "gold claims" if gold_input else "extracted claims"
+    mode += ", grouped by the gold keys" if gold_groups else ""
     print(f"reconcile_dev, {mode}: {n_found}/{n_gold} keyed gold claims found")
     print(f"rotation {rotation}: fit {halves['fit']}, check {halves['check']}")
     report: dict[str, dict[str, dict[str, float]]] = {}
@@ -365,11 +399,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", nargs="*", help="score only these topics (smallest: one)")
     parser.add_argument("--gold-claims", action="store_true", help="feed the gold claims")
     parser.add_argument("--rotation", type=int, default=0, help="which fit/check split")
+    parser.add_argument(
+        "--gold-groups", action="store_true", help="group by the gold keys: verdicts alone"
+    )
     args = parser.parse_args(argv)
     if not DEV.is_dir():
         print(f"{DEV} is absent; nothing to score", file=sys.stderr)
         return 2
-    run(topics=args.topics, gold_input=args.gold_claims, rotation=args.rotation)
+    run(
+        topics=args.topics,
+        gold_input=args.gold_claims,
+        rotation=args.rotation,
+        gold_groups=args.gold_groups,
+    )
     return 0
 
 

@@ -54,6 +54,7 @@ import polars as pl
 from .columns import join_beside, kept_in_order
 from .frames import multiple_base
 from .identify import may_be_one_source, stable_ids
+from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
 
@@ -663,9 +664,16 @@ def _with_doubtful(
     clean = (
         judged.filter(pl.col("quantity_id").is_in(list(by_quantity)))
         .group_by("quantity_id")
-        .agg(pl.col("doc_ids").explode().drop_nulls().unique(), pl.col("asserter").unique())
+        .agg(
+            pl.col("doc_ids").explode().drop_nulls().unique(),
+            pl.col("asserter").unique(),
+            pl.struct("asserter", "as_of", "best").alias("_figures"),
+        )
     )
-    seen = {q: (set(d), set(a)) for q, d, a in clean.iter_rows()}
+    seen = {
+        q: (set(d), set(a), [Figure(f["asserter"], f["as_of"], f["best"]) for f in figures])
+        for q, d, a, figures in clean.iter_rows()
+    }
     out: list[tuple[object, ...]] = []
     for row in rows:
         extra = by_quantity.pop(str(row[0]), [])
@@ -679,23 +687,41 @@ def _with_doubtful(
 def _add_doubtful(
     row: tuple[object, ...],
     extra: list[dict[str, Any]],
-    seen: tuple[set[str], set[str]] | None,
+    seen: tuple[set[str], set[str], list[Figure]] | None,
 ) -> tuple[object, ...]:
     """One judged row (``_JUDGED`` and sides) with ``extra``, its doubtful assertions;
-    ``seen``: the documents and asserters of its clean assertions."""
+    ``seen``: the documents, asserters and figures of its clean assertions. A doubtful
+    figure that copies a clean one (:func:`reconcile.misprints.copied_figure`) is one more
+    report of it: with only copies beside one clean figure, the verdict is an echo (or
+    agreement, when the copies come from other named sources), not uncertain."""
     qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides = row
-    docs, asserters = seen or (set(), set())
+    docs, asserters, figures = seen or (set(), set(), [])
     docs |= {d for r in extra for d in (r["doc_ids"] or [])}
     asserters |= {str(r["asserter"]) for r in extra}
     named = {a for a in asserters if not a.startswith("unattributed")}
     reports = cast(int, n_reports) + sum(int(r["n_reports"]) for r in extra)
+    copies = [
+        copied_figure(
+            Figure(str(r["asserter"]), r["as_of"], r["best"]),
+            figures,
+            tolerance=TOLERANCE,
+            days=SAME_DAYS,
+        )
+        for r in extra
+    ]
     if verdict == "single" and reports > 1 and (len(docs) > 1 or len(named) > 1):
-        verdict = "uncertain"  # reports to compare, but only through a doubtful figure
+        # reports to compare, but only through a doubtful figure, unless each copies one
+        copied = all(c is not None for c in copies)
+        verdict = ("agree" if len(named) > 1 else "echo") if copied else "uncertain"
+        if verdict == "echo" and named:
+            sides = f"one source ({min(named)}) carried by {len(docs)} documents: {sides}"
     printed = [_printed(str(r["surface"])) for r in extra]
     note = "; ".join(
         f"possibly misprinted: '{p}' ({r['asserter']}, {r['doubt']}; "
-        f"{r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}), not compared"
-        for p, r in zip(printed, extra, strict=True)
+        f"{r['n_reports']} report{'s' if r['n_reports'] != 1 else ''})"
+        + (f", the digits of {_fmt(c.value)} slipped" if c is not None else "")
+        + ", not compared"
+        for p, r, c in zip(printed, extra, copies, strict=True)
     )
     return (
         qid,
@@ -849,8 +875,20 @@ def _verdict(
 def _self_conflict(
     rows: list[dict[str, Any]], threshold: float
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """Two named figures of a quantity that conflict, whoever gives them (the first found)."""
-    return next(((a, b) for a, b in _candidates(rows) if _conflict(a, b, threshold)), None)
+    """Two named figures of a quantity that conflict at about the same time, whoever gives
+    them (the first found). One source's figures of different times are its count updated,
+    not two measures (:func:`_same_time`)."""
+    return next(
+        ((a, b) for a, b in _candidates(rows) if _same_time(a, b) and _conflict(a, b, threshold)),
+        None,
+    )
+
+
+def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both of about the same date (``SAME_DAYS``), or both undated."""
+    if a["as_of"] is None or b["as_of"] is None:
+        return a["as_of"] is None and b["as_of"] is None
+    return abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -967,10 +1005,10 @@ def _reach(row: dict[str, Any], *, up: bool) -> float | None:
 
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """About the same time, or a later figure lower than an earlier one."""
-    if a["as_of"] is None or b["as_of"] is None:
-        return a["as_of"] is None and b["as_of"] is None
-    if abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS:
+    if _same_time(a, b):
         return True
+    if a["as_of"] is None or b["as_of"] is None:
+        return False
     early, late = sorted((a, b), key=lambda r: r["as_of"])
     return float(late["best"]) < float(early["best"])
 

@@ -69,6 +69,27 @@ def _unit_factors(tables: Tables, units: list[str]) -> tuple[dict[str, float], d
     return factors, targets
 
 
+def _loose(claims: pl.DataFrame, tables: Tables) -> tuple[pl.DataFrame, tuple[pl.Expr, pl.Expr]]:
+    """``claims`` with ``_read``, the unit each figure is read in (a loose unit's usual
+    reading when its words do not name its system: "tons" is read as tonnes), and the
+    factors that widen its interval to every reading (``tables.loose_units``)."""
+    unit = pl.col("unit")
+    read, low, high = unit, pl.lit(1.0), pl.lit(1.0)
+    for loose, (readings, named) in tables.loose_units.items():
+        bare = (unit == loose) & ~pl.col("surface").fill_null("").str.contains(
+            rf"(?i)(?-u:\b){named}(?-u:\b)"
+        )
+        ratios = [_pint_factor(*(tables.pint_names[u] for u in (r, readings[0]))) for r in readings]
+        known = [r for r in ratios if r is not None]
+        if len(known) < len(readings):
+            continue
+        read = pl.when(bare).then(pl.lit(readings[0])).otherwise(read)
+        low = pl.when(bare).then(pl.lit(min(known))).otherwise(low)
+        high = pl.when(bare).then(pl.lit(max(known))).otherwise(high)
+    out = claims.with_columns(_read=read, _spread_low=low, _spread_high=high)
+    return out, (pl.col("_spread_low"), pl.col("_spread_high"))
+
+
 def _rates(dated: pl.DataFrame, fx: pl.DataFrame, name: str) -> pl.DataFrame:
     """Each row's rate (``_row``, ``name``) for its ``_money_unit`` on its ``as_of``: of the
     periods of that currency, the latest to start by that date, if it has not ended (the
@@ -123,9 +144,10 @@ def normalise(
 
     ``claims`` must already have an ``as_of`` date column (used for exchange rates).
     """
-    units = claims.get_column("unit").drop_nulls().unique().to_list()
+    claims, spread = _loose(claims, tables)
+    units = claims.get_column("_read").drop_nulls().unique().to_list()
     factors, targets = _unit_factors(tables, units)
-    key = pl.concat_str([pl.col("dimension").cast(pl.String), pl.lit("|"), pl.col("unit")])
+    key = pl.concat_str([pl.col("dimension").cast(pl.String), pl.lit("|"), pl.col("_read")])
     sub_currency = {k: v[0] for k, v in tables.subunits.items()}
     sub_factor = {k: v[1] for k, v in tables.subunits.items()}
     # money may be per item: "USD/barrel", "cent/share" (the part after the slash is kept)
@@ -279,9 +301,12 @@ def normalise(
     )
     return frame.with_columns(
         norm_value=value * pl.col("_factor"),
-        interval_low=low * pl.col("_factor"),
-        interval_high=high * pl.col("_factor"),
+        interval_low=low * pl.col("_factor") * spread[0],
+        interval_high=high * pl.col("_factor") * spread[1],
     ).drop(
+        "_read",
+        "_spread_low",
+        "_spread_high",
         "_item",
         "_money_unit",
         "_money_factor",

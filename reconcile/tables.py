@@ -64,6 +64,9 @@ class Tables:
     period_days: dict[str, float]
     subunits: dict[str, tuple[str, float]]
     measure_forms: dict[str, str] = field(default_factory=dict)
+    #: a unit the bare word may mean in several systems -> (its readings, the usual one
+    #: first; the word that names the unit's own system)
+    loose_units: dict[str, tuple[list[str], str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,10 @@ def load_tables(mapping: Mapping | None = None) -> Tables:
         targets=units["targets"],
         period_days={k: float(v) for k, v in units["period_days"].items()},
         subunits={k: (str(v[0]), float(v[1])) for k, v in units["subunits"].items()},
+        loose_units={
+            k: ([str(u) for u in v["readings"]], str(v["named"]))
+            for k, v in units.get("loose_units", {}).items()
+        },
         measure_forms=measure_forms(
             _merged({k: list(v) for k, v in default_measures().items()}, mapping.measures)
         ),

@@ -14,6 +14,7 @@ from extract import extract_claims
 from extract.numbers import MISGROUPED, find_numbers
 from newsfigures.report import verdict_words
 from reconcile import reconcile
+from reconcile.misprints import Figure, copied_figure
 
 
 def _digits(text: str) -> list[tuple[str, float, str | None]]:
@@ -78,11 +79,13 @@ _SLIPPED = "The Ferry Office said 61,24 passengers used the island route in Marc
 
 def test_a_misprinted_copy_of_one_figure_is_named_not_compared() -> None:
     q = _quantity(_report(_CLEAN, "a", "Coast Herald"), _report(_SLIPPED, "b", "Bay Times"))
-    # two reports of one source, but the second's figure may be misprinted: no echo, no
-    # growth of 1,000x between 61.24 and 61,240
-    assert q["verdict"] == "uncertain"
+    # two reports of one source, the second's digits slipped by three places: a copy of the
+    # first (one more report of it), never a growth of 1,000x between 61.24 and 61,240
+    assert q["verdict"] == "echo"
     assert q["doubtful"] == ["61,24"]
     assert "possibly misprinted: '61,24'" in str(q["why"])
+    assert "the digits of 61,240 slipped" in str(q["why"])
+    assert str(q["why"]).startswith("one source (Ferry Office) carried by 2 documents: ")
     assert (q["low"], q["best"], q["high"]) == (61240.0, 61240.0, 61240.0)
     assert q["spread"] is None
     assert (q["n_reports"], q["n_assertions"]) == (2, 2)
@@ -147,3 +150,43 @@ def test_one_source_far_apart_with_itself_is_not_an_echo() -> None:
         "The Ferry Office said 4,100 passengers used the island route.", "c", "Island Daily"
     )
     assert _quantity(near, many)["verdict"] == "echo"  # within tolerance: one figure, repeated
+
+
+@pytest.mark.parametrize(
+    ("slipped", "day", "verdict"),
+    [
+        ("61,24", 2, "echo"),  # the clean figure's digits, three places off: a copy
+        ("6,1240", 2, "echo"),  # a digit moved past the comma: a copy too
+        ("47,9", 2, "uncertain"),  # other digits: a figure of its own, not compared
+        ("61,24", 20, "uncertain"),  # the same digits, but of another time: not a copy
+    ],
+)
+def test_a_misprint_is_a_copy_only_of_the_same_digits_of_its_time(
+    slipped: str, day: int, verdict: str
+) -> None:
+    said = "The Ferry Office counted {} riders on the island route."
+    clean = _report(said.format("61,240"), "a", "Coast Herald")
+    copy = _report(said.format(slipped), "b", "Bay Times", day=day)
+    assert _quantity(clean, copy)["verdict"] == verdict
+
+
+_MAY = dt.date(2031, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("slipped", "copied"),
+    [
+        (Figure("Ferry Office", _MAY, 148.0), 148_451.0),  # a zero dropped: three places
+        (Figure("Ferry Office", _MAY, 14.845), 148_451.0),  # four places
+        (Figure("unattributed (Bay Times)", _MAY, 148.0), 148_451.0),  # unnamed: any source
+        (Figure("Harbour Union", _MAY, 148.0), None),  # another source's figure
+        (Figure("Ferry Office", _MAY, 1.48), None),  # five places: too far to be a slip
+        (Figure("Ferry Office", _MAY, 139.0), None),  # other leading digits
+        (Figure("Ferry Office", None, 148.0), None),  # undated beside a dated figure
+        (Figure("Ferry Office", _MAY, None), None),  # no value read at all
+    ],
+)
+def test_which_clean_figure_a_slipped_one_copies(slipped: Figure, copied: float | None) -> None:
+    clean = [Figure("Ferry Office", _MAY, 148_451.0), Figure("Ferry Office", _MAY, 3_020.0)]
+    found = copied_figure(slipped, clean, tolerance=0.05, days=1)
+    assert (found.value if found else None) == copied

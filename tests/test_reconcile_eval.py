@@ -43,6 +43,20 @@ def test_one_topic_scores_reconcile_and_both_baselines(shared_dir: Path) -> None
     assert report["baseline: one per dimension+unit"]["all"]["R"] > 0.9
 
 
+def test_grouping_by_the_gold_keys_leaves_the_verdicts_alone_to_score(shared_dir: Path) -> None:
+    module = _load()
+    if not (shared_dir / "reconcile_dev").is_dir():
+        pytest.skip("../shared/reconcile_dev is absent")
+    grouped = module.run(topics=["derna_flood_2023"], gold_input=True, gold_groups=True)
+    whole = grouped["reconcile"]["all"]
+    # every keyed claim sits in its key's quantity: grouping is perfect, each key is held
+    assert (whole["P"], whole["R"]) == (1.0, 1.0)
+    assert whole["right_held"] == whole["right"]
+    # the patch is undone afterwards: the ordinary run groups by itself again
+    ordinary = module.run(topics=["derna_flood_2023"], gold_input=True)
+    assert ordinary["reconcile"]["all"]["P"] < 1.0 or ordinary["reconcile"]["all"]["R"] < 1.0
+
+
 def test_a_one_document_key_judged_diverge_is_a_true_divergence(tmp_path: Path) -> None:
     module = _load()
     (tmp_path / "manifest.csv").write_text("doc,outlet,published,url,title,topic\n")
