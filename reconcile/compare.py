@@ -46,14 +46,14 @@ import itertools
 import math
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, cast
 
 import polars as pl
 
 from .columns import join_beside, kept_in_order
 from .frames import multiple_base
-from .identify import may_be_one_source, stable_ids
+from .identify import may_be_one_source, one_source_judge, stable_ids
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -74,6 +74,8 @@ _JUDGED = (
 __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 
 Consensus = Literal["median", "truth_discovery"]
+#: Whether two source names may stand for one body (``identify.may_be_one_source``).
+OneSource = Callable[[str, str], bool]
 
 
 #: The claim columns an assertion is made of (the others are not copied while grouping).
@@ -643,8 +645,9 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")
     del valued, sources, ends, keep  # (copies let go before the rows are read into Python)
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
+    one_source = one_source_judge()
     return [
-        _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold)
+        _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold, one_source=one_source)
         for group in _groups(kept)
     ]
 
@@ -809,7 +812,11 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
 
 
 def _verdict(
-    rows: list[dict[str, Any]], facts: dict[str, Any], *, threshold: float
+    rows: list[dict[str, Any]],
+    facts: dict[str, Any],
+    *,
+    threshold: float,
+    one_source: OneSource = may_be_one_source,
 ) -> tuple[object, ...]:
     """The verdict of one quantity from the rows a verdict turns on and its counts."""
     qid = str(rows[0]["quantity_id"])
@@ -831,18 +838,13 @@ def _verdict(
         sides += " — set aside, over {:g} times from the others' middle: {}".format(
             SCOPE_RATIO, ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
         )
-    sure: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    conflicts = []
-    for a, b in _candidates([r for r in rows if all(r is not x for x in strays)]):
-        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
-            conflicts.append((a, b))
-            if _sure(a, b):
-                sure.append((a, b))
-                break
     changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])
     echoed = n_sources == 1 and facts["_named_docs"] > 1  # one named source, several reports
-    if n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1):
+    single = n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1)
+    # (a single report is compared with nothing: its conflicts are not looked for)
+    conflicts, sure = ([], []) if single else _conflicts(rows, strays, threshold, one_source)
+    if single:
         verdict = "single"
     elif sure:
         verdict = "diverge"
@@ -853,7 +855,7 @@ def _verdict(
         verdict = "uncertain"
         a, b = conflicts[0]
         sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
-        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b)};"
+        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b, one_source)};"
         sides += " no divergence is claimed"
     elif changed:
         verdict = "growth"
@@ -870,6 +872,30 @@ def _verdict(
     else:
         verdict = "agree"
     return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
+
+
+Pair = tuple[dict[str, Any], dict[str, Any]]
+
+
+def _conflicts(
+    rows: list[dict[str, Any]],
+    strays: list[dict[str, Any]],
+    threshold: float,
+    one_source: OneSource,
+) -> tuple[list[Pair], list[Pair]]:
+    """The conflicting pairs of independent figures of a quantity's ``rows`` (its
+    ``strays`` left out) up to the first sure one, and that sure one (if any). Only two
+    named sources can conflict: with fewer among the figures, none is looked for."""
+    usual = [r for r in rows if all(r is not x for x in strays)] if strays else rows
+    if len({r["asserter"] for r in usual if r["best"] is not None and _named(r)}) < 2:
+        return [], []
+    conflicts: list[Pair] = []
+    for a, b in _candidates(usual):
+        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
+            conflicts.append((a, b))
+            if _sure(a, b, one_source):
+                return conflicts, [(a, b)]
+    return conflicts, []
 
 
 def _self_conflict(
@@ -956,18 +982,20 @@ def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return _named(a) and _named(b) and a["asserter"] != b["asserter"]
 
 
-def _sure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _sure(a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source) -> bool:
     """A conflict that can be shown as a divergence: both frames read from their own words,
     the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
     (not one body written two ways, nor an umbrella and one of its agencies)."""
-    return _doubt(a, b) is None
+    return _doubt(a, b, one_source) is None
 
 
-def _doubt(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+def _doubt(
+    a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source
+) -> str | None:
     """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
     if _ratio_of(a, b) > SCOPE_RATIO:
         return f"they are over {SCOPE_RATIO:g} times apart and likely count different things"
-    if may_be_one_source(str(a["asserter"]), str(b["asserter"])):
+    if one_source(str(a["asserter"]), str(b["asserter"])):
         return "the two names may stand for one body, or a body and a part of it"
     if not (a["sure"] and b["sure"]):
         return "the measure, place or date of one was not read from its own words"

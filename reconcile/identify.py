@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import polars as pl
@@ -35,6 +37,7 @@ __all__ = [
     "assign_keys",
     "assign_windows",
     "may_be_one_source",
+    "one_source_judge",
     "source_names",
     "stable_id",
     "stable_ids",
@@ -626,13 +629,13 @@ def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
     keys = ["doc_id", "value", "dimension"]
     definite = before_figure().str.contains(r"(?i)\b(?:the|this|that|these|those)\s*$")
     frame = sorted_by(frame, "doc_id", "start")
-    frame = frame.with_columns(
-        pl.col(c).shift(1).over(keys).alias(f"_before_{c}") for c in ("start", *_IDENTITY)
-    )
-    again = definite & pl.col("_before_start").is_not_null()
+    frame = frame.with_columns(_before=_previous_alike(frame, keys))
+    before = pl.col("_before")
+    frame = frame.with_columns(_again=definite & pl.col("start").gather(before).is_not_null())
+    again = pl.col("_again")
     return (
         frame.with_columns(
-            pl.when(again).then(pl.col(f"_before_{c}")).otherwise(pl.col(c)).alias(c)
+            pl.when(again).then(pl.col(c).gather(before)).otherwise(pl.col(c)).alias(c)
             for c in _IDENTITY
         )
         .with_columns(
@@ -640,7 +643,21 @@ def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
             .then(pl.format("{} (named again with 'the')", pl.col("concept_source")))
             .otherwise(pl.col("concept_source"))
         )
-        .drop(*(f"_before_{c}" for c in ("start", *_IDENTITY)))
+        .drop("_before", "_again")
+    )
+
+
+def _previous_alike(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
+    """For each row, the index of the nearest row before it with the same ``keys`` (null
+    for the first of its keys): ``shift(1).over(keys)`` of the row index, found by one
+    stable sort of the keys (a window over many small groups is slow)."""
+    same = pl.all_horizontal(pl.col(k).eq_missing(pl.col(k).shift(1)) for k in keys)
+    return (
+        frame.select(*keys, pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"))
+        .sort(keys, maintain_order=True, nulls_last=True)
+        .select("_row", pl.when(same).then(pl.col("_row").shift(1)).alias("_before"))
+        .sort("_row")
+        .get_column("_before")
     )
 
 
@@ -1214,16 +1231,88 @@ def may_be_one_source(a: str, b: str) -> bool:
     agencies written as acronyms (an acronym that starts the other one: "UN" and "UNHCR"),
     a body and one of its people ("Health Ministry" and "Health Ministry spokesman
     Jo Bloggs": all of one name's words open the other), and one name with different words
-    before it ("Goldwater Partners" and "investment bank Goldwater Partners").
+    before it ("Goldwater Partners" and "investment bank Goldwater Partners"). (The
+    ``one_body_names`` of the two names, read from each name's :class:`SourceName`.)
     """
-    if a == b or len(one_body_names({a, b})) == 2:
-        return True
-    (short_a, words_a), (short_b, words_b) = _name_forms(a), _name_forms(b)
-    if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
-        return True
-    n = min(len(words_a), len(words_b))
-    proper = _proper_name(a)
-    return (n > 0 and words_a[:n] == words_b[:n]) or (proper != "" and proper == _proper_name(b))
+    return a == b or SourceName.of(a).may_be_one_with(SourceName.of(b))
+
+
+@dataclass(frozen=True)
+class SourceName:
+    """What :func:`may_be_one_source` reads of one source name, read once: the parts of it
+    that ``one_body_names`` links, its short form and words, and its proper name."""
+
+    bare: str
+    acronym: str | None  # the one it gives in brackets
+    tails: tuple[str, ...]  # the shorter names it holds after a parent's name
+    described: str  # the proper name a description before it ends in
+    described_after: str  # the name a description after it follows
+    person: bool
+    short: str
+    words: tuple[str, ...]
+    proper: str
+
+    @classmethod
+    def of(cls, name: str) -> SourceName:
+        bare = _bare_name(name)
+        found = _BRACKETED.search(name)
+        short, words = _name_forms(name)
+        return cls(
+            bare=bare,
+            acronym=found.group(1) if found else None,
+            tails=tuple(_without_parent(bare)),
+            described=_described(bare),
+            described_after=_described_after(bare),
+            person=bool(_PERSON.fullmatch(bare)),
+            short=short,
+            words=tuple(words),
+            proper=_proper_name(name),
+        )
+
+    def one_body_with(self, other: SourceName) -> bool:
+        """Whether ``one_body_names`` joins the two names (of two different names)."""
+        a, b = self.bare, other.bare
+        if a == b or (self.acronym is not None and self.acronym == other.acronym):
+            return True
+        if b in self.tails or a in other.tails:
+            return True
+        if self.described == b or other.described == a:
+            return True
+        if self.described_after == b or other.described_after == a:
+            return True
+        first, second = sorted((a, b))
+        return self.person and other.person and _one_person(first, second)
+
+    def may_be_one_with(self, other: SourceName) -> bool:
+        """:func:`may_be_one_source` of two different names."""
+        if self.one_body_with(other):
+            return True
+        short_a, short_b = self.short, other.short
+        if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
+            return True
+        n = min(len(self.words), len(other.words))
+        if n > 0 and self.words[:n] == other.words[:n]:
+            return True
+        return self.proper != "" and self.proper == other.proper
+
+
+def one_source_judge() -> Callable[[str, str], bool]:
+    """:func:`may_be_one_source`, reading each name once and answering each pair once (for
+    one table's judging: the same sources meet in many quantities)."""
+    names: dict[str, SourceName] = {}
+    pairs: dict[tuple[str, str], bool] = {}
+
+    def judge(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        key = (a, b) if a < b else (b, a)
+        known = pairs.get(key)
+        if known is None:
+            facts = [names.get(n) or names.setdefault(n, SourceName.of(n)) for n in key]
+            known = pairs[key] = facts[0].may_be_one_with(facts[1])
+        return known
+
+    return judge
 
 
 #: Capitalised words at the end of a name, with the small words names hold ("Bank of England").

@@ -1,0 +1,236 @@
+"""The quick ways reconcile judges large tables give what the plain ways give.
+
+* ``compare._judge_all`` (counts and medians from Polars, only the rows a verdict turns on
+  read into Python, conflicts looked for only where two named sources are) against
+  ``compare._judge`` (every row of the quantity in Python);
+* ``identify.SourceName`` and ``one_source_judge`` (each name read once) against the
+  definition of ``may_be_one_source`` by ``one_body_names``;
+* ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+
+import polars as pl
+import pytest
+
+from reconcile.compare import _groups, _judge, _judge_all
+from reconcile.identify import (
+    _name_forms,
+    _previous_alike,
+    _proper_name,
+    may_be_one_source,
+    one_body_names,
+    one_source_judge,
+)
+
+D1, D2, D3 = dt.date(2030, 5, 1), dt.date(2030, 5, 2), dt.date(2030, 11, 20)
+
+#: One quantity per entry: (asserter, best, date, bound, documents, read from its own words).
+CASES: dict[str, list[tuple[str, float, dt.date | None, str, list[str], bool]]] = {
+    "one report": [("Lake Office", 120.0, D1, "exact", ["d1"], True)],
+    "one source, many outlets": [
+        ("Lake Office", 120.0, D1, "exact", ["d1", "d2"], True),
+        ("Lake Office", 121.0, D1, "approx", ["d3"], True),
+    ],
+    "one source, far apart": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], True),
+        ("Lake Office", 300.0, D1, "exact", ["d2"], True),
+    ],
+    "two sources close": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 123.0, D1, "exact", ["d2"], True),
+    ],
+    "two sources apart": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 240.0, D1, "exact", ["d2"], True),
+    ],
+    "a body and its spokesman": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], True),
+        ("Lake Office spokesman Ron Teal", 240.0, D1, "exact", ["d2"], True),
+    ],
+    "one side not read from its words": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], False),
+        ("Valley Trust", 240.0, D1, "exact", ["d2"], True),
+    ],
+    "a later rise": [
+        ("Lake Office", 120.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 400.0, D3, "exact", ["d2"], True),
+    ],
+    "a later fall": [
+        ("Lake Office", 400.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 150.0, D3, "exact", ["d2"], True),
+    ],
+    "over five times apart": [
+        ("Lake Office", 100.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 900.0, D2, "exact", ["d2"], True),
+    ],
+    "a stray among four": [
+        ("Lake Office", 100.0, D1, "exact", ["d1"], True),
+        ("Valley Trust", 104.0, D1, "exact", ["d2"], True),
+        ("Hill Council", 102.0, D1, "exact", ["d3"], True),
+        ("Marsh Board", 9000.0, D1, "exact", ["d4"], True),
+    ],
+    "a lower bound under a figure": [
+        ("Lake Office", 100.0, D1, "lower", ["d1"], True),
+        ("Valley Trust", 180.0, D1, "exact", ["d2"], True),
+    ],
+    "unnamed only": [
+        ("unattributed (Daily Gull)", 100.0, D1, "exact", ["d1"], True),
+        ("unattributed (Evening Post)", 300.0, D1, "exact", ["d2"], True),
+    ],
+    "undated and dated": [
+        ("Lake Office", 100.0, None, "exact", ["d1"], True),
+        ("Valley Trust", 300.0, D1, "exact", ["d2"], True),
+        ("Hill Council", 310.0, None, "exact", ["d3"], True),
+    ],
+    "more figures than the why spells out": [
+        (name, 100.0 + 7 * i, (D1, D2, D3)[i % 3], "exact", [f"d{i}"], i % 4 != 0)
+        for i, name in enumerate(
+            ["Lake Office", "Valley Trust", "Hill Council", "Marsh Board", "Reed Union"] * 2
+        )
+    ],
+}
+
+
+#: The verdict each case of CASES gets (each judge must give it).
+VERDICTS = {
+    "one report": "single",
+    "one source, many outlets": "echo",
+    "one source, far apart": "uncertain",
+    "two sources close": "agree",
+    "two sources apart": "diverge",
+    "a body and its spokesman": "uncertain",
+    "one side not read from its words": "uncertain",
+    "a later rise": "growth",
+    "a later fall": "diverge",
+    "over five times apart": "uncertain",
+    "a stray among four": "agree",
+    "a lower bound under a figure": "agree",
+    "unnamed only": "agree",
+    "undated and dated": "diverge",
+    "more figures than the why spells out": "diverge",
+}
+
+
+def _ordered() -> pl.DataFrame:
+    """CASES as the table ``quantities_table`` hands to the judges, in its order."""
+    rows = []
+    for qid, figures in CASES.items():
+        for asserter, best, as_of, bound, docs, sure in figures:
+            low = best if bound in ("exact", "approx", "lower") else None
+            high = best if bound in ("exact", "approx") else None
+            rows.append(
+                {
+                    "quantity_id": qid,
+                    "asserter": asserter,
+                    "as_of": as_of,
+                    "best": best,
+                    "interval_low": low,
+                    "interval_high": high,
+                    "qualifier": "more than" if bound == "lower" else None,
+                    "bound": bound,
+                    "n_reports": len(docs),
+                    "weight": 1.0,
+                    "doc_ids": docs,
+                    "sure": sure,
+                    "doubt": None,
+                    "surface": f"{best:g}",
+                }
+            )
+    return pl.DataFrame(rows, schema_overrides={"doubt": pl.String}).sort(
+        "quantity_id", "as_of", "best", nulls_last=True
+    )
+
+
+def test_the_quick_judge_gives_the_verdicts_of_the_plain_one() -> None:
+    ordered = _ordered()
+    quick = _judge_all(ordered, threshold=0.25)
+    plain = [_judge(group, threshold=0.25, weighted=False) for group in _groups(ordered)]
+    assert quick == plain
+    assert {str(row[0]): row[7] for row in quick} == VERDICTS
+
+
+#: Names of sources, some of them one body written two ways (made up for these tests).
+NAMES = [
+    "Lake Office",
+    "the Lake Office",
+    "Lake Office (LO)",
+    "LO",
+    "Lake Office spokesman Ron Teal",
+    "Valley Trust",
+    "Valley Trust (VT)",
+    "Reed Union Office for Weirs",
+    "Office for Weirs",
+    "Bank of Marsh",
+    "the lender Bank of Marsh",
+    "Hill Watch relief group",
+    "Hill Watch",
+    "Ludmila Petrenko",
+    "Lyudmila Petrenko",
+    "Joan Fisher",
+    "John Fisher",
+    "WRA",
+    "WRAB",
+    "unattributed (Daily Gull)",
+    "(XY)",
+    "",
+]
+
+
+def _by_definition(a: str, b: str) -> bool:
+    """``may_be_one_source`` as its docstring defines it, through ``one_body_names``."""
+    if a == b or len(one_body_names({a, b})) == 2:
+        return True
+    (short_a, words_a), (short_b, words_b) = _name_forms(a), _name_forms(b)
+    if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
+        return True
+    n = min(len(words_a), len(words_b))
+    proper = _proper_name(a)
+    return (n > 0 and words_a[:n] == words_b[:n]) or (proper != "" and proper == _proper_name(b))
+
+
+def test_names_read_once_answer_as_one_body_names_does() -> None:
+    judge = one_source_judge()
+    answers = set()
+    for a, b in itertools.product(NAMES, repeat=2):
+        expected = _by_definition(a, b)
+        assert may_be_one_source(a, b) is expected, (a, b)
+        assert judge(a, b) is expected, (a, b)
+        answers.add(expected)
+    assert answers == {True, False}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("Lake Office", "LO", True),
+        ("Reed Union Office for Weirs", "Office for Weirs", True),
+        ("Hill Watch relief group", "Hill Watch", True),
+        ("Ludmila Petrenko", "Lyudmila Petrenko", True),
+        ("Joan Fisher", "John Fisher", True),  # the same initials (one short form)
+        ("Valley Trust", "Bank of Marsh", False),
+        ("Valley Trust", "Hill Watch", False),
+    ],
+)
+def test_a_judge_that_remembers_gives_the_same_answer_twice(a: str, b: str, one: bool) -> None:
+    judge = one_source_judge()
+    assert [judge(a, b), judge(b, a), judge(a, b)] == [one, one, one]
+
+
+def test_the_previous_alike_row_is_the_windowed_shift() -> None:
+    frame = pl.DataFrame(
+        {
+            "doc": ["a", "a", "a", "a", "b", "b", None, None, "a"],
+            "value": [1.0, 2.0, 1.0, math.nan, 1.0, 1.0, 3.0, 3.0, math.nan],
+            "kind": ["n", "n", "n", "n", "n", "m", "n", "n", "n"],
+        }
+    )
+    keys = ["doc", "value", "kind"]
+    expected = frame.with_row_index("row").select(pl.col("row").shift(1).over(keys)).to_series()
+    found = _previous_alike(frame, keys)
+    assert found.to_list() == expected.to_list()
+    assert found.to_list() == [None, None, 0, None, None, None, None, 6, 3]
