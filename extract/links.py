@@ -36,25 +36,38 @@ _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately
 _OR_GAP = re.compile(r"^(?:\s+(?:per|a|an|each|every)\s+\w+)?\s*,\s*or\s*$", re.IGNORECASE)
 
 
+#: Between two figures in one bracket that both restate the figure before it
+#: ("510 hp (380 kW / 517 PS)", "(£8m, €9m)").
+_ALSO_GAP = re.compile(r"^\s*(?:[/,;]|or)\s*$")
+
+
 def link_restatements(text: str, claims: list[Draft]) -> None:
-    """Link "$50 million (£40 million)": the bracketed figure restates the first. After ", or"
-    a figure in another unit or per another period says the first again: it takes its hedge
-    (an alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
+    """Link "$50 million (£40 million)": the bracketed figure restates the first, and so does
+    each further figure in the same bracket ("(30 kW / 41 PS)"). After ", or" a figure in
+    another unit or per another period says the first again: it takes its hedge (an
+    alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
             continue
-        if _OR_GAP.match(text[a.end : b.start]) and (a.unit, a.per) != (b.unit, b.per):
+        gap = text[a.end : b.start]
+        if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
             _take_hedge(a, b)
             continue
-        if not _RESTATE_GAP.match(text[a.end : b.start]):
-            continue
-        b.restates = i - 1
-        _take_hedge(a, b)
-        a.per = a.per or b.per
-        b.per = b.per or a.per
-        b.change = b.change or a.change
-        b.concept = a.concept or b.concept
+        if a.restates is not None and _ALSO_GAP.match(gap) and a.unit != b.unit:
+            _restate(claims[a.restates], b, a.restates)
+        elif _RESTATE_GAP.match(gap):
+            _restate(a, b, i - 1)
+
+
+def _restate(a: Draft, b: Draft, i: int) -> None:
+    """``b`` says ``a`` (the claim at index ``i``) again in other terms."""
+    b.restates = i
+    _take_hedge(a, b)
+    a.per = a.per or b.per
+    b.per = b.per or a.per
+    b.change = b.change or a.change
+    b.concept = a.concept or b.concept
 
 
 def _take_hedge(a: Draft, b: Draft) -> None:
