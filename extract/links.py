@@ -103,6 +103,15 @@ _COMPARED_GAP = re.compile(
 )
 
 
+#: Between "12 degrees" and "14" of "12 degrees in May and 14 in June": a place or time
+#: the first figure is set in (after a few words of what it measures), then "and".
+_GAPPED_SETTING = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|on|at|during|for|last|this)(?:\s+[\w'’-]+){1,2}\s*,?\s+and\s+"
+)
+#: After the bare second figure of that pattern: its own place or time.
+_SETTING_AFTER = re.compile(r"\s+(?:in|on|at|during|for|last|this)\s+[\w'’]")
+
+
 def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
@@ -123,6 +132,10 @@ def link_series(text: str, claims: list[Draft]) -> None:
             and _PART_OF_GAP.fullmatch(text, a.end, b.start)
         ):
             a.unit, a.dimension = b.unit, b.dimension
+            continue
+        if _gapped_setting(text, a, b):
+            b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
+            b.change, b.concept = b.change or a.change, a.concept or b.concept
             continue
         gapped = _GAPPED_BY.fullmatch(text, a.end, b.start)
         if b.change is None and a.change is not None and gapped:
@@ -155,6 +168,19 @@ def link_series(text: str, claims: list[Draft]) -> None:
         elif bare_start:
             # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
             a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
+
+
+def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:
+    """ "12 degrees in May and 14 in June", "300 staff in Leeds and 40 in York": a bare
+    figure set in another place or time says the same measure as the one before it (the
+    verb and the unit are left out the second time)."""
+    return (
+        a.unit is not None
+        and b.unit is None
+        and b.dimension == "count"
+        and _GAPPED_SETTING.fullmatch(text, a.end, b.start) is not None
+        and _SETTING_AFTER.match(text, b.end) is not None
+    )
 
 
 def _millions_beside(text: str, fig: Draft, other: Draft) -> None:

@@ -415,3 +415,35 @@ def test_figures_in_one_unit_in_a_bracket_are_a_list_not_restatements() -> None:
 def test_ps_after_a_number_is_metric_horsepower() -> None:
     row = at("The small coupe makes 310 PS.", 310)
     assert (row["unit"], row["dimension"]) == ("PS", "power")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Rainfall was 40 mm in April and 65 in May.", 65, "mm"),
+        ("The clinic saw 120 patients on Monday and 95 on Tuesday.", 95, "patient"),
+        ("Unemployment stood at 5.4% in 2021 and 4.8 last year.", 4.8, "percent"),
+        ("The bakery sells 300 loaves in winter, and 180 in summer.", 180, "loaf"),
+    ],
+)
+def test_a_bare_figure_set_in_another_place_or_time_takes_the_unit_before(
+    text: str, value: float, unit: str
+) -> None:
+    """ "40 mm in April and 65 in May": the second figure leaves out the unit it shares."""
+    assert at(text, value)["unit"] == unit
+
+
+def test_the_gapped_figure_takes_the_change_too() -> None:
+    row = at("Fares rose 6% in 2022 and 9 in 2023.", 9)
+    assert (row["unit"], row["change"]) == ("percent", "increase")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It rained 40 mm in April and 2 of the roads flooded.", 2),
+        ("The fund lost $8m in May and 3 of its managers left.", 3),
+    ],
+)
+def test_a_bare_figure_without_a_setting_of_its_own_keeps_no_unit(text: str, value: float) -> None:
+    assert at(text, value)["unit"] is None
