@@ -376,13 +376,26 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text)
+            and (rest[0].text.islower() or "-" in rest[0].text or self._named_kind(claim, rest))
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         )
+
+    def _named_kind(self, claim: Draft, rest: list[Token]) -> bool:
+        """ "a 2.0 litre Duratec engine", "a 3 litre V6 engine": after an article, a name or
+        a model code (one or two words) between the unit and the noun it modifies."""
+        left = claim.left or []
+        if not any(t.lower in ("a", "an") for t in left[-2:]):
+            return False
+        k = 0
+        while k < min(2, len(rest) - 1) and rest[k].text[:1].isupper():
+            if not rest[k].text.isalnum() or self._names_a_time(rest[k].text):
+                return False
+            k += 1
+        return k > 0 and self._noun_modified(rest[k])
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
         """The noun a figure modifies: one with a unit used as a modifier ("a 3-mpg gain in

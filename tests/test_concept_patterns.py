@@ -114,6 +114,12 @@ _CASES = [
     ("The harbour wall stands 3 metre high.", "3 metre", "harbour wall"),
     # after an article a word before the figure is a noun, not a verb
     ("Exports lifted the Valdoran index 3% higher.", "3%", "Valdoran index"),
+    # after an article a unit modifies the noun after it, across a name or model code
+    ("The hatchback gets a 1.4 litre Torvex engine.", "1.4 litre", "Torvex engine"),
+    ("The estate car keeps a 2.5 litre V6 engine.", "2.5 litre", "V6 engine"),
+    ("Crews laid a 12 km North Ridge pipeline.", "12 km", "North Ridge pipeline"),
+    # ... but not across a time word, which says when: the phrase before stays
+    ("Walkers joined a 5 km Sunday stroll.", "5 km", "Walkers"),
 ]
 
 
