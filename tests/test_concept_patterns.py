@@ -120,6 +120,16 @@ _CASES = [
     ("Crews laid a 12 km North Ridge pipeline.", "12 km", "North Ridge pipeline"),
     # ... but not across a time word, which says when: the phrase before stays
     ("Walkers joined a 5 km Sunday stroll.", "5 km", "Walkers"),
+    # "worth of": the amount is of what follows
+    ("Customs officers found $3m worth of fake watches.", "$3m", "fake watches"),
+    ("The attic held 30 years' worth of old letters.", "30 years", "old letters"),
+    # ", ranging from X to Y": a range of the noun before the comma
+    (
+        "The council set new parking fines, ranging from $40 to $250.",
+        "$40 to $250",
+        "new parking fines",
+    ),
+    ("Donors gave 80 gifts, varying between £5 and £500, last year.", "£5 and £500", "gifts"),
 ]
 
 
