@@ -343,9 +343,25 @@ class _LeftWalk:
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
                         and toks[i - 1].text.isalpha()  # "the British economy"
+                        and not self._verb_of_subject(tok)
                     )
                 )
             )
+        )
+
+    def _verb_of_subject(self, tok: Token) -> bool:
+        """ "The satellite weighs 700 kg": a word in -s after an article and a singular noun
+        that open a clause is the clause's verb, not a plural noun."""
+        toks, i = self.toks, self.i
+        low, noun = tok.lower, toks[i - 1].lower
+        opens = toks[i - 2].text[:1].isupper() or (i > 2 and toks[i - 3].text in ",;:")
+        return (
+            opens
+            and toks[i - 2].lower in self.lex.determiners
+            and low.endswith("s")
+            and not low.endswith(("ss", "us", "is"))
+            and toks[i - 1].text.islower()
+            and not noun.endswith("s")
         )
 
     def _at_verb(self, tok: Token) -> bool:

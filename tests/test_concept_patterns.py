@@ -120,6 +120,11 @@ _CASES = [
     ("Crews laid a 12 km North Ridge pipeline.", "12 km", "North Ridge pipeline"),
     # ... but not across a time word, which says when: the phrase before stays
     ("Walkers joined a 5 km Sunday stroll.", "5 km", "Walkers"),
+    # "The X <verb>s N": after an article and a singular noun, a word in -s is the verb
+    ("The ferry weighs about 900 tonnes.", "about 900 tonnes", "ferry"),
+    ("The reserve covers 120 sq km.", "120 sq km", "reserve"),
+    # ... while after a verb the same shape is a plural noun
+    ("The levy pushed the utility shares 2% lower.", "2%", "utility shares"),
     # "worth of": the amount is of what follows
     ("Customs officers found $3m worth of fake watches.", "$3m", "fake watches"),
     ("The attic held 30 years' worth of old letters.", "30 years", "old letters"),
