@@ -499,7 +499,22 @@ class _LeftWalk:
             return True
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
+        elif self._shared_subject(i):
+            self.picked, self.crossed = [], False  # "is 90 metres tall and cost $5m": read on
         return False
+
+    def _shared_subject(self, i: int) -> bool:
+        """The words picked are the unit of the figure at ``i`` and "and" follows them, then
+        the verb of this figure: two predicates of one subject, which stands before."""
+        toks, n = self.toks, len(self.picked)
+        j = i + 1 + n
+        return (
+            n > 0
+            and bool(self.verbs)
+            and j < len(toks)
+            and toks[j].lower == "and"
+            and all(t.text.isalpha() for t in toks[i + 1 : j])
+        )
 
 
 def _names_a_source(toks: list[Token], last: int) -> bool:

@@ -125,6 +125,11 @@ _CASES = [
     ("The reserve covers 120 sq km.", "120 sq km", "reserve"),
     # ... while after a verb the same shape is a plural noun
     ("The levy pushed the utility shares 2% lower.", "2%", "utility shares"),
+    # "X is 40 metres tall and cost $3m": two predicates of one subject
+    ("The new pier is 240 metres long and cost $16m.", "$16m", "new pier"),
+    ("The bakery has 12 staff and made £400,000 last year.", "£400,000", "bakery"),
+    # ... while a subject of its own after "and" stays
+    ("The fair drew 900 visitors and income reached £7,000.", "£7,000", "income"),
     # "worth of": the amount is of what follows
     ("Customs officers found $3m worth of fake watches.", "$3m", "fake watches"),
     ("The attic held 30 years' worth of old letters.", "30 years", "old letters"),
