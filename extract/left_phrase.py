@@ -32,8 +32,6 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
 
-#: Verbs of a range ("rents range from $900").
-_RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
 #: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
 _VERB_NOUNS = frozenset("trade work cost top".split())
 #: Particles of a phrasal verb right before a figure ("lay off 1,200").
@@ -321,7 +319,7 @@ class _LeftWalk:
             )
             # "rents range from $900"
             or (
-                low in _RANGE_VERBS
+                low in lex.range_verbs
                 and i + 1 < len(toks)
                 and toks[i + 1].lower in ("from", "between")
             )
