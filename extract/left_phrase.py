@@ -317,6 +317,8 @@ class _LeftWalk:
                 and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
                 and low not in lex.stopwords
             )
+            # "The laptop starts at $999": a verb in -s after the subject
+            or (not self.picked and not self.crossed and self._verb_of_subject(tok))
             # "rents range from $900"
             or (
                 low in lex.range_verbs
@@ -348,18 +350,21 @@ class _LeftWalk:
         )
 
     def _verb_of_subject(self, tok: Token) -> bool:
-        """ "The satellite weighs 700 kg": a word in -s after an article and a singular noun
-        that open a clause is the clause's verb, not a plural noun."""
+        """ "The satellite weighs 700 kg", "The laptop starts at $999 and weighs 1.2 kg": a
+        word in -s after an article and a singular noun that open a clause, or after another
+        figure and "and", is a verb, not a plural noun."""
         toks, i = self.toks, self.i
-        low, noun = tok.lower, toks[i - 1].lower
+        low = tok.lower
+        if i < 2 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+            return False
+        if toks[i - 1].lower == "and":
+            return toks[i - 2].text[:1].isdigit() or toks[i - 2].text.isupper()
         opens = toks[i - 2].text[:1].isupper() or (i > 2 and toks[i - 3].text in ",;:")
         return (
             opens
             and toks[i - 2].lower in self.lex.determiners
-            and low.endswith("s")
-            and not low.endswith(("ss", "us", "is"))
             and toks[i - 1].text.islower()
-            and not noun.endswith("s")
+            and not toks[i - 1].lower.endswith("s")
         )
 
     def _at_verb(self, tok: Token) -> bool:

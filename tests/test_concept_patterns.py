@@ -123,6 +123,8 @@ _CASES = [
     # "The X <verb>s N": after an article and a singular noun, a word in -s is the verb
     ("The ferry weighs about 900 tonnes.", "about 900 tonnes", "ferry"),
     ("The reserve covers 120 sq km.", "120 sq km", "reserve"),
+    ("The kettle sells for $45 and holds 1.7 litres.", "$45", "kettle"),
+    ("The kettle sells for $45 and boils 1.7 litres.", "1.7 litres", "kettle"),
     # ... while after a verb the same shape is a plural noun
     ("The levy pushed the utility shares 2% lower.", "2%", "utility shares"),
     # "X is 40 metres tall and cost $3m": two predicates of one subject
