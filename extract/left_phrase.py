@@ -32,8 +32,6 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
 
-#: Verbs of a range ("rents range from $900").
-_RANGE_VERBS = frozenset("range ranges ranged vary varies varied".split())
 #: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
 _VERB_NOUNS = frozenset("trade work cost top".split())
 #: Particles of a phrasal verb right before a figure ("lay off 1,200").
@@ -319,9 +317,11 @@ class _LeftWalk:
                 and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
                 and low not in lex.stopwords
             )
+            # "The laptop starts at $999": a verb in -s after the subject
+            or (not self.picked and not self.crossed and self._verb_of_subject(tok))
             # "rents range from $900"
             or (
-                low in _RANGE_VERBS
+                low in lex.range_verbs
                 and i + 1 < len(toks)
                 and toks[i + 1].lower in ("from", "between")
             )
@@ -343,9 +343,28 @@ class _LeftWalk:
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
                         and toks[i - 1].text.isalpha()  # "the British economy"
+                        and not self._verb_of_subject(tok)
                     )
                 )
             )
+        )
+
+    def _verb_of_subject(self, tok: Token) -> bool:
+        """ "The satellite weighs 700 kg", "The laptop starts at $999 and weighs 1.2 kg": a
+        word in -s after an article and a singular noun that open a clause, or after another
+        figure and "and", is a verb, not a plural noun."""
+        toks, i = self.toks, self.i
+        low = tok.lower
+        if i < 2 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+            return False
+        if toks[i - 1].lower == "and":
+            return toks[i - 2].text[:1].isdigit() or toks[i - 2].text.isupper()
+        opens = toks[i - 2].text[:1].isupper() or (i > 2 and toks[i - 3].text in ",;:")
+        return (
+            opens
+            and toks[i - 2].lower in self.lex.determiners
+            and toks[i - 1].text.islower()
+            and not toks[i - 1].lower.endswith("s")
         )
 
     def _at_verb(self, tok: Token) -> bool:
@@ -483,7 +502,22 @@ class _LeftWalk:
             return True
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
+        elif self._shared_subject(i):
+            self.picked, self.crossed = [], False  # "is 90 metres tall and cost $5m": read on
         return False
+
+    def _shared_subject(self, i: int) -> bool:
+        """The words picked are the unit of the figure at ``i`` and "and" follows them, then
+        the verb of this figure: two predicates of one subject, which stands before."""
+        toks, n = self.toks, len(self.picked)
+        j = i + 1 + n
+        return (
+            n > 0
+            and bool(self.verbs)
+            and j < len(toks)
+            and toks[j].lower == "and"
+            and all(t.text.isalpha() for t in toks[i + 1 : j])
+        )
 
 
 def _names_a_source(toks: list[Token], last: int) -> bool:

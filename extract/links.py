@@ -36,25 +36,38 @@ _RESTATE_GAP = re.compile(r"^\s*[(\[]\s*(?:or|about|around|roughly|approximately
 _OR_GAP = re.compile(r"^(?:\s+(?:per|a|an|each|every)\s+\w+)?\s*,\s*or\s*$", re.IGNORECASE)
 
 
+#: Between two figures in one bracket that both restate the figure before it
+#: ("510 hp (380 kW / 517 PS)", "(£8m, €9m)").
+_ALSO_GAP = re.compile(r"^\s*(?:[/,;]|or)\s*$")
+
+
 def link_restatements(text: str, claims: list[Draft]) -> None:
-    """Link "$50 million (£40 million)": the bracketed figure restates the first. After ", or"
-    a figure in another unit or per another period says the first again: it takes its hedge
-    (an alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
+    """Link "$50 million (£40 million)": the bracketed figure restates the first, and so does
+    each further figure in the same bracket ("(30 kW / 41 PS)"). After ", or" a figure in
+    another unit or per another period says the first again: it takes its hedge (an
+    alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
             continue
-        if _OR_GAP.match(text[a.end : b.start]) and (a.unit, a.per) != (b.unit, b.per):
+        gap = text[a.end : b.start]
+        if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
             _take_hedge(a, b)
             continue
-        if not _RESTATE_GAP.match(text[a.end : b.start]):
-            continue
-        b.restates = i - 1
-        _take_hedge(a, b)
-        a.per = a.per or b.per
-        b.per = b.per or a.per
-        b.change = b.change or a.change
-        b.concept = a.concept or b.concept
+        if a.restates is not None and _ALSO_GAP.match(gap) and a.unit != b.unit:
+            _restate(claims[a.restates], b, a.restates)
+        elif _RESTATE_GAP.match(gap):
+            _restate(a, b, i - 1)
+
+
+def _restate(a: Draft, b: Draft, i: int) -> None:
+    """``b`` says ``a`` (the claim at index ``i``) again in other terms."""
+    b.restates = i
+    _take_hedge(a, b)
+    a.per = a.per or b.per
+    b.per = b.per or a.per
+    b.change = b.change or a.change
+    b.concept = a.concept or b.concept
 
 
 def _take_hedge(a: Draft, b: Draft) -> None:
@@ -90,6 +103,15 @@ _COMPARED_GAP = re.compile(
 )
 
 
+#: Between "12 degrees" and "14" of "12 degrees in May and 14 in June": a place or time
+#: the first figure is set in (after a few words of what it measures), then "and".
+_GAPPED_SETTING = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|on|at|during|for|last|this)(?:\s+[\w'’-]+){1,2}\s*,?\s+and\s+"
+)
+#: After the bare second figure of that pattern: its own place or time.
+_SETTING_AFTER = re.compile(r"\s+(?:in|on|at|during|for|last|this)\s+[\w'’]")
+
+
 def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
@@ -110,6 +132,10 @@ def link_series(text: str, claims: list[Draft]) -> None:
             and _PART_OF_GAP.fullmatch(text, a.end, b.start)
         ):
             a.unit, a.dimension = b.unit, b.dimension
+            continue
+        if _gapped_setting(text, a, b):
+            b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
+            b.change, b.concept = b.change or a.change, a.concept or b.concept
             continue
         gapped = _GAPPED_BY.fullmatch(text, a.end, b.start)
         if b.change is None and a.change is not None and gapped:
@@ -142,6 +168,19 @@ def link_series(text: str, claims: list[Draft]) -> None:
         elif bare_start:
             # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
             a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
+
+
+def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:
+    """ "12 degrees in May and 14 in June", "300 staff in Leeds and 40 in York": a bare
+    figure set in another place or time says the same measure as the one before it (the
+    verb and the unit are left out the second time)."""
+    return (
+        a.unit is not None
+        and b.unit is None
+        and b.dimension == "count"
+        and _GAPPED_SETTING.fullmatch(text, a.end, b.start) is not None
+        and _SETTING_AFTER.match(text, b.end) is not None
+    )
 
 
 def _millions_beside(text: str, fig: Draft, other: Draft) -> None:

@@ -210,7 +210,11 @@ class UnitReader(PhraseReader):
     def _change_before(self, words: list[str]) -> str | None:
         lex = self.lex
         trimmed = list(words)
-        while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "a", "an", "another"):
+        if words[-1:] in (["a"], ["an"]):
+            return None  # "added a 30-yard run": the figure describes a thing, not a change
+        if words[-2:-1] in (["a"], ["an"]) and words[-1] in ("further", "additional", "extra"):
+            trimmed = trimmed[:-2]  # "rose a further 6%": the change goes on
+        while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "another"):
             trimmed.pop()
         label, k = change_ending(trimmed, lex, 4)
         if k and len(trimmed) == len(words) and words[-1] in lex.changes_need_by:
@@ -249,7 +253,8 @@ class UnitReader(PhraseReader):
                     return None
                 head, popped = words[:i], []
                 while head and (
-                    head[-1] in ("by", "some", "about", "a", "an") or not head[-1][:1].isalnum()
+                    head[-1] in ("by", "some", "about", "a", "an", "further", "additional", "extra")
+                    or not head[-1][:1].isalnum()
                 ):
                     popped.append(head.pop())
                 label, _ = change_ending(head, lex, 4)

@@ -356,3 +356,106 @@ def test_a_scale_word_wrapped_onto_the_next_line_still_scales(text: str, value: 
 def test_a_new_paragraph_or_capital_after_a_break_is_no_scale(text: str) -> None:
     """A blank line, or a capital opening the next line, starts something new."""
     assert not [r for r in rows(text) if r["value"] > 1e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The striker added a 25 yard goal before the break.", 25),
+        ("Our neighbours gained an 8 metre strip of garden.", 8),
+        ("The council raised a 40 foot mast on the hill.", 40),
+    ],
+)
+def test_a_figure_after_a_change_verb_and_an_article_describes_a_thing(
+    text: str, value: float
+) -> None:
+    """ "added a 25 yard goal": the article opens a noun phrase the figure describes; what
+    was added is the goal, not 25 more yards."""
+    assert at(text, value)["change"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "change"),
+    [
+        ("The shares rose another 3% in late trade.", 3, "increase"),
+        ("Output dropped a further 2.5% in May.", 2.5, "decrease"),
+        ("Headcount grew an additional 70 staff.", 70, "increase"),
+        ("The stock slid a further 4% to 61 pence.", 61, "decrease"),
+    ],
+)
+def test_a_change_that_goes_on_is_still_a_change(text: str, value: float, change: str) -> None:
+    """ "a further", "an additional" before the figure: the verb's change continues."""
+    assert at(text, value)["change"] == change
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "bound"),
+    [
+        ("The hatchback offers nearly 180 hp (134 kW / 182 PS).", (180, 134, 182), "upper"),
+        ("Its motor gives about 95 hp (71 kW, 96 PS).", (95, 71, 96), "approx"),
+        ("The deal is worth over $30m (£24m / €28m).", (30e6, 24e6, 28e6), "lower"),
+    ],
+)
+def test_every_figure_in_a_bracket_restating_another_takes_its_hedge(
+    text: str, values: tuple[float, float, float], bound: str
+) -> None:
+    """A bracket may restate a figure in two other units at once, split by a slash or a
+    comma: both take the hedge of the figure they restate."""
+    found = rows(text)
+    assert [r["value"] for r in found] == [pytest.approx(v) for v in values]
+    assert [r["bound"] for r in found] == [bound] * 3
+
+
+def test_figures_in_one_unit_in_a_bracket_are_a_list_not_restatements() -> None:
+    """ "(2 kW, 3 kW)": the same unit twice is two readings, not the first said again."""
+    found = rows("It draws up to 5 kW (2 kW, 3 kW) at peak.")
+    assert found[-1]["bound"] == "exact"
+
+
+def test_ps_after_a_number_is_metric_horsepower() -> None:
+    row = at("The small coupe makes 310 PS.", 310)
+    assert (row["unit"], row["dimension"]) == ("PS", "power")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Rainfall was 40 mm in April and 65 in May.", 65, "mm"),
+        ("The clinic saw 120 patients on Monday and 95 on Tuesday.", 95, "patient"),
+        ("Unemployment stood at 5.4% in 2021 and 4.8 last year.", 4.8, "percent"),
+        ("The bakery sells 300 loaves in winter, and 180 in summer.", 180, "loaf"),
+    ],
+)
+def test_a_bare_figure_set_in_another_place_or_time_takes_the_unit_before(
+    text: str, value: float, unit: str
+) -> None:
+    """ "40 mm in April and 65 in May": the second figure leaves out the unit it shares."""
+    assert at(text, value)["unit"] == unit
+
+
+def test_the_gapped_figure_takes_the_change_too() -> None:
+    row = at("Fares rose 6% in 2022 and 9 in 2023.", 9)
+    assert (row["unit"], row["change"]) == ("percent", "increase")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It rained 40 mm in April and 2 of the roads flooded.", 2),
+        ("The fund lost $8m in May and 3 of its managers left.", 3),
+    ],
+)
+def test_a_bare_figure_without_a_setting_of_its_own_keeps_no_unit(text: str, value: float) -> None:
+    assert at(text, value)["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The cooperative now has over than 350 member farms.", 350),
+        ("Turnout was above than 70% in the north.", 70),
+    ],
+)
+def test_a_blend_of_over_and_more_than_is_a_lower_bound(text: str, value: float) -> None:
+    """ "over than", "above than": non-native writing blends "over" and "more than"."""
+    assert at(text, value)["bound"] == "lower"
