@@ -1120,9 +1120,9 @@ def extract_claims(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rows = extract_rows(text, doc_id=doc_id, language=language)
-    meta = {"outlet": outlet, "published": published, "url": url, "title": title}
-    for row in rows:
-        row.update(meta)
-    return (
-        pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row") if rows else CLAIMS_SCHEMA.to_frame()
+    if not rows:
+        return CLAIMS_SCHEMA.to_frame()
+    meta = (outlet, published, url, title)  # the schema's last columns, in its order
+    return pl.DataFrame(
+        [(*row.values(), *meta) for row in rows], schema=CLAIMS_SCHEMA, orient="row"
     )

@@ -36,8 +36,10 @@ __all__ = [
 
 #: A number ("20,000"), a word (with inner apostrophes, dots, single hyphens: "U.S",
 #: "Acme's", "drop-top"; its last character a letter or digit) or one other mark. A double
-#: hyphen is a typed dash between words ("two weeks--March"), never inside one.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:(?:[\w'’.&/]|-(?!-))*\w)?|[^\w\s]")
+#: hyphen is a typed dash between words ("two weeks--March"), never inside one. A word is
+#: written as runs of word characters joined by runs of those marks, so that the regex
+#: engine never backtracks over a whole word to find its last letter.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*(?:(?:['’.&/]|-(?!-))+\w+)*|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
@@ -82,6 +84,7 @@ class Token(NamedTuple):
 
 
 _NEW_TOKEN = tuple.__new__  # builds a Token without NamedTuple's argument parsing (hot path)
+_bisect_left, _bisect_right = bisect.bisect_left, bisect.bisect_right
 
 
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -117,26 +120,33 @@ class TextTokens:
 
     def window(self, start: int, end: int) -> list[Token]:
         """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
-        i = bisect.bisect_right(self.span_starts, start) - 1
-        if i >= 0 and end <= self.spans[i][1]:
-            cut = self._span(self.spans[i]).cut(start, end)
-            if cut is not None:
-                return cut
+        i = _bisect_right(self.span_starts, start) - 1
+        if i >= 0:
+            span = self.spans[i]
+            if end <= span[1]:
+                found = self.kept.get(span)
+                if found is None:
+                    found = self._span(span)
+                # the span's tokens from the first starting at ``start`` to the last ending
+                # by ``end``, unless a token straddles either edge
+                starts, ends = found.starts, found.ends
+                j = _bisect_left(starts, start)
+                if not (j > 0 and ends[j - 1] > start):
+                    k = _bisect_left(starts, end, j)
+                    if not (k > 0 and ends[k - 1] > end):
+                        return found.toks[j:k]
         return _tokenize(self.text, start, end)
 
     def _span(self, span: tuple[int, int]) -> _SpanTokens:
-        found = self.kept.get(span)
-        if found is None:
-            found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
-            if len(self.kept) > self.KEEP:
-                self.kept.popitem(last=False)
-        else:
-            self.kept.move_to_end(span)
+        """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
+        found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
+        if len(self.kept) > self.KEEP:
+            self.kept.popitem(last=False)
         return found
 
 
 class _SpanTokens:
-    """The tokens of one span with their offsets, to cut windows from."""
+    """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
 
     __slots__ = ("ends", "starts", "toks")
 
@@ -144,16 +154,6 @@ class _SpanTokens:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
-
-    def cut(self, start: int, end: int) -> list[Token] | None:
-        """The tokens of the window ``[start, end)``; None when a token straddles an edge."""
-        i = bisect.bisect_left(self.starts, start)
-        if i > 0 and self.ends[i - 1] > start:
-            return None
-        j = bisect.bisect_left(self.starts, end)
-        if j > 0 and self.ends[j - 1] > end:
-            return None
-        return self.toks[i:j]
 
 
 def _function_word(word: Token, lex: Lexicon) -> bool:
@@ -564,8 +564,10 @@ def _name_runs(
         ):
             runs, run = [], _NameRun()
             continue
+        word = tok.text
         if (
             not inside
+            and (word[:1].isupper() or word[1:2].isupper())  # the cheap part of _capitalised
             and _capitalised(toks, i, lex)
             and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
         ):
