@@ -39,3 +39,14 @@ def test_the_fast_regex_cuts_as_the_plain_one_on_random_text() -> None:
         fast = [(m.group(), m.span()) for m in context._TOKEN.finditer(text, start, end)]
         plain = [(m.group(), m.span()) for m in _PLAIN.finditer(text, start, end)]
         assert fast == plain, (text, start, end)
+
+
+def test_a_token_reads_as_its_tuple() -> None:
+    text = "Port fees rose"
+    first, second, _ = context._tokenize(text, 0, len(text))
+    assert tuple(first) == ("Port", 0, 4, "port") and first[3] == "port" and len(first) == 4
+    assert first == context.Token("Port", 0, 4, "port") == ("Port", 0, 4, "port")
+    assert first != second and first < second
+    assert {first, context.Token("Port", 0, 4, "port")} == {first}
+    text_, start, end, lower = second
+    assert (text_, start, end, lower) == ("fees", 5, 9, "fees")
