@@ -856,7 +856,11 @@ def _asserters(
     named_in: dict[int, list[tuple[int, str]]] = {}
     lead: list[int] | None = []  # figures before any asserter; None once one is read
     last_paragraph = -1
+    unread = len(wanted)  # wanted sentences not reached yet
     for sent in sents:
+        if not unread and lead is None:
+            break  # what follows the last figure's sentence changes no figure's asserter
+        unread -= id(sent) in wanted
         if sent.paragraph != last_paragraph:
             tracker.new_paragraph()
             last_paragraph = sent.paragraph
@@ -1071,6 +1075,16 @@ class _RowWriter:
         return None
 
 
+#: The claims schema with its enumerations as strings, and where they are with their types:
+#: a frame is built with the first and its enumeration columns cast one by one.
+_CLAIMS_AS_STRINGS = pl.Schema(
+    {name: pl.String if isinstance(t, pl.Enum) else t for name, t in CLAIMS_SCHEMA.items()}
+)
+_ENUM_COLUMNS = tuple(
+    (i, t) for i, t in enumerate(CLAIMS_SCHEMA.dtypes()) if isinstance(t, pl.Enum)
+)
+
+
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
     """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
     reader = _DocumentReader(text, doc_id, _number_style(text, language))
@@ -1120,9 +1134,12 @@ def extract_claims(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rows = extract_rows(text, doc_id=doc_id, language=language)
-    meta = {"outlet": outlet, "published": published, "url": url, "title": title}
-    for row in rows:
-        row.update(meta)
-    return (
-        pl.DataFrame(rows, schema=CLAIMS_SCHEMA, orient="row") if rows else CLAIMS_SCHEMA.to_frame()
+    if not rows:
+        return CLAIMS_SCHEMA.to_frame()
+    meta = (outlet, published, url, title)  # the schema's last columns, in its order
+    frame = pl.DataFrame(
+        [(*row.values(), *meta) for row in rows], schema=_CLAIMS_AS_STRINGS, orient="row"
     )
+    for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
+        frame.replace_column(i, frame.to_series(i).cast(dtype))
+    return frame

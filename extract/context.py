@@ -10,9 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .lexicon import Lexicon, lexicon
 from .sources import (
@@ -36,8 +35,10 @@ __all__ = [
 
 #: A number ("20,000"), a word (with inner apostrophes, dots, single hyphens: "U.S",
 #: "Acme's", "drop-top"; its last character a letter or digit) or one other mark. A double
-#: hyphen is a typed dash between words ("two weeks--March"), never inside one.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_](?:(?:[\w'’.&/]|-(?!-))*\w)?|[^\w\s]")
+#: hyphen is a typed dash between words ("two weeks--March"), never inside one. A word is
+#: written as runs of word characters joined by runs of those marks, so that the regex
+#: engine never backtracks over a whole word to find its last letter.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*(?:(?:['’.&/]|-(?!-))+\w+)*|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
@@ -72,21 +73,62 @@ _CLAUSE_BREAKS = (
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark, its offsets and its lower-case form."""
+class Token:
+    """A word or punctuation mark, its offsets and its lower-case form.
 
-    text: str
-    start: int
-    end: int
-    lower: str
+    Its fields are slots, which every reader reads many times a figure (a slot is read
+    several times faster than a named tuple's field); it compares, hashes, unpacks and
+    indexes as the tuple ``(text, start, end, lower)``.
+    """
+
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, lower: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = lower
+
+    def _tuple(self) -> tuple[str, int, int, str]:
+        return (self.text, self.start, self.end, self.lower)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Token):
+            return (
+                self.start == other.start
+                and self.end == other.end
+                and self.text == other.text
+                and self.lower == other.lower
+            )
+        return self._tuple() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __lt__(self, other: Token) -> bool:
+        return self._tuple() < other._tuple()
+
+    def __iter__(self) -> Iterator[str | int]:
+        return iter(self._tuple())
+
+    def __getitem__(self, index: int) -> str | int:
+        return self._tuple()[index]
+
+    def __len__(self) -> int:
+        return 4
+
+    def __repr__(self) -> str:
+        return (
+            f"Token(text={self.text!r}, start={self.start}, end={self.end}, lower={self.lower!r})"
+        )
 
 
-_NEW_TOKEN = tuple.__new__  # builds a Token without NamedTuple's argument parsing (hot path)
+_bisect_left, _bisect_right = bisect.bisect_left, bisect.bisect_right
 
 
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
     return [
-        _NEW_TOKEN(Token, (word := m.group(), m.start(), m.end(), word.lower()))
+        Token(word := m.group(), m.start(), m.end(), word.lower())
         for m in _TOKEN.finditer(text, start, end)
     ]
 
@@ -117,26 +159,33 @@ class TextTokens:
 
     def window(self, start: int, end: int) -> list[Token]:
         """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
-        i = bisect.bisect_right(self.span_starts, start) - 1
-        if i >= 0 and end <= self.spans[i][1]:
-            cut = self._span(self.spans[i]).cut(start, end)
-            if cut is not None:
-                return cut
+        i = _bisect_right(self.span_starts, start) - 1
+        if i >= 0:
+            span = self.spans[i]
+            if end <= span[1]:
+                found = self.kept.get(span)
+                if found is None:
+                    found = self._span(span)
+                # the span's tokens from the first starting at ``start`` to the last ending
+                # by ``end``, unless a token straddles either edge
+                starts, ends = found.starts, found.ends
+                j = _bisect_left(starts, start)
+                if not (j > 0 and ends[j - 1] > start):
+                    k = _bisect_left(starts, end, j)
+                    if not (k > 0 and ends[k - 1] > end):
+                        return found.toks[j:k]
         return _tokenize(self.text, start, end)
 
     def _span(self, span: tuple[int, int]) -> _SpanTokens:
-        found = self.kept.get(span)
-        if found is None:
-            found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
-            if len(self.kept) > self.KEEP:
-                self.kept.popitem(last=False)
-        else:
-            self.kept.move_to_end(span)
+        """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
+        found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
+        if len(self.kept) > self.KEEP:
+            self.kept.popitem(last=False)
         return found
 
 
 class _SpanTokens:
-    """The tokens of one span with their offsets, to cut windows from."""
+    """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
 
     __slots__ = ("ends", "starts", "toks")
 
@@ -144,16 +193,6 @@ class _SpanTokens:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
-
-    def cut(self, start: int, end: int) -> list[Token] | None:
-        """The tokens of the window ``[start, end)``; None when a token straddles an edge."""
-        i = bisect.bisect_left(self.starts, start)
-        if i > 0 and self.ends[i - 1] > start:
-            return None
-        j = bisect.bisect_left(self.starts, end)
-        if j > 0 and self.ends[j - 1] > end:
-            return None
-        return self.toks[i:j]
 
 
 def _function_word(word: Token, lex: Lexicon) -> bool:
@@ -564,8 +603,10 @@ def _name_runs(
         ):
             runs, run = [], _NameRun()
             continue
+        word = tok.text
         if (
             not inside
+            and (word[:1].isupper() or word[1:2].isupper())  # the cheap part of _capitalised
             and _capitalised(toks, i, lex)
             and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
         ):
@@ -845,7 +886,7 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
     function word ("announced that", "so that", "more than that")."""
     low = tok.lower
     return (
-        any(ch.isalpha() for ch in low)
+        (low.isalpha() or any(ch.isalpha() for ch in low))
         and low not in lex.stopwords
         and low not in _AUX
         and low not in _SPEECH

@@ -159,7 +159,10 @@ class _LeftWalk:
             if self.picked:
                 self.last = self.i  # "the 10-year average": the article opens the phrase
             return False
-        if not any(ch.isalpha() for ch in low) or low in self.lex.currency_prefixes:
+        if (
+            not (low.isalpha() or any(ch.isalpha() for ch in low))
+            or low in self.lex.currency_prefixes
+        ):
             return False
         self._pick()
         return len(self.picked) >= self.limit

@@ -124,22 +124,36 @@ class Lexicon:
 @dataclass(frozen=True, slots=True)
 class LinePatterns:
     """Patterns a line may match: those anchored at its start ("^read next") are tried there
-    only, the others anywhere, which keeps a long list of alternatives fast."""
+    only, the others anywhere, each on its own: a pattern that opens with a letter lets the
+    regex engine skip ahead to where that letter is, which one long alternation (or one
+    opening with ``\\b``) does not, so ``\\b`` before a letter is checked after it."""
 
     starts: re.Pattern[str]
-    anywhere: re.Pattern[str]
+    anywhere: tuple[re.Pattern[str], ...]
 
     @classmethod
     def compile(cls, patterns: list[str]) -> LinePatterns:
         anchored = [p[1:] for p in patterns if p.startswith("^")]
-        free = [p for p in patterns if not p.startswith("^")] or ["(?!)"]
+        free = [_boundary_after_letter(p) for p in patterns if not p.startswith("^")]
         return cls(
             re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE),
-            re.compile("|".join(f"(?:{p})" for p in free), re.IGNORECASE),
+            tuple(re.compile(p, re.IGNORECASE) for p in free),
         )
 
     def search(self, line: str) -> bool:
-        return bool(self.starts.match(line) or self.anywhere.search(line))
+        return bool(self.starts.match(line)) or any(p.search(line) for p in self.anywhere)
+
+
+def _boundary_after_letter(pattern: str) -> str:
+    r"""``\bcopyright`` as ``c(?<=\bc)opyright``: the same matches, found from the letter.
+
+    >>> _boundary_after_letter(r"\ball rights\b"), _boundary_after_letter(r"\[in detail\]")
+    ('a(?<=\\ba)ll rights\\b', '\\[in detail\\]')
+    """
+    if pattern.startswith(r"\b") and pattern[2:3].isalpha() and pattern[3:4] not in "*+?{":
+        letter = pattern[2]
+        return f"{letter}(?<=\\b{letter}){pattern[3:]}"
+    return pattern
 
 
 def _words(values: list[Any]) -> frozenset[str]:

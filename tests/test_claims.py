@@ -327,6 +327,23 @@ def test_ids_are_stable_and_schema_is_exact() -> None:
     assert extract_claims(text, doc_id="y")["claim_id"][0] != a["claim_id"][0]
 
 
+def test_rows_hold_the_schema_columns_in_order_and_metadata_lands_in_its_own() -> None:
+    """The frame is built from each row's values in order: a row's keys are the schema's
+    columns before the document metadata, and each metadata value lands in its column."""
+    import datetime as dt
+
+    from extract.claims import extract_rows
+
+    text = "The co-op said it sold 2,500 tonnes of barley, up 8% on the year."
+    rows = extract_rows(text)
+    assert rows and all(list(row) == CLAIMS_SCHEMA.names()[:-4] for row in rows)
+    meta = {"outlet": "Farm Post", "published": dt.date(2031, 3, 4), "url": "u", "title": "T"}
+    df = extract_claims(text, **meta)
+    assert df.schema == CLAIMS_SCHEMA
+    assert df.select(list(meta)).unique().rows(named=True) == [meta]
+    assert df.drop(list(meta)).rows() == [tuple(row.values()) for row in rows]
+
+
 CONCEPTS = [
     # the noun phrase the figure is about, opened by its article, a month naming the thing
     (

@@ -1,0 +1,52 @@
+"""The tokenizer's regex, written for speed, cuts text as its plain reading does."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from extract import context
+
+#: The plain reading: a word is a letter or digit, then any of word characters, inner
+#: apostrophes, dots, ampersands, slashes and single hyphens, ending on a word character.
+_PLAIN = re.compile(r"\d[\d,.]*\d|[^\W_](?:(?:[\w'’.&/]|-(?!-))*\w)?|[^\w\s]")
+
+_CASES = [
+    ("the drop-top's price", ["the", "drop-top's", "price"]),
+    (
+        "U.S. output rose 4.5% to 1,200,000 tonnes.",
+        ["U.S", ".", "output", "rose", "4.5", "%", "to", "1,200,000", "tonnes", "."],
+    ),
+    ("two weeks--March", ["two", "weeks", "-", "-", "March"]),
+    ("AT&T and/or its 12th unit_b", ["AT&T", "and/or", "its", "12", "th", "unit_b"]),
+    ("a 5-year plan, ends-", ["a", "5-year", "plan", ",", "ends", "-"]),
+    ("Ngā tāngata’s 3", ["Ngā", "tāngata’s", "3"]),
+]
+
+
+def test_tokens_of_a_table_of_cases() -> None:
+    for text, words in _CASES:
+        assert [t.text for t in context._tokenize(text, 0, len(text))] == words, text
+
+
+def test_the_fast_regex_cuts_as_the_plain_one_on_random_text() -> None:
+    rnd = random.Random(7)
+    alphabet = "ab1_2,.-'’&/ é$%\n"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 24)))
+        end = rnd.randint(0, len(text))
+        start = rnd.randint(0, end)
+        fast = [(m.group(), m.span()) for m in context._TOKEN.finditer(text, start, end)]
+        plain = [(m.group(), m.span()) for m in _PLAIN.finditer(text, start, end)]
+        assert fast == plain, (text, start, end)
+
+
+def test_a_token_reads_as_its_tuple() -> None:
+    text = "Port fees rose"
+    first, second, _ = context._tokenize(text, 0, len(text))
+    assert tuple(first) == ("Port", 0, 4, "port") and first[3] == "port" and len(first) == 4
+    assert first == context.Token("Port", 0, 4, "port") == ("Port", 0, 4, "port")
+    assert first != second and first < second
+    assert {first, context.Token("Port", 0, 4, "port")} == {first}
+    text_, start, end, lower = second
+    assert (text_, start, end, lower) == ("fees", 5, 9, "fees")
