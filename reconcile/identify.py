@@ -119,6 +119,10 @@ _MONTH_ALONE = (
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
 )
+#: "the fires that began in early May", "since June": the month a span started, not the date
+#: of the figure (a running count is as of its report); a prefix of ``_MONTH_ALONE``.
+_STARTED = r"(?:since|from|start(?:ed|ing|s)?|beg[au]n|begins|beginning|broke\s+out|erupted)\b"
+_STARTED_IN = rf"(?i)(?:\b{_STARTED}(?:\s+[a-z]+){{0,4}}?\s+)?"
 #: "on May 9", "as of 9 May" with no year: the last such day up to publication.
 _DAY_MONTH = (
     r"(?i)\b(?:on|as of|as at|by)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+("
@@ -311,7 +315,10 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
         .alias("_weekday"),
         sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
-        sentence.str.extract(_MONTH_ALONE, 1)
+        sentence.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
+        .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_STARTED}")))
+        .list.first()
+        .str.extract(_MONTH_ALONE, 1)
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
