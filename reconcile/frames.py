@@ -453,22 +453,54 @@ def read_place(
     for stage in (keys[:-1], keys[-1:]):
         frame = frame.with_columns(**{k: steps[keys.index(k)][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in stage})
+    frame = _respectively(frame, forms)
     return frame.with_columns(
-        _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
+        _place=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys)),
         _place_source=pl.coalesce(
-            [
+            pl.when(pl.col("_respective").is_not_null()).then(
+                pl.format("'{}', named in the same place of a list, 'respectively'", "_respective")
+            ),
+            *(
                 pl.when(pl.col(k + "_is").is_not_null()).then(pl.format(words, pl.col(k)))
                 for k, (_, words) in zip(keys, steps, strict=True)
-            ]
+            ),
         ),
-        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:4]]).is_not_null(),
+        _strong=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys[:4])).is_not_null(),
         _named=pl.col("_p_all").list.eval(
             pl.element()
             .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
             .str.replace(r"^[Tt]he\s+", "")
             .replace_strict(forms, default=None)
         ),
-    ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
+    ).drop(*keys, *(k + "_is" for k in keys), "_p_all", "_respective")
+
+
+def _respectively(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """ "A and B, where ... 50 and 70, respectively": the k-th figure before "respectively"
+    is of the k-th place the sentence names, when the sentence names as many places (origins
+    after "from" aside) as there are figures before the word (``_respective``)."""
+    ahead = after_figure().str.contains(r"(?i)^[^;]*?\brespectively\b")
+    places = (
+        pl.col("_p_all")
+        .list.eval(
+            pl.element()
+            .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+            .str.replace(r"^[Tt]he\s+", "")
+            .replace_strict(forms, default=None)
+        )
+        .list.eval(pl.element().filter(pl.element().is_not_null() & (pl.element() != "")))
+    )
+    listed = ["doc_id", "sentence_start", "_in_list"]
+    frame = frame.with_columns(_in_list=ahead)
+    frame = frame.with_columns(
+        _k=pl.col("start").rank("ordinal").over(listed) - 1,
+        _n=pl.len().over(listed),
+        _places=places,
+    )
+    fits = pl.col("_in_list") & (pl.col("_n") > 1) & (pl.col("_places").list.len() == pl.col("_n"))
+    return frame.with_columns(
+        _respective=pl.when(fits).then(pl.col("_places").list.get(pl.col("_k"), null_on_oob=True))
+    ).drop("_in_list", "_k", "_n", "_places")
 
 
 def nationality(adjectives: dict[str, str]) -> pl.Expr:
