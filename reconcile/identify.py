@@ -675,9 +675,15 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
     part = pl.when(of_them | (introduced & stated)).then(
         after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
     )
+    # the whole is the figure just before it in its sentence, and the part is of its measure
+    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
+    frame = sorted_by(frame, "doc_id", "start")
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    whole = pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id"))
+    whole = pl.coalesce(whole, pl.col("concept_key"))
     return frame.with_columns(
         concept_key=pl.when(part.is_not_null() & (part != ""))
-        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .then(pl.format("{}: {}", whole, part))
         .otherwise(pl.col("concept_key")),
         concept_source=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
