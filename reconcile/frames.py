@@ -26,7 +26,9 @@ import polars as pl
 import yaml
 
 __all__ = [
+    "BROAD_PLACES",
     "GENERIC_NOUNS",
+    "MOVEMENT_MEASURES",
     "after_figure",
     "alternation",
     "before_figure",
@@ -36,6 +38,7 @@ __all__ = [
     "nationality",
     "place_forms",
     "read_measure",
+    "read_movement",
     "read_place",
 ]
 
@@ -58,6 +61,15 @@ AMOUNT_NOUNS = frozenset(
         "one", "any", "half", "part", "out", "because", "instead", "ahead", "outside", "top",
     }
 )  # fmt: skip
+#: Places too wide to be one end of a movement or a document's subject by themselves.
+BROAD_PLACES = frozenset(
+    {
+        "Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica",
+        "world", "European Union",
+    }
+)  # fmt: skip
+#: Measures of movement across a border, whose direction is part of what they measure.
+MOVEMENT_MEASURES = frozenset({"border crossing"})
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
 #: Words after a place name that make it a source ("UK officials say"), not the figure's place;
 #: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
@@ -519,17 +531,7 @@ def document_places(
     """The place each document is most about: its names and adjectives counted, a country
     counting twice as much as a continent or the world."""
     both = {**adjectives, **forms}
-    broad = {
-        "Europe",
-        "Africa",
-        "Asia",
-        "North America",
-        "South America",
-        "Oceania",
-        "Antarctica",
-        "world",
-        "European Union",
-    }
+    broad = BROAD_PLACES
     docs = pl.DataFrame(
         {"doc_id": list(texts), "text": list(texts.values())},
         schema={"doc_id": pl.String, "text": pl.String},
@@ -550,3 +552,104 @@ def document_places(
         .agg(pl.col("p").first())
     )
     return dict(found.iter_rows())
+
+
+#: Words that reverse the direction of the movement named just before ("... and 900 in the
+#: opposite direction", "the other way").
+_REVERSED = r"(?i)\b(?:opposite|reverse|other)\s+(?:direction|way)\b"
+_OUT_OF = r"(?:from|out\s+of|left|leaving|fled|fleeing)"
+_INTO = r"(?:into|to|entered|entering|reached|reaching)"
+
+
+def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
+    """A movement across a border is measured with its direction: "2 million arrived from
+    Chile" and "900,000 went back to Chile" are two counts. ``concept_key`` of a figure of a
+    movement measure becomes "border crossing from X", "... into Y" or both, and its entity
+    the end named ("from" before "into"), when its words name one:
+
+    - "from X", "out of X", "fled X" name where it left, "into X", "to X", "entered X" where
+      it went (the words of the figure's own clause, "according to X" aside);
+    - in a list after a direction ("into Chile (2m), Peru (1m)") each figure's own place
+      takes the direction;
+    - "the X border" names where it left when the words name where it went;
+    - "in the opposite direction" reverses the movement named just before in the document;
+    - a place as wide as a continent is no end of its own ("into Europe": anywhere abroad).
+    """
+    movement = pl.col("concept_key").is_in(list(MOVEMENT_MEASURES))
+    frame = frame.with_columns(_movement=movement)
+    if not frame.get_column("_movement").any():
+        return frame.drop("_movement")
+    frame = frame.with_row_index("_mv_row")
+    moves = frame.filter(pl.col("_movement")).select(
+        "_mv_row", "doc_id", "start", "sentence", "sentence_start", "end", "entity",
+        "entity_source",
+    )  # fmt: skip
+    forms, adjectives = place_forms(), demonym_forms()
+    name = rf"(?:[Tt]he\s+)?({alternation(forms)})(?-u:\b)"
+    quoted = r"(?i)\baccording\s+to\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*"
+    before = before_figure().str.extract(r"([^,;:()]*)$", 1).str.replace_all(quoted, "")
+    after = after_figure().str.extract(r"^([^,;:()]{0,80})", 1).str.replace_all(quoted, "")
+    words = pl.concat_str(before, pl.lit(" | "), after)
+
+    def named_after(verb: str) -> pl.Expr:
+        # the words after the figure first, then the nearest before it
+        pattern = rf"(?-u:\b){verb}\s+{name}"
+        found = pl.coalesce(
+            after.str.extract(pattern, 1),
+            before.str.extract_all(pattern).list.last().str.extract(pattern, 1),
+        )
+        return found.replace_strict(forms, default=None)
+
+    def narrow(place: pl.Expr) -> pl.Expr:
+        return pl.when(~place.is_in(list(BROAD_PLACES)) & (place != "")).then(place)
+
+    # "... were into Chile (2m), Peru (1m)": the list's direction, each item's own place
+    listed = pl.col("entity_source").fill_null("").str.contains("beside the figure")
+    lead = before_figure().str.extract(rf"(?i)(?-u:\b)({_OUT_OF}|{_INTO})\s+[^;]*$", 1)
+    list_from = pl.when(listed & lead.str.contains(rf"(?i)^{_OUT_OF}$")).then(pl.col("entity"))
+    list_to = pl.when(listed & lead.str.contains(rf"(?i)^{_INTO}$")).then(pl.col("entity"))
+    to_any = pl.coalesce(named_after(_INTO), list_to)
+    border = words.str.extract(rf"(?-u:\b)({alternation(adjectives)})\s+borders?\b", 1)
+    border_of = border.replace_strict(adjectives, default=None)
+    left = pl.coalesce(
+        narrow(named_after(_OUT_OF)),
+        list_from,
+        pl.when(to_any.is_not_null() & (border_of != to_any)).then(border_of),
+    )
+    going_to = narrow(to_any)
+    moves = moves.sort("doc_id", "start").with_columns(_from=left, _to=going_to)
+    # the movement just before in the document, reversed
+    moves = moves.with_columns(
+        _prev_from=pl.col("_from").shift(1).over("doc_id"),
+        _prev_to=pl.col("_to").shift(1).over("doc_id"),
+        _reversed=words.str.contains(_REVERSED),
+    )
+    own = pl.col("_from").is_not_null() | pl.col("_to").is_not_null()
+    flip = pl.col("_reversed") & ~own
+    moves = moves.with_columns(
+        _from=pl.when(flip).then(pl.col("_prev_to")).otherwise(pl.col("_from")),
+        _to=pl.when(flip).then(pl.col("_prev_from")).otherwise(pl.col("_to")),
+    )
+    direction = pl.concat_str(
+        pl.format("from {}", pl.col("_from")), pl.format("into {}", pl.col("_to")),
+        separator=" ", ignore_nulls=True,
+    )  # fmt: skip
+    moves = moves.select(
+        "_mv_row",
+        pl.when(direction != "").then(direction).alias("_direction"),
+        pl.coalesce("_from", "_to").alias("_end"),
+    )
+    frame = frame.join(moves, on="_mv_row", how="left", maintain_order="left")
+    named = pl.col("_direction").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(named)
+        .then(pl.format("{} {}", pl.col("concept_key"), pl.col("_direction")))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(named)
+        .then(pl.format("{}, a movement {}", pl.col("concept_source"), pl.col("_direction")))
+        .otherwise(pl.col("concept_source")),
+        entity=pl.when(named).then(pl.col("_end")).otherwise(pl.col("entity")),
+        entity_source=pl.when(named)
+        .then(pl.lit("the end of the movement its words name"))
+        .otherwise(pl.col("entity_source")),
+    ).drop("_movement", "_mv_row", "_direction", "_end")

@@ -25,6 +25,7 @@ from .frames import (
     nationality,
     place_forms,
     read_measure,
+    read_movement,
     read_place,
 )
 from .tables import Tables, alias_pattern
@@ -584,6 +585,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
@@ -679,8 +681,10 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
     # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
     frame = sorted_by(frame, "doc_id", "start")
     same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
-    whole = pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id"))
-    whole = pl.coalesce(whole, pl.col("concept_key"))
+    whole = pl.coalesce(
+        pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
+        pl.col("concept_key"),
+    )
     return frame.with_columns(
         concept_key=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}: {}", whole, part))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 
 from extract import extract_claims
@@ -76,3 +77,69 @@ def test_respectively_with_more_places_than_figures_pairs_nothing() -> None:
         "Chile, Peru and Bolivia took in 12,400 and 9,800 people, respectively, last year."
     )
     assert all("respectively" not in str(r["entity_source"]) for r in rows)
+
+
+def _concepts(text: str) -> list[tuple[str, str]]:
+    return [(str(r["concept_key"]), str(r["entity"])) for r in _rows(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "frames"),
+    [
+        # an origin, then the movement back the other way
+        (
+            "Since March, 2,100,000 people have arrived from Chile in nearby states. Over the same "
+            "months, 900,000 people crossed back the other way.",
+            [("border crossing from Chile", "Chile"), ("border crossing into Chile", "Chile")],
+        ),
+        # a continent is no end of its own: the border's country is where they left
+        (
+            "There have been 3 million crossings of the Chilean border into South America, and "
+            "1.2 million went in the reverse direction.",
+            [("border crossing from Chile", "Chile"), ("border crossing into Chile", "Chile")],
+        ),
+        # each item of a list after "into" goes into its own place
+        (
+            "Most crossings were into Peru (1.5 million), Bolivia (600,000) and Argentina (400,000).",
+            [
+                ("border crossing into Peru", "Peru"),
+                ("border crossing into Bolivia", "Bolivia"),
+                ("border crossing into Argentina", "Argentina"),
+            ],
+        ),
+        # the words after a figure name its own end, before those of the figure before it
+        (
+            "Going home, 700,000 crossings were counted from Peru, and 300,000 from Bolivia.",
+            [("border crossing from Peru", "Peru"), ("border crossing from Bolivia", "Bolivia")],
+        ),
+    ],
+)
+def test_a_movement_is_measured_with_its_direction(
+    text: str, frames: list[tuple[str, str]]
+) -> None:
+    assert _concepts(text) == frames
+
+
+def test_a_source_named_after_according_to_is_no_end_of_the_movement() -> None:
+    (concept, _), *_ = _concepts(
+        "According to Peru, 700,000 people have crossed the border since March."
+    )
+    assert concept == "border crossing"
+
+
+def test_one_movement_worded_two_ways_is_one_quantity_and_its_reverse_another() -> None:
+    a = extract_claims(
+        "Since March, 2.1 million people have arrived from Chile in nearby states, and "
+        "900,000 people crossed back the other way.",
+        doc_id="a", outlet="Example Post", published=PUBLISHED,
+    )  # fmt: skip
+    b = extract_claims(
+        "There have been more than 2 million crossings of the Chilean border into South America "
+        "since March, and 950,000 the other way.",
+        doc_id="b", outlet="Other Daily", published=PUBLISHED,
+    )  # fmt: skip
+    result = reconcile(pl.concat([a, b]))
+    by_value = dict(result.claims.select("value", "quantity_id").iter_rows())
+    assert by_value[2.1e6] == by_value[2e6]
+    assert by_value[9e5] == by_value[9.5e5]
+    assert by_value[2.1e6] != by_value[9e5]
