@@ -262,9 +262,10 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     # the rate period the amount's own words give, where the claim has none
     rate = (
         pl.concat_str(
+            # (after an amount: "a quarter" alone is a share, not a rate)
             pl.col("surface")
             .fill_null("")
-            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            .str.extract(r"(?i)\S\s+(\b(?:a|an|per|every|each)\s+\w+)$", 1),
             after_figure(),
             ignore_nulls=True,
         )

@@ -143,3 +143,19 @@ def test_one_movement_worded_two_ways_is_one_quantity_and_its_reverse_another() 
     assert by_value[2.1e6] == by_value[2e6]
     assert by_value[9e5] == by_value[9.5e5]
     assert by_value[2.1e6] != by_value[9e5]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        # a fraction written "a quarter" is a share, with no rate period
+        ("Fires in Chile gave off 90 million tonnes, a quarter of the world's total.", None),
+        ("Fuel took a quarter of the budget in Chile last year.", None),
+        # an amount with "a week" after it is a rate (brought to a month)
+        ("The port in Chile loses $5m a week, officials said.", "month"),
+        ("The port in Chile loses $5m per quarter, officials said.", "month"),
+    ],
+)
+def test_a_quarter_alone_is_a_share_not_a_rate(text: str, per: str | None) -> None:
+    rows = _rows(text)
+    assert rows[-1]["norm_per"] == per, rows
