@@ -240,6 +240,11 @@ def multiple_base() -> pl.Expr:
 
 
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
+#: "from the floods", "from Chilean fires": a cause after a measure, not the measure.
+_CAUSE = (
+    r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
+    r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
+)
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 
 
@@ -305,9 +310,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ),
         "_m_before": (
             # "deaths from the floods reached": the words after "from" say what caused it
+            # (its noun, with an article and capitalised words before it: "from Chilean fires")
             before.str.extract(r"([^,;:()]*)$", 1)
             .str.replace(_BASELINE, "")
-            .str.replace_all(r"(?i)(?-u:\b)from\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+", "")
+            .str.replace_all(_CAUSE, "")
             .str.extract_all(word)
             .list.last(),
             "the words '{}' earlier in the clause",

@@ -159,3 +159,20 @@ def test_one_movement_worded_two_ways_is_one_quantity_and_its_reverse_another() 
 def test_a_quarter_alone_is_a_share_not_a_rate(text: str, per: str | None) -> None:
     rows = _rows(text)
     assert rows[-1]["norm_per"] == per, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # the cause after "from" (an article, capitalised words and its noun) is not the measure
+        (
+            "The estimated emissions from Chilean fires account for over 25 per cent of the "
+            "world's total, the agency said.",
+            "emissions",
+        ),
+        ("Flooding from the storm killed 300 people in Chile.", "death"),
+        ("The toll from the floods in Chile reached 300.", "death"),
+    ],
+)
+def test_a_cause_after_from_is_not_the_measure(text: str, concept: str) -> None:
+    assert _rows(text)[0]["concept_key"] == concept
