@@ -149,7 +149,10 @@ def test_one_movement_worded_two_ways_is_one_quantity_and_its_reverse_another() 
     ("text", "per"),
     [
         # a fraction written "a quarter" is a share, with no rate period
-        ("Fires in Chile gave off 90 million tonnes, a quarter of the world's total.", None),
+        (
+            "Blazes in Chile released 90 million tonnes, or a quarter of what the planet's fires did.",
+            None,
+        ),
         ("Fuel took a quarter of the budget in Chile last year.", None),
         # an amount with "a week" after it is a rate (brought to a month)
         ("The port in Chile loses $5m a week, officials said.", "month"),
@@ -166,8 +169,8 @@ def test_a_quarter_alone_is_a_share_not_a_rate(text: str, per: str | None) -> No
     [
         # the cause after "from" (an article, capitalised words and its noun) is not the measure
         (
-            "The estimated emissions from Chilean fires account for over 25 per cent of the "
-            "world's total, the agency said.",
+            "Estimated emissions from Chilean blazes came to more than 30% of the world "
+            "total, the agency said.",
             "emissions",
         ),
         ("Flooding from the storm killed 300 people in Chile.", "death"),
