@@ -29,6 +29,7 @@ __all__ = [
     "BROAD_PLACES",
     "GENERIC_NOUNS",
     "MOVEMENT_MEASURES",
+    "ORIGIN_MEASURES",
     "after_figure",
     "alternation",
     "before_figure",
@@ -68,6 +69,14 @@ BROAD_PLACES = frozenset(
         "world", "European Union",
     }
 )  # fmt: skip
+#: Counts of people who have left their country: an adjective of nationality names where
+#: they came from ("40,000 Chilean refugees" in Peru are counted in Peru), not their place.
+ORIGIN_MEASURES = frozenset({"refugee", "migrant"})
+#: Nouns of people after a nationality ("Chilean refugees", "Chilean nationals").
+_PEOPLE = (
+    r"(?i:refugees?|migrants?|people|persons|nationals|citizens|asylum[\s-]+seekers?|children|"
+    r"families|workers)"
+)
 #: Measures of movement across a border, whose direction is part of what they measure.
 MOVEMENT_MEASURES = frozenset({"border crossing"})
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
@@ -415,8 +424,15 @@ def read_place(
     after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
         found_after.struct.field("2")
     )
-    adjective = after_clause.str.extract(
-        rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
+    plurals = [form for form in adjectives if form.endswith("s") and not form.endswith("ss")]
+    # people counted away from home: a nationality is their origin, not the figure's place
+    origin = (
+        pl.col("_measure").is_in(list(ORIGIN_MEASURES))
+        if "_measure" in frame.columns
+        else pl.lit(False)
+    )
+    adjective = pl.when(~origin).then(
+        after_clause.str.extract(rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1)
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
@@ -425,9 +441,17 @@ def read_place(
     )
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
-        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
+        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS}|\s+{_PEOPLE})?"
     ).list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
-    before_place = tagged.list.last().str.replace(r"^[Tt]he\s+", "")
+    # ("Chilean refugees", "Chileans": where people counted away from home came from)
+    of_people = pl.element().str.contains(rf"\s{_PEOPLE}$") | pl.element().is_in(plurals)
+    before_place = (
+        pl.when(origin)
+        .then(tagged.list.eval(pl.element().filter(~of_people)).list.last())
+        .otherwise(tagged.list.last())
+        .str.replace(rf"\s+{_PEOPLE}$", "")
+        .str.replace(r"^[Tt]he\s+", "")
+    )
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
@@ -449,11 +473,16 @@ def read_place(
     )
     # "European countries could lose 1% of output": a place adjective heading the subject
     # (the whole sentence is read only where the steps before it found no place)
-    sentence_adjective = (
+    heading = (
         pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
         .then(pl.col("sentence").fill_null(""))
         .str.extract_all(rf"(?-u:\b)(?:{alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+    )
+    sentence_adjective = (
+        pl.when(origin)
+        .then(heading.list.eval(pl.element().filter(~pl.element().str.contains(rf"\s{_PEOPLE}$"))))
+        .otherwise(heading)
         .list.first()
         .str.extract(rf"^({alternation(adjectives)})", 1)
     )

@@ -17,6 +17,7 @@ import polars as pl
 from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
+    ORIGIN_MEASURES,
     after_figure,
     alternation,
     before_figure,
@@ -549,7 +550,11 @@ def assign_keys(
     # (in a story about that country it is its people, and the document's place stands)
     frame = frame.with_columns(_nation=nationality(demonym_forms()))
     nation = pl.col("_nation")
-    foreign = nation.is_not_null() & (nation != pl.col("_doc__place").fill_null(""))
+    foreign = (
+        nation.is_not_null()
+        & (nation != pl.col("_doc__place").fill_null(""))
+        & ~pl.col("_measure").is_in(list(ORIGIN_MEASURES))
+    )
     frame = frame.with_columns(
         _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
         _place_source=pl.when(foreign)

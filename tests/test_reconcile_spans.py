@@ -179,3 +179,20 @@ def test_a_quarter_alone_is_a_share_not_a_rate(text: str, per: str | None) -> No
 )
 def test_a_cause_after_from_is_not_the_measure(text: str, concept: str) -> None:
     assert _rows(text)[0]["concept_key"] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the nationality of people counted away from home is where they came from
+        ("Peru's count of Chilean refugees has passed 40,000.", "Peru"),
+        ("Peru Puts Number Of Chilean Refugees At Over 40,000", "Peru"),
+        ("In Peru, the tally of Chilean asylum seekers stood at 40,000.", "Peru"),
+        # an adjective of a place, not of the people, still places the figure
+        ("The number of refugees in European countries has passed 40,000.", "Europe"),
+    ],
+)
+def test_a_refugees_nationality_is_their_origin_not_the_figures_place(
+    text: str, place: str
+) -> None:
+    assert _rows(text)[0]["entity"] == place
