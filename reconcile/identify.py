@@ -103,6 +103,9 @@ _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
     r"went up|went down|up|down|off|short|out|(?:under|over)(?:counted|estimated|stated))\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
     r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
+    # "a fall in the number of arrivals in May - 9,000", "a rise in deaths of 300"
+    r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
+    r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )

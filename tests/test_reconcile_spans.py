@@ -196,3 +196,18 @@ def test_a_refugees_nationality_is_their_origin_not_the_figures_place(
     text: str, place: str
 ) -> None:
     assert _rows(text)[0]["entity"] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru hosts 900,000 refugees, after a cut in the number of refugees in Peru – 120,000.",
+        "Peru hosts 900,000 refugees, after a reduction in registered refugees in Peru: 120,000.",
+        "Deaths in Peru stand at 4,000, after a rise in deaths of 300 overnight.",
+    ],
+)
+def test_a_change_in_a_count_named_before_its_figure_is_no_level(text: str) -> None:
+    claims = extract_claims(text, doc_id="d1", outlet="Example Post", published=PUBLISHED)
+    result = reconcile(claims)
+    labels = sorted(result.quantities.get_column("label").to_list())
+    assert len(labels) == 2 and sum("change" in label for label in labels) == 1, labels
