@@ -847,6 +847,12 @@ def _period() -> pl.Expr:
     )
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
+    # "over the previous year's count of 7.6 million": the count of the period before
+    previous = before.str.extract(
+        r"(?i)\b(?:previous|last|prior|preceding|earlier)\s+(year|month|week|day|season|quarter)"
+        r"(?:'s|\u2019s)?\s+(?:count|total|tally|figure|level|number)\s+(?:of|was|stood\s+at)\s*$",
+        1,
+    )
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
@@ -866,6 +872,8 @@ def _period() -> pl.Expr:
         .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
+        .when(previous.is_not_null())
+        .then(pl.format("previous {}", previous.str.to_lowercase()))
         .when(earlier_record)
         .then(pl.lit("earlier record"))
         .when(long_run)

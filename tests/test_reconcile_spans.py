@@ -211,3 +211,17 @@ def test_a_change_in_a_count_named_before_its_figure_is_no_level(text: str) -> N
     result = reconcile(claims)
     labels = sorted(result.quantities.get_column("label").to_list())
     assert len(labels) == 2 and sum("change" in label for label in labels) == 1, labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The register counted 5.2 million deaths in Peru in 2030, up from the previous year's "
+        "count of 4.9 million.",
+        "Peru logged 5.2 million births in 2030, above last year\u2019s total of 4.9 million.",
+    ],
+)
+def test_the_previous_periods_count_is_a_period_of_its_own(text: str) -> None:
+    rows = _rows(text)
+    assert rows[-1]["period"] == "previous year"
+    assert rows[0]["quantity_id"] != rows[-1]["quantity_id"]
