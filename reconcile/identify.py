@@ -847,7 +847,7 @@ def _period() -> pl.Expr:
     )
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
-    # "over the previous year's count of 7.6 million": the count of the period before
+    # "up from last month's tally of 900": the count of the period before, not this one's
     previous = before.str.extract(
         r"(?i)\b(?:previous|last|prior|preceding|earlier)\s+(year|month|week|day|season|quarter)"
         r"(?:'s|\u2019s)?\s+(?:count|total|tally|figure|level|number)\s+(?:of|was|stood\s+at)\s*$",
