@@ -26,7 +26,10 @@ import polars as pl
 import yaml
 
 __all__ = [
+    "BROAD_PLACES",
     "GENERIC_NOUNS",
+    "MOVEMENT_MEASURES",
+    "ORIGIN_MEASURES",
     "after_figure",
     "alternation",
     "before_figure",
@@ -36,6 +39,7 @@ __all__ = [
     "nationality",
     "place_forms",
     "read_measure",
+    "read_movement",
     "read_place",
 ]
 
@@ -58,6 +62,23 @@ AMOUNT_NOUNS = frozenset(
         "one", "any", "half", "part", "out", "because", "instead", "ahead", "outside", "top",
     }
 )  # fmt: skip
+#: Places too wide to be one end of a movement or a document's subject by themselves.
+BROAD_PLACES = frozenset(
+    {
+        "Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica",
+        "world", "European Union",
+    }
+)  # fmt: skip
+#: Counts of people who have left their country: an adjective of nationality names where
+#: they came from ("40,000 Chilean refugees" in Peru are counted in Peru), not their place.
+ORIGIN_MEASURES = frozenset({"refugee", "migrant"})
+#: Nouns of people after a nationality ("Chilean refugees", "Chilean nationals").
+_PEOPLE = (
+    r"(?i:refugees?|migrants?|people|persons|nationals|citizens|asylum[\s-]+seekers?|children|"
+    r"families|workers)"
+)
+#: Measures of movement across a border, whose direction is part of what they measure.
+MOVEMENT_MEASURES = frozenset({"border crossing"})
 _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
 #: Words after a place name that make it a source ("UK officials say"), not the figure's place;
 #: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
@@ -228,6 +249,11 @@ def multiple_base() -> pl.Expr:
 
 
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
+#: "from the floods", "from Chilean fires": a cause after a measure, not the measure.
+_CAUSE = (
+    r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
+    r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
+)
 _NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
 
 
@@ -293,9 +319,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ),
         "_m_before": (
             # "deaths from the floods reached": the words after "from" say what caused it
+            # (its noun, with an article and capitalised words before it: "from Chilean fires")
             before.str.extract(r"([^,;:()]*)$", 1)
             .str.replace(_BASELINE, "")
-            .str.replace_all(r"(?i)(?-u:\b)from\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+", "")
+            .str.replace_all(_CAUSE, "")
             .str.extract_all(word)
             .list.last(),
             "the words '{}' earlier in the clause",
@@ -397,8 +424,15 @@ def read_place(
     after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
         found_after.struct.field("2")
     )
-    adjective = after_clause.str.extract(
-        rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
+    plurals = [form for form in adjectives if form.endswith("s") and not form.endswith("ss")]
+    # people counted away from home: a nationality is their origin, not the figure's place
+    origin = (
+        pl.col("_measure").is_in(list(ORIGIN_MEASURES))
+        if "_measure" in frame.columns
+        else pl.lit(False)
+    )
+    adjective = pl.when(~origin).then(
+        after_clause.str.extract(rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1)
     )
     before_clause = before.str.extract(r"([^,;:()]*)$", 1)
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
@@ -407,9 +441,17 @@ def read_place(
     )
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
-        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS})?"
+        rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS}|\s+{_PEOPLE})?"
     ).list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
-    before_place = tagged.list.last().str.replace(r"^[Tt]he\s+", "")
+    # ("Chilean refugees", "Chileans": where people counted away from home came from)
+    of_people = pl.element().str.contains(rf"\s{_PEOPLE}$") | pl.element().is_in(plurals)
+    before_place = (
+        pl.when(origin)
+        .then(tagged.list.eval(pl.element().filter(~of_people)).list.last())
+        .otherwise(tagged.list.last())
+        .str.replace(rf"\s+{_PEOPLE}$", "")
+        .str.replace(r"^[Tt]he\s+", "")
+    )
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
@@ -431,11 +473,16 @@ def read_place(
     )
     # "European countries could lose 1% of output": a place adjective heading the subject
     # (the whole sentence is read only where the steps before it found no place)
-    sentence_adjective = (
+    heading = (
         pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
         .then(pl.col("sentence").fill_null(""))
         .str.extract_all(rf"(?-u:\b)(?:{alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
+    )
+    sentence_adjective = (
+        pl.when(origin)
+        .then(heading.list.eval(pl.element().filter(~pl.element().str.contains(rf"\s{_PEOPLE}$"))))
+        .otherwise(heading)
         .list.first()
         .str.extract(rf"^({alternation(adjectives)})", 1)
     )
@@ -453,22 +500,54 @@ def read_place(
     for stage in (keys[:-1], keys[-1:]):
         frame = frame.with_columns(**{k: steps[keys.index(k)][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in stage})
+    frame = _respectively(frame, forms)
     return frame.with_columns(
-        _place=pl.coalesce([pl.col(k + "_is") for k in keys]),
+        _place=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys)),
         _place_source=pl.coalesce(
-            [
+            pl.when(pl.col("_respective").is_not_null()).then(
+                pl.format("'{}', named in the same place of a list, 'respectively'", "_respective")
+            ),
+            *(
                 pl.when(pl.col(k + "_is").is_not_null()).then(pl.format(words, pl.col(k)))
                 for k, (_, words) in zip(keys, steps, strict=True)
-            ]
+            ),
         ),
-        _strong=pl.coalesce([pl.col(k + "_is") for k in keys[:4]]).is_not_null(),
+        _strong=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys[:4])).is_not_null(),
         _named=pl.col("_p_all").list.eval(
             pl.element()
             .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
             .str.replace(r"^[Tt]he\s+", "")
             .replace_strict(forms, default=None)
         ),
-    ).drop(*keys, *(k + "_is" for k in keys), "_p_all")
+    ).drop(*keys, *(k + "_is" for k in keys), "_p_all", "_respective")
+
+
+def _respectively(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """ "A and B, where ... 50 and 70, respectively": the k-th figure before "respectively"
+    is of the k-th place the sentence names, when the sentence names as many places (origins
+    after "from" aside) as there are figures before the word (``_respective``)."""
+    ahead = after_figure().str.contains(r"(?i)^[^;]*?\brespectively\b")
+    places = (
+        pl.col("_p_all")
+        .list.eval(
+            pl.element()
+            .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
+            .str.replace(r"^[Tt]he\s+", "")
+            .replace_strict(forms, default=None)
+        )
+        .list.eval(pl.element().filter(pl.element().is_not_null() & (pl.element() != "")))
+    )
+    listed = ["doc_id", "sentence_start", "_in_list"]
+    frame = frame.with_columns(_in_list=ahead)
+    frame = frame.with_columns(
+        _k=pl.col("start").rank("ordinal").over(listed) - 1,
+        _n=pl.len().over(listed),
+        _places=places,
+    )
+    fits = pl.col("_in_list") & (pl.col("_n") > 1) & (pl.col("_places").list.len() == pl.col("_n"))
+    return frame.with_columns(
+        _respective=pl.when(fits).then(pl.col("_places").list.get(pl.col("_k"), null_on_oob=True))
+    ).drop("_in_list", "_k", "_n", "_places")
 
 
 def nationality(adjectives: dict[str, str]) -> pl.Expr:
@@ -487,17 +566,7 @@ def document_places(
     """The place each document is most about: its names and adjectives counted, a country
     counting twice as much as a continent or the world."""
     both = {**adjectives, **forms}
-    broad = {
-        "Europe",
-        "Africa",
-        "Asia",
-        "North America",
-        "South America",
-        "Oceania",
-        "Antarctica",
-        "world",
-        "European Union",
-    }
+    broad = BROAD_PLACES
     docs = pl.DataFrame(
         {"doc_id": list(texts), "text": list(texts.values())},
         schema={"doc_id": pl.String, "text": pl.String},
@@ -518,3 +587,104 @@ def document_places(
         .agg(pl.col("p").first())
     )
     return dict(found.iter_rows())
+
+
+#: Words that reverse the direction of the movement named just before ("... and 900 in the
+#: opposite direction", "the other way").
+_REVERSED = r"(?i)\b(?:opposite|reverse|other)\s+(?:direction|way)\b"
+_OUT_OF = r"(?:from|out\s+of|left|leaving|fled|fleeing)"
+_INTO = r"(?:into|to|entered|entering|reached|reaching)"
+
+
+def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
+    """A movement across a border is measured with its direction: "2 million arrived from
+    Chile" and "900,000 went back to Chile" are two counts. ``concept_key`` of a figure of a
+    movement measure becomes "border crossing from X", "... into Y" or both, and its entity
+    the end named ("from" before "into"), when its words name one:
+
+    - "from X", "out of X", "fled X" name where it left, "into X", "to X", "entered X" where
+      it went (the words of the figure's own clause, "according to X" aside);
+    - in a list after a direction ("into Chile (2m), Peru (1m)") each figure's own place
+      takes the direction;
+    - "the X border" names where it left when the words name where it went;
+    - "in the opposite direction" reverses the movement named just before in the document;
+    - a place as wide as a continent is no end of its own ("into Europe": anywhere abroad).
+    """
+    movement = pl.col("concept_key").is_in(list(MOVEMENT_MEASURES))
+    frame = frame.with_columns(_movement=movement)
+    if not frame.get_column("_movement").any():
+        return frame.drop("_movement")
+    frame = frame.with_row_index("_mv_row")
+    moves = frame.filter(pl.col("_movement")).select(
+        "_mv_row", "doc_id", "start", "sentence", "sentence_start", "end", "entity",
+        "entity_source",
+    )  # fmt: skip
+    forms, adjectives = place_forms(), demonym_forms()
+    name = rf"(?:[Tt]he\s+)?({alternation(forms)})(?-u:\b)"
+    quoted = r"(?i)\baccording\s+to\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*"
+    before = before_figure().str.extract(r"([^,;:()]*)$", 1).str.replace_all(quoted, "")
+    after = after_figure().str.extract(r"^([^,;:()]{0,80})", 1).str.replace_all(quoted, "")
+    words = pl.concat_str(before, pl.lit(" | "), after)
+
+    def named_after(verb: str) -> pl.Expr:
+        # the words after the figure first, then the nearest before it
+        pattern = rf"(?-u:\b){verb}\s+{name}"
+        found = pl.coalesce(
+            after.str.extract(pattern, 1),
+            before.str.extract_all(pattern).list.last().str.extract(pattern, 1),
+        )
+        return found.replace_strict(forms, default=None)
+
+    def narrow(place: pl.Expr) -> pl.Expr:
+        return pl.when(~place.is_in(list(BROAD_PLACES)) & (place != "")).then(place)
+
+    # "... were into Chile (2m), Peru (1m)": the list's direction, each item's own place
+    listed = pl.col("entity_source").fill_null("").str.contains("beside the figure")
+    lead = before_figure().str.extract(rf"(?i)(?-u:\b)({_OUT_OF}|{_INTO})\s+[^;]*$", 1)
+    list_from = pl.when(listed & lead.str.contains(rf"(?i)^{_OUT_OF}$")).then(pl.col("entity"))
+    list_to = pl.when(listed & lead.str.contains(rf"(?i)^{_INTO}$")).then(pl.col("entity"))
+    to_any = pl.coalesce(named_after(_INTO), list_to)
+    border = words.str.extract(rf"(?-u:\b)({alternation(adjectives)})\s+borders?\b", 1)
+    border_of = border.replace_strict(adjectives, default=None)
+    left = pl.coalesce(
+        narrow(named_after(_OUT_OF)),
+        list_from,
+        pl.when(to_any.is_not_null() & (border_of != to_any)).then(border_of),
+    )
+    going_to = narrow(to_any)
+    moves = moves.sort("doc_id", "start").with_columns(_from=left, _to=going_to)
+    # the movement just before in the document, reversed
+    moves = moves.with_columns(
+        _prev_from=pl.col("_from").shift(1).over("doc_id"),
+        _prev_to=pl.col("_to").shift(1).over("doc_id"),
+        _reversed=words.str.contains(_REVERSED),
+    )
+    own = pl.col("_from").is_not_null() | pl.col("_to").is_not_null()
+    flip = pl.col("_reversed") & ~own
+    moves = moves.with_columns(
+        _from=pl.when(flip).then(pl.col("_prev_to")).otherwise(pl.col("_from")),
+        _to=pl.when(flip).then(pl.col("_prev_from")).otherwise(pl.col("_to")),
+    )
+    direction = pl.concat_str(
+        pl.format("from {}", pl.col("_from")), pl.format("into {}", pl.col("_to")),
+        separator=" ", ignore_nulls=True,
+    )  # fmt: skip
+    moves = moves.select(
+        "_mv_row",
+        pl.when(direction != "").then(direction).alias("_direction"),
+        pl.coalesce("_from", "_to").alias("_end"),
+    )
+    frame = frame.join(moves, on="_mv_row", how="left", maintain_order="left")
+    named = pl.col("_direction").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(named)
+        .then(pl.format("{} {}", pl.col("concept_key"), pl.col("_direction")))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(named)
+        .then(pl.format("{}, a movement {}", pl.col("concept_source"), pl.col("_direction")))
+        .otherwise(pl.col("concept_source")),
+        entity=pl.when(named).then(pl.col("_end")).otherwise(pl.col("entity")),
+        entity_source=pl.when(named)
+        .then(pl.lit("the end of the movement its words name"))
+        .otherwise(pl.col("entity_source")),
+    ).drop("_movement", "_mv_row", "_direction", "_end")

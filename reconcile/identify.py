@@ -19,6 +19,7 @@ import polars as pl
 from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
+    ORIGIN_MEASURES,
     after_figure,
     alternation,
     before_figure,
@@ -27,6 +28,7 @@ from .frames import (
     nationality,
     place_forms,
     read_measure,
+    read_movement,
     read_place,
 )
 from .tables import Tables, alias_pattern
@@ -104,6 +106,9 @@ _CHANGE_BY = (
     r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
     r"went up|went down|up|down|off|short|out|(?:under|over)(?:counted|estimated|stated))\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
     r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
+    # "a fall in the number of arrivals in May - 9,000", "a rise in deaths of 300"
+    r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
+    r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
@@ -122,6 +127,10 @@ _MONTH_ALONE = (
     r"(january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
 )
+#: "the fires that began in early May", "since June": the month a span started, not the date
+#: of the figure (a running count is as of its report); a prefix of ``_MONTH_ALONE``.
+_STARTED = r"(?:since|from|start(?:ed|ing|s)?|beg[au]n|begins|beginning|broke\s+out|erupted)\b"
+_STARTED_IN = rf"(?i)(?:\b{_STARTED}(?:\s+[a-z]+){{0,4}}?\s+)?"
 #: "on May 9", "as of 9 May" with no year: the last such day up to publication.
 _DAY_MONTH = (
     r"(?i)\b(?:on|as of|as at|by)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+("
@@ -260,9 +269,10 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     # the rate period the amount's own words give, where the claim has none
     rate = (
         pl.concat_str(
+            # (after an amount: "a quarter" alone is a share, not a rate)
             pl.col("surface")
             .fill_null("")
-            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            .str.extract(r"(?i)\S\s+(\b(?:a|an|per|every|each)\s+\w+)$", 1),
             after_figure(),
             ignore_nulls=True,
         )
@@ -314,7 +324,10 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
         .alias("_weekday"),
         sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
-        sentence.str.extract(_MONTH_ALONE, 1)
+        sentence.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
+        .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_STARTED}")))
+        .list.first()
+        .str.extract(_MONTH_ALONE, 1)
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
@@ -543,7 +556,11 @@ def assign_keys(
     # (in a story about that country it is its people, and the document's place stands)
     frame = frame.with_columns(_nation=nationality(demonym_forms()))
     nation = pl.col("_nation")
-    foreign = nation.is_not_null() & (nation != pl.col("_doc__place").fill_null(""))
+    foreign = (
+        nation.is_not_null()
+        & (nation != pl.col("_doc__place").fill_null(""))
+        & ~pl.col("_measure").is_in(list(ORIGIN_MEASURES))
+    )
     frame = frame.with_columns(
         _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
         _place_source=pl.when(foreign)
@@ -580,6 +597,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _per_head(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
@@ -685,9 +703,17 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
     part = pl.when(of_them | (introduced & stated)).then(
         after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
     )
+    # the whole is the figure just before it in its sentence, and the part is of its measure
+    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
+    frame = sorted_by(frame, "doc_id", "start")
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    whole = pl.coalesce(
+        pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
+        pl.col("concept_key"),
+    )
     return frame.with_columns(
         concept_key=pl.when(part.is_not_null() & (part != ""))
-        .then(pl.format("{}: {}", pl.col("concept_key"), part))
+        .then(pl.format("{}: {}", whole, part))
         .otherwise(pl.col("concept_key")),
         concept_source=pl.when(part.is_not_null() & (part != ""))
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
@@ -838,6 +864,12 @@ def _period() -> pl.Expr:
     )
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
+    # "up from last month's tally of 900": the count of the period before, not this one's
+    previous = before.str.extract(
+        r"(?i)\b(?:previous|last|prior|preceding|earlier)\s+(year|month|week|day|season|quarter)"
+        r"(?:'s|\u2019s)?\s+(?:count|total|tally|figure|level|number)\s+(?:of|was|stood\s+at)\s*$",
+        1,
+    )
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
@@ -857,6 +889,8 @@ def _period() -> pl.Expr:
         .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
+        .when(previous.is_not_null())
+        .then(pl.format("previous {}", previous.str.to_lowercase()))
         .when(earlier_record)
         .then(pl.lit("earlier record"))
         .when(long_run)

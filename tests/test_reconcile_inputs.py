@@ -180,3 +180,23 @@ def test_the_start_of_a_from_to_series_is_a_starting_figure() -> None:
     assert claims["from_claim"].null_count() == 1  # $64 billion points to $61 ("from the US")
     dated = assign_dates(claims).sort("start")
     assert dated["starting_figure"].to_list() == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "the fires gave off 290 megatonnes of carbon",
+            "the fires gave off 290 million tonnes of carbon",
+        ),
+        ("the glacier lost 2 gigatonnes of ice", "the glacier lost 2,000 million tonnes of ice"),
+        ("the mill ground 40 kilotonnes of grain", "the mill ground 40,000 tonnes of grain"),
+    ],
+)
+def test_multiples_of_the_tonne_are_brought_to_tonnes(first: str, second: str) -> None:
+    a = _claims(f"Officials said {first} last year.", doc="a")
+    b = _claims(f"Analysts said {second} last year.", doc="b")
+    result = reconcile(pl.concat([a, b]))
+    assert result.claims["norm_unit"].to_list() == ["t", "t"]
+    assert result.claims["norm_value"][0] == pytest.approx(result.claims["norm_value"][1])
+    assert result.claims["quantity_id"].n_unique() == 1

@@ -186,6 +186,22 @@ def test_a_part_of_the_figure_before_is_measured_as_that_part() -> None:
     assert "diverge" not in result.quantities["verdict"].to_list()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile had 640 active fires on Monday, 350 of them out of control.",
+        "Chile had 640 fires still burning on Monday, 350 of them out of control.",
+        "Some 640 fires were raging across Chile, including 350 classed as out of control.",
+    ],
+)
+def test_a_part_is_measured_as_a_part_of_the_whole_before_it(text: str) -> None:
+    # the whole is a count of active fires however it is worded, and so is its part
+    concept = dict(
+        reconcile(_doc(text, "a", 2)).claims.select("surface", "concept_key").iter_rows()
+    )
+    assert concept["350"] == "active fire: out of control", concept
+
+
 def test_an_area_or_a_mass_from_fires_is_area_burned_or_emissions() -> None:
     assert _claim("Fires in Chile have burned 2.1 million hectares.")["concept_key"] == (
         "area burned"
