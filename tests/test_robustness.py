@@ -217,7 +217,8 @@ _CHILD = textwrap.dedent(
 
 WALL_LIMIT = 20.0  # CPU seconds for one extract_claims call (CPU, so a loaded machine does not
 # fail it): a backtracking guard, not a speed test
-HARD_LIMIT = 60.0  # the child process is killed after this, so a hang fails instead of stalling
+HARD_LIMIT = 180.0  # wall seconds before the child is killed, so a hang fails instead of stalling
+# (room for a loaded 2-core machine: the CPU limit above is the backtracking guard)
 MEMORY_LIMIT = (
     4 << 30
 )  # bytes of address space for the child, so a blow-up fails instead of swapping
