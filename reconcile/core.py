@@ -203,6 +203,8 @@ def reconcile(
         )
     work = assign_windows(work, window_days=window_days)
     work, assertions = assertions_table(work)
+    if not user.merge:
+        work = _assertions_made(work)
     quantities, assertions = quantities_table(
         work, assertions, threshold=threshold, consensus=consensus
     )
@@ -210,6 +212,7 @@ def reconcile(
         work = _merge(work, quantities, user)
         work = work.drop("assertion_id")
         work, assertions = assertions_table(work)
+        work = _assertions_made(work)
         quantities, assertions = quantities_table(
             work, assertions, threshold=threshold, consensus=consensus
         )
@@ -262,6 +265,25 @@ _SPAN_BEFORE = (
     r"(?i)\b(?:during|over|in|within|after|across|throughout|up\s+to)\s+(?:the\s+)?"
     r"(?:(?:past|last|next|first|previous|coming|following|same)\s+)?$"
 )
+
+
+#: Working columns that no step after ``assertions_table`` reads (the output takes the
+#: input's own).
+_VOTED = (
+    "attribution",
+    "outlet",
+    "published",
+    "qualifier",
+    "fx_note",
+    "starting_figure",
+    "grouped",
+)
+
+
+def _assertions_made(work: pl.DataFrame) -> pl.DataFrame:
+    """``work`` once the assertions are made: the columns only they read let go, and the
+    asserter (a name of few values, no longer matched as text) held as a categorical."""
+    return work.drop(*_VOTED).with_columns(pl.col("asserter").cast(pl.Categorical))
 
 
 def _time_span() -> pl.Expr:
@@ -326,7 +348,9 @@ def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
     work = in_series_order(work)
     rows = work.get_column(_ROW)
     return (
-        work.with_columns(frame.get_column(c).gather(rows) for c in _SET_ASIDE)
+        work.with_columns(
+            frame.get_column(c).gather(rows) for c in CLAIMS_SCHEMA.names() if c not in work.columns
+        )
         .select(*CLAIMS_SCHEMA.names(), *added)
         .cast(CLAIM_COLUMNS)
         .sort("doc_id", "start")
