@@ -153,7 +153,8 @@ def reconcile(
 
     frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = assign_dates(frame)
-    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per)
+    # (its row numbers, which no later step reads, are let go)
+    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per).drop("_row")
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
@@ -184,6 +185,7 @@ def reconcile(
     )
     work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_SET_ASIDE)
     work = assign_asserters(work, tables)
+    work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
@@ -201,6 +203,8 @@ def reconcile(
         )
     work = assign_windows(work, window_days=window_days)
     work, assertions = assertions_table(work)
+    if not user.merge:
+        work = _assertions_made(work)
     quantities, assertions = quantities_table(
         work, assertions, threshold=threshold, consensus=consensus
     )
@@ -208,6 +212,7 @@ def reconcile(
         work = _merge(work, quantities, user)
         work = work.drop("assertion_id")
         work, assertions = assertions_table(work)
+        work = _assertions_made(work)
         quantities, assertions = quantities_table(
             work, assertions, threshold=threshold, consensus=consensus
         )
@@ -234,6 +239,20 @@ def reconcile(
 #: (every sort of it would copy them) and come back by row number for the output.
 _SET_ASIDE = ("url", "title", "sentence_end", "low", "high", "subject", "from_claim")
 _ROW = "_claim_row"
+#: Added text columns that take few distinct values: held as categoricals while reconciling
+#: (four bytes a row instead of the text), given back as text in the output.
+_REPEATED = (
+    "as_of_source",
+    "entity_source",
+    "concept_source",
+    "population",
+    "period",
+    "group_note",
+    "norm_unit",
+    "norm_per",
+    "concept_key",
+    "entity",
+)
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
 _REWRITTEN = ("unit", "per")
@@ -246,6 +265,25 @@ _SPAN_BEFORE = (
     r"(?i)\b(?:during|over|in|within|after|across|throughout|up\s+to)\s+(?:the\s+)?"
     r"(?:(?:past|last|next|first|previous|coming|following|same)\s+)?$"
 )
+
+
+#: Working columns that no step after ``assertions_table`` reads (the output takes the
+#: input's own).
+_VOTED = (
+    "attribution",
+    "outlet",
+    "published",
+    "qualifier",
+    "fx_note",
+    "starting_figure",
+    "grouped",
+)
+
+
+def _assertions_made(work: pl.DataFrame) -> pl.DataFrame:
+    """``work`` once the assertions are made: the columns only they read let go, and the
+    asserter (a name of few values, no longer matched as text) held as a categorical."""
+    return work.drop(*_VOTED).with_columns(pl.col("asserter").cast(pl.Categorical))
 
 
 def _time_span() -> pl.Expr:
@@ -298,20 +336,43 @@ def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
     used as they are and only the added ones are brought into its order."""
     added = CLAIM_COLUMNS.names()
     if _in_order(frame) and work.height == frame.height:
-        back = work.select(_ROW, *_REWRITTEN, *added).sort(_ROW).drop(_ROW)
-        kept = frame.select(CLAIMS_SCHEMA.names()).drop(*_REWRITTEN)
+        back = sorted_by(work.select(_ROW, *_REWRITTEN, *added), _ROW).drop(_ROW)
+        # (the input's columns taken one by one: a select of a table whose columns are cut
+        # into different chunks would copy them all into one)
+        kept = pl.DataFrame([frame.get_column(c) for c in CLAIMS_SCHEMA.names()]).drop(*_REWRITTEN)
         return (
-            pl.concat([kept, back], how="horizontal")
+            pl.concat([kept, _chunked_like(back, kept)], how="horizontal")
             .select(*CLAIMS_SCHEMA.names(), *added)
             .cast(CLAIM_COLUMNS)
         )
     work = in_series_order(work)
     rows = work.get_column(_ROW)
     return (
-        work.with_columns(frame.get_column(c).gather(rows) for c in _SET_ASIDE)
+        work.with_columns(
+            frame.get_column(c).gather(rows) for c in CLAIMS_SCHEMA.names() if c not in work.columns
+        )
         .select(*CLAIMS_SCHEMA.names(), *added)
         .cast(CLAIM_COLUMNS)
         .sort("doc_id", "start")
+    )
+
+
+def _chunked_like(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` cut (without copying) into the chunks of ``like``'s columns, when they all
+    share one layout (a table read from Parquet comes in one chunk per row group): a table
+    of both is then not rechunked, which would copy every column of ``like``."""
+    lengths = {tuple(len(c) for c in s.get_chunks()) for s in like.get_columns()}
+    if len(lengths) != 1:
+        return frame
+    (layout,) = lengths
+    if len(layout) < 2:
+        return frame
+    starts = [sum(layout[:i]) for i in range(len(layout))]
+    return pl.DataFrame(
+        [
+            pl.concat([s.slice(a, n) for a, n in zip(starts, layout, strict=True)], rechunk=False)
+            for s in frame.get_columns()
+        ]
     )
 
 
