@@ -254,12 +254,14 @@ def _day_of_month() -> pl.Expr:
 def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     """``per`` read from the words of and after the amount where the claim has none, and
     for an amount named again with "the"."""
-    # the rate period the amount's own words give, where the claim has none
+    # the rate period the amount's own words give, where the claim has none: words after
+    # the amount ("$40m a quarter"); a surface that is nothing but "a quarter" or "a third"
+    # is a fraction, the amount itself, not a rate of one
     rate = (
         pl.concat_str(
             pl.col("surface")
             .fill_null("")
-            .str.extract(r"(?i)(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            .str.extract(r"(?i)\S\s+((?:a|an|per|every|each)\s+\w+)$", 1),
             after_figure(),
             ignore_nulls=True,
         )

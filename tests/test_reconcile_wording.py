@@ -70,6 +70,24 @@ def test_a_rate_written_after_the_amount_is_read(rate: str) -> None:
     assert row["per"] == "week"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "per"),
+    [
+        # "a quarter" that is the amount is a fraction of something, not a rate per quarter
+        ("Peru landed 9 million tonnes of fish, a quarter of the world's catch.", "a quarter", None),
+        ("The Harbour Institute said a quarter of the dockers in Peru were laid off.", "a quarter", None),
+        # a quarter after an amount is the period the amount is counted over
+        ("The Harbour Institute said Peru loses $40m a quarter to the strike.", "$40m", "quarter"),
+    ],
+)
+def test_a_fraction_named_like_a_period_is_no_rate(
+    text: str, surface: str, per: str | None
+) -> None:
+    rows = reconcile(_doc(text)).claims.filter(pl.col("surface") == surface)
+    assert rows.height == 1, rows
+    assert rows["per"][0] == per
+
+
 def test_a_count_begun_since_a_month_is_dated_by_its_report() -> None:
     row = _claim("Since June 2030 the Coast Bureau has paid out $3m to families in Peru.")
     assert row["as_of"] == dt.date(2031, 4, 2)
