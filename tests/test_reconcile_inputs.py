@@ -96,9 +96,42 @@ def test_currency_without_a_rate_for_the_date_is_kept_and_reported() -> None:
 def test_rates_are_brought_to_one_period() -> None:
     a = _claims("Officials said the group spends $1.2 billion a year.", doc="a")
     b = _claims("Analysts said the group spends $100 million a month.", doc="b")
-    result = reconcile(pl.concat([a, b]))
+    result = reconcile(pl.concat([a, b]), per="month")
     assert result.claims["norm_value"].to_list() == pytest.approx([1e8, 1e8])
     assert result.quantities.height == 1 and result.quantities["verdict"][0] == "agree"
+    assert result.quantities["per"].to_list() == ["month"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "per", "best"),
+    [
+        # every source gives a year: shown a year, not as a twelfth of it a month
+        (["spends $1.2 billion a year", "spends about $1.2 billion a year"], "year", 1.2e9),
+        # two of three give a week: the week, the yearly one restated in it
+        (
+            ["spends $10 million a week", "spends $520 million a year", "spends $10m a week"],
+            "week",
+            1e7,
+        ),
+        # one each: the longer period
+        (["spends $1.2 billion a year", "spends $100 million a month"], "year", 1.2e9),
+    ],
+)
+def test_a_rate_is_shown_in_the_period_its_sources_give(
+    texts: list[str], per: str, best: float
+) -> None:
+    who = ["Officials", "Analysts", "Auditors"][: len(texts)]
+    frames = [
+        _claims(f"{w} said the group {t}.", doc=f"d{i}")
+        for i, (w, t) in enumerate(zip(who, texts, strict=True))
+    ]
+    result = reconcile(pl.concat(frames))
+    q = result.quantities
+    assert q.height == 1 and q["verdict"][0] == "agree", q
+    assert q["per"][0] == per and per in q["label"][0]
+    assert q["best"][0] == pytest.approx(best, rel=0.03)
+    # each estimate is restated in that period too, next to the others
+    assert result.assertions["best"].to_list() == pytest.approx([best] * len(texts), rel=0.03)
 
 
 def test_units_are_converted_before_comparing() -> None:

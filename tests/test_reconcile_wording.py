@@ -61,7 +61,12 @@ def test_a_share_lost_and_a_share_it_costs_are_one_quantity() -> None:
 def test_money_the_economy_loses_is_a_cost_with_its_rate() -> None:
     row = _claim("The dock strike is costing the Peruvian economy 600 million dollars per week.")
     assert row["concept_key"] == "cost"
-    assert row["norm_per"] == "month"  # a weekly amount, brought to the reporting period
+    assert row["per"] == "week"
+    # a weekly amount is shown by the week, as written; brought to a month when asked
+    assert row["norm_per"] == "week" and row["norm_value"] == pytest.approx(6e8)
+    text = "The dock strike is costing the Peruvian economy 600 million dollars per week."
+    monthly = reconcile(_doc(text), per="month").claims.row(0, named=True)
+    assert monthly["norm_per"] == "month" and monthly["norm_value"] > 2.5e9
 
 
 @pytest.mark.parametrize("rate", ["a week", "per week", "every week", "each week"])
@@ -74,8 +79,16 @@ def test_a_rate_written_after_the_amount_is_read(rate: str) -> None:
     ("text", "surface", "per"),
     [
         # "a quarter" that is the amount is a fraction of something, not a rate per quarter
-        ("Peru landed 9 million tonnes of fish, a quarter of the world's catch.", "a quarter", None),
-        ("The Harbour Institute said a quarter of the dockers in Peru were laid off.", "a quarter", None),
+        (
+            "Peru landed 9 million tonnes of fish, a quarter of the world's catch.",
+            "a quarter",
+            None,
+        ),
+        (
+            "The Harbour Institute said a quarter of the dockers in Peru were laid off.",
+            "a quarter",
+            None,
+        ),
         # a quarter after an amount is the period the amount is counted over
         ("The Harbour Institute said Peru loses $40m a quarter to the strike.", "$40m", "quarter"),
     ],
