@@ -554,6 +554,17 @@ def assign_keys(
     frame = frame.with_columns(
         _known=pl.coalesce("_known", pl.when(descriptor).then(pl.col("_doc__known")))
     )
+    # the owner of the words leading to the figure ("Russia's prison population fell by")
+    # wins over a known name elsewhere in the sentence and a place farther off
+    owner = pl.col("_owner").is_not_null() & ~pl.col("_strong")
+    frame = frame.with_columns(
+        _known=pl.when(owner).then(None).otherwise(pl.col("_known")),
+        _place=pl.when(owner).then(pl.col("_owner")).otherwise(pl.col("_place")),
+        _place_source=pl.when(owner)
+        .then(pl.format("'{}' owning the figure's words", pl.col("_owner")))
+        .otherwise(pl.col("_place_source")),
+        _strong=pl.col("_strong") | owner,
+    )
     # the document's place, named in the sentence too, wins over a name farther off in it
     frame_wins = ~pl.col("_strong") & pl.col("_named").list.contains(pl.col("_doc__place"))
     frame = frame.with_columns(
@@ -611,6 +622,7 @@ def assign_keys(
         "_doc__place",
         "_doc__known",
         "_strong",
+        "_owner",
         "_named",
         "_nation",
     )

@@ -417,3 +417,25 @@ def test_a_reported_length_of_time_is_still_a_figure(text: str) -> None:
     claims = reconcile(_doc(text)).claims.filter(pl.col("dimension") == "duration")
     assert claims.height == 1
     assert claims["quantity_id"].is_not_null().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # the owner of the words that lead to the figure is whose the figure is, not a
+        # group named in another clause of the sentence
+        (
+            "Analysts in Britain say Chad's prison population fell by more than 9,000 "
+            "while Acme was hiring inmates.",
+            "Chad",
+        ),
+        ("Acme says Chad's army lost 300 soldiers in March.", "Chad"),
+        # a possessive that is a source ("Chad's ministry said") owns nothing
+        ("Chad's interior ministry said 400 Acme fighters had died.", "Acme Group"),
+        # no possessive: the named group stands
+        ("Acme paid 300 workers in Chad.", "Acme Group"),
+    ],
+)
+def test_the_owner_of_the_figure_s_words_is_its_subject(text: str, entity: str) -> None:
+    claims = reconcile(_doc(text), mapping={"entities": {"Acme Group": ["Acme"]}}).claims
+    assert claims["entity"].to_list() == [entity]
