@@ -680,6 +680,9 @@ def timeline_figures(
     # multiples not compared (their bases not read as one) make no line over time
     unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
     drawn = result.quantities.filter(~unbased.fill_null(False))
+    # a series whose windows are in different units or periods has no one axis to draw on
+    kinds = pl.concat_str(pl.col("unit"), pl.col("per"), separator="|", ignore_nulls=True)
+    drawn = drawn.filter(kinds.n_unique().over("series_id") == 1)
     dated = result.assertions.join(
         drawn.select("quantity_id", "series_id", "verdict"), on="quantity_id"
     ).with_columns(when=pl.coalesce("as_of", "first_published"))

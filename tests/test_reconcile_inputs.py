@@ -213,3 +213,23 @@ def test_the_start_of_a_from_to_series_is_a_starting_figure() -> None:
     assert claims["from_claim"].null_count() == 1  # $64 billion points to $61 ("from the US")
     dated = assign_dates(claims).sort("start")
     assert dated["starting_figure"].to_list() == [True, False]
+
+
+def test_the_windows_of_one_series_share_one_period() -> None:
+    # one measure of one group: two reports by the week in spring, three by the year in
+    # autumn; the windows are drawn on one axis, so all take the period most reports give
+    spring = [
+        _claims(f"{w} said the group spends $10 million a week.", doc=f"s{i}")
+        for i, w in enumerate(["Officials", "Analysts"])
+    ]
+    autumn = [
+        _claims(f"{w} said the group spends $600 million a year.", doc=f"a{i}")
+        for i, w in enumerate(["Officials", "Analysts", "Auditors"])
+    ]
+    spring = [f.with_columns(published=pl.lit(dt.date(2030, 3, 2))) for f in spring]
+    autumn = [f.with_columns(published=pl.lit(dt.date(2030, 10, 2))) for f in autumn]
+    result = reconcile(pl.concat([*spring, *autumn]), window_days=30)
+    q = result.quantities
+    assert q.height == 2 and q["series_id"].n_unique() == 1, q
+    assert q["per"].to_list() == ["year", "year"]
+    assert sorted(q["best"].to_list()) == pytest.approx([5.2e8, 6e8], rel=0.01)
