@@ -1182,7 +1182,7 @@ def topic_summary(topic: ReconcileResult) -> Html:
         return _note("No figure on this topic.")
     rows = []
     shown = sort_quantities(q).head(MAX_ROWS)
-    figures = _figures_of(shown, topic.assertions)
+    figures = _figures_of(shown, topic.assertions, topic.claims)
     for r in shown.iter_rows(named=True):
         verdict = str(r["verdict"])
         middle, span = figure_cells(r, figures.get(r["quantity_id"], []))
@@ -1223,11 +1223,14 @@ def topic_summary(topic: ReconcileResult) -> Html:
     )
 
 
-def _figures_of(quantities: pl.DataFrame, assertions: pl.DataFrame) -> dict[str, list[dict]]:
+def _figures_of(
+    quantities: pl.DataFrame, assertions: pl.DataFrame, claims: pl.DataFrame | None = None
+) -> dict[str, list[dict]]:
     """The compared estimates of each of ``quantities`` (not those left out as possibly
-    misprinted), by quantity."""
-    wanted = ["quantity_id", "asserter", "best", "bound", "qualifier", "surface"]
-    wanted += ["interval_low", "interval_high", "doubt"]
+    misprinted), by quantity; with ``claims``, each with the direction of the change its
+    reports give (``change``: "increase", "decrease"), if any."""
+    wanted = ["assertion_id", "quantity_id", "asserter", "best", "bound", "qualifier"]
+    wanted += ["surface", "interval_low", "interval_high", "doubt"]
     if assertions.height == 0 or not set(wanted) <= set(assertions.columns):
         return {}
     rows = assertions.select(wanted).filter(
@@ -1235,6 +1238,13 @@ def _figures_of(quantities: pl.DataFrame, assertions: pl.DataFrame) -> dict[str,
         & pl.col("doubt").is_null()
         & pl.col("best").is_not_null()
     )
+    if claims is not None and {"assertion_id", "change"} <= set(claims.columns):
+        changes = (
+            claims.select("assertion_id", pl.col("change").cast(pl.String))
+            .drop_nulls()
+            .unique("assertion_id", keep="first")
+        )
+        rows = rows.join(changes, on="assertion_id", how="left")
     out: dict[str, list[dict]] = {}
     for a in rows.sort("best").iter_rows(named=True):
         out.setdefault(a["quantity_id"], []).append(a)
@@ -1283,7 +1293,8 @@ def _as_said(a: Mapping[str, Any], unit: str | None, per: str | None) -> str:
     surface = str(a.get("surface") or "")
     if ranged and surface and not any(c.isdigit() for c in surface):
         return surface
-    return format_amount(
+    way = {"increase": "up by ", "decrease": "down by "}.get(str(a.get("change")), "")
+    return way + format_amount(
         a["best"],
         unit,
         per=per,

@@ -90,3 +90,31 @@ def test_every_figure_shown_is_one_a_source_gave(
 
 def test_without_estimates_the_middle_is_the_quantity_s_own() -> None:
     assert report.figure_cells(_q("single", 40.0), []) == ("40 ferries", "")
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("decrease", "down by more than 300 ferries"),
+        ("increase", "up by more than 300 ferries"),
+        (None, "more than 300 ferries"),
+    ],
+)
+def test_a_change_says_which_way(change: str | None, said: str) -> None:
+    estimate = _a(300.0, "lower", qualifier="more than", change=change)
+    assert report.figure_cells(_q("single", 300.0), [estimate]) == (said, "")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "said"),
+    [
+        ("surpassed", "more than 300 ferries"),
+        ("Exceeds", "more than 300 ferries"),
+        (">", "more than 300 ferries"),
+        ("≥", "at least 300 ferries"),
+        ("<", "less than 300 ferries"),
+        ("nearly", "nearly 300 ferries"),
+    ],
+)
+def test_a_hedge_read_from_a_verb_or_sign_is_said_in_words(qualifier: str, said: str) -> None:
+    assert report.format_amount(300.0, "ferry", qualifier=qualifier) == said
