@@ -108,8 +108,8 @@ def reconcile(
         Reporting currency (ISO 4217) that money is converted to.
     per
         Rate period every rate is shown in ("$1.2 billion a year" -> $100 million a month).
-        By default rates are compared in one period (a month) and each quantity is shown
-        in the period most of its own figures give (see
+        By default rates are compared in one period (a month) and each series (all its time
+        windows) is shown in the period most of its figures give (see
         :func:`reconcile.normalise.in_stated_period`): a yearly toll stays yearly.
     window_days
         If given, figures of one series whose dates are further apart than this are judged
