@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import itertools
+import math
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -71,6 +72,7 @@ __all__ = [
     "corpus_summary",
     "counts_table",
     "default_outputs",
+    "figure_cells",
     "format_amount",
     "headline",
     "headlines",
@@ -434,25 +436,34 @@ def boilerplate_table(claims: pl.DataFrame) -> Html:
 # --------------------------------------------------------------------------- 02: quantities
 
 
-def quantities_table(quantities: pl.DataFrame) -> Html:
-    """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`)."""
+def quantities_table(quantities: pl.DataFrame, assertions: pl.DataFrame | None = None) -> Html:
+    """Every quantity with its verdict, divergent first (the order of :func:`sort_quantities`);
+    with ``assertions``, its middle and range are figures the sources gave
+    (:func:`figure_cells`)."""
     if quantities.height == 0:
         return _note("No quantity was found.")
     from reconcile.plots import times  # not with this module: a notebook may draw nothing
 
     rows = []
-    for q in sort_quantities(quantities).head(MAX_ROWS).iter_rows(named=True):
+    shown = sort_quantities(quantities).head(MAX_ROWS)
+    figures = _figures_of(shown, assertions) if assertions is not None else {}
+    for q in shown.iter_rows(named=True):
         verdict = str(q["verdict"])
+        if q["quantity_id"] in figures:
+            middle, span = figure_cells(q, figures[q["quantity_id"]])
+        else:
+            middle = _middle(q)
+            span = (
+                f"{_number(q['low'])} – {_number(q['high'])}"
+                if q["low"] is not None and q["high"] is not None
+                else ""
+            )
         rows.append(
             [
                 _esc(q["label"]),
                 _pill(verdict),
-                _esc(_middle(q)),
-                _esc(
-                    f"{_number(q['low'])} – {_number(q['high'])}"
-                    if q["low"] is not None and q["high"] is not None
-                    else ""
-                ),
+                _esc(middle),
+                _esc(span),
                 _esc(times(q["spread"]) if q["spread"] is not None else ""),
                 str(q["n_assertions"]),
                 str(q["n_reports"]),
@@ -669,6 +680,9 @@ def timeline_figures(
     # multiples not compared (their bases not read as one) make no line over time
     unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
     drawn = result.quantities.filter(~unbased.fill_null(False))
+    # a series whose windows are in different units or periods has no one axis to draw on
+    kinds = pl.concat_str(pl.col("unit"), pl.col("per"), separator="|", ignore_nulls=True)
+    drawn = drawn.filter(kinds.n_unique().over("series_id") == 1)
     dated = result.assertions.join(
         drawn.select("quantity_id", "series_id", "verdict"), on="quantity_id"
     ).with_columns(when=pl.coalesce("as_of", "first_published"))
@@ -1167,14 +1181,11 @@ def topic_summary(topic: ReconcileResult) -> Html:
     if q.height == 0:
         return _note("No figure on this topic.")
     rows = []
-    for r in sort_quantities(q).head(MAX_ROWS).iter_rows(named=True):
+    shown = sort_quantities(q).head(MAX_ROWS)
+    figures = _figures_of(shown, topic.assertions, topic.claims)
+    for r in shown.iter_rows(named=True):
         verdict = str(r["verdict"])
-        lo, hi = r["low"], r["high"]
-        span = (
-            ""
-            if lo is None or hi is None or lo == hi
-            else f"{format_amount(lo, r['unit'])} to {format_amount(hi, r['unit'])}"
-        )
+        middle, span = figure_cells(r, figures.get(r["quantity_id"], []))
         doubtful = r.get("doubtful") or []
         words = verdict_words(
             verdict,
@@ -1186,7 +1197,7 @@ def topic_summary(topic: ReconcileResult) -> Html:
         rows.append(
             [
                 _esc(r["label"]),
-                _esc(_middle(r)),
+                _esc(middle),
                 _esc(span),
                 str(r["n_assertions"]),
                 str(r["n_sources"]),
@@ -1210,6 +1221,134 @@ def topic_summary(topic: ReconcileResult) -> Html:
         where="quantities.parquet",
         numeric=(1, 2, 3, 4, 5),
     )
+
+
+def _figures_of(
+    quantities: pl.DataFrame, assertions: pl.DataFrame, claims: pl.DataFrame | None = None
+) -> dict[str, list[dict]]:
+    """The compared estimates of each of ``quantities`` (not those left out as possibly
+    misprinted), by quantity; with ``claims``, each with the direction of the change its
+    reports give (``change``: "increase", "decrease"), if any."""
+    wanted = ["assertion_id", "quantity_id", "asserter", "best", "bound", "qualifier"]
+    wanted += ["surface", "interval_low", "interval_high", "doubt"]
+    if assertions.height == 0 or not set(wanted) <= set(assertions.columns):
+        return {}
+    rows = assertions.select(wanted).filter(
+        pl.col("quantity_id").is_in(quantities.get_column("quantity_id").implode())
+        & pl.col("doubt").is_null()
+        & pl.col("best").is_not_null()
+    )
+    if claims is not None and {"assertion_id", "change"} <= set(claims.columns):
+        changes = (
+            claims.select("assertion_id", pl.col("change").cast(pl.String))
+            .drop_nulls()
+            .unique("assertion_id", keep="first")
+        )
+        rows = rows.join(changes, on="assertion_id", how="left")
+    out: dict[str, list[dict]] = {}
+    for a in rows.sort("best").iter_rows(named=True):
+        out.setdefault(a["quantity_id"], []).append(a)
+    return out
+
+
+def figure_cells(q: Mapping[str, Any], estimates: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    """The "middle estimate" and "range of estimates" cells of a quantity, each a figure a
+    source gave, never one made up between two of them.
+
+    One figure is shown as it was said (a range as its range, a hedge with it). One source's
+    several figures are listed, without a middle: a middle of one voice's figures is
+    nobody's estimate. Of several sources', the middle is the median when a source gave
+    it; between two figures there is none, and for an even number more than two the two
+    figures either side of it are named. The range runs from the lowest to the highest
+    number written (a range's own ends, not its middle), "X and Y" when only two were given.
+
+    >>> q = {"best": 63550.0, "unit": "refugee", "per": None, "verdict": "single"}
+    >>> two = [{"best": 37320.0, "bound": "exact"}, {"best": 89780.0, "bound": "exact"}]
+    >>> figure_cells(q, two)
+    ('', '37,320 refugees and 89,780 refugees')
+    >>> figure_cells({**q, "best": 75000.0}, [{"best": 75000.0, "bound": "range",
+    ...     "interval_low": 50000.0, "interval_high": 100000.0}])
+    ('between 50,000 and 100,000 refugees', '')
+    """
+    unit, per = q.get("unit"), q.get("per")
+    distinct: dict[float, Mapping[str, Any]] = {}
+    for a in sorted(estimates, key=lambda a: float(a["best"])):
+        distinct.setdefault(float(a["best"]), a)
+    given = list(distinct.values())
+    if not given:
+        return _middle(q), ""
+    if len(given) == 1:
+        return _as_said(given[0], unit, per), ""
+    if str(q.get("verdict")) in ("single", "echo"):  # one voice: its figures, no middle
+        if len(given) <= 3:
+            return "", _listed([_as_said(a, unit, per) for a in given])
+        return "", _span(given, unit, per)
+    return _middle_given(q, given, unit, per), _span(given, unit, per)
+
+
+def _as_said(a: Mapping[str, Any], unit: str | None, per: str | None) -> str:
+    """One estimate as its source gave it: a range as the range, with its hedge; a range
+    written in words without a number ("millions", "hundreds of thousands") as written."""
+    ranged = a.get("bound") == "range"
+    surface = str(a.get("surface") or "")
+    if ranged and surface and not any(c.isdigit() for c in surface):
+        return surface
+    way = {"increase": "up by ", "decrease": "down by "}.get(str(a.get("change")), "")
+    return way + format_amount(
+        a["best"],
+        unit,
+        per=per,
+        qualifier=a.get("qualifier"),
+        low=a.get("interval_low") if ranged else None,
+        high=a.get("interval_high") if ranged else None,
+    )
+
+
+def _listed(texts: Sequence[str]) -> str:
+    """ "a and b", "a, b and c"; "; " between them when one is itself a range ("between ...
+    and ...")."""
+    if any(t.startswith("between ") for t in texts):
+        return "; ".join(texts)
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+
+
+def _ends(a: Mapping[str, Any]) -> tuple[float, float]:
+    """The lowest and highest numbers an estimate was written with (a range's ends)."""
+    if a.get("bound") == "range" and a.get("interval_low") is not None:
+        return float(a["interval_low"]), float(a.get("interval_high") or a["best"])
+    return float(a["best"]), float(a["best"])
+
+
+def _span(given: Sequence[Mapping[str, Any]], unit: str | None, per: str | None) -> str:
+    lo = min(_ends(a)[0] for a in given)
+    hi = max(_ends(a)[1] for a in given)
+    if lo == hi:
+        return ""
+    word = "and" if len(given) == 2 and all(a.get("bound") != "range" for a in given) else "to"
+    return f"{format_amount(lo, unit, per=per)} {word} {format_amount(hi, unit, per=per)}"
+
+
+def _middle_given(
+    q: Mapping[str, Any], given: Sequence[Mapping[str, Any]], unit: str | None, per: str | None
+) -> str:
+    """The middle of several sources' estimates when one of them gave it; else the two
+    figures either side of it (none between only two)."""
+    best = q.get("best")
+    if best is None:
+        return ""
+    middle = format_amount(best, unit, per=per)
+    points = [float(a["best"]) for a in given if a.get("bound") != "range"]
+    if any(format_amount(v, unit, per=per) == middle for v in points):
+        return middle  # a figure a source gave (as a reader sees it)
+    for a in given:  # the middle of a range one source gave: that range
+        if a.get("bound") == "range" and math.isclose(float(a["best"]), best, rel_tol=1e-6):
+            return _as_said(a, unit, per)
+    below = [v for v in points if v < best]
+    above = [v for v in points if v > best]
+    if len(given) <= 2 or not below or not above:
+        return ""
+    pair = [format_amount(max(below), unit, per=per), format_amount(min(above), unit, per=per)]
+    return pair[0] if pair[0] == pair[1] else _listed(pair)
 
 
 def _middle(q: Mapping[str, Any]) -> str:

@@ -15,6 +15,20 @@ __all__ = ["format_amount", "times_apart"]
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "AUD": "A$", "CAD": "C$"}
 _PLURAL_UNITS = {"day", "week", "month", "quarter", "year", "hour", "minute", "second"}
+#: Hedges read from a verb or a sign ("toll topped 500", "> 500"), in the words a reader
+#: expects before a figure ("more than 500").
+_HEDGE_WORDS = {
+    **dict.fromkeys(
+        [
+            *("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed"),
+            *("surpassing", "top", "tops", "topped", "topping", "outstripped", ">"),
+        ],
+        "more than",
+    ),
+    **dict.fromkeys([">=", "≥", "> =", "=>"], "at least"),
+    "<": "less than",
+    **dict.fromkeys(["<=", "≤", "< =", "=<"], "at most"),
+}
 _UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
 # Adjectives that stand for the people they describe ("the missing", "the injured") take no
 # plural "-s": "9,550 missing", "250,000 affected".
@@ -84,6 +98,8 @@ def format_amount(
     ('25%', '20 years', '18 months')
     >>> format_amount(565820, "border crossing")
     '565,820 border crossings'
+    >>> format_amount(500, qualifier="topped"), format_amount(2e6, qualifier=">")
+    ('more than 500', 'more than 2 million')
     """
     if value is None or not math.isfinite(value):
         return "an unstated amount"
@@ -113,6 +129,7 @@ def format_amount(
     else:
         text = one(value)
         if qualifier:  # "More than" as read at a sentence's start reads "more than" here
+            qualifier = _HEDGE_WORDS.get(qualifier.lower(), qualifier)
             text = f"{qualifier[:1].lower()}{qualifier[1:]} {text}"
     if per:
         text += f" {'an' if per[0] in 'aeiouh' and per != 'year' else 'a'} {per}"

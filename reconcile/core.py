@@ -17,7 +17,7 @@ from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import after_figure, alternation, before_figure
 from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
-from .normalise import normalise
+from .normalise import in_stated_period, normalise
 from .schema import (
     ASSERTIONS_SCHEMA,
     CHECKS_SCHEMA,
@@ -90,7 +90,7 @@ def reconcile(
     claims: pl.DataFrame | pl.LazyFrame,
     *,
     currency: str = "USD",
-    per: Period = "month",
+    per: Period | None = None,
     window_days: int | None = None,
     threshold: float = 0.25,
     consensus: Literal["median", "truth_discovery"] = "median",
@@ -107,7 +107,10 @@ def reconcile(
     currency
         Reporting currency (ISO 4217) that money is converted to.
     per
-        Rate period that rates are brought to ("$1.2 billion a year" -> per month).
+        Rate period every rate is shown in ("$1.2 billion a year" -> $100 million a month).
+        By default rates are compared in one period (a month) and each series (all its time
+        windows) is shown in the period most of its figures give (see
+        :func:`reconcile.normalise.in_stated_period`): a yearly toll stays yearly.
     window_days
         If given, figures of one series whose dates are further apart than this are judged
         as separate quantities (time windows). By default the whole dated series is one
@@ -154,7 +157,7 @@ def reconcile(
     frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = assign_dates(frame)
     # (its row numbers, which no later step reads, are let go)
-    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per).drop("_row")
+    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop("_row")
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
@@ -202,6 +205,8 @@ def reconcile(
             .otherwise(pl.col("entity"))
         )
     work = assign_windows(work, window_days=window_days)
+    if per is None:
+        work = in_stated_period(work, tables.period_days)
     work, assertions = assertions_table(work)
     if not user.merge:
         work = _assertions_made(work)
@@ -211,6 +216,8 @@ def reconcile(
     if user.merge:
         work = _merge(work, quantities, user)
         work = work.drop("assertion_id")
+        if per is None:  # a merged quantity takes the period most of its figures give
+            work = in_stated_period(work, tables.period_days)
         work, assertions = assertions_table(work)
         work = _assertions_made(work)
         quantities, assertions = quantities_table(

@@ -266,10 +266,11 @@ def _day_of_month() -> pl.Expr:
 def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     """``per`` read from the words of and after the amount where the claim has none, and
     for an amount named again with "the"."""
-    # the rate period the amount's own words give, where the claim has none
+    # the rate period the amount's own words give, where the claim has none: words after
+    # the amount ("$40m a quarter"); a surface that is nothing but "a quarter" or "a third"
+    # is a fraction, the amount itself, not a rate of one
     rate = (
         pl.concat_str(
-            # (after an amount: "a quarter" alone is a share, not a rate)
             pl.col("surface")
             .fill_null("")
             .str.extract(r"(?i)\S\s+(\b(?:a|an|per|every|each)\s+\w+)$", 1),
@@ -572,6 +573,17 @@ def assign_keys(
     frame = frame.with_columns(
         _known=pl.coalesce("_known", pl.when(descriptor).then(pl.col("_doc__known")))
     )
+    # the owner of the words leading to the figure ("Russia's prison population fell by")
+    # wins over a known name elsewhere in the sentence and a place farther off
+    owner = pl.col("_owner").is_not_null() & ~pl.col("_strong")
+    frame = frame.with_columns(
+        _known=pl.when(owner).then(None).otherwise(pl.col("_known")),
+        _place=pl.when(owner).then(pl.col("_owner")).otherwise(pl.col("_place")),
+        _place_source=pl.when(owner)
+        .then(pl.format("'{}' owning the figure's words", pl.col("_owner")))
+        .otherwise(pl.col("_place_source")),
+        _strong=pl.col("_strong") | owner,
+    )
     # the document's place, named in the sentence too, wins over a name farther off in it
     frame_wins = ~pl.col("_strong") & pl.col("_named").list.contains(pl.col("_doc__place"))
     frame = frame.with_columns(
@@ -630,6 +642,7 @@ def assign_keys(
         "_doc__place",
         "_doc__known",
         "_strong",
+        "_owner",
         "_named",
         "_nation",
     )

@@ -27,7 +27,7 @@ from extract.lexicon import lexicon
 from .columns import join_beside
 from .tables import Tables
 
-__all__ = ["normalise"]
+__all__ = ["in_stated_period", "normalise"]
 
 
 @functools.cache
@@ -316,3 +316,56 @@ def normalise(
         "_rate_to",
         "_factor",
     )
+
+
+def in_stated_period(claims: pl.DataFrame, period_days: dict[str, float]) -> pl.DataFrame:
+    """Each series' rates restated in the period its own figures were written in.
+
+    Rates are brought to one period to be grouped and compared (:func:`normalise`); a
+    reader is then shown them as the sources wrote them: "10 million a year" stays a year,
+    never "833,333 a month" that no source gave. A series' period (one for all its time
+    windows, which are drawn on one axis) is the one most of its figures give (on a tie,
+    the longest); its other figures are restated in it, so that they can still be set side
+    by side. A quantity made of several series (merged by a mapping) is then brought to
+    one period the same way. Shares and multiples keep the period they were written with
+    (see :func:`normalise`), and a figure without a quantity is left as it is.
+    """
+    days = {p: float(d) for p, d in period_days.items()}
+    # each series by the periods written; then a quantity whose series were given
+    # different periods, by the periods they now have
+    return _restated(_restated(claims, days, "series_id", "per"), days, "quantity_id", "norm_per")
+
+
+def _restated(claims: pl.DataFrame, days: dict[str, float], key: str, vote: str) -> pl.DataFrame:
+    """:func:`in_stated_period` over the groups of ``key``, each in the period most of its
+    figures have in column ``vote``."""
+    rated = (
+        pl.col("quantity_id").is_not_null()
+        & pl.col("per").is_not_null()
+        & pl.col("norm_per").is_not_null()
+        & (pl.col("dimension").cast(pl.String) != "ratio")
+    )
+    written = pl.col(vote).cast(pl.String)
+    stated = (
+        claims.select(key, written.alias("_stated"), rated.alias("_rated"))
+        .filter(pl.col("_rated") & pl.col("_stated").is_in(list(days)))
+        .group_by(key, "_stated")
+        .agg(pl.len().alias("_n"))
+        .with_columns(_days=pl.col("_stated").replace_strict(days, return_dtype=pl.Float64))
+        .sort([key, "_n", "_days"], descending=[False, True, True])
+        .unique(key, keep="first")
+        .select(key, "_stated")
+    )
+    if stated.height == 0:
+        return claims
+    frame = join_beside(claims, stated, key)
+    now = pl.col("norm_per").replace_strict(days, default=None, return_dtype=pl.Float64)
+    then = pl.col("_stated").replace_strict(days, default=None, return_dtype=pl.Float64)
+    moved = rated & pl.col("_stated").is_not_null() & now.is_not_null()
+    factor = pl.when(moved).then(then / now).otherwise(1.0)
+    return frame.with_columns(
+        norm_value=pl.col("norm_value") * factor,
+        interval_low=pl.col("interval_low") * factor,
+        interval_high=pl.col("interval_high") * factor,
+        norm_per=pl.when(moved).then(pl.col("_stated")).otherwise(pl.col("norm_per")),
+    ).drop("_stated")

@@ -549,7 +549,7 @@ def test_a_figure_named_again_with_the_is_the_figure_before_it() -> None:
     # "the 8.3 million deaths" is the yearly figure; "the 4 million births" names no
     # earlier figure and stays its own; the later "4 million homes" is not named with "the"
     assert ids[0] == ids[1] and len(set(ids)) == 3
-    assert claims["norm_per"].to_list()[:2] == ["month", "month"]
+    assert claims["norm_per"].to_list()[:2] == ["year", "year"]  # shown by the year, as written
 
 
 def test_the_nearest_earlier_figure_is_the_one_named_again() -> None:

@@ -96,9 +96,42 @@ def test_currency_without_a_rate_for_the_date_is_kept_and_reported() -> None:
 def test_rates_are_brought_to_one_period() -> None:
     a = _claims("Officials said the group spends $1.2 billion a year.", doc="a")
     b = _claims("Analysts said the group spends $100 million a month.", doc="b")
-    result = reconcile(pl.concat([a, b]))
+    result = reconcile(pl.concat([a, b]), per="month")
     assert result.claims["norm_value"].to_list() == pytest.approx([1e8, 1e8])
     assert result.quantities.height == 1 and result.quantities["verdict"][0] == "agree"
+    assert result.quantities["per"].to_list() == ["month"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "per", "best"),
+    [
+        # every source gives a year: shown a year, not as a twelfth of it a month
+        (["spends $1.2 billion a year", "spends about $1.2 billion a year"], "year", 1.2e9),
+        # two of three give a week: the week, the yearly one restated in it
+        (
+            ["spends $10 million a week", "spends $520 million a year", "spends $10m a week"],
+            "week",
+            1e7,
+        ),
+        # one each: the longer period
+        (["spends $1.2 billion a year", "spends $100 million a month"], "year", 1.2e9),
+    ],
+)
+def test_a_rate_is_shown_in_the_period_its_sources_give(
+    texts: list[str], per: str, best: float
+) -> None:
+    who = ["Officials", "Analysts", "Auditors"][: len(texts)]
+    frames = [
+        _claims(f"{w} said the group {t}.", doc=f"d{i}")
+        for i, (w, t) in enumerate(zip(who, texts, strict=True))
+    ]
+    result = reconcile(pl.concat(frames))
+    q = result.quantities
+    assert q.height == 1 and q["verdict"][0] == "agree", q
+    assert q["per"][0] == per and per in q["label"][0]
+    assert q["best"][0] == pytest.approx(best, rel=0.03)
+    # each estimate is restated in that period too, next to the others
+    assert result.assertions["best"].to_list() == pytest.approx([best] * len(texts), rel=0.03)
 
 
 def test_units_are_converted_before_comparing() -> None:
@@ -200,3 +233,23 @@ def test_multiples_of_the_tonne_are_brought_to_tonnes(first: str, second: str) -
     assert result.claims["norm_unit"].to_list() == ["t", "t"]
     assert result.claims["norm_value"][0] == pytest.approx(result.claims["norm_value"][1])
     assert result.claims["quantity_id"].n_unique() == 1
+
+
+def test_the_windows_of_one_series_share_one_period() -> None:
+    # one measure of one group: two reports by the week in spring, three by the year in
+    # autumn; the windows are drawn on one axis, so all take the period most reports give
+    spring = [
+        _claims(f"{w} said the group spends $10 million a week.", doc=f"s{i}")
+        for i, w in enumerate(["Officials", "Analysts"])
+    ]
+    autumn = [
+        _claims(f"{w} said the group spends $600 million a year.", doc=f"a{i}")
+        for i, w in enumerate(["Officials", "Analysts", "Auditors"])
+    ]
+    spring = [f.with_columns(published=pl.lit(dt.date(2030, 3, 2))) for f in spring]
+    autumn = [f.with_columns(published=pl.lit(dt.date(2030, 10, 2))) for f in autumn]
+    result = reconcile(pl.concat([*spring, *autumn]), window_days=30)
+    q = result.quantities
+    assert q.height == 2 and q["series_id"].n_unique() == 1, q
+    assert q["per"].to_list() == ["year", "year"]
+    assert sorted(q["best"].to_list()) == pytest.approx([5.2e8, 6e8], rel=0.01)

@@ -100,10 +100,14 @@ def test_a_share_with_a_period_is_not_divided_into_a_rate(
 
 
 def test_a_money_rate_is_still_brought_to_the_reporting_period() -> None:
-    claims = _normalised("The dam in Peru costs $120 million a year to run, officials said.")
+    text = "The dam in Peru costs $120 million a year to run, officials said."
+    claims = reconcile(_doc(text, "a", 2, "A"), per="month").claims
     money = claims.filter(pl.col("dimension") == "currency")
     assert money.height == 1
     row = money.row(0, named=True)
     assert row["per"] == "year"
     assert row["norm_per"] == "month"
     assert row["norm_value"] == pytest.approx(10_000_000, rel=0.01)
+    # by default it is shown in the period it was written in
+    row = _normalised(text).filter(pl.col("dimension") == "currency").row(0, named=True)
+    assert row["norm_per"] == "year" and row["norm_value"] == pytest.approx(1.2e8)

@@ -154,9 +154,9 @@ def test_one_movement_worded_two_ways_is_one_quantity_and_its_reverse_another() 
             None,
         ),
         ("Fuel took a quarter of the budget in Chile last year.", None),
-        # an amount with "a week" after it is a rate (brought to a month)
-        ("The port in Chile loses $5m a week, officials said.", "month"),
-        ("The port in Chile loses $5m per quarter, officials said.", "month"),
+        # an amount with "a week" after it is a rate, kept in the period the source used
+        ("The port in Chile loses $5m a week, officials said.", "week"),
+        ("The port in Chile loses $5m per quarter, officials said.", "quarter"),
     ],
 )
 def test_a_quarter_alone_is_a_share_not_a_rate(text: str, per: str | None) -> None:

@@ -61,13 +61,44 @@ def test_a_share_lost_and_a_share_it_costs_are_one_quantity() -> None:
 def test_money_the_economy_loses_is_a_cost_with_its_rate() -> None:
     row = _claim("The dock strike is costing the Peruvian economy 600 million dollars per week.")
     assert row["concept_key"] == "cost"
-    assert row["norm_per"] == "month"  # a weekly amount, brought to the reporting period
+    assert row["per"] == "week"
+    # a weekly amount is shown by the week, as written; brought to a month when asked
+    assert row["norm_per"] == "week" and row["norm_value"] == pytest.approx(6e8)
+    text = "The dock strike is costing the Peruvian economy 600 million dollars per week."
+    monthly = reconcile(_doc(text), per="month").claims.row(0, named=True)
+    assert monthly["norm_per"] == "month" and monthly["norm_value"] > 2.5e9
 
 
 @pytest.mark.parametrize("rate", ["a week", "per week", "every week", "each week"])
 def test_a_rate_written_after_the_amount_is_read(rate: str) -> None:
     row = _claim(f"The Harbour Institute said Peru spends $40m {rate} on the port.")
     assert row["per"] == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "per"),
+    [
+        # "a quarter" that is the amount is a fraction of something, not a rate per quarter
+        (
+            "Peru landed 9 million tonnes of fish, a quarter of the world's catch.",
+            "a quarter",
+            None,
+        ),
+        (
+            "The Harbour Institute said a quarter of the dockers in Peru were laid off.",
+            "a quarter",
+            None,
+        ),
+        # a quarter after an amount is the period the amount is counted over
+        ("The Harbour Institute said Peru loses $40m a quarter to the strike.", "$40m", "quarter"),
+    ],
+)
+def test_a_fraction_named_like_a_period_is_no_rate(
+    text: str, surface: str, per: str | None
+) -> None:
+    rows = reconcile(_doc(text)).claims.filter(pl.col("surface") == surface)
+    assert rows.height == 1, rows
+    assert rows["per"][0] == per
 
 
 def test_a_count_begun_since_a_month_is_dated_by_its_report() -> None:
@@ -402,3 +433,25 @@ def test_a_reported_length_of_time_is_still_a_figure(text: str) -> None:
     claims = reconcile(_doc(text)).claims.filter(pl.col("dimension") == "duration")
     assert claims.height == 1
     assert claims["quantity_id"].is_not_null().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # the owner of the words that lead to the figure is whose the figure is, not a
+        # group named in another clause of the sentence
+        (
+            "Analysts in Britain say Chad's prison population fell by more than 9,000 "
+            "while Acme was hiring inmates.",
+            "Chad",
+        ),
+        ("Acme says Chad's army lost 300 soldiers in March.", "Chad"),
+        # a possessive that is a source ("Chad's ministry said") owns nothing
+        ("Chad's interior ministry said 400 Acme fighters had died.", "Acme Group"),
+        # no possessive: the named group stands
+        ("Acme paid 300 workers in Chad.", "Acme Group"),
+    ],
+)
+def test_the_owner_of_the_figure_s_words_is_its_subject(text: str, entity: str) -> None:
+    claims = reconcile(_doc(text), mapping={"entities": {"Acme Group": ["Acme"]}}).claims
+    assert claims["entity"].to_list() == [entity]
