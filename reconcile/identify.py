@@ -908,30 +908,26 @@ def _period() -> pl.Expr:
 
 
 @functools.cache
-def _month_reading_patterns() -> tuple[str, str, str, str]:
-    """Regexes for ``_dates_a_level``: a level verb ending the clause before the figure, the
-    past of "there is" ending it (a hedge may follow either), a present level verb after the
-    figure's noun, a span word."""
+def _month_reading_patterns() -> tuple[str, str, str]:
+    """Regexes for ``_dates_a_level``: a level verb ending the clause before the figure (a
+    hedge may follow it), a present level verb after the figure's noun, a span word."""
     words = month_readings()
     hedge = rf"(?:(?:{alternation(' '.join(k) for k in lexicon().qualifiers_before)})\s+)?$"
     verb = rf"(?i)(?:^|\s)(?:{alternation(words.level_verbs)})\s+{hedge}"
-    past = rf"(?i)\b(?:{alternation(words.past_existential)})\s+{hedge}"
     after = rf"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation(words.level_after)})\s"
     span = rf"(?i)\b(?:{alternation(words.span_words)})\b"
-    return verb, past, after, span
+    return verb, after, span
 
 
 def _dates_a_level(gap: pl.Expr) -> pl.Expr:
     """Whether a month after the figure dates a level rather than spans a flow
     (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
-    "stood at 6%", "refugees are registered"), not "there was/were" (events that happened),
-    and no span word ("during", "alone") stands in ``gap``, the words from the figure to
-    the month."""
-    verb, past, after, span = _month_reading_patterns()
+    "stood at 6%", "refugees are registered") and no span word ("during", "alone") stands
+    in ``gap``, the words from the figure to the month."""
+    verb, after, span = _month_reading_patterns()
     clause = before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null("")
     gap = gap.fill_null("")
-    level = (clause.str.contains(verb) & ~clause.str.contains(past)) | gap.str.contains(after)
-    return level & ~gap.str.contains(span)
+    return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
 
 
 def _own_months() -> pl.Expr:

@@ -42,7 +42,6 @@ class MonthReadings:
 
     level_verbs: frozenset[str]
     level_after: frozenset[str]
-    past_existential: frozenset[str]
     span_words: frozenset[str]
 
 
@@ -63,10 +62,10 @@ def month_readings() -> MonthReadings:
     for entry in raw["level_verbs"]:
         first, *rest = str(entry).lower().split()
         verbs.update(" ".join([form, *rest]) for form in _verb_forms(first))
+    verbs.update(str(w).lower() for w in raw["level_verbs_present"])
     return MonthReadings(
         level_verbs=frozenset(verbs),
         level_after=frozenset(str(w).lower() for w in raw["level_after"]),
-        past_existential=frozenset(str(w).lower() for w in raw["past_existential"]),
         span_words=frozenset(str(w).lower() for w in raw["span_words"]),
     )
 

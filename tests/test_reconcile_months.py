@@ -36,6 +36,9 @@ MONTHS = {"january", "february", "march"}
         ("There were 350 road deaths in Chile in February.", SPAN),
         ("There were about 350 road deaths in Chile in February.", SPAN),
         ("Chile has lost 1,200 soldiers in March.", SPAN),
+        # the past of "be" and "have" may count the month's events
+        ("Road deaths in Chile were 700 in March.", SPAN),
+        ("Chile had 700 road deaths in February.", SPAN),
         # a span word makes a span whatever the verb
         ("Chile housed 30,000 evacuees during March.", SPAN),
         ("Chile holds 3,000 detainees in March alone.", SPAN),
@@ -61,8 +64,8 @@ def test_a_month_after_a_figure_is_a_span_or_a_date(text: str, reading: str) -> 
 
 def test_level_verbs_are_expanded_to_their_forms() -> None:
     verbs = month_readings().level_verbs
-    assert {"hosts", "hosted", "stood at", "stands at", "rose to", "is", "were"} <= verbs
-    assert "died" not in verbs and "rose" not in verbs
+    assert {"hosts", "hosted", "stood at", "stands at", "rose to", "is", "has"} <= verbs
+    assert not {"died", "rose", "were", "had"} & verbs
 
 
 def test_readings_of_one_level_in_a_month_and_as_of_a_month_are_one_quantity() -> None:
