@@ -909,11 +909,18 @@ def _period() -> pl.Expr:
 
 @functools.cache
 def _month_reading_patterns() -> tuple[str, str, str]:
-    """Regexes for ``_dates_a_level``: a level verb ending the clause before the figure (a
-    hedge may follow it), a present level verb after the figure's noun, a span word."""
+    """Regexes for ``_dates_a_level``: a level verb governing the figure (ending the words
+    before it, a hedge aside, or governing the whole it is a listed part of), a present level
+    verb after the figure's noun, a span word."""
     words = month_readings()
     hedge = rf"(?:(?:{alternation(' '.join(k) for k in lexicon().qualifiers_before)})\s+)?$"
-    verb = rf"(?i)(?:^|\s)(?:{alternation(words.level_verbs)})\s+{hedge}"
+    verbs = alternation(words.level_verbs)
+    # "hosts 40,000 refugees, including 9,000 children and 4,000 elderly": words of one
+    # clause (a thousands comma inside a number aside), the whole, the parts before this one
+    words_of_clause = r"(?:\d,\d|[^,;:()])*"
+    opener = alternation(words.part_openers)
+    part = rf",\s*(?:{opener})\s+(?:{words_of_clause}\s(?:and|or)\s+)?"
+    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{hedge}"
     after = rf"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation(words.level_after)})\s"
     span = rf"(?i)\b(?:{alternation(words.span_words)})\b"
     return verb, after, span
@@ -922,10 +929,10 @@ def _month_reading_patterns() -> tuple[str, str, str]:
 def _dates_a_level(gap: pl.Expr) -> pl.Expr:
     """Whether a month after the figure dates a level rather than spans a flow
     (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
-    "stood at 6%", "refugees are registered") and no span word ("during", "alone") stands
-    in ``gap``, the words from the figure to the month."""
+    "stood at 6%", "refugees are registered", "holds 700, including 300") and no span word
+    ("during", "alone") stands in ``gap``, the words from the figure to the month."""
     verb, after, span = _month_reading_patterns()
-    clause = before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null("")
+    clause = before_figure().str.extract(r"([^;:()]*)$", 1).fill_null("")
     gap = gap.fill_null("")
     return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
 

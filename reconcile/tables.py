@@ -42,6 +42,7 @@ class MonthReadings:
 
     level_verbs: frozenset[str]
     level_after: frozenset[str]
+    part_openers: frozenset[str]
     span_words: frozenset[str]
 
 
@@ -66,6 +67,7 @@ def month_readings() -> MonthReadings:
     return MonthReadings(
         level_verbs=frozenset(verbs),
         level_after=frozenset(str(w).lower() for w in raw["level_after"]),
+        part_openers=frozenset(str(w).lower() for w in raw["part_openers"]),
         span_words=frozenset(str(w).lower() for w in raw["span_words"]),
     )
 

@@ -17,7 +17,8 @@ def _claims(text: str, doc: str = "a", day: int = 2) -> pl.DataFrame:
 
 
 def _period(text: str) -> str | None:
-    period = reconcile(_claims(text)).claims.row(0, named=True)["period"]
+    """The period of the sentence's last figure, the one the month follows."""
+    period = reconcile(_claims(text)).claims.sort("start").row(-1, named=True)["period"]
     return None if period is None else str(period)
 
 
@@ -53,6 +54,13 @@ MONTHS = {"january", "february", "march"}
         ("There are some 40,000 refugees in Chile in March.", DATE),
         ("In Chile, 40,000 refugees are registered in March.", DATE),
         ("Across Chile, 40,000 refugees remain in shelters in March.", DATE),
+        # a listed part of a level is read at the same date; a part of a flow spans the month
+        ("Chile hosts 40,000 refugees, including 9,000 children in March.", DATE),
+        ("Chile hosts 40,000 refugees, including 9,000 children and 4,000 elderly in March.", DATE),
+        ("Chile counts 40,000 refugees, and 9,000 children arrived in March.", SPAN),
+        ("Floods killed 700 people, including 90 children in March.", SPAN),
+        # a level verb in an earlier clause does not govern a new clause's figure
+        ("Chile hosts 40,000 refugees, and floods killed 700 people in March.", SPAN),
     ],
 )
 def test_a_month_after_a_figure_is_a_span_or_a_date(text: str, reading: str) -> None:
