@@ -8,6 +8,7 @@ seconds, and every step leaves words behind that explain it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import polars as pl
+
+from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
@@ -31,7 +34,7 @@ from .frames import (
     read_movement,
     read_place,
 )
-from .tables import Tables, alias_pattern
+from .tables import Tables, alias_pattern, month_readings
 
 __all__ = [
     "assign_asserters",
@@ -917,15 +920,47 @@ def _period() -> pl.Expr:
     return period
 
 
+@functools.cache
+def _month_reading_patterns() -> tuple[str, str, str]:
+    """Regexes for ``_dates_a_level``: a level verb governing the figure (ending the words
+    before it, a hedge aside, or governing the whole it is a listed part of), a present level
+    verb after the figure's noun, a span word."""
+    words = month_readings()
+    hedge = rf"(?:(?:{alternation(' '.join(k) for k in lexicon().qualifiers_before)})\s+)?$"
+    verbs = alternation(words.level_verbs)
+    # "hosts 40,000 refugees, including 9,000 children and 4,000 elderly": words of one
+    # clause (a thousands comma inside a number aside), the whole, the parts before this one
+    words_of_clause = r"(?:\d,\d|[^,;:()])*"
+    opener = alternation(words.part_openers)
+    part = rf",\s*(?:{opener})\s+(?:{words_of_clause}\s(?:and|or)\s+)?"
+    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{hedge}"
+    after = rf"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation(words.level_after)})\s"
+    span = rf"(?i)\b(?:{alternation(words.span_words)})\b"
+    return verb, after, span
+
+
+def _dates_a_level(gap: pl.Expr) -> pl.Expr:
+    """Whether a month after the figure dates a level rather than spans a flow
+    (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
+    "stood at 6%", "refugees are registered", "holds 700, including 300") and no span word
+    ("during", "alone") stands in ``gap``, the words from the figure to the month."""
+    verb, after, span = _month_reading_patterns()
+    clause = before_figure().str.extract(r"([^;:()]*)$", 1).fill_null("")
+    gap = gap.fill_null("")
+    return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
+
+
 def _own_months() -> pl.Expr:
     """The month or months a figure counts over (``_MONTH_AFTER``): "may 2030", "april-may
-    2030" (the year the words give, else the year of the figure's date)."""
+    2030" (the year the words give, else the year of the figure's date); none where the month
+    dates a level (``_dates_a_level``)."""
     found = after_figure().str.extract_groups(_MONTH_AFTER)
+    gap = after_figure().str.extract(_MONTH_AFTER, 0)
     first = found.struct.field("1").str.to_lowercase()
     last = found.struct.field("2").str.to_lowercase()
     year = pl.coalesce(found.struct.field("3"), pl.col("as_of").dt.year().cast(pl.String))
     months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
-    return pl.when(first.is_not_null()).then(
+    return pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
         pl.concat_str(months, year, separator=" ", ignore_nulls=True)
     )
 

@@ -35,6 +35,43 @@ def measure_nouns() -> dict[str, str]:
     return {str(k): str(v) for k, v in _yaml(DATA / "measure_nouns.yaml").items()}
 
 
+@dataclass(frozen=True, slots=True)
+class MonthReadings:
+    """The words that tell a month after a figure as its span or its date (lower case); see
+    ``data/month_readings.yaml``."""
+
+    level_verbs: frozenset[str]
+    level_after: frozenset[str]
+    part_openers: frozenset[str]
+    span_words: frozenset[str]
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    import lemminflect
+
+    forms = {lemma}
+    for tag_forms in lemminflect.getAllInflections(lemma, upos="VERB").values():
+        forms.update(tag_forms)
+    return forms
+
+
+@functools.cache
+def month_readings() -> MonthReadings:
+    """``data/month_readings.yaml``, the level verbs expanded to all their forms."""
+    raw = _yaml(DATA / "month_readings.yaml")
+    verbs: set[str] = set()
+    for entry in raw["level_verbs"]:
+        first, *rest = str(entry).lower().split()
+        verbs.update(" ".join([form, *rest]) for form in _verb_forms(first))
+    verbs.update(str(w).lower() for w in raw["level_verbs_present"])
+    return MonthReadings(
+        level_verbs=frozenset(verbs),
+        level_after=frozenset(str(w).lower() for w in raw["level_after"]),
+        part_openers=frozenset(str(w).lower() for w in raw["part_openers"]),
+        span_words=frozenset(str(w).lower() for w in raw["span_words"]),
+    )
+
+
 def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     """A case-insensitive regex matching any alias as whole words, and alias -> canonical.
 
