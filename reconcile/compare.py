@@ -616,8 +616,12 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     best = pl.col("best")
     # a figure far from the rest of its quantity is set aside (``_stray``): it is neither
     # paired nor a change
-    valued = frame.drop_nulls("best").filter(
-        ~_stray(best, best.median().over("quantity_id"), pl.len().over("quantity_id"))
+    # (only the columns the steps below read: a filter copies every column it keeps, and
+    # ``doc_ids`` is a list per row)
+    valued = (
+        frame.select("_i", "quantity_id", "as_of", "asserter", "best", "bound")
+        .drop_nulls("best")
+        .filter(~_stray(best, best.median().over("quantity_id"), pl.len().over("quantity_id")))
     )
     lowest = pl.col("_i").filter(best == best.min()).first().alias("_lo")
     highest = pl.col("_i").filter(best == best.max()).last().alias("_hi")
@@ -633,13 +637,18 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     )
     day = ["quantity_id", "as_of"]
     ends = (
-        frame.join(sources, on="_i", how="semi")
+        frame.select("_i", *day, "best")
+        .join(sources, on="_i", how="semi")
         .filter(
             (best.rank("min").over(day) <= EXTREMES) | ((-best).rank("min").over(day) <= EXTREMES)
         )
         .select("_i")
     )
-    first = frame.filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT).select("_i")
+    first = (
+        frame.select("_i", "quantity_id")
+        .filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT)
+        .select("_i")
+    )
     keep = pl.concat([ends, first]).unique()
     kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
     stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")

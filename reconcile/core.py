@@ -157,7 +157,9 @@ def reconcile(
     frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = assign_dates(frame)
     # (its row numbers, which no later step reads, are let go)
-    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop("_row")
+    work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
+        "_row", *_SET_ASIDE
+    )
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
@@ -186,7 +188,7 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_SET_ASIDE)
+    work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_KEYS_READ)
     work = assign_asserters(work, tables)
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
@@ -242,9 +244,12 @@ def reconcile(
     )
 
 
-#: Input columns that no step after ``assign_keys`` reads: they leave the working table
-#: (every sort of it would copy them) and come back by row number for the output.
-_SET_ASIDE = ("url", "title", "sentence_end", "low", "high", "subject", "from_claim")
+#: Input columns that no step after ``normalise`` reads: they leave the working table
+#: before ``assign_keys`` (its working columns do not come on top of them, and every sort
+#: would copy them) and come back by row number for the output.
+_SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
+#: Input columns that ``assign_keys`` is the last to read: they leave after it.
+_KEYS_READ = ("title",)
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
 #: (four bytes a row instead of the text), given back as text in the output.

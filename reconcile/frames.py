@@ -479,7 +479,7 @@ def read_place(
     # "European countries could lose 1% of output": a place adjective heading the subject
     # (the whole sentence is read only where the steps before it found no place)
     heading = (
-        pl.when(pl.all_horizontal(pl.col(f"_p{i}_is").is_null() for i in range(6)))
+        pl.when(pl.col("_place").is_null())
         .then(pl.col("sentence").fill_null(""))
         .str.extract_all(rf"(?-u:\b)(?:{alternation(adjectives)})(?:\s*{_SOURCE_WORDS}|\s+[a-z]+)")
         .list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
@@ -500,7 +500,6 @@ def read_place(
         (sentence_place, "'{}' in the sentence"),
         (sentence_adjective, "'{}' in the sentence"),
     ]
-    keys = [f"_p{i}" for i in range(len(steps))]
     # "Russia's prison population fell by 23,000": the owner of the words that lead to the
     # figure (a few lower-case words, none a source's) is whose the figure is
     owned = before_clause.str.extract_groups(rf"(?-u:\b){name}['\u2019]s\s+((?:[a-z]+\s+){{1,4}})$")
@@ -508,30 +507,39 @@ def read_place(
     frame = frame.with_columns(
         _owner=pl.when(~by_source.fill_null(True)).then(look(owned.struct.field("1")))
     )
-    frame = frame.with_columns(_p_all=sentence_all)
-    for stage in (keys[:-1], keys[-1:]):
-        frame = frame.with_columns(**{k: steps[keys.index(k)][0] for k in stage})
-        frame = frame.with_columns(**{k + "_is": look(pl.col(k)) for k in stage})
+    frame = frame.with_columns(
+        _p_all=sentence_all,
+        _place=pl.lit(None, dtype=pl.String),
+        _place_source=pl.lit(None, dtype=pl.String),
+    )
+    # one step at a time, its words let go once the place and source are folded in (a
+    # table holding every step's words at once costs a column of each per row)
+    for i, (step, words) in enumerate(steps):
+        frame = frame.with_columns(_p=step).with_columns(_p_is=look(pl.col("_p")))
+        found = pl.col("_p_is").is_not_null()
+        frame = frame.with_columns(
+            _place=pl.coalesce("_place", "_p_is"),
+            _place_source=pl.coalesce(
+                "_place_source", pl.when(found).then(pl.format(words, pl.col("_p")))
+            ),
+        ).drop("_p", "_p_is")
+        if i == 3:
+            frame = frame.with_columns(_strong=pl.col("_place").is_not_null())
     frame = _respectively(frame, forms)
+    respective = pl.col("_respective").is_not_null()
     return frame.with_columns(
-        _place=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys)),
-        _place_source=pl.coalesce(
-            pl.when(pl.col("_respective").is_not_null()).then(
-                pl.format("'{}', named in the same place of a list, 'respectively'", "_respective")
-            ),
-            *(
-                pl.when(pl.col(k + "_is").is_not_null()).then(pl.format(words, pl.col(k)))
-                for k, (_, words) in zip(keys, steps, strict=True)
-            ),
-        ),
-        _strong=pl.coalesce("_respective", *(pl.col(k + "_is") for k in keys[:4])).is_not_null(),
+        _place=pl.coalesce("_respective", "_place"),
+        _place_source=pl.when(respective)
+        .then(pl.format("'{}', named in the same place of a list, 'respectively'", "_respective"))
+        .otherwise(pl.col("_place_source")),
+        _strong=respective | pl.col("_strong"),
         _named=pl.col("_p_all").list.eval(
             pl.element()
             .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
             .str.replace(r"^[Tt]he\s+", "")
             .replace_strict(forms, default=None)
         ),
-    ).drop(*keys, *(k + "_is" for k in keys), "_p_all", "_respective")
+    ).drop("_p_all", "_respective")
 
 
 def _respectively(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
