@@ -173,8 +173,6 @@ def run_report(
     KeyboardInterrupt
         On Ctrl-C, after the status is set to ``interrupted``.
     """
-    import papermill
-
     source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
     missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
     if missing:
@@ -188,23 +186,17 @@ def run_report(
     except ParameterError as err:
         raise RunError(str(err), plain=True) from None
     out.mkdir(parents=True, exist_ok=True)
-    # a rerun into the same folder must not leave the last run's report or figures behind
-    stale = [
-        out / "report.html",
-        *(out / "figures").glob("*.png"),
-        *(out / "figures").glob("*.svg"),
-    ]
-    for path in stale:
-        path.unlink(missing_ok=True)
     run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
     recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
-    _record(out, recorded, "running")
     saved = os.environ.get("PYTHONWARNINGS")
-    # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
-    # of the executed notebooks (the kernels inherit this environment).
-    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
     status = "failed"
-    try:
+    try:  # from here on, a Ctrl-C at any moment leaves status: interrupted
+        _start(out, recorded)
+        # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
+        # of the executed notebooks (the kernels inherit this environment).
+        os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
+        import papermill
+
         with _one_kernel(out / "kernels.log") as kernel:
             for i, name in enumerate(NOTEBOOKS):
                 if i:
@@ -232,6 +224,19 @@ def run_report(
         else:
             os.environ["PYTHONWARNINGS"] = saved
         _record(out, recorded, status)
+
+
+def _start(out: Path, recorded: dict[str, Any]) -> None:
+    """Record the run as running, after removing what a last run into the same folder left
+    (its report, its figures): nothing of it may pass for this run's."""
+    stale = [
+        out / "report.html",
+        *(out / "figures").glob("*.png"),
+        *(out / "figures").glob("*.svg"),
+    ]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    _record(out, recorded, "running")
 
 
 def _record(out: Path, recorded: dict[str, Any], status: str) -> None:
@@ -314,9 +319,11 @@ def _one_kernel(log: Path) -> Iterator[Any]:
     """One kernel for the three notebooks of a run (a kernel start and the imports of the report
     module are paid once, not three times), stopped at the end whatever happens.
 
-    Its own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise show its
-    tracebacks); where it can, jupyter_client encrypts the kernel's sockets (CurveZMQ), which
-    also keeps ipykernel from warning about plain TCP.
+    Its own messages, and jupyter_client's about it, go to ``log`` (not the terminal: a Ctrl-C
+    would otherwise show their tracebacks and warnings); where it can, jupyter_client encrypts
+    the kernel's sockets (CurveZMQ), which also keeps ipykernel from warning about plain TCP.
+    A Ctrl-C during the start waits for the start to finish (a fraction of a second), so
+    that the kernel is either not started or known, and stopped.
     """
     import zmq
     from jupyter_core.utils import run_sync
@@ -325,22 +332,93 @@ def _one_kernel(log: Path) -> Iterator[Any]:
     settings: dict[str, Any] = {"kernel_log": str(log)}
     if zmq.has("curve"):
         settings["transport_encryption"] = "auto"
-    manager = _quiet_manager()(kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}))
+    with _kernel_logger(log) as logger:
+        manager = _quiet_manager()(
+            kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}), log=logger
+        )
+        try:
+            try:
+                with _sigint_deferred():
+                    run_sync(manager.start_kernel)()
+            except Exception as err:  # no such kernel, cannot start: say which notebook waited
+                raise RunError(
+                    f"{NOTEBOOKS[0]} could not be run: {type(err).__name__}: {err}",
+                    notebook=NOTEBOOKS[0],
+                ) from err
+            yield manager
+        finally:  # also after a Ctrl-C, even one during the start
+            _stop(manager)
+
+
+def _stop(manager: Any) -> None:
+    """Kill the kernel's process group at once, then let jupyter_client tidy up (sockets,
+    connection file) for a few seconds at most: a loaded machine must not keep a Ctrl-C'd
+    command waiting."""
+    import asyncio
+    import signal
+
+    from jupyter_core.utils import run_sync
+
+    manager.close_clients()
+    provisioner = getattr(manager, "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    if process is not None and process.poll() is None:
+        try:
+            group = os.getpgid(process.pid)
+            if group == os.getpgrp():  # not a group of its own: the process alone
+                raise ProcessLookupError
+            os.killpg(group, signal.SIGKILL)
+        except OSError:
+            process.kill()
+
+    async def tidy() -> None:
+        await asyncio.wait_for(manager.shutdown_kernel(now=True), timeout=10)
+
     try:
-        try:
-            run_sync(manager.start_kernel)()
-        except Exception as err:  # no such kernel, cannot start: say which notebook waited
-            raise RunError(
-                f"{NOTEBOOKS[0]} could not be run: {type(err).__name__}: {err}",
-                notebook=NOTEBOOKS[0],
-            ) from err
-        yield manager
-    finally:  # also after a Ctrl-C, even one during the start
-        manager.close_clients()
-        try:
-            run_sync(manager.shutdown_kernel)(now=True)
-        except Exception:  # never started, or already gone (a Ctrl-C reached it too)
-            pass
+        run_sync(tidy)()
+    except Exception:  # never started, already gone, or slow to tidy: the kernel is dead
+        manager.log.debug("kernel shutdown", exc_info=True)
+
+
+@contextmanager
+def _kernel_logger(log: Path) -> Iterator[Any]:
+    """A logger writing to ``log`` alone, for the kernel manager of one run."""
+    import logging
+
+    logger = logging.getLogger(f"newsfigures.kernel.{os.getpid()}.{id(log)}")
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    handler = logging.FileHandler(log, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    try:
+        yield logger
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold back a Ctrl-C (SIGINT) until the block is done, then deliver it to the handler in
+    place: the block is not cut in two (a kernel process launched but not yet known to its
+    manager would outlive the command). Only in the main thread, and only when a Python
+    handler is in place (a worker that ignores SIGINT keeps ignoring it)."""
+    import signal
+    import threading
+
+    handler = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(handler):
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        if caught:
+            handler(signal.SIGINT, None)
 
 
 def _empty(kernel: Any) -> None:
