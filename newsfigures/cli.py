@@ -168,6 +168,10 @@ INTERRUPTED = (
 )
 
 
+#: Seconds a Ctrl-C'd command waits for its runs to wind down before it ends regardless.
+GIVE_UP_AFTER = 15.0
+
+
 class _Interrupt:
     """SIGINT handling of the command. The first Ctrl-C raises :class:`KeyboardInterrupt` in
     the main thread and sends stderr (the file descriptor and ``sys.stderr``) to the null
@@ -175,13 +179,29 @@ class _Interrupt:
     asyncio say on the way out never reaches the terminal; later ones are ignored.
     :meth:`report` puts stderr back and prints the one line. Normal runs keep stderr as is."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, give_up_after: float | None = None) -> None:
         self.saved: tuple[int, TextIO] | None = None
+        self.give_up_after = give_up_after
 
     def __call__(self, signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         self.silence()
+        if self.give_up_after is not None:  # the wind-down itself may hang: not forever
+            timer = threading.Timer(self.give_up_after, self.give_up)
+            timer.daemon = True
+            timer.start()
         raise KeyboardInterrupt
+
+    def give_up(self) -> None:
+        """The wind-down did not finish in time: kill the runs' kernels, record the runs as
+        interrupted, and end the process."""
+        run = sys.modules.get(f"{__package__}.run")  # not imported yet: no run to abandon
+        try:
+            if run is not None:
+                run.abandon()
+        finally:
+            self.restore()
+            interrupted_exit()
 
     def silence(self) -> None:
         if self.saved is not None:
@@ -227,8 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     With ``argv`` None (the process's own command line) a Ctrl-C ends the process through
     :func:`interrupted_exit` once the run is wound down (its kernel stopped, its status
-    recorded)."""
-    handler = _Interrupt()
+    recorded), or after :data:`GIVE_UP_AFTER` seconds if the wind-down hangs."""
+    handler = _Interrupt(give_up_after=GIVE_UP_AFTER if argv is None else None)
     previous = signal.getsignal(signal.SIGINT)
     in_main_thread = threading.current_thread() is threading.main_thread()
     if in_main_thread:

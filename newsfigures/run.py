@@ -35,6 +35,10 @@ __all__ = [
 NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
 KERNEL = "python3"
 
+#: The runs in progress in this process: run folder -> (its record, its kernel managers), for
+#: :func:`abandon` when a Ctrl-C's wind-down does not finish.
+_ACTIVE: dict[Path, tuple[dict[str, Any], list[Any]]] = {}
+
 
 class RunError(RuntimeError):
     """A report run that failed: which notebook, which cell, and where the partial notebook is.
@@ -190,6 +194,8 @@ def run_report(
     recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
     saved = os.environ.get("PYTHONWARNINGS")
     status = "failed"
+    managers: list[Any] = []
+    _ACTIVE[out] = (recorded, managers)
     try:  # from here on, a Ctrl-C at any moment leaves status: interrupted
         _start(out, recorded)
         # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
@@ -197,7 +203,7 @@ def run_report(
         os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
         import papermill
 
-        with _one_kernel(out / "kernels.log") as kernel:
+        with _one_kernel(out / "kernels.log", managers) as kernel:
             for i, name in enumerate(NOTEBOOKS):
                 if i:
                     _empty(kernel)  # each notebook starts from an empty namespace
@@ -224,6 +230,19 @@ def run_report(
         else:
             os.environ["PYTHONWARNINGS"] = saved
         _record(out, recorded, status)
+        _ACTIVE.pop(out, None)
+
+
+def abandon() -> None:
+    """For a process about to end at once after a Ctrl-C whose wind-down hangs: kill the
+    kernels of the runs in progress and record them as interrupted."""
+    for out, (recorded, managers) in list(_ACTIVE.items()):
+        for manager in managers:
+            _kill(manager)
+        try:
+            _record(out, recorded, "interrupted")
+        except OSError:
+            pass
 
 
 def _start(out: Path, recorded: dict[str, Any]) -> None:
@@ -286,15 +305,16 @@ def _execute(
     name = notebook.name
     wanted = papermill.inspect_notebook(str(notebook))
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters={k: v for k, v in values.items() if k in wanted},
-            kernel_name=KERNEL,
-            progress_bar=False,
-            start_timeout=start_timeout,
-            km=kernel,
-        )
+        with _sigint_kept():
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters={k: v for k, v in values.items() if k in wanted},
+                kernel_name=KERNEL,
+                progress_bar=False,
+                start_timeout=start_timeout,
+                km=kernel,
+            )
     except PapermillExecutionError as err:
         if err.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel too
             raise KeyboardInterrupt from None
@@ -315,7 +335,7 @@ def _execute(
 
 
 @contextmanager
-def _one_kernel(log: Path) -> Iterator[Any]:
+def _one_kernel(log: Path, managers: list[Any]) -> Iterator[Any]:
     """One kernel for the three notebooks of a run (a kernel start and the imports of the report
     module are paid once, not three times), stopped at the end whatever happens.
 
@@ -336,6 +356,7 @@ def _one_kernel(log: Path) -> Iterator[Any]:
         manager = _quiet_manager()(
             kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}), log=logger
         )
+        managers.append(manager)
         try:
             try:
                 with _sigint_deferred():
@@ -355,11 +376,25 @@ def _stop(manager: Any) -> None:
     connection file) for a few seconds at most: a loaded machine must not keep a Ctrl-C'd
     command waiting."""
     import asyncio
-    import signal
 
     from jupyter_core.utils import run_sync
 
+    _kill(manager)
     manager.close_clients()
+
+    async def tidy() -> None:
+        await asyncio.wait_for(manager.shutdown_kernel(now=True), timeout=10)
+
+    try:
+        run_sync(tidy)()
+    except Exception:  # never started, already gone, or slow to tidy: the kernel is dead
+        manager.log.debug("kernel shutdown", exc_info=True)
+
+
+def _kill(manager: Any) -> None:
+    """SIGKILL the kernel process of ``manager`` and its process group, if it runs."""
+    import signal
+
     provisioner = getattr(manager, "provisioner", None)
     process = getattr(provisioner, "process", None)
     if process is not None and process.poll() is None:
@@ -370,14 +405,6 @@ def _stop(manager: Any) -> None:
             os.killpg(group, signal.SIGKILL)
         except OSError:
             process.kill()
-
-    async def tidy() -> None:
-        await asyncio.wait_for(manager.shutdown_kernel(now=True), timeout=10)
-
-    try:
-        run_sync(tidy)()
-    except Exception:  # never started, already gone, or slow to tidy: the kernel is dead
-        manager.log.debug("kernel shutdown", exc_info=True)
 
 
 @contextmanager
@@ -396,6 +423,29 @@ def _kernel_logger(log: Path) -> Iterator[Any]:
     finally:
         logger.removeHandler(handler)
         handler.close()
+
+
+@contextmanager
+def _sigint_kept() -> Iterator[None]:
+    """Keep the command's SIGINT handler while nbclient executes a notebook. nbclient puts an
+    asyncio handler of its own in its place, which on Ctrl-C only schedules a cleanup (the
+    cell then waits on a kernel client that no longer listens: the command hangs) and, once
+    the notebook is done, leaves Python's default handler behind (a later Ctrl-C then
+    prints what the wind-down says). nbclient skips its handlers when the event loop refuses
+    them with RuntimeError, as it does outside the main thread; the loop is made to refuse."""
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+
+    def refuse(*args: Any) -> bool:
+        raise RuntimeError("newsfigures keeps its own SIGINT handler")
+
+    loop.add_signal_handler = refuse  # type: ignore[method-assign,assignment]
+    loop.remove_signal_handler = refuse  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        del loop.add_signal_handler, loop.remove_signal_handler
 
 
 @contextmanager
@@ -431,7 +481,8 @@ def _empty(kernel: Any) -> None:
     code = '%reset -f\n__import__("gc").collect()'
     blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     try:
-        NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
+        with _sigint_kept():
+            NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
     finally:
         kernel.close_clients()
 
