@@ -23,10 +23,10 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .params import ParameterError
-from .run import RunError, RunSpec, default_run_id, run_folder, run_report
+if TYPE_CHECKING:
+    from .run import RunSpec
 
 __all__ = ["build_parser", "load_params", "main"]
 
@@ -101,6 +101,9 @@ def load_params(path: Path) -> RunSpec:
     """One run's parameters from a YAML mapping; :class:`ParameterError` when unreadable."""
     import yaml
 
+    from .params import ParameterError
+    from .run import RunSpec
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -118,6 +121,9 @@ def load_params(path: Path) -> RunSpec:
 
 
 def _specs(args: argparse.Namespace) -> list[RunSpec]:
+    from .params import ParameterError
+    from .run import RunSpec, run_folder
+
     given = {k: getattr(args, k) for k in _RUN_OPTIONS if getattr(args, k) is not None}
     if not args.params:
         return [RunSpec.from_mapping(given)]
@@ -143,6 +149,8 @@ Outcome = tuple[str, Path | None, str | None, list[str]]
 
 def _run(spec: RunSpec, outputs: str) -> Outcome:
     """Run one report; (run name, report.html or None, error message or None, warnings)."""
+    from .run import RunError, default_run_id, run_report
+
     name = spec.run_id or (
         Path(spec.out).name if spec.out else default_run_id(spec.corpus, spec.topic)
     )
@@ -153,20 +161,121 @@ def _run(spec: RunSpec, outputs: str) -> Outcome:
         return name, None, str(err), warnings
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    """The first Ctrl-C stops the run; more while it winds down are ignored (no tracebacks)."""
+#: The one line a Ctrl-C leaves on stderr, whenever it comes.
+INTERRUPTED = (
+    "newsfigures: interrupted; a run that did not finish has no report.html and its "
+    "parameters.yaml says status: interrupted"
+)
+
+
+#: Seconds a Ctrl-C'd command waits for its runs to wind down before it ends regardless.
+GIVE_UP_AFTER = 15.0
+
+
+class _Interrupt:
+    """SIGINT handling of the command. The first Ctrl-C raises :class:`KeyboardInterrupt` in
+    the main thread and sends stderr (the file descriptor and ``sys.stderr``) to the null
+    device while the run winds down, so that what the kernel, jupyter_client, papermill or
+    asyncio say on the way out never reaches the terminal; later ones are ignored.
+    :meth:`report` puts stderr back and prints the one line. Normal runs keep stderr as is."""
+
+    def __init__(self, *, give_up_after: float | None = None) -> None:
+        self.saved: tuple[int, TextIO] | None = None
+        self.give_up_after = give_up_after
+
+    def __call__(self, signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        self.silence()
+        if self.give_up_after is not None:  # the wind-down itself may hang: not forever
+            timer = threading.Timer(self.give_up_after, self.give_up)
+            timer.daemon = True
+            timer.start()
+        raise KeyboardInterrupt
+
+    def give_up(self) -> None:
+        """The wind-down did not finish in time: kill the runs' kernels, record the runs as
+        interrupted, and end the process."""
+        run = sys.modules.get(f"{__package__}.run")  # not imported yet: no run to abandon
+        try:
+            if run is not None:
+                run.abandon()
+        finally:
+            self.restore()
+            interrupted_exit()
+
+    def silence(self) -> None:
+        if self.saved is not None:
+            return
+        sys.stderr.flush()
+        saved_fd = os.dup(2)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        self.saved = (saved_fd, sys.stderr)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+    def restore(self) -> None:
+        if self.saved is None:
+            return
+        saved_fd, stream = self.saved
+        self.saved = None
+        quiet, sys.stderr = sys.stderr, stream
+        quiet.close()
+        os.dup2(saved_fd, 2)
+        os.close(saved_fd)
+
+    def report(self) -> int:
+        self.restore()
+        print(INTERRUPTED, file=sys.stderr, flush=True)
+        return 130
+
+
+def interrupted_exit() -> None:
+    """End the process after a Ctrl-C: the one line, then exit status 130 at once. Used by the
+    command line itself (not by :func:`main` called in-process): the interpreter's own shutdown
+    (thread joins, finalizers of a half-closed kernel client) can neither print nor hang."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(_Interrupt().report())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command line; its exit status (130 after Ctrl-C, with one line on stderr)."""
+    """The command line; its exit status (130 after Ctrl-C, with one line on stderr).
+
+    With ``argv`` None (the process's own command line) a Ctrl-C ends the process through
+    :func:`interrupted_exit` once the run is wound down (its kernel stopped, its status
+    recorded), or after :data:`GIVE_UP_AFTER` seconds if the wind-down hangs."""
+    handler = _Interrupt(give_up_after=GIVE_UP_AFTER if argv is None else None)
+    previous = signal.getsignal(signal.SIGINT)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread:
+        signal.signal(signal.SIGINT, handler)
+    try:
+        code = _main(argv)
+    except KeyboardInterrupt:
+        if argv is None:
+            handler.restore()
+            interrupted_exit()
+        return handler.report()
+    finally:
+        handler.restore()
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["extract"]:
         from extract.__main__ import main as extract_main
 
         return extract_main(args_list[1:], prog="newsfigures extract")
     args = build_parser().parse_args(args_list)
+    from .params import ParameterError
+
     try:
         specs = _specs(args)
     except ParameterError as err:
@@ -176,22 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsfigures: --jobs must be at least 1", file=sys.stderr)
         return 2
     os.environ.setdefault("MPLBACKEND", "Agg")
-    previous = signal.getsignal(signal.SIGINT)
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    if in_main_thread:
-        signal.signal(signal.SIGINT, _interrupted)
-    try:
-        results = _run_all(specs, args.outputs, jobs=args.jobs, progress=args.progress)
-    except KeyboardInterrupt:
-        print(
-            "newsfigures: interrupted; a run that did not finish has no report.html and its "
-            "parameters.yaml says status: interrupted",
-            file=sys.stderr,
-        )
-        return 130
-    finally:
-        if in_main_thread:
-            signal.signal(signal.SIGINT, previous)
+    results = _run_all(specs, args.outputs, jobs=args.jobs, progress=args.progress)
     return _summary(results)
 
 

@@ -35,6 +35,10 @@ __all__ = [
 NOTEBOOKS: tuple[str, ...] = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
 KERNEL = "python3"
 
+#: The runs in progress in this process: run folder -> (its record, its kernel managers), for
+#: :func:`abandon` when a Ctrl-C's wind-down does not finish.
+_ACTIVE: dict[Path, tuple[dict[str, Any], list[Any]]] = {}
+
 
 class RunError(RuntimeError):
     """A report run that failed: which notebook, which cell, and where the partial notebook is.
@@ -173,8 +177,6 @@ def run_report(
     KeyboardInterrupt
         On Ctrl-C, after the status is set to ``interrupted``.
     """
-    import papermill
-
     source = Path(notebooks) if notebooks is not None else NOTEBOOK_DIR
     missing = [n for n in NOTEBOOKS if not (source / n).is_file()]
     if missing:
@@ -188,24 +190,20 @@ def run_report(
     except ParameterError as err:
         raise RunError(str(err), plain=True) from None
     out.mkdir(parents=True, exist_ok=True)
-    # a rerun into the same folder must not leave the last run's report or figures behind
-    stale = [
-        out / "report.html",
-        *(out / "figures").glob("*.png"),
-        *(out / "figures").glob("*.svg"),
-    ]
-    for path in stale:
-        path.unlink(missing_ok=True)
     run_id = spec.run_id or (out.name if spec.out else default_run_id(spec.corpus, spec.topic))
     recorded = {**asdict(spec), "run_id": run_id, "out": str(out), "notebooks": list(NOTEBOOKS)}
-    _record(out, recorded, "running")
     saved = os.environ.get("PYTHONWARNINGS")
-    # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
-    # of the executed notebooks (the kernels inherit this environment).
-    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
     status = "failed"
-    try:
-        with _one_kernel(out / "kernels.log") as kernel:
+    managers: list[Any] = []
+    _ACTIVE[out] = (recorded, managers)
+    try:  # from here on, a Ctrl-C at any moment leaves status: interrupted
+        _start(out, recorded)
+        # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
+        # of the executed notebooks (the kernels inherit this environment).
+        os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
+        import papermill
+
+        with _one_kernel(out / "kernels.log", managers) as kernel:
             for i, name in enumerate(NOTEBOOKS):
                 if i:
                     _empty(kernel)  # each notebook starts from an empty namespace
@@ -232,6 +230,32 @@ def run_report(
         else:
             os.environ["PYTHONWARNINGS"] = saved
         _record(out, recorded, status)
+        _ACTIVE.pop(out, None)
+
+
+def abandon() -> None:
+    """For a process about to end at once after a Ctrl-C whose wind-down hangs: kill the
+    kernels of the runs in progress and record them as interrupted."""
+    for out, (recorded, managers) in list(_ACTIVE.items()):
+        for manager in managers:
+            _kill(manager)
+        try:
+            _record(out, recorded, "interrupted")
+        except OSError:
+            pass
+
+
+def _start(out: Path, recorded: dict[str, Any]) -> None:
+    """Record the run as running, after removing what a last run into the same folder left
+    (its report, its figures): nothing of it may pass for this run's."""
+    stale = [
+        out / "report.html",
+        *(out / "figures").glob("*.png"),
+        *(out / "figures").glob("*.svg"),
+    ]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    _record(out, recorded, "running")
 
 
 def _record(out: Path, recorded: dict[str, Any], status: str) -> None:
@@ -281,15 +305,16 @@ def _execute(
     name = notebook.name
     wanted = papermill.inspect_notebook(str(notebook))
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters={k: v for k, v in values.items() if k in wanted},
-            kernel_name=KERNEL,
-            progress_bar=False,
-            start_timeout=start_timeout,
-            km=kernel,
-        )
+        with _sigint_kept():
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters={k: v for k, v in values.items() if k in wanted},
+                kernel_name=KERNEL,
+                progress_bar=False,
+                start_timeout=start_timeout,
+                km=kernel,
+            )
     except PapermillExecutionError as err:
         if err.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel too
             raise KeyboardInterrupt from None
@@ -310,13 +335,15 @@ def _execute(
 
 
 @contextmanager
-def _one_kernel(log: Path) -> Iterator[Any]:
+def _one_kernel(log: Path, managers: list[Any]) -> Iterator[Any]:
     """One kernel for the three notebooks of a run (a kernel start and the imports of the report
     module are paid once, not three times), stopped at the end whatever happens.
 
-    Its own messages go to ``log`` (not the terminal: a Ctrl-C would otherwise show its
-    tracebacks); where it can, jupyter_client encrypts the kernel's sockets (CurveZMQ), which
-    also keeps ipykernel from warning about plain TCP.
+    Its own messages, and jupyter_client's about it, go to ``log`` (not the terminal: a Ctrl-C
+    would otherwise show their tracebacks and warnings); where it can, jupyter_client encrypts
+    the kernel's sockets (CurveZMQ), which also keeps ipykernel from warning about plain TCP.
+    A Ctrl-C during the start waits for the start to finish (a fraction of a second), so
+    that the kernel is either not started or known, and stopped.
     """
     import zmq
     from jupyter_core.utils import run_sync
@@ -325,22 +352,123 @@ def _one_kernel(log: Path) -> Iterator[Any]:
     settings: dict[str, Any] = {"kernel_log": str(log)}
     if zmq.has("curve"):
         settings["transport_encryption"] = "auto"
-    manager = _quiet_manager()(kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}))
+    with _kernel_logger(log) as logger:
+        manager = _quiet_manager()(
+            kernel_name=KERNEL, config=Config({"QuietKernelManager": settings}), log=logger
+        )
+        managers.append(manager)
+        try:
+            try:
+                with _sigint_deferred():
+                    run_sync(manager.start_kernel)()
+            except Exception as err:  # no such kernel, cannot start: say which notebook waited
+                raise RunError(
+                    f"{NOTEBOOKS[0]} could not be run: {type(err).__name__}: {err}",
+                    notebook=NOTEBOOKS[0],
+                ) from err
+            yield manager
+        finally:  # also after a Ctrl-C, even one during the start
+            _stop(manager)
+
+
+def _stop(manager: Any) -> None:
+    """Kill the kernel's process group at once, then let jupyter_client tidy up (sockets,
+    connection file) for a few seconds at most: a loaded machine must not keep a Ctrl-C'd
+    command waiting."""
+    import asyncio
+
+    from jupyter_core.utils import run_sync
+
+    _kill(manager)
+    manager.close_clients()
+
+    async def tidy() -> None:
+        await asyncio.wait_for(manager.shutdown_kernel(now=True), timeout=10)
+
     try:
+        run_sync(tidy)()
+    except Exception:  # never started, already gone, or slow to tidy: the kernel is dead
+        manager.log.debug("kernel shutdown", exc_info=True)
+
+
+def _kill(manager: Any) -> None:
+    """SIGKILL the kernel process of ``manager`` and its process group, if it runs."""
+    import signal
+
+    provisioner = getattr(manager, "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    if process is not None and process.poll() is None:
         try:
-            run_sync(manager.start_kernel)()
-        except Exception as err:  # no such kernel, cannot start: say which notebook waited
-            raise RunError(
-                f"{NOTEBOOKS[0]} could not be run: {type(err).__name__}: {err}",
-                notebook=NOTEBOOKS[0],
-            ) from err
-        yield manager
-    finally:  # also after a Ctrl-C, even one during the start
-        manager.close_clients()
-        try:
-            run_sync(manager.shutdown_kernel)(now=True)
-        except Exception:  # never started, or already gone (a Ctrl-C reached it too)
-            pass
+            group = os.getpgid(process.pid)
+            if group == os.getpgrp():  # not a group of its own: the process alone
+                raise ProcessLookupError
+            os.killpg(group, signal.SIGKILL)
+        except OSError:
+            process.kill()
+
+
+@contextmanager
+def _kernel_logger(log: Path) -> Iterator[Any]:
+    """A logger writing to ``log`` alone, for the kernel manager of one run."""
+    import logging
+
+    logger = logging.getLogger(f"newsfigures.kernel.{os.getpid()}.{id(log)}")
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    handler = logging.FileHandler(log, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    try:
+        yield logger
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+@contextmanager
+def _sigint_kept() -> Iterator[None]:
+    """Keep the command's SIGINT handler while nbclient executes a notebook. nbclient puts an
+    asyncio handler of its own in its place, which on Ctrl-C only schedules a cleanup (the
+    cell then waits on a kernel client that no longer listens: the command hangs) and, once
+    the notebook is done, leaves Python's default handler behind (a later Ctrl-C then
+    prints what the wind-down says). nbclient skips its handlers when the event loop refuses
+    them with RuntimeError, as it does outside the main thread; the loop is made to refuse."""
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+
+    def refuse(*args: Any) -> bool:
+        raise RuntimeError("newsfigures keeps its own SIGINT handler")
+
+    loop.add_signal_handler = refuse  # type: ignore[method-assign,assignment]
+    loop.remove_signal_handler = refuse  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        del loop.add_signal_handler, loop.remove_signal_handler
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold back a Ctrl-C (SIGINT) until the block is done, then deliver it to the handler in
+    place: the block is not cut in two (a kernel process launched but not yet known to its
+    manager would outlive the command). Only in the main thread, and only when a Python
+    handler is in place (a worker that ignores SIGINT keeps ignoring it)."""
+    import signal
+    import threading
+
+    handler = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(handler):
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        if caught:
+            handler(signal.SIGINT, None)
 
 
 def _empty(kernel: Any) -> None:
@@ -353,7 +481,8 @@ def _empty(kernel: Any) -> None:
     code = '%reset -f\n__import__("gc").collect()'
     blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     try:
-        NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
+        with _sigint_kept():
+            NotebookClient(blank, km=kernel, kernel_name=KERNEL).execute()
     finally:
         kernel.close_clients()
 
