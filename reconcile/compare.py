@@ -51,6 +51,8 @@ from typing import Any, Literal, cast
 
 import polars as pl
 
+from extract.lexicon import lexicon
+
 from .columns import join_beside, kept_in_order
 from .frames import multiple_base
 from .identify import may_be_one_source, one_source_judge, stable_ids
@@ -296,7 +298,7 @@ def quantities_table(
         )
     dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
     grouped = kept_in_order(
-        claims.with_columns(_base=multiple_base()),
+        _with_base(claims),
         pl.col("quantity_id").is_not_null(),
         *_DESCRIBED,
         "_base",
@@ -325,7 +327,7 @@ def quantities_table(
         .max()
         .alias("_precision"),
         _unbased=(pl.col("unit") == "times").any()
-        & ((pl.col("_base").null_count() > 0) | (pl.col("_base").n_unique() > 1)),
+        & ((pl.col("_base").null_count() > 0) | ~_one_base(pl.col("_base"))),
     )
     del grouped  # (its copy of the claims' columns is let go before the assertions are judged)
     rows = []
@@ -411,6 +413,55 @@ def quantities_table(
         .cast(QUANTITIES_SCHEMA)
     )
     return table, assertions
+
+
+def _with_base(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with ``_base``, the base each multiple is set against
+    (:func:`reconcile.frames.multiple_base`) as a key: its number words in digits, so that
+    "the ten-year average" and "the 10-year average" are one base."""
+    claims = claims.with_columns(_base=multiple_base())
+    written = claims.get_column("_base").drop_nulls().unique().to_list()
+    keys = {str(b): base_key(str(b)) for b in written}
+    return claims.with_columns(
+        _base=pl.col("_base").replace_strict(keys, default=None, return_dtype=pl.String)
+    )
+
+
+def _one_base(base: pl.Expr) -> pl.Expr:
+    """Whether a quantity's multiples (in an aggregation, ``base`` their keys, none null)
+    are set against one base: each key is the longest's first words. A base is read as
+    up to three words after "the" or "than", so the same base may run on into the next
+    words ("the 10-year average" and "the 10-year average recorded"). A shorter base of
+    one word is too vague to stand for a longer one ("the average" and "the average
+    wage"), and two bases that differ within their words ("average" and "peak") are two."""
+    longest = base.sort_by(base.str.len_chars()).last()
+    spaced = pl.concat_str(longest, pl.lit(" "))
+    begins = spaced.str.starts_with(pl.concat_str(base, pl.lit(" ")))
+    return (begins & ((base == longest) | base.str.contains(" "))).all()
+
+
+def base_key(base: str) -> str:
+    """A multiple's base as one key however its numbers are written: its number words in
+    digits ("ten-year average" -> "10-year average", "twenty-five" -> "25"); the other words
+    as they are."""
+    return _NUMBER_WORDS.sub(_in_digits, base)
+
+
+def _in_digits(found: re.Match[str]) -> str:
+    """One word or hyphened pair of :data:`_NUMBER_WORDS` in digits where they are number
+    words: a tens word and a unit word make one number ("twenty-five")."""
+    words = lexicon().number_words
+    first, second = found.group(1), found.group(2)
+    a = words.get(first.lower())
+    b = words.get(second.lower()) if second else None
+    if a is not None and b is not None and a >= 20 and a % 10 == 0 and 0 < b < 10:
+        return str(a + b)
+    head = str(a) if a is not None else first
+    return head if second is None else f"{head}-{b if b is not None else second}"
+
+
+#: A word, or two joined by a hyphen, between word edges ("ten", "twenty-five", "ten-year").
+_NUMBER_WORDS = re.compile(r"(?<![\w'])([A-Za-z]+)(?:-([A-Za-z]+))?(?![\w'])")
 
 
 #: The verdicts that compare a quantity's figures with each other.

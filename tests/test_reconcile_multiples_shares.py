@@ -11,6 +11,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
+from reconcile.compare import base_key
 
 
 def _doc(text: str, doc: str, day: int, outlet: str) -> pl.DataFrame:
@@ -43,6 +44,16 @@ def _multiples(first: str, second: str, days: tuple[int, int] = (2, 20)) -> pl.D
             "Floods in Chile were four times the yearly norm, the ministry said.",
             "Floods in Chile were nine times the record of 1990, the agency said.",
         ),
+        # one word of the base the same, the next one not
+        (
+            "Floods in Chile were four times the yearly norm, the ministry said.",
+            "Floods in Chile were nine times the yearly peak, the agency said.",
+        ),
+        # a bare one-word base does not stand for a longer one that starts with it
+        (
+            "Floods in Chile were four times the norm, the ministry said.",
+            "Floods in Chile were nine times the norm of summer, the agency said.",
+        ),
     ],
 )
 def test_multiples_without_one_read_base_are_never_compared(first: str, second: str) -> None:
@@ -68,6 +79,18 @@ def test_a_multiple_held_back_says_why() -> None:
         (
             "Floods in Chile were four times the yearly norm, the ministry said.",
             "Floods in Chile were nine times the yearly norm, the agency said.",
+            "growth",
+        ),
+        # one base, its number once in words and once in digits
+        (
+            "Floods in Chile were four times the ten-day mean, the ministry said.",
+            "Floods in Chile were nine times the 10-day mean, the agency said.",
+            "growth",
+        ),
+        # one base, read on into the words after it in the later report
+        (
+            "Floods in Chile were four times the yearly norm, the ministry said.",
+            "Floods in Chile were nine times the yearly norm seen so far, the agency said.",
             "growth",
         ),
     ],
@@ -111,3 +134,19 @@ def test_a_money_rate_is_still_brought_to_the_reporting_period() -> None:
     # by default it is shown in the period it was written in
     row = _normalised(text).filter(pl.col("dimension") == "currency").row(0, named=True)
     assert row["norm_per"] == "year" and row["norm_value"] == pytest.approx(1.2e8)
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("ten-day mean", "10-day mean"),
+        ("10-day mean", "10-day mean"),
+        ("thirty-two year high", "32 year high"),
+        ("twenty-five-year low", "25-year low"),
+        ("record of 1990", "record of 1990"),
+        ("official tally", "official tally"),
+        ("often-quoted tally", "often-quoted tally"),  # letters that hold a number word
+    ],
+)
+def test_a_base_is_keyed_with_its_numbers_in_digits(written: str, key: str) -> None:
+    assert base_key(written) == key
