@@ -188,7 +188,7 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
     )
-    work = assign_keys(work, tables, texts=_texts(texts) or None).drop(*_KEYS_READ)
+    work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = assign_asserters(work, tables)
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
@@ -290,6 +290,43 @@ _VOTED = (
     "starting_figure",
     "grouped",
 )
+
+
+#: Dates a figure takes from its document, not its sentence: a year its words name says
+#: more about its time than these.
+_NOT_THE_FIGURES_DATE = (
+    "the publication date",
+    "the date in the document's address",
+    "the latest date the document's sentences give",
+)
+#: How a figure is dated when its own words name a past year as its period.
+YEAR_OF_PERIOD = "a year in the sentence"
+
+
+def dated_by_period(work: pl.DataFrame) -> pl.DataFrame:
+    """``work`` with each figure whose own words name a year as its ``period`` ("830,000
+    excess deaths in 2020", "the 2014 record") dated in that year, as a year named in its
+    sentence dates a figure: a count of a year that has ended is a figure of that year,
+    whenever and by whomever it was published, so two sources' figures of that year are
+    estimates of one closed quantity, of one time. The date that year replaces is the
+    publication date, a date guessed from the document, or none at all; a date the
+    sentence gives within the year is kept."""
+    year = pl.col("period").cast(pl.String).str.extract(r"^((?:1[89]|20)\d{2})$", 1)
+    unread = pl.col("as_of_source").cast(pl.String).is_in(list(_NOT_THE_FIGURES_DATE))
+    moved = year.is_not_null() & (
+        pl.col("as_of").is_null()
+        | (pl.col("as_of").dt.year().cast(pl.String) != year)
+        | unread.fill_null(True)
+    )
+    return work.with_columns(
+        as_of=pl.when(moved)
+        .then(pl.date(year.cast(pl.Int32, strict=False), 7, 1))
+        .otherwise(pl.col("as_of")),
+        as_of_source=pl.when(moved)
+        .then(pl.lit(YEAR_OF_PERIOD))
+        .otherwise(pl.col("as_of_source").cast(pl.String))
+        .cast(work.schema["as_of_source"]),
+    )
 
 
 def _assertions_made(work: pl.DataFrame) -> pl.DataFrame:

@@ -158,7 +158,8 @@ _PER_HEAD = (
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
 _YEAR_AFTER = (
     r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
-    r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
+    # (a second year ends there: "in 2029 and 700,000 in 2030" names one year, then a figure)
+    r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2}\b)?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
 _MONTH_NAMES = (

@@ -328,6 +328,10 @@ def test_a_year_right_after_a_figure_is_its_period_even_beside_other_years() -> 
     assert list(periods.values()) == ["2028", "2029"], periods
     text = "Chile saw 39,000 excess deaths in 2028 and 2029, the agency said."
     assert _claim(text)["period"] is None  # a span is no single year
+    # a figure after "and" is not a second year: each figure has its own year
+    text = "Chile saw 8,000 excess deaths in 2028 and 310,000 in 2029, the agency said."
+    periods = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert list(periods.values()) == ["2028", "2029"], periods
 
 
 def test_a_figure_named_again_with_the_keeps_its_rate() -> None:
