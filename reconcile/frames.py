@@ -25,6 +25,8 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from extract.lexicon import lexicon
+
 __all__ = [
     "BROAD_PLACES",
     "GENERIC_NOUNS",
@@ -41,6 +43,7 @@ __all__ = [
     "read_measure",
     "read_movement",
     "read_place",
+    "span_average",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -239,13 +242,45 @@ _BASE_WORDS = (
 
 
 def multiple_base() -> pl.Expr:
-    """The base a multiple (unit ``times``) is set against, lower-cased ("five-year mean" of
-    "eight times the five-year mean"), or null when the words after it name none ("three
-    times higher." stops short of its base) or the figure is not a multiple. A multiple's
-    value depends on its base: two are comparable only when their bases are one."""
+    """The base a multiple (unit ``times``) is set against, lower-cased, in one wording, or
+    null when the words after it name none ("three times higher." stops short of its base)
+    or the figure is not a multiple. A multiple's value depends on its base: two are
+    comparable only when their bases are one.
+
+    The wording: an average over a span of years is "N-year average" however it is written
+    ("the ten-year average", "the average for the past 10 years"); other bases are their
+    first words cut at a preposition, "than" or a participle ("the five-year mean seen by
+    now" is "5-year mean"), numbers written in words as digits."""
     after = after_figure()
-    base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase()
-    return pl.when(_multiple_base(after)).then(base)
+    base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase().str.replace(_BASE_STOP, "")
+    words = lexicon().number_words
+    for word, value in sorted(words.items(), key=lambda kv: -len(kv[0])):
+        base = base.str.replace_all(rf"(?-u:\b){re.escape(word)}(?-u:\b)", str(value))
+    return pl.when(_multiple_base(after)).then(pl.coalesce(span_average(words), base))
+
+
+#: Where a base's own words stop: a preposition, "than", or a participle after its noun
+#: ("the 10-year average for this date", "the norm experienced by now").
+_BASE_STOP = r"\s+(?:(?:for|of|in|at|by|on|over|since|from|to|than|as)|[a-z]+(?:ed|ing))(?:\s.*)?$"
+#: The average over a span of years that a multiple is set against ("the 10-year average",
+#: "the average of the past ten years"); group 1 or 2: the number of years.
+_SPAN_AVERAGE = (
+    r"(?i)^[ \t]*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)[ \t]+)?"
+    r"(?:than[ \t]+)?(?:the|its|their)[ \t]+(?:(\w+)[ \t-]+years?[ \t-]+(?:average|mean|norm)|"
+    r"(?:average|mean|norm)[ \t]+(?:for|of|over)[ \t]+(?:the[ \t]+)?(?:past|last|previous|"
+    r"preceding)[ \t]+(\w+)[ \t]+years)"
+)
+
+
+def span_average(number_words: Mapping[str, int]) -> pl.Expr:
+    """ "N-year average" where the words after a multiple set it against an average over
+    N years (N in digits), else null."""
+    found = after_figure().str.extract_groups(_SPAN_AVERAGE)
+    years = pl.coalesce(found.struct.field("1"), found.struct.field("2")).str.to_lowercase()
+    digits = years.replace_strict(
+        {k: str(v) for k, v in number_words.items()}, default=years, return_dtype=pl.String
+    )
+    return pl.when(digits.str.contains(r"^\d+$")).then(pl.format("{}-year average", digits))
 
 
 #: The steps of :func:`read_measure` that read the words near the figure, in order.

@@ -33,6 +33,7 @@ from .frames import (
     read_measure,
     read_movement,
     read_place,
+    span_average,
 )
 from .tables import Tables, alias_pattern, month_readings
 
@@ -161,6 +162,13 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2})?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+#: Words before a figure that end in another figure and its year, closed by a comma ("the
+#: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
+#: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
+#: with "and": the year may be both's.)
+_YEAR_CLOSES = (
+    r"(?i)\d[\d,.]*(?:\s+[\w'\u2019-]+){0,6}?\s+(?:in|during)\s+(?:19|20)\d{2}\s*[,;][^0-9]*$"
+)
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -296,6 +304,10 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
         r"^[^0-9]*\b(?:19|20)\d{2}\b"
     )
+    # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
+    # an earlier figure's phrase, before this one, is that figure's too
+    closes_other = before_figure().str.replace_all(r"\w+-\d+\b", "").str.contains(_YEAR_CLOSES)
+    year_of_other = year_of_other | closes_other
     return (
         pl.col("_in_year").is_not_null()
         & (pl.col("_in_year") < published.dt.year().fill_null(9999))
@@ -615,6 +627,7 @@ def assign_keys(
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _per_head(frame)
+    frame = _against_base(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     nationals = {form.lower() for form in demonym_forms()}
@@ -839,6 +852,21 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
     )
     return frame
+
+
+def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
+    """A multiple of an average over a span of years is a measure against that average: "9
+    times the 10-year average" and "3 times the 20-year average" are two quantities. Other
+    bases are left to the verdict (read as one, or "possibly the same")."""
+    base = pl.when(pl.col("unit") == "times").then(span_average(lexicon().number_words))
+    return frame.with_columns(
+        concept_key=pl.when(base.is_not_null())
+        .then(pl.format("{} against the {}", pl.col("concept_key"), base))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(base.is_not_null())
+        .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
+        .otherwise(pl.col("concept_source")),
+    )
 
 
 def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
