@@ -23,6 +23,7 @@ from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     ORIGIN_MEASURES,
+    REVERSED,
     after_figure,
     alternation,
     before_figure,
@@ -1108,6 +1109,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
     ) | before.str.contains(_IT_MOVED)
+    # "... and 900 in the opposite direction", "900 went the other way": the movement before
+    # it, the other way round (the words of its own clause, before or after it)
+    own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
+    pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,
