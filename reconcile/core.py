@@ -16,7 +16,13 @@ from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, arithmetic_checks, stances
 from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import after_figure, alternation, before_figure
-from .identify import assign_asserters, assign_dates, assign_keys, assign_windows
+from .identify import (
+    HOLDING_STATUS,
+    assign_asserters,
+    assign_dates,
+    assign_keys,
+    assign_windows,
+)
 from .normalise import in_stated_period, normalise
 from .schema import (
     ASSERTIONS_SCHEMA,
@@ -199,7 +205,11 @@ def reconcile(
     )
     in_pattern = pattern.replace("\\b(", "\\bin\\s+(?:the\\s+)?(", 1)
     scope = after.str.extract(in_pattern, 1).str.to_lowercase().replace_strict(lookup, default=None)
-    work = work.with_columns(scope=pl.when(scope != pl.col("entity")).then(scope).otherwise(None))
+    # (a count of those holding a status or still there says so in its label)
+    holding = pl.when(pl.col("population") == HOLDING_STATUS).then(pl.lit(HOLDING_STATUS))
+    work = work.with_columns(
+        scope=pl.coalesce(pl.when(scope != pl.col("entity")).then(scope), holding)
+    )
     if user.split:
         work = work.with_columns(
             entity=pl.when(pl.col("claim_id").is_in(user.split))

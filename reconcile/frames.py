@@ -25,11 +25,14 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from extract.lexicon import lexicon
+
 __all__ = [
     "BROAD_PLACES",
     "GENERIC_NOUNS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
+    "REVERSED",
     "after_figure",
     "alternation",
     "before_figure",
@@ -41,6 +44,7 @@ __all__ = [
     "read_measure",
     "read_movement",
     "read_place",
+    "span_average",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -239,13 +243,46 @@ _BASE_WORDS = (
 
 
 def multiple_base() -> pl.Expr:
-    """The base a multiple (unit ``times``) is set against, lower-cased ("five-year mean" of
-    "eight times the five-year mean"), or null when the words after it name none ("three
-    times higher." stops short of its base) or the figure is not a multiple. A multiple's
-    value depends on its base: two are comparable only when their bases are one."""
+    """The base a multiple (unit ``times``) is set against, lower-cased, in one wording, or
+    null when the words after it name none ("three times higher." stops short of its base)
+    or the figure is not a multiple. A multiple's value depends on its base: two are
+    comparable only when their bases are one.
+
+    The wording: an average over a span of years is "N-year average" however it is written
+    ("the ten-year average", "the average for the past 10 years"); other bases are their
+    first words cut at a preposition other than "of", "than" or a participle ("the five-year mean seen by
+    now" is "5-year mean"), numbers written in words as digits."""
     after = after_figure()
-    base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase()
-    return pl.when(_multiple_base(after)).then(base)
+    base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase().str.replace(_BASE_STOP, "")
+    words = lexicon().number_words
+    for word, value in sorted(words.items(), key=lambda kv: -len(kv[0])):
+        base = base.str.replace_all(rf"(?-u:\b){re.escape(word)}(?-u:\b)", str(value))
+    return pl.when(_multiple_base(after)).then(pl.coalesce(span_average(words), base))
+
+
+#: Where a base's own words stop: a preposition, "than", or a participle after its noun
+#: ("the 10-year average for this date", "the norm experienced by now"); "of" stays in
+#: the base ("the record of 1990" is not any record).
+_BASE_STOP = r"\s+(?:(?:for|in|at|by|on|over|since|from|to|than|as)|[a-z]+(?:ed|ing))(?:\s.*)?$"
+#: The average over a span of years that a multiple is set against ("the 10-year average",
+#: "the average of the past ten years"); group 1 or 2: the number of years.
+_SPAN_AVERAGE = (
+    r"(?i)^[ \t]*(?:(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)[ \t]+)?"
+    r"(?:than[ \t]+)?(?:the|its|their)[ \t]+(?:(\w+)[ \t-]+years?[ \t-]+(?:average|mean|norm)|"
+    r"(?:average|mean|norm)[ \t]+(?:for|of|over)[ \t]+(?:the[ \t]+)?(?:past|last|previous|"
+    r"preceding)[ \t]+(\w+)[ \t]+years)"
+)
+
+
+def span_average(number_words: Mapping[str, int]) -> pl.Expr:
+    """ "N-year average" where the words after a multiple set it against an average over
+    N years (N in digits), else null."""
+    found = after_figure().str.extract_groups(_SPAN_AVERAGE)
+    years = pl.coalesce(found.struct.field("1"), found.struct.field("2")).str.to_lowercase()
+    digits = years.replace_strict(
+        {k: str(v) for k, v in number_words.items()}, default=years, return_dtype=pl.String
+    )
+    return pl.when(digits.str.contains(r"^\d+$")).then(pl.format("{}-year average", digits))
 
 
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
@@ -611,9 +648,29 @@ def document_places(
 
 #: Words that reverse the direction of the movement named just before ("... and 900 in the
 #: opposite direction", "the other way").
-_REVERSED = r"(?i)\b(?:opposite|reverse|other)\s+(?:direction|way)\b"
+REVERSED = r"(?i)\b(?:opposite|reverse|other)\s+(?:direction|way)\b"
 _OUT_OF = r"(?:from|out\s+of|left|leaving|fled|fleeing)"
 _INTO = r"(?:into|to|entered|entering|reached|reaching)"
+
+
+#: A national border agency ("the Chilean Border Guard", "Peru's border police"): group 1 an
+#: adjective of nationality, group 2 a place name before "'s".
+_AGENCY = r"(?i:\s+border\s+(?:guards?|service|police|force|agency|authorit(?:y|ies))\b)"
+
+
+def _border_agency(forms: dict[str, str], adjectives: dict[str, str]) -> pl.Expr:
+    """The country whose border agency the figure's sentence names, or null."""
+    found = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.extract_groups(
+            rf"(?-u:\b)(?:({alternation(adjectives)})|({alternation(forms)})['\u2019]s){_AGENCY}"
+        )
+    )
+    return pl.coalesce(
+        found.struct.field("1").replace_strict(adjectives, default=None),
+        found.struct.field("2").replace_strict(forms, default=None),
+    )
 
 
 def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
@@ -628,6 +685,11 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
       takes the direction;
     - "the X border" names where it left when the words name where it went;
     - "in the opposite direction" reverses the movement named just before in the document;
+    - a national border agency in the sentence ("the X Border Guard") names the end the words
+      leave unnamed: its country is where the people counted arrived, or where they left
+      after a verb of leaving;
+    - of two ends, the place the document is about is dropped: the other end tells the
+      story's counts apart;
     - a place as wide as a continent is no end of its own ("into Europe": anywhere abroad).
     """
     movement = pl.col("concept_key").is_in(list(MOVEMENT_MEASURES))
@@ -635,9 +697,10 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
     if not frame.get_column("_movement").any():
         return frame.drop("_movement")
     frame = frame.with_row_index("_mv_row")
+    home = "_doc__place" if "_doc__place" in frame.columns else None
     moves = frame.filter(pl.col("_movement")).select(
         "_mv_row", "doc_id", "start", "sentence", "sentence_start", "end", "entity",
-        "entity_source",
+        "entity_source", pl.col(home).alias("_home") if home else pl.lit(None, pl.String).alias("_home"),
     )  # fmt: skip
     forms, adjectives = place_forms(), demonym_forms()
     name = rf"(?:[Tt]he\s+)?({alternation(forms)})(?-u:\b)"
@@ -660,7 +723,8 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
 
     # "... were into Chile (2m), Peru (1m)": the list's direction, each item's own place
     listed = pl.col("entity_source").fill_null("").str.contains("beside the figure")
-    lead = before_figure().str.extract(rf"(?i)(?-u:\b)({_OUT_OF}|{_INTO})\s+[^;]*$", 1)
+    # (the direction word nearest the list: "out of Chile, mostly into Peru (2m)" goes into)
+    lead = before_figure().str.extract(rf"(?i)^.*(?-u:\b)({_OUT_OF}|{_INTO})\s+[^;]*$", 1)
     list_from = pl.when(listed & lead.str.contains(rf"(?i)^{_OUT_OF}$")).then(pl.col("entity"))
     list_to = pl.when(listed & lead.str.contains(rf"(?i)^{_INTO}$")).then(pl.col("entity"))
     to_any = pl.coalesce(named_after(_INTO), list_to)
@@ -672,18 +736,40 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(to_any.is_not_null() & (border_of != to_any)).then(border_of),
     )
     going_to = narrow(to_any)
+    # "N arrived, the X border guard said": the agency counts at its own country's border,
+    # the end the words leave unnamed (where they left, after a verb of leaving)
+    agency = narrow(_border_agency(forms, adjectives))
+    leaving = words.str.contains(rf"(?i)(?-u:\b){_OUT_OF}(?-u:\b)")
+    left = pl.coalesce(
+        left,
+        pl.when(going_to.is_not_null() & (agency != going_to)).then(agency),
+        pl.when(going_to.is_null() & leaving).then(agency),
+    )
+    going_to = pl.coalesce(
+        going_to,
+        pl.when(left.is_not_null() & (agency != left)).then(agency),
+        pl.when(left.is_null() & ~leaving).then(agency),
+    )
     moves = moves.sort("doc_id", "start").with_columns(_from=left, _to=going_to)
     # the movement just before in the document, reversed
     moves = moves.with_columns(
         _prev_from=pl.col("_from").shift(1).over("doc_id"),
         _prev_to=pl.col("_to").shift(1).over("doc_id"),
-        _reversed=words.str.contains(_REVERSED),
+        _reversed=words.str.contains(REVERSED),
     )
     own = pl.col("_from").is_not_null() | pl.col("_to").is_not_null()
     flip = pl.col("_reversed") & ~own
     moves = moves.with_columns(
         _from=pl.when(flip).then(pl.col("_prev_to")).otherwise(pl.col("_from")),
         _to=pl.when(flip).then(pl.col("_prev_from")).otherwise(pl.col("_to")),
+    )
+    # a movement with both ends, one of them the place the document is about: that end is
+    # every movement's in the story, and the other end tells its counts apart ("from Chile
+    # into Peru" in a story about Chile is the count "into Peru")
+    both = pl.col("_from").is_not_null() & pl.col("_to").is_not_null()
+    moves = moves.with_columns(
+        _from=pl.when(both & (pl.col("_from") == pl.col("_home"))).then(None).otherwise("_from"),
+        _to=pl.when(both & (pl.col("_to") == pl.col("_home"))).then(None).otherwise("_to"),
     )
     direction = pl.concat_str(
         pl.format("from {}", pl.col("_from")), pl.format("into {}", pl.col("_to")),

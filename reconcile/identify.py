@@ -23,6 +23,7 @@ from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
     GENERIC_NOUNS,
     ORIGIN_MEASURES,
+    REVERSED,
     after_figure,
     alternation,
     before_figure,
@@ -33,10 +34,13 @@ from .frames import (
     read_measure,
     read_movement,
     read_place,
+    span_average,
 )
 from .tables import Tables, alias_pattern, month_readings
 
 __all__ = [
+    "DISPLACEMENT_MEASURES",
+    "HOLDING_STATUS",
     "assign_asserters",
     "assign_dates",
     "assign_keys",
@@ -162,6 +166,13 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2}\b)?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+#: Words before a figure that end in another figure and its year, closed by a comma ("the
+#: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
+#: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
+#: with "and": the year may be both's.)
+_YEAR_CLOSES = (
+    r"(?i)\d[\d,.]*(?:\s+[\w'\u2019-]+){0,6}?\s+(?:in|during)\s+(?:19|20)\d{2}\s*[,;][^0-9]*$"
+)
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -297,6 +308,10 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
         r"^[^0-9]*\b(?:19|20)\d{2}\b"
     )
+    # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
+    # an earlier figure's phrase, before this one, is that figure's too
+    closes_other = before_figure().str.replace_all(r"\w+-\d+\b", "").str.contains(_YEAR_CLOSES)
+    year_of_other = year_of_other | closes_other
     return (
         pl.col("_in_year").is_not_null()
         & (pl.col("_in_year") < published.dt.year().fill_null(9999))
@@ -616,6 +631,8 @@ def assign_keys(
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _per_head(frame)
+    frame = _against_base(frame)
+    frame = _holding_status(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     nationals = {form.lower() for form in demonym_forms()}
@@ -634,7 +651,7 @@ def assign_keys(
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     frame = frame.with_columns(
-        population=population,
+        population=pl.coalesce(population, "_status"),
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
     ).drop(
@@ -649,6 +666,7 @@ def assign_keys(
         "_owner",
         "_named",
         "_nation",
+        "_status",
     )
     return _named_again(frame)
 
@@ -840,6 +858,83 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
     )
     return frame
+
+
+#: People who left their homes, counted either as all who ever left or as those still away.
+DISPLACEMENT_MEASURES = frozenset({"refugee", "displaced", "evacuated", "migrant"})
+#: Words that count people by a status they hold or by their being there now ("registered
+#: for temporary protection", "with refugee status", "recipients of protection", "remain",
+#: "are registered"), not everyone recorded since the start.
+_HOLDING = (
+    r"(?i)(?-u:\b)(?:temporary\s+protection|protection\s+status|refugee\s+status|"
+    r"(?:official|national|international|legal)\s+protection|(?:with|of)\s+(?:the|this|that)\s+"
+    r"status|recipients?\s+of|remain(?:s|ing)?|currently|(?:are|is)\s+(?:now\s+)?registered)"
+    r"(?-u:\b)"
+)
+HOLDING_STATUS = "holding a status or still there"
+#: Words that go on with a ranking begun before ("in second place", "followed by", "next
+#: come"): the figure counts what the one before it counted.
+_RANKING = (
+    r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|next|last)\s+place|followed\s+by|"
+    r"next\s+(?:are|is|come|comes))(?-u:\b)"
+)
+
+
+def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_status``: people who left their homes are counted two ways, all who were recorded
+    since the start and those who hold a status or are still there now. Where one article
+    gives both for one place and measure and they differ by more than a quarter, the two are
+    quantities of their own for that place and measure in every article: a figure whose
+    sentence up to it, or its own clause after it, says status or presence counts those
+    holding it (``HOLDING_STATUS``), and so does the next figure of a ranking that goes on
+    ("... in second place with 900"); the others stay with the measure."""
+    clause_after = after_figure().str.extract(r"^([^,;:.()\u2013\u2014]*)", 1)
+    holding = pl.concat_str(before_figure(), clause_after).str.contains(_HOLDING) & pl.col(
+        "concept_key"
+    ).is_in(list(DISPLACEMENT_MEASURES))
+    # "X is in second place with 900": a ranking goes on with what the figure before counted
+    ranked = before_figure().str.contains(_RANKING)
+    frame = sorted_by(frame, "doc_id", "start").with_columns(_holding=holding)
+    frame = frame.with_columns(
+        _holding=pl.col("_holding") | (ranked & pl.col("_holding").shift(1).over("doc_id"))
+    )
+    level = frame.filter(pl.col("_holding").is_not_null() & ~pl.col("is_delta"))
+    sides = level.group_by("doc_id", "entity", "concept_key", "_holding").agg(
+        pl.col("value").min().alias("_low"), pl.col("value").max().alias("_high")
+    )
+    held = sides.filter(pl.col("_holding")).drop("_holding")
+    rest = sides.filter(~pl.col("_holding")).drop("_holding")
+    apart = (
+        held.join(rest, on=["doc_id", "entity", "concept_key"], suffix="_rest")
+        .filter(
+            (pl.col("_high") < 0.75 * pl.col("_low_rest"))
+            | (pl.col("_high_rest") < 0.75 * pl.col("_low"))
+        )
+        .select("entity", "concept_key")
+        .unique()
+        .with_columns(_apart=pl.lit(True))
+    )
+    frame = frame.join(apart, on=["entity", "concept_key"], how="left", maintain_order="left")
+    return frame.with_columns(
+        _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False)).then(
+            pl.lit(HOLDING_STATUS)
+        )
+    ).drop("_holding", "_apart")
+
+
+def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
+    """A multiple of an average over a span of years is a measure against that average: "9
+    times the 10-year average" and "3 times the 20-year average" are two quantities. Other
+    bases are left to the verdict (read as one, or "possibly the same")."""
+    base = pl.when(pl.col("unit") == "times").then(span_average(lexicon().number_words))
+    return frame.with_columns(
+        concept_key=pl.when(base.is_not_null())
+        .then(pl.format("{} against the {}", pl.col("concept_key"), base))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(base.is_not_null())
+        .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
+        .otherwise(pl.col("concept_source")),
+    )
 
 
 def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1081,6 +1176,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
     ) | before.str.contains(_IT_MOVED)
+    # "... and 900 in the opposite direction", "900 went the other way": the movement before
+    # it, the other way round (the words of its own clause, before or after it)
+    own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
+    pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,

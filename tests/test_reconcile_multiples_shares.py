@@ -12,6 +12,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.compare import base_key
+from reconcile.frames import multiple_base
 
 
 def _doc(text: str, doc: str, day: int, outlet: str) -> pl.DataFrame:
@@ -150,3 +151,69 @@ def test_a_money_rate_is_still_brought_to_the_reporting_period() -> None:
 )
 def test_a_base_is_keyed_with_its_numbers_in_digits(written: str, key: str) -> None:
     assert base_key(written) == key
+
+
+@pytest.mark.parametrize(
+    ("after", "base"),
+    [
+        # an average over a span of years, however the span is written
+        (" the ten-year average.", "10-year average"),
+        (" the 10-year average seen by this time of year", "10-year average"),
+        (" the average for the past twenty years", "20-year average"),
+        # (a mean over a span is its average)
+        (" higher than the five year mean", "5-year average"),
+        (" the average of the last 5 years", "5-year average"),
+        # other bases: their first words, cut at a preposition or a participle
+        (" the yearly norm, officials said", "yearly norm"),
+        (" the count reported by the ministry", "count"),
+        (" greater than the record of 1990", "record of 1990"),
+        # no base named
+        (" higher.", None),
+        (" over the week", None),
+    ],
+)
+def test_a_multiples_base_is_read_in_one_wording(after: str, base: str | None) -> None:
+    sentence = "Burned land in Chile stood at 7 times" + after
+    frame = pl.DataFrame(
+        {
+            "sentence": [sentence],
+            "sentence_start": [0],
+            "start": [sentence.index("7")],
+            "end": [sentence.index(" times") + len(" times")],
+            "unit": ["times"],
+        }
+    )
+    assert frame.select(multiple_base()).item() == base
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_quantity"),
+    [
+        # one span of years, written in words once and in digits once
+        (
+            "Land burned in Chile this spring is 9 times its ten-year mean, the ministry said.",
+            "Land burned in Chile this spring is 7 times its 10-year average to date, the agency said.",
+            True,
+        ),
+        (
+            "Land burned in Chile this spring is 9 times its ten-year mean, the ministry said.",
+            "Land burned in Chile this spring is 8 times its mean over the previous ten years, "
+            "the agency said.",
+            True,
+        ),
+        # averages over two spans measure two things
+        (
+            "Land burned in Chile this spring is 9 times its ten-year mean, the ministry said.",
+            "Land burned in Chile this spring is 3 times its mean over the last thirty years, "
+            "the agency said.",
+            False,
+        ),
+    ],
+)
+def test_a_multiple_of_an_average_is_a_measure_against_that_average(
+    first: str, second: str, one_quantity: bool
+) -> None:
+    quantities = _multiples(first, second)
+    assert (quantities.height == 1) is one_quantity, quantities.select("label", "why")
+    if one_quantity:  # and its figures are compared: one base, read as one
+        assert quantities.get_column("verdict").cast(pl.String).to_list() == ["growth"]

@@ -107,6 +107,11 @@ def _concepts(text: str) -> list[tuple[str, str]]:
                 ("border crossing into Argentina", "Argentina"),
             ],
         ),
+        # the direction word nearest a list is the list's
+        (
+            "Crossings out of Chile went mostly into Peru (1.5 million) and Bolivia (600,000).",
+            [("border crossing into Peru", "Peru"), ("border crossing into Bolivia", "Bolivia")],
+        ),
         # the words after a figure name its own end, before those of the figure before it
         (
             "Going home, 700,000 crossings were counted from Peru, and 300,000 from Bolivia.",
@@ -225,3 +230,76 @@ def test_the_previous_periods_count_is_a_period_of_its_own(text: str) -> None:
     rows = _rows(text)
     assert rows[-1]["period"] == "previous year"
     assert rows[0]["quantity_id"] != rows[-1]["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        # arrivals counted by a national border agency arrived in its country
+        (
+            "Since March, 2.4 million people have arrived, the Peruvian Border Guard said.",
+            ("border crossing into Peru", "Peru"),
+        ),
+        # after a verb of leaving, its country is where they left
+        (
+            "Over the year 800,000 crossings were made by people leaving, according to Peru's "
+            "border police.",
+            ("border crossing from Peru", "Peru"),
+        ),
+        # an agency of the country the words already name adds nothing
+        (
+            "Since March, 2.4 million people have entered Peru, the Peruvian Border Guard said.",
+            ("border crossing into Peru", "Peru"),
+        ),
+        # a border agency that is not named leaves the movement as it was
+        (
+            "Since March, 2.4 million people have arrived, the ministry said.",
+            ("border crossing", None),
+        ),
+    ],
+)
+def test_a_border_agency_names_the_end_the_words_leave_open(
+    text: str, frame: tuple[str, str | None]
+) -> None:
+    row = _rows(text)[0]
+    assert row["concept_key"] == frame[0], row
+    if frame[1]:
+        assert row["entity"] == frame[1], row
+
+
+def test_the_opposite_direction_continues_the_movement_before_it() -> None:
+    # the refugees the sentence names do not make the returns a count of refugees
+    concepts = _concepts(
+        "Refugees keep coming: since March, 2.4 million people have crossed out of Chile; "
+        "700,000 have gone the opposite direction."
+    )
+    assert concepts == [
+        ("border crossing from Chile", "Chile"),
+        ("border crossing into Chile", "Chile"),
+    ], concepts
+
+
+def test_the_story_place_at_one_end_leaves_the_other_end_to_tell_counts_apart() -> None:
+    # a story about Chile: its movements all start or end there, and the other end names them
+    home = (
+        "The war in Chile goes on. Chile's cities empty as Chile's people leave. Since March, "
+        "2.4 million people have arrived, the Peruvian Border Guard says, while "
+        "700,000 went the opposite direction to Chile."
+    )
+    other = (
+        "Crossings out of Chile have gone mostly into Peru (3.1 million) and Bolivia "
+        "(900,000). Going home, 1.1 million crossings were counted from Peru."
+    )
+    claims = pl.concat(
+        [
+            extract_claims(home, doc_id="a", outlet="Example Post", published=PUBLISHED),
+            extract_claims(other, doc_id="b", outlet="Other Daily", published=PUBLISHED),
+        ]
+    )
+    result = reconcile(claims, texts={"a": home, "b": other})
+    rows = result.claims.select("value", "concept_key", "quantity_id")
+    by_value = {v: (c, q) for v, c, q in rows.iter_rows()}
+    assert by_value[2.4e6][0] == "border crossing into Peru", rows
+    assert by_value[7e5][0] == "border crossing from Peru", rows
+    assert by_value[2.4e6][1] == by_value[3.1e6][1]
+    assert by_value[7e5][1] == by_value[1.1e6][1]

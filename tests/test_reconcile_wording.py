@@ -250,6 +250,38 @@ def test_a_year_after_another_figure_belongs_to_that_figure() -> None:
     assert periods == ["2019", "2019"], periods
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # the year closes the record's phrase, and a comma ends it: not the later figure's
+        (
+            "Fires in Chile burned 9 million hectares, beating the record of 7 million set "
+            "in 2019, an area 12 times the usual.",
+            "12 times",
+            None,
+        ),
+        (
+            "Chile lost 300 homes, more than the 250 it lost in 2019, and 40 bridges.",
+            "40 bridges",
+            None,
+        ),
+        # a year before every figure is each one's
+        (
+            "In 2019, fires in Chile burned 40,000 hectares, and 30 people died.",
+            "30 people",
+            "2019",
+        ),
+        # "and" goes on from the year: the sentence's one year stays the figure's
+        ("Chile counted 500 deaths in 2019 and 40 injuries.", "40 injuries", "2019"),
+    ],
+)
+def test_a_year_closing_an_earlier_figures_phrase_is_that_figures(
+    text: str, surface: str, period: str | None
+) -> None:
+    rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
+    assert rows[surface] == period, rows
+
+
 def test_an_average_is_a_reference_not_a_count() -> None:
     text = "Chile has had 3,100 fires this season, over its five-year average of 2,400."
     rows = dict(reconcile(_doc(text)).claims.select("surface", "period").iter_rows())
