@@ -126,11 +126,22 @@ class Token:
 _bisect_left, _bisect_right = bisect.bisect_left, bisect.bisect_right
 
 
+_group, _match_start, _match_end = re.Match.group, re.Match.start, re.Match.end
+
+
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [
-        Token(word := m.group(), m.start(), m.end(), word.lower())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    # mapped in C over the matches: no Python loop but the tokens' own ``__init__``
+    matches = list(_TOKEN.finditer(text, start, end))
+    words = list(map(_group, matches))
+    return list(
+        map(
+            Token,
+            words,
+            map(_match_start, matches),
+            map(_match_end, matches),
+            map(str.lower, words),
+        )
+    )
 
 
 class TextTokens:
@@ -285,35 +296,22 @@ def _noun_use(toks: list[Token], i: int, lex: Lexicon) -> bool:
     )
 
 
+#: Words that end the noun phrase after a speech verb ("said Ann Ode on Monday").
+_NP_AFTER_STOPS = frozenset(
+    """on in at during after before when while who that last this speaking as to earlier
+    later adding citing told said says""".split()
+)
+
+
 def _np_after(toks: list[Token], i: int) -> list[Token]:
     j = i
-    stops = {
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "when",
-        "while",
-        "who",
-        "that",
-        "last",
-        "this",
-        "speaking",
-        "as",
-        "to",
-        "earlier",
-        "later",
-        "adding",
-        "citing",
-        "told",
-        "said",
-        "says",
-    }
     while j < len(toks):
         tok = toks[j]
-        if tok.text in ",.;:!?()" or tok.text in _QUOTES or (tok.lower in stops and j > i):
+        if (
+            tok.text in ",.;:!?()"
+            or tok.text in _QUOTES
+            or (tok.lower in _NP_AFTER_STOPS and j > i)
+        ):
             break
         if tok.lower in ("and", "or") and any(t.text[:1].isdigit() for t in toks[j + 1 : j + 3]):
             break  # "according to the police and (about) 70,000 ...": the next figure
@@ -595,18 +593,20 @@ def _name_runs(
     place = False  # inside a capitalised run that names a place ("in Salt Lake City")
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
+        word = tok.text
+        capital = word[:1].isupper() or word[1:2].isupper()  # the cheap part of _capitalised
+        if not (capital or run.words or word == ";" or tok.lower in _OWN_CLAUSE_PRONOUNS):
+            place = False  # a plain word outside a name: what the steps below come to
+            continue
         while k < len(figures) and figures[k][1] <= tok.start:
             k += 1
         inside = k < len(figures) and figures[k][0] <= tok.start
-        if tok.text == ";" or (
-            tok.lower in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)
-        ):
+        if word == ";" or (tok.lower in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
             runs, run = [], _NameRun()
             continue
-        word = tok.text
         if (
             not inside
-            and (word[:1].isupper() or word[1:2].isupper())  # the cheap part of _capitalised
+            and capital
             and _capitalised(toks, i, lex)
             and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
         ):

@@ -337,19 +337,29 @@ def find_numbers(
 
 
 def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:
-    """The number a digit token at ``start`` writes; a token with malformed comma grouping
-    in English text ("475,00") is read with its last comma as a decimal mark and flagged."""
+    """The number a digit token at ``start`` writes (see :func:`_digits_reading`)."""
+    reading = _digits_reading(token, style)
+    if reading is None:
+        return None
+    value, digits, doubt = reading
+    return NumberMatch(start, start + len(token), value, "digits", digits, doubt=doubt)
+
+
+@functools.lru_cache(maxsize=8192)
+def _digits_reading(token: str, style: str) -> tuple[float, int, str | None] | None:
+    """The value, digits before the decimal mark and doubt of a digit token; a token with
+    malformed comma grouping in English text ("475,00") is read with its last comma as a
+    decimal mark and flagged. A pure function of the token: kept for the next time."""
     if style == "en" and "," in token and not _GROUPED_WELL.fullmatch(token):
         whole, _, decimals = token.rpartition(",")
         value = parse_digits(f"{whole}.{decimals}")
         if value is None:
             return None
-        digits = len(_ungrouped(whole))
-        return NumberMatch(start, start + len(token), value, "digits", digits, doubt=MISGROUPED)
+        return value, len(_ungrouped(whole)), MISGROUPED
     value = parse_digits(token, style=style)
     if value is None:
         return None
-    return NumberMatch(start, start + len(token), value, "digits", _whole_digits(token, style))
+    return value, _whole_digits(token, style), None
 
 
 def _covered_by(found: list[NumberMatch], covers: list[NumberMatch]) -> list[NumberMatch]:

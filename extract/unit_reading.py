@@ -318,7 +318,7 @@ class UnitReader(PhraseReader):
             return 2  # "the 30 previous seasons", "three consecutive months"
         # "45,000 sq. km": an abbreviation's full stop inside the unit's name
         dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
-        words = [first, *rwords[1 + dot :]]
+        words = [first, *rwords[1 + dot : 4 + dot]]  # a unit has at most four words
         longest = min(units.max_words, len(words), 4) if first in units.first_words else 1
         for k in range(longest, 0, -1):
             info = units.words.get(" ".join(words[:k]))
@@ -555,7 +555,7 @@ class UnitReader(PhraseReader):
                 break
             if offset > skip and any(w in ",;.()" for w in words[skip:offset]):
                 break
-            tail = words[offset:]
+            tail = words[offset : offset + 4]  # a slash, two words, a blocker
             if tail[:1] == ["/"]:
                 tail = tail[1:]
                 label = next(
