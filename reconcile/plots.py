@@ -559,11 +559,19 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
 #: many reports, or revised over time) is that source's own figure, not an agreement.
 CONSENSUS_SOURCES = 2
 
+#: Verdicts under which no consensus exists: sources that disagree, figures that changed
+#: over time (one middle over the window hides the change), figures that may not measure
+#: one thing, one source alone (a middle between 20,000 and 50,000 is nobody's estimate).
+NO_CONSENSUS = ("diverge", "growth", "uncertain", "single", "echo")
+
 
 def has_consensus(quantity: Mapping[str, Any]) -> bool:
     """Whether a quantity's middle value may be drawn as a consensus: it rests on at least
-    :data:`CONSENSUS_SOURCES` independent sources (a row with no ``n_sources`` is not judged)."""
-    sources = quantity.get("n_sources")
+    :data:`CONSENSUS_SOURCES` independent sources and its verdict is none of
+    :data:`NO_CONSENSUS` (a row without ``n_sources`` or ``verdict`` is not judged on it)."""
+    sources, verdict = quantity.get("n_sources"), quantity.get("verdict")
+    if verdict is not None and str(verdict) in NO_CONSENSUS:
+        return False
     return sources is None or int(sources) >= CONSENSUS_SOURCES
 
 

@@ -319,11 +319,23 @@ def _plot_tables(n_sources: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
 
 
-@pytest.mark.parametrize(("n_sources", "drawn"), [(1, False), (0, False), (2, True)])
+@pytest.mark.parametrize(
+    ("n_sources", "verdict", "drawn"),
+    [
+        (1, "agree", False),
+        (0, "agree", False),
+        (2, "agree", True),
+        (3, "growth", False),  # a middle over a window hides the change
+        (2, "diverge", False),  # sources that disagree have no consensus
+        (2, "uncertain", False),
+        (1, "echo", False),
+    ],
+)
 def test_a_consensus_is_drawn_over_two_independent_sources_only(
-    n_sources: int, drawn: bool
+    n_sources: int, verdict: str, drawn: bool
 ) -> None:
     quantities, assertions = _plot_tables(n_sources)
+    quantities = quantities.with_columns(verdict=pl.lit(verdict).cast(QUANTITIES_SCHEMA["verdict"]))
     assert has_consensus(quantities.row(0, named=True)) is drawn
     for fig in (
         range_plot(quantities.row(0, named=True), assertions),
