@@ -684,8 +684,11 @@ def timeline_figures(
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
-    # multiples not compared (their bases not read as one) make no line over time
-    unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
+    # multiples not compared (their bases not read as one) make no line over time; nor do
+    # multiples each from one source ("13 times the average area", later "5 times the
+    # average emissions"): nothing says two of them are multiples of one base
+    compared = pl.col("verdict").cast(pl.String).is_in(["agree", "growth", "diverge"])
+    unbased = (pl.col("unit") == "times") & ~compared
     drawn = result.quantities.filter(~unbased.fill_null(False))
     # a series whose windows are in different units or periods has no one axis to draw on
     kinds = pl.concat_str(pl.col("unit"), pl.col("per"), separator="|", ignore_nulls=True)

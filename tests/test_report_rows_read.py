@@ -5,6 +5,7 @@ bound said of "the other" members of a group never given to one of them. Cases o
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -413,3 +414,30 @@ def test_a_figure_about_other_things_is_still_compared(text: str, figure: str) -
     found = claims.filter(pl.col("surface").str.contains(figure, literal=True))
     assert found.height == 1, claims.select("surface", "group_note")
     assert "threshold" not in str(found["group_note"][0])
+
+
+def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -> None:
+    claims = pl.concat(
+        [
+            extract_claims(
+                "Fires in Chile burned about 13 times the usual area, the agency said.",
+                doc_id="a",
+                outlet="A",
+                published=dt.date(2031, 6, 3),
+            ),
+            extract_claims(
+                "Fires in Chile gave off almost 5 times the usual smoke, the bureau said.",
+                doc_id="b",
+                outlet="B",
+                published=dt.date(2031, 12, 9),
+            ),
+        ]
+    )
+    # windows of a month: the two figures are two quantities of one series
+    result = report._sort_result(reconcile(claims, window_days=30))
+    multiples = result.quantities.filter(pl.col("unit") == "times")
+    assert multiples.height == 2
+    assert multiples["series_id"].n_unique() == 1
+    assert set(multiples["verdict"].cast(pl.String).to_list()) == {"single"}
+    drawn = report.timeline_figures(result, tmp_path)
+    assert not [title for title, _ in drawn.items if "times" in title]
