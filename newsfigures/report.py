@@ -58,6 +58,7 @@ from .params import (
     default_outputs,
     is_sample_corpus,
 )
+from .rows import not_headlined, share_labels, stated_years
 from .words import _UNCOUNTABLE, _date, _number, _plural, format_amount, times_apart
 
 __all__ = [
@@ -176,10 +177,16 @@ LENGTHS_OF_TIME = ("duration", "age")
 
 
 def _reported(result: ReconcileResult) -> ReconcileResult:
-    """``result`` without the quantities (and their assertions) of :data:`LENGTHS_OF_TIME`."""
+    """``result`` without the quantities (and their assertions) of :data:`LENGTHS_OF_TIME`
+    or whose figures no row can say in one measure (:func:`~newsfigures.rows.not_headlined`); each share
+    labelled by the whole its figures name (:func:`~newsfigures.rows.share_labels`), each
+    row dated by the year its figures give (:func:`~newsfigures.rows.stated_years`)."""
+    unshown = not_headlined(result.claims).get_column("quantity_id").unique().implode()
     kept = result.quantities.filter(
         ~pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME).fill_null(False)
+        & ~pl.col("quantity_id").is_in(unshown)
     )
+    kept = stated_years(share_labels(kept, result.claims), result.claims)
     ids = kept.get_column("quantity_id").implode()
     return ReconcileResult(
         claims=result.claims,
@@ -677,8 +684,11 @@ def timeline_figures(
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
     plots = _plots()
-    # multiples not compared (their bases not read as one) make no line over time
-    unbased = (pl.col("unit") == "times") & (pl.col("verdict").cast(pl.String) == "uncertain")
+    # multiples not compared (their bases not read as one) make no line over time; nor do
+    # multiples each from one source ("13 times the average area", later "5 times the
+    # average emissions"): nothing says two of them are multiples of one base
+    compared = pl.col("verdict").cast(pl.String).is_in(["agree", "growth", "diverge"])
+    unbased = (pl.col("unit") == "times") & ~compared
     drawn = result.quantities.filter(~unbased.fill_null(False))
     # a series whose windows are in different units or periods has no one axis to draw on
     kinds = pl.concat_str(pl.col("unit"), pl.col("per"), separator="|", ignore_nulls=True)
@@ -990,8 +1000,13 @@ def headline(
     claims: pl.DataFrame | None = None,
     *,
     earlier: Mapping[str, str] | None = None,
+    stated: Mapping[str, str] | None = None,
 ) -> str:
     """A paragraph, in plain words, about who gave which figure for one quantity.
+
+    A rate its source gave for another period than the one shown is followed by the words
+    it was given in ("$41.6 billion a year, given as “£600m a week”"; ``stated``:
+    :func:`_stated_periods`).
 
     One estimate per asserter (the latest; a figure that is only the starting point of a
     stated change, "from 300 to nearly 2,000", is mentioned as "up from 300"), largest
@@ -1005,6 +1020,8 @@ def headline(
         return f"{quantity.get('label')}: no estimate."
     if earlier is None:
         earlier = _earlier_levels(claims) if claims is not None else {}
+    if stated is None:
+        stated = _stated_periods(claims) if claims is not None else {}
     unit, per = quantity.get("unit"), quantity.get("per")
     concept = str(quantity.get("concept") or "")
     if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
@@ -1013,9 +1030,10 @@ def headline(
     def amount(a: Mapping[str, Any]) -> str:
         low = a["interval_low"] if a.get("bound") == "range" else None
         high = a["interval_high"] if a.get("bound") == "range" else None
-        return format_amount(
+        text = format_amount(
             a["best"], unit, per=per, qualifier=a.get("qualifier"), low=low, high=high
         )
+        return text + _given_as(a, per, stated)
 
     items = list(rows.iter_rows(named=True))
     is_start = {
@@ -1093,6 +1111,35 @@ def headline(
     return sentence
 
 
+def _stated_periods(claims: pl.DataFrame) -> dict[str, str]:
+    """The period each rate was given for by its source (``claim_id`` -> "week")."""
+    if not {"claim_id", "per"} <= set(claims.columns):
+        return {}
+    rates = claims.select("claim_id", pl.col("per").cast(pl.String)).drop_nulls()
+    return dict(zip(rates["claim_id"].to_list(), rates["per"].to_list(), strict=True))
+
+
+def _given_as(a: Mapping[str, Any], per: str | None, stated: Mapping[str, str]) -> str:
+    """The words a rate was given in (", given as “£600m a week”") when its source gave it
+    for another period than ``per``, the one it is shown in; else "".
+
+    >>> _given_as({"claim_ids": ["c1"], "surface": "£600m a week"}, "year", {"c1": "week"})
+    ', given as “£600m a week”'
+    >>> _given_as({"claim_ids": ["c1"], "surface": "£600m"}, "year", {"c1": "week"})
+    ', given as “£600m a week”'
+    >>> _given_as({"claim_ids": ["c1"], "surface": "£40bn a year"}, "year", {"c1": "year"})
+    ''
+    """
+    periods = {stated[c] for c in a.get("claim_ids") or () if c in stated}
+    surface = str(a.get("surface") or "")
+    if not per or not periods or per in periods or not surface:
+        return ""
+    period = sorted(periods)[0]
+    if period not in surface.lower():  # "£600m" read with "a week" after it
+        surface += f" a {period}"
+    return f", given as “{surface}”"
+
+
 def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
     """One headline paragraph per quantity with this verdict (divergent by default)."""
     if result.quantities.height == 0:
@@ -1104,8 +1151,9 @@ def headlines(result: ReconcileResult, *, verdict: str = "diverge") -> Html:
         return _note(f"No figure on this topic has the verdict '{verdict}'.")
     parts = []
     earlier = _earlier_levels(result.claims)  # once for every paragraph
+    stated = _stated_periods(result.claims)
     for q in sort_quantities(chosen).head(MAX_HEADLINES).iter_rows(named=True):
-        text = headline(q, result.assertions, earlier=earlier)
+        text = headline(q, result.assertions, earlier=earlier, stated=stated)
         parts.append(
             f'<div class="nf-headline"><h3>{_esc(q["label"])} '
             f"{_pill(q['verdict'])}</h3><p>{_esc(text)}</p></div>"
@@ -1200,7 +1248,7 @@ def topic_summary(topic: ReconcileResult) -> Html:
                 _esc(middle),
                 _esc(span),
                 str(r["n_assertions"]),
-                str(r["n_sources"]),
+                sources_shown(r.get("n_sources")),
                 str(r["n_reports"]),
                 f"{_pill(verdict)} {_esc(words)}",
             ]
@@ -1386,12 +1434,13 @@ def verdict_words(
             return note
         return f"{verdict_words(verdict, sources, reports)}; {note}"
     many = f"{sources} independent sources" if sources is not None and sources >= 2 else ""
+    few = _few_named(sources)
     if verdict == "diverge":
-        return f"{many} disagree" if many else "the reports disagree"
+        return f"{many} disagree" if many else f"the reports disagree{few}"
     if verdict == "agree":
-        return f"{many} agree" if many else "the reports agree"
+        return f"{many} agree" if many else f"the reports agree{few}"
     if verdict == "growth":
-        return f"changed over time ({many})" if many else "changed over time"
+        return f"changed over time ({many})" if many else f"changed over time{few}"
     if verdict == "uncertain":
         return "figures that may not measure the same thing; not compared"
     if verdict == "echo":
@@ -1400,6 +1449,32 @@ def verdict_words(
     if verdict == "single":
         return "one source only"
     return verdict.replace("_", " ")
+
+
+def _few_named(sources: int | None) -> str:
+    """What a comparing verdict on fewer than two named sources rests on, in words: the
+    figures of the outlets' own (no source given) are not independent sources.
+
+    >>> _few_named(1), _few_named(0), _few_named(None)
+    ('; one source named, the other figures unattributed', '; no source named', '')
+    """
+    if sources is None or sources >= 2:
+        return ""
+    if sources == 1:
+        return "; one source named, the other figures unattributed"
+    return "; no source named"
+
+
+def sources_shown(sources: int | None) -> str:
+    """The independent-sources cell: a count, or "none named" (never a bare 0 beside
+    figures that some report gave).
+
+    >>> sources_shown(3), sources_shown(0), sources_shown(None)
+    ('3', 'none named', '')
+    """
+    if sources is None:
+        return ""
+    return str(sources) if sources > 0 else "none named"
 
 
 def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
@@ -1456,6 +1531,8 @@ def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
     """The claims a report does not compare, in their order, with why (``_why``)."""
     earlier = pl.Series(sorted(_earlier_levels(claims)), dtype=pl.String).implode()
     here = pl.Series(sorted(grouped_here), dtype=pl.String).implode()
+    unshown = not_headlined(claims).select("claim_id", pl.col("why").alias("_unshown"))
+    claims = claims.join(unshown, on="claim_id", how="left")
     why = (
         pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture (a list of other stories, a share prompt …), not the article"))
@@ -1465,10 +1542,12 @@ def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
         .then(pl.col("group_note").fill_null("could not be grouped with other figures"))
         .when(pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME))
         .then(pl.lit("a length of time, which frames the figures rather than being one reported"))
+        .when(pl.col("_unshown").is_not_null())
+        .then(pl.col("_unshown"))
         .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
         .then(pl.lit("starting point of a stated change; shown as “up from …”"))
     )
-    return claims.with_columns(_why=why).filter(pl.col("_why").is_not_null())
+    return claims.with_columns(_why=why).filter(pl.col("_why").is_not_null()).drop("_unshown")
 
 
 def left_out(corpus: Corpus, result: ReconcileResult, topic: ReconcileResult, keyword: str) -> Html:

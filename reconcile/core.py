@@ -364,9 +364,20 @@ _THRESHOLD_BEFORE = (
 )
 
 
+#: A clause said of the other members of a group ("In other states, the number stays under
+#: 100,000", "across the remaining provinces, fewer than 50"): a bound in it holds for each
+#: of an unnamed set, so it is a threshold too, not the figure of any one member.
+_OTHERS_BEFORE = (
+    r"(?i)(?:^|[,;:]\s*|\b(?:in|for|across|among|throughout)\s+)(?:all\s+)?(?:the\s+)?"
+    r"(?:other|remaining)\s+[a-z]{2,}[^\Wsu]s\b[^.;]*$"
+)
+#: Set phrases that open a clause with "other" and name no group.
+_NO_OTHERS = r"(?i)\bin\s+other\s+(?:news|words)\b"
+
+
 def _threshold() -> pl.Expr:
-    """Whether a bounded figure sets the threshold of a group (see ``_THRESHOLD_BEFORE``),
-    not a toll: a state of people after it ("the islands with more than 60 dead", "with at
+    """Whether a bounded figure sets the threshold of a group (see ``_THRESHOLD_BEFORE``
+    and ``_OTHERS_BEFORE``), not a toll: a state of people after it ("the islands with more than 60 dead", "with at
     least 40 people missing"; the lexicon's ``death_states`` and ``person_states``)."""
     lex = lexicon()
     states = alternation(sorted(lex.death_states | lex.person_states))
@@ -375,7 +386,10 @@ def _threshold() -> pl.Expr:
         rf"(?i)\b(?:{states})$"
     )
     bounded = pl.col("bound").is_in(["lower", "upper", "range"])
-    return bounded.fill_null(False) & before_figure().str.contains(_THRESHOLD_BEFORE) & ~toll
+    before = before_figure()
+    others = before.str.contains(_OTHERS_BEFORE) & ~before.str.contains(_NO_OTHERS)
+    group = before.str.contains(_THRESHOLD_BEFORE) | others
+    return bounded.fill_null(False) & group & ~toll
 
 
 def _in_order(frame: pl.DataFrame) -> bool:

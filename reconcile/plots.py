@@ -548,9 +548,31 @@ def _verdict_line(quantity: Mapping[str, Any]) -> str:
     if n_assertions is not None:
         parts.append(f"{n_assertions} assertion{'' if n_assertions == 1 else 's'}")
     sources = quantity.get("n_sources")
-    if sources is not None:  # what a verdict rests on: echoes of one source count once
+    if sources:  # what a verdict rests on: echoes of one source count once
         parts.append(f"{sources} independent source{'' if sources == 1 else 's'}")
+    elif sources is not None:  # the outlets' own figures: no source is named
+        parts.append("no source named")
     return " · ".join(parts)
+
+
+#: Independent sources a consensus needs: the middle of one source's figures (repeated in
+#: many reports, or revised over time) is that source's own figure, not an agreement.
+CONSENSUS_SOURCES = 2
+
+#: Verdicts under which no consensus exists: sources that disagree, figures that changed
+#: over time (one middle over the window hides the change), figures that may not measure
+#: one thing, one source alone (a middle between 20,000 and 50,000 is nobody's estimate).
+NO_CONSENSUS = ("diverge", "growth", "uncertain", "single", "echo")
+
+
+def has_consensus(quantity: Mapping[str, Any]) -> bool:
+    """Whether a quantity's middle value may be drawn as a consensus: it rests on at least
+    :data:`CONSENSUS_SOURCES` independent sources and its verdict is none of
+    :data:`NO_CONSENSUS` (a row without ``n_sources`` or ``verdict`` is not judged on it)."""
+    sources, verdict = quantity.get("n_sources"), quantity.get("verdict")
+    if verdict is not None and str(verdict) in NO_CONSENSUS:
+        return False
+    return sources is None or int(sources) >= CONSENSUS_SOURCES
 
 
 # --------------------------------------------------------------------------- range plot
@@ -650,7 +672,9 @@ def range_plot(
     )
 
     unit, per = _text(q.get("unit")), _text(q.get("per"))
-    consensus = {k: _finite(q.get(k)) for k in ("low", "best", "high")}
+    consensus = {
+        k: _finite(q.get(k)) if has_consensus(q) else None for k in ("low", "best", "high")
+    }
     values = [v for a in items for v in a.values]
     values += [v for v in consensus.values() if v is not None]
     scale = _make_scale(
@@ -1075,6 +1099,7 @@ def timeline_plot(
         for r in q_rows
         if (best := _finite(r.get("best"))) is not None
         and (r.get("as_of_start") or r.get("as_of_end"))
+        and has_consensus(r)
     ]
     values = [v for _, a in points for v in a.values] + [b for _, _, b in consensus]
     scale = _make_scale(

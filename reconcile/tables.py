@@ -220,3 +220,10 @@ def load_fx_rates(source: StrPath | pl.DataFrame | None = None) -> pl.DataFrame:
         pl.col("end").cast(pl.Date),
         pl.col("units_per_usd").cast(pl.Float64),
     )
+
+
+@functools.cache
+def place_kinds() -> frozenset[str]:
+    """Nouns of a kind of place, singular ("province", "village"); see
+    ``data/place_kinds.yaml``."""
+    return frozenset(str(w).lower() for w in _yaml(DATA / "place_kinds.yaml"))

@@ -291,9 +291,14 @@ def test_range_plot_rows_points_bars_and_arrows(tables: Any, tmp_path: Path) -> 
     assert ax.get_xlabel() == "personnel"
     assert "diverge" in fig.get_suptitle()
     assert "Wagner Group personnel in Ukraine" in fig.get_suptitle()
-    consensus = by_gid(ax, "consensus")
+    # sources that disagree have no consensus: no line, no "consensus" words
+    assert by_gid(ax, "consensus") == []
+    assert not any("consensus" in t.get_text() for t in ax.texts)
+    # the same figures from sources that agree: the consensus is drawn
+    (agreed,) = range_plot({**q, "verdict": "agree"}, assertions).axes
+    consensus = by_gid(agreed, "consensus")
     assert len(consensus) == 1 and consensus[0].get_xdata()[0] == 20000.0
-    assert any(t.get_text() == "consensus 20k" for t in ax.texts)
+    assert any(t.get_text() == "consensus 20k" for t in agreed.texts)
     saves(fig, tmp_path / "range.png")
 
 
@@ -405,7 +410,10 @@ def test_timeline_plot_series(tables: Any, tmp_path: Path) -> None:
     assert ax.get_yscale() == "log"  # 1,000 to 50,000
     assert ax.get_ylabel() == "personnel"
     assert fig.get_suptitle() == "Wagner Group personnel in Ukraine"  # the labels' common part
-    assert n_segments(ax, "consensus") == 2
+    assert n_segments(ax, "consensus") == 0  # one source, and two that disagree: none
+    agreeing = quantities.with_columns(verdict=pl.lit("agree"))
+    (agreed,) = timeline_plot(assertions, agreeing, series_id=SERIES).axes
+    assert n_segments(agreed, "consensus") == 2
     legend = ax.get_legend()
     assert legend is not None
     names = [t.get_text() for t in legend.get_texts()]
@@ -506,7 +514,8 @@ def test_timeline_consensus_drawn_beside_the_markers(tables: Any) -> None:
     """A legend entry for the consensus means a dashed segment a reader can see: one that
     sticks out beside the estimate's marker, not one hidden under it."""
     quantities, assertions = tables
-    ax = timeline_plot(assertions, quantities, series_id=SERIES).axes[0]
+    agreeing = quantities.with_columns(verdict=pl.lit("agree"))
+    ax = timeline_plot(assertions, agreeing, series_id=SERIES).axes[0]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "consensus" in legend
     left, right = ax.get_xlim()

@@ -1,0 +1,279 @@
+"""Which quantities a report headlines, and how their labels read.
+
+Grouping (``reconcile``) keeps every figure; a report shows a reader only rows that say one
+thing. Three patterns of news writing give rows a reader would call meaningless:
+
+- **a figure whose own words name another measure** ("thousands of missing people" put under
+  deaths because "believed dead" follows): a label names one measure;
+- **a count of places** ("people in five provinces", "fires burning in 13 provinces"): the
+  number of places is where something was counted, not a count of that thing;
+- **a count after a preposition of a thing no measure names** ("deaths reported across
+  200,000 hospitals", "one of 194 member states"): the row's measure was read only from the
+  figure's own noun, which is in no measure vocabulary, and the preposition says the figure
+  is where or among what something else was counted ("cost 4,000 jobs" stays a row).
+
+- **the starting level of a stated change** ("from 24.2m to 24.1m") put in a row of its own
+  when its end is dated and it is not: the change is one figure's story, told in its end's row.
+
+Their figures are listed among the figures the report does not compare, with the reason.
+
+A row is dated by the year its figures' own words give ("830,000 excess deaths in 2020").
+A share names its whole: "a quarter of the global emissions" is labelled "(share of the
+global emissions)", a fraction whose whole is not written "(share of an unnamed whole)".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import polars as pl
+
+from reconcile.frames import default_measures, measure_forms
+from reconcile.tables import place_kinds
+
+__all__ = [
+    "ANOTHER_MEASURE",
+    "CHANGE_START",
+    "PLACE_COUNT",
+    "UNNAMED_THING",
+    "not_headlined",
+    "share_labels",
+    "stated_years",
+    "whole_after",
+]
+
+ANOTHER_MEASURE = "its own words name another measure (“{}”) than its row’s (“{}”)"
+PLACE_COUNT = "a count of places (“{}”): where something was counted, not a count of “{}”"
+CHANGE_START = (
+    "the starting level of a change stated with its end (“from … to …”), shown in its end’s row"
+)
+UNNAMED_THING = (
+    "where or among what something else was counted: its row is only its own noun (“{}”), "
+    "which no measure of the report names"
+)
+
+#: Words that end the name of a share's whole ("25% of the global total for 2023", "60% of
+#: deaths were male"): prepositions, conjunctions and the verbs that follow a subject.
+_WHOLE_ENDS = frozenset(
+    "for in on at since from to by during over as which that who whose while when where and "
+    "but or than compared relative according said says is are was were be been has have had "
+    "will would could may might took take takes occurred happened - – —".split()
+)
+_OF = re.compile(r"\s*of\s+(?:all\s+)?(?P<rest>[^,;:.()\u2013\u2014\"“”]+)", re.IGNORECASE)
+_MAX_WHOLE_WORDS = 6
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    return measure_forms(default_measures())
+
+
+def _measure_in(words: str) -> str | None:
+    """The measure the longest run of ``words`` names, if any ("missing people" -> missing)."""
+    tokens = re.findall(r"[a-z][a-z'-]*", words.lower())
+    forms = _forms()
+    for size in range(min(4, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            found = forms.get(" ".join(tokens[i : i + size]))
+            if found:
+                return found
+    return None
+
+
+#: Prepositions before a count that say where or among what something else was counted
+#: ("reported across 200,000 hospitals", "one of 194 member states"); and the words that may
+#: stand between them and the figure.
+_SCOPE_PREPOSITIONS = frozenset(
+    "across in of among from at on into within throughout between by".split()
+)
+_BETWEEN = frozenset("the a an its their all some every".split())
+
+
+def _after_preposition(claim: dict) -> bool:
+    """Whether the figure's words follow a preposition (past articles and possessives)."""
+    sentence = claim.get("sentence") or ""
+    at = (claim.get("start") or 0) - (claim.get("sentence_start") or 0)
+    words = re.findall(r"[\w'’-]+", sentence[: max(0, at)].lower())
+    for word in reversed(words[-4:]):
+        if word in _SCOPE_PREPOSITIONS:
+            return True
+        if word not in _BETWEEN and not word.endswith(("'s", "’s")):
+            return False
+    return False
+
+
+def _base(measure: str | None) -> str:
+    """A measure without its part ("active fire: out of control" -> "active fire")."""
+    return (measure or "").split(":", 1)[0].strip()
+
+
+def _why_not(claim: dict) -> str | None:
+    """Why a grouped claim's row says nothing a reader can use, or None."""
+    measure = _base(claim.get("concept_key"))
+    if not measure:
+        return None
+    unit = (claim.get("unit") or "").lower()
+    source = claim.get("concept_source") or ""
+    if (
+        source.startswith("counted noun")
+        and measure not in default_measures()
+        and _after_preposition(claim)
+    ):
+        return UNNAMED_THING.format(measure)
+    named = _base(_measure_in(claim.get("surface") or ""))
+    known = measure in default_measures()  # (a row named by its own noun mixes nothing)
+    if known and named and named != measure and named not in measure:
+        return ANOTHER_MEASURE.format(named, measure)
+    if unit in place_kinds() and unit != measure:
+        return PLACE_COUNT.format(unit, measure)
+    return None
+
+
+def _change_starts(grouped: pl.DataFrame) -> set[str]:
+    """Claims that are the starting level of a change stated with its end ("fell from 24.2m
+    in 2020 to 24.1m in 2021") when the end is in another row of the same measure and place:
+    the start is told with its end, not as a row of its own."""
+    if "from_claim" not in grouped.columns:
+        return set()
+    ends = grouped.filter(pl.col("from_claim").is_not_null()).select(
+        pl.col("from_claim").cast(pl.String).alias("claim_id"),
+        pl.col("quantity_id").alias("_end_q"),
+        "concept_key",
+        "entity",
+    )
+    starts = grouped.join(ends, on=["claim_id", "concept_key", "entity"], how="inner").filter(
+        pl.col("_end_q") != pl.col("quantity_id")
+    )
+    return set(starts.get_column("claim_id").to_list())
+
+
+def not_headlined(claims: pl.DataFrame) -> pl.DataFrame:
+    """Claims of quantities a report does not headline: ``claim_id``, ``quantity_id`` and
+    ``why``. A quantity is left out only when every one of its figures gives a reason (its
+    first reason is shown for all of them); one figure that fits keeps the row."""
+    needed = ["claim_id", "quantity_id", "concept_key", "unit", "surface", "concept_source"]
+    optional = ("entity", "from_claim", "sentence", "sentence_start", "start")
+    needed += [c for c in optional if c in claims.columns]
+    empty = pl.DataFrame(schema={"claim_id": pl.String, "quantity_id": pl.String, "why": pl.String})
+    if any(c not in claims.columns for c in needed):
+        return empty
+    grouped = claims.filter(pl.col("quantity_id").is_not_null()).select(needed)
+    starts = _change_starts(grouped) if "entity" in grouped.columns else set()
+    rows = [
+        (c["claim_id"], c["quantity_id"], CHANGE_START if c["claim_id"] in starts else _why_not(c))
+        for c in grouped.iter_rows(named=True)
+    ]
+    if not rows:
+        return empty
+    table = pl.DataFrame(rows, schema=empty.schema, orient="row")
+    every = table.group_by("quantity_id").agg(
+        pl.col("why").is_not_null().all().alias("_all"), pl.col("why").drop_nulls().first()
+    )
+    out = every.filter("_all").select("quantity_id", pl.col("why").alias("_first"))
+    return (
+        table.join(out, on="quantity_id", how="inner")
+        .select("claim_id", "quantity_id", pl.col("_first").alias("why"))
+        .sort("quantity_id", "claim_id")
+    )
+
+
+def whole_after(sentence: str, end: int) -> str | None:
+    """The whole a share names right after it ("a quarter of the global emissions, ..." ->
+    "the global emissions"), up to six words and before a clause or date word; None when
+    "of" does not follow."""
+    m = _OF.match(sentence, end)
+    if not m:
+        return None
+    words: list[str] = []
+    for word in m.group("rest").split():
+        low = word.lower()
+        if low in _WHOLE_ENDS or len(words) == _MAX_WHOLE_WORDS:
+            break
+        if words and low.endswith(("ed", "ing")) and len(low) > 4:
+            break  # a verb or participle after the noun says something of it ("... turned out")
+        words.append(word)
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _wholes(claims: pl.DataFrame) -> dict[str, list[str]]:
+    """Each share quantity's wholes as written, most named first."""
+    needed = ("quantity_id", "unit", "sentence", "sentence_start", "end")
+    if any(c not in claims.columns for c in needed):
+        return {}
+    shares = claims.filter(
+        pl.col("quantity_id").is_not_null() & pl.col("unit").is_in(["percent", "fraction"])
+    ).select(*needed)
+    counts: dict[str, dict[str, int]] = {}
+    for r in shares.iter_rows(named=True):
+        sentence = r["sentence"] or ""
+        at = (r["end"] or 0) - (r["sentence_start"] or 0)
+        whole = whole_after(sentence, at) if 0 <= at <= len(sentence) else None
+        seen = counts.setdefault(r["quantity_id"], {})
+        if whole:
+            seen[whole] = seen.get(whole, 0) + 1
+    return {q: sorted(c, key=lambda w: (-c[w], w)) for q, c in counts.items()}
+
+
+def _share_words(wholes: list[str], unit: str) -> str | None:
+    if not wholes:
+        return "share of an unnamed whole" if unit == "fraction" else None
+    if len(wholes) == 1:
+        return f"share of {wholes[0]}"
+    if len(wholes) == 2:
+        return f"share of {wholes[0]} or of {wholes[1]}"
+    return f"share of {wholes[0]} or of {len(wholes) - 1} other wholes"
+
+
+def share_labels(quantities: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """``quantities`` with each share's "(percent)" or "(fraction)" in its label replaced by
+    the whole its figures name ("(share of the global total)"); a fraction naming none says
+    "(share of an unnamed whole)"; a percentage naming none (a change, a rate) is left as is."""
+    if "label" not in quantities.columns or quantities.height == 0:
+        return quantities
+    wholes = _wholes(claims)
+    labels = []
+    for r in quantities.select("quantity_id", "unit", "label").iter_rows(named=True):
+        label, unit = r["label"], r["unit"]
+        words = (
+            _share_words(wholes.get(r["quantity_id"], []), unit)
+            if unit in ("percent", "fraction")
+            else None
+        )
+        if words and label and f"({unit})" in label:
+            label = label.replace(f"({unit})", f"({words})", 1)
+        labels.append(label)
+    return quantities.with_columns(pl.Series("label", labels, dtype=quantities.schema["label"]))
+
+
+_YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
+
+
+def stated_years(quantities: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """``quantities`` with the date of a label replaced by the year its figures' own words
+    give, when every figure of the row gives that one year ("830,000 excess deaths in
+    2020" is a figure for 2020, whatever date grouping put it at) and the label says
+    another date or "undated"."""
+    needed = ("quantity_id", "period")
+    if "label" not in quantities.columns or any(c not in claims.columns for c in needed):
+        return quantities
+    years = (
+        claims.filter(pl.col("quantity_id").is_not_null())
+        .group_by("quantity_id")
+        .agg(pl.col("period").cast(pl.String).unique().alias("_periods"))
+        .filter(pl.col("_periods").list.len() == 1)
+        .with_columns(pl.col("_periods").list.first().alias("_year"))
+        .filter(pl.col("_year").str.contains(_YEAR.pattern))
+    )
+    stated = dict(zip(years["quantity_id"].to_list(), years["_year"].to_list(), strict=True))
+    labels = []
+    for qid, label in quantities.select("quantity_id", "label").iter_rows():
+        year = stated.get(qid)
+        if year and label and ", " in label:
+            head, when = label.rsplit(", ", 1)
+            if when != year:
+                label = f"{head}, {year}"
+        labels.append(label)
+    return quantities.with_columns(pl.Series("label", labels, dtype=quantities.schema["label"]))
