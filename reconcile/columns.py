@@ -14,6 +14,7 @@ __all__ = [
     "in_series_order",
     "join_beside",
     "kept_in_order",
+    "kept_sorted",
     "sorted_by",
     "with_order",
 ]
@@ -81,6 +82,26 @@ def kept_in_order(frame: pl.DataFrame, keep: pl.Expr, *columns: str) -> pl.DataF
         frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), SERIES_ORDER, _keep=keep)
         .filter("_keep")
         .sort(SERIES_ORDER)
+        .get_column("_at")
+    )
+    return frame.select(*columns)[rows]
+
+
+def kept_sorted(frame: pl.DataFrame, keep: pl.Expr, by: list[str], *columns: str) -> pl.DataFrame:
+    """``frame.select(*columns)`` of the rows ``keep`` holds for, sorted by ``by`` (nulls
+    last; ties in :data:`SERIES_ORDER` when ``frame`` has it, else in ``frame``'s order): the
+    rows are found on the order columns alone and the columns gathered once (sorting the kept
+    table would gather each of its columns a second time).
+
+    >>> frame = pl.DataFrame({"claim": ["a", "b", "c"], "n": [1, 5, 5], SERIES_ORDER: [2, 1, 0]})
+    >>> kept_sorted(frame, pl.col("n") > 0, ["n"], "claim").get_column("claim").to_list()
+    ['a', 'c', 'b']
+    """
+    order = [*by, *([SERIES_ORDER] if SERIES_ORDER in frame.columns else [])]
+    rows = (
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *order, _keep=keep)
+        .filter("_keep")
+        .sort(order, nulls_last=True, maintain_order=True)
         .get_column("_at")
     )
     return frame.select(*columns)[rows]

@@ -53,7 +53,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, kept_in_order
+from .columns import join_beside, kept_in_order, kept_sorted
 from .frames import multiple_base
 from .identify import may_be_one_source, one_source_judge, stable_ids
 from .misprints import Figure, copied_figure
@@ -103,9 +103,11 @@ _VOTER_COLUMNS = (
 
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
-    voters = kept_in_order(
+    # the reports in order of publication (the joins below do not depend on their order)
+    voters = kept_sorted(
         claims,
         pl.col("quantity_id").is_not_null() & pl.col("restates").is_null(),
+        ["published", "doc_id", "start"],
         *_VOTER_COLUMNS,
     )
     figure = pl.col("norm_value").round_sig_figs(3)
@@ -155,9 +157,6 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
     del voters
     keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
-    # the reports in order of publication; the sorted table takes the unsorted one's place
-    # (the joins below do not depend on its order)
-    keyed = keyed.sort("published", "doc_id", "start", nulls_last=True)
     table = (
         keyed.group_by("assertion_id", maintain_order=True)
         .agg(

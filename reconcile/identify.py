@@ -623,8 +623,8 @@ def assign_keys(
         .when(pl.col("_doc__known").is_not_null())
         .then(pl.lit("the document's main subject"))
         .otherwise(pl.lit("no place or name found")),
-    )
-    frame = _concepts(frame, tables)
+    ).drop(*_PLACE_READ)  # (let go before the steps of the measure, which do not read them)
+    frame = _concepts(frame, tables).drop("_measure", "_measure_source")
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
@@ -654,21 +654,22 @@ def assign_keys(
         population=pl.coalesce(population, "_status"),
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
-    ).drop(
-        "_known",
-        "_place",
-        "_place_source",
-        "_measure",
-        "_measure_source",
-        "_doc__place",
-        "_doc__known",
-        "_strong",
-        "_owner",
-        "_named",
-        "_nation",
-        "_status",
-    )
+    ).drop("_status", "_doc__place")
     return _named_again(frame)
+
+
+#: The working columns of ``assign_keys`` that only the choice of the entity reads (the
+#: document's place is read again by :func:`reconcile.frames.read_movement`).
+_PLACE_READ = (
+    "_known",
+    "_place",
+    "_place_source",
+    "_doc__known",
+    "_strong",
+    "_owner",
+    "_named",
+    "_nation",
+)
 
 
 #: The columns that say which quantity a figure measures, taken whole by a figure named again.
