@@ -647,10 +647,23 @@ def draw_figures(jobs: Sequence[FigureJob], folder: Path) -> list[Path]:
     from extract.parallel import available_cores, map_unordered
 
     workers = max(1, min(len(jobs), available_cores()))
+    if workers > 1:
+        _spawnable()
     done = dict(
         map_unordered(_draw, ((i, (job, folder)) for i, job in enumerate(jobs)), workers=workers)
     )
     return [done[i] for i in range(len(jobs))]
+
+
+def _spawnable() -> None:
+    """Let worker processes be spawned from a kernel whose namespace was emptied (``%reset
+    -f``, as a report run does between notebooks): that takes ``__spec__`` from ``__main__``,
+    which spawning reads. ``None`` is what a main module run from no file has."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    if main is not None and not hasattr(main, "__spec__"):
+        main.__spec__ = None
 
 
 def _plots() -> Any:
