@@ -696,7 +696,8 @@ def range_figures(
         return Figures((), empty=NOT_DRAWN)
     matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
     chosen = sort_quantities(matching).head(limit)
-    captions, jobs = [], []
+    captions: list[str] = []
+    jobs: list[FigureJob] = []
     for q in chosen.iter_rows(named=True):
         mine = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
@@ -737,7 +738,8 @@ def timeline_figures(
         .sort(["n", "series_id"], descending=[True, False])
         .head(limit)
     )
-    captions, jobs = [], []
+    captions: list[str] = []
+    jobs: list[FigureJob] = []
     for (series_id,) in series.select("series_id").iter_rows():
         mine = result.quantities.filter(pl.col("series_id") == series_id)
         said = result.assertions.filter(

@@ -31,8 +31,7 @@ def _quantities(n: int) -> pl.DataFrame:
 
 def _jobs() -> list[report.FigureJob]:
     return [
-        ("divergence_overview", (_quantities(n),), {"top": n}, f"overview-{n}")
-        for n in (3, 6, 9)
+        ("divergence_overview", (_quantities(n),), {"top": n}, f"overview-{n}") for n in (3, 6, 9)
     ]
 
 
