@@ -628,6 +628,51 @@ def save_figure(fig: Any, folder: Path, name: str) -> Path:
     return png
 
 
+#: One figure to draw: the name of a :mod:`reconcile.plots` function, its arguments, and the
+#: file name (without suffix) it is saved under.
+FigureJob = tuple[str, tuple[Any, ...], dict[str, Any], str]
+
+
+def _draw(job: tuple[FigureJob, Path]) -> Path:
+    """Draw one figure and save it (:func:`save_figure`); the PNG path. Runs in a worker
+    process of :func:`draw_figures`, or in this one."""
+    (kind, args, kwargs, name), folder = job
+    fig = getattr(_plots(), kind)(*args, **kwargs)
+    try:
+        return save_figure(fig, folder, name)
+    finally:
+        _close(fig)
+
+
+def draw_figures(jobs: Sequence[FigureJob], folder: Path) -> list[Path]:
+    """Each job's figure drawn and saved in ``folder``; the PNG paths, in the jobs' order.
+
+    Drawing and saving (PNG and SVG) is most of a report's figure time and each figure is
+    drawn on its own, so two or more figures are drawn in worker processes, one per core
+    (:func:`extract.parallel.map_unordered`); the files are the same as drawn here.
+    """
+    from extract.parallel import available_cores, map_unordered
+
+    workers = max(1, min(len(jobs), available_cores()))
+    if workers > 1:
+        _spawnable()
+    done = dict(
+        map_unordered(_draw, ((i, (job, folder)) for i, job in enumerate(jobs)), workers=workers)
+    )
+    return [done[i] for i in range(len(jobs))]
+
+
+def _spawnable() -> None:
+    """Let worker processes be spawned from a kernel whose namespace was emptied (``%reset
+    -f``, as a report run does between notebooks): that takes ``__spec__`` from ``__main__``,
+    which spawning reads. ``None`` is what a main module run from no file has."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    if main is not None and not hasattr(main, "__spec__"):
+        main.__spec__ = None
+
+
 def _plots() -> Any:
     import matplotlib
 
@@ -656,15 +701,16 @@ def range_figures(
     ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
-    plots = _plots()
     matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
     chosen = sort_quantities(matching).head(limit)
-    items = []
+    captions: list[str] = []
+    jobs: list[FigureJob] = []
     for q in chosen.iter_rows(named=True):
-        fig = plots.range_plot(q, result.assertions)
+        mine = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
-        items.append((f"{q['label']}: every estimate", save_figure(fig, figures_dir, name)))
-        _close(fig)
+        captions.append(f"{q['label']}: every estimate")
+        jobs.append(("range_plot", (q, mine), {}, name))
+    items = list(zip(captions, draw_figures(jobs, figures_dir), strict=True))
     more = matching.height - chosen.height
     note = (
         f"The {chosen.height} that matter most of {_n(matching.height, 'quantity')} with this "
@@ -683,7 +729,6 @@ def timeline_figures(
     ``figures_dir`` is ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
-    plots = _plots()
     # multiples not compared (their bases not read as one) make no line over time; nor do
     # multiples each from one source ("13 times the average area", later "5 times the
     # average emissions"): nothing says two of them are multiples of one base
@@ -703,14 +748,19 @@ def timeline_figures(
         .sort(["n", "series_id"], descending=[True, False])
         .head(limit)
     )
-    items = []
+    captions: list[str] = []
+    jobs: list[FigureJob] = []
     for (series_id,) in series.select("series_id").iter_rows():
-        fig = plots.timeline_plot(result.assertions, result.quantities, series_id=series_id)
-        label = result.quantities.filter(pl.col("series_id") == series_id).get_column("label")[0]
+        mine = result.quantities.filter(pl.col("series_id") == series_id)
+        said = result.assertions.filter(
+            pl.col("quantity_id").is_in(mine.get_column("quantity_id").implode())
+        )
+        label = mine.get_column("label")[0]
         what = str(label).rsplit(",", 1)[0]  # the series spans windows: no window's date
         name = f"timeline-{slug(what)}-{series_id[:8]}"
-        items.append((f"{what}: estimates over time", save_figure(fig, figures_dir, name)))
-        _close(fig)
+        captions.append(f"{what}: estimates over time")
+        jobs.append(("timeline_plot", (said, mine), {"series_id": series_id}, name))
+    items = list(zip(captions, draw_figures(jobs, figures_dir), strict=True))
     return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
 
 

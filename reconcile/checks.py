@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -364,12 +364,14 @@ def stances(
     pattern, lookup = alias_pattern(tables.entities)
     entity_re = re.compile(pattern)
     speakers = _speaker_names(tables)
-    figures = _doc_figures(claims, tables.measure_forms)
+    # the denials first: the figures are read only in the documents that deny something
+    found = {doc_id: denials for doc_id, text in texts.items() if (denials := _denials(text))}
+    figures = _doc_figures(claims, tables.measure_forms, found)
     longest = max((k.count(" ") + 1 for k in tables.measure_forms), default=0)
     rows: list[dict[str, Any]] = []
     disputes: dict[str, list[str]] = {}
-    for doc_id, text in texts.items():
-        for sentence, nearby in _denials(text):
+    for doc_id, denials in found.items():
+        for sentence, nearby in denials:
             names = list(
                 dict.fromkeys(
                     canonical
@@ -447,12 +449,15 @@ def _figures_in(text: str) -> set[str]:
     }
 
 
-def _doc_figures(claims: pl.DataFrame, forms: Mapping[str, str]) -> dict[str, list[_Figure]]:
-    """Each document's claims that belong to an assertion, with their figure and measures."""
+def _doc_figures(
+    claims: pl.DataFrame, forms: Mapping[str, str], docs: Collection[str]
+) -> dict[str, list[_Figure]]:
+    """The claims of the documents ``docs`` that belong to an assertion, by document, with
+    their figure and measures."""
     out: dict[str, list[_Figure]] = {}
     rows = kept_in_order(
         claims,
-        pl.col("assertion_id").is_not_null(),
+        pl.col("assertion_id").is_not_null() & pl.col("doc_id").is_in(list(docs)),
         "doc_id",
         "assertion_id",
         "entity",

@@ -1,0 +1,60 @@
+"""Report figures drawn in worker processes: the same files as drawn in the report's own
+process, in the order asked for, also from a kernel whose namespace was emptied (made-up
+quantities, no real story)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from newsfigures import report
+from reconcile import QUANTITIES_SCHEMA
+
+
+def _quantities(n: int) -> pl.DataFrame:
+    rows = [
+        {
+            "quantity_id": f"q{i}",
+            "label": f"lighthouses on coast number {i}",
+            "unit": "lighthouse",
+            "n_assertions": 2 + i % 3,
+            "spread": 1.5 + i * 3.0,
+            "verdict": "diverge" if i % 2 else "agree",
+        }
+        for i in range(n)
+    ]
+    return pl.DataFrame(rows, schema={name: QUANTITIES_SCHEMA[name] for name in rows[0]})
+
+
+def _jobs() -> list[report.FigureJob]:
+    return [
+        ("divergence_overview", (_quantities(n),), {"top": n}, f"overview-{n}") for n in (3, 6, 9)
+    ]
+
+
+def test_workers_draw_the_files_this_process_draws(tmp_path: Path) -> None:
+    here = [report._draw((job, tmp_path / "here")) for job in _jobs()]
+    drawn = report.draw_figures(_jobs(), tmp_path / "workers")
+    # in the order of the jobs, whichever worker finished first
+    assert [p.name for p in drawn] == ["overview-3.png", "overview-6.png", "overview-9.png"]
+    for mine, theirs in zip(here, drawn, strict=True):
+        assert mine.read_bytes() == theirs.read_bytes()
+        assert mine.with_suffix(".svg").read_bytes() == theirs.with_suffix(".svg").read_bytes()
+
+
+def test_workers_start_after_the_namespace_was_emptied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``%reset -f`` in a kernel takes ``__spec__`` from ``__main__``, which spawning reads
+    monkeypatch.delattr(sys.modules["__main__"], "__spec__")
+    drawn = report.draw_figures(_jobs()[:2], tmp_path)
+    assert all(p.is_file() and p.with_suffix(".svg").is_file() for p in drawn)
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_no_or_one_figure_is_drawn_here(tmp_path: Path, n: int) -> None:
+    drawn = report.draw_figures(_jobs()[:n], tmp_path)
+    assert [p.name for p in drawn] == [f"overview-{k}.png" for k in (3, 6, 9)[:n]]
