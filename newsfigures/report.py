@@ -58,7 +58,7 @@ from .params import (
     default_outputs,
     is_sample_corpus,
 )
-from .rows import not_headlined, share_labels, stated_years
+from .rows import not_headlined, share_labels
 from .words import _UNCOUNTABLE, _date, _number, _plural, format_amount, times_apart
 
 __all__ = [
@@ -179,14 +179,14 @@ LENGTHS_OF_TIME = ("duration", "age")
 def _reported(result: ReconcileResult) -> ReconcileResult:
     """``result`` without the quantities (and their assertions) of :data:`LENGTHS_OF_TIME`
     or whose figures no row can say in one measure (:func:`~newsfigures.rows.not_headlined`); each share
-    labelled by the whole its figures name (:func:`~newsfigures.rows.share_labels`), each
-    row dated by the year its figures give (:func:`~newsfigures.rows.stated_years`)."""
+    labelled by the whole its figures name (:func:`~newsfigures.rows.share_labels`). (A row
+    whose figures' words name a year is dated in it by :func:`reconcile.core.dated_by_period`.)"""
     unshown = not_headlined(result.claims).get_column("quantity_id").unique().implode()
     kept = result.quantities.filter(
         ~pl.col("dimension").cast(pl.String).is_in(LENGTHS_OF_TIME).fill_null(False)
         & ~pl.col("quantity_id").is_in(unshown)
     )
-    kept = stated_years(share_labels(kept, result.claims), result.claims)
+    kept = share_labels(kept, result.claims)
     ids = kept.get_column("quantity_id").implode()
     return ReconcileResult(
         claims=result.claims,

@@ -17,7 +17,6 @@ thing. Three patterns of news writing give rows a reader would call meaningless:
 
 Their figures are listed among the figures the report does not compare, with the reason.
 
-A row is dated by the year its figures' own words give ("830,000 excess deaths in 2020").
 A share names its whole: "a quarter of the global emissions" is labelled "(share of the
 global emissions)", a fraction whose whole is not written "(share of an unnamed whole)".
 """
@@ -39,7 +38,6 @@ __all__ = [
     "UNNAMED_THING",
     "not_headlined",
     "share_labels",
-    "stated_years",
     "whole_after",
 ]
 
@@ -244,36 +242,5 @@ def share_labels(quantities: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame
         )
         if words and label and f"({unit})" in label:
             label = label.replace(f"({unit})", f"({words})", 1)
-        labels.append(label)
-    return quantities.with_columns(pl.Series("label", labels, dtype=quantities.schema["label"]))
-
-
-_YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
-
-
-def stated_years(quantities: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """``quantities`` with the date of a label replaced by the year its figures' own words
-    give, when every figure of the row gives that one year ("830,000 excess deaths in
-    2020" is a figure for 2020, whatever date grouping put it at) and the label says
-    another date or "undated"."""
-    needed = ("quantity_id", "period")
-    if "label" not in quantities.columns or any(c not in claims.columns for c in needed):
-        return quantities
-    years = (
-        claims.filter(pl.col("quantity_id").is_not_null())
-        .group_by("quantity_id")
-        .agg(pl.col("period").cast(pl.String).unique().alias("_periods"))
-        .filter(pl.col("_periods").list.len() == 1)
-        .with_columns(pl.col("_periods").list.first().alias("_year"))
-        .filter(pl.col("_year").str.contains(_YEAR.pattern))
-    )
-    stated = dict(zip(years["quantity_id"].to_list(), years["_year"].to_list(), strict=True))
-    labels = []
-    for qid, label in quantities.select("quantity_id", "label").iter_rows():
-        year = stated.get(qid)
-        if year and label and ", " in label:
-            head, when = label.rsplit(", ", 1)
-            if when != year:
-                label = f"{head}, {year}"
         labels.append(label)
     return quantities.with_columns(pl.Series("label", labels, dtype=quantities.schema["label"]))

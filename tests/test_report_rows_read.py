@@ -24,7 +24,6 @@ from newsfigures.rows import (
     UNNAMED_THING,
     not_headlined,
     share_labels,
-    stated_years,
     whole_after,
 )
 from reconcile import reconcile
@@ -235,25 +234,30 @@ def test_a_share_names_its_whole(unit: str, sentences: list[str], figure: str, l
 
 
 @pytest.mark.parametrize(
-    ("label", "periods", "shown"),
+    ("reports", "shown"),
     [
-        ("Arrests in Peru, 31 Dec 2031", ["2030"], "Arrests in Peru, 2030"),
-        ("Arrests in Peru, undated", ["2030", "2030"], "Arrests in Peru, 2030"),
-        # figures that state different years, or none, or not a year, keep the label's date
-        ("Arrests in Peru, 31 Dec 2031", ["2030", "2031"], "Arrests in Peru, 31 Dec 2031"),
-        ("Arrests in Peru, undated", [None], "Arrests in Peru, undated"),
-        ("Arrests in Peru, undated", ["previous year"], "Arrests in Peru, undated"),
+        # a figure of a year that has ended, published the next year, is a figure of its year
+        ([("Police in Peru made 4,000 arrests in 2030, officials said.", dt.date(2031, 12, 31))],
+         ["Arrests in Peru, 2030"]),
+        ([("Police in Peru made 4,000 arrests in 2030, officials said.", dt.date(2031, 3, 2)),
+          ("Police in Peru made 4,100 arrests in 2030, a monitor said.", dt.date(2031, 9, 2))],
+         ["Arrests in Peru, 2030"]),
+        # words that name no year, in a document with no date, leave the row undated
+        ([("Police in Peru made 4,000 arrests last year, officials said.", None)],
+         ["Arrests in Peru, undated"]),
     ],
-)
+)  # fmt: skip
 def test_a_row_is_dated_by_the_year_its_words_give(
-    label: str, periods: list[str | None], shown: str
+    reports: list[tuple[str, dt.date | None]], shown: list[str]
 ) -> None:
-    q = pl.DataFrame({"quantity_id": ["q1"], "label": [label]})
-    c = pl.DataFrame(
-        {"quantity_id": ["q1"] * len(periods), "period": periods},
-        schema_overrides={"period": pl.String},
+    claims = pl.concat(
+        [
+            extract_claims(text, doc_id=f"d{i}", outlet=f"Outlet {i}", published=published)
+            for i, (text, published) in enumerate(reports)
+        ],
+        how="diagonal_relaxed",
     )
-    assert stated_years(q, c)["label"].to_list() == [shown]
+    assert reconcile(claims).quantities["label"].to_list() == shown
 
 
 # --------------------------------------------------------------------------- sources and verdicts
