@@ -250,14 +250,13 @@ def multiple_base() -> pl.Expr:
 
     The wording: an average over a span of years is "N-year average" however it is written
     ("the ten-year average", "the average for the past 10 years"); other bases are their
-    first words cut at a preposition other than "of", "than" or a participle ("the five-year mean seen by
-    now" is "5-year mean"), numbers written in words as digits."""
+    first words cut at a preposition other than "of", "than" or a participle ("the five-year
+    mean seen by now" is "five-year mean"; :func:`reconcile.compare.base_key` writes its
+    numbers in digits)."""
     after = after_figure()
     base = after.str.extract(_BASE_WORDS, 1).str.to_lowercase().str.replace(_BASE_STOP, "")
-    words = lexicon().number_words
-    for word, value in sorted(words.items(), key=lambda kv: -len(kv[0])):
-        base = base.str.replace_all(rf"(?-u:\b){re.escape(word)}(?-u:\b)", str(value))
-    return pl.when(_multiple_base(after)).then(pl.coalesce(span_average(words), base))
+    average = span_average(lexicon().number_words)
+    return pl.when(_multiple_base(after)).then(pl.coalesce(average, base))
 
 
 #: Where a base's own words stop: a preposition, "than", or a participle after its noun
