@@ -97,15 +97,16 @@ _SOURCE_WORDS = (
 _BETWEEN = "[\\s\"'\u2018\u2019\u201c\u201d]+"
 
 
-def _inflections(word: str) -> set[str]:
+def inflections(word: str, *, classes: Iterable[str | None] = (None, "NOUN")) -> set[str]:
+    """``word`` and its inflected forms (lemminflect) in the word ``classes`` given (None:
+    the classes lemminflect finds for it), with a plural "s" when all classes are read."""
     import lemminflect
 
     forms = {word}
-    for tag_forms in lemminflect.getAllInflections(word).values():
-        forms.update(tag_forms)
-    for tag_forms in lemminflect.getAllInflections(word, upos="NOUN").values():
-        forms.update(tag_forms)
-    if not word.endswith("s"):
+    for upos in classes:
+        for tag_forms in lemminflect.getAllInflections(word, upos=upos).values():
+            forms.update(tag_forms)
+    if None in classes and not word.endswith("s"):
         forms.add(word + "s")
     return forms
 
@@ -117,7 +118,7 @@ def measure_forms(vocabulary: Mapping[str, Iterable[str]]) -> dict[str, str]:
         for entry in [measure, *entries]:
             words = str(entry).lower().split()
             head, last = words[:-1], words[-1]
-            for form in sorted(_inflections(last)):
+            for form in sorted(inflections(last)):
                 forms.setdefault(" ".join([*head, form]), measure)
     return forms
 

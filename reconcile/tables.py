@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 import yaml
 
-from .frames import default_measures, measure_forms
+from .frames import default_measures, inflections, measure_forms
 
 __all__ = ["Mapping", "Tables", "alias_pattern", "load_fx_rates", "load_mapping", "load_tables"]
 
@@ -46,15 +46,6 @@ class MonthReadings:
     span_words: frozenset[str]
 
 
-def _verb_forms(lemma: str) -> set[str]:
-    import lemminflect
-
-    forms = {lemma}
-    for tag_forms in lemminflect.getAllInflections(lemma, upos="VERB").values():
-        forms.update(tag_forms)
-    return forms
-
-
 @functools.cache
 def month_readings() -> MonthReadings:
     """``data/month_readings.yaml``, the level verbs expanded to all their forms."""
@@ -62,7 +53,7 @@ def month_readings() -> MonthReadings:
     verbs: set[str] = set()
     for entry in raw["level_verbs"]:
         first, *rest = str(entry).lower().split()
-        verbs.update(" ".join([form, *rest]) for form in _verb_forms(first))
+        verbs.update(" ".join([form, *rest]) for form in inflections(first, classes=("VERB",)))
     verbs.update(str(w).lower() for w in raw["level_verbs_present"])
     return MonthReadings(
         level_verbs=frozenset(verbs),
