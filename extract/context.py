@@ -126,22 +126,11 @@ class Token:
 _bisect_left, _bisect_right = bisect.bisect_left, bisect.bisect_right
 
 
-_group, _match_start, _match_end = re.Match.group, re.Match.start, re.Match.end
-
-
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
-    # mapped in C over the matches: no Python loop but the tokens' own ``__init__``
-    matches = list(_TOKEN.finditer(text, start, end))
-    words = list(map(_group, matches))
-    return list(
-        map(
-            Token,
-            words,
-            map(_match_start, matches),
-            map(_match_end, matches),
-            map(str.lower, words),
-        )
-    )
+    return [
+        Token(word := m.group(), m.start(), m.end(), word.lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 class TextTokens:

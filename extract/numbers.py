@@ -345,11 +345,10 @@ def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:
     return NumberMatch(start, start + len(token), value, "digits", digits, doubt=doubt)
 
 
-@functools.lru_cache(maxsize=8192)
 def _digits_reading(token: str, style: str) -> tuple[float, int, str | None] | None:
     """The value, digits before the decimal mark and doubt of a digit token; a token with
     malformed comma grouping in English text ("475,00") is read with its last comma as a
-    decimal mark and flagged. A pure function of the token: kept for the next time."""
+    decimal mark and flagged."""
     if style == "en" and "," in token and not _GROUPED_WELL.fullmatch(token):
         whole, _, decimals = token.rpartition(",")
         value = parse_digits(f"{whole}.{decimals}")
