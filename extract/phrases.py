@@ -355,18 +355,27 @@ class PhraseReader:
     def _counted_concept(self, claim: Draft, rest: list[Token], words: list[str]) -> str:
         """The counted noun, with the phrase of "of" or of a participle after it, and after a
         comma what it is counted for: the phrase before ("the clinic has performed")."""
-        lex = self.lex
         parts = [t.text for t in claim.noun_tokens]
         if words[:1] == ["of"] and len(words) > 1:
             more = self._content_run(rest[1:], 3)
             if more:
                 parts += ["of", *more]
-        elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
+        elif words[:1] and self._participle(words[0]):
             more = self._content_run(rest[1:], 3)
             parts += [rest[0].text, *more]
         owner = self._left(claim)
         claim.subject_at = owner.subject_at
         return " ".join(parts) + (f", {owner.words}" if owner.words else "")
+
+    def _participle(self, word: str) -> bool:
+        """A participle opening a phrase that says which of the counted things are meant:
+        past ("200 homes damaged by the storm") or present ("3,000 pupils studying in
+        Leeds"); not a noun in -ing ("12 bays parking") nor a function word ("including",
+        "according")."""
+        lex = self.lex
+        if word in lex.stopwords or word in lex.ing_nouns:
+            return False
+        return word.endswith("ed") or (word.endswith("ing") and len(word) > 4)
 
     def _unit_modifies(self, claim: Draft, rest: list[Token], words: list[str]) -> bool:
         """ "a 12 kilometre hike", "a 30 W plug-in heater": a singular unit right before a

@@ -128,6 +128,20 @@ _CASES = [
     ("The bakery has 12 staff and made £400,000 last year.", "£400,000", "bakery"),
     # ... while a subject of its own after "and" stays
     ("The fair drew 900 visitors and income reached £7,000.", "£7,000", "income"),
+    # a participle after a counted noun says which of them are counted, past or present
+    (
+        "Volunteers fed 250 families sleeping in cars.",
+        "250 families",
+        "families sleeping cars, Volunteers",
+    ),
+    (
+        "The camp holds 900 people fleeing the fighting.",
+        "900 people",
+        "people fleeing fighting, camp",
+    ),
+    # ... but not a function word in -ing, nor a noun in -ing
+    ("The council counted 300 votes according to the clerk.", "300 votes", "votes, council"),
+    ("The trust owns 8 buildings housing artists.", "8 buildings", "buildings, trust"),
 ]
 
 
