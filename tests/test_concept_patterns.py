@@ -121,6 +121,9 @@ _CASES = [
     ("The reserve covers 120 sq km.", "120 sq km", "reserve"),
     ("The kettle sells for $45 and holds 1.7 litres.", "$45", "kettle"),
     ("The kettle sells for $45 and boils 1.7 litres.", "1.7 litres", "kettle"),
+    # an article and one word opening the clause are its subject: the next word is the verb
+    ("The storm left 12,000 homes without power.", "12,000 homes", "homes, storm"),
+    ("Later, the choir sang 14 songs.", "14 songs", "songs, choir"),
     # ... while after a verb the same shape is a plural noun
     ("The levy pushed the utility shares 2% lower.", "2%", "utility shares"),
     # "X is 40 metres tall and cost $3m": two predicates of one subject
