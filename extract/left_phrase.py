@@ -89,7 +89,7 @@ class _LeftWalk:
     Each step reads one token and says whether the phrase ends there; the rules it tries,
     in order, are the methods below, each named for what it recognises. Those about a
     word right before the words picked (``_qualifies_noun``, ``_noun_before_noun``,
-    ``_name_heads_verb``, ``_joins_two_nouns``, ``_opens_phrase``) are tried only there.
+    ``_opens_phrase``) are tried only there.
     """
 
     toks: list[Token]
@@ -124,13 +124,8 @@ class _LeftWalk:
             return self._pick()
         if self._verb(tok):
             return self._at_verb(tok)
-        if (adjacent and self._name_heads_verb(tok)) or (
-            self.relative and self.picked and low in self.lex.stopwords
-        ):
+        if self.relative and self.picked and low in self.lex.stopwords:
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
-        if adjacent and self._joins_two_nouns(tok):
-            self.last = self.i  # "rice and beans between 3% and 4%": two nouns, one phrase
-            return False
         if adjacent and self._opens_phrase(tok):
             # "the October heating oil contract": the article opens the phrase; after
             # "... 4% and 5% and", the phrase opens a clause of its own
@@ -152,7 +147,7 @@ class _LeftWalk:
             if self._passed_over(tok):
                 return False
         if low[:1].isdigit():
-            if self._year_it_is(tok) or _COMPOUND_NUMBER.fullmatch(low):
+            if _COMPOUND_NUMBER.fullmatch(low):
                 return self._pick()  # "the 5-year bond yield": an adjective, not a figure
             if not self._compound(tok):
                 return self._at_number(tok)
@@ -332,7 +327,9 @@ class _LeftWalk:
 
     def _right_before(self, tok: Token) -> bool:
         """A plain word right before the figure (or before its verb's particle, "lay off
-        1,200"); not a noun after an article ("dragged the energy index 1.3% lower")."""
+        1,200"); not a noun after an article ("dragged the energy index 1.3% lower"),
+        unless the article and one word open the clause: then the word is its verb ("The
+        gale felled 300 trees", "Later, the club sold 4,000 tickets")."""
         toks, i, lex = self.toks, self.i, self.lex
         return (
             (i == len(toks) - 1 or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES))
@@ -347,6 +344,7 @@ class _LeftWalk:
                         and toks[i - 2].lower in lex.phrase_openers
                         and toks[i - 1].text.isalpha()  # "the British economy"
                         and not self._verb_of_subject(tok)
+                        and not _opens_clause(toks, i - 2)
                     )
                 )
             )
@@ -404,34 +402,6 @@ class _LeftWalk:
         self.crossed = True
         return False
 
-    def _name_heads_verb(self, tok: Token) -> bool:
-        """ "Since the start of the year Maria Lopes has scored": past a verb, a name picked
-        whole heads it, and a plain word before the name is no part of the phrase."""
-        lex, low = self.lex, tok.lower
-        return (
-            self.crossed
-            and all(w[:1].isupper() for w in self.picked)
-            and tok.text.islower()
-            and low not in lex.stopwords
-            and low not in lex.concept_fillers
-        )
-
-    def _joins_two_nouns(self, tok: Token) -> bool:
-        """ "rice and beans between 3% and 4%": "and" between two plain nouns."""
-        toks, i, lex = self.toks, self.i, self.lex
-        if not (tok.lower == "and" and len(self.picked) == 1 and i > 0):
-            return False
-        before = toks[i - 1]
-        return (
-            self.picked[0].islower()
-            and before.text.isalpha()
-            and before.text.islower()
-            and before.lower not in lex.stopwords
-            and not _verb_form(before.lower, lex)
-            and (before.lower,) not in lex.changes
-            and not (i > 1 and toks[i - 2].text[:1].isdigit())  # "450 hp and accelerate"
-        )
-
     def _opens_phrase(self, tok: Token) -> bool:
         """An article or determiner right before the words picked (not after "of", "in")."""
         i = self.i
@@ -457,20 +427,6 @@ class _LeftWalk:
                 and i + 1 < len(toks)
                 and toks[i + 1].lower in lex.concept_fillers
             )
-        )
-
-    def _year_it_is(self, tok: Token) -> bool:
-        """ "Peru's economy in 2021 grew by 13%": the year a thing is of, before its verb."""
-        toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
-        return (
-            low.isdigit()
-            and len(low) == 4
-            and 1900 <= int(low) <= 2100
-            and not self.picked
-            and i > 0
-            and toks[i - 1].lower == "in"
-            and i + 1 < len(toks)
-            and (toks[i + 1].lower in _AUX or (toks[i + 1].lower,) in lex.changes)
         )
 
     def _compound(self, tok: Token) -> bool:
@@ -521,6 +477,11 @@ class _LeftWalk:
             and toks[j].lower == "and"
             and all(t.text.isalpha() for t in toks[i + 1 : j])
         )
+
+
+def _opens_clause(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` opens a sentence (a capital) or a clause (after ",", ";", ":")."""
+    return toks[k].text[:1].isupper() or (k > 0 and toks[k - 1].text in ",;:")
 
 
 def _names_a_source(toks: list[Token], last: int) -> bool:

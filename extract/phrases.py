@@ -252,8 +252,7 @@ class PhraseReader:
             rest, words = _past_restatement(rest, words)
         if self._names_a_span(claim):
             return None  # "over the past two years": when, not what is measured
-        found = self._noun_after_article(claim, rest, words) or self._worth_of(rest, words)
-        found = found or self._range_of_noun_before(claim)
+        found = self._noun_after_article(claim, rest, words)
         if found:
             return found
         found = self._state_of_count(claim, rest)
@@ -273,31 +272,6 @@ class PhraseReader:
             return counted
         claim.subject_at = left.subject_at
         return left.words
-
-    def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
-        """ "$5m worth of cocaine", "ten years' worth of records": what the amount is of."""
-        k = 1 if words[:1] in (["'"], ["’"], ["'s"], ["’s"]) else 0
-        if words[k : k + 2] != ["worth", "of"]:
-            return None
-        run = self._content_run(rest[k + 2 :], 4)
-        return " ".join(run) if run else None
-
-    def _range_of_noun_before(self, claim: Draft) -> str | None:
-        """ "fees, ranging from $30 to $90": the range is of the noun before the comma."""
-        left = claim.left or []
-        if (
-            len(left) < 4
-            or left[-1].lower not in ("from", "between")
-            or left[-2].lower not in self.lex.range_verbs
-            or left[-3].text != ","
-        ):
-            return None
-        run: list[str] = []
-        for tok in reversed(left[:-3]):
-            if not tok.text.isalpha() or tok.lower in self.lex.stopwords or len(run) == 3:
-                break
-            run.insert(0, tok.text)
-        return " ".join(run) if run else None
 
     def _state_of_count(self, claim: Draft, rest: list[Token]) -> str | None:
         """What a count of people states after it: "2,300 people have died", "killed 40
@@ -381,18 +355,27 @@ class PhraseReader:
     def _counted_concept(self, claim: Draft, rest: list[Token], words: list[str]) -> str:
         """The counted noun, with the phrase of "of" or of a participle after it, and after a
         comma what it is counted for: the phrase before ("the clinic has performed")."""
-        lex = self.lex
         parts = [t.text for t in claim.noun_tokens]
         if words[:1] == ["of"] and len(words) > 1:
             more = self._content_run(rest[1:], 3)
             if more:
                 parts += ["of", *more]
-        elif words[:1] and words[0].endswith("ed") and words[0] not in lex.stopwords:
+        elif words[:1] and self._participle(words[0]):
             more = self._content_run(rest[1:], 3)
             parts += [rest[0].text, *more]
         owner = self._left(claim)
         claim.subject_at = owner.subject_at
         return " ".join(parts) + (f", {owner.words}" if owner.words else "")
+
+    def _participle(self, word: str) -> bool:
+        """A participle opening a phrase that says which of the counted things are meant:
+        past ("200 homes damaged by the storm") or present ("3,000 pupils studying in
+        Leeds"); not a noun in -ing ("12 bays parking") nor a function word ("including",
+        "according")."""
+        lex = self.lex
+        if word in lex.stopwords or word in lex.ing_nouns:
+            return False
+        return word.endswith("ed") or (word.endswith("ing") and len(word) > 4)
 
     def _unit_modifies(self, claim: Draft, rest: list[Token], words: list[str]) -> bool:
         """ "a 12 kilometre hike", "a 30 W plug-in heater": a singular unit right before a
@@ -402,26 +385,13 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text or self._named_kind(claim, rest))
+            and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
         )
-
-    def _named_kind(self, claim: Draft, rest: list[Token]) -> bool:
-        """ "a 2.0 litre Duratec engine", "a 3 litre V6 engine": after an article, a name or
-        a model code (one or two words) between the unit and the noun it modifies."""
-        left = claim.left or []
-        if not any(t.lower in ("a", "an") for t in left[-2:]):
-            return False
-        k = 0
-        while k < min(2, len(rest) - 1) and rest[k].text[:1].isupper():
-            if not rest[k].text.isalnum() or self._names_a_time(rest[k].text):
-                return False
-            k += 1
-        return k > 0 and self._noun_modified(rest[k])
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
         """The noun a figure modifies: one with a unit used as a modifier ("a 3-mpg gain in
