@@ -625,6 +625,7 @@ def assign_keys(
         .otherwise(pl.lit("no place or name found")),
     ).drop(*_PLACE_READ)  # (let go before the steps of the measure, which do not read them)
     frame = _concepts(frame, tables).drop("_measure", "_measure_source")
+    frame = _recorded(frame, tables)
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
@@ -1076,6 +1077,32 @@ def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         concept_key=pl.when(going & active.is_not_null())
         .then(active)
         .otherwise(pl.col("concept_key"))
+    )
+
+
+#: A verb of recording right before a figure ("the registry recorded 8.1 million deaths",
+#: "hospitals logged nearly 900 deaths"), a qualifier of size between them allowed.
+_RECORDED_BEFORE = (
+    r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:(?:a\s+total\s+of|about|around|nearly|"
+    r"almost|over|more\s+than|at\s+least|some|roughly|approximately|an\s+estimated)\s+)?$"
+)
+
+
+def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "The registry recorded 8.1 million deaths" says what "8.1 million recorded deaths"
+    says: a count a verb of recording takes is the recorded count, where the vocabulary
+    has a recorded form of the figure's measure (``registered death``)."""
+    measures = set(tables.measure_forms.values())
+    recorded_of = {m: f"registered {m}" for m in measures if f"registered {m}" in measures}
+    lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
+    said = pl.concat_str(before_figure(), lead).str.contains(_RECORDED_BEFORE)
+    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
+    take = said & recorded.is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(recorded).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
     )
 
 
