@@ -195,7 +195,7 @@ def reconcile(
         .otherwise(None),
     )
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = assign_asserters(work, tables)
+    work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (

@@ -1538,23 +1538,111 @@ def _proper_name(name: str) -> str:
     return found.group(0).strip() if found else ""
 
 
-def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+#: Nouns of a work that gives figures ("the study found", "the model suggests"), and of the
+#: people behind one ("the researchers"): a source only through the name the article gave it.
+_WORK_NOUNS = r"(?:study|report|model|analysis|survey|paper|research|forecast|projection)"
+_WORK_PEOPLE = r"(?:researchers|authors|scientists|economists|modellers|modelers)"
+#: An attribution that is such a noun alone ("the model", "a recent study", "researchers").
+_GENERIC_WORK = (
+    rf"(?i)^(?:(?:the|a|an|this|that|its|their)\s+)?(?:(?:new|recent|latest|same|earlier|"
+    rf"previous|own)\s+)?({_WORK_NOUNS}|{_WORK_PEOPLE})$"
+)
+#: A run of capitalised words, with the small words names hold ("Institute for Fiscal Studies").
+_CAPITALISED = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z][\w&.'\u2019-]*)*"
+#: Where an article names a work (group "name"; group "venue" for a journal it appeared in):
+#: "a report by the Delta Institute", "the Delta Institute's study", "the 'twin-economy'
+#: model", "a study published in the Journal of Tides".
+_WORK_NAMED = re.compile(
+    rf"(?:(?P<noun>{_WORK_NOUNS})\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+-based\s+)?"
+    rf"(?P<name>{_CAPITALISED})"
+    rf"|(?P<owner>{_CAPITALISED})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}(?P<noun2>{_WORK_NOUNS})"
+    rf"|[\"\u201c\u2018'](?P<quoted>[^\"\u201d\u2019'\n]{{2,40}}?)[\"\u201d\u2019']\s*"
+    rf"(?P<noun3>{_WORK_NOUNS})?"
+    rf"|(?P<noun4>{_WORK_NOUNS})\s+published\s+in\s+(?:the\s+)?(?P<venue>{_CAPITALISED}))"
+)
+
+
+def antecedent_source(generic: str, before: str) -> str | None:
+    """The named source that a generic one stands for: the last work the text ``before``
+    the figure names with the same noun ("a report by the Delta Institute ... the report
+    says" -> "Delta Institute"; "the 'twin-economy model' ... the model found" ->
+    "twin-economy model"), or with any noun of a work for the people behind one ("the
+    researchers"); None when the text names none, so that a generic source alone never
+    becomes a named one."""
+    wanted = re.match(_GENERIC_WORK, generic.strip())
+    if wanted is None:
+        return None
+    noun = wanted.group(1).lower()
+    found = None
+    for m in _WORK_NAMED.finditer(before):
+        said = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4") or ""
+        quoted = m.group("quoted") or ""
+        if not said and quoted.lower().endswith(noun):
+            said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
+        if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
+            continue
+        if m.group("venue"):
+            found = f"{m.group('venue')} {said.lower()}"
+        elif quoted:
+            found = quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
+        else:
+            found = m.group("name") or m.group("owner")
+    # (a name read at the end of a sentence leaves its full stop, and "The" opening one)
+    return re.sub(r"^The\s+", "", found).rstrip(".") if found else None
+
+
+def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """``_antecedent``: :func:`antecedent_source` of each generic attribution, read in the
+    document's text before the figure (its sentence when no text was given)."""
+    generic = pl.col("attribution").fill_null("").str.contains(_GENERIC_WORK)
+    rows = claims.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "start",
+        "sentence",
+        "sentence_start",
+        "attribution",
+    ).filter(generic)
+    found: dict[int, str] = {}
+    for i, doc, start, sentence, sentence_start, attribution in rows.iter_rows():
+        text = (texts or {}).get(doc)
+        if text:
+            before = text[:start]
+        else:
+            before = (sentence or "")[: max(0, start - (sentence_start or 0))]
+        if name := antecedent_source(attribution, before):
+            found[i] = name
+    if not found:
+        return claims.with_columns(_antecedent=pl.lit(None, dtype=pl.String))
+    at = pl.int_range(pl.len())
+    return claims.with_columns(
+        _antecedent=at.replace_strict(found, default=None, return_dtype=pl.String)
+    )
+
+
+def assign_asserters(
+    claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
+) -> pl.DataFrame:
     """``asserter``: the camp of a named source (lists as overrides), else the source the
-    attribution names (linked across articles by acronym), else "unattributed (outlet)".
+    attribution names (linked across articles by acronym), else the named source a generic
+    one ("the study", "the researchers") stands for in its document (see
+    :func:`antecedent_source`), else "unattributed (outlet)".
 
     A figure's asserter comes from its own attribution only: a document's other figures lend
     it nothing.
     """
+    claims = _with_antecedents(claims, texts)
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
     claims = claims.with_columns(_opening=opening)
-    names = pl.concat([claims.get_column("attribution"), claims.get_column("_opening")])
+    names = pl.concat([claims.get_column(c) for c in ("attribution", "_opening", "_antecedent")])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
     # the attribution's source, else the source the sentence opens with ("The agency puts ...")
     named = pl.coalesce(
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
+        pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
@@ -1563,7 +1651,7 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         named,
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
-    return claims.with_columns(asserter=asserter).drop("_source", "_opening")
+    return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
