@@ -661,3 +661,20 @@ def test_one_person_spelled_two_ways_is_one_source(a: str, b: str, one: bool) ->
 )
 def test_a_count_a_verb_of_recording_takes_is_the_recorded_count(text: str, measure: str) -> None:
     assert _frame(text)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # "cases" only contains what the words before it count
+        ("Deaths from the storm, mostly on the coast, reached 3,100 cases on Friday.", "death"),
+        ("People missing in the hills, by the army's count, were 640 cases.", "missing"),
+        # with nothing else named, cases are what is counted
+        ("Peru has confirmed 3,100 cases of cholera since March.", "case"),
+        ("The clinic saw 3,100 new cases last week.", "case"),
+    ],
+)
+def test_a_container_noun_leaves_the_measure_to_the_words_before_it(
+    text: str, measure: str
+) -> None:
+    assert _frame(text)["concept_key"] == measure
