@@ -299,6 +299,83 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     return _definite_rate(frame)
 
 
+#: A year named by its place after another ("the following year", "a year later", "that
+#: year"): the years it counts from the year named before it.
+_RELATIVE_YEARS = {
+    r"the\s+following\s+year|the\s+next\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later": 1,
+    r"that\s+(?:same\s+)?year|the\s+same\s+year": 0,
+    # "a year earlier" is a date; "over the previous year" sets a figure against that year
+    r"(?<!than\s)(?<!over\s)(?<!from\s)(?<!with\s)(?<!against\s)(?<!on\s)"
+    r"(?:(?:in|during)\s+the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+earlier)": -1,
+}
+_RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + r")\b"
+#: The words any of them holds (for Polars, which reads no look-behind): a first sieve.
+_RELATIVE_YEAR_HINT = (
+    r"(?i)\byear\s+(?:later|earlier|after)\b|\b(?:following|next|previous|preceding|prior|"
+    r"same|that)\s+year\b"
+)
+#: "late last year", "the start of last year": the month a part of last year stands for.
+_PART_OF_LAST_YEAR = (
+    r"(?i)\b(early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+    r"the\s+middle\s+of)[\s-]+last\s+year\b"
+)
+_PART_MONTHS = {
+    "early": 2, "late": 11, "mid": 7, "the end of": 12, "the start of": 1,
+    "the beginning of": 1, "the middle of": 7,
+}  # fmt: skip
+
+
+def relative_year(before: str, clause: str) -> int | None:
+    """The year a relative year in a figure's ``clause`` names ("the following year" after
+    "In 2020, ..." is 2021), counted from the last year named in ``before`` (the text before
+    the figure: the sentence before it and its own words); None when there is no relative
+    year or no year to count from."""
+    found = re.search(_RELATIVE_YEAR, clause)
+    if found is None:
+        return None
+    years = re.findall(r"(?<![\w.,-])((?:19|20)\d{2})(?![\w.,-]\d)", before)
+    if not years:
+        return None
+    said = found.group(0)
+    step = next(v for k, v in _RELATIVE_YEARS.items() if re.fullmatch(f"(?i){k}", said))
+    return int(years[-1]) + step
+
+
+def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
+    """``_rel_year`` of each claim: :func:`relative_year` of the words of its clause (after
+    it to a mark of punctuation, before it from one), counted from the sentence before it
+    in the document's text (when given) and its own words before it."""
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    )
+    rows = claims.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "sentence_start",
+        before_figure().alias("_before"),
+        clause.alias("_clause"),
+    ).filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
+    found: dict[int, int] = {}
+    for i, doc, sentence_start, before, words in rows.iter_rows():
+        text = (texts or {}).get(doc) or ""
+        earlier = text[: sentence_start or 0].rstrip()
+        previous = re.split(r"(?<=[.!?])\s+", earlier)[-1] if earlier else ""
+        if (year := relative_year(previous + " " + before, words)) is not None:
+            found[i] = year
+    at = pl.int_range(pl.len())
+    return (
+        claims.select(
+            at.replace_strict(found, default=None, return_dtype=pl.Int32)
+            if found
+            else pl.lit(None, dtype=pl.Int32)
+        )
+        .to_series()
+        .alias("_rel_year")
+    )
+
+
 def _sentence_year(published: pl.Expr) -> pl.Expr:
     """Whether the sentence's one year ("in 2030") is the figure's: before publication,
     and not the year of another figure after this one."""
@@ -319,10 +396,12 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     )
 
 
-def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
-    """``as_of``: a month and year in the sentence, "last month"/"last year", else the
-    publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
-    the sentence says, and is settled when windows are made)."""
+def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
+    """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
+    year": its November), a year the figure's clause names by its place after another
+    ("the following year"; see :func:`relative_year`), else the publication date;
+    ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
+    says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
@@ -338,6 +417,11 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(_PART_OF_LAST_YEAR, 1)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_part"),
         sentence.str.extract(_WEEKDAY, 1)
         .str.to_lowercase()
         .str.slice(0, 3)
@@ -371,7 +455,9 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _month=month,
         _year=year,
         _day=day,
-        _in_year=found.get_column("_in_year"),
+        # a relative year in the figure's own clause wins over the sentence's one year
+        _in_year=pl.coalesce(_relative_years(claims, texts), found.get_column("_in_year")),
+        _part=found.get_column("_part"),
         _last=found.get_column("_last"),
         _weekday=found.get_column("_weekday"),
         _back=found.get_column("_back"),
@@ -417,6 +503,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.date(alone_year, pl.col("_alone"), 1))
         .when(pl.col("_last") == "month")
         .then(published.dt.offset_by("-1mo"))
+        .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
+        .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
         .when(pl.col("_last") == "year")
         .then(published.dt.offset_by("-1y"))
         .when(in_year)
@@ -460,6 +548,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         "_year",
         "_day",
         "_in_year",
+        "_part",
         "_last",
         "_weekday",
         "_back",
