@@ -1177,14 +1177,26 @@ _RECORDED_BEFORE = (
 )
 
 
+#: Words after a recorded count that name what caused it ("since the storm", "from the
+#: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
+_CAUSED = (
+    r"(?i)(?-u:\b)(?:since|from|due\s+to|caused\s+by|after|following|in\s+the\s+wake\s+of|"
+    r"linked\s+to|related\s+to|attributed\s+to|during)\s+(?:the|a|an|this|that|its|their)\s"
+)
+
+
 def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """ "The registry recorded 8.1 million deaths" says what "8.1 million recorded deaths"
     says: a count a verb of recording takes is the recorded count, where the vocabulary
-    has a recorded form of the figure's measure (``registered death``)."""
+    has a recorded form of the figure's measure (``registered death``); not where its
+    clause names a cause ("recorded 500 deaths since the storm" is the storm's toll)."""
     measures = set(tables.measure_forms.values())
     recorded_of = {m: f"registered {m}" for m in measures if f"registered {m}" in measures}
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
-    said = pl.concat_str(before_figure(), lead).str.contains(_RECORDED_BEFORE)
+    clause = after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null("")
+    said = pl.concat_str(before_figure(), lead).str.contains(
+        _RECORDED_BEFORE
+    ) & ~clause.str.contains(_CAUSED)
     recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
     take = said & recorded.is_not_null()
     return frame.with_columns(

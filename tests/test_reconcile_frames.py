@@ -649,12 +649,16 @@ def test_one_person_spelled_two_ways_is_one_source(a: str, b: str, one: bool) ->
     [
         # a verb of recording before the figure: the recorded count, as "recorded deaths" is
         ("The parish register recorded 4,100 deaths in Peru last year.", "registered death"),
-        ("Peru registered nearly 4,100 deaths in the cold spell.", "registered death"),
+        ("Peru registered nearly 4,100 deaths in March, the office said.", "registered death"),
         ("Clinics logged about 610 deaths in Peru over the winter.", "registered death"),
         ("The parish register lists 4,100 recorded deaths in Peru.", "registered death"),
         # a recording verb farther off, or none: the plain measure
         ("The register was recorded in 1990; 4,100 people died in Peru.", "death"),
         ("Rescuers said 4,100 people died in Peru.", "death"),
+        # a cause named after it: the event's toll, recorded ("since the storm")
+        ("The ministry has recorded 500 deaths in Peru since the storm.", "death"),
+        ("Hospitals logged 210 deaths from the fever in Peru.", "death"),
+        ("Peru recorded 90 deaths due to the floods.", "death"),
         # a measure with no recorded form in the vocabulary keeps its own
         ("Peru recorded 2,300 people missing after the storm.", "missing"),
     ],
