@@ -60,7 +60,7 @@ def _claims(text: str) -> pl.DataFrame:
 def test_the_following_year_dates_a_figure_by_the_year_before_it() -> None:
     text = (
         "In 2028, the parish register counted 9,000 deaths in Peru. "
-        "The jump of 2,000 deaths in the following year was the largest on record."
+        "Deaths then rose by 2,000 the following year, a record for the parish."
     )
     rows = _claims(text).filter(pl.col("surface").str.contains("2,000"))
     assert rows["as_of"].to_list() == [dt.date(2029, 7, 1)]
