@@ -349,14 +349,21 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
         before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
         pl.lit(" "),
         after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    ).alias("_clause")
+    # (the sentences that hold none are let go before the clauses are cut)
+    rows = (
+        claims.select(
+            pl.int_range(pl.len()).alias("_i"),
+            "doc_id",
+            "sentence",
+            "sentence_start",
+            "start",
+            "end",
+        )
+        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_HINT))
+        .select("_i", "doc_id", "sentence_start", before_figure().alias("_before"), clause)
+        .filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
     )
-    rows = claims.select(
-        pl.int_range(pl.len()).alias("_i"),
-        "doc_id",
-        "sentence_start",
-        before_figure().alias("_before"),
-        clause.alias("_clause"),
-    ).filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
     found: dict[int, int] = {}
     for i, doc, sentence_start, before, words in rows.iter_rows():
         text = (texts or {}).get(doc) or ""
