@@ -1661,12 +1661,13 @@ _CAPITALISED = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z]
 #: "a report by the Delta Institute", "the Delta Institute's study", "the 'twin-economy'
 #: model", "a study published in the Journal of Tides".
 _WORK_NAMED = re.compile(
-    rf"(?:(?P<noun>{_WORK_NOUNS})\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+-based\s+)?"
-    rf"(?P<name>{_CAPITALISED})"
+    rf"(?:(?P<noun>{_WORK_NOUNS})\s+(?:by|from)\s+(?:{_WORK_PEOPLE}\s+(?:at|from|of)\s+)?"
+    rf"(?:the\s+)?(?:[\w-]+-based\s+)?(?P<name>{_CAPITALISED})"
     rf"|(?P<owner>{_CAPITALISED})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}(?P<noun2>{_WORK_NOUNS})"
     rf"|[\"\u201c\u2018'](?P<quoted>[^\"\u201d\u2019'\n]{{2,40}}?)[\"\u201d\u2019']\s*"
     rf"(?P<noun3>{_WORK_NOUNS})?"
-    rf"|(?P<noun4>{_WORK_NOUNS})\s+published\s+in\s+(?:the\s+)?(?P<venue>{_CAPITALISED}))"
+    rf"|(?P<noun4>{_WORK_NOUNS})\s+published\s+in\s+(?:the\s+)?(?P<venue>{_CAPITALISED})"
+    rf"|(?<!\w)(?i:the|an?)\s+(?P<label>{_CAPITALISED})\s+(?P<noun5>{_WORK_NOUNS}))"
 )
 
 
@@ -1683,8 +1684,12 @@ def antecedent_source(generic: str, before: str) -> str | None:
     noun = wanted.group(1).lower()
     found = None
     for m in _WORK_NAMED.finditer(before):
-        said = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4") or ""
+        nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
+        said = next((m.group(k) for k in nouns if m.group(k)), "")
         quoted = m.group("quoted") or ""
+        label = m.group("label") or ""
+        if label in place_forms() or label in demonym_forms():
+            continue  # "a Peru study" is about a place, not by a named body
         if not said and quoted.lower().endswith(noun):
             said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
         if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
@@ -1694,9 +1699,9 @@ def antecedent_source(generic: str, before: str) -> str | None:
         elif quoted:
             found = quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
         else:
-            found = m.group("name") or m.group("owner")
-    # (a name read at the end of a sentence leaves its full stop, and "The" opening one)
-    return re.sub(r"^The\s+", "", found).rstrip(".") if found else None
+            found = m.group("name") or m.group("owner") or label
+    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
+    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
 
 
 def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:

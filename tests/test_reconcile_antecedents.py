@@ -30,6 +30,14 @@ from reconcile.identify import antecedent_source
             "A study published in the Journal of Tides says ",
             "Journal of Tides study",
         ),
+        # a name written before the noun of the work
+        ("the analysis", "A Goldwater Partners analysis put it at 3%. ", "Goldwater Partners"),
+        # "a study by researchers at <name>"
+        (
+            "the study",
+            "A study by researchers at the University of Tides found 40. ",
+            "University of Tides",
+        ),
         # the people behind a work are its source too
         ("the researchers", "A study by the Tide Council was out. ", "Tide Council"),
         # the last work named with that noun wins
@@ -51,6 +59,8 @@ def test_a_generic_source_is_the_work_named_before_it(generic: str, before: str,
         ("the study", "Ports were shut for a week. "),
         # a work named with another noun does not answer for this one
         ("the model", "A report by the Tide Council came out. "),
+        # a place before the noun of the work says what it is about, not who made it
+        ("the study", "A Peru study found 40 more. "),
         # a named source is not a generic one
         ("the Tide Council", "A report by the Harbour Institute came out. "),
         # a work named only after the figure is not what the figure's words point back to
