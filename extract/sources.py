@@ -208,13 +208,22 @@ def _used_initials(capitals: set[str], source: str) -> str | None:
     return None
 
 
+#: Two people's names joined by "and" ("Ana Lind and Jo Berg"): a pair of people, cited by
+#: their names, not one institution cited by initials.
+_TWO_PEOPLE = re.compile(
+    r"[A-Z][a-z'\u2019-]+\s+[A-Z][a-z'\u2019-]+\s+and\s+[A-Z][a-z'\u2019-]+\s+[A-Z][a-z'\u2019-]+$"
+)
+
+
 def _is_institution(source: str) -> bool:
     """A name of an institution, of capitalised words and linking words only, with a linking
     word or an institution noun ("Office for Harbour Statistics", "Port Safety Agency"),
-    and no abbreviation of its own ("UK Ministry of Defence" is cited otherwise)."""
+    and no abbreviation of its own ("UK Ministry of Defence" is cited otherwise); two
+    people's names joined by "and" are not one."""
     words = source.split()
     return (
-        all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        not _TWO_PEOPLE.search(source)
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
         and not any(w.isupper() for w in words)
         and (any(w in _NAME_LINKS for w in words) or words[-1].lower() in lexicon().source_anaphors)
     )

@@ -161,7 +161,7 @@ def reconcile(
         return _empty(frame)
 
     frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
-    work = assign_dates(frame)
+    work = assign_dates(frame, texts=_texts(texts) or None)
     # (its row numbers, which no later step reads, are let go)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
         "_row", *_SET_ASIDE
@@ -195,7 +195,7 @@ def reconcile(
         .otherwise(None),
     )
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = assign_asserters(work, tables)
+    work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (

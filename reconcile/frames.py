@@ -51,6 +51,7 @@ DATA = Path(__file__).parent / "data"
 
 #: Counted nouns that say what is counted only when nothing nearer does ("3,000 death cases").
 CONTAINER_NOUNS = frozenset({"case", "cases"})
+_CONTAINER_WORD = rf"(?i)(?-u:\b)(?:{'|'.join(sorted(CONTAINER_NOUNS))})(?-u:\b)"
 #: Counted nouns that name no particular population (a figure of "people" is anybody's).
 GENERIC_NOUNS = frozenset(
     {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
@@ -351,7 +352,12 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             "counted noun '{}'",
         ),
         "_m_concept": (
-            pl.col("concept").fill_null("").str.extract_all(word).list.last(),
+            # "deaths ... reached 3,166 cases": a container noun counted is no measure here
+            pl.when(unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
+            .then(pl.col("concept").fill_null("").str.replace_all(_CONTAINER_WORD, ""))
+            .otherwise(pl.col("concept").fill_null(""))
+            .str.extract_all(word)
+            .list.last(),
             "the words '{}' in its phrase",
         ),
         "_m_before": (

@@ -299,6 +299,90 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
     return _definite_rate(frame)
 
 
+#: A year named by its place after another ("the following year", "a year later", "that
+#: year"): the years it counts from the year named before it.
+_RELATIVE_YEARS = {
+    r"the\s+following\s+year|the\s+next\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later": 1,
+    r"that\s+(?:same\s+)?year|the\s+same\s+year": 0,
+    # "a year earlier" is a date; "over the previous year" sets a figure against that year
+    r"(?<!than\s)(?<!over\s)(?<!from\s)(?<!with\s)(?<!against\s)(?<!on\s)"
+    r"(?:(?:in|during)\s+the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+earlier)": -1,
+}
+_RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + r")\b"
+#: The words any of them holds (for Polars, which reads no look-behind): a first sieve.
+_RELATIVE_YEAR_HINT = (
+    r"(?i)\byear\s+(?:later|earlier|after)\b|\b(?:following|next|previous|preceding|prior|"
+    r"same|that)\s+year\b"
+)
+#: "late last year", "the start of last year": the month a part of last year stands for.
+_PART_OF_LAST_YEAR = (
+    r"(?i)\b(early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+    r"the\s+middle\s+of)[\s-]+last\s+year\b"
+)
+_PART_MONTHS = {
+    "early": 2, "late": 11, "mid": 7, "the end of": 12, "the start of": 1,
+    "the beginning of": 1, "the middle of": 7,
+}  # fmt: skip
+
+
+def relative_year(before: str, clause: str) -> int | None:
+    """The year a relative year in a figure's ``clause`` names ("the following year" after
+    "In 2020, ..." is 2021), counted from the last year named in ``before`` (the text before
+    the figure: the sentence before it and its own words); None when there is no relative
+    year or no year to count from."""
+    found = re.search(_RELATIVE_YEAR, clause)
+    if found is None:
+        return None
+    years = re.findall(r"(?<![\w.,-])((?:19|20)\d{2})(?![\w.,-]\d)", before)
+    if not years:
+        return None
+    said = found.group(0)
+    step = next(v for k, v in _RELATIVE_YEARS.items() if re.fullmatch(f"(?i){k}", said))
+    return int(years[-1]) + step
+
+
+def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
+    """``_rel_year`` of each claim: :func:`relative_year` of the words of its clause (after
+    it to a mark of punctuation, before it from one), counted from the sentence before it
+    in the document's text (when given) and its own words before it."""
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    ).alias("_clause")
+    # (the sentences that hold none are let go before the clauses are cut)
+    rows = (
+        claims.select(
+            pl.int_range(pl.len()).alias("_i"),
+            "doc_id",
+            "sentence",
+            "sentence_start",
+            "start",
+            "end",
+        )
+        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_HINT))
+        .select("_i", "doc_id", "sentence_start", before_figure().alias("_before"), clause)
+        .filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
+    )
+    found: dict[int, int] = {}
+    for i, doc, sentence_start, before, words in rows.iter_rows():
+        text = (texts or {}).get(doc) or ""
+        earlier = text[: sentence_start or 0].rstrip()
+        previous = re.split(r"(?<=[.!?])\s+", earlier)[-1] if earlier else ""
+        if (year := relative_year(previous + " " + before, words)) is not None:
+            found[i] = year
+    at = pl.int_range(pl.len())
+    return (
+        claims.select(
+            at.replace_strict(found, default=None, return_dtype=pl.Int32)
+            if found
+            else pl.lit(None, dtype=pl.Int32)
+        )
+        .to_series()
+        .alias("_rel_year")
+    )
+
+
 def _sentence_year(published: pl.Expr) -> pl.Expr:
     """Whether the sentence's one year ("in 2030") is the figure's: before publication,
     and not the year of another figure after this one."""
@@ -319,10 +403,12 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     )
 
 
-def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
-    """``as_of``: a month and year in the sentence, "last month"/"last year", else the
-    publication date; ``starting_figure``: the X of "from X to Y" (its date is earlier than
-    the sentence says, and is settled when windows are made)."""
+def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
+    """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
+    year": its November), a year the figure's clause names by its place after another
+    ("the following year"; see :func:`relative_year`), else the publication date;
+    ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
+    says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
@@ -338,6 +424,11 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(_PART_OF_LAST_YEAR, 1)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_part"),
         sentence.str.extract(_WEEKDAY, 1)
         .str.to_lowercase()
         .str.slice(0, 3)
@@ -371,7 +462,9 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         _month=month,
         _year=year,
         _day=day,
-        _in_year=found.get_column("_in_year"),
+        # a relative year in the figure's own clause wins over the sentence's one year
+        _in_year=pl.coalesce(_relative_years(claims, texts), found.get_column("_in_year")),
+        _part=found.get_column("_part"),
         _last=found.get_column("_last"),
         _weekday=found.get_column("_weekday"),
         _back=found.get_column("_back"),
@@ -417,6 +510,8 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .then(pl.date(alone_year, pl.col("_alone"), 1))
         .when(pl.col("_last") == "month")
         .then(published.dt.offset_by("-1mo"))
+        .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
+        .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
         .when(pl.col("_last") == "year")
         .then(published.dt.offset_by("-1y"))
         .when(in_year)
@@ -460,6 +555,7 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         "_year",
         "_day",
         "_in_year",
+        "_part",
         "_last",
         "_weekday",
         "_back",
@@ -625,6 +721,7 @@ def assign_keys(
         .otherwise(pl.lit("no place or name found")),
     ).drop(*_PLACE_READ)  # (let go before the steps of the measure, which do not read them)
     frame = _concepts(frame, tables).drop("_measure", "_measure_source")
+    frame = _recorded(frame, tables)
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
@@ -1079,6 +1176,44 @@ def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
 
 
+#: A verb of recording right before a figure ("the registry recorded 8.1 million deaths",
+#: "hospitals logged nearly 900 deaths"), a qualifier of size between them allowed.
+_RECORDED_BEFORE = (
+    r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:(?:a\s+total\s+of|about|around|nearly|"
+    r"almost|over|more\s+than|at\s+least|some|roughly|approximately|an\s+estimated)\s+)?$"
+)
+
+
+#: Words after a recorded count that name what caused it ("since the storm", "from the
+#: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
+_CAUSED = (
+    r"(?i)(?-u:\b)(?:since|from|due\s+to|caused\s+by|after|following|in\s+the\s+wake\s+of|"
+    r"linked\s+to|related\s+to|attributed\s+to|during)\s+(?:the|a|an|this|that|its|their)\s"
+)
+
+
+def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "The registry recorded 8.1 million deaths" says what "8.1 million recorded deaths"
+    says: a count a verb of recording takes is the recorded count, where the vocabulary
+    has a recorded form of the figure's measure (``registered death``); not where its
+    clause names a cause ("recorded 500 deaths since the storm" is the storm's toll)."""
+    measures = set(tables.measure_forms.values())
+    recorded_of = {m: f"registered {m}" for m in measures if f"registered {m}" in measures}
+    lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
+    clause = after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null("")
+    said = pl.concat_str(before_figure(), lead).str.contains(
+        _RECORDED_BEFORE
+    ) & ~clause.str.contains(_CAUSED)
+    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
+    take = said & recorded.is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(recorded).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """ "The official toll of 480": an official count is a measure of its own, apart from
     estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
@@ -1511,23 +1646,116 @@ def _proper_name(name: str) -> str:
     return found.group(0).strip() if found else ""
 
 
-def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+#: Nouns of a work that gives figures ("the study found", "the model suggests"), and of the
+#: people behind one ("the researchers"): a source only through the name the article gave it.
+_WORK_NOUNS = r"(?:study|report|model|analysis|survey|paper|research|forecast|projection)"
+_WORK_PEOPLE = r"(?:researchers|authors|scientists|economists|modellers|modelers)"
+#: An attribution that is such a noun alone ("the model", "a recent study", "researchers").
+_GENERIC_WORK = (
+    rf"(?i)^(?:(?:the|a|an|this|that|its|their)\s+)?(?:(?:new|recent|latest|same|earlier|"
+    rf"previous|own)\s+)?({_WORK_NOUNS}|{_WORK_PEOPLE})$"
+)
+#: A run of capitalised words, with the small words names hold ("Institute for Fiscal Studies").
+_CAPITALISED = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z][\w&.'\u2019-]*)*"
+#: Where an article names a work (group "name"; group "venue" for a journal it appeared in):
+#: "a report by the Delta Institute", "the Delta Institute's study", "the 'twin-economy'
+#: model", "a study published in the Journal of Tides".
+_WORK_NAMED = re.compile(
+    rf"(?:(?P<noun>{_WORK_NOUNS})\s+(?:by|from)\s+(?:{_WORK_PEOPLE}\s+(?:at|from|of)\s+)?"
+    rf"(?:the\s+)?(?:[\w-]+-based\s+)?(?P<name>{_CAPITALISED})"
+    rf"|(?P<owner>{_CAPITALISED})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}(?P<noun2>{_WORK_NOUNS})"
+    rf"|[\"\u201c\u2018'](?P<quoted>[^\"\u201d\u2019'\n]{{2,40}}?)[\"\u201d\u2019']\s*"
+    rf"(?P<noun3>{_WORK_NOUNS})?"
+    rf"|(?P<noun4>{_WORK_NOUNS})\s+published\s+in\s+(?:the\s+)?(?P<venue>{_CAPITALISED})"
+    rf"|(?<!\w)(?i:the|an?)\s+(?P<label>{_CAPITALISED})\s+(?P<noun5>{_WORK_NOUNS}))"
+)
+
+
+def antecedent_source(generic: str, before: str) -> str | None:
+    """The named source that a generic one stands for: the last work the text ``before``
+    the figure names with the same noun ("a report by the Delta Institute ... the report
+    says" -> "Delta Institute"; "the 'twin-economy model' ... the model found" ->
+    "twin-economy model"), or with any noun of a work for the people behind one ("the
+    researchers"); None when the text names none, so that a generic source alone never
+    becomes a named one."""
+    wanted = re.match(_GENERIC_WORK, generic.strip())
+    if wanted is None:
+        return None
+    noun = wanted.group(1).lower()
+    found = None
+    for m in _WORK_NAMED.finditer(before):
+        nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
+        said = next((m.group(k) for k in nouns if m.group(k)), "")
+        quoted = m.group("quoted") or ""
+        label = m.group("label") or ""
+        if label in place_forms() or label in demonym_forms():
+            continue  # "a Peru study" is about a place, not by a named body
+        if not said and quoted.lower().endswith(noun):
+            said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
+        if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
+            continue
+        if m.group("venue"):
+            found = f"{m.group('venue')} {said.lower()}"
+        elif quoted:
+            found = quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
+        else:
+            found = m.group("name") or m.group("owner") or label
+    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
+    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
+
+
+def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """``_antecedent``: :func:`antecedent_source` of each generic attribution, read in the
+    document's text before the figure (its sentence when no text was given)."""
+    generic = pl.col("attribution").fill_null("").str.contains(_GENERIC_WORK)
+    rows = claims.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "start",
+        "sentence",
+        "sentence_start",
+        "attribution",
+    ).filter(generic)
+    found: dict[int, str] = {}
+    for i, doc, start, sentence, sentence_start, attribution in rows.iter_rows():
+        text = (texts or {}).get(doc)
+        if text:
+            before = text[:start]
+        else:
+            before = (sentence or "")[: max(0, start - (sentence_start or 0))]
+        if name := antecedent_source(attribution, before):
+            found[i] = name
+    if not found:
+        return claims.with_columns(_antecedent=pl.lit(None, dtype=pl.String))
+    at = pl.int_range(pl.len())
+    return claims.with_columns(
+        _antecedent=at.replace_strict(found, default=None, return_dtype=pl.String)
+    )
+
+
+def assign_asserters(
+    claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
+) -> pl.DataFrame:
     """``asserter``: the camp of a named source (lists as overrides), else the source the
-    attribution names (linked across articles by acronym), else "unattributed (outlet)".
+    attribution names (linked across articles by acronym), else the named source a generic
+    one ("the study", "the researchers") stands for in its document (see
+    :func:`antecedent_source`), else "unattributed (outlet)".
 
     A figure's asserter comes from its own attribution only: a document's other figures lend
     it nothing.
     """
+    claims = _with_antecedents(claims, texts)
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
     claims = claims.with_columns(_opening=opening)
-    names = pl.concat([claims.get_column("attribution"), claims.get_column("_opening")])
+    names = pl.concat([claims.get_column(c) for c in ("attribution", "_opening", "_antecedent")])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
     # the attribution's source, else the source the sentence opens with ("The agency puts ...")
     named = pl.coalesce(
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
+        pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
@@ -1536,7 +1764,7 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         named,
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
-    return claims.with_columns(asserter=asserter).drop("_source", "_opening")
+    return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:

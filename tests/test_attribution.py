@@ -531,3 +531,21 @@ def test_the_agent_of_a_passive_asserting_verb_is_the_source(
 def test_he_or_she_resolves_to_a_name_with_a_particle_before_the_surname(name: str) -> None:
     text = f'{name} told Radio Nine, "It is very bad." She added that the toll could reach 900.'
     assert _sources(text)["900"] == name
+
+
+@pytest.mark.parametrize(
+    ("source", "cited"),
+    [
+        # two people named together are cited by their names, not by made-up initials
+        ("Economists Mira Lind and Tom Berg", None),
+        ("Mira Lind and Tom Berg", None),
+        # an institution with "and" in its name keeps its initials
+        (
+            "Office for Trade and Harbour Statistics",
+            "Office for Trade and Harbour Statistics (OTHS)",
+        ),
+        ("Centre for Tides and Coastal Research", "Centre for Tides and Coastal Research (CTCR)"),
+    ],
+)
+def test_two_people_named_together_are_no_institution(source: str, cited: str | None) -> None:
+    assert name_acronyms(f"{source} said 40 ships sank.", [source]).get(source) == cited

@@ -642,3 +642,43 @@ def test_the_counted_group_is_part_of_the_quantity(first: str, second: str, apar
 def test_one_person_spelled_two_ways_is_one_source(a: str, b: str, one: bool) -> None:
     assert (len(one_body_names({a, b})) == 2) is one
     assert (len(set(source_names([a, b]).values())) == 1) is one
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a verb of recording before the figure: the recorded count, as "recorded deaths" is
+        ("The parish register recorded 4,100 deaths in Peru last year.", "registered death"),
+        ("Peru registered nearly 4,100 deaths in March, the office said.", "registered death"),
+        ("Clinics logged about 610 deaths in Peru over the winter.", "registered death"),
+        ("The parish register lists 4,100 recorded deaths in Peru.", "registered death"),
+        # a recording verb farther off, or none: the plain measure
+        ("The register was recorded in 1990; 4,100 people died in Peru.", "death"),
+        ("Rescuers said 4,100 people died in Peru.", "death"),
+        # a cause named after it: the event's toll, recorded ("since the storm")
+        ("The ministry has recorded 500 deaths in Peru since the storm.", "death"),
+        ("Hospitals logged 210 deaths from the fever in Peru.", "death"),
+        ("Peru recorded 90 deaths due to the floods.", "death"),
+        # a measure with no recorded form in the vocabulary keeps its own
+        ("Peru recorded 2,300 people missing after the storm.", "missing"),
+    ],
+)
+def test_a_count_a_verb_of_recording_takes_is_the_recorded_count(text: str, measure: str) -> None:
+    assert _frame(text)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # "cases" only contains what the words before it count
+        ("Deaths from the storm, mostly on the coast, reached 3,100 cases on Friday.", "death"),
+        ("People missing in the hills, by the army's count, were 640 cases.", "missing"),
+        # with nothing else named, cases are what is counted
+        ("Peru has confirmed 3,100 cases of cholera since March.", "case"),
+        ("The clinic saw 3,100 new cases last week.", "case"),
+    ],
+)
+def test_a_container_noun_leaves_the_measure_to_the_words_before_it(
+    text: str, measure: str
+) -> None:
+    assert _frame(text)["concept_key"] == measure
