@@ -365,16 +365,31 @@ def quantities_table(
         .group_by("assertion_id")
         .agg(((frame_sure & dated_sure).fill_null(True) & at_date).any().alias("sure"))
     )
-    ordered = (
-        assertions.select("assertion_id", *(c for c in needed if c != "sure"))
-        .join(sure, on="assertion_id", how="left")
-        .with_columns(pl.col("sure").fill_null(True))
-        .select(needed)
+    # (joined on the key alone and set beside the assertions: see reconcile.columns)
+    found = (
+        assertions.select("assertion_id")
+        .join(sure, on="assertion_id", how="left", maintain_order="left")
+        .get_column("sure")
+        .fill_null(True)
+    )
+    voted = assertions.with_columns(found).select(needed)
+    # the order is found on its keys alone, and each part's rows gathered once (sorting the
+    # table, then filtering it, would copy every column twice)
+    placed = (
+        voted.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+            "quantity_id",
+            "as_of",
+            "best",
+            pl.col("doubt").is_not_null().alias("_doubt"),
+        )
         .sort("quantity_id", "as_of", "best", nulls_last=True)
+        .select("_at", "_doubt")
     )
     # a figure that may be misprinted is grouped but not compared (see _with_doubtful)
-    doubtful = ordered.filter(pl.col("doubt").is_not_null())
-    ordered = ordered.filter(pl.col("doubt").is_null())
+    doubtful = voted[placed.filter("_doubt").get_column("_at")]
+    ordered = voted[placed.filter(~pl.col("_doubt")).get_column("_at")]
+    del voted, placed
     if consensus == "truth_discovery":
         rows = [_judge(group, threshold=threshold, weighted=True) for group in _groups(ordered)]
     else:

@@ -27,6 +27,8 @@ import yaml
 
 from extract.lexicon import lexicon
 
+from .columns import join_beside
+
 __all__ = [
     "BROAD_PLACES",
     "GENERIC_NOUNS",
@@ -704,10 +706,12 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
         return frame.drop("_movement")
     frame = frame.with_row_index("_mv_row")
     home = "_doc__place" if "_doc__place" in frame.columns else None
-    moves = frame.filter(pl.col("_movement")).select(
+    # (the columns read, then the rows: a filter of the whole table copies every column)
+    moves = frame.select(
         "_mv_row", "doc_id", "start", "sentence", "sentence_start", "end", "entity",
         "entity_source", pl.col(home).alias("_home") if home else pl.lit(None, pl.String).alias("_home"),
-    )  # fmt: skip
+        "_movement",
+    ).filter(pl.col("_movement")).drop("_movement")  # fmt: skip
     forms, adjectives = place_forms(), demonym_forms()
     name = rf"(?:[Tt]he\s+)?({alternation(forms)})(?-u:\b)"
     quoted = r"(?i)\baccording\s+to\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*"
@@ -786,7 +790,7 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(direction != "").then(direction).alias("_direction"),
         pl.coalesce("_from", "_to").alias("_end"),
     )
-    frame = frame.join(moves, on="_mv_row", how="left", maintain_order="left")
+    frame = join_beside(frame, moves, "_mv_row")
     named = pl.col("_direction").is_not_null()
     return frame.with_columns(
         concept_key=pl.when(named)

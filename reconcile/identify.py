@@ -572,7 +572,8 @@ def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
     before, and takes the rate it was given with ("$9bn a year")."""
     keys = ["doc_id", "value", "dimension"]
     rates = (
-        frame.filter(pl.col("per").is_not_null())
+        frame.select(*keys, "per")
+        .filter(pl.col("per").is_not_null())
         .group_by(keys)
         .agg(pl.col("per").first().alias("_per_before"))
     )
@@ -996,7 +997,10 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(
         _holding=pl.col("_holding") | (ranked & pl.col("_holding").shift(1).over("doc_id"))
     )
-    level = frame.filter(pl.col("_holding").is_not_null() & ~pl.col("is_delta"))
+    # (the few columns read, then the rows: a filter of the whole table copies every column)
+    level = frame.select("doc_id", "entity", "concept_key", "_holding", "value", "is_delta").filter(
+        pl.col("_holding").is_not_null() & ~pl.col("is_delta")
+    )
     sides = level.group_by("doc_id", "entity", "concept_key", "_holding").agg(
         pl.col("value").min().alias("_low"), pl.col("value").max().alias("_high")
     )
@@ -1012,7 +1016,13 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
         .unique()
         .with_columns(_apart=pl.lit(True))
     )
-    frame = frame.join(apart, on=["entity", "concept_key"], how="left", maintain_order="left")
+    # (joined on the keys alone and set beside the frame: see reconcile.columns)
+    found = (
+        frame.select("entity", "concept_key")
+        .join(apart, on=["entity", "concept_key"], how="left", maintain_order="left")
+        .get_column("_apart")
+    )
+    frame = frame.with_columns(found)
     return frame.with_columns(
         _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False)).then(
             pl.lit(HOLDING_STATUS)
