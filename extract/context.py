@@ -578,20 +578,21 @@ def _name_runs(
     the writer or reader heads, "we hope to hire 400 staff") drops the names before it,
     and a capitalised run after "in", "at" ... is a place, not a name."""
     runs: list[_NameRun] = []
-    run = _NameRun()
+    words: list[Token] = []  # the run being read (a _NameRun once it closes)
+    agent = False
     place = False  # inside a capitalised run that names a place ("in Salt Lake City")
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
         word = tok.text
         capital = word[:1].isupper() or word[1:2].isupper()  # the cheap part of _capitalised
-        if not (capital or run.words or word == ";" or tok.lower in _OWN_CLAUSE_PRONOUNS):
+        if not (capital or words or word == ";" or tok.lower in _OWN_CLAUSE_PRONOUNS):
             place = False  # a plain word outside a name: what the steps below come to
             continue
         while k < len(figures) and figures[k][1] <= tok.start:
             k += 1
         inside = k < len(figures) and figures[k][0] <= tok.start
         if word == ";" or (tok.lower in _OWN_CLAUSE_PRONOUNS and heads_own_clause(toks, i, lex)):
-            runs, run = [], _NameRun()
+            runs, words = [], []
             continue
         if (
             not inside
@@ -599,22 +600,22 @@ def _name_runs(
             and _capitalised(toks, i, lex)
             and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
         ):
-            place = place or (not run.words and i > 0 and toks[i - 1].lower in _LOCATIVE)
+            place = place or (not words and i > 0 and toks[i - 1].lower in _LOCATIVE)
             if place:
                 continue  # "in Ukraine", "in Salt Lake City": a place in a phrase
-            if not run.words:
-                run.agent = _agent_before(toks, i)
-            run.words.append(tok)
+            if not words:
+                agent = _agent_before(toks, i)
+            words.append(tok)
             continue
         place = False
-        if run.words and _continues_name(toks, i, inside):
-            run.words.append(tok)
+        if words and _continues_name(toks, i, inside):
+            words.append(tok)
             continue
-        if run.words:
-            runs.append(_closed(run, toks, i, lex))
-            run = _NameRun()
-    if run.words:
-        runs.append(run)
+        if words:
+            runs.append(_closed(_NameRun(words, agent=agent), toks, i, lex))
+            words = []
+    if words:
+        runs.append(_NameRun(words, agent=agent))
     return runs
 
 

@@ -338,6 +338,10 @@ def find_numbers(
 
 def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:
     """The number a digit token at ``start`` writes (see :func:`_digits_reading`)."""
+    if token.isdigit() and token.isascii():  # "300", "2024": no marks, read at once
+        if len(token) > MAX_DIGITS:
+            return None
+        return NumberMatch(start, start + len(token), float(token), "digits", len(token))
     reading = _digits_reading(token, style)
     if reading is None:
         return None
