@@ -28,11 +28,14 @@ import yaml
 from extract.lexicon import lexicon
 
 __all__ = [
+    "ANOTHER_MEASURE",
     "BROAD_PLACES",
     "GENERIC_NOUNS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
+    "PLACES_COUNTED",
     "REVERSED",
+    "WHERE_COUNTED",
     "after_figure",
     "alternation",
     "before_figure",
@@ -41,6 +44,7 @@ __all__ = [
     "measure_forms",
     "nationality",
     "place_forms",
+    "read_doubt",
     "read_measure",
     "read_movement",
     "read_place",
@@ -414,9 +418,58 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ]
     )
     frame = frame.with_columns(_measure_source=source)
-    return frame.drop(
-        *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_surface_is"
+    frame = frame.rename({"_m_surface_is": "_measure_own"})
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+
+
+#: What a figure's own words say its measure is not (``frame_doubt``; the word in
+#: ``frame_doubt_word``): they name another measure ("hundreds of injured people" read as
+#: deaths because "killed" follows), it counts places ("people in nine districts": where
+#: something was counted), or it counts a thing no measure names after a preposition
+#: ("deaths logged across 3,000 clinics": where or among what something else was counted).
+ANOTHER_MEASURE = "another measure"
+PLACES_COUNTED = "places counted"
+WHERE_COUNTED = "where counted"
+#: Prepositions before a count that say where or among what something else was counted, and
+#: up to three articles, quantifiers or possessives between them and the figure.
+_SCOPE_BEFORE = (
+    r"(?i)(?-u:\b)(?:across|in|of|among|from|at|on|into|within|throughout|between|by)"
+    r"(?:\s+(?:the|a|an|its|their|all|some|every|[\w-]+['\u2019]s)){0,3}[\s,]*$"
+)
+
+
+def read_doubt(frame: pl.DataFrame, measures: Iterable[str], places: Iterable[str]) -> pl.DataFrame:
+    """``frame`` with ``frame_doubt`` and ``frame_doubt_word`` (null where the figure's own
+    words fit its measure), read from ``concept_key`` (its part after ":" aside), the counted
+    noun and ``_measure_own`` (the measure its own words name, from :func:`read_measure`,
+    dropped here). ``measures`` are the known measures, ``places`` nouns of kinds of place."""
+    measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "").str.strip_chars()
+    own = pl.col("_measure_own").fill_null("").str.replace(r":.*$", "").str.strip_chars()
+    unit = pl.col("unit").fill_null("").str.to_lowercase()
+    known = measure.is_in(sorted(set(measures)))
+    where = (
+        pl.col("concept_source").fill_null("").str.starts_with("counted noun")
+        & ~known
+        & before_figure().str.contains(_SCOPE_BEFORE)
     )
+    # a narrower measure holds its base ("excess death" names "death"): no other measure
+    other = known & (own != "") & (own != measure) & ~measure.str.contains(own, literal=True)
+    places_counted = unit.is_in(sorted(set(places))) & (unit != measure)
+    doubt = (
+        pl.when(measure == "")
+        .then(None)
+        .when(where)
+        .then(pl.lit(WHERE_COUNTED))
+        .when(other)
+        .then(pl.lit(ANOTHER_MEASURE))
+        .when(places_counted)
+        .then(pl.lit(PLACES_COUNTED))
+    )
+    word = pl.when(where).then(measure).when(other).then(own).when(places_counted).then(unit)
+    frame = frame.with_columns(frame_doubt=doubt, _doubt_word=word)
+    return frame.with_columns(
+        frame_doubt_word=pl.when(pl.col("frame_doubt").is_not_null()).then(pl.col("_doubt_word"))
+    ).drop("_doubt_word", "_measure_own")
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.

@@ -31,12 +31,13 @@ from .frames import (
     document_places,
     nationality,
     place_forms,
+    read_doubt,
     read_measure,
     read_movement,
     read_place,
     span_average,
 )
-from .tables import Tables, alias_pattern, month_readings
+from .tables import Tables, alias_pattern, month_readings, place_kinds
 
 __all__ = [
     "DISPLACEMENT_MEASURES",
@@ -655,7 +656,8 @@ def assign_keys(
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
     ).drop("_status", "_doc__place")
-    return _named_again(frame)
+    frame = _named_again(frame)
+    return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
 #: The working columns of ``assign_keys`` that only the choice of the entity reads (the
