@@ -33,6 +33,7 @@ __all__ = [
     "GENERIC_NOUNS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
+    "PER_HEAD",
     "PLACES_COUNTED",
     "REVERSED",
     "WHERE_COUNTED",
@@ -94,6 +95,15 @@ _SOURCE_WORDS = (
     r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|added)|"
     r"government|[Mm]inistry|authorities|"
     r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
+)
+
+
+#: The head count a rate is given per ("per million people", "/100,000 population", "for
+#: every 1,000 residents"; group 1 the count): the people a rate is divided by, not its measure.
+PER_HEAD = (
+    r"(?:(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+|/\s*)"
+    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
+    r"population|capita|head))(?-u:\b)"
 )
 
 
@@ -309,10 +319,12 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     before, after = before_figure(), after_figure()
     unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
+    # "345 deaths per million people": the people a rate is per are not what it measures
     after_clause = (
         after.str.replace(r"\s-\s.*$", "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
+        .str.replace(rf"(?i){PER_HEAD}.*$", "")
     )
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts

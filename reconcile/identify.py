@@ -21,8 +21,10 @@ from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
+    BROAD_PLACES,
     GENERIC_NOUNS,
     ORIGIN_MEASURES,
+    PER_HEAD,
     REVERSED,
     after_figure,
     alternation,
@@ -155,11 +157,7 @@ _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
 _VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
 #: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
-_PER_HEAD = (
-    r"(?i)^\s*(?:[a-z]+\s+){0,3}?(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+"
-    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
-    r"population|capita|head))\b"
-)
+_PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
 _YEAR_AFTER = (
     r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
@@ -1229,6 +1227,32 @@ _DETERMINERS = ["The", "A", "An", "This", "That", "These", "Those", "Its", "Thei
 _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
 
 
+#: The words by which a country's government speaks as one ("British officials", "the UK
+#: government", "Peru's authorities", "the government of Peru").
+_GOVERNMENT_WORDS = r"(?:government|officials|authorities|administration|ministers)"
+_GOVERNMENT = re.compile(
+    rf"^(?:the\s+)?(?:(?P<place>.+?)(?:'s|\u2019s)?\s+(?i:{_GOVERNMENT_WORDS})"
+    rf"|(?i:government)\s+of\s+(?:the\s+)?(?P<of>.+))$"
+)
+
+
+def _country(words: str) -> str | None:
+    """The country a place name or its adjective names ("Britain", "British" -> "United
+    Kingdom"), a continent or union aside; else None."""
+    words = re.sub(r"(?:'s|\u2019s)$", "", words.strip())
+    country = place_forms().get(words) or demonym_forms().get(words)
+    return country if country and country not in BROAD_PLACES else None
+
+
+def government_name(name: str) -> str | None:
+    """A country's government named by its officials, authorities or government, under
+    any of the country's names ("British officials", "the UK government" -> "United Kingdom
+    government"): one source, however the report names it; else None."""
+    found = _GOVERNMENT.match(name.strip())
+    country = _country(found.group("place") or found.group("of")) if found else None
+    return f"{country} government" if country else None
+
+
 def _initials(name: str) -> str:
     """Capital initials of a name's words ("Office for Harbour Statistics" -> "OHS")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _CONNECTORS]
@@ -1253,7 +1277,7 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
-        cleaned[raw] = text
+        cleaned[raw] = government_name(text) or text
     bodies = one_body_names(set(cleaned.values()))
     cleaned = {raw: bodies.get(text, text) for raw, text in cleaned.items()}
     acronyms = {v for v in cleaned.values() if re.fullmatch(r"[A-Z]{2,6}", v)}
@@ -1299,6 +1323,16 @@ def _without_parent(name: str) -> list[str]:
     ]
 
 
+def _country_tails(name: str) -> list[tuple[str, str]]:
+    """Each (country, shorter name) a bare name holds after its country's name: "Britain's
+    Office for Tide Tables" -> [("United Kingdom", "Office for Tide Tables")]."""
+    return [
+        (country, tail)
+        for tail in _without_parent(name)
+        if (country := _country(name[: -len(tail)]))
+    ]
+
+
 def one_body_names(names: set[str]) -> dict[str, str]:
     """Names of one body written two ways -> the one shown (the longest).
 
@@ -1323,6 +1357,12 @@ def one_body_names(names: set[str]) -> dict[str, str]:
             if tail in groups:
                 owners.setdefault(tail, set()).add(bare)
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
+    # one body under its country's different names ("UK Office for X", "Britain's Office for X")
+    by_country: dict[tuple[str, str], list[str]] = {}
+    for bare in groups:
+        for key in _country_tails(bare):
+            by_country.setdefault(key, []).append(bare)
+    links += [found for found in by_country.values() if len(found) > 1]
     # words that describe a name stand before it ("investment bank Goldwater Partners")
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
     # or after it, in lower case ("Tide Watch relief charity", "PTA spokesperson")
@@ -1430,6 +1470,7 @@ class SourceName:
     bare: str
     acronym: str | None  # the one it gives in brackets
     tails: tuple[str, ...]  # the shorter names it holds after a parent's name
+    country_tails: tuple[tuple[str, str], ...]  # and after its country's name, with the country
     described: str  # the proper name a description before it ends in
     described_after: str  # the name a description after it follows
     person: bool
@@ -1446,6 +1487,7 @@ class SourceName:
             bare=bare,
             acronym=found.group(1) if found else None,
             tails=tuple(_without_parent(bare)),
+            country_tails=tuple(_country_tails(bare)),
             described=_described(bare),
             described_after=_described_after(bare),
             person=bool(_PERSON.fullmatch(bare)),
@@ -1460,6 +1502,8 @@ class SourceName:
         if a == b or (self.acronym is not None and self.acronym == other.acronym):
             return True
         if b in self.tails or a in other.tails:
+            return True
+        if set(self.country_tails) & set(other.country_tails):
             return True
         if self.described == b or other.described == a:
             return True
