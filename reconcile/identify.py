@@ -122,6 +122,25 @@ _CHANGE_BY = (
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
+#: Words that make a figure one its source has since replaced: "... 3,958 instead of 11,300",
+#: "revised down from 11,300", "the earlier toll of 11,300", "in its previous report, said
+#: 11,300", "... had earlier put the toll at 11,300"; after it, "11,300 as was first reported".
+_SUPERSEDED_BEFORE = (
+    r"(?i)(?:\b(?:instead\s+of|(?:revised|amended|corrected|lowered|raised|"
+    r"downgraded|upgraded)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:(?:down|up)(?:wards?)?\s+)?from)"
+    r"|\b(?:previous|earlier|prior|initial|original|old)\s+(?:[\w-]+\s+)?"
+    r"(?:toll|figure|estimate|count|tally|number|total)\s+of"
+    r"|\b(?:previously|earlier|initially|originally|first)\s+(?:said|reported|put|gave|"
+    r"estimated|counted|announced)\b[^,;.]{0,40})"
+    r"\s+(?:at\s+)?(?:least\s+|almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+    r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
+    r"(?:report|estimate|update|count|tally|statement|assessment)s?\b[^;.]{0,40}$"
+)
+_SUPERSEDED_AFTER = (
+    r"(?i)^[\s,]*(?:[\w-]+\s+){0,3}?(?:as|that)\s+(?:was\s+|were\s+|had\s+been\s+)?"
+    r"(?:before|previously|earlier|initially|first|originally)\s+(?:reported|said|stated|"
+    r"announced|given|estimated)\b"
+)
 _WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
 #: "on Tuesday", "late on Friday", "Monday's figures": a weekday near the figure's report.
 _WEEKDAY = (
@@ -383,6 +402,9 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = _sentence_year(published)
     before = before_figure()
+    superseded = before.str.contains(_SUPERSEDED_BEFORE) | after_figure().str.contains(
+        _SUPERSEDED_AFTER
+    )
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
     days_back = pl.col("_back").replace_strict(
@@ -444,12 +466,17 @@ def assign_dates(claims: pl.DataFrame) -> pl.DataFrame:
         .when(published.is_not_null())
         .then(pl.lit("the latest date the document's sentences give"))
         .otherwise(pl.lit("no date")),
+        superseded=superseded,
+        # (a figure its source replaced is an earlier level too)
         starting_figure=(
-            before.str.contains(r"(?i)\bfrom\s*$")
-            | pl.col("surface").str.contains(r"(?i)^from\s")
-            | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
+            (
+                before.str.contains(r"(?i)\bfrom\s*$")
+                | pl.col("surface").str.contains(r"(?i)^from\s")
+                | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
+            )
+            & pl.col("change").is_null()
         )
-        & pl.col("change").is_null(),
+        | superseded,
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )

@@ -95,3 +95,61 @@ def test_two_names_of_one_government_make_no_disagreement() -> None:
 def test_a_rate_per_head_measures_what_comes_before_per(text: str, measure: str) -> None:
     row = reconcile(_report(text, "a", 2, "Post")).claims.row(0, named=True)
     assert row["concept_key"].split(" per ")[0] == measure
+
+
+# --------------------------------------------------------------------------- a figure replaced
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "replaced"),
+    [
+        ("The relief agency now says 2,100 people died, instead of 4,000.", "4,000", True),
+        ("The relief agency now says 2,100 people died, instead of 4,000.", "2,100 people", False),
+        ("The agency revised its toll down from 4,000 to 2,100 on Friday.", "4,000", True),
+        ("The agency's earlier toll of 4,000 was too high, it said.", "4,000", True),
+        (
+            "In its previous report, the agency said 4,000 people had died in Peru.",
+            "4,000 people",
+            True,
+        ),
+        (
+            "The agency had previously said 4,000 people were killed in the flood.",
+            "4,000 people",
+            True,
+        ),
+        ("The toll stood at 4,000, as was first reported on Monday.", "4,000", True),
+        # a change's start is no replaced figure, nor a figure another outlet gave first
+        ("The agency said 4,000 people died, up from 2,000 a day earlier.", "2,000", False),
+        (
+            "The agency said 4,000 people died, as was first reported by local radio.",
+            "4,000 people",
+            False,
+        ),
+        ("Officials said 4,000 homes were lost and 2,100 people died.", "4,000 homes", False),
+    ],
+)
+def test_a_figure_its_source_replaced(text: str, figure: str, replaced: bool) -> None:
+    claims = reconcile(_report(text, "a", 2, "Post")).claims
+    assert claims.filter(pl.col("surface") == figure)["superseded"].to_list() == [replaced]
+
+
+def test_a_replaced_figure_is_told_as_its_sources_earlier_one() -> None:
+    from newsfigures.report import headline
+
+    claims = pl.concat(
+        [
+            _report("The Tide Office said 4,000 people died in the Peru floods.", "a", 2, "Post"),
+            _report(
+                "The Tide Office now says 2,100 people died in the Peru floods, instead of 4,000.",
+                "b",
+                3,
+                "Herald",
+            ),
+            _report("The Peru Red Cross said 3,900 people died in the floods.", "c", 3, "Star"),
+        ],
+        how="diagonal_relaxed",
+    )
+    result = reconcile(claims)
+    deaths = result.quantities.filter(pl.col("concept") == "death").row(0, named=True)
+    text = headline(deaths, result.assertions, claims=result.claims)
+    assert "at 2,100, revised from 4,000" in text
