@@ -174,7 +174,7 @@ _LONG_RUN = (
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
-_VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
+VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
 #: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
 _PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
@@ -1010,6 +1010,13 @@ def _period() -> pl.Expr:
         r"(?:'s|\u2019s)?\s+(?:count|total|tally|figure|level|number)\s+(?:of|was|stood\s+at)\s*$",
         1,
     )
+    # the last year named before the figure, the one "the previous year" is counted back from
+    year_before = (
+        before_figure()
+        .str.extract_all(r"\b(?:19|20)\d{2}\b")
+        .list.last()
+        .cast(pl.Int32, strict=False)
+    )
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
@@ -1029,6 +1036,9 @@ def _period() -> pl.Expr:
         .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
+        # "8.1 million in 2030, up from the previous year's count of 7.6 million": 2029
+        .when((previous.str.to_lowercase() == "year") & year_before.is_not_null())
+        .then((year_before - 1).cast(pl.String))
         .when(previous.is_not_null())
         .then(pl.format("previous {}", previous.str.to_lowercase()))
         .when(earlier_record)
@@ -1604,8 +1614,11 @@ def assign_asserters(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
+    # (a camp named by the attribution as written: "UK officials" before it is read as the
+    # "United Kingdom government")
+    camp_as_written, _ = _canonical(pl.col("attribution").fill_null(""), tables.asserters)
     asserter = pl.coalesce(
-        camp if tables.asserters else pl.lit(None, dtype=pl.String),
+        pl.coalesce(camp, camp_as_written) if tables.asserters else pl.lit(None, dtype=pl.String),
         named,
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
@@ -1635,8 +1648,6 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("norm_unit").fill_null("-"),
             pl.col("norm_per").fill_null("-"),
             pl.col("is_delta").cast(pl.String),
-            # "thousands of people" gives an order of size, not a count: compared with nothing
-            pl.when(pl.col("surface").fill_null("").str.contains(_VAGUE)).then(pl.col("claim_id")),
             # "1 of 3 | Crowds gather ...": a photo gallery's counter, page furniture
             pl.when(_gallery_counter()).then(pl.col("claim_id")),
         ],

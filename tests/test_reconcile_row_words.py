@@ -153,3 +153,35 @@ def test_a_replaced_figure_is_told_as_its_sources_earlier_one() -> None:
     deaths = result.quantities.filter(pl.col("concept") == "death").row(0, named=True)
     text = headline(deaths, result.assertions, claims=result.claims)
     assert "at 2,100, revised from 4,000" in text
+
+
+# --------------------------------------------------------------------------- no number, no row
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "vague"),
+    [
+        (
+            "Aid workers fear hundreds of thousands have lost their homes in Peru.",
+            "hundreds of thousands",
+            True,
+        ),
+        (
+            "Officials say millions more may have been exposed to the smoke in Peru.",
+            "millions",
+            True,
+        ),
+        (
+            "Officials say 2 million people were exposed to the smoke in Peru.",
+            "2 million people",
+            False,
+        ),
+    ],
+)
+def test_an_order_of_size_without_a_number_is_no_row(text: str, figure: str, vague: bool) -> None:
+    from reconcile.checks import VAGUE_NOTE
+
+    claims = reconcile(_report(text, "a", 2, "Post")).claims
+    row = claims.filter(pl.col("surface").str.contains(figure, literal=True)).row(0, named=True)
+    assert (row["quantity_id"] is None) is vague
+    assert (row["group_note"] == VAGUE_NOTE) is vague
