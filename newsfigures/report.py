@@ -1355,8 +1355,11 @@ def _figures_of(
         & pl.col("best").is_not_null()
     )
     if claims is not None and {"assertion_id", "change"} <= set(claims.columns):
+        # a level reached ("fell to 900") is no change by 900: only a change says "down by"
+        delta = pl.col("is_delta").fill_null(True) if "is_delta" in claims.columns else True
         changes = (
-            claims.select("assertion_id", pl.col("change").cast(pl.String))
+            claims.filter(delta)
+            .select("assertion_id", pl.col("change").cast(pl.String))
             .drop_nulls()
             .unique("assertion_id", keep="first")
         )

@@ -656,6 +656,7 @@ def assign_keys(
     frame = _subsets(frame)
     frame = read_movement(frame)
     frame = _share_parts(frame)
+    frame = _rate_named(frame)
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
@@ -961,6 +962,27 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("concept_key")),
         concept_source=pl.when(base.is_not_null())
         .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
+def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
+    """A figure given as a measure's rate ("the birth rate fell to 1.2", "a death rate of 345
+    per million") measures that rate, not a count of the measure: "birth rate", not births.
+    Only a figure with no counted noun of its own ("the death rate rose to 900 deaths" counts)."""
+    clause = before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null("")
+    measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "")
+    rate = (
+        (measure != "")
+        & pl.col("unit").is_null()
+        & clause.str.contains(pl.format(r"(?i)(?-u:\b){}s?\s+rates?(?-u:\b)", measure))
+    )
+    return frame.with_columns(
+        concept_key=pl.when(rate)
+        .then(pl.format("{} rate", pl.col("concept_key")))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(rate)
+        .then(pl.format("{}, a rate of it", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     )
 

@@ -53,6 +53,7 @@ _CLAIM_COLUMNS: _Types = {
     "frame_sure": pl.Boolean,  # measure and place read from the figure's own words
     # what its own words say its measure is not ("another measure", "places counted", "where
     # counted"), else null; and the word that says it ("missing", "province", "clinic")
+    "is_delta": pl.Boolean,  # a change ("rose by 900"), not a level reached ("fell to 900")
     "superseded": pl.Boolean,  # a figure its source has since replaced ("instead of 900")
     "frame_doubt": pl.String,
     "frame_doubt_word": pl.String,

@@ -84,8 +84,12 @@ def test_two_names_of_one_government_make_no_disagreement() -> None:
 @pytest.mark.parametrize(
     ("text", "measure"),
     [
-        ("The toll implies a death rate of roughly 120/ million population in Peru.", "death"),
-        ("The death rate in Peru reached 90 per 100,000 residents last year.", "death"),
+        ("The toll implies a death rate of roughly 120/ million population in Peru.", "death rate"),
+        ("The death rate in Peru reached 90 per 100,000 residents last year.", "death rate"),
+        # a rate named without a head count: the rate, not a count of births
+        ("The birth rate in Peru fell to 1.2 last year, officials said.", "birth rate"),
+        # a count of its own noun stays a count
+        ("The death rate rose as 900 deaths were recorded in Peru.", "death"),
         ("Peru recorded about 345 deaths per million people, the ministry said.", "death"),
         ("Some 4,000 cases for every million inhabitants were found in Peru.", "case"),
         # a population counted is a population

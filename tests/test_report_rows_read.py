@@ -461,3 +461,34 @@ def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -
     assert set(multiples["verdict"].cast(pl.String).to_list()) == {"single"}
     drawn = report.timeline_figures(result, tmp_path)
     assert not [title for title, _ in drawn.items if "times" in title]
+
+
+# --------------------------------------------------------------------------- a level is no change
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        # a level reached, with the direction it moved in: the level, not a change by it
+        ("The birth rate in Peru fell to 1.2 last year, officials said.", "1.2"),
+        ("Peru's population could decrease to 24 million by 2040.", "24 million people"),
+        # a change by an amount is told as one
+        (
+            "Peru's population fell by 2 million in 2030, officials said.",
+            "down by 2 million people",
+        ),
+        ("Exports from Peru rose by 900 containers in 2030.", "up by 900 containers"),
+    ],
+)
+def test_a_level_reached_is_not_told_as_a_change(text: str, cell: str) -> None:
+    from newsfigures.report import _figures_of, figure_cells
+
+    result = reconcile(_read_claims(text))
+    figures = _figures_of(result.quantities, result.assertions, result.claims)
+    q = result.quantities.row(0, named=True)
+    middle, _ = figure_cells(q, figures[q["quantity_id"]])
+    assert middle == cell
+
+
+def _read_claims(text: str) -> pl.DataFrame:
+    return extract_claims(text, doc_id="a", outlet="Example Post", published=dt.date(2031, 4, 2))
