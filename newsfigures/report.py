@@ -883,7 +883,7 @@ REPLACED = "replaced by its source"
 def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
     """Claims that are the starting level of a change ("from 300 to nearly 2,000") in
     the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``; and those reconcile
-    read as replaced by their own source ("3,958 instead of 11,300": ``superseded``), marked
+    read as replaced by their own source ("40 instead of 90": ``superseded``), marked
     :data:`REPLACED`."""
     grouped = claims.filter(pl.col("quantity_id").is_not_null())
     pairs = grouped.select("claim_id", "from_claim", "quantity_id").join(

@@ -122,9 +122,9 @@ _CHANGE_BY = (
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
-#: Words that make a figure one its source has since replaced: "... 3,958 instead of 11,300",
-#: "revised down from 11,300", "the earlier toll of 11,300", "in its previous report, said
-#: 11,300", "... had earlier put the toll at 11,300"; after it, "11,300 as was first reported".
+#: Words that make a figure one its source has since replaced: "now 40 instead of 90",
+#: "revised down from 90", "the earlier toll of 90", "its first update gave 90", "had
+#: previously said 90"; after it, "90, as it first reported".
 _SUPERSEDED_BEFORE = (
     r"(?i)(?:\b(?:instead\s+of|(?:revised|amended|corrected|lowered|raised|"
     r"downgraded|upgraded)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:(?:down|up)(?:wards?)?\s+)?from)"
@@ -1058,7 +1058,7 @@ def _period() -> pl.Expr:
         .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
-        # "8.1 million in 2030, up from the previous year's count of 7.6 million": 2029
+        # "5 million births in 2030, above last year's total of 4 million": 2029
         .when((previous.str.to_lowercase() == "year") & year_before.is_not_null())
         .then((year_before - 1).cast(pl.String))
         .when(previous.is_not_null())
