@@ -876,15 +876,25 @@ def unused_renames(mapping: Path, quantities: pl.DataFrame) -> list[str]:
     ]
 
 
+#: The mark :func:`_earlier_levels` gives a figure its own source has since replaced.
+REPLACED = "replaced by its source"
+
+
 def _earlier_levels(claims: pl.DataFrame) -> dict[str, str]:
     """Claims that are the starting level of a change ("from 300 to nearly 2,000") in
-    the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``."""
+    the same quantity: ``{claim_id of 1,000: claim_id of nearly 20,000}``; and those reconcile
+    read as replaced by their own source ("40 instead of 90": ``superseded``), marked
+    :data:`REPLACED`."""
     grouped = claims.filter(pl.col("quantity_id").is_not_null())
     pairs = grouped.select("claim_id", "from_claim", "quantity_id").join(
         grouped.select(pl.col("claim_id").alias("from_claim"), "quantity_id"),
         on=["from_claim", "quantity_id"],
     )
-    return dict(zip(pairs["from_claim"].to_list(), pairs["claim_id"].to_list(), strict=True))
+    levels = dict(zip(pairs["from_claim"].to_list(), pairs["claim_id"].to_list(), strict=True))
+    if "superseded" in grouped.columns:
+        replaced = grouped.filter(pl.col("superseded").fill_null(False))["claim_id"].to_list()
+        levels.update((c, REPLACED) for c in replaced if c not in levels)
+    return levels
 
 
 def _who(camp: str) -> str:
@@ -1086,8 +1096,14 @@ def headline(
         return text + _given_as(a, per, stated)
 
     items = list(rows.iter_rows(named=True))
+    # a figure its source replaced, however many reports gave it before, is its earlier one
+    replaced = {
+        a["assertion_id"]: any(earlier.get(c) == REPLACED for c in a["claim_ids"] or ())
+        for a in items
+    }
     is_start = {
-        a["assertion_id"]: bool(a["claim_ids"]) and all(c in earlier for c in a["claim_ids"])
+        a["assertion_id"]: replaced[a["assertion_id"]]
+        or (bool(a["claim_ids"]) and all(c in earlier for c in a["claim_ids"]))
         for a in items
     }
     camps: dict[str, list[dict[str, Any]]] = {}
@@ -1110,7 +1126,9 @@ def headline(
         text = amount(main)
         starts = [r for r in rest if is_start[r["assertion_id"]]]
         others = [r for r in rest if not is_start[r["assertion_id"]]]
-        if starts:
+        if starts and replaced[starts[0]["assertion_id"]]:
+            text += f", revised from {amount(starts[0])}"  # the source replaced its figure
+        elif starts:
             direction = "up" if (main["best"] or 0) >= (starts[0]["best"] or 0) else "down"
             text += f", {direction} from {amount(starts[0])}"
         # each other value once ("also 3,958", not "also at least 3,958 and 3,958")
@@ -1337,8 +1355,11 @@ def _figures_of(
         & pl.col("best").is_not_null()
     )
     if claims is not None and {"assertion_id", "change"} <= set(claims.columns):
+        # a level reached ("fell to 900") is no change by 900: only a change says "down by"
+        delta = pl.col("is_delta").fill_null(True) if "is_delta" in claims.columns else True
         changes = (
-            claims.select("assertion_id", pl.col("change").cast(pl.String))
+            claims.filter(delta)
+            .select("assertion_id", pl.col("change").cast(pl.String))
             .drop_nulls()
             .unique("assertion_id", keep="first")
         )
@@ -1579,7 +1600,10 @@ def sources_table(documents: pl.DataFrame, claims: pl.DataFrame) -> Html:
 
 def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
     """The claims a report does not compare, in their order, with why (``_why``)."""
-    earlier = pl.Series(sorted(_earlier_levels(claims)), dtype=pl.String).implode()
+    levels = _earlier_levels(claims)
+    earlier = pl.Series(sorted(levels), dtype=pl.String).implode()
+    replaced = pl.Series(sorted(c for c, v in levels.items() if v == REPLACED), dtype=pl.String)
+    replaced = replaced.implode()
     here = pl.Series(sorted(grouped_here), dtype=pl.String).implode()
     unshown = not_headlined(claims).select("claim_id", pl.col("why").alias("_unshown"))
     claims = claims.join(unshown, on="claim_id", how="left")
@@ -1594,6 +1618,8 @@ def _not_compared(claims: pl.DataFrame, grouped_here: set[str]) -> pl.DataFrame:
         .then(pl.lit("a length of time, which frames the figures rather than being one reported"))
         .when(pl.col("_unshown").is_not_null())
         .then(pl.col("_unshown"))
+        .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(replaced))
+        .then(pl.lit("an earlier figure its source has since replaced; shown as “revised from …”"))
         .when(pl.col("quantity_id").is_in(here) & pl.col("claim_id").is_in(earlier))
         .then(pl.lit("starting point of a stated change; shown as “up from …”"))
     )

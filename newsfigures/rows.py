@@ -12,6 +12,9 @@ thing. Three patterns of news writing give rows a reader would call meaningless:
   figure's own noun, which is in no measure vocabulary, and the preposition says the figure
   is where or among what something else was counted ("cost 4,000 jobs" stays a row).
 
+  These three are read where the measure is read, by reconcile's frame reading (the claims
+  table's ``frame_doubt`` and ``frame_doubt_word``, :func:`reconcile.frames.read_doubt`);
+  this module only tells them.
 - **the starting level of a stated change** ("from 24.2m to 24.1m") put in a row of its own
   when its end is dated and it is not: the change is one figure's story, told in its end's row.
 
@@ -23,13 +26,11 @@ global emissions)", a fraction whose whole is not written "(share of an unnamed 
 
 from __future__ import annotations
 
-import functools
 import re
 
 import polars as pl
 
-from reconcile.frames import default_measures, measure_forms
-from reconcile.tables import place_kinds
+from reconcile import frames
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -62,70 +63,22 @@ _OF = re.compile(r"\s*of\s+(?:all\s+)?(?P<rest>[^,;:.()\u2013\u2014\"“”]+)",
 _MAX_WHOLE_WORDS = 6
 
 
-@functools.cache
-def _forms() -> dict[str, str]:
-    return measure_forms(default_measures())
-
-
-def _measure_in(words: str) -> str | None:
-    """The measure the longest run of ``words`` names, if any ("missing people" -> missing)."""
-    tokens = re.findall(r"[a-z][a-z'-]*", words.lower())
-    forms = _forms()
-    for size in range(min(4, len(tokens)), 0, -1):
-        for i in range(len(tokens) - size + 1):
-            found = forms.get(" ".join(tokens[i : i + size]))
-            if found:
-                return found
-    return None
-
-
-#: Prepositions before a count that say where or among what something else was counted
-#: ("reported across 200,000 hospitals", "one of 194 member states"); and the words that may
-#: stand between them and the figure.
-_SCOPE_PREPOSITIONS = frozenset(
-    "across in of among from at on into within throughout between by".split()
-)
-_BETWEEN = frozenset("the a an its their all some every".split())
-
-
-def _after_preposition(claim: dict) -> bool:
-    """Whether the figure's words follow a preposition (past articles and possessives)."""
-    sentence = claim.get("sentence") or ""
-    at = (claim.get("start") or 0) - (claim.get("sentence_start") or 0)
-    words = re.findall(r"[\w'’-]+", sentence[: max(0, at)].lower())
-    for word in reversed(words[-4:]):
-        if word in _SCOPE_PREPOSITIONS:
-            return True
-        if word not in _BETWEEN and not word.endswith(("'s", "’s")):
-            return False
-    return False
-
-
-def _base(measure: str | None) -> str:
-    """A measure without its part ("active fire: out of control" -> "active fire")."""
-    return (measure or "").split(":", 1)[0].strip()
+#: How each doubt of reconcile's frame reading (``frame_doubt``) is told: its template is
+#: filled with the word that says it (``frame_doubt_word``) and the row's measure.
+_TOLD = {
+    frames.ANOTHER_MEASURE: ANOTHER_MEASURE,
+    frames.PLACES_COUNTED: PLACE_COUNT,
+    frames.WHERE_COUNTED: UNNAMED_THING,
+}
 
 
 def _why_not(claim: dict) -> str | None:
     """Why a grouped claim's row says nothing a reader can use, or None."""
-    measure = _base(claim.get("concept_key"))
-    if not measure:
+    template = _TOLD.get(claim.get("frame_doubt") or "")
+    if template is None:
         return None
-    unit = (claim.get("unit") or "").lower()
-    source = claim.get("concept_source") or ""
-    if (
-        source.startswith("counted noun")
-        and measure not in default_measures()
-        and _after_preposition(claim)
-    ):
-        return UNNAMED_THING.format(measure)
-    named = _base(_measure_in(claim.get("surface") or ""))
-    known = measure in default_measures()  # (a row named by its own noun mixes nothing)
-    if known and named and named != measure and named not in measure:
-        return ANOTHER_MEASURE.format(named, measure)
-    if unit in place_kinds() and unit != measure:
-        return PLACE_COUNT.format(unit, measure)
-    return None
+    measure = (claim.get("concept_key") or "").split(":", 1)[0].strip()
+    return template.format(claim.get("frame_doubt_word") or "", measure)
 
 
 def _change_starts(grouped: pl.DataFrame) -> set[str]:
@@ -150,8 +103,8 @@ def not_headlined(claims: pl.DataFrame) -> pl.DataFrame:
     """Claims of quantities a report does not headline: ``claim_id``, ``quantity_id`` and
     ``why``. A quantity is left out only when every one of its figures gives a reason (its
     first reason is shown for all of them); one figure that fits keeps the row."""
-    needed = ["claim_id", "quantity_id", "concept_key", "unit", "surface", "concept_source"]
-    optional = ("entity", "from_claim", "sentence", "sentence_start", "start")
+    needed = ["claim_id", "quantity_id", "concept_key"]
+    optional = ("frame_doubt", "frame_doubt_word", "entity", "from_claim")
     needed += [c for c in optional if c in claims.columns]
     empty = pl.DataFrame(schema={"claim_id": pl.String, "quantity_id": pl.String, "why": pl.String})
     if any(c not in claims.columns for c in needed):

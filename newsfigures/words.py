@@ -29,7 +29,19 @@ _HEDGE_WORDS = {
     "<": "less than",
     **dict.fromkeys(["<=", "≤", "< =", "=<"], "at most"),
 }
-_UNCOUNTABLE = {"personnel", "staff", "spending", "equipment", "ammunition", "funding", "aid"}
+_UNCOUNTABLE = {
+    "personnel",
+    "staff",
+    "spending",
+    "equipment",
+    "ammunition",
+    "funding",
+    "aid",
+    "people",
+}
+# Nouns of a body of people counted in people: "a population of 24 million" is 24 million
+# people, never "24 million populations".
+_COUNTED_IN_PEOPLE = {"population", "workforce", "electorate"}
 # Adjectives that stand for the people they describe ("the missing", "the injured") take no
 # plural "-s": "9,550 missing", "250,000 affected".
 _PEOPLE_ADJECTIVES = {
@@ -73,6 +85,23 @@ def _plural(word: str, value: float | None) -> str:
     return word + "s"
 
 
+def _per_head(unit: str, value: float) -> str:
+    """The words after a rate's number: its counted noun in the plural and the head count it
+    is per (" deaths per million people"); a rate named as one ("birth rate") is said in its
+    row's label and only its head count follows the number.
+
+    >>> _per_head("death per million people", 345), _per_head("birth rate", 1.2)
+    (' deaths per million people', '')
+    >>> _per_head("death rate per million population", 120)
+    ' per million population'
+    """
+    head, _, per = unit.partition(" per ")
+    per = f" per {per}" if per else ""
+    if head == "rate" or head.endswith(" rate"):
+        return per
+    return f" {_plural(head, value)}{per}"
+
+
 def format_amount(
     value: float | None,
     unit: str | None = None,
@@ -100,9 +129,13 @@ def format_amount(
     '565,820 border crossings'
     >>> format_amount(500, qualifier="topped"), format_amount(2e6, qualifier=">")
     ('more than 500', 'more than 2 million')
+    >>> format_amount(2.4e7, "population"), format_amount(1, "workforce")
+    ('24 million people', '1 person')
     """
     if value is None or not math.isfinite(value):
         return "an unstated amount"
+    if unit in _COUNTED_IN_PEOPLE:
+        unit = "people" if abs(value) != 1 else "person"
 
     def one(v: float) -> str:
         if unit in ("percent", "%"):
@@ -114,6 +147,8 @@ def format_amount(
         if unit and len(unit) == 3 and unit.isupper():
             symbol = _SYMBOLS.get(unit)
             return f"{symbol}{_number(v)}" if symbol else f"{_number(v)} {unit}"
+        if unit and (" per " in unit or unit.endswith(" rate")):
+            return f"{_number(v)}{_per_head(unit, v)}"
         noun = (unit or "").replace(" ", "")  # "border crossing" counts like "crossing"
         if unit and (
             (noun.isalpha() and noun.islower() and len(noun) > 3) or unit in _PLURAL_UNITS

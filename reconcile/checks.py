@@ -40,6 +40,9 @@ TIME_SPAN_NOTE = "a span of time that dates the sentence, not a figure it measur
 #: The note of a bound that says which members belong to a group ("countries with more than
 #: 100,000 refugees", "firms employing fewer than 50 staff"): nothing is measured, nothing wrong.
 THRESHOLD_NOTE = "a threshold that defines a group, not a figure it measures"
+#: The note of a plural magnitude written without a number ("hundreds of thousands", "millions
+#: more"): an order of size, no figure to compare or to show as one ("550 thousands").
+VAGUE_NOTE = "an order of size without a number (“hundreds of thousands”), not a figure"
 
 _PARTS = re.compile(
     r"(?i)\b(?:including|of whom|of which|comprising|made up of|consisting of|split between)\b|:"

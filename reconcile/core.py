@@ -12,12 +12,13 @@ import polars as pl
 from extract.lexicon import lexicon
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
-from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, arithmetic_checks, stances
+from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
 from .columns import in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import after_figure, alternation, before_figure
 from .identify import (
     HOLDING_STATUS,
+    VAGUE,
     assign_asserters,
     assign_dates,
     assign_keys,
@@ -171,12 +172,15 @@ def reconcile(
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
     span = _time_span()
     threshold_of_group = _threshold()
+    # "thousands of people" gives an order of size, not a count: no figure of a row
+    vague = pl.col("surface").fill_null("").str.contains(VAGUE)
     work = work.with_columns(
         grouped=~pl.col("boilerplate").fill_null(False)
         & finite
         & counted
         & ~span
         & ~threshold_of_group
+        & ~vague
         & pl.col("restates").is_null(),
         group_note=pl.when(pl.col("boilerplate").fill_null(False))
         .then(pl.lit("page furniture, not grouped"))
@@ -186,6 +190,8 @@ def reconcile(
         .then(pl.lit(TIME_SPAN_NOTE))
         .when(threshold_of_group)
         .then(pl.lit(THRESHOLD_NOTE))
+        .when(vague)
+        .then(pl.lit(VAGUE_NOTE))
         .when(pl.col("fx_note").is_not_null())
         .then(pl.col("fx_note"))
         .when(pl.col("as_of").is_null())

@@ -30,11 +30,15 @@ from extract.lexicon import lexicon
 from .columns import join_beside
 
 __all__ = [
+    "ANOTHER_MEASURE",
     "BROAD_PLACES",
     "GENERIC_NOUNS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
+    "PER_HEAD",
+    "PLACES_COUNTED",
     "REVERSED",
+    "WHERE_COUNTED",
     "after_figure",
     "alternation",
     "before_figure",
@@ -43,6 +47,7 @@ __all__ = [
     "measure_forms",
     "nationality",
     "place_forms",
+    "read_doubt",
     "read_measure",
     "read_movement",
     "read_place",
@@ -93,6 +98,15 @@ _SOURCE_WORDS = (
     r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|added)|"
     r"government|[Mm]inistry|authorities|"
     r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
+)
+
+
+#: The head count a rate is given per ("per million people", "/100,000 population", "for
+#: every 1,000 residents"; group 1 the count): the people a rate is divided by, not its measure.
+PER_HEAD = (
+    r"(?:(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+|/\s*)"
+    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
+    r"population|capita|head))(?-u:\b)"
 )
 
 
@@ -308,10 +322,12 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     before, after = before_figure(), after_figure()
     unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
+    # "345 deaths per million people": the people a rate is per are not what it measures
     after_clause = (
         after.str.replace(r"\s-\s.*$", "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
+        .str.replace(rf"(?i){PER_HEAD}.*$", "")
     )
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
@@ -422,9 +438,58 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         ]
     )
     frame = frame.with_columns(_measure_source=source)
-    return frame.drop(
-        *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_surface_is"
+    frame = frame.rename({"_m_surface_is": "_measure_own"})
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+
+
+#: What a figure's own words say its measure is not (``frame_doubt``; the word in
+#: ``frame_doubt_word``): they name another measure ("hundreds of injured people" read as
+#: deaths because "killed" follows), it counts places ("people in nine districts": where
+#: something was counted), or it counts a thing no measure names after a preposition
+#: ("deaths logged across 3,000 clinics": where or among what something else was counted).
+ANOTHER_MEASURE = "another measure"
+PLACES_COUNTED = "places counted"
+WHERE_COUNTED = "where counted"
+#: Prepositions before a count that say where or among what something else was counted, and
+#: up to three articles, quantifiers or possessives between them and the figure.
+_SCOPE_BEFORE = (
+    r"(?i)(?-u:\b)(?:across|in|of|among|from|at|on|into|within|throughout|between|by)"
+    r"(?:\s+(?:the|a|an|its|their|all|some|every|[\w-]+['\u2019]s)){0,3}[\s,]*$"
+)
+
+
+def read_doubt(frame: pl.DataFrame, measures: Iterable[str], places: Iterable[str]) -> pl.DataFrame:
+    """``frame`` with ``frame_doubt`` and ``frame_doubt_word`` (null where the figure's own
+    words fit its measure), read from ``concept_key`` (its part after ":" aside), the counted
+    noun and ``_measure_own`` (the measure its own words name, from :func:`read_measure`,
+    dropped here). ``measures`` are the known measures, ``places`` nouns of kinds of place."""
+    measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "").str.strip_chars()
+    own = pl.col("_measure_own").fill_null("").str.replace(r":.*$", "").str.strip_chars()
+    unit = pl.col("unit").fill_null("").str.to_lowercase()
+    known = measure.is_in(sorted(set(measures)))
+    where = (
+        pl.col("concept_source").fill_null("").str.starts_with("counted noun")
+        & ~known
+        & before_figure().str.contains(_SCOPE_BEFORE)
     )
+    # a narrower measure holds its base ("excess death" names "death"): no other measure
+    other = known & (own != "") & (own != measure) & ~measure.str.contains(own, literal=True)
+    places_counted = unit.is_in(sorted(set(places))) & (unit != measure)
+    doubt = (
+        pl.when(measure == "")
+        .then(None)
+        .when(where)
+        .then(pl.lit(WHERE_COUNTED))
+        .when(other)
+        .then(pl.lit(ANOTHER_MEASURE))
+        .when(places_counted)
+        .then(pl.lit(PLACES_COUNTED))
+    )
+    word = pl.when(where).then(measure).when(other).then(own).when(places_counted).then(unit)
+    frame = frame.with_columns(frame_doubt=doubt, _doubt_word=word)
+    return frame.with_columns(
+        frame_doubt_word=pl.when(pl.col("frame_doubt").is_not_null()).then(pl.col("_doubt_word"))
+    ).drop("_doubt_word", "_measure_own")
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.

@@ -21,8 +21,10 @@ from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, join_beside, sorted_by
 from .frames import (
+    BROAD_PLACES,
     GENERIC_NOUNS,
     ORIGIN_MEASURES,
+    PER_HEAD,
     REVERSED,
     after_figure,
     alternation,
@@ -31,12 +33,13 @@ from .frames import (
     document_places,
     nationality,
     place_forms,
+    read_doubt,
     read_measure,
     read_movement,
     read_place,
     span_average,
 )
-from .tables import Tables, alias_pattern, month_readings
+from .tables import Tables, alias_pattern, month_readings, place_kinds
 
 __all__ = [
     "DISPLACEMENT_MEASURES",
@@ -119,6 +122,25 @@ _CHANGE_BY = (
     r"\badditionally)"
     r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
 )
+#: Words that make a figure one its source has since replaced: "now 40 instead of 90",
+#: "revised down from 90", "the earlier toll of 90", "its first update gave 90", "had
+#: previously said 90"; after it, "90, as it first reported".
+_SUPERSEDED_BEFORE = (
+    r"(?i)(?:\b(?:instead\s+of|(?:revised|amended|corrected|lowered|raised|"
+    r"downgraded|upgraded)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:(?:down|up)(?:wards?)?\s+)?from)"
+    r"|\b(?:previous|earlier|prior|initial|original|old)\s+(?:[\w-]+\s+)?"
+    r"(?:toll|figure|estimate|count|tally|number|total)\s+of"
+    r"|\b(?:previously|earlier|initially|originally|first)\s+(?:said|reported|put|gave|"
+    r"estimated|counted|announced)\b[^,;.]{0,40})"
+    r"\s+(?:at\s+)?(?:least\s+|almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+    r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
+    r"(?:report|estimate|update|count|tally|statement|assessment)s?\b[^;.]{0,40}$"
+)
+_SUPERSEDED_AFTER = (
+    r"(?i)^[\s,]*(?:[\w-]+\s+){0,3}?(?:as|that)\s+(?:was\s+|were\s+|had\s+been\s+)?"
+    r"(?:before|previously|earlier|initially|first|originally)\s+(?:reported|said|stated|"
+    r"announced|given|estimated)\b"
+)
 _WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
 #: "on Tuesday", "late on Friday", "Monday's figures": a weekday near the figure's report.
 _WEEKDAY = (
@@ -152,13 +174,9 @@ _LONG_RUN = (
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
-_VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
+VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
 #: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
-_PER_HEAD = (
-    r"(?i)^\s*(?:[a-z]+\s+){0,3}?(?:per|for\s+every|for\s+each|in\s+every|in\s+each)\s+"
-    r"((?:[\d,.]+\s*)?(?:thousand|million|hundred)?\s*(?:people|persons|inhabitants|residents|"
-    r"population|capita|head))\b"
-)
+_PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
 _YEAR_AFTER = (
     r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
@@ -477,6 +495,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = _sentence_year(published)
     before = before_figure()
+    superseded = before.str.contains(_SUPERSEDED_BEFORE) | after_figure().str.contains(
+        _SUPERSEDED_AFTER
+    )
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
     days_back = pl.col("_back").replace_strict(
@@ -540,12 +561,17 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .when(published.is_not_null())
         .then(pl.lit("the latest date the document's sentences give"))
         .otherwise(pl.lit("no date")),
+        superseded=superseded,
+        # (a figure its source replaced is an earlier level too)
         starting_figure=(
-            before.str.contains(r"(?i)\bfrom\s*$")
-            | pl.col("surface").str.contains(r"(?i)^from\s")
-            | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
+            (
+                before.str.contains(r"(?i)\bfrom\s*$")
+                | pl.col("surface").str.contains(r"(?i)^from\s")
+                | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
+            )
+            & pl.col("change").is_null()
         )
-        & pl.col("change").is_null(),
+        | superseded,
         is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
         | before.str.contains(_CHANGE_BY),
     )
@@ -728,6 +754,7 @@ def assign_keys(
     frame = _subsets(frame)
     frame = read_movement(frame)
     frame = _share_parts(frame)
+    frame = _rate_named(frame)
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
@@ -753,7 +780,8 @@ def assign_keys(
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
     ).drop("_status", "_doc__place")
-    return _named_again(frame)
+    frame = _named_again(frame)
+    return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
 #: The working columns of ``assign_keys`` that only the choice of the entity reads (the
@@ -1045,6 +1073,27 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
+    """A figure given as a measure's rate ("the birth rate fell to 1.2", "a death rate of 345
+    per million") measures that rate, not a count of the measure: "birth rate", not births.
+    Only a figure with no counted noun of its own ("the death rate rose to 900 deaths" counts)."""
+    clause = before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null("")
+    measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "")
+    rate = (
+        (measure != "")
+        & pl.col("unit").is_null()
+        & clause.str.contains(pl.format(r"(?i)(?-u:\b){}s?\s+rates?(?-u:\b)", measure))
+    )
+    return frame.with_columns(
+        concept_key=pl.when(rate)
+        .then(pl.format("{} rate", pl.col("concept_key")))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(rate)
+        .then(pl.format("{}, a rate of it", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
 def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     """A rate per head of population names its measure with the population."""
     # "12 deaths in each 10,000 residents" is a rate, not a count of deaths
@@ -1090,6 +1139,13 @@ def _period() -> pl.Expr:
         r"(?:'s|\u2019s)?\s+(?:count|total|tally|figure|level|number)\s+(?:of|was|stood\s+at)\s*$",
         1,
     )
+    # the last year named before the figure, the one "the previous year" is counted back from
+    year_before = (
+        before_figure()
+        .str.extract_all(r"\b(?:19|20)\d{2}\b")
+        .list.last()
+        .cast(pl.Int32, strict=False)
+    )
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
@@ -1109,6 +1165,9 @@ def _period() -> pl.Expr:
         .then(_own_months())
         .when(average)
         .then(pl.lit("average"))
+        # "5 million births in 2030, above last year's total of 4 million": 2029
+        .when((previous.str.to_lowercase() == "year") & year_before.is_not_null())
+        .then((year_before - 1).cast(pl.String))
         .when(previous.is_not_null())
         .then(pl.format("previous {}", previous.str.to_lowercase()))
         .when(earlier_record)
@@ -1372,6 +1431,32 @@ _DETERMINERS = ["The", "A", "An", "This", "That", "These", "Those", "Its", "Thei
 _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
 
 
+#: The words by which a country's government speaks as one ("British officials", "the UK
+#: government", "Peru's authorities", "the government of Peru").
+_GOVERNMENT_WORDS = r"(?:government|officials|authorities|administration|ministers)"
+_GOVERNMENT = re.compile(
+    rf"^(?:the\s+)?(?:(?P<place>.+?)(?:'s|\u2019s)?\s+(?i:{_GOVERNMENT_WORDS})"
+    rf"|(?i:government)\s+of\s+(?:the\s+)?(?P<of>.+))$"
+)
+
+
+def _country(words: str) -> str | None:
+    """The country a place name or its adjective names ("Britain", "British" -> "United
+    Kingdom"), a continent or union aside; else None."""
+    words = re.sub(r"(?:'s|\u2019s)$", "", words.strip())
+    country = place_forms().get(words) or demonym_forms().get(words)
+    return country if country and country not in BROAD_PLACES else None
+
+
+def government_name(name: str) -> str | None:
+    """A country's government named by its officials, authorities or government, under
+    any of the country's names ("British officials", "the UK government" -> "United Kingdom
+    government"): one source, however the report names it; else None."""
+    found = _GOVERNMENT.match(name.strip())
+    country = _country(found.group("place") or found.group("of")) if found else None
+    return f"{country} government" if country else None
+
+
 def _initials(name: str) -> str:
     """Capital initials of a name's words ("Office for Harbour Statistics" -> "OHS")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _CONNECTORS]
@@ -1396,7 +1481,7 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
-        cleaned[raw] = text
+        cleaned[raw] = government_name(text) or text
     bodies = one_body_names(set(cleaned.values()))
     cleaned = {raw: bodies.get(text, text) for raw, text in cleaned.items()}
     acronyms = {v for v in cleaned.values() if re.fullmatch(r"[A-Z]{2,6}", v)}
@@ -1442,6 +1527,16 @@ def _without_parent(name: str) -> list[str]:
     ]
 
 
+def _country_tails(name: str) -> list[tuple[str, str]]:
+    """Each (country, shorter name) a bare name holds after its country's name: "Britain's
+    Office for Tide Tables" -> [("United Kingdom", "Office for Tide Tables")]."""
+    return [
+        (country, tail)
+        for tail in _without_parent(name)
+        if (country := _country(name[: -len(tail)]))
+    ]
+
+
 def one_body_names(names: set[str]) -> dict[str, str]:
     """Names of one body written two ways -> the one shown (the longest).
 
@@ -1466,6 +1561,12 @@ def one_body_names(names: set[str]) -> dict[str, str]:
             if tail in groups:
                 owners.setdefault(tail, set()).add(bare)
     links += [[tail, *found] for tail, found in owners.items() if len(found) == 1]
+    # one body under its country's different names ("UK Office for X", "Britain's Office for X")
+    by_country: dict[tuple[str, str], list[str]] = {}
+    for bare in groups:
+        for key in _country_tails(bare):
+            by_country.setdefault(key, []).append(bare)
+    links += [found for found in by_country.values() if len(found) > 1]
     # words that describe a name stand before it ("investment bank Goldwater Partners")
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
     # or after it, in lower case ("Tide Watch relief charity", "PTA spokesperson")
@@ -1573,6 +1674,7 @@ class SourceName:
     bare: str
     acronym: str | None  # the one it gives in brackets
     tails: tuple[str, ...]  # the shorter names it holds after a parent's name
+    country_tails: tuple[tuple[str, str], ...]  # and after its country's name, with the country
     described: str  # the proper name a description before it ends in
     described_after: str  # the name a description after it follows
     person: bool
@@ -1589,6 +1691,7 @@ class SourceName:
             bare=bare,
             acronym=found.group(1) if found else None,
             tails=tuple(_without_parent(bare)),
+            country_tails=tuple(_country_tails(bare)),
             described=_described(bare),
             described_after=_described_after(bare),
             person=bool(_PERSON.fullmatch(bare)),
@@ -1603,6 +1706,8 @@ class SourceName:
         if a == b or (self.acronym is not None and self.acronym == other.acronym):
             return True
         if b in self.tails or a in other.tails:
+            return True
+        if set(self.country_tails) & set(other.country_tails):
             return True
         if self.described == b or other.described == a:
             return True
@@ -1769,8 +1874,11 @@ def assign_asserters(
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
+    # (a camp named by the attribution as written: "UK officials" before it is read as the
+    # "United Kingdom government")
+    camp_as_written, _ = _canonical(pl.col("attribution").fill_null(""), tables.asserters)
     asserter = pl.coalesce(
-        camp if tables.asserters else pl.lit(None, dtype=pl.String),
+        pl.coalesce(camp, camp_as_written) if tables.asserters else pl.lit(None, dtype=pl.String),
         named,
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
@@ -1800,8 +1908,6 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("norm_unit").fill_null("-"),
             pl.col("norm_per").fill_null("-"),
             pl.col("is_delta").cast(pl.String),
-            # "thousands of people" gives an order of size, not a count: compared with nothing
-            pl.when(pl.col("surface").fill_null("").str.contains(_VAGUE)).then(pl.col("claim_id")),
             # "1 of 3 | Crowds gather ...": a photo gallery's counter, page furniture
             pl.when(_gallery_counter()).then(pl.col("claim_id")),
         ],

@@ -51,6 +51,12 @@ _CLAIM_COLUMNS: _Types = {
     "population": pl.String,  # a particular group counted ("worker"), else null
     "period": pl.String,  # a reference year named in the sentence ("in 2021"), else null
     "frame_sure": pl.Boolean,  # measure and place read from the figure's own words
+    # what its own words say its measure is not ("another measure", "places counted", "where
+    # counted"), else null; and the word that says it ("missing", "province", "clinic")
+    "is_delta": pl.Boolean,  # a change ("rose by 900"), not a level reached ("fell to 900")
+    "superseded": pl.Boolean,  # a figure its source has since replaced ("instead of 900")
+    "frame_doubt": pl.String,
+    "frame_doubt_word": pl.String,
 }
 CLAIM_COLUMNS = pl.Schema(_CLAIM_COLUMNS)
 

@@ -228,7 +228,14 @@ def test_a_change_in_a_count_named_before_its_figure_is_no_level(text: str) -> N
 )
 def test_the_previous_periods_count_is_a_period_of_its_own(text: str) -> None:
     rows = _rows(text)
-    assert rows[-1]["period"] == "previous year"
+    # the year before the one the sentence names, dated so (not a second row of 2030)
+    assert rows[-1]["period"] == "2029" and rows[-1]["as_of"].year == 2029
+    assert rows[0]["quantity_id"] != rows[-1]["quantity_id"]
+
+
+def test_the_previous_periods_count_without_a_year_stays_the_previous_one() -> None:
+    rows = _rows("Peru logged 5.2 million births, above the previous month's total of 4.9 million.")
+    assert rows[-1]["period"] == "previous month"
     assert rows[0]["quantity_id"] != rows[-1]["quantity_id"]
 
 

@@ -26,7 +26,7 @@ from newsfigures.rows import (
     share_labels,
     whole_after,
 )
-from reconcile import reconcile
+from reconcile import frames, reconcile
 from reconcile.plots import has_consensus, range_plot, timeline_plot
 from reconcile.schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
@@ -43,90 +43,106 @@ def _claim(**values: Any) -> dict[str, Any]:
         "concept_source": "the words 'killed' after the figure",
         "entity": "Peru",
         "from_claim": None,
+        "frame_doubt": None,
+        "frame_doubt_word": None,
     }
     row.update(values)
     return row
-
-
-def _counted(sentence: str, surface: str, noun: str) -> dict[str, Any]:
-    """A claim whose measure was read from its own counted noun, in its sentence."""
-    return _claim(
-        surface=surface,
-        unit=noun,
-        concept_key=noun,
-        concept_source=f"counted noun '{noun}'",
-        sentence=sentence,
-        sentence_start=0,
-        start=sentence.index(surface),
-    )
 
 
 def _claims(rows: list[dict[str, Any]]) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-@pytest.mark.parametrize(
-    ("claim", "reason"),
-    [
-        # the figure's own words name another measure than the row's
-        (_claim(surface="hundreds of injured people", unit="person"), ANOTHER_MEASURE),
-        (_claim(surface="dozens of evacuees", concept_key="displaced"), ANOTHER_MEASURE),
-        # a count of places: where the thing was counted
-        (_claim(surface="nine districts", unit="district", concept_key="affected"), PLACE_COUNT),
-        (_claim(surface="40 villages", unit="village", concept_key="fire"), PLACE_COUNT),
-        # after a preposition, a count of a thing no measure names: where others were counted
-        (
-            _counted("Deaths were logged across 3,000 clinics.", "3,000 clinics", "clinic"),
-            UNNAMED_THING,
-        ),
-        (
-            _counted("Peru was one of the bloc's 27 members to object.", "27 members", "member"),
-            UNNAMED_THING,
-        ),
-    ],
-)
-def test_a_row_a_reader_could_not_use_is_not_headlined(claim: dict, reason: str) -> None:
-    out = not_headlined(_claims([claim]))
-    assert out["quantity_id"].to_list() == ["q1"]
-    assert out["why"][0].split("(")[0] == reason.split("(")[0]
+def _read(text: str) -> pl.DataFrame:
+    """The claims of one made-up report, read by extraction and reconcile's frame reading."""
+    claims = extract_claims(text, doc_id="a", outlet="Example Post", published=dt.date(2031, 4, 2))
+    return reconcile(claims).claims
+
+
+# the figure, what its own words say its measure is not (reconcile's frame reading), the
+# word that says it, and how the report tells it
+_DOUBTED = [
+    # its own words name another measure than the one read after it
+    (
+        "Crews kept digging for 200 injured people feared killed under the rubble in Peru.",
+        "200 injured people",
+        (frames.ANOTHER_MEASURE, "injured"),
+        ANOTHER_MEASURE,
+    ),
+    # a count of places: where the thing was counted
+    (
+        "About 90,000 people in nine districts were affected by the storm in Peru.",
+        "nine districts",
+        (frames.PLACES_COUNTED, "district"),
+        PLACE_COUNT,
+    ),
+    # after a preposition, a count of a thing no measure names: where others were counted
+    (
+        "Deaths were logged across 3,000 clinics in Peru, the ministry said.",
+        "3,000 clinics",
+        (frames.WHERE_COUNTED, "clinic"),
+        UNNAMED_THING,
+    ),
+    (
+        "Peru was one of the bloc's 27 members to object.",
+        "27 members",
+        (frames.WHERE_COUNTED, "member"),
+        UNNAMED_THING,
+    ),
+    (
+        "Firefighters said 70 fires were burning in 40 villages across Peru.",
+        "40 villages",
+        (frames.WHERE_COUNTED, "village"),
+        UNNAMED_THING,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "doubt", "told"), _DOUBTED)
+def test_a_row_a_reader_could_not_use_is_read_by_reconcile_and_not_headlined(
+    text: str, figure: str, doubt: tuple[str, str], told: str
+) -> None:
+    claims = _read(text)
+    row = claims.filter(pl.col("surface") == figure).row(0, named=True)
+    assert (row["frame_doubt"], row["frame_doubt_word"]) == doubt
+    out = not_headlined(claims).filter(pl.col("claim_id") == row["claim_id"])
+    assert out["why"].to_list() == [told.format(doubt[1], row["concept_key"].split(":")[0])]
 
 
 @pytest.mark.parametrize(
-    "claim",
+    ("text", "figure"),
     [
-        _claim(surface="300 people", unit="person"),  # people who died: deaths
-        _claim(surface="1,200 excess deaths", concept_key="excess death"),  # a kind of death
-        _claim(surface="80 workers", unit="worker"),  # workers killed are deaths
-        _claim(surface="45 active fires", unit="fire", concept_key="active fire"),
-        _claim(surface="60 fires", unit="blaze", concept_key="fire"),
-        # a count of districts when districts are what the row counts
-        _claim(surface="12 districts", unit="district", concept_key="district"),
+        ("Officials said the quake killed 300 people in Peru.", "300 people"),  # deaths
+        ("Officials said 1,200 excess deaths were recorded in Peru.", "1,200 excess deaths"),
+        ("Firefighters said 70 fires were burning in 40 villages across Peru.", "70 fires"),
+        (
+            "About 90,000 people in nine districts were affected by the storm in Peru.",
+            "About 90,000 people",
+        ),
         # a thing no measure names, but the figure is what the sentence reports, not where
-        _counted("The strike has cost 4,000 jobs in Peru.", "4,000 jobs", "job"),
-        _counted("Donors sent 900 tents to Peru.", "900 tents", "tent"),
-        # a row named by its own noun ("body bag") holds a measure word in it: no mixing
-        _claim(
-            surface="600 body bags",
-            unit="body bag",
-            concept_key="body bag",
-            concept_source="counted noun 'body bag'",
-        ),
+        ("The strike has cost 4,000 jobs in Peru.", "4,000 jobs"),
+        ("Donors sent 900 tents to Peru.", "900 tents"),
         # a known measure read from the counted noun
-        _claim(
-            surface="5,000 refugees",
-            unit="refugee",
-            concept_key="refugee",
-            concept_source="counted noun 'refugee'",
-        ),
+        ("Officials said 5,000 refugees had arrived in Peru.", "5,000 refugees"),
+        ("Buses carried 600 evacuees who had been displaced by the fire in Peru.", "600 evacuees"),
     ],
 )
-def test_a_row_that_says_one_measure_stays(claim: dict) -> None:
-    assert not_headlined(_claims([claim])).height == 0
+def test_a_row_that_says_one_measure_stays(text: str, figure: str) -> None:
+    claims = _read(text)
+    row = claims.filter(pl.col("surface") == figure).row(0, named=True)
+    assert row["frame_doubt"] is None and row["frame_doubt_word"] is None
+    assert row["claim_id"] not in not_headlined(claims)["claim_id"].to_list()
 
 
 def test_one_fitting_figure_keeps_its_row() -> None:
     rows = [
-        _claim(claim_id="c1", surface="hundreds of injured people", unit="person"),
+        _claim(
+            claim_id="c1",
+            surface="hundreds of injured people",
+            frame_doubt=frames.ANOTHER_MEASURE,
+            frame_doubt_word="injured",
+        ),
         _claim(claim_id="c2", surface="310 dead"),
     ]
     assert not_headlined(_claims(rows)).height == 0
@@ -445,3 +461,34 @@ def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -
     assert set(multiples["verdict"].cast(pl.String).to_list()) == {"single"}
     drawn = report.timeline_figures(result, tmp_path)
     assert not [title for title, _ in drawn.items if "times" in title]
+
+
+# --------------------------------------------------------------------------- a level is no change
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        # a level reached, with the direction it moved in: the level, not a change by it
+        ("The birth rate in Peru fell to 1.2 last year, officials said.", "1.2"),
+        ("Peru's population could decrease to 24 million by 2040.", "24 million people"),
+        # a change by an amount is told as one
+        (
+            "Peru's population fell by 2 million in 2030, officials said.",
+            "down by 2 million people",
+        ),
+        ("Exports from Peru rose by 900 containers in 2030.", "up by 900 containers"),
+    ],
+)
+def test_a_level_reached_is_not_told_as_a_change(text: str, cell: str) -> None:
+    from newsfigures.report import _figures_of, figure_cells
+
+    result = reconcile(_read_claims(text))
+    figures = _figures_of(result.quantities, result.assertions, result.claims)
+    q = result.quantities.row(0, named=True)
+    middle, _ = figure_cells(q, figures[q["quantity_id"]])
+    assert middle == cell
+
+
+def _read_claims(text: str) -> pl.DataFrame:
+    return extract_claims(text, doc_id="a", outlet="Example Post", published=dt.date(2031, 4, 2))
