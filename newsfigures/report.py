@@ -65,6 +65,7 @@ __all__ = [
     "Corpus",
     "Html",
     "ParameterError",
+    "ReportFigures",
     "Settings",
     "boilerplate_table",
     "check_parameters",
@@ -87,6 +88,7 @@ __all__ = [
     "quantities_table",
     "range_figures",
     "reconcile_corpus",
+    "report_figures",
     "safe_link",
     "select_topic",
     "skipped_table",
@@ -106,6 +108,7 @@ __all__ = [
 DPI = 100  # PNG resolution of saved figures (the SVG beside each is for print)
 #: Bounds that keep a report readable and small on any corpus; full tables stay in Parquet.
 MAX_FIGURES = 8  # range plots
+MAX_TIMELINES = 6  # plots of estimates over time
 MAX_HEADLINES = 8  # paragraphs about divergent quantities
 MAX_NAMES = 5  # asserters named in one paragraph
 OVERVIEW_TOP = 15  # bars in the overview chart
@@ -689,6 +692,25 @@ NOT_DRAWN = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The figures one display cell shows, before they are drawn: a caption and a
+    :data:`FigureJob` each, and what the cell says besides them."""
+
+    captions: tuple[str, ...] = ()
+    jobs: tuple[FigureJob, ...] = ()
+    empty: str = "No figure."
+    note: str = ""
+
+    def shown(self, pngs: Sequence[Path]) -> Figures:
+        items = tuple(zip(self.captions, pngs, strict=True))
+        return Figures(items, empty=self.empty, note=self.note)
+
+
+def _drawn(plan: _Plan, figures_dir: Path) -> Figures:
+    return plan.shown(draw_figures(plan.jobs, figures_dir))
+
+
 def range_figures(
     result: ReconcileResult,
     figures_dir: Path | None,
@@ -701,6 +723,10 @@ def range_figures(
     ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
+    return _drawn(_range_plan(result, verdict=verdict, limit=limit), figures_dir)
+
+
+def _range_plan(result: ReconcileResult, *, verdict: str, limit: int) -> _Plan:
     matching = result.quantities.filter(pl.col("verdict").cast(pl.String) == verdict)
     chosen = sort_quantities(matching).head(limit)
     captions: list[str] = []
@@ -710,7 +736,6 @@ def range_figures(
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
         captions.append(f"{q['label']}: every estimate")
         jobs.append(("range_plot", (q, mine), {}, name))
-    items = list(zip(captions, draw_figures(jobs, figures_dir), strict=True))
     more = matching.height - chosen.height
     note = (
         f"The {chosen.height} that matter most of {_n(matching.height, 'quantity')} with this "
@@ -719,16 +744,21 @@ def range_figures(
         if more > 0
         else ""
     )
-    return Figures(tuple(items), empty=f"No quantity has the verdict '{verdict}'.", note=note)
+    empty = f"No quantity has the verdict '{verdict}'."
+    return _Plan(tuple(captions), tuple(jobs), empty=empty, note=note)
 
 
 def timeline_figures(
-    result: ReconcileResult, figures_dir: Path | None, *, limit: int = 6
+    result: ReconcileResult, figures_dir: Path | None, *, limit: int = MAX_TIMELINES
 ) -> Figures:
     """Estimates over time for each series with estimates on two or more dates; none when
     ``figures_dir`` is ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
+    return _drawn(_timeline_plan(result, limit=limit), figures_dir)
+
+
+def _timeline_plan(result: ReconcileResult, *, limit: int) -> _Plan:
     # multiples not compared (their bases not read as one) make no line over time; nor do
     # multiples each from one source ("13 times the average area", later "5 times the
     # average emissions"): nothing says two of them are multiples of one base
@@ -760,8 +790,8 @@ def timeline_figures(
         name = f"timeline-{slug(what)}-{series_id[:8]}"
         captions.append(f"{what}: estimates over time")
         jobs.append(("timeline_plot", (said, mine), {"series_id": series_id}, name))
-    items = list(zip(captions, draw_figures(jobs, figures_dir), strict=True))
-    return Figures(tuple(items), empty="No quantity has estimates on two or more dates.")
+    empty = "No quantity has estimates on two or more dates."
+    return _Plan(tuple(captions), tuple(jobs), empty=empty)
 
 
 def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figures:
@@ -770,20 +800,25 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figur
     ``None``."""
     if figures_dir is None:
         return Figures((), empty=NOT_DRAWN)
-    plots = _plots()
+    plan = _overview_plan(quantities)
+    pngs = [_draw((job, figures_dir)) for job in plan.jobs]  # one figure: drawn here
+    return plan.shown(pngs)
+
+
+def _overview_plan(quantities: pl.DataFrame) -> _Plan:
     compared = quantities.filter(
         pl.col("verdict").cast(pl.String).is_in(COMPARED) & (pl.col("n_assertions") >= 2)
     )
     if compared.height == 0:
-        return Figures((), empty="No quantity has estimates from two sources to compare.")
+        return _Plan(empty="No quantity has estimates from two sources to compare.")
     shown = min(OVERVIEW_TOP, compared.height)
-    fig = plots.divergence_overview(
-        compared,
-        top=OVERVIEW_TOP,
-        title=f"How far apart the estimates are: {shown} of {compared.height} by spread",
+    title = f"How far apart the estimates are: {shown} of {compared.height} by spread"
+    job: FigureJob = (
+        "divergence_overview",
+        (compared,),
+        {"top": OVERVIEW_TOP, "title": title},
+        "overview",
     )
-    png = save_figure(fig, figures_dir, "overview")
-    _close(fig)
     alone = quantities.height - compared.height
     note = (
         f"Not shown: {_n(alone, 'quantity')} with one source only, or whose figures may not "
@@ -795,7 +830,36 @@ def overview_figure(quantities: pl.DataFrame, figures_dir: Path | None) -> Figur
         "Each bar: the largest estimate divided by the smallest over the quantity's dates, "
         "early counts included: a spread, not the size of a disagreement"
     )
-    return Figures(((caption, png),), note=note)
+    return _Plan((caption,), (job,), note=note)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFigures:
+    """The figures of a report, drawn together (:func:`report_figures`)."""
+
+    overview: Figures
+    ranges: Figures
+    timelines: Figures
+
+
+def report_figures(result: ReconcileResult, figures_dir: Path | None) -> ReportFigures:
+    """:func:`overview_figure`, :func:`range_figures` and :func:`timeline_figures` of
+    ``result``, the same figures and files, drawn in one :func:`draw_figures` call: one set of
+    worker processes for all of them, kept busy to the last figure (the timelines, the
+    slowest to draw, go first); none when ``figures_dir`` is ``None``."""
+    if figures_dir is None:
+        nothing = Figures((), empty=NOT_DRAWN)
+        return ReportFigures(nothing, nothing, nothing)
+    plans = (
+        _overview_plan(result.quantities),
+        _range_plan(result, verdict="diverge", limit=MAX_FIGURES),
+        _timeline_plan(result, limit=MAX_TIMELINES),
+    )
+    order = (2, 1, 0)
+    jobs = [job for i in order for job in plans[i].jobs]
+    pngs = iter(draw_figures(jobs, figures_dir))
+    drawn = {i: [next(pngs) for _ in plans[i].jobs] for i in order}
+    return ReportFigures(*(plan.shown(drawn[i]) for i, plan in enumerate(plans)))
 
 
 # --------------------------------------------------------------------------- 03: topic report

@@ -58,3 +58,28 @@ def test_workers_start_after_the_namespace_was_emptied(
 def test_no_or_one_figure_is_drawn_here(tmp_path: Path, n: int) -> None:
     drawn = report.draw_figures(_jobs()[:n], tmp_path)
     assert [p.name for p in drawn] == [f"overview-{k}.png" for k in (3, 6, 9)[:n]]
+
+
+def test_report_figures_are_the_three_cells_figures(tmp_path: Path) -> None:
+    # drawn together in one set of workers: the same captions, notes and files as each
+    # figure cell's own call
+    settings = report.check_parameters(out_dir=tmp_path, topic="")
+    result = report.reconcile_corpus(settings, report.load_corpus(settings))
+    together = report.report_figures(result, tmp_path / "together")
+    apart = (
+        report.overview_figure(result.quantities, tmp_path / "apart"),
+        report.range_figures(result, tmp_path / "apart"),
+        report.timeline_figures(result, tmp_path / "apart"),
+    )
+    shown = (together.overview, together.ranges, together.timelines)
+    assert [len(f) for f in shown] == [len(f) for f in apart]
+    assert sum(len(f) for f in shown) >= 3  # an overview, a range and a timeline at least
+    for mine, theirs in zip(shown, apart, strict=True):
+        assert (mine.empty, mine.note) == (theirs.empty, theirs.note)
+        assert [c for c, _ in mine.items] == [c for c, _ in theirs.items]
+        for (_, png), (_, other) in zip(mine.items, theirs.items, strict=True):
+            assert png.parent == tmp_path / "together"
+            assert png.name == other.name and png.read_bytes() == other.read_bytes()
+            svg, other_svg = png.with_suffix(".svg"), other.with_suffix(".svg")
+            assert svg.read_bytes() == other_svg.read_bytes()
+    assert report.report_figures(result, None).ranges.empty == report.NOT_DRAWN
