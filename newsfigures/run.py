@@ -201,9 +201,11 @@ def run_report(
         # extract imports tqdm.auto, which warns in a kernel without ipywidgets; keep that out
         # of the executed notebooks (the kernels inherit this environment).
         os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [saved, "ignore:IProgress not found"]))
-        import papermill
-
         with _one_kernel(out / "kernels.log", managers) as kernel:
+            # imported while the kernel starts (its process boots on the other core)
+            with _without(*SLOW_OPTIONAL):
+                import papermill
+
             for i, name in enumerate(NOTEBOOKS):
                 if i:
                     _empty(kernel)  # each notebook starts from an empty namespace
@@ -231,6 +233,31 @@ def run_report(
             os.environ["PYTHONWARNINGS"] = saved
         _record(out, recorded, status)
         _ACTIVE.pop(out, None)
+
+
+#: Optional modules that papermill's imports load when installed, and that a report run never
+#: uses: jsonschema (through nbformat) loads ``rfc3987_syntax`` to check the "iri" string
+#: format, and it builds a parser at import (seconds of CPU before the first notebook can
+#: start); nbformat's notebook schemas name no such format.
+SLOW_OPTIONAL = ("rfc3987_syntax",)
+
+
+@contextmanager
+def _without(*modules: str) -> Iterator[None]:
+    """Import inside the block as if ``modules`` were not installed (those not yet imported):
+    a module that imports one of them optionally goes without; afterwards they import as
+    usual."""
+    import sys
+
+    hidden = [m for m in modules if m not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # read by import as "not found"
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
 
 
 def abandon() -> None:
