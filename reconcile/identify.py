@@ -1077,13 +1077,20 @@ def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
     """A figure given as a measure's rate ("the birth rate fell to 1.2", "a death rate of 345
     per million") measures that rate, not a count of the measure: "birth rate", not births.
     Only a figure with no counted noun of its own ("the death rate rose to 900 deaths" counts)."""
-    clause = before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null("")
+    # words only, spaced and lower-cased, so that a literal search finds "<measure>[s] rate[s]"
+    # as whole words (a regex made per row would be compiled once for every row)
+    def words(text: pl.Expr) -> pl.Expr:
+        return pl.concat_str(
+            pl.lit(" "), text.str.to_lowercase().str.replace_all(r"[^\w]+", " "), pl.lit(" ")
+        )
+
+    clause = words(before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""))
     measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "")
-    rate = (
-        (measure != "")
-        & pl.col("unit").is_null()
-        & clause.str.contains(pl.format(r"(?i)(?-u:\b){}s?\s+rates?(?-u:\b)", measure))
-    )
+    named = words(measure).str.strip_suffix(" ")
+    said = pl.lit(False)
+    for form in ("{} rate ", "{} rates ", "{}s rate ", "{}s rates "):
+        said = said | clause.str.contains(pl.format(form, named), literal=True)
+    rate = (measure != "") & pl.col("unit").is_null() & said
     return frame.with_columns(
         concept_key=pl.when(rate)
         .then(pl.format("{} rate", pl.col("concept_key")))

@@ -90,7 +90,7 @@ def test_two_names_of_one_government_make_no_disagreement() -> None:
         ("The birth rate in Peru fell to 1.2 last year, officials said.", "birth rate"),
         # a count of its own noun stays a count
         ("The death rate rose as 900 deaths were recorded in Peru.", "death"),
-        ("Peru recorded about 345 deaths per million people, the ministry said.", "death"),
+        ("Peru had about 345 deaths per million people, the ministry said.", "death"),
         ("Some 4,000 cases for every million inhabitants were found in Peru.", "case"),
         # a population counted is a population
         ("Peru's census counted a population of 34 million.", "population"),
