@@ -1073,20 +1073,22 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _spaced_words(text: pl.Expr) -> pl.Expr:
+    """The words of ``text``, lower-cased, one space between them and one at each end."""
+    return pl.concat_str(
+        pl.lit(" "), text.str.to_lowercase().str.replace_all(r"[^\w]+", " "), pl.lit(" ")
+    )
+
+
 def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
     """A figure given as a measure's rate ("the birth rate fell to 1.2", "a death rate of 345
     per million") measures that rate, not a count of the measure: "birth rate", not births.
     Only a figure with no counted noun of its own ("the death rate rose to 900 deaths" counts)."""
-    # words only, spaced and lower-cased, so that a literal search finds "<measure>[s] rate[s]"
-    # as whole words (a regex made per row would be compiled once for every row)
-    def words(text: pl.Expr) -> pl.Expr:
-        return pl.concat_str(
-            pl.lit(" "), text.str.to_lowercase().str.replace_all(r"[^\w]+", " "), pl.lit(" ")
-        )
-
-    clause = words(before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""))
+    # a literal search for "<measure>[s] rate[s]" among the words (a regex made from each
+    # row's measure would be compiled once for every row)
+    clause = _spaced_words(before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""))
     measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "")
-    named = words(measure).str.strip_suffix(" ")
+    named = _spaced_words(measure).str.strip_suffix(" ")
     said = pl.lit(False)
     for form in ("{} rate ", "{} rates ", "{}s rate ", "{}s rates "):
         said = said | clause.str.contains(pl.format(form, named), literal=True)
