@@ -1085,14 +1085,18 @@ def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
     per million") measures that rate, not a count of the measure: "birth rate", not births.
     Only a figure with no counted noun of its own ("the death rate rose to 900 deaths" counts)."""
     # a literal search for "<measure>[s] rate[s]" among the words (a regex made from each
-    # row's measure would be compiled once for every row)
+    # row's measure would be compiled once for every row), only where "rate" is written
     clause = _spaced_words(before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""))
     measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "")
     named = _spaced_words(measure).str.strip_suffix(" ")
     said = pl.lit(False)
     for form in ("{} rate ", "{} rates ", "{}s rate ", "{}s rates "):
         said = said | clause.str.contains(pl.format(form, named), literal=True)
-    rate = (measure != "") & pl.col("unit").is_null() & said
+    maybe = pl.col("unit").is_null() & before_figure().str.contains(r"(?i)rate")
+    rows = (
+        frame.with_row_index("_row").filter(maybe).filter((measure != "") & said).get_column("_row")
+    )
+    rate = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows)
     return frame.with_columns(
         concept_key=pl.when(rate)
         .then(pl.format("{} rate", pl.col("concept_key")))
