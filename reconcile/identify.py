@@ -359,6 +359,13 @@ def relative_year(before: str, clause: str) -> int | None:
     return int(years[-1]) + step
 
 
+def _last_sentence(earlier: str, reach: int = 4000) -> str:
+    """The last sentence of ``earlier``, read in its last ``reach`` characters when a
+    sentence ends there (a long text is not split whole for each figure)."""
+    pieces = re.split(r"(?<=[.!?])\s+", earlier[-reach:])
+    return pieces[-1] if len(pieces) > 1 else re.split(r"(?<=[.!?])\s+", earlier)[-1]
+
+
 def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """``_rel_year`` of each claim: :func:`relative_year` of the words of its clause (after
     it to a mark of punctuation, before it from one), counted from the sentence before it
@@ -385,8 +392,7 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
     found: dict[int, int] = {}
     for i, doc, sentence_start, before, words in rows.iter_rows():
         text = (texts or {}).get(doc) or ""
-        earlier = text[: sentence_start or 0].rstrip()
-        previous = re.split(r"(?<=[.!?])\s+", earlier)[-1] if earlier else ""
+        previous = _last_sentence(text[: sentence_start or 0].rstrip())
         if (year := relative_year(previous + " " + before, words)) is not None:
             found[i] = year
     at = pl.int_range(pl.len())
