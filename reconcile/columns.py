@@ -20,9 +20,10 @@ __all__ = [
 ]
 
 
-def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str) -> pl.DataFrame:
-    """``frame`` with the other columns of ``table`` (at most one row per ``on``), as a left
-    join on ``on`` gives them, in ``frame``'s row order; ``frame``'s columns are not copied.
+def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str]) -> pl.DataFrame:
+    """``frame`` with the other columns of ``table`` (at most one row per ``on``, a column or
+    a list of them), as a left join on ``on`` gives them, in ``frame``'s row order;
+    ``frame``'s columns are not copied.
 
     >>> claims = pl.DataFrame({"doc_id": ["b", "a", "b"], "value": [1, 2, 3]})
     >>> places = pl.DataFrame({"doc_id": ["a", "b"], "place": ["Peru", "Chad"]})

@@ -1050,13 +1050,7 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
         .unique()
         .with_columns(_apart=pl.lit(True))
     )
-    # (joined on the keys alone and set beside the frame: see reconcile.columns)
-    found = (
-        frame.select("entity", "concept_key")
-        .join(apart, on=["entity", "concept_key"], how="left", maintain_order="left")
-        .get_column("_apart")
-    )
-    frame = frame.with_columns(found)
+    frame = join_beside(frame, apart, ["entity", "concept_key"])
     return frame.with_columns(
         _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False)).then(
             pl.lit(HOLDING_STATUS)
