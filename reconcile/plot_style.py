@@ -1,0 +1,421 @@
+"""How the figures write values and names, and how they colour, scale and lay out their
+axes: the pieces every figure of :mod:`reconcile.plots` shares.
+
+>>> format_value(20000), format_value(1.5e6), format_value(1e8, unit="USD")
+('20k', '1.5M', '$100M')
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter, LogLocator, MaxNLocator, NullFormatter
+
+__all__ = [
+    "CURRENCY_SYMBOLS",
+    "LOG_SPREAD",
+    "UNATTRIBUTED",
+    "WIDTH",
+    "Scale",
+    "asserter_colors",
+    "axis_label",
+    "draw_arrow",
+    "format_value",
+    "make_scale",
+    "message_figure",
+    "set_title",
+    "shorten",
+    "style_value_axis",
+    "tidy",
+    "times",
+    "use_log",
+    "wrap",
+    "wrap_title",
+]
+
+
+#: Switch a value axis to a log scale when the largest plotted value exceeds the smallest
+#: by more than this factor (and every value is positive).
+LOG_SPREAD = 20.0
+
+#: Symbols written before amounts in these currencies (ISO 4217 codes, as ``unit`` holds them).
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "USD": "$",
+    "GBP": "£",
+    "EUR": "€",
+    "JPY": "¥",
+    "CNY": "CN¥",
+    "INR": "₹",
+    "KRW": "₩",
+    "ILS": "₪",
+    "NGN": "₦",
+    "UAH": "₴",
+    "TRY": "₺",
+    "RUB": "₽",
+    "AUD": "A$",
+    "CAD": "C$",
+    "NZD": "NZ$",
+    "HKD": "HK$",
+    "SGD": "S$",
+}
+
+
+# Colours for asserters (no grey: grey means "unattributed"; near-black is the consensus).
+# The second colour of a family is only used once every family is taken in a figure.
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("#1f77b4", "#1a3d7c"),
+    ("#ff7f0e", "#b35806"),
+    ("#2ca02c", "#4d6b1f"),
+    ("#d62728", "#7f1d1d"),
+    ("#9467bd", "#5e3c8f"),
+    ("#8c564b", "#5c3a2e"),
+    ("#e377c2", "#a3327f"),
+    ("#17becf", "#0b7a75"),
+    ("#bcbd22", "#8a8a00"),
+)
+_PRIMARY: tuple[str, ...] = tuple(first for first, _ in _FAMILIES)
+_SECONDARY: tuple[str, ...] = tuple(second for _, second in _FAMILIES)
+UNATTRIBUTED = "unattributed"
+UNATTRIBUTED_COLOR = "#7f7f7f"
+# (smallest value written with the suffix, its multiplier, the suffix)
+_SUFFIXES: tuple[tuple[float, float, str], ...] = (
+    (1e12, 1e12, "T"),
+    (1e9, 1e9, "B"),
+    (1e6, 1e6, "M"),
+    (1e4, 1e3, "k"),
+)
+WIDTH = 9.0  # inches, the default figure width
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_value(
+    value: float | None, *, unit: str | None = None, digits: int = 3, k_from: float = 1e4
+) -> str:
+    """Write a number the way a reader takes it in at a glance.
+
+    Parameters
+    ----------
+    value
+        The number; ``None`` and non-finite values give ``"n/a"``.
+    unit
+        The quantity's unit. Currency codes in :data:`CURRENCY_SYMBOLS` put their symbol in
+        front (``$100M``), ``"%"`` is appended; other units are left to the axis label.
+    digits
+        Significant digits kept (at least four between 1,000 and 9,999, written in full).
+    k_from
+        Thousands are written with ``k`` from this value on (1e3 on an axis whose other
+        ticks are in ``k``, so that it reads "5k, 10k, 100k", not "5,000, 10k, 100k").
+
+    Returns
+    -------
+    str
+        ``20k``, ``1.5M``, ``2.5B``, ``1,050``, ``0.25`` and so on.
+
+    Examples
+    --------
+    >>> format_value(1050), format_value(123456), format_value(0.25)
+    ('1,050', '123k', '0.25')
+    >>> format_value(-2.5e9, unit="GBP"), format_value(12.5, unit="%")
+    ('−£2.5B', '12.5%')
+    >>> format_value(5000), format_value(5000, k_from=1e3)
+    ('5,000', '5k')
+    """
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    sign = "−" if value < 0 else ""
+    rounded = float(f"{abs(value):.{digits}g}")
+    for threshold, multiplier, suffix in _SUFFIXES:
+        if suffix == "k":
+            threshold = min(threshold, k_from)
+        if rounded >= threshold:
+            body = f"{rounded / multiplier:.{digits}g}{suffix}"
+            break
+    else:
+        if rounded >= 1000:
+            body = f"{float(f'{abs(value):.{max(digits, 4)}g}'):,.0f}"
+        else:
+            body = f"{rounded:.{digits}g}"
+    if unit == "%":
+        return f"{sign}{body}%"
+    symbol = CURRENCY_SYMBOLS.get(unit or "", "")
+    return f"{sign}{symbol}{body}"
+
+
+def times(ratio: float) -> str:
+    """A ratio as a reader writes it: ``2.5×``, ``4,461×``, ``2.9e+07×`` beyond a million.
+
+    >>> times(2.5), times(4461.2), times(29100000.0)
+    ('2.5×', '4,461×', '2.9e+07×')
+    """
+    if ratio < 100:
+        return f"{ratio:.3g}×"
+    if ratio < 1e6:
+        return f"{ratio:,.0f}×"
+    return f"{ratio:.2g}×"
+
+
+class _ValueFormatter(Formatter):
+    """Tick labels by :func:`format_value`, with just enough digits to tell ticks apart."""
+
+    def __init__(self, unit: str | None) -> None:
+        self.unit = unit
+        self.digits = 3
+        self.k_from = 1e4
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return format_value(x, unit=self.unit, digits=self.digits, k_from=self.k_from)
+
+    def format_ticks(self, values: Any) -> list[str]:
+        ticks = [float(v) for v in values]
+        # one style on an axis: when some ticks are in k, thousands are too
+        self.k_from = 1e3 if any(abs(v) >= 1e4 for v in ticks) else 1e4
+        labels: list[str] = []
+        for digits in range(3, 8):
+            labels = [
+                format_value(v, unit=self.unit, digits=digits, k_from=self.k_from) for v in ticks
+            ]
+            self.digits = digits
+            if len(set(labels)) == len(labels):
+                break
+        return labels
+
+
+def axis_label(unit: str | None, per: str | None, dimension: str | None) -> str:
+    """``"USD per month"``, ``"fighters"``; falls back to the dimension, then ``"value"``."""
+    if unit:
+        base = unit
+    elif dimension and dimension != "other":
+        base = dimension
+    else:
+        base = "value"
+    return f"{base} per {per}" if per else base
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, ending in an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def wrap(text: str, *, width: int, max_lines: int) -> list[str]:
+    """Wrap to at most ``max_lines`` lines of ``width`` characters; the last one is shortened."""
+    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], shorten(rest + " …", width)]
+    return lines
+
+
+def wrap_title(text: str, *, width: int = 80) -> str:
+    """A title: each of its lines wrapped to ``width`` characters, at most two lines each."""
+    return "\n".join(
+        line for part in text.splitlines() for line in wrap(part, width=width, max_lines=2)
+    )
+
+
+# --------------------------------------------------------------------------- colours
+
+
+def asserter_colors(
+    names: Iterable[str], *, overrides: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """A colour per asserter, the same for a name in every figure.
+
+    Each name has a preferred colour picked by a checksum of the name, so an asserter keeps
+    its colour across figures and sessions. When two asserters in one figure prefer the same
+    colour (or two shades of one hue), the later in alphabetical order takes the next free,
+    clearly different one.
+
+    Parameters
+    ----------
+    names
+        Canonical asserter names (duplicates are fine).
+    overrides
+        Colours to use for some names instead (any matplotlib colour).
+
+    Returns
+    -------
+    dict[str, str]
+        Name to colour. ``"unattributed"`` is grey.
+
+    Examples
+    --------
+    >>> colors = asserter_colors(["US government", "UK government", "US government"])
+    >>> sorted(colors) == ["UK government", "US government"]
+    True
+    >>> colors["US government"] != colors["UK government"]
+    True
+    """
+    overrides = dict(overrides or {})
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    unique = sorted(set(names))
+    for name in unique:
+        if name in overrides:
+            result[name] = overrides[name]
+            taken.add(overrides[name])
+    for name in unique:
+        if name in result:
+            continue
+        if name == UNATTRIBUTED:
+            result[name] = UNATTRIBUTED_COLOR
+            continue
+        start = zlib.crc32(name.encode("utf-8")) % len(_FAMILIES)
+        turn = [(start + step) % len(_FAMILIES) for step in range(len(_FAMILIES))]
+        order = [_PRIMARY[i] for i in turn] + [_SECONDARY[i] for i in turn]
+        families = {_family(c) for c in taken}
+        free = [c for c in order if c not in taken]
+        distinct = [c for c in free if _family(c) not in families]
+        choice = (distinct or free or order)[0]
+        taken.add(choice)
+        result[name] = choice
+    return result
+
+
+def _family(color: str) -> int:
+    """The index of the family a palette colour belongs to (-1 for other colours)."""
+    for index, family in enumerate(_FAMILIES):
+        if color in family:
+            return index
+    return -1
+
+
+# --------------------------------------------------------------------------- value scales
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A value axis: linear or log, its limits, and the length of open-bound arrows."""
+
+    log: bool
+    lo: float
+    hi: float
+    step: float  # arrow length, in axis units (decades on a log axis)
+
+    def forward(self, x: float) -> float:
+        return math.log10(x) if self.log else x
+
+    def inverse(self, t: float) -> float:
+        return 10.0**t if self.log else t
+
+    def shift(self, x: float, steps: float) -> float:
+        """``x`` moved by ``steps`` arrow lengths along the axis."""
+        return self.inverse(self.forward(x) + steps * self.step)
+
+
+def use_log(values: Sequence[float], log: bool | None) -> bool:
+    if log is None:
+        return bool(values) and min(values) > 0 and max(values) / min(values) > LOG_SPREAD
+    if log and values and min(values) <= 0:
+        raise ValueError("log=True needs positive values; some plotted values are zero or below")
+    return log
+
+
+def make_scale(
+    values: Sequence[float], *, log: bool, room_low: bool = False, room_high: bool = False
+) -> Scale:
+    """Limits around ``values`` with a margin, wider on a side that has open-bound arrows."""
+    data = list(values) or ([1.0, 10.0] if log else [0.0, 1.0])
+    identity = Scale(log=log, lo=0.0, hi=1.0, step=0.0)
+    points = [identity.forward(v) for v in data]
+    t_lo, t_hi = min(points), max(points)
+    if t_hi - t_lo == 0:
+        half = 0.3 if log else max(abs(t_lo) * 0.2, 0.5)
+        t_lo, t_hi = t_lo - half, t_hi + half
+    f_lo = 0.05 + (0.1 if room_low else 0.0)
+    f_hi = 0.05 + (0.1 if room_high else 0.0)
+    width = (t_hi - t_lo) / (1.0 - f_lo - f_hi)
+    lo = identity.inverse(t_lo - f_lo * width)
+    hi = identity.inverse(t_hi + f_hi * width)
+    if not log and lo < 0 <= min(data) and not room_low:
+        lo = 0.0
+    return Scale(log=log, lo=lo, hi=hi, step=0.08 * width)
+
+
+def style_value_axis(ax: Axes, which: Literal["x", "y"], scale: Scale, unit: str | None) -> None:
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    if scale.log:
+        if which == "x":
+            ax.set_xscale("log")
+        else:
+            ax.set_yscale("log")
+        decades = math.log10(scale.hi / scale.lo)
+        if decades < 1.2:
+            subs: tuple[float, ...] = (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)
+        elif decades <= 3.5:
+            subs = (1.0, 2.0, 5.0)
+        else:
+            subs = (1.0,)
+        axis.set_major_locator(LogLocator(base=10.0, subs=subs))
+        axis.set_minor_locator(LogLocator(base=10.0, subs=tuple(float(s) for s in range(2, 10))))
+        axis.set_minor_formatter(NullFormatter())
+    else:
+        axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(_ValueFormatter(unit))
+    if which == "x":
+        ax.set_xlim(scale.lo, scale.hi)
+    else:
+        ax.set_ylim(scale.lo, scale.hi)
+
+
+def draw_arrow(
+    ax: Axes, tail: tuple[float, float], tip: tuple[float, float], color: str, *, lw: float = 2.2
+) -> None:
+
+    annotation = ax.annotate(
+        "",
+        xy=tip,
+        xytext=tail,
+        arrowprops={
+            "arrowstyle": "-|>,head_width=0.35,head_length=0.7",
+            "color": color,
+            "lw": lw,
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+        zorder=3,
+    )
+    annotation.set_gid("open-bound")
+
+
+def message_figure(message: str, *, title: str | None = None) -> Figure:
+    """A small figure holding only a centred message (the empty state)."""
+    fig = Figure(figsize=(WIDTH, 2.4), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    text = ax.text(
+        0.5,
+        0.5,
+        "\n".join(textwrap.wrap(message, 70)),
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="0.3",
+        transform=ax.transAxes,
+    )
+    text.set_gid("empty-message")
+    if title:
+        set_title(fig, title)
+    return fig
+
+
+def set_title(fig: Figure, text: str) -> None:
+    """The figure's title, left-aligned over the whole width (labels included)."""
+    fig.suptitle(wrap_title(text, width=95), x=0.01, ha="left", fontsize=12)
+
+
+def tidy(ax: Axes, *, grid: Literal["x", "y"]) -> None:
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    ax.grid(axis=grid, color="0.9", linewidth=0.8)
+    ax.grid(axis=grid, which="minor", color="0.96", linewidth=0.6)
+    ax.set_axisbelow(True)
