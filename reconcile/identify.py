@@ -8,10 +8,11 @@ seconds, and every step leaves words behind that explain it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -1799,6 +1800,46 @@ _WORK_NAMED = re.compile(
 )
 
 
+def _generic_noun(generic: str) -> str | None:
+    """The noun of a work a generic attribution is ("a recent study" -> "study"), else None."""
+    wanted = re.match(_GENERIC_WORK, generic.strip())
+    return wanted.group(1).lower() if wanted else None
+
+
+def _work_name(m: re.Match[str], noun: str) -> str | None:
+    """The name a match of :data:`_WORK_NAMED` gives a work that ``noun`` (of a work, or of
+    the people behind one) can stand for; None when it names no such work."""
+    nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
+    said = next((m.group(k) for k in nouns if m.group(k)), "")
+    quoted = m.group("quoted") or ""
+    label = m.group("label") or ""
+    if label in place_forms() or label in demonym_forms():
+        return None  # "a Peru study" is about a place, not by a named body
+    if not said and quoted.lower().endswith(noun):
+        said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
+    if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
+        return None
+    if m.group("venue"):
+        return f"{m.group('venue')} {said.lower()}"
+    if quoted:
+        return quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
+    return m.group("name") or m.group("owner") or label
+
+
+def _last_work_name(works: Iterable[re.Match[str]], noun: str, found: str | None) -> str | None:
+    """The name the last of ``works`` that names a work of ``noun`` gives it; ``found``
+    when none does."""
+    for m in works:
+        if (name := _work_name(m, noun)) is not None:
+            found = name
+    return found
+
+
+def _as_source(found: str | None) -> str | None:
+    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
+    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
+
+
 def antecedent_source(generic: str, before: str) -> str | None:
     """The named source that a generic one stands for: the last work the text ``before``
     the figure names with the same noun ("a report by the Delta Institute ... the report
@@ -1806,30 +1847,51 @@ def antecedent_source(generic: str, before: str) -> str | None:
     "twin-economy model"), or with any noun of a work for the people behind one ("the
     researchers"); None when the text names none, so that a generic source alone never
     becomes a named one."""
-    wanted = re.match(_GENERIC_WORK, generic.strip())
-    if wanted is None:
+    noun = _generic_noun(generic)
+    if noun is None:
         return None
-    noun = wanted.group(1).lower()
-    found = None
-    for m in _WORK_NAMED.finditer(before):
-        nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
-        said = next((m.group(k) for k in nouns if m.group(k)), "")
-        quoted = m.group("quoted") or ""
-        label = m.group("label") or ""
-        if label in place_forms() or label in demonym_forms():
-            continue  # "a Peru study" is about a place, not by a named body
-        if not said and quoted.lower().endswith(noun):
-            said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
-        if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
-            continue
-        if m.group("venue"):
-            found = f"{m.group('venue')} {said.lower()}"
-        elif quoted:
-            found = quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
-        else:
-            found = m.group("name") or m.group("owner") or label
-    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
-    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
+    return _as_source(_last_work_name(_WORK_NAMED.finditer(before), noun, None))
+
+
+class NamedWorks:
+    """The works one document's text names, found in one pass over it, for reading
+    :func:`antecedent_source` before each of its figures without reading the text before
+    each figure again (which is quadratic in a long document's figures).
+
+    The matches in the whole text that end before a figure are the matches in the text
+    before it (the pattern reads no further than it matches); only the one match that runs
+    past the figure's start is read again, in the text before it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.works = list(_WORK_NAMED.finditer(text))
+        self.starts = [m.start() for m in self.works]
+        # for each noun: the places (in ``works``) of the works it can stand for, and their names
+        self.of_noun: dict[str, tuple[list[int], list[str]]] = {}
+
+    def _named(self, noun: str) -> tuple[list[int], list[str]]:
+        if noun not in self.of_noun:
+            names = [_work_name(m, noun) for m in self.works]
+            named = [(i, n) for i, n in enumerate(names) if n is not None]
+            self.of_noun[noun] = ([i for i, _ in named], [n for _, n in named])
+        return self.of_noun[noun]
+
+    def source_before(self, generic: str, cut: int) -> str | None:
+        """:func:`antecedent_source` of ``generic`` in ``text[:cut]``."""
+        noun = _generic_noun(generic)
+        if noun is None:
+            return None
+        k = bisect.bisect_left(self.starts, cut)  # the works that start before the cut
+        crossing = k > 0 and self.works[k - 1].end() > cut
+        whole = k - 1 if crossing else k  # ... and end before it
+        places, names = self._named(noun)
+        j = bisect.bisect_left(places, whole) - 1
+        found = names[j] if j >= 0 else None
+        if crossing:
+            again = _WORK_NAMED.finditer(self.text, self.starts[k - 1], cut)
+            found = _last_work_name(again, noun, found)
+        return _as_source(found)
 
 
 def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
@@ -1845,13 +1907,16 @@ def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
         "attribution",
     ).filter(generic)
     found: dict[int, str] = {}
+    documents: dict[str, NamedWorks] = {}
     for i, doc, start, sentence, sentence_start, attribution in rows.iter_rows():
         text = (texts or {}).get(doc)
         if text:
-            before = text[:start]
+            works = documents.get(doc) or documents.setdefault(doc, NamedWorks(text))
+            name = works.source_before(attribution, start)
         else:
             before = (sentence or "")[: max(0, start - (sentence_start or 0))]
-        if name := antecedent_source(attribution, before):
+            name = antecedent_source(attribution, before)
+        if name:
             found[i] = name
     if not found:
         return claims.with_columns(_antecedent=pl.lit(None, dtype=pl.String))
