@@ -20,7 +20,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, join_beside, sorted_by
+from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
@@ -396,16 +396,7 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
         previous = _last_sentence(text[: sentence_start or 0].rstrip())
         if (year := relative_year(previous + " " + before, words)) is not None:
             found[i] = year
-    at = pl.int_range(pl.len())
-    return (
-        claims.select(
-            at.replace_strict(found, default=None, return_dtype=pl.Int32)
-            if found
-            else pl.lit(None, dtype=pl.Int32)
-        )
-        .to_series()
-        .alias("_rel_year")
-    )
+    return at_rows("_rel_year", claims.height, found, pl.Int32())
 
 
 def _sentence_year(published: pl.Expr) -> pl.Expr:
@@ -1918,12 +1909,7 @@ def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
             name = antecedent_source(attribution, before)
         if name:
             found[i] = name
-    if not found:
-        return claims.with_columns(_antecedent=pl.lit(None, dtype=pl.String))
-    at = pl.int_range(pl.len())
-    return claims.with_columns(
-        _antecedent=at.replace_strict(found, default=None, return_dtype=pl.String)
-    )
+    return claims.with_columns(at_rows("_antecedent", claims.height, found, pl.String()))
 
 
 def assign_asserters(
