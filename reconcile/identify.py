@@ -111,6 +111,10 @@ _FEARED = (
     r"(?:believed|feared|thought|presumed|suspected)\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
+#: A hedge of a figure's size (``qualifiers_before`` of extract's lexicon: "nearly", "more
+#: than", "at least"), allowed between the words that read a figure and the figure itself.
+_HEDGES = alternation(" ".join(k) for k in lexicon().qualifiers_before).replace("\\ ", r"\s+")
+_HEDGE = rf"(?:(?:{_HEDGES})\s+)?$"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
 #: or a gap between two figures ("the count is off by", "undercounted by", "short by").
 _CHANGE_BY = (
@@ -121,7 +125,7 @@ _CHANGE_BY = (
     r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
     r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
     r"\badditionally)"
-    r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+    r"\s+" + _HEDGE
 )
 #: Words that make a figure one its source has since replaced: "now 40 instead of 90",
 #: "revised down from 90", "the earlier toll of 90", "its first update gave 90", "had
@@ -133,8 +137,9 @@ _SUPERSEDED_BEFORE = (
     r"(?:toll|figure|estimate|count|tally|number|total)\s+of"
     r"|\b(?:previously|earlier|initially|originally|first)\s+(?:said|reported|put|gave|"
     r"estimated|counted|announced)\b[^,;.]{0,40})"
-    r"\s+(?:at\s+)?(?:least\s+|almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
-    r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
+    r"\s+(?:at\s+)?"
+    + _HEDGE
+    + r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
     r"(?:report|estimate|update|count|tally|statement|assessment)s?\b[^;.]{0,40}$"
 )
 _SUPERSEDED_AFTER = (
@@ -1194,14 +1199,13 @@ def _month_reading_patterns() -> tuple[str, str, str]:
     before it, a hedge aside, or governing the whole it is a listed part of), a present level
     verb after the figure's noun, a span word."""
     words = month_readings()
-    hedge = rf"(?:(?:{alternation(' '.join(k) for k in lexicon().qualifiers_before)})\s+)?$"
     verbs = alternation(words.level_verbs)
     # "hosts 40,000 refugees, including 9,000 children and 4,000 elderly": words of one
     # clause (a thousands comma inside a number aside), the whole, the parts before this one
     words_of_clause = r"(?:\d,\d|[^,;:()])*"
     opener = alternation(words.part_openers)
     part = rf",\s*(?:{opener})\s+(?:{words_of_clause}\s(?:and|or)\s+)?"
-    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{hedge}"
+    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{_HEDGE}"
     after = rf"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation(words.level_after)})\s"
     span = rf"(?i)\b(?:{alternation(words.span_words)})\b"
     return verb, after, span
@@ -1252,10 +1256,7 @@ def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 #: A verb of recording right before a figure ("the registry recorded 8.1 million deaths",
 #: "hospitals logged nearly 900 deaths"), a qualifier of size between them allowed.
-_RECORDED_BEFORE = (
-    r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:(?:a\s+total\s+of|about|around|nearly|"
-    r"almost|over|more\s+than|at\s+least|some|roughly|approximately|an\s+estimated)\s+)?$"
-)
+_RECORDED_BEFORE = r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:a\s+total\s+of\s+)?" + _HEDGE
 
 
 #: Words after a recorded count that name what caused it ("since the storm", "from the
