@@ -220,6 +220,16 @@ def alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in ordered)
 
 
+def phrases(forms: Iterable[str]) -> str:
+    """A regex group of the literal phrases ``forms`` in their order, the words of each apart
+    by any run of spaces.
+
+    >>> print(phrases(["more than", "over"]))
+    (?:more\\s+than|over)
+    """
+    return "(?:" + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in forms) + ")"
+
+
 def before_figure() -> pl.Expr:
     """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)

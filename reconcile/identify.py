@@ -33,6 +33,7 @@ from .frames import (
     demonym_forms,
     document_places,
     nationality,
+    phrases,
     place_forms,
     read_doubt,
     read_measure,
@@ -40,7 +41,7 @@ from .frames import (
     read_place,
     span_average,
 )
-from .tables import Tables, alias_pattern, month_readings, place_kinds
+from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_words
 
 __all__ = [
     "DISPLACEMENT_MEASURES",
@@ -56,6 +57,8 @@ __all__ = [
     "stable_ids",
 ]
 
+#: The word lists read around a figure (``data/reading_words.yaml``).
+_WORDS = reading_words()
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -1439,7 +1442,7 @@ _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"}
 
 #: The words by which a country's government speaks as one ("British officials", "the UK
 #: government", "Peru's authorities", "the government of Peru").
-_GOVERNMENT_WORDS = r"(?:government|officials|authorities|administration|ministers)"
+_GOVERNMENT_WORDS = phrases(_WORDS.government)
 _GOVERNMENT = re.compile(
     rf"^(?:the\s+)?(?:(?P<place>.+?)(?:'s|\u2019s)?\s+(?i:{_GOVERNMENT_WORDS})"
     rf"|(?i:government)\s+of\s+(?:the\s+)?(?P<of>.+))$"
@@ -1769,8 +1772,8 @@ def _proper_name(name: str) -> str:
 
 #: Nouns of a work that gives figures ("the study found", "the model suggests"), and of the
 #: people behind one ("the researchers"): a source only through the name the article gave it.
-_WORK_NOUNS = r"(?:study|report|model|analysis|survey|paper|research|forecast|projection)"
-_WORK_PEOPLE = r"(?:researchers|authors|scientists|economists|modellers|modelers)"
+_WORK_NOUNS = phrases(_WORDS.work_nouns)
+_WORK_PEOPLE = phrases(_WORDS.work_people)
 #: An attribution that is such a noun alone ("the model", "a recent study", "researchers").
 _GENERIC_WORK = (
     rf"(?i)^(?:(?:the|a|an|this|that|its|their)\s+)?(?:(?:new|recent|latest|same|earlier|"

@@ -63,6 +63,25 @@ def month_readings() -> MonthReadings:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingWords:
+    """Words read around a figure (lower case, in the file's order); see
+    ``data/reading_words.yaml``."""
+
+    government: tuple[str, ...]
+    work_nouns: tuple[str, ...]
+    work_people: tuple[str, ...]
+
+
+@functools.cache
+def reading_words() -> ReadingWords:
+    """``data/reading_words.yaml``."""
+    raw = _yaml(DATA / "reading_words.yaml")
+    return ReadingWords(
+        **{name: tuple(str(w).lower() for w in raw[name]) for name in ReadingWords.__slots__}
+    )
+
+
 def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     """A case-insensitive regex matching any alias as whole words, and alias -> canonical.
 
