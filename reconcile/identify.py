@@ -994,23 +994,15 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
 
 
 #: People who left their homes, counted either as all who ever left or as those still away.
-DISPLACEMENT_MEASURES = frozenset({"refugee", "displaced", "evacuated", "migrant"})
+DISPLACEMENT_MEASURES = frozenset(_WORDS.displacement_measures)
 #: Words that count people by a status they hold or by their being there now ("registered
-#: for temporary protection", "with refugee status", "recipients of protection", "remain",
-#: "are registered"), not everyone recorded since the start.
-_HOLDING = (
-    r"(?i)(?-u:\b)(?:temporary\s+protection|protection\s+status|refugee\s+status|"
-    r"(?:official|national|international|legal)\s+protection|(?:with|of)\s+(?:the|this|that)\s+"
-    r"status|recipients?\s+of|remain(?:s|ing)?|currently|(?:are|is)\s+(?:now\s+)?registered)"
-    r"(?-u:\b)"
-)
+#: for temporary protection", "with refugee status", "remain"), not everyone recorded since
+#: the start.
+_HOLDING = rf"(?i)(?-u:\b){phrases(_WORDS.holding)}(?-u:\b)"
 HOLDING_STATUS = "holding a status or still there"
 #: Words that go on with a ranking begun before ("in second place", "followed by", "next
 #: come"): the figure counts what the one before it counted.
-_RANKING = (
-    r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|next|last)\s+place|followed\s+by|"
-    r"next\s+(?:are|is|come|comes))(?-u:\b)"
-)
+_RANKING = rf"(?i)(?-u:\b){phrases(_WORDS.ranking)}(?-u:\b)"
 
 
 def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1043,8 +1035,8 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     apart = (
         held.join(rest, on=["doc_id", "entity", "concept_key"], suffix="_rest")
         .filter(
-            (pl.col("_high") < 0.75 * pl.col("_low_rest"))
-            | (pl.col("_high_rest") < 0.75 * pl.col("_low"))
+            (pl.col("_high") < _WORDS.holding_apart_share * pl.col("_low_rest"))
+            | (pl.col("_high_rest") < _WORDS.holding_apart_share * pl.col("_low"))
         )
         .select("entity", "concept_key")
         .unique()

@@ -71,14 +71,21 @@ class ReadingWords:
     government: tuple[str, ...]
     work_nouns: tuple[str, ...]
     work_people: tuple[str, ...]
+    displacement_measures: tuple[str, ...]
+    holding: tuple[str, ...]
+    ranking: tuple[str, ...]
+    #: the share below which two counts of displaced people are apart
+    holding_apart_share: float
 
 
 @functools.cache
 def reading_words() -> ReadingWords:
     """``data/reading_words.yaml``."""
     raw = _yaml(DATA / "reading_words.yaml")
+    lists = [n for n in ReadingWords.__slots__ if n != "holding_apart_share"]
     return ReadingWords(
-        **{name: tuple(str(w).lower() for w in raw[name]) for name in ReadingWords.__slots__}
+        **{name: tuple(str(w).lower() for w in raw[name]) for name in lists},
+        holding_apart_share=float(raw["holding_apart_share"]),
     )
 
 
