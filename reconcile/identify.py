@@ -328,28 +328,21 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
 
 #: A year named by its place after another ("the following year", "a year later", "that
 #: year"): the years it counts from the year named before it.
+# "a year earlier" is a date; "over the previous year" sets a figure against that year
+_NOT_AGAINST = "".join(rf"(?<!{re.escape(w)}\s)" for w in _WORDS.relative_year_against)
 _RELATIVE_YEARS = {
-    r"the\s+following\s+year|the\s+next\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later": 1,
-    r"that\s+(?:same\s+)?year|the\s+same\s+year": 0,
-    # "a year earlier" is a date; "over the previous year" sets a figure against that year
-    r"(?<!than\s)(?<!over\s)(?<!from\s)(?<!with\s)(?<!against\s)(?<!on\s)"
-    r"(?:(?:in|during)\s+the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+earlier)": -1,
+    (_NOT_AGAINST if step < 0 else "") + phrases(said): step
+    for step, said in _WORDS.relative_years.items()
 }
 _RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + r")\b"
-#: The words any of them holds (for Polars, which reads no look-behind): a first sieve.
+#: The same phrases without the words before them (for Polars, which reads no look-behind):
+#: a first sieve.
 _RELATIVE_YEAR_HINT = (
-    r"(?i)\byear\s+(?:later|earlier|after)\b|\b(?:following|next|previous|preceding|prior|"
-    r"same|that)\s+year\b"
+    rf"(?i)\b{phrases([w for said in _WORDS.relative_years.values() for w in said])}\b"
 )
 #: "late last year", "the start of last year": the month a part of last year stands for.
-_PART_OF_LAST_YEAR = (
-    r"(?i)\b(early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-    r"the\s+middle\s+of)[\s-]+last\s+year\b"
-)
-_PART_MONTHS = {
-    "early": 2, "late": 11, "mid": 7, "the end of": 12, "the start of": 1,
-    "the beginning of": 1, "the middle of": 7,
-}  # fmt: skip
+_PART_MONTHS = _WORDS.part_of_year_months
+_PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
 
 
 def relative_year(before: str, clause: str) -> int | None:
@@ -1256,10 +1249,7 @@ _RECORDED_BEFORE = r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:a\s+total\s
 
 #: Words after a recorded count that name what caused it ("since the storm", "from the
 #: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
-_CAUSED = (
-    r"(?i)(?-u:\b)(?:since|from|due\s+to|caused\s+by|after|following|in\s+the\s+wake\s+of|"
-    r"linked\s+to|related\s+to|attributed\s+to|during)\s+(?:the|a|an|this|that|its|their)\s"
-)
+_CAUSED = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:the|a|an|this|that|its|their)\s"
 
 
 def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

@@ -76,16 +76,45 @@ class ReadingWords:
     ranking: tuple[str, ...]
     #: the share below which two counts of displaced people are apart
     holding_apart_share: float
+    caused: tuple[str, ...]
+    #: the years counted from the year named before -> the phrases that count them
+    relative_years: dict[int, tuple[str, ...]]
+    relative_year_against: tuple[str, ...]
+    part_of_year_months: dict[str, int]
+
+
+def _words(entries: list[Any], name: str) -> tuple[str, ...]:
+    """The words of a list, lower case; a word YAML read as another type (an unquoted "on" or
+    "no" is a boolean) is an error, not the string of that value."""
+    odd = [w for w in entries if not isinstance(w, str)]
+    if odd:
+        raise ValueError(f"{name}: {odd!r} are not words (quote them in the YAML)")
+    return tuple(w.lower() for w in entries)
 
 
 @functools.cache
 def reading_words() -> ReadingWords:
     """``data/reading_words.yaml``."""
     raw = _yaml(DATA / "reading_words.yaml")
-    lists = [n for n in ReadingWords.__slots__ if n != "holding_apart_share"]
+
+    def words(name: str) -> tuple[str, ...]:
+        return _words(raw[name], name)
+
     return ReadingWords(
-        **{name: tuple(str(w).lower() for w in raw[name]) for name in lists},
+        government=words("government"),
+        work_nouns=words("work_nouns"),
+        work_people=words("work_people"),
+        displacement_measures=words("displacement_measures"),
+        holding=words("holding"),
+        ranking=words("ranking"),
         holding_apart_share=float(raw["holding_apart_share"]),
+        caused=words("caused"),
+        relative_years={
+            int(step): _words(said, "relative_years")
+            for step, said in raw["relative_years"].items()
+        },
+        relative_year_against=words("relative_year_against"),
+        part_of_year_months={str(k).lower(): int(v) for k, v in raw["part_of_year_months"].items()},
     )
 
 
