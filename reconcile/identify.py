@@ -24,6 +24,7 @@ from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
+    HEDGES,
     ORIGIN_MEASURES,
     PER_HEAD,
     REVERSED,
@@ -114,10 +115,8 @@ _FEARED = (
     r"(?:believed|feared|thought|presumed|suspected)\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
-#: A hedge of a figure's size (``qualifiers_before`` of extract's lexicon: "nearly", "more
-#: than", "at least"), allowed between the words that read a figure and the figure itself.
-_HEDGES = alternation(" ".join(k) for k in lexicon().qualifiers_before).replace("\\ ", r"\s+")
-_HEDGE = rf"(?:(?:{_HEDGES})\s+)?$"
+#: A hedge of a figure's size, allowed between the words that read a figure and the figure.
+_HEDGE = rf"(?:(?:{HEDGES})\s+)?$"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
 #: or a gap between two figures ("the count is off by", "undercounted by", "short by").
 _CHANGE_BY = (
@@ -888,8 +887,7 @@ _PART_BEFORE = (
     r"(?i)^\s*(?:(?:the|a|an)\s+)?((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)\s+"
     r"(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|"
     r"comprised|comprises|formed|forms)\s+(?:for\s+)?"
-    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
-    r"some\s+|roughly\s+)?$"
+    r"(?:only\s+|just\s+)?" + _HEDGE
 )
 _POINTING = r"(?i)^(?:which|that|this|these|those|it|they|who|what)$"
 #: "60% of the votes were cast by post", "70% of cases occurred in June": after the share's
@@ -1311,8 +1309,7 @@ _IT_MOVED = (
     r"(?i)^\s*(?:and\s+|but\s+|since\s+then\s+)?(?:it|this|that)\s+(?:has\s+|had\s+|have\s+)?"
     r"(?:since\s+|now\s+|then\s+|also\s+)?(?:been\s+)?(?:rose|risen|fell|fallen|grew|grown|"
     r"climbed|dropped|increased|decreased|declined|jumped|reached|hit|stood|stands|revised|"
-    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$"
+    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+" + _HEDGE
 )
 
 
