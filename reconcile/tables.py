@@ -92,6 +92,13 @@ def _words(entries: list[Any], name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in entries)
 
 
+def _plural(noun: str) -> str:
+    """The plural of ``noun`` (lemminflect; an "s" added where it knows none)."""
+    import lemminflect
+
+    return next(iter(lemminflect.getInflection(noun, tag="NNS")), noun + "s")
+
+
 @functools.cache
 def reading_words() -> ReadingWords:
     """``data/reading_words.yaml``."""
@@ -103,7 +110,7 @@ def reading_words() -> ReadingWords:
     return ReadingWords(
         government=words("government"),
         work_nouns=words("work_nouns"),
-        work_people=words("work_people"),
+        work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
         holding=words("holding"),
         ranking=words("ranking"),
