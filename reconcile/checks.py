@@ -28,6 +28,7 @@ import polars as pl
 from extract import segment
 
 from .columns import in_series_order, kept_in_order, with_order
+from .frames import HEDGES
 from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
 from .tables import Tables, alias_pattern
@@ -47,7 +48,7 @@ VAGUE_NOTE = "an order of size without a number (“hundreds of thousands”), n
 _PARTS = re.compile(
     r"(?i)\b(?:including|of whom|of which|comprising|made up of|consisting of|split between)\b|:"
 )
-_SHARE_GAP = re.compile(r"^\s*(?:[-–—,(]|or)\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
+_SHARE_GAP = re.compile(rf"^\s*(?:[-–—,(]|or)\s*(?:{HEDGES})?\s*$")
 _DENIAL = re.compile(
     r"(?i)\b(?:denied|denies|deny|denying|dismissed|reject|rejected|rejects|rejecting|refute|"
     r"refuted|refutes|disputed|"

@@ -7,10 +7,14 @@ on the key column alone and setting the found columns beside the table copies on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import polars as pl
 
 __all__ = [
     "SERIES_ORDER",
+    "at_rows",
     "in_series_order",
     "join_beside",
     "kept_in_order",
@@ -34,6 +38,18 @@ def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str]) -
     if found.height != frame.height:
         raise ValueError(f"join_beside: {on!r} repeats in the table joined")
     return frame.with_columns(found.drop(on).get_columns())
+
+
+def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType) -> pl.Series:
+    """A column ``name`` of ``height`` rows of ``dtype``: ``found[i]`` at row ``i``, null at
+    the rows ``found`` does not hold (for values read row by row in Python, on the few rows
+    that need it).
+
+    >>> at_rows("year", 4, {1: 2020, 3: 2021}, pl.Int32).to_list()
+    [None, 2020, None, 2021]
+    """
+    column = pl.Series(name, [None] * height, dtype=dtype)
+    return column.scatter(list(found), list(found.values())) if found else column
 
 
 def sorted_by(frame: pl.DataFrame, *by: str) -> pl.DataFrame:

@@ -93,6 +93,28 @@ def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
         raise ValueError(f"reconcile needs a claims table from extract ({err})") from None
 
 
+def _compared(
+    work: pl.DataFrame,
+    period_days: dict[str, float] | None,
+    threshold: float,
+    consensus: Literal["median", "truth_discovery"],
+    *,
+    made: bool,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """``work`` in the period most of each series' figures give (when ``period_days`` is
+    given: no period was asked for), its quantities and its assertions; the claims get their
+    assertions' columns when ``made`` (not before a merge, which compares them again)."""
+    if period_days is not None:
+        work = in_stated_period(work, period_days)
+    work, assertions = assertions_table(work)
+    if made:
+        work = _assertions_made(work)
+    quantities, assertions = quantities_table(
+        work, assertions, threshold=threshold, consensus=consensus
+    )
+    return work, quantities, assertions
+
+
 def reconcile(
     claims: pl.DataFrame | pl.LazyFrame,
     *,
@@ -223,24 +245,12 @@ def reconcile(
             .otherwise(pl.col("entity"))
         )
     work = assign_windows(work, window_days=window_days)
-    if per is None:
-        work = in_stated_period(work, tables.period_days)
-    work, assertions = assertions_table(work)
-    if not user.merge:
-        work = _assertions_made(work)
-    quantities, assertions = quantities_table(
-        work, assertions, threshold=threshold, consensus=consensus
-    )
+    days = tables.period_days if per is None else None
+    work, quantities, assertions = _compared(work, days, threshold, consensus, made=not user.merge)
     if user.merge:
-        work = _merge(work, quantities, user)
-        work = work.drop("assertion_id")
-        if per is None:  # a merged quantity takes the period most of its figures give
-            work = in_stated_period(work, tables.period_days)
-        work, assertions = assertions_table(work)
-        work = _assertions_made(work)
-        quantities, assertions = quantities_table(
-            work, assertions, threshold=threshold, consensus=consensus
-        )
+        # (a merged quantity takes the period most of its figures give)
+        work = _merge(work, quantities, user).drop("assertion_id")
+        work, quantities, assertions = _compared(work, days, threshold, consensus, made=True)
     if user.rename:
         quantities = quantities.with_columns(
             label=pl.when(pl.col("quantity_id").is_in(list(user.rename)))

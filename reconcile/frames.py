@@ -220,6 +220,21 @@ def alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in ordered)
 
 
+def phrases(forms: Iterable[str]) -> str:
+    """A regex group of the literal phrases ``forms`` in their order, the words of each apart
+    by any run of spaces.
+
+    >>> print(phrases(["more than", "over"]))
+    (?:more\\s+than|over)
+    """
+    return "(?:" + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in forms) + ")"
+
+
+#: A hedge of a figure's size (``qualifiers_before`` of extract's lexicon: "nearly", "more
+#: than", "at least"): a regex alternation, the words of each apart by any spaces.
+HEDGES = alternation(" ".join(k) for k in lexicon().qualifiers_before).replace("\\ ", r"\s+")
+
+
 def before_figure() -> pl.Expr:
     """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
@@ -335,8 +350,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     of_noun = (
         pl.concat_str(before, lead)
         .str.extract(
-            r"(?i)(?-u:\b)([a-z]{3,})\s+of\s+(?:about|around|some|nearly|almost|over|roughly|"
-            r"approximately|more\s+than|at\s+least|up\s+to)?\s*$",
+            rf"(?i)(?-u:\b)([a-z]{{3,}})\s+of\s+(?:{HEDGES})?\s*$",
             1,
         )
         .str.to_lowercase()

@@ -8,10 +8,11 @@ seconds, and every step leaves words behind that explain it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -19,10 +20,11 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, join_beside, sorted_by
+from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
+    HEDGES,
     ORIGIN_MEASURES,
     PER_HEAD,
     REVERSED,
@@ -32,6 +34,7 @@ from .frames import (
     demonym_forms,
     document_places,
     nationality,
+    phrases,
     place_forms,
     read_doubt,
     read_measure,
@@ -39,7 +42,7 @@ from .frames import (
     read_place,
     span_average,
 )
-from .tables import Tables, alias_pattern, month_readings, place_kinds
+from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_words
 
 __all__ = [
     "DISPLACEMENT_MEASURES",
@@ -55,6 +58,8 @@ __all__ = [
     "stable_ids",
 ]
 
+#: The word lists read around a figure (``data/reading_words.yaml``).
+_WORDS = reading_words()
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -110,6 +115,8 @@ _FEARED = (
     r"(?:believed|feared|thought|presumed|suspected)\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
+#: A hedge of a figure's size, allowed between the words that read a figure and the figure.
+_HEDGE = rf"(?:(?:{HEDGES})\s+)?$"
 #: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
 #: or a gap between two figures ("the count is off by", "undercounted by", "short by").
 _CHANGE_BY = (
@@ -120,7 +127,7 @@ _CHANGE_BY = (
     r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
     r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
     r"\badditionally)"
-    r"\s+(?:almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
+    r"\s+" + _HEDGE
 )
 #: Words that make a figure one its source has since replaced: "now 40 instead of 90",
 #: "revised down from 90", "the earlier toll of 90", "its first update gave 90", "had
@@ -132,8 +139,9 @@ _SUPERSEDED_BEFORE = (
     r"(?:toll|figure|estimate|count|tally|number|total)\s+of"
     r"|\b(?:previously|earlier|initially|originally|first)\s+(?:said|reported|put|gave|"
     r"estimated|counted|announced)\b[^,;.]{0,40})"
-    r"\s+(?:at\s+)?(?:least\s+|almost\s+|nearly\s+|about\s+|some\s+|over\s+|more than\s+)?$"
-    r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
+    r"\s+(?:at\s+)?"
+    + _HEDGE
+    + r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
     r"(?:report|estimate|update|count|tally|statement|assessment)s?\b[^;.]{0,40}$"
 )
 _SUPERSEDED_AFTER = (
@@ -319,28 +327,21 @@ def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
 
 #: A year named by its place after another ("the following year", "a year later", "that
 #: year"): the years it counts from the year named before it.
+# "a year earlier" is a date; "over the previous year" sets a figure against that year
+_NOT_AGAINST = "".join(rf"(?<!{re.escape(w)}\s)" for w in _WORDS.relative_year_against)
 _RELATIVE_YEARS = {
-    r"the\s+following\s+year|the\s+next\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later": 1,
-    r"that\s+(?:same\s+)?year|the\s+same\s+year": 0,
-    # "a year earlier" is a date; "over the previous year" sets a figure against that year
-    r"(?<!than\s)(?<!over\s)(?<!from\s)(?<!with\s)(?<!against\s)(?<!on\s)"
-    r"(?:(?:in|during)\s+the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+earlier)": -1,
+    (_NOT_AGAINST if step < 0 else "") + phrases(said): step
+    for step, said in _WORDS.relative_years.items()
 }
 _RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + r")\b"
-#: The words any of them holds (for Polars, which reads no look-behind): a first sieve.
+#: The same phrases without the words before them (for Polars, which reads no look-behind):
+#: a first sieve.
 _RELATIVE_YEAR_HINT = (
-    r"(?i)\byear\s+(?:later|earlier|after)\b|\b(?:following|next|previous|preceding|prior|"
-    r"same|that)\s+year\b"
+    rf"(?i)\b{phrases([w for said in _WORDS.relative_years.values() for w in said])}\b"
 )
 #: "late last year", "the start of last year": the month a part of last year stands for.
-_PART_OF_LAST_YEAR = (
-    r"(?i)\b(early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-    r"the\s+middle\s+of)[\s-]+last\s+year\b"
-)
-_PART_MONTHS = {
-    "early": 2, "late": 11, "mid": 7, "the end of": 12, "the start of": 1,
-    "the beginning of": 1, "the middle of": 7,
-}  # fmt: skip
+_PART_MONTHS = _WORDS.part_of_year_months
+_PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
 
 
 def relative_year(before: str, clause: str) -> int | None:
@@ -395,16 +396,7 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
         previous = _last_sentence(text[: sentence_start or 0].rstrip())
         if (year := relative_year(previous + " " + before, words)) is not None:
             found[i] = year
-    at = pl.int_range(pl.len())
-    return (
-        claims.select(
-            at.replace_strict(found, default=None, return_dtype=pl.Int32)
-            if found
-            else pl.lit(None, dtype=pl.Int32)
-        )
-        .to_series()
-        .alias("_rel_year")
-    )
+    return at_rows("_rel_year", claims.height, found, pl.Int32())
 
 
 def _sentence_year(published: pl.Expr) -> pl.Expr:
@@ -895,8 +887,7 @@ _PART_BEFORE = (
     r"(?i)^\s*(?:(?:the|a|an)\s+)?((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+)\s+"
     r"(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|"
     r"comprised|comprises|formed|forms)\s+(?:for\s+)?"
-    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
-    r"some\s+|roughly\s+)?$"
+    r"(?:only\s+|just\s+)?" + _HEDGE
 )
 _POINTING = r"(?i)^(?:which|that|this|these|those|it|they|who|what)$"
 #: "60% of the votes were cast by post", "70% of cases occurred in June": after the share's
@@ -994,23 +985,15 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
 
 
 #: People who left their homes, counted either as all who ever left or as those still away.
-DISPLACEMENT_MEASURES = frozenset({"refugee", "displaced", "evacuated", "migrant"})
+DISPLACEMENT_MEASURES = frozenset(_WORDS.displacement_measures)
 #: Words that count people by a status they hold or by their being there now ("registered
-#: for temporary protection", "with refugee status", "recipients of protection", "remain",
-#: "are registered"), not everyone recorded since the start.
-_HOLDING = (
-    r"(?i)(?-u:\b)(?:temporary\s+protection|protection\s+status|refugee\s+status|"
-    r"(?:official|national|international|legal)\s+protection|(?:with|of)\s+(?:the|this|that)\s+"
-    r"status|recipients?\s+of|remain(?:s|ing)?|currently|(?:are|is)\s+(?:now\s+)?registered)"
-    r"(?-u:\b)"
-)
+#: for temporary protection", "with refugee status", "remain"), not everyone recorded since
+#: the start.
+_HOLDING = rf"(?i)(?-u:\b){phrases(_WORDS.holding)}(?-u:\b)"
 HOLDING_STATUS = "holding a status or still there"
 #: Words that go on with a ranking begun before ("in second place", "followed by", "next
 #: come"): the figure counts what the one before it counted.
-_RANKING = (
-    r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|next|last)\s+place|followed\s+by|"
-    r"next\s+(?:are|is|come|comes))(?-u:\b)"
-)
+_RANKING = rf"(?i)(?-u:\b){phrases(_WORDS.ranking)}(?-u:\b)"
 
 
 def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1043,8 +1026,8 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     apart = (
         held.join(rest, on=["doc_id", "entity", "concept_key"], suffix="_rest")
         .filter(
-            (pl.col("_high") < 0.75 * pl.col("_low_rest"))
-            | (pl.col("_high_rest") < 0.75 * pl.col("_low"))
+            (pl.col("_high") < _WORDS.holding_apart_share * pl.col("_low_rest"))
+            | (pl.col("_high_rest") < _WORDS.holding_apart_share * pl.col("_low"))
         )
         .select("entity", "concept_key")
         .unique()
@@ -1202,14 +1185,13 @@ def _month_reading_patterns() -> tuple[str, str, str]:
     before it, a hedge aside, or governing the whole it is a listed part of), a present level
     verb after the figure's noun, a span word."""
     words = month_readings()
-    hedge = rf"(?:(?:{alternation(' '.join(k) for k in lexicon().qualifiers_before)})\s+)?$"
     verbs = alternation(words.level_verbs)
     # "hosts 40,000 refugees, including 9,000 children and 4,000 elderly": words of one
     # clause (a thousands comma inside a number aside), the whole, the parts before this one
     words_of_clause = r"(?:\d,\d|[^,;:()])*"
     opener = alternation(words.part_openers)
     part = rf",\s*(?:{opener})\s+(?:{words_of_clause}\s(?:and|or)\s+)?"
-    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{hedge}"
+    verb = rf"(?i)(?:^|\s)(?:{verbs})\s+(?:{words_of_clause}{part})?{_HEDGE}"
     after = rf"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation(words.level_after)})\s"
     span = rf"(?i)\b(?:{alternation(words.span_words)})\b"
     return verb, after, span
@@ -1260,18 +1242,12 @@ def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 #: A verb of recording right before a figure ("the registry recorded 8.1 million deaths",
 #: "hospitals logged nearly 900 deaths"), a qualifier of size between them allowed.
-_RECORDED_BEFORE = (
-    r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:(?:a\s+total\s+of|about|around|nearly|"
-    r"almost|over|more\s+than|at\s+least|some|roughly|approximately|an\s+estimated)\s+)?$"
-)
+_RECORDED_BEFORE = r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:a\s+total\s+of\s+)?" + _HEDGE
 
 
 #: Words after a recorded count that name what caused it ("since the storm", "from the
 #: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
-_CAUSED = (
-    r"(?i)(?-u:\b)(?:since|from|due\s+to|caused\s+by|after|following|in\s+the\s+wake\s+of|"
-    r"linked\s+to|related\s+to|attributed\s+to|during)\s+(?:the|a|an|this|that|its|their)\s"
-)
+_CAUSED = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:the|a|an|this|that|its|their)\s"
 
 
 def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1333,8 +1309,7 @@ _IT_MOVED = (
     r"(?i)^\s*(?:and\s+|but\s+|since\s+then\s+)?(?:it|this|that)\s+(?:has\s+|had\s+|have\s+)?"
     r"(?:since\s+|now\s+|then\s+|also\s+)?(?:been\s+)?(?:rose|risen|fell|fallen|grew|grown|"
     r"climbed|dropped|increased|decreased|declined|jumped|reached|hit|stood|stands|revised|"
-    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$"
+    r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+" + _HEDGE
 )
 
 
@@ -1446,7 +1421,7 @@ _CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"}
 
 #: The words by which a country's government speaks as one ("British officials", "the UK
 #: government", "Peru's authorities", "the government of Peru").
-_GOVERNMENT_WORDS = r"(?:government|officials|authorities|administration|ministers)"
+_GOVERNMENT_WORDS = phrases(_WORDS.government)
 _GOVERNMENT = re.compile(
     rf"^(?:the\s+)?(?:(?P<place>.+?)(?:'s|\u2019s)?\s+(?i:{_GOVERNMENT_WORDS})"
     rf"|(?i:government)\s+of\s+(?:the\s+)?(?P<of>.+))$"
@@ -1776,8 +1751,8 @@ def _proper_name(name: str) -> str:
 
 #: Nouns of a work that gives figures ("the study found", "the model suggests"), and of the
 #: people behind one ("the researchers"): a source only through the name the article gave it.
-_WORK_NOUNS = r"(?:study|report|model|analysis|survey|paper|research|forecast|projection)"
-_WORK_PEOPLE = r"(?:researchers|authors|scientists|economists|modellers|modelers)"
+_WORK_NOUNS = phrases(_WORDS.work_nouns)
+_WORK_PEOPLE = phrases(_WORDS.work_people)
 #: An attribution that is such a noun alone ("the model", "a recent study", "researchers").
 _GENERIC_WORK = (
     rf"(?i)^(?:(?:the|a|an|this|that|its|their)\s+)?(?:(?:new|recent|latest|same|earlier|"
@@ -1799,6 +1774,46 @@ _WORK_NAMED = re.compile(
 )
 
 
+def _generic_noun(generic: str) -> str | None:
+    """The noun of a work a generic attribution is ("a recent study" -> "study"), else None."""
+    wanted = re.match(_GENERIC_WORK, generic.strip())
+    return wanted.group(1).lower() if wanted else None
+
+
+def _work_name(m: re.Match[str], noun: str) -> str | None:
+    """The name a match of :data:`_WORK_NAMED` gives a work that ``noun`` (of a work, or of
+    the people behind one) can stand for; None when it names no such work."""
+    nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
+    said = next((m.group(k) for k in nouns if m.group(k)), "")
+    quoted = m.group("quoted") or ""
+    label = m.group("label") or ""
+    if label in place_forms() or label in demonym_forms():
+        return None  # "a Peru study" is about a place, not by a named body
+    if not said and quoted.lower().endswith(noun):
+        said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
+    if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
+        return None
+    if m.group("venue"):
+        return f"{m.group('venue')} {said.lower()}"
+    if quoted:
+        return quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
+    return m.group("name") or m.group("owner") or label
+
+
+def _last_work_name(works: Iterable[re.Match[str]], noun: str, found: str | None) -> str | None:
+    """The name the last of ``works`` that names a work of ``noun`` gives it; ``found``
+    when none does."""
+    for m in works:
+        if (name := _work_name(m, noun)) is not None:
+            found = name
+    return found
+
+
+def _as_source(found: str | None) -> str | None:
+    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
+    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
+
+
 def antecedent_source(generic: str, before: str) -> str | None:
     """The named source that a generic one stands for: the last work the text ``before``
     the figure names with the same noun ("a report by the Delta Institute ... the report
@@ -1806,30 +1821,51 @@ def antecedent_source(generic: str, before: str) -> str | None:
     "twin-economy model"), or with any noun of a work for the people behind one ("the
     researchers"); None when the text names none, so that a generic source alone never
     becomes a named one."""
-    wanted = re.match(_GENERIC_WORK, generic.strip())
-    if wanted is None:
+    noun = _generic_noun(generic)
+    if noun is None:
         return None
-    noun = wanted.group(1).lower()
-    found = None
-    for m in _WORK_NAMED.finditer(before):
-        nouns = ("noun", "noun2", "noun3", "noun4", "noun5")
-        said = next((m.group(k) for k in nouns if m.group(k)), "")
-        quoted = m.group("quoted") or ""
-        label = m.group("label") or ""
-        if label in place_forms() or label in demonym_forms():
-            continue  # "a Peru study" is about a place, not by a named body
-        if not said and quoted.lower().endswith(noun):
-            said = noun  # the noun inside the quotation marks ("the 'twin-economy model'")
-        if not said or (said.lower() != noun and not re.fullmatch(_WORK_PEOPLE, noun)):
-            continue
-        if m.group("venue"):
-            found = f"{m.group('venue')} {said.lower()}"
-        elif quoted:
-            found = quoted if quoted.lower().endswith(said.lower()) else f"{quoted} {said}"
-        else:
-            found = m.group("name") or m.group("owner") or label
-    # (a name read at the end of a sentence leaves its full stop, and an article opening one)
-    return re.sub(r"^(?:The|An?)\s+", "", found).rstrip(".") if found else None
+    return _as_source(_last_work_name(_WORK_NAMED.finditer(before), noun, None))
+
+
+class NamedWorks:
+    """The works one document's text names, found in one pass over it, for reading
+    :func:`antecedent_source` before each of its figures without reading the text before
+    each figure again (which is quadratic in a long document's figures).
+
+    The matches in the whole text that end before a figure are the matches in the text
+    before it (the pattern reads no further than it matches); only the one match that runs
+    past the figure's start is read again, in the text before it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.works = list(_WORK_NAMED.finditer(text))
+        self.starts = [m.start() for m in self.works]
+        # for each noun: the places (in ``works``) of the works it can stand for, and their names
+        self.of_noun: dict[str, tuple[list[int], list[str]]] = {}
+
+    def _named(self, noun: str) -> tuple[list[int], list[str]]:
+        if noun not in self.of_noun:
+            names = [_work_name(m, noun) for m in self.works]
+            named = [(i, n) for i, n in enumerate(names) if n is not None]
+            self.of_noun[noun] = ([i for i, _ in named], [n for _, n in named])
+        return self.of_noun[noun]
+
+    def source_before(self, generic: str, cut: int) -> str | None:
+        """:func:`antecedent_source` of ``generic`` in ``text[:cut]``."""
+        noun = _generic_noun(generic)
+        if noun is None:
+            return None
+        k = bisect.bisect_left(self.starts, cut)  # the works that start before the cut
+        crossing = k > 0 and self.works[k - 1].end() > cut
+        whole = k - 1 if crossing else k  # ... and end before it
+        places, names = self._named(noun)
+        j = bisect.bisect_left(places, whole) - 1
+        found = names[j] if j >= 0 else None
+        if crossing:
+            again = _WORK_NAMED.finditer(self.text, self.starts[k - 1], cut)
+            found = _last_work_name(again, noun, found)
+        return _as_source(found)
 
 
 def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
@@ -1845,20 +1881,18 @@ def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
         "attribution",
     ).filter(generic)
     found: dict[int, str] = {}
+    documents: dict[str, NamedWorks] = {}
     for i, doc, start, sentence, sentence_start, attribution in rows.iter_rows():
         text = (texts or {}).get(doc)
         if text:
-            before = text[:start]
+            works = documents.get(doc) or documents.setdefault(doc, NamedWorks(text))
+            name = works.source_before(attribution, start)
         else:
             before = (sentence or "")[: max(0, start - (sentence_start or 0))]
-        if name := antecedent_source(attribution, before):
+            name = antecedent_source(attribution, before)
+        if name:
             found[i] = name
-    if not found:
-        return claims.with_columns(_antecedent=pl.lit(None, dtype=pl.String))
-    at = pl.int_range(pl.len())
-    return claims.with_columns(
-        _antecedent=at.replace_strict(found, default=None, return_dtype=pl.String)
-    )
+    return claims.with_columns(at_rows("_antecedent", claims.height, found, pl.String()))
 
 
 def assign_asserters(

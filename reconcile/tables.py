@@ -63,6 +63,68 @@ def month_readings() -> MonthReadings:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingWords:
+    """Words read around a figure (lower case, in the file's order); see
+    ``data/reading_words.yaml``."""
+
+    government: tuple[str, ...]
+    work_nouns: tuple[str, ...]
+    work_people: tuple[str, ...]
+    displacement_measures: tuple[str, ...]
+    holding: tuple[str, ...]
+    ranking: tuple[str, ...]
+    #: the share below which two counts of displaced people are apart
+    holding_apart_share: float
+    caused: tuple[str, ...]
+    #: the years counted from the year named before -> the phrases that count them
+    relative_years: dict[int, tuple[str, ...]]
+    relative_year_against: tuple[str, ...]
+    part_of_year_months: dict[str, int]
+
+
+def _words(entries: list[Any], name: str) -> tuple[str, ...]:
+    """The words of a list, lower case; a word YAML read as another type (an unquoted "on" or
+    "no" is a boolean) is an error, not the string of that value."""
+    odd = [w for w in entries if not isinstance(w, str)]
+    if odd:
+        raise ValueError(f"{name}: {odd!r} are not words (quote them in the YAML)")
+    return tuple(w.lower() for w in entries)
+
+
+def _plural(noun: str) -> str:
+    """The plural of ``noun`` (lemminflect; an "s" added where it knows none)."""
+    import lemminflect
+
+    return next(iter(lemminflect.getInflection(noun, tag="NNS")), noun + "s")
+
+
+@functools.cache
+def reading_words() -> ReadingWords:
+    """``data/reading_words.yaml``."""
+    raw = _yaml(DATA / "reading_words.yaml")
+
+    def words(name: str) -> tuple[str, ...]:
+        return _words(raw[name], name)
+
+    return ReadingWords(
+        government=words("government"),
+        work_nouns=words("work_nouns"),
+        work_people=tuple(_plural(w) for w in words("work_people")),
+        displacement_measures=words("displacement_measures"),
+        holding=words("holding"),
+        ranking=words("ranking"),
+        holding_apart_share=float(raw["holding_apart_share"]),
+        caused=words("caused"),
+        relative_years={
+            int(step): _words(said, "relative_years")
+            for step, said in raw["relative_years"].items()
+        },
+        relative_year_against=words("relative_year_against"),
+        part_of_year_months={str(k).lower(): int(v) for k, v in raw["part_of_year_months"].items()},
+    )
+
+
 def alias_pattern(aliases: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     """A case-insensitive regex matching any alias as whole words, and alias -> canonical.
 

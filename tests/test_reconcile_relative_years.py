@@ -24,6 +24,8 @@ from reconcile.identify import relative_year
         ("The fair opened in 2027. ", "in the same year", 2027),
         ("The fair closed in 2027. ", "a year earlier, 9,000 visitors came", 2026),
         ("The fair closed in 2027. ", "in the previous year", 2026),
+        ("The fair closed in 2027. ", "during the preceding year", 2026),
+        ("The fair closed in 2027. ", "The  following  year", 2028),
         # the last year named before the figure counts
         ("It began in 2019 and peaked in 2024. ", "the following year", 2025),
     ],
@@ -44,6 +46,11 @@ def test_a_relative_year_counts_from_the_year_named_before_it(
         # a base a figure is set against, not the figure's year
         ("In 2027, the port was busy. ", "a rise of 80 over the previous year"),
         ("In 2027, the port was busy. ", "80 more than the previous year"),
+        ("In 2027, the port was busy. ", "up 8% on a year earlier"),
+        ("In 2027, the port was busy. ", "up 8% from a year earlier"),
+        ("In 2027, the port was busy. ", "80 ships, compared with a year earlier"),
+        ("In 2027, the port was busy. ", "80 ships, higher than one year earlier"),
+        ("In 2027, the port was busy. ", "80, as set against a year earlier"),
         # a number that is not a year
         ("The port handled 2027.5 tonnes. ", "the following year"),
     ],
@@ -89,3 +96,12 @@ def test_the_year_in_the_same_sentence_counts_for_the_figure_after_it() -> None:
 def test_a_part_of_last_year_is_its_month(words: str, as_of: dt.date) -> None:
     rows = _claims(f"The Harbour Institute said {words} that 300 ships were idle in Peru.")
     assert rows["as_of"].to_list() == [as_of]
+
+
+def test_a_word_list_holds_words_only() -> None:
+    # YAML reads an unquoted "on" or "no" as a boolean: a list holding one is refused
+    from reconcile.tables import _words
+
+    assert _words(["Than", "over"], "against") == ("than", "over")
+    with pytest.raises(ValueError, match="not words"):
+        _words(["than", True], "against")
