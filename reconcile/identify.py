@@ -781,11 +781,12 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
-    ).drop("_status", "_doc__place")
+    ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
@@ -1128,11 +1129,25 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+#: The working columns :func:`_period` reads (see :func:`_period_words`).
+_PERIOD_WORDS = ("_clause_before", "_own_months")
+
+
+def _period_words(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the words :func:`_period` reads more than once, read once each (an
+    expression used twice is computed twice): ``_clause_before``, the clause before the
+    figure, and ``_own_months`` (:func:`_own_months`)."""
+    return _own_months(frame).with_columns(
+        _clause_before=before_figure().str.extract(r"([^,;:()]*)$", 1)
+    )
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
-    average, an earlier record, the long run, a projection, or the sentence's one year."""
+    average, an earlier record, the long run, a projection, or the sentence's one year
+    (read from the columns :func:`_period_words` adds)."""
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
-    before = before_figure().str.extract(r"([^,;:()]*)$", 1)
+    before = pl.col("_clause_before")
     after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
     projected = before.str.contains(_PROJECTED) | feared
@@ -1174,8 +1189,8 @@ def _period() -> pl.Expr:
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
-        .when(_own_months().is_not_null() & ~long_run & ~projected)
-        .then(_own_months())
+        .when(pl.col("_own_months").is_not_null() & ~long_run & ~projected)
+        .then(pl.col("_own_months"))
         .when(average)
         .then(pl.lit("average"))
         # "5 million births in 2030, above last year's total of 4 million": 2029
@@ -1219,26 +1234,36 @@ def _dates_a_level(gap: pl.Expr) -> pl.Expr:
     """Whether a month after the figure dates a level rather than spans a flow
     (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
     "stood at 6%", "refugees are registered", "holds 700, including 300") and no span word
-    ("during", "alone") stands in ``gap``, the words from the figure to the month."""
+    ("during", "alone") stands in ``gap``, the words from the figure to the month (false
+    where ``gap`` is null)."""
     verb, after, span = _month_reading_patterns()
-    clause = before_figure().str.extract(r"([^;:()]*)$", 1).fill_null("")
+    # (the clause is read only where a month follows: its verb pattern is long)
+    clause = (
+        pl.when(gap.is_not_null())
+        .then(before_figure())
+        .str.extract(r"([^;:()]*)$", 1)
+        .fill_null("")
+    )
     gap = gap.fill_null("")
     return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
 
 
-def _own_months() -> pl.Expr:
-    """The month or months a figure counts over (``_MONTH_AFTER``): "may 2030", "april-may
-    2030" (the year the words give, else the year of the figure's date); none where the month
-    dates a level (``_dates_a_level``)."""
-    found = after_figure().str.extract_groups(_MONTH_AFTER)
-    gap = after_figure().str.extract(_MONTH_AFTER, 0)
-    first = found.struct.field("1").str.to_lowercase()
-    last = found.struct.field("2").str.to_lowercase()
-    year = pl.coalesce(found.struct.field("3"), pl.col("as_of").dt.year().cast(pl.String))
+def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with ``_own_months``, the month or months a figure counts over
+    (``_MONTH_AFTER``): "may 2030", "april-may 2030" (the year the words give, else the year
+    of the figure's date); null where the month dates a level (``_dates_a_level``). The
+    words after the figure are matched once (group 1 the whole match)."""
+    frame = frame.with_columns(_found=after_figure().str.extract_groups(f"({_MONTH_AFTER})"))
+    found = pl.col("_found")
+    gap = found.struct.field("1")
+    first = found.struct.field("2").str.to_lowercase()
+    last = found.struct.field("3").str.to_lowercase()
+    year = pl.coalesce(found.struct.field("4"), pl.col("as_of").dt.year().cast(pl.String))
     months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
-    return pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
+    own = pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
         pl.concat_str(months, year, separator=" ", ignore_nulls=True)
     )
+    return frame.with_columns(_own_months=own).drop("_found")
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
