@@ -869,8 +869,13 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
         r"rated|described|still|now|out\s+of)\b"
     )
-    part = pl.when(of_them | (introduced & stated)).then(
-        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
+    # (the part's words are read only after the words that introduce one)
+    part = (
+        pl.when(of_them | (introduced & stated))
+        .then(after)
+        .str.extract(_SUBSET_AFTER, 1)
+        .str.to_lowercase()
+        .str.strip_chars()
     )
     # the whole is the figure just before it in its sentence, and the part is of its measure
     # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
@@ -880,14 +885,17 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
+    # (the part is read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_part=pl.when(part != "").then(part))
+    part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(part.is_not_null() & (part != ""))
+        concept_key=pl.when(part.is_not_null())
         .then(pl.format("{}: {}", whole, part))
         .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(part.is_not_null() & (part != ""))
+        concept_source=pl.when(part.is_not_null())
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_part")
 
 
 #: "men accounted for 57% of ...": the subject of a verb of making up a whole is the part
@@ -916,9 +924,10 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     part's words); "60% male and 40% female" names each part after its figure. A part
     that names the measure itself ("emissions from X account for 25% of emissions") is the
     entity's share, not a part of its own."""
-    before = before_figure()
-    after = after_figure()
     share = (pl.col("dimension") == "ratio") & pl.col("unit").is_in(["percent", "fraction"])
+    # (the words around a figure are read only for shares)
+    before = pl.when(share).then(before_figure())
+    after = pl.when(share).then(after_figure())
     # the clause before the figure, from its last conjunction or verb of saying ("... and
     # men made up 40%", "the bureau said exports make up 3%")
     clause = before.str.extract(r"([^,;:()]*)$", 1).str.replace(
@@ -952,14 +961,17 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("concept_key").str.contains(": ")
         & ~part.str.contains(pl.col("concept_key"), literal=True)
     )
+    # (the part is read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_part=pl.when(named).then(part))
+    part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(named)
+        concept_key=pl.when(part.is_not_null())
         .then(pl.format("{}: {}", pl.col("concept_key"), part))
         .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(named)
+        concept_source=pl.when(part.is_not_null())
         .then(pl.format("{}, a share of the part '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_part")
 
 
 def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
@@ -1306,19 +1318,23 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     clause names a cause ("recorded 500 deaths since the storm" is the storm's toll)."""
     measures = set(tables.measure_forms.values())
     recorded_of = {m: f"registered {m}" for m in measures if f"registered {m}" in measures}
+    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
+    # (the words are read only where the measure has a recorded form)
+    has_form = recorded.is_not_null()
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
-    clause = after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null("")
-    said = pl.concat_str(before_figure(), lead).str.contains(
+    clause = pl.when(has_form).then(after_figure()).str.extract(r"^([^,;:.()]*)", 1).fill_null("")
+    said = pl.when(has_form).then(pl.concat_str(before_figure(), lead)).str.contains(
         _RECORDED_BEFORE
     ) & ~clause.str.contains(_CAUSED)
-    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
-    take = said & recorded.is_not_null()
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_recorded=pl.when(said & has_form).then(recorded))
+    take = pl.col("_recorded").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(take).then(recorded).otherwise(pl.col("concept_key")),
+        concept_key=pl.when(take).then(pl.col("_recorded")).otherwise(pl.col("concept_key")),
         concept_source=pl.when(take)
         .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_recorded")
 
 
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1334,22 +1350,29 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
         and not m.startswith("official ")
     }
-    before = before_figure().str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    # (the words are read only where the measure has an official form)
+    has_form = official.is_not_null()
+    before = (
+        pl.when(has_form).then(before_figure()).str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    )
     # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
     # official one too
     counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
-        after_figure().str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+        pl.when(has_form)
+        .then(after_figure())
+        .str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
-    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_official=pl.when(said & has_form).then(official))
+    take = pl.col("_official").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(said & official.is_not_null())
-        .then(official)
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(said & official.is_not_null())
+        concept_key=pl.when(take).then(pl.col("_official")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
         .then(pl.format("{}, called official", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_official")
 
 
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
