@@ -76,6 +76,10 @@ _MONTHS = {
     )
     for m in names
 }
+#: A month's name or short form anywhere (no word bounds): a sentence without one matches
+#: none of the patterns of months below (each holds one of these), so they are read only
+#: in sentences that hold one.
+_ANY_MONTH = "(?i)(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 #: Words that make the date after them the start of a span, not the date of the figure.
 _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
 #: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
@@ -412,13 +416,20 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     and not the year of another figure after this one."""
     # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
     # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
-    after = after_figure().str.replace_all(r"\w+-\d+\b", "")
+    # (the words are read only where the sentence has its one year)
+    one_year = pl.col("_in_year").is_not_null()
+    after = pl.when(one_year).then(after_figure()).str.replace_all(r"\w+-\d+\b", "")
     year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
         r"^[^0-9]*\b(?:19|20)\d{2}\b"
     )
     # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
     # an earlier figure's phrase, before this one, is that figure's too
-    closes_other = before_figure().str.replace_all(r"\w+-\d+\b", "").str.contains(_YEAR_CLOSES)
+    closes_other = (
+        pl.when(one_year)
+        .then(before_figure())
+        .str.replace_all(r"\w+-\d+\b", "")
+        .str.contains(_YEAR_CLOSES)
+    )
     year_of_other = year_of_other | closes_other
     return (
         pl.col("_in_year").is_not_null()
@@ -434,10 +445,12 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
+    # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
+    with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
-        sentence.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
+        with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
         .list.eval(
             pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
         )
@@ -459,14 +472,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
         .alias("_weekday"),
         sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
-        sentence.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
+        with_month.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
         .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_STARTED}")))
         .list.first()
         .str.extract(_MONTH_ALONE, 1)
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
-        sentence.str.extract_groups(_DAY_MONTH).alias("_dm"),
+        with_month.str.extract_groups(_DAY_MONTH).alias("_dm"),
     ).unnest("_my")
     month = (
         found.get_column("2")
@@ -518,6 +531,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
+    in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
     # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
     # May 9", "in March" in an undated document): of another time, but of which is not known
     unplaced = (
@@ -596,6 +612,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_dm_day",
         "_published",
         "_from_url",
+        "_in_year_ok",
+        "_day_month",
     )
 
 

@@ -9,7 +9,17 @@ import polars as pl
 
 from extract import extract_claims
 from reconcile.frames import after_figure, before_figure
-from reconcile.identify import _MONTH_AFTER, _month_reading_patterns, _own_months
+from reconcile.identify import (
+    _ANY_MONTH,
+    _DAY_MONTH,
+    _MONTH_AFTER,
+    _MONTH_ALONE,
+    _MONTH_YEAR,
+    _SINCE,
+    _STARTED_IN,
+    _month_reading_patterns,
+    _own_months,
+)
 
 #: Made-up sentences: months after figures that span a flow or date a level, months before
 #: figures or far from them, and no month at all.
@@ -63,3 +73,38 @@ def test_own_months_read_once_are_the_months_read_in_full() -> None:
     # the table holds both readings: months a flow counts over, and none (levels, no month)
     assert any(g is not None for g in got) and any(g is None for g in got)
     assert "_found" not in _own_months(claims).columns
+
+
+#: Sentences with months written every way the date patterns read (and words that only
+#: hold a month's letters), and sentences with none.
+DATED = [
+    "The count rose to 4,100 on 14 March 2031.",
+    "By the end of Sept. 2030 the fund had paid out $2 million.",
+    "Arrivals slowed in late may, officials said.",
+    "As of Jan 9 the shelters held 3,300 people.",
+    "On 9th November the ferry ran twice.",
+    "Since December 2029 the register has grown by 8%.",
+    "The market marched on, and the octet sang in August.",
+    "Harvests failed in the north, leaving 700 families short of grain.",
+    "Yesterday the board approved 45 new posts.",
+    "The survey of 2,000 households was published on Tuesday.",
+    "",
+]
+
+
+def test_sentences_without_a_month_match_no_pattern_of_months() -> None:
+    patterns = [
+        _SINCE + _MONTH_YEAR.removeprefix("(?i)"),
+        _STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"),
+        _DAY_MONTH,
+    ]
+    table = pl.DataFrame({"sentence": DATED + SENTENCES})
+    read = table.select(
+        pl.col("sentence").str.contains(_ANY_MONTH).alias("any"),
+        *(pl.col("sentence").str.contains(p).alias(str(i)) for i, p in enumerate(patterns)),
+    )
+    for i in range(len(patterns)):
+        # every sentence a pattern of months matches holds a month's name or short form
+        assert not (read[str(i)] & ~read["any"]).any()
+        assert read[str(i)].any()
+    assert not read["any"].all()
