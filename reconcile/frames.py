@@ -332,8 +332,11 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
+    anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
+    # (read only for a count of anybody, the one step that takes it)
     of_noun = (
-        pl.concat_str(before, lead)
+        pl.when((pl.col("dimension") == "count") & anybody)
+        .then(pl.concat_str(before, lead))
         .str.extract(
             r"(?i)(?-u:\b)([a-z]{3,})\s+of\s+(?:about|around|some|nearly|almost|over|roughly|"
             r"approximately|more\s+than|at\s+least|up\s+to)?\s*$",
@@ -341,7 +344,6 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         )
         .str.to_lowercase()
     )
-    anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
     steps = {
         "_m_unit": (
             pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
