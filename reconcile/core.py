@@ -192,10 +192,11 @@ def reconcile(
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
-    span = _time_span()
-    threshold_of_group = _threshold()
     # "thousands of people" gives an order of size, not a count: no figure of a row
     vague = pl.col("surface").fill_null("").str.contains(VAGUE)
+    # (each read once for both columns: each use of an expression computes it again)
+    work = work.with_columns(_span=_time_span(), _threshold=_threshold(), _vague=vague)
+    span, threshold_of_group, vague = pl.col("_span"), pl.col("_threshold"), pl.col("_vague")
     work = work.with_columns(
         grouped=~pl.col("boilerplate").fill_null(False)
         & finite
@@ -221,7 +222,7 @@ def reconcile(
         .when((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
-    )
+    ).drop("_span", "_threshold", "_vague")
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
@@ -363,8 +364,9 @@ def _assertions_made(work: pl.DataFrame) -> pl.DataFrame:
 
 def _time_span() -> pl.Expr:
     """Whether a duration is a span of time that dates its sentence (see ``_SPAN_BEFORE``)."""
-    before = before_figure()
-    return (pl.col("dimension") == "duration") & before.str.contains(_SPAN_BEFORE)
+    duration = pl.col("dimension") == "duration"
+    # (the words are read only before durations)
+    return duration & pl.when(duration).then(before_figure()).str.contains(_SPAN_BEFORE)
 
 
 #: A bound right after a plural noun and the word that restricts it ("countries with", "firms
@@ -398,11 +400,12 @@ def _threshold() -> pl.Expr:
     lex = lexicon()
     states = alternation(sorted(lex.death_states | lex.person_states))
     toll_after = rf"(?i)^\s*(?:people\s+|persons\s+)?(?:{states})\b"
-    toll = after_figure().str.contains(toll_after) | pl.col("surface").str.contains(
-        rf"(?i)\b(?:{states})$"
-    )
     bounded = pl.col("bound").is_in(["lower", "upper", "range"])
-    before = before_figure()
+    # (the words are read only around bounded figures)
+    toll = pl.when(bounded).then(after_figure()).str.contains(toll_after) | pl.col(
+        "surface"
+    ).str.contains(rf"(?i)\b(?:{states})$")
+    before = pl.when(bounded).then(before_figure())
     others = before.str.contains(_OTHERS_BEFORE) & ~before.str.contains(_NO_OTHERS)
     group = before.str.contains(_THRESHOLD_BEFORE) | others
     return bounded.fill_null(False) & group & ~toll

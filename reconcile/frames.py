@@ -347,15 +347,17 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
+    anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
+    # (read only for a count of anybody, the one step that takes it)
     of_noun = (
-        pl.concat_str(before, lead)
+        pl.when((pl.col("dimension") == "count") & anybody)
+        .then(pl.concat_str(before, lead))
         .str.extract(
             rf"(?i)(?-u:\b)([a-z]{{3,}})\s+of\s+(?:{HEDGES})?\s*$",
             1,
         )
         .str.to_lowercase()
     )
-    anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
     steps = {
         "_m_unit": (
             pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
@@ -477,15 +479,22 @@ def read_doubt(frame: pl.DataFrame, measures: Iterable[str], places: Iterable[st
     words fit its measure), read from ``concept_key`` (its part after ":" aside), the counted
     noun and ``_measure_own`` (the measure its own words name, from :func:`read_measure`,
     dropped here). ``measures`` are the known measures, ``places`` nouns of kinds of place."""
-    measure = pl.col("concept_key").fill_null("").str.replace(r":.*$", "").str.strip_chars()
-    own = pl.col("_measure_own").fill_null("").str.replace(r":.*$", "").str.strip_chars()
-    unit = pl.col("unit").fill_null("").str.to_lowercase()
-    known = measure.is_in(sorted(set(measures)))
-    where = (
-        pl.col("concept_source").fill_null("").str.starts_with("counted noun")
-        & ~known
-        & before_figure().str.contains(_SCOPE_BEFORE)
+    # (each word read once: each use of an expression computes it again)
+    frame = frame.with_columns(
+        _doubt_measure=pl.col("concept_key")
+        .fill_null("")
+        .str.replace(r":.*$", "")
+        .str.strip_chars(),
+        _doubt_own=pl.col("_measure_own").fill_null("").str.replace(r":.*$", "").str.strip_chars(),
+        _doubt_unit=pl.col("unit").fill_null("").str.to_lowercase(),
     )
+    measure, own, unit = pl.col("_doubt_measure"), pl.col("_doubt_own"), pl.col("_doubt_unit")
+    known = measure.is_in(sorted(set(measures)))
+    counted = pl.col("concept_source").fill_null("").str.starts_with("counted noun") & ~known
+    # (the words before the figure are read only for a counted noun no measure names)
+    where = counted & pl.when(counted).then(before_figure()).str.contains(_SCOPE_BEFORE)
+    frame = frame.with_columns(_doubt_where=where)
+    where = pl.col("_doubt_where")
     # a narrower measure holds its base ("excess death" names "death"): no other measure
     other = known & (own != "") & (own != measure) & ~measure.str.contains(own, literal=True)
     places_counted = unit.is_in(sorted(set(places))) & (unit != measure)
@@ -503,7 +512,9 @@ def read_doubt(frame: pl.DataFrame, measures: Iterable[str], places: Iterable[st
     frame = frame.with_columns(frame_doubt=doubt, _doubt_word=word)
     return frame.with_columns(
         frame_doubt_word=pl.when(pl.col("frame_doubt").is_not_null()).then(pl.col("_doubt_word"))
-    ).drop("_doubt_word", "_measure_own")
+    ).drop(
+        "_doubt_word", "_measure_own", "_doubt_measure", "_doubt_own", "_doubt_unit", "_doubt_where"
+    )
 
 
 #: A name matched with "from" before it or a source word after it names no place of the figure.

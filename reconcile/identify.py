@@ -81,6 +81,10 @@ _MONTHS = {
     )
     for m in names
 }
+#: A month's name or short form anywhere (no word bounds): a sentence without one matches
+#: none of the patterns of months below (each holds one of these), so they are read only
+#: in sentences that hold one.
+_ANY_MONTH = "(?i)(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 #: Words that make the date after them the start of a span, not the date of the figure.
 _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
 #: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
@@ -404,13 +408,20 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     and not the year of another figure after this one."""
     # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
     # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
-    after = after_figure().str.replace_all(r"\w+-\d+\b", "")
+    # (the words are read only where the sentence has its one year)
+    one_year = pl.col("_in_year").is_not_null()
+    after = pl.when(one_year).then(after_figure()).str.replace_all(r"\w+-\d+\b", "")
     year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
         r"^[^0-9]*\b(?:19|20)\d{2}\b"
     )
     # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
     # an earlier figure's phrase, before this one, is that figure's too
-    closes_other = before_figure().str.replace_all(r"\w+-\d+\b", "").str.contains(_YEAR_CLOSES)
+    closes_other = (
+        pl.when(one_year)
+        .then(before_figure())
+        .str.replace_all(r"\w+-\d+\b", "")
+        .str.contains(_YEAR_CLOSES)
+    )
     year_of_other = year_of_other | closes_other
     return (
         pl.col("_in_year").is_not_null()
@@ -426,10 +437,12 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
+    # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
+    with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
-        sentence.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
+        with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
         .list.eval(
             pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
         )
@@ -451,14 +464,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
         .alias("_weekday"),
         sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
-        sentence.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
+        with_month.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
         .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_STARTED}")))
         .list.first()
         .str.extract(_MONTH_ALONE, 1)
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
-        sentence.str.extract_groups(_DAY_MONTH).alias("_dm"),
+        with_month.str.extract_groups(_DAY_MONTH).alias("_dm"),
     ).unnest("_my")
     month = (
         found.get_column("2")
@@ -510,6 +523,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
+    in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
     # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
     # May 9", "in March" in an undated document): of another time, but of which is not known
     unplaced = (
@@ -588,6 +604,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_dm_day",
         "_published",
         "_from_url",
+        "_in_year_ok",
+        "_day_month",
     )
 
 
@@ -773,11 +791,12 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
-    ).drop("_status", "_doc__place")
+    ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
@@ -860,8 +879,13 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
         r"rated|described|still|now|out\s+of)\b"
     )
-    part = pl.when(of_them | (introduced & stated)).then(
-        after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars()
+    # (the part's words are read only after the words that introduce one)
+    part = (
+        pl.when(of_them | (introduced & stated))
+        .then(after)
+        .str.extract(_SUBSET_AFTER, 1)
+        .str.to_lowercase()
+        .str.strip_chars()
     )
     # the whole is the figure just before it in its sentence, and the part is of its measure
     # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
@@ -871,14 +895,17 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
+    # (the part is read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_part=pl.when(part != "").then(part))
+    part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(part.is_not_null() & (part != ""))
+        concept_key=pl.when(part.is_not_null())
         .then(pl.format("{}: {}", whole, part))
         .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(part.is_not_null() & (part != ""))
+        concept_source=pl.when(part.is_not_null())
         .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_part")
 
 
 #: "men accounted for 57% of ...": the subject of a verb of making up a whole is the part
@@ -906,9 +933,10 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     part's words); "60% male and 40% female" names each part after its figure. A part
     that names the measure itself ("emissions from X account for 25% of emissions") is the
     entity's share, not a part of its own."""
-    before = before_figure()
-    after = after_figure()
     share = (pl.col("dimension") == "ratio") & pl.col("unit").is_in(["percent", "fraction"])
+    # (the words around a figure are read only for shares)
+    before = pl.when(share).then(before_figure())
+    after = pl.when(share).then(after_figure())
     # the clause before the figure, from its last conjunction or verb of saying ("... and
     # men made up 40%", "the bureau said exports make up 3%")
     clause = before.str.extract(r"([^,;:()]*)$", 1).str.replace(
@@ -942,14 +970,17 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("concept_key").str.contains(": ")
         & ~part.str.contains(pl.col("concept_key"), literal=True)
     )
+    # (the part is read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_part=pl.when(named).then(part))
+    part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(named)
+        concept_key=pl.when(part.is_not_null())
         .then(pl.format("{}: {}", pl.col("concept_key"), part))
         .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(named)
+        concept_source=pl.when(part.is_not_null())
         .then(pl.format("{}, a share of the part '{}'", pl.col("concept_source"), part))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_part")
 
 
 def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
@@ -1111,11 +1142,25 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+#: The working columns :func:`_period` reads (see :func:`_period_words`).
+_PERIOD_WORDS = ("_clause_before", "_own_months")
+
+
+def _period_words(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the words :func:`_period` reads more than once, read once each (an
+    expression used twice is computed twice): ``_clause_before``, the clause before the
+    figure, and ``_own_months`` (:func:`_own_months`)."""
+    return _own_months(frame).with_columns(
+        _clause_before=before_figure().str.extract(r"([^,;:()]*)$", 1)
+    )
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
-    average, an earlier record, the long run, a projection, or the sentence's one year."""
+    average, an earlier record, the long run, a projection, or the sentence's one year
+    (read from the columns :func:`_period_words` adds)."""
     long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
-    before = before_figure().str.extract(r"([^,;:()]*)$", 1)
+    before = pl.col("_clause_before")
     after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
     projected = before.str.contains(_PROJECTED) | feared
@@ -1157,8 +1202,8 @@ def _period() -> pl.Expr:
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
-        .when(_own_months().is_not_null() & ~long_run & ~projected)
-        .then(_own_months())
+        .when(pl.col("_own_months").is_not_null() & ~long_run & ~projected)
+        .then(pl.col("_own_months"))
         .when(average)
         .then(pl.lit("average"))
         # "5 million births in 2030, above last year's total of 4 million": 2029
@@ -1201,26 +1246,36 @@ def _dates_a_level(gap: pl.Expr) -> pl.Expr:
     """Whether a month after the figure dates a level rather than spans a flow
     (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
     "stood at 6%", "refugees are registered", "holds 700, including 300") and no span word
-    ("during", "alone") stands in ``gap``, the words from the figure to the month."""
+    ("during", "alone") stands in ``gap``, the words from the figure to the month (false
+    where ``gap`` is null)."""
     verb, after, span = _month_reading_patterns()
-    clause = before_figure().str.extract(r"([^;:()]*)$", 1).fill_null("")
+    # (the clause is read only where a month follows: its verb pattern is long)
+    clause = (
+        pl.when(gap.is_not_null())
+        .then(before_figure())
+        .str.extract(r"([^;:()]*)$", 1)
+        .fill_null("")
+    )
     gap = gap.fill_null("")
     return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
 
 
-def _own_months() -> pl.Expr:
-    """The month or months a figure counts over (``_MONTH_AFTER``): "may 2030", "april-may
-    2030" (the year the words give, else the year of the figure's date); none where the month
-    dates a level (``_dates_a_level``)."""
-    found = after_figure().str.extract_groups(_MONTH_AFTER)
-    gap = after_figure().str.extract(_MONTH_AFTER, 0)
-    first = found.struct.field("1").str.to_lowercase()
-    last = found.struct.field("2").str.to_lowercase()
-    year = pl.coalesce(found.struct.field("3"), pl.col("as_of").dt.year().cast(pl.String))
+def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with ``_own_months``, the month or months a figure counts over
+    (``_MONTH_AFTER``): "may 2030", "april-may 2030" (the year the words give, else the year
+    of the figure's date); null where the month dates a level (``_dates_a_level``). The
+    words after the figure are matched once (group 1 the whole match)."""
+    frame = frame.with_columns(_found=after_figure().str.extract_groups(f"({_MONTH_AFTER})"))
+    found = pl.col("_found")
+    gap = found.struct.field("1")
+    first = found.struct.field("2").str.to_lowercase()
+    last = found.struct.field("3").str.to_lowercase()
+    year = pl.coalesce(found.struct.field("4"), pl.col("as_of").dt.year().cast(pl.String))
     months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
-    return pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
+    own = pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
         pl.concat_str(months, year, separator=" ", ignore_nulls=True)
     )
+    return frame.with_columns(_own_months=own).drop("_found")
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1257,19 +1312,23 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     clause names a cause ("recorded 500 deaths since the storm" is the storm's toll)."""
     measures = set(tables.measure_forms.values())
     recorded_of = {m: f"registered {m}" for m in measures if f"registered {m}" in measures}
+    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
+    # (the words are read only where the measure has a recorded form)
+    has_form = recorded.is_not_null()
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
-    clause = after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null("")
-    said = pl.concat_str(before_figure(), lead).str.contains(
+    clause = pl.when(has_form).then(after_figure()).str.extract(r"^([^,;:.()]*)", 1).fill_null("")
+    said = pl.when(has_form).then(pl.concat_str(before_figure(), lead)).str.contains(
         _RECORDED_BEFORE
     ) & ~clause.str.contains(_CAUSED)
-    recorded = pl.col("concept_key").replace_strict(recorded_of, default=None)
-    take = said & recorded.is_not_null()
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_recorded=pl.when(said & has_form).then(recorded))
+    take = pl.col("_recorded").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(take).then(recorded).otherwise(pl.col("concept_key")),
+        concept_key=pl.when(take).then(pl.col("_recorded")).otherwise(pl.col("concept_key")),
         concept_source=pl.when(take)
         .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_recorded")
 
 
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1285,22 +1344,29 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
         and not m.startswith("official ")
     }
-    before = before_figure().str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    # (the words are read only where the measure has an official form)
+    has_form = official.is_not_null()
+    before = (
+        pl.when(has_form).then(before_figure()).str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
+    )
     # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
     # official one too
     counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
-        after_figure().str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+        pl.when(has_form)
+        .then(after_figure())
+        .str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
-    official = pl.col("concept_key").replace_strict(official_of, default=None)
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_official=pl.when(said & has_form).then(official))
+    take = pl.col("_official").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(said & official.is_not_null())
-        .then(official)
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(said & official.is_not_null())
+        concept_key=pl.when(take).then(pl.col("_official")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
         .then(pl.format("{}, called official", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
-    )
+    ).drop("_official")
 
 
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
