@@ -32,8 +32,6 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
 
-#: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
-_VERB_NOUNS = frozenset("trade work cost top".split())
 #: Particles of a phrasal verb right before a figure ("lay off 1,200").
 _PARTICLES = frozenset("off up out down back".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
@@ -283,7 +281,7 @@ class _LeftWalk:
         toks, i, lex = self.toks, self.i, self.lex
         return (
             self.picked[-1].islower()
-            and tok.lower in _VERB_NOUNS
+            and tok.lower in lex.verb_nouns
             and i > 0
             and toks[i - 1].lower not in _AUX
             and toks[i - 1].lower not in lex.attribution_pronouns

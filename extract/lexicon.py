@@ -115,6 +115,7 @@ class Lexicon:
     verb_nominals: dict[str, str]
     object_nominals: dict[str, str]
     ing_nouns: frozenset[str]
+    verb_nouns: frozenset[str]
     common_adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
     max_before: int
@@ -173,7 +174,7 @@ _WORD_SETS = (
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors member_anaphors source_adjectives "
     "headline_labels stopwords "
-    "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
+    "noun_phrase_stops not_counted concept_verbs verb_nouns determiners ing_nouns common_adjectives "
     "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).

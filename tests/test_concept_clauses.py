@@ -1,0 +1,42 @@
+"""What a figure measures when the words before it are a noun phrase of several nouns, a
+clause or a pronoun: each test is a table of sentences written for it, one pattern of
+English a table."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+from extract.lexicon import lexicon
+
+
+def _concept(text: str, surface: str) -> str | None:
+    rows = extract_claims(text)
+    found = dict(zip(rows["surface"].to_list(), rows["concept"].to_list(), strict=True))
+    assert surface in found, (surface, found)
+    return found[surface]
+
+
+# A word that is also a verb ("trade", "work", "cost", "top") is a noun right before another
+# noun, unless a pronoun or an auxiliary before it makes it their verb.
+_VERB_NOUN_CASES = [
+    ("The trade deficit widened to $52 billion.", "$52 billion", "trade deficit"),
+    ("Its trade surplus reached $9 billion.", "$9 billion", "trade surplus"),
+    ("Fiji’s trade gap was $5 million.", "$5 million", "Fiji trade gap"),
+    ("Last year the work visa quota was 3,000.", "3,000", "work visa quota"),
+    ("The cost estimate for the dam rose to $80 million.", "$80 million", "cost estimate dam"),
+    ("The top rate of tax is 45%.", "45%", "top rate tax"),
+    # after a pronoun the word is its verb
+    ("They trade bonds worth $2 billion.", "$2 billion", "bonds"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _VERB_NOUN_CASES)
+def test_a_verb_that_is_also_a_noun_qualifies_the_noun_after_it(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _concept(text, surface) == concept
+
+
+def test_the_nouns_that_are_also_verbs_are_listed_in_the_data() -> None:
+    assert {"trade", "work", "cost", "top"} <= lexicon().verb_nouns
