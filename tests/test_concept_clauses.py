@@ -40,3 +40,29 @@ def test_a_verb_that_is_also_a_noun_qualifies_the_noun_after_it(
 
 def test_the_nouns_that_are_also_verbs_are_listed_in_the_data() -> None:
     assert {"trade", "work", "cost", "top"} <= lexicon().verb_nouns
+
+
+# Digits after a word with a capital in it belong to the name ("Pixel 8", "iPhone 15", "the
+# Fortune 500"), not to another figure; digits glued to a unit ("610hp") are a figure, and
+# after a plural ("Britons 18 or older") they are an age.
+_NAME_NUMBER_CASES = [
+    (
+        "The Pixel 8 Pro has a bigger battery than the iPhone 15 Pro Max with 4,422 mAh.",
+        "4,422 mAh",
+        "iPhone 15 Pro Max",
+    ),
+    (
+        "The firm counts more than 70% of the Fortune 500 as clients.",
+        "more than 70%",
+        "Fortune 500",
+    ),
+    ("About 12% of Britons 18 or older smoke.", "About 12%", "Britons"),
+    ("We heard the roar of the Rover's 610hp 4.0 litre V8.", "4.0 litre", "roar Rover"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _NAME_NUMBER_CASES)
+def test_digits_after_a_capitalised_word_are_part_of_the_name(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _concept(text, surface) == concept
