@@ -28,6 +28,7 @@ from .context import (
     _verb_form,
     _verb_like,
 )
+from .inflection import past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
@@ -36,6 +37,8 @@ __all__ = ["LeftPhrase", "read_left"]
 _PARTICLES = frozenset("off up out down back".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
+#: Words opening the complement of a participle after a noun ("permits issued to nurses").
+_PARTICIPLE_LINKS = _OF_OR_PLACE | frozenset("by to under".split())
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 #: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
@@ -120,6 +123,8 @@ class _LeftWalk:
         adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
         if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
             return self._pick()
+        if self._reduced_relative(self.i):
+            return self._pick()  # the participle and its noun are the phrase's
         if self._verb(tok):
             return self._at_verb(tok)
         if self.relative and self.picked and low in self.lex.stopwords:
@@ -287,6 +292,28 @@ class _LeftWalk:
             and toks[i - 1].lower not in lex.attribution_pronouns
         )
 
+    def _reduced_relative(self, i: int) -> bool:
+        """ "work permits issued to nurses rose to 4,100", "the energy stored in the cell
+        was 60 kWh", "an engine tuned by its maker to give 300 hp": a past participle right
+        after a noun, with its complement (a preposition and the words picked) after it,
+        says which of the noun's things the figure's verb is about: the participle and the
+        noun are the phrase's too, and the walk reads on to the noun."""
+        toks, lex = self.toks, self.lex
+        if not (self.picked and (self.crossed or self.changed) and 0 < i < len(toks) - 1):
+            return False
+        tok, noun = toks[i], toks[i - 1]
+        low = tok.lower
+        return (
+            tok.text.islower()
+            and toks[i + 1].lower in _PARTICIPLE_LINKS
+            and ((low.endswith("ed") and len(low) > 4) or past_participle(low))
+            and noun.text.replace("-", "").isalpha()
+            and noun.lower not in lex.stopwords
+            and noun.lower not in _AUX
+            and noun.lower not in lex.phrase_openers
+            and not (noun.text.islower() and _verb_form(noun.lower, lex))
+        )
+
     def _verb(self, tok: Token) -> bool:
         """Whether ``toks[i]`` belongs to the verb group before the figure."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
@@ -369,25 +396,13 @@ class _LeftWalk:
     def _at_verb(self, tok: Token) -> bool:
         """A verb ends a phrase already picked; before any word, it is passed over and noted
         (the phrase before it heads it)."""
-        toks, i, lex, low, picked = self.toks, self.i, self.lex, tok.lower, self.picked
+        toks, i, low, picked = self.toks, self.i, tok.lower, self.picked
         if picked and low in _MODALS and self.last == i + 1 and picked[-1].islower():
             # "may lift river levels by 3 metres": the word after a modal is a verb
             self.verbs.append(picked.pop())
             self.crossed = True
             if not picked:
                 return False
-        if (
-            picked
-            and self.finite
-            and low.endswith("ed")
-            and toks[i + 1].lower in _OF_OR_PLACE
-            and i > 0
-            and toks[i - 1].lower not in lex.stopwords
-            and toks[i - 1].lower not in _AUX
-        ):
-            # "the energy stored in the battery was 60 kWh": a participle after the
-            # noun, before the clause's own verb, is the phrase's
-            return self._pick()
         if picked:
             return True
         if low not in _AUX:
@@ -401,10 +416,13 @@ class _LeftWalk:
         return False
 
     def _opens_phrase(self, tok: Token) -> bool:
-        """An article or determiner right before the words picked (not after "of", "in")."""
-        i = self.i
+        """An article or determiner right before the words picked (not after "of", "in", nor
+        after a participle's preposition)."""
+        i, toks = self.i, self.toks
         return tok.lower in self.lex.phrase_openers and not (
-            i > 0 and self.toks[i - 1].lower in _OF_LIKE
+            (i > 0 and toks[i - 1].lower in _OF_LIKE)
+            # "an engine tuned by its maker": the complement of a participle, read past
+            or (i > 1 and toks[i - 1].lower in _PARTICIPLE_LINKS and self._reduced_relative(i - 2))
         )
 
     def _passed_over(self, tok: Token) -> bool:

@@ -66,3 +66,28 @@ def test_digits_after_a_capitalised_word_are_part_of_the_name(
     text: str, surface: str, concept: str
 ) -> None:
     assert _concept(text, surface) == concept
+
+
+# A past participle right after a noun, with its complement after it ("issued to nurses",
+# "tuned by its maker"), says which of the noun's things the figure is about: the phrase
+# runs back over the participle to the noun, not only to the complement's words.
+_PARTICIPLE_CASES = [
+    ("Work permits issued to nurses rose to 4,100.", "4,100", "Work permits issued nurses"),
+    ("It has an engine tuned by its maker to give 300 hp.", "300 hp", "engine tuned maker"),
+    ("The energy stored in the battery was 60 kWh.", "60 kWh", "energy stored battery"),
+    (
+        "Loans granted to the farmers totalled $3 million.",
+        "$3 million",
+        "Loans granted farmers",
+    ),
+    # an irregular participle, by lemminflect's lexicon
+    ("The rate paid by savers rose to 4%.", "4%", "rate paid savers"),
+    ("Homes built by the council numbered 1,200.", "1,200", "Homes built council"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _PARTICIPLE_CASES)
+def test_a_participle_after_a_noun_belongs_to_the_noun_s_phrase(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _concept(text, surface) == concept
