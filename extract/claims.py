@@ -170,13 +170,14 @@ class _DocumentReader(UnitReader):
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.millions: set[str] | None = None  # see _spelled_as_millions
         self.prefixes = _prefix_index()
+        self.earlier: list[Draft] = []  # the figures read so far (see read_all)
 
     # -- the document ----------------------------------------------------------------------
     def read_all(self) -> list[Draft]:
         """The drafts of the document's figures in order; a figure's parts are read once."""
         numbers = list(find_numbers(self.text, style=self.style))
         self._mark_dense(numbers)
-        claims: list[Draft] = []
+        claims: list[Draft] = self.earlier
         consumed = -1
         for i, num in enumerate(numbers):
             if num.start < consumed:
@@ -941,6 +942,7 @@ class _RowWriter:
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
         self.rows: list[dict[str, Any]] = []
+        self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
 
     def write(self) -> list[dict[str, Any]]:
         """One row per draft, in ``CLAIMS_SCHEMA`` order (no metadata)."""
@@ -1010,6 +1012,9 @@ class _RowWriter:
         """What the figure is of: a name before it, the asserter, the phrase a relative clause
         stands for, the phrase the sentence opens with, or the subject of what it restates."""
         text, sent = self.text, claim.sentence
+        if claim.antecedent is not None:  # "... and it can boil 1.7 litres": the kettle's
+            k = self.row_of.get(id(claim.antecedent), len(self.rows))
+            return self.rows[k]["subject"] if k < len(self.rows) else None
         dense = sent.start in self.reader.dense
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it

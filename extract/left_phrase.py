@@ -16,6 +16,7 @@ from .context import (
     _CLAUSE_BREAKS,
     _CONJUNCTIONS,
     _DASHES,
+    _IMPERSONAL,
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
@@ -39,6 +40,9 @@ _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 #: Words opening the complement of a participle after a noun ("permits issued to nurses").
 _PARTICIPLE_LINKS = _OF_OR_PLACE | frozenset("by to under".split())
+_PREPOSITIONS = _PARTICIPLE_LINKS | frozenset("about over than like through against".split())
+#: Pronouns that stand for a thing as the subject of a figure's verb.
+_SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 #: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
@@ -54,6 +58,9 @@ class LeftPhrase(NamedTuple):
     subject_at: int | None = None
     #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
     nominal: str | None = None
+    #: the figure's clause has a pronoun for subject ("it can reach 90 km/h"): what the
+    #: figure measures is what the pronoun stands for, not the words before it
+    pronoun: bool = False
 
 
 def read_left(
@@ -107,6 +114,7 @@ class _LeftWalk:
     relative: bool = False  # passed "..., which" back to the phrase it stands for
     verbs: list[str] = field(default_factory=list)  # verbs passed, the phrase when no other
     object_nominal: str | None = None  # "has cost the economy £5m": the verb's noun (cost)
+    pronoun: bool = False  # the verb's subject is "it" or "they"
 
     def step(self) -> bool:
         """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
@@ -123,6 +131,9 @@ class _LeftWalk:
         adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
         if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
             return self._pick()
+        if self._subject_pronoun(tok):
+            self.pronoun = True  # "... until you see it can reach 90 km/h": another clause
+            return True
         if self._reduced_relative(self.i):
             return self._pick()  # the participle and its noun are the phrase's
         if self._verb(tok):
@@ -171,7 +182,7 @@ class _LeftWalk:
         nominal = self.object_nominal or nominal
         last, toks = self.last, self.toks
         if not self.picked or _names_a_source(toks, last):
-            return LeftPhrase(None, None, nominal)
+            return LeftPhrase(None, None, nominal, self.pronoun)
         heads_verb = (
             (self.crossed or self.changed or self.parallel)
             and not self.infinitive
@@ -290,6 +301,19 @@ class _LeftWalk:
             and i > 0
             and toks[i - 1].lower not in _AUX
             and toks[i - 1].lower not in lex.attribution_pronouns
+        )
+
+    def _subject_pronoun(self, tok: Token) -> bool:
+        """ "it" or "they" before the figure's verb, with no word picked: the subject of the
+        figure's clause, which stands for a thing named before (not after a preposition,
+        "the voltage across it was", nor the empty "it" of "it costs", "it takes")."""
+        toks, i = self.toks, self.i
+        return (
+            not self.picked
+            and (self.crossed or self.changed)
+            and tok.lower in _SUBJECT_PRONOUNS
+            and not (i > 0 and toks[i - 1].lower in _PREPOSITIONS)
+            and not any(v.lower() in _IMPERSONAL for v in self.verbs)
         )
 
     def _reduced_relative(self, i: int) -> bool:

@@ -101,6 +101,7 @@ class PhraseReader:
     lex: Lexicon
     sents: list[Sentence]
     sent_starts: list[int]
+    earlier: list[Draft]  # the document's figures read so far, in order
 
     def _concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
@@ -267,11 +268,27 @@ class PhraseReader:
         left = self._left(claim)
         if left.nominal:
             return left.nominal  # "the charity spends $3m": what is measured is its spending
+        if left.pronoun:
+            claim.antecedent = self._antecedent(claim)
+            return claim.antecedent.concept if claim.antecedent else None
         counted = self._count_heading_verb(claim.left or [], left.words)
         if counted:
             return counted
         claim.subject_at = left.subject_at
         return left.words
+
+    def _antecedent(self, claim: Draft) -> Draft | None:
+        """The figure whose thing "it" or "they", the subject of the figure's verb, stands
+        for: the last figure before it with a concept, in its sentence or the one before
+        ("The kettle costs $90, and it can boil 1.7 litres": the kettle)."""
+        k = bisect_left(self.sent_starts, claim.sentence.start)
+        floor = self.sents[k - 1].start if k > 0 else claim.sentence.start
+        for before in reversed(self.earlier):
+            if before.start < floor:
+                break
+            if before.concept:
+                return before
+        return None
 
     def _state_of_count(self, claim: Draft, rest: list[Token]) -> str | None:
         """What a count of people states after it: "2,300 people have died", "killed 40

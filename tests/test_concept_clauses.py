@@ -91,3 +91,33 @@ def test_a_participle_after_a_noun_belongs_to_the_noun_s_phrase(
     text: str, surface: str, concept: str
 ) -> None:
     assert _concept(text, surface) == concept
+
+
+# "it" or "they" as the subject of the figure's verb stands for the thing the figure before
+# it measures (in its sentence or the one before): the words before the pronoun are another
+# clause's. Not after a preposition ("the voltage across it"), and not the empty "it" of
+# "it costs" or of a sentence with no figure before.
+_PRONOUN_CASES = [
+    ("The kettle costs $90, and it can boil 1.7 litres.", "1.7 litres", "kettle"),
+    (
+        "It is basically a $600 espresso machine, which is pricey until you see it can brew "
+        "40 litres an hour.",
+        "40 litres",
+        "espresso machine",
+    ),
+    ("The new van costs $40,000. It can carry 900 kg.", "900 kg", "new van"),
+    ("The voltage across it was 5 volts.", "5 volts", "voltage"),
+    ("It was 35 degrees in the shade.", "35 degrees", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _PRONOUN_CASES)
+def test_a_subject_pronoun_stands_for_what_the_figure_before_measures(
+    text: str, surface: str, concept: str | None
+) -> None:
+    assert _concept(text, surface) == concept
+
+
+def test_the_pronoun_s_figure_takes_the_subject_of_its_antecedent() -> None:
+    rows = extract_claims("Acme's new van costs $40,000. It can carry 900 kg.").to_dicts()
+    assert [r["subject"] for r in rows] == ["Acme", "Acme"]
