@@ -262,7 +262,7 @@ class PhraseReader:
         if claim.noun_tokens:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
-        found = found or self._after_preposition(claim, rest, words)
+        found = found or self._worth_of(rest, words) or self._after_preposition(claim, rest, words)
         if found:
             return found
         left = self._left(claim)
@@ -424,6 +424,14 @@ class PhraseReader:
             if run:
                 return " ".join(run)
         return None
+
+    def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
+        """ "$3 million worth of cocaine", "40 days worth of rain": the figure measures the
+        phrase after "worth of"."""
+        if words[:2] != ["worth", "of"]:
+            return None
+        run = self._content_run(rest[2:], 4)
+        return " ".join(run) if run else None
 
     def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
         """ "$4 million in savings", "hitting 81.5% from the line": the phrase after a

@@ -121,3 +121,16 @@ def test_a_subject_pronoun_stands_for_what_the_figure_before_measures(
 def test_the_pronoun_s_figure_takes_the_subject_of_its_antecedent() -> None:
     rows = extract_claims("Acme's new van costs $40,000. It can carry 900 kg.").to_dicts()
     assert [r["subject"] for r in rows] == ["Acme", "Acme"]
+
+
+# "<figure> worth of X": the figure measures X, whatever its unit.
+_WORTH_CASES = [
+    ("Police seized $3 million worth of cocaine.", "$3 million", "cocaine"),
+    ("The city gets 40 days worth of rain in spring.", "40 days", "rain"),
+    ("The grant buys 12 months worth of fuel for the shelter.", "12 months", "fuel"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _WORTH_CASES)
+def test_a_figure_worth_of_something_measures_it(text: str, surface: str, concept: str) -> None:
+    assert _concept(text, surface) == concept
