@@ -674,6 +674,8 @@ class _DocumentReader(UnitReader):
         if claim.concept is None and r.sent.start not in self.dense:
             claim.concept = self._concept(claim, r.rest, r.rest_words, r.hyphen)
             claim.purpose = self._purpose(r.rest, r.rest_words, claim.concept)
+            if self._names_an_age(claim):
+                claim.unit, claim.dimension = "year", "age"  # "the retirement age is 67"
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
@@ -681,6 +683,23 @@ class _DocumentReader(UnitReader):
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
         return True
+
+    def _names_an_age(self, claim: Draft) -> bool:
+        """A bare figure a human age could be, whose concept opens with a noun naming an age
+        ("retirement age", "average life expectancy men"); not when that noun labels a figure
+        of its own ("children under age 5 fell to 40")."""
+        if claim.unit is not None or claim.noun_tokens or not 0 < claim.value:
+            return False
+        if (claim.high or claim.value) >= 130:
+            return False
+        opening = {w.lower() for w in (claim.concept or "").split()[:3]}
+        left = claim.left or []
+        return any(
+            t.lower in self.lex.age_measures
+            and t.lower in opening
+            and not (k + 1 < len(left) and left[k + 1].text[:1].isdigit())
+            for k, t in enumerate(left)
+        )
 
     def _thousands_carry(self, num: NumberMatch, nxt: NumberMatch) -> bool:
         """ "15 to 30,000", "200 to 300,000": the first figure is in the thousands the second

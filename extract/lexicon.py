@@ -76,6 +76,7 @@ class Lexicon:
     measure_nouns: PhraseTable
     age_words: frozenset[str]
     age_before: frozenset[str]
+    age_measures: frozenset[str]
     range_verbs: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -169,7 +170,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
-    "fraction_blockers rate_items negative_words age_words age_before range_verbs months weekdays "
+    "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors member_anaphors source_adjectives "

@@ -134,3 +134,22 @@ _WORTH_CASES = [
 @pytest.mark.parametrize(("text", "surface", "concept"), _WORTH_CASES)
 def test_a_figure_worth_of_something_measures_it(text: str, surface: str, concept: str) -> None:
     assert _concept(text, surface) == concept
+
+
+# A bare figure whose concept opens with a noun naming an age ("retirement age", "life
+# expectancy") is a number of years; not when that noun labels a figure of its own.
+_AGE_CASES = [
+    ("The retirement age will rise to 67.", "67", ("year", "age")),
+    ("Average life expectancy for women in the region is around 81.", "around 81", ("year", "age")),
+    ("The average age of the fleet is 14.5.", "14.5", ("year", "age")),
+    ("Ages ranged from 18 to 30.", "18 to 30", ("year", "age")),
+    ("The number of children under age 5 fell to 40.", "40", (None, "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), _AGE_CASES)
+def test_a_figure_of_an_age_noun_is_in_years(
+    text: str, surface: str, unit: tuple[str | None, str]
+) -> None:
+    rows = {r["surface"]: (r["unit"], r["dimension"]) for r in extract_claims(text).to_dicts()}
+    assert rows.get(surface) == unit, rows
