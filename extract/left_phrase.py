@@ -40,7 +40,10 @@ _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
 #: Words opening the complement of a participle after a noun ("permits issued to nurses").
 _PARTICIPLE_LINKS = _OF_OR_PLACE | frozenset("by to under".split())
-_PREPOSITIONS = _PARTICIPLE_LINKS | frozenset("about over than like through against".split())
+_PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
+    "about over than like through against beneath below above behind beside between among"
+    " upon without past along via".split()
+)
 #: Pronouns that stand for a thing as the subject of a figure's verb.
 _SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
@@ -306,7 +309,7 @@ class _LeftWalk:
     def _subject_pronoun(self, tok: Token) -> bool:
         """ "it" or "they" before the figure's verb, with no word picked: the subject of the
         figure's clause, which stands for a thing named before (not after a preposition,
-        "the voltage across it was", nor the empty "it" of "it costs", "it takes")."""
+        "the heat beneath it rose", nor the empty "it" of "it costs", "it takes")."""
         toks, i = self.toks, self.i
         return (
             not self.picked

@@ -95,7 +95,7 @@ def test_a_participle_after_a_noun_belongs_to_the_noun_s_phrase(
 
 # "it" or "they" as the subject of the figure's verb stands for the thing the figure before
 # it measures (in its sentence or the one before): the words before the pronoun are another
-# clause's. Not after a preposition ("the voltage across it"), and not the empty "it" of
+# clause's. Not after a preposition ("the heat beneath it"), and not the empty "it" of
 # "it costs" or of a sentence with no figure before.
 _PRONOUN_CASES = [
     ("The kettle costs $90, and it can boil 1.7 litres.", "1.7 litres", "kettle"),
@@ -106,7 +106,7 @@ _PRONOUN_CASES = [
         "espresso machine",
     ),
     ("The new van costs $40,000. It can carry 900 kg.", "900 kg", "new van"),
-    ("The voltage across it was 5 volts.", "5 volts", "voltage"),
+    ("The heat beneath it rose to 90 degrees.", "90 degrees", "heat beneath"),
     ("It was 35 degrees in the shade.", "35 degrees", None),
 ]
 
