@@ -170,13 +170,14 @@ class _DocumentReader(UnitReader):
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.millions: set[str] | None = None  # see _spelled_as_millions
         self.prefixes = _prefix_index()
+        self.earlier: list[Draft] = []  # the figures read so far (see read_all)
 
     # -- the document ----------------------------------------------------------------------
     def read_all(self) -> list[Draft]:
         """The drafts of the document's figures in order; a figure's parts are read once."""
         numbers = list(find_numbers(self.text, style=self.style))
         self._mark_dense(numbers)
-        claims: list[Draft] = []
+        claims: list[Draft] = self.earlier
         consumed = -1
         for i, num in enumerate(numbers):
             if num.start < consumed:
@@ -673,6 +674,8 @@ class _DocumentReader(UnitReader):
         if claim.concept is None and r.sent.start not in self.dense:
             claim.concept = self._concept(claim, r.rest, r.rest_words, r.hyphen)
             claim.purpose = self._purpose(r.rest, r.rest_words, claim.concept)
+            if self._names_an_age(claim):
+                claim.unit, claim.dimension = "year", "age"  # "the retirement age is 67"
         if claim.bound in ("exact", "approx"):
             claim.low = claim.high = claim.value
         elif claim.bound == "lower":
@@ -680,6 +683,23 @@ class _DocumentReader(UnitReader):
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
         return True
+
+    def _names_an_age(self, claim: Draft) -> bool:
+        """A bare figure a human age could be, whose concept opens with a noun naming an age
+        ("retirement age", "average life expectancy men"); not when that noun labels a figure
+        of its own ("children under age 5 fell to 40")."""
+        if claim.unit is not None or claim.noun_tokens or not 0 < claim.value:
+            return False
+        if (claim.high or claim.value) >= 130:
+            return False
+        opening = {w.lower() for w in (claim.concept or "").split()[:3]}
+        left = claim.left or []
+        return any(
+            t.lower in self.lex.age_measures
+            and t.lower in opening
+            and not (k + 1 < len(left) and left[k + 1].text[:1].isdigit())
+            for k, t in enumerate(left)
+        )
 
     def _thousands_carry(self, num: NumberMatch, nxt: NumberMatch) -> bool:
         """ "15 to 30,000", "200 to 300,000": the first figure is in the thousands the second
@@ -941,6 +961,7 @@ class _RowWriter:
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
         self.rows: list[dict[str, Any]] = []
+        self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
 
     def write(self) -> list[dict[str, Any]]:
         """One row per draft, in ``CLAIMS_SCHEMA`` order (no metadata)."""
@@ -1010,6 +1031,9 @@ class _RowWriter:
         """What the figure is of: a name before it, the asserter, the phrase a relative clause
         stands for, the phrase the sentence opens with, or the subject of what it restates."""
         text, sent = self.text, claim.sentence
+        if claim.antecedent is not None:  # "... and it can boil 1.7 litres": the kettle's
+            k = self.row_of.get(id(claim.antecedent), len(self.rows))
+            return self.rows[k]["subject"] if k < len(self.rows) else None
         dense = sent.start in self.reader.dense
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it

@@ -37,3 +37,6 @@ class Draft:
     #: name before that owns the figure ("Acme estimated that a strike would cost $30m")
     subject_at: int | None = None
     left: list[Token] | None = None  # the sentence's tokens before the claim, hedge excluded
+    #: the figure before whose thing "it" or "they", the subject of this one's verb, stands
+    #: for ("The kettle costs $90, and it can boil 1.7 litres": the $90)
+    antecedent: Draft | None = None

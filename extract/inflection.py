@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["never_a_noun", "singular"]
+__all__ = ["never_a_noun", "past_participle", "singular"]
 
 _DATA = Path(__file__).parent / "data" / "nouns.yaml"
 
@@ -66,3 +66,19 @@ def never_a_noun(word: str) -> bool:
 
     classes = set(getAllLemmas(word))
     return bool(classes) and classes <= {"VERB", "ADV", "AUX"}
+
+
+@functools.lru_cache(maxsize=65536)
+def past_participle(word: str) -> bool:
+    """Whether a lower-case word is a verb's past participle by lemminflect's English
+    lexicon, irregular ones included ("paid", "sold", "born", "given").
+
+    Examples
+    --------
+    >>> [past_participle(w) for w in ["paid", "tuned", "born", "rose", "savers"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return any(word in getInflection(lemma, tag="VBN") for lemma in lemmas)

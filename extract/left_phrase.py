@@ -16,6 +16,7 @@ from .context import (
     _CLAUSE_BREAKS,
     _CONJUNCTIONS,
     _DASHES,
+    _IMPERSONAL,
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
@@ -28,16 +29,23 @@ from .context import (
     _verb_form,
     _verb_like,
 )
+from .inflection import past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
 
-#: Verbs that are also nouns, read as nouns right before another noun ("trade balance").
-_VERB_NOUNS = frozenset("trade work cost top".split())
 #: Particles of a phrasal verb right before a figure ("lay off 1,200").
 _PARTICLES = frozenset("off up out down back".split())
 _OF_LIKE = frozenset("of in on for from with into".split())
 _OF_OR_PLACE = _OF_LIKE | _LOCATIVE
+#: Words opening the complement of a participle after a noun ("permits issued to nurses").
+_PARTICIPLE_LINKS = _OF_OR_PLACE | frozenset("by to under".split())
+_PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
+    "about over than like through against beneath below above behind beside between among"
+    " upon without past along via".split()
+)
+#: Pronouns that stand for a thing as the subject of a figure's verb.
+_SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
 _POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 #: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
@@ -53,6 +61,9 @@ class LeftPhrase(NamedTuple):
     subject_at: int | None = None
     #: the noun of the verb right before the figure, if it has one ("spends" -> "spending")
     nominal: str | None = None
+    #: the figure's clause has a pronoun for subject ("it can reach 90 km/h"): what the
+    #: figure measures is what the pronoun stands for, not the words before it
+    pronoun: bool = False
 
 
 def read_left(
@@ -106,6 +117,7 @@ class _LeftWalk:
     relative: bool = False  # passed "..., which" back to the phrase it stands for
     verbs: list[str] = field(default_factory=list)  # verbs passed, the phrase when no other
     object_nominal: str | None = None  # "has cost the economy £5m": the verb's noun (cost)
+    pronoun: bool = False  # the verb's subject is "it" or "they"
 
     def step(self) -> bool:
         """Read ``toks[i]``: True when the phrase ends there, False to read on leftwards."""
@@ -122,6 +134,11 @@ class _LeftWalk:
         adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
         if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
             return self._pick()
+        if self._subject_pronoun(tok):
+            self.pronoun = True  # "... until you see it can reach 90 km/h": another clause
+            return True
+        if self._reduced_relative(self.i):
+            return self._pick()  # the participle and its noun are the phrase's
         if self._verb(tok):
             return self._at_verb(tok)
         if self.relative and self.picked and low in self.lex.stopwords:
@@ -168,7 +185,7 @@ class _LeftWalk:
         nominal = self.object_nominal or nominal
         last, toks = self.last, self.toks
         if not self.picked or _names_a_source(toks, last):
-            return LeftPhrase(None, None, nominal)
+            return LeftPhrase(None, None, nominal, self.pronoun)
         heads_verb = (
             (self.crossed or self.changed or self.parallel)
             and not self.infinitive
@@ -283,10 +300,45 @@ class _LeftWalk:
         toks, i, lex = self.toks, self.i, self.lex
         return (
             self.picked[-1].islower()
-            and tok.lower in _VERB_NOUNS
+            and tok.lower in lex.verb_nouns
             and i > 0
             and toks[i - 1].lower not in _AUX
             and toks[i - 1].lower not in lex.attribution_pronouns
+        )
+
+    def _subject_pronoun(self, tok: Token) -> bool:
+        """ "it" or "they" before the figure's verb, with no word picked: the subject of the
+        figure's clause, which stands for a thing named before (not after a preposition,
+        "the heat beneath it rose", nor the empty "it" of "it costs", "it takes")."""
+        toks, i = self.toks, self.i
+        return (
+            not self.picked
+            and (self.crossed or self.changed)
+            and tok.lower in _SUBJECT_PRONOUNS
+            and not (i > 0 and toks[i - 1].lower in _PREPOSITIONS)
+            and not any(v.lower() in _IMPERSONAL for v in self.verbs)
+        )
+
+    def _reduced_relative(self, i: int) -> bool:
+        """ "work permits issued to nurses rose to 4,100", "the energy stored in the cell
+        was 60 kWh", "an engine tuned by its maker to give 300 hp": a past participle right
+        after a noun, with its complement (a preposition and the words picked) after it,
+        says which of the noun's things the figure's verb is about: the participle and the
+        noun are the phrase's too, and the walk reads on to the noun."""
+        toks, lex = self.toks, self.lex
+        if not (self.picked and (self.crossed or self.changed) and 0 < i < len(toks) - 1):
+            return False
+        tok, noun = toks[i], toks[i - 1]
+        low = tok.lower
+        return (
+            tok.text.islower()
+            and toks[i + 1].lower in _PARTICIPLE_LINKS
+            and ((low.endswith("ed") and len(low) > 4) or past_participle(low))
+            and noun.text.replace("-", "").isalpha()
+            and noun.lower not in lex.stopwords
+            and noun.lower not in _AUX
+            and noun.lower not in lex.phrase_openers
+            and not (noun.text.islower() and _verb_form(noun.lower, lex))
         )
 
     def _verb(self, tok: Token) -> bool:
@@ -371,25 +423,13 @@ class _LeftWalk:
     def _at_verb(self, tok: Token) -> bool:
         """A verb ends a phrase already picked; before any word, it is passed over and noted
         (the phrase before it heads it)."""
-        toks, i, lex, low, picked = self.toks, self.i, self.lex, tok.lower, self.picked
+        toks, i, low, picked = self.toks, self.i, tok.lower, self.picked
         if picked and low in _MODALS and self.last == i + 1 and picked[-1].islower():
             # "may lift river levels by 3 metres": the word after a modal is a verb
             self.verbs.append(picked.pop())
             self.crossed = True
             if not picked:
                 return False
-        if (
-            picked
-            and self.finite
-            and low.endswith("ed")
-            and toks[i + 1].lower in _OF_OR_PLACE
-            and i > 0
-            and toks[i - 1].lower not in lex.stopwords
-            and toks[i - 1].lower not in _AUX
-        ):
-            # "the energy stored in the battery was 60 kWh": a participle after the
-            # noun, before the clause's own verb, is the phrase's
-            return self._pick()
         if picked:
             return True
         if low not in _AUX:
@@ -403,10 +443,13 @@ class _LeftWalk:
         return False
 
     def _opens_phrase(self, tok: Token) -> bool:
-        """An article or determiner right before the words picked (not after "of", "in")."""
-        i = self.i
+        """An article or determiner right before the words picked (not after "of", "in", nor
+        after a participle's preposition)."""
+        i, toks = self.i, self.toks
         return tok.lower in self.lex.phrase_openers and not (
-            i > 0 and self.toks[i - 1].lower in _OF_LIKE
+            (i > 0 and toks[i - 1].lower in _OF_LIKE)
+            # "an engine tuned by its maker": the complement of a participle, read past
+            or (i > 1 and toks[i - 1].lower in _PARTICIPLE_LINKS and self._reduced_relative(i - 2))
         )
 
     def _passed_over(self, tok: Token) -> bool:
@@ -445,12 +488,14 @@ class _LeftWalk:
         """Another figure: part of a name ("the Pixel 8 Pro deal", "Lumiva's 2019 sales"),
         else the end of a phrase a name heads, else the other figure's words are dropped."""
         toks, i, lex = self.toks, self.i, self.lex
+        glued = i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text.isalpha()
         name_before = (
             i > 0
-            and toks[i - 1].text[:1].isupper()
+            and _has_capital(toks[i - 1].text)  # "Pixel 8", "iPhone 15"
             and toks[i - 1].lower not in lex.months
             and toks[i - 1].lower not in lex.weekdays
             and tok.lower.isdigit()
+            and not glued  # "the Rover's 610hp": a measure, not a name's number
         )
         if name_before and (not self.picked or self.last == i + 1):
             return self._pick()
@@ -477,6 +522,11 @@ class _LeftWalk:
             and toks[j].lower == "and"
             and all(t.text.isalpha() for t in toks[i + 1 : j])
         )
+
+
+def _has_capital(word: str) -> bool:
+    """A word with a capital letter in it, as names have ("Pixel", "iPhone", "eBay")."""
+    return any(ch.isupper() for ch in word)
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:

@@ -76,6 +76,7 @@ class Lexicon:
     measure_nouns: PhraseTable
     age_words: frozenset[str]
     age_before: frozenset[str]
+    age_measures: frozenset[str]
     range_verbs: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -115,6 +116,7 @@ class Lexicon:
     verb_nominals: dict[str, str]
     object_nominals: dict[str, str]
     ing_nouns: frozenset[str]
+    verb_nouns: frozenset[str]
     common_adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
     max_before: int
@@ -168,12 +170,12 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
-    "fraction_blockers rate_items negative_words age_words age_before range_verbs months weekdays "
+    "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors member_anaphors source_adjectives "
     "headline_labels stopwords "
-    "noun_phrase_stops not_counted concept_verbs determiners ing_nouns common_adjectives "
+    "noun_phrase_stops not_counted concept_verbs verb_nouns determiners ing_nouns common_adjectives "
     "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).

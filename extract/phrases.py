@@ -101,6 +101,7 @@ class PhraseReader:
     lex: Lexicon
     sents: list[Sentence]
     sent_starts: list[int]
+    earlier: list[Draft]  # the document's figures read so far, in order
 
     def _concept(
         self, claim: Draft, rest: list[Token], words: list[str], hyphen: bool
@@ -261,17 +262,33 @@ class PhraseReader:
         if claim.noun_tokens:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
-        found = found or self._after_preposition(claim, rest, words)
+        found = found or self._worth_of(rest, words) or self._after_preposition(claim, rest, words)
         if found:
             return found
         left = self._left(claim)
         if left.nominal:
             return left.nominal  # "the charity spends $3m": what is measured is its spending
+        if left.pronoun:
+            claim.antecedent = self._antecedent(claim)
+            return claim.antecedent.concept if claim.antecedent else None
         counted = self._count_heading_verb(claim.left or [], left.words)
         if counted:
             return counted
         claim.subject_at = left.subject_at
         return left.words
+
+    def _antecedent(self, claim: Draft) -> Draft | None:
+        """The figure whose thing "it" or "they", the subject of the figure's verb, stands
+        for: the last figure before it with a concept, in its sentence or the one before
+        ("The kettle costs $90, and it can boil 1.7 litres": the kettle)."""
+        k = bisect_left(self.sent_starts, claim.sentence.start)
+        floor = self.sents[k - 1].start if k > 0 else claim.sentence.start
+        for before in reversed(self.earlier):
+            if before.start < floor:
+                break
+            if before.concept:
+                return before
+        return None
 
     def _state_of_count(self, claim: Draft, rest: list[Token]) -> str | None:
         """What a count of people states after it: "2,300 people have died", "killed 40
@@ -408,6 +425,14 @@ class PhraseReader:
                 return " ".join(run)
         return None
 
+    def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
+        """ "$3 million worth of cocaine", "40 days worth of rain": the figure measures the
+        phrase after "worth of"."""
+        if words[:2] != ["worth", "of"]:
+            return None
+        run = self._content_run(rest[2:], 4)
+        return " ".join(run) if run else None
+
     def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
         """ "$4 million in savings", "hitting 81.5% from the line": the phrase after a
         preposition names what a share, an amount or a time is of, unless the phrase before
@@ -504,10 +529,26 @@ class PhraseReader:
             and not (low.endswith("er") and low in lex.common_adjectives)  # "5% smaller"
         )
 
+    @staticmethod
+    def _number_of_name(toks: list[Token], k: int, out: list[str]) -> bool:
+        """Digits right after a capitalised word of the run are the name's ("the Fortune
+        500", "the Pixel 8"); not after a plural ("Britons 18 or older": their age), nor
+        with a word glued to them ("Acme 40m")."""
+        tok = toks[k]
+        return (
+            bool(out)
+            and k > 0
+            and toks[k - 1].text == out[-1]
+            and out[-1][:1].isupper()
+            and not out[-1].endswith("s")
+            and tok.text.isdigit()
+            and not (k + 1 < len(toks) and toks[k + 1].start == tok.end)
+        )
+
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:
         lex = self.lex
         out: list[str] = []
-        for tok in toks:
+        for k, tok in enumerate(toks):
             low = tok.lower
             if tok.text in ',.;:()!?"“”' or low in lex.noun_phrase_stops:
                 break
@@ -515,8 +556,8 @@ class PhraseReader:
                 if out and low not in ("of", "the"):
                     break
                 continue
-            if _TECH_NAME.fullmatch(tok.text):
-                pass  # "5G data", "4K video", "V12 engine": a name, not a figure
+            if _TECH_NAME.fullmatch(tok.text) or self._number_of_name(toks, k, out):
+                pass  # "5G data", "V12 engine", "the FTSE 250": a name, not a figure
             elif not tok.text[:1].isalpha() or (
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)
             ):

@@ -327,7 +327,28 @@ class UnitReader(PhraseReader):
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k + dot if k > 1 else k
+        if self._letter_symbol(right):
+            info = units.attached[right[0].text]
+            claim.unit, claim.dimension = info.symbol, info.dimension
+            return 1
         return self._counted_noun(claim, right, rwords, num)
+
+    def _letter_symbol(self, right: list[Token]) -> bool:
+        """ "a 65 W charger", "a 12 V battery", "a 2 L engine": a capital letter that is a
+        unit's symbol, set apart from the digits, is that unit when it qualifies a noun after
+        it (a capital alone may be a grade, a compass point or a name's initial)."""
+        if len(right) < 2:
+            return False
+        sign, noun = right[0], right[1]
+        return (
+            len(sign.text) == 1
+            and sign.text.isupper()
+            and sign.text in self.units.attached
+            and noun.start == sign.end + 1
+            and noun.text[:1].isalpha()
+            and (noun.text.islower() or "-" in noun.text)
+            and noun.lower not in self.lex.stopwords
+        )
 
     def _clock_reading(self, num: NumberMatch) -> bool:
         """An hour of the clock ("2", "11") or hour and minutes ("9.30"), as before "pm"."""
