@@ -786,6 +786,7 @@ def assign_keys(
         period=_period(),
         frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
     ).drop("_status", "_doc__place")
+    frame = _rise_over_a_year(frame, tables)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
@@ -1126,6 +1127,46 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("concept_key"))
     )
     return frame
+
+
+#: Words that set a year's count against another time: "compared with 2020", "than in
+#: 2019", "than expected", "the previous year", "the following year", "year on year".
+_AGAINST_ANOTHER_TIME = (
+    r"(?i)(?-u:\b)(?:compared\s+(?:to|with)|set\s+against|"
+    r"than\s+(?:in\s+|during\s+)?(?:(?:19|20)\d{2}|the\s+(?:previous|prior|preceding|year|same)|"
+    r"expected|usual|normal|average|before)|"
+    r"(?:previous|prior|preceding|following|next)\s+year|a\s+year\s+(?:earlier|before)|"
+    r"year[\s-]+(?:on|over)[\s-]+year)(?-u:\b)"
+)
+
+
+def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "2 million more deaths were registered in 2021 than in 2020": a year's rise in deaths
+    over another year (or over what was expected) counts the deaths above a baseline, which
+    is what an excess-death figure counts. Such a rise is read as the year's excess deaths
+    (a level of that measure, not a change of the death count), where the vocabulary has
+    that measure; a toll that rose over days, with no year set against another, stays a
+    change of its own count."""
+    if "excess death" not in set(tables.measure_forms.values()):
+        return frame
+    deaths = ["death", "registered death", "official death"]
+    candidate = (
+        pl.col("is_delta")
+        & (pl.col("change") == "increase")
+        & pl.col("concept_key").is_in(deaths)
+        & pl.col("period").cast(pl.String).str.contains(r"^(?:19|20)\d{2}$")
+    )
+    # (the sentence is searched only on the few rises of deaths in a year)
+    against = pl.col("sentence").fill_null("").str.contains(_AGAINST_ANOTHER_TIME)
+    rows = frame.with_row_index("_row").filter(candidate).filter(against).get_column("_row")
+    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode())
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.lit("excess death")).otherwise(pl.col("concept_key")),
+        is_delta=pl.when(take).then(False).otherwise(pl.col("is_delta")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, a year's rise over another time: excess", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    )
 
 
 def _period() -> pl.Expr:
