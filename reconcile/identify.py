@@ -1141,7 +1141,7 @@ _AGAINST_ANOTHER_TIME = (
 
 
 def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
-    """ "2 million more deaths were registered in 2021 than in 2020": a year's rise in deaths
+    """ "40,000 more people died in 2030 than in 2029": a year's rise in deaths
     over another year (or over what was expected) counts the deaths above a baseline, which
     is what an excess-death figure counts. Such a rise is read as the year's excess deaths
     (a level of that measure, not a change of the death count), where the vocabulary has
@@ -1358,7 +1358,7 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     official = pl.col("concept_key").replace_strict(official_of, default=None)
-    return frame.with_columns(
+    frame = frame.with_columns(
         concept_key=pl.when(said & official.is_not_null())
         .then(official)
         .otherwise(pl.col("concept_key")),
@@ -1366,6 +1366,60 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.format("{}, called official", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     )
+    return _official_without_estimates(frame, official_of)
+
+
+#: Words that make a figure an estimate of a toll rather than a count of it ("estimates
+#: that 3,000 died", "excess deaths", "the true toll", "undercounted").
+_ESTIMATE = (
+    r"(?i)(?-u:\b)(?:estimat\w*|excess|model(?:l)?ed|under-?(?:count|report)\w*|"
+    r"(?:true|actual|real)\s+(?:toll|number|figure|count))(?-u:\b)"
+)
+
+
+#: Literal parts of ``_ESTIMATE``: a sentence holding none of them is searched no further.
+_ESTIMATE_WORDS = ["estimat", "excess", "model", "under", "true", "actual", "real"]
+
+
+def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]) -> pl.DataFrame:
+    """ "Official" sets a count apart from estimates of the same toll; where nobody gives
+    such an estimate for the place, the official toll is the toll every other source
+    counts too ("the official toll from the floods reached 3,100" and "the floods killed
+    3,300"), and it joins their measure. An estimate is a figure of the measure (or of
+    another form of it, "excess death") whose own clause says it is one (``_ESTIMATE``)."""
+    # "official death" is the official form of "death", the measure its last word names
+    base_of = {o: o.split()[-1] for o in set(official_of.values()) if o.split()[-1] in official_of}
+    key = pl.col("concept_key")
+    if not base_of or frame.filter(key.is_in(list(base_of))).is_empty():
+        return frame
+    # the forms an estimate of the toll may take: the measure and its other forms
+    forms = {m: m.split()[-1] for m in official_of if m.split()[-1] in base_of.values()}
+    # the figure's own clause: the words before it and after it up to a mark of punctuation
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^,;:()\u2014]*)$", 1).fill_null(""),
+        pl.col("surface").fill_null(""),
+        after_figure().str.extract(r"^([^,;:()\u2014]*)", 1).fill_null(""),
+        separator=" ",
+    )
+    # (searched only in the sentences of those forms that hold a word of an estimate)
+    words = pl.col("sentence").fill_null("")
+    estimates = (
+        frame.filter(key.is_in(list(forms)))
+        .filter(words.str.contains_any(_ESTIMATE_WORDS, ascii_case_insensitive=True))
+        .filter(clause.str.contains(_ESTIMATE))
+        .select("entity", _base=key.replace_strict(forms, default=None))
+        .unique()
+        .with_columns(_estimated=pl.lit(True))
+    )
+    frame = frame.with_columns(_base=key.replace_strict(base_of, default=None))
+    frame = join_beside(frame, estimates, ["entity", "_base"])
+    alone = pl.col("_base").is_not_null() & pl.col("_estimated").is_null()
+    return frame.with_columns(
+        concept_key=pl.when(alone).then(pl.col("_base")).otherwise(key),
+        concept_source=pl.when(alone)
+        .then(pl.format("{}, with no estimate of that toll beside it", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    ).drop("_base", "_estimated")
 
 
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
