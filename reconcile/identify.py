@@ -781,14 +781,28 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    # "250 Chadian workers" in a story about another country: the nationality is the scope
+    # (its entity) and the people it names by their work are that nationality's people, to
+    # be counted with its other figures ("145 were Chadian"), though not surely the same
+    of_nation = pl.col("entity_source") == "a nationality in the figure's words"
+    by_role = of_nation & population.is_in(list(_NATIONALS_BY_ROLE))
+    population = pl.when(by_role).then(None).otherwise(population)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         period=_period(),
-        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
+        frame_sure=pl.col("frame_sure")
+        & (pl.col("entity") != "unspecified")
+        & share_sure
+        & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place")
     frame = _rise_over_a_year(frame, tables)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+#: Nouns of people a nationality names by their standing or work ("Chadian nationals",
+#: "Chadian workers"): that nationality's people, not a part of them apart.
+_NATIONALS_BY_ROLE = frozenset({"national", "citizen", "worker"})
 
 
 #: The working columns of ``assign_keys`` that only the choice of the entity reads (the
