@@ -791,14 +791,29 @@ def assign_keys(
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
+    # "250 Chadian workers" in a story about another country: the nationality is the scope
+    # (its entity) and the people it names by their work are that nationality's people, to
+    # be counted with its other figures ("145 were Chadian"), though not surely the same
+    of_nation = pl.col("entity_source") == "a nationality in the figure's words"
+    by_role = of_nation & population.is_in(list(_NATIONALS_BY_ROLE))
+    population = pl.when(by_role).then(None).otherwise(population)
     frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         period=_period(),
-        frame_sure=pl.col("frame_sure") & (pl.col("entity") != "unspecified") & share_sure,
+        frame_sure=pl.col("frame_sure")
+        & (pl.col("entity") != "unspecified")
+        & share_sure
+        & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
+    frame = _rise_over_a_year(frame, tables)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+#: Nouns of people a nationality names by their standing or work ("Chadian nationals",
+#: "Chadian workers"): that nationality's people, not a part of them apart.
+_NATIONALS_BY_ROLE = frozenset({"national", "citizen", "worker"})
 
 
 #: The working columns of ``assign_keys`` that only the choice of the entity reads (the
@@ -1155,6 +1170,46 @@ def _period_words(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Words that set a year's count against another time: "compared with 2020", "than in
+#: 2019", "than expected", "the previous year", "the following year", "year on year".
+_AGAINST_ANOTHER_TIME = (
+    r"(?i)(?-u:\b)(?:compared\s+(?:to|with)|set\s+against|"
+    r"than\s+(?:in\s+|during\s+)?(?:(?:19|20)\d{2}|the\s+(?:previous|prior|preceding|year|same)|"
+    r"expected|usual|normal|average|before)|"
+    r"(?:previous|prior|preceding|following|next)\s+year|a\s+year\s+(?:earlier|before)|"
+    r"year[\s-]+(?:on|over)[\s-]+year)(?-u:\b)"
+)
+
+
+def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "40,000 more people died in 2030 than in 2029": a year's rise in deaths
+    over another year (or over what was expected) counts the deaths above a baseline, which
+    is what an excess-death figure counts. Such a rise is read as the year's excess deaths
+    (a level of that measure, not a change of the death count), where the vocabulary has
+    that measure; a toll that rose over days, with no year set against another, stays a
+    change of its own count."""
+    if "excess death" not in set(tables.measure_forms.values()):
+        return frame
+    deaths = ["death", "registered death", "official death"]
+    candidate = (
+        pl.col("is_delta")
+        & (pl.col("change") == "increase")
+        & pl.col("concept_key").is_in(deaths)
+        & pl.col("period").cast(pl.String).str.contains(r"^(?:19|20)\d{2}$")
+    )
+    # (the sentence is searched only on the few rises of deaths in a year)
+    against = pl.col("sentence").fill_null("").str.contains(_AGAINST_ANOTHER_TIME)
+    rows = frame.with_row_index("_row").filter(candidate).filter(against).get_column("_row")
+    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode())
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.lit("excess death")).otherwise(pl.col("concept_key")),
+        is_delta=pl.when(take).then(False).otherwise(pl.col("is_delta")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, a year's rise over another time: excess", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    )
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1361,12 +1416,66 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_official=pl.when(said & has_form).then(official))
     take = pl.col("_official").is_not_null()
-    return frame.with_columns(
+    frame = frame.with_columns(
         concept_key=pl.when(take).then(pl.col("_official")).otherwise(pl.col("concept_key")),
         concept_source=pl.when(take)
         .then(pl.format("{}, called official", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     ).drop("_official")
+    return _official_without_estimates(frame, official_of)
+
+
+#: Words that make a figure an estimate of a toll rather than a count of it ("estimates
+#: that 3,000 died", "excess deaths", "the true toll", "undercounted").
+_ESTIMATE = (
+    r"(?i)(?-u:\b)(?:estimat\w*|excess|model(?:l)?ed|under-?(?:count|report)\w*|"
+    r"(?:true|actual|real)\s+(?:toll|number|figure|count))(?-u:\b)"
+)
+
+
+#: Literal parts of ``_ESTIMATE``: a sentence holding none of them is searched no further.
+_ESTIMATE_WORDS = ["estimat", "excess", "model", "under", "true", "actual", "real"]
+
+
+def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]) -> pl.DataFrame:
+    """ "Official" sets a count apart from estimates of the same toll; where nobody gives
+    such an estimate for the place, the official toll is the toll every other source
+    counts too ("the official toll from the floods reached 3,100" and "the floods killed
+    3,300"), and it joins their measure. An estimate is a figure of the measure (or of
+    another form of it, "excess death") whose own clause says it is one (``_ESTIMATE``)."""
+    # "official death" is the official form of "death", the measure its last word names
+    base_of = {o: o.split()[-1] for o in set(official_of.values()) if o.split()[-1] in official_of}
+    key = pl.col("concept_key")
+    if not base_of or frame.filter(key.is_in(list(base_of))).is_empty():
+        return frame
+    # the forms an estimate of the toll may take: the measure and its other forms
+    forms = {m: m.split()[-1] for m in official_of if m.split()[-1] in base_of.values()}
+    # the figure's own clause: the words before it and after it up to a mark of punctuation
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^,;:()\u2014]*)$", 1).fill_null(""),
+        pl.col("surface").fill_null(""),
+        after_figure().str.extract(r"^([^,;:()\u2014]*)", 1).fill_null(""),
+        separator=" ",
+    )
+    # (searched only in the sentences of those forms that hold a word of an estimate)
+    words = pl.col("sentence").fill_null("")
+    estimates = (
+        frame.filter(key.is_in(list(forms)))
+        .filter(words.str.contains_any(_ESTIMATE_WORDS, ascii_case_insensitive=True))
+        .filter(clause.str.contains(_ESTIMATE))
+        .select("entity", _base=key.replace_strict(forms, default=None))
+        .unique()
+        .with_columns(_estimated=pl.lit(True))
+    )
+    frame = frame.with_columns(_base=key.replace_strict(base_of, default=None))
+    frame = join_beside(frame, estimates, ["entity", "_base"])
+    alone = pl.col("_base").is_not_null() & pl.col("_estimated").is_null()
+    return frame.with_columns(
+        concept_key=pl.when(alone).then(pl.col("_base")).otherwise(key),
+        concept_source=pl.when(alone)
+        .then(pl.format("{}, with no estimate of that toll beside it", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+    ).drop("_base", "_estimated")
 
 
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
