@@ -607,6 +607,18 @@ def _when(column: str) -> pl.Expr:
     )
 
 
+def _names_place() -> pl.Expr:
+    """Whether the measure's own words already name the place, as whole words ("border
+    crossings into Chile" in Chile): the label then says the place once."""
+    padded = pl.concat_str(
+        pl.lit(" "), pl.col("noun").cast(pl.String).str.to_lowercase(), pl.lit(" ")
+    )
+    place = pl.concat_str(
+        pl.lit(" "), pl.col("subject").cast(pl.String).str.to_lowercase(), pl.lit(" ")
+    )
+    return padded.str.contains(place, literal=True).fill_null(False)
+
+
 def _label() -> pl.Expr:
     """A reader's label: measure, place or actor, and date ("People missing in Libya,
     12 Sep 2023"; "Acme Group personnel, Jun 2023")."""
@@ -619,7 +631,7 @@ def _label() -> pl.Expr:
     head = (
         pl.when(known)
         .then(pl.concat_str(subject, pl.lit(" "), pl.col("noun"), change))
-        .when(subject == "unspecified")
+        .when((subject == "unspecified") | _names_place())
         .then(pl.concat_str(noun, change))
         .otherwise(pl.concat_str(noun, change, pl.lit(" in "), subject))
     )
