@@ -59,6 +59,8 @@ _SCIENTIFIC = re.compile(
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
 _BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
+#: A head count a rate is given per, in digits ("100,000", "1000").
+_HEAD_COUNT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?!-))*")
 #: Dimensions of a physical measure: a four-digit figure in one of them is no year.
@@ -657,6 +659,22 @@ class _DocumentReader(UnitReader):
                 claim.unit = f"{claim.unit}/{item}"
                 claim.end = r.rest[k - 1].end
                 r.rest, r.rest_words = r.rest[k:], r.rest_words[k:]
+        if claim.per is None:
+            self._head_count_after(r)
+
+    def _head_count_after(self, r: _Reading) -> None:
+        """ "31 per 100,000 residents", "8 arrests for each 1,000 inhabitants": the figure is a
+        rate per a head count written in digits, which is part of the rate, not a figure of
+        its own: it is read past (with the noun after it)."""
+        words, heads = r.rest_words, self.lex.rate_heads_before
+        k = next((n for n in (1, 2, 3) if " ".join(words[:n]) in heads), 0)
+        if not k or len(r.rest) <= k or not _HEAD_COUNT.fullmatch(r.rest[k].text):
+            return
+        end = r.rest[k].end
+        after = r.rest[k + 1].text if len(r.rest) > k + 1 else ""
+        if after.isalpha() and after.islower() and after not in self.lex.stopwords:
+            end = r.rest[k + 1].end
+        r.claim.consumed = max(r.claim.consumed or 0, end)
 
     def _finish(self, r: _Reading) -> bool:
         """The concept, purpose and bounds; False for a year, a label, a name or an address."""

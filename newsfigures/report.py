@@ -1428,10 +1428,47 @@ def _figures_of(
             .unique("assertion_id", keep="first")
         )
         rows = rows.join(changes, on="assertion_id", how="left")
+        rows = _told_with_their_end(rows, claims)
     out: dict[str, list[dict]] = {}
     for a in rows.sort("best").iter_rows(named=True):
         out.setdefault(a["quantity_id"], []).append(a)
     return out
+
+
+def _told_with_their_end(rows: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` (estimates) with the starting level of a change stated with its end in the
+    same row ("fell from 4,000 to 2,100") told with the end (``from_best``: 2,100 "down from
+    4,000"), not as an estimate of its own beside it: a start is an earlier level, not a
+    second figure for the row. A start that some report also gives on its own stays."""
+    needed = {"claim_id", "assertion_id", "quantity_id", "from_claim"}
+    if not needed <= set(claims.columns) or rows.height == 0:
+        return rows.with_columns(from_best=pl.lit(None, dtype=pl.Float64))
+    ids = claims.select("claim_id", "assertion_id", "quantity_id")
+    pairs = (
+        claims.filter(pl.col("from_claim").is_not_null())
+        .select(pl.col("assertion_id").alias("_end"), "quantity_id", claim_id="from_claim")
+        .join(ids, on=["claim_id", "quantity_id"], how="inner")
+        .select("_end", _start="assertion_id")
+        .filter(pl.col("_end") != pl.col("_start"))
+    )
+    # a start whose every claim starts a change ended in its own row
+    starts_only = ids.filter(pl.col("assertion_id").is_in(pairs.get_column("_start").implode()))
+    told = starts_only.group_by("assertion_id").agg(
+        pl.col("claim_id").is_in(claims.get_column("from_claim").drop_nulls().implode()).all()
+    )
+    folded = told.filter("claim_id").get_column("assertion_id")
+    start_best = rows.select(
+        pl.col("assertion_id").alias("_start"), pl.col("best").alias("from_best")
+    )
+    ends = (
+        pairs.filter(pl.col("_start").is_in(folded.implode()))
+        .join(start_best, on="_start", how="inner")
+        .unique("_end", keep="first")
+        .select(pl.col("_end").alias("assertion_id"), "from_best")
+    )
+    return rows.filter(~pl.col("assertion_id").is_in(folded.implode())).join(
+        ends, on="assertion_id", how="left"
+    )
 
 
 def figure_cells(q: Mapping[str, Any], estimates: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
@@ -1476,8 +1513,9 @@ def _as_said(a: Mapping[str, Any], unit: str | None, per: str | None) -> str:
     surface = str(a.get("surface") or "")
     if ranged and surface and not any(c.isdigit() for c in surface):
         return surface
+    start = a.get("from_best")
     way = {"increase": "up by ", "decrease": "down by "}.get(str(a.get("change")), "")
-    return way + format_amount(
+    said = (way if start is None else "") + format_amount(
         a["best"],
         unit,
         per=per,
@@ -1485,6 +1523,10 @@ def _as_said(a: Mapping[str, Any], unit: str | None, per: str | None) -> str:
         low=a.get("interval_low") if ranged else None,
         high=a.get("interval_high") if ranged else None,
     )
+    if start is None:
+        return said
+    moved = "down" if float(start) > float(a["best"]) else "up"
+    return f"{said}, {moved} from {format_amount(start, None, per=per)}"
 
 
 def _listed(texts: Sequence[str]) -> str:

@@ -111,9 +111,16 @@ def not_headlined(claims: pl.DataFrame) -> pl.DataFrame:
         return empty
     grouped = claims.filter(pl.col("quantity_id").is_not_null()).select(needed)
     starts = _change_starts(grouped) if "entity" in grouped.columns else set()
+    # only a claim that starts a change or whose frame is doubted can give a reason; a
+    # quantity with any other claim is kept, so only its claims are read one by one
+    reasoned = pl.col("claim_id").is_in(list(starts))
+    if "frame_doubt" in grouped.columns:
+        reasoned = reasoned | pl.col("frame_doubt").cast(pl.String).is_in(list(_TOLD))
+    kept = grouped.filter(~reasoned.fill_null(False)).get_column("quantity_id").unique()
+    candidates = grouped.filter(~pl.col("quantity_id").is_in(kept.implode()))
     rows = [
         (c["claim_id"], c["quantity_id"], CHANGE_START if c["claim_id"] in starts else _why_not(c))
-        for c in grouped.iter_rows(named=True)
+        for c in candidates.iter_rows(named=True)
     ]
     if not rows:
         return empty

@@ -46,7 +46,7 @@ import itertools
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, cast
 
 import polars as pl
@@ -607,6 +607,18 @@ def _when(column: str) -> pl.Expr:
     )
 
 
+def _names_place() -> pl.Expr:
+    """Whether the measure's own words already name the place, as whole words ("border
+    crossings into Chile" in Chile): the label then says the place once."""
+    padded = pl.concat_str(
+        pl.lit(" "), pl.col("noun").cast(pl.String).str.to_lowercase(), pl.lit(" ")
+    )
+    place = pl.concat_str(
+        pl.lit(" "), pl.col("subject").cast(pl.String).str.to_lowercase(), pl.lit(" ")
+    )
+    return padded.str.contains(place, literal=True).fill_null(False)
+
+
 def _label() -> pl.Expr:
     """A reader's label: measure, place or actor, and date ("People missing in Libya,
     12 Sep 2023"; "Acme Group personnel, Jun 2023")."""
@@ -619,7 +631,7 @@ def _label() -> pl.Expr:
     head = (
         pl.when(known)
         .then(pl.concat_str(subject, pl.lit(" "), pl.col("noun"), change))
-        .when(subject == "unspecified")
+        .when((subject == "unspecified") | _names_place())
         .then(pl.concat_str(noun, change))
         .otherwise(pl.concat_str(noun, change, pl.lit(" in "), subject))
     )
@@ -675,6 +687,7 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         pl.col("best").median().alias("_mid"),
         pl.col("best").count().alias("_n_valued"),
         pl.col("asserter").filter(named).n_unique().alias("_n_sources"),
+        pl.col("asserter").filter(named).unique().alias("_sources"),
         pl.col("doc_ids").explode().drop_nulls().n_unique().alias("_n_docs"),
         pl.col("doc_ids").filter(named).explode().drop_nulls().n_unique().alias("_named_docs"),
     )
@@ -876,6 +889,7 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         "_best": best,
         "_high": max(bests),
         "_n_sources": len(sources),
+        "_sources": sorted(sources),
         "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
         "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
         "_mid": mid,
@@ -913,7 +927,7 @@ def _verdict(
             SCOPE_RATIO, ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
         )
     changed = bool(facts["_changed"])
-    n_sources = int(facts["_n_sources"])
+    n_sources = independent_sources(facts.get("_sources"), one_source, int(facts["_n_sources"]))
     echoed = n_sources == 1 and facts["_named_docs"] > 1  # one named source, several reports
     single = n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1)
     # (a single report is compared with nothing: its conflicts are not looked for)
@@ -946,6 +960,28 @@ def _verdict(
     else:
         verdict = "agree"
     return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
+
+
+def independent_sources(
+    names: Sequence[str] | None, one_source: OneSource, counted: int = 0
+) -> int:
+    """How many independent sources ``names`` are: names that may be one source (a body
+    and its spokesman, a name and its acronym; ``one_source``) count once, and so do names
+    linked through such a pair; ``counted`` when no names are given."""
+    if names is None:
+        return counted
+    names = list(names)
+    parent = list(range(len(names)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(names)), 2):
+        if root(i) != root(j) and one_source(names[i], names[j]):
+            parent[root(j)] = root(i)
+    return len({root(i) for i in range(len(names))})
 
 
 Pair = tuple[dict[str, Any], dict[str, Any]]

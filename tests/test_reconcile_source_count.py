@@ -1,0 +1,66 @@
+"""Independent sources are counted once each: a body and its spokesman, a name and its
+acronym, or an umbrella body and one of its agencies may be one source, so they never count
+as two sources agreeing (a figure repeated by one camp is an echo, not an agreement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+from reconcile.compare import independent_sources
+from reconcile.identify import may_be_one_source
+
+
+@pytest.mark.parametrize(
+    ("names", "count"),
+    [
+        ([], 0),
+        (["Harbour Ministry"], 1),
+        # a body and one of its people
+        (["Harbour Ministry", "Harbour Ministry spokesman Jo Marlow"], 1),
+        # a name and its acronym, an umbrella and its agency
+        (["Office for Tide Tables (OTT)", "OTT"], 1),
+        (["UN", "UNTA"], 1),
+        # two bodies, and a body with two names beside another body
+        (["Harbour Ministry", "Tide Relief Agency"], 2),
+        (["Harbour Ministry", "Harbour Ministry spokesman Jo Marlow", "Tide Relief Agency"], 2),
+        # three names linked in a chain count once
+        (["UN", "UNTA", "UNTA spokeswoman Ida Brook"], 1),
+    ],
+)
+def test_names_that_may_be_one_source_count_once(names: list[str], count: int) -> None:
+    assert independent_sources(names, may_be_one_source) == count
+
+
+def test_no_names_keeps_the_count_given() -> None:
+    assert independent_sources(None, may_be_one_source, 3) == 3
+
+
+def _doc(text: str, doc: str, day: int, outlet: str) -> pl.DataFrame:
+    return extract_claims(text, doc_id=doc, outlet=outlet, published=dt.date(2031, 4, day))
+
+
+@pytest.mark.parametrize(
+    ("second", "sources", "verdict"),
+    [
+        # the ministry's own spokesman: one source, carried by two reports
+        (
+            "Harbour Ministry spokesman Jo Marlow said 40,500 people were displaced in Peru.",
+            1,
+            "echo",
+        ),
+        # another body: two sources that agree
+        ("The Tide Relief Agency said 40,500 people were displaced in Peru.", 2, "agree"),
+    ],
+)
+def test_a_body_and_its_spokesman_are_one_source(second: str, sources: int, verdict: str) -> None:
+    first = "The Harbour Ministry said 40,000 people were displaced in Peru."
+    claims = pl.concat([_doc(first, "a", 2, "Daily Tide"), _doc(second, "b", 3, "Coast News")])
+    quantities = reconcile(claims).quantities
+    assert quantities.height == 1, quantities.select("label", "verdict")
+    row = quantities.row(0, named=True)
+    assert (row["n_sources"], row["verdict"]) == (sources, verdict), row["why"]
