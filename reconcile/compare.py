@@ -295,7 +295,7 @@ def quantities_table(
         assertions = assertions.with_columns(
             weight=pl.col("asserter").replace_strict(weights, default=1.0, return_dtype=pl.Float64)
         )
-    dating = [c for c in ("as_of_source", "frame_sure") if c in claims.columns]
+    dating = [c for c in ("as_of_source", "frame_sure", "starting_figure") if c in claims.columns]
     grouped = kept_in_order(
         _with_base(claims),
         pl.col("quantity_id").is_not_null(),
@@ -356,6 +356,10 @@ def quantities_table(
         if "as_of_source" in claims.columns
         else pl.lit(True)
     )
+    # the X of "fell from X to Y" is of some earlier time the sentence does not give: set
+    # against another source's figure it is possibly of another date, never a sure rival
+    if "starting_figure" in claims.columns:
+        dated_sure = dated_sure & ~pl.col("starting_figure").fill_null(False)
     # one report read from its own words, of the date the assertion takes, makes the
     # assertion sure: its other reports repeat the same source's same figure
     at_date = pl.col("as_of").eq_missing(pl.col("as_of").min())

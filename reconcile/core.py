@@ -314,7 +314,6 @@ _VOTED = (
     "published",
     "qualifier",
     "fx_note",
-    "starting_figure",
     "grouped",
 )
 
