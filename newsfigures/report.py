@@ -452,7 +452,7 @@ def quantities_table(quantities: pl.DataFrame, assertions: pl.DataFrame | None =
     (:func:`figure_cells`)."""
     if quantities.height == 0:
         return _note("No quantity was found.")
-    from reconcile.plot_style import times  # not with this module: a notebook may draw nothing
+    from reconcile.plots import times  # not with this module: a notebook may draw nothing
 
     rows = []
     shown = sort_quantities(quantities).head(MAX_ROWS)
