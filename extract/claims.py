@@ -57,6 +57,8 @@ _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Years of age no one reaches: a figure at or above it is no human age.
+_OLDEST = 120
 #: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
 _BEFORE_A_NAME = frozenset("the a an this must can will should would may might could shall".split())
 #: A head count a rate is given per, in digits ("100,000", "1000").
@@ -332,7 +334,7 @@ class _DocumentReader(UnitReader):
             and left[-2].text[:1].isupper()
             and num.kind == "digits"
             and float(num.value).is_integer()
-            and 0 < num.value < 120
+            and 0 < num.value < _OLDEST
             and text[num.end : num.end + 1] in (",", ")")
         ):
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Ortiz, 58,"
@@ -666,8 +668,7 @@ class _DocumentReader(UnitReader):
         """ "31 per 100,000 residents", "8 arrests for each 1,000 inhabitants": the figure is a
         rate per a head count written in digits, which is part of the rate, not a figure of
         its own: it is read past (with the noun after it)."""
-        words, heads = r.rest_words, self.lex.rate_heads_before
-        k = next((n for n in (1, 2, 3) if " ".join(words[:n]) in heads), 0)
+        _, k = phrase_at(r.rest_words, self.lex.rate_heads_before, 3)
         if not k or len(r.rest) <= k or not _HEAD_COUNT.fullmatch(r.rest[k].text):
             return
         end = r.rest[k].end
@@ -708,7 +709,7 @@ class _DocumentReader(UnitReader):
         of its own ("children under age 5 fell to 40")."""
         if claim.unit is not None or claim.noun_tokens or not 0 < claim.value:
             return False
-        if (claim.high or claim.value) >= 130:
+        if (claim.high or claim.value) >= _OLDEST:
             return False
         opening = {w.lower() for w in (claim.concept or "").split()[:3]}
         left = claim.left or []

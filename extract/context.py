@@ -28,6 +28,7 @@ __all__ = [
     "Token",
     "asserter_owns",
     "heads_own_clause",
+    "name_number",
     "relative_phrase",
     "sentence_head",
     "subject_before",
@@ -193,6 +194,26 @@ class _SpanTokens:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
+
+
+def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
+    """Whether the digits ``toks[k]`` are a name's number: right after a word with a capital
+    in it ("the Fortune 500", "the Pixel 8", "iPhone 15"), not a month's or a weekday's ("May
+    5"), and with no word glued after them ("the Rover's 610hp": a measure). With
+    ``after_plural`` False, not after a word ending in "s" either: in the phrase after a
+    figure, digits after a plural are its age ("Britons 18 or older"); before a figure they
+    may follow a name whose apostrophe is lost ("Acmes 2030 sales")."""
+    if k == 0 or not toks[k].text.isdigit():
+        return False
+    name, digits = toks[k - 1], toks[k]
+    glued = k + 1 < len(toks) and toks[k + 1].start == digits.end and toks[k + 1].text.isalpha()
+    return (
+        any(ch.isupper() for ch in name.text)
+        and name.lower not in lex.months
+        and name.lower not in lex.weekdays
+        and (after_plural or not name.text.endswith("s"))
+        and not glued
+    )
 
 
 def _function_word(word: Token, lex: Lexicon) -> bool:

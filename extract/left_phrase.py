@@ -28,6 +28,7 @@ from .context import (
     _antecedent_noun,
     _verb_form,
     _verb_like,
+    name_number,
 )
 from .inflection import past_participle
 from .lexicon import Lexicon, lexicon
@@ -487,17 +488,8 @@ class _LeftWalk:
     def _at_number(self, tok: Token) -> bool:
         """Another figure: part of a name ("the Pixel 8 Pro deal", "Lumiva's 2019 sales"),
         else the end of a phrase a name heads, else the other figure's words are dropped."""
-        toks, i, lex = self.toks, self.i, self.lex
-        glued = i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text.isalpha()
-        name_before = (
-            i > 0
-            and _has_capital(toks[i - 1].text)  # "Pixel 8", "iPhone 15"
-            and toks[i - 1].lower not in lex.months
-            and toks[i - 1].lower not in lex.weekdays
-            and tok.lower.isdigit()
-            and not glued  # "the Rover's 610hp": a measure, not a name's number
-        )
-        if name_before and (not self.picked or self.last == i + 1):
+        i = self.i
+        if name_number(self.toks, i, self.lex) and (not self.picked or self.last == i + 1):
             return self._pick()
         names = [k for k, w in enumerate(self.picked) if w[:1].isupper()]
         if names:  # "slid 3% to 1,450 yen as Mazda lost": the name owns this figure
@@ -522,11 +514,6 @@ class _LeftWalk:
             and toks[j].lower == "and"
             and all(t.text.isalpha() for t in toks[i + 1 : j])
         )
-
-
-def _has_capital(word: str) -> bool:
-    """A word with a capital letter in it, as names have ("Pixel", "iPhone", "eBay")."""
-    return any(ch.isupper() for ch in word)
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:

@@ -64,7 +64,7 @@ class Lexicon:
     length_words: frozenset[str]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
-    rate_heads_before: frozenset[str]
+    rate_heads_before: PhraseTable
     currency_prefixes: dict[str, str]
     currency_prefixes_amount_only: dict[str, str]
     currency_words: PhraseTable
@@ -171,8 +171,8 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
-    "fraction_blockers rate_items rate_heads_before negative_words age_words age_before age_measures range_verbs "
-    "months weekdays "
+    "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "
+    "weekdays "
     "label_words label_words_lowercase label_after code_after street_words clock_words gallery_words "
     "attribution_verbs attribution_nouns attribution_pronouns non_asserters data_verbs "
     "source_carriers source_works source_anaphors member_anaphors source_adjectives "
@@ -181,7 +181,13 @@ _WORD_SETS = (
     "concept_fillers asserter_adverbs source_authors aside_openers person_states death_states state_links"
 ).split()
 #: Mappings ``{label: [phrase, ...]}``, read as phrase tables (:func:`phrase_index`).
-_PHRASE_INDEXES = ("qualifiers_before", "qualifiers_after", "periods", "changes")
+_PHRASE_INDEXES = (
+    "qualifiers_before",
+    "qualifiers_after",
+    "periods",
+    "changes",
+    "rate_heads_before",
+)
 #: Mappings ``{label: [phrase, ...]}``, read as one set of lower-case phrases per label.
 _LABELLED_SETS = ("near_qualifiers",)
 #: Mappings ``{phrase: value}``, read as phrase tables keyed by the phrase's words.

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import _AUX, _CONJUNCTIONS, TextTokens, Token, _verb_form
+from .context import _AUX, _CONJUNCTIONS, TextTokens, Token, _verb_form, name_number
 from .draft import Draft
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
@@ -529,22 +529,6 @@ class PhraseReader:
             and not (low.endswith("er") and low in lex.common_adjectives)  # "5% smaller"
         )
 
-    @staticmethod
-    def _number_of_name(toks: list[Token], k: int, out: list[str]) -> bool:
-        """Digits right after a capitalised word of the run are the name's ("the Fortune
-        500", "the Pixel 8"); not after a plural ("Britons 18 or older": their age), nor
-        with a word glued to them ("Acme 40m")."""
-        tok = toks[k]
-        return (
-            bool(out)
-            and k > 0
-            and toks[k - 1].text == out[-1]
-            and out[-1][:1].isupper()
-            and not out[-1].endswith("s")
-            and tok.text.isdigit()
-            and not (k + 1 < len(toks) and toks[k + 1].start == tok.end)
-        )
-
     def _content_run(self, toks: list[Token], limit: int) -> list[str]:
         lex = self.lex
         out: list[str] = []
@@ -556,7 +540,11 @@ class PhraseReader:
                 if out and low not in ("of", "the"):
                     break
                 continue
-            if _TECH_NAME.fullmatch(tok.text) or self._number_of_name(toks, k, out):
+            if _TECH_NAME.fullmatch(tok.text) or (
+                bool(out)
+                and toks[k - 1].text == out[-1]
+                and name_number(toks, k, lex, after_plural=False)
+            ):
                 pass  # "5G data", "V12 engine", "the FTSE 250": a name, not a figure
             elif not tok.text[:1].isalpha() or (
                 not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text)

@@ -153,3 +153,26 @@ def test_a_figure_of_an_age_noun_is_in_years(
 ) -> None:
     rows = {r["surface"]: (r["unit"], r["dimension"]) for r in extract_claims(text).to_dicts()}
     assert rows.get(surface) == unit, rows
+
+
+# The one rule both readers (leftwards from a figure, and the phrase after it) use for a
+# name's number: (words, index of the digits, after_plural, expected)
+_NAME_NUMBER_CASES = [
+    ("the Galaxy 24 launch", 2, True, True),
+    ("an eBay 10 sale", 2, True, True),
+    ("on May 5 the", 2, True, False),  # a date
+    ("on Friday 12 people", 2, True, False),
+    ("the Rover 610hp engine", 2, True, False),  # glued to a unit: a measure
+    ("adults 18 and over", 1, True, False),  # no capital
+    ("Voters 18 or older", 1, False, False),  # after a plural: an age
+    ("Acmes 2030 sales", 1, True, True),  # a name that lost its apostrophe, leftwards
+]
+
+
+@pytest.mark.parametrize(("words", "k", "after_plural", "expected"), _NAME_NUMBER_CASES)
+def test_a_names_number(words: str, k: int, after_plural: bool, expected: bool) -> None:
+    from extract.context import _tokenize, name_number
+
+    toks = _tokenize(words, 0, len(words))
+    assert toks[k].text.isdigit() or not expected
+    assert name_number(toks, k, lexicon(), after_plural=after_plural) is expected
