@@ -11,7 +11,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import independent_sources
+from reconcile.compare import independent_sources, source_neighbours
 from reconcile.identify import may_be_one_source
 
 
@@ -38,6 +38,33 @@ def test_names_that_may_be_one_source_count_once(names: list[str], count: int) -
 
 def test_no_names_keeps_the_count_given() -> None:
     assert independent_sources(None, may_be_one_source, 3) == 3
+
+
+#: Quantities that share their sources, as one table's do (each set's pairs outnumber the
+#: pairs of the distinct names of all of them)
+_SHARED = [
+    ["UN", "UNTA", "Harbour Ministry", "Tide Relief Agency", "Port Office"],
+    ["UN", "Harbour Ministry", "Harbour Ministry spokesman Jo Marlow", "Port Office"],
+    ["UNTA", "UNTA spokeswoman Ida Brook", "UN", "Tide Relief Agency", "Port Office"],
+    ["Port Office", "Tide Relief Agency", "Harbour Ministry", "UN", "UNTA"],
+    ["Harbour Ministry", "Port Office", "Tide Relief Agency", "UNTA", "UN"],
+]
+
+
+def test_pairs_judged_once_for_all_sets_count_as_each_set_alone() -> None:
+    neighbours = source_neighbours(_SHARED, may_be_one_source)
+    assert neighbours is not None  # 21 pairs across the sets against 46 within them
+    for names in _SHARED:
+        alone = independent_sources(names, may_be_one_source)
+        assert independent_sources(names, may_be_one_source, neighbours=neighbours) == alone
+    # "UNTA spokeswoman Ida Brook" links to UNTA, which links to UN: one source of three
+    assert independent_sources(_SHARED[2], may_be_one_source, neighbours=neighbours) == 3
+
+
+def test_sets_that_share_few_names_are_judged_set_by_set() -> None:
+    assert (
+        source_neighbours([["UN", "UNTA"], ["Harbour Ministry", "Port Office"]], str.__eq__) is None
+    )
 
 
 def _doc(text: str, doc: str, day: int, outlet: str) -> pl.DataFrame:
