@@ -813,7 +813,7 @@ def assign_keys(
 
 #: Nouns of people a nationality names by their standing or work ("Chadian nationals",
 #: "Chadian workers"): that nationality's people, not a part of them apart.
-_NATIONALS_BY_ROLE = frozenset({"national", "citizen", "worker"})
+_NATIONALS_BY_ROLE = frozenset(_WORDS.nationals_by_role)
 
 
 #: The working columns of ``assign_keys`` that only the choice of the entity reads (the
@@ -1188,9 +1188,11 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     (a level of that measure, not a change of the death count), where the vocabulary has
     that measure; a toll that rose over days, with no year set against another, stays a
     change of its own count."""
-    if "excess death" not in set(tables.measure_forms.values()):
+    measures = set(tables.measure_forms.values())
+    if "excess death" not in measures:
         return frame
-    deaths = ["death", "registered death", "official death"]
+    # the death counts of the vocabulary ("death", "registered death", ...), excess aside
+    deaths = sorted(m for m in measures if m.split()[-1] == "death" and m != "excess death")
     candidate = (
         pl.col("is_delta")
         & (pl.col("change") == "increase")

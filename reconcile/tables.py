@@ -81,6 +81,8 @@ class ReadingWords:
     relative_years: dict[int, tuple[str, ...]]
     relative_year_against: tuple[str, ...]
     part_of_year_months: dict[str, int]
+    #: people a nationality names by their standing or work, who are all its people
+    nationals_by_role: tuple[str, ...]
 
 
 def _words(entries: list[Any], name: str) -> tuple[str, ...]:
@@ -122,6 +124,7 @@ def reading_words() -> ReadingWords:
         },
         relative_year_against=words("relative_year_against"),
         part_of_year_months={str(k).lower(): int(v) for k, v in raw["part_of_year_months"].items()},
+        nationals_by_role=words("nationals_by_role"),
     )
 
 
