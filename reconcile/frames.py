@@ -214,10 +214,14 @@ def demonym_forms() -> dict[str, str]:
     return forms
 
 
+def longest_first(forms: Iterable[str]) -> list[str]:
+    """The distinct ``forms``, longest first (in an alternation, "sept" then wins over "sep")."""
+    return sorted(set(forms), key=len, reverse=True)
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of the literal ``forms``, longest first (so "sept" wins over "sep")."""
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return "|".join(re.escape(f) for f in ordered)
+    return "|".join(re.escape(f) for f in longest_first(forms))
 
 
 def phrases(forms: Iterable[str]) -> str:
@@ -232,7 +236,7 @@ def phrases(forms: Iterable[str]) -> str:
 
 #: A hedge of a figure's size (``qualifiers_before`` of extract's lexicon: "nearly", "more
 #: than", "at least"): a regex alternation, the words of each apart by any spaces.
-HEDGES = alternation(" ".join(k) for k in lexicon().qualifiers_before).replace("\\ ", r"\s+")
+HEDGES = phrases(longest_first(" ".join(k) for k in lexicon().qualifiers_before))
 
 
 def before_figure() -> pl.Expr:
