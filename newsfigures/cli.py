@@ -185,11 +185,14 @@ class _Interrupt:
 
     def __call__(self, signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        self.silence()
         if self.give_up_after is not None:  # the wind-down itself may hang: not forever
             timer = threading.Timer(self.give_up_after, self.give_up)
             timer.daemon = True
-            timer.start()
+            timer.start()  # first: nothing after it can leave the run without its end
+        try:
+            self.silence()
+        except OSError:  # (no descriptor to spare: what is said on the way out is shown)
+            pass
         raise KeyboardInterrupt
 
     def give_up(self) -> None:
