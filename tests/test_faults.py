@@ -156,6 +156,7 @@ def test_two_real_runs_never_corrupt_a_folder(tmp_path: Path, reaper: Reaper) ->
 # --------------------------------------------------------------------------- interrupts and kills
 
 _POOL = """
+import os
 import sys
 import time
 from extract.parallel import map_unordered
@@ -166,10 +167,13 @@ def work(size):
 
 if __name__ == "__main__":
     size = int(sys.argv[1])
+    parent = os.getppid()  # the test: when it is gone (pytest killed), stop, do not run on
     try:
         for i, _ in enumerate(map_unordered(work, ((i, size) for i in range(100_000)), workers=2)):
             if i == 0:
                 print("running", flush=True)
+            if os.getppid() != parent:
+                raise SystemExit("the test that started this is gone")
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         raise SystemExit(130) from None
