@@ -203,8 +203,10 @@ class _Interrupt:
             if run is not None:
                 run.abandon()
         finally:
-            self.restore()
-            interrupted_exit()
+            try:
+                self.restore()
+            finally:
+                interrupted_exit()
 
     def silence(self) -> None:
         if self.saved is not None:
@@ -237,12 +239,19 @@ def interrupted_exit() -> None:
     """End the process after a Ctrl-C: the one line, then exit status 130 at once. Used by the
     command line itself (not by :func:`main` called in-process): the interpreter's own shutdown
     (thread joins, finalizers of a half-closed kernel client) can neither print nor hang."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The give-up timer calls this from its own thread, where signal.signal raises: the exit
+    # below would never come. The handler has set SIGINT aside already in that case.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
         pass
-    os._exit(_Interrupt().report())
+    try:
+        status = _Interrupt().report()
+    except (OSError, ValueError):  # a stderr that cannot be written to: still end
+        status = 130
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,11 @@ another error (a wind-down that then hangs would never end)."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +33,39 @@ def test_a_handler_that_cannot_silence_stderr_still_interrupts_and_gives_up_late
         assert given_up.wait(5), "the give-up timer never fired"
     finally:
         cli.signal.signal(cli.signal.SIGINT, previous)
+
+
+_STUCK = """
+import signal, sys, time
+from newsfigures import cli
+
+signal.signal(signal.SIGINT, cli._Interrupt(give_up_after=0.2))
+print("ready", flush=True)
+while True:  # a wind-down that never ends: each KeyboardInterrupt is swallowed
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        pass
+"""
+
+
+def test_the_give_up_timer_ends_a_wind_down_that_hangs() -> None:
+    """The timer fires in its own thread, where Python refuses ``signal.signal``: the exit it
+    makes must not depend on it (it once raised ValueError there, and the run hung)."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _STUCK],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err.strip() == cli.INTERRUPTED
