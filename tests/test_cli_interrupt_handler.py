@@ -39,10 +39,13 @@ _STUCK = """
 import signal, sys, time
 from newsfigures import cli
 
-signal.signal(signal.SIGINT, cli._Interrupt(give_up_after=0.2))
-print("ready", flush=True)
+ready = False
 while True:  # a wind-down that never ends: each KeyboardInterrupt is swallowed
     try:
+        if not ready:  # (inside the try: a Ctrl-C just after the line is swallowed too)
+            signal.signal(signal.SIGINT, cli._Interrupt(give_up_after=0.2))
+            ready = True
+            print("ready", flush=True)
         time.sleep(60)
     except KeyboardInterrupt:
         pass
