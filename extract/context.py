@@ -605,7 +605,8 @@ def _name_runs(
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
         word = tok.text
-        capital = word[:1].isupper() or word[1:2].isupper()  # the cheap part of _capitalised
+        # the cheap part of _capitalised; a word all in lower case has no capital (one test)
+        capital = not word.islower() and (word[:1].isupper() or word[1:2].isupper())
         if not (capital or words or word == ";" or tok.lower in _OWN_CLAUSE_PRONOUNS):
             place = False  # a plain word outside a name: what the steps below come to
             continue

@@ -212,7 +212,9 @@ _VULGAR = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([½⅓⅔¼¾⅕⅖�
 _VULGAR_CHAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
 
-@dataclass(frozen=True, slots=True)
+#: Not frozen (nothing changes a number once found), as :class:`~extract.segment.Sentence`
+#: is not: a frozen dataclass is several times slower to build, and every number is one.
+@dataclass(slots=True, unsafe_hash=True)
 class NumberMatch:
     """A number in the text: its span, value and how it was written."""
 

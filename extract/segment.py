@@ -52,7 +52,10 @@ _WORD_LANGUAGES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+#: Not frozen (nothing changes a sentence once made): a frozen dataclass sets each field
+#: through ``object.__setattr__``, which makes it several times slower to build; it
+#: compares and hashes as a frozen one would.
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """A sentence's span, the paragraph it belongs to and whether it is page furniture."""
 
