@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
+import math
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -678,7 +679,8 @@ class _DocumentReader(UnitReader):
         r.claim.consumed = max(r.claim.consumed or 0, end)
 
     def _finish(self, r: _Reading) -> bool:
-        """The concept, purpose and bounds; False for a year, a label, a name or an address."""
+        """The concept, purpose and bounds; False for a year, a label, a name or an address, and
+        for a figure its scale word takes beyond what a float holds ("9e307 trillion")."""
         claim, num = r.claim, r.num
         if self._not_a_claim(claim, num, r.currency, r.prev) or self._one_of_several(r):
             return False
@@ -701,7 +703,7 @@ class _DocumentReader(UnitReader):
             claim.low, claim.high = claim.value, None
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
-        return True
+        return all(math.isfinite(v) for v in (claim.value, claim.low, claim.high) if v is not None)
 
     def _names_an_age(self, claim: Draft) -> bool:
         """A bare figure a human age could be, whose concept opens with a noun naming an age

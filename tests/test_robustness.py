@@ -122,6 +122,8 @@ TEXT_CASES: list[tuple[str, str, str]] = [
         "any",
     ),
     ("100k-decimals", "A grain weighs 0." + "0" * 100_000 + "1 grams.", "any"),
+    ("e-notation-scaled-past-float", "The debt was put at 9e307 trillion dollars.", "any"),
+    ("e-notation-range-past-float", "Between 1e300 and 2e300 billion grains were counted.", "any"),
     ("400-nines-scaled", "Debt reached " + "9" * 400 + " trillion trillion dollars.", "any"),
     ("hundred-pileup", "The fund lost " + "hundred " * 160 + "dollars.", "any"),
     ("scale-word-pileup", "They counted 900 trillion" + " trillion" * 200 + " stars.", "any"),
