@@ -34,6 +34,7 @@ from extract import Document, iter_documents, write_table
 from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
 from reconcile.compare import _fmt as _why_figure  # how reconcile writes a figure in ``why``
+from reconcile.ratios import times
 
 from .html import (
     MAX_ROWS,
@@ -452,8 +453,6 @@ def quantities_table(quantities: pl.DataFrame, assertions: pl.DataFrame | None =
     (:func:`figure_cells`)."""
     if quantities.height == 0:
         return _note("No quantity was found.")
-    from reconcile.plots import times  # not with this module: a notebook may draw nothing
-
     rows = []
     shown = sort_quantities(quantities).head(MAX_ROWS)
     figures = _figures_of(shown, assertions) if assertions is not None else {}

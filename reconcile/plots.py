@@ -40,6 +40,8 @@ from matplotlib.ticker import (
     NullFormatter,
 )
 
+from .ratios import times
+
 __all__ = [
     "CURRENCY_SYMBOLS",
     "LOG_SPREAD",
@@ -169,19 +171,6 @@ def format_value(
         return f"{sign}{body}%"
     symbol = CURRENCY_SYMBOLS.get(unit or "", "")
     return f"{sign}{symbol}{body}"
-
-
-def times(ratio: float) -> str:
-    """A ratio as a reader writes it: ``2.5×``, ``4,461×``, ``2.9e+07×`` beyond a million.
-
-    >>> times(2.5), times(4461.2), times(29100000.0)
-    ('2.5×', '4,461×', '2.9e+07×')
-    """
-    if ratio < 100:
-        return f"{ratio:.3g}×"
-    if ratio < 1e6:
-        return f"{ratio:,.0f}×"
-    return f"{ratio:.2g}×"
 
 
 class _ValueFormatter(Formatter):
