@@ -1499,15 +1499,18 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     placeholder = alternation(tables.placeholders)
     pattern = r"(?i)\b(" + alternation(words) + r")(?:e?s)?\b"
     unit_key = pl.col("unit").str.to_lowercase().replace_strict(words, default=None)
-    concept_match = pl.col("concept").fill_null("").str.extract(pattern, 1)
-    concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
-    head = (
-        pl.col("concept")
+    # (the concept's words are read once for each distinct concept, not for each figure)
+    readings = frame.select(pl.col("concept").unique()).with_columns(
+        _c_match=pl.col("concept").fill_null("").str.extract(pattern, 1),
+        _c_head=pl.col("concept")
         .fill_null("")
         .str.to_lowercase()
         .str.extract(r"([a-z][a-z-]+)\s*$", 1)
-        .str.replace(r"([^s])s$", "${1}")
+        .str.replace(r"([^s])s$", "${1}"),
     )
+    frame = join_beside(frame, readings, "concept")
+    concept_match, head = pl.col("_c_match"), pl.col("_c_head")
+    concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
     bare = pl.col("concept").is_null() | pl.col("concept").str.to_lowercase().str.contains(
         rf"^\s*(?:{placeholder})?\s*$"
     )
@@ -1525,7 +1528,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),
-    )
+    ).drop("_c_match", "_c_head")
     frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
@@ -1738,8 +1741,29 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[bare, head] for bare in groups if (head := _described_after(bare)) in groups]
     # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
     people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
-    links += [[a, b] for i, a in enumerate(people) for b in people[i + 1 :] if _one_person(a, b)]
+    links += _one_people(people)
     return _shown_names(groups, links)
+
+
+def _one_people(people: list[str]) -> list[list[str]]:
+    """The pairs of ``people`` (in their order) that are one person (:func:`_one_person`): a
+    name is set only beside the names of its :func:`_person_key`, the others cannot be."""
+    keys = [_person_key(name) for name in people]
+    alike: dict[tuple[int, str], list[int]] = {}
+    for j, key in enumerate(keys):
+        alike.setdefault(key, []).append(j)
+    return [
+        [a, people[j]]
+        for i, a in enumerate(people)
+        for j in alike[keys[i]]
+        if j > i and _one_person(a, people[j])
+    ]
+
+
+def _person_key(name: str) -> tuple[int, str]:
+    """A person's name's count of words and surname: two spellings of one name share them."""
+    words = name.lower().split()
+    return len(words), words[-1] if words else ""
 
 
 #: A person's name: two or three capitalised words (no acronym, no small words).
@@ -1752,7 +1776,7 @@ def _one_person(a: str, b: str) -> bool:
     library's sequence matcher) of five letters or more; "Joan Smith" and "John Smith" stay
     two people. Joining two people by mistake can hide a disagreement, never make one."""
     words_a, words_b = a.lower().split(), b.lower().split()
-    if len(words_a) != len(words_b) or words_a[-1] != words_b[-1] or words_a == words_b:
+    if _person_key(a) != _person_key(b) or words_a == words_b:
         return False
     return all(
         SequenceMatcher(None, x, y).ratio() >= 0.7 and x[0] == y[0] and min(len(x), len(y)) > 4

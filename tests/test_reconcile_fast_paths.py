@@ -5,7 +5,9 @@
   ``compare._judge`` (every row of the quantity in Python);
 * ``identify.SourceName`` and ``one_source_judge`` (each name read once) against the
   definition of ``may_be_one_source`` by ``one_body_names``;
-* ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``.
+* ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``;
+* ``identify._one_people`` (names compared only with names of their word count and surname)
+  against every pair through ``_one_person``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import pytest
 from reconcile.compare import _groups, _judge, _judge_all
 from reconcile.identify import (
     _name_forms,
+    _one_people,
+    _one_person,
     _previous_alike,
     _proper_name,
     may_be_one_source,
@@ -219,6 +223,35 @@ def test_names_read_once_answer_as_one_body_names_does() -> None:
 def test_a_judge_that_remembers_gives_the_same_answer_twice(a: str, b: str, one: bool) -> None:
     judge = one_source_judge()
     assert [judge(a, b), judge(b, a), judge(a, b)] == [one, one, one]
+
+
+#: Person names: spellings of one name, namesakes, other surnames, and three-word names.
+PEOPLE = sorted(
+    [
+        "Ludmila Petrenko",
+        "Lyudmila Petrenko",
+        "Lyudmyla Petrenko",
+        "Oksana Petrenko",
+        "Ludmila Petrenko Shaw",
+        "Lyudmila Petrenko Shaw",
+        "Ludmila Shaw",
+        "Joan Fisher",
+        "John Fisher",
+        "Johann Fisher",
+        "Johannes Fisher",
+        "Marta Ilves",
+        "Martta Ilves",
+        "Marta Ilvess",
+    ]
+)
+
+
+def test_people_compared_by_surname_pair_as_every_pair_does() -> None:
+    every = [[a, b] for i, a in enumerate(PEOPLE) for b in PEOPLE[i + 1 :] if _one_person(a, b)]
+    assert _one_people(PEOPLE) == every
+    assert ["Ludmila Petrenko", "Lyudmila Petrenko"] in every
+    assert ["Ludmila Petrenko Shaw", "Lyudmila Petrenko Shaw"] in every
+    assert not any("Marta Ilvess" in pair for pair in every)
 
 
 def test_the_previous_alike_row_is_the_windowed_shift() -> None:
