@@ -33,6 +33,7 @@ from .frames import (
     before_figure,
     demonym_forms,
     document_places,
+    longest_first,
     nationality,
     phrases,
     place_forms,
@@ -807,6 +808,7 @@ def assign_keys(
         & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
+    frame = _official_base(frame, texts)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
@@ -1100,6 +1102,68 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
         .otherwise(pl.col("concept_source")),
     )
+
+
+#: A count called official, as a multiple's base names it ("the official Covid-19 death toll
+#: for 2030", "the reported figure", "the official tally"): a word of
+#: ``official_count_words``, up to four words, a noun of a count, and a year it is of (group 1).
+_OFFICIAL_COUNT = (
+    r"(?i)\b(?:the|its|their|that|this)\s+"
+    rf"{phrases(longest_first(_WORDS.official_count_words))}(?:\s+[\w'\u2019-]+){{0,4}}?\s+"
+    rf"{phrases(longest_first(_WORDS.count_nouns))}s?\b(?:\s+(?:for|in|of)\s+((?:19|20)\d{{2}})\b)?"
+)
+#: The words after a multiple that lead to its base ("higher than ...", "... the"), and the
+#: comparatives among them.
+_COMPARED = r"(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)"
+_TO_BASE = rf"(?i)^\s*(?:{_COMPARED}\s+)?(?:than\s+)?"
+#: A multiple whose words name no base ("five times higher.", "three times more, ..."): its
+#: base is the figure written before it.
+_BARE_MULTIPLE = rf"(?i)^\s*(?:{_COMPARED}\b)?\s*(?:[.,;:!?)\u2014\u2013]|$)"
+#: The base a concept names ("death against the official count"): the words after this.
+AGAINST = " against the "
+
+
+def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """ "Six times the official toll", or "4-12 times higher." after "the official count
+    stood at 500": a multiple set against a count called official (or reported, recorded,
+    confirmed) measures how far that count falls short, whichever estimate the writer sets
+    against it (a modelled toll, or the excess over the usual): its concept is its measure
+    (without "excess" or "official") against the official count, and a year the base names
+    ("the official toll for 2030") is its period. The base is read in the words after the
+    multiple; a multiple whose words name none is set against the last official count
+    written before it, in its own sentence or the one before."""
+    multiple = pl.col("unit").fill_null("").str.to_lowercase() == "times"
+    after = pl.when(multiple).then(after_figure())
+    named = after.str.extract_groups(_TO_BASE + "(" + _OFFICIAL_COUNT.removeprefix("(?i)") + ")")
+    frame = frame.with_columns(
+        _off=named.struct.field("1").is_not_null(),
+        _off_year=named.struct.field("2"),
+        _bare=multiple & after.str.contains(_BARE_MULTIPLE).fill_null(False),
+    )
+    bare = frame.select(
+        pl.int_range(pl.len()).alias("_i"), "doc_id", "sentence_start", before_figure(), "_bare"
+    ).filter("_bare")
+    found: dict[int, str] = {}
+    for i, doc, sentence_start, before, _ in bare.iter_rows():
+        text = (texts or {}).get(doc) or ""
+        previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
+        bases = list(re.finditer(_OFFICIAL_COUNT, previous + " " + before))
+        if bases:
+            found[i] = bases[-1].group(1) or ""
+    earlier = at_rows("_off_before", frame.height, found, pl.String())
+    frame = frame.with_columns(earlier)
+    take = pl.col("_off") | pl.col("_off_before").is_not_null()
+    year = pl.coalesce(pl.col("_off_year"), pl.col("_off_before").replace("", None))
+    measure = pl.col("concept_key").str.replace(r"^(?:excess|official)\s+", "")
+    return frame.with_columns(
+        concept_key=pl.when(take)
+        .then(pl.format("{}{}official count", measure, pl.lit(AGAINST)))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, a multiple of the official count", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+        period=pl.when(take & year.is_not_null()).then(year).otherwise(pl.col("period")),
+    ).drop("_off", "_off_year", "_bare", "_off_before")
 
 
 def _spaced_words(text: pl.Expr) -> pl.Expr:
