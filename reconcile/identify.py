@@ -52,6 +52,7 @@ __all__ = [
     "assign_dates",
     "assign_keys",
     "assign_windows",
+    "echoes_alike",
     "may_be_one_source",
     "one_source_judge",
     "source_names",
@@ -2171,6 +2172,72 @@ def assign_asserters(
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
     return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
+
+
+def _key(columns: Iterable[str]) -> pl.Expr:
+    """One text of ``columns`` (a missing value written "-"), to match rows on."""
+    return pl.concat_str([pl.col(c).cast(pl.String).fill_null("-") for c in columns], separator="|")
+
+
+#: What makes two figures one figure of one source: its name, place, unit and value.
+_ONE_FIGURE = ("asserter", "entity", "dimension", "norm_unit", "norm_per", "is_delta", "norm_value")
+#: What a source's figure is read to measure (beside its place and unit).
+_MEASURED = ("concept_key", "population", "period")
+
+
+def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
+    """A named source's figure carried by several articles is one assertion (an echo) and
+    measures one thing: where the articles read it as measuring different things (the same
+    source's 4% of one place, "a cut in output" in one article, "a cut in productivity"
+    in two others), each copy is read as most of its copies are (their measure, population
+    and period). A tie leaves every copy as it was read; unattributed figures, and figures
+    of one article only, are left too."""
+    named = pl.col("grouped") & ~pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
+    readings = (
+        claims.filter(named)
+        .select(
+            _figure=_key(_ONE_FIGURE),
+            _reading=_key(_MEASURED),
+            doc_id=pl.col("doc_id"),
+            **{c: pl.col(c).cast(pl.String) for c in _MEASURED},
+            concept_source=pl.col("concept_source").cast(pl.String),
+        )
+        .group_by("_figure", "_reading")
+        .agg(pl.len().alias("_n"), pl.col("doc_id").unique(), pl.all().exclude("doc_id").first())
+    )
+    ranked = readings.with_columns(
+        _docs=pl.col("doc_id").list.explode().n_unique().over("_figure"),
+        _kinds=pl.len().over("_figure"),
+        _rank=pl.col("_n").rank("min", descending=True).over("_figure"),
+        _ties=(pl.col("_n") == pl.col("_n").max()).sum().over("_figure"),
+    )
+    chosen = ranked.filter(
+        (pl.col("_kinds") > 1)
+        & (pl.col("_docs") > 1)
+        & (pl.col("_rank") == 1)
+        & (pl.col("_ties") == 1)
+    ).select(
+        "_figure",
+        *(pl.col(c).alias(f"_echo_{c}") for c in _MEASURED),
+        pl.col("_reading").alias("_echo_reading"),
+        pl.col("concept_source").alias("_echo_source"),
+    )
+    if chosen.height == 0:
+        return claims
+    frame = claims.with_columns(_figure=pl.when(named).then(_key(_ONE_FIGURE)))
+    frame = join_beside(frame, chosen, "_figure")
+    moved = pl.col("_echo_reading").is_not_null() & (_key(_MEASURED) != pl.col("_echo_reading"))
+    return frame.with_columns(
+        **{c: pl.when(moved).then(pl.col(f"_echo_{c}")).otherwise(pl.col(c)) for c in _MEASURED},
+        concept_source=pl.when(moved)
+        .then(
+            pl.format(
+                "{} (as most articles carrying this source's figure read it)",
+                pl.col("_echo_source"),
+            )
+        )
+        .otherwise(pl.col("concept_source")),
+    ).drop("_figure", *(f"_echo_{c}" for c in _MEASURED), "_echo_reading", "_echo_source")
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
