@@ -439,9 +439,13 @@ def _with_base(claims: pl.DataFrame) -> pl.DataFrame:
     "the ten-year average" and "the 10-year average" are one base. A base the concept names
     ("death against the official count", :mod:`reconcile.identify`) stands first: it was
     read where the multiple's own words name none ("five times higher.")."""
-    named = pl.col("concept_key").cast(pl.String).str.split(AGAINST).list.get(1, null_on_oob=True)
+    concepts = claims.get_column("concept_key").drop_nulls().unique().cast(pl.String)
+    against = {c: c.split(AGAINST, 1)[1] for c in concepts.to_list() if AGAINST in c}
+    named = pl.col("concept_key").cast(pl.String).replace_strict(against, default=None)
     claims = claims.with_columns(
         _base=pl.when(pl.col("unit") == "times").then(pl.coalesce(named, multiple_base()))
+        if against
+        else multiple_base()
     )
     written = claims.get_column("_base").drop_nulls().unique().to_list()
     keys = {str(b): base_key(str(b)) for b in written}

@@ -1133,38 +1133,50 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
     ("the official toll for 2030") is its period. The base is read in the words after the
     multiple; a multiple whose words name none is set against the last official count
     written before it, in its own sentence or the one before."""
-    multiple = pl.col("unit").fill_null("").str.to_lowercase() == "times"
-    after = pl.when(multiple).then(after_figure())
-    named = after.str.extract_groups(_TO_BASE + "(" + _OFFICIAL_COUNT.removeprefix("(?i)") + ")")
-    frame = frame.with_columns(
-        _off=named.struct.field("1").is_not_null(),
-        _off_year=named.struct.field("2"),
-        _bare=multiple & after.str.contains(_BARE_MULTIPLE).fill_null(False),
-    )
-    bare = frame.select(
-        pl.int_range(pl.len()).alias("_i"), "doc_id", "sentence_start", before_figure(), "_bare"
-    ).filter("_bare")
-    found: dict[int, str] = {}
-    for i, doc, sentence_start, before, _ in bare.iter_rows():
-        text = (texts or {}).get(doc) or ""
-        previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
-        bases = list(re.finditer(_OFFICIAL_COUNT, previous + " " + before))
-        if bases:
-            found[i] = bases[-1].group(1) or ""
-    earlier = at_rows("_off_before", frame.height, found, pl.String())
-    frame = frame.with_columns(earlier)
-    take = pl.col("_off") | pl.col("_off_before").is_not_null()
-    year = pl.coalesce(pl.col("_off_year"), pl.col("_off_before").replace("", None))
-    measure = pl.col("concept_key").str.replace(r"^(?:excess|official)\s+", "")
+    # (read row by row on the multiples only, which are few)
+    multiples = frame.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "sentence_start",
+        "concept_key",
+        "concept_source",
+        before_figure().alias("_before"),
+        after_figure().alias("_after"),
+        multiple=pl.col("unit").fill_null("").str.to_lowercase() == "times",
+    ).filter("multiple")
+    named = re.compile(_TO_BASE + "(" + _OFFICIAL_COUNT.removeprefix("(?i)") + ")")
+    concepts: dict[int, str] = {}
+    sources: dict[int, str] = {}
+    years: dict[int, str] = {}
+    for i, doc, sentence_start, concept, source, before, after, _ in multiples.iter_rows():
+        if found := named.match(after):
+            year = found.group(2)
+        elif re.match(_BARE_MULTIPLE, after):
+            text = (texts or {}).get(doc) or ""
+            previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
+            bases = list(re.finditer(_OFFICIAL_COUNT, previous + " " + before))
+            if not bases:
+                continue
+            year = bases[-1].group(1)
+        else:
+            continue
+        measure = re.sub(r"^(?:excess|official)\s+", "", concept or "")
+        concepts[i] = f"{measure}{AGAINST}official count"
+        if source is not None:
+            sources[i] = f"{source}, a multiple of the official count"
+        if year:
+            years[i] = year
+    if not concepts:
+        return frame
     return frame.with_columns(
-        concept_key=pl.when(take)
-        .then(pl.format("{}{}official count", measure, pl.lit(AGAINST)))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(take)
-        .then(pl.format("{}, a multiple of the official count", pl.col("concept_source")))
-        .otherwise(pl.col("concept_source")),
-        period=pl.when(take & year.is_not_null()).then(year).otherwise(pl.col("period")),
-    ).drop("_off", "_off_year", "_bare", "_off_before")
+        pl.coalesce(at_rows("", frame.height, concepts, pl.String()), "concept_key").alias(
+            "concept_key"
+        ),
+        pl.coalesce(at_rows("", frame.height, sources, pl.String()), "concept_source").alias(
+            "concept_source"
+        ),
+        pl.coalesce(at_rows("", frame.height, years, pl.String()), "period").alias("period"),
+    )
 
 
 def _spaced_words(text: pl.Expr) -> pl.Expr:
@@ -2174,15 +2186,15 @@ def assign_asserters(
     return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
 
 
-def _key(columns: Iterable[str]) -> pl.Expr:
-    """One text of ``columns`` (a missing value written "-"), to match rows on."""
-    return pl.concat_str([pl.col(c).cast(pl.String).fill_null("-") for c in columns], separator="|")
-
-
 #: What makes two figures one figure of one source: its name, place, unit and value.
 _ONE_FIGURE = ("asserter", "entity", "dimension", "norm_unit", "norm_per", "is_delta", "norm_value")
 #: What a source's figure is read to measure (beside its place and unit).
 _MEASURED = ("concept_key", "population", "period")
+
+
+def _typed(dtype: pl.DataType) -> pl.DataType:
+    """``dtype``, or text for a column of nothing but nulls (a text column left empty)."""
+    return pl.String() if dtype == pl.Null else dtype
 
 
 def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
@@ -2193,51 +2205,52 @@ def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
     and period). A tie leaves every copy as it was read; unattributed figures, and figures
     of one article only, are left too."""
     named = pl.col("grouped") & ~pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
-    readings = (
-        claims.filter(named)
-        .select(
-            _figure=_key(_ONE_FIGURE),
-            _reading=_key(_MEASURED),
-            doc_id=pl.col("doc_id"),
-            **{c: pl.col(c).cast(pl.String) for c in _MEASURED},
-            concept_source=pl.col("concept_source").cast(pl.String),
-        )
-        .group_by("_figure", "_reading")
-        .agg(pl.len().alias("_n"), pl.col("doc_id").unique(), pl.all().exclude("doc_id").first())
+    rows = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        "doc_id",
+        "concept_source",
+        *_ONE_FIGURE,
+        *_MEASURED,
+        _named=named,
+    ).filter("_named")
+    # (only figures that more than one article gives, read in more than one way, are looked at)
+    rows = rows.filter(
+        (pl.col("doc_id").n_unique().over(_ONE_FIGURE) > 1)
+        & (pl.struct(_MEASURED).n_unique().over(_ONE_FIGURE) > 1)
     )
-    ranked = readings.with_columns(
-        _docs=pl.col("doc_id").list.explode().n_unique().over("_figure"),
-        _kinds=pl.len().over("_figure"),
-        _rank=pl.col("_n").rank("min", descending=True).over("_figure"),
-        _ties=(pl.col("_n") == pl.col("_n").max()).sum().over("_figure"),
-    )
-    chosen = ranked.filter(
-        (pl.col("_kinds") > 1)
-        & (pl.col("_docs") > 1)
-        & (pl.col("_rank") == 1)
-        & (pl.col("_ties") == 1)
-    ).select(
-        "_figure",
-        *(pl.col(c).alias(f"_echo_{c}") for c in _MEASURED),
-        pl.col("_reading").alias("_echo_reading"),
-        pl.col("concept_source").alias("_echo_source"),
-    )
-    if chosen.height == 0:
+    if rows.height == 0:
         return claims
-    frame = claims.with_columns(_figure=pl.when(named).then(_key(_ONE_FIGURE)))
-    frame = join_beside(frame, chosen, "_figure")
-    moved = pl.col("_echo_reading").is_not_null() & (_key(_MEASURED) != pl.col("_echo_reading"))
-    return frame.with_columns(
-        **{c: pl.when(moved).then(pl.col(f"_echo_{c}")).otherwise(pl.col(c)) for c in _MEASURED},
-        concept_source=pl.when(moved)
-        .then(
-            pl.format(
-                "{} (as most articles carrying this source's figure read it)",
-                pl.col("_echo_source"),
-            )
+    readings = rows.group_by(*_ONE_FIGURE, *_MEASURED).agg(
+        _n=pl.len(), _source=pl.col("concept_source").first()
+    )
+    most = pl.col("_n") == pl.col("_n").max().over(_ONE_FIGURE)
+    chosen = readings.filter(most & (most.sum().over(_ONE_FIGURE) == 1)).select(
+        *_ONE_FIGURE, *(pl.col(c).alias(f"_to_{c}") for c in _MEASURED), "_source"
+    )
+    moved = rows.join(chosen, on=list(_ONE_FIGURE), how="inner", nulls_equal=True).filter(
+        pl.any_horizontal(pl.col(c).ne_missing(pl.col(f"_to_{c}")) for c in _MEASURED)
+    )
+    if moved.height == 0:
+        return claims
+    at = moved.get_column("_at").to_list()
+    why = " (as most articles carrying this source's figure read it)"
+    columns = {
+        c: at_rows(
+            c,
+            claims.height,
+            dict(zip(at, moved.get_column(f"_to_{c}"), strict=True)),
+            _typed(claims.schema[c]),
         )
+        for c in _MEASURED
+    }
+    sources = [None if s is None else s + why for s in moved.get_column("_source").to_list()]
+    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(pl.Series(at, dtype=pl.UInt32).implode())
+    return claims.with_columns(
+        **{c: pl.when(take).then(columns[c]).otherwise(pl.col(c)) for c in _MEASURED},
+        concept_source=pl.when(take)
+        .then(at_rows("", claims.height, dict(zip(at, sources, strict=True)), pl.String()))
         .otherwise(pl.col("concept_source")),
-    ).drop("_figure", *(f"_echo_{c}" for c in _MEASURED), "_echo_reading", "_echo_source")
+    )
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
