@@ -1105,8 +1105,8 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: A count called official, as a multiple's base names it ("the official Covid-19 death toll
-#: for 2030", "the reported figure", "the official tally"): a word of
+#: A count called official, as a multiple's base names it ("the official flu death tally
+#: for 2030", "the confirmed number", "the recorded count"): a word of
 #: ``official_count_words``, up to four words, a noun of a count, and a year it is of (group 1).
 _OFFICIAL_COUNT = (
     r"(?i)\b(?:the|its|their|that|this)\s+"

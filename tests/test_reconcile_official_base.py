@@ -36,7 +36,7 @@ CASES = [
     # the count called official and the count called reported: one base
     (
         "Researchers say deaths in Peru were five times the official toll.",
-        "A survey found deaths in Peru were about five times higher than the reported tally.",
+        "A survey found deaths in Peru ran roughly five times larger than the confirmed tally.",
         True,
     ),
     # an estimate of the excess over the usual and a modelled toll against the same count
@@ -80,9 +80,9 @@ def test_multiples_of_an_official_count(first: str, second: str, one: bool) -> N
 
 def test_the_year_the_base_names_is_the_period_of_a_bare_multiple() -> None:
     multiples = _multiples(
-        "Deaths in Peru were about six times the official toll for 2030, the ministry said.",
-        "The official death toll for 2030 stood at 900. Excess mortality in Peru was nearly "
-        "six times higher, registry data show.",
+        "Deaths in Peru came to roughly six times the recorded tally for 2030, a ministry said.",
+        "The official flu toll for 2030 came to 900. Registry data put excess "
+        "mortality in Peru at close to six times more; the ministry disputes this.",
     )
     assert multiples.get_column("period").cast(pl.String).to_list() == ["2030", "2030"]
     assert multiples.get_column("quantity_id").n_unique() == 1
