@@ -55,7 +55,7 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_sorted
 from .frames import multiple_base
-from .identify import may_be_one_source, one_source_judge, stable_ids
+from .identify import AGAINST, may_be_one_source, one_source_judge, stable_ids
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -436,8 +436,17 @@ def quantities_table(
 def _with_base(claims: pl.DataFrame) -> pl.DataFrame:
     """``claims`` with ``_base``, the base each multiple is set against
     (:func:`reconcile.frames.multiple_base`) as a key: its number words in digits, so that
-    "the ten-year average" and "the 10-year average" are one base."""
-    claims = claims.with_columns(_base=multiple_base())
+    "the ten-year average" and "the 10-year average" are one base. A base the concept names
+    ("death against the official count", :mod:`reconcile.identify`) stands first: it was
+    read where the multiple's own words name none ("five times higher.")."""
+    concepts = claims.get_column("concept_key").drop_nulls().unique().cast(pl.String)
+    against = {c: c.split(AGAINST, 1)[1] for c in concepts.to_list() if AGAINST in c}
+    named = pl.col("concept_key").cast(pl.String).replace_strict(against, default=None)
+    claims = claims.with_columns(
+        _base=pl.when(pl.col("unit") == "times").then(pl.coalesce(named, multiple_base()))
+        if against
+        else multiple_base()
+    )
     written = claims.get_column("_base").drop_nulls().unique().to_list()
     keys = {str(b): base_key(str(b)) for b in written}
     return claims.with_columns(

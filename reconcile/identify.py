@@ -33,6 +33,7 @@ from .frames import (
     before_figure,
     demonym_forms,
     document_places,
+    longest_first,
     nationality,
     phrases,
     place_forms,
@@ -51,6 +52,7 @@ __all__ = [
     "assign_dates",
     "assign_keys",
     "assign_windows",
+    "echoes_alike",
     "may_be_one_source",
     "one_source_judge",
     "source_names",
@@ -807,6 +809,7 @@ def assign_keys(
         & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
+    frame = _official_base(frame, texts)
     frame = _named_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
@@ -1099,6 +1102,80 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
         concept_source=pl.when(base.is_not_null())
         .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
         .otherwise(pl.col("concept_source")),
+    )
+
+
+#: A count called official, as a multiple's base names it ("the official flu death tally
+#: for 2030", "the confirmed number", "the recorded count"): a word of
+#: ``official_count_words``, up to four words, a noun of a count, and a year it is of (group 1).
+_OFFICIAL_COUNT = (
+    r"(?i)\b(?:the|its|their|that|this)\s+"
+    rf"{phrases(longest_first(_WORDS.official_count_words))}(?:\s+[\w'\u2019-]+){{0,4}}?\s+"
+    rf"{phrases(longest_first(_WORDS.count_nouns))}s?\b(?:\s+(?:for|in|of)\s+((?:19|20)\d{{2}})\b)?"
+)
+#: The words after a multiple that lead to its base ("higher than ...", "... the"), and the
+#: comparatives among them.
+_COMPARED = r"(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)"
+_TO_BASE = rf"(?i)^\s*(?:{_COMPARED}\s+)?(?:than\s+)?"
+#: A multiple whose words name no base ("five times higher.", "three times more, ..."): its
+#: base is the figure written before it.
+_BARE_MULTIPLE = rf"(?i)^\s*(?:{_COMPARED}\b)?\s*(?:[.,;:!?)\u2014\u2013]|$)"
+#: The base a concept names ("death against the official count"): the words after this.
+AGAINST = " against the "
+
+
+def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """ "Six times the official toll", or "4-12 times higher." after "the official count
+    stood at 500": a multiple set against a count called official (or reported, recorded,
+    confirmed) measures how far that count falls short, whichever estimate the writer sets
+    against it (a modelled toll, or the excess over the usual): its concept is its measure
+    (without "excess" or "official") against the official count, and a year the base names
+    ("the official toll for 2030") is its period. The base is read in the words after the
+    multiple; a multiple whose words name none is set against the last official count
+    written before it, in its own sentence or the one before."""
+    # (read row by row on the multiples only, which are few)
+    multiples = frame.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "sentence_start",
+        "concept_key",
+        "concept_source",
+        before_figure().alias("_before"),
+        after_figure().alias("_after"),
+        multiple=pl.col("unit").fill_null("").str.to_lowercase() == "times",
+    ).filter("multiple")
+    named = re.compile(_TO_BASE + "(" + _OFFICIAL_COUNT.removeprefix("(?i)") + ")")
+    concepts: dict[int, str] = {}
+    sources: dict[int, str] = {}
+    years: dict[int, str] = {}
+    for i, doc, sentence_start, concept, source, before, after, _ in multiples.iter_rows():
+        if found := named.match(after):
+            year = found.group(2)
+        elif re.match(_BARE_MULTIPLE, after):
+            text = (texts or {}).get(doc) or ""
+            previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
+            bases = list(re.finditer(_OFFICIAL_COUNT, previous + " " + before))
+            if not bases:
+                continue
+            year = bases[-1].group(1)
+        else:
+            continue
+        measure = re.sub(r"^(?:excess|official)\s+", "", concept or "")
+        concepts[i] = f"{measure}{AGAINST}official count"
+        if source is not None:
+            sources[i] = f"{source}, a multiple of the official count"
+        if year:
+            years[i] = year
+    if not concepts:
+        return frame
+    return frame.with_columns(
+        pl.coalesce(at_rows("", frame.height, concepts, pl.String()), "concept_key").alias(
+            "concept_key"
+        ),
+        pl.coalesce(at_rows("", frame.height, sources, pl.String()), "concept_source").alias(
+            "concept_source"
+        ),
+        pl.coalesce(at_rows("", frame.height, years, pl.String()), "period").alias("period"),
     )
 
 
@@ -2131,6 +2208,73 @@ def assign_asserters(
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
     return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
+
+
+#: What makes two figures one figure of one source: its name, place, unit and value.
+_ONE_FIGURE = ("asserter", "entity", "dimension", "norm_unit", "norm_per", "is_delta", "norm_value")
+#: What a source's figure is read to measure (beside its place and unit).
+_MEASURED = ("concept_key", "population", "period")
+
+
+def _typed(dtype: pl.DataType) -> pl.DataType:
+    """``dtype``, or text for a column of nothing but nulls (a text column left empty)."""
+    return pl.String() if dtype == pl.Null else dtype
+
+
+def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
+    """A named source's figure carried by several articles is one assertion (an echo) and
+    measures one thing: where the articles read it as measuring different things (the same
+    source's 4% of one place, "a cut in output" in one article, "a cut in productivity"
+    in two others), each copy is read as most of its copies are (their measure, population
+    and period). A tie leaves every copy as it was read; unattributed figures, and figures
+    of one article only, are left too."""
+    named = pl.col("grouped") & ~pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
+    rows = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        "doc_id",
+        "concept_source",
+        *_ONE_FIGURE,
+        *_MEASURED,
+        _named=named,
+    ).filter("_named")
+    # (only figures that more than one article gives, read in more than one way, are looked at)
+    rows = rows.filter(
+        (pl.col("doc_id").n_unique().over(_ONE_FIGURE) > 1)
+        & (pl.struct(_MEASURED).n_unique().over(_ONE_FIGURE) > 1)
+    )
+    if rows.height == 0:
+        return claims
+    readings = rows.group_by(*_ONE_FIGURE, *_MEASURED).agg(
+        _n=pl.len(), _source=pl.col("concept_source").first()
+    )
+    most = pl.col("_n") == pl.col("_n").max().over(_ONE_FIGURE)
+    chosen = readings.filter(most & (most.sum().over(_ONE_FIGURE) == 1)).select(
+        *_ONE_FIGURE, *(pl.col(c).alias(f"_to_{c}") for c in _MEASURED), "_source"
+    )
+    moved = rows.join(chosen, on=list(_ONE_FIGURE), how="inner", nulls_equal=True).filter(
+        pl.any_horizontal(pl.col(c).ne_missing(pl.col(f"_to_{c}")) for c in _MEASURED)
+    )
+    if moved.height == 0:
+        return claims
+    at = moved.get_column("_at").to_list()
+    why = " (as most articles carrying this source's figure read it)"
+    columns = {
+        c: at_rows(
+            c,
+            claims.height,
+            dict(zip(at, moved.get_column(f"_to_{c}"), strict=True)),
+            _typed(claims.schema[c]),
+        )
+        for c in _MEASURED
+    }
+    sources = [None if s is None else s + why for s in moved.get_column("_source").to_list()]
+    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(pl.Series(at, dtype=pl.UInt32).implode())
+    return claims.with_columns(
+        **{c: pl.when(take).then(columns[c]).otherwise(pl.col(c)) for c in _MEASURED},
+        concept_source=pl.when(take)
+        .then(at_rows("", claims.height, dict(zip(at, sources, strict=True)), pl.String()))
+        .otherwise(pl.col("concept_source")),
+    )
 
 
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
