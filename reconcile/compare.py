@@ -55,7 +55,7 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_sorted
 from .frames import multiple_base
-from .identify import AGAINST, may_be_one_source, one_source_judge, stable_ids
+from .identify import AGAINST, joined_sets, may_be_one_source, one_source_judge, stable_ids
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -992,23 +992,14 @@ def independent_sources(
     if names is None:
         return counted
     names = list(dict.fromkeys(names))
-    parent = {name: name for name in names}
-
-    def root(name: str) -> str:
-        while parent[name] != name:
-            name = parent[name]
-        return name
-
     if neighbours is None:
         pairs: Iterable[tuple[str, str]] = (
             (a, b) for a, b in itertools.combinations(names, 2) if one_source(a, b)
         )
     else:
-        pairs = ((a, b) for a in names for b in neighbours.get(a, ()) if b in parent)
-    for a, b in pairs:
-        if root(a) != root(b):
-            parent[root(b)] = root(a)
-    return len({root(name) for name in names})
+        present = set(names)
+        pairs = ((a, b) for a in names for b in neighbours.get(a, ()) if b in present)
+    return len(set(joined_sets(names, pairs).values()))
 
 
 def source_neighbours(

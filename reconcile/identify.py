@@ -1886,23 +1886,34 @@ def _described_after(name: str) -> str:
     return found.group(1)
 
 
+def joined_sets(items: Iterable[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each of ``items`` and the item standing for its set, the sets being those that
+    ``pairs`` of items join (union-find).
+
+    >>> joined_sets("abcd", [("a", "b"), ("b", "c")])
+    {'a': 'a', 'b': 'a', 'c': 'a', 'd': 'd'}
+    """
+    parent = {item: item for item in items}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            item = parent[item]
+        return item
+
+    for a, b in pairs:
+        if (top := root(b)) != (other := root(a)):
+            parent[top] = other
+    return {item: root(item) for item in parent}
+
+
 def _shown_names(groups: dict[str, set[str]], links: list[list[str]]) -> dict[str, str]:
     """Join the linked bare names (union-find) and show each joined set by its longest
     name that starts with a capital and ends without a description after it (a name, not a
     description)."""
-    parent = {bare: bare for bare in groups}
-
-    def root(bare: str) -> str:
-        while parent[bare] != bare:
-            bare = parent[bare]
-        return bare
-
-    for linked in links:
-        for other in linked[1:]:
-            parent[root(other)] = root(linked[0])
+    roots = joined_sets(groups, ((linked[0], other) for linked in links for other in linked[1:]))
     joined: dict[str, set[str]] = {}
     for bare, names in groups.items():
-        joined.setdefault(root(bare), set()).update(names)
+        joined.setdefault(roots[bare], set()).update(names)
     shown = {}
     for names in joined.values():
         best = max(sorted(names), key=lambda n: (n[:1].isupper(), not _described_after(n), len(n)))
