@@ -580,6 +580,7 @@ _DATE_RANK = (
             "a date in the sentence": 1,
             "'last month/year' before publication": 1,
             "a year in the sentence": 2,
+            "the end of a span of years in the sentence": 2,
             "a month before publication": 1,
         },
         default=0,

@@ -198,6 +198,15 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2}\b)?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+#: A year right after a verb of a report coming out ("a study released in 2031"): the
+#: report's year, not its figures', left aside when the sentence's years date its figures.
+_RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+(?:19|20)\d{{2}}\b"
+#: A span of whole years ("in 2030 and 2031", "between 2029 and 2031", "from 2030 to 2031"):
+#: group 1 its first year, group 2 its last.
+_YEAR_SPAN = (
+    r"(?i)\b(?:in|during|for|over|between|from|across|throughout)\s+((?:19|20)\d{2})"
+    r"\s*(?:and|to|through|until|-|\u2013)\s*((?:19|20)\d{2})\b"
+)
 #: Words before a figure that end in another figure and its year, closed by a comma ("the
 #: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
 #: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
@@ -432,6 +441,18 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     )
 
 
+#: How a figure is dated when its sentence's only years are a span ("in 2030 and 2031").
+SPAN_END = "the end of a span of years in the sentence"
+
+
+def _span_end(span: pl.Expr) -> pl.Expr:
+    """The last year of each span found (``_YEAR_SPAN``), null where the span does not run
+    forward ("between 2031 and 2030" is no span)."""
+    first = span.struct.field("1").cast(pl.Int32, strict=False)
+    last = span.struct.field("2").cast(pl.Int32, strict=False)
+    return pl.when(last > first).then(last)
+
+
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
@@ -441,6 +462,12 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     sentence = pl.col("sentence").fill_null("")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
+    # the sentence's years, a report's year of coming out left aside (only where it names
+    # two years or more is one cut)
+    years = r"\b(?:19|20)\d{2}\b"
+    cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
+    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence)
+    told_years = told.str.extract_all(years).list.n_unique()
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
@@ -451,9 +478,11 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .list.first()
         .str.extract_groups(_MONTH_YEAR)
         .alias("_my"),
-        pl.when(sentence.str.extract_all(r"\b(?:19|20)\d{2}\b").list.n_unique() == 1)
-        .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
+        pl.when(told_years == 1)
+        .then(told.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
+        # a span of years as the sentence's only years: its figures count over it
+        pl.when(told_years == 2).then(told).str.extract_groups(_YEAR_SPAN).alias("_span"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
         sentence.str.extract(_PART_OF_LAST_YEAR, 1)
         .str.to_lowercase()
@@ -502,6 +531,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         _alone=found.get_column("_alone"),
         _dm_month=dm_month,
         _dm_day=dm_day,
+        _span_end=found.select(_span_end(pl.col("_span"))).to_series(),
     )
     frame = join_beside(frame, _publication(claims), "doc_id")
     published = pl.col("_published")
@@ -526,6 +556,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
     # (read once for both columns: each use of an expression computes it again)
+    # a span of years that has ended by publication: the figures are of its end
+    span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
     in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
     # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
@@ -553,6 +585,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(published.dt.offset_by("-1y"))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
+        .when(span_ended)
+        .then(pl.date(pl.col("_span_end"), 12, 31))
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
@@ -568,6 +602,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
         .then(pl.lit("a year in the sentence"))
+        .when(span_ended)
+        .then(pl.lit(SPAN_END))
         .when(unplaced & published.is_null())
         .then(pl.lit("a time in the sentence, with no date to place it"))
         .when(pl.col("published").is_not_null())
@@ -608,6 +644,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_from_url",
         "_in_year_ok",
         "_day_month",
+        "_span_end",
     )
 
 
