@@ -1185,9 +1185,11 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
     concepts: dict[int, str] = {}
     sources: dict[int, str] = {}
     years: dict[int, str] = {}
+    own_base: dict[int, bool] = {}
     for i, doc, sentence_start, concept, source, before, after, _ in multiples.iter_rows():
         if found := named.match(after):
             year = found.group(2)
+            own_base[i] = True
         elif re.match(_BARE_MULTIPLE, after):
             text = (texts or {}).get(doc) or ""
             previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
@@ -1213,6 +1215,15 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
             "concept_source"
         ),
         pl.coalesce(at_rows("", frame.height, years, pl.String()), "period").alias("period"),
+        # a multiple whose own words name its base ("ten times the official figure") is
+        # read from its own words: how far that count falls short of what the sentence counts
+        (
+            pl.col("frame_sure")
+            | (
+                pl.lit(at_rows("", frame.height, own_base, pl.Boolean()).fill_null(False))
+                & (pl.col("entity") != "unspecified")
+            )
+        ).alias("frame_sure"),
     )
 
 
