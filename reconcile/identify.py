@@ -456,7 +456,10 @@ def _span_end(span: pl.Expr) -> pl.Expr:
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
-    ("the following year"; see :func:`relative_year`), else the publication date;
+    ("the following year"; see :func:`relative_year`), the sentence's one year, the end of
+    a span of years that is the sentence's only years and has ended ("in 2030 and 2031":
+    its last day; a year a report came out in, "published in 2032", left aside), else the
+    publication date;
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
@@ -555,9 +558,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
-    # (read once for both columns: each use of an expression computes it again)
     # a span of years that has ended by publication: the figures are of its end
     span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
+    # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
     in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
     # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
@@ -1169,7 +1172,9 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
     (without "excess" or "official") against the official count, and a year the base names
     ("the official toll for 2030") is its period. The base is read in the words after the
     multiple; a multiple whose words name none is set against the last official count
-    written before it, in its own sentence or the one before."""
+    written before it, in its own sentence or the one before. A multiple whose own words
+    name that base is read from its own words (``frame_sure``), whichever words of its
+    sentence say what is counted."""
     # (read row by row on the multiples only, which are few)
     multiples = frame.select(
         pl.int_range(pl.len()).alias("_i"),
