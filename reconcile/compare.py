@@ -55,7 +55,14 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_sorted
 from .frames import multiple_base
-from .identify import AGAINST, joined_sets, may_be_one_source, one_source_judge, stable_ids
+from .identify import (
+    AGAINST,
+    SPAN_END,
+    joined_sets,
+    may_be_one_source,
+    one_source_judge,
+    stable_ids,
+)
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .tables import measure_nouns
@@ -580,6 +587,7 @@ _DATE_RANK = (
             "a date in the sentence": 1,
             "'last month/year' before publication": 1,
             "a year in the sentence": 2,
+            SPAN_END: 2,
             "a month before publication": 1,
         },
         default=0,

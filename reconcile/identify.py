@@ -198,6 +198,15 @@ _YEAR_AFTER = (
     r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2}\b)?"
 )
 _IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+#: A year right after a verb of a report coming out ("a study released in 2031"): the
+#: report's year, not its figures', left aside when the sentence's years date its figures.
+_RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+(?:19|20)\d{{2}}\b"
+#: A span of whole years ("in 2030 and 2031", "between 2029 and 2031", "from 2030 to 2031"):
+#: group 1 its first year, group 2 its last.
+_YEAR_SPAN = (
+    r"(?i)\b(?:in|during|for|over|between|from|across|throughout)\s+((?:19|20)\d{2})"
+    r"\s*(?:and|to|through|until|-|\u2013)\s*((?:19|20)\d{2})\b"
+)
 #: Words before a figure that end in another figure and its year, closed by a comma ("the
 #: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
 #: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
@@ -432,15 +441,36 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     )
 
 
+#: How a figure is dated when its sentence's only years are a span ("in 2030 and 2031").
+SPAN_END = "the end of a span of years in the sentence"
+
+
+def _span_end(span: pl.Expr) -> pl.Expr:
+    """The last year of each span found (``_YEAR_SPAN``), null where the span does not run
+    forward ("between 2031 and 2030" is no span)."""
+    first = span.struct.field("1").cast(pl.Int32, strict=False)
+    last = span.struct.field("2").cast(pl.Int32, strict=False)
+    return pl.when(last > first).then(last)
+
+
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
-    ("the following year"; see :func:`relative_year`), else the publication date;
+    ("the following year"; see :func:`relative_year`), the sentence's one year, the end of
+    a span of years that is the sentence's only years and has ended ("in 2030 and 2031":
+    its last day; a year a report came out in, "published in 2032", left aside), else the
+    publication date;
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
+    # the sentence's years, a report's year of coming out left aside (only where it names
+    # two years or more is one cut)
+    years = r"\b(?:19|20)\d{2}\b"
+    cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
+    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence)
+    told_years = told.str.extract_all(years).list.n_unique()
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
@@ -451,9 +481,11 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .list.first()
         .str.extract_groups(_MONTH_YEAR)
         .alias("_my"),
-        pl.when(sentence.str.extract_all(r"\b(?:19|20)\d{2}\b").list.n_unique() == 1)
-        .then(sentence.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
+        pl.when(told_years == 1)
+        .then(told.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
         .alias("_in_year"),
+        # a span of years as the sentence's only years: its figures count over it
+        pl.when(told_years == 2).then(told).str.extract_groups(_YEAR_SPAN).alias("_span"),
         sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
         sentence.str.extract(_PART_OF_LAST_YEAR, 1)
         .str.to_lowercase()
@@ -502,6 +534,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         _alone=found.get_column("_alone"),
         _dm_month=dm_month,
         _dm_day=dm_day,
+        _span_end=found.select(_span_end(pl.col("_span"))).to_series(),
     )
     frame = join_beside(frame, _publication(claims), "doc_id")
     published = pl.col("_published")
@@ -525,6 +558,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # a span of years that has ended by publication: the figures are of its end
+    span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
     in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
@@ -553,6 +588,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(published.dt.offset_by("-1y"))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
+        .when(span_ended)
+        .then(pl.date(pl.col("_span_end"), 12, 31))
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
@@ -568,6 +605,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
         .then(pl.lit("a year in the sentence"))
+        .when(span_ended)
+        .then(pl.lit(SPAN_END))
         .when(unplaced & published.is_null())
         .then(pl.lit("a time in the sentence, with no date to place it"))
         .when(pl.col("published").is_not_null())
@@ -608,6 +647,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_from_url",
         "_in_year_ok",
         "_day_month",
+        "_span_end",
     )
 
 
@@ -1132,7 +1172,9 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
     (without "excess" or "official") against the official count, and a year the base names
     ("the official toll for 2030") is its period. The base is read in the words after the
     multiple; a multiple whose words name none is set against the last official count
-    written before it, in its own sentence or the one before."""
+    written before it, in its own sentence or the one before. A multiple whose own words
+    name that base is read from its own words (``frame_sure``), whichever words of its
+    sentence say what is counted."""
     # (read row by row on the multiples only, which are few)
     multiples = frame.select(
         pl.int_range(pl.len()).alias("_i"),
@@ -1148,9 +1190,11 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
     concepts: dict[int, str] = {}
     sources: dict[int, str] = {}
     years: dict[int, str] = {}
+    own_base: dict[int, bool] = {}
     for i, doc, sentence_start, concept, source, before, after, _ in multiples.iter_rows():
         if found := named.match(after):
             year = found.group(2)
+            own_base[i] = True
         elif re.match(_BARE_MULTIPLE, after):
             text = (texts or {}).get(doc) or ""
             previous = _last_sentence(text[: sentence_start or 0].rstrip()) if text else ""
@@ -1176,6 +1220,15 @@ def _official_base(frame: pl.DataFrame, texts: dict[str, str] | None) -> pl.Data
             "concept_source"
         ),
         pl.coalesce(at_rows("", frame.height, years, pl.String()), "period").alias("period"),
+        # a multiple whose own words name its base ("ten times the official figure") is
+        # read from its own words: how far that count falls short of what the sentence counts
+        (
+            pl.col("frame_sure")
+            | (
+                pl.lit(at_rows("", frame.height, own_base, pl.Boolean()).fill_null(False))
+                & (pl.col("entity") != "unspecified")
+            )
+        ).alias("frame_sure"),
     )
 
 

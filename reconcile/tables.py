@@ -86,6 +86,8 @@ class ReadingWords:
     #: words calling a count official, and nouns of a count (a multiple's official base)
     official_count_words: tuple[str, ...]
     count_nouns: tuple[str, ...]
+    #: verbs of a report coming out, whose year is the report's, not its figures'
+    released: tuple[str, ...]
 
 
 def _words(entries: list[Any], name: str) -> tuple[str, ...]:
@@ -130,6 +132,7 @@ def reading_words() -> ReadingWords:
         nationals_by_role=words("nationals_by_role"),
         official_count_words=words("official_count_words"),
         count_nouns=words("count_nouns"),
+        released=words("released"),
     )
 
 

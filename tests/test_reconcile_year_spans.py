@@ -1,0 +1,118 @@
+"""A figure counted over a span of whole years ("in 2030 and 2031", "between 2029 and
+2031") that has ended by publication is a figure of the span's end, whenever it was
+published: two sources' figures of one ended span are rival estimates of one closed total,
+not a count that grew between their articles. The year a report came out ("a study
+published in 2033") dates the report, not its figures, and is left aside when the
+sentence's years date them. Cases are written for these tests (a made-up fever in Chile)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import reconcile
+
+_SPRING, _AUTUMN = dt.date(2032, 3, 2), dt.date(2032, 9, 20)
+
+
+def _dates(text: str, published: dt.date) -> list[dt.date | None]:
+    claims = extract_claims(text, doc_id="a", outlet="Coast Herald", published=published)
+    return reconcile(claims).claims.get_column("as_of").to_list()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        # a span of two years, ended: the figure is of the span's end
+        (
+            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
+            _SPRING,
+            dt.date(2031, 12, 31),
+        ),
+        # "between ... and ..." and "from ... to ..." are spans too
+        (
+            "Between 2028 and 2030 the fever killed 1.2 million people in Chile.",
+            _SPRING,
+            dt.date(2030, 12, 31),
+        ),
+        (
+            "From 2029 to 2031 the fever killed 1.4 million people in Chile.",
+            _SPRING,
+            dt.date(2031, 12, 31),
+        ),
+        # a span still running at publication is no closed total: the publication date
+        (
+            "The fever has killed 600,000 people in Chile in 2031 and 2032, the Health Office said.",
+            _SPRING,
+            _SPRING,
+        ),
+        # the year a report came out is the report's: the span dates the figure
+        (
+            "A study published in 2032 put fever deaths in Chile in 2030 and 2031 at 900,000.",
+            _AUTUMN,
+            dt.date(2031, 12, 31),
+        ),
+        # and so does a single year, once the report's year is left aside
+        (
+            "A report released in 2032 put fever deaths in Chile in 2031 at 400,000.",
+            _AUTUMN,
+            dt.date(2031, 7, 1),
+        ),
+        # a year that is no report's coming out is the sentence's own: three years, no span
+        (
+            "The fever killed 600,000 people in Chile in 2030 and 2031, after 90,000 in 2029.",
+            _SPRING,
+            _SPRING,
+        ),
+    ],
+)
+def test_a_figure_of_an_ended_span_of_years_is_dated_at_its_end(
+    text: str, published: dt.date, as_of: dt.date
+) -> None:
+    dates = _dates(text, published)
+    assert dates and dates[0] == as_of, dates
+
+
+def _verdict(first: str, second: str) -> str:
+    claims = pl.concat(
+        [
+            extract_claims(first, doc_id="a", outlet="Coast Herald", published=_SPRING),
+            extract_claims(second, doc_id="b", outlet="Bay Times", published=_AUTUMN),
+        ]
+    )
+    quantities = reconcile(claims).quantities
+    assert quantities.height == 1, quantities
+    return str(quantities["verdict"][0])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        # a later, higher estimate of the same ended span from another source: a rival
+        # estimate, not growth
+        (
+            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
+            "The fever killed 900,000 people in Chile in 2030 and 2031, Valley Trust estimated.",
+            "diverge",
+        ),
+        # the same two sources within tolerance of each other: they agree
+        (
+            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
+            "The fever killed 610,000 people in Chile in 2030 and 2031, Valley Trust estimated.",
+            "agree",
+        ),
+        # with no span named, the later, higher figure is the count updated
+        (
+            "The fever has killed 600,000 people in Chile, the Health Office said.",
+            "The fever has killed 900,000 people in Chile, Valley Trust estimated.",
+            "growth",
+        ),
+    ],
+)
+def test_two_sources_on_one_ended_span_are_compared_as_of_one_time(
+    first: str, second: str, verdict: str
+) -> None:
+    assert _verdict(first, second) == verdict
