@@ -102,15 +102,11 @@ _DESCRIPTOR = (
 _ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output|economic growth)\b"
 #: Words that make a share of the economy, or money, a loss ("cost 2% of GDP", "4% smaller",
 #: "haemorrhaging $60m a week"): the figure is the size of the loss, a level of its own.
-_LOSS = (
-    r"(?i)\b(?:cost|costs|costing|lose|loses|losing|lost|loss|losses|reduced?|reduces|reducing|"
-    r"reduction|smaller|shaved|shaving|shr[iu]nk\w*|wiped|knocked|dragged|worse|haemorrhag\w*|"
-    r"hemorrhag\w*|bleeding)\b"
-)
+_LOSS = rf"(?i)\b{phrases(longest_first(_WORDS.loss))}\b"
 #: Words before a figure that make it a projection, not a count ("could reach 20,000").
 _PROJECTED = (
-    r"(?i)(?:\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:reach|rise|climb|top|exceed|hit|"
-    r"grow|increase|fall|double|surpass)\w*|\b(?:expected|feared|forecast|projected|set|likely)"
+    rf"(?i)(?:\b{phrases(_WORDS.projection_modals)}\s+(?:\w+\s+)?"
+    rf"{phrases(_WORDS.projection_verbs)}\w*|\b{phrases(_WORDS.projection_expected)}"
     r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
 )
 #: "As many as 900 are feared dead": a guess of what the toll may turn out to be, a figure
@@ -118,7 +114,7 @@ _PROJECTED = (
 #: that is how a count of missing people is always worded (``_STILL_MISSING``).
 _FEARED = (
     r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?"
-    r"(?:believed|feared|thought|presumed|suspected)\b"
+    rf"{phrases(_WORDS.belief_verbs)}\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
 #: A hedge of a figure's size, allowed between the words that read a figure and the figure.
@@ -1155,7 +1151,7 @@ _OFFICIAL_COUNT = (
 )
 #: The words after a multiple that lead to its base ("higher than ...", "... the"), and the
 #: comparatives among them.
-_COMPARED = r"(?:higher|more|greater|larger|bigger|lower|less|smaller|fewer)"
+_COMPARED = phrases(_WORDS.comparatives)
 _TO_BASE = rf"(?i)^\s*(?:{_COMPARED}\s+)?(?:than\s+)?"
 #: A multiple whose words name no base ("five times higher.", "three times more, ..."): its
 #: base is the figure written before it.
@@ -1725,8 +1721,8 @@ _OPENING = (
     r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
     r"calculates?|puts?|counts?|counted|recorded)\b"
 )
-_DETERMINERS = ["The", "A", "An", "This", "That", "These", "Those", "Its", "Their"]
-_CONNECTORS = frozenset({"for", "of", "the", "and", "on", "in", "to", "de", "&"})
+_DETERMINERS = [w.capitalize() for w in _WORDS.determiners]
+_CONNECTORS = frozenset(_WORDS.name_connectors)
 
 
 #: The words by which a country's government speaks as one ("British officials", "the UK

@@ -88,6 +88,18 @@ class ReadingWords:
     count_nouns: tuple[str, ...]
     #: verbs of a report coming out, whose year is the report's, not its figures'
     released: tuple[str, ...]
+    #: words that make a share of the economy, or money, a loss
+    loss: tuple[str, ...]
+    #: the words that make a figure a projection, and the verbs of belief that make it a guess
+    projection_modals: tuple[str, ...]
+    projection_verbs: tuple[str, ...]
+    projection_expected: tuple[str, ...]
+    belief_verbs: tuple[str, ...]
+    #: comparatives leading from a multiple to its base
+    comparatives: tuple[str, ...]
+    #: determiners that open a sentence but name no source; small words initials leave out
+    determiners: tuple[str, ...]
+    name_connectors: tuple[str, ...]
 
 
 def _words(entries: list[Any], name: str) -> tuple[str, ...]:
@@ -133,6 +145,14 @@ def reading_words() -> ReadingWords:
         official_count_words=words("official_count_words"),
         count_nouns=words("count_nouns"),
         released=words("released"),
+        loss=words("loss"),
+        projection_modals=words("projection_modals"),
+        projection_verbs=words("projection_verbs"),
+        projection_expected=words("projection_expected"),
+        belief_verbs=words("belief_verbs"),
+        comparatives=words("comparatives"),
+        determiners=words("determiners"),
+        name_connectors=words("name_connectors"),
     )
 
 
