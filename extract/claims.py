@@ -175,6 +175,7 @@ class _DocumentReader(UnitReader):
         self.skip_to = -1  # numbers before this offset belong to a figure read as none
         self.millions: set[str] | None = None  # see _spelled_as_millions
         self.prefixes = _prefix_index()
+        self.negative_words = tuple(self.lex.negative_words)
         self.earlier: list[Draft] = []  # the figures read so far (see read_all)
 
     # -- the document ----------------------------------------------------------------------
@@ -278,11 +279,18 @@ class _DocumentReader(UnitReader):
                     return False  # a code such as F-16 or COVID-19
             else:
                 claim.value, claim.start = -claim.value, num.start - 1
-        elif num.kind in ("digits", "words") and claim.value > 0:
+        elif num.kind in ("digits", "words") and claim.value > 0 and self._negative_before(num):
             spaced = _WORD_BEFORE.search(text, max(sent.start, num.start - 12), num.start)
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
         return True
+
+    def _negative_before(self, num: NumberMatch) -> bool:
+        """Whether the text before ``num`` ends with a negative word ("minus"), spaces and a
+        line break after it aside: what a match of ``_WORD_BEFORE`` there needs to name one,
+        tested without a regex search over each figure's last twelve characters."""
+        before = self.text[max(0, num.start - 12) : num.start].rstrip(" \n").lower()
+        return before.endswith(self.negative_words)
 
     def _hedge_before(self, r: _Reading) -> None:
         """A currency sign and a hedge before the figure ("more than $40"); the words left."""
