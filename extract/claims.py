@@ -96,14 +96,23 @@ _FUTURE_YEAR_PREPOSITIONS = frozenset(["by", "in", "until", "till", "before", "a
 DENSE = 60
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+#: Every byte but the lower-case ASCII letters, as a space (see _names_an_asserter_verb).
+_NOT_LOWER_ASCII = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
+@functools.cache
+def _attribution_verbs_ascii() -> frozenset[bytes]:
+    """The lexicon's attribution verbs as ASCII bytes (built once)."""
+    return frozenset(v.encode("ascii") for v in lexicon().attribution_verbs if v.isascii())
 
 
 def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a word such as "said" or "according" (a cheap
-    test before the asserter is read)."""
-    verbs = lexicon().attribution_verbs
-    return not verbs.isdisjoint(_LOWER_WORD.findall(text[start:end].lower()))
+    test before the asserter is read): a run of letters a-z of the lower-cased text that
+    is one. The runs are cut with bytes methods (any other character, encoded as "?",
+    becomes a space), several times faster than a regex's ``findall``."""
+    lowered = text[start:end].lower().encode("ascii", "replace")
+    return not _attribution_verbs_ascii().isdisjoint(lowered.translate(_NOT_LOWER_ASCII).split())
 
 
 def _may_head_with_source(text: str, start: int, end: int) -> bool:
