@@ -64,7 +64,9 @@ _KEEPER = re.compile(
     r"(?<![\w-])((?:[A-Z][\w&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w&-]*)(?:['’]s)?\s+$"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+#: A word in capitals (read over a whole text: the pattern opens with its first capital, so
+#: that the regex engine skips ahead to one, and checks the word boundary before it after).
+_CAPITAL_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z&]{1,7}\b")
 
 
 class _Word(Protocol):

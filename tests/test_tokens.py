@@ -50,3 +50,19 @@ def test_a_token_reads_as_its_tuple() -> None:
     assert {first, context.Token("Port", 0, 4, "port")} == {first}
     text_, start, end, lower = second
     assert (text_, start, end, lower) == ("fees", 5, 9, "fees")
+
+
+def test_tokens_read_from_their_gaps_sit_where_the_matches_are() -> None:
+    # _tokenize finds each token with the run before it that starts none (spaces,
+    # underscores) and counts offsets from lengths: the same tokens and offsets as a match
+    # object per token, at the edges of a window too
+    rnd = random.Random(11)
+    alphabet = "ab1_2,.-'’&/ é$%\n\t\u00a0"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        end = rnd.randint(0, len(text))
+        start = rnd.randint(0, end)
+        expected = [(m.group(), *m.span()) for m in context._TOKEN.finditer(text, start, end)]
+        got = [(t.text, t.start, t.end) for t in context._tokenize(text, start, end)]
+        assert got == expected, (text, start, end)
+        assert all(t.lower == t.text.lower() for t in context._tokenize(text, start, end))
