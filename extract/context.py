@@ -199,10 +199,12 @@ class _SpanTokens:
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
     """Whether the digits ``toks[k]`` are a name's number: right after a word with a capital
     in it ("the Fortune 500", "the Pixel 8", "iPhone 15"), not a month's or a weekday's ("May
-    5"), and with no word glued after them ("the Rover's 610hp": a measure). With
-    ``after_plural`` False, not after a word ending in "s" either: in the phrase after a
-    figure, digits after a plural are its age ("Britons 18 or older"); before a figure they
-    may follow a name whose apostrophe is lost ("Acmes 2030 sales")."""
+    5"), nor a function word's that opens a sentence ("With 300 staff", "After 12 days"; a
+    stopword in capitals, "WHO 2023", is a name), and with no word glued after them ("the
+    Rover's 610hp": a measure). With ``after_plural`` False, not after a word ending in "s"
+    either: in the phrase after a figure, digits after a plural are its age ("Britons 18 or
+    older"); before a figure they may follow a name whose apostrophe is lost ("Acmes 2030
+    sales")."""
     if k == 0 or not toks[k].text.isdigit():
         return False
     name, digits = toks[k - 1], toks[k]
@@ -211,6 +213,7 @@ def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool =
         any(ch.isupper() for ch in name.text)
         and name.lower not in lex.months
         and name.lower not in lex.weekdays
+        and not _function_word(name, lex)
         and (after_plural or not name.text.endswith("s"))
         and not glued
     )

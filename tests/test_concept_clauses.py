@@ -166,6 +166,10 @@ _NAME_NUMBER_CASES = [
     ("adults 18 and over", 1, True, False),  # no capital
     ("Voters 18 or older", 1, False, False),  # after a plural: an age
     ("Acmes 2030 sales", 1, True, True),  # a name that lost its apostrophe, leftwards
+    ("With 300 staff on site", 1, True, False),  # a function word opening a sentence
+    ("Over 40 stalls opened", 1, True, False),
+    ("Since 2015 the fund", 1, True, False),
+    ("the WHO 2030 goals", 2, True, True),  # a function word's spelling, in capitals: a name
 ]
 
 
