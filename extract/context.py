@@ -814,8 +814,10 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
 
     "Acme shares have been", "Lisbon villa reportedly sold", "a Leeds midfield that
     conceded": one or two plain words after a name, then an auxiliary, a relative pronoun or
-    a past-tense verb, make the name part of the subject phrase. Anything else (0) leaves
-    the name alone ("Brazilian steel giant", "Mazda lost 3%").
+    a past-tense verb, make the name part of the subject phrase. A word that is also a verb
+    (the lexicon's ``verb_nouns``) is a noun right after the name, before another word ("the
+    US trade deficit hit"). Anything else (0) leaves the name alone ("Brazilian steel
+    giant", "Mazda lost 3%").
     """
     for n in (1, 2):
         if i + n >= len(toks):
@@ -829,7 +831,7 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
             and low not in _AUX
             and low not in _RELATIVE
             and (low,) not in lex.changes
-            and not _verb_like(low, lex.concept_verbs)
+            and ((n == 1 and low in lex.verb_nouns) or not _verb_like(low, lex.concept_verbs))
             and not low.endswith("ly")
         ):
             return 0
