@@ -51,6 +51,43 @@ def test_an_adjective_before_the_counted_noun_qualifies_it(
     assert concept_word in (row["concept"] or "").lower()
 
 
+# Two adjectives joined by "and" or "or" before the counted noun both qualify it; a noun
+# before "and" is counted on its own: (text, value, surface, unit, concept)
+_JOINED_ADJECTIVE_CASES = [
+    (
+        "Dealers sold 3,000 new and used cars.",
+        3000,
+        "3,000 new and used cars",
+        "car",
+        "new used cars, Dealers",
+    ),
+    (
+        "The port sees 40 domestic or foreign ships a day.",
+        40,
+        "40 domestic or foreign ships",
+        "ship",
+        "domestic foreign ships, port",
+    ),
+    (
+        "Acme hires 200 full-time and part-time staff.",
+        200,
+        "200 full-time and part-time staff",
+        "staff",
+        "full-time part-time staff, Acme",
+    ),
+    ("The yard holds 12 vans and trucks.", 12, "12 vans", "van", "vans, yard"),
+    ("They found 30 dead and 12 hurt.", 30, "30 dead", "dead", "dead"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "surface", "unit", "concept"), _JOINED_ADJECTIVE_CASES)
+def test_adjectives_joined_before_the_counted_noun_qualify_it(
+    text: str, value: float, surface: str, unit: str, concept: str
+) -> None:
+    row = at(text, value)
+    assert (row["surface"], row["unit"], row["concept"]) == (surface, unit, concept)
+
+
 def test_a_noun_before_the_counted_noun_still_names_a_kind() -> None:
     assert at("Surgeons did 120 kidney transplants.", 120)["unit"] == "kidney transplant"
 
