@@ -255,6 +255,9 @@ class _LeftWalk:
                 self.picked = appositive  # "Utilities, last month's strongest group, slipped"
                 self.last = first
                 return True
+        if tok.text == "," and self._predicate_after_comma(i):
+            self.relative = True  # "The deal, worth $2bn, ...": as if "which is worth"
+            return False
         comma = i > 1 and toks[i - 1].text == ","
         verb_slot = len(self.picked) == 1 and self.last == i + 1  # "rates which range from 2%"
         if (
@@ -273,6 +276,20 @@ class _LeftWalk:
             self.i -= 1 if comma else 0  # and the comma
             return False
         return True
+
+    def _predicate_after_comma(self, i: int) -> bool:
+        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was": "worth" or a
+        participle right after the comma ``toks[i]``, the only verb read, says of the phrase
+        before the comma what "which is worth" or "which is valued at" would."""
+        toks = self.toks
+        if self.picked or self.relative or len(self.verbs) != 1 or not 0 < i < len(toks) - 1:
+            return False
+        low = toks[i + 1].lower
+        return (
+            toks[i + 1].text == self.verbs[0]
+            and (low == "worth" or (low.endswith("ed") and len(low) > 4))
+            and _antecedent_noun(toks[i - 1], self.lex)
+        )
 
     def _qualifies_noun(self, tok: Token) -> bool:
         """ "operating profit", "our baked loaves", "a heated pool": a word in -ing or -ed

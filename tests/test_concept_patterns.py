@@ -142,6 +142,13 @@ _CASES = [
         "900 people",
         "people fleeing fighting, camp",
     ),
+    # "worth" or a participle right after a comma says of the phrase before the comma what
+    # "which is worth" would; the phrase is what the figure measures
+    ("The merger, worth $2.3 billion, closes in May.", "$2.3 billion", "merger"),
+    ("The grant, valued at $5m, was approved.", "$5m", "grant"),
+    ("The bonds, priced at 98 cents, sold out.", "98 cents", "bonds"),
+    # ... not a participle that is not the figure's verb
+    ("The firm, founded in 1990, employs 300 people.", "300 people", "people"),
     # ... but not a function word in -ing, nor a noun in -ing
     ("The council counted 300 votes according to the clerk.", "300 votes", "votes, council"),
     ("The trust owns 8 buildings housing artists.", "8 buildings", "buildings, trust"),
