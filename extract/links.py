@@ -44,8 +44,10 @@ _ALSO_GAP = re.compile(r"^\s*(?:[/,;]|or)\s*$")
 def link_restatements(text: str, claims: list[Draft]) -> None:
     """Link "$50 million (£40 million)": the bracketed figure restates the first, and so does
     each further figure in the same bracket ("(30 kW / 41 PS)"). After ", or" a figure in
-    another unit or per another period says the first again: it takes its hedge (an
-    alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
+    another unit or per another period says the first again: it takes its hedge, and what
+    the first measures when it names nothing of its own ("net income of $3.2bn, or $1.05 a
+    share"); an alternative in the same terms, "£5bn, or £10bn with interest", is left
+    alone."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
@@ -53,6 +55,7 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
         gap = text[a.end : b.start]
         if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
             _take_hedge(a, b)
+            b.concept = b.concept or a.concept
             continue
         if a.restates is not None and _ALSO_GAP.match(gap) and a.unit != b.unit:
             _restate(claims[a.restates], b, a.restates)

@@ -206,6 +206,24 @@ def test_a_figure_said_again_in_other_terms_after_or_takes_the_hedge(
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "second", "concept"),
+    [
+        ("Group profit was $900m, or 45 cents a share.", 900e6, 45, "Group profit"),
+        ("The scheme costs £40bn a year, or £800m a week.", 40e9, 800e6, "scheme"),
+        ("Net sales came to €2.1bn, or $2.3bn.", 2.1e9, 2.3e9, "Net sales"),
+    ],
+)
+def test_a_figure_said_again_after_or_measures_what_the_first_does(
+    text: str, first: float, second: float, concept: str
+) -> None:
+    assert at(text, first)["concept"] == at(text, second)["concept"] == concept
+
+
+def test_another_measure_after_or_keeps_its_own_concept() -> None:
+    assert at("Sales reached $5bn, or 12% of the group total.", 12)["concept"] == "group total"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The repair could cost about £5bn, or £9bn with the new line.",  # an alternative
