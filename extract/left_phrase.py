@@ -370,6 +370,10 @@ class _LeftWalk:
             and toks[i + 1].lower == "at"
         ):
             return False  # "put the cost at £40bn": a noun between an article and "at"
+        if i > 0 and toks[i - 1].lower == "of" and low.endswith("ing"):
+            return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
+        if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
+            return False  # "the cost of", "its work on": a verb's noun after an article
         return tok.text.islower() and (
             _verb_form(low, lex)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its

@@ -147,6 +147,14 @@ _CASES = [
     ("The merger, worth $2.3 billion, closes in May.", "$2.3 billion", "merger"),
     ("The grant, valued at $5m, was approved.", "$5m", "grant"),
     ("The bonds, priced at 98 cents, sold out.", "98 cents", "bonds"),
+    # a word that is also a verb is a noun after an article ("the cost", "its work"), and a
+    # word in -ing after "of" is a noun ("the cost of living")
+    ("The cost rose to $5m.", "$5m", "cost"),
+    ("Its work on the dam cost $4m.", "$4m", "work dam"),
+    ("The price of heating has doubled to £900.", "£900", "price heating"),
+    ("The cost of living climbed 6.2% over the year.", "6.2%", "cost living"),
+    # ... while after a noun the word is still the verb
+    ("The new dam will cost $5m.", "$5m", "new dam"),
     # ... not a participle that is not the figure's verb
     ("The firm, founded in 1990, employs 300 people.", "300 people", "people"),
     # ... but not a function word in -ing, nor a noun in -ing
