@@ -251,6 +251,9 @@ class _LeftWalk:
                 return False
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
             appositive, first = _appositive_before(toks, i, lex)
+            if appositive and first > 0 and toks[first - 1].lower in _PARTICIPLE_LINKS:
+                self.i = first + 1  # "Exports to Peru, its top market, fell": the name's phrase
+                return False
             if appositive:
                 self.picked = appositive  # "Utilities, last month's strongest group, slipped"
                 self.last = first

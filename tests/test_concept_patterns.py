@@ -147,6 +147,13 @@ _CASES = [
     ("The merger, worth $2.3 billion, closes in May.", "$2.3 billion", "merger"),
     ("The grant, valued at $5m, was approved.", "$5m", "grant"),
     ("The bonds, priced at 98 cents, sold out.", "98 cents", "bonds"),
+    # an appositive after a name that ends a prepositional phrase describes the name; the
+    # phrase the name ends is what is measured
+    ("Imports from Peru, its main supplier, fell 9% in June.", "9%", "Imports Peru"),
+    ("Sales in Brazil, the largest market, rose 4%.", "4%", "Sales Brazil"),
+    ("Shares of Acme, the chip maker, fell 3%.", "3%", "Shares Acme"),
+    # ... while after a name that opens the clause the appositive names the measure
+    ("Acme, the chip maker, fell 3%.", "3%", "chip maker"),
     # a word that is also a verb is a noun after an article ("the cost", "its work"), and a
     # word in -ing after "of" is a noun ("the cost of living")
     ("The cost rose to $5m.", "$5m", "cost"),
