@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["may_be_adjective", "never_a_noun", "past_participle", "singular"]
+__all__ = ["may_be_adjective", "never_a_noun", "only_a_verb", "past_participle", "singular"]
 
 _DATA = Path(__file__).parent / "data" / "nouns.yaml"
 
@@ -96,3 +96,19 @@ def may_be_adjective(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return "-" in word.strip("-") or "ADJ" in getAllLemmas(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def only_a_verb(word: str) -> bool:
+    """Whether a lower-case word is only ever a verb ("threw", "expects", "sought"), by
+    lemminflect's English lexicon; not one that is also a noun or an adjective ("rose",
+    "start", "fell") nor an adverb ("sharply").
+
+    Examples
+    --------
+    >>> [only_a_verb(w) for w in ["threw", "expects", "rose", "start", "sharply", "zorbles"]]
+    [True, True, False, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"VERB"}

@@ -30,7 +30,7 @@ from .context import (
     _verb_like,
     name_number,
 )
-from .inflection import past_participle
+from .inflection import only_a_verb, past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
@@ -379,6 +379,8 @@ class _LeftWalk:
             return False  # "the cost of", "its work on": a verb's noun after an article
         return tok.text.islower() and (
             _verb_form(low, lex)
+            # "Acme expects sales of", "Acme sought funding of": a word only ever a verb
+            or (bool(self.picked) and only_a_verb(low) and (low,) not in lex.changes)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
             # verb (a noun would need "of" or a verb between)
             or (self._right_before(tok) and low not in lex.stopwords and (low,) not in lex.changes)

@@ -154,6 +154,12 @@ _CASES = [
     ("Shares of Acme, the chip maker, fell 3%.", "3%", "Shares Acme"),
     # ... while after a name that opens the clause the appositive names the measure
     ("Acme, the chip maker, fell 3%.", "3%", "chip maker"),
+    # a word that lemminflect knows only as a verb ends the phrase read leftwards
+    ("Acme expects full-year sales of $10bn.", "$10bn", "full-year sales"),
+    ("Analysts say Acme sought new funding of $40m.", "$40m", "new funding"),
+    ("Acme Corp foresees revenue of $5bn.", "$5bn", "revenue"),
+    # ... not a word that is also a noun ("Acme shares", "the start")
+    ("Acme shares closed at $5.", "$5", "Acme shares"),
     # a word that is also a verb is a noun after an article ("the cost", "its work"), and a
     # word in -ing after "of" is a noun ("the cost of living")
     ("The cost rose to $5m.", "$5m", "cost"),
