@@ -179,3 +179,26 @@ _CASES = [
 @pytest.mark.parametrize(("text", "surface", "concept"), _CASES)
 def test_concept(text: str, surface: str, concept: str | None) -> None:
     assert _concepts(text)[surface] == concept
+
+
+# A figure compared with the one before it, or set in another place or time with the same
+# unit ("4.1% in Spain and 5.3% in Italy"), measures what the first does, also when the
+# first figure's place or time comes between: (text, first surface, second surface)
+_SAME_MEASURE_CASES = [
+    ("Prices rose 3% in May, compared with 2.5% in April.", "3%", "2.5%"),
+    ("Sales were $61 billion in 2023, down from $64 billion.", "$61 billion", "$64 billion"),
+    ("Joblessness was 4.1% in Spain and 5.3% in Italy.", "4.1%", "5.3%"),
+    ("Highs reached 30C in Lyon and 34C in Seville.", "30C", "34C"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), _SAME_MEASURE_CASES)
+def test_a_figure_set_beside_the_one_before_measures_the_same(
+    text: str, first: str, second: str
+) -> None:
+    concepts = _concepts(text)
+    assert concepts[second] == concepts[first] is not None, concepts
+
+
+def test_a_figure_with_a_noun_of_its_own_after_and_keeps_it() -> None:
+    assert _concepts("Sales rose 4% in May and inflation 5% in June.")["5%"] == "inflation"
