@@ -210,10 +210,12 @@ class _SpanTokens:
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
     """Whether the digits ``toks[k]`` are a name's number: right after a word with a capital
     in it ("the Fortune 500", "the Pixel 8", "iPhone 15"), not a month's or a weekday's ("May
-    5"), and with no word glued after them ("the Rover's 610hp": a measure). With
-    ``after_plural`` False, not after a word ending in "s" either: in the phrase after a
-    figure, digits after a plural are its age ("Britons 18 or older"); before a figure they
-    may follow a name whose apostrophe is lost ("Acmes 2030 sales")."""
+    5"), nor a function word's that opens a sentence ("With 300 staff", "After 12 days"; a
+    stopword in capitals, "WHO 2023", is a name), and with no word glued after them ("the
+    Rover's 610hp": a measure). With ``after_plural`` False, not after a word ending in "s"
+    either: in the phrase after a figure, digits after a plural are its age ("Britons 18 or
+    older"); before a figure they may follow a name whose apostrophe is lost ("Acmes 2030
+    sales")."""
     if k == 0 or not toks[k].text.isdigit():
         return False
     name, digits = toks[k - 1], toks[k]
@@ -222,6 +224,7 @@ def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool =
         any(ch.isupper() for ch in name.text)
         and name.lower not in lex.months
         and name.lower not in lex.weekdays
+        and not _function_word(name, lex)
         and (after_plural or not name.text.endswith("s"))
         and not glued
     )
@@ -822,8 +825,10 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
 
     "Acme shares have been", "Lisbon villa reportedly sold", "a Leeds midfield that
     conceded": one or two plain words after a name, then an auxiliary, a relative pronoun or
-    a past-tense verb, make the name part of the subject phrase. Anything else (0) leaves
-    the name alone ("Brazilian steel giant", "Mazda lost 3%").
+    a past-tense verb, make the name part of the subject phrase. A word that is also a verb
+    (the lexicon's ``verb_nouns``) is a noun right after the name, before another word ("the
+    US trade deficit hit"). Anything else (0) leaves the name alone ("Brazilian steel
+    giant", "Mazda lost 3%").
     """
     for n in (1, 2):
         if i + n >= len(toks):
@@ -837,7 +842,7 @@ def _nouns_heading_verb(toks: list[Token], i: int, lex: Lexicon) -> int:
             and low not in _AUX
             and low not in _RELATIVE
             and (low,) not in lex.changes
-            and not _verb_like(low, lex.concept_verbs)
+            and ((n == 1 and low in lex.verb_nouns) or not _verb_like(low, lex.concept_verbs))
             and not low.endswith("ly")
         ):
             return 0

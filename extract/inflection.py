@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["never_a_noun", "past_participle", "singular"]
+__all__ = ["may_be_adjective", "never_a_noun", "only_a_verb", "past_participle", "singular"]
 
 _DATA = Path(__file__).parent / "data" / "nouns.yaml"
 
@@ -82,3 +82,33 @@ def past_participle(word: str) -> bool:
 
     lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
     return any(word in getInflection(lemma, tag="VBN") for lemma in lemmas)
+
+
+def may_be_adjective(word: str) -> bool:
+    """Whether a lower-case word is an adjective in some use ("digital", "used", "existing"),
+    by lemminflect's English lexicon; a hyphened compound ("full-time", "long-haul") is one.
+
+    Examples
+    --------
+    >>> [may_be_adjective(w) for w in ["digital", "existing", "full-time", "print", "sales"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return "-" in word.strip("-") or "ADJ" in getAllLemmas(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def only_a_verb(word: str) -> bool:
+    """Whether a lower-case word is only ever a verb ("threw", "expects", "sought"), by
+    lemminflect's English lexicon; not one that is also a noun or an adjective ("rose",
+    "start", "fell") nor an adverb ("sharply").
+
+    Examples
+    --------
+    >>> [only_a_verb(w) for w in ["threw", "expects", "rose", "start", "sharply", "zorbles"]]
+    [True, True, False, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"VERB"}

@@ -30,7 +30,7 @@ from .context import (
     _verb_like,
     name_number,
 )
-from .inflection import past_participle
+from .inflection import only_a_verb, past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
@@ -251,10 +251,16 @@ class _LeftWalk:
                 return False
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
             appositive, first = _appositive_before(toks, i, lex)
+            if appositive and first > 0 and toks[first - 1].lower in _PARTICIPLE_LINKS:
+                self.i = first + 1  # "Exports to Peru, its top market, fell": the name's phrase
+                return False
             if appositive:
                 self.picked = appositive  # "Utilities, last month's strongest group, slipped"
                 self.last = first
                 return True
+        if tok.text == "," and self._predicate_after_comma(i):
+            self.relative = True  # "The deal, worth $2bn, ...": as if "which is worth"
+            return False
         comma = i > 1 and toks[i - 1].text == ","
         verb_slot = len(self.picked) == 1 and self.last == i + 1  # "rates which range from 2%"
         if (
@@ -273,6 +279,20 @@ class _LeftWalk:
             self.i -= 1 if comma else 0  # and the comma
             return False
         return True
+
+    def _predicate_after_comma(self, i: int) -> bool:
+        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was": "worth" or a
+        participle right after the comma ``toks[i]``, the only verb read, says of the phrase
+        before the comma what "which is worth" or "which is valued at" would."""
+        toks = self.toks
+        if self.picked or self.relative or len(self.verbs) != 1 or not 0 < i < len(toks) - 1:
+            return False
+        low = toks[i + 1].lower
+        return (
+            toks[i + 1].text == self.verbs[0]
+            and (low == "worth" or (low.endswith("ed") and len(low) > 4))
+            and _antecedent_noun(toks[i - 1], self.lex)
+        )
 
     def _qualifies_noun(self, tok: Token) -> bool:
         """ "operating profit", "our baked loaves", "a heated pool": a word in -ing or -ed
@@ -353,8 +373,14 @@ class _LeftWalk:
             and toks[i + 1].lower == "at"
         ):
             return False  # "put the cost at £40bn": a noun between an article and "at"
+        if i > 0 and toks[i - 1].lower == "of" and low.endswith("ing"):
+            return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
+        if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
+            return False  # "the cost of", "its work on": a verb's noun after an article
         return tok.text.islower() and (
             _verb_form(low, lex)
+            # "Acme expects sales of", "Acme sought funding of": a word only ever a verb
+            or (bool(self.picked) and only_a_verb(low) and (low,) not in lex.changes)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
             # verb (a noun would need "of" or a verb between)
             or (self._right_before(tok) and low not in lex.stopwords and (low,) not in lex.changes)

@@ -44,8 +44,10 @@ _ALSO_GAP = re.compile(r"^\s*(?:[/,;]|or)\s*$")
 def link_restatements(text: str, claims: list[Draft]) -> None:
     """Link "$50 million (£40 million)": the bracketed figure restates the first, and so does
     each further figure in the same bracket ("(30 kW / 41 PS)"). After ", or" a figure in
-    another unit or per another period says the first again: it takes its hedge (an
-    alternative in the same terms, "£5bn, or £10bn with interest", is left alone)."""
+    another unit or per another period says the first again: it takes its hedge, and what
+    the first measures when it names nothing of its own ("net income of $3.2bn, or $1.05 a
+    share"); an alternative in the same terms, "£5bn, or £10bn with interest", is left
+    alone."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
@@ -53,6 +55,7 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
         gap = text[a.end : b.start]
         if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
             _take_hedge(a, b)
+            b.concept = b.concept or a.concept
             continue
         if a.restates is not None and _ALSO_GAP.match(gap) and a.unit != b.unit:
             _restate(claims[a.restates], b, a.restates)
@@ -95,8 +98,10 @@ _GAPPED_BY = re.compile(r",\s+(?:and\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-
 
 
 #: Between a figure and the one it is compared with: "$61 billion, down from the $64
-#: billion", "$27,450 versus last year's $26,900", "$2.4 million, down 6.5%".
+#: billion", "$27,450 versus last year's $26,900", "$2.4 million, down 6.5%", after the
+#: first figure's place or time ("3% in May, compared with 2.5%").
 _COMPARED_GAP = re.compile(
+    r"(?:\s+(?:in|on|at|during|for|last|this)(?:\s+[\w'’-]+){1,2})?"
     r",?\s+(?:(?:down|up)(?:\s+from)?|versus|vs\.?|compared\s+(?:with|to))"
     r"(?:\s+(?:the|a|an|its|last|this|previous|year['’]?s?|US|U\.S\.))*\s*",
     re.IGNORECASE,
@@ -171,13 +176,13 @@ def link_series(text: str, claims: list[Draft]) -> None:
 
 
 def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:
-    """ "12 degrees in May and 14 in June", "300 staff in Leeds and 40 in York": a bare
-    figure set in another place or time says the same measure as the one before it (the
-    verb and the unit are left out the second time)."""
+    """ "12 degrees in May and 14 in June", "300 staff in Leeds and 40 in York", "4.1% in
+    Spain and 5.3% in Italy": a bare figure, or one in the same unit, set in another place
+    or time says the same measure as the one before it (the verb, and the unit, are left
+    out the second time)."""
     return (
         a.unit is not None
-        and b.unit is None
-        and b.dimension == "count"
+        and ((b.unit is None and b.dimension == "count") or (b.unit, b.per) == (a.unit, a.per))
         and _GAPPED_SETTING.fullmatch(text, a.end, b.start) is not None
         and _SETTING_AFTER.match(text, b.end) is not None
     )

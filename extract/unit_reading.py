@@ -7,7 +7,7 @@ import re
 
 from .context import Token
 from .draft import Draft
-from .inflection import never_a_noun, singular
+from .inflection import may_be_adjective, never_a_noun, singular
 from .lexicon import change_ending, phrase_at
 from .numbers import NumberMatch
 from .phrases import PhraseReader
@@ -455,6 +455,10 @@ class UnitReader(PhraseReader):
         run: list[Token] = []
         j = i
         while j < len(right) and len(run) < 3:
+            if self._joins_adjectives(run, right, j):
+                run.append(right[j + 1])  # "4 million digital and print-only readers"
+                j += 2
+                continue
             tok = right[j]
             low = tok.lower
             if not tok.text[:1].isalpha() or low in lex.stopwords or low in lex.noun_phrase_stops:
@@ -500,6 +504,21 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _joins_adjectives(self, run: list[Token], right: list[Token], j: int) -> bool:
+        """ "300 new and used cars", "40 domestic or international flights": "and" or "or"
+        at ``right[j]`` joins two adjectives before the noun counted, which follows them."""
+        if not run or right[j].lower not in ("and", "or") or j + 2 >= len(right):
+            return False
+        words = [*run, right[j + 1], right[j + 2]]
+        plain = all(
+            t.text.replace("-", "").isalpha()
+            and t.text.islower()
+            and t.lower not in self.lex.stopwords
+            and t.lower not in self.lex.noun_phrase_stops
+            for t in words
+        )
+        return plain and all(may_be_adjective(t.lower) for t in words[:-1])
 
     def _scaled_words(self, num: NumberMatch) -> bool:
         """A whole number in words with a scale of a thousand or more ("nine million", "two

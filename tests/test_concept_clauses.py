@@ -166,6 +166,10 @@ _NAME_NUMBER_CASES = [
     ("adults 18 and over", 1, True, False),  # no capital
     ("Voters 18 or older", 1, False, False),  # after a plural: an age
     ("Acmes 2030 sales", 1, True, True),  # a name that lost its apostrophe, leftwards
+    ("With 300 staff on site", 1, True, False),  # a function word opening a sentence
+    ("Over 40 stalls opened", 1, True, False),
+    ("Since 2015 the fund", 1, True, False),
+    ("the WHO 2030 goals", 2, True, True),  # a function word's spelling, in capitals: a name
 ]
 
 
@@ -176,3 +180,25 @@ def test_a_names_number(words: str, k: int, after_plural: bool, expected: bool) 
     toks = _tokenize(words, 0, len(words))
     assert toks[k].text.isdigit() or not expected
     assert name_number(toks, k, lexicon(), after_plural=after_plural) is expected
+
+
+# A word that is also a verb (trade, work, cost, top) right after a name and before another
+# word is a noun of the subject phrase the name opens, not the verb that ends it; as the
+# second word after the name it stays the verb: (text, surface, subject)
+_VERB_NOUN_SUBJECT_CASES = [
+    ("Last year the US trade deficit hit $40bn.", "$40bn", "US trade deficit"),
+    ("By March the Brazil trade surplus reached $6bn.", "$6bn", "Brazil trade surplus"),
+    ("In May the Norway cost index was 112.", "112", "Norway cost index"),
+    ("Veldt top scorers have 30 goals.", "30 goals", "Veldt top scorers"),
+    ("The Acme work crews have 40 trucks.", "40 trucks", "Acme work crews"),
+    ("Acme staff work 40 hours a week.", "40 hours", "Acme staff"),
+    ("Acme shares trade at $5.", "$5", "Acme shares"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "subject"), _VERB_NOUN_SUBJECT_CASES)
+def test_a_verb_noun_after_a_name_is_part_of_the_subject(
+    text: str, surface: str, subject: str
+) -> None:
+    rows = {r["surface"]: r["subject"] for r in extract_claims(text).to_dicts()}
+    assert rows[surface] == subject, rows

@@ -142,6 +142,34 @@ _CASES = [
         "900 people",
         "people fleeing fighting, camp",
     ),
+    # "worth" or a participle right after a comma says of the phrase before the comma what
+    # "which is worth" would; the phrase is what the figure measures
+    ("The merger, worth $2.3 billion, closes in May.", "$2.3 billion", "merger"),
+    ("The grant, valued at $5m, was approved.", "$5m", "grant"),
+    ("The bonds, priced at 98 cents, sold out.", "98 cents", "bonds"),
+    # an appositive after a name that ends a prepositional phrase describes the name; the
+    # phrase the name ends is what is measured
+    ("Imports from Peru, its main supplier, fell 9% in June.", "9%", "Imports Peru"),
+    ("Sales in Brazil, the largest market, rose 4%.", "4%", "Sales Brazil"),
+    ("Shares of Acme, the chip maker, fell 3%.", "3%", "Shares Acme"),
+    # ... while after a name that opens the clause the appositive names the measure
+    ("Acme, the chip maker, fell 3%.", "3%", "chip maker"),
+    # a word that lemminflect knows only as a verb ends the phrase read leftwards
+    ("Acme expects full-year sales of $10bn.", "$10bn", "full-year sales"),
+    ("Analysts say Acme sought new funding of $40m.", "$40m", "new funding"),
+    ("Acme Corp foresees revenue of $5bn.", "$5bn", "revenue"),
+    # ... not a word that is also a noun ("Acme shares", "the start")
+    ("Acme shares closed at $5.", "$5", "Acme shares"),
+    # a word that is also a verb is a noun after an article ("the cost", "its work"), and a
+    # word in -ing after "of" is a noun ("the cost of living")
+    ("The cost rose to $5m.", "$5m", "cost"),
+    ("Its work on the dam cost $4m.", "$4m", "work dam"),
+    ("The price of heating has doubled to £900.", "£900", "price heating"),
+    ("The cost of living climbed 6.2% over the year.", "6.2%", "cost living"),
+    # ... while after a noun the word is still the verb
+    ("The new dam will cost $5m.", "$5m", "new dam"),
+    # ... not a participle that is not the figure's verb
+    ("The firm, founded in 1990, employs 300 people.", "300 people", "people"),
     # ... but not a function word in -ing, nor a noun in -ing
     ("The council counted 300 votes according to the clerk.", "300 votes", "votes, council"),
     ("The trust owns 8 buildings housing artists.", "8 buildings", "buildings, trust"),
@@ -151,3 +179,26 @@ _CASES = [
 @pytest.mark.parametrize(("text", "surface", "concept"), _CASES)
 def test_concept(text: str, surface: str, concept: str | None) -> None:
     assert _concepts(text)[surface] == concept
+
+
+# A figure compared with the one before it, or set in another place or time with the same
+# unit ("4.1% in Spain and 5.3% in Italy"), measures what the first does, also when the
+# first figure's place or time comes between: (text, first surface, second surface)
+_SAME_MEASURE_CASES = [
+    ("Prices rose 3% in May, compared with 2.5% in April.", "3%", "2.5%"),
+    ("Sales were $61 billion in 2023, down from $64 billion.", "$61 billion", "$64 billion"),
+    ("Joblessness was 4.1% in Spain and 5.3% in Italy.", "4.1%", "5.3%"),
+    ("Highs reached 30C in Lyon and 34C in Seville.", "30C", "34C"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), _SAME_MEASURE_CASES)
+def test_a_figure_set_beside_the_one_before_measures_the_same(
+    text: str, first: str, second: str
+) -> None:
+    concepts = _concepts(text)
+    assert concepts[second] == concepts[first] is not None, concepts
+
+
+def test_a_figure_with_a_noun_of_its_own_after_and_keeps_it() -> None:
+    assert _concepts("Sales rose 4% in May and inflation 5% in June.")["5%"] == "inflation"

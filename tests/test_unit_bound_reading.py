@@ -51,6 +51,43 @@ def test_an_adjective_before_the_counted_noun_qualifies_it(
     assert concept_word in (row["concept"] or "").lower()
 
 
+# Two adjectives joined by "and" or "or" before the counted noun both qualify it; a noun
+# before "and" is counted on its own: (text, value, surface, unit, concept)
+_JOINED_ADJECTIVE_CASES = [
+    (
+        "Dealers sold 3,000 new and used cars.",
+        3000,
+        "3,000 new and used cars",
+        "car",
+        "new used cars, Dealers",
+    ),
+    (
+        "The port sees 40 domestic or foreign ships a day.",
+        40,
+        "40 domestic or foreign ships",
+        "ship",
+        "domestic foreign ships, port",
+    ),
+    (
+        "Acme hires 200 full-time and part-time staff.",
+        200,
+        "200 full-time and part-time staff",
+        "staff",
+        "full-time part-time staff, Acme",
+    ),
+    ("The yard holds 12 vans and trucks.", 12, "12 vans", "van", "vans, yard"),
+    ("They found 30 dead and 12 hurt.", 30, "30 dead", "dead", "dead"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "surface", "unit", "concept"), _JOINED_ADJECTIVE_CASES)
+def test_adjectives_joined_before_the_counted_noun_qualify_it(
+    text: str, value: float, surface: str, unit: str, concept: str
+) -> None:
+    row = at(text, value)
+    assert (row["surface"], row["unit"], row["concept"]) == (surface, unit, concept)
+
+
 def test_a_noun_before_the_counted_noun_still_names_a_kind() -> None:
     assert at("Surgeons did 120 kidney transplants.", 120)["unit"] == "kidney transplant"
 
@@ -166,6 +203,24 @@ def test_a_figure_said_again_in_other_terms_after_or_takes_the_hedge(
 ) -> None:
     assert at(text, first)["bound"] == bound
     assert at(text, second)["bound"] == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "concept"),
+    [
+        ("Group profit was $900m, or 45 cents a share.", 900e6, 45, "Group profit"),
+        ("The scheme costs £40bn a year, or £800m a week.", 40e9, 800e6, "scheme"),
+        ("Net sales came to €2.1bn, or $2.3bn.", 2.1e9, 2.3e9, "Net sales"),
+    ],
+)
+def test_a_figure_said_again_after_or_measures_what_the_first_does(
+    text: str, first: float, second: float, concept: str
+) -> None:
+    assert at(text, first)["concept"] == at(text, second)["concept"] == concept
+
+
+def test_another_measure_after_or_keeps_its_own_concept() -> None:
+    assert at("Sales reached $5bn, or 12% of the group total.", 12)["concept"] == "group total"
 
 
 @pytest.mark.parametrize(
