@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import statistics
 import textwrap
 import zlib
 from collections import Counter
@@ -933,51 +934,107 @@ def _place_in_time(
     return day, x_of, (first, last, span)
 
 
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """What one asserter said on one day, drawn as one mark: one figure as it was given, or
+    ``count`` figures gathered (their median as the dot, their lowest to highest as a thin
+    line, the furthest open bounds as arrows)."""
+
+    x: float
+    best: float | None
+    segment: tuple[float, float] | None
+    up_from: float | None  # an open "more than" bound: the arrow's tail
+    down_from: float | None  # an open "fewer than" bound
+    disputed: bool
+    count: int = 1
+
+
+def _marks(own: list[tuple[float, _Assertion]]) -> list[_Mark]:
+    """One mark per day (x) of one asserter, disputed figures apart from the others, in the
+    order of ``own``. Thousands of figures on a few hundred days read as a few hundred marks,
+    each as large as the figures it stands for are many."""
+    days: dict[tuple[float, bool], list[_Assertion]] = {}
+    for x, a in own:
+        days.setdefault((x, bool(a.disputed_by)), []).append(a)
+    marks = []
+    for (x, disputed), said in days.items():
+        if len(said) == 1:
+            (a,) = said
+            up = a.arrow_tail(upward=True) if a.open_high else None
+            down = a.arrow_tail(upward=False) if a.open_low else None
+            marks.append(_Mark(x, a.best, a.segment(), up, down, disputed))
+            continue
+        bests = [a.best for a in said if a.best is not None]
+        values = [v for a in said for v in a.values]
+        ups = [t for a in said if a.open_high and (t := a.arrow_tail(upward=True)) is not None]
+        downs = [t for a in said if a.open_low and (t := a.arrow_tail(upward=False)) is not None]
+        lo, hi = min(values), max(values)
+        marks.append(
+            _Mark(
+                x,
+                statistics.median(bests) if bests else None,
+                (lo, hi) if hi > lo else None,
+                max(ups) if ups else None,
+                min(downs) if downs else None,
+                disputed,
+                count=len(said),
+            )
+        )
+    return marks
+
+
+def _dot_area(count: int) -> float:
+    """Area (points squared) of the dot of a mark standing for ``count`` figures."""
+    return 55.0 * math.sqrt(count)
+
+
 def _draw_asserter(
     ax: Axes,
     name: str,
-    own: list[tuple[float, _Assertion]],
+    marks: list[_Mark],
     color: str,
     scale: _Scale,
     *,
     one: bool,
 ) -> Line2D:
-    """One asserter's estimates: dots, intervals, open bounds, and a line joining them when
-    there are two or more and ``one`` asserter speaks; its legend entry."""
-    line_pts = [(x, a.best) for x, a in own if a.best is not None]
-    joined = len(line_pts) > 1 and one
+    """One asserter's estimates (:func:`_marks`): dots, intervals, open bounds, and a line
+    joining them when there are two or more and ``one`` asserter speaks; its legend entry."""
+    dotted = [(m, m.best) for m in marks if m.best is not None]
+    joined = len(dotted) > 1 and one
     if joined:
-        (line,) = ax.plot(*zip(*line_pts, strict=True), color=color, lw=1.6, alpha=0.8)
+        (line,) = ax.plot(
+            [m.x for m, _ in dotted], [y for _, y in dotted], color=color, lw=1.6, alpha=0.8
+        )
         line.set_gid("line")
-    if line_pts:
+    if dotted:
         dots = ax.scatter(
-            [x for x, _ in line_pts],
-            [y for _, y in line_pts],
-            s=55,
-            facecolors=["white" if a.disputed_by else color for _, a in own if a.best is not None],
+            [m.x for m, _ in dotted],
+            [y for _, y in dotted],
+            s=[_dot_area(m.count) for m, _ in dotted],
+            facecolors=["white" if m.disputed else color for m, _ in dotted],
             edgecolors=color,
             linewidths=2,
             zorder=4,
         )
         dots.set_gid("points")
-    segments = [(x, seg) for x, a in own if (seg := a.segment()) is not None]
-    if segments:
-        bars = ax.vlines(
-            [x for x, _ in segments],
-            [s[0] for _, s in segments],
-            [s[1] for _, s in segments],
-            colors=color,
-            lw=3,
-            alpha=0.45,
-            zorder=2,
-        )
-        bars.set_gid("intervals")
-    for x, a in own:
-        for upward, is_open in ((True, a.open_high), (False, a.open_low)):
-            tail = a.arrow_tail(upward=upward) if is_open else None
+    for gid, alone, lw, alpha in (("intervals", True, 3, 0.45), ("gathered", False, 1.2, 0.8)):
+        segments = [(m.x, m.segment) for m in marks if m.segment and (m.count == 1) == alone]
+        if segments:
+            bars = ax.vlines(
+                [x for x, _ in segments],
+                [s[0] for _, s in segments],
+                [s[1] for _, s in segments],
+                colors=color,
+                lw=lw,
+                alpha=alpha,
+                zorder=2,
+            )
+            bars.set_gid(gid)
+    for m in marks:
+        for upward, tail in ((True, m.up_from), (False, m.down_from)):
             if tail is not None:
                 tip = scale.shift(tail, 1.0 if upward else -1.0)
-                _draw_arrow(ax, (x, tail), (x, tip), color, lw=2.0)
+                _draw_arrow(ax, (m.x, tail), (m.x, tip), color, lw=2.0)
     return Line2D(  # a line in the legend only where one is drawn
         [],
         [],
@@ -987,6 +1044,21 @@ def _draw_asserter(
         marker="o",
         ms=7,
         label="\n".join(_wrap(name, width=26, max_lines=2)),
+    )
+
+
+def _gathered_legend(most: int) -> Line2D:
+    """The legend entry of a mark that stands for several figures of one day (the largest,
+    ``most``)."""
+    return Line2D(
+        [],
+        [],
+        color="0.4",
+        lw=1.2,
+        marker="o",
+        ms=math.sqrt(_dot_area(most)),
+        mfc="0.4",
+        label=f"up to {most:,} figures of one\nasserter on one day: their\nmedian, lowest to highest",
     )
 
 
@@ -1023,7 +1095,9 @@ def timeline_plot(
     x is the date a figure describes (``as_of``, else ``first_published``), y the best value
     with the stated interval as a vertical bar and open bounds as arrows (up for "more
     than", down for "fewer than"); hollow dots are disputed assertions. Each quantity's
-    consensus best value is a dashed grey segment over its time window.
+    consensus best value is a dashed grey segment over its time window. The figures one
+    asserter gives on one day are one mark (:func:`_marks`): a dot at their median, larger
+    the more they are, and a thin line from the lowest to the highest.
 
     Parameters
     ----------
@@ -1115,11 +1189,16 @@ def timeline_plot(
     _tidy(ax, grid="y")
 
     handles: list[Any] = []
+    most = 1
     for name in order:
         own = sorted(
             ((x_of[id(a)], a) for _, a in points if a.asserter == name), key=lambda p: p[0]
         )
-        handles.append(_draw_asserter(ax, name, own, palette[name], scale, one=name != others))
+        marks = _marks(own)
+        most = max(most, *(m.count for m in marks))
+        handles.append(_draw_asserter(ax, name, marks, palette[name], scale, one=name != others))
+    if most > 1:
+        handles.append(_gathered_legend(most))
     handles += _draw_windows(ax, consensus, span)
     if any(a.disputed_by for _, a in points):
         handles.append(

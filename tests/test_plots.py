@@ -424,6 +424,81 @@ def test_timeline_plot_series(tables: Any, tmp_path: Path) -> None:
     assert legend.get_window_extent().x0 >= ax.get_window_extent().x1
 
 
+def test_timeline_gathers_the_figures_of_one_asserter_on_one_day(tmp_path: Path) -> None:
+    """Figures an asserter gives on one day are one mark: a dot at their median, as large as
+    they are many, a thin line from the lowest to the highest, one arrow for their furthest
+    open bound; a disputed one stays apart, and a lone figure keeps its own interval."""
+    day, later = dt.date(2031, 5, 2), dt.date(2031, 7, 9)
+    said = [  # (best, low, high, bound, disputed by)
+        (120.0, 120.0, 120.0, "exact", []),
+        (300.0, 270.0, 330.0, "approx", []),
+        (95.0, 95.0, None, "lower", []),  # more than 95
+        (210.0, 210.0, None, "lower", []),  # more than 210: the furthest, drawn
+        (500.0, 500.0, 500.0, "exact", ["Harbour board"]),
+    ]
+    rows = [
+        assertion(
+            assertion_id=f"g{i}",
+            quantity_id="q-cranes",
+            asserter="Port authority",
+            as_of=day,
+            best=best,
+            interval_low=low,
+            interval_high=high,
+            bound=bound,
+            disputed_by=disputed,
+            first_published=day,
+        )
+        for i, (best, low, high, bound, disputed) in enumerate(said)
+    ]
+    rows.append(
+        assertion(
+            assertion_id="lone",
+            quantity_id="q-cranes",
+            asserter="Port authority",
+            as_of=later,
+            best=150.0,
+            interval_low=140.0,
+            interval_high=160.0,
+            bound="approx",
+            first_published=later,
+        )
+    )
+    cranes = quantities_frame(
+        [
+            quantity(
+                quantity_id="q-cranes",
+                series_id="cranes",
+                label="Cranes ordered",
+                unit="cranes",
+                dimension="count",
+                verdict="growth",
+                n_assertions=6,
+            )
+        ]
+    )
+    fig = timeline_plot(assertions_frame(rows), cranes, series_id="cranes")
+    ax = fig.axes[0]
+    (dots,) = by_gid(ax, "points")
+    offsets = np.asarray(dots.get_offsets())
+    assert len(offsets) == 3  # four figures gathered, the disputed one, the lone one
+    sizes = list(dots.get_sizes())
+    assert sizes[0] > sizes[1] == sizes[2]  # the gathered mark is the largest
+    assert sorted(offsets[:, 1]) == [150.0, 165.0, 500.0]  # 165: the median of the four
+    ((low, high),) = [(s[0][1], s[1][1]) for s in by_gid(ax, "gathered")[0].get_segments()]
+    assert (low, high) == (95.0, 330.0)
+    (alone,) = by_gid(ax, "intervals")[0].get_segments()
+    assert (alone[0][1], alone[1][1]) == (140.0, 160.0)
+    (arrow,) = arrows(ax)
+    assert arrow.xyann[1] == 210.0 and arrow.xy[1] > 210.0
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert any(text.startswith("up to 4 figures of one asserter on one day") for text in legend)
+    saves(fig, tmp_path / "gathered.png")
+    single_day = timeline_plot(assertions_frame(rows[1:2] + rows[-1:]), cranes, series_id="cranes")
+    legend = [t.get_text() for t in single_day.axes[0].get_legend().get_texts()]
+    assert not any(text.startswith("up to") for text in legend), "nothing gathered, no entry"
+
+
 def test_timeline_plot_without_series_id(tables: Any) -> None:
     quantities, assertions = tables
     personnel = assertions.filter(pl.col("quantity_id") != "q-spending-month")
