@@ -57,13 +57,13 @@ def with_shared(frame: pl.DataFrame, *exprs: pl.Expr, **named: pl.Expr) -> pl.Da
     return frame.lazy().with_columns(*exprs, **named).collect(optimizations=shared)
 
 
-def as_text(frame: pl.DataFrame, schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
+def as_text(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
     """``frame.cast(schema)``, its categorical columns given as text that holds each distinct
     value once: each row points at the value (a cast writes every row's text out again, ~40
     bytes a row for "the place the document is about", where a pointer takes 16).
 
     >>> frame = pl.DataFrame({"k": ["a name", None, "a name"]}, schema={"k": pl.Categorical})
-    >>> as_text(frame, {"k": pl.String}).get_column("k").to_list()
+    >>> as_text(frame, pl.Schema({"k": pl.String})).get_column("k").to_list()
     ['a name', None, 'a name']
     """
     texts = []
@@ -75,7 +75,7 @@ def as_text(frame: pl.DataFrame, schema: Mapping[str, pl.DataType]) -> pl.DataFr
                     distinct, distinct.cast(pl.String), default=None, return_dtype=pl.String
                 )
             )
-    return frame.with_columns(texts).cast(dict(schema))
+    return frame.with_columns(texts).cast(schema)
 
 
 def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType) -> pl.Series:
