@@ -22,7 +22,6 @@ __all__ = [
     "kept_sorted",
     "sorted_by",
     "with_order",
-    "with_shared",
 ]
 
 
@@ -40,21 +39,6 @@ def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str]) -
     if found.height != frame.height:
         raise ValueError(f"join_beside: {on!r} repeats in the table joined")
     return frame.with_columns(found.drop(on).get_columns())
-
-
-def with_shared(frame: pl.DataFrame, *exprs: pl.Expr, **named: pl.Expr) -> pl.DataFrame:
-    """``frame.with_columns(*exprs, **named)``, each sub-expression the expressions share
-    computed once. (An eager ``with_columns`` computes a shared part, such as the words
-    before the figure that several patterns read, once for each expression holding it.)
-
-    >>> words = pl.col("s").str.to_uppercase()
-    >>> frame = with_shared(pl.DataFrame({"s": ["ab"]}), a=words + "1", b=words + "2")
-    >>> frame.row(0)
-    ('ab', 'AB1', 'AB2')
-    """
-    shared = pl.QueryOptFlags.none()
-    shared.comm_subexpr_elim = True
-    return frame.lazy().with_columns(*exprs, **named).collect(optimizations=shared)
 
 
 def as_text(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:

@@ -27,7 +27,7 @@ import yaml
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, with_shared
+from .columns import join_beside
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -448,7 +448,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
 
     frame = frame.with_columns(_m_surface=first_match(pl.col("surface").fill_null(""), word))
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
-        frame = with_shared(frame, **{k: steps[k][0] for k in stage})
+        frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # the counted phrase as written may name a narrower measure than its head noun, the unit

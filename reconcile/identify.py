@@ -20,7 +20,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, with_shared
+from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
@@ -1630,8 +1630,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # it, the other way round (the words of its own clause, before or after it)
     own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
     pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
-    frame = with_shared(
-        frame,
+    frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=prev_key,
         _prev_entity=pl.col("entity").shift(1).over("doc_id", pl.col("dimension")),
