@@ -717,17 +717,32 @@ def _respectively(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         )
         .list.eval(pl.element().filter(pl.element().is_not_null() & (pl.element() != "")))
     )
-    listed = ["doc_id", "sentence_start", "_in_list"]
-    frame = frame.with_columns(_in_list=ahead)
-    frame = frame.with_columns(
+    listed = ["doc_id", "sentence_start"]
+    # (only the figures with the word after them are read: a list's figures all have it)
+    rows = (
+        frame.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+            *listed,
+            "start",
+            "_p_all",
+            _in_list=ahead,
+        )
+        .filter("_in_list")
+        .drop("_in_list")
+    )
+    rows = rows.with_columns(
         _k=pl.col("start").rank("ordinal").over(listed) - 1,
         _n=pl.len().over(listed),
         _places=places,
     )
-    fits = pl.col("_in_list") & (pl.col("_n") > 1) & (pl.col("_places").list.len() == pl.col("_n"))
-    return frame.with_columns(
-        _respective=pl.when(fits).then(pl.col("_places").list.get(pl.col("_k"), null_on_oob=True))
-    ).drop("_in_list", "_k", "_n", "_places")
+    fits = (pl.col("_n") > 1) & (pl.col("_places").list.len() == pl.col("_n"))
+    found = rows.select(
+        "_at", pl.when(fits).then(pl.col("_places").list.get(pl.col("_k"), null_on_oob=True))
+    )
+    respective = pl.Series("_respective", [], dtype=pl.String).extend_constant(None, frame.height)
+    if found.height:
+        respective = respective.scatter(found.get_column("_at"), found.to_series(1))
+    return frame.with_columns(respective)
 
 
 def nationality(adjectives: dict[str, str]) -> pl.Expr:
