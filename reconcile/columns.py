@@ -20,6 +20,7 @@ __all__ = [
     "join_beside",
     "kept_in_order",
     "kept_sorted",
+    "on_rows",
     "sorted_by",
     "with_order",
 ]
@@ -60,6 +61,26 @@ def as_text(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
                 )
             )
     return frame.with_columns(texts).cast(schema)
+
+
+def on_rows(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Series:
+    """``pl.when(keep).then(value)`` as a column of ``frame``, ``value`` computed on the rows
+    ``keep`` holds for alone (a ``when`` computes its ``then`` on every row). ``value`` must
+    read each row by itself (no window, shift or aggregate: the other rows are not there).
+
+    >>> frame = pl.DataFrame({"dim": ["ratio", "count", "ratio"], "s": ["a", "b", "c"]})
+    >>> keep = pl.col("dim") == "ratio"
+    >>> on_rows(frame, keep, pl.col("s").str.to_uppercase().alias("up")).to_list()
+    ['A', None, 'C']
+    """
+    needed = list(dict.fromkeys(value.meta.root_names()))
+    rows = (
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *needed, _keep=keep)
+        .filter(pl.col("_keep").fill_null(False))
+        .select("_at", value)
+    )
+    column = rows.to_series(1).clear().extend_constant(None, frame.height)
+    return column.scatter(rows.get_column("_at"), rows.to_series(1)) if rows.height else column
 
 
 def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType) -> pl.Series:
