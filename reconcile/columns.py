@@ -14,11 +14,13 @@ import polars as pl
 
 __all__ = [
     "SERIES_ORDER",
+    "as_text",
     "at_rows",
     "in_series_order",
     "join_beside",
     "kept_in_order",
     "kept_sorted",
+    "on_rows",
     "sorted_by",
     "with_order",
 ]
@@ -38,6 +40,47 @@ def join_beside(frame: pl.DataFrame, table: pl.DataFrame, on: str | list[str]) -
     if found.height != frame.height:
         raise ValueError(f"join_beside: {on!r} repeats in the table joined")
     return frame.with_columns(found.drop(on).get_columns())
+
+
+def as_text(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
+    """``frame.cast(schema)``, its categorical columns given as text that holds each distinct
+    value once: each row points at the value (a cast writes every row's text out again, ~40
+    bytes a row for "the place the document is about", where a pointer takes 16).
+
+    >>> frame = pl.DataFrame({"k": ["a name", None, "a name"]}, schema={"k": pl.Categorical})
+    >>> as_text(frame, pl.Schema({"k": pl.String})).get_column("k").to_list()
+    ['a name', None, 'a name']
+    """
+    texts = []
+    for name, dtype in schema.items():
+        if dtype == pl.String and isinstance(frame.schema[name], pl.Categorical):
+            distinct = frame.get_column(name).drop_nulls().unique()
+            texts.append(
+                pl.col(name).replace_strict(
+                    distinct, distinct.cast(pl.String), default=None, return_dtype=pl.String
+                )
+            )
+    return frame.with_columns(texts).cast(schema)
+
+
+def on_rows(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Series:
+    """``pl.when(keep).then(value)`` as a column of ``frame``, ``value`` computed on the rows
+    ``keep`` holds for alone (a ``when`` computes its ``then`` on every row). ``value`` must
+    read each row by itself (no window, shift or aggregate: the other rows are not there).
+
+    >>> frame = pl.DataFrame({"dim": ["ratio", "count", "ratio"], "s": ["a", "b", "c"]})
+    >>> keep = pl.col("dim") == "ratio"
+    >>> on_rows(frame, keep, pl.col("s").str.to_uppercase().alias("up")).to_list()
+    ['A', None, 'C']
+    """
+    needed = list(dict.fromkeys(value.meta.root_names()))
+    rows = (
+        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *needed, _keep=keep)
+        .filter(pl.col("_keep").fill_null(False))
+        .select("_at", value)
+    )
+    column = rows.to_series(1).clear().extend_constant(None, frame.height)
+    return column.scatter(rows.get_column("_at"), rows.to_series(1)) if rows.height else column
 
 
 def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType) -> pl.Series:

@@ -13,7 +13,7 @@ from extract.lexicon import lexicon
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
-from .columns import in_series_order, sorted_by, with_order
+from .columns import as_text, in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import after_figure, alternation, before_figure
 from .identify import (
@@ -432,21 +432,18 @@ def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
         # (the input's columns taken one by one: a select of a table whose columns are cut
         # into different chunks would copy them all into one)
         kept = pl.DataFrame([frame.get_column(c) for c in CLAIMS_SCHEMA.names()]).drop(*_REWRITTEN)
-        return (
-            pl.concat([kept, _chunked_like(back, kept)], how="horizontal")
-            .select(*CLAIMS_SCHEMA.names(), *added)
-            .cast(CLAIM_COLUMNS)
+        return as_text(
+            pl.concat([kept, _chunked_like(back, kept)], how="horizontal").select(
+                *CLAIMS_SCHEMA.names(), *added
+            ),
+            CLAIM_COLUMNS,
         )
     work = in_series_order(work)
     rows = work.get_column(_ROW)
-    return (
-        work.with_columns(
-            frame.get_column(c).gather(rows) for c in CLAIMS_SCHEMA.names() if c not in work.columns
-        )
-        .select(*CLAIMS_SCHEMA.names(), *added)
-        .cast(CLAIM_COLUMNS)
-        .sort("doc_id", "start")
-    )
+    work = work.with_columns(
+        frame.get_column(c).gather(rows) for c in CLAIMS_SCHEMA.names() if c not in work.columns
+    ).select(*CLAIMS_SCHEMA.names(), *added)
+    return as_text(work, CLAIM_COLUMNS).sort("doc_id", "start")
 
 
 def _chunked_like(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:

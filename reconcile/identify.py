@@ -20,7 +20,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by
+from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
@@ -1025,7 +1025,7 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
         & ~part.str.contains(pl.col("concept_key"), literal=True)
     )
     # (the part is read once for both columns: each use of an expression computes it again)
-    frame = frame.with_columns(_part=pl.when(named).then(part))
+    frame = frame.with_columns(on_rows(frame, share, pl.when(named).then(part)).alias("_part"))
     part = pl.col("_part")
     return frame.with_columns(
         concept_key=pl.when(part.is_not_null())
