@@ -139,6 +139,7 @@ _COLORS = {
     "holds": "#2e8b57",
     "fails": "#c0392b",
     "warning": "#b35806",
+    "derived": "#5f7f99",
 }
 
 

@@ -525,7 +525,15 @@ def checks_table(checks: pl.DataFrame) -> Html:
         what="check",
         where="checks.parquet",
     )
-    return Html(table.text + aside)
+    derived = (
+        _note(
+            "derived: a share of a whole implies the whole's size; no figure of the whole "
+            "was given to check it against, so it neither holds nor fails."
+        ).text
+        if (shown.get_column("status").cast(pl.String) == "derived").any()
+        else ""
+    )
+    return Html(table.text + derived + aside)
 
 
 def stances_table(

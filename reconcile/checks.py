@@ -6,7 +6,8 @@ Checks, each a row that holds, fails or warns, naming the claims involved:
   the parts after "including", "of whom", "of which", "comprising" add up to the total
   (within 2%);
 - ``share_of_whole``: "more than 6,000 – around 15% of the whole workforce" implies a whole
-  of about 40,000 (a derived figure, reported as a holding check with ``expected``);
+  of about 40,000 (``expected``): a figure derived from the share, with status ``derived``,
+  since no stated figure of the whole is held against it;
 - ``change_direction``: in "from X to Y", Y is above X for an increase, below for a decrease;
 - ``cumulative``: counts that only accumulate (deaths) do not fall from one window to the next;
 - ``restatement``: a figure restated in other terms converts back to about the same amount;
@@ -209,7 +210,7 @@ def _sentence_checks(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     out.append(
                         _row(
                             "share_of_whole",
-                            "holds",
+                            "derived",
                             f"{float(total['value']):,.0f} being {float(nxt['value']):g}% of {of} "
                             f"implies {of} of about {whole:,.0f}",
                             whole,

@@ -30,7 +30,9 @@ VERDICT_ENUM = pl.Enum(list(VERDICTS))
 CHECK_KINDS = pl.Enum(
     ["parts_sum", "share_of_whole", "change_direction", "cumulative", "restatement", "input"]
 )
-CHECK_STATUS = pl.Enum(["holds", "fails", "warning"])
+#: ``derived``: a figure the check works out ("10% of the whole" implies the whole's size) with
+#: no stated figure to hold it against: nothing was checked, so it neither holds nor fails.
+CHECK_STATUS = pl.Enum(["holds", "fails", "warning", "derived"])
 
 #: Columns added to the claims table (the input columns are kept as they were).
 _CLAIM_COLUMNS: _Types = {

@@ -204,6 +204,8 @@ def test_parts_add_up_to_the_total(result: ReconcileResult) -> None:
 def test_share_of_whole_implies_total_forces(result: ReconcileResult) -> None:
     shares = result.checks.filter(pl.col("kind") == "share_of_whole")
     assert shares.height == 1 and shares["expected"][0] == pytest.approx(200000.0)
+    # nothing states the whole, so the share only implies it: no check held
+    assert shares["status"].to_list() == ["derived"]
 
 
 def test_furniture_joins_no_group(result: ReconcileResult) -> None:

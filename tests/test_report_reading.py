@@ -196,6 +196,32 @@ def test_notes_on_single_figures_are_counted_not_listed_as_checks() -> None:
     assert "2 notes" in html and "kind = input" in html
 
 
+def test_a_share_with_no_whole_is_shown_as_derived_not_as_a_check_that_held() -> None:
+    checks = pl.DataFrame(
+        [
+            _check(
+                "share_of_whole",
+                "derived",
+                "300 being 5% of the fleet implies the fleet of about 6,000",
+                0,
+            ),
+            _check("parts_sum", "holds", "4 + 6 = 10 against a total of 10", 1),
+        ],
+        schema=CHECKS_SCHEMA,
+    )
+    html = report.checks_table(checks).text
+    assert ">derived<" in html and "no figure of the whole" in html
+    assert html.count(">holds<") == 1, "only the parts that add up held"
+
+
+def test_no_derived_note_without_a_derived_row() -> None:
+    checks = pl.DataFrame(
+        [_check("parts_sum", "fails", "4 + 5 = 9 against a total of 10", 0)],
+        schema=CHECKS_SCHEMA,
+    )
+    assert "no figure of the whole" not in report.checks_table(checks).text
+
+
 def test_only_notes_means_no_check_was_made() -> None:
     checks = pl.DataFrame(
         [_check("input", "warning", "'7 boats': no date", 0)], schema=CHECKS_SCHEMA
