@@ -94,6 +94,12 @@ def read_left(
     return walk.phrase()
 
 
+def _participle(low: str) -> bool:
+    """Whether a lower-case word reads as a past participle: in -ed ("valued"), or one that
+    lemminflect knows, irregular ones included ("set", "paid", "sold")."""
+    return (low.endswith("ed") and len(low) > 4) or past_participle(low)
+
+
 @dataclass(slots=True)
 class _LeftWalk:
     """The walk of :func:`read_left` from a figure leftwards, one token ``toks[i]`` a step.
@@ -290,7 +296,7 @@ class _LeftWalk:
         low = toks[i + 1].lower
         return (
             toks[i + 1].text == self.verbs[0]
-            and (low == "worth" or (low.endswith("ed") and len(low) > 4))
+            and (low == "worth" or _participle(low))
             and _antecedent_noun(toks[i - 1], self.lex)
         )
 
@@ -354,7 +360,7 @@ class _LeftWalk:
         return (
             tok.text.islower()
             and toks[i + 1].lower in _PARTICIPLE_LINKS
-            and ((low.endswith("ed") and len(low) > 4) or past_participle(low))
+            and _participle(low)
             and noun.text.replace("-", "").isalpha()
             and noun.lower not in lex.stopwords
             and noun.lower not in _AUX

@@ -147,6 +147,8 @@ _CASES = [
     ("The merger, worth $2.3 billion, closes in May.", "$2.3 billion", "merger"),
     ("The grant, valued at $5m, was approved.", "$5m", "grant"),
     ("The bonds, priced at 98 cents, sold out.", "98 cents", "bonds"),
+    # ... an irregular participle too ("set", "put", "paid")
+    ("The fee, set at $40, is new.", "$40", "fee"),
     # an appositive after a name that ends a prepositional phrase describes the name; the
     # phrase the name ends is what is measured
     ("Imports from Peru, its main supplier, fell 9% in June.", "9%", "Imports Peru"),
