@@ -1522,11 +1522,11 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     before the figure in its sentence with no other number between them (years and names
     such as "Storm-9" aside); or "confirmed", "recorded" or "reported" right after the
     figure and its counted noun ("480 deaths confirmed")."""
+    measures = set(tables.measure_forms.values())
     official_of = {
-        m: f"official {m.split()[-1]}"
-        for m in set(tables.measure_forms.values())
-        if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
-        and not m.startswith("official ")
+        m: form
+        for m in measures
+        if (form := f"official {m.split()[-1]}") in measures and not m.startswith("official ")
     }
     official = pl.col("concept_key").replace_strict(official_of, default=None)
     # (the words are read only where the measure has an official form)
@@ -1553,15 +1553,24 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 
 #: Words that make a figure an estimate of a toll rather than a count of it ("estimates
-#: that 3,000 died", "excess deaths", "the true toll", "undercounted").
+#: that 3,000 died", "excess deaths", "the true toll", "undercounted"): each word's start,
+#: and the rest of its word or phrase. A sentence holding none of the starts is searched no
+#: further.
+_TOLL_NOUN = r"\s+(?:toll|number|figure|count)"
+_ESTIMATE_WORDS = {
+    "estimat": r"\w*",
+    "excess": "",
+    "model": r"(?:l)?ed",
+    "under": r"-?(?:count|report)\w*",
+    "true": _TOLL_NOUN,
+    "actual": _TOLL_NOUN,
+    "real": _TOLL_NOUN,
+}
 _ESTIMATE = (
-    r"(?i)(?-u:\b)(?:estimat\w*|excess|model(?:l)?ed|under-?(?:count|report)\w*|"
-    r"(?:true|actual|real)\s+(?:toll|number|figure|count))(?-u:\b)"
+    r"(?i)(?-u:\b)(?:"
+    + "|".join(start + rest for start, rest in _ESTIMATE_WORDS.items())
+    + r")(?-u:\b)"
 )
-
-
-#: Literal parts of ``_ESTIMATE``: a sentence holding none of them is searched no further.
-_ESTIMATE_WORDS = ["estimat", "excess", "model", "under", "true", "actual", "real"]
 
 
 def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]) -> pl.DataFrame:
@@ -1588,7 +1597,7 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
     words = pl.col("sentence").fill_null("")
     estimates = (
         frame.filter(key.is_in(list(forms)))
-        .filter(words.str.contains_any(_ESTIMATE_WORDS, ascii_case_insensitive=True))
+        .filter(words.str.contains_any(list(_ESTIMATE_WORDS), ascii_case_insensitive=True))
         .filter(clause.str.contains(_ESTIMATE))
         .select("entity", _base=key.replace_strict(forms, default=None))
         .unique()
