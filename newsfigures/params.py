@@ -81,13 +81,30 @@ def is_sample_corpus(corpus: str | os.PathLike[str] | None) -> bool:
         return False
 
 
-def _whole(name: str, value: object, *, minimum: int) -> int:
+def _number(value: object, must: str) -> float:
+    """``value`` (a number, or its text) as a number; else a :class:`ParameterError` that says
+    what it ``must`` be."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ParameterError(f"{name} must be a whole number, not {value!r}")
+        raise ParameterError(f"{must}, not {value!r}")
     try:
-        number = float(value)
+        return float(value)
     except ValueError:
-        raise ParameterError(f"{name} must be a whole number, not {value!r}") from None
+        raise ParameterError(f"{must}, not {value!r}") from None
+
+
+def _given_file(value: str | os.PathLike[str] | None, missing: str) -> Path | None:
+    """The file ``value`` names, ``None`` when none is given; a :class:`ParameterError` with
+    the message ``missing`` when there is no such file."""
+    if value is None or not str(value).strip():
+        return None
+    path = Path(str(value)).expanduser()
+    if not path.is_file():
+        raise ParameterError(missing)
+    return path
+
+
+def _whole(name: str, value: object, *, minimum: int) -> int:
+    number = _number(value, f"{name} must be a whole number")
     if not number.is_integer() or number < minimum:
         raise ParameterError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
     return int(number)
@@ -158,14 +175,11 @@ def check_parameters(
     if out.exists() and not out.is_dir():
         raise ParameterError(f"out_dir '{out}' is a file, not a folder.")
     tables_path = _tables(tables)
-    claims_path: Path | None = None
-    if claims is not None and str(claims).strip():
-        claims_path = Path(str(claims)).expanduser()
-        if not claims_path.is_file():
-            raise ParameterError(
-                f"The claims table '{claims}' does not exist. Run 01_extract first, "
-                "or leave claims empty to extract the corpus here."
-            )
+    claims_path = _given_file(
+        claims,
+        f"The claims table '{claims}' does not exist. Run 01_extract first, "
+        "or leave claims empty to extract the corpus here.",
+    )
     code = str(currency or "").strip().upper()
     known = sorted(set(load_fx_rates().get_column("currency").to_list()))
     if code not in known:
@@ -173,26 +187,17 @@ def check_parameters(
             f"Unknown reporting currency '{currency}'. Choose one of: {', '.join(known)}."
         )
     days = _whole("window_days", window_days, minimum=0)
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float | str):
-        raise ParameterError(f"threshold must be a number such as 0.25 (25%), not {threshold!r}")
-    try:
-        gap = float(threshold)
-    except ValueError:
-        raise ParameterError(
-            f"threshold must be a number such as 0.25 (25%), not {threshold!r}"
-        ) from None
+    gap = _number(threshold, "threshold must be a number such as 0.25 (25%)")
     if not math.isfinite(gap) or gap <= 0:
         raise ParameterError(f"threshold must be above 0 (0.25 means 25%), not {threshold!r}")
     if consensus not in CONSENSUS:
         raise ParameterError(f"consensus must be one of {', '.join(CONSENSUS)}, not {consensus!r}")
-    mapping_path: Path | None = None
-    if mapping is not None and str(mapping).strip():
-        mapping_path = Path(str(mapping)).expanduser()
-        if not mapping_path.is_file():
-            raise ParameterError(
-                f"The mapping file '{mapping}' does not exist. Give a YAML file of overrides "
-                "(merge, split, rename, entities, asserters, concepts), or leave mapping empty."
-            )
+    mapping_path = _given_file(
+        mapping,
+        f"The mapping file '{mapping}' does not exist. Give a YAML file of overrides "
+        "(merge, split, rename, entities, asserters, concepts), or leave mapping empty.",
+    )
+    if mapping_path is not None:
         try:
             load_mapping(mapping_path)
         except (ValueError, yaml.YAMLError) as err:
@@ -239,14 +244,13 @@ def _tables(tables: str | os.PathLike[str] | None) -> Path | None:
 
 def _manifest(manifest: str | os.PathLike[str] | None) -> Path | None:
     """The manifest file, read once to check it; ``None`` when not given."""
-    if manifest is None or not str(manifest).strip():
+    path = _given_file(
+        manifest,
+        f"The manifest '{manifest}' does not exist. Give a CSV or YAML file with a 'doc' "
+        "column (and outlet, published, url, title), or leave manifest empty.",
+    )
+    if path is None:
         return None
-    path = Path(str(manifest)).expanduser()
-    if not path.is_file():
-        raise ParameterError(
-            f"The manifest '{manifest}' does not exist. Give a CSV or YAML file with a 'doc' "
-            "column (and outlet, published, url, title), or leave manifest empty."
-        )
     try:
         entries = read_manifest(path)
     except ManifestError as err:

@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import yaml
@@ -55,6 +56,12 @@ __all__ = [
 ]
 
 DATA = Path(__file__).parent / "data"
+
+
+def read_yaml(path: Path) -> Any:
+    """The YAML file at ``path`` (UTF-8), as Python values."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
 
 #: Counted nouns that say what is counted only when nothing nearer does ("3,000 death cases").
 CONTAINER_NOUNS = frozenset({"case", "cases"})
@@ -143,7 +150,7 @@ def measure_forms(vocabulary: Mapping[str, Iterable[str]]) -> dict[str, str]:
 @functools.cache
 def default_measures() -> dict[str, tuple[str, ...]]:
     """The shipped measure vocabulary."""
-    raw = yaml.safe_load((DATA / "measures.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "measures.yaml")
     return {str(k): tuple(str(v) for v in vs) for k, vs in raw.items()}
 
 
@@ -154,7 +161,7 @@ def place_forms() -> dict[str, str]:
     import pycountry
 
     forms: dict[str, str] = {}
-    raw = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "places.yaml")
     for form in raw.pop("regions", []):
         forms[str(form)] = ""  # matched, so that the continent inside is not, and no place
     for name, others in raw.items():
@@ -202,7 +209,7 @@ def _regular_demonyms(name: str) -> list[str]:
 def demonym_forms() -> dict[str, str]:
     """Adjectives of nationality (as written) -> the place shown."""
     forms: dict[str, str] = {}
-    raw = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "demonyms.yaml")
     for name, adjectives in raw.items():
         for form in adjectives or []:
             forms.setdefault(str(form), str(name))

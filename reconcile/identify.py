@@ -87,6 +87,10 @@ _MONTHS = {
 #: none of the patterns of months below (each holds one of these), so they are read only
 #: in sentences that hold one.
 _ANY_MONTH = "(?i)(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+#: A year as news writes one ("1989", "2031"), in each pattern that reads a year (a second
+#: year may drop its century: "2029-30").
+_CENTURY = r"(?:19|20)"
+_YEAR = _CENTURY + r"\d{2}"
 #: Words that make the date after them the start of a span, not the date of the figure.
 _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
 #: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
@@ -189,26 +193,26 @@ VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|tr
 _PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
 _YEAR_AFTER = (
-    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+((?:19|20)\d{2})\b"
+    rf"(?i)^\s*(?:[a-z-]+\s+){{0,3}}?(?:in|during|for)\s+({_YEAR})\b"
     # (a second year ends there: "in 2029 and 700,000 in 2030" names one year, then a figure)
-    r"(\s*(?:and|to|-|\u2013|/)\s*(?:19|20)?\d{2}\b)?"
+    rf"(\s*(?:and|to|-|\u2013|/)\s*{_CENTURY}?\d{{2}}\b)?"
 )
-_IN_YEAR = r"(?i)\b(?:in|during|since|by|as of|for)\s+((?:19|20)\d{2})\b"
+_IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
-_RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+(?:19|20)\d{{2}}\b"
+_RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
 #: A span of whole years ("in 2030 and 2031", "between 2029 and 2031", "from 2030 to 2031"):
 #: group 1 its first year, group 2 its last.
 _YEAR_SPAN = (
-    r"(?i)\b(?:in|during|for|over|between|from|across|throughout)\s+((?:19|20)\d{2})"
-    r"\s*(?:and|to|through|until|-|\u2013)\s*((?:19|20)\d{2})\b"
+    rf"(?i)\b(?:in|during|for|over|between|from|across|throughout)\s+({_YEAR})"
+    rf"\s*(?:and|to|through|until|-|\u2013)\s*({_YEAR})\b"
 )
 #: Words before a figure that end in another figure and its year, closed by a comma ("the
 #: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
 #: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
 #: with "and": the year may be both's.)
 _YEAR_CLOSES = (
-    r"(?i)\d[\d,.]*(?:\s+[\w'\u2019-]+){0,6}?\s+(?:in|during)\s+(?:19|20)\d{2}\s*[,;][^0-9]*$"
+    rf"(?i)\d[\d,.]*(?:\s+[\w'\u2019-]+){{0,6}}?\s+(?:in|during)\s+{_YEAR}\s*[,;][^0-9]*$"
 )
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -221,7 +225,7 @@ _MONTH_AFTER = (
     r"^\s*(?:[\w-]+\s+){0,4}?(?:in|during|over|throughout)\s+(?:just\s+|only\s+)?"
     r"(?:(?:the\s+)?(?:[a-z]+\s+)?months?\s*(?:--|[,:\u2013\u2014-])?\s*(?:of\s+)?)?"
     rf"({_MONTH_NAMES})(?:\s*(?:and|to|through|-|\u2013)\s*({_MONTH_NAMES}))?"
-    r"(?:,?\s+((?:19|20)\d{2}))?(?:\s+alone)?(?:[^\w]|$)"
+    rf"(?:,?\s+({_YEAR}))?(?:\s+alone)?(?:[^\w]|$)"
 )
 
 
@@ -258,8 +262,8 @@ def _canonical(column: pl.Expr, aliases: dict[str, list[str]]) -> tuple[pl.Expr,
 def _url_date() -> pl.Expr:
     """The date a document's address shows (".../2023/09/14/...", "13-Sep-2023"), else null."""
     url = pl.col("url").fill_null("")
-    ymd = url.str.extract_groups(r"/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?/")
-    dmy = url.str.extract_groups(r"\b(\d{1,2})-([A-Za-z]{3})[a-z]*-((?:19|20)\d{2})\b")
+    ymd = url.str.extract_groups(rf"/({_YEAR})/(\d{{1,2}})(?:/(\d{{1,2}}))?/")
+    dmy = url.str.extract_groups(rf"\b(\d{{1,2}})-([A-Za-z]{{3}})[a-z]*-({_YEAR})\b")
     month = (
         dmy.struct.field("2")
         .str.to_lowercase()
@@ -287,11 +291,11 @@ def _text_date() -> pl.Expr:
     months = alternation(_MONTHS)
     # ordinal days too: "15th September 2031", "September 15th, 2031"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
-    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+(?:19|20)\d{{2}}\b")
-    dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b")
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+{_YEAR}\b")
+    dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+{_YEAR}\b")
     # a month and year ("as of October 2031") says the news is at least that recent too
     # (not the start of a span: "since June 2030")
-    my = text.str.extract_all(_SINCE + rf"\b(?:{months})\.?,?\s+(?:19|20)\d{{2}}\b").list.eval(
+    my = text.str.extract_all(_SINCE + rf"\b(?:{months})\.?,?\s+{_YEAR}\b").list.eval(
         pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
     )
     found = pl.concat_list(mdy, dmy, my).list.eval(
@@ -363,7 +367,7 @@ def relative_year(before: str, clause: str) -> int | None:
     found = re.search(_RELATIVE_YEAR, clause)
     if found is None:
         return None
-    years = re.findall(r"(?<![\w.,-])((?:19|20)\d{2})(?![\w.,-]\d)", before)
+    years = re.findall(rf"(?<![\w.,-])({_YEAR})(?![\w.,-]\d)", before)
     if not years:
         return None
     said = found.group(0)
@@ -418,8 +422,8 @@ def _sentence_year(published: pl.Expr) -> pl.Expr:
     # (the words are read only where the sentence has its one year)
     one_year = pl.col("_in_year").is_not_null()
     after = pl.when(one_year).then(after_figure()).str.replace_all(r"\w+-\d+\b", "")
-    year_of_other = after.str.contains(r"\b(?:19|20)\d{2}\b") & ~after.str.contains(
-        r"^[^0-9]*\b(?:19|20)\d{2}\b"
+    year_of_other = after.str.contains(rf"\b{_YEAR}\b") & ~after.str.contains(
+        rf"^[^0-9]*\b{_YEAR}\b"
     )
     # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
     # an earlier figure's phrase, before this one, is that figure's too
@@ -463,7 +467,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
     # the sentence's years, a report's year of coming out left aside (only where it names
     # two years or more is one cut)
-    years = r"\b(?:19|20)\d{2}\b"
+    years = rf"\b{_YEAR}\b"
     cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
     told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence)
     told_years = told.str.extract_all(years).list.n_unique()
@@ -1147,7 +1151,7 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
 _OFFICIAL_COUNT = (
     r"(?i)\b(?:the|its|their|that|this)\s+"
     rf"{phrases(longest_first(_WORDS.official_count_words))}(?:\s+[\w'\u2019-]+){{0,4}}?\s+"
-    rf"{phrases(longest_first(_WORDS.count_nouns))}s?\b(?:\s+(?:for|in|of)\s+((?:19|20)\d{{2}})\b)?"
+    rf"{phrases(longest_first(_WORDS.count_nouns))}s?\b(?:\s+(?:for|in|of)\s+({_YEAR})\b)?"
 )
 #: The words after a multiple that lead to its base ("higher than ...", "... the"), and the
 #: comparatives among them.
@@ -1300,7 +1304,7 @@ def _period_words(frame: pl.DataFrame) -> pl.DataFrame:
 #: 2019", "than expected", "the previous year", "the following year", "year on year".
 _AGAINST_ANOTHER_TIME = (
     r"(?i)(?-u:\b)(?:compared\s+(?:to|with)|set\s+against|"
-    r"than\s+(?:in\s+|during\s+)?(?:(?:19|20)\d{2}|the\s+(?:previous|prior|preceding|year|same)|"
+    rf"than\s+(?:in\s+|during\s+)?(?:{_YEAR}|the\s+(?:previous|prior|preceding|year|same)|"
     r"expected|usual|normal|average|before)|"
     r"(?:previous|prior|preceding|following|next)\s+year|a\s+year\s+(?:earlier|before)|"
     r"year[\s-]+(?:on|over)[\s-]+year)(?-u:\b)"
@@ -1323,7 +1327,7 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         pl.col("is_delta")
         & (pl.col("change") == "increase")
         & pl.col("concept_key").is_in(deaths)
-        & pl.col("period").cast(pl.String).str.contains(r"^(?:19|20)\d{2}$")
+        & pl.col("period").cast(pl.String).str.contains(rf"^{_YEAR}$")
     )
     # (the sentence is searched only on the few rises of deaths in a year)
     against = pl.col("sentence").fill_null("").str.contains(_AGAINST_ANOTHER_TIME)
@@ -1349,7 +1353,7 @@ def _period() -> pl.Expr:
     projected = before.str.contains(_PROJECTED) | feared
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
-        r"\b((?:19|20)\d{2})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
+        rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
     )
     # "the previous record of 7.6 million": an earlier record is a figure of its own time
     earlier_record = before.str.contains(
@@ -1365,10 +1369,7 @@ def _period() -> pl.Expr:
     )
     # the last year named before the figure, the one "the previous year" is counted back from
     year_before = (
-        before_figure()
-        .str.extract_all(r"\b(?:19|20)\d{2}\b")
-        .list.last()
-        .cast(pl.Int32, strict=False)
+        before_figure().str.extract_all(rf"\b{_YEAR}\b").list.last().cast(pl.Int32, strict=False)
     )
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
@@ -1521,18 +1522,16 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     before the figure in its sentence with no other number between them (years and names
     such as "Storm-9" aside); or "confirmed", "recorded" or "reported" right after the
     figure and its counted noun ("480 deaths confirmed")."""
+    measures = set(tables.measure_forms.values())
     official_of = {
-        m: f"official {m.split()[-1]}"
-        for m in set(tables.measure_forms.values())
-        if f"official {m.split()[-1]}" in set(tables.measure_forms.values())
-        and not m.startswith("official ")
+        m: form
+        for m in measures
+        if (form := f"official {m.split()[-1]}") in measures and not m.startswith("official ")
     }
     official = pl.col("concept_key").replace_strict(official_of, default=None)
     # (the words are read only where the measure has an official form)
     has_form = official.is_not_null()
-    before = (
-        pl.when(has_form).then(before_figure()).str.replace_all(r"\b(?:19|20)\d{2}\b|\w+-\d+\b", "")
-    )
+    before = pl.when(has_form).then(before_figure()).str.replace_all(rf"\b{_YEAR}\b|\w+-\d+\b", "")
     # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
     # official one too
     counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
@@ -1554,15 +1553,24 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
 
 
 #: Words that make a figure an estimate of a toll rather than a count of it ("estimates
-#: that 3,000 died", "excess deaths", "the true toll", "undercounted").
+#: that 3,000 died", "excess deaths", "the true toll", "undercounted"): each word's start,
+#: and the rest of its word or phrase. A sentence holding none of the starts is searched no
+#: further.
+_TOLL_NOUN = r"\s+(?:toll|number|figure|count)"
+_ESTIMATE_WORDS = {
+    "estimat": r"\w*",
+    "excess": "",
+    "model": r"(?:l)?ed",
+    "under": r"-?(?:count|report)\w*",
+    "true": _TOLL_NOUN,
+    "actual": _TOLL_NOUN,
+    "real": _TOLL_NOUN,
+}
 _ESTIMATE = (
-    r"(?i)(?-u:\b)(?:estimat\w*|excess|model(?:l)?ed|under-?(?:count|report)\w*|"
-    r"(?:true|actual|real)\s+(?:toll|number|figure|count))(?-u:\b)"
+    r"(?i)(?-u:\b)(?:"
+    + "|".join(start + rest for start, rest in _ESTIMATE_WORDS.items())
+    + r")(?-u:\b)"
 )
-
-
-#: Literal parts of ``_ESTIMATE``: a sentence holding none of them is searched no further.
-_ESTIMATE_WORDS = ["estimat", "excess", "model", "under", "true", "actual", "real"]
 
 
 def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]) -> pl.DataFrame:
@@ -1589,7 +1597,7 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
     words = pl.col("sentence").fill_null("")
     estimates = (
         frame.filter(key.is_in(list(forms)))
-        .filter(words.str.contains_any(_ESTIMATE_WORDS, ascii_case_insensitive=True))
+        .filter(words.str.contains_any(list(_ESTIMATE_WORDS), ascii_case_insensitive=True))
         .filter(clause.str.contains(_ESTIMATE))
         .select("entity", _base=key.replace_strict(forms, default=None))
         .unique()

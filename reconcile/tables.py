@@ -9,30 +9,25 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import polars as pl
-import yaml
 
-from .frames import default_measures, inflections, measure_forms
+from .frames import DATA, default_measures, inflections, measure_forms, read_yaml
+from .fx import BUILT
 
 __all__ = ["Mapping", "Tables", "alias_pattern", "load_fx_rates", "load_mapping", "load_tables"]
 
-DATA = Path(__file__).parent / "data"
 StrPath = str | os.PathLike[str]
-
-
-def _yaml(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @functools.cache
 def measure_nouns() -> dict[str, str]:
     """measure -> the words a label names it by ("missing" -> "people missing"); see
     ``data/measure_nouns.yaml``."""
-    return {str(k): str(v) for k, v in _yaml(DATA / "measure_nouns.yaml").items()}
+    return {str(k): str(v) for k, v in read_yaml(DATA / "measure_nouns.yaml").items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +44,7 @@ class MonthReadings:
 @functools.cache
 def month_readings() -> MonthReadings:
     """``data/month_readings.yaml``, the level verbs expanded to all their forms."""
-    raw = _yaml(DATA / "month_readings.yaml")
+    raw = read_yaml(DATA / "month_readings.yaml")
     verbs: set[str] = set()
     for entry in raw["level_verbs"]:
         first, *rest = str(entry).lower().split()
@@ -121,7 +116,7 @@ def _plural(noun: str) -> str:
 @functools.cache
 def reading_words() -> ReadingWords:
     """``data/reading_words.yaml``."""
-    raw = _yaml(DATA / "reading_words.yaml")
+    raw = read_yaml(DATA / "reading_words.yaml")
 
     def words(name: str) -> tuple[str, ...]:
         return _words(raw[name], name)
@@ -215,34 +210,31 @@ def load_mapping(source: StrPath | dict[str, Any] | Mapping | None) -> Mapping:
         return Mapping()
     if isinstance(source, Mapping):
         return source
-    raw = source if isinstance(source, dict) else _yaml(Path(source))
+    raw = source if isinstance(source, dict) else read_yaml(Path(source))
     if raw is None:
         return Mapping()
     if not isinstance(raw, dict):
         raise ValueError(
             "a mapping must be a YAML mapping of entities/asserters/concepts/merge/split/rename"
         )
-    known = {"entities", "asserters", "concepts", "measures", "merge", "split", "rename"}
+    known = {f.name for f in fields(Mapping)}
     unknown = set(raw) - known
     if unknown:
         raise ValueError(f"unknown mapping keys: {sorted(unknown)}")
     return Mapping(
-        entities={
-            str(k): [str(x) for x in v or []] for k, v in (raw.get("entities") or {}).items()
-        },
-        asserters={
-            str(k): [str(x) for x in v or []] for k, v in (raw.get("asserters") or {}).items()
-        },
-        concepts={
-            str(k): [str(x) for x in v or []] for k, v in (raw.get("concepts") or {}).items()
-        },
-        measures={
-            str(k): [str(x) for x in v or []] for k, v in (raw.get("measures") or {}).items()
-        },
+        entities=_names_of(raw, "entities"),
+        asserters=_names_of(raw, "asserters"),
+        concepts=_names_of(raw, "concepts"),
+        measures=_names_of(raw, "measures"),
         merge=list(raw.get("merge") or []),
         split=[str(x) for x in raw.get("split") or []],
         rename={str(k): str(v) for k, v in (raw.get("rename") or {}).items()},
     )
+
+
+def _names_of(raw: dict[str, Any], key: str) -> dict[str, list[str]]:
+    """A mapping's names under ``key`` (name -> its other names) as text; none when absent."""
+    return {str(k): [str(x) for x in v or []] for k, v in (raw.get(key) or {}).items()}
 
 
 def _merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -255,13 +247,13 @@ def _merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str
 def load_tables(mapping: Mapping | None = None) -> Tables:
     """The default tables, extended by ``mapping``."""
     mapping = mapping or Mapping()
-    concepts = _yaml(DATA / "concepts.yaml")
-    units = _yaml(DATA / "units.yaml")
+    concepts = read_yaml(DATA / "concepts.yaml")
+    units = read_yaml(DATA / "units.yaml")
     placeholders = frozenset(concepts.pop("placeholders"))
     cumulative = frozenset(concepts.pop("cumulative"))
     return Tables(
-        entities=_merged(_yaml(DATA / "entities.yaml"), mapping.entities),
-        asserters=_merged(_yaml(DATA / "asserters.yaml"), mapping.asserters),
+        entities=_merged(read_yaml(DATA / "entities.yaml"), mapping.entities),
+        asserters=_merged(read_yaml(DATA / "asserters.yaml"), mapping.asserters),
         concepts=_merged(concepts, mapping.concepts),
         placeholders=placeholders,
         cumulative=cumulative,
@@ -287,7 +279,7 @@ FX_SCHEMA = pl.Schema(
 def load_fx_rates(source: StrPath | pl.DataFrame | None = None) -> pl.DataFrame:
     """Exchange rates: currency, start, end, units_per_usd (see ``data/fx_rates.md``)."""
     if source is None:
-        source = DATA / "fx_rates.csv"
+        source = BUILT
     if isinstance(source, pl.DataFrame):
         frame = source
     else:
@@ -310,4 +302,4 @@ def load_fx_rates(source: StrPath | pl.DataFrame | None = None) -> pl.DataFrame:
 def place_kinds() -> frozenset[str]:
     """Nouns of a kind of place, singular ("province", "village"); see
     ``data/place_kinds.yaml``."""
-    return frozenset(str(w).lower() for w in _yaml(DATA / "place_kinds.yaml"))
+    return frozenset(str(w).lower() for w in read_yaml(DATA / "place_kinds.yaml"))

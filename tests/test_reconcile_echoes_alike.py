@@ -31,78 +31,41 @@ def _row(doc: str, concept: str, **changes: Any) -> dict[str, Any]:
     return row | changes
 
 
-# (rows, the concepts expected after, in the rows' order)
+def _copies(
+    docs: str = "abc", first: dict[str, Any] | None = None, **every: Any
+) -> list[dict[str, Any]]:
+    """One copy of the figure per article of ``docs``: the first read as a cut in output
+    ("gdp loss"), the others as a cut in productivity; ``first`` changes the first copy,
+    ``every`` all of them."""
+    readings = ["gdp loss"] + ["productivity"] * (len(docs) - 1)
+    rows = [_row(doc, concept, **every) for doc, concept in zip(docs, readings, strict=True)]
+    rows[0] |= first or {}
+    return rows
+
+
+#: The concepts of copies each left as it was read.
+AS_READ = ["gdp loss", "productivity", "productivity"]
+#: (id, rows, the concepts expected after, in the rows' order)
 CASES = [
     # two articles read it as a cut in productivity, one as a cut in output: most win
-    (
-        [_row("a", "gdp loss"), _row("b", "productivity"), _row("c", "productivity")],
-        ["productivity", "productivity", "productivity"],
-    ),
+    ("two-against-one", _copies(), ["productivity", "productivity", "productivity"]),
     # one article against one: no reading is most, each stays
-    (
-        [_row("a", "gdp loss"), _row("b", "productivity")],
-        ["gdp loss", "productivity"],
-    ),
+    ("one-against-one", _copies("ab"), ["gdp loss", "productivity"]),
     # unattributed copies are no one source's figure
-    (
-        [
-            _row("a", "gdp loss", asserter="unattributed (Daily Post)"),
-            _row("b", "productivity", asserter="unattributed (Daily Post)"),
-            _row("c", "productivity", asserter="unattributed (Daily Post)"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
+    ("unattributed", _copies(asserter="unattributed (Daily Post)"), AS_READ),
     # one article's two readings are not copies carried by other articles
-    (
-        [_row("a", "gdp loss"), _row("a", "productivity"), _row("a", "productivity")],
-        ["gdp loss", "productivity", "productivity"],
-    ),
+    ("one-article", _copies("aaa"), AS_READ),
     # another value, another place, another source, or another unit is another figure
-    (
-        [
-            _row("a", "gdp loss", norm_value=3.5),
-            _row("b", "productivity"),
-            _row("c", "productivity"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
-    (
-        [
-            _row("a", "gdp loss", entity="Sweden"),
-            _row("b", "productivity"),
-            _row("c", "productivity"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
-    (
-        [
-            _row("a", "gdp loss", asserter="Central Bank"),
-            _row("b", "productivity"),
-            _row("c", "productivity"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
-    (
-        [
-            _row("a", "gdp loss", norm_unit="times"),
-            _row("b", "productivity"),
-            _row("c", "productivity"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
+    ("another-value", _copies(first={"norm_value": 3.5}), AS_READ),
+    ("another-place", _copies(first={"entity": "Sweden"}), AS_READ),
+    ("another-source", _copies(first={"asserter": "Central Bank"}), AS_READ),
+    ("another-unit", _copies(first={"norm_unit": "times"}), AS_READ),
     # a figure set aside from grouping (page furniture, no usable value) is left as read
-    (
-        [
-            _row("a", "gdp loss", grouped=False),
-            _row("b", "productivity"),
-            _row("c", "productivity"),
-        ],
-        ["gdp loss", "productivity", "productivity"],
-    ),
+    ("set-aside", _copies(first={"grouped": False}), AS_READ),
 ]
 
 
-@pytest.mark.parametrize(("rows", "concepts"), CASES)
+@pytest.mark.parametrize(("rows", "concepts"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_copies_of_one_sources_figure_are_read_as_most_are(
     rows: list[dict[str, Any]], concepts: list[str]
 ) -> None:

@@ -16,6 +16,32 @@ from extract import extract_claims
 from reconcile import reconcile
 
 _SPRING, _AUTUMN = dt.date(2032, 3, 2), dt.date(2032, 9, 20)
+_END_2030, _END_2031 = dt.date(2030, 12, 31), dt.date(2031, 12, 31)
+#: A count of an ended span, the first source of the two-source cases too.
+_OFFICE_SPAN = "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said."
+
+#: (id, text, publication, the date the figure is of)
+#: A span of years ended by publication: the figure is of the span's end.
+ENDED_SPANS = [
+    ("and", _OFFICE_SPAN, _SPRING, _END_2031),
+    # "between ... and ..." and "from ... to ..." are spans too
+    ("between-and", "Between 2028 and 2030 the fever killed 1.2 million people in Chile.", _SPRING, _END_2030),
+    ("from-to", "From 2029 to 2031 the fever killed 1.4 million people in Chile.", _SPRING, _END_2031),
+]  # fmt: skip
+#: No closed span: the figure is of its publication.
+NO_ENDED_SPAN = [
+    # a span still running at publication is no closed total
+    ("still-running", "The fever has killed 600,000 people in Chile in 2031 and 2032, the Health Office said.", _SPRING, _SPRING),
+    # a year that is no report's coming out is the sentence's own: three years, no span
+    ("three-years", "The fever killed 600,000 people in Chile in 2030 and 2031, after 90,000 in 2029.", _SPRING, _SPRING),
+]  # fmt: skip
+#: The year a report came out is the report's, left aside: the sentence's other years date
+#: the figure, a span (its end) or a single year.
+REPORT_YEARS = [
+    ("study-published-span", "A study published in 2032 put fever deaths in Chile in 2030 and 2031 at 900,000.", _AUTUMN, _END_2031),
+    ("report-released-year", "A report released in 2032 put fever deaths in Chile in 2031 at 400,000.", _AUTUMN, dt.date(2031, 7, 1)),
+]  # fmt: skip
+DATED = ENDED_SPANS + NO_ENDED_SPAN + REPORT_YEARS
 
 
 def _dates(text: str, published: dt.date) -> list[dt.date | None]:
@@ -24,50 +50,7 @@ def _dates(text: str, published: dt.date) -> list[dt.date | None]:
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "as_of"),
-    [
-        # a span of two years, ended: the figure is of the span's end
-        (
-            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
-            _SPRING,
-            dt.date(2031, 12, 31),
-        ),
-        # "between ... and ..." and "from ... to ..." are spans too
-        (
-            "Between 2028 and 2030 the fever killed 1.2 million people in Chile.",
-            _SPRING,
-            dt.date(2030, 12, 31),
-        ),
-        (
-            "From 2029 to 2031 the fever killed 1.4 million people in Chile.",
-            _SPRING,
-            dt.date(2031, 12, 31),
-        ),
-        # a span still running at publication is no closed total: the publication date
-        (
-            "The fever has killed 600,000 people in Chile in 2031 and 2032, the Health Office said.",
-            _SPRING,
-            _SPRING,
-        ),
-        # the year a report came out is the report's: the span dates the figure
-        (
-            "A study published in 2032 put fever deaths in Chile in 2030 and 2031 at 900,000.",
-            _AUTUMN,
-            dt.date(2031, 12, 31),
-        ),
-        # and so does a single year, once the report's year is left aside
-        (
-            "A report released in 2032 put fever deaths in Chile in 2031 at 400,000.",
-            _AUTUMN,
-            dt.date(2031, 7, 1),
-        ),
-        # a year that is no report's coming out is the sentence's own: three years, no span
-        (
-            "The fever killed 600,000 people in Chile in 2030 and 2031, after 90,000 in 2029.",
-            _SPRING,
-            _SPRING,
-        ),
-    ],
+    ("text", "published", "as_of"), [c[1:] for c in DATED], ids=[c[0] for c in DATED]
 )
 def test_a_figure_of_an_ended_span_of_years_is_dated_at_its_end(
     text: str, published: dt.date, as_of: dt.date
@@ -88,29 +71,20 @@ def _verdict(first: str, second: str) -> str:
     return str(quantities["verdict"][0])
 
 
+#: (id, the first source's words (published in spring), the second's (in autumn), the verdict)
+TWO_SOURCES = [
+    # a later, higher estimate of the same ended span from another source: a rival
+    # estimate, not growth
+    ("rival", _OFFICE_SPAN, "The fever killed 900,000 people in Chile in 2030 and 2031, Valley Trust estimated.", "diverge"),
+    # the same two sources within tolerance of each other: they agree
+    ("within-tolerance", _OFFICE_SPAN, "The fever killed 610,000 people in Chile in 2030 and 2031, Valley Trust estimated.", "agree"),
+    # with no span named, the later, higher figure is the count updated
+    ("no-span", "The fever has killed 600,000 people in Chile, the Health Office said.", "The fever has killed 900,000 people in Chile, Valley Trust estimated.", "growth"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("first", "second", "verdict"),
-    [
-        # a later, higher estimate of the same ended span from another source: a rival
-        # estimate, not growth
-        (
-            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
-            "The fever killed 900,000 people in Chile in 2030 and 2031, Valley Trust estimated.",
-            "diverge",
-        ),
-        # the same two sources within tolerance of each other: they agree
-        (
-            "The fever killed 600,000 people in Chile in 2030 and 2031, the Health Office said.",
-            "The fever killed 610,000 people in Chile in 2030 and 2031, Valley Trust estimated.",
-            "agree",
-        ),
-        # with no span named, the later, higher figure is the count updated
-        (
-            "The fever has killed 600,000 people in Chile, the Health Office said.",
-            "The fever has killed 900,000 people in Chile, Valley Trust estimated.",
-            "growth",
-        ),
-    ],
+    ("first", "second", "verdict"), [c[1:] for c in TWO_SOURCES], ids=[c[0] for c in TWO_SOURCES]
 )
 def test_two_sources_on_one_ended_span_are_compared_as_of_one_time(
     first: str, second: str, verdict: str
