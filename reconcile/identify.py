@@ -853,7 +853,7 @@ def assign_keys(
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
     frame = _official_base(frame, texts)
-    frame = _named_again(frame)
+    frame = _loss_a_level(_named_again(frame), "concept_key")
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
@@ -1109,11 +1109,19 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         .then(pl.lit("cost"))
         .otherwise(measure),
     )
-    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
-    frame = frame.with_columns(
-        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
-    )
-    return frame
+    return _loss_a_level(frame, "_measure")
+
+
+#: Measures of a loss, each figure of which is the size of the loss, a level.
+_LOSSES = ("cost", "gdp loss")
+
+
+def _loss_a_level(frame: pl.DataFrame, measure: str) -> pl.DataFrame:
+    """A loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one
+    figure, a level, whether the ``measure`` column was read from the figure's own words or
+    from the figure it names again."""
+    loss = pl.col(measure).is_in(list(_LOSSES)).fill_null(False)
+    return frame.with_columns(is_delta=pl.col("is_delta") & ~loss)
 
 
 #: People who left their homes, counted either as all who ever left or as those still away.

@@ -156,3 +156,25 @@ def test_a_forecast_against_a_councils_assumption_diverges() -> None:
     assert so_far["quantity_id"] != council["quantity_id"]
     verdict = result.quantities.filter(pl.col("quantity_id") == council["quantity_id"])["verdict"]
     assert verdict.cast(pl.String).to_list() == ["diverge"]
+
+
+def test_a_loss_named_again_is_the_same_level() -> None:
+    """A loss figure named again ("the 4 per cent drop") measures what it measured: its
+    size, a level, even where the input marks it as a change (an annotated claims table
+    may) and its own words name no measure."""
+    text = (
+        COUNTRY + "The NFC expects the treaty to shrink output by 4 per cent. Critics say "
+        "that the 4 per cent drop is too steep."
+    )
+    claims = extract_claims(text, doc_id="again", published=dt.date(2031, 5, 2))
+    later = pl.col("start") == pl.col("start").max()
+    claims = claims.with_columns(
+        change=pl.when(later).then(pl.lit("decrease")).otherwise(pl.col("change"))
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = reconcile(claims, texts={"again": text})
+    rows = result.claims.sort("start")
+    assert rows["concept_key"].to_list() == ["gdp loss", "gdp loss"], rows
+    assert rows["is_delta"].to_list() == [False, False], rows
+    assert rows["quantity_id"].n_unique() == 1, rows
