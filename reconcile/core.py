@@ -24,6 +24,7 @@ from .identify import (
     assign_keys,
     assign_windows,
     echoes_alike,
+    long_run_sources,
 )
 from .normalise import in_stated_period, normalise
 from .schema import (
@@ -225,7 +226,8 @@ def reconcile(
         .otherwise(None),
     ).drop("_span", "_threshold", "_vague")
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = echoes_alike(assign_asserters(work, tables, texts=_texts(texts) or None))
+    work = assign_asserters(work, tables, texts=_texts(texts) or None)
+    work = echoes_alike(long_run_sources(work, _texts(texts) or None))
     work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (

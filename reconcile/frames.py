@@ -348,7 +348,10 @@ _CAUSE = (
     r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
-_NEARER = ("_m_unit", "_m_after", "_m_specific", "_m_concept", "_m_before")
+_NEARER = ("_m_unit", "_m_measured", "_m_after", "_m_specific", "_m_concept", "_m_before")
+#: "living standards 4% lower, measured as output per person": the words after "measured
+#: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).
+_MEASURED_BY = r"(?i)^[^.;:()]{0,80}?(?-u:\b)measured\s+(?:by|as|in)\s+([^,;:.()]{1,60})"
 
 
 def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
@@ -387,6 +390,16 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         "_m_unit": (
             pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
             "counted noun '{}'",
+        ),
+        "_m_measured": (
+            # (read only where the word is written: a literal search first)
+            first_match(
+                pl.when(after.str.contains("measured", literal=True))
+                .then(after)
+                .str.extract(_MEASURED_BY, 1),
+                word,
+            ),
+            "the words '{}' it is measured by",
         ),
         "_m_after": (
             pl.when(~_multiple_base(after)).then(first_match(after_clause, word)),

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 import polars as pl
 
+from extract.inflection import past_participle
 from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by
@@ -107,6 +108,10 @@ _ECONOMY = r"(?i)\b(?:gdp|gross domestic product|economy|economic output|output|
 #: Words that make a share of the economy, or money, a loss ("cost 2% of GDP", "4% smaller",
 #: "haemorrhaging $60m a week"): the figure is the size of the loss, a level of its own.
 _LOSS = rf"(?i)\b{phrases(longest_first(_WORDS.loss))}\b"
+#: A comparative right after a share that says a place is poorer ("3% worse off").
+_POORER = rf"(?i)^\s*({phrases(longest_first(_WORDS.poorer))})(?-u:\b)"
+#: Words before a place that set it apart as where others are ("households in Peru").
+_WHERE_OTHERS_ARE = ("in", "of", "from", "for", "to", "across", "within", "at", "on", "than")
 #: Words before a figure that make it a projection, not a count ("could reach 20,000").
 _PROJECTED = (
     rf"(?i)(?:\b{phrases(_WORDS.projection_modals)}\s+(?:\w+\s+)?"
@@ -185,6 +190,8 @@ _DAY_MONTH = (
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
 )
+#: The period of a figure of the long run.
+LONG_RUN = "long run"
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
@@ -850,7 +857,7 @@ def assign_keys(
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
     frame = _official_base(frame, texts)
-    frame = _named_again(frame)
+    frame = _loss_a_level(_named_again(frame), "concept_key")
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
@@ -1041,9 +1048,49 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     ).drop("_part")
 
 
+@functools.cache
+def _place_before() -> str:
+    """A place named right before a figure, a few words between ("make Britain", "Peru
+    would be"); group 1 the word before the place, group 2 the place."""
+    names = alternation(place_forms())
+    return (
+        rf"(?:(?-u:\b)([A-Za-z]+)\s+)?(?:[Tt]he\s+)?(?-u:\b)({names})"
+        rf"\s+(?:[a-z]+\s+){{0,3}}(?:{HEDGES}\s+)?$"
+    )
+
+
+def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
+    """A share said of a place made poorer ("would make Britain 3% worse off", "Peru would
+    be 2% poorer") measures the output the place loses, read from the figure's own words;
+    a place after "in" or "of" is where others are ("households in Peru are 2% poorer")."""
+    comparative = (
+        pl.when(pl.col("dimension") == "ratio")
+        .then(after_figure())
+        .str.extract(_POORER, 1)
+        .str.to_lowercase()
+    )
+    # (the words before the figure are read only where a comparative follows it)
+    place = (
+        pl.when(comparative.is_not_null()).then(before_figure()).str.extract_groups(_place_before())
+    )
+    lead = place.struct.field("1").str.to_lowercase()
+    found = (
+        comparative.is_not_null()
+        & place.struct.field("2").is_not_null()
+        & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
+    )
+    return frame.with_columns(
+        _measure=pl.when(found).then(pl.lit("gdp loss")).otherwise(pl.col("_measure")),
+        _measure_source=pl.when(found)
+        .then(pl.format("the words '{}' after the figure, said of a place", comparative))
+        .otherwise(pl.col("_measure_source")),
+    )
+
+
 def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
     """The measure as the economy's wording and the figure's dimension settle it: a share
     or sum the economy loses, output, an area or a mass from fires; a loss is a level."""
+    frame = _place_made_poorer(frame)
     measure = pl.col("_measure")
     economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
     # (read only in the sentences of those measures: every test of a loss asks for one)
@@ -1066,11 +1113,19 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         .then(pl.lit("cost"))
         .otherwise(measure),
     )
-    # a loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one figure
-    frame = frame.with_columns(
-        is_delta=pl.col("is_delta") & ~pl.col("_measure").is_in(["cost", "gdp loss"])
-    )
-    return frame
+    return _loss_a_level(frame, "_measure")
+
+
+#: Measures of a loss, each figure of which is the size of the loss, a level.
+_LOSSES = ("cost", "gdp loss")
+
+
+def _loss_a_level(frame: pl.DataFrame, measure: str) -> pl.DataFrame:
+    """A loss is measured as itself: "has lost 2% of GDP" and "costs 2% of GDP" are one
+    figure, a level, whether the ``measure`` column was read from the figure's own words or
+    from the figure it names again."""
+    loss = pl.col(measure).is_in(list(_LOSSES)).fill_null(False)
+    return frame.with_columns(is_delta=pl.col("is_delta") & ~loss)
 
 
 #: People who left their homes, counted either as all who ever left or as those still away.
@@ -1398,7 +1453,7 @@ def _period() -> pl.Expr:
         .when(earlier_record)
         .then(pl.lit("earlier record"))
         .when(long_run)
-        .then(pl.lit("long run"))
+        .then(pl.lit(LONG_RUN))
         .when(projected)
         .then(pl.lit("projected"))
         .when(pl.col("as_of_source") == "a year in the sentence")
@@ -1631,6 +1686,9 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         for name in [key, *names]:
             words.setdefault(str(name).lower(), key)
     placeholder = alternation(tables.placeholders)
+    # (a pronoun is no noun a determiner points with: "that this has cut output by 2%" is
+    # "that" joining a clause, not "that figure")
+    noun = alternation(p for p in tables.placeholders if not re.match(_POINTING, p))
     pattern = r"(?i)\b(" + alternation(words) + r")(?:e?s)?\b"
     unit_key = pl.col("unit").str.to_lowercase().replace_strict(words, default=None)
     # (the concept's words are read once for each distinct concept, not for each figure)
@@ -1680,8 +1738,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
     pointer = (
-        before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{placeholder})\b")
-        & ~before.str.contains(rf"(?i)\bthe\s+(?:{placeholder})\s+of\s+[a-z\u201c\"']")
+        before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{noun})\b")
+        & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
     ) | before.str.contains(_IT_MOVED)
     # "... and 900 in the opposite direction", "900 went the other way": the movement before
     # it, the other way round (the words of its own clause, before or after it)
@@ -1740,6 +1798,28 @@ _GOVERNMENT = re.compile(
     rf"^(?:the\s+)?(?:(?P<place>.+?)(?:'s|\u2019s)?\s+(?i:{_GOVERNMENT_WORDS})"
     rf"|(?i:government)\s+of\s+(?:the\s+)?(?P<of>.+))$"
 )
+
+
+#: An attribution to a government it does not name ("the government", "ministers").
+_HOME_GOVERNMENT = rf"(?i)^\s*(?:the\s+)?{phrases(_WORDS.home_government)}\s*$"
+
+
+def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
+    """For each figure attributed to a government it does not name ("the government
+    says ..."), the government of the country its article is about ("United Kingdom
+    government"); null for the others, and where the article's place is no country."""
+    unnamed = claims.get_column("attribution").fill_null("").str.contains(_HOME_GOVERNMENT)
+    if not unnamed.any():
+        return at_rows("_home", claims.height, {}, pl.String())
+    asked = claims.filter(unnamed).select("doc_id")
+    read = claims.filter(pl.col("doc_id").is_in(asked.get_column("doc_id").implode()))
+    if "title" not in read.columns:  # (the columns grouping keeps leave the titles out)
+        read = read.with_columns(title=pl.lit(None, dtype=pl.String))
+    places = join_beside(asked, _document_places(read, texts), "doc_id")
+    found = {p: government_name(f"{p} government") for p in places["_doc__place"].drop_nulls()}
+    home = places["_doc__place"].replace_strict(found, default=None, return_dtype=pl.String)
+    rows = pl.Series(range(claims.height)).filter(unnamed).to_list()
+    return at_rows("_home", claims.height, dict(zip(rows, home, strict=True)), pl.String())
 
 
 def _country(words: str) -> str | None:
@@ -2256,14 +2336,16 @@ def assign_asserters(
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
-    claims = claims.with_columns(_opening=opening)
+    claims = claims.with_columns(_opening=opening, _home=_home_governments(claims, texts))
     names = pl.concat([claims.get_column(c) for c in ("attribution", "_opening", "_antecedent")])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
-    # the attribution's source, else the source the sentence opens with ("The agency puts ...")
+    # the attribution's source, else the source the sentence opens with ("The agency puts ..."),
+    # else, for "the government", that of the country the article is about
     named = pl.coalesce(
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
+        "_home",
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)
@@ -2275,7 +2357,84 @@ def assign_asserters(
         named,
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
-    return claims.with_columns(asserter=asserter).drop("_source", "_opening", "_antecedent")
+    return claims.with_columns(asserter=asserter).drop(
+        "_source", "_opening", "_antecedent", "_home"
+    )
+
+
+_LONG_TERM = r"(?i:long[- ](?:run|term))"
+_LONG_RUN_WORK = rf"(?i:{phrases(longest_first(_WORDS.long_run_works))})"
+#: A source named after "by" or "from", its acronym in brackets kept.
+_BY_SOURCE = rf"(?:the\s+)?({_CAPITALISED}(?:\s*\([A-Z][A-Za-z]{{1,7}}\))?)"
+#: A source's work called long-term (the source in group 1, 2 or 3): "the Treasury's
+#: long-term forecast", "assumptions about the long-run effect of the plan made by the
+#: Treasury", "the long-term outlook from the Treasury".
+_LONG_RUN_SOURCE = re.compile(
+    rf"({_CAPITALISED})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}?{_LONG_TERM}\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_LONG_RUN_WORK}\b"
+    rf"|\b{_LONG_RUN_WORK}\s+(?i:about|of|on|for|into)\s+(?i:the\s+)?{_LONG_TERM}\s+[\w-]+"
+    rf"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:(?:made|published|produced|drawn\s+up)\s+)?by\s+"
+    rf"{_BY_SOURCE}"
+    rf"|\b{_LONG_TERM}\s+(?:[\w-]+\s+){{0,2}}?{_LONG_RUN_WORK}\s+(?:by|from|of)\s+{_BY_SOURCE}"
+)
+#: "has" or "have" a few words before a figure, the word after it in group 1: a verb in the
+#: present perfect ("has cut output by 2%") tells what has happened so far, not what the
+#: long run holds.
+_PERFECT = re.compile(
+    rf"(?i)\b(?:has|have)\s+(?:already\s+)?([a-z]+)\s+(?:[a-z]+\s+){{0,3}}(?:{HEDGES}\s+)?$"
+)
+
+
+def _so_far(before: str) -> bool:
+    """Whether the words ``before`` a figure lead to it with a verb in the present perfect."""
+    found = _PERFECT.search(before)
+    return found is not None and past_participle(found.group(1).lower())
+
+
+def _long_run_sources(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` calls a source's work long-term, and the source it names there."""
+    if not re.search(_LONG_TERM, text):  # (most texts say no such thing: a quick look first)
+        return []
+    # (a full stop after a word in lower case ends the sentence, not the name: "U.S." keeps it)
+    return [
+        (m.start(), re.sub(r"(?<=[a-z])\.$", "", next(name for name in m.groups() if name)))
+        for m in _LONG_RUN_SOURCE.finditer(text)
+    ]
+
+
+def long_run_sources(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """A named source's figure with no period of its own is one of the long run when its
+    article, before it, called that source's work long-term ("the agency's long-term
+    forecast", "assumptions about the long-run effect made by the agency"): the article said
+    what that source's figures are, as a sentence's own "in the long run" does."""
+    if not texts:
+        return claims
+    named = ~pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
+    rows = claims.select(pl.int_range(pl.len()).alias("_i"), "doc_id", "start", "asserter").filter(
+        named & claims.get_column("period").is_null()
+    )
+    described = {
+        doc: found
+        for doc in rows.get_column("doc_id").unique().to_list()
+        if (found := _long_run_sources(texts.get(doc) or ""))
+    }
+    if not described:
+        return claims
+    rows = rows.filter(pl.col("doc_id").is_in(list(described)))
+    # (the words before each figure, read only for the figures of those articles)
+    before = claims[rows.get_column("_i")].select(before_figure()).to_series()
+    long_run = {
+        i: LONG_RUN
+        for (i, doc, start, asserter), words in zip(rows.iter_rows(), before, strict=True)
+        if any(at < start and may_be_one_source(str(asserter), who) for at, who in described[doc])
+        and not _so_far(words)
+    }
+    if not long_run:
+        return claims
+    dtype = _typed(claims.schema["period"])
+    return claims.with_columns(
+        period=pl.coalesce(at_rows("period", claims.height, long_run, dtype), pl.col("period"))
+    )
 
 
 #: What makes two figures one figure of one source: its name, place, unit and value.

@@ -64,6 +64,8 @@ class ReadingWords:
     ``data/reading_words.yaml``."""
 
     government: tuple[str, ...]
+    #: the government words that alone name the government of an article's country
+    home_government: tuple[str, ...]
     work_nouns: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
@@ -85,6 +87,10 @@ class ReadingWords:
     released: tuple[str, ...]
     #: words that make a share of the economy, or money, a loss
     loss: tuple[str, ...]
+    #: comparatives after a share that say a place itself is poorer
+    poorer: tuple[str, ...]
+    #: nouns of a work that, called long-term, make its source's figures long-run ones
+    long_run_works: tuple[str, ...]
     #: the words that make a figure a projection, and the verbs of belief that make it a guess
     projection_modals: tuple[str, ...]
     projection_verbs: tuple[str, ...]
@@ -123,6 +129,7 @@ def reading_words() -> ReadingWords:
 
     return ReadingWords(
         government=words("government"),
+        home_government=words("home_government"),
         work_nouns=words("work_nouns"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
@@ -141,6 +148,8 @@ def reading_words() -> ReadingWords:
         count_nouns=words("count_nouns"),
         released=words("released"),
         loss=words("loss"),
+        poorer=words("poorer"),
+        long_run_works=words("long_run_works"),
         projection_modals=words("projection_modals"),
         projection_verbs=words("projection_verbs"),
         projection_expected=words("projection_expected"),
