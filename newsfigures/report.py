@@ -35,6 +35,7 @@ from extract.schema import DOCUMENTS_SCHEMA, SKIPPED_SCHEMA, conform_claims
 from reconcile import ReconcileResult, load_mapping, reconcile
 from reconcile.compare import _fmt as _why_figure  # how reconcile writes a figure in ``why``
 from reconcile.ratios import times
+from reconcile.tables import reading_words
 
 from .html import (
     MAX_ROWS,
@@ -1009,6 +1010,21 @@ def _some(names: Sequence[str], limit: int) -> str:
     return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
 
 
+def _said_by(name: str) -> str:
+    """Who a figure is said by, as its article wrote them: a name as it is, a common noun
+    (a body, a count or a document: "officials", "latest official toll") after "according
+    to the", which reads for a count as for a speaker.
+
+    >>> _said_by("UN agency"), _said_by("latest official toll"), _said_by("the ministry")
+    ('said by UN agency', 'according to the latest official toll', 'according to the ministry')
+    """
+    if not name.islower():
+        return f"said by {name}"
+    if name.split(maxsplit=1)[0] in reading_words().determiners:
+        return f"according to {name}"
+    return f"according to the {name}"
+
+
 def _source(a: Mapping[str, Any], camp: str) -> str:
     outlets = list(dict.fromkeys(o for o in (a.get("outlets") or []) if o))
     docs = a.get("doc_ids") or []
@@ -1021,14 +1037,7 @@ def _source(a: Mapping[str, Any], camp: str) -> str:
     n = int(a.get("n_reports") or 0)
     reports = f"{n} reports: " if n > 1 else ""
     written = [w for w in (a.get("asserters") or []) if w and w.lower() != camp.lower()]
-    said = ""
-    if written:
-        name = written[0]
-        said = (
-            f"said by {'an ' if name[0] in 'aeiou' else 'a '}{name}; "
-            if name.islower()
-            else f"said by {name}; "
-        )
+    said = f"{_said_by(written[0])}; " if written else ""
     when = _date(a.get("first_published") or a.get("as_of"))
     return f"{said}{reports}{where}, {when}" if where else f"{said}{reports}{when}"
 
