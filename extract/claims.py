@@ -34,6 +34,7 @@ from .context import (
     relative_phrase,
     sentence_head,
     subject_before,
+    tokens_before,
 )
 from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
@@ -1076,17 +1077,20 @@ class _RowWriter:
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
         # own nothing of the figure
-        phrase = None if dense else relative_phrase(self.reader.tokens, sent.start, claim.start)
+        tokens = self.reader.tokens
+        before = None if dense else tokens_before(tokens, sent.start, claim.start)
+        phrase = None if dense else relative_phrase(tokens, sent.start, claim.start, toks=before)
         subject = (
             None
             if dense
             else subject_before(
-                self.reader.tokens,
+                tokens,
                 phrase[0] if phrase else sent.start,
                 claim.start,
                 skip=attribution,
                 figures=figures,
                 reaching=claim.subject_at,
+                toks=None if phrase else before,
             )
         )
         figures.append((claim.start, claim.end))

@@ -32,6 +32,7 @@ __all__ = [
     "relative_phrase",
     "sentence_head",
     "subject_before",
+    "tokens_before",
 ]
 
 #: A number ("20,000"), a word (with inner apostrophes, dots, single hyphens: "U.S",
@@ -168,9 +169,27 @@ class TextTokens:
         self.spans = sorted(spans)
         self.span_starts = [start for start, _ in self.spans]
         self.kept: OrderedDict[tuple[int, int], _SpanTokens] = OrderedDict()
+        #: the span read last (its start, end and tokens): most windows fall in it again
+        self.last: tuple[int, int, _SpanTokens | None] = (0, -1, None)
 
     def window(self, start: int, end: int) -> list[Token]:
         """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+        first, last, found = self.last
+        if not (first <= start and end <= last and found is not None):
+            found = self._span_of(start, end)
+        if found is not None:
+            # the span's tokens from the first starting at ``start`` to the last ending
+            # by ``end``, unless a token straddles either edge
+            starts, ends = found.starts, found.ends
+            j = _bisect_left(starts, start)
+            if not (j > 0 and ends[j - 1] > start):
+                k = _bisect_left(starts, end, j)
+                if not (k > 0 and ends[k - 1] > end):
+                    return found.toks[j:k]
+        return _tokenize(self.text, start, end)
+
+    def _span_of(self, start: int, end: int) -> _SpanTokens | None:
+        """The tokens of the span that ``start`` falls in, if ``end`` does too (None else)."""
         i = _bisect_right(self.span_starts, start) - 1
         if i >= 0:
             span = self.spans[i]
@@ -178,15 +197,9 @@ class TextTokens:
                 found = self.kept.get(span)
                 if found is None:
                     found = self._span(span)
-                # the span's tokens from the first starting at ``start`` to the last ending
-                # by ``end``, unless a token straddles either edge
-                starts, ends = found.starts, found.ends
-                j = _bisect_left(starts, start)
-                if not (j > 0 and ends[j - 1] > start):
-                    k = _bisect_left(starts, end, j)
-                    if not (k > 0 and ends[k - 1] > end):
-                        return found.toks[j:k]
-        return _tokenize(self.text, start, end)
+                self.last = (span[0], span[1], found)
+                return found
+        return None
 
     def _span(self, span: tuple[int, int]) -> _SpanTokens:
         """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
@@ -551,6 +564,17 @@ def _cited(toks: list[Token], k: int) -> str | None:
     return None
 
 
+#: How far back from a figure (in characters) its subject and relative clause are looked
+#: for: bounded, so that the reading stays linear in long sentences.
+_REACH = 300
+
+
+def tokens_before(tokens: TextTokens, sent_start: int, start: int) -> list[Token]:
+    """The tokens of the sentence from ``sent_start`` up to ``start``, at most ``_REACH``
+    characters back (what :func:`subject_before` and :func:`relative_phrase` read)."""
+    return tokens.window(max(sent_start, start - _REACH), start)
+
+
 def subject_before(
     tokens: TextTokens,
     sent_start: int,
@@ -559,6 +583,7 @@ def subject_before(
     skip: str | None,
     figures: Sequence[tuple[int, int]] = (),
     reaching: int | None = None,
+    toks: list[Token] | None = None,
 ) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
@@ -567,10 +592,12 @@ def subject_before(
     spans of ``figures`` (other figures of the sentence, such as "4.2 million Swedish
     crowns") are never a name. With ``reaching``, where the figure's concept starts as
     the subject of its clause, only a name reaching into that phrase counts: one before
-    it is another clause's ("Acme estimated that a strike would cost $30m").
+    it is another clause's ("Acme estimated that a strike would cost $30m"). ``toks`` are
+    :func:`tokens_before` ``start`` when the caller has them already.
     """
     lex = lexicon()
-    toks = tokens.window(max(sent_start, start - 300), start)  # bounded: linear in long sentences
+    if toks is None:
+        toks = tokens_before(tokens, sent_start, start)
     runs = [
         run
         for run in _name_runs(toks, figures, lex)
@@ -582,6 +609,8 @@ def subject_before(
             or run.heads_item(sent_start)  # "Acme — Shares of the ..."
         )
     ]
+    if not runs:
+        return None  # no name before the figure
     return _name_phrase(toks, _chosen_name(runs, sent_start, skip, lex), lex)
 
 
@@ -875,10 +904,14 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     )
 
 
-def relative_phrase(tokens: TextTokens, sent_start: int, start: int) -> tuple[int, int] | None:
+def relative_phrase(
+    tokens: TextTokens, sent_start: int, start: int, *, toks: list[Token] | None = None
+) -> tuple[int, int] | None:
     """Offsets of the phrase a figure's relative clause stands for, if the figure is in one
-    ("the long lake that is about 40 miles wide": the span of "long lake")."""
-    toks = tokens.window(max(sent_start, start - 300), start)
+    ("the long lake that is about 40 miles wide": the span of "long lake"). ``toks`` are
+    :func:`tokens_before` ``start`` when the caller has them already."""
+    if toks is None:
+        toks = tokens_before(tokens, sent_start, start)
     k = _relative_clause_phrase(toks, lexicon())
     if not k:
         return None
