@@ -313,8 +313,7 @@ class _DocumentReader(UnitReader):
         )
         if found:
             r.currency, claim.start = found
-        left = self.tokens.window(max(sent.start, claim.start - 120), claim.start)
-        words = [t.lower for t in left]
+        left, words = self.tokens.window_words(max(sent.start, claim.start - 120), claim.start)
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
             if num.kind != "vague":  # "more than hundreds of": the range stands
@@ -591,11 +590,10 @@ class _DocumentReader(UnitReader):
         num, claim, currency = r.num, r.claim, r.currency
         pos = r.pos
         # unit words, counted nouns, hedges and rates after the number
-        right = self.tokens.window(pos, min(r.sent.end, pos + 160))
+        right, rwords = self.tokens.window_words(pos, min(r.sent.end, pos + 160))
         hyphen = bool(right) and right[0].text == "-" and right[0].start == pos
         if hyphen:
-            right = right[1:]
-        rwords = [t.lower for t in right]
+            right, rwords = right[1:], rwords[1:]
         if num.kind == "digits" and rwords[:1] and rwords[0] in self.lex.code_after:
             return False  # "the 10023 ZIP Code"
         used = 0

@@ -174,19 +174,37 @@ class TextTokens:
 
     def window(self, start: int, end: int) -> list[Token]:
         """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+        cut = self._cut(start, end)
+        if cut is None:
+            return _tokenize(self.text, start, end)
+        found, j, k = cut
+        return found.toks[j:k]
+
+    def window_words(self, start: int, end: int) -> tuple[list[Token], list[str]]:
+        """The tokens of :meth:`window` and their lower-case forms (cut from the span's,
+        made once for all its windows)."""
+        cut = self._cut(start, end)
+        if cut is None:
+            toks = _tokenize(self.text, start, end)
+            return toks, [t.lower for t in toks]
+        found, j, k = cut
+        return found.toks[j:k], found.lowers[j:k]
+
+    def _cut(self, start: int, end: int) -> tuple[_SpanTokens, int, int] | None:
+        """The span holding ``text[start:end]`` and where the window's tokens are in it:
+        from the first starting at ``start`` to the last ending by ``end``; None outside the
+        spans or when a token straddles either edge."""
         first, last, found = self.last
         if not (first <= start and end <= last and found is not None):
             found = self._span_of(start, end)
         if found is not None:
-            # the span's tokens from the first starting at ``start`` to the last ending
-            # by ``end``, unless a token straddles either edge
             starts, ends = found.starts, found.ends
             j = _bisect_left(starts, start)
             if not (j > 0 and ends[j - 1] > start):
                 k = _bisect_left(starts, end, j)
                 if not (k > 0 and ends[k - 1] > end):
-                    return found.toks[j:k]
-        return _tokenize(self.text, start, end)
+                    return found, j, k
+        return None
 
     def _span_of(self, start: int, end: int) -> _SpanTokens | None:
         """The tokens of the span that ``start`` falls in, if ``end`` does too (None else)."""
@@ -212,12 +230,13 @@ class TextTokens:
 class _SpanTokens:
     """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
 
-    __slots__ = ("ends", "starts", "toks")
+    __slots__ = ("ends", "lowers", "starts", "toks")
 
     def __init__(self, toks: list[Token]) -> None:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
+        self.lowers = [t.lower for t in toks]
 
 
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
@@ -254,8 +273,11 @@ def _clean_np(words: list[Token]) -> str | None:
     if trimmed is None:
         return None
     words = list(trimmed)
-    works = lex.source_works | lex.source_carriers
-    if len(words) > 1 and words[0].lower in _POSSESSIVE_PRONOUNS and words[-1].lower in works:
+    if (
+        len(words) > 1
+        and words[0].lower in _POSSESSIVE_PRONOUNS
+        and (words[-1].lower in lex.source_works or words[-1].lower in lex.source_carriers)
+    ):
         return _POSSESSIVE_PRONOUNS[words[0].lower]  # "their model finds": theirs, resolved
     if _the_work(words, lex):
         return " ".join(w.lower for w in words)  # resolved by the caller
@@ -408,7 +430,9 @@ class AttributionTracker:
         if found is None:
             found = headline_source(toks, lex)  # "AGENCY: 3,000 ..." or "...: Dr Jane Roe"
             data = found is not None and names_institution(found)  # an agency's runs on
-        opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
+        opens = (
+            text.count("“", start, end) + text.count('"', start, end) - text.count("”", start, end)
+        )
         in_quote = self.quote_open
         self.data = data
         if found:
