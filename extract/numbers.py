@@ -422,15 +422,27 @@ def _alternatives(words: frozenset[str]) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _by_first_letter(words: frozenset[str]) -> str:
+    """:func:`_alternatives` grouped by their first letter ("t(?:hirteen|wenty|wo)|..."):
+    the regex engine tries one group where a word starts, not every word (about twice as
+    fast on news text). Plain words only (no regex syntax)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[:1], []).append(word[1:])
+    return "|".join(
+        f"{first}(?:{_alternatives(frozenset(rests[first]))})" for first in sorted(rests)
+    )
+
+
 #: In lower-cased text, the words :func:`_word_number_starts` keeps: a number word, "a"/"an"
 #: before a scale word ("a hundred"), "half a"/"half an" before one ("half a million"), and
 #: (group ``vague``) the words a vague magnitude starts with; each a whole run of letters,
 #: and "the next run" is the next one whatever stands between them.
 _WORD_NUMBER_START = re.compile(
-    rf"(?<![A-Za-z])(?:{_alternatives(_WORD_STARTS)}"
+    rf"(?<![A-Za-z])(?:{_by_first_letter(_WORD_STARTS)}"
     rf"|an?(?=[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
     rf"|half(?=[^A-Za-z]+an?[^A-Za-z]+(?:{_alternatives(_SCALES)})(?![A-Za-z]))"
-    rf"|(?P<vague>{_alternatives(_VAGUE_STARTS)}))(?![A-Za-z])"
+    rf"|(?P<vague>{_by_first_letter(_VAGUE_STARTS)}))(?![A-Za-z])"
 )
 
 
