@@ -34,6 +34,7 @@ from .context import (
     relative_phrase,
     sentence_head,
     subject_before,
+    tokens_before,
 )
 from .draft import Draft
 from .lexicon import lexicon, phrase_at, phrase_ending
@@ -312,8 +313,7 @@ class _DocumentReader(UnitReader):
         )
         if found:
             r.currency, claim.start = found
-        left = self.tokens.window(max(sent.start, claim.start - 120), claim.start)
-        words = [t.lower for t in left]
+        left, words = self.tokens.window_words(max(sent.start, claim.start - 120), claim.start)
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
             if num.kind != "vague":  # "more than hundreds of": the range stands
@@ -590,11 +590,10 @@ class _DocumentReader(UnitReader):
         num, claim, currency = r.num, r.claim, r.currency
         pos = r.pos
         # unit words, counted nouns, hedges and rates after the number
-        right = self.tokens.window(pos, min(r.sent.end, pos + 160))
+        right, rwords = self.tokens.window_words(pos, min(r.sent.end, pos + 160))
         hyphen = bool(right) and right[0].text == "-" and right[0].start == pos
         if hyphen:
-            right = right[1:]
-        rwords = [t.lower for t in right]
+            right, rwords = right[1:], rwords[1:]
         if num.kind == "digits" and rwords[:1] and rwords[0] in self.lex.code_after:
             return False  # "the 10023 ZIP Code"
         used = 0
@@ -1076,17 +1075,20 @@ class _RowWriter:
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
         # own nothing of the figure
-        phrase = None if dense else relative_phrase(self.reader.tokens, sent.start, claim.start)
+        tokens = self.reader.tokens
+        before = None if dense else tokens_before(tokens, sent.start, claim.start)
+        phrase = None if dense else relative_phrase(tokens, sent.start, claim.start, toks=before)
         subject = (
             None
             if dense
             else subject_before(
-                self.reader.tokens,
+                tokens,
                 phrase[0] if phrase else sent.start,
                 claim.start,
                 skip=attribution,
                 figures=figures,
                 reaching=claim.subject_at,
+                toks=None if phrase else before,
             )
         )
         figures.append((claim.start, claim.end))

@@ -32,6 +32,7 @@ __all__ = [
     "relative_phrase",
     "sentence_head",
     "subject_before",
+    "tokens_before",
 ]
 
 #: A number ("20,000"), a word (with inner apostrophes, dots, single hyphens: "U.S",
@@ -168,9 +169,45 @@ class TextTokens:
         self.spans = sorted(spans)
         self.span_starts = [start for start, _ in self.spans]
         self.kept: OrderedDict[tuple[int, int], _SpanTokens] = OrderedDict()
+        #: the span read last (its start, end and tokens): most windows fall in it again
+        self.last: tuple[int, int, _SpanTokens | None] = (0, -1, None)
 
     def window(self, start: int, end: int) -> list[Token]:
         """Word and punctuation tokens of ``text[start:end]`` with their offsets."""
+        cut = self._cut(start, end)
+        if cut is None:
+            return _tokenize(self.text, start, end)
+        found, j, k = cut
+        return found.toks[j:k]
+
+    def window_words(self, start: int, end: int) -> tuple[list[Token], list[str]]:
+        """The tokens of :meth:`window` and their lower-case forms (cut from the span's,
+        made once for all its windows)."""
+        cut = self._cut(start, end)
+        if cut is None:
+            toks = _tokenize(self.text, start, end)
+            return toks, [t.lower for t in toks]
+        found, j, k = cut
+        return found.toks[j:k], found.lowers[j:k]
+
+    def _cut(self, start: int, end: int) -> tuple[_SpanTokens, int, int] | None:
+        """The span holding ``text[start:end]`` and where the window's tokens are in it:
+        from the first starting at ``start`` to the last ending by ``end``; None outside the
+        spans or when a token straddles either edge."""
+        first, last, found = self.last
+        if not (first <= start and end <= last and found is not None):
+            found = self._span_of(start, end)
+        if found is not None:
+            starts, ends = found.starts, found.ends
+            j = _bisect_left(starts, start)
+            if not (j > 0 and ends[j - 1] > start):
+                k = _bisect_left(starts, end, j)
+                if not (k > 0 and ends[k - 1] > end):
+                    return found, j, k
+        return None
+
+    def _span_of(self, start: int, end: int) -> _SpanTokens | None:
+        """The tokens of the span that ``start`` falls in, if ``end`` does too (None else)."""
         i = _bisect_right(self.span_starts, start) - 1
         if i >= 0:
             span = self.spans[i]
@@ -178,15 +215,9 @@ class TextTokens:
                 found = self.kept.get(span)
                 if found is None:
                     found = self._span(span)
-                # the span's tokens from the first starting at ``start`` to the last ending
-                # by ``end``, unless a token straddles either edge
-                starts, ends = found.starts, found.ends
-                j = _bisect_left(starts, start)
-                if not (j > 0 and ends[j - 1] > start):
-                    k = _bisect_left(starts, end, j)
-                    if not (k > 0 and ends[k - 1] > end):
-                        return found.toks[j:k]
-        return _tokenize(self.text, start, end)
+                self.last = (span[0], span[1], found)
+                return found
+        return None
 
     def _span(self, span: tuple[int, int]) -> _SpanTokens:
         """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
@@ -199,12 +230,13 @@ class TextTokens:
 class _SpanTokens:
     """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
 
-    __slots__ = ("ends", "starts", "toks")
+    __slots__ = ("ends", "lowers", "starts", "toks")
 
     def __init__(self, toks: list[Token]) -> None:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
+        self.lowers = [t.lower for t in toks]
 
 
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
@@ -241,8 +273,11 @@ def _clean_np(words: list[Token]) -> str | None:
     if trimmed is None:
         return None
     words = list(trimmed)
-    works = lex.source_works | lex.source_carriers
-    if len(words) > 1 and words[0].lower in _POSSESSIVE_PRONOUNS and words[-1].lower in works:
+    if (
+        len(words) > 1
+        and words[0].lower in _POSSESSIVE_PRONOUNS
+        and (words[-1].lower in lex.source_works or words[-1].lower in lex.source_carriers)
+    ):
         return _POSSESSIVE_PRONOUNS[words[0].lower]  # "their model finds": theirs, resolved
     if _the_work(words, lex):
         return " ".join(w.lower for w in words)  # resolved by the caller
@@ -395,7 +430,9 @@ class AttributionTracker:
         if found is None:
             found = headline_source(toks, lex)  # "AGENCY: 3,000 ..." or "...: Dr Jane Roe"
             data = found is not None and names_institution(found)  # an agency's runs on
-        opens = sum(text.count(q, start, end) for q in '“"') - text.count("”", start, end)
+        opens = (
+            text.count("“", start, end) + text.count('"', start, end) - text.count("”", start, end)
+        )
         in_quote = self.quote_open
         self.data = data
         if found:
@@ -551,6 +588,17 @@ def _cited(toks: list[Token], k: int) -> str | None:
     return None
 
 
+#: How far back from a figure (in characters) its subject and relative clause are looked
+#: for: bounded, so that the reading stays linear in long sentences.
+_REACH = 300
+
+
+def tokens_before(tokens: TextTokens, sent_start: int, start: int) -> list[Token]:
+    """The tokens of the sentence from ``sent_start`` up to ``start``, at most ``_REACH``
+    characters back (what :func:`subject_before` and :func:`relative_phrase` read)."""
+    return tokens.window(max(sent_start, start - _REACH), start)
+
+
 def subject_before(
     tokens: TextTokens,
     sent_start: int,
@@ -559,6 +607,7 @@ def subject_before(
     skip: str | None,
     figures: Sequence[tuple[int, int]] = (),
     reaching: int | None = None,
+    toks: list[Token] | None = None,
 ) -> str | None:
     """Whom a figure is about: a capitalised name before it in the sentence.
 
@@ -567,10 +616,12 @@ def subject_before(
     spans of ``figures`` (other figures of the sentence, such as "4.2 million Swedish
     crowns") are never a name. With ``reaching``, where the figure's concept starts as
     the subject of its clause, only a name reaching into that phrase counts: one before
-    it is another clause's ("Acme estimated that a strike would cost $30m").
+    it is another clause's ("Acme estimated that a strike would cost $30m"). ``toks`` are
+    :func:`tokens_before` ``start`` when the caller has them already.
     """
     lex = lexicon()
-    toks = tokens.window(max(sent_start, start - 300), start)  # bounded: linear in long sentences
+    if toks is None:
+        toks = tokens_before(tokens, sent_start, start)
     runs = [
         run
         for run in _name_runs(toks, figures, lex)
@@ -582,6 +633,8 @@ def subject_before(
             or run.heads_item(sent_start)  # "Acme — Shares of the ..."
         )
     ]
+    if not runs:
+        return None  # no name before the figure
     return _name_phrase(toks, _chosen_name(runs, sent_start, skip, lex), lex)
 
 
@@ -875,10 +928,14 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     )
 
 
-def relative_phrase(tokens: TextTokens, sent_start: int, start: int) -> tuple[int, int] | None:
+def relative_phrase(
+    tokens: TextTokens, sent_start: int, start: int, *, toks: list[Token] | None = None
+) -> tuple[int, int] | None:
     """Offsets of the phrase a figure's relative clause stands for, if the figure is in one
-    ("the long lake that is about 40 miles wide": the span of "long lake")."""
-    toks = tokens.window(max(sent_start, start - 300), start)
+    ("the long lake that is about 40 miles wide": the span of "long lake"). ``toks`` are
+    :func:`tokens_before` ``start`` when the caller has them already."""
+    if toks is None:
+        toks = tokens_before(tokens, sent_start, start)
     k = _relative_clause_phrase(toks, lexicon())
     if not k:
         return None

@@ -141,10 +141,10 @@ class _LeftWalk:
         adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
         if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
             return self._pick()
-        if self._subject_pronoun(tok):
+        if low in _SUBJECT_PRONOUNS and self._subject_pronoun(tok):
             self.pronoun = True  # "... until you see it can reach 90 km/h": another clause
             return True
-        if self._reduced_relative(self.i):
+        if self.picked and self._reduced_relative(self.i):
             return self._pick()  # the participle and its noun are the phrase's
         if self._verb(tok):
             return self._at_verb(tok)
@@ -373,6 +373,8 @@ class _LeftWalk:
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         if low in _AUX:
             return True
+        if not tok.text.islower():
+            return False  # past the auxiliaries, only a word in lower case is a verb
         if (
             0 < i < len(toks) - 1
             and toks[i - 1].lower in lex.determiners
@@ -383,13 +385,18 @@ class _LeftWalk:
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
         if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
             return False  # "the cost of", "its work on": a verb's noun after an article
-        return tok.text.islower() and (
+        return (
             _verb_form(low, lex)
             # "Acme expects sales of", "Acme sought funding of": a word only ever a verb
             or (bool(self.picked) and only_a_verb(low) and (low,) not in lex.changes)
             # "hire ten nurses", "lay off 1,200": a bare word right before a figure is its
             # verb (a noun would need "of" or a verb between)
-            or (self._right_before(tok) and low not in lex.stopwords and (low,) not in lex.changes)
+            or (
+                i >= len(toks) - 2  # (cheap test first: what _right_before needs)
+                and self._right_before(tok)
+                and low not in lex.stopwords
+                and (low,) not in lex.changes
+            )
             # "has been forecast to", "is expected to": a participle after "been"
             or (low in lex.attribution_verbs and i > 0 and toks[i - 1].lower in _PASSIVE)
             # "forecast to ease slightly from 3.1%": a bare word after "to" is a verb
@@ -401,7 +408,12 @@ class _LeftWalk:
                 and low not in lex.stopwords
             )
             # "The laptop starts at $999": a verb in -s after the subject
-            or (not self.picked and not self.crossed and self._verb_of_subject(tok))
+            or (
+                not self.picked
+                and not self.crossed
+                and low.endswith("s")  # (cheap test first: what _verb_of_subject needs)
+                and self._verb_of_subject(tok)
+            )
             # "rents range from $900"
             or (
                 low in lex.range_verbs
@@ -556,8 +568,10 @@ def _opens_clause(toks: list[Token], k: int) -> bool:
 def _names_a_source(toks: list[Token], last: int) -> bool:
     """ "... according to the police and 70,000": the words picked follow "according to", so
     they name who gives the figure before them, not what the next one measures."""
-    before = [t.lower for t in toks[max(0, last - 3) : max(0, last)]]
-    return last > 1 and "according" in before and before[-1] in ("to", "the")
+    if last <= 1:
+        return False
+    before = [t.lower for t in toks[max(0, last - 3) : last]]
+    return "according" in before and before[-1] in ("to", "the")
 
 
 def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -66,3 +67,22 @@ def test_tokens_read_from_their_gaps_sit_where_the_matches_are() -> None:
         got = [(t.text, t.start, t.end) for t in context._tokenize(text, start, end)]
         assert got == expected, (text, start, end)
         assert all(t.lower == t.text.lower() for t in context._tokenize(text, start, end))
+
+
+def test_windows_cut_from_spans_are_fresh_readings_with_their_words() -> None:
+    # a window is cut from its span's tokens (the span read last reused) or read afresh
+    # when it leaves the spans or cuts a token; either way it and its lower-case words are
+    # those of a fresh reading, in any order of windows
+    rnd = random.Random(13)
+    alphabet = "ab1_2,.-'’&/ é$%AB\n"
+    for _ in range(3_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40)))
+        cuts = sorted({0, len(text), *(rnd.randint(0, len(text)) for _ in range(3))})
+        tokens = context.TextTokens(text, list(itertools.pairwise(cuts)))
+        for _ in range(8):
+            end = rnd.randint(0, len(text))
+            start = rnd.randint(0, end)
+            fresh = context._tokenize(text, start, end)
+            toks, words = tokens.window_words(start, end)
+            assert tokens.window(start, end) == fresh == toks, (text, start, end)
+            assert words == [t.text.lower() for t in fresh], (text, start, end)
