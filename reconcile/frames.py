@@ -666,6 +666,8 @@ def read_place(
         pl.col("sentence")
         .fill_null("")
         .str.extract_all(
+            # "from Pakistan and Syria": every name of a list after "from" is an origin
+            rf"(?-u:\b)[Ff]rom\s+{name}(?:(?:\s*,\s*|\s+(?:and|or)\s+){name})+(?-u:\b)|"
             rf"(?:(?-u:\b)(?:[Ff]rom|of)\s+(?:the\s+)?(?:total\s+)?)?(?-u:\b){name}(?-u:\b)"
             rf"(?:\s*{_SOURCE_WORDS})?"
         )

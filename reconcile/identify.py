@@ -1830,7 +1830,7 @@ _NO_SOURCE = (
 #: ``_NOUN_AFTER``, read only where the sentence pairs two such bodies so, ``_PAIRED``).
 _SOURCE_NOUN = phrases(longest_first(_WORDS.source_nouns))
 _NOUN_BEFORE = (
-    rf"(?i)(?:^|[,;:(]\s*|\b(?:while|whereas|although|but|and)\s+)(?:the\s+)?({_SOURCE_NOUN})\s+"
+    rf"(?i)(?:^|[,;:(]\s*|\b(?:while|whereas|although|but|and|as)\s+)(?:the\s+)?({_SOURCE_NOUN})\s+"
     rf"(?:[\w'\u2019-]+\s+){{0,4}}?{phrases(_WORDS.source_verbs)}\b[^,;:]*$"
 )
 _NOUN_AFTER = rf"(?i)^\s*(?:for|according\s+to)\s+(?:the\s+)?({_SOURCE_NOUN})\b"
