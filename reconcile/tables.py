@@ -66,6 +66,14 @@ class ReadingWords:
     government: tuple[str, ...]
     #: the government words that alone name the government of an article's country
     home_government: tuple[str, ...]
+    #: bodies named by a common noun that are sources however written ("police said")
+    source_nouns: tuple[str, ...]
+    #: verbs by which such a body gives its figure in the figure's own clause
+    source_verbs: tuple[str, ...]
+    #: measures of one day's event: figures days apart are of two events
+    event_measures: tuple[str, ...]
+    #: measure -> the factor beyond which two of its figures count different things
+    wide_estimates: dict[str, float]
     work_nouns: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
@@ -130,6 +138,10 @@ def reading_words() -> ReadingWords:
     return ReadingWords(
         government=words("government"),
         home_government=words("home_government"),
+        source_nouns=words("source_nouns"),
+        source_verbs=words("source_verbs"),
+        event_measures=words("event_measures"),
+        wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         work_nouns=words("work_nouns"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),

@@ -1,0 +1,241 @@
+"""Reconciliation on stories nobody fitted the rules to (issue 11).
+
+``tests/data/own_topics`` holds two invented stories in our own words (an earthquake whose
+toll rises while a rescue group gives a higher one; a protest on two days counted by the
+police, the unions and the ministry) with the groups and verdicts written by hand before the
+tool was first run on them (``expected.yaml``). The corpora are scored as
+``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
+made-up sentences of their own below. Nothing here reads ``../shared``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import Any
+
+import polars as pl
+import pytest
+from conftest import load_benchmark
+
+from extract import extract_claims
+from reconcile import ReconcileResult, reconcile
+from reconcile.frames import demonym_forms
+
+#: The stories, each with its keys the output still gets wrong: a verdict not as written
+#: ("wrong"), or claims of a key not held in one quantity ("not_held"). In the shipwreck
+#: story (written after the rules below, and run on them unseen) the fourth article names
+#: no country but the one the boat left from, and an aid group's upper bound is read as a
+#: count of aid with no source: the estimates of those on board are not brought together.
+KNOWN: dict[str, dict[str, set[str]]] = {
+    "quake": {"wrong": set(), "not_held": set()},
+    "pension_protest": {"wrong": set(), "not_held": set()},
+    "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
+}
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    return load_benchmark("own_topics_eval", "own_topics_eval.py")
+
+
+@pytest.fixture(scope="module")
+def scores(scorer: ModuleType) -> dict[str, dict[str, Any]]:
+    out = {}
+    for name in KNOWN:
+        folder = scorer.STORIES / name
+        story = scorer.load_story(folder)
+        out[name] = scorer.score(story, *scorer.run_story(story, folder))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_no_false_divergence(scores: dict[str, dict[str, Any]], name: str) -> None:
+    assert scores[name]["false_div"] == 0
+    assert scores[name]["div_unannotated"] == 0
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_every_verdict_as_written_before_the_run(
+    scores: dict[str, dict[str, Any]], name: str
+) -> None:
+    lines = scores[name]["lines"]
+    wrong = {
+        key for key, want, got, _, _ in lines if got != want and (want, got) != ("agree", "echo")
+    }
+    assert wrong == KNOWN[name]["wrong"]
+    assert {key for key, _, _, held, _ in lines if not held} == KNOWN[name]["not_held"]
+    # every divergence written down is found, but those listed as wrong
+    diverging = {key for key, want, _, _, _ in lines if want == "diverge"}
+    assert scores[name]["div_found"] == len(diverging - KNOWN[name]["wrong"])
+
+
+# --- the rules, on sentences of their own --------------------------------------------------
+
+
+def _run(docs: dict[str, tuple[str, dt.date]]) -> ReconcileResult:
+    claims = pl.concat(
+        [extract_claims(text, doc_id=d, published=day) for d, (text, day) in docs.items()]
+    )
+    return reconcile(claims, texts={d: text for d, (text, _) in docs.items()})
+
+
+def _of(result: ReconcileResult, surface: str, doc: str | None = None) -> dict[str, Any]:
+    """The output row of the (first) claim whose surface starts with ``surface`` (in ``doc``)."""
+    rows = result.claims.filter(
+        pl.col("surface").str.starts_with(surface), pl.col("doc_id") == (doc or pl.col("doc_id"))
+    )
+    assert rows.height >= 1, surface
+    return rows.row(0, named=True)
+
+
+def _verdict(result: ReconcileResult, surface: str) -> str:
+    qid = _of(result, surface)["quantity_id"]
+    return str(result.quantities.filter(pl.col("quantity_id") == qid).item(0, "verdict"))
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Uzbek", "Uzbekistan"),
+     ("Nepalese", "Nepal"), ("Ghanaian", "Ghana"), ("Kuwaiti", "Kuwait")],
+)  # fmt: skip
+def test_nationality_adjectives_the_regular_patterns_miss(adjective: str, country: str) -> None:
+    assert demonym_forms()[adjective] == country
+
+
+MARCH = dt.date(2031, 3, 4)  # a Tuesday
+
+
+def test_a_march_in_the_capital_is_not_the_nationwide_turnout() -> None:
+    result = _run(
+        {
+            "a": (
+                "Police said 20,000 people marched in Lisbon on Saturday against the new "
+                "labour law. On Saturday the organisers put the turnout at 90,000.\n"
+                "Across the country, 310,000 people took part on Saturday, the Interior "
+                "Ministry said.",
+                MARCH,
+            ),
+            "b": (
+                "The Interior Ministry counted 305,000 protesters across Portugal on Saturday.\n"
+                "In the capital, police counted 21,000 marchers on Saturday.",
+                MARCH,
+            ),
+        }
+    )
+    lisbon, nation = _of(result, "20,000"), _of(result, "310,000")
+    assert lisbon["entity"] == "Lisbon" and nation["entity"] == "Portugal"
+    assert _of(result, "90,000")["quantity_id"] == lisbon["quantity_id"]
+    assert _of(result, "21,000")["quantity_id"] == lisbon["quantity_id"]
+    assert _of(result, "305,000")["quantity_id"] == nation["quantity_id"]
+    # the police's and organisers' counts, 4.5 times apart, diverge; the ministry agrees with itself
+    assert _verdict(result, "20,000") == "diverge"
+    assert _verdict(result, "310,000") != "diverge"
+
+
+def test_a_capital_alone_still_stands_for_its_country() -> None:
+    # no figure of the whole country to set it against: the capital's count is the country's
+    result = _run({"a": ("Police said 20,000 people marched in Lisbon on Saturday.", MARCH)})
+    assert _of(result, "20,000")["entity"] == "Portugal"
+
+
+def test_paired_counts_and_common_noun_sources() -> None:
+    result = _run(
+        {
+            "a": ("Turnout in Lisbon was put at 12,000 for the police and 70,000 for the "
+                  "organisers on Saturday.", MARCH),
+            "b": ("Unions said 70,000 people marched in Lisbon on Saturday, although police "
+                  "put the figure at 12,000.", MARCH),
+        }
+    )  # fmt: skip
+    assert _of(result, "12,000", "a")["asserter"] == "Police"
+    assert _of(result, "12,000", "b")["asserter"] == "Police"
+    assert _of(result, "70,000", "a")["asserter"] == "Organisers"
+    assert _of(result, "70,000", "b")["asserter"] == "Unions"
+    # five to ten times apart is what a march's two sides usually claim: a divergence
+    assert _verdict(result, "12,000") == "diverge"
+
+
+def test_two_marches_days_apart_are_two_quantities() -> None:
+    result = _run(
+        {
+            "a": ("Police said 20,000 people marched in Lisbon on Saturday.", MARCH),
+            "b": ("Police said 26,000 people marched in Lisbon on Saturday.", MARCH.replace(day=18)),
+        }
+    )  # fmt: skip
+    assert _of(result, "20,000")["quantity_id"] != _of(result, "26,000")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        # a weekday in the possessive dates the event, not the count ("said on Tuesday")
+        (
+            "The number of people killed by Sunday's storm in Portugal has risen to 40, "
+            "the civil protection agency said on Tuesday.",
+            dt.date(2031, 3, 5),
+            {"40": dt.date(2031, 3, 4)},
+        ),
+        # the day after a figure of "from" dates that figure, not the sentence's others
+        (
+            "The Interior Ministry said 200,000 people protested across Portugal, down "
+            "from 350,000 on March 3.",
+            dt.date(2031, 3, 18),
+            {"200,000": dt.date(2031, 3, 18), "350,000": dt.date(2031, 3, 3)},
+        ),
+    ],
+)
+def test_the_date_of_a_figure(text: str, published: dt.date, dates: dict[str, dt.date]) -> None:
+    result = _run({"a": (text, published)})
+    assert {surface: _of(result, surface)["as_of"] for surface in dates} == dates
+
+
+def test_a_figure_first_given_by_another_source_is_that_source_s() -> None:
+    result = _run(
+        {
+            "a": ("Charities said 8,000 families had lost their homes in Portugal, a figure "
+                  "first given by the Civil Protection Agency.", MARCH),
+        }
+    )  # fmt: skip
+    row = _of(result, "8,000")
+    assert row["asserter"] == "Civil Protection Agency"
+    assert row["concept_key"] == "displaced"
+
+
+def test_the_word_right_before_a_figure_names_its_measure() -> None:
+    result = _run(
+        {"a": ("The storm tore roofs off houses in Portugal, killing at least 12 people.", MARCH)}
+    )
+    assert _of(result, "at least 12")["concept_key"] == "death"
+
+
+def test_the_saved_and_those_on_board_are_not_the_toll() -> None:
+    result = _run(
+        {
+            "a": (
+                "Ferry sinks off Portugal\n\nAt least 30 bodies were recovered after the ferry "
+                "sank off Portugal, and 212 people were rescued. Survivors said up to 400 "
+                "people had been on board, many from Angola and Mozambique.",
+                MARCH,
+            )
+        }
+    )
+    assert _of(result, "At least 30")["concept_key"] == "death"
+    assert _of(result, "212")["concept_key"] == "rescued"
+    on_board = _of(result, "up to 400")
+    assert on_board["concept_key"] == "on board"
+    assert on_board["entity"] == "Portugal"  # "from Angola and Mozambique" is where they came from
+
+
+def test_officials_over_the_border_give_their_own_country_s_toll() -> None:
+    result = _run(
+        {
+            "a": (
+                "Floods in Peru have killed 60 people, officials said.\n"
+                "Across the border, Bolivian officials said four people had drowned.",
+                MARCH,
+            )
+        }
+    )
+    assert _of(result, "60")["entity"] == "Peru"
+    assert _of(result, "four")["entity"] == "Bolivia"
