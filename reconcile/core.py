@@ -250,7 +250,7 @@ def reconcile(
             .then(pl.format("{} (split {})", pl.col("entity"), pl.col("claim_id")))
             .otherwise(pl.col("entity"))
         )
-    work = assign_windows(work, window_days=window_days)
+    work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
     days = tables.period_days if per is None else None
     work, quantities, assertions = _compared(work, days, threshold, consensus, made=not user.merge)
     if user.merge:
@@ -263,6 +263,7 @@ def reconcile(
             .then(pl.col("quantity_id").replace(user.rename))
             .otherwise(pl.col("label").replace(user.rename))
         )
+    work = work.with_columns(frame.get_column(c).gather(work.get_column(_ROW)) for c in _CHECKED)
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -314,6 +315,11 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
 
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
+#: Input columns that no step reads between ``assign_windows`` and the checks: they leave the
+#: working table before the assertions and quantities are made (each copy of it would carry
+#: them) and are taken back from the input, by row number, for the checks.
+_CHECKED = ("concept", "value", "change")
+
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
 _REWRITTEN = ("unit", "per")
