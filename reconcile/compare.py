@@ -111,46 +111,44 @@ _VOTER_COLUMNS = (
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
     # the reports in order of publication (the joins below do not depend on their order)
+    # (with the row of each in the claims, where its assertion is set)
     voters = kept_sorted(
-        claims,
+        claims.with_row_index(_AT),
         pl.col("quantity_id").is_not_null() & pl.col("restates").is_null(),
         ["published", "doc_id", "start"],
+        _AT,
         *_VOTER_COLUMNS,
     )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
     # over its body) is that source's report
-    same = [
+    same: list[str | pl.Expr] = [
         "quantity_id",
         "doc_id",
         figure.alias("_figure"),
-        pl.col("bound").cast(pl.String).alias("_b"),
+        pl.col("bound").alias("_b"),
     ]
+    unnamed = pl.col("asserter").str.starts_with("unattributed")
     named = (
         voters.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")
-        .filter(~pl.col("asserter").str.starts_with("unattributed"))
+        .filter(~unnamed)
         .group_by(same)
         .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
         .filter(pl.col("_n") == 1)
         .drop("_n")
     )
-    # (joined on the keys alone and set beside the voters: see reconcile.columns)
-    found = (
-        voters.select(same)
-        .join(
-            named, on=["quantity_id", "doc_id", "_figure", "_b"], how="left", maintain_order="left"
-        )
-        .get_column("_named")
+    # (only the unnamed reports' keys are joined, and the names found set at their rows)
+    looked_up = (
+        voters.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *same, _u=unnamed)
+        .filter("_u")
+        .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="inner")
     )
-    voters = (
-        voters.with_columns(found)
-        .with_columns(
-            asserter=pl.when(pl.col("asserter").str.starts_with("unattributed"))
-            .then(pl.coalesce("_named", "asserter"))
-            .otherwise(pl.col("asserter"))
-        )
-        .drop("_named")
+    named_at = pl.Series("_named", dtype=voters.schema["asserter"]).extend_constant(
+        None, voters.height
     )
+    if looked_up.height:
+        named_at = named_at.scatter(looked_up.get_column("_at"), looked_up.get_column("_named"))
+    voters = voters.with_columns(asserter=pl.coalesce(named_at, pl.col("asserter")))
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
             [
@@ -190,32 +188,44 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             weight=pl.lit(1.0),
         )
     )
-    keyed = keyed.select("claim_id", "assertion_id", "quantity_id")
+    keyed = keyed.select(_AT, "claim_id", "assertion_id", "quantity_id")
     # restatements ride along with the assertion of the figure they restate
     links = keyed.select(
         pl.col("claim_id").alias("restates"),
         pl.col("assertion_id").alias("_a"),
         pl.col("quantity_id").alias("_q"),
     )
-    # the new columns are joined on the few columns they need, in the claims' order, and set
-    # beside the claims (a join of the whole table would copy every column)
-    ids = (
-        claims.select("claim_id", "restates", "quantity_id", "group_note")
-        .join(
-            keyed.select("claim_id", "assertion_id"),
-            on="claim_id",
-            how="left",
-            maintain_order="left",
+    # (only the restating claims are joined; the ids found are set at their claims' rows, in
+    # the claims' order, beside the claims: a join of the whole table would copy every column)
+    restated = (
+        claims.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias(_AT),
+            "restates",
+            _open=pl.col("quantity_id").is_null(),
         )
-        .join(links, on="restates", how="left", maintain_order="left")
-        .select(
-            pl.coalesce("quantity_id", "_q").alias("quantity_id"),
-            pl.when(pl.col("_a").is_not_null())
-            .then(pl.lit("restates another figure: counted with it"))
-            .otherwise(pl.col("group_note"))
-            .alias("group_note"),
-            pl.coalesce("assertion_id", "_a").alias("assertion_id"),
+        .filter(pl.col("restates").is_not_null())
+        .join(links, on="restates", how="inner")
+    )
+    # (a claim without a quantity takes the quantity of the figure it restates, set at its row
+    # alone: the other rows' ids are not written out again)
+    given = restated.filter(pl.col("_open") & pl.col("_q").is_not_null())
+    quantity = claims.get_column("quantity_id").clone()
+    if given.height:
+        quantity = quantity.scatter(given.get_column(_AT), given.get_column("_q"))
+    set_at = {
+        name: _set_at(claims.height, rows.get_column(_AT), rows.get_column(column))
+        for name, rows, column in (
+            ("_assertion", keyed, "assertion_id"),
+            ("_a", restated, "_a"),
         )
+    }
+    ids = claims.select(
+        quantity,
+        pl.when(set_at["_a"].is_not_null())
+        .then(pl.lit("restates another figure: counted with it"))
+        .otherwise(pl.col("group_note"))
+        .alias("group_note"),
+        pl.coalesce(set_at["_assertion"], set_at["_a"]).alias("assertion_id"),
     )
     out = claims.with_columns(ids)
     restating = kept_in_order(
@@ -225,12 +235,23 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
     if restating.height:
         extra = restating.group_by("assertion_id").agg(pl.col("claim_id").alias("_extra"))
+        # (set beside the assertions: a join would copy every column)
         table = (
-            table.join(extra, on="assertion_id", how="left")
+            join_beside(table, extra, "assertion_id")
             .with_columns(claim_ids=pl.concat_list("claim_ids", pl.col("_extra").fill_null([])))
             .drop("_extra")
         )
     return out, table.select(ASSERTIONS_SCHEMA.names()).cast(ASSERTIONS_SCHEMA)
+
+
+#: The row of a report in the claims table (set on the reports while they are voted).
+_AT = "_row_in_claims"
+
+
+def _set_at(height: int, rows: pl.Series, values: pl.Series) -> pl.Series:
+    """A column of ``height`` nulls with ``values`` set at ``rows``."""
+    column = values.clear().extend_constant(None, height)
+    return column.scatter(rows, values) if len(rows) else column
 
 
 def truth_discovery_weights(assertions: pl.DataFrame, *, rounds: int = 10) -> dict[str, float]:
@@ -399,7 +420,8 @@ def quantities_table(
     )
     # a figure that may be misprinted is grouped but not compared (see _with_doubtful)
     doubtful = voted[placed.filter("_doubt").get_column("_at")]
-    ordered = voted[placed.filter(~pl.col("_doubt")).get_column("_at")]
+    # (without the columns only a doubtful figure's note reads)
+    ordered = voted.drop("doubt", "surface")[placed.filter(~pl.col("_doubt")).get_column("_at")]
     del voted, placed
     if consensus == "truth_discovery":
         rows = [_judge(group, threshold=threshold, weighted=True) for group in _groups(ordered)]
@@ -782,7 +804,8 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         .select("_i")
     )
     keep = pl.concat([ends, first]).unique()
-    kept = frame.join(keep, on="_i", how="semi").sort("_i").drop("doc_ids", "weight")
+    # (``_i`` is the row number: the rows are gathered once, without the lists no verdict reads)
+    kept = frame.drop("doc_ids", "weight")[keep.get_column("_i").sort()]
     stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")
     del valued, sources, ends, keep  # (copies let go before the rows are read into Python)
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}

@@ -107,7 +107,9 @@ def _compared(
     given: no period was asked for), its quantities and its assertions; the claims get their
     assertions' columns when ``made`` (not before a merge, which compares them again)."""
     if period_days is not None:
-        work = in_stated_period(work, period_days)
+        work = _as_categories(in_stated_period(work, period_days))
+    # (the text that only the assertions read, and show as text, is held as categoricals)
+    work = work.with_columns(pl.col(_VOTED_TEXT).cast(pl.Categorical))
     work, assertions = assertions_table(work)
     if made:
         work = _assertions_made(work)
@@ -186,7 +188,7 @@ def reconcile(
         return _empty(frame)
 
     frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
-    work = assign_dates(frame, texts=_texts(texts) or None)
+    work = _as_categories(assign_dates(frame, texts=_texts(texts) or None))
     # (its row numbers, which no later step reads, are let go)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
         "_row", *_SET_ASIDE
@@ -224,11 +226,11 @@ def reconcile(
         .when((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
-    ).drop("_span", "_threshold", "_vague")
+    ).drop("_span", "_threshold", "_vague", *_NOTED)
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
+    work = _as_categories(work)
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
-    work = echoes_alike(long_run_sources(work, _texts(texts) or None))
-    work = work.with_columns(pl.col(_REPEATED).cast(pl.Categorical))
+    work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
@@ -240,7 +242,9 @@ def reconcile(
     # (a count of those holding a status or still there says so in its label)
     holding = pl.when(pl.col("population") == HOLDING_STATUS).then(pl.lit(HOLDING_STATUS))
     work = work.with_columns(
-        scope=pl.coalesce(pl.when(scope != pl.col("entity")).then(scope), holding)
+        scope=pl.coalesce(pl.when(scope != pl.col("entity")).then(scope), holding).cast(
+            pl.Categorical
+        )
     )
     if user.split:
         work = work.with_columns(
@@ -248,7 +252,7 @@ def reconcile(
             .then(pl.format("{} (split {})", pl.col("entity"), pl.col("claim_id")))
             .otherwise(pl.col("entity"))
         )
-    work = assign_windows(work, window_days=window_days)
+    work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
     days = tables.period_days if per is None else None
     work, quantities, assertions = _compared(work, days, threshold, consensus, made=not user.merge)
     if user.merge:
@@ -261,6 +265,7 @@ def reconcile(
             .then(pl.col("quantity_id").replace(user.rename))
             .otherwise(pl.col("label").replace(user.rename))
         )
+    work = work.with_columns(frame.get_column(c).gather(work.get_column(_ROW)) for c in _CHECKED)
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -294,7 +299,29 @@ _REPEATED = (
     "norm_per",
     "concept_key",
     "entity",
+    "frame_doubt",
+    "frame_doubt_word",
 )
+
+
+def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
+    """``work`` with those of :data:`_REPEATED` it has (as text) held as categoricals: each
+    as soon as the step that writes it is done (a step that rewrites one may give it back as
+    text)."""
+    return work.with_columns(
+        pl.col(c).cast(pl.Categorical)
+        for c, dtype in work.schema.items()
+        if c in _REPEATED and dtype == pl.String
+    )
+
+
+#: Working columns that no step after ``group_note`` reads.
+_NOTED = ("fx_note",)
+#: Input columns that no step reads between ``assign_windows`` and the checks: they leave the
+#: working table before the assertions and quantities are made (each copy of it would carry
+#: them) and are taken back from the input, by row number, for the checks.
+_CHECKED = ("concept", "value", "change")
+
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
 _REWRITTEN = ("unit", "per")
@@ -316,9 +343,10 @@ _VOTED = (
     "outlet",
     "published",
     "qualifier",
-    "fx_note",
     "grouped",
 )
+#: The text columns of :data:`_VOTED`.
+_VOTED_TEXT = ("attribution", "outlet", "qualifier")
 
 
 #: Dates a figure takes from its document, not its sentence: a year its words name says
