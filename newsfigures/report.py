@@ -627,15 +627,49 @@ def _close(fig: Any) -> None:
     fig.clear()
 
 
+#: The rc settings under which ``Figure.set_layout_engine(None)`` leaves a figure without one.
+NO_LAYOUT: dict[Any, Any] = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+
+
 def save_figure(fig: Any, folder: Path, name: str) -> Path:
-    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path."""
+    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path.
+
+    The figure is laid out and its tight box found once (:func:`_laid_out`), as the PNG's
+    ``bbox_inches="tight"`` would, and both files are drawn in that box: each save would
+    otherwise lay the figure out and draw it once more to find the box. The PNG is the same
+    file; the SVG is laid out at the PNG's resolution, not its own (a hair's difference).
+    """
+    import matplotlib
+
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(
-        folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
-    )
+    dpi, engine = fig.dpi, fig.get_layout_engine()
+    fig.dpi = DPI
+    try:
+        box = _laid_out(fig)
+        # laid out: no engine, so each save below draws once (None, whatever the rc says)
+        with matplotlib.rc_context(NO_LAYOUT):
+            fig.set_layout_engine(None)
+        fig.savefig(png, dpi=DPI, bbox_inches=box, metadata={"Software": None})
+        fig.savefig(
+            folder / f"{name}.svg", bbox_inches=box, metadata={"Date": None, "Creator": None}
+        )
+    finally:
+        fig.set_layout_engine(engine)
+        fig.dpi = dpi
     return png
+
+
+def _laid_out(fig: Any) -> Any:
+    """Lay ``fig`` out (its layout engine, without rendering) and return its tight box in
+    inches, padded as ``savefig(bbox_inches="tight")`` pads it."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    fig.draw_without_rendering()
+    width, height = fig.bbox.size
+    renderer = RendererAgg(width, height, fig.dpi)  # as a PNG save makes it
+    return fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
 
 
 #: One figure to draw: the name of a :mod:`reconcile.plots` function, its arguments, and the

@@ -83,3 +83,36 @@ def test_report_figures_are_the_three_cells_figures(tmp_path: Path) -> None:
             svg, other_svg = png.with_suffix(".svg"), other.with_suffix(".svg")
             assert svg.read_bytes() == other_svg.read_bytes()
     assert report.report_figures(result, None).ranges.empty == report.NOT_DRAWN
+
+
+def test_a_saved_png_is_the_one_a_tight_save_gives(tmp_path: Path) -> None:
+    # the layout and the tight box are found once for both files: the PNG is the file that
+    # ``savefig(bbox_inches="tight")`` writes, and the SVG covers the same box
+    _, args, kwargs, name = _jobs()[1]
+    plots = report._plots()
+    tight = tmp_path / "tight.png"
+    plots.divergence_overview(*args, **kwargs).savefig(
+        tight, dpi=report.DPI, bbox_inches="tight", metadata={"Software": None}
+    )
+    fig = plots.divergence_overview(*args, **kwargs)
+    engine = fig.get_layout_engine()
+    png = report.save_figure(fig, tmp_path, name)
+    assert png.read_bytes() == tight.read_bytes()
+    assert fig.get_layout_engine() is engine  # given back as it was
+    raw = png.read_bytes()
+    width_px = int.from_bytes(raw[16:20], "big")
+    svg = png.with_suffix(".svg").read_text(encoding="utf-8")
+    width_pt = float(svg.split('width="', 1)[1].split("pt", 1)[0])
+    assert abs(width_pt - width_px * 72 / report.DPI) < 1.0
+
+
+def test_a_figure_is_laid_out_once_for_both_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, args, kwargs, name = _jobs()[0]
+    fig = report._plots().divergence_overview(*args, **kwargs)
+    engine = fig.get_layout_engine()
+    runs: list[object] = []
+    monkeypatch.setattr(engine, "execute", lambda f, done=engine.execute: runs.append(done(f)))
+    report.save_figure(fig, tmp_path, name)
+    assert len(runs) == 1
