@@ -627,6 +627,8 @@ def _close(fig: Any) -> None:
     fig.clear()
 
 
+#: What a saved PNG says of itself: nothing (no software version, so runs write the same file).
+PNG_METADATA: dict[str, Any] = {"Software": None}
 #: The rc settings under which ``Figure.set_layout_engine(None)`` leaves a figure without one.
 NO_LAYOUT: dict[Any, Any] = {"figure.autolayout": False, "figure.constrained_layout.use": False}
 
@@ -634,23 +636,32 @@ NO_LAYOUT: dict[Any, Any] = {"figure.autolayout": False, "figure.constrained_lay
 def save_figure(fig: Any, folder: Path, name: str) -> Path:
     """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path.
 
-    The figure is laid out and its tight box found once (:func:`_laid_out`), as the PNG's
-    ``bbox_inches="tight"`` would, and both files are drawn in that box: each save would
-    otherwise lay the figure out and draw it once more to find the box. The PNG is the same
-    file; the SVG is laid out at the PNG's resolution, not its own (a hair's difference).
+    The figure is laid out and drawn once, whole (:func:`_drawn_whole`), and its tight box
+    found as ``savefig(bbox_inches="tight")`` finds it: the PNG is that drawing cut to the box
+    (to the nearest pixel), the SVG is drawn in the box without laying the figure out again.
+    Each ``savefig(bbox_inches="tight")`` would lay the figure out and draw it twice. A box
+    that reaches outside the figure (something drawn past its edge) is saved by ``savefig``.
     """
     import matplotlib
+    import matplotlib.image
 
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     dpi, engine = fig.dpi, fig.get_layout_engine()
     fig.dpi = DPI
     try:
-        box = _laid_out(fig)
+        pixels, tight = _drawn_whole(fig)
+        box = tight.padded(matplotlib.rcParams["savefig.pad_inches"])
         # laid out: no engine, so each save below draws once (None, whatever the rc says)
         with matplotlib.rc_context(NO_LAYOUT):
             fig.set_layout_engine(None)
-        fig.savefig(png, dpi=DPI, bbox_inches=box, metadata={"Software": None})
+        cut = _cut(fig, pixels, tight)
+        if cut is None:
+            fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=PNG_METADATA)
+        else:
+            matplotlib.image.imsave(
+                png, cut, format="png", origin="upper", dpi=DPI, metadata=PNG_METADATA
+            )
         fig.savefig(
             folder / f"{name}.svg", bbox_inches=box, metadata={"Date": None, "Creator": None}
         )
@@ -660,16 +671,48 @@ def save_figure(fig: Any, folder: Path, name: str) -> Path:
     return png
 
 
-def _laid_out(fig: Any) -> Any:
-    """Lay ``fig`` out (its layout engine, without rendering) and return its tight box in
-    inches, padded as ``savefig(bbox_inches="tight")`` pads it."""
-    import matplotlib
+def _drawn_whole(fig: Any) -> tuple[Any, Any]:
+    """Lay ``fig`` out (its layout engine) and draw it at its size, as a PNG save draws it;
+    the pixels (RGBA rows, top first) and the tight box in inches (unpadded)."""
+    import numpy as np
     from matplotlib.backends.backend_agg import RendererAgg
 
-    fig.draw_without_rendering()
     width, height = fig.bbox.size
-    renderer = RendererAgg(width, height, fig.dpi)  # as a PNG save makes it
-    return fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
+    renderer = RendererAgg(width, height, fig.dpi)
+    renderer.clear()
+    fig.draw(renderer)
+    return np.asarray(renderer.buffer_rgba()), fig.get_tightbbox(renderer)
+
+
+def _cut(fig: Any, pixels: Any, box: Any) -> Any:
+    """The pixels of a save of ``box`` (inches from the bottom left, padded here) at
+    :data:`DPI`: the drawing's pixels in the box, the figure's colour in the padding beyond
+    its edges; ``None`` when something is drawn past the figure's edges, or a save would
+    paint the figure in other colours than its own (``savefig.*`` settings)."""
+    import matplotlib
+    import matplotlib.colors
+    import numpy as np
+
+    rc = matplotlib.rcParams
+    colours = (rc["savefig.facecolor"], rc["savefig.edgecolor"])
+    if rc["savefig.transparent"] or colours != ("auto", "auto"):
+        return None
+    rows, cols = pixels.shape[:2]
+    size = fig.bbox.size / DPI  # the figure in inches
+    if box.x0 < 0 or box.y0 < 0 or box.x1 > size[0] or box.y1 > size[1]:
+        return None
+    padded = box.padded(matplotlib.rcParams["savefig.pad_inches"])
+    width, height = padded.width * DPI, padded.height * DPI
+    # a save draws rows down from its height, a fraction of a row above its first row
+    left, top = round(padded.x0 * DPI), round((size[1] - padded.y1) * DPI + height % 1)
+    width, height = int(width), int(height)
+    colour = np.asarray(matplotlib.colors.to_rgba_array(fig.get_facecolor())[0] * 255)
+    cut = np.empty((height, width, 4), dtype=np.uint8)
+    cut[:] = np.round(colour).astype(np.uint8)
+    r0, c0 = max(top, 0), max(left, 0)
+    r1, c1 = min(top + height, rows), min(left + width, cols)
+    cut[r0 - top : r1 - top, c0 - left : c1 - left] = pixels[r0:r1, c0:c1]
+    return cut
 
 
 #: One figure to draw: the name of a :mod:`reconcile.plots` function, its arguments, and the

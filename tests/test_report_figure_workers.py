@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -85,25 +86,60 @@ def test_report_figures_are_the_three_cells_figures(tmp_path: Path) -> None:
     assert report.report_figures(result, None).ranges.empty == report.NOT_DRAWN
 
 
-def test_a_saved_png_is_the_one_a_tight_save_gives(tmp_path: Path) -> None:
-    # the layout and the tight box are found once for both files: the PNG is the file that
-    # ``savefig(bbox_inches="tight")`` writes, and the SVG covers the same box
+def _tight_png(fig: Any, path: Path) -> Path:
+    fig.savefig(path, dpi=report.DPI, bbox_inches="tight", metadata={"Software": None})
+    return path
+
+
+def _pixels(path: Path) -> Any:
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(path).convert("RGB")).astype(int)
+
+
+def test_a_saved_png_shows_what_a_tight_save_shows(tmp_path: Path) -> None:
+    # drawn once and cut to the tight box: the tight save's size and picture (to a fraction
+    # of a pixel's placing); the SVG covers the same box
     _, args, kwargs, name = _jobs()[1]
     plots = report._plots()
-    tight = tmp_path / "tight.png"
-    plots.divergence_overview(*args, **kwargs).savefig(
-        tight, dpi=report.DPI, bbox_inches="tight", metadata={"Software": None}
-    )
     fig = plots.divergence_overview(*args, **kwargs)
+    fig.text(0.5, 0.5, "a note in the middle")  # inside the figure: the PNG is cut
+    other = plots.divergence_overview(*args, **kwargs)
+    other.text(0.5, 0.5, "a note in the middle")
+    tight = _tight_png(other, tmp_path / "tight.png")
     engine = fig.get_layout_engine()
     png = report.save_figure(fig, tmp_path, name)
-    assert png.read_bytes() == tight.read_bytes()
     assert fig.get_layout_engine() is engine  # given back as it was
-    raw = png.read_bytes()
-    width_px = int.from_bytes(raw[16:20], "big")
+    mine, theirs = _pixels(png), _pixels(tight)
+    assert mine.shape == theirs.shape
+    # placed to the nearest pixel: any shift by a pixel is further from the tight save, and
+    # what differs is antialiasing (a quarter of a pixel's placing), not the picture
+    inner = theirs[2:-2, 2:-2]
+    apart = {
+        (dy, dx): abs(
+            mine[2 + dy : mine.shape[0] - 2 + dy, 2 + dx : mine.shape[1] - 2 + dx] - inner
+        ).mean()
+        for dy in (-1, 0, 1)
+        for dx in (-1, 0, 1)
+    }
+    assert min(apart, key=apart.__getitem__) == (0, 0)
+    assert apart[0, 0] < 4
     svg = png.with_suffix(".svg").read_text(encoding="utf-8")
     width_pt = float(svg.split('width="', 1)[1].split("pt", 1)[0])
-    assert abs(width_pt - width_px * 72 / report.DPI) < 1.0
+    assert abs(width_pt - mine.shape[1] * 72 / report.DPI) < 1.0
+
+
+def test_a_figure_drawn_past_its_edge_is_saved_whole(tmp_path: Path) -> None:
+    # a text beyond the figure's right edge is in no cut of the drawing: savefig saves it
+    _, args, kwargs, name = _jobs()[0]
+    plots = report._plots()
+    figs = [plots.divergence_overview(*args, **kwargs) for _ in range(2)]
+    for fig in figs:
+        fig.text(1.02, 0.5, "a note past the edge")
+    tight = _tight_png(figs[0], tmp_path / "tight.png")
+    png = report.save_figure(figs[1], tmp_path, name)
+    assert png.read_bytes() == tight.read_bytes()
 
 
 def test_a_figure_is_laid_out_once_for_both_files(
