@@ -719,6 +719,29 @@ def _cut(fig: Any, pixels: Any, box: Any) -> Any:
 #: file name (without suffix) it is saved under.
 FigureJob = tuple[str, tuple[Any, ...], dict[str, Any], str]
 
+#: The assertion columns the range and timeline plots read. A figure job carries only these:
+#: the lists of claims, documents and outlets behind each estimate, which no plot reads,
+#: are most of the bytes a job is pickled into on its way to a worker process.
+PLOTTED = (
+    "quantity_id",
+    "asserter",
+    "as_of",
+    "first_published",
+    "best",
+    "interval_low",
+    "interval_high",
+    "bound",
+    "surface",
+    "n_reports",
+    "disputed_by",
+    "doubt",
+)
+
+
+def _plotted(assertions: pl.DataFrame) -> pl.DataFrame:
+    """``assertions`` with only the columns of :data:`PLOTTED` (those it has)."""
+    return assertions.select(c for c in PLOTTED if c in assertions.columns)
+
 
 def _draw(job: tuple[FigureJob, Path]) -> Path:
     """Draw one figure and save it (:func:`save_figure`); the PNG path. Runs in a worker
@@ -816,7 +839,7 @@ def _range_plan(result: ReconcileResult, *, verdict: str, limit: int) -> _Plan:
     captions: list[str] = []
     jobs: list[FigureJob] = []
     for q in chosen.iter_rows(named=True):
-        mine = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
+        mine = _plotted(result.assertions.filter(pl.col("quantity_id") == q["quantity_id"]))
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
         captions.append(f"{q['label']}: every estimate")
         jobs.append(("range_plot", (q, mine), {}, name))
@@ -866,8 +889,10 @@ def _timeline_plan(result: ReconcileResult, *, limit: int) -> _Plan:
     jobs: list[FigureJob] = []
     for (series_id,) in series.select("series_id").iter_rows():
         mine = result.quantities.filter(pl.col("series_id") == series_id)
-        said = result.assertions.filter(
-            pl.col("quantity_id").is_in(mine.get_column("quantity_id").implode())
+        said = _plotted(
+            result.assertions.filter(
+                pl.col("quantity_id").is_in(mine.get_column("quantity_id").implode())
+            )
         )
         label = mine.get_column("label")[0]
         what = str(label).rsplit(",", 1)[0]  # the series spans windows: no window's date
