@@ -628,20 +628,120 @@ def _close(fig: Any) -> None:
     fig.clear()
 
 
+#: What a saved PNG says of itself: nothing (no software version, so runs write the same file).
+PNG_METADATA: dict[str, Any] = {"Software": None}
+#: The rc settings under which ``Figure.set_layout_engine(None)`` leaves a figure without one.
+NO_LAYOUT: dict[Any, Any] = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+
+
 def save_figure(fig: Any, folder: Path, name: str) -> Path:
-    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path."""
+    """Save ``fig`` as ``name.png`` and ``name.svg`` in ``folder`` (no timestamps); the PNG path.
+
+    The figure is laid out and drawn once, whole (:func:`_drawn_whole`), and its tight box
+    found as ``savefig(bbox_inches="tight")`` finds it: the PNG is that drawing cut to the box
+    (to the nearest pixel), the SVG is drawn in the box without laying the figure out again.
+    Each ``savefig(bbox_inches="tight")`` would lay the figure out and draw it twice. A box
+    that reaches outside the figure (something drawn past its edge) is saved by ``savefig``.
+    """
+    import matplotlib
+    import matplotlib.image
+
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(
-        folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
-    )
+    dpi, engine = fig.dpi, fig.get_layout_engine()
+    fig.dpi = DPI
+    try:
+        pixels, tight = _drawn_whole(fig)
+        box = tight.padded(matplotlib.rcParams["savefig.pad_inches"])
+        # laid out: no engine, so each save below draws once (None, whatever the rc says)
+        with matplotlib.rc_context(NO_LAYOUT):
+            fig.set_layout_engine(None)
+        cut = _cut(fig, pixels, tight)
+        if cut is None:
+            fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=PNG_METADATA)
+        else:
+            matplotlib.image.imsave(
+                png, cut, format="png", origin="upper", dpi=DPI, metadata=PNG_METADATA
+            )
+        fig.savefig(
+            folder / f"{name}.svg", bbox_inches=box, metadata={"Date": None, "Creator": None}
+        )
+    finally:
+        fig.set_layout_engine(engine)
+        fig.dpi = dpi
     return png
+
+
+def _drawn_whole(fig: Any) -> tuple[Any, Any]:
+    """Lay ``fig`` out (its layout engine) and draw it at its size, as a PNG save draws it;
+    the pixels (RGBA rows, top first) and the tight box in inches (unpadded)."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    width, height = fig.bbox.size
+    renderer = RendererAgg(width, height, fig.dpi)
+    renderer.clear()
+    fig.draw(renderer)
+    return np.asarray(renderer.buffer_rgba()), fig.get_tightbbox(renderer)
+
+
+def _cut(fig: Any, pixels: Any, box: Any) -> Any:
+    """The pixels of a save of ``box`` (inches from the bottom left, padded here) at
+    :data:`DPI`: the drawing's pixels in the box, the figure's colour in the padding beyond
+    its edges; ``None`` when something is drawn past the figure's edges, or a save would
+    paint the figure in other colours than its own (``savefig.*`` settings)."""
+    import matplotlib
+    import matplotlib.colors
+    import numpy as np
+
+    rc = matplotlib.rcParams
+    colours = (rc["savefig.facecolor"], rc["savefig.edgecolor"])
+    if rc["savefig.transparent"] or colours != ("auto", "auto"):
+        return None
+    rows, cols = pixels.shape[:2]
+    size = fig.bbox.size / DPI  # the figure in inches
+    if box.x0 < 0 or box.y0 < 0 or box.x1 > size[0] or box.y1 > size[1]:
+        return None
+    padded = box.padded(matplotlib.rcParams["savefig.pad_inches"])
+    width, height = padded.width * DPI, padded.height * DPI
+    # a save draws rows down from its height, a fraction of a row above its first row
+    left, top = round(padded.x0 * DPI), round((size[1] - padded.y1) * DPI + height % 1)
+    width, height = int(width), int(height)
+    colour = np.asarray(matplotlib.colors.to_rgba_array(fig.get_facecolor())[0] * 255)
+    cut = np.empty((height, width, 4), dtype=np.uint8)
+    cut[:] = np.round(colour).astype(np.uint8)
+    r0, c0 = max(top, 0), max(left, 0)
+    r1, c1 = min(top + height, rows), min(left + width, cols)
+    cut[r0 - top : r1 - top, c0 - left : c1 - left] = pixels[r0:r1, c0:c1]
+    return cut
 
 
 #: One figure to draw: the name of a :mod:`reconcile.plots` function, its arguments, and the
 #: file name (without suffix) it is saved under.
 FigureJob = tuple[str, tuple[Any, ...], dict[str, Any], str]
+
+#: The assertion columns the range and timeline plots read. A figure job carries only these:
+#: the lists of claims, documents and outlets behind each estimate, which no plot reads,
+#: are most of the bytes a job is pickled into on its way to a worker process.
+PLOTTED = (
+    "quantity_id",
+    "asserter",
+    "as_of",
+    "first_published",
+    "best",
+    "interval_low",
+    "interval_high",
+    "bound",
+    "surface",
+    "n_reports",
+    "disputed_by",
+    "doubt",
+)
+
+
+def _plotted(assertions: pl.DataFrame) -> pl.DataFrame:
+    """``assertions`` with only the columns of :data:`PLOTTED` (those it has)."""
+    return assertions.select(c for c in PLOTTED if c in assertions.columns)
 
 
 def _draw(job: tuple[FigureJob, Path]) -> Path:
@@ -740,7 +840,7 @@ def _range_plan(result: ReconcileResult, *, verdict: str, limit: int) -> _Plan:
     captions: list[str] = []
     jobs: list[FigureJob] = []
     for q in chosen.iter_rows(named=True):
-        mine = result.assertions.filter(pl.col("quantity_id") == q["quantity_id"])
+        mine = _plotted(result.assertions.filter(pl.col("quantity_id") == q["quantity_id"]))
         name = f"range-{slug(q['label'])}-{q['quantity_id'][:8]}"
         captions.append(f"{q['label']}: every estimate")
         jobs.append(("range_plot", (q, mine), {}, name))
@@ -790,8 +890,10 @@ def _timeline_plan(result: ReconcileResult, *, limit: int) -> _Plan:
     jobs: list[FigureJob] = []
     for (series_id,) in series.select("series_id").iter_rows():
         mine = result.quantities.filter(pl.col("series_id") == series_id)
-        said = result.assertions.filter(
-            pl.col("quantity_id").is_in(mine.get_column("quantity_id").implode())
+        said = _plotted(
+            result.assertions.filter(
+                pl.col("quantity_id").is_in(mine.get_column("quantity_id").implode())
+            )
         )
         label = mine.get_column("label")[0]
         what = str(label).rsplit(",", 1)[0]  # the series spans windows: no window's date

@@ -914,7 +914,8 @@ def _place_in_time(
 ) -> tuple[dict[int, float], dict[int, float], tuple[float, float, float]]:
     """Dates as day numbers, and x positions where asserters reporting on the same day are
     set slightly apart; with the first and last day and the span shown."""
-    day = {id(a): float(mdates.date2num(d)) for d, a in points}
+    number = {d: float(mdates.date2num(d)) for d in {d for d, _ in points}}  # once a date
+    day = {id(a): number[d] for d, a in points}
     all_days = sorted(day.values()) + [
         float(mdates.date2num(x)) for s, e, _ in consensus for x in (s, e) if x
     ]
