@@ -1113,18 +1113,24 @@ def _some(names: Sequence[str], limit: int) -> str:
 
 
 def _said_by(name: str) -> str:
-    """Who a figure is said by, as its article wrote them: a name as it is, a common noun
-    (a body, a count or a document: "officials", "latest official toll") after "according
-    to the", which reads for a count as for a speaker.
+    """Who a figure is said by, as its article wrote them: a name or a person as written, a
+    count, a record or a work (reconcile's ``records`` and ``work_nouns``) after "according
+    to the", as a count is no speaker.
 
-    >>> _said_by("UN agency"), _said_by("latest official toll"), _said_by("the ministry")
-    ('said by UN agency', 'according to the latest official toll', 'according to the ministry')
+    >>> _said_by("UN agency"), _said_by("official"), _said_by("latest official toll")
+    ('said by UN agency', 'said by an official', 'according to the latest official toll')
+    >>> _said_by("the new figures"), _said_by("recent study"), _said_by("the ministry")
+    ('according to the new figures', 'according to the recent study', 'said by the ministry')
     """
     if not name.islower():
         return f"said by {name}"
-    if name.split(maxsplit=1)[0] in reading_words().determiners:
-        return f"according to {name}"
-    return f"according to the {name}"
+    words = reading_words()
+    record = name.split()[-1].removesuffix("s") in (*words.records, *words.work_nouns)
+    if name.split(maxsplit=1)[0] in words.determiners:
+        return f"{'according to' if record else 'said by'} {name}"
+    if record:
+        return f"according to the {name}"
+    return f"said by {'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _source(a: Mapping[str, Any], camp: str) -> str:

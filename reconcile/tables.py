@@ -75,6 +75,8 @@ class ReadingWords:
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
     work_nouns: tuple[str, ...]
+    #: nouns of a count or a record cited as a speaker would be ("the latest toll")
+    records: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
     holding: tuple[str, ...]
@@ -143,6 +145,7 @@ def reading_words() -> ReadingWords:
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         work_nouns=words("work_nouns"),
+        records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
         holding=words("holding"),
