@@ -1885,8 +1885,13 @@ _GOVERNMENT = re.compile(
 )
 
 
-#: An attribution to a government it does not name ("the government", "ministers").
-_HOME_GOVERNMENT = rf"(?i)^\s*(?:the\s+)?{phrases(_WORDS.home_government)}\s*$"
+#: An attribution to a government it does not name ("the government", "ministers"), or to a
+#: body of it named by a common noun, after lower-case words that say what it does ("the
+#: ministry", "the health ministry"; a capitalised "Health Ministry" is a name of its own).
+_HOME_GOVERNMENT = (
+    rf"^\s*(?:[Tt]he\s+)?(?:(?i:{phrases(_WORDS.home_government)})"
+    rf"|(?:[a-z][a-z-]*\s+){{0,2}}(?i:{phrases(_WORDS.home_bodies)}))\s*$"
+)
 
 
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:

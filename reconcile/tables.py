@@ -66,6 +66,8 @@ class ReadingWords:
     government: tuple[str, ...]
     #: the government words that alone name the government of an article's country
     home_government: tuple[str, ...]
+    #: government bodies named by a common noun ("the health ministry"), as the government
+    home_bodies: tuple[str, ...]
     #: bodies named by a common noun that are sources however written ("police said")
     source_nouns: tuple[str, ...]
     #: verbs by which such a body gives its figure in the figure's own clause
@@ -138,6 +140,7 @@ def reading_words() -> ReadingWords:
     return ReadingWords(
         government=words("government"),
         home_government=words("home_government"),
+        home_bodies=words("home_bodies"),
         source_nouns=words("source_nouns"),
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),

@@ -27,14 +27,13 @@ from reconcile.frames import demonym_forms
 #: story (written after the rules below, and run on them unseen) the fourth article names
 #: no country but the one the boat left from, and an aid group's upper bound is read as a
 #: count of aid with no source: the estimates of those on board are not brought together.
-#: In the cholera story (written after 5b4c433, run unseen) "the health ministry" is read as
-#: no source, so its toll never diverges from the WHO's; a toll "recorded by" it is split off
-#: as official deaths; a count paired with deaths ("85 suspected cases and two deaths") is
-#: read as deaths; suspected and confirmed cases are one quantity; doses delivered go with
-#: people vaccinated, and a vaccination target with the deaths of the sentence before.
+#: In the cholera story (written after 5b4c433, run unseen) a toll "recorded by" the ministry
+#: is split off as official deaths; a count paired with deaths ("85 suspected cases and two
+#: deaths") is read as deaths; suspected and confirmed cases are one quantity; doses
+#: delivered go with people vaccinated, and with a vaccination target.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {
-        "wrong": {"zm_deaths", "vaccine_doses", "vaccination_target", "vaccinated"},
+        "wrong": {"vaccine_doses", "vaccination_target", "vaccinated"},
         "not_held": {"zm_deaths", "zm_confirmed", "zw_suspected", "vaccine_doses"},
     },
     "quake": {"wrong": set(), "not_held": set()},
@@ -248,3 +247,27 @@ def test_officials_over_the_border_give_their_own_country_s_toll() -> None:
     )
     assert _of(result, "60")["entity"] == "Peru"
     assert _of(result, "four")["entity"] == "Bolivia"
+
+
+def test_a_ministry_named_by_a_common_noun_is_the_article_s_government() -> None:
+    ministry = (
+        "Dengue cases rise in Peru\n\nDengue fever has killed 30 people in Peru this month, the "
+        "health ministry said on Tuesday. The ministry said it had recorded 9,000 infections."
+    )
+    agency = (
+        "Peru dengue toll undercounted, says UN\n\nThe United Nations said on Tuesday that "
+        "about 120 people had died of dengue in Peru."
+    )
+    result = _run({"a": (ministry, MARCH), "b": (agency, MARCH)})
+    assert _of(result, "30")["asserter"] == "Peru government"
+    assert _of(result, "9,000")["asserter"] == "Peru government"
+    # the ministry's toll and the UN's, four times apart on one day: two sources diverge
+    assert _verdict(result, "30") == "diverge"
+
+
+def test_a_hope_to_vaccinate_is_no_toll() -> None:
+    text = (
+        "Measles has killed 12 children in Peru. Nurses plan to vaccinate about 50,000 people "
+        "by June, the health ministry said."
+    )
+    assert _of(_run({"a": (text, MARCH)}), "about 50,000")["concept_key"] == "vaccination"
