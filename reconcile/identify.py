@@ -859,6 +859,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = _certainty(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _rate_named(frame)
@@ -1610,6 +1611,50 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     ).drop("_recorded")
+
+
+def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "1,200 suspected cases" and "300 confirmed cases" are two counts, where the vocabulary
+    has such a form of the figure's measure (``suspected case``): the word of certainty
+    (reading_words.yaml ``certainty``) in the figure's own phrase ("4,000 suspected cholera
+    cases"), right after a bare figure ("85 suspected and 12 confirmed cases"), in the verb
+    after it ("310 cases had been confirmed", "90 of them were confirmed", which is also a
+    part of the figure before) or before it with the measure's noun ("the number of
+    suspected cases at 85") gives the figure that form."""
+    measures = set(tables.measure_forms.values())
+    base_of = {
+        form: m for m in measures for w in _WORDS.certainty if (form := f"{w} {m}") in measures
+    }
+    base_of |= {m: m for m in base_of.values()}
+    # (a part of a figure, "case: had been confirmed", is read as its whole's measure)
+    base = pl.col("concept_key").str.replace(r":\s.*$", "").replace_strict(base_of, default=None)
+    if frame.select(base.is_null().all()).item():
+        return frame
+    words = phrases(_WORDS.certainty)
+    nouns = alternation(f for f, m in tables.measure_forms.items() if m in base_of.values())
+    has_form = base.is_not_null()
+    lead = pl.when(has_form).then(pl.col("surface").fill_null("")).str.replace(r"^[^0-9]*", "")
+    after = pl.when(has_form).then(after_figure())
+    before = pl.when(has_form).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
+    said = pl.coalesce(
+        lead.str.extract(rf"(?i)^\S*\s+(?:[a-z-]+\s+)?({words})\b", 1),
+        pl.when(~lead.str.contains(r"\s")).then(after.str.extract(rf"(?i)^\s*({words})\b", 1)),
+        after.str.extract(
+            rf"(?i)^\s*(?:of\s+(?:them|those|these|which)\s+)?(?:(?:had|has|have|were|was|are|"
+            rf"is)\s+)?(?:been\s+)?({words})\b",
+            1,
+        ),
+        before.str.extract(rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1),
+    ).str.to_lowercase()
+    certain = pl.format("{} {}", said, base)
+    frame = frame.with_columns(_certain=pl.when(certain.is_in(list(base_of))).then(certain))
+    take = pl.col("_certain").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.col("_certain")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, called {}", pl.col("concept_source"), said))
+        .otherwise(pl.col("concept_source")),
+    ).drop("_certain")
 
 
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

@@ -76,6 +76,8 @@ class ReadingWords:
     event_measures: tuple[str, ...]
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
+    #: words that set a count apart by how sure it is ("suspected", "confirmed")
+    certainty: tuple[str, ...]
     work_nouns: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
@@ -145,6 +147,7 @@ def reading_words() -> ReadingWords:
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
+        certainty=words("certainty"),
         work_nouns=words("work_nouns"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
