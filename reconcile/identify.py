@@ -1675,11 +1675,14 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     has_form = official.is_not_null()
     before = pl.when(has_form).then(before_figure()).str.replace_all(rf"\b{_YEAR}\b|\w+-\d+\b", "")
     # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
-    # official one too
-    counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
-        pl.when(has_form)
-        .then(after_figure())
-        .str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+    # official one too; "78 deaths recorded by the ministry" names whose count it is, as
+    # "the ministry's 78 deaths" does, not its kind
+    verb = r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)"
+    after = pl.when(has_form).then(after_figure())
+    counted = (
+        pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
+        & after.str.contains(verb + r"\b")
+        & ~after.str.contains(verb + r"\s+by\b")
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     # (read once for both columns: each use of an expression computes it again)
