@@ -1613,6 +1613,14 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     ).drop("_recorded")
 
 
+#: "by" and a source: a name ("by the Health Agency") or a government or its body named by
+#: a common noun ("by the ministry", "by the health ministry"); not "by hospitals".
+_BY_SOURCE_NAMED = (
+    r"\s+by\s+(?:the\s+|[Tt]he\s+)?(?:[A-Z]|(?:[a-z-]+\s+){0,2}"
+    rf"(?i:{phrases([*_WORDS.home_government, *_WORDS.home_bodies])})\b)"
+)
+
+
 def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """ "1,200 suspected cases" and "300 confirmed cases" are two counts, where the vocabulary
     has such a form of the figure's measure (``suspected case``): the word of certainty
@@ -1674,15 +1682,16 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (the words are read only where the measure has an official form)
     has_form = official.is_not_null()
     before = pl.when(has_form).then(before_figure()).str.replace_all(rf"\b{_YEAR}\b|\w+-\d+\b", "")
-    # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
-    # official one too; "78 deaths recorded by the ministry" names whose count it is, as
-    # "the ministry's 78 deaths" does, not its kind
-    verb = r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)"
+    # "480 deaths confirmed since March", "deaths reported by hospitals": a count confirmed,
+    # recorded or reported is the official one too; "78 deaths recorded by the Health
+    # Agency" (or "by the ministry") names whose count it is, as "the agency's 78 deaths"
+    # does, not its kind
+    verb = r"^\s*(?i:(?:officially\s+)?(?:recorded|reported|confirmed))"
     after = pl.when(has_form).then(after_figure())
     counted = (
         pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
         & after.str.contains(verb + r"\b")
-        & ~after.str.contains(verb + r"\s+by\b")
+        & ~after.str.contains(verb + _BY_SOURCE_NAMED)
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     # (read once for both columns: each use of an expression computes it again)

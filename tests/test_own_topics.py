@@ -319,16 +319,18 @@ def _on_one_day(*texts: str) -> ReconcileResult:
 
 def test_a_toll_recorded_by_a_source_is_that_source_s_plain_toll() -> None:
     # where the toll is estimated, "confirmed" after it calls a count the official one apart
-    # from the estimates; "recorded by" only names whose count it is
+    # from the estimates; "recorded by" a source only names whose count it is
     result = _on_one_day(
         "Floods in Peru have killed 55 people, the civil defence agency said.",
         "Relief crews reached villages where most of the 55 deaths recorded by the Civil "
         "Defence Agency occurred in Peru.",
         "The institute estimates that 300 people died in Peru. There were 55 deaths confirmed "
         "in Peru so far.",
+        "Most of the 55 deaths reported by the health ministry were in Peru's north.",
     )
     assert _of(result, "55 deaths", "b")["concept_key"] == "death"
     assert _of(result, "55 deaths", "c")["concept_key"] == "official death"
+    assert _of(result, "55 deaths", "d")["concept_key"] == "death"
 
 
 def test_doses_of_vaccine_are_not_the_people_vaccinated() -> None:
