@@ -1655,14 +1655,42 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         before.str.extract(rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1),
     ).str.to_lowercase()
     certain = pl.format("{} {}", said, base)
-    frame = frame.with_columns(_certain=pl.when(certain.is_in(list(base_of))).then(certain))
+    frame = frame.with_columns(
+        _certain=pl.when(certain.is_in(list(base_of))).then(certain),
+        _base=pl.when(pl.col("concept_key") == base).then(base),
+        _said=pl.format("called {}", said),
+    )
+    frame = _certainty_restated(frame)
     take = pl.col("_certain").is_not_null()
     return frame.with_columns(
         concept_key=pl.when(take).then(pl.col("_certain")).otherwise(pl.col("concept_key")),
         concept_source=pl.when(take)
-        .then(pl.format("{}, called {}", pl.col("concept_source"), said))
+        .then(pl.format("{}, {}", pl.col("concept_source"), "_said"))
         .otherwise(pl.col("concept_source")),
-    ).drop("_certain")
+    ).drop("_certain", "_base", "_said")
+
+
+def _certainty_restated(frame: pl.DataFrame) -> pl.DataFrame:
+    """A plain figure (``_base``) that its article gives again, for the same place, with one
+    word of certainty ("Cases pass 4,000" in a headline, "more than 4,000 suspected cases" in
+    the text) is that figure restated: it takes the form (``_certain``) too."""
+    keys = ["doc_id", "entity", "value", "concept_key"]
+    told = (
+        frame.filter(pl.col("_certain").is_not_null())
+        .select(*keys[:3], pl.col("_certain").str.replace(r"^\S+\s+", "").alias("concept_key"),
+                pl.col("_certain").alias("_restated"))
+        .unique()
+        .filter(pl.len().over(keys) == 1)
+    )  # fmt: skip
+    if told.is_empty():
+        return frame
+    frame = join_beside(frame, told, keys)
+    again = pl.col("_certain").is_null() & pl.col("_base").is_not_null()
+    again = again & pl.col("_restated").is_not_null()
+    return frame.with_columns(
+        _certain=pl.when(again).then(pl.col("_restated")).otherwise(pl.col("_certain")),
+        _said=pl.when(again).then(pl.lit("a figure its article calls so")).otherwise("_said"),
+    ).drop("_restated")
 
 
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

@@ -27,13 +27,12 @@ from reconcile.frames import demonym_forms
 #: story (written after the rules below, and run on them unseen) the fourth article names
 #: no country but the one the boat left from, and an aid group's upper bound is read as a
 #: count of aid with no source: the estimates of those on board are not brought together.
-#: In the cholera story (written after 5b4c433, run unseen) a headline's "cases pass 4,000"
-#: is not read as the suspected cases of its text.
+#: The cholera story (written after 5b4c433 and run unseen: F1 0.676, 7/13) is right since
+#: the rules below on a lower-case ministry, suspected and confirmed cases, paired counts,
+#: tolls "recorded by" a source, doses and goals; those were fitted to it, so it is no
+#: longer an unseen story.
 KNOWN: dict[str, dict[str, set[str]]] = {
-    "cholera": {
-        "wrong": set(),
-        "not_held": {"zm_suspected"},
-    },
+    "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
     "pension_protest": {"wrong": set(), "not_held": set()},
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
@@ -352,3 +351,14 @@ def test_a_goal_is_not_a_count_so_far(aim: str) -> None:
         "So far 700,000 people have been vaccinated in Peru, the ministry said.",
     )
     assert _of(result, "about 2 million")["quantity_id"] != _of(result, "700,000")["quantity_id"]
+
+
+def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
+    result = _on_one_day(
+        "Measles cases in Peru top 3,000\n\nPeru has recorded more than 3,000 suspected measles "
+        "cases this year, and 800 confirmed ones.",
+        "Peru has recorded 3,000 cases of measles in the south.",
+    )
+    assert _of(result, "3,000", "a")["concept_key"] == "suspected case"
+    # another article's plain count is not the first article's to call suspected
+    assert _of(result, "3,000", "b")["concept_key"] == "case"
