@@ -373,6 +373,17 @@ _NEARER = (
 _MEASURED_BY = r"(?i)^[^.;:()]{0,80}?(?-u:\b)measured\s+(?:by|as|in)\s+([^,;:.()]{1,60})"
 
 
+@functools.cache
+def _later_figure() -> str:
+    """A conjunction that opens a clause of a later figure, to the end: " and two deaths",
+    " and injured 100 others" (a few words, a hedge, then digits or a number word)."""
+    numbers = phrases(longest_first(lexicon().number_words))
+    return (
+        rf"(?i)\s+(?:and|or|but|while|plus)\s+(?:[a-z-]+\s+){{0,3}}?(?:{HEDGES}\s+)?"
+        rf"(?:\d|(?:{numbers})(?-u:\b)).*$"
+    )
+
+
 def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -390,6 +401,15 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
         .str.replace(rf"(?i){PER_HEAD}.*$", "")
+    )
+    # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
+    # counted noun of its own leaves the words of a later figure's clause to that figure (a
+    # bare one shares the noun after: "900 suspected and 200 confirmed cases")
+    own_noun = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
+    after_clause = (
+        pl.when(own_noun)
+        .then(after_clause.str.replace(_later_figure(), ""))
+        .otherwise(after_clause)
     )
     noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts

@@ -859,6 +859,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
+    frame = _certainty(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _rate_named(frame)
@@ -1612,6 +1613,86 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     ).drop("_recorded")
 
 
+#: "by" and a source: a name ("by the Health Agency") or a government or its body named by
+#: a common noun ("by the ministry", "by the health ministry"); not "by hospitals".
+_BY_SOURCE_NAMED = (
+    r"\s+by\s+(?:the\s+|[Tt]he\s+)?(?:[A-Z]|(?:[a-z-]+\s+){0,2}"
+    rf"(?i:{phrases([*_WORDS.home_government, *_WORDS.home_bodies])})\b)"
+)
+
+
+def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """ "1,200 suspected cases" and "300 confirmed cases" are two counts, where the vocabulary
+    has such a form of the figure's measure (``suspected case``): the word of certainty
+    (reading_words.yaml ``certainty``) in the figure's own phrase ("4,000 suspected cholera
+    cases"), right after a bare figure ("85 suspected and 12 confirmed cases"), in the verb
+    after it ("310 cases had been confirmed", "90 of them were confirmed", which is also a
+    part of the figure before) or before it with the measure's noun ("the number of
+    suspected cases at 85") gives the figure that form."""
+    measures = set(tables.measure_forms.values())
+    base_of = {
+        form: m for m in measures for w in _WORDS.certainty if (form := f"{w} {m}") in measures
+    }
+    base_of |= {m: m for m in base_of.values()}
+    # (a part of a figure, "case: had been confirmed", is read as its whole's measure)
+    base = pl.col("concept_key").str.replace(r":\s.*$", "").replace_strict(base_of, default=None)
+    if frame.select(base.is_null().all()).item():
+        return frame
+    words = phrases(_WORDS.certainty)
+    nouns = alternation(f for f, m in tables.measure_forms.items() if m in base_of.values())
+    has_form = base.is_not_null()
+    lead = pl.when(has_form).then(pl.col("surface").fill_null("")).str.replace(r"^[^0-9]*", "")
+    after = pl.when(has_form).then(after_figure())
+    before = pl.when(has_form).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
+    said = pl.coalesce(
+        lead.str.extract(rf"(?i)^\S*\s+(?:[a-z-]+\s+)?({words})\b", 1),
+        pl.when(~lead.str.contains(r"\s")).then(after.str.extract(rf"(?i)^\s*({words})\b", 1)),
+        after.str.extract(
+            rf"(?i)^\s*(?:of\s+(?:them|those|these|which)\s+)?(?:(?:had|has|have|were|was|are|"
+            rf"is)\s+)?(?:been\s+)?({words})\b",
+            1,
+        ),
+        before.str.extract(rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1),
+    ).str.to_lowercase()
+    certain = pl.format("{} {}", said, base)
+    frame = frame.with_columns(
+        _certain=pl.when(certain.is_in(list(base_of))).then(certain),
+        _base=pl.when(pl.col("concept_key") == base).then(base),
+        _said=pl.format("called {}", said),
+    )
+    frame = _certainty_restated(frame)
+    take = pl.col("_certain").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.col("_certain")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, {}", pl.col("concept_source"), "_said"))
+        .otherwise(pl.col("concept_source")),
+    ).drop("_certain", "_base", "_said")
+
+
+def _certainty_restated(frame: pl.DataFrame) -> pl.DataFrame:
+    """A plain figure (``_base``) that its article gives again, for the same place, with one
+    word of certainty ("Cases pass 4,000" in a headline, "more than 4,000 suspected cases" in
+    the text) is that figure restated: it takes the form (``_certain``) too."""
+    keys = ["doc_id", "entity", "value", "concept_key"]
+    told = (
+        frame.filter(pl.col("_certain").is_not_null())
+        .select(*keys[:3], pl.col("_certain").str.replace(r"^\S+\s+", "").alias("concept_key"),
+                pl.col("_certain").alias("_restated"))
+        .unique()
+        .filter(pl.len().over(keys) == 1)
+    )  # fmt: skip
+    if told.is_empty():
+        return frame
+    frame = join_beside(frame, told, keys)
+    again = pl.col("_certain").is_null() & pl.col("_base").is_not_null()
+    again = again & pl.col("_restated").is_not_null()
+    return frame.with_columns(
+        _certain=pl.when(again).then(pl.col("_restated")).otherwise(pl.col("_certain")),
+        _said=pl.when(again).then(pl.lit("a figure its article calls so")).otherwise("_said"),
+    ).drop("_restated")
+
+
 def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """ "The official toll of 480": an official count is a measure of its own, apart from
     estimates of the same toll ("as many as 3,000 may have died"), where the vocabulary has
@@ -1629,12 +1710,16 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (the words are read only where the measure has an official form)
     has_form = official.is_not_null()
     before = pl.when(has_form).then(before_figure()).str.replace_all(rf"\b{_YEAR}\b|\w+-\d+\b", "")
-    # "480 deaths confirmed since March": a count confirmed, recorded or reported is the
-    # official one too
-    counted = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$") & (
-        pl.when(has_form)
-        .then(after_figure())
-        .str.contains(r"(?i)^\s*(?:officially\s+)?(?:recorded|reported|confirmed)\b")
+    # "480 deaths confirmed since March", "deaths reported by hospitals": a count confirmed,
+    # recorded or reported is the official one too; "78 deaths recorded by the Health
+    # Agency" (or "by the ministry") names whose count it is, as "the agency's 78 deaths"
+    # does, not its kind
+    verb = r"^\s*(?i:(?:officially\s+)?(?:recorded|reported|confirmed))"
+    after = pl.when(has_form).then(after_figure())
+    counted = (
+        pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
+        & after.str.contains(verb + r"\b")
+        & ~after.str.contains(verb + _BY_SOURCE_NAMED)
     )
     said = before.str.contains(r"(?i)\bofficial(?:ly)?\b[^0-9]{0,120}$") | counted
     # (read once for both columns: each use of an expression computes it again)
@@ -1885,8 +1970,13 @@ _GOVERNMENT = re.compile(
 )
 
 
-#: An attribution to a government it does not name ("the government", "ministers").
-_HOME_GOVERNMENT = rf"(?i)^\s*(?:the\s+)?{phrases(_WORDS.home_government)}\s*$"
+#: An attribution to a government it does not name ("the government", "ministers"), or to a
+#: body of it named by a common noun, after lower-case words that say what it does ("the
+#: ministry", "the health ministry"; a capitalised "Health Ministry" is a name of its own).
+_HOME_GOVERNMENT = (
+    rf"^\s*(?:[Tt]he\s+)?(?:(?i:{phrases(_WORDS.home_government)})"
+    rf"|(?:[a-z][a-z-]*\s+){{0,2}}(?i:{phrases(_WORDS.home_bodies)}))\s*$"
+)
 
 
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:

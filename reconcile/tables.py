@@ -66,6 +66,8 @@ class ReadingWords:
     government: tuple[str, ...]
     #: the government words that alone name the government of an article's country
     home_government: tuple[str, ...]
+    #: government bodies named by a common noun ("the health ministry"), as the government
+    home_bodies: tuple[str, ...]
     #: bodies named by a common noun that are sources however written ("police said")
     source_nouns: tuple[str, ...]
     #: verbs by which such a body gives its figure in the figure's own clause
@@ -74,6 +76,8 @@ class ReadingWords:
     event_measures: tuple[str, ...]
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
+    #: words that set a count apart by how sure it is ("suspected", "confirmed")
+    certainty: tuple[str, ...]
     work_nouns: tuple[str, ...]
     #: nouns of a count or a record cited as a speaker would be ("the latest toll")
     records: tuple[str, ...]
@@ -140,10 +144,12 @@ def reading_words() -> ReadingWords:
     return ReadingWords(
         government=words("government"),
         home_government=words("home_government"),
+        home_bodies=words("home_bodies"),
         source_nouns=words("source_nouns"),
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
+        certainty=words("certainty"),
         work_nouns=words("work_nouns"),
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),

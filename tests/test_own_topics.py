@@ -27,16 +27,12 @@ from reconcile.frames import demonym_forms
 #: story (written after the rules below, and run on them unseen) the fourth article names
 #: no country but the one the boat left from, and an aid group's upper bound is read as a
 #: count of aid with no source: the estimates of those on board are not brought together.
-#: In the cholera story (written after 5b4c433, run unseen) "the health ministry" is read as
-#: no source, so its toll never diverges from the WHO's; a toll "recorded by" it is split off
-#: as official deaths; a count paired with deaths ("85 suspected cases and two deaths") is
-#: read as deaths; suspected and confirmed cases are one quantity; doses delivered go with
-#: people vaccinated, and a vaccination target with the deaths of the sentence before.
+#: The cholera story (written after 5b4c433 and run unseen: F1 0.676, 7/13) is right since
+#: the rules below on a lower-case ministry, suspected and confirmed cases, paired counts,
+#: tolls "recorded by" a source, doses and goals; those were fitted to it, so it is no
+#: longer an unseen story.
 KNOWN: dict[str, dict[str, set[str]]] = {
-    "cholera": {
-        "wrong": {"zm_deaths", "vaccine_doses", "vaccination_target", "vaccinated"},
-        "not_held": {"zm_deaths", "zm_confirmed", "zw_suspected", "vaccine_doses"},
-    },
+    "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
     "pension_protest": {"wrong": set(), "not_held": set()},
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
@@ -248,3 +244,121 @@ def test_officials_over_the_border_give_their_own_country_s_toll() -> None:
     )
     assert _of(result, "60")["entity"] == "Peru"
     assert _of(result, "four")["entity"] == "Bolivia"
+
+
+def test_a_ministry_named_by_a_common_noun_is_the_article_s_government() -> None:
+    ministry = (
+        "Dengue cases rise in Peru\n\nDengue fever has killed 30 people in Peru this month, the "
+        "health ministry said on Tuesday. The ministry said it had recorded 9,000 infections."
+    )
+    agency = (
+        "Peru dengue toll undercounted, says UN\n\nThe United Nations said on Tuesday that "
+        "about 120 people had died of dengue in Peru."
+    )
+    result = _run({"a": (ministry, MARCH), "b": (agency, MARCH)})
+    assert _of(result, "30")["asserter"] == "Peru government"
+    assert _of(result, "9,000")["asserter"] == "Peru government"
+    # the ministry's toll and the UN's, four times apart on one day: two sources diverge
+    assert _verdict(result, "30") == "diverge"
+
+
+def test_a_hope_to_vaccinate_is_no_toll() -> None:
+    text = (
+        "Measles has killed 12 children in Peru. Nurses plan to vaccinate about 50,000 people "
+        "by June, the health ministry said."
+    )
+    assert _of(_run({"a": (text, MARCH)}), "about 50,000")["concept_key"] == "vaccination"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Peru has recorded 3,500 suspected measles cases this year.", "3,500", "suspected case"),
+        ("Officials counted 940 suspected and 210 confirmed infections in Peru.", "940",
+         "suspected case"),
+        ("Officials counted 940 suspected and 210 confirmed infections in Peru.", "210",
+         "confirmed case"),
+        ("In Peru 400 cases have been confirmed by laboratories.", "400", "confirmed case"),
+        ("Peru reported 2,000 cases, and 650 of them were confirmed in a laboratory.", "650",
+         "confirmed case"),
+        ("The agency put the number of probable cases in Peru at 75.", "75", "probable case"),
+        ("Peru has recorded 3,500 cases of measles this year.", "3,500", "case"),
+    ],
+)  # fmt: skip
+def test_suspected_and_confirmed_cases_are_two_counts(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_run({"a": (text, MARCH)}), surface)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # a figure's own counted noun, not the noun of the figure after it
+        ("Officials in Peru said 120 suspected cases and three deaths had been reported.",
+         {"120": "suspected case", "three": "death"}),
+        ("The landslide in Peru killed 25 people and injured 60 others, officials said.",
+         {"25": "death", "60": "injured"}),
+        # a bare figure shares the noun after the next one
+        ("Officials counted 940 suspected and 210 confirmed infections in Peru.",
+         {"940": "suspected case", "210": "confirmed case"}),
+    ],
+)  # fmt: skip
+def test_a_figure_s_own_noun_wins_over_the_next_figure_s(
+    text: str, measures: dict[str, str]
+) -> None:
+    result = _run({"a": (text, MARCH)})
+    assert {surface: _of(result, surface)["concept_key"] for surface in measures} == measures
+
+
+def _on_one_day(*texts: str) -> ReconcileResult:
+    """Articles "a", "b", ... of ``texts``, all published on ``MARCH``, run."""
+    return _run({chr(ord("a") + i): (text, MARCH) for i, text in enumerate(texts)})
+
+
+def test_a_toll_recorded_by_a_source_is_that_source_s_plain_toll() -> None:
+    # where the toll is estimated, "confirmed" after it calls a count the official one apart
+    # from the estimates; "recorded by" a source only names whose count it is
+    result = _on_one_day(
+        "Floods in Peru have killed 55 people, the civil defence agency said.",
+        "Relief crews reached villages where most of the 55 deaths recorded by the Civil "
+        "Defence Agency occurred in Peru.",
+        "The institute estimates that 300 people died in Peru. There were 55 deaths confirmed "
+        "in Peru so far.",
+        "Most of the 55 deaths reported by the health ministry were in Peru's north.",
+    )
+    assert _of(result, "55 deaths", "b")["concept_key"] == "death"
+    assert _of(result, "55 deaths", "c")["concept_key"] == "official death"
+    assert _of(result, "55 deaths", "d")["concept_key"] == "death"
+
+
+def test_doses_of_vaccine_are_not_the_people_vaccinated() -> None:
+    result = _on_one_day(
+        "Nurses in Peru have given 2 million doses of measles vaccine, and 800,000 children "
+        "have been vaccinated, the ministry said.",
+        "Peru has received 2 million vaccine doses, the ministry said.",
+    )
+    doses, people = _of(result, "2 million doses"), _of(result, "800,000")
+    assert (doses["concept_key"], people["concept_key"]) == ("vaccine dose", "vaccination")
+    assert _of(result, "2 million vaccine")["quantity_id"] == doses["quantity_id"]
+    assert people["quantity_id"] != doses["quantity_id"]
+
+
+@pytest.mark.parametrize("aim", ["aims to", "hopes to", "plans to", "intends to"])
+def test_a_goal_is_not_a_count_so_far(aim: str) -> None:
+    result = _on_one_day(
+        f"Peru {aim} vaccinate about 2 million people by May, the ministry said.",
+        "So far 700,000 people have been vaccinated in Peru, the ministry said.",
+    )
+    assert _of(result, "about 2 million")["quantity_id"] != _of(result, "700,000")["quantity_id"]
+
+
+def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
+    result = _on_one_day(
+        "Measles cases in Peru top 3,000\n\nPeru has recorded more than 3,000 suspected measles "
+        "cases this year, and 800 confirmed ones.",
+        "Peru has recorded 3,000 cases of measles in the south.",
+    )
+    assert _of(result, "3,000", "a")["concept_key"] == "suspected case"
+    # another article's plain count is not the first article's to call suspected
+    assert _of(result, "3,000", "b")["concept_key"] == "case"
