@@ -54,6 +54,8 @@ SMALLEST: dict[str, Smallest] = {
     "reconcile_eval.py": Smallest(
         ("--gold-claims", "--topics", "canada_wildfires_2023"), needs_shared=True
     ),
+    # (one story of tests/data/own_topics; tests/test_own_topics.py scores all four)
+    "own_topics_eval.py": Smallest(("shipwreck",)),
 }
 
 
