@@ -440,7 +440,7 @@ def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -
     claims = pl.concat(
         [
             extract_claims(
-                "Fires in Chile burned about 13 times the usual area, the agency said.",
+                "Fires in Chile covered about 13 times the usual area, the agency said.",
                 doc_id="a",
                 outlet="A",
                 published=dt.date(2031, 6, 3),
