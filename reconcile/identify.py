@@ -203,9 +203,9 @@ _FROM_DAY = (
     + alternation(_MONTHS)
     + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"
 )
-_LONG_RUN = (
-    r"(?i)\b(?:long[- ](?:run|term)|in the long\b|over the long|eventually|permanent(?:ly)?)"
-)
+#: "long-run", "long term": said of a figure, or of a source's work (see ``long_run_sources``).
+_LONG_TERM = r"(?i:long[- ](?:run|term))"
+_LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|permanent(?:ly)?)"
 #: The period of a figure of the long run.
 LONG_RUN = "long run"
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
@@ -2549,7 +2549,6 @@ def assign_asserters(
     )
 
 
-_LONG_TERM = r"(?i:long[- ](?:run|term))"
 _LONG_RUN_WORK = rf"(?i:{phrases(longest_first(_WORDS.long_run_works))})"
 #: A source named after "by" or "from", its acronym in brackets kept.
 _BY_SOURCE = rf"(?:the\s+)?({_CAPITALISED}(?:\s*\([A-Z][A-Za-z]{{1,7}}\))?)"
