@@ -21,6 +21,7 @@ __all__ = [
     "kept_in_order",
     "kept_sorted",
     "on_rows",
+    "set_at_rows",
     "sorted_by",
     "with_order",
 ]
@@ -93,6 +94,17 @@ def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType
     """
     column = pl.Series(name, [None] * height, dtype=dtype)
     return column.scatter(list(found), list(found.values())) if found else column
+
+
+def set_at_rows(height: int, rows: pl.Series, values: pl.Series) -> pl.Series:
+    """:func:`at_rows` for values already in a column: ``height`` nulls of ``values``' name
+    and type, with ``values`` set at ``rows`` (no Python list is made of them).
+
+    >>> set_at_rows(4, pl.Series([1, 3]), pl.Series("year", [2020, 2021])).to_list()
+    [None, 2020, None, 2021]
+    """
+    column = values.clear().extend_constant(None, height)
+    return column.scatter(rows, values) if len(rows) else column
 
 
 def sorted_by(frame: pl.DataFrame, *by: str) -> pl.DataFrame:

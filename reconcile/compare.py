@@ -53,7 +53,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, kept_in_order, kept_sorted
+from .columns import join_beside, kept_in_order, kept_sorted, set_at_rows
 from .frames import multiple_base
 from .identify import (
     AGAINST,
@@ -143,11 +143,9 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .filter("_u")
         .join(named, on=["quantity_id", "doc_id", "_figure", "_b"], how="inner")
     )
-    named_at = pl.Series("_named", dtype=voters.schema["asserter"]).extend_constant(
-        None, voters.height
+    named_at = set_at_rows(
+        voters.height, looked_up.get_column("_at"), looked_up.get_column("_named")
     )
-    if looked_up.height:
-        named_at = named_at.scatter(looked_up.get_column("_at"), looked_up.get_column("_named"))
     voters = voters.with_columns(asserter=pl.coalesce(named_at, pl.col("asserter")))
     keyed = voters.with_columns(
         assertion_id=pl.concat_str(
@@ -213,7 +211,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     if given.height:
         quantity = quantity.scatter(given.get_column(_AT), given.get_column("_q"))
     set_at = {
-        name: _set_at(claims.height, rows.get_column(_AT), rows.get_column(column))
+        name: set_at_rows(claims.height, rows.get_column(_AT), rows.get_column(column))
         for name, rows, column in (
             ("_assertion", keyed, "assertion_id"),
             ("_a", restated, "_a"),
@@ -246,12 +244,6 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 #: The row of a report in the claims table (set on the reports while they are voted).
 _AT = "_row_in_claims"
-
-
-def _set_at(height: int, rows: pl.Series, values: pl.Series) -> pl.Series:
-    """A column of ``height`` nulls with ``values`` set at ``rows``."""
-    column = values.clear().extend_constant(None, height)
-    return column.scatter(rows, values) if len(rows) else column
 
 
 def truth_discovery_weights(assertions: pl.DataFrame, *, rounds: int = 10) -> dict[str, float]:
