@@ -31,8 +31,11 @@ import polars as pl
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):  # the packages, and the sibling helper _keyed
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from _keyed import divergence_kind, judge_key, pair_scores  # noqa: E402
 
 from extract import extract_corpus_report  # noqa: E402
 from reconcile import reconcile  # noqa: E402
@@ -123,11 +126,7 @@ def score(story: Story, claims: pl.DataFrame, quantities: pl.DataFrame) -> dict[
     lines = []
     for key, want in story.verdicts.items():
         members = by_key.get(key, [])
-        judged = Counter(q for q in members if q).most_common(1)
-        q = judged[0][0] if judged else None
-        got = verdict.get(q) if q else None
-        held = q is not None and all(m == q for m in members)
-        right = got == want or (want == "agree" and got == "echo")
+        got, held, right = judge_key(((m or None, True) for m in members), want, verdict)
         c["keys"] += 1
         c["right"] += right
         c["right_held"] += right and held
@@ -140,17 +139,15 @@ def score(story: Story, claims: pl.DataFrame, quantities: pl.DataFrame) -> dict[
     for k, q in items:
         if q:
             keys_in[q].add(k)
+    diverging = [k for k, v in story.verdicts.items() if v == "diverge"]
     for q, v in verdict.items():
         if v != "diverge":
             continue
-        keys = keys_in.get(q, set())
-        if not keys:
-            c["div_unannotated"] += 1
-        elif len(keys) > 1 or story.verdicts.get(next(iter(keys))) != "diverge":
-            c["false_div"] += 1
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-    return {**c, "P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "lines": lines}
+        kind = divergence_kind(keys_in.get(q, set()), diverging)
+        if kind:
+            c["div_unannotated" if kind == "unannotated" else "false_div"] += 1
+    p, r, f = pair_scores(c)
+    return {**c, "P": p, "R": r, "F1": f, "lines": lines}
 
 
 def _line(name: str, s: dict[str, Any]) -> str:
@@ -181,9 +178,8 @@ def run(names: list[str] | None = None, *, verbose: bool = False) -> dict[str, d
             with pl.Config(tbl_rows=-1, fmt_str_lengths=200, tbl_width_chars=250):
                 print(quantities.select([c for c in cols if c in quantities.columns]))
         total.update({k: v for k, v in s.items() if isinstance(v, int)})
-    p = total["tp"] / (total["tp"] + total["fp"]) if total["tp"] + total["fp"] else 0.0
-    r = total["tp"] / (total["tp"] + total["fn"]) if total["tp"] + total["fn"] else 0.0
-    all_ = {**total, "P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
+    p, r, f = pair_scores(total)
+    all_ = {**total, "P": p, "R": r, "F1": f}
     print(_line("all", all_))
     report["all"] = all_
     return report

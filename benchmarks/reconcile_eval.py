@@ -63,6 +63,7 @@ for _path in (ROOT, ROOT / "benchmarks"):  # the packages, and the sibling helpe
         sys.path.insert(0, str(_path))
 
 from _halves import split_topics  # noqa: E402
+from _keyed import divergence_kind, judge_key, pair_scores  # noqa: E402
 
 from extract import CLAIMS_SCHEMA, claim_id, extract_corpus_report, read_manifest  # noqa: E402
 from extract.segment import sentences  # noqa: E402
@@ -232,12 +233,10 @@ def score(
         if not members:
             continue
         t = topic_of[members[0][0]["doc"]]
-        judged = Counter(q for _, q in members if q is not None).most_common(1)
-        q = judged[0][0] if judged else None
-        got = verdict.get(q) if q else None
-        held = q is not None and all(m == q for g, m in members if not g.get("optional"))
+        got, held, right = judge_key(
+            ((m, not g.get("optional")) for g, m in members), gold_verdict.lower(), verdict
+        )
         out[t]["keys"] += 1
-        right = got == gold_verdict.lower() or (gold_verdict == "AGREE" and got == "echo")
         out[t]["right"] += right
         out[t]["right_held"] += held and right
         if gold_verdict == "DIVERGE":
@@ -252,19 +251,11 @@ def score(
     for q, v in verdict.items():
         if v != "diverge":
             continue
-        keys = keys_in.get(q, set())
         t = topic_of.get(doc_of.get(q, ""), "?")
-        if not keys:
-            out[t]["diverge_unannotated"] += 1
-        elif len(keys) > 1 or next(iter(keys)) not in dev.diverging:
-            out[t]["false_diverge"] += 1
+        kind = divergence_kind(keys_in.get(q, set()), dev.diverging)
+        if kind:
+            out[t]["diverge_unannotated" if kind == "unannotated" else "false_diverge"] += 1
     return out
-
-
-def _f1(c: Counter[str]) -> tuple[float, float, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def summary(per_topic: dict[str, dict[str, Any]], topics: list[str]) -> dict[str, float]:
@@ -274,7 +265,7 @@ def summary(per_topic: dict[str, dict[str, Any]], topics: list[str]) -> dict[str
         for k, v in per_topic.get(t, {}).items():
             if k != "verdicts":
                 total[k] += v
-    p, r, f = _f1(total)
+    p, r, f = pair_scores(total)
     return {
         "P": p,
         "R": r,
