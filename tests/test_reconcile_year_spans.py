@@ -80,6 +80,12 @@ TWO_SOURCES = [
     ("within-tolerance", _OFFICE_SPAN, "The fever killed 610,000 people in Chile in 2030 and 2031, Valley Trust estimated.", "agree"),
     # with no span named, the later, higher figure is the count updated
     ("no-span", "The fever has killed 600,000 people in Chile, the Health Office said.", "The fever has killed 900,000 people in Chile, Valley Trust estimated.", "growth"),
+    # excess deaths are a modelled estimate, but counted "since the fever began" they are a
+    # running total: another source's later, higher figure is that total grown, not a rival
+    # (comparing every pair of excess-death figures whatever their dates would call it one)
+    ("running-excess", "Excess deaths in Chile since the fever began have passed 400,000, the Health Office said.", "Chile has had 900,000 excess deaths since the fever began, Valley Trust estimated.", "growth"),
+    # the same measure over one ended span: two estimates of one closed total that differ
+    ("ended-span-excess", "Chile had 600,000 excess deaths in 2030 and 2031, the Health Office said.", "Chile had 900,000 excess deaths in 2030 and 2031, Valley Trust estimated.", "diverge"),
 ]  # fmt: skip
 
 
