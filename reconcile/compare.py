@@ -1006,7 +1006,9 @@ def _verdict(
     single = n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1)
     # (a single report is compared with nothing: its conflicts are not looked for)
     conflicts, sure = ([], []) if single else _conflicts(rows, strays, threshold, one_source)
-    if single:
+    # one voice whose figures are as far apart as a divergence: not one figure repeated
+    split = _self_conflict(rows, threshold) if (single or echoed) and n_rows > 1 else None
+    if single and not split:
         verdict = "single"
     elif sure:
         verdict = "diverge"
@@ -1019,10 +1021,9 @@ def _verdict(
         sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
         sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b, one_source)};"
         sides += " no divergence is claimed"
-    elif changed:
+    elif changed and not single:
         verdict = "growth"
-    elif echoed and (split := _self_conflict(rows, threshold)):
-        # one source, but figures as far apart as a divergence: not one figure repeated
+    elif split:
         verdict = "uncertain"
         a, b = sorted(split, key=lambda r: float(r["best"]))
         sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"

@@ -1353,7 +1353,7 @@ def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
     rows = (
         frame.with_row_index("_row").filter(maybe).filter((measure != "") & said).get_column("_row")
     )
-    rate = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows)
+    rate = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode())
     return frame.with_columns(
         concept_key=pl.when(rate)
         .then(pl.format("{} rate", pl.col("concept_key")))

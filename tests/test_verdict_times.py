@@ -55,3 +55,17 @@ def test_a_source_far_from_itself_is_two_measures_only_at_one_time(
     reports: list[tuple[str, dt.date | None]], verdict: str
 ) -> None:
     assert _verdict(*reports) == verdict
+
+
+@pytest.mark.parametrize(
+    ("second", "verdict"),
+    [
+        # one report, one office, and a figure twice the other's on the same day: possibly
+        # two measures, never "one source only" as if there were one figure
+        ("It later put the number at 17,900 passengers.", "uncertain"),
+        # the same figure told again in other words: one source only
+        ("It later put the number at 8,400 passengers.", "single"),
+    ],
+)
+def test_one_report_far_from_itself_is_possibly_two_measures(second: str, verdict: str) -> None:
+    assert _verdict((f"{_said('8,415')} {second}", _WINTER)) == verdict
