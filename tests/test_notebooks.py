@@ -19,7 +19,7 @@ pytest.importorskip("papermill")
 import papermill
 
 from extract import CLAIMS_SCHEMA, sample_corpus_path
-from newsfigures import page, report
+from newsfigures import figures, page, report
 from newsfigures import run as runs
 from newsfigures.cli import main
 from reconcile import ReconcileResult
@@ -330,7 +330,7 @@ def test_no_figures_drawn_without_a_folder(tmp_path: Path) -> None:
         report.range_figures(result, settings.figures_dir),
         report.timeline_figures(result, settings.figures_dir),
     ]
-    assert all(len(f) == 0 and report.NOT_DRAWN in f._repr_html_() for f in shown)
+    assert all(len(f) == 0 and figures.NOT_DRAWN in f._repr_html_() for f in shown)
     assert not (tmp_path / "figures").exists()
 
 

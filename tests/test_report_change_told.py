@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from extract import extract_claims
-from newsfigures import report
+from newsfigures import corpus, report
 from reconcile import reconcile
 
 
@@ -20,7 +20,7 @@ def _cells(*texts: str) -> list[list[str]]:
         extract_claims(t, doc_id=f"d{i}", outlet=f"Outlet {i}", published=dt.date(2031, 4, 2 + i))
         for i, t in enumerate(texts)
     ]
-    result = report._sort_result(reconcile(pl.concat(docs)))
+    result = corpus._sort_result(reconcile(pl.concat(docs)))
     html = report.topic_summary(result)._repr_html_()
     rows = html.split("<tr>")[2:]
     return [[re.sub("<[^>]+>", "", c) for c in r.split("</td>")[:3]] for r in rows]

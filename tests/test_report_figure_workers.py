@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from newsfigures import report
+from newsfigures import figures, report
 from reconcile import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
 
@@ -31,15 +31,15 @@ def _quantities(n: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={name: QUANTITIES_SCHEMA[name] for name in rows[0]})
 
 
-def _jobs() -> list[report.FigureJob]:
+def _jobs() -> list[figures.FigureJob]:
     return [
         ("divergence_overview", (_quantities(n),), {"top": n}, f"overview-{n}") for n in (3, 6, 9)
     ]
 
 
 def test_workers_draw_the_files_this_process_draws(tmp_path: Path) -> None:
-    here = [report._draw((job, tmp_path / "here")) for job in _jobs()]
-    drawn = report.draw_figures(_jobs(), tmp_path / "workers")
+    here = [figures._draw((job, tmp_path / "here")) for job in _jobs()]
+    drawn = figures.draw_figures(_jobs(), tmp_path / "workers")
     # in the order of the jobs, whichever worker finished first
     assert [p.name for p in drawn] == ["overview-3.png", "overview-6.png", "overview-9.png"]
     for mine, theirs in zip(here, drawn, strict=True):
@@ -52,13 +52,13 @@ def test_workers_start_after_the_namespace_was_emptied(
 ) -> None:
     # ``%reset -f`` in a kernel takes ``__spec__`` from ``__main__``, which spawning reads
     monkeypatch.delattr(sys.modules["__main__"], "__spec__")
-    drawn = report.draw_figures(_jobs()[:2], tmp_path)
+    drawn = figures.draw_figures(_jobs()[:2], tmp_path)
     assert all(p.is_file() and p.with_suffix(".svg").is_file() for p in drawn)
 
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_no_or_one_figure_is_drawn_here(tmp_path: Path, n: int) -> None:
-    drawn = report.draw_figures(_jobs()[:n], tmp_path)
+    drawn = figures.draw_figures(_jobs()[:n], tmp_path)
     assert [p.name for p in drawn] == [f"overview-{k}.png" for k in (3, 6, 9)[:n]]
 
 
@@ -84,11 +84,11 @@ def test_report_figures_are_the_three_cells_figures(tmp_path: Path) -> None:
             assert png.name == other.name and png.read_bytes() == other.read_bytes()
             svg, other_svg = png.with_suffix(".svg"), other.with_suffix(".svg")
             assert svg.read_bytes() == other_svg.read_bytes()
-    assert report.report_figures(result, None).ranges.empty == report.NOT_DRAWN
+    assert report.report_figures(result, None).ranges.empty == figures.NOT_DRAWN
 
 
 def _tight_png(fig: Any, path: Path) -> Path:
-    fig.savefig(path, dpi=report.DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(path, dpi=figures.DPI, bbox_inches="tight", metadata={"Software": None})
     return path
 
 
@@ -103,14 +103,14 @@ def test_a_saved_png_shows_what_a_tight_save_shows(tmp_path: Path) -> None:
     # drawn once and cut to the tight box: the tight save's size and picture (to a fraction
     # of a pixel's placing); the SVG covers the same box
     _, args, kwargs, name = _jobs()[1]
-    plots = report._plots()
+    plots = figures._plots()
     fig = plots.divergence_overview(*args, **kwargs)
     fig.text(0.5, 0.5, "a note in the middle")  # inside the figure: the PNG is cut
     other = plots.divergence_overview(*args, **kwargs)
     other.text(0.5, 0.5, "a note in the middle")
     tight = _tight_png(other, tmp_path / "tight.png")
     engine = fig.get_layout_engine()
-    png = report.save_figure(fig, tmp_path, name)
+    png = figures.save_figure(fig, tmp_path, name)
     assert fig.get_layout_engine() is engine  # given back as it was
     mine, theirs = _pixels(png), _pixels(tight)
     assert mine.shape == theirs.shape
@@ -128,18 +128,18 @@ def test_a_saved_png_shows_what_a_tight_save_shows(tmp_path: Path) -> None:
     assert apart[0, 0] < 4
     svg = png.with_suffix(".svg").read_text(encoding="utf-8")
     width_pt = float(svg.split('width="', 1)[1].split("pt", 1)[0])
-    assert abs(width_pt - mine.shape[1] * 72 / report.DPI) < 1.0
+    assert abs(width_pt - mine.shape[1] * 72 / figures.DPI) < 1.0
 
 
 def test_a_figure_drawn_past_its_edge_is_saved_whole(tmp_path: Path) -> None:
     # a text beyond the figure's right edge is in no cut of the drawing: savefig saves it
     _, args, kwargs, name = _jobs()[0]
-    plots = report._plots()
+    plots = figures._plots()
     figs = [plots.divergence_overview(*args, **kwargs) for _ in range(2)]
     for fig in figs:
         fig.text(1.02, 0.5, "a note past the edge")
     tight = _tight_png(figs[0], tmp_path / "tight.png")
-    png = report.save_figure(figs[1], tmp_path, name)
+    png = figures.save_figure(figs[1], tmp_path, name)
     assert png.read_bytes() == tight.read_bytes()
 
 
@@ -147,11 +147,11 @@ def test_a_figure_is_laid_out_once_for_both_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, args, kwargs, name = _jobs()[0]
-    fig = report._plots().divergence_overview(*args, **kwargs)
+    fig = figures._plots().divergence_overview(*args, **kwargs)
     engine = fig.get_layout_engine()
     runs: list[object] = []
     monkeypatch.setattr(engine, "execute", lambda f, done=engine.execute: runs.append(done(f)))
-    report.save_figure(fig, tmp_path, name)
+    figures.save_figure(fig, tmp_path, name)
     assert len(runs) == 1
 
 
@@ -161,8 +161,8 @@ def test_figure_jobs_carry_the_columns_the_plots_read(tmp_path: Path) -> None:
     settings = report.check_parameters(out_dir=tmp_path, topic="")
     result = report.reconcile_corpus(settings, report.load_corpus(settings))
     jobs = [
-        *report._range_plan(result, verdict="diverge", limit=report.MAX_FIGURES).jobs,
-        *report._timeline_plan(result, limit=report.MAX_TIMELINES).jobs,
+        *figures._range_plan(result, verdict="diverge", limit=figures.MAX_FIGURES).jobs,
+        *figures._timeline_plan(result, limit=figures.MAX_TIMELINES).jobs,
     ]
     assert {kind for kind, *_ in jobs} == {"range_plot", "timeline_plot"}
     for kind, args, kwargs, name in jobs:
@@ -173,8 +173,8 @@ def test_figure_jobs_carry_the_columns_the_plots_read(tmp_path: Path) -> None:
         whole = result.assertions.filter(pl.col("quantity_id").is_in(ids))
         assert set(args[1 if kind == "range_plot" else 0].columns) < set(whole.columns)
         full = (args[0], whole) if kind == "range_plot" else (whole, args[1])
-        cut = report._draw(((kind, args, kwargs, name), tmp_path / "cut"))
-        kept = report._draw(((kind, full, kwargs, name), tmp_path / "whole"))
+        cut = figures._draw(((kind, args, kwargs, name), tmp_path / "cut"))
+        kept = figures._draw(((kind, full, kwargs, name), tmp_path / "whole"))
         assert cut.read_bytes() == kept.read_bytes()
         assert cut.with_suffix(".svg").read_bytes() == kept.with_suffix(".svg").read_bytes()
 
@@ -220,7 +220,7 @@ def _made_up_assertions() -> pl.DataFrame:
     )
 
 
-@pytest.mark.parametrize("column", report.PLOTTED)
+@pytest.mark.parametrize("column", figures.PLOTTED)
 def test_each_plotted_column_is_one_a_plot_reads(tmp_path: Path, column: str) -> None:
     # the made-up estimates drawn from PLOTTED alone are the files drawn from every column,
     # and without any one column of PLOTTED a figure differs (or cannot be drawn)
@@ -240,9 +240,9 @@ def test_each_plotted_column_is_one_a_plot_reads(tmp_path: Path, column: str) ->
             ("range_plot", (quantity, frame), {}, "range"),
             ("timeline_plot", (frame, quantities), {"series_id": "s-ferries"}, "timeline"),
         ]
-        return [report._draw((job, tmp_path / tag)).read_bytes() for job in jobs]
+        return [figures._draw((job, tmp_path / tag)).read_bytes() for job in jobs]
 
-    assert drawn(report._plotted(whole), "plotted") == drawn(whole, "whole")
+    assert drawn(figures._plotted(whole), "plotted") == drawn(whole, "whole")
     try:
         without = drawn(whole.drop(column), "without")
     except (pl.exceptions.ColumnNotFoundError, KeyError):

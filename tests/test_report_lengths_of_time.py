@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from extract import extract_claims
-from newsfigures import report
+from newsfigures import corpus, report, topic
 from reconcile import ReconcileResult, reconcile
 
 
@@ -38,14 +38,14 @@ def test_a_length_of_time_is_not_a_reported_quantity(texts: tuple[str, ...]) -> 
     result = _result(*texts)
     durations = result.quantities.filter(pl.col("dimension").cast(pl.String) == "duration")
     assert durations.height >= 1  # reconcile still groups it (the claims keep their grouping)
-    shown = report._sort_result(result)
+    shown = corpus._sort_result(result)
     assert shown.quantities.filter(
-        pl.col("dimension").cast(pl.String).is_in(report.LENGTHS_OF_TIME)
+        pl.col("dimension").cast(pl.String).is_in(corpus.LENGTHS_OF_TIME)
     ).is_empty()
     gone = durations.get_column("quantity_id").implode()
     assert shown.assertions.filter(pl.col("quantity_id").is_in(gone)).is_empty()
     assert shown.claims.height == result.claims.height  # the claims table keeps them
-    unused = report._not_compared(shown.claims, set(shown.quantities["quantity_id"].to_list()))
+    unused = topic._not_compared(shown.claims, set(shown.quantities["quantity_id"].to_list()))
     whys = unused.filter(pl.col("dimension") == "duration").get_column("_why").to_list()
     assert whys and all("length of time" in w for w in whys)
 
@@ -55,9 +55,9 @@ def test_other_quantities_stay_in_the_report() -> None:
         "The strike in Peru has cost 4,000 jobs in six weeks, the union said.",
         "The strike in Peru has cost 4,100 jobs, the ministry said.",
     )
-    shown = report._sort_result(result)
+    shown = corpus._sort_result(result)
     kept = result.quantities.filter(
-        ~pl.col("dimension").cast(pl.String).is_in(report.LENGTHS_OF_TIME)
+        ~pl.col("dimension").cast(pl.String).is_in(corpus.LENGTHS_OF_TIME)
     )
     assert kept.height >= 1
     assert sorted(shown.quantities["quantity_id"].to_list()) == sorted(
@@ -82,7 +82,7 @@ def test_multiples_not_compared_draw_no_line_over_time(tmp_path: Path) -> None:
             ),
         ]
     )
-    result = report._sort_result(reconcile(claims))
+    result = corpus._sort_result(reconcile(claims))
     multiples = result.quantities.filter(pl.col("unit") == "times")
     assert set(multiples["verdict"].cast(pl.String).to_list()) == {"uncertain"}
     drawn = report.timeline_figures(result, tmp_path)

@@ -15,7 +15,7 @@ import matplotlib.dates as mdates
 import polars as pl
 import pytest
 
-from newsfigures import report
+from newsfigures import prose, report, tables, topic
 from newsfigures.params import Settings
 from newsfigures.words import format_amount
 from reconcile import ReconcileResult, plots
@@ -239,7 +239,7 @@ def test_left_out_counts_the_notes_on_grouped_figures() -> None:
             "boilerplate": [False, False, False],
         }
     )
-    lines = report._noted(claims)
+    lines = topic._noted(claims)
     assert lines == [
         "<p><b>2 figures</b> on this topic: no date: compared with other undated figures only.</p>"
     ]
@@ -351,7 +351,7 @@ def test_the_pair_is_read_whole_when_names_hold_from_and_against() -> None:
         _assertion("a3", "q1", 700.0, asserter="Board from the Coast"),
         _assertion("a4", "q1", 700.0, asserter="Board"),
     ]
-    pair = report.conflict_pair({"why": why}, rows)
+    pair = prose.conflict_pair({"why": why}, rows)
     assert pair is not None
     assert [r["assertion_id"] for r in pair] == ["a1", "a3"]
 
@@ -363,10 +363,10 @@ def test_of_repeated_figures_the_pair_closest_in_date_is_taken() -> None:
         _assertion("a2", "q1", 40.0, asserter="Dock Office", as_of=dt.date(2031, 5, 9)),
         _assertion("a3", "q1", 90.0, asserter="Ferry Board", as_of=dt.date(2031, 5, 10)),
     ]
-    pair = report.conflict_pair({"why": why}, rows)
+    pair = prose.conflict_pair({"why": why}, rows)
     assert pair is not None and pair[0]["assertion_id"] == "a2"
-    assert report.conflict_pair({"why": "z — possibly the same quantity"}, rows) is None
-    assert report.conflict_pair({"why": None}, rows) is None
+    assert prose.conflict_pair({"why": "z — possibly the same quantity"}, rows) is None
+    assert prose.conflict_pair({"why": None}, rows) is None
 
 
 def test_the_pair_is_read_as_reconcile_writes_it() -> None:
@@ -390,7 +390,7 @@ def test_the_pair_is_read_as_reconcile_writes_it() -> None:
     }
     judged = _verdict(rows, facts, threshold=0.25)
     assert judged[7] == "diverge"
-    pair = report.conflict_pair({"why": f"{judged[-1]}. Grouped as Norland."}, rows)
+    pair = prose.conflict_pair({"why": f"{judged[-1]}. Grouped as Norland."}, rows)
     assert pair is not None
     assert {r["assertion_id"] for r in pair} == {"a2", "a3"}
 
@@ -413,7 +413,7 @@ def test_a_denial_says_which_figures_it_disputes() -> None:
     html = report.stances_table(stances, figures=figures).text
     assert "figures it disputes" in html
     assert "Deaths in Norland, 3 May 2031 (q1)" in html
-    assert report.NO_FIGURE in html
+    assert tables.NO_FIGURE in html
     assert "figures it disputes" not in report.stances_table(stances).text
 
 
@@ -534,5 +534,5 @@ def test_a_long_paragraph_still_names_the_pair_in_conflict() -> None:
     assert "Watch post 5 at 400" in text, "the pair's lower side is named in the list"
     assert "Watch post 0 puts" in text and "the lowest: Watch post 6 at 100" in text
     named = [i for i in range(7) if f"Watch post {i} " in text.split(" The disagreement")[0]]
-    assert len(named) == report.MAX_NAMES and 5 in named
+    assert len(named) == prose.MAX_NAMES and 5 in named
     assert "2 more in between" in text

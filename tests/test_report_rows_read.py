@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from extract import extract_claims
-from newsfigures import report
+from newsfigures import cells, corpus, prose, report
 from newsfigures.rows import (
     ANOTHER_MEASURE,
     CHANGE_START,
@@ -298,7 +298,7 @@ def test_verdict_words_say_how_few_sources_are_named(
 
 @pytest.mark.parametrize(("sources", "cell"), [(0, "none named"), (1, "1"), (4, "4")])
 def test_the_sources_cell_never_shows_a_bare_zero(sources: int, cell: str) -> None:
-    assert report.sources_shown(sources) == cell
+    assert cells.sources_shown(sources) == cell
 
 
 def _plot_tables(n_sources: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -387,7 +387,7 @@ def test_a_rate_shown_in_another_period_says_how_it_was_given(
     surface: str, given: str, shown: str | None, words: str
 ) -> None:
     a = {"claim_ids": ["c1"], "surface": surface}
-    assert report._given_as(a, shown, {"c1": given}) == words
+    assert prose._given_as(a, shown, {"c1": given}) == words
 
 
 # --------------------------------------------------------------------------- "the other" members
@@ -454,7 +454,7 @@ def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -
         ]
     )
     # windows of a month: the two figures are two quantities of one series
-    result = report._sort_result(reconcile(claims, window_days=30))
+    result = corpus._sort_result(reconcile(claims, window_days=30))
     multiples = result.quantities.filter(pl.col("unit") == "times")
     assert multiples.height == 2
     assert multiples["series_id"].n_unique() == 1
@@ -481,7 +481,7 @@ def test_multiples_each_from_one_source_draw_no_line_over_time(tmp_path: Path) -
     ],
 )
 def test_a_level_reached_is_not_told_as_a_change(text: str, cell: str) -> None:
-    from newsfigures.report import _figures_of, figure_cells
+    from newsfigures.cells import _figures_of, figure_cells
 
     result = reconcile(_read_claims(text))
     figures = _figures_of(result.quantities, result.assertions, result.claims)

@@ -11,7 +11,8 @@ import matplotlib
 import polars as pl
 import pytest
 
-from newsfigures import report
+from newsfigures import corpus, prose, report
+from newsfigures.html import MAX_ROWS
 from reconcile import ReconcileResult, plots
 from reconcile.schema import (
     ASSERTIONS_SCHEMA,
@@ -77,15 +78,15 @@ def test_quantities_are_ranked_by_spread_and_sources() -> None:
         ],
         QUANTITIES_SCHEMA,
     )
-    ranked = report.sort_quantities(quantities).get_column("quantity_id").to_list()
+    ranked = corpus.sort_quantities(quantities).get_column("quantity_id").to_list()
     assert ranked == ["q0001", "q0000", "q0003", "q0002"]
 
 
 def test_quantities_table_is_capped_with_a_pointer() -> None:
-    quantities = _frame([_quantity(i) for i in range(report.MAX_ROWS + 25)], QUANTITIES_SCHEMA)
+    quantities = _frame([_quantity(i) for i in range(MAX_ROWS + 25)], QUANTITIES_SCHEMA)
     html = report.quantities_table(quantities).text
-    assert html.count("<tr>") == report.MAX_ROWS + 1  # the header row and MAX_ROWS
-    assert f"The first {report.MAX_ROWS} of {report.MAX_ROWS + 25} quantities" in html
+    assert html.count("<tr>") == MAX_ROWS + 1  # the header row and MAX_ROWS
+    assert f"The first {MAX_ROWS} of {MAX_ROWS + 25} quantities" in html
     assert "quantities.parquet" in html
 
 
@@ -100,15 +101,15 @@ def test_a_paragraph_names_a_handful_of_asserters() -> None:
     quantity = _quantity(0, n_assertions=n)
     text = report.headline(quantity, assertions)
     named = [f"Port official {i}" for i in range(n) if f"Port official {i} " in text + " "]
-    assert len(named) == report.MAX_NAMES, named
+    assert len(named) == prose.MAX_NAMES, named
     assert "Port official 18" in text and "Port official 0" in text, "highest and lowest"
-    assert f"{n - report.MAX_NAMES} more in between" in text
+    assert f"{n - prose.MAX_NAMES} more in between" in text
     assert "figures range from 100 (1\u00a0Mar\u00a02024) to 118 (" in text, "over all 19"
     assert "outlet not given (file doc-18.txt)" in text
 
 
 def test_headlines_are_bounded(tmp_path: Path) -> None:
-    count = report.MAX_HEADLINES + 4
+    count = prose.MAX_HEADLINES + 4
     quantities = _frame([_quantity(i) for i in range(count)], QUANTITIES_SCHEMA)
     assertions = _frame(
         [_assertion(i, quantity_id=f"q{i:04d}") for i in range(count)], ASSERTIONS_SCHEMA
@@ -121,7 +122,7 @@ def test_headlines_are_bounded(tmp_path: Path) -> None:
         stances=pl.DataFrame(schema=STANCES_SCHEMA),
     )
     html = report.headlines(result).text
-    assert html.count('class="nf-headline"') == report.MAX_HEADLINES
+    assert html.count('class="nf-headline"') == prose.MAX_HEADLINES
     assert f"of {count} quantities" in html
 
 
@@ -156,16 +157,16 @@ def _documents(n: int) -> pl.DataFrame:
 
 
 def test_sources_are_capped_and_the_busiest_come_first() -> None:
-    n = report.MAX_ROWS + 10
+    n = MAX_ROWS + 10
     documents = _documents(n + 3)  # three reports give no figure
     used = [f"{i:02d}_report.txt" for i in range(n)]
     claims = pl.DataFrame(
         {"doc_id": [*used, "49_report.txt", "49_report.txt"], "quantity_id": ["q1"] * (n + 2)}
     )
     html = report.sources_table(documents, claims).text
-    assert html.count("<tr>") == report.MAX_ROWS + 1
+    assert html.count("<tr>") == MAX_ROWS + 1
     assert html.index("Outlet 49") < html.index("outlet not given (file 04_report.txt)")
-    assert f"The first {report.MAX_ROWS} of {n} reports" in html
+    assert f"The first {MAX_ROWS} of {n} reports" in html
     assert "3 other reports read give no figure used here" in html
     assert "documents.parquet" in html
 
