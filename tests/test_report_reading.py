@@ -18,7 +18,7 @@ import pytest
 from newsfigures import prose, report, tables, topic
 from newsfigures.params import Settings
 from newsfigures.words import format_amount
-from reconcile import ReconcileResult, plots
+from reconcile import ReconcileResult, plots, timeline
 from reconcile.schema import (
     ASSERTIONS_SCHEMA,
     CHECKS_SCHEMA,
@@ -458,9 +458,9 @@ def test_shares_and_long_durations_read_naturally() -> None:
 def test_day_ticks_are_evenly_spaced_across_a_month_end() -> None:
     low = mdates.date2num(dt.date(2031, 8, 20))
     high = mdates.date2num(dt.date(2031, 10, 12))
-    ticks = plots.day_ticks(low, high)
+    ticks = timeline.day_ticks(low, high)
     gaps = {b - a for a, b in itertools.pairwise(ticks)}
-    assert len(gaps) == 1 and len(ticks) <= plots.MAX_DATE_TICKS
+    assert len(gaps) == 1 and len(ticks) <= timeline.MAX_DATE_TICKS
     assert all(t == int(t) for t in ticks)
 
 

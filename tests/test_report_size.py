@@ -13,7 +13,7 @@ import pytest
 
 from newsfigures import corpus, prose, report
 from newsfigures.html import MAX_ROWS
-from reconcile import ReconcileResult, plots
+from reconcile import ReconcileResult, plots, timeline
 from reconcile.schema import (
     ASSERTIONS_SCHEMA,
     CHECKS_SCHEMA,
@@ -198,7 +198,7 @@ def test_a_report_without_outlet_is_named_the_same_way_everywhere() -> None:
 
 
 def test_timeline_gives_a_few_asserters_their_own_colour() -> None:
-    n = plots.MAX_ASSERTERS + 20
+    n = timeline.MAX_ASSERTERS + 20
     rows = [
         _assertion(i, as_of=dt.date(2024, 1 + i % 12, 1), asserter=f"Port official {i % n}")
         for i in range(n + 5)  # officials 0-4 give two estimates each
@@ -210,7 +210,7 @@ def test_timeline_gives_a_few_asserters_their_own_colour() -> None:
     names = [t.get_text() for t in legend.get_texts()]
     assert "20 other asserters" in names
     asserters = [name for name in names if name.startswith("Port official")]
-    assert len(asserters) == plots.MAX_ASSERTERS
+    assert len(asserters) == timeline.MAX_ASSERTERS
     assert {f"Port official {i}" for i in range(5)} <= set(asserters), "most estimates first"
     lines = {
         t.get_text(): h for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)
