@@ -175,6 +175,11 @@ _CASES = [
     # ... but not a function word in -ing, nor a noun in -ing
     ("The council counted 300 votes according to the clerk.", "300 votes", "votes, council"),
     ("The trust owns 8 buildings housing artists.", "8 buildings", "buildings, trust"),
+    # a word as often a noun as a verb ("score") is a noun after an adjective or a noun
+    ("Her credit score is 720, the lender said.", "720", "credit score"),
+    ("The median credit score of applicants rose to 712.", "712", "median credit score applicants"),
+    # "was trading at 340p": a verb in -ing after "was", so the phrase before is measured
+    ("The stock was trading at 340p on Friday.", "340p", "stock"),
 ]
 
 
