@@ -287,16 +287,17 @@ class _LeftWalk:
         return True
 
     def _predicate_after_comma(self, i: int) -> bool:
-        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was": "worth" or a
-        participle right after the comma ``toks[i]``, the only verb read, says of the phrase
-        before the comma what "which is worth" or "which is valued at" would."""
+        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was", "80 loans,
+        ranging from $5,000": "worth", a participle or a verb of a range right after the
+        comma ``toks[i]``, the only verb read, says of the phrase before the comma what
+        "which is worth", "which is valued at" or "which range from" would."""
         toks = self.toks
         if self.picked or self.relative or len(self.verbs) != 1 or not 0 < i < len(toks) - 1:
             return False
         low = toks[i + 1].lower
         return (
             toks[i + 1].text == self.verbs[0]
-            and (low == "worth" or _participle(low))
+            and (low == "worth" or _participle(low) or low in self.lex.range_verbs)
             and _antecedent_noun(toks[i - 1], self.lex)
         )
 
@@ -385,6 +386,8 @@ class _LeftWalk:
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
         if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
             return False  # "the cost of", "its work on": a verb's noun after an article
+        if self._after_adjective(i):
+            return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
             _verb_form(low, lex)
             # "Acme expects sales of", "Acme sought funding of": a word only ever a verb
@@ -445,6 +448,19 @@ class _LeftWalk:
                     )
                 )
             )
+        )
+
+    def _after_adjective(self, i: int) -> bool:
+        """ "will study additional investments over 35 GWh": a word after an adjective (one
+        that is no adverb nor function word) is a noun it qualifies, not a verb."""
+        if i < 1:
+            return False
+        before = self.toks[i - 1]
+        low = before.lower
+        return (
+            before.text.islower()
+            and low in self.lex.common_adjectives
+            and low not in self.lex.stopwords
         )
 
     def _verb_of_subject(self, tok: Token) -> bool:

@@ -180,6 +180,21 @@ _CASES = [
     ("The median credit score of applicants rose to 712.", "712", "median credit score applicants"),
     # "was trading at 340p": a verb in -ing after "was", so the phrase before is measured
     ("The stock was trading at 340p on Friday.", "340p", "stock"),
+    # a word after an adjective is a noun it qualifies, not the figure's verb
+    (
+        "Acme will study additional investments over 35 GWh.",
+        "over 35 GWh",
+        "additional investments",
+    ),
+    ("Firms made heavy losses of $4m.", "$4m", "heavy losses"),
+    ("The heirs have a net worth of $2.4bn.", "$2.4bn", "net worth"),
+    # ", ranging from": as "which range from", the phrase before the comma is measured
+    (
+        "The firm holds 80 loans, ranging from $5,000 to $2 million.",
+        "$5,000 to $2 million",
+        "loans",
+    ),
+    ("Our tenants pay rents, ranging from $900 to $2,000.", "$900 to $2,000", "rents"),
 ]
 
 
