@@ -287,17 +287,16 @@ class _LeftWalk:
         return True
 
     def _predicate_after_comma(self, i: int) -> bool:
-        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was", "80 loans,
-        ranging from $5,000": "worth", a participle or a verb of a range right after the
-        comma ``toks[i]``, the only verb read, says of the phrase before the comma what
-        "which is worth", "which is valued at" or "which range from" would."""
+        """ "The deal, worth $2.3bn, is", "The grant, valued at $5m, was": "worth" or a
+        participle right after the comma ``toks[i]``, the only verb read, says of the phrase
+        before the comma what "which is worth" or "which is valued at" would."""
         toks = self.toks
         if self.picked or self.relative or len(self.verbs) != 1 or not 0 < i < len(toks) - 1:
             return False
         low = toks[i + 1].lower
         return (
             toks[i + 1].text == self.verbs[0]
-            and (low == "worth" or _participle(low) or low in self.lex.range_verbs)
+            and (low == "worth" or _participle(low))
             and _antecedent_noun(toks[i - 1], self.lex)
         )
 
