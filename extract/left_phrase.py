@@ -26,6 +26,7 @@ from .context import (
     TextTokens,
     Token,
     _antecedent_noun,
+    _function_word,
     _verb_form,
     _verb_like,
     name_number,
@@ -517,7 +518,7 @@ class _LeftWalk:
         first quarter", "last year": a time); a change verb before any word or verb."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         return (
-            low in lex.stopwords
+            _function_word(tok, lex)  # not "US" of "US crude", a name in capitals
             or (
                 (low,) in lex.changes and not (self.picked or self.crossed)
             )  # "the wheat contract was"

@@ -188,6 +188,11 @@ _CASES = [
     ),
     ("Firms made heavy losses of $4m.", "$4m", "heavy losses"),
     ("The heirs have a net worth of $2.4bn.", "$2.4bn", "net worth"),
+    # a function word written in capitals is a name ("US"), part of what is measured
+    ("The US economy grew 2.1% last year.", "2.1%", "US economy"),
+    ("Sales of US cars fell to 1.2 million.", "1.2 million", "Sales US cars"),
+    # ... while in lower case it is still the pronoun
+    ("They told us 300 people came.", "300 people", "people"),
 ]
 
 
