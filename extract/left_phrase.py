@@ -451,8 +451,8 @@ class _LeftWalk:
         )
 
     def _after_adjective(self, i: int) -> bool:
-        """ "will study additional investments over 35 GWh": a word after an adjective (one
-        that is no adverb nor function word) is a noun it qualifies, not a verb."""
+        """ "will weigh new purchases over 20 MWh": a word after an adjective (one that is no
+        adverb nor function word) is a noun it qualifies, not a verb."""
         if i < 1:
             return False
         before = self.toks[i - 1]

@@ -181,11 +181,8 @@ _CASES = [
     # "was trading at 340p": a verb in -ing after "was", so the phrase before is measured
     ("The stock was trading at 340p on Friday.", "340p", "stock"),
     # a word after an adjective is a noun it qualifies, not the figure's verb
-    (
-        "Acme will study additional investments over 35 GWh.",
-        "over 35 GWh",
-        "additional investments",
-    ),
+    ("The board will review major upgrades over 12 km.", "over 12 km", "major upgrades"),
+    ("Regulators will weigh new purchases over 20 MWh.", "over 20 MWh", "new purchases"),
     ("Firms made heavy losses of $4m.", "$4m", "heavy losses"),
     ("The heirs have a net worth of $2.4bn.", "$2.4bn", "net worth"),
     # a function word written in capitals is a name ("US"), part of what is measured
