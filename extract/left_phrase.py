@@ -26,6 +26,7 @@ from .context import (
     TextTokens,
     Token,
     _antecedent_noun,
+    _function_word,
     _verb_form,
     _verb_like,
     name_number,
@@ -385,6 +386,8 @@ class _LeftWalk:
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
         if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
             return False  # "the cost of", "its work on": a verb's noun after an article
+        if self._after_adjective(i):
+            return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
             _verb_form(low, lex)
             # "Acme expects sales of", "Acme sought funding of": a word only ever a verb
@@ -447,6 +450,19 @@ class _LeftWalk:
             )
         )
 
+    def _after_adjective(self, i: int) -> bool:
+        """ "will weigh new purchases over 20 MWh": a word after an adjective (one that is no
+        adverb nor function word) is a noun it qualifies, not a verb."""
+        if i < 1:
+            return False
+        before = self.toks[i - 1]
+        low = before.lower
+        return (
+            before.text.islower()
+            and low in self.lex.common_adjectives
+            and low not in self.lex.stopwords
+        )
+
     def _verb_of_subject(self, tok: Token) -> bool:
         """ "The satellite weighs 700 kg", "The laptop starts at $999 and weighs 1.2 kg": a
         word in -s after an article and a singular noun that open a clause, or after another
@@ -502,7 +518,7 @@ class _LeftWalk:
         first quarter", "last year": a time); a change verb before any word or verb."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         return (
-            low in lex.stopwords
+            _function_word(tok, lex)  # not "US" of "US crude", a name in capitals
             or (
                 (low,) in lex.changes and not (self.picked or self.crossed)
             )  # "the wheat contract was"

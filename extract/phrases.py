@@ -6,7 +6,15 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .context import _AUX, _CONJUNCTIONS, TextTokens, Token, _verb_form, name_number
+from .context import (
+    _AUX,
+    _CONJUNCTIONS,
+    TextTokens,
+    Token,
+    _function_word,
+    _verb_form,
+    name_number,
+)
 from .draft import Draft
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
@@ -536,7 +544,7 @@ class PhraseReader:
             low = tok.lower
             if tok.text in ',.;:()!?"“”' or low in lex.noun_phrase_stops:
                 break
-            if low in lex.stopwords:
+            if _function_word(tok, lex):  # not "US" of "US crude", a name in capitals
                 if out and low not in ("of", "the"):
                     break
                 continue

@@ -175,6 +175,21 @@ _CASES = [
     # ... but not a function word in -ing, nor a noun in -ing
     ("The council counted 300 votes according to the clerk.", "300 votes", "votes, council"),
     ("The trust owns 8 buildings housing artists.", "8 buildings", "buildings, trust"),
+    # a word as often a noun as a verb ("score") is a noun after an adjective or a noun
+    ("Her credit score is 720, the lender said.", "720", "credit score"),
+    ("The median credit score of applicants rose to 712.", "712", "median credit score applicants"),
+    # "was trading at 340p": a verb in -ing after "was", so the phrase before is measured
+    ("The stock was trading at 340p on Friday.", "340p", "stock"),
+    # a word after an adjective is a noun it qualifies, not the figure's verb
+    ("The board will review major upgrades over 12 km.", "over 12 km", "major upgrades"),
+    ("Regulators will weigh new purchases over 20 MWh.", "over 20 MWh", "new purchases"),
+    ("Firms made heavy losses of $4m.", "$4m", "heavy losses"),
+    ("The heirs have a net worth of $2.4bn.", "$2.4bn", "net worth"),
+    # a function word written in capitals is a name ("US"), part of what is measured
+    ("The US economy grew 2.1% last year.", "2.1%", "US economy"),
+    ("Sales of US cars fell to 1.2 million.", "1.2 million", "Sales US cars"),
+    # ... while in lower case it is still the pronoun
+    ("They told us 300 people came.", "300 people", "people"),
 ]
 
 

@@ -502,15 +502,3 @@ def test_the_gapped_figure_takes_the_change_too() -> None:
 )
 def test_a_bare_figure_without_a_setting_of_its_own_keeps_no_unit(text: str, value: float) -> None:
     assert at(text, value)["unit"] is None
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("The cooperative now has over than 350 member farms.", 350),
-        ("Turnout was above than 70% in the north.", 70),
-    ],
-)
-def test_a_blend_of_over_and_more_than_is_a_lower_bound(text: str, value: float) -> None:
-    """ "over than", "above than": non-native writing blends "over" and "more than"."""
-    assert at(text, value)["bound"] == "lower"
