@@ -2,8 +2,8 @@
 
 ``tests/data/own_topics`` holds invented stories in our own words (an earthquake whose
 toll rises while a rescue group gives a higher one; a protest on two days counted by the
-police, the unions and the ministry; a shipwreck; a cholera outbreak) with the groups and verdicts written by hand before the
-tool was first run on them (``expected.yaml``). The corpora are scored as
+police, the unions and the ministry; a shipwreck; a cholera outbreak; a dockworkers' strike)
+with the groups and verdicts written by hand before the tool was first run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
 made-up sentences of their own below. Nothing here reads ``../shared``.
 """
@@ -30,12 +30,17 @@ from reconcile.frames import demonym_forms
 #: The cholera story (written after 5b4c433 and run unseen: F1 0.676, 7/13) is right since
 #: the rules below on a lower-case ministry, suspected and confirmed cases, paired counts,
 #: tolls "recorded by" a source, doses and goals; those were fitted to it, so it is no
-#: longer an unseen story.
+#: longer an unseen story. The port strike story (written after f6effb1 and run unseen: F1
+#: 0.533, 5/12 right and held, 0/2 divergences found) is listed as that first run left it.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
     "pension_protest": {"wrong": set(), "not_held": set()},
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
+    "port_strike": {
+        "wrong": {"strikers", "export_losses", "pay_claim", "fruit_spoiled", "pay_deal"},
+        "not_held": {"strikers", "ships_waiting", "pay_offer", "pay_claim", "fruit_spoiled"},
+    },
 }
 
 
