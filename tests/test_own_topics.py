@@ -38,7 +38,7 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "pension_protest": {"wrong": set(), "not_held": set()},
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
     "port_strike": {
-        "wrong": {"strikers", "export_losses", "pay_claim", "fruit_spoiled", "pay_deal"},
+        "wrong": {"strikers", "pay_claim", "fruit_spoiled", "pay_deal"},
         "not_held": {"strikers", "ships_waiting", "pay_offer", "pay_claim", "fruit_spoiled"},
     },
 }
