@@ -35,6 +35,7 @@ from .frames import (
     capital_apart,
     demonym_forms,
     document_places,
+    inflections,
     longest_first,
     nationality,
     over_the_border,
@@ -860,6 +861,7 @@ def assign_keys(
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
     frame = _certainty(frame, tables)
+    frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _rate_named(frame)
@@ -1668,6 +1670,50 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.format("{}, {}", pl.col("concept_source"), "_said"))
         .otherwise(pl.col("concept_source")),
     ).drop("_certain", "_base", "_said")
+
+
+@functools.cache
+def _stance_verbs() -> dict[str, str]:
+    """Every form of the verbs of ``pay_stances`` (its first word inflected: "asking for")
+    -> the measure of that stance."""
+    forms: dict[str, str] = {}
+    for measure, verbs in _WORDS.pay_stances.items():
+        for verb in verbs:
+            first, *rest = verb.split()
+            for form in sorted(inflections(first, classes=("VERB",))):
+                forms.setdefault(" ".join([form, *rest]), measure)
+    return forms
+
+
+#: The measure a stance narrows (or none known: "the union wants a 14% rise").
+_STANCE_OF = "wage"
+
+
+def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """A figure of pay, or of no known measure, in percent or money, that a verb of
+    ``pay_stances`` leads to in its clause ("is demanding a 14% pay rise", "have offered 5%",
+    "accepted a 9% rise", a few words at most between them) is a pay claim, offer or deal:
+    what one side of a dispute asks for, what the other offers and what both agree are
+    three figures, not one wage updated or disputed."""
+    verbs = _stance_verbs()
+    # (a stance the figure before lent it gives way to its own verb's)
+    known = set(tables.measure_forms.values()) - {_STANCE_OF, *verbs.values()}
+    open_measure = ~pl.col("concept_key").fill_null("").str.replace(r":\s.*$", "").is_in(known)
+    wanted = pl.col("dimension").is_in(["ratio", "currency"]) & open_measure
+    before = pl.when(wanted).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
+    said = before.str.extract(
+        rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1
+    ).str.to_lowercase()
+    stance = said.replace_strict(verbs, default=None)
+    frame = frame.with_columns(_stance=stance, _stance_verb=said)
+    take = pl.col("_stance").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.col("_stance")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("the verb '{}' leading to it", pl.col("_stance_verb")))
+        .otherwise(pl.col("concept_source")),
+        frame_sure=pl.col("frame_sure") | take,
+    ).drop("_stance", "_stance_verb")
 
 
 def _certainty_restated(frame: pl.DataFrame) -> pl.DataFrame:

@@ -78,6 +78,8 @@ class ReadingWords:
     wide_estimates: dict[str, float]
     #: words that set a count apart by how sure it is ("suspected", "confirmed")
     certainty: tuple[str, ...]
+    #: measure -> the verbs that give a pay figure that stance ("demand": a pay claim)
+    pay_stances: dict[str, tuple[str, ...]]
     work_nouns: tuple[str, ...]
     #: nouns of a count or a record cited as a speaker would be ("the latest toll")
     records: tuple[str, ...]
@@ -150,6 +152,7 @@ def reading_words() -> ReadingWords:
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         certainty=words("certainty"),
+        pay_stances={str(k): _words(v, str(k)) for k, v in raw["pay_stances"].items()},
         work_nouns=words("work_nouns"),
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),

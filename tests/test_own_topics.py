@@ -38,8 +38,8 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "pension_protest": {"wrong": set(), "not_held": set()},
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
     "port_strike": {
-        "wrong": {"strikers", "pay_claim", "fruit_spoiled", "pay_deal"},
-        "not_held": {"strikers", "ships_waiting", "pay_offer", "pay_claim", "fruit_spoiled"},
+        "wrong": {"strikers", "fruit_spoiled"},
+        "not_held": {"strikers", "ships_waiting", "fruit_spoiled"},
     },
 }
 
@@ -367,3 +367,38 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
     assert _of(result, "3,000", "a")["concept_key"] == "suspected case"
     # another article's plain count is not the first article's to call suspected
     assert _of(result, "3,000", "b")["concept_key"] == "case"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Nurses in Peru are demanding a 12% pay rise.", "12%", "pay claim"),
+        ("The union wants a 12% rise; hospitals in Peru have offered 4%.", "12%", "pay claim"),
+        ("The union wants a 12% rise; hospitals in Peru have offered 4%.", "4%", "pay offer"),
+        ("Nurses in Peru accepted an 8% pay rise on Friday.", "8%", "pay deal"),
+        ("Hospitals in Peru raised their pay offer to 6%.", "6%", "pay offer"),
+        # no side's stance: a wage, as before
+        ("Nurses in Peru will get a 3% pay rise this year.", "3%", "wage"),
+    ],
+)  # fmt: skip
+def test_what_one_side_asks_the_other_offers_and_both_agree(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_run({"a": (text, MARCH)}), surface)["concept_key"] == measure
+
+
+def test_a_pay_claim_an_offer_and_a_deal_are_three_figures() -> None:
+    result = _run(
+        {
+            "a": ("Nurses in Peru are demanding a 12% pay rise; hospitals have offered 4%.", MARCH),
+            "b": ("The nurses' union, which is asking for 12%, said hospitals in Peru had raised "
+                  "their offer to 6%.", MARCH.replace(day=6)),
+            "c": ("Nurses in Peru accepted an 8% pay rise.", MARCH.replace(day=9)),
+        }
+    )  # fmt: skip
+    claim, offer, deal = (_of(result, s, d)["quantity_id"] for s, d in [("12%", "a"), ("4%", "a"),
+                                                                          ("8%", "c")])  # fmt: skip
+    assert len({claim, offer, deal}) == 3
+    assert _of(result, "12%", "b")["quantity_id"] == claim
+    assert _of(result, "6%", "b")["quantity_id"] == offer
+    assert _verdict(result, "4%") == "growth"  # the offer raised, not two sides disputing it
