@@ -457,7 +457,9 @@ class AttributionTracker:
         if found:
             self._remember(found)
             # a speaker's words are theirs alone; a data source's figures run on
-            if names_source(found):  # a description ("the breakdown shows") changes nothing
+            # a description ("the breakdown shows") changes nothing; a body named in lower
+            # case ("the finance ministry said") speaks for itself, as a name does
+            if names_source(found) or is_anaphor(found, lex):
                 self.last_source = found if data else None
             if in_quote or opens:
                 self.quote_owner = found

@@ -2025,6 +2025,14 @@ _HOME_GOVERNMENT = (
 )
 
 
+#: A body the article names in lower case: words that say which one, then a noun of a body
+#: (``body_nouns``): "maritime authority", "dockworkers' federation", "central bank".
+_LOWER_BODY = (
+    rf"(?!(?:{phrases(_WORDS.determiners)})\s)(?:[a-z][a-z'\u2019-]*\s+){{1,3}}"
+    rf"(?:{phrases(_WORDS.body_nouns)})"
+)
+
+
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
@@ -2084,6 +2092,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
         if text.lower() in _WORDS.source_nouns:
             text = text[0].upper() + text[1:].lower()  # "police" and "Police" are one source
+        elif re.fullmatch(_LOWER_BODY, text) and not re.match(_HOME_GOVERNMENT, text):
+            text = text[0].upper() + text[1:]  # "the maritime authority": a body of its own
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = government_name(text) or text
