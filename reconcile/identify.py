@@ -764,6 +764,28 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     return join_beside(frame, votes, "doc_id")
 
 
+def _kind_restated(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with a counted noun of a kind ("cargo ship": lower-case words before a
+    noun) read as that noun where its document gives the same figure with the noun alone
+    ("60 ships" in the headline, "Sixty cargo ships" in the text): one count, written two
+    ways. Elsewhere the kind stays: "member states" are not the "states" counted beside
+    them."""
+    head = pl.col("unit").str.extract(r"^[a-z][a-z -]*\s([a-z]+)$", 1)
+    kinds = (pl.col("dimension") == "count") & head.is_not_null()
+    if not claims.select(kinds.any()).item():
+        return claims
+    keys = ["doc_id", "value", "_head"]
+    plain = (
+        claims.filter(pl.col("dimension") == "count")
+        .select("doc_id", "value", pl.col("unit").alias("_head"), _plain=pl.lit(True))
+        .unique(keys)
+    )
+    frame = join_beside(claims.with_columns(_head=pl.when(kinds).then(head)), plain, keys)
+    return frame.with_columns(
+        unit=pl.when(pl.col("_plain")).then(pl.col("_head")).otherwise(pl.col("unit"))
+    ).drop("_head", "_plain")
+
+
 def assign_keys(
     claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
 ) -> pl.DataFrame:
@@ -777,6 +799,7 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
+    claims = _kind_restated(claims)
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY

@@ -40,7 +40,7 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "shipwreck": {"wrong": {"gr_on_board"}, "not_held": {"gr_deaths", "gr_on_board"}},
     "port_strike": {
         "wrong": {"fruit_spoiled"},
-        "not_held": {"strikers", "ships_waiting", "fruit_spoiled"},
+        "not_held": {"strikers", "fruit_spoiled"},
     },
 }
 
@@ -427,3 +427,22 @@ def test_a_body_named_in_lower_case_is_a_source_of_its_own() -> None:
 )
 def test_which_lower_case_words_name_a_body(written: str, source: str | None) -> None:
     assert source_names([written]).get(written) == source
+
+
+def test_a_kind_given_again_with_its_noun_alone_is_one_count() -> None:
+    result = _run(
+        {
+            "a": ("Floods strand 40 lorries in Peru\n\nForty cattle lorries were stuck on the "
+                  "coast road in Peru on Tuesday, police said.", MARCH),
+            "b": ("Police in Peru said 75 lorries were stuck on the coast road.",
+                  MARCH.replace(day=6)),
+        }
+    )  # fmt: skip
+    forty = _of(result, "Forty")
+    assert forty["unit"] == "lorry"
+    assert forty["quantity_id"] == _of(result, "75")["quantity_id"]
+
+
+def test_a_kind_with_a_figure_of_its_own_stays_a_kind() -> None:
+    text = "Of the 30 states that signed the treaty, 12 member states of the bloc ratified it."
+    assert _of(_run({"a": (text, MARCH)}), "12")["unit"] == "member state"
