@@ -174,6 +174,12 @@ _WEEKDAY = (
 #: Friday's tally"): such a match is passed over for the next one.
 _WEEKDAY_EVENT = r"['\u2019]s\s+[\w-]+$"
 _WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals?|update|data)$"
+#: What may follow a weekday: a possessive and its noun ("Monday's earthquake").
+_WEEKDAY_OWNED = r"(?:['\u2019]s\s+[\w-]+)?"
+#: "spoiled since the strike began on Monday": a weekday in a clause of "since" is the day a
+#: span started, not the date of the figure (which runs up to its report); such a match,
+#: which opens with "since", is passed over.
+_SINCE_DAY = r"(?i)(?:\bsince\s+(?:[\w'\u2019-]+\s+){0,6}?)?"
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
 #: ("since March" is not a date of the figure: the count runs up to publication, and
@@ -516,11 +522,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
-        sentence.str.extract_all(_WEEKDAY + r"(?:['\u2019]s\s+[\w-]+)?")
+        sentence.str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
         .list.eval(
             pl.element().filter(
-                ~pl.element().str.contains(_WEEKDAY_EVENT)
-                | pl.element().str.contains(_WEEKDAY_COUNT)
+                (
+                    ~pl.element().str.contains(_WEEKDAY_EVENT)
+                    | pl.element().str.contains(_WEEKDAY_COUNT)
+                )
+                & ~pl.element().str.contains(r"(?i)^since\b")
             )
         )
         .list.first()
@@ -1874,6 +1883,15 @@ _IT_MOVED = (
     r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+" + _HEDGE
 )
 
+#: "The ministry gave a much lower figure, saying about 18,000 tonnes had spoiled": a figure
+#: its sentence calls a higher or lower one (than the figure before) is a rival estimate of
+#: the same thing, and takes that figure's measure.
+_RIVAL_FIGURE = (
+    r"(?i)\b(?:an?|its|their|the)\s+(?:(?:much|far|slightly|still|even|very)\s+)?(?:lower|higher|"
+    r"smaller|larger|bigger|rival|different)\s+(?:figure|estimate|number|count|toll|tally|total)"
+    r"\b[^.;]*$"
+)
+
 
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
@@ -1929,7 +1947,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .shift(1)
         .over("doc_id", pl.col("dimension"))
     )
-    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null() & countable
+    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
@@ -1937,18 +1955,29 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{noun})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
     ) | before.str.contains(_IT_MOVED)
+    pointer = pointer | before_figure().str.contains(_RIVAL_FIGURE)
     # "... and 900 in the opposite direction", "900 went the other way": the movement before
     # it, the other way round (the words of its own clause, before or after it)
     own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
     pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
+    # (a figure pointing back with no measure before it to borrow takes the word the figure
+    # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
+    by_dimension = ("doc_id", pl.col("dimension"))
+    prev_head = pl.col("_head").shift(1).over(*by_dimension)
+    head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,
-        _prev_key=prev_key,
-        _prev_entity=pl.col("entity").shift(1).over("doc_id", pl.col("dimension")),
+        _prev_key=pl.coalesce(pl.when(near).then(prev_key), pl.when(head_near).then(prev_head)),
+        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
         _near=near,
     )
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
-    frame = frame.with_columns(_borrow=(pl.col("_key").is_null() | pointer) & pl.col("_near"))
+    # (a figure of a physical dimension is named by it, unless its words point back: "a much
+    # lower figure" of tonnes is the tonnes before it)
+    frame = frame.with_columns(
+        _borrow=((pl.col("_key").is_null() & countable & pl.col("_near")) | pointer)
+        & prev_key.is_not_null()
+    )
     borrow = pl.col("_borrow")
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
@@ -2021,10 +2050,18 @@ def _own_source_noun() -> pl.Expr:
 
 
 #: A sentence that opens with its source: "The agency estimates that ...", "Officials said ...".
-_OPENING = (
-    r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+"
+_OPENING_VERBS = (
     r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
-    r"calculates?|puts?|counts?|counted|recorded)\b"
+    r"calculates?|puts?|counts?|counted|recorded|gave|gives?)\b"
+)
+_OPENING = (
+    r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+" + _OPENING_VERBS
+)
+#: The same with a body the article names in lower case: "The agriculture ministry gave a
+#: lower figure, saying ...", "The maritime authority puts the number at ...".
+_LOWER_OPENING = (
+    r"^\s*[Tt]he\s+((?:[a-z][\w'\u2019-]*\s+){0,2}"
+    rf"{phrases([*_WORDS.home_bodies, *_WORDS.body_nouns])})\s+" + _OPENING_VERBS
 )
 _DETERMINERS = [w.capitalize() for w in _WORDS.determiners]
 _CONNECTORS = frozenset(_WORDS.name_connectors)
@@ -2060,7 +2097,9 @@ def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
     government"); null for the others, and where the article's place is no country."""
-    unnamed = claims.get_column("attribution").fill_null("").str.contains(_HOME_GOVERNMENT)
+    # (the attribution, else a body in lower case the sentence opens with)
+    said = pl.coalesce("attribution", pl.col("sentence").str.extract(_LOWER_OPENING, 1))
+    unnamed = claims.select(said.fill_null("").str.contains(_HOME_GOVERNMENT)).to_series()
     if not unnamed.any():
         return at_rows("_home", claims.height, {}, pl.String())
     asked = claims.filter(unnamed).select("doc_id")
@@ -2592,6 +2631,7 @@ def assign_asserters(
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
+    opening = pl.coalesce(opening, pl.col("sentence").str.extract(_LOWER_OPENING, 1))
     claims = claims.with_columns(
         _opening=opening,
         _home=_home_governments(claims, texts),
