@@ -932,6 +932,14 @@ def assign_keys(
         & share_sure
         & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
+    # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
+    # back counts the people the figure before it counted
+    pointed = (pl.col("entity_source") == POINTED_BACK) & pl.col("population").is_null()
+    frame = frame.with_columns(
+        population=pl.when(pointed)
+        .then(pl.col("population").shift(1).over("doc_id", pl.col("dimension")))
+        .otherwise(pl.col("population"))
+    )
     frame = _rise_over_a_year(frame, tables)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
@@ -1874,6 +1882,8 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
     ).drop("_base", "_estimated")
 
 
+#: Where a figure pointing back ("that number", "a lower figure") took its entity from.
+POINTED_BACK = "the figure just before it ('that number')"
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
 #: whose verb moves a figure continues the figure before it.
 _IT_MOVED = (
@@ -1994,7 +2004,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         frame_sure=pl.col("_key").is_not_null() | borrow,
         entity=pl.when(borrow & pointer).then(prev_entity).otherwise(pl.col("entity")),
         entity_source=pl.when(borrow & pointer)
-        .then(pl.lit("the figure just before it ('that number')"))
+        .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
     return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
