@@ -177,9 +177,11 @@ _WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals
 #: What may follow a weekday: a possessive and its noun ("Monday's earthquake").
 _WEEKDAY_OWNED = r"(?:['\u2019]s\s+[\w-]+)?"
 #: "spoiled since the strike began on Monday": a weekday in a clause of "since" is the day a
-#: span started, not the date of the figure (which runs up to its report); such a match,
-#: which opens with "since", is passed over.
-_SINCE_DAY = r"(?i)(?:\bsince\s+(?:[\w'\u2019-]+\s+){0,6}?)?"
+#: span started, not the date of the figure (which runs up to its report); "will return to
+#: work on Saturday", a day to come. Such a match, which opens with one of these words, is
+#: passed over.
+_NOT_THE_DAY = r"(?:since|will|would|(?:is|are|was|were)\s+due\s+to)"
+_SINCE_DAY = rf"(?i)(?:\b{_NOT_THE_DAY}\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?"
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
 #: ("since March" is not a date of the figure: the count runs up to publication, and
@@ -529,7 +531,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
                     ~pl.element().str.contains(_WEEKDAY_EVENT)
                     | pl.element().str.contains(_WEEKDAY_COUNT)
                 )
-                & ~pl.element().str.contains(r"(?i)^since\b")
+                & ~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")
             )
         )
         .list.first()

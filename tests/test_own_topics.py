@@ -206,6 +206,12 @@ def test_two_marches_days_apart_are_two_quantities() -> None:
             dt.date(2031, 3, 6),
             {"3,000": dt.date(2031, 3, 6)},
         ),
+        # ... and a weekday the figure's clause says is to come is no date of it
+        (
+            "Nurses in Peru will go back to work on Friday after they accepted an 8% pay rise.",
+            dt.date(2031, 3, 4),
+            {"8%": dt.date(2031, 3, 4)},
+        ),
     ],
 )
 def test_the_date_of_a_figure(text: str, published: dt.date, dates: dict[str, dt.date]) -> None:
