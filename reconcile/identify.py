@@ -1986,8 +1986,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
     # (a figure of a physical dimension is named by it, unless its words point back: "a much
     # lower figure" of tonnes is the tonnes before it)
+    # (a figure with a noun of its own, "26,000 people", takes a measure from the figure
+    # before, "killed 40 people ... another 20 people", but not that figure's own noun: people
+    # are no count of "95 ships")
+    measures = list(set(tables.measure_forms.values()))
+    lends = pl.col("unit").is_null() | prev_key.is_in(measures)
     frame = frame.with_columns(
-        _borrow=((pl.col("_key").is_null() & countable & pl.col("_near")) | pointer)
+        _borrow=((pl.col("_key").is_null() & countable & pl.col("_near") & lends) | pointer)
         & prev_key.is_not_null()
     )
     borrow = pl.col("_borrow")

@@ -489,3 +489,14 @@ def test_a_number_pointed_back_to_counts_the_same_people() -> None:
     assert _of(result, "2,500")["quantity_id"] == nurses["quantity_id"]
     assert _of(result, "8,800")["quantity_id"] == nurses["quantity_id"]
     assert _verdict(result, "2,500") == "diverge"
+
+
+def test_people_are_no_count_of_the_things_counted_before() -> None:
+    text = (
+        "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
+        "the town. Floods killed 40 people in Peru, and another 20 people in the south, "
+        "officials said."
+    )
+    result = _run({"a": (text, MARCH)})
+    assert _of(result, "About 3,000")["concept_key"] != "lorry"
+    assert _of(result, "20 people")["concept_key"] == "death"  # a measure still carries on
