@@ -292,6 +292,7 @@ def _clean_np(words: list[Token]) -> str | None:
     if not words or len(words) > 9:
         return None
     phrase = " ".join(w.text for w in words)
+    phrase = re.sub(r"(?<=s) ([’'])(?= )", r"\1", phrase)  # "Teachers ' Union": one name
     phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
     if not phrase or (phrase.lower() in lex.non_asserters and not phrase.isupper()):
         return None  # "who", "this"; "WHO" is a name
@@ -314,6 +315,9 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
     j = i
     while j > 0:
         prev = toks[j - 1]
+        if _plural_possessive(toks, j - 1):
+            j -= 1  # "the Teachers' Union": the mark is part of the name, no quotation
+            continue
         if (prev.lower in _CLAUSE_BREAKS and not prev.text.isupper()) or prev.text in _QUOTES:
             break  # "that", "who" end the phrase; "WHO" is a name
         if prev.text in ",.;:!?":
@@ -323,6 +327,21 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
                 break  # "a new report published by X suggests": the report is a noun
         j -= 1
     return toks[j:i]
+
+
+def _plural_possessive(toks: list[Token], k: int) -> bool:
+    """Whether the mark ``toks[k]`` closes a plural possessive inside a name ("the Teachers'
+    Union", "the nurses' union"): an apostrophe right after a word ending in "s" and before
+    a noun, not a quotation mark."""
+    return (
+        toks[k].text in ("'", "\u2019")
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k - 1].lower.endswith("s")
+        and toks[k - 1].text.isalpha()
+        and toks[k + 1].text.isalpha()
+        and toks[k + 1].start == toks[k].end + 1
+    )
 
 
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
@@ -368,7 +387,7 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         tok = toks[j]
         if (
             tok.text in ",.;:!?()"
-            or tok.text in _QUOTES
+            or (tok.text in _QUOTES and not _plural_possessive(toks, j))
             or (tok.lower in _NP_AFTER_STOPS and j > i)
         ):
             break
@@ -438,7 +457,9 @@ class AttributionTracker:
         if found:
             self._remember(found)
             # a speaker's words are theirs alone; a data source's figures run on
-            if names_source(found):  # a description ("the breakdown shows") changes nothing
+            # a description ("the breakdown shows") changes nothing; a body named in lower
+            # case ("the finance ministry said") speaks for itself, as a name does
+            if names_source(found) or is_anaphor(found, lex):
                 self.last_source = found if data else None
             if in_quote or opens:
                 self.quote_owner = found
@@ -458,7 +479,9 @@ class AttributionTracker:
         if is_anaphor(candidate[:1].lower() + candidate[1:], lex):  # "the Border Service" is a name
             # "the agency said": the organisation named last (a spokesman: its speaker)
             role = low.split()[-1].startswith("spokes")
-            return (self.last_any if role else self.last_named) or candidate
+            if role:
+                return self.last_any or candidate
+            return self.last_named if _may_stand_for(low, self.last_named, lex) else candidate
         office = _OFFICE_OF.fullmatch(low)
         if office and office.group(1) in lex.source_anaphors | lex.member_anaphors:
             # "the treasurer of the alliance": an office of the organisation named last
@@ -480,6 +503,18 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _may_stand_for(anaphor: str, named: str | None, lex: Lexicon) -> bool:
+    """Whether the lower-case ``anaphor`` ("the ministry", "the finance ministry") may stand
+    for the organisation ``named`` last: a bare noun may stand for any ("the agency" after
+    "UNHCR"), a noun with words that say which one ("the finance ministry", "the maritime
+    authority") only for a name holding all of them ("Finance Ministry", "Ministry of
+    Finance"), else it names a body of its own."""
+    if named is None:
+        return False
+    words = [w for w in anaphor.split() if w not in lex.determiners]
+    return len(words) < 2 or set(words) <= set(re.findall(r"\w+", named.lower()))
 
 
 #: An office of an organisation named before: "(the) treasurer of the alliance", "a

@@ -35,6 +35,7 @@ from .frames import (
     capital_apart,
     demonym_forms,
     document_places,
+    inflections,
     longest_first,
     nationality,
     over_the_border,
@@ -173,6 +174,14 @@ _WEEKDAY = (
 #: Friday's tally"): such a match is passed over for the next one.
 _WEEKDAY_EVENT = r"['\u2019]s\s+[\w-]+$"
 _WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals?|update|data)$"
+#: What may follow a weekday: a possessive and its noun ("Monday's earthquake").
+_WEEKDAY_OWNED = r"(?:['\u2019]s\s+[\w-]+)?"
+#: "spoiled since the strike began on Monday": a weekday in a clause of "since" is the day a
+#: span started, not the date of the figure (which runs up to its report); "will return to
+#: work on Saturday", a day to come. Such a match, which opens with one of these words, is
+#: passed over.
+_NOT_THE_DAY = r"(?:since|will|would|(?:is|are|was|were)\s+due\s+to)"
+_SINCE_DAY = rf"(?i)(?:\b{_NOT_THE_DAY}\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?"
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
 #: ("since March" is not a date of the figure: the count runs up to publication, and
@@ -515,11 +524,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
-        sentence.str.extract_all(_WEEKDAY + r"(?:['\u2019]s\s+[\w-]+)?")
+        sentence.str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
         .list.eval(
             pl.element().filter(
-                ~pl.element().str.contains(_WEEKDAY_EVENT)
-                | pl.element().str.contains(_WEEKDAY_COUNT)
+                (
+                    ~pl.element().str.contains(_WEEKDAY_EVENT)
+                    | pl.element().str.contains(_WEEKDAY_COUNT)
+                )
+                & ~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")
             )
         )
         .list.first()
@@ -763,6 +775,28 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     return join_beside(frame, votes, "doc_id")
 
 
+def _kind_restated(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with a counted noun of a kind ("cargo ship": lower-case words before a
+    noun) read as that noun where its document gives the same figure with the noun alone
+    ("60 ships" in the headline, "Sixty cargo ships" in the text): one count, written two
+    ways. Elsewhere the kind stays: "member states" are not the "states" counted beside
+    them."""
+    head = pl.col("unit").str.extract(r"^[a-z][a-z -]*\s([a-z]+)$", 1)
+    kinds = (pl.col("dimension") == "count") & head.is_not_null()
+    if not claims.select(kinds.any()).item():
+        return claims
+    keys = ["doc_id", "value", "_head"]
+    plain = (
+        claims.filter(pl.col("dimension") == "count")
+        .select("doc_id", "value", pl.col("unit").alias("_head"), _plain=pl.lit(True))
+        .unique(keys)
+    )
+    frame = join_beside(claims.with_columns(_head=pl.when(kinds).then(head)), plain, keys)
+    return frame.with_columns(
+        unit=pl.when(pl.col("_plain")).then(pl.col("_head")).otherwise(pl.col("unit"))
+    ).drop("_head", "_plain")
+
+
 def assign_keys(
     claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
 ) -> pl.DataFrame:
@@ -776,6 +810,7 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
+    claims = _kind_restated(claims)
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
@@ -860,6 +895,7 @@ def assign_keys(
     frame = _still_going(frame, tables)
     frame = _subsets(frame)
     frame = _certainty(frame, tables)
+    frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
     frame = _rate_named(frame)
@@ -898,6 +934,14 @@ def assign_keys(
         & share_sure
         & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
+    # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
+    # back counts the people the figure before it counted
+    pointed = (pl.col("entity_source") == POINTED_BACK) & pl.col("population").is_null()
+    frame = frame.with_columns(
+        population=pl.when(pointed)
+        .then(pl.col("population").shift(1).over("doc_id", pl.col("dimension")))
+        .otherwise(pl.col("population"))
+    )
     frame = _rise_over_a_year(frame, tables)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
@@ -1670,6 +1714,50 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     ).drop("_certain", "_base", "_said")
 
 
+@functools.cache
+def _stance_verbs() -> dict[str, str]:
+    """Every form of the verbs of ``pay_stances`` (its first word inflected: "asking for")
+    -> the measure of that stance."""
+    forms: dict[str, str] = {}
+    for measure, verbs in _WORDS.pay_stances.items():
+        for verb in verbs:
+            first, *rest = verb.split()
+            for form in sorted(inflections(first, classes=("VERB",))):
+                forms.setdefault(" ".join([form, *rest]), measure)
+    return forms
+
+
+#: The measure a stance narrows (or none known: "the union wants a 14% rise").
+_STANCE_OF = "wage"
+
+
+def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """A figure of pay, or of no known measure, in percent or money, that a verb of
+    ``pay_stances`` leads to in its clause ("is demanding a 14% pay rise", "have offered 5%",
+    "accepted a 9% rise", a few words at most between them) is a pay claim, offer or deal:
+    what one side of a dispute asks for, what the other offers and what both agree are
+    three figures, not one wage updated or disputed."""
+    verbs = _stance_verbs()
+    # (a stance the figure before lent it gives way to its own verb's)
+    known = set(tables.measure_forms.values()) - {_STANCE_OF, *verbs.values()}
+    open_measure = ~pl.col("concept_key").fill_null("").str.replace(r":\s.*$", "").is_in(known)
+    wanted = pl.col("dimension").is_in(["ratio", "currency"]) & open_measure
+    before = pl.when(wanted).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
+    said = before.str.extract(
+        rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1
+    ).str.to_lowercase()
+    stance = said.replace_strict(verbs, default=None)
+    frame = frame.with_columns(_stance=stance, _stance_verb=said)
+    take = pl.col("_stance").is_not_null()
+    return frame.with_columns(
+        concept_key=pl.when(take).then(pl.col("_stance")).otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("the verb '{}' leading to it", pl.col("_stance_verb")))
+        .otherwise(pl.col("concept_source")),
+        frame_sure=pl.col("frame_sure") | take,
+    ).drop("_stance", "_stance_verb")
+
+
 def _certainty_restated(frame: pl.DataFrame) -> pl.DataFrame:
     """A plain figure (``_base``) that its article gives again, for the same place, with one
     word of certainty ("Cases pass 4,000" in a headline, "more than 4,000 suspected cases" in
@@ -1796,6 +1884,8 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
     ).drop("_base", "_estimated")
 
 
+#: Where a figure pointing back ("that number", "a lower figure") took its entity from.
+POINTED_BACK = "the figure just before it ('that number')"
 #: "..., and this has since fallen to 5%": a clause whose subject is a bare pronoun and
 #: whose verb moves a figure continues the figure before it.
 _IT_MOVED = (
@@ -1803,6 +1893,15 @@ _IT_MOVED = (
     r"(?:since\s+|now\s+|then\s+|also\s+)?(?:been\s+)?(?:rose|risen|fell|fallen|grew|grown|"
     r"climbed|dropped|increased|decreased|declined|jumped|reached|hit|stood|stands|revised|"
     r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+" + _HEDGE
+)
+
+#: "The ministry gave a much lower figure, saying about 18,000 tonnes had spoiled": a figure
+#: its sentence calls a higher or lower one (than the figure before) is a rival estimate of
+#: the same thing, and takes that figure's measure.
+_RIVAL_FIGURE = (
+    r"(?i)\b(?:an?|its|their|the)\s+(?:(?:much|far|slightly|still|even|very)\s+)?(?:lower|higher|"
+    r"smaller|larger|bigger|rival|different)\s+(?:figure|estimate|number|count|toll|tally|total)"
+    r"\b[^.;]*$"
 )
 
 
@@ -1860,7 +1959,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .shift(1)
         .over("doc_id", pl.col("dimension"))
     )
-    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null() & countable
+    near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
@@ -1868,18 +1967,34 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{noun})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
     ) | before.str.contains(_IT_MOVED)
+    pointer = pointer | before_figure().str.contains(_RIVAL_FIGURE)
     # "... and 900 in the opposite direction", "900 went the other way": the movement before
     # it, the other way round (the words of its own clause, before or after it)
     own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
     pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
+    # (a figure pointing back with no measure before it to borrow takes the word the figure
+    # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
+    by_dimension = ("doc_id", pl.col("dimension"))
+    prev_head = pl.col("_head").shift(1).over(*by_dimension)
+    head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,
-        _prev_key=prev_key,
-        _prev_entity=pl.col("entity").shift(1).over("doc_id", pl.col("dimension")),
+        _prev_key=pl.coalesce(pl.when(near).then(prev_key), pl.when(head_near).then(prev_head)),
+        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
         _near=near,
     )
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
-    frame = frame.with_columns(_borrow=(pl.col("_key").is_null() | pointer) & pl.col("_near"))
+    # (a figure of a physical dimension is named by it, unless its words point back: "a much
+    # lower figure" of tonnes is the tonnes before it)
+    # (a figure with a noun of its own, "26,000 people", takes a measure from the figure
+    # before, "killed 40 people ... another 20 people", but not that figure's own noun: people
+    # are no count of "95 ships")
+    measures = list(set(tables.measure_forms.values()))
+    lends = pl.col("unit").is_null() | prev_key.is_in(measures)
+    frame = frame.with_columns(
+        _borrow=((pl.col("_key").is_null() & countable & pl.col("_near") & lends) | pointer)
+        & prev_key.is_not_null()
+    )
     borrow = pl.col("_borrow")
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
@@ -1896,7 +2011,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         frame_sure=pl.col("_key").is_not_null() | borrow,
         entity=pl.when(borrow & pointer).then(prev_entity).otherwise(pl.col("entity")),
         entity_source=pl.when(borrow & pointer)
-        .then(pl.lit("the figure just before it ('that number')"))
+        .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
     return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
@@ -1952,10 +2067,18 @@ def _own_source_noun() -> pl.Expr:
 
 
 #: A sentence that opens with its source: "The agency estimates that ...", "Officials said ...".
-_OPENING = (
-    r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+"
+_OPENING_VERBS = (
     r"(?:estimates?|estimated|says?|said|reports?|reported|believes?|claims?|told|thinks?|"
-    r"calculates?|puts?|counts?|counted|recorded)\b"
+    r"calculates?|puts?|counts?|counted|recorded|gave|gives?)\b"
+)
+_OPENING = (
+    r"^\s*(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,5}?[A-Z][\w.'\u2019-]*)\s+" + _OPENING_VERBS
+)
+#: The same with a body the article names in lower case: "The agriculture ministry gave a
+#: lower figure, saying ...", "The maritime authority puts the number at ...".
+_LOWER_OPENING = (
+    r"^\s*[Tt]he\s+((?:[a-z][\w'\u2019-]*\s+){0,2}"
+    rf"{phrases([*_WORDS.home_bodies, *_WORDS.body_nouns])})\s+" + _OPENING_VERBS
 )
 _DETERMINERS = [w.capitalize() for w in _WORDS.determiners]
 _CONNECTORS = frozenset(_WORDS.name_connectors)
@@ -1979,11 +2102,21 @@ _HOME_GOVERNMENT = (
 )
 
 
+#: A body the article names in lower case: words that say which one, then a noun of a body
+#: (``body_nouns``): "maritime authority", "dockworkers' federation", "central bank".
+_LOWER_BODY = (
+    rf"(?!(?:{phrases(_WORDS.determiners)})\s)(?:[a-z][a-z'\u2019-]*\s+){{1,3}}"
+    rf"(?:{phrases(_WORDS.body_nouns)})"
+)
+
+
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
     government"); null for the others, and where the article's place is no country."""
-    unnamed = claims.get_column("attribution").fill_null("").str.contains(_HOME_GOVERNMENT)
+    # (the attribution, else a body in lower case the sentence opens with)
+    said = pl.coalesce("attribution", pl.col("sentence").str.extract(_LOWER_OPENING, 1))
+    unnamed = claims.select(said.fill_null("").str.contains(_HOME_GOVERNMENT)).to_series()
     if not unnamed.any():
         return at_rows("_home", claims.height, {}, pl.String())
     asked = claims.filter(unnamed).select("doc_id")
@@ -2038,6 +2171,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
         text = re.sub(r"\s+(?:on|last|this)\s+[A-Z][a-z]+day$", "", text)  # "X on Monday"
         if text.lower() in _WORDS.source_nouns:
             text = text[0].upper() + text[1:].lower()  # "police" and "Police" are one source
+        elif re.fullmatch(_LOWER_BODY, text) and not re.match(_HOME_GOVERNMENT, text):
+            text = text[0].upper() + text[1:]  # "the maritime authority": a body of its own
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
         cleaned[raw] = government_name(text) or text
@@ -2513,6 +2648,7 @@ def assign_asserters(
     opening = pl.col("sentence").str.extract(_OPENING, 1)
     # a determiner alone is no source ("The report that says ..." opens with a noun)
     opening = pl.when(~opening.is_in(_DETERMINERS)).then(opening)
+    opening = pl.coalesce(opening, pl.col("sentence").str.extract(_LOWER_OPENING, 1))
     claims = claims.with_columns(
         _opening=opening,
         _home=_home_governments(claims, texts),

@@ -70,6 +70,8 @@ class ReadingWords:
     home_bodies: tuple[str, ...]
     #: bodies named by a common noun that are sources however written ("police said")
     source_nouns: tuple[str, ...]
+    #: nouns of a body that, after lower-case words saying which one, name a source
+    body_nouns: tuple[str, ...]
     #: verbs by which such a body gives its figure in the figure's own clause
     source_verbs: tuple[str, ...]
     #: measures of one day's event: figures days apart are of two events
@@ -78,6 +80,8 @@ class ReadingWords:
     wide_estimates: dict[str, float]
     #: words that set a count apart by how sure it is ("suspected", "confirmed")
     certainty: tuple[str, ...]
+    #: measure -> the verbs that give a pay figure that stance ("demand": a pay claim)
+    pay_stances: dict[str, tuple[str, ...]]
     work_nouns: tuple[str, ...]
     #: nouns of a count or a record cited as a speaker would be ("the latest toll")
     records: tuple[str, ...]
@@ -146,10 +150,12 @@ def reading_words() -> ReadingWords:
         home_government=words("home_government"),
         home_bodies=words("home_bodies"),
         source_nouns=words("source_nouns"),
+        body_nouns=words("body_nouns"),
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         certainty=words("certainty"),
+        pay_stances={str(k): _words(v, str(k)) for k, v in raw["pay_stances"].items()},
         work_nouns=words("work_nouns"),
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),

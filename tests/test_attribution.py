@@ -549,3 +549,37 @@ def test_he_or_she_resolves_to_a_name_with_a_particle_before_the_surname(name: s
 )
 def test_two_people_named_together_are_no_institution(source: str, cited: str | None) -> None:
     assert name_acronyms(f"{source} said 40 ships sank.", [source]).get(source) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("The Bakers' Guild said 1,400 shops had shut.", "1,400", "Bakers' Guild"),
+        ("About 2,000 nurses stopped work, according to the Nurses' Union.", "2,000",
+         "Nurses' Union"),
+        ("The strike closed 30 schools, the teachers' federation said.", "30",
+         "teachers' federation"),
+    ],
+)  # fmt: skip
+def test_a_plural_possessive_is_part_of_a_body_s_name(text: str, number: str, source: str) -> None:
+    assert _sources(text)[number] == source
+
+
+def test_an_anaphor_that_says_which_body_names_its_own() -> None:
+    # "the transport ministry" is not the guild named before, and the guild's figures run on
+    # to the next sentence but not past the ministry's own words; "the ministry", and "the
+    # transport ministry" after the Ministry of Transport, stand for the name before them
+    text = (
+        "The Bakers' Guild put the losses at 9 million euros. Another 5 million euros was lost "
+        "in exports. The transport ministry said on Friday that losses were closer to 2 million "
+        "euros. Bakers had asked for 14% and the firms had offered 4%. "
+        "The Ministry of Transport said 12 lorries were stuck. The ministry said 300 drivers "
+        "had waited. The transport ministry said 7 roads were shut."
+    )
+    got = _sources(text)
+    assert got["9 million"] == "Bakers' Guild"
+    assert got["5 million"] == "Bakers' Guild"
+    assert got["2 million"] == "transport ministry"
+    assert got["14%"] is None
+    assert got["300"] == "Ministry of Transport"
+    assert got["7 roads"] == "Ministry of Transport"
