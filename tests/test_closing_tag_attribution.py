@@ -48,3 +48,15 @@ def test_a_comparison_with_forecasts_names_no_one(text: str) -> None:
 
 def test_a_work_in_a_closing_tag_is_left_to_its_authors() -> None:
     assert _asserters("Exports could fall by 9%, a new survey shows.") == [None]
+
+
+def test_a_tag_covers_only_the_figures_before_another_asserter() -> None:
+    text = (
+        "The march drew at least 9,000 people, unions said, while police put the figure at 4,000."
+    )
+    assert _asserters(text) == ["unions", "police"]
+
+
+def test_a_tag_after_every_figure_covers_them_all() -> None:
+    text = "Rovia estimates that 40 ships and 12 planes took part, the official said."
+    assert _asserters(text) == ["official", "official"]

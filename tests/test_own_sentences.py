@@ -27,7 +27,7 @@ HOLDS: dict[str, dict[str, float]] = {
         "bound": 98.7,
         "change": 92.3,
         "rate": 99.0,
-        "attribution": 95.1,
+        "attribution": 97.1,
     },
     "check": {
         "detection": 99.2,
