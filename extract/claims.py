@@ -238,6 +238,7 @@ class _DocumentReader(UnitReader):
         if r is None or not self._sign_before(r):
             return None
         self._hedge_before(r)
+        self._unit_before(r)
         if not self._labels_before(r):
             return None
         self._change_before_figure(r)
@@ -249,6 +250,7 @@ class _DocumentReader(UnitReader):
         if not self._hedge_after(r):
             return None
         self._rate_after(r)
+        self._change_after_figure(r)
         if not self._finish(r):
             return None
         return r.claim
@@ -282,6 +284,9 @@ class _DocumentReader(UnitReader):
                     claim.value, claim.start = -claim.value, glued.start()  # type: ignore[union-attr]
                 elif word in lex.hyphen_adverbs:
                     pass  # "now-18-month-old": the figure as it stands
+                elif (word,) in lex.units_before:
+                    claim.unit, claim.dimension = lex.units_before[(word,)]
+                    claim.start = glued.start()  # type: ignore[union-attr]
                 elif word in lex.bound_prefixes:
                     claim.bound, claim.qualifier = lex.bound_prefixes[word], glued.group()  # type: ignore[union-attr]
                     claim.start = glued.start()  # type: ignore[union-attr]
@@ -294,6 +299,14 @@ class _DocumentReader(UnitReader):
             if spaced and spaced.group().lower().rstrip() in lex.negative_words:
                 claim.value, claim.start = -claim.value, spaced.start()
         return True
+
+    def _unit_before(self, r: _Reading) -> None:
+        """A unit named before the figure: "a magnitude 6.1 quake" (``units_before``)."""
+        claim = r.claim
+        _, k = phrase_ending(r.words, self.lex.units_before, 2)
+        if claim.unit is None and k and len(r.left) >= k:
+            claim.unit, claim.dimension = self.lex.units_before[tuple(r.words[-k:])]
+            claim.start = r.left[-k].start  # the unit's name is part of the reading
 
     def _negative_before(self, num: NumberMatch) -> bool:
         """Whether the text before ``num`` ends with a negative word ("minus"), spaces and a
@@ -680,6 +693,17 @@ class _DocumentReader(UnitReader):
                 r.rest, r.rest_words = r.rest[k:], r.rest_words[k:]
         if claim.per is None:
             self._head_count_after(r)
+
+    def _change_after_figure(self, r: _Reading) -> None:
+        """A comparative right after a measured figure and before "than" ("5% higher than a
+        year ago", "cost £40 less than"): the figure is a change. A bare count is left as
+        it is ("12 more in the box")."""
+        claim, lex, words = r.claim, self.lex, r.rest_words
+        if claim.change is not None or len(words) < 2 or not r.rest[0].text.islower():
+            return
+        label = lex.change_after_figure.get(words[0])
+        if label and words[1] in lex.change_after_followers and claim.unit is not None:
+            claim.change = label
 
     def _head_count_after(self, r: _Reading) -> None:
         """ "31 per 100,000 residents", "8 arrests for each 1,000 inhabitants": the figure is a

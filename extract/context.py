@@ -549,7 +549,7 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "the agency's forecast", "claims made by": a noun
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
-    quoted = quoted or _speech_tag(toks, i)
+    quoted = quoted or _speech_tag(toks, i) or _closing_tag(toks, i, lex)
     if (
         nxt is not None
         and low in lex.attribution_nouns
@@ -573,6 +573,52 @@ def _speech_tag(toks: list[Token], i: int) -> bool:
     while k > 0 and (toks[k].text[:1].isupper() or toks[k].lower == "the") and i - k < 6:
         k -= 1
     return k > 0 and toks[k].text == ","
+
+
+#: Plural nouns without an "s" that may be a tag's subject ("..., police believe.").
+_PLURAL_NOUNS = frozenset("people police staff officials".split())
+#: Prepositions after a tag subject's head ("economists at the bank", "staff of the firm").
+_TAG_PREPOSITIONS = frozenset("at of for from in".split())
+#: The most words of a subject in a closing tag ("..., economists at the bank estimate.").
+_TAG_WORDS = 5
+
+
+def _closing_tag(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """ "..., engineers estimate.", "..., hospital figures show.", "..., the ministry
+    forecasts.": after a comma, a subject of common nouns and the word ``toks[i]`` closing the
+    sentence (or the clause) are a tag, so the word is a verb. The subject opens with a
+    determiner or a noun and ends with a noun: "..., above estimates." or "..., beating the
+    forecasts." name no one; nor does a work ("..., a new study shows."), whose authors the
+    sentences around it name."""
+    if not (i + 1 < len(toks) and toks[i + 1].text in ",.;" and i > 1):
+        return False
+    k = i - 1
+    while k > 0 and toks[k].text.isalpha() and i - k <= _TAG_WORDS:
+        k -= 1
+    if toks[k].text != "," or k >= i - 1:
+        return False
+    subject = [t.lower for t in toks[k + 1 : i]]
+    first, last = subject[0], subject[-1]
+    if not _tag_noun(last, lex) or last in lex.determiners:
+        return False
+    cut = [j for j, w in enumerate(subject) if w in _TAG_PREPOSITIONS]
+    head = subject[cut[0] - 1] if cut and cut[0] > 0 else last  # "economists at the bank"
+    if head in lex.source_works:
+        return False  # "..., a new study shows": its authors are named around it
+    if toks[i].lower.endswith("s"):  # "the ministry forecasts": a singular subject
+        return first in lex.determiners or toks[k + 1].text[:1].isupper()
+    # "engineers estimate", "hospital figures show": a plural subject
+    opens = first in lex.determiners or _tag_noun(first, lex)
+    return opens and (head.endswith("s") or head in _PLURAL_NOUNS)
+
+
+def _tag_noun(low: str, lex: Lexicon) -> bool:
+    """Whether a word may be a noun of a tag's subject: no function word, no participle."""
+    return (
+        low not in lex.stopwords
+        and low not in lex.noun_phrase_stops
+        and not low.endswith(("ing", "ed", "ly"))
+    )
 
 
 def _candidate(toks: list[Token], i: int) -> str | None:

@@ -48,6 +48,13 @@ class Lexicon:
     changes: PhraseTable
     changes_after: dict[str, str]
     changes_need_by: frozenset[str]
+    clause_openers: frozenset[str]
+    adverbs_before_to: frozenset[str]
+    level_carriers: frozenset[str]
+    change_after_figure: dict[str, str]
+    change_after_followers: frozenset[str]
+    units_before: PhraseTable
+    amount_leads: PhraseTable
     guess_modals: frozenset[str]
     span_adjectives: frozenset[str]
     not_purposes: frozenset[str]
@@ -169,7 +176,8 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
-    "hyphen_adverbs period_blockers changes_need_by guess_modals span_adjectives not_purposes year_owners extent_words "
+    "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers adverbs_before_to "
+    "change_after_followers guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "
     "weekdays "
@@ -269,6 +277,11 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
     ("spends" -> "spending"), and the words that open a phrase (determiners among them)."""
     return {
         "changes_after": {w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
+        "amount_leads": _keyed({w: True for w in raw["amount_leads"]}),
+        "units_before": _keyed({w: (str(u), str(d)) for w, (u, d) in raw["units_before"].items()}),
+        "change_after_figure": {
+            w: label for (w,), label in phrase_index(raw["change_after_figure"]).items()
+        },
         "bound_prefixes": {
             str(p).lower(): label for label, ps in raw["bound_prefixes"].items() for p in ps
         },

@@ -330,13 +330,17 @@ def own_source(
 
 def splits_sentence(text: str, sentence: tuple[int, int], named: Sequence[tuple[int, str]]) -> bool:
     """Whether a sentence's figures may have asserters of their own: it names two or more,
-    or an "according to", and no speaker's tag covers it all ("..., the official said.")."""
+    or an "according to", and no speaker's tag covers it all ("..., the official said."). A
+    tag covers only the figures before it when another asserter gives one in a clause of
+    its own after it ("9,000 came, unions said, while police put the figure at 4,000"); a
+    tag after them all covers the others ("X estimates that ..., the official said.")."""
     lo, hi = sentence
     if len({who for _, who in named}) < 2 and not any(
         text[at : at + 9].lower() == "according" for at, _ in named
     ):
         return False
-    return not any(_tag(text, lo, hi, at) for at, _ in named)
+    tags = [at for at, _ in named if _tag(text, lo, hi, at)]
+    return not tags or any(at > max(tags) for at, _ in named)
 
 
 def _counts_by_report(text: str, lo: int, hi: int, at: int) -> bool:

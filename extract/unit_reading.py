@@ -8,7 +8,7 @@ import re
 from .context import Token
 from .draft import Draft
 from .inflection import may_be_adjective, never_a_noun, singular
-from .lexicon import change_ending, phrase_at
+from .lexicon import change_ending, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
 from .units import UnitInfo, UnitTable
@@ -31,6 +31,13 @@ _WEIGHT_HINT = re.compile(
 #: Variant characters of unit symbols: the ordinal sign for the degree, the Greek mu for the
 #: micro sign, superscript powers ("km²", "m³") for the digits the unit table writes.
 _SYMBOL_VARIANTS = str.maketrans({"º": "°", "μ": "µ", "²": "2", "³": "3"})
+#: An acronym made plural with a small "s" ("MPs", "NGOs", "SUVs").
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+#: The most words between a change verb and "to" ("cut the reservoir's level to 23%") or
+#: "by" ("lift output by 12%"; with a longer object, "boost the old ferry's capacity by about
+#: 40 cars", no change is read, as NewsQuant's annotators read such figures).
+_OBJECT_WORDS = 4
+_BY_OBJECT_WORDS = 2
 _IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 
 
@@ -214,6 +221,12 @@ class UnitReader(PhraseReader):
             return None  # "added a 30-yard run": the figure describes a thing, not a change
         if words[-2:-1] in (["a"], ["an"]) and words[-1] in ("further", "additional", "extra"):
             trimmed = trimmed[:-2]  # "rose a further 6%": the change goes on
+        _, k = phrase_ending(trimmed, lex.amount_leads, 3)
+        if k:
+            words = trimmed[:-k]  # "rose by a factor of four", "cut prices by an average of 3%"
+            trimmed = list(words)
+        if trimmed[-2:] == ["by", "between"]:
+            trimmed.pop()  # "rose by between 30% and 40%": the change is the range
         while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "another"):
             trimmed.pop()
         label, k = change_ending(trimmed, lex, 4)
@@ -228,12 +241,23 @@ class UnitReader(PhraseReader):
         return None
 
     def _change_by_object(self, words: list[str]) -> str | None:
-        """ "expected to lift output by 12 per cent", "cut its forecast by 0.5 points": the
+        """ "expected to lift output by 12 per cent", "raised its main rate by 25 points": the
         verb's object stands between the change verb and "by" (``words`` end with "by")."""
-        for w in reversed(words[-4:-2]):
-            label = self.lex.changes.get((w,), "")
-            if label and w not in self.lex.stopwords:
-                return label
+        return self._verb_before_object(words[:-1], _BY_OBJECT_WORDS)
+
+    def _verb_before_object(self, words: list[str], most: int = _OBJECT_WORDS) -> str | None:
+        """The change a verb marks when ``words`` end with it and an object of at most
+        ``most`` words ("cut the reservoir's level", "lift output"); the object holds no
+        number, punctuation or word that opens a clause."""
+        lex = self.lex
+        for k, w in enumerate(reversed(words[-most - 1 :])):
+            label = lex.changes.get((w,), "")
+            if label and label != "none" and w not in lex.stopwords:
+                return label if k else None  # no object: the verb right before is read apart
+            if not w.replace("'s", "").replace("’s", "").isalpha() or w in lex.clause_openers:
+                return None
+            if k == 0 and w in lex.adverbs_before_to:
+                return None  # "expected to rise only to 1.9%": an adverb, not an object
         return None
 
     def _change_to_level(self, words: list[str]) -> str | None:
@@ -247,10 +271,10 @@ class UnitReader(PhraseReader):
             label, _ = change_ending(window[:i], lex, 3)
             if label:
                 return label
-        for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+        for i in range(len(words) - 2, max(-1, len(words) - 9), -1):
             if words[i][:1].isdigit():
                 if not all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
-                    return None
+                    break  # "fell 3%, bringing the index to": the figure is another clause's
                 head, popped = words[:i], []
                 while head and (
                     head[-1] in ("by", "some", "about", "a", "an", "further", "additional", "extra")
@@ -261,7 +285,24 @@ class UnitReader(PhraseReader):
                 if label is None and "by" in popped:
                     label = self._change_by_object([*head, "by"])
                 return label
-        return None
+        return self._change_to_without_figure(words[:-1])
+
+    def _change_to_without_figure(self, words: list[str]) -> str | None:
+        """The change of a level after "to" with no figure before it in the clause: "has almost
+        doubled, to", "fell by a fifth, to", "cut the reservoir's level to", "rose 2%
+        in May, taking the average to" (``words`` stop before "to")."""
+        lex = self.lex
+        if words[-1:] == [","]:
+            head = words[:-1]
+            if "by" in head[-4:]:
+                head = head[: len(head) - 1 - head[::-1].index("by")]
+            return change_ending(head, lex, 4)[0]
+        carrier = [i for i, w in enumerate(words[-4:]) if w in lex.level_carriers]
+        if carrier:
+            before = words[: len(words) - 4 + carrier[-1]]
+            labels = [lex.changes.get((w,), "") for w in before if w not in lex.stopwords]
+            return next((x for x in reversed(labels) if x and x != "none"), None)
+        return self._verb_before_object(words)
 
     def _unit_after(
         self,
@@ -498,6 +539,8 @@ class UnitReader(PhraseReader):
         claim.unit = head if one and claim.bound != "range" else singular(head)
         if run[-1].text.istitle():
             claim.unit = claim.unit.capitalize()  # "250,000 Libyans": a people, as written
+        elif _ACRONYM_PLURAL.fullmatch(run[-1].text):
+            claim.unit = run[-1].text[:-1]  # "326 MPs", "40 NGOs": the acronym as written
         if len(run) > 1 and all(self._noun_modifier(t) for t in run[:-1]):
             # a noun-noun compound counts one kind of thing: "300 kidney transplants"
             claim.unit = " ".join([*(t.lower for t in run[:-1]), claim.unit])

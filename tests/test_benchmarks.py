@@ -56,6 +56,8 @@ SMALLEST: dict[str, Smallest] = {
     ),
     # (one story of tests/data/own_topics; tests/test_own_topics.py scores all four)
     "own_topics_eval.py": Smallest(("shipwreck",)),
+    # (ten sentences of each half; tests/test_own_sentences.py scores all 214)
+    "own_sentences_eval.py": Smallest(("--limit", "10")),
 }
 
 

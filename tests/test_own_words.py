@@ -27,7 +27,18 @@ RUN = 30
 """Shortest shared run of characters that counts as copying (after normalising)."""
 
 SCANNED = ("extract", "reconcile", "tests", "benchmarks", "notebooks")
-TEXT_SUFFIXES = {".py", ".ipynb", ".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".toml"}
+TEXT_SUFFIXES = {
+    ".py",
+    ".ipynb",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".jsonl",
+    ".md",
+    ".txt",
+    ".csv",
+    ".toml",
+}
 
 EXEMPT_PATHS = {
     # The sample corpus is our own writing about the same events as the seed articles; its
