@@ -23,6 +23,7 @@ __all__ = [
     "on_rows",
     "set_at_rows",
     "sorted_by",
+    "where",
     "with_order",
 ]
 
@@ -82,6 +83,31 @@ def on_rows(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Series:
     )
     column = rows.to_series(1).clear().extend_constant(None, frame.height)
     return column.scatter(rows.get_column("_at"), rows.to_series(1)) if rows.height else column
+
+
+def where(condition: pl.Expr, **values: Any) -> dict[str, pl.Expr]:
+    """Columns set to ``values`` where ``condition`` holds and left as they were elsewhere,
+    for ``with_columns(**where(...))``: a reading that takes over from an earlier one on some
+    rows (a measure re-read, with the words that chose it).
+
+    >>> frame = pl.DataFrame({"key": ["death", "case"], "why": ["noun", "noun"]})
+    >>> frame.with_columns(**where(pl.col("key") == "case", key="suspected case", why="verb"))
+    shape: (2, 2)
+    ┌────────────────┬──────┐
+    │ key            ┆ why  │
+    │ ---            ┆ ---  │
+    │ str            ┆ str  │
+    ╞════════════════╪══════╡
+    │ death          ┆ noun │
+    │ suspected case ┆ verb │
+    └────────────────┴──────┘
+    """
+    return {
+        name: pl.when(condition)
+        .then(value if isinstance(value, pl.Expr) else pl.lit(value))
+        .otherwise(pl.col(name))
+        for name, value in values.items()
+    }
 
 
 def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType) -> pl.Series:

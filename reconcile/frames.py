@@ -28,7 +28,7 @@ import yaml
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside
+from .columns import join_beside, where
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -990,16 +990,15 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
     frame = join_beside(frame, moves, "_mv_row")
     named = pl.col("_direction").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(named)
-        .then(pl.format("{} {}", pl.col("concept_key"), pl.col("_direction")))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(named)
-        .then(pl.format("{}, a movement {}", pl.col("concept_source"), pl.col("_direction")))
-        .otherwise(pl.col("concept_source")),
-        entity=pl.when(named).then(pl.col("_end")).otherwise(pl.col("entity")),
-        entity_source=pl.when(named)
-        .then(pl.lit("the end of the movement its words name"))
-        .otherwise(pl.col("entity_source")),
+        **where(
+            named,
+            concept_key=pl.format("{} {}", pl.col("concept_key"), pl.col("_direction")),
+            concept_source=pl.format(
+                "{}, a movement {}", pl.col("concept_source"), pl.col("_direction")
+            ),
+            entity=pl.col("_end"),
+            entity_source=pl.lit("the end of the movement its words name"),
+        )
     ).drop("_movement", "_mv_row", "_direction", "_end")
 
 

@@ -21,7 +21,7 @@ import polars as pl
 from extract.inflection import past_participle
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by
+from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by, where
 from .frames import (
     BROAD_PLACES,
     GENERIC_NOUNS,
@@ -1051,12 +1051,11 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(_part=pl.when(part != "").then(part))
     part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(part.is_not_null())
-        .then(pl.format("{}: {}", whole, part))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(part.is_not_null())
-        .then(pl.format("{}, a part named '{}'", pl.col("concept_source"), part))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            part.is_not_null(),
+            concept_key=pl.format("{}: {}", whole, part),
+            concept_source=pl.format("{}, a part named '{}'", pl.col("concept_source"), part),
+        )
     ).drop("_part")
 
 
@@ -1126,12 +1125,13 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(on_rows(frame, share, pl.when(named).then(part)).alias("_part"))
     part = pl.col("_part")
     return frame.with_columns(
-        concept_key=pl.when(part.is_not_null())
-        .then(pl.format("{}: {}", pl.col("concept_key"), part))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(part.is_not_null())
-        .then(pl.format("{}, a share of the part '{}'", pl.col("concept_source"), part))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            part.is_not_null(),
+            concept_key=pl.format("{}: {}", pl.col("concept_key"), part),
+            concept_source=pl.format(
+                "{}, a share of the part '{}'", pl.col("concept_source"), part
+            ),
+        )
     ).drop("_part")
 
 
@@ -1278,12 +1278,11 @@ def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
     bases are left to the verdict (read as one, or "possibly the same")."""
     base = pl.when(pl.col("unit") == "times").then(span_average(lexicon().number_words))
     return frame.with_columns(
-        concept_key=pl.when(base.is_not_null())
-        .then(pl.format("{} against the {}", pl.col("concept_key"), base))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(base.is_not_null())
-        .then(pl.format("{}, a multiple of the {}", pl.col("concept_source"), base))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            base.is_not_null(),
+            concept_key=pl.format("{} against the {}", pl.col("concept_key"), base),
+            concept_source=pl.format("{}, a multiple of the {}", pl.col("concept_source"), base),
+        )
     )
 
 
@@ -1399,12 +1398,11 @@ def _rate_named(frame: pl.DataFrame) -> pl.DataFrame:
     )
     rate = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode())
     return frame.with_columns(
-        concept_key=pl.when(rate)
-        .then(pl.format("{} rate", pl.col("concept_key")))
-        .otherwise(pl.col("concept_key")),
-        concept_source=pl.when(rate)
-        .then(pl.format("{}, a rate of it", pl.col("concept_source")))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            rate,
+            concept_key=pl.format("{} rate", pl.col("concept_key")),
+            concept_source=pl.format("{}, a rate of it", pl.col("concept_source")),
+        )
     )
 
 
@@ -1476,11 +1474,14 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     rows = frame.with_row_index("_row").filter(candidate).filter(against).get_column("_row")
     take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode())
     return frame.with_columns(
-        concept_key=pl.when(take).then(pl.lit("excess death")).otherwise(pl.col("concept_key")),
-        is_delta=pl.when(take).then(False).otherwise(pl.col("is_delta")),
-        concept_source=pl.when(take)
-        .then(pl.format("{}, a year's rise over another time: excess", pl.col("concept_source")))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            take,
+            concept_key=pl.lit("excess death"),
+            is_delta=pl.lit(False),
+            concept_source=pl.format(
+                "{}, a year's rise over another time: excess", pl.col("concept_source")
+            ),
+        )
     )
 
 
@@ -1650,10 +1651,11 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     frame = frame.with_columns(_recorded=pl.when(said & has_form).then(recorded))
     take = pl.col("_recorded").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(take).then(pl.col("_recorded")).otherwise(pl.col("concept_key")),
-        concept_source=pl.when(take)
-        .then(pl.format("{}, taken by a verb of recording", pl.col("concept_source")))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            take,
+            concept_key=pl.col("_recorded"),
+            concept_source=pl.format("{}, taken by a verb of recording", pl.col("concept_source")),
+        )
     ).drop("_recorded")
 
 
@@ -1707,10 +1709,11 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     frame = _certainty_restated(frame)
     take = pl.col("_certain").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(take).then(pl.col("_certain")).otherwise(pl.col("concept_key")),
-        concept_source=pl.when(take)
-        .then(pl.format("{}, {}", pl.col("concept_source"), "_said"))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            take,
+            concept_key=pl.col("_certain"),
+            concept_source=pl.format("{}, {}", pl.col("concept_source"), pl.col("_said")),
+        )
     ).drop("_certain", "_base", "_said")
 
 
@@ -1750,10 +1753,11 @@ def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     frame = frame.with_columns(_stance=stance, _stance_verb=said)
     take = pl.col("_stance").is_not_null()
     return frame.with_columns(
-        concept_key=pl.when(take).then(pl.col("_stance")).otherwise(pl.col("concept_key")),
-        concept_source=pl.when(take)
-        .then(pl.format("the verb '{}' leading to it", pl.col("_stance_verb")))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            take,
+            concept_key=pl.col("_stance"),
+            concept_source=pl.format("the verb '{}' leading to it", pl.col("_stance_verb")),
+        ),
         frame_sure=pl.col("frame_sure") | take,
     ).drop("_stance", "_stance_verb")
 
@@ -1814,10 +1818,11 @@ def _official(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     frame = frame.with_columns(_official=pl.when(said & has_form).then(official))
     take = pl.col("_official").is_not_null()
     frame = frame.with_columns(
-        concept_key=pl.when(take).then(pl.col("_official")).otherwise(pl.col("concept_key")),
-        concept_source=pl.when(take)
-        .then(pl.format("{}, called official", pl.col("concept_source")))
-        .otherwise(pl.col("concept_source")),
+        **where(
+            take,
+            concept_key=pl.col("_official"),
+            concept_source=pl.format("{}, called official", pl.col("concept_source")),
+        )
     ).drop("_official")
     return _official_without_estimates(frame, official_of)
 
