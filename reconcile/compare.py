@@ -55,16 +55,10 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_sorted, set_at_rows
 from .frames import multiple_base
-from .identify import (
-    AGAINST,
-    SPAN_END,
-    joined_sets,
-    may_be_one_source,
-    one_source_judge,
-    stable_ids,
-)
+from .identify import AGAINST, SPAN_END, stable_ids
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
+from .sources import joined_sets, may_be_one_source, one_source_judge
 from .tables import measure_nouns, reading_words
 
 #: The quantity columns :func:`_judge` computes, in the order of its rows (plus "sides").
@@ -83,7 +77,7 @@ _JUDGED = (
 __all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
 
 Consensus = Literal["median", "truth_discovery"]
-#: Whether two source names may stand for one body (``identify.may_be_one_source``).
+#: Whether two source names may stand for one body (``sources.may_be_one_source``).
 OneSource = Callable[[str, str], bool]
 
 

@@ -16,16 +16,7 @@ from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_check
 from .columns import as_text, in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .frames import after_figure, alternation, before_figure
-from .identify import (
-    HOLDING_STATUS,
-    VAGUE,
-    assign_asserters,
-    assign_dates,
-    assign_keys,
-    assign_windows,
-    echoes_alike,
-    long_run_sources,
-)
+from .identify import HOLDING_STATUS, VAGUE, assign_dates, assign_keys, assign_windows
 from .normalise import in_stated_period, normalise
 from .schema import (
     ASSERTIONS_SCHEMA,
@@ -34,6 +25,7 @@ from .schema import (
     QUANTITIES_SCHEMA,
     STANCES_SCHEMA,
 )
+from .sources import assign_asserters, echoes_alike, long_run_sources
 from .tables import Mapping, StrPath, alias_pattern, load_fx_rates, load_mapping, load_tables
 
 __all__ = ["ReconcileResult", "reconcile"]

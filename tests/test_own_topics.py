@@ -21,7 +21,7 @@ from conftest import load_benchmark
 from extract import extract_claims
 from reconcile import ReconcileResult, reconcile
 from reconcile.frames import demonym_forms
-from reconcile.identify import source_names
+from reconcile.sources import source_names
 
 #: The stories, each with its keys the output still gets wrong: a verdict not as written
 #: ("wrong"), or claims of a key not held in one quantity ("not_held"). In the shipwreck

@@ -18,7 +18,7 @@ from reconcile.compare import (
     _doubt,
     _is_stray,
 )
-from reconcile.identify import may_be_one_source
+from reconcile.sources import may_be_one_source
 
 
 def _two(first: str, second: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.identify import antecedent_source
+from reconcile.sources import antecedent_source
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from reconcile.identify import echoes_alike
+from reconcile.sources import echoes_alike
 
 
 def _row(doc: str, concept: str, **changes: Any) -> dict[str, Any]:

@@ -3,10 +3,10 @@
 * ``compare._judge_all`` (counts and medians from Polars, only the rows a verdict turns on
   read into Python, conflicts looked for only where two named sources are) against
   ``compare._judge`` (every row of the quantity in Python);
-* ``identify.SourceName`` and ``one_source_judge`` (each name read once) against the
+* ``sources.SourceName`` and ``one_source_judge`` (each name read once) against the
   definition of ``may_be_one_source`` by ``one_body_names``;
 * ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``;
-* ``identify._one_people`` (names compared only with names of their word count and surname)
+* ``sources._one_people`` (names compared only with names of their word count and surname)
   against every pair through ``_one_person``.
 """
 
@@ -20,11 +20,11 @@ import polars as pl
 import pytest
 
 from reconcile.compare import _groups, _judge, _judge_all
-from reconcile.identify import (
+from reconcile.identify import _previous_alike
+from reconcile.sources import (
     _name_forms,
     _one_people,
     _one_person,
-    _previous_alike,
     _proper_name,
     may_be_one_source,
     one_body_names,

@@ -11,7 +11,8 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
-from reconcile.identify import AGAINST, may_be_one_source, one_body_names, source_names
+from reconcile.identify import AGAINST
+from reconcile.sources import may_be_one_source, one_body_names, source_names
 from reconcile.tables import measure_nouns
 
 ROOT = Path(__file__).resolve().parents[1]

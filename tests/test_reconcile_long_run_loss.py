@@ -17,7 +17,8 @@ import pytest
 
 from extract import extract_claims
 from reconcile import ReconcileResult, reconcile
-from reconcile.identify import LONG_RUN, _long_run_sources
+from reconcile.identify import LONG_RUN
+from reconcile.sources import _long_run_sources
 
 COUNTRY = "Norway is a small country with a large fund. "
 COUNCIL = "the Norwegian Fiscal Council (NFC)"

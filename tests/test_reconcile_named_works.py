@@ -8,7 +8,7 @@ import itertools
 
 import polars as pl
 
-from reconcile.identify import NamedWorks, _with_antecedents, antecedent_source
+from reconcile.sources import NamedWorks, _with_antecedents, antecedent_source
 
 #: Ways an article names a work, with a name to fill in; the last ones name a place, not a body.
 NAMINGS = [

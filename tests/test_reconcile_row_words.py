@@ -11,7 +11,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.identify import government_name, may_be_one_source, one_body_names, source_names
+from reconcile.sources import government_name, may_be_one_source, one_body_names, source_names
 
 # --------------------------------------------------------------------------- one government
 

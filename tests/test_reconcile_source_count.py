@@ -12,7 +12,7 @@ import pytest
 from extract import extract_claims
 from reconcile import reconcile
 from reconcile.compare import independent_sources, source_neighbours
-from reconcile.identify import may_be_one_source
+from reconcile.sources import may_be_one_source
 
 
 @pytest.mark.parametrize(
