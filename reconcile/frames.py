@@ -823,17 +823,16 @@ def nationality(adjectives: dict[str, str]) -> pl.Expr:
 
 
 def document_places(
-    texts: dict[str, str], forms: dict[str, str], adjectives: dict[str, str]
-) -> dict[str, str]:
-    """The place each document is most about: its names and adjectives counted, a country
-    counting twice as much as a continent or the world."""
+    docs: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
+) -> pl.DataFrame:
+    """The place each document (``doc_id``, its ``text``) is most about, as ``p``: its names
+    and adjectives counted, a country counting twice as much as a continent or the world
+    (the documents that name none are left out). The texts stay in a table: as Python
+    strings, a million claims' sentences would be written out again, in memory the process
+    keeps after they are let go."""
     both = {**adjectives, **forms}
     broad = BROAD_PLACES
-    docs = pl.DataFrame(
-        {"doc_id": list(texts), "text": list(texts.values())},
-        schema={"doc_id": pl.String, "text": pl.String},
-    )
-    found = (
+    return (
         docs.select(
             "doc_id",
             pl.col("text").str.extract_all(rf"(?-u:\b)(?:{alternation(both)})(?-u:\b)").alias("p"),
@@ -848,7 +847,6 @@ def document_places(
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("p").first())
     )
-    return dict(found.iter_rows())
 
 
 #: Words that reverse the direction of the movement named just before ("... and 900 in the
