@@ -528,20 +528,26 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         for k in near
     ]
     frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
-    source = pl.coalesce(
-        [
-            pl.when(pl.col(k + "_is") == pl.col("_measure")).then(
-                pl.format(words, pl.col(k).str.to_lowercase())
-            )
-            for k, words in [
-                *((k, w) for k, (_, w) in steps.items()),
-                ("_m_surface", "the words '{}'"),
-            ]
-        ]
-    )
-    frame = frame.with_columns(_measure_source=source)
+    named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
+    frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
     frame = frame.rename({"_m_surface_is": "_measure_own"})
     return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+
+
+def _first_words(named: list[tuple[str, str]], measure: pl.Expr) -> pl.Expr:
+    """The words (lowercase) of the first of ``named``'s columns whose reading (its
+    ``_is`` column) is ``measure``, in its phrase (``{}`` for the words). Which column
+    gave it is found first and the text written once: a phrase written for each column,
+    then one taken, would write every row's text once for each column."""
+    hits = [pl.col(k + "_is").eq(measure) & pl.col(k).is_not_null() for k, _ in named]
+    at = pl.coalesce(pl.when(h).then(pl.lit(i, pl.UInt8)) for i, h in enumerate(hits))
+    words = pl.coalesce(pl.when(h).then(pl.col(k)) for h, (k, _) in zip(hits, named, strict=True))
+    ends = [phrase.split("{}") for _, phrase in named]
+    return pl.concat_str(
+        at.replace_strict(dict(enumerate(e[0] for e in ends)), return_dtype=pl.String),
+        words.str.to_lowercase(),
+        at.replace_strict(dict(enumerate(e[1] for e in ends)), return_dtype=pl.String),
+    )
 
 
 #: What a figure's own words say its measure is not (``frame_doubt``; the word in
