@@ -53,16 +53,26 @@ def as_text(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
     >>> as_text(frame, pl.Schema({"k": pl.String})).get_column("k").to_list()
     ['a name', None, 'a name']
     """
-    texts = []
-    for name, dtype in schema.items():
-        if dtype == pl.String and isinstance(frame.schema[name], pl.Categorical):
-            distinct = frame.get_column(name).drop_nulls().unique()
-            texts.append(
-                pl.col(name).replace_strict(
-                    distinct, distinct.cast(pl.String), default=None, return_dtype=pl.String
-                )
-            )
+    texts = [
+        _text_of(frame.get_column(name))
+        for name, dtype in schema.items()
+        if dtype == pl.String and isinstance(frame.schema[name], pl.Categorical)
+    ]
     return frame.with_columns(texts).cast(schema)
+
+
+def _text_of(column: pl.Series) -> pl.Series:
+    """A categorical ``column`` as text: each distinct value written once, at its category's
+    number, and each row's taken by its number (a gather, which makes no text and needs no
+    lookup table of each row's text)."""
+    distinct = column.drop_nulls().unique()
+    if distinct.is_empty():
+        return pl.Series(column.name, [], dtype=pl.String).extend_constant(None, len(column))
+    numbers = distinct.to_physical()
+    largest = numbers.max()
+    assert isinstance(largest, int)  # (the numbers of categories are integers)
+    values = pl.Series(column.name, [None], dtype=pl.String).extend_constant(None, largest)
+    return values.scatter(numbers, distinct.cast(pl.String)).gather(column.to_physical())
 
 
 def on_rows(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Series:

@@ -450,15 +450,17 @@ def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
     used as they are and only the added ones are brought into its order."""
     added = CLAIM_COLUMNS.names()
     if _in_order(frame) and work.height == frame.height:
-        back = sorted_by(work.select(_ROW, *_REWRITTEN, *added), _ROW).drop(_ROW)
+        # (the added columns made text before they are set beside the input's: a table of
+        # both, its columns cut into the input's chunks, is not rechunked, which would copy
+        # every column of the input)
+        back = as_text(
+            sorted_by(work.select(_ROW, *_REWRITTEN, *added), _ROW).drop(_ROW), CLAIM_COLUMNS
+        )
         # (the input's columns taken one by one: a select of a table whose columns are cut
         # into different chunks would copy them all into one)
         kept = pl.DataFrame([frame.get_column(c) for c in CLAIMS_SCHEMA.names()]).drop(*_REWRITTEN)
-        return as_text(
-            pl.concat([kept, _chunked_like(back, kept)], how="horizontal").select(
-                *CLAIMS_SCHEMA.names(), *added
-            ),
-            CLAIM_COLUMNS,
+        return pl.concat([kept, _chunked_like(back, kept)], how="horizontal").select(
+            *CLAIMS_SCHEMA.names(), *added
         )
     work = in_series_order(work)
     rows = work.get_column(_ROW)

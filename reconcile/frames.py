@@ -528,20 +528,26 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         for k in near
     ]
     frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
-    source = pl.coalesce(
-        [
-            pl.when(pl.col(k + "_is") == pl.col("_measure")).then(
-                pl.format(words, pl.col(k).str.to_lowercase())
-            )
-            for k, words in [
-                *((k, w) for k, (_, w) in steps.items()),
-                ("_m_surface", "the words '{}'"),
-            ]
-        ]
-    )
-    frame = frame.with_columns(_measure_source=source)
+    named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
+    frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
     frame = frame.rename({"_m_surface_is": "_measure_own"})
     return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+
+
+def _first_words(named: list[tuple[str, str]], measure: pl.Expr) -> pl.Expr:
+    """The words (lowercase) of the first of ``named``'s columns whose reading (its
+    ``_is`` column) is ``measure``, in its phrase (``{}`` for the words). Which column
+    gave it is found first and the text written once: a phrase written for each column,
+    then one taken, would write every row's text once for each column."""
+    hits = [pl.col(k + "_is").eq(measure) & pl.col(k).is_not_null() for k, _ in named]
+    at = pl.coalesce(pl.when(h).then(pl.lit(i, pl.UInt8)) for i, h in enumerate(hits))
+    words = pl.coalesce(pl.when(h).then(pl.col(k)) for h, (k, _) in zip(hits, named, strict=True))
+    ends = [phrase.split("{}") for _, phrase in named]
+    return pl.concat_str(
+        at.replace_strict(dict(enumerate(e[0] for e in ends)), return_dtype=pl.String),
+        words.str.to_lowercase(),
+        at.replace_strict(dict(enumerate(e[1] for e in ends)), return_dtype=pl.String),
+    )
 
 
 #: What a figure's own words say its measure is not (``frame_doubt``; the word in
@@ -823,17 +829,16 @@ def nationality(adjectives: dict[str, str]) -> pl.Expr:
 
 
 def document_places(
-    texts: dict[str, str], forms: dict[str, str], adjectives: dict[str, str]
-) -> dict[str, str]:
-    """The place each document is most about: its names and adjectives counted, a country
-    counting twice as much as a continent or the world."""
+    docs: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
+) -> pl.DataFrame:
+    """The place each document (``doc_id``, its ``text``) is most about, as ``p``: its names
+    and adjectives counted, a country counting twice as much as a continent or the world
+    (the documents that name none are left out). The texts stay in a table: as Python
+    strings, a million claims' sentences would be written out again, in memory the process
+    keeps after they are let go."""
     both = {**adjectives, **forms}
     broad = BROAD_PLACES
-    docs = pl.DataFrame(
-        {"doc_id": list(texts), "text": list(texts.values())},
-        schema={"doc_id": pl.String, "text": pl.String},
-    )
-    found = (
+    return (
         docs.select(
             "doc_id",
             pl.col("text").str.extract_all(rf"(?-u:\b)(?:{alternation(both)})(?-u:\b)").alias("p"),
@@ -848,7 +853,6 @@ def document_places(
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("p").first())
     )
-    return dict(found.iter_rows())
 
 
 #: Words that reverse the direction of the movement named just before ("... and 900 in the

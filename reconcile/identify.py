@@ -736,16 +736,25 @@ def _publication(claims: pl.DataFrame) -> pl.DataFrame:
 def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
     """doc_id -> ``_doc__place``: the place the document's text (else its title and the
     sentences of its figures) names most."""
-    docs = claims.group_by("doc_id").agg(
-        pl.col("title").drop_nulls().first(), pl.col("sentence").drop_nulls().unique()
+    # (the title, then the distinct sentences in order, one a line)
+    docs = (
+        claims.group_by("doc_id")
+        .agg(
+            pl.col("title").drop_nulls().first().fill_null(""),
+            pl.col("sentence").drop_nulls().unique().sort(),
+        )
+        .select("doc_id", text=pl.concat_list("title", "sentence").list.join("\n"))
     )
-    found = {}
-    for doc, title, sents in docs.iter_rows():
-        found[doc] = (texts or {}).get(doc) or "\n".join([title or "", *sorted(sents)])
-    places = document_places(found, place_forms(), demonym_forms())
-    return pl.DataFrame(
-        {"doc_id": list(places), "_doc__place": list(places.values())},
-        schema={"doc_id": pl.String, "_doc__place": pl.String},
+    given = {doc: text for doc, text in (texts or {}).items() if text}
+    if given:
+        docs = docs.with_columns(
+            text=pl.col("doc_id")
+            .replace_strict(given, default=None, return_dtype=pl.String)
+            .fill_null(pl.col("text"))
+        )
+    places = document_places(docs, place_forms(), demonym_forms())
+    return places.select("doc_id", pl.col("p").alias("_doc__place")).cast(
+        {"doc_id": pl.String, "_doc__place": pl.String}
     )
 
 

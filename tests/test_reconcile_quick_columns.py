@@ -71,8 +71,17 @@ def test_a_value_computed_on_the_kept_rows_is_the_when_then(keep: pl.Expr) -> No
     assert quick.to_list() == plain.to_list()
 
 
-def test_text_holding_each_value_once_equals_the_cast() -> None:
-    words = ["the place the document is about", "a name in the sentence", None, "short"]
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["the place the document is about", "a name in the sentence", None, "short"],
+        # (values whose categories were made earlier, in another order, and not all used)
+        ["zz a later name", None, "aa an earlier name", "zz a later name"],
+        [None, None, None, None],
+    ],
+)
+def test_text_holding_each_value_once_equals_the_cast(words: list[str | None]) -> None:
+    pl.Series(["unused one", "aa an earlier name", "another unused"], dtype=pl.Categorical)
     frame = pl.DataFrame(
         {"source": words * 3, "n": list(range(12))},
         schema={"source": pl.Categorical, "n": pl.Int32},
