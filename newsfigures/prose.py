@@ -13,8 +13,8 @@ from typing import Any
 import polars as pl
 
 from reconcile import ReconcileResult
-from reconcile.compare import _fmt as _why_figure  # how reconcile writes a figure in ``why``
 from reconcile.tables import reading_words
+from reconcile.verdicts import _fmt as _why_figure
 
 from .corpus import sort_quantities
 from .html import (

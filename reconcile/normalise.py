@@ -6,7 +6,7 @@ Interval readings (``interval_low``, ``interval_high``, in the normalised unit):
 - ``exact``: a rounded figure is read as the rounding it implies, at most ±5%:
   ±min(step/2, 5%) where step is 10 to the number of trailing zeros ("50,000": step 10,000,
   so ±2,500) or the last decimal place ("1.2": ±0.05); when two figures are set against
-  each other, an exact one reaches at least ±5% (``compare.TOLERANCE``);
+  each other, an exact one reaches at least ±5% (``verdicts.TOLERANCE``);
 - ``approx`` ("about", "around", "some"): ±10%;
 - ``lower`` ("more than"): [value, open); a near hedge ("just over"): [value, +10%];
 - ``upper``: the near hedges ("nearly", "almost", "just under"; ``near_qualifiers`` in

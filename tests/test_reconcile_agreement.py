@@ -10,15 +10,9 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import (
-    TOLERANCE,
-    _changed,
-    _changed_by_quantity,
-    _conflict,
-    _doubt,
-    _is_stray,
-)
+from reconcile.compare import _changed_by_quantity
 from reconcile.sources import may_be_one_source
+from reconcile.verdicts import TOLERANCE, _changed, _conflict, _doubt, _is_stray
 
 
 def _two(first: str, second: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 * ``compare._judge_all`` (counts and medians from Polars, only the rows a verdict turns on
   read into Python, conflicts looked for only where two named sources are) against
-  ``compare._judge`` (every row of the quantity in Python);
+  ``verdicts._judge`` (every row of the quantity in Python);
 * ``sources.SourceName`` and ``one_source_judge`` (each name read once) against the
   definition of ``may_be_one_source`` by ``one_body_names``;
 * ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``;
@@ -19,7 +19,7 @@ import math
 import polars as pl
 import pytest
 
-from reconcile.compare import _groups, _judge, _judge_all
+from reconcile.compare import _groups, _judge_all
 from reconcile.identify import _previous_alike
 from reconcile.sources import (
     _name_forms,
@@ -30,6 +30,7 @@ from reconcile.sources import (
     one_body_names,
     one_source_judge,
 )
+from reconcile.verdicts import _judge
 
 D1, D2, D3 = dt.date(2030, 5, 1), dt.date(2030, 5, 2), dt.date(2030, 11, 20)
 

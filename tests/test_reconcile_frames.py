@@ -280,7 +280,7 @@ def test_a_year_named_in_the_sentence_is_a_period_of_its_own() -> None:
 
 
 def test_figures_in_why_read_with_scale_words() -> None:
-    from reconcile.compare import _fmt
+    from reconcile.verdicts import _fmt
 
     assert _fmt(4_700_000) == "4.7 million" and _fmt(84e9) == "84 billion"
     assert _fmt(3166) == "3,166" and _fmt(0.0329) == "0.0329" and _fmt(None) == "open"

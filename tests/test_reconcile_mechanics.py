@@ -10,7 +10,8 @@ import pytest
 
 from reconcile.checks import _by_sentence
 from reconcile.columns import join_beside, sorted_by
-from reconcile.compare import _changed, _changed_by_quantity
+from reconcile.compare import _changed_by_quantity
+from reconcile.verdicts import _changed
 
 
 def test_join_beside_keeps_the_row_order_and_the_columns() -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.compare import independent_sources, source_neighbours
 from reconcile.sources import may_be_one_source
+from reconcile.verdicts import independent_sources, source_neighbours
 
 
 @pytest.mark.parametrize(

@@ -371,7 +371,7 @@ def test_of_repeated_figures_the_pair_closest_in_date_is_taken() -> None:
 
 def test_the_pair_is_read_as_reconcile_writes_it() -> None:
     """Format drift in reconcile's ``why`` would silently drop the pair: read a real one."""
-    from reconcile.compare import _verdict
+    from reconcile.verdicts import _verdict
 
     rows = [
         dict(r, sure=True, interval_low=None, interval_high=None, bound="exact")

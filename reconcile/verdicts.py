@@ -1,0 +1,429 @@
+"""The verdict on one quantity: how many independent sources its figures rest on, which
+pairs conflict or may measure different things, whether it changed over time, and the words
+that say why (``agree``, ``diverge``, ``growth``, ``echo``, ``uncertain``, ``single``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import polars as pl
+
+from .sources import joined_sets, may_be_one_source
+from .tables import reading_words
+
+#: Whether two source names may stand for one body (``sources.may_be_one_source``).
+OneSource = Callable[[str, str], bool]
+
+
+#: Scale words for large figures, as news writes them ("4.7 million", "84 billion").
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _fmt(value: float | None) -> str:
+    """A figure as a reader writes it: "4.7 million", "84 billion", "3,166", "0.033"."""
+    if value is None or not math.isfinite(value):
+        return "open"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
+
+
+#: At most this many assertions are spelled out in a quantity's ``why``.
+WHY_LIMIT = 8
+#: A figure as printed stands for anything within this share of it (groups.md's rule 1,
+#: "exact is value ±5%"): two exact figures agree while these reaches overlap, and figures of
+#: different dates that stay within it are not growth.
+TOLERANCE = 0.05
+#: Figures dated this many days apart or fewer are "about the same time".
+SAME_DAYS = 1
+#: Two figures further apart than this factor are more likely counts of different things
+#: (a city and a country, a year and a decade) than rival estimates: "uncertain", not "diverge".
+SCOPE_RATIO = 5.0
+#: Of a date's figures, this many lowest and highest are compared (see ``_candidates``).
+EXTREMES = 3
+#: Figures that only bound the quantity ("more than X", "up to X").
+BOUNDS = ("lower", "upper")
+#: The figures that set a date's level for growth: not its bounds when that date has a
+#: figure that is not a bound (see :func:`_changed`).
+_BOUND = pl.col("bound").is_in(list(BOUNDS)).fill_null(False)
+_LEVEL = ~_BOUND | _BOUND.all().over("quantity_id", "as_of")
+#: A stray is set aside only in a quantity of at least this many figures: with fewer, which
+#: side is the odd one cannot be told.
+STRAY_AMONG = 3
+
+
+def _stray(value: pl.Expr, middle: pl.Expr, count: pl.Expr, ratio: pl.Expr) -> pl.Expr:
+    """Whether a figure lies more than ``ratio`` (its measure's ``SCOPE_RATIO``) times from
+    the median of its quantity's figures (of ``STRAY_AMONG`` or more): a misreading ("475"
+    for "475,000") or a count of something else grouped with them, not a rival estimate nor
+    an update."""
+    x, m = value.abs(), middle.abs()
+    far = (x > 0) & (m > 0) & ((x > m * ratio) | (m > x * ratio))
+    return far & (count >= STRAY_AMONG)
+
+
+def _is_stray(
+    value: float | None, middle: float | None, count: int, ratio: float = SCOPE_RATIO
+) -> bool:
+    """:func:`_stray` of one figure (an absent figure is none)."""
+    if value is None or middle is None:
+        return False
+    x, m = abs(value), abs(middle)
+    return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > ratio
+
+
+def _scope_ratios(claims: pl.DataFrame) -> pl.Expr:
+    """``_scope``: each quantity's ``SCOPE_RATIO``, wider for a measure whose rival estimates
+    run far apart by nature (``wide_estimates``: a crowd counted by police and organisers)."""
+    wide = reading_words().wide_estimates
+    found = (
+        claims.select("quantity_id", "concept_key")
+        .filter(pl.col("concept_key").cast(pl.String).is_in(list(wide)))
+        .unique("quantity_id")
+    )
+    ratios = {q: wide[str(c)] for q, c in found.iter_rows() if q is not None and c is not None}
+    return (
+        pl.col("quantity_id")
+        .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
+        .alias("_scope")
+    )
+
+
+def _scope(row: dict[str, Any]) -> float:
+    """The ``SCOPE_RATIO`` of a row's quantity (the default where the row does not say)."""
+    return float(row.get("_scope") or SCOPE_RATIO)
+
+
+def _weighted_median(items: list[tuple[float, float]]) -> float:
+    ordered = sorted(items)
+    half = sum(w for _, w in ordered) / 2
+    acc = 0.0
+    for value, w in ordered:
+        acc += w
+        if acc >= half:
+            return value
+    return ordered[-1][0]
+
+
+def _judge(rows: list[dict[str, Any]], *, threshold: float, weighted: bool) -> tuple[object, ...]:
+    """Verdict of one quantity from all its assertions (see the module docstring)."""
+    bests = [r["best"] for r in rows if r["best"] is not None]
+    if weighted:
+        best = _weighted_median([(r["best"], r["weight"]) for r in rows if r["best"] is not None])
+    else:
+        ordered = sorted(bests)
+        mid = len(ordered) // 2
+        best = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    sources = {r["asserter"] for r in rows if _named(r)}
+    mid = statistics.median(bests)
+    usual = [
+        r for r in rows if r["best"] is None or not _is_stray(r["best"], mid, len(bests), _scope(r))
+    ]
+    facts = {
+        "_n_reports": sum(r["n_reports"] for r in rows),
+        "_n_rows": len(rows),
+        "_low": min(bests),
+        "_best": best,
+        "_high": max(bests),
+        "_n_sources": independent_sources(sorted(sources), may_be_one_source),
+        "_n_docs": len({d for r in rows for d in (r["doc_ids"] or [])}),
+        "_named_docs": len({d for r in rows if _named(r) for d in (r["doc_ids"] or [])}),
+        "_mid": mid,
+        "_n_valued": len(bests),
+        "_changed": _changed(usual, TOLERANCE),
+    }
+    return _verdict(rows, facts, threshold=threshold)
+
+
+def _verdict(
+    rows: list[dict[str, Any]],
+    facts: dict[str, Any],
+    *,
+    threshold: float,
+    one_source: OneSource = may_be_one_source,
+) -> tuple[object, ...]:
+    """The verdict of one quantity from the rows a verdict turns on and its counts."""
+    qid = str(rows[0]["quantity_id"])
+    n_reports, n_rows = int(facts["_n_reports"]), int(facts["_n_rows"])
+    low, best, high = facts["_low"], facts["_best"], facts["_high"]
+    spread = high / low if low > 0 else None
+    sides = "; ".join(
+        f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
+        f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
+        f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
+        for r in rows[:WHY_LIMIT]
+    )
+    if n_rows > WHY_LIMIT:
+        sides += f"; and {n_rows - WHY_LIMIT} more assertions"
+    # (facts without a median and count, as a caller may give, find no stray)
+    mid, count = facts.get("_mid"), int(facts.get("_n_valued") or 0)
+    strays = [r for r in rows if _is_stray(r["best"], mid, count, _scope(r))]
+    if strays:
+        sides += " — set aside, over {:g} times from the others' middle: {}".format(
+            _scope(strays[0]), ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
+        )
+    changed = bool(facts["_changed"])
+    n_sources = int(facts["_n_sources"])  # independent sources (``independent_sources``)
+    echoed = n_sources == 1 and facts["_named_docs"] > 1  # one named source, several reports
+    single = n_reports <= 1 or (facts["_n_docs"] <= 1 and n_sources <= 1)
+    # (a single report is compared with nothing: its conflicts are not looked for)
+    conflicts, sure = ([], []) if single else _conflicts(rows, strays, threshold, one_source)
+    # one voice whose figures are as far apart as a divergence: not one figure repeated
+    split = _self_conflict(rows, threshold) if (single or echoed) and n_rows > 1 else None
+    if single and not split:
+        verdict = "single"
+    elif sure:
+        verdict = "diverge"
+        a, b = sure[0]
+        sides += f" — {_fmt(a['best'])} from {a['asserter']} against {_fmt(b['best'])}"
+        sides += f" from {b['asserter']} ({_ratio(a, b)})"
+    elif conflicts:
+        verdict = "uncertain"
+        a, b = conflicts[0]
+        sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
+        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b, one_source)};"
+        sides += " no divergence is claimed"
+    elif changed and not single:
+        verdict = "growth"
+    elif split:
+        verdict = "uncertain"
+        a, b = sorted(split, key=lambda r: float(r["best"]))
+        sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"
+        sides += " possibly two measures, not one figure repeated; not compared"
+    elif echoed:
+        verdict = "echo"
+        who = next((r["asserter"] for r in rows if _named(r)), "one named source")
+        sides = f"one source ({who}) carried by {facts['_n_docs']} documents: " + sides
+    else:
+        verdict = "agree"
+    return (qid, n_reports, n_rows, low, best, high, spread, verdict, n_sources, sides)
+
+
+def independent_sources(
+    names: Sequence[str] | None,
+    one_source: OneSource,
+    counted: int = 0,
+    *,
+    neighbours: Mapping[str, set[str]] | None = None,
+) -> int:
+    """How many independent sources ``names`` are: names that may be one source (a body
+    and its spokesman, a name and its acronym; ``one_source``) count once, and so do names
+    linked through such a pair; ``counted`` when no names are given. With ``neighbours``
+    (:func:`source_neighbours` of a set of names holding these), the pairs are read from it
+    instead of judged here."""
+    if names is None:
+        return counted
+    names = list(dict.fromkeys(names))
+    if neighbours is None:
+        pairs: Iterable[tuple[str, str]] = (
+            (a, b) for a, b in itertools.combinations(names, 2) if one_source(a, b)
+        )
+    else:
+        present = set(names)
+        pairs = ((a, b) for a in names for b in neighbours.get(a, ()) if b in present)
+    return len(set(joined_sets(names, pairs).values()))
+
+
+def source_neighbours(
+    name_sets: Sequence[Sequence[str]], one_source: OneSource
+) -> dict[str, set[str]] | None:
+    """The names each name of ``name_sets`` may be one source with (``one_source``), each
+    pair of the sets' distinct names judged once; None when that is more pairs than judging
+    each set's own pairs (sets that share few names), which :func:`independent_sources` then
+    does. Quantities of one table share their sources: their distinct names are far fewer
+    than the pairs within each quantity (a 250,000-claim table: 454 names, 102,831 pairs,
+    against 1,393,458 within its quantities)."""
+    distinct = sorted({n for names in name_sets for n in names})
+    across = len(distinct) * (len(distinct) - 1) // 2
+    within = sum(len(names) * (len(names) - 1) // 2 for names in name_sets)
+    if across >= within:
+        return None
+    found: dict[str, set[str]] = {}
+    for a, b in itertools.combinations(distinct, 2):
+        if one_source(a, b):
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+    return found
+
+
+Pair = tuple[dict[str, Any], dict[str, Any]]
+
+
+def _conflicts(
+    rows: list[dict[str, Any]],
+    strays: list[dict[str, Any]],
+    threshold: float,
+    one_source: OneSource,
+) -> tuple[list[Pair], list[Pair]]:
+    """The conflicting pairs of independent figures of a quantity's ``rows`` (its
+    ``strays`` left out) up to the first sure one, and that sure one (if any). Only two
+    named sources can conflict: with fewer among the figures, none is looked for."""
+    usual = [r for r in rows if all(r is not x for x in strays)] if strays else rows
+    if len({r["asserter"] for r in usual if r["best"] is not None and _named(r)}) < 2:
+        return [], []
+    conflicts: list[Pair] = []
+    for a, b in _candidates(usual):
+        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
+            conflicts.append((a, b))
+            if _sure(a, b, one_source):
+                return conflicts, [(a, b)]
+    return conflicts, []
+
+
+def _self_conflict(
+    rows: list[dict[str, Any]], threshold: float
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Two named figures of a quantity that conflict at about the same time, whoever gives
+    them (the first found). One source's figures of different times are its count updated,
+    not two measures (:func:`_same_time`)."""
+    return next(
+        ((a, b) for a, b in _candidates(rows) if _same_time(a, b) and _conflict(a, b, threshold)),
+        None,
+    )
+
+
+def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both of about the same date (``SAME_DAYS``), or both undated."""
+    if a["as_of"] is None or b["as_of"] is None:
+        return a["as_of"] is None and b["as_of"] is None
+    return abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS
+
+
+def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's lowest and highest figure, and of those the ``EXTREMES`` lowest and
+    highest: the only figures a conflict can be found between."""
+    per_source: dict[str, list[dict[str, Any]]] = {}
+    for r in group:
+        per_source.setdefault(str(r["asserter"]), []).append(r)
+    out: list[dict[str, Any]] = []
+    for figures in per_source.values():
+        figures.sort(key=lambda r: float(r["best"]))
+        out += figures[:1] if len(figures) == 1 else [figures[0], figures[-1]]
+    out.sort(key=lambda r: float(r["best"]))
+    return out if len(out) <= 2 * EXTREMES else out[:EXTREMES] + out[-EXTREMES:]
+
+
+def _candidates(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pairs of named figures worth testing for a conflict, in a number that grows with the
+    number of dates, not with its square: within each date the extremes, and each date's
+    extremes against the extremes of the dates before it."""
+    by_date: dict[object, list[dict[str, Any]]] = {}
+    for r in rows:
+        if _named(r) and r["best"] is not None:
+            by_date.setdefault(r["as_of"], []).append(r)
+    earlier: list[dict[str, Any]] = []
+    for day in sorted(by_date, key=lambda d: (d is None, d)):
+        now = _extremes(by_date[day])
+        yield from itertools.combinations(now, 2)
+        if day is not None:
+            yield from ((a, b) for a in earlier for b in now)
+            earlier = _extremes(earlier + now)
+
+
+def _changed(rows: list[dict[str, Any]], share: float) -> bool:
+    """Two figures of different dates (or one dated, one not) more than ``share`` apart,
+    each date read at its level: its figures, leaving out its bounds when it has a figure
+    that is not one ("more than 100,000" beside "105,205" of the same day is that figure
+    rounded down, not a second level)."""
+    valued = [r for r in rows if r["best"] is not None]
+    pointed = {r["as_of"] for r in valued if r["bound"] not in BOUNDS}
+    spans: dict[object, tuple[float, float]] = {}
+    for r in valued:
+        if r["as_of"] not in pointed or r["bound"] not in BOUNDS:
+            low, high = spans.get(r["as_of"], (math.inf, -math.inf))
+            spans[r["as_of"]] = (min(low, float(r["best"])), max(high, float(r["best"])))
+    if len(spans) < 2:
+        return False
+    by_high = sorted(spans.items(), key=lambda kv: kv[1][1], reverse=True)
+    by_low = sorted(spans.items(), key=lambda kv: kv[1][0])
+    for day, (low, high) in spans.items():
+        top = next(h for d, (_, h) in by_high if d != day)
+        bottom = next(lo for d, (lo, _) in by_low if d != day)
+        for x, y in ((low, top), (high, bottom)):
+            if abs(x - y) > share * max(abs(x), abs(y)):
+                return True
+    return False
+
+
+def _named(row: dict[str, Any]) -> bool:
+    return not str(row["asserter"]).startswith("unattributed")
+
+
+def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two named, different sources (an unnamed source may be either of them)."""
+    return _named(a) and _named(b) and a["asserter"] != b["asserter"]
+
+
+def _sure(a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source) -> bool:
+    """A conflict that can be shown as a divergence: both frames read from their own words,
+    the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
+    (not one body written two ways, nor an umbrella and one of its agencies)."""
+    return _doubt(a, b, one_source) is None
+
+
+def _doubt(
+    a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source
+) -> str | None:
+    """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
+    if _ratio_of(a, b) > (limit := max(_scope(a), _scope(b))):
+        return f"they are over {limit:g} times apart and likely count different things"
+    if one_source(str(a["asserter"]), str(b["asserter"])):
+        return "the two names may stand for one body, or a body and a part of it"
+    if not (a["sure"] and b["sure"]):
+        return "the measure, place or date of one was not read from its own words"
+    return None
+
+
+def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:
+    x, y = float(a["best"]), float(b["best"])
+    return abs(x - y) > share * max(abs(x), abs(y))
+
+
+def _conflict(a: dict[str, Any], b: dict[str, Any], threshold: float) -> bool:
+    """Intervals that do not overlap, or best values further apart than ``threshold`` of
+    the larger; a lower bound is open upwards, so a larger figure does not conflict with it."""
+    if a["best"] is None or b["best"] is None:
+        return False
+    small, large = sorted((a, b), key=lambda r: float(r["best"]))
+    if small["bound"] == "lower":
+        return False
+    hi_s, lo_l = _reach(small, up=True), _reach(large, up=False)
+    disjoint = hi_s is not None and lo_l is not None and lo_l > hi_s * (1 + 1e-9)
+    return disjoint or _apart(a, b, threshold)
+
+
+def _reach(row: dict[str, Any], *, up: bool) -> float | None:
+    """The end of a figure's interval on one side: an exact figure reaches at least
+    ``TOLERANCE`` of its value beyond its rounding ("7.3" reaches 7.665, not 7.35)."""
+    end = row["interval_high" if up else "interval_low"]
+    if row["bound"] != "exact" or end is None:
+        return end
+    best = float(row["best"])
+    margin = TOLERANCE * abs(best)
+    return max(float(end), best + margin) if up else min(float(end), best - margin)
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """About the same time, or a later figure lower than an earlier one."""
+    if _same_time(a, b):
+        return True
+    if a["as_of"] is None or b["as_of"] is None:
+        return False
+    early, late = sorted((a, b), key=lambda r: r["as_of"])
+    return float(late["best"]) < float(early["best"])
+
+
+def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:
+    x, y = sorted((abs(float(a["best"])), abs(float(b["best"]))))
+    return y / x if x > 0 else math.inf
+
+
+def _ratio(a: dict[str, Any], b: dict[str, Any]) -> str:
+    x, y = sorted((float(a["best"]), float(b["best"])))
+    return f"{y / x:.1f} times apart" if x > 0 else "apart"
