@@ -332,7 +332,9 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
 def _plural_possessive(toks: list[Token], k: int) -> bool:
     """Whether the mark ``toks[k]`` closes a plural possessive inside a name ("the Teachers'
     Union", "the nurses' union"): an apostrophe right after a word ending in "s" and before
-    a noun, not a quotation mark."""
+    a capitalised word or a noun of a body, not a quotation mark. Before any other noun the
+    possessor is the name and the noun its thing ("the Refugees' site", "the Pilots' data")."""
+    lex = lexicon()
     return (
         toks[k].text in ("'", "\u2019")
         and 0 < k < len(toks) - 1
@@ -341,6 +343,11 @@ def _plural_possessive(toks: list[Token], k: int) -> bool:
         and toks[k - 1].text.isalpha()
         and toks[k + 1].text.isalpha()
         and toks[k + 1].start == toks[k].end + 1
+        and (
+            toks[k + 1].text[0].isupper()
+            or toks[k + 1].lower in lex.source_anaphors
+            or toks[k + 1].lower in lex.member_anaphors
+        )
     )
 
 

@@ -565,6 +565,15 @@ def test_a_plural_possessive_is_part_of_a_body_s_name(text: str, number: str, so
     assert _sources(text)[number] == source
 
 
+def test_a_plural_possessive_before_a_thing_ends_the_name() -> None:
+    # the pilots' office gives the figure; its "site" is where, not part of its name
+    text = (
+        "The number of ships waiting outside the port was 95. As the Coast Herald reports "
+        "citing the Office of the Harbour Pilots' site (OHP)."
+    )
+    assert _sources(text)["95"] == "Office of the Harbour Pilots (OHP)"
+
+
 def test_an_anaphor_that_says_which_body_names_its_own() -> None:
     # "the transport ministry" is not the guild named before, and the guild's figures run on
     # to the next sentence but not past the ministry's own words; "the ministry", and "the
