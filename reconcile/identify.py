@@ -593,6 +593,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # "growth of 1.1% in 2027, down from 2.3% last year": a figure whose own words name its
+    # year is of that year, not of the "last year" of another figure in its sentence
+    own_year = after_figure().str.contains(_YEAR_AFTER).fill_null(False)
     # a span of years that has ended by publication: the figures are of its end
     span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     # (read once for both columns: each use of an expression computes it again)
@@ -619,7 +622,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(published.dt.offset_by("-1mo"))
         .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
         .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
-        .when(pl.col("_last") == "year")
+        .when((pl.col("_last") == "year") & ~own_year)
         .then(published.dt.offset_by("-1y"))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
@@ -636,7 +639,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.lit("'yesterday'/'last week' before publication"))
         .when(pl.col("_alone").is_not_null() & published.is_not_null())
         .then(pl.lit("a month before publication"))
-        .when(pl.col("_last").is_not_null())
+        .when((pl.col("_last") == "month") | ((pl.col("_last") == "year") & ~own_year))
         .then(pl.lit("'last month/year' before publication"))
         .when(in_year)
         .then(pl.lit("a year in the sentence"))
@@ -899,6 +902,7 @@ def assign_keys(
         & ~by_role.fill_null(False),
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     frame = _rise_over_a_year(frame, tables)
+    frame = _rate_of_change(frame)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
@@ -1136,8 +1140,15 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
     frame = _place_made_poorer(frame)
     measure = pl.col("_measure")
     economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
-    # (read only in the sentences of those measures: every test of a loss asks for one)
-    loss = pl.when(economy).then(pl.col("sentence").fill_null("")).str.contains(_LOSS)
+    # (read only in the sentences of those measures: every test of a loss asks for one); a
+    # growth rate is lost only by words of its own clause ("pinned back growth, a reduction of
+    # 5%"), not by "higher borrowing costs" elsewhere in its sentence
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^;:()]*)$", 1).fill_null(""),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    )
+    words = pl.when(measure == "gdp growth").then(clause).otherwise(pl.col("sentence"))
+    loss = pl.when(economy).then(words.fill_null("")).str.contains(_LOSS)
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
@@ -1437,6 +1448,29 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         concept_source=pl.when(take)
         .then(pl.format("{}, a year's rise over another time: excess", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
+    )
+
+
+def _rate_of_change(frame: pl.DataFrame) -> pl.DataFrame:
+    """A rise in percent of a level that has a rate of its own (``rates_of_change``) is that
+    rate's level: "the economy grew 2.3%", "growth of 2.3%" and "growth was 2.3%" are one
+    growth rate; "prices rose 5% from a year earlier" is the inflation rate. A fall is left
+    alone (a loss of output is read apart)."""
+    rates = _WORDS.rates_of_change
+    take = (
+        pl.col("is_delta")
+        & (pl.col("unit") == "percent")
+        & (pl.col("change") != "decrease").fill_null(True)
+        & pl.col("concept_key").is_in(list(rates))
+    )
+    return frame.with_columns(
+        concept_key=pl.when(take)
+        .then(pl.col("concept_key").replace_strict(rates, default=None))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, a rise in percent: its rate", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+        is_delta=pl.col("is_delta") & ~take,
     )
 
 

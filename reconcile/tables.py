@@ -76,6 +76,8 @@ class ReadingWords:
     event_measures: tuple[str, ...]
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
+    #: measure -> the rate a share's rise of it is ("the economy grew 2%": growth)
+    rates_of_change: dict[str, str]
     #: words that set a count apart by how sure it is ("suspected", "confirmed")
     certainty: tuple[str, ...]
     work_nouns: tuple[str, ...]
@@ -149,6 +151,7 @@ def reading_words() -> ReadingWords:
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
+        rates_of_change={str(k): str(v) for k, v in raw["rates_of_change"].items()},
         certainty=words("certainty"),
         work_nouns=words("work_nouns"),
         records=words("records"),
