@@ -12,6 +12,7 @@ import bisect
 import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -221,6 +222,11 @@ _YEAR_AFTER = (
     rf"(\s*(?:and|to|-|\u2013|/)\s*{_CENTURY}?\d{{2}}\b)?"
 )
 _IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
+#: "rose 0.4% in the fourth quarter": the quarter a figure's own words name (group 1).
+_QUARTER_AFTER = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+the\s+(first|second|third|fourth|final|"
+    r"last)\s+quarter\b"
+)
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
 _RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
@@ -380,6 +386,9 @@ _RELATIVE_YEAR_HINT = (
 #: "late last year", "the start of last year": the month a part of last year stands for.
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
+_LAST_YEAR = r"(?i)\blast\s+year\b"
+#: How a figure is dated by a year its sentence names ("in 2030", "last year").
+YEAR_NAMED = "a year in the sentence"
 
 
 def relative_year(before: str, clause: str) -> int | None:
@@ -593,9 +602,23 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
-    # "growth of 1.1% in 2027, down from 2.3% last year": a figure whose own words name its
-    # year is of that year, not of the "last year" of another figure in its sentence
-    own_year = after_figure().str.contains(_YEAR_AFTER).fill_null(False)
+    # "last year" dates the figures of its own stretch of the sentence (the words from the
+    # figure before to the one after), or all of a sentence it opens: "growth of 1.1% in
+    # 2027, down from 2.3% last year" and "cut the deficit to 3% of GDP from 4% of GDP last
+    # year" date only the figure before it
+    stretch = pl.concat_str(
+        before.str.extract(r"([^0-9]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^0-9]*)", 1).fill_null(""),
+    )
+    last_year = (
+        (pl.col("_last") == "year")
+        & pl.col("_part").is_null()
+        & (
+            stretch.str.contains(_LAST_YEAR)
+            | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
+        )
+    )
     # a span of years that has ended by publication: the figures are of its end
     span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     # (read once for both columns: each use of an expression computes it again)
@@ -622,8 +645,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(published.dt.offset_by("-1mo"))
         .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
         .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
-        .when((pl.col("_last") == "year") & ~own_year)
-        .then(published.dt.offset_by("-1y"))
+        .when(last_year)
+        .then(pl.date(published.dt.year() - 1, 7, 1))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
         .when(span_ended)
@@ -639,10 +662,13 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.lit("'yesterday'/'last week' before publication"))
         .when(pl.col("_alone").is_not_null() & published.is_not_null())
         .then(pl.lit("a month before publication"))
-        .when((pl.col("_last") == "month") | ((pl.col("_last") == "year") & ~own_year))
+        .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
+        # (the year before publication, as a year the sentence names: the figure's period)
+        .when(last_year)
+        .then(pl.lit(YEAR_NAMED))
         .when(in_year)
-        .then(pl.lit("a year in the sentence"))
+        .then(pl.lit(YEAR_NAMED))
         .when(span_ended)
         .then(pl.lit(SPAN_END))
         .when(unplaced & published.is_null())
@@ -735,16 +761,49 @@ def _publication(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+#: "Veldara's economy": a name owning what only a country has (group 1).
+_POLITY_OWNER = re.compile(
+    r"\b([A-Z][a-z]{3,})['\u2019]s\s+(?i:" + phrases(longest_first(_WORDS.polity_nouns)) + r")\b"
+)
+#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian").
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
+
+
+def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Places the texts themselves name, that no gazetteer knows: a name owning what only a
+    country has (``polity_nouns``: "Veldara's economy"), written twice or more -> itself;
+    and its adjectives the texts write ("Veldaran") -> the name."""
+    texts = list(texts)
+    known = {**place_forms(), **demonym_forms()}
+    owners = {m for text in texts for m in _POLITY_OWNER.findall(text)} - set(known)
+    words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
+    names = {name: name for name in sorted(owners) if words[name] >= 2}
+    adjectives = {
+        stem + ending: name
+        for name in names
+        for stem in (name, name[:-1])
+        for ending in _ADJECTIVE_ENDINGS
+        if words[stem + ending] and stem + ending not in known
+    }
+    return names, adjectives
+
+
+def _document_places(
+    claims: pl.DataFrame,
+    texts: dict[str, str] | None,
+    found_in_text: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+) -> pl.DataFrame:
     """doc_id -> ``_doc__place``: the place the document's text (else its title and the
-    sentences of its figures) names most."""
+    sentences of its figures) names most, places the texts name (``found_in_text``) among
+    the gazetteer's."""
     docs = claims.group_by("doc_id").agg(
         pl.col("title").drop_nulls().first(), pl.col("sentence").drop_nulls().unique()
     )
     found = {}
     for doc, title, sents in docs.iter_rows():
         found[doc] = (texts or {}).get(doc) or "\n".join([title or "", *sorted(sents)])
-    places = document_places(found, place_forms(), demonym_forms())
+    names, adjectives = found_in_text
+    places = document_places(found, {**place_forms(), **names}, {**demonym_forms(), **adjectives})
     return pl.DataFrame(
         {"doc_id": list(places), "_doc__place": list(places.values())},
         schema={"doc_id": pl.String, "_doc__place": pl.String},
@@ -783,13 +842,19 @@ def assign_keys(
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
     )
+    # places the texts name that no gazetteer knows ("Veldara's economy")
+    in_text = text_places(
+        texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
+    )
     frame = read_place(
-        read_measure(claims, tables.measure_forms), place_forms(), demonym_forms()
+        read_measure(claims, tables.measure_forms),
+        {**place_forms(), **in_text[0]},
+        {**demonym_forms(), **in_text[1]},
     ).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
-    frame = _economy_and_dimension(frame, of_economy)
-    frame = join_beside(frame, _document_places(claims, texts), "doc_id")
+    frame = _economy_and_dimension(_share_of_output(frame, tables.measure_forms), of_economy)
+    frame = join_beside(frame, _document_places(claims, texts, in_text), "doc_id")
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
@@ -1130,6 +1195,44 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
         _measure=pl.when(found).then(pl.lit("gdp loss")).otherwise(pl.col("_measure")),
         _measure_source=pl.when(found)
         .then(pl.format("the words '{}' after the figure, said of a place", comparative))
+        .otherwise(pl.col("_measure_source")),
+    )
+
+
+#: "3.1% of GDP", "2% of the country's economic output": a share whose base is the economy.
+_OF_OUTPUT_WORDS = (
+    r"of\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?(?:gdp|gross\s+domestic\s+product|"
+    r"economic\s+output|output|economy|national\s+income)(?-u:\b)"
+)
+_OF_OUTPUT = rf"(?i)^\s*{_OF_OUTPUT_WORDS}"
+
+
+def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """A share "of GDP" of a measure that is no part of it (``scaled_by_output``) measures
+    what the words of its sentence last name before it ("cut the deficit to 3.1% of GDP,
+    from 3.9% of GDP", "debt of 80% of GDP"): GDP is its scale, not its measure. Any other
+    measure there ("cost 2% of GDP", "exports make up 3% of GDP") is left to the steps
+    after."""
+    word = rf"(?i)(?-u:\b)({alternation(forms)})(?-u:\b)"
+    share = (
+        (pl.col("dimension") == "ratio")
+        & (pl.col("_measure") == "gdp")
+        & after_figure().str.contains(_OF_OUTPUT)
+    )
+    named = (
+        pl.when(share)
+        .then(before_figure().str.replace_all(rf"(?i)\s{_OF_OUTPUT_WORDS}", " "))
+        .str.extract_all(word)
+        .list.last()
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+    )
+    measure = named.replace_strict(forms, default=None, return_dtype=pl.String)
+    take = measure.is_in(list(_WORDS.scaled_by_output)).fill_null(False)
+    return frame.with_columns(
+        _measure=pl.when(take).then(measure).otherwise(pl.col("_measure")),
+        _measure_source=pl.when(take)
+        .then(pl.format("the words '{}' earlier in the clause, a share of output", named))
         .otherwise(pl.col("_measure_source")),
     )
 
@@ -1506,18 +1609,28 @@ def _period() -> pl.Expr:
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
-    own_year = pl.when(
-        year_after.struct.field("2").is_null()
-        & (
-            year_after.struct.field("1").cast(pl.Int32, strict=False)
-            < pl.col("published").dt.year().fill_null(9999)
-        )
-    ).then(year_after.struct.field("1"))
+    one_year = pl.when(year_after.struct.field("2").is_null()).then(
+        year_after.struct.field("1").cast(pl.Int32, strict=False)
+    )
+    own_year = pl.when(one_year < pl.col("published").dt.year().fill_null(9999)).then(
+        year_after.struct.field("1")
+    )
+    # "growth of 2% in 2032" written in 2031: a later year's forecast is of that year, not
+    # this year's ("this year", or a year not named, is the year of publication)
+    later_year = pl.when(one_year > pl.col("published").dt.year()).then(
+        year_after.struct.field("1")
+    )
+    # "0.4% in the fourth quarter": a quarter's figure is not the year's
+    quarter = after.str.extract(_QUARTER_AFTER, 1).str.to_lowercase()
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
+        .when(later_year.is_not_null() & ~long_run)
+        .then(later_year)
+        .when(quarter.is_not_null())
+        .then(pl.format("{} quarter", quarter))
         .when(pl.col("_own_months").is_not_null() & ~long_run & ~projected)
         .then(pl.col("_own_months"))
         .when(average)
@@ -1533,7 +1646,7 @@ def _period() -> pl.Expr:
         .then(pl.lit(LONG_RUN))
         .when(projected)
         .then(pl.lit("projected"))
-        .when(pl.col("as_of_source") == "a year in the sentence")
+        .when(pl.col("as_of_source") == YEAR_NAMED)
         .then(pl.col("as_of").dt.year().cast(pl.String))
         .otherwise(None)
     )

@@ -78,6 +78,10 @@ class ReadingWords:
     wide_estimates: dict[str, float]
     #: measure -> the rate a share's rise of it is ("the economy grew 2%": growth)
     rates_of_change: dict[str, str]
+    #: measures given as a share of GDP that are no part of it
+    scaled_by_output: tuple[str, ...]
+    #: what only a country has: its owner in the possessive is a place
+    polity_nouns: tuple[str, ...]
     #: words that set a count apart by how sure it is ("suspected", "confirmed")
     certainty: tuple[str, ...]
     work_nouns: tuple[str, ...]
@@ -152,6 +156,8 @@ def reading_words() -> ReadingWords:
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         rates_of_change={str(k): str(v) for k, v in raw["rates_of_change"].items()},
+        scaled_by_output=words("scaled_by_output"),
+        polity_nouns=words("polity_nouns"),
         certainty=words("certainty"),
         work_nouns=words("work_nouns"),
         records=words("records"),
