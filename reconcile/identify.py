@@ -222,6 +222,12 @@ _YEAR_AFTER = (
     rf"(\s*(?:and|to|-|\u2013|/)\s*{_CENTURY}?\d{{2}}\b)?"
 )
 _IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
+#: "to rise to 7.3% by the end of the year" (or "of 2032", group 1): a level foreseen for a
+#: year's end.
+_BY_YEAR_END = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?by\s+(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+year|"
+    rf"({_YEAR}))\b"
+)
 #: "rose 0.4% in the fourth quarter": the quarter a figure's own words name (group 1).
 _QUARTER_AFTER = (
     r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+the\s+(first|second|third|fourth|final|"
@@ -1622,6 +1628,17 @@ def _period() -> pl.Expr:
     )
     # "0.4% in the fourth quarter": a quarter's figure is not the year's
     quarter = after.str.extract(_QUARTER_AFTER, 1).str.to_lowercase()
+    # "to rise to 7.3% by the end of the year": a level foreseen for then, not now's
+    year_end = (
+        pl.when(after.str.contains(_BY_YEAR_END))
+        .then(
+            pl.coalesce(
+                after.str.extract(_BY_YEAR_END, 1),
+                pl.col("published").dt.year().cast(pl.String),
+            )
+        )
+        .str.replace(r"^", "end of ")
+    )
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
@@ -1631,6 +1648,8 @@ def _period() -> pl.Expr:
         .then(later_year)
         .when(quarter.is_not_null())
         .then(pl.format("{} quarter", quarter))
+        .when(year_end.is_not_null() & ~long_run)
+        .then(year_end)
         .when(pl.col("_own_months").is_not_null() & ~long_run & ~projected)
         .then(pl.col("_own_months"))
         .when(average)
