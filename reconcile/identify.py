@@ -2045,7 +2045,16 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         _near=near,
     )
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
-    frame = frame.with_columns(_borrow=(pl.col("_key").is_null() | pointer) & pl.col("_near"))
+    # "growth of 1.5% this year, after 2.3% in 2026", "up from 2.3%": a figure set after
+    # another of its sentence, whose measure only the whole sentence names, continues it
+    from_sentence = pl.col("concept_source").str.ends_with("' in the sentence").fill_null(False)
+    same_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False) & before.str.contains(
+        rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+(?:{HEDGES}\s+)?$"
+    ).fill_null(False)
+    frame = frame.with_columns(
+        _borrow=(pl.col("_key").is_null() | pointer | (from_sentence & same_sentence))
+        & pl.col("_near")
+    )
     borrow = pl.col("_borrow")
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
