@@ -102,9 +102,9 @@ _PREFIXES = r"(?:in|into|inside|across|throughout|at|for|to|within|of)"
 #: Words after a place name that make it a source ("UK officials say"), not the figure's place;
 #: "official" before a noun is an adjective ("Peru's official toll" is Peru's).
 _SOURCE_WORDS = (
-    r"(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|added)|"
-    r"government|[Mm]inistry|authorities|"
-    r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?)(?-u:\b)"
+    r"(?:-based|(?:['\u2019]s\s+)?(?:[A-Z][a-z]+\s+)?(?:officials|official\s+(?:said|says|told|"
+    r"added)|government|[Mm]inistry|authorities|"
+    r"intelligence|military|police|spokes(?:man|woman|person)|agency|says|said|estimates?))(?-u:\b)"
 )
 
 
@@ -384,6 +384,13 @@ def _later_figure() -> str:
     )
 
 
+#: "... and said", "... and expects": a clause of its own after a figure.
+_NEW_CLAUSE = (
+    r"(?i)(?-u:\b)and\s+(?:(?:also|then|later)\s+)?(?:said|says|added|adds|warned|expects|"
+    r"expected|sees|saw|forecast|forecasts|predicted|predicts)(?-u:\b).*$"
+)
+
+
 def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -401,6 +408,9 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
         .str.replace(rf"(?i){PER_HEAD}.*$", "")
+        # "kept its rate at 5% on Thursday and said it expects the economy to grow": a verb
+        # of speech after "and" opens a clause of its own, whose words are not the figure's
+        .str.replace(_NEW_CLAUSE, "")
     )
     # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
     # counted noun of its own leaves the words of a later figure's clause to that figure (a
@@ -617,7 +627,7 @@ _SOURCE_VERBS = (
 )
 _NOT_HERE = (
     r"(?i)^from\s|(?:officials?|government|ministry|authorities|intelligence|military|police|"
-    r"spokes(?:man|woman|person)|agency|says|said|estimates?)$"
+    r"spokes(?:man|woman|person)|agency|says|said|estimates?|-based)$"
 )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 import polars as pl
 
@@ -219,6 +221,17 @@ _YEAR_AFTER = (
     rf"(\s*(?:and|to|-|\u2013|/)\s*{_CENTURY}?\d{{2}}\b)?"
 )
 _IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
+#: "to rise to 7.3% by the end of the year" (or "of 2032", group 1): a level foreseen for a
+#: year's end.
+_BY_YEAR_END = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?by\s+(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+year|"
+    rf"({_YEAR}))\b"
+)
+#: "rose 0.4% in the fourth quarter": the quarter a figure's own words name (group 1).
+_QUARTER_AFTER = (
+    r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+the\s+(first|second|third|fourth|final|"
+    r"last)\s+quarter\b"
+)
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
 _RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
@@ -378,6 +391,9 @@ _RELATIVE_YEAR_HINT = (
 #: "late last year", "the start of last year": the month a part of last year stands for.
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
+_LAST_YEAR = r"(?i)\blast\s+year\b"
+#: How a figure is dated by a year its sentence names ("in 2030", "last year").
+YEAR_NAMED = "a year in the sentence"
 
 
 def relative_year(before: str, clause: str) -> int | None:
@@ -594,6 +610,23 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # "last year" dates the figures of its own stretch of the sentence (the words from the
+    # figure before to the one after), or all of a sentence it opens: "growth of 1.1% in
+    # 2027, down from 2.3% last year" and "cut the deficit to 3% of GDP from 4% of GDP last
+    # year" date only the figure before it
+    stretch = pl.concat_str(
+        before.str.extract(r"([^0-9]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^0-9]*)", 1).fill_null(""),
+    )
+    last_year = (
+        (pl.col("_last") == "year")
+        & pl.col("_part").is_null()
+        & (
+            stretch.str.contains(_LAST_YEAR)
+            | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
+        )
+    )
     # a span of years that has ended by publication: the figures are of its end
     span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     # (read once for both columns: each use of an expression computes it again)
@@ -620,8 +653,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(published.dt.offset_by("-1mo"))
         .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
         .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
-        .when(pl.col("_last") == "year")
-        .then(published.dt.offset_by("-1y"))
+        .when(last_year)
+        .then(pl.date(published.dt.year() - 1, 7, 1))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
         .when(span_ended)
@@ -637,10 +670,13 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.lit("'yesterday'/'last week' before publication"))
         .when(pl.col("_alone").is_not_null() & published.is_not_null())
         .then(pl.lit("a month before publication"))
-        .when(pl.col("_last").is_not_null())
+        .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
+        # (the year before publication, as a year the sentence names: the figure's period)
+        .when(last_year)
+        .then(pl.lit(YEAR_NAMED))
         .when(in_year)
-        .then(pl.lit("a year in the sentence"))
+        .then(pl.lit(YEAR_NAMED))
         .when(span_ended)
         .then(pl.lit(SPAN_END))
         .when(unplaced & published.is_null())
@@ -733,9 +769,41 @@ def _publication(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+#: "Veldara's economy": a name owning what only a country has (group 1).
+_POLITY_OWNER = re.compile(
+    r"\b([A-Z][a-z]{3,})['\u2019]s\s+(?i:" + phrases(longest_first(_WORDS.polity_nouns)) + r")\b"
+)
+#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian").
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
+
+
+def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Places the texts themselves name, that no gazetteer knows: a name owning what only a
+    country has (``polity_nouns``: "Veldara's economy"), written twice or more -> itself;
+    and its adjectives the texts write ("Veldaran") -> the name."""
+    texts = list(texts)
+    known = {**place_forms(), **demonym_forms()}
+    owners = {m for text in texts for m in _POLITY_OWNER.findall(text)} - set(known)
+    words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
+    names = {name: name for name in sorted(owners) if words[name] >= 2}
+    adjectives = {
+        stem + ending: name
+        for name in names
+        for stem in (name, name[:-1])
+        for ending in _ADJECTIVE_ENDINGS
+        if words[stem + ending] and stem + ending not in known
+    }
+    return names, adjectives
+
+
+def _document_places(
+    claims: pl.DataFrame,
+    texts: dict[str, str] | None,
+    found_in_text: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+) -> pl.DataFrame:
     """doc_id -> ``_doc__place``: the place the document's text (else its title and the
-    sentences of its figures) names most."""
+    sentences of its figures) names most, places the texts name (``found_in_text``) among
+    the gazetteer's."""
     # (the title, then the distinct sentences in order, one a line)
     docs = (
         claims.group_by("doc_id")
@@ -752,7 +820,8 @@ def _document_places(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.D
             .replace_strict(given, default=None, return_dtype=pl.String)
             .fill_null(pl.col("text"))
         )
-    places = document_places(docs, place_forms(), demonym_forms())
+    names, adjectives = found_in_text
+    places = document_places(docs, {**place_forms(), **names}, {**demonym_forms(), **adjectives})
     return places.select("doc_id", pl.col("p").alias("_doc__place")).cast(
         {"doc_id": pl.String, "_doc__place": pl.String}
     )
@@ -813,13 +882,19 @@ def assign_keys(
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
     )
+    # places the texts name that no gazetteer knows ("Veldara's economy")
+    in_text = text_places(
+        texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
+    )
     frame = read_place(
-        read_measure(claims, tables.measure_forms), place_forms(), demonym_forms()
+        read_measure(claims, tables.measure_forms),
+        {**place_forms(), **in_text[0]},
+        {**demonym_forms(), **in_text[1]},
     ).with_columns(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
-    frame = _economy_and_dimension(frame, of_economy)
-    frame = join_beside(frame, _document_places(claims, texts), "doc_id")
+    frame = _economy_and_dimension(_share_of_output(frame, tables.measure_forms), of_economy)
+    frame = join_beside(frame, _document_places(claims, texts, in_text), "doc_id")
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
@@ -941,6 +1016,7 @@ def assign_keys(
         .otherwise(pl.col("population"))
     )
     frame = _rise_over_a_year(frame, tables)
+    frame = _rate_of_change(frame)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
@@ -1172,14 +1248,59 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: "3.1% of GDP", "2% of the country's economic output": a share whose base is the economy.
+_OF_OUTPUT_WORDS = (
+    r"of\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?(?:gdp|gross\s+domestic\s+product|"
+    r"economic\s+output|output|economy|national\s+income)(?-u:\b)"
+)
+_OF_OUTPUT = rf"(?i)^\s*{_OF_OUTPUT_WORDS}"
+
+
+def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+    """A share "of GDP" of a measure that is no part of it (``scaled_by_output``) measures
+    what the words of its sentence last name before it ("cut the deficit to 3.1% of GDP,
+    from 3.9% of GDP", "debt of 80% of GDP"): GDP is its scale, not its measure. Any other
+    measure there ("cost 2% of GDP", "exports make up 3% of GDP") is left to the steps
+    after."""
+    word = rf"(?i)(?-u:\b)({alternation(forms)})(?-u:\b)"
+    share = (
+        (pl.col("dimension") == "ratio")
+        & (pl.col("_measure") == "gdp")
+        & after_figure().str.contains(_OF_OUTPUT)
+    )
+    named = (
+        pl.when(share)
+        .then(before_figure().str.replace_all(rf"(?i)\s{_OF_OUTPUT_WORDS}", " "))
+        .str.extract_all(word)
+        .list.last()
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+    )
+    measure = named.replace_strict(forms, default=None, return_dtype=pl.String)
+    take = measure.is_in(list(_WORDS.scaled_by_output)).fill_null(False)
+    return frame.with_columns(
+        _measure=pl.when(take).then(measure).otherwise(pl.col("_measure")),
+        _measure_source=pl.when(take)
+        .then(pl.format("the words '{}' earlier in the clause, a share of output", named))
+        .otherwise(pl.col("_measure_source")),
+    )
+
+
 def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataFrame:
     """The measure as the economy's wording and the figure's dimension settle it: a share
     or sum the economy loses, output, an area or a mass from fires; a loss is a level."""
     frame = _place_made_poorer(frame)
     measure = pl.col("_measure")
     economy = measure.is_in(["cost", "gdp", "gdp loss", "gdp growth"])
-    # (read only in the sentences of those measures: every test of a loss asks for one)
-    loss = pl.when(economy).then(pl.col("sentence").fill_null("")).str.contains(_LOSS)
+    # (read only in the sentences of those measures: every test of a loss asks for one); a
+    # growth rate is lost only by words of its own clause ("pinned back growth, a reduction of
+    # 5%"), not by "higher borrowing costs" elsewhere in its sentence
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^;:()]*)$", 1).fill_null(""),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    )
+    words = pl.when(measure == "gdp growth").then(clause).otherwise(pl.col("sentence"))
+    loss = pl.when(economy).then(words.fill_null("")).str.contains(_LOSS)
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
@@ -1483,6 +1604,29 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
 
 
+def _rate_of_change(frame: pl.DataFrame) -> pl.DataFrame:
+    """A rise in percent of a level that has a rate of its own (``rates_of_change``) is that
+    rate's level: "the economy grew 2.3%", "growth of 2.3%" and "growth was 2.3%" are one
+    growth rate; "prices rose 5% from a year earlier" is the inflation rate. A fall is left
+    alone (a loss of output is read apart)."""
+    rates = _WORDS.rates_of_change
+    take = (
+        pl.col("is_delta")
+        & (pl.col("unit") == "percent")
+        & (pl.col("change") != "decrease").fill_null(True)
+        & pl.col("concept_key").is_in(list(rates))
+    )
+    return frame.with_columns(
+        concept_key=pl.when(take)
+        .then(pl.col("concept_key").replace_strict(rates, default=None))
+        .otherwise(pl.col("concept_key")),
+        concept_source=pl.when(take)
+        .then(pl.format("{}, a rise in percent: its rate", pl.col("concept_source")))
+        .otherwise(pl.col("concept_source")),
+        is_delta=pl.col("is_delta") & ~take,
+    )
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1515,18 +1659,41 @@ def _period() -> pl.Expr:
     # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
     # when the sentence names other years; a span ("in 2020 and 2021") is not one year
     year_after = after.str.extract_groups(_YEAR_AFTER)
-    own_year = pl.when(
-        year_after.struct.field("2").is_null()
-        & (
-            year_after.struct.field("1").cast(pl.Int32, strict=False)
-            < pl.col("published").dt.year().fill_null(9999)
+    one_year = pl.when(year_after.struct.field("2").is_null()).then(
+        year_after.struct.field("1").cast(pl.Int32, strict=False)
+    )
+    own_year = pl.when(one_year < pl.col("published").dt.year().fill_null(9999)).then(
+        year_after.struct.field("1")
+    )
+    # "growth of 2% in 2032" written in 2031: a later year's forecast is of that year, not
+    # this year's ("this year", or a year not named, is the year of publication)
+    later_year = pl.when(one_year > pl.col("published").dt.year()).then(
+        year_after.struct.field("1")
+    )
+    # "0.4% in the fourth quarter": a quarter's figure is not the year's
+    quarter = after.str.extract(_QUARTER_AFTER, 1).str.to_lowercase()
+    # "to rise to 7.3% by the end of the year": a level foreseen for then, not now's
+    year_end = (
+        pl.when(after.str.contains(_BY_YEAR_END))
+        .then(
+            pl.coalesce(
+                after.str.extract(_BY_YEAR_END, 1),
+                pl.col("published").dt.year().cast(pl.String),
+            )
         )
-    ).then(year_after.struct.field("1"))
+        .str.replace(r"^", "end of ")
+    )
     period = (
         pl.when(record_year.is_not_null())
         .then(record_year)
         .when(own_year.is_not_null() & ~long_run & ~projected)
         .then(own_year)
+        .when(later_year.is_not_null() & ~long_run)
+        .then(later_year)
+        .when(quarter.is_not_null())
+        .then(pl.format("{} quarter", quarter))
+        .when(year_end.is_not_null() & ~long_run)
+        .then(year_end)
         .when(pl.col("_own_months").is_not_null() & ~long_run & ~projected)
         .then(pl.col("_own_months"))
         .when(average)
@@ -1542,7 +1709,7 @@ def _period() -> pl.Expr:
         .then(pl.lit(LONG_RUN))
         .when(projected)
         .then(pl.lit("projected"))
-        .when(pl.col("as_of_source") == "a year in the sentence")
+        .when(pl.col("as_of_source") == YEAR_NAMED)
         .then(pl.col("as_of").dt.year().cast(pl.String))
         .otherwise(None)
     )
@@ -1994,8 +2161,18 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # are no count of "95 ships")
     measures = list(set(tables.measure_forms.values()))
     lends = pl.col("unit").is_null() | prev_key.is_in(measures)
+    # "growth of 1.5% this year, after 2.3% in 2026", "up from 2.3%": a figure set after
+    # another of its sentence, whose measure only the whole sentence names, continues it
+    from_sentence = pl.col("concept_source").str.ends_with("' in the sentence").fill_null(False)
+    same_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False) & before.str.contains(
+        rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+(?:{HEDGES}\s+)?$"
+    ).fill_null(False)
     frame = frame.with_columns(
-        _borrow=((pl.col("_key").is_null() & countable & pl.col("_near") & lends) | pointer)
+        _borrow=(
+            (pl.col("_key").is_null() & countable & pl.col("_near") & lends)
+            | pointer
+            | (from_sentence & same_sentence & pl.col("_near"))
+        )
         & prev_key.is_not_null()
     )
     borrow = pl.col("_borrow")

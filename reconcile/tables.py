@@ -78,6 +78,12 @@ class ReadingWords:
     event_measures: tuple[str, ...]
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
+    #: measure -> the rate a share's rise of it is ("the economy grew 2%": growth)
+    rates_of_change: dict[str, str]
+    #: measures given as a share of GDP that are no part of it
+    scaled_by_output: tuple[str, ...]
+    #: what only a country has: its owner in the possessive is a place
+    polity_nouns: tuple[str, ...]
     #: words that set a count apart by how sure it is ("suspected", "confirmed")
     certainty: tuple[str, ...]
     #: measure -> the verbs that give a pay figure that stance ("demand": a pay claim)
@@ -154,6 +160,9 @@ def reading_words() -> ReadingWords:
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
+        rates_of_change={str(k): str(v) for k, v in raw["rates_of_change"].items()},
+        scaled_by_output=words("scaled_by_output"),
+        polity_nouns=words("polity_nouns"),
         certainty=words("certainty"),
         pay_stances={str(k): _words(v, str(k)) for k, v in raw["pay_stances"].items()},
         work_nouns=words("work_nouns"),

@@ -90,7 +90,8 @@ def test_the_year_in_the_same_sentence_counts_for_the_figure_after_it() -> None:
         ("late last year", dt.date(2030, 11, 1)),
         ("early last year", dt.date(2030, 2, 1)),
         ("at the end of last year", dt.date(2030, 12, 1)),
-        ("last year", dt.date(2030, 4, 2)),
+        # last year whole is a year the sentence names, dated as "in 2030" is
+        ("last year", dt.date(2030, 7, 1)),
     ],
 )
 def test_a_part_of_last_year_is_its_month(words: str, as_of: dt.date) -> None:
