@@ -697,12 +697,16 @@ class _DocumentReader(UnitReader):
     def _change_after_figure(self, r: _Reading) -> None:
         """A comparative right after a measured figure and before "than" ("5% higher than a
         year ago", "cost £40 less than"): the figure is a change. A bare count is left as
-        it is ("12 more in the box")."""
+        it is ("12 more in the box"), and so are a multiple of a base ("six times higher
+        than the official toll": so many times the base, which it is read against) and a
+        gap from what would have been ("15% lower than if ...": a level of its own)."""
         claim, lex, words = r.claim, self.lex, r.rest_words
         if claim.change is not None or len(words) < 2 or not r.rest[0].text.islower():
             return
+        if claim.unit in (None, "times") or (len(words) > 2 and words[2] in lex.counterfactuals):
+            return
         label = lex.change_after_figure.get(words[0])
-        if label and words[1] in lex.change_after_followers and claim.unit is not None:
+        if label and words[1] in lex.change_after_followers:
             claim.change = label
 
     def _head_count_after(self, r: _Reading) -> None:

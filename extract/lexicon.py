@@ -53,6 +53,7 @@ class Lexicon:
     level_carriers: frozenset[str]
     change_after_figure: dict[str, str]
     change_after_followers: frozenset[str]
+    counterfactuals: frozenset[str]
     units_before: PhraseTable
     amount_leads: PhraseTable
     guess_modals: frozenset[str]
@@ -177,7 +178,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers adverbs_before_to "
-    "change_after_followers guess_modals span_adjectives not_purposes year_owners extent_words "
+    "change_after_followers counterfactuals guess_modals span_adjectives not_purposes year_owners extent_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "
     "weekdays "

@@ -47,6 +47,11 @@ def _changes(text: str) -> list[str | None]:
         # a comparative and "than" after a measured figure
         ("Sales were 5% higher than a year ago.", ["increase"]),
         ("The new model costs $40 less than the old one.", ["decrease"]),
+        # but a multiple of a base is so many times the base, and a gap from what would have
+        # been is a level of its own: neither is a change
+        ("The true toll may be four times higher than the official count.", [None]),
+        ("Trade will be 12% lower than if the border had stayed open.", [None]),
+        ("Output would be 3% lower than otherwise.", [None]),
     ],
 )
 def test_change_is_read(text: str, changes: list[str | None]) -> None:
