@@ -697,9 +697,9 @@ class _DocumentReader(UnitReader):
     def _change_after_figure(self, r: _Reading) -> None:
         """A comparative right after a measured figure and before "than" ("5% higher than a
         year ago", "cost £40 less than"): the figure is a change. A bare count is left as
-        it is ("12 more in the box"), and so are a multiple of a base ("six times higher
-        than the official toll": so many times the base, which it is read against) and a
-        gap from what would have been ("15% lower than if ...": a level of its own)."""
+        it is ("12 more in the box"), and so are a multiple of a base ("losses three times
+        larger than first reported": so many times the base, which it is read against) and
+        a gap from what would have been ("15% lower than if ...": a level of its own)."""
         claim, lex, words = r.claim, self.lex, r.rest_words
         if claim.change is not None or len(words) < 2 or not r.rest[0].text.islower():
             return

@@ -49,7 +49,7 @@ def _changes(text: str) -> list[str | None]:
         ("The new model costs $40 less than the old one.", ["decrease"]),
         # but a multiple of a base is so many times the base, and a gap from what would have
         # been is a level of its own: neither is a change
-        ("The true toll may be four times higher than the official count.", [None]),
+        ("Real losses may be four times higher than the ones first reported.", [None]),
         ("Trade will be 12% lower than if the border had stayed open.", [None]),
         ("Output would be 3% lower than otherwise.", [None]),
     ],
