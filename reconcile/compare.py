@@ -52,8 +52,9 @@ import polars as pl
 from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_sorted, set_at_rows
+from .dating import SPAN_END
 from .frames import multiple_base
-from .identify import AGAINST, SPAN_END, stable_ids
+from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .sources import one_source_judge

@@ -15,8 +15,9 @@ from extract.schema import CLAIMS_SCHEMA, conform_claims
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
 from .columns import as_text, in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
+from .dating import assign_dates
 from .frames import after_figure, alternation, before_figure
-from .identify import HOLDING_STATUS, VAGUE, assign_dates, assign_keys, assign_windows
+from .identify import HOLDING_STATUS, VAGUE, assign_keys, assign_windows
 from .normalise import in_stated_period, normalise
 from .schema import (
     ASSERTIONS_SCHEMA,

@@ -8,13 +8,8 @@ import polars as pl
 import pytest
 
 from reconcile.checks import _SHARE_GAP
-from reconcile.identify import (
-    _CHANGE_BY,
-    _IT_MOVED,
-    _PART_BEFORE,
-    _RECORDED_BEFORE,
-    _SUPERSEDED_BEFORE,
-)
+from reconcile.dating import _CHANGE_BY, _SUPERSEDED_BEFORE
+from reconcile.identify import _IT_MOVED, _PART_BEFORE, _RECORDED_BEFORE
 
 READINGS = {"change": _CHANGE_BY, "replaced": _SUPERSEDED_BEFORE, "recorded": _RECORDED_BEFORE}
 

@@ -207,7 +207,7 @@ def test_claims_written_before_from_claim_are_accepted() -> None:
 
 
 def test_the_start_of_a_from_to_series_is_a_starting_figure() -> None:
-    from reconcile.identify import assign_dates
+    from reconcile.dating import assign_dates
 
     claims = extract_claims("Guidance fell from the US $61 to $64 billion.", doc_id="d")
     assert claims["from_claim"].null_count() == 1  # $64 billion points to $61 ("from the US")

@@ -8,18 +8,9 @@ import datetime as dt
 import polars as pl
 
 from extract import extract_claims
+from reconcile.dating import _ANY_MONTH, _DAY_MONTH, _MONTH_ALONE, _MONTH_YEAR, _SINCE, _STARTED_IN
 from reconcile.frames import after_figure, before_figure
-from reconcile.identify import (
-    _ANY_MONTH,
-    _DAY_MONTH,
-    _MONTH_AFTER,
-    _MONTH_ALONE,
-    _MONTH_YEAR,
-    _SINCE,
-    _STARTED_IN,
-    _month_reading_patterns,
-    _own_months,
-)
+from reconcile.identify import _MONTH_AFTER, _month_reading_patterns, _own_months
 
 #: Made-up sentences: months after figures that span a flow or date a level, months before
 #: figures or far from them, and no month at all.

@@ -10,7 +10,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
-from reconcile.identify import relative_year
+from reconcile.dating import relative_year
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,641 @@
+"""As of when each figure holds: a date in its sentence or its URL, the publication date,
+"last year" and other relative years, a year's span and its end, a weekday before
+publication, and rates per period.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from .columns import at_rows, join_beside
+from .frames import (
+    HEDGES,
+    after_figure,
+    alternation,
+    before_figure,
+    phrases,
+)
+from .tables import reading_words
+
+__all__ = ["SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
+
+#: The word lists read around a figure (``data/reading_words.yaml``).
+_WORDS = reading_words()
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+#: A month's name or short form anywhere (no word bounds): a sentence without one matches
+#: none of the patterns of months below (each holds one of these), so they are read only
+#: in sentences that hold one.
+_ANY_MONTH = "(?i)(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+#: A year as news writes one ("1989", "2031"), in each pattern that reads a year (a second
+#: year may drop its century: "2029-30").
+_CENTURY = r"(?:19|20)"
+_YEAR = _CENTURY + r"\d{2}"
+#: Words that make the date after them the start of a span, not the date of the figure.
+_SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?)?"
+#: "March 2031", "14 March 2031", "14th March 2031", "March 14, 2031" (groups: day, month,
+#: day, year).
+_MONTH_YEAR = (
+    r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
+    + alternation(_MONTHS)
+    + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
+)
+#: A hedge of a figure's size, allowed between the words that read a figure and the figure.
+_HEDGE = rf"(?:(?:{HEDGES})\s+)?$"
+#: Words right before a figure that make it a change, not a level ("rose by", "a rise of"),
+#: or a gap between two figures ("the count is off by", "undercounted by", "short by").
+_CHANGE_BY = (
+    r"(?i)(?:\b(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|jumped|climbed|"
+    r"went up|went down|up|down|off|short|out|(?:under|over)(?:counted|estimated|stated))\s+by|\b(?:rise|increase|drop|fall|decline|jump|growth)\s+of|"
+    r"\b(?:rise|increase|drop|fall|decline|jump)\s+(?:was|is|stood at|came to|amounted to)|"
+    # "a fall in the number of arrivals in May - 9,000", "a rise in deaths of 300"
+    r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
+    r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
+    r"\badditionally)"
+    r"\s+" + _HEDGE
+)
+#: Words that make a figure one its source has since replaced: "now 40 instead of 90",
+#: "revised down from 90", "the earlier toll of 90", "its first update gave 90", "had
+#: previously said 90"; after it, "90, as it first reported".
+_SUPERSEDED_BEFORE = (
+    r"(?i)(?:\b(?:instead\s+of|(?:revised|amended|corrected|lowered|raised|"
+    r"downgraded|upgraded)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:(?:down|up)(?:wards?)?\s+)?from)"
+    r"|\b(?:previous|earlier|prior|initial|original|old)\s+(?:[\w-]+\s+)?"
+    r"(?:toll|figure|estimate|count|tally|number|total)\s+of"
+    r"|\b(?:previously|earlier|initially|originally|first)\s+(?:said|reported|put|gave|"
+    r"estimated|counted|announced)\b[^,;.]{0,40})"
+    r"\s+(?:at\s+)?"
+    + _HEDGE
+    + r"|(?i)\b(?:in|by)\s+(?:its|their|the|an?)\s+(?:previous|earlier|prior|initial|original)\s+"
+    r"(?:report|estimate|update|count|tally|statement|assessment)s?\b[^;.]{0,40}$"
+)
+_SUPERSEDED_AFTER = (
+    r"(?i)^[\s,]*(?:[\w-]+\s+){0,3}?(?:as|that)\s+(?:was\s+|were\s+|had\s+been\s+)?"
+    r"(?:before|previously|earlier|initially|first|originally)\s+(?:reported|said|stated|"
+    r"announced|given|estimated)\b"
+)
+_WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
+#: "on Tuesday", "late on Friday", "by Monday's count": a weekday near the figure's report.
+_WEEKDAY = (
+    r"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?"
+    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+#: A weekday in the possessive names the day of an event, not of the count ("killed by
+#: Monday's earthquake ..., the ministry said on Tuesday"), unless a count follows it ("by
+#: Friday's tally"): such a match is passed over for the next one.
+_WEEKDAY_EVENT = r"['\u2019]s\s+[\w-]+$"
+_WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals?|update|data)$"
+#: What may follow a weekday: a possessive and its noun ("Monday's earthquake").
+_WEEKDAY_OWNED = r"(?:['\u2019]s\s+[\w-]+)?"
+#: "spoiled since the strike began on Monday": a weekday in a clause of "since" is the day a
+#: span started, not the date of the figure (which runs up to its report); "will return to
+#: work on Saturday", a day to come. Such a match, which opens with one of these words, is
+#: passed over.
+_NOT_THE_DAY = r"(?:since|will|would|(?:is|are|was|were)\s+due\s+to)"
+_SINCE_DAY = rf"(?i)(?:\b{_NOT_THE_DAY}\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?"
+_DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
+#: "in March", "by the end of June" with no year: the last such month up to publication
+#: ("since March" is not a date of the figure: the count runs up to publication, and
+#: "until the end of August" is a deadline).
+_MONTH_ALONE = (
+    r"(?i)\b(?:in|during|by|as of|at the end of|early|late|mid-?)\s+(?:the end of\s+)?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?:\s*[,.;:]|\s+[a-z]|\s*$)"
+)
+#: "the fires that began in early May", "since June": the month a span started, not the date
+#: of the figure (a running count is as of its report); a prefix of ``_MONTH_ALONE``.
+_STARTED = r"(?:since|from|start(?:ed|ing|s)?|beg[au]n|begins|beginning|broke\s+out|erupted)\b"
+_STARTED_IN = rf"(?i)(?:\b{_STARTED}(?:\s+[a-z]+){{0,4}}?\s+)?"
+#: "on May 9", "as of 9 May" with no year: the last such day up to publication.
+_DAY_MONTH = (
+    r"(?i)\b(?:on|as of|as at|by)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+("
+    + alternation(_MONTHS)
+    + r")|("
+    + alternation(_MONTHS)
+    + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+#: "757,000 protested, down from 1.12 million on January 15": the day after a figure
+#: of "from" dates that earlier figure, not the sentence's others (which take their own date).
+_FROM_DAY = (
+    r"(?i)\bfrom\s+(?:[^,;:]|,\d){1,40}?\s+(?:on|as of|as at)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+    + alternation(_MONTHS)
+    + r")|(?:"
+    + alternation(_MONTHS)
+    + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"
+)
+#: A rate written right after the amount ("$5m a week", "600 million pounds per year").
+_RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
+_IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
+#: A year right after a verb of a report coming out ("a study released in 2031"): the
+#: report's year, not its figures', left aside when the sentence's years date its figures.
+_RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
+#: A span of whole years ("in 2030 and 2031", "between 2029 and 2031", "from 2030 to 2031"):
+#: group 1 its first year, group 2 its last.
+_YEAR_SPAN = (
+    rf"(?i)\b(?:in|during|for|over|between|from|across|throughout)\s+({_YEAR})"
+    rf"\s*(?:and|to|through|until|-|\u2013)\s*({_YEAR})\b"
+)
+#: Words before a figure that end in another figure and its year, closed by a comma ("the
+#: record of 7 million set in 2019, an area"): a number that is not a year, up to six words,
+#: "in" and a year, a comma, then no number up to this figure. ("40 in 2019 and 50" goes on
+#: with "and": the year may be both's.)
+_YEAR_CLOSES = (
+    rf"(?i)\d[\d,.]*(?:\s+[\w'\u2019-]+){{0,6}}?\s+(?:in|during)\s+{_YEAR}\s*[,;][^0-9]*$"
+)
+
+
+def _url_date() -> pl.Expr:
+    """The date a document's address shows (".../2023/09/14/...", "13-Sep-2023"), else null."""
+    url = pl.col("url").fill_null("")
+    ymd = url.str.extract_groups(rf"/({_YEAR})/(\d{{1,2}})(?:/(\d{{1,2}}))?/")
+    dmy = url.str.extract_groups(rf"\b(\d{{1,2}})-([A-Za-z]{{3}})[a-z]*-({_YEAR})\b")
+    month = (
+        dmy.struct.field("2")
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    )
+    return pl.coalesce(
+        pl.date(
+            ymd.struct.field("1").cast(pl.Int32, strict=False),
+            ymd.struct.field("2").cast(pl.Int32, strict=False),
+            ymd.struct.field("3").cast(pl.Int32, strict=False).fill_null(1),
+        ),
+        pl.date(
+            dmy.struct.field("3").cast(pl.Int32, strict=False),
+            month,
+            dmy.struct.field("1").cast(pl.Int32, strict=False),
+        ),
+    )
+
+
+def _text_date() -> pl.Expr:
+    """The latest date ("January 3, 2023", "3 January 2023", "January 2023") in the
+    document's sentences, for a document with no publication date: the news is at least
+    that recent."""
+    text = pl.col("sentence").fill_null("")
+    months = alternation(_MONTHS)
+    # ordinal days too: "15th September 2031", "September 15th, 2031"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+{_YEAR}\b")
+    dmy = text.str.extract_all(rf"(?i)\b{day}\s+(?:{months})\.?,?\s+{_YEAR}\b")
+    # a month and year ("as of October 2031") says the news is at least that recent too
+    # (not the start of a span: "since June 2030")
+    my = text.str.extract_all(_SINCE + rf"\b(?:{months})\.?,?\s+{_YEAR}\b").list.eval(
+        pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+    )
+    found = pl.concat_list(mdy, dmy, my).list.eval(
+        pl.element()
+        .str.to_lowercase()
+        .str.replace_all(r"[.,]", "")
+        .str.replace_all(r"(\d)(?:st|nd|rd|th)\b", "$1")
+        .str.replace(r"^(\d{1,2}) ([a-z]+) (\d{4})$", "$2 $1 $3")
+        .str.replace(r"^([a-z]+) (\d{4})$", "$1 1 $2")
+        .str.replace(r"^([a-z]{3})[a-z]* ", "$1 ")
+        .str.to_date("%b %d %Y", strict=False)
+    )
+    return found.list.max().max().over("doc_id")
+
+
+def _day_of_month() -> pl.Expr:
+    """The date of ``_year``/``_month``/``_day``: the first of the month when the day is
+    missing or not in that month."""
+    first = pl.date(pl.col("_year"), pl.col("_month"), 1)
+    day = first + pl.duration(days=pl.col("_day").fill_null(1).clip(1, 31) - 1)
+    return pl.when(day.dt.month() == pl.col("_month")).then(day).otherwise(first)
+
+
+def _rates(frame: pl.DataFrame, dtype: pl.DataType) -> pl.DataFrame:
+    """``per`` read from the words of and after the amount where the claim has none, and
+    for an amount named again with "the"."""
+    # the rate period the amount's own words give, where the claim has none: words after
+    # the amount ("$40m a quarter"); a surface that is nothing but "a quarter" or "a third"
+    # is a fraction, the amount itself, not a rate of one
+    rate = (
+        pl.concat_str(
+            pl.col("surface")
+            .fill_null("")
+            .str.extract(r"(?i)\S\s+(\b(?:a|an|per|every|each)\s+\w+)$", 1),
+            after_figure(),
+            ignore_nulls=True,
+        )
+        .str.extract(_RATE, 1)
+        .str.to_lowercase()
+    )
+    frame = frame.with_columns(per=pl.coalesce(pl.col("per"), rate.cast(dtype, strict=False)))
+    return _definite_rate(frame)
+
+
+#: A year named by its place after another ("the following year", "a year later", "that
+#: year"): the years it counts from the year named before it.
+# "a year earlier" is a date; "over the previous year" sets a figure against that year
+_NOT_AGAINST = "".join(rf"(?<!{re.escape(w)}\s)" for w in _WORDS.relative_year_against)
+_RELATIVE_YEARS = {
+    (_NOT_AGAINST if step < 0 else "") + phrases(said): step
+    for step, said in _WORDS.relative_years.items()
+}
+_RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + r")\b"
+#: The same phrases without the words before them (for Polars, which reads no look-behind):
+#: a first sieve.
+_RELATIVE_YEAR_HINT = (
+    rf"(?i)\b{phrases([w for said in _WORDS.relative_years.values() for w in said])}\b"
+)
+#: "late last year", "the start of last year": the month a part of last year stands for.
+_PART_MONTHS = _WORDS.part_of_year_months
+_PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
+_LAST_YEAR = r"(?i)\blast\s+year\b"
+#: How a figure is dated by a year its sentence names ("in 2030", "last year").
+YEAR_NAMED = "a year in the sentence"
+
+
+def relative_year(before: str, clause: str) -> int | None:
+    """The year a relative year in a figure's ``clause`` names ("the following year" after
+    "In 2020, ..." is 2021), counted from the last year named in ``before`` (the text before
+    the figure: the sentence before it and its own words); None when there is no relative
+    year or no year to count from."""
+    found = re.search(_RELATIVE_YEAR, clause)
+    if found is None:
+        return None
+    years = re.findall(rf"(?<![\w.,-])({_YEAR})(?![\w.,-]\d)", before)
+    if not years:
+        return None
+    said = found.group(0)
+    step = next(v for k, v in _RELATIVE_YEARS.items() if re.fullmatch(f"(?i){k}", said))
+    return int(years[-1]) + step
+
+
+def _last_sentence(earlier: str, reach: int = 4000) -> str:
+    """The last sentence of ``earlier``, read in its last ``reach`` characters when a
+    sentence ends there (a long text is not split whole for each figure)."""
+    pieces = re.split(r"(?<=[.!?])\s+", earlier[-reach:])
+    return pieces[-1] if len(pieces) > 1 else re.split(r"(?<=[.!?])\s+", earlier)[-1]
+
+
+def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
+    """``_rel_year`` of each claim: :func:`relative_year` of the words of its clause (after
+    it to a mark of punctuation, before it from one), counted from the sentence before it
+    in the document's text (when given) and its own words before it."""
+    clause = pl.concat_str(
+        before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    ).alias("_clause")
+    # (the sentences that hold none are let go before the clauses are cut)
+    rows = (
+        claims.select(
+            pl.int_range(pl.len()).alias("_i"),
+            "doc_id",
+            "sentence",
+            "sentence_start",
+            "start",
+            "end",
+        )
+        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_HINT))
+        .select("_i", "doc_id", "sentence_start", before_figure().alias("_before"), clause)
+        .filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
+    )
+    found: dict[int, int] = {}
+    for i, doc, sentence_start, before, words in rows.iter_rows():
+        text = (texts or {}).get(doc) or ""
+        previous = _last_sentence(text[: sentence_start or 0].rstrip())
+        if (year := relative_year(previous + " " + before, words)) is not None:
+            found[i] = year
+    return at_rows("_rel_year", claims.height, found, pl.Int32())
+
+
+def _sentence_year(published: pl.Expr) -> pl.Expr:
+    """Whether the sentence's one year ("in 2030") is the figure's: before publication,
+    and not the year of another figure after this one."""
+    # "8,000 hectares, above the record of 7,000 set in 1989": a year after another figure
+    # that follows this one belongs to that figure ("In 1989, 40 ... and 300 ..." is both's)
+    # (the words are read only where the sentence has its one year)
+    one_year = pl.col("_in_year").is_not_null()
+    after = pl.when(one_year).then(after_figure()).str.replace_all(r"\w+-\d+\b", "")
+    year_of_other = after.str.contains(rf"\b{_YEAR}\b") & ~after.str.contains(
+        rf"^[^0-9]*\b{_YEAR}\b"
+    )
+    # "... the record of 7 million set in 2019, an area 9 times the norm": a year that closes
+    # an earlier figure's phrase, before this one, is that figure's too
+    closes_other = (
+        pl.when(one_year)
+        .then(before_figure())
+        .str.replace_all(r"\w+-\d+\b", "")
+        .str.contains(_YEAR_CLOSES)
+    )
+    year_of_other = year_of_other | closes_other
+    return (
+        pl.col("_in_year").is_not_null()
+        & (pl.col("_in_year") < published.dt.year().fill_null(9999))
+        & ~year_of_other
+    )
+
+
+#: How a figure is dated when its sentence's only years are a span ("in 2030 and 2031").
+SPAN_END = "the end of a span of years in the sentence"
+
+
+def _span_end(span: pl.Expr) -> pl.Expr:
+    """The last year of each span found (``_YEAR_SPAN``), null where the span does not run
+    forward ("between 2031 and 2030" is no span)."""
+    first = span.struct.field("1").cast(pl.Int32, strict=False)
+    last = span.struct.field("2").cast(pl.Int32, strict=False)
+    return pl.when(last > first).then(last)
+
+
+def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
+    """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
+    year": its November), a year the figure's clause names by its place after another
+    ("the following year"; see :func:`relative_year`), the sentence's one year, the end of
+    a span of years that is the sentence's only years and has ended ("in 2030 and 2031":
+    its last day; a year a report came out in, "published in 2032", left aside), else the
+    publication date;
+    ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
+    says, and is settled when windows are made)."""
+    sentence = pl.col("sentence").fill_null("")
+    # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
+    with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
+    # the sentence's years, a report's year of coming out left aside (only where it names
+    # two years or more is one cut)
+    years = rf"\b{_YEAR}\b"
+    cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
+    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence)
+    told_years = told.str.extract_all(years).list.n_unique()
+    found = claims.select(
+        # "since June 2020" is when a count began, not the date of the figure; "between
+        # March 2 and June 9, 2030" runs to its end
+        with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
+        .list.eval(
+            pl.element().filter(~pl.element().str.contains(r"(?i)^(?:since|between|from)\s"))
+        )
+        .list.first()
+        .str.extract_groups(_MONTH_YEAR)
+        .alias("_my"),
+        pl.when(told_years == 1)
+        .then(told.str.extract(_IN_YEAR, 1).cast(pl.Int32, strict=False))
+        .alias("_in_year"),
+        # a span of years as the sentence's only years: its figures count over it
+        pl.when(told_years == 2).then(told).str.extract_groups(_YEAR_SPAN).alias("_span"),
+        sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(_PART_OF_LAST_YEAR, 1)
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_part"),
+        sentence.str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
+        .list.eval(
+            pl.element().filter(
+                (
+                    ~pl.element().str.contains(_WEEKDAY_EVENT)
+                    | pl.element().str.contains(_WEEKDAY_COUNT)
+                )
+                & ~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")
+            )
+        )
+        .list.first()
+        .str.extract(_WEEKDAY, 1)
+        .str.to_lowercase()
+        .str.slice(0, 3)
+        .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
+        .alias("_weekday"),
+        sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
+        with_month.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
+        .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_STARTED}")))
+        .list.first()
+        .str.extract(_MONTH_ALONE, 1)
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("_alone"),
+        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
+        .then(with_month)
+        .otherwise(with_month.str.replace_all(_FROM_DAY, " "))
+        .str.extract_groups(_DAY_MONTH)
+        .alias("_dm"),
+    ).unnest("_my")
+    month = (
+        found.get_column("2")
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    )
+    year = found.get_column("4").cast(pl.Int32, strict=False)
+    day = pl.coalesce(found.get_column("1"), found.get_column("3")).cast(pl.Int32, strict=False)
+    dm = found.get_column("_dm").struct
+    dm_month = (
+        pl.coalesce(dm.field("2"), dm.field("3"))
+        .str.to_lowercase()
+        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    )
+    dm_day = pl.coalesce(dm.field("1"), dm.field("4")).cast(pl.Int32, strict=False)
+    frame = claims.with_columns(
+        _month=month,
+        _year=year,
+        _day=day,
+        # a relative year in the figure's own clause wins over the sentence's one year
+        _in_year=pl.coalesce(_relative_years(claims, texts), found.get_column("_in_year")),
+        _part=found.get_column("_part"),
+        _last=found.get_column("_last"),
+        _weekday=found.get_column("_weekday"),
+        _back=found.get_column("_back"),
+        _alone=found.get_column("_alone"),
+        _dm_month=dm_month,
+        _dm_day=dm_day,
+        _span_end=found.select(_span_end(pl.col("_span"))).to_series(),
+    )
+    frame = join_beside(frame, _publication(claims), "doc_id")
+    published = pl.col("_published")
+    dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
+    in_year = _sentence_year(published)
+    before = before_figure()
+    superseded = before.str.contains(_SUPERSEDED_BEFORE) | after_figure().str.contains(
+        _SUPERSEDED_AFTER
+    )
+    # "on Tuesday": the last such day up to publication; "in March": the last March up to it
+    weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
+    days_back = pl.col("_back").replace_strict(
+        {"yesterday": 1, "last week": 7}, default=None, return_dtype=pl.Int64
+    )
+    alone_year = published.dt.year() - (pl.col("_alone") > published.dt.month()).cast(pl.Int32)
+    # "on May 9": the last 9 May up to publication
+    later = pl.col("_dm_month") * 100 + pl.col("_dm_day") > (
+        published.dt.month().cast(pl.Int32) * 100 + published.dt.day().cast(pl.Int32)
+    )
+    day_month = pl.date(
+        published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
+    ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
+    day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
+    # "last year" dates the figures of its own stretch of the sentence (the words from the
+    # figure before to the one after), or all of a sentence it opens: "growth of 1.1% in
+    # 2027, down from 2.3% last year" and "cut the deficit to 3% of GDP from 4% of GDP last
+    # year" date only the figure before it
+    stretch = pl.concat_str(
+        before.str.extract(r"([^0-9]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^0-9]*)", 1).fill_null(""),
+    )
+    last_year = (
+        (pl.col("_last") == "year")
+        & pl.col("_part").is_null()
+        & (
+            stretch.str.contains(_LAST_YEAR)
+            | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
+        )
+    )
+    # a span of years that has ended by publication: the figures are of its end
+    span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
+    # (read once for both columns: each use of an expression computes it again)
+    frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
+    in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
+    # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
+    # May 9", "in March" in an undated document): of another time, but of which is not known
+    unplaced = (
+        pl.any_horizontal(pl.col(c).is_not_null() for c in ("_weekday", "_alone", "_dm_month"))
+        | days_back.is_not_null()
+    )
+    frame = frame.with_columns(
+        as_of=pl.when(dated)
+        .then(_day_of_month())
+        .when(day_month.is_not_null())
+        .then(day_month)
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=weekday_back))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(published - pl.duration(days=days_back))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.date(alone_year, pl.col("_alone"), 1))
+        .when(pl.col("_last") == "month")
+        .then(published.dt.offset_by("-1mo"))
+        .when((pl.col("_last") == "year") & pl.col("_part").is_not_null())
+        .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
+        .when(last_year)
+        .then(pl.date(published.dt.year() - 1, 7, 1))
+        .when(in_year)
+        .then(pl.date(pl.col("_in_year"), 7, 1))
+        .when(span_ended)
+        .then(pl.date(pl.col("_span_end"), 12, 31))
+        .otherwise(published),
+        as_of_source=pl.when(dated)
+        .then(pl.lit("a date in the sentence"))
+        .when(day_month.is_not_null())
+        .then(pl.lit("a day and month before publication"))
+        .when(pl.col("_weekday").is_not_null() & published.is_not_null())
+        .then(pl.lit("a weekday before publication"))
+        .when(days_back.is_not_null() & published.is_not_null())
+        .then(pl.lit("'yesterday'/'last week' before publication"))
+        .when(pl.col("_alone").is_not_null() & published.is_not_null())
+        .then(pl.lit("a month before publication"))
+        .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
+        .then(pl.lit("'last month/year' before publication"))
+        # (the year before publication, as a year the sentence names: the figure's period)
+        .when(last_year)
+        .then(pl.lit(YEAR_NAMED))
+        .when(in_year)
+        .then(pl.lit(YEAR_NAMED))
+        .when(span_ended)
+        .then(pl.lit(SPAN_END))
+        .when(unplaced & published.is_null())
+        .then(pl.lit("a time in the sentence, with no date to place it"))
+        .when(pl.col("published").is_not_null())
+        .then(pl.lit("the publication date"))
+        .when(pl.col("_from_url"))
+        .then(pl.lit("the date in the document's address"))
+        .when(published.is_not_null())
+        .then(pl.lit("the latest date the document's sentences give"))
+        .otherwise(pl.lit("no date")),
+        superseded=superseded,
+        # (a figure its source replaced is an earlier level too)
+        starting_figure=(
+            (
+                before.str.contains(r"(?i)\bfrom\s*$")
+                | pl.col("surface").str.contains(r"(?i)^from\s")
+                | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
+            )
+            & pl.col("change").is_null()
+        )
+        | superseded,
+        is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
+        | before.str.contains(_CHANGE_BY),
+    )
+    frame = _rates(frame, claims.schema["per"])
+    return frame.drop(
+        "_month",
+        "_year",
+        "_day",
+        "_in_year",
+        "_part",
+        "_last",
+        "_weekday",
+        "_back",
+        "_alone",
+        "_dm_month",
+        "_dm_day",
+        "_published",
+        "_from_url",
+        "_in_year_ok",
+        "_day_month",
+        "_span_end",
+    )
+
+
+def _definite_rate(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "Where the $9bn comes from": a figure named with "the" is one the document gave
+    before, and takes the rate it was given with ("$9bn a year")."""
+    keys = ["doc_id", "value", "dimension"]
+    rates = (
+        frame.select(*keys, "per")
+        .filter(pl.col("per").is_not_null())
+        .group_by(keys)
+        .agg(pl.col("per").first().alias("_per_before"))
+    )
+    before = before_figure()
+    definite = before.str.contains(r"(?i)\b(?:the|this|that)\s*$")
+    # joined on the keys alone and set beside the frame (see reconcile.columns)
+    found = (
+        frame.select(keys)
+        .join(rates, on=keys, how="left", nulls_equal=True, maintain_order="left")
+        .get_column("_per_before")
+    )
+    return frame.with_columns(
+        per=pl.when(definite & pl.col("per").is_null()).then(found).otherwise(pl.col("per"))
+    )
+
+
+def _publication(claims: pl.DataFrame) -> pl.DataFrame:
+    """doc_id -> ``_published`` (the publication date, else the address's date, else the
+    latest full date of the document's sentences) and ``_from_url``; each document's
+    address is read once, and sentences only of documents with neither date."""
+    docs = (
+        claims.group_by("doc_id")
+        .agg(pl.col("published").drop_nulls().first(), pl.col("url").drop_nulls().first())
+        .with_columns(_url=_url_date())
+    )
+    undated = docs.filter(pl.col("published").is_null() & pl.col("_url").is_null())
+    from_text = (
+        claims.select("doc_id", "sentence")
+        .filter(pl.col("doc_id").is_in(undated.get_column("doc_id").implode()))
+        .select("doc_id", _text_date().alias("_text"))
+        .unique("doc_id")
+    )
+    return docs.join(from_text, on="doc_id", how="left").select(
+        "doc_id",
+        pl.coalesce("published", "_url", "_text").alias("_published"),
+        (pl.col("published").is_null() & pl.col("_url").is_not_null()).alias("_from_url"),
+    )
