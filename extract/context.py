@@ -267,6 +267,10 @@ def _function_word(word: Token, lex: Lexicon) -> bool:
     return word.lower in lex.stopwords and not (word.text.isupper() and len(word.text) > 1)
 
 
+#: The mark of a plural possessive set apart by the tokens' join ("Teachers ' Union").
+_SPACED_PLURAL_MARK = re.compile(r"(?<=s) ([’'])(?= )")
+
+
 def _clean_np(words: list[Token]) -> str | None:
     lex = lexicon()
     trimmed = trim_source(words, lex)
@@ -292,7 +296,7 @@ def _clean_np(words: list[Token]) -> str | None:
     if not words or len(words) > 9:
         return None
     phrase = " ".join(w.text for w in words)
-    phrase = re.sub(r"(?<=s) ([’'])(?= )", r"\1", phrase)  # "Teachers ' Union": one name
+    phrase = _SPACED_PLURAL_MARK.sub(r"\1", phrase)  # "Teachers ' Union": one name
     phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
     if not phrase or (phrase.lower() in lex.non_asserters and not phrase.isupper()):
         return None  # "who", "this"; "WHO" is a name
@@ -315,7 +319,7 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
     j = i
     while j > 0:
         prev = toks[j - 1]
-        if _plural_possessive(toks, j - 1):
+        if _plural_possessive(toks, j - 1, lex):
             j -= 1  # "the Teachers' Union": the mark is part of the name, no quotation
             continue
         if (prev.lower in _CLAUSE_BREAKS and not prev.text.isupper()) or prev.text in _QUOTES:
@@ -329,12 +333,11 @@ def _np_before(toks: list[Token], i: int) -> list[Token]:
     return toks[j:i]
 
 
-def _plural_possessive(toks: list[Token], k: int) -> bool:
+def _plural_possessive(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether the mark ``toks[k]`` closes a plural possessive inside a name ("the Teachers'
     Union", "the nurses' union"): an apostrophe right after a word ending in "s" and before
     a capitalised word or a noun of a body, not a quotation mark. Before any other noun the
     possessor is the name and the noun its thing ("the Refugees' site", "the Pilots' data")."""
-    lex = lexicon()
     return (
         toks[k].text in ("'", "\u2019")
         and 0 < k < len(toks) - 1
@@ -394,7 +397,7 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         tok = toks[j]
         if (
             tok.text in ",.;:!?()"
-            or (tok.text in _QUOTES and not _plural_possessive(toks, j))
+            or (tok.text in _QUOTES and not _plural_possessive(toks, j, lexicon()))
             or (tok.lower in _NP_AFTER_STOPS and j > i)
         ):
             break
@@ -582,8 +585,8 @@ def _speech_tag(toks: list[Token], i: int) -> bool:
     return k > 0 and toks[k].text == ","
 
 
-#: Plural nouns without an "s" that may be a tag's subject ("..., police believe.").
-_PLURAL_NOUNS = frozenset("people police staff officials".split())
+#: Plural nouns without an "s" ("300 people", "..., police believe.").
+IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 #: Prepositions after a tag subject's head ("economists at the bank", "staff of the firm").
 _TAG_PREPOSITIONS = frozenset("at of for from in".split())
 #: The most words of a subject in a closing tag ("..., economists at the bank estimate.").
@@ -616,7 +619,7 @@ def _closing_tag(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return first in lex.determiners or toks[k + 1].text[:1].isupper()
     # "engineers estimate", "hospital figures show": a plural subject
     opens = first in lex.determiners or _tag_noun(first, lex)
-    return opens and (head.endswith("s") or head in _PLURAL_NOUNS)
+    return opens and (head.endswith("s") or head in IRREGULAR_PLURALS)
 
 
 def _tag_noun(low: str, lex: Lexicon) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Token
+from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
 from .inflection import may_be_adjective, never_a_noun, singular
 from .lexicon import change_ending, phrase_at, phrase_ending
@@ -38,7 +38,6 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 #: 40 cars", no change is read, as NewsQuant's annotators read such figures).
 _OBJECT_WORDS = 4
 _BY_OBJECT_WORDS = 2
-_IRREGULAR_PLURALS = frozenset("people men women children staff personnel police cattle".split())
 
 
 #: Before an amount in brackets that is a negative in the accounts' style ("the net result
@@ -613,7 +612,7 @@ class UnitReader(PhraseReader):
     def _noun_end(run: list[Token], single: bool) -> int:
         """Where a counted noun ends: "12 part-time workers quit" -> 2 words, not 3."""
         plural = [
-            t.lower in _IRREGULAR_PLURALS
+            t.lower in IRREGULAR_PLURALS
             or (t.lower.endswith("s") and not t.lower.endswith(("ss", "us", "is")))
             for t in run
         ]
