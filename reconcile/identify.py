@@ -272,7 +272,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(claims, tables.measure_forms),
+        read_measure(claims, tables.measure_forms, _WORDS.people_measures),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(
@@ -490,24 +490,28 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
         r"rated|described|still|now|out\s+of)\b"
     )
-    # (the part's words are read only after the words that introduce one)
+    # the whole is the figure just before it in its sentence, and the part is of its measure
+    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
+    frame = sorted_by(frame, "doc_id", "start")
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    # (the part's words are read only after the words that introduce one; "with 150,000
+    # still in the dark" with no figure before it in its sentence is a part of nothing)
     part = (
-        pl.when(of_them | (introduced & stated))
+        pl.when(of_them | (introduced & stated & same_sentence.fill_null(False)))
         .then(after)
         .str.extract(_SUBSET_AFTER, 1)
         .str.to_lowercase()
         .str.strip_chars()
     )
-    # the whole is the figure just before it in its sentence, and the part is of its measure
-    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
-    frame = sorted_by(frame, "doc_id", "start")
-    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
     whole = pl.coalesce(
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
     # (the part is read once for both columns: each use of an expression computes it again)
-    frame = frame.with_columns(_part=pl.when(part != "").then(part))
+    # ("with 640,000 still in the dark": an adverb of time alone names no part)
+    frame = frame.with_columns(
+        _part=pl.when((part != "") & ~part.is_in(["still", "now"])).then(part)
+    )
     part = pl.col("_part")
     return frame.with_columns(
         **where(

@@ -296,10 +296,35 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
     # or after it, in lower case ("Tide Watch relief charity", "PTA spokesperson")
     links += [[bare, head] for bare in groups if (head := _described_after(bare)) in groups]
+    links += _speakers(groups)
     # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
     people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
     links += _one_people(people)
     return _shown_names(groups, links)
+
+
+#: A body's speaker named after the body's noun in lower case ("directorate spokesman Ana
+#: Ruiz", "agency spokeswoman Jo Bloggs"): the noun in group 1.
+_SPEAKER_OF = re.compile(r"^([a-z]+)\s+(?:spokes(?:man|woman|person))\s+[A-Z]")
+
+
+def _speakers(groups: Iterable[str]) -> list[list[str]]:
+    """Each body and a speaker named after its noun ("Port Health Directorate" and
+    "directorate spokesman Ana Ruiz"), when one body alone among the names ends in that
+    noun: with two ("Health Ministry", "Interior Ministry"), "ministry spokesman" is left
+    alone."""
+    by_noun: dict[str, list[str]] = {}
+    for bare in groups:
+        words = bare.split()
+        if len(words) > 1 and words[-1][:1].isupper():
+            by_noun.setdefault(words[-1].lower(), []).append(bare)
+    links = []
+    for bare in groups:
+        found = _SPEAKER_OF.match(bare)
+        bodies = by_noun.get(found.group(1), []) if found else []
+        if len(bodies) == 1:
+            links.append([bodies[0], bare])
+    return links
 
 
 def _one_people(people: list[str]) -> list[list[str]]:
