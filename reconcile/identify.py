@@ -181,6 +181,15 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     return names, adjectives
 
 
+#: Words after a figure that say what it counts or leaves out ("a figure that includes ...",
+#: "a count it says excludes ...", "counting only ..."): its measure is its source's own.
+_SCOPE_NOTE = (
+    r"(?i)^[^.;]*?(?:(?-u:\b)(?:figure|count|number|tally|total|estimate)s?\s+(?:(?:that|which)\s+)?"
+    r"(?:[a-z]+\s+(?:said|says)\s+)?(?:includes?|included|excludes?|excluded|leaves\s+out|"
+    r"left\s+out)(?-u:\b)|(?-u:\b)(?:counting\s+only|only\s+counting|not\s+counting)(?-u:\b))"
+)
+
+
 def _document_places(
     claims: pl.DataFrame,
     texts: dict[str, str] | None,
@@ -383,6 +392,9 @@ def assign_keys(
     of_nation = pl.col("entity_source") == "a nationality in the figure's words"
     by_role = of_nation & population.is_in(list(_NATIONALS_BY_ROLE))
     population = pl.when(by_role).then(None).otherwise(population)
+    # "95,000 homeless, a figure it says includes families staying with relatives": the
+    # figure's own sentence says what it counts, so another count may not count the same
+    scope_noted = after_figure().str.contains(_SCOPE_NOTE).fill_null(False)
     frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
@@ -390,7 +402,8 @@ def assign_keys(
         frame_sure=pl.col("frame_sure")
         & (pl.col("entity") != "unspecified")
         & share_sure
-        & ~by_role.fill_null(False),
+        & ~by_role.fill_null(False)
+        & ~scope_noted,
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted

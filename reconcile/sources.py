@@ -26,7 +26,7 @@ from .frames import (
     phrases,
     place_forms,
 )
-from .identify import _LONG_TERM, LONG_RUN, _canonical, _document_places
+from .identify import _LONG_TERM, LONG_RUN, _canonical, _document_places, text_places
 from .tables import Tables, reading_words
 
 __all__ = [
@@ -154,8 +154,15 @@ def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
     read = claims.filter(pl.col("doc_id").is_in(asked.get_column("doc_id").implode()))
     if "title" not in read.columns:  # (the columns grouping keeps leave the titles out)
         read = read.with_columns(title=pl.lit(None, dtype=pl.String))
-    places = join_beside(asked, _document_places(read, texts), "doc_id")
-    found = {p: government_name(f"{p} government") for p in places["_doc__place"].drop_nulls()}
+    # (a country the texts name that no gazetteer knows, "Veldara's economy", has a government)
+    in_text = text_places(
+        texts.values() if texts else read.get_column("sentence").drop_nulls().unique()
+    )
+    places = join_beside(asked, _document_places(read, texts, in_text), "doc_id")
+    found = {
+        p: government_name(f"{p} government") or (f"{p} government" if p in in_text[0] else None)
+        for p in places["_doc__place"].drop_nulls()
+    }
     home = places["_doc__place"].replace_strict(found, default=None, return_dtype=pl.String)
     rows = pl.Series(range(claims.height)).filter(unnamed).to_list()
     return at_rows("_home", claims.height, dict(zip(rows, home, strict=True)), pl.String())
