@@ -391,6 +391,12 @@ _SPENT_TIME = (
     r"several|many|few|whole|entire|[a-z]+day)\s+){0,2}"
     r"(?:night|day|week|weekend|hour|month|morning|evening|afternoon|time)s?(?-u:\b)"
 )
+#: "95,000 homes and businesses": a counted noun joined to another plural noun counts both
+#: kinds, so the first alone names no measure (the words after them may: "... without power").
+_JOINED_NOUN = (
+    r"(?i)^\s+(?:and|or)\s+(?:other\s+)?(?:[a-z][a-z-]+es|[a-z][a-z-]+[^s\W]s)(?-u:\b)"
+    r"(?:\s+(?:in|at|across|on|of|were|was|are|had|have|remain|still|without|with)(?-u:\b)|[,.;]|$)"
+)
 #: Dimensions of physical measurement: a figure of one ("winds of 215 km/h", "480 mm of
 #: rain") takes no measure of people from the words of its sentence elsewhere ("... and
 #: left 68 people dead" is no count of deaths); other measures it may ("burned 10 million
@@ -455,7 +461,10 @@ def read_measure(
     )
     steps = {
         "_m_unit": (
-            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
+            pl.when(
+                ~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))
+                & ~(own_noun & after.str.contains(_JOINED_NOUN).fill_null(False))
+            ).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
         "_m_measured": (
