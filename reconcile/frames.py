@@ -410,12 +410,16 @@ _NEW_CLAUSE = (
 
 
 def read_measure(
-    frame: pl.DataFrame, forms: dict[str, str], people: Iterable[str] = ()
+    frame: pl.DataFrame,
+    forms: dict[str, str],
+    people: Iterable[str] = (),
+    money: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
     ``people``: the measures that count people, which a figure of a ``PHYSICAL`` dimension
-    never takes from its sentence.
+    never takes from its sentence; ``money``: the measures of money, which a bare count
+    (no counted noun) never takes from the words after it.
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
@@ -553,10 +557,14 @@ def read_measure(
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
+    bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
     frame = frame.with_columns(
         _m_sentence_is=pl.when(physical & pl.col("_m_sentence_is").is_in(list(people)))
         .then(None)
-        .otherwise(pl.col("_m_sentence_is"))
+        .otherwise(pl.col("_m_sentence_is")),
+        _m_after_is=pl.when(bare & pl.col("_m_after_is").is_in(list(money)))
+        .then(None)
+        .otherwise(pl.col("_m_after_is")),
     )
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # the counted phrase as written may name a narrower measure than its head noun, the unit

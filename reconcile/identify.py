@@ -236,6 +236,23 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     return join_beside(frame, votes, "doc_id")
 
 
+def _ones(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with the counted noun "one" ("30,000 damaged homes and 4,100 destroyed
+    ones") read as the noun of the count just before it in its sentence, which it stands
+    for."""
+    ones = (pl.col("unit") == "one") & (pl.col("dimension") == "count")
+    if not claims.select(ones.any()).item():
+        return claims
+    claims = sorted_by(claims, "doc_id", "start")
+    by_sentence = ("doc_id", "sentence_start")
+    before = pl.col("unit").shift(1).over(*by_sentence)
+    return claims.with_columns(
+        unit=pl.when(ones & before.is_not_null() & (before != "one"))
+        .then(before)
+        .otherwise(pl.col("unit"))
+    )
+
+
 def _kind_restated(claims: pl.DataFrame) -> pl.DataFrame:
     """``claims`` with a counted noun of a kind ("cargo ship": lower-case words before a
     noun) read as that noun where its document gives the same figure with the noun alone
@@ -271,7 +288,7 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
-    claims = _kind_restated(claims)
+    claims = _kind_restated(_ones(claims))
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
@@ -281,7 +298,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(claims, tables.measure_forms, _WORDS.people_measures),
+        read_measure(claims, tables.measure_forms, _WORDS.people_measures, _WORDS.money_measures),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(

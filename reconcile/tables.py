@@ -95,6 +95,8 @@ class ReadingWords:
     displacement_measures: tuple[str, ...]
     #: measures that count people (no figure of a physical unit takes one from its sentence)
     people_measures: tuple[str, ...]
+    #: measures of money (no bare count takes one from the words after it)
+    money_measures: tuple[str, ...]
     holding: tuple[str, ...]
     ranking: tuple[str, ...]
     #: the share below which two counts of displaced people are apart
@@ -172,6 +174,7 @@ def reading_words() -> ReadingWords:
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
         people_measures=words("people_measures"),
+        money_measures=words("money_measures"),
         holding=words("holding"),
         ranking=words("ranking"),
         holding_apart_share=float(raw["holding_apart_share"]),
