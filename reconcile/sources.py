@@ -141,13 +141,31 @@ _LOWER_BODY = (
 )
 
 
+#: "the finance minister, Ana Ruiz, said", "Finance Minister Ana Ruiz said": a minister named
+#: with the office (group 1 the name).
+_MINISTER_NAMED = r"(?i:minister)\s*,?\s+((?:[A-Z][\w'\u2019-]+\s+)+[A-Z][\w'\u2019-]+)"
+#: A source given with a minister's title before the name ("Finance Minister Ana Ruiz"; one
+#: word of office at most: "Russian Foreign Minister ..." names another country's).
+_MINISTER_TITLED = r"^(?:[A-Z][a-z]+\s+)?Minister\s+[A-Z][\w'\u2019-]+\s+[A-Z]"
+
+
+def _minister() -> pl.Expr:
+    """Whether a figure's source is a minister its sentence names with the office: a
+    minister speaks for the government of the country the article is about."""
+    named = pl.col("sentence").fill_null("").str.extract(_MINISTER_NAMED, 1)
+    titled = pl.col("attribution").fill_null("").str.contains(_MINISTER_TITLED)
+    return ((named == pl.col("attribution")) | titled).fill_null(False)
+
+
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
     government"); null for the others, and where the article's place is no country."""
     # (the attribution, else a body in lower case the sentence opens with)
     said = pl.coalesce("attribution", pl.col("sentence").str.extract(_LOWER_OPENING, 1))
-    unnamed = claims.select(said.fill_null("").str.contains(_HOME_GOVERNMENT)).to_series()
+    unnamed = claims.select(
+        said.fill_null("").str.contains(_HOME_GOVERNMENT) | _minister()
+    ).to_series()
     if not unnamed.any():
         return at_rows("_home", claims.height, {}, pl.String())
     asked = claims.filter(unnamed).select("doc_id")
@@ -213,6 +231,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
             text = text[0].upper() + text[1:]  # "the maritime authority": a body of its own
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
+        if re.fullmatch(_HOME_GOVERNMENT, text):
+            continue  # "Government puts ... at" in a headline: the article's government
         cleaned[raw] = government_name(text) or text
     bodies = one_body_names(set(cleaned.values()))
     cleaned = {raw: bodies.get(text, text) for raw, text in cleaned.items()}
@@ -726,6 +746,7 @@ def assign_asserters(
     # attribution's source, else the source the sentence opens with ("The agency
     # puts ..."), else, for "the government", that of the country the article is about
     named = pl.coalesce(
+        pl.when(_minister()).then("_home"),
         pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
