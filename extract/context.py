@@ -639,7 +639,8 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     """
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
-        return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+        past = i + 2 + len(np)
+        return _cited(toks, past) or _named_after(toks, np, past) or _clean_np(np)
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
@@ -668,6 +669,17 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _named_after(toks: list[Token], np: list[Token], k: int) -> str | None:
+    """The name set after a body named in lower case, past a comma ("according to the state
+    utility, Grelco, ..."): the body's own name, else None."""
+    if not np or any(t.text[:1].isupper() for t in np) or k >= len(toks) or toks[k].text != ",":
+        return None
+    name = _np_after(toks, k + 1)
+    if not name or not all(t.text[:1].isupper() for t in name):
+        return None
+    return _clean_np(name)
 
 
 def _cited(toks: list[Token], k: int) -> str | None:

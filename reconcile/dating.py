@@ -12,6 +12,7 @@ import polars as pl
 from .columns import at_rows, join_beside
 from .frames import (
     HEDGES,
+    PHYSICAL,
     after_figure,
     alternation,
     before_figure,
@@ -23,6 +24,9 @@ __all__ = ["SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
+#: "The storm dropped 500 mm of rain": a physical amount "of" a stuff after a verb of falling
+#: is what the verb let fall (its object), not a fall of the amount.
+_OF_STUFF = r"(?i)^\s+of\s+[a-z]"
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -571,7 +575,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
             & pl.col("change").is_null()
         )
         | superseded,
-        is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
+        is_delta=(
+            pl.col("change").is_not_null()
+            & ~before.str.contains(r"(?i)\bto\s*$")
+            & ~(
+                pl.col("dimension").is_in(PHYSICAL).fill_null(False)
+                & after_figure().str.contains(_OF_STUFF).fill_null(False)
+            )
+        )
         | before.str.contains(_CHANGE_BY),
     )
     frame = _rates(frame, claims.schema["per"])

@@ -181,6 +181,15 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     return names, adjectives
 
 
+#: Words after a figure that say what it counts or leaves out ("a figure that includes ...",
+#: "a count it says excludes ...", "counting only ..."): its measure is its source's own.
+_SCOPE_NOTE = (
+    r"(?i)^[^.;]*?(?:(?-u:\b)(?:figure|count|number|tally|total|estimate)s?\s+(?:(?:that|which)\s+)?"
+    r"(?:[a-z]+\s+(?:said|says)\s+)?(?:includes?|included|excludes?|excluded|leaves\s+out|"
+    r"left\s+out)(?-u:\b)|(?-u:\b)(?:counting\s+only|only\s+counting|not\s+counting)(?-u:\b))"
+)
+
+
 def _document_places(
     claims: pl.DataFrame,
     texts: dict[str, str] | None,
@@ -227,6 +236,23 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     return join_beside(frame, votes, "doc_id")
 
 
+def _ones(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with the counted noun "one" ("30,000 damaged homes and 4,100 destroyed
+    ones") read as the noun of the count just before it in its sentence, which it stands
+    for."""
+    ones = (pl.col("unit") == "one") & (pl.col("dimension") == "count")
+    if not claims.select(ones.any()).item():
+        return claims
+    claims = sorted_by(claims, "doc_id", "start")
+    by_sentence = ("doc_id", "sentence_start")
+    before = pl.col("unit").shift(1).over(*by_sentence)
+    return claims.with_columns(
+        unit=pl.when(ones & before.is_not_null() & (before != "one"))
+        .then(before)
+        .otherwise(pl.col("unit"))
+    )
+
+
 def _kind_restated(claims: pl.DataFrame) -> pl.DataFrame:
     """``claims`` with a counted noun of a kind ("cargo ship": lower-case words before a
     noun) read as that noun where its document gives the same figure with the noun alone
@@ -262,7 +288,7 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
-    claims = _kind_restated(claims)
+    claims = _kind_restated(_ones(claims))
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
@@ -272,7 +298,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(claims, tables.measure_forms),
+        read_measure(claims, tables.measure_forms, _WORDS.people_measures, _WORDS.money_measures),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(
@@ -383,6 +409,9 @@ def assign_keys(
     of_nation = pl.col("entity_source") == "a nationality in the figure's words"
     by_role = of_nation & population.is_in(list(_NATIONALS_BY_ROLE))
     population = pl.when(by_role).then(None).otherwise(population)
+    # "95,000 homeless, a figure it says includes families staying with relatives": the
+    # figure's own sentence says what it counts, so another count may not count the same
+    scope_noted = after_figure().str.contains(_SCOPE_NOTE).fill_null(False)
     frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
@@ -390,7 +419,8 @@ def assign_keys(
         frame_sure=pl.col("frame_sure")
         & (pl.col("entity") != "unspecified")
         & share_sure
-        & ~by_role.fill_null(False),
+        & ~by_role.fill_null(False)
+        & ~scope_noted,
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted
@@ -490,24 +520,28 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
         r"rated|described|still|now|out\s+of)\b"
     )
-    # (the part's words are read only after the words that introduce one)
+    # the whole is the figure just before it in its sentence, and the part is of its measure
+    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
+    frame = sorted_by(frame, "doc_id", "start")
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    # (the part's words are read only after the words that introduce one; "with 150,000
+    # still in the dark" with no figure before it in its sentence is a part of nothing)
     part = (
-        pl.when(of_them | (introduced & stated))
+        pl.when(of_them | (introduced & stated & same_sentence.fill_null(False)))
         .then(after)
         .str.extract(_SUBSET_AFTER, 1)
         .str.to_lowercase()
         .str.strip_chars()
     )
-    # the whole is the figure just before it in its sentence, and the part is of its measure
-    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
-    frame = sorted_by(frame, "doc_id", "start")
-    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
     whole = pl.coalesce(
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
     # (the part is read once for both columns: each use of an expression computes it again)
-    frame = frame.with_columns(_part=pl.when(part != "").then(part))
+    # ("with 640,000 still in the dark": an adverb of time alone names no part)
+    frame = frame.with_columns(
+        _part=pl.when((part != "") & ~part.is_in(["still", "now"])).then(part)
+    )
     part = pl.col("_part")
     return frame.with_columns(
         **where(

@@ -93,6 +93,10 @@ class ReadingWords:
     records: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
+    #: measures that count people (no figure of a physical unit takes one from its sentence)
+    people_measures: tuple[str, ...]
+    #: measures of money (no bare count takes one from the words after it)
+    money_measures: tuple[str, ...]
     holding: tuple[str, ...]
     ranking: tuple[str, ...]
     #: the share below which two counts of displaced people are apart
@@ -169,6 +173,8 @@ def reading_words() -> ReadingWords:
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
+        people_measures=words("people_measures"),
+        money_measures=words("money_measures"),
         holding=words("holding"),
         ranking=words("ranking"),
         holding_apart_share=float(raw["holding_apart_share"]),

@@ -3,7 +3,7 @@
 ``tests/data/own_topics`` holds invented stories in our own words (an earthquake whose
 toll rises while a rescue group gives a higher one; a protest on two days counted by the
 police, the unions and the ministry; a shipwreck; a cholera outbreak; a dockworkers' strike;
-an economic outlook) with the groups and verdicts written by hand before the tool was first
+an economic outlook; a hurricane) with the groups and verdicts written by hand before the tool was first
 run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
 made-up sentences of their own below. Nothing here reads ``../shared``.
@@ -48,6 +48,18 @@ from reconcile.sources import source_names
 #: 3.1%" is an average of prices, not the bank's inflation forecast, and "the bank" that
 #: raised it is no named source (one article alone: single); "prices were 5.0% higher than a
 #: year earlier" is no inflation rate, so core inflation has no headline rate to be set beside.
+#: The hurricane story (written on 10a12ce, run unseen: F1 0.676, 10/21 right and held, 0/1
+#: divergences found) is fitted to by the rules below on people who spent a night somewhere,
+#: people in shelters, customers without power, insured losses, figures of a physical unit,
+#: a name owning a state's office, a spokesman named after his body's noun, a body named in
+#: lower case then by its name, the ministry of a country no gazetteer knows, a count whose
+#: sentence says what it includes, two kinds of thing counted together, rain a storm drops,
+#: homes destroyed apart from homes damaged, and a minister and a headline's "Government"
+#: as the government (F1 0.902, 18/21, 1/1). It still misses: "95,000 homes and businesses"
+#: without power are counted apart from "customers" without power (a count's noun is its
+#: population); "had moved 300,000 people out of" names no evacuation, so the count borrows
+#: the deaths before it (borrowing only within a sentence cost reconcile_dev's check halves);
+#: "raised its own toll to five" is not extracted, so the neighbour's toll is single.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
@@ -60,6 +72,10 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "econ_outlook": {
         "wrong": {"inflation_forecast_2027", "inflation_feb"},
         "not_held": {"gdp_growth_2027", "inflation_forecast_2027", "inflation_feb"},
+    },
+    "storm": {
+        "wrong": {"dv_deaths", "evacuated"},
+        "not_held": {"evacuated", "power_out"},
     },
 }
 
@@ -649,3 +665,187 @@ def test_a_figure_its_sentence_alone_names_goes_on_from_the_one_before() -> None
         "this year, after 2.3% in 2030."
     )
     assert _of(result, "2.3%")["concept_key"] == _of(result, "1.5%")["concept_key"] == "gdp growth"
+
+
+# --- a storm (the hurricane story's rules) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("About 5,000 people in Peru spent the night in school gyms used as shelters.",
+         "About 5,000", "sheltered"),
+        ("Peru spent $2 billion on new roads, the transport ministry said.", "$2 billion",
+         "spending"),
+        # people in shelters are not all those evacuated
+        ("Officials in Peru evacuated 90,000 people from the coast on Monday.", "90,000",
+         "evacuated"),
+        ("In Peru, about 12,000 people were still in shelters on Monday.", "about 12,000",
+         "sheltered"),
+    ],
+)  # fmt: skip
+def test_people_who_spent_a_night_in_shelters_spent_no_money(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
+def test_customers_left_without_power_are_one_count_as_power_comes_back() -> None:
+    # "with 150,000 still in the dark": "still" names no part of the figure before it
+    result = _run(
+        {
+            "a": ("About 400,000 customers in Peru were without electricity on Monday, the "
+                  "utility Grelco said.", MARCH),
+            "b": ("Grelco said power had been restored in Peru to most homes, with about "
+                  "150,000 customers still in the dark on Thursday.", MARCH.replace(day=7)),
+        }
+    )  # fmt: skip
+    first, later = _of(result, "About 400,000"), _of(result, "about 150,000")
+    assert first["concept_key"] == later["concept_key"] == "power outage"
+    assert first["quantity_id"] == later["quantity_id"]
+    assert _verdict(result, "About 400,000") == "growth"
+
+
+def test_insured_losses_are_apart_from_the_damage_and_modellers_diverge() -> None:
+    result = _on_one_day(
+        "The modeller Ostler Risk estimated insured losses in Peru at $2 billion.",
+        "The rival firm Tavenor Analytics put the insured bill in Peru at $5 billion.",
+        "The government of Peru put the storm damage at $8 billion.",
+    )
+    low, high, damage = (_of(result, s) for s in ("$2 billion", "$5 billion", "$8 billion"))
+    assert low["concept_key"] == high["concept_key"] == "insured cost"
+    assert low["quantity_id"] == high["quantity_id"] != damage["quantity_id"]
+    assert _verdict(result, "$2 billion") == "diverge"
+
+
+def test_a_figure_of_a_physical_unit_counts_no_people_its_sentence_names() -> None:
+    result = _on_one_day(
+        "The storm, whose winds reached 180 km/h, left 30 people dead in Peru.",
+        "Wildfires have burned 20,000 hectares in Peru this year, officials said.",
+    )
+    assert _of(result, "180 km/h")["concept_key"] != "death"
+    assert _of(result, "30 people")["concept_key"] == "death"
+    # a measure that is no count of people it may still take from its sentence
+    assert _of(result, "20,000 hectares")["concept_key"] == "area burned"
+
+
+def test_a_name_owning_a_state_s_office_is_a_country() -> None:
+    # "Quenmark's interior ministry": a made-up country, kept apart from its neighbour
+    result = _on_one_day(
+        "Floods killed 12 people in Quenmark on Monday, Quenmark's interior ministry said.",
+        "In neighbouring Peru, three people died in the floods on Monday.",
+    )
+    assert _of(result, "12 people")["entity"] == "Quenmark"
+    assert _of(result, "12 people")["quantity_id"] != _of(result, "three")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("names", "linked"),
+    [
+        (["Port Health Directorate", "directorate spokesman Ana Ruiz"], True),
+        # two ministries: which one the spokesman speaks for is not known
+        (["Health Ministry", "Interior Ministry", "ministry spokesman Ana Ruiz"], False),
+    ],
+)
+def test_a_spokesman_named_after_his_body_s_noun_speaks_for_it(
+    names: list[str], linked: bool
+) -> None:
+    found = source_names(names)
+    assert (found[names[-1]] == names[0]) is linked
+
+
+def test_a_body_named_in_lower_case_then_by_its_name() -> None:
+    text = (
+        "Winds reached 200 km/h, according to the Weather Office. About 900 homes were "
+        "without power on Monday, according to the state utility, Grelco, which said "
+        "repairs would take days."
+    )
+    rows = extract_claims(text, doc_id="a", published=MARCH)
+    assert rows.filter(pl.col("surface").str.starts_with("About 900")).item(0, "attribution") == (
+        "Grelco"
+    )
+
+
+def test_still_alone_names_no_part_of_the_figure_before() -> None:
+    # "with 150,000 still in the dark on Thursday morning": no part named "still"
+    text = (
+        "Power was restored to 300,000 customers in Peru, with 150,000 customers still in the "
+        "dark on Thursday morning."
+    )
+    assert _of(_on_one_day(text), "150,000")["concept_key"] == "power outage"
+
+
+def test_a_ministry_of_a_country_no_gazetteer_knows_is_its_government() -> None:
+    result = _on_one_day(
+        "Quenmark's finance minister said floods had left 9,000 people homeless in Quenmark. "
+        "The housing ministry put the number at 8,800."
+    )
+    assert _of(result, "8,800")["asserter"] == "Quenmark government"
+
+
+@pytest.mark.parametrize(
+    ("note", "verdict"),
+    [
+        (", a figure it says includes families staying with relatives", "uncertain"),
+        ("", "diverge"),
+    ],
+)
+def test_a_count_whose_sentence_says_what_it_includes_is_not_surely_the_other(
+    note: str, verdict: str
+) -> None:
+    result = _on_one_day(
+        f"The Red Cross said 40,000 people in Peru had been left homeless{note}.",
+        "The housing ministry of Peru said 10,000 people had been left homeless.",
+    )
+    assert _verdict(result, "40,000") == verdict
+
+
+def test_a_count_of_two_kinds_joined_is_named_by_the_words_after_them() -> None:
+    # "homes and businesses": neither kind alone; "without power" after them names the count
+    text = "In Peru, 80,000 homes and businesses were still without power on Monday."
+    assert _of(_on_one_day(text), "80,000")["concept_key"] == "power outage"
+
+
+def test_rain_a_storm_dropped_is_no_fall_and_rain_it_could_drop_is_foreseen() -> None:
+    result = _on_one_day(
+        "Forecasters said the storm could drop 300 mm of rain on Peru over two days.",
+        "The storm dropped 280 mm of rain on Peru, the weather office said.",
+    )
+    foreseen, fallen = _of(result, "300 mm"), _of(result, "280 mm")
+    assert not fallen["is_delta"]
+    assert foreseen["period"] == "projected"
+    assert fallen["period"] is None
+
+
+def test_homes_destroyed_and_homes_damaged_are_two_counts() -> None:
+    result = _run(
+        {
+            "a": ("In Peru, 1,200 houses were destroyed and 9,000 damaged by the floods.", MARCH),
+            "b": ("Peru now counts 9,800 damaged houses and 1,500 destroyed ones.",
+                  MARCH.replace(day=8)),
+        }
+    )  # fmt: skip
+    destroyed, damaged = _of(result, "1,200"), _of(result, "9,000")
+    assert destroyed["concept_key"] == "destroyed home"
+    # a bare count after "and" shares the houses, and "damaged" names no cost of a count
+    assert damaged["concept_key"] == "damaged home"
+    # "destroyed ones": the houses counted before it in its sentence
+    assert _of(result, "1,500")["quantity_id"] == destroyed["quantity_id"]
+    assert _of(result, "9,800")["quantity_id"] == damaged["quantity_id"]
+    assert destroyed["quantity_id"] != damaged["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru's finance minister, Ana Ruiz, said on Monday the floods had cost about $3 billion.",
+        "Finance Minister Ana Ruiz said on Monday the floods in Peru had cost about $3 billion.",
+    ],
+)
+def test_a_minister_named_with_the_office_and_a_headline_s_government_are_one_source(
+    body: str,
+) -> None:
+    result = _on_one_day(f"Government puts flood damage at $3 billion\n\n{body}")
+    assert _of(result, "$3 billion")["asserter"] == "Peru government"
+    assert _of(result, "about $3 billion")["asserter"] == "Peru government"
+    assert _verdict(result, "$3 billion") == "single"
