@@ -3,7 +3,7 @@
 ``tests/data/own_topics`` holds invented stories in our own words (an earthquake whose
 toll rises while a rescue group gives a higher one; a protest on two days counted by the
 police, the unions and the ministry; a shipwreck; a cholera outbreak; a dockworkers' strike;
-an economic outlook) with the groups and verdicts written by hand before the tool was first
+an economic outlook; a national election and its count) with the groups and verdicts written by hand before the tool was first
 run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
 made-up sentences of their own below. Nothing here reads ``../shared``.
@@ -48,6 +48,8 @@ from reconcile.sources import source_names
 #: 3.1%" is an average of prices, not the bank's inflation forecast, and "the bank" that
 #: raised it is no named source (one article alone: single); "prices were 5.0% higher than a
 #: year earlier" is no inflation rate, so core inflation has no headline rate to be set beside.
+#: The election story (written on 10a12ce, run unseen: F1 0.272, 6/30 right and held, 0/2
+#: divergences found) is listed as that first run left it.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
@@ -60,6 +62,46 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "econ_outlook": {
         "wrong": {"inflation_forecast_2027", "inflation_feb"},
         "not_held": {"gdp_growth_2027", "inflation_forecast_2027", "inflation_feb"},
+    },
+    "election": {
+        "wrong": {
+            "assembly_size",
+            "ballots_cast",
+            "ballots_counted",
+            "coalition_seats",
+            "exit_poll_cdp",
+            "exit_poll_nca",
+            "late_stations",
+            "majority_threshold",
+            "observed_stations",
+            "polling_stations",
+            "rally_crowd",
+            "registered_voters",
+            "rural_hearth_seats",
+            "seats_nca",
+            "spending_cap",
+            "spending_cdp",
+            "spending_nca",
+            "spoiled_ballots",
+            "spoiled_share",
+            "turnout_2027",
+            "vote_count_nca",
+            "vote_share_cdp",
+            "vote_share_nca",
+        },
+        "not_held": {
+            "assembly_size",
+            "ballots_counted",
+            "coalition_seats",
+            "exit_poll_nca",
+            "majority_threshold",
+            "polling_stations",
+            "rally_crowd",
+            "seats_nca",
+            "spoiled_ballots",
+            "turnout_2023",
+            "turnout_2027",
+        },
     },
 }
 
