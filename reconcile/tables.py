@@ -94,6 +94,12 @@ class ReadingWords:
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
     holding: tuple[str, ...]
+    #: verbs whose subject holds the share or count after them ("the Greens won 12 seats")
+    holder_verbs: tuple[str, ...]
+    #: verbs whose object does ("the poll gave the Greens 20%")
+    holder_giving: tuple[str, ...]
+    #: nouns of a bound set on a measure ("a spending limit")
+    limits: tuple[str, ...]
     ranking: tuple[str, ...]
     #: the share below which two counts of displaced people are apart
     holding_apart_share: float
@@ -170,6 +176,9 @@ def reading_words() -> ReadingWords:
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
         holding=words("holding"),
+        holder_verbs=words("holder_verbs"),
+        holder_giving=words("holder_giving"),
+        limits=words("limits"),
         ranking=words("ranking"),
         holding_apart_share=float(raw["holding_apart_share"]),
         caused=words("caused"),
