@@ -378,7 +378,9 @@ def assign_keys(
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    own_words = pl.col("concept_source").str.contains(
+        r"after the figure|right before the figure|in its phrase|borrow"
+    )
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (its entity) and the people it names by their work are that nationality's people, to
@@ -623,17 +625,18 @@ _NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 
 
 def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
-    """A share or count held by a name before it ("Labour had 34% of the vote", "the poll
-    gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,") measures that
-    name's part: two parties' shares of one vote are two quantities. A place, or the
-    figure's entity, holds the whole of it, not a part. A name that is the start or end of
-    a longer one the texts give ("the Alliance", "Left Alliance") is that name. A giver that
-    names a measure gives the share of that measure ("an exit poll gave the Greens 20% of the
-    vote": a poll's share, not the count's), and a name alone after "and" holds a share of
-    the measure of the figure before it ("... 20%, and Labour 31%")."""
-    held = (pl.col("dimension").is_in(["ratio", "count"])) & ~pl.col("concept_key").fill_null(
-        ""
-    ).str.contains(": ")
+    """A share, count or sum held by a name before it ("Labour had 34% of the vote", "the
+    poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "Labour
+    spent $2m") measures that name's part: two parties' shares of one vote are two
+    quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
+    that is the start or end of a longer one the texts give ("the Alliance", "Left
+    Alliance") is that name. A giver that names a measure gives the share of that measure
+    ("an exit poll gave the Greens 20% of the vote": a poll's share, not the count's), and a
+    name alone after "and" holds a share of the measure of the figure before it ("... 20%,
+    and Labour 31%")."""
+    held = (pl.col("dimension").is_in(["ratio", "count", "currency"])) & ~pl.col(
+        "concept_key"
+    ).fill_null("").str.contains(": ")
     before = pl.when(held).then(before_figure())
     clause = before.str.extract(r"([^,;:()]*)$", 1)
     given = clause.str.extract_groups(_HOLDER_OBJECT)

@@ -49,20 +49,18 @@ from reconcile.sources import source_names
 #: raised it is no named source (one article alone: single); "prices were 5.0% higher than a
 #: year earlier" is no inflation rate, so core inflation has no headline rate to be set beside.
 #: The election story (written on 10a12ce, run unseen: F1 0.272, 6/30 right and held, 0/2
-#: divergences found) is fitted to by the rules below on shares and counts a named party
-#: holds (and the poll that gives them), turnout in percent, an election's other counts
-#: (registered voters, spoiled votes, polls), limits and "four years ago". It still misses:
-#: the invented country is named only as the owner of words no rule reads as a country's
-#: ("Corvenna's election"), so no figure has a place and no conflict is sure: the board's
-#: turnout against the opposition's is uncertain, and the rally's "people attended" and
-#: "supporters" are two counts besides; a party's share or votes named by no holder ("won
-#: ... with 36.8% of the vote", "which led the exit poll, had 34.3%", "with 37%", "or just
-#: over 1.3 million") stays with the count's progress or the polls; "66 of the 150 seats"
-#: and "the Alliance 59" are not extracted, and the assembly's size, the seats a majority
-#: needs and a coalition's seats are one count of seats; the parties' spending has no holder
-#: ("spending of ..., against ... for the Alliance"); the observers' stations and
-#: spoiled-or-blank ballots are not told from the board's counts (so the spoiled counts are
-#: not held and not "uncertain"); "registered voters" after a figure is read as votes.
+#: divergences found) is fitted to by the rules below on shares, counts and sums a named
+#: party holds (and the poll that gives them), turnout in percent, an election's other counts
+#: (registered voters, spoiled votes, polls), limits, "four years ago", a country owning its
+#: election, a share named right before it and a rally's crowd. It still misses: a party's
+#: share, votes or spending named by no holder ("won ... with 36.8% of the vote", "which led
+#: the exit poll, had 34.3%", "with 37%", "or just over 1.3 million", "spending of ...,
+#: against ... for the Alliance") stays with the count's progress, the polls or the other
+#: party's figures; "66 of the 150 seats" and "the Alliance 59" are not extracted, and the
+#: assembly's size, the seats a majority needs and a coalition's seats are one count of
+#: seats; the observers' stations and spoiled-or-blank ballots are not told from the board's
+#: counts (so the spoiled counts are not held and not "uncertain"); "registered voters" after
+#: a figure is read as votes.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
@@ -85,14 +83,12 @@ KNOWN: dict[str, dict[str, set[str]]] = {
             "observed_stations",
             "poll_cdp",
             "polling_stations",
-            "rally_crowd",
             "rural_hearth_seats",
             "seats_cdp",
             "seats_nca",
             "spending_cdp",
             "spending_nca",
             "spoiled_ballots",
-            "turnout_2027",
             "vote_count_nca",
         },
         "not_held": {
@@ -102,9 +98,9 @@ KNOWN: dict[str, dict[str, set[str]]] = {
             "exit_poll_nca",
             "majority_threshold",
             "polling_stations",
-            "rally_crowd",
             "registered_voters",
             "seats_nca",
+            "spending_nca",
             "spoiled_ballots",
             "vote_count_cdp",
             "vote_share_cdp",
@@ -801,3 +797,43 @@ def test_a_limit_set_on_a_measure_is_no_level_of_it(text: str, surface: str) -> 
     limit, spent = _of(result, surface, "a"), _of(result, "$2.8", "b")
     assert limit["concept_key"].endswith(" limit")
     assert limit["quantity_id"] != spent["quantity_id"]
+
+
+def test_a_country_no_gazetteer_knows_owns_its_election() -> None:
+    result = _on_one_day(
+        "Turnout in Marvossa's election was 58%, the electoral office said.",
+        "Marvossa votes\n\nThe vote in Marvossa passed off calmly.",
+    )
+    assert _of(result, "58%")["entity"] == "Marvossa"
+
+
+def test_what_a_party_spent_is_its_own_spending() -> None:
+    result = _on_one_day(
+        "The Harvest Bloc spent $2.8 million on its campaign in Peru.",
+        "The Liberal Compass Party spent $0.9 million in Peru.",
+    )
+    bloc, compass = _of(result, "$2.8"), _of(result, "$0.9")
+    assert bloc["concept_key"] == "spending: harvest bloc"
+    assert bloc["quantity_id"] != compass["quantity_id"]
+
+
+def test_the_opposition_s_turnout_against_the_electoral_office_s_diverges() -> None:
+    # "recorded turnout of about 45%": the share's measure is named right before it, as sure
+    # as its own phrase; 61% against about 45% on one day, from two sources
+    result = _on_one_day(
+        "Turnout in Peru's election on Sunday was 61%, the electoral office said.",
+        "The opposition in Peru said its own observers recorded turnout of about 45% on Sunday.",
+    )
+    assert _of(result, "61%")["quantity_id"] == _of(result, "of about 45%")["quantity_id"]
+    assert _verdict(result, "61%") == "diverge"
+
+
+def test_those_who_attend_a_rally_are_its_crowd() -> None:
+    result = _on_one_day(
+        "Police said about 8,000 people attended the rally in Lima on Saturday. The Harvest "
+        "Bloc said at least 30,000 supporters had filled the square on Saturday."
+    )
+    police, party = _of(result, "about 8,000"), _of(result, "at least 30,000")
+    assert police["concept_key"] == party["concept_key"] == "crowd"
+    assert police["quantity_id"] == party["quantity_id"]
+    assert _verdict(result, "about 8,000") == "diverge"
