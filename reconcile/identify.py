@@ -620,14 +620,20 @@ _HOLDER_GAPPED = rf"\d[^,;:()]*\sand\s+(?:the\s+)?{_NAME}\s+{_HEDGE}"
 #: then "with" (read in the words before the figure, across the comma; "said on Tuesday,
 #: with 50 injured" names no holder).
 _HOLDER_WITH = rf"(?:^|[,;:]\s*)(?:[Tt]he\s+)?{_NAME},\s+with\s+{_HEDGE}"
+#: "talks with the Greens, which won 12 seats": a name, then "which" or "who" and a verb of
+#: holding (read in the words before the figure, across the comma).
+_HOLDER_WHICH = (
+    rf"(?:^|[,;:]\s*|\s)(?:[Tt]he\s+)?{_NAME},\s+(?:which|who)\s+(?:(?:had|has|have)\s+)?"
+    rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
+)
 #: Names of days and months, which hold nothing ("on Tuesday had ...").
 _NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 
 
 def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
     """A share, count or sum held by a name before it ("Labour had 34% of the vote", "the
-    poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "Labour
-    spent $2m") measures that name's part: two parties' shares of one vote are two
+    poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "the
+    Greens, which won 12 seats", "Labour spent $2m") measures that name's part: two parties' shares of one vote are two
     quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
     that is the start or end of a longer one the texts give ("the Alliance", "Left
     Alliance") is that name. A giver that names a measure gives the share of that measure
@@ -644,6 +650,7 @@ def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) 
     name = (
         pl.coalesce(
             before.str.extract(_HOLDER_WITH, 1),
+            before.str.extract(_HOLDER_WHICH, 1),
             gapped,
             given.struct.field("2"),
             clause.str.extract(_HOLDER_SUBJECT, 1),

@@ -84,7 +84,6 @@ KNOWN: dict[str, dict[str, set[str]]] = {
             "observed_stations",
             "poll_cdp",
             "polling_stations",
-            "rural_hearth_seats",
             "seats_cdp",
             "seats_nca",
             "spending_cdp",
@@ -724,6 +723,7 @@ def test_shares_held_by_two_parties_are_two_quantities() -> None:
         ("The Harvest Bloc won 61 seats in Peru.", "61", "harvest bloc"),
         ("The Harvest Bloc, with 61 seats, will form Peru's next government.", "61",
          "harvest bloc"),
+        ("Talks began with the Harvest Bloc, which won 14 seats in Peru.", "14", "harvest bloc"),
         # a day after a comma names no holder, nor does a place
         ("Floods killed 40 people in Peru, officials said on Monday, with 12 missing.", "12",
          None),
