@@ -570,12 +570,13 @@ def read_measure(
     # the counted phrase as written may name a narrower measure than its head noun, the unit
     # ("474,000 excess deaths": unit "death"); it only narrows, never names one of its own
     frame = frame.with_columns(_m_surface_is=looked("_m_surface"))
-    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
+    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths",
+    # "registered voters" over "votes": its last word is the base's, or starts with it)
     near = ["_m_unit", "_m_surface", "_m_after", "_m_concept", "_m_before"]
     narrower = [
-        pl.when(pl.col(k + "_is").str.ends_with(pl.concat_str(pl.lit(" "), "_m_first"))).then(
-            pl.col(k + "_is")
-        )
+        pl.when(
+            pl.col(k + "_is").str.contains(pl.concat_str(pl.lit(" "), "_m_first"), literal=True)
+        ).then(pl.col(k + "_is"))
         for k in near
     ]
     frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))

@@ -382,7 +382,10 @@ def assign_keys(
     frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
+    places = [*place_forms(), *demonym_forms(), *in_text[0], *in_text[1]]
+    frame = _holders(frame, places, tables.measure_forms)
     frame = _rate_named(frame)
+    frame = _limits(frame)
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
@@ -401,7 +404,9 @@ def assign_keys(
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    own_words = pl.col("concept_source").str.contains(
+        r"after the figure|right before the figure|in its phrase|borrow"
+    )
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (its entity) and the people it names by their work are that nationality's people, to
@@ -628,6 +633,126 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
     ).drop("_part")
 
 
+#: A name: capitalised words, the last of them not a possessive (group 1).
+_NAME = r"((?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w-]*)"
+#: "the Greens won 12 seats", "Labour had received 34%": the subject of a verb of holding,
+#: right before the figure (group 1).
+_HOLDER_SUBJECT = (
+    rf"(?:^|\s)(?:[Tt]he\s+)?{_NAME}\s+(?:(?:had|has|have)\s+)?"
+    rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
+)
+#: "the poll gave the Greens 20%", "polls put Labour on 31%": the object of a verb of giving
+#: (group 2), after the words of the giver (group 1).
+_HOLDER_OBJECT = (
+    rf"^(.*?)(?-u:\b)(?:{phrases(_WORDS.holder_giving)})\s+(?:the\s+)?{_NAME}\s+"
+    rf"(?:on\s+)?{_HEDGE}"
+)
+#: "Labour had 34% and the Greens 20%": a name alone after "and", its verb left to the
+#: figure before it in the clause.
+_HOLDER_GAPPED = rf"\d[^,;:()]*\sand\s+(?:the\s+)?{_NAME}\s+{_HEDGE}"
+#: "the Greens, with 12 seats, will ...": a name that opens its clause, set off by a comma,
+#: then "with" (read in the words before the figure, across the comma; "said on Tuesday,
+#: with 50 injured" names no holder).
+_HOLDER_WITH = rf"(?:^|[,;:]\s*)(?:[Tt]he\s+)?{_NAME},\s+with\s+{_HEDGE}"
+#: "talks with the Greens, which won 12 seats": a name, then "which" or "who" and a verb of
+#: holding (read in the words before the figure, across the comma).
+_HOLDER_WHICH = (
+    rf"(?:^|[,;:]\s*|\s)(?:[Tt]he\s+)?{_NAME},\s+(?:which|who)\s+(?:(?:had|has|have)\s+)?"
+    rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
+)
+#: Names of days and months, which hold nothing ("on Tuesday had ...").
+_NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+
+
+def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
+    """A share, count or sum held by a name before it ("Labour had 34% of the vote", "the
+    poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "the
+    Greens, which won 12 seats", "Labour spent $2m") measures that name's part: two parties' shares of one vote are two
+    quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
+    that is the start or end of a longer one the texts give ("the Alliance", "Left
+    Alliance") is that name. A giver that names a measure gives the share of that measure
+    ("an exit poll gave the Greens 20% of the vote": a poll's share, not the count's), and a
+    name alone after "and" holds a share of the measure of the figure before it ("... 20%,
+    and Labour 31%")."""
+    held = (pl.col("dimension").is_in(["ratio", "count", "currency"])) & ~pl.col(
+        "concept_key"
+    ).fill_null("").str.contains(": ")
+    before = pl.when(held).then(before_figure())
+    clause = before.str.extract(r"([^,;:()]*)$", 1)
+    given = clause.str.extract_groups(_HOLDER_OBJECT)
+    gapped = clause.str.extract(_HOLDER_GAPPED, 1)
+    name = (
+        pl.coalesce(
+            before.str.extract(_HOLDER_WITH, 1),
+            before.str.extract(_HOLDER_WHICH, 1),
+            gapped,
+            given.struct.field("2"),
+            clause.str.extract(_HOLDER_SUBJECT, 1),
+        )
+        .str.replace(r"^.*['\u2019]s\s+", "")
+        .str.strip_chars()
+    )
+    word = rf"(?i)(?-u:\b)({alternation(forms)})(?-u:\b)"
+    giver = (
+        given.struct.field("1")
+        .str.extract(word, 1)
+        .str.to_lowercase()
+        .replace_strict(forms, default=None, return_dtype=pl.String)
+    )
+    frame = frame.with_columns(
+        on_rows(frame, held, name).alias("_holder"),
+        on_rows(frame, held, giver).alias("_giver"),
+        on_rows(frame, held, gapped.is_not_null()).alias("_gapped"),
+    )
+    # the measure each holder's share is of: the giver's, else its own; after "and", the
+    # figure's before it in its sentence
+    frame = sorted_by(frame, "doc_id", "start")
+    own = pl.coalesce("_giver", pl.col("concept_key").str.replace(r": .*$", ""))
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    frame = frame.with_columns(
+        _base=pl.when(pl.col("_gapped").fill_null(False) & same_sentence)
+        .then(own.shift(1).over("doc_id"))
+        .otherwise(own)
+    )
+    # the figure's entity holds the whole of it ("Wagner has 50,000 fighters"): no part
+    # (words within words: " wagner " in " wagner group ", not "peru" in "peruvian")
+    entity = pl.format(" {} ", pl.col("entity").fill_null("").str.to_lowercase())
+    holder = pl.format(" {} ", pl.col("_holder").str.to_lowercase())
+    own = (entity != "  ") & (
+        entity.str.contains(holder, literal=True) | holder.str.contains(entity, literal=True)
+    )
+    frame = frame.with_columns(
+        _holder=pl.when(~pl.col("_holder").str.contains(_NO_HOLDER) & ~own).then(pl.col("_holder"))
+    )
+    known = {p.lower() for p in places}
+    names = [n for n in frame.get_column("_holder").drop_nulls().unique() if n.lower() not in known]
+    full = {n: _longest_form(n, names) for n in names}
+    part = pl.col("_holder").replace_strict(full, default=None, return_dtype=pl.String)
+    return frame.with_columns(
+        **where(
+            part.is_not_null(),
+            concept_key=pl.format("{}: {}", pl.col("_base"), part.str.to_lowercase()),
+            concept_source=pl.format("{}, held by '{}'", pl.col("concept_source"), part),
+        )
+    ).drop("_holder", "_giver", "_gapped", "_base")
+
+
+def _longest_form(name: str, names: Iterable[str]) -> str:
+    """The longest of ``names`` that starts or ends with ``name``'s words ("Alliance": "Left
+    Alliance", "Civic": "Civic Party"), else ``name``.
+
+    >>> _longest_form("Alliance", ["Alliance", "Left Alliance", "Civic Party"])
+    'Left Alliance'
+    >>> _longest_form("Civic", ["Civic Party", "Civic"])
+    'Civic Party'
+    """
+    return max(
+        (n for n in names if n.startswith(name + " ") or n.endswith(" " + name)),
+        key=lambda n: (len(n.split()), n),
+        default=name,
+    )
+
+
 @functools.cache
 def _place_before() -> str:
     """A place named right before a figure, a few words between ("make Britain", "Peru
@@ -733,6 +858,10 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         # and tonnes from fires are what they gave off
         .when((pl.col("dimension") == "mass") & (measure == "fire"))
         .then(pl.lit("emissions"))
+        # a turnout in percent is a share of those entitled, who voted: no crowd, which is
+        # counted in people ("turnout was 61%" against "the march's turnout of 20,000")
+        .when((pl.col("dimension") == "ratio") & (measure == "crowd"))
+        .then(pl.lit("turnout"))
         # money the economy loses is a cost ("costs the economy $2bn a year")
         .when((pl.col("dimension") == "currency") & economy & loss)
         .then(pl.lit("cost"))
@@ -915,6 +1044,33 @@ def _spaced_words(text: pl.Expr) -> pl.Expr:
     """The words of ``text``, lower-cased, one space between them and one at each end."""
     return pl.concat_str(
         pl.lit(" "), text.str.to_lowercase().str.replace_all(r"[^\w]+", " "), pl.lit(" ")
+    )
+
+
+#: A noun of a bound right after the figure, a word between ("a €7 million spending limit").
+_LIMIT_AFTER = rf"(?i)^\s*(?:[a-z-]+\s+)?(?:{phrases(_WORDS.limits)})s?(?-u:\b)"
+#: ... or before it, a few words and a verb or "of" between ("the legal limit for a party is
+#: €7 million", "a cap of $5bn").
+_LIMIT_BEFORE = (
+    rf"(?i)(?-u:\b)(?:{phrases(_WORDS.limits)})s?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+    rf"(?:of|at|is|was|to|will\s+be)\s+{_HEDGE}"
+)
+
+
+def _limits(frame: pl.DataFrame) -> pl.DataFrame:
+    """A figure named as a bound set on its measure ("within the €7 million limit", "the
+    legal limit for a party is €7 million") measures that bound: a spending limit is not
+    what anyone spent."""
+    bound = pl.col("concept_key").is_not_null() & (
+        after_figure().str.contains(_LIMIT_AFTER) | before_figure().str.contains(_LIMIT_BEFORE)
+    )
+    return frame.with_columns(
+        **where(
+            bound,
+            concept_key=pl.format("{} limit", pl.col("concept_key")),
+            concept_source=pl.format("{}, a limit set on it", pl.col("concept_source")),
+            is_delta=pl.lit(False),
+        )
     )
 
 
