@@ -623,8 +623,15 @@ def _label() -> pl.Expr:
             pl.when(pl.col("scope").is_not_null())
             .then(pl.format(" ({})", pl.col("scope")))
             .otherwise(pl.lit("")),
+            # (the unit unless it is money, a count's noun, or the measure's own name: a
+            # "Magnitude", not a "Magnitude (magnitude)")
             pl.when(
-                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
+                pl.col("unit").is_not_null()
+                & ~pl.col("dimension").is_in(["currency", "count"])
+                & (
+                    pl.col("unit").cast(pl.String).str.to_lowercase()
+                    != pl.col("noun").str.to_lowercase()
+                )
             )
             .then(pl.format(" ({})", pl.col("unit")))
             .otherwise(pl.lit("")),

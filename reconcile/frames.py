@@ -398,10 +398,13 @@ _JOINED_NOUN = (
     r"(?:\s+(?:in|at|across|on|of|were|was|are|had|have|remain|still|without|with)(?-u:\b)|[,.;]|$)"
 )
 #: Dimensions of physical measurement: a figure of one ("winds of 215 km/h", "480 mm of
-#: rain") takes no measure of people from the words of its sentence elsewhere ("... and
-#: left 68 people dead" is no count of deaths); other measures it may ("burned 10 million
-#: hectares" is the area burned).
-PHYSICAL = ("length", "mass", "area", "volume", "speed", "energy", "power", "temperature")
+#: rain", "a magnitude 7.4 earthquake": ``other`` holds the units of no dimension above, as
+#: magnitudes and degrees) takes no measure of people from the words of its sentence
+#: elsewhere ("... and left 68 people dead" is no count of deaths); other measures it may
+#: ("burned 10 million hectares" is the area burned).
+PHYSICAL = (
+    "length", "mass", "area", "volume", "speed", "energy", "power", "temperature", "other",
+)  # fmt: skip
 #: "... and said", "... and expects": a clause of its own after a figure.
 _NEW_CLAUSE = (
     r"(?i)(?-u:\b)and\s+(?:(?:also|then|later)\s+)?(?:said|says|added|adds|warned|expects|"

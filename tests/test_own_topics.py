@@ -774,6 +774,20 @@ def test_a_figure_of_a_physical_unit_counts_no_people_its_sentence_names() -> No
     assert _of(result, "20,000 hectares")["concept_key"] == "area burned"
 
 
+def test_a_magnitude_is_no_count_of_the_dead_its_sentence_names() -> None:
+    # a unit of no dimension of its own (a magnitude, degrees) is a measurement too; the label
+    # names the measure once ("Magnitude in Peru", not "Magnitude in Peru (magnitude)")
+    result = _on_one_day(
+        "A magnitude 6.8 earthquake struck Peru on Monday, killing 40 people.",
+        "The earthquake in Peru killed 45 people, the civil defence office said.",
+    )
+    quake = _of(result, "magnitude 6.8")
+    assert quake["concept_key"] == "magnitude"
+    assert _of(result, "40 people")["concept_key"] == "death"
+    label = result.quantities.filter(pl.col("quantity_id") == quake["quantity_id"])["label"]
+    assert label.item().startswith("Magnitude in Peru,")
+
+
 def test_a_name_owning_a_state_s_office_is_a_country() -> None:
     # "Quenmark's interior ministry": a made-up country, kept apart from its neighbour
     result = _on_one_day(
