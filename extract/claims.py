@@ -1151,6 +1151,8 @@ class _RowWriter:
         if id(sent) not in self.heads:
             self.heads[id(sent)] = sentence_head(self.reader.tokens, sent.start, sent.end)
         head, head_end = self.heads[id(sent)]
+        if head and attribution and head in attribution:
+            head, head_end = self._reported_head(sent, head_end)
         left = claim.left or []
         if (
             head
@@ -1165,6 +1167,18 @@ class _RowWriter:
         ):
             return head  # the head names the thing measured, not an owner, if shared
         return None
+
+    def _reported_head(self, sent: Sentence, after: int) -> tuple[str, int]:
+        """The phrase a reported clause opens with, when the sentence opens with its asserter
+        and a verb of saying ("Acme said ticket sales could reach 40,000": "ticket sales";
+        "", 0 when none)."""
+        toks = self.reader.tokens.window(after, min(sent.end, after + 40))
+        if not toks or toks[0].lower not in self.reader.lex.attribution_verbs:
+            return "", 0
+        k = 2 if len(toks) > 1 and toks[1].lower == "that" else 1
+        if k >= len(toks):
+            return "", 0
+        return sentence_head(self.reader.tokens, toks[k].start, sent.end)
 
 
 #: The claims schema with its enumerations as strings, and where they are with their types:

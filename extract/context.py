@@ -1152,6 +1152,8 @@ def sentence_head(
         words = [w for w in picked if w not in ("and", "&", "of")]
         if len(words) == limit - 1 and low.endswith("s") and not low.endswith("ss"):
             break  # "The Brazilian steel giant earns": a fourth word in -s is a verb
+        if words and _verb_before_object(toks, i, lex):
+            break  # "the mine employs 400", "the scheme faces a": a verb before its object
         picked.append(tok.text)
         end = tok.end
         if len(words) + 1 >= limit:
@@ -1159,3 +1161,17 @@ def sentence_head(
     while picked and picked[-1] in ("and", "&", "of"):
         picked.pop()
     return " ".join(picked), end
+
+
+def _verb_before_object(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A lower-case word in -s right before a determiner or a figure is a verb in the
+    present tense, not a plural noun of the phrase before it ("the mine employs 400
+    people", "the scheme faces a shortfall")."""
+    low = toks[i].lower
+    return (
+        toks[i].text.islower()
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and i + 1 < len(toks)
+        and (toks[i + 1].lower in lex.determiners or toks[i + 1].text[:1].isdigit())
+    )

@@ -1,0 +1,94 @@
+"""General patterns of how a news sentence names what a figure measures or whom it is about,
+each with sentences of our own (issue 12): a unit before a name that qualifies a noun ("a
+1.4 litre Kappa engine"), the subject of a reported clause ("Acme said the scheme faces a
+shortfall of $2bn"), a verb in -s before its object that ends a sentence's opening phrase,
+and a bare amount said again in a currency in brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _rows(text: str) -> dict[str, dict[str, object]]:
+    frame = extract_claims(text)
+    return {row["surface"]: row for row in frame.to_dicts()}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a name between a unit and a plain noun qualifies the noun, as an adjective would
+        (
+            "The new hatchback has a turbocharged 1.4 litre Kappa engine.",
+            "1.4 litre",
+            "Kappa engine",
+        ),
+        ("The museum bought a 4.5 tonne Bronze Age boulder.", "4.5 tonne", "Bronze Age boulder"),
+        ("A 30 mile Thames walk raised money for the hospice.", "30 mile", "Thames walk"),
+        # ... as a plain word does
+        ("Under the hood sits a 2.0 litre petrol engine.", "2.0 litre", "petrol engine"),
+    ],
+)
+def test_a_unit_before_a_named_noun_measures_that_noun(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _rows(text)[surface]["concept"] == concept
+
+
+def test_a_weekday_after_a_unit_is_no_noun_it_qualifies() -> None:
+    concept = _rows("The river rose 2 metres Monday.")["2 metres"]["concept"]
+    assert concept is None or "Monday" not in concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # the sentence opens with its asserter: the reported clause names whom it is about
+        ("Brand said the pension scheme faces a shortfall of £2.3bn.", "£2.3bn", "pension scheme"),
+        (
+            "The ministry said that the reservoir holds 40 million cubic metres of water.",
+            "40 million cubic metres",
+            "reservoir",
+        ),
+    ],
+)
+def test_the_subject_of_a_reported_clause(text: str, surface: str, subject: str) -> None:
+    row = _rows(text)[surface]
+    assert row["subject"] == subject
+    assert row["attribution"] is not None and subject not in str(row["attribution"])
+
+
+def test_a_reported_clause_subject_already_in_the_concept_is_not_repeated() -> None:
+    row = _rows("The trust said hospital admissions could fall by 12 per cent.")["12 per cent"]
+    assert row["concept"] == "hospital admissions"
+    assert row["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a word in -s before an article or a figure is the verb, not a noun of the phrase
+        ("The coastal mine employs 400 people.", "400 people", "people, coastal mine"),
+        ("Garo said the harbour board faces a bill of $6m.", "$6m", "bill"),
+    ],
+)
+def test_a_verb_in_s_before_its_object_ends_the_opening_phrase(
+    text: str, surface: str, concept: str
+) -> None:
+    row = _rows(text)[surface]
+    assert row["concept"] == concept
+    assert "faces" not in str(row["subject"]) and "employs" not in str(row["subject"])
+
+
+def test_a_bare_amount_said_again_in_a_currency_is_restated() -> None:
+    rows = _rows("Savers are sitting on record deposits of 512.4 billion ($640bn).")
+    first, again = rows["512.4 billion"], rows["$640bn"]
+    assert again["restates"] == first["claim_id"]
+    assert again["concept"] == first["concept"] == "record deposits"
+
+
+def test_a_share_in_brackets_restates_no_bare_count() -> None:
+    rows = _rows("The vote was 52 (48%) in favour.")
+    assert rows["48%"]["restates"] is None
