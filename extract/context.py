@@ -1106,6 +1106,8 @@ def sentence_head(
     for i, tok in enumerate(toks):
         low = tok.lower
         if tok.text == "," and i < 4:
+            if _head_before_appositive(toks, picked, lex):
+                break  # "The Halden Group, a haulier, ...": the head, then its appositive
             picked = []  # a lead-in: "However,", "In total,", "As of today,"
             continue
         if low in ("the", "a", "an") and not picked:
@@ -1153,7 +1155,7 @@ def sentence_head(
         if len(words) == limit - 1 and low.endswith("s") and not low.endswith("ss"):
             break  # "The Brazilian steel giant earns": a fourth word in -s is a verb
         if words and _verb_before_object(toks, i, lex):
-            break  # "the mine employs 400", "the scheme faces a": a verb before its object
+            break  # "the mine employs 400", "the operator cut its": a verb before its object
         picked.append(tok.text)
         end = tok.end
         if len(words) + 1 >= limit:
@@ -1164,14 +1166,27 @@ def sentence_head(
 
 
 def _verb_before_object(toks: list[Token], i: int, lex: Lexicon) -> bool:
-    """A lower-case word in -s right before a determiner or a figure is a verb in the
-    present tense, not a plural noun of the phrase before it ("the mine employs 400
-    people", "the scheme faces a shortfall")."""
-    low = toks[i].lower
+    """A lower-case word right before a determiner is a verb before its object, since no
+    noun of a phrase stands there ("the scheme faces a shortfall", "the operator cut its
+    forecast"); so is a word in -s right before a figure ("the mine employs 400 people"),
+    not a plural noun of the phrase before it."""
+    if not toks[i].text.islower() or i + 1 >= len(toks):
+        return False
+    low, after = toks[i].lower, toks[i + 1]
+    return after.lower in lex.determiners or (
+        after.text[:1].isdigit() and low.endswith("s") and not low.endswith("ss")
+    )
+
+
+def _head_before_appositive(toks: list[Token], picked: list[str], lex: Lexicon) -> bool:
+    """Whether the words ``picked`` before a comma near a sentence's start are its head noun
+    phrase, an article opening them ("The Halden Group, a haulier, said"), rather than a
+    lead-in ("However,", "The next day,": a time)."""
     return (
-        toks[i].text.islower()
-        and low.endswith("s")
-        and not low.endswith("ss")
-        and i + 1 < len(toks)
-        and (toks[i + 1].lower in lex.determiners or toks[i + 1].text[:1].isdigit())
+        bool(picked)
+        and toks[0].lower in ("the", "a", "an")
+        and not any(
+            w.lower() in lex.concept_fillers or w.lower() in lex.months or w.lower() in lex.weekdays
+            for w in picked
+        )
     )

@@ -160,6 +160,8 @@ class _LeftWalk:
             )
             if low in self.lex.determiners and not self.verbs:
                 self._object_of_nominal_verb()
+            if self._rate_of_figure_before(i):
+                self.picked.pop()  # "$2.15 a share on revenue of": "share" is that figure's
             return True
         if not self.picked and tok.text.islower() and (low,) in self.lex.changes:
             if self.i + 1 < len(self.toks) and self.toks[self.i + 1].text[:1].isdigit():
@@ -203,6 +205,18 @@ class _LeftWalk:
         )
         words = " ".join(reversed(self.picked))
         return LeftPhrase(words, toks[last].start if heads_verb else None, nominal)
+
+    def _rate_of_figure_before(self, i: int) -> bool:
+        """ "earnings of $2.15 a share on revenue of": "a" at ``toks[i]`` right after another
+        figure, with a word picked after it, opens that figure's rate ("a share"), not the
+        phrase of this one; the words picked after the rate's noun are this one's."""
+        toks = self.toks
+        return (
+            toks[i].lower in ("a", "an")
+            and i > 0
+            and toks[i - 1].text[-1:].isdigit()
+            and len(self.picked) > 1
+        )
 
     def _object_of_nominal_verb(self) -> None:
         """ "has cost the UK economy £600m": the article ``toks[i]`` opens the object of a
@@ -427,12 +441,27 @@ class _LeftWalk:
 
     def _right_before(self, tok: Token) -> bool:
         """A plain word right before the figure (or before its verb's particle, "lay off
-        1,200"); not a noun after an article ("dragged the energy index 1.3% lower"),
+        1,200", or an adverb after a word only ever a verb, "weighs just 249 grams"); not a noun after an article ("dragged the energy index 1.3% lower"),
         unless the article and one word open the clause: then the word is its verb ("The
         gale felled 300 trees", "Later, the club sold 4,000 tickets")."""
         toks, i, lex = self.toks, self.i, self.lex
         return (
-            (i == len(toks) - 1 or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES))
+            (
+                i == len(toks) - 1
+                or (
+                    i == len(toks) - 2
+                    and (
+                        toks[i + 1].lower in _PARTICLES
+                        # "weighs just 249 grams": an adverb between the figure and a word
+                        # only ever a verb
+                        or (
+                            toks[i + 1].text.islower()
+                            and toks[i + 1].lower in lex.concept_fillers
+                            and only_a_verb(tok.lower)
+                        )
+                    )
+                )
+            )
             and tok.text.isalpha()
             and tok.text.islower()
             and not (
@@ -621,8 +650,8 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[st
         if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
             words.append(_POSSESSIVE_S.sub("", tok.text))
         j -= 1
-    if j < 1 or toks[j].text != "," or not words:
-        return [], -1
+    if j < 1 or toks[j].text != "," or not any(w[:1].isalpha() for w in words):
+        return [], -1  # none, or "Ruiz, 34, has scored": an age, not what the figure measures
     if toks[j + 1].text[:1].isupper():
         return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
     if toks[j - 1].text[:1].isupper():

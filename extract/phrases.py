@@ -16,6 +16,7 @@ from .context import (
     name_number,
 )
 from .draft import Draft
+from .inflection import only_a_verb, past_participle
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
 from .segment import Sentence
@@ -572,8 +573,15 @@ class PhraseReader:
             if (
                 out
                 and tok.text.islower()
-                and len(low) > 4
-                and (low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns))
+                and (
+                    (
+                        len(low) > 4
+                        and (
+                            low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns)
+                        )
+                    )
+                    or (only_a_verb(low) and not past_participle(low))  # "an earthquake shook"
+                )
             ):
                 break  # "new cables laid under", "workers living in": a clause follows
             out.append(tok.text)

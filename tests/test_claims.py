@@ -522,11 +522,11 @@ CONCEPTS = [
         {"subject": "Lumo cycling brand"},
     ),
     # another name for something ("dubbed the HX-2") and a clause "we" or "you" heads
-    # leave the names before them out
+    # leave the names before them out (the head before the alias is the subject)
     (
         "The rail link, dubbed the HX-2, carries 22 percent of the freight.",
         "22",
-        {"subject": None},
+        {"subject": "rail link"},
     ),
     (
         "Acme's plan is young; to grow we need to hire 400 staff next year.",

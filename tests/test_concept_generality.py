@@ -92,3 +92,65 @@ def test_a_bare_amount_said_again_in_a_currency_is_restated() -> None:
 def test_a_share_in_brackets_restates_no_bare_count() -> None:
     rows = _rows("The vote was 52 (48%) in favour.")
     assert rows["48%"]["restates"] is None
+
+
+def test_an_age_between_commas_is_not_what_a_later_figure_measures() -> None:
+    rows = _rows("Halvorsen, 34, has scored 112 goals in 240 appearances for the club.")
+    assert rows["112 goals"]["concept"] == "goals"
+    assert rows["240 appearances"]["concept"] == "appearances for club"
+    assert rows["112 goals"]["subject"] == "Halvorsen"
+
+
+def test_an_adverb_between_a_verb_and_its_figure_leaves_the_verb_a_verb() -> None:
+    row = _rows("The Kestrel X2 drone weighs just 249 grams.")["249 grams"]
+    assert row["concept"] == "Kestrel X2 drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a relative clause between commas is an aside: the phrase before it is measured
+        (
+            "The value of the deal, which closed on Friday, is $3.4 billion.",
+            "$3.4 billion",
+            "value deal",
+        ),
+        ("The bill for the repairs, which ran late, came to £9m.", "£9m", "bill repairs"),
+    ],
+)
+def test_a_relative_clause_between_commas_is_an_aside(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _rows(text)[surface]["concept"] == concept
+
+
+def test_a_word_only_ever_a_verb_ends_the_noun_a_figure_qualifies() -> None:
+    row = _rows("A 3.5-magnitude earthquake shook the valley early on Monday.")["3.5-magnitude"]
+    assert row["concept"] == "earthquake"
+
+
+def test_a_word_before_a_determiner_is_a_verb_not_part_of_the_opening_phrase() -> None:
+    row = _rows("The ferry operator cut its full-year forecast to 410 million euros.")
+    assert row["410 million euros"]["subject"] == "ferry operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # an article and a noun before a comma are the sentence's head, an appositive after
+        ("The ship, a bulk carrier, was carrying 40,000 tonnes of grain.", "40,000 tonnes", "ship"),
+        # ... while a time before the comma is a lead-in, passed over
+        ("The next day, the ferry carried 900 passengers.", "900 passengers", None),
+    ],
+)
+def test_a_head_before_its_appositive(text: str, surface: str, subject: str | None) -> None:
+    row = _rows(text)[surface]
+    assert row["subject"] == subject
+    if subject is None:
+        assert "ferry" in str(row["concept"])
+
+
+def test_the_rate_of_the_figure_before_is_not_what_the_next_one_measures() -> None:
+    rows = _rows("Analysts expect earnings of $2.15 a share on revenue of $8.9 billion.")
+    assert rows["$2.15 a share"]["concept"] == "earnings"
+    assert rows["$8.9 billion"]["concept"] == "revenue"
