@@ -20,7 +20,6 @@ from .context import (
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
-    _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
     TextTokens,
@@ -271,14 +270,12 @@ class _LeftWalk:
                 self.i = aside
                 return False
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
-            appositive, first = _appositive_before(toks, i, lex)
-            if appositive and first > 0 and toks[first - 1].lower in _PARTICIPLE_LINKS:
-                self.i = first + 1  # "Exports to Peru, its top market, fell": the name's phrase
+            name = _appositive_before(toks, i, lex)
+            if name is not None:
+                # "Exports to Peru, its top market, fell", "Acme, a chip maker, fell": the
+                # appositive describes the name; the phrase of the name is read
+                self.i = name + 1
                 return False
-            if appositive:
-                self.picked = appositive  # "Utilities, last month's strongest group, slipped"
-                self.last = first
-                return True
         if tok.text == "," and self._predicate_after_comma(i):
             self.relative = True  # "The deal, worth $2bn, ...": as if "which is worth"
             return False
@@ -636,29 +633,28 @@ def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
     return j if toks[j - 1].text[:1].isalnum() else None
 
 
-def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:
-    """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
-    empty unless a name (or a noun after "while", "but" ...) opens the phrase's commas and
-    no verb is inside them. Also the index of the phrase's first word (-1 when empty): the
-    noun before a conjunction is one of the words, since no name will stand for it."""
-    words: list[str] = []
+def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
+    """Where the name stands that "Name, a noun phrase," ending at the comma ``toks[i]``
+    describes (or the noun after "while", "but" ...: "while utilities, the weakest group,
+    slipped"); None unless such a name opens the phrase's commas, no verb is inside them and
+    a word is ("Ruiz, 34, has scored": an age)."""
+    words = False
     j = i - 1
     while j >= 0 and toks[j].text != "," and i - j <= 7:
         tok = toks[j]
         if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
-            return [], -1
-        if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
-            words.append(_POSSESSIVE_S.sub("", tok.text))
+            return None
+        words = words or (tok.lower not in lex.stopwords and tok.text[:1].isalpha())
         j -= 1
-    if j < 1 or toks[j].text != "," or not any(w[:1].isalpha() for w in words):
-        return [], -1  # none, or "Ruiz, 34, has scored": an age, not what the figure measures
+    if j < 1 or toks[j].text != "," or not words:
+        return None
     if toks[j + 1].text[:1].isupper():
-        return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
-    if toks[j - 1].text[:1].isupper():
-        return words, j - 1
-    if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
-        return [*words, toks[j - 1].text], j - 1  # "while utilities, the weakest group, slipped"
-    return [], -1
+        return None  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
+    if toks[j - 1].text[:1].isupper() or (
+        j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha()
+    ):
+        return j - 1
+    return None
 
 
 def _abbreviation_before(toks: list[Token], close: int) -> int | None:

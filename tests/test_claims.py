@@ -434,17 +434,18 @@ CONCEPTS = [
         "12",
         {"concept": "hike", "subject": "charity walks"},
     ),
-    # a name's appositive names what the figure measures; a date after it does not
+    # a name's appositive describes the name, which is what the figure is of; a date after
+    # it names nothing
     (
         "Acme, the largest chip maker, rose 4% on Monday.",
         "4",
-        {"concept": "largest chip maker", "subject": "Acme"},
+        {"concept": "Acme", "subject": "Acme"},
     ),
     ("Sales at Acme rose 4% on Monday.", "4", {"concept": "Sales Acme"}),
     (
         "Banks rose 2%, while utilities, the weakest performing group, slipped 0.7%.",
         "0.7",
-        {"concept": "utilities weakest performing group", "subject": None},
+        {"concept": "utilities", "subject": None},
     ),
     # a verb before its particle ("lay off"); a phrase before "to <verb>" is no subject;
     # what an asserter announced of itself is its own, not what it announced "that"
