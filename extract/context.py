@@ -51,7 +51,6 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
-_TICKER = re.compile(r"[A-Z]{1,5}")
 #: The two words before a name that make it another name for something already named.
 _ALIAS = re.compile(
     r"(?:\S+ (?:dubbed|called|named|nicknamed)|known as|(?:dubbed|called|named|nicknamed) the)$"
@@ -879,24 +878,12 @@ def _chosen_name(
 
 def _name_phrase(toks: list[Token], chosen: list[Token], lex: Lexicon) -> str | None:
     """The name as a phrase: without trailing function words, with the word describing it
-    ("the base Pixel 8") and its ticker ("Acme (ACM)"), without a possessive "'s"."""
+    ("the base Pixel 8"), without a possessive "'s"."""
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "Sara Holm With 310 ...": a capitalised word of the text
-    ticker = ""
     if chosen:
         chosen = _with_title(toks, chosen, lex)
-        at = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
-        bracket = [t.text for t in toks[at + 1 : at + 4]]
-        if (
-            len(bracket) == 3
-            and bracket[0] == "("
-            and bracket[2] == ")"
-            and _TICKER.fullmatch(bracket[1])
-        ):
-            ticker = f" ({bracket[1]})"  # "Acme (ACM)": the name and its ticker
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
-    if phrase and ticker:
-        phrase += ticker
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase

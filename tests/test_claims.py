@@ -565,8 +565,8 @@ CONCEPTS = [
     # a share "from" something names it when nothing before does; a time does not
     ("She is hitting 81.5% from the line.", "81.5", {"concept": "line"}),
     ("Output was down 3% from a year ago.", "3", {"concept": "Output"}),
-    # a ticker in brackets after the name stays with it
-    ("Dunn (D) has 9,000 workers in Wales.", "9,000", {"subject": "Dunn (D)"}),
+    # a ticker in brackets after the name is no part of the name
+    ("Dunn (D) has 9,000 workers in Wales.", "9,000", {"subject": "Dunn"}),
     # a word describing a name between its article and the name belongs to the subject
     ("The base Nova 5 has only 256GB of storage.", "256", {"subject": "base Nova 5"}),
     ("The self-styled Salmon Queen paid $2 million.", "2", {"subject": "self-styled Salmon Queen"}),

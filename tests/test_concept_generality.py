@@ -154,3 +154,4 @@ def test_the_rate_of_the_figure_before_is_not_what_the_next_one_measures() -> No
     rows = _rows("Analysts expect earnings of $2.15 a share on revenue of $8.9 billion.")
     assert rows["$2.15 a share"]["concept"] == "earnings"
     assert rows["$8.9 billion"]["concept"] == "revenue"
+
