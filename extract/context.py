@@ -799,7 +799,8 @@ def _name_runs(
 
 
 def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
-    """A word written as a name ("Acme", "iPhone"): not a month or a weekday, nor a letter
+    """A word written as a name ("Acme", "iPhone"): not a month or a weekday (nor a weekday's
+    plural, or its possessive written without the apostrophe: "Sundays"), nor a letter
     ("W" of "14 W 52nd St"), nor a sign's prefix ("HK" of "HK $7.2m", "Y" of "Y=30 billion")."""
     tok = toks[i]
     word, low = tok.text, tok.lower
@@ -807,6 +808,7 @@ def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
         (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))
         and low not in lex.months
         and low not in lex.weekdays
+        and not (low.endswith("s") and low[:-1] in lex.weekdays)  # "Sundays", "Sundays game"
         and len(word) > 1
         and not (i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$=")
     )

@@ -155,3 +155,8 @@ def test_the_rate_of_the_figure_before_is_not_what_the_next_one_measures() -> No
     assert rows["$2.15 a share"]["concept"] == "earnings"
     assert rows["$8.9 billion"]["concept"] == "revenue"
 
+
+def test_a_weekday_with_an_s_is_no_name() -> None:
+    # a weekday's possessive written without its apostrophe, as some feeds print it
+    row = _rows("Ortiz missed Sundays game after running 12 kilometres in training.")
+    assert row["12 kilometres"]["subject"] != "Sundays"
