@@ -40,6 +40,8 @@ _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
 #: Nouns that name a count of what follows their "of" ("the number of visitors").
 _COUNT_NOUNS = frozenset(["number", "total", "count", "tally"])
+#: Words after "<count> of" that make the count a part of the things named after them.
+_PART_DETERMINERS = frozenset("the its their his her our my your".split())
 
 
 def _name_start(left: list[Token], k: int) -> int:
@@ -272,6 +274,7 @@ class PhraseReader:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
         found = found or self._worth_of(rest, words) or self._after_preposition(claim, rest, words)
+        found = found or self._part_of_named(claim, rest, words)
         if found:
             return found
         left = self._left(claim)
@@ -444,6 +447,21 @@ class PhraseReader:
             if run:
                 return " ".join(run)
         return None
+
+    def _part_of_named(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
+        """ "recalled 31,000 of its hatchbacks", "two of the victims": a bare count before
+        "of" and an article or a possessive counts the noun after them ("of these" looks
+        back to the sentence before, :meth:`_set_named_before`)."""
+        if not (
+            claim.dimension == "count"
+            and claim.unit is None
+            and words[:1] == ["of"]
+            and len(words) > 2
+            and words[1] in _PART_DETERMINERS
+        ):
+            return None
+        run = self._content_run(rest[2:], 3)
+        return " ".join(run) if run else None
 
     def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
         """ "$3 million worth of cocaine", "40 days worth of rain": the figure measures the

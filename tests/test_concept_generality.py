@@ -160,3 +160,17 @@ def test_a_weekday_with_an_s_is_no_name() -> None:
     # a weekday's possessive written without its apostrophe, as some feeds print it
     row = _rows("Ortiz missed Sundays game after running 12 kilometres in training.")
     assert row["12 kilometres"]["subject"] != "Sundays"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a bare count before "of" and an article or a possessive counts what follows them
+        ("Hollins Motors recalled 31,000 of its Strada hatchbacks.", "31,000", "Strada hatchbacks"),
+        ("Police said 14 of the injured were in a serious condition.", "14", "injured"),
+        # ... while "of these" looks back to the sentence before
+        ("Some 410 hikers set out. Of these, 130 were children.", "130", "hikers"),
+    ],
+)
+def test_a_count_of_the_things_named_after_it(text: str, surface: str, concept: str) -> None:
+    assert _rows(text)[surface]["concept"] == concept
