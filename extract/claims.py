@@ -1010,6 +1010,17 @@ def _concept_of(claim: Draft) -> str | None:
     return concept
 
 
+def _lead_in_before(between: str, head: str) -> bool:
+    """Whether a figure ends a lead-in right before the sentence's head, ``between`` being
+    the text from the figure's end to the head's ("At $1,199, the Orbis laptop is",
+    "With a top speed of 350 km/h, the train is": ", the Orbis laptop")."""
+    return _LEAD_IN_GAP.fullmatch(between.replace(head, "", 1)) is not None and head in between
+
+
+#: Between a figure ending a lead-in and the head of the sentence: a comma and an article.
+_LEAD_IN_GAP = re.compile(r",\s+(?:(?:the|a|an|its|their|his|her)\s+)?", re.IGNORECASE)
+
+
 class _RowWriter:
     """Turns the linked drafts of one document into rows: asserter, subject and concept."""
 
@@ -1154,6 +1165,8 @@ class _RowWriter:
         if head and attribution and head in attribution:
             head, head_end = self._reported_head(sent, head_end)
         left = claim.left or []
+        if head and _lead_in_before(self.text[claim.end : head_end], head):
+            return head  # "At $1,199, the Orbis laptop is the cheapest": the laptop's price
         if (
             head
             and head_end <= claim.start

@@ -174,3 +174,17 @@ def test_a_weekday_with_an_s_is_no_name() -> None:
 )
 def test_a_count_of_the_things_named_after_it(text: str, surface: str, concept: str) -> None:
     assert _rows(text)[surface]["concept"] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a figure ending a lead-in is of the head of the clause after the comma
+        ("At $1,199, the Orbis laptop is the cheapest in the range.", "$1,199", "Orbis laptop"),
+        ("With a top speed of 350 km/h, the train is the fastest.", "350 km/h", "train"),
+    ],
+)
+def test_a_figure_in_a_lead_in_is_of_the_head_after_it(
+    text: str, surface: str, subject: str
+) -> None:
+    assert _rows(text)[surface]["subject"] == subject
