@@ -1010,6 +1010,17 @@ def _concept_of(claim: Draft) -> str | None:
     return concept
 
 
+def _lead_in_before(between: str, head: str) -> bool:
+    """Whether a figure ends a lead-in right before the sentence's head, ``between`` being
+    the text from the figure's end to the head's ("At $1,199, the Orbis laptop is",
+    "With a top speed of 350 km/h, the train is": ", the Orbis laptop")."""
+    return _LEAD_IN_GAP.fullmatch(between.replace(head, "", 1)) is not None and head in between
+
+
+#: Between a figure ending a lead-in and the head of the sentence: a comma and an article.
+_LEAD_IN_GAP = re.compile(r",\s+(?:(?:the|a|an|its|their|his|her)\s+)?", re.IGNORECASE)
+
+
 class _RowWriter:
     """Turns the linked drafts of one document into rows: asserter, subject and concept."""
 
@@ -1151,7 +1162,11 @@ class _RowWriter:
         if id(sent) not in self.heads:
             self.heads[id(sent)] = sentence_head(self.reader.tokens, sent.start, sent.end)
         head, head_end = self.heads[id(sent)]
+        if head and attribution and head in attribution:
+            head, head_end = self._reported_head(sent, head_end)
         left = claim.left or []
+        if head and _lead_in_before(self.text[claim.end : head_end], head):
+            return head  # "At $1,199, the Orbis laptop is the cheapest": the laptop's price
         if (
             head
             and head_end <= claim.start
@@ -1165,6 +1180,18 @@ class _RowWriter:
         ):
             return head  # the head names the thing measured, not an owner, if shared
         return None
+
+    def _reported_head(self, sent: Sentence, after: int) -> tuple[str, int]:
+        """The phrase a reported clause opens with, when the sentence opens with its asserter
+        and a verb of saying ("Acme said ticket sales could reach 40,000": "ticket sales";
+        "", 0 when none)."""
+        toks = self.reader.tokens.window(after, min(sent.end, after + 40))
+        if not toks or toks[0].lower not in self.reader.lex.attribution_verbs:
+            return "", 0
+        k = 2 if len(toks) > 1 and toks[1].lower == "that" else 1
+        if k >= len(toks):
+            return "", 0
+        return sentence_head(self.reader.tokens, toks[k].start, sent.end)
 
 
 #: The claims schema with its enumerations as strings, and where they are with their types:

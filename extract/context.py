@@ -51,7 +51,6 @@ _LOCATIVE = frozenset(
 _RELATIVE = frozenset(["which", "that", "who"])
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
-_TICKER = re.compile(r"[A-Z]{1,5}")
 #: The two words before a name that make it another name for something already named.
 _ALIAS = re.compile(
     r"(?:\S+ (?:dubbed|called|named|nicknamed)|known as|(?:dubbed|called|named|nicknamed) the)$"
@@ -639,7 +638,8 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     """
     if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         np = _np_after(toks, i + 2)
-        return _cited(toks, i + 2 + len(np)) or _clean_np(np)
+        past = i + 2 + len(np)
+        return _cited(toks, past) or _named_after(toks, np, past) or _clean_np(np)
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
@@ -668,6 +668,17 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _named_after(toks: list[Token], np: list[Token], k: int) -> str | None:
+    """The name set after a body named in lower case, past a comma ("according to the state
+    utility, Grelco, ..."): the body's own name, else None."""
+    if not np or any(t.text[:1].isupper() for t in np) or k >= len(toks) or toks[k].text != ",":
+        return None
+    name = _np_after(toks, k + 1)
+    if not name or not all(t.text[:1].isupper() for t in name):
+        return None
+    return _clean_np(name)
 
 
 def _cited(toks: list[Token], k: int) -> str | None:
@@ -800,7 +811,8 @@ def _name_runs(
 
 
 def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
-    """A word written as a name ("Acme", "iPhone"): not a month or a weekday, nor a letter
+    """A word written as a name ("Acme", "iPhone"): not a month or a weekday (nor a weekday's
+    plural, or its possessive written without the apostrophe: "Sundays"), nor a letter
     ("W" of "14 W 52nd St"), nor a sign's prefix ("HK" of "HK $7.2m", "Y" of "Y=30 billion")."""
     tok = toks[i]
     word, low = tok.text, tok.lower
@@ -808,6 +820,7 @@ def _capitalised(toks: list[Token], i: int, lex: Lexicon) -> bool:
         (word[:1].isupper() or (word[:1].islower() and word[1:2].isupper()))
         and low not in lex.months
         and low not in lex.weekdays
+        and not (low.endswith("s") and low[:-1] in lex.weekdays)  # "Sundays", "Sundays game"
         and len(word) > 1
         and not (i + 1 < len(toks) and toks[i + 1].start == tok.end and toks[i + 1].text in "$=")
     )
@@ -879,24 +892,12 @@ def _chosen_name(
 
 def _name_phrase(toks: list[Token], chosen: list[Token], lex: Lexicon) -> str | None:
     """The name as a phrase: without trailing function words, with the word describing it
-    ("the base Pixel 8") and its ticker ("Acme (ACM)"), without a possessive "'s"."""
+    ("the base Pixel 8"), without a possessive "'s"."""
     while chosen and chosen[-1].lower in lex.stopwords:
         chosen = chosen[:-1]  # "Sara Holm With 310 ...": a capitalised word of the text
-    ticker = ""
     if chosen:
         chosen = _with_title(toks, chosen, lex)
-        at = next((n for n, t in enumerate(toks) if t.start == chosen[-1].start), len(toks))
-        bracket = [t.text for t in toks[at + 1 : at + 4]]
-        if (
-            len(bracket) == 3
-            and bracket[0] == "("
-            and bracket[2] == ")"
-            and _TICKER.fullmatch(bracket[1])
-        ):
-            ticker = f" ({bracket[1]})"  # "Acme (ACM)": the name and its ticker
     phrase = _POSSESSIVE_S.sub("", " ".join(t.text for t in chosen)).strip()
-    if phrase and ticker:
-        phrase += ticker
     if not phrase or phrase.lower() in lex.stopwords:
         return None  # also "There's"
     return phrase
@@ -1106,6 +1107,8 @@ def sentence_head(
     for i, tok in enumerate(toks):
         low = tok.lower
         if tok.text == "," and i < 4:
+            if _head_before_appositive(toks, picked, lex):
+                break  # "The Halden Group, a haulier, ...": the head, then its appositive
             picked = []  # a lead-in: "However,", "In total,", "As of today,"
             continue
         if low in ("the", "a", "an") and not picked:
@@ -1152,6 +1155,8 @@ def sentence_head(
         words = [w for w in picked if w not in ("and", "&", "of")]
         if len(words) == limit - 1 and low.endswith("s") and not low.endswith("ss"):
             break  # "The Brazilian steel giant earns": a fourth word in -s is a verb
+        if words and _verb_before_object(toks, i, lex):
+            break  # "the mine employs 400", "the operator cut its": a verb before its object
         picked.append(tok.text)
         end = tok.end
         if len(words) + 1 >= limit:
@@ -1159,3 +1164,30 @@ def sentence_head(
     while picked and picked[-1] in ("and", "&", "of"):
         picked.pop()
     return " ".join(picked), end
+
+
+def _verb_before_object(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A lower-case word right before a determiner is a verb before its object, since no
+    noun of a phrase stands there ("the scheme faces a shortfall", "the operator cut its
+    forecast"); so is a word in -s right before a figure ("the mine employs 400 people"),
+    not a plural noun of the phrase before it."""
+    if not toks[i].text.islower() or i + 1 >= len(toks):
+        return False
+    low, after = toks[i].lower, toks[i + 1]
+    return after.lower in lex.determiners or (
+        after.text[:1].isdigit() and low.endswith("s") and not low.endswith("ss")
+    )
+
+
+def _head_before_appositive(toks: list[Token], picked: list[str], lex: Lexicon) -> bool:
+    """Whether the words ``picked`` before a comma near a sentence's start are its head noun
+    phrase, an article opening them ("The Halden Group, a haulier, said"), rather than a
+    lead-in ("However,", "The next day,": a time)."""
+    return (
+        bool(picked)
+        and toks[0].lower in ("the", "a", "an")
+        and not any(
+            w.lower() in lex.concept_fillers or w.lower() in lex.months or w.lower() in lex.weekdays
+            for w in picked
+        )
+    )

@@ -20,7 +20,6 @@ from .context import (
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
-    _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
     TextTokens,
@@ -160,6 +159,8 @@ class _LeftWalk:
             )
             if low in self.lex.determiners and not self.verbs:
                 self._object_of_nominal_verb()
+            if self._rate_of_figure_before(i):
+                self.picked.pop()  # "$2.15 a share on revenue of": "share" is that figure's
             return True
         if not self.picked and tok.text.islower() and (low,) in self.lex.changes:
             if self.i + 1 < len(self.toks) and self.toks[self.i + 1].text[:1].isdigit():
@@ -203,6 +204,18 @@ class _LeftWalk:
         )
         words = " ".join(reversed(self.picked))
         return LeftPhrase(words, toks[last].start if heads_verb else None, nominal)
+
+    def _rate_of_figure_before(self, i: int) -> bool:
+        """ "earnings of $2.15 a share on revenue of": "a" at ``toks[i]`` right after another
+        figure, with a word picked after it, opens that figure's rate ("a share"), not the
+        phrase of this one; the words picked after the rate's noun are this one's."""
+        toks = self.toks
+        return (
+            toks[i].lower in ("a", "an")
+            and i > 0
+            and toks[i - 1].text[-1:].isdigit()
+            and len(self.picked) > 1
+        )
 
     def _object_of_nominal_verb(self) -> None:
         """ "has cost the UK economy £600m": the article ``toks[i]`` opens the object of a
@@ -257,14 +270,12 @@ class _LeftWalk:
                 self.i = aside
                 return False
         if tok.text == "," and not self.picked and not self.relative and i < len(toks) - 1:
-            appositive, first = _appositive_before(toks, i, lex)
-            if appositive and first > 0 and toks[first - 1].lower in _PARTICIPLE_LINKS:
-                self.i = first + 1  # "Exports to Peru, its top market, fell": the name's phrase
+            name = _appositive_before(toks, i, lex)
+            if name is not None:
+                # "Exports to Peru, its top market, fell", "Acme, a chip maker, fell": the
+                # appositive describes the name; the phrase of the name is read
+                self.i = name + 1
                 return False
-            if appositive:
-                self.picked = appositive  # "Utilities, last month's strongest group, slipped"
-                self.last = first
-                return True
         if tok.text == "," and self._predicate_after_comma(i):
             self.relative = True  # "The deal, worth $2bn, ...": as if "which is worth"
             return False
@@ -427,12 +438,27 @@ class _LeftWalk:
 
     def _right_before(self, tok: Token) -> bool:
         """A plain word right before the figure (or before its verb's particle, "lay off
-        1,200"); not a noun after an article ("dragged the energy index 1.3% lower"),
+        1,200", or an adverb after a word only ever a verb, "weighs just 249 grams"); not a noun after an article ("dragged the energy index 1.3% lower"),
         unless the article and one word open the clause: then the word is its verb ("The
         gale felled 300 trees", "Later, the club sold 4,000 tickets")."""
         toks, i, lex = self.toks, self.i, self.lex
         return (
-            (i == len(toks) - 1 or (i == len(toks) - 2 and toks[i + 1].lower in _PARTICLES))
+            (
+                i == len(toks) - 1
+                or (
+                    i == len(toks) - 2
+                    and (
+                        toks[i + 1].lower in _PARTICLES
+                        # "weighs just 249 grams": an adverb between the figure and a word
+                        # only ever a verb
+                        or (
+                            toks[i + 1].text.islower()
+                            and toks[i + 1].lower in lex.concept_fillers
+                            and only_a_verb(tok.lower)
+                        )
+                    )
+                )
+            )
             and tok.text.isalpha()
             and tok.text.islower()
             and not (
@@ -607,29 +633,28 @@ def _aside_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
     return j if toks[j - 1].text[:1].isalnum() else None
 
 
-def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[list[str], int]:
-    """The words of "Name, a noun phrase," ending at the comma ``toks[i]``, last word first;
-    empty unless a name (or a noun after "while", "but" ...) opens the phrase's commas and
-    no verb is inside them. Also the index of the phrase's first word (-1 when empty): the
-    noun before a conjunction is one of the words, since no name will stand for it."""
-    words: list[str] = []
+def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
+    """Where the name stands that "Name, a noun phrase," ending at the comma ``toks[i]``
+    describes (or the noun after "while", "but" ...: "while utilities, the weakest group,
+    slipped"); None unless such a name opens the phrase's commas, no verb is inside them and
+    a word is ("Ruiz, 34, has scored": an age)."""
+    words = False
     j = i - 1
     while j >= 0 and toks[j].text != "," and i - j <= 7:
         tok = toks[j]
         if tok.lower in _AUX or (tok.text.islower() and _verb_like(tok.lower, lex.concept_verbs)):
-            return [], -1
-        if tok.lower not in lex.stopwords and any(ch.isalnum() for ch in tok.text):
-            words.append(_POSSESSIVE_S.sub("", tok.text))
+            return None
+        words = words or (tok.lower not in lex.stopwords and tok.text[:1].isalpha())
         j -= 1
     if j < 1 or toks[j].text != "," or not words:
-        return [], -1
+        return None
     if toks[j + 1].text[:1].isupper():
-        return [], -1  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
-    if toks[j - 1].text[:1].isupper():
-        return words, j - 1
-    if j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha():
-        return [*words, toks[j - 1].text], j - 1  # "while utilities, the weakest group, slipped"
-    return [], -1
+        return None  # "Meanwhile, the mayor writes a blog, where": a clause, not a noun phrase
+    if toks[j - 1].text[:1].isupper() or (
+        j > 1 and toks[j - 2].lower in _CONJUNCTIONS and toks[j - 1].text.isalpha()
+    ):
+        return j - 1
+    return None
 
 
 def _abbreviation_before(toks: list[Token], close: int) -> int | None:

@@ -16,6 +16,7 @@ from .context import (
     name_number,
 )
 from .draft import Draft
+from .inflection import only_a_verb, past_participle
 from .left_phrase import LeftPhrase, read_left
 from .lexicon import Lexicon, phrase_at
 from .segment import Sentence
@@ -39,6 +40,8 @@ _QUANTITY_MARKS = frozenset(["most", "of", "than"])
 _TECH_NAME = re.compile(r"(?=\w*\d)(?=\w*[A-Z])[0-9A-Z]{2,3}")
 #: Nouns that name a count of what follows their "of" ("the number of visitors").
 _COUNT_NOUNS = frozenset(["number", "total", "count", "tally"])
+#: Words after "<count> of" that make the count a part of the things named after them.
+_PART_DETERMINERS = frozenset("the its their his her our my your".split())
 
 
 def _name_start(left: list[Token], k: int) -> int:
@@ -271,6 +274,7 @@ class PhraseReader:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
         found = found or self._worth_of(rest, words) or self._after_preposition(claim, rest, words)
+        found = found or self._part_of_named(claim, rest, words)
         if found:
             return found
         left = self._left(claim)
@@ -410,12 +414,23 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text)
+            and (rest[0].text.islower() or "-" in rest[0].text or self._name_before_noun(rest))
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
+        )
+
+    def _name_before_noun(self, rest: list[Token]) -> bool:
+        """ "a 1.4 litre Kappa engine", "a 4 tonne Bronze Age boulder": a name (of one to three
+        words, none a month or a weekday) right before a plain noun is a modifier of that
+        noun, as an adjective would be ("a 1.4 litre petrol engine")."""
+        name = list(takewhile(lambda t: t.text[:1].isupper(), rest[:4]))
+        return (
+            0 < len(name) < min(len(rest), 4)
+            and not any(self._names_a_time(t.text) for t in name)
+            and self._noun_modified(rest[len(name)])
         )
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
@@ -432,6 +447,21 @@ class PhraseReader:
             if run:
                 return " ".join(run)
         return None
+
+    def _part_of_named(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
+        """ "recalled 31,000 of its hatchbacks", "two of the victims": a bare count before
+        "of" and an article or a possessive counts the noun after them ("of these" looks
+        back to the sentence before, :meth:`_set_named_before`)."""
+        if not (
+            claim.dimension == "count"
+            and claim.unit is None
+            and words[:1] == ["of"]
+            and len(words) > 2
+            and words[1] in _PART_DETERMINERS
+        ):
+            return None
+        run = self._content_run(rest[2:], 3)
+        return " ".join(run) if run else None
 
     def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
         """ "$3 million worth of cocaine", "40 days worth of rain": the figure measures the
@@ -561,8 +591,15 @@ class PhraseReader:
             if (
                 out
                 and tok.text.islower()
-                and len(low) > 4
-                and (low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns))
+                and (
+                    (
+                        len(low) > 4
+                        and (
+                            low.endswith("ed") or (low.endswith("ing") and low not in lex.ing_nouns)
+                        )
+                    )
+                    or (only_a_verb(low) and not past_participle(low))  # "an earthquake shook"
+                )
             ):
                 break  # "new cables laid under", "workers living in": a clause follows
             out.append(tok.text)

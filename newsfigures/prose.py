@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import polars as pl
@@ -256,6 +256,36 @@ def headline(
         earlier = _earlier_levels(claims) if claims is not None else {}
     if stated is None:
         stated = _stated_periods(claims) if claims is not None else {}
+    amount = _amount_words(quantity, stated)
+    items = list(rows.iter_rows(named=True))
+    entries = _camp_entries(items, earlier, amount)
+    pair = conflict_pair(quantity, items) if quantity.get("verdict") == "diverge" else None
+    entries, hidden = _shown_entries(entries, pair)
+    sentence = _listing(_thing(quantity), entries, hidden)
+    if pair is not None and len(items) == 2:  # the two figures just told, with their dates
+        sentence = sentence[:-1] + f" — {times_apart(pair[0]['best'], pair[1]['best'])}."
+    elif pair is not None:
+        sentence += " " + _disagreement(pair, amount)
+    values = sorted({float(a["best"]) for a in items if a.get("best") is not None})
+    ends = [values[0], values[-1]] if values else []
+    if len(values) >= 2 and (pair is None or ends != sorted(float(a["best"]) for a in pair)):
+        sentence += " " + _range(quantity, items, amount)  # the spread, said as a range
+    disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
+    if disputed:
+        sentence += f" {_some(disputed, MAX_NAMES)} rejected the reports these figures appear in."
+    return sentence
+
+
+#: One headline entry: the best value (for the order), the asserter, the figure in words and
+#: its notes ("also 3,958; OCHA, 17 Sep 2023").
+_Entry = tuple[float, str, str, str]
+
+
+def _amount_words(
+    quantity: Mapping[str, Any], stated: Mapping[str, str]
+) -> Callable[[Mapping[str, Any]], str]:
+    """A function saying an assertion's figure in words, in the quantity's unit and period
+    (with the words a rate was given in, :func:`_given_as`)."""
     unit, per = quantity.get("unit"), quantity.get("per")
     concept = str(quantity.get("concept") or "")
     if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
@@ -269,7 +299,15 @@ def headline(
         )
         return text + _given_as(a, per, stated)
 
-    items = list(rows.iter_rows(named=True))
+    return amount
+
+
+def _camp_entries(
+    items: list[dict[str, Any]],
+    earlier: Mapping[str, str],
+    amount: Callable[[Mapping[str, Any]], str],
+) -> list[_Entry]:
+    """One entry per asserter (one per report when a single voice speaks), largest first."""
     # a figure its source replaced, however many reports gave it before, is its earlier one
     replaced = {
         a["assertion_id"]: any(earlier.get(c) == REPLACED for c in a["claim_ids"] or ())
@@ -318,17 +356,26 @@ def headline(
         notes.append(_source(main, name))
         entries.append((main["best"] or 0.0, name, text, "; ".join(notes)))
     entries.sort(key=lambda e: -e[0])
-    pair = conflict_pair(quantity, items) if quantity.get("verdict") == "diverge" else None
-    hidden = 0
-    if len(entries) > MAX_NAMES:  # the highest, the pair in conflict, the next highest few
-        paired = {str(a["asserter"]) for a in pair or ()}  # and the lowest; the rest counted
-        inner = entries[1:-1]
-        must = [e for e in inner if e[1] in paired]
-        room = max(0, MAX_NAMES - 2 - len(must))
-        shown = must + [e for e in inner if e[1] not in paired][:room]
-        hidden = len(inner) - len(shown)
-        entries = [entries[0], *sorted(shown, key=lambda e: -e[0]), entries[-1]]
-    thing = _thing(quantity)
+    return entries
+
+
+def _shown_entries(
+    entries: list[_Entry], pair: Sequence[Mapping[str, Any]] | None
+) -> tuple[list[_Entry], int]:
+    """At most :data:`MAX_NAMES` entries: the highest, the pair in conflict, the next highest
+    few and the lowest; and how many are left out."""
+    if len(entries) <= MAX_NAMES:
+        return entries, 0
+    paired = {str(a["asserter"]) for a in pair or ()}
+    inner = entries[1:-1]
+    must = [e for e in inner if e[1] in paired]
+    room = max(0, MAX_NAMES - 2 - len(must))
+    shown = must + [e for e in inner if e[1] not in paired][:room]
+    return [entries[0], *sorted(shown, key=lambda e: -e[0]), entries[-1]], len(inner) - len(shown)
+
+
+def _listing(thing: str, entries: list[_Entry], hidden: int) -> str:
+    """The sentence naming who puts ``thing`` at which figure, highest first."""
     first = entries[0]
     verb = "put" if first[1].lower().endswith(("officials", "authorities", "sources")) else "puts"
     parts = [f"{_capital(_who(first[1]))} {verb} {thing} {_at(first[2])} ({first[3]})"]
@@ -338,19 +385,7 @@ def headline(
             parts.append(f"{hidden:,} more in between (every estimate is in assertions.parquet)")
             who = "the lowest: " + who
         parts.append(f"{who} {_at(text)} ({src})")
-    sentence = "; ".join(parts) + "."
-    if pair is not None and len(items) == 2:  # the two figures just told, with their dates
-        sentence = sentence[:-1] + f" — {times_apart(pair[0]['best'], pair[1]['best'])}."
-    elif pair is not None:
-        sentence += " " + _disagreement(pair, amount)
-    values = sorted({float(a["best"]) for a in items if a.get("best") is not None})
-    ends = [values[0], values[-1]] if values else []
-    if len(values) >= 2 and (pair is None or ends != sorted(float(a["best"]) for a in pair)):
-        sentence += " " + _range(quantity, items, amount)  # the spread, said as a range
-    disputed = sorted({d for a in items for d in (a.get("disputed_by") or [])})
-    if disputed:
-        sentence += f" {_some(disputed, MAX_NAMES)} rejected the reports these figures appear in."
-    return sentence
+    return "; ".join(parts) + "."
 
 
 def _stated_periods(claims: pl.DataFrame) -> dict[str, str]:

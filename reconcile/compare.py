@@ -42,6 +42,7 @@ quantities); ``low``/``high`` are the smallest and largest best values.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterator
@@ -304,8 +305,11 @@ def quantities_table(
     *,
     threshold: float,
     consensus: Consensus,
+    event_days: dict[str, dt.date] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """One row per quantity with consensus, spread, verdict and why; returns (quantities, assertions)."""
+    """One row per quantity with consensus, spread, verdict and why; returns (quantities,
+    assertions). ``event_days``: each report's event day, when the corpus tells of events far
+    apart (:func:`reconcile.events.lead_event_days`)."""
     if consensus == "truth_discovery":
         weights = truth_discovery_weights(assertions)
         assertions = assertions.with_columns(
@@ -393,6 +397,7 @@ def quantities_table(
         .fill_null(True)
     )
     voted = assertions.with_columns(found).select(needed).with_columns(_scope_ratios(claims))
+    voted = _with_event_days(voted, event_days or {})
     # the order is found on its keys alone, and each part's rows gathered once (sorting the
     # table, then filtering it, would copy every column twice)
     placed = (
@@ -618,8 +623,15 @@ def _label() -> pl.Expr:
             pl.when(pl.col("scope").is_not_null())
             .then(pl.format(" ({})", pl.col("scope")))
             .otherwise(pl.lit("")),
+            # (the unit unless it is money, a count's noun, or the measure's own name: a
+            # "Magnitude", not a "Magnitude (magnitude)")
             pl.when(
-                pl.col("unit").is_not_null() & ~pl.col("dimension").is_in(["currency", "count"])
+                pl.col("unit").is_not_null()
+                & ~pl.col("dimension").is_in(["currency", "count"])
+                & (
+                    pl.col("unit").cast(pl.String).str.to_lowercase()
+                    != pl.col("noun").str.to_lowercase()
+                )
             )
             .then(pl.format(" ({})", pl.col("unit")))
             .otherwise(pl.lit("")),
@@ -643,6 +655,18 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
         current.append(row)
     if current:
         yield current
+
+
+def _with_event_days(voted: pl.DataFrame, days: dict[str, dt.date]) -> pl.DataFrame:
+    """``_events``: the days of the events each assertion's reports tell of
+    (:func:`reconcile.events.lead_event_days`), when the corpus tells of events far apart;
+    otherwise the rows are left as they are."""
+    if not days:
+        return voted
+    of_doc = pl.element().replace_strict(days, default=None, return_dtype=pl.Date)
+    return voted.with_columns(
+        _events=pl.col("doc_ids").list.eval(of_doc.drop_nulls().unique().sort())
+    )
 
 
 def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_check
 from .columns import as_text, in_series_order, sorted_by, with_order
 from .compare import assertions_table, quantities_table
 from .dating import assign_dates
+from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
 from .identify import HOLDING_STATUS, VAGUE, assign_keys, assign_windows
 from .normalise import in_stated_period, normalise
@@ -95,10 +97,12 @@ def _compared(
     consensus: Literal["median", "truth_discovery"],
     *,
     made: bool,
+    events: dict[str, dt.date],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """``work`` in the period most of each series' figures give (when ``period_days`` is
     given: no period was asked for), its quantities and its assertions; the claims get their
-    assertions' columns when ``made`` (not before a merge, which compares them again)."""
+    assertions' columns when ``made`` (not before a merge, which compares them again);
+    ``events``: each report's event day (:func:`reconcile.events.lead_event_days`)."""
     if period_days is not None:
         work = _as_categories(in_stated_period(work, period_days))
     # (the text that only the assertions read, and show as text, is held as categoricals)
@@ -107,7 +111,7 @@ def _compared(
     if made:
         work = _assertions_made(work)
     quantities, assertions = quantities_table(
-        work, assertions, threshold=threshold, consensus=consensus
+        work, assertions, threshold=threshold, consensus=consensus, event_days=events
     )
     return work, quantities, assertions
 
@@ -247,11 +251,16 @@ def reconcile(
         )
     work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
     days = tables.period_days if per is None else None
-    work, quantities, assertions = _compared(work, days, threshold, consensus, made=not user.merge)
+    events = lead_event_days(frame, _texts(texts) or None)
+    work, quantities, assertions = _compared(
+        work, days, threshold, consensus, made=not user.merge, events=events
+    )
     if user.merge:
         # (a merged quantity takes the period most of its figures give)
         work = _merge(work, quantities, user).drop("assertion_id")
-        work, quantities, assertions = _compared(work, days, threshold, consensus, made=True)
+        work, quantities, assertions = _compared(
+            work, days, threshold, consensus, made=True, events=events
+        )
     if user.rename:
         quantities = quantities.with_columns(
             label=pl.when(pl.col("quantity_id").is_in(list(user.rename)))

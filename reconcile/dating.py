@@ -9,9 +9,12 @@ import re
 
 import polars as pl
 
+from extract.lexicon import lexicon
+
 from .columns import at_rows, join_beside
 from .frames import (
     HEDGES,
+    PHYSICAL,
     after_figure,
     alternation,
     before_figure,
@@ -23,6 +26,9 @@ __all__ = ["SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
+#: "The storm dropped 500 mm of rain": a physical amount "of" a stuff after a verb of falling
+#: is what the verb let fall (its object), not a fall of the amount.
+_OF_STUFF = r"(?i)^\s+of\s+[a-z]"
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -264,6 +270,8 @@ _RELATIVE_YEAR_HINT = (
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
 _LAST_YEAR = r"(?i)\blast\s+year\b"
+#: "four years ago", "3 years ago": a year counted back from publication (group 1: how many).
+_YEARS_AGO = r"(?i)\b([a-z]+|\d{1,2})\s+years?\s+ago\b"
 #: How a figure is dated by a year its sentence names ("in 2030", "last year").
 YEAR_NAMED = "a year in the sentence"
 
@@ -499,6 +507,13 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
             | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
         )
     )
+    # "the 58% of four years ago": as "last year", of the figure's own stretch, more years back
+    numbers = {w: n for w, n in lexicon().number_words.items() if 1 < n < 100}
+    ago = stretch.str.extract(_YEARS_AGO, 1).str.to_lowercase()
+    years_ago = pl.coalesce(
+        ago.cast(pl.Int32, strict=False),
+        ago.replace_strict(numbers, default=None, return_dtype=pl.Int32),
+    )
     # a span of years that has ended by publication: the figures are of its end
     span_ended = pl.col("_span_end") < published.dt.year().fill_null(9999)
     # (read once for both columns: each use of an expression computes it again)
@@ -527,6 +542,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
         .when(last_year)
         .then(pl.date(published.dt.year() - 1, 7, 1))
+        .when(years_ago.is_not_null())
+        .then(pl.date(published.dt.year() - years_ago, 7, 1))
         .when(in_year)
         .then(pl.date(pl.col("_in_year"), 7, 1))
         .when(span_ended)
@@ -545,7 +562,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
         # (the year before publication, as a year the sentence names: the figure's period)
-        .when(last_year)
+        .when(last_year | years_ago.is_not_null())
         .then(pl.lit(YEAR_NAMED))
         .when(in_year)
         .then(pl.lit(YEAR_NAMED))
@@ -571,7 +588,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
             & pl.col("change").is_null()
         )
         | superseded,
-        is_delta=(pl.col("change").is_not_null() & ~before.str.contains(r"(?i)\bto\s*$"))
+        is_delta=(
+            pl.col("change").is_not_null()
+            & ~before.str.contains(r"(?i)\bto\s*$")
+            & ~(
+                pl.col("dimension").is_in(PHYSICAL).fill_null(False)
+                & after_figure().str.contains(_OF_STUFF).fill_null(False)
+            )
+        )
         | before.str.contains(_CHANGE_BY),
     )
     frame = _rates(frame, claims.schema["per"])

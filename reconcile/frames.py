@@ -384,6 +384,27 @@ def _later_figure() -> str:
     )
 
 
+#: "spent Tuesday night in shelters", "spend two days at sea": people spending a span of
+#: time, not money (the words a figure of spending would be named by).
+_SPENT_TIME = (
+    r"(?i)(?-u:\b)spen(?:d|ds|t|ding)\s+(?:(?:the|a|an|that|this|one|two|three|four|five|"
+    r"several|many|few|whole|entire|[a-z]+day)\s+){0,2}"
+    r"(?:night|day|week|weekend|hour|month|morning|evening|afternoon|time)s?(?-u:\b)"
+)
+#: "95,000 homes and businesses": a counted noun joined to another plural noun counts both
+#: kinds, so the first alone names no measure (the words after them may: "... without power").
+_JOINED_NOUN = (
+    r"(?i)^\s+(?:and|or)\s+(?:other\s+)?(?:[a-z][a-z-]+es|[a-z][a-z-]+[^s\W]s)(?-u:\b)"
+    r"(?:\s+(?:in|at|across|on|of|were|was|are|had|have|remain|still|without|with)(?-u:\b)|[,.;]|$)"
+)
+#: Dimensions of physical measurement: a figure of one ("winds of 215 km/h", "480 mm of
+#: rain", "a magnitude 7.4 earthquake": ``other`` holds the units of no dimension above, as
+#: magnitudes and degrees) takes no measure of people from the words of its sentence
+#: elsewhere ("... and left 68 people dead" is no count of deaths); other measures it may
+#: ("burned 10 million hectares" is the area burned).
+PHYSICAL = (
+    "length", "mass", "area", "volume", "speed", "energy", "power", "temperature", "other",
+)  # fmt: skip
 #: "... and said", "... and expects": a clause of its own after a figure.
 _NEW_CLAUSE = (
     r"(?i)(?-u:\b)and\s+(?:(?:also|then|later)\s+)?(?:said|says|added|adds|warned|expects|"
@@ -391,8 +412,17 @@ _NEW_CLAUSE = (
 )
 
 
-def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
+def read_measure(
+    frame: pl.DataFrame,
+    forms: dict[str, str],
+    people: Iterable[str] = (),
+    money: Iterable[str] = (),
+) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
+
+    ``people``: the measures that count people, which a figure of a ``PHYSICAL`` dimension
+    never takes from its sentence; ``money``: the measures of money, which a bare count
+    (no counted noun) never takes from the words after it.
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
@@ -405,6 +435,7 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     # "345 deaths per million people": the people a rate is per are not what it measures
     after_clause = (
         after.str.replace(r"\s-\s.*$", "")
+        .str.replace_all(_SPENT_TIME, "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
         .str.replace(rf"(?i){PER_HEAD}.*$", "")
@@ -437,7 +468,10 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     )
     steps = {
         "_m_unit": (
-            pl.when(~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))).then(pl.col("_m_whole")),
+            pl.when(
+                ~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))
+                & ~(own_noun & after.str.contains(_JOINED_NOUN).fill_null(False))
+            ).then(pl.col("_m_whole")),
             "counted noun '{}'",
         ),
         "_m_measured": (
@@ -525,16 +559,27 @@ def read_measure(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
+    physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
+    bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
+    frame = frame.with_columns(
+        _m_sentence_is=pl.when(physical & pl.col("_m_sentence_is").is_in(list(people)))
+        .then(None)
+        .otherwise(pl.col("_m_sentence_is")),
+        _m_after_is=pl.when(bare & pl.col("_m_after_is").is_in(list(money)))
+        .then(None)
+        .otherwise(pl.col("_m_after_is")),
+    )
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # the counted phrase as written may name a narrower measure than its head noun, the unit
     # ("474,000 excess deaths": unit "death"); it only narrows, never names one of its own
     frame = frame.with_columns(_m_surface_is=looked("_m_surface"))
-    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths")
+    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths",
+    # "registered voters" over "votes": its last word is the base's, or starts with it)
     near = ["_m_unit", "_m_surface", "_m_after", "_m_concept", "_m_before"]
     narrower = [
-        pl.when(pl.col(k + "_is").str.ends_with(pl.concat_str(pl.lit(" "), "_m_first"))).then(
-            pl.col(k + "_is")
-        )
+        pl.when(
+            pl.col(k + "_is").str.contains(pl.concat_str(pl.lit(" "), "_m_first"), literal=True)
+        ).then(pl.col(k + "_is"))
         for k in near
     ]
     frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))

@@ -181,6 +181,15 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     return names, adjectives
 
 
+#: Words after a figure that say what it counts or leaves out ("a figure that includes ...",
+#: "a count it says excludes ...", "counting only ..."): its measure is its source's own.
+_SCOPE_NOTE = (
+    r"(?i)^[^.;]*?(?:(?-u:\b)(?:figure|count|number|tally|total|estimate)s?\s+(?:(?:that|which)\s+)?"
+    r"(?:[a-z]+\s+(?:said|says)\s+)?(?:includes?|included|excludes?|excluded|leaves\s+out|"
+    r"left\s+out)(?-u:\b)|(?-u:\b)(?:counting\s+only|only\s+counting|not\s+counting)(?-u:\b))"
+)
+
+
 def _document_places(
     claims: pl.DataFrame,
     texts: dict[str, str] | None,
@@ -227,6 +236,23 @@ def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
     return join_beside(frame, votes, "doc_id")
 
 
+def _ones(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with the counted noun "one" ("30,000 damaged homes and 4,100 destroyed
+    ones") read as the noun of the count just before it in its sentence, which it stands
+    for."""
+    ones = (pl.col("unit") == "one") & (pl.col("dimension") == "count")
+    if not claims.select(ones.any()).item():
+        return claims
+    claims = sorted_by(claims, "doc_id", "start")
+    by_sentence = ("doc_id", "sentence_start")
+    before = pl.col("unit").shift(1).over(*by_sentence)
+    return claims.with_columns(
+        unit=pl.when(ones & before.is_not_null() & (before != "one"))
+        .then(before)
+        .otherwise(pl.col("unit"))
+    )
+
+
 def _kind_restated(claims: pl.DataFrame) -> pl.DataFrame:
     """``claims`` with a counted noun of a kind ("cargo ship": lower-case words before a
     noun) read as that noun where its document gives the same figure with the noun alone
@@ -262,7 +288,7 @@ def assign_keys(
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
-    claims = _kind_restated(claims)
+    claims = _kind_restated(_ones(claims))
     # a share lost from the economy is a share of output ("2% smaller", "cost 4% of GDP")
     of_economy = (pl.col("dimension") == "ratio") & pl.col("sentence").fill_null("").str.contains(
         _ECONOMY
@@ -272,7 +298,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(claims, tables.measure_forms),
+        read_measure(claims, tables.measure_forms, _WORDS.people_measures, _WORDS.money_measures),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(
@@ -356,7 +382,10 @@ def assign_keys(
     frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = _share_parts(frame)
+    places = [*place_forms(), *demonym_forms(), *in_text[0], *in_text[1]]
+    frame = _holders(frame, places, tables.measure_forms)
     frame = _rate_named(frame)
+    frame = _limits(frame)
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
@@ -375,7 +404,9 @@ def assign_keys(
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(r"after the figure|in its phrase|borrow")
+    own_words = pl.col("concept_source").str.contains(
+        r"after the figure|right before the figure|in its phrase|borrow"
+    )
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (its entity) and the people it names by their work are that nationality's people, to
@@ -383,6 +414,9 @@ def assign_keys(
     of_nation = pl.col("entity_source") == "a nationality in the figure's words"
     by_role = of_nation & population.is_in(list(_NATIONALS_BY_ROLE))
     population = pl.when(by_role).then(None).otherwise(population)
+    # "95,000 homeless, a figure it says includes families staying with relatives": the
+    # figure's own sentence says what it counts, so another count may not count the same
+    scope_noted = after_figure().str.contains(_SCOPE_NOTE).fill_null(False)
     frame = _period_words(frame)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
@@ -390,7 +424,8 @@ def assign_keys(
         frame_sure=pl.col("frame_sure")
         & (pl.col("entity") != "unspecified")
         & share_sure
-        & ~by_role.fill_null(False),
+        & ~by_role.fill_null(False)
+        & ~scope_noted,
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted
@@ -490,24 +525,28 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
         r"rated|described|still|now|out\s+of)\b"
     )
-    # (the part's words are read only after the words that introduce one)
+    # the whole is the figure just before it in its sentence, and the part is of its measure
+    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
+    frame = sorted_by(frame, "doc_id", "start")
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    # (the part's words are read only after the words that introduce one; "with 150,000
+    # still in the dark" with no figure before it in its sentence is a part of nothing)
     part = (
-        pl.when(of_them | (introduced & stated))
+        pl.when(of_them | (introduced & stated & same_sentence.fill_null(False)))
         .then(after)
         .str.extract(_SUBSET_AFTER, 1)
         .str.to_lowercase()
         .str.strip_chars()
     )
-    # the whole is the figure just before it in its sentence, and the part is of its measure
-    # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
-    frame = sorted_by(frame, "doc_id", "start")
-    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
     whole = pl.coalesce(
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
     # (the part is read once for both columns: each use of an expression computes it again)
-    frame = frame.with_columns(_part=pl.when(part != "").then(part))
+    # ("with 640,000 still in the dark": an adverb of time alone names no part)
+    frame = frame.with_columns(
+        _part=pl.when((part != "") & ~part.is_in(["still", "now"])).then(part)
+    )
     part = pl.col("_part")
     return frame.with_columns(
         **where(
@@ -592,6 +631,126 @@ def _share_parts(frame: pl.DataFrame) -> pl.DataFrame:
             ),
         )
     ).drop("_part")
+
+
+#: A name: capitalised words, the last of them not a possessive (group 1).
+_NAME = r"((?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w-]*)"
+#: "the Greens won 12 seats", "Labour had received 34%": the subject of a verb of holding,
+#: right before the figure (group 1).
+_HOLDER_SUBJECT = (
+    rf"(?:^|\s)(?:[Tt]he\s+)?{_NAME}\s+(?:(?:had|has|have)\s+)?"
+    rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
+)
+#: "the poll gave the Greens 20%", "polls put Labour on 31%": the object of a verb of giving
+#: (group 2), after the words of the giver (group 1).
+_HOLDER_OBJECT = (
+    rf"^(.*?)(?-u:\b)(?:{phrases(_WORDS.holder_giving)})\s+(?:the\s+)?{_NAME}\s+"
+    rf"(?:on\s+)?{_HEDGE}"
+)
+#: "Labour had 34% and the Greens 20%": a name alone after "and", its verb left to the
+#: figure before it in the clause.
+_HOLDER_GAPPED = rf"\d[^,;:()]*\sand\s+(?:the\s+)?{_NAME}\s+{_HEDGE}"
+#: "the Greens, with 12 seats, will ...": a name that opens its clause, set off by a comma,
+#: then "with" (read in the words before the figure, across the comma; "said on Tuesday,
+#: with 50 injured" names no holder).
+_HOLDER_WITH = rf"(?:^|[,;:]\s*)(?:[Tt]he\s+)?{_NAME},\s+with\s+{_HEDGE}"
+#: "talks with the Greens, which won 12 seats": a name, then "which" or "who" and a verb of
+#: holding (read in the words before the figure, across the comma).
+_HOLDER_WHICH = (
+    rf"(?:^|[,;:]\s*|\s)(?:[Tt]he\s+)?{_NAME},\s+(?:which|who)\s+(?:(?:had|has|have)\s+)?"
+    rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
+)
+#: Names of days and months, which hold nothing ("on Tuesday had ...").
+_NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+
+
+def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
+    """A share, count or sum held by a name before it ("Labour had 34% of the vote", "the
+    poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "the
+    Greens, which won 12 seats", "Labour spent $2m") measures that name's part: two parties' shares of one vote are two
+    quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
+    that is the start or end of a longer one the texts give ("the Alliance", "Left
+    Alliance") is that name. A giver that names a measure gives the share of that measure
+    ("an exit poll gave the Greens 20% of the vote": a poll's share, not the count's), and a
+    name alone after "and" holds a share of the measure of the figure before it ("... 20%,
+    and Labour 31%")."""
+    held = (pl.col("dimension").is_in(["ratio", "count", "currency"])) & ~pl.col(
+        "concept_key"
+    ).fill_null("").str.contains(": ")
+    before = pl.when(held).then(before_figure())
+    clause = before.str.extract(r"([^,;:()]*)$", 1)
+    given = clause.str.extract_groups(_HOLDER_OBJECT)
+    gapped = clause.str.extract(_HOLDER_GAPPED, 1)
+    name = (
+        pl.coalesce(
+            before.str.extract(_HOLDER_WITH, 1),
+            before.str.extract(_HOLDER_WHICH, 1),
+            gapped,
+            given.struct.field("2"),
+            clause.str.extract(_HOLDER_SUBJECT, 1),
+        )
+        .str.replace(r"^.*['\u2019]s\s+", "")
+        .str.strip_chars()
+    )
+    word = rf"(?i)(?-u:\b)({alternation(forms)})(?-u:\b)"
+    giver = (
+        given.struct.field("1")
+        .str.extract(word, 1)
+        .str.to_lowercase()
+        .replace_strict(forms, default=None, return_dtype=pl.String)
+    )
+    frame = frame.with_columns(
+        on_rows(frame, held, name).alias("_holder"),
+        on_rows(frame, held, giver).alias("_giver"),
+        on_rows(frame, held, gapped.is_not_null()).alias("_gapped"),
+    )
+    # the measure each holder's share is of: the giver's, else its own; after "and", the
+    # figure's before it in its sentence
+    frame = sorted_by(frame, "doc_id", "start")
+    own = pl.coalesce("_giver", pl.col("concept_key").str.replace(r": .*$", ""))
+    same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
+    frame = frame.with_columns(
+        _base=pl.when(pl.col("_gapped").fill_null(False) & same_sentence)
+        .then(own.shift(1).over("doc_id"))
+        .otherwise(own)
+    )
+    # the figure's entity holds the whole of it ("Wagner has 50,000 fighters"): no part
+    # (words within words: " wagner " in " wagner group ", not "peru" in "peruvian")
+    entity = pl.format(" {} ", pl.col("entity").fill_null("").str.to_lowercase())
+    holder = pl.format(" {} ", pl.col("_holder").str.to_lowercase())
+    own = (entity != "  ") & (
+        entity.str.contains(holder, literal=True) | holder.str.contains(entity, literal=True)
+    )
+    frame = frame.with_columns(
+        _holder=pl.when(~pl.col("_holder").str.contains(_NO_HOLDER) & ~own).then(pl.col("_holder"))
+    )
+    known = {p.lower() for p in places}
+    names = [n for n in frame.get_column("_holder").drop_nulls().unique() if n.lower() not in known]
+    full = {n: _longest_form(n, names) for n in names}
+    part = pl.col("_holder").replace_strict(full, default=None, return_dtype=pl.String)
+    return frame.with_columns(
+        **where(
+            part.is_not_null(),
+            concept_key=pl.format("{}: {}", pl.col("_base"), part.str.to_lowercase()),
+            concept_source=pl.format("{}, held by '{}'", pl.col("concept_source"), part),
+        )
+    ).drop("_holder", "_giver", "_gapped", "_base")
+
+
+def _longest_form(name: str, names: Iterable[str]) -> str:
+    """The longest of ``names`` that starts or ends with ``name``'s words ("Alliance": "Left
+    Alliance", "Civic": "Civic Party"), else ``name``.
+
+    >>> _longest_form("Alliance", ["Alliance", "Left Alliance", "Civic Party"])
+    'Left Alliance'
+    >>> _longest_form("Civic", ["Civic Party", "Civic"])
+    'Civic Party'
+    """
+    return max(
+        (n for n in names if n.startswith(name + " ") or n.endswith(" " + name)),
+        key=lambda n: (len(n.split()), n),
+        default=name,
+    )
 
 
 @functools.cache
@@ -699,6 +858,10 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         # and tonnes from fires are what they gave off
         .when((pl.col("dimension") == "mass") & (measure == "fire"))
         .then(pl.lit("emissions"))
+        # a turnout in percent is a share of those entitled, who voted: no crowd, which is
+        # counted in people ("turnout was 61%" against "the march's turnout of 20,000")
+        .when((pl.col("dimension") == "ratio") & (measure == "crowd"))
+        .then(pl.lit("turnout"))
         # money the economy loses is a cost ("costs the economy $2bn a year")
         .when((pl.col("dimension") == "currency") & economy & loss)
         .then(pl.lit("cost"))
@@ -881,6 +1044,33 @@ def _spaced_words(text: pl.Expr) -> pl.Expr:
     """The words of ``text``, lower-cased, one space between them and one at each end."""
     return pl.concat_str(
         pl.lit(" "), text.str.to_lowercase().str.replace_all(r"[^\w]+", " "), pl.lit(" ")
+    )
+
+
+#: A noun of a bound right after the figure, a word between ("a €7 million spending limit").
+_LIMIT_AFTER = rf"(?i)^\s*(?:[a-z-]+\s+)?(?:{phrases(_WORDS.limits)})s?(?-u:\b)"
+#: ... or before it, a few words and a verb or "of" between ("the legal limit for a party is
+#: €7 million", "a cap of $5bn").
+_LIMIT_BEFORE = (
+    rf"(?i)(?-u:\b)(?:{phrases(_WORDS.limits)})s?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+    rf"(?:of|at|is|was|to|will\s+be)\s+{_HEDGE}"
+)
+
+
+def _limits(frame: pl.DataFrame) -> pl.DataFrame:
+    """A figure named as a bound set on its measure ("within the €7 million limit", "the
+    legal limit for a party is €7 million") measures that bound: a spending limit is not
+    what anyone spent."""
+    bound = pl.col("concept_key").is_not_null() & (
+        after_figure().str.contains(_LIMIT_AFTER) | before_figure().str.contains(_LIMIT_BEFORE)
+    )
+    return frame.with_columns(
+        **where(
+            bound,
+            concept_key=pl.format("{} limit", pl.col("concept_key")),
+            concept_source=pl.format("{}, a limit set on it", pl.col("concept_source")),
+            is_delta=pl.lit(False),
+        )
     )
 
 

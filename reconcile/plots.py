@@ -414,6 +414,64 @@ def divergence_overview(
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
+    chosen, n_diverging = _ranked_by_spread(quantities, top)
+    if chosen.height == 0:
+        return _message_figure(
+            "Nothing diverges: no quantity has two or more assertions to compare.",
+            title=title or "Where the sources disagree",
+        )
+
+    rows = chosen.to_dicts()
+    labels = [
+        _wrap(str(r.get("label") or r.get("quantity_id") or "?"), width=44, max_lines=2)
+        for r in rows
+    ]
+    lines = max(len(x) for x in labels)
+    n = len(rows)
+    spreads = [max(float(r["spread"]), 1.0) for r in rows]
+    verdicts = [str(r.get("verdict") or "single") for r in rows]
+
+    # with no divergence the chart shows how far apart agreeing or growing figures are,
+    # and must not be titled as a disagreement
+    lead = "Where the sources disagree" if n_diverging else "How far apart the estimates are"
+    heading = title or (
+        f"{lead}: {n} of {quantities.height} quantities by spread"
+        + ("" if n_diverging else " (none diverges)")
+    )
+    fig = Figure(figsize=(_WIDTH, 1.9 + n * (0.22 + 0.2 * lines)), layout="constrained")
+    ax = fig.add_subplot()
+    thinnest = _spread_axis(ax, max(spreads))
+    bars = ax.barh(
+        range(n),
+        [max(s, thinnest) - 1.0 for s in spreads],
+        left=1.0,
+        height=0.62,
+        color=[VERDICT_COLORS.get(v, VERDICT_COLORS["single"]) for v in verdicts],
+    )
+    for bar in bars:
+        bar.set_gid("spread-bar")
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_yticks(range(n), labels=["\n".join(x) for x in labels])
+    ax.tick_params(axis="y", length=0, labelsize=9)
+    _label_spreads(ax, rows, spreads)
+    ax.set_xlabel("spread: largest ÷ smallest asserted best value (×, 1× = all agree)")
+    _tidy(ax, grid="x")
+    _title(fig, heading)
+    present = [v for v in VERDICT_COLORS if v in verdicts]
+    fig.legend(
+        handles=[Patch(color=VERDICT_COLORS[v], label=v) for v in present],
+        loc="outside lower center",
+        ncols=len(present),
+        frameon=False,
+        fontsize=9,
+        title="verdict",
+    )
+    return fig
+
+
+def _ranked_by_spread(quantities: pl.DataFrame, top: int) -> tuple[pl.DataFrame, int]:
+    """The ``top`` quantities to show, diverging ones first, each group by decreasing spread,
+    and how many quantities diverge."""
     frame = quantities
     if "spread" in frame.columns:
         frame = frame.filter(pl.col("spread").is_not_null() & pl.col("spread").is_finite())
@@ -432,42 +490,21 @@ def divergence_overview(
         "spread", descending=True
     )
     chosen = pl.concat([diverging, others], how="vertical_relaxed").head(top)
-    if chosen.height == 0:
-        return _message_figure(
-            "Nothing diverges: no quantity has two or more assertions to compare.",
-            title=title or "Where the sources disagree",
-        )
+    return chosen, diverging.height
 
-    rows = chosen.to_dicts()
-    labels = [
-        _wrap(str(r.get("label") or r.get("quantity_id") or "?"), width=44, max_lines=2)
-        for r in rows
-    ]
-    lines = max(len(x) for x in labels)
-    n = len(rows)
-    spreads = [max(float(r["spread"]), 1.0) for r in rows]
-    verdicts = [str(r.get("verdict") or "single") for r in rows]
-    log = max(spreads) > LOG_SPREAD
 
-    # with no divergence the chart shows how far apart agreeing or growing figures are,
-    # and must not be titled as a disagreement
-    lead = "Where the sources disagree" if diverging.height else "How far apart the estimates are"
-    heading = title or (
-        f"{lead}: {n} of {quantities.height} quantities by spread"
-        + ("" if diverging.height else " (none diverges)")
-    )
-    fig = Figure(figsize=(_WIDTH, 1.9 + n * (0.22 + 0.2 * lines)), layout="constrained")
-    ax = fig.add_subplot()
-    # The axis starts at 1× (all agree); the right quarter is left for the value labels.
-    top_value = max(spreads)
-    if log:
+def _spread_axis(ax: Axes, top_value: float) -> float:
+    """Scale and ticks of the spread axis, which starts at 1× (all agree) and leaves its right
+    quarter for the value labels (log beyond :data:`LOG_SPREAD`); returns the shortest bar
+    drawn, so that bars of 1× stay visible as a sliver."""
+    if top_value > LOG_SPREAD:
         ax.set_xscale("log")
         right = 10.0 ** (math.log10(top_value) / 0.78)
         decades = math.log10(right)
         subs = (1.0, 2.0, 5.0) if decades <= 3.5 else (1.0,)
         ax.xaxis.set_major_locator(LogLocator(base=10.0, subs=subs))
         ax.xaxis.set_minor_formatter(NullFormatter())
-        thinnest = 10.0 ** (0.006 * decades)  # bars of 1× stay visible as a sliver
+        thinnest = 10.0 ** (0.006 * decades)
     else:
         right = 1.0 + max(top_value - 1.0, 0.5) / 0.78
         locator = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10])
@@ -480,18 +517,11 @@ def divergence_overview(
         thinnest = 1.0 + 0.006 * (right - 1.0)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:g}×"))
     ax.set_xlim(1.0, right)
-    bars = ax.barh(
-        range(n),
-        [max(s, thinnest) - 1.0 for s in spreads],
-        left=1.0,
-        height=0.62,
-        color=[VERDICT_COLORS.get(v, VERDICT_COLORS["single"]) for v in verdicts],
-    )
-    for bar in bars:
-        bar.set_gid("spread-bar")
-    ax.set_ylim(n - 0.5, -0.5)
-    ax.set_yticks(range(n), labels=["\n".join(x) for x in labels])
-    ax.tick_params(axis="y", length=0, labelsize=9)
+    return thinnest
+
+
+def _label_spreads(ax: Axes, rows: list[dict[str, Any]], spreads: list[float]) -> None:
+    """Each bar's spread and number of assertions, right of its end."""
     for y, (row, spread) in enumerate(zip(rows, spreads, strict=True)):
         count = row.get("n_assertions")
         text = times(spread) + (f" · {count} assertions" if count is not None else "")
@@ -506,16 +536,3 @@ def divergence_overview(
             color="0.2",
         )
         note.set_gid("spread-label")
-    ax.set_xlabel("spread: largest ÷ smallest asserted best value (×, 1× = all agree)")
-    _tidy(ax, grid="x")
-    _title(fig, heading)
-    present = [v for v in VERDICT_COLORS if v in verdicts]
-    fig.legend(
-        handles=[Patch(color=VERDICT_COLORS[v], label=v) for v in present],
-        loc="outside lower center",
-        ncols=len(present),
-        frameon=False,
-        fontsize=9,
-        title="verdict",
-    )
-    return fig

@@ -26,7 +26,7 @@ from .frames import (
     phrases,
     place_forms,
 )
-from .identify import _LONG_TERM, LONG_RUN, _canonical, _document_places
+from .identify import _LONG_TERM, LONG_RUN, _canonical, _document_places, text_places
 from .tables import Tables, reading_words
 
 __all__ = [
@@ -141,21 +141,46 @@ _LOWER_BODY = (
 )
 
 
+#: "the finance minister, Ana Ruiz, said", "Finance Minister Ana Ruiz said": a minister named
+#: with the office (group 1 the name).
+_MINISTER_NAMED = r"(?i:minister)\s*,?\s+((?:[A-Z][\w'\u2019-]+\s+)+[A-Z][\w'\u2019-]+)"
+#: A source given with a minister's title before the name ("Finance Minister Ana Ruiz"; one
+#: word of office at most: "Russian Foreign Minister ..." names another country's).
+_MINISTER_TITLED = r"^(?:[A-Z][a-z]+\s+)?Minister\s+[A-Z][\w'\u2019-]+\s+[A-Z]"
+
+
+def _minister() -> pl.Expr:
+    """Whether a figure's source is a minister its sentence names with the office: a
+    minister speaks for the government of the country the article is about."""
+    named = pl.col("sentence").fill_null("").str.extract(_MINISTER_NAMED, 1)
+    titled = pl.col("attribution").fill_null("").str.contains(_MINISTER_TITLED)
+    return ((named == pl.col("attribution")) | titled).fill_null(False)
+
+
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
     government"); null for the others, and where the article's place is no country."""
     # (the attribution, else a body in lower case the sentence opens with)
     said = pl.coalesce("attribution", pl.col("sentence").str.extract(_LOWER_OPENING, 1))
-    unnamed = claims.select(said.fill_null("").str.contains(_HOME_GOVERNMENT)).to_series()
+    unnamed = claims.select(
+        said.fill_null("").str.contains(_HOME_GOVERNMENT) | _minister()
+    ).to_series()
     if not unnamed.any():
         return at_rows("_home", claims.height, {}, pl.String())
     asked = claims.filter(unnamed).select("doc_id")
     read = claims.filter(pl.col("doc_id").is_in(asked.get_column("doc_id").implode()))
     if "title" not in read.columns:  # (the columns grouping keeps leave the titles out)
         read = read.with_columns(title=pl.lit(None, dtype=pl.String))
-    places = join_beside(asked, _document_places(read, texts), "doc_id")
-    found = {p: government_name(f"{p} government") for p in places["_doc__place"].drop_nulls()}
+    # (a country the texts name that no gazetteer knows, "Veldara's economy", has a government)
+    in_text = text_places(
+        texts.values() if texts else read.get_column("sentence").drop_nulls().unique()
+    )
+    places = join_beside(asked, _document_places(read, texts, in_text), "doc_id")
+    found = {
+        p: government_name(f"{p} government") or (f"{p} government" if p in in_text[0] else None)
+        for p in places["_doc__place"].drop_nulls()
+    }
     home = places["_doc__place"].replace_strict(found, default=None, return_dtype=pl.String)
     rows = pl.Series(range(claims.height)).filter(unnamed).to_list()
     return at_rows("_home", claims.height, dict(zip(rows, home, strict=True)), pl.String())
@@ -206,6 +231,8 @@ def source_names(attributions: list[str]) -> dict[str, str]:
             text = text[0].upper() + text[1:]  # "the maritime authority": a body of its own
         if not text or re.match(_NO_SOURCE, text) or not re.search(r"[A-Z]", text):
             continue
+        if re.fullmatch(_HOME_GOVERNMENT, text):
+            continue  # "Government puts ... at" in a headline: the article's government
         cleaned[raw] = government_name(text) or text
     bodies = one_body_names(set(cleaned.values()))
     cleaned = {raw: bodies.get(text, text) for raw, text in cleaned.items()}
@@ -296,10 +323,35 @@ def one_body_names(names: set[str]) -> dict[str, str]:
     links += [[bare, tail] for bare in groups if (tail := _described(bare)) in groups]
     # or after it, in lower case ("Tide Watch relief charity", "PTA spokesperson")
     links += [[bare, head] for bare in groups if (head := _described_after(bare)) in groups]
+    links += _speakers(groups)
     # one person's name spelled two ways across outlets ("Yusuf Karimov", "Yousef Karimov")
     people = sorted(bare for bare in groups if _PERSON.fullmatch(bare))
     links += _one_people(people)
     return _shown_names(groups, links)
+
+
+#: A body's speaker named after the body's noun in lower case ("directorate spokesman Ana
+#: Ruiz", "agency spokeswoman Jo Bloggs"): the noun in group 1.
+_SPEAKER_OF = re.compile(r"^([a-z]+)\s+(?:spokes(?:man|woman|person))\s+[A-Z]")
+
+
+def _speakers(groups: Iterable[str]) -> list[list[str]]:
+    """Each body and a speaker named after its noun ("Port Health Directorate" and
+    "directorate spokesman Ana Ruiz"), when one body alone among the names ends in that
+    noun: with two ("Health Ministry", "Interior Ministry"), "ministry spokesman" is left
+    alone."""
+    by_noun: dict[str, list[str]] = {}
+    for bare in groups:
+        words = bare.split()
+        if len(words) > 1 and words[-1][:1].isupper():
+            by_noun.setdefault(words[-1].lower(), []).append(bare)
+    links = []
+    for bare in groups:
+        found = _SPEAKER_OF.match(bare)
+        bodies = by_noun.get(found.group(1), []) if found else []
+        if len(bodies) == 1:
+            links.append([bodies[0], bare])
+    return links
 
 
 def _one_people(people: list[str]) -> list[list[str]]:
@@ -694,6 +746,7 @@ def assign_asserters(
     # attribution's source, else the source the sentence opens with ("The agency
     # puts ..."), else, for "the government", that of the country the article is about
     named = pl.coalesce(
+        pl.when(_minister()).then("_home"),
         pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
         pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),

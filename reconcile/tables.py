@@ -93,7 +93,17 @@ class ReadingWords:
     records: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
+    #: measures that count people (no figure of a physical unit takes one from its sentence)
+    people_measures: tuple[str, ...]
+    #: measures of money (no bare count takes one from the words after it)
+    money_measures: tuple[str, ...]
     holding: tuple[str, ...]
+    #: verbs whose subject holds the share or count after them ("the Greens won 12 seats")
+    holder_verbs: tuple[str, ...]
+    #: verbs whose object does ("the poll gave the Greens 20%")
+    holder_giving: tuple[str, ...]
+    #: nouns of a bound set on a measure ("a spending limit")
+    limits: tuple[str, ...]
     ranking: tuple[str, ...]
     #: the share below which two counts of displaced people are apart
     holding_apart_share: float
@@ -169,7 +179,12 @@ def reading_words() -> ReadingWords:
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
+        people_measures=words("people_measures"),
+        money_measures=words("money_measures"),
         holding=words("holding"),
+        holder_verbs=words("holder_verbs"),
+        holder_giving=words("holder_giving"),
+        limits=words("limits"),
         ranking=words("ranking"),
         holding_apart_share=float(raw["holding_apart_share"]),
         caused=words("caused"),

@@ -306,21 +306,10 @@ def timeline_plot(
         When the assertions belong to quantities with different units or periods (pass a
         ``series_id``), or ``log=True`` is asked for values that are not all positive.
     """
-    if series_id is not None and "series_id" in quantities.columns:
-        quantities = quantities.filter(pl.col("series_id") == series_id)
-        ids = quantities.get_column("quantity_id").to_list()
-        assertions = assertions.filter(pl.col("quantity_id").is_in(ids))
-    elif "quantity_id" in assertions.columns and "quantity_id" in quantities.columns:
-        ids = assertions.get_column("quantity_id").unique().to_list()
-        quantities = quantities.filter(pl.col("quantity_id").is_in(ids))
+    assertions, quantities = _of_series(assertions, quantities, series_id)
     heading = title or _series_title(quantities, series_id)
-
     q_rows = quantities.to_dicts()
-    kinds = {(_text(r.get("unit")), _text(r.get("per"))) for r in q_rows}
-    if len(kinds) > 1:
-        listed = ", ".join(sorted(_axis_label(u, p, None) for u, p in kinds))
-        raise ValueError(f"the assertions measure different units ({listed}); pass series_id")
-    unit, per = kinds.pop() if kinds else (None, None)
+    unit, per = _unit_and_period(q_rows)
     dimension = _text(q_rows[0].get("dimension")) if q_rows else None
 
     items = _read_assertions(assertions)
@@ -332,14 +321,7 @@ def timeline_plot(
         return _message_figure(f"{reason} for “{heading}”.", title=heading)
     points, others = _fold_asserters(points, max_asserters)
 
-    # Each quantity's consensus best over its time window.
-    consensus: list[tuple[dt.date | None, dt.date | None, float]] = [
-        (r.get("as_of_start"), r.get("as_of_end"), best)
-        for r in q_rows
-        if (best := _finite(r.get("best"))) is not None
-        and (r.get("as_of_start") or r.get("as_of_end"))
-        and has_consensus(r)
-    ]
+    consensus = _consensus_windows(q_rows)
     values = [v for _, a in points for v in a.values] + [b for _, _, b in consensus]
     scale = _make_scale(
         values,
@@ -376,16 +358,7 @@ def timeline_plot(
     if most > 1:
         handles.append(_gathered_legend(most))
     handles += _draw_windows(ax, consensus, span)
-    if any(a.disputed_by for _, a in points):
-        handles.append(
-            Line2D(
-                [], [], ls="", marker="o", ms=7, mfc="white", mec="0.35", mew=2, label="disputed"
-            )
-        )
-    if any(a.open_high or a.open_low for _, a in points):
-        handles.append(
-            Line2D([], [], color="0.4", lw=2, marker="^", markevery=[1], label="open bound")
-        )
+    handles += _mark_legends([a for _, a in points])
 
     pad = max(span * 0.06, 10.0)
     ax.set_xlim(first - pad, last + pad)
@@ -407,6 +380,65 @@ def timeline_plot(
         alignment="left",
     )
     return fig
+
+
+def _of_series(
+    assertions: pl.DataFrame, quantities: pl.DataFrame, series_id: str | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The assertions and quantities of ``series_id``; without it, the quantities of the
+    assertions passed."""
+    if series_id is not None and "series_id" in quantities.columns:
+        quantities = quantities.filter(pl.col("series_id") == series_id)
+        ids = quantities.get_column("quantity_id").to_list()
+        assertions = assertions.filter(pl.col("quantity_id").is_in(ids))
+    elif "quantity_id" in assertions.columns and "quantity_id" in quantities.columns:
+        ids = assertions.get_column("quantity_id").unique().to_list()
+        quantities = quantities.filter(pl.col("quantity_id").is_in(ids))
+    return assertions, quantities
+
+
+def _unit_and_period(q_rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The one unit and period of the quantities (both None when there is none).
+
+    Raises
+    ------
+    ValueError
+        When the quantities measure in more than one unit or period.
+    """
+    kinds = {(_text(r.get("unit")), _text(r.get("per"))) for r in q_rows}
+    if len(kinds) > 1:
+        listed = ", ".join(sorted(_axis_label(u, p, None) for u, p in kinds))
+        raise ValueError(f"the assertions measure different units ({listed}); pass series_id")
+    return kinds.pop() if kinds else (None, None)
+
+
+def _consensus_windows(
+    q_rows: list[dict[str, Any]],
+) -> list[tuple[dt.date | None, dt.date | None, float]]:
+    """Each dated quantity's consensus best value over its time window."""
+    return [
+        (r.get("as_of_start"), r.get("as_of_end"), best)
+        for r in q_rows
+        if (best := _finite(r.get("best"))) is not None
+        and (r.get("as_of_start") or r.get("as_of_end"))
+        and has_consensus(r)
+    ]
+
+
+def _mark_legends(items: list[_Assertion]) -> list[Line2D]:
+    """Legend entries for the kinds of mark drawn: a disputed assertion, an open bound."""
+    handles = []
+    if any(a.disputed_by for a in items):
+        handles.append(
+            Line2D(
+                [], [], ls="", marker="o", ms=7, mfc="white", mec="0.35", mew=2, label="disputed"
+            )
+        )
+    if any(a.open_high or a.open_low for a in items):
+        handles.append(
+            Line2D([], [], color="0.4", lw=2, marker="^", markevery=[1], label="open bound")
+        )
+    return handles
 
 
 #: Steps in days between date ticks when the axis spans at most :data:`DAILY_SPAN` days.

@@ -13,6 +13,7 @@ from typing import Any
 
 import polars as pl
 
+from .events import EVENT_APART_DAYS
 from .sources import joined_sets, may_be_one_source
 from .tables import reading_words
 
@@ -373,11 +374,24 @@ def _doubt(
     """Why a conflict cannot be shown as a divergence, in a reader's words; None when it can."""
     if _ratio_of(a, b) > (limit := max(_scope(a), _scope(b))):
         return f"they are over {limit:g} times apart and likely count different things"
+    if (days := _events_apart(a, b)) is not None:
+        return f"their reports tell of events {days:,} days apart, possibly two events"
     if one_source(str(a["asserter"]), str(b["asserter"])):
         return "the two names may stand for one body, or a body and a part of it"
     if not (a["sure"] and b["sure"]):
         return "the measure, place or date of one was not read from its own words"
     return None
+
+
+def _events_apart(a: dict[str, Any], b: dict[str, Any]) -> int | None:
+    """The fewest days between the events the two figures' reports tell of (``_events``, see
+    :mod:`reconcile.events`) when that is more than ``EVENT_APART_DAYS``; None when they may
+    tell of one event, or when either's is not known."""
+    x, y = a.get("_events") or (), b.get("_events") or ()
+    if not x or not y:
+        return None
+    gap = min(abs((p - q).days) for p in x for q in y)
+    return gap if gap > EVENT_APART_DAYS else None
 
 
 def _apart(a: dict[str, Any], b: dict[str, Any], share: float) -> bool:

@@ -434,17 +434,18 @@ CONCEPTS = [
         "12",
         {"concept": "hike", "subject": "charity walks"},
     ),
-    # a name's appositive names what the figure measures; a date after it does not
+    # a name's appositive describes the name, which is what the figure is of; a date after
+    # it names nothing
     (
         "Acme, the largest chip maker, rose 4% on Monday.",
         "4",
-        {"concept": "largest chip maker", "subject": "Acme"},
+        {"concept": "Acme", "subject": "Acme"},
     ),
     ("Sales at Acme rose 4% on Monday.", "4", {"concept": "Sales Acme"}),
     (
         "Banks rose 2%, while utilities, the weakest performing group, slipped 0.7%.",
         "0.7",
-        {"concept": "utilities weakest performing group", "subject": None},
+        {"concept": "utilities", "subject": None},
     ),
     # a verb before its particle ("lay off"); a phrase before "to <verb>" is no subject;
     # what an asserter announced of itself is its own, not what it announced "that"
@@ -522,11 +523,11 @@ CONCEPTS = [
         {"subject": "Lumo cycling brand"},
     ),
     # another name for something ("dubbed the HX-2") and a clause "we" or "you" heads
-    # leave the names before them out
+    # leave the names before them out (the head before the alias is the subject)
     (
         "The rail link, dubbed the HX-2, carries 22 percent of the freight.",
         "22",
-        {"subject": None},
+        {"subject": "rail link"},
     ),
     (
         "Acme's plan is young; to grow we need to hire 400 staff next year.",
@@ -564,8 +565,8 @@ CONCEPTS = [
     # a share "from" something names it when nothing before does; a time does not
     ("She is hitting 81.5% from the line.", "81.5", {"concept": "line"}),
     ("Output was down 3% from a year ago.", "3", {"concept": "Output"}),
-    # a ticker in brackets after the name stays with it
-    ("Dunn (D) has 9,000 workers in Wales.", "9,000", {"subject": "Dunn (D)"}),
+    # a ticker in brackets after the name is no part of the name
+    ("Dunn (D) has 9,000 workers in Wales.", "9,000", {"subject": "Dunn"}),
     # a word describing a name between its article and the name belongs to the subject
     ("The base Nova 5 has only 256GB of storage.", "256", {"subject": "base Nova 5"}),
     ("The self-styled Salmon Queen paid $2 million.", "2", {"subject": "self-styled Salmon Queen"}),

@@ -3,8 +3,8 @@
 ``tests/data/own_topics`` holds invented stories in our own words (an earthquake whose
 toll rises while a rescue group gives a higher one; a protest on two days counted by the
 police, the unions and the ministry; a shipwreck; a cholera outbreak; a dockworkers' strike;
-an economic outlook) with the groups and verdicts written by hand before the tool was first
-run on them (``expected.yaml``). The corpora are scored as
+an economic outlook; a hurricane; a national election and its count) with the groups and
+verdicts written by hand before the tool was first run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
 made-up sentences of their own below. Nothing here reads ``../shared``.
 """
@@ -48,6 +48,32 @@ from reconcile.sources import source_names
 #: 3.1%" is an average of prices, not the bank's inflation forecast, and "the bank" that
 #: raised it is no named source (one article alone: single); "prices were 5.0% higher than a
 #: year earlier" is no inflation rate, so core inflation has no headline rate to be set beside.
+#: The hurricane story (written on 10a12ce, run unseen: F1 0.676, 10/21 right and held, 0/1
+#: divergences found) is fitted to by the rules below on people who spent a night somewhere,
+#: people in shelters, customers without power, insured losses, figures of a physical unit,
+#: a name owning a state's office, a spokesman named after his body's noun, a body named in
+#: lower case then by its name, the ministry of a country no gazetteer knows, a count whose
+#: sentence says what it includes, two kinds of thing counted together, rain a storm drops,
+#: homes destroyed apart from homes damaged, and a minister and a headline's "Government"
+#: as the government (F1 0.902, 18/21, 1/1). It still misses: "95,000 homes and businesses"
+#: without power are counted apart from "customers" without power (a count's noun is its
+#: population); "had moved 300,000 people out of" names no evacuation, so the count borrows
+#: the deaths before it (borrowing only within a sentence cost reconcile_dev's check halves);
+#: "raised its own toll to five" is not extracted, so the neighbour's toll is single.
+#: The election story (written on 10a12ce, run unseen: F1 0.272, 6/30 right and held, 0/2
+#: divergences found) is fitted to by the rules below on shares, counts and sums a named
+#: party holds (and the poll that gives them), turnout in percent, an election's other counts
+#: (registered voters, spoiled votes, polls), limits, "four years ago", a country owning its
+#: election, a share named right before it and a rally's crowd. It still misses: a party's
+#: share, votes or spending named by no holder ("won ... with 36.8% of the vote", "which led
+#: the exit poll, had 34.3%", "with 37%", "or just over 1.3 million", "spending of ...,
+#: against ... for the Alliance") stays with the count's progress, the polls or the other
+#: party's figures; "66 of the 150 seats" and "the Alliance 59" are not extracted, and the
+#: assembly's size, the seats a majority needs and a coalition's seats are one count of
+#: seats; "with 38% of ballots counted" is read as a share of votes, not of the count done,
+#: and the ballots cast as votes; the observers' stations and spoiled-or-blank ballots are
+#: not told from the board's counts, and "About 82,400 of them, or 2.1%, were spoiled" is
+#: read as a part "of them" (so the spoiled counts are not held and not "uncertain").
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
@@ -60,6 +86,41 @@ KNOWN: dict[str, dict[str, set[str]]] = {
     "econ_outlook": {
         "wrong": {"inflation_forecast_2027", "inflation_feb"},
         "not_held": {"gdp_growth_2027", "inflation_forecast_2027", "inflation_feb"},
+    },
+    "storm": {
+        "wrong": {"dv_deaths", "evacuated"},
+        "not_held": {"evacuated", "power_out"},
+    },
+    "election": {
+        "wrong": {
+            "assembly_size",
+            "ballots_cast",
+            "exit_poll_nca",
+            "late_stations",
+            "observed_stations",
+            "poll_cdp",
+            "polling_stations",
+            "seats_cdp",
+            "seats_nca",
+            "spending_cdp",
+            "spending_nca",
+            "spoiled_ballots",
+            "vote_count_nca",
+        },
+        "not_held": {
+            "assembly_size",
+            "ballots_counted",
+            "coalition_seats",
+            "exit_poll_nca",
+            "majority_threshold",
+            "polling_stations",
+            "seats_nca",
+            "spending_nca",
+            "spoiled_ballots",
+            "vote_count_cdp",
+            "vote_share_cdp",
+            "vote_share_nca",
+        },
     },
 }
 
@@ -649,3 +710,358 @@ def test_a_figure_its_sentence_alone_names_goes_on_from_the_one_before() -> None
         "this year, after 2.3% in 2030."
     )
     assert _of(result, "2.3%")["concept_key"] == _of(result, "1.5%")["concept_key"] == "gdp growth"
+
+
+# --- a storm (the hurricane story's rules) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("About 5,000 people in Peru spent the night in school gyms used as shelters.",
+         "About 5,000", "sheltered"),
+        ("Peru spent $2 billion on new roads, the transport ministry said.", "$2 billion",
+         "spending"),
+        # people in shelters are not all those evacuated
+        ("Officials in Peru evacuated 90,000 people from the coast on Monday.", "90,000",
+         "evacuated"),
+        ("In Peru, about 12,000 people were still in shelters on Monday.", "about 12,000",
+         "sheltered"),
+    ],
+)  # fmt: skip
+def test_people_who_spent_a_night_in_shelters_spent_no_money(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
+def test_customers_left_without_power_are_one_count_as_power_comes_back() -> None:
+    # "with 150,000 still in the dark": "still" names no part of the figure before it
+    result = _run(
+        {
+            "a": ("About 400,000 customers in Peru were without electricity on Monday, the "
+                  "utility Grelco said.", MARCH),
+            "b": ("Grelco said power had been restored in Peru to most homes, with about "
+                  "150,000 customers still in the dark on Thursday.", MARCH.replace(day=7)),
+        }
+    )  # fmt: skip
+    first, later = _of(result, "About 400,000"), _of(result, "about 150,000")
+    assert first["concept_key"] == later["concept_key"] == "power outage"
+    assert first["quantity_id"] == later["quantity_id"]
+    assert _verdict(result, "About 400,000") == "growth"
+
+
+def test_insured_losses_are_apart_from_the_damage_and_modellers_diverge() -> None:
+    result = _on_one_day(
+        "The modeller Ostler Risk estimated insured losses in Peru at $2 billion.",
+        "The rival firm Tavenor Analytics put the insured bill in Peru at $5 billion.",
+        "The government of Peru put the storm damage at $8 billion.",
+    )
+    low, high, damage = (_of(result, s) for s in ("$2 billion", "$5 billion", "$8 billion"))
+    assert low["concept_key"] == high["concept_key"] == "insured cost"
+    assert low["quantity_id"] == high["quantity_id"] != damage["quantity_id"]
+    assert _verdict(result, "$2 billion") == "diverge"
+
+
+def test_a_figure_of_a_physical_unit_counts_no_people_its_sentence_names() -> None:
+    result = _on_one_day(
+        "The storm, whose winds reached 180 km/h, left 30 people dead in Peru.",
+        "Wildfires have burned 20,000 hectares in Peru this year, officials said.",
+    )
+    assert _of(result, "180 km/h")["concept_key"] != "death"
+    assert _of(result, "30 people")["concept_key"] == "death"
+    # a measure that is no count of people it may still take from its sentence
+    assert _of(result, "20,000 hectares")["concept_key"] == "area burned"
+
+
+def test_a_magnitude_is_no_count_of_the_dead_its_sentence_names() -> None:
+    # a unit of no dimension of its own (a magnitude, degrees) is a measurement too; the label
+    # names the measure once ("Magnitude in Peru", not "Magnitude in Peru (magnitude)")
+    result = _on_one_day(
+        "A magnitude 6.8 earthquake struck Peru on Monday, killing 40 people.",
+        "The earthquake in Peru killed 45 people, the civil defence office said.",
+    )
+    quake = _of(result, "magnitude 6.8")
+    assert quake["concept_key"] == "magnitude"
+    assert _of(result, "40 people")["concept_key"] == "death"
+    label = result.quantities.filter(pl.col("quantity_id") == quake["quantity_id"])["label"]
+    assert label.item().startswith("Magnitude in Peru,")
+
+
+def test_a_name_owning_a_state_s_office_is_a_country() -> None:
+    # "Quenmark's interior ministry": a made-up country, kept apart from its neighbour
+    result = _on_one_day(
+        "Floods killed 12 people in Quenmark on Monday, Quenmark's interior ministry said.",
+        "In neighbouring Peru, three people died in the floods on Monday.",
+    )
+    assert _of(result, "12 people")["entity"] == "Quenmark"
+    assert _of(result, "12 people")["quantity_id"] != _of(result, "three")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("names", "linked"),
+    [
+        (["Port Health Directorate", "directorate spokesman Ana Ruiz"], True),
+        # two ministries: which one the spokesman speaks for is not known
+        (["Health Ministry", "Interior Ministry", "ministry spokesman Ana Ruiz"], False),
+    ],
+)
+def test_a_spokesman_named_after_his_body_s_noun_speaks_for_it(
+    names: list[str], linked: bool
+) -> None:
+    found = source_names(names)
+    assert (found[names[-1]] == names[0]) is linked
+
+
+def test_a_body_named_in_lower_case_then_by_its_name() -> None:
+    text = (
+        "Winds reached 200 km/h, according to the Weather Office. About 900 homes were "
+        "without power on Monday, according to the state utility, Grelco, which said "
+        "repairs would take days."
+    )
+    rows = extract_claims(text, doc_id="a", published=MARCH)
+    assert rows.filter(pl.col("surface").str.starts_with("About 900")).item(0, "attribution") == (
+        "Grelco"
+    )
+
+
+def test_still_alone_names_no_part_of_the_figure_before() -> None:
+    # "with 150,000 still in the dark on Thursday morning": no part named "still"
+    text = (
+        "Power was restored to 300,000 customers in Peru, with 150,000 customers still in the "
+        "dark on Thursday morning."
+    )
+    assert _of(_on_one_day(text), "150,000")["concept_key"] == "power outage"
+
+
+def test_a_ministry_of_a_country_no_gazetteer_knows_is_its_government() -> None:
+    result = _on_one_day(
+        "Quenmark's finance minister said floods had left 9,000 people homeless in Quenmark. "
+        "The housing ministry put the number at 8,800."
+    )
+    assert _of(result, "8,800")["asserter"] == "Quenmark government"
+
+
+@pytest.mark.parametrize(
+    ("note", "verdict"),
+    [
+        (", a figure it says includes families staying with relatives", "uncertain"),
+        ("", "diverge"),
+    ],
+)
+def test_a_count_whose_sentence_says_what_it_includes_is_not_surely_the_other(
+    note: str, verdict: str
+) -> None:
+    result = _on_one_day(
+        f"The Red Cross said 40,000 people in Peru had been left homeless{note}.",
+        "The housing ministry of Peru said 10,000 people had been left homeless.",
+    )
+    assert _verdict(result, "40,000") == verdict
+
+
+def test_a_count_of_two_kinds_joined_is_named_by_the_words_after_them() -> None:
+    # "homes and businesses": neither kind alone; "without power" after them names the count
+    text = "In Peru, 80,000 homes and businesses were still without power on Monday."
+    assert _of(_on_one_day(text), "80,000")["concept_key"] == "power outage"
+
+
+def test_rain_a_storm_dropped_is_no_fall_and_rain_it_could_drop_is_foreseen() -> None:
+    result = _on_one_day(
+        "Forecasters said the storm could drop 300 mm of rain on Peru over two days.",
+        "The storm dropped 280 mm of rain on Peru, the weather office said.",
+    )
+    foreseen, fallen = _of(result, "300 mm"), _of(result, "280 mm")
+    assert not fallen["is_delta"]
+    assert foreseen["period"] == "projected"
+    assert fallen["period"] is None
+
+
+def test_homes_destroyed_and_homes_damaged_are_two_counts() -> None:
+    result = _run(
+        {
+            "a": ("In Peru, 1,200 houses were destroyed and 9,000 damaged by the floods.", MARCH),
+            "b": ("Peru now counts 9,800 damaged houses and 1,500 destroyed ones.",
+                  MARCH.replace(day=8)),
+        }
+    )  # fmt: skip
+    destroyed, damaged = _of(result, "1,200"), _of(result, "9,000")
+    assert destroyed["concept_key"] == "destroyed home"
+    # a bare count after "and" shares the houses, and "damaged" names no cost of a count
+    assert damaged["concept_key"] == "damaged home"
+    # "destroyed ones": the houses counted before it in its sentence
+    assert _of(result, "1,500")["quantity_id"] == destroyed["quantity_id"]
+    assert _of(result, "9,800")["quantity_id"] == damaged["quantity_id"]
+    assert destroyed["quantity_id"] != damaged["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru's finance minister, Ana Ruiz, said on Monday the floods had cost about $3 billion.",
+        "Finance Minister Ana Ruiz said on Monday the floods in Peru had cost about $3 billion.",
+    ],
+)
+def test_a_minister_named_with_the_office_and_a_headline_s_government_are_one_source(
+    body: str,
+) -> None:
+    result = _on_one_day(f"Government puts flood damage at $3 billion\n\n{body}")
+    assert _of(result, "$3 billion")["asserter"] == "Peru government"
+    assert _of(result, "about $3 billion")["asserter"] == "Peru government"
+    assert _verdict(result, "$3 billion") == "single"
+
+
+def test_shares_held_by_two_parties_are_two_quantities() -> None:
+    # the subject of "had"/"won", a name alone after "and", the object of "gave": whose share
+    # it is; a short name ("the Harvest Bloc") is the long one the texts give
+    result = _run(
+        {
+            "a": ("With half the votes counted in Peru, the Harvest Bloc had 41.0% and the "
+                  "Liberal Compass Party 29.5%, the electoral office said.", MARCH),
+            "b": ("The electoral office in Peru said the Peruvian Harvest Bloc had won 42.2% of "
+                  "the vote, with the Liberal Compass Party on 30.1%.", MARCH.replace(day=6)),
+            "c": ("A poll in Peru gave the Liberal Compass Party 35% on Friday.",
+                  MARCH.replace(day=12)),
+        }
+    )  # fmt: skip
+    bloc, compass = _of(result, "41.0%"), _of(result, "29.5%")
+    assert bloc["concept_key"] == "vote: peruvian harvest bloc"
+    assert compass["concept_key"] == "vote: liberal compass party"
+    assert bloc["quantity_id"] != compass["quantity_id"]
+    assert _of(result, "42.2%")["quantity_id"] == bloc["quantity_id"]
+    assert _of(result, "35%")["concept_key"].endswith(": liberal compass party")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "part"),
+    [
+        ("The Harvest Bloc won 61 seats in Peru.", "61", "harvest bloc"),
+        ("The Harvest Bloc, with 61 seats, will form Peru's next government.", "61",
+         "harvest bloc"),
+        ("Talks began with the Harvest Bloc, which won 14 seats in Peru.", "14", "harvest bloc"),
+        # a day after a comma names no holder, nor does a place
+        ("Floods killed 40 people in Peru, officials said on Monday, with 12 missing.", "12",
+         None),
+        ("Peru has 61 seats in the assembly.", "61", None),
+    ],
+)  # fmt: skip
+def test_the_name_that_holds_a_count(text: str, surface: str, part: str | None) -> None:
+    key = _of(_run({"a": (text, MARCH)}), surface)["concept_key"]
+    assert (key.split(": ", 1)[1] if ": " in key else None) == part
+
+
+def test_a_turnout_in_percent_is_no_crowd() -> None:
+    result = _on_one_day(
+        "Turnout in Peru's election was 61%, the electoral office said.",
+        "Police said the turnout at the march in Lima was 20,000.",
+    )
+    assert _of(result, "61%")["concept_key"] == "turnout"
+    assert _of(result, "20,000")["concept_key"] == "crowd"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("About 4.2 million people in Peru are registered to vote.", "About 4.2", "registered voter"),
+        # (narrower than the votes its noun counts, as "excess deaths" are than deaths)
+        ("In Peru 51,000 ballots were spoiled, the electoral office said.", "51,000",
+         "spoiled vote"),
+        ("About 6.1 million people in Peru were entitled to vote.", "About 6.1",
+         "registered voter"),
+        # (the noun counted is "voter", whose measure is votes: the narrower one wins)
+        ("Some 4.3 million registered voters in Peru can take part, officials said.", "Some 4.3",
+         "registered voter"),
+        ("A poll in Peru put the Harvest Bloc on 38%.", "38%", "poll"),
+    ],
+)  # fmt: skip
+def test_an_election_s_counts_are_not_its_votes(text: str, surface: str, measure: str) -> None:
+    key = _of(_run({"a": (text, MARCH)}), surface)["concept_key"]
+    assert key.split(": ", 1)[0] == measure
+
+
+def test_years_ago_dates_a_figure_of_that_year() -> None:
+    result = _on_one_day("Turnout in Peru was 61%, up from the 55% of four years ago.")
+    assert _of(result, "55%")["as_of"] == dt.date(MARCH.year - 4, 7, 1)
+    assert _of(result, "61%")["as_of"] == MARCH
+
+
+def test_a_share_a_poll_gives_is_the_poll_s() -> None:
+    # "of the vote" is what the poll measures, not the count; the name after "and" holds a
+    # share of the same poll
+    result = _run(
+        {
+            "a": ("An exit poll in Peru gave the Harvest Bloc 44% of the vote and the Liberal "
+                  "Compass Party 30%.", MARCH),
+            "b": ("With all votes counted in Peru, the Harvest Bloc had 39.5%.",
+                  MARCH.replace(day=8)),
+        }
+    )  # fmt: skip
+    assert _of(result, "44%")["concept_key"] == "poll: harvest bloc"
+    assert _of(result, "30%")["concept_key"] == "poll: liberal compass party"
+    assert _of(result, "39.5%")["concept_key"] == "vote: harvest bloc"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Harvest Bloc kept its campaign spending in Peru within the $3 million limit.",
+         "$3 million"),
+        ("In Peru the legal limit on a party's campaign spending is $3 million.", "$3 million"),
+        ("Peru set a cap of $3 million on campaign spending.", "$3 million"),
+    ],
+)  # fmt: skip
+def test_a_limit_set_on_a_measure_is_no_level_of_it(text: str, surface: str) -> None:
+    result = _on_one_day(text, "The Harvest Bloc in Peru spent $2.8 million on its campaign.")
+    limit, spent = _of(result, surface, "a"), _of(result, "$2.8", "b")
+    assert limit["concept_key"].endswith(" limit")
+    assert limit["quantity_id"] != spent["quantity_id"]
+
+
+def test_a_measured_maximum_is_no_limit() -> None:
+    # "maximum" before a measure is most often the peak measured, not a bound set on it
+    result = _on_one_day(
+        "The storm reached Peru with maximum sustained winds of 190 km/h, the weather office said.",
+        "The weather office said the storm's sustained winds reached 185 km/h in Peru.",
+    )
+    peak, later = _of(result, "190 km/h", "a"), _of(result, "185 km/h", "b")
+    assert not peak["concept_key"].endswith(" limit")
+    assert peak["concept_key"] == later["concept_key"]
+
+
+def test_a_country_no_gazetteer_knows_owns_its_election() -> None:
+    result = _on_one_day(
+        "Turnout in Marvossa's election was 58%, the electoral office said.",
+        "Marvossa votes\n\nThe vote in Marvossa passed off calmly.",
+    )
+    assert _of(result, "58%")["entity"] == "Marvossa"
+
+
+def test_what_a_party_spent_is_its_own_spending() -> None:
+    result = _on_one_day(
+        "The Harvest Bloc spent $2.8 million on its campaign in Peru.",
+        "The Liberal Compass Party spent $0.9 million in Peru.",
+    )
+    bloc, compass = _of(result, "$2.8"), _of(result, "$0.9")
+    assert bloc["concept_key"] == "spending: harvest bloc"
+    assert bloc["quantity_id"] != compass["quantity_id"]
+
+
+def test_the_opposition_s_turnout_against_the_electoral_office_s_diverges() -> None:
+    # "recorded turnout of about 45%": the share's measure is named right before it, as sure
+    # as its own phrase; 61% against about 45% on one day, from two sources
+    result = _on_one_day(
+        "Turnout in Peru's election on Sunday was 61%, the electoral office said.",
+        "The opposition in Peru said its own observers recorded turnout of about 45% on Sunday.",
+    )
+    assert _of(result, "61%")["quantity_id"] == _of(result, "of about 45%")["quantity_id"]
+    assert _verdict(result, "61%") == "diverge"
+
+
+def test_those_who_attend_a_rally_are_its_crowd() -> None:
+    result = _on_one_day(
+        "Police said about 8,000 people attended the rally in Lima on Saturday. The Harvest "
+        "Bloc said at least 30,000 supporters had filled the square on Saturday."
+    )
+    police, party = _of(result, "about 8,000"), _of(result, "at least 30,000")
+    assert police["concept_key"] == party["concept_key"] == "crowd"
+    assert police["quantity_id"] == party["quantity_id"]
+    assert _verdict(result, "about 8,000") == "diverge"

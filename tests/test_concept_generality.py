@@ -1,0 +1,190 @@
+"""General patterns of how a news sentence names what a figure measures or whom it is about,
+each with sentences of our own (issue 12): a unit before a name that qualifies a noun ("a
+1.4 litre Kappa engine"), the subject of a reported clause ("Acme said the scheme faces a
+shortfall of $2bn"), a verb in -s before its object that ends a sentence's opening phrase,
+and a bare amount said again in a currency in brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _rows(text: str) -> dict[str, dict[str, object]]:
+    frame = extract_claims(text)
+    return {row["surface"]: row for row in frame.to_dicts()}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a name between a unit and a plain noun qualifies the noun, as an adjective would
+        (
+            "The new hatchback has a turbocharged 1.4 litre Kappa engine.",
+            "1.4 litre",
+            "Kappa engine",
+        ),
+        ("The museum bought a 4.5 tonne Bronze Age boulder.", "4.5 tonne", "Bronze Age boulder"),
+        ("A 30 mile Thames walk raised money for the hospice.", "30 mile", "Thames walk"),
+        # ... as a plain word does
+        ("Under the hood sits a 2.0 litre petrol engine.", "2.0 litre", "petrol engine"),
+    ],
+)
+def test_a_unit_before_a_named_noun_measures_that_noun(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _rows(text)[surface]["concept"] == concept
+
+
+def test_a_weekday_after_a_unit_is_no_noun_it_qualifies() -> None:
+    concept = _rows("The river rose 2 metres Monday.")["2 metres"]["concept"]
+    assert concept is None or "Monday" not in concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # the sentence opens with its asserter: the reported clause names whom it is about
+        ("Brand said the pension scheme faces a shortfall of £2.3bn.", "£2.3bn", "pension scheme"),
+        (
+            "The ministry said that the reservoir holds 40 million cubic metres of water.",
+            "40 million cubic metres",
+            "reservoir",
+        ),
+    ],
+)
+def test_the_subject_of_a_reported_clause(text: str, surface: str, subject: str) -> None:
+    row = _rows(text)[surface]
+    assert row["subject"] == subject
+    assert row["attribution"] is not None and subject not in str(row["attribution"])
+
+
+def test_a_reported_clause_subject_already_in_the_concept_is_not_repeated() -> None:
+    row = _rows("The trust said hospital admissions could fall by 12 per cent.")["12 per cent"]
+    assert row["concept"] == "hospital admissions"
+    assert row["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a word in -s before an article or a figure is the verb, not a noun of the phrase
+        ("The coastal mine employs 400 people.", "400 people", "people, coastal mine"),
+        ("Garo said the harbour board faces a bill of $6m.", "$6m", "bill"),
+    ],
+)
+def test_a_verb_in_s_before_its_object_ends_the_opening_phrase(
+    text: str, surface: str, concept: str
+) -> None:
+    row = _rows(text)[surface]
+    assert row["concept"] == concept
+    assert "faces" not in str(row["subject"]) and "employs" not in str(row["subject"])
+
+
+def test_a_bare_amount_said_again_in_a_currency_is_restated() -> None:
+    rows = _rows("Savers are sitting on record deposits of 512.4 billion ($640bn).")
+    first, again = rows["512.4 billion"], rows["$640bn"]
+    assert again["restates"] == first["claim_id"]
+    assert again["concept"] == first["concept"] == "record deposits"
+
+
+def test_a_share_in_brackets_restates_no_bare_count() -> None:
+    rows = _rows("The vote was 52 (48%) in favour.")
+    assert rows["48%"]["restates"] is None
+
+
+def test_an_age_between_commas_is_not_what_a_later_figure_measures() -> None:
+    rows = _rows("Halvorsen, 34, has scored 112 goals in 240 appearances for the club.")
+    assert rows["112 goals"]["concept"] == "goals"
+    assert rows["240 appearances"]["concept"] == "appearances for club"
+    assert rows["112 goals"]["subject"] == "Halvorsen"
+
+
+def test_an_adverb_between_a_verb_and_its_figure_leaves_the_verb_a_verb() -> None:
+    row = _rows("The Kestrel X2 drone weighs just 249 grams.")["249 grams"]
+    assert row["concept"] == "Kestrel X2 drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a relative clause between commas is an aside: the phrase before it is measured
+        (
+            "The value of the deal, which closed on Friday, is $3.4 billion.",
+            "$3.4 billion",
+            "value deal",
+        ),
+        ("The bill for the repairs, which ran late, came to £9m.", "£9m", "bill repairs"),
+    ],
+)
+def test_a_relative_clause_between_commas_is_an_aside(
+    text: str, surface: str, concept: str
+) -> None:
+    assert _rows(text)[surface]["concept"] == concept
+
+
+def test_a_word_only_ever_a_verb_ends_the_noun_a_figure_qualifies() -> None:
+    row = _rows("A 3.5-magnitude earthquake shook the valley early on Monday.")["3.5-magnitude"]
+    assert row["concept"] == "earthquake"
+
+
+def test_a_word_before_a_determiner_is_a_verb_not_part_of_the_opening_phrase() -> None:
+    row = _rows("The ferry operator cut its full-year forecast to 410 million euros.")
+    assert row["410 million euros"]["subject"] == "ferry operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # an article and a noun before a comma are the sentence's head, an appositive after
+        ("The ship, a bulk carrier, was carrying 40,000 tonnes of grain.", "40,000 tonnes", "ship"),
+        # ... while a time before the comma is a lead-in, passed over
+        ("The next day, the ferry carried 900 passengers.", "900 passengers", None),
+    ],
+)
+def test_a_head_before_its_appositive(text: str, surface: str, subject: str | None) -> None:
+    row = _rows(text)[surface]
+    assert row["subject"] == subject
+    if subject is None:
+        assert "ferry" in str(row["concept"])
+
+
+def test_the_rate_of_the_figure_before_is_not_what_the_next_one_measures() -> None:
+    rows = _rows("Analysts expect earnings of $2.15 a share on revenue of $8.9 billion.")
+    assert rows["$2.15 a share"]["concept"] == "earnings"
+    assert rows["$8.9 billion"]["concept"] == "revenue"
+
+
+def test_a_weekday_with_an_s_is_no_name() -> None:
+    # a weekday's possessive written without its apostrophe, as some feeds print it
+    row = _rows("Ortiz missed Sundays game after running 12 kilometres in training.")
+    assert row["12 kilometres"]["subject"] != "Sundays"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        # a bare count before "of" and an article or a possessive counts what follows them
+        ("Hollins Motors recalled 31,000 of its Strada hatchbacks.", "31,000", "Strada hatchbacks"),
+        ("Police said 14 of the injured were in a serious condition.", "14", "injured"),
+        # ... while "of these" looks back to the sentence before
+        ("Some 410 hikers set out. Of these, 130 were children.", "130", "hikers"),
+    ],
+)
+def test_a_count_of_the_things_named_after_it(text: str, surface: str, concept: str) -> None:
+    assert _rows(text)[surface]["concept"] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a figure ending a lead-in is of the head of the clause after the comma
+        ("At $1,199, the Orbis laptop is the cheapest in the range.", "$1,199", "Orbis laptop"),
+        ("With a top speed of 350 km/h, the train is the fastest.", "350 km/h", "train"),
+    ],
+)
+def test_a_figure_in_a_lead_in_is_of_the_head_after_it(
+    text: str, surface: str, subject: str
+) -> None:
+    assert _rows(text)[surface]["subject"] == subject
