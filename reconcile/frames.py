@@ -730,6 +730,14 @@ def read_place(
     located = before_clause.str.extract(
         rf"(?-u:\b)(?:in|inside|across|throughout|within)\s+{name}(?:\s+[a-z]+){{0,4}}\s*$", 1
     )
+    # "Ostrel said its own losses stood at 11": after a name and its verb of saying, "its" or
+    # "their" is that name's, and the figure is its own (a name that speaks is otherwise no
+    # place of the figure's)
+    own = before.str.extract(
+        rf"(?-u:\b){name}\s+(?:said|says|reported|claimed|stated|announced|added)\s+"
+        r"(?:that\s+)?(?:its|their)\s+(?:own\s+)?[^,;:.()]{0,80}$",
+        1,
+    )
     # every name in the clause, "from X" names dropped (an origin, not where the figure is)
     tagged = before_clause.str.extract_all(
         rf"(?:(?-u:\b)[Ff]rom\s+)?(?-u:\b){any_name}(?-u:\b)(?:\s*{_SOURCE_WORDS}|\s+{_PEOPLE})?"
@@ -784,6 +792,7 @@ def read_place(
         (after_place, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
         (located, "'{}' just before the figure"),
+        (own, "'{}', whose own the figure is ('its', 'their')"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
         (sentence_adjective, "'{}' in the sentence"),

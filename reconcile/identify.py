@@ -506,6 +506,14 @@ def _previous_alike(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
 
 #: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
 #: the figure before, named by the words after it (group 1).
+#: "20,000 of the displaced have returned home", "12 of the missing had been found alive": a
+#: count of those of a group named by its state (a participle or adjective used as a noun)
+#: that did something since, a part named by the verb (group 1) and the word that goes with
+#: it. ("27 of its soldiers had been killed" counts soldiers killed, no part of a group.)
+_GROUP_DID = (
+    r"(?i)^\s*of\s+the\s+(?:[a-z]+(?:ed|en|ing)|dead|homeless)\s+(?:have|has|had)\s+"
+    r"(?:(?:now|already|since|so\s+far|been)\s+)*([a-z][a-z-]+(?:\s+(?:home|back|alive|dead))?)"
+)
 _SUBSET_AFTER = (
     r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
     r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
@@ -542,6 +550,7 @@ def _subsets(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
+    part = pl.coalesce(part, after.str.extract(_GROUP_DID, 1).str.to_lowercase())
     # (the part is read once for both columns: each use of an expression computes it again)
     # ("with 640,000 still in the dark": an adverb of time alone names no part)
     frame = frame.with_columns(

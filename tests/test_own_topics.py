@@ -3,8 +3,9 @@
 ``tests/data/own_topics`` holds invented stories in our own words (an earthquake whose
 toll rises while a rescue group gives a higher one; a protest on two days counted by the
 police, the unions and the ministry; a shipwreck; a cholera outbreak; a dockworkers' strike;
-an economic outlook; a hurricane; a national election and its count) with the groups and
-verdicts written by hand before the tool was first run on them (``expected.yaml``). The corpora are scored as
+an economic outlook; a hurricane; a national election and its count; a company's data
+breach; a week of fighting on a border) with the groups and verdicts written by hand before
+the tool was first run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them; the rules they showed missing are tested on
 made-up sentences of their own below. Nothing here reads ``../shared``.
 """
@@ -74,6 +75,19 @@ from reconcile.sources import source_names
 #: and the ballots cast as votes; the observers' stations and spoiled-or-blank ballots are
 #: not told from the board's counts, and "About 82,400 of them, or 2.1%, were spoiled" is
 #: read as a part "of them" (so the spoiled counts are not held and not "uncertain").
+#: The data breach and border war stories were written at the start of the session that
+#: wrote the hurricane and election stories, and held back from its rules until they were
+#: merged: their first runs measure how rules fitted to other stories carry to new ones. Data
+#: breach, on 10a12ce: F1 0.577, 13/21, 0/2, 0 false; on the session's merged rules (018ea01)
+#: the same. Border war, on 10a12ce: F1 0.620, 9/16, 1/3, 0 false; on 018ea01: F1 0.515,
+#: 9/16, 3/3, but 2 false divergences (the other army's own dead joined this army's, and
+#: those of the displaced who went home joined the displaced). Fitted to since: a figure a
+#: named speaker calls "its own" is the speaker's; "N of the displaced have returned home"
+#: is a part (border war F1 0.568, 10/16, 2/3, 0 false). Both still miss: the breach's
+#: customers affected and its cost are "uncertain" (the customer base, the revenue, the
+#: largest fine and the cost of a credit are grouped with them, so no pair is sure); the
+#: other army's "more than 150" dead is over five times this army's 23 and set aside as
+#: likely another count; the UN mission's dead of both sides join one side's.
 KNOWN: dict[str, dict[str, set[str]]] = {
     "cholera": {"wrong": set(), "not_held": set()},
     "quake": {"wrong": set(), "not_held": set()},
@@ -121,6 +135,27 @@ KNOWN: dict[str, dict[str, set[str]]] = {
             "vote_share_cdp",
             "vote_share_nca",
         },
+    },
+    "data_breach": {
+        "wrong": {
+            "breach_cost",
+            "credit_cost",
+            "customer_base",
+            "customers_affected",
+            "max_penalty",
+            "revenue_2026",
+        },
+        "not_held": {"breach_cost", "complaints", "customers_affected", "ransom"},
+    },
+    "border_clash": {
+        "wrong": {
+            "ceasefire_length",
+            "civilians_killed_both_sides",
+            "eu_aid",
+            "ostrel_soldiers_killed",
+            "soldiers_killed_dravenia",
+        },
+        "not_held": {"ceasefire_length", "displaced", "eu_aid", "soldiers_killed_dravenia"},
     },
 }
 
@@ -1065,3 +1100,42 @@ def test_those_who_attend_a_rally_are_its_crowd() -> None:
     assert police["concept_key"] == party["concept_key"] == "crowd"
     assert police["quantity_id"] == party["quantity_id"]
     assert _verdict(result, "about 8,000") == "diverge"
+
+
+# --- a border war (the border_clash story's rules) ------------------------------------------
+
+
+def test_those_of_a_group_who_did_something_since_are_a_part_of_it() -> None:
+    # "N of the displaced have returned home": a count of those of the group named by its
+    # state who did something since, not a rival count of the group
+    result = _on_one_day(
+        "Floods in Peru have displaced 60,000 people, the relief agency said.",
+        "Some 12,000 of the displaced have returned home in Peru, the relief agency said.",
+        "The relief agency in Peru said 85,000 people were displaced.",
+    )
+    back = _of(result, "Some 12,000", "b")
+    assert back["concept_key"] == "displaced: returned home"
+    assert back["quantity_id"] != _of(result, "60,000", "a")["quantity_id"]
+    assert _of(result, "60,000", "a")["quantity_id"] == _of(result, "85,000", "c")["quantity_id"]
+
+
+def test_a_count_of_a_group_s_own_members_is_no_part_of_them() -> None:
+    # "27 of its soldiers had been killed" counts soldiers killed, as "20 soldiers killed" does
+    result = _on_one_day(
+        "The army of Peru said 20 soldiers were killed in the clashes.",
+        "The army of Peru said 27 of its soldiers had been killed in the clashes.",
+    )
+    assert ":" not in _of(result, "27", "b")["concept_key"]
+    assert _of(result, "27", "b")["concept_key"] == _of(result, "20 soldiers", "a")["concept_key"]
+
+
+def test_a_figure_that_a_named_speaker_calls_its_own_is_that_speaker_s() -> None:
+    # "Chile said its own losses stood at 11 soldiers": "its" is the speaker's, so the
+    # figure is Chile's, not the article's country's
+    result = _on_one_day(
+        "Clashes on the border of Peru killed 30 Peruvian soldiers, the army of Peru said. "
+        "Chile said its own losses stood at 11 soldiers killed and 40 wounded."
+    )
+    assert _of(result, "11 soldiers")["entity"] == "Chile"
+    assert _of(result, "40")["entity"] == "Chile"
+    assert _of(result, "30 Peruvian")["entity"] == "Peru"
