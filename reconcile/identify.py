@@ -504,8 +504,6 @@ def _previous_alike(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
     )
 
 
-#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
-#: the figure before, named by the words after it (group 1).
 #: "20,000 of the displaced have returned home", "12 of the missing had been found alive": a
 #: count of those of a group named by its state (a participle or adjective used as a noun)
 #: that did something since, a part named by the verb (group 1) and the word that goes with
@@ -514,6 +512,8 @@ _GROUP_DID = (
     r"(?i)^\s*of\s+the\s+(?:[a-z]+(?:ed|en|ing)|dead|homeless)\s+(?:have|has|had)\s+"
     r"(?:(?:now|already|since|so\s+far|been)\s+)*([a-z][a-z-]+(?:\s+(?:home|back|alive|dead))?)"
 )
+#: "600 fires, 350 of them out of control", "including 57 classed as arson": a part of
+#: the figure before, named by the words after it (group 1).
 _SUBSET_AFTER = (
     r"(?i)^\s*(?:of\s+(?:them|those|these|which|whom)\s+)?(?:(?:are|were|is|was)\s+)?"
     r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
@@ -676,8 +676,8 @@ _NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
     """A share, count or sum held by a name before it ("Labour had 34% of the vote", "the
     poll gave the Greens 20%", "and the Greens 20%", "the Greens, with 12 seats,", "the
-    Greens, which won 12 seats", "Labour spent $2m") measures that name's part: two parties' shares of one vote are two
-    quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
+    Greens, which won 12 seats", "Labour spent $2m") measures that name's part: two
+    parties' shares of one vote are two quantities. A place, or the figure's entity, holds the whole of it, not a part. A name
     that is the start or end of a longer one the texts give ("the Alliance", "Left
     Alliance") is that name. A giver that names a measure gives the share of that measure
     ("an exit poll gave the Greens 20% of the vote": a poll's share, not the count's), and a
@@ -723,8 +723,8 @@ def _holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) 
         .then(own.shift(1).over("doc_id"))
         .otherwise(own)
     )
-    # the figure's entity holds the whole of it ("Wagner has 50,000 fighters"): no part
-    # (words within words: " wagner " in " wagner group ", not "peru" in "peruvian")
+    # the figure's entity holds the whole of it ("Acme has 50,000 workers"): no part
+    # (words within words: " acme " in " acme group ", not "peru" in "peruvian")
     entity = pl.format(" {} ", pl.col("entity").fill_null("").str.to_lowercase())
     holder = pl.format(" {} ", pl.col("_holder").str.to_lowercase())
     own = (entity != "  ") & (
