@@ -84,6 +84,7 @@ def past_participle(word: str) -> bool:
     return any(word in getInflection(lemma, tag="VBN") for lemma in lemmas)
 
 
+@functools.lru_cache(maxsize=65536)
 def may_be_adjective(word: str) -> bool:
     """Whether a lower-case word is an adjective in some use ("digital", "used", "existing"),
     by lemminflect's English lexicon; a hyphened compound ("full-time", "long-haul") is one.

@@ -22,13 +22,18 @@ from .frames import (
 )
 from .tables import reading_words
 
-__all__ = ["SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
+__all__ = ["MONTH_NAMES", "SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
 #: "The storm dropped 500 mm of rain": a physical amount "of" a stuff after a verb of falling
 #: is what the verb let fall (its object), not a fall of the amount.
 _OF_STUFF = r"(?i)^\s+of\s+[a-z]"
+#: The months' names as written, for patterns ("March", "March|April|...").
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: Every name of a month, full or short, in lower case -> its number.
 _MONTHS = {
     m: i
     for i, names in enumerate(

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from .dating import _MONTHS
 from .frames import DATA, phrases, read_yaml
 
 __all__ = ["EVENT_APART_DAYS", "LEAD_CHARS", "event_day", "lead_event_days"]
@@ -34,12 +35,6 @@ EVENT_APART_DAYS = 14
 LEAD_CHARS = 600
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
-_MONTHS = {
-    name.lower(): i
-    for names in (calendar.month_name, calendar.month_abbr)
-    for i, name in enumerate(names)
-    if name
-} | {"sept": 9}
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 #: Where a sentence ends in a report's lead (a stop, then space), or a line does.
@@ -120,9 +115,9 @@ def lead_event_days(
     needed = ("doc_id", "sentence", "sentence_start", "published")
     if not set(needed) <= set(claims.columns):
         return {}
-    days = _days_in_texts(claims, texts or {})
-    for doc, day in _days_in_claims(claims.filter(~pl.col("doc_id").is_in(list(days)))).items():
-        days[doc] = day
+    texts = texts or {}
+    untold = claims.filter(~pl.col("doc_id").is_in(list(texts)))
+    days = {**_days_in_texts(claims, texts), **_days_in_claims(untold)}
     distinct = sorted(set(days.values()))
     if all((b - a).days <= EVENT_APART_DAYS for a, b in itertools.pairwise(distinct)):
         return {}

@@ -19,7 +19,7 @@ import polars as pl
 from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
-from .dating import _CENTURY, _HEDGE, _YEAR, YEAR_NAMED, _last_sentence
+from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     GENERIC_NOUNS,
     HEDGES,
@@ -110,9 +110,6 @@ _QUARTER_AFTER = (
     r"(?i)^\s*(?:[a-z-]+\s+){0,3}?(?:in|during|for)\s+the\s+(first|second|third|fourth|final|"
     r"last)\s+quarter\b"
 )
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 #: "170 died in May alone", "took place over two months, April and May 2030": a month (or
 #: two) after the figure's phrase, after "in"/"during"/"over", is the span the figure counts,
 #: not the date of a running total ("by May", "as of May" are dates). Month names are
@@ -120,7 +117,7 @@ _MONTH_NAMES = (
 _MONTH_AFTER = (
     r"^\s*(?:[\w-]+\s+){0,4}?(?:in|during|over|throughout)\s+(?:just\s+|only\s+)?"
     r"(?:(?:the\s+)?(?:[a-z]+\s+)?months?\s*(?:--|[,:\u2013\u2014-])?\s*(?:of\s+)?)?"
-    rf"({_MONTH_NAMES})(?:\s*(?:and|to|through|-|\u2013)\s*({_MONTH_NAMES}))?"
+    rf"({MONTH_NAMES})(?:\s*(?:and|to|through|-|\u2013)\s*({MONTH_NAMES}))?"
     rf"(?:,?\s+({_YEAR}))?(?:\s+alone)?(?:[^\w]|$)"
 )
 

@@ -9,13 +9,12 @@ quantity. Steps of ``reconcile.identify.assign_keys``; the words are data
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 
 import polars as pl
 
 from .columns import on_rows, sorted_by, where
-from .dating import _HEDGE
+from .dating import _HEDGE, MONTH_NAMES
 from .frames import after_figure, alternation, before_figure, phrases
 from .tables import reading_words
 
@@ -23,8 +22,6 @@ __all__ = ["POINTING", "holders", "limits", "share_parts", "subsets"]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
-#: Names of months, which hold nothing.
-_MONTH_NAMES = "|".join(calendar.month_name[1:])
 
 #: "20,000 of the displaced have returned home", "12 of the missing had been found alive": a
 #: count of those of a group named by its state (a participle or adjective used as a noun)
@@ -192,7 +189,7 @@ _HOLDER_WHICH = (
     rf"(?:{phrases(_WORDS.holder_verbs)})\s+{_HEDGE}"
 )
 #: Names of days and months, which hold nothing ("on Tuesday had ...").
-_NO_HOLDER = rf"^(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+_NO_HOLDER = rf"^(?:{MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 
 
 def holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -> pl.DataFrame:
