@@ -159,13 +159,17 @@ def _line(name: str, s: dict[str, Any]) -> str:
     )
 
 
+def story_folders(names: list[str] | None = None) -> list[Path]:
+    """The story folders of ``STORIES`` (those with an ``expected.yaml``), or of ``names``."""
+    folders = [f for f in sorted(STORIES.iterdir()) if (f / "expected.yaml").is_file()]
+    return [f for f in folders if not names or f.name in names]
+
+
 def run(names: list[str] | None = None, *, verbose: bool = False) -> dict[str, dict[str, Any]]:
     """Score every story (or ``names``), print a line each and the total."""
-    folders = [f for f in sorted(STORIES.iterdir()) if (f / "expected.yaml").is_file()]
-    folders = [f for f in folders if not names or f.name in names]
     report: dict[str, dict[str, Any]] = {}
     total: Counter[str] = Counter()
-    for folder in folders:
+    for folder in story_folders(names):
         story = load_story(folder)
         claims, quantities = run_story(story, folder)
         report[story.name] = s = score(story, claims, quantities)

@@ -54,7 +54,7 @@ SMALLEST: dict[str, Smallest] = {
     "reconcile_eval.py": Smallest(
         ("--gold-claims", "--topics", "canada_wildfires_2023"), needs_shared=True
     ),
-    # (one story of tests/data/own_topics; tests/test_own_topics.py scores all four)
+    # (one story of tests/data/own_topics; tests/test_own_topics.py scores every story)
     "own_topics_eval.py": Smallest(("shipwreck",)),
     # (ten sentences of each half; tests/test_own_sentences.py scores all 214)
     "own_sentences_eval.py": Smallest(("--limit", "10")),

@@ -1,0 +1,127 @@
+"""What a count counts: its own noun, a kind restated, a rival estimate, a number pointed
+back, a part of a group, what a count says it includes.
+
+Rules the invented stories of ``tests/data/own_topics`` showed missing (issue 11), on
+made-up sentences of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # a figure's own counted noun, not the noun of the figure after it
+        ("Officials in Peru said 120 suspected cases and three deaths had been reported.",
+         {"120": "suspected case", "three": "death"}),
+        ("The landslide in Peru killed 25 people and injured 60 others, officials said.",
+         {"25": "death", "60": "injured"}),
+        # a bare figure shares the noun after the next one
+        ("Officials counted 940 suspected and 210 confirmed infections in Peru.",
+         {"940": "suspected case", "210": "confirmed case"}),
+    ],
+)  # fmt: skip
+def test_a_figure_s_own_noun_wins_over_the_next_figure_s(
+    text: str, measures: dict[str, str]
+) -> None:
+    result = _run({"a": (text, MARCH)})
+    assert {surface: _of(result, surface)["concept_key"] for surface in measures} == measures
+
+
+def test_a_kind_given_again_with_its_noun_alone_is_one_count() -> None:
+    result = _run(
+        {
+            "a": ("Floods strand 40 lorries in Peru\n\nForty cattle lorries were stuck on the "
+                  "coast road in Peru on Tuesday, police said.", MARCH),
+            "b": ("Police in Peru said 75 lorries were stuck on the coast road.",
+                  MARCH.replace(day=6)),
+        }
+    )  # fmt: skip
+    forty = _of(result, "Forty")
+    assert forty["unit"] == "lorry"
+    assert forty["quantity_id"] == _of(result, "75")["quantity_id"]
+
+
+def test_a_kind_with_a_figure_of_its_own_stays_a_kind() -> None:
+    text = "Of the 30 states that signed the treaty, 12 member states of the bloc ratified it."
+    assert _of(_run({"a": (text, MARCH)}), "12")["unit"] == "member state"
+
+
+def test_a_lower_figure_is_a_rival_estimate_of_the_figure_before() -> None:
+    text = (
+        "Farmers in Peru say 3,000 tonnes of grain have rotted in silos. The farm ministry gave "
+        "a much lower figure, saying about 400 tonnes had rotted."
+    )
+    result = _run({"a": (text, MARCH)})
+    grain, rival = _of(result, "3,000"), _of(result, "about 400")
+    assert rival["quantity_id"] == grain["quantity_id"]
+    assert rival["asserter"] == "Peru government"  # the ministry the sentence opens with
+    # 7.5 times apart: possibly two counts of different things, no divergence claimed
+    assert _verdict(result, "3,000") == "uncertain"
+
+
+def test_a_number_pointed_back_to_counts_the_same_people() -> None:
+    result = _on_one_day(
+        "About 9,000 nurses in Peru stopped work on Tuesday, the nurses' federation said. The "
+        "hospitals' association put the number at 2,500.",
+        "On Tuesday 8,800 nurses in Peru stopped work, the nurses' federation said.",
+    )
+    nurses = _of(result, "About 9,000")
+    assert _of(result, "2,500")["quantity_id"] == nurses["quantity_id"]
+    assert _of(result, "8,800")["quantity_id"] == nurses["quantity_id"]
+    assert _verdict(result, "2,500") == "diverge"
+
+
+def test_people_are_no_count_of_the_things_counted_before() -> None:
+    text = (
+        "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
+        "the town. Floods killed 40 people in Peru, and another 20 people in the south, "
+        "officials said."
+    )
+    result = _run({"a": (text, MARCH)})
+    assert _of(result, "About 3,000")["concept_key"] != "lorry"
+    assert _of(result, "20 people")["concept_key"] == "death"  # a measure still carries on
+
+
+@pytest.mark.parametrize(
+    ("note", "verdict"),
+    [
+        (", a figure it says includes families staying with relatives", "uncertain"),
+        ("", "diverge"),
+    ],
+)
+def test_a_count_whose_sentence_says_what_it_includes_is_not_surely_the_other(
+    note: str, verdict: str
+) -> None:
+    result = _on_one_day(
+        f"The Red Cross said 40,000 people in Peru had been left homeless{note}.",
+        "The housing ministry of Peru said 10,000 people had been left homeless.",
+    )
+    assert _verdict(result, "40,000") == verdict
+
+
+def test_those_of_a_group_who_did_something_since_are_a_part_of_it() -> None:
+    # "N of the displaced have returned home": a count of those of the group named by its
+    # state who did something since, not a rival count of the group
+    result = _on_one_day(
+        "Floods in Peru have displaced 60,000 people, the relief agency said.",
+        "Some 12,000 of the displaced have returned home in Peru, the relief agency said.",
+        "The relief agency in Peru said 85,000 people were displaced.",
+    )
+    back = _of(result, "Some 12,000", "b")
+    assert back["concept_key"] == "displaced: returned home"
+    assert back["quantity_id"] != _of(result, "60,000", "a")["quantity_id"]
+    assert _of(result, "60,000", "a")["quantity_id"] == _of(result, "85,000", "c")["quantity_id"]
+
+
+def test_a_count_of_a_group_s_own_members_is_no_part_of_them() -> None:
+    # "27 of its soldiers had been killed" counts soldiers killed, as "20 soldiers killed" does
+    result = _on_one_day(
+        "The army of Peru said 20 soldiers were killed in the clashes.",
+        "The army of Peru said 27 of its soldiers had been killed in the clashes.",
+    )
+    assert ":" not in _of(result, "27", "b")["concept_key"]
+    assert _of(result, "27", "b")["concept_key"] == _of(result, "20 soldiers", "a")["concept_key"]

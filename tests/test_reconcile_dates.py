@@ -1,0 +1,113 @@
+"""When a figure is: days, weekdays, "last year", "years ago", later years, quarters and a
+year's end.
+
+Rules the invented stories of ``tests/data/own_topics`` showed missing (issue 11), on
+made-up sentences of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+from reconcile_sentences import MARCH, _of, _on_one_day, _run
+
+
+def test_two_marches_days_apart_are_two_quantities() -> None:
+    result = _run(
+        {
+            "a": ("Police said 20,000 people marched in Lisbon on Saturday.", MARCH),
+            "b": ("Police said 26,000 people marched in Lisbon on Saturday.", MARCH.replace(day=18)),
+        }
+    )  # fmt: skip
+    assert _of(result, "20,000")["quantity_id"] != _of(result, "26,000")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        # a weekday in the possessive dates the event, not the count ("said on Tuesday")
+        (
+            "The number of people killed by Sunday's storm in Portugal has risen to 40, "
+            "the civil protection agency said on Tuesday.",
+            dt.date(2031, 3, 5),
+            {"40": dt.date(2031, 3, 4)},
+        ),
+        # the day after a figure of "from" dates that figure, not the sentence's others
+        (
+            "The Interior Ministry said 200,000 people protested across Portugal, down "
+            "from 350,000 on March 3.",
+            dt.date(2031, 3, 18),
+            {"200,000": dt.date(2031, 3, 18), "350,000": dt.date(2031, 3, 3)},
+        ),
+        # a weekday in a clause of "since" is when a span began, not the date of the figure
+        (
+            "Farmers in Peru say 3,000 tonnes of grain have rotted since the lorry drivers "
+            "stopped work on Monday.",
+            dt.date(2031, 3, 6),
+            {"3,000": dt.date(2031, 3, 6)},
+        ),
+        # ... and a weekday the figure's clause says is to come is no date of it
+        (
+            "Nurses in Peru will go back to work on Friday after they accepted an 8% pay rise.",
+            dt.date(2031, 3, 4),
+            {"8%": dt.date(2031, 3, 4)},
+        ),
+    ],
+)
+def test_the_date_of_a_figure(text: str, published: dt.date, dates: dict[str, dt.date]) -> None:
+    result = _run({"a": (text, published)})
+    assert {surface: _of(result, surface)["as_of"] for surface in dates} == dates
+
+
+def test_last_year_dates_only_the_figure_without_a_year_of_its_own() -> None:
+    result = _on_one_day(
+        "Economists at a Lima bank expect growth of 2.5% in 2031, down from 3.2% last year."
+    )
+    assert _of(result, "2.5%")["as_of"] == MARCH
+    assert _of(result, "3.2%")["as_of"].year == MARCH.year - 1
+
+
+def test_a_sentence_that_opens_with_last_year_dates_all_its_figures() -> None:
+    result = _on_one_day("Last year, 300 people died in Peru and 200 were injured.")
+    assert (
+        _of(result, "300")["as_of"] == _of(result, "200")["as_of"] == dt.date(MARCH.year - 1, 7, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        ("The bank expects Peru's economy to grow 1.5% this year and 2.0% in 2032.", "2.0%",
+         "2032"),
+        ("Peru's economy grew 0.4% in the fourth quarter and 2.8% in 2030.", "0.4%",
+         "fourth quarter"),
+    ],
+)  # fmt: skip
+def test_a_later_year_or_a_quarter_is_a_period_of_its_own(
+    text: str, surface: str, period: str
+) -> None:
+    result = _on_one_day(text)
+    row = _of(result, surface)
+    assert row["period"] == period
+    others = result.claims.filter(pl.col("surface") != row["surface"])
+    assert row["quantity_id"] not in set(others.get_column("quantity_id"))
+
+
+def test_a_level_foreseen_for_the_year_s_end_is_not_the_level_now() -> None:
+    result = _on_one_day(
+        "The unemployment rate in Peru stood at 6.1% in December. The central bank expects "
+        "unemployment to rise to 6.9% by the end of the year.",
+        "Peru's debt will reach 60% of GDP by the end of 2033, the lender said.",
+    )
+    now, then = _of(result, "6.1%"), _of(result, "6.9%")
+    assert then["period"] == f"end of {MARCH.year}"
+    assert now["quantity_id"] != then["quantity_id"]
+    assert _of(result, "60%")["period"] == "end of 2033"
+
+
+def test_years_ago_dates_a_figure_of_that_year() -> None:
+    result = _on_one_day("Turnout in Peru was 61%, up from the 55% of four years ago.")
+    assert _of(result, "55%")["as_of"] == dt.date(MARCH.year - 4, 7, 1)
+    assert _of(result, "61%")["as_of"] == MARCH

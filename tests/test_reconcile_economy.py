@@ -1,0 +1,125 @@
+"""The economy: pay claims, offers and deals, growth, inflation, interest rates and shares of
+GDP.
+
+Rules the invented stories of ``tests/data/own_topics`` showed missing (issue 11), on
+made-up sentences of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Nurses in Peru are demanding a 12% pay rise.", "12%", "pay claim"),
+        ("The union wants a 12% rise; hospitals in Peru have offered 4%.", "12%", "pay claim"),
+        ("The union wants a 12% rise; hospitals in Peru have offered 4%.", "4%", "pay offer"),
+        ("Nurses in Peru accepted an 8% pay rise on Friday.", "8%", "pay deal"),
+        ("Hospitals in Peru raised their pay offer to 6%.", "6%", "pay offer"),
+        # no side's stance: a wage, as before
+        ("Nurses in Peru will get a 3% pay rise this year.", "3%", "wage"),
+    ],
+)  # fmt: skip
+def test_what_one_side_asks_the_other_offers_and_both_agree(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_run({"a": (text, MARCH)}), surface)["concept_key"] == measure
+
+
+def test_a_pay_claim_an_offer_and_a_deal_are_three_figures() -> None:
+    result = _run(
+        {
+            "a": ("Nurses in Peru are demanding a 12% pay rise; hospitals have offered 4%.", MARCH),
+            "b": ("The nurses' union, which is asking for 12%, said hospitals in Peru had raised "
+                  "their offer to 6%.", MARCH.replace(day=6)),
+            "c": ("Nurses in Peru accepted an 8% pay rise.", MARCH.replace(day=9)),
+        }
+    )  # fmt: skip
+    claim, offer, deal = (_of(result, s, d)["quantity_id"] for s, d in [("12%", "a"), ("4%", "a"),
+                                                                          ("8%", "c")])  # fmt: skip
+    assert len({claim, offer, deal}) == 3
+    assert _of(result, "12%", "b")["quantity_id"] == claim
+    assert _of(result, "6%", "b")["quantity_id"] == offer
+    assert _verdict(result, "4%") == "growth"  # the offer raised, not two sides disputing it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's economy grew by 3.2% in 2030, the statistics agency said.",
+        "Peru recorded growth of 3.2% in 2030, the statistics agency said.",
+        "Economic growth in Peru was 3.2% in 2030, the statistics agency said.",
+    ],
+)
+def test_a_rise_in_percent_of_output_is_the_growth_rate(text: str) -> None:
+    row = _of(_run({"a": (text, MARCH)}), "3.2%")
+    assert (row["concept_key"], row["is_delta"]) == ("gdp growth", False)
+
+
+def test_the_economy_growing_and_its_growth_rate_are_one_quantity() -> None:
+    result = _on_one_day(
+        "Peru's economy grew by 3.2% in 2030, the statistics agency said.",
+        "Economic growth in Peru was 3.2% in 2030, the central bank said.",
+    )
+    assert _of(result, "3.2%", "a")["quantity_id"] == _of(result, "3.2%", "b")["quantity_id"]
+
+
+def test_a_rise_in_prices_in_percent_is_the_inflation_rate() -> None:
+    text = "Consumer prices in Peru rose 4.1% in February from a year earlier."
+    assert _of(_run({"a": (text, MARCH)}), "4.1%")["concept_key"] == "inflation"
+
+
+def test_a_shrinking_economy_is_no_growth_rate() -> None:
+    text = "Peru's economy shrank by 1.5% in 2030, the statistics agency said."
+    assert _of(_run({"a": (text, MARCH)}), "1.5%")["concept_key"] != "gdp growth"
+
+
+def test_a_growth_forecast_cut_for_higher_costs_is_still_growth() -> None:
+    # "costs" elsewhere in the sentence is not a loss of output; the cut forecast and the one
+    # it replaced are one growth rate
+    result = _on_one_day(
+        "The Bank of Peru cut its forecast for economic growth this year to 1.8% from 2.6%, "
+        "blaming higher borrowing costs."
+    )
+    new, old = _of(result, "1.8%"), _of(result, "2.6%")
+    assert new["concept_key"] == old["concept_key"] == "gdp growth"
+    assert new["quantity_id"] == old["quantity_id"]
+
+
+def test_a_central_bank_s_rate_is_no_measure_of_output() -> None:
+    # "and said it expects the economy ..." opens a clause of its own after the rate
+    result = _on_one_day(
+        "The Bank of Peru kept its main interest rate at 5.25% on Thursday and said it expects "
+        "the economy to grow by 2.1% in 2031."
+    )
+    assert _of(result, "5.25%")["concept_key"] == "interest rate"
+    assert _of(result, "2.1%")["concept_key"] == "gdp growth"
+
+
+def test_a_share_of_gdp_measures_what_its_sentence_names_before_it() -> None:
+    result = _on_one_day(
+        "The budget aims to cut the deficit to 3.1% of GDP, from 3.9% of GDP last year.",
+        "The drought will cost the economy 2% of GDP, the central bank of Peru said.",
+    )
+    target, last = _of(result, "3.1%"), _of(result, "3.9%")
+    assert target["concept_key"] == last["concept_key"] == "deficit"
+    # last year's deficit is a figure of that year, not this year's target
+    assert (last["as_of"], last["period"]) == (dt.date(MARCH.year - 1, 7, 1), str(MARCH.year - 1))
+    assert target["as_of"] == MARCH
+    assert target["quantity_id"] != last["quantity_id"]
+    # a share the economy loses is still a loss of output
+    assert _of(result, "2%")["concept_key"] == "gdp loss"
+
+
+def test_a_figure_its_sentence_alone_names_goes_on_from_the_one_before() -> None:
+    # "the economy" is the sentence's word; "after 2.3%" continues the growth rate before it
+    result = _on_one_day(
+        "The lender cut its forecast for Peru's economy, saying it now sees growth of 1.5% "
+        "this year, after 2.3% in 2030."
+    )
+    assert _of(result, "2.3%")["concept_key"] == _of(result, "1.5%")["concept_key"] == "gdp growth"

@@ -1,0 +1,110 @@
+"""Where a figure is: a capital and its country, a neighbour's toll, countries no gazetteer knows.
+
+Rules the invented stories of ``tests/data/own_topics`` showed missing (issue 11), on
+made-up sentences of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
+
+from reconcile.frames import demonym_forms
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("Kyrgyz", "Kyrgyzstan"), ("Tajik", "Tajikistan"), ("Uzbek", "Uzbekistan"),
+     ("Nepalese", "Nepal"), ("Ghanaian", "Ghana"), ("Kuwaiti", "Kuwait")],
+)  # fmt: skip
+def test_nationality_adjectives_the_regular_patterns_miss(adjective: str, country: str) -> None:
+    assert demonym_forms()[adjective] == country
+
+
+def test_a_march_in_the_capital_is_not_the_nationwide_turnout() -> None:
+    result = _run(
+        {
+            "a": (
+                "Police said 20,000 people marched in Lisbon on Saturday against the new "
+                "labour law. On Saturday the organisers put the turnout at 90,000.\n"
+                "Across the country, 310,000 people took part on Saturday, the Interior "
+                "Ministry said.",
+                MARCH,
+            ),
+            "b": (
+                "The Interior Ministry counted 305,000 protesters across Portugal on Saturday.\n"
+                "In the capital, police counted 21,000 marchers on Saturday.",
+                MARCH,
+            ),
+        }
+    )
+    lisbon, nation = _of(result, "20,000"), _of(result, "310,000")
+    assert lisbon["entity"] == "Lisbon" and nation["entity"] == "Portugal"
+    assert _of(result, "90,000")["quantity_id"] == lisbon["quantity_id"]
+    assert _of(result, "21,000")["quantity_id"] == lisbon["quantity_id"]
+    assert _of(result, "305,000")["quantity_id"] == nation["quantity_id"]
+    # the police's and organisers' counts, 4.5 times apart, diverge; the ministry agrees with itself
+    assert _verdict(result, "20,000") == "diverge"
+    assert _verdict(result, "310,000") != "diverge"
+
+
+def test_a_capital_alone_still_stands_for_its_country() -> None:
+    # no figure of the whole country to set it against: the capital's count is the country's
+    result = _run({"a": ("Police said 20,000 people marched in Lisbon on Saturday.", MARCH)})
+    assert _of(result, "20,000")["entity"] == "Portugal"
+
+
+def test_officials_over_the_border_give_their_own_country_s_toll() -> None:
+    result = _run(
+        {
+            "a": (
+                "Floods in Peru have killed 60 people, officials said.\n"
+                "Across the border, Bolivian officials said four people had drowned.",
+                MARCH,
+            )
+        }
+    )
+    assert _of(result, "60")["entity"] == "Peru"
+    assert _of(result, "four")["entity"] == "Bolivia"
+
+
+def test_a_country_no_gazetteer_knows_is_read_from_what_it_owns() -> None:
+    # "Marvossa's economy": a made-up country is a place of its own, in every article that
+    # names it or its adjective, and a lender "based" in a real capital is not there
+    result = _on_one_day(
+        "Marvossa's economy grew by 2.0% in 2030, the statistics office in Marvossa said.",
+        "Lender cuts Marvossa outlook\n\nThe Paris-based lender said the Marvossan economy "
+        "would grow 1.5% this year.",
+    )
+    assert _of(result, "2.0%")["entity"] == "Marvossa"
+    assert _of(result, "1.5%")["entity"] == "Marvossa"
+
+
+def test_a_name_owning_a_state_s_office_is_a_country() -> None:
+    # "Quenmark's interior ministry": a made-up country, kept apart from its neighbour
+    result = _on_one_day(
+        "Floods killed 12 people in Quenmark on Monday, Quenmark's interior ministry said.",
+        "In neighbouring Peru, three people died in the floods on Monday.",
+    )
+    assert _of(result, "12 people")["entity"] == "Quenmark"
+    assert _of(result, "12 people")["quantity_id"] != _of(result, "three")["quantity_id"]
+
+
+def test_a_country_no_gazetteer_knows_owns_its_election() -> None:
+    result = _on_one_day(
+        "Turnout in Marvossa's election was 58%, the electoral office said.",
+        "Marvossa votes\n\nThe vote in Marvossa passed off calmly.",
+    )
+    assert _of(result, "58%")["entity"] == "Marvossa"
+
+
+def test_a_figure_that_a_named_speaker_calls_its_own_is_that_speaker_s() -> None:
+    # "Chile said its own losses stood at 11 soldiers": "its" is the speaker's, so the
+    # figure is Chile's, not the article's country's
+    result = _on_one_day(
+        "Clashes on the border of Peru killed 30 Peruvian soldiers, the army of Peru said. "
+        "Chile said its own losses stood at 11 soldiers killed and 40 wounded."
+    )
+    assert _of(result, "11 soldiers")["entity"] == "Chile"
+    assert _of(result, "40")["entity"] == "Chile"
+    assert _of(result, "30 Peruvian")["entity"] == "Peru"
