@@ -26,6 +26,7 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
+    _OWN_CLAUSE_PRONOUNS,
     AttributionTracker,
     TextTokens,
     Token,
@@ -132,6 +133,15 @@ def _at_line_start(text: str, pos: int) -> bool:
     while i >= 0 and pos - i < 64 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] == "\n"
+
+
+def _finite(value: float, low: float | None, high: float | None) -> bool:
+    """Whether the value and the bounds given are finite (no generator: one call a figure)."""
+    return (
+        math.isfinite(value)
+        and (low is None or math.isfinite(low))
+        and (high is None or math.isfinite(high))
+    )
 
 
 def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
@@ -747,7 +757,7 @@ class _DocumentReader(UnitReader):
             claim.low, claim.high = claim.value, None
         elif claim.bound == "upper":
             claim.low, claim.high = None, claim.value
-        return all(math.isfinite(v) for v in (claim.value, claim.low, claim.high) if v is not None)
+        return _finite(claim.value, claim.low, claim.high)
 
     def _names_an_age(self, claim: Draft) -> bool:
         """A bare figure a human age could be, whose concept opens with a noun naming an age
@@ -1036,47 +1046,49 @@ class _RowWriter:
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[tuple[Any, ...]] = []
+        self.subjects: list[str | None] = []  # each row's subject, read by later rows
         self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
 
-    def write(self) -> list[dict[str, Any]]:
-        """One row per draft, in ``CLAIMS_SCHEMA`` order (no metadata)."""
+    def write(self) -> list[tuple[Any, ...]]:
+        """One row per draft: the values of ``_ROW_COLUMNS`` (``CLAIMS_SCHEMA`` less metadata)."""
         for claim, cid in zip(self.claims, self.ids, strict=True):
             self.rows.append(self._row(claim, cid))
         return self.rows
 
-    def _row(self, claim: Draft, cid: str) -> dict[str, Any]:
-        """The row of one draft."""
+    def _row(self, claim: Draft, cid: str) -> tuple[Any, ...]:
+        """The row of one draft, in ``_ROW_COLUMNS`` order (a tuple: no dict per row)."""
         text, sent, ids = self.text, claim.sentence, self.ids
         attribution = self._attribution(claim)
         sent_end = self._sentence_end(claim)
         subject = self._subject(claim, attribution)
-        return {
-            "claim_id": cid,
-            "doc_id": self.doc_id,
-            "start": claim.start,
-            "end": claim.end,
-            "surface": text[claim.start : claim.end],
-            "sentence_start": sent.start,
-            "sentence_end": sent_end,
-            "sentence": text[sent.start : sent_end],
-            "value": claim.value,
-            "low": claim.low,
-            "high": claim.high,
-            "bound": claim.bound,
-            "qualifier": claim.qualifier,
-            "unit": claim.unit,
-            "dimension": claim.dimension,
-            "per": claim.per,
-            "change": claim.change,
-            "concept": _concept_of(claim),
-            "subject": subject,
-            "attribution": attribution,
-            "restates": ids[claim.restates] if claim.restates is not None else None,
-            "from_claim": ids[claim.from_index] if claim.from_index is not None else None,
-            "boilerplate": sent.boilerplate,
-            "doubt": claim.doubt,
-        }
+        self.subjects.append(subject)
+        return (
+            cid,
+            self.doc_id,
+            claim.start,
+            claim.end,
+            text[claim.start : claim.end],
+            sent.start,
+            sent_end,
+            text[sent.start : sent_end],
+            claim.value,
+            claim.low,
+            claim.high,
+            claim.bound,
+            claim.qualifier,
+            claim.unit,
+            claim.dimension,
+            claim.per,
+            claim.change,
+            _concept_of(claim),
+            subject,
+            attribution,
+            ids[claim.restates] if claim.restates is not None else None,
+            ids[claim.from_index] if claim.from_index is not None else None,
+            sent.boilerplate,
+            claim.doubt,
+        )
 
     def _attribution(self, claim: Draft) -> str | None:
         """Who asserts the figure: the keepers of an official count, its own source when the
@@ -1108,8 +1120,8 @@ class _RowWriter:
         stands for, the phrase the sentence opens with, or the subject of what it restates."""
         text, sent = self.text, claim.sentence
         if claim.antecedent is not None:  # "... and it can boil 1.7 litres": the kettle's
-            k = self.row_of.get(id(claim.antecedent), len(self.rows))
-            return self.rows[k]["subject"] if k < len(self.rows) else None
+            k = self.row_of.get(id(claim.antecedent), len(self.subjects))
+            return self.subjects[k] if k < len(self.subjects) else None
         dense = sent.start in self.reader.dense
         figures = self.spans.setdefault(id(sent), [])
         # the phrase a relative clause holding the figure stands for: names before it
@@ -1148,7 +1160,7 @@ class _RowWriter:
         elif subject is None and not dense and claim.subject_at is None:
             subject = self._head_subject(claim, attribution, figures)
         if subject is None and claim.restates is not None:
-            subject = self.rows[claim.restates]["subject"]  # "$50 million (£40 million)"
+            subject = self.subjects[claim.restates]  # "$50 million (£40 million)"
         if subject and ("'" in subject or "’" in subject):
             subject = _POSSESSIVE.sub("", subject)  # "the van’s city rating" -> "van"
         return subject
@@ -1171,8 +1183,10 @@ class _RowWriter:
             head
             and head_end <= claim.start
             and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                left[k].start >= head_end and heads_own_clause(left, k, self.reader.lex)
-                for k in range(len(left))
+                tok.lower in _OWN_CLAUSE_PRONOUNS  # (cheap test first: what heads_own_clause needs)
+                and tok.start >= head_end
+                and heads_own_clause(left, k, self.reader.lex)
+                for k, tok in enumerate(left)
             )
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
             and not shares_word(head, claim.concept)
@@ -1204,13 +1218,25 @@ _ENUM_COLUMNS = tuple(
 )
 
 
-def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
-    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
+#: The columns of a row as the extractor writes it: ``CLAIMS_SCHEMA`` up to the document
+#: metadata, which starts at "outlet" and is added to every row afterwards.
+_ROW_COLUMNS = tuple(CLAIMS_SCHEMA.names()[: CLAIMS_SCHEMA.names().index("outlet")])
+
+
+def _row_tuples(text: str, doc_id: str, language: str) -> list[tuple[Any, ...]]:
+    """Claims of one document, each the tuple of its ``_ROW_COLUMNS`` values."""
     reader = _DocumentReader(text, doc_id, _number_style(text, language))
     claims = reader.read_all()
     if not claims:
         return []
     return _RowWriter(reader, _linked(text, claims)).write()
+
+
+def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
+    """Claims of one document as a list of dicts in ``CLAIMS_SCHEMA`` order (no metadata)."""
+    return [
+        dict(zip(_ROW_COLUMNS, row, strict=True)) for row in _row_tuples(text, doc_id, language)
+    ]
 
 
 def extract_claims(
@@ -1252,13 +1278,11 @@ def extract_claims(
         raise TypeError(f"text must be str, not {type(text).__name__}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rows = extract_rows(text, doc_id=doc_id, language=language)
+        rows = _row_tuples(text, doc_id, language)
     if not rows:
         return CLAIMS_SCHEMA.to_frame()
     meta = (outlet, published, url, title)  # the schema's last columns, in its order
-    frame = pl.DataFrame(
-        [(*row.values(), *meta) for row in rows], schema=_CLAIMS_AS_STRINGS, orient="row"
-    )
+    frame = pl.DataFrame([(*row, *meta) for row in rows], schema=_CLAIMS_AS_STRINGS, orient="row")
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame

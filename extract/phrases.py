@@ -511,6 +511,8 @@ class PhraseReader:
         k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
         if words[:1] == [")"] or (words[:1] == ["("] and ")" in words[:12]):
             k = words.index(")") + 1  # "$48,300 (£38,000) for repairs": past the restatement
+        if "for" not in words[k : max(k, 4) + 1]:
+            return None  # the words of the concept passed over below reach no "for"
         own = set((concept or "").lower().split())
         while k < min(len(words), 4) and words[k] in own:
             k += 1  # "pump" of "a 2-4kW pump for ...": the concept itself

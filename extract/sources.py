@@ -111,7 +111,7 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     adjective of time before a name are dropped ("the latest HSB data released on Monday"
     -> "HSB").
     """
-    dash = max((k for k, w in enumerate(words) if w.text in _DASHES), default=-1)
+    dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in _DASHES), -1)
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
     words = words[_phrase_start(words, lex) :]
     if any(_is_number(w) for w in words):
@@ -141,8 +141,8 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
         if words[j].lower in carriers and words[j + 1].lower in _SOURCE_PREPOSITIONS:
             words = words[j + 2 :]
             break
-    owner = max((k for k, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), default=-1)
-    if len(words) > 1 and words[-1].lower in carriers and owner >= 0:
+    owner = _last_owner(words) if len(words) > 1 and words[-1].lower in carriers else -1
+    if owner >= 0:
         words = words[: owner + 1]  # "the ministry's figures", "the board's long-run forecast"
     elif len(words) > 1 and words[-1].lower in carriers:
         named = words[-2].text[:1].isupper() and words[-2].lower not in lex.determiners
@@ -158,6 +158,12 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     if lead and words[lead - 1].lower in lex.source_adjectives and words[lead].text[:1].isupper():
         words = words[lead:]  # "the latest UNHCR" -> "UNHCR"
     return words or None
+
+
+def _last_owner(words: Sequence[_Word]) -> int:
+    """Where the last word in a possessive before the last word is ("the board's long-run
+    forecast": 1), or -1."""
+    return max((k for k, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), default=-1)
 
 
 def _phrase_start(words: Sequence[_W], lex: Lexicon) -> int:
