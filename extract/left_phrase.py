@@ -20,6 +20,7 @@ from .context import (
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
+    _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
     TextTokens,
@@ -328,6 +329,7 @@ class _LeftWalk:
                     and (
                         toks[i - 1].lower in lex.phrase_openers
                         or toks[i - 1].lower in lex.common_adjectives  # "maximum sustained"
+                        or toks[i - 1].lower in _PREPOSITIONS  # "demand for rented homes"
                     )
                 )
             )
@@ -395,8 +397,8 @@ class _LeftWalk:
             return False  # "put the cost at £40bn": a noun between an article and "at"
         if i > 0 and toks[i - 1].lower == "of" and low.endswith("ing"):
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
-        if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
-            return False  # "the cost of", "its work on": a verb's noun after an article
+        if i > 0 and _determines(toks[i - 1], lex) and low in lex.verb_nouns:
+            return False  # "the cost of", "Acme's cost has": a verb's noun after an article
         if self._after_adjective(i):
             return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
@@ -464,7 +466,7 @@ class _LeftWalk:
             and not (
                 tok.lower not in lex.span_adjectives  # "over the past two years": a time
                 and (
-                    (i > 0 and toks[i - 1].lower in lex.phrase_openers)
+                    (i > 0 and _determines(toks[i - 1], lex, lex.phrase_openers))
                     or (
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
@@ -600,6 +602,15 @@ class _LeftWalk:
             and toks[j].lower == "and"
             and all(t.text.isalpha() for t in toks[i + 1 : j])
         )
+
+
+def _determines(tok: Token, lex: Lexicon, words: frozenset[str] | None = None) -> bool:
+    """Whether ``tok`` is a determiner (or one of ``words``) or a possessive ("Acme's",
+    "the insurer's"), which, as "the" does, makes the word after it a noun: "the insurer's
+    payout topped $1bn", "the club's cost has risen" (not a verb)."""
+    return tok.lower in (lex.determiners if words is None else words) or bool(
+        _POSSESSIVE_S.search(tok.text)
+    )
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:

@@ -371,6 +371,11 @@ class UnitReader(PhraseReader):
             info = units.attached[right[0].text]
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 1
+        if first in lex.head_count_words:
+            if not hyphen:
+                return 0  # "the crew is 40 strong": a head count of the phrase before
+            k = self._counted_noun(claim, right[1:], rwords[1:], num)
+            return k + 1 if k > 0 else k  # "a 4,000-strong garrison": the garrison
         return self._counted_noun(claim, right, rwords, num)
 
     def _letter_symbol(self, right: list[Token]) -> bool:

@@ -1,0 +1,63 @@
+"""What a figure measures when the noun heading the phrase before it, or the noun it
+counts, is marked by a general pattern of English: a possessive before a noun that could be
+a verb ("the ferry's cost has"), a participle in -ed after a preposition qualifying the noun
+after it ("demand for rented flats"), a figure hyphened to "strong" ("a 300-strong choir")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_claims
+
+
+def _row(text: str, surface: str) -> dict[str, object]:
+    rows = extract_claims(text).filter(surface=surface).to_dicts()
+    assert len(rows) == 1, extract_claims(text).select("surface", "concept")
+    return rows[0]
+
+
+_CASES = [
+    # a possessive, as an article does, makes the word after it a noun, not a verb
+    ("The ferry's cost has doubled to $80 million.", "$80 million", "ferry cost"),
+    ("The town's work on the dam rose to 40 hours.", "40 hours", "town work dam"),
+    ("The insurer's payout topped $2.5bn.", "topped $2.5bn", "insurer payout"),
+    ("Lumora's output reached 12,000 tonnes.", "12,000 tonnes", "Lumora output"),
+    # ... and a noun after an article still is one
+    ("The payout topped $2.5bn.", "topped $2.5bn", "payout"),
+    # ... while a bare word right before the figure is its verb
+    ("The council will hire 70 wardens.", "70 wardens", "wardens, council"),
+    # a participle in -ed right after a preposition qualifies the noun after it
+    ("Demand for rented flats jumped 12%.", "12%", "Demand rented flats"),
+    ("Prices of imported tea climbed 9% in May.", "9%", "Prices imported tea"),
+    ("Sales of refurbished phones rose 30%.", "30%", "Sales refurbished phones"),
+    # ... not a verb that ends the phrase before a figure
+    ("Fees are expected to rise 4%.", "4%", "Fees"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), _CASES)
+def test_concept(text: str, surface: str, concept: str) -> None:
+    assert _row(text, surface)["concept"] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("A 300-strong choir sang at the gala.", "300-strong choir", "choir"),
+        ("The 4,000-strong garrison held the fort.", "4,000-strong garrison", "garrison"),
+        ("The coach picked a 23-strong squad.", "23-strong squad", "squad"),
+    ],
+)
+def test_strong_counts_the_noun_after_it(text: str, surface: str, unit: str) -> None:
+    """ "a 300-strong choir" counts the choir's members: the noun after "-strong" is what is
+    counted, and "strong" is no part of the concept."""
+    row = _row(text, surface)
+    assert row["unit"] == unit
+    assert row["concept"] is not None and "strong" not in str(row["concept"])
+
+
+def test_strong_after_a_figure_alone_counts_the_phrase_before() -> None:
+    """ "The crew is 40 strong": a head count of the crew, with no unit "strong"."""
+    row = _row("The crew is 40 strong.", "40")
+    assert row["unit"] is None
+    assert row["concept"] == "crew"
