@@ -414,23 +414,12 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text or self._name_before_noun(rest))
+            and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
-        )
-
-    def _name_before_noun(self, rest: list[Token]) -> bool:
-        """ "a 1.4 litre Kappa engine", "a 4 tonne Bronze Age boulder": a name (of one to three
-        words, none a month or a weekday) right before a plain noun is a modifier of that
-        noun, as an adjective would be ("a 1.4 litre petrol engine")."""
-        name = list(takewhile(lambda t: t.text[:1].isupper(), rest[:4]))
-        return (
-            0 < len(name) < min(len(rest), 4)
-            and not any(self._names_a_time(t.text) for t in name)
-            and self._noun_modified(rest[len(name)])
         )
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
