@@ -46,6 +46,9 @@ _PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
     "about over than like through against beneath below above behind beside between among"
     " upon without past along via".split()
 )
+#: Words opening a clause of their own inside a sentence ("it is vital to see where the
+#: $2bn goes", "we will know if the 40% holds"): the phrase before them is another clause's.
+_SUBORDINATORS = frozenset("where when whether if unless".split())
 #: Pronouns that stand for a thing as the subject of a figure's verb.
 _SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
@@ -135,6 +138,7 @@ class _LeftWalk:
             return False
         if (
             low in _CLAUSE_BREAKS
+            or low in _SUBORDINATORS
             or tok.text in ',.;:!?"“”'
             or (tok.text.islower() and low in _SPEECH)
         ):

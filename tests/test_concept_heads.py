@@ -1,7 +1,8 @@
 """What a figure measures when the noun heading the phrase before it, or the noun it
 counts, is marked by a general pattern of English: a possessive before a noun that could be
 a verb ("the ferry's cost has"), a participle in -ed after a preposition qualifying the noun
-after it ("demand for rented flats"), a figure hyphened to "strong" ("a 300-strong choir")."""
+after it ("demand for rented flats"), a figure hyphened to "strong" ("a 300-strong choir"),
+a word opening a clause of its own ("where", "whether") before the figure's phrase."""
 
 from __future__ import annotations
 
@@ -61,3 +62,22 @@ def test_strong_after_a_figure_alone_counts_the_phrase_before() -> None:
     row = _row("The crew is 40 strong.", "40")
     assert row["unit"] is None
     assert row["concept"] == "crew"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("It is vital to see where the $2bn goes.", "$2bn"),
+        ("Nobody can tell whether the 40% will hold.", "40%"),
+        ("It is unclear if the 300 nurses will stay.", "300 nurses"),
+    ],
+)
+def test_a_subordinate_clause_keeps_the_words_before_it(text: str, surface: str) -> None:
+    """ "It is vital to see where the $2bn goes": "where" opens the figure's clause, and the
+    words before it (vital, see) are the main clause's, not what the figure measures."""
+    concept = str(_row(text, surface)["concept"] or "")
+    assert not {"vital", "see", "tell", "unclear", "Nobody"} & set(concept.replace(",", "").split())
+
+
+def test_a_figure_after_when_reads_its_own_clause() -> None:
+    assert _row("Prices fell in May, when inflation hit 4%.", "4%")["concept"] == "inflation"
