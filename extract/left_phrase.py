@@ -427,10 +427,11 @@ class _LeftWalk:
                 and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
                 and low not in lex.stopwords
             )
-            # "The laptop starts at $999": a verb in -s after the subject
+            # "The laptop starts at $999": a verb in -s after the subject, also before the
+            # infinitive passed ("The firm plans to hire 500 staff")
             or (
                 not self.picked
-                and not self.crossed
+                and (not self.crossed or (self.infinitive and toks[i + 1].lower == "to"))
                 and low.endswith("s")  # (cheap test first: what _verb_of_subject needs)
                 and self._verb_of_subject(tok)
             )

@@ -369,7 +369,7 @@ class PhraseReader:
             and (before[-1].lower,) not in lex.qualifiers_before
             else None
         )
-        article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
+        article = bool(before) and (before[-1].lower in lex.determiners or adjective is not None)
         if not (article and claim.dimension in ("currency", "ratio") and rest):
             return None
         skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
@@ -378,6 +378,8 @@ class PhraseReader:
             return None
         if head.lower in lex.stopwords or head.lower in lex.noun_phrase_stops:
             return None
+        if head.lower.endswith("ed") or (only_a_verb(head.lower) and past_participle(head.lower)):
+            return None  # "the 5% owned by the state", "the 5% sold": a participle, no noun
         run = self._qualified_noun(rest[skip:])
         return " ".join(([adjective] if adjective else []) + run) if run else None
 

@@ -33,6 +33,16 @@ _CASES = [
     ("Sales of refurbished phones rose 30%.", "30%", "Sales refurbished phones"),
     # ... not a verb that ends the phrase before a figure
     ("Fees are expected to rise 4%.", "4%", "Fees"),
+    # an amount or a share after any determiner qualifies the noun after it
+    ("The 40% rise in bus fares angered riders.", "40%", "rise in bus fares"),
+    ("Its 3% fall in sales worried investors.", "3%", "fall in sales"),
+    ("A 7% increase was agreed.", "7%", "increase"),
+    # a verb in -s after its subject, before the infinitive that governs the figure
+    ("The firm plans to hire 500 engineers.", "500 engineers", "engineers, firm"),
+    ("The club hopes to sell 40,000 tickets.", "40,000 tickets", "tickets, club"),
+    ("The bank wants to raise $2bn.", "$2bn", "bank"),
+    # ... not a plural noun after a possessive
+    ("Its plans to build 300 homes were rejected.", "300 homes", "homes, plans"),
 ]
 
 
@@ -81,3 +91,11 @@ def test_a_subordinate_clause_keeps_the_words_before_it(text: str, surface: str)
 
 def test_a_figure_after_when_reads_its_own_clause() -> None:
     assert _row("Prices fell in May, when inflation hit 4%.", "4%")["concept"] == "inflation"
+
+
+@pytest.mark.parametrize(
+    "text", ["The 5% owned by the state will be sold.", "A 5% sold last year went to a fund."]
+)
+def test_a_participle_after_an_amount_is_no_noun_it_qualifies(text: str) -> None:
+    concept = str(_row(text, "5%")["concept"] or "")
+    assert "owned" not in concept and "sold" not in concept
