@@ -401,7 +401,7 @@ class _LeftWalk:
             return False  # "put the cost at £40bn": a noun between an article and "at"
         if i > 0 and toks[i - 1].lower == "of" and low.endswith("ing"):
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
-        if i > 0 and _determines(toks[i - 1], lex) and low in lex.verb_nouns:
+        if i > 0 and low in lex.verb_nouns and _determines(toks[i - 1], lex):
             return False  # "the cost of", "Acme's cost has": a verb's noun after an article
         if self._after_adjective(i):
             return False  # "a net worth of", "heavy losses of": a noun after an adjective
