@@ -485,13 +485,14 @@ class _LeftWalk:
 
     def _after_adjective(self, i: int) -> bool:
         """ "will weigh new purchases over 20 MWh": a word after an adjective (one that is no
-        adverb nor function word) is a noun it qualifies, not a verb."""
+        adverb nor function word) is a noun it qualifies, not a verb; also after one
+        capitalised as the sentence's first word ("Median pay for nurses rose 4%")."""
         if i < 1:
             return False
         before = self.toks[i - 1]
         low = before.lower
         return (
-            before.text.islower()
+            (before.text.islower() or (i == 1 and before.text.istitle()))
             and low in self.lex.common_adjectives
             and low not in self.lex.stopwords
         )

@@ -43,6 +43,9 @@ _CASES = [
     ("The bank wants to raise $2bn.", "$2bn", "bank"),
     # ... not a plural noun after a possessive
     ("Its plans to build 300 homes were rejected.", "300 homes", "homes, plans"),
+    # a word after an adjective is a noun, also after one opening the sentence
+    ("Median pay for nurses rose 4%.", "4%", "Median pay nurses"),
+    ("Average pay in the sector rose 3%.", "3%", "Average pay sector"),
 ]
 
 
