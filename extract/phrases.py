@@ -463,13 +463,13 @@ class PhraseReader:
         return " ".join(run) if run else None
 
     def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
-        """ "$4 million in savings", "hitting 81.5% from the line": the phrase after a
+        """ "$4 million in savings", "12% of the vote": the phrase after a
         preposition names what a share, an amount or a time is of, unless the phrase before
         names it ("was up 12 per cent for the year"); not a date ("rose 4% on Monday")."""
         dimension = claim.dimension
         if not (
             words[:1]
-            and (words[0] in _PREPOSITIONS_AFTER or (words[0] == "from" and dimension == "ratio"))
+            and words[0] in _PREPOSITIONS_AFTER
             and (
                 dimension in ("ratio", "currency", "duration")
                 or (words[0] == "of" and dimension != "count")
