@@ -376,6 +376,16 @@ class UnitReader(PhraseReader):
                 return 0  # "the crew is 40 strong": a head count of the phrase before
             k = self._counted_noun(claim, right[1:], rwords[1:], num)
             return k + 1 if k > 0 else k  # "a 4,000-strong garrison": the garrison
+        if (
+            hyphen
+            and len(right) > 1
+            and all(self._noun_modifier(t) for t in right[:2])
+            and not may_be_adjective(right[0].lower)  # "4,000-odd deaths": a hedge
+        ):
+            k = self._counted_noun(claim, right[:1], rwords[:1], num)
+            if k > 0:  # "a 12-member jury", "a 200-page report": the noun after has them
+                claim.noun_tokens = []
+                return k
         return self._counted_noun(claim, right, rwords, num)
 
     def _letter_symbol(self, right: list[Token]) -> bool:

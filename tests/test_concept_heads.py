@@ -102,3 +102,27 @@ def test_a_figure_after_when_reads_its_own_clause() -> None:
 def test_a_participle_after_an_amount_is_no_noun_it_qualifies(text: str) -> None:
     concept = str(_row(text, "5%")["concept"] or "")
     assert "owned" not in concept and "sold" not in concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "concept"),
+    [
+        ("The 12-member panel will meet on Monday.", "12-member", "member", "panel"),
+        ("They bought a 3-bedroom house.", "3-bedroom", "bedroom", "house"),
+        ("The 5,000-seat arena opened in May.", "5,000-seat", "seat", "arena"),
+        ("The 27-nation bloc agreed the deal.", "27-nation", "nation", "bloc"),
+    ],
+)
+def test_a_figure_hyphened_to_a_noun_before_another_counts_the_first(
+    text: str, surface: str, unit: str, concept: str
+) -> None:
+    """ "a 12-member panel": the figure counts the panel's members (the unit) and measures
+    the panel (the concept), not a kind of thing called a "member panel"."""
+    row = _row(text, surface)
+    assert (row["unit"], row["concept"]) == (unit, concept)
+
+
+def test_a_hedge_hyphened_to_a_figure_is_no_counted_noun() -> None:
+    """ "some 4,000-odd deaths": "odd" hedges the figure; the deaths are counted."""
+    row = _row("Some 4,000-odd deaths were recorded.", "Some 4,000-odd deaths")
+    assert (row["unit"], row["concept"]) == ("death", "deaths")
