@@ -126,3 +126,19 @@ def test_a_hedge_hyphened_to_a_figure_is_no_counted_noun() -> None:
     """ "some 4,000-odd deaths": "odd" hedges the figure; the deaths are counted."""
     row = _row("Some 4,000-odd deaths were recorded.", "Some 4,000-odd deaths")
     assert (row["unit"], row["concept"]) == ("death", "deaths")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("Lumora said its revenue rose 8% to $4.2 billion.", "8%", "Lumora"),
+        ("The airline said its passenger numbers fell 12%.", "12%", "airline"),
+        ("The council said its budget would be cut by $40m.", "$40m", "council"),
+    ],
+)
+def test_a_possessive_pronoun_after_said_stands_for_the_asserter(
+    text: str, surface: str, subject: str
+) -> None:
+    """ "Lumora said its revenue rose 8%": "its" stands for Lumora, whose revenue it is, as
+    "it" does in "Lumora said it has 1,000 staff"."""
+    assert _row(text, surface)["subject"] == subject
