@@ -183,6 +183,8 @@ class _LeftWalk:
             if not self._compound(tok):
                 return self._at_number(tok)
             if self.picked:
+                if self.last == self.i + 2 and len(self.picked) > 1:
+                    self.picked.pop()  # "the 1.5-litre engine": the unit is the adjective's
                 self.last = self.i  # "the 10-year average": the article opens the phrase
             return False
         if (

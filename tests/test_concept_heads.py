@@ -43,6 +43,10 @@ _CASES = [
     ("The bank wants to raise $2bn.", "$2bn", "bank"),
     # ... not a plural noun after a possessive
     ("Its plans to build 300 homes were rejected.", "300 homes", "homes, plans"),
+    # a figure hyphened to its unit before the noun is an adjective: its unit is no noun
+    ("The 1.5-litre engine produces 180 hp.", "180 hp", "engine"),
+    ("A 50-acre farm was sold for £1m.", "£1m", "farm"),
+    ("The 12-storey tower will hold 200 flats.", "200 flats", "flats, tower"),
     # a word after an adjective is a noun, also after one opening the sentence
     ("Median pay for nurses rose 4%.", "4%", "Median pay nurses"),
     ("Average pay in the sector rose 3%.", "3%", "Average pay sector"),
