@@ -926,7 +926,8 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
 
 def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
     """Whether a figure after the tokens ``left`` is the asserter's own: its clause is
-    "<asserter> said (that) it/they/he/she/we ...", the pronoun standing for the asserter,
+    "<asserter> said (that) it/they/he/she/we ..." or "... said its/their ...", the pronoun
+    standing for the asserter,
     or the figure is what the asserter "expects" or "reported" of itself."""
     reported = False  # passed "that": what follows is reported, not the asserter's own
     for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
@@ -941,7 +942,8 @@ def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
                 (t for t in reversed(left[:k]) if t.lower not in lex.concept_fillers), None
             )
             return owner is not None and owner.text == asserter.split()[-1]
-        if tok.lower in lex.attribution_pronouns:
+        if tok.lower in lex.attribution_pronouns or tok.lower in _POSSESSIVE_PRONOUNS:
+            # "Acme said it has", "Acme said its sales rose": the pronoun stands for Acme
             verb = next((t.lower for t in left[k + 1 :] if t.lower not in _MODALS), "")
             if verb in _IMPERSONAL:
                 return False  # "Acme says it will cost drivers $310 a year": "it" is no one

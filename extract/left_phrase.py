@@ -20,6 +20,7 @@ from .context import (
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
+    _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
     TextTokens,
@@ -45,6 +46,9 @@ _PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
     "about over than like through against beneath below above behind beside between among"
     " upon without past along via".split()
 )
+#: Words opening a clause of their own inside a sentence ("it is vital to see where the
+#: $2bn goes", "we will know if the 40% holds"): the phrase before them is another clause's.
+_SUBORDINATORS = frozenset("where when whether if unless".split())
 #: Pronouns that stand for a thing as the subject of a figure's verb.
 _SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
@@ -134,6 +138,7 @@ class _LeftWalk:
             return False
         if (
             low in _CLAUSE_BREAKS
+            or low in _SUBORDINATORS
             or tok.text in ',.;:!?"“”'
             or (tok.text.islower() and low in _SPEECH)
         ):
@@ -178,6 +183,8 @@ class _LeftWalk:
             if not self._compound(tok):
                 return self._at_number(tok)
             if self.picked:
+                if self.last == self.i + 2 and len(self.picked) > 1:
+                    self.picked.pop()  # "the 1.5-litre engine": the unit is the adjective's
                 self.last = self.i  # "the 10-year average": the article opens the phrase
             return False
         if (
@@ -328,6 +335,7 @@ class _LeftWalk:
                     and (
                         toks[i - 1].lower in lex.phrase_openers
                         or toks[i - 1].lower in lex.common_adjectives  # "maximum sustained"
+                        or toks[i - 1].lower in _PREPOSITIONS  # "demand for rented homes"
                     )
                 )
             )
@@ -395,8 +403,8 @@ class _LeftWalk:
             return False  # "put the cost at £40bn": a noun between an article and "at"
         if i > 0 and toks[i - 1].lower == "of" and low.endswith("ing"):
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
-        if i > 0 and toks[i - 1].lower in lex.determiners and low in lex.verb_nouns:
-            return False  # "the cost of", "its work on": a verb's noun after an article
+        if i > 0 and low in lex.verb_nouns and _determines(toks[i - 1], lex):
+            return False  # "the cost of", "Acme's cost has": a verb's noun after an article
         if self._after_adjective(i):
             return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
@@ -421,10 +429,11 @@ class _LeftWalk:
                 and (toks[i + 1].lower in lex.stopwords or toks[i + 1].lower.endswith("ly"))
                 and low not in lex.stopwords
             )
-            # "The laptop starts at $999": a verb in -s after the subject
+            # "The laptop starts at $999": a verb in -s after the subject, also before the
+            # infinitive passed ("The firm plans to hire 500 staff")
             or (
                 not self.picked
-                and not self.crossed
+                and (not self.crossed or (self.infinitive and toks[i + 1].lower == "to"))
                 and low.endswith("s")  # (cheap test first: what _verb_of_subject needs)
                 and self._verb_of_subject(tok)
             )
@@ -464,7 +473,7 @@ class _LeftWalk:
             and not (
                 tok.lower not in lex.span_adjectives  # "over the past two years": a time
                 and (
-                    (i > 0 and toks[i - 1].lower in lex.phrase_openers)
+                    (i > 0 and _determines(toks[i - 1], lex, lex.phrase_openers))
                     or (
                         i > 1
                         and toks[i - 2].lower in lex.phrase_openers
@@ -478,13 +487,14 @@ class _LeftWalk:
 
     def _after_adjective(self, i: int) -> bool:
         """ "will weigh new purchases over 20 MWh": a word after an adjective (one that is no
-        adverb nor function word) is a noun it qualifies, not a verb."""
+        adverb nor function word) is a noun it qualifies, not a verb; also after one
+        capitalised as the sentence's first word ("Median pay for nurses rose 4%")."""
         if i < 1:
             return False
         before = self.toks[i - 1]
         low = before.lower
         return (
-            before.text.islower()
+            (before.text.islower() or (i == 1 and before.text.istitle()))
             and low in self.lex.common_adjectives
             and low not in self.lex.stopwords
         )
@@ -600,6 +610,15 @@ class _LeftWalk:
             and toks[j].lower == "and"
             and all(t.text.isalpha() for t in toks[i + 1 : j])
         )
+
+
+def _determines(tok: Token, lex: Lexicon, words: frozenset[str] | None = None) -> bool:
+    """Whether ``tok`` is a determiner (or one of ``words``) or a possessive ("Acme's",
+    "the insurer's"), which, as "the" does, makes the word after it a noun: "the insurer's
+    payout topped $1bn", "the club's cost has risen" (not a verb)."""
+    return tok.lower in (lex.determiners if words is None else words) or bool(
+        _POSSESSIVE_S.search(tok.text)
+    )
 
 
 def _opens_clause(toks: list[Token], k: int) -> bool:

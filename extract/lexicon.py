@@ -69,6 +69,7 @@ class Lexicon:
     fractions: dict[tuple[str, ...], float]
     denominators: dict[str, int]
     extent_words: frozenset[str]
+    head_count_words: frozenset[str]
     length_words: frozenset[str]
     fraction_blockers: frozenset[str]
     rate_items: frozenset[str]
@@ -179,6 +180,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers adverbs_before_to "
     "change_after_followers counterfactuals guess_modals span_adjectives not_purposes year_owners extent_words "
+    "head_count_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "
     "weekdays "

@@ -369,7 +369,7 @@ class PhraseReader:
             and (before[-1].lower,) not in lex.qualifiers_before
             else None
         )
-        article = bool(before) and (before[-1].lower in ("a", "an") or adjective is not None)
+        article = bool(before) and (before[-1].lower in lex.determiners or adjective is not None)
         if not (article and claim.dimension in ("currency", "ratio") and rest):
             return None
         skip = phrase_at(words, lex.periods, 2)[1] if claim.per else 0
@@ -378,6 +378,8 @@ class PhraseReader:
             return None
         if head.lower in lex.stopwords or head.lower in lex.noun_phrase_stops:
             return None
+        if head.lower.endswith("ed") or (only_a_verb(head.lower) and past_participle(head.lower)):
+            return None  # "the 5% owned by the state", "the 5% sold": a participle, no noun
         run = self._qualified_noun(rest[skip:])
         return " ".join(([adjective] if adjective else []) + run) if run else None
 
@@ -414,23 +416,12 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text or self._name_before_noun(rest))
+            and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
-        )
-
-    def _name_before_noun(self, rest: list[Token]) -> bool:
-        """ "a 1.4 litre Kappa engine", "a 4 tonne Bronze Age boulder": a name (of one to three
-        words, none a month or a weekday) right before a plain noun is a modifier of that
-        noun, as an adjective would be ("a 1.4 litre petrol engine")."""
-        name = list(takewhile(lambda t: t.text[:1].isupper(), rest[:4]))
-        return (
-            0 < len(name) < min(len(rest), 4)
-            and not any(self._names_a_time(t.text) for t in name)
-            and self._noun_modified(rest[len(name)])
         )
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
@@ -472,13 +463,13 @@ class PhraseReader:
         return " ".join(run) if run else None
 
     def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:
-        """ "$4 million in savings", "hitting 81.5% from the line": the phrase after a
+        """ "$4 million in savings", "12% of the vote": the phrase after a
         preposition names what a share, an amount or a time is of, unless the phrase before
         names it ("was up 12 per cent for the year"); not a date ("rose 4% on Monday")."""
         dimension = claim.dimension
         if not (
             words[:1]
-            and (words[0] in _PREPOSITIONS_AFTER or (words[0] == "from" and dimension == "ratio"))
+            and words[0] in _PREPOSITIONS_AFTER
             and (
                 dimension in ("ratio", "currency", "duration")
                 or (words[0] == "of" and dimension != "count")

@@ -371,6 +371,31 @@ class UnitReader(PhraseReader):
             info = units.attached[right[0].text]
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 1
+        return self._counted_after(claim, right, rwords, num, hyphen)
+
+    def _counted_after(
+        self, claim: Draft, right: list[Token], rwords: list[str], num: NumberMatch, hyphen: bool
+    ) -> int:
+        """The counted noun after a figure (:meth:`_counted_noun`), past a word hyphened to
+        the figure that makes it a head count ("a 4,000-strong garrison": the garrison; "the
+        crew is 40 strong": no noun), or the noun hyphened to it alone when another noun
+        follows, which has the things counted ("a 12-member jury": members; the jury is what
+        the figure measures)."""
+        if rwords[0] in self.lex.head_count_words:
+            if not hyphen:
+                return 0
+            k = self._counted_noun(claim, right[1:], rwords[1:], num)
+            return k + 1 if k > 0 else k
+        if (
+            hyphen
+            and len(right) > 1
+            and all(self._noun_modifier(t) for t in right[:2])
+            and not may_be_adjective(right[0].lower)  # "4,000-odd deaths": a hedge
+        ):
+            k = self._counted_noun(claim, right[:1], rwords[:1], num)
+            if k > 0:
+                claim.noun_tokens = []
+                return k
         return self._counted_noun(claim, right, rwords, num)
 
     def _letter_symbol(self, right: list[Token]) -> bool:

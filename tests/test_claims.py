@@ -562,8 +562,7 @@ CONCEPTS = [
         "30",
         {"concept": "trade gap figures"},
     ),
-    # a share "from" something names it when nothing before does; a time does not
-    ("She is hitting 81.5% from the line.", "81.5", {"concept": "line"}),
+    # a share "from" a time is no concept; the phrase before names it
     ("Output was down 3% from a year ago.", "3", {"concept": "Output"}),
     # a ticker in brackets after the name is no part of the name
     ("Dunn (D) has 9,000 workers in Wales.", "9,000", {"subject": "Dunn"}),
