@@ -1,0 +1,97 @@
+"""What a figure of an accident's toll measures, read from the clause it stands in (issue 11).
+
+Rules found missing by an invented train derailment (``tests/data/own_topics/derailment``),
+each tested on made-up sentences of its own: the subject of a verb reaching a figure names
+it over a clause after it; those still in hospital are a part of the injured, counted on
+their own; a speed or a length counts no people, whatever words stand near it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import ReconcileResult, reconcile
+
+_DAY = dt.date(2031, 4, 7)
+
+
+def _run(*texts: str) -> ReconcileResult:
+    """Reconcile ``texts``, one document each (``d0``, ``d1``, ...), published a day apart."""
+    names = [f"d{i}" for i in range(len(texts))]
+    claims = [
+        extract_claims(text, doc_id=name, published=_DAY + dt.timedelta(days=i))
+        for i, (name, text) in enumerate(zip(names, texts, strict=True))
+    ]
+    return reconcile(pl.concat(claims), texts=dict(zip(names, texts, strict=True)))
+
+
+def _of(result: ReconcileResult, surface: str, doc: str = "") -> dict[str, Any]:
+    """The output row of the first claim whose surface starts with ``surface`` (in ``doc``)."""
+    found = result.claims.filter(pl.col("surface").str.starts_with(surface))
+    if doc:
+        found = found.filter(pl.col("doc_id") == doc)
+    assert found.height, surface
+    return found.row(0, named=True)
+
+
+# --- the subject of a verb reaching the figure -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("The death toll rose to 31 on Sunday after four injured climbers died in hospital.",
+         "31", "death"),
+        ("The toll climbed to 15 overnight when a wounded guide died.", "15", "death"),
+        ("Ferry disaster toll reaches 40 as coastguard counts survivors", "40", "death"),
+        ("The number of people evacuated jumped to 9,000 as the death toll reached 12.",
+         "9,000", "evacuated"),
+        ("The number of people evacuated jumped to 9,000 as the death toll reached 12.",
+         "12", "death"),
+        ("The number of patients still in hospital fell to 19 on Friday.", "19", "hospitalised"),
+    ],
+)  # fmt: skip
+def test_the_subject_reaching_a_figure_names_it(text: str, surface: str, measure: str) -> None:
+    assert _of(_run(text), surface)["concept_key"] == measure
+
+
+def test_words_after_a_figure_still_name_it_with_no_verb_of_reaching() -> None:
+    # no subject reaches the figure: the words after it say what it counts
+    result = _run("Rescuers said 14 people were injured and 3 were missing after the blast.")
+    assert _of(result, "14")["concept_key"] == "injured"
+
+
+# --- those still in hospital ---------------------------------------------------------------
+
+
+def test_people_in_hospital_are_counted_apart_from_the_injured() -> None:
+    result = _run(
+        "The ministry said 140 people were injured in the collapse.",
+        "Of those hurt, 58 were still in hospital on Monday, the ministry said.",
+        "The ministry said 140 people had been injured, and 33 remained in hospital.",
+    )
+    injured, in_hospital = _of(result, "140", "d0"), _of(result, "58")
+    assert in_hospital["concept_key"] == "hospitalised"
+    assert injured["quantity_id"] != in_hospital["quantity_id"]
+    # the count in hospital falls as patients go home: one quantity, apart from the injured
+    assert _of(result, "33")["quantity_id"] == in_hospital["quantity_id"]
+
+
+# --- a physical figure counts no people ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "not_measure"),
+    [
+        ("The coach was travelling at 96 km/h as it entered the tunnel.", "96 km/h",
+         "border crossing"),
+        ("Queues at the toll bridge reached 6 km on Sunday.", "6 km", "death"),
+    ],
+)  # fmt: skip
+def test_a_speed_or_a_length_counts_no_people(text: str, surface: str, not_measure: str) -> None:
+    assert _of(_run(text), surface)["concept_key"] != not_measure
