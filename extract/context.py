@@ -661,13 +661,23 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if between and all(t.text[:1].isupper() for t in between):
             candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
         else:  # "The envoy, a former judge, said"; "His study, published in May, found"
-            candidate = _clean_np(_np_before(toks, commas[0] if commas else i - 1))
+            candidate = _clean_np(
+                _np_before(toks, _past_initials(toks, commas[0] if commas else i - 1))
+            )
     listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
     if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
         after = _clean_np(_np_after(toks, i + 1))
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _past_initials(toks: list[Token], k: int) -> int:
+    """Where a name ends that stands before ``toks[k]`` with its initials in brackets between
+    ("the Rail Union (RU), which represents drivers, said": the Rail Union's word), else k."""
+    if k > 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" and toks[k - 2].text.isupper():
+        return k - 3
+    return k
 
 
 def _named_after(toks: list[Token], np: list[Token], k: int) -> str | None:

@@ -3,7 +3,9 @@
 Rules found missing by an invented train derailment (``tests/data/own_topics/derailment``),
 each tested on made-up sentences of its own: the subject of a verb reaching a figure names
 it over a clause after it; those still in hospital are a part of the injured, counted on
-their own; a speed or a length counts no people, whatever words stand near it.
+their own; a speed or a length counts no people, whatever words stand near it; the source
+of a count is read past its initials in brackets and an aside, and from verbs of holding to
+a figure ("maintains that", "repeated its estimate of").
 """
 
 from __future__ import annotations
@@ -95,3 +97,30 @@ def test_people_in_hospital_are_counted_apart_from_the_injured() -> None:
 )  # fmt: skip
 def test_a_speed_or_a_length_counts_no_people(text: str, surface: str, not_measure: str) -> None:
     assert _of(_run(text), surface)["concept_key"] != not_measure
+
+
+# --- who gives a count -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a name with its initials in brackets, then an aside between commas, then the verb
+        ("The Harbour Pilots Guild (HPG), which represents ferry crews, said 212 passengers "
+         "were aboard.", "Harbour Pilots Guild"),
+        ("Northern Coach Lines (NCL), the region's main operator, said 58 people were on the "
+         "coach.", "Northern Coach Lines"),
+        # verbs of holding to a figure already given
+        ("Tessaly Ferries maintains that 212 passengers were aboard.", "Tessaly Ferries"),
+        ("The Seafarers Federation repeated on Monday its estimate of about 300 passengers.",
+         "Seafarers Federation"),
+    ],
+)  # fmt: skip
+def test_the_source_of_a_count_is_read(text: str, source: str) -> None:
+    attribution = extract_claims(text, doc_id="d").item(0, "attribution")
+    assert attribution is not None and attribution.startswith(source)
+
+
+def test_repeated_as_an_adjective_names_no_source() -> None:
+    claims = extract_claims("After repeated warnings, 300 people left the valley.", doc_id="d")
+    assert claims.item(0, "attribution") is None
