@@ -5,7 +5,8 @@ each tested on made-up sentences of its own: the subject of a verb reaching a fi
 it over a clause after it; those still in hospital are a part of the injured, counted on
 their own; a speed or a length counts no people, whatever words stand near it; the source
 of a count is read past its initials in brackets and an aside, and from verbs of holding to
-a figure ("maintains that", "repeated its estimate of").
+a figure ("maintains that", "repeated its estimate of"); a toll in a clause about an event
+"of 1987" is dated in that year.
 """
 
 from __future__ import annotations
@@ -97,6 +98,21 @@ def test_people_in_hospital_are_counted_apart_from_the_injured() -> None:
 )  # fmt: skip
 def test_a_speed_or_a_length_counts_no_people(text: str, surface: str, not_measure: str) -> None:
     assert _of(_run(text), surface)["concept_key"] != not_measure
+
+
+# --- an earlier event's toll ----------------------------------------------------------------
+
+
+def test_a_toll_in_a_clause_about_an_event_of_a_year_is_dated_then() -> None:
+    # "the X of 1987, in which 33 died": the year of the event the clause is about
+    result = _run(
+        "At least 12 workers were killed in the warehouse fire, the fire service said.",
+        "It was the city's worst fire since the Harbour Mill blaze of 1987, in which 33 "
+        "workers died.",
+    )
+    earlier, now = _of(result, "33"), _of(result, "At least 12")
+    assert earlier["as_of"].year == 1987
+    assert earlier["quantity_id"] != now["quantity_id"]
 
 
 # --- who gives a count -----------------------------------------------------------------------
