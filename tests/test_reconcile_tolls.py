@@ -6,7 +6,8 @@ it over a clause after it; those still in hospital are a part of the injured, co
 their own; a speed or a length counts no people, whatever words stand near it; the source
 of a count is read past its initials in brackets and an aside, and from verbs of holding to
 a figure ("maintains that", "repeated its estimate of"); a toll in a clause about an event
-"of 1987" is dated in that year.
+"of 1987" is dated in that year, and a weekday after the figure of "from" dates that figure
+alone.
 """
 
 from __future__ import annotations
@@ -113,6 +114,16 @@ def test_a_toll_in_a_clause_about_an_event_of_a_year_is_dated_then() -> None:
     earlier, now = _of(result, "33"), _of(result, "At least 12")
     assert earlier["as_of"].year == 1987
     assert earlier["quantity_id"] != now["quantity_id"]
+
+
+def test_a_weekday_after_the_figure_of_from_dates_that_figure_alone() -> None:
+    # published on Tuesday: "down from 20 on Monday night" dates the 20, not the nine
+    result = _run(
+        "Twenty people were missing on Monday night, police said.",
+        "Nine people were still missing, police said, down from 20 on Monday night.",
+    )
+    assert _of(result, "Nine", "d1")["as_of"] == _DAY + dt.timedelta(days=1)
+    assert _of(result, "20", "d1")["as_of"] == _DAY
 
 
 # --- who gives a count -----------------------------------------------------------------------
