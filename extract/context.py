@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .inflection import known_word
 from .lexicon import Lexicon, lexicon
 from .sources import (
     headline_source,
@@ -506,12 +507,20 @@ class AttributionTracker:
         if not who.islower():
             self.last_named = who
         surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
-        if surname[:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
-            self.last_person = who
+        if surname[:1].isupper() and not who.lower().endswith(("house", "ministry")):
+            if not surname.endswith("s") or _surname_in_s(who, surname):
+                self.last_person = who
 
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _surname_in_s(who: str, surname: str) -> bool:
+    """Whether a name ending in "s" is a person's: two words or more, the last no English
+    word ("Mara Tallis", "Ann Jones"), not a plural or a noun ("Rail Workers", "Associated
+    Press", "Reuters")."""
+    return len(who.split()) > 1 and not known_word(surname.lower())
 
 
 def _may_stand_for(anaphor: str, named: str | None, lex: Lexicon) -> bool:

@@ -7,7 +7,7 @@ their own; a speed or a length counts no people, whatever words stand near it; t
 of a count is read past its initials in brackets and an aside, and from verbs of holding to
 a figure ("maintains that", "repeated its estimate of"); a toll in a clause about an event
 "of 1987" is dated in that year, and a weekday after the figure of "from" dates that figure
-alone.
+alone; "she" is the person named last even when her surname ends in "s".
 """
 
 from __future__ import annotations
@@ -151,3 +151,29 @@ def test_the_source_of_a_count_is_read(text: str, source: str) -> None:
 def test_repeated_as_an_adjective_names_no_source() -> None:
     claims = extract_claims("After repeated warnings, 300 people left the valley.", doc_id="d")
     assert claims.item(0, "attribution") is None
+
+
+# --- a surname ending in "s" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petra Hollis said 3 crews were working. She added that 14 people were missing.",
+        '"We are still digging," said Petra Hollis, a fire service spokeswoman. She said 14 '
+        "people were missing.",
+    ],
+)
+def test_she_is_the_person_named_last_whose_surname_ends_in_s(text: str) -> None:
+    claims = extract_claims(text, doc_id="d").filter(pl.col("value") == 14)
+    assert claims.item(0, "attribution") == "Petra Hollis"
+
+
+def test_a_body_whose_name_ends_in_a_plural_is_no_person() -> None:
+    # "Rail Workers" is a body: "he" is still the man named before it
+    text = (
+        "Tom Reed said 3 crews were working. The Federation of Rail Workers said 5 more came. "
+        "He said 14 people were missing."
+    )
+    claims = extract_claims(text, doc_id="d").filter(pl.col("value") == 14)
+    assert claims.item(0, "attribution") == "Tom Reed"
