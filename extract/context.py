@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .inflection import known_word
 from .lexicon import Lexicon, lexicon
 from .sources import (
     headline_source,
@@ -506,12 +507,20 @@ class AttributionTracker:
         if not who.islower():
             self.last_named = who
         surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
-        if surname[:1].isupper() and not who.lower().endswith(("s", "house", "ministry")):
-            self.last_person = who
+        if surname[:1].isupper() and not who.lower().endswith(("house", "ministry")):
+            if not surname.endswith("s") or _surname_in_s(who, surname):
+                self.last_person = who
 
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+def _surname_in_s(who: str, surname: str) -> bool:
+    """Whether a name ending in "s" is a person's: two words or more, the last no English
+    word ("Mara Tallis", "Ann Jones"), not a plural or a noun ("Rail Workers", "Associated
+    Press", "Reuters")."""
+    return len(who.split()) > 1 and not known_word(surname.lower())
 
 
 def _may_stand_for(anaphor: str, named: str | None, lex: Lexicon) -> bool:
@@ -661,13 +670,23 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if between and all(t.text[:1].isupper() for t in between):
             candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
         else:  # "The envoy, a former judge, said"; "His study, published in May, found"
-            candidate = _clean_np(_np_before(toks, commas[0] if commas else i - 1))
+            candidate = _clean_np(
+                _np_before(toks, _past_initials(toks, commas[0] if commas else i - 1))
+            )
     listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
     if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
         after = _clean_np(_np_after(toks, i + 1))
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _past_initials(toks: list[Token], k: int) -> int:
+    """Where a name ends that stands before ``toks[k]`` with its initials in brackets between
+    ("the Rail Union (RU), which represents drivers, said": the Rail Union's word), else k."""
+    if k > 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" and toks[k - 2].text.isupper():
+        return k - 3
+    return k
 
 
 def _named_after(toks: list[Token], np: list[Token], k: int) -> str | None:

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["may_be_adjective", "never_a_noun", "only_a_verb", "past_participle", "singular"]
+__all__ = [
+    "known_word",
+    "may_be_adjective",
+    "never_a_noun",
+    "only_a_verb",
+    "past_participle",
+    "singular",
+]
 
 _DATA = Path(__file__).parent / "data" / "nouns.yaml"
 
@@ -82,6 +89,21 @@ def past_participle(word: str) -> bool:
 
     lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
     return any(word in getInflection(lemma, tag="VBN") for lemma in lemmas)
+
+
+@functools.lru_cache(maxsize=65536)
+def known_word(word: str) -> bool:
+    """Whether lemminflect's English lexicon knows a lower-case word in any class: "workers",
+    "press" are words; "tallis", "jones" (surnames) are not.
+
+    Examples
+    --------
+    >>> [known_word(w) for w in ["workers", "press", "tallis", "jones"]]
+    [True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
 
 
 @functools.lru_cache(maxsize=65536)

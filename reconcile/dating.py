@@ -155,9 +155,15 @@ _FROM_DAY = (
     + alternation(_MONTHS)
     + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"
 )
+#: "Six were missing, down from 14 on Monday night": a weekday after the figure of "from"
+#: dates that earlier figure, not the sentence's others (as ``_FROM_DAY`` for a day of a month).
+_FROM_WEEKDAY = (
+    r"(?i)\bfrom\s+(?:[^,;:]|,\d){1,40}?\s+(?:on|as of|as at|late|early|by)\s+(?:on\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+)
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
-_IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for)\s+({_YEAR})\b"
+_IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for|of)\s+({_YEAR})\b"
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
 _RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
@@ -414,7 +420,10 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
-        sentence.str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
+        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
+        .then(sentence)
+        .otherwise(sentence.str.replace_all(_FROM_WEEKDAY, " "))
+        .str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
         .list.eval(
             pl.element().filter(
                 (

@@ -362,6 +362,7 @@ _CAUSE = (
 _NEARER = (
     "_m_unit",
     "_m_measured",
+    "_m_subject",
     "_m_after",
     "_m_specific",
     "_m_right_before",
@@ -371,6 +372,18 @@ _NEARER = (
 #: "living standards 4% lower, measured as output per person": the words after "measured
 #: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).
 _MEASURED_BY = r"(?i)^[^.;:()]{0,80}?(?-u:\b)measured\s+(?:by|as|in)\s+([^,;:.()]{1,60})"
+
+
+@functools.cache
+def _subject_of(level_verbs: tuple[str, ...]) -> str:
+    """A clause's words up to a verb of ``level_verbs`` (any form) right before the figure,
+    with "to", "at" or "by" and a hedge between (group 1: the words before the verb)."""
+    forms = sorted({f for v in level_verbs for f in inflections(v, classes=("VERB",))})
+    return (
+        r"(?i)([^,;:()]*?)\s+(?:(?:has|have|had)\s+)?(?:(?:now|since|also|further)\s+)?"
+        rf"(?-u:\b)(?:{alternation(forms)})(?:\s+(?:up|down|back))?(?:\s+(?:to|at|by))?\s+"
+        rf"(?:{HEDGES}\s+)?$"
+    )
 
 
 @functools.cache
@@ -417,12 +430,14 @@ def read_measure(
     forms: dict[str, str],
     people: Iterable[str] = (),
     money: Iterable[str] = (),
+    level_verbs: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
     ``people``: the measures that count people, which a figure of a ``PHYSICAL`` dimension
-    never takes from its sentence; ``money``: the measures of money, which a bare count
-    (no counted noun) never takes from the words after it.
+    never takes; ``money``: the measures of money, which a bare count (no counted noun)
+    never takes from the words after it; ``level_verbs``: verbs (lemmas) by which a clause's
+    subject reaches the figure right after them, whose measure the subject names.
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
@@ -483,6 +498,19 @@ def read_measure(
                 word,
             ),
             "the words '{}' it is measured by",
+        ),
+        "_m_subject": (
+            # "the death toll rose to 23 on Thursday after two injured passengers died": the
+            # subject of a verb reaching the figure names it (its last measure: "the number of
+            # victims still in hospital fell to 12"), over the words of a clause after it
+            (
+                before.str.extract(_subject_of(tuple(level_verbs)), 1)
+                if level_verbs
+                else pl.lit(None, pl.String)
+            )
+            .str.extract_all(word)
+            .list.last(),
+            "the words '{}' of the subject reaching the figure",
         ),
         "_m_after": (
             pl.when(~_multiple_base(after)).then(first_match(after_clause, word)),
@@ -561,10 +589,17 @@ def read_measure(
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
+    # (a speed, a length or a mass counts no people, whichever words name them: "travelling
+    # at 142 km/h as it entered a curve", "queues at the toll plaza reached 8 km")
     frame = frame.with_columns(
-        _m_sentence_is=pl.when(physical & pl.col("_m_sentence_is").is_in(list(people)))
-        .then(None)
-        .otherwise(pl.col("_m_sentence_is")),
+        **{
+            k + "_is": pl.when(physical & pl.col(k + "_is").is_in(list(people)))
+            .then(None)
+            .otherwise(pl.col(k + "_is"))
+            for k in steps
+        }
+    )
+    frame = frame.with_columns(
         _m_after_is=pl.when(bare & pl.col("_m_after_is").is_in(list(money)))
         .then(None)
         .otherwise(pl.col("_m_after_is")),

@@ -125,6 +125,8 @@ class ReadingWords:
     poorer: tuple[str, ...]
     #: nouns of a work that, called long-term, make its source's figures long-run ones
     long_run_works: tuple[str, ...]
+    #: verbs by which a clause's subject reaches the level of the figure right after them
+    level_verbs: tuple[str, ...]
     #: the words that make a figure a projection, and the verbs of belief that make it a guess
     projection_modals: tuple[str, ...]
     projection_verbs: tuple[str, ...]
@@ -201,6 +203,7 @@ def reading_words() -> ReadingWords:
         loss=words("loss"),
         poorer=words("poorer"),
         long_run_works=words("long_run_works"),
+        level_verbs=words("level_verbs"),
         projection_modals=words("projection_modals"),
         projection_verbs=words("projection_verbs"),
         projection_expected=words("projection_expected"),
