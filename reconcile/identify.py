@@ -296,7 +296,13 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(claims, tables.measure_forms, _WORDS.people_measures, _WORDS.money_measures),
+        read_measure(
+            claims,
+            tables.measure_forms,
+            _WORDS.people_measures,
+            _WORDS.money_measures,
+            (*_WORDS.body_nouns, *_WORDS.actor_nouns),
+        ),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(

@@ -1,0 +1,117 @@
+"""A food crisis as news writes it: aid agencies speaking, people in need of food aid beside
+those facing famine, children malnourished beside those severely so, people who left their
+homes. Sentences and places made up for these tests (issue 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+import pytest
+
+from extract import extract_claims
+from reconcile import ReconcileResult, reconcile
+from reconcile.frames import actors_unnamed
+
+STORY = (
+    "Drought has gripped Veldara for a second year. Veldara's health ministry has asked for help. "
+)
+
+
+def _run(*docs: str) -> ReconcileResult:
+    texts = {f"d{i}": STORY + text for i, text in enumerate(docs)}
+    claims = pl.concat(
+        [
+            extract_claims(text, doc_id=d, outlet=f"Outlet {d}", published=dt.date(2031, 5, 6))
+            for d, text in texts.items()
+        ],
+        how="diagonal_relaxed",
+    )
+    return reconcile(claims, texts=texts)
+
+
+def _of(result: ReconcileResult, value: float) -> dict[str, Any]:
+    """The output row of the first claim of ``value``, with its quantity's verdict."""
+    verdicts = result.quantities.select("quantity_id", pl.col("verdict").cast(pl.String))
+    rows = result.claims.filter(pl.col("value") == value).join(verdicts, on="quantity_id")
+    assert rows.height >= 1, value
+    return rows.row(0, named=True)
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "About 9,000 people in Veldara have been treated for cholera, the Harvest Aid Programme said.",
+        "About 9,000 people in Veldara have been treated for cholera, aid workers said.",
+        "Aid agencies said about 9,000 people in Veldara have been treated for cholera.",
+        "About 9,000 people in Veldara have been treated for cholera, the Child Relief Fund said.",
+    ],
+)
+def test_a_measure_word_in_an_actors_name_names_no_measure(named: str) -> None:
+    """ "Aid" in "aid workers" or "the Harvest Aid Programme" says who speaks: the patients
+    they count are no count of people who need food aid (a false divergence before)."""
+    result = _run("About 40,000 people in Veldara need food aid, the government said.", named)
+    assert _of(result, 9000)["concept_key"] != "aid"
+    assert _of(result, 9000)["quantity_id"] != _of(result, 40000)["quantity_id"]
+    assert _of(result, 40000)["verdict"] == "single"
+
+
+def test_a_word_that_makes_a_measure_with_the_actor_noun_stays() -> None:
+    unnamed = actors_unnamed(
+        {"migrant": "migrant", "migrant worker": "migrant"}, ["worker", "office"]
+    )
+    texts = pl.DataFrame({"s": ["2,000 migrant workers left", "the Migrant Workers Office said"]})
+    # (a capitalised name ending in an actor's noun is a name: "Office")
+    assert texts.select(unnamed(pl.col("s"))).to_series().to_list() == [
+        "2,000 migrant workers left",
+        "the  said",
+    ]
+
+
+def test_a_measure_read_beside_an_aid_group_still_counts() -> None:
+    """The ministry's 90 hunger deaths and an aid group's 300 the same day: one toll, two
+    sources three times apart, whatever "aid" says of the group."""
+    result = _run(
+        "Hunger deaths in Veldara: the ministry says 90, an aid group says at least 300.",
+    )
+    assert _of(result, 300)["concept_key"] == "death"
+    assert _of(result, 300)["quantity_id"] == _of(result, 90)["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("About 40,000 people in Veldara face famine-level hunger, the agency said.", 40000,
+         "famine"),
+        ("About 30,000 children in Veldara are acutely malnourished, the fund said.", 30000,
+         "malnutrition"),
+        ("Some 6,000 children in Veldara are severely malnourished, the fund said.", 6000,
+         "severe malnutrition"),
+        ("Some 12,000 people in Veldara have left their homes because of the drought.", 12000,
+         "displaced"),
+        ("About 70,000 people in Veldara need food assistance, the agency said.", 70000, "aid"),
+    ],
+)  # fmt: skip
+def test_measures_of_a_food_crisis(text: str, value: float, measure: str) -> None:
+    assert _of(_run(text), value)["concept_key"] == measure
+
+
+def test_people_facing_famine_are_not_a_rival_count_of_people_in_need() -> None:
+    """5,000 facing famine-level hunger on one day and 40,000 needing food aid the same day
+    are two measures, never a divergence."""
+    result = _run(
+        "The agency said 40,000 people in Veldara need food aid.",
+        "The number of people in Veldara facing famine-level hunger has risen to 5,000.",
+    )
+    assert _of(result, 5000)["quantity_id"] != _of(result, 40000)["quantity_id"]
+    assert "diverge" not in result.quantities["verdict"].cast(pl.String).to_list()
+
+
+def test_severely_malnourished_children_are_no_rival_count_of_the_malnourished() -> None:
+    result = _run(
+        "About 30,000 children in Veldara are acutely malnourished, the fund said.",
+        "The fund said 6,000 children in Veldara were severely malnourished.",
+    )
+    assert _of(result, 6000)["quantity_id"] != _of(result, 30000)["quantity_id"]
+    assert "diverge" not in result.quantities["verdict"].cast(pl.String).to_list()
