@@ -160,13 +160,27 @@ _POLITY_OWNER = re.compile(
 _ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
 
 
+@functools.cache
+def _neighbour() -> re.Pattern[str]:
+    """ "in neighbouring Veldara": a name the text calls a neighbour, a country of its own
+    (group 1); not one a kind of place follows ("neighbouring Ostrel province")."""
+    kinds = phrases(longest_first(f"{kind}s" for kind in place_kinds()) + sorted(place_kinds()))
+    return re.compile(rf"\b(?i:neighbou?ring)\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
+
+
 def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
-    country has (``polity_nouns``: "Veldara's economy"), written twice or more -> itself;
-    and its adjectives the texts write ("Veldaran") -> the name."""
+    country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
+    Veldara"), written twice or more -> itself; and its adjectives the texts write
+    ("Veldaran") -> the name."""
     texts = list(texts)
     known = {**place_forms(), **demonym_forms()}
-    owners = {m for text in texts for m in _POLITY_OWNER.findall(text)} - set(known)
+    owners = {
+        m
+        for text in texts
+        for pattern in (_POLITY_OWNER, _neighbour())
+        for m in pattern.findall(text)
+    } - set(known)
     words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
     names = {name: name for name in sorted(owners) if words[name] >= 2}
     adjectives = {
@@ -1096,8 +1110,14 @@ _RECORDED_BEFORE = r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:a\s+total\s
 
 
 #: Words after a recorded count that name what caused it ("since the storm", "from the
-#: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
-_CAUSED = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:the|a|an|this|that|its|their)\s"
+#: fever", "due to the floods", "from hunger"), or "such" before its noun ("400 such
+#: deaths": of the kind just named): the toll of an event, recorded, not the register's count.
+_CAUSED = (
+    rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:(?:the|a|an|this|that|its|their)\s|"
+    r"(?-i:[a-z]{3,})(?-u:\b))|^\s*such\s"
+)
+#: ... but "deaths from all causes" is what a register counts.
+_ANY_CAUSE = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:all|any|every)\s"
 
 
 def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1114,7 +1134,7 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     clause = pl.when(has_form).then(after_figure()).str.extract(r"^([^,;:.()]*)", 1).fill_null("")
     said = pl.when(has_form).then(pl.concat_str(before_figure(), lead)).str.contains(
         _RECORDED_BEFORE
-    ) & ~clause.str.contains(_CAUSED)
+    ) & ~(clause.str.contains(_CAUSED) & ~clause.str.contains(_ANY_CAUSE))
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_recorded=pl.when(said & has_form).then(recorded))
     take = pl.col("_recorded").is_not_null()

@@ -13,6 +13,7 @@ import pytest
 from extract import extract_claims
 from reconcile import ReconcileResult, reconcile
 from reconcile.frames import actors_unnamed
+from reconcile.identify import text_places
 
 STORY = (
     "Drought has gripped Veldara for a second year. Veldara's health ministry has asked for help. "
@@ -115,3 +116,49 @@ def test_severely_malnourished_children_are_no_rival_count_of_the_malnourished()
     )
     assert _of(result, 6000)["quantity_id"] != _of(result, 30000)["quantity_id"]
     assert "diverge" not in result.quantities["verdict"].cast(pl.String).to_list()
+
+
+@pytest.mark.parametrize(
+    "neighbour",
+    [
+        "In neighbouring Ostrany, officials said 90 people had died of hunger.",
+        "Neighbouring Ostrany said 90 people had died of hunger. Ostrany has closed its border.",
+        "Across the border in neighboring Ostrany, 90 people have died of hunger.",
+    ],
+)
+def test_a_neighbour_no_gazetteer_knows_is_a_place_of_its_own(neighbour: str) -> None:
+    """A name the text calls a neighbour, written twice, is a country: its toll is its own,
+    never a rival count of the story's country."""
+    result = _run(
+        "Veldara's health ministry said 300 people had died of hunger.",
+        neighbour + " Ostrany is also dry.",
+    )
+    assert _of(result, 90)["entity"] == "Ostrany"
+    assert _of(result, 90)["quantity_id"] != _of(result, 300)["quantity_id"]
+
+
+def test_a_place_of_a_neighbouring_province_stays_a_part_of_the_country() -> None:
+    places, _ = text_places(["Fires spread to neighbouring Ostel province. Ostel is dry."])
+    assert "Ostel" not in places
+
+
+@pytest.mark.parametrize(
+    "charity",
+    [
+        "The charity Harvest Hope said its teams had recorded at least 300 deaths from hunger.",
+        "The charity Harvest Hope said its teams had recorded at least 300 such deaths.",
+    ],
+)
+def test_deaths_recorded_from_a_cause_are_the_toll_not_a_register(charity: str) -> None:
+    """ "recorded 300 deaths from hunger" (a cause with no article) or "300 such deaths" (of
+    the kind just named) is the hunger toll, recorded: a rival to the ministry's count of the
+    same day, not a register's count of all deaths."""
+    result = _run("The health ministry said 90 people in Veldara had died of hunger.", charity)
+    assert _of(result, 300)["concept_key"] == "death"
+    assert _of(result, 300)["quantity_id"] == _of(result, 90)["quantity_id"]
+    assert _of(result, 300)["verdict"] == "diverge"
+
+
+def test_deaths_recorded_from_all_causes_are_the_registers() -> None:
+    result = _run("The registry recorded 81,000 deaths from all causes in Veldara last year.")
+    assert _of(result, 81000)["concept_key"] == "registered death"
