@@ -156,8 +156,9 @@ def _canonical(column: pl.Expr, aliases: dict[str, list[str]]) -> tuple[pl.Expr,
 _POLITY_OWNER = re.compile(
     r"\b([A-Z][a-z]{3,})['\u2019]s\s+(?i:" + phrases(longest_first(_WORDS.polity_nouns)) + r")\b"
 )
-#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian").
-_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
+#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian"),
+#: and its people ("Veldarans").
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ns", "ans", "ians", "is")
 
 
 @functools.cache
@@ -409,7 +410,10 @@ def assign_keys(
     frame = _holding_status(frame)
     unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
-    nationals = {form.lower() for form in demonym_forms()}
+    # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
+    nationals = {form.lower() for form in demonym_forms()} | {
+        form.lower().removesuffix("s") for form in in_text[1]
+    }
     population = (
         pl.when(
             (pl.col("dimension") == "count")

@@ -158,8 +158,8 @@ KNOWN: dict[str, dict[str, set[str]]] = {
         "not_held": {"ceasefire_length", "displaced", "eu_aid", "soldiers_killed_dravenia"},
     },
     # first run (33467b7) F1 0.390; still: appeal, pledges and receipts one 'aid', animals counted
-    # as cattle or as deaths, 'the 2021 drought' not read as a year, 'Korvalians' a population of
-    # their own
+    # as cattle or as deaths, 'the 2021 drought' not read as a year, the acutely malnourished
+    # counted as children or not
     "drought": {
         "wrong": {
             "funding_gap",

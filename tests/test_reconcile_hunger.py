@@ -162,3 +162,20 @@ def test_deaths_recorded_from_a_cause_are_the_toll_not_a_register(charity: str) 
 def test_deaths_recorded_from_all_causes_are_the_registers() -> None:
     result = _run("The registry recorded 81,000 deaths from all causes in Veldara last year.")
     assert _of(result, 81000)["concept_key"] == "registered death"
+
+
+def test_the_people_of_a_country_no_gazetteer_knows_are_its_people() -> None:
+    """ "40,000 Veldarans" are people of Veldara, as "40,000 Libyans" are of Libya: no
+    population of their own apart from "people in Veldara"."""
+    result = _run(
+        "About 40,000 Veldarans need food aid, the agency said.",
+        "The agency said 52,000 people in Veldara need food aid.",
+    )
+    assert _of(result, 40000)["population"] is None
+    assert _of(result, 40000)["quantity_id"] == _of(result, 52000)["quantity_id"]
+    assert text_places(["Veldara's economy shrank. Veldara is dry. Veldarans and Veldaran firms"])[
+        1
+    ] == {
+        "Veldaran": "Veldara",
+        "Veldarans": "Veldara",
+    }
