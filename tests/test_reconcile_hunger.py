@@ -179,3 +179,21 @@ def test_the_people_of_a_country_no_gazetteer_knows_are_its_people() -> None:
         "Veldaran": "Veldara",
         "Veldarans": "Veldara",
     }
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "During the 2027 drought, about 500,000 animals died in Veldara, the union said.",
+        "In the 2027 drought about 500,000 animals died in Veldara, the union said.",
+    ],
+)
+def test_a_year_before_the_event_it_names_dates_the_figure(earlier: str) -> None:
+    """ "During the 2027 drought" dates its figure as "during 2027" does: the last drought's
+    losses are no rival count of this one's."""
+    result = _run(
+        "The ministry said 150,000 animals had died in Veldara since October.",
+        earlier,
+    )
+    assert _of(result, 500000)["as_of"].year == 2027
+    assert _of(result, 500000)["quantity_id"] != _of(result, 150000)["quantity_id"]
