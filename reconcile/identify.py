@@ -450,11 +450,16 @@ def assign_keys(
         & ~scope_noted,
     ).drop("_status", "_doc__place", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
-    # back counts the people the figure before it counted
-    pointed = (pl.col("entity_source") == POINTED_BACK) & pl.col("population").is_null()
+    # back counts the people the figure before it counted ("1.8 million cattle, goats and
+    # sheep ... a much lower figure, 600,000 animals": its own wider noun too)
+    # (the figure before that lends, an order of size with no number passed over as it is
+    # when the measure is borrowed; "-" stands for a figure of no population)
+    pointed = pl.col("entity_source") == POINTED_BACK
+    lender = pl.when(~pl.col("surface").fill_null("").str.contains(VAGUE))
+    lent = lender.then(pl.col("population").fill_null("-")).forward_fill().shift(1)
     frame = frame.with_columns(
         population=pl.when(pointed)
-        .then(pl.col("population").shift(1).over("doc_id", pl.col("dimension")))
+        .then(lent.over("doc_id", pl.col("dimension")).replace("-", None))
         .otherwise(pl.col("population"))
     )
     frame = _rise_over_a_year(frame, tables)
@@ -1448,9 +1453,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
     # Germany (1m), ...")
-    prev_key = pl.col("_key").forward_fill().shift(1).over("doc_id", pl.col("dimension"))
+    # (an order of size with no number, "tens of thousands of families", is no figure another
+    # is set against or goes on from: it lends no measure)
+    vague = pl.col("surface").fill_null("").str.contains(VAGUE)
+    lender = pl.when(~vague).then(pl.col("_key"))
+    prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
     prev_start = (
-        pl.when(pl.col("_key").is_not_null())
+        pl.when(lender.is_not_null())
         .then(pl.col("start"))
         .forward_fill()
         .shift(1)
@@ -1472,7 +1481,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (a figure pointing back with no measure before it to borrow takes the word the figure
     # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
     by_dimension = ("doc_id", pl.col("dimension"))
-    prev_head = pl.col("_head").shift(1).over(*by_dimension)
+    prev_head = pl.when(~vague).then(pl.col("_head")).shift(1).over(*by_dimension)
     head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,

@@ -197,3 +197,16 @@ def test_a_year_before_the_event_it_names_dates_the_figure(earlier: str) -> None
     )
     assert _of(result, 500000)["as_of"].year == 2027
     assert _of(result, 500000)["quantity_id"] != _of(result, 150000)["quantity_id"]
+
+
+def test_a_rival_figure_answers_the_figure_not_an_order_of_size_between() -> None:
+    """ "a much lower figure" answers the union's 90,000 animals, not "thousands of families"
+    between them: the ministry's 30,000 animals are the same count, a third of the union's
+    the same day, counted with the union's wider list of animals."""
+    result = _run(
+        "The herders' union said 90,000 cattle, goats and sheep had died in Veldara, leaving "
+        "thousands of families with no income. The agriculture ministry gave a much lower "
+        "figure, saying 30,000 animals had died."
+    )
+    assert _of(result, 30000)["quantity_id"] == _of(result, 90000)["quantity_id"]
+    assert _of(result, 30000)["verdict"] == "diverge"
