@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from extract.inflection import singular
 from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
@@ -408,7 +409,10 @@ def assign_keys(
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
-    unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    frame = _number_of(frame)
+    # (a bare count's noun is the one its clause gives it: "the number of ... children")
+    counted = pl.coalesce("unit", "_counted")
+    unit = counted.str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
     nationals = {form.lower() for form in demonym_forms()} | {
@@ -419,7 +423,7 @@ def assign_keys(
             (pl.col("dimension") == "count")
             & unit.is_not_null()
             & ~unit.is_in(list(GENERIC_NOUNS))
-            & ~pl.col("unit").str.to_lowercase().is_in(list(nationals))
+            & ~counted.str.to_lowercase().is_in(list(nationals))
             & unit.replace_strict(tables.measure_forms, default=None).is_null()
         )
         .then(unit)
@@ -448,7 +452,7 @@ def assign_keys(
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
-    ).drop("_status", "_doc__place", *_PERIOD_WORDS)
+    ).drop("_status", "_doc__place", "_counted", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted ("1.8 million cattle, goats and
     # sheep ... a much lower figure, 600,000 animals": its own wider noun too)
@@ -467,6 +471,34 @@ def assign_keys(
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+#: "the number of acutely malnourished children under five had risen to": the words after
+#: "the number of" in a bare figure's clause before it (group 1), among them its noun.
+_NUMBER_OF = r"(?i)\bthe\s+number\s+of\s+((?:[a-z-]+\s+){1,4})[^,;:.()]*$"
+
+
+def _plural_noun(words: str) -> str | None:
+    """The first plural noun of ``words``, made singular ("acutely malnourished children
+    under" -> "child"), else None."""
+    for word in words.lower().split():
+        if (one := singular(word)) != word:
+            return one
+    return None
+
+
+def _number_of(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_counted``: what a bare count its clause calls "the number of" a plural noun counts
+    ("the number of acutely malnourished children under five had risen to 51,000": children),
+    as a counted noun after the figure would say ("51,000 children"); else null."""
+    bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
+    phrase = pl.when(bare).then(before_figure()).str.extract(_NUMBER_OF, 1)
+    frame = frame.with_columns(_counted=phrase)
+    found = frame.get_column("_counted").drop_nulls().unique().to_list()
+    nouns = {words: _plural_noun(words) for words in found}
+    return frame.with_columns(
+        _counted=pl.col("_counted").replace_strict(nouns, default=None, return_dtype=pl.String)
+    )
 
 
 #: Nouns of people a nationality names by their standing or work ("Chadian nationals",

@@ -210,3 +210,16 @@ def test_a_rival_figure_answers_the_figure_not_an_order_of_size_between() -> Non
     )
     assert _of(result, 30000)["quantity_id"] == _of(result, 90000)["quantity_id"]
     assert _of(result, 30000)["verdict"] == "diverge"
+
+
+def test_the_number_of_a_plural_noun_is_what_a_bare_figure_counts() -> None:
+    """ "the number of acutely malnourished children ... had risen to 36,000" counts
+    children, as "30,000 children" does: one count, not children apart from anybody."""
+    result = _run(
+        "About 30,000 children in Veldara are acutely malnourished, the fund said.",
+        "The fund said the number of acutely malnourished children in Veldara had risen to 36,000.",
+        "The number of people in Veldara facing famine-level hunger has risen to 5,000.",
+    )
+    assert _of(result, 36000)["population"] == _of(result, 30000)["population"] == "child"
+    assert _of(result, 36000)["quantity_id"] == _of(result, 30000)["quantity_id"]
+    assert _of(result, 5000)["population"] is None  # people are anybody
