@@ -223,3 +223,15 @@ def test_the_number_of_a_plural_noun_is_what_a_bare_figure_counts() -> None:
     assert _of(result, 36000)["population"] == _of(result, 30000)["population"] == "child"
     assert _of(result, 36000)["quantity_id"] == _of(result, 30000)["quantity_id"]
     assert _of(result, 5000)["population"] is None  # people are anybody
+
+
+def test_money_pledged_is_no_count_of_the_aid_given() -> None:
+    """What donors pledge is a promise: $50 million pledged and $20 million of aid the agency
+    has had the same day are two figures, never a divergence."""
+    result = _run(
+        "Donors meeting in Ostrany pledged $50 million for Veldara, the agency said.",
+        "The agency said it had received $20 million in aid for Veldara so far.",
+    )
+    assert _of(result, 50e6)["concept_key"] == "pledge"
+    assert _of(result, 50e6)["quantity_id"] != _of(result, 20e6)["quantity_id"]
+    assert "diverge" not in result.quantities["verdict"].cast(pl.String).to_list()
