@@ -163,7 +163,10 @@ _FROM_WEEKDAY = (
 )
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
-_IN_YEAR = rf"(?i)\b(?:in|during|since|by|as of|for|of)\s+({_YEAR})\b"
+#: A year after a preposition of time, or before an event's noun after one ("in 2021",
+#: "during the 2021 drought", "in last year's floods" is read apart), or after "of" ("the
+#: derailment of 1998"): the figure's year.
+_IN_YEAR = rf"(?i)\b(?:(?:in|during|since|by|as of|for)\s+(?:the\s+)?|of\s+)({_YEAR})\b"
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
 _RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ __all__ = [
     "PLACES_COUNTED",
     "REVERSED",
     "WHERE_COUNTED",
+    "actors_unnamed",
     "after_figure",
     "alternation",
     "before_figure",
@@ -425,26 +426,56 @@ _NEW_CLAUSE = (
 )
 
 
+def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[[pl.Expr], pl.Expr]:
+    """A function that takes out of a text the words of a measure that name who acts, not
+    what is counted: a measure's word right before the noun of a body or its people ("aid
+    agencies said", "the UN refugee agency", "fire crews"), and every word of a capitalised
+    name that ends in such a noun ("the Global Food Aid Programme", "the Child Relief Fund").
+
+    ``forms``: the measure forms (a word that makes a measure with the noun after it,
+    "migrant worker", stays); ``actors``: nouns of bodies and their people, singular.
+
+    >>> unnamed = actors_unnamed({"aid": "aid", "death": "death"}, ["agency", "fund"])
+    >>> texts = pl.DataFrame({"s": ["aid agencies said 40 deaths", "the Child Aid Fund said 9"]})
+    >>> texts.select(unnamed(pl.col("s"))).to_series().to_list()
+    [' agencies said 40 deaths', 'the  said 9']
+    """
+    nouns = sorted({form for noun in actors for form in inflections(noun, classes=("NOUN",))})
+    words = [f for f in forms if not any(f"{f} {noun}" in forms for noun in nouns)]
+    if not nouns or not words:
+        return lambda text: text
+    before_actor = (
+        rf"(?i)(?-u:\b){phrases(longest_first(words))}(\s+{phrases(longest_first(nouns))}(?-u:\b))"
+    )
+    named = phrases(longest_first(n[:1].upper() + n[1:] for n in nouns))
+    name = rf"(?-u:\b)(?:[A-Z][\w'\u2019-]*\s+(?:(?:for|of|and|on)\s+)?){{1,6}}{named}(?-u:\b)"
+    return lambda text: text.str.replace_all(name, "").str.replace_all(before_actor, "$1")
+
+
 def read_measure(
     frame: pl.DataFrame,
     forms: dict[str, str],
     people: Iterable[str] = (),
     money: Iterable[str] = (),
     level_verbs: Iterable[str] = (),
+    actors: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
     ``people``: the measures that count people, which a figure of a ``PHYSICAL`` dimension
-    never takes; ``money``: the measures of money, which a bare count (no counted noun)
-    never takes from the words after it; ``level_verbs``: verbs (lemmas) by which a clause's
-    subject reaches the figure right after them, whose measure the subject names.
+    never takes from its sentence; ``money``: the measures of money, which a bare count
+    (no counted noun) never takes from the words after it; ``level_verbs``: verbs (lemmas) by
+    which a clause's subject reaches the figure right after them, whose measure the subject
+    names; ``actors``: nouns of bodies and their people, whose names name no measure
+    (:func:`actors_unnamed`).
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
     # words of a phrase may stand in quotation marks ("'excess' deaths")
     body = alternation(forms).replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
-    before, after = before_figure(), after_figure()
+    unnamed = actors_unnamed(forms, actors)
+    before, after = unnamed(before_figure()), unnamed(after_figure())
     unit = pl.col("unit").fill_null("")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     # "345 deaths per million people": the people a rate is per are not what it measures
@@ -544,7 +575,7 @@ def read_measure(
             # "deaths ... reached 3,166 cases": a container noun counted is no measure here
             pl.when(unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
             .then(pl.col("concept").fill_null("").str.replace_all(_CONTAINER_WORD, ""))
-            .otherwise(pl.col("concept").fill_null(""))
+            .otherwise(unnamed(pl.col("concept").fill_null("")))
             .str.extract_all(word)
             .list.last(),
             "the words '{}' in its phrase",
@@ -563,7 +594,7 @@ def read_measure(
         "_m_sentence": (
             first_match(
                 pl.when(pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER)).then(
-                    pl.col("sentence").fill_null("")
+                    unnamed(pl.col("sentence").fill_null(""))
                 ),
                 word,
             ),

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from extract.inflection import singular
 from extract.lexicon import lexicon
 
 from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
@@ -156,17 +157,32 @@ def _canonical(column: pl.Expr, aliases: dict[str, list[str]]) -> tuple[pl.Expr,
 _POLITY_OWNER = re.compile(
     r"\b([A-Z][a-z]{3,})['\u2019]s\s+(?i:" + phrases(longest_first(_WORDS.polity_nouns)) + r")\b"
 )
-#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian").
-_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
+#: Endings that make a place's adjective ("Veldara" -> "Veldaran", "Ostrel" -> "Ostrelian"),
+#: and its people ("Veldarans").
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ns", "ans", "ians", "is")
+
+
+@functools.cache
+def _neighbour() -> re.Pattern[str]:
+    """ "in neighbouring Veldara": a name the text calls a neighbour, a country of its own
+    (group 1); not one a kind of place follows ("neighbouring Ostrel province")."""
+    kinds = phrases(longest_first(f"{kind}s" for kind in place_kinds()) + sorted(place_kinds()))
+    return re.compile(rf"\b(?i:neighbou?ring)\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
 
 
 def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
-    country has (``polity_nouns``: "Veldara's economy"), written twice or more -> itself;
-    and its adjectives the texts write ("Veldaran") -> the name."""
+    country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
+    Veldara"), written twice or more -> itself; and its adjectives the texts write
+    ("Veldaran") -> the name."""
     texts = list(texts)
     known = {**place_forms(), **demonym_forms()}
-    owners = {m for text in texts for m in _POLITY_OWNER.findall(text)} - set(known)
+    owners = {
+        m
+        for text in texts
+        for pattern in (_POLITY_OWNER, _neighbour())
+        for m in pattern.findall(text)
+    } - set(known)
     words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
     names = {name: name for name in sorted(owners) if words[name] >= 2}
     adjectives = {
@@ -302,6 +318,7 @@ def assign_keys(
             _WORDS.people_measures,
             _WORDS.money_measures,
             _WORDS.level_verbs,
+            (*_WORDS.body_nouns, *_WORDS.actor_nouns),
         ),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
@@ -393,15 +410,21 @@ def assign_keys(
     frame = _per_head(frame)
     frame = _against_base(frame)
     frame = _holding_status(frame)
-    unit = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    frame = _number_of(frame)
+    # (a bare count's noun is the one its clause gives it: "the number of ... children")
+    counted = pl.coalesce("unit", "_counted")
+    unit = counted.str.to_lowercase().str.replace(r"([^s])s$", "${1}")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
-    nationals = {form.lower() for form in demonym_forms()}
+    # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
+    nationals = {form.lower() for form in demonym_forms()} | {
+        form.lower().removesuffix("s") for form in in_text[1]
+    }
     population = (
         pl.when(
             (pl.col("dimension") == "count")
             & unit.is_not_null()
             & ~unit.is_in(list(GENERIC_NOUNS))
-            & ~pl.col("unit").str.to_lowercase().is_in(list(nationals))
+            & ~counted.str.to_lowercase().is_in(list(nationals))
             & unit.replace_strict(tables.measure_forms, default=None).is_null()
         )
         .then(unit)
@@ -430,13 +453,18 @@ def assign_keys(
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
-    ).drop("_status", "_doc__place", *_PERIOD_WORDS)
+    ).drop("_status", "_doc__place", "_counted", *_PERIOD_WORDS)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
-    # back counts the people the figure before it counted
-    pointed = (pl.col("entity_source") == POINTED_BACK) & pl.col("population").is_null()
+    # back counts the people the figure before it counted ("1.8 million cattle, goats and
+    # sheep ... a much lower figure, 600,000 animals": its own wider noun too)
+    # (the figure before that lends, an order of size with no number passed over as it is
+    # when the measure is borrowed; "-" stands for a figure of no population)
+    pointed = pl.col("entity_source") == POINTED_BACK
+    lender = pl.when(~pl.col("surface").fill_null("").str.contains(VAGUE))
+    lent = lender.then(pl.col("population").fill_null("-")).forward_fill().shift(1)
     frame = frame.with_columns(
         population=pl.when(pointed)
-        .then(pl.col("population").shift(1).over("doc_id", pl.col("dimension")))
+        .then(lent.over("doc_id", pl.col("dimension")).replace("-", None))
         .otherwise(pl.col("population"))
     )
     frame = _rise_over_a_year(frame, tables)
@@ -444,6 +472,34 @@ def assign_keys(
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+#: "the number of acutely malnourished children under five had risen to": the words after
+#: "the number of" in a bare figure's clause before it (group 1), among them its noun.
+_NUMBER_OF = r"(?i)\bthe\s+number\s+of\s+((?:[a-z-]+\s+){1,4})[^,;:.()]*$"
+
+
+def _plural_noun(words: str) -> str | None:
+    """The first plural noun of ``words``, made singular ("acutely malnourished children
+    under" -> "child"), else None."""
+    for word in words.lower().split():
+        if (one := singular(word)) != word:
+            return one
+    return None
+
+
+def _number_of(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_counted``: what a bare count its clause calls "the number of" a plural noun counts
+    ("the number of acutely malnourished children under five had risen to 51,000": children),
+    as a counted noun after the figure would say ("51,000 children"); else null."""
+    bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
+    phrase = pl.when(bare).then(before_figure()).str.extract(_NUMBER_OF, 1)
+    frame = frame.with_columns(_counted=phrase)
+    found = frame.get_column("_counted").drop_nulls().unique().to_list()
+    nouns = {words: _plural_noun(words) for words in found}
+    return frame.with_columns(
+        _counted=pl.col("_counted").replace_strict(nouns, default=None, return_dtype=pl.String)
+    )
 
 
 #: Nouns of people a nationality names by their standing or work ("Chadian nationals",
@@ -1096,8 +1152,14 @@ _RECORDED_BEFORE = r"(?i)(?-u:\b)(?:recorded|registered|logged)\s+(?:a\s+total\s
 
 
 #: Words after a recorded count that name what caused it ("since the storm", "from the
-#: fever", "due to the floods"): the toll of an event, recorded, not the register's count.
-_CAUSED = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:the|a|an|this|that|its|their)\s"
+#: fever", "due to the floods", "from hunger"), or "such" before its noun ("400 such
+#: deaths": of the kind just named): the toll of an event, recorded, not the register's count.
+_CAUSED = (
+    rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:(?:the|a|an|this|that|its|their)\s|"
+    r"(?-i:[a-z]{3,})(?-u:\b))|^\s*such\s"
+)
+#: ... but "deaths from all causes" is what a register counts.
+_ANY_CAUSE = rf"(?i)(?-u:\b){phrases(_WORDS.caused)}\s+(?:all|any|every)\s"
 
 
 def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -1114,7 +1176,7 @@ def _recorded(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     clause = pl.when(has_form).then(after_figure()).str.extract(r"^([^,;:.()]*)", 1).fill_null("")
     said = pl.when(has_form).then(pl.concat_str(before_figure(), lead)).str.contains(
         _RECORDED_BEFORE
-    ) & ~clause.str.contains(_CAUSED)
+    ) & ~(clause.str.contains(_CAUSED) & ~clause.str.contains(_ANY_CAUSE))
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_recorded=pl.when(said & has_form).then(recorded))
     take = pl.col("_recorded").is_not_null()
@@ -1424,9 +1486,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
     # Germany (1m), ...")
-    prev_key = pl.col("_key").forward_fill().shift(1).over("doc_id", pl.col("dimension"))
+    # (an order of size with no number, "tens of thousands of families", is no figure another
+    # is set against or goes on from: it lends no measure)
+    vague = pl.col("surface").fill_null("").str.contains(VAGUE)
+    lender = pl.when(~vague).then(pl.col("_key"))
+    prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
     prev_start = (
-        pl.when(pl.col("_key").is_not_null())
+        pl.when(lender.is_not_null())
         .then(pl.col("start"))
         .forward_fill()
         .shift(1)
@@ -1448,7 +1514,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (a figure pointing back with no measure before it to borrow takes the word the figure
     # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
     by_dimension = ("doc_id", pl.col("dimension"))
-    prev_head = pl.col("_head").shift(1).over(*by_dimension)
+    prev_head = pl.when(~vague).then(pl.col("_head")).shift(1).over(*by_dimension)
     head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,

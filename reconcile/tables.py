@@ -72,6 +72,9 @@ class ReadingWords:
     source_nouns: tuple[str, ...]
     #: nouns of a body that, after lower-case words saying which one, name a source
     body_nouns: tuple[str, ...]
+    #: nouns of bodies and their people besides ``body_nouns``: before them a measure's word
+    #: names who acts ("aid agencies")
+    actor_nouns: tuple[str, ...]
     #: verbs by which such a body gives its figure in the figure's own clause
     source_verbs: tuple[str, ...]
     #: measures of one day's event: figures days apart are of two events
@@ -169,6 +172,7 @@ def reading_words() -> ReadingWords:
         home_bodies=words("home_bodies"),
         source_nouns=words("source_nouns"),
         body_nouns=words("body_nouns"),
+        actor_nouns=words("actor_nouns"),
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
