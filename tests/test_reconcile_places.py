@@ -124,3 +124,14 @@ def test_worldwide_is_the_scope_of_one_figure_not_the_document_s_place() -> None
     assert _of(result, "about 9,000")["entity"] == "world"
     assert _of(result, "350", "a")["entity"] == _of(result, "350", "b")["entity"] != "world"
     assert _of(result, "350", "a")["quantity_id"] == _of(result, "350", "b")["quantity_id"]
+
+
+def test_a_continent_named_in_passing_is_not_the_document_s_place() -> None:
+    result = _on_one_day(
+        "Fire in the hills\n\nA forest fire has burned 2,000 hectares, firefighters said. "
+        "Four European water bombers joined the effort.",
+        "Hill fire grows\n\nThe forest fire has burned 2,000 hectares, the fire service said.",
+    )
+    burned = [_of(result, "2,000 hectares", doc) for doc in ("a", "b")]
+    assert burned[0]["entity"] == burned[1]["entity"] != "Europe"
+    assert burned[0]["quantity_id"] == burned[1]["quantity_id"]
