@@ -961,13 +961,14 @@ def nationality(adjectives: dict[str, str]) -> pl.Expr:
 def document_places(
     docs: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
 ) -> pl.DataFrame:
-    """The place each document (``doc_id``, its ``text``) is most about, as ``p``: its names
-    and adjectives counted, a country counting twice as much as a continent or the world
-    (the documents that name none are left out). The texts stay in a table: as Python
-    strings, a million claims' sentences would be written out again, in memory the process
-    keeps after they are let go."""
+    """The place each document (``doc_id``, its ``text``) is most about, as ``p``: the one its
+    names and adjectives name most (the documents that name none are left out). A place as
+    wide as a continent or the world is never what a document is about (``BROAD_PLACES``):
+    "worldwide" gives the scope of the figure beside it ("employs 9,000 people worldwide"),
+    and "European aircraft" in a story of a fire somewhere does not make the fire Europe's.
+    The texts stay in a table: as Python strings, a million claims' sentences would be
+    written out again, in memory the process keeps after they are let go."""
     both = {**adjectives, **forms}
-    broad = BROAD_PLACES
     return (
         docs.select(
             "doc_id",
@@ -975,11 +976,10 @@ def document_places(
         )
         .explode("p")
         .with_columns(p=pl.col("p").replace_strict(both, default=None))
-        .filter(pl.col("p").is_not_null() & (pl.col("p") != ""))
-        .with_columns(w=pl.when(pl.col("p").is_in(list(broad))).then(0.5).otherwise(1.0))
+        .filter(pl.col("p").is_not_null() & ~pl.col("p").is_in(["", *BROAD_PLACES]))
         .group_by("doc_id", "p")
-        .agg(pl.col("w").sum())
-        .sort(["doc_id", "w", "p"], descending=[False, True, False])
+        .len()
+        .sort(["doc_id", "len", "p"], descending=[False, True, False])
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("p").first())
     )

@@ -108,3 +108,30 @@ def test_a_figure_that_a_named_speaker_calls_its_own_is_that_speaker_s() -> None
     assert _of(result, "11 soldiers")["entity"] == "Chile"
     assert _of(result, "40")["entity"] == "Chile"
     assert _of(result, "30 Peruvian")["entity"] == "Peru"
+
+
+def test_worldwide_is_the_scope_of_one_figure_not_the_document_s_place() -> None:
+    result = _run(
+        {
+            "a": (
+                "Brisko Foods to close bakery\n\nBrisko Foods said it would close its oldest "
+                "bakery and cut 350 jobs. The firm employs about 9,000 people worldwide.",
+                MARCH,
+            ),
+            "b": ("Bakery closure\n\nBrisko Foods will cut 350 jobs, a spokeswoman said.", MARCH),
+        }
+    )
+    assert _of(result, "about 9,000")["entity"] == "world"
+    assert _of(result, "350", "a")["entity"] == _of(result, "350", "b")["entity"] != "world"
+    assert _of(result, "350", "a")["quantity_id"] == _of(result, "350", "b")["quantity_id"]
+
+
+def test_a_continent_named_in_passing_is_not_the_document_s_place() -> None:
+    result = _on_one_day(
+        "Fire in the hills\n\nA forest fire has burned 2,000 hectares, firefighters said. "
+        "Four European water bombers joined the effort.",
+        "Hill fire grows\n\nThe forest fire has burned 2,000 hectares, the fire service said.",
+    )
+    burned = [_of(result, "2,000 hectares", doc) for doc in ("a", "b")]
+    assert burned[0]["entity"] == burned[1]["entity"] != "Europe"
+    assert burned[0]["quantity_id"] == burned[1]["quantity_id"]
