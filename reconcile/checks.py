@@ -246,14 +246,17 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
     """A figure restated in other terms ("$50 million (£40 million)") should convert back to
     about the same amount (within 10%: exchange rates are monthly averages)."""
     out: list[dict[str, Any]] = []
-    pairs = kept_in_order(
+    restating = kept_in_order(
         claims,
         pl.col("restates").is_not_null(),
         *("claim_id", "restates", "norm_value", "norm_unit", "surface", "quantity_id"),
-    ).join(
+    )
+    # (only the figures restated are taken and sorted, not a copy of every claim's columns)
+    restated = claims.filter(pl.col("claim_id").is_in(restating.get_column("restates").implode()))
+    pairs = restating.join(
         in_series_order(
             with_order(
-                claims,
+                restated,
                 pl.col("claim_id").alias("restates"),
                 pl.col("norm_value").alias("_orig"),
                 pl.col("norm_unit").alias("_orig_unit"),
@@ -262,6 +265,7 @@ def _restatements(claims: pl.DataFrame) -> list[dict[str, Any]]:
         ),
         on="restates",
         how="inner",
+        maintain_order="right",  # (the restated figures' order, as a join of every claim gave)
     )
     for row in pairs.iter_rows(named=True):
         a, b = row["_orig"], row["norm_value"]
