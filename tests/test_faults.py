@@ -157,9 +157,15 @@ def test_two_real_runs_never_corrupt_a_folder(tmp_path: Path, reaper: Reaper) ->
 
 _POOL = """
 import os
+import signal
 import sys
 import time
 from extract.parallel import map_unordered
+
+# Ctrl-C as a terminal gives it to a command. A test run that a shell without job control
+# started in the background ("make test &") passes SIGINT on ignored, and Python then keeps
+# ignoring it: this script would run on, and the test would time out for a reason of its own.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def work(size):
     time.sleep(0.02)  # a little work, so that waiting tries leave the machine to the others
