@@ -26,7 +26,6 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
-    _OWN_CLAUSE_PRONOUNS,
     AttributionTracker,
     TextTokens,
     Token,
@@ -1183,9 +1182,7 @@ class _RowWriter:
             head
             and head_end <= claim.start
             and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                tok.lower in _OWN_CLAUSE_PRONOUNS  # (cheap test first: what heads_own_clause needs)
-                and tok.start >= head_end
-                and heads_own_clause(left, k, self.reader.lex)
+                tok.start >= head_end and heads_own_clause(left, k, self.reader.lex)
                 for k, tok in enumerate(left)
             )
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."

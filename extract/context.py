@@ -946,8 +946,8 @@ def _with_title(toks: list[Token], name: list[Token], lex: Lexicon) -> list[Toke
 def asserter_owns(left: list[Token], asserter: str, lex: Lexicon) -> bool:
     """Whether a figure after the tokens ``left`` is the asserter's own: its clause is
     "<asserter> said (that) it/they/he/she/we ..." or "... said its/their ...", the pronoun
-    standing for the asserter,
-    or the figure is what the asserter "expects" or "reported" of itself."""
+    standing for the asserter, or the figure is what the asserter "expects" or "reported" of
+    itself."""
     reported = False  # passed "that": what follows is reported, not the asserter's own
     for k in range(len(left) - 1, max(0, len(left) - 16), -1):  # the pronoun is near
         tok = left[k]

@@ -447,9 +447,10 @@ class _LeftWalk:
 
     def _right_before(self, tok: Token) -> bool:
         """A plain word right before the figure (or before its verb's particle, "lay off
-        1,200", or an adverb after a word only ever a verb, "weighs just 249 grams"); not a noun after an article ("dragged the energy index 1.3% lower"),
-        unless the article and one word open the clause: then the word is its verb ("The
-        gale felled 300 trees", "Later, the club sold 4,000 tickets")."""
+        1,200", or before an adverb after a word only ever a verb, "weighs just 249 grams");
+        not a noun after an article ("dragged the energy index 1.3% lower"), unless the
+        article and one word open the clause: then the word is its verb ("The gale felled
+        300 trees", "Later, the club sold 4,000 tickets")."""
         toks, i, lex = self.toks, self.i, self.lex
         return (
             (

@@ -22,7 +22,16 @@ from .frames import (
 )
 from .tables import reading_words
 
-__all__ = ["MONTH_NAMES", "SPAN_END", "YEAR_NAMED", "assign_dates", "relative_year"]
+__all__ = [
+    "MONTH_NAMES",
+    "MONTH_NUMBERS",
+    "SPAN_END",
+    "WEEKDAY_NAMES",
+    "WEEKDAY_NUMBERS",
+    "YEAR_NAMED",
+    "assign_dates",
+    "relative_year",
+]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
@@ -34,7 +43,7 @@ MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 #: Every name of a month, full or short, in lower case -> its number.
-_MONTHS = {
+MONTH_NUMBERS = {
     m: i
     for i, names in enumerate(
         [
@@ -58,7 +67,7 @@ _MONTHS = {
 #: A month's name or short form anywhere (no word bounds): a sentence without one matches
 #: none of the patterns of months below (each holds one of these), so they are read only
 #: in sentences that hold one.
-_ANY_MONTH = "(?i)(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_ANY_MONTH = "(?i)(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + ")"
 #: A year as news writes one ("1989", "2031"), in each pattern that reads a year (a second
 #: year may drop its century: "2029-30").
 _CENTURY = r"(?:19|20)"
@@ -69,7 +78,7 @@ _SINCE = r"(?i)(?:\b(?:since|between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+o
 #: day, year).
 _MONTH_YEAR = (
     r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
-    + alternation(_MONTHS)
+    + alternation(MONTH_NUMBERS)
     + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})\b"
 )
 #: A hedge of a figure's size, allowed between the words that read a figure and the figure.
@@ -106,12 +115,12 @@ _SUPERSEDED_AFTER = (
     r"(?:before|previously|earlier|initially|first|originally)\s+(?:reported|said|stated|"
     r"announced|given|estimated)\b"
 )
-_WEEKDAYS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
+#: The days of the week as a pattern ("Monday" ... "Sunday"; in any case with "(?i)").
+WEEKDAY_NAMES = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: A weekday's first three letters, lower case -> its number (Monday 1 ... Sunday 7).
+WEEKDAY_NUMBERS = {d: i for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], 1)}
 #: "on Tuesday", "late on Friday", "by Monday's count": a weekday near the figure's report.
-_WEEKDAY = (
-    r"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?"
-    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-)
+_WEEKDAY = rf"(?i)\b(?:on|late|early|by)\s+(?:on\s+)?({WEEKDAY_NAMES})\b"
 #: A weekday in the possessive names the day of an event, not of the count ("killed by
 #: Monday's earthquake ..., the ministry said on Tuesday"), unless a count follows it ("by
 #: Friday's tally"): such a match is passed over for the next one.
@@ -141,25 +150,25 @@ _STARTED_IN = rf"(?i)(?:\b{_STARTED}(?:\s+[a-z]+){{0,4}}?\s+)?"
 #: "on May 9", "as of 9 May" with no year: the last such day up to publication.
 _DAY_MONTH = (
     r"(?i)\b(?:on|as of|as at|by)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+("
-    + alternation(_MONTHS)
+    + alternation(MONTH_NUMBERS)
     + r")|("
-    + alternation(_MONTHS)
+    + alternation(MONTH_NUMBERS)
     + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
 )
 #: "757,000 protested, down from 1.12 million on January 15": the day after a figure
 #: of "from" dates that earlier figure, not the sentence's others (which take their own date).
 _FROM_DAY = (
     r"(?i)\bfrom\s+(?:[^,;:]|,\d){1,40}?\s+(?:on|as of|as at)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:"
-    + alternation(_MONTHS)
+    + alternation(MONTH_NUMBERS)
     + r")|(?:"
-    + alternation(_MONTHS)
+    + alternation(MONTH_NUMBERS)
     + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 #: "Six were missing, down from 14 on Monday night": a weekday after the figure of "from"
 #: dates that earlier figure, not the sentence's others (as ``_FROM_DAY`` for a day of a month).
 _FROM_WEEKDAY = (
     r"(?i)\bfrom\s+(?:[^,;:]|,\d){1,40}?\s+(?:on|as of|as at|late|early|by)\s+(?:on\s+)?"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    rf"{WEEKDAY_NAMES}\b"
 )
 #: A rate written right after the amount ("$5m a week", "600 million pounds per year").
 _RATE = r"(?i)^\s*(?:a|an|per|every|each)\s+(hour|day|week|month|quarter|year)\b"
@@ -193,7 +202,7 @@ def _url_date() -> pl.Expr:
     month = (
         dmy.struct.field("2")
         .str.to_lowercase()
-        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
     )
     return pl.coalesce(
         pl.date(
@@ -214,7 +223,7 @@ def _text_date() -> pl.Expr:
     document's sentences, for a document with no publication date: the news is at least
     that recent."""
     text = pl.col("sentence").fill_null("")
-    months = alternation(_MONTHS)
+    months = alternation(MONTH_NUMBERS)
     # ordinal days too: "15th September 2031", "September 15th, 2031"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     mdy = text.str.extract_all(rf"(?i)\b(?:{months})\.?\s+{day},?\s+{_YEAR}\b")
@@ -440,7 +449,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.extract(_WEEKDAY, 1)
         .str.to_lowercase()
         .str.slice(0, 3)
-        .replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int8)
+        .replace_strict(WEEKDAY_NUMBERS, default=None, return_dtype=pl.Int8)
         .alias("_weekday"),
         sentence.str.extract(_DAYS_BACK, 1).str.to_lowercase().alias("_back"),
         with_month.str.extract_all(_STARTED_IN + _MONTH_ALONE.removeprefix("(?i)"))
@@ -448,7 +457,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .list.first()
         .str.extract(_MONTH_ALONE, 1)
         .str.to_lowercase()
-        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
         pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
         .then(with_month)
@@ -459,7 +468,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     month = (
         found.get_column("2")
         .str.to_lowercase()
-        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
     )
     year = found.get_column("4").cast(pl.Int32, strict=False)
     day = pl.coalesce(found.get_column("1"), found.get_column("3")).cast(pl.Int32, strict=False)
@@ -467,7 +476,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     dm_month = (
         pl.coalesce(dm.field("2"), dm.field("3"))
         .str.to_lowercase()
-        .replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+        .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
     )
     dm_day = pl.coalesce(dm.field("1"), dm.field("4")).cast(pl.Int32, strict=False)
     frame = claims.with_columns(

@@ -15,7 +15,6 @@ The words are data: ``data/events.yaml``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import itertools
@@ -24,7 +23,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from .dating import _MONTHS
+from .dating import MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
 from .frames import DATA, phrases, read_yaml
 
 __all__ = ["EVENT_APART_DAYS", "LEAD_CHARS", "event_day", "lead_event_days"]
@@ -34,9 +33,7 @@ EVENT_APART_DAYS = 14
 #: A report's lead: its sentences that start within this many characters of its beginning.
 LEAD_CHARS = 600
 
-_WEEKDAYS = [d.lower() for d in calendar.day_name]
-_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTH = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + ")"
 #: Where a sentence ends in a report's lead (a stop, then space), or a line does.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -49,7 +46,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str]:
     verbs, nouns = phrases(words["event_verbs"]), phrases(words["event_nouns"])
     year = r"(?:,?\s+(?P<y{}>(?:19|20)\d\d)\b)?"
     day = (
-        rf"(?:(?P<wd>{_WEEKDAY})|(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})\b{year.format(1)}"
+        rf"(?:(?P<wd>{WEEKDAY_NAMES})|(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})\b{year.format(1)}"
         rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\b{year.format(2)})"
     )
     # (a verb after an article is an adjective: "a collapsed school")
@@ -57,8 +54,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str]:
         rf"(?i)(?<!\ba )(?<!\ban )(?<!\bthe )\b{verbs}(?:\s+[\w'\u2019-]+){{0,5}}?\s+"
         rf"(?:(?:early|late)\s+)?(?P<lead>on|last)\s+{day}"
     )
-    owned = re.compile(rf"(?i)\b(?P<wd>{_WEEKDAY})['\u2019]s\s+(?:[\w-]+\s+)?{nouns}\b")
-    prefilter = rf"(?i)\b(?:{verbs}|{_WEEKDAY}['\u2019]s)"
+    owned = re.compile(rf"(?i)\b(?P<wd>{WEEKDAY_NAMES})['\u2019]s\s+(?:[\w-]+\s+)?{nouns}\b")
+    prefilter = rf"(?i)\b(?:{verbs}|{WEEKDAY_NAMES}['\u2019]s)"
     return told, owned, prefilter
 
 
@@ -66,11 +63,11 @@ def _resolve(found: re.Match[str], published: dt.date) -> dt.date | None:
     """The day a match names: the last such weekday or day of a month up to ``published``."""
     parts = found.groupdict()
     if parts.get("wd"):
-        back = (published.weekday() - _WEEKDAYS.index(parts["wd"].lower())) % 7
+        back = (published.weekday() + 1 - WEEKDAY_NUMBERS[parts["wd"].lower()[:3]]) % 7
         if back == 0 and (parts.get("lead") or "").lower() == "last":
             back = 7  # "last Sunday" in a report of a Sunday: a week before
         return published - dt.timedelta(days=back)
-    month = _MONTHS[(parts.get("m1") or parts.get("m2") or "").lower()]
+    month = MONTH_NUMBERS[(parts.get("m1") or parts.get("m2") or "").lower()]
     day = int(parts.get("d1") or parts.get("d2") or 0)
     given = parts.get("y1") or parts.get("y2")
     years = [int(given)] if given else [published.year, published.year - 1]

@@ -92,6 +92,15 @@ _LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|perm
 LONG_RUN = "long run"
 #: A figure written only as a plural magnitude ("thousands of", "tens of millions").
 VAGUE = r"(?i)^[^0-9]*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b[^0-9]*$"
+
+
+def _lends() -> pl.Expr:
+    """Whether a figure lends what it counts to a figure after it that points back or goes
+    on from it: not an order of size with no number ("tens of thousands of families"), which
+    no figure is set against."""
+    return ~pl.col("surface").fill_null("").str.contains(VAGUE)
+
+
 #: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
 _PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
@@ -460,8 +469,7 @@ def assign_keys(
     # (the figure before that lends, an order of size with no number passed over as it is
     # when the measure is borrowed; "-" stands for a figure of no population)
     pointed = pl.col("entity_source") == POINTED_BACK
-    lender = pl.when(~pl.col("surface").fill_null("").str.contains(VAGUE))
-    lent = lender.then(pl.col("population").fill_null("-")).forward_fill().shift(1)
+    lent = pl.when(_lends()).then(pl.col("population").fill_null("-")).forward_fill().shift(1)
     frame = frame.with_columns(
         population=pl.when(pointed)
         .then(lent.over("doc_id", pl.col("dimension")).replace("-", None))
@@ -1488,8 +1496,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # Germany (1m), ...")
     # (an order of size with no number, "tens of thousands of families", is no figure another
     # is set against or goes on from: it lends no measure)
-    vague = pl.col("surface").fill_null("").str.contains(VAGUE)
-    lender = pl.when(~vague).then(pl.col("_key"))
+    lender = pl.when(_lends()).then(pl.col("_key"))
     prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
     prev_start = (
         pl.when(lender.is_not_null())
@@ -1514,7 +1521,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (a figure pointing back with no measure before it to borrow takes the word the figure
     # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
     by_dimension = ("doc_id", pl.col("dimension"))
-    prev_head = pl.when(~vague).then(pl.col("_head")).shift(1).over(*by_dimension)
+    prev_head = pl.when(_lends()).then(pl.col("_head")).shift(1).over(*by_dimension)
     head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,
