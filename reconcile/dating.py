@@ -128,11 +128,14 @@ _WEEKDAY_EVENT = r"['\u2019]s\s+[\w-]+$"
 _WEEKDAY_COUNT = r"(?i)['\u2019]s\s+(?:count|tally|toll|figures?|numbers?|totals?|update|data)$"
 #: What may follow a weekday: a possessive and its noun ("Monday's earthquake").
 _WEEKDAY_OWNED = r"(?:['\u2019]s\s+[\w-]+)?"
-#: "spoiled since the strike began on Monday": a weekday in a clause of "since" is the day a
-#: span started, not the date of the figure (which runs up to its report); "will return to
-#: work on Saturday", a day to come. Such a match, which opens with one of these words, is
-#: passed over.
-_NOT_THE_DAY = r"(?:since|will|would|(?:is|are|was|were)\s+due\s+to)"
+#: Verbs of a start: "the fire that broke out on Sunday", "the strike, which began on May 9".
+_BEGAN = r"start(?:ed|ing|s)?|beg[au]n|begins|beginning|broke\s+out|erupted"
+#: "spoiled since the strike began on Monday", "the fire, which started on July 4, had
+#: burned 31,000 hectares": a day in a clause of "since" or of a verb of starting is the day
+#: a span started, not the date of the figure (which runs up to its report); "will return
+#: to work on Saturday", a day to come. Such a match (a weekday, or a day of a month), which
+#: opens with one of these words, is passed over.
+_NOT_THE_DAY = rf"(?:since|will|would|(?:is|are|was|were)\s+due\s+to|{_BEGAN})"
 _SINCE_DAY = rf"(?i)(?:\b{_NOT_THE_DAY}\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?"
 _DAYS_BACK = r"(?i)\b(yesterday|last week)\b"
 #: "in March", "by the end of June" with no year: the last such month up to publication
@@ -145,7 +148,7 @@ _MONTH_ALONE = (
 )
 #: "the fires that began in early May", "since June": the month a span started, not the date
 #: of the figure (a running count is as of its report); a prefix of ``_MONTH_ALONE``.
-_STARTED = r"(?:since|from|start(?:ed|ing|s)?|beg[au]n|begins|beginning|broke\s+out|erupted)\b"
+_STARTED = rf"(?:since|from|{_BEGAN})\b"
 _STARTED_IN = rf"(?i)(?:\b{_STARTED}(?:\s+[a-z]+){{0,4}}?\s+)?"
 #: "on May 9", "as of 9 May" with no year: the last such day up to publication.
 _DAY_MONTH = (
@@ -462,6 +465,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
         .then(with_month)
         .otherwise(with_month.str.replace_all(_FROM_DAY, " "))
+        .str.extract_all(_SINCE_DAY + _DAY_MONTH.removeprefix("(?i)"))
+        .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")))
+        .list.first()
         .str.extract_groups(_DAY_MONTH)
         .alias("_dm"),
     ).unnest("_my")

@@ -48,6 +48,20 @@ def test_two_marches_days_apart_are_two_quantities() -> None:
             dt.date(2031, 3, 6),
             {"3,000": dt.date(2031, 3, 6)},
         ),
+        # a day in a clause of a verb of starting is when the event began: the figure is of
+        # the day "by" names, else of its report
+        (
+            "A blaze that broke out on Thursday near Braga had burned 900 hectares by Friday "
+            "evening, firefighters said.",
+            dt.date(2031, 3, 8),
+            {"900": dt.date(2031, 3, 7)},
+        ),
+        (
+            "The dock strike, which began on March 2, has held up 40 ships in Lisbon, the "
+            "port authority said.",
+            dt.date(2031, 3, 9),
+            {"40": dt.date(2031, 3, 9)},
+        ),
         # ... and a weekday the figure's clause says is to come is no date of it
         (
             "Nurses in Peru will go back to work on Friday after they accepted an 8% pay rise.",
