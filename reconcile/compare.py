@@ -57,6 +57,7 @@ from .dating import SPAN_END
 from .frames import multiple_base
 from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
+from .organisations import ORGANISATION
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 from .sources import one_source_judge
 from .tables import measure_nouns
@@ -608,7 +609,10 @@ def _label() -> pl.Expr:
     )
     change = pl.when(pl.col("is_delta")).then(pl.lit(" change")).otherwise(pl.lit(""))
     subject = pl.col("subject")
-    known = pl.col("entity_source").is_in(list(_NAME_SOURCES)) & (subject != "unspecified")
+    known = (
+        pl.col("entity_source").is_in(list(_NAME_SOURCES))
+        | pl.col("entity_source").cast(pl.String).str.starts_with(ORGANISATION)
+    ) & (subject != "unspecified")
     head = (
         pl.when(known)
         .then(pl.concat_str(subject, pl.lit(" "), pl.col("noun"), change))

@@ -962,7 +962,7 @@ def document_places(
     docs: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
 ) -> pl.DataFrame:
     """The place each document (``doc_id``, its ``text``) is most about, as ``p``: the one its
-    names and adjectives name most (the documents that name none are left out). A place as
+    names and adjectives name most (``n`` times; the documents that name none are left out). A place as
     wide as a continent or the world is never what a document is about (``BROAD_PLACES``):
     "worldwide" gives the scope of the figure beside it ("employs 9,000 people worldwide"),
     and "European aircraft" in a story of a fire somewhere does not make the fire Europe's.
@@ -981,7 +981,7 @@ def document_places(
         .len()
         .sort(["doc_id", "len", "p"], descending=[False, True, False])
         .group_by("doc_id", maintain_order=True)
-        .agg(pl.col("p").first())
+        .agg(pl.col("p").first(), pl.col("len").first().alias("n"))
     )
 
 

@@ -45,6 +45,12 @@ from .frames import (
     read_place,
     span_average,
 )
+from .organisations import (
+    DOCUMENT_ORGANISATION,
+    document_organisations,
+    read_organisation,
+    text_organisations,
+)
 from .parts import POINTING, holders, limits, share_parts, subsets
 from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_words
 
@@ -220,7 +226,18 @@ def _document_places(
 ) -> pl.DataFrame:
     """doc_id -> ``_doc__place``: the place the document's text (else its title and the
     sentences of its figures) names most, places the texts name (``found_in_text``) among
-    the gazetteer's."""
+    the gazetteer's, and ``_doc__place_n``, how often it names it."""
+    docs = _document_texts(claims, texts)
+    names, adjectives = found_in_text
+    places = document_places(docs, {**place_forms(), **names}, {**demonym_forms(), **adjectives})
+    return places.select(
+        "doc_id", pl.col("p").alias("_doc__place"), pl.col("n").alias("_doc__place_n")
+    ).cast({"doc_id": pl.String, "_doc__place": pl.String, "_doc__place_n": pl.UInt32})
+
+
+def _document_texts(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.DataFrame:
+    """``doc_id`` and ``text``: each document's text, else its title and the sentences of
+    its figures."""
     # (the title, then the distinct sentences in order, one a line)
     docs = (
         claims.group_by("doc_id")
@@ -237,11 +254,7 @@ def _document_places(
             .replace_strict(given, default=None, return_dtype=pl.String)
             .fill_null(pl.col("text"))
         )
-    names, adjectives = found_in_text
-    places = document_places(docs, {**place_forms(), **names}, {**demonym_forms(), **adjectives})
-    return places.select("doc_id", pl.col("p").alias("_doc__place")).cast(
-        {"doc_id": pl.String, "_doc__place": pl.String}
-    )
+    return docs
 
 
 def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
@@ -336,6 +349,23 @@ def assign_keys(
     )
     frame = _economy_and_dimension(_share_of_output(frame, tables.measure_forms), of_economy)
     frame = join_beside(frame, _document_places(claims, texts, in_text), "doc_id")
+    # organisations the texts name ("Ostrel Motors"): of the figure, and of its document
+    titles = claims.group_by("doc_id").agg(pl.col("title").drop_nulls().first())
+    orgs = text_organisations(
+        [
+            *(texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()),
+            *titles.get_column("title").drop_nulls(),
+        ],
+        [*in_text[0], *in_text[1]],
+    )
+    frame = read_organisation(frame, orgs)
+    if orgs:
+        docs = _document_texts(claims, texts)
+        frame = join_beside(frame, document_organisations(docs, titles, orgs), "doc_id")
+    else:
+        frame = frame.with_columns(
+            _doc__org=pl.lit(None, dtype=pl.String), _doc__org_n=pl.lit(None, dtype=pl.UInt32)
+        )
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
@@ -390,13 +420,34 @@ def assign_keys(
         .then(pl.format("'{}', the document's place, in the sentence", pl.col("_doc__place")))
         .otherwise(pl.col("_place_source")),
     )
-    entity = pl.coalesce("_known", "_place", "_doc__place", "_doc__known", pl.lit("unspecified"))
+    # an organisation the figure's words are of wins over a place farther off in the
+    # sentence; the document's organisation over its place where the text names it more
+    strong_place = pl.when(pl.col("_strong")).then(pl.col("_place"))
+    doc_org = pl.when(
+        pl.col("_doc__org_n").fill_null(0) > pl.col("_doc__place_n").fill_null(0)
+    ).then(pl.col("_doc__org"))
+    entity = pl.coalesce(
+        "_known",
+        strong_place,
+        "_org",
+        "_place",
+        doc_org,
+        "_doc__place",
+        "_doc__known",
+        pl.lit("unspecified"),
+    )
     frame = frame.with_columns(
         entity=entity,
         entity_source=pl.when(pl.col("_known").is_not_null())
         .then(pl.lit("a name in the sentence"))
+        .when(strong_place.is_not_null())
+        .then(pl.col("_place_source"))
+        .when(pl.col("_org").is_not_null())
+        .then(pl.col("_org_source"))
         .when(pl.col("_place").is_not_null())
         .then(pl.col("_place_source"))
+        .when(doc_org.is_not_null())
+        .then(pl.lit(DOCUMENT_ORGANISATION))
         .when(pl.col("_doc__place").is_not_null())
         .then(pl.lit("the place the document is about"))
         .when(pl.col("_doc__known").is_not_null())
@@ -459,6 +510,9 @@ def assign_keys(
         period=_period(),
         frame_sure=pl.col("frame_sure")
         & (pl.col("entity") != "unspecified")
+        # (an organisation the headline names is what a story is about, not surely what
+        # each of its figures is of: "its 9.8 million customers" beside those affected)
+        & (pl.col("entity_source") != DOCUMENT_ORGANISATION)
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
@@ -519,6 +573,11 @@ _NATIONALS_BY_ROLE = frozenset(_WORDS.nationals_by_role)
 #: document's place is read again by :func:`reconcile.frames.read_movement`).
 _PLACE_READ = (
     "_known",
+    "_org",
+    "_org_source",
+    "_doc__org",
+    "_doc__org_n",
+    "_doc__place_n",
     "_place",
     "_place_source",
     "_doc__known",
