@@ -289,7 +289,7 @@ _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
 _KEYS_READ = ("title",)
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
-#: (four bytes a row instead of the text), given back as text in the output.
+#: (four bytes a row instead of the text), as the output gives them (``CLAIM_COLUMNS``).
 _REPEATED = (
     "as_of_source",
     "entity_source",
