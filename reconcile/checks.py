@@ -28,7 +28,7 @@ import polars as pl
 
 from extract import segment
 
-from .columns import in_series_order, kept_in_order, with_order
+from .columns import in_series_order, kept_in_order, kept_sorted, with_order
 from .frames import HEDGES
 from .identify import stable_id
 from .schema import CHECKS_SCHEMA, STANCES_SCHEMA
@@ -102,13 +102,15 @@ def arithmetic_checks(
         "restates",
         "bound",
     ]
-    article = kept_in_order(  # a figure that may be misprinted ("doubt") takes part in no check
+    # (the rows found and sorted on their keys alone, and the columns gathered once)
+    article = kept_sorted(  # a figure that may be misprinted ("doubt") takes part in no check
         claims,
         ~pl.col("boilerplate").fill_null(False)
         & pl.col("doubt").is_null()
         & (pl.len().over("doc_id", "sentence_start") >= 2),
+        ["doc_id", "start"],
         *cols,
-    ).sort("doc_id", "start")
+    )
     for rows in _by_sentence(article):
         out.extend(_sentence_checks(rows))
     out.extend(_cumulative(quantities, tables))

@@ -137,7 +137,7 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         figure.alias("_figure"),
         pl.col("bound").alias("_b"),
     ]
-    unnamed = pl.col("asserter").str.starts_with("unattributed")
+    unnamed = pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
     named = (
         voters.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")
         .filter(~unnamed)
@@ -179,13 +179,14 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("norm_value").median().alias("best"),
             pl.col("interval_low").max(),
             pl.col("interval_high").min(),
-            pl.col("bound").cast(pl.String).first(),
+            pl.col("bound").first(),
             pl.col("qualifier").drop_nulls().first(),
             pl.col("surface").first(),
             # in doubt only when every report of the figure is (one clean print settles it)
             pl.when(pl.col("doubt").is_not_null().all()).then(pl.col("doubt").first()),
             pl.len().cast(pl.Int64).alias("n_reports"),
-            pl.col("doc_id").unique(maintain_order=True).alias("doc_ids"),
+            # (the lists of few distinct texts made as categoricals, as the table gives them)
+            pl.col("doc_id").cast(pl.Categorical).unique(maintain_order=True).alias("doc_ids"),
             pl.col("outlet").drop_nulls().unique(maintain_order=True).alias("outlets"),
             pl.col("published").min().alias("first_published"),
             pl.col("claim_id").alias("claim_ids"),
@@ -680,7 +681,7 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     (ties kept; the only figures ``_candidates`` pairs), strays (``_stray``) left out.
     Whether figures changed over time (``_changed``) is computed by Polars from each date's
     level. Judging all rows gives the same verdicts up to the order of tied figures."""
-    named = ~pl.col("asserter").str.starts_with("unattributed")
+    named = ~pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
     if "_scope" not in ordered.columns:  # (rows given with no measure read: the usual ratio)
         ordered = ordered.with_columns(_scope=pl.lit(SCOPE_RATIO))
     frame = ordered.with_row_index("_i")

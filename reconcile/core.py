@@ -105,7 +105,7 @@ def _compared(
     ``events``: each report's event day (:func:`reconcile.events.lead_event_days`)."""
     if period_days is not None:
         work = _as_categories(in_stated_period(work, period_days))
-    # (the text that only the assertions read, and show as text, is held as categoricals)
+    # (the text the assertions read held as categoricals, as they give it)
     work = work.with_columns(pl.col(_VOTED_TEXT).cast(pl.Categorical))
     work, assertions = assertions_table(work)
     if made:
@@ -184,7 +184,11 @@ def reconcile(
         warnings.warn("reconcile: the claims table is empty", stacklevel=2)
         return _empty(frame)
 
-    frame = _deduplicate(frame).with_columns(pl.int_range(pl.len()).alias(_ROW))
+    frame = _deduplicate(frame)
+    # (read once, on the input alone: at the end the keys would be copied while the
+    # results are held)
+    in_order = _in_order(frame)
+    frame = frame.with_columns(pl.int_range(pl.len()).alias(_ROW))
     work = _as_categories(assign_dates(frame, texts=_texts(texts) or None))
     # (its row numbers, which no later step reads, are let go)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
@@ -271,9 +275,9 @@ def reconcile(
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
-    work = with_order(work, _ROW, *(c for c in _output_columns(frame) if c in work.columns))
+    work = with_order(work, _ROW, *(c for c in _output_columns(in_order) if c in work.columns))
     return ReconcileResult(
-        claims=_output_claims(frame, work),
+        claims=_output_claims(frame, work, in_order=in_order),
         quantities=quantities,
         assertions=assertions,
         checks=checks,
@@ -289,7 +293,7 @@ _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
 _KEYS_READ = ("title",)
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
-#: (four bytes a row instead of the text), given back as text in the output.
+#: (four bytes a row instead of the text), as the output gives them (``CLAIM_COLUMNS``).
 _REPEATED = (
     "as_of_source",
     "entity_source",
@@ -347,8 +351,9 @@ _VOTED = (
     "qualifier",
     "grouped",
 )
-#: The text columns of :data:`_VOTED`.
-_VOTED_TEXT = ("attribution", "outlet", "qualifier")
+#: The text columns of :data:`_VOTED`, and the asserter (a name of few values, no longer
+#: matched as text): categoricals from the assertions on.
+_VOTED_TEXT = ("attribution", "outlet", "qualifier", "asserter")
 
 
 #: Dates a figure takes from its document, not its sentence: a year its words name says
@@ -389,9 +394,8 @@ def dated_by_period(work: pl.DataFrame) -> pl.DataFrame:
 
 
 def _assertions_made(work: pl.DataFrame) -> pl.DataFrame:
-    """``work`` once the assertions are made: the columns only they read let go, and the
-    asserter (a name of few values, no longer matched as text) held as a categorical."""
-    return work.drop(*_VOTED).with_columns(pl.col("asserter").cast(pl.Categorical))
+    """``work`` once the assertions are made: the columns only they read let go."""
+    return work.drop(*_VOTED)
 
 
 def _time_span() -> pl.Expr:
@@ -447,19 +451,20 @@ def _in_order(frame: pl.DataFrame) -> bool:
     return sorted_by(frame, "doc_id", "start") is frame
 
 
-def _output_columns(frame: pl.DataFrame) -> list[str]:
+def _output_columns(in_order: bool) -> list[str]:
     """The working columns the output takes: the added ones, and the input's unless the input
-    is already in the output's order (its own columns are then used as they are)."""
+    is already in the output's order (``in_order``: its own columns are then used as they
+    are)."""
     added = CLAIM_COLUMNS.names()
-    return [*_REWRITTEN, *added] if _in_order(frame) else [*CLAIMS_SCHEMA.names(), *added]
+    return [*_REWRITTEN, *added] if in_order else [*CLAIMS_SCHEMA.names(), *added]
 
 
-def _output_claims(frame: pl.DataFrame, work: pl.DataFrame) -> pl.DataFrame:
+def _output_claims(frame: pl.DataFrame, work: pl.DataFrame, *, in_order: bool) -> pl.DataFrame:
     """The input claims with the added columns, sorted by document and offset. When the
-    input is already in that order (each row after the one before), the input's columns are
-    used as they are and only the added ones are brought into its order."""
+    input is already in that order (``in_order``: each row after the one before), the input's
+    columns are used as they are and only the added ones are brought into its order."""
     added = CLAIM_COLUMNS.names()
-    if _in_order(frame) and work.height == frame.height:
+    if in_order and work.height == frame.height:
         # (the added columns made text before they are set beside the input's: a table of
         # both, its columns cut into the input's chunks, is not rechunked, which would copy
         # every column of the input)

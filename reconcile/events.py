@@ -113,7 +113,10 @@ def lead_event_days(
     if not set(needed) <= set(claims.columns):
         return {}
     texts = texts or {}
-    untold = claims.filter(~pl.col("doc_id").is_in(list(texts)))
+    # (the columns read taken one by one: a filter, or a select, of a table whose columns are
+    # cut into different chunks would copy every column into one)
+    claims = pl.DataFrame([claims.get_column(c) for c in needed])
+    untold = claims.filter(~pl.col("doc_id").is_in(list(texts))) if texts else claims
     days = {**_days_in_texts(claims, texts), **_days_in_claims(untold)}
     distinct = sorted(set(days.values()))
     if all((b - a).days <= EVENT_APART_DAYS for a, b in itertools.pairwise(distinct)):
@@ -123,6 +126,8 @@ def lead_event_days(
 
 def _days_in_texts(claims: pl.DataFrame, texts: Mapping[str, str]) -> dict[str, dt.date]:
     """The event day of each report whose text is given, read in its lead's sentences."""
+    if not texts:
+        return {}
     published = claims.select("doc_id", "published").drop_nulls().unique(subset="doc_id")
     days: dict[str, dt.date] = {}
     for doc, when in published.iter_rows():
