@@ -50,6 +50,8 @@ _LOCATIVE = frozenset(
     "in at into across inside near outside throughout around on onto within towards toward".split()
 )
 _RELATIVE = frozenset(["which", "that", "who"])
+#: Any of them in a text, as a word or inside one (what a token of them needs).
+_RELATIVE_WORD = re.compile("|".join(sorted(_RELATIVE)))
 #: Words after "forecast", "estimates" ... that make it a noun ("the forecast of", "to").
 _NOUN_FOLLOWERS = frozenset("of to for from at in on , . ; :".split())
 #: The two words before a name that make it another name for something already named.
@@ -1049,6 +1051,8 @@ def relative_phrase(
     :func:`tokens_before` ``start`` when the caller has them already."""
     if toks is None:
         toks = tokens_before(tokens, sent_start, start)
+    if not toks or _RELATIVE_WORD.search(tokens.text, toks[0].start, toks[-1].end) is None:
+        return None  # the cheap test first: no relative pronoun, as a word or inside one
     k = _relative_clause_phrase(toks, lexicon())
     if not k:
         return None

@@ -298,8 +298,10 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def phrase_at(words: list[str], table: PhraseTable, longest: int) -> tuple[str, int]:
-    """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0)."""
+def phrase_at(words: list[str], table: PhraseTable, longest: int) -> tuple[Any, int]:
+    """Longest phrase from ``table`` at the start of ``words``: (label, length) or ("", 0).
+    A label is what the table holds: a string in most, ``True`` in ``amount_leads``, a unit
+    and its dimension in ``units_before``."""
     if not words or words[0] not in table.firsts:
         return "", 0
     for k in range(min(longest, len(words)), 0, -1):
@@ -309,8 +311,8 @@ def phrase_at(words: list[str], table: PhraseTable, longest: int) -> tuple[str, 
     return "", 0
 
 
-def phrase_ending(words: list[str], table: PhraseTable, longest: int) -> tuple[str, int]:
-    """Longest phrase from ``table`` at the end of ``words``."""
+def phrase_ending(words: list[str], table: PhraseTable, longest: int) -> tuple[Any, int]:
+    """Longest phrase from ``table`` at the end of ``words`` (labels as :func:`phrase_at`)."""
     if not words or words[-1] not in table.lasts:
         return "", 0
     for k in range(min(longest, len(words)), 0, -1):

@@ -75,7 +75,7 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     """
     # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
-    counts = Counter(_WORD.findall(text[:sample]))
+    counts = Counter(_words(text[:sample]))
     if not counts:
         return "en"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
@@ -86,6 +86,21 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     if scores[best] < 3 or scores[best] <= scores["en"]:
         return "en"
     return best
+
+
+#: Every byte but the ASCII letters, as a space (see :func:`_words`).
+_NOT_ASCII_LETTER = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``: the runs of letters. When no character outside ASCII is a
+    letter (signs, dashes and curly quotes are none) the runs are those of ASCII letters,
+    cut with bytes methods (each other character, encoded as "?", becomes a space): several
+    times faster than the regex, whose Unicode classes it needs otherwise."""
+    if any(_WORD.match(ch) for ch in set(_NON_ASCII.findall(text))):
+        return _WORD.findall(text)
+    return text.encode("ascii", "replace").translate(_NOT_ASCII_LETTER).decode("ascii").split()
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

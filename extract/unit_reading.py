@@ -299,7 +299,9 @@ class UnitReader(PhraseReader):
         carrier = [i for i, w in enumerate(words[-4:]) if w in lex.level_carriers]
         if carrier:
             before = words[: len(words) - 4 + carrier[-1]]
-            labels = [lex.changes.get((w,), "") for w in before if w not in lex.stopwords]
+            labels: list[str] = [
+                lex.changes.get((w,), "") for w in before if w not in lex.stopwords
+            ]
             return next((x for x in reversed(labels) if x and x != "none"), None)
         return self._verb_before_object(words)
 
