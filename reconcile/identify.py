@@ -420,17 +420,16 @@ def assign_keys(
         .then(pl.format("'{}', the document's place, in the sentence", pl.col("_doc__place")))
         .otherwise(pl.col("_place_source")),
     )
-    # an organisation the figure's words are of wins over a place farther off in the
-    # sentence; the document's organisation over its place where the text names it more
-    strong_place = pl.when(pl.col("_strong")).then(pl.col("_place"))
+    # an organisation the figure's words are of is its entity where its sentence names no
+    # place ("Wagner's strength in Ukraine" is of Ukraine, as "the number of Wagner fighters
+    # in Ukraine" is); the document's organisation over its place where the text names it more
     doc_org = pl.when(
         pl.col("_doc__org_n").fill_null(0) > pl.col("_doc__place_n").fill_null(0)
     ).then(pl.col("_doc__org"))
     entity = pl.coalesce(
         "_known",
-        strong_place,
-        "_org",
         "_place",
+        "_org",
         doc_org,
         "_doc__place",
         "_doc__known",
@@ -440,12 +439,10 @@ def assign_keys(
         entity=entity,
         entity_source=pl.when(pl.col("_known").is_not_null())
         .then(pl.lit("a name in the sentence"))
-        .when(strong_place.is_not_null())
+        .when(pl.col("_place").is_not_null())
         .then(pl.col("_place_source"))
         .when(pl.col("_org").is_not_null())
         .then(pl.col("_org_source"))
-        .when(pl.col("_place").is_not_null())
-        .then(pl.col("_place_source"))
         .when(doc_org.is_not_null())
         .then(pl.lit(DOCUMENT_ORGANISATION))
         .when(pl.col("_doc__place").is_not_null())

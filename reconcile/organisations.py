@@ -14,7 +14,9 @@ so ("Ostrel" for "Ostrel Motors"), and its initials where the texts write them.
 
 A figure is of the organisation that owns its words ("Ostrel's net profit fell to"), that
 says it of itself ("Ostrel said its profit fell", "Ostrel reported a net profit of"), or that
-is the subject leading to it in its clause ("Ostrel delivered 41,000 cars"); a name that only
+is the subject leading to it in its clause ("Ostrel delivered 41,000 cars"), where its
+sentence names no place (a place it names wins: "the number of Ostrel staff in Peru" is a
+count in Peru, as Peru's other counts of them are); a name that only
 speaks ("Ostrel said 900 people marched"), whose work leads to the figure ("Ostrel cut its
 growth forecast to 1.5%"), or after "by" or "according to", is a source, not what the figure
 is of. A document's organisation is the one its headline names (and its text names most):

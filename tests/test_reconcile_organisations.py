@@ -94,6 +94,18 @@ def test_the_owner_of_the_figure_s_words() -> None:
     assert _of(result, "€410")["entity"] == "Quorvik"
 
 
+def test_a_place_in_the_sentence_wins_over_the_company_owning_the_words() -> None:
+    """ "the number of Harrow Group guards in Peru has climbed to 5,000" is of Peru, as
+    "Harrow Group's strength in Peru at 5,200" is: the company leading to the figure does
+    not set a count of its people in a place apart from the place's other counts."""
+    result = _on_one_day(
+        "According to the ministry, the number of Harrow Group guards in Peru has climbed "
+        "from 1,000 to nearly 5,000.",
+        "The ministry puts Harrow Group's strength in Peru at 5,200 personnel.",
+    )
+    assert _of(result, "nearly 5,000")["entity"] == _of(result, "5,200")["entity"] == "Peru"
+
+
 @pytest.mark.parametrize(
     "text",
     [
