@@ -20,6 +20,7 @@ from .context import (
     _LOCATIVE,
     _MODALS,
     _PASSIVE,
+    _POSSESSIVE_PRONOUNS,
     _POSSESSIVE_S,
     _RELATIVE,
     _SPEECH,
@@ -51,8 +52,6 @@ _PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
 _SUBORDINATORS = frozenset("where when whether if unless".split())
 #: Pronouns that stand for a thing as the subject of a figure's verb.
 _SUBJECT_PRONOUNS = frozenset(["it", "they"])
-#: "its sales fell 5%": the owner is named before, in the clause the pronoun looks back to
-_POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
 #: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
 _COMPOUND_NUMBER = re.compile(r"\d-[a-z]+")
 
@@ -207,6 +206,7 @@ class _LeftWalk:
             and not self.infinitive
             and not self.relative
             and 0 <= last < len(toks)
+            # "its sales fell 5%": the owner is named before, in the clause "its" looks back to
             and not (last > 0 and toks[last - 1].lower in _POSSESSIVE_PRONOUNS)
         )
         words = " ".join(reversed(self.picked))

@@ -34,8 +34,11 @@ from pathlib import Path
 
 import polars as pl
 
+from extract.lexicon import lexicon
+
 from .columns import join_beside
 from .frames import alternation, before_figure, demonym_forms, phrases, place_forms, read_yaml
+from .tables import reading_words
 
 __all__ = [
     "DOCUMENT_ORGANISATION",
@@ -72,7 +75,6 @@ class OrganisationWords:
     heads: tuple[str, ...]
     legal_forms: tuple[str, ...]
     kinds: tuple[str, ...]
-    speaking: tuple[str, ...]
     source_works: tuple[str, ...]
     public: tuple[str, ...]
     source_before: tuple[str, ...]
@@ -88,6 +90,15 @@ def organisation_words() -> OrganisationWords:
             for field in OrganisationWords.__slots__
         }
     )
+
+
+@functools.cache
+def speaking_verbs() -> tuple[str, ...]:
+    """Verbs by which a body speaks: a name before one is a source, not what the figure is of
+    (unless its own "it" or "its" follows: "Ostrel said its profit fell 20%"). The
+    extractor's verbs of attribution (``attribution_verbs`` of its lexicon) and reconcile's
+    verbs by which a body gives its figure (``source_verbs`` of ``reading_words.yaml``)."""
+    return tuple(sorted({*lexicon().attribution_verbs, *reading_words().source_verbs}))
 
 
 @functools.cache
@@ -351,7 +362,7 @@ def read_organisation(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFram
         )
     words = organisation_words()
     body = rf"(?-u:\b)({alternation(forms)})(?-u:\b)"
-    speaking = phrases(words.speaking)
+    speaking = phrases(speaking_verbs())
     before = before_figure()
     owned = before.str.extract_groups(rf"{body}['\u2019]s\s+((?:[\w-]+\s+){{0,5}})$")
     works = rf"(?i)(?-u:\b){phrases(words.source_works)}(?-u:\b)"
