@@ -452,6 +452,11 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
     return lambda text: text.str.replace_all(name, "").str.replace_all(before_actor, "$1")
 
 
+#: A noun and "of" before a figure ("a loss of EUR 640 million", "a toll of 40"): the noun
+#: names that figure.
+_OTHER_FIGURE = rf"(?i)(?-u:\b)[a-z]+\s+of\s+(?:(?:{HEDGES})\s+)?[^\s\w]?\d"
+
+
 def read_measure(
     frame: pl.DataFrame,
     forms: dict[str, str],
@@ -590,11 +595,13 @@ def read_measure(
             .list.last(),
             "the words '{}' earlier in the clause",
         ),
-        # the whole sentence is read only where the words nearer the figure named nothing
+        # the whole sentence is read only where the words nearer the figure named nothing,
+        # and not the noun of another figure ("withdrew EUR 3.6bn ... after it disclosed a
+        # loss of EUR 640m": the loss is that figure's)
         "_m_sentence": (
             first_match(
                 pl.when(pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER)).then(
-                    unnamed(pl.col("sentence").fill_null(""))
+                    unnamed(pl.col("sentence").fill_null("")).str.replace_all(_OTHER_FIGURE, " ")
                 ),
                 word,
             ),

@@ -123,3 +123,16 @@ def test_a_figure_its_sentence_alone_names_goes_on_from_the_one_before() -> None
         "this year, after 2.3% in 2030."
     )
     assert _of(result, "2.3%")["concept_key"] == _of(result, "1.5%")["concept_key"] == "gdp growth"
+
+
+def test_a_sum_takes_no_measure_from_the_noun_of_another_figure() -> None:
+    """ "a loss of EUR 640 million" names that figure: the sum withdrawn in the same sentence,
+    whose own words name no known measure, is no loss and no rival count of it."""
+    result = _on_one_day(
+        "Customers withdrew €3.6 billion from Harrow Bank on Thursday, hours after it "
+        "disclosed a loss of €640 million on its bond holdings."
+    )
+    withdrawn, loss = _of(result, "€3.6"), _of(result, "€640")
+    assert loss["concept_key"] == "cost"
+    assert withdrawn["concept_key"] != "cost"
+    assert withdrawn["quantity_id"] != loss["quantity_id"]
