@@ -46,6 +46,7 @@ __all__ = [
     "OrganisationWords",
     "document_organisations",
     "read_organisation",
+    "speaking_verbs",
     "text_organisations",
 ]
 
