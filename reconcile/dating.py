@@ -396,6 +396,28 @@ def _span_end(span: pl.Expr) -> pl.Expr:
     return pl.when(last > first).then(last)
 
 
+def _unless_of_from(text: pl.Expr, of_from: str) -> pl.Expr:
+    """``text`` with the days that date the figure of "from" (``of_from``: "down from 14 on
+    Monday") cut out, unless the claim is that figure."""
+    return (
+        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
+        .then(text)
+        .otherwise(text.str.replace_all(of_from, " "))
+    )
+
+
+def _first_day(text: pl.Expr, day: str, keep: pl.Expr | None = None) -> pl.Expr:
+    """The first match of ``day`` in ``text`` that no word of ``_NOT_THE_DAY`` opens ("since
+    the strike began on Monday", "will return on Friday": not the figure's day), and that
+    ``keep`` (a test of each match, ``pl.element()``) keeps."""
+    kept = ~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")
+    return (
+        text.str.extract_all(_SINCE_DAY + day)
+        .list.eval(pl.element().filter(kept if keep is None else keep & kept))
+        .list.first()
+    )
+
+
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
@@ -435,20 +457,11 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
-        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
-        .then(sentence)
-        .otherwise(sentence.str.replace_all(_FROM_WEEKDAY, " "))
-        .str.extract_all(_SINCE_DAY + _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED)
-        .list.eval(
-            pl.element().filter(
-                (
-                    ~pl.element().str.contains(_WEEKDAY_EVENT)
-                    | pl.element().str.contains(_WEEKDAY_COUNT)
-                )
-                & ~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")
-            )
+        _first_day(
+            _unless_of_from(sentence, _FROM_WEEKDAY),
+            _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED,
+            ~pl.element().str.contains(_WEEKDAY_EVENT) | pl.element().str.contains(_WEEKDAY_COUNT),
         )
-        .list.first()
         .str.extract(_WEEKDAY, 1)
         .str.to_lowercase()
         .str.slice(0, 3)
@@ -462,12 +475,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.to_lowercase()
         .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
-        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
-        .then(with_month)
-        .otherwise(with_month.str.replace_all(_FROM_DAY, " "))
-        .str.extract_all(_SINCE_DAY + _DAY_MONTH.removeprefix("(?i)"))
-        .list.eval(pl.element().filter(~pl.element().str.contains(rf"(?i)^{_NOT_THE_DAY}\b")))
-        .list.first()
+        _first_day(_unless_of_from(with_month, _FROM_DAY), _DAY_MONTH.removeprefix("(?i)"))
         .str.extract_groups(_DAY_MONTH)
         .alias("_dm"),
     ).unnest("_my")

@@ -220,14 +220,11 @@ _SCOPE_NOTE = (
 
 
 def _document_places(
-    claims: pl.DataFrame,
-    texts: dict[str, str] | None,
-    found_in_text: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    docs: pl.DataFrame, found_in_text: tuple[dict[str, str], dict[str, str]] = ({}, {})
 ) -> pl.DataFrame:
-    """doc_id -> ``_doc__place``: the place the document's text (else its title and the
-    sentences of its figures) names most, places the texts name (``found_in_text``) among
-    the gazetteer's, and ``_doc__place_n``, how often it names it."""
-    docs = _document_texts(claims, texts)
+    """doc_id -> ``_doc__place``: the place the document's text (``docs``, see
+    :func:`_document_texts`) names most, places the texts name (``found_in_text``) among the
+    gazetteer's, and ``_doc__place_n``, how often it names it."""
     names, adjectives = found_in_text
     places = document_places(docs, {**place_forms(), **names}, {**demonym_forms(), **adjectives})
     return places.select(
@@ -255,6 +252,29 @@ def _document_texts(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Da
             .fill_null(pl.col("text"))
         )
     return docs
+
+
+def _organisations(
+    frame: pl.DataFrame,
+    claims: pl.DataFrame,
+    texts: dict[str, str] | None,
+    docs: pl.DataFrame,
+    places: list[str],
+) -> pl.DataFrame:
+    """``frame`` with the organisation the texts name ("Ostrel Motors") that each figure is
+    of (``_org``, ``_org_source``) and its document's (``_doc__org``, ``_doc__org_n``); see
+    :mod:`reconcile.organisations`. ``docs``: :func:`_document_texts`; ``places``: place
+    names the texts name beside the gazetteer's."""
+    titles = claims.group_by("doc_id").agg(pl.col("title").drop_nulls().first())
+    orgs = text_organisations(
+        [
+            *(texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()),
+            *titles.get_column("title").drop_nulls(),
+        ],
+        places,
+    )
+    frame = read_organisation(frame, orgs)
+    return join_beside(frame, document_organisations(docs, titles, orgs), "doc_id")
 
 
 def _doc_default(frame: pl.DataFrame, column: str) -> pl.DataFrame:
@@ -348,24 +368,9 @@ def assign_keys(
         _known=known_entity if tables.entities else pl.lit(None, dtype=pl.String),
     )
     frame = _economy_and_dimension(_share_of_output(frame, tables.measure_forms), of_economy)
-    frame = join_beside(frame, _document_places(claims, texts, in_text), "doc_id")
-    # organisations the texts name ("Ostrel Motors"): of the figure, and of its document
-    titles = claims.group_by("doc_id").agg(pl.col("title").drop_nulls().first())
-    orgs = text_organisations(
-        [
-            *(texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()),
-            *titles.get_column("title").drop_nulls(),
-        ],
-        [*in_text[0], *in_text[1]],
-    )
-    frame = read_organisation(frame, orgs)
-    if orgs:
-        docs = _document_texts(claims, texts)
-        frame = join_beside(frame, document_organisations(docs, titles, orgs), "doc_id")
-    else:
-        frame = frame.with_columns(
-            _doc__org=pl.lit(None, dtype=pl.String), _doc__org_n=pl.lit(None, dtype=pl.UInt32)
-        )
+    docs = _document_texts(claims, texts)
+    frame = join_beside(frame, _document_places(docs, in_text), "doc_id")
+    frame = _organisations(frame, claims, texts, docs, [*in_text[0], *in_text[1]])
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
@@ -421,8 +426,8 @@ def assign_keys(
         .otherwise(pl.col("_place_source")),
     )
     # an organisation the figure's words are of is its entity where its sentence names no
-    # place ("Wagner's strength in Ukraine" is of Ukraine, as "the number of Wagner fighters
-    # in Ukraine" is); the document's organisation over its place where the text names it more
+    # place ("Harrow Group's strength in Peru" is of Peru, as "the number of Harrow Group
+    # guards in Peru" is); the document's organisation over its place where the text names it more
     doc_org = pl.when(
         pl.col("_doc__org_n").fill_null(0) > pl.col("_doc__place_n").fill_null(0)
     ).then(pl.col("_doc__org"))

@@ -30,14 +30,22 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import polars as pl
 
+from extract.inflection import known_word
 from extract.lexicon import lexicon
 
 from .columns import join_beside
-from .frames import alternation, before_figure, demonym_forms, phrases, place_forms, read_yaml
+from .frames import (
+    DATA,
+    alternation,
+    before_figure,
+    demonym_forms,
+    phrases,
+    place_forms,
+    read_yaml,
+)
 from .tables import reading_words
 
 __all__ = [
@@ -50,7 +58,6 @@ __all__ = [
     "text_organisations",
 ]
 
-DATA = Path(__file__).parent / "data"
 #: How every ``entity_source`` of an organisation opens (labels name it as an actor).
 ORGANISATION = "the organisation"
 #: The ``entity_source`` of a figure whose entity is its document's main organisation.
@@ -103,12 +110,18 @@ def speaking_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _heads() -> str:
+    """The kinds' words as a name writes them ("Motors", "Asset Management"), longest first."""
+    return phrases(sorted({h.title() for h in organisation_words().heads}, key=len, reverse=True))
+
+
+@functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a capitalised name ending in a kind's word or a legal form, or opening with a kind's
     word and "of", a name after a kind's noun)."""
     words = organisation_words()
     kinds = phrases(words.kinds)
-    heads = phrases(sorted({h.title() for h in words.heads}, key=len, reverse=True))
+    heads = _heads()
     # ("Ostrel Holdings plc": a legal form in any case)
     legal = rf"(?i:{phrases(words.legal_forms)})(?![\w.])"
     name = (
@@ -138,9 +151,8 @@ def _rough() -> str:
     kinds' words, legal forms or kind nouns before a capital (the texts that match none are
     not read further)."""
     words = organisation_words()
-    heads = phrases(sorted({h.title() for h in words.heads}, key=len, reverse=True))
     return (
-        rf"\b{heads}\b|(?i:\b{phrases(words.legal_forms)})(?:\s|$|[,;:)])"
+        rf"\b{_heads()}\b|(?i:\b{phrases(words.legal_forms)})(?:\s|$|[,;:)])"
         rf"|(?i:\b{phrases(words.kinds)})\s+[A-Z]"
     )
 
@@ -269,12 +281,9 @@ def _plain_name(candidate: str, places: set[str]) -> bool:
     return len(candidate) >= 3 and all(w[:1].isupper() for w in candidate.split())
 
 
-@functools.cache
 def _english(word: str) -> bool:
-    """Whether ``word`` (lower-cased) is a word of lemminflect's English lexicon."""
-    import lemminflect
-
-    return bool(lemminflect.getAllLemmas(word.lower()))
+    """Whether ``word`` (in any case) is a word of lemminflect's English lexicon."""
+    return known_word(word.lower())
 
 
 def _short_form(name: str) -> str | None:

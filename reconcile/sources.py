@@ -26,7 +26,14 @@ from .frames import (
     phrases,
     place_forms,
 )
-from .identify import _LONG_TERM, LONG_RUN, _canonical, _document_places, text_places
+from .identify import (
+    _LONG_TERM,
+    LONG_RUN,
+    _canonical,
+    _document_places,
+    _document_texts,
+    text_places,
+)
 from .tables import Tables, reading_words
 
 __all__ = [
@@ -176,7 +183,7 @@ def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
     in_text = text_places(
         texts.values() if texts else read.get_column("sentence").drop_nulls().unique()
     )
-    places = join_beside(asked, _document_places(read, texts, in_text), "doc_id")
+    places = join_beside(asked, _document_places(_document_texts(read, texts), in_text), "doc_id")
     found = {
         p: government_name(f"{p} government") or (f"{p} government" if p in in_text[0] else None)
         for p in places["_doc__place"].drop_nulls()
