@@ -1559,12 +1559,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # is set against or goes on from: it lends no measure)
     lender = pl.when(_lends()).then(pl.col("_key"))
     prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
-    prev_start = (
+    prev_start, prev_value = (
         pl.when(lender.is_not_null())
-        .then(pl.col("start"))
+        .then(pl.col(column))
         .forward_fill()
         .shift(1)
         .over("doc_id", pl.col("dimension"))
+        for column in ("start", "norm_value")
     )
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
@@ -1604,9 +1605,26 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     same_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False) & before.str.contains(
         rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+(?:{HEDGES}\s+)?$"
     ).fill_null(False)
+    # (a sum, a share or a count of things of its own, "38 hospitals", takes no measure from
+    # a figure of an earlier sentence: news sets such figures one after another while each
+    # counts something else; a count of no noun or of people, "14 were still missing", "another
+    # 20 people", a multiple, "four times as many", and the same figure again go on from the
+    # sentence before)
+    goes_on = (
+        pl.col("unit").is_null()
+        | pl.col("unit").is_in(["person", "times"])
+        | (pl.col("norm_value") == prev_value).fill_null(False)
+    )
+    in_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False)
     frame = frame.with_columns(
         _borrow=(
-            (pl.col("_key").is_null() & countable & pl.col("_near") & lends)
+            (
+                pl.col("_key").is_null()
+                & countable
+                & pl.col("_near")
+                & lends
+                & (in_sentence | goes_on)
+            )
             | pointer
             | (from_sentence & same_sentence & pl.col("_near"))
         )

@@ -87,6 +87,40 @@ def test_people_are_no_count_of_the_things_counted_before() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "then", "same"),
+    [
+        # a sum or a share that names no measure starts afresh in a new sentence
+        ("The flood in Peru caused damage of $40 million. The town bought a bridge for "
+         "$3 million in May.", "$40 million", "$3 million", False),
+        ("Unemployment in Peru rose to 8% in May. The river rose by 12% in an hour.",
+         "8%", "12%", False),
+        # a count of no noun or of people, a multiple, and the same sum again go on from the
+        # sentence before
+        ("Floods in Peru killed 40 people on Monday. On Tuesday officials counted 52.",
+         "40 people", "52", True),
+        ("Floods in Peru killed 40 people on Monday. Another 20 people were found on Tuesday.",
+         "40 people", "20 people", True),
+        ("Officials in Peru said deaths in May were 1.5 times the usual number. Researchers "
+         "put the actual number at two to three times higher.", "1.5", "two", True),
+        ("The flood in Peru caused damage of $40 million on Monday. On Friday the governor "
+         "again spoke of $40 million.", "$40 million", "$40 million", True),
+        # within its sentence a figure still takes the measure before it
+        ("The flood in Peru caused damage of $40 million, against $25 million a year ago.",
+         "$40 million", "$25 million", True),
+    ],
+)  # fmt: skip
+def test_a_figure_goes_on_from_an_earlier_sentence_s_measure_only_as_a_count(
+    text: str, first: str, then: str, same: bool
+) -> None:
+    claims = _run({"a": (text, MARCH)}).claims.sort("start")
+    first_row, *_, then_row = (  # (the first figure, and the last that starts with ``then``)
+        row for row in claims.iter_rows(named=True) if row["surface"].startswith((first, then))
+    )
+    assert first_row["surface"].startswith(first), first_row
+    assert (then_row["concept_key"] == first_row["concept_key"]) is same, then_row
+
+
+@pytest.mark.parametrize(
     ("note", "verdict"),
     [
         (", a figure it says includes families staying with relatives", "uncertain"),
