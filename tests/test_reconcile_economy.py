@@ -136,3 +136,42 @@ def test_a_sum_takes_no_measure_from_the_noun_of_another_figure() -> None:
     assert loss["concept_key"] == "cost"
     assert withdrawn["concept_key"] != "cost"
     assert withdrawn["quantity_id"] != loss["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("The carmaker's sales in Peru rose to $4 billion in the quarter.", "$4 billion",
+         "revenue"),
+        ("The bank's net profit fell to $120 million in Peru.", "$120 million", "profit"),
+        ("Savers in Peru withdrew $900 million from the bank on Monday.", "$900 million",
+         "withdrawal"),
+        ("The bank held $27 billion of deposits in Peru at the end of June.", "$27 billion",
+         "deposit"),
+        ("The central bank of Peru granted the lender an emergency loan of $5 billion.",
+         "$5 billion", "loan"),
+        ("The regulator in Peru imposed a fine of $30 million on the airline.", "$30 million",
+         "fine"),
+        ("Each family in Peru will receive compensation of $50,000.", "$50,000",
+         "compensation"),
+        ("The hackers demanded a ransom of $4 million from the hospital in Peru.",
+         "$4 million", "ransom"),
+        ("The market value of the miner fell to $8 billion in Peru.", "$8 billion",
+         "market value"),
+        # a firm's revenue is no tax revenue; what a state collects in tax is
+        ("Tax receipts in Peru rose to $90 billion last year.", "$90 billion", "tax revenue"),
+    ],
+)  # fmt: skip
+def test_what_a_firm_sells_keeps_holds_lends_and_pays_are_measures_of_their_own(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_run({"a": (text, MARCH)}), surface)["concept_key"] == measure
+
+
+def test_a_firm_s_sales_and_its_profit_are_two_quantities() -> None:
+    result = _on_one_day(
+        "The carmaker's sales in Peru rose to $4 billion, and its net profit to $300 million.",
+        "The carmaker in Peru said sales reached $4.1 billion; profit was $310 million.",
+    )
+    assert _of(result, "$4 billion")["quantity_id"] == _of(result, "$4.1 billion")["quantity_id"]
+    assert _of(result, "$4 billion")["quantity_id"] != _of(result, "$300 million")["quantity_id"]
