@@ -301,7 +301,11 @@ def limits(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         **where(
             bound,
-            concept_key=pl.format("{} limit", pl.col("concept_key")),
+            # (a figure named by the limit's own word, "where the limit is 80 km/h", "a cap
+            # of $5bn", is a limit of a measure its words do not name)
+            concept_key=pl.when(pl.col("concept_key").cast(pl.String).is_in(list(_WORDS.limits)))
+            .then(pl.lit("limit"))
+            .otherwise(pl.format("{} limit", pl.col("concept_key"))),
             concept_source=pl.format("{}, a limit set on it", pl.col("concept_source")),
             is_delta=pl.lit(False),
         )

@@ -111,6 +111,19 @@ def test_a_limit_set_on_a_measure_is_no_level_of_it(text: str, surface: str) -> 
     assert limit["quantity_id"] != spent["quantity_id"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train entered a bend in Peru where the limit is 80 km/h.",
+        "The train in Peru passed the bend at twice the 80 km/h limit.",
+        "Peru's regulator set a cap of 80 km/h on the line.",
+    ],
+)
+def test_a_limit_its_words_do_not_say_of_what_is_a_limit(text: str) -> None:
+    # (the limit's own word is no measure it is set on: no "limit limit", no "cap limit")
+    assert _of(_run({"a": (text, MARCH)}), "80 km/h")["concept_key"] == "limit"
+
+
 def test_a_measured_maximum_is_no_limit() -> None:
     # "maximum" before a measure is most often the peak measured, not a bound set on it
     result = _on_one_day(
