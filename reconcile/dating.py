@@ -182,6 +182,13 @@ _IN_YEAR = rf"(?i)\b(?:(?:in|during|since|by|as of|for)\s+(?:the\s+)?|of\s+)({_Y
 #: A year right after a verb of a report coming out ("a study released in 2031"): the
 #: report's year, not its figures', left aside when the sentence's years date its figures.
 _RELEASED_IN = rf"(?i)\b(?:{phrases(_WORDS.released)})\s+(?:in|during)\s+{_YEAR}\b"
+#: A year after a verb of coming to be ("founded in 1902", "opened in Lima in 1988"): when
+#: something began, never a figure's date; always left aside. (Only words with no figure
+#: between: "opened 120 shelters in 2030" dates the shelters.)
+_FOUNDED_IN = (
+    rf"(?i)\b(?:{phrases(_WORDS.founded)})\s+(?:[a-z'\u2019-]+\s+){{0,3}}?(?:in|during)\s+"
+    rf"(?:the\s+)?{_YEAR}s?\b"
+)
 #: A span of whole years ("in 2030 and 2031", "between 2029 and 2031", "from 2030 to 2031"):
 #: group 1 its first year, group 2 its last.
 _YEAR_SPAN = (
@@ -427,7 +434,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     publication date;
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
-    sentence = pl.col("sentence").fill_null("")
+    sentence = pl.col("sentence").fill_null("").str.replace_all(_FOUNDED_IN, " ")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
     # the sentence's years, a report's year of coming out left aside (only where it names

@@ -122,6 +122,8 @@ class ReadingWords:
     count_nouns: tuple[str, ...]
     #: verbs of a report coming out, whose year is the report's, not its figures'
     released: tuple[str, ...]
+    #: verbs by which something came to be, whose year is its start, not a figure's date
+    founded: tuple[str, ...]
     #: words that make a share of the economy, or money, a loss
     loss: tuple[str, ...]
     #: comparatives after a share that say a place itself is poorer
@@ -204,6 +206,7 @@ def reading_words() -> ReadingWords:
         official_count_words=words("official_count_words"),
         count_nouns=words("count_nouns"),
         released=words("released"),
+        founded=words("founded"),
         loss=words("loss"),
         poorer=words("poorer"),
         long_run_works=words("long_run_works"),

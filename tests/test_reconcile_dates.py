@@ -125,3 +125,25 @@ def test_years_ago_dates_a_figure_of_that_year() -> None:
     result = _on_one_day("Turnout in Peru was 61%, up from the 55% of four years ago.")
     assert _of(result, "55%")["as_of"] == dt.date(MARCH.year - 4, 7, 1)
     assert _of(result, "61%")["as_of"] == MARCH
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "as_of"),
+    [
+        # the year something came to be is not the date of a figure its sentence gives
+        ("The bank, founded in Lima in 1902, has 1.3 million customers in Peru.", "1.3 million",
+         MARCH),
+        ("Founded in 1950, the airline of Peru carries 12 million passengers a year.",
+         "12 million", MARCH),
+        ("The dam in Peru, built in the 1960s, holds 2 billion cubic metres of water.",
+         "2 billion", MARCH),
+        # a figure between the verb and the year is that year's
+        ("The city in Peru opened 120 shelters in 2029.", "120", dt.date(2029, 7, 1)),
+        ("The museum in Peru, which opened in 1988, had 400,000 visitors in 2029.", "400,000",
+         dt.date(2029, 7, 1)),
+    ],
+)  # fmt: skip
+def test_the_year_something_was_founded_does_not_date_its_figures(
+    text: str, surface: str, as_of: dt.date
+) -> None:
+    assert _of(_run({"a": (text, MARCH)}), surface)["as_of"] == as_of
