@@ -192,11 +192,14 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     ("Veldaran") -> the name."""
     texts = list(texts)
     known = {**place_forms(), **demonym_forms()}
+    # (a day or a month is no place: "Sunday's election", "March's budget")
+    calendar = {*lexicon().weekdays, *lexicon().months}
     owners = {
         m
         for text in texts
         for pattern in (_POLITY_OWNER, _neighbour())
         for m in pattern.findall(text)
+        if m.lower() not in calendar
     } - set(known)
     words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
     names = {name: name for name in sorted(owners) if words[name] >= 2}

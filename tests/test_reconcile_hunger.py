@@ -181,6 +181,13 @@ def test_the_people_of_a_country_no_gazetteer_knows_are_its_people() -> None:
     }
 
 
+def test_a_day_or_a_month_is_no_place_the_texts_name() -> None:
+    # "Sunday's election" owns what a country has, but a day is no place
+    texts = ["Sunday's election went ahead. On Sunday, Veldara's economy shrank.",
+             "Veldara's election was calm on Sunday. March's budget cut Veldara's spending."]  # fmt: skip
+    assert text_places(texts)[0] == {"Veldara": "Veldara"}
+
+
 @pytest.mark.parametrize(
     "earlier",
     [
