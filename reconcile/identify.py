@@ -1346,7 +1346,10 @@ def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (a stance the figure before lent it gives way to its own verb's)
     known = set(tables.measure_forms.values()) - {_STANCE_OF, *verbs.values()}
     open_measure = ~pl.col("concept_key").fill_null("").str.replace(r":\s.*$", "").is_in(known)
-    wanted = pl.col("dimension").is_in(["ratio", "currency"]) & open_measure
+    of_pay = pl.col("sentence").fill_null("").str.contains(rf"(?i)\b{phrases(_WORDS.pay_words)}\b")
+    wanted = ((pl.col("dimension") == "ratio") | ((pl.col("dimension") == "currency") & of_pay)) & (
+        open_measure
+    )
     before = pl.when(wanted).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
     said = before.str.extract(
         rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1

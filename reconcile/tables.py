@@ -91,6 +91,8 @@ class ReadingWords:
     certainty: tuple[str, ...]
     #: measure -> the verbs that give a pay figure that stance ("demand": a pay claim)
     pay_stances: dict[str, tuple[str, ...]]
+    #: words of pay, one of which a stance's sentence names
+    pay_words: tuple[str, ...]
     work_nouns: tuple[str, ...]
     #: nouns of a count or a record cited as a speaker would be ("the latest toll")
     records: tuple[str, ...]
@@ -183,6 +185,7 @@ def reading_words() -> ReadingWords:
         polity_nouns=words("polity_nouns"),
         certainty=words("certainty"),
         pay_stances={str(k): _words(v, str(k)) for k, v in raw["pay_stances"].items()},
+        pay_words=words("pay_words"),
         work_nouns=words("work_nouns"),
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),

@@ -175,3 +175,18 @@ def test_a_firm_s_sales_and_its_profit_are_two_quantities() -> None:
     )
     assert _of(result, "$4 billion")["quantity_id"] == _of(result, "$4.1 billion")["quantity_id"]
     assert _of(result, "$4 billion")["quantity_id"] != _of(result, "$300 million")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN is seeking $920 million to feed people in Peru this year.",
+        "The museum in Peru wants $3 million for its new wing.",
+        "The club in Peru accepted $40 million for its striker.",
+    ],
+)
+def test_a_sum_asked_for_offered_or_accepted_with_no_word_of_pay_is_no_pay_stance(
+    text: str,
+) -> None:
+    measure = _of(_run({"a": (text, MARCH)}), "$")["concept_key"]
+    assert measure not in {"pay claim", "pay offer", "pay deal"}
