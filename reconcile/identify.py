@@ -83,6 +83,14 @@ _PROJECTED = (
     rf"{phrases(_WORDS.projection_verbs)}\w*|\b{phrases(_WORDS.projection_expected)}"
     r"\s+to\s+\w+)\s+(?:to\s+)?(?:\w+\s+){0,2}$"
 )
+#: "the plan to raise the retirement age from 62 to 64", "would cut the tax to 18%": a level a
+#: plan, a wish or "would" sets (a verb of setting, then "to" right before the figure), a
+#: projection of its own and not the level of now.
+_PLANNED = (
+    rf"(?i)(?:\b{phrases(_WORDS.projection_expected)}\s+to|\b(?:would|will|wants?\s+to|"
+    rf"proposals?\s+to|proposes?\s+to))\s+(?:\w+\s+)?{phrases(_WORDS.setting_verbs)}\w*\s+"
+    r"[^,;:()]{0,60}\bto\s+(?:about\s+|around\s+)?$"
+)
 #: "As many as 900 are feared dead": a guess of what the toll may turn out to be, a figure
 #: of its own (like a projection), not the count so far. "300 are believed missing" is not:
 #: that is how a count of missing people is always worded (``_STILL_MISSING``).
@@ -1066,7 +1074,7 @@ def _period() -> pl.Expr:
     before = pl.col("_clause_before")
     after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
-    projected = before.str.contains(_PROJECTED) | feared
+    projected = before.str.contains(_PROJECTED) | feared | before.str.contains(_PLANNED)
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
         rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1

@@ -137,6 +137,8 @@ class ReadingWords:
     #: the words that make a figure a projection, and the verbs of belief that make it a guess
     projection_modals: tuple[str, ...]
     projection_verbs: tuple[str, ...]
+    #: verbs of setting a level, whose 'to' figure under a plan is a planned level
+    setting_verbs: tuple[str, ...]
     projection_expected: tuple[str, ...]
     belief_verbs: tuple[str, ...]
     #: comparatives leading from a multiple to its base
@@ -216,6 +218,7 @@ def reading_words() -> ReadingWords:
         level_verbs=words("level_verbs"),
         projection_modals=words("projection_modals"),
         projection_verbs=words("projection_verbs"),
+        setting_verbs=words("setting_verbs"),
         projection_expected=words("projection_expected"),
         belief_verbs=words("belief_verbs"),
         comparatives=words("comparatives"),

@@ -147,3 +147,25 @@ def test_the_year_something_was_founded_does_not_date_its_figures(
     text: str, surface: str, as_of: dt.date
 ) -> None:
     assert _of(_run({"a": (text, MARCH)}), surface)["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "planned", "now"),
+    [
+        ("The government of Peru plans to raise the retirement age from 62 to 64.", "64", "62"),
+        ("The government of Peru wants to lift the retirement age to 64 from 62 by 2035.", "64",
+         "62"),
+        ("Peru's new budget aims to cut the deficit to 3% of GDP, from 4% of GDP now.", "3%",
+         "4%"),
+    ],
+)  # fmt: skip
+def test_a_level_a_plan_sets_is_no_level_of_now(text: str, planned: str, now: str) -> None:
+    result = _run({"a": (text, MARCH)})
+    assert _of(result, planned)["period"] == "projected"
+    assert _of(result, now)["period"] != "projected"
+    assert _of(result, planned)["quantity_id"] != _of(result, now)["quantity_id"]
+
+
+def test_a_level_already_set_is_no_plan() -> None:
+    result = _run({"a": ("Peru raised the retirement age from 62 to 64 in 2029.", MARCH)})
+    assert _of(result, "64")["period"] != "projected"
