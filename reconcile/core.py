@@ -271,7 +271,9 @@ def reconcile(
             .then(pl.col("quantity_id").replace(user.rename))
             .otherwise(pl.col("label").replace(user.rename))
         )
-    work = work.with_columns(frame.get_column(c).gather(work.get_column(_ROW)) for c in _CHECKED)
+    work = work.drop(*_QUANTIFIED).with_columns(
+        frame.get_column(c).gather(work.get_column(_ROW)) for c in _CHECKED
+    )
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -321,6 +323,9 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Working columns that no step after ``quantities_table`` reads: they leave the working
+#: table before the checks (the output does not show them).
+_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure")
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
 #: Input columns that no step reads between ``assign_windows`` and the checks: they leave the

@@ -197,8 +197,9 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
     country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
     Veldara"), written twice or more -> itself; and its adjectives the texts write
-    ("Veldaran") -> the name."""
-    texts = list(texts)
+    ("Veldaran") -> the name. A Series of texts is read as it is (twice), never held as
+    a list of Python strings."""
+    texts = texts if isinstance(texts, pl.Series) else list(texts)
     known = {**place_forms(), **demonym_forms()}
     # (a day or a month is no place: "Sunday's election", "March's budget")
     calendar = {*lexicon().weekdays, *lexicon().months}
@@ -277,12 +278,12 @@ def _organisations(
     :mod:`reconcile.organisations`. ``docs``: :func:`_document_texts`; ``places``: place
     names the texts name beside the gazetteer's."""
     titles = claims.group_by("doc_id").agg(pl.col("title").drop_nulls().first())
+    # (one Series of the texts and titles: a list of them all as Python strings would be held)
+    read = (
+        pl.Series(list(texts.values()), dtype=pl.String) if texts else claims.get_column("sentence")
+    )
     orgs = text_organisations(
-        [
-            *(texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()),
-            *titles.get_column("title").drop_nulls(),
-        ],
-        places,
+        pl.concat([read.drop_nulls().unique(), titles.get_column("title").drop_nulls()]), places
     )
     frame = read_organisation(frame, orgs)
     return join_beside(frame, document_organisations(docs, titles, orgs), "doc_id")

@@ -36,7 +36,7 @@ import polars as pl
 from extract.inflection import known_word
 from extract.lexicon import lexicon
 
-from .columns import join_beside
+from .columns import join_beside, on_rows
 from .frames import (
     DATA,
     alternation,
@@ -215,8 +215,8 @@ def text_organisations(texts: Iterable[str], places: Iterable[str] = ()) -> dict
 
     Parameters
     ----------
-    texts : iterable of str
-        The documents (or, without them, the figures' sentences).
+    texts : iterable of str or pl.Series
+        The documents (or, without them, the figures' sentences); a Series is read as it is.
     places : iterable of str
         Place names the texts name beside the gazetteer's (never an organisation's).
 
@@ -227,7 +227,11 @@ def text_organisations(texts: Iterable[str], places: Iterable[str] = ()) -> dict
         the names themselves, each name without its kind's word where the texts write that
         alone ("Ostrel" for "Ostrel Motors"), and its initials where the texts write them.
     """
-    every = pl.Series("text", list(texts), dtype=pl.String).drop_nulls().unique()
+    every = (
+        (texts if isinstance(texts, pl.Series) else pl.Series("text", list(texts), dtype=pl.String))
+        .drop_nulls()
+        .unique()
+    )
     name, after_kind = _patterns()
     places = {*_known_places(), *places}
     found: set[str] = set()
@@ -411,4 +415,10 @@ def read_organisation(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFram
     ]
     org = pl.coalesce(*(s.replace_strict(forms, default=None) for s, _ in steps))
     source_words = pl.coalesce(*(pl.when(s.is_not_null()).then(pl.format(w, s)) for s, w in steps))
-    return frame.with_columns(_org=org, _org_source=source_words)
+    # (read on the rows whose sentence names a form alone: every reading needs one before the
+    # figure, and the words before it are cut from each sentence anew for every reading)
+    named = pl.col("sentence").fill_null("").str.contains(rf"(?-u:\b)(?:{alternation(forms)})")
+    return frame.with_columns(
+        on_rows(frame, named, org.alias("_org")),
+        on_rows(frame, named, source_words.alias("_org_source")),
+    )
