@@ -26,6 +26,7 @@ from .frames import (
     HEDGES,
     ORIGIN_MEASURES,
     PER_HEAD,
+    PHYSICAL,
     REVERSED,
     after_figure,
     alternation,
@@ -65,6 +66,9 @@ __all__ = [
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
+#: Dimensions of a physical quantity measured in a unit (``PHYSICAL`` but "other", which holds
+#: magnitudes and degrees of no dimension): their figures are read against physical measures.
+_MEASURED_DIMENSIONS = tuple(d for d in PHYSICAL if d != "other")
 
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
@@ -354,14 +358,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(
-            claims,
-            tables.measure_forms,
-            _WORDS.people_measures,
-            _WORDS.money_measures,
-            _WORDS.level_verbs,
-            (*_WORDS.body_nouns, *_WORDS.actor_nouns),
-        ),
+        _read_measures(claims, tables),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(
@@ -536,6 +533,26 @@ def assign_keys(
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """``claims`` with the measure read from each figure's words (:func:`read_measure`): a
+    figure of a physical unit against the physical measures of its dimension
+    (``Tables.physical_forms``), any other against the rest, in the claims' order."""
+    read = functools.partial(
+        read_measure,
+        people=_WORDS.people_measures,
+        money=_WORDS.money_measures,
+        level_verbs=_WORDS.level_verbs,
+        actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
+    )
+    claims = claims.with_row_index("_row")
+    dimension = pl.col("dimension").cast(pl.String)
+    physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)
+    parts = [read(claims.filter(~physical), tables.measure_forms)]
+    for name in claims.filter(physical).get_column("dimension").cast(pl.String).unique().sort():
+        parts.append(read(claims.filter(dimension == name), tables.physical_forms[name]))
+    return pl.concat(parts, how="vertical_relaxed").sort("_row").drop("_row")
 
 
 #: "the number of acutely malnourished children under five had risen to": the words after
@@ -1509,6 +1526,21 @@ _RIVAL_FIGURE = (
 )
 
 
+#: Words that end a figure's phrase without naming what it measures: numbers ("nearly three
+#: times the 1,800 tonnes") and nouns of a count or record ("a new record of 59.7 GW").
+_NO_HEADS = frozenset({*lexicon().number_words, *_WORDS.records})
+
+
+def _own_head(head: pl.Expr) -> pl.Expr:
+    """The last word of a figure's phrase (``head``) as what it measures; for a figure of a
+    physical unit none that is a name ("Castemont reached 46.2C", "the Marrow Star's 9,500
+    tonnes": ``_c_name``), a number or a record's noun (``_NO_HEADS``): such a figure is
+    named by its dimension, as "temperature" or "mass"."""
+    stray = pl.col("_c_name") | head.is_in(list(_NO_HEADS))
+    physical = pl.col("dimension").is_in(_MEASURED_DIMENSIONS).fill_null(False)
+    return pl.when(physical & stray).then(None).otherwise(head)
+
+
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
@@ -1529,9 +1561,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .str.to_lowercase()
         .str.extract(r"([a-z][a-z-]+)\s*$", 1)
         .str.replace(r"([^s])s$", "${1}"),
+        _c_name=pl.col("concept").fill_null("").str.contains(r"[A-Z][\w'\u2019-]*\s*$"),
     )
     frame = join_beside(frame, readings, "concept")
-    concept_match, head = pl.col("_c_match"), pl.col("_c_head")
+    concept_match, head = pl.col("_c_match"), _own_head(pl.col("_c_head"))
     concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
     bare = pl.col("concept").is_null() | pl.col("concept").str.to_lowercase().str.contains(
         rf"^\s*(?:{placeholder})?\s*$"
@@ -1550,7 +1583,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),
-    ).drop("_c_match", "_c_head")
+    ).drop("_c_match", "_c_head", "_c_name")
     frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
