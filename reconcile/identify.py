@@ -95,6 +95,12 @@ _FEARED = (
     rf"{phrases(_WORDS.belief_verbs)}\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
+#: "highs of up to 41C possible on Friday", "a peak of 30 GW expected": a figure the words
+#: right after call possible or expected is a projection too.
+_FORESEEN_AFTER = (
+    r"(?i)^\s*(?:(?:is|are|was|were)\s+)?(?:now\s+|also\s+)?"
+    r"(?:possible|expected|forecast|predicted|projected|likely)(?-u:\b)"
+)
 #: "long-run", "long term": said of a figure, or of a source's work (see ``long_run_sources``).
 _LONG_TERM = r"(?i:long[- ](?:run|term))"
 _LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|permanent(?:ly)?)"
@@ -1080,7 +1086,7 @@ def _period() -> pl.Expr:
     before = pl.col("_clause_before")
     after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
-    projected = before.str.contains(_PROJECTED) | feared
+    projected = before.str.contains(_PROJECTED) | feared | after.str.contains(_FORESEEN_AFTER)
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
         rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
@@ -1526,14 +1532,24 @@ _RIVAL_FIGURE = (
 )
 
 
-#: Words that end a figure's phrase without naming what it measures: numbers ("nearly three
-#: times the 1,800 tonnes") and nouns of a count or record ("a new record of 59.7 GW").
-_NO_HEADS = frozenset({*lexicon().number_words, *_WORDS.records})
+#: Words that end a physical figure's phrase without naming what it measures: numbers and
+#: multiples ("twice the 40 tonnes"), nouns of a count or record ("a record of 12 GW", "its
+#: estimate of 9 km") and of a body that gave it ("the weather office confirmed 38.4C")
+_NO_HEADS = frozenset(
+    {
+        *lexicon().number_words,
+        *_WORDS.multiple_words,
+        *_WORDS.records,
+        *_WORDS.source_nouns,
+        *_WORDS.body_nouns,
+        *_WORDS.actor_nouns,
+    }
+)
 
 
 def _own_head(head: pl.Expr) -> pl.Expr:
     """The last word of a figure's phrase (``head``) as what it measures; for a figure of a
-    physical unit none that is a name ("Castemont reached 46.2C", "the Marrow Star's 9,500
+    physical unit none that is a name ("Ostry reached 38.4C", "the Dunmore Belle's 600
     tonnes": ``_c_name``), a number or a record's noun (``_NO_HEADS``): such a figure is
     named by its dimension, as "temperature" or "mass"."""
     stray = pl.col("_c_name") | head.is_in(list(_NO_HEADS))

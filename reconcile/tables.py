@@ -105,6 +105,8 @@ class ReadingWords:
     physical_measures: dict[str, tuple[str, ...]]
     #: other measures such a figure takes besides them (it takes no others)
     physical_also: tuple[str, ...]
+    #: words of a multiple or a part, none of which names what a figure measures
+    multiple_words: tuple[str, ...]
     holding: tuple[str, ...]
     #: verbs whose subject holds the share or count after them ("the Greens won 12 seats")
     holder_verbs: tuple[str, ...]
@@ -194,6 +196,7 @@ def reading_words() -> ReadingWords:
         money_measures=words("money_measures"),
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
         physical_also=words("physical_also"),
+        multiple_words=words("multiple_words"),
         holding=words("holding"),
         holder_verbs=words("holder_verbs"),
         holder_giving=words("holder_giving"),

@@ -74,7 +74,8 @@ def test_a_measure_of_another_kind_of_figure_is_not_taken(
         # a town's name, a record's noun or a number ends the phrase: none is what it measures
         ("Ostry reached 41.2C on Tuesday afternoon.", "41.2C", "temperature"),
         ("The grid in Peru set a new record of 30.2 gigawatts.", "30.2 gigawatts", "power"),
-        ("That is nearly three times the 800 tonnes given by the owner.", "800 tonnes", "mass"),
+        ("The agency's figure is twice the 800 tonnes its owner gave.", "800 tonnes", "mass"),
+        ("The weather office confirmed 38.4C, read in Ostry on Monday.", "38.4C", "temperature"),
     ],
 )  # fmt: skip
 def test_a_physical_figure_naming_no_measure_is_named_by_its_dimension(
@@ -106,3 +107,22 @@ def test_amount_spilled_by_two_sources_is_one_quantity_apart_from_the_cargo() ->
     cargo, low, high = (_of(result, s) for s in ("2,400 tonnes", "about 200", "about 900"))
     assert low["concept_key"] == high["concept_key"] == "spill"
     assert low["quantity_id"] == high["quantity_id"] != cargo["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # the words right after a figure that call it possible or expected make it foreseen
+        ("Forecasters said highs of up to 41C were possible in Peru on Friday.", "up to 41C",
+         "projected"),
+        ("The grid in Peru said a peak of 33 gigawatts was expected next week.", "33 gigawatts",
+         "projected"),
+        ("About 2,000 visitors are expected in Peru for the fair.", "About 2,000", "projected"),
+        # a reading already taken is of its day
+        ("Ostry in Peru recorded 41C on Friday, the weather office said.", "41C", None),
+    ],
+)  # fmt: skip
+def test_a_figure_called_possible_or_expected_after_it_is_foreseen(
+    text: str, surface: str, period: str | None
+) -> None:
+    assert _of(_on_one_day(text), surface)["period"] == period
