@@ -1078,6 +1078,14 @@ def _rate_of_change(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: "set a new record of", "hits a heat record of": words before a figure that make it the
+#: record set now, not an earlier one.
+_NEW_RECORD = (
+    r"(?i)\b(?:new|sets?|setting|hit|hits|hitting|reached|reaches|reaching)\s+"
+    r"(?:[\w-]+\s+){0,2}record\s+of\s*$"
+)
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1091,10 +1099,16 @@ def _period() -> pl.Expr:
     record_year = before.str.extract(
         rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
     )
-    # "the previous record of 7.6 million": an earlier record is a figure of its own time
+    # "the previous record of 7.6 million", "the previous high of 9 GW": an earlier record is
+    # a figure of its own time
     earlier_record = before.str.contains(
-        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
+        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}(?:record|high|peak)\b"
+        r"|record\s+of\s*$)"
     )
+    # "set a new record of 12 GW", "hits heat record of 40C": the record the figure sets is
+    # of its own time ("beat the record of 39C" is the earlier one)
+    new_record = before.str.contains(_NEW_RECORD)
+    earlier_record = earlier_record & ~new_record
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
     # "up from last month's tally of 900": the count of the period before, not this one's

@@ -10,6 +10,23 @@ from __future__ import annotations
 import pytest
 from reconcile_sentences import _of, _on_one_day, _verdict
 
+from reconcile.frames import PHYSICAL, default_measures
+from reconcile.tables import load_tables, reading_words
+
+
+def test_each_physical_measure_is_a_measure_of_dimensions_of_a_physical_unit() -> None:
+    words, measures = reading_words(), default_measures()
+    assert set(words.physical_measures) <= set(measures)
+    assert set(words.physical_also) <= set(measures)
+    dimensions = {d for ds in words.physical_measures.values() for d in ds}
+    assert dimensions <= set(PHYSICAL) - {"other"}
+    # a count is read against no physical measure; an area against no measure of a length
+    tables = load_tables()
+    assert not set(words.physical_measures) & set(tables.measure_forms.values())
+    assert "coastline affected" not in tables.physical_forms["area"].values()
+    assert tables.physical_forms["area"]["affected"] == "area affected"
+    assert tables.measure_forms["affected"] == "affected"
+
 
 @pytest.mark.parametrize(
     ("text", "surface", "measure"),
@@ -123,6 +140,24 @@ def test_amount_spilled_by_two_sources_is_one_quantity_apart_from_the_cargo() ->
     ],
 )  # fmt: skip
 def test_a_figure_called_possible_or_expected_after_it_is_foreseen(
+    text: str, surface: str, period: str | None
+) -> None:
+    assert _of(_on_one_day(text), surface)["period"] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a record the figure sets now is of its own time; one it beats is an earlier record
+        ("Peru set a new heat record of 42.3C on Monday.", "42.3C", None),
+        ("Ostry in Peru hit a record of 42.3C on Monday.", "42.3C", None),
+        ("Peru reached 42.3C on Monday, beating the record of 41.7C.", "41.7C",
+         "earlier record"),
+        ("Demand in Peru reached 31 gigawatts, above the previous high of 29 gigawatts.",
+         "29 gigawatts", "earlier record"),
+    ],
+)  # fmt: skip
+def test_a_record_set_is_now_and_a_record_beaten_is_earlier(
     text: str, surface: str, period: str | None
 ) -> None:
     assert _of(_on_one_day(text), surface)["period"] == period
