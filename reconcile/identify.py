@@ -26,6 +26,7 @@ from .frames import (
     HEDGES,
     ORIGIN_MEASURES,
     PER_HEAD,
+    PHYSICAL,
     REVERSED,
     after_figure,
     alternation,
@@ -65,6 +66,9 @@ __all__ = [
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
+#: Dimensions of a physical quantity measured in a unit (``PHYSICAL`` but "other", which holds
+#: magnitudes and degrees of no dimension): their figures are read against physical measures.
+_MEASURED_DIMENSIONS = tuple(d for d in PHYSICAL if d != "other")
 
 _DESCRIPTOR = (
     r"(?i)\bthe (?:group|company|firm|organi[sz]ation|outfit|militia|movement|agency|party)\b"
@@ -99,6 +103,12 @@ _FEARED = (
     rf"{phrases(_WORDS.belief_verbs)}\b"
 )
 _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
+#: "highs of up to 41C possible on Friday", "a peak of 30 GW expected": a figure the words
+#: right after call possible or expected is a projection too.
+_FORESEEN_AFTER = (
+    r"(?i)^\s*(?:(?:is|are|was|were)\s+)?(?:now\s+|also\s+)?"
+    r"(?:possible|expected|forecast|predicted|projected|likely)(?-u:\b)"
+)
 #: "long-run", "long term": said of a figure, or of a source's work (see ``long_run_sources``).
 _LONG_TERM = r"(?i:long[- ](?:run|term))"
 _LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|permanent(?:ly)?)"
@@ -366,14 +376,7 @@ def assign_keys(
         texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
     )
     frame = read_place(
-        read_measure(
-            claims,
-            tables.measure_forms,
-            _WORDS.people_measures,
-            _WORDS.money_measures,
-            _WORDS.level_verbs,
-            (*_WORDS.body_nouns, *_WORDS.actor_nouns),
-        ),
+        _read_measures(claims, tables),
         {**place_forms(), **in_text[0]},
         {**demonym_forms(), **in_text[1]},
     ).with_columns(
@@ -548,6 +551,26 @@ def assign_keys(
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """``claims`` with the measure read from each figure's words (:func:`read_measure`): a
+    figure of a physical unit against the physical measures of its dimension
+    (``Tables.physical_forms``), any other against the rest, in the claims' order."""
+    read = functools.partial(
+        read_measure,
+        people=_WORDS.people_measures,
+        money=_WORDS.money_measures,
+        level_verbs=_WORDS.level_verbs,
+        actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
+    )
+    claims = claims.with_row_index("_row")
+    dimension = pl.col("dimension").cast(pl.String)
+    physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)
+    parts = [read(claims.filter(~physical), tables.measure_forms)]
+    for name in claims.filter(physical).get_column("dimension").cast(pl.String).unique().sort():
+        parts.append(read(claims.filter(dimension == name), tables.physical_forms[name]))
+    return pl.concat(parts, how="vertical_relaxed").sort("_row").drop("_row")
 
 
 #: "the number of acutely malnourished children under five had risen to": the words after
@@ -1067,6 +1090,14 @@ def _rate_of_change(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: "set a new record of", "hits a heat record of": words before a figure that make it the
+#: record set now, not an earlier one.
+_NEW_RECORD = (
+    r"(?i)\b(?:new|sets?|setting|hit|hits|hitting|reached|reaches|reaching)\s+"
+    r"(?:[\w-]+\s+){0,2}record\s+of\s*$"
+)
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1075,15 +1106,26 @@ def _period() -> pl.Expr:
     before = pl.col("_clause_before")
     after = after_figure()
     feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
-    projected = before.str.contains(_PROJECTED) | feared | before.str.contains(_PLANNED)
+    projected = (
+        before.str.contains(_PROJECTED)
+        | feared
+        | before.str.contains(_PLANNED)
+        | after.str.contains(_FORESEEN_AFTER)
+    )
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
         rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
     )
-    # "the previous record of 7.6 million": an earlier record is a figure of its own time
+    # "the previous record of 7.6 million", "the previous high of 9 GW": an earlier record is
+    # a figure of its own time
     earlier_record = before.str.contains(
-        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}record\b|record\s+of\s*$)"
+        r"(?i)\b(?:(?:previous|old|former|prior|earlier)\s+(?:\w+\s+){0,2}(?:record|high|peak)\b"
+        r"|record\s+of\s*$)"
     )
+    # "set a new record of 12 GW", "hits heat record of 40C": the record the figure sets is
+    # of its own time ("beat the record of 39C" is the earlier one)
+    new_record = before.str.contains(_NEW_RECORD)
+    earlier_record = earlier_record & ~new_record
     # "short of the five-year average of 120": an average is a reference, not a count
     average = before.str.contains(r"(?i)\baverage\s+(?:of\s+|is\s+|was\s+)?$")
     # "up from last month's tally of 900": the count of the period before, not this one's
@@ -1524,6 +1566,31 @@ _RIVAL_FIGURE = (
 )
 
 
+#: Words that end a physical figure's phrase without naming what it measures: numbers and
+#: multiples ("twice the 40 tonnes"), nouns of a count or record ("a record of 12 GW", "its
+#: estimate of 9 km") and of a body that gave it ("the weather office confirmed 38.4C")
+_NO_HEADS = frozenset(
+    {
+        *lexicon().number_words,
+        *_WORDS.multiple_words,
+        *_WORDS.records,
+        *_WORDS.source_nouns,
+        *_WORDS.body_nouns,
+        *_WORDS.actor_nouns,
+    }
+)
+
+
+def _own_head(head: pl.Expr) -> pl.Expr:
+    """The last word of a figure's phrase (``head``) as what it measures; for a figure of a
+    physical unit none that is a name ("Ostry reached 38.4C", "the Dunmore Belle's 600
+    tonnes": ``_c_name``), a number or a record's noun (``_NO_HEADS``): such a figure is
+    named by its dimension, as "temperature" or "mass"."""
+    stray = pl.col("_c_name") | head.is_in(list(_NO_HEADS))
+    physical = pl.col("dimension").is_in(_MEASURED_DIMENSIONS).fill_null(False)
+    return pl.when(physical & stray).then(None).otherwise(head)
+
+
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
@@ -1544,9 +1611,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .str.to_lowercase()
         .str.extract(r"([a-z][a-z-]+)\s*$", 1)
         .str.replace(r"([^s])s$", "${1}"),
+        _c_name=pl.col("concept").fill_null("").str.contains(r"[A-Z][\w'\u2019-]*\s*$"),
     )
     frame = join_beside(frame, readings, "concept")
-    concept_match, head = pl.col("_c_match"), pl.col("_c_head")
+    concept_match, head = pl.col("_c_match"), _own_head(pl.col("_c_head"))
     concept_key = concept_match.str.to_lowercase().replace_strict(words, default=None)
     bare = pl.col("concept").is_null() | pl.col("concept").str.to_lowercase().str.contains(
         rf"^\s*(?:{placeholder})?\s*$"
@@ -1565,7 +1633,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),
-    ).drop("_c_match", "_c_head")
+    ).drop("_c_match", "_c_head", "_c_name")
     frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),

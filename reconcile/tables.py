@@ -102,6 +102,13 @@ class ReadingWords:
     people_measures: tuple[str, ...]
     #: measures of money (no bare count takes one from the words after it)
     money_measures: tuple[str, ...]
+    #: measure of a physical quantity -> the dimensions of the figures that take it (only
+    #: figures of a physical unit of one of them)
+    physical_measures: dict[str, tuple[str, ...]]
+    #: other measures such a figure takes besides them (it takes no others)
+    physical_also: tuple[str, ...]
+    #: words of a multiple or a part, none of which names what a figure measures
+    multiple_words: tuple[str, ...]
     holding: tuple[str, ...]
     #: verbs whose subject holds the share or count after them ("the Greens won 12 seats")
     holder_verbs: tuple[str, ...]
@@ -194,6 +201,9 @@ def reading_words() -> ReadingWords:
         displacement_measures=words("displacement_measures"),
         people_measures=words("people_measures"),
         money_measures=words("money_measures"),
+        physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
+        physical_also=words("physical_also"),
+        multiple_words=words("multiple_words"),
         holding=words("holding"),
         holder_verbs=words("holder_verbs"),
         holder_giving=words("holder_giving"),
@@ -256,6 +266,10 @@ class Tables:
     period_days: dict[str, float]
     subunits: dict[str, tuple[str, float]]
     measure_forms: dict[str, str] = field(default_factory=dict)
+    #: dimension -> the forms a figure of a physical unit of it is read against (the measures
+    #: ``ReadingWords.physical_measures`` gives it, and ``physical_also``); ``measure_forms``
+    #: holds no form of a physical measure
+    physical_forms: dict[str, dict[str, str]] = field(default_factory=dict)
     #: a unit the bare word may mean in several systems -> (its readings, the usual one
     #: first; the word that names the unit's own system)
     loose_units: dict[str, tuple[list[str], str]] = field(default_factory=dict)
@@ -341,10 +355,32 @@ def load_tables(mapping: Mapping | None = None) -> Tables:
             k: ([str(u) for u in v["readings"]], str(v["named"]))
             for k, v in units.get("loose_units", {}).items()
         },
-        measure_forms=measure_forms(
+        **_measure_forms(
             _merged({k: list(v) for k, v in default_measures().items()}, mapping.measures)
         ),
     )
+
+
+def _measure_forms(vocabulary: dict[str, list[str]]) -> dict[str, Any]:
+    """``measure_forms`` and ``physical_forms`` of :class:`Tables`: the forms of the measures
+    other figures take, and for each physical dimension those its figures take (a word may
+    name one of each: "affected" people, an area affected)."""
+    words = reading_words()
+    physical = words.physical_measures
+    dimensions = sorted({d for ds in physical.values() for d in ds})
+    return {
+        "measure_forms": measure_forms({k: v for k, v in vocabulary.items() if k not in physical}),
+        "physical_forms": {
+            d: measure_forms(
+                {
+                    k: v
+                    for k, v in vocabulary.items()
+                    if d in physical.get(k, ()) or k in words.physical_also
+                }
+            )
+            for d in dimensions
+        },
+    }
 
 
 FX_SCHEMA = pl.Schema(
