@@ -169,3 +169,14 @@ def test_a_level_a_plan_sets_is_no_level_of_now(text: str, planned: str, now: st
 def test_a_level_already_set_is_no_plan() -> None:
     result = _run({"a": ("Peru raised the retirement age from 62 to 64 in 2029.", MARCH)})
     assert _of(result, "64")["period"] != "projected"
+
+
+@pytest.mark.parametrize("when", ["that July", "that summer", "that year"])
+def test_a_month_or_season_of_that_is_of_the_year_named_before(when: str) -> None:
+    text = (
+        f"Peru still remembers the summer of 2022. A heatwave {when} killed 1,140 people, the "
+        "statistics office said. This week 40 people have died in Peru."
+    )
+    result = _run({"a": (text, MARCH)})
+    assert _of(result, "1,140")["as_of"].year == 2022
+    assert _of(result, "1,140")["quantity_id"] != _of(result, "40 people")["quantity_id"]
