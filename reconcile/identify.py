@@ -1714,14 +1714,18 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & prev_key.is_not_null()
     )
     borrow = pl.col("_borrow")
+    frame = _given_again(frame)
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
         .then(prev_key)
         .otherwise(pl.col("_key"))
+        .fill_null(pl.col("_again"))
         .fill_null(pl.col("_head"))
         .fill_null(pl.col("dimension").cast(pl.String)),
         concept_source=pl.when(borrow)
         .then(pl.lit("the figure just before it"))
+        .when(pl.col("_key").is_null() & pl.col("_again").is_not_null())
+        .then(pl.lit(GIVEN_AGAIN))
         .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
         .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
         .otherwise(pl.col("concept_source").fill_null("its dimension")),
@@ -1732,7 +1736,44 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
-    return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
+    return frame.drop(
+        "_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow", "_again"
+    )
+
+
+#: How a figure whose words name no measure is named when another article gives the same
+#: figure with one (:func:`_given_again`).
+GIVEN_AGAIN = "the same figure with its measure in another article"
+
+
+def _given_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_again``: for a figure whose words name no known measure (``_key`` null, not
+    borrowed), the measure another article names for the same figure (same entity,
+    dimension, normalised value and unit), when all such figures name one measure. Outlets
+    restate a figure in other words ("the spill of 1,800 tonnes", "1,800 tonnes of crude");
+    a figure of one or two digits is too common to be taken for another's."""
+    # (a count has no unit: "-" stands for it, as a join matches no nulls)
+    frame = frame.with_columns(_a_unit=pl.col("norm_unit").cast(pl.String).fill_null("-"))
+    keys = ["entity", "dimension", "norm_value", "_a_unit"]
+    named = (
+        frame.filter(pl.col("_key").is_not_null() & ~pl.col("_borrow"))
+        .filter(pl.col("norm_value").abs() >= 100)
+        .group_by(keys)
+        .agg(
+            pl.col("_key").n_unique().alias("_n_keys"),
+            pl.col("_key").first().alias("_again_key"),
+            pl.col("doc_id").n_unique().alias("_n_docs"),
+            pl.col("doc_id").first().alias("_a_doc"),
+        )
+        .filter(pl.col("_n_keys") == 1)
+        .drop("_n_keys")
+    )
+    frame = join_beside(frame, named, keys)
+    other_article = (pl.col("_n_docs") > 1) | (pl.col("_a_doc") != pl.col("doc_id"))
+    wanted = pl.col("_key").is_null() & ~pl.col("_borrow") & other_article.fill_null(False)
+    return frame.with_columns(_again=pl.when(wanted).then(pl.col("_again_key"))).drop(
+        "_again_key", "_n_docs", "_a_doc", "_a_unit"
+    )
 
 
 #: Figures of an event measure this many days apart or fewer are of one event (a report

@@ -159,3 +159,29 @@ def test_a_count_of_a_group_s_own_members_is_no_part_of_them() -> None:
     )
     assert ":" not in _of(result, "27", "b")["concept_key"]
     assert _of(result, "27", "b")["concept_key"] == _of(result, "20 soldiers", "a")["concept_key"]
+
+
+@pytest.mark.parametrize(
+    ("named", "restated", "surface", "same"),
+    [
+        ("The flood in Peru caused damage of $45 million, officials said.",
+         "Families in Peru will wait years for the $45 million to be found.", "$45 million",
+         True),
+        ("The tanker spilled 1,800 tonnes of crude off Peru, the coastguard said.",
+         "Crews off Peru were still chasing the tanker's 1,800 tonnes of crude on Friday.",
+         "1,800 tonnes", True),
+        ("Floods in Peru have killed 1,250 people, officials said.",
+         "A memorial in Peru will list the 1,250 by name.", "1,250", True),
+        # a figure of one or two digits is too common to be taken for another's
+        ("The flood in Peru caused damage of $12 on each road sign, officials said.",
+         "Families in Peru will wait years for the $12 to be found.", "$12", False),
+    ],
+)  # fmt: skip
+def test_a_figure_another_article_gives_with_its_measure_takes_that_measure(
+    named: str, restated: str, surface: str, same: bool
+) -> None:
+    result = _on_one_day(named, restated)
+    first, again = _of(result, surface, "a"), _of(result, surface, "b")
+    assert (again["concept_key"] == first["concept_key"]) is same, again
+    # (never sure enough to be called a rival figure: its own words name no measure)
+    assert again["frame_sure"] is False
