@@ -464,6 +464,7 @@ def read_measure(
     money: Iterable[str] = (),
     level_verbs: Iterable[str] = (),
     actors: Iterable[str] = (),
+    states: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -472,7 +473,8 @@ def read_measure(
     (no counted noun) never takes from the words after it; ``level_verbs``: verbs (lemmas) by
     which a clause's subject reaches the figure right after them, whose measure the subject
     names; ``actors``: nouns of bodies and their people, whose names name no measure
-    (:func:`actors_unnamed`).
+    (:func:`actors_unnamed`); ``states``: words of a state that lead a counted noun and name
+    its measure ("40 dead civilians").
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
@@ -612,7 +614,12 @@ def read_measure(
     # the unit read whole as a measure, once for the two steps that take it and once for
     # each distinct unit (a table holds few)
     units = frame.select(unit.unique()).to_series()
-    wholes = units.str.extract(rf"(?i)^({body})$", 1)
+    # ("40 dead civilians": a counted noun led by a word of a state, ``states``, counts it)
+    state = alternation(states) if states else "(?!)"
+    wholes = pl.coalesce(
+        units.str.extract(rf"(?i)^({body})$", 1),
+        units.str.extract(rf"(?i)^({state})\s+[a-z][a-z-]*$", 1),
+    )
     frame = frame.with_columns(_m_whole=unit.replace_strict(units, wholes, default=None))
 
     def looked(k: str) -> pl.Expr:

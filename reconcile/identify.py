@@ -490,7 +490,12 @@ def assign_keys(
     frame = _number_of(frame)
     # (a bare count's noun is the one its clause gives it: "the number of ... children")
     counted = pl.coalesce("unit", "_counted")
-    unit = counted.str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    # ("40 dead civilians" are civilians, counted dead)
+    unit = (
+        counted.str.to_lowercase()
+        .str.replace(rf"^(?:{alternation(_WORDS.state_words)})\s+(\S)", "${1}")
+        .str.replace(r"([^s])s$", "${1}")
+    )
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
     nationals = {form.lower() for form in demonym_forms()} | {
@@ -563,6 +568,7 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         money=_WORDS.money_measures,
         level_verbs=_WORDS.level_verbs,
         actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
+        states=_WORDS.state_words,
     )
     claims = claims.with_row_index("_row")
     dimension = pl.col("dimension").cast(pl.String)

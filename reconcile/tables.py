@@ -98,6 +98,8 @@ class ReadingWords:
     records: tuple[str, ...]
     work_people: tuple[str, ...]
     displacement_measures: tuple[str, ...]
+    #: words of a state a counted noun may carry ("40 dead civilians"): its measure
+    state_words: tuple[str, ...]
     #: measures that count people (no figure of a physical unit takes one from its sentence)
     people_measures: tuple[str, ...]
     #: measures of money (no bare count takes one from the words after it)
@@ -199,6 +201,7 @@ def reading_words() -> ReadingWords:
         records=words("records"),
         work_people=tuple(_plural(w) for w in words("work_people")),
         displacement_measures=words("displacement_measures"),
+        state_words=words("state_words"),
         people_measures=words("people_measures"),
         money_measures=words("money_measures"),
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},

@@ -185,3 +185,28 @@ def test_a_figure_another_article_gives_with_its_measure_takes_that_measure(
     assert (again["concept_key"] == first["concept_key"]) is same, again
     # (never sure enough to be called a rival figure: its own words name no measure)
     assert again["frame_sure"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "population"),
+    [
+        ("Rescuers in Peru found 40 dead civilians.", "40", "death", "civilian"),
+        ("Rescuers in Peru found 40 civilians dead.", "40", "death", "civilian"),
+        ("Volunteers in Peru found 220 dead seabirds.", "220", "death", "seabird"),
+        # a noun led by a word of no state keeps its own words
+        ("The union in Peru said 300 aid workers had left.", "300", "aid worker", "aid worker"),
+    ],
+)  # fmt: skip
+def test_a_counted_noun_led_by_a_state_counts_that_state_of_its_noun(
+    text: str, surface: str, measure: str, population: str
+) -> None:
+    row = _of(_run({"a": (text, MARCH)}), surface)
+    assert (row["concept_key"], row["population"]) == (measure, population)
+
+
+def test_dead_animals_are_no_count_of_dead_people() -> None:
+    result = _on_one_day(
+        "Floods in Peru killed 40 people, officials said.",
+        "Volunteers in Peru found 220 dead seabirds after the floods.",
+    )
+    assert _of(result, "40 people")["quantity_id"] != _of(result, "220")["quantity_id"]
