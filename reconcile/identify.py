@@ -24,6 +24,8 @@ from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sent
 from .frames import (
     GENERIC_NOUNS,
     HEDGES,
+    MEASURE_READINGS,
+    MEASURE_READS,
     ORIGIN_MEASURES,
     PER_HEAD,
     PHYSICAL,
@@ -556,7 +558,9 @@ def assign_keys(
 def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``claims`` with the measure read from each figure's words (:func:`read_measure`): a
     figure of a physical unit against the physical measures of its dimension
-    (``Tables.physical_forms``), any other against the rest, in the claims' order."""
+    (``Tables.physical_forms``), any other against the rest. Each part is read on its rows
+    and the columns :func:`read_measure` reads alone, and its readings set beside the claims
+    (a copy of each part's rows of every column, put back in order, would copy the table)."""
     read = functools.partial(
         read_measure,
         people=_WORDS.people_measures,
@@ -564,13 +568,24 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         level_verbs=_WORDS.level_verbs,
         actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
     )
-    claims = claims.with_row_index("_row")
     dimension = pl.col("dimension").cast(pl.String)
     physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)
-    parts = [read(claims.filter(~physical), tables.measure_forms)]
-    for name in claims.filter(physical).get_column("dimension").cast(pl.String).unique().sort():
-        parts.append(read(claims.filter(dimension == name), tables.physical_forms[name]))
-    return pl.concat(parts, how="vertical_relaxed").sort("_row").drop("_row")
+    kinds = claims.select(dimension.filter(physical).unique().sort()).to_series()
+    if kinds.is_empty():
+        return read(claims, tables.measure_forms)
+    read_columns = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), *MEASURE_READS
+    )
+    parts = [(~physical, tables.measure_forms)]
+    parts += [(dimension == kind, tables.physical_forms[kind]) for kind in kinds]
+    found = pl.concat(
+        [
+            read(read_columns.filter(keep), forms).select("_row", *MEASURE_READINGS)
+            for keep, forms in parts
+        ],
+        how="vertical_relaxed",
+    ).sort("_row")
+    return claims.with_columns(found.drop("_row").get_columns())
 
 
 #: "the number of acutely malnourished children under five had risen to": the words after
