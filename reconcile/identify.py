@@ -559,8 +559,9 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``claims`` with the measure read from each figure's words (:func:`read_measure`): a
     figure of a physical unit against the physical measures of its dimension
     (``Tables.physical_forms``), any other against the rest. Each part is read on its rows
-    and the columns :func:`read_measure` reads alone, and its readings set beside the claims
-    (a copy of each part's rows of every column, put back in order, would copy the table)."""
+    and the columns :func:`read_measure` reads alone, at most ``_MEASURE_BATCH`` rows at a
+    time, and its readings set beside the claims (a copy of each part's rows of every column,
+    put back in order, would copy the table)."""
     read = functools.partial(
         read_measure,
         people=_WORDS.people_measures,
@@ -571,7 +572,7 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     dimension = pl.col("dimension").cast(pl.String)
     physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)
     kinds = claims.select(dimension.filter(physical).unique().sort()).to_series()
-    if kinds.is_empty():
+    if kinds.is_empty() and claims.height <= _MEASURE_BATCH:
         return read(claims, tables.measure_forms)
     read_columns = claims.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), *MEASURE_READS
@@ -580,12 +581,18 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     parts += [(dimension == kind, tables.physical_forms[kind]) for kind in kinds]
     found = pl.concat(
         [
-            read(read_columns.filter(keep), forms).select("_row", *MEASURE_READINGS)
+            read(batch.filter(keep), forms).select("_row", *MEASURE_READINGS)
+            for batch in read_columns.iter_slices(_MEASURE_BATCH)
             for keep, forms in parts
         ],
         how="vertical_relaxed",
     ).sort("_row")
     return claims.with_columns(found.drop("_row").get_columns())
+
+
+#: Rows read at a time by :func:`read_measure`, whose readings of a row read that row alone:
+#: the words it cuts and rewrites are held for one batch at a time.
+_MEASURE_BATCH = 200_000
 
 
 #: "the number of acutely malnourished children under five had risen to": the words after
