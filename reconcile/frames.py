@@ -34,6 +34,8 @@ __all__ = [
     "ANOTHER_MEASURE",
     "BROAD_PLACES",
     "GENERIC_NOUNS",
+    "MEASURE_READINGS",
+    "MEASURE_READS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
     "PER_HEAD",
@@ -455,6 +457,20 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
 #: A noun and "of" before a figure ("a loss of EUR 640 million", "a toll of 40"): the noun
 #: names that figure.
 _OTHER_FIGURE = rf"(?i)(?-u:\b)[a-z]+\s+of\s+(?:(?:{HEDGES})\s+)?[^\s\w]?\d"
+
+
+#: The columns :func:`read_measure` reads, and those it adds.
+MEASURE_READS = (
+    "sentence",
+    "sentence_start",
+    "start",
+    "end",
+    "surface",
+    "unit",
+    "concept",
+    "dimension",
+)
+MEASURE_READINGS = ("_measure", "_measure_source", "_measure_own")
 
 
 def read_measure(

@@ -24,6 +24,8 @@ from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sent
 from .frames import (
     GENERIC_NOUNS,
     HEDGES,
+    MEASURE_READINGS,
+    MEASURE_READS,
     ORIGIN_MEASURES,
     PER_HEAD,
     PHYSICAL,
@@ -561,7 +563,10 @@ def assign_keys(
 def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``claims`` with the measure read from each figure's words (:func:`read_measure`): a
     figure of a physical unit against the physical measures of its dimension
-    (``Tables.physical_forms``), any other against the rest, in the claims' order."""
+    (``Tables.physical_forms``), any other against the rest. Each part is read on its rows
+    and the columns :func:`read_measure` reads alone, at most ``_MEASURE_BATCH`` rows at a
+    time, and its readings set beside the claims (a copy of each part's rows of every column,
+    put back in order, would copy the table)."""
     read = functools.partial(
         read_measure,
         people=_WORDS.people_measures,
@@ -570,13 +575,30 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
         states=_WORDS.state_words,
     )
-    claims = claims.with_row_index("_row")
     dimension = pl.col("dimension").cast(pl.String)
     physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)
-    parts = [read(claims.filter(~physical), tables.measure_forms)]
-    for name in claims.filter(physical).get_column("dimension").cast(pl.String).unique().sort():
-        parts.append(read(claims.filter(dimension == name), tables.physical_forms[name]))
-    return pl.concat(parts, how="vertical_relaxed").sort("_row").drop("_row")
+    kinds = claims.select(dimension.filter(physical).unique().sort()).to_series()
+    if kinds.is_empty() and claims.height <= _MEASURE_BATCH:
+        return read(claims, tables.measure_forms)
+    read_columns = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), *MEASURE_READS
+    )
+    parts = [(~physical, tables.measure_forms)]
+    parts += [(dimension == kind, tables.physical_forms[kind]) for kind in kinds]
+    found = pl.concat(
+        [
+            read(batch.filter(keep), forms).select("_row", *MEASURE_READINGS)
+            for batch in read_columns.iter_slices(_MEASURE_BATCH)
+            for keep, forms in parts
+        ],
+        how="vertical_relaxed",
+    ).sort("_row")
+    return claims.with_columns(found.drop("_row").get_columns())
+
+
+#: Rows read at a time by :func:`read_measure`, whose readings of a row read that row alone:
+#: the words it cuts and rewrites are held for one batch at a time.
+_MEASURE_BATCH = 200_000
 
 
 #: "the number of acutely malnourished children under five had risen to": the words after
