@@ -1780,28 +1780,42 @@ def _given_again(frame: pl.DataFrame) -> pl.DataFrame:
     dimension, normalised value and unit), when all such figures name one measure. Outlets
     restate a figure in other words ("the spill of 1,800 tonnes", "1,800 tonnes of crude");
     a figure of one or two digits is too common to be taken for another's."""
-    # (a count has no unit: "-" stands for it, as a join matches no nulls)
-    frame = frame.with_columns(_a_unit=pl.col("norm_unit").cast(pl.String).fill_null("-"))
+    # (read on the few columns it needs, the rows of each side apart: a filter of the whole
+    # table would copy every column of most rows; a count has no unit, "-" stands for it, as a
+    # join matches no nulls)
     keys = ["entity", "dimension", "norm_value", "_a_unit"]
+    figures = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        pl.col("entity").cast(pl.String),
+        pl.col("dimension").cast(pl.String),
+        "norm_value",
+        pl.col("norm_unit").cast(pl.String).fill_null("-").alias("_a_unit"),
+        pl.col("doc_id").cast(pl.String),
+        "_key",
+        "_borrow",
+    )
     named = (
-        frame.filter(pl.col("_key").is_not_null() & ~pl.col("_borrow"))
-        .filter(pl.col("norm_value").abs() >= 100)
+        figures.filter(
+            pl.col("_key").is_not_null() & ~pl.col("_borrow") & (pl.col("norm_value").abs() >= 100)
+        )
         .group_by(keys)
         .agg(
             pl.col("_key").n_unique().alias("_n_keys"),
-            pl.col("_key").first().alias("_again_key"),
+            pl.col("_key").first().alias("_again"),
             pl.col("doc_id").n_unique().alias("_n_docs"),
             pl.col("doc_id").first().alias("_a_doc"),
         )
         .filter(pl.col("_n_keys") == 1)
-        .drop("_n_keys")
     )
-    frame = join_beside(frame, named, keys)
-    other_article = (pl.col("_n_docs") > 1) | (pl.col("_a_doc") != pl.col("doc_id"))
-    wanted = pl.col("_key").is_null() & ~pl.col("_borrow") & other_article.fill_null(False)
-    return frame.with_columns(_again=pl.when(wanted).then(pl.col("_again_key"))).drop(
-        "_again_key", "_n_docs", "_a_doc", "_a_unit"
+    found = (
+        figures.filter(pl.col("_key").is_null() & ~pl.col("_borrow"))
+        .join(named, on=keys, how="inner")
+        .filter((pl.col("_n_docs") > 1) | (pl.col("_a_doc") != pl.col("doc_id")))
     )
+    again = pl.Series("_again", [], found.schema["_again"]).extend_constant(None, frame.height)
+    if found.height:
+        again = again.scatter(found.get_column("_at"), found.get_column("_again"))
+    return frame.with_columns(again)
 
 
 #: Figures of an event measure this many days apart or fewer are of one event (a report
