@@ -75,24 +75,25 @@ def _text_of(column: pl.Series) -> pl.Series:
     return values.scatter(numbers, distinct.cast(pl.String)).gather(column.to_physical())
 
 
-def on_rows(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Series:
-    """``pl.when(keep).then(value)`` as a column of ``frame``, ``value`` computed on the rows
-    ``keep`` holds for alone (a ``when`` computes its ``then`` on every row). ``value`` must
-    read each row by itself (no window, shift or aggregate: the other rows are not there).
+def on_rows(frame: pl.DataFrame, keep: pl.Expr, *values: pl.Expr) -> list[pl.Series]:
+    """``pl.when(keep).then(value)`` for each of ``values`` as columns of ``frame``, each
+    computed on the rows ``keep`` holds for alone (a ``when`` computes its ``then`` on every
+    row), ``keep`` once for all. A value must read each row by itself (no window, shift or
+    aggregate: the other rows are not there).
 
     >>> frame = pl.DataFrame({"dim": ["ratio", "count", "ratio"], "s": ["a", "b", "c"]})
     >>> keep = pl.col("dim") == "ratio"
-    >>> on_rows(frame, keep, pl.col("s").str.to_uppercase().alias("up")).to_list()
-    ['A', None, 'C']
+    >>> [c.to_list() for c in on_rows(frame, keep, pl.col("s").str.to_uppercase().alias("up"))]
+    [['A', None, 'C']]
     """
-    needed = list(dict.fromkeys(value.meta.root_names()))
+    needed = list(dict.fromkeys(n for value in values for n in value.meta.root_names()))
     rows = (
         frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *needed, _keep=keep)
         .filter(pl.col("_keep").fill_null(False))
-        .select("_at", value)
+        .select("_at", *values)
     )
-    column = rows.to_series(1).clear().extend_constant(None, frame.height)
-    return column.scatter(rows.get_column("_at"), rows.to_series(1)) if rows.height else column
+    at = rows.get_column("_at")
+    return [set_at_rows(frame.height, at, rows.to_series(i)) for i in range(1, rows.width)]
 
 
 def where(condition: pl.Expr, **values: Any) -> dict[str, pl.Expr]:

@@ -434,14 +434,16 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     publication date;
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
-    sentence = pl.col("sentence").fill_null("").str.replace_all(_FOUNDED_IN, " ")
+    sentence = pl.col("sentence").fill_null("")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
     # the sentence's years, a report's year of coming out left aside (only where it names
-    # two years or more is one cut)
+    # two years or more is one cut) and the year something came to be always
     years = rf"\b{_YEAR}\b"
     cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
-    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence)
+    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence).str.replace_all(
+        _FOUNDED_IN, " "
+    )
     told_years = told.str.extract_all(years).list.n_unique()
     found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between

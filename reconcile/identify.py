@@ -19,7 +19,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
+from .columns import SERIES_ORDER, at_rows, join_beside, set_at_rows, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     GENERIC_NOUNS,
@@ -1713,7 +1713,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # "growth of 1.5% this year, after 2.3% in 2026", "up from 2.3%": a figure set after
     # another of its sentence, whose measure only the whole sentence names, continues it
     from_sentence = pl.col("concept_source").str.ends_with("' in the sentence").fill_null(False)
-    same_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False) & before.str.contains(
+    in_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False)
+    same_sentence = in_sentence & before.str.contains(
         rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+(?:{HEDGES}\s+)?$"
     ).fill_null(False)
     # (a sum, a share or a count of things of its own, "38 hospitals", takes no measure from
@@ -1726,7 +1727,6 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         | pl.col("unit").is_in(["person", "times"])
         | (pl.col("norm_value") == prev_value).fill_null(False)
     )
-    in_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False)
     frame = frame.with_columns(
         _borrow=(
             (
@@ -1812,10 +1812,9 @@ def _given_again(frame: pl.DataFrame) -> pl.DataFrame:
         .join(named, on=keys, how="inner")
         .filter((pl.col("_n_docs") > 1) | (pl.col("_a_doc") != pl.col("doc_id")))
     )
-    again = pl.Series("_again", [], found.schema["_again"]).extend_constant(None, frame.height)
-    if found.height:
-        again = again.scatter(found.get_column("_at"), found.get_column("_again"))
-    return frame.with_columns(again)
+    return frame.with_columns(
+        set_at_rows(frame.height, found.get_column("_at"), found.get_column("_again"))
+    )
 
 
 #: Figures of an event measure this many days apart or fewer are of one event (a report

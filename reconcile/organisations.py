@@ -419,6 +419,5 @@ def read_organisation(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFram
     # figure, and the words before it are cut from each sentence anew for every reading)
     named = pl.col("sentence").fill_null("").str.contains(rf"(?-u:\b)(?:{alternation(forms)})")
     return frame.with_columns(
-        on_rows(frame, named, org.alias("_org")),
-        on_rows(frame, named, source_words.alias("_org_source")),
+        *on_rows(frame, named, org.alias("_org"), source_words.alias("_org_source"))
     )

@@ -148,7 +148,7 @@ def share_parts(frame: pl.DataFrame) -> pl.DataFrame:
         & ~part.str.contains(pl.col("concept_key"), literal=True)
     )
     # (the part is read once for both columns: each use of an expression computes it again)
-    frame = frame.with_columns(on_rows(frame, share, pl.when(named).then(part)).alias("_part"))
+    frame = frame.with_columns(*on_rows(frame, share, pl.when(named).then(part).alias("_part")))
     part = pl.col("_part")
     return frame.with_columns(
         **where(
@@ -228,9 +228,13 @@ def holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -
         .replace_strict(forms, default=None, return_dtype=pl.String)
     )
     frame = frame.with_columns(
-        on_rows(frame, held, name).alias("_holder"),
-        on_rows(frame, held, giver).alias("_giver"),
-        on_rows(frame, held, gapped.is_not_null()).alias("_gapped"),
+        *on_rows(
+            frame,
+            held,
+            name.alias("_holder"),
+            giver.alias("_giver"),
+            gapped.is_not_null().alias("_gapped"),
+        )
     )
     # the measure each holder's share is of: the giver's, else its own; after "and", the
     # figure's before it in its sentence
