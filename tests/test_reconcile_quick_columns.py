@@ -65,10 +65,12 @@ ROWS = pl.DataFrame(
 )
 def test_a_value_computed_on_the_kept_rows_is_the_when_then(keep: pl.Expr) -> None:
     value = pl.concat_str(pl.col("words").str.to_uppercase(), pl.col("value").cast(pl.String))
-    quick = on_rows(ROWS, keep, value)
-    plain = ROWS.select(pl.when(keep).then(value)).to_series()
-    assert quick.dtype == plain.dtype
-    assert quick.to_list() == plain.to_list()
+    other = (pl.col("value") * 2).alias("twice")  # (several values read on one filter)
+    quick = on_rows(ROWS, keep, value, other)
+    for column, expr in zip(quick, (value, other), strict=True):
+        plain = ROWS.select(pl.when(keep).then(expr)).to_series()
+        assert column.dtype == plain.dtype
+        assert column.to_list() == plain.to_list()
 
 
 @pytest.mark.parametrize(
