@@ -48,9 +48,11 @@ __all__ = [
     "before_figure",
     "demonym_forms",
     "document_places",
+    "is_name_word",
     "measure_forms",
     "nationality",
     "place_forms",
+    "place_mentions",
     "read_doubt",
     "read_measure",
     "read_movement",
@@ -988,6 +990,60 @@ def nationality(adjectives: dict[str, str]) -> pl.Expr:
     return found.replace_strict(adjectives, default=None)
 
 
+@functools.cache
+def is_name_word(word: str) -> bool:
+    """Whether capitalised ``word`` is a name, not an English word: lemminflect knows no
+    lemma of it or of its stem before "-ern" ("Northern": "north"), and it is no function
+    word, day or month ("Porto", "Michael"; not "Lake", "Says", "The", "Northern", "Monday").
+
+    >>> [is_name_word(word) for word in ("Porto", "Lake", "The", "Northern", "Monday")]
+    [True, False, False, False, False]
+    """
+    import lemminflect
+
+    low = word.lower()
+    words = lexicon()
+    if low in words.stopwords or low in words.weekdays or low in words.months:
+        return False
+    return not any(lemminflect.getAllLemmas(form) for form in {low, low.removesuffix("ern")})
+
+
+#: A capitalised word and the space after it, that may lead a place's name in a mention.
+_LEAD = r"([A-Z][a-z]+)[ \t]+"
+
+
+def place_mentions(frame: pl.DataFrame, text: str, both: dict[str, str]) -> pl.DataFrame:
+    """``frame`` with one row per mention of a place in its column ``text``, which becomes
+    the place named (a value of ``both``, place names and nationalities); rows of texts that
+    name none are dropped. A name or nationality written right after a capitalised name
+    that is no English word (:func:`is_name_word`) continues that longer name ("Porto Dane",
+    a town; "Michael Jordan", a man): it names no place. After an English word ("Lake Chad",
+    "Eastern Ukraine", "Says Russia") or another place it still does.
+
+    >>> frame = pl.DataFrame({"t": ["Flights left Porto Dane and Oslo for Denmark."]})
+    >>> both = {"Dane": "Denmark", "Denmark": "Denmark", "Oslo": "Norway"}
+    >>> place_mentions(frame, "t", both).get_column("t").sort().to_list()
+    ['Denmark', 'Norway']
+    """
+    pattern = rf"(?-u:\b)(?:{_LEAD})?(?:{alternation(both)})(?-u:\b)"
+    found = frame.with_columns(pl.col(text).str.extract_all(pattern)).explode(text)
+    lead = pl.col(text).str.extract(rf"^{_LEAD}", 1)
+    leads = found.select(lead.unique().drop_nulls()).to_series()
+    names = [word for word in leads if word not in both and is_name_word(word)]
+    alone = pl.col(text).str.replace(rf"^{_LEAD}", "").replace_strict(both, default=None)
+    place = pl.coalesce(
+        pl.col(text).replace_strict(both, default=None),
+        pl.when(~lead.fill_null("").is_in(names)).then(alone),
+    )
+    # (a place leading another, "Chad Niger": both are named)
+    first = pl.when(pl.col(text).replace_strict(both, default=None).is_null()).then(
+        lead.replace_strict(both, default=None)
+    )
+    return pl.concat(
+        [found.with_columns(place.alias(text)), found.with_columns(first.alias(text))]
+    ).filter(pl.col(text).is_not_null())
+
+
 def document_places(
     docs: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
 ) -> pl.DataFrame:
@@ -1000,12 +1056,7 @@ def document_places(
     written out again, in memory the process keeps after they are let go."""
     both = {**adjectives, **forms}
     return (
-        docs.select(
-            "doc_id",
-            pl.col("text").str.extract_all(rf"(?-u:\b)(?:{alternation(both)})(?-u:\b)").alias("p"),
-        )
-        .explode("p")
-        .with_columns(p=pl.col("p").replace_strict(both, default=None))
+        place_mentions(docs.select("doc_id", p="text"), "p", both)
         .filter(pl.col("p").is_not_null() & ~pl.col("p").is_in(["", *BROAD_PLACES]))
         .group_by("doc_id", "p")
         .len()

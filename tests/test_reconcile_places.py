@@ -6,10 +6,11 @@ made-up sentences of their own.
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
 
-from reconcile.frames import demonym_forms
+from reconcile.frames import demonym_forms, place_forms, place_mentions
 
 
 @pytest.mark.parametrize(
@@ -135,3 +136,39 @@ def test_a_continent_named_in_passing_is_not_the_document_s_place() -> None:
     burned = [_of(result, "2,000 hectares", doc) for doc in ("a", "b")]
     assert burned[0]["entity"] == burned[1]["entity"] != "Europe"
     assert burned[0]["quantity_id"] == burned[1]["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a town or a man whose name ends in a country's name or its people's
+        ("Ferries from Kerro Dane were cancelled.", []),
+        ("The striker Michael Jordan scored twice.", []),
+        ("Mr Jordan said the port was shut.", []),
+        # after an English word, a direction or a function word the place is still named
+        ("Fishing on Lake Chad has collapsed.", ["Chad"]),
+        ("Shelling in Northern Syria went on.", ["Syria"]),
+        ("In Denmark, prices fell.", ["Denmark"]),
+        ("Kenya Says Uganda Closed The Border", ["Kenya", "Uganda"]),
+        # a place leading another is named too
+        ("Talks between Chad Niger and Mali stalled.", ["Chad", "Mali", "Niger"]),
+    ],
+)
+def test_a_place_inside_a_longer_name_is_no_mention_of_it(text: str, places: list[str]) -> None:
+    both = {**place_forms(), **demonym_forms()}
+    found = place_mentions(pl.DataFrame({"t": [text]}), "t", both).get_column("t")
+    assert sorted(found) == places
+
+
+def test_a_town_named_for_a_people_does_not_set_the_story_s_country() -> None:
+    # "Kerro Dane" holds "Dane", a demonym of Denmark; the story is of a country no gazetteer
+    # knows, named by its "national" agency
+    result = _on_one_day(
+        "Ferries halted\n\nKERRO DANE - Storms cut ferries at Kerro Dane for a third day, and "
+        "1,200 passengers were stranded, Solvaria's national maritime agency said.",
+        "Ferries stay in port\n\nSolvaria's national maritime agency said 1,200 passengers "
+        "were stranded on Monday.",
+    )
+    stranded = [_of(result, "1,200 passengers", doc) for doc in ("a", "b")]
+    assert stranded[0]["entity"] == stranded[1]["entity"] == "Solvaria"
+    assert stranded[0]["quantity_id"] == stranded[1]["quantity_id"]
