@@ -662,10 +662,18 @@ def read_measure(
             for k in steps
         }
     )
+    # a count of things ("1.4 million households lost power") measures no money, whichever
+    # words it is read from; a bare count takes none from the words after it
+    counted = (pl.col("dimension") == "count") & pl.col("unit").is_not_null()
     frame = frame.with_columns(
-        _m_after_is=pl.when(bare & pl.col("_m_after_is").is_in(list(money)))
-        .then(None)
-        .otherwise(pl.col("_m_after_is")),
+        **{
+            k + "_is": pl.when(
+                (counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money))
+            )
+            .then(None)
+            .otherwise(pl.col(k + "_is"))
+            for k in steps
+        }
     )
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # the counted phrase as written may name a narrower measure than its head noun, the unit

@@ -127,3 +127,17 @@ def test_homes_destroyed_and_homes_damaged_are_two_counts() -> None:
     assert _of(result, "1,500")["quantity_id"] == destroyed["quantity_id"]
     assert _of(result, "9,800")["quantity_id"] == damaged["quantity_id"]
     assert destroyed["quantity_id"] != damaged["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("In Peru, 250,000 households lost power on Monday night.", "250,000 households"),
+        ("The floods cost Peru 40 schools, the ministry said.", "40 schools"),
+        ("About 600 shops in Lima suffered damage, traders said.", "About 600 shops"),
+    ],
+)
+def test_a_count_of_things_measures_no_money(sentence: str, surface: str) -> None:
+    # "lost", "cost" and "damage" name a sum of money only for a sum: households, schools
+    # and shops counted are no cost
+    assert _of(_run({"a": (sentence, MARCH)}), surface)["concept_key"] != "cost"
