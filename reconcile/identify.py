@@ -541,6 +541,7 @@ def assign_keys(
         & ~by_role.fill_null(False)
         & ~scope_noted,
     ).drop("_status", "_doc__place", "_counted", *_PERIOD_WORDS)
+    frame = _period_again(frame)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted ("1.8 million cattle, goats and
     # sheep ... a much lower figure, 600,000 animals": its own wider noun too)
@@ -1815,6 +1816,34 @@ def _given_again(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         set_at_rows(frame.height, found.get_column("_at"), found.get_column("_again"))
     )
+
+
+def _period_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """``period`` of a figure whose words name none, given again: the year of the same
+    figure (same entity, measure, dimension, value and unit) given elsewhere in the story as
+    a figure of that year, when all such figures give one year. News restates a figure of a
+    past year without it ("the 2003 blackout cut power to 600,000 homes" and, later, "the
+    last blackout of this size, which cut 600,000 homes"). A round figure under 100 is too
+    common to be taken for another's. A projection is not carried so: a toll "could reach
+    20,000", and a count of 20,000 later is a count."""
+    keys = ["entity", "concept_key", "dimension", "norm_value", "_p_unit"]
+    value = pl.col("norm_value")
+    figures = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        *(pl.col(k).cast(pl.String) for k in ("entity", "concept_key", "dimension")),
+        value,
+        pl.col("norm_unit").cast(pl.String).fill_null("-").alias("_p_unit"),
+        pl.col("period").cast(pl.String),
+    ).filter((value.abs() >= 100) | (value != value.round()))
+    given = (
+        figures.filter(pl.col("period").str.contains(r"^\d{4}$"))
+        .group_by(keys)
+        .agg(pl.col("period").n_unique().alias("_n"), pl.col("period").first().alias("_given"))
+        .filter(pl.col("_n") == 1)
+    )
+    found = figures.filter(pl.col("period").is_null()).join(given, on=keys, how="inner")
+    again = set_at_rows(frame.height, found.get_column("_at"), found.get_column("_given"))
+    return frame.with_columns(period=pl.coalesce(pl.col("period"), again))
 
 
 #: Figures of an event measure this many days apart or fewer are of one event (a report

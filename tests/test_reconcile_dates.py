@@ -180,3 +180,33 @@ def test_a_month_or_season_of_that_is_of_the_year_named_before(when: str) -> Non
     result = _run({"a": (text, MARCH)})
     assert _of(result, "1,140")["as_of"].year == 2022
     assert _of(result, "1,140")["quantity_id"] != _of(result, "40 people")["quantity_id"]
+
+
+def test_a_figure_of_a_past_year_given_again_without_it_keeps_its_year() -> None:
+    # the second article names the old storm's toll again, but not its year: it is still
+    # the figure of 2011, not a count of now to set against this storm's
+    result = _run(
+        {
+            "a": ("In Peru, the storm of 2011 left 1,350 people dead. The new storm has killed "
+                  "40 people, officials said.", MARCH),
+            "b": ("The toll in Peru, now 75 dead, is far below the 1,350 deaths of the last "
+                  "great storm.", MARCH.replace(day=9)),
+        }
+    )  # fmt: skip
+    then = [_of(result, surface, doc) for surface, doc in (("1,350 people", "a"),
+                                                           ("1,350 deaths", "b"))]  # fmt: skip
+    assert then[0]["period"] == then[1]["period"] == "2011"
+    assert then[0]["quantity_id"] == then[1]["quantity_id"]
+    assert _of(result, "75 dead")["quantity_id"] != then[1]["quantity_id"]
+
+
+def test_a_projection_is_not_carried_to_a_count_of_the_same_value() -> None:
+    result = _run(
+        {
+            "a": ("In Peru, officials said the toll could reach 2,000.", MARCH),
+            "b": ("The toll in Peru reached 2,000 dead on Friday, officials said.",
+                  MARCH.replace(day=9)),
+        }
+    )  # fmt: skip
+    assert _of(result, "2,000", "a")["period"] == "projected"
+    assert _of(result, "2,000 dead", "b")["period"] is None
