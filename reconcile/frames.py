@@ -140,14 +140,23 @@ def inflections(word: str, *, classes: Iterable[str | None] = (None, "NOUN")) ->
     return forms
 
 
-def measure_forms(vocabulary: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Every surface form (lower case) of every entry -> its measure."""
+def measure_forms(
+    vocabulary: Mapping[str, Iterable[str]], *, nouns: Iterable[str] = ()
+) -> dict[str, str]:
+    """Every surface form (lower case) of every entry -> its measure; an entry whose last
+    word is one of ``nouns`` in its noun forms alone ("fire", "fires"; not "fired").
+
+    >>> sorted(measure_forms({"fire": ["blaze"]}, nouns=["fire"]))
+    ['blaze', 'blazed', 'blazes', 'blazing', 'fire', 'fires']
+    """
     forms: dict[str, str] = {}
+    noun_only = set(nouns)
     for measure, entries in vocabulary.items():
         for entry in [measure, *entries]:
             words = str(entry).lower().split()
             head, last = words[:-1], words[-1]
-            for form in sorted(inflections(last)):
+            classes = ("NOUN",) if last in noun_only else (None, "NOUN")
+            for form in sorted(inflections(last, classes=classes)):
                 forms.setdefault(" ".join([*head, form]), measure)
     return forms
 

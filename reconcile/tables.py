@@ -109,6 +109,8 @@ class ReadingWords:
     physical_measures: dict[str, tuple[str, ...]]
     #: other measures such a figure takes besides them (it takes no others)
     physical_also: tuple[str, ...]
+    #: words that name their measure only as nouns (their verbs name none)
+    noun_measures: tuple[str, ...]
     #: words of a multiple or a part, none of which names what a figure measures
     multiple_words: tuple[str, ...]
     holding: tuple[str, ...]
@@ -206,6 +208,7 @@ def reading_words() -> ReadingWords:
         money_measures=words("money_measures"),
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
         physical_also=words("physical_also"),
+        noun_measures=words("noun_measures"),
         multiple_words=words("multiple_words"),
         holding=words("holding"),
         holder_verbs=words("holder_verbs"),
@@ -372,14 +375,17 @@ def _measure_forms(vocabulary: dict[str, list[str]]) -> dict[str, Any]:
     physical = words.physical_measures
     dimensions = sorted({d for ds in physical.values() for d in ds})
     return {
-        "measure_forms": measure_forms({k: v for k, v in vocabulary.items() if k not in physical}),
+        "measure_forms": measure_forms(
+            {k: v for k, v in vocabulary.items() if k not in physical}, nouns=words.noun_measures
+        ),
         "physical_forms": {
             d: measure_forms(
                 {
                     k: v
                     for k, v in vocabulary.items()
                     if d in physical.get(k, ()) or k in words.physical_also
-                }
+                },
+                nouns=words.noun_measures,
             )
             for d in dimensions
         },

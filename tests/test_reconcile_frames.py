@@ -50,6 +50,26 @@ def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "not_measure"),
+    [
+        # a noun that names a measure does not as a verb
+        ("The mudslide in Peru forced 4,500 residents from their homes.", "personnel"),
+        ("The mill in Peru fired 300 workers last week.", "fire"),
+        ("Rice prices in Peru rocketed 40% last month.", "weapon"),
+        ("Shelters in Peru housed 2,300 people on Monday.", "home"),
+    ],
+)
+def test_a_verb_of_a_measure_noun_names_no_measure(text: str, not_measure: str) -> None:
+    assert _frame(text)["concept_key"] != not_measure
+
+
+def test_a_noun_only_measure_keeps_its_plural() -> None:
+    forms = measure_forms({"fire": ["fire"], "personnel": ["force"]}, nouns=["fire", "force"])
+    assert forms["fires"] == "fire" and forms["forces"] == "personnel"
+    assert "fired" not in forms and "forced" not in forms
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("The agency counted 3,000 arrivals in Chile last week.", "Chile"),
