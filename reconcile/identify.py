@@ -93,7 +93,7 @@ _PROJECTED = (
 #: plan, a wish or "would" sets (a verb of setting, then "to" right before the figure), a
 #: projection of its own and not the level of now.
 _PLANNED = (
-    rf"(?i)(?:\b{phrases(_WORDS.projection_expected)}\s+to|\b(?:would|will|wants?\s+to|"
+    rf"(?i)(?:\b{phrases(_WORDS.projection_expected)}\s+to|\b(?:{phrases(_WORDS.projection_modals)}|wants?\s+to|"
     rf"proposals?\s+to|proposes?\s+to))\s+(?:\w+\s+)?{phrases(_WORDS.setting_verbs)}\w*\s+"
     r"[^,;:()]{0,60}\bto\s+(?:about\s+|around\s+)?$"
 )
@@ -1725,7 +1725,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # sentence before)
     goes_on = (
         pl.col("unit").is_null()
-        | pl.col("unit").is_in(["person", "times"])
+        | pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
         | (pl.col("norm_value") == prev_value).fill_null(False)
     )
     frame = frame.with_columns(
