@@ -122,6 +122,9 @@ PER_HEAD = (
 )
 
 
+#: Words that govern a noun after them as an object or in a phrase of place: an article, a
+#: possessive, a preposition.
+_GOVERNING = r"(?:the|a|an|their|its|his|her|our|from|in|into|of|for|at|on|by|with|to)"
 #: What may stand between the words of a measure's phrase: spaces and quotation marks.
 _BETWEEN = "[\\s\"'\u2018\u2019\u201c\u201d]+"
 
@@ -670,6 +673,28 @@ def read_measure(
             .otherwise(pl.col(k + "_is"))
             for k in steps
         }
+    )
+    # a count of a noun of its own ("450 firefighters", "4,500 residents") counts that noun:
+    # a measure named after it as the object of a verb or a preposition ("fighting the fire",
+    # "from their homes", "in a ballot") is not what befell it ("12 miners died", "were
+    # evacuated", "without power")
+    specific = (
+        (pl.col("dimension") == "count")
+        & noun.is_not_null()
+        & ~noun.is_in(list(GENERIC_NOUNS))
+        & ~noun.is_in(list(CONTAINER_NOUNS))
+    ).fill_null(False)
+    lead_in = after_clause.str.slice(
+        0,
+        after_clause.str.to_lowercase().str.find(
+            pl.col("_m_after").str.to_lowercase(), literal=True
+        ),
+    )
+    governed = lead_in.str.contains(rf"(?i)(?-u:\b){_GOVERNING}\s+(?:[a-z-]+\s+)?$")
+    frame = frame.with_columns(
+        _m_after_is=pl.when(specific & governed.fill_null(False))
+        .then(None)
+        .otherwise(pl.col("_m_after_is"))
     )
     # a count of things ("1.4 million households lost power") measures no money, whichever
     # words it is read from; a bare count takes none from the words after it

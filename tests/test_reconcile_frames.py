@@ -63,6 +63,22 @@ def test_a_verb_of_a_measure_noun_names_no_measure(text: str, not_measure: str) 
     assert _frame(text)["concept_key"] != not_measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # what befell the people or things counted is their measure
+        ("In Peru, 12 miners died in the blast on Monday.", "death"),
+        ("In Peru, 4,000 residents were evacuated from the valley.", "evacuated"),
+        # a measure's noun after an article or a preposition is what they did or where they
+        # were, and they count as themselves
+        ("In Peru, 450 firefighters were battling the blaze on Monday.", "firefighter"),
+        ("In Peru, 3,000 volunteers joined the vaccination drive.", "volunteer"),
+    ],
+)
+def test_a_count_of_a_noun_takes_what_befell_it(text: str, measure: str) -> None:
+    assert _frame(text)["concept_key"] == measure
+
+
 def test_a_noun_only_measure_keeps_its_plural() -> None:
     forms = measure_forms({"fire": ["fire"], "personnel": ["force"]}, nouns=["fire", "force"])
     assert forms["fires"] == "fire" and forms["forces"] == "personnel"
