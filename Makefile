@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: report on the sample corpus (topic Wagner, its names from notebooks/params/wagner_mapping.yaml) into outputs/sample-wagner/; prints report.html's path
+## demo: report on the sample corpus (topic Veskaria, its names from notebooks/params/veskaria_mapping.yaml) into outputs/sample-veskaria/; prints report.html's path
 demo: $(STAMP)
-	$(BIN)/newsfigures report --topic Wagner --mapping notebooks/params/wagner_mapping.yaml --out outputs/sample-wagner
+	$(BIN)/newsfigures report --topic Veskaria --mapping notebooks/params/veskaria_mapping.yaml --out outputs/sample-veskaria
 
 ## test: the whole test suite (unit tests, gold scores, lint and type checks)
 test: $(STAMP)
@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/newsquant.py
 	$(BIN)/python benchmarks/throughput.py
 
-## clean: remove .venv and everything under outputs/ (the demo's outputs/sample-wagner among it)
+## clean: remove .venv and everything under outputs/ (the demo's outputs/sample-veskaria among it)
 clean:
 	rm -rf $(VENV)
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,6 +1,6 @@
 """Render a report.html to PNG with headless Chromium, to look at it as a reader would.
 
-    python benchmarks/render_report.py outputs/sample-wagner/report.html            # -> report.png
+    python benchmarks/render_report.py outputs/sample-veskaria/report.html            # -> report.png
     python benchmarks/render_report.py REPORT.html -o shot.png --width 1280 --height 4000
 
 Needs Chromium (Debian: ``apt-get install chromium``); ``--browser`` names another binary.
@@ -9,7 +9,7 @@ page first and cut the screenshot at its real height (two renders). ``--tiles PX
 the screenshot into pieces PX tall (``report-1.png``, ``report-2.png`` ...), each small enough
 to look at whole:
 
-    python benchmarks/render_report.py outputs/sample-wagner/report.html --fit --tiles 1600
+    python benchmarks/render_report.py outputs/sample-veskaria/report.html --fit --tiles 1600
 """
 
 from __future__ import annotations

@@ -181,7 +181,7 @@ def judge(run: Run) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=None, help="default 3, or 1 with --docs")
-    parser.add_argument("--topic", default=None, help='default "Wagner", or "" with --docs')
+    parser.add_argument("--topic", default=None, help='default "Veskaria", or "" with --docs')
     parser.add_argument("--docs", type=int, default=0, help="generated documents (0: sample)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the sample run")
     args = parser.parse_args(argv)
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.docs:
             totals = []
             for i in range(runs):
-                run = one_run(tmp / f"run{i}", args.topic or "Wagner", None)
+                run = one_run(tmp / f"run{i}", args.topic or "Veskaria", None)
                 totals.append(run.seconds)
                 print(f"run {i + 1}: {describe(run)}")
             median = statistics.median(totals)
@@ -203,9 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         corpus = tmp / f"generated-{args.docs}.jsonl"
         size = generate(corpus, args.docs)
         print(f"corpus: {args.docs:,} generated documents, {size / MB:.1f} MB")
-        baseline = None if args.no_baseline else one_run(tmp / "baseline", "Wagner", None)
+        baseline = None if args.no_baseline else one_run(tmp / "baseline", "Veskaria", None)
         if baseline is not None:
-            print(f"baseline (sample corpus, topic Wagner): {describe(baseline)}")
+            print(f"baseline (sample corpus, topic Veskaria): {describe(baseline)}")
         ok = True
         for i in range(runs):
             run = one_run(tmp / f"run{i}", args.topic or "", corpus)

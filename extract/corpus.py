@@ -675,8 +675,8 @@ def extract_corpus(
     Examples
     --------
     >>> claims = extract_corpus()  # the sample corpus shipped with the package
-    >>> claims.filter(pl.col("unit") == "personnel").select("value", "attribution").row(0)
-    (50000.0, 'official')
+    >>> claims.filter(pl.col("unit") == "home").select("value", "attribution").row(0)
+    (400.0, 'Odile Braam')
     """
     result = extract_corpus_report(
         inputs,
@@ -821,7 +821,7 @@ def scan_output(output_dir: StrPath, table: Table = "claims") -> pl.LazyFrame:
     >>> out = tempfile.mkdtemp()
     >>> _ = extract_corpus_to(None, out, workers=1)
     >>> scan_output(out, "documents").select("doc_id").collect().to_series().to_list()[:2]
-    ['01_us_says_north_korea_armed_wagner.txt', '02_wagner_ranks_and_denials.txt']
+    ['01_tarsel_erupts_thousands_leave.txt', '02_homes_lost_and_relief_costs.txt']
     """
     if table not in SCHEMAS:
         raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")

@@ -2,8 +2,8 @@
 
 ::
 
-    newsfigures report --topic Wagner --out outputs/sample-wagner
-    newsfigures report --corpus path/to/reports --topic Wagner --currency GBP
+    newsfigures report --topic Veskaria --out outputs/sample-veskaria
+    newsfigures report --corpus path/to/reports --topic flood --currency GBP
     newsfigures report --params notebooks/params/*.yaml --jobs 2
     newsfigures extract [PATH ...] -o claims.parquet     # the extractor alone
 
@@ -56,9 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run notebooks/01_extract, 02_reconcile and 03_report with papermill into "
         "one folder per run and export report.html (its path is printed at the end).",
     )
-    one = report.add_argument_group("one run (defaults: the sample corpus, topic Wagner)")
+    one = report.add_argument_group("one run (defaults: the sample corpus, topic Veskaria)")
     one.add_argument("--corpus", help="folder or file of news reports (default: the sample corpus)")
-    one.add_argument("--topic", help='keyword the report is about (default "Wagner"; "" for all)')
+    one.add_argument("--topic", help='keyword the report is about (default "Veskaria"; "" for all)')
     one.add_argument("--run-id", dest="run_id", help="run name (default: <corpus>-<topic>)")
     one.add_argument("--out", help="run folder (default: <outputs>/<run-id>)")
     one.add_argument("--currency", help="reporting currency, ISO 4217 (default USD)")

@@ -289,7 +289,7 @@ def _amount_words(
     unit, per = quantity.get("unit"), quantity.get("per")
     concept = str(quantity.get("concept") or "")
     if unit and quantity.get("dimension") == "count" and unit in (concept, _plural(concept, None)):
-        unit = None  # "puts Wagner Group personnel at 50,000", not "at 50,000 personnel"
+        unit = None  # "puts Ostland troops at 50,000", not "at 50,000 troops"
 
     def amount(a: Mapping[str, Any]) -> str:
         low = a["interval_low"] if a.get("bound") == "range" else None

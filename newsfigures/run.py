@@ -1,8 +1,8 @@
 """A report run: the three notebooks executed with papermill into one folder, then
 ``report.html`` (the ``newsfigures report`` command, :mod:`newsfigures.cli`).
 
->>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
-('sample-wagner', 'my-corpus-all')
+>>> default_run_id("", "Veskaria"), default_run_id("data/my corpus", "")
+('sample-veskaria', 'my-corpus-all')
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class RunSpec:
     """The parameters of one report run (one YAML file of ``newsfigures report --params``)."""
 
     corpus: str = ""
-    topic: str = "Wagner"
+    topic: str = "Veskaria"
     run_id: str = ""
     out: str = ""
     currency: str = "USD"
@@ -108,10 +108,10 @@ def _check_type(name: str, value: object, *, source: str) -> None:
 
 
 def default_run_id(corpus: str | os.PathLike[str] | None, topic: str | None) -> str:
-    """``sample-wagner`` for the sample corpus and topic Wagner; ``<folder>-<topic>`` otherwise.
+    """``sample-veskaria`` for the sample corpus and topic Veskaria; ``<folder>-<topic>`` otherwise.
 
-    >>> default_run_id("", "Wagner"), default_run_id("data/my corpus", "")
-    ('sample-wagner', 'my-corpus-all')
+    >>> default_run_id("", "Veskaria"), default_run_id("data/my corpus", "")
+    ('sample-veskaria', 'my-corpus-all')
     """
     name = "sample" if is_sample_corpus(corpus) else Path(str(corpus)).stem
     return f"{slug(name, 32)}-{slug(topic or 'all', 32) if topic else 'all'}"

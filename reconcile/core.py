@@ -162,13 +162,13 @@ def reconcile(
 
     Examples
     --------
-    The sample corpus needs no mapping for a first answer: the troop estimates that
-    diverge are placed by the country the text names (a mapping may name the group instead).
+    The sample corpus needs no mapping for a first answer: the counts of homes destroyed that
+    diverge are placed by the country the text names (a mapping may name the camps instead).
 
     >>> from extract import extract_corpus
     >>> result = reconcile(extract_corpus())
     >>> result.quantities.filter(pl.col("verdict") == "diverge").select("subject", "concept").row(0)
-    ('Ukraine', 'personnel')
+    ('Veskaria', 'home')
     """
     if threshold <= 0:
         raise ValueError("threshold must be positive (0.25 means 25%)")

@@ -189,7 +189,7 @@ RATES_AND_CHANGES = [
 
 ASSERTERS = [
     ("The group has 50,000 personnel, the official said.", "50,000", {"attribution": "official"}),
-    ("Kirby said the group spends $100 million a month.", "100", {"attribution": "Kirby"}),
+    ("Okafor said the group spends $100 million a month.", "100", {"attribution": "Okafor"}),
     (
         "According to the UK Ministry of Defence, 1,000 containers left.",
         "1,000",

@@ -70,9 +70,9 @@ def test_article_claims_outside_gold_are_few(report: GoldReport) -> None:
 
 def test_restated_currency_is_linked() -> None:
     claims = extract_corpus_report(sample_corpus_path(), progress=False).claims
-    pounds = claims.filter(pl.col("unit") == "GBP", ~pl.col("boilerplate"))
-    assert pounds.height == 1
-    target = pounds["restates"][0]
+    euros = claims.filter(pl.col("unit") == "EUR", ~pl.col("boilerplate"))
+    assert euros.height == 1
+    target = euros["restates"][0]
     dollars = claims.filter(pl.col("claim_id") == target)
     assert dollars["unit"].to_list() == ["USD"]
-    assert dollars["value"][0] == 1e8 and pounds["per"][0] == "month"
+    assert dollars["value"][0] == 2e6 and euros["per"][0] == "month"

@@ -30,7 +30,7 @@ NAMES = ("01_extract.ipynb", "02_reconcile.ipynb", "03_report.ipynb")
 
 
 #: The sample story's names (entities, camps): the demo's mapping, not the package's data.
-WAGNER_MAPPING = NOTEBOOKS / "params" / "wagner_mapping.yaml"
+SAMPLE_MAPPING = NOTEBOOKS / "params" / "veskaria_mapping.yaml"
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +41,10 @@ def _agg(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One end-to-end report run on the sample corpus through the CLI."""
-    out = tmp_path_factory.mktemp("run") / "sample-wagner"
+    out = tmp_path_factory.mktemp("run") / "sample-veskaria"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPLBACKEND", "Agg")
-        args = ["report", "--topic", "Wagner", "--mapping", str(WAGNER_MAPPING)]
+        args = ["report", "--topic", "Veskaria", "--mapping", str(SAMPLE_MAPPING)]
         code = main([*args, "--out", str(out), "--no-progress"])
     assert code == 0
     return out
@@ -76,9 +76,9 @@ def test_parameters_are_documented(name: str) -> None:
 def test_params_file_names_a_run() -> None:
     from newsfigures.cli import load_params
 
-    spec = load_params(NOTEBOOKS / "params" / "wagner.yaml")
-    assert spec.run_id == "sample-wagner"
-    assert spec.topic == "Wagner"
+    spec = load_params(NOTEBOOKS / "params" / "veskaria.yaml")
+    assert spec.run_id == "sample-veskaria"
+    assert spec.topic == "Veskaria"
 
 
 # --------------------------------------------------------------------------- one shared run
@@ -113,24 +113,25 @@ def test_quantities_and_the_known_divergence(run: Path) -> None:
     quantities = pl.read_parquet(run / "quantities.parquet")
     assert quantities.height > 0
     assert quantities.get_column("verdict").cast(pl.String)[0] == "diverge", "divergent first"
-    personnel = quantities.filter(
-        (pl.col("concept") == "personnel") & (pl.col("verdict").cast(pl.String) == "diverge")
+    homes = quantities.filter(
+        (pl.col("concept") == "home") & (pl.col("verdict").cast(pl.String) == "diverge")
     )
-    assert personnel.height == 1
+    assert homes.height == 1
     assertions = pl.read_parquet(run / "assertions.parquet").filter(
-        pl.col("quantity_id") == personnel.get_column("quantity_id")[0]
+        pl.col("quantity_id") == homes.get_column("quantity_id")[0]
     )
     said = dict(zip(assertions["asserter"], assertions["best"], strict=False))
-    assert said.get("US government") == 50000
+    assert said.get("Veskarian government") == 400
+    assert said.get("Tarsel Residents' Council") == 900
 
 
 def test_report_html_tells_the_divergence(run: Path) -> None:
     page = (run / "report.html").read_text(encoding="utf-8")
-    assert "50,000" in page and "nearly 20,000" in page
+    assert "more than 900" in page and "about 400" in page
     assert "diverge" in page
-    assert "about 2.5 times apart" in page
+    assert "about 2.2 times apart" in page  # 900 / 400 = 2.25
     assert "report.check_parameters" not in page, "code must be hidden"
-    assert "BBC News" in page and "Reuters" in page, "sources listed"
+    assert "The Amrell Courier" in page and "Veskaria Today" in page, "sources listed"
     assert "data:image/png;base64" in page, "figures embedded"
     assert "<script" not in page.lower() and "<link" not in page.lower(), "self-contained"
 
@@ -139,8 +140,8 @@ def test_parameters_yaml_records_the_run(run: Path) -> None:
     import yaml
 
     recorded = yaml.safe_load((run / "parameters.yaml").read_text())
-    assert recorded["topic"] == "Wagner" and recorded["currency"] == "USD"
-    assert recorded["run_id"] == "sample-wagner"
+    assert recorded["topic"] == "Veskaria" and recorded["currency"] == "USD"
+    assert recorded["run_id"] == "sample-veskaria"
 
 
 def test_extract_notebook_shows_marked_claims(run: Path) -> None:
@@ -151,7 +152,7 @@ def test_extract_notebook_shows_marked_claims(run: Path) -> None:
 
 
 def _recomputed(tmp_path: Path) -> tuple[report.Corpus, ReconcileResult]:
-    settings = report.check_parameters(out_dir=tmp_path, mapping=WAGNER_MAPPING)
+    settings = report.check_parameters(out_dir=tmp_path, mapping=SAMPLE_MAPPING)
     data = report.load_corpus(settings)
     return data, report.reconcile_corpus(settings, data)
 
@@ -202,12 +203,12 @@ def test_report_notebook_under_papermill(tmp_path: Path) -> None:
     papermill.execute_notebook(
         str(NOTEBOOKS / NAMES[2]),
         str(tmp_path / "out.ipynb"),
-        parameters={"corpus": str(sample_corpus_path()), "topic": "Wagner", "out_dir": str(out)},
+        parameters={"corpus": str(sample_corpus_path()), "topic": "Veskaria", "out_dir": str(out)},
         kernel_name="python3",
         progress_bar=False,
     )
     html = page.export_html(tmp_path / "out.ipynb", tmp_path / "report.html")
-    assert "nearly 20,000" in html.read_text(encoding="utf-8")
+    assert "more than 900" in html.read_text(encoding="utf-8")
     assert list((out / "figures").glob("*.png"))
 
 
@@ -292,9 +293,9 @@ def test_mapping_file_is_checked_and_applied(tmp_path: Path) -> None:
     first = rep.reconcile_corpus(settings, data)
     label = first.quantities.filter(pl.col("verdict") == "diverge")["label"][0]
     good = tmp_path / "mapping.yaml"
-    good.write_text(f'rename:\n  "{label}": "Wagner strength in Ukraine"\n', encoding="utf-8")
+    good.write_text(f'rename:\n  "{label}": "Homes lost to the eruption"\n', encoding="utf-8")
     renamed = rep.reconcile_corpus(rep.check_parameters(out_dir=tmp_path, mapping=good), data)
-    assert "Wagner strength in Ukraine" in renamed.quantities["label"].to_list()
+    assert "Homes lost to the eruption" in renamed.quantities["label"].to_list()
 
 
 def test_report_notebook_reads_the_reconciled_tables(run: Path, tmp_path: Path) -> None:

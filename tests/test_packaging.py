@@ -50,7 +50,7 @@ def test_every_data_file_is_package_data(package: str) -> None:
 @pytest.mark.skipif(shutil.which("make") is None, reason="no make")
 def test_make_clean_removes_what_the_demo_writes(tmp_path: Path) -> None:
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
-    demo = tmp_path / "outputs" / "sample-wagner"
+    demo = tmp_path / "outputs" / "sample-veskaria"
     demo.mkdir(parents=True)
     (demo / "report.html").write_text("<html></html>")
     (tmp_path / "outputs" / ".gitkeep").write_text("")

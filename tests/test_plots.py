@@ -28,7 +28,7 @@ from reconcile.plots import (
 )
 from reconcile.schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
 
-SERIES = "wagner-personnel-ukraine"
+SERIES = "guard-personnel-ukraine"
 
 
 def assertion(**values: Any) -> dict[str, Any]:
@@ -56,14 +56,14 @@ def quantities_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
 
 
 def example_tables() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The Wagner example: personnel in Ukraine (two windows) and monthly spending."""
+    """A made-up example: personnel in Ukraine (two windows) and monthly spending."""
     quantities = quantities_frame(
         [
             quantity(
                 quantity_id="q-personnel-2022-03",
                 series_id=SERIES,
-                label="Wagner Group personnel in Ukraine, March 2022",
-                subject="Wagner Group",
+                label="Tarrow Guard personnel in Ukraine, March 2022",
+                subject="Tarrow Guard",
                 concept="personnel",
                 dimension="count",
                 unit="personnel",
@@ -81,8 +81,8 @@ def example_tables() -> tuple[pl.DataFrame, pl.DataFrame]:
             quantity(
                 quantity_id="q-personnel-2022-12",
                 series_id=SERIES,
-                label="Wagner Group personnel in Ukraine, Dec 2022 – Jan 2023",
-                subject="Wagner Group",
+                label="Tarrow Guard personnel in Ukraine, Dec 2022 – Jan 2023",
+                subject="Tarrow Guard",
                 concept="personnel",
                 dimension="count",
                 unit="personnel",
@@ -99,9 +99,9 @@ def example_tables() -> tuple[pl.DataFrame, pl.DataFrame]:
             ),
             quantity(
                 quantity_id="q-spending-month",
-                series_id="wagner-spending-month",
-                label="Wagner Group spending in Ukraine, per month",
-                subject="Wagner Group",
+                series_id="guard-spending-month",
+                label="Tarrow Guard spending in Ukraine, per month",
+                subject="Tarrow Guard",
                 concept="spending",
                 dimension="currency",
                 unit="USD",
@@ -139,7 +139,7 @@ def example_tables() -> tuple[pl.DataFrame, pl.DataFrame]:
                 assertion_id="a2",
                 quantity_id="q-personnel-2022-12",
                 asserter="US government",
-                asserters=["US officials", "John Kirby"],
+                asserters=["US officials", "Jo Bell"],
                 as_of=dt.date(2022, 12, 22),
                 best=50000.0,
                 interval_low=50000.0,
@@ -290,7 +290,7 @@ def test_range_plot_rows_points_bars_and_arrows(tables: Any, tmp_path: Path) -> 
     assert ax.get_xscale() == "linear"  # 50,000 / 18,000 < 20
     assert ax.get_xlabel() == "personnel"
     assert "diverge" in fig.get_suptitle()
-    assert "Wagner Group personnel in Ukraine" in fig.get_suptitle()
+    assert "Tarrow Guard personnel in Ukraine" in fig.get_suptitle()
     # sources that disagree have no consensus: no line, no "consensus" words
     assert by_gid(ax, "consensus") == []
     assert not any("consensus" in t.get_text() for t in ax.texts)
@@ -358,7 +358,7 @@ def test_range_plot_log_scale_when_spread_is_large(tmp_path: Path) -> None:
 
 
 def test_range_plot_empty_gives_a_message(tmp_path: Path) -> None:
-    q = quantity(quantity_id="q", label="Wagner Group personnel", unit="personnel")
+    q = quantity(quantity_id="q", label="Tarrow Guard personnel", unit="personnel")
     fig = range_plot(q, assertions_frame([]))
     assert isinstance(fig, Figure)
     assert "No assertions" in message(fig)
@@ -366,7 +366,7 @@ def test_range_plot_empty_gives_a_message(tmp_path: Path) -> None:
 
 
 def test_range_plot_needs_few_columns() -> None:
-    q = {"label": "Wagner Group personnel", "unit": "personnel"}
+    q = {"label": "Tarrow Guard personnel", "unit": "personnel"}
     frame = pl.DataFrame({"asserter": ["US government", "UK government"], "best": [5e4, 2e4]})
     ax = range_plot(q, frame, title="minimal").axes[0]
     assert n_points(ax) == 2
@@ -409,7 +409,7 @@ def test_timeline_plot_series(tables: Any, tmp_path: Path) -> None:
     assert arrow.xy[1] > arrow.xyann[1]
     assert ax.get_yscale() == "log"  # 1,000 to 50,000
     assert ax.get_ylabel() == "personnel"
-    assert fig.get_suptitle() == "Wagner Group personnel in Ukraine"  # the labels' common part
+    assert fig.get_suptitle() == "Tarrow Guard personnel in Ukraine"  # the labels' common part
     assert n_segments(ax, "consensus") == 0  # one source, and two that disagree: none
     agreeing = quantities.with_columns(verdict=pl.lit("agree"))
     (agreed,) = timeline_plot(assertions, agreeing, series_id=SERIES).axes
@@ -516,7 +516,7 @@ def test_timeline_plot_empty_and_undated(tables: Any, tmp_path: Path) -> None:
     undated = assertions.filter(pl.col("quantity_id") == "q-spending-month").with_columns(
         pl.lit(None, pl.Date).alias("as_of"), pl.lit(None, pl.Date).alias("first_published")
     )
-    fig = timeline_plot(undated, quantities, series_id="wagner-spending-month")
+    fig = timeline_plot(undated, quantities, series_id="guard-spending-month")
     assert "No dated assertions" in message(fig)
     mixed = pl.concat([assertions.filter(pl.col("quantity_id") != "q-spending-month"), undated])
     some = timeline_plot(mixed.filter(pl.col("assertion_id") != "a5"), quantities)
