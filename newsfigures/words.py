@@ -70,19 +70,33 @@ def _number(value: float) -> str:
 
 
 def _plural(word: str, value: float | None) -> str:
-    """ "container" -> "containers"; uncountable nouns and adjectives standing for people stay.
+    """ "container" -> "containers"; uncountable nouns and adjectives standing for people stay,
+    and so does a word lemminflect knows as no noun ("sheltered": the people sheltered); an
+    irregular plural is lemminflect's ("child" -> "children").
 
     >>> _plural("container", 3), _plural("missing", 9550), _plural("city", None)
     ('containers', 'missing', 'cities')
+    >>> _plural("child", 3000), _plural("sheltered", 7000), _plural("vaccine dose", 2)
+    ('children', 'sheltered', 'vaccine doses')
     """
+    import lemminflect
+
     last = word.split()[-1] if word.split() else word
     if (value is not None and abs(value) == 1) or last in _UNCOUNTABLE | _PEOPLE_ADJECTIVES:
         return word
+    lemmas = lemminflect.getAllLemmas(last)
+    if lemmas and "NOUN" not in lemmas:
+        return word
     if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es" if not word.endswith("s") else word
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
+        regular = word + "es" if not word.endswith("s") else word
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        regular = word[:-1] + "ies"
+    else:
+        regular = word + "s"
+    known = lemminflect.getInflection(last, tag="NNS") if lemmas else ()
+    if known and regular.split()[-1] not in known:
+        return word[: len(word) - len(last)] + known[0]
+    return regular
 
 
 def _per_head(unit: str, value: float) -> str:
