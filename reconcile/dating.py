@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import at_rows, join_beside
+from .columns import at_rows, join_beside, select_shared, with_shared
 from .frames import (
     HEDGES,
     PHYSICAL,
@@ -445,7 +445,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         _FOUNDED_IN, " "
     )
     told_years = told.str.extract_all(years).list.n_unique()
-    found = claims.select(
+    found = select_shared(
+        claims,
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
         with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
@@ -574,7 +575,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.any_horizontal(pl.col(c).is_not_null() for c in ("_weekday", "_alone", "_dm_month"))
         | days_back.is_not_null()
     )
-    frame = frame.with_columns(
+    frame = with_shared(
+        frame,
         as_of=pl.when(dated)
         .then(_day_of_month())
         .when(day_month.is_not_null())
