@@ -21,12 +21,10 @@ __all__ = [
     "kept_in_order",
     "kept_sorted",
     "on_rows",
-    "select_shared",
     "set_at_rows",
     "sorted_by",
     "where",
     "with_order",
-    "with_shared",
 ]
 
 
@@ -96,30 +94,6 @@ def on_rows(frame: pl.DataFrame, keep: pl.Expr, *values: pl.Expr) -> list[pl.Ser
     )
     at = rows.get_column("_at")
     return [set_at_rows(frame.height, at, rows.to_series(i)) for i in range(1, rows.width)]
-
-
-def with_shared(frame: pl.DataFrame, *columns: Any, **named: Any) -> pl.DataFrame:
-    """``frame.with_columns(*columns, **named)``, each expression that they use more than once
-    computed once: Polars' lazy engine finds the shared parts (an eager ``with_columns``
-    computes every use again).
-
-    >>> words = pl.col("s").str.to_uppercase()
-    >>> frame = pl.DataFrame({"s": ["a", "b"]})
-    >>> with_shared(frame, up=words, n=words.str.len_chars()).rows()
-    [('a', 'A', 1), ('b', 'B', 1)]
-    """
-    return frame.lazy().with_columns(*columns, **named).collect()
-
-
-def select_shared(frame: pl.DataFrame, *columns: Any, **named: Any) -> pl.DataFrame:
-    """``frame.select(*columns, **named)``, the expressions they share computed once (see
-    :func:`with_shared`).
-
-    >>> words = pl.col("s").str.to_uppercase()
-    >>> select_shared(pl.DataFrame({"s": ["a"]}), up=words, up2=words + "!").rows()
-    [('A', 'A!')]
-    """
-    return frame.lazy().select(*columns, **named).collect()
 
 
 def where(condition: pl.Expr, **values: Any) -> dict[str, pl.Expr]:

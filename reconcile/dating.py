@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import at_rows, join_beside, select_shared, with_shared
+from .columns import at_rows, join_beside
 from .frames import (
     HEDGES,
     PHYSICAL,
@@ -449,8 +449,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         _FOUNDED_IN, " "
     )
     told_years = told.str.extract_all(years).list.n_unique()
-    found = select_shared(
-        claims,
+    found = claims.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
         with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
@@ -579,8 +578,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.any_horizontal(pl.col(c).is_not_null() for c in ("_weekday", "_alone", "_dm_month"))
         | days_back.is_not_null()
     )
-    frame = with_shared(
-        frame,
+    frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(_day_of_month())
         .when(day_month.is_not_null())

@@ -28,7 +28,7 @@ import yaml
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, select_shared, where, with_shared
+from .columns import join_beside, where
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -646,7 +646,7 @@ def read_measure(
 
     frame = frame.with_columns(_m_surface=first_match(pl.col("surface").fill_null(""), word))
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
-        frame = with_shared(frame, **{k: steps[k][0] for k in stage})
+        frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
@@ -1206,8 +1206,7 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     )
     whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
     group = ["entity", "concept_key"]
-    marks = select_shared(
-        frame,
+    marks = frame.select(
         *group,
         pl.when(city.is_not_null() & ~whole).then(city).alias("_city"),
         (whole & city.is_null()).alias("_whole"),

@@ -19,7 +19,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, set_at_rows, sorted_by, where, with_shared
+from .columns import SERIES_ORDER, at_rows, join_beside, set_at_rows, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     GENERIC_NOUNS,
@@ -1459,7 +1459,7 @@ def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1
     ).str.to_lowercase()
     stance = said.replace_strict(verbs, default=None)
-    frame = with_shared(frame, _stance=stance, _stance_verb=said)
+    frame = frame.with_columns(_stance=stance, _stance_verb=said)
     take = pl.col("_stance").is_not_null()
     return frame.with_columns(
         **where(
@@ -1721,8 +1721,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     by_dimension = ("doc_id", pl.col("dimension"))
     prev_head = pl.when(_lends()).then(pl.col("_head")).shift(1).over(*by_dimension)
     head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
-    frame = with_shared(
-        frame,
+    frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=pl.coalesce(pl.when(near).then(prev_key), pl.when(head_near).then(prev_head)),
         _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
