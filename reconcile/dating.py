@@ -437,11 +437,15 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     sentence = pl.col("sentence").fill_null("")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
     with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
+    # (and the patterns of weekdays only in those that write a weekday's name)
+    with_weekday = pl.when(sentence.str.contains(rf"(?i){WEEKDAY_NAMES}")).then(sentence)
     # the sentence's years, a report's year of coming out left aside (only where it names
     # two years or more is one cut) and the year something came to be always
     years = rf"\b{_YEAR}\b"
-    cut = pl.when(sentence.str.count_matches(years) >= 2).then(sentence)
-    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), sentence).str.replace_all(
+    # (read only in sentences that write a year's digits: cutting words writes none)
+    with_year = pl.when(sentence.str.contains(_YEAR)).then(sentence)
+    cut = pl.when(with_year.str.count_matches(years) >= 2).then(sentence)
+    told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), with_year).str.replace_all(
         _FOUNDED_IN, " "
     )
     told_years = told.str.extract_all(years).list.n_unique()
@@ -467,7 +471,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
         _first_day(
-            _unless_of_from(sentence, _FROM_WEEKDAY),
+            _unless_of_from(with_weekday, _FROM_WEEKDAY),
             _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED,
             ~pl.element().str.contains(_WEEKDAY_EVENT) | pl.element().str.contains(_WEEKDAY_COUNT),
         )

@@ -905,10 +905,12 @@ def read_place(
     # a share's "of X" in the sentence names its whole too, and "of the total X" always does
     whole = pl.element().str.contains(r"^of\s")
     total = pl.element().str.contains(r"^of\s+(?:the\s+)?total\s")
+    # (the sentence's names are read once, into ``_p_all``, for this step and ``_named``)
+    sentence_names = pl.col("_p_all")
     sentence_place = (
         pl.when(share)
-        .then(sentence_all.list.eval(pl.element().filter(~whole)).list.first())
-        .otherwise(sentence_all.list.eval(pl.element().filter(~total)).list.first())
+        .then(sentence_names.list.eval(pl.element().filter(~whole)).list.first())
+        .otherwise(sentence_names.list.eval(pl.element().filter(~total)).list.first())
         .str.replace(r"^of\s+(?:the\s+)?(?:total\s+)?", "")
         .str.replace(r"^[Tt]he\s+", "")
     )

@@ -209,20 +209,21 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
     country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
     Veldara"), written twice or more -> itself; and its adjectives the texts write
-    ("Veldaran") -> the name. A Series of texts is read as it is (twice), never held as
-    a list of Python strings."""
-    texts = texts if isinstance(texts, pl.Series) else list(texts)
+    ("Veldaran") -> the name. The texts are held as one Series (never a list of Python
+    strings); Python reads only those Polars finds may name such a place, and counts only
+    the words of the names found."""
+    texts = texts if isinstance(texts, pl.Series) else pl.Series(list(texts), dtype=pl.String)
     known = {**place_forms(), **demonym_forms()}
     # (a day or a month is no place: "Sunday's election", "March's budget")
     calendar = {*lexicon().weekdays, *lexicon().months}
     owners = {
         m
-        for text in texts
+        for text in texts.filter(texts.str.contains(_MAY_OWN))
         for pattern in (_POLITY_OWNER, _neighbour())
         for m in pattern.findall(text)
         if m.lower() not in calendar
     } - set(known)
-    words = Counter(w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text))
+    words = _words_written(texts, _place_words(owners))
     names = {name: name for name in sorted(owners) if words[name] >= 2}
     adjectives = {
         stem + ending: name
@@ -232,6 +233,30 @@ def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
         if words[stem + ending] and stem + ending not in known
     }
     return names, adjectives
+
+
+#: What every text that :data:`_POLITY_OWNER` or :func:`_neighbour` reads holds (a Polars
+#: regex; the texts that hold none are not read further): an owner's "'s", or a neighbour's
+#: letters, none of which Python's ignoring of case takes for another letter.
+_MAY_OWN = r"['\u2019]s|(?i:ghbou?r)"
+
+
+def _place_words(owners: Iterable[str]) -> set[str]:
+    """The words :func:`text_places` counts for ``owners``: each and its adjectives."""
+    adjectives = (
+        stem + end for name in owners for stem in (name, name[:-1]) for end in _ADJECTIVE_ENDINGS
+    )
+    return {*owners, *adjectives}
+
+
+def _words_written(texts: pl.Series, words: set[str]) -> Counter[str]:
+    """How often ``texts`` write each of ``words`` (capitalised words, "Veldara") as a word
+    of its own, as ``\\b[A-Z][a-z]+\\b`` reads them; only the texts holding one are read."""
+    if not words:
+        return Counter()
+    pattern = re.compile(rf"\b(?:{'|'.join(sorted(words))})\b")
+    held = texts.filter(texts.str.contains_any(sorted(words)))
+    return Counter(w for text in held for w in pattern.findall(text))
 
 
 #: Words after a figure that say what it counts or leaves out ("a figure that includes ...",

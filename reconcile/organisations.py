@@ -234,14 +234,14 @@ def text_organisations(texts: Iterable[str], places: Iterable[str] = ()) -> dict
     )
     name, after_kind = _patterns()
     places = {*_known_places(), *places}
-    found: set[str] = set()
-    after: set[str] = set()
+    # (the words matched, gathered first, are read once each: texts write a name many times)
+    written: set[str] = set()
+    after_words: set[str] = set()
     for text in every.filter(every.str.contains(_rough())):
-        for m in name.finditer(text):
-            candidate = _named(_trimmed(m.group(0)))
-            if candidate and candidate not in places:
-                found.add(candidate)
-        after.update(_trimmed(m.group(1)) for m in after_kind.finditer(text))
+        written.update(m.group(0) for m in name.finditer(text))
+        after_words.update(m.group(1) for m in after_kind.finditer(text))
+    found = {c for c in map(_named, map(_trimmed, written)) if c and c not in places}
+    after = set(map(_trimmed, after_words))
     # a name after a kind's noun that is an English word must be one the texts capitalise
     # inside a sentence too (after a lower-case word or a comma), not only opening it
     plain = {c for c in after if _plain_name(c, places)}
