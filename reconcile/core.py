@@ -19,7 +19,8 @@ from .compare import assertions_table, quantities_table
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
-from .identify import HOLDING_STATUS, VAGUE, assign_keys, assign_windows
+from .identify import HOLDING_STATUS, assign_keys, assign_windows
+from .measures import VAGUE
 from .normalise import in_stated_period, normalise
 from .schema import (
     ASSERTIONS_SCHEMA,

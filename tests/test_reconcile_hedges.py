@@ -9,7 +9,8 @@ import pytest
 
 from reconcile.checks import _SHARE_GAP
 from reconcile.dating import _CHANGE_BY, _SUPERSEDED_BEFORE
-from reconcile.identify import _IT_MOVED, _RECORDED_BEFORE
+from reconcile.identify import _RECORDED_BEFORE
+from reconcile.measures import _IT_MOVED
 from reconcile.parts import _PART_BEFORE
 
 READINGS = {"change": _CHANGE_BY, "replaced": _SUPERSEDED_BEFORE, "recorded": _RECORDED_BEFORE}
