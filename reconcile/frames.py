@@ -662,6 +662,43 @@ def read_measure(
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
+    frame = _readings_set_aside(
+        frame, list(steps), noun=noun, after_clause=after_clause, people=people, money=money
+    )
+    frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
+    # the counted phrase as written may name a narrower measure than its head noun, the unit
+    # ("474,000 excess deaths": unit "death"); it only narrows, never names one of its own
+    frame = frame.with_columns(_m_surface_is=looked("_m_surface"))
+    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths",
+    # "registered voters" over "votes": its last word is the base's, or starts with it)
+    near = ["_m_unit", "_m_surface", "_m_after", "_m_concept", "_m_before"]
+    narrower = [
+        pl.when(
+            pl.col(k + "_is").str.contains(pl.concat_str(pl.lit(" "), "_m_first"), literal=True)
+        ).then(pl.col(k + "_is"))
+        for k in near
+    ]
+    frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
+    named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
+    frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
+    frame = frame.rename({"_m_surface_is": "_measure_own"})
+    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+
+
+def _readings_set_aside(
+    frame: pl.DataFrame,
+    steps: list[str],
+    *,
+    noun: pl.Expr,
+    after_clause: pl.Expr,
+    people: Iterable[str],
+    money: Iterable[str],
+) -> pl.DataFrame:
+    """``frame`` with the readings of :func:`read_measure`'s ``steps`` (their ``_is``
+    columns) that name no measure of the figure cleared: a measure of people for a physical
+    figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
+    and a measure of money for a count of things (or, from the words after it, for a bare
+    count)."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
     # (a speed, a length or a mass counts no people, whichever words name them: "travelling
@@ -709,24 +746,7 @@ def read_measure(
             for k in steps
         }
     )
-    frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
-    # the counted phrase as written may name a narrower measure than its head noun, the unit
-    # ("474,000 excess deaths": unit "death"); it only narrows, never names one of its own
-    frame = frame.with_columns(_m_surface_is=looked("_m_surface"))
-    # a narrower measure near the figure wins over its base ("excess deaths" over "deaths",
-    # "registered voters" over "votes": its last word is the base's, or starts with it)
-    near = ["_m_unit", "_m_surface", "_m_after", "_m_concept", "_m_before"]
-    narrower = [
-        pl.when(
-            pl.col(k + "_is").str.contains(pl.concat_str(pl.lit(" "), "_m_first"), literal=True)
-        ).then(pl.col(k + "_is"))
-        for k in near
-    ]
-    frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
-    named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
-    frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
-    frame = frame.rename({"_m_surface_is": "_measure_own"})
-    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+    return frame
 
 
 def _first_words(named: list[tuple[str, str]], measure: pl.Expr) -> pl.Expr:
