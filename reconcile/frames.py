@@ -28,7 +28,7 @@ import yaml
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, where
+from .columns import join_beside, on_rows, where
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -701,52 +701,43 @@ def _readings_set_aside(
     count)."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
-    # (a speed, a length or a mass counts no people, whichever words name them: "travelling
-    # at 142 km/h as it entered a curve", "queues at the toll plaza reached 8 km")
-    frame = frame.with_columns(
-        **{
-            k + "_is": pl.when(physical & pl.col(k + "_is").is_in(list(people)))
-            .then(None)
-            .otherwise(pl.col(k + "_is"))
-            for k in steps
-        }
-    )
+    counted = (pl.col("dimension") == "count") & pl.col("unit").is_not_null()
     # a count of a noun of its own ("450 firefighters", "4,500 residents") counts that noun:
     # a measure named after it as the object of a verb or a preposition ("fighting the fire",
     # "from their homes", "in a ballot") is not what befell it ("12 miners died", "were
-    # evacuated", "without power")
+    # evacuated", "without power") (read on the rows where it may be)
     specific = (
         (pl.col("dimension") == "count")
         & noun.is_not_null()
         & ~noun.is_in(list(GENERIC_NOUNS))
         & ~noun.is_in(list(CONTAINER_NOUNS))
     ).fill_null(False)
-    lead_in = after_clause.str.slice(
-        0,
-        after_clause.str.to_lowercase().str.find(
-            pl.col("_m_after").str.to_lowercase(), literal=True
-        ),
+    clause = after_clause.str.to_lowercase()
+    lead_in = clause.str.slice(
+        0, clause.str.find(pl.col("_m_after").str.to_lowercase(), literal=True)
     )
-    governed = lead_in.str.contains(rf"(?i)(?-u:\b){_GOVERNING}\s+(?:[a-z-]+\s+)?$")
-    frame = frame.with_columns(
-        _m_after_is=pl.when(specific & governed.fill_null(False))
-        .then(None)
-        .otherwise(pl.col("_m_after_is"))
+    (governed,) = on_rows(
+        frame,
+        specific & pl.col("_m_after").is_not_null(),
+        lead_in.str.contains(rf"(?-u:\b){_GOVERNING}\s+(?:[a-z-]+\s+)?$").alias("_governed"),
     )
-    # a count of things ("1.4 million households lost power") measures no money, whichever
-    # words it is read from; a bare count takes none from the words after it
-    counted = (pl.col("dimension") == "count") & pl.col("unit").is_not_null()
-    frame = frame.with_columns(
+    # (every reading cleared in one pass) a speed, a length or a mass counts no people,
+    # whichever words name them ("travelling at 142 km/h as it entered a curve", "queues at
+    # the toll plaza reached 8 km"); a count of things measures no money ("1.4 million
+    # households lost power"), whichever words it is read from, and a bare count takes none
+    # from the words after it
+    return frame.with_columns(
         **{
             k + "_is": pl.when(
-                (counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money))
+                (physical & pl.col(k + "_is").is_in(list(people)))
+                | ((counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money)))
+                | ((k == "_m_after") & governed.fill_null(False))
             )
             .then(None)
             .otherwise(pl.col(k + "_is"))
             for k in steps
         }
     )
-    return frame
 
 
 def _first_words(named: list[tuple[str, str]], measure: pl.Expr) -> pl.Expr:
@@ -1094,18 +1085,16 @@ def place_mentions(frame: pl.DataFrame, text: str, both: dict[str, str]) -> pl.D
     lead = pl.col(text).str.extract(rf"^{_LEAD}", 1)
     leads = found.select(lead.unique().drop_nulls()).to_series()
     names = [word for word in leads if word not in both and is_name_word(word)]
+    found = found.with_columns(_whole=pl.col(text).replace_strict(both, default=None))
     alone = pl.col(text).str.replace(rf"^{_LEAD}", "").replace_strict(both, default=None)
-    place = pl.coalesce(
-        pl.col(text).replace_strict(both, default=None),
-        pl.when(~lead.fill_null("").is_in(names)).then(alone),
-    )
+    place = pl.coalesce("_whole", pl.when(~lead.fill_null("").is_in(names)).then(alone))
     # (a place leading another, "Chad Niger": both are named)
-    first = pl.when(pl.col(text).replace_strict(both, default=None).is_null()).then(
-        lead.replace_strict(both, default=None)
+    first = pl.when(pl.col("_whole").is_null()).then(lead.replace_strict(both, default=None))
+    return (
+        pl.concat([found.with_columns(place.alias(text)), found.with_columns(first.alias(text))])
+        .drop("_whole")
+        .filter(pl.col(text).is_not_null())
     )
-    return pl.concat(
-        [found.with_columns(place.alias(text)), found.with_columns(first.alias(text))]
-    ).filter(pl.col(text).is_not_null())
 
 
 def document_places(
