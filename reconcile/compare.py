@@ -9,7 +9,8 @@ assertions vote. A quantity's verdict:
   exact figure's reaching ``TOLERANCE`` either side of it, or their best values are further
   apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
   source is lower than an earlier one and conflicts with it; both sides' frames were read
-  from their own words;
+  from their own words; of a count that only accumulates (``cumulative``: deaths, cases), a
+  higher figure of a later day, even the next, is the count updated, not a rival;
 - ``uncertain``: such a conflict, but one side's measure, place or date was not read from
   its own words, the two names may be one body, or the figures are over ``SCOPE_RATIO``
   times apart: possibly the same quantity, and no divergence is claimed (``why`` names the
@@ -70,6 +71,7 @@ from .verdicts import (
     WHY_LIMIT,
     _fmt,
     _judge,
+    _rising_counts,
     _scope_ratios,
     _stray,
     _verdict,
@@ -398,7 +400,11 @@ def quantities_table(
         .get_column("sure")
         .fill_null(True)
     )
-    voted = assertions.with_columns(found).select(needed).with_columns(_scope_ratios(claims))
+    voted = (
+        assertions.with_columns(found)
+        .select(needed)
+        .with_columns(_scope_ratios(claims), _rising_counts(claims))
+    )
     voted = _with_event_days(voted, event_days or {})
     # the order is found on its keys alone, and each part's rows gathered once (sorting the
     # table, then filtering it, would copy every column twice)

@@ -475,8 +475,10 @@ def may_be_one_source(a: str, b: str) -> bool:
     True for one name written two ways ("Port Office" and "PO"), an umbrella and one of its
     agencies written as acronyms (an acronym that starts the other one: "UN" and "UNHCR"),
     a body and one of its people ("Health Ministry" and "Health Ministry spokesman
-    Jo Bloggs": all of one name's words open the other), and one name with different words
-    before it ("Goldwater Partners" and "investment bank Goldwater Partners"). (The
+    Jo Bloggs": all of one name's words open the other), one name with different words
+    before it ("Goldwater Partners" and "investment bank Goldwater Partners"), and a later,
+    shorter mention by a name's last words, its head noun or a surname ("the Tide
+    Authority" and "the authority", "Finance Minister Jo Marsh" and "Marsh"). (The
     ``one_body_names`` of the two names, read from each name's :class:`SourceName`.)
     """
     return a == b or SourceName.of(a).may_be_one_with(SourceName.of(b))
@@ -496,6 +498,7 @@ class SourceName:
     person: bool
     short: str
     words: tuple[str, ...]
+    ending: tuple[str, ...]  # the lower-case words of its bare name, last word last
     proper: str
 
     @classmethod
@@ -513,6 +516,7 @@ class SourceName:
             person=bool(_PERSON.fullmatch(bare)),
             short=short,
             words=tuple(words),
+            ending=tuple(re.findall(r"[a-z0-9]+", bare.lower())),
             proper=_proper_name(name),
         )
 
@@ -541,6 +545,9 @@ class SourceName:
             return True
         n = min(len(self.words), len(other.words))
         if n > 0 and self.words[:n] == other.words[:n]:
+            return True
+        n = min(len(self.ending), len(other.ending))
+        if n > 0 and self.ending[-n:] == other.ending[-n:]:
             return True
         return self.proper != "" and self.proper == other.proper
 

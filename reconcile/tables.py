@@ -340,13 +340,20 @@ def _merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str
     return out
 
 
+@functools.cache
+def cumulative_concepts() -> frozenset[str]:
+    """The concepts that only accumulate (``concepts.yaml``'s ``cumulative``: deaths, cases)."""
+    return frozenset(read_yaml(DATA / "concepts.yaml")["cumulative"])
+
+
 def load_tables(mapping: Mapping | None = None) -> Tables:
     """The default tables, extended by ``mapping``."""
     mapping = mapping or Mapping()
     concepts = read_yaml(DATA / "concepts.yaml")
     units = read_yaml(DATA / "units.yaml")
     placeholders = frozenset(concepts.pop("placeholders"))
-    cumulative = frozenset(concepts.pop("cumulative"))
+    concepts.pop("cumulative")
+    cumulative = cumulative_concepts()
     return Tables(
         entities=_merged(read_yaml(DATA / "entities.yaml"), mapping.entities),
         asserters=_merged(read_yaml(DATA / "asserters.yaml"), mapping.asserters),

@@ -15,7 +15,7 @@ import polars as pl
 
 from .events import EVENT_APART_DAYS
 from .sources import joined_sets, may_be_one_source
-from .tables import reading_words
+from .tables import cumulative_concepts, reading_words
 
 #: Whether two source names may stand for one body (``sources.may_be_one_source``).
 OneSource = Callable[[str, str], bool]
@@ -94,6 +94,19 @@ def _scope_ratios(claims: pl.DataFrame) -> pl.Expr:
         .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
         .alias("_scope")
     )
+
+
+def _rising_counts(claims: pl.DataFrame) -> pl.Expr:
+    """``_rising``: whether each quantity counts what only accumulates (``cumulative``:
+    deaths, cases), so that a higher figure of a later day is the count updated."""
+    rising = cumulative_concepts()
+    found = (
+        claims.select("quantity_id", "concept_key")
+        .filter(pl.col("concept_key").cast(pl.String).is_in(list(rising)))
+        .get_column("quantity_id")
+        .unique()
+    )
+    return pl.col("quantity_id").is_in(found.implode()).alias("_rising")
 
 
 def _scope(row: dict[str, Any]) -> float:
@@ -424,13 +437,19 @@ def _reach(row: dict[str, Any], *, up: bool) -> float | None:
 
 
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """About the same time, or a later figure lower than an earlier one."""
-    if _same_time(a, b):
-        return True
+    """About the same time, or a later figure lower than an earlier one; but of a count
+    that only accumulates (``_rising``), a higher figure of a later day, even the next, is
+    that count updated, not a rival."""
     if a["as_of"] is None or b["as_of"] is None:
-        return False
+        return _same_time(a, b)
     early, late = sorted((a, b), key=lambda r: r["as_of"])
-    return float(late["best"]) < float(early["best"])
+    if (
+        a["as_of"] != b["as_of"]
+        and a.get("_rising")
+        and float(late["best"]) >= float(early["best"])
+    ):
+        return False
+    return _same_time(a, b) or float(late["best"]) < float(early["best"])
 
 
 def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 
 import polars as pl
 import pytest
@@ -22,6 +23,7 @@ import pytest
 from reconcile.compare import _groups, _judge_all
 from reconcile.identify import _previous_alike
 from reconcile.sources import (
+    _bare_name,
     _name_forms,
     _one_people,
     _one_person,
@@ -166,6 +168,8 @@ NAMES = [
     "Lake Office (LO)",
     "LO",
     "Lake Office spokesman Ron Teal",
+    "Teal",
+    "Weir office",
     "Valley Trust",
     "Valley Trust (VT)",
     "Reed Union Office for Weirs",
@@ -194,8 +198,14 @@ def _by_definition(a: str, b: str) -> bool:
     if short_a and short_b and (short_a.startswith(short_b) or short_b.startswith(short_a)):
         return True
     n = min(len(words_a), len(words_b))
+    if n > 0 and words_a[:n] == words_b[:n]:
+        return True
+    ends_a, ends_b = (re.findall(r"[a-z0-9]+", _bare_name(x).lower()) for x in (a, b))
+    n = min(len(ends_a), len(ends_b))
+    if n > 0 and ends_a[-n:] == ends_b[-n:]:
+        return True
     proper = _proper_name(a)
-    return (n > 0 and words_a[:n] == words_b[:n]) or (proper != "" and proper == _proper_name(b))
+    return proper != "" and proper == _proper_name(b)
 
 
 def test_names_read_once_answer_as_one_body_names_does() -> None:

@@ -216,6 +216,22 @@ def test_two_sources_apart_on_the_same_day_diverge_and_a_later_lower_one_too() -
         assert "Coast Bureau" in why and "Red Cross" in why
 
 
+def test_a_higher_toll_from_another_source_the_next_day_is_the_toll_updated() -> None:
+    # deaths only accumulate: a higher count a day later is the count risen, while a
+    # measure that may fall (people evacuated) is compared within a day as before
+    def verdicts(measure: str) -> list[str]:
+        claims = pl.concat(
+            [
+                _doc(f"The Coast Bureau said 120 people {measure} in Peru.", "a", 2, "A"),
+                _doc(f"The Red Cross said 150 people {measure} in Peru.", "b", 3, "B"),
+            ]
+        )
+        return reconcile(claims).quantities["verdict"].cast(pl.String).to_list()
+
+    assert verdicts("died") == ["growth"]
+    assert verdicts("were evacuated") == ["diverge"]
+
+
 def test_unsure_identity_is_never_a_divergence() -> None:
     # no place in either document: whether both count the same deaths is not known
     claims = pl.concat(
@@ -239,6 +255,11 @@ def test_unsure_identity_is_never_a_divergence() -> None:
         ("Harbour Union Office for Tides (OFT)", "Office for Tides (OFT)", True),
         ("Tide Office (TO)", "the Tide Office", True),
         ("CRB Office for Tides", "XYZ Office for Tides", False),
+        # a later, shorter mention by the name's last words: its head noun, or a surname
+        ("Harbour Tide Authority (HTA)", "Tide authority", True),
+        ("Finance Minister Jo Marsh", "Marsh", True),
+        ("Tide Authority", "Road Authority", False),
+        ("Finance Minister Jo Marsh", "Tom Marsh", False),
     ],
 )
 def test_names_that_may_be_one_source(a: str, b: str, one: bool) -> None:
