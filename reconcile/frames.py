@@ -495,6 +495,7 @@ def read_measure(
     level_verbs: Iterable[str] = (),
     actors: Iterable[str] = (),
     states: Iterable[str] = (),
+    plurals: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -504,13 +505,18 @@ def read_measure(
     which a clause's subject reaches the figure right after them, whose measure the subject
     names; ``actors``: nouns of bodies and their people, whose names name no measure
     (:func:`actors_unnamed`); ``states``: words of a state that lead a counted noun and name
-    its measure ("40 dead civilians").
+    its measure ("40 dead civilians"); ``plurals``: words that, alone, name their measure in
+    the plural only (dwellings: "300 homes"), whose singular in the words around a figure
+    names none ("flown home", "the home ministry"; a counted noun is read as it is).
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
     # words of a phrase may stand in quotation marks ("'excess' deaths")
     body = alternation(forms).replace("\\ ", _BETWEEN)
-    word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
+    # (a word of ``plurals`` is read alone in the unit, not in the words around the figure)
+    around = alternation({f: m for f, m in forms.items() if f not in set(plurals)})
+    around = around.replace("\\ ", _BETWEEN)
+    word = rf"(?i)(?-u:\b)({around})(?-u:\b)"
     unnamed = actors_unnamed(forms, actors)
     before, after = unnamed(before_figure()), unnamed(after_figure())
     unit = pl.col("unit").fill_null("")

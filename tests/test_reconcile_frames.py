@@ -43,6 +43,11 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Officials said 4,000 residents were evacuated in Peru.", "evacuated"),
         ("Officials said 12,000 people were displaced in Peru.", "displaced"),
         ("The agency said 2.1 million excess deaths occurred in Peru.", "excess death"),
+        # dwellings counted (in the plural), and where people live
+        ("Floods in Peru destroyed 300 homes on Monday.", "home"),
+        ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
+        ("About 3,000 people in Peru fled their home after the quake.", "displaced"),
+        ("The town in Peru, home to about 14,000 people, lies by the river.", "population"),
     ],
 )
 def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
@@ -57,6 +62,10 @@ def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
         ("The mill in Peru fired 300 workers last week.", "fire"),
         ("Rice prices in Peru rocketed 40% last month.", "weapon"),
         ("Shelters in Peru housed 2,300 people on Monday.", "home"),
+        # dwellings are counted in the plural: the singular is an adverb or a verb
+        ("The airline said 4,000 passengers were flown home from Peru.", "home"),
+        ("About 2,500 tourists were brought home from Peru on Saturday.", "home"),
+        ("Peru spent $40 million building schools last year.", "home"),
     ],
 )
 def test_a_verb_of_a_measure_noun_names_no_measure(text: str, not_measure: str) -> None:
