@@ -43,6 +43,11 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Officials said 4,000 residents were evacuated in Peru.", "evacuated"),
         ("Officials said 12,000 people were displaced in Peru.", "displaced"),
         ("The agency said 2.1 million excess deaths occurred in Peru.", "excess death"),
+        # what befell the people counted, said right after them, is what is counted
+        ("In Peru, 12 passengers died when the bus overturned.", "death"),
+        ("In Peru, 40 passengers were injured when the bus overturned.", "injured"),
+        ("About 300 migrants are still missing off Peru.", "missing"),
+        ("The ferry in Peru carried 312 passengers.", "on board"),
         # dwellings counted (in the plural), and where people live
         ("Floods in Peru destroyed 300 homes on Monday.", "home"),
         ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
@@ -52,6 +57,11 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
 )
 def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
     assert _frame(text)["concept_key"] == measure
+
+
+def test_people_counted_by_what_befell_them_keep_their_noun() -> None:
+    frame = _frame("In Peru, 12 passengers died when the bus overturned.")
+    assert (frame["concept_key"], frame["population"]) == ("death", "passenger")
 
 
 @pytest.mark.parametrize(
