@@ -32,6 +32,7 @@ from .columns import join_beside, on_rows, where
 
 __all__ = [
     "ANOTHER_MEASURE",
+    "BEFELL",
     "BROAD_PLACES",
     "GENERIC_NOUNS",
     "MEASURE_READINGS",
@@ -377,6 +378,7 @@ _CAUSE = (
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
 _NEARER = (
+    "_m_fate",
     "_m_unit",
     "_m_measured",
     "_m_subject",
@@ -385,6 +387,14 @@ _NEARER = (
     "_m_right_before",
     "_m_concept",
     "_m_before",
+)
+#: How a measure read from what befell a figure's counted people is sourced.
+BEFELL = "what befell its counted noun"
+#: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
+#: evacuated", "have been rescued", "are still missing").
+_TO_FATE = (
+    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?"
+    r"(?:(?:still|also|later|reportedly|since)\s+)?"
 )
 #: "living standards 4% lower, measured as output per person": the words after "measured
 #: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).
@@ -495,6 +505,7 @@ def read_measure(
     level_verbs: Iterable[str] = (),
     actors: Iterable[str] = (),
     states: Iterable[str] = (),
+    plurals: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with ``_measure`` and ``_measure_source`` (the words that chose it), or nulls.
 
@@ -504,13 +515,18 @@ def read_measure(
     which a clause's subject reaches the figure right after them, whose measure the subject
     names; ``actors``: nouns of bodies and their people, whose names name no measure
     (:func:`actors_unnamed`); ``states``: words of a state that lead a counted noun and name
-    its measure ("40 dead civilians").
+    its measure ("40 dead civilians"); ``plurals``: words that, alone, name their measure in
+    the plural only (dwellings: "300 homes"), whose singular in the words around a figure
+    names none ("flown home", "the home ministry"; a counted noun is read as it is).
 
     Computed in stages (each step's words once) so that large tables go through quickly.
     """
     # words of a phrase may stand in quotation marks ("'excess' deaths")
     body = alternation(forms).replace("\\ ", _BETWEEN)
-    word = rf"(?i)(?-u:\b)({body})(?-u:\b)"
+    # (a word of ``plurals`` is read alone in the unit, not in the words around the figure)
+    around = alternation({f: m for f, m in forms.items() if f not in set(plurals)})
+    around = around.replace("\\ ", _BETWEEN)
+    word = rf"(?i)(?-u:\b)({around})(?-u:\b)"
     unnamed = actors_unnamed(forms, actors)
     before, after = unnamed(before_figure()), unnamed(after_figure())
     unit = pl.col("unit").fill_null("")
@@ -550,6 +566,15 @@ def read_measure(
         .str.to_lowercase()
     )
     steps = {
+        # "12 passengers died", "300 refugees were evacuated": a people's count whose verb
+        # says what befell them counts that, of the noun's people (the reading is cleared
+        # unless the noun and the verb both name measures of people)
+        "_m_fate": (
+            pl.when(own_noun & pl.col("_m_whole").is_not_null()).then(
+                after.str.extract(rf"{_TO_FATE}(?-u:\b)({around})(?-u:\b)", 1)
+            ),
+            BEFELL + ": '{}'",
+        ),
         "_m_unit": (
             pl.when(
                 ~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))
@@ -726,12 +751,17 @@ def _readings_set_aside(
     # the toll plaza reached 8 km"); a count of things measures no money ("1.4 million
     # households lost power"), whichever words it is read from, and a bare count takes none
     # from the words after it
+    # what befell the people counted is read only against a people's noun of another measure
+    fate = pl.col("_m_fate_is")
+    befell = fate.is_in(list(people)) & pl.col("_m_unit_is").is_in(list(people))
+    befell = (befell & (fate != pl.col("_m_unit_is"))).fill_null(False)
     return frame.with_columns(
         **{
             k + "_is": pl.when(
                 (physical & pl.col(k + "_is").is_in(list(people)))
                 | ((counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money)))
                 | ((k == "_m_after") & governed.fill_null(False))
+                | ((k == "_m_fate") & ~befell)
             )
             .then(None)
             .otherwise(pl.col(k + "_is"))

@@ -21,6 +21,7 @@ from extract.lexicon import lexicon
 from .columns import SERIES_ORDER, at_rows, join_beside, set_at_rows, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
+    BEFELL,
     GENERIC_NOUNS,
     HEDGES,
     ORIGIN_MEASURES,
@@ -515,7 +516,11 @@ def assign_keys(
             & unit.is_not_null()
             & ~unit.is_in(list(GENERIC_NOUNS))
             & ~counted.str.to_lowercase().is_in(list(nationals))
-            & unit.replace_strict(tables.measure_forms, default=None).is_null()
+            & (
+                unit.replace_strict(tables.measure_forms, default=None).is_null()
+                # ("12 passengers died": passengers, of whom the deaths are counted)
+                | pl.col("concept_source").str.starts_with(BEFELL)
+            )
         )
         .then(unit)
         .otherwise(None)

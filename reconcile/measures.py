@@ -66,6 +66,7 @@ def _read_measures(claims: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         level_verbs=_WORDS.level_verbs,
         actors=(*_WORDS.body_nouns, *_WORDS.actor_nouns),
         states=_WORDS.state_words,
+        plurals=_WORDS.plural_measures,
     )
     dimension = pl.col("dimension").cast(pl.String)
     physical = dimension.is_in(list(tables.physical_forms)).fill_null(False)

@@ -111,6 +111,8 @@ class ReadingWords:
     physical_also: tuple[str, ...]
     #: words that name their measure only as nouns (their verbs name none)
     noun_measures: tuple[str, ...]
+    #: words that, alone, name their measure only in the plural (dwellings: "300 homes")
+    plural_measures: tuple[str, ...]
     #: words of a multiple or a part, none of which names what a figure measures
     multiple_words: tuple[str, ...]
     holding: tuple[str, ...]
@@ -209,6 +211,7 @@ def reading_words() -> ReadingWords:
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
         physical_also=words("physical_also"),
         noun_measures=words("noun_measures"),
+        plural_measures=words("plural_measures"),
         multiple_words=words("multiple_words"),
         holding=words("holding"),
         holder_verbs=words("holder_verbs"),

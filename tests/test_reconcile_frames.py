@@ -43,10 +43,25 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Officials said 4,000 residents were evacuated in Peru.", "evacuated"),
         ("Officials said 12,000 people were displaced in Peru.", "displaced"),
         ("The agency said 2.1 million excess deaths occurred in Peru.", "excess death"),
+        # what befell the people counted, said right after them, is what is counted
+        ("In Peru, 12 passengers died when the bus overturned.", "death"),
+        ("In Peru, 40 passengers were injured when the bus overturned.", "injured"),
+        ("About 300 migrants are still missing off Peru.", "missing"),
+        ("The ferry in Peru carried 312 passengers.", "on board"),
+        # dwellings counted (in the plural), and where people live
+        ("Floods in Peru destroyed 300 homes on Monday.", "home"),
+        ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
+        ("About 3,000 people in Peru fled their home after the quake.", "displaced"),
+        ("The town in Peru, home to about 14,000 people, lies by the river.", "population"),
     ],
 )
 def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
     assert _frame(text)["concept_key"] == measure
+
+
+def test_people_counted_by_what_befell_them_keep_their_noun() -> None:
+    frame = _frame("In Peru, 12 passengers died when the bus overturned.")
+    assert (frame["concept_key"], frame["population"]) == ("death", "passenger")
 
 
 @pytest.mark.parametrize(
@@ -57,6 +72,10 @@ def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
         ("The mill in Peru fired 300 workers last week.", "fire"),
         ("Rice prices in Peru rocketed 40% last month.", "weapon"),
         ("Shelters in Peru housed 2,300 people on Monday.", "home"),
+        # dwellings are counted in the plural: the singular is an adverb or a verb
+        ("The airline said 4,000 passengers were flown home from Peru.", "home"),
+        ("About 2,500 tourists were brought home from Peru on Saturday.", "home"),
+        ("Peru spent $40 million building schools last year.", "home"),
     ],
 )
 def test_a_verb_of_a_measure_noun_names_no_measure(text: str, not_measure: str) -> None:
