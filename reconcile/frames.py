@@ -392,6 +392,11 @@ _NEARER = (
 BEFELL = "what befell its counted noun"
 #: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
 #: evacuated", "have been rescued", "are still missing").
+#: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
+_OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
+#: The whole a part is of, the figure after "of the" ("40 of the 300 passengers were hurt"):
+#: what befell the part is not said of it.
+_WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
 _TO_FATE = (
     r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?"
     r"(?:(?:still|also|later|reportedly|since)\s+)?"
@@ -565,14 +570,19 @@ def read_measure(
         )
         .str.to_lowercase()
     )
+    # ("27 of its soldiers": the people a bare figure counts, named after it)
+    members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
     steps = {
-        # "12 passengers died", "300 refugees were evacuated": a people's count whose verb
-        # says what befell them counts that, of the noun's people (the reading is cleared
-        # unless the noun and the verb both name measures of people)
+        # "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
+        # killed": a people's count whose verb says what befell them counts that, of the
+        # noun's people (the reading is cleared unless the noun and the verb both name
+        # measures of people)
         "_m_fate": (
-            pl.when(own_noun & pl.col("_m_whole").is_not_null()).then(
-                after.str.extract(rf"{_TO_FATE}(?-u:\b)({around})(?-u:\b)", 1)
-            ),
+            pl.when(own_noun & pl.col("_m_whole").is_not_null() & ~before.str.contains(_WHOLE_OF))
+            .then(after)
+            .when(members.is_not_null())
+            .then(after.str.replace(_OF_MEMBERS, ""))
+            .str.extract(rf"{_TO_FATE}(?-u:\b)({around})(?-u:\b)", 1),
             BEFELL + ": '{}'",
         ),
         "_m_unit": (
@@ -687,8 +697,18 @@ def read_measure(
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
+    counted = pl.coalesce(pl.col("_m_whole"), members).str.to_lowercase()
+    frame = frame.with_columns(_m_people_is=counted.replace_strict(forms, default=None))
+    # (what may befall people: the measures of the words of a state, "dead", "missing")
+    fates = {forms[w] for w in states if w in forms}
     frame = _readings_set_aside(
-        frame, list(steps), noun=noun, after_clause=after_clause, people=people, money=money
+        frame,
+        list(steps),
+        noun=noun,
+        after_clause=after_clause,
+        people=people,
+        money=money,
+        fates=fates,
     )
     frame = frame.with_columns(_m_first=pl.coalesce([pl.col(k + "_is") for k in steps]))
     # the counted phrase as written may name a narrower measure than its head noun, the unit
@@ -707,7 +727,9 @@ def read_measure(
     named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
     frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
     frame = frame.rename({"_m_surface_is": "_measure_own"})
-    return frame.drop(*steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface")
+    return frame.drop(
+        *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_people_is"
+    )
 
 
 def _readings_set_aside(
@@ -718,12 +740,14 @@ def _readings_set_aside(
     after_clause: pl.Expr,
     people: Iterable[str],
     money: Iterable[str],
+    fates: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with the readings of :func:`read_measure`'s ``steps`` (their ``_is``
     columns) that name no measure of the figure cleared: a measure of people for a physical
     figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
-    and a measure of money for a count of things (or, from the words after it, for a bare
-    count)."""
+    a measure of money for a count of things (or, from the words after it, for a bare
+    count), and what befell the people counted unless it is one of ``fates`` ("died", not
+    "arrived") and they are people of another measure."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
     counted = (pl.col("dimension") == "count") & pl.col("unit").is_not_null()
@@ -752,9 +776,9 @@ def _readings_set_aside(
     # households lost power"), whichever words it is read from, and a bare count takes none
     # from the words after it
     # what befell the people counted is read only against a people's noun of another measure
-    fate = pl.col("_m_fate_is")
-    befell = fate.is_in(list(people)) & pl.col("_m_unit_is").is_in(list(people))
-    befell = (befell & (fate != pl.col("_m_unit_is"))).fill_null(False)
+    fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
+    befell = fate.is_in(list(fates)) & whose.is_in(list(people)) & (fate != whose)
+    befell = befell.fill_null(False)
     return frame.with_columns(
         **{
             k + "_is": pl.when(

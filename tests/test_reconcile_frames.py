@@ -64,6 +64,13 @@ def test_people_counted_by_what_befell_them_keep_their_noun() -> None:
     assert (frame["concept_key"], frame["population"]) == ("death", "passenger")
 
 
+def test_what_befell_a_part_is_not_said_of_its_whole() -> None:
+    # "40 of the 300 passengers were injured": the 40 were injured, the 300 were on board
+    claims = reconcile(_doc("In Peru, 40 of the 300 passengers were injured.", "a", 2)).claims
+    read = dict(claims.select("surface", "concept_key").iter_rows())
+    assert read == {"40": "injured", "300 passengers": "on board"}
+
+
 @pytest.mark.parametrize(
     ("text", "not_measure"),
     [
