@@ -271,9 +271,14 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # counts something else; a count of no noun or of people, "14 were still missing", "another
     # 20 people", a multiple, "four times as many", and the same figure again go on from the
     # sentence before)
+    # (but a count of people, "16,500 people", after a figure of another kind goes on from
+    # nothing: "... 11,000 crossed on Wednesday. The UN appealed for $310 million. The camp
+    # holds 16,500 people"; a bare figure still leans on the one of its kind)
+    next_to = (prev_start >= pl.col("start").shift(1).over("doc_id")).fill_null(False)
     goes_on = (
         pl.col("unit").is_null()
-        | pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
+        | pl.col("unit").is_in(["times"])
+        | (pl.col("unit").is_in(list(GENERIC_NOUNS)) & next_to)
         | (pl.col("norm_value") == prev_value).fill_null(False)
     )
     frame = frame.with_columns(

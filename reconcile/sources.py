@@ -254,6 +254,25 @@ def source_names(attributions: list[str]) -> dict[str, str]:
     return cleaned
 
 
+#: A name spelled out before its acronym in brackets, within its clause ("..., the UN
+#: refugee agency (UNHCR) said"): group 1 the name with its acronym.
+_DEFINED = re.compile(
+    r"(?:^|[,.;:]\s+|\b(?:the|by|from|of|at|to|with)\s+)"
+    r"((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]*[A-Za-z]\s+\([A-Z][A-Za-z]{1,7}\))"
+)
+
+
+def acronyms_defined(texts: Iterable[str]) -> list[str]:
+    """The names ``texts`` spell out before an acronym in brackets, with it ("UN refugee
+    agency (UNHCR)"), each once: what links the name to the acronym where either is a
+    figure's source alone.
+
+    >>> acronyms_defined(["Some 900 crossed, the UN refugee agency (UNHCR) said."])
+    ['the UN refugee agency (UNHCR)']
+    """
+    return sorted({m for text in texts if "(" in text for m in _DEFINED.findall(text)})
+
+
 #: The acronym a name gives in brackets at its end ("Office for Harbour Statistics (OHS)").
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
 #: A body named for what it does: capitalised words, then "of" or "for" ("Office for ...").
@@ -754,7 +773,10 @@ def assign_asserters(
     )
     read = ("_noun", "_first", "attribution", "_opening", "_antecedent")
     names = pl.concat([claims.get_column(c) for c in read])
-    linked = source_names([str(n) for n in names.drop_nulls().unique().to_list()])
+    # (with the names the texts spell out before an acronym: "the UN refugee agency (UNHCR)"
+    # links "UN refugee agency" in one article to "UNHCR" in another)
+    defined = acronyms_defined((texts or {}).values())
+    linked = source_names([*map(str, names.drop_nulls().unique().to_list()), *defined])
     # a body named by a common noun in the figure's own clause ("police counted 55,000"),
     # else the primary source named after it ("a figure first given by X"), else the
     # attribution's source, else the source the sentence opens with ("The agency

@@ -100,6 +100,9 @@ def test_people_are_no_count_of_the_things_counted_before() -> None:
          "40 people", "52", True),
         ("Floods in Peru killed 40 people on Monday. Another 20 people were found on Tuesday.",
          "40 people", "20 people", True),
+        # but not across a sentence with a figure of another kind: that thread has ended
+        ("Floods in Peru killed 40 people on Monday. The state set aside $9 million for the "
+         "valley. The school hall holds 200 people.", "40 people", "200 people", False),
         ("Officials in Peru said deaths in May were 1.5 times the usual number. Researchers "
          "put the actual number at two to three times higher.", "1.5", "two", True),
         ("The flood in Peru caused damage of $40 million on Monday. On Friday the governor "

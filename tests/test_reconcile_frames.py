@@ -170,6 +170,19 @@ def test_one_body_under_two_names_is_one_source() -> None:
     assert names["Agency of Reef Safety (ARS)"] == "Agency of Reef Safety (ARS)"
 
 
+def test_an_acronym_spelled_out_in_one_article_links_the_name_in_another() -> None:
+    # one article gives the name and the acronym, the others one of them alone
+    texts = {
+        "a": "About 1,800 people crossed into Peru on Monday, the UN flood agency (UNFA) said.",
+        "b": "The UN flood agency said 4,100 people had crossed into Peru.",
+        "c": "Crossings into Peru reached 7,650 on Friday, the UNFA said.",
+    }
+    claims = pl.concat(
+        [_doc(text, doc, day, doc) for day, (doc, text) in enumerate(texts.items(), 2)]
+    )
+    assert reconcile(claims, texts=texts).claims["asserter"].unique().to_list() == ["UNFA"]
+
+
 def test_a_parent_or_country_before_a_body_name_drops_but_rival_parents_stay_apart() -> None:
     shown = one_body_names({"Peruvian Ministry of Tides", "Ministry of Tides"})
     assert shown["Ministry of Tides"] == "Peruvian Ministry of Tides"
