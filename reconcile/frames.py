@@ -390,13 +390,13 @@ _NEARER = (
 )
 #: How a measure read from what befell a figure's counted people is sourced.
 BEFELL = "what befell its counted noun"
-#: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
-#: evacuated", "have been rescued", "are still missing").
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
 _OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
 #: The whole a part is of, the figure after "of the" ("40 of the 300 passengers were hurt"):
 #: what befell the part is not said of it.
 _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
+#: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
+#: evacuated", "have been rescued", "are still missing").
 _TO_FATE = (
     r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?"
     r"(?:(?:still|also|later|reportedly|since)\s+)?"
@@ -529,7 +529,8 @@ def read_measure(
     # words of a phrase may stand in quotation marks ("'excess' deaths")
     body = alternation(forms).replace("\\ ", _BETWEEN)
     # (a word of ``plurals`` is read alone in the unit, not in the words around the figure)
-    around = alternation({f: m for f, m in forms.items() if f not in set(plurals)})
+    plural = set(plurals)
+    around = alternation({f: m for f, m in forms.items() if f not in plural})
     around = around.replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({around})(?-u:\b)"
     unnamed = actors_unnamed(forms, actors)

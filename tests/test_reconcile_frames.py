@@ -258,17 +258,18 @@ def test_two_sources_apart_on_the_same_day_diverge_and_a_later_lower_one_too() -
 def test_a_higher_toll_from_another_source_the_next_day_is_the_toll_updated() -> None:
     # deaths only accumulate: a higher count a day later is the count risen, while a
     # measure that may fall (people evacuated) is compared within a day as before
-    def verdicts(measure: str) -> list[str]:
+    def verdicts(counted: str) -> list[str]:
         claims = pl.concat(
             [
-                _doc(f"The Coast Bureau said 120 people {measure} in Peru.", "a", 2, "A"),
-                _doc(f"The Red Cross said 150 people {measure} in Peru.", "b", 3, "B"),
+                _doc(f"The Coast Bureau said 120 {counted} in Peru.", "a", 2, "A"),
+                _doc(f"The Red Cross said 150 {counted} in Peru.", "b", 3, "B"),
             ]
         )
         return reconcile(claims).quantities["verdict"].cast(pl.String).to_list()
 
-    assert verdicts("died") == ["growth"]
-    assert verdicts("were evacuated") == ["diverge"]
+    assert verdicts("people died") == ["growth"]
+    assert verdicts("homes were destroyed") == ["growth"]  # what is destroyed stays so
+    assert verdicts("people were evacuated") == ["diverge"]
 
 
 def test_unsure_identity_is_never_a_divergence() -> None:
