@@ -571,21 +571,9 @@ def read_measure(
         )
         .str.to_lowercase()
     )
-    # ("27 of its soldiers": the people a bare figure counts, named after it)
-    members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
+    fate, members = _what_befell(before, after, own_noun, around)
     steps = {
-        # "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
-        # killed": a people's count whose verb says what befell them counts that, of the
-        # noun's people (the reading is cleared unless the noun and the verb both name
-        # measures of people)
-        "_m_fate": (
-            pl.when(own_noun & pl.col("_m_whole").is_not_null() & ~before.str.contains(_WHOLE_OF))
-            .then(after)
-            .when(members.is_not_null())
-            .then(after.str.replace(_OF_MEMBERS, ""))
-            .str.extract(rf"{_TO_FATE}(?-u:\b)({around})(?-u:\b)", 1),
-            BEFELL + ": '{}'",
-        ),
+        "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (
             pl.when(
                 ~unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS))
@@ -698,9 +686,10 @@ def read_measure(
     for stage in (_NEARER, ("_m_sentence", "_m_container")):
         frame = frame.with_columns(**{k: steps[k][0] for k in stage})
         frame = frame.with_columns(**{k + "_is": looked(k) for k in stage})
+    # (the measure of the people counted, and what may befall people: the measures of the
+    # words of a state, "dead", "missing")
     counted = pl.coalesce(pl.col("_m_whole"), members).str.to_lowercase()
     frame = frame.with_columns(_m_people_is=counted.replace_strict(forms, default=None))
-    # (what may befall people: the measures of the words of a state, "dead", "missing")
     fates = {forms[w] for w in states if w in forms}
     frame = _readings_set_aside(
         frame,
@@ -731,6 +720,27 @@ def read_measure(
     return frame.drop(
         *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_people_is"
     )
+
+
+def _what_befell(
+    before: pl.Expr, after: pl.Expr, own_noun: pl.Expr, measures: str
+) -> tuple[pl.Expr, pl.Expr]:
+    """The words of ``measures`` (an alternation) that say what befell the people a figure
+    counts, and the noun of the group whose members a bare figure counts ("27 of its
+    soldiers"). "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
+    killed": a people's count whose verb says what befell them counts that, of the noun's
+    people (:func:`_readings_set_aside` keeps the reading only when the noun and the verb
+    both name measures of people); the whole a part is of ("40 of the 300 passengers") has
+    none of its own."""
+    members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
+    fate = (
+        pl.when(own_noun & pl.col("_m_whole").is_not_null() & ~before.str.contains(_WHOLE_OF))
+        .then(after)
+        .when(members.is_not_null())
+        .then(after.str.replace(_OF_MEMBERS, ""))
+        .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
+    )
+    return fate, members
 
 
 def _readings_set_aside(
