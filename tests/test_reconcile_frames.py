@@ -48,6 +48,7 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("In Peru, 40 passengers were injured when the bus overturned.", "injured"),
         ("About 300 migrants are still missing off Peru.", "missing"),
         ("The ferry in Peru carried 312 passengers.", "on board"),
+        ("The airline said 4,000 passengers were stranded in Peru.", "stranded"),
         # dwellings counted (in the plural), and where people live
         ("Floods in Peru destroyed 300 homes on Monday.", "home"),
         ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
