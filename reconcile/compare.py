@@ -69,10 +69,9 @@ from .verdicts import (
     SCOPE_RATIO,
     TOLERANCE,
     WHY_LIMIT,
+    _by_measure,
     _fmt,
     _judge,
-    _rising_counts,
-    _scope_ratios,
     _stray,
     _verdict,
     _weighted_median,
@@ -400,11 +399,7 @@ def quantities_table(
         .get_column("sure")
         .fill_null(True)
     )
-    voted = (
-        assertions.with_columns(found)
-        .select(needed)
-        .with_columns(_scope_ratios(claims), _rising_counts(claims))
-    )
+    voted = assertions.with_columns(found).select(needed).with_columns(_by_measure(claims))
     voted = _with_event_days(voted, event_days or {})
     # the order is found on its keys alone, and each part's rows gathered once (sorting the
     # table, then filtering it, would copy every column twice)

@@ -79,34 +79,26 @@ def _is_stray(
     return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > ratio
 
 
-def _scope_ratios(claims: pl.DataFrame) -> pl.Expr:
-    """``_scope``: each quantity's ``SCOPE_RATIO``, wider for a measure whose rival estimates
-    run far apart by nature (``wide_estimates``: a crowd counted by police and organisers)."""
-    wide = reading_words().wide_estimates
-    found = (
-        claims.select("quantity_id", "concept_key")
-        .filter(pl.col("concept_key").cast(pl.String).is_in(list(wide)))
-        .unique("quantity_id")
-    )
-    ratios = {q: wide[str(c)] for q, c in found.iter_rows() if q is not None and c is not None}
-    return (
-        pl.col("quantity_id")
-        .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
-        .alias("_scope")
-    )
-
-
-def _rising_counts(claims: pl.DataFrame) -> pl.Expr:
-    """``_rising``: whether each quantity counts what only accumulates (``cumulative``:
-    deaths, cases), so that a higher figure of a later day is the count updated."""
-    rising = cumulative_concepts()
-    found = (
-        claims.select("quantity_id", "concept_key")
-        .filter(pl.col("concept_key").cast(pl.String).is_in(list(rising)))
-        .get_column("quantity_id")
+def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
+    """What a quantity's measure says of its verdict, read once from its claims' measures:
+    ``_scope``, its ``SCOPE_RATIO``, wider for a measure whose rival estimates run far apart
+    by nature (``wide_estimates``: a crowd counted by police and organisers), and
+    ``_rising``, whether it counts what only accumulates (``cumulative``: deaths, cases), so
+    that a higher figure of a later day is the count updated."""
+    wide, rising = reading_words().wide_estimates, cumulative_concepts()
+    measures = (
+        claims.select("quantity_id", pl.col("concept_key").cast(pl.String))
+        .filter(pl.col("concept_key").is_in([*wide, *rising]))
         .unique()
     )
-    return pl.col("quantity_id").is_in(found.implode()).alias("_rising")
+    ratios = {q: wide[c] for q, c in measures.iter_rows() if q is not None and c in wide}
+    rises = measures.filter(pl.col("concept_key").is_in(list(rising))).get_column("quantity_id")
+    return [
+        pl.col("quantity_id")
+        .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
+        .alias("_scope"),
+        pl.col("quantity_id").is_in(rises.implode()).alias("_rising"),
+    ]
 
 
 def _scope(row: dict[str, Any]) -> float:
