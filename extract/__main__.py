@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import sys
 
+if __name__ == "__main__":  # the command line's own process (not an importer's)
+    from .interrupts import redeliver_swallowed_interrupts
+
+    redeliver_swallowed_interrupts()
+
 try:  # Ctrl-C while the libraries load is one line too
     import argparse
     import json

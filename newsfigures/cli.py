@@ -25,6 +25,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from extract.interrupts import redeliver_swallowed_interrupts
+
 if TYPE_CHECKING:
     from .run import RunSpec
 
@@ -260,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     With ``argv`` None (the process's own command line) a Ctrl-C ends the process through
     :func:`interrupted_exit` once the run is wound down (its kernel stopped, its status
     recorded), or after :data:`GIVE_UP_AFTER` seconds if the wind-down hangs."""
+    if argv is None:
+        redeliver_swallowed_interrupts()
     handler = _Interrupt(give_up_after=GIVE_UP_AFTER if argv is None else None)
     previous = signal.getsignal(signal.SIGINT)
     in_main_thread = threading.current_thread() is threading.main_thread()

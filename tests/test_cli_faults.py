@@ -222,6 +222,49 @@ def test_a_killed_worker_is_one_line_and_the_run_resumes(tmp_path: Path) -> None
     assert "resumed: " in again.stdout and "600 documents read" in again.stdout
 
 
+_SWALLOWED = """
+import sys, time, weakref
+{install}
+class Lock:
+    pass
+def dropped(ref):  # Python runs it on its own, as importlib does for a module's lock
+    raise {error}
+lock = Lock()
+ref = weakref.ref(lock, dropped)
+try:
+    del lock
+    time.sleep(2)
+    print("ran on")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+_INSTALL = "from extract.interrupts import redeliver_swallowed_interrupts\nredeliver_swallowed_interrupts()"
+
+
+@pytest.mark.parametrize("install", [_INSTALL, ""])
+def test_a_ctrl_c_python_swallows_in_a_callback_arrives_again(install: str) -> None:
+    """Python only prints a KeyboardInterrupt raised in a weak reference's callback; the
+    command lines' hook delivers it again instead, without a traceback."""
+    code = _SWALLOWED.format(install=install, error="KeyboardInterrupt")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env(), timeout=60
+    )
+    if install:
+        assert (done.stdout.strip(), done.stderr) == ("interrupted", "")
+    else:  # what the hook is for
+        assert done.stdout.strip() == "ran on"
+        assert "Exception ignored" in done.stderr
+
+
+def test_other_exceptions_in_callbacks_are_printed_as_python_prints_them() -> None:
+    code = _SWALLOWED.format(install=_INSTALL, error="ValueError('odd')")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env(), timeout=60
+    )
+    assert done.stdout.strip() == "ran on"
+    assert "Exception ignored" in done.stderr and "ValueError: odd" in done.stderr
+
+
 _RUN_MODULE = """
 import runpy, sys
 import extract  # the package itself holds no code to speak of
