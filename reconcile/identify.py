@@ -544,10 +544,13 @@ def assign_keys(
         population=pl.coalesce(population, "_status"),
         period=_period(),
         frame_sure=pl.col("frame_sure")
-        & (pl.col("entity") != "unspecified")
-        # (an organisation the headline names is what a story is about, not surely what
-        # each of its figures is of: "its 9.8 million customers" beside those affected)
-        & (pl.col("entity_source") != DOCUMENT_ORGANISATION)
+        & (
+            (pl.col("entity") != "unspecified")
+            # (an organisation the headline names is what a story is about, not surely what
+            # each of its figures is of: "its 9.8 million customers" beside those affected)
+            & (pl.col("entity_source") != DOCUMENT_ORGANISATION)
+            | pl.lit(set_against(frame))
+        )
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
@@ -598,6 +601,43 @@ _PLACE_READ = (
 
 #: The columns that say which quantity a figure measures, taken whole by a figure named again.
 _IDENTITY = ("entity", "entity_source", "concept_key", "concept_source", "population", "period")
+
+
+#: What two figures set against each other in one article share: their measure, kind and
+#: period.
+_RIVAL_KEYS = ("doc_id", "concept_key", "dimension", "per")
+
+
+def set_against(frame: pl.DataFrame) -> pl.Series:
+    """Whether each figure is set against another source's figure of its measure in its own
+    article, in its sentence or the next one that gives a figure ("The ministry said 18,500
+    people had been evacuated. The governor put the number at about 26,000."): the writer
+    says the two count one thing, though neither names the place or body it is of.
+
+    >>> frame = pl.DataFrame({
+    ...     "doc_id": ["a"] * 4, "sentence_start": [0, 50, 90, 200],
+    ...     "concept_key": ["evacuated", "evacuated", "evacuated", "evacuated"],
+    ...     "dimension": ["count"] * 4, "per": [None, "day", None, None],
+    ...     "attribution": ["ministry", "governor", "ministry", "governor"]})
+    >>> set_against(frame).to_list()  # (a rate per day is no rival of a count)
+    [False, False, True, True]
+    >>> set_against(frame.with_columns(attribution=pl.lit("ministry"))).to_list()
+    [False, False, False, False]
+    """
+    named = frame.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "doc_id",
+        "concept_key",
+        pl.col("dimension").cast(pl.String),
+        "per",
+        pl.col("sentence_start").rank("dense").over("doc_id").cast(pl.Int64).alias("_s"),
+        pl.col("attribution").str.to_lowercase().alias("_by"),
+    ).filter(pl.col("_by").is_not_null() & pl.col("concept_key").is_not_null())
+    pairs = named.join(named, on=list(_RIVAL_KEYS), how="inner", nulls_equal=True).filter(
+        (pl.col("_by") != pl.col("_by_right")) & ((pl.col("_s") - pl.col("_s_right")).abs() <= 1)
+    )
+    rows = pairs.get_column("_i").unique()
+    return pl.repeat(False, frame.height, eager=True).scatter(rows, True).alias("set_against")
 
 
 def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
@@ -818,11 +858,21 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(_apart=pl.lit(True))
     )
     frame = join_beside(frame, apart, ["entity", "concept_key"])
+    # "7,000 evacuees were still unable to go home": those the clause says are still out
+    # are counted apart, whatever else the article gives
+    still = clause_after.str.contains(_STILL_OUT).fill_null(False) & pl.col("concept_key").is_in(
+        list(DISPLACEMENT_MEASURES)
+    )
     return frame.with_columns(
-        _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False)).then(
+        _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False) | still).then(
             pl.lit(HOLDING_STATUS)
         )
     ).drop("_holding", "_apart")
+
+
+#: A clause right after a figure saying its people are still away ("were still unable to go
+#: home", "are still in shelters", "still cannot return").
+_STILL_OUT = r"(?i)^\s*(?:(?:are|were|is|was|remain|remained|have|had)\s+)?still\b"
 
 
 def _against_base(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1069,6 +1119,14 @@ _NEW_RECORD = (
 )
 
 
+#: A sentence whose subject is a thing of a year: "The 2019 floods ...", "A 2019 survey ...",
+#: or set beside a first noun phrase, "The previous record, a 2019 fire in the hills, ..."
+#: (group 1 the year; "Unlike the 2019 fire, ..." opens with no subject of that year).
+_SUBJECT_YEAR = (
+    rf"(?i)^\s*(?:(?:the|a|an)\s+|[^,;:]{{0,60}},\s+(?:the|a|an)\s+)({_YEAR})\s+(?-i:[a-z])"
+)
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1118,6 +1176,12 @@ def _period() -> pl.Expr:
     own_year = pl.when(one_year < pl.col("published").dt.year().fill_null(9999)).then(
         year_after.struct.field("1")
     )
+    # "The 2019 floods cost €90 million", "The record, a 2019 fire in the hills, caused
+    # €150 million": a subject that is a thing of a past year gives the figure that year
+    subject_year = before_figure().str.extract(_SUBJECT_YEAR, 1)
+    subject_year = pl.when(
+        subject_year.cast(pl.Int32, strict=False) < pl.col("published").dt.year()
+    ).then(subject_year)
     # "growth of 2% in 2032" written in 2031: a later year's forecast is of that year, not
     # this year's ("this year", or a year not named, is the year of publication)
     later_year = pl.when(one_year > pl.col("published").dt.year()).then(
@@ -1143,6 +1207,8 @@ def _period() -> pl.Expr:
         .then(own_year)
         .when(later_year.is_not_null() & ~long_run)
         .then(later_year)
+        .when(subject_year.is_not_null())
+        .then(subject_year)
         .when(quarter.is_not_null())
         .then(pl.format("{} quarter", quarter))
         .when(year_end.is_not_null() & ~long_run)

@@ -16,8 +16,8 @@ written in its ``known.yaml`` (``wrong``, ``not_held``, and ``notes`` on its fir
 still fails); a story without one is known to get nothing wrong. The rules the stories showed
 missing are tested on made-up sentences of their own in
 ``tests/test_reconcile_{places,sources,dates,tolls,counts,economy,disasters,elections}.py``,
-``tests/test_reconcile_hunger.py`` and ``tests/test_reconcile_accidents.py``. Nothing here reads
-``../shared``.
+``tests/test_reconcile_hunger.py``, ``tests/test_reconcile_accidents.py`` and
+``tests/test_reconcile_rivals.py``. Nothing here reads ``../shared``.
 """
 
 from __future__ import annotations

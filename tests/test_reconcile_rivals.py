@@ -1,0 +1,115 @@
+"""Rival figures an article sets side by side, and what else keeps a story's figures apart.
+
+Rules found missing by our invented stories whose figures name no place (an airline, a
+bank, a grid, a wildfire; ``tests/data/own_topics``), each tested on made-up sentences of
+its own: two sources' figures of one measure that an article gives in one sentence, or in
+the next one that gives a figure, are set against each other by the writer, so they measure
+one thing even when neither names the place or body it is of (a divergence can be shown);
+a subject that is a thing of a past year ("a 2019 fire") dates the figure in that year;
+displaced people said to be "still" away are counted apart from all who left; a fund or a
+grant is aid.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reconcile_sentences import _of, _on_one_day, _verdict
+
+from reconcile.identify import HOLDING_STATUS
+
+# --- rivals side by side -------------------------------------------------------------------
+
+_STRANDED = (
+    "Thousands stranded as charter firm folds\n\n"
+    "The Civil Aviation Office said about 21,000 travellers were stranded abroad on Monday. "
+    "The Passengers' Alliance put the number at some 40,000."
+)
+
+
+def test_rivals_side_by_side_in_an_article_are_shown_diverging() -> None:
+    result = _on_one_day(_STRANDED)
+    assert _of(result, "about 21,000")["quantity_id"] == _of(result, "some 40,000")["quantity_id"]
+    assert _verdict(result, "about 21,000") == "diverge"
+
+
+def test_figures_far_apart_in_an_article_stay_possibly_the_same() -> None:
+    # the same two figures, paragraphs apart, with other figures between: not set side by side
+    text = (
+        "The Civil Aviation Office said about 21,000 travellers were stranded abroad on Monday.\n\n"
+        "Flights to 14 airports were cancelled, and 38 aircraft stood idle.\n\n"
+        "Refunds of about 9 million euros were owed, the firm's records showed.\n\n"
+        "The Passengers' Alliance said some 40,000 travellers were stranded."
+    )
+    assert _verdict(_on_one_day(text), "about 21,000") != "diverge"
+
+
+def test_one_source_twice_is_no_rival() -> None:
+    text = (
+        "The Civil Aviation Office said about 21,000 travellers were stranded abroad on Monday. "
+        "The office later said some 40,000 travellers were stranded."
+    )
+    assert _verdict(_on_one_day(text), "about 21,000") != "diverge"
+
+
+def test_a_figure_whose_sentence_notes_its_scope_is_no_sure_rival() -> None:
+    text = (
+        "The relief group said about 60,000 people were homeless, a figure it said includes "
+        "families staying with relatives. The housing ministry put the number at 14,000."
+    )
+    assert _verdict(_on_one_day(text), "about 60,000") != "diverge"
+
+
+def test_a_rate_a_day_is_no_rival_of_a_sum() -> None:
+    text = (
+        "The operator said it had set aside 10 million euros for costs. Analysts said the "
+        "closure was costing it about 400,000 euros a day."
+    )
+    assert _verdict(_on_one_day(text), "10 million") != "diverge"
+
+
+# --- other figures of a story kept apart -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The previous record, a 2019 fire in the hills, caused about €150 million of damage.",
+        "The 2019 floods caused about €150 million of damage, insurers said.",
+    ],
+)
+def test_a_subject_of_a_past_year_dates_its_figure(text: str) -> None:
+    result = _on_one_day(text, "The fire caused about €140 million of damage, the minister said.")
+    earlier = _of(result, "about €150")
+    assert earlier["period"] == "2019"
+    assert earlier["quantity_id"] != _of(result, "about €140")["quantity_id"]
+
+
+def test_an_opening_clause_of_a_past_year_dates_nothing() -> None:
+    result = _on_one_day("Unlike the 2019 fire, this blaze has caused €150 million of damage.")
+    assert _of(result, "€150")["period"] != "2019"
+
+
+def test_people_still_away_are_counted_apart() -> None:
+    result = _on_one_day(
+        "The ministry said 18,500 people had been evacuated since the fire began.",
+        "The ministry said about 7,000 evacuees were still unable to go home.",
+    )
+    still = _of(result, "about 7,000")
+    assert still["population"] == HOLDING_STATUS
+    assert still["quantity_id"] != _of(result, "18,500")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The government will put €35 million into an emergency fund for families.", "€35"),
+        ("Farmers will be offered grants of up to €20,000 each.", "up to €20,000"),
+    ],
+)
+def test_a_fund_or_a_grant_is_aid(text: str, surface: str) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == "aid"
+
+
+def test_to_fund_something_is_no_aid() -> None:
+    text = "The firm is spending more than $50 million a month to fund its operations abroad."
+    assert _of(_on_one_day(text), "more than $50")["concept_key"] == "spending"
