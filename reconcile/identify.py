@@ -549,7 +549,7 @@ def assign_keys(
             # (an organisation the headline names is what a story is about, not surely what
             # each of its figures is of: "its 9.8 million customers" beside those affected)
             & (pl.col("entity_source") != DOCUMENT_ORGANISATION)
-            | pl.lit(set_against(frame))
+            | pl.lit(_set_against(frame))
         )
         & share_sure
         & ~by_role.fill_null(False)
@@ -608,7 +608,7 @@ _IDENTITY = ("entity", "entity_source", "concept_key", "concept_source", "popula
 _RIVAL_KEYS = ("doc_id", "concept_key", "dimension", "per")
 
 
-def set_against(frame: pl.DataFrame) -> pl.Series:
+def _set_against(frame: pl.DataFrame) -> pl.Series:
     """Whether each figure is set against another source's figure of its measure in its own
     article, in its sentence or the next one that gives a figure ("The ministry said 18,500
     people had been evacuated. The governor put the number at about 26,000."): the writer
@@ -619,9 +619,9 @@ def set_against(frame: pl.DataFrame) -> pl.Series:
     ...     "concept_key": ["evacuated", "evacuated", "evacuated", "evacuated"],
     ...     "dimension": ["count"] * 4, "per": [None, "day", None, None],
     ...     "attribution": ["ministry", "governor", "ministry", "governor"]})
-    >>> set_against(frame).to_list()  # (a rate per day is no rival of a count)
+    >>> _set_against(frame).to_list()  # (a rate per day is no rival of a count)
     [False, False, True, True]
-    >>> set_against(frame.with_columns(attribution=pl.lit("ministry"))).to_list()
+    >>> _set_against(frame.with_columns(attribution=pl.lit("ministry"))).to_list()
     [False, False, False, False]
     """
     named = frame.select(
