@@ -142,8 +142,38 @@ def arithmetic_checks(
     if not out:
         return CHECKS_SCHEMA.to_frame()
     # built column by column: a frame built row by row makes a Series of every list
-    columns = {name: [row[name] for row in out] for name in CHECKS_SCHEMA.names()}
+    columns: dict[str, Any] = {name: [row[name] for row in out] for name in CHECKS_SCHEMA.names()}
+    for name in ("claim_ids", "quantity_ids"):
+        columns[name] = _lists_of_text(name, columns[name])
     return pl.DataFrame(columns, schema=CHECKS_SCHEMA).unique("check_id", maintain_order=True)
+
+
+def _lists_of_text(name: str, lists: list[list[str]]) -> pl.Series:
+    """``lists`` as a column of lists of text, built from one column of all their items: a
+    column made from the Python lists themselves is built one list at a time (~200 MB for
+    the 40,000 checks of a million claims, where this takes ~30 MB).
+
+    >>> _lists_of_text("ids", [["a", "b"], [], ["c"]]).to_list()
+    [['a', 'b'], [], ['c']]
+    """
+    items = (
+        pl.DataFrame(
+            {
+                "_row": [row for row, found in enumerate(lists) for _ in found],
+                name: list(itertools.chain.from_iterable(lists)),
+            },
+            schema={"_row": pl.UInt32, name: pl.String},
+        )
+        .group_by("_row", maintain_order=True)
+        .agg(name)
+    )
+    # (a row of no items is in no group: its list is empty)
+    return (
+        pl.DataFrame({"_row": pl.int_range(len(lists), dtype=pl.UInt32, eager=True)})
+        .join(items, on="_row", how="left", maintain_order="left")
+        .get_column(name)
+        .fill_null(pl.lit([], dtype=pl.List(pl.String)))
+    )
 
 
 def _by_sentence(article: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:

@@ -91,23 +91,27 @@ def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
         raise ValueError(f"reconcile needs a claims table from extract ({err})") from None
 
 
+def _to_compare(work: pl.DataFrame, period_days: dict[str, float] | None) -> pl.DataFrame:
+    """``work`` in the period most of each series' figures give (when ``period_days`` is
+    given: no period was asked for), with the text the assertions read held as categoricals,
+    as they give it. (Done before :func:`_compared` is called: the caller's name for the
+    table it is given would hold the columns these replace while the assertions are made.)"""
+    if period_days is not None:
+        work = _as_categories(in_stated_period(work, period_days))
+    return work.with_columns(pl.col(_VOTED_TEXT).cast(pl.Categorical))
+
+
 def _compared(
     work: pl.DataFrame,
-    period_days: dict[str, float] | None,
     threshold: float,
     consensus: Literal["median", "truth_discovery"],
     *,
     made: bool,
     events: dict[str, dt.date],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """``work`` in the period most of each series' figures give (when ``period_days`` is
-    given: no period was asked for), its quantities and its assertions; the claims get their
+    """``work`` (:func:`_to_compare`), its quantities and its assertions; the claims get their
     assertions' columns when ``made`` (not before a merge, which compares them again);
     ``events``: each report's event day (:func:`reconcile.events.lead_event_days`)."""
-    if period_days is not None:
-        work = _as_categories(in_stated_period(work, period_days))
-    # (the text the assertions read held as categoricals, as they give it)
-    work = work.with_columns(pl.col(_VOTED_TEXT).cast(pl.Categorical))
     work, assertions = assertions_table(work)
     if made:
         work = _assertions_made(work)
@@ -228,9 +232,11 @@ def reconcile(
         .when((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
-    ).drop("_span", "_threshold", "_vague", *_NOTED)
+    ).drop("_span", "_threshold", "_vague", *_NOTED, *_NOT_KEYED)
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = _as_categories(work)
+    work = _as_categories(work).with_columns(
+        frame.get_column(c).gather(work.get_column(_ROW)) for c in _NOT_KEYED
+    )
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
@@ -257,14 +263,15 @@ def reconcile(
     work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
     days = tables.period_days if per is None else None
     events = lead_event_days(frame, _texts(texts) or None)
+    work = _to_compare(work, days)
     work, quantities, assertions = _compared(
-        work, days, threshold, consensus, made=not user.merge, events=events
+        work, threshold, consensus, made=not user.merge, events=events
     )
     if user.merge:
         # (a merged quantity takes the period most of its figures give)
-        work = _merge(work, quantities, user).drop("assertion_id")
+        work = _to_compare(_merge(work, quantities, user).drop("assertion_id"), days)
         work, quantities, assertions = _compared(
-            work, days, threshold, consensus, made=True, events=events
+            work, threshold, consensus, made=True, events=events
         )
     if user.rename:
         quantities = quantities.with_columns(
@@ -294,6 +301,10 @@ def reconcile(
 _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
 #: Input columns that ``assign_keys`` is the last to read: they leave after it.
 _KEYS_READ = ("title",)
+#: Input columns that ``assign_keys`` does not read: they leave the working table while it
+#: runs (its working columns come on top of them, and each copy it makes of the table would
+#: carry them) and come back from the input, by row number, for the sources and assertions.
+_NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt")
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
 #: (four bytes a row instead of the text), as the output gives them (``CLAIM_COLUMNS``).

@@ -395,6 +395,8 @@ def assign_keys(
     docs = _document_texts(claims, texts)
     frame = join_beside(frame, _document_places(docs, in_text), "doc_id")
     frame = _organisations(frame, claims, texts, docs, [*in_text[0], *in_text[1]])
+    # (the documents' texts and the table as it came in are not read again)
+    del claims, docs
     frame = _doc_default(frame, "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
