@@ -19,7 +19,7 @@ from .compare import assertions_table, quantities_table
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
-from .identify import HOLDING_STATUS, assign_keys, assign_windows
+from .identify import HOLDING_STATUS, SOURCE_KEY, assign_keys, assign_windows, source_key
 from .measures import VAGUE
 from .normalise import in_stated_period, normalise
 from .schema import (
@@ -232,6 +232,7 @@ def reconcile(
         .when((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
+        **{SOURCE_KEY: source_key()},
     ).drop("_span", "_threshold", "_vague", *_NOTED, *_NOT_KEYED)
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = _as_categories(work).with_columns(
@@ -300,7 +301,7 @@ def reconcile(
 #: would copy them) and come back by row number for the output.
 _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
 #: Input columns that ``assign_keys`` is the last to read: they leave after it.
-_KEYS_READ = ("title",)
+_KEYS_READ = ("title", SOURCE_KEY)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would
 #: carry them) and come back from the input, by row number, for the sources and assertions.

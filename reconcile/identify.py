@@ -56,8 +56,10 @@ from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_
 __all__ = [
     "DISPLACEMENT_MEASURES",
     "HOLDING_STATUS",
+    "SOURCE_KEY",
     "assign_keys",
     "assign_windows",
+    "source_key",
     "stable_id",
     "stable_ids",
 ]
@@ -372,6 +374,8 @@ def assign_keys(
     read in the document (its frame), else "unspecified". The concept is the measure read
     from the figure's words, else a concept of the concepts table, else the counted noun.
     """
+    if SOURCE_KEY not in claims.columns:  # (given by reconcile, which lets go of the text)
+        claims = claims.with_columns(source_key())
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
@@ -610,35 +614,57 @@ _IDENTITY = ("entity", "entity_source", "concept_key", "concept_source", "popula
 _RIVAL_KEYS = ("doc_id", "concept_key", "dimension", "per")
 
 
+#: A working column of ``assign_keys``: each figure's source as a number
+#: (:func:`source_key`), read by :func:`_set_against`.
+SOURCE_KEY = "_source_key"
+
+
+def source_key() -> pl.Expr:
+    """Each figure's source, written in any case, as a number (null where none is named): the
+    sources ``assign_keys`` compares, without a copy of their text in its working table."""
+    by = pl.col("attribution")
+    return pl.when(by.is_not_null()).then(by.str.to_lowercase().hash()).alias(SOURCE_KEY)
+
+
 def _set_against(frame: pl.DataFrame) -> pl.Series:
     """Whether each figure is set against another source's figure of its measure in its own
     article, in its sentence or the next one that gives a figure ("The ministry said 18,500
     people had been evacuated. The governor put the number at about 26,000."): the writer
     says the two count one thing, though neither names the place or body it is of.
 
+    >>> def run(frame):
+    ...     return _set_against(frame.with_columns(source_key())).to_list()
     >>> frame = pl.DataFrame({
     ...     "doc_id": ["a"] * 4, "sentence_start": [0, 50, 90, 200],
     ...     "concept_key": ["evacuated", "evacuated", "evacuated", "evacuated"],
     ...     "dimension": ["count"] * 4, "per": [None, "day", None, None],
     ...     "attribution": ["ministry", "governor", "ministry", "governor"]})
-    >>> _set_against(frame).to_list()  # (a rate per day is no rival of a count)
+    >>> run(frame)  # (a rate per day is no rival of a count)
     [False, False, True, True]
-    >>> _set_against(frame.with_columns(attribution=pl.lit("ministry"))).to_list()
+    >>> run(frame.with_columns(attribution=pl.lit(None, pl.String)))
+    [False, False, False, False]
+    >>> run(frame.with_columns(attribution=pl.lit("Ministry")))
     [False, False, False, False]
     """
+    # (the keys held as hashes: a copy of their text for every figure would be large)
     named = frame.select(
-        pl.int_range(pl.len()).alias("_i"),
-        "doc_id",
-        "concept_key",
-        pl.col("dimension").cast(pl.String),
-        "per",
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_i"),
+        pl.struct(*_RIVAL_KEYS).hash().alias("_k"),
         pl.col("sentence_start").rank("dense").over("doc_id").cast(pl.Int64).alias("_s"),
-        pl.col("attribution").str.to_lowercase().alias("_by"),
-    ).filter(pl.col("_by").is_not_null() & pl.col("concept_key").is_not_null())
-    pairs = named.join(named, on=list(_RIVAL_KEYS), how="inner", nulls_equal=True).filter(
-        (pl.col("_by") != pl.col("_by_right")) & ((pl.col("_s") - pl.col("_s_right")).abs() <= 1)
+        pl.when(pl.col("concept_key").is_not_null()).then(SOURCE_KEY).alias("_by"),
+    ).filter(pl.col("_by").is_not_null())
+    # (joined on the sentence and on the next one: each figure meets only its neighbours)
+    after = named.with_columns(pl.col("_s") - 1)
+    pairs = pl.concat(
+        [
+            joined.filter(pl.col("_by") != pl.col("_by_right")).select("_i", "_i_right")
+            for joined in (
+                named.join(named, on=["_k", "_s"]),
+                named.join(after, on=["_k", "_s"]),
+            )
+        ]
     )
-    rows = pairs.get_column("_i").unique()
+    rows = pl.concat([pairs.get_column("_i"), pairs.get_column("_i_right")]).unique()
     return pl.repeat(False, frame.height, eager=True).scatter(rows, True).alias("set_against")
 
 
