@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Iterable
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -89,6 +90,13 @@ def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
         return conform_claims(frame)
     except ValueError as err:
         raise ValueError(f"reconcile needs a claims table from extract ({err})") from None
+
+
+def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str]) -> pl.DataFrame:
+    """``work`` with ``columns`` of the input ``frame`` put back, by each row's ``_ROW``
+    (columns set aside while steps that do not read them copy the working table)."""
+    rows = work.get_column(_ROW)
+    return work.with_columns(frame.get_column(c).gather(rows) for c in columns)
 
 
 def _to_compare(work: pl.DataFrame, period_days: dict[str, float] | None) -> pl.DataFrame:
@@ -235,9 +243,7 @@ def reconcile(
         **{SOURCE_KEY: source_key()},
     ).drop("_span", "_threshold", "_vague", *_NOTED, *_NOT_KEYED)
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = _as_categories(work).with_columns(
-        frame.get_column(c).gather(work.get_column(_ROW)) for c in _NOT_KEYED
-    )
+    work = _from_input(_as_categories(work), frame, _NOT_KEYED)
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
@@ -280,9 +286,7 @@ def reconcile(
             .then(pl.col("quantity_id").replace(user.rename))
             .otherwise(pl.col("label").replace(user.rename))
         )
-    work = work.drop(*_QUANTIFIED).with_columns(
-        frame.get_column(c).gather(work.get_column(_ROW)) for c in _CHECKED
-    )
+    work = _from_input(work.drop(*_QUANTIFIED), frame, _CHECKED)
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -300,7 +304,8 @@ def reconcile(
 #: before ``assign_keys`` (its working columns do not come on top of them, and every sort
 #: would copy them) and come back by row number for the output.
 _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
-#: Input columns that ``assign_keys`` is the last to read: they leave after it.
+#: Columns that ``assign_keys`` is the last to read (an input column, and the sources as
+#: numbers it is given in place of their text): they leave after it.
 _KEYS_READ = ("title", SOURCE_KEY)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would

@@ -373,9 +373,8 @@ def assign_keys(
     place closest to the figure (see :mod:`reconcile.frames`), else the place most often
     read in the document (its frame), else "unspecified". The concept is the measure read
     from the figure's words, else a concept of the concepts table, else the counted noun.
+    ``claims`` holds each figure's source as a number (``SOURCE_KEY``, :func:`source_key`).
     """
-    if SOURCE_KEY not in claims.columns:  # (given by reconcile, which lets go of the text)
-        claims = claims.with_columns(source_key())
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
     claims = claims.with_columns(unit=pl.col("unit").str.replace(r"(?i)^odd\s+", ""))
@@ -842,6 +841,9 @@ DISPLACEMENT_MEASURES = frozenset(_WORDS.displacement_measures)
 #: for temporary protection", "with refugee status", "remain"), not everyone recorded since
 #: the start.
 _HOLDING = rf"(?i)(?-u:\b){phrases(_WORDS.holding)}(?-u:\b)"
+#: A clause right after a figure saying its people are still away ("were still unable to go
+#: home", "are still in shelters", "still cannot return").
+_STILL_OUT = r"(?i)^\s*(?:(?:are|were|is|was|remain|remained|have|had)\s+)?still\b"
 HOLDING_STATUS = "holding a status or still there"
 #: Words that go on with a ranking begun before ("in second place", "followed by", "next
 #: come"): the figure counts what the one before it counted.
@@ -855,7 +857,9 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     quantities of their own for that place and measure in every article: a figure whose
     sentence up to it, or its own clause after it, says status or presence counts those
     holding it (``HOLDING_STATUS``), and so does the next figure of a ranking that goes on
-    ("... in second place with 900"); the others stay with the measure."""
+    ("... in second place with 900"); the others stay with the measure. A figure whose own
+    clause says its people are still away ("7,000 evacuees were still unable to go home")
+    counts those still there whatever else the article gives."""
     clause_after = after_figure().str.extract(r"^([^,;:.()\u2013\u2014]*)", 1)
     holding = pl.concat_str(before_figure(), clause_after).str.contains(_HOLDING) & pl.col(
         "concept_key"
@@ -896,11 +900,6 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
             pl.lit(HOLDING_STATUS)
         )
     ).drop("_holding", "_apart")
-
-
-#: A clause right after a figure saying its people are still away ("were still unable to go
-#: home", "are still in shelters", "still cannot return").
-_STILL_OUT = r"(?i)^\s*(?:(?:are|were|is|was|remain|remained|have|had)\s+)?still\b"
 
 
 def _against_base(frame: pl.DataFrame) -> pl.DataFrame:

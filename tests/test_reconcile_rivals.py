@@ -32,39 +32,40 @@ def test_rivals_side_by_side_in_an_article_are_shown_diverging() -> None:
     assert _verdict(result, "about 21,000") == "diverge"
 
 
-def test_figures_far_apart_in_an_article_stay_possibly_the_same() -> None:
-    # the same two figures, paragraphs apart, with other figures between: not set side by side
-    text = (
-        "The Civil Aviation Office said about 21,000 travellers were stranded abroad on Monday.\n\n"
-        "Flights to 14 airports were cancelled, and 38 aircraft stood idle.\n\n"
-        "Refunds of about 9 million euros were owed, the firm's records showed.\n\n"
-        "The Passengers' Alliance said some 40,000 travellers were stranded."
-    )
-    assert _verdict(_on_one_day(text), "about 21,000") != "diverge"
-
-
-def test_one_source_twice_is_no_rival() -> None:
-    text = (
-        "The Civil Aviation Office said about 21,000 travellers were stranded abroad on Monday. "
-        "The office later said some 40,000 travellers were stranded."
-    )
-    assert _verdict(_on_one_day(text), "about 21,000") != "diverge"
-
-
-def test_a_figure_whose_sentence_notes_its_scope_is_no_sure_rival() -> None:
-    text = (
-        "The relief group said about 60,000 people were homeless, a figure it said includes "
-        "families staying with relatives. The housing ministry put the number at 14,000."
-    )
-    assert _verdict(_on_one_day(text), "about 60,000") != "diverge"
-
-
-def test_a_rate_a_day_is_no_rival_of_a_sum() -> None:
-    text = (
-        "The operator said it had set aside 10 million euros for costs. Analysts said the "
-        "closure was costing it about 400,000 euros a day."
-    )
-    assert _verdict(_on_one_day(text), "10 million") != "diverge"
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param(
+            "The Civil Aviation Office said about 21,000 travellers were stranded abroad on "
+            "Monday.\n\nFlights to 14 airports were cancelled, and 38 aircraft stood idle.\n\n"
+            "Refunds of about 9 million euros were owed, the firm's records showed.\n\n"
+            "The Passengers' Alliance said some 40,000 travellers were stranded.",
+            "about 21,000",
+            id="paragraphs apart, other figures between",
+        ),
+        pytest.param(
+            "The Civil Aviation Office said about 21,000 travellers were stranded abroad on "
+            "Monday. The office later said some 40,000 travellers were stranded.",
+            "about 21,000",
+            id="one source twice",
+        ),
+        pytest.param(
+            "The relief group said about 60,000 people were homeless, a figure it said "
+            "includes families staying with relatives. The housing ministry put the number "
+            "at 14,000.",
+            "about 60,000",
+            id="a sentence noting its scope",
+        ),
+        pytest.param(
+            "The operator said it had set aside 10 million euros for costs. Analysts said the "
+            "closure was costing it about 400,000 euros a day.",
+            "10 million",
+            id="a rate a day against a sum",
+        ),
+    ],
+)
+def test_figures_not_set_side_by_side_stay_possibly_the_same(text: str, surface: str) -> None:
+    assert _verdict(_on_one_day(text), surface) != "diverge"
 
 
 # --- other figures of a story kept apart -----------------------------------------------------
