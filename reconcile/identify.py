@@ -18,7 +18,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, set_at_rows, sorted_by, where
+from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     BEFELL,
@@ -51,6 +51,7 @@ from .organisations import (
     text_organisations,
 )
 from .parts import holders, limits, share_parts, subsets
+from .restated import measure_again, period_again
 from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_words
 
 __all__ = [
@@ -560,7 +561,7 @@ def assign_keys(
         & ~by_role.fill_null(False)
         & ~scope_noted,
     ).drop("_status", "_doc__place", "_counted", *_PERIOD_WORDS)
-    frame = _period_again(frame)
+    frame = period_again(frame)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted ("1.8 million cattle, goats and
     # sheep ... a much lower figure, 600,000 animals": its own wider noun too)
@@ -577,6 +578,7 @@ def assign_keys(
     frame = _rate_of_change(frame)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
+    frame = measure_again(frame)
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
@@ -1607,34 +1609,6 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
         .then(pl.format("{}, with no estimate of that toll beside it", pl.col("concept_source")))
         .otherwise(pl.col("concept_source")),
     ).drop("_base", "_estimated")
-
-
-def _period_again(frame: pl.DataFrame) -> pl.DataFrame:
-    """``period`` of a figure whose words name none, given again: the year of the same
-    figure (same entity, measure, dimension, value and unit) given elsewhere in the story as
-    a figure of that year, when all such figures give one year. News restates a figure of a
-    past year without it ("the 2003 blackout cut power to 600,000 homes" and, later, "the
-    last blackout of this size, which cut 600,000 homes"). A round figure under 100 is too
-    common to be taken for another's. A projection is not carried so: a toll "could reach
-    20,000", and a count of 20,000 later is a count."""
-    keys = ["entity", "concept_key", "dimension", "norm_value", "_p_unit"]
-    value = pl.col("norm_value")
-    figures = frame.select(
-        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
-        *(pl.col(k).cast(pl.String) for k in ("entity", "concept_key", "dimension")),
-        value,
-        pl.col("norm_unit").cast(pl.String).fill_null("-").alias("_p_unit"),
-        pl.col("period").cast(pl.String),
-    ).filter((value.abs() >= 100) | (value != value.round()))
-    given = (
-        figures.filter(pl.col("period").str.contains(r"^\d{4}$"))
-        .group_by(keys)
-        .agg(pl.col("period").n_unique().alias("_n"), pl.col("period").first().alias("_given"))
-        .filter(pl.col("_n") == 1)
-    )
-    found = figures.filter(pl.col("period").is_null()).join(given, on=keys, how="inner")
-    again = set_at_rows(frame.height, found.get_column("_at"), found.get_column("_given"))
-    return frame.with_columns(period=pl.coalesce(pl.col("period"), again))
 
 
 #: Figures of an event measure this many days apart or fewer are of one event (a report

@@ -17,7 +17,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import join_beside, set_at_rows, sorted_by
+from .columns import join_beside, sorted_by
 from .dating import _HEDGE
 from .frames import (
     GENERIC_NOUNS,
@@ -34,7 +34,7 @@ from .frames import (
 from .parts import POINTING
 from .tables import Tables, reading_words
 
-__all__ = ["GIVEN_AGAIN", "POINTED_BACK", "VAGUE"]
+__all__ = ["POINTED_BACK", "VAGUE"]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
 _WORDS = reading_words()
@@ -296,18 +296,14 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & prev_key.is_not_null()
     )
     borrow = pl.col("_borrow")
-    frame = _given_again(frame)
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
         .then(prev_key)
         .otherwise(pl.col("_key"))
-        .fill_null(pl.col("_again"))
         .fill_null(pl.col("_head"))
         .fill_null(pl.col("dimension").cast(pl.String)),
         concept_source=pl.when(borrow)
         .then(pl.lit("the figure just before it"))
-        .when(pl.col("_key").is_null() & pl.col("_again").is_not_null())
-        .then(pl.lit(GIVEN_AGAIN))
         .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
         .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
         .otherwise(pl.col("concept_source").fill_null("its dimension")),
@@ -318,54 +314,4 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
-    return frame.drop(
-        "_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow", "_again"
-    )
-
-
-#: How a figure whose words name no measure is named when another article gives the same
-#: figure with one (:func:`_given_again`).
-GIVEN_AGAIN = "the same figure with its measure in another article"
-
-
-def _given_again(frame: pl.DataFrame) -> pl.DataFrame:
-    """``_again``: for a figure whose words name no known measure (``_key`` null, not
-    borrowed), the measure another article names for the same figure (same entity,
-    dimension, normalised value and unit), when all such figures name one measure. Outlets
-    restate a figure in other words ("the spill of 1,800 tonnes", "1,800 tonnes of crude");
-    a figure of one or two digits is too common to be taken for another's."""
-    # (read on the few columns it needs, the rows of each side apart: a filter of the whole
-    # table would copy every column of most rows; a count has no unit, "-" stands for it, as a
-    # join matches no nulls)
-    keys = ["entity", "dimension", "norm_value", "_a_unit"]
-    figures = frame.select(
-        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
-        pl.col("entity").cast(pl.String),
-        pl.col("dimension").cast(pl.String),
-        "norm_value",
-        pl.col("norm_unit").cast(pl.String).fill_null("-").alias("_a_unit"),
-        pl.col("doc_id").cast(pl.String),
-        "_key",
-        "_borrow",
-    )
-    named = (
-        figures.filter(
-            pl.col("_key").is_not_null() & ~pl.col("_borrow") & (pl.col("norm_value").abs() >= 100)
-        )
-        .group_by(keys)
-        .agg(
-            pl.col("_key").n_unique().alias("_n_keys"),
-            pl.col("_key").first().alias("_again"),
-            pl.col("doc_id").n_unique().alias("_n_docs"),
-            pl.col("doc_id").first().alias("_a_doc"),
-        )
-        .filter(pl.col("_n_keys") == 1)
-    )
-    found = (
-        figures.filter(pl.col("_key").is_null() & ~pl.col("_borrow"))
-        .join(named, on=keys, how="inner")
-        .filter((pl.col("_n_docs") > 1) | (pl.col("_a_doc") != pl.col("doc_id")))
-    )
-    return frame.with_columns(
-        set_at_rows(frame.height, found.get_column("_at"), found.get_column("_again"))
-    )
+    return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")

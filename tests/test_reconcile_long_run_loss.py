@@ -25,8 +25,8 @@ COUNCIL = "the Norwegian Fiscal Council (NFC)"
 DOCS = {
     "poorer": COUNTRY + "The treaty would leave Norway 3.2 per cent poorer by 2040.",
     "worse_off": COUNTRY + "Norway would be 3.2 per cent worse off under the treaty.",
-    "households": COUNTRY + "Households in Norway would be 3.2 per cent poorer under the treaty.",
-    "harvest": COUNTRY + "The harvest was 3.2 per cent worse than in the year before.",
+    "households": COUNTRY + "Households in Norway would be 3.4 per cent poorer under the treaty.",
+    "harvest": COUNTRY + "The harvest was 3.6 per cent worse than in the year before.",
     "government": COUNTRY + "The government estimates that the treaty will cost 2 per cent of GDP.",
     "no_country": "Voters go to the polls in May. The government estimates that the treaty "
     "will cost 2 per cent of GDP.",
@@ -37,7 +37,8 @@ DOCS = {
     "long_run": f"Critics quote projections of the long-run effect of the treaty published by "
     f"{COUNCIL}.\n\nThe NFC expects the treaty to cut exports by 12 per cent. The NFC said "
     "the treaty has cut imports by 2 per cent.",
-    # (other values: one source's figure carried by several articles is read as most read it)
+    # (other values: one source's figure carried by several articles is read as most read it,
+    # and a precise figure restated is one figure)
     "not_long": f"Critics cite the assumptions made by {COUNCIL}.\n\nThe NFC expects the treaty "
     "to cut exports by 13 per cent.",
     "said_after": "The NFC expects the treaty to cut exports by 14 per cent. Critics quote "
@@ -65,11 +66,18 @@ def _figure(result: ReconcileResult, doc: str, surface: str) -> dict[str, object
 
 
 @pytest.mark.parametrize(
-    ("doc", "loss"),
-    [("poorer", True), ("worse_off", True), ("households", False), ("harvest", False)],
+    ("doc", "surface", "loss"),
+    [
+        ("poorer", "3.2 per cent", True),
+        ("worse_off", "3.2 per cent", True),
+        ("households", "3.4 per cent", False),
+        ("harvest", "3.6 per cent", False),
+    ],
 )
-def test_a_place_made_poorer_loses_output(made_up: ReconcileResult, doc: str, loss: bool) -> None:
-    row = _figure(made_up, doc, "3.2 per cent")
+def test_a_place_made_poorer_loses_output(
+    made_up: ReconcileResult, doc: str, surface: str, loss: bool
+) -> None:
+    row = _figure(made_up, doc, surface)
     assert (row["concept_key"] == "gdp loss") is loss, row
     if loss:
         assert "said of a place" in str(row["concept_source"]), row

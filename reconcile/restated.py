@@ -1,0 +1,185 @@
+"""Figures a story gives again: the same number in the same unit, restated by other reports
+or later in one, is one figure, whose period and measure one reading may name where another
+does not.
+
+- :func:`period_again`: a figure of a past year restated without the year.
+- :func:`measure_again`: a precise figure whose measure reports name differently.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .columns import set_at_rows
+from .measures import VAGUE
+
+
+def period_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """``period`` of a figure whose words name none, given again: the year of the same
+    figure (same entity, measure, dimension, value and unit) given elsewhere in the story as
+    a figure of that year, when all such figures give one year. News restates a figure of a
+    past year without it ("the 2003 blackout cut power to 600,000 homes" and, later, "the
+    last blackout of this size, which cut 600,000 homes"), when its number is uncommon
+    (:func:`_uncommon`). A projection is not carried so: a toll "could reach
+    20,000", and a count of 20,000 later is a count."""
+    keys = ["entity", "concept_key", "dimension", "norm_value", "_p_unit"]
+    value = pl.col("norm_value")
+    figures = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        *(pl.col(k).cast(pl.String) for k in ("entity", "concept_key", "dimension")),
+        value,
+        pl.col("norm_unit").cast(pl.String).fill_null("-").alias("_p_unit"),
+        pl.col("period").cast(pl.String),
+    ).filter(_uncommon(value))
+    given = (
+        figures.filter(pl.col("period").str.contains(r"^\d{4}$"))
+        .group_by(keys)
+        .agg(pl.col("period").n_unique().alias("_n"), pl.col("period").first().alias("_given"))
+        .filter(pl.col("_n") == 1)
+    )
+    found = figures.filter(pl.col("period").is_null()).join(given, on=keys, how="inner")
+    again = set_at_rows(frame.height, found.get_column("_at"), found.get_column("_given"))
+    return frame.with_columns(period=pl.coalesce(pl.col("period"), again))
+
+
+#: What a precise figure restated takes from the reading :func:`measure_again` chooses.
+_RESTATED_FRAME = ("concept_key", "concept_source", "population")
+#: What restatements of one figure share: whose it is, its kind, its number, unit, rate and
+#: period (a projection and a count of one number are two figures).
+_RESTATED_KEYS = (
+    "entity",
+    "dimension",
+    "norm_value",
+    "norm_unit",
+    "norm_per",
+    "is_delta",
+    "period",
+)
+#: What a reading of a figure is: its measure and population.
+_READING = ("concept_key", "population")
+
+
+def _uncommon(value: pl.Expr) -> pl.Expr:
+    """Whether a figure's number is uncommon enough to be known again: 100 or more, or a
+    fraction ("7.9 metres"); a whole number under 100 ("12", "41%") is too common to be
+    taken for another's."""
+    return (value.abs() >= 100) | (value != value.round())
+
+
+def _precise() -> pl.Expr:
+    """Whether a figure's number tells it apart by itself: uncommon (:func:`_uncommon`), of
+    two or more significant digits ("€3.6 billion", "689", "9.4%", not "€4 million" or
+    "400") and not a vague amount ("billions")."""
+    digits = (
+        pl.col("value")
+        .abs()
+        .round_sig_figs(6)
+        .cast(pl.String)
+        .str.replace_all(r"[^0-9]", "")
+        .str.strip_chars("0")
+    )
+    vague = pl.col("surface").fill_null("").str.contains(VAGUE)
+    return (
+        (digits.str.len_chars() >= 2)
+        & _uncommon(pl.col("value"))
+        & ~vague
+        & pl.col("norm_value").is_not_null()
+    )
+
+
+def measure_again(frame: pl.DataFrame) -> pl.DataFrame:
+    """The measure of a figure given again in the same precise number: a story's reports
+    repeat its figures ("depositors withdrew €3.6 billion", "the €3.6 billion taken out"),
+    and the words around them name the measure in as many ways ("withdrawals", "trading",
+    "the bank's customers"). The figures of one entity, kind, number, unit, rate and period
+    are one figure when the number is precise (:func:`_precise`), and each takes one reading
+    of its measure and population: one that a figure's own phrase names
+    (:data:`_OWN_READING`) before one read farther off, then the one read in most
+    documents, then the one of most figures in the story (its usual name), then the first
+    in the table."""
+    # (the keys are held as hashes and the chosen reading as the row giving it: a copy of
+    # their text for every figure would be large)
+    rows = _restated_rows(frame)
+    chosen = (
+        _readings(frame, rows)
+        .sort(["_own", "_docs", "_size", "_first"], descending=[True, True, True, False])
+        .group_by("_k", maintain_order=True)
+        .agg(
+            pl.len().alias("_n"),
+            pl.col("_r").first().alias("_chosen_r"),
+            pl.col("_first").first().alias("_from"),
+        )
+        .filter(pl.col("_n") > 1)
+    )
+    moved = rows.join(chosen, on="_k", how="inner").filter(pl.col("_r") != pl.col("_chosen_r"))
+    if moved.is_empty():
+        return frame
+    at, came = moved.get_column("_at"), moved.get_column("_from")
+    here = frame[at].select(*_READING, pl.col("concept_source").cast(pl.String))
+    taken = frame[came].select(
+        *_READING,
+        pl.format(
+            "{} (the same figure, read so in another report; here {} from {})",
+            pl.col("concept_source").cast(pl.String),
+            here.get_column("concept_key"),
+            here.get_column("concept_source"),
+        ).alias("concept_source"),
+    )
+    return frame.with_columns(
+        frame.get_column(c).scatter(at, taken.get_column(c).cast(frame.schema[c]))
+        for c in _RESTATED_FRAME
+    )
+
+
+def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """The row number (``_at``) of each precise figure with a measure, and hashes of its
+    keys (``_k``, :data:`_RESTATED_KEYS`), its reading (``_r``) and its reading's series
+    (``_w``: the entity, reading and period), its document (``_d``) and whether its own
+    phrase names its measure (``_own``)."""
+    with_measure = _precise() & pl.col("concept_key").is_not_null()
+    at = frame.select(pl.arg_where(with_measure).cast(pl.UInt32).alias("_at")).to_series()
+    return frame[at].select(
+        at,
+        pl.struct(*_RESTATED_KEYS).hash().alias("_k"),
+        pl.struct(*_READING).hash().alias("_r"),
+        _series_hash().alias("_w"),
+        pl.col("doc_id").hash().alias("_d"),
+        _own_reading().alias("_own"),
+    )
+
+
+def _series_hash() -> pl.Expr:
+    """A hash of a figure's entity, reading and period: the figures of one reading in a story."""
+    return pl.struct("entity", *_READING, "period").hash()
+
+
+def _readings(frame: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """Each reading (``_r``) of each precise figure (``_k``) of ``rows``
+    (:func:`_restated_rows`): whether a figure's own phrase gives it (``_own``), in how many
+    documents (``_docs``), how many figures of the story (``frame``) have it (``_size``) and
+    the first row giving it (``_first``, one its own phrase gives first)."""
+    size = frame.select(_series_hash().alias("_w")).group_by("_w").agg(pl.len().alias("_size"))
+    return (
+        rows.join(size, on="_w", how="left")
+        .group_by("_k", "_r")
+        .agg(
+            pl.col("_own").any(),
+            pl.col("_d").n_unique().alias("_docs"),
+            pl.col("_size").first(),
+            pl.col("_at").sort_by("_own", descending=True).first().alias("_first"),
+        )
+    )
+
+
+#: Where a measure read from a figure's own phrase comes from (its counted noun, the words
+#: right before or after it, the verb leading to it, what befell its noun).
+_OWN_READING = (
+    r"^(?:counted noun|what befell|the verb '[^']*' leading|the words? '[^']*' "
+    r"(?:after the figure|right before the figure|in its phrase|earlier in the clause))"
+)
+
+
+def _own_reading() -> pl.Expr:
+    """Whether a figure's measure is read from its own phrase, as a known measure."""
+    source = pl.col("concept_source").cast(pl.String).fill_null("")
+    return source.str.contains(_OWN_READING) & ~source.str.contains("not a known measure")
