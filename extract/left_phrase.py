@@ -679,10 +679,8 @@ def _appositive_before(toks: list[Token], i: int, lex: Lexicon) -> int | None:
 
 def _abbreviation_before(toks: list[Token], close: int) -> int | None:
     """Where "(" opens when ``toks[close]`` closes a bracketed short form after a name
-    ("(LNG)", "(.SXPP)"), else None."""
+    ("(LNG)"), else None."""
     opening = close - 2
-    if opening > 0 and toks[opening].text == "." and toks[opening - 1].text == "(":
-        opening -= 1  # "(.SXPP)": an index code
     if opening < 1 or toks[opening].text != "(":
         return None
     short = toks[close - 1].text

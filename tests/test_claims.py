@@ -613,7 +613,6 @@ CONCEPTS = [
         "14",
         {"concept": "Liquefied Natural Gas", "subject": "LNG"},
     ),
-    ("Europe's miners (.SXPP) slid 2.1%.", "2.1", {"concept": "Europe miners"}),
     (
         "Acme Mining — Shares of the copper group fell 1.3% on Tuesday.",
         "1.3",
