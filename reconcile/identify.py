@@ -1630,10 +1630,12 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     A measure of one day's event (``event_measures``: a march's crowd) starts a new window
     at any gap of more than a day, ``window_days`` or not: two marches are two quantities.
     """
+    age = pl.col("dimension").cast(pl.String) == "age"
     series = pl.concat_str(
         [
             pl.col("entity"),
-            pl.col("concept_key"),
+            # (an age is known by its number, below, whatever word its sentence gives it)
+            pl.when(age).then(pl.lit("age")).otherwise(pl.col("concept_key")),
             # "5 provinces" affected are not 884,000 people affected
             pl.col("population").fill_null("-"),
             pl.col("period").fill_null("-"),
@@ -1643,6 +1645,9 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
             pl.col("is_delta").cast(pl.String),
             # "1 of 3 | Crowds gather ...": a photo gallery's counter, page furniture
             pl.when(_gallery_counter()).then(pl.col("claim_id")),
+            # an age is of one person or thing ("a 34-year-old nurse", "the 63-year-old
+            # stadium"): two ages are one figure only when they are the same number
+            pl.when(age).then(pl.col("norm_value").cast(pl.String)),
         ],
         separator="|",
         ignore_nulls=True,

@@ -130,3 +130,18 @@ def test_reports_of_one_story_put_a_restated_figure_in_one_quantity() -> None:
     out = reconcile(claims, texts=texts).claims.filter(pl.col("value") == 3.6e9)
     assert out.height == 2
     assert out.get_column("quantity_id").n_unique() == 1
+
+
+def test_two_ages_are_one_figure_only_when_they_are_one_number() -> None:
+    # the ages of two people in one story are not one quantity that grew; an age restated is
+    from reconcile_sentences import _of, _on_one_day
+
+    result = _on_one_day(
+        "A 34-year-old nurse in Peru was among the injured, officials said.",
+        "Rescuers in Peru pulled a 61-year-old farmer from the rubble on Monday.",
+        "The 63-year-old stadium in Peru will be closed, the mayor said.",
+        "The stadium in Peru, which is 63 years old, had no sprinklers.",
+    )
+    nurse, farmer = _of(result, "34", "a"), _of(result, "61", "b")
+    assert nurse["quantity_id"] != farmer["quantity_id"]
+    assert _of(result, "63", "c")["quantity_id"] == _of(result, "63", "d")["quantity_id"]
