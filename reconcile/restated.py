@@ -132,10 +132,10 @@ def measure_again(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
-    """The row number (``_at``) of each precise figure with a measure, and hashes of its
-    keys (``_k``, :data:`_RESTATED_KEYS`), its reading (``_r``) and its reading's series
-    (``_w``: the entity, reading and period), its document (``_d``) and whether its own
-    phrase names its measure (``_own``)."""
+    """The row number (``_at``) of each precise figure with a measure; hashes of its keys
+    (``_k``, :data:`_RESTATED_KEYS`), its reading (``_r``), its reading's series (``_w``:
+    the entity, reading and period) and its document (``_d``); and whether its own phrase
+    names its measure (``_own``)."""
     with_measure = _precise() & pl.col("concept_key").is_not_null()
     at = frame.select(pl.arg_where(with_measure).cast(pl.UInt32).alias("_at")).to_series()
     return frame[at].select(
@@ -166,7 +166,8 @@ def _readings(frame: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
             pl.col("_own").any(),
             pl.col("_d").n_unique().alias("_docs"),
             pl.col("_size").first(),
-            pl.col("_at").sort_by("_own", descending=True).first().alias("_first"),
+            # (the row order breaks ties: the same reading whatever the sort's threads do)
+            pl.col("_at").sort_by("_own", "_at", descending=[True, False]).first().alias("_first"),
         )
     )
 
