@@ -39,6 +39,7 @@ __all__ = [
     "MEASURE_READS",
     "MOVEMENT_MEASURES",
     "ORIGIN_MEASURES",
+    "OWN_WORDS",
     "PER_HEAD",
     "PLACES_COUNTED",
     "REVERSED",
@@ -388,6 +389,9 @@ _NEARER = (
     "_m_concept",
     "_m_before",
 )
+#: How the sources of the measures read from a figure's own phrase end (the words after it,
+#: the word right before it, the words of its phrase: :func:`read_measure`).
+OWN_WORDS = r"after the figure|right before the figure|in its phrase"
 #: How a measure read from what befell a figure's counted people is sourced.
 BEFELL = "what befell its counted noun"
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.

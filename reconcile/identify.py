@@ -25,6 +25,7 @@ from .frames import (
     GENERIC_NOUNS,
     HEDGES,
     ORIGIN_MEASURES,
+    OWN_WORDS,
     PER_HEAD,
     after_figure,
     alternation,
@@ -532,9 +533,7 @@ def assign_keys(
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
-    own_words = pl.col("concept_source").str.contains(
-        r"after the figure|right before the figure|in its phrase|borrow"
-    )
+    own_words = pl.col("concept_source").str.contains(rf"{OWN_WORDS}|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (its entity) and the people it names by their work are that nationality's people, to

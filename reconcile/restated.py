@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from .columns import set_at_rows
+from .frames import OWN_WORDS
 from .measures import VAGUE
 
 
@@ -70,17 +71,11 @@ def _precise() -> pl.Expr:
     """Whether a figure's number tells it apart by itself: uncommon (:func:`_uncommon`), of
     two or more significant digits ("€3.6 billion", "689", "9.4%", not "€4 million" or
     "400") and not a vague amount ("billions")."""
-    digits = (
-        pl.col("value")
-        .abs()
-        .round_sig_figs(6)
-        .cast(pl.String)
-        .str.replace_all(r"[^0-9]", "")
-        .str.strip_chars("0")
-    )
+    # (a number of one significant digit is itself rounded to one: "4 million", "400")
+    number = pl.col("value").abs().round_sig_figs(6)
     vague = pl.col("surface").fill_null("").str.contains(VAGUE)
     return (
-        (digits.str.len_chars() >= 2)
+        (number.round_sig_figs(1) != number)
         & _uncommon(pl.col("value"))
         & ~vague
         & pl.col("norm_value").is_not_null()
@@ -175,8 +170,8 @@ def _readings(frame: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
 #: Where a measure read from a figure's own phrase comes from (its counted noun, the words
 #: right before or after it, the verb leading to it, what befell its noun).
 _OWN_READING = (
-    r"^(?:counted noun|what befell|the verb '[^']*' leading|the words? '[^']*' "
-    r"(?:after the figure|right before the figure|in its phrase|earlier in the clause))"
+    rf"^(?:counted noun|what befell|the verb '[^']*' leading|the words? '[^']*' "
+    rf"(?:{OWN_WORDS}|earlier in the clause))"
 )
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from reconcile_sentences import _of, _on_one_day
 
-from reconcile import reconcile
 from reconcile.restated import measure_again
 
 OWN = "the word 'withdrew' right before the figure"
@@ -112,30 +112,20 @@ def test_one_reading_leaves_the_frame_as_it_is() -> None:
 
 
 def test_reports_of_one_story_put_a_restated_figure_in_one_quantity() -> None:
-    texts = {
-        "one": (
-            "Savers pulled money from Harbourline Bank all week. Depositors withdrew "
-            "€3.6 billion on Monday alone, the bank said."
-        ),
-        "two": (
-            "Harbourline Bank's shares fell again. Trading was halted after €3.6 billion "
-            "left the bank in a single day, according to the central bank."
-        ),
-    }
-    from extract import extract_claims
-
-    claims = pl.concat(
-        [extract_claims(text, doc_id=doc) for doc, text in texts.items()], how="diagonal_relaxed"
+    result = _on_one_day(
+        "Savers pulled money from Harbourline Bank all week. Depositors withdrew "
+        "€3.6 billion on Monday alone, the bank said.",
+        "Harbourline Bank's shares fell again. Trading was halted after €3.6 billion "
+        "left the bank in a single day, according to the central bank.",
     )
-    out = reconcile(claims, texts=texts).claims.filter(pl.col("value") == 3.6e9)
-    assert out.height == 2
-    assert out.get_column("quantity_id").n_unique() == 1
+    assert (
+        _of(result, "€3.6 billion", "a")["quantity_id"]
+        == _of(result, "€3.6 billion", "b")["quantity_id"]
+    )
 
 
 def test_two_ages_are_one_figure_only_when_they_are_one_number() -> None:
     # the ages of two people in one story are not one quantity that grew; an age restated is
-    from reconcile_sentences import _of, _on_one_day
-
     result = _on_one_day(
         "A 34-year-old nurse in Peru was among the injured, officials said.",
         "Rescuers in Peru pulled a 61-year-old farmer from the rubble on Monday.",
