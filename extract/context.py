@@ -567,6 +567,8 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "the reported bid", "its estimated cost": an adjective
     if _noun_use(toks, i, lex):
         return False  # "the agency's forecast", "claims made by": a noun
+    if _placed_figure(toks, i, lex):
+        return False  # "Virus found on four farms": a participle, what was found before it
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
     quoted = quoted or _speech_tag(toks, i) or _closing_tag(toks, i, lex)
@@ -582,6 +584,29 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         and (low,) in lex.changes
         and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
     )  # "Hextar added 15 sen": a change, not speech
+
+
+#: Prepositions after a participle that place a figure ("found on four farms",
+#: "confirmed in 30 villages", "estimated at 40,000").
+_PLACING = frozenset("in on at across among".split())
+
+
+def _placed_figure(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``toks[i]`` is a participle whose preposition takes a figure straight after it
+    ("Virus found on four farms", "Losses estimated at $5 billion"): what goes before it is
+    what was found or estimated, not who says so. A bound ("at least 40"), a year or a date
+    ("said on 3 May") leaves it a verb."""
+    if i + 2 >= len(toks) or toks[i + 1].lower not in _PLACING:
+        return False
+    word = toks[i + 2]
+    after = toks[i + 3].lower if i + 3 < len(toks) else ""
+    if after in lex.months or (word.text.isdigit() and len(word.text) == 4):
+        return False
+    return (
+        word.text[:1].isdigit()
+        or word.lower in lex.number_words
+        or (word.text in lex.currency_prefixes and after[:1].isdigit())
+    )
 
 
 def _speech_tag(toks: list[Token], i: int) -> bool:

@@ -383,6 +383,7 @@ _NEARER = (
     "_m_unit",
     "_m_measured",
     "_m_subject",
+    "_m_of",
     "_m_after",
     "_m_specific",
     "_m_right_before",
@@ -576,6 +577,11 @@ def read_measure(
         .str.to_lowercase()
     )
     fate, members = _what_befell(before, after, own_noun, around)
+    right_before = before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1)
+    first_after = first_match(after_clause, word)
+    purpose = after_clause.str.to_lowercase().str.contains(
+        pl.concat_str(pl.lit("to "), first_after.str.to_lowercase()), literal=True
+    )
     steps = {
         "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (
@@ -608,8 +614,21 @@ def read_measure(
             .list.last(),
             "the words '{}' of the subject reaching the figure",
         ),
+        "_m_of": (
+            # "a fund of €20 million has begun paying out", "a crowd of 50,000": the noun
+            # before "of" names what a figure with no counted noun of its own is, over the
+            # words of the clause after it
+            pl.when(~own_noun | (pl.col("dimension") != "count")).then(
+                before.str.extract(rf"(?i)(?-u:\b)({body})\s+of\s+(?:{HEDGES}\s+)?$", 1)
+            ),
+            "the word '{}' of which it is, right before the figure",
+        ),
         "_m_after": (
-            pl.when(~_multiple_base(after)).then(first_match(after_clause, word)),
+            # ("spending $50 million a month to fund its work": a purpose after "to" names the
+            # measure only where no word right before the figure names one)
+            pl.when(~_multiple_base(after) & ~(purpose & right_before.is_not_null())).then(
+                first_after
+            ),
             "the words '{}' after the figure",
         ),
         "_m_specific": (
@@ -633,7 +652,7 @@ def read_measure(
         "_m_right_before": (
             # "flattening homes and killing at least 120 people": the word right before the
             # figure (a hedge between) governs it, over a measure farther back in its phrase
-            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1),
+            right_before,
             "the word '{}' right before the figure",
         ),
         "_m_concept": (
@@ -896,6 +915,10 @@ _NOT_HERE = (
 )
 
 
+#: "worldwide" or "globally" at most two words after a figure (group 1).
+_EVERYWHERE = r"(?i)^\s*(?:[a-z]+\s+){0,2}?(worldwide|globally)(?-u:\b)"
+
+
 def read_place(
     frame: pl.DataFrame, forms: dict[str, str], adjectives: dict[str, str]
 ) -> pl.DataFrame:
@@ -936,6 +959,8 @@ def read_place(
     after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
         found_after.struct.field("2")
     )
+    # "recall 1.4 million cars worldwide": the world is the figure's place, whoever counts it
+    everywhere = after_clause.str.extract(_EVERYWHERE, 1)
     plurals = [form for form in adjectives if form.endswith("s") and not form.endswith("ss")]
     # people counted away from home: a nationality is their origin, not the figure's place
     origin = (
@@ -1012,6 +1037,7 @@ def read_place(
     steps = [
         (beside, "'{}' beside the figure"),
         (after_place, "'{}' after the figure"),
+        (everywhere, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
         (located, "'{}' just before the figure"),
         (own, "'{}', whose own the figure is ('its', 'their')"),
@@ -1042,7 +1068,7 @@ def read_place(
                 "_place_source", pl.when(found).then(pl.format(words, pl.col("_p")))
             ),
         ).drop("_p", "_p_is")
-        if i == 3:
+        if i == 4:  # (the steps up to "just before the figure" are beside it)
             frame = frame.with_columns(_strong=pl.col("_place").is_not_null())
     frame = _respectively(frame, forms)
     respective = pl.col("_respective").is_not_null()

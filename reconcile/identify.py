@@ -115,6 +115,15 @@ _LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|perm
 LONG_RUN = "long run"
 #: A rate per head of population after a figure ("12 deaths in each 10,000 residents").
 _PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
+#: "each" or "apiece" right after a figure ("50,000 euros each"), or "each" or "every", a
+#: noun and up to three words more right before it ("to pay each family €20,000", "each
+#: household will get €400"), but not of a time ("each month", "every year"): an amount for
+#: each one given it, which names its measure per :data:`_RECIPIENT`. (Group 1: the words
+#: after "each".)
+_EACH_AFTER = r"(?i)^\s*(?:each|apiece)(?-u:\b)\s*(.*)$"
+_EACH_BEFORE = r"(?i)(?-u:\b)(?:each|every)\s+((?:[a-z-]+\s+){1,4})$"
+_EVERY_TIME = r"(?i)^(?:day|week|month|year|hour|quarter|time)s?(?-u:\b)"
+_RECIPIENT = "recipient"
 #: "in 2020" right after a figure's phrase (group 2: "and 2021", a span).
 _YEAR_AFTER = (
     rf"(?i)^\s*(?:[a-z-]+\s+){{0,3}}?(?:in|during|for)\s+({_YEAR})\b"
@@ -1050,6 +1059,12 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
         .str.to_lowercase()
         .str.replace_all(r"\s+", " ")
     )
+    # "50,000 euros each", "pay each family €20,000": an amount for each one of those given it
+    each_one = pl.coalesce(
+        after_figure().str.extract(_EACH_AFTER, 1), before_figure().str.extract(_EACH_BEFORE, 1)
+    )
+    each = ~each_one.str.contains(_EVERY_TIME)
+    per_head = pl.coalesce(per_head, pl.when(each.fill_null(False)).then(pl.lit(_RECIPIENT)))
     frame = frame.with_columns(
         concept_key=pl.when(per_head.is_not_null())
         .then(pl.format("{} per {}", pl.col("concept_key"), per_head))

@@ -164,10 +164,15 @@ def _minister() -> pl.Expr:
     return ((named == pl.col("attribution")) | titled).fill_null(False)
 
 
+#: The source of a figure a government gives when no report says which country's it is.
+_SOME_GOVERNMENT = "Government"
+
+
 def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Series:
     """For each figure attributed to a government it does not name ("the government
     says ..."), the government of the country its article is about ("United Kingdom
-    government"); null for the others, and where the article's place is no country."""
+    government"), or :data:`_SOME_GOVERNMENT` where the article's place is no country; null
+    for the others."""
     # (the attribution, else a body in lower case the sentence opens with)
     said = pl.coalesce("attribution", pl.col("sentence").str.extract(_LOWER_OPENING, 1))
     unnamed = claims.select(
@@ -189,6 +194,8 @@ def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
         for p in places["_doc__place"].drop_nulls()
     }
     home = places["_doc__place"].replace_strict(found, default=None, return_dtype=pl.String)
+    # (a country no gazetteer or text names: still a government, one source across reports)
+    home = home.fill_null(_SOME_GOVERNMENT)
     rows = pl.Series(range(claims.height)).filter(unnamed).to_list()
     return at_rows("_home", claims.height, dict(zip(rows, home, strict=True)), pl.String())
 

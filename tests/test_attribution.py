@@ -592,3 +592,22 @@ def test_an_anaphor_that_says_which_body_names_its_own() -> None:
     assert got["14%"] is None
     assert got["300"] == "Ministry of Transport"
     assert got["7 roads"] == "Ministry of Transport"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a participle whose preposition takes the figure: what was found, not who found it
+        ("Swine fever found on six farms near the border.", "six", None),
+        ("Typhoid confirmed in 14 villages, the health agency said.", "14", "health agency"),
+        ("Repair bill estimated at $3 million.", "$3 million", None),
+        # a bound, a date or a year after the preposition leaves the verb a verb of speech
+        ("The regulator confirmed at least 40 complaints.", "40", "regulator"),
+        ("The council said on 3 June that 200 homes were empty.", "200", "council"),
+        ("The survey found in 2024 that 30% of homes were damp.", "30%", "survey"),
+    ],
+)  # fmt: skip
+def test_a_participle_placing_a_figure_names_no_source(
+    text: str, number: str, source: str | None
+) -> None:
+    assert _sources(text)[number] == source

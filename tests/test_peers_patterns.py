@@ -253,6 +253,18 @@ def test_an_adverb_or_a_verb_is_no_counted_noun() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Stewards counted 4,000 outside the hall.",
+        "About 250 near the river lost power.",
+        "Some 1,200 inside the camp fell ill.",
+    ],
+)
+def test_a_preposition_of_place_is_no_counted_noun(text: str) -> None:
+    assert one(text)["unit"] is None
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("The statue stands 2.4m tall.", 2.4, "m"),

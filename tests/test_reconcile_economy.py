@@ -190,3 +190,47 @@ def test_a_sum_asked_for_offered_or_accepted_with_no_word_of_pay_is_no_pay_stanc
 ) -> None:
     measure = _of(_run({"a": (text, MARCH)}), "$")["concept_key"]
     assert measure not in {"pay claim", "pay offer", "pay deal"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The league set up a €3 million fund for the families of the victims.",
+        "The league's €3 million hardship fund has begun paying out to families.",
+        "A fund of €3 million for the families of the victims has begun paying out.",
+    ],
+)
+def test_money_set_aside_in_a_fund_measures_the_fund(text: str) -> None:
+    # what the fund is for (the victims, paying out) is not what the figure measures
+    assert _of(_on_one_day(text), "€3 million")["concept_key"] == "fund"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Analysts expect a loss of €640 million for the year.", "€640 million", "cost"),
+        ("Police counted a crowd of 30,000 outside the stadium.", "30,000", "crowd"),
+    ],
+)  # fmt: skip
+def test_the_noun_before_of_names_what_a_figure_is(text: str, surface: str, measure: str) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Each household will receive €400 from the relief fund.", "€400"),
+        ("Households will receive €400 each from the relief fund.", "€400"),
+        ("The relief fund will pay every flooded household €400.", "€400"),
+    ],
+)
+def test_an_amount_for_each_one_is_not_the_total(text: str, surface: str) -> None:
+    result = _on_one_day(text, "The government put €20 million into a relief fund.")
+    each, total = _of(result, surface), _of(result, "€20 million")
+    assert each["concept_key"].endswith(" per recipient")
+    assert each["quantity_id"] != total["quantity_id"]
+
+
+def test_an_amount_each_month_is_no_amount_for_each_one() -> None:
+    result = _on_one_day("The club spends about €2 million each month on wages.")
+    assert "recipient" not in _of(result, "about €2 million")["concept_key"]

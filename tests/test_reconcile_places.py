@@ -172,3 +172,15 @@ def test_a_town_named_for_a_people_does_not_set_the_story_s_country() -> None:
     stranded = [_of(result, "1,200 passengers", doc) for doc in ("a", "b")]
     assert stranded[0]["entity"] == stranded[1]["entity"] == "Solvaria"
     assert stranded[0]["quantity_id"] == stranded[1]["quantity_id"]
+
+
+def test_worldwide_after_a_figure_is_its_place_over_a_maker_s_nationality() -> None:
+    result = _on_one_day(
+        "Danish toymaker Brikken said it would recall 2.2 million kites worldwide. "
+        "About 90,000 of the kites were sold in Denmark.",
+        "Denmark's consumer agency said 95,000 kites sold in Denmark were affected.",
+    )
+    world, home = _of(result, "2.2 million"), _of(result, "95,000")
+    assert world["entity"] == "world"
+    # the worldwide count is not set against the home country's
+    assert world["quantity_id"] != home["quantity_id"]

@@ -101,14 +101,17 @@ def test_people_still_away_are_counted_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface"),
+    ("text", "surface", "measure"),
     [
-        ("The government will put €35 million into an emergency fund for families.", "€35"),
-        ("Farmers will be offered grants of up to €20,000 each.", "up to €20,000"),
+        ("The government will put €35 million into an emergency fund for families.", "€35",
+         "aid"),
+        # (an amount for each one given it: see tests/test_reconcile_economy.py)
+        ("Farmers will be offered grants of up to €20,000 each.", "up to €20,000",
+         "aid per recipient"),
     ],
-)
-def test_a_fund_or_a_grant_is_aid(text: str, surface: str) -> None:
-    assert _of(_on_one_day(text), surface)["concept_key"] == "aid"
+)  # fmt: skip
+def test_a_fund_or_a_grant_is_aid(text: str, surface: str, measure: str) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
 
 
 def test_to_fund_something_is_no_aid() -> None:

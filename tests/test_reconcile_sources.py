@@ -119,6 +119,16 @@ def test_a_ministry_of_a_country_no_gazetteer_knows_is_its_government() -> None:
     assert _of(result, "8,800")["asserter"] == "Quenmark government"
 
 
+def test_a_ministry_of_a_country_no_report_names_is_still_a_government() -> None:
+    result = _on_one_day(
+        "The growers' federation said on Monday that the frost had cost its members about "
+        "€70 million. The farm ministry put the losses at €25 million on the same day."
+    )
+    # one government, whose country no report names, against the growers: two sources
+    assert _of(result, "€25 million")["asserter"] == "Government"
+    assert _verdict(result, "€25 million") == "diverge"
+
+
 @pytest.mark.parametrize(
     "body",
     [
