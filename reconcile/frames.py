@@ -131,15 +131,22 @@ _GOVERNING = r"(?:the|a|an|their|its|his|her|our|from|in|into|of|for|at|on|by|wi
 _BETWEEN = "[\\s\"'\u2018\u2019\u201c\u201d]+"
 
 
+#: Tags of an adjective's or adverb's degrees ("ill" -> "worse", "worst"), which name
+#: nothing the word names.
+_DEGREES = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
 def inflections(word: str, *, classes: Iterable[str | None] = (None, "NOUN")) -> set[str]:
     """``word`` and its inflected forms (lemminflect) in the word ``classes`` given (None:
-    the classes lemminflect finds for it), with a plural "s" when all classes are read."""
+    the classes lemminflect finds for it), with a plural "s" when all classes are read; an
+    adjective's comparative and superlative are no forms of it."""
     import lemminflect
 
     forms = {word}
     for upos in classes:
-        for tag_forms in lemminflect.getAllInflections(word, upos=upos).values():
-            forms.update(tag_forms)
+        for tag, tag_forms in lemminflect.getAllInflections(word, upos=upos).items():
+            if tag not in _DEGREES:
+                forms.update(tag_forms)
     if None in classes and not word.endswith("s"):
         forms.add(word + "s")
     return forms

@@ -141,3 +141,21 @@ def test_a_count_of_things_measures_no_money(sentence: str, surface: str) -> Non
     # "lost", "cost" and "damage" name a sum of money only for a sum: households, schools
     # and shops counted are no cost
     assert _of(_run({"a": (sentence, MARCH)}), surface)["concept_key"] != "cost"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Hospitals in Peru admitted 240 people with heatstroke.",
+         "In Peru 240 people were in hospital with heatstroke."),
+        ("In Peru 95 passengers fell ill on the ferry.",
+         "There were 95 cases of illness on the ferry in Peru."),
+        ("In Peru 95 ill passengers were taken off the ferry.",
+         "In Peru 95 passengers had fallen ill on the ferry."),
+    ],
+)  # fmt: skip
+def test_the_words_for_one_measure_read_as_one(first: str, second: str) -> None:
+    result = _on_one_day(first, second)
+    number = next(w for w in first.split() if w[0].isdigit())
+    a, b = _of(result, number, "a"), _of(result, number, "b")
+    assert a["concept_key"] == b["concept_key"], (a["concept_key"], b["concept_key"])

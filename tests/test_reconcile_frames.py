@@ -13,7 +13,7 @@ from reconcile import reconcile
 from reconcile.frames import default_measures, demonym_forms, measure_forms, place_forms
 from reconcile.identify import AGAINST
 from reconcile.sources import may_be_one_source, one_body_names, source_names
-from reconcile.tables import measure_nouns
+from reconcile.tables import measure_nouns, reading_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +25,24 @@ def _doc(text: str, doc: str, day: int, outlet: str = "Example Post") -> pl.Data
 def _frame(text: str) -> dict[str, object]:
     result = reconcile(_doc(text, "a", 2))
     return result.claims.row(0, named=True)
+
+
+def test_each_word_of_the_vocabulary_names_one_measure() -> None:
+    # (a word may also name one physical measure, read only against figures of its unit:
+    # "affected" people, an area affected)
+    physical = reading_words().physical_measures
+    vocabulary = {k: v for k, v in default_measures().items() if k not in physical}
+    seen: dict[str, str] = {}
+    for measure, entries in vocabulary.items():
+        for entry in entries:
+            assert seen.setdefault(entry, measure) == measure, (entry, seen[entry], measure)
+
+
+def test_an_adjective_s_degrees_are_no_forms_of_its_measure() -> None:
+    # "ill" names cases; "worse" and "worst" name nothing
+    forms = measure_forms({"case": ["ill"]})
+    assert forms.get("ill") == "case"
+    assert "worse" not in forms and "worst" not in forms
 
 
 def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
