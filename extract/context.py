@@ -569,6 +569,8 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False  # "the agency's forecast", "claims made by": a noun
     if _placed_figure(toks, i, lex):
         return False  # "Virus found on four farms": a participle, what was found before it
+    if low in _GIVING and not _gives_a_figure(toks, i, lex):
+        return False  # "a poll gave the party 66 seats": it shares out, it tells no figure
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     quoted = any(t.text in '”"' for t in toks[max(0, i - 4) : i])  # '”, the study states,'
     quoted = quoted or _speech_tag(toks, i) or _closing_tag(toks, i, lex)
@@ -584,6 +586,24 @@ def _asserting_verb(toks: list[Token], i: int, lex: Lexicon) -> bool:
         and (low,) in lex.changes
         and (nxt.text[:1].isdigit() or nxt.text in lex.currency_prefixes)
     )  # "Hextar added 15 sen": a change, not speech
+
+
+#: Verbs of giving that tell a figure only when no amount is their object ("the 40,000 the
+#: organisers gave", "gave a toll of 40"; not "gave the party 66 seats").
+_GIVING = frozenset(["gave", "gives"])
+
+
+def _gives_a_figure(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``toks[i]`` (a verb of giving) tells a figure: its clause goes on with no
+    amount, or with a work that holds one ("a toll of", "a figure of") before it."""
+    for tok in toks[i + 1 : i + 8]:
+        if tok.text in ",.;:":
+            return True
+        if tok.text[:1].isdigit() or tok.lower in lex.number_words:
+            return False
+        if tok.lower in lex.source_carriers or tok.lower in ("toll", "estimate", "total"):
+            return True
+    return True
 
 
 #: Prepositions after a participle that place a figure ("found on four farms",

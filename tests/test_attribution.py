@@ -611,3 +611,18 @@ def test_a_participle_placing_a_figure_names_no_source(
     text: str, number: str, source: str | None
 ) -> None:
     assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a figure another source gave, set against the speaker's own
+        ("The council put the bill at €65 million, against the €38 million the operator gave.",
+         "€38 million", "operator"),
+        ("The ministry gave a toll of 40 on Monday.", "40", "ministry"),
+        # a verb of giving whose object is an amount shares it out and tells nothing
+        ("A survey by Polder Research gave the party 66 seats.", "66", None),
+    ],
+)  # fmt: skip
+def test_the_figure_a_source_gave(text: str, number: str, source: str | None) -> None:
+    assert _sources(text)[number] == source
