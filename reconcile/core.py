@@ -201,12 +201,18 @@ def reconcile(
     # (read once, on the input alone: at the end the keys would be copied while the
     # results are held)
     in_order = _in_order(frame)
-    frame = frame.with_columns(pl.int_range(pl.len()).alias(_ROW))
-    work = _as_categories(assign_dates(frame, texts=_texts(texts) or None))
+    # (row numbers of four bytes: a million claims need no more)
+    frame = frame.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(_ROW))
+    # (the first step that mixes new columns with the input's chunks copies every column it
+    # is given into one chunk: the columns no step reads before assign_keys are not given)
+    work = _as_categories(assign_dates(frame.drop(*_UNDATED), texts=_texts(texts) or None))
     # (its row numbers, which no later step reads, are let go)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
-        "_row", *_SET_ASIDE
+        "_row", *(c for c in _SET_ASIDE if c not in _UNDATED)
     )
+    # (the source, read as a number below, what a figure restates, and the title, which
+    # assign_keys reads)
+    work = _from_input(work, frame, ("attribution", "restates", "title"))
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
@@ -241,7 +247,10 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
         **{SOURCE_KEY: source_key()},
-    ).drop("_span", "_threshold", "_vague", *_NOTED, *_NOT_KEYED)
+    ).drop("_span", "_threshold", "_vague", *_NOTED)
+    # (those of the input's columns it does not read that are here; the text it writes that
+    # takes few values held as categoricals, as it reads them)
+    work = _as_categories(work.drop(*_NOT_KEYED, strict=False))
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = _from_input(_as_categories(work), frame, _NOT_KEYED)
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
@@ -310,7 +319,11 @@ _KEYS_READ = ("title", SOURCE_KEY)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would
 #: carry them) and come back from the input, by row number, for the sources and assertions.
-_NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt")
+_NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt", "claim_id")
+#: Input columns that neither ``assign_dates`` nor ``normalise`` reads: the working table
+#: starts without them (they come back by row number when a step reads them, or for the
+#: output).
+_UNDATED = ("sentence_end", "subject", "title", "attribution", "outlet", "restates", "doubt")
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
 #: (four bytes a row instead of the text), as the output gives them (``CLAIM_COLUMNS``).
