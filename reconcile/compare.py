@@ -236,6 +236,8 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .alias("group_note"),
         pl.coalesce(set_at["_assertion"], set_at["_a"]).alias("assertion_id"),
     )
+    # (the reports' ids and the links, set at the claims' rows, are let go)
+    del keyed, links, restated, set_at
     out = claims.with_columns(ids)
     restating = kept_in_order(
         out,
@@ -430,6 +432,8 @@ def quantities_table(
         | {"sides": pl.String, "doubtful": QUANTITIES_SCHEMA["doubtful"]},
         orient="row",
     )
+    # (the assertions judged, a copy of their columns, let go before the table is written)
+    del rows, ordered, doubtful, sure, found
     table = _unbased_multiples(meta.join(judged, on="quantity_id", how="inner"))
     table = table.with_columns(noun=_noun())
     label = _label()
