@@ -16,7 +16,7 @@ from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
 from .columns import as_text, in_series_order, sorted_by, with_order
-from .compare import assertions_table, quantities_table
+from .compare import BASE, assertions_table, quantities_table, with_base
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
@@ -96,7 +96,14 @@ def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str])
     """``work`` with ``columns`` of the input ``frame`` put back, by each row's ``_ROW``
     (columns set aside while steps that do not read them copy the working table)."""
     rows = work.get_column(_ROW)
-    return work.with_columns(frame.get_column(c).gather(rows) for c in columns)
+    return work.with_columns(_one_chunk(frame.get_column(c)).gather(rows) for c in columns)
+
+
+def _one_chunk(column: pl.Series) -> pl.Series:
+    """``column`` in one chunk: a text column gathered from several chunks (a table read from
+    Parquet comes in one per row group) copies its texts, and from one only the references to
+    them (the rechunk copies those references alone, not the texts)."""
+    return column.rechunk() if column.n_chunks() > 1 else column
 
 
 def _to_compare(work: pl.DataFrame, period_days: dict[str, float] | None) -> pl.DataFrame:
@@ -276,7 +283,9 @@ def reconcile(
             .then(pl.format("{} (split {})", pl.col("entity"), pl.col("claim_id")))
             .otherwise(pl.col("entity"))
         )
-    work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
+    # (the base of each multiple, which the quantities read from the sentence, read before
+    # the sentences leave the working table)
+    work = with_base(assign_windows(work, window_days=window_days)).drop(*_CHECKED)
     days = tables.period_days if per is None else None
     events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
@@ -356,13 +365,14 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
 
 #: Working columns that no step after ``quantities_table`` reads: they leave the working
 #: table before the checks (the output does not show them).
-_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure")
+_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure", BASE)
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
-#: Input columns that no step reads between ``assign_windows`` and the checks: they leave the
-#: working table before the assertions and quantities are made (each copy of it would carry
-#: them) and are taken back from the input, by row number, for the checks.
-_CHECKED = ("concept", "value", "change")
+#: Input columns that no step reads between ``assign_windows`` and the checks (the quantities
+#: are given the base of each multiple, ``BASE``, read from the sentence before): they leave
+#: the working table before the assertions and quantities are made (each copy of it would
+#: carry them) and are taken back from the input, by row number, for the checks.
+_CHECKED = ("concept", "value", "change", "sentence", "sentence_start", "end")
 
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
