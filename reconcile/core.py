@@ -286,6 +286,9 @@ def reconcile(
     # (the base of each multiple, which the quantities read from the sentence, read before
     # the sentences leave the working table)
     work = with_base(assign_windows(work, window_days=window_days)).drop(*_CHECKED)
+    # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
+    # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
+    work = work.with_columns(pl.col("series_id").cast(pl.Categorical))
     days = tables.period_days if per is None else None
     events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
