@@ -17,8 +17,10 @@ __all__ = [
     "as_text",
     "at_rows",
     "in_series_order",
+    "is_ordered",
     "join_beside",
     "kept_in_order",
+    "kept_rows",
     "kept_sorted",
     "on_rows",
     "set_at_rows",
@@ -154,14 +156,19 @@ def sorted_by(frame: pl.DataFrame, *by: str) -> pl.DataFrame:
     >>> sorted_by(frame, "start").get_column("start").to_list()
     [1, 3, 9]
     """
+    return frame if is_ordered(frame, *by) else frame.sort(*by)
+
+
+def is_ordered(frame: pl.DataFrame, *by: str) -> bool:
+    """Whether each row's ``by`` keys are strictly after the row before's, with no nulls."""
     after = pl.lit(False)
     for name in reversed(by):
         col = pl.col(name)
         after = (col > col.shift(1)) | ((col == col.shift(1)) & after)
-    ordered = frame.select(
+    ordered: bool = frame.select(
         pl.all_horizontal(pl.col(*by).is_not_null()).all() & after.slice(1).fill_null(False).all()
     ).item()
-    return frame if ordered else frame.sort(*by)
+    return ordered
 
 
 #: The place of each claim in the order of its series and date (``assign_windows``). The
@@ -206,14 +213,27 @@ def kept_sorted(frame: pl.DataFrame, keep: pl.Expr, by: list[str], *columns: str
     >>> kept_sorted(frame, pl.col("n") > 0, ["n"], "claim").get_column("claim").to_list()
     ['a', 'c', 'b']
     """
+    return frame.select(*columns)[kept_rows(frame, keep, by)]
+
+
+def kept_rows(frame: pl.DataFrame, keep: pl.Expr, by: list[str]) -> pl.Series:
+    """The numbers of the rows of ``frame`` that :func:`kept_sorted` takes, in its order.
+
+    >>> frame = pl.DataFrame({"n": [1, 0, 5, 2]})
+    >>> kept_rows(frame, pl.col("n") > 0, ["n"]).to_list()
+    [0, 3, 2]
+    """
+    if is_ordered(frame, *by):
+        # (no two rows tied and all in order, as a table of claims in the input's order is:
+        # the kept rows as they stand, without the sort's copy of its keys)
+        return frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).filter(keep)).to_series()
     order = [*by, *([SERIES_ORDER] if SERIES_ORDER in frame.columns else [])]
-    rows = (
+    return (
         frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *order, _keep=keep)
         .filter("_keep")
         .sort(order, nulls_last=True, maintain_order=True)
         .get_column("_at")
     )
-    return frame.select(*columns)[rows]
 
 
 def in_series_order(frame: pl.DataFrame) -> pl.DataFrame:

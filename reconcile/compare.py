@@ -53,7 +53,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, kept_in_order, kept_sorted, set_at_rows
+from .columns import join_beside, kept_in_order, kept_rows, set_at_rows
 from .dating import SPAN_END
 from .frames import multiple_base
 from .identify import AGAINST, stable_ids
@@ -92,7 +92,7 @@ _JUDGED = (
     "n_sources",
 )
 
-__all__ = ["assertions_table", "quantities_table", "truth_discovery_weights"]
+__all__ = ["BASE", "assertions_table", "quantities_table", "truth_discovery_weights", "with_base"]
 
 Consensus = Literal["median", "truth_discovery"]
 
@@ -122,12 +122,10 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group grouped, non-restating claims into assertions; return (claims, assertions)."""
     # the reports in order of publication (the joins below do not depend on their order)
     # (with the row of each in the claims, where its assertion is set)
-    voters = kept_sorted(
-        claims.with_row_index(_AT),
+    at = kept_rows(
+        claims,
         pl.col("quantity_id").is_not_null() & pl.col("restates").is_null(),
         ["published", "doc_id", "start"],
-        _AT,
-        *_VOTER_COLUMNS,
     )
     figure = pl.col("norm_value").round_sig_figs(3)
     # an unnamed report of the figure one named source gives in the same document (a headline
@@ -139,9 +137,11 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("bound").alias("_b"),
     ]
     unnamed = pl.col("asserter").cast(pl.String).str.starts_with("unattributed")
+    # (the assertions' ids are made on the few columns they read, before the reports' other
+    # columns are gathered: the ids' texts and their hashing are not held beside them)
+    voters = claims.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")[at]
     named = (
-        voters.select("quantity_id", "doc_id", "norm_value", "bound", "asserter")
-        .filter(~unnamed)
+        voters.filter(~unnamed)
         .group_by(same)
         .agg(pl.col("asserter").n_unique().alias("_n"), pl.col("asserter").first().alias("_named"))
         .filter(pl.col("_n") == 1)
@@ -156,9 +156,9 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     named_at = set_at_rows(
         voters.height, looked_up.get_column("_at"), looked_up.get_column("_named")
     )
-    voters = voters.with_columns(asserter=pl.coalesce(named_at, pl.col("asserter")))
-    keyed = voters.with_columns(
-        assertion_id=pl.concat_str(
+    asserter = voters.select(pl.coalesce(named_at, pl.col("asserter")).alias("asserter"))
+    key = voters.with_columns(asserter).select(
+        pl.concat_str(
             [
                 pl.col("quantity_id"),
                 pl.col("asserter"),
@@ -166,10 +166,17 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                 pl.col("bound").cast(pl.String),
             ],
             separator="|",
-        )
+        ).alias("assertion_id")
     )
-    del voters
-    keyed = keyed.with_columns(stable_ids(keyed.get_column("assertion_id"), "assertion"))
+    del voters, named, looked_up, named_at
+    hashed = stable_ids(key.to_series(), "assertion")
+    del key
+    keyed = (
+        claims.select(*(c for c in _VOTER_COLUMNS if c != "asserter"))[at]
+        .with_columns(asserter.to_series(), hashed, at.alias(_AT))
+        .select(_AT, *_VOTER_COLUMNS, "assertion_id")
+    )
+    del asserter, hashed
     table = (
         keyed.group_by("assertion_id", maintain_order=True)
         .agg(
@@ -236,6 +243,8 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .alias("group_note"),
         pl.coalesce(set_at["_assertion"], set_at["_a"]).alias("assertion_id"),
     )
+    # (the reports' ids and the links, set at the claims' rows, are let go)
+    del keyed, links, restated, set_at
     out = claims.with_columns(ids)
     restating = kept_in_order(
         out,
@@ -320,7 +329,7 @@ def quantities_table(
         )
     dating = [c for c in ("as_of_source", "frame_sure", "starting_figure") if c in claims.columns]
     grouped = kept_in_order(
-        _with_base(claims),
+        claims if BASE in claims.columns else with_base(claims),
         pl.col("quantity_id").is_not_null(),
         *_DESCRIBED,
         "_base",
@@ -430,6 +439,8 @@ def quantities_table(
         | {"sides": pl.String, "doubtful": QUANTITIES_SCHEMA["doubtful"]},
         orient="row",
     )
+    # (the assertions judged, a copy of their columns, let go before the table is written)
+    del rows, ordered, doubtful, sure, found
     table = _unbased_multiples(meta.join(judged, on="quantity_id", how="inner"))
     table = table.with_columns(noun=_noun())
     label = _label()
@@ -458,7 +469,12 @@ def quantities_table(
     return table, assertions
 
 
-def _with_base(claims: pl.DataFrame) -> pl.DataFrame:
+#: The base each multiple is set against, as a key (:func:`with_base`): a working column that
+#: :func:`quantities_table` reads (and makes when its claims do not have it).
+BASE = "_base"
+
+
+def with_base(claims: pl.DataFrame) -> pl.DataFrame:
     """``claims`` with ``_base``, the base each multiple is set against
     (:func:`reconcile.frames.multiple_base`) as a key: its number words in digits, so that
     "the ten-year average" and "the 10-year average" are one base. A base the concept names

@@ -16,7 +16,7 @@ from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
 from .columns import as_text, in_series_order, sorted_by, with_order
-from .compare import assertions_table, quantities_table
+from .compare import BASE, assertions_table, quantities_table, with_base
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
@@ -96,7 +96,14 @@ def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str])
     """``work`` with ``columns`` of the input ``frame`` put back, by each row's ``_ROW``
     (columns set aside while steps that do not read them copy the working table)."""
     rows = work.get_column(_ROW)
-    return work.with_columns(frame.get_column(c).gather(rows) for c in columns)
+    return work.with_columns(_one_chunk(frame.get_column(c)).gather(rows) for c in columns)
+
+
+def _one_chunk(column: pl.Series) -> pl.Series:
+    """``column`` in one chunk: a text column gathered from several chunks (a table read from
+    Parquet comes in one per row group) copies its texts, and from one only the references to
+    them (the rechunk copies those references alone, not the texts)."""
+    return column.rechunk() if column.n_chunks() > 1 else column
 
 
 def _to_compare(work: pl.DataFrame, period_days: dict[str, float] | None) -> pl.DataFrame:
@@ -201,12 +208,18 @@ def reconcile(
     # (read once, on the input alone: at the end the keys would be copied while the
     # results are held)
     in_order = _in_order(frame)
-    frame = frame.with_columns(pl.int_range(pl.len()).alias(_ROW))
-    work = _as_categories(assign_dates(frame, texts=_texts(texts) or None))
+    # (row numbers of four bytes: a million claims need no more)
+    frame = frame.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(_ROW))
+    # (the first step that mixes new columns with the input's chunks copies every column it
+    # is given into one chunk: the columns no step reads before assign_keys are not given)
+    work = _as_categories(assign_dates(frame.drop(*_UNDATED), texts=_texts(texts) or None))
     # (its row numbers, which no later step reads, are let go)
     work = normalise(work, tables=tables, fx=fx, currency=currency, per=per or "month").drop(
-        "_row", *_SET_ASIDE
+        "_row", *(c for c in _SET_ASIDE if c not in _UNDATED)
     )
+    # (the source, read as a number below, what a figure restates, and the title, which
+    # assign_keys reads)
+    work = _from_input(work, frame, ("attribution", "restates", "title"))
     finite = pl.col("norm_value").is_not_null() & pl.col("norm_value").is_finite()
     # a count of zero or below is noted, but it measures nothing to group or to vote with
     counted = ~((pl.col("value") <= 0) & (pl.col("dimension") == "count"))
@@ -241,7 +254,10 @@ def reconcile(
         .then(pl.lit("zero or negative count"))
         .otherwise(None),
         **{SOURCE_KEY: source_key()},
-    ).drop("_span", "_threshold", "_vague", *_NOTED, *_NOT_KEYED)
+    ).drop("_span", "_threshold", "_vague", *_NOTED)
+    # (those of the input's columns it does not read that are here; the text it writes that
+    # takes few values held as categoricals, as it reads them)
+    work = _as_categories(work.drop(*_NOT_KEYED, strict=False))
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = _from_input(_as_categories(work), frame, _NOT_KEYED)
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
@@ -267,7 +283,12 @@ def reconcile(
             .then(pl.format("{} (split {})", pl.col("entity"), pl.col("claim_id")))
             .otherwise(pl.col("entity"))
         )
-    work = assign_windows(work, window_days=window_days).drop(*_CHECKED)
+    # (the base of each multiple, which the quantities read from the sentence, read before
+    # the sentences leave the working table)
+    work = with_base(assign_windows(work, window_days=window_days)).drop(*_CHECKED)
+    # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
+    # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
+    work = work.with_columns(pl.col("series_id").cast(pl.Categorical))
     days = tables.period_days if per is None else None
     events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
@@ -310,7 +331,11 @@ _KEYS_READ = ("title", SOURCE_KEY)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would
 #: carry them) and come back from the input, by row number, for the sources and assertions.
-_NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt")
+_NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt", "claim_id")
+#: Input columns that neither ``assign_dates`` nor ``normalise`` reads: the working table
+#: starts without them (they come back by row number when a step reads them, or for the
+#: output).
+_UNDATED = ("sentence_end", "subject", "title", "attribution", "outlet", "restates", "doubt")
 _ROW = "_claim_row"
 #: Added text columns that take few distinct values: held as categoricals while reconciling
 #: (four bytes a row instead of the text), as the output gives them (``CLAIM_COLUMNS``).
@@ -343,13 +368,14 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
 
 #: Working columns that no step after ``quantities_table`` reads: they leave the working
 #: table before the checks (the output does not show them).
-_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure")
+_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure", BASE)
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
-#: Input columns that no step reads between ``assign_windows`` and the checks: they leave the
-#: working table before the assertions and quantities are made (each copy of it would carry
-#: them) and are taken back from the input, by row number, for the checks.
-_CHECKED = ("concept", "value", "change")
+#: Input columns that no step reads between ``assign_windows`` and the checks (the quantities
+#: are given the base of each multiple, ``BASE``, read from the sentence before): they leave
+#: the working table before the assertions and quantities are made (each copy of it would
+#: carry them) and are taken back from the input, by row number, for the checks.
+_CHECKED = ("concept", "value", "change", "sentence", "sentence_start", "end")
 
 # input columns that reading the frames rewrites ("500-odd deaths": the unit loses "odd";
 # "the $9bn" named again takes the rate of "$9bn a year")
