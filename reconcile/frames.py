@@ -922,6 +922,9 @@ _NOT_HERE = (
 )
 
 
+#: How a place read just before a figure is sourced: the last of the steps of
+#: :func:`read_place` that read the words beside the figure (``_strong``).
+_JUST_BEFORE = "'{}' just before the figure"
 #: "worldwide" or "globally" at most two words after a figure (group 1).
 _EVERYWHERE = r"(?i)^\s*(?:[a-z]+\s+){0,2}?(worldwide|globally)(?-u:\b)"
 
@@ -1046,7 +1049,7 @@ def read_place(
         (after_place, "'{}' after the figure"),
         (everywhere, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
-        (located, "'{}' just before the figure"),
+        (located, _JUST_BEFORE),
         (own, "'{}', whose own the figure is ('its', 'their')"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
@@ -1066,7 +1069,7 @@ def read_place(
     )
     # one step at a time, its words let go once the place and source are folded in (a
     # table holding every step's words at once costs a column of each per row)
-    for i, (step, words) in enumerate(steps):
+    for step, words in steps:
         frame = frame.with_columns(_p=step).with_columns(_p_is=look(pl.col("_p")))
         found = pl.col("_p_is").is_not_null()
         frame = frame.with_columns(
@@ -1075,7 +1078,7 @@ def read_place(
                 "_place_source", pl.when(found).then(pl.format(words, pl.col("_p")))
             ),
         ).drop("_p", "_p_is")
-        if i == 4:  # (the steps up to "just before the figure" are beside it)
+        if words == _JUST_BEFORE:  # (the steps up to this one read the words beside it)
             frame = frame.with_columns(_strong=pl.col("_place").is_not_null())
     frame = _respectively(frame, forms)
     respective = pl.col("_respective").is_not_null()
