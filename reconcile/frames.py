@@ -584,11 +584,6 @@ def read_measure(
         .str.to_lowercase()
     )
     fate, members = _what_befell(before, after, own_noun, around)
-    right_before = before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1)
-    first_after = first_match(after_clause, word)
-    purpose = after_clause.str.to_lowercase().str.contains(
-        pl.concat_str(pl.lit("to "), first_after.str.to_lowercase()), literal=True
-    )
     steps = {
         "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (
@@ -631,11 +626,7 @@ def read_measure(
             "the word '{}' of which it is, right before the figure",
         ),
         "_m_after": (
-            # ("spending $50 million a month to fund its work": a purpose after "to" names the
-            # measure only where no word right before the figure names one)
-            pl.when(~_multiple_base(after) & ~(purpose & right_before.is_not_null())).then(
-                first_after
-            ),
+            pl.when(~_multiple_base(after)).then(first_match(after_clause, word)),
             "the words '{}' after the figure",
         ),
         "_m_specific": (
@@ -659,7 +650,7 @@ def read_measure(
         "_m_right_before": (
             # "flattening homes and killing at least 120 people": the word right before the
             # figure (a hedge between) governs it, over a measure farther back in its phrase
-            right_before,
+            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1),
             "the word '{}' right before the figure",
         ),
         "_m_concept": (
@@ -784,7 +775,8 @@ def _readings_set_aside(
     fates: Iterable[str] = (),
 ) -> pl.DataFrame:
     """``frame`` with the readings of :func:`read_measure`'s ``steps`` (their ``_is``
-    columns) that name no measure of the figure cleared: a measure of people for a physical
+    columns) that name no measure of the figure cleared: a purpose after "to" where the word
+    right before the figure names a measure, a measure of people for a physical
     figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
     a measure of money for a count of things (or, from the words after it, for a bare
     count), and what befell the people counted unless it is one of ``fates`` ("died", not
@@ -820,13 +812,23 @@ def _readings_set_aside(
     fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
     befell = fate.is_in(list(fates)) & whose.is_in(list(people)) & (fate != whose)
     befell = befell.fill_null(False)
+    # "spending $50 million a month to fund its work": a purpose after "to" names the measure
+    # only where no word right before the figure names one (both readings already made)
+    to_reading = pl.concat_str(pl.lit("to "), pl.col("_m_after").str.to_lowercase())
+    purpose = (
+        clause.str.contains(to_reading, literal=True) & pl.col("_m_right_before_is").is_not_null()
+    )
+    # (each step's own test, written into that step's column alone)
+    of_step = {
+        "_m_after": governed.fill_null(False) | purpose.fill_null(False),
+        "_m_fate": ~befell,
+    }
     return frame.with_columns(
         **{
             k + "_is": pl.when(
                 (physical & pl.col(k + "_is").is_in(list(people)))
                 | ((counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money)))
-                | ((k == "_m_after") & governed.fill_null(False))
-                | ((k == "_m_fate") & ~befell)
+                | of_step.get(k, pl.lit(False))
             )
             .then(None)
             .otherwise(pl.col(k + "_is"))

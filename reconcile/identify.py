@@ -118,9 +118,9 @@ _PER_HEAD = rf"(?i)^\s*(?:[a-z]+\s+){{0,3}}?{PER_HEAD}"
 #: "each" or "apiece" right after a figure ("50,000 euros each"), or "each" or "every", a
 #: noun and up to three words more right before it ("to pay each family €20,000", "each
 #: household will get €400"), but not of a time ("each month", "every year"): an amount for
-#: each one given it, which names its measure per :data:`_RECIPIENT`. (Group 1: the words
-#: after "each".)
-_EACH_AFTER = r"(?i)^\s*(?:each|apiece)(?-u:\b)\s*(.*)$"
+#: each one given it, which names its measure per :data:`_RECIPIENT`. (Group 1: the word or
+#: words after "each".)
+_EACH_AFTER = r"(?i)^\s*(?:each|apiece)(?-u:\b)\s*(\S*)"
 _EACH_BEFORE = r"(?i)(?-u:\b)(?:each|every)\s+((?:[a-z-]+\s+){1,4})$"
 _EVERY_TIME = r"(?i)^(?:day|week|month|year|hour|quarter|time)s?(?-u:\b)"
 _RECIPIENT = "recipient"
