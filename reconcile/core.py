@@ -23,6 +23,7 @@ from .frames import after_figure, alternation, before_figure
 from .identify import HOLDING_STATUS, SOURCE_KEY, assign_keys, assign_windows, source_key
 from .measures import VAGUE
 from .normalise import in_stated_period, normalise
+from .restated import figure_again, known_measures
 from .schema import (
     ASSERTIONS_SCHEMA,
     CHECKS_SCHEMA,
@@ -260,6 +261,7 @@ def reconcile(
     work = _as_categories(work.drop(*_NOT_KEYED, strict=False))
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = _from_input(_as_categories(work), frame, _NOT_KEYED)
+    work = _as_categories(figure_again(work, known_measures(tables)))
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})

@@ -4,15 +4,22 @@ does not.
 
 - :func:`period_again`: a figure of a past year restated without the year.
 - :func:`measure_again`: a precise figure whose measure reports name differently.
+- :func:`figure_again`: a figure another report repeats in words that name its measure less
+  well ("moved 20,000 people out" after "20,000 people were evacuated"), given that report's
+  frame, whatever its entity and period, when the repeat is plain.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Collection
 
 import polars as pl
 
 from .columns import set_at_rows
 from .frames import OWN_WORDS
 from .measures import VAGUE
+from .tables import Tables
 
 
 def period_again(frame: pl.DataFrame) -> pl.DataFrame:
@@ -179,3 +186,142 @@ def _own_reading() -> pl.Expr:
     """Whether a figure's measure is read from its own phrase, as a known measure."""
     source = pl.col("concept_source").cast(pl.String).fill_null("")
     return source.str.contains(_OWN_READING) & ~source.str.contains("not a known measure")
+
+
+#: How a joined figure's measure and entity are explained (``concept_source``).
+SAME_FIGURE = "the same figure as another report's, whose words name its measure"
+
+#: What makes two figures one figure: the value as normalised, its interval, unit and rate.
+_AGAIN_SIGNATURE = (
+    "norm_value",
+    "interval_low",
+    "interval_high",
+    "norm_unit",
+    "dimension",
+    "norm_per",
+    "is_delta",
+)
+#: What the repeat takes from the figure it repeats, and what says where its frame came from.
+_AGAIN_FRAME = ("entity", "concept_key", "population", "period")
+_AGAIN_SOURCES = ("entity_source", "concept_source")
+#: Whole numbers below this recur by chance in the reports of one story ("six times", "9%",
+#: "two bridges"); a fraction ("3.1%") does not.
+_SMALLEST = 10
+
+
+def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 31) -> pl.DataFrame:
+    """``work`` with each figure repeated in another document given the repeated frame.
+
+    A story's reports repeat each other's figures, and a repeat's words often name its
+    measure less well than the first report's (a bare number, "people", a counted noun that
+    is no measure: "moved 20,000 people out" after "20,000 people were evacuated"), so its
+    own frame puts it in a quantity of its own. The figures of one value, interval, unit,
+    rate and kind (:data:`_AGAIN_SIGNATURE`) in two or more documents published within
+    ``days`` are one figure, and each takes the frame (entity, measure, population, period)
+    of the one whose measure is known, else of the largest series, else of the first row;
+    but not a small whole number (:data:`_SMALLEST`), which recurs by chance, nor a figure
+    whose reports name two measures of their own ("3.1%" inflation in one, "3.1%" the
+    deficit in another): the number alone cannot say which one a third report means.
+    :func:`measure_again` is the narrower reading of one entity's precise figures.
+
+    Parameters
+    ----------
+    work : pl.DataFrame
+        Claims with their frames (:data:`_AGAIN_FRAME`), normalised values
+        (:data:`_AGAIN_SIGNATURE`), ``doc_id``, ``published`` and ``grouped``.
+    measures : Collection[str]
+        The known measures (a concept key that starts with one names it).
+    days : int, keyword-only
+        Documents published further apart than this repeat nothing of each other.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``work`` with ``entity``, ``concept_key``, ``population``, ``period`` and their
+        sources rewritten on the figures joined, in the same row order.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> frame = pl.DataFrame({
+    ...     "doc_id": ["a", "b"], "published": [dt.date(2026, 3, 1), dt.date(2026, 3, 2)],
+    ...     "grouped": [True, True], "value": [4000.0, 4000.0], "norm_value": [4000.0, 4000.0],
+    ...     "interval_low": [4000.0, 4000.0], "interval_high": [4000.0, 4000.0],
+    ...     "norm_unit": [None, None], "dimension": ["count", "count"],
+    ...     "norm_per": [None, None], "is_delta": [False, False],
+    ...     "entity": ["Acme", "unspecified"], "concept_key": ["job cut", "person"],
+    ...     "population": [None, None], "period": [None, None],
+    ...     "entity_source": ["x", "y"], "concept_source": ["x", "y"],
+    ... })
+    >>> figure_again(frame, {"job cut"})["concept_key"].to_list()
+    ['job cut', 'job cut']
+    """
+    moved = _repeats(work, measures, days)
+    if moved.is_empty():
+        return work
+    at, came = moved.get_column("_row"), moved.get_column("_lead")
+    taken = work[came].select(*_AGAIN_FRAME)
+    said = pl.Series([SAME_FIGURE] * len(at), dtype=pl.String)
+    return work.with_columns(
+        *(
+            work.get_column(c).cast(pl.String).scatter(at, taken.get_column(c).cast(pl.String))
+            for c in _AGAIN_FRAME
+        ),
+        *(work.get_column(c).cast(pl.String).scatter(at, said) for c in _AGAIN_SOURCES),
+    )
+
+
+def known_measures(tables: Tables) -> set[str]:
+    """The measures ``tables`` know by name: those of counts and money, and physical ones."""
+    physical = (m for forms in tables.physical_forms.values() for m in forms.values())
+    return {*tables.measure_forms.values(), *physical}
+
+
+def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.DataFrame:
+    """The rows (``_row``) that take another row's frame (``_lead``)."""
+    concept = pl.col("concept_key").cast(pl.String)
+    # a concept names a measure of its own when it starts with a known one ("border crossing
+    # into the south") or is qualified ("seat: the farmers' party"): two such in one figure's
+    # reports make it ambiguous
+    known = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
+    specific = concept.str.contains(rf"^(?:{known})(?:\W|$)") | concept.str.contains(
+        ":", literal=True
+    )
+    small = (pl.col("value").abs() < _SMALLEST) & (pl.col("value") == pl.col("value").round())
+    # (the frames and documents held as hashes: a copy of their text for every row is large)
+    narrow = work.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
+        pl.col("doc_id").hash().alias("_doc"),
+        pl.col("published").alias("_day"),
+        *_AGAIN_SIGNATURE,
+        pl.struct(*_AGAIN_FRAME).hash().alias("_frame"),
+        pl.when(specific).then(pl.col("concept_key").hash()).alias("_specific"),
+        pl.col("grouped") & ~small,
+    ).filter(pl.col("grouped"))
+    series = ["_frame", "dimension", "norm_unit", "norm_per", "is_delta"]
+    narrow = narrow.with_columns(_size=pl.len().over(series))
+    # the frame given: a known measure's, else the largest series', else the first row's
+    lead = pl.col("_row", "_frame").sort_by(
+        [pl.col("_specific").is_not_null(), "_size", "_row"], descending=[True, True, False]
+    )
+    groups = (
+        narrow.group_by(_AGAIN_SIGNATURE)
+        .agg(
+            pl.col("_doc").n_unique().alias("_docs"),
+            pl.col("_frame").n_unique().alias("_frames"),
+            pl.col("_specific").drop_nulls().n_unique().alias("_specifics"),
+            (pl.col("_day").max() - pl.col("_day").min()).dt.total_days().alias("_span"),
+            lead.first().name.prefix("_lead"),
+        )
+        .filter(
+            (pl.col("_docs") >= 2)
+            & (pl.col("_frames") >= 2)
+            & (pl.col("_specifics") <= 1)
+            & (pl.col("_span").fill_null(0) <= days)
+        )
+    )
+    return (
+        narrow.join(groups, on=list(_AGAIN_SIGNATURE), how="inner", nulls_equal=True)
+        .filter(pl.col("_frame") != pl.col("_lead_frame"))
+        .select("_row", pl.col("_lead_row").alias("_lead"))
+    )

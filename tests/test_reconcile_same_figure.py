@@ -1,0 +1,65 @@
+"""One figure repeated across reports is one quantity (``reconcile.restated.figure_again``).
+
+A later report often gives an earlier one's figure in words that name its measure less well
+("moved 20,000 people out", "the 4,000 job losses"); the repeat takes the frame of the figure
+it repeats, unless the number is small or the reports name two measures for it. Made-up
+sentences of our own (issue 11).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reconcile_sentences import MARCH, _of, _on_one_day, _run
+
+from reconcile.restated import SAME_FIGURE
+
+
+def test_a_repeat_in_vaguer_words_joins_the_figure_it_repeats() -> None:
+    result = _on_one_day(
+        "Officials in Peru said 20,000 people were evacuated from the coast on Monday.",
+        "Buses moved 20,000 people out of the coastal towns overnight.",
+    )
+    first, repeat = _of(result, "20,000", "a"), _of(result, "20,000", "b")
+    assert repeat["quantity_id"] == first["quantity_id"]
+    assert repeat["concept_key"] == "evacuated"
+    assert repeat["concept_source"] == SAME_FIGURE
+
+
+def test_job_cuts_named_three_ways_are_one_figure() -> None:
+    result = _on_one_day(
+        "The carmaker announced 4,000 job cuts in Peru on Monday.",
+        "Unions in Peru said the 4,000 job losses would close two plants.",
+        "Shares rose after news of the 4,000 redundancies in Peru.",
+    )
+    assert len({_of(result, "4,000", d)["quantity_id"] for d in "abc"}) == 1
+
+
+def test_small_counts_recur_by_chance() -> None:
+    result = _on_one_day(
+        "Two bridges over the river in Peru were closed on Monday.",
+        "Two people are still missing in Peru, the police said.",
+    )
+    assert _of(result, "Two", "a")["quantity_id"] != _of(result, "Two", "b")["quantity_id"]
+
+
+def test_a_figure_two_measures_claim_joins_neither() -> None:
+    result = _on_one_day(
+        "Inflation in Peru was 3.1% in May, the statistics office said.",
+        "Peru's budget deficit reached 3.1% of output last year.",
+        "Analysts in Lima had expected 3.1%.",
+    )
+    inflation, deficit = (_of(result, "3.1%", d)["quantity_id"] for d in "ab")
+    assert inflation != deficit
+    assert _of(result, "3.1%", "c")["concept_source"] != SAME_FIGURE
+
+
+def test_reports_months_apart_repeat_nothing() -> None:
+    result = _run(
+        {
+            "a": ("Officials in Peru said 20,000 people were evacuated from the coast.", MARCH),
+            "b": ("Buses moved 20,000 people out of the coastal towns.",
+                  MARCH + dt.timedelta(days=90)),
+        }
+    )  # fmt: skip
+    assert _of(result, "20,000", "b")["concept_source"] != SAME_FIGURE
