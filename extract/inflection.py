@@ -15,6 +15,7 @@ import yaml
 __all__ = [
     "known_word",
     "may_be_adjective",
+    "may_be_verb",
     "never_a_noun",
     "only_a_verb",
     "particle_verb",
@@ -136,6 +137,21 @@ def only_a_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(word)) == {"VERB"}
+
+
+@functools.lru_cache(maxsize=65536)
+def may_be_verb(word: str) -> bool:
+    """Whether a lower-case word is a verb in some use ("starts", "reaches", "shares"), by
+    lemminflect's English lexicon.
+
+    Examples
+    --------
+    >>> [may_be_verb(w) for w in ["starts", "reaches", "shares", "sales", "crude"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word)
 
 
 @functools.lru_cache(maxsize=65536)

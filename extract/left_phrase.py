@@ -32,7 +32,7 @@ from .context import (
     _verb_like,
     name_number,
 )
-from .inflection import only_a_verb, particle_verb, past_participle
+from .inflection import may_be_verb, only_a_verb, particle_verb, past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
@@ -159,6 +159,8 @@ class _LeftWalk:
         if self.relative and self.picked and low in self.lex.stopwords:
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
         if self._past_counterpart(tok):
+            return False
+        if low == "and" and self._coordinated_verb():
             return False
         if adjacent and self._opens_phrase(tok):
             # "the October heating oil contract": the article opens the phrase; after
@@ -518,6 +520,14 @@ class _LeftWalk:
             return False
         if toks[i - 1].lower == "and":
             return toks[i - 2].text[:1].isdigit() or toks[i - 2].text.isupper()
+        if (
+            toks[i - 1].text[:1].isupper()
+            and i + 1 < len(toks)
+            and toks[i + 1].lower in _PREPOSITIONS
+            and toks[i + 1].lower != "of"
+            and may_be_verb(low)
+        ):
+            return True  # "The Orbis X2 starts at $999": after a name, before "at", a verb
         opens = toks[i - 2].text[:1].isupper() or (i > 2 and toks[i - 3].text in ",;:")
         return (
             opens
@@ -546,6 +556,27 @@ class _LeftWalk:
         # stands between ("prices expected to rise", "output has been forecast to ease")
         self.infinitive = i > 0 and toks[i - 1].lower == "to"
         self.crossed = True
+        return False
+
+    def _coordinated_verb(self) -> bool:
+        """ "The phone has a 6.1-inch screen and costs $799": "and" right before the
+        figure's verb joins it to a verb before, and the two share a subject; the words
+        between that verb and "and" are its object, not the phrase of this figure. The walk
+        goes on before that verb (True), when one stands before "and" in the clause."""
+        toks, lex = self.toks, self.lex
+        if self.picked or not self.crossed or not self.verbs or self.relative:
+            return False
+        for k in range(self.i - 1, max(-1, self.i - 10), -1):
+            tok = toks[k]
+            low = tok.lower
+            if low in _CLAUSE_BREAKS or tok.text in ',.;:!?"“”' or low == "and":
+                return False
+            if tok.text.islower() and (
+                low in _AUX or only_a_verb(low) or _verb_like(low, lex.concept_verbs)
+            ):
+                self.verbs.append(tok.text)  # the walk goes on before that verb
+                self.i = k
+                return True
         return False
 
     def _past_counterpart(self, tok: Token) -> bool:
@@ -620,22 +651,7 @@ class _LeftWalk:
             return True
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
-        elif self._shared_subject(i):
-            self.picked, self.crossed = [], False  # "is 90 metres tall and cost $5m": read on
         return False
-
-    def _shared_subject(self, i: int) -> bool:
-        """The words picked are the unit of the figure at ``i`` and "and" follows them, then
-        the verb of this figure: two predicates of one subject, which stands before."""
-        toks, n = self.toks, len(self.picked)
-        j = i + 1 + n
-        return (
-            n > 0
-            and bool(self.verbs)
-            and j < len(toks)
-            and toks[j].lower == "and"
-            and all(t.text.isalpha() for t in toks[i + 1 : j])
-        )
 
 
 def _determines(tok: Token, lex: Lexicon, words: frozenset[str] | None = None) -> bool:

@@ -124,6 +124,12 @@ def test_a_word_before_a_determiner_is_a_verb_not_part_of_the_opening_phrase() -
     assert row["410 million euros"]["subject"] == "ferry operator"
 
 
+def test_a_word_only_ever_a_verb_ends_the_opening_phrase() -> None:
+    row = _rows("The pension trust manages $12 billion in savings.")["$12 billion"]
+    assert row["subject"] == "pension trust"
+    assert row["concept"] == "savings"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [

@@ -3,7 +3,8 @@ heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figu
 adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a
 count of people states after it ("40 are missing", "300 people died": deaths), the phrase
 heading the verb rather than the counterpart after "against" ("the krona rose against the
-euro to 11.2"), a plural noun before "up" or "down" ("with bank shares down 2.4%")."""
+euro to 11.2"), a plural noun before "up" or "down" ("with bank shares down 2.4%"), the
+subject two joined verbs share ("has a 6.4-inch screen and costs $649")."""
 
 from __future__ import annotations
 
@@ -131,6 +132,12 @@ _CASES = [
     # "X is 40 metres tall and cost $3m": two predicates of one subject
     ("The new pier is 240 metres long and cost $16m.", "$16m", "new pier"),
     ("The bakery has 12 staff and made £400,000 last year.", "£400,000", "bakery"),
+    # ... also when the first figure qualifies a noun: that noun is the first verb's object
+    ("The Tavo X3 has a 6.4-inch screen and costs $649.", "$649", "Tavo X3"),
+    ("The council opened a new library and pledged $2m for parks.", "$2m", "council for parks"),
+    # a word in -s that may be a verb, after a name and before a preposition, is the verb
+    ("Kelda's new Vantor Pro starts at $1,199.", "$1,199", "Kelda new Vantor Pro"),
+    ("Northwind Air flies to 40 cities.", "40 cities", "cities, Northwind Air"),
     # ... while a subject of its own after "and" stays
     ("The fair drew 900 visitors and income reached £7,000.", "£7,000", "income"),
     # a participle after a counted noun says which of them are counted, past or present
