@@ -21,6 +21,9 @@ def _rows(text: str) -> dict[str, dict[str, object]]:
     [
         # a unit before a plain noun qualifies it, as an adjective would
         ("Under the hood sits a 2.0 litre petrol engine.", "2.0 litre", "petrol engine"),
+        # ... and a name with a plain noun after it ("a 1.5 litre Zetec engine")
+        ("The hatchback gets a 1.5 litre Zetec engine.", "1.5 litre", "Zetec engine"),
+        ("The coupe has a 5.0 litre V8 engine.", "5.0 litre", "V8 engine"),
     ],
 )
 def test_a_unit_before_a_noun_measures_that_noun(text: str, surface: str, concept: str) -> None:
