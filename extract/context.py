@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .inflection import known_word
+from .inflection import known_word, only_a_verb
 from .lexicon import Lexicon, lexicon
 from .sources import (
     headline_source,
@@ -1227,6 +1227,8 @@ def sentence_head(
             break  # "The Brazilian steel giant earns": a fourth word in -s is a verb
         if words and _verb_before_object(toks, i, lex):
             break  # "the mine employs 400", "the operator cut its": a verb before its object
+        if words and tok.text.islower() and only_a_verb(low):
+            break  # "The fund manages ...", "The striker threw ...": a word only ever a verb
         picked.append(tok.text)
         end = tok.end
         if len(words) + 1 >= limit:

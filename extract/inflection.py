@@ -15,8 +15,10 @@ import yaml
 __all__ = [
     "known_word",
     "may_be_adjective",
+    "may_be_verb",
     "never_a_noun",
     "only_a_verb",
+    "particle_verb",
     "past_participle",
     "singular",
 ]
@@ -135,3 +137,39 @@ def only_a_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(word)) == {"VERB"}
+
+
+@functools.lru_cache(maxsize=65536)
+def may_be_verb(word: str) -> bool:
+    """Whether a lower-case word is a verb in some use ("starts", "reaches", "shares"), by
+    lemminflect's English lexicon.
+
+    Examples
+    --------
+    >>> [may_be_verb(w) for w in ["starts", "reaches", "shares", "sales", "crude"]]
+    [True, True, True, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def particle_verb(word: str) -> bool:
+    """Whether a lower-case word before "up", "down", "off" ... can be the verb of a phrasal
+    verb ("laid off", "set up", "cut back"): it is a verb by lemminflect's English lexicon,
+    and not a plural noun, which before "up" or "down" and a figure is the thing that rose or
+    fell ("with sales down 14%", "energy stocks up 2%"); a word that is never a verb
+    ("crude") is not one either.
+
+    Examples
+    --------
+    >>> [particle_verb(w) for w in ["laid", "set", "cut", "stocks", "sales", "crude"]]
+    [True, True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    classes = getAllLemmas(word)
+    nouns = classes.get("NOUN", ())
+    plural = word.endswith("s") and any(noun != word for noun in nouns)
+    return "VERB" in classes and not plural

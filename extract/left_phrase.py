@@ -32,7 +32,7 @@ from .context import (
     _verb_like,
     name_number,
 )
-from .inflection import only_a_verb, past_participle
+from .inflection import may_be_verb, only_a_verb, particle_verb, past_participle
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["LeftPhrase", "read_left"]
@@ -47,6 +47,10 @@ _PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
     "about over than like through against beneath below above behind beside between among"
     " upon without past along via".split()
 )
+#: Prepositions naming what a thing is measured against ("the euro rose against the dollar
+#: to $1.09", "flat versus the yen at 150"): the phrase after them is the counterpart, and
+#: what is measured is the phrase before them.
+_COUNTERPARTS = frozenset(["against", "versus", "vs", "vs."])
 #: Words opening a clause of their own inside a sentence ("it is vital to see where the
 #: $2bn goes", "we will know if the 40% holds"): the phrase before them is another clause's.
 _SUBORDINATORS = frozenset("where when whether if unless".split())
@@ -154,6 +158,10 @@ class _LeftWalk:
             return self._at_verb(tok)
         if self.relative and self.picked and low in self.lex.stopwords:
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
+        if self._past_counterpart(tok):
+            return False
+        if low == "and" and self._coordinated_verb():
+            return False
         if adjacent and self._opens_phrase(tok):
             # "the October heating oil contract": the article opens the phrase; after
             # "... 4% and 5% and", the phrase opens a clause of its own
@@ -458,7 +466,9 @@ class _LeftWalk:
                 or (
                     i == len(toks) - 2
                     and (
-                        toks[i + 1].lower in _PARTICLES
+                        # "lay off 1,200"; not "with sales down 14%", "Brent crude up 2%":
+                        # a plural noun or a word never a verb is what rose or fell
+                        (toks[i + 1].lower in _PARTICLES and particle_verb(tok.lower))
                         # "weighs just 249 grams": an adverb between the figure and a word
                         # only ever a verb
                         or (
@@ -510,6 +520,14 @@ class _LeftWalk:
             return False
         if toks[i - 1].lower == "and":
             return toks[i - 2].text[:1].isdigit() or toks[i - 2].text.isupper()
+        if (
+            toks[i - 1].text[:1].isupper()
+            and i + 1 < len(toks)
+            and toks[i + 1].lower in _PREPOSITIONS
+            and toks[i + 1].lower != "of"
+            and may_be_verb(low)
+        ):
+            return True  # "The Orbis X2 starts at $999": after a name, before "at", a verb
         opens = toks[i - 2].text[:1].isupper() or (i > 2 and toks[i - 3].text in ",;:")
         return (
             opens
@@ -539,6 +557,44 @@ class _LeftWalk:
         self.infinitive = i > 0 and toks[i - 1].lower == "to"
         self.crossed = True
         return False
+
+    def _coordinated_verb(self) -> bool:
+        """ "The phone has a 6.1-inch screen and costs $799": "and" right before the
+        figure's verb joins it to a verb before, and the two share a subject; the words
+        between that verb and "and" are its object, not the phrase of this figure. The walk
+        goes on before that verb (True), when one stands before "and" in the clause."""
+        toks, lex = self.toks, self.lex
+        if self.picked or not self.crossed or not self.verbs or self.relative:
+            return False
+        for k in range(self.i - 1, max(-1, self.i - 10), -1):
+            tok = toks[k]
+            low = tok.lower
+            if low in _CLAUSE_BREAKS or tok.text in ',.;:!?"“”' or low == "and":
+                return False
+            if tok.text.islower() and (
+                low in _AUX or only_a_verb(low) or _verb_like(low, lex.concept_verbs)
+            ):
+                self.verbs.append(tok.text)  # the walk goes on before that verb
+                self.i = k
+                return True
+        return False
+
+    def _past_counterpart(self, tok: Token) -> bool:
+        """ "the euro rose against the dollar to $1.09": the words picked are the object of
+        "against" or "versus" (with an article before them, if any), the counterpart the
+        thing is measured against; they are dropped, the walk goes on before the preposition
+        to the phrase that heads the verb."""
+        toks, i, lex = self.toks, self.i, self.lex
+        if not self.picked or self.last <= i:
+            return False
+        if tok.lower in lex.determiners and i > 0 and toks[i - 1].lower in _COUNTERPARTS:
+            i -= 1
+        elif tok.lower not in _COUNTERPARTS:
+            return False
+        if not all(_function_word(t, lex) for t in toks[i + 1 : self.last]):
+            return False  # ("against other metals": "other" is passed over, not picked)
+        self.picked, self.last, self.i = [], -1, i
+        return True
 
     def _opens_phrase(self, tok: Token) -> bool:
         """An article or determiner right before the words picked (not after "of", "in", nor
@@ -595,22 +651,7 @@ class _LeftWalk:
             return True
         if not self.crossed:
             self.picked = []  # "up 12 cents at $71.40": the words were the other figure's unit
-        elif self._shared_subject(i):
-            self.picked, self.crossed = [], False  # "is 90 metres tall and cost $5m": read on
         return False
-
-    def _shared_subject(self, i: int) -> bool:
-        """The words picked are the unit of the figure at ``i`` and "and" follows them, then
-        the verb of this figure: two predicates of one subject, which stands before."""
-        toks, n = self.toks, len(self.picked)
-        j = i + 1 + n
-        return (
-            n > 0
-            and bool(self.verbs)
-            and j < len(toks)
-            and toks[j].lower == "and"
-            and all(t.text.isalpha() for t in toks[i + 1 : j])
-        )
 
 
 def _determines(tok: Token, lex: Lexicon, words: frozenset[str] | None = None) -> bool:

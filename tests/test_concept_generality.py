@@ -21,6 +21,9 @@ def _rows(text: str) -> dict[str, dict[str, object]]:
     [
         # a unit before a plain noun qualifies it, as an adjective would
         ("Under the hood sits a 2.0 litre petrol engine.", "2.0 litre", "petrol engine"),
+        # ... and a name with a plain noun after it ("a 1.5 litre Zetec engine")
+        ("The hatchback gets a 1.5 litre Zetec engine.", "1.5 litre", "Zetec engine"),
+        ("The coupe has a 5.0 litre V8 engine.", "5.0 litre", "V8 engine"),
     ],
 )
 def test_a_unit_before_a_noun_measures_that_noun(text: str, surface: str, concept: str) -> None:
@@ -122,6 +125,12 @@ def test_a_word_only_ever_a_verb_ends_the_noun_a_figure_qualifies() -> None:
 def test_a_word_before_a_determiner_is_a_verb_not_part_of_the_opening_phrase() -> None:
     row = _rows("The ferry operator cut its full-year forecast to 410 million euros.")
     assert row["410 million euros"]["subject"] == "ferry operator"
+
+
+def test_a_word_only_ever_a_verb_ends_the_opening_phrase() -> None:
+    row = _rows("The pension trust manages $12 billion in savings.")["$12 billion"]
+    assert row["subject"] == "pension trust"
+    assert row["concept"] == "savings"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
 """What a figure measures, read from the words around it, one general pattern a test: a count
 heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
-adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a count of people states
-after it ("40 are missing", "300 people died": deaths)."""
+adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a
+count of people states after it ("40 are missing", "300 people died": deaths), the phrase
+heading the verb rather than the counterpart after "against" ("the krona rose against the
+euro to 11.2"), a plural noun before "up" or "down" ("with bank shares down 2.4%"), the
+subject two joined verbs share ("has a 6.4-inch screen and costs $649")."""
 
 from __future__ import annotations
 
@@ -129,6 +132,12 @@ _CASES = [
     # "X is 40 metres tall and cost $3m": two predicates of one subject
     ("The new pier is 240 metres long and cost $16m.", "$16m", "new pier"),
     ("The bakery has 12 staff and made £400,000 last year.", "£400,000", "bakery"),
+    # ... also when the first figure qualifies a noun: that noun is the first verb's object
+    ("The Tavo X3 has a 6.4-inch screen and costs $649.", "$649", "Tavo X3"),
+    ("The council opened a new library and pledged $2m for parks.", "$2m", "council for parks"),
+    # a word in -s that may be a verb, after a name and before a preposition, is the verb
+    ("Kelda's new Vantor Pro starts at $1,199.", "$1,199", "Kelda new Vantor Pro"),
+    ("Northwind Air flies to 40 cities.", "40 cities", "cities, Northwind Air"),
     # ... while a subject of its own after "and" stays
     ("The fair drew 900 visitors and income reached £7,000.", "£7,000", "income"),
     # a participle after a counted noun says which of them are counted, past or present
@@ -189,6 +198,16 @@ _CASES = [
     ("Sales of US cars fell to 1.2 million.", "1.2 million", "Sales US cars"),
     # ... while in lower case it is still the pronoun
     ("They told us 300 people came.", "300 people", "people"),
+    # the phrase after "against" or "versus" is the counterpart a thing is measured
+    # against; what is measured is the phrase heading the verb
+    ("The krona rose 0.4% against the euro to 11.2.", "11.2", "krona"),
+    ("The lira weakened versus the dollar to 32.5 on Monday.", "32.5", "lira"),
+    ("Copper slid against other metals to $8,100 a tonne.", "$8,100 a tonne", "Copper"),
+    # "up" or "down" after a plural noun, or after a word that is never a verb, states the
+    # noun's change; it is no particle of a phrasal verb ("lay off 1,200")
+    ("Stocks ended mixed, with bank shares down 2.4%.", "2.4%", "bank shares"),
+    ("Oil rose, with Brent crude up 1.1% at $79.", "1.1%", "Brent crude"),
+    ("The plant laid off 300 workers in May.", "300 workers", "workers, plant"),
 ]
 
 
