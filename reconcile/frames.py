@@ -75,7 +75,7 @@ CONTAINER_NOUNS = frozenset({"case", "cases"})
 _CONTAINER_WORD = rf"(?i)(?-u:\b)(?:{'|'.join(sorted(CONTAINER_NOUNS))})(?-u:\b)"
 #: Counted nouns that name no particular population (a figure of "people" is anybody's).
 GENERIC_NOUNS = frozenset(
-    {"person", "people", "individual", "resident", "inhabitant", "human", "soul", "life"}
+    "person people individual resident inhabitant human soul life man men woman women".split()
 )
 #: Nouns that say how much, not what ("a total of 900 people", "upwards of 900"): before
 #: "of" and a figure they leave its measure to other words.

@@ -159,3 +159,29 @@ def test_the_words_for_one_measure_read_as_one(first: str, second: str) -> None:
     number = next(w for w in first.split() if w[0].isdigit())
     a, b = _of(result, number, "a"), _of(result, number, "b")
     assert a["concept_key"] == b["concept_key"], (a["concept_key"], b["concept_key"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Rescuers in Peru said 31 men were trapped in the flooded tunnel.", "31 men", "trapped"),
+        ("About 40 people in Peru remain trapped under the rubble, officials said.", "About 40",
+         "trapped"),
+        # a count of men or women is anybody's: what befell them, or the verb, names it
+        ("Police in Peru arrested 16 men after the match.", "16 men", "arrest"),
+        ("In Peru 300 women were evacuated from the valley on Monday.", "300 women",
+         "evacuated"),
+    ],
+)  # fmt: skip
+def test_a_count_of_men_or_of_those_trapped_is_what_befell_them(
+    text: str, surface: str, measure: str
+) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
+def test_those_trapped_are_not_the_dead() -> None:
+    result = _on_one_day(
+        "In Peru 31 miners were trapped underground after the collapse on Monday.",
+        "Peru's mining ministry said 12 miners had died in the collapse.",
+    )
+    assert _of(result, "31", "a")["quantity_id"] != _of(result, "12", "b")["quantity_id"]

@@ -234,3 +234,28 @@ def test_an_amount_for_each_one_is_not_the_total(text: str, surface: str) -> Non
 def test_an_amount_each_month_is_no_amount_for_each_one() -> None:
     result = _on_one_day("The club spends about €2 million each month on wages.")
     assert "recipient" not in _of(result, "about €2 million")["concept_key"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "price"),
+    [
+        ("Shares in Acme Bank fell 12% on Monday.", "12%", True),
+        ("Acme Bank's shares closed at €4.40 on Monday.", "€4.40", True),
+        ("Its shares, which fell 12% on Monday, rose 3% on Tuesday.", "3%", True),
+        # in the singular, a share is a part of something
+        ("Acme Bank holds a 20% share of the market in Peru.", "20%", False),
+    ],
+)  # fmt: skip
+def test_shares_traded_measure_the_share_price(text: str, surface: str, price: bool) -> None:
+    row = _of(_run({"a": (text, MARCH)}), surface)
+    assert (row["concept_key"] == "share price") is price, row["concept_key"]
+
+
+def test_two_days_falls_in_a_share_are_two_figures() -> None:
+    result = _run(
+        {
+            "a": ("Shares in Acme Bank fell 12% on Monday.", MARCH),
+            "b": ("Shares in Acme Bank fell 5% on Thursday.", MARCH + dt.timedelta(days=3)),
+        }
+    )
+    assert _of(result, "12%", "a")["quantity_id"] != _of(result, "5%", "b")["quantity_id"]
