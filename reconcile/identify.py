@@ -480,8 +480,10 @@ def assign_keys(
         "_doc__known",
         pl.lit("unspecified"),
     )
+    # (the entity and the words that chose it made one after the other: each builds a text
+    # for every row, and made side by side both would be held at once)
+    frame = frame.with_columns(entity=entity)
     frame = frame.with_columns(
-        entity=entity,
         entity_source=pl.when(pl.col("_known").is_not_null())
         .then(pl.lit("a name in the sentence"))
         .when(pl.col("_place").is_not_null())
@@ -553,22 +555,27 @@ def assign_keys(
     # "95,000 homeless, a figure it says includes families staying with relatives": the
     # figure's own sentence says what it counts, so another count may not count the same
     scope_noted = after_figure().str.contains(_SCOPE_NOTE).fill_null(False)
+    # (which figures are set against another source's, read before the words of the period
+    # come into the table; and the period made on its own, its words then let go: made
+    # beside the other columns, the words it reads around each figure and theirs would be
+    # held at once)
+    against = _set_against(frame)
     frame = _period_words(frame)
+    frame = frame.with_columns(period=_period()).drop(*_PERIOD_WORDS)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
-        period=_period(),
         frame_sure=pl.col("frame_sure")
         & (
             (pl.col("entity") != "unspecified")
             # (an organisation the headline names is what a story is about, not surely what
             # each of its figures is of: "its 9.8 million customers" beside those affected)
             & (pl.col("entity_source") != DOCUMENT_ORGANISATION)
-            | pl.lit(_set_against(frame))
+            | pl.lit(against)
         )
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
-    ).drop("_status", "_doc__place", "_counted", *_PERIOD_WORDS)
+    ).drop("_status", "_doc__place", "_counted")
     frame = period_again(frame)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted ("1.8 million cattle, goats and

@@ -296,22 +296,28 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & prev_key.is_not_null()
     )
     borrow = pl.col("_borrow")
+    # (each column made on its own: made side by side, the texts each builds for every row
+    # are all held at once)
+    frame = frame.with_columns(
+        concept_source=pl.when(borrow)
+        .then(pl.lit("the figure just before it"))
+        .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
+        .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
+        .otherwise(pl.col("concept_source").fill_null("its dimension")),
+    )
     frame = frame.with_columns(
         concept_key=pl.when(borrow)
         .then(prev_key)
         .otherwise(pl.col("_key"))
         .fill_null(pl.col("_head"))
         .fill_null(pl.col("dimension").cast(pl.String)),
-        concept_source=pl.when(borrow)
-        .then(pl.lit("the figure just before it"))
-        .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
-        .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
-        .otherwise(pl.col("concept_source").fill_null("its dimension")),
         # the measure was read from the figure's own words or its neighbour's
         frame_sure=pl.col("_key").is_not_null() | borrow,
+    ).drop("_key", "_head", "_prev_key", "_near")
+    frame = frame.with_columns(
         entity=pl.when(borrow & pointer).then(prev_entity).otherwise(pl.col("entity")),
         entity_source=pl.when(borrow & pointer)
         .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
-    return frame.drop("_key", "_head", "_pointer", "_prev_key", "_prev_entity", "_near", "_borrow")
+    return frame.drop("_pointer", "_prev_entity", "_borrow")

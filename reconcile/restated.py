@@ -140,7 +140,9 @@ def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
     names its measure (``_own``)."""
     with_measure = _precise() & pl.col("concept_key").is_not_null()
     at = frame.select(pl.arg_where(with_measure).cast(pl.UInt32).alias("_at")).to_series()
-    return frame[at].select(
+    # (only the columns read are gathered: a gather copies every column it is given)
+    read = dict.fromkeys([*_RESTATED_KEYS, *_READING, "entity", "period", "doc_id"])
+    return frame.select(*read, "concept_source")[at].select(
         at,
         pl.struct(*_RESTATED_KEYS).hash().alias("_k"),
         pl.struct(*_READING).hash().alias("_r"),
