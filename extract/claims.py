@@ -20,6 +20,7 @@ import hashlib
 import math
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -371,13 +372,14 @@ class _DocumentReader(UnitReader):
         if (
             len(left) >= 2
             and left[-1].text == ","
-            and left[-2].text[:1].isupper()
+            and _names_someone(left[:-1])
             and num.kind == "digits"
             and float(num.value).is_integer()
             and 0 < num.value < _OLDEST
             and text[num.end : num.end + 1] in (",", ")")
         ):
-            claim.unit, claim.dimension, claim.concept = "year", "age", "age"  # "Ortiz, 58,"
+            # "Ortiz, 58,", "a steward, 58, said": a person's age set between commas
+            claim.unit, claim.dimension, claim.concept = "year", "age", "age"
         # list numbering, also inside a line: "... as follows. 1. Prices"
         return not (
             text[num.end : num.end + 2] in (". ", ") ")
@@ -1283,3 +1285,13 @@ def extract_claims(
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame
+
+
+def _names_someone(left: Sequence[Token]) -> bool:
+    """Whether the words before a comma name someone whose age may follow it in news style:
+    a name ("Ortiz, 58,") or a noun led by an article ("a steward, 58,", "the lorry driver,
+    47,"); not a number ("3, 4, 5") nor a clause ("In the end, 45 ...": no comma after)."""
+    word = left[-1].text
+    if word[:1].isupper():
+        return True
+    return word.isalpha() and any(t.lower in ("a", "an", "the") for t in left[-4:-1])

@@ -1155,6 +1155,16 @@ def _verb_like(word: str, verbs: frozenset[str]) -> bool:
     return word in verbs or (len(word) > 5 and word.endswith("ed") and "-" not in word)
 
 
+def _past_lead_in(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """``toks`` after a lead-in a comma closes within its first ten tokens, when it opens
+    with a stopword ("Since opening the depot, the firm ..."); not "The bank, a lender,
+    ...", whose opener starts a phrase."""
+    comma = next((k for k, t in enumerate(toks[:10]) if t.text == ","), None)
+    if comma is None or toks[0].lower not in lex.stopwords or toks[0].lower in lex.phrase_openers:
+        return toks
+    return toks[comma + 1 :]
+
+
 def sentence_head(
     tokens: TextTokens, sent_start: int, sent_end: int, *, limit: int = 4
 ) -> tuple[str, int]:
@@ -1164,16 +1174,9 @@ def sentence_head(
     cut off by a comma ("However, the company ...") is passed over.
     """
     lex = lexicon()
-    toks = tokens.window(sent_start, min(sent_end, sent_start + 160))
+    toks = _past_lead_in(tokens.window(sent_start, min(sent_end, sent_start + 160)), lex)
     picked: list[str] = []
     end = 0
-    comma = next((k for k, t in enumerate(toks[:10]) if t.text == ","), None)
-    if (
-        comma is not None
-        and toks[0].lower in lex.stopwords
-        and toks[0].lower not in lex.phrase_openers  # not "The bank, a lender, ..."
-    ):
-        toks = toks[comma + 1 :]  # "Since opening the depot, the firm ..."
     for i, tok in enumerate(toks):
         low = tok.lower
         if tok.text == "," and i < 4:

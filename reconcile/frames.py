@@ -497,6 +497,8 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
 
 #: A noun and "of" before a figure ("a loss of EUR 640 million", "a toll of 40"): the noun
 #: names that figure.
+#: A figure written as a modifier, its unit joined to it by a hyphen ("64-metre", "10-km").
+_QUALIFIER = r"\d-[A-Za-z]+$"
 _OTHER_FIGURE = rf"(?i)(?-u:\b)[a-z]+\s+of\s+(?:(?:{HEDGES})\s+)?[^\s\w]?\d"
 
 
@@ -677,7 +679,12 @@ def read_measure(
         # loss of EUR 640m": the loss is that figure's)
         "_m_sentence": (
             first_match(
-                pl.when(pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER)).then(
+                pl.when(
+                    pl.all_horizontal(pl.col(f"{k}_is").is_null() for k in _NEARER)
+                    # "the 64-metre dam": a unit joined to its figure by a hyphen qualifies
+                    # the noun after it, which says what the figure measures, not the sentence
+                    & ~pl.col("surface").fill_null("").str.contains(_QUALIFIER)
+                ).then(
                     unnamed(pl.col("sentence").fill_null("")).str.replace_all(_OTHER_FIGURE, " ")
                 ),
                 word,

@@ -94,6 +94,28 @@ def test_an_age_between_commas_is_not_what_a_later_figure_measures() -> None:
     assert rows["112 goals"]["subject"] == "Halvorsen"
 
 
+@pytest.mark.parametrize(
+    ("text", "age", "not_age"),
+    [
+        ("Halvorsen, 34, has scored 112 goals this season.", "34", None),
+        ('"It was calm," said a steward, 58, who did not give his name.', "58", None),
+        ("A passenger, 68, said the dining rooms were half empty.", "68", None),
+        ("The lorry driver, 47, braked a few metres from the edge.", "47", None),
+        # numbers in a list, or a count after a comma, are no one's age
+        ("Prices rose in sections 3, 4, 5 and 6.", None, "4"),
+        ("In the end, 45 people were rescued.", None, "45 people"),
+    ],
+)
+def test_an_age_set_between_commas_after_someone(
+    text: str, age: str | None, not_age: str | None
+) -> None:
+    rows = _rows(text)
+    if age is not None:
+        assert rows[age]["dimension"] == "age"
+    if not_age is not None:
+        assert rows[not_age]["dimension"] != "age"
+
+
 def test_an_adverb_between_a_verb_and_its_figure_leaves_the_verb_a_verb() -> None:
     row = _rows("The Kestrel X2 drone weighs just 249 grams.")["249 grams"]
     assert row["concept"] == "Kestrel X2 drone"

@@ -161,3 +161,10 @@ def test_a_record_set_is_now_and_a_record_beaten_is_earlier(
     text: str, surface: str, period: str | None
 ) -> None:
     assert _of(_on_one_day(text), surface)["period"] == period
+
+
+def test_a_unit_joined_by_a_hyphen_measures_the_noun_after_it() -> None:
+    # "the 64-metre dam": the dam's height, not the rain the sentence goes on to name
+    text = "In Peru the 55-metre dam gave way on Monday after a week of heavy rain."
+    row = _of(_on_one_day(text), "55-metre")
+    assert row["concept_key"] != "rainfall", row["concept_source"]
