@@ -409,6 +409,8 @@ def quantities_table(
         .fill_null(True)
     )
     voted = assertions.with_columns(found).select(needed).with_columns(_by_measure(claims))
+    # (an id and a flag per assertion, let go before the assertions are judged)
+    del sure, found
     voted = _with_event_days(voted, event_days or {})
     # the order is found on its keys alone, and each part's rows gathered once (sorting the
     # table, then filtering it, would copy every column twice)
@@ -440,7 +442,7 @@ def quantities_table(
         orient="row",
     )
     # (the assertions judged, a copy of their columns, let go before the table is written)
-    del rows, ordered, doubtful, sure, found
+    del rows, ordered, doubtful
     table = _unbased_multiples(meta.join(judged, on="quantity_id", how="inner"))
     table = table.with_columns(noun=_noun())
     label = _label()
@@ -757,11 +759,13 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
         .filter(pl.int_range(pl.len()).over("quantity_id") < WHY_LIMIT)
         .select("_i")
     )
-    keep = pl.concat([ends, first]).unique()
-    # (``_i`` is the row number: the rows are gathered once, without the lists no verdict reads)
-    kept = frame.drop("doc_ids", "weight")[keep.get_column("_i").sort()]
+    keep = pl.concat([ends, first]).unique().get_column("_i").sort()
     stats = join_beside(stats, _changed_by_quantity(valued, TOLERANCE), "quantity_id")
-    del valued, sources, ends, keep  # (copies let go before the rows are read into Python)
+    # (copies let go before the rows are gathered and read into Python)
+    del valued, sources, ends, first
+    # (``_i`` is the row number: the rows are gathered once, without the lists no verdict reads)
+    kept = frame.drop("doc_ids", "weight")[keep]
+    del keep
     facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     one_source = one_source_judge()
     names = [f.pop("_sources") or [] for f in facts.values()]
