@@ -372,11 +372,11 @@ class _DocumentReader(UnitReader):
         if (
             len(left) >= 2
             and left[-1].text == ","
-            and _names_someone(left[:-1])
             and num.kind == "digits"
             and float(num.value).is_integer()
             and 0 < num.value < _OLDEST
             and text[num.end : num.end + 1] in (",", ")")
+            and _names_someone(left[:-1])
         ):
             # "Ortiz, 58,", "a steward, 58, said": a person's age set between commas
             claim.unit, claim.dimension, claim.concept = "year", "age", "age"

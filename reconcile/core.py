@@ -261,7 +261,7 @@ def reconcile(
     work = _as_categories(work.drop(*_NOT_KEYED, strict=False))
     work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
     work = _from_input(_as_categories(work), frame, _NOT_KEYED)
-    work = _as_categories(figure_again(work, known_measures(tables)))
+    work = figure_again(work, known_measures(tables))
     work = assign_asserters(work, tables, texts=_texts(texts) or None)
     work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})

@@ -495,10 +495,10 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
     return lambda text: text.str.replace_all(name, "").str.replace_all(before_actor, "$1")
 
 
-#: A noun and "of" before a figure ("a loss of EUR 640 million", "a toll of 40"): the noun
-#: names that figure.
 #: A figure written as a modifier, its unit joined to it by a hyphen ("64-metre", "10-km").
 _QUALIFIER = r"\d-[A-Za-z]+$"
+#: A noun and "of" before a figure ("a loss of EUR 640 million", "a toll of 40"): the noun
+#: names that figure.
 _OTHER_FIGURE = rf"(?i)(?-u:\b)[a-z]+\s+of\s+(?:(?:{HEDGES})\s+)?[^\s\w]?\d"
 
 

@@ -11,13 +11,12 @@ does not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 import polars as pl
 
 from .columns import set_at_rows
-from .frames import OWN_WORDS
+from .frames import OWN_WORDS, alternation
 from .measures import VAGUE
 from .tables import Tables
 
@@ -254,7 +253,7 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     ...     "entity": ["Acme", "unspecified"], "concept_key": ["job cut", "person"],
     ...     "population": [None, None], "period": [None, None],
     ...     "entity_source": ["x", "y"], "concept_source": ["x", "y"],
-    ... })
+    ... }, schema_overrides={"population": pl.String, "period": pl.String})
     >>> figure_again(frame, {"job cut"})["concept_key"].to_list()
     ['job cut', 'job cut']
     """
@@ -262,14 +261,12 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     if moved.is_empty():
         return work
     at, came = moved.get_column("_row"), moved.get_column("_lead")
+    # (written in place, in each column's own type: text or categorical)
     taken = work[came].select(*_AGAIN_FRAME)
     said = pl.Series([SAME_FIGURE] * len(at), dtype=pl.String)
     return work.with_columns(
-        *(
-            work.get_column(c).cast(pl.String).scatter(at, taken.get_column(c).cast(pl.String))
-            for c in _AGAIN_FRAME
-        ),
-        *(work.get_column(c).cast(pl.String).scatter(at, said) for c in _AGAIN_SOURCES),
+        *(work.get_column(c).scatter(at, taken.get_column(c)) for c in _AGAIN_FRAME),
+        *(work.get_column(c).scatter(at, said) for c in _AGAIN_SOURCES),
     )
 
 
@@ -281,14 +278,13 @@ def known_measures(tables: Tables) -> set[str]:
 
 def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.DataFrame:
     """The rows (``_row``) that take another row's frame (``_lead``)."""
-    concept = pl.col("concept_key").cast(pl.String)
     # a concept names a measure of its own when it starts with a known one ("border crossing
     # into the south") or is qualified ("seat: the farmers' party"): two such in one figure's
-    # reports make it ambiguous
-    known = "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True))
-    specific = concept.str.contains(rf"^(?:{known})(?:\W|$)") | concept.str.contains(
-        ":", literal=True
-    )
+    # reports make it ambiguous (read once for each distinct concept: a table holds few)
+    concepts = work.get_column("concept_key").cast(pl.String).unique().drop_nulls()
+    named = concepts.str.contains(rf"^(?:{alternation(measures)})(?:\W|$)")
+    own = concepts.filter(named | concepts.str.contains(":", literal=True))
+    specific = pl.col("concept_key").is_in(own.implode())
     small = (pl.col("value").abs() < _SMALLEST) & (pl.col("value") == pl.col("value").round())
     # (the frames and documents held as hashes: a copy of their text for every row is large)
     narrow = work.select(
