@@ -297,6 +297,15 @@ def phrases(forms: Iterable[str]) -> str:
 HEDGES = phrases(longest_first(" ".join(k) for k in lexicon().qualifiers_before))
 
 
+#: Words that add a figure to one before it ("borrow an extra €2 billion", "killing another 20
+#: people"): between a verb and its figure, they leave the verb governing it.
+_MORE = r"(?:an?\s+(?:extra|further|additional)|another)"
+
+
+#: An infinitive and its object ("to cover the", "to pay for"): a purpose clause.
+_TO_DO = r"(?-u:\b)to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|that|these|those|for)(?-u:\b)"
+
+
 def before_figure() -> pl.Expr:
     """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
@@ -379,13 +388,21 @@ def span_average(number_words: Mapping[str, int]) -> pl.Expr:
     return pl.when(digits.str.contains(r"^\d+$")).then(pl.format("{}-year average", digits))
 
 
-#: The steps of :func:`read_measure` that read the words near the figure, in order.
 #: "from the floods", "from Chilean fires": a cause after a measure, not the measure.
 _CAUSE = (
     r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
+#: What one thing costs ("a single ticket would cost €45", "each dose costs $3", "a barrel of
+#: oil cost $80"): a price, not a total cost.
+_ONE_COSTS = (
+    r"(?i)(?-u:\b)(?:a|an|each|every|one)\s+(?:single\s+)?[a-z-]+"
+    r"(?:\s+(?:of|on|in|for|at|from)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+){0,2}\s+"
+    r"(?:(?:will|would|could|can|may|might|now|still|already|to)\s+)?cost(?:s|ed)?\s+"
+)
+#: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = (
+    "_m_each",
     "_m_fate",
     "_m_unit",
     "_m_measured",
@@ -587,6 +604,13 @@ def read_measure(
     )
     fate, members = _what_befell(before, after, own_noun, around)
     steps = {
+        "_m_each": (
+            pl.when(
+                (pl.col("dimension") == "currency")
+                & before.str.contains(rf"{_ONE_COSTS}(?:{HEDGES}\s+)?$")
+            ).then(pl.lit("price")),
+            "what one item costs: its {}",
+        ),
         "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (
             pl.when(
@@ -652,7 +676,7 @@ def read_measure(
         "_m_right_before": (
             # "flattening homes and killing at least 120 people": the word right before the
             # figure (a hedge between) governs it, over a measure farther back in its phrase
-            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1),
+            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+|{_MORE}\s+)?$", 1),
             "the word '{}' right before the figure",
         ),
         "_m_concept": (
@@ -819,12 +843,13 @@ def _readings_set_aside(
     fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
     befell = fate.is_in(list(fates)) & whose.is_in(list(people)) & (fate != whose)
     befell = befell.fill_null(False)
-    # "spending $50 million a month to fund its work": a purpose after "to" names the measure
-    # only where no word right before the figure names one (both readings already made)
+    # "spending $50 million a month to fund its work", "borrow €2 billion to cover the line's
+    # costs": a purpose after "to" names the measure only where no word right before the
+    # figure names one (both readings already made)
     to_reading = pl.concat_str(pl.lit("to "), pl.col("_m_after").str.to_lowercase())
     purpose = (
-        clause.str.contains(to_reading, literal=True) & pl.col("_m_right_before_is").is_not_null()
-    )
+        clause.str.contains(to_reading, literal=True) | lead_in.str.contains(_TO_DO)
+    ) & pl.col("_m_right_before_is").is_not_null()
     # (each step's own test, written into that step's column alone)
     of_step = {
         "_m_after": governed.fill_null(False) | purpose.fill_null(False),
