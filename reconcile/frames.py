@@ -400,6 +400,9 @@ _ONE_COSTS = (
     r"(?:\s+(?:of|on|in|for|at|from)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+){0,2}\s+"
     r"(?:(?:will|would|could|can|may|might|now|still|already|to)\s+)?cost(?:s|ed)?\s+"
 )
+#: The steps of :func:`read_measure` that read the words of a figure's own phrase and the
+#: clause after it ("puts its losses at 23", "23 lost"): a bare count there names no money.
+_OWN_WORDS = ("_m_after", "_m_concept", "_m_before")
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = (
     "_m_each",
@@ -780,19 +783,23 @@ def _what_befell(
     """The words of ``measures`` (an alternation) that say what befell the people a figure
     counts, and the noun of the group whose members a bare figure counts ("27 of its
     soldiers"). "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
-    killed": a people's count whose verb says what befell them counts that, of the noun's
+    killed", "killing 14 soldiers": a people's count whose verb says what befell them counts that, of the noun's
     people (:func:`_readings_set_aside` keeps the reading only when the noun and the verb
     both name measures of people); the whole a part is of ("40 of the 300 passengers") has
     none of its own."""
     members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
+    people = own_noun & pl.col("_m_whole").is_not_null()
     fate = (
-        pl.when(own_noun & pl.col("_m_whole").is_not_null() & ~before.str.contains(_WHOLE_OF))
+        pl.when(people & ~before.str.contains(_WHOLE_OF))
         .then(after)
         .when(members.is_not_null())
         .then(after.str.replace(_OF_MEMBERS, ""))
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
-    return fate, members
+    # "killing at least 14 soldiers", "wounded 30 police officers": the verb right before the
+    # people's noun says what befell them as well
+    done = before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1)
+    return pl.coalesce(fate, pl.when(people).then(done)), members
 
 
 def _readings_set_aside(
@@ -809,8 +816,8 @@ def _readings_set_aside(
     columns) that name no measure of the figure cleared: a purpose after "to" where the word
     right before the figure names a measure, a measure of people for a physical
     figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
-    a measure of money for a count of things (or, from the words after it, for a bare
-    count), and what befell the people counted unless it is one of ``fates`` ("died", not
+    a measure of money for a count of things (or, from the words of its own phrase and
+    clause, ``_OWN_WORDS``, for a bare count), and what befell the people counted unless it is one of ``fates`` ("died", not
     "arrived") and they are people of another measure."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
@@ -859,7 +866,7 @@ def _readings_set_aside(
         **{
             k + "_is": pl.when(
                 (physical & pl.col(k + "_is").is_in(list(people)))
-                | ((counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money)))
+                | ((counted | (bare & (k in _OWN_WORDS))) & pl.col(k + "_is").is_in(list(money)))
                 | of_step.get(k, pl.lit(False))
             )
             .then(None)

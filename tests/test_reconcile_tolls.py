@@ -111,3 +111,31 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
     assert _of(result, "3,000", "a")["concept_key"] == "suspected case"
     # another article's plain count is not the first article's to call suspected
     assert _of(result, "3,000", "b")["concept_key"] == "case"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "population"),
+    [
+        # the verb right before a people's noun says what befell them
+        ("Shelling on the border of Peru killed 9 soldiers on Monday.", "9 soldiers", "death",
+         "soldier"),
+        ("The blast in Peru wounded at least 30 soldiers on Monday.",
+         "at least 30 soldiers", "injured", "soldier"),
+        # a verb that befalls nobody leaves the noun's own measure
+        ("Peru sent 400 soldiers to the border on Monday.", "400 soldiers", "personnel", None),
+    ],
+)  # fmt: skip
+def test_the_verb_before_a_people_s_noun_says_what_befell_them(
+    text: str, surface: str, measure: str, population: str | None
+) -> None:
+    row = _of(_on_one_day(text), surface)
+    assert (row["concept_key"], row["population"]) == (measure, population)
+
+
+def test_a_bare_count_takes_no_measure_of_money_from_its_own_clause() -> None:
+    # "its losses at 9" counts soldiers lost, not money
+    result = _on_one_day("The ministry in Peru put its losses at 9, after two days of shelling.")
+    assert _of(result, "9")["concept_key"] != "cost"
+    # a sum of money still takes it
+    result = _on_one_day("The ministry in Peru put its losses at $9 million on Monday.")
+    assert _of(result, "$9 million")["concept_key"] == "cost"
