@@ -423,7 +423,7 @@ OWN_WORDS = r"after the figure|right before the figure|in its phrase"
 #: How a measure read from what befell a figure's counted people is sourced.
 BEFELL = "what befell its counted noun"
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
-_OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
+OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
 #: The whole a part is of, the figure after "of the" ("40 of the 300 passengers were hurt"):
 #: what befell the part is not said of it.
 _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
@@ -787,13 +787,13 @@ def _what_befell(
     people (:func:`_readings_set_aside` keeps the reading only when the noun and the verb
     both name measures of people); the whole a part is of ("40 of the 300 passengers") has
     none of its own."""
-    members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
+    members = pl.when(~own_noun).then(after.str.extract(OF_MEMBERS, 1))
     people = own_noun & pl.col("_m_whole").is_not_null()
     fate = (
         pl.when(people & ~before.str.contains(_WHOLE_OF))
         .then(after)
         .when(members.is_not_null())
-        .then(after.str.replace(_OF_MEMBERS, ""))
+        .then(after.str.replace(OF_MEMBERS, ""))
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
     # "killing at least 14 soldiers", "wounded 30 police officers": the verb right before the

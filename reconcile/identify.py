@@ -25,6 +25,7 @@ from .frames import (
     GENERIC_NOUNS,
     HEDGES,
     ORIGIN_MEASURES,
+    OF_MEMBERS,
     OWN_WORDS,
     PER_HEAD,
     after_figure,
@@ -515,8 +516,12 @@ def assign_keys(
     frame = _against_base(frame)
     frame = _holding_status(frame)
     frame = _number_of(frame)
-    # (a bare count's noun is the one its clause gives it: "the number of ... children")
-    counted = pl.coalesce("unit", "_counted")
+    # (a bare count's noun is the one its clause gives it: "the number of ... children", or
+    # the group it is of where what befell them is said: "27 of its soldiers were killed")
+    members = pl.when(
+        pl.col("unit").is_null() & pl.col("concept_source").str.starts_with(BEFELL)
+    ).then(after_figure().str.extract(OF_MEMBERS, 1))
+    counted = pl.coalesce("unit", "_counted", members)
     # ("40 dead civilians" are civilians, counted dead)
     unit = (
         counted.str.to_lowercase()

@@ -139,3 +139,16 @@ def test_a_bare_count_takes_no_measure_of_money_from_its_own_clause() -> None:
     # a sum of money still takes it
     result = _on_one_day("The ministry in Peru put its losses at $9 million on Monday.")
     assert _of(result, "$9 million")["concept_key"] == "cost"
+
+
+def test_members_of_a_group_whose_fate_is_told_are_its_people() -> None:
+    # "9 of its soldiers were killed" counts dead soldiers, as "killing 12 soldiers" does
+    result = _run(
+        {
+            "a": ("Shelling on the border of Peru killed 9 soldiers, the army said.", MARCH),
+            "b": ("The army of Peru said 12 of its soldiers had been killed on the border.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "12")["population"] == "soldier"
+    assert _of(result, "12")["quantity_id"] == _of(result, "9 soldiers")["quantity_id"]
