@@ -1019,8 +1019,15 @@ def read_place(
         if "_measure" in frame.columns
         else pl.lit(False)
     )
+    # ("more than 60 Dravenian troops": the adjective in the figure's own words, else in the
+    # words right after them)
     adjective = pl.when(~origin).then(
-        after_clause.str.extract(rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1)
+        pl.coalesce(
+            pl.col("surface").str.extract(rf"(?-u:\b)({alternation(adjectives)})(?-u:\b)", 1),
+            after_clause.str.extract(
+                rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
+            ),
+        )
     )
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
     located = before_clause.str.extract(

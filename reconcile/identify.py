@@ -545,7 +545,9 @@ def assign_keys(
                 | pl.col("concept_source").str.starts_with(BEFELL)
             )
         )
-        .then(unit)
+        # ("14 soldiers were killed", "60 troops killed": people a fate befell whose noun
+        # names a measure are named by that measure, one group however it is written)
+        .then(pl.coalesce(unit.replace_strict(tables.measure_forms, default=None), unit))
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure

@@ -118,9 +118,9 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
     [
         # the verb right before a people's noun says what befell them
         ("Shelling on the border of Peru killed 9 soldiers on Monday.", "9 soldiers", "death",
-         "soldier"),
+         "personnel"),
         ("The blast in Peru wounded at least 30 soldiers on Monday.",
-         "at least 30 soldiers", "injured", "soldier"),
+         "at least 30 soldiers", "injured", "personnel"),
         # a verb that befalls nobody leaves the noun's own measure
         ("Peru sent 400 soldiers to the border on Monday.", "400 soldiers", "personnel", None),
     ],
@@ -150,5 +150,19 @@ def test_members_of_a_group_whose_fate_is_told_are_its_people() -> None:
                   MARCH.replace(day=3)),
         }
     )  # fmt: skip
-    assert _of(result, "12")["population"] == "soldier"
+    assert _of(result, "12")["population"] == "personnel"
     assert _of(result, "12")["quantity_id"] == _of(result, "9 soldiers")["quantity_id"]
+
+
+def test_soldiers_and_troops_killed_are_one_group_of_the_country_their_adjective_names() -> None:
+    result = _run(
+        {
+            "a": ("Shelling on the border killed 9 Peruvian soldiers, Peru's army said.", MARCH),
+            # the other side speaks, and names the dead by their nationality
+            "b": ("Chile's army said it had killed more than 40 Peruvian troops.",
+                  MARCH.replace(day=2)),
+        }
+    )  # fmt: skip
+    dead = _of(result, "more than 40")
+    assert dead["entity"] == "Peru", dead["entity_source"]
+    assert dead["quantity_id"] == _of(result, "9 Peruvian")["quantity_id"]
