@@ -430,8 +430,10 @@ _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
 #: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
 #: evacuated", "have been rescued", "are still missing").
 _TO_FATE = (
-    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?"
+    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:now\s+)?(?:been\s+)?)?"
     r"(?:(?:still|also|later|reportedly|since)\s+)?"
+    # a participle before it ("were flown to hospital", "were reported missing")
+    r"(?:(?:[a-z]+(?:ed|en|wn)|sent|brought)\s+)?"
 )
 #: "living standards 4% lower, measured as output per person": the words after "measured
 #: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).

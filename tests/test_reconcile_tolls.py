@@ -166,3 +166,16 @@ def test_soldiers_and_troops_killed_are_one_group_of_the_country_their_adjective
     dead = _of(result, "more than 40")
     assert dead["entity"] == "Peru", dead["entity_source"]
     assert dead["quantity_id"] == _of(result, "9 Peruvian")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three passengers were flown to hospital in Peru on Monday, the company said.",
+        "In Peru, 3 people have now been taken to hospital, the company said.",
+    ],
+)
+def test_people_taken_to_hospital_are_the_hospitalised(text: str) -> None:
+    assert _of(_on_one_day(text), "3" if "3 " in text else "Three")["concept_key"] == (
+        "hospitalised"
+    )
