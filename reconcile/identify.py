@@ -504,7 +504,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = subsets(frame)
-    frame = _certainty(frame, tables)
+    frame = _confirmed_alone(_certainty(frame, tables))
     frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = share_parts(frame)
@@ -1462,6 +1462,50 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             concept_source=pl.format("{}, {}", pl.col("concept_source"), pl.col("_said")),
         )
     ).drop("_certain", "_base", "_said")
+
+
+#: A plain count at most this many times a confirmed one in its document is that count again.
+_SAME_SHARE = 1.25
+
+
+def _confirmed_alone(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "689 confirmed cases" in one report, "412 cases" in another: where no count of the
+    measure is called suspected or probable for the figure's entity, a confirmed count is the
+    plain count (news calls the cases it counts "cases", and says "confirmed" only now and
+    then). It stays a count of its own beside a suspected count, and where its document
+    gives a plain count well above it ("2,000 cases, 650 of them confirmed": a part)."""
+    key = pl.col("concept_key")
+    base = key.str.extract(r"^confirmed (.+)$", 1)
+    if frame.select(base.is_null().all()).item():
+        return frame
+
+    def of(column: str, measure: pl.Expr) -> pl.Expr:
+        return pl.concat_str(
+            pl.col(column).cast(pl.String).fill_null(""), measure, separator="\x1f"
+        )
+
+    doubted = frame.select(
+        of("entity", key.str.extract(r"^(?:suspected|probable) (.+)$", 1)).drop_nulls().unique()
+    ).to_series()
+    # the largest plain count of each document and measure
+    largest = frame.group_by(of("doc_id", key).alias("_k")).agg(pl.col("value").max())
+    above = (
+        frame.select(of("doc_id", base).alias("_k"))
+        .join(largest, on="_k", how="left", maintain_order="left")
+        .get_column("value")
+    )
+    take = (
+        base.is_not_null()
+        & ~of("entity", base).is_in(doubted.implode())
+        & ~(pl.lit(above) > pl.col("value") * _SAME_SHARE).fill_null(False)
+    )
+    return frame.with_columns(
+        **where(
+            take,
+            concept_key=base,
+            concept_source=pl.format("{} (no count called suspected)", pl.col("concept_source")),
+        )
+    )
 
 
 @functools.cache

@@ -52,7 +52,9 @@ def test_a_hope_to_vaccinate_is_no_toll() -> None:
          "suspected case"),
         ("Officials counted 940 suspected and 210 confirmed infections in Peru.", "210",
          "confirmed case"),
-        ("In Peru 400 cases have been confirmed by laboratories.", "400", "confirmed case"),
+        # with no suspected count beside it, and no larger plain count it is a part of, a
+        # confirmed count is the plain count
+        ("In Peru 400 cases have been confirmed by laboratories.", "400", "case"),
         ("Peru reported 2,000 cases, and 650 of them were confirmed in a laboratory.", "650",
          "confirmed case"),
         ("The agency put the number of probable cases in Peru at 75.", "75", "probable case"),
@@ -179,3 +181,24 @@ def test_people_taken_to_hospital_are_the_hospitalised(text: str) -> None:
     assert _of(_on_one_day(text), "3" if "3 " in text else "Three")["concept_key"] == (
         "hospitalised"
     )
+
+
+def test_a_confirmed_count_in_one_report_is_the_plain_count_of_another() -> None:
+    result = _run(
+        {
+            "a": ("Peru's health ministry has reported 400 confirmed cases of measles.", MARCH),
+            "b": ("Measles cases in Peru rose to 460, the health ministry said.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "400")["quantity_id"] == _of(result, "460")["quantity_id"]
+    # beside a suspected count, the two stay apart
+    result = _run(
+        {
+            "a": ("Peru has 940 suspected and 400 confirmed measles cases, the ministry said.",
+                  MARCH),
+            "b": ("Measles cases in Peru rose to 1,460, the health ministry said.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "400")["concept_key"] == "confirmed case"
