@@ -1184,6 +1184,14 @@ _SUBJECT_YEAR = (
 )
 
 
+#: "She recalled the 2012 collapse at the shaft, which killed 22 miners": a figure in a clause
+#: that tells of a thing of a past year is of that year.
+_RELATIVE_YEAR = (
+    rf"(?i)(?-u:\b)the\s+({_YEAR})\s+(?-i:[a-z])[^,;:()]{{0,60}},\s+(?:which|that)\s+"
+    r"(?:[a-z]+\s+){0,3}$"
+)
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1235,7 +1243,10 @@ def _period() -> pl.Expr:
     )
     # "The 2019 floods cost €90 million", "The record, a 2019 fire in the hills, caused
     # €150 million": a subject that is a thing of a past year gives the figure that year
-    subject_year = before_figure().str.extract(_SUBJECT_YEAR, 1)
+    subject_year = pl.coalesce(
+        before_figure().str.extract(_SUBJECT_YEAR, 1),
+        before_figure().str.extract(_RELATIVE_YEAR, 1),
+    )
     subject_year = pl.when(
         subject_year.cast(pl.Int32, strict=False) < pl.col("published").dt.year()
     ).then(subject_year)
