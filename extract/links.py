@@ -100,8 +100,12 @@ _SERIES_GAP = re.compile(r"(?:\s+[\w.]+){0,4}?\s+to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-#: Between "90 million" and "2.5 billion rupees" of "90 million of the 2.5 billion rupees".
-_PART_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
+#: Between "90 million" and "2.5 billion rupees" of "90 million of the 2.5 billion rupees"
+#: (or of "11 of the country's 14 regions").
+_PART_OF_GAP = re.compile(
+    r"\s+of\s+(?:(?:the\s+)?[\w-]+['’]s\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?",
+    re.IGNORECASE,
+)
 
 
 #: Between "down 1.4%" and "3.1%" of "... were down 1.4%, Halden by 3.1%": a name, "by".

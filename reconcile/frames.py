@@ -297,6 +297,15 @@ def phrases(forms: Iterable[str]) -> str:
 HEDGES = phrases(longest_first(" ".join(k) for k in lexicon().qualifiers_before))
 
 
+#: Words that add a figure to one before it ("borrow an extra €2 billion", "killing another 20
+#: people"): between a verb and its figure, they leave the verb governing it.
+_MORE = r"(?:an?\s+(?:extra|further|additional)|another)"
+
+
+#: An infinitive and its object ("to cover the", "to pay for"): a purpose clause.
+_TO_DO = r"(?-u:\b)to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|that|these|those|for)(?-u:\b)"
+
+
 def before_figure() -> pl.Expr:
     """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
@@ -379,13 +388,24 @@ def span_average(number_words: Mapping[str, int]) -> pl.Expr:
     return pl.when(digits.str.contains(r"^\d+$")).then(pl.format("{}-year average", digits))
 
 
-#: The steps of :func:`read_measure` that read the words near the figure, in order.
 #: "from the floods", "from Chilean fires": a cause after a measure, not the measure.
 _CAUSE = (
     r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
+#: What one thing costs ("a single ticket would cost €45", "each dose costs $3", "a barrel of
+#: oil cost $80"): a price, not a total cost.
+_ONE_COSTS = (
+    r"(?i)(?-u:\b)(?:a|an|each|every|one)\s+(?:single\s+)?[a-z-]+"
+    r"(?:\s+(?:of|on|in|for|at|from)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+){0,2}\s+"
+    r"(?:(?:will|would|could|can|may|might|now|still|already|to)\s+)?cost(?:s|ed)?\s+"
+)
+#: The steps of :func:`read_measure` that read the words of a figure's own phrase and the
+#: clause after it ("puts its losses at 23", "23 lost"): a bare count there names no money.
+_OWN_WORDS = ("_m_after", "_m_concept", "_m_before")
+#: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = (
+    "_m_each",
     "_m_fate",
     "_m_unit",
     "_m_measured",
@@ -403,15 +423,17 @@ OWN_WORDS = r"after the figure|right before the figure|in its phrase"
 #: How a measure read from what befell a figure's counted people is sourced.
 BEFELL = "what befell its counted noun"
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
-_OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
+OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
 #: The whole a part is of, the figure after "of the" ("40 of the 300 passengers were hurt"):
 #: what befell the part is not said of it.
 _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
 #: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
 #: evacuated", "have been rescued", "are still missing").
 _TO_FATE = (
-    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?"
+    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:now\s+)?(?:been\s+)?)?"
     r"(?:(?:still|also|later|reportedly|since)\s+)?"
+    # a participle before it ("were flown to hospital", "were reported missing")
+    r"(?:(?:[a-z]+(?:ed|en|wn)|sent|brought)\s+)?"
 )
 #: "living standards 4% lower, measured as output per person": the words after "measured
 #: as" (or "by", "in") name what the figure's phrase is taken as, its measure (group 1).
@@ -587,6 +609,13 @@ def read_measure(
     )
     fate, members = _what_befell(before, after, own_noun, around)
     steps = {
+        "_m_each": (
+            pl.when(
+                (pl.col("dimension") == "currency")
+                & before.str.contains(rf"{_ONE_COSTS}(?:{HEDGES}\s+)?$")
+            ).then(pl.lit("price")),
+            "what one item costs: its {}",
+        ),
         "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (
             pl.when(
@@ -652,7 +681,7 @@ def read_measure(
         "_m_right_before": (
             # "flattening homes and killing at least 120 people": the word right before the
             # figure (a hedge between) governs it, over a measure farther back in its phrase
-            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+)?$", 1),
+            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+|{_MORE}\s+)?$", 1),
             "the word '{}' right before the figure",
         ),
         "_m_concept": (
@@ -756,19 +785,23 @@ def _what_befell(
     """The words of ``measures`` (an alternation) that say what befell the people a figure
     counts, and the noun of the group whose members a bare figure counts ("27 of its
     soldiers"). "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
-    killed": a people's count whose verb says what befell them counts that, of the noun's
+    killed", "killing 14 soldiers": a people's count whose verb says what befell them counts that, of the noun's
     people (:func:`_readings_set_aside` keeps the reading only when the noun and the verb
     both name measures of people); the whole a part is of ("40 of the 300 passengers") has
     none of its own."""
-    members = pl.when(~own_noun).then(after.str.extract(_OF_MEMBERS, 1))
+    members = pl.when(~own_noun).then(after.str.extract(OF_MEMBERS, 1))
+    people = own_noun & pl.col("_m_whole").is_not_null()
     fate = (
-        pl.when(own_noun & pl.col("_m_whole").is_not_null() & ~before.str.contains(_WHOLE_OF))
+        pl.when(people & ~before.str.contains(_WHOLE_OF))
         .then(after)
         .when(members.is_not_null())
-        .then(after.str.replace(_OF_MEMBERS, ""))
+        .then(after.str.replace(OF_MEMBERS, ""))
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
-    return fate, members
+    # "killing at least 14 soldiers", "wounded 30 police officers": the verb right before the
+    # people's noun says what befell them as well
+    done = before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1)
+    return pl.coalesce(fate, pl.when(people).then(done)), members
 
 
 def _readings_set_aside(
@@ -785,8 +818,8 @@ def _readings_set_aside(
     columns) that name no measure of the figure cleared: a purpose after "to" where the word
     right before the figure names a measure, a measure of people for a physical
     figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
-    a measure of money for a count of things (or, from the words after it, for a bare
-    count), and what befell the people counted unless it is one of ``fates`` ("died", not
+    a measure of money for a count of things (or, from the words of its own phrase and
+    clause, ``_OWN_WORDS``, for a bare count), and what befell the people counted unless it is one of ``fates`` ("died", not
     "arrived") and they are people of another measure."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
@@ -819,12 +852,13 @@ def _readings_set_aside(
     fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
     befell = fate.is_in(list(fates)) & whose.is_in(list(people)) & (fate != whose)
     befell = befell.fill_null(False)
-    # "spending $50 million a month to fund its work": a purpose after "to" names the measure
-    # only where no word right before the figure names one (both readings already made)
+    # "spending $50 million a month to fund its work", "borrow €2 billion to cover the line's
+    # costs": a purpose after "to" names the measure only where no word right before the
+    # figure names one (both readings already made)
     to_reading = pl.concat_str(pl.lit("to "), pl.col("_m_after").str.to_lowercase())
     purpose = (
-        clause.str.contains(to_reading, literal=True) & pl.col("_m_right_before_is").is_not_null()
-    )
+        clause.str.contains(to_reading, literal=True) | lead_in.str.contains(_TO_DO)
+    ) & pl.col("_m_right_before_is").is_not_null()
     # (each step's own test, written into that step's column alone)
     of_step = {
         "_m_after": governed.fill_null(False) | purpose.fill_null(False),
@@ -834,7 +868,7 @@ def _readings_set_aside(
         **{
             k + "_is": pl.when(
                 (physical & pl.col(k + "_is").is_in(list(people)))
-                | ((counted | (bare & (k == "_m_after"))) & pl.col(k + "_is").is_in(list(money)))
+                | ((counted | (bare & (k in _OWN_WORDS))) & pl.col(k + "_is").is_in(list(money)))
                 | of_step.get(k, pl.lit(False))
             )
             .then(None)
@@ -987,8 +1021,15 @@ def read_place(
         if "_measure" in frame.columns
         else pl.lit(False)
     )
+    # ("more than 60 Dravenian troops": the adjective in the figure's own words, else in the
+    # words right after them)
     adjective = pl.when(~origin).then(
-        after_clause.str.extract(rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1)
+        pl.coalesce(
+            pl.col("surface").str.extract(rf"(?-u:\b)({alternation(adjectives)})(?-u:\b)", 1),
+            after_clause.str.extract(
+                rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
+            ),
+        )
     )
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
     located = before_clause.str.extract(

@@ -24,6 +24,7 @@ from .frames import (
     BEFELL,
     GENERIC_NOUNS,
     HEDGES,
+    OF_MEMBERS,
     ORIGIN_MEASURES,
     OWN_WORDS,
     PER_HEAD,
@@ -503,7 +504,7 @@ def assign_keys(
     frame = _official(frame, tables)
     frame = _still_going(frame, tables)
     frame = subsets(frame)
-    frame = _certainty(frame, tables)
+    frame = _confirmed_alone(_certainty(frame, tables))
     frame = _pay_stance(frame, tables)
     frame = read_movement(frame)
     frame = share_parts(frame)
@@ -515,8 +516,12 @@ def assign_keys(
     frame = _against_base(frame)
     frame = _holding_status(frame)
     frame = _number_of(frame)
-    # (a bare count's noun is the one its clause gives it: "the number of ... children")
-    counted = pl.coalesce("unit", "_counted")
+    # (a bare count's noun is the one its clause gives it: "the number of ... children", or
+    # the group it is of where what befell them is said: "27 of its soldiers were killed")
+    members = pl.when(
+        pl.col("unit").is_null() & pl.col("concept_source").str.starts_with(BEFELL)
+    ).then(after_figure().str.extract(OF_MEMBERS, 1))
+    counted = pl.coalesce("unit", "_counted", members)
     # ("40 dead civilians" are civilians, counted dead)
     unit = (
         counted.str.to_lowercase()
@@ -540,7 +545,9 @@ def assign_keys(
                 | pl.col("concept_source").str.starts_with(BEFELL)
             )
         )
-        .then(unit)
+        # ("14 soldiers were killed", "60 troops killed": people a fate befell whose noun
+        # names a measure are named by that measure, one group however it is written)
+        .then(pl.coalesce(unit.replace_strict(tables.measure_forms, default=None), unit))
         .otherwise(None)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
@@ -1177,6 +1184,14 @@ _SUBJECT_YEAR = (
 )
 
 
+#: "She recalled the 2012 collapse at the shaft, which killed 22 miners": a figure in a clause
+#: that tells of a thing of a past year is of that year.
+_RELATIVE_YEAR = (
+    rf"(?i)(?-u:\b)the\s+({_YEAR})\s+(?-i:[a-z])[^,;:()]{{0,60}},\s+(?:which|that)\s+"
+    r"(?:[a-z]+\s+){0,3}$"
+)
+
+
 def _period() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
@@ -1228,7 +1243,10 @@ def _period() -> pl.Expr:
     )
     # "The 2019 floods cost €90 million", "The record, a 2019 fire in the hills, caused
     # €150 million": a subject that is a thing of a past year gives the figure that year
-    subject_year = before_figure().str.extract(_SUBJECT_YEAR, 1)
+    subject_year = pl.coalesce(
+        before_figure().str.extract(_SUBJECT_YEAR, 1),
+        before_figure().str.extract(_RELATIVE_YEAR, 1),
+    )
     subject_year = pl.when(
         subject_year.cast(pl.Int32, strict=False) < pl.col("published").dt.year()
     ).then(subject_year)
@@ -1455,6 +1473,50 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             concept_source=pl.format("{}, {}", pl.col("concept_source"), pl.col("_said")),
         )
     ).drop("_certain", "_base", "_said")
+
+
+#: A plain count at most this many times a confirmed one in its document is that count again.
+_SAME_SHARE = 1.25
+
+
+def _confirmed_alone(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "689 confirmed cases" in one report, "412 cases" in another: where no count of the
+    measure is called suspected or probable for the figure's entity, a confirmed count is the
+    plain count (news calls the cases it counts "cases", and says "confirmed" only now and
+    then). It stays a count of its own beside a suspected count, and where its document
+    gives a plain count well above it ("2,000 cases, 650 of them confirmed": a part)."""
+    key = pl.col("concept_key")
+    base = key.str.extract(r"^confirmed (.+)$", 1)
+    if frame.select(base.is_null().all()).item():
+        return frame
+
+    def of(column: str, measure: pl.Expr) -> pl.Expr:
+        return pl.concat_str(
+            pl.col(column).cast(pl.String).fill_null(""), measure, separator="\x1f"
+        )
+
+    doubted = frame.select(
+        of("entity", key.str.extract(r"^(?:suspected|probable) (.+)$", 1)).drop_nulls().unique()
+    ).to_series()
+    # the largest plain count of each document and measure
+    largest = frame.group_by(of("doc_id", key).alias("_k")).agg(pl.col("value").max())
+    above = (
+        frame.select(of("doc_id", base).alias("_k"))
+        .join(largest, on="_k", how="left", maintain_order="left")
+        .get_column("value")
+    )
+    take = (
+        base.is_not_null()
+        & ~of("entity", base).is_in(doubted.implode())
+        & ~(pl.lit(above) > pl.col("value") * _SAME_SHARE).fill_null(False)
+    )
+    return frame.with_columns(
+        **where(
+            take,
+            concept_key=base,
+            concept_source=pl.format("{} (no count called suspected)", pl.col("concept_source")),
+        )
+    )
 
 
 @functools.cache

@@ -15,7 +15,7 @@ import polars as pl
 
 from .columns import on_rows, sorted_by, where
 from .dating import _HEDGE, MONTH_NAMES
-from .frames import after_figure, alternation, before_figure, phrases
+from .frames import BEFELL, after_figure, alternation, before_figure, phrases
 from .tables import reading_words
 
 __all__ = ["POINTING", "holders", "limits", "share_parts", "subsets"]
@@ -38,6 +38,13 @@ _SUBSET_AFTER = (
     r"(?:(?:deemed|considered|classed\s+as|classified\s+as|listed\s+as|rated|described\s+as)\s+)?"
     r"(?:still\s+|now\s+)?((?:out\s+of|under|not|in|at)?\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
     r"\s*(?:[,.;:()\u2013\u2014]|\s-\s|\s+(?:with|and|while|but|in|across)\b|$)"
+)
+
+
+#: "11 of the country's 14 regions", "3 of its 40 schools": the whole a part is of, a figure
+#: with its noun right after "of" (the words after them name the part).
+_OF_A_WHOLE = (
+    r"(?i)^\s*of\s+(?:(?:the\s+)?[\w-]+['\u2019]s\s+|the\s+|its\s+|their\s+)[\d,.]+\s+[a-z-]+"
 )
 
 
@@ -69,7 +76,22 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
-    part = pl.coalesce(part, after.str.extract(_GROUP_DID, 1).str.to_lowercase())
+    part = pl.coalesce(
+        part,
+        after.str.extract(_GROUP_DID, 1).str.to_lowercase(),
+        # ("put 11 of the country's 14 regions on alert": a part of the figure after it)
+        # (what befell such a part names it already: "40 of the 300 passengers were hurt")
+        pl.when(after.str.contains(_OF_A_WHOLE) & ~pl.col("concept_source").str.starts_with(BEFELL))
+        .then(
+            pl.coalesce(
+                after.str.replace(_OF_A_WHOLE, "").str.extract(_SUBSET_AFTER, 1),
+                # (else the verb that leads to it: "closed 3 of its 40 schools")
+                before.str.extract(r"(?i)([a-z]+)\s+$", 1),
+                pl.lit("a part"),
+            )
+        )
+        .str.to_lowercase(),
+    )
     # (the part is read once for both columns: each use of an expression computes it again)
     # ("with 640,000 still in the dark": an adverb of time alone names no part)
     frame = frame.with_columns(

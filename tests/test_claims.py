@@ -123,6 +123,8 @@ UNITS = [
     ("a mole holds 6.02 x 10^23 atoms", "6.02", {"value": 6.02e23, "unit": "atom"}),
     # the bare part of a whole takes the whole's unit
     ("She found 90 million of the 2.5 billion shekels.", "90", {"unit": "ILS", "change": None}),
+    ("The office put 11 of the country's 14 regions on alert.", "11", {"unit": "region"}),
+    ("Rain closed 3 of Lima's 40 schools.", "3", {"unit": "school"}),
 ]
 
 HEDGES = [

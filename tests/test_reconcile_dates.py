@@ -210,3 +210,8 @@ def test_a_projection_is_not_carried_to_a_count_of_the_same_value() -> None:
     )  # fmt: skip
     assert _of(result, "2,000", "a")["period"] == "projected"
     assert _of(result, "2,000 dead", "b")["period"] is None
+
+
+def test_a_figure_in_a_clause_about_a_past_year_s_event_is_of_that_year() -> None:
+    result = _on_one_day("The minister recalled the 2012 collapse at a shaft, which killed 22 men.")
+    assert _of(result, "22")["as_of"].year == 2012

@@ -259,3 +259,34 @@ def test_two_days_falls_in_a_share_are_two_figures() -> None:
         }
     )
     assert _of(result, "12%", "a")["quantity_id"] != _of(result, "5%", "b")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        # what one thing costs is its price, not a total cost
+        ("A single ticket on the new line in Peru would cost about €40.", "about €40", "price"),
+        ("Each dose of the vaccine costs $3 in Peru, the agency said.", "$3", "price"),
+        ("The tunnel in Peru will cost €2 billion, the ministry said.", "€2 billion", "cost"),
+        # what a parliament allows is a budget, not what the work costs or what was spent
+        ("The bridge in Peru will cost €900 million, far above the €600 million parliament "
+         "approved.", "€600 million", "budget"),
+        # a loan taken, more of it, and what it is for
+        ("Peru will borrow an extra €2 billion next year to cover the bridge's costs.",
+         "€2 billion", "loan"),
+        ("The city in Peru spent a further €5 million on repairs.", "€5 million", "spending"),
+    ],
+)  # fmt: skip
+def test_a_price_a_budget_and_a_loan_are_not_a_cost(text: str, surface: str, measure: str) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
+def test_a_budget_set_against_the_cost_is_no_rival_estimate() -> None:
+    result = _on_one_day(
+        "The bridge in Peru will cost €900 million, auditors said, 50% more than the €600 "
+        "million parliament approved.",
+        "The ministry in Peru said the bridge would cost €620 million.",
+    )
+    cost = _of(result, "€900 million")
+    assert _of(result, "€600 million")["quantity_id"] != cost["quantity_id"]
+    assert _of(result, "€620 million")["quantity_id"] == cost["quantity_id"]

@@ -165,3 +165,15 @@ def test_those_who_attend_a_rally_are_its_crowd() -> None:
     assert police["concept_key"] == party["concept_key"] == "crowd"
     assert police["quantity_id"] == party["quantity_id"]
     assert _verdict(result, "about 8,000") == "diverge"
+
+
+def test_the_seats_a_majority_needs_are_no_party_s_seats() -> None:
+    result = _on_one_day(
+        "The Greens won 71 seats in Peru's assembly, short of the 76 seats needed for a majority.",
+        "With its partner, the Greens would hold 80 seats in Peru's assembly; 76 are needed for a "
+        "majority.",
+    )
+    needed = _of(result, "76 seats")
+    assert needed["concept_key"] != _of(result, "71 seats")["concept_key"]
+    assert needed["quantity_id"] == _of(result, "76", "b")["quantity_id"]
+    assert needed["quantity_id"] != _of(result, "80 seats")["quantity_id"]

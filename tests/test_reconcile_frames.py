@@ -78,9 +78,12 @@ def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
     assert _frame(text)["concept_key"] == measure
 
 
-def test_people_counted_by_what_befell_them_keep_their_noun() -> None:
+def test_people_counted_by_what_befell_them_are_the_group_their_noun_names() -> None:
+    # (the group by its measure: "passengers" and "people aboard" are one group)
     frame = _frame("In Peru, 12 passengers died when the bus overturned.")
-    assert (frame["concept_key"], frame["population"]) == ("death", "passenger")
+    assert (frame["concept_key"], frame["population"]) == ("death", "on board")
+    frame = _frame("In Peru, 12 tourists died when the bus overturned.")
+    assert (frame["concept_key"], frame["population"]) == ("death", "tourist")
 
 
 def test_what_befell_a_part_is_not_said_of_its_whole() -> None:

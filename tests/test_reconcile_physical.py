@@ -57,6 +57,16 @@ def test_each_physical_measure_is_a_measure_of_dimensions_of_a_physical_unit() -
         # a gas given off is an emission, not a spill
         ("The fires in Peru released 40 million tonnes of carbon dioxide this year.",
          "40 million tonnes", "emissions"),
+        # how far down and how far up are neither a river's level nor each other
+        ("The shaft in Peru caved in 650 metres below ground on Monday.", "650 metres",
+         "depth"),
+        ("Floodwater in Peru stood 1.5 metres deep in the streets on Monday.", "1.5 metres",
+         "depth"),
+        ("The ash cloud over Peru rose 11 km high on Monday, the observatory said.", "11 km",
+         "height"),
+        ("The peak in Peru, 4,100 metres above sea level, was closed on Monday.",
+         "4,100 metres", "height"),
+        ("The river level in Peru reached 6.2 metres on Monday.", "6.2 metres", "water level"),
     ],
 )  # fmt: skip
 def test_a_physical_figure_takes_the_measure_its_words_name(

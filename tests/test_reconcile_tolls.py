@@ -52,7 +52,9 @@ def test_a_hope_to_vaccinate_is_no_toll() -> None:
          "suspected case"),
         ("Officials counted 940 suspected and 210 confirmed infections in Peru.", "210",
          "confirmed case"),
-        ("In Peru 400 cases have been confirmed by laboratories.", "400", "confirmed case"),
+        # with no suspected count beside it, and no larger plain count it is a part of, a
+        # confirmed count is the plain count
+        ("In Peru 400 cases have been confirmed by laboratories.", "400", "case"),
         ("Peru reported 2,000 cases, and 650 of them were confirmed in a laboratory.", "650",
          "confirmed case"),
         ("The agency put the number of probable cases in Peru at 75.", "75", "probable case"),
@@ -111,3 +113,92 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
     assert _of(result, "3,000", "a")["concept_key"] == "suspected case"
     # another article's plain count is not the first article's to call suspected
     assert _of(result, "3,000", "b")["concept_key"] == "case"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "population"),
+    [
+        # the verb right before a people's noun says what befell them
+        ("Shelling on the border of Peru killed 9 soldiers on Monday.", "9 soldiers", "death",
+         "personnel"),
+        ("The blast in Peru wounded at least 30 soldiers on Monday.",
+         "at least 30 soldiers", "injured", "personnel"),
+        # a verb that befalls nobody leaves the noun's own measure
+        ("Peru sent 400 soldiers to the border on Monday.", "400 soldiers", "personnel", None),
+    ],
+)  # fmt: skip
+def test_the_verb_before_a_people_s_noun_says_what_befell_them(
+    text: str, surface: str, measure: str, population: str | None
+) -> None:
+    row = _of(_on_one_day(text), surface)
+    assert (row["concept_key"], row["population"]) == (measure, population)
+
+
+def test_a_bare_count_takes_no_measure_of_money_from_its_own_clause() -> None:
+    # "its losses at 9" counts soldiers lost, not money
+    result = _on_one_day("The ministry in Peru put its losses at 9, after two days of shelling.")
+    assert _of(result, "9")["concept_key"] != "cost"
+    # a sum of money still takes it
+    result = _on_one_day("The ministry in Peru put its losses at $9 million on Monday.")
+    assert _of(result, "$9 million")["concept_key"] == "cost"
+
+
+def test_members_of_a_group_whose_fate_is_told_are_its_people() -> None:
+    # "9 of its soldiers were killed" counts dead soldiers, as "killing 12 soldiers" does
+    result = _run(
+        {
+            "a": ("Shelling on the border of Peru killed 9 soldiers, the army said.", MARCH),
+            "b": ("The army of Peru said 12 of its soldiers had been killed on the border.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "12")["population"] == "personnel"
+    assert _of(result, "12")["quantity_id"] == _of(result, "9 soldiers")["quantity_id"]
+
+
+def test_soldiers_and_troops_killed_are_one_group_of_the_country_their_adjective_names() -> None:
+    result = _run(
+        {
+            "a": ("Shelling on the border killed 9 Peruvian soldiers, Peru's army said.", MARCH),
+            # the other side speaks, and names the dead by their nationality
+            "b": ("Chile's army said it had killed more than 40 Peruvian troops.",
+                  MARCH.replace(day=2)),
+        }
+    )  # fmt: skip
+    dead = _of(result, "more than 40")
+    assert dead["entity"] == "Peru", dead["entity_source"]
+    assert dead["quantity_id"] == _of(result, "9 Peruvian")["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three passengers were flown to hospital in Peru on Monday, the company said.",
+        "In Peru, 3 people have now been taken to hospital, the company said.",
+    ],
+)
+def test_people_taken_to_hospital_are_the_hospitalised(text: str) -> None:
+    assert _of(_on_one_day(text), "3" if "3 " in text else "Three")["concept_key"] == (
+        "hospitalised"
+    )
+
+
+def test_a_confirmed_count_in_one_report_is_the_plain_count_of_another() -> None:
+    result = _run(
+        {
+            "a": ("Peru's health ministry has reported 400 confirmed cases of measles.", MARCH),
+            "b": ("Measles cases in Peru rose to 460, the health ministry said.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "400")["quantity_id"] == _of(result, "460")["quantity_id"]
+    # beside a suspected count, the two stay apart
+    result = _run(
+        {
+            "a": ("Peru has 940 suspected and 400 confirmed measles cases, the ministry said.",
+                  MARCH),
+            "b": ("Measles cases in Peru rose to 1,460, the health ministry said.",
+                  MARCH.replace(day=3)),
+        }
+    )  # fmt: skip
+    assert _of(result, "400")["concept_key"] == "confirmed case"

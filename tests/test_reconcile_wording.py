@@ -233,6 +233,22 @@ def test_a_part_is_measured_as_a_part_of_the_whole_before_it(text: str) -> None:
     assert concept["350"] == "active fire: out of control", concept
 
 
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        # a part of the figure after it: named by the words after the whole, else by its verb
+        ("Officials in Chile put 11 of the country's 16 regions on alert.", "11", "16 regions"),
+        ("Rain in Chile closed 3 of its 40 schools on Monday.", "3", "40 schools"),
+    ],
+)
+def test_a_part_of_the_whole_after_it_is_no_count_of_the_whole(
+    text: str, part: str, whole: str
+) -> None:
+    rows = {r["surface"]: r for r in reconcile(_doc(text, "a", 2)).claims.iter_rows(named=True)}
+    assert rows[part]["concept_key"].startswith(rows[whole]["concept_key"] + ": ")
+    assert rows[part]["quantity_id"] != rows[whole]["quantity_id"]
+
+
 def test_an_area_or_a_mass_from_fires_is_area_burned_or_emissions() -> None:
     assert _claim("Fires in Chile have burned 2.1 million hectares.")["concept_key"] == (
         "area burned"
