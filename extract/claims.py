@@ -27,6 +27,7 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
+    _OWN_CLAUSE_PRONOUNS,
     AttributionTracker,
     TextTokens,
     Token,
@@ -197,12 +198,14 @@ class _DocumentReader(UnitReader):
         self.prefixes = _prefix_index()
         self.negative_words = tuple(self.lex.negative_words)
         self.earlier: list[Draft] = []  # the figures read so far (see read_all)
+        self.number_sentences: list[Sentence | None] = []  # each number's, by read_all
 
     # -- the document ----------------------------------------------------------------------
     def read_all(self) -> list[Draft]:
         """The drafts of the document's figures in order; a figure's parts are read once."""
         numbers = list(find_numbers(self.text, style=self.style))
-        self._mark_dense(numbers)
+        self.number_sentences = [self._sentence_of(num.start) for num in numbers]
+        self._mark_dense()
         claims: list[Draft] = self.earlier
         consumed = -1
         for i, num in enumerate(numbers):
@@ -216,11 +219,10 @@ class _DocumentReader(UnitReader):
             claims.append(claim)
         return claims
 
-    def _mark_dense(self, numbers: list[NumberMatch]) -> None:
-        """Note the sentences holding more than ``DENSE`` of ``numbers``."""
+    def _mark_dense(self) -> None:
+        """Note the sentences holding more than ``DENSE`` of the document's numbers."""
         per_sentence: dict[int, int] = {}
-        for num in numbers:
-            sent = self._sentence_of(num.start)
+        for sent in self.number_sentences:
             if sent is not None:
                 per_sentence[sent.start] = per_sentence.get(sent.start, 0) + 1
         self.dense = {start for start, n in per_sentence.items() if n > DENSE}
@@ -268,7 +270,7 @@ class _DocumentReader(UnitReader):
     def _start(self, numbers: list[NumberMatch], index: int) -> _Reading | None:
         """The draft of ``numbers[index]``; None outside a sentence or in an excluded span."""
         num = numbers[index]
-        sent = self._sentence_of(num.start)
+        sent = self.number_sentences[index]  # (found once for all numbers by read_all)
         if sent is None or self._is_excluded(num.start):
             return None
         claim = Draft(num.start, num.end, sent, num.value, doubt=num.doubt)
@@ -1035,8 +1037,11 @@ _LEAD_IN_GAP = re.compile(r",\s+(?:(?:the|a|an|its|their|his|her)\s+)?", re.IGNO
 class _RowWriter:
     """Turns the linked drafts of one document into rows: asserter, subject and concept."""
 
-    def __init__(self, reader: _DocumentReader, claims: list[Draft]) -> None:
+    def __init__(
+        self, reader: _DocumentReader, claims: list[Draft], meta: tuple[Any, ...] = ()
+    ) -> None:
         text = self.text = reader.text
+        self.meta = meta  # the document's metadata, ending each row (see _row_tuples)
         self.doc_id = reader.doc_id
         self.reader = reader
         self.claims = claims
@@ -1052,7 +1057,8 @@ class _RowWriter:
         self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
 
     def write(self) -> list[tuple[Any, ...]]:
-        """One row per draft: the values of ``_ROW_COLUMNS`` (``CLAIMS_SCHEMA`` less metadata)."""
+        """One row per draft: the values of ``_ROW_COLUMNS`` (``CLAIMS_SCHEMA`` less metadata),
+        then those of ``meta``."""
         for claim, cid in zip(self.claims, self.ids, strict=True):
             self.rows.append(self._row(claim, cid))
         return self.rows
@@ -1089,6 +1095,7 @@ class _RowWriter:
             ids[claim.from_index] if claim.from_index is not None else None,
             sent.boilerplate,
             claim.doubt,
+            *self.meta,
         )
 
     def _attribution(self, claim: Draft) -> str | None:
@@ -1184,7 +1191,9 @@ class _RowWriter:
             head
             and head_end <= claim.start
             and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                tok.start >= head_end and heads_own_clause(left, k, self.reader.lex)
+                tok.lower in _OWN_CLAUSE_PRONOUNS  # (cheap test first: what it needs)
+                and tok.start >= head_end
+                and heads_own_clause(left, k, self.reader.lex)
                 for k, tok in enumerate(left)
             )
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
@@ -1222,13 +1231,15 @@ _ENUM_COLUMNS = tuple(
 _ROW_COLUMNS = tuple(CLAIMS_SCHEMA.names()[: CLAIMS_SCHEMA.names().index("outlet")])
 
 
-def _row_tuples(text: str, doc_id: str, language: str) -> list[tuple[Any, ...]]:
-    """Claims of one document, each the tuple of its ``_ROW_COLUMNS`` values."""
+def _row_tuples(
+    text: str, doc_id: str, language: str, meta: tuple[Any, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """Claims of one document, each the tuple of its ``_ROW_COLUMNS`` values and ``meta``."""
     reader = _DocumentReader(text, doc_id, _number_style(text, language))
     claims = reader.read_all()
     if not claims:
         return []
-    return _RowWriter(reader, _linked(text, claims)).write()
+    return _RowWriter(reader, _linked(text, claims), meta).write()
 
 
 def extract_rows(text: str, *, doc_id: str = "doc", language: str = "auto") -> list[dict[str, Any]]:
@@ -1277,11 +1288,11 @@ def extract_claims(
         raise TypeError(f"text must be str, not {type(text).__name__}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rows = _row_tuples(text, doc_id, language)
+        meta = (outlet, published, url, title)  # the schema's last columns, in its order
+        rows = _row_tuples(text, doc_id, language, meta)
     if not rows:
         return CLAIMS_SCHEMA.to_frame()
-    meta = (outlet, published, url, title)  # the schema's last columns, in its order
-    frame = pl.DataFrame([(*row, *meta) for row in rows], schema=_CLAIMS_AS_STRINGS, orient="row")
+    frame = pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame

@@ -611,7 +611,8 @@ class _LeftWalk:
         first quarter", "last year": a time); a change verb before any word or verb."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         return (
-            _function_word(tok, lex)  # not "US" of "US crude", a name in capitals
+            # a function word, not "US" of "US crude", a name in capitals (_function_word)
+            (low in lex.stopwords and not (tok.text.isupper() and len(tok.text) > 1))
             or (
                 (low,) in lex.changes and not (self.picked or self.crossed)
             )  # "the wheat contract was"

@@ -170,6 +170,8 @@ class PhraseReader:
         """ "... saw 3,900 floods last year. Of these, 230 struck in May" (or "230 of these
         struck in May"): a part of the set the sentence before counts takes the noun its last
         figure counts."""
+        if own is not None:
+            return None
         sets = ("these", "them", "those")
         opening = [t.lower for t in left[:3]]
         leading = (
@@ -180,7 +182,7 @@ class PhraseReader:
             and left[0].start == claim.sentence.start
         )
         after = words[:1] == ["of"] and words[1:2] in (["these"], ["them"], ["those"])
-        if own is not None or not (leading or after):
+        if not (leading or after):
             return None
         if after and any(t.text[:1].isdigit() for t in left):
             return None  # "400 schools, 35 of them closed": the set is this sentence's
@@ -203,10 +205,12 @@ class PhraseReader:
     def _gapped(self, left: list[Token], claim: Draft, own: str | None) -> str | None:
         """The noun a bare figure joined to an earlier one leaves out: "17 million crossings
         into the country and 9.2 million out of it", "6 cases in May, as well as 4 in June"."""
+        if own is not None or claim.unit is not None:
+            return None  # "$2 million" has its own unit
         tail = [t.lower for t in left[-3:]]
         joined = tail[-1:] == ["and"] or tail == ["as", "well", "as"]
-        if own is not None or not joined or claim.unit is not None:
-            return None  # "$2 million" has its own unit
+        if not joined:
+            return None
         for d in reversed([k for k, t in enumerate(left[:-1]) if t.text[:1].isdigit()]):
             j = d + 1
             while j < len(left) and left[j].lower in self.lex.scales:
