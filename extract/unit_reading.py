@@ -373,7 +373,25 @@ class UnitReader(PhraseReader):
             info = units.attached[right[0].text]
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 1
+        slashed = self._slashed_symbols(right[0].text)
+        if slashed is not None:
+            claim.unit, claim.dimension = slashed, "other"
+            return 1
         return self._counted_after(claim, right, rwords, num, hyphen)
+
+    def _slashed_symbols(self, word: str) -> str | None:
+        """A unit written as one symbol over another, with no spaces: "5 mg/L", "20 W/m2",
+        "3 kg/ha" (a rate or a concentration; symbols the table knows as one, "km/h", are
+        read before). Either side may be a symbol too bare to read alone ("W", "L", "g")."""
+        top, slash, bottom = word.translate(_SYMBOL_VARIANTS).partition("/")
+        if not slash or not top or not bottom or "/" in bottom:
+            return None
+        units = self.units
+        upper = units.symbols.get(top) or units.attached.get(top)
+        lower = units.symbols.get(bottom) or units.attached.get(bottom)
+        if upper is None or lower is None:
+            return None
+        return f"{upper.symbol}/{lower.symbol}"
 
     def _counted_after(
         self, claim: Draft, right: list[Token], rwords: list[str], num: NumberMatch, hyphen: bool

@@ -8,7 +8,8 @@ the fit half of ``tests/data/own_sentences``, with cases of our own here).
 * a range after "by between": "rose by between 5% and 8%";
 * a comparative and "than" after a measured figure: "5% higher than a year ago";
 * negated comparatives and "within" as bounds: "no lower than", "no higher than", "within";
-* a scale named before its reading: "a magnitude 6.1 quake", "magnitude-7.2".
+* a scale named before its reading: "a magnitude 6.1 quake", "magnitude-7.2";
+* one unit symbol over another, glued: "11 mg/L", "180 W/m2", "40 kg/ha".
 """
 
 from __future__ import annotations
@@ -115,6 +116,26 @@ def test_a_scale_named_before_its_reading(text: str, surface: str) -> None:
 )
 def test_units_of_rates_acronyms_and_factors(text: str, unit: str) -> None:
     assert [u for _, _, u, _, _ in _read(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # one symbol over another, glued: a concentration or a rate per area
+        ("Nitrate reached 11 mg/L in the river.", "mg/L"),
+        ("The roof panels take in 180 W/m2 at noon.", "W/m2"),
+        ("Farms spread 40 kg/ha of fertiliser.", "kg/ha"),
+        ("Soot stood at 35 µg/m³ downtown.", "µg/m3"),
+        # a pair the table knows as one symbol keeps its own name
+        ("Gusts hit 25 m/s on the ridge.", "m/s"),
+    ],
+)
+def test_a_symbol_over_a_symbol_is_one_unit(text: str, unit: str) -> None:
+    assert [u for _, _, u, _, _ in _read(text)] == [unit]
+
+
+def test_words_joined_by_a_slash_are_no_unit() -> None:
+    assert [u for _, _, u, _, _ in _read("Staff work 12 and/or 14 hours.")][:1] == [None]
 
 
 @pytest.mark.parametrize(
