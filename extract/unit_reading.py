@@ -551,7 +551,7 @@ class UnitReader(PhraseReader):
             if run and (low.endswith("ed") or low.endswith("ing")) and len(low) > 4:
                 break
             if tok.text[:1].isupper() and not run and j > 0:
-                if not (vague_of and j == 1 and not tok.text.isupper()):
+                if not (vague_of and j == 1 and self._titled_or_modifier(tok, right[j + 1 :])):
                     break  # "millions of Americans" is read, "5 Pro" is not
             if never_a_noun(low) and (run or not low.endswith(("ed", "ing"))):
                 qualifies = low.endswith("ly") or (j > i and right[j - 1].lower.endswith("ly"))
@@ -591,6 +591,20 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    def _titled_or_modifier(self, tok: Token, after: list[Token]) -> bool:
+        """After "thousands of": a capitalised word ("Americans"), or an acronym or a code
+        before a lower-case noun ("PCR tests", "HIV patients"), which it qualifies."""
+        if not tok.text.isupper():
+            return True
+        nxt = after[0] if after else None
+        return (
+            nxt is not None
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and nxt.lower not in self.lex.stopwords
+            and nxt.lower not in self.lex.noun_phrase_stops
+        )
 
     def _joins_adjectives(self, run: list[Token], right: list[Token], j: int) -> bool:
         """ "300 new and used cars", "40 domestic or international flights": "and" or "or"
