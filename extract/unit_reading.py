@@ -381,14 +381,14 @@ class UnitReader(PhraseReader):
 
     def _slashed_symbols(self, word: str) -> str | None:
         """A unit written as one symbol over another, with no spaces: "5 mg/L", "20 W/m2",
-        "3 kg/ha" (a rate or a concentration; symbols the table knows as one, "km/h", are
-        read before). Either side may be a symbol too bare to read alone ("W", "L", "g")."""
+        "1.2 A/cm2" (a rate or a concentration; symbols the table knows as one, "km/h", are
+        read before). Either side may be a symbol too bare to read alone ("W", "L", "A")."""
         top, slash, bottom = word.translate(_SYMBOL_VARIANTS).partition("/")
         if not slash or not top or not bottom or "/" in bottom:
             return None
         units = self.units
-        upper = units.symbols.get(top) or units.attached.get(top)
-        lower = units.symbols.get(bottom) or units.attached.get(bottom)
+        upper = units.symbols.get(top) or units.attached.get(top) or units.slashed.get(top)
+        lower = units.symbols.get(bottom) or units.attached.get(bottom) or units.slashed.get(bottom)
         if upper is None or lower is None:
             return None
         return f"{upper.symbol}/{lower.symbol}"

@@ -126,6 +126,9 @@ def test_units_of_rates_acronyms_and_factors(text: str, unit: str) -> None:
         ("The roof panels take in 180 W/m2 at noon.", "W/m2"),
         ("Farms spread 40 kg/ha of fertiliser.", "kg/ha"),
         ("Soot stood at 35 µg/m³ downtown.", "µg/m3"),
+        # a symbol too bare to read alone is read on a side of the slash
+        ("The cell ran at 0.8 A/cm2 in the trial.", "ampere/square centimetre"),
+        ("The deck bears 500 N/m2 of load.", "newton/m2"),
         # a pair the table knows as one symbol keeps its own name
         ("Gusts hit 25 m/s on the ridge.", "m/s"),
     ],
@@ -136,6 +139,16 @@ def test_a_symbol_over_a_symbol_is_one_unit(text: str, unit: str) -> None:
 
 def test_words_joined_by_a_slash_are_no_unit() -> None:
     assert [u for _, _, u, _, _ in _read("Staff work 12 and/or 14 hours.")][:1] == [None]
+
+
+@pytest.mark.parametrize("text", ["The class of 5A went home.", "He got 3 A grades."])
+def test_a_bare_capital_is_no_unit_outside_a_slash(text: str) -> None:
+    assert all(u is None or u == "grade" for _, _, u, _, _ in _read(text))
+
+
+def test_a_range_of_slashed_units_written_twice() -> None:
+    rows = _read("The cells gave a density of 1.4 A/cm2 to 0.2 A/cm2 in tests.")
+    assert [(u, b) for _, _, u, _, b in rows] == [("ampere/square centimetre", "range")]
 
 
 @pytest.mark.parametrize(
