@@ -540,7 +540,7 @@ class UnitReader(PhraseReader):
         run: list[Token] = []
         j = i
         while j < len(right) and len(run) < 3:
-            if self._joins_adjectives(run, right, j):
+            if self._joins_adjectives(run, right, j) or self._joins_names(run, right, j):
                 run.append(right[j + 1])  # "4 million digital and print-only readers"
                 j += 2
                 continue
@@ -620,6 +620,24 @@ class UnitReader(PhraseReader):
             for t in words
         )
         return plain and all(may_be_adjective(t.lower) for t in words[:-1])
+
+    def _joins_names(self, run: list[Token], right: list[Token], j: int) -> bool:
+        """ "dozens of Ford and Honda cars", "40 BBC or ITV viewers": "and" or "or" at
+        ``right[j]`` joins two names before a lower-case noun, the thing counted."""
+        if len(run) != 1 or right[j].lower not in ("and", "or") or j + 2 >= len(right):
+            return False
+        first, second, noun = run[0], right[j + 1], right[j + 2]
+        return (
+            first.text[:1].isupper()
+            and second.text[:1].isupper()
+            and not first.lower.endswith("s")  # "12 Germans and Italians": names counted
+            and not second.lower.endswith("s")
+            and second.text.isalpha()
+            and noun.text.isalpha()
+            and noun.text.islower()
+            and noun.lower not in self.lex.stopwords
+            and noun.lower not in self.lex.noun_phrase_stops
+        )
 
     def _scaled_words(self, num: NumberMatch) -> bool:
         """A whole number in words with a scale of a thousand or more ("nine million", "two
