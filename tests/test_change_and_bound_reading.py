@@ -45,6 +45,12 @@ def _changes(text: str) -> list[str | None]:
         ("Jobs fell by 15% over the past decade to about 80,000.", ["decrease", "decrease"]),
         # a range as the change
         ("Rents have risen by between 5% and 8% this year.", ["increase"]),
+        # a rate that slows, cools or skids falls; a price that firms or strengthens rises
+        ("Wage growth slowed to 3.1% in the spring.", ["decrease"]),
+        ("Factory inflation cooled to 4% last month.", ["decrease"]),
+        ("Bank shares skidded 6% by noon.", ["decrease"]),
+        ("The rand firmed 0.8% against the euro.", ["increase"]),
+        ("The peso strengthened 1.2% on the week.", ["increase"]),
         # a comparative and "than" after a measured figure
         ("Sales were 5% higher than a year ago.", ["increase"]),
         ("The new model costs $40 less than the old one.", ["decrease"]),
