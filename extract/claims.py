@@ -28,6 +28,7 @@ import polars as pl
 
 from .context import (
     _OWN_CLAUSE_PRONOUNS,
+    IRREGULAR_PLURALS,
     AttributionTracker,
     TextTokens,
     Token,
@@ -653,8 +654,11 @@ class _DocumentReader(UnitReader):
             r.currency is None
             and claim.noun_tokens
             and claim.qualifier is None
-            and self._model_number(r.num, claim.noun_tokens, r.left)
-        )  # "the 747 Jumbo", "three new 757 Cargo jets"
+            and (
+                self._model_number(r.num, claim.noun_tokens, r.left)
+                or self._titled_after(r.num, claim.noun_tokens)
+            )
+        )  # "the 747 Jumbo", "three new 757 Cargo jets", "the 11 Pro Max"
 
     def _range_of_units(self, r: _Reading) -> None:
         """A range with its unit written twice: "10 miles to 15 miles", "20 °C to 25 °C"."""
@@ -813,6 +817,18 @@ class _DocumentReader(UnitReader):
             return True  # nothing counted after the name
         words = self.lex.number_words
         return any(t.lower in words or t.text[:1].isdigit() for t in left[-2:])
+
+    def _titled_after(self, num: NumberMatch, noun: list[Token]) -> bool:
+        """ "the 11 Pro Max", "Apollo 13 Command Module": digits and two capitalised words
+        or more, none of them a plural, make a name; a people or things counted are plural
+        ("40 New Zealanders") or end on a lower-case noun ("40 New Zealand nurses")."""
+        return (
+            len(noun) > 1
+            and self.text[num.start : num.end].isdigit()
+            and noun[0].start == num.end + 1
+            and all(t.text.isalpha() and t.text.istitle() for t in noun)
+            and not any(t.lower.endswith("s") or t.lower in IRREGULAR_PLURALS for t in noun)
+        )
 
     def _yearish(self, num: NumberMatch) -> bool:
         token = self.text[num.start : num.end]

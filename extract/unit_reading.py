@@ -373,7 +373,25 @@ class UnitReader(PhraseReader):
             info = units.attached[right[0].text]
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 1
+        slashed = self._slashed_symbols(right[0].text)
+        if slashed is not None:
+            claim.unit, claim.dimension = slashed, "other"
+            return 1
         return self._counted_after(claim, right, rwords, num, hyphen)
+
+    def _slashed_symbols(self, word: str) -> str | None:
+        """A unit written as one symbol over another, with no spaces: "5 mg/L", "20 W/m2",
+        "1.2 A/cm2" (a rate or a concentration; symbols the table knows as one, "km/h", are
+        read before). Either side may be a symbol too bare to read alone ("W", "L", "A")."""
+        top, slash, bottom = word.translate(_SYMBOL_VARIANTS).partition("/")
+        if not slash or not top or not bottom or "/" in bottom:
+            return None
+        units = self.units
+        upper = units.symbols.get(top) or units.attached.get(top) or units.slashed.get(top)
+        lower = units.symbols.get(bottom) or units.attached.get(bottom) or units.slashed.get(bottom)
+        if upper is None or lower is None:
+            return None
+        return f"{upper.symbol}/{lower.symbol}"
 
     def _counted_after(
         self, claim: Draft, right: list[Token], rwords: list[str], num: NumberMatch, hyphen: bool
@@ -522,7 +540,7 @@ class UnitReader(PhraseReader):
         run: list[Token] = []
         j = i
         while j < len(right) and len(run) < 3:
-            if self._joins_adjectives(run, right, j):
+            if self._joins_adjectives(run, right, j) or self._joins_names(run, right, j):
                 run.append(right[j + 1])  # "4 million digital and print-only readers"
                 j += 2
                 continue
@@ -533,7 +551,7 @@ class UnitReader(PhraseReader):
             if run and (low.endswith("ed") or low.endswith("ing")) and len(low) > 4:
                 break
             if tok.text[:1].isupper() and not run and j > 0:
-                if not (vague_of and j == 1 and not tok.text.isupper()):
+                if not (vague_of and j == 1 and self._titled_or_modifier(tok, right[j + 1 :])):
                     break  # "millions of Americans" is read, "5 Pro" is not
             if never_a_noun(low) and (run or not low.endswith(("ed", "ing"))):
                 qualifies = low.endswith("ly") or (j > i and right[j - 1].lower.endswith("ly"))
@@ -574,6 +592,20 @@ class UnitReader(PhraseReader):
         claim.noun_tokens = run
         return j
 
+    def _titled_or_modifier(self, tok: Token, after: list[Token]) -> bool:
+        """After "thousands of": a capitalised word ("Americans"), or an acronym or a code
+        before a lower-case noun ("PCR tests", "HIV patients"), which it qualifies."""
+        if not tok.text.isupper():
+            return True
+        nxt = after[0] if after else None
+        return (
+            nxt is not None
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and nxt.lower not in self.lex.stopwords
+            and nxt.lower not in self.lex.noun_phrase_stops
+        )
+
     def _joins_adjectives(self, run: list[Token], right: list[Token], j: int) -> bool:
         """ "300 new and used cars", "40 domestic or international flights": "and" or "or"
         at ``right[j]`` joins two adjectives before the noun counted, which follows them."""
@@ -588,6 +620,24 @@ class UnitReader(PhraseReader):
             for t in words
         )
         return plain and all(may_be_adjective(t.lower) for t in words[:-1])
+
+    def _joins_names(self, run: list[Token], right: list[Token], j: int) -> bool:
+        """ "dozens of Ford and Honda cars", "40 BBC or ITV viewers": "and" or "or" at
+        ``right[j]`` joins two names before a lower-case noun, the thing counted."""
+        if len(run) != 1 or right[j].lower not in ("and", "or") or j + 2 >= len(right):
+            return False
+        first, second, noun = run[0], right[j + 1], right[j + 2]
+        return (
+            first.text[:1].isupper()
+            and second.text[:1].isupper()
+            and not first.lower.endswith("s")  # "12 Germans and Italians": names counted
+            and not second.lower.endswith("s")
+            and second.text.isalpha()
+            and noun.text.isalpha()
+            and noun.text.islower()
+            and noun.lower not in self.lex.stopwords
+            and noun.lower not in self.lex.noun_phrase_stops
+        )
 
     def _scaled_words(self, num: NumberMatch) -> bool:
         """A whole number in words with a scale of a thousand or more ("nine million", "two

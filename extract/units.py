@@ -51,6 +51,8 @@ class UnitTable:
     currency_signs: dict[str, str] = field(default_factory=dict)
     #: a length's symbol -> the speed it makes per hour ("70 miles an hour" -> mph)
     per_hour: dict[str, str] = field(default_factory=dict)
+    #: symbols read only on one side of a slash inside one word ("A" of "1.2 A/cm2")
+    slashed: dict[str, UnitInfo] = field(default_factory=dict)
     #: the codes of the currencies named in ``currencies``
     currency_codes: frozenset[str] = frozenset()
     #: the first words of the keys of ``words`` and of ``currencies`` (a phrase of words
@@ -97,6 +99,7 @@ def unit_table() -> UnitTable:
             currencies=dict(raw.get("currencies", {})),
             per_hour=dict(raw.get("per_hour", {})),
             currency_signs=dict(raw.get("currency_signs", {})),
+            slashed={k: UnitInfo(*v) for k, v in raw.get("slashed", {}).items()},
         )
     return build_unit_table()
 
@@ -111,6 +114,7 @@ def table_as_json(table: UnitTable) -> str:
         "currencies": dict(sorted(table.currencies.items())),
         "per_hour": dict(sorted(table.per_hour.items())),
         "currency_signs": dict(sorted(table.currency_signs.items())),
+        "slashed": {k: [v.symbol, v.dimension] for k, v in sorted(table.slashed.items())},
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -189,6 +193,7 @@ def build_unit_table() -> UnitTable:
         currencies=currency_names(),
         per_hour={str(k): str(v) for k, v in config["per_hour"].items()},
         currency_signs=currency_signs(),
+        slashed={k: UnitInfo(*v) for k, v in config["slashed_only"].items()},
     )
 
 

@@ -8,7 +8,8 @@ the fit half of ``tests/data/own_sentences``, with cases of our own here).
 * a range after "by between": "rose by between 5% and 8%";
 * a comparative and "than" after a measured figure: "5% higher than a year ago";
 * negated comparatives and "within" as bounds: "no lower than", "no higher than", "within";
-* a scale named before its reading: "a magnitude 6.1 quake", "magnitude-7.2".
+* a scale named before its reading: "a magnitude 6.1 quake", "magnitude-7.2";
+* one unit symbol over another, glued: "11 mg/L", "180 W/m2", "40 kg/ha".
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def _changes(text: str) -> list[str | None]:
         ("Jobs fell by 15% over the past decade to about 80,000.", ["decrease", "decrease"]),
         # a range as the change
         ("Rents have risen by between 5% and 8% this year.", ["increase"]),
+        # a rate that slows, cools or skids falls; a price that firms or strengthens rises
+        ("Wage growth slowed to 3.1% in the spring.", ["decrease"]),
+        ("Factory inflation cooled to 4% last month.", ["decrease"]),
+        ("Bank shares skidded 6% by noon.", ["decrease"]),
+        ("The rand firmed 0.8% against the euro.", ["increase"]),
+        ("The peso strengthened 1.2% on the week.", ["increase"]),
         # a comparative and "than" after a measured figure
         ("Sales were 5% higher than a year ago.", ["increase"]),
         ("The new model costs $40 less than the old one.", ["decrease"]),
@@ -115,6 +122,39 @@ def test_a_scale_named_before_its_reading(text: str, surface: str) -> None:
 )
 def test_units_of_rates_acronyms_and_factors(text: str, unit: str) -> None:
     assert [u for _, _, u, _, _ in _read(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # one symbol over another, glued: a concentration or a rate per area
+        ("Nitrate reached 11 mg/L in the river.", "mg/L"),
+        ("The roof panels take in 180 W/m2 at noon.", "W/m2"),
+        ("Farms spread 40 kg/ha of fertiliser.", "kg/ha"),
+        ("Soot stood at 35 µg/m³ downtown.", "µg/m3"),
+        # a symbol too bare to read alone is read on a side of the slash
+        ("The cell ran at 0.8 A/cm2 in the trial.", "ampere/square centimetre"),
+        ("The deck bears 500 N/m2 of load.", "newton/m2"),
+        # a pair the table knows as one symbol keeps its own name
+        ("Gusts hit 25 m/s on the ridge.", "m/s"),
+    ],
+)
+def test_a_symbol_over_a_symbol_is_one_unit(text: str, unit: str) -> None:
+    assert [u for _, _, u, _, _ in _read(text)] == [unit]
+
+
+def test_words_joined_by_a_slash_are_no_unit() -> None:
+    assert [u for _, _, u, _, _ in _read("Staff work 12 and/or 14 hours.")][:1] == [None]
+
+
+@pytest.mark.parametrize("text", ["The class of 5A went home.", "He got 3 A grades."])
+def test_a_bare_capital_is_no_unit_outside_a_slash(text: str) -> None:
+    assert all(u is None or u == "grade" for _, _, u, _, _ in _read(text))
+
+
+def test_a_range_of_slashed_units_written_twice() -> None:
+    rows = _read("The cells gave a density of 1.4 A/cm2 to 0.2 A/cm2 in tests.")
+    assert [(u, b) for _, _, u, _, b in rows] == [("ampere/square centimetre", "range")]
 
 
 @pytest.mark.parametrize(

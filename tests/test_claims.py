@@ -255,6 +255,9 @@ NOT_CLAIMS = [
     ("The storm grew into a category 3 hurricane.", "3"),
     ("Its 747 Jumbo entered service late.", "747"),
     ("The carrier grounded three new 757 Cargo jets.", "757"),
+    # digits and two capitalised words or more, none plural: a model's or a craft's name
+    ("Reviewers preferred the 9 Turbo Max over its rival.", "9"),
+    ("The Voyager 2 Probe Mission team met.", "2"),
     ("Homes in the 10023 ZIP Code sold fast.", "10023"),
     ("She signed a three-year contract with the club.", "three"),
     ("Sales rose in the first half of the year.", "half"),
@@ -271,6 +274,18 @@ def test_not_claims(text: str, needle: str) -> None:
     at = text.index(needle)
     hits = df.filter((pl.col("start") <= at) & (pl.col("end") > at))
     assert hits.height == 0, hits.select("surface")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a people or things counted after capitalised words are plural, or a lower-case noun
+        ("The club signed 14 New Zealanders.", "Zealander"),
+        ("The clinic hired 30 South African doctors.", "doctor"),
+    ],
+)
+def test_capitalised_words_before_a_plural_still_count(text: str, unit: str) -> None:
+    assert extract_claims(text)["unit"].to_list() == [unit]
 
 
 def test_restatement_is_linked_and_shares_hedge_and_rate() -> None:

@@ -104,6 +104,39 @@ def test_a_people_counted_by_name_keeps_its_capital(text: str, value: float, uni
     assert at(text, value)["unit"] == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # after "thousands of", an acronym or a code qualifies the noun that follows it
+        ("Clinics ran thousands of PCR tests last month.", 5500, "test"),
+        ("Hundreds of NHS nurses joined the strike.", 550, "nurse"),
+        ("Dozens of H5N1 samples were sent away.", 66, "sample"),
+    ],
+)
+def test_an_acronym_after_a_vague_number_qualifies_the_noun(
+    text: str, value: float, unit: str
+) -> None:
+    assert at(text, value)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # two names joined by "and" or "or" before a lower-case noun qualify it
+        ("The garage fixed dozens of Ford and Honda cars.", 66, "car"),
+        ("Some 40 BBC or ITV viewers wrote in.", 40, "viewer"),
+        # names in the plural are what is counted
+        ("Police held 12 Germans and Italians overnight.", 12, "German"),
+    ],
+)
+def test_names_joined_before_a_noun_qualify_it(text: str, value: float, unit: str) -> None:
+    assert at(text, value)["unit"] == unit
+
+
+def test_a_currency_code_after_a_vague_number_is_no_counted_noun() -> None:
+    assert at("They raised millions of USD for it.", 5500000)["unit"] is None
+
+
 def test_a_common_noun_counted_stays_lower_case() -> None:
     assert at("Some 2,500 farmers crossed on Sunday.", 2500)["unit"] == "farmer"
 
