@@ -218,7 +218,7 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     is no measure: "moved 20,000 people out" after "20,000 people were evacuated"), so its
     own frame puts it in a quantity of its own. The figures of one value, interval, unit,
     rate and kind (:data:`_AGAIN_SIGNATURE`) in two or more documents published within
-    ``days``, and of dates (``as_of``) within a year, are one figure, and each takes the frame (entity, measure, population, period)
+    ``days`` are one figure, and each takes the frame (entity, measure, population, period)
     of the one whose measure is known, else of the largest series, else of the first row;
     but not a small whole number (:data:`_SMALLEST`), which recurs by chance, nor a figure
     whose reports name two measures of their own ("3.1%" inflation in one, "3.1%" the
@@ -276,10 +276,6 @@ def known_measures(tables: Tables) -> set[str]:
     return {*tables.measure_forms.values(), *physical}
 
 
-#: Figures of dates further apart than this are two figures, whatever their value.
-_YEAR_DAYS = 366
-
-
 def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.DataFrame:
     """The rows (``_row``) that take another row's frame (``_lead``)."""
     # a concept names a measure of its own when it starts with a known one ("border crossing
@@ -295,7 +291,6 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
         pl.col("doc_id").hash().alias("_doc"),
         pl.col("published").alias("_day"),
-        pl.col("as_of").alias("_at"),
         *_AGAIN_SIGNATURE,
         pl.struct(*_AGAIN_FRAME).hash().alias("_frame"),
         pl.when(specific).then(pl.col("concept_key").hash()).alias("_specific"),
@@ -314,8 +309,6 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
             pl.col("_frame").n_unique().alias("_frames"),
             pl.col("_specific").drop_nulls().n_unique().alias("_specifics"),
             (pl.col("_day").max() - pl.col("_day").min()).dt.total_days().alias("_span"),
-            # ("the 1994 flood killed 27" is no repeat of a toll of 27 now)
-            (pl.col("_at").max() - pl.col("_at").min()).dt.total_days().alias("_of"),
             lead.first().name.prefix("_lead"),
         )
         .filter(
@@ -323,7 +316,6 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
             & (pl.col("_frames") >= 2)
             & (pl.col("_specifics") <= 1)
             & (pl.col("_span").fill_null(0) <= days)
-            & (pl.col("_of").fill_null(0) <= _YEAR_DAYS)
         )
     )
     return (

@@ -64,11 +64,3 @@ def test_reports_months_apart_repeat_nothing() -> None:
     )  # fmt: skip
     assert _of(result, "20,000", "b")["concept_source"] != SAME_FIGURE
 
-
-def test_a_figure_of_a_past_year_is_no_repeat_of_today_s() -> None:
-    # the same number, one of a flood 20 years ago and one of this week's toll
-    result = _on_one_day(
-        "The flood of 2010 in Peru killed 27 people, officials said.",
-        "Rescuers in Peru said 27 people had now died in this week's floods.",
-    )
-    assert _of(result, "27", "a")["quantity_id"] != _of(result, "27", "b")["quantity_id"]
