@@ -63,4 +63,3 @@ def test_reports_months_apart_repeat_nothing() -> None:
         }
     )  # fmt: skip
     assert _of(result, "20,000", "b")["concept_source"] != SAME_FIGURE
-
