@@ -424,6 +424,9 @@ class AttributionTracker:
     data: bool = False
     #: every asserter the last sentence read names, with where its verb stands
     named: list[tuple[int, str]] = field(default_factory=list)
+    #: the asserters of relative clauses in it ("the union, which says ..."), each with
+    #: where its verb stands: they speak for the figures of their clause only
+    relative: list[tuple[int, str]] = field(default_factory=list)
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -437,6 +440,7 @@ class AttributionTracker:
         best_rank = 99
         data = False
         self.named = []
+        self.relative = []
         for i, tok in enumerate(toks):
             low = tok.lower
             if low not in lex.attribution_verbs:
@@ -452,6 +456,10 @@ class AttributionTracker:
             if candidate is None:
                 continue
             candidate = self._resolve(candidate)
+            if candidate is not None and _in_relative_clause(toks, i, lex):
+                # "the union, which says ...": the union's figures are those of its clause
+                self.relative.append((tok.start, candidate))
+                continue
             if candidate is not None:
                 self.named.append((tok.start, candidate))
             rank = 0 if low in _SPEECH else 1
@@ -699,6 +707,15 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
+    k = i  # past adverbs: "which still puts"
+    while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lexicon().asserter_adverbs:
+        k -= 1
+    if k > 1 and toks[k - 1].lower == "and" and (opening := _opening_name(toks, k - 1)):
+        # "The Reserve Bank kept its rate at 5% and said ...": the sentence's subject says it
+        return _cited(toks, i + 1) or opening
+    if k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ",":
+        # "the union, which says ...": the phrase the clause hangs on says it
+        return _cited(toks, i + 1) or _clean_np(_phrase_before_comma(toks, k - 2))
     if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
         end = i - 1  # "the report that says": the report says it
     before = _np_before(toks, end)
@@ -726,6 +743,64 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _in_relative_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the verb ``toks[i]`` opens a relative clause set off by a comma (", which
+    says", ", who still puts")."""
+    k = i
+    while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lex.asserter_adverbs:
+        k -= 1
+    return k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ","
+
+
+def _opening_name(toks: list[Token], k: int) -> str | None:
+    """The name opening the sentence ``toks`` when its clause runs to ``toks[k]`` ("and")
+    with no comma: "The Reserve Bank" of "The Reserve Bank kept its rate at 5% and"."""
+    j = 0
+    while j < k and (toks[j].text[:1].isupper() or (j and toks[j].lower in _NAME_WORDS_INSIDE)):
+        j += 1
+    while j and toks[j - 1].lower in _NAME_WORDS_INSIDE:
+        j -= 1
+    if j == 0 or j >= k or any(t.text in ",;:()—–" for t in toks[j:k]):
+        return None
+    if not toks[j].text.isalpha() or not toks[j].text.islower():
+        return None  # the run of capitals must end at the verb: "The Bank kept"
+    if _POSSESSIVE_S.search(toks[j - 1].text):
+        return None  # "Dravenia's defence ministry kept": the name owns the subject
+    return _clean_np(toks[:j])
+
+
+#: Lower-case words inside a name ("Bank of the North").
+_NAME_WORDS_INSIDE = frozenset(["of", "for", "the", "and", "&"])
+
+
+#: Words that end the noun phrase a relative clause hangs on, read backwards ("a sham by |
+#: the ministry, which").
+_PHRASE_STOPS = frozenset("by of to from with at in on for than as that and or".split())
+
+
+def _phrase_before_comma(toks: list[Token], k: int) -> list[Token]:
+    """The noun phrase ending at the comma ``toks[k]``, read back to its article, a
+    preposition or a verb: "the herders' union", "the ministry" of "a sham by the ministry",
+    "Acme Bank" of "officials at Acme Bank" (at most six words)."""
+    j = k
+    while j > 0 and k - j < 6:
+        prev = toks[j - 1]
+        if prev.text in _QUOTES and _plural_possessive(toks, j - 1, lexicon()):
+            j -= 1
+            continue
+        if not _POSSESSIVE_S.sub("", prev.text).isalpha() or prev.lower in _PHRASE_STOPS:
+            break  # a mark or a number; "Dravenia's" goes on
+        if prev.lower in ("the", "a", "an"):
+            j -= 1
+            break
+        if j < k and prev.text.islower() and prev.lower.endswith("ed"):
+            break  # "has angered ministers, who": the verb before its object
+        if prev.text.islower() and any(t.text[:1].isupper() for t in toks[j:k]):
+            break  # "blamed Acme Bank": the verb before the name
+        j -= 1
+    return toks[j:k]
 
 
 def _past_initials(toks: list[Token], k: int) -> int:

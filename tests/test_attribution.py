@@ -626,3 +626,56 @@ def test_a_participle_placing_a_figure_names_no_source(
 )  # fmt: skip
 def test_the_figure_a_source_gave(text: str, number: str, source: str | None) -> None:
     assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "The mayor said the repairs would cost 12 billion, well above the 9.6 billion put"
+            " forward by the Roads Agency.",
+            "9.6 billion",
+            "Roads Agency",
+        ),
+        (
+            "Most of the 78 deaths recorded by the health ministry were in the capital.",
+            "78",
+            "health ministry",
+        ),
+        (
+            "The union said 5,000 had marched, against the 3,100 counted by the police.",
+            "3,100",
+            "police",
+        ),
+    ],
+)
+def test_a_figure_given_by_an_agent_is_the_agent_s(text: str, figure: str, source: str) -> None:
+    assert _sources(text)[figure] == source
+
+
+def test_a_participle_of_harm_names_no_source() -> None:
+    assert _sources("About 40 homes were destroyed by the flood.")["40"] is None
+
+
+def test_a_relative_clause_speaks_for_its_own_figures_only() -> None:
+    text = (
+        "The rebels claim to have shot down 40 drones, a number that the army, which still"
+        " puts its own losses at 23, dismissed as invented."
+    )
+    got = _sources(text)
+    assert got["23"] == "army"
+    text = (
+        "The ministry stood by its count of 9,000 dead sheep, while the farmers' union,"
+        " which says the real loss is three times higher, wants a recount."
+    )
+    got = _sources(text)
+    assert got["three times"] == "farmers' union"
+    assert got["9,000"] != "farmers' union"
+
+
+def test_the_subject_of_a_verb_joined_to_said_says_it() -> None:
+    text = "The Harbour Bank held its main rate at 4.5% and said it expects growth of 1.8%."
+    got = _sources(text)
+    assert got["1.8%"] == got["4.5%"] == "Harbour Bank"
+    text = "Kelmar's port authority kept 12 berths open and said 30 ships were waiting."
+    assert _sources(text)["30"] != "Kelmar"
