@@ -427,6 +427,10 @@ class AttributionTracker:
     #: the asserters of relative clauses in it ("the union, which says ..."), each with
     #: where its verb stands: they speak for the figures of their clause only
     relative: list[tuple[int, str]] = field(default_factory=list)
+    #: the text before the sentence being read (at most ``_LOOK_BACK`` characters)
+    before: str = ""
+    #: the sources named so far, the last last (at most ``_HISTORY``)
+    history: list[str] = field(default_factory=list)
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -435,6 +439,7 @@ class AttributionTracker:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
         lex = lexicon()
         text = tokens.text
+        self.before = text[max(0, start - _LOOK_BACK) : start]
         toks = tokens.window(start, end)
         found: str | None = None
         best_rank = 99
@@ -501,6 +506,9 @@ class AttributionTracker:
             role = low.split()[-1].startswith("spokes")
             if role:
                 return self.last_any or candidate
+            holder = self._holding(low, lex)
+            if holder:  # "the bank said": the last source whose name holds "bank"
+                return holder
             return self.last_named if _may_stand_for(low, self.last_named, lex) else candidate
         office = _OFFICE_OF.fullmatch(low)
         if office and office.group(1) in lex.source_anaphors | lex.member_anaphors:
@@ -512,8 +520,36 @@ class AttributionTracker:
             return named or candidate[4:]
         return candidate
 
+    def _holding(self, anaphor: str, lex: Lexicon) -> str | None:
+        """The last source named in this text whose name holds every word of ``anaphor``
+        ("the authority": "Port Safety Authority"; "the ministry": "Health Minister Ann
+        Ode" too, a minister speaking for her ministry); for a bare noun, failing that, the
+        last name ending in it written before the sentence, whether or not it said anything
+        ("divers from the Coast Guard Agency ..."); else ``None``."""
+        words = {w for w in anaphor.split() if w not in lex.determiners}
+        for name in reversed(self.history):
+            held = set(re.findall(r"\w+", name.lower()))
+            if "minister" in held:
+                held.add("ministry")
+            if words <= held and name.lower() != anaphor:
+                return name
+        if len(words) == 1:  # "the agency": a name ending in "Agency" written before
+            noun = next(iter(words))
+            pattern = (
+                r"(?<![\w'’-])(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
+                + noun.capitalize()
+                + r"\b"
+            )
+            names = re.findall(pattern, self.before)
+            if names:
+                return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
+        return None
+
     def _remember(self, who: str) -> None:
         self.last_any = who
+        if who not in self.history[-1:]:
+            self.history.append(who)
+            del self.history[:-_HISTORY]
         if not who.islower():
             self.last_named = who
         surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
@@ -524,6 +560,12 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+#: How many sources named before a tracker keeps for "the bank" to stand for.
+_HISTORY = 24
+#: How far back (in characters) a name that "the agency" stands for is looked for.
+_LOOK_BACK = 3000
 
 
 def _surname_in_s(who: str, surname: str) -> bool:

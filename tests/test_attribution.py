@@ -679,3 +679,28 @@ def test_the_subject_of_a_verb_joined_to_said_says_it() -> None:
     assert got["1.8%"] == got["4.5%"] == "Harbour Bank"
     text = "Kelmar's port authority kept 12 berths open and said 30 ships were waiting."
     assert _sources(text)["30"] != "Kelmar"
+
+
+def test_a_body_s_noun_stands_for_the_last_source_whose_name_holds_it() -> None:
+    text = (
+        "The Port Safety Authority said 14 ships were held. "
+        "The Pilots' Guild said 30 pilots were on strike. "
+        "Another 6 ships were turned away, the authority said."
+    )
+    got = _sources(text)
+    assert got["6 ships"] == "Port Safety Authority (PSA)"
+    text = (
+        "Health Minister Ann Ode said 40 clinics had opened. "
+        "Nurses said 12 wards were closed. "
+        "The ministry said 900 people had been vaccinated."
+    )
+    assert _sources(text)["900"] == "Health Minister Ann Ode"
+
+
+def test_the_agency_stands_for_an_agency_named_before_without_a_verb_of_saying() -> None:
+    text = (
+        "Divers from the Coast Guard Agency reached the wreck on Monday. "
+        "The shipowner said 200 tonnes of fuel were aboard. "
+        "About 40 km of beach were fouled, the agency said."
+    )
+    assert "Coast Guard Agency" in (_sources(text)["40 km"] or "")
