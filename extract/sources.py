@@ -475,12 +475,43 @@ _GIVEN_BY = re.compile(
 )
 
 
+#: After a figure: a clause with no "that" whose subject gave it ("the 4,000 the company
+#: announced", "the €900 million Acme has set aside", "the 5 billion the ministry had
+#: given"): the subject's figure.
+_THEY_GAVE = re.compile(
+    r"\s+(?:(?!(?:and|or|but|while|as|than|to|for|of)\b)[a-z][\w-]*\s+){0,2}?(?:that\s+)?"
+    r"(?:the\s+(?P<low>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"|(?P<cap>[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3}))"
+    r"\s+(?:(?:has|had|have|first|earlier|itself)\s+){0,2}(?:gave|given|announced|put\s+forward"
+    r"|reported|claimed|estimated|set\s+aside|forecast|offered|proposed|published|recorded"
+    r"|counted|cited|quoted)\b"
+)
+
+
 def agent_after(text: str, end: int, stop: int) -> str | None:
     """The agent of a participle of giving or counting right after the figure ending at
-    ``end`` ("... 6,500 tonnes given by the Coast Agency"), within ``text[:stop]``."""
+    ``end`` ("... 6,500 tonnes given by the Coast Agency"), or the subject of a clause
+    that gave it ("the 4,000 the company announced"), within ``text[:stop]``."""
     found = _GIVEN_BY.match(text, end, stop)
     if not found:
-        return None
+        gave = _THEY_GAVE.match(text, end, stop)
+        if gave is None:
+            return None
+        low = gave["low"]
+        if low is not None:
+            head = low.split()[-1]
+            lex = lexicon()
+            if head in lex.stopwords or not (
+                head in lex.source_anaphors
+                or head in lex.member_anaphors
+                or head in lex.source_authors
+                or head.endswith(("er", "or", "ers", "ors", "ment", "ice"))
+                or head in ("police", "government", "carmaker")
+            ):
+                return None
+            return low
+        cap = gave["cap"]
+        return None if cap.lower() in lexicon().stopwords else cap
     who = found["who"].strip()
     lex = lexicon()
     if who.islower() and (who.split()[0] in lex.stopwords or who.split()[-1] in lex.stopwords):

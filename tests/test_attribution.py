@@ -704,3 +704,29 @@ def test_the_agency_stands_for_an_agency_named_before_without_a_verb_of_saying()
         "About 40 km of beach were fouled, the agency said."
     )
     assert "Coast Guard Agency" in (_sources(text)["40 km"] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "The drivers' union said 900 posts would go, three times the 300 the carmaker had"
+            " given.",
+            "300",
+            "carmaker",
+        ),
+        (
+            "Engineers put the bill at €70 million, well above the €25 million Tarvo Rail has"
+            " set aside.",
+            "€25 million",
+            "Tarvo Rail",
+        ),
+    ],
+)
+def test_a_figure_its_giver_gave_in_a_clause_after_it(text: str, figure: str, source: str) -> None:
+    assert _sources(text)[figure] == source
+
+
+def test_a_clause_after_and_is_no_giver_of_the_figure_before_it() -> None:
+    got = _sources("The nurses had asked for 12% and the hospitals had first offered 4%.")
+    assert got["12%"] != "hospitals"
