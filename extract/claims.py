@@ -50,6 +50,7 @@ from .sources import (
     name_acronyms,
     official_source,
     own_source,
+    paired_side,
     splits_sentence,
 )
 from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
@@ -1119,6 +1120,9 @@ class _RowWriter:
         for at, who in self.relative_in.get(id(sent), ()):
             if in_clause_of(self.text, (sent.start, sent.end), at, claim.start):
                 return self.named.get(who, who)  # "the union, which puts it at 40,"
+        side = paired_side(self.text, (sent.start, sent.end), (claim.start, claim.end))
+        if side:  # "put at 48,000 for the police and 300,000 for the unions"
+            return side
         agent = agent_after(self.text, claim.end, sent.end)
         if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
             # "the United Nations Office for ... (UNO)": the name as the text cites it

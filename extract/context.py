@@ -766,10 +766,10 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if candidate is None and at > 2 and toks[at - 1].text == ")" and toks[at - 3].text == "(":
         # "the statistics board (SB) data show": the initials in brackets name the source
         candidate = _clean_np([toks[at - 2], *before])
-    if candidate is None and i > 1 and toks[i - 1].text == ",":
-        # "The envoy, speaking after the talks, said ..."
-        commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-        between = toks[commas[0] + 1 : i - 1] if commas else []
+    if candidate is None and k > 1 and toks[k - 1].text == ",":
+        # "The envoy, speaking after the talks, said ...", "X, a charity, still puts ..."
+        commas = [c for c in range(k - 2, -1, -1) if toks[c].text == ","]
+        between = toks[commas[0] + 1 : k - 1] if commas else []
         alias = [t.lower for t in between[:3]]
         if "known" in alias[:2] and "as" in alias:  # "The office, known as OCHA, said"
             between = between[alias.index("as") + 1 :]
@@ -777,7 +777,7 @@ def _candidate(toks: list[Token], i: int) -> str | None:
             candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
         else:  # "The envoy, a former judge, said"; "His study, published in May, found"
             candidate = _clean_np(
-                _np_before(toks, _past_initials(toks, commas[0] if commas else i - 1))
+                _np_before(toks, _past_initials(toks, commas[0] if commas else k - 1))
             )
     listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
     if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):

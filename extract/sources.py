@@ -23,6 +23,7 @@ __all__ = [
     "names_source",
     "official_source",
     "own_source",
+    "paired_side",
     "splits_sentence",
     "trim_source",
 ]
@@ -307,6 +308,34 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int
         begin = mark.end()
     after = _CLAUSE_MARK.search(text, end, hi)
     return begin, after.start() if after else hi
+
+
+#: "48,000 for the police": a figure and the side whose count it is, at the end of a clause.
+_SIDE_AFTER = re.compile(
+    r"\s+for\s+(?:the\s+)?(?P<side>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})\s*[.,;:]?\s*$"
+)
+#: A figure with a side after it, anywhere in a sentence (counted to tell a pair).
+_SIDED_FIGURE = re.compile(r"\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+for\s+(?:the\s+)?[A-Za-z]")
+#: Sides that count without a noun of the lexicon's lists.
+_SIDES = frozenset("police government organisers organizers unions protesters".split())
+
+
+def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -> str | None:
+    """The side a figure is counted for when a sentence sets two counts side by side ("put
+    at 48,000 for the police and 300,000 for the unions"): the body after "for" ending the
+    figure's clause, when another figure of the sentence has one too; else ``None``."""
+    lo, hi = sentence
+    if "for" not in text[figure[1] : hi] or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
+        return None
+    _, stop = _clause(text, lo, hi, *figure)
+    found = _SIDE_AFTER.match(text, figure[1], stop)
+    if not found:
+        return None
+    side = found["side"]
+    head = side.split()[-1].lower()
+    lex = lexicon()
+    body = head in lex.source_anaphors or head in lex.member_anaphors or head in _SIDES
+    return side if body or (side[:1].isupper() and names_source(side)) else None
 
 
 def in_clause_of(text: str, sentence: tuple[int, int], at: int, start: int) -> bool:

@@ -730,3 +730,15 @@ def test_a_figure_its_giver_gave_in_a_clause_after_it(text: str, figure: str, so
 def test_a_clause_after_and_is_no_giver_of_the_figure_before_it() -> None:
     got = _sources("The nurses had asked for 12% and the hospitals had first offered 4%.")
     assert got["12%"] != "hospitals"
+
+
+def test_a_name_set_off_by_an_appositive_before_an_adverb_and_its_verb() -> None:
+    text = "The Hill Relief League, a charity, still puts the number of missing at 210."
+    assert "Hill Relief League" in (_sources(text)["210"] or "")
+
+
+def test_two_counts_side_by_side_each_for_its_own_side() -> None:
+    got = _sources("The crowd was put at 9,000 for the police and 40,000 for the organisers.")
+    assert got["9,000"] == "police" and got["40,000"] == "organisers"
+    got = _sources("The ward keeps 40 beds for the elderly and 20 for children.")
+    assert got["40 beds"] is None
