@@ -802,14 +802,31 @@ def _opening_name(toks: list[Token], k: int) -> str | None:
     j = 0
     while j < k and (toks[j].text[:1].isupper() or (j and toks[j].lower in _NAME_WORDS_INSIDE)):
         j += 1
-    while j and toks[j - 1].lower in _NAME_WORDS_INSIDE:
+    while j > 1 and toks[j - 1].lower in _NAME_WORDS_INSIDE:
         j -= 1
     if j == 0 or j >= k or any(t.text in ",;:()—–" for t in toks[j:k]):
         return None
     if not toks[j].text.isalpha() or not toks[j].text.islower():
         return None  # the run of capitals must end at the verb: "The Bank kept"
-    if _POSSESSIVE_S.search(toks[j - 1].text):
-        return None  # "Dravenia's defence ministry kept": the name owns the subject
+    if _POSSESSIVE_S.search(toks[j - 1].text) or (j == 1 and toks[0].lower == "the"):
+        # "Dravenia's defence ministry kept", "The central bank raised": the subject goes
+        # on to a body's noun in lower case, else it is no name
+        lex = lexicon()
+        end = next(
+            (
+                n + 1
+                for n in range(j, min(j + 3, k))
+                if toks[n].lower in lex.source_anaphors
+                or toks[n].lower in lex.member_anaphors
+                or toks[n].lower in IRREGULAR_PLURALS
+            ),
+            None,
+        )
+        if end is None or not all(t.text.isalpha() and t.text.islower() for t in toks[j:end]):
+            return None
+        if end >= k or not toks[end].text.islower():
+            return None
+        j = end
     return _clean_np(toks[:j])
 
 

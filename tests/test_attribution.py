@@ -742,3 +742,12 @@ def test_two_counts_side_by_side_each_for_its_own_side() -> None:
     assert got["9,000"] == "police" and got["40,000"] == "organisers"
     got = _sources("The ward keeps 40 beds for the elderly and 20 for children.")
     assert got["40 beds"] is None
+
+
+def test_a_body_in_lower_case_opening_a_sentence_is_the_subject_of_and_said() -> None:
+    got = _sources("The central bank held its rate at 4% and said growth would reach 2%.")
+    assert got["4%"] == got["2%"] == "central bank"
+    text = "Tarvia's health ministry raised its toll to 19 and said 7 more were missing."
+    got = _sources(text)
+    assert got["19"] == got["7"] == "Tarvia's health ministry"
+    assert _sources("The storm killed 12 people and said nothing.")["12"] is None
