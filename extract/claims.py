@@ -46,6 +46,7 @@ from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .sources import (
     agent_after,
+    describes_a_name,
     in_clause_of,
     name_acronyms,
     official_source,
@@ -1114,6 +1115,8 @@ class _RowWriter:
         sentence names several, else the sentence's asserter."""
         sent = claim.sentence
         attribution = self.by_sentence.get(id(sent))
+        if describes_a_name(self.text, sent.start, (claim.start, claim.end)):
+            return None  # "Ann Ode, 71, said", "Tolberg, a town of 48,000,": the writer's
         official = official_source(self.text, sent.start, claim.start)
         if official:  # "the official toll of 3,000": the count's keepers say it
             return official

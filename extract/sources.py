@@ -15,6 +15,7 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = [
     "agent_after",
+    "describes_a_name",
     "headline_source",
     "in_clause_of",
     "is_anaphor",
@@ -336,6 +337,37 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     lex = lexicon()
     body = head in lex.source_anaphors or head in lex.member_anaphors or head in _SIDES
     return side if body or (side[:1].isupper() and names_source(side)) else None
+
+
+#: Before a figure that describes whom or what the writer names, no one's claim: a
+#: person's age set off after the name ("Ann Ode, 71, said"), a place's size in an
+#: appositive or after "home to" ("Tolberg, a town of about 48,000,", "Kalder, home to
+#: 140,000 people").
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SIZE_BEFORE = re.compile(
+    r"(?:,\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:town|city|country|village|nation|region|province"
+    r"|island|state|district|community|port)(?:\s+of)?|\bhome\s+to)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+
+
+def describes_a_name(text: str, sentence_start: int, figure: tuple[int, int]) -> bool:
+    """Whether the figure at ``figure`` describes what the writer names rather than being
+    anyone's claim: a person's age set off by commas after the name ("Ann Ode, 71, said"),
+    or a place's size ("Tolberg, a town of about 48,000, ...", "home to 140,000 people")."""
+    start, end = figure
+    lo = max(sentence_start, start - 60)
+    words = text[start:end]
+    if (
+        words.isdigit()
+        and 0 < int(words) < 120
+        and text[end : end + 1] == ","
+        and _AGE_BEFORE.search(text, lo, start)
+    ):
+        return True
+    window = text[lo:start]
+    cheap = "," in window or "home" in window  # the cheap test first
+    return cheap and _SIZE_BEFORE.search(text, lo, start) is not None
 
 
 def in_clause_of(text: str, sentence: tuple[int, int], at: int, start: int) -> bool:

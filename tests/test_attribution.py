@@ -751,3 +751,20 @@ def test_a_body_in_lower_case_opening_a_sentence_is_the_subject_of_and_said() ->
     got = _sources(text)
     assert got["19"] == got["7"] == "Tarvia's health ministry"
     assert _sources("The storm killed 12 people and said nothing.")["12"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Marta Lenz, 66, said the water had reached her door within minutes.", "66"),
+        ("Orsk, a port of about 52,000, lost power for a day, the grid operator said.", "52,000"),
+        ("Velm, home to 9,000 people, was cut off by the floods, the army said.", "9,000"),
+    ],
+)
+def test_a_figure_describing_a_name_is_the_writer_s(text: str, figure: str) -> None:
+    assert _sources(text)[figure] is None
+
+
+def test_a_count_set_off_by_commas_after_a_verb_of_saying_is_still_the_speaker_s() -> None:
+    got = _sources("The ministry said 40, including 12 children, had died.")
+    assert got["40"] == "ministry"
