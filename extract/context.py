@@ -460,6 +460,13 @@ class AttributionTracker:
             candidate = _candidate(toks, i)
             if candidate is None:
                 continue
+            if candidate.lower() == "it":
+                # "The union's fund will pay €2,000 each, it said": the body owning what
+                # the sentence opens with
+                owner = _possessive_body(toks, i, lex)
+                if owner is not None and owner.islower():
+                    owner = self._holding(owner, lex) or owner  # "the federation's"
+                candidate = owner or candidate
             candidate = self._resolve(candidate)
             if candidate is not None and _in_relative_clause(toks, i, lex):
                 # "the union, which says ...": the union's figures are those of its clause
@@ -785,6 +792,24 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _possessive_body(toks: list[Token], i: int, lex: Lexicon) -> str | None:
+    """The body a sentence opens with in the possessive before the verb ``toks[i]`` ("The
+    union's fund will pay ..., it said": "union"), else ``None``."""
+    for k in range(min(i, 6)):
+        word = toks[k]
+        if not _POSSESSIVE_S.search(word.text):
+            continue
+        phrase = [t for t in toks[:k] if t.lower not in lex.determiners] + [
+            Token(_POSSESSIVE_S.sub("", word.text), word.start, word.end, word.lower[:-2])
+        ]
+        head = phrase[-1].lower
+        named = phrase[-1].text[:1].isupper()
+        if named or head in lex.source_anaphors or head in lex.member_anaphors:
+            return " ".join(t.text for t in phrase)
+        return None
+    return None
 
 
 def _in_relative_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:

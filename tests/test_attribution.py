@@ -768,3 +768,12 @@ def test_a_figure_describing_a_name_is_the_writer_s(text: str, figure: str) -> N
 def test_a_count_set_off_by_commas_after_a_verb_of_saying_is_still_the_speaker_s() -> None:
     got = _sources("The ministry said 40, including 12 children, had died.")
     assert got["40"] == "ministry"
+
+
+def test_it_said_after_a_body_s_possessive_is_that_body() -> None:
+    text = (
+        "The Dock Workers' Union said 300 men had walked out. The port said 120. "
+        "The union's strike fund will pay each member €90 a week, it said."
+    )
+    got = _sources(text)
+    assert "Dock Workers" in (got["€90"] or "")
