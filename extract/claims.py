@@ -46,7 +46,16 @@ from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
-from .sources import name_acronyms, official_source, own_source, splits_sentence
+from .sources import (
+    agent_after,
+    describes_a_name,
+    in_clause_of,
+    name_acronyms,
+    official_source,
+    own_source,
+    paired_side,
+    splits_sentence,
+)
 from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
 from .units import unit_table
 
@@ -955,19 +964,26 @@ def _prefix_index() -> dict[str, list[str]]:
 
 def _asserters(
     tokens: TextTokens, sents: list[Sentence], wanted: set[int]
-) -> tuple[dict[int, str | None], dict[int, list[tuple[int, str]]], dict[str, str]]:
+) -> tuple[
+    dict[int, str | None],
+    dict[int, list[tuple[int, str]]],
+    dict[str, str],
+    dict[int, list[tuple[int, str]]],
+]:
     """Who asserts the figures of each sentence (keyed by ``id``) of those ``wanted``.
 
     Every sentence is read in order, so that "he said" finds the last named person and a
     data source carries on to the figures after it; figures before the first asserter of a
     text (its headline and lead) take that asserter when it is a source. Also returns, per
     sentence with an asserter, every asserter it names with the offset of its verb (for
-    :func:`own_source`), and the mapping of source names to "Name (INITIALS)".
+    :func:`own_source`), the mapping of source names to "Name (INITIALS)", and per sentence
+    the asserters of its relative clauses (", which says ..."), each with its verb's offset.
     """
     text = tokens.text
     tracker = AttributionTracker()
     by_sentence: dict[int, str | None] = {}
     named_in: dict[int, list[tuple[int, str]]] = {}
+    relative_in: dict[int, list[tuple[int, str]]] = {}
     lead: list[int] | None = []  # figures before any asserter; None once one is read
     last_paragraph = -1
     unread = len(wanted)  # wanted sentences not reached yet
@@ -981,6 +997,7 @@ def _asserters(
         if sent.boilerplate:
             continue
         who = None
+        tracker.relative = []  # read again below, or none in this sentence
         if (
             _names_an_asserter_verb(text, sent.start, sent.end)
             or tracker.quote_open
@@ -1005,10 +1022,12 @@ def _asserters(
         # figure its own source
         if who and tracker.named and splits_sentence(text, (sent.start, sent.end), tracker.named):
             named_in[id(sent)] = tracker.named
+        if tracker.relative:  # "the union, which says ...": the figures of that clause
+            relative_in[id(sent)] = list(tracker.relative)
     named = name_acronyms(text, {who for who in by_sentence.values() if who})
     if named:  # "World Health Organization" and "WHO" in one text: one source
         by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
-    return by_sentence, named_in, named
+    return by_sentence, named_in, named, relative_in
 
 
 def _number_style(text: str, language: str) -> str:
@@ -1062,7 +1081,7 @@ class _RowWriter:
         self.reader = reader
         self.claims = claims
         wanted = {id(c.sentence) for c in claims}
-        self.by_sentence, self.named_in, self.named = _asserters(
+        self.by_sentence, self.named_in, self.named, self.relative_in = _asserters(
             reader.tokens, reader.sents, wanted
         )
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
@@ -1119,9 +1138,21 @@ class _RowWriter:
         sentence names several, else the sentence's asserter."""
         sent = claim.sentence
         attribution = self.by_sentence.get(id(sent))
+        if describes_a_name(self.text, sent.start, (claim.start, claim.end)):
+            return None  # "Ann Ode, 71, said", "Tolberg, a town of 48,000,": the writer's
         official = official_source(self.text, sent.start, claim.start)
         if official:  # "the official toll of 3,000": the count's keepers say it
             return official
+        for at, who in self.relative_in.get(id(sent), ()):
+            if in_clause_of(self.text, (sent.start, sent.end), at, claim.start):
+                return self.named.get(who, who)  # "the union, which puts it at 40,"
+        side = paired_side(self.text, (sent.start, sent.end), (claim.start, claim.end))
+        if side:  # "put at 48,000 for the police and 300,000 for the unions"
+            return side
+        agent = agent_after(self.text, claim.end, sent.end)
+        if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
+            # "the United Nations Office for ... (UNO)": the name as the text cites it
+            return self.named.get(agent) or name_acronyms(self.text, [agent]).get(agent, agent)
         if id(sent) in self.named_in:
             own = own_source(
                 self.text, (sent.start, sent.end), (claim.start, claim.end), self.named_in[id(sent)]

@@ -427,6 +427,13 @@ class AttributionTracker:
     data: bool = False
     #: every asserter the last sentence read names, with where its verb stands
     named: list[tuple[int, str]] = field(default_factory=list)
+    #: the asserters of relative clauses in it ("the union, which says ..."), each with
+    #: where its verb stands: they speak for the figures of their clause only
+    relative: list[tuple[int, str]] = field(default_factory=list)
+    #: the text before the sentence being read (at most ``_LOOK_BACK`` characters)
+    before: str = ""
+    #: the sources named so far, the last last (at most ``_HISTORY``)
+    history: list[str] = field(default_factory=list)
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
@@ -435,11 +442,13 @@ class AttributionTracker:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
         lex = lexicon()
         text = tokens.text
+        self.before = text[max(0, start - _LOOK_BACK) : start]
         toks = tokens.window(start, end)
         found: str | None = None
         best_rank = 99
         data = False
         self.named = []
+        self.relative = []
         for i, tok in enumerate(toks):
             low = tok.lower
             if low not in lex.attribution_verbs:
@@ -454,7 +463,18 @@ class AttributionTracker:
             candidate = _candidate(toks, i)
             if candidate is None:
                 continue
+            if candidate.lower() == "it":
+                # "The union's fund will pay €2,000 each, it said": the body owning what
+                # the sentence opens with
+                owner = _possessive_body(toks, i, lex)
+                if owner is not None and owner.islower():
+                    owner = self._holding(owner, lex) or owner  # "the federation's"
+                candidate = owner or candidate
             candidate = self._resolve(candidate)
+            if candidate is not None and _in_relative_clause(toks, i, lex):
+                # "the union, which says ...": the union's figures are those of its clause
+                self.relative.append((tok.start, candidate))
+                continue
             if candidate is not None:
                 self.named.append((tok.start, candidate))
             rank = 0 if low in _SPEECH else 1
@@ -496,6 +516,9 @@ class AttributionTracker:
             role = low.split()[-1].startswith("spokes")
             if role:
                 return self.last_any or candidate
+            holder = self._holding(low, lex)
+            if holder:  # "the bank said": the last source whose name holds "bank"
+                return holder
             return self.last_named if _may_stand_for(low, self.last_named, lex) else candidate
         office = _OFFICE_OF.fullmatch(low)
         if office and office.group(1) in lex.source_anaphors | lex.member_anaphors:
@@ -507,8 +530,36 @@ class AttributionTracker:
             return named or candidate[4:]
         return candidate
 
+    def _holding(self, anaphor: str, lex: Lexicon) -> str | None:
+        """The last source named in this text whose name holds every word of ``anaphor``
+        ("the authority": "Port Safety Authority"; "the ministry": "Health Minister Ann
+        Ode" too, a minister speaking for her ministry); for a bare noun, failing that, the
+        last name ending in it written before the sentence, whether or not it said anything
+        ("divers from the Coast Guard Agency ..."); else ``None``."""
+        words = {w for w in anaphor.split() if w not in lex.determiners}
+        for name in reversed(self.history):
+            held = set(re.findall(r"\w+", name.lower()))
+            if "minister" in held:
+                held.add("ministry")
+            if words <= held and name.lower() != anaphor:
+                return name
+        if len(words) == 1:  # "the agency": a name ending in "Agency" written before
+            noun = next(iter(words))
+            pattern = (
+                r"(?<![\w'’-])(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
+                + noun.capitalize()
+                + r"\b"
+            )
+            names = re.findall(pattern, self.before)
+            if names:
+                return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
+        return None
+
     def _remember(self, who: str) -> None:
         self.last_any = who
+        if who not in self.history[-1:]:
+            self.history.append(who)
+            del self.history[:-_HISTORY]
         if not who.islower():
             self.last_named = who
         surname = who.split()[-1].split("-")[-1]  # "Ana al-Rashid": the part after "al-"
@@ -519,6 +570,12 @@ class AttributionTracker:
     def new_paragraph(self) -> None:
         self.quote_open = False
         self.quote_owner = None
+
+
+#: How many sources named before a tracker keeps for "the bank" to stand for.
+_HISTORY = 24
+#: How far back (in characters) a name that "the agency" stands for is looked for.
+_LOOK_BACK = 3000
 
 
 def _surname_in_s(who: str, surname: str) -> bool:
@@ -702,6 +759,15 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
+    k = i  # past adverbs: "which still puts"
+    while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lexicon().asserter_adverbs:
+        k -= 1
+    if k > 1 and toks[k - 1].lower == "and" and (opening := _opening_name(toks, k - 1)):
+        # "The Reserve Bank kept its rate at 5% and said ...": the sentence's subject says it
+        return _cited(toks, i + 1) or opening
+    if k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ",":
+        # "the union, which says ...": the phrase the clause hangs on says it
+        return _cited(toks, i + 1) or _clean_np(_phrase_before_comma(toks, k - 2))
     if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
         end = i - 1  # "the report that says": the report says it
     before = _np_before(toks, end)
@@ -710,10 +776,10 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if candidate is None and at > 2 and toks[at - 1].text == ")" and toks[at - 3].text == "(":
         # "the statistics board (SB) data show": the initials in brackets name the source
         candidate = _clean_np([toks[at - 2], *before])
-    if candidate is None and i > 1 and toks[i - 1].text == ",":
-        # "The envoy, speaking after the talks, said ..."
-        commas = [k for k in range(i - 2, -1, -1) if toks[k].text == ","]
-        between = toks[commas[0] + 1 : i - 1] if commas else []
+    if candidate is None and k > 1 and toks[k - 1].text == ",":
+        # "The envoy, speaking after the talks, said ...", "X, a charity, still puts ..."
+        commas = [c for c in range(k - 2, -1, -1) if toks[c].text == ","]
+        between = toks[commas[0] + 1 : k - 1] if commas else []
         alias = [t.lower for t in between[:3]]
         if "known" in alias[:2] and "as" in alias:  # "The office, known as OCHA, said"
             between = between[alias.index("as") + 1 :]
@@ -721,7 +787,7 @@ def _candidate(toks: list[Token], i: int) -> str | None:
             candidate = _clean_np(between)  # "The mayor, Ann Ode, said": the name
         else:  # "The envoy, a former judge, said"; "His study, published in May, found"
             candidate = _clean_np(
-                _np_before(toks, _past_initials(toks, commas[0] if commas else i - 1))
+                _np_before(toks, _past_initials(toks, commas[0] if commas else k - 1))
             )
     listener = toks[i].lower in _TOLD  # "Ann Ode, told Radio Nine that": Radio Nine listens
     if not listener and (candidate is None or (i > 0 and toks[i - 1].text in ',"”’')):
@@ -729,6 +795,99 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _possessive_body(toks: list[Token], i: int, lex: Lexicon) -> str | None:
+    """The body a sentence opens with in the possessive before the verb ``toks[i]`` ("The
+    union's fund will pay ..., it said": "union"), else ``None``."""
+    for k in range(min(i, 6)):
+        word = toks[k]
+        if not _POSSESSIVE_S.search(word.text):
+            continue
+        phrase = [t for t in toks[:k] if t.lower not in lex.determiners] + [
+            Token(_POSSESSIVE_S.sub("", word.text), word.start, word.end, word.lower[:-2])
+        ]
+        head = phrase[-1].lower
+        named = phrase[-1].text[:1].isupper()
+        if named or head in lex.source_anaphors or head in lex.member_anaphors:
+            return " ".join(t.text for t in phrase)
+        return None
+    return None
+
+
+def _in_relative_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the verb ``toks[i]`` opens a relative clause set off by a comma (", which
+    says", ", who still puts")."""
+    k = i
+    while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lex.asserter_adverbs:
+        k -= 1
+    return k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ","
+
+
+def _opening_name(toks: list[Token], k: int) -> str | None:
+    """The name opening the sentence ``toks`` when its clause runs to ``toks[k]`` ("and")
+    with no comma: "The Reserve Bank" of "The Reserve Bank kept its rate at 5% and"."""
+    j = 0
+    while j < k and (toks[j].text[:1].isupper() or (j and toks[j].lower in _NAME_WORDS_INSIDE)):
+        j += 1
+    while j > 1 and toks[j - 1].lower in _NAME_WORDS_INSIDE:
+        j -= 1
+    if j == 0 or j >= k or any(t.text in ",;:()—–" for t in toks[j:k]):
+        return None
+    if not toks[j].text.isalpha() or not toks[j].text.islower():
+        return None  # the run of capitals must end at the verb: "The Bank kept"
+    if _POSSESSIVE_S.search(toks[j - 1].text) or (j == 1 and toks[0].lower == "the"):
+        # "Dravenia's defence ministry kept", "The central bank raised": the subject goes
+        # on to a body's noun in lower case, else it is no name
+        lex = lexicon()
+        end = next(
+            (
+                n + 1
+                for n in range(j, min(j + 3, k))
+                if toks[n].lower in lex.source_anaphors
+                or toks[n].lower in lex.member_anaphors
+                or toks[n].lower in IRREGULAR_PLURALS
+            ),
+            None,
+        )
+        if end is None or not all(t.text.isalpha() and t.text.islower() for t in toks[j:end]):
+            return None
+        if end >= k or not toks[end].text.islower():
+            return None
+        j = end
+    return _clean_np(toks[:j])
+
+
+#: Lower-case words inside a name ("Bank of the North").
+_NAME_WORDS_INSIDE = frozenset(["of", "for", "the", "and", "&"])
+
+
+#: Words that end the noun phrase a relative clause hangs on, read backwards ("a sham by |
+#: the ministry, which").
+_PHRASE_STOPS = frozenset("by of to from with at in on for than as that and or".split())
+
+
+def _phrase_before_comma(toks: list[Token], k: int) -> list[Token]:
+    """The noun phrase ending at the comma ``toks[k]``, read back to its article, a
+    preposition or a verb: "the herders' union", "the ministry" of "a sham by the ministry",
+    "Acme Bank" of "officials at Acme Bank" (at most six words)."""
+    j = k
+    while j > 0 and k - j < 6:
+        prev = toks[j - 1]
+        if prev.text in _QUOTES and _plural_possessive(toks, j - 1, lexicon()):
+            j -= 1
+            continue
+        if not _POSSESSIVE_S.sub("", prev.text).isalpha() or prev.lower in _PHRASE_STOPS:
+            break  # a mark or a number; "Dravenia's" goes on
+        if prev.lower in ("the", "a", "an"):
+            j -= 1
+            break
+        if j < k and prev.text.islower() and prev.lower.endswith("ed"):
+            break  # "has angered ministers, who": the verb before its object
+        if prev.text.islower() and any(t.text[:1].isupper() for t in toks[j:k]):
+            break  # "blamed Acme Bank": the verb before the name
+        j -= 1
+    return toks[j:k]
 
 
 def _past_initials(toks: list[Token], k: int) -> int:

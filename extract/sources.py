@@ -14,13 +14,17 @@ from typing import Protocol, TypeVar
 from .lexicon import Lexicon, lexicon
 
 __all__ = [
+    "agent_after",
+    "describes_a_name",
     "headline_source",
+    "in_clause_of",
     "is_anaphor",
     "name_acronyms",
     "names_institution",
     "names_source",
     "official_source",
     "own_source",
+    "paired_side",
     "splits_sentence",
     "trim_source",
 ]
@@ -307,6 +311,71 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int
     return begin, after.start() if after else hi
 
 
+#: "48,000 for the police": a figure and the side whose count it is, at the end of a clause.
+_SIDE_AFTER = re.compile(
+    r"\s+for\s+(?:the\s+)?(?P<side>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})\s*[.,;:]?\s*$"
+)
+#: A figure with a side after it, anywhere in a sentence (counted to tell a pair).
+_SIDED_FIGURE = re.compile(r"\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+for\s+(?:the\s+)?[A-Za-z]")
+#: Sides that count without a noun of the lexicon's lists.
+_SIDES = frozenset("police government organisers organizers unions protesters".split())
+
+
+def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -> str | None:
+    """The side a figure is counted for when a sentence sets two counts side by side ("put
+    at 48,000 for the police and 300,000 for the unions"): the body after "for" ending the
+    figure's clause, when another figure of the sentence has one too; else ``None``."""
+    lo, hi = sentence
+    if "for" not in text[figure[1] : hi] or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
+        return None
+    _, stop = _clause(text, lo, hi, *figure)
+    found = _SIDE_AFTER.match(text, figure[1], stop)
+    if not found:
+        return None
+    side = found["side"]
+    head = side.split()[-1].lower()
+    lex = lexicon()
+    body = head in lex.source_anaphors or head in lex.member_anaphors or head in _SIDES
+    return side if body or (side[:1].isupper() and names_source(side)) else None
+
+
+#: Before a figure that describes whom or what the writer names, no one's claim: a
+#: person's age set off after the name ("Ann Ode, 71, said"), a place's size in an
+#: appositive or after "home to" ("Tolberg, a town of about 48,000,", "Kalder, home to
+#: 140,000 people").
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SIZE_BEFORE = re.compile(
+    r"(?:,\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:town|city|country|village|nation|region|province"
+    r"|island|state|district|community|port)(?:\s+of)?|\bhome\s+to)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+
+
+def describes_a_name(text: str, sentence_start: int, figure: tuple[int, int]) -> bool:
+    """Whether the figure at ``figure`` describes what the writer names rather than being
+    anyone's claim: a person's age set off by commas after the name ("Ann Ode, 71, said"),
+    or a place's size ("Tolberg, a town of about 48,000, ...", "home to 140,000 people")."""
+    start, end = figure
+    lo = max(sentence_start, start - 60)
+    words = text[start:end]
+    if (
+        words.isdigit()
+        and 0 < int(words) < 120
+        and text[end : end + 1] == ","
+        and _AGE_BEFORE.search(text, lo, start)
+    ):
+        return True
+    window = text[lo:start]
+    cheap = "," in window or "home" in window  # the cheap test first
+    return cheap and _SIZE_BEFORE.search(text, lo, start) is not None
+
+
+def in_clause_of(text: str, sentence: tuple[int, int], at: int, start: int) -> bool:
+    """Whether the figure starting at ``start`` is in the clause of the verb at ``at``."""
+    begin, stop = _clause(text, *sentence, at, at)
+    return begin <= start < stop
+
+
 def own_source(
     text: str, sentence: tuple[int, int], figure: tuple[int, int], named: Sequence[tuple[int, str]]
 ) -> str | None:
@@ -453,3 +522,59 @@ def _tag(text: str, lo: int, hi: int, at: int) -> bool:
         return False
     begin, stop = _clause(text, lo, hi, at, at)
     return not any(ch.isdigit() for ch in text[begin:stop])
+
+
+#: After a figure: a participle of giving or counting and its agent ("the 6,500 tonnes
+#: given by the Coast Agency", "78 deaths recorded by the ministry", "the 9.6 billion put
+#: forward by the treasury"): the agent's figure, whoever speaks in the sentence.
+_GIVEN_BY = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,3}?(?:given|put\s+forward|recorded|counted|compiled|published"
+    r"|issued|cited|released|announced|claimed|registered|quoted|reported|estimated)\s+by\s+"
+    r"(?:the\s+)?(?P<who>(?:[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?=[A-Z]))?)+"
+    r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"(?=\s*(?:[,.;:()]|$)|\s+(?:on|in|at|last|this|and|which|who|for|to|since|itself|has|have|had|is|are|was|were)\b)"
+)
+
+
+#: After a figure: a clause with no "that" whose subject gave it ("the 4,000 the company
+#: announced", "the €900 million Acme has set aside", "the 5 billion the ministry had
+#: given"): the subject's figure.
+_THEY_GAVE = re.compile(
+    r"\s+(?:(?!(?:and|or|but|while|as|than|to|for|of)\b)[a-z][\w-]*\s+){0,2}?(?:that\s+)?"
+    r"(?:the\s+(?P<low>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"|(?P<cap>[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3}))"
+    r"\s+(?:(?:has|had|have|first|earlier|itself)\s+){0,2}(?:gave|given|announced|put\s+forward"
+    r"|reported|claimed|estimated|set\s+aside|forecast|offered|proposed|published|recorded"
+    r"|counted|cited|quoted)\b"
+)
+
+
+def agent_after(text: str, end: int, stop: int) -> str | None:
+    """The agent of a participle of giving or counting right after the figure ending at
+    ``end`` ("... 6,500 tonnes given by the Coast Agency"), or the subject of a clause
+    that gave it ("the 4,000 the company announced"), within ``text[:stop]``."""
+    found = _GIVEN_BY.match(text, end, stop)
+    if not found:
+        gave = _THEY_GAVE.match(text, end, stop)
+        if gave is None:
+            return None
+        low = gave["low"]
+        if low is not None:
+            head = low.split()[-1]
+            lex = lexicon()
+            if head in lex.stopwords or not (
+                head in lex.source_anaphors
+                or head in lex.member_anaphors
+                or head in lex.source_authors
+                or head.endswith(("er", "or", "ers", "ors", "ment", "ice"))
+                or head in ("police", "government", "carmaker")
+            ):
+                return None
+            return low
+        cap = gave["cap"]
+        return None if cap.lower() in lexicon().stopwords else cap
+    who = found["who"].strip()
+    lex = lexicon()
+    if who.islower() and (who.split()[0] in lex.stopwords or who.split()[-1] in lex.stopwords):
+        return None
+    return who
