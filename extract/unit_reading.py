@@ -7,7 +7,7 @@ import re
 
 from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
-from .inflection import may_be_adjective, never_a_noun, singular
+from .inflection import may_be_adjective, never_a_noun, past_participle, singular
 from .lexicon import change_ending, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
@@ -575,6 +575,8 @@ class UnitReader(PhraseReader):
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
+        if len(run) == 1 and j < len(right) and right[j].lower == "by" and past_participle(head):
+            return 0 if num.kind != "words" else -1  # "the 42 given by the agency": a passive
         info = self.units.words.get(head) if len(run) > 1 else None
         if info is not None and (head,) not in lex.currency_words:
             # "517 rushing yards", "ten working days": a unit qualified by the words before it

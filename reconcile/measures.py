@@ -281,6 +281,11 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         | (pl.col("unit").is_in(list(GENERIC_NOUNS)) & next_to)
         | (pl.col("norm_value") == prev_value).fill_null(False)
     )
+    counted_thing = (
+        (pl.col("dimension") == "count")
+        & pl.col("unit").is_not_null()
+        & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
+    )
     frame = frame.with_columns(
         _borrow=(
             (
@@ -290,7 +295,9 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
                 & lends
                 & (in_sentence | goes_on)
             )
-            | pointer
+            # ("She said the figure came from its members at 38 hospitals": a count of things
+            # of its own is no figure pointed back to)
+            | (pointer & ~counted_thing)
             | (from_sentence & same_sentence & pl.col("_near"))
         )
         & prev_key.is_not_null()

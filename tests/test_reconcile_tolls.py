@@ -202,3 +202,12 @@ def test_a_confirmed_count_in_one_report_is_the_plain_count_of_another() -> None
         }
     )  # fmt: skip
     assert _of(result, "400")["concept_key"] == "confirmed case"
+
+
+def test_a_count_of_things_is_no_figure_the_sentence_points_back_to() -> None:
+    # "the figure" in its sentence is the toll before it; the hospitals are a count of their own
+    result = _on_one_day(
+        "Doctors in Peru said at least 240 people had died in the heat. They said the figure "
+        "was drawn from reports by members at 38 hospitals."
+    )
+    assert _of(result, "38 hospitals")["concept_key"] != "death"
