@@ -144,6 +144,9 @@ _AGE_CASES = [
     ("The average age of the fleet is 14.5.", "14.5", ("year", "age")),
     ("Ages ranged from 18 to 30.", "18 to 30", ("year", "age")),
     ("The number of children under age 5 fell to 40.", "40", (None, "count")),
+    # the oldest or youngest of a group, given bare, is an age
+    ("Of the rescued crew, the oldest is 64.", "64", ("year", "age")),
+    ("The youngest patient was 3, the hospital said.", "3", ("year", "age")),
 ]
 
 
