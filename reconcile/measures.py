@@ -231,9 +231,17 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
     # "that number has grown to ...": the figure continues the one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
+    # ("She said the figure came from its members at 38 hospitals": a count of things of its
+    # own is no figure "the figure" points back to; a rival figure still answers one)
+    counted_thing = (
+        (pl.col("dimension") == "count")
+        & pl.col("unit").is_not_null()
+        & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
+    )
     pointer = (
         before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{noun})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
+        & ~counted_thing
     ) | before.str.contains(_IT_MOVED)
     pointer = pointer | before_figure().str.contains(_RIVAL_FIGURE)
     # "... and 900 in the opposite direction", "900 went the other way": the movement before
@@ -281,11 +289,6 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         | (pl.col("unit").is_in(list(GENERIC_NOUNS)) & next_to)
         | (pl.col("norm_value") == prev_value).fill_null(False)
     )
-    counted_thing = (
-        (pl.col("dimension") == "count")
-        & pl.col("unit").is_not_null()
-        & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
-    )
     frame = frame.with_columns(
         _borrow=(
             (
@@ -295,9 +298,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
                 & lends
                 & (in_sentence | goes_on)
             )
-            # ("She said the figure came from its members at 38 hospitals": a count of things
-            # of its own is no figure pointed back to)
-            | (pointer & ~counted_thing)
+            | pointer
             | (from_sentence & same_sentence & pl.col("_near"))
         )
         & prev_key.is_not_null()
