@@ -430,8 +430,10 @@ class AttributionTracker:
     #: the asserters of relative clauses in it ("the union, which says ..."), each with
     #: where its verb stands: they speak for the figures of their clause only
     relative: list[tuple[int, str]] = field(default_factory=list)
-    #: the text before the sentence being read (at most ``_LOOK_BACK`` characters)
-    before: str = ""
+    #: the text being read and where its sentence being read starts (for what "the agency"
+    #: stands for: a name written up to ``_LOOK_BACK`` characters before it)
+    text: str = ""
+    start: int = 0
     #: the sources named so far, the last last (at most ``_HISTORY``)
     history: list[str] = field(default_factory=list)
     quote_open: bool = False
@@ -442,7 +444,7 @@ class AttributionTracker:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
         lex = lexicon()
         text = tokens.text
-        self.before = text[max(0, start - _LOOK_BACK) : start]
+        self.text, self.start = text, start
         toks = tokens.window(start, end)
         found: str | None = None
         best_rank = 99
@@ -550,7 +552,7 @@ class AttributionTracker:
                 + noun.capitalize()
                 + r"\b"
             )
-            names = re.findall(pattern, self.before)
+            names = re.findall(pattern, self.text[max(0, self.start - _LOOK_BACK) : self.start])
             if names:
                 return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
         return None
@@ -759,13 +761,11 @@ def _candidate(toks: list[Token], i: int) -> str | None:
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
     end = i
-    k = i  # past adverbs: "which still puts"
-    while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lexicon().asserter_adverbs:
-        k -= 1
+    k = _past_adverbs(toks, i, lexicon())  # "which still puts"
     if k > 1 and toks[k - 1].lower == "and" and (opening := _opening_name(toks, k - 1)):
         # "The Reserve Bank kept its rate at 5% and said ...": the sentence's subject says it
         return _cited(toks, i + 1) or opening
-    if k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ",":
+    if _after_relative(toks, k):
         # "the union, which says ...": the phrase the clause hangs on says it
         return _cited(toks, i + 1) or _clean_np(_phrase_before_comma(toks, k - 2))
     if i > 1 and toks[i - 1].lower in ("that", "which") and toks[i - 1].text.islower():
@@ -815,12 +815,22 @@ def _possessive_body(toks: list[Token], i: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _in_relative_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
-    """Whether the verb ``toks[i]`` opens a relative clause set off by a comma (", which
-    says", ", who still puts")."""
+def _past_adverbs(toks: list[Token], i: int, lex: Lexicon) -> int:
+    """Where the adverbs before the verb ``toks[i]`` start ("which still puts": at "still")."""
     k = i
     while k > 0 and toks[k - 1].text.islower() and toks[k - 1].lower in lex.asserter_adverbs:
         k -= 1
+    return k
+
+
+def _in_relative_clause(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the verb ``toks[i]`` opens a relative clause set off by a comma (", which
+    says", ", who still puts")."""
+    return _after_relative(toks, _past_adverbs(toks, i, lex))
+
+
+def _after_relative(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` comes right after ", which" or ", who"."""
     return k > 2 and toks[k - 1].lower in ("which", "who") and toks[k - 2].text == ","
 
 

@@ -326,7 +326,7 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     at 48,000 for the police and 300,000 for the unions"): the body after "for" ending the
     figure's clause, when another figure of the sentence has one too; else ``None``."""
     lo, hi = sentence
-    if "for" not in text[figure[1] : hi] or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
+    if text.find("for", figure[1], hi) < 0 or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
         return None
     _, stop = _clause(text, lo, hi, *figure)
     found = _SIDE_AFTER.match(text, figure[1], stop)
@@ -567,7 +567,7 @@ def agent_after(text: str, end: int, stop: int) -> str | None:
                 or head in lex.member_anaphors
                 or head in lex.source_authors
                 or head.endswith(("er", "or", "ers", "ors", "ment", "ice"))
-                or head in ("police", "government", "carmaker")
+                or head in _SIDES
             ):
                 return None
             return low

@@ -297,15 +297,6 @@ def phrases(forms: Iterable[str]) -> str:
 HEDGES = phrases(longest_first(" ".join(k) for k in lexicon().qualifiers_before))
 
 
-#: Words that add a figure to one before it ("borrow an extra €2 billion", "killing another 20
-#: people"): between a verb and its figure, they leave the verb governing it.
-_MORE = r"(?:an?\s+(?:extra|further|additional)|another)"
-
-
-#: An infinitive and its object ("to cover the", "to pay for"): a purpose clause.
-_TO_DO = r"(?-u:\b)to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|that|these|those|for)(?-u:\b)"
-
-
 def before_figure() -> pl.Expr:
     """The claim's sentence up to the figure ("" where the sentence is missing)."""
     rel_start = (pl.col("start") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
@@ -400,6 +391,11 @@ _ONE_COSTS = (
     r"(?:\s+(?:of|on|in|for|at|from)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+){0,2}\s+"
     r"(?:(?:will|would|could|can|may|might|now|still|already|to)\s+)?cost(?:s|ed)?\s+"
 )
+#: Words that add a figure to one before it ("borrow an extra €2 billion", "killing another 20
+#: people"): between a verb and its figure, they leave the verb governing it.
+_MORE = r"(?:an?\s+(?:extra|further|additional)|another)"
+#: An infinitive and its object ("to cover the", "to pay for"): a purpose clause.
+_TO_DO = r"(?-u:\b)to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|that|these|those|for)(?-u:\b)"
 #: The steps of :func:`read_measure` that read the words of a figure's own phrase and the
 #: clause after it ("puts its losses at 23", "23 lost"): a bare count there names no money.
 _OWN_WORDS = ("_m_after", "_m_concept", "_m_before")
@@ -785,10 +781,10 @@ def _what_befell(
     """The words of ``measures`` (an alternation) that say what befell the people a figure
     counts, and the noun of the group whose members a bare figure counts ("27 of its
     soldiers"). "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
-    killed", "killing 14 soldiers": a people's count whose verb says what befell them counts that, of the noun's
-    people (:func:`_readings_set_aside` keeps the reading only when the noun and the verb
-    both name measures of people); the whole a part is of ("40 of the 300 passengers") has
-    none of its own."""
+    killed", "killing 14 soldiers": a people's count whose verb says what befell them counts
+    that, of the noun's people (:func:`_readings_set_aside` keeps the reading only when the
+    noun and the verb both name measures of people); the whole a part is of ("40 of the 300
+    passengers") has none of its own."""
     members = pl.when(~own_noun).then(after.str.extract(OF_MEMBERS, 1))
     people = own_noun & pl.col("_m_whole").is_not_null()
     fate = (
@@ -819,8 +815,8 @@ def _readings_set_aside(
     right before the figure names a measure, a measure of people for a physical
     figure, a measure its own counted noun (``noun``) governs after it in ``after_clause``,
     a measure of money for a count of things (or, from the words of its own phrase and
-    clause, ``_OWN_WORDS``, for a bare count), and what befell the people counted unless it is one of ``fates`` ("died", not
-    "arrived") and they are people of another measure."""
+    clause, ``_OWN_WORDS``, for a bare count), and what befell the people counted unless it
+    is one of ``fates`` ("died", not "arrived") and they are people of another measure."""
     physical = pl.col("dimension").is_in(PHYSICAL).fill_null(False)
     bare = (pl.col("dimension") == "count") & pl.col("unit").is_null()
     counted = (pl.col("dimension") == "count") & pl.col("unit").is_not_null()

@@ -15,7 +15,7 @@ import polars as pl
 
 from .columns import on_rows, sorted_by, where
 from .dating import _HEDGE, MONTH_NAMES
-from .frames import BEFELL, after_figure, alternation, before_figure, phrases
+from .frames import BEFELL, HEDGES, after_figure, alternation, before_figure, phrases
 from .tables import reading_words
 
 __all__ = ["POINTING", "holders", "limits", "share_parts", "subsets"]
@@ -85,8 +85,9 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
         .then(
             pl.coalesce(
                 after.str.replace(_OF_A_WHOLE, "").str.extract(_SUBSET_AFTER, 1),
-                # (else the verb that leads to it: "closed 3 of its 40 schools")
-                before.str.extract(r"(?i)([a-z]+)\s+$", 1),
+                # (else the verb that leads to it: "closed 3 of its 40 schools", "closed about
+                # 3 of ...", a hedge between)
+                before.str.extract(rf"(?i)([a-z]+)\s+(?:{HEDGES}\s+)?$", 1),
                 pl.lit("a part"),
             )
         )
