@@ -1151,7 +1151,7 @@ class _RowWriter:
             return side
         agent = agent_after(self.text, claim.end, sent.end)
         if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
-            # "the United Nations Office for ... (UNO)": the name as the text cites it
+            # a body named in full, then by its initials: the name as the text cites it
             return self.named.get(agent) or name_acronyms(self.text, [agent]).get(agent, agent)
         if id(sent) in self.named_in:
             own = own_source(
