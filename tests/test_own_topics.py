@@ -14,12 +14,13 @@ over a country's farmland and its neighbour's; a carmaker's recall over a steeri
 landslide burying a hillside district; a central bank's rate rise and house prices; a two-day
 teachers' strike over pay; a rebel-held city shelled and a humanitarian pause; a high-speed
 railway's cost overrun found by state auditors; a listeria outbreak traced to a creamery's
-cheeses) with the groups and verdicts written by hand before the tool was first run on them
-(``expected.yaml``). The corpora are scored as ``benchmarks/own_topics_eval.py`` scores them.
-What the output still gets wrong on a story is written in its ``known.yaml`` (``wrong``,
-``not_held``, and ``notes`` on its first run and what still fails); a story without one is
-known to get nothing wrong. The rules the stories showed missing are tested on made-up sentences
-of their own in
+cheeses; a fire on an island car ferry; a defaulted country's bond restructuring; a three-day
+national transport strike) with the groups and verdicts written by hand before the tool was
+first run on them (``expected.yaml``). The corpora are scored as
+``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
+written in its ``known.yaml`` (``wrong``, ``not_held``, and ``notes`` on its first run and what
+still fails); a story without one is known to get nothing wrong. The rules the stories showed
+missing are tested on made-up sentences of their own in
 ``tests/test_reconcile_{places,sources,dates,tolls,counts,economy,disasters,elections}.py``,
 ``tests/test_reconcile_hunger.py``, ``tests/test_reconcile_accidents.py`` and
 ``tests/test_reconcile_rivals.py``. Nothing here reads ``../shared``.
