@@ -481,6 +481,11 @@ PHYSICAL = (
     "length", "mass", "area", "volume", "speed", "energy", "power", "temperature", "other",
 )  # fmt: skip
 #: "... and said", "... and expects": a clause of its own after a figure.
+#: The "of" after a figure's noun and all after it ("1,000 containers of munitions": what the
+#: containers hold is not the measure), but not the "of" of "out of", which is no noun's
+#: ("were ordered out of their homes" names what befell the figure's people).
+_OF_ITS_NOUN = r"(?i)(^\s*|[^t\s]\s+|[^u]t\s+|[^o]ut\s+|[a-z]out\s+)of(?-u:\b).*$"
+
 _NEW_CLAUSE = (
     r"(?i)(?-u:\b)and\s+(?:(?:also|then|later)\s+)?(?:said|says|added|adds|warned|expects|"
     r"expected|sees|saw|forecast|forecasts|predicted|predicts)(?-u:\b).*$"
@@ -574,7 +579,7 @@ def read_measure(
         after.str.replace(r"\s-\s.*$", "")
         .str.replace_all(_SPENT_TIME, "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
-        .str.replace(r"(?i)(?-u:\b)of(?-u:\b).*$", "")
+        .str.replace(_OF_ITS_NOUN, "${1}")
         .str.replace(rf"(?i){PER_HEAD}.*$", "")
         # "kept its rate at 5% on Thursday and said it expects the economy to grow": a verb
         # of speech after "and" opens a clause of its own, whose words are not the figure's

@@ -150,6 +150,8 @@ def test_anaphors_are_lower_case_institution_nouns(phrase: str, expected: bool) 
         "Some 1,200 ships arrived according to the Harbour Board and 900 according to the Port Police.",
         "Arrivals were 1,200 ships according to the Harbour Board and about 900 according to the "
         "Port Police.",
+        # who counted a figure gives it, as who said one does
+        "The Harbour Board counted 1,200 ships in May, while the Port Police said 900 had come.",
     ],
 )
 def test_paired_sources_give_each_figure_its_own(text: str) -> None:

@@ -14,12 +14,15 @@ over a country's farmland and its neighbour's; a carmaker's recall over a steeri
 landslide burying a hillside district; a central bank's rate rise and house prices; a two-day
 teachers' strike over pay; a rebel-held city shelled and a humanitarian pause; a high-speed
 railway's cost overrun found by state auditors; a listeria outbreak traced to a creamery's
-cheeses) with the groups and verdicts written by hand before the tool was first run on them
-(``expected.yaml``). The corpora are scored as ``benchmarks/own_topics_eval.py`` scores them.
-What the output still gets wrong on a story is written in its ``known.yaml`` (``wrong``,
-``not_held``, and ``notes`` on its first run and what still fails); a story without one is
-known to get nothing wrong. The rules the stories showed missing are tested on made-up sentences
-of their own in
+cheeses; a fire on an island car ferry; a defaulted country's bond restructuring; a three-day
+national transport strike) with the groups and verdicts written by hand before the tool was
+first run on them (``expected.yaml``). The corpora are scored as
+``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
+written in its ``known.yaml`` (``wrong``, ``not_held``, ``notes`` on its first run and what
+still fails, and ``false_divergence``, why a false divergence is still shown, which marks that
+story's false-divergence test as an expected failure); a story without one is known to get
+nothing wrong. The rules the stories showed
+missing are tested on made-up sentences of their own in
 ``tests/test_reconcile_{places,sources,dates,tolls,counts,economy,disasters,elections}.py``,
 ``tests/test_reconcile_hunger.py``, ``tests/test_reconcile_accidents.py`` and
 ``tests/test_reconcile_rivals.py``. Nothing here reads ``../shared``.
@@ -57,13 +60,37 @@ def known(name: str) -> dict[str, set[str]]:
     Raises
     ------
     ValueError
-        When ``known.yaml`` holds a field other than ``KNOWN_FIELDS`` and ``notes``.
+        When ``known.yaml`` holds a field other than ``KNOWN_FIELDS``, ``notes`` and
+        ``FALSE_DIVERGENCE``.
     """
+    spec = _spec(name)
+    return {field: {str(key) for key in spec.get(field) or ()} for field in KNOWN_FIELDS}
+
+
+def _spec(name: str) -> dict[str, Any]:
+    """Story ``name``'s ``known.yaml`` as read, its fields checked (see :func:`known`)."""
     path = SCORER.STORIES / name / "known.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    if not set(spec) <= {*KNOWN_FIELDS, "notes"}:
-        raise ValueError(f"{path}: unknown fields {sorted(set(spec) - {*KNOWN_FIELDS, 'notes'})}")
-    return {field: {str(key) for key in spec.get(field) or ()} for field in KNOWN_FIELDS}
+    allowed = {*KNOWN_FIELDS, "notes", FALSE_DIVERGENCE}
+    if not set(spec) <= allowed:
+        raise ValueError(f"{path}: unknown fields {sorted(set(spec) - allowed)}")
+    return dict(spec)
+
+
+#: The field of a ``known.yaml`` that says why a story still shows a false divergence: its
+#: :func:`test_no_false_divergence` is then expected to fail (strictly: once the divergence is
+#: gone the test fails until the field is removed). A known defect, written where it is seen.
+FALSE_DIVERGENCE = "false_divergence"
+
+
+def _no_false_divergence_cases() -> list[Any]:
+    """Every story, marked as an expected failure where its ``known.yaml`` says why."""
+    cases = []
+    for name in sorted(KNOWN):
+        why = _spec(name).get(FALSE_DIVERGENCE)
+        marks = [pytest.mark.xfail(strict=True, reason=str(why))] if why else []
+        cases.append(pytest.param(name, marks=marks, id=name))
+    return cases
 
 
 #: The stories, each with its keys the output still gets wrong.
@@ -87,7 +114,7 @@ def scores(scorer: ModuleType) -> dict[str, dict[str, Any]]:
     return out
 
 
-@pytest.mark.parametrize("name", sorted(KNOWN))
+@pytest.mark.parametrize("name", _no_false_divergence_cases())
 def test_no_false_divergence(scores: dict[str, dict[str, Any]], name: str) -> None:
     assert scores[name]["false_div"] == 0
     assert scores[name]["div_unannotated"] == 0

@@ -71,6 +71,10 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Floods in Peru destroyed 300 homes on Monday.", "home"),
         ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
         ("About 3,000 people in Peru fled their home after the quake.", "displaced"),
+        # "out of" is no noun's "of": what follows it still says what befell them
+        ("In Peru, 6,000 people were ordered out of their homes as two men died.", "displaced"),
+        ("In Peru, 800 families are still out of their homes a month on.", "displaced"),
+        ("In Peru, 1,000 crates of fish were lost.", "crate"),
         ("The town in Peru, home to about 14,000 people, lies by the river.", "population"),
     ],
 )
