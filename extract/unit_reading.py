@@ -724,7 +724,7 @@ class UnitReader(PhraseReader):
                 )
                 if label:
                     return label
-            label, k = phrase_at(tail, lex.periods, 2)
+            label, k = phrase_at(tail, lex.periods, 3)
             if k:
                 if tail[k : k + 1] and tail[k] in lex.period_blockers:
                     return None

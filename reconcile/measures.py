@@ -168,6 +168,43 @@ def _own_head(head: pl.Expr) -> pl.Expr:
     return pl.when(physical & stray).then(None).otherwise(head)
 
 
+#: How a figure that takes the measure of the figure compared with it is explained.
+COMPARED_AHEAD = "the figure after it in its sentence, which the words compare with it"
+#: "..., far more than the crowd of 48,500 the federation gave": a figure the words before it
+#: compare with another of its sentence (the comparison, then a few words).
+_COMPARED = (
+    r"(?i)(?-u:\b)(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\s+"
+    r"(?:[a-z]+\s+){0,4}$"
+)
+
+
+def _compared_ahead(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with ``_borrow`` and ``_prev_key`` set on a figure of no known measure that
+    the next figure of its sentence is compared with ("about 61,000 people were inside,
+    far more than the crowd of 48,500 the federation gave"): the writer compares two counts
+    of one thing, so the first takes the measure the second names."""
+    by_dimension = ("doc_id", pl.col("dimension"))
+    ahead = pl.col("_key").shift(-1).over(*by_dimension)
+    compared = (
+        before_figure().str.extract(r"([^,;:()]*)$", 1).str.contains(_COMPARED).fill_null(False)
+    )
+    same = pl.col("sentence_start").shift(-1).over(*by_dimension) == pl.col("sentence_start")
+    takes = (
+        pl.col("_key").is_null()
+        & (pl.col("dimension") == "count")
+        & (pl.col("unit").is_null() | pl.col("unit").is_in(list(GENERIC_NOUNS)))
+        & compared.shift(-1).over(*by_dimension).fill_null(False)
+        & same.fill_null(False)
+        & ahead.is_not_null()
+        & ~pl.col("_borrow")
+    )
+    return frame.with_columns(
+        _borrow=pl.col("_borrow") | takes,
+        _prev_key=pl.when(takes).then(ahead).otherwise(pl.col("_prev_key")),
+        _ahead=takes,
+    )
+
+
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     """``concept_key``/``concept_source``: the measure, else a concept word, else the head noun."""
     words: dict[str, str] = {}
@@ -303,11 +340,14 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         )
         & prev_key.is_not_null()
     )
+    frame = _compared_ahead(frame)
     borrow = pl.col("_borrow")
     # (each column made on its own: made side by side, the texts each builds for every row
     # are all held at once)
     frame = frame.with_columns(
-        concept_source=pl.when(borrow)
+        concept_source=pl.when(pl.col("_ahead"))
+        .then(pl.lit(COMPARED_AHEAD))
+        .when(borrow)
         .then(pl.lit("the figure just before it"))
         .when(pl.col("_key").is_null() & pl.col("_head").is_not_null())
         .then(pl.format("the word '{}' (not a known measure)", pl.col("_head")))
@@ -321,7 +361,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .fill_null(pl.col("dimension").cast(pl.String)),
         # the measure was read from the figure's own words or its neighbour's
         frame_sure=pl.col("_key").is_not_null() | borrow,
-    ).drop("_key", "_head", "_prev_key", "_near")
+    ).drop("_key", "_head", "_prev_key", "_near", "_ahead")
     frame = frame.with_columns(
         entity=pl.when(borrow & pointer).then(prev_entity).otherwise(pl.col("entity")),
         entity_source=pl.when(borrow & pointer)

@@ -239,6 +239,19 @@ def test_a_period_after_the_verb_of_a_counted_figure_is_a_rate(text: str, per: s
 
 
 @pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The ferry takes about 3,000 cars on a normal weekday.", "day"),
+        ("The clinic sees 120 patients on an average day.", "day"),
+        ("The quarry ships 9,000 tonnes in a typical year.", "year"),
+        ("The ferry took about 3,000 cars on Monday.", None),
+    ],
+)
+def test_what_a_usual_period_holds_is_a_rate_of_it(text: str, per: str | None) -> None:
+    assert rows(text)[0]["per"] == per
+
+
+@pytest.mark.parametrize(
     "text",
     ["Forty volunteers spent a day on the beach.", "Six people died a week later."],
 )

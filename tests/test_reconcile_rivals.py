@@ -33,6 +33,24 @@ def test_rivals_side_by_side_in_an_article_are_shown_diverging() -> None:
 
 
 @pytest.mark.parametrize(
+    "compared",
+    ["far more than the crowd of", "well above the turnout of", "fewer than the crowd of"],
+)
+def test_a_count_compared_with_the_next_takes_its_measure(compared: str) -> None:
+    # "40,000 people were inside, far more than the crowd of 31,000 the club gave": the writer
+    # compares two counts of one thing, so the first is of the measure the second names
+    # ("well above" is no comparison with "than": the first keeps its own words)
+    text = (
+        "Crush at the Holm Road ground\n\n"
+        f"Police said about 40,000 people were inside the ground, {compared} 31,000 the club "
+        "gave on the basis of tickets sold."
+    )
+    result = _on_one_day(text)
+    same = _of(result, "about 40,000")["quantity_id"] == _of(result, "31,000")["quantity_id"]
+    assert same == ("than" in compared)
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         pytest.param(
