@@ -480,12 +480,11 @@ _JOINED_NOUN = (
 PHYSICAL = (
     "length", "mass", "area", "volume", "speed", "energy", "power", "temperature", "other",
 )  # fmt: skip
-#: "... and said", "... and expects": a clause of its own after a figure.
 #: The "of" after a figure's noun and all after it ("1,000 containers of munitions": what the
 #: containers hold is not the measure), but not the "of" of "out of", which is no noun's
 #: ("were ordered out of their homes" names what befell the figure's people).
 _OF_ITS_NOUN = r"(?i)(^\s*|[^t\s]\s+|[^u]t\s+|[^o]ut\s+|[a-z]out\s+)of(?-u:\b).*$"
-
+#: "... and said", "... and expects": a clause of its own after a figure.
 _NEW_CLAUSE = (
     r"(?i)(?-u:\b)and\s+(?:(?:also|then|later)\s+)?(?:said|says|added|adds|warned|expects|"
     r"expected|sees|saw|forecast|forecasts|predicted|predicts)(?-u:\b).*$"

@@ -185,8 +185,13 @@ def _compared_ahead(frame: pl.DataFrame) -> pl.DataFrame:
     of one thing, so the first takes the measure the second names."""
     by_dimension = ("doc_id", pl.col("dimension"))
     ahead = pl.col("_key").shift(-1).over(*by_dimension)
+    # (the words before a figure are read only in a sentence that compares: "than")
     compared = (
-        before_figure().str.extract(r"([^,;:()]*)$", 1).str.contains(_COMPARED).fill_null(False)
+        pl.when(pl.col("sentence").str.contains(" than ", literal=True))
+        .then(before_figure())
+        .str.extract(r"([^,;:()]*)$", 1)
+        .str.contains(_COMPARED)
+        .fill_null(False)
     )
     same = pl.col("sentence_start").shift(-1).over(*by_dimension) == pl.col("sentence_start")
     takes = (
