@@ -439,6 +439,8 @@ class AttributionTracker:
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
+    #: the words of each name in ``history`` (see ``_held_words``), read once a name
+    held: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def read(self, tokens: TextTokens, start: int, end: int) -> str | None:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
@@ -540,19 +542,22 @@ class AttributionTracker:
         ("divers from the Coast Guard Agency ..."); else ``None``."""
         words = {w for w in anaphor.split() if w not in lex.determiners}
         for name in reversed(self.history):
-            held = set(re.findall(r"\w+", name.lower()))
-            if "minister" in held:
-                held.add("ministry")
+            held = self.held.get(name)
+            if held is None:  # read once a name
+                held = self.held[name] = _held_words(name)
             if words <= held and name.lower() != anaphor:
                 return name
         if len(words) == 1:  # "the agency": a name ending in "Agency" written before
             noun = next(iter(words))
+            lo = max(0, self.start - _LOOK_BACK)
+            if noun.isalpha() and self.text.find(noun.capitalize(), lo, self.start) < 0:
+                return None  # the cheap test first: the noun in capitals, which a name needs
             pattern = (
                 r"(?<![\w'’-])(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
                 + noun.capitalize()
                 + r"\b"
             )
-            names = re.findall(pattern, self.text[max(0, self.start - _LOOK_BACK) : self.start])
+            names = re.findall(pattern, self.text[lo : self.start])
             if names:
                 return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
         return None
@@ -578,6 +583,15 @@ class AttributionTracker:
 _HISTORY = 24
 #: How far back (in characters) a name that "the agency" stands for is looked for.
 _LOOK_BACK = 3000
+
+
+def _held_words(name: str) -> frozenset[str]:
+    """The lower-case words of a source's name, with "ministry" for a minister's ("Health
+    Minister Ann Ode" speaks for the ministry)."""
+    held = set(re.findall(r"\w+", name.lower()))
+    if "minister" in held:
+        held.add("ministry")
+    return frozenset(held)
 
 
 def _surname_in_s(who: str, surname: str) -> bool:
