@@ -33,6 +33,7 @@ from .context import (
     TextTokens,
     Token,
     asserter_owns,
+    has_relative_word,
     heads_own_clause,
     relative_phrase,
     sentence_head,
@@ -1087,6 +1088,8 @@ class _RowWriter:
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
+        #: per sentence (by its start), whether it holds a relative pronoun (see _subject)
+        self.relative_words: dict[int, bool] = {}
         self.rows: list[tuple[Any, ...]] = []
         self.subjects: list[str | None] = []  # each row's subject, read by later rows
         self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
@@ -1183,7 +1186,16 @@ class _RowWriter:
         # own nothing of the figure
         tokens = self.reader.tokens
         before = None if dense else tokens_before(tokens, sent.start, claim.start)
-        phrase = None if dense else relative_phrase(tokens, sent.start, claim.start, toks=before)
+        relative = self.relative_words.get(sent.start)
+        if relative is None:  # read once a sentence
+            relative = self.relative_words[sent.start] = has_relative_word(
+                text, sent.start, sent.end
+            )
+        phrase = (
+            None
+            if dense or not relative
+            else relative_phrase(tokens, sent.start, claim.start, toks=before)
+        )
         subject = (
             None
             if dense

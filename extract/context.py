@@ -28,6 +28,7 @@ __all__ = [
     "TextTokens",
     "Token",
     "asserter_owns",
+    "has_relative_word",
     "heads_own_clause",
     "name_number",
     "relative_phrase",
@@ -447,16 +448,18 @@ class AttributionTracker:
         lex = lexicon()
         text = tokens.text
         self.text, self.start = text, start
-        toks = tokens.window(start, end)
+        toks, lowers = tokens.window_words(start, end)
         found: str | None = None
         best_rank = 99
         data = False
         self.named = []
         self.relative = []
-        for i, tok in enumerate(toks):
+        verbs = lex.attribution_verbs
+        # where the verbs are (none, in a sentence only a quote brings here: a set's test)
+        at = () if verbs.isdisjoint(lowers) else [k for k, low in enumerate(lowers) if low in verbs]
+        for i in at:
+            tok = toks[i]
             low = tok.lower
-            if low not in lex.attribution_verbs:
-                continue
             if self.last_named and best_rank > 1 and _impersonal(toks, i):
                 # "It is noted that ...", "It was reported that ...": the source named last
                 self.named.append((tok.start, self.last_named))
@@ -1272,6 +1275,13 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     return run[0].lower in lex.common_adjectives and (
         run[0].start == sent_start or not word.isupper()
     )
+
+
+def has_relative_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a relative pronoun, as a word or inside one: what
+    :func:`relative_phrase` needs in the tokens before a figure (a sentence without one
+    needs no reading for each of its figures)."""
+    return _RELATIVE_WORD.search(text, start, end) is not None
 
 
 def relative_phrase(
