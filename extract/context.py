@@ -41,8 +41,10 @@ __all__ = [
 #: "Acme's", "drop-top"; its last character a letter or digit) or one other mark. A double
 #: hyphen is a typed dash between words ("two weeks--March"), never inside one. A word is
 #: written as runs of word characters joined by runs of those marks, so that the regex
-#: engine never backtracks over a whole word to find its last letter.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*(?:(?:['’.&/]|-(?!-))+\w+)*|[^\w\s]")
+#: engine never backtracks over a whole word to find its last letter. Its runs are
+#: possessive ("*+", "++"): a word character given back could never be a mark, nor a mark
+#: a word character, so they match as the plain runs would, with no backtracking kept.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*+(?:(?:['’.&/]|-(?!-))++\w++)*+|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
