@@ -132,11 +132,11 @@ def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
 def _may_head_with_source(text: str, start: int, end: int) -> bool:
     """Whether a sentence may name a source as a headline does: "AGENCY: 3,000 displaced"
     (a colon near its start) or, with no full stop, "3,000 displaced – AGENCY"."""
-    if ":" in text[start : min(end, start + 80)]:
+    if text.find(":", start, min(end, start + 80)) >= 0:
         return True
     if text[end - 1 : end] in ".!?":
         return False
-    return ":" in text[start:end] or "–" in text[start:end] or "—" in text[start:end]
+    return any(text.find(mark, start, end) >= 0 for mark in ":–—")
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -1002,8 +1002,8 @@ def _asserters(
         if (
             _names_an_asserter_verb(text, sent.start, sent.end)
             or tracker.quote_open
-            or "“" in text[sent.start : sent.end]
-            or '"' in text[sent.start : sent.end]
+            or text.find("“", sent.start, sent.end) >= 0
+            or text.find('"', sent.start, sent.end) >= 0
             or _may_head_with_source(text, sent.start, sent.end)
         ):
             who = tracker.read(tokens, sent.start, sent.end)

@@ -104,6 +104,8 @@ class Lexicon:
     data_verbs: frozenset[str]
     source_carriers: frozenset[str]
     source_works: frozenset[str]
+    #: both of them: the words that carry or hold a source's figures (made once)
+    source_nouns: frozenset[str]
     source_anaphors: frozenset[str]
     member_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
@@ -293,7 +295,8 @@ def _currencies(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
     """Lookups by one word: changes after a figure, bound prefixes, the verbs of a noun
-    ("spends" -> "spending"), and the words that open a phrase (determiners among them)."""
+    ("spends" -> "spending"), the words that open a phrase (determiners among them) and the
+    nouns that carry or hold a source's figures."""
     return {
         "changes_after": {w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         "amount_leads": _keyed({w: True for w in raw["amount_leads"]}),
@@ -311,6 +314,7 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
             for key in ("verb_nominals", "object_nominals")
         },
         "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
+        "source_nouns": _words(raw["source_carriers"]) | _words(raw["source_works"]),
     }
 
 

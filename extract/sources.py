@@ -120,7 +120,7 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     words = words[_phrase_start(words, lex) :]
     if any(_is_number(w) for w in words):
         return None
-    carriers = lex.source_carriers | lex.source_works
+    carriers = lex.source_nouns
     participle = _participle_at(words, lex)
     by = next(
         (
