@@ -19,6 +19,7 @@ import functools
 import hashlib
 import math
 import re
+import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,11 @@ _IN_MILLIONS = re.compile(r"(?<![\d.,])(\d[\d.,]*)[ \u00a0]?(?:million|mn|mln)\b
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
+#: The characters a match of ``_ATTACHED`` and of ``_SPACED_SIGN`` can open with: a
+#: figure with none of them after it (most are followed by a space) tries no match.
+_SIGN_CHARS = frozenset("€£֏؋৳฿៛￦" + "".join(map(chr, range(0x20A0, 0x20D0))))
+_ATTACHED_FIRST = frozenset(string.ascii_letters + "%°º+″/µμ²³") | _SIGN_CHARS
+_SPACED_SIGN_FIRST = frozenset("%°º") | _SIGN_CHARS
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
@@ -419,10 +425,18 @@ class _DocumentReader(UnitReader):
         scaled = self._spaced_scale(pos, r.currency) if num.kind == "digits" else None
         if scaled:
             r.scale, pos = scaled
-        attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        attached = (
+            _ATTACHED.match(text, pos)
+            if pos == num.end and num.kind == "digits" and text[pos : pos + 1] in _ATTACHED_FIRST
+            else None
+        )
         if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
             attached = None  # "3.1x10-4": a power of ten glued on, no multiple
-        if attached is None and num.kind == "digits":
+        if (
+            attached is None
+            and num.kind == "digits"
+            and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST
+        ):
             attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         r.pos, r.attached = pos, attached
         return attached is None or self._read_suffix(r, attached)
@@ -540,8 +554,12 @@ class _DocumentReader(UnitReader):
         10 and 20", "10 to 15 per cent"); False for two years ("2019-20")."""
         num, nxt, claim, words = r.num, r.nxt, r.claim, r.words
         r.value = claim.value * r.scale
-        sep = _RANGE_SEP.match(self.text, r.pos)
         numeric = ("digits", "words")
+        sep = (
+            _RANGE_SEP.match(self.text, r.pos)
+            if nxt is not None and num.kind in numeric and nxt.kind in numeric
+            else None
+        )
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
             joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
@@ -613,8 +631,12 @@ class _DocumentReader(UnitReader):
         r.value = (low + value2) / 2
         pos = r.pos = claim2[1]
         claim.consumed = nxt.end
-        glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
-        if glued is None and pos == nxt.end:
+        glued = (
+            _ATTACHED.match(text, pos)
+            if pos == nxt.end and text[pos : pos + 1] in _ATTACHED_FIRST
+            else None
+        )
+        if glued is None and pos == nxt.end and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST:
             glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
         info = self._attached_unit(glued.group()) if glued else None
         if glued and glued.group() == "%" and claim.unit is None and not r.currency:

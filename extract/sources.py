@@ -329,7 +329,11 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     figure's clause, when another figure of the sentence has one too; else ``None``."""
     lo, hi = sentence
     # the cheap test first: "for" right after the figure, which the side needs
-    if _FOR_NEXT.match(text, figure[1], hi) is None or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
+    if (
+        text.find("for", figure[1], hi) < 0
+        or _FOR_NEXT.match(text, figure[1], hi) is None
+        or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2
+    ):
         return None
     _, stop = _clause(text, lo, hi, *figure)
     found = _SIDE_AFTER.match(text, figure[1], stop)

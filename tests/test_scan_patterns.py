@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from extract import context, numbers, sources
+from extract import claims, context, numbers, sources
 from extract.lexicon import lexicon
 
 _SCALES = "thousand|lakh|million|crore|billion|trillion"
@@ -147,3 +147,11 @@ def test_patterns_rewritten_for_speed_find_what_their_plain_readings_find() -> N
         # the cheap test before a name's number word holds wherever the name does
         if numbers._NAME_OF_NUMBER.search(text):
             assert numbers._OF_NUMBER_WORD.search(text), text
+
+
+def test_the_first_characters_tested_before_a_sign_are_those_its_pattern_opens_with() -> None:
+    every = [chr(k) for k in range(0x110000)]
+    attached = {c for c in every if claims._ATTACHED.match(c + "  ")}
+    spaced = {c for c in every if claims._SPACED_SIGN.match("5 " + c + " ", 2)}
+    assert attached == claims._ATTACHED_FIRST
+    assert spaced == claims._SPACED_SIGN_FIRST
