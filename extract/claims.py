@@ -19,6 +19,7 @@ import functools
 import hashlib
 import math
 import re
+import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .context import (
     TextTokens,
     Token,
     asserter_owns,
+    has_relative_word,
     heads_own_clause,
     relative_phrase,
     sentence_head,
@@ -85,6 +87,11 @@ _IN_MILLIONS = re.compile(r"(?<![\d.,])(\d[\d.,]*)[ \u00a0]?(?:million|mn|mln)\b
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
 #: A percent, currency or degree sign one space after the number (or its scale word).
 _SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w°])")
+#: The characters a match of ``_ATTACHED`` and of ``_SPACED_SIGN`` can open with: a
+#: figure with none of them after it (most are followed by a space) tries no match.
+_SIGN_CHARS = frozenset("€£֏؋৳฿៛￦" + "".join(map(chr, range(0x20A0, 0x20D0))))
+_ATTACHED_FIRST = frozenset(string.ascii_letters + "%°º+″/µμ²³") | _SIGN_CHARS
+_SPACED_SIGN_FIRST = frozenset("%°º") | _SIGN_CHARS
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
@@ -131,11 +138,11 @@ def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
 def _may_head_with_source(text: str, start: int, end: int) -> bool:
     """Whether a sentence may name a source as a headline does: "AGENCY: 3,000 displaced"
     (a colon near its start) or, with no full stop, "3,000 displaced – AGENCY"."""
-    if ":" in text[start : min(end, start + 80)]:
+    if text.find(":", start, min(end, start + 80)) >= 0:
         return True
     if text[end - 1 : end] in ".!?":
         return False
-    return ":" in text[start:end] or "–" in text[start:end] or "—" in text[start:end]
+    return any(text.find(mark, start, end) >= 0 for mark in ":–—")
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -418,10 +425,18 @@ class _DocumentReader(UnitReader):
         scaled = self._spaced_scale(pos, r.currency) if num.kind == "digits" else None
         if scaled:
             r.scale, pos = scaled
-        attached = _ATTACHED.match(text, pos) if pos == num.end and num.kind == "digits" else None
+        attached = (
+            _ATTACHED.match(text, pos)
+            if pos == num.end and num.kind == "digits" and text[pos : pos + 1] in _ATTACHED_FIRST
+            else None
+        )
         if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
             attached = None  # "3.1x10-4": a power of ten glued on, no multiple
-        if attached is None and num.kind == "digits":
+        if (
+            attached is None
+            and num.kind == "digits"
+            and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST
+        ):
             attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         r.pos, r.attached = pos, attached
         return attached is None or self._read_suffix(r, attached)
@@ -539,8 +554,12 @@ class _DocumentReader(UnitReader):
         10 and 20", "10 to 15 per cent"); False for two years ("2019-20")."""
         num, nxt, claim, words = r.num, r.nxt, r.claim, r.words
         r.value = claim.value * r.scale
-        sep = _RANGE_SEP.match(self.text, r.pos)
         numeric = ("digits", "words")
+        sep = (
+            _RANGE_SEP.match(self.text, r.pos)
+            if nxt is not None and num.kind in numeric and nxt.kind in numeric
+            else None
+        )
         if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
             joiner = sep.group().strip().lower()
             joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
@@ -612,8 +631,12 @@ class _DocumentReader(UnitReader):
         r.value = (low + value2) / 2
         pos = r.pos = claim2[1]
         claim.consumed = nxt.end
-        glued = _ATTACHED.match(text, pos) if pos == nxt.end else None
-        if glued is None and pos == nxt.end:
+        glued = (
+            _ATTACHED.match(text, pos)
+            if pos == nxt.end and text[pos : pos + 1] in _ATTACHED_FIRST
+            else None
+        )
+        if glued is None and pos == nxt.end and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST:
             glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
         info = self._attached_unit(glued.group()) if glued else None
         if glued and glued.group() == "%" and claim.unit is None and not r.currency:
@@ -1001,8 +1024,8 @@ def _asserters(
         if (
             _names_an_asserter_verb(text, sent.start, sent.end)
             or tracker.quote_open
-            or "“" in text[sent.start : sent.end]
-            or '"' in text[sent.start : sent.end]
+            or text.find("“", sent.start, sent.end) >= 0
+            or text.find('"', sent.start, sent.end) >= 0
             or _may_head_with_source(text, sent.start, sent.end)
         ):
             who = tracker.read(tokens, sent.start, sent.end)
@@ -1087,6 +1110,8 @@ class _RowWriter:
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
+        #: per sentence (by its start), whether it holds a relative pronoun (see _subject)
+        self.relative_words: dict[int, bool] = {}
         self.rows: list[tuple[Any, ...]] = []
         self.subjects: list[str | None] = []  # each row's subject, read by later rows
         self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
@@ -1183,7 +1208,16 @@ class _RowWriter:
         # own nothing of the figure
         tokens = self.reader.tokens
         before = None if dense else tokens_before(tokens, sent.start, claim.start)
-        phrase = None if dense else relative_phrase(tokens, sent.start, claim.start, toks=before)
+        relative = self.relative_words.get(sent.start)
+        if relative is None:  # read once a sentence
+            relative = self.relative_words[sent.start] = has_relative_word(
+                text, sent.start, sent.end
+            )
+        phrase = (
+            None
+            if dense or not relative
+            else relative_phrase(tokens, sent.start, claim.start, toks=before)
+        )
         subject = (
             None
             if dense

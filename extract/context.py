@@ -28,6 +28,7 @@ __all__ = [
     "TextTokens",
     "Token",
     "asserter_owns",
+    "has_relative_word",
     "heads_own_clause",
     "name_number",
     "relative_phrase",
@@ -40,8 +41,10 @@ __all__ = [
 #: "Acme's", "drop-top"; its last character a letter or digit) or one other mark. A double
 #: hyphen is a typed dash between words ("two weeks--March"), never inside one. A word is
 #: written as runs of word characters joined by runs of those marks, so that the regex
-#: engine never backtracks over a whole word to find its last letter.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*(?:(?:['’.&/]|-(?!-))+\w+)*|[^\w\s]")
+#: engine never backtracks over a whole word to find its last letter. Its runs are
+#: possessive ("*+", "++"): a word character given back could never be a mark, nor a mark
+#: a word character, so they match as the plain runs would, with no backtracking kept.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*+(?:(?:['’.&/]|-(?!-))++\w++)*+|[^\w\s]")
 _QUOTES = "\"“”‘’'"
 _SPEECH = frozenset(
     "said says say told tells added adds according stated states wrote writes".split()
@@ -439,22 +442,26 @@ class AttributionTracker:
     quote_open: bool = False
     quote_owner: str | None = None
     cache: dict[int, str | None] = field(default_factory=dict)
+    #: the words of each name in ``history`` (see ``_held_words``), read once a name
+    held: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def read(self, tokens: TextTokens, start: int, end: int) -> str | None:
         """The asserter of the sentence ``text[start:end]`` (``None`` when none is said)."""
         lex = lexicon()
         text = tokens.text
         self.text, self.start = text, start
-        toks = tokens.window(start, end)
+        toks, lowers = tokens.window_words(start, end)
         found: str | None = None
         best_rank = 99
         data = False
         self.named = []
         self.relative = []
-        for i, tok in enumerate(toks):
+        verbs = lex.attribution_verbs
+        # where the verbs are (none, in a sentence only a quote brings here: a set's test)
+        at = () if verbs.isdisjoint(lowers) else [k for k, low in enumerate(lowers) if low in verbs]
+        for i in at:
+            tok = toks[i]
             low = tok.lower
-            if low not in lex.attribution_verbs:
-                continue
             if self.last_named and best_rank > 1 and _impersonal(toks, i):
                 # "It is noted that ...", "It was reported that ...": the source named last
                 self.named.append((tok.start, self.last_named))
@@ -540,19 +547,22 @@ class AttributionTracker:
         ("divers from the Coast Guard Agency ..."); else ``None``."""
         words = {w for w in anaphor.split() if w not in lex.determiners}
         for name in reversed(self.history):
-            held = set(re.findall(r"\w+", name.lower()))
-            if "minister" in held:
-                held.add("ministry")
+            held = self.held.get(name)
+            if held is None:  # read once a name
+                held = self.held[name] = _held_words(name)
             if words <= held and name.lower() != anaphor:
                 return name
         if len(words) == 1:  # "the agency": a name ending in "Agency" written before
             noun = next(iter(words))
+            lo = max(0, self.start - _LOOK_BACK)
+            if noun.isalpha() and self.text.find(noun.capitalize(), lo, self.start) < 0:
+                return None  # the cheap test first: the noun in capitals, which a name needs
             pattern = (
                 r"(?<![\w'’-])(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
                 + noun.capitalize()
                 + r"\b"
             )
-            names = re.findall(pattern, self.text[max(0, self.start - _LOOK_BACK) : self.start])
+            names = re.findall(pattern, self.text[lo : self.start])
             if names:
                 return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
         return None
@@ -578,6 +588,15 @@ class AttributionTracker:
 _HISTORY = 24
 #: How far back (in characters) a name that "the agency" stands for is looked for.
 _LOOK_BACK = 3000
+
+
+def _held_words(name: str) -> frozenset[str]:
+    """The lower-case words of a source's name, with "ministry" for a minister's ("Health
+    Minister Ann Ode" speaks for the ministry)."""
+    held = set(re.findall(r"\w+", name.lower()))
+    if "minister" in held:
+        held.add("ministry")
+    return frozenset(held)
 
 
 def _surname_in_s(who: str, surname: str) -> bool:
@@ -1258,6 +1277,13 @@ def _not_a_name(run: list[Token], sent_start: int, next_lower: bool = False) -> 
     return run[0].lower in lex.common_adjectives and (
         run[0].start == sent_start or not word.isupper()
     )
+
+
+def has_relative_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a relative pronoun, as a word or inside one: what
+    :func:`relative_phrase` needs in the tokens before a figure (a sentence without one
+    needs no reading for each of its figures)."""
+    return _RELATIVE_WORD.search(text, start, end) is not None
 
 
 def relative_phrase(

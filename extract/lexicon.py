@@ -104,6 +104,8 @@ class Lexicon:
     data_verbs: frozenset[str]
     source_carriers: frozenset[str]
     source_works: frozenset[str]
+    #: both of them: the words that carry or hold a source's figures (made once)
+    source_nouns: frozenset[str]
     source_anaphors: frozenset[str]
     member_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
@@ -142,18 +144,34 @@ class LinePatterns:
 
     starts: re.Pattern[str]
     anywhere: tuple[re.Pattern[str], ...]
+    #: the same patterns with no IGNORECASE, for a line in ASCII lower-cased (see
+    #: ``search``); None when a pattern holds a capital letter, which that would change
+    lowered: tuple[re.Pattern[str], tuple[re.Pattern[str], ...]] | None = None
 
     @classmethod
     def compile(cls, patterns: list[str]) -> LinePatterns:
         anchored = [p[1:] for p in patterns if p.startswith("^")]
         free = [_boundary_after_letter(p) for p in patterns if not p.startswith("^")]
+        starts = "|".join(f"(?:{p})" for p in anchored) or "(?!)"
+        lowered = None
+        if not any(ch.isupper() for p in patterns for ch in p):
+            lowered = (re.compile(starts), tuple(re.compile(p) for p in free))
         return cls(
-            re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE),
+            re.compile(starts, re.IGNORECASE),
             tuple(re.compile(p, re.IGNORECASE) for p in free),
+            lowered,
         )
 
     def search(self, line: str) -> bool:
-        return bool(self.starts.match(line)) or any(p.search(line) for p in self.anywhere)
+        """Whether a pattern matches ``line``, case aside. A line in ASCII is lower-cased and
+        read with the patterns compiled without IGNORECASE (the same matches in ASCII), whose
+        letters let a search skip ahead: with IGNORECASE it tries every position."""
+        if self.lowered is not None and line.isascii():
+            starts, anywhere = self.lowered
+            line = line.lower()
+        else:
+            starts, anywhere = self.starts, self.anywhere
+        return bool(starts.match(line)) or any(p.search(line) for p in anywhere)
 
 
 def _boundary_after_letter(pattern: str) -> str:
@@ -277,7 +295,8 @@ def _currencies(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
     """Lookups by one word: changes after a figure, bound prefixes, the verbs of a noun
-    ("spends" -> "spending"), and the words that open a phrase (determiners among them)."""
+    ("spends" -> "spending"), the words that open a phrase (determiners among them) and the
+    nouns that carry or hold a source's figures."""
     return {
         "changes_after": {w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         "amount_leads": _keyed({w: True for w in raw["amount_leads"]}),
@@ -295,6 +314,7 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
             for key in ("verb_nominals", "object_nominals")
         },
         "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
+        "source_nouns": _words(raw["source_carriers"]) | _words(raw["source_works"]),
     }
 
 

@@ -640,11 +640,13 @@ def _counter() -> re.Pattern[str]:
 #: A capitalised number word closing a name after "Xxx of" ("the Group of Seven average",
 #: "the Gang of Four"): part of the name, not a count. A capitalised word after it (a title
 #: in capitals: "Deaths of Seven Climbers") leaves it a number.
+_TITLED_NUMBER = _alternatives(frozenset(w.title() for w in _WORD_STARTS if w != "zero"))
 _NAME_OF_NUMBER = re.compile(  # from its capital, the boundary before it checked after
-    r"[A-Z](?<=\b[A-Z])[a-z]+ of "
-    rf"({_alternatives(frozenset(w.title() for w in _WORD_STARTS if w != 'zero'))})"
-    r"\b(?![ \t]+[A-Z])"
+    rf"[A-Z](?<=\b[A-Z])[a-z]+ of ({_TITLED_NUMBER})\b(?![ \t]+[A-Z])"
 )
+#: The end of such a name, searched for first: it opens with a literal " of ", which a
+#: search finds fast.
+_OF_NUMBER_WORD = re.compile(rf" of (?:{_TITLED_NUMBER})\b")
 #: A figure the text ends on, with no mark nor line end after it, a lower-case word before
 #: it (prose, not a list line "York: 1,100"): in a text of several lines (an article, not
 #: one sentence), the excerpt was cut there and the figure may be cut too ("... of 8.1").
@@ -658,7 +660,8 @@ def _named_spans(text: str) -> list[tuple[int, int]]:
         for m in _counter().finditer(text):
             if 1 <= int(m.group(1)) <= int(m.group(2)):
                 spans.append((m.start(1), m.end(2)))
-        spans += [m.span(1) for m in _NAME_OF_NUMBER.finditer(text)]
+        if _OF_NUMBER_WORD.search(text):  # the cheap test first: what a name's end needs
+            spans += [m.span(1) for m in _NAME_OF_NUMBER.finditer(text)]
     if "\n" in text and text[-1:].isdigit():
         cut = _CUT_AT_END.search(text, max(0, len(text) - 40))
         if cut is not None:

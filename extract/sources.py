@@ -120,7 +120,7 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     words = words[_phrase_start(words, lex) :]
     if any(_is_number(w) for w in words):
         return None
-    carriers = lex.source_carriers | lex.source_works
+    carriers = lex.source_nouns
     participle = _participle_at(words, lex)
     by = next(
         (
@@ -317,6 +317,8 @@ _SIDE_AFTER = re.compile(
 )
 #: A figure with a side after it, anywhere in a sentence (counted to tell a pair).
 _SIDED_FIGURE = re.compile(r"\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+for\s+(?:the\s+)?[A-Za-z]")
+#: The start of ``_SIDE_AFTER``: "for" after the figure and a space.
+_FOR_NEXT = re.compile(r"\s+for\s")
 #: Sides that count without a noun of the lexicon's lists.
 _SIDES = frozenset("police government organisers organizers unions protesters".split())
 
@@ -326,7 +328,12 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     at 48,000 for the police and 300,000 for the unions"): the body after "for" ending the
     figure's clause, when another figure of the sentence has one too; else ``None``."""
     lo, hi = sentence
-    if text.find("for", figure[1], hi) < 0 or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
+    # the cheap test first: "for" right after the figure, which the side needs
+    if (
+        text.find("for", figure[1], hi) < 0
+        or _FOR_NEXT.match(text, figure[1], hi) is None
+        or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2
+    ):
         return None
     _, stop = _clause(text, lo, hi, *figure)
     found = _SIDE_AFTER.match(text, figure[1], stop)
@@ -342,11 +349,12 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
 #: Before a figure that describes whom or what the writer names, no one's claim: a
 #: person's age set off after the name ("Ann Ode, 71, said"), a place's size in an
 #: appositive or after "home to" ("Tolberg, a town of about 48,000,", "Kalder, home to
-#: 140,000 people").
+#: 140,000 people"). "h(?<!\wh)ome" is "\bhome" written to open on a letter, so that a
+#: search skips to a comma or an "h" (the regex engine scans for a pattern's first letters).
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _SIZE_BEFORE = re.compile(
     r"(?:,\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:town|city|country|village|nation|region|province"
-    r"|island|state|district|community|port)(?:\s+of)?|\bhome\s+to)\s+"
+    r"|island|state|district|community|port)(?:\s+of)?|h(?<!\wh)ome\s+to)\s+"
     r"(?:about\s+|some\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?$"
 )
 
@@ -357,14 +365,10 @@ def describes_a_name(text: str, sentence_start: int, figure: tuple[int, int]) ->
     or a place's size ("Tolberg, a town of about 48,000, ...", "home to 140,000 people")."""
     start, end = figure
     lo = max(sentence_start, start - 60)
-    words = text[start:end]
-    if (
-        words.isdigit()
-        and 0 < int(words) < 120
-        and text[end : end + 1] == ","
-        and _AGE_BEFORE.search(text, lo, start)
-    ):
-        return True
+    if text[end : end + 1] == ",":  # the cheap test first
+        words = text[start:end]
+        if words.isdigit() and 0 < int(words) < 120 and _AGE_BEFORE.search(text, lo, start):
+            return True
     window = text[lo:start]
     cheap = "," in window or "home" in window  # the cheap test first
     return cheap and _SIZE_BEFORE.search(text, lo, start) is not None
@@ -553,7 +557,8 @@ def agent_after(text: str, end: int, stop: int) -> str | None:
     """The agent of a participle of giving or counting right after the figure ending at
     ``end`` ("... 6,500 tonnes given by the Coast Agency"), or the subject of a clause
     that gave it ("the 4,000 the company announced"), within ``text[:stop]``."""
-    found = _GIVEN_BY.match(text, end, stop)
+    # the cheap test first: the agent follows "by"
+    found = _GIVEN_BY.match(text, end, stop) if text.find("by", end, stop) >= 0 else None
     if not found:
         gave = _THEY_GAVE.match(text, end, stop)
         if gave is None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 import re
 
-from extract import numbers, sources
+from extract import claims, context, numbers, sources
+from extract.lexicon import lexicon
 
 _SCALES = "thousand|lakh|million|crore|billion|trillion"
 _PLAIN_COMPOUND = re.compile(
@@ -14,6 +15,9 @@ _PLAIN_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+_PLAIN_SIZE_BEFORE = re.compile(sources._SIZE_BEFORE.pattern.replace(r"h(?<!\wh)ome", r"\bhome", 1))
+#: The tokenizer's pattern with plain (backtracking) runs.
+_PLAIN_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]\w*(?:(?:['’.&/]|-(?!-))+\w+)*|[^\w\s]")
 _PLAIN_NAME_OF_NUMBER = re.compile(
     numbers._NAME_OF_NUMBER.pattern.replace(r"[A-Z](?<=\b[A-Z])", r"\b[A-Z]", 1)
 )
@@ -55,6 +59,16 @@ _PIECES = [
     "thousand",
     "½",
     "٣",
+    "home to",
+    "Home",
+    ", a town of",
+    "'",
+    "’",
+    "--",
+    "&",
+    "Read more",
+    "ALL RIGHTS RESERVED",
+    "Copyright",
 ]
 
 
@@ -118,3 +132,26 @@ def test_a_case_of_each() -> None:
         "400",
         ".5",
     ]
+
+
+def test_patterns_rewritten_for_speed_find_what_their_plain_readings_find() -> None:
+    furniture = lexicon().boilerplate_lines
+    for text in _texts(7, 20_000):
+        assert _spans(sources._SIZE_BEFORE, text) == _spans(_PLAIN_SIZE_BEFORE, text), text
+        assert _spans(context._TOKEN, text) == _spans(_PLAIN_TOKEN, text), text
+        # a line in ASCII is read lower-cased, without IGNORECASE: the same answer
+        plain = bool(furniture.starts.match(text)) or any(
+            p.search(text) for p in furniture.anywhere
+        )
+        assert furniture.search(text) == plain, text
+        # the cheap test before a name's number word holds wherever the name does
+        if numbers._NAME_OF_NUMBER.search(text):
+            assert numbers._OF_NUMBER_WORD.search(text), text
+
+
+def test_the_first_characters_tested_before_a_sign_are_those_its_pattern_opens_with() -> None:
+    every = [chr(k) for k in range(0x110000)]
+    attached = {c for c in every if claims._ATTACHED.match(c + "  ")}
+    spaced = {c for c in every if claims._SPACED_SIGN.match("5 " + c + " ", 2)}
+    assert attached == claims._ATTACHED_FIRST
+    assert spaced == claims._SPACED_SIGN_FIRST
