@@ -71,6 +71,9 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Floods in Peru destroyed 300 homes on Monday.", "home"),
         ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
         ("About 3,000 people in Peru fled their home after the quake.", "displaced"),
+        # those who watch an event are its crowd, as those who march in one are
+        ("Some 52,000 spectators in Peru saw the final on Sunday.", "crowd"),
+        ("About 30,000 fans in Peru filled the ground.", "crowd"),
         # "out of" is no noun's "of": what follows it still says what befell them
         ("In Peru, 6,000 people were ordered out of their homes as two men died.", "displaced"),
         ("In Peru, 800 families are still out of their homes a month on.", "displaced"),
