@@ -65,6 +65,14 @@ def accounting_negatives(text: str, claims: list[Draft]) -> None:
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
+#: Words that may open a verb's object before a period of a rate, and where the period may
+#: then start: a pronoun ("used it each day") or a determiner and its noun ("cross the bridge
+#: every day"); after any other word the period is read right after the verb only.
+_OBJECT_SKIPS = {
+    "it": (1, 2), "them": (1, 2), "the": (1, 3), "its": (1, 3), "their": (1, 3)
+}  # fmt: skip
+
+
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -734,12 +742,16 @@ class UnitReader(PhraseReader):
     def _period_after_verb(self, rest: list[Token], words: list[str]) -> str | None:
         """ "hundreds of people die each month", "300 arrive daily": a period after the verb
         the counted figure is subject of ("each"/"every"/"per" or an adverb, not "a month",
-        which after a verb is a span: "spent a day")."""
+        which after a verb is a span: "spent a day"), or after the verb and its object ("48,000
+        cars cross the bridge every day", "used it each day")."""
         if len(words) < 2 or not rest[0].text.isalpha() or not rest[0].text.islower():
             return None
-        if words[0] in self.lex.stopwords or words[1] in ("a", "an"):
+        if words[0] in self.lex.stopwords:
             return None
-        label, k = phrase_at(words[1:], self.lex.periods, 2)
-        if not k or (words[1 + k : 2 + k] and words[1 + k] in self.lex.period_blockers):
-            return None
-        return label
+        for at in _OBJECT_SKIPS.get(words[1], (1,)):
+            if words[at : at + 1] in (["a"], ["an"]):
+                continue
+            label, k = phrase_at(words[at:], self.lex.periods, 2)
+            if k and not (words[at + k : at + k + 1] and words[at + k] in self.lex.period_blockers):
+                return label
+        return None

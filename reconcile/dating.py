@@ -92,7 +92,9 @@ _CHANGE_BY = (
     # "a fall in the number of arrivals in May - 9,000", "a rise in deaths of 300"
     r"\b(?:rise|increase|drop|fall|decline|jump|reduction|decrease|cut)\s+in\s+[^,;:.()]{1,80}?"
     r"(?:\s+of|\s*[\u2013\u2014:]|\s-)|"
-    r"\badditionally)"
+    r"\badditionally|"
+    # "the toll rose to nine after three workers died": what brought a level up is a change
+    r"\b(?:rose|risen|climbed|increased|jumped|went\s+up)\s+to\s+[^,;:()]{1,60}?\s+after)"
     r"\s+" + _HEDGE
 )
 #: Words that make a figure one its source has since replaced: "now 40 instead of 90",

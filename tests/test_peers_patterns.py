@@ -232,6 +232,10 @@ def test_verbs_that_put_a_figure_below_what_is_reached(text: str) -> None:
         ("About 200 commuters pass through daily.", None),
         ("Some 80 patients arrive daily at the clinic.", "day"),
         ("Thousands of birds die every year on the coast.", "year"),
+        # after the verb and its object
+        ("About 9,000 lorries cross the border every day.", "day"),
+        ("Some 300 ships use it each year.", "year"),
+        ("About 200 volunteers cleaned the beach a week later.", None),
     ],
 )
 def test_a_period_after_the_verb_of_a_counted_figure_is_a_rate(text: str, per: str | None) -> None:

@@ -53,3 +53,22 @@ def test_the_start_of_a_change_is_no_rival_figure(
     both = quantities.filter(pl.col("n_assertions") >= 2)
     assert both.height == 1, quantities.select("label", "verdict", "why")
     assert both.item(0, "verdict") in allowed, both.item(0, "why")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "delta"),
+    [
+        ("The death toll in Chile rose to 19 on Wednesday after three workers died.", True),
+        ("The toll in Chile climbed to 40 after 12 more bodies were found.", True),
+        ("The toll in Chile stood at 19 after three workers died.", False),
+    ],
+)
+def test_what_brought_a_level_up_is_a_change(sentence: str, delta: bool) -> None:
+    # "rose to nine after three died": the three are what the toll rose by, not a rival toll
+    from reconcile_sentences import _on_one_day
+
+    claims = _on_one_day(sentence).claims
+    late = claims.sort("start").row(-1, named=True)
+    assert late["is_delta"] is delta
+    if delta:
+        assert claims["quantity_id"].n_unique() == 2

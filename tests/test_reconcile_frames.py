@@ -71,6 +71,11 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("Floods in Peru destroyed 300 homes on Monday.", "home"),
         ("In Peru, 40 buildings were damaged by the quake.", "damaged home"),
         ("About 3,000 people in Peru fled their home after the quake.", "displaced"),
+        # those brought out alive are the rescued, not the toll beside them
+        ("In Peru, 12 miners died and 17 were brought out alive.", "death"),
+        ("In Peru, 17 miners have been brought out alive.", "rescued"),
+        # the dead named so far are counted apart from the toll
+        ("Police in Peru have identified 14 of the dead.", "identified"),
         # those who watch an event are its crowd, as those who march in one are
         ("Some 52,000 spectators in Peru saw the final on Sunday.", "crowd"),
         ("About 30,000 fans in Peru filled the ground.", "crowd"),
