@@ -1311,6 +1311,11 @@ _ENUM_COLUMNS = tuple(
 #: metadata, which starts at "outlet" and is added to every row afterwards.
 _ROW_COLUMNS = tuple(CLAIMS_SCHEMA.names()[: CLAIMS_SCHEMA.names().index("outlet")])
 
+#: The frame of a document with no claims, made once: building it from the schema takes
+#: about 200 µs, a clone of it under a microsecond. Each caller gets a clone, since a polars
+#: frame can be changed in place (``insert_column``) and this one is never handed out.
+_NO_CLAIMS = CLAIMS_SCHEMA.to_frame()
+
 
 def _row_tuples(
     text: str, doc_id: str, language: str, meta: tuple[Any, ...] = ()
@@ -1372,7 +1377,7 @@ def extract_claims(
         meta = (outlet, published, url, title)  # the schema's last columns, in its order
         rows = _row_tuples(text, doc_id, language, meta)
     if not rows:
-        return CLAIMS_SCHEMA.to_frame()
+        return _NO_CLAIMS.clone()
     frame = pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
