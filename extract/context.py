@@ -149,7 +149,10 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
         at = pos + len(gap)
         pos = at + len(word)
         tok = new(Token)
-        tok.text, tok.start, tok.end, tok.lower = word, at, pos, word.lower()
+        tok.text = word  # (one store a slot: no tuple packed and unpacked a token)
+        tok.start = at
+        tok.end = pos
+        tok.lower = word.lower()
         append(tok)
     return out
 
