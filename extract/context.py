@@ -149,7 +149,10 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
         at = pos + len(gap)
         pos = at + len(word)
         tok = new(Token)
-        tok.text, tok.start, tok.end, tok.lower = word, at, pos, word.lower()
+        tok.text = word  # (one store a slot: no tuple packed and unpacked a token)
+        tok.start = at
+        tok.end = pos
+        tok.lower = word.lower()
         append(tok)
     return out
 
@@ -1343,8 +1346,11 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
 def _verb_form(word: str, lex: Lexicon) -> bool:
     """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
     ("shooting"; not a noun such as "funding")."""
-    return _verb_like(word, lex.concept_verbs) or (
-        word.endswith("ing") and len(word) > 4 and word not in lex.ing_nouns
+    return (
+        # what _verb_like tests, written out: this is read for most words before a figure
+        word in lex.concept_verbs
+        or (len(word) > 5 and word.endswith("ed") and "-" not in word)
+        or (word.endswith("ing") and len(word) > 4 and word not in lex.ing_nouns)
     )
 
 

@@ -54,6 +54,10 @@ _COUNTERPARTS = frozenset(["against", "versus", "vs", "vs."])
 #: Words opening a clause of their own inside a sentence ("it is vital to see where the
 #: $2bn goes", "we will know if the 40% holds"): the phrase before them is another clause's.
 _SUBORDINATORS = frozenset("where when whether if unless".split())
+#: What ends the phrase as a token's lower-case form: a clause break, a subordinator or a
+#: mark of punctuation (a mark is one character, its own lower-case form); a speech verb
+#: ends it too, in lower case (see ``_LeftWalk.step``).
+_PHRASE_BREAKS = _CLAUSE_BREAKS | _SUBORDINATORS | frozenset(',.;:!?"“”')
 #: Pronouns that stand for a thing as the subject of a figure's verb.
 _SUBJECT_PRONOUNS = frozenset(["it", "they"])
 #: A one-digit figure joined to a word by a hyphen, read as one word ("5-year", "3-day").
@@ -139,12 +143,7 @@ class _LeftWalk:
         low = tok.lower
         if tok.text in ".)" and (self._abbreviation_dot(tok) or self._past_short_form(tok)):
             return False
-        if (
-            low in _CLAUSE_BREAKS
-            or low in _SUBORDINATORS
-            or tok.text in ',.;:!?"“”'
-            or (tok.text.islower() and low in _SPEECH)
-        ):
+        if low in _PHRASE_BREAKS or (tok.text.islower() and low in _SPEECH):
             return self._at_clause_break(tok)
         adjacent = bool(self.picked) and self.last == self.i + 1  # right before a word picked
         if adjacent and (self._qualifies_noun(tok) or self._noun_before_noun(tok)):
@@ -413,7 +412,11 @@ class _LeftWalk:
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
         if i > 0 and low in lex.verb_nouns and _determines(toks[i - 1], lex):
             return False  # "the cost of", "Acme's cost has": a verb's noun after an article
-        if self._after_adjective(i):
+        if (
+            i > 0
+            and toks[i - 1].lower in lex.common_adjectives  # (cheap test first: what it needs)
+            and self._after_adjective(i)
+        ):
             return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
             _verb_form(low, lex)
