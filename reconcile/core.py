@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import warnings
 from collections.abc import Iterable
 from collections.abc import Mapping as MappingABC
@@ -110,31 +109,21 @@ def _one_chunk(column: pl.Series) -> pl.Series:
 def _to_compare(work: pl.DataFrame, period_days: dict[str, float] | None) -> pl.DataFrame:
     """``work`` in the period most of each series' figures give (when ``period_days`` is
     given: no period was asked for), with the text the assertions read held as categoricals,
-    as they give it. (Done before :func:`_compared` is called: the caller's name for the
+    as they give it. (Done before :func:`_asserted` is called: the caller's name for the
     table it is given would hold the columns these replace while the assertions are made.)"""
     if period_days is not None:
         work = _as_categories(in_stated_period(work, period_days))
     return work.with_columns(pl.col(_VOTED_TEXT).cast(pl.Categorical))
 
 
-def _compared(
-    work: pl.DataFrame,
-    threshold: float,
-    consensus: Literal["median", "truth_discovery"],
-    *,
-    made: bool,
-    events: dict[str, dt.date],
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """``work`` (:func:`_to_compare`), its quantities and its assertions; the claims get their
-    assertions' columns when ``made`` (not before a merge, which compares them again);
-    ``events``: each report's event day (:func:`reconcile.events.lead_event_days`)."""
+def _asserted(work: pl.DataFrame, *, made: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``work`` (:func:`_to_compare`) with its assertions' columns, and its assertions; the
+    columns only the assertions read are let go when ``made`` (not before a merge, which
+    makes them again). (The quantities are made apart, by the caller, once its name for the
+    working table is given the one returned: the table it replaces, with its own ids and the
+    columns let go, is not held while they are made.)"""
     work, assertions = assertions_table(work)
-    if made:
-        work = _assertions_made(work)
-    quantities, assertions = quantities_table(
-        work, assertions, threshold=threshold, consensus=consensus, event_days=events
-    )
-    return work, quantities, assertions
+    return (_assertions_made(work) if made else work), assertions
 
 
 def reconcile(
@@ -294,14 +283,16 @@ def reconcile(
     days = tables.period_days if per is None else None
     events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
-    work, quantities, assertions = _compared(
-        work, threshold, consensus, made=not user.merge, events=events
+    work, assertions = _asserted(work, made=not user.merge)
+    quantities, assertions = quantities_table(
+        work, assertions, threshold=threshold, consensus=consensus, event_days=events
     )
     if user.merge:
         # (a merged quantity takes the period most of its figures give)
         work = _to_compare(_merge(work, quantities, user).drop("assertion_id"), days)
-        work, quantities, assertions = _compared(
-            work, threshold, consensus, made=True, events=events
+        work, assertions = _asserted(work, made=True)
+        quantities, assertions = quantities_table(
+            work, assertions, threshold=threshold, consensus=consensus, event_days=events
         )
     if user.rename:
         quantities = quantities.with_columns(
@@ -327,9 +318,10 @@ def reconcile(
 #: before ``assign_keys`` (its working columns do not come on top of them, and every sort
 #: would copy them) and come back by row number for the output.
 _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
-#: Columns that ``assign_keys`` is the last to read (an input column, and the sources as
-#: numbers it is given in place of their text): they leave after it.
-_KEYS_READ = ("title", SOURCE_KEY)
+#: Columns that ``assign_keys`` is the last to read and gives back (the sources as numbers
+#: it is given in place of their text; the title, which it also reads last, it lets go
+#: itself): they leave after it.
+_KEYS_READ = (SOURCE_KEY,)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would
 #: carry them) and come back from the input, by row number, for the sources and assertions.

@@ -523,6 +523,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         _dm_day=dm_day,
         _span_end=found.select(_span_end(pl.col("_span"))).to_series(),
     )
+    # (the words matched, read into numbers above, are let go: held to the end of the
+    # function they would sit under every step that follows)
+    del found, dm, month, year, day, dm_month, dm_day
     frame = join_beside(frame, _publication(claims), "doc_id")
     published = pl.col("_published")
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()

@@ -1352,7 +1352,7 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
         return pl.when(~place.is_in(list(BROAD_PLACES)) & (place != "")).then(place)
 
     # "... were into Chile (2m), Peru (1m)": the list's direction, each item's own place
-    listed = pl.col("entity_source").fill_null("").str.contains("beside the figure")
+    listed = pl.col("entity_source").cast(pl.String).fill_null("").str.contains("beside the figure")
     # (the direction word nearest the list: "out of Chile, mostly into Peru (2m)" goes into)
     lead = before_figure().str.extract(rf"(?i)^.*(?-u:\b)({_OUT_OF}|{_INTO})\s+[^;]*$", 1)
     list_from = pl.when(listed & lead.str.contains(rf"(?i)^{_OUT_OF}$")).then(pl.col("entity"))

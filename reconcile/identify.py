@@ -385,7 +385,8 @@ def assign_keys(
     place closest to the figure (see :mod:`reconcile.frames`), else the place most often
     read in the document (its frame), else "unspecified". The concept is the measure read
     from the figure's words, else a concept of the concepts table, else the counted noun.
-    ``claims`` holds each figure's source as a number (``SOURCE_KEY``, :func:`source_key`).
+    ``claims`` holds each figure's source as a number (``SOURCE_KEY``, :func:`source_key`);
+    its ``title`` is read and not given back.
     """
     known_entity, _ = _canonical(pl.col("sentence").fill_null(""), tables.entities)
     # "500-odd deaths": "odd" says the number is round, it is no part of the counted noun
@@ -410,9 +411,10 @@ def assign_keys(
     docs = _document_texts(claims, texts)
     frame = join_beside(frame, _document_places(docs, in_text), "doc_id")
     frame = _organisations(frame, claims, texts, docs, [*in_text[0], *in_text[1]])
-    # (the documents' texts and the table as it came in are not read again)
+    # (the documents' texts and the table as it came in are not read again, nor the titles,
+    # read only for the documents' texts and organisations)
     del claims, docs
-    frame = _doc_default(frame, "_known")
+    frame = _doc_default(frame.drop("title"), "_known")
     # "250 Chadian workers" in a story about another country: the nationality is the scope
     # (in a story about that country it is its people, and the document's place stands)
     frame = frame.with_columns(_nation=nationality(demonym_forms()))
@@ -482,7 +484,9 @@ def assign_keys(
         pl.lit("unspecified"),
     )
     # (the entity and the words that chose it made one after the other: each builds a text
-    # for every row, and made side by side both would be held at once)
+    # for every row, and made side by side both would be held at once; the words, a few
+    # texts repeated over a million rows, held as categoricals through the steps that
+    # follow, as the output gives them: a step that reads them as text casts them)
     frame = frame.with_columns(entity=entity)
     frame = frame.with_columns(
         entity_source=pl.when(pl.col("_known").is_not_null())
@@ -497,7 +501,8 @@ def assign_keys(
         .then(pl.lit("the place the document is about"))
         .when(pl.col("_doc__known").is_not_null())
         .then(pl.lit("the document's main subject"))
-        .otherwise(pl.lit("no place or name found")),
+        .otherwise(pl.lit("no place or name found"))
+        .cast(pl.Categorical),
     ).drop(*_PLACE_READ)  # (let go before the steps of the measure, which do not read them)
     frame = _concepts(frame, tables).drop("_measure", "_measure_source")
     frame = _recorded(frame, tables)
