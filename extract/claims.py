@@ -28,7 +28,6 @@ from typing import Any, Literal
 import polars as pl
 
 from .context import (
-    _OWN_CLAUSE_PRONOUNS,
     IRREGULAR_PLURALS,
     AttributionTracker,
     TextTokens,
@@ -92,6 +91,18 @@ _SPACED_SIGN = re.compile(rf"(?<=[\w.][ \u00a0])(?:%|[{_SIGNS}]|{_DEGREE})(?![\w
 _SIGN_CHARS = frozenset("€£֏؋৳฿៛￦" + "".join(map(chr, range(0x20A0, 0x20D0))))
 _ATTACHED_FIRST = frozenset(string.ascii_letters + "%°º+″/µμ²³") | _SIGN_CHARS
 _SPACED_SIGN_FIRST = frozenset("%°º") | _SIGN_CHARS
+
+
+def _attached_at(text: str, pos: int) -> re.Match[str] | None:
+    """``_ATTACHED`` at ``pos``, tried only where its first character may stand."""
+    return _ATTACHED.match(text, pos) if text[pos : pos + 1] in _ATTACHED_FIRST else None
+
+
+def _spaced_sign_at(text: str, pos: int) -> re.Match[str] | None:
+    """``_SPACED_SIGN`` at ``pos``, tried only where its first character may stand."""
+    return _SPACED_SIGN.match(text, pos) if text[pos : pos + 1] in _SPACED_SIGN_FIRST else None
+
+
 _ORDINAL = frozenset(["st", "nd", "rd", "th", "s", "am", "pm", "a.m", "p.m"])
 _RANGE_SEP = re.compile(
     r"-[ \t]+(?:to|or)[ \t]+"  # "a 10- to 12-year term": the first hyphen left hanging
@@ -428,19 +439,11 @@ class _DocumentReader(UnitReader):
         scaled = self._spaced_scale(pos, r.currency) if num.kind == "digits" else None
         if scaled:
             r.scale, pos = scaled
-        attached = (
-            _ATTACHED.match(text, pos)
-            if pos == num.end and num.kind == "digits" and text[pos : pos + 1] in _ATTACHED_FIRST
-            else None
-        )
+        attached = _attached_at(text, pos) if pos == num.end and num.kind == "digits" else None
         if attached and attached.group() in ("x", "X") and _SCIENTIFIC.match(text, pos):
             attached = None  # "3.1x10-4": a power of ten glued on, no multiple
-        if (
-            attached is None
-            and num.kind == "digits"
-            and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST
-        ):
-            attached = _SPACED_SIGN.match(text, pos + 1)  # "27 %", "500 €", "-18 °C"
+        if attached is None and num.kind == "digits":
+            attached = _spaced_sign_at(text, pos + 1)  # "27 %", "500 €", "-18 °C"
         r.pos, r.attached = pos, attached
         return attached is None or self._read_suffix(r, attached)
 
@@ -563,7 +566,7 @@ class _DocumentReader(UnitReader):
             if nxt is not None and num.kind in numeric and nxt.kind in numeric
             else None
         )
-        if nxt is not None and sep and num.kind in numeric and nxt.kind in numeric:
+        if nxt is not None and sep:  # (nxt given: a separator was looked for)
             joiner = sep.group().strip().lower()
             joiner = joiner.lstrip("-").strip() or joiner  # "10- to 12-year"
             joiner = "to" if joiner in ("through", "thru") else joiner  # "20 through 100"
@@ -634,13 +637,9 @@ class _DocumentReader(UnitReader):
         r.value = (low + value2) / 2
         pos = r.pos = claim2[1]
         claim.consumed = nxt.end
-        glued = (
-            _ATTACHED.match(text, pos)
-            if pos == nxt.end and text[pos : pos + 1] in _ATTACHED_FIRST
-            else None
-        )
-        if glued is None and pos == nxt.end and text[pos + 1 : pos + 2] in _SPACED_SIGN_FIRST:
-            glued = _SPACED_SIGN.match(text, pos + 1)  # "20 to 30 %"
+        glued = _attached_at(text, pos) if pos == nxt.end else None
+        if glued is None and pos == nxt.end:
+            glued = _spaced_sign_at(text, pos + 1)  # "20 to 30 %"
         info = self._attached_unit(glued.group()) if glued else None
         if glued and glued.group() == "%" and claim.unit is None and not r.currency:
             claim.unit, claim.dimension, r.pos = "percent", "ratio", glued.end()
@@ -1275,9 +1274,7 @@ class _RowWriter:
             head
             and head_end <= claim.start
             and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                tok.lower in _OWN_CLAUSE_PRONOUNS  # (cheap test first: what it needs)
-                and tok.start >= head_end
-                and heads_own_clause(left, k, self.reader.lex)
+                tok.start >= head_end and heads_own_clause(left, k, self.reader.lex)
                 for k, tok in enumerate(left)
             )
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."

@@ -143,17 +143,11 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, as ``_TOKEN.finditer`` finds them."""
     out: list[Token] = []
     append = out.append
-    new = object.__new__  # its slots set here: about twice as fast as a call of Token
     pos = start
     for gap, word in _GAP_TOKEN.findall(text, start, end):
         at = pos + len(gap)
         pos = at + len(word)
-        tok = new(Token)
-        tok.text = word  # (one store a slot: no tuple packed and unpacked a token)
-        tok.start = at
-        tok.end = pos
-        tok.lower = word.lower()
-        append(tok)
+        append(Token(word, at, pos, word.lower()))
     return out
 
 
@@ -533,7 +527,7 @@ class AttributionTracker:
                 return holder
             return self.last_named if _may_stand_for(low, self.last_named, lex) else candidate
         office = _OFFICE_OF.fullmatch(low)
-        if office and office.group(1) in lex.source_anaphors | lex.member_anaphors:
+        if office and office.group(1) in lex.body_anaphors:
             # "the treasurer of the alliance": an office of the organisation named last
             # speaks for it
             return self.last_named or candidate
@@ -831,7 +825,7 @@ def _possessive_body(toks: list[Token], i: int, lex: Lexicon) -> str | None:
         ]
         head = phrase[-1].lower
         named = phrase[-1].text[:1].isupper()
-        if named or head in lex.source_anaphors or head in lex.member_anaphors:
+        if named or head in lex.body_anaphors:
             return " ".join(t.text for t in phrase)
         return None
     return None
@@ -876,9 +870,7 @@ def _opening_name(toks: list[Token], k: int) -> str | None:
             (
                 n + 1
                 for n in range(j, min(j + 3, k))
-                if toks[n].lower in lex.source_anaphors
-                or toks[n].lower in lex.member_anaphors
-                or toks[n].lower in IRREGULAR_PLURALS
+                if toks[n].lower in lex.body_anaphors or toks[n].lower in IRREGULAR_PLURALS
             ),
             None,
         )
@@ -1346,11 +1338,8 @@ def _antecedent_noun(tok: Token, lex: Lexicon) -> bool:
 def _verb_form(word: str, lex: Lexicon) -> bool:
     """A verb form ending a phrase ("reached", "can reach") or a participle in -ing
     ("shooting"; not a noun such as "funding")."""
-    return (
-        # what _verb_like tests, written out: this is read for most words before a figure
-        word in lex.concept_verbs
-        or (len(word) > 5 and word.endswith("ed") and "-" not in word)
-        or (word.endswith("ing") and len(word) > 4 and word not in lex.ing_nouns)
+    return _verb_like(word, lex.concept_verbs) or (
+        word.endswith("ing") and len(word) > 4 and word not in lex.ing_nouns
     )
 
 

@@ -412,11 +412,7 @@ class _LeftWalk:
             return False  # "the cost of living rose 6%": a word in -ing after "of" is a noun
         if i > 0 and low in lex.verb_nouns and _determines(toks[i - 1], lex):
             return False  # "the cost of", "Acme's cost has": a verb's noun after an article
-        if (
-            i > 0
-            and toks[i - 1].lower in lex.common_adjectives  # (cheap test first: what it needs)
-            and self._after_adjective(i)
-        ):
+        if self._after_adjective(i):
             return False  # "a net worth of", "heavy losses of": a noun after an adjective
         return (
             _verb_form(low, lex)
@@ -614,8 +610,7 @@ class _LeftWalk:
         first quarter", "last year": a time); a change verb before any word or verb."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
         return (
-            # a function word, not "US" of "US crude", a name in capitals (_function_word)
-            (low in lex.stopwords and not (tok.text.isupper() and len(tok.text) > 1))
+            _function_word(tok, lex)  # not "US" of "US crude", a name in capitals
             or (
                 (low,) in lex.changes and not (self.picked or self.crossed)
             )  # "the wheat contract was"

@@ -108,6 +108,8 @@ class Lexicon:
     source_nouns: frozenset[str]
     source_anaphors: frozenset[str]
     member_anaphors: frozenset[str]
+    #: both of them: the nouns of a body that may speak ("the ministry", "the union")
+    body_anaphors: frozenset[str]
     source_adjectives: frozenset[str]
     person_states: frozenset[str]
     asserter_adverbs: frozenset[str]
@@ -295,8 +297,8 @@ def _currencies(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
     """Lookups by one word: changes after a figure, bound prefixes, the verbs of a noun
-    ("spends" -> "spending"), the words that open a phrase (determiners among them) and the
-    nouns that carry or hold a source's figures."""
+    ("spends" -> "spending"), the words that open a phrase (determiners among them), the
+    nouns that carry or hold a source's figures and the nouns of a body that may speak."""
     return {
         "changes_after": {w: label for (w,), label in phrase_index(raw["changes_after"]).items()},
         "amount_leads": _keyed({w: True for w in raw["amount_leads"]}),
@@ -315,6 +317,7 @@ def _words_of_phrases(raw: dict[str, Any]) -> dict[str, Any]:
         },
         "phrase_openers": _words(raw["phrase_openers"]) | _words(raw["determiners"]),
         "source_nouns": _words(raw["source_carriers"]) | _words(raw["source_works"]),
+        "body_anaphors": _words(raw["source_anaphors"]) | _words(raw["member_anaphors"]),
     }
 
 

@@ -329,11 +329,7 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     figure's clause, when another figure of the sentence has one too; else ``None``."""
     lo, hi = sentence
     # the cheap test first: "for" right after the figure, which the side needs
-    if (
-        text.find("for", figure[1], hi) < 0
-        or _FOR_NEXT.match(text, figure[1], hi) is None
-        or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2
-    ):
+    if _FOR_NEXT.match(text, figure[1], hi) is None or len(_SIDED_FIGURE.findall(text, lo, hi)) < 2:
         return None
     _, stop = _clause(text, lo, hi, *figure)
     found = _SIDE_AFTER.match(text, figure[1], stop)
@@ -342,7 +338,7 @@ def paired_side(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     side = found["side"]
     head = side.split()[-1].lower()
     lex = lexicon()
-    body = head in lex.source_anaphors or head in lex.member_anaphors or head in _SIDES
+    body = head in lex.body_anaphors or head in _SIDES
     return side if body or (side[:1].isupper() and names_source(side)) else None
 
 
@@ -568,8 +564,7 @@ def agent_after(text: str, end: int, stop: int) -> str | None:
             head = low.split()[-1]
             lex = lexicon()
             if head in lex.stopwords or not (
-                head in lex.source_anaphors
-                or head in lex.member_anaphors
+                head in lex.body_anaphors
                 or head in lex.source_authors
                 or head.endswith(("er", "or", "ers", "ors", "ment", "ice"))
                 or head in _SIDES
