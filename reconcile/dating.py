@@ -305,6 +305,11 @@ _RELATIVE_YEAR_HINT = (
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
 _LAST_YEAR = r"(?i)\blast\s+year\b"
+#: A year the figure's own clause names after "of", "in" or "during" ("the flood of 1994").
+_OWN_YEAR = rf"(?i)\b(?:of|in|during)\s+(?:the\s+)?{_YEAR}\b"
+#: "last summer": the season it names and the month at its middle.
+_SEASONS = _WORDS.season_months
+_LAST_SEASON = rf"(?i)\blast\s+({phrases(_SEASONS)})\b"
 #: "four years ago", "3 years ago": a year counted back from publication (group 1: how many).
 _YEARS_AGO = r"(?i)\b([a-z]+|\d{1,2})\s+years?\s+ago\b"
 #: How a figure is dated by a year its sentence names ("in 2030", "last year").
@@ -466,7 +471,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .alias("_in_year"),
         # a span of years as the sentence's only years: its figures count over it
         pl.when(told_years == 2).then(told).str.extract_groups(_YEAR_SPAN).alias("_span"),
-        sentence.str.extract(r"(?i)\blast (month|year)\b", 1).str.to_lowercase().alias("_last"),
+        sentence.str.extract(rf"(?i)\blast (month|year|{phrases(_SEASONS)})\b", 1)
+        .str.to_lowercase()
+        .alias("_last"),
         sentence.str.extract(_PART_OF_LAST_YEAR, 1)
         .str.to_lowercase()
         .str.replace_all(r"\s+", " ")
@@ -557,14 +564,26 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.lit(" "),
         after_figure().str.extract(r"^([^0-9]*)", 1).fill_null(""),
     )
-    last_year = (
-        (pl.col("_last") == "year")
-        & pl.col("_part").is_null()
-        & (
-            stretch.str.contains(_LAST_YEAR)
-            | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
-        )
+    own_last_year = (pl.col("_last") == "year") & pl.col("_part").is_null()
+    last_year = own_last_year & (
+        stretch.str.contains(_LAST_YEAR)
+        | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
     )
+    own_last_year = own_last_year & stretch.str.contains(_LAST_YEAR)
+    # "last summer", of the figure's own stretch or of a sentence it opens: that season's
+    # middle month in the year of publication, or the year before when that month is not at
+    # least six weeks past
+    season = pl.col("_last").replace_strict(_SEASONS, default=None, return_dtype=pl.Int32)
+    season_this_year = pl.date(published.dt.year(), season, 1)
+    season_date = (
+        pl.when(season_this_year > published - pl.duration(days=42))
+        .then(pl.date(published.dt.year() - 1, season, 1))
+        .otherwise(season_this_year)
+    )
+    own_season = stretch.str.contains(_LAST_SEASON)
+    last_season = pl.when(
+        own_season | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*" + _LAST_SEASON[4:])
+    ).then(season_date)
     # "the 58% of four years ago": as "last year", of the figure's own stretch, more years back
     numbers = {w: n for w, n in lexicon().number_words.items() if 1 < n < 100}
     ago = stretch.str.extract(_YEARS_AGO, 1).str.to_lowercase()
@@ -577,6 +596,19 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
     in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
+    # a time the figure's own words give ("the flood of 1994 killed 27", "died last summer")
+    # wins over a day the rest of the sentence gives ("..., the agency said on Saturday")
+    clause_year = in_year & before.str.extract(r"([^,;:()]*)$", 1).str.contains(_OWN_YEAR)
+    own_time: pl.Expr = (
+        pl.when(clause_year)
+        .then(pl.date(pl.col("_in_year"), 7, 1))
+        .when(own_last_year)
+        .then(pl.date(published.dt.year() - 1, 7, 1))
+        .when(own_season)
+        .then(season_date)
+    )
+    frame = frame.with_columns(_own_time=own_time)
+    own_time = pl.col("_own_time")
     # a time the sentence gives that the document gives no date to place ("on Tuesday", "on
     # May 9", "in March" in an undated document): of another time, but of which is not known
     unplaced = (
@@ -586,6 +618,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(_day_of_month())
+        .when(own_time.is_not_null())
+        .then(own_time)
         .when(day_month.is_not_null())
         .then(day_month)
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
@@ -600,6 +634,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.date(published.dt.year() - 1, pl.col("_part"), 1))
         .when(last_year)
         .then(pl.date(published.dt.year() - 1, 7, 1))
+        .when(last_season.is_not_null())
+        .then(last_season)
         .when(years_ago.is_not_null())
         .then(pl.date(published.dt.year() - years_ago, 7, 1))
         .when(in_year)
@@ -609,6 +645,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .otherwise(published),
         as_of_source=pl.when(dated)
         .then(pl.lit("a date in the sentence"))
+        .when(own_time.is_not_null())
+        .then(pl.lit(YEAR_NAMED))
         .when(day_month.is_not_null())
         .then(pl.lit("a day and month before publication"))
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
@@ -620,7 +658,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
         .then(pl.lit("'last month/year' before publication"))
         # (the year before publication, as a year the sentence names: the figure's period)
-        .when(last_year | years_ago.is_not_null())
+        .when(last_year | last_season.is_not_null() | years_ago.is_not_null())
         .then(pl.lit(YEAR_NAMED))
         .when(in_year)
         .then(pl.lit(YEAR_NAMED))
@@ -672,6 +710,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_published",
         "_from_url",
         "_in_year_ok",
+        "_own_time",
         "_day_month",
         "_span_end",
     )

@@ -130,6 +130,7 @@ class ReadingWords:
     relative_years: dict[int, tuple[str, ...]]
     relative_year_against: tuple[str, ...]
     part_of_year_months: dict[str, int]
+    season_months: dict[str, int]
     #: people a nationality names by their standing or work, who are all its people
     nationals_by_role: tuple[str, ...]
     #: words calling a count official, and nouns of a count (a multiple's official base)
@@ -226,6 +227,7 @@ def reading_words() -> ReadingWords:
         },
         relative_year_against=words("relative_year_against"),
         part_of_year_months={str(k).lower(): int(v) for k, v in raw["part_of_year_months"].items()},
+        season_months={str(k).lower(): int(v) for k, v in raw["season_months"].items()},
         nationals_by_role=words("nationals_by_role"),
         official_count_words=words("official_count_words"),
         count_nouns=words("count_nouns"),

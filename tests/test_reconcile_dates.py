@@ -62,6 +62,29 @@ def test_two_marches_days_apart_are_two_quantities() -> None:
             dt.date(2031, 3, 9),
             {"40": dt.date(2031, 3, 9)},
         ),
+        # a year or a season the figure's own words name wins over the day of saying
+        (
+            "The flood of 1994 killed 27 people in Peru, the agency said on Saturday.",
+            dt.date(2031, 3, 5),
+            {"27": dt.date(1994, 7, 1)},
+        ),
+        (
+            "Nine people died in forest fires in Chile last summer, the ministry said on Tuesday.",
+            dt.date(2031, 3, 5),
+            {"Nine people": dt.date(2030, 7, 1)},
+        ),
+        # "last summer" is this year's once its middle is well past, and "last winter" in
+        # March the winter just ended
+        (
+            "Nine people died in forest fires in Chile last summer, the ministry said.",
+            dt.date(2031, 10, 20),
+            {"Nine people": dt.date(2031, 7, 1)},
+        ),
+        (
+            "Last winter, 40 people died of the cold in Peru.",
+            dt.date(2031, 3, 5),
+            {"40": dt.date(2031, 1, 1)},
+        ),
         # ... and a weekday the figure's clause says is to come is no date of it
         (
             "Nurses in Peru will go back to work on Friday after they accepted an 8% pay rise.",
