@@ -16,8 +16,9 @@ teachers' strike over pay; a rebel-held city shelled and a humanitarian pause; a
 railway's cost overrun found by state auditors; a listeria outbreak traced to a creamery's
 cheeses; a fire on an island car ferry; a defaulted country's bond restructuring; a three-day
 national transport strike; a ransomware attack on a hospital that turns ambulances away; fish
-dying in a river below a pulp mill; a leaked school-leaving exam and its resits) with the
-groups and verdicts written by hand before the tool was first run on them
+dying in a river below a pulp mill; a leaked school-leaving exam and its resits; hail over a
+wine valley; a city marathon on a record hot day; a fake online trading ring's call centres
+raided) with the groups and verdicts written by hand before the tool was first run on them
 (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
 written in its ``known.yaml`` (``wrong``, ``not_held``, ``notes`` on its first run and what
