@@ -523,6 +523,10 @@ _QUALIFIER = r"\d-[A-Za-z]+$"
 #: names that figure.
 _OTHER_FIGURE = rf"(?i)(?-u:\b)[a-z]+\s+of\s+(?:(?:{HEDGES})\s+)?[^\s\w]?\d"
 
+#: The stuff a figure is of, right after it ("of new capital", "of grain"): no article.
+_OF_STUFF = r"(?i)^\s*of\s+(?:[a-z-]+\s+)?[a-z-]+(?-u:\b)"
+#: ... but not a thing a determiner points to ("of the bank's capital", "of its loans").
+_OF_THE = r"(?i)^\s*of\s+(?:the|a|an|its|their|his|her|this|that)(?-u:\b)"
 
 #: The columns :func:`read_measure` reads, and those it adds.
 MEASURE_READS = (
@@ -713,6 +717,14 @@ def read_measure(
                     # "the 64-metre dam": a unit joined to its figure by a hyphen qualifies
                     # the noun after it, which says what the figure measures, not the sentence
                     & ~pl.col("surface").fill_null("").str.contains(_QUALIFIER)
+                    # "EUR 800 million of new capital": a sum followed by what it is of
+                    # names itself, whatever the sentence speaks of ("2 million hectares of
+                    # forest" is still the area the sentence says burned)
+                    & ~(
+                        (pl.col("dimension") == "currency")
+                        & after.str.contains(_OF_STUFF).fill_null(False)
+                        & ~after.str.contains(_OF_THE).fill_null(False)
+                    )
                 ).then(
                     unnamed(pl.col("sentence").fill_null("")).str.replace_all(_OTHER_FIGURE, " ")
                 ),

@@ -271,7 +271,8 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     before = before_figure().str.extract(r"([^,;:()]*)$", 1)
-    # "that number has grown to ...": the figure continues the one before it
+    # "that number has grown to ...", "raised its own figure to ...": the figure continues the
+    # one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
     # ("She said the figure came from its members at 38 hospitals": a count of things of its
     # own is no figure "the figure" points back to; a rival figure still answers one)
@@ -281,7 +282,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
     )
     pointer = (
-        before.str.contains(rf"(?i)\b(?:that|this|the)\s+(?:{noun})\b")
+        before.str.contains(rf"(?i)\b(?:that|this|the|its|their)\s+(?:own\s+)?(?:{noun})\b")
         & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
         & ~counted_thing
     ) | before.str.contains(_IT_MOVED)

@@ -75,6 +75,25 @@ def test_a_number_pointed_back_to_counts_the_same_people() -> None:
     assert _verdict(result, "2,500") == "diverge"
 
 
+def test_a_source_s_own_figure_revised_counts_what_it_counted_before() -> None:
+    result = _on_one_day(
+        "The coastguard said 6,000 tonnes of fuel oil had leaked into the sea off Peru. The "
+        "ship's owner on Friday raised its own figure to 2,500 tonnes."
+    )
+    assert _of(result, "2,500")["concept_key"] == _of(result, "6,000")["concept_key"] == "spill"
+    assert _of(result, "2,500")["quantity_id"] == _of(result, "6,000")["quantity_id"]
+
+
+def test_a_sum_followed_by_what_it_is_of_is_not_named_by_the_sentence() -> None:
+    result = _on_one_day(
+        "A Lima bank said it must raise 900 million dollars of fresh capital after its losses "
+        "on bonds.",
+        "The Lima bank reported a loss of 700 million dollars on bonds.",
+    )
+    assert _of(result, "900 million")["concept_key"] == "capital"
+    assert _of(result, "900 million")["quantity_id"] != _of(result, "700 million")["quantity_id"]
+
+
 def test_people_are_no_count_of_the_things_counted_before() -> None:
     text = (
         "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
