@@ -384,6 +384,12 @@ _CAUSE = (
     r"(?-u:\b)(?i:from)\s+(?:(?i:the|a|an|its|their|this|these)\s+)?"
     r"(?:[A-Z][\w'\u2019-]*\s+)*[\w-]+"
 )
+#: The people or firms a body speaks for ("the union, which represents 40,000 workers", "a
+#: federation speaking for 6,000 farms"): the body's size, not a count of what it speaks about.
+_SPEAKS_FOR = (
+    r"(?i)(?:(?-u:\b)(?:which|that|who)\s+(?:represents?|speaks?\s+for)"
+    r"|(?-u:\b)(?:representing|speaking\s+for))\s+$"
+)
 #: What one thing costs ("a single ticket would cost €45", "each dose costs $3", "a barrel of
 #: oil cost $80"): a price, not a total cost.
 _ONE_COSTS = (
@@ -402,6 +408,7 @@ _OWN_WORDS = ("_m_after", "_m_concept", "_m_before")
 #: The steps of :func:`read_measure` that read the words near the figure, in order.
 _NEARER = (
     "_m_each",
+    "_m_body",
     "_m_fate",
     "_m_unit",
     "_m_measured",
@@ -619,6 +626,13 @@ def read_measure(
                 & before.str.contains(rf"{_ONE_COSTS}(?:{HEDGES}\s+)?$")
             ).then(pl.lit("price")),
             "what one item costs: its {}",
+        ),
+        "_m_body": (
+            pl.when(
+                (pl.col("dimension") == "count")
+                & before.str.replace(rf"(?i)(?:{HEDGES})\s+$", "").str.contains(_SPEAKS_FOR)
+            ).then(pl.lit("membership")),
+            "the {} of a body, the people or firms it speaks for",
         ),
         "_m_fate": (fate, BEFELL + ": '{}'"),
         "_m_unit": (

@@ -94,6 +94,25 @@ def test_a_sum_followed_by_what_it_is_of_is_not_named_by_the_sentence() -> None:
     assert _of(result, "900 million")["quantity_id"] != _of(result, "700 million")["quantity_id"]
 
 
+@pytest.mark.parametrize(
+    ("text", "size", "count"),
+    [
+        ("The dockers' union, which represents 12,000 workers in Peru, said 8,000 workers "
+         "had struck.", "12,000", "8,000"),
+        ("A federation speaking for about 3,000 farms in Chile said 1,200 farms lost their "
+         "crops.", "about 3,000", "1,200"),
+    ],
+)  # fmt: skip
+def test_the_people_a_body_speaks_for_are_its_size_not_the_event_s_count(
+    text: str, size: str, count: str
+) -> None:
+    result = _on_one_day(text, "Farming represents 12% of Chile's economy.")
+    assert _of(result, size)["concept_key"] == "membership"
+    assert _of(result, count)["concept_key"] != "membership"
+    assert _of(result, size)["quantity_id"] != _of(result, count)["quantity_id"]
+    assert _of(result, "12%")["concept_key"] != "membership"
+
+
 def test_people_are_no_count_of_the_things_counted_before() -> None:
     text = (
         "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
