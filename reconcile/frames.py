@@ -427,6 +427,11 @@ OWN_WORDS = r"after the figure|right before the figure|in its phrase"
 BEFELL = "what befell its counted noun"
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
 OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
+#: What a part of people no measure names is taken as when what befell it is read.
+ANYBODY = "anybody"
+#: Where the members of a group are, after their noun ("of the people on board", "of the
+#: workers at the plant"): not what befell them.
+_MEMBERS_WHERE = r"(?:\s+(?:on\s+board|aboard|(?:on|in|at|inside)\s+(?:the\s+)?[a-z-]+))?"
 #: The whole a part is of, the figure after "of the" ("40 of the 300 passengers were hurt"):
 #: what befell the part is not said of it.
 _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
@@ -772,7 +777,15 @@ def read_measure(
     # (the measure of the people counted, and what may befall people: the measures of the
     # words of a state, "dead", "missing")
     counted = pl.coalesce(pl.col("_m_whole"), members).str.to_lowercase()
-    frame = frame.with_columns(_m_people_is=counted.replace_strict(forms, default=None))
+    # ("468 of the people had fallen ill": a part of people named by no measure of their own
+    # counts what befell them)
+    frame = frame.with_columns(
+        _m_people_is=pl.when(
+            members.str.to_lowercase().str.replace(r"([^s])s$", "${1}").is_in(list(GENERIC_NOUNS))
+        )
+        .then(pl.lit(ANYBODY))
+        .otherwise(counted.replace_strict(forms, default=None))
+    )
     fates = {forms[w] for w in states if w in forms}
     frame = _readings_set_aside(
         frame,
@@ -821,7 +834,8 @@ def _what_befell(
         pl.when(people & ~before.str.contains(_WHOLE_OF))
         .then(after)
         .when(members.is_not_null())
-        .then(after.str.replace(OF_MEMBERS, ""))
+        # (a place the members are in comes between: "468 of the people on board had been ill")
+        .then(after.str.replace(OF_MEMBERS + _MEMBERS_WHERE, ""))
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
     # "killing at least 14 soldiers", "wounded 30 police officers": the verb right before the
@@ -876,7 +890,9 @@ def _readings_set_aside(
     # from the words after it
     # what befell the people counted is read only against a people's noun of another measure
     fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
-    befell = fate.is_in(list(fates)) & whose.is_in(list(people)) & (fate != whose)
+    befell = (
+        fate.is_in(list(fates)) & (whose.is_in(list(people)) | (whose == ANYBODY)) & (fate != whose)
+    )
     befell = befell.fill_null(False)
     # "spending $50 million a month to fund its work", "borrow €2 billion to cover the line's
     # costs": a purpose after "to" names the measure only where no word right before the

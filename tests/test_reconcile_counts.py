@@ -113,6 +113,19 @@ def test_the_people_a_body_speaks_for_are_its_size_not_the_event_s_count(
     assert _of(result, "12%")["concept_key"] != "membership"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("By Tuesday, 210 of the people on board had fallen ill, Peru's health ministry said.",
+         "210", "case"),
+        ("About 40 of the residents were evacuated, officials in Chile said.", "About 40",
+         "evacuated"),
+    ],
+)  # fmt: skip
+def test_a_part_of_people_counts_what_befell_them(text: str, surface: str, measure: str) -> None:
+    assert _of(_on_one_day(text), surface)["concept_key"] == measure
+
+
 def test_people_are_no_count_of_the_things_counted_before() -> None:
     text = (
         "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
