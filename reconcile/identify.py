@@ -471,8 +471,10 @@ def assign_keys(
     # an organisation the figure's words are of is its entity where its sentence names no
     # place ("Harrow Group's strength in Peru" is of Peru, as "the number of Harrow Group
     # guards in Peru" is); the document's organisation over its place where the text names it more
+    # (not for a toll of people: the dead and the hurt of a company's blast are the event's)
     doc_org = pl.when(
-        pl.col("_doc__org_n").fill_null(0) > pl.col("_doc__place_n").fill_null(0)
+        (pl.col("_doc__org_n").fill_null(0) > pl.col("_doc__place_n").fill_null(0))
+        & ~pl.col("_measure").is_in(list(_WORDS.harm_measures)).fill_null(False)
     ).then(pl.col("_doc__org"))
     entity = pl.coalesce(
         "_known",

@@ -102,6 +102,7 @@ class ReadingWords:
     state_words: tuple[str, ...]
     #: measures that count people (no figure of a physical unit takes one from its sentence)
     people_measures: tuple[str, ...]
+    harm_measures: tuple[str, ...]
     #: measures of money (no bare count takes one from the words after it)
     money_measures: tuple[str, ...]
     #: measure of a physical quantity -> the dimensions of the figures that take it (only
@@ -208,6 +209,7 @@ def reading_words() -> ReadingWords:
         displacement_measures=words("displacement_measures"),
         state_words=words("state_words"),
         people_measures=words("people_measures"),
+        harm_measures=words("harm_measures"),
         money_measures=words("money_measures"),
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
         physical_also=words("physical_also"),

@@ -136,6 +136,19 @@ def test_the_headline_s_company_is_the_frame_of_figures_naming_none() -> None:
     assert other["entity"] != "Brannock Motors"
 
 
+def test_the_harm_of_a_company_s_blast_is_not_of_the_company() -> None:
+    result = _titled(
+        ("Brannock Chemicals shuts plant after blast",
+         "Shares in Brannock Chemicals fell 9% on Tuesday. The fire service put the death toll "
+         "at 12, with 85 people injured."),
+        ("Blast at chemical plant", "Rescuers said 12 people died and 85 were hurt."),
+    )  # fmt: skip
+    assert _of(result, "9%", "a")["entity"] == "Brannock Chemicals"
+    for figure in ("12", "85 people"):
+        assert _of(result, figure, "a")["entity_source"] != DOCUMENT_ORGANISATION
+    assert _of(result, "12", "a")["quantity_id"] == _of(result, "12 people", "b")["quantity_id"]
+
+
 def test_the_company_s_count_against_the_union_s_diverges() -> None:
     result = _on_one_day(
         "Brannock Motors said on Tuesday that it would cut 4,000 jobs by 2029.",
