@@ -141,14 +141,7 @@ _GAP_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
 
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, as ``_TOKEN.finditer`` finds them."""
-    out: list[Token] = []
-    append = out.append
-    pos = start
-    for gap, word in _GAP_TOKEN.findall(text, start, end):
-        at = pos + len(gap)
-        pos = at + len(word)
-        append(Token(word, at, pos, word.lower()))
-    return out
+    return _SpanTokens(text, start, end).toks
 
 
 class TextTokens:
@@ -190,8 +183,8 @@ class TextTokens:
         made once for all its windows)."""
         cut = self._cut(start, end)
         if cut is None:
-            toks = _tokenize(self.text, start, end)
-            return toks, [t.lower for t in toks]
+            fresh = _SpanTokens(self.text, start, end)
+            return fresh.toks, fresh.lowers
         found, j, k = cut
         return found.toks[j:k], found.lowers[j:k]
 
@@ -226,22 +219,33 @@ class TextTokens:
 
     def _span(self, span: tuple[int, int]) -> _SpanTokens:
         """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
-        found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
+        found = self.kept[span] = _SpanTokens(self.text, *span)
         if len(self.kept) > self.KEEP:
             self.kept.popitem(last=False)
         return found
 
 
 class _SpanTokens:
-    """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
+    """The tokens of one span, and side by side their starts, ends and lower-case forms, to
+    cut windows from (see ``window``): all made in one pass over the span's matches."""
 
     __slots__ = ("ends", "lowers", "starts", "toks")
 
-    def __init__(self, toks: list[Token]) -> None:
-        self.toks = toks
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        self.lowers = [t.lower for t in toks]
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.toks: list[Token] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lowers: list[str] = []
+        toks, starts, ends, lowers = self.toks, self.starts, self.ends, self.lowers
+        pos = start
+        for gap, word in _GAP_TOKEN.findall(text, start, end):
+            at = pos + len(gap)
+            pos = at + len(word)
+            low = word.lower()
+            toks.append(Token(word, at, pos, low))
+            starts.append(at)
+            ends.append(pos)
+            lowers.append(low)
 
 
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:
