@@ -166,10 +166,10 @@ class TextTokens:
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
-        self.spans = _blocks(sorted(spans), self.BLOCK)
-        self.span_starts = [start for start, _ in self.spans]
+        self.blocks = _blocks(sorted(spans), self.BLOCK)
+        self.block_starts = [start for start, _ in self.blocks]
         self.kept: OrderedDict[tuple[int, int], _SpanTokens] = OrderedDict()
-        #: the span read last (its start, end and tokens): most windows fall in it again
+        #: the block read last (its start, end and tokens): most windows fall in it again
         self.last: tuple[int, int, _SpanTokens | None] = (0, -1, None)
 
     def window(self, start: int, end: int) -> list[Token]:
@@ -181,7 +181,7 @@ class TextTokens:
         return found.toks[j:k]
 
     def window_words(self, start: int, end: int) -> tuple[list[Token], list[str]]:
-        """The tokens of :meth:`window` and their lower-case forms (cut from the span's,
+        """The tokens of :meth:`window` and their lower-case forms (cut from the block's,
         made once for all its windows)."""
         cut = self._cut(start, end)
         if cut is None:
@@ -191,12 +191,12 @@ class TextTokens:
         return found.toks[j:k], found.lowers[j:k]
 
     def _cut(self, start: int, end: int) -> tuple[_SpanTokens, int, int] | None:
-        """The span holding ``text[start:end]`` and where the window's tokens are in it:
+        """The block holding ``text[start:end]`` and where the window's tokens are in it:
         from the first starting at ``start`` to the last ending by ``end``; None outside the
-        spans or when a token straddles either edge."""
+        blocks or when a token straddles either edge."""
         first, last, found = self.last
         if not (first <= start and end <= last and found is not None):
-            found = self._span_of(start, end)
+            found = self._block_of(start, end)
         if found is not None:
             starts, ends = found.starts, found.ends
             j = _bisect_left(starts, start)
@@ -206,22 +206,22 @@ class TextTokens:
                     return found, j, k
         return None
 
-    def _span_of(self, start: int, end: int) -> _SpanTokens | None:
-        """The tokens of the span that ``start`` falls in, if ``end`` does too (None else)."""
-        i = _bisect_right(self.span_starts, start) - 1
+    def _block_of(self, start: int, end: int) -> _SpanTokens | None:
+        """The tokens of the block that ``start`` falls in, if ``end`` does too (None else)."""
+        i = _bisect_right(self.block_starts, start) - 1
         if i >= 0:
-            span = self.spans[i]
-            if end <= span[1]:
-                found = self.kept.get(span)
+            block = self.blocks[i]
+            if end <= block[1]:
+                found = self.kept.get(block)
                 if found is None:
-                    found = self._span(span)
-                self.last = (span[0], span[1], found)
+                    found = self._read_block(block)
+                self.last = (block[0], block[1], found)
                 return found
         return None
 
-    def _span(self, span: tuple[int, int]) -> _SpanTokens:
-        """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
-        found = self.kept[span] = _SpanTokens(self.text, *span)
+    def _read_block(self, block: tuple[int, int]) -> _SpanTokens:
+        """The tokens of a block not kept: read, kept, and the block read longest ago let go."""
+        found = self.kept[block] = _SpanTokens(self.text, *block)
         if len(self.kept) > self.KEEP:
             self.kept.popitem(last=False)
         return found
