@@ -141,24 +141,18 @@ _GAP_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
 
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, as ``_TOKEN.finditer`` finds them."""
-    out: list[Token] = []
-    append = out.append
-    pos = start
-    for gap, word in _GAP_TOKEN.findall(text, start, end):
-        at = pos + len(gap)
-        pos = at + len(word)
-        append(Token(word, at, pos, word.lower()))
-    return out
+    return _SpanTokens(text, start, end).toks
 
 
 class TextTokens:
-    """The tokens of one text, read a sentence at a time.
+    """The tokens of one text, read a block of sentences at a time.
 
     The document reader makes one per extraction call and hands it to whatever reads
-    tokens, so nothing is shared between calls or threads. A window inside one of
-    ``spans`` (the sentences) is a slice of that span's tokens, read on first use (the last
-    ``KEEP`` spans are kept); any other window is read afresh. Either way the window has
-    the tokens a fresh pass over it gives:
+    tokens, so nothing is shared between calls or threads. ``spans`` (the sentences) are
+    joined into blocks of about ``BLOCK`` characters (:func:`_blocks`), each read in one
+    pass on first use (the last ``KEEP`` blocks are kept). A window inside a block is a
+    slice of its tokens; any other window is read afresh. Either way the window has the
+    tokens a fresh pass over it gives:
 
     >>> tokens = TextTokens("Sales rose 4%. Costs fell.", [(0, 14), (15, 26)])
     >>> [t.text for t in tokens.window(6, 14)]
@@ -167,14 +161,15 @@ class TextTokens:
     True
     """
 
-    KEEP = 64
+    BLOCK = 4000
+    KEEP = 16
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
-        self.spans = sorted(spans)
-        self.span_starts = [start for start, _ in self.spans]
+        self.blocks = _blocks(sorted(spans), self.BLOCK)
+        self.block_starts = [start for start, _ in self.blocks]
         self.kept: OrderedDict[tuple[int, int], _SpanTokens] = OrderedDict()
-        #: the span read last (its start, end and tokens): most windows fall in it again
+        #: the block read last (its start, end and tokens): most windows fall in it again
         self.last: tuple[int, int, _SpanTokens | None] = (0, -1, None)
 
     def window(self, start: int, end: int) -> list[Token]:
@@ -186,22 +181,22 @@ class TextTokens:
         return found.toks[j:k]
 
     def window_words(self, start: int, end: int) -> tuple[list[Token], list[str]]:
-        """The tokens of :meth:`window` and their lower-case forms (cut from the span's,
+        """The tokens of :meth:`window` and their lower-case forms (cut from the block's,
         made once for all its windows)."""
         cut = self._cut(start, end)
         if cut is None:
-            toks = _tokenize(self.text, start, end)
-            return toks, [t.lower for t in toks]
+            fresh = _SpanTokens(self.text, start, end)
+            return fresh.toks, fresh.lowers
         found, j, k = cut
         return found.toks[j:k], found.lowers[j:k]
 
     def _cut(self, start: int, end: int) -> tuple[_SpanTokens, int, int] | None:
-        """The span holding ``text[start:end]`` and where the window's tokens are in it:
+        """The block holding ``text[start:end]`` and where the window's tokens are in it:
         from the first starting at ``start`` to the last ending by ``end``; None outside the
-        spans or when a token straddles either edge."""
+        blocks or when a token straddles either edge."""
         first, last, found = self.last
         if not (first <= start and end <= last and found is not None):
-            found = self._span_of(start, end)
+            found = self._block_of(start, end)
         if found is not None:
             starts, ends = found.starts, found.ends
             j = _bisect_left(starts, start)
@@ -211,37 +206,61 @@ class TextTokens:
                     return found, j, k
         return None
 
-    def _span_of(self, start: int, end: int) -> _SpanTokens | None:
-        """The tokens of the span that ``start`` falls in, if ``end`` does too (None else)."""
-        i = _bisect_right(self.span_starts, start) - 1
+    def _block_of(self, start: int, end: int) -> _SpanTokens | None:
+        """The tokens of the block that ``start`` falls in, if ``end`` does too (None else)."""
+        i = _bisect_right(self.block_starts, start) - 1
         if i >= 0:
-            span = self.spans[i]
-            if end <= span[1]:
-                found = self.kept.get(span)
+            block = self.blocks[i]
+            if end <= block[1]:
+                found = self.kept.get(block)
                 if found is None:
-                    found = self._span(span)
-                self.last = (span[0], span[1], found)
+                    found = self._read_block(block)
+                self.last = (block[0], block[1], found)
                 return found
         return None
 
-    def _span(self, span: tuple[int, int]) -> _SpanTokens:
-        """The tokens of a span not kept: read, kept, and the span read longest ago let go."""
-        found = self.kept[span] = _SpanTokens(_tokenize(self.text, *span))
+    def _read_block(self, block: tuple[int, int]) -> _SpanTokens:
+        """The tokens of a block not kept: read, kept, and the block read longest ago let go."""
+        found = self.kept[block] = _SpanTokens(self.text, *block)
         if len(self.kept) > self.KEEP:
             self.kept.popitem(last=False)
         return found
 
 
+def _blocks(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Sorted ``spans`` joined into runs of whole spans, each ending at most ``size``
+    characters after it starts (a longer span is a block alone): one pass over a block
+    reads all its sentences, which one pass a sentence would do several times slower."""
+    blocks: list[tuple[int, int]] = []
+    for start, end in spans:
+        if blocks and end - blocks[-1][0] <= size:
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
 class _SpanTokens:
-    """The tokens of one span with their offsets, to cut windows from (see ``window``)."""
+    """The tokens of one span, and side by side their starts, ends and lower-case forms, to
+    cut windows from (see ``window``): all made in one pass over the span's matches."""
 
     __slots__ = ("ends", "lowers", "starts", "toks")
 
-    def __init__(self, toks: list[Token]) -> None:
-        self.toks = toks
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        self.lowers = [t.lower for t in toks]
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.toks: list[Token] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lowers: list[str] = []
+        toks, starts, ends, lowers = self.toks, self.starts, self.ends, self.lowers
+        pos = start
+        for gap, word in _GAP_TOKEN.findall(text, start, end):
+            at = pos + len(gap)
+            pos = at + len(word)
+            low = word.lower()
+            toks.append(Token(word, at, pos, low))
+            starts.append(at)
+            ends.append(pos)
+            lowers.append(low)
 
 
 def name_number(toks: list[Token], k: int, lex: Lexicon, *, after_plural: bool = True) -> bool:

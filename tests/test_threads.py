@@ -83,6 +83,8 @@ def test_each_call_reads_its_own_tokens() -> None:
         pool.submit(their_tokens.window, 0, 8).result()
     their_tokens.window(2, 8)
     assert [t.text for t in first] == ["Exports"]
-    assert list(my_tokens.kept) == [(0, 37)] and list(their_tokens.kept) == [(0, len(theirs))]
+    # each reader keeps its own text's one block (its two sentences joined), nothing else
+    assert list(my_tokens.kept) == [(0, len(mine))]
+    assert list(their_tokens.kept) == [(0, len(theirs))]
     assert my_tokens.window(8, 15) == context.TextTokens(mine).window(8, 15)  # fresh alike
     assert not [name for name, value in vars(context).items() if isinstance(value, threading.local)]

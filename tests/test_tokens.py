@@ -6,6 +6,8 @@ import itertools
 import random
 import re
 
+import pytest
+
 from extract import context
 
 #: The plain reading: a word is a letter or digit, then any of word characters, inner
@@ -69,16 +71,33 @@ def test_tokens_read_from_their_gaps_sit_where_the_matches_are() -> None:
         assert all(t.lower == t.text.lower() for t in context._tokenize(text, start, end))
 
 
-def test_windows_cut_from_spans_are_fresh_readings_with_their_words() -> None:
-    # a window is cut from its span's tokens (the span read last reused) or read afresh
-    # when it leaves the spans or cuts a token; either way it and its lower-case words are
+class _SmallBlocks(context.TextTokens):
+    """Blocks of a few characters, so that windows cross them and blocks are let go."""
+
+    BLOCK = 10
+    KEEP = 2
+
+
+def test_spans_are_joined_into_blocks_of_whole_spans() -> None:
+    spans = [(0, 5), (6, 10), (11, 30), (31, 33), (34, 40)]
+    assert context._blocks(spans, 12) == [(0, 10), (11, 30), (31, 40)]
+    assert context._blocks(spans, 4000) == [(0, 40)] and context._blocks([], 12) == []
+
+
+@pytest.mark.parametrize("reader", [context.TextTokens, _SmallBlocks])
+def test_windows_cut_from_blocks_are_fresh_readings_with_their_words(
+    reader: type[context.TextTokens],
+) -> None:
+    # a window is cut from its block's tokens (the block read last reused) or read afresh
+    # when it leaves the blocks or cuts a token; either way it and its lower-case words are
     # those of a fresh reading, in any order of windows
     rnd = random.Random(13)
     alphabet = "ab1_2,.-'’&/ é$%AB\n"
     for _ in range(3_000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40)))
         cuts = sorted({0, len(text), *(rnd.randint(0, len(text)) for _ in range(3))})
-        tokens = context.TextTokens(text, list(itertools.pairwise(cuts)))
+        spans = [span for span in itertools.pairwise(cuts) if rnd.random() < 0.8]
+        tokens = reader(text, spans)
         for _ in range(8):
             end = rnd.randint(0, len(text))
             start = rnd.randint(0, end)
