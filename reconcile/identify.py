@@ -528,6 +528,13 @@ def assign_keys(
     members = pl.when(
         pl.col("unit").is_null() & pl.col("concept_source").str.starts_with(BEFELL)
     ).then(after_figure().str.extract(OF_MEMBERS, 1))
+    # ("its military death toll to 23": a toll's word of whose toll it is names its people)
+    groups = _WORDS.toll_groups
+    toll_of = (
+        pl.when(pl.col("unit").is_null() & (pl.col("dimension") == "count"))
+        .then(before_figure().str.extract(_TOLL_OF, 1).str.to_lowercase())
+        .replace_strict(groups, default=None)
+    )
     counted = pl.coalesce("unit", "_counted", members)
     # ("40 dead civilians" are civilians, counted dead)
     unit = (
@@ -555,7 +562,7 @@ def assign_keys(
         # ("14 soldiers were killed", "60 troops killed": people a fate befell whose noun
         # names a measure are named by that measure, one group however it is written)
         .then(pl.coalesce(unit.replace_strict(tables.measure_forms, default=None), unit))
-        .otherwise(None)
+        .otherwise(toll_of)
     )
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(rf"{OWN_WORDS}|borrow")
@@ -1186,6 +1193,11 @@ _NEW_RECORD = (
 #: A sentence whose subject is a thing of a year: "The 2019 floods ...", "A 2019 survey ...",
 #: or set beside a first noun phrase, "The previous record, a 2019 fire in the hills, ..."
 #: (group 1 the year; "Unlike the 2019 fire, ..." opens with no subject of that year).
+#: A word before a toll in the figure's clause ("its military death toll rose to"): group 1.
+_TOLL_OF = (
+    rf"(?i)(?-u:\b)({alternation(_WORDS.toll_groups)})\s+(?:death\s+)?"
+    r"(?:toll|deaths?|dead|casualt(?:y|ies)|losses)(?-u:\b)[^,;:.()]*$"
+)
 _SUBJECT_YEAR = (
     rf"(?i)^\s*(?:(?:the|a|an)\s+|[^,;:]{{0,60}},\s+(?:the|a|an)\s+)({_YEAR})\s+(?-i:[a-z])"
 )

@@ -103,6 +103,7 @@ class ReadingWords:
     #: measures that count people (no figure of a physical unit takes one from its sentence)
     people_measures: tuple[str, ...]
     harm_measures: tuple[str, ...]
+    toll_groups: dict[str, str]
     #: measures of money (no bare count takes one from the words after it)
     money_measures: tuple[str, ...]
     #: measure of a physical quantity -> the dimensions of the figures that take it (only
@@ -210,6 +211,7 @@ def reading_words() -> ReadingWords:
         state_words=words("state_words"),
         people_measures=words("people_measures"),
         harm_measures=words("harm_measures"),
+        toll_groups={str(k).lower(): str(v) for k, v in raw["toll_groups"].items()},
         money_measures=words("money_measures"),
         physical_measures={str(k): _words(v, str(k)) for k, v in raw["physical_measures"].items()},
         physical_also=words("physical_also"),

@@ -126,6 +126,18 @@ def test_a_part_of_people_counts_what_befell_them(text: str, surface: str, measu
     assert _of(_on_one_day(text), surface)["concept_key"] == measure
 
 
+def test_a_toll_named_military_or_civilian_counts_those_people() -> None:
+    result = _on_one_day(
+        "Peru's defence ministry raised its military death toll to 23.",
+        "Officials in Peru said the civilian death toll had risen to 41.",
+        "Clashes in Peru killed 25 soldiers, the army said.",
+    )
+    military, civilian = _of(result, "23"), _of(result, "41")
+    assert military["population"] == _of(result, "25 soldiers")["population"] == "personnel"
+    assert civilian["population"] == "civilian"
+    assert military["quantity_id"] != civilian["quantity_id"]
+
+
 def test_people_are_no_count_of_the_things_counted_before() -> None:
     text = (
         "Some 80 lorries were queuing in Peru's port on Tuesday. About 3,000 people live in "
