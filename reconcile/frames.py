@@ -838,10 +838,10 @@ def _what_befell(
         .then(after.str.replace(OF_MEMBERS + _MEMBERS_WHERE, ""))
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
-    # "killing at least 14 soldiers", "wounded 30 police officers": the verb right before the
-    # people's noun says what befell them as well
+    # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
+    # verb right before the people's noun says what befell them as well
     done = before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1)
-    return pl.coalesce(fate, pl.when(people).then(done)), members
+    return pl.coalesce(fate, pl.when(own_noun).then(done)), members
 
 
 def _readings_set_aside(
@@ -891,7 +891,10 @@ def _readings_set_aside(
     # what befell the people counted is read only against a people's noun of another measure
     fate, whose = pl.col("_m_fate_is"), pl.col("_m_people_is")
     befell = (
-        fate.is_in(list(fates)) & (whose.is_in(list(people)) | (whose == ANYBODY)) & (fate != whose)
+        fate.is_in(list(fates))
+        # ("killed 30 civilians": people no measure names, what befell them said by the verb)
+        & (whose.is_in(list(people)) | (whose == ANYBODY) | (whose.is_null() & counted))
+        & (fate != whose).fill_null(True)
     )
     befell = befell.fill_null(False)
     # "spending $50 million a month to fund its work", "borrow €2 billion to cover the line's

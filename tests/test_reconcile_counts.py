@@ -126,6 +126,21 @@ def test_a_part_of_people_counts_what_befell_them(text: str, surface: str, measu
     assert _of(_on_one_day(text), surface)["concept_key"] == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "population"),
+    [
+        ("Shelling in Peru killed 30 civilians.", "30 civilians", "death", "civilian"),
+        ("The army in Chile evacuated 3,400 villagers.", "3,400", "evacuated", "villager"),
+        ("Rescuers in Peru saved 12 fishermen.", "12 fishermen", "rescued", "fishermen"),
+    ],
+)
+def test_the_verb_before_people_no_measure_names_says_what_befell_them(
+    text: str, surface: str, measure: str, population: str
+) -> None:
+    row = _of(_on_one_day(text), surface)
+    assert (row["concept_key"], row["population"]) == (measure, population)
+
+
 def test_a_toll_named_military_or_civilian_counts_those_people() -> None:
     result = _on_one_day(
         "Peru's defence ministry raised its military death toll to 23.",
