@@ -840,7 +840,15 @@ def _what_befell(
     )
     # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
     # verb right before the people's noun says what befell them as well
-    done = before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1)
+    done = pl.coalesce(
+        before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1),
+        # (and the people joined to them by "and": "killed 18 soldiers and 33 civilians")
+        before.str.extract(
+            rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+){{1,2}}?"
+            rf"and\s+(?:{HEDGES}\s+)?$",
+            1,
+        ),
+    )
     return pl.coalesce(fate, pl.when(own_noun).then(done)), members
 
 

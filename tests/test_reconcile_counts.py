@@ -132,8 +132,11 @@ def test_a_part_of_people_counts_what_befell_them(text: str, surface: str, measu
         ("Shelling in Peru killed 30 civilians.", "30 civilians", "death", "civilian"),
         ("The army in Chile evacuated 3,400 villagers.", "3,400", "evacuated", "villager"),
         ("Rescuers in Peru saved 12 fishermen.", "12 fishermen", "rescued", "fishermen"),
+        # (and the people joined to them by "and")
+        ("Air strikes in Peru killed 18 soldiers and 33 civilians.", "33 civilians", "death",
+         "civilian"),
     ],
-)
+)  # fmt: skip
 def test_the_verb_before_people_no_measure_names_says_what_befell_them(
     text: str, surface: str, measure: str, population: str
 ) -> None:
