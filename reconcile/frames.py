@@ -438,9 +438,13 @@ _WHOLE_OF = r"(?i)(?-u:\b)of\s+(?:its|their|his|her|our|the)\s+$"
 #: Words between a counted noun and the verb of what befell it ("12 passengers died", "were
 #: evacuated", "have been rescued", "are still missing").
 _TO_FATE = (
-    r"(?i)^\s*(?:(?:were|was|are|is|have|has|had)\s+(?:now\s+)?(?:been\s+)?)?"
+    # (a phrase of what they are, or had, between: "12 passengers with burns were flown ...")
+    r"(?i)^\s*(?:(?:with|from|in|on|aged)\s+(?:[a-z-]+\s+){1,4}?)?"
+    r"(?:(?:were|was|are|is|have|has|had)\s+(?:now\s+)?(?:been\s+)?)?"
     r"(?:(?:still|also|later|reportedly|since)\s+)?"
-    # a participle before it ("were flown to hospital", "were reported missing")
+    # a participle before it ("were flown to hospital", "were reported missing"), or a first
+    # one joined to it by "and" ("were taken ashore by a lifeboat and flown to hospital")
+    r"(?:(?:[a-z]+(?:ed|en|wn)|taken|sent|brought)\s+(?:[a-z-]+\s+){0,6}?and\s+)?"
     r"(?:(?:[a-z]+(?:ed|en|wn)|sent|brought)\s+)?"
 )
 #: "living standards 4% lower, measured as output per person": the words after "measured

@@ -175,6 +175,9 @@ def test_soldiers_and_troops_killed_are_one_group_of_the_country_their_adjective
     [
         "Three passengers were flown to hospital in Peru on Monday, the company said.",
         "In Peru, 3 people have now been taken to hospital, the company said.",
+        # a phrase of what they had, and a first verb joined by "and", between
+        "Three passengers with burns were lifted off the ferry by a helicopter and flown to "
+        "hospital in Peru.",
     ],
 )
 def test_people_taken_to_hospital_are_the_hospitalised(text: str) -> None:
