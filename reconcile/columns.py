@@ -131,7 +131,8 @@ def at_rows(name: str, height: int, found: Mapping[int, Any], dtype: pl.DataType
     >>> at_rows("year", 4, {1: 2020, 3: 2021}, pl.Int32).to_list()
     [None, 2020, None, 2021]
     """
-    column = pl.Series(name, [None] * height, dtype=dtype)
+    # (the nulls made by Polars: a Python list of a million of them is not built first)
+    column = pl.Series(name, [], dtype=dtype).extend_constant(None, height)
     return column.scatter(list(found), list(found.values())) if found else column
 
 

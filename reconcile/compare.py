@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, cast
 
 import polars as pl
@@ -101,7 +101,6 @@ Consensus = Literal["median", "truth_discovery"]
 _VOTER_COLUMNS = (
     "claim_id",
     "doc_id",
-    "start",
     "quantity_id",
     "asserter",
     "attribution",
@@ -766,16 +765,37 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     # (``_i`` is the row number: the rows are gathered once, without the lists no verdict reads)
     kept = frame.drop("doc_ids", "weight")[keep]
     del keep
-    facts = {row["quantity_id"]: row for row in stats.iter_rows(named=True)}
     one_source = one_source_judge()
-    names = [f.pop("_sources") or [] for f in facts.values()]
+    # (the quantities in the order of their rows, sorted by quantity: each one's facts read
+    # into Python as its rows are judged, not a dictionary of every quantity's held through)
+    stats = stats.sort("quantity_id", nulls_last=True)
+    names = [of_quantity or [] for of_quantity in stats.get_column("_sources").to_list()]
     neighbours = source_neighbours(names, one_source)
-    for f, of_quantity in zip(facts.values(), names, strict=True):
-        f["_n_sources"] = independent_sources(of_quantity, one_source, neighbours=neighbours)
+    counted = [
+        independent_sources(of_quantity, one_source, neighbours=neighbours) for of_quantity in names
+    ]
+    del names, neighbours
+    stats = stats.drop("_sources").with_columns(pl.Series("_n_sources", counted, dtype=pl.Int64))
+    facts = _in_turn(stats)
     return [
-        _verdict(group, facts[group[0]["quantity_id"]], threshold=threshold, one_source=one_source)
+        _verdict(group, facts(group[0]["quantity_id"]), threshold=threshold, one_source=one_source)
         for group in _groups(kept)
     ]
+
+
+def _in_turn(stats: pl.DataFrame) -> Callable[[object], dict[str, Any]]:
+    """The row of ``stats`` (sorted by ``quantity_id``) of a quantity, as a dictionary, for
+    quantities asked in that order: each row is read once, as the reading passes it (a
+    quantity asked out of that order is looked up)."""
+    rows = stats.iter_rows(named=True)
+
+    def of(quantity: object) -> dict[str, Any]:
+        for row in rows:
+            if row["quantity_id"] == quantity:
+                return row
+        return stats.row(by_predicate=pl.col("quantity_id").eq_missing(quantity), named=True)
+
+    return of
 
 
 def _with_doubtful(

@@ -14,7 +14,7 @@ from extract.lexicon import lexicon
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
-from .columns import as_text, in_series_order, sorted_by, with_order
+from .columns import as_text, in_series_order, on_rows, sorted_by, with_order
 from .compare import BASE, assertions_table, quantities_table, with_base
 from .dating import assign_dates
 from .events import lead_event_days
@@ -260,13 +260,28 @@ def reconcile(
         .str.slice((pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32))
     )
     in_pattern = pattern.replace("\\b(", "\\bin\\s+(?:the\\s+)?(", 1)
-    scope = after.str.extract(in_pattern, 1).str.to_lowercase().replace_strict(lookup, default=None)
+    # (the words after each figure cut out only in the sentences that hold the pattern
+    # anywhere, its first boundary aside: a match after the figure is one in its sentence)
+    anywhere = pl.col("sentence").str.contains(in_pattern.replace("\\bin", "in", 1))
+    (read,) = on_rows(
+        work,
+        anywhere,
+        after.str.extract(in_pattern, 1)
+        .str.to_lowercase()
+        .replace_strict(lookup, default=None)
+        .alias("_scope"),
+    )
+    scope = pl.col("_scope")
     # (a count of those holding a status or still there says so in its label)
     holding = pl.when(pl.col("population") == HOLDING_STATUS).then(pl.lit(HOLDING_STATUS))
-    work = work.with_columns(
-        scope=pl.coalesce(pl.when(scope != pl.col("entity")).then(scope), holding).cast(
-            pl.Categorical
+    work = (
+        work.with_columns(read)
+        .with_columns(
+            scope=pl.coalesce(pl.when(scope != pl.col("entity")).then(scope), holding).cast(
+                pl.Categorical
+            )
         )
+        .drop("_scope")
     )
     if user.split:
         work = work.with_columns(

@@ -201,25 +201,28 @@ def _neighbour() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:neighbou?ring)\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
 
 
-def text_places(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+def text_places(
+    texts: Iterable[str], *, repeated: bool = False
+) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
     country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
     Veldara"), written twice or more -> itself; and its adjectives the texts write
     ("Veldaran") -> the name. The texts are held as one Series (never a list of Python
     strings); Python reads only those Polars finds may name such a place, and counts only
-    the words of the names found."""
+    the words of the names found. ``repeated``: the texts may repeat (a claims table's
+    sentences), and each distinct text is read once."""
     texts = texts if isinstance(texts, pl.Series) else pl.Series(list(texts), dtype=pl.String)
     known = {**place_forms(), **demonym_forms()}
     # (a day or a month is no place: "Sunday's election", "March's budget")
     calendar = {*lexicon().weekdays, *lexicon().months}
     owners = {
         m
-        for text in texts.filter(texts.str.contains(_MAY_OWN))
+        for text in _distinct(texts.filter(texts.str.contains(_MAY_OWN)), repeated)
         for pattern in (_POLITY_OWNER, _neighbour())
         for m in pattern.findall(text)
         if m.lower() not in calendar
     } - set(known)
-    words = _words_written(texts, _place_words(owners))
+    words = _words_written(texts, _place_words(owners), repeated=repeated)
     names = {name: name for name in sorted(owners) if words[name] >= 2}
     adjectives = {
         stem + ending: name
@@ -245,13 +248,21 @@ def _place_words(owners: Iterable[str]) -> set[str]:
     return {*owners, *adjectives}
 
 
-def _words_written(texts: pl.Series, words: set[str]) -> Counter[str]:
+def _distinct(texts: pl.Series, repeated: bool) -> pl.Series:
+    """``texts`` each once when they may repeat (``repeated``), else as they are. (The
+    distinct texts are taken of those a filter kept, not of them all: a million sentences'
+    distinct texts would be a copy of them.)"""
+    return texts.unique() if repeated else texts
+
+
+def _words_written(texts: pl.Series, words: set[str], *, repeated: bool = False) -> Counter[str]:
     """How often ``texts`` write each of ``words`` (capitalised words, "Veldara") as a word
-    of its own, as ``\\b[A-Z][a-z]+\\b`` reads them; only the texts holding one are read."""
+    of its own, as ``\\b[A-Z][a-z]+\\b`` reads them; only the texts holding one are read
+    (each distinct text once when they may repeat: ``repeated``)."""
     if not words:
         return Counter()
     pattern = re.compile(rf"\b(?:{'|'.join(sorted(words))})\b")
-    held = texts.filter(texts.str.contains_any(sorted(words)))
+    held = _distinct(texts.filter(texts.str.contains_any(sorted(words))), repeated)
     return Counter(w for text in held for w in pattern.findall(text))
 
 
@@ -397,8 +408,10 @@ def assign_keys(
         _ECONOMY
     )
     # places the texts name that no gazetteer knows ("Veldara's economy")
-    in_text = text_places(
-        texts.values() if texts else claims.get_column("sentence").drop_nulls().unique()
+    in_text = (
+        text_places(texts.values())
+        if texts
+        else text_places(claims.get_column("sentence"), repeated=True)
     )
     frame = read_place(
         _read_measures(claims, tables),
@@ -1755,7 +1768,8 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         ignore_nulls=True,
     )
     frame = claims.with_columns(_series=series)
-    frame = frame.with_columns(series_id=_hashed(frame, "_series", "series"))
+    # (the series' texts, some 100 bytes a row, let go once their ids are made)
+    frame = frame.with_columns(series_id=_hashed(frame, "_series", "series")).drop("_series")
     dated = ~pl.col("starting_figure") & pl.col("as_of").is_not_null()
     earliest = (
         frame.select("series_id", "as_of", "starting_figure", "grouped")
@@ -1815,7 +1829,7 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
         "_at", SERIES_ORDER, _hashed(ordered, "_quantity", "quantity").alias("quantity_id")
     ).sort("_at")
     frame = frame.with_columns(ordered.get_column("quantity_id"), ordered.get_column(SERIES_ORDER))
-    return frame.drop("_series", "_earliest")
+    return frame.drop("_earliest")
 
 
 def _gallery_counter() -> pl.Expr:
@@ -1831,14 +1845,28 @@ def _hashed(frame: pl.DataFrame, column: str, kind: str) -> pl.Expr:
     return pl.col(column).replace_strict(ids, default=None, return_dtype=pl.String)
 
 
+#: How many distinct values :func:`stable_ids` hashes at a time.
+_HASHED_AT_ONCE = 65_536
+
+
 def stable_ids(values: pl.Series, kind: str) -> pl.Series:
     """``stable_id(kind, v)`` of each value (strings; null stays null), hashing each distinct
     value once and mapping back by a join rather than a Python dictionary."""
     distinct = values.drop_nulls().unique()
     prefix = f"{kind}\x1f"
-    hashed = pl.Series(
-        [hashlib.blake2b((prefix + v).encode(), digest_size=8).hexdigest() for v in distinct],
-        dtype=pl.String,
+    # (hashed a slice at a time: the Python texts of one slice are held, not of all; a
+    # million distinct values would hold some 60 MB of them at once)
+    hashed = pl.concat(
+        [
+            pl.Series(
+                [
+                    hashlib.blake2b((prefix + v).encode(), digest_size=8).hexdigest()
+                    for v in distinct.slice(at, _HASHED_AT_ONCE)
+                ],
+                dtype=pl.String,
+            )
+            for at in range(0, max(len(distinct), 1), _HASHED_AT_ONCE)
+        ]
     )
     lookup = pl.DataFrame({"_v": distinct, "_id": hashed})
     return (

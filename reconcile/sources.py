@@ -15,7 +15,7 @@ import polars as pl
 
 from extract.inflection import past_participle
 
-from .columns import at_rows, join_beside
+from .columns import at_rows, join_beside, set_at_rows
 from .frames import (
     BROAD_PLACES,
     HEDGES,
@@ -185,8 +185,10 @@ def _home_governments(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
     if "title" not in read.columns:  # (the columns grouping keeps leave the titles out)
         read = read.with_columns(title=pl.lit(None, dtype=pl.String))
     # (a country the texts name that no gazetteer knows, "Veldara's economy", has a government)
-    in_text = text_places(
-        texts.values() if texts else read.get_column("sentence").drop_nulls().unique()
+    in_text = (
+        text_places(texts.values())
+        if texts
+        else text_places(read.get_column("sentence"), repeated=True)
     )
     places = join_beside(asked, _document_places(_document_texts(read, texts), in_text), "doc_id")
     found = {
@@ -932,22 +934,21 @@ def echoes_alike(claims: pl.DataFrame) -> pl.DataFrame:
     )
     if moved.height == 0:
         return claims
-    at = moved.get_column("_at").to_list()
+    # (the readings set at their rows by Polars: a Python object for each moved figure's
+    # values, a million of them on a large table, would be held while the columns are made)
+    at = moved.get_column("_at")
     why = " (as most articles carrying this source's figure read it)"
     columns = {
-        c: at_rows(
-            c,
-            claims.height,
-            dict(zip(at, moved.get_column(f"_to_{c}"), strict=True)),
-            _typed(claims.schema[c]),
+        c: set_at_rows(
+            claims.height, at, moved.get_column(f"_to_{c}").cast(_typed(claims.schema[c])).alias(c)
         )
         for c in _MEASURED
     }
-    sources = [None if s is None else s + why for s in moved.get_column("_source").to_list()]
-    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(pl.Series(at, dtype=pl.UInt32).implode())
+    sources = moved.get_column("_source").cast(pl.String) + why
+    take = pl.int_range(pl.len(), dtype=pl.UInt32).is_in(at.implode())
     return claims.with_columns(
         **{c: pl.when(take).then(columns[c]).otherwise(pl.col(c)) for c in _MEASURED},
         concept_source=pl.when(take)
-        .then(at_rows("", claims.height, dict(zip(at, sources, strict=True)), pl.String()))
+        .then(set_at_rows(claims.height, at, sources.alias("")))
         .otherwise(pl.col("concept_source")),
     )

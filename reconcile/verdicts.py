@@ -86,9 +86,12 @@ def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
     ``_rising``, whether it counts what only accumulates (``cumulative``: deaths, cases), so
     that a higher figure of a later day is the count updated."""
     wide, rising = reading_words().wide_estimates, cumulative_concepts()
+    # (the rows of those measures found before their names are written out as text: a
+    # million rows' names would be made to keep a few)
     measures = (
-        claims.select("quantity_id", pl.col("concept_key").cast(pl.String))
+        claims.select("quantity_id", "concept_key")
         .filter(pl.col("concept_key").is_in([*wide, *rising]))
+        .with_columns(pl.col("concept_key").cast(pl.String))
         .unique()
     )
     ratios = {q: wide[c] for q, c in measures.iter_rows() if q is not None and c in wide}
