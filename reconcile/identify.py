@@ -109,6 +109,15 @@ _FORESEEN_AFTER = (
     r"(?i)^\s*(?:(?:is|are|was|were)\s+)?(?:now\s+|also\s+)?"
     r"(?:possible|expected|forecast|predicted|projected|likely)(?-u:\b)"
 )
+#: "Analysts had expected a profit of EUR 350 million", "the EUR 347 million average forecast
+#: of 14 analysts": a level foreseen for a period, set against the one reported, a projection.
+_EXPECTED_OF = (
+    r"(?i)(?-u:\b)(?:expected|forecast|predicted|projected)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,2}?of\s+"
+    r"(?:about\s+|around\s+|some\s+)?$"
+)
+_FORECAST_AFTER = (
+    r"(?i)^\s*(?:average\s+|consensus\s+|mean\s+)?(?:forecast|expectation|prediction)s?(?-u:\b)"
+)
 #: "long-run", "long term": said of a figure, or of a source's work (see ``long_run_sources``).
 _LONG_TERM = r"(?i:long[- ](?:run|term))"
 _LONG_RUN = rf"(?i)\b(?:{_LONG_TERM}|in the long\b|over the long|eventually|permanent(?:ly)?)"
@@ -1237,6 +1246,8 @@ def _period() -> pl.Expr:
         | feared
         | before.str.contains(_PLANNED)
         | after.str.contains(_FORESEEN_AFTER)
+        | before.str.contains(_EXPECTED_OF)
+        | after.str.contains(_FORECAST_AFTER)
     )
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(

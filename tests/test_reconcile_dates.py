@@ -120,6 +120,11 @@ def test_a_sentence_that_opens_with_last_year_dates_all_its_figures() -> None:
          "2032"),
         ("Peru's economy grew 0.4% in the fourth quarter and 2.8% in 2030.", "0.4%",
          "fourth quarter"),
+        # what analysts expected is a projection set against the level reported
+        ("A Lima bank made a profit of 212 million soles; analysts had expected a profit of "
+         "350 million soles.", "350 million", "projected"),
+        ("A Lima bank's profit of 212 million soles fell short of the 347 million soles "
+         "average forecast of analysts.", "347 million", "projected"),
     ],
 )  # fmt: skip
 def test_a_later_year_or_a_quarter_is_a_period_of_its_own(
