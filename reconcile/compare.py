@@ -55,7 +55,7 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_rows, set_at_rows
 from .dating import SPAN_END
-from .frames import multiple_base
+from .frames import drop_plural_s, multiple_base
 from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
@@ -584,9 +584,7 @@ def _noun() -> pl.Expr:
     ("workers"), else the concept key; never an "s" added to a measure."""
     nouns = measure_nouns()
     written = pl.col("_written").fill_null("")
-    as_written = (pl.col("dimension") == "count") & (
-        written.str.replace(r"([^s])s$", "${1}") == pl.col("concept")
-    )
+    as_written = (pl.col("dimension") == "count") & (drop_plural_s(written) == pl.col("concept"))
     return (
         pl.col("concept")
         .replace_strict(nouns, default=None, return_dtype=pl.String)

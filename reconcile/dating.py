@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import at_rows, join_beside
+from .columns import at_rows, join_beside, on_rows
 from .frames import (
     HEDGES,
     PHYSICAL,
@@ -304,12 +304,14 @@ _RELATIVE_YEAR_HINT = (
 #: "late last year", "the start of last year": the month a part of last year stands for.
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
-_LAST_YEAR = r"(?i)\blast\s+year\b"
+_LAST_YEAR_WORDS = r"last\s+year\b"
+_LAST_YEAR = r"(?i)\b" + _LAST_YEAR_WORDS
 #: A year the figure's own clause names after "of", "in" or "during" ("the flood of 1994").
 _OWN_YEAR = rf"(?i)\b(?:of|in|during)\s+(?:the\s+)?{_YEAR}\b"
 #: "last summer": the season it names and the month at its middle.
 _SEASONS = _WORDS.season_months
-_LAST_SEASON = rf"(?i)\blast\s+({phrases(_SEASONS)})\b"
+_LAST_SEASON_WORDS = rf"last\s+(?:{phrases(_SEASONS)})\b"
+_LAST_SEASON = r"(?i)\b" + _LAST_SEASON_WORDS
 #: "four years ago", "3 years ago": a year counted back from publication (group 1: how many).
 _YEARS_AGO = r"(?i)\b([a-z]+|\d{1,2})\s+years?\s+ago\b"
 #: How a figure is dated by a year its sentence names ("in 2030", "last year").
@@ -555,8 +557,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         published.dt.year() - later.cast(pl.Int32), pl.col("_dm_month"), 1
     ) + pl.duration(days=pl.col("_dm_day").clip(1, 31) - 1)
     day_month = pl.when(day_month.dt.month() == pl.col("_dm_month")).then(day_month)
-    # "last year" dates the figures of its own stretch of the sentence (the words from the
-    # figure before to the one after), or all of a sentence it opens: "growth of 1.1% in
+    # "last year" (or "last summer") dates the figures of its own stretch of the sentence (the
+    # words from the figure before to the one after), or all of a sentence it opens: "growth of 1.1% in
     # 2027, down from 2.3% last year" and "cut the deficit to 3% of GDP from 4% of GDP last
     # year" date only the figure before it
     stretch = pl.concat_str(
@@ -564,15 +566,8 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.lit(" "),
         after_figure().str.extract(r"^([^0-9]*)", 1).fill_null(""),
     )
-    own_last_year = (pl.col("_last") == "year") & pl.col("_part").is_null()
-    last_year = own_last_year & (
-        stretch.str.contains(_LAST_YEAR)
-        | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*last\s+year\b")
-    )
-    own_last_year = own_last_year & stretch.str.contains(_LAST_YEAR)
-    # "last summer", of the figure's own stretch or of a sentence it opens: that season's
-    # middle month in the year of publication, or the year before when that month is not at
-    # least six weeks past
+    # "last summer": that season's middle month in the year of publication, or the year
+    # before when that month is not at least six weeks past
     season = pl.col("_last").replace_strict(_SEASONS, default=None, return_dtype=pl.Int32)
     season_this_year = pl.date(published.dt.year(), season, 1)
     season_date = (
@@ -580,10 +575,6 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.date(published.dt.year() - 1, season, 1))
         .otherwise(season_this_year)
     )
-    own_season = stretch.str.contains(_LAST_SEASON)
-    last_season = pl.when(
-        own_season | pl.col("sentence").fill_null("").str.contains(r"(?i)^\W*" + _LAST_SEASON[4:])
-    ).then(season_date)
     # "the 58% of four years ago": as "last year", of the figure's own stretch, more years back
     numbers = {w: n for w, n in lexicon().number_words.items() if 1 < n < 100}
     ago = stretch.str.extract(_YEARS_AGO, 1).str.to_lowercase()
@@ -596,11 +587,35 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     # (read once for both columns: each use of an expression computes it again)
     frame = frame.with_columns(_in_year_ok=in_year, _day_month=day_month)
     in_year, day_month = pl.col("_in_year_ok"), pl.col("_day_month")
+    # (the words read on the rows whose sentence names a year or says "last year" or "last
+    # summer" alone: a year the figure's own clause names after of/in/during, "last ..." in
+    # its stretch, a sentence "last ..." opens)
+    said_last = pl.col("_last").is_in(["year", *_SEASONS])
+    read = on_rows(
+        frame,
+        in_year | said_last.fill_null(False),
+        (in_year & before.str.extract(r"([^,;:()]*)$", 1).str.contains(_OWN_YEAR)).alias("_o_y"),
+        stretch.str.contains(_LAST_YEAR).alias("_o_ly"),
+        stretch.str.contains(_LAST_SEASON).alias("_o_ls"),
+        pl.col("sentence")
+        .fill_null("")
+        .str.contains(r"(?i)^\W*" + _LAST_YEAR_WORDS)
+        .alias("_s_ly"),
+        pl.col("sentence")
+        .fill_null("")
+        .str.contains(r"(?i)^\W*" + _LAST_SEASON_WORDS)
+        .alias("_s_ls"),
+    )
+    frame = frame.with_columns(words.fill_null(False) for words in read)
+    year_said = (pl.col("_last") == "year") & pl.col("_part").is_null()
+    own_last_year = year_said & pl.col("_o_ly")
+    last_year = year_said & (pl.col("_o_ly") | pl.col("_s_ly"))
+    own_season = season.is_not_null() & pl.col("_o_ls")
+    last_season = pl.when(own_season | (season.is_not_null() & pl.col("_s_ls"))).then(season_date)
     # a time the figure's own words give ("the flood of 1994 killed 27", "died last summer")
     # wins over a day the rest of the sentence gives ("..., the agency said on Saturday")
-    clause_year = in_year & before.str.extract(r"([^,;:()]*)$", 1).str.contains(_OWN_YEAR)
     own_time: pl.Expr = (
-        pl.when(clause_year)
+        pl.when(pl.col("_o_y"))
         .then(pl.date(pl.col("_in_year"), 7, 1))
         .when(own_last_year)
         .then(pl.date(published.dt.year() - 1, 7, 1))
@@ -711,6 +726,11 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         "_from_url",
         "_in_year_ok",
         "_own_time",
+        "_o_y",
+        "_o_ly",
+        "_o_ls",
+        "_s_ly",
+        "_s_ls",
         "_day_month",
         "_span_end",
     )

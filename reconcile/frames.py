@@ -50,6 +50,7 @@ __all__ = [
     "before_figure",
     "demonym_forms",
     "document_places",
+    "drop_plural_s",
     "is_name_word",
     "measure_forms",
     "nationality",
@@ -77,6 +78,14 @@ _CONTAINER_WORD = rf"(?i)(?-u:\b)(?:{'|'.join(sorted(CONTAINER_NOUNS))})(?-u:\b)
 GENERIC_NOUNS = frozenset(
     "person people individual resident inhabitant human soul life man men woman women".split()
 )
+
+
+def drop_plural_s(noun: pl.Expr) -> pl.Expr:
+    """A lower-case noun read as its singular the simple way (a final "s" dropped, not "ss"):
+    the form counted nouns and measure words are compared in."""
+    return noun.str.replace(r"([^s])s$", "${1}")
+
+
 #: Nouns that say how much, not what ("a total of 900 people", "upwards of 900"): before
 #: "of" and a figure they leave its measure to other words.
 AMOUNT_NOUNS = frozenset(
@@ -388,7 +397,7 @@ _CAUSE = (
 #: federation speaking for 6,000 farms"): the body's size, not a count of what it speaks about.
 _SPEAKS_FOR = (
     r"(?i)(?:(?-u:\b)(?:which|that|who)\s+(?:represents?|speaks?\s+for)"
-    r"|(?-u:\b)(?:representing|speaking\s+for))\s+$"
+    rf"|(?-u:\b)(?:representing|speaking\s+for))\s+(?:(?:{HEDGES})\s+)?$"
 )
 #: What one thing costs ("a single ticket would cost €45", "each dose costs $3", "a barrel of
 #: oil cost $80"): a price, not a total cost.
@@ -428,7 +437,7 @@ BEFELL = "what befell its counted noun"
 #: A group's own members named after a bare figure ("27 of its soldiers"): group 1 their noun.
 OF_MEMBERS = r"(?i)^\s+of\s+(?:its|their|his|her|our|the)\s+(?:[\d,.]+\s+)?([a-z][a-z-]*)"
 #: What a part of people no measure names is taken as when what befell it is read.
-ANYBODY = "anybody"
+_ANYBODY = "anybody"
 #: Where the members of a group are, after their noun ("of the people on board", "of the
 #: workers at the plant"): not what befell them.
 _MEMBERS_WHERE = r"(?:\s+(?:on\s+board|aboard|(?:on|in|at|inside)\s+(?:the\s+)?[a-z-]+))?"
@@ -613,7 +622,7 @@ def read_measure(
         .then(after_clause.str.replace(_later_figure(), ""))
         .otherwise(after_clause)
     )
-    noun = pl.col("unit").str.to_lowercase().str.replace(r"([^s])s$", "${1}")
+    noun = drop_plural_s(pl.col("unit").str.to_lowercase())
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
     anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
@@ -637,9 +646,14 @@ def read_measure(
             "what one item costs: its {}",
         ),
         "_m_body": (
+            # (the pattern read only where its verbs are written: a literal search first)
             pl.when(
-                (pl.col("dimension") == "count")
-                & before.str.replace(rf"(?i)(?:{HEDGES})\s+$", "").str.contains(_SPEAKS_FOR)
+                pl.when(
+                    (pl.col("dimension") == "count")
+                    & before.str.contains_any(["represent", "speak"], ascii_case_insensitive=True)
+                )
+                .then(before)
+                .str.contains(_SPEAKS_FOR)
             ).then(pl.lit("membership")),
             "the {} of a body, the people or firms it speaks for",
         ),
@@ -743,11 +757,7 @@ def read_measure(
                     # "EUR 800 million of new capital": a sum followed by what it is of
                     # names itself, whatever the sentence speaks of ("2 million hectares of
                     # forest" is still the area the sentence says burned)
-                    & ~(
-                        (pl.col("dimension") == "currency")
-                        & after.str.contains(_OF_STUFF).fill_null(False)
-                        & ~after.str.contains(_OF_THE).fill_null(False)
-                    )
+                    & ~_sum_of_stuff(after)
                 ).then(
                     unnamed(pl.col("sentence").fill_null("")).str.replace_all(_OTHER_FIGURE, " ")
                 ),
@@ -784,10 +794,8 @@ def read_measure(
     # ("468 of the people had fallen ill": a part of people named by no measure of their own
     # counts what befell them)
     frame = frame.with_columns(
-        _m_people_is=pl.when(
-            members.str.to_lowercase().str.replace(r"([^s])s$", "${1}").is_in(list(GENERIC_NOUNS))
-        )
-        .then(pl.lit(ANYBODY))
+        _m_people_is=pl.when(drop_plural_s(members.str.to_lowercase()).is_in(list(GENERIC_NOUNS)))
+        .then(pl.lit(_ANYBODY))
         .otherwise(counted.replace_strict(forms, default=None))
     )
     fates = {forms[w] for w in states if w in forms}
@@ -822,6 +830,13 @@ def read_measure(
     )
 
 
+def _sum_of_stuff(after: pl.Expr) -> pl.Expr:
+    """Whether a sum is followed by what it is of ("EUR 800 million of new capital", not "of
+    the bank's"), read on sums alone."""
+    sum_after = pl.when(pl.col("dimension") == "currency").then(after)
+    return (sum_after.str.contains(_OF_STUFF) & ~sum_after.str.contains(_OF_THE)).fill_null(False)
+
+
 def _what_befell(
     before: pl.Expr, after: pl.Expr, own_noun: pl.Expr, measures: str
 ) -> tuple[pl.Expr, pl.Expr]:
@@ -844,16 +859,17 @@ def _what_befell(
     )
     # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
     # verb right before the people's noun says what befell them as well
+    counted_before = pl.when(own_noun).then(before)
     done = pl.coalesce(
-        before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1),
+        counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1),
         # (and the people joined to them by "and": "killed 18 soldiers and 33 civilians")
-        before.str.extract(
+        counted_before.str.extract(
             rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+){{1,2}}?"
             rf"and\s+(?:{HEDGES}\s+)?$",
             1,
         ),
     )
-    return pl.coalesce(fate, pl.when(own_noun).then(done)), members
+    return pl.coalesce(fate, done), members
 
 
 def _readings_set_aside(
@@ -905,7 +921,7 @@ def _readings_set_aside(
     befell = (
         fate.is_in(list(fates))
         # ("killed 30 civilians": people no measure names, what befell them said by the verb)
-        & (whose.is_in(list(people)) | (whose == ANYBODY) | (whose.is_null() & counted))
+        & (whose.is_in(list(people)) | (whose == _ANYBODY) | (whose.is_null() & counted))
         & (fate != whose).fill_null(True)
     )
     befell = befell.fill_null(False)

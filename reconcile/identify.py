@@ -18,7 +18,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, sorted_by, where
+from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     BEFELL,
@@ -34,6 +34,7 @@ from .frames import (
     capital_apart,
     demonym_forms,
     document_places,
+    drop_plural_s,
     inflections,
     longest_first,
     nationality,
@@ -108,15 +109,15 @@ _STILL_MISSING = r"\s+(?:to\s+be\s+)?(?:still\s+)?(?:missing|unaccounted)"
 _FORESEEN_AFTER = (
     r"(?i)^\s*(?:(?:is|are|was|were)\s+)?(?:now\s+|also\s+)?"
     r"(?:possible|expected|forecast|predicted|projected|likely)(?-u:\b)"
+    # ... or the words right after name it a forecast ("the EUR 347 million average forecast
+    # of 14 analysts")
+    r"|^\s*(?:average\s+|consensus\s+|mean\s+)?(?:forecast|expectation|prediction)s?(?-u:\b)"
 )
-#: "Analysts had expected a profit of EUR 350 million", "the EUR 347 million average forecast
-#: of 14 analysts": a level foreseen for a period, set against the one reported, a projection.
+#: "Analysts had expected a profit of EUR 350 million": a level foreseen for a period, set
+#: against the one reported, a projection.
 _EXPECTED_OF = (
     r"(?i)(?-u:\b)(?:expected|forecast|predicted|projected)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,2}?of\s+"
     r"(?:about\s+|around\s+|some\s+)?$"
-)
-_FORECAST_AFTER = (
-    r"(?i)^\s*(?:average\s+|consensus\s+|mean\s+)?(?:forecast|expectation|prediction)s?(?-u:\b)"
 )
 #: "long-run", "long term": said of a figure, or of a source's work (see ``long_run_sources``).
 _LONG_TERM = r"(?i:long[- ](?:run|term))"
@@ -550,19 +551,23 @@ def assign_keys(
     members = pl.when(
         pl.col("unit").is_null() & pl.col("concept_source").str.starts_with(BEFELL)
     ).then(after_figure().str.extract(OF_MEMBERS, 1))
-    # ("its military death toll to 23": a toll's word of whose toll it is names its people)
+    # ("its military death toll to 23": a toll's word of whose toll it is names its people;
+    # read on the bare counts whose sentence writes such a word alone)
     groups = _WORDS.toll_groups
-    toll_of = (
-        pl.when(pl.col("unit").is_null() & (pl.col("dimension") == "count"))
-        .then(before_figure().str.extract(_TOLL_OF, 1).str.to_lowercase())
-        .replace_strict(groups, default=None)
+    (toll_word,) = on_rows(
+        frame,
+        pl.col("unit").is_null()
+        & (pl.col("dimension") == "count")
+        & pl.col("sentence").str.contains_any(list(groups), ascii_case_insensitive=True),
+        before_figure().str.extract(_TOLL_OF, 1).str.to_lowercase().alias("_toll_of"),
     )
+    toll_of = pl.lit(toll_word).replace_strict(groups, default=None)
     counted = pl.coalesce("unit", "_counted", members)
     # ("40 dead civilians" are civilians, counted dead)
     unit = (
         counted.str.to_lowercase()
         .str.replace(rf"^(?:{alternation(_WORDS.state_words)})\s+(\S)", "${1}")
-        .str.replace(r"([^s])s$", "${1}")
+        .pipe(drop_plural_s)
     )
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
@@ -1212,14 +1217,14 @@ _NEW_RECORD = (
 )
 
 
-#: A sentence whose subject is a thing of a year: "The 2019 floods ...", "A 2019 survey ...",
-#: or set beside a first noun phrase, "The previous record, a 2019 fire in the hills, ..."
-#: (group 1 the year; "Unlike the 2019 fire, ..." opens with no subject of that year).
 #: A word before a toll in the figure's clause ("its military death toll rose to"): group 1.
 _TOLL_OF = (
     rf"(?i)(?-u:\b)({alternation(_WORDS.toll_groups)})\s+(?:death\s+)?"
     r"(?:toll|deaths?|dead|casualt(?:y|ies)|losses)(?-u:\b)[^,;:.()]*$"
 )
+#: A sentence whose subject is a thing of a year: "The 2019 floods ...", "A 2019 survey ...",
+#: or set beside a first noun phrase, "The previous record, a 2019 fire in the hills, ..."
+#: (group 1 the year; "Unlike the 2019 fire, ..." opens with no subject of that year).
 _SUBJECT_YEAR = (
     rf"(?i)^\s*(?:(?:the|a|an)\s+|[^,;:]{{0,60}},\s+(?:the|a|an)\s+)({_YEAR})\s+(?-i:[a-z])"
 )
@@ -1247,7 +1252,6 @@ def _period() -> pl.Expr:
         | before.str.contains(_PLANNED)
         | after.str.contains(_FORESEEN_AFTER)
         | before.str.contains(_EXPECTED_OF)
-        | after.str.contains(_FORECAST_AFTER)
     )
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(

@@ -29,6 +29,7 @@ from .frames import (
     after_figure,
     alternation,
     before_figure,
+    drop_plural_s,
     read_measure,
 )
 from .parts import POINTING
@@ -229,7 +230,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .fill_null("")
         .str.to_lowercase()
         .str.extract(r"([a-z][a-z-]+)\s*$", 1)
-        .str.replace(r"([^s])s$", "${1}"),
+        .pipe(drop_plural_s),
         _c_name=pl.col("concept").fill_null("").str.contains(r"[A-Z][\w'\u2019-]*\s*$"),
     )
     frame = join_beside(frame, readings, "concept")
