@@ -32,6 +32,7 @@ from .schema import (
 )
 from .sources import assign_asserters, echoes_alike, long_run_sources
 from .tables import Mapping, StrPath, alias_pattern, load_fx_rates, load_mapping, load_tables
+from .verdicts import REMAINING, with_remaining
 
 __all__ = ["ReconcileResult", "reconcile"]
 
@@ -291,7 +292,8 @@ def reconcile(
         )
     # (the base of each multiple, which the quantities read from the sentence, read before
     # the sentences leave the working table)
-    work = with_base(assign_windows(work, window_days=window_days)).drop(*_CHECKED)
+    work = with_remaining(with_base(assign_windows(work, window_days=window_days)))
+    work = work.drop(*_CHECKED)
     # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
     # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
     work = work.with_columns(pl.col("series_id").cast(pl.Categorical))
@@ -377,7 +379,7 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
 
 #: Working columns that no step after ``quantities_table`` reads: they leave the working
 #: table before the checks (the output does not show them).
-_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure", BASE)
+_QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure", BASE, REMAINING)
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
 #: Input columns that no step reads between ``assign_windows`` and the checks (the quantities

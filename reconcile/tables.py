@@ -81,6 +81,8 @@ class ReadingWords:
     event_measures: tuple[str, ...]
     #: measure -> the factor beyond which two of its figures count different things
     wide_estimates: dict[str, float]
+    #: words right after a figure that call it what is left of a count ("still missing")
+    remaining: tuple[str, ...]
     #: measure -> the rate a share's rise of it is ("the economy grew 2%": growth)
     rates_of_change: dict[str, str]
     #: measures given as a share of GDP that are no part of it
@@ -198,6 +200,7 @@ def reading_words() -> ReadingWords:
         source_verbs=words("source_verbs"),
         event_measures=words("event_measures"),
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
+        remaining=words("remaining"),
         rates_of_change={str(k): str(v) for k, v in raw["rates_of_change"].items()},
         scaled_by_output=words("scaled_by_output"),
         polity_nouns=words("polity_nouns"),

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import polars as pl
 
+from .columns import on_rows
 from .events import EVENT_APART_DAYS
+from .frames import after_figure
 from .sources import joined_sets, may_be_one_source
 from .tables import cumulative_concepts, reading_words
 
@@ -84,7 +87,8 @@ def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
     ``_scope``, its ``SCOPE_RATIO``, wider for a measure whose rival estimates run far apart
     by nature (``wide_estimates``: a crowd counted by police and organisers), and
     ``_rising``, whether it counts what only accumulates (``cumulative``: deaths, cases), so
-    that a higher figure of a later day is the count updated."""
+    that a higher figure of a later day is the count updated, and ``_falling``, whether one
+    of its figures is what is left of a count (``REMAINING``), so that a lower one is."""
     wide, rising = reading_words().wide_estimates, cumulative_concepts()
     # (the rows of those measures found before their names are written out as text: a
     # million rows' names would be made to keep a few)
@@ -96,12 +100,38 @@ def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
     )
     ratios = {q: wide[c] for q, c in measures.iter_rows() if q is not None and c in wide}
     rises = measures.filter(pl.col("concept_key").is_in(list(rising))).get_column("quantity_id")
+    falls = (
+        claims.filter(pl.col(REMAINING)).get_column("quantity_id")
+        if REMAINING in claims.columns
+        else pl.Series("quantity_id", [], dtype=claims.schema["quantity_id"])
+    )
     return [
         pl.col("quantity_id")
         .replace_strict(ratios, default=SCOPE_RATIO, return_dtype=pl.Float64)
         .alias("_scope"),
         pl.col("quantity_id").is_in(rises.implode()).alias("_rising"),
+        pl.col("quantity_id").is_in(falls.implode()).alias("_falling"),
     ]
+
+
+#: The working column that says a figure's own words call it what is left of a count
+#: (:func:`with_remaining`), read while the sentences are in the working table.
+REMAINING = "_remaining"
+
+
+def with_remaining(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with ``REMAINING``: whether the words right after a figure call it what is
+    left of a count ("21 people were still missing", "46 remained in hospital"). Such a count
+    falls as people are found or go home, so a lower figure of a later day is that count
+    updated (``_falling``), not a rival."""
+    words = "|".join(map(re.escape, reading_words().remaining))
+    # (read on the sentences that hold such a word, found by a search of a few words)
+    (said,) = on_rows(
+        claims,
+        pl.col("sentence").str.contains(rf"(?i)\b(?:{words})\b"),
+        after_figure().str.contains(rf"(?i)^\s*(?:[\w'-]+\s+){{0,2}}?(?:{words})\b"),
+    )
+    return claims.with_columns(said.fill_null(False).alias(REMAINING))
 
 
 def _scope(row: dict[str, Any]) -> float:
@@ -434,7 +464,8 @@ def _reach(row: dict[str, Any], *, up: bool) -> float | None:
 def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """About the same time, or a later figure lower than an earlier one; but of a count
     that only accumulates (``_rising``), a higher figure of a later day, even the next, is
-    that count updated, not a rival."""
+    that count updated, not a rival, and so is a lower one of a count of what is left
+    (``_falling``: "still missing")."""
     if a["as_of"] is None or b["as_of"] is None:
         return _same_time(a, b)
     early, late = sorted((a, b), key=lambda r: r["as_of"])
@@ -442,6 +473,12 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
         a["as_of"] != b["as_of"]
         and a.get("_rising")
         and float(late["best"]) >= float(early["best"])
+    ):
+        return False
+    if (
+        a["as_of"] != b["as_of"]
+        and a.get("_falling")
+        and float(late["best"]) < float(early["best"])
     ):
         return False
     return _same_time(a, b) or float(late["best"]) < float(early["best"])

@@ -12,6 +12,7 @@ import pytest
 
 from extract import extract_claims
 from reconcile import reconcile
+from reconcile.verdicts import REMAINING, with_remaining
 
 _WINTER = dt.date(2031, 1, 10)
 _AUTUMN = dt.date(2031, 10, 10)
@@ -69,3 +70,63 @@ def test_a_source_far_from_itself_is_two_measures_only_at_one_time(
 )
 def test_one_report_far_from_itself_is_possibly_two_measures(second: str, verdict: str) -> None:
     assert _verdict((f"{_said('8,415')} {second}", _WINTER)) == verdict
+
+
+def _two_days(first: str, second: str, *, next_day: bool = True) -> str:
+    """The verdict on two sources' figures, the second's report a day later (or the same day)."""
+    day = dt.date(2031, 3, 2)
+    frames = [
+        extract_claims(first, doc_id="d0", outlet="Coast Herald", published=day),
+        extract_claims(
+            second, doc_id="d1", outlet="Bay Times", published=day + dt.timedelta(days=next_day)
+        ),
+    ]
+    quantities = reconcile(pl.concat(frames)).quantities
+    assert quantities.height == 1, quantities
+    return str(quantities["verdict"][0])
+
+
+_FIRE = "Firefighters in Portugal said {} people were {}missing after the flood."
+_POLICE = "Police in Portugal said {} people were {}missing after the flood."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "next_day", "verdict"),
+    [
+        # what is left of a count ("still missing") falls as people are found: a lower
+        # figure of the next day is the count updated
+        (_FIRE.format("21", "still "), _POLICE.format("nine", "still "), True, "growth"),
+        (
+            "Doctors in Portugal said 46 people remained in hospital after the crash.",
+            "The health ministry of Portugal said 19 people remained in hospital.",
+            True,
+            "growth",
+        ),
+        # without the words of what is left, two sources a day apart disagree
+        (_FIRE.format("21", ""), _POLICE.format("nine", ""), True, "diverge"),
+        # a higher figure of the next day does not fall, and one of the same day is a rival
+        (_FIRE.format("nine", "still "), _POLICE.format("21", "still "), True, "diverge"),
+        (_FIRE.format("21", "still "), _POLICE.format("nine", "still "), False, "diverge"),
+    ],
+)
+def test_what_is_left_of_a_count_falls_without_a_rival(
+    first: str, second: str, next_day: bool, verdict: str
+) -> None:
+    assert _two_days(first, second, next_day=next_day) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("Police said 21 people were still missing.", True),
+        ("The hospital said 46 remained in hospital on Friday.", True),
+        ("Officials said 85 still missing in the north.", True),
+        ("Still, 30 people died in the storm.", False),
+        ("Thirty people died, but rescuers still hope to find more.", False),
+        ("Police said 30 people died and others remain missing.", False),
+    ],
+)
+def test_with_remaining_reads_the_words_right_after_a_figure(sentence: str, left: bool) -> None:
+    claims = extract_claims(sentence, doc_id="d0").filter(pl.col("value") != 0)
+    read = with_remaining(claims.head(1))
+    assert read.get_column(REMAINING).to_list() == [left]
