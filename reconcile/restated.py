@@ -208,6 +208,9 @@ _AGAIN_SOURCES = ("entity_source", "concept_source")
 #: Whole numbers below this recur by chance in the reports of one story ("six times", "9%",
 #: "two bridges"); a fraction ("3.1%") does not.
 _SMALLEST = 10
+#: The dimensions of figures that recur for two things in one story often enough that two
+#: measures named for one of them keep it apart: counts and shares.
+_NAMED_APART = ("count", "ratio")
 
 
 def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 31) -> pl.DataFrame:
@@ -220,9 +223,11 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     rate and kind (:data:`_AGAIN_SIGNATURE`) in two or more documents published within
     ``days`` are one figure, and each takes the frame (entity, measure, population, period)
     of the one whose measure is known, else of the largest series, else of the first row;
-    but not a small whole number (:data:`_SMALLEST`), which recurs by chance, nor a figure
-    whose reports name two measures of their own ("3.1%" inflation in one, "3.1%" the
-    deficit in another): the number alone cannot say which one a third report means.
+    but not a small whole number (:data:`_SMALLEST`), which recurs by chance, nor a count
+    or a share whose reports name two measures of their own ("3.1%" inflation in one,
+    "3.1%" the deficit in another): the number alone cannot say which one a third report
+    means. A sum of money or an amount of a unit is seldom written for two things in one
+    story: its reports naming it two ways ("to compensate", "a fund") give one figure.
     :func:`measure_again` is the narrower reading of one entity's precise figures.
 
     Parameters
@@ -314,7 +319,7 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
         .filter(
             (pl.col("_docs") >= 2)
             & (pl.col("_frames") >= 2)
-            & (pl.col("_specifics") <= 1)
+            & ((pl.col("_specifics") <= 1) | ~pl.col("dimension").is_in(_NAMED_APART))
             & (pl.col("_span").fill_null(0) <= days)
         )
     )

@@ -63,3 +63,29 @@ def test_reports_months_apart_repeat_nothing() -> None:
         }
     )  # fmt: skip
     assert _of(result, "20,000", "b")["concept_source"] != SAME_FIGURE
+
+
+def test_an_amount_of_money_named_two_ways_is_one_figure() -> None:
+    # a round sum of money (no precise figure: measure_again leaves it) named two ways in two
+    # reports ("to compensate", "fund"): a story rarely writes one sum for two things
+    result = _run(
+        {
+            "a": ("The government has set aside €30 million to compensate farmers.", MARCH),
+            "b": (
+                "Farmers have begun to draw on the government's €30 million relief fund.",
+                MARCH + dt.timedelta(days=2),
+            ),
+        }
+    )
+    first, second = _of(result, "€30 million", "a"), _of(result, "€30 million", "b")
+    assert second["quantity_id"] == first["quantity_id"]
+    assert second["concept_source"] == SAME_FIGURE
+
+
+def test_a_count_named_two_ways_stays_two_figures() -> None:
+    # a count recurs for two things more often: two measures of their own keep it apart
+    result = _on_one_day(
+        "Police said 40 people were injured in the crash.",
+        "Police arrested 40 people after the march.",
+    )
+    assert _of(result, "40", "a")["quantity_id"] != _of(result, "40", "b")["quantity_id"]
