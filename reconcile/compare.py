@@ -391,14 +391,19 @@ def quantities_table(
     # against another source's figure it is possibly of another date, never a sure rival
     if "starting_figure" in claims.columns:
         dated_sure = dated_sure & ~pl.col("starting_figure").fill_null(False)
-    # one report read from its own words, of the date the assertion takes, makes the
-    # assertion sure: its other reports repeat the same source's same figure
+    # one report whose words name the figure's measure and place makes the assertion sure
+    # of them, and one of the date the assertion takes whose date is sure, of its date: its
+    # other reports repeat the same source's same figure
     at_date = pl.col("as_of").eq_missing(pl.col("as_of").min())
     sure = (
         claims.select("assertion_id", *dating, "as_of")
         .filter(pl.col("assertion_id").is_not_null())
         .group_by("assertion_id")
-        .agg(((frame_sure & dated_sure).fill_null(True) & at_date).any().alias("sure"))
+        .agg(
+            (frame_sure.fill_null(True).any() & (dated_sure.fill_null(True) & at_date).any()).alias(
+                "sure"
+            )
+        )
     )
     # (joined on the key alone and set beside the assertions: see reconcile.columns)
     found = (

@@ -130,3 +130,36 @@ def test_with_remaining_reads_the_words_right_after_a_figure(sentence: str, left
     claims = extract_claims(sentence, doc_id="d0").filter(pl.col("value") != 0)
     read = with_remaining(claims.head(1))
     assert read.get_column(REMAINING).to_list() == [left]
+
+
+@pytest.mark.parametrize(
+    ("later", "verdict"),
+    [
+        # the later report names the place: it reads the railway's figure from its own
+        # words, and the figure is the same source's same figure as the first report's
+        (
+            "In Peru, Andes Rail said 312 passengers were on board, and the Rail Workers "
+            "Union said 450 passengers were on board.",
+            "diverge",
+        ),
+        # no report names the place nor sets the two against each other: the figures may
+        # be of two trains, no divergence
+        ("The Rail Workers Union said 450 passengers were on board the train.", "uncertain"),
+    ],
+)
+def test_one_report_reading_a_figure_from_its_own_words_makes_it_sure(
+    later: str, verdict: str
+) -> None:
+    day = dt.date(2031, 3, 4)
+    frames = [
+        extract_claims(
+            "Andes Rail said 312 passengers were on board the train.",
+            doc_id="d0",
+            outlet="Coast Herald",
+            published=day,
+        ),
+        extract_claims(later, doc_id="d1", outlet="Bay Times", published=day + dt.timedelta(1)),
+    ]
+    quantities = reconcile(pl.concat(frames)).quantities
+    assert quantities.height == 1, quantities
+    assert quantities["verdict"][0] == verdict
