@@ -82,6 +82,26 @@ def _is_stray(
     return count >= STRAY_AMONG and x > 0 and m > 0 and max(x / m, m / x) > ratio
 
 
+#: The working column that says a figure's own words call it what is left of a count
+#: (:func:`with_remaining`), read while the sentences are in the working table.
+REMAINING = "_remaining"
+
+
+def with_remaining(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with ``REMAINING``: whether the words right after a figure call it what is
+    left of a count ("21 people were still missing", "46 remained in hospital"). Such a count
+    falls as people are found or go home, so a lower figure of a later day is that count
+    updated (``_falling``), not a rival."""
+    words = "|".join(map(re.escape, reading_words().remaining))
+    # (read on the sentences that hold such a word, found by a search of a few words)
+    (said,) = on_rows(
+        claims,
+        pl.col("sentence").str.contains(rf"(?i)\b(?:{words})\b"),
+        after_figure().str.contains(rf"(?i)^\s*(?:[\w'-]+\s+){{0,2}}?(?:{words})\b"),
+    )
+    return claims.with_columns(said.fill_null(False).alias(REMAINING))
+
+
 def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
     """What a quantity's measure says of its verdict, read once from its claims' measures:
     ``_scope``, its ``SCOPE_RATIO``, wider for a measure whose rival estimates run far apart
@@ -112,26 +132,6 @@ def _by_measure(claims: pl.DataFrame) -> list[pl.Expr]:
         pl.col("quantity_id").is_in(rises.implode()).alias("_rising"),
         pl.col("quantity_id").is_in(falls.implode()).alias("_falling"),
     ]
-
-
-#: The working column that says a figure's own words call it what is left of a count
-#: (:func:`with_remaining`), read while the sentences are in the working table.
-REMAINING = "_remaining"
-
-
-def with_remaining(claims: pl.DataFrame) -> pl.DataFrame:
-    """``claims`` with ``REMAINING``: whether the words right after a figure call it what is
-    left of a count ("21 people were still missing", "46 remained in hospital"). Such a count
-    falls as people are found or go home, so a lower figure of a later day is that count
-    updated (``_falling``), not a rival."""
-    words = "|".join(map(re.escape, reading_words().remaining))
-    # (read on the sentences that hold such a word, found by a search of a few words)
-    (said,) = on_rows(
-        claims,
-        pl.col("sentence").str.contains(rf"(?i)\b(?:{words})\b"),
-        after_figure().str.contains(rf"(?i)^\s*(?:[\w'-]+\s+){{0,2}}?(?:{words})\b"),
-    )
-    return claims.with_columns(said.fill_null(False).alias(REMAINING))
 
 
 def _scope(row: dict[str, Any]) -> float:
