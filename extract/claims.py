@@ -1111,6 +1111,8 @@ class _RowWriter:
         )
         self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
+        #: per sentence, the phrase its reported clause opens with (see _reported_head)
+        self.reported: dict[int, tuple[str, int]] = {}
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
         #: per sentence (by its start), whether it holds a relative pronoun (see _subject)
         self.relative_words: dict[int, bool] = {}
@@ -1266,7 +1268,9 @@ class _RowWriter:
             self.heads[id(sent)] = sentence_head(self.reader.tokens, sent.start, sent.end)
         head, head_end = self.heads[id(sent)]
         if head and attribution and head in attribution:
-            head, head_end = self._reported_head(sent, head_end)
+            if id(sent) not in self.reported:  # read once a sentence
+                self.reported[id(sent)] = self._reported_head(sent, head_end)
+            head, head_end = self.reported[id(sent)]
         left = claim.left or []
         if head and _lead_in_before(self.text[claim.end : head_end], head):
             return head  # "At $1,199, the Orbis laptop is the cheapest": the laptop's price

@@ -80,6 +80,12 @@ _CLAUSE_BREAKS = (
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
+def _less_possessive(word: str) -> str:
+    """``word`` without a closing "'s" (as ``_POSSESSIVE_S.sub("", word)`` leaves a token,
+    which holds no line break), cut without a regex."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 class Token:
     """A word or punctuation mark, its offsets and its lower-case form.
 
@@ -321,7 +327,7 @@ def _clean_np(words: list[Token]) -> str | None:
         return None
     phrase = " ".join(w.text for w in words)
     phrase = _SPACED_PLURAL_MARK.sub(r"\1", phrase)  # "Teachers ' Union": one name
-    phrase = re.sub(r"[’']s$", "", phrase).strip(" ,.")
+    phrase = _POSSESSIVE_S.sub("", phrase).strip(" ,.")
     if not phrase or (phrase.lower() in lex.non_asserters and not phrase.isupper()):
         return None  # "who", "this"; "WHO" is a name
     return phrase
@@ -995,6 +1001,8 @@ def subject_before(
     lex = lexicon()
     if toks is None:
         toks = tokens_before(tokens, sent_start, start)
+    if not _may_name(tokens.text, toks, lex):
+        return None  # the cheap test first: no capital that may open a name
     runs = [
         run
         for run in _name_runs(toks, figures, lex)
@@ -1032,6 +1040,25 @@ class _NameRun:
         return " ".join(t.text for t in self.words)
 
 
+def _may_name(text: str, toks: list[Token], lex: Lexicon) -> bool:
+    """Whether :func:`_name_runs` may find a name among ``toks``: a capital stands in the text
+    after the first token (a text equal to its lower-case form has none), or the first token
+    is capitalised and no stopword ("Acme rose", not "The index rose")."""
+    if not toks:
+        return False
+    first = toks[0]
+    after = text[first.end : toks[-1].end]
+    if after != after.lower():
+        return True
+    return _capital(first.text) and _less_possessive(first.lower) not in lex.stopwords
+
+
+def _capital(word: str) -> bool:
+    """The cheap part of :func:`_capitalised`: a capital first or second ("Acme", "iPhone");
+    a word all in lower case has none (one test)."""
+    return not word.islower() and (word[:1].isupper() or word[1:2].isupper())
+
+
 def _name_runs(
     toks: list[Token], figures: Sequence[tuple[int, int]], lex: Lexicon
 ) -> list[_NameRun]:
@@ -1045,8 +1072,7 @@ def _name_runs(
     k = 0  # the first figure not ending before the token (tokens and figures are in order)
     for i, tok in enumerate(toks):
         word = tok.text
-        # the cheap part of _capitalised; a word all in lower case has no capital (one test)
-        capital = not word.islower() and (word[:1].isupper() or word[1:2].isupper())
+        capital = _capital(word)
         if not (capital or words or word == ";" or tok.lower in _OWN_CLAUSE_PRONOUNS):
             place = False  # a plain word outside a name: what the steps below come to
             continue
@@ -1060,7 +1086,7 @@ def _name_runs(
             not inside
             and capital
             and _capitalised(toks, i, lex)
-            and not (i == 0 and _POSSESSIVE_S.sub("", tok.lower) in lex.stopwords)
+            and not (i == 0 and _less_possessive(tok.lower) in lex.stopwords)
         ):
             place = place or (not words and i > 0 and toks[i - 1].lower in _LOCATIVE)
             if place:
@@ -1430,7 +1456,7 @@ def sentence_head(
             continue
         if (
             not tok.text[:1].isalpha()
-            or (low[:-2] if low.endswith(("'s", "’s")) else low) in lex.stopwords  # "There's"
+            or _less_possessive(low) in lex.stopwords  # "There's"
             or low in _AUX
             or (tok.text.islower() and _verb_like(low, lex.concept_verbs))
             or low in lex.attribution_verbs

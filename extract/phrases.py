@@ -147,9 +147,10 @@ class PhraseReader:
         with 12 judged serious" give the set's noun and the part's state ("schools closed",
         "cases judged serious")."""
         of_them = words[:2] in (["of", "them"], ["of", "those"])
+        if not of_them and not (left and left[-1].lower in _PART_WORDS):
+            return None
         # a participle after the figure ("12 judged unsafe") states the part, not a noun
-        unnamed = own is None or own.split()[0].lower().endswith("ed")
-        if not of_them and not (unnamed and left and left[-1].lower in _PART_WORDS):
+        if not of_them and not (own is None or own.split()[0].lower().endswith("ed")):
             return None
         digits = [k for k, t in enumerate(left) if t.text[:1].isdigit()]
         if not digits:

@@ -52,6 +52,23 @@ _WORD_LANGUAGES = {
 }
 
 
+def _ascii_casings(word: str) -> list[str]:
+    """Every way of writing an ASCII word in capitals and small letters ("of", "Of", "oF",
+    "OF"); a one-letter word only as it is (see :func:`guess_language`)."""
+    if len(word) == 1:
+        return [word]
+    casings = [""]
+    for ch in word:
+        casings = [done + case for done in casings for case in {ch.lower(), ch.upper()}]
+    return casings
+
+
+#: The words of an ASCII text that :data:`_WORD_LANGUAGES` knows, however they are written.
+_ASCII_MARKERS = frozenset(
+    form for word in _WORD_LANGUAGES if word.isascii() for form in _ascii_casings(word)
+)
+
+
 #: Not frozen (nothing changes a sentence once made): a frozen dataclass sets each field
 #: through ``object.__setattr__``, which makes it several times slower to build; it
 #: compares and hashes as a frozen one would.
@@ -75,13 +92,15 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     """
     # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
-    counts = Counter(_words(text[:sample]))
+    head = text[:sample]
+    counts = Counter(_words(head))
     if not counts:
         return "en"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    for word, n in counts.items():
+    # in ASCII only the words written as a marker can be one: the others are passed over
+    for word in counts.keys() & _ASCII_MARKERS if head.isascii() else counts:
         for lang in _WORD_LANGUAGES.get(word if len(word) == 1 else word.lower(), ()):
-            scores[lang] += n
+            scores[lang] += counts[word]
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 3 or scores[best] <= scores["en"]:
         return "en"

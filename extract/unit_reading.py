@@ -3,12 +3,13 @@ nouns and rates."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
 from .inflection import may_be_adjective, never_a_noun, past_participle, singular
-from .lexicon import change_ending, phrase_at, phrase_ending
+from .lexicon import change_ending, lexicon, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
 from .units import UnitInfo, UnitTable
@@ -73,6 +74,24 @@ _OBJECT_SKIPS = {
 }  # fmt: skip
 
 
+#: Words passed over between a change verb and its figure ("rose by", "fell to", "gained
+#: some").
+_SKIPPED_BEFORE_CHANGE = ("by", "to", "of", "at", "some", "another")
+#: Words a period may follow a few words on after a figure ("in 2020 a year", "for now per
+#: day"): the rate is read past them.
+_PERIOD_LINKS = ("in", "on", "for", "to")
+
+
+@functools.cache
+def _change_lasts() -> frozenset[str]:
+    """The last words before a figure that :meth:`UnitReader._change_before` can read a
+    change from, or skip to one: an article, "a further", an amount's lead, the words
+    skipped before a change verb, or the last word of a change (built once)."""
+    lex = lexicon()
+    skipped = {"a", "an", "further", "additional", "extra", "between", *_SKIPPED_BEFORE_CHANGE}
+    return frozenset(skipped) | lex.amount_leads.lasts | lex.changes.lasts
+
+
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -83,6 +102,11 @@ class UnitReader(PhraseReader):
         """The currency of a prefix before ``start`` and where it begins ("$5", "US$ 5",
         "$ 75 million", "hk $ 10"): a sign may stand one space apart from its digits."""
         text = self.text
+        last = start - 1 if start > floor and text[start - 1] not in " \u00a0" else start - 2
+        if last < max(floor, start - 7) or (
+            text[last] not in self.prefixes and text[last] not in self.units.currency_signs
+        ):
+            return None  # the cheap test first: no prefix nor sign ends at most a space before
         window = text[max(floor, start - 7) : start]
         stripped = window.rstrip(" \u00a0")
         gap = len(window) - len(stripped)
@@ -222,7 +246,11 @@ class UnitReader(PhraseReader):
         return (-1 if signed else 1) * nxt.value * scale2, gap + len(unit_text)
 
     def _change_before(self, words: list[str]) -> str | None:
+        """The change the words before a figure mark ("rose 5%", "cut prices by 3%"); a word
+        this reads at their end must be one of :func:`_change_lasts`."""
         lex = self.lex
+        if not words or words[-1] not in _change_lasts():
+            return None  # the cheap test first: no word the reading below looks at ends them
         trimmed = list(words)
         if words[-1:] in (["a"], ["an"]):
             return None  # "added a 30-yard run": the figure describes a thing, not a change
@@ -234,7 +262,7 @@ class UnitReader(PhraseReader):
             trimmed = list(words)
         if trimmed[-2:] == ["by", "between"]:
             trimmed.pop()  # "rose by between 30% and 40%": the change is the range
-        while trimmed and trimmed[-1] in ("by", "to", "of", "at", "some", "another"):
+        while trimmed and trimmed[-1] in _SKIPPED_BEFORE_CHANGE:
             trimmed.pop()
         label, k = change_ending(trimmed, lex, 4)
         if k and len(trimmed) == len(words) and words[-1] in lex.changes_need_by:
@@ -717,10 +745,12 @@ class UnitReader(PhraseReader):
         skip = 0
         if words[:1] == [")"]:
             skip = 1
+        first = words[skip] if skip < len(words) else ""
+        if first != "/" and first not in _PERIOD_LINKS and first not in lex.periods.firsts:
+            # the cheap test first: no period (nor a slash) here, nor a word it may follow
+            return self._period_after_verb(rest[skip:], words[skip:])
         for offset in (skip, skip + 1, skip + 2, skip + 3):
-            if offset > skip and (
-                offset > len(words) or words[skip] not in ("in", "on", "for", "to")
-            ):
+            if offset > skip and (offset > len(words) or first not in _PERIOD_LINKS):
                 break
             if offset > skip and any(w in ",;.()" for w in words[skip:offset]):
                 break
