@@ -249,11 +249,18 @@ def reconcile(
     # (those of the input's columns it does not read that are here; the text it writes that
     # takes few values held as categoricals, as it reads them)
     work = _as_categories(work.drop(*_NOT_KEYED, strict=False))
-    work = dated_by_period(assign_keys(work, tables, texts=_texts(texts) or None)).drop(*_KEYS_READ)
-    work = _from_input(_as_categories(work), frame, _NOT_KEYED)
-    work = figure_again(work, known_measures(tables))
-    work = assign_asserters(work, tables, texts=_texts(texts) or None)
-    work = _as_categories(echoes_alike(long_run_sources(work, _texts(texts) or None)))
+    # (the texts it writes held as categoricals before the dates are moved, which copy a column)
+    work = dated_by_period(_as_categories(assign_keys(work, tables, texts=_texts(texts) or None)))
+    work = work.drop(*_KEYS_READ)
+    # (the sources' names and outlets, which assign_asserters reads; the other columns set
+    # aside come back when a step reads them)
+    work = _from_input(work, frame, _SOURCES)
+    work = assign_asserters(
+        figure_again(work, known_measures(tables)), tables, texts=_texts(texts) or None
+    )
+    work = _as_categories(
+        echoes_alike(long_run_sources(work.drop(*_SOURCES), _texts(texts) or None))
+    )
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
@@ -284,6 +291,8 @@ def reconcile(
         )
         .drop("_scope")
     )
+    # (the ids, which a split and the windows read)
+    work = _from_input(work, frame, ("claim_id",))
     if user.split:
         work = work.with_columns(
             entity=pl.when(pl.col("claim_id").is_in(user.split))
@@ -294,6 +303,8 @@ def reconcile(
     # the sentences leave the working table)
     work = with_remaining(with_base(assign_windows(work, window_days=window_days)))
     work = work.drop(*_CHECKED)
+    # (what the assertions read of the input: their sources, hedges, doubts and restatements)
+    work = _from_input(work, frame, (*_SOURCES, "qualifier", "restates", "doubt"))
     # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
     # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
     work = work.with_columns(pl.col("series_id").cast(pl.Categorical))
@@ -301,6 +312,9 @@ def reconcile(
     events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
     work, assertions = _asserted(work, made=not user.merge)
+    if not user.merge:
+        # (the input's columns the quantities do not read leave until the checks)
+        work = work.drop(*_UNQUANTIFIED)
     quantities, assertions = quantities_table(
         work, assertions, threshold=threshold, consensus=consensus, event_days=events
     )
@@ -317,7 +331,8 @@ def reconcile(
             .then(pl.col("quantity_id").replace(user.rename))
             .otherwise(pl.col("label").replace(user.rename))
         )
-    work = _from_input(work.drop(*_QUANTIFIED), frame, _CHECKED)
+    aside = (*_CHECKED, *(c for c in _UNQUANTIFIED if c not in work.columns))
+    work = _from_input(work.drop(*_QUANTIFIED), frame, aside)
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -341,8 +356,12 @@ _SET_ASIDE = ("url", "sentence_end", "low", "high", "subject", "from_claim")
 _KEYS_READ = (SOURCE_KEY,)
 #: Input columns that ``assign_keys`` does not read: they leave the working table while it
 #: runs (its working columns come on top of them, and each copy it makes of the table would
-#: carry them) and come back from the input, by row number, for the sources and assertions.
+#: carry them) and come back from the input, by row number, when a step reads them: the
+#: sources for ``assign_asserters`` (:data:`_SOURCES`), the ids for ``assign_windows``, and
+#: all but the ids leave again until the assertions are made.
 _NOT_KEYED = ("attribution", "outlet", "qualifier", "restates", "doubt", "claim_id")
+#: The sources' names and outlets, read by ``assign_asserters`` and by the assertions.
+_SOURCES = ("attribution", "outlet")
 #: Input columns that neither ``assign_dates`` nor ``normalise`` reads: the working table
 #: starts without them (they come back by row number when a step reads them, or for the
 #: output).
@@ -380,6 +399,10 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
 #: Working columns that no step after ``quantities_table`` reads: they leave the working
 #: table before the checks (the output does not show them).
 _QUANTIFIED = ("series_id", "scope", "as_of_source", "starting_figure", BASE, REMAINING)
+#: Input columns that ``quantities_table`` does not read and the checks do: they leave the
+#: working table once the assertions are made (unless quantities are merged, which makes
+#: them again) and come back from the input, by row number, with :data:`_CHECKED`.
+_UNQUANTIFIED = ("claim_id", "doc_id", "surface", "start", "restates", "doubt")
 #: Working columns that no step after ``group_note`` reads.
 _NOTED = ("fx_note",)
 #: Input columns that no step reads between ``assign_windows`` and the checks (the quantities

@@ -29,6 +29,7 @@ import yaml
 from extract.lexicon import lexicon
 
 from .columns import join_beside, on_rows, where
+from .lemmas import known_word
 
 __all__ = [
     "ANOTHER_MEASURE",
@@ -823,7 +824,11 @@ def read_measure(
     ]
     frame = frame.with_columns(_measure=pl.coalesce(*narrower, pl.col("_m_first")))
     named = [*((k, w) for k, (_, w) in steps.items()), ("_m_surface", "the words '{}'")]
-    frame = frame.with_columns(_measure_source=_first_words(named, pl.col("_measure")))
+    # (the words, a phrase written out for each row, held as categoricals until the concept's
+    # source is made of them: a few thousand texts repeated over a million rows)
+    frame = frame.with_columns(
+        _measure_source=_first_words(named, pl.col("_measure")).cast(pl.Categorical)
+    )
     frame = frame.rename({"_m_surface_is": "_measure_own"})
     return frame.drop(
         *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_people_is"
@@ -988,18 +993,22 @@ def read_doubt(frame: pl.DataFrame, measures: Iterable[str], places: Iterable[st
     words fit its measure), read from ``concept_key`` (its part after ":" aside), the counted
     noun and ``_measure_own`` (the measure its own words name, from :func:`read_measure`,
     dropped here). ``measures`` are the known measures, ``places`` nouns of kinds of place."""
-    # (each word read once: each use of an expression computes it again)
-    frame = frame.with_columns(
-        _doubt_measure=pl.col("concept_key")
-        .fill_null("")
-        .str.replace(r":.*$", "")
-        .str.strip_chars(),
-        _doubt_own=pl.col("_measure_own").fill_null("").str.replace(r":.*$", "").str.strip_chars(),
-        _doubt_unit=pl.col("unit").fill_null("").str.to_lowercase(),
-    )
+    # (each word read once: each use of an expression computes it again; one column at a
+    # time, so that the texts each writes on the way are not all held at once)
+    measure_of = {"_doubt_measure": "concept_key", "_doubt_own": "_measure_own"}
+    for name, of in measure_of.items():
+        frame = frame.with_columns(
+            pl.col(of).fill_null("").str.replace(r":.*$", "").str.strip_chars().alias(name)
+        )
+    frame = frame.with_columns(_doubt_unit=pl.col("unit").fill_null("").str.to_lowercase())
     measure, own, unit = pl.col("_doubt_measure"), pl.col("_doubt_own"), pl.col("_doubt_unit")
     known = measure.is_in(sorted(set(measures)))
-    counted = pl.col("concept_source").fill_null("").str.starts_with("counted noun") & ~known
+    source = pl.col("concept_source")
+    counted = (
+        source.cat.starts_with("counted noun")
+        if frame.schema["concept_source"] == pl.Categorical
+        else source.str.starts_with("counted noun")
+    ).fill_null(False) & ~known
     # (the words before the figure are read only for a counted noun no measure names)
     where = counted & pl.when(counted).then(before_figure()).str.contains(_SCOPE_BEFORE)
     frame = frame.with_columns(_doubt_where=where)
@@ -1188,7 +1197,9 @@ def read_place(
     frame = frame.with_columns(
         _p_all=sentence_all,
         _place=pl.lit(None, dtype=pl.String),
-        _place_source=pl.lit(None, dtype=pl.String),
+        # (the words that chose the place, a phrase written out for each row, held as
+        # categoricals until the entity's source is made of them)
+        _place_source=pl.lit(None, dtype=pl.Categorical),
     )
     # one step at a time, its words let go once the place and source are folded in (a
     # table holding every step's words at once costs a column of each per row)
@@ -1199,7 +1210,7 @@ def read_place(
             _place=pl.coalesce("_place", "_p_is"),
             _place_source=pl.coalesce(
                 "_place_source", pl.when(found).then(pl.format(words, pl.col("_p")))
-            ),
+            ).cast(pl.Categorical),
         ).drop("_p", "_p_is")
         if words == _JUST_BEFORE:  # (the steps up to this one read the words beside it)
             frame = frame.with_columns(_strong=pl.col("_place").is_not_null())
@@ -1209,7 +1220,8 @@ def read_place(
         _place=pl.coalesce("_respective", "_place"),
         _place_source=pl.when(respective)
         .then(pl.format("'{}', named in the same place of a list, 'respectively'", "_respective"))
-        .otherwise(pl.col("_place_source")),
+        .otherwise(pl.col("_place_source"))
+        .cast(pl.Categorical),
         _strong=respective | pl.col("_strong"),
         _named=pl.col("_p_all").list.eval(
             pl.element()
@@ -1282,13 +1294,11 @@ def is_name_word(word: str) -> bool:
     >>> [is_name_word(word) for word in ("Porto", "Lake", "The", "Northern", "Monday")]
     [True, False, False, False, False]
     """
-    import lemminflect
-
     low = word.lower()
     words = lexicon()
     if low in words.stopwords or low in words.weekdays or low in words.months:
         return False
-    return not any(lemminflect.getAllLemmas(form) for form in {low, low.removesuffix("ern")})
+    return not any(known_word(form) for form in {low, low.removesuffix("ern")})
 
 
 #: A capitalised word and the space after it, that may lead a place's name in a mention.

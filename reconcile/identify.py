@@ -451,7 +451,8 @@ def assign_keys(
         _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
         _place_source=pl.when(foreign)
         .then(pl.lit("a nationality in the figure's words"))
-        .otherwise(pl.col("_place_source")),
+        .otherwise(pl.col("_place_source"))
+        .cast(pl.Categorical),
     )
     # "Across the border, Tajik officials said three had died": the country next door's
     # figure, unless a place beside the figure says otherwise
@@ -463,7 +464,8 @@ def assign_keys(
             _place=pl.coalesce("_next_door", "_place"),
             _place_source=pl.when(pl.col("_next_door").is_not_null())
             .then(pl.format("'{}', over the border from the document's place", "_next_door"))
-            .otherwise(pl.col("_place_source")),
+            .otherwise(pl.col("_place_source"))
+            .cast(pl.Categorical),
         )
         .drop("_next_door")
     )
@@ -480,7 +482,8 @@ def assign_keys(
         _place=pl.when(owner).then(pl.col("_owner")).otherwise(pl.col("_place")),
         _place_source=pl.when(owner)
         .then(pl.format("'{}' owning the figure's words", pl.col("_owner")))
-        .otherwise(pl.col("_place_source")),
+        .otherwise(pl.col("_place_source"))
+        .cast(pl.Categorical),
         _strong=pl.col("_strong") | owner,
     )
     # the document's place, named in the sentence too, wins over a name farther off in it
@@ -489,7 +492,8 @@ def assign_keys(
         _place=pl.when(frame_wins).then(pl.col("_doc__place")).otherwise(pl.col("_place")),
         _place_source=pl.when(frame_wins)
         .then(pl.format("'{}', the document's place, in the sentence", pl.col("_doc__place")))
-        .otherwise(pl.col("_place_source")),
+        .otherwise(pl.col("_place_source"))
+        .cast(pl.Categorical),
     )
     # an organisation the figure's words are of is its entity where its sentence names no
     # place ("Harrow Group's strength in Peru" is of Peru, as "the number of Harrow Group
@@ -641,7 +645,9 @@ def assign_keys(
     frame = _rate_of_change(frame)
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
-    frame = measure_again(frame)
+    # (the words that chose each measure, a phrase written out for each row, held as
+    # categoricals from here on, as the output gives them)
+    frame = measure_again(frame.with_columns(pl.col("concept_source").cast(pl.Categorical)))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
 
 
@@ -806,7 +812,8 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
         _measure=pl.when(found).then(pl.lit("gdp loss")).otherwise(pl.col("_measure")),
         _measure_source=pl.when(found)
         .then(pl.format("the words '{}' after the figure, said of a place", comparative))
-        .otherwise(pl.col("_measure_source")),
+        .otherwise(pl.col("_measure_source"))
+        .cast(pl.Categorical),
     )
 
 
@@ -844,7 +851,8 @@ def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame
         _measure=pl.when(take).then(measure).otherwise(pl.col("_measure")),
         _measure_source=pl.when(take)
         .then(pl.format("the words '{}' earlier in the clause, a share of output", named))
-        .otherwise(pl.col("_measure_source")),
+        .otherwise(pl.col("_measure_source"))
+        .cast(pl.Categorical),
     )
 
 

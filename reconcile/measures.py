@@ -249,7 +249,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             pl.when(~bare).then(head).otherwise(None),
         ),
         concept_source=pl.coalesce(
-            "_measure_source",
+            pl.col("_measure_source").cast(pl.String),
             pl.when(unit_key.is_not_null()).then(pl.format("counted noun '{}'", pl.col("unit"))),
             pl.when(concept_key.is_not_null()).then(pl.format("the word '{}'", concept_match)),
         ),

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from extract.inflection import known_word
 from extract.lexicon import lexicon
 
 from .columns import join_beside, on_rows
@@ -46,6 +45,7 @@ from .frames import (
     place_forms,
     read_yaml,
 )
+from .lemmas import known_word
 from .tables import reading_words
 
 __all__ = [

@@ -13,8 +13,6 @@ from difflib import SequenceMatcher
 
 import polars as pl
 
-from extract.inflection import past_participle
-
 from .columns import at_rows, join_beside, set_at_rows
 from .frames import (
     BROAD_PLACES,
@@ -34,6 +32,7 @@ from .identify import (
     _document_texts,
     text_places,
 )
+from .lemmas import past_participle
 from .tables import Tables, reading_words
 
 __all__ = [
