@@ -19,9 +19,10 @@ national transport strike; a ransomware attack on a hospital that turns ambulanc
 dying in a river below a pulp mill; a leaked school-leaving exam and its resits; hail over a
 wine valley; a city marathon on a record hot day; a fake online trading ring's call centres
 raided; a gas pipeline blowing apart beside a village; a nationwide phone network outage after a
-faulty update; a crush of pilgrims on a footbridge at a river festival) with the groups and
-verdicts written by hand before the tool was first run on them (``expected.yaml``). The corpora
-are scored as
+faulty update; a crush of pilgrims on a footbridge at a river festival; a chemical tanker leaking
+styrene in a port; a university funding cut and the protests against it; a cocoa harvest
+forecast cut and the market after it) with the groups and verdicts written by hand before the
+tool was first run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
 written in its ``known.yaml`` (``wrong``, ``not_held``, ``notes`` on its first run and what
 still fails, and ``false_divergence``, why a false divergence is still shown, which marks that
