@@ -32,7 +32,7 @@ from .schema import (
 )
 from .sources import assign_asserters, echoes_alike, long_run_sources
 from .tables import Mapping, StrPath, alias_pattern, load_fx_rates, load_mapping, load_tables
-from .verdicts import REMAINING, with_remaining
+from .verdicts import REMAINING, strays_apart, with_remaining
 
 __all__ = ["ReconcileResult", "reconcile"]
 
@@ -301,7 +301,8 @@ def reconcile(
         )
     # (the base of each multiple, which the quantities read from the sentence, read before
     # the sentences leave the working table)
-    work = with_remaining(with_base(assign_windows(work, window_days=window_days)))
+    work = strays_apart(assign_windows(work, window_days=window_days))
+    work = with_remaining(with_base(work))
     work = work.drop(*_CHECKED)
     # (what the assertions read of the input: their sources, hedges, doubts and restatements)
     work = _from_input(work, frame, (*_SOURCES, "qualifier", "restates", "doubt"))

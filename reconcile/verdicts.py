@@ -17,6 +17,7 @@ import polars as pl
 from .columns import on_rows
 from .events import EVENT_APART_DAYS
 from .frames import after_figure
+from .identify import stable_ids
 from .sources import joined_sets, may_be_one_source
 from .tables import cumulative_concepts, reading_words
 
@@ -70,6 +71,67 @@ def _stray(value: pl.Expr, middle: pl.Expr, count: pl.Expr, ratio: pl.Expr) -> p
     x, m = value.abs(), middle.abs()
     far = (x > 0) & (m > 0) & ((x > m * ratio) | (m > x * ratio))
     return far & (count >= STRAY_AMONG)
+
+
+#: The powers of ten a figure misprinted or misread is off by ("475,00", "475" for 475,000).
+_SHIFTS = (-3, -2, -1, 1, 2, 3)
+
+
+def strays_apart(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with each figure far from the rest of its quantity (:func:`_stray`: over
+    its measure's ``SCOPE_RATIO`` from their median, in a quantity of ``STRAY_AMONG`` figures
+    or more) in a quantity of its own, one for those above and one for those below: a count
+    of something else that its words did not tell apart ("about 160 on the shift" among
+    counts of some 25 trapped), not a rival estimate nor an update. A figure that is another
+    of its quantity's with its digits shifted ("475,00" beside "476,025") is that figure
+    misprinted or misread, and stays.
+
+    >>> frame = pl.DataFrame({
+    ...     "quantity_id": ["q"] * 4, "concept_key": ["trapped"] * 4,
+    ...     "norm_value": [23.0, 31.0, 25.0, 160.0]})
+    >>> moved = strays_apart(frame).get_column("quantity_id").to_list()
+    >>> moved[:3], moved[3] != "q"
+    (['q', 'q', 'q'], True)
+    >>> strays_apart(frame.with_columns(norm_value=pl.Series([23.0, 31.0, 25.0, 2.5])))[
+    ...     "quantity_id"].to_list()
+    ['q', 'q', 'q', 'q']
+    """
+    wide = reading_words().wide_estimates
+    # (the quantities held as hashes: a copy of their ids for every figure would be large)
+    rows = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
+        pl.col("quantity_id").hash().alias("_q"),
+        pl.col("norm_value").abs().alias("_v"),
+        pl.col("concept_key")
+        .cast(pl.String)
+        .replace_strict(wide, default=SCOPE_RATIO, return_dtype=pl.Float64)
+        .alias("_r"),
+    ).filter(claims.get_column("quantity_id").is_not_null() & pl.col("_v").is_not_null())
+    rows = rows.with_columns(_m=pl.col("_v").median().over("_q"), _n=pl.len().over("_q"))
+    far = rows.filter(_stray(pl.col("_v"), pl.col("_m"), pl.col("_n"), pl.col("_r")))
+    # a figure that is another of its quantity's times a power of ten stays (both read to two
+    # significant figures: the few far figures' shifts looked up among their quantities')
+    factors = pl.DataFrame({"_f": [10.0**k for k in _SHIFTS]})
+    misread = (
+        far.select("_at", "_q", "_v")
+        .join(factors, how="cross")
+        .select("_at", "_q", (pl.col("_v") * pl.col("_f")).round_sig_figs(2))
+        .join(
+            rows.select("_q", pl.col("_v").round_sig_figs(2)).unique(), on=["_q", "_v"], how="semi"
+        )
+        .get_column("_at")
+    )
+    far = far.filter(~pl.col("_at").is_in(misread.implode()))
+    if far.is_empty():
+        return claims
+    at = far.get_column("_at")
+    side = pl.when(pl.col("_v") > pl.col("_m")).then(pl.lit("above")).otherwise(pl.lit("below"))
+    keys = far.select(
+        pl.concat_str([pl.lit(claims.get_column("quantity_id").gather(at)), side], separator="|")
+    ).to_series()
+    return claims.with_columns(
+        claims.get_column("quantity_id").scatter(at, stable_ids(keys, "quantity"))
+    )
 
 
 def _is_stray(

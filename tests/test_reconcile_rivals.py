@@ -12,8 +12,10 @@ grant is aid.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from reconcile_sentences import _of, _on_one_day, _verdict
+from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
 
 from reconcile.identify import HOLDING_STATUS
 
@@ -135,3 +137,34 @@ def test_a_fund_or_a_grant_is_aid(text: str, surface: str, measure: str) -> None
 def test_to_fund_something_is_no_aid() -> None:
     text = "The firm is spending more than $50 million a month to fund its operations abroad."
     assert _of(_on_one_day(text), "more than $50")["concept_key"] == "spending"
+
+
+def _mine(second: str) -> dict[str, str]:
+    """The quantity of each figure of three reports on men trapped in a mine."""
+    later = MARCH + dt.timedelta(days=1)
+    result = _run(
+        {
+            "a": ("The mine's owner said 23 men were trapped underground in Peru.", MARCH),
+            "b": (second, later),
+            "c": ("Rescuers in Peru said 25 men were still trapped on Wednesday.", later),
+        }
+    )
+    return {f: _of(result, f)["quantity_id"] for f in ("23", "25", "31")} | {
+        "other": _of(result, second.split(" at ")[-1].rstrip("."), "b")["quantity_id"]
+    }
+
+
+def test_a_figure_far_from_the_rest_of_its_quantity_counts_something_else() -> None:
+    # "the number on the shift" borrows the trapped men's measure, but a figure six times
+    # the others' is a count of something else, not a rival estimate
+    ids = _mine(
+        "The union in Peru said 31 men were trapped, and puts the number on the shift at about 160."
+    )
+    assert ids["23"] == ids["25"] == ids["31"]
+    assert ids["other"] != ids["23"]
+
+
+def test_a_figure_misprinted_with_its_digits_shifted_stays() -> None:
+    # "310" beside "31": the same figure with a digit too many, misprinted or misread
+    ids = _mine("The union in Peru said 31 men were trapped, and some reports put it at 310.")
+    assert ids["other"] == ids["23"]
