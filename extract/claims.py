@@ -664,8 +664,6 @@ class _DocumentReader(UnitReader):
                 return False
         elif currency is not None:
             claim.unit, claim.dimension = currency, "currency"
-        if currency is not None and claim.unit is None:
-            claim.unit, claim.dimension = currency, "currency"
         if used:
             claim.end = right[used - 1].end
         else:

@@ -830,8 +830,3 @@ def scan_output(output_dir: StrPath, table: Table = "claims") -> pl.LazyFrame:
     if not files:
         return SCHEMAS[table].to_frame().lazy()
     return pl.scan_parquet(files, schema=SCHEMAS[table], glob=False)
-
-
-def sample_corpus() -> Path:
-    """The folder of the sample corpus shipped with the package."""
-    return sample_corpus_path()

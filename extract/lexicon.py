@@ -82,7 +82,6 @@ class Lexicon:
     bound_prefixes: dict[str, str]
     hyphen_adverbs: frozenset[str]
     currency_subunits: dict[str, str]
-    dollar_nationality: dict[tuple[str, ...], str]
     measure_nouns: PhraseTable
     age_words: frozenset[str]
     age_before: frozenset[str]
@@ -222,7 +221,7 @@ _PHRASE_INDEXES = (
 #: Mappings ``{label: [phrase, ...]}``, read as one set of lower-case phrases per label.
 _LABELLED_SETS = ("near_qualifiers",)
 #: Mappings ``{phrase: value}``, read as phrase tables keyed by the phrase's words.
-_KEYED = ("currency_words", "dollar_nationality", "measure_nouns")
+_KEYED = ("currency_words", "measure_nouns")
 #: Lists of word endings, read as lower-case tuples (for ``str.endswith``).
 _ENDINGS = ("demonym_endings", "adjective_endings")
 #: Lists of regular expressions a line may match.
