@@ -742,9 +742,12 @@ def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
     """ "The 8 million deaths ..." after "8 million deaths a year" earlier in the article: a
     figure named with "the" or "this" that the document gave before is that figure again (the
     nearest one before it), and measures what it measured (its place, measure and period)."""
-    keys = ["doc_id", "value", "dimension"]
     definite = before_figure().str.contains(r"(?i)\b(?:the|this|that|these|those)\s*$")
     frame = sorted_by(frame, "doc_id", "start")
+    # (the documents, in order, told apart by a number: sorting on their ids' text would
+    # write each row's id out again)
+    doc = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)).cum_sum().alias("_doc")
+    keys = [doc, pl.col("value"), pl.col("dimension")]
     frame = frame.with_columns(_before=_previous_alike(frame, keys))
     before = pl.col("_before")
     frame = frame.with_columns(_again=definite & pl.col("start").gather(before).is_not_null())
@@ -763,14 +766,15 @@ def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _previous_alike(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
-    """For each row, the index of the nearest row before it with the same ``keys`` (null
-    for the first of its keys): ``shift(1).over(keys)`` of the row index, found by one
-    stable sort of the keys (a window over many small groups is slow)."""
-    same = pl.all_horizontal(pl.col(k).eq_missing(pl.col(k).shift(1)) for k in keys)
+def _previous_alike(frame: pl.DataFrame, keys: list[str] | list[pl.Expr]) -> pl.Series:
+    """For each row, the index of the nearest row before it with the same ``keys`` (columns
+    or expressions; null for the first of its keys): ``shift(1).over(keys)`` of the row
+    index, found by one stable sort of the keys (a window over many small groups is slow)."""
+    names = [k if isinstance(k, str) else k.meta.output_name() for k in keys]
+    same = pl.all_horizontal(pl.col(k).eq_missing(pl.col(k).shift(1)) for k in names)
     return (
         frame.select(*keys, pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"))
-        .sort(keys, maintain_order=True, nulls_last=True)
+        .sort(names, maintain_order=True, nulls_last=True)
         .select("_row", pl.when(same).then(pl.col("_row").shift(1)).alias("_before"))
         .sort("_row")
         .get_column("_before")
@@ -1398,9 +1402,9 @@ def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
     """``frame`` with ``_own_months``, the month or months a figure counts over
     (``_MONTH_AFTER``): "may 2030", "april-may 2030" (the year the words give, else the year
     of the figure's date); null where the month dates a level (``_dates_a_level``). The
-    words after the figure are matched once (group 1 the whole match)."""
-    frame = frame.with_columns(_found=after_figure().str.extract_groups(f"({_MONTH_AFTER})"))
-    found = pl.col("_found")
+    words after the figure are matched once (group 1 the whole match), and only in the
+    sentences that name a month (the words after every figure would be written out)."""
+    found = after_figure().str.extract_groups(f"({_MONTH_AFTER})")
     gap = found.struct.field("1")
     first = found.struct.field("2").str.to_lowercase()
     last = found.struct.field("3").str.to_lowercase()
@@ -1409,7 +1413,8 @@ def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
     own = pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
         pl.concat_str(months, year, separator=" ", ignore_nulls=True)
     )
-    return frame.with_columns(_own_months=own).drop("_found")
+    named = pl.col("sentence").str.contains(MONTH_NAMES)
+    return frame.with_columns(on_rows(frame, named, own.alias("_own_months")))
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

@@ -278,3 +278,22 @@ def test_the_previous_alike_row_is_the_windowed_shift() -> None:
     found = _previous_alike(frame, keys)
     assert found.to_list() == expected.to_list()
     assert found.to_list() == [None, None, 0, None, None, None, None, 6, 3]
+
+
+def test_documents_told_apart_by_number_find_the_same_previous_rows() -> None:
+    # (_named_again sorts its table by document, then numbers the documents in that order)
+    frame = pl.DataFrame(
+        {
+            "doc": [None, None, "a", "a", "a", "a", "a", "b", "b", "c"],
+            "value": [3.0, 3.0, 1.0, 2.0, 1.0, math.nan, math.nan, 1.0, 1.0, 1.0],
+            "kind": ["n", "n", "n", "n", "n", "n", "n", "n", "m", "n"],
+        }
+    )
+    doc = pl.col("doc").ne_missing(pl.col("doc").shift(1)).cum_sum().alias("_doc")
+    by_text = _previous_alike(frame, ["doc", "value", "kind"])
+    by_number = _previous_alike(frame, [doc, pl.col("value"), pl.col("kind")])
+    assert (
+        by_number.to_list()
+        == by_text.to_list()
+        == [None, 0, None, None, 2, None, 5, None, None, None]
+    )
