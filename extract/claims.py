@@ -50,6 +50,7 @@ from .segment import Sentence, guess_language, sentences
 from .sources import (
     agent_after,
     describes_a_name,
+    holder,
     in_clause_of,
     name_acronyms,
     official_source,
@@ -1176,6 +1177,9 @@ class _RowWriter:
         side = paired_side(self.text, (sent.start, sent.end), (claim.start, claim.end))
         if side:  # "put at 48,000 for the police and 300,000 for the unions"
             return side
+        owner = holder(self.text, sent.start, claim.start, bare=claim.unit is None)
+        if owner:  # "31 men trapped against the company's 23": the company's
+            return self.named.get(owner, owner)
         agent = agent_after(self.text, claim.end, sent.end)
         if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
             # a body named in full, then by its initials: the name as the text cites it

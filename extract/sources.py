@@ -437,6 +437,45 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
     return None
 
 
+#: A possessive right before a figure (a hedge between), or before the count, figure or
+#: estimate the figure is ("the ministry's count of 160"): group 1 is its owner's last
+#: words, capitalised ones before its head ("the union's 31", "the organisers' 700,000").
+_HOLDER = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*?)(?:['’]s|(?<=s)['’])\s+"
+    r"(?P<count>(?:own\s+)?(?:count|figure|estimate|tally|total)\s+of\s+)?"
+    r"(?:(?:about|around|nearly|almost|some|more\s+than|over|at\s+least)\s+)?$"
+)
+#: Times that own figures in the possessive and say nothing of who gives them.
+_TIMES = frozenset(
+    "year years month months week weeks day days today yesterday tomorrow quarter decade "
+    "century season weekend morning evening night".split()
+)
+
+
+def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | None:
+    """Whose figure the one at ``start`` is when a possessive stands right before it: a
+    figure that counts nothing of its own (``bare``: "against the company's 23", "the
+    organisers' 700,000") or the count, figure or estimate it is ("Ostro's count of 23
+    trapped men") is its owner's. Another owned figure is the owner's thing, not its word
+    ("the firm's 6,000 workers", "Peru's 3% growth"), and a time owns no figure ("last
+    year's 3,000", "Monday's 48,000")."""
+    lo = max(sentence_start, start - 80)
+    window = text[lo:start]
+    if "'" not in window and "’" not in window:  # the cheap test first
+        return None
+    found = _HOLDER.search(text, lo, start)
+    if not found or not (bare or found["count"]):
+        return None
+    words = found[1].split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    lex = lexicon()
+    head = words[-1].lower() if words else ""
+    if not head or head in lex.weekdays or head in lex.months or head in _TIMES:
+        return None
+    return " ".join(words)
+
+
 def _keeper(text: str, sentence_start: int, at: int) -> str | None:
     """The institution named right before ``text[at]``, possessive or not ("the Harbour
     Board's official tally", "the WHO estimate"): who keeps the count (not a place, "the

@@ -779,3 +779,24 @@ def test_it_said_after_a_body_s_possessive_is_that_body() -> None:
     )
     got = _sources(text)
     assert "Dock Workers" in (got["€90"] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a figure that counts nothing of its own, owned in the possessive: its owner's word
+        ("The union counts 31 men trapped against the company's 23.", "23", "company"),
+        ("The police put the crowd at 48,000, against the organisers' 700,000.", "700,000",
+         "organisers"),
+        # the count, figure or estimate a figure is, owned: its owner's
+        ("The ministry's count of 160 is well below what doctors report.", "160", "ministry"),
+        # an owned thing counted, and a time that owns a figure: no word of anyone's
+        ("The firm's 6,000 workers walked out on Monday.", "6,000", None),
+        ("Last year's 3,000 was a record for the port.", "3,000", None),
+        ("Monday's 48,000 was the largest crowd so far.", "48,000", None),
+    ],
+)  # fmt: skip
+def test_a_figure_owned_in_the_possessive_is_its_owner_s_word(
+    text: str, number: str, source: str | None
+) -> None:
+    assert _sources(text)[number] == source
