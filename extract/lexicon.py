@@ -60,6 +60,7 @@ class Lexicon:
     span_adjectives: frozenset[str]
     not_purposes: frozenset[str]
     year_owners: frozenset[str]
+    possessive_times: frozenset[str]
     demonym_endings: tuple[str, ...]
     scales: dict[str, float]
     spaced_scales: re.Pattern[str]
@@ -199,6 +200,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers adverbs_before_to "
     "change_after_followers counterfactuals guess_modals span_adjectives not_purposes year_owners extent_words "
+    "possessive_times "
     "head_count_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "

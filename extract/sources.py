@@ -445,11 +445,6 @@ _HOLDER = re.compile(
     r"(?P<count>(?:own\s+)?(?:count|figure|estimate|tally|total)\s+of\s+)?"
     r"(?:(?:about|around|nearly|almost|some|more\s+than|over|at\s+least)\s+)?$"
 )
-#: Times that own figures in the possessive and say nothing of who gives them.
-_TIMES = frozenset(
-    "year years month months week weeks day days today yesterday tomorrow quarter decade "
-    "century season weekend morning evening night".split()
-)
 
 
 def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | None:
@@ -466,14 +461,18 @@ def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | N
     found = _HOLDER.search(text, lo, start)
     if not found or not (bare or found["count"]):
         return None
-    words = found[1].split()
-    if words[0] in ("The", "A", "An"):
-        words = words[1:]
+    words = _without_article(found[1])
     lex = lexicon()
     head = words[-1].lower() if words else ""
-    if not head or head in lex.weekdays or head in lex.months or head in _TIMES:
+    if not head or head in lex.weekdays or head in lex.months or head in lex.possessive_times:
         return None
     return " ".join(words)
+
+
+def _without_article(name: str) -> list[str]:
+    """The words of a name read before a figure, without the article it opens with."""
+    words = name.split()
+    return words[1:] if words[0] in ("The", "A", "An") else words
 
 
 def _keeper(text: str, sentence_start: int, at: int) -> str | None:
@@ -483,9 +482,7 @@ def _keeper(text: str, sentence_start: int, at: int) -> str | None:
     found = _KEEPER.search(text, max(sentence_start, at - 80), at)
     if not found:
         return None
-    words = found[1].split()
-    if words[0] in ("The", "A", "An"):
-        words = words[1:]
+    words = _without_article(found[1])
     name = " ".join(words)
     return name if words and names_institution(name) else None
 

@@ -448,11 +448,9 @@ def assign_keys(
         & ~pl.col("_measure").is_in(list(ORIGIN_MEASURES))
     )
     frame = frame.with_columns(
-        _place=pl.when(foreign).then(nation).otherwise(pl.col("_place")),
-        _place_source=pl.when(foreign)
-        .then(pl.lit("a nationality in the figure's words"))
-        .otherwise(pl.col("_place_source"))
-        .cast(pl.Categorical),
+        **_read_over(
+            foreign, _place=nation, _place_source=pl.lit("a nationality in the figure's words")
+        )
     )
     # "Across the border, Tajik officials said three had died": the country next door's
     # figure, unless a place beside the figure says otherwise
@@ -461,11 +459,13 @@ def assign_keys(
     frame = (
         frame.with_columns(_next_door=pl.when(~beside).then(next_door))
         .with_columns(
-            _place=pl.coalesce("_next_door", "_place"),
-            _place_source=pl.when(pl.col("_next_door").is_not_null())
-            .then(pl.format("'{}', over the border from the document's place", "_next_door"))
-            .otherwise(pl.col("_place_source"))
-            .cast(pl.Categorical),
+            **_read_over(
+                pl.col("_next_door").is_not_null(),
+                _place=pl.col("_next_door"),
+                _place_source=pl.format(
+                    "'{}', over the border from the document's place", "_next_door"
+                ),
+            )
         )
         .drop("_next_door")
     )
@@ -478,22 +478,24 @@ def assign_keys(
     # wins over a known name elsewhere in the sentence and a place farther off
     owner = pl.col("_owner").is_not_null() & ~pl.col("_strong")
     frame = frame.with_columns(
-        _known=pl.when(owner).then(None).otherwise(pl.col("_known")),
-        _place=pl.when(owner).then(pl.col("_owner")).otherwise(pl.col("_place")),
-        _place_source=pl.when(owner)
-        .then(pl.format("'{}' owning the figure's words", pl.col("_owner")))
-        .otherwise(pl.col("_place_source"))
-        .cast(pl.Categorical),
+        **_read_over(
+            owner,
+            _known=pl.lit(None),
+            _place=pl.col("_owner"),
+            _place_source=pl.format("'{}' owning the figure's words", pl.col("_owner")),
+        ),
         _strong=pl.col("_strong") | owner,
     )
     # the document's place, named in the sentence too, wins over a name farther off in it
     frame_wins = ~pl.col("_strong") & pl.col("_named").list.contains(pl.col("_doc__place"))
     frame = frame.with_columns(
-        _place=pl.when(frame_wins).then(pl.col("_doc__place")).otherwise(pl.col("_place")),
-        _place_source=pl.when(frame_wins)
-        .then(pl.format("'{}', the document's place, in the sentence", pl.col("_doc__place")))
-        .otherwise(pl.col("_place_source"))
-        .cast(pl.Categorical),
+        **_read_over(
+            frame_wins,
+            _place=pl.col("_doc__place"),
+            _place_source=pl.format(
+                "'{}', the document's place, in the sentence", pl.col("_doc__place")
+            ),
+        )
     )
     # an organisation the figure's words are of is its entity where its sentence names no
     # place ("Harrow Group's strength in Peru" is of Peru, as "the number of Harrow Group
@@ -738,6 +740,16 @@ def _set_against(frame: pl.DataFrame) -> pl.Series:
     return pl.repeat(False, frame.height, eager=True).scatter(rows, True).alias("set_against")
 
 
+def _read_over(condition: pl.Expr, **values: pl.Expr) -> dict[str, pl.Expr]:
+    """:func:`~reconcile.columns.where` of a reading taking over from an earlier one, with
+    the words that chose it (the columns ending in "_source") held as categoricals: a few
+    phrases repeated over a million rows (see ``read_place``)."""
+    return {
+        name: value.cast(pl.Categorical) if name.endswith("_source") else value
+        for name, value in where(condition, **values).items()
+    }
+
+
 def _named_again(frame: pl.DataFrame) -> pl.DataFrame:
     """ "The 8 million deaths ..." after "8 million deaths a year" earlier in the article: a
     figure named with "the" or "this" that the document gave before is that figure again (the
@@ -813,11 +825,13 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
         & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
     )
     return frame.with_columns(
-        _measure=pl.when(found).then(pl.lit("gdp loss")).otherwise(pl.col("_measure")),
-        _measure_source=pl.when(found)
-        .then(pl.format("the words '{}' after the figure, said of a place", comparative))
-        .otherwise(pl.col("_measure_source"))
-        .cast(pl.Categorical),
+        **_read_over(
+            found,
+            _measure=pl.lit("gdp loss"),
+            _measure_source=pl.format(
+                "the words '{}' after the figure, said of a place", comparative
+            ),
+        )
     )
 
 
@@ -852,11 +866,13 @@ def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame
     measure = named.replace_strict(forms, default=None, return_dtype=pl.String)
     take = measure.is_in(list(_WORDS.scaled_by_output)).fill_null(False)
     return frame.with_columns(
-        _measure=pl.when(take).then(measure).otherwise(pl.col("_measure")),
-        _measure_source=pl.when(take)
-        .then(pl.format("the words '{}' earlier in the clause, a share of output", named))
-        .otherwise(pl.col("_measure_source"))
-        .cast(pl.Categorical),
+        **_read_over(
+            take,
+            _measure=measure,
+            _measure_source=pl.format(
+                "the words '{}' earlier in the clause, a share of output", named
+            ),
+        )
     )
 
 

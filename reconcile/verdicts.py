@@ -154,11 +154,12 @@ def with_remaining(claims: pl.DataFrame) -> pl.DataFrame:
     left of a count ("21 people were still missing", "46 remained in hospital"). Such a count
     falls as people are found or go home, so a lower figure of a later day is that count
     updated (``_falling``), not a rival."""
-    words = "|".join(map(re.escape, reading_words().remaining))
-    # (read on the sentences that hold such a word, found by a search of a few words)
+    remaining = reading_words().remaining
+    words = "|".join(map(re.escape, remaining))
+    # (read on the sentences that hold such a word, found by a literal search first)
     (said,) = on_rows(
         claims,
-        pl.col("sentence").str.contains(rf"(?i)\b(?:{words})\b"),
+        pl.col("sentence").str.contains_any(list(remaining), ascii_case_insensitive=True),
         after_figure().str.contains(rf"(?i)^\s*(?:[\w'-]+\s+){{0,2}}?(?:{words})\b"),
     )
     return claims.with_columns(said.fill_null(False).alias(REMAINING))
@@ -531,19 +532,10 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["as_of"] is None or b["as_of"] is None:
         return _same_time(a, b)
     early, late = sorted((a, b), key=lambda r: r["as_of"])
-    if (
-        a["as_of"] != b["as_of"]
-        and a.get("_rising")
-        and float(late["best"]) >= float(early["best"])
-    ):
+    fell = float(late["best"]) < float(early["best"])
+    if a["as_of"] != b["as_of"] and (a.get("_falling") if fell else a.get("_rising")):
         return False
-    if (
-        a["as_of"] != b["as_of"]
-        and a.get("_falling")
-        and float(late["best"]) < float(early["best"])
-    ):
-        return False
-    return _same_time(a, b) or float(late["best"]) < float(early["best"])
+    return _same_time(a, b) or fell
 
 
 def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:
