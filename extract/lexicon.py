@@ -283,12 +283,15 @@ def _numbers(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _currencies(raw: dict[str, Any]) -> dict[str, Any]:
-    """Currency signs and codes before an amount (with those before an amount only),
-    after it, and the subunits ("cents", "pence")."""
+    """Currency signs and codes before an amount (with those before an amount only, and the
+    codes of the currencies named in words), after it, and the subunits ("cents", "pence")."""
     amount_only = raw["currency_prefixes_amount_only"]
+    # a currency read by its name ("kronor", "zloty") is read by its ISO code before an
+    # amount too ("SEK 2.4 million", "PLN 300")
+    codes = {str(c): str(c) for c in raw["currency_words"].values() if re.fullmatch("[A-Z]{3}", c)}
     return {
         "currency_prefixes": {
-            str(k): str(v) for k, v in (raw["currency_prefixes"] | amount_only).items()
+            str(k): str(v) for k, v in (codes | raw["currency_prefixes"] | amount_only).items()
         },
         "currency_prefixes_amount_only": {str(k): str(v) for k, v in amount_only.items()},
         "currency_suffixes": {str(k): str(v) for k, v in raw["currency_suffixes"].items()},

@@ -109,6 +109,22 @@ def test_named_currencies_are_currencies(text: str, code: str) -> None:
     assert row["unit"] == code
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("The board set the drug's price at SEK 2.4 million a year.", 2.4e6, "SEK"),
+        ("The regulator fined the lender NOK 5 billion on Friday.", 5e9, "NOK"),
+        ("Its bid valued the chain at PLN300m.", 3e8, "PLN"),
+        ("Sales in Denmark reached DKK 41,000 per store.", 41_000, "DKK"),
+    ],
+)
+def test_the_code_of_a_currency_named_in_words_before_an_amount(
+    text: str, value: float, code: str
+) -> None:
+    row = next(r for r in rows(text) if r["dimension"] == "currency")
+    assert (row["value"], row["unit"].split("/")[0]) == (value, code)
+
+
 def test_the_currency_table_comes_from_cldr_and_leaves_out_metals() -> None:
     from extract.units import unit_table
 
