@@ -16,9 +16,9 @@ from collections.abc import Collection
 import polars as pl
 
 from .columns import set_at_rows
-from .frames import OWN_WORDS, alternation
+from .frames import GENERIC_NOUNS, OWN_WORDS, alternation
 from .measures import VAGUE
-from .tables import Tables
+from .tables import Tables, reading_words
 
 
 def period_again(frame: pl.DataFrame) -> pl.DataFrame:
@@ -208,6 +208,10 @@ _AGAIN_SOURCES = ("entity_source", "concept_source")
 #: Whole numbers below this recur by chance in the reports of one story ("six times", "9%",
 #: "two bridges"); a fraction ("3.1%") does not.
 _SMALLEST = 10
+#: Counts of a thing its noun names below this recur by chance too ("14 guards", "14 dead").
+_CHANCE_COUNT = 100
+#: The measures of harm done to people (``reading_words.yaml``'s ``harm_measures``).
+_HARM = list(reading_words().harm_measures)
 #: The dimensions of figures that recur for two things in one story often enough that two
 #: measures named for one of them keep it apart: counts and shares.
 _NAMED_APART = ("count", "ratio")
@@ -227,7 +231,9 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     or a share whose reports name two measures of their own ("3.1%" inflation in one,
     "3.1%" the deficit in another): the number alone cannot say which one a third report
     means. A sum of money or an amount of a unit is seldom written for two things in one
-    story: its reports naming it two ways ("to compensate", "a fund") give one figure.
+    story: its reports naming it two ways ("to compensate", "a fund") give one figure. A count
+    below ``_CHANCE_COUNT`` of people its own noun names ("14 guards") takes no measure of
+    harm (the dead, the hurt) from a figure of another noun.
     :func:`measure_again` is the narrower reading of one entity's precise figures.
 
     Parameters
@@ -291,6 +297,16 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
     own = concepts.filter(named | concepts.str.contains(":", literal=True))
     specific = pl.col("concept_key").is_in(own.implode())
     small = (pl.col("value").abs() < _SMALLEST) & (pl.col("value") == pl.col("value").round())
+    # "14 guards were on duty" is no repeat of "the toll rose to 14": a count below a hundred
+    # recurs by chance, and one of those its own noun names, a noun no measure is known by
+    # (not people at large, "20,000 people"), is no harm done to them (``harm_measures``:
+    # the dead, the hurt) that a figure of another noun counts
+    counted = pl.col("unit").cast(pl.String)
+    own_noun = pl.when(
+        (pl.col("dimension") == "count")
+        & (pl.col("value").abs() < _CHANCE_COUNT)
+        & ~counted.is_in([*GENERIC_NOUNS, "times"])
+    ).then(counted)
     # (the frames and documents held as hashes: a copy of their text for every row is large)
     narrow = work.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
@@ -300,11 +316,13 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
         pl.struct(*_AGAIN_FRAME).hash().alias("_frame"),
         pl.when(specific).then(pl.col("concept_key").hash()).alias("_specific"),
         pl.col("grouped") & ~small,
+        pl.when(own_noun.is_not_null()).then(own_noun.hash()).alias("_noun"),
+        pl.col("concept_key").cast(pl.String).is_in(_HARM).fill_null(False).alias("_harm"),
     ).filter(pl.col("grouped"))
     series = ["_frame", "dimension", "norm_unit", "norm_per", "is_delta"]
     narrow = narrow.with_columns(_size=pl.len().over(series))
     # the frame given: a known measure's, else the largest series', else the first row's
-    lead = pl.col("_row", "_frame").sort_by(
+    lead = pl.col("_row", "_frame", "_noun", "_harm").sort_by(
         [pl.col("_specific").is_not_null(), "_size", "_row"], descending=[True, True, False]
     )
     groups = (
@@ -325,6 +343,14 @@ def _repeats(work: pl.DataFrame, measures: Collection[str], days: int) -> pl.Dat
     )
     return (
         narrow.join(groups, on=list(_AGAIN_SIGNATURE), how="inner", nulls_equal=True)
-        .filter(pl.col("_frame") != pl.col("_lead_frame"))
+        .filter(
+            (pl.col("_frame") != pl.col("_lead_frame"))
+            & (
+                pl.col("_noun").is_null()
+                | pl.col("_specific").is_not_null()
+                | ~pl.col("_lead_harm")
+                | pl.col("_noun").eq_missing(pl.col("_lead_noun"))
+            )
+        )
         .select("_row", pl.col("_lead_row").alias("_lead"))
     )

@@ -21,7 +21,9 @@ wine valley; a city marathon on a record hot day; a fake online trading ring's c
 raided; a gas pipeline blowing apart beside a village; a nationwide phone network outage after a
 faulty update; a crush of pilgrims on a footbridge at a river festival; a chemical tanker leaking
 styrene in a port; a university funding cut and the protests against it; a cocoa harvest
-forecast cut and the market after it) with the groups and verdicts written by hand before the
+forecast cut and the market after it; a wave of deaths from spirits laced with methanol; a
+state pricing council refusing to pay for a costly medicine; a jail riot and its dead, escaped and
+hostages) with the groups and verdicts written by hand before the
 tool was first run on them (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
 written in its ``known.yaml`` (``wrong``, ``not_held``, ``notes`` on its first run and what

@@ -89,3 +89,30 @@ def test_a_count_named_two_ways_stays_two_figures() -> None:
         "Police arrested 40 people after the march.",
     )
     assert _of(result, "40", "a")["quantity_id"] != _of(result, "40", "b")["quantity_id"]
+
+
+def test_a_small_count_of_people_by_their_role_is_no_repeat_of_a_toll() -> None:
+    # "14 guards" on duty is not the toll of 14 said the day before: a count below a hundred
+    # recurs by chance, and a role's noun with no harm in its words counts no dead
+    result = _run(
+        {
+            "a": ("Officials in Peru said 14 inmates died in the jail fire.", MARCH),
+            "b": (
+                "Only 14 guards were on duty in Peru when the fire began, the union said.",
+                MARCH + dt.timedelta(days=1),
+            ),
+        }
+    )
+    toll, guards = _of(result, "14 inmates", "a"), _of(result, "14 guards", "b")
+    assert guards["concept_source"] != SAME_FIGURE
+    assert guards["quantity_id"] != toll["quantity_id"]
+
+
+def test_a_small_count_of_the_same_noun_is_still_a_repeat() -> None:
+    result = _run(
+        {
+            "a": ("Heat alerts were raised in 14 regions of Peru, 11 of them on red alert.", MARCH),
+            "b": ("Officials in Peru kept 11 regions on red alert.", MARCH + dt.timedelta(days=1)),
+        }
+    )
+    assert _of(result, "11 regions", "b")["quantity_id"] == _of(result, "11", "a")["quantity_id"]
