@@ -343,10 +343,12 @@ def find_numbers(
             if (number := _digits_match(m.group(group), m.start(group), "en")) is not None:
                 found.append(number)
         word_starts, vague_starts = _word_number_starts(text, start, stop)
+        spelled = []
         for m in _matches_from(_WORDS, text, word_starts, stop):
             value = parse_words(m.group())
             if value is not None:
-                found.append(NumberMatch(m.start(), m.end(), value, "words", 0))
+                spelled.append(NumberMatch(m.start(), m.end(), value, "words", 0))
+        found += _joined_at_commas(text, spelled, stop) if len(spelled) > 1 else spelled
         for m in _matches_from(_VAGUE, text, vague_starts, stop):
             key = tuple(m.group().lower().split())
             if key in lex.vague_magnitudes:
@@ -365,6 +367,41 @@ def find_numbers(
     else:
         found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+#: The comma between two groups of a number in words ("three million, two hundred and
+#: forty"): a comma and spaces, nothing else.
+_GROUP_COMMA = re.compile(r",[ \t]+")
+#: After the second group, a word that makes it a count of its own ("of the three million,
+#: two hundred of them"): the comma then closes a phrase, not a group.
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+
+
+def _joined_at_commas(text: str, spelled: list[NumberMatch], stop: int) -> list[NumberMatch]:
+    """Numbers in words, those written in groups parted by commas read as one, as cheques
+    and formal prose write them: "one thousand, two hundred and fifty" is 1,250. A group
+    joins the one before when that one ends on a scale of a thousand or more, it holds a
+    scale word itself ("hundred", "thousand") and it is less than one of that scale; so
+    "one thousand, two thousand" stays two numbers, and so does "nine million, twelve"."""
+    scales = lexicon().scales
+    out = [spelled[0]]
+    for n in spelled[1:]:
+        last = out[-1]
+        gap = _GROUP_COMMA.fullmatch(text, last.end, n.start)
+        head = text[last.start : last.end].lower().replace("-", " ").split()
+        words = text[n.start : n.end].lower().replace("-", " ").split()
+        scale = scales.get(head[-1], 0) if head[-1] in _SCALES else 0
+        if (
+            gap is not None
+            and scale >= 1000
+            and any(w in _SCALES for w in words)
+            and n.value < scale
+            and not _OF_AFTER.match(text, n.end, stop)
+        ):
+            out[-1] = NumberMatch(last.start, n.end, last.value + n.value, "words", 0)
+        else:
+            out.append(n)
+    return out
 
 
 def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:

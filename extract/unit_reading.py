@@ -682,7 +682,7 @@ class UnitReader(PhraseReader):
         thousand"); not one mixed with parts ("a million and a half", "six million and two
         thirds"), whose reading is less sure without the noun it counts."""
         lex = self.lex
-        words = re.split(r"[\s-]+", self.text[num.start : num.end].lower())
+        words = re.split(r"[\s,-]+", self.text[num.start : num.end].lower())
         after = _WORD_AFTER.match(self.text, num.end)
         parts = [*words, after.group(1).lower() if after else ""]
         if any(w in lex.denominators for w in parts):

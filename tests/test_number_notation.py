@@ -70,6 +70,19 @@ def _claim(text: str, needle: str) -> dict[str, Any]:
         ("Its losses ran as high as 6.2 million, as a panel found.", "6.2", {"value": 6.2e6}),
         # a year beyond 2100 after a change word is a figure ("rose by 2150")
         ("The index rose by 2150.", "2150", {"value": 2150}),
+        # a number in words written in groups parted by commas is one number
+        (
+            "The appeal drew one thousand, four hundred and six letters.",
+            "one",
+            {"value": 1406, "unit": "letter"},
+        ),
+        ("The bill came to two million, three hundred & ten pounds.", "two", {"value": 2_000_310}),
+        (
+            "Some five million, eight hundred thousand tickets were sold.",
+            "five",
+            {"value": 5_800_000, "unit": "ticket"},
+        ),
+        ("The final count was nine thousand, seven hundred.", "nine", {"value": 9700}),
     ],
 )
 def test_notation(text: str, needle: str, expected: dict[str, Any]) -> None:
@@ -95,6 +108,22 @@ def test_not_figures(text: str, needle: str) -> None:
     df = extract_claims(text)
     at = text.index(needle)
     assert df.filter((pl.col("start") <= at) & (pl.col("end") > at)).height == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the group after the comma is no smaller than the scale before it: a list
+        ("Bids of one thousand, two thousand and more came in.", 1000, 2000),
+        # no scale word in the second group: a figure of its own
+        ("About six thousand, forty of them children, were moved.", 6000, 40),
+        # a group counted "of" something is a count of its own
+        ("Of some two million, three hundred of them fled.", 2_000_000, 300),
+    ],
+)
+def test_groups_that_stay_apart(text: str, first: float, second: float) -> None:
+    values = extract_claims(text)["value"].to_list()
+    assert first + second not in values, values
 
 
 @pytest.mark.parametrize(
