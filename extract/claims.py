@@ -475,6 +475,8 @@ class _DocumentReader(UnitReader):
         elif suffix in lex.currency_subunits and r.currency is None and len(suffix) == 1:
             claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
             r.pos = end
+        elif suffix == "K" and r.currency is None and self._beside_temperature(r.num.start, end):
+            claim.unit, claim.dimension, r.pos = "K", "temperature", end  # "573.15K (300 °C)"
         elif (
             sm
             and sm.end() == end
