@@ -360,6 +360,7 @@ def find_numbers(
             text, word_starts, stop
         )
         fractions += _mixed_numbers(text, start, stop, slashes)
+        fractions += _parts_of_scales(text, start, stop)
         fractions += _compound_amounts(text, start, stop)
         found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
@@ -653,6 +654,65 @@ def _compound_amounts(text: str, start: int, stop: int) -> list[NumberMatch]:
             value = float(m.group(1)) * big + rest
             found.append(NumberMatch(m.start(), m.end(), value, "digits", len(f"{value:.0f}")))
     return found
+
+
+#: The scales a part of one is taken of: a thousand or more ("a quarter of a million").
+_BIG_SCALES = "thousand|lakh|million|crore|billion|trillion"
+
+
+@functools.cache
+def _part_of_scale() -> re.Pattern[str]:
+    """A fraction of a scale word: "a quarter of a million", "two thirds of a billion", and
+    with a half or a quarter also without "of" ("half a million", "a half-million", "a
+    quarter million", "quarter billion"); group ``of`` marks the form with "of"."""
+    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
+    halves = [n for n in names if n.split()[-1] in ("half", "quarter", "quarters")]
+    bare = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in [*halves, "quarter"])
+    return re.compile(
+        rf"\b(?:(?:{alts})(?P<of>\s+of\s+an?\s+)|(?:{bare})(?:[\s-]+an?)?[\s-]+)"
+        rf"({_BIG_SCALES})(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+
+
+def _parts_of_scales(text: str, start: int, stop: int) -> list[NumberMatch]:
+    """ "a quarter of a million" is 250,000, "half million" 500,000: a fraction of a scale
+    is one number (see :func:`_part_of_scale`), not a share and a scale apart. Searched for
+    only in a text that holds a half, a quarter or one of the other parts' names."""
+    lowered = text[start:stop].lower()
+    if len(lowered) != stop - start:  # case folding changed the length: offsets would drift
+        windows = [(start, stop)] if any(n in lowered for n in _FRACTION_NOUNS) else []
+    else:
+        windows = []
+        for noun in _FRACTION_NOUNS:  # "three quarters of a trillion": the noun starts it
+            at = lowered.find(noun)
+            while at >= 0:
+                windows.append((max(start, start + at - 8), min(stop, start + at + 30)))
+                at = lowered.find(noun, at + len(noun))
+    lex = lexicon()
+    out: list[NumberMatch] = []
+    seen: set[int] = set()
+    for m in (m for lo, hi in sorted(windows) for m in _part_of_scale().finditer(text, lo, hi)):
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        scale = m.group(m.lastindex or 0).lower()
+        part = text[m.start() : m.start(m.lastindex or 0)].lower()
+        part = part.split(" of ")[0] if m.group("of") else part
+        words = tuple(w for w in re.split(r"[\s-]+", part) if w)
+        if not m.group("of") and words[-1:] in (("a",), ("an",)):
+            words = words[:-1]  # "half a million"
+        if m.group("of") and text[m.end() : m.end() + 1] == "-":
+            continue  # "half of a million-dollar deal": the deal's half, not 500,000
+        if words == ("half",):
+            before = _FRACTION_BEFORE.search(text, max(start, m.start() - 20), m.start())
+            if before and before.group(1).lower() in lex.fraction_blockers:
+                continue  # "the first half million": a part of a period or a match
+        share = 0.25 if words == ("quarter",) else lex.fractions.get(words)
+        if share is not None:
+            out.append(NumberMatch(m.start(), m.end(), share * lex.scales[scale], "words", 0))
+    return out
 
 
 def _small_value(word: str) -> float | None:

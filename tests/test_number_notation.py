@@ -83,6 +83,17 @@ def _claim(text: str, needle: str) -> dict[str, Any]:
             {"value": 5_800_000, "unit": "ticket"},
         ),
         ("The final count was nine thousand, seven hundred.", "nine", {"value": 9700}),
+        # a fraction of a scale word is one number, not a share and a scale apart
+        (
+            "A quarter of a million tourists came.",
+            "quarter",
+            {"value": 250_000, "unit": "tourist"},
+        ),
+        ("Three quarters of a billion euros went on roads.", "Three", {"value": 7.5e8}),
+        ("The firm paid a half million dollars for it.", "half", {"value": 500_000}),
+        ("About a quarter-million fans watched.", "quarter", {"value": 250_000}),
+        ("It fetched quarter million pounds at auction.", "quarter", {"value": 250_000}),
+        ("Roughly half million voters stayed home.", "half", {"value": 500_000}),
     ],
 )
 def test_notation(text: str, needle: str, expected: dict[str, Any]) -> None:
@@ -161,3 +172,17 @@ def test_counters_and_names_are_spans_of_their_own() -> None:
 )
 def test_language_guess(text: str, language: str) -> None:
     assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # half of a thing a million qualifies: no 500,000
+        ("They won the first half of a million-dollar contract.", 500_000),
+        ("The other half of a million voters stayed home.", 500_000),
+        # "third" with no "of" before a scale may rank ("a third million-seller")
+        ("It became a third million-selling album.", 1_000_000 / 3),
+    ],
+)
+def test_no_part_of_a_scale(text: str, wrong: float) -> None:
+    assert wrong not in extract_claims(text)["value"].to_list()
