@@ -80,6 +80,7 @@ _BEFORE_A_NAME = frozenset("the a an this must can will should would may might c
 #: A head count a rate is given per, in digits ("100,000", "1000").
 _HEAD_COUNT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_FIGURE_AFTER = re.compile(r"\s+\d")
 _WORDS_AFTER = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?!-))*")
 #: Dimensions of a physical measure: a four-digit figure in one of them is no year.
 _PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
@@ -498,6 +499,8 @@ class _DocumentReader(UnitReader):
         ].isdigit():  # "06F6" is a name
             if suffix in ("C", "F") and r.words[-1:] and r.words[-1] in _BEFORE_A_NAME:
                 return False  # "the 13F filing", "must 4C be": a form's name, no temperature
+            if suffix == "in" and _FIGURE_AFTER.match(text, end):
+                return False  # "1in 5": "one in five" with its space lost, no inch
             claim.unit, claim.dimension, r.pos = info.symbol, info.dimension, end
         elif small == "x":
             claim.unit, claim.dimension, r.pos = "times", "ratio", end

@@ -345,11 +345,28 @@ def test_minus_before_a_number_in_words() -> None:
     [
         ("The forward stands 6 feet 9 inches.", 6.75, "ft"),
         ("The calf weighed 60 lb 8 oz at birth.", 60.5, "lb"),
+        # "in" set apart after the inches of a height in feet, and glued to digits
+        ("The new keeper is 6 ft 3 in.", 6.25, "ft"),
+        ("Her rival, at 5 ft 9 in, is taller.", 5.75, "ft"),
+        ("The jockey is just 4ft 10in.", 4 + 10 / 12, "ft"),
+        ("The tablet has an 11in screen.", 11, "in"),
     ],
 )
 def test_a_measure_said_in_two_units(text: str, value: float, unit: str) -> None:
     row = one(text)
     assert row["value"] == pytest.approx(value) and row["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post sank 6 ft 2 in the mud.",  # "in" opens a phrase: a preposition
+        "Only 1in 4 voters turned out.",  # "one in four" with its space lost
+    ],
+)
+def test_no_inches_where_in_is_a_preposition(text: str) -> None:
+    assert "in" not in set(extract_claims(text)["unit"].to_list())
+    assert not any(v % 1 for v in extract_claims(text)["value"].to_list())
 
 
 def test_a_common_misspelling_of_a_temperature_scale() -> None:
