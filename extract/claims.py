@@ -371,6 +371,8 @@ class _DocumentReader(UnitReader):
         )
         if found:
             r.currency, claim.start = found
+        elif num.kind == "digits" and (scaled := self._scaled_code_before(claim.start, sent.start)):
+            r.currency, claim.start, r.scale = scaled
         left, words = self.tokens.window_words(max(sent.start, claim.start - 120), claim.start)
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
@@ -383,6 +385,19 @@ class _DocumentReader(UnitReader):
         claim.left = r.left = left
         r.words = words
         r.between = bool(words) and words[-1] == "between"
+
+    def _scaled_code_before(self, start: int, floor: int) -> tuple[str, int, float] | None:
+        """ "MSEK 250", "MEUR 12.5", "KUSD 40": a currency's code with "M" (millions) or "K"
+        (thousands) glued before it, a space before the figure, as business reports write
+        it (after the figure, "30 MUSD", the unit reader reads it): the code, where it
+        begins and the scale."""
+        at = start - 1 if start > floor and self.text[start - 1] in " \u00a0" else start
+        word = self.text[max(floor, at - 4) : at]
+        if len(word) != 4 or word[0] not in "MK" or not self._currency_code(word[1:]):
+            return None
+        if at - 4 > floor and self.text[at - 5].isalnum():
+            return None
+        return word[1:], at - 4, 1e6 if word[0] == "M" else 1e3
 
     def _labels_before(self, r: _Reading) -> bool:
         """An age read from the words before; False after a month or a label, or for list

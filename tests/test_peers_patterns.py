@@ -385,9 +385,24 @@ def test_currency_signs_from_cldr(text: str, code: str) -> None:
     assert one(text)["unit"] == code
 
 
-def test_millions_of_a_currency_in_business_shorthand() -> None:
-    row = one("Orders worth 45 MEUR were signed.")
-    assert (row["value"], row["unit"]) == (45e6, "EUR")
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("Orders worth 45 MEUR were signed.", 45e6, "EUR"),
+        # the same shorthand before the figure
+        ("Net sales rose to MSEK 312 in the year.", 312e6, "SEK"),
+        ("The unit earned MNOK 7.5 last quarter.", 7.5e6, "NOK"),
+        ("A fee of KUSD 80 was agreed.", 80e3, "USD"),
+    ],
+)
+def test_millions_of_a_currency_in_business_shorthand(text: str, value: float, code: str) -> None:
+    row = one(text)
+    assert (row["value"], row["unit"]) == (value, code)
+
+
+@pytest.mark.parametrize("text", ["The XMSEK 40 line closed.", "Units of MSEKX 40 were sold."])
+def test_a_longer_word_is_no_currency_shorthand(text: str) -> None:
+    assert all(r["dimension"] != "currency" for r in rows(text))
 
 
 @pytest.mark.parametrize("text", ["The 10F report came out late.", "When must 8C be signed?"])
