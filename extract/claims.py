@@ -492,7 +492,7 @@ class _DocumentReader(UnitReader):
             claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
             r.pos = end
         elif suffix == "K" and r.currency is None and self._beside_temperature(r.num.start, end):
-            claim.unit, claim.dimension, r.pos = "K", "temperature", end  # "573.15K (300 °C)"
+            claim.unit, claim.dimension, r.pos = "K", "temperature", end  # "1173.15K (900 °C)"
         elif (
             sm
             and sm.end() == end

@@ -181,9 +181,11 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|a thousand|one thousand"
 )
+#: "twenty-five", "thirty one": a ten and a unit, tried before the ten alone in a share.
+_TENS_AND_UNIT = rf"(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
 # "one in five", "1 out of every 3": a share of a group, found from its "in"/"out of" (fast)
 _IN_OF = re.compile(
-    rf"\s(?:in|out\s+of)\s+(?:every\s+)?({_SMALL}|\d{{1,3}}(?:,\d{{3}})*)\b"
+    rf"\s(?:in|out\s+of)\s+(?:every\s+)?({_TENS_AND_UNIT}|{_SMALL}|\d{{1,3}}(?:,\d{{3}})*)\b"
     r"(?![.,]\d)(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)",
     re.IGNORECASE,
 )
@@ -295,7 +297,11 @@ def parse_words(phrase: str) -> float | None:
         scale = parse_words(f"one {part.group(3)}") if part.group(3) else 1.0
         if whole is None or scale is None:
             return None
-        return (whole + (0.5 if part.group(2).lower() == "half" else 0.25)) * scale
+        share = 0.5 if part.group(2).lower() == "half" else 0.25
+        last = part.group(1).lower().split()[-1]
+        if not part.group(3) and last in _SCALES:  # "a million and a half": of the million
+            return whole + share * (parse_words(f"one {last}") or 1.0)
+        return (whole + share) * scale
     lex = lexicon()
     total = 0.0
     current = 0.0
@@ -361,6 +367,7 @@ def find_numbers(
         )
         fractions += _mixed_numbers(text, start, stop, slashes)
         fractions += _parts_of_scales(text, start, stop)
+        fractions += _and_fractions(text, spelled, stop)
         fractions += _compound_amounts(text, start, stop)
         found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
@@ -370,11 +377,11 @@ def find_numbers(
     yield from found
 
 
-#: The comma between two groups of a number in words ("three million, two hundred and
-#: forty"): a comma and spaces, nothing else.
+#: The comma between two groups of a number in words ("four million, six hundred and
+#: twelve"): a comma and spaces, nothing else.
 _GROUP_COMMA = re.compile(r",[ \t]+")
-#: After the second group, a word that makes it a count of its own ("of the three million,
-#: two hundred of them"): the comma then closes a phrase, not a group.
+#: After the second group, a word that makes it a count of its own ("of the two million,
+#: three hundred of them"): the comma then closes a phrase, not a group.
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 
 
@@ -715,10 +722,57 @@ def _parts_of_scales(text: str, start: int, stop: int) -> list[NumberMatch]:
     return out
 
 
+@functools.cache
+def _and_fraction() -> re.Pattern[str]:
+    """ " and three quarters", " and two thirds (million)": the part a whole number in
+    words ends on, a fraction from the lexicon with its numerator in words (group ``part``),
+    a scale after it (group ``scale``); none with "of" after it ("between two and three
+    quarters of voters" is a range of shares)."""
+    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if " " in n)
+    return re.compile(
+        rf"\s+and\s+(?P<part>{alts})(?:[\s-]+(?P<scale>{_SCALE}))?(?![\w-])(?!\s+of\b)",
+        re.IGNORECASE,
+    )
+
+
+def _and_fractions(text: str, spelled: list[NumberMatch], stop: int) -> list[NumberMatch]:
+    """A whole number in words and a fraction after "and": "two and three quarters" is
+    2.75, "four million and two thirds" 4.67 million (the part is of the scale the
+    whole ends on), "two and two thirds million" 2.67 million. The number-word pattern
+    takes the numerator into the whole ("four million and two"); each "and" inside the
+    words, from the last, and the end of the words are tried."""
+    lex = lexicon()
+    pattern = _and_fraction()
+    out = []
+    for n in spelled:
+        words_end = min(stop, n.end + 40)
+        ands = [n.start + m.start() for m in re.finditer(r"\s+and\s", text[n.start : n.end])]
+        for at in [n.end, *reversed(ands)]:
+            m = pattern.match(text, at, words_end)
+            base = text[n.start : at]
+            whole = parse_words(base) if m is not None else None
+            if m is None or whole is None:
+                continue
+            share = lex.fractions[tuple(re.split(r"[\s-]+", m.group("part").lower()))]
+            last = base.lower().split()[-1]
+            if m.group("scale"):
+                value = (whole + share) * (lex.scales.get(m.group("scale").lower()) or 1.0)
+            elif last in _SCALES:
+                value = whole + share * (parse_words(f"one {last}") or 1.0)
+            else:
+                value = whole + share
+            out.append(NumberMatch(n.start, m.end(), value, "words", 0))
+            break
+    return out
+
+
 def _small_value(word: str) -> float | None:
     low = " ".join(word.lower().split())
     if low in _SMALL_VALUES:
         return float(_SMALL_VALUES[low])
+    if low[:1].isalpha():
+        return parse_words(low)  # "twenty-five"
     return parse_digits(low)
 
 

@@ -70,8 +70,8 @@ _TEMPERATURE = (
     r"|degrees?\s+(?:[Cc]elsius|[Ff]ahrenheit|[Cc]entigrade))"
 )
 #: What parts two readings of one temperature on two scales: a bracket, a slash or an "or"
-#: ("77K (-196 °C)", "4 K, or about -269 °C"); inside brackets a comma too ("300 °C
-#: (572 °F, 573.15K)"), the group ``list`` marking that gap.
+#: ("77K (-196 °C)", "4 K, or about -269 °C"); inside brackets a comma too ("900 °C
+#: (1,652 °F, 1173.15K)"), the group ``list`` marking that gap.
 _HEDGE = r"(?:about|around|roughly|nearly|almost|approximately|some)\s+"
 _CONVERSION_GAP = (
     rf"(?:\s*[)\]]?\s*(?:,\s*)?(?:or\s+|/\s*|[(\[]\s*)|(?P<list>\s*[,;]\s*))(?:{_HEDGE})?"
@@ -475,7 +475,7 @@ class UnitReader(PhraseReader):
     def _beside_temperature(self, start: int, end: int) -> bool:
         """The figure ``text[start:end]`` stands right beside a temperature on another scale,
         parted from it by a bracket, a slash or "or" (by a comma only inside brackets): the
-        same reading given in two scales, so its "K" is kelvin ("300 °C (572 °F, 573.15K)",
+        same reading given in two scales, so its "K" is kelvin ("900 °C (1,652 °F, 1173.15K)",
         "77K (-196 °C)"), not thousands ("a 10K run at 30C", "30C, 45K and more")."""
         text = self.text
         lo = max(0, start - 40)

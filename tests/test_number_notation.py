@@ -28,6 +28,11 @@ from extract.segment import guess_language
         ("two hundred thousand", 200_000),  # a scale after "hundred" multiplies as before
         ("one million two hundred thousand", 1_200_000),
         ("half a million", 500_000),
+        # a part after a scale is a part of that scale
+        ("a million and a half", 1_500_000),
+        ("a dozen and a half", 18),
+        ("four billion and a quarter", 4_250_000_000),
+        ("two and a half million", 2_500_000),
     ],
 )
 def test_number_words(phrase: str, value: float) -> None:
@@ -94,6 +99,22 @@ def _claim(text: str, needle: str) -> dict[str, Any]:
         ("About a quarter-million fans watched.", "quarter", {"value": 250_000}),
         ("It fetched quarter million pounds at auction.", "quarter", {"value": 250_000}),
         ("Roughly half million voters stayed home.", "half", {"value": 500_000}),
+        # a whole number and a fraction after "and", the numerator in words
+        (
+            "The walk took two and three quarters hours.",
+            "two",
+            {"value": 2.75, "unit": "hour"},
+        ),
+        (
+            "It raised nine million and two thirds dollars.",
+            "nine",
+            {"value": pytest.approx(9_666_666.67), "unit": "USD"},
+        ),
+        ("They ran one and four fifths miles.", "one", {"value": 1.8, "unit": "mi"}),
+        ("About seven and a third acres burned.", "seven", {"value": pytest.approx(22 / 3)}),
+        # a share of a group whose size is a ten and a unit in words
+        ("One in twenty-five drivers failed.", "One", {"value": 0.04, "unit": "fraction"}),
+        ("Two out of thirty-two judges agreed.", "Two", {"value": 0.0625}),
     ],
 )
 def test_notation(text: str, needle: str, expected: dict[str, Any]) -> None:
