@@ -80,6 +80,7 @@ _BEFORE_A_NAME = frozenset("the a an this must can will should would may might c
 #: A head count a rate is given per, in digits ("100,000", "1000").
 _HEAD_COUNT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_FIGURE_AFTER = re.compile(r"\s+\d")
 _WORDS_AFTER = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?!-))*")
 #: Dimensions of a physical measure: a four-digit figure in one of them is no year.
 _PHYSICAL = frozenset("length area volume mass energy power speed temperature".split())
@@ -370,6 +371,8 @@ class _DocumentReader(UnitReader):
         )
         if found:
             r.currency, claim.start = found
+        elif num.kind == "digits" and (scaled := self._scaled_code_before(claim.start, sent.start)):
+            r.currency, claim.start, r.scale = scaled
         left, words = self.tokens.window_words(max(sent.start, claim.start - 120), claim.start)
         label, k = phrase_ending(words, lex.qualifiers_before, lex.max_before)
         if k:
@@ -382,6 +385,19 @@ class _DocumentReader(UnitReader):
         claim.left = r.left = left
         r.words = words
         r.between = bool(words) and words[-1] == "between"
+
+    def _scaled_code_before(self, start: int, floor: int) -> tuple[str, int, float] | None:
+        """ "MSEK 250", "MEUR 12.5", "KUSD 40": a currency's code with "M" (millions) or "K"
+        (thousands) glued before it, a space before the figure, as business reports write
+        it (after the figure, "30 MUSD", the unit reader reads it): the code, where it
+        begins and the scale."""
+        at = start - 1 if start > floor and self.text[start - 1] in " \u00a0" else start
+        word = self.text[max(floor, at - 4) : at]
+        if len(word) != 4 or word[0] not in "MK" or not self._currency_code(word[1:]):
+            return None
+        if at - 4 > floor and self.text[at - 5].isalnum():
+            return None
+        return word[1:], at - 4, 1e6 if word[0] == "M" else 1e3
 
     def _labels_before(self, r: _Reading) -> bool:
         """An age read from the words before; False after a month or a label, or for list
@@ -475,6 +491,8 @@ class _DocumentReader(UnitReader):
         elif suffix in lex.currency_subunits and r.currency is None and len(suffix) == 1:
             claim.unit, claim.dimension = lex.currency_subunits[suffix], "currency"
             r.pos = end
+        elif suffix == "K" and r.currency is None and self._beside_temperature(r.num.start, end):
+            claim.unit, claim.dimension, r.pos = "K", "temperature", end  # "1173.15K (900 °C)"
         elif (
             sm
             and sm.end() == end
@@ -496,6 +514,8 @@ class _DocumentReader(UnitReader):
         ].isdigit():  # "06F6" is a name
             if suffix in ("C", "F") and r.words[-1:] and r.words[-1] in _BEFORE_A_NAME:
                 return False  # "the 13F filing", "must 4C be": a form's name, no temperature
+            if suffix == "in" and _FIGURE_AFTER.match(text, end):
+                return False  # "1in 5": "one in five" with its space lost, no inch
             claim.unit, claim.dimension, r.pos = info.symbol, info.dimension, end
         elif small == "x":
             claim.unit, claim.dimension, r.pos = "times", "ratio", end

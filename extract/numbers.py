@@ -181,9 +181,11 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|a thousand|one thousand"
 )
+#: "twenty-five", "thirty one": a ten and a unit, tried before the ten alone in a share.
+_TENS_AND_UNIT = rf"(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
 # "one in five", "1 out of every 3": a share of a group, found from its "in"/"out of" (fast)
 _IN_OF = re.compile(
-    rf"\s(?:in|out\s+of)\s+(?:every\s+)?({_SMALL}|\d{{1,3}}(?:,\d{{3}})*)\b"
+    rf"\s(?:in|out\s+of)\s+(?:every\s+)?({_TENS_AND_UNIT}|{_SMALL}|\d{{1,3}}(?:,\d{{3}})*)\b"
     r"(?![.,]\d)(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)",
     re.IGNORECASE,
 )
@@ -295,7 +297,11 @@ def parse_words(phrase: str) -> float | None:
         scale = parse_words(f"one {part.group(3)}") if part.group(3) else 1.0
         if whole is None or scale is None:
             return None
-        return (whole + (0.5 if part.group(2).lower() == "half" else 0.25)) * scale
+        share = 0.5 if part.group(2).lower() == "half" else 0.25
+        last = part.group(1).lower().split()[-1]
+        if not part.group(3) and last in _SCALES:  # "a million and a half": of the million
+            return whole + share * (parse_words(f"one {last}") or 1.0)
+        return (whole + share) * scale
     lex = lexicon()
     total = 0.0
     current = 0.0
@@ -343,10 +349,12 @@ def find_numbers(
             if (number := _digits_match(m.group(group), m.start(group), "en")) is not None:
                 found.append(number)
         word_starts, vague_starts = _word_number_starts(text, start, stop)
+        spelled = []
         for m in _matches_from(_WORDS, text, word_starts, stop):
             value = parse_words(m.group())
             if value is not None:
-                found.append(NumberMatch(m.start(), m.end(), value, "words", 0))
+                spelled.append(NumberMatch(m.start(), m.end(), value, "words", 0))
+        found += _joined_at_commas(text, spelled, stop) if len(spelled) > 1 else spelled
         for m in _matches_from(_VAGUE, text, vague_starts, stop):
             key = tuple(m.group().lower().split())
             if key in lex.vague_magnitudes:
@@ -358,6 +366,8 @@ def find_numbers(
             text, word_starts, stop
         )
         fractions += _mixed_numbers(text, start, stop, slashes)
+        fractions += _parts_of_scales(text, start, stop)
+        fractions += _and_fractions(text, spelled, stop)
         fractions += _compound_amounts(text, start, stop)
         found.sort(key=lambda n: (n.start, -n.end))
         if fractions:
@@ -365,6 +375,41 @@ def find_numbers(
     else:
         found.sort(key=lambda n: (n.start, -n.end))
     yield from found
+
+
+#: The comma between two groups of a number in words ("four million, six hundred and
+#: twelve"): a comma and spaces, nothing else.
+_GROUP_COMMA = re.compile(r",[ \t]+")
+#: After the second group, a word that makes it a count of its own ("of the two million,
+#: three hundred of them"): the comma then closes a phrase, not a group.
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+
+
+def _joined_at_commas(text: str, spelled: list[NumberMatch], stop: int) -> list[NumberMatch]:
+    """Numbers in words, those written in groups parted by commas read as one, as cheques
+    and formal prose write them: "one thousand, two hundred and fifty" is 1,250. A group
+    joins the one before when that one ends on a scale of a thousand or more, it holds a
+    scale word itself ("hundred", "thousand") and it is less than one of that scale; so
+    "one thousand, two thousand" stays two numbers, and so does "nine million, twelve"."""
+    scales = lexicon().scales
+    out = [spelled[0]]
+    for n in spelled[1:]:
+        last = out[-1]
+        gap = _GROUP_COMMA.fullmatch(text, last.end, n.start)
+        head = text[last.start : last.end].lower().replace("-", " ").split()
+        words = text[n.start : n.end].lower().replace("-", " ").split()
+        scale = scales.get(head[-1], 0) if head[-1] in _SCALES else 0
+        if (
+            gap is not None
+            and scale >= 1000
+            and any(w in _SCALES for w in words)
+            and n.value < scale
+            and not _OF_AFTER.match(text, n.end, stop)
+        ):
+            out[-1] = NumberMatch(last.start, n.end, last.value + n.value, "words", 0)
+        else:
+            out.append(n)
+    return out
 
 
 def _digits_match(token: str, start: int, style: str) -> NumberMatch | None:
@@ -618,10 +663,116 @@ def _compound_amounts(text: str, start: int, stop: int) -> list[NumberMatch]:
     return found
 
 
+#: The scales a part of one is taken of: a thousand or more ("a quarter of a million").
+_BIG_SCALES = "thousand|lakh|million|crore|billion|trillion"
+
+
+@functools.cache
+def _part_of_scale() -> re.Pattern[str]:
+    """A fraction of a scale word: "a quarter of a million", "two thirds of a billion", and
+    with a half or a quarter also without "of" ("half a million", "a half-million", "a
+    quarter million", "quarter billion"); group ``of`` marks the form with "of"."""
+    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
+    halves = [n for n in names if n.split()[-1] in ("half", "quarter", "quarters")]
+    bare = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in [*halves, "quarter"])
+    return re.compile(
+        rf"\b(?:(?:{alts})(?P<of>\s+of\s+an?\s+)|(?:{bare})(?:[\s-]+an?)?[\s-]+)"
+        rf"({_BIG_SCALES})(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+
+
+def _parts_of_scales(text: str, start: int, stop: int) -> list[NumberMatch]:
+    """ "a quarter of a million" is 250,000, "half million" 500,000: a fraction of a scale
+    is one number (see :func:`_part_of_scale`), not a share and a scale apart. Searched for
+    only in a text that holds a half, a quarter or one of the other parts' names."""
+    lowered = text[start:stop].lower()
+    if len(lowered) != stop - start:  # case folding changed the length: offsets would drift
+        windows = [(start, stop)] if any(n in lowered for n in _FRACTION_NOUNS) else []
+    else:
+        windows = []
+        for noun in _FRACTION_NOUNS:  # "three quarters of a trillion": the noun starts it
+            at = lowered.find(noun)
+            while at >= 0:
+                windows.append((max(start, start + at - 8), min(stop, start + at + 30)))
+                at = lowered.find(noun, at + len(noun))
+    lex = lexicon()
+    out: list[NumberMatch] = []
+    seen: set[int] = set()
+    for m in (m for lo, hi in sorted(windows) for m in _part_of_scale().finditer(text, lo, hi)):
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        scale = m.group(m.lastindex or 0).lower()
+        part = text[m.start() : m.start(m.lastindex or 0)].lower()
+        part = part.split(" of ")[0] if m.group("of") else part
+        words = tuple(w for w in re.split(r"[\s-]+", part) if w)
+        if not m.group("of") and words[-1:] in (("a",), ("an",)):
+            words = words[:-1]  # "half a million"
+        if m.group("of") and text[m.end() : m.end() + 1] == "-":
+            continue  # "half of a million-dollar deal": the deal's half, not 500,000
+        if words == ("half",):
+            before = _FRACTION_BEFORE.search(text, max(start, m.start() - 20), m.start())
+            if before and before.group(1).lower() in lex.fraction_blockers:
+                continue  # "the first half million": a part of a period or a match
+        share = 0.25 if words == ("quarter",) else lex.fractions.get(words)
+        if share is not None:
+            out.append(NumberMatch(m.start(), m.end(), share * lex.scales[scale], "words", 0))
+    return out
+
+
+@functools.cache
+def _and_fraction() -> re.Pattern[str]:
+    """ " and three quarters", " and two thirds (million)": the part a whole number in
+    words ends on, a fraction from the lexicon with its numerator in words (group ``part``),
+    a scale after it (group ``scale``); none with "of" after it ("between two and three
+    quarters of voters" is a range of shares)."""
+    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if " " in n)
+    return re.compile(
+        rf"\s+and\s+(?P<part>{alts})(?:[\s-]+(?P<scale>{_SCALE}))?(?![\w-])(?!\s+of\b)",
+        re.IGNORECASE,
+    )
+
+
+def _and_fractions(text: str, spelled: list[NumberMatch], stop: int) -> list[NumberMatch]:
+    """A whole number in words and a fraction after "and": "two and three quarters" is
+    2.75, "four million and two thirds" 4.67 million (the part is of the scale the
+    whole ends on), "two and two thirds million" 2.67 million. The number-word pattern
+    takes the numerator into the whole ("four million and two"); each "and" inside the
+    words, from the last, and the end of the words are tried."""
+    lex = lexicon()
+    pattern = _and_fraction()
+    out = []
+    for n in spelled:
+        words_end = min(stop, n.end + 40)
+        ands = [n.start + m.start() for m in re.finditer(r"\s+and\s", text[n.start : n.end])]
+        for at in [n.end, *reversed(ands)]:
+            m = pattern.match(text, at, words_end)
+            base = text[n.start : at]
+            whole = parse_words(base) if m is not None else None
+            if m is None or whole is None:
+                continue
+            share = lex.fractions[tuple(re.split(r"[\s-]+", m.group("part").lower()))]
+            last = base.lower().split()[-1]
+            if m.group("scale"):
+                value = (whole + share) * (lex.scales.get(m.group("scale").lower()) or 1.0)
+            elif last in _SCALES:
+                value = whole + share * (parse_words(f"one {last}") or 1.0)
+            else:
+                value = whole + share
+            out.append(NumberMatch(n.start, m.end(), value, "words", 0))
+            break
+    return out
+
+
 def _small_value(word: str) -> float | None:
     low = " ".join(word.lower().split())
     if low in _SMALL_VALUES:
         return float(_SMALL_VALUES[low])
+    if low[:1].isalpha():
+        return parse_words(low)  # "twenty-five"
     return parse_digits(low)
 
 

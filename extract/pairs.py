@@ -109,6 +109,12 @@ def join_subunits(text: str, claims: list[Draft]) -> list[Draft]:
             prev.value = prev.low = prev.high = prev.value + claim.value / parts  # "5 ft 2 in"
             _absorb(prev, claim)
             continue
+        inches = _spaced_inches(text, prev, claim) if prev is not None else None
+        if prev is not None and inches is not None:
+            prev.value = prev.low = prev.high = prev.value + claim.value / 12  # "5 ft 2 in"
+            _absorb(prev, claim)
+            prev.end = prev.consumed = inches
+            continue
         if prev is not None and _hundredths_of(text, prev, claim):
             prev.value = prev.low = prev.high = prev.value + claim.value / 100
             _absorb(prev, claim)
@@ -132,6 +138,23 @@ def _hundredths_of(text: str, whole: Draft, part: Draft) -> bool:
     elif part.unit not in _HUNDREDTHS:
         return False
     return bool(_SUBUNIT_GAP.fullmatch(text, whole.end, part.start))
+
+
+#: "in" after the second figure of a height in feet ("5 ft 2 in"): set apart from its
+#: figure the word is read as a preposition, but after feet it is the inches.
+_IN_AFTER = re.compile(r"[ \t]+in\b\.?(?![ \t]*[A-Za-z\d])")
+
+
+def _spaced_inches(text: str, feet: Draft, part: Draft) -> int | None:
+    """Where "in" ends when ``part`` is a bare whole figure below 12 right after a measure
+    in feet and an "in" closes the clause after it ("he is 5 ft 2 in.", "6 feet 1 in,"):
+    the inches of one length; None otherwise ("6 ft 2 in the sand" is no height)."""
+    if feet.unit != "ft" or part.unit is not None or part.dimension != "count":
+        return None
+    if not _second_unit_of(text, feet, part, 12) or not float(part.value).is_integer():
+        return None
+    m = _IN_AFTER.match(text, part.end)
+    return m.end() if m is not None else None
 
 
 def _second_unit_of(text: str, whole: Draft, part: Draft, parts: int) -> bool:

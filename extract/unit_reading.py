@@ -63,6 +63,21 @@ def accounting_negatives(text: str, claims: list[Draft]) -> None:
 
 
 #: The word right after a number ("thirds" after "six million and two").
+#: A temperature on a scale named by its sign or its name ("572 °F", "-196 °C", "30C",
+#: "1200 degrees Celsius").
+_TEMPERATURE = (
+    r"[-−–]?\d[\d,.]*\s?(?:[°º]\s?[CF]|[CF](?![A-Za-z])"
+    r"|degrees?\s+(?:[Cc]elsius|[Ff]ahrenheit|[Cc]entigrade))"
+)
+#: What parts two readings of one temperature on two scales: a bracket, a slash or an "or"
+#: ("77K (-196 °C)", "4 K, or about -269 °C"); inside brackets a comma too ("900 °C
+#: (1,652 °F, 1173.15K)"), the group ``list`` marking that gap.
+_HEDGE = r"(?:about|around|roughly|nearly|almost|approximately|some)\s+"
+_CONVERSION_GAP = (
+    rf"(?:\s*[)\]]?\s*(?:,\s*)?(?:or\s+|/\s*|[(\[]\s*)|(?P<list>\s*[,;]\s*))(?:{_HEDGE})?"
+)
+_TEMPERATURE_BEFORE = re.compile(rf"{_TEMPERATURE}{_CONVERSION_GAP}\Z")
+_TEMPERATURE_AFTER = re.compile(rf"{_CONVERSION_GAP}{_TEMPERATURE}")
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
@@ -405,6 +420,9 @@ class UnitReader(PhraseReader):
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k + dot if k > 1 else k
+        if right[0].text == "K" and self._beside_temperature(num.start, right[0].end):
+            claim.unit, claim.dimension = "K", "temperature"  # "77 K (-196 °C)"
+            return 1
         if self._letter_symbol(right):
             info = units.attached[right[0].text]
             claim.unit, claim.dimension = info.symbol, info.dimension
@@ -453,6 +471,21 @@ class UnitReader(PhraseReader):
                 claim.noun_tokens = []
                 return k
         return self._counted_noun(claim, right, rwords, num)
+
+    def _beside_temperature(self, start: int, end: int) -> bool:
+        """The figure ``text[start:end]`` stands right beside a temperature on another scale,
+        parted from it by a bracket, a slash or "or" (by a comma only inside brackets): the
+        same reading given in two scales, so its "K" is kelvin ("900 °C (1,652 °F, 1173.15K)",
+        "77K (-196 °C)"), not thousands ("a 10K run at 30C", "30C, 45K and more")."""
+        text = self.text
+        lo = max(0, start - 40)
+        found = _TEMPERATURE_BEFORE.search(text, lo, start) or _TEMPERATURE_AFTER.match(
+            text, end, end + 40
+        )
+        if found is None or found.group("list") is None:
+            return found is not None
+        opened, closed = text.rfind("(", lo, start), text.rfind(")", lo, start)
+        return opened > closed
 
     def _letter_symbol(self, right: list[Token]) -> bool:
         """ "a 65 W charger", "a 12 V battery", "a 2 L engine": a capital letter that is a
@@ -682,7 +715,7 @@ class UnitReader(PhraseReader):
         thousand"); not one mixed with parts ("a million and a half", "six million and two
         thirds"), whose reading is less sure without the noun it counts."""
         lex = self.lex
-        words = re.split(r"[\s-]+", self.text[num.start : num.end].lower())
+        words = re.split(r"[\s,-]+", self.text[num.start : num.end].lower())
         after = _WORD_AFTER.match(self.text, num.end)
         parts = [*words, after.group(1).lower() if after else ""]
         if any(w in lex.denominators for w in parts):

@@ -28,6 +28,11 @@ from extract.segment import guess_language
         ("two hundred thousand", 200_000),  # a scale after "hundred" multiplies as before
         ("one million two hundred thousand", 1_200_000),
         ("half a million", 500_000),
+        # a part after a scale is a part of that scale
+        ("a million and a half", 1_500_000),
+        ("a dozen and a half", 18),
+        ("four billion and a quarter", 4_250_000_000),
+        ("two and a half million", 2_500_000),
     ],
 )
 def test_number_words(phrase: str, value: float) -> None:
@@ -70,6 +75,46 @@ def _claim(text: str, needle: str) -> dict[str, Any]:
         ("Its losses ran as high as 6.2 million, as a panel found.", "6.2", {"value": 6.2e6}),
         # a year beyond 2100 after a change word is a figure ("rose by 2150")
         ("The index rose by 2150.", "2150", {"value": 2150}),
+        # a number in words written in groups parted by commas is one number
+        (
+            "The appeal drew one thousand, four hundred and six letters.",
+            "one",
+            {"value": 1406, "unit": "letter"},
+        ),
+        ("The bill came to two million, three hundred & ten pounds.", "two", {"value": 2_000_310}),
+        (
+            "Some five million, eight hundred thousand tickets were sold.",
+            "five",
+            {"value": 5_800_000, "unit": "ticket"},
+        ),
+        ("The final count was nine thousand, seven hundred.", "nine", {"value": 9700}),
+        # a fraction of a scale word is one number, not a share and a scale apart
+        (
+            "A quarter of a million tourists came.",
+            "quarter",
+            {"value": 250_000, "unit": "tourist"},
+        ),
+        ("Three quarters of a billion euros went on roads.", "Three", {"value": 7.5e8}),
+        ("The firm paid a half million dollars for it.", "half", {"value": 500_000}),
+        ("About a quarter-million fans watched.", "quarter", {"value": 250_000}),
+        ("It fetched quarter million pounds at auction.", "quarter", {"value": 250_000}),
+        ("Roughly half million voters stayed home.", "half", {"value": 500_000}),
+        # a whole number and a fraction after "and", the numerator in words
+        (
+            "The walk took two and three quarters hours.",
+            "two",
+            {"value": 2.75, "unit": "hour"},
+        ),
+        (
+            "It raised nine million and two thirds dollars.",
+            "nine",
+            {"value": pytest.approx(9_666_666.67), "unit": "USD"},
+        ),
+        ("They ran one and four fifths miles.", "one", {"value": 1.8, "unit": "mi"}),
+        ("About seven and a third acres burned.", "seven", {"value": pytest.approx(22 / 3)}),
+        # a share of a group whose size is a ten and a unit in words
+        ("One in twenty-five drivers failed.", "One", {"value": 0.04, "unit": "fraction"}),
+        ("Two out of thirty-two judges agreed.", "Two", {"value": 0.0625}),
     ],
 )
 def test_notation(text: str, needle: str, expected: dict[str, Any]) -> None:
@@ -95,6 +140,22 @@ def test_not_figures(text: str, needle: str) -> None:
     df = extract_claims(text)
     at = text.index(needle)
     assert df.filter((pl.col("start") <= at) & (pl.col("end") > at)).height == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the group after the comma is no smaller than the scale before it: a list
+        ("Bids of one thousand, two thousand and more came in.", 1000, 2000),
+        # no scale word in the second group: a figure of its own
+        ("About six thousand, forty of them children, were moved.", 6000, 40),
+        # a group counted "of" something is a count of its own
+        ("Of some two million, three hundred of them fled.", 2_000_000, 300),
+    ],
+)
+def test_groups_that_stay_apart(text: str, first: float, second: float) -> None:
+    values = extract_claims(text)["value"].to_list()
+    assert first + second not in values, values
 
 
 @pytest.mark.parametrize(
@@ -132,3 +193,17 @@ def test_counters_and_names_are_spans_of_their_own() -> None:
 )
 def test_language_guess(text: str, language: str) -> None:
     assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # half of a thing a million qualifies: no 500,000
+        ("They won the first half of a million-dollar contract.", 500_000),
+        ("The other half of a million voters stayed home.", 500_000),
+        # "third" with no "of" before a scale may rank ("a third million-seller")
+        ("It became a third million-selling album.", 1_000_000 / 3),
+    ],
+)
+def test_no_part_of_a_scale(text: str, wrong: float) -> None:
+    assert wrong not in extract_claims(text)["value"].to_list()

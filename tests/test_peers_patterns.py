@@ -361,11 +361,28 @@ def test_minus_before_a_number_in_words() -> None:
     [
         ("The forward stands 6 feet 9 inches.", 6.75, "ft"),
         ("The calf weighed 60 lb 8 oz at birth.", 60.5, "lb"),
+        # "in" set apart after the inches of a height in feet, and glued to digits
+        ("The new keeper is 6 ft 3 in.", 6.25, "ft"),
+        ("Her rival, at 5 ft 9 in, is taller.", 5.75, "ft"),
+        ("The jockey is just 4ft 10in.", 4 + 10 / 12, "ft"),
+        ("The tablet has an 11in screen.", 11, "in"),
     ],
 )
 def test_a_measure_said_in_two_units(text: str, value: float, unit: str) -> None:
     row = one(text)
     assert row["value"] == pytest.approx(value) and row["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post sank 6 ft 2 in the mud.",  # "in" opens a phrase: a preposition
+        "Only 1in 4 voters turned out.",  # "one in four" with its space lost
+    ],
+)
+def test_no_inches_where_in_is_a_preposition(text: str) -> None:
+    assert "in" not in set(extract_claims(text)["unit"].to_list())
+    assert not any(v % 1 for v in extract_claims(text)["value"].to_list())
 
 
 def test_a_common_misspelling_of_a_temperature_scale() -> None:
@@ -384,9 +401,24 @@ def test_currency_signs_from_cldr(text: str, code: str) -> None:
     assert one(text)["unit"] == code
 
 
-def test_millions_of_a_currency_in_business_shorthand() -> None:
-    row = one("Orders worth 45 MEUR were signed.")
-    assert (row["value"], row["unit"]) == (45e6, "EUR")
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("Orders worth 45 MEUR were signed.", 45e6, "EUR"),
+        # the same shorthand before the figure
+        ("Net sales rose to MSEK 312 in the year.", 312e6, "SEK"),
+        ("The unit earned MNOK 7.5 last quarter.", 7.5e6, "NOK"),
+        ("A fee of KUSD 80 was agreed.", 80e3, "USD"),
+    ],
+)
+def test_millions_of_a_currency_in_business_shorthand(text: str, value: float, code: str) -> None:
+    row = one(text)
+    assert (row["value"], row["unit"]) == (value, code)
+
+
+@pytest.mark.parametrize("text", ["The XMSEK 40 line closed.", "Units of MSEKX 40 were sold."])
+def test_a_longer_word_is_no_currency_shorthand(text: str) -> None:
+    assert all(r["dimension"] != "currency" for r in rows(text))
 
 
 @pytest.mark.parametrize("text", ["The 10F report came out late.", "When must 8C be signed?"])
