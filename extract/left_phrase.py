@@ -48,10 +48,6 @@ _PREPOSITIONS = _PARTICIPLE_LINKS | frozenset(
     "about over than like through against beneath below above behind beside between among"
     " upon without past along via".split()
 )
-#: Prepositions naming what a thing is measured against ("the euro rose against the dollar
-#: to $1.09", "flat versus the yen at 150"): the phrase after them is the counterpart, and
-#: what is measured is the phrase before them.
-_COUNTERPARTS = frozenset(["against", "versus", "vs", "vs."])
 #: Words opening a clause of their own inside a sentence ("it is vital to see where the
 #: $2bn goes", "we will know if the 40% holds"): the phrase before them is another clause's.
 _SUBORDINATORS = frozenset("where when whether if unless".split())
@@ -178,8 +174,6 @@ class _LeftWalk:
             return self._at_verb(tok)
         if self.relative and self.picked and low in self.lex.stopwords:
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
-        if self.picked and self._past_counterpart(tok):
-            return False
         if low == "and" and self._coordinated_verb():
             return False
         if adjacent and self._opens_phrase(tok):
@@ -601,23 +595,6 @@ class _LeftWalk:
                 self.i = k
                 return True
         return False
-
-    def _past_counterpart(self, tok: Token) -> bool:
-        """ "the euro rose against the dollar to $1.09": the words picked are the object of
-        "against" or "versus" (with an article before them, if any), the counterpart the
-        thing is measured against; they are dropped, the walk goes on before the preposition
-        to the phrase that heads the verb."""
-        toks, i, lex = self.toks, self.i, self.lex
-        if not self.picked or self.last <= i:
-            return False
-        if tok.lower in lex.determiners and i > 0 and toks[i - 1].lower in _COUNTERPARTS:
-            i -= 1
-        elif tok.lower not in _COUNTERPARTS:
-            return False
-        if not all(_function_word(t, lex) for t in toks[i + 1 : self.last]):
-            return False  # ("against other metals": "other" is passed over, not picked)
-        self.picked, self.last, self.i = [], -1, i
-        return True
 
     def _opens_phrase(self, tok: Token) -> bool:
         """An article or determiner right before the words picked (not after "of", "in", nor

@@ -47,14 +47,10 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
     another unit or per another period says the first again: it takes its hedge, and what
     the first measures when it names nothing of its own ("net income of $3.2bn, or $1.05 a
     share"); an alternative in the same terms, "£5bn, or £10bn with interest", is left
-    alone. A bare amount before a bracketed one in a currency is that amount too ("512.4
-    billion ($640bn)")."""
+    alone."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         gap = text[a.end : b.start]
-        if a.sentence is b.sentence and _bare_before_measure(a, b) and _RESTATE_GAP.match(gap):
-            _restate(a, b, i - 1)  # "deposits of 512.4 billion ($640bn)": the same amount
-            continue
         if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
             continue
         if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
@@ -65,13 +61,6 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
             _restate(claims[a.restates], b, a.restates)
         elif _RESTATE_GAP.match(gap):
             _restate(a, b, i - 1)
-
-
-def _bare_before_measure(a: Draft, b: Draft) -> bool:
-    """A bare figure, no unit nor counted noun ("512.4 billion"), before an amount of money:
-    a bracket after it says the same amount in a currency ("512.4 billion ($640bn)"), as
-    when the first names its own; not a share of it ("52 (48%)")."""
-    return a.unit is None and not a.noun_tokens and b.dimension == "currency"
 
 
 def _restate(a: Draft, b: Draft, i: int) -> None:

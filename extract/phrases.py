@@ -278,7 +278,7 @@ class PhraseReader:
         if claim.noun_tokens:
             return self._counted_concept(claim, rest, words)
         found = self._modified_noun(claim, rest, hyphen or self._unit_modifies(claim, rest, words))
-        found = found or self._worth_of(rest, words) or self._after_preposition(claim, rest, words)
+        found = found or self._after_preposition(claim, rest, words)
         found = found or self._part_of_named(claim, rest, words)
         if found:
             return found
@@ -421,28 +421,12 @@ class PhraseReader:
             claim.value != 1
             and claim.dimension not in ("count", "currency", "ratio", "age")
             and bool(rest)
-            and (rest[0].text.islower() or "-" in rest[0].text or self._name_before_noun(rest))
+            and (rest[0].text.islower() or "-" in rest[0].text)
             and words[0] not in lex.stopwords
             and words[0] not in lex.concept_fillers  # not "90mph late Sunday"
             and words[0] not in lex.extent_words  # "47 feet deep": how far, not what
             and (unit_word := _LAST_WORD.search(self.text, claim.start, claim.end)) is not None
             and not unit_word.group().endswith("s")
-        )
-
-    def _name_before_noun(self, rest: list[Token]) -> bool:
-        """ "a 1.6 litre Zetec engine", "a 5 litre V8 engine": a name (not a month or a
-        weekday) and then a plain noun after a unit; the unit qualifies that noun as it would
-        the noun alone."""
-        lex = self.lex
-        return (
-            len(rest) > 1
-            and rest[0].text[:1].isupper()
-            and rest[0].lower not in lex.months
-            and rest[0].lower not in lex.weekdays
-            and rest[1].start == rest[0].end + 1
-            and rest[1].text.isalpha()
-            and rest[1].text.islower()
-            and self._noun_modified(rest[1])
         )
 
     def _modified_noun(self, claim: Draft, rest: list[Token], modifier: bool) -> str | None:
@@ -473,14 +457,6 @@ class PhraseReader:
         ):
             return None
         run = self._content_run(rest[2:], 3)
-        return " ".join(run) if run else None
-
-    def _worth_of(self, rest: list[Token], words: list[str]) -> str | None:
-        """ "$3 million worth of cocaine", "40 days worth of rain": the figure measures the
-        phrase after "worth of"."""
-        if words[:2] != ["worth", "of"]:
-            return None
-        run = self._content_run(rest[2:], 4)
         return " ".join(run) if run else None
 
     def _after_preposition(self, claim: Draft, rest: list[Token], words: list[str]) -> str | None:

@@ -12,6 +12,7 @@ from .inflection import may_be_adjective, never_a_noun, past_participle, singula
 from .lexicon import change_ending, lexicon, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
+from .schema import PERIODS
 from .units import UnitInfo, UnitTable
 
 __all__ = ["UnitReader", "accounting_negatives"]
@@ -23,10 +24,11 @@ _SPACED_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!-)")
 _SCALE_ATTACHED = re.compile(r"((?i:bn|bln|mn|mln|tn|trn)|m|b|k|M|B|K)(?![A-Za-z])")
 _LETTERS_BEFORE_SIGN = re.compile(r"\b([A-Za-z]{2,}) $")
 _DAY_HALVES = frozenset(("am", "pm", "a.m", "p.m"))
-#: Words in a sentence that make its "pounds" weight: weighing, or another unit of mass.
+#: Words in a sentence that make its "pounds" weight: weighing, another unit of mass, or
+#: the ways a body's weight is lost ("dropped 30 pounds by dieting", "slimmed to 180 pounds").
 _WEIGHT_HINT = re.compile(
     r"\b(?:weigh\w*|heavy|heavier|lbs?|ounces?|oz|(?:metric\s)?tons?|tonnes?|kilo(?:gram)?s?|kg"
-    r"|grams?|stones?)\b",
+    r"|grams?|stones?|diet\w*|exercis\w*|slimm\w*|workouts?)\b",
     re.IGNORECASE,
 )
 #: Variant characters of unit symbols: the ordinal sign for the degree, the Greek mu for the
@@ -176,8 +178,10 @@ class UnitReader(PhraseReader):
             if info is None and k == 1:
                 info = units.symbols.get(rest[1].text)
             if info is not None:
-                if info.dimension == "duration":
-                    return "", 0  # "3 metres per decade": a rate in time, not per item
+                if info.dimension == "duration" and (first != "per" or info.symbol in PERIODS):
+                    return "", 0  # "40 litres a minute": the period reader's, or no rate
+                # "3 metres per decade", "40 litres per minute": a rate in a time the period
+                # column holds none of is written in the unit ("m/decade"), as per an item
                 return info.symbol, 1 + k
         word = rest[1].text
         low = words[1]
@@ -288,6 +292,8 @@ class UnitReader(PhraseReader):
             return self._change_by_object(words)
         if words and words[-1] == "to":
             return self._change_to_level(words)
+        if words and words[-1] == "at":
+            return self._change_at_close(words)
         return None
 
     def _change_by_object(self, words: list[str]) -> str | None:
@@ -336,6 +342,23 @@ class UnitReader(PhraseReader):
                     label = self._change_by_object([*head, "by"])
                 return label
         return self._change_to_without_figure(words[:-1])
+
+    def _change_at_close(self, words: list[str]) -> str | None:
+        """The change of a level after "at" when a verb of closing and its change come before
+        the figure ahead of it ("closed down 2% at 41.5", "finished down 3 cents at $1.20"): the
+        level is reached by that change, as a level after "to" is (``words`` end with "at").
+        Any other "at" ("rose 5% at 200 stores") marks no change, and neither does "fell 3%
+        to end at 880", which annotators read both ways (a level alone, or a level reached)."""
+        lex = self.lex
+        for i in range(len(words) - 2, max(-1, len(words) - 5), -1):
+            if words[i][:1].isdigit():
+                head = words[:i]  # "ended down 1% at": the closing verb and its change
+                if not any(w in lex.closing_verbs for w in head[-3:]):
+                    return None
+                if not all(w.isalpha() or w in ("%", ".") for w in words[i + 1 : -1]):
+                    return None
+                return change_ending(head, lex, 4)[0]
+        return None
 
     def _change_to_without_figure(self, words: list[str]) -> str | None:
         """The change of a level after "to" with no figure before it in the clause: "has almost

@@ -9,7 +9,8 @@ the fit half of ``tests/data/own_sentences``, with cases of our own here).
 * a comparative and "than" after a measured figure: "5% higher than a year ago";
 * negated comparatives and "within" as bounds: "no lower than", "no higher than", "within";
 * a scale named before its reading: "a magnitude 6.1 quake", "magnitude-7.2";
-* one unit symbol over another, glued: "11 mg/L", "180 W/m2", "40 kg/ha".
+* one unit symbol over another, glued: "11 mg/L", "180 W/m2", "40 kg/ha";
+* a verb of closing, its change and the level after "at": "closed down 2% at 5,210".
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def _changes(text: str) -> list[str | None]:
         ("Jobs fell by 15% over the past decade to about 80,000.", ["decrease", "decrease"]),
         # a range as the change
         ("Rents have risen by between 5% and 8% this year.", ["increase"]),
+        # a verb of closing, its change and the level after "at": the level is reached
+        ("The main index closed down 2% at 5,210 points.", ["decrease", "decrease"]),
+        ("Copper finished up 1.5% at $9,100 a tonne.", ["increase", "increase"]),
+        ("The bond settled down 12 cents at 98.40.", ["decrease", "decrease"]),
         # a rate that slows, cools or skids falls; a price that firms or strengthens rises
         ("Wage growth slowed to 3.1% in the spring.", ["decrease"]),
         ("Factory inflation cooled to 4% last month.", ["decrease"]),
@@ -74,6 +79,10 @@ def test_change_is_read(text: str, changes: list[str | None]) -> None:
         ("Staff cut wood and carried it to 12 homes.", [None]),
         # a bare count before "more" is no change ("12 more in the box")
         ("There are 12 more in the box.", [None]),
+        # "at" after a change with no verb of closing is no level reached ("at 40 stores"),
+        # and a level after "to end at" is left as a level alone
+        ("Sales rose 5% at 40 stores in the north.", ["increase", None]),
+        ("The fund lost 3% to end at 880 points.", ["decrease", None]),
         # a comparative before anything but "than" is left as written
         ("The index closed 1.7 per cent lower at the bell.", [None]),
         # a change verb before "by" and an object of three words or more is not read as one

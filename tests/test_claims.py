@@ -87,6 +87,10 @@ UNITS = [
     ("Flats sell for £9,000 per square metre.", "9,000", {"unit": "GBP/m2"}),
     ("Each tent got 20 kilograms per family.", "20", {"unit": "kg/family", "dimension": "mass"}),
     ("Diesel cost $4 a gallon last week.", "4", {"unit": "USD/gal", "per": None}),
+    # "per" a time `per` has no name for: the rate is in the unit, as per an item
+    ("The glacier lost 3 metres per decade.", "3", {"unit": "m/decade", "per": None}),
+    ("Seas may rise 2 feet per century.", "2", {"unit": "ft/century", "per": None}),
+    ("The pump moves 40 litres per minute.", "40", {"unit": "L/minute", "per": None}),
     # fractions in words are ratios between 0 and 1
     (
         "Roughly a third of the budget goes on wages.",

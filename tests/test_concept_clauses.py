@@ -123,19 +123,6 @@ def test_the_pronoun_s_figure_takes_the_subject_of_its_antecedent() -> None:
     assert [r["subject"] for r in rows] == ["Acme", "Acme"]
 
 
-# "<figure> worth of X": the figure measures X, whatever its unit.
-_WORTH_CASES = [
-    ("Police seized $3 million worth of cocaine.", "$3 million", "cocaine"),
-    ("The city gets 40 days worth of rain in spring.", "40 days", "rain"),
-    ("The grant buys 12 months worth of fuel for the shelter.", "12 months", "fuel"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "concept"), _WORTH_CASES)
-def test_a_figure_worth_of_something_measures_it(text: str, surface: str, concept: str) -> None:
-    assert _concept(text, surface) == concept
-
-
 # A bare figure whose concept opens with a noun naming an age ("retirement age", "life
 # expectancy") is a number of years; not when that noun labels a figure of its own.
 _AGE_CASES = [

@@ -1,9 +1,7 @@
 """What a figure measures, read from the words around it, one general pattern a test: a count
 heading the figure's verb ("the number of X ... reached 9,000"), a hyphened figure in an
 adjective ("10-year"), "Of these, 130 ...", a comparative after a share ("5% smaller"), what a
-count of people states after it ("40 are missing", "300 people died": deaths), the phrase
-heading the verb rather than the counterpart after "against" ("the krona rose against the
-euro to 11.2"), a plural noun before "up" or "down" ("with bank shares down 2.4%"), the
+count of people states after it ("40 are missing", "300 people died": deaths), a plural noun before "up" or "down" ("with bank shares down 2.4%"), the
 subject two joined verbs share ("has a 6.4-inch screen and costs $649")."""
 
 from __future__ import annotations
@@ -198,11 +196,6 @@ _CASES = [
     ("Sales of US cars fell to 1.2 million.", "1.2 million", "Sales US cars"),
     # ... while in lower case it is still the pronoun
     ("They told us 300 people came.", "300 people", "people"),
-    # the phrase after "against" or "versus" is the counterpart a thing is measured
-    # against; what is measured is the phrase heading the verb
-    ("The krona rose 0.4% against the euro to 11.2.", "11.2", "krona"),
-    ("The lira weakened versus the dollar to 32.5 on Monday.", "32.5", "lira"),
-    ("Copper slid against other metals to $8,100 a tonne.", "$8,100 a tonne", "Copper"),
     # "up" or "down" after a plural noun, or after a word that is never a verb, states the
     # noun's change; it is no particle of a phrasal verb ("lay off 1,200")
     ("Stocks ended mixed, with bank shares down 2.4%.", "2.4%", "bank shares"),

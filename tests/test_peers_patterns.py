@@ -309,6 +309,18 @@ def test_pounds_beside_another_unit_of_mass_are_weight() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "He lost 30 pounds by dieting over the winter.",
+        "She slimmed down to 140 pounds before the race.",
+        "A year of daily exercise took him from 250 pounds to 205 pounds.",
+    ],
+)
+def test_pounds_a_body_loses_by_diet_or_exercise_are_weight(text: str) -> None:
+    assert {r["unit"] for r in rows(text)} == {"lb"}
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("The stamp cost 2 dollars 75 cents.", 2.75),
