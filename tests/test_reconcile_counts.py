@@ -113,6 +113,17 @@ def test_the_people_a_body_speaks_for_are_its_size_not_the_event_s_count(
     assert _of(result, "12%")["concept_key"] != "membership"
 
 
+def test_those_a_scheme_would_cover_are_no_count_of_those_it_covers() -> None:
+    # who may receive a treatment is not who receives it: the two are no rival estimates
+    result = _on_one_day(
+        "The health board in Peru said 520 patients would qualify for the new therapy.",
+        "The maker said 140 patients in Peru already receive the therapy free of charge.",
+    )
+    eligible, treated = _of(result, "520 patients", "a"), _of(result, "140 patients", "b")
+    assert eligible["concept_key"] == "eligible"
+    assert eligible["quantity_id"] != treated["quantity_id"]
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "measure", "population"),
     [
