@@ -32,6 +32,16 @@ def test_paired_counts_and_common_noun_sources() -> None:
     assert _verdict(result, "12,000") == "diverge"
 
 
+@pytest.mark.parametrize("group", ["Relatives", "Residents", "Doctors", "Activists"])
+def test_a_group_of_people_speaking_for_themselves_is_a_source(group: str) -> None:
+    # those who were there give counts of their own against the officials' ("relatives say")
+    result = _on_one_day(
+        "Officials in Peru said 22 people died in the mine fire.",
+        f"{group} in Peru said 40 people had died in the mine fire.",
+    )
+    assert _of(result, "40 people", "b")["asserter"] == group
+
+
 def test_a_figure_first_given_by_another_source_is_that_source_s() -> None:
     result = _run(
         {
