@@ -447,11 +447,38 @@ _HOLDER = re.compile(
 )
 
 
+#: A body's count in the possessive, then a verb that gives its level ("the ministry's death
+#: toll rose to 41", "the Board of Health's tally stood at 38"): group 1 its owner's words.
+_HOLDER_LEVEL = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,3}[A-Za-z][\w&-]*?)"
+    r"(?:['’]s|(?<=s)['’])\s+(?:(?:death|official|own|latest)\s+)?"
+    r"(?:count|figure|estimate|tally|total|toll)\s+(?:has\s+|had\s+)?(?:now\s+)?"
+    r"(?:rose\s+to|risen\s+to|climbed\s+to|stood\s+at|stands\s+at|reached|was|is)\s+"
+    r"(?:(?:about|around|nearly|almost|some|more\s+than|over|at\s+least)\s+)?$"
+)
+
+
+def _level_holder(text: str, lo: int, start: int) -> str | None:
+    """The body whose count the figure at ``start`` is the level of ("the ministry's toll
+    stood at 38"): a body's noun or an institution's name, not a place ("Peru's death toll
+    rose to 41" is Peru's toll, no one's word)."""
+    found = _HOLDER_LEVEL.search(text, lo, start)
+    if not found:
+        return None
+    words = _without_article(found[1])
+    lex = lexicon()
+    head = words[-1].lower() if words else ""
+    body = head in lex.source_anaphors or head in lex.member_anaphors
+    name = " ".join(words)
+    return name if words and (body or names_institution(name)) else None
+
+
 def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | None:
     """Whose figure the one at ``start`` is when a possessive stands right before it: a
     figure that counts nothing of its own (``bare``: "against the company's 23", "the
     organisers' 700,000") or the count, figure or estimate it is ("Ostro's count of 23
-    trapped men") is its owner's. Another owned figure is the owner's thing, not its word
+    trapped men") is its owner's, and so is a bare figure a body's count rose to or stood at
+    (:func:`_level_holder`). Another owned figure is the owner's thing, not its word
     ("the firm's 6,000 workers", "Peru's 3% growth"), and a time owns no figure ("last
     year's 3,000", "Monday's 48,000")."""
     lo = max(sentence_start, start - 80)
@@ -460,7 +487,7 @@ def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | N
         return None
     found = _HOLDER.search(text, lo, start)
     if not found or not (bare or found["count"]):
-        return None
+        return _level_holder(text, lo, start) if bare else None
     words = _without_article(found[1])
     lex = lexicon()
     head = words[-1].lower() if words else ""

@@ -48,12 +48,20 @@ _OF_A_WHOLE = (
 )
 
 
+#: "Of the dead, 13 ...", "Of the evacuees, about 900 ...": the words before a figure, from
+#: its sentence's start, naming the group it is a part of by its words alone (a group counted
+#: there, "Of the 46 injured, 19 ...", is a figure the part is read against already).
+_LED_BY_WHOLE = rf"(?i)^\s*of\s+the\s+[^,.;:\d]{{1,40}},\s*(?:{HEDGES}\s+)?$"
+
+
 def subsets(frame: pl.DataFrame) -> pl.DataFrame:
     """A part of the figure before it ("900 fires, 500 of them out of control") measures
     the part: its concept is the whole's with the words that name the part."""
     before = before_figure()
     after = after_figure()
     of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
+    # "Of the dead, 13 lived in the town itself": a sentence led by the group it is a part of
+    led = before.str.contains(_LED_BY_WHOLE)
     introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
     stated = after.str.contains(
         r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
@@ -66,7 +74,7 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
     # (the part's words are read only after the words that introduce one; "with 150,000
     # still in the dark" with no figure before it in its sentence is a part of nothing)
     part = (
-        pl.when(of_them | (introduced & stated & same_sentence.fill_null(False)))
+        pl.when(of_them | led | (introduced & stated & same_sentence.fill_null(False)))
         .then(after)
         .str.extract(_SUBSET_AFTER, 1)
         .str.to_lowercase()

@@ -794,6 +794,11 @@ def test_it_said_after_a_body_s_possessive_is_that_body() -> None:
         ("The firm's 6,000 workers walked out on Monday.", "6,000", None),
         ("Last year's 3,000 was a record for the port.", "3,000", None),
         ("Monday's 48,000 was the largest crowd so far.", "48,000", None),
+        # the level a body's count rose to or stood at: the body's; a place's toll is no one's
+        ("The agency's death toll rose to 41 on Friday.", "41", "agency"),
+        ("The Office for Disaster Relief's tally stood at 38.", "38",
+         "Office for Disaster Relief"),
+        ("Chile's death toll rose to 41 on Friday.", "41", None),
     ],
 )  # fmt: skip
 def test_a_figure_owned_in_the_possessive_is_its_owner_s_word(

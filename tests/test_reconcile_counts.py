@@ -239,6 +239,28 @@ def test_those_of_a_group_who_did_something_since_are_a_part_of_it() -> None:
     assert _of(result, "60,000", "a")["quantity_id"] == _of(result, "85,000", "c")["quantity_id"]
 
 
+def test_a_sentence_led_by_the_group_counts_a_part_of_it() -> None:
+    # "Of the dead, 13 were children": the group leads the sentence and the figure after it
+    # is a part of that group, not a rival toll
+    result = _on_one_day(
+        "Officials in Peru said 40 people died in the fire.",
+        "Of the dead, 13 were children, officials in Peru said.",
+    )
+    part = _of(result, "13", "b")
+    assert part["concept_key"] == "death: children"
+    assert part["quantity_id"] != _of(result, "40 people", "a")["quantity_id"]
+
+
+def test_people_held_by_force_are_a_count_of_their_own() -> None:
+    result = _on_one_day(
+        "Some 80 villagers were abducted in Peru on Monday, the police said.",
+        "Officials in Peru said 12 people died in the attack.",
+        "Rebels in Peru are holding 15 guards hostage.",
+    )
+    assert _of(result, "Some 80 villagers", "a")["concept_key"] == "hostage"
+    assert _of(result, "15 guards", "c")["concept_key"] == "hostage"
+
+
 def test_a_count_of_a_group_s_own_members_is_no_part_of_them() -> None:
     # "27 of its soldiers had been killed" counts soldiers killed, as "20 soldiers killed" does
     result = _on_one_day(
