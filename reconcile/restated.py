@@ -240,7 +240,8 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     ----------
     work : pl.DataFrame
         Claims with their frames (:data:`_AGAIN_FRAME`), normalised values
-        (:data:`_AGAIN_SIGNATURE`), ``doc_id``, ``published`` and ``grouped``.
+        (:data:`_AGAIN_SIGNATURE`), ``unit`` (the counted noun), ``doc_id``, ``published``
+        and ``grouped``.
     measures : Collection[str]
         The known measures (a concept key that starts with one names it).
     days : int, keyword-only
@@ -259,7 +260,7 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
     ...     "doc_id": ["a", "b"], "published": [dt.date(2026, 3, 1), dt.date(2026, 3, 2)],
     ...     "grouped": [True, True], "value": [4000.0, 4000.0], "norm_value": [4000.0, 4000.0],
     ...     "interval_low": [4000.0, 4000.0], "interval_high": [4000.0, 4000.0],
-    ...     "norm_unit": [None, None], "dimension": ["count", "count"],
+    ...     "norm_unit": [None, None], "dimension": ["count", "count"], "unit": [None, None],
     ...     "norm_per": [None, None], "is_delta": [False, False],
     ...     "entity": ["Acme", "unspecified"], "concept_key": ["job cut", "person"],
     ...     "population": [None, None], "period": [None, None],
