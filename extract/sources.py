@@ -106,6 +106,15 @@ def _participle_at(words: Sequence[_Word], lex: Lexicon) -> int:
 _DASHES = frozenset({"-", "–", "—", "--"})
 
 
+#: "calls itself", "calling themselves": the name a group gives itself comes after.
+_CALL_FORMS = frozenset({"call", "calls", "calling", "called"})
+_SELF_FORMS = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def _names_itself(word: _Word, after: _Word) -> bool:
+    return word.lower in _CALL_FORMS and after.lower in _SELF_FORMS
+
+
 def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     """The words of an asserter phrase that name its source, or ``None`` when it names none.
 
@@ -113,10 +122,12 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     month. The carrier of a source's figures gives way to the source ("figures from the
     agency" -> "the agency", "UNHCR data" -> "UNHCR"); a clause after a participle and an
     adjective of time before a name are dropped ("the latest HSB data released on Monday"
-    -> "HSB").
+    -> "HSB"); a group "that calls itself" a name is that name.
     """
     dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in _DASHES), -1)
     words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
+    named = next((k + 2 for k in range(len(words) - 2) if _names_itself(words[k], words[k + 1])), 0)
+    words = words[named:]  # "a group that calls itself Grey Wolf": the name it gives itself
     words = words[_phrase_start(words, lex) :]
     if any(_is_number(w) for w in words):
         return None

@@ -805,3 +805,16 @@ def test_a_figure_owned_in_the_possessive_is_its_owner_s_word(
     text: str, number: str, source: str | None
 ) -> None:
     assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("A group that calls itself Grey Wolf said it had taken 1.5 million files.",
+         "1.5 million files", "Grey Wolf"),
+        ("Hackers who call themselves Blue Heron said they stole 300,000 records.",
+         "300,000 records", "Blue Heron"),
+    ],
+)  # fmt: skip
+def test_a_group_that_calls_itself_a_name_is_that_name(text: str, number: str, source: str) -> None:
+    assert _sources(text)[number] == source
