@@ -63,6 +63,10 @@ from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
+#: Nouns of a figure itself, never its source ("the sum it said was written in a note").
+_FIGURE_NOUNS = frozenset({"sum", "figure", "number", "amount", "total", "count", "tally"})
+
+
 #: Currency signs (the Unicode block and those outside it that CLDR lists).
 _SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
 #: A degree sign with its scale, by letter or by name ("°C", "° Celsius", "°fahrenheit").
@@ -1182,6 +1186,14 @@ class _RowWriter:
         )
 
     def _attribution(self, claim: Draft) -> str | None:
+        """Who asserts the figure (:meth:`_read_attribution`), never a noun of a figure itself
+        ("1,300, a figure it said was too low", "the sum it said was written": ``None``)."""
+        found = self._read_attribution(claim)
+        if found and found.lower().removeprefix("the ").removeprefix("a ") in _FIGURE_NOUNS:
+            return None
+        return found
+
+    def _read_attribution(self, claim: Draft) -> str | None:
         """Who asserts the figure: the keepers of an official count, its own source when the
         sentence names several, else the sentence's asserter."""
         sent = claim.sentence

@@ -818,3 +818,15 @@ def test_a_figure_owned_in_the_possessive_is_its_owner_s_word(
 )  # fmt: skip
 def test_a_group_that_calls_itself_a_name_is_that_name(text: str, number: str, source: str) -> None:
     assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board put the fine at $8 million, the sum it said the bank had agreed to pay.",
+        "The union put the number at 2,400, a figure it said was still too low.",
+    ],
+)
+def test_a_noun_of_the_figure_itself_is_no_source(text: str) -> None:
+    rows = extract_claims(text).get_column("attribution").to_list()
+    assert rows and not {"sum", "figure"} & set(rows)
