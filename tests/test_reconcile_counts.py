@@ -261,6 +261,15 @@ def test_people_held_by_force_are_a_count_of_their_own() -> None:
     assert _of(result, "15 guards", "c")["concept_key"] == "hostage"
 
 
+def test_people_in_custody_are_a_count_of_arrests() -> None:
+    result = _on_one_day(
+        "Police in Peru said 11 people were now in custody.",
+        "Police in Peru said three people had been arrested.",
+    )
+    assert _of(result, "11 people", "a")["concept_key"] == "arrest"
+    assert _of(result, "11 people", "a")["quantity_id"] == _of(result, "three", "b")["quantity_id"]
+
+
 def test_a_count_of_a_group_s_own_members_is_no_part_of_them() -> None:
     # "27 of its soldiers had been killed" counts soldiers killed, as "20 soldiers killed" does
     result = _on_one_day(
