@@ -21,7 +21,7 @@ import math
 import re
 import string
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -77,6 +77,15 @@ _SCIENTIFIC = re.compile(
     r"\s?[×xX]\s?10(?:(?:\^|\*\*)([-−–]?)(\d+)|([-−–])(\d+)|(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TIMES_SIGNS = frozenset("×xX")
+
+
+def _times_near(text: str, pos: int) -> bool:
+    """Whether a times sign stands at ``pos`` or one character on: what a match of
+    ``_SCIENTIFIC`` there needs (the cheap test first)."""
+    return text[pos : pos + 1] in _TIMES_SIGNS or text[pos + 1 : pos + 2] in _TIMES_SIGNS
+
+
 #: Years of age no one reaches: a figure at or above it is no human age.
 _OLDEST = 120
 #: Words before "13F" that make it a name (a determiner or a modal), not a temperature.
@@ -566,7 +575,7 @@ class _DocumentReader(UnitReader):
         num, claim = r.num, r.claim
         sci = (
             _SCIENTIFIC.match(self.text, r.pos)
-            if r.pos == num.end and num.kind == "digits"
+            if r.pos == num.end and num.kind == "digits" and _times_near(self.text, r.pos)
             else None
         )
         if sci:  # "2.4×10−12 kilograms", "6.02 x 10^23"
@@ -1344,6 +1353,26 @@ _ENUM_COLUMNS = tuple(
     (i, t) for i, t in enumerate(CLAIMS_SCHEMA.dtypes()) if isinstance(t, pl.Enum)
 )
 
+try:  # polars' own reader of rows, which ``pl.DataFrame(..., orient="row")`` calls
+    from polars._plr import PyDataFrame
+
+    _read_rows: Callable[..., Any] | None = PyDataFrame.from_rows
+except ImportError:  # pragma: no cover - a polars that keeps it elsewhere: the constructor
+    _read_rows = None
+
+
+def _frame_of_rows(rows: list[tuple[Any, ...]]) -> pl.DataFrame:
+    """``pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")``: the same frame, read
+    by the row reader that constructor calls, with the schema it would pass (no enumeration
+    to cast, every column named) and its default ``infer_schema_length``. The constructor
+    also checks and normalises the schema, every call: a third of the time a news article's
+    frame took. It is used itself where polars keeps no such reader."""
+    if _read_rows is None:
+        return pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
+    return pl.DataFrame._from_pydf(
+        _read_rows(rows, schema=_CLAIMS_AS_STRINGS, infer_schema_length=100)
+    )
+
 
 #: The columns of a row as the extractor writes it: ``CLAIMS_SCHEMA`` up to the document
 #: metadata, which starts at "outlet" and is added to every row afterwards.
@@ -1416,7 +1445,7 @@ def extract_claims(
         rows = _row_tuples(text, doc_id, language, meta)
     if not rows:
         return _NO_CLAIMS.clone()
-    frame = pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
+    frame = _frame_of_rows(rows)
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame

@@ -146,15 +146,22 @@ def link_series(text: str, claims: list[Draft]) -> None:
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
             b.change, b.concept = b.change or a.change, a.concept or b.concept
             continue
-        gapped = _GAPPED_BY.fullmatch(text, a.end, b.start)
-        if b.change is None and a.change is not None and gapped:
+        gapped = (
+            _GAPPED_BY.fullmatch(text, a.end, b.start)
+            if b.change is None and a.change is not None
+            else None
+        )
+        if gapped:
             b.change = a.change
             # the name before "by" is what this figure is about, not the first one's subject
             b.subject_at = gapped.start(1)
             continue
-        compared = _COMPARED_GAP.fullmatch(text, a.end, b.start)
-        series = _SERIES_GAP.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(
-            text, max(a.sentence.start, a.start - 12), a.start
+        gap = text[a.end : b.start].lower()
+        compared = _COMPARED_GAP.fullmatch(text, a.end, b.start) if _may_compare(gap) else None
+        series = (
+            gap.rstrip().endswith("to")  # the cheap test first: what the gap needs
+            and _SERIES_GAP.fullmatch(text, a.end, b.start)
+            and _FROM_BEFORE.search(text, max(a.sentence.start, a.start - 12), a.start)
         )
         if compared or series:
             # "1.5m refugees, up from 1.3m", "from 1.3m to 1.5m refugees": millions both
@@ -177,6 +184,20 @@ def link_series(text: str, claims: list[Draft]) -> None:
         elif bare_start:
             # "rose from 3 to 5 per cent", "from 300 to 2,000 people": the unit said once
             a.unit, a.dimension, a.per = b.unit, b.dimension, a.per or b.per
+
+
+def _may_compare(gap: str) -> bool:
+    """Whether the lower-cased text between two figures holds a word that a match of
+    ``_COMPARED_GAP`` needs ("down", "up", "versus", "vs", "compared"): the cheap test first.
+    A long s ("ſ") passes too, which that pattern's IGNORECASE reads as an "s"."""
+    return (
+        "down" in gap
+        or "up" in gap
+        or "vs" in gap
+        or "versus" in gap
+        or "compared" in gap
+        or "ſ" in gap
+    )
 
 
 def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:

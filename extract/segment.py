@@ -199,6 +199,9 @@ def sentences(text: str) -> list[Sentence]:
                 len(text[dateline.end() : b]) - len(text[dateline.end() : b].lstrip())
             )
         for s, e in _split_block(text, a, b):
+            if 0 < e - s <= MAX_SENTENCE:  # what _bounded gives such a span: itself alone
+                out.append(Sentence(s, e, index, flag))
+                continue
             for cs, ce in _bounded(text, s, e):
                 out.append(Sentence(cs, ce, index, flag))
     return out
