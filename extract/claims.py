@@ -21,7 +21,7 @@ import math
 import re
 import string
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -1353,27 +1353,6 @@ _ENUM_COLUMNS = tuple(
     (i, t) for i, t in enumerate(CLAIMS_SCHEMA.dtypes()) if isinstance(t, pl.Enum)
 )
 
-try:  # polars' own reader of rows, which ``pl.DataFrame(..., orient="row")`` calls
-    from polars._plr import PyDataFrame
-
-    _read_rows: Callable[..., Any] | None = PyDataFrame.from_rows
-except ImportError:  # pragma: no cover - a polars that keeps it elsewhere: the constructor
-    _read_rows = None
-
-
-def _frame_of_rows(rows: list[tuple[Any, ...]]) -> pl.DataFrame:
-    """``pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")``: the same frame, read
-    by the row reader that constructor calls, with the schema it would pass (no enumeration
-    to cast, every column named) and its default ``infer_schema_length``. The constructor
-    also checks and normalises the schema, every call: a third of the time a news article's
-    frame took. It is used itself where polars keeps no such reader."""
-    if _read_rows is None:
-        return pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
-    return pl.DataFrame._from_pydf(
-        _read_rows(rows, schema=_CLAIMS_AS_STRINGS, infer_schema_length=100)
-    )
-
-
 #: The columns of a row as the extractor writes it: ``CLAIMS_SCHEMA`` up to the document
 #: metadata, which starts at "outlet" and is added to every row afterwards.
 _ROW_COLUMNS = tuple(CLAIMS_SCHEMA.names()[: CLAIMS_SCHEMA.names().index("outlet")])
@@ -1445,7 +1424,7 @@ def extract_claims(
         rows = _row_tuples(text, doc_id, language, meta)
     if not rows:
         return _NO_CLAIMS.clone()
-    frame = _frame_of_rows(rows)
+    frame = pl.DataFrame(rows, schema=_CLAIMS_AS_STRINGS, orient="row")
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame

@@ -367,29 +367,6 @@ def test_rows_hold_the_schema_columns_in_order_and_metadata_lands_in_its_own() -
     assert df.drop(list(meta)).rows() == [tuple(row.values()) for row in rows]
 
 
-def test_frame_of_rows_is_the_public_constructors_frame() -> None:
-    """The rows are read into a frame by polars' row reader, past the checks of
-    ``pl.DataFrame``: the frame is the one that constructor builds, values, nulls, dates and
-    text outside ASCII alike."""
-    import datetime as dt
-
-    from extract.claims import _CLAIMS_AS_STRINGS, _frame_of_rows, _row_tuples
-
-    text = (
-        "Über 40 Prozent? No: the co-op said it sold 2,500 tonnes of barley, up 8% on the "
-        "year, and “about €3.1 million” went to 12 farms in Łódź."
-    )
-    meta = ("Farm Post", dt.date(2031, 3, 4), None, "T")
-    rows = _row_tuples(text, "d", "auto", meta)
-    assert len(rows) > 2
-    for part in (rows, rows[:1], rows * 60):
-        fast = _frame_of_rows(part)
-        public = pl.DataFrame(part, schema=_CLAIMS_AS_STRINGS, orient="row")
-        assert fast.schema == public.schema == _CLAIMS_AS_STRINGS
-        assert fast.equals(public, null_equal=True)
-        assert fast.rows() == public.rows()
-
-
 CONCEPTS = [
     # the noun phrase the figure is about, opened by its article, a month naming the thing
     (
