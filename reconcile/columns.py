@@ -17,6 +17,7 @@ __all__ = [
     "as_text",
     "at_rows",
     "in_series_order",
+    "in_slices",
     "is_ordered",
     "join_beside",
     "kept_in_order",
@@ -96,6 +97,29 @@ def on_rows(frame: pl.DataFrame, keep: pl.Expr, *values: pl.Expr) -> list[pl.Ser
     )
     at = rows.get_column("_at")
     return [set_at_rows(frame.height, at, rows.to_series(i)) for i in range(1, rows.width)]
+
+
+#: How many rows :func:`in_slices` reads at a time.
+SLICE_ROWS = 262_144
+
+
+def in_slices(frame: pl.DataFrame, *values: pl.Expr) -> list[pl.Series]:
+    """``values`` as columns of ``frame``, each computed on :data:`SLICE_ROWS` rows at a
+    time and the slices' results joined: the columns a long expression makes on its way (a
+    chain of readings of the words around each figure) are then held for a slice's rows at
+    once, not for every row. A value must read each row by itself (no window, shift,
+    aggregate, nor a literal column of the whole table's rows).
+
+    >>> frame = pl.DataFrame({"s": ["a", "b", "c"]})
+    >>> [c.to_list() for c in in_slices(frame, pl.col("s").str.to_uppercase())]
+    [['A', 'B', 'C']]
+    """
+    if frame.height <= SLICE_ROWS:
+        return frame.select(*values).get_columns()
+    parts = [
+        frame.slice(at, SLICE_ROWS).select(*values) for at in range(0, frame.height, SLICE_ROWS)
+    ]
+    return pl.concat(parts, how="vertical", rechunk=True).get_columns()
 
 
 def where(condition: pl.Expr, **values: Any) -> dict[str, pl.Expr]:

@@ -53,7 +53,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, kept_in_order, kept_rows, set_at_rows
+from .columns import join_beside, kept_in_order, kept_rows, on_rows, set_at_rows
 from .dating import SPAN_END
 from .frames import drop_plural_s, multiple_base
 from .identify import AGAINST, stable_ids
@@ -109,12 +109,14 @@ _VOTER_COLUMNS = (
     "interval_high",
     "bound",
     "qualifier",
-    "surface",
     "as_of",
     "outlet",
     "published",
-    "doubt",
 )
+#: The claim columns an assertion takes from its first report alone (its surface, and its
+#: doubt when every report has one): taken from the claims at that report's row once the
+#: assertions are made, not copied for every report while grouping.
+_FIRST_REPORT_COLUMNS = ("surface", "doubt")
 
 
 def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -171,9 +173,12 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     hashed = stable_ids(key.to_series(), "assertion")
     del key
     keyed = (
-        claims.select(*(c for c in _VOTER_COLUMNS if c != "asserter"))[at]
+        claims.select(
+            *(c for c in _VOTER_COLUMNS if c != "asserter"),
+            pl.col("doubt").is_not_null().alias("_doubted"),
+        )[at]
         .with_columns(asserter.to_series(), hashed, at.alias(_AT))
-        .select(_AT, *_VOTER_COLUMNS, "assertion_id")
+        .select(_AT, *_VOTER_COLUMNS, "_doubted", "assertion_id")
     )
     del asserter, hashed
     table = (
@@ -188,9 +193,10 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("interval_high").min(),
             pl.col("bound").first(),
             pl.col("qualifier").drop_nulls().first(),
-            pl.col("surface").first(),
+            # (the first report's row, where its surface and doubt are taken)
+            pl.col(_AT).first().alias("_first_at"),
             # in doubt only when every report of the figure is (one clean print settles it)
-            pl.when(pl.col("doubt").is_not_null().all()).then(pl.col("doubt").first()),
+            pl.col("_doubted").all().alias("_all_doubted"),
             pl.len().cast(pl.Int64).alias("n_reports"),
             # (the lists of few distinct texts made as categoricals, as the table gives them)
             pl.col("doc_id").cast(pl.Categorical).unique(maintain_order=True).alias("doc_ids"),
@@ -203,6 +209,12 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             weight=pl.lit(1.0),
         )
     )
+    first_at = table.get_column("_first_at")
+    surface, doubt = (claims.get_column(c).gather(first_at) for c in _FIRST_REPORT_COLUMNS)
+    table = table.with_columns(
+        surface, pl.when(pl.col("_all_doubted")).then(pl.lit(doubt)).alias("doubt")
+    ).drop("_first_at", "_all_doubted")
+    del first_at, surface, doubt
     keyed = keyed.select(_AT, "claim_id", "assertion_id", "quantity_id")
     # restatements ride along with the assertion of the figure they restate
     links = keyed.select(
@@ -227,23 +239,26 @@ def assertions_table(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     quantity = claims.get_column("quantity_id").clone()
     if given.height:
         quantity = quantity.scatter(given.get_column(_AT), given.get_column("_q"))
-    set_at = {
-        name: set_at_rows(claims.height, rows.get_column(_AT), rows.get_column(column))
-        for name, rows, column in (
-            ("_assertion", keyed, "assertion_id"),
-            ("_a", restated, "_a"),
-        )
-    }
+    # (the reports' rows and the restating claims' are apart: a report restates nothing; the
+    # ids of both are set in one column, not each in its own and the two then merged)
+    assertion_id = set_at_rows(
+        claims.height,
+        pl.concat([keyed.get_column(_AT), restated.get_column(_AT)]),
+        pl.concat([keyed.get_column("assertion_id"), restated.get_column("_a")]),
+    )
+    restating_row = set_at_rows(
+        claims.height, restated.get_column(_AT), restated.get_column(_AT).is_not_null()
+    )
     ids = claims.select(
         quantity,
-        pl.when(set_at["_a"].is_not_null())
+        pl.when(restating_row.is_not_null())
         .then(pl.lit("restates another figure: counted with it"))
         .otherwise(pl.col("group_note"))
         .alias("group_note"),
-        pl.coalesce(set_at["_assertion"], set_at["_a"]).alias("assertion_id"),
+        assertion_id.alias("assertion_id"),
     )
     # (the reports' ids and the links, set at the claims' rows, are let go)
-    del keyed, links, restated, set_at
+    del keyed, links, restated, assertion_id, restating_row
     out = claims.with_columns(ids)
     restating = kept_in_order(
         out,
@@ -489,11 +504,14 @@ def with_base(claims: pl.DataFrame) -> pl.DataFrame:
     concepts = claims.get_column("concept_key").drop_nulls().unique().cast(pl.String)
     against = {c: c.split(AGAINST, 1)[1] for c in concepts.to_list() if AGAINST in c}
     named = pl.col("concept_key").cast(pl.String).replace_strict(against, default=None)
-    claims = claims.with_columns(
-        _base=pl.when(pl.col("unit") == "times").then(pl.coalesce(named, multiple_base()))
-        if against
-        else multiple_base()
+    # (a base is read for the multiples alone, the rows whose unit is "times": the words after
+    # every other figure are not cut out and matched to give nulls)
+    (base,) = on_rows(
+        claims,
+        pl.col("unit") == "times",
+        (pl.coalesce(named, multiple_base()) if against else multiple_base()).alias("_base"),
     )
+    claims = claims.with_columns(base)
     written = claims.get_column("_base").drop_nulls().unique().to_list()
     keys = {str(b): base_key(str(b)) for b in written}
     return claims.with_columns(

@@ -97,6 +97,10 @@ def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str])
     """``work`` with ``columns`` of the input ``frame`` put back, by each row's ``_ROW``
     (columns set aside while steps that do not read them copy the working table)."""
     rows = work.get_column(_ROW)
+    if rows.len() == frame.height and (rows.len() < 2 or (rows.diff() == 1).all()):
+        # (each row in its place, as when the input came in order: the columns are taken in
+        # one chunk, which is the gather's copy; gathered, they would be copied twice)
+        return work.with_columns(_one_chunk(frame.get_column(c)) for c in columns)
     return work.with_columns(_one_chunk(frame.get_column(c)).gather(rows) for c in columns)
 
 
@@ -199,6 +203,8 @@ def reconcile(
     # (read once, on the input alone: at the end the keys would be copied while the
     # results are held)
     in_order = _in_order(frame)
+    # (the documents' event days, read on the input alone, read while nothing else is held)
+    events = lead_event_days(frame, _texts(texts) or None)
     # (row numbers of four bytes: a million claims need no more)
     frame = frame.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(_ROW))
     # (the first step that mixes new columns with the input's chunks copies every column it
@@ -258,9 +264,11 @@ def reconcile(
     work = assign_asserters(
         figure_again(work, known_measures(tables)), tables, texts=_texts(texts) or None
     )
+    # (the asserters, a name of few values that no step reads as text before the assertions,
+    # held as categoricals from here on, as the assertions hold them)
     work = _as_categories(
         echoes_alike(long_run_sources(work.drop(*_SOURCES), _texts(texts) or None))
-    )
+    ).with_columns(pl.col("asserter").cast(pl.Categorical))
     pattern, lookup = alias_pattern(tables.entities or {"-": []})
     after = (
         pl.col("sentence")
@@ -300,17 +308,15 @@ def reconcile(
             .otherwise(pl.col("entity"))
         )
     # (the base of each multiple, which the quantities read from the sentence, read before
-    # the sentences leave the working table)
-    work = strays_apart(assign_windows(work, window_days=window_days))
-    work = with_remaining(with_base(work))
-    work = work.drop(*_CHECKED)
-    # (what the assertions read of the input: their sources, hedges, doubts and restatements)
-    work = _from_input(work, frame, (*_SOURCES, "qualifier", "restates", "doubt"))
+    # the sentences leave the working table; and they leave before the strays are set apart,
+    # which read none of them)
+    work = with_remaining(with_base(assign_windows(work, window_days=window_days)))
     # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
     # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
-    work = work.with_columns(pl.col("series_id").cast(pl.Categorical))
+    work = strays_apart(work.drop(*_CHECKED).with_columns(pl.col("series_id").cast(pl.Categorical)))
+    # (what the assertions read of the input: their sources, hedges, doubts and restatements)
+    work = _from_input(work, frame, (*_SOURCES, "qualifier", "restates", "doubt"))
     days = tables.period_days if per is None else None
-    events = lead_event_days(frame, _texts(texts) or None)
     work = _to_compare(work, days)
     work, assertions = _asserted(work, made=not user.merge)
     if not user.merge:
@@ -390,11 +396,11 @@ def _as_categories(work: pl.DataFrame) -> pl.DataFrame:
     """``work`` with those of :data:`_REPEATED` it has (as text) held as categoricals: each
     as soon as the step that writes it is done (a step that rewrites one may give it back as
     text)."""
-    return work.with_columns(
-        pl.col(c).cast(pl.Categorical)
-        for c, dtype in work.schema.items()
-        if c in _REPEATED and dtype == pl.String
-    )
+    # (one column at a time: each text is let go as soon as its categorical is made, where
+    # made side by side every text would be held until the last was made)
+    for c in [c for c, dtype in work.schema.items() if c in _REPEATED and dtype == pl.String]:
+        work = work.with_columns(pl.col(c).cast(pl.Categorical))
+    return work
 
 
 #: Working columns that no step after ``quantities_table`` reads: they leave the working
@@ -459,20 +465,24 @@ def dated_by_period(work: pl.DataFrame) -> pl.DataFrame:
     estimates of one closed quantity, of one time. The date that year replaces is the
     publication date, a date guessed from the document, or none at all; a date the
     sentence gives within the year is kept."""
-    year = pl.col("period").cast(pl.String).str.extract(r"^((?:1[89]|20)\d{2})$", 1)
-    unread = pl.col("as_of_source").cast(pl.String).is_in(list(_NOT_THE_FIGURES_DATE))
+    # (the year read once for each distinct period, and the sources of the dates matched as
+    # they are held, categoricals: neither is written out as text for every row)
+    periods = work.get_column("period").drop_nulls().unique().cast(pl.String).to_frame("p")
+    years = periods.with_columns(
+        y=pl.col("p").str.extract(r"^((?:1[89]|20)\d{2})$", 1).cast(pl.Int32, strict=False)
+    ).drop_nulls("y")
+    year = pl.col("period").replace_strict(
+        dict(years.iter_rows()), default=None, return_dtype=pl.Int32
+    )
+    unread = pl.col("as_of_source").is_in(list(_NOT_THE_FIGURES_DATE))
     moved = year.is_not_null() & (
-        pl.col("as_of").is_null()
-        | (pl.col("as_of").dt.year().cast(pl.String) != year)
-        | unread.fill_null(True)
+        pl.col("as_of").is_null() | (pl.col("as_of").dt.year() != year) | unread.fill_null(True)
     )
     return work.with_columns(
-        as_of=pl.when(moved)
-        .then(pl.date(year.cast(pl.Int32, strict=False), 7, 1))
-        .otherwise(pl.col("as_of")),
+        as_of=pl.when(moved).then(pl.date(year, 7, 1)).otherwise(pl.col("as_of")),
         as_of_source=pl.when(moved)
         .then(pl.lit(YEAR_OF_PERIOD))
-        .otherwise(pl.col("as_of_source").cast(pl.String))
+        .otherwise(pl.col("as_of_source"))
         .cast(work.schema["as_of_source"]),
     )
 

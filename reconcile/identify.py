@@ -18,7 +18,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, join_beside, on_rows, sorted_by, where
+from .columns import SERIES_ORDER, at_rows, in_slices, join_beside, on_rows, sorted_by, where
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     BEFELL,
@@ -519,20 +519,22 @@ def assign_keys(
     # texts repeated over a million rows, held as categoricals through the steps that
     # follow, as the output gives them: a step that reads them as text casts them)
     frame = frame.with_columns(entity=entity)
+    # (the words chosen among as categoricals too: each choice of the chain is a column of
+    # every row, four bytes a row, where a text would be written out for each)
     frame = frame.with_columns(
         entity_source=pl.when(pl.col("_known").is_not_null())
-        .then(pl.lit("a name in the sentence"))
+        .then(_category("a name in the sentence"))
         .when(pl.col("_place").is_not_null())
-        .then(pl.col("_place_source"))
+        .then(pl.col("_place_source").cast(pl.Categorical))
         .when(pl.col("_org").is_not_null())
-        .then(pl.col("_org_source"))
+        .then(pl.col("_org_source").cast(pl.Categorical))
         .when(doc_org.is_not_null())
-        .then(pl.lit(DOCUMENT_ORGANISATION))
+        .then(_category(DOCUMENT_ORGANISATION))
         .when(pl.col("_doc__place").is_not_null())
-        .then(pl.lit("the place the document is about"))
+        .then(_category("the place the document is about"))
         .when(pl.col("_doc__known").is_not_null())
-        .then(pl.lit("the document's main subject"))
-        .otherwise(pl.lit("no place or name found"))
+        .then(_category("the document's main subject"))
+        .otherwise(_category("no place or name found"))
         .cast(pl.Categorical),
     ).drop(*_PLACE_READ)  # (let go before the steps of the measure, which do not read them)
     frame = _concepts(frame, tables).drop("_measure", "_measure_source")
@@ -615,7 +617,8 @@ def assign_keys(
     # held at once)
     against = _set_against(frame)
     frame = _period_words(frame)
-    frame = frame.with_columns(period=_period()).drop(*_PERIOD_WORDS)
+    # (read a slice of the rows at a time: the many readings it chains are each a column)
+    frame = frame.with_columns(in_slices(frame, _period().alias("period"))).drop(*_PERIOD_WORDS)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         frame_sure=pl.col("frame_sure")
@@ -651,6 +654,11 @@ def assign_keys(
     # categoricals from here on, as the output gives them)
     frame = measure_again(frame.with_columns(pl.col("concept_source").cast(pl.Categorical)))
     return read_doubt(frame, tables.measure_forms.values(), place_kinds())
+
+
+def _category(text: str) -> pl.Expr:
+    """``text`` as a categorical literal."""
+    return pl.lit(text, dtype=pl.Categorical)
 
 
 #: Nouns of people a nationality names by their standing or work ("Chadian nationals",

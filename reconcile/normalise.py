@@ -17,6 +17,7 @@ Interval readings (``interval_low``, ``interval_high``, in the normalised unit):
 from __future__ import annotations
 
 import functools
+import traceback
 import warnings
 from typing import Any
 
@@ -39,8 +40,23 @@ def _pint_factor(source: str, target: str) -> float | None:
         registry = _registry()
         try:
             return float(registry.Quantity(1.0, source).to(target).magnitude)
-        except (pint.errors.PintError, ValueError, AttributeError):
+        except (pint.errors.PintError, ValueError, AttributeError) as err:
+            _let_go(err)
             return None
+
+
+def _let_go(err: BaseException | None) -> None:
+    """Drop what an exception caught holds of the calls it came through: pint's error refers
+    to itself through its own calls, so that, kept until Python's cycle collector runs (it
+    may not run for the rest of a long reconcile), it would keep each call up the stack, the
+    caller's too, with every table they held (``normalise``'s working tables at a million
+    claims, some 0.2 GB)."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        traceback.clear_frames(err.__traceback__)
+        err.__traceback__ = None
+        err = err.__context__ or err.__cause__
 
 
 @functools.cache

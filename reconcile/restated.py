@@ -147,7 +147,7 @@ def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
         pl.struct(*_READING).hash().alias("_r"),
         _series_hash().alias("_w"),
         pl.col("doc_id").hash().alias("_d"),
-        _own_reading().alias("_own"),
+        _own_reading(frame.get_column("concept_source")).alias("_own"),
     )
 
 
@@ -183,10 +183,17 @@ _OWN_READING = (
 )
 
 
-def _own_reading() -> pl.Expr:
-    """Whether a figure's measure is read from its own phrase, as a known measure."""
-    source = pl.col("concept_source").cast(pl.String).fill_null("")
-    return source.str.contains(_OWN_READING) & ~source.str.contains("not a known measure")
+def _own_reading(sources: pl.Series) -> pl.Expr:
+    """Whether a figure's measure is read from its own phrase, as a known measure (its
+    ``concept_source``, of which ``sources`` holds every value: each distinct phrase is read
+    once, not written out as text for every row)."""
+    distinct = sources.drop_nulls().unique().cast(pl.String)
+    own = distinct.str.contains(_OWN_READING) & ~distinct.str.contains("not a known measure")
+    return pl.col("concept_source").replace_strict(
+        dict(zip(distinct.to_list(), own.to_list(), strict=True)),
+        default=False,
+        return_dtype=pl.Boolean,
+    )
 
 
 #: How a joined figure's measure and entity are explained (``concept_source``).

@@ -102,8 +102,8 @@ def strays_apart(claims: pl.DataFrame) -> pl.DataFrame:
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"),
         pl.col("quantity_id").hash().alias("_q"),
         pl.col("norm_value").abs().alias("_v"),
+        # (read from the categories as they are: their texts are not written out for each row)
         pl.col("concept_key")
-        .cast(pl.String)
         .replace_strict(wide, default=SCOPE_RATIO, return_dtype=pl.Float64)
         .alias("_r"),
     ).filter(claims.get_column("quantity_id").is_not_null() & pl.col("_v").is_not_null())
