@@ -63,10 +63,6 @@ from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
 
-#: Nouns of a figure itself, never its source ("the sum it said was written in a note").
-_FIGURE_NOUNS = frozenset({"sum", "figure", "number", "amount", "total", "count", "tally"})
-
-
 #: Currency signs (the Unicode block and those outside it that CLDR lists).
 _SIGNS = "€£\u20a0-\u20cf֏؋৳฿៛￦"
 #: A degree sign with its scale, by letter or by name ("°C", "° Celsius", "°fahrenheit").
@@ -1198,7 +1194,10 @@ class _RowWriter:
         """Who asserts the figure (:meth:`_read_attribution`), never a noun of a figure itself
         ("1,300, a figure it said was too low", "the sum it said was written": ``None``)."""
         found = self._read_attribution(claim)
-        if found and found.lower().removeprefix("the ").removeprefix("a ") in _FIGURE_NOUNS:
+        if (
+            found
+            and found.lower().removeprefix("the ").removeprefix("a ") in lexicon().figure_nouns
+        ):
             return None
         return found
 

@@ -62,6 +62,7 @@ class Lexicon:
     not_purposes: frozenset[str]
     year_owners: frozenset[str]
     possessive_times: frozenset[str]
+    figure_nouns: frozenset[str]
     demonym_endings: tuple[str, ...]
     scales: dict[str, float]
     spaced_scales: re.Pattern[str]
@@ -193,6 +194,15 @@ def _words(values: list[Any]) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
 
 
+@functools.cache
+def hedge_alternation() -> str:
+    """The hedges a figure may carry before it (``qualifiers_before``: "about", "more than",
+    "at least"), as a regex alternation with no group, the longest first, spaces as
+    ``\\s+``."""
+    words = sorted((" ".join(k) for k in lexicon().qualifiers_before), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
 def _keyed(mapping: dict[str, Any]) -> PhraseTable:
     return PhraseTable({tuple(str(k).lower().split()): v for k, v in mapping.items()})
 
@@ -202,7 +212,7 @@ _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers closing_verbs "
     "adverbs_before_to "
     "change_after_followers counterfactuals guess_modals span_adjectives not_purposes year_owners extent_words "
-    "possessive_times "
+    "possessive_times figure_nouns "
     "head_count_words "
     "length_words "
     "fraction_blockers rate_items negative_words age_words age_before age_measures range_verbs months "

@@ -208,13 +208,23 @@ def _closing_pair(name: str) -> bool:
     return len(words) == 2 and words[0] not in ("a", "an") and "quarter" not in words[1]
 
 
+def _fraction_names() -> list[str]:
+    """The lexicon's fractions in words ("three quarters", "half"), longest first."""
+    return sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
+
+
+def _spaced(names: list[str]) -> str:
+    """An alternation of ``names``, their words parted by spaces or hyphens."""
+    return "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
+
+
 @functools.cache
 def _fractions() -> re.Pattern[str]:
     """Fractions in words from the lexicon, followed by "of" ("two-thirds of"), or of two
     words closing a clause ("the odds are one sixth.", "it kept four fifths,")."""
-    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
-    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
-    pairs = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if _closing_pair(n))
+    names = _fraction_names()
+    alts = _spaced(names)
+    pairs = _spaced([n for n in names if _closing_pair(n)])
     return re.compile(rf"\b(?:{alts})(?=\s+of\b)|\b(?:{pairs})(?=[.,;:!?)]|$)", re.IGNORECASE)
 
 
@@ -288,6 +298,18 @@ def parse_digits(token: str, *, style: str = "en") -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _whole_and_part(whole: float, share: float, words: str, scale: float | None) -> float:
+    """A whole number in ``words`` and a part of one after "and": of the scale named after
+    the part ("two and a half million"), else of the scale the whole ends on ("a million and
+    a half": of the million), else of one ("two and three quarters")."""
+    if scale is not None:
+        return (whole + share) * scale
+    last = words.lower().split()[-1]
+    if last in _SCALES:
+        return whole + share * (parse_words(f"one {last}") or 1.0)
+    return whole + share
+
+
 def parse_words(phrase: str) -> float | None:
     """Read a number written in words ("twenty-five", "a million", "half a billion",
     "two and a half million")."""
@@ -298,10 +320,7 @@ def parse_words(phrase: str) -> float | None:
         if whole is None or scale is None:
             return None
         share = 0.5 if part.group(2).lower() == "half" else 0.25
-        last = part.group(1).lower().split()[-1]
-        if not part.group(3) and last in _SCALES:  # "a million and a half": of the million
-            return whole + share * (parse_words(f"one {last}") or 1.0)
-        return (whole + share) * scale
+        return _whole_and_part(whole, share, part.group(1), scale if part.group(3) else None)
     lex = lexicon()
     total = 0.0
     current = 0.0
@@ -672,10 +691,10 @@ def _part_of_scale() -> re.Pattern[str]:
     """A fraction of a scale word: "a quarter of a million", "two thirds of a billion", and
     with a half or a quarter also without "of" ("half a million", "a half-million", "a
     quarter million", "quarter billion"); group ``of`` marks the form with "of"."""
-    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
-    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names)
+    names = _fraction_names()
+    alts = _spaced(names)
     halves = [n for n in names if n.split()[-1] in ("half", "quarter", "quarters")]
-    bare = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in [*halves, "quarter"])
+    bare = _spaced([*halves, "quarter"])
     return re.compile(
         rf"\b(?:(?:{alts})(?P<of>\s+of\s+an?\s+)|(?:{bare})(?:[\s-]+an?)?[\s-]+)"
         rf"({_BIG_SCALES})(?![A-Za-z])",
@@ -728,8 +747,7 @@ def _and_fraction() -> re.Pattern[str]:
     words ends on, a fraction from the lexicon with its numerator in words (group ``part``),
     a scale after it (group ``scale``); none with "of" after it ("between two and three
     quarters of voters" is a range of shares)."""
-    names = sorted((" ".join(k) for k in lexicon().fractions), key=len, reverse=True)
-    alts = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in names if " " in n)
+    alts = _spaced([n for n in _fraction_names() if " " in n])
     return re.compile(
         rf"\s+and\s+(?P<part>{alts})(?:[\s-]+(?P<scale>{_SCALE}))?(?![\w-])(?!\s+of\b)",
         re.IGNORECASE,
@@ -755,13 +773,9 @@ def _and_fractions(text: str, spelled: list[NumberMatch], stop: int) -> list[Num
             if m is None or whole is None:
                 continue
             share = lex.fractions[tuple(re.split(r"[\s-]+", m.group("part").lower()))]
-            last = base.lower().split()[-1]
-            if m.group("scale"):
-                value = (whole + share) * (lex.scales.get(m.group("scale").lower()) or 1.0)
-            elif last in _SCALES:
-                value = whole + share * (parse_words(f"one {last}") or 1.0)
-            else:
-                value = whole + share
+            named = m.group("scale")
+            scale = (lex.scales.get(named.lower()) or 1.0) if named else None
+            value = _whole_and_part(whole, share, base, scale)
             out.append(NumberMatch(n.start, m.end(), value, "words", 0))
             break
     return out

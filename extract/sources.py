@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, hedge_alternation, lexicon
 
 __all__ = [
     "agent_after",
@@ -448,24 +448,25 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
     return None
 
 
-#: A possessive right before a figure (a hedge between), or before the count, figure or
-#: estimate the figure is ("the ministry's count of 160"): group 1 is its owner's last
-#: words, capitalised ones before its head ("the union's 31", "the organisers' 700,000").
+#: A possessive owner (group 1, its last words: capitalised ones before its head, "the
+#: union's", "the organisers'"), and the hedge that may stand right before the figure.
+_OWNER = r"(?<![\w'’-])({words}[A-Za-z][\w&-]*?)(?:['’]s|(?<=s)['’])\s+"
+_HEDGE_BEFORE = rf"(?:(?:{hedge_alternation()})\s+)?$"
+#: A possessive right before a figure, or before the count, figure or estimate the figure
+#: is ("the ministry's count of 160").
 _HOLDER = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*?)(?:['’]s|(?<=s)['’])\s+"
-    r"(?P<count>(?:own\s+)?(?:count|figure|estimate|tally|total)\s+of\s+)?"
-    r"(?:(?:about|around|nearly|almost|some|more\s+than|over|at\s+least)\s+)?$"
+    _OWNER.format(words=r"(?:[A-Z][\w&-]*\s+){0,3}")
+    + r"(?P<count>(?:own\s+)?(?:count|figure|estimate|tally|total)\s+of\s+)?"
+    + _HEDGE_BEFORE
 )
-
-
 #: A body's count in the possessive, then a verb that gives its level ("the ministry's death
-#: toll rose to 41", "the Board of Health's tally stood at 38"): group 1 its owner's words.
+#: toll rose to 41", "the Board of Health's tally stood at 38").
 _HOLDER_LEVEL = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,3}[A-Za-z][\w&-]*?)"
-    r"(?:['’]s|(?<=s)['’])\s+(?:(?:death|official|own|latest)\s+)?"
-    r"(?:count|figure|estimate|tally|total|toll)\s+(?:has\s+|had\s+)?(?:now\s+)?"
-    r"(?:rose\s+to|risen\s+to|climbed\s+to|stood\s+at|stands\s+at|reached|was|is)\s+"
-    r"(?:(?:about|around|nearly|almost|some|more\s+than|over|at\s+least)\s+)?$"
+    _OWNER.format(words=r"(?:[A-Z][\w&-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,3}")
+    + r"(?:(?:death|official|own|latest)\s+)?(?:count|figure|estimate|tally|total|toll)\s+"
+    + r"(?:has\s+|had\s+)?(?:now\s+)?"
+    + r"(?:rose\s+to|risen\s+to|climbed\s+to|stood\s+at|stands\s+at|reached|was|is)\s+"
+    + _HEDGE_BEFORE
 )
 
 

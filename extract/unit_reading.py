@@ -9,7 +9,7 @@ import re
 from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
 from .inflection import may_be_adjective, never_a_noun, past_participle, singular
-from .lexicon import change_ending, lexicon, phrase_at, phrase_ending
+from .lexicon import change_ending, hedge_alternation, lexicon, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
 from .schema import PERIODS
@@ -74,7 +74,7 @@ _TEMPERATURE = (
 #: What parts two readings of one temperature on two scales: a bracket, a slash or an "or"
 #: ("77K (-196 °C)", "4 K, or about -269 °C"); inside brackets a comma too ("900 °C
 #: (1,652 °F, 1173.15K)"), the group ``list`` marking that gap.
-_HEDGE = r"(?:about|around|roughly|nearly|almost|approximately|some)\s+"
+_HEDGE = rf"(?:{hedge_alternation()})\s+"
 _CONVERSION_GAP = (
     rf"(?:\s*[)\]]?\s*(?:,\s*)?(?:or\s+|/\s*|[(\[]\s*)|(?P<list>\s*[,;]\s*))(?:{_HEDGE})?"
 )
