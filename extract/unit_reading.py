@@ -17,6 +17,9 @@ from .units import UnitInfo, UnitTable
 
 __all__ = ["UnitReader", "accounting_negatives"]
 
+#: Auxiliaries that agree with a plural subject ("have been sent", "were hired").
+_PLURAL_AUXILIARIES = frozenset({"have", "are", "were", "had", "do", "did"})
+
 #: A word after spaces: a scale abbreviation read only after money ("Rs 40 cr", "$3 mil").
 _SPACED_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!-)")
 #: Scale letters glued to digits: the abbreviations in any case ("1Mln", "2Bn"), the single
@@ -645,7 +648,11 @@ class UnitReader(PhraseReader):
             if tok.text[:1].isupper() and not run and j > 0:
                 if not (vague_of and j == 1 and self._titled_or_modifier(tok, right[j + 1 :])):
                     break  # "millions of Americans" is read, "5 Pro" is not
-            if never_a_noun(low) and (run or not low.endswith(("ed", "ing"))):
+            if (
+                never_a_noun(low)
+                and (run or not low.endswith(("ed", "ing")))
+                and not self._plural_subject(right, j)
+            ):
                 qualifies = low.endswith("ly") or (j > i and right[j - 1].lower.endswith("ly"))
                 if run or j + 1 >= len(right) or not qualifies:
                     break  # "three struck", "two took place": the verb after the figure
@@ -685,6 +692,19 @@ class UnitReader(PhraseReader):
         claim.dimension = "count"
         claim.noun_tokens = run
         return j
+
+    @staticmethod
+    def _plural_subject(right: list[Token], j: int) -> bool:
+        """ "Some 180 vets have been sent", "40 temps were hired": a word in -s after the
+        figure, before an auxiliary of a plural subject, is a plural noun, though a lexicon
+        knows it only as a verb ("vets" as in "she vets each claim")."""
+        low = right[j].lower
+        return (
+            low.endswith("s")
+            and not low.endswith("ss")
+            and j + 1 < len(right)
+            and right[j + 1].lower in _PLURAL_AUXILIARIES
+        )
 
     def _titled_or_modifier(self, tok: Token, after: list[Token]) -> bool:
         """After "thousands of": a capitalised word ("Americans"), or an acronym or a code

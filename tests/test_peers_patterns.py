@@ -278,6 +278,18 @@ def test_an_adverb_or_a_verb_is_no_counted_noun() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Some 180 vets have been sent to the farms.", "vet"),
+        ("About 40 temps were hired for the count.", "temp"),
+        ("Of the 30 raids, 12 struck homes.", None),
+    ],
+)
+def test_a_word_before_a_plural_auxiliary_is_a_counted_noun(text: str, unit: str | None) -> None:
+    assert [r["unit"] for r in rows(text)][-1] == unit
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Stewards counted 4,000 outside the hall.",
