@@ -121,6 +121,16 @@ _GAPPED_SETTING = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:in|on|at|during|for|last|this)\s+[\w'’]")
 
 
+#: After a figure hyphened to its unit: a lower-case word, the noun it qualifies.
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _qualifies_noun(text: str, claim: Draft) -> bool:
+    """ "five of the three-ton satellites": a figure hyphened to its unit before a noun says
+    what kind of thing the noun is; it is no whole that a bare figure before it is part of."""
+    return "-" in text[claim.start : claim.end] and bool(_NOUN_AFTER.match(text, claim.end))
+
+
 def link_series(text: str, claims: list[Draft]) -> None:
     """Figures that lean on the one before them in the sentence.
 
@@ -139,6 +149,7 @@ def link_series(text: str, claims: list[Draft]) -> None:
             and a.dimension == "count"
             and b.unit is not None
             and _PART_OF_GAP.fullmatch(text, a.end, b.start)
+            and not _qualifies_noun(text, b)
         ):
             a.unit, a.dimension = b.unit, b.dimension
             continue

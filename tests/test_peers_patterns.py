@@ -602,3 +602,12 @@ def test_a_day_before_a_capitalised_month_is_a_date(text: str) -> None:
 def test_bounds_in_two_units_are_no_range() -> None:
     found = rows("Fees were above $20 and below 30% of income.")
     assert [(r["bound"], r["unit"]) for r in found] == [("lower", "USD"), ("upper", "percent")]
+
+
+def test_a_part_takes_no_unit_from_a_figure_that_qualifies_a_noun() -> None:
+    """ "6 of the two-ton boats" counts boats; "80 million of the 3 billion pesos" is money."""
+    assert [(r["value"], r["unit"]) for r in rows("They sold 6 of the two-ton boats.")] == [
+        (6.0, None),
+        (2.0, "short ton"),
+    ]
+    assert rows("They spent 80 million of the 3 billion pesos.")[0]["dimension"] == "currency"
