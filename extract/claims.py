@@ -1386,7 +1386,7 @@ def extract_claims(
     doc_id: str = "doc",
     language: Literal["auto", "en", "de", "fr", "es", "it", "nl", "pt"] | str = "auto",
     outlet: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     url: str | None = None,
     title: str | None = None,
 ) -> pl.DataFrame:
@@ -1402,7 +1402,8 @@ def extract_claims(
         ``"auto"`` guesses it; non-English documents get their numbers read with the
         continental separators ("20.000" is twenty thousand) and no English word lists.
     outlet, published, url, title
-        Document metadata copied onto every row.
+        Document metadata copied onto every row; ``published`` is a date or an ISO date
+        text ("2030-05-01").
 
     Returns
     -------
@@ -1417,6 +1418,7 @@ def extract_claims(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    published = _publication_date(published)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         meta = (outlet, published, url, title)  # the schema's last columns, in its order
@@ -1427,6 +1429,22 @@ def extract_claims(
     for i, dtype in _ENUM_COLUMNS:  # cast in place: no lazy query for a few small columns
         frame.replace_column(i, frame.to_series(i).cast(dtype))
     return frame
+
+
+def _publication_date(published: object) -> dt.date | None:
+    """``published`` as a date: a date, a datetime (its day), an ISO text ("2030-05-01") or
+    None; anything else is a clear error rather than a failure deep in polars."""
+    if published is None or type(published) is dt.date:
+        return published
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip())
+        except ValueError:
+            message = f"published must be an ISO date (YYYY-MM-DD), not {published!r}"
+            raise ValueError(message) from None
+    raise TypeError(f"published must be a date, not {type(published).__name__}")
 
 
 def _names_someone(left: Sequence[Token]) -> bool:

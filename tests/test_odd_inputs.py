@@ -3,6 +3,7 @@ repeated and null document ids. Each is read or skipped with a reason, never a c
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -186,3 +187,19 @@ def test_an_empty_doc_id_is_read_under_its_row_and_noted(tmp_path: Path) -> None
         (f"{source}:1", "renamed: doc_id is empty; read as 'news.jsonl#1'"),
         (f"{source}:2", "renamed: doc_id is empty; read as 'news.jsonl#2'"),
     ]
+
+
+def test_a_publication_date_as_text_is_read_or_refused_clearly() -> None:
+    """``published`` as an ISO text is the date; a text of no date, or a number, is a clear
+    error naming the argument, not a failure inside polars."""
+    from extract import extract_claims
+
+    text = "The council said 40 homes were flooded."
+    as_text = extract_claims(text, published="2030-05-01")
+    as_date = extract_claims(text, published=dt.date(2030, 5, 1))
+    assert as_text.equals(as_date)
+    assert extract_claims(text, published=dt.datetime(2030, 5, 1, 9, 30)).equals(as_date)
+    with pytest.raises(ValueError, match="published"):
+        extract_claims(text, published="1 May 2030")
+    with pytest.raises(TypeError, match="published"):
+        extract_claims(text, published=20300501)  # type: ignore[arg-type]
