@@ -412,12 +412,15 @@ def _span_end(span: pl.Expr) -> pl.Expr:
     return pl.when(last > first).then(last)
 
 
-def _unless_of_from(text: pl.Expr, of_from: str) -> pl.Expr:
+def _unless_of_from(text: pl.Expr, of_from: str, day: str) -> pl.Expr:
     """``text`` with the days that date the figure of "from" (``of_from``: "down from 14 on
-    Monday") cut out, unless the claim is that figure."""
+    Monday") cut out, unless the claim is that figure; that figure is dated by the day of
+    its own words when they give one (``day``: "27, up from 9 on Monday, the ministry said
+    on Thursday" is 9 on Monday), else by the sentence's."""
+    own = after_figure().str.extract(r"^([^,;:.()]{0,40})", 1)
     return (
         pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
-        .then(text)
+        .then(pl.when(own.str.contains(day)).then(own).otherwise(text))
         .otherwise(text.str.replace_all(of_from, " "))
     )
 
@@ -482,7 +485,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)
         .alias("_part"),
         _first_day(
-            _unless_of_from(with_weekday, _FROM_WEEKDAY),
+            _unless_of_from(with_weekday, _FROM_WEEKDAY, _WEEKDAY),
             _WEEKDAY.removeprefix("(?i)") + _WEEKDAY_OWNED,
             ~pl.element().str.contains(_WEEKDAY_EVENT) | pl.element().str.contains(_WEEKDAY_COUNT),
         )
@@ -499,7 +502,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.to_lowercase()
         .replace_strict(MONTH_NUMBERS, default=None, return_dtype=pl.Int32)
         .alias("_alone"),
-        _first_day(_unless_of_from(with_month, _FROM_DAY), _DAY_MONTH.removeprefix("(?i)"))
+        _first_day(
+            _unless_of_from(with_month, _FROM_DAY, _DAY_MONTH), _DAY_MONTH.removeprefix("(?i)")
+        )
         .str.extract_groups(_DAY_MONTH)
         .alias("_dm"),
     ).unnest("_my")

@@ -41,6 +41,19 @@ def test_two_marches_days_apart_are_two_quantities() -> None:
             dt.date(2031, 3, 18),
             {"200,000": dt.date(2031, 3, 18), "350,000": dt.date(2031, 3, 3)},
         ),
+        # ... also where the sentence says when it was said: the figure of "from" is of its
+        # own day, and the figure it moved to of the day of saying
+        (
+            "The agency said on Thursday that 31 people had died in Peru, up from 12 on Monday.",
+            dt.date(2031, 3, 8),
+            {"31": dt.date(2031, 3, 6), "12": dt.date(2031, 3, 3)},
+        ),
+        (
+            "Officials said on March 9 that 5,000 homes in Peru had lost power, down from "
+            "8,000 on March 7.",
+            dt.date(2031, 3, 10),
+            {"5,000": dt.date(2031, 3, 9), "8,000": dt.date(2031, 3, 7)},
+        ),
         # a weekday in a clause of "since" is when a span began, not the date of the figure
         (
             "Farmers in Peru say 3,000 tonnes of grain have rotted since the lorry drivers "
