@@ -48,6 +48,7 @@ from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .sources import (
+    REJECTED_BEFORE,
     agent_after,
     describes_a_name,
     holder,
@@ -1224,6 +1225,8 @@ class _RowWriter:
         if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
             # a body named in full, then by its initials: the name as the text cites it
             return self.named.get(agent) or name_acronyms(self.text, [agent]).get(agent, agent)
+        if REJECTED_BEFORE.search(self.text, max(sent.start, claim.start - 30), claim.start):
+            return None  # "will cost €210 million, not €85 million": no figure of the speaker's
         if id(sent) in self.named_in:
             own = own_source(
                 self.text, (sent.start, sent.end), (claim.start, claim.end), self.named_in[id(sent)]

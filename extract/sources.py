@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from .lexicon import Lexicon, hedge_alternation, lexicon
 
 __all__ = [
+    "REJECTED_BEFORE",
     "agent_after",
     "describes_a_name",
     "headline_source",
@@ -447,6 +448,11 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
         return _keeper(text, sentence_start, found.start()) if found else None
     return None
 
+
+#: Right before a figure the sentence's speaker sets aside for its own ("the bill will be
+#: €210 million, not €85 million", "9,000 rather than 4,000"): that figure is someone
+#: else's, or nobody's, never the speaker's.
+REJECTED_BEFORE = re.compile(r"(?i)(?:,\s*not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?$")
 
 #: A possessive owner (group 1, its last words: capitalised ones before its head, "the
 #: union's", "the organisers'"), and the hedge that may stand right before the figure.

@@ -13,6 +13,8 @@ from difflib import SequenceMatcher
 
 import polars as pl
 
+from extract.sources import REJECTED_BEFORE
+
 from .columns import at_rows, join_beside, set_at_rows
 from .frames import (
     BROAD_PLACES,
@@ -789,14 +791,21 @@ def assign_asserters(
     # else the primary source named after it ("a figure first given by X"), else the
     # attribution's source, else the source the sentence opens with ("The agency
     # puts ..."), else, for "the government", that of the country the article is about
-    named = pl.coalesce(
-        pl.when(_minister()).then("_home"),
-        pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
-        pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
-        pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
-        pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
-        pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
-        "_home",
+    # ("... will cost €210 million, not €85 million": the figure set aside is nobody's
+    # the sentence names, not that of the name it opens with)
+    rejected = pl.col("attribution").is_null() & before_figure().str.contains(
+        REJECTED_BEFORE.pattern
+    )
+    named = pl.when(~rejected).then(
+        pl.coalesce(
+            pl.when(_minister()).then("_home"),
+            pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
+            pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
+            pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
+            pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
+            pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
+            "_home",
+        )
     )
     claims = claims.with_columns(_source=pl.coalesce(named, pl.col("attribution")))
     camp, _ = _canonical(pl.col("_source").fill_null(""), tables.asserters)

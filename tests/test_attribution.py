@@ -830,3 +830,19 @@ def test_a_group_that_calls_itself_a_name_is_that_name(text: str, number: str, s
 def test_a_noun_of_the_figure_itself_is_no_source(text: str) -> None:
     rows = extract_claims(text).get_column("attribution").to_list()
     assert rows and not {"sum", "figure"} & set(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Port board says the repairs will cost $40 million, not $12 million", [("$40 million", "Port board"), ("$12 million", None)]),
+        ("The union said 6,000 nurses walked out, rather than the 2,500 reported.", [("6,000 nurses", "union"), ("2,500", None)]),
+        # a figure set aside that its own clause gives to someone is theirs
+        ("The union said 6,000 walked out, not the 2,500 given by the hospital trust.", [("6,000", "union"), ("2,500", "hospital trust")]),
+    ],
+)  # fmt: skip
+def test_a_figure_the_speaker_sets_aside_is_not_the_speaker_s(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    rows = extract_claims(text).select("surface", "attribution").rows()
+    assert rows == expected

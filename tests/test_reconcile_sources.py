@@ -7,6 +7,8 @@ made-up sentences of their own.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 import pytest
 from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
@@ -153,3 +155,19 @@ def test_a_minister_named_with_the_office_and_a_headline_s_government_are_one_so
     assert _of(result, "$3 billion")["asserter"] == "Peru government"
     assert _of(result, "about $3 billion")["asserter"] == "Peru government"
     assert _verdict(result, "$3 billion") == "single"
+
+
+def test_a_figure_a_headline_sets_aside_is_not_the_opening_name_s() -> None:
+    """ "Port board says repairs will cost $40 million, not $12 million": the $12 million is
+    the figure the board rejects; the name the headline opens with is not its source."""
+    result = _run(
+        {
+            "a": (
+                "Port board says repairs will cost $40 million, not $12 million\n\n"
+                "The port board said on Monday that repairing the quay would cost $40 million.",
+                dt.date(2031, 3, 4),
+            )
+        }
+    )
+    assert str(_of(result, "$12 million")["asserter"]).startswith("unattributed")
+    assert _of(result, "$40 million")["asserter"] == "Port board"
