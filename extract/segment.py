@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .chars import non_ascii_chars
 from .lexicon import lexicon
 
 __all__ = ["Sentence", "guess_language", "sentences"]
@@ -28,7 +29,9 @@ _ABBREVIATIONS = frozenset(
 _DATELINE = re.compile(
     r"(?i)(?:date|dated|published|updated|posted)\s*:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?=\s+\S)"
 )
-_TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
+#: The marks a sentence ends with: a line whose last character (white space aside) is one
+#: is no headline.
+_TERMINAL_MARKS = frozenset('.!?:"”’)')
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Common words that identify a language; the extractor's word lists are English.
@@ -118,15 +121,6 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
 
 #: Every byte but the ASCII letters, as a space (see :func:`_ascii_words`).
 _NOT_ASCII_LETTER = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
-_ASCII_BYTES = bytes(range(128))
-
-
-def _non_ascii(text: str) -> set[str]:
-    """The characters of ``text`` outside ASCII: its UTF-8 bytes with those of ASCII deleted
-    (bytes methods, several times faster than a regex's ``findall``; a lone surrogate passes
-    through as itself)."""
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return set(rest.decode("utf-8", "surrogatepass"))
 
 
 def _ascii_words(text: str) -> list[str] | None:
@@ -134,7 +128,7 @@ def _ascii_words(text: str) -> list[str] | None:
     letter (signs, dashes and curly quotes are none), else None. The runs are then those of
     ASCII letters, cut with bytes methods (each other character, encoded as "?", becomes a
     space): several times faster than the regex, whose Unicode classes it needs otherwise."""
-    if not text.isascii() and any(_WORD.match(ch) for ch in _non_ascii(text)):
+    if not text.isascii() and any(_WORD.match(ch) for ch in non_ascii_chars(text)):
         return None
     return text.encode("ascii", "replace").translate(_NOT_ASCII_LETTER).decode("ascii").split()
 
@@ -157,8 +151,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _is_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 24 and not _TERMINAL.search(line)
+    words = len(line.split(None, 24))  # more than 24 words give 25 pieces
+    return 0 < words <= 24 and line.rstrip()[-1:] not in _TERMINAL_MARKS
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -196,7 +190,12 @@ def sentences(text: str) -> list[Sentence]:
     # Runs of three or more short headline-like lines (lists of other stories). The
     # article's own headline, its first line of some words that is not furniture, is none.
     title = next(
-        (k for k, (a, b) in enumerate(lines) if not flags[k] and len(text[a:b].split()) >= 4), -1
+        (
+            k
+            for k, (a, b) in enumerate(lines)
+            if not flags[k] and len(text[a:b].split(None, 3)) >= 4
+        ),
+        -1,
     )
     i = 1
     while i < len(lines):
