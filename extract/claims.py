@@ -191,6 +191,18 @@ def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
     return hashlib.blake2b(key, digest_size=8).hexdigest()
 
 
+def _claim_ids(doc_id: str, text: str, claims: Sequence[Draft]) -> list[str]:
+    """:func:`claim_id` of each draft: the document's part of the key hashed once and the
+    hash copied for each figure (a hash fed in two parts is that of the whole)."""
+    head = hashlib.blake2b(f"{doc_id}\x1f".encode(), digest_size=8)
+    ids = []
+    for c in claims:
+        h = head.copy()
+        h.update(f"{c.start}\x1f{c.end}\x1f{text[c.start : c.end]}".encode())
+        ids.append(h.hexdigest())
+    return ids
+
+
 @dataclass(slots=True)
 class _Reading:
     """One number while it is read: its draft and what each side of it has given so far."""
@@ -1138,7 +1150,7 @@ class _RowWriter:
         self.by_sentence, self.named_in, self.named, self.relative_in = _asserters(
             reader.tokens, reader.sents, wanted
         )
-        self.ids = [claim_id(self.doc_id, c.start, c.end, text[c.start : c.end]) for c in claims]
+        self.ids = _claim_ids(self.doc_id, text, claims)
         self.heads: dict[int, tuple[str, int]] = {}  # per sentence, the phrase it opens with
         #: per sentence, the phrase its reported clause opens with (see _reported_head)
         self.reported: dict[int, tuple[str, int]] = {}

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .chars import uncased_beyond_ascii
+
 __all__ = ["Lexicon", "LinePatterns", "PhraseTable", "lexicon", "phrase_index"]
 
 _DATA = Path(__file__).parent / "data" / "lexicon.yaml"
@@ -167,10 +169,12 @@ class LinePatterns:
         )
 
     def search(self, line: str) -> bool:
-        """Whether a pattern matches ``line``, case aside. A line in ASCII is lower-cased and
-        read with the patterns compiled without IGNORECASE (the same matches in ASCII), whose
-        letters let a search skip ahead: with IGNORECASE it tries every position."""
-        if self.lowered is not None and line.isascii():
+        """Whether a pattern matches ``line``, case aside. A line whose characters outside
+        ASCII are uncased (signs, dashes, curly quotes) is lower-cased and read with the
+        patterns compiled without IGNORECASE (the same matches there, see
+        :func:`~extract.chars.uncased_beyond_ascii`), whose letters let a search skip ahead:
+        with IGNORECASE it tries every position."""
+        if self.lowered is not None and uncased_beyond_ascii(line):
             starts, anywhere = self.lowered
             line = line.lower()
         else:

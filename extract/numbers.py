@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .chars import non_ascii_chars
 from .lexicon import lexicon
 
 __all__ = [
@@ -250,7 +251,7 @@ _MIXED = re.compile(
     r"|(?<![\w/⁄.,:])(\d{1,3})[ \u00a0-]([1-9]\d?)\s?[/⁄]\s?([1-9]\d?)(?![\w/⁄.,]|\s?[/⁄])"
 )
 _VULGAR = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
-_VULGAR_CHAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_VULGAR_CHARS = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 
 
 #: Not frozen (nothing changes a number once found), as :class:`~extract.segment.Sentence`
@@ -661,7 +662,8 @@ def _mixed_numbers(text: str, start: int, stop: int, slashes: list[int]) -> list
         if value is not None:
             whole = m.group(1) or m.group(4) or ""
             out.append(NumberMatch(m.start(), m.end(), value, "digits", len(whole)))
-    if _VULGAR_CHAR.search(text, start, stop):
+    # the cheap test first: a vulgar fraction is a character outside ASCII
+    if not text.isascii() and not _VULGAR_CHARS.isdisjoint(non_ascii_chars(text[start:stop])):
         for m in _VULGAR.finditer(text, start, stop):
             value = (int(m.group(1)) if m.group(1) else 0) + unicodedata.numeric(m.group(2))
             out.append(NumberMatch(m.start(), m.end(), value, "digits", len(m.group(1) or "")))

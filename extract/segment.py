@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .chars import non_ascii_chars
 from .lexicon import lexicon
 
 __all__ = ["Sentence", "guess_language", "sentences"]
@@ -28,7 +29,9 @@ _ABBREVIATIONS = frozenset(
 _DATELINE = re.compile(
     r"(?i)(?:date|dated|published|updated|posted)\s*:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?=\s+\S)"
 )
-_TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
+#: The marks a sentence ends with: a line whose last character (white space aside) is one
+#: is no headline.
+_TERMINAL_MARKS = frozenset('.!?:"”’)')
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Common words that identify a language; the extractor's word lists are English.
@@ -63,10 +66,14 @@ def _ascii_casings(word: str) -> list[str]:
     return casings
 
 
-#: The words of an ASCII text that :data:`_WORD_LANGUAGES` knows, however they are written.
-_ASCII_MARKERS = frozenset(
-    form for word in _WORD_LANGUAGES if word.isascii() for form in _ascii_casings(word)
-)
+#: The ASCII words that :data:`_WORD_LANGUAGES` knows, however they are written, each with
+#: the languages it marks (a one-letter word only as written: see :func:`guess_language`).
+_ASCII_MARKERS = {
+    form: _WORD_LANGUAGES[word]
+    for word in _WORD_LANGUAGES
+    if word.isascii()
+    for form in _ascii_casings(word)
+}
 
 
 #: Not frozen (nothing changes a sentence once made): a frozen dataclass sets each field
@@ -93,32 +100,36 @@ def guess_language(text: str, *, sample: int = 4000) -> str:
     # one-letter words count only as written in lower case: "$A45" and "14 E 52nd St" are not
     # Portuguese "a" and "e"
     head = text[:sample]
-    counts = Counter(_words(head))
-    if not counts:
-        return "en"
+    words = _ascii_words(head)
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    # in ASCII only the words written as a marker can be one: the others are passed over
-    for word in counts.keys() & _ASCII_MARKERS if head.isascii() else counts:
-        for lang in _WORD_LANGUAGES.get(word if len(word) == 1 else word.lower(), ()):
-            scores[lang] += counts[word]
+    if words is not None:
+        # words all in ASCII: only those written as a marker can be one, each looked up as
+        # it is written and the languages it marks counted, in one pass
+        for langs, n in Counter(filter(None, map(_ASCII_MARKERS.get, words))).items():
+            for lang in langs:
+                scores[lang] += n
+    else:
+        counts = Counter(_WORD.findall(head))
+        for word in counts:
+            for lang in _WORD_LANGUAGES.get(word if len(word) == 1 else word.lower(), ()):
+                scores[lang] += counts[word]
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 3 or scores[best] <= scores["en"]:
         return "en"
     return best
 
 
-#: Every byte but the ASCII letters, as a space (see :func:`_words`).
+#: Every byte but the ASCII letters, as a space (see :func:`_ascii_words`).
 _NOT_ASCII_LETTER = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _words(text: str) -> list[str]:
-    """``_WORD.findall(text)``: the runs of letters. When no character outside ASCII is a
-    letter (signs, dashes and curly quotes are none) the runs are those of ASCII letters,
-    cut with bytes methods (each other character, encoded as "?", becomes a space): several
-    times faster than the regex, whose Unicode classes it needs otherwise."""
-    if any(_WORD.match(ch) for ch in set(_NON_ASCII.findall(text))):
-        return _WORD.findall(text)
+def _ascii_words(text: str) -> list[str] | None:
+    """``_WORD.findall(text)`` (the runs of letters) when no character outside ASCII is a
+    letter (signs, dashes and curly quotes are none), else None. The runs are then those of
+    ASCII letters, cut with bytes methods (each other character, encoded as "?", becomes a
+    space): several times faster than the regex, whose Unicode classes it needs otherwise."""
+    if not text.isascii() and any(_WORD.match(ch) for ch in non_ascii_chars(text)):
+        return None
     return text.encode("ascii", "replace").translate(_NOT_ASCII_LETTER).decode("ascii").split()
 
 
@@ -140,8 +151,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _is_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 24 and not _TERMINAL.search(line)
+    words = len(line.split(None, 24))  # more than 24 words give 25 pieces
+    return 0 < words <= 24 and line.rstrip()[-1:] not in _TERMINAL_MARKS
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -179,7 +190,12 @@ def sentences(text: str) -> list[Sentence]:
     # Runs of three or more short headline-like lines (lists of other stories). The
     # article's own headline, its first line of some words that is not furniture, is none.
     title = next(
-        (k for k, (a, b) in enumerate(lines) if not flags[k] and len(text[a:b].split()) >= 4), -1
+        (
+            k
+            for k, (a, b) in enumerate(lines)
+            if not flags[k] and len(text[a:b].split(None, 3)) >= 4
+        ),
+        -1,
     )
     i = 1
     while i < len(lines):

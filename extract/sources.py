@@ -221,15 +221,21 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
 
 
-def _used_initials(capitals: set[str], source: str) -> str | None:
-    """The initials of ``source``, or of its last words ("Office of the Water Board": "WB"),
-    that the text uses as a word (``capitals``: its words in capitals)."""
-    words = source.split()
-    for k in range(len(words) - 1):
-        initials = _initials(" ".join(words[k:]))
-        if len(initials) > 1 and initials in capitals:
-            return initials
-    return None
+def _tail_initials(source: str) -> list[str]:
+    """The initials of ``source`` and of each run of its last words but the last word alone
+    ("Office of the Water Board": "OWB", "WB", "WB", "B"... less the last), those of two
+    letters or more: :func:`_initials` of each, from each word's initial read once."""
+    parts = [
+        w[0] if w[:1].isupper() and w.lower() not in _NAME_LINKS else "" for w in source.split()
+    ]
+    tails = ("".join(parts[k:]) for k in range(len(parts) - 1))
+    return [initials for initials in tails if len(initials) > 1]
+
+
+def _used_initials(capitals: set[str], tails: list[str]) -> str | None:
+    """The first of ``tails`` (:func:`_tail_initials` of a source, "Office of the Water
+    Board": "OWB", "WB") that the text uses as a word (``capitals``: its words in capitals)."""
+    return next((initials for initials in tails if initials in capitals), None)
 
 
 #: Two people's names joined by "and" ("Ana Lind and Jo Berg"): a pair of people, cited by
@@ -293,20 +299,27 @@ def name_acronyms(text: str, sources: Iterable[str]) -> dict[str, str]:
     {'HSB': 'Harbour Safety Board (HSB)', 'Harbour Safety Board': 'Harbour Safety Board (HSB)'}
     """
     names = [s for s in dict.fromkeys(sources) if "(" not in s]
-    capitals = set(_CAPITAL_WORD.findall(text)) if any(" " in s for s in names) else set()
-    full = {_initials(s): s for s in names if not _ACRONYM.fullmatch(s) and len(_initials(s)) > 1}
+    acronyms = {s for s in names if _ACRONYM.fullmatch(s)}
+    initials_of = {s: _initials(s) for s in names if s not in acronyms}
+    tails = {s: _tail_initials(s) for s in initials_of}
+    # the text's words in capitals, read only when one of the initials stands in it
+    cited = any(" " in s for s in names) and any(
+        initials in text for found in tails.values() for initials in found
+    )
+    capitals = set(_CAPITAL_WORD.findall(text)) if cited else set()
+    full = {initials: s for s, initials in initials_of.items() if len(initials) > 1}
     out: dict[str, str] = {}
     for source in names:
-        if _ACRONYM.fullmatch(source):
+        if source in acronyms:
             name = full.get(source) or _spelt_out(text, source)
             if name:
                 out[source] = f"{name} ({source})"
             continue
-        initials = _used_initials(capitals, source)
+        initials = _used_initials(capitals, tails[source])
         if initials:
             out[source] = f"{source} ({initials})"
             continue
-        initials = _initials(source)
+        initials = initials_of[source]
         if len(initials) > 2 and _is_institution(source):
             out[source] = f"{source} ({initials})"  # long names are cited by initials too
     return out
