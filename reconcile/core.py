@@ -96,12 +96,46 @@ def _prepare(claims: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
 def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str]) -> pl.DataFrame:
     """``work`` with ``columns`` of the input ``frame`` put back, by each row's ``_ROW``
     (columns set aside while steps that do not read them copy the working table)."""
-    rows = work.get_column(_ROW)
-    if rows.len() == frame.height and (rows.len() < 2 or (rows.diff() == 1).all()):
+    if _in_place(work, frame):
         # (each row in its place, as when the input came in order: the columns are taken in
         # one chunk, which is the gather's copy; gathered, they would be copied twice)
         return work.with_columns(_one_chunk(frame.get_column(c)) for c in columns)
+    rows = work.get_column(_ROW)
     return work.with_columns(_one_chunk(frame.get_column(c)).gather(rows) for c in columns)
+
+
+def _categories_from_input(
+    work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str]
+) -> pl.DataFrame:
+    """``work`` with ``columns`` of the input ``frame``, texts of few values that no step
+    reads as text, put back as categoricals, as :func:`_from_input` puts back text: each is
+    cast from the input's own column (taken in one chunk first, its references to the texts
+    would be copied for every row, and let go once cast)."""
+    cast = (frame.get_column(c).cast(pl.Categorical).rechunk() for c in columns)
+    if _in_place(work, frame):
+        return work.with_columns(cast)
+    rows = work.get_column(_ROW)
+    return work.with_columns(column.gather(rows) for column in cast)
+
+
+def _in_place(work: pl.DataFrame, frame: pl.DataFrame) -> bool:
+    """Whether each row of ``work`` is the input ``frame``'s row of its place (by ``_ROW``)."""
+    rows = work.get_column(_ROW)
+    return rows.len() == frame.height and (rows.len() < 2 or bool((rows.diff() == 1).all()))
+
+
+def _for_checks(
+    work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str], *, in_order: bool
+) -> pl.DataFrame:
+    """``work`` with ``columns`` of the input ``frame`` put back for the checks, which read
+    them without sorting the table. When the input is in the output's order (``in_order``:
+    the output takes the input's own columns, not these) and each row is in its place, they
+    are the input's columns as it holds them, in its chunks, not copied into one; else they
+    are taken by :func:`_from_input` (a sort of text columns in several chunks, as the
+    output's of an input in another order, would copy their texts)."""
+    if in_order and _in_place(work, frame):
+        return work.with_columns(frame.get_column(c) for c in columns)
+    return _from_input(work, frame, columns)
 
 
 def _one_chunk(column: pl.Series) -> pl.Series:
@@ -315,7 +349,8 @@ def reconcile(
     # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
     work = strays_apart(work.drop(*_CHECKED).with_columns(pl.col("series_id").cast(pl.Categorical)))
     # (what the assertions read of the input: their sources, hedges, doubts and restatements)
-    work = _from_input(work, frame, (*_SOURCES, "qualifier", "restates", "doubt"))
+    work = _from_input(work, frame, ("restates", "doubt"))
+    work = _categories_from_input(work, frame, _VOTED_INPUT)
     days = tables.period_days if per is None else None
     work = _to_compare(work, days)
     work, assertions = _asserted(work, made=not user.merge)
@@ -339,7 +374,7 @@ def reconcile(
             .otherwise(pl.col("label").replace(user.rename))
         )
     aside = (*_CHECKED, *(c for c in _UNQUANTIFIED if c not in work.columns))
-    work = _from_input(work.drop(*_QUANTIFIED), frame, aside)
+    work = _for_checks(work.drop(*_QUANTIFIED), frame, aside, in_order=in_order)
     checks = arithmetic_checks(work, quantities, tables)
     found, assertions = stances(_texts(texts), assertions, work, tables)
     # the working columns the output does not show are let go before it is built
@@ -444,6 +479,8 @@ _VOTED = (
 #: The text columns of :data:`_VOTED`, and the asserter (a name of few values, no longer
 #: matched as text): categoricals from the assertions on.
 _VOTED_TEXT = ("attribution", "outlet", "qualifier", "asserter")
+#: The input's columns of :data:`_VOTED_TEXT`, put back for the assertions as categoricals.
+_VOTED_INPUT = ("attribution", "outlet", "qualifier")
 
 
 #: Dates a figure takes from its document, not its sentence: a year its words name says

@@ -962,15 +962,20 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     clause says its people are still away ("7,000 evacuees were still unable to go home")
     counts those still there whatever else the article gives."""
     clause_after = after_figure().str.extract(r"^([^,;:.()\u2013\u2014]*)", 1)
-    holding = pl.concat_str(before_figure(), clause_after).str.contains(_HOLDING) & pl.col(
-        "concept_key"
-    ).is_in(list(DISPLACEMENT_MEASURES))
+    displaced = pl.col("concept_key").is_in(list(DISPLACEMENT_MEASURES))
+    holding = pl.concat_str(before_figure(), clause_after).str.contains(_HOLDING) & displaced
     # "X is in second place with 900": a ranking goes on with what the figure before counted
     ranked = before_figure().str.contains(_RANKING)
-    frame = sorted_by(frame, "doc_id", "start").with_columns(_holding=holding)
+    # (each reading of the words read on the rows where it can be other than False alone)
+    frame = sorted_by(frame, "doc_id", "start")
+    may_hold = displaced.fill_null(True)
+    frame = frame.with_columns(_holding=_false_elsewhere(frame, may_hold, holding))
+    frame = frame.with_columns(_before=pl.col("_holding").shift(1).over("doc_id"))
+    before = pl.col("_before")
     frame = frame.with_columns(
-        _holding=pl.col("_holding") | (ranked & pl.col("_holding").shift(1).over("doc_id"))
-    )
+        _holding=pl.col("_holding")
+        | _false_elsewhere(frame, before.fill_null(True), ranked & before)
+    ).drop("_before")
     # (the few columns read, then the rows: a filter of the whole table copies every column)
     level = frame.select("doc_id", "entity", "concept_key", "_holding", "value", "is_delta").filter(
         pl.col("_holding").is_not_null() & ~pl.col("is_delta")
@@ -993,14 +998,22 @@ def _holding_status(frame: pl.DataFrame) -> pl.DataFrame:
     frame = join_beside(frame, apart, ["entity", "concept_key"])
     # "7,000 evacuees were still unable to go home": those the clause says are still out
     # are counted apart, whatever else the article gives
-    still = clause_after.str.contains(_STILL_OUT).fill_null(False) & pl.col("concept_key").is_in(
-        list(DISPLACEMENT_MEASURES)
-    )
+    still = clause_after.str.contains(_STILL_OUT).fill_null(False) & displaced
+    still = _false_elsewhere(frame, may_hold, still)
     return frame.with_columns(
         _status=pl.when(pl.col("_holding") & pl.col("_apart").fill_null(False) | still).then(
             pl.lit(HOLDING_STATUS)
         )
     ).drop("_holding", "_apart")
+
+
+def _false_elsewhere(frame: pl.DataFrame, keep: pl.Expr, value: pl.Expr) -> pl.Expr:
+    """``value``, a reading of a figure's words that is False wherever ``keep`` does not
+    hold, read on the rows ``keep`` holds for alone (:func:`~reconcile.columns.on_rows`):
+    read on every row, the words it cuts out of each sentence would be held for every row
+    at once."""
+    (read,) = on_rows(frame, keep, value.alias("_read"))
+    return pl.when(keep).then(pl.lit(read)).otherwise(pl.lit(False))
 
 
 def _against_base(frame: pl.DataFrame) -> pl.DataFrame:

@@ -116,8 +116,10 @@ def measure_again(frame: pl.DataFrame) -> pl.DataFrame:
     if moved.is_empty():
         return frame
     at, came = moved.get_column("_at"), moved.get_column("_from")
-    here = frame[at].select(*_READING, pl.col("concept_source").cast(pl.String))
-    taken = frame[came].select(
+    # (only the columns read are gathered: a gather of the table copies every column it holds)
+    read = frame.select(*_READING, "concept_source")
+    here = read[at].select(*_READING, pl.col("concept_source").cast(pl.String))
+    taken = read[came].select(
         *_READING,
         pl.format(
             "{} (the same figure, read so in another report; here {} from {})",
@@ -281,7 +283,7 @@ def figure_again(work: pl.DataFrame, measures: Collection[str], *, days: int = 3
         return work
     at, came = moved.get_column("_row"), moved.get_column("_lead")
     # (written in place, in each column's own type: text or categorical)
-    taken = work[came].select(*_AGAIN_FRAME)
+    taken = work.select(*_AGAIN_FRAME)[came]
     said = pl.Series([SAME_FIGURE] * len(at), dtype=pl.String)
     return work.with_columns(
         *(work.get_column(c).scatter(at, taken.get_column(c)) for c in _AGAIN_FRAME),

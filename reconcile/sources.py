@@ -881,7 +881,9 @@ def long_run_sources(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.D
         return claims
     rows = rows.filter(pl.col("doc_id").is_in(list(described)))
     # (the words before each figure, read only for the figures of those articles)
-    before = claims[rows.get_column("_i")].select(before_figure()).to_series()
+    # (only the columns the words are cut from are gathered, not every column of the table)
+    read = claims.select(before_figure().meta.root_names())
+    before = read[rows.get_column("_i")].select(before_figure()).to_series()
     long_run = {
         i: LONG_RUN
         for (i, doc, start, asserter), words in zip(rows.iter_rows(), before, strict=True)
