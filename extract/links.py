@@ -126,7 +126,7 @@ _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
 def _qualifies_noun(text: str, claim: Draft) -> bool:
-    """ "five of the three-ton satellites": a figure hyphened to its unit before a noun says
+    """ "six of the two-ton boats": a figure hyphened to its unit before a noun says
     what kind of thing the noun is; it is no whole that a bare figure before it is part of."""
     return "-" in text[claim.start : claim.end] and bool(_NOUN_AFTER.match(text, claim.end))
 

@@ -464,8 +464,9 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
 
 #: Right before a figure the sentence's speaker sets aside for its own ("the bill will be
 #: €210 million, not €85 million", "9,000 rather than 4,000"): that figure is someone
-#: else's, or nobody's, never the speaker's.
-REJECTED_BEFORE = re.compile(r"(?i)(?:,\s*not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?$")
+#: else's, or nobody's, never the speaker's. ("Instead of" is left out: "now says 2,100,
+#: instead of 4,000" is the speaker's own earlier figure, replaced.)
+REJECTED_BEFORE = re.compile(r"(?i)(?:,\s*not|\brather\s+than)\s+(?:the\s+)?$")
 
 #: A possessive owner (group 1, its last words: capitalised ones before its head, "the
 #: union's", "the organisers'"), and the hedge that may stand right before the figure.
