@@ -185,22 +185,28 @@ def _finite(value: float, low: float | None, high: float | None) -> bool:
     )
 
 
+def _id_head(doc_id: str) -> hashlib.blake2b:
+    """The hash of a claim id's first part, its document (see :func:`claim_id`)."""
+    return hashlib.blake2b(f"{doc_id}\x1f".encode(), digest_size=8)
+
+
+def _id_of(head: hashlib.blake2b, start: int, end: int, surface: str) -> str:
+    """The id of a figure of the document ``head`` is of: a copy of it fed the figure's part
+    of the key (a hash fed in two parts is that of the whole)."""
+    h = head.copy()
+    h.update(f"{start}\x1f{end}\x1f{surface}".encode())
+    return h.hexdigest()
+
+
 def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
     """A stable identifier: the same document, span and surface give the same id."""
-    key = f"{doc_id}\x1f{start}\x1f{end}\x1f{surface}".encode()
-    return hashlib.blake2b(key, digest_size=8).hexdigest()
+    return _id_of(_id_head(doc_id), start, end, surface)
 
 
 def _claim_ids(doc_id: str, text: str, claims: Sequence[Draft]) -> list[str]:
-    """:func:`claim_id` of each draft: the document's part of the key hashed once and the
-    hash copied for each figure (a hash fed in two parts is that of the whole)."""
-    head = hashlib.blake2b(f"{doc_id}\x1f".encode(), digest_size=8)
-    ids = []
-    for c in claims:
-        h = head.copy()
-        h.update(f"{c.start}\x1f{c.end}\x1f{text[c.start : c.end]}".encode())
-        ids.append(h.hexdigest())
-    return ids
+    """:func:`claim_id` of each draft, the document's part of the key hashed once."""
+    head = _id_head(doc_id)
+    return [_id_of(head, c.start, c.end, text[c.start : c.end]) for c in claims]
 
 
 @dataclass(slots=True)

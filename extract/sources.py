@@ -217,17 +217,21 @@ def is_anaphor(phrase: str, lex: Lexicon) -> bool:
     )
 
 
+def _initial_parts(name: str) -> list[str]:
+    """Each word's part of ``name``'s initials: its first letter when capitalised and no
+    linking word ("of", "the"), else nothing."""
+    return [w[0] if w[:1].isupper() and w.lower() not in _NAME_LINKS else "" for w in name.split()]
+
+
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _NAME_LINKS)
+    return "".join(_initial_parts(name))
 
 
 def _tail_initials(source: str) -> list[str]:
     """The initials of ``source`` and of each run of its last words but the last word alone
     ("Office of the Water Board": "OWB", "WB", "WB", "B"... less the last), those of two
     letters or more: :func:`_initials` of each, from each word's initial read once."""
-    parts = [
-        w[0] if w[:1].isupper() and w.lower() not in _NAME_LINKS else "" for w in source.split()
-    ]
+    parts = _initial_parts(source)
     tails = ("".join(parts[k:]) for k in range(len(parts) - 1))
     return [initials for initials in tails if len(initials) > 1]
 

@@ -15,7 +15,7 @@ import polars as pl
 
 from extract.sources import REJECTED_BEFORE
 
-from .columns import at_rows, join_beside, set_at_rows
+from .columns import at_rows, join_beside, on_rows, set_at_rows
 from .frames import (
     BROAD_PLACES,
     HEDGES,
@@ -793,9 +793,13 @@ def assign_asserters(
     # puts ..."), else, for "the government", that of the country the article is about
     # ("... will cost €210 million, not €85 million": the figure set aside is nobody's
     # the sentence names, not that of the name it opens with)
-    rejected = pl.col("attribution").is_null() & before_figure().str.contains(
-        REJECTED_BEFORE.pattern
+    # (read only on the figures with no attribution of their own)
+    (set_aside,) = on_rows(
+        claims,
+        pl.col("attribution").is_null(),
+        before_figure().str.contains(REJECTED_BEFORE.pattern).alias("_set_aside"),
     )
+    rejected = pl.lit(set_aside).fill_null(False)
     named = pl.when(~rejected).then(
         pl.coalesce(
             pl.when(_minister()).then("_home"),
