@@ -55,7 +55,7 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_rows, on_rows, set_at_rows
 from .dating import SPAN_END
-from .frames import drop_plural_s, multiple_base
+from .frames import HEDGES, drop_plural_s, multiple_base
 from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
@@ -332,6 +332,7 @@ def quantities_table(
     threshold: float,
     consensus: Consensus,
     event_days: dict[str, dt.date] | None = None,
+    side_by_side: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One row per quantity with consensus, spread, verdict and why; returns (quantities,
     assertions). ``event_days``: each report's event day, when the corpus tells of events far
@@ -427,7 +428,13 @@ def quantities_table(
         .get_column("sure")
         .fill_null(True)
     )
-    voted = assertions.with_columns(found).select(needed).with_columns(_by_measure(claims))
+    voted = assertions.with_columns(found)
+    voted = (
+        voted.join(side_by_side, on="assertion_id", how="left", maintain_order="left")
+        if side_by_side is not None
+        else voted.with_columns(_sentences=pl.lit(None, dtype=pl.List(pl.String)))
+    )
+    voted = voted.select(*needed, "_sentences").with_columns(_by_measure(claims))
     # (an id and a flag per assertion, let go before the assertions are judged)
     del sure, found
     voted = _with_event_days(voted, event_days or {})
@@ -699,6 +706,51 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
         current.append(row)
     if current:
         yield current
+
+
+#: The words right before a figure that make it the level a change started from ("up from
+#: the 12 the police gave", "down from about 900"): a sentence that holds one tells of a
+#: change, not of two rivals.
+_FROM_BEFORE = rf"(?i)(?-u:\b)from\s+(?:(?:the|a|an|its|their)\s+)?(?:{HEDGES}\s+)?[^\w\s]?$"
+#: The columns :func:`side_by_side` reads of the claims that share a sentence.
+SIDE_BY_SIDE_READS = ("change", "sentence", "start")
+
+
+def shared_sentences(claims: pl.DataFrame) -> pl.DataFrame:
+    """The rows of ``claims`` (``quantity_id``, ``assertion_id``, ``doc_id``,
+    ``sentence_start``) whose sentence holds figures of two assertions of their quantity."""
+    keys = ["quantity_id", "doc_id", "sentence_start"]
+    return claims.filter(
+        pl.col("assertion_id").is_not_null() & (pl.col("assertion_id").n_unique().over(keys) > 1)
+    )
+
+
+def side_by_side(shared: pl.DataFrame) -> pl.DataFrame | None:
+    """``assertion_id`` -> ``_sentences``: the sentences where an assertion's figure stands
+    beside another assertion's figure of the same quantity, as in "the council said it would
+    cost 210 million, more than twice the government's estimate of 85 million". A writer who
+    sets two sources' figures side by side gives them as rivals at the sentence's time,
+    whenever each was first given (:func:`reconcile.verdicts._side_by_side`); but a sentence
+    that tells of a change (a figure changed, replaced, or the level a change started from:
+    "31, up from the 12 given on Monday") sets none side by side. None when no sentence
+    does. ``shared``: :func:`shared_sentences` with ``SIDE_BY_SIDE_READS`` and, where they
+    are read, ``starting_figure`` and ``superseded``."""
+    keys = ["quantity_id", "doc_id", "sentence_start"]
+    before = pl.col("sentence").str.slice(
+        0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32)
+    )
+    changed = pl.col("change").is_not_null() | before.str.contains(_FROM_BEFORE).fill_null(False)
+    for flag in ("starting_figure", "superseded"):
+        if flag in shared.columns:
+            changed = changed | pl.col(flag).fill_null(False)
+    levels = shared.filter(~changed.any().over(keys))
+    if levels.is_empty():
+        return None
+    return levels.group_by("assertion_id").agg(
+        pl.concat_str(pl.col("doc_id"), pl.col("sentence_start"), separator="@")
+        .unique()
+        .alias("_sentences")
+    )
 
 
 def _with_event_days(voted: pl.DataFrame, days: dict[str, dt.date]) -> pl.DataFrame:

@@ -15,7 +15,15 @@ from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
 from .columns import as_text, in_series_order, on_rows, sorted_by, with_order
-from .compare import BASE, assertions_table, quantities_table, with_base
+from .compare import (
+    BASE,
+    SIDE_BY_SIDE_READS,
+    assertions_table,
+    quantities_table,
+    shared_sentences,
+    side_by_side,
+    with_base,
+)
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
@@ -102,6 +110,19 @@ def _from_input(work: pl.DataFrame, frame: pl.DataFrame, columns: Iterable[str])
         return work.with_columns(_one_chunk(frame.get_column(c)) for c in columns)
     rows = work.get_column(_ROW)
     return work.with_columns(_one_chunk(frame.get_column(c)).gather(rows) for c in columns)
+
+
+def _side_by_side(work: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame | None:
+    """:func:`reconcile.compare.side_by_side` of the working table, the sentences read from
+    the input by row number."""
+    flags = [c for c in ("starting_figure", "superseded") if c in work.columns]
+    keys = work.select(_ROW, "quantity_id", "assertion_id", *flags)
+    shared = shared_sentences(_from_input(keys, frame, ("doc_id", "sentence_start")))
+    # (the words of the few figures that share a sentence read from the input by row)
+    rows = shared.get_column(_ROW)
+    return side_by_side(
+        shared.with_columns(frame.get_column(c).gather(rows) for c in SIDE_BY_SIDE_READS)
+    )
 
 
 def _categories_from_input(
@@ -358,14 +379,24 @@ def reconcile(
         # (the input's columns the quantities do not read leave until the checks)
         work = work.drop(*_UNQUANTIFIED)
     quantities, assertions = quantities_table(
-        work, assertions, threshold=threshold, consensus=consensus, event_days=events
+        work,
+        assertions,
+        threshold=threshold,
+        consensus=consensus,
+        event_days=events,
+        side_by_side=_side_by_side(work, frame),
     )
     if user.merge:
         # (a merged quantity takes the period most of its figures give)
         work = _to_compare(_merge(work, quantities, user).drop("assertion_id"), days)
         work, assertions = _asserted(work, made=True)
         quantities, assertions = quantities_table(
-            work, assertions, threshold=threshold, consensus=consensus, event_days=events
+            work,
+            assertions,
+            threshold=threshold,
+            consensus=consensus,
+            event_days=events,
+            side_by_side=_side_by_side(work, frame),
         )
     if user.rename:
         quantities = quantities.with_columns(

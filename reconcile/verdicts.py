@@ -529,6 +529,8 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     that only accumulates (``_rising``), a higher figure of a later day, even the next, is
     that count updated, not a rival, and so is a lower one of a count of what is left
     (``_falling``: "still missing")."""
+    if _side_by_side(a, b):
+        return True
     if a["as_of"] is None or b["as_of"] is None:
         return _same_time(a, b)
     early, late = sorted((a, b), key=lambda r: r["as_of"])
@@ -536,6 +538,13 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["as_of"] != b["as_of"] and (a.get("_falling") if fell else a.get("_rising")):
         return False
     return _same_time(a, b) or fell
+
+
+def _side_by_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether a sentence sets the two figures side by side as levels of their own
+    (``_sentences``, :mod:`reconcile.compare`): rivals of that sentence's time."""
+    x, y = a.get("_sentences"), b.get("_sentences")
+    return bool(x and y and set(x) & set(y))
 
 
 def _ratio_of(a: dict[str, Any], b: dict[str, Any]) -> float:

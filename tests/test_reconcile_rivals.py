@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
 
+from extract import extract_claims
+from reconcile import reconcile
 from reconcile.identify import HOLDING_STATUS
 
 # --- rivals side by side -------------------------------------------------------------------
@@ -168,3 +171,64 @@ def test_a_figure_misprinted_with_its_digits_shifted_stays() -> None:
     # "310" beside "31": the same figure with a digit too many, misprinted or misread
     ids = _mine("The union in Peru said 31 men were trapped, and some reports put it at 310.")
     assert ids["other"] == ids["23"]
+
+
+# --- two sources' figures set side by side in one sentence, days after the first ----------
+
+_QUAY = "The Harbour Board said on Monday that repairing the quay would cost about €40 million."
+_TOLL = "The Harbour Police said on Monday that 12 people had died in the quay collapse."
+
+
+def _two_days(first: str, later: str) -> str:
+    frames = [
+        extract_claims(first, doc_id="a", outlet="Coast Herald", published=dt.date(2031, 3, 10)),
+        extract_claims(later, doc_id="b", outlet="Bay Times", published=dt.date(2031, 3, 13)),
+    ]
+    quantities = reconcile(pl.concat(frames)).quantities
+    assert quantities.height == 1, quantities
+    return str(quantities["verdict"][0])
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "verdict"),
+    [
+        # the later report sets the guild's figure against the board's: rivals on Thursday,
+        # though the board first gave its figure on Monday
+        (
+            _QUAY,
+            "The Fishers' Guild said on Thursday that repairing the quay would cost €95 "
+            "million, more than twice the Harbour Board's estimate of €40 million.",
+            "diverge",
+        ),
+        # a higher figure of a later day that no sentence sets against the first: the
+        # estimate may have grown
+        (
+            _QUAY,
+            "The Fishers' Guild said on Thursday that repairing the quay would cost €95 million.",
+            "growth",
+        ),
+        # a toll the writer sets against another's count is a rival, not the count updated
+        (
+            _TOLL,
+            "The Health Office said on Thursday that 31 people had died in the quay collapse, "
+            "against the 12 counted by the Harbour Police.",
+            "diverge",
+        ),
+        # ... but the level a change started from is no rival: "up from" tells of growth
+        (
+            _TOLL,
+            "The Health Office said on Thursday that 31 people had died in the quay collapse, "
+            "up from the 12 the Harbour Police gave on Monday.",
+            "growth",
+        ),
+        (
+            _TOLL,
+            "The Health Office said on Thursday that 31 people had died in the quay collapse.",
+            "growth",
+        ),
+    ],
+)
+def test_figures_set_side_by_side_are_rivals_of_that_day(
+    first: str, later: str, verdict: str
+) -> None:
+    assert _two_days(first, later) == verdict
