@@ -863,10 +863,11 @@ def _what_befell(
         .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
     )
     # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
-    # verb right before the people's noun says what befell them as well
+    # verb right before the people's noun says what befell them as well, and so does the
+    # noun of an event before "of" ("the deaths of two children", "the arrest of 40 fans")
     counted_before = pl.when(own_noun).then(before)
     done = pl.coalesce(
-        counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?$", 1),
+        counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:of\s+)?(?:{HEDGES}\s+)?$", 1),
         # (and the people joined to them by "and": "killed 18 soldiers and 33 civilians")
         counted_before.str.extract(
             rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+){{1,2}}?"

@@ -125,6 +125,13 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
          "at least 30 soldiers", "injured", "personnel"),
         # a verb that befalls nobody leaves the noun's own measure
         ("Peru sent 400 soldiers to the border on Monday.", "400 soldiers", "personnel", None),
+        # so does the noun of an event before "of" ("the deaths of", "the rescue of")
+        ("Officials in Peru confirmed the deaths of two young children on Monday.",
+         "two young children", "death", "child"),
+        ("Officials in Peru reported the rescue of 12 miners on Monday.",
+         "12 miners", "rescued", "miner"),
+        ("The union in Peru warned of the loss of 4,000 jobs on Monday.", "4,000 jobs", "job",
+         "job"),
     ],
 )  # fmt: skip
 def test_the_verb_before_a_people_s_noun_says_what_befell_them(
