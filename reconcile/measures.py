@@ -134,6 +134,15 @@ _IT_MOVED = (
     r"raised|lowered|cut|edged|slipped)(?:\s+(?:up|down|back))?\s+(?:to|at)\s+" + _HEDGE
 )
 
+#: "The chamber put the cost at EUR 420 million, while the ministry estimated it at about EUR
+#: 150 million": a figure a source puts "it" at is its estimate of what the figure before
+#: measures, and takes that figure's measure.
+_PUT_IT_AT = (
+    r"(?i)\b(?:put|puts|putting|estimated|estimates|estimate|estimating|placed|places|place|"
+    r"placing|pegged|pegs|peg|valued|values|value|valuing|reckoned|reckons|set|sets|setting)\s+"
+    r"(?:it|them|that)\s+at\s+" + _HEDGE
+)
+
 #: "The ministry gave a much lower figure, saying about 18,000 tonnes had spoiled": a figure
 #: its sentence calls a higher or lower one (than the figure before) is a rival estimate of
 #: the same thing, and takes that figure's measure.
@@ -283,10 +292,14 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
     )
     pointer = (
-        before.str.contains(rf"(?i)\b(?:that|this|the|its|their)\s+(?:own\s+)?(?:{noun})\b")
-        & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
-        & ~counted_thing
-    ) | before.str.contains(_IT_MOVED)
+        (
+            before.str.contains(rf"(?i)\b(?:that|this|the|its|their)\s+(?:own\s+)?(?:{noun})\b")
+            & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
+            & ~counted_thing
+        )
+        | before.str.contains(_IT_MOVED)
+        | before.str.contains(_PUT_IT_AT)
+    )
     pointer = pointer | before_figure().str.contains(_RIVAL_FIGURE)
     # "... and 900 in the opposite direction", "900 went the other way": the movement before
     # it, the other way round (the words of its own clause, before or after it)

@@ -232,3 +232,28 @@ def test_figures_set_side_by_side_are_rivals_of_that_day(
     first: str, later: str, verdict: str
 ) -> None:
     assert _two_days(first, later) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "rival"),
+    [
+        (
+            "The Harbour Chamber put the cost of the storm at €420 million, while the finance "
+            "ministry estimated it at about €150 million.",
+            "€420 million",
+            "about €150 million",
+        ),
+        (
+            "Fishers put the damage at €12 million; the port board values it at €5 million.",
+            "€12 million",
+            "€5 million",
+        ),
+    ],
+)
+def test_a_figure_a_source_puts_it_at_is_a_rival_of_the_one_before(
+    text: str, first: str, rival: str
+) -> None:
+    # "estimated it at", "values it at": "it" is what the figure before measures
+    result = _on_one_day(text)
+    assert _of(result, rival)["concept_source"] == "the figure just before it"
+    assert _of(result, rival)["concept_key"] == _of(result, first)["concept_key"]
