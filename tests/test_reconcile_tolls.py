@@ -132,6 +132,10 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
          "12 miners", "rescued", "miner"),
         ("The union in Peru warned of the loss of 4,000 jobs on Monday.", "4,000 jobs", "job",
          "job"),
+        ("Officials in Peru reported the disappearance of 30 miners on Monday.", "30 miners",
+         "missing", "miner"),
+        # a verb of dying after the people's noun
+        ("Nine people perished in the fire in Peru on Monday.", "Nine people", "death", None),
     ],
 )  # fmt: skip
 def test_the_verb_before_a_people_s_noun_says_what_befell_them(
