@@ -868,6 +868,14 @@ def _what_befell(
     counted_before = pl.when(own_noun).then(before)
     done = pl.coalesce(
         counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:of\s+)?(?:{HEDGES}\s+)?$", 1),
+        # "among the dead were 12 children", "the injured included 40 soldiers": the people
+        # of a group named by its state are of its measure
+        counted_before.str.extract(
+            rf"(?i)(?-u:\b)(?:among\s+)?the\s+({measures})(?:\s+(?:in|at|of|from)\s+(?:the\s+)?"
+            rf"[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:were|are|included|include|includes)\s+"
+            rf"(?:{HEDGES}\s+)?$",
+            1,
+        ),
         # (and the people joined to them by "and": "killed 18 soldiers and 33 civilians")
         counted_before.str.extract(
             rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+){{1,2}}?"

@@ -134,6 +134,11 @@ def test_a_headline_restates_a_figure_its_text_calls_suspected() -> None:
          "job"),
         ("Officials in Peru reported the disappearance of 30 miners on Monday.", "30 miners",
          "missing", "miner"),
+        # the people of a group named by its state ("among the dead were ...")
+        ("Among the dead in Peru were 12 children, officials said on Monday.", "12 children",
+         "death", "child"),
+        ("The injured in Peru included 40 soldiers, officials said on Monday.", "40 soldiers",
+         "injured", "personnel"),
         # a verb of dying after the people's noun
         ("Nine people perished in the fire in Peru on Monday.", "Nine people", "death", None),
     ],
