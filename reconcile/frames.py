@@ -618,6 +618,9 @@ def read_measure(
         )
         .str.to_lowercase()
     )
+    # (read once: it is used three times)
+    frame = frame.with_columns(_rm_of_noun=of_noun)
+    of_noun = pl.col("_rm_of_noun")
     fate, members = _what_befell(before, after, own_noun, around)
     steps = {
         "_m_each": (
@@ -815,6 +818,7 @@ def read_measure(
         *steps,
         *(k + "_is" for k in steps),
         *_AROUND,
+        "_rm_of_noun",
         "_m_first",
         "_m_whole",
         "_m_surface",
@@ -1571,7 +1575,11 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     )
     whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
     group = ["entity", "concept_key"]
-    marks = frame.select(
+    # (the city and the whole country read once each: an expression used twice is computed
+    # twice)
+    marks = frame.select(*group, "doc_id", "start", _city=city, _whole=whole)
+    city, whole = pl.col("_city"), pl.col("_whole")
+    marks = marks.select(
         *group,
         pl.when(city.is_not_null() & ~whole).then(city).alias("_city"),
         (whole & city.is_null()).alias("_whole"),
