@@ -460,8 +460,13 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     told = pl.coalesce(cut.str.replace_all(_RELEASED_IN, " "), with_year).str.replace_all(
         _FOUNDED_IN, " "
     )
-    told_years = told.str.extract_all(years).list.n_unique()
-    found = claims.select(
+    # (the words and the count of their distinct years read once each: an expression is
+    # computed anew at every use, and each is used twice or more)
+    told_read = claims.with_columns(_told=told).with_columns(
+        _told_years=pl.col("_told").str.extract_all(years).list.n_unique()
+    )
+    told, told_years = pl.col("_told"), pl.col("_told_years")
+    found = told_read.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
         # March 2 and June 9, 2030" runs to its end
         with_month.str.extract_all(_SINCE + _MONTH_YEAR.removeprefix("(?i)"))
@@ -508,6 +513,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .str.extract_groups(_DAY_MONTH)
         .alias("_dm"),
     ).unnest("_my")
+    del told_read
     month = (
         found.get_column("2")
         .str.to_lowercase()
@@ -635,6 +641,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         pl.any_horizontal(pl.col(c).is_not_null() for c in ("_weekday", "_alone", "_dm_month"))
         | days_back.is_not_null()
     )
+    # (read once each: an expression is computed anew at every use)
+    frame = frame.with_columns(_years_ago=years_ago, _superseded=superseded)
+    years_ago, superseded = pl.col("_years_ago"), pl.col("_superseded")
     frame = frame.with_columns(
         as_of=pl.when(dated)
         .then(_day_of_month())
@@ -713,7 +722,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
             )
         )
         | before.str.contains(_CHANGE_BY),
-    )
+    ).drop("_years_ago", "_superseded")
     frame = _rates(frame, claims.schema["per"])
     return frame.drop(
         "_month",

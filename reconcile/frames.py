@@ -600,29 +600,10 @@ def read_measure(
     around = around.replace("\\ ", _BETWEEN)
     word = rf"(?i)(?-u:\b)({around})(?-u:\b)"
     unnamed = actors_unnamed(forms, actors)
-    before, after = unnamed(before_figure()), unnamed(after_figure())
-    unit = pl.col("unit").fill_null("")
-    # "1,000 containers of munitions" counts containers: words after "of" are not its measure
-    # "345 deaths per million people": the people a rate is per are not what it measures
-    after_clause = (
-        after.str.replace(r"\s-\s.*$", "")
-        .str.replace_all(_SPENT_TIME, "")
-        .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
-        .str.replace(_OF_ITS_NOUN, "${1}")
-        .str.replace(rf"(?i){PER_HEAD}.*$", "")
-        # "kept its rate at 5% on Thursday and said it expects the economy to grow": a verb
-        # of speech after "and" opens a clause of its own, whose words are not the figure's
-        .str.replace(_NEW_CLAUSE, "")
-    )
-    # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
-    # counted noun of its own leaves the words of a later figure's clause to that figure (a
-    # bare one shares the noun after: "900 suspected and 200 confirmed cases")
     own_noun = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
-    after_clause = (
-        pl.when(own_noun)
-        .then(after_clause.str.replace(_later_figure(), ""))
-        .otherwise(after_clause)
-    )
+    frame = _with_words_around(frame, unnamed, own_noun)
+    before, after, after_clause = (pl.col(c) for c in _AROUND)
+    unit = pl.col("unit").fill_null("")
     noun = drop_plural_s(pl.col("unit").str.to_lowercase())
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
@@ -637,6 +618,9 @@ def read_measure(
         )
         .str.to_lowercase()
     )
+    # (read once: it is used three times)
+    frame = frame.with_columns(_rm_of_noun=of_noun)
+    of_noun = pl.col("_rm_of_noun")
     fate, members = _what_befell(before, after, own_noun, around)
     steps = {
         "_m_each": (
@@ -831,7 +815,52 @@ def read_measure(
     )
     frame = frame.rename({"_m_surface_is": "_measure_own"})
     return frame.drop(
-        *steps, *(k + "_is" for k in steps), "_m_first", "_m_whole", "_m_surface", "_m_people_is"
+        *steps,
+        *(k + "_is" for k in steps),
+        *_AROUND,
+        "_rm_of_noun",
+        "_m_first",
+        "_m_whole",
+        "_m_surface",
+        "_m_people_is",
+    )
+
+
+#: The words :func:`read_measure` reads around each figure, held as columns while it reads:
+#: those before it and after it, and the clause after it that is the figure's own.
+_AROUND = ("_rm_before", "_rm_after", "_rm_clause")
+
+
+def _with_words_around(
+    frame: pl.DataFrame, unnamed: Callable[[pl.Expr], pl.Expr], own_noun: pl.Expr
+) -> pl.DataFrame:
+    """``frame`` with the columns of :data:`_AROUND`, the names of bodies taken out of the
+    words (``unnamed``); ``own_noun``: whether the figure has a counted noun of its own. Each
+    is written once: an expression is computed anew wherever it is used, and many readings
+    use these."""
+    frame = frame.with_columns(
+        _rm_before=unnamed(before_figure()), _rm_after=unnamed(after_figure())
+    )
+    # "1,000 containers of munitions" counts containers: words after "of" are not its measure
+    # "345 deaths per million people": the people a rate is per are not what it measures
+    clause = (
+        pl.col("_rm_after")
+        .str.replace(r"\s-\s.*$", "")
+        .str.replace_all(_SPENT_TIME, "")
+        .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
+        .str.replace(_OF_ITS_NOUN, "${1}")
+        .str.replace(rf"(?i){PER_HEAD}.*$", "")
+        # "kept its rate at 5% on Thursday and said it expects the economy to grow": a verb
+        # of speech after "and" opens a clause of its own, whose words are not the figure's
+        .str.replace(_NEW_CLAUSE, "")
+    )
+    frame = frame.with_columns(_rm_clause=clause)
+    # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
+    # counted noun of its own leaves the words of a later figure's clause to that figure (a
+    # bare one shares the noun after: "900 suspected and 200 confirmed cases")
+    clause = pl.col("_rm_clause")
+    return frame.with_columns(
+        _rm_clause=pl.when(own_noun).then(clause.str.replace(_later_figure(), "")).otherwise(clause)
     )
 
 
@@ -1555,7 +1584,11 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     )
     whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
     group = ["entity", "concept_key"]
-    marks = frame.select(
+    # (the city and the whole country read once each: an expression used twice is computed
+    # twice)
+    marks = frame.select(*group, "doc_id", "start", _city=city, _whole=whole)
+    city, whole = pl.col("_city"), pl.col("_whole")
+    marks = marks.select(
         *group,
         pl.when(city.is_not_null() & ~whole).then(city).alias("_city"),
         (whole & city.is_null()).alias("_whole"),

@@ -570,13 +570,17 @@ def assign_keys(
         before_figure().str.extract(_TOLL_OF, 1).str.to_lowercase().alias("_toll_of"),
     )
     toll_of = pl.lit(toll_word).replace_strict(groups, default=None)
-    counted = pl.coalesce("unit", "_counted", members)
+    # (the counted noun, its key and the population read from them each written once as a
+    # column: an expression is computed anew at every use, and these are used many times)
+    frame = frame.with_columns(_k_counted=pl.coalesce("unit", "_counted", members))
+    counted = pl.col("_k_counted")
     # ("40 dead civilians" are civilians, counted dead)
-    unit = (
-        counted.str.to_lowercase()
+    frame = frame.with_columns(
+        _k_unit=counted.str.to_lowercase()
         .str.replace(rf"^(?:{alternation(_WORDS.state_words)})\s+(\S)", "${1}")
         .pipe(drop_plural_s)
     )
+    unit = pl.col("_k_unit")
     # "250,000 Libyans" are people of a place (read as its place), not a particular group
     # (the texts' own adjectives as written, "Veldarans", and as counted, "Veldaran")
     nationals = {form.lower() for form in demonym_forms()} | {
@@ -599,6 +603,8 @@ def assign_keys(
         .then(pl.coalesce(unit.replace_strict(tables.measure_forms, default=None), unit))
         .otherwise(toll_of)
     )
+    frame = frame.with_columns(_k_population=population).drop("_k_counted", "_k_unit")
+    population = pl.col("_k_population")
     # a share is of what its own phrase says; a word farther off does not make it sure
     own_words = pl.col("concept_source").str.contains(rf"{OWN_WORDS}|borrow")
     share_sure = (pl.col("dimension") != "ratio") | own_words | of_economy
@@ -632,7 +638,7 @@ def assign_keys(
         & share_sure
         & ~by_role.fill_null(False)
         & ~scope_noted,
-    ).drop("_status", "_doc__place", "_counted")
+    ).drop("_status", "_doc__place", "_counted", "_k_population")
     frame = period_again(frame)
     # "... 11,000 workers walked out. The employers put the number at 4,000": a figure pointing
     # back counts the people the figure before it counted ("1.8 million cattle, goats and
@@ -1555,12 +1561,15 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         ),
         before.str.extract(rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1),
     ).str.to_lowercase()
+    # (the word read once: an expression is computed anew at every use)
+    frame = frame.with_columns(_c_said=said)
+    said = pl.col("_c_said")
     certain = pl.format("{} {}", said, base)
     frame = frame.with_columns(
         _certain=pl.when(certain.is_in(list(base_of))).then(certain),
         _base=pl.when(pl.col("concept_key") == base).then(base),
         _said=pl.format("called {}", said),
-    )
+    ).drop("_c_said")
     frame = _certainty_restated(frame)
     take = pl.col("_certain").is_not_null()
     return frame.with_columns(
@@ -1651,8 +1660,10 @@ def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     said = before.str.extract(
         rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1
     ).str.to_lowercase()
-    stance = said.replace_strict(verbs, default=None)
-    frame = frame.with_columns(_stance=stance, _stance_verb=said)
+    # (the verb read once: an expression is computed anew at every use)
+    frame = frame.with_columns(_stance_verb=said)
+    stance = pl.col("_stance_verb").replace_strict(verbs, default=None)
+    frame = frame.with_columns(_stance=stance)
     take = pl.col("_stance").is_not_null()
     return frame.with_columns(
         **where(

@@ -213,11 +213,14 @@ def _compared_ahead(frame: pl.DataFrame) -> pl.DataFrame:
         & ahead.is_not_null()
         & ~pl.col("_borrow")
     )
+    # (read once each: an expression is computed anew at every use, a window over the
+    # documents too)
+    frame = frame.with_columns(_ahead=takes, _ahead_key=ahead)
+    takes, ahead = pl.col("_ahead"), pl.col("_ahead_key")
     return frame.with_columns(
         _borrow=pl.col("_borrow") | takes,
         _prev_key=pl.when(takes).then(ahead).otherwise(pl.col("_prev_key")),
-        _ahead=takes,
-    )
+    ).drop("_ahead_key")
 
 
 def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
@@ -279,8 +282,16 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .over("doc_id", pl.col("dimension"))
         for column in ("start", "norm_value")
     )
+    # (each read once: an expression is computed anew at every use, a window over the
+    # documents too)
+    frame = frame.with_columns(
+        _c_prev_key=prev_key,
+        _c_prev_start=prev_start,
+        _c_before=before_figure().str.extract(r"([^,;:()]*)$", 1),
+    )
+    prev_key, prev_start = pl.col("_c_prev_key"), pl.col("_c_prev_start")
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
-    before = before_figure().str.extract(r"([^,;:()]*)$", 1)
+    before = pl.col("_c_before")
     # "that number has grown to ...", "raised its own figure to ...": the figure continues the
     # one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
@@ -388,4 +399,6 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .then(pl.lit(POINTED_BACK))
         .otherwise(pl.col("entity_source")),
     )
-    return frame.drop("_pointer", "_prev_entity", "_borrow")
+    return frame.drop(
+        "_pointer", "_prev_entity", "_borrow", "_c_prev_key", "_c_prev_start", "_c_before"
+    )
