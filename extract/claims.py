@@ -41,7 +41,7 @@ from .context import (
     tokens_before,
 )
 from .draft import Draft
-from .lexicon import lexicon, phrase_at, phrase_ending
+from .lexicon import Lexicon, lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .pairs import carry_pair_units, join_bounds, join_subunits
@@ -1360,10 +1360,8 @@ class _RowWriter:
         if (
             head
             and head_end <= claim.start
-            and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                tok.start >= head_end and heads_own_clause(left, k, self.reader.lex)
-                for k, tok in enumerate(left)
-            )
+            # "Acme's plan is young; we hope to hire 400 staff"
+            and not _own_clause_after(left, head_end, self.reader.lex)
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
             and not shares_word(head, claim.concept)
             and not (attribution and head in attribution)
@@ -1382,6 +1380,18 @@ class _RowWriter:
         if k >= len(toks):
             return "", 0
         return sentence_head(self.reader.tokens, toks[k].start, sent.end)
+
+
+def _own_clause_after(left: list[Token], head_end: int, lex: Lexicon) -> bool:
+    """Whether a word of ``left`` starting at or after ``head_end`` heads a clause of the
+    writer's or the reader's (:func:`heads_own_clause`). The tokens are in order: the scan
+    goes back from the last one and stops at the first that starts before ``head_end``."""
+    for k in range(len(left) - 1, -1, -1):
+        if left[k].start < head_end:
+            return False
+        if heads_own_clause(left, k, lex):
+            return True
+    return False
 
 
 #: The claims schema with its enumerations as strings, and where they are with their types:

@@ -444,12 +444,14 @@ class UnitReader(PhraseReader):
                 return 0  # "lost 40 last year": a singular time after a plural figure dates it
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
-        # "45,000 sq. km": an abbreviation's full stop inside the unit's name
-        dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
-        words = [first, *rwords[1 + dot : 4 + dot]]  # a unit has at most four words
-        longest = min(units.max_words, len(words), 4) if first in units.first_words else 1
+        dot, words, longest = 0, [first], 1  # most words open no unit of several words
+        if first in units.first_words:
+            # "45,000 sq. km": an abbreviation's full stop inside the unit's name
+            dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
+            words = [first, *rwords[1 + dot : 4 + dot]]  # a unit has at most four words
+            longest = min(units.max_words, len(words), 4)
         for k in range(longest, 0, -1):
-            info = units.words.get(" ".join(words[:k]))
+            info = units.words.get(" ".join(words[:k]) if k > 1 else first)  # one word: itself
             if info is None and k == 1 and right[0].text[:1].isalpha():
                 info = units.symbols.get(_symbol_form(right[0].text))
             if info is not None:
