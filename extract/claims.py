@@ -41,14 +41,13 @@ from .context import (
     tokens_before,
 )
 from .draft import Draft
-from .lexicon import lexicon, phrase_at, phrase_ending
+from .lexicon import Lexicon, lexicon, phrase_at, phrase_ending
 from .links import link_restatements, link_series, shares_word
 from .numbers import NumberMatch, find_numbers, non_quantity_spans
 from .pairs import carry_pair_units, join_bounds, join_subunits
 from .schema import CLAIMS_SCHEMA
 from .segment import Sentence, guess_language, sentences
 from .sources import (
-    REJECTED_BEFORE,
     agent_after,
     describes_a_name,
     holder,
@@ -57,6 +56,7 @@ from .sources import (
     official_source,
     own_source,
     paired_side,
+    set_aside_before,
     splits_sentence,
 )
 from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
@@ -149,13 +149,32 @@ def _attribution_verbs_ascii() -> frozenset[bytes]:
     return frozenset(v.encode("ascii") for v in lexicon().attribution_verbs if v.isascii())
 
 
-def _names_an_asserter_verb(text: str, start: int, end: int) -> bool:
+def _names_an_asserter_verb(text: str, start: int, end: int, letters: bytes | None = None) -> bool:
     """Whether ``text[start:end]`` holds a word such as "said" or "according" (a cheap
     test before the asserter is read): a run of letters a-z of the lower-cased text that
     is one. The runs are cut with bytes methods (any other character, encoded as "?",
-    becomes a space), several times faster than a regex's ``findall``."""
-    lowered = text[start:end].lower().encode("ascii", "replace")
-    return not _attribution_verbs_ascii().isdisjoint(lowered.translate(_NOT_LOWER_ASCII).split())
+    becomes a space), several times faster than a regex's ``findall``. ``letters`` is
+    :func:`_asserter_letters` of the whole text, when the caller has it: the sentence's
+    bytes are then a cut of those."""
+    if letters is None:
+        letters = _letter_bytes(text[start:end].lower())
+    else:
+        letters = letters[start:end]
+    return not _attribution_verbs_ascii().isdisjoint(letters.split())
+
+
+def _letter_bytes(lowered: str) -> bytes:
+    """``lowered`` as bytes, one a character, in which only the letters a-z are not spaces."""
+    return lowered.encode("ascii", "replace").translate(_NOT_LOWER_ASCII)
+
+
+def _asserter_letters(text: str) -> bytes | None:
+    """:func:`_letter_bytes` of the whole of ``text`` lower-cased, made once a document; None
+    where lower-casing changes the length ("İ" becomes two characters). Where it keeps it,
+    each character is lower-cased alone (the contextual final sigma aside, beyond ASCII
+    either way), so a cut of these bytes is the bytes of the cut lower-cased."""
+    lowered = text.lower()
+    return _letter_bytes(lowered) if len(lowered) == len(text) else None
 
 
 def _may_head_with_source(text: str, start: int, end: int) -> bool:
@@ -1052,6 +1071,7 @@ def _asserters(
     the asserters of its relative clauses (", which says ..."), each with its verb's offset.
     """
     text = tokens.text
+    letters = _asserter_letters(text)  # the cheap test of each sentence cuts these
     tracker = AttributionTracker()
     by_sentence: dict[int, str | None] = {}
     named_in: dict[int, list[tuple[int, str]]] = {}
@@ -1071,7 +1091,7 @@ def _asserters(
         who = None
         tracker.relative = []  # read again below, or none in this sentence
         if (
-            _names_an_asserter_verb(text, sent.start, sent.end)
+            _names_an_asserter_verb(text, sent.start, sent.end, letters)
             or tracker.quote_open
             or text.find("“", sent.start, sent.end) >= 0
             or text.find('"', sent.start, sent.end) >= 0
@@ -1243,7 +1263,7 @@ class _RowWriter:
         if agent:  # "well above the 9.6 billion put forward by the treasury": the treasury's
             # a body named in full, then by its initials: the name as the text cites it
             return self.named.get(agent) or name_acronyms(self.text, [agent]).get(agent, agent)
-        if REJECTED_BEFORE.search(self.text, max(sent.start, claim.start - 30), claim.start):
+        if set_aside_before(self.text, max(sent.start, claim.start - 30), claim.start):
             return None  # "will cost €210 million, not €85 million": no figure of the speaker's
         if id(sent) in self.named_in:
             own = own_source(
@@ -1340,10 +1360,8 @@ class _RowWriter:
         if (
             head
             and head_end <= claim.start
-            and not any(  # "Acme's plan is young; we hope to hire 400 staff"
-                tok.start >= head_end and heads_own_clause(left, k, self.reader.lex)
-                for k, tok in enumerate(left)
-            )
+            # "Acme's plan is young; we hope to hire 400 staff"
+            and not _own_clause_after(left, head_end, self.reader.lex)
             and not any(a < head_end <= b for a, b in figures)  # "Hundreds of fans ..."
             and not shares_word(head, claim.concept)
             and not (attribution and head in attribution)
@@ -1362,6 +1380,18 @@ class _RowWriter:
         if k >= len(toks):
             return "", 0
         return sentence_head(self.reader.tokens, toks[k].start, sent.end)
+
+
+def _own_clause_after(left: list[Token], head_end: int, lex: Lexicon) -> bool:
+    """Whether a word of ``left`` starting at or after ``head_end`` heads a clause of the
+    writer's or the reader's (:func:`heads_own_clause`). The tokens are in order: the scan
+    goes back from the last one and stops at the first that starts before ``head_end``."""
+    for k in range(len(left) - 1, -1, -1):
+        if left[k].start < head_end:
+            return False
+        if heads_own_clause(left, k, lex):
+            return True
+    return False
 
 
 #: The claims schema with its enumerations as strings, and where they are with their types:

@@ -168,9 +168,10 @@ class _LeftWalk:
         if low in _SUBJECT_PRONOUNS and self._subject_pronoun(tok):
             self.pronoun = True  # "... until you see it can reach 90 km/h": another clause
             return True
-        if self.picked and self._reduced_relative(self.i):
+        if self.picked and (self.crossed or self.changed) and self._reduced_relative(self.i):
             return self._pick()  # the participle and its noun are the phrase's
-        if self._verb(tok):
+        # the cheap test first: "the", "of", "in" ... are no verb (see _never_verbs)
+        if low not in _never_verbs() and self._verb(tok):
             return self._at_verb(tok)
         if self.relative and self.picked and low in self.lex.stopwords:
             return True  # "ties with Renwick, which is": the antecedent is the nearest phrase
@@ -411,11 +412,10 @@ class _LeftWalk:
         )
 
     def _verb(self, tok: Token) -> bool:
-        """Whether ``toks[i]`` belongs to the verb group before the figure (a new way of
-        finding one may need :func:`_never_verbs` to leave out more words)."""
+        """Whether ``toks[i]`` belongs to the verb group before the figure, a word not among
+        :func:`_never_verbs` (which :meth:`step` leaves out first; a new way of finding a
+        verb may need that set to leave out more words)."""
         toks, i, lex, low = self.toks, self.i, self.lex, tok.lower
-        if low in _never_verbs():
-            return False  # the cheap test first: "the", "of", "in" ... (see _never_verbs)
         if low in _AUX:
             return True
         if not tok.text.islower():

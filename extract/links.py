@@ -8,6 +8,7 @@ Both functions work on the drafts of one document, in text order.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .draft import Draft
@@ -19,9 +20,12 @@ __all__ = ["link_restatements", "link_series", "shares_word"]
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _content_words(phrase: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _content_words(phrase: str) -> frozenset[str]:
+    """The words of ``phrase`` lower-cased, stopwords aside. A pure function of the phrase,
+    cached: a document's concepts and sentence heads come back figure after figure."""
     stop = lexicon().stopwords
-    return {w for w in _WORD.findall(phrase.lower()) if w not in stop}
+    return frozenset(w for w in _WORD.findall(phrase.lower()) if w not in stop)
 
 
 def shares_word(a: str, b: str | None) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "official_source",
     "own_source",
     "paired_side",
+    "set_aside_before",
     "splits_sentence",
     "trim_source",
 ]
@@ -112,8 +113,37 @@ _CALL_FORMS = frozenset({"call", "calls", "calling", "called"})
 _SELF_FORMS = frozenset({"itself", "themselves", "himself", "herself"})
 
 
-def _names_itself(word: _Word, after: _Word) -> bool:
-    return word.lower in _CALL_FORMS and after.lower in _SELF_FORMS
+def _after_last_dash(words: Sequence[_Word]) -> int:
+    """Where the words after the last dash start (0 when there is none)."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].text in _DASHES:
+            return k + 1
+    return 0
+
+
+def _self_named_at(words: Sequence[_Word]) -> int:
+    """Where the name a group gives itself starts ("a group that calls itself Grey Wolf":
+    at "Grey"), 0 when none is given (a plain loop: no generator for the usual miss)."""
+    for k in range(len(words) - 2):
+        if words[k].lower in _CALL_FORMS and words[k + 1].lower in _SELF_FORMS:
+            return k + 2
+    return 0
+
+
+def _by_after(words: Sequence[_Word], participle: int) -> int | None:
+    """Where "by" stands within four words after the participle at ``participle``."""
+    for k in range(participle + 1, min(participle + 5, len(words))):
+        if words[k].lower == "by":
+            return k
+    return None
+
+
+def _auxiliary_at(words: Sequence[_Word]) -> int:
+    """Where the first auxiliary after the first word stands (the length when none does)."""
+    for k in range(1, len(words)):
+        if words[k].lower in _AUXILIARIES:
+            return k
+    return len(words)
 
 
 def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
@@ -125,32 +155,24 @@ def trim_source(words: Sequence[_W], lex: Lexicon) -> Sequence[_W] | None:
     adjective of time before a name are dropped ("the latest HSB data released on Monday"
     -> "HSB"); a group "that calls itself" a name is that name.
     """
-    dash = next((k for k in range(len(words) - 1, -1, -1) if words[k].text in _DASHES), -1)
-    words = words[dash + 1 :]  # "Toll rises - - The port authority": a headline's dash
-    named = next((k + 2 for k in range(len(words) - 2) if _names_itself(words[k], words[k + 1])), 0)
-    words = words[named:]  # "a group that calls itself Grey Wolf": the name it gives itself
+    words = words[_after_last_dash(words) :]  # "Toll rises - - The port authority"
+    words = words[_self_named_at(words) :]  # "a group that calls itself Grey Wolf"
     words = words[_phrase_start(words, lex) :]
-    if any(_is_number(w) for w in words):
+    if any(map(_is_number, words)):
         return None
     carriers = lex.source_nouns
     participle = _participle_at(words, lex)
-    by = next(
-        (
-            k
-            for k in range(participle + 1, participle + 5)
-            if k < len(words) and words[k].lower == "by"
-        ),
-        None,
-    )
+    by = _by_after(words, participle)
     if (
         by is not None
         and by + 1 < len(words)
         and any(w.lower in carriers for w in words[:participle])
     ):
         words = words[by + 1 :]  # "data released (on Monday) by the agency": the agency's
-    words = words[: _participle_at(words, lex)]
-    cut = next((k for k, w in enumerate(words) if k and w.lower in _AUXILIARIES), len(words))
-    words = words[:cut]  # "analysts have long": a clause, its subject names the source
+        participle = _participle_at(words, lex)
+    words = words[:participle]
+    # "analysts have long": a clause, its subject names the source
+    words = words[: _auxiliary_at(words)]
     while words and (words[-1].lower in lex.weekdays or words[-1].lower in lex.months):
         words = words[:-1]
     for j in range(min(4, len(words) - 2)):
@@ -471,6 +493,17 @@ def official_source(text: str, sentence_start: int, start: int) -> str | None:
 #: else's, or nobody's, never the speaker's. ("Instead of" is left out: "now says 2,100,
 #: instead of 4,000" is the speaker's own earlier figure, replaced.)
 REJECTED_BEFORE = re.compile(r"(?i)(?:,\s*not|\brather\s+than)\s+(?:the\s+)?$")
+
+
+def set_aside_before(text: str, lo: int, start: int) -> bool:
+    """Whether :data:`REJECTED_BEFORE` ends ``text[lo:start]`` (a figure set aside right
+    after it). The cheap test first: a match holds "not" or "than", in any case, which
+    only those ASCII letters spell, so the lower-cased window holds them too."""
+    window = text[lo:start].lower()
+    if "not" not in window and "than" not in window:
+        return False
+    return REJECTED_BEFORE.search(text, lo, start) is not None
+
 
 #: A possessive owner (group 1, its last words: capitalised ones before its head, "the
 #: union's", "the organisers'"), and the hedge that may stand right before the figure.

@@ -37,6 +37,15 @@ _WEIGHT_HINT = re.compile(
 #: Variant characters of unit symbols: the ordinal sign for the degree, the Greek mu for the
 #: micro sign, superscript powers ("km²", "m³") for the digits the unit table writes.
 _SYMBOL_VARIANTS = str.maketrans({"º": "°", "μ": "µ", "²": "2", "³": "3"})
+
+
+def _symbol_form(word: str) -> str:
+    """``word`` with the variants of ``_SYMBOL_VARIANTS`` written plain. They are all beyond
+    ASCII, so an ASCII word (most are) is returned as it is, with no ``str.translate`` pass:
+    with a table of code points that pass takes several times longer than the test."""
+    return word if word.isascii() else word.translate(_SYMBOL_VARIANTS)
+
+
 #: An acronym made plural with a small "s" ("MPs", "NGOs", "SUVs").
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 #: The most words between a change verb and "to" ("cut the reservoir's level to 23%") or
@@ -227,7 +236,7 @@ class UnitReader(PhraseReader):
     def _attached_unit(self, suffix: str) -> UnitInfo | None:
         """The unit of a symbol written right after digits ("45g", "10W", "2.4μm", "85m²")."""
         attached = self.units.attached
-        plain = suffix.translate(_SYMBOL_VARIANTS).replace(" ", "")
+        plain = _symbol_form(suffix).replace(" ", "")
         if len(plain) > 2 and plain[0] == "°":  # "° Celsius": the scale by name
             return self.units.words.get("degrees " + plain[1:].lower())
         return attached.get(suffix) or attached.get(plain)
@@ -435,14 +444,16 @@ class UnitReader(PhraseReader):
                 return 0  # "lost 40 last year": a singular time after a plural figure dates it
             claim.unit, claim.dimension = info.symbol, info.dimension
             return 2  # "the 30 previous seasons", "three consecutive months"
-        # "45,000 sq. km": an abbreviation's full stop inside the unit's name
-        dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
-        words = [first, *rwords[1 + dot : 4 + dot]]  # a unit has at most four words
-        longest = min(units.max_words, len(words), 4) if first in units.first_words else 1
+        dot, words, longest = 0, [first], 1  # most words open no unit of several words
+        if first in units.first_words:
+            # "45,000 sq. km": an abbreviation's full stop inside the unit's name
+            dot = int(len(rwords) > 2 and rwords[1] == "." and right[1].start == right[0].end)
+            words = [first, *rwords[1 + dot : 4 + dot]]  # a unit has at most four words
+            longest = min(units.max_words, len(words), 4)
         for k in range(longest, 0, -1):
-            info = units.words.get(" ".join(words[:k]))
+            info = units.words.get(" ".join(words[:k]) if k > 1 else first)  # one word: itself
             if info is None and k == 1 and right[0].text[:1].isalpha():
-                info = units.symbols.get(right[0].text.translate(_SYMBOL_VARIANTS))
+                info = units.symbols.get(_symbol_form(right[0].text))
             if info is not None:
                 claim.unit, claim.dimension = info.symbol, info.dimension
                 return k + dot if k > 1 else k
@@ -463,7 +474,7 @@ class UnitReader(PhraseReader):
         """A unit written as one symbol over another, with no spaces: "5 mg/L", "20 W/m2",
         "1.2 A/cm2" (a rate or a concentration; symbols the table knows as one, "km/h", are
         read before). Either side may be a symbol too bare to read alone ("W", "L", "A")."""
-        top, slash, bottom = word.translate(_SYMBOL_VARIANTS).partition("/")
+        top, slash, bottom = _symbol_form(word).partition("/")
         if not slash or not top or not bottom or "/" in bottom:
             return None
         units = self.units
