@@ -378,26 +378,24 @@ def reconcile(
     if not user.merge:
         # (the input's columns the quantities do not read leave until the checks)
         work = work.drop(*_UNQUANTIFIED)
-    quantities, assertions = quantities_table(
-        work,
-        assertions,
-        threshold=threshold,
-        consensus=consensus,
-        event_days=events,
-        side_by_side=_side_by_side(work, frame),
-    )
-    if user.merge:
-        # (a merged quantity takes the period most of its figures give)
-        work = _to_compare(_merge(work, quantities, user).drop("assertion_id"), days)
-        work, assertions = _asserted(work, made=True)
-        quantities, assertions = quantities_table(
+
+    def judged(work: pl.DataFrame, assertions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        side = _side_by_side(work, frame)
+        return quantities_table(
             work,
             assertions,
             threshold=threshold,
             consensus=consensus,
             event_days=events,
-            side_by_side=_side_by_side(work, frame),
+            side_by_side=side,
         )
+
+    quantities, assertions = judged(work, assertions)
+    if user.merge:
+        # (a merged quantity takes the period most of its figures give)
+        work = _to_compare(_merge(work, quantities, user).drop("assertion_id"), days)
+        work, assertions = _asserted(work, made=True)
+        quantities, assertions = judged(work, assertions)
     if user.rename:
         quantities = quantities.with_columns(
             label=pl.when(pl.col("quantity_id").is_in(list(user.rename)))
