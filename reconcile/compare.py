@@ -432,7 +432,7 @@ def quantities_table(
     voted = (
         voted.join(side_by_side, on="assertion_id", how="left", maintain_order="left")
         if side_by_side is not None
-        else voted.with_columns(_sentences=pl.lit(None, dtype=pl.List(pl.String)))
+        else voted.with_columns(_sentences=pl.lit(None, dtype=pl.List(pl.UInt64)))
     )
     voted = voted.select(*needed, "_sentences").with_columns(_by_measure(claims))
     # (an id and a flag per assertion, let go before the assertions are judged)
@@ -713,13 +713,15 @@ def _groups(ordered: pl.DataFrame) -> Iterator[list[dict[str, Any]]]:
 #: change, not of two rivals.
 _FROM_BEFORE = rf"(?i)(?-u:\b)from\s+(?:(?:the|a|an|its|their)\s+)?(?:{HEDGES}\s+)?[^\w\s]?$"
 #: The columns :func:`side_by_side` reads of the claims that share a sentence.
-SIDE_BY_SIDE_READS = ("change", "sentence", "start")
+SIDE_BY_SIDE_READS = ("change", "sentence", "sentence_start", "start")
+#: A working column: a number for each sentence (one per document and start).
+SENTENCE = "_sentence"
 
 
 def shared_sentences(claims: pl.DataFrame) -> pl.DataFrame:
-    """The rows of ``claims`` (``quantity_id``, ``assertion_id``, ``doc_id``,
-    ``sentence_start``) whose sentence holds figures of two assertions of their quantity."""
-    keys = ["quantity_id", "doc_id", "sentence_start"]
+    """The rows of ``claims`` (``quantity_id``, ``assertion_id``, ``SENTENCE``) whose
+    sentence holds figures of two assertions of their quantity."""
+    keys = ["quantity_id", SENTENCE]
     return claims.filter(
         pl.col("assertion_id").is_not_null() & (pl.col("assertion_id").n_unique().over(keys) > 1)
     )
@@ -735,7 +737,7 @@ def side_by_side(shared: pl.DataFrame) -> pl.DataFrame | None:
     "31, up from the 12 given on Monday") sets none side by side. None when no sentence
     does. ``shared``: :func:`shared_sentences` with ``SIDE_BY_SIDE_READS`` and, where they
     are read, ``starting_figure`` and ``superseded``."""
-    keys = ["quantity_id", "doc_id", "sentence_start"]
+    keys = ["quantity_id", SENTENCE]
     before = pl.col("sentence").str.slice(
         0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32)
     )
@@ -746,11 +748,7 @@ def side_by_side(shared: pl.DataFrame) -> pl.DataFrame | None:
     levels = shared.filter(~changed.any().over(keys))
     if levels.is_empty():
         return None
-    return levels.group_by("assertion_id").agg(
-        pl.concat_str(pl.col("doc_id"), pl.col("sentence_start"), separator="@")
-        .unique()
-        .alias("_sentences")
-    )
+    return levels.group_by("assertion_id").agg(pl.col(SENTENCE).unique().alias("_sentences"))
 
 
 def _with_event_days(voted: pl.DataFrame, days: dict[str, dt.date]) -> pl.DataFrame:

@@ -17,6 +17,7 @@ from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_check
 from .columns import as_text, in_series_order, on_rows, sorted_by, with_order
 from .compare import (
     BASE,
+    SENTENCE,
     SIDE_BY_SIDE_READS,
     assertions_table,
     quantities_table,
@@ -116,8 +117,17 @@ def _side_by_side(work: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame | Non
     """:func:`reconcile.compare.side_by_side` of the working table, the sentences read from
     the input by row number."""
     flags = [c for c in ("starting_figure", "superseded") if c in work.columns]
-    keys = work.select(_ROW, "quantity_id", "assertion_id", *flags)
-    shared = shared_sentences(_from_input(keys, frame, ("doc_id", "sentence_start")))
+    # (each sentence as one number, its document's and its start's, not as their texts: a
+    # million rows' document names are neither copied nor hashed)
+    doc = frame.get_column("doc_id").cast(pl.Categorical).to_physical().cast(pl.UInt64)
+    number = doc * (1 << 32) + frame.get_column("sentence_start").fill_null(0).cast(pl.UInt64)
+    number = number.gather(work.get_column(_ROW))
+    # (only the rows of sentences holding two figures or more are read on: a test of the
+    # numbers alone first)
+    twice = number.is_duplicated()
+    keys = work.select(_ROW, "quantity_id", "assertion_id", *flags).filter(twice)
+    shared = shared_sentences(keys.with_columns(number.filter(twice).alias(SENTENCE)))
+    del doc, number, twice, keys
     # (the words of the few figures that share a sentence read from the input by row)
     rows = shared.get_column(_ROW)
     return side_by_side(
