@@ -55,7 +55,7 @@ from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_rows, on_rows, set_at_rows
 from .dating import SPAN_END
-from .frames import HEDGES, drop_plural_s, multiple_base
+from .frames import HEDGES, before_figure, drop_plural_s, multiple_base
 from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
@@ -738,10 +738,7 @@ def side_by_side(shared: pl.DataFrame) -> pl.DataFrame | None:
     does. ``shared``: :func:`shared_sentences` with ``SIDE_BY_SIDE_READS`` and, where they
     are read, ``starting_figure`` and ``superseded``."""
     keys = ["quantity_id", SENTENCE]
-    before = pl.col("sentence").str.slice(
-        0, (pl.col("start") - pl.col("sentence_start")).cast(pl.UInt32)
-    )
-    changed = pl.col("change").is_not_null() | before.str.contains(_FROM_BEFORE).fill_null(False)
+    changed = pl.col("change").is_not_null() | before_figure().str.contains(_FROM_BEFORE)
     for flag in ("starting_figure", "superseded"):
         if flag in shared.columns:
             changed = changed | pl.col(flag).fill_null(False)

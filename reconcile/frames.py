@@ -893,7 +893,7 @@ def _what_befell(
     )
     # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
     # verb right before the people's noun says what befell them as well, and so does the
-    # noun of an event before "of" ("the deaths of two children", "the arrest of 40 fans")
+    # noun of an event before "of" ("the deaths of two children", "the rescue of 12 miners")
     counted_before = pl.when(own_noun).then(before)
     done = pl.coalesce(
         counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:of\s+)?(?:{HEDGES}\s+)?$", 1),
