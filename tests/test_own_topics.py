@@ -25,7 +25,9 @@ forecast cut and the market after it; a wave of deaths from spirits laced with m
 state pricing council refusing to pay for a costly medicine; a jail riot and its dead, escaped and
 hostages; a coach crash; a shipping canal blocked; a fraud through a bank's app; a blizzard
 stranding drivers on a motorway; a week of record demand at food banks; a week of winter smog
-over a city) with the groups and verdicts written by hand before the tool was first run on them
+over a city; a shortage of nurses in public hospitals and a strike ballot; a lithium mine's water
+beside a dry town; a fire in a council tower block) with the groups and verdicts written by hand
+before the tool was first run on them
 (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is
 written in its ``known.yaml`` (``wrong``, ``not_held``, ``notes`` on its first run and what
