@@ -49,6 +49,7 @@ from .frames import (
 from .measures import POINTED_BACK, _concepts, _lends, _number_of, _read_measures
 from .organisations import (
     DOCUMENT_ORGANISATION,
+    ORGANISATION,
     document_organisations,
     read_organisation,
     text_organisations,
@@ -1807,6 +1808,44 @@ def _official_without_estimates(frame: pl.DataFrame, official_of: dict[str, str]
 EVENT_DAYS = 1
 
 
+ONLY_NAMED = "the only place or actor named for its measure"
+
+#: What a figure measures, its entity aside: figures alike in all of these may be of one thing.
+_MEASURED = (
+    "concept_key",
+    "population",
+    "period",
+    "dimension",
+    "norm_unit",
+    "norm_per",
+    "is_delta",
+)
+
+
+def _unspecified_filled(claims: pl.DataFrame) -> pl.DataFrame:
+    """A figure of no place or actor ("unspecified") takes the one entity the other figures
+    of its measure name, when they name exactly one: nothing in its words tells it apart
+    from them. With two or more, which one it is of is not known, and it stays apart. A
+    place is only taken, not an organisation: a body's figures are of its own affairs. The
+    entity taken is a guess, and the frame stays as unsure as a figure of no place is
+    (``frame_sure``): grouped with its measure's figures, never shown as their rival."""
+    place = ~pl.col("entity_source").cast(pl.String).str.starts_with(ORGANISATION)
+    named = pl.when((pl.col("entity") != "unspecified") & place).then(pl.col("entity"))
+    # (one pass over the measures' groups: how many entities each names, and the first)
+    frame = claims.with_columns(
+        _n=named.drop_nulls().n_unique().over(_MEASURED),
+        _only=named.drop_nulls().first().over(_MEASURED),
+    )
+    fill = (pl.col("entity") == "unspecified") & (pl.col("_n") == 1)
+    return frame.with_columns(
+        entity=pl.when(fill).then(pl.col("_only")).otherwise(pl.col("entity")),
+        entity_source=pl.when(fill)
+        .then(pl.lit(ONLY_NAMED))
+        .otherwise(pl.col("entity_source").cast(pl.String))
+        .cast(pl.Categorical),
+    ).drop("_n", "_only")
+
+
 def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataFrame:
     """``series_id`` (the quantity across time) and ``quantity_id`` (one time window of it),
     and ``SERIES_ORDER``: each claim's place in the order of series, date, document and
@@ -1821,6 +1860,7 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     A measure of one day's event (``event_measures``: a march's crowd) starts a new window
     at any gap of more than a day, ``window_days`` or not: two marches are two quantities.
     """
+    claims = _unspecified_filled(claims)
     age = pl.col("dimension").cast(pl.String) == "age"
     series = pl.concat_str(
         [

@@ -11,6 +11,7 @@ import pytest
 from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
 
 from reconcile.frames import demonym_forms, place_forms, place_mentions
+from reconcile.identify import ONLY_NAMED
 
 
 @pytest.mark.parametrize(
@@ -184,3 +185,29 @@ def test_worldwide_after_a_figure_is_its_place_over_a_maker_s_nationality() -> N
     assert world["entity"] == "world"
     # the worldwide count is not set against the home country's
     assert world["quantity_id"] != home["quantity_id"]
+
+
+_FLOODS = (
+    "Floods swept through Mozambique on Tuesday. The government said 40 people had died in "
+    "Mozambique."
+)
+_NO_PLACE = "Rescue workers said on Tuesday that 46 people had died in the floods."
+
+
+def test_a_figure_of_no_place_takes_the_one_place_its_measure_is_given_for() -> None:
+    result = _on_one_day(_FLOODS, _NO_PLACE)
+    named, bare = _of(result, "40"), _of(result, "46")
+    assert bare["entity"] == "Mozambique" and bare["entity_source"] == ONLY_NAMED
+    assert bare["quantity_id"] == named["quantity_id"]
+    # the place is a guess: the two figures are possibly the same, never set against each other
+    assert _verdict(result, "46") != "diverge"
+
+
+def test_a_figure_of_no_place_stays_apart_when_its_measure_is_given_for_two() -> None:
+    result = _on_one_day(
+        _FLOODS,
+        "In Malawi, officials said on Tuesday that 12 people had died in Malawi.",
+        _NO_PLACE,
+    )
+    assert _of(result, "46")["entity"] == "unspecified"
+    assert len({_of(result, s)["quantity_id"] for s in ("40", "12", "46")}) == 3
