@@ -60,7 +60,7 @@ from .identify import AGAINST, stable_ids
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
-from .sources import one_source_judge
+from .sources import candidate_pairs, one_source_judge
 from .tables import measure_nouns
 from .verdicts import (
     _LEVEL,
@@ -838,7 +838,7 @@ def _judge_all(ordered: pl.DataFrame, *, threshold: float) -> list[tuple[object,
     # into Python as its rows are judged, not a dictionary of every quantity's held through)
     stats = stats.sort("quantity_id", nulls_last=True)
     names = [of_quantity or [] for of_quantity in stats.get_column("_sources").to_list()]
-    neighbours = source_neighbours(names, one_source)
+    neighbours = source_neighbours(names, one_source, candidates=candidate_pairs)
     counted = [
         independent_sources(of_quantity, one_source, neighbours=neighbours) for of_quantity in names
     ]

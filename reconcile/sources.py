@@ -6,8 +6,9 @@ reports that echo one another.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -579,6 +580,51 @@ class SourceName:
         if n > 0 and self.ending[-n:] == other.ending[-n:]:
             return True
         return self.proper != "" and self.proper == other.proper
+
+
+def _block_keys(name: SourceName) -> set[tuple[str, object]]:
+    """Keys two names share whenever :meth:`SourceName.may_be_one_with` may join them: each
+    of its tests compares a part of each name that is here (a bare name or a tail, an
+    acronym, a person's name key, the short form's first letter, the first and last words,
+    the proper name)."""
+    keys: set[tuple[str, object]] = {("bare", name.bare), *(("bare", t) for t in name.tails)}
+    keys |= {("bare", d) for d in (name.described, name.described_after) if d}
+    keys |= {("country", t) for t in name.country_tails}
+    if name.acronym is not None:
+        keys.add(("acronym", name.acronym))
+    if name.person:
+        keys.add(("person", _person_key(name.bare)))
+    if name.short:
+        keys.add(("short", name.short[0]))
+    if name.words:
+        keys.add(("first", name.words[0]))
+    if name.ending:
+        keys.add(("last", name.ending[-1]))
+    if name.proper:
+        keys.add(("proper", name.proper))
+    return keys
+
+
+def candidate_pairs(names: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs of distinct ``names`` (sorted within each pair) that share a key of
+    :func:`_block_keys`: every pair :func:`may_be_one_source` may join is among them, and
+    most pairs of a large table's names, which share none, are never judged."""
+    blocks: dict[tuple[str, object], list[str]] = {}
+    distinct = list(dict.fromkeys(names))
+    # (a name with nothing left once bare, "(XY)", is judged beside every other: the
+    # empty description of a name is its own bare name)
+    blank = [n for n in distinct if not SourceName.of(n).bare]
+    for name in distinct:
+        for key in _block_keys(SourceName.of(name)):
+            blocks.setdefault(key, []).append(name)
+    pairs = {
+        (a, b) if a < b else (b, a)
+        for members in blocks.values()
+        for a, b in itertools.combinations(members, 2)
+        if a != b
+    }
+    pairs |= {(a, b) if a < b else (b, a) for a in blank for b in distinct if a != b}
+    return sorted(pairs)
 
 
 def one_source_judge() -> Callable[[str, str], bool]:

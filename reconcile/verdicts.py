@@ -333,21 +333,30 @@ def independent_sources(
 
 
 def source_neighbours(
-    name_sets: Sequence[Sequence[str]], one_source: OneSource
+    name_sets: Sequence[Sequence[str]],
+    one_source: OneSource,
+    *,
+    candidates: Callable[[Sequence[str]], Sequence[tuple[str, str]]] | None = None,
 ) -> dict[str, set[str]] | None:
     """The names each name of ``name_sets`` may be one source with (``one_source``), each
     pair of the sets' distinct names judged once; None when that is more pairs than judging
     each set's own pairs (sets that share few names), which :func:`independent_sources` then
     does. Quantities of one table share their sources: their distinct names are far fewer
     than the pairs within each quantity (a 250,000-claim table: 454 names, 102,831 pairs,
-    against 1,393,458 within its quantities)."""
+    against 1,393,458 within its quantities). ``candidates`` gives the only pairs of the
+    distinct names ``one_source`` may join (:func:`reconcile.sources.candidate_pairs`: a few
+    thousand of those 102,831); without it every pair is judged."""
     distinct = sorted({n for names in name_sets for n in names})
-    across = len(distinct) * (len(distinct) - 1) // 2
+    pairs = (
+        candidates(distinct)
+        if candidates is not None
+        else list(itertools.combinations(distinct, 2))
+    )
     within = sum(len(names) * (len(names) - 1) // 2 for names in name_sets)
-    if across >= within:
+    if len(pairs) >= within:
         return None
     found: dict[str, set[str]] = {}
-    for a, b in itertools.combinations(distinct, 2):
+    for a, b in pairs:
         if one_source(a, b):
             found.setdefault(a, set()).add(b)
             found.setdefault(b, set()).add(a)

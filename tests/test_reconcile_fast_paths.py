@@ -7,7 +7,9 @@
   definition of ``may_be_one_source`` by ``one_body_names``;
 * ``identify._previous_alike`` (one sort) against ``shift(1).over(keys)``;
 * ``sources._one_people`` (names compared only with names of their word count and surname)
-  against every pair through ``_one_person``.
+  against every pair through ``_one_person``;
+* ``sources.candidate_pairs`` (only names sharing a key judged) and ``source_neighbours``
+  with it against every pair judged.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from reconcile.sources import (
     _one_people,
     _one_person,
     _proper_name,
+    candidate_pairs,
     may_be_one_source,
     one_body_names,
     one_source_judge,
 )
-from reconcile.verdicts import _judge
+from reconcile.verdicts import _judge, source_neighbours
 
 D1, D2, D3 = dt.date(2030, 5, 1), dt.date(2030, 5, 2), dt.date(2030, 11, 20)
 
@@ -217,6 +220,20 @@ def test_names_read_once_answer_as_one_body_names_does() -> None:
         assert judge(a, b) is expected, (a, b)
         answers.add(expected)
     assert answers == {True, False}
+
+
+def test_the_pairs_judged_hold_every_pair_one_source_joins() -> None:
+    names = sorted(set(NAMES) | set(PEOPLE))
+    joined = {(a, b) for a, b in itertools.combinations(names, 2) if may_be_one_source(a, b)}
+    candidates = set(candidate_pairs(names))
+    assert joined <= candidates
+    # (and not every pair: names that share nothing are never judged)
+    assert len(candidates) < len(names) * (len(names) - 1) // 2
+    sets = [names[i : i + 5] for i in range(0, len(names), 3)]
+    judge = one_source_judge()
+    assert source_neighbours(sets, judge, candidates=candidate_pairs) == source_neighbours(
+        sets, judge
+    )
 
 
 @pytest.mark.parametrize(
