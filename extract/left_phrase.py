@@ -195,8 +195,6 @@ class _LeftWalk:
             self.changed = True  # "sales fell 5%": the phrase before heads the change verb
         # "the March wheat contract": a month right before a word picked names the thing
         if not (adjacent and (low in self.lex.months or low in self.lex.weekdays)):
-            if self.picked and tok.text.islower() and (low,) in self.lex.changes:
-                return True  # "expected to lift output by 12%": the change verb ends the phrase
             if self._passed_over(tok):
                 return False
         if low[:1].isdigit():

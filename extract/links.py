@@ -51,12 +51,19 @@ def link_restatements(text: str, claims: list[Draft]) -> None:
     another unit or per another period says the first again: it takes its hedge, and what
     the first measures when it names nothing of its own ("net income of $3.2bn, or $1.05 a
     share"); an alternative in the same terms, "£5bn, or £10bn with interest", is left
-    alone."""
+    alone. A bracket holding a figure alone says the one before it again even when the two
+    were read as measures of different kinds ("400 Nm (295 lb-ft)", a unit the table has no
+    name for; "2.4 billion (about $1.6bn)", a sign left out), unless it is a share ("52
+    (48%)") or the bracket goes on past it ("4 reactors (1,000 MW each)")."""
     for i in range(1, len(claims)):
         a, b = claims[i - 1], claims[i]
         gap = text[a.end : b.start]
-        if a.sentence is not b.sentence or a.dimension != b.dimension or a.dimension == "count":
+        if a.sentence is not b.sentence or a.dimension == b.dimension == "count":
             continue
+        if a.dimension != b.dimension and (
+            "ratio" in (a.dimension, b.dimension) or text[b.end : b.end + 1] not in (")", "]")
+        ):
+            continue  # "52 (48%)": a share; "4 reactors (1,000 MW each)": a figure of each
         if _OR_GAP.match(gap) and (a.unit, a.per) != (b.unit, b.per):
             _take_hedge(a, b)
             b.concept = b.concept or a.concept

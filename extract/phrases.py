@@ -497,8 +497,6 @@ class PhraseReader:
         """What a figure is for, right after it or the noun it qualifies: "a 2-4kW pump for
         floor heating", "41 mpg in 2022 for compact cars"; not a time ("for the year")."""
         k = 2 if words[:1] == ["in"] and len(rest) > 1 and rest[1].text.isdigit() else 0
-        if words[:1] == [")"] or (words[:1] == ["("] and ")" in words[:12]):
-            k = words.index(")") + 1  # "$48,300 (£38,000) for repairs": past the restatement
         if "for" not in words[k : max(k, 4) + 1]:
             return None  # the words of the concept passed over below reach no "for"
         own = set((concept or "").lower().split())

@@ -76,6 +76,40 @@ def test_a_share_in_brackets_restates_no_bare_count() -> None:
     assert rows["48%"]["restates"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second", "concept"),
+    [
+        # a bracket holding only a figure says the one before it again, whatever the
+        # dimension each was read with: a unit the table has no name for, a lost sign
+        ("The engine makes 400 Nm (295 lb-ft) of torque.", "400 Nm", "295 lb-ft", "torque"),
+        (
+            "The sale of the port raised 2.4 billion (about $1.6bn) for the city.",
+            "2.4 billion",
+            "about $1.6bn",
+            "sale port",
+        ),
+    ],
+)
+def test_a_bracket_holding_a_figure_alone_restates_the_one_before(
+    text: str, first: str, second: str, concept: str
+) -> None:
+    rows = _rows(text)
+    assert rows[second]["restates"] == rows[first]["claim_id"]
+    assert rows[second]["concept"] == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a figure of each thing counted, or a bracket that goes on past its figure
+        ("The plant has 4 reactors (1,000 MW each).", "1,000 MW"),
+        ("The storm sank 3 ships (200 metres long) in the bay.", "200 metres"),
+    ],
+)
+def test_a_bracket_going_on_past_its_figure_restates_nothing(text: str, second: str) -> None:
+    assert _rows(text)[second]["restates"] is None
+
+
 def test_an_age_between_commas_is_not_what_a_later_figure_measures() -> None:
     rows = _rows("Halvorsen, 34, has scored 112 goals in 240 appearances for the club.")
     assert rows["112 goals"]["concept"] == "goals"
