@@ -54,6 +54,9 @@ def test_each_physical_measure_is_a_measure_of_dimensions_of_a_physical_unit() -
          "minimum temperature"),
         ("Electricity demand in Peru reached 31.4 gigawatts on Monday, the grid said.",
          "31.4 gigawatts", "power demand"),
+        # what the plants could make, however it is said ("of generation", "capacity")
+        ("The fault in Peru tripped 1.8 GW of generation on Monday, the grid said.", "1.8 GW",
+         "generating capacity"),
         # a gas given off is an emission, not a spill
         ("The fires in Peru released 40 million tonnes of carbon dioxide this year.",
          "40 million tonnes", "emissions"),
@@ -178,3 +181,12 @@ def test_a_unit_joined_by_a_hyphen_measures_the_noun_after_it() -> None:
     text = "In Peru the 55-metre dam gave way on Monday after a week of heavy rain."
     row = _of(_on_one_day(text), "55-metre")
     assert row["concept_key"] != "rainfall", row["concept_source"]
+
+
+def test_generation_lost_by_two_bodies_is_one_quantity_they_disagree_on() -> None:
+    result = _on_one_day(
+        "The fault in Peru tripped 1.8 GW of generation on Monday, the grid operator Voltan said.",
+        "The Peru Energy Regulator said on Monday that 3.1 GW of generation was lost in the fault.",
+    )
+    assert _of(result, "1.8")["quantity_id"] == _of(result, "3.1")["quantity_id"]
+    assert _verdict(result, "1.8") == "diverge"
