@@ -1105,8 +1105,9 @@ def _asserters(
         if id(sent) not in wanted:
             continue
         carried = tracker.last_source
-        # no asserter, or data described ("the breakdown shows"): the source carried on
-        described = who is not None and who.islower() and tracker.data
+        # no asserter, or data described ("the breakdown shows"): the source carried on;
+        # but a body named in lower case ("the union counted") is a source of its own
+        described = who is not None and who.islower() and tracker.data and not _body(who)
         by_sentence[id(sent)] = carried if not who or (carried and described) else who
         if lead is not None:
             lead.append(id(sent))
@@ -1120,6 +1121,13 @@ def _asserters(
     if named:  # "World Health Organization" and "WHO" in one text: one source
         by_sentence = {k: named.get(who, who) if who else who for k, who in by_sentence.items()}
     return by_sentence, named_in, named, relative_in
+
+
+def _body(who: str) -> bool:
+    """Whether an asserter's last word names a body ("union", "ministry"; the lexicon's
+    ``body_anaphors``). (A source's people, "the analysts", stand for the source named
+    last: ``source_authors``.)"""
+    return who.rsplit(None, 1)[-1] in lexicon().body_anaphors
 
 
 def _number_style(text: str, language: str) -> str:

@@ -104,6 +104,23 @@ def test_a_data_source_carries_on_to_the_next_figures() -> None:
     assert _sources(text)["450"] == "Port Authority"
 
 
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        # the data described: the source carried on
+        ("The new figures show 450 ships were turned away.", "Port Authority"),
+        # a body, in lower case: a source of its own
+        ("The union counted 450 ships turned away.", "union"),
+        ("The union's own survey found 450 ships were turned away.", "union"),
+    ],
+)
+def test_a_body_in_lower_case_is_a_source_of_its_own_not_the_data_described(
+    second: str, source: str
+) -> None:
+    text = f"According to the Port Authority, 3,200 ships docked in May. {second}"
+    assert _sources(text)["450"] == source
+
+
 def test_a_speaker_does_not_carry_on_to_the_writer_s_figures() -> None:
     text = "Ms Lind said 30 boats were lost in the storm. The harbour has 200 berths."
     got = _sources(text)
