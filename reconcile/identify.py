@@ -1829,6 +1829,8 @@ def _unspecified_filled(claims: pl.DataFrame) -> pl.DataFrame:
     place is only taken, not an organisation: a body's figures are of its own affairs. The
     entity taken is a guess, and the frame stays as unsure as a figure of no place is
     (``frame_sure``): grouped with its measure's figures, never shown as their rival."""
+    if not (claims.get_column("entity") == "unspecified").any():
+        return claims  # (nothing to fill: no column of a million rows is made for it)
     place = ~pl.col("entity_source").cast(pl.String).str.starts_with(ORGANISATION)
     named = pl.when((pl.col("entity") != "unspecified") & place).then(pl.col("entity"))
     # (one pass over the measures' groups: how many entities each names, and the first)
