@@ -610,12 +610,13 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[str, str]]:
     :func:`_block_keys`: every pair :func:`may_be_one_source` may join is among them, and
     most pairs of a large table's names, which share none, are never judged."""
     blocks: dict[tuple[str, object], list[str]] = {}
-    distinct = list(dict.fromkeys(names))
+    read = {name: SourceName.of(name) for name in names}  # (each name read once)
+    distinct = list(read)
     # (a name with nothing left once bare, "(XY)", is judged beside every other: the
     # empty description of a name is its own bare name)
-    blank = [n for n in distinct if not SourceName.of(n).bare]
-    for name in distinct:
-        for key in _block_keys(SourceName.of(name)):
+    blank = [n for n, facts in read.items() if not facts.bare]
+    for name, facts in read.items():
+        for key in _block_keys(facts):
             blocks.setdefault(key, []).append(name)
     pairs = {
         (a, b) if a < b else (b, a)

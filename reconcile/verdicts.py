@@ -347,13 +347,15 @@ def source_neighbours(
     distinct names ``one_source`` may join (:func:`reconcile.sources.candidate_pairs`: a few
     thousand of those 102,831); without it every pair is judged."""
     distinct = sorted({n for names in name_sets for n in names})
-    pairs = (
-        candidates(distinct)
-        if candidates is not None
-        else list(itertools.combinations(distinct, 2))
-    )
     within = sum(len(names) * (len(names) - 1) // 2 for names in name_sets)
-    if len(pairs) >= within:
+    # (every pair counted, not listed, when no candidates are given: they are walked once)
+    if candidates is None:
+        pairs: Iterable[tuple[str, str]] = itertools.combinations(distinct, 2)
+        judged = len(distinct) * (len(distinct) - 1) // 2
+    else:
+        pairs = candidates(distinct)
+        judged = len(pairs)
+    if judged >= within:
         return None
     found: dict[str, set[str]] = {}
     for a, b in pairs:
