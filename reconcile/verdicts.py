@@ -84,7 +84,8 @@ def strays_apart(claims: pl.DataFrame) -> pl.DataFrame:
     of something else that its words did not tell apart ("about 160 on the shift" among
     counts of some 25 trapped), not a rival estimate nor an update. A figure that is another
     of its quantity's with its digits shifted ("475,00" beside "476,025") is that figure
-    misprinted or misread, and stays.
+    misprinted or misread, and stays; so does a step of a count that only grows, dated
+    before or after all the rest (:func:`_out_of_order`).
 
     >>> frame = pl.DataFrame({
     ...     "quantity_id": ["q"] * 4, "concept_key": ["trapped"] * 4,
@@ -122,6 +123,7 @@ def strays_apart(claims: pl.DataFrame) -> pl.DataFrame:
         .get_column("_at")
     )
     far = far.filter(~pl.col("_at").is_in(misread.implode()))
+    far = _out_of_order(claims, rows, far)
     if far.is_empty():
         return claims
     at = far.get_column("_at")
@@ -132,6 +134,42 @@ def strays_apart(claims: pl.DataFrame) -> pl.DataFrame:
     return claims.with_columns(
         claims.get_column("quantity_id").scatter(at, stable_ids(keys, "quantity"))
     )
+
+
+def _out_of_order(claims: pl.DataFrame, rows: pl.DataFrame, far: pl.DataFrame) -> pl.DataFrame:
+    """The ``far`` figures that are no step of a count that only accumulates
+    (``cumulative``): one below the rest of its quantity and dated before all of them, or
+    above the rest and dated after all of them, is the count as it stood earlier or later
+    ("nine dead" on Monday, some 60 by Thursday, "more than 400" a week on), an update of
+    it, not a count of something else."""
+    if "as_of" not in claims.columns or far.is_empty():
+        return far
+    # (read only in the quantities that hold a far figure, and of a measure that only grows)
+    rows = rows.filter(pl.col("_q").is_in(far.get_column("_q").implode()))
+    rising = cumulative_concepts()
+    at = rows.get_column("_at")
+    dated = pl.DataFrame(
+        {
+            "_at": at,
+            "_d": claims.get_column("as_of").gather(at),
+            "_c": claims.get_column("concept_key").gather(at).cast(pl.String).is_in(sorted(rising)),
+        }
+    ).filter(pl.col("_c"))
+    if dated.is_empty():
+        return far
+    rest = (
+        rows.select("_at", "_q")
+        .join(dated.drop("_c"), on="_at")
+        .filter(~pl.col("_at").is_in(far.get_column("_at").implode()))
+        .group_by("_q")
+        .agg(_lo=pl.col("_d").min(), _hi=pl.col("_d").max())
+    )
+    step = far.join(dated.drop("_c"), on="_at", how="left").join(rest, on="_q", how="left")
+    below = pl.col("_v") < pl.col("_m")
+    in_order = (
+        pl.when(below).then(pl.col("_d") < pl.col("_lo")).otherwise(pl.col("_d") > pl.col("_hi"))
+    )
+    return step.filter(~in_order.fill_null(False)).select(far.columns)
 
 
 def _is_stray(

@@ -12,7 +12,7 @@ from extract import extract_claims
 from reconcile import reconcile
 from reconcile.compare import _changed_by_quantity
 from reconcile.sources import may_be_one_source
-from reconcile.verdicts import TOLERANCE, _changed, _conflict, _doubt, _is_stray
+from reconcile.verdicts import TOLERANCE, _changed, _conflict, _doubt, _is_stray, strays_apart
 
 
 def _two(first: str, second: str) -> list[str]:
@@ -217,6 +217,41 @@ def test_a_stray_is_set_aside_and_the_rest_are_judged() -> None:
     assert "set aside" in judged["why"][0] and "310 from Aid League" in judged["why"][0]
     # with two figures only, neither can be called the stray: possibly the same, no more
     assert _dated(bureau, stray)["verdict"].to_list() == ["uncertain"]
+
+
+def _strays(concept: str, figures: list[tuple[float, int]]) -> list[bool]:
+    """Which of ``figures`` (value, day of the month) ``strays_apart`` moves out of their
+    quantity."""
+    frame = pl.DataFrame(
+        {
+            "quantity_id": ["q"] * len(figures),
+            "concept_key": [concept] * len(figures),
+            "norm_value": [float(v) for v, _ in figures],
+            "as_of": [dt.date(2030, 5, d) for _, d in figures],
+        }
+    )
+    return [q != "q" for q in strays_apart(frame).get_column("quantity_id")]
+
+
+@pytest.mark.parametrize(
+    ("concept", "figures", "moved"),
+    [
+        # a toll that only grows: the first day's few dead and a week later's hundreds are
+        # the count as it stood then, steps of one series
+        ("death", [(9, 1), (55, 3), (61, 3), (70, 4), (400, 9)], [False] * 5),
+        # a far figure dated among the others is a count of something else
+        ("death", [(55, 3), (400, 3), (61, 3), (70, 4)], [False, True, False, False]),
+        ("death", [(9, 4), (55, 3), (61, 3), (70, 4)], [True, False, False, False]),
+        # a lower figure after the rest is no step of a count that only grows
+        ("death", [(55, 3), (61, 3), (70, 4), (9, 9)], [False, False, False, True]),
+        # a measure that does not only grow keeps its far figures apart, in order or not
+        ("trapped", [(2, 1), (23, 3), (25, 3), (31, 4)], [True, False, False, False]),
+    ],
+)
+def test_a_far_figure_in_time_order_is_a_step_of_a_growing_count(
+    concept: str, figures: list[tuple[float, int]], moved: list[bool]
+) -> None:
+    assert _strays(concept, figures) == moved
 
 
 @pytest.mark.parametrize(
