@@ -654,7 +654,7 @@ def assign_keys(
         .otherwise(pl.col("population"))
     )
     frame = _rise_over_a_year(frame, tables)
-    frame = _rate_of_change(frame)
+    frame = _cuts_counted(_rate_of_change(frame))
     frame = _official_base(frame, texts)
     frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
     # (the words that chose each measure, a phrase written out for each row, held as
@@ -1238,6 +1238,31 @@ def _rise_over_a_year(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
             concept_source=pl.format(
                 "{}, a year's rise over another time: excess", pl.col("concept_source")
             ),
+        )
+    )
+
+
+def _cuts_counted(frame: pl.DataFrame) -> pl.DataFrame:
+    """ "Will cut 4,000 jobs", "shed 900 roles": a count of things that a verb of cutting
+    (``cutting_verbs``) leads, a hedge between, counts the cuts. It is one figure with
+    "4,000 job cuts" (its measure the counted noun's, with "cut"), a level, not a change of
+    the jobs there are."""
+    verbs = phrases(_WORDS.cutting_verbs)
+    counted = (pl.col("dimension") == "count") & pl.col("concept_source").cast(
+        pl.String
+    ).str.starts_with("counted noun")
+    # (the words before the figure read only for counts of a counted noun)
+    take = pl.when(counted).then(before_figure()).str.contains(
+        rf"(?i)(?-u:\b)(?:{verbs})\s+(?:{HEDGES}\s+)?$"
+    ).fill_null(False) & ~pl.col("concept_key").cast(pl.String).str.contains(r"(?:^|\s)cut$|:")
+    cut = pl.format("{} cut", pl.col("concept_key"))
+    return frame.with_columns(
+        **where(
+            take,
+            concept_key=cut,
+            population=cut,
+            is_delta=pl.lit(False),
+            concept_source=pl.format("{}, cut", pl.col("concept_source")),
         )
     )
 

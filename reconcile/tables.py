@@ -85,6 +85,8 @@ class ReadingWords:
     remaining: tuple[str, ...]
     #: measure -> the rate a share's rise of it is ("the economy grew 2%": growth)
     rates_of_change: dict[str, str]
+    #: verbs by which a count is cut right before its figure ("cut 4,000 jobs": job cuts)
+    cutting_verbs: tuple[str, ...]
     #: measures given as a share of GDP that are no part of it
     scaled_by_output: tuple[str, ...]
     #: what only a country has: its owner in the possessive is a place
@@ -202,6 +204,7 @@ def reading_words() -> ReadingWords:
         wide_estimates={str(k): float(v) for k, v in raw["wide_estimates"].items()},
         remaining=words("remaining"),
         rates_of_change={str(k): str(v) for k, v in raw["rates_of_change"].items()},
+        cutting_verbs=words("cutting_verbs"),
         scaled_by_output=words("scaled_by_output"),
         polity_nouns=words("polity_nouns"),
         certainty=words("certainty"),

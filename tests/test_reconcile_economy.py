@@ -290,3 +290,30 @@ def test_a_budget_set_against_the_cost_is_no_rival_estimate() -> None:
     cost = _of(result, "€900 million")
     assert _of(result, "€600 million")["quantity_id"] != cost["quantity_id"]
     assert _of(result, "€620 million")["quantity_id"] == cost["quantity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Trelmont Motors said it would cut 4,000 jobs in Peru.", "4,000 jobs", "job cut"),
+        ("The union says Trelmont plans 4,000 job cuts in Peru.", "4,000 job cuts", "job cut"),
+        ("The lender will shed about 900 roles in Peru.", "about 900 roles", "role cut"),
+        ("The mill in Peru laid off 300 workers in May.", "300 workers", "worker cut"),
+        # no verb of cutting right before the figure: the count of what there is
+        ("Trelmont employs 4,000 workers in Peru.", "4,000 workers", "worker"),
+        ("Trelmont cut its prices in Peru, where it sells 4,000 cars a month.", "4,000 cars", "car"),
+    ],
+)  # fmt: skip
+def test_a_count_a_verb_of_cutting_leads_counts_the_cuts(
+    text: str, surface: str, measure: str
+) -> None:
+    row = _of(_run({"a": (text, MARCH)}), surface)
+    assert (row["concept_key"], row["is_delta"]) == (measure, False)
+
+
+def test_cutting_jobs_and_job_cuts_are_one_quantity() -> None:
+    result = _on_one_day(
+        "Trelmont Motors said on Monday it would cut 4,000 jobs in Peru.",
+        "The union said the 4,000 job cuts at Trelmont Motors in Peru were too many.",
+    )
+    assert _of(result, "4,000", "a")["quantity_id"] == _of(result, "4,000", "b")["quantity_id"]
