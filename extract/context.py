@@ -312,8 +312,12 @@ def _clean_np(words: list[Token]) -> str | None:
     while len(words) > 1 and words[-1].text.islower() and words[-1].lower in lex.asserter_adverbs:
         words = words[:-1]  # "health officials previously said"
     while words and (_function_word(words[-1], lex) or words[-1].text in _QUOTES):
-        if len(words) == 1 and words[0].lower in lex.attribution_pronouns:
-            return words[0].lower  # "he said", "they now put it": resolved by the caller
+        if words[-1].lower in lex.attribution_pronouns and (
+            len(words) == 1 or words[-1].text.islower()
+        ):
+            # "he said", "they now put it", "the sum it said": the pronoun is the verb's
+            # subject, resolved by the caller
+            return words[-1].lower
         words = words[:-1]
     while words and (_function_word(words[0], lex) or words[0].text in _QUOTES):
         words = words[1:]
@@ -496,7 +500,12 @@ class AttributionTracker:
                 if owner is not None and owner.islower():
                     owner = self._holding(owner, lex) or owner  # "the federation's"
                 candidate = owner or candidate
-            candidate = self._resolve(candidate)
+            if candidate.lower() in ("it", "they") and self.named:
+                # "The ministry put the demand at $6m, the sum it said was in a note": a
+                # body named earlier in the sentence is nearer than any before it
+                candidate = self.named[-1][1]
+            else:
+                candidate = self._resolve(candidate)
             if candidate is not None and _in_relative_clause(toks, i, lex):
                 # "the union, which says ...": the union's figures are those of its clause
                 self.relative.append((tok.start, candidate))

@@ -863,3 +863,17 @@ def test_a_figure_the_speaker_sets_aside_is_not_the_speaker_s(
 ) -> None:
     rows = extract_claims(text).select("surface", "attribution").rows()
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The board put the fine at $8 million, the sum it said the bank had agreed to pay.", "board"),
+        ("The union put the number at 2,400, a figure it said was still too low.", "union"),
+        ("The two charities counted 310 families, a number they said was rising.", "two charities"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_before_a_verb_of_saying_stands_for_the_body_its_sentence_named(
+    text: str, source: str
+) -> None:
+    assert extract_claims(text).get_column("attribution").to_list() == [source]
