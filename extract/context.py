@@ -584,7 +584,8 @@ class AttributionTracker:
             if noun.isalpha() and self.text.find(noun.capitalize(), lo, self.start) < 0:
                 return None  # the cheap test first: the noun in capitals, which a name needs
             pattern = (
-                r"(?<![\w'’-])(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
+                # (a word of the name may be a plural possessive: "Farmers' Union")
+                r"(?<![\w'’-])(?:[A-Z][\w-]*(?:s['’])?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}"
                 + noun.capitalize()
                 + r"\b"
             )
