@@ -28,7 +28,14 @@ from .compare import (
 from .dating import assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
-from .identify import HOLDING_STATUS, SOURCE_KEY, assign_keys, assign_windows, source_key
+from .identify import (
+    HOLDING_STATUS,
+    SOURCE_KEY,
+    assign_keys,
+    assign_windows,
+    source_key,
+    unspecified_filled,
+)
 from .measures import VAGUE
 from .normalise import in_stated_period, normalise
 from .restated import figure_again, known_measures
@@ -375,7 +382,11 @@ def reconcile(
     # (the base of each multiple, which the quantities read from the sentence, read before
     # the sentences leave the working table; and they leave before the strays are set apart,
     # which read none of them)
-    work = with_remaining(with_base(assign_windows(work, window_days=window_days)))
+    # (a figure of no place joins the one place its measure is given for, once the entities,
+    # their splits and the sources are read, before the windows group them)
+    work = with_remaining(
+        with_base(assign_windows(unspecified_filled(work), window_days=window_days))
+    )
     # (the series' ids, a few thousand texts of sixteen characters, are read from here on only
     # to be grouped and copied into the quantities: held as categoricals, four bytes a row)
     work = strays_apart(work.drop(*_CHECKED).with_columns(pl.col("series_id").cast(pl.Categorical)))

@@ -67,6 +67,7 @@ __all__ = [
     "source_key",
     "stable_id",
     "stable_ids",
+    "unspecified_filled",
 ]
 
 #: The word lists read around a figure (``data/reading_words.yaml``).
@@ -1847,7 +1848,7 @@ _MEASURED = (
 )
 
 
-def _unspecified_filled(claims: pl.DataFrame) -> pl.DataFrame:
+def unspecified_filled(claims: pl.DataFrame) -> pl.DataFrame:
     """A figure of no place or actor ("unspecified") takes the one entity the other figures
     of its measure name, when they name exactly one: nothing in its words tells it apart
     from them. With two or more, which one it is of is not known, and it stays apart. A
@@ -1887,7 +1888,6 @@ def assign_windows(claims: pl.DataFrame, *, window_days: int | None) -> pl.DataF
     A measure of one day's event (``event_measures``: a march's crowd) starts a new window
     at any gap of more than a day, ``window_days`` or not: two marches are two quantities.
     """
-    claims = _unspecified_filled(claims)
     age = pl.col("dimension").cast(pl.String) == "age"
     series = pl.concat_str(
         [
