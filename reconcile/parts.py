@@ -48,6 +48,12 @@ _OF_A_WHOLE = (
 )
 
 
+#: Words before "N of the M ..." that name no part: verbs of saying and prepositions.
+_NO_PART_VERBS = sorted(
+    {*_WORDS.source_verbs, "told", "tells", "with", "of", "to", "in", "at", "for", "by", "from"}
+)
+
+
 #: "Of the dead, 13 ...", "Of the evacuees, about 900 ...": the words before a figure, from
 #: its sentence's start, naming the group it is a part of by its words alone (a group counted
 #: there, "Of the 46 injured, 19 ...", is a figure the part is read against already).
@@ -84,6 +90,7 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
+    verb = before.str.extract(rf"(?i)([a-z]+)\s+(?:{HEDGES}\s+)?$", 1)
     part = pl.coalesce(
         part,
         after.str.extract(_GROUP_DID, 1).str.to_lowercase(),
@@ -94,8 +101,9 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
             pl.coalesce(
                 after.str.replace(_OF_A_WHOLE, "").str.extract(_SUBSET_AFTER, 1),
                 # (else the verb that leads to it: "closed 3 of its 40 schools", "closed about
-                # 3 of ...", a hedge between)
-                before.str.extract(rf"(?i)([a-z]+)\s+(?:{HEDGES}\s+)?$", 1),
+                # 3 of ...", a hedge between; a verb of saying or a preposition names no part:
+                # "said 31 of the 118 patients ...", "with 71 of the 150 seats")
+                pl.when(~verb.str.to_lowercase().is_in(_NO_PART_VERBS)).then(verb),
                 pl.lit("a part"),
             )
         )

@@ -251,6 +251,19 @@ def test_a_sentence_led_by_the_group_counts_a_part_of_it() -> None:
     assert part["quantity_id"] != _of(result, "40 people", "a")["quantity_id"]
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Rescuers in Peru closed 3 of its 40 schools in the valley that still had no water.", "school: closed"),
+        # a verb of saying or a preposition before it names no part
+        ("The agency in Peru said 3 of its 40 schools in the valley still had no water.", "school: a part"),
+        ("The agency in Peru coped with 3 of its 40 schools in the valley that still had no water.", "school: a part"),
+    ],
+)  # fmt: skip
+def test_the_verb_leading_to_a_part_of_a_counted_whole_names_it(text: str, named: str) -> None:
+    assert _of(_on_one_day(text), text.split(" of ")[0].split()[-1])["concept_key"] == named
+
+
 def test_people_held_by_force_are_a_count_of_their_own() -> None:
     result = _on_one_day(
         "Some 80 villagers were abducted in Peru on Monday, the police said.",
