@@ -799,7 +799,9 @@ class _DocumentReader(UnitReader):
     def _rate_after(self, r: _Reading) -> None:
         """The period or item the figure is per: "a year", "per barrel", "48 cents a share"."""
         claim, units = r.claim, self.units
-        claim.per = self._period_after(r.rest, r.rest_words) or claim.per
+        claim.per = (
+            self._period_after(r.rest, r.rest_words) or self._period_after_of(r) or claim.per
+        )
         if claim.per == "hour" and claim.unit in units.per_hour:
             claim.unit, claim.dimension, claim.per = units.per_hour[claim.unit], "speed", None
         if claim.per is None and claim.unit and claim.dimension not in ("count", "ratio", "age"):
@@ -810,6 +812,20 @@ class _DocumentReader(UnitReader):
                 r.rest, r.rest_words = r.rest[k:], r.rest_words[k:]
         if claim.per is None:
             self._head_count_after(r)
+
+    def _period_after_of(self, r: _Reading) -> str | None:
+        """ "8,000 tonnes of sulphur dioxide a day", "300 barrels of oil per day": a measured
+        figure's period after the "of" that names what is measured (one to three plain
+        words)."""
+        words = r.rest_words
+        if r.claim.dimension in (None, "count", "ratio", "age") or words[:1] != ["of"]:
+            return None
+        for k in range(2, min(5, len(words))):
+            if not (words[k - 1].isalpha() and r.rest[k - 1].text.islower()):
+                return None
+            if words[k] in ("a", "an", "per", "each", "every", "daily", "weekly", "monthly"):
+                return self._period_after(r.rest[k:], words[k:])
+        return None
 
     def _change_after_figure(self, r: _Reading) -> None:
         """A comparative right after a measured figure and before "than" ("5% higher than a

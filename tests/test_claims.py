@@ -164,6 +164,10 @@ RATES_AND_CHANGES = [
     ("The group spends $5 million each month.", "5", {"per": "month"}),
     ("The group spends $5 million a year.", "5", {"per": "year"}),
     ("It earns $300 per day.", "300", {"per": "day"}),
+    # the period after what is measured, named after "of"
+    ("The kiln burns 300 tonnes of wet clay a day.", "300", {"unit": "t", "per": "day"}),
+    ("The wells pump 40,000 barrels of crude daily.", "40,000", {"per": "day"}),
+    ("The ships carried 300 tonnes of aid in the first week.", "300", {"per": None}),
     ("Sales were 5% higher than a year ago.", "5", {"per": None}),
     (
         "The population fell by more than 23,000.",
