@@ -84,6 +84,9 @@ def test_measure_forms_cover_inflections_and_keep_tolls_apart() -> None:
         ("In Peru, 800 families are still out of their homes a month on.", "displaced"),
         ("In Peru, 1,000 crates of fish were lost.", "crate"),
         ("The town in Peru, home to about 14,000 people, lies by the river.", "population"),
+        # homes without power, however the loss is told
+        ("In Peru, 90,000 households lost power in the storm.", "power outage"),
+        ("In Peru, 90,000 customers lost electricity on Monday.", "power outage"),
     ],
 )
 def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
