@@ -540,7 +540,26 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
     )
     named = phrases(longest_first(n[:1].upper() + n[1:] for n in nouns))
     name = rf"(?-u:\b)(?:[A-Z][\w'\u2019-]*\s+(?:(?:for|of|and|on)\s+)?){{1,6}}{named}(?-u:\b)"
-    return lambda text: text.str.replace_all(name, "").str.replace_all(before_actor, "$1")
+    # "the fund disclosed", "the fund's announcement": a body's noun that says or owns
+    # something names the body, not what is counted (the noun and "the" taken out)
+    measured = [a for a in actors if a in forms]
+    acting = (
+        rf"(?i)(?-u:\b)the\s+{phrases(longest_first(measured))}"
+        rf"((?:['\u2019]s|\s+(?:{phrases(_SAYING)}))(?-u:\b))"
+    )
+
+    def taken_out(text: pl.Expr) -> pl.Expr:
+        text = text.str.replace_all(name, "").str.replace_all(before_actor, "$1")
+        return text.str.replace_all(acting, "$1") if measured else text
+
+    return taken_out
+
+
+#: Verbs by which a body says or gives out a figure (after "the fund", "the group").
+_SAYING = tuple(
+    "said says disclosed discloses announced announces reported reports"
+    " estimated estimates told put puts gave gives".split()
+)
 
 
 #: A figure written as a modifier, its unit joined to it by a hyphen ("64-metre", "10-km").

@@ -26,7 +26,8 @@ state pricing council refusing to pay for a costly medicine; a jail riot and its
 hostages; a coach crash; a shipping canal blocked; a fraud through a bank's app; a blizzard
 stranding drivers on a motorway; a week of record demand at food banks; a week of winter smog
 over a city; a shortage of nurses in public hospitals and a strike ballot; a lithium mine's water
-beside a dry town; a fire in a council tower block) with the groups and verdicts written by hand
+beside a dry town; a fire in a council tower block; a grain silo blowing up in a port; a
+sovereign wealth fund's loss on a bankrupt builder; a dengue outbreak short of vaccine) with the groups and verdicts written by hand
 before the tool was first run on them
 (``expected.yaml``). The corpora are scored as
 ``benchmarks/own_topics_eval.py`` scores them. What the output still gets wrong on a story is

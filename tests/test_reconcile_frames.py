@@ -93,6 +93,20 @@ def test_each_measure_is_kept_apart(text: str, measure: str) -> None:
     assert _frame(text)["concept_key"] == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a fund that speaks or owns names the body, not a sum set aside
+        ("Peru's currency has fallen 2.6% since the fund's announcement.", "currency"),
+        ("In Peru, $3 billion was lent to builders, the fund disclosed.", "loan"),
+        # a fund of a sum is that sum
+        ("Peru set up a fund of $20 million for the families.", "fund"),
+    ],
+)
+def test_a_fund_that_speaks_or_owns_names_no_measure(text: str, measure: str) -> None:
+    assert _frame(text)["concept_key"] == measure
+
+
 def test_people_counted_by_what_befell_them_are_the_group_their_noun_names() -> None:
     # (the group by its measure: "passengers" and "people aboard" are one group)
     frame = _frame("In Peru, 12 passengers died when the bus overturned.")
