@@ -55,7 +55,7 @@ from .organisations import (
     text_organisations,
 )
 from .parts import holders, limits, share_parts, subsets
-from .restated import measure_again, period_again
+from .restated import OF_OUTPUT, OF_OUTPUT_WORDS, measure_again, period_again
 from .tables import Tables, alias_pattern, month_readings, place_kinds, reading_words
 
 __all__ = [
@@ -851,14 +851,6 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: "3.1% of GDP", "2% of the country's economic output": a share whose base is the economy.
-_OF_OUTPUT_WORDS = (
-    r"of\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?(?:gdp|gross\s+domestic\s+product|"
-    r"economic\s+output|output|economy|national\s+income)(?-u:\b)"
-)
-_OF_OUTPUT = rf"(?i)^\s*{_OF_OUTPUT_WORDS}"
-
-
 def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
     """A share "of GDP" of a measure that is no part of it (``scaled_by_output``) measures
     what the words of its sentence last name before it ("cut the deficit to 3.1% of GDP,
@@ -869,11 +861,11 @@ def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame
     share = (
         (pl.col("dimension") == "ratio")
         & (pl.col("_measure") == "gdp")
-        & after_figure().str.contains(_OF_OUTPUT)
+        & after_figure().str.contains(OF_OUTPUT)
     )
     named = (
         pl.when(share)
-        .then(before_figure().str.replace_all(rf"(?i)\s{_OF_OUTPUT_WORDS}", " "))
+        .then(before_figure().str.replace_all(rf"(?i)\s{OF_OUTPUT_WORDS}", " "))
         .str.extract_all(word)
         .list.last()
         .str.to_lowercase()

@@ -16,7 +16,7 @@ from collections.abc import Collection
 import polars as pl
 
 from .columns import set_at_rows
-from .frames import GENERIC_NOUNS, OWN_WORDS, alternation
+from .frames import GENERIC_NOUNS, OWN_WORDS, after_figure, alternation
 from .measures import VAGUE
 from .tables import Tables, reading_words
 
@@ -62,6 +62,12 @@ _RESTATED_KEYS = (
     "is_delta",
     "period",
 )
+#: "3.1% of GDP", "2% of the country's economic output": a share whose base is the economy.
+OF_OUTPUT_WORDS = (
+    r"of\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?(?:gdp|gross\s+domestic\s+product|"
+    r"economic\s+output|output|economy|national\s+income)(?-u:\b)"
+)
+OF_OUTPUT = rf"(?i)^\s*{OF_OUTPUT_WORDS}"
 #: What a reading of a figure is: its measure and population.
 _READING = ("concept_key", "population")
 
@@ -143,9 +149,11 @@ def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
     at = frame.select(pl.arg_where(with_measure).cast(pl.UInt32).alias("_at")).to_series()
     # (only the columns read are gathered: a gather copies every column it is given)
     read = dict.fromkeys([*_RESTATED_KEYS, *_READING, "entity", "period", "doc_id"])
-    return frame.select(*read, "concept_source")[at].select(
+    # ("3.1% of GDP" is no "3.1%" of prices given again: a share of output is its own kind)
+    of_output = after_figure().str.contains(OF_OUTPUT).alias("_of_output")
+    return frame.select(*read, "concept_source", of_output)[at].select(
         at,
-        pl.struct(*_RESTATED_KEYS).hash().alias("_k"),
+        pl.struct(*_RESTATED_KEYS, "_of_output").hash().alias("_k"),
         pl.struct(*_READING).hash().alias("_r"),
         _series_hash().alias("_w"),
         pl.col("doc_id").hash().alias("_d"),

@@ -317,3 +317,13 @@ def test_cutting_jobs_and_job_cuts_are_one_quantity() -> None:
         "The union said the 4,000 job cuts at Trelmont Motors in Peru were too many.",
     )
     assert _of(result, "4,000", "a")["quantity_id"] == _of(result, "4,000", "b")["quantity_id"]
+
+
+def test_a_share_of_output_is_no_plain_share_given_again() -> None:
+    # the same number as a share of GDP and as a rise in prices: two figures, each its own
+    result = _on_one_day(
+        "The bank in Peru raised its inflation forecast to 3.8% from 3.1%.",
+        "The ministry in Peru said its deficit target of 3.1% of GDP would be met.",
+    )
+    assert _of(result, "3.1%", "b")["concept_key"] == "deficit"
+    assert _of(result, "3.1%", "a")["concept_key"] == "inflation"
