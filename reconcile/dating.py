@@ -11,7 +11,7 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import at_rows, join_beside, on_rows, per_distinct
+from .columns import at_rows, join_beside, on_rows
 from .frames import (
     HEDGES,
     PHYSICAL,
@@ -437,37 +437,6 @@ def _first_day(text: pl.Expr, day: str, keep: pl.Expr | None = None) -> pl.Expr:
     )
 
 
-#: The readings :func:`_level_words` makes, held while :func:`assign_dates` reads.
-_LEVEL_WORDS = (
-    "_d_replaced_before", "_d_from", "_d_to", "_d_change_by", "_d_replaced_after", "_d_of_stuff"
-)  # fmt: skip
-
-
-def _level_words(frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` with what :func:`assign_dates` reads of a figure's level in the words before
-    it (a figure replaced, "from" or "to" right before it, a change by it) and after it (a
-    figure replaced, the stuff it is of), each distinct text read once."""
-    before, after = pl.col("_d_before"), pl.col("_d_after")
-    frame = per_distinct(
-        frame,
-        before_figure().alias("_d_before"),
-        lambda texts: texts.with_columns(
-            _d_replaced_before=before.str.contains(_SUPERSEDED_BEFORE),
-            _d_from=before.str.contains(r"(?i)\bfrom\s*$"),
-            _d_to=before.str.contains(r"(?i)\bto\s*$"),
-            _d_change_by=before.str.contains(_CHANGE_BY),
-        ),
-    )
-    return per_distinct(
-        frame,
-        after_figure().alias("_d_after"),
-        lambda texts: texts.with_columns(
-            _d_replaced_after=after.str.contains(_SUPERSEDED_AFTER),
-            _d_of_stuff=after.str.contains(_OF_STUFF),
-        ),
-    )
-
-
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
@@ -582,7 +551,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     dated = pl.col("_month").is_not_null() & pl.col("_year").is_not_null()
     in_year = _sentence_year(published)
     before = before_figure()
-    superseded = pl.col("_d_replaced_before") | pl.col("_d_replaced_after")
+    superseded = before.str.contains(_SUPERSEDED_BEFORE) | after_figure().str.contains(
+        _SUPERSEDED_AFTER
+    )
     # "on Tuesday": the last such day up to publication; "in March": the last March up to it
     weekday_back = (published.dt.weekday() - pl.col("_weekday") + 7) % 7
     days_back = pl.col("_back").replace_strict(
@@ -678,7 +649,6 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         | days_back.is_not_null()
     )
     # (read once each: an expression is computed anew at every use)
-    frame = _level_words(frame)
     frame = frame.with_columns(_years_ago=years_ago, _superseded=superseded)
     years_ago, superseded = pl.col("_years_ago"), pl.col("_superseded")
     frame = frame.with_columns(
@@ -743,7 +713,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         # (a figure its source replaced is an earlier level too)
         starting_figure=(
             (
-                pl.col("_d_from")
+                before.str.contains(r"(?i)\bfrom\s*$")
                 | pl.col("surface").str.contains(r"(?i)^from\s")
                 | pl.col("claim_id").is_in(pl.col("from_claim").drop_nulls().implode())
             )
@@ -752,14 +722,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         | superseded,
         is_delta=(
             pl.col("change").is_not_null()
-            & ~pl.col("_d_to")
+            & ~before.str.contains(r"(?i)\bto\s*$")
             & ~(
                 pl.col("dimension").is_in(PHYSICAL).fill_null(False)
-                & pl.col("_d_of_stuff").fill_null(False)
+                & after_figure().str.contains(_OF_STUFF).fill_null(False)
             )
         )
-        | pl.col("_d_change_by"),
-    ).drop("_ago", "_years_ago", "_superseded", *_LEVEL_WORDS)
+        | before.str.contains(_CHANGE_BY),
+    ).drop("_ago", "_years_ago", "_superseded")
     frame = _rates(frame, claims.schema["per"])
     return frame.drop(
         "_month",

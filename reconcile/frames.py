@@ -1212,9 +1212,7 @@ def read_place(
     any_body = alternation(both)
     name = rf"(?:[Tt]he\s+)?({body})"
     any_name = rf"(?:[Tt]he\s+)?({any_body})"
-    # (the words before and after the figure, and its clauses there, are read in tables of
-    # their distinct texts, each once: :func:`_place_words`)
-    before = pl.col("_p_raw_before")
+    before, after = before_figure(), after_figure()
 
     def look(found: pl.Expr) -> pl.Expr:
         shown = found.replace_strict(both, default=None)
@@ -1222,12 +1220,21 @@ def read_place(
 
     # "Poland (1,553,707)", "Ireland – 97,500", "Italy: 173,231"
     beside = before.str.extract(rf"(?-u:\b){name}\s*[(:\u2013\u2014-]\s*$", 1)
+    # (the clauses after and before the figure, which several steps read, are cut once)
+    frame = frame.with_columns(
+        _p_after=after.str.replace(r"\s-\s.*$", "").str.extract(
+            r"^([^,;:.()\u2013\u2014]{0,80})", 1
+        ),
+        _p_before=before.str.extract(r"([^,;:()]*)$", 1),
+    )
     after_clause, before_clause = pl.col("_p_after"), pl.col("_p_before")
     # "23% of global emissions", "a quarter of the world's": after a share, "of" names the
     # whole it is a share of, not the figure's place
     share = pl.col("dimension") == "ratio"
     found_after = after_clause.str.extract_groups(rf"(?-u:\b)({_PREFIXES})\s+{name}(?-u:\b)")
-    after_place = pl.when(~share | (pl.col("_pa_of") != "of")).then(pl.col("_pa_place"))
+    after_place = pl.when(~share | (found_after.struct.field("1") != "of")).then(
+        found_after.struct.field("2")
+    )
     # "recall 1.4 million cars worldwide": the world is the figure's place, whoever counts it
     everywhere = after_clause.str.extract(_EVERYWHERE, 1)
     plurals = [form for form in adjectives if form.endswith("s") and not form.endswith("ss")]
@@ -1239,7 +1246,14 @@ def read_place(
     )
     # ("more than 60 Dravenian troops": the adjective in the figure's own words, else in the
     # words right after them)
-    adjective = pl.when(~origin).then(pl.coalesce("_ps_adjective", "_pa_adjective"))
+    adjective = pl.when(~origin).then(
+        pl.coalesce(
+            pl.col("surface").str.extract(rf"(?-u:\b)({alternation(adjectives)})(?-u:\b)", 1),
+            after_clause.str.extract(
+                rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
+            ),
+        )
+    )
     # "the number in Poland is 1.2 million": a place just before, after "in", is the figure's
     located = before_clause.str.extract(
         rf"(?-u:\b)(?:in|inside|across|throughout|within)\s+{name}(?:\s+[a-z]+){{0,4}}\s*$", 1
@@ -1258,7 +1272,13 @@ def read_place(
     ).list.eval(pl.element().filter(~pl.element().str.contains(_NOT_HERE)))
     # ("Chilean refugees", "Chileans": where people counted away from home came from)
     of_people = pl.element().str.contains(rf"\s{_PEOPLE}$") | pl.element().is_in(plurals)
-    before_place = pl.when(origin).then(pl.col("_pb_last_home")).otherwise(pl.col("_pb_last"))
+    before_place = (
+        pl.when(origin)
+        .then(tagged.list.eval(pl.element().filter(~of_people)).list.last())
+        .otherwise(tagged.list.last())
+        .str.replace(rf"\s+{_PEOPLE}$", "")
+        .str.replace(r"^[Tt]he\s+", "")
+    )
     sentence_all = (
         pl.col("sentence")
         .fill_null("")
@@ -1298,12 +1318,12 @@ def read_place(
         .str.extract(rf"^({alternation(adjectives)})", 1)
     )
     steps = [
-        (pl.col("_pb_beside"), "'{}' beside the figure"),
+        (beside, "'{}' beside the figure"),
         (after_place, "'{}' after the figure"),
-        (pl.col("_pa_everywhere"), "'{}' after the figure"),
+        (everywhere, "'{}' after the figure"),
         (adjective, "'{}' in the figure's phrase"),
-        (pl.col("_pb_located"), _JUST_BEFORE),
-        (pl.col("_pb_own"), "'{}', whose own the figure is ('its', 'their')"),
+        (located, _JUST_BEFORE),
+        (own, "'{}', whose own the figure is ('its', 'their')"),
         (before_place, "'{}' earlier in the clause"),
         (sentence_place, "'{}' in the sentence"),
         (sentence_adjective, "'{}' in the sentence"),
@@ -1312,33 +1332,8 @@ def read_place(
     # figure (a few lower-case words, none a source's) is whose the figure is
     owned = before_clause.str.extract_groups(rf"(?-u:\b){name}['\u2019]s\s+((?:[a-z]+\s+){{1,4}})$")
     by_source = owned.struct.field("2").str.contains(_SOURCE_VERBS)
-
-    def last_place(names: pl.Expr) -> pl.Expr:
-        return names.list.last().str.replace(rf"\s+{_PEOPLE}$", "").str.replace(r"^[Tt]he\s+", "")
-
-    frame = _place_words(
-        frame,
-        before={
-            "_pb_beside": beside,
-            "_pb_located": located,
-            "_pb_own": own,
-            "_pb_last": last_place(tagged),
-            "_pb_last_home": last_place(tagged.list.eval(pl.element().filter(~of_people))),
-            "_owner": pl.when(~by_source.fill_null(True)).then(look(owned.struct.field("1"))),
-        },
-        after={
-            "_pa_of": found_after.struct.field("1"),
-            "_pa_place": found_after.struct.field("2"),
-            "_pa_everywhere": everywhere,
-            "_pa_adjective": after_clause.str.extract(
-                rf"^\s*(?:[a-z]+\s+){{0,2}}({alternation(adjectives)})(?-u:\b)", 1
-            ),
-        },
-        surface={
-            "_ps_adjective": pl.col("surface").str.extract(
-                rf"(?-u:\b)({alternation(adjectives)})(?-u:\b)", 1
-            )
-        },
+    frame = frame.with_columns(
+        _owner=pl.when(~by_source.fill_null(True)).then(look(owned.struct.field("1")))
     )
     frame = frame.with_columns(
         _p_all=sentence_all,
@@ -1375,50 +1370,7 @@ def read_place(
             .str.replace(r"^[Tt]he\s+", "")
             .replace_strict(forms, default=None)
         ),
-    ).drop("_p_all", "_respective", *_PLACE_WORDS)
-
-
-#: The readings of :func:`read_place` made by :func:`_place_words`, held while it reads.
-_PLACE_WORDS = (
-    "_pb_beside", "_pb_located", "_pb_own", "_pb_last", "_pb_last_home", "_pa_of", "_pa_place",
-    "_pa_everywhere", "_pa_adjective", "_ps_adjective",
-)  # fmt: skip
-
-
-def _place_words(
-    frame: pl.DataFrame,
-    *,
-    before: dict[str, pl.Expr],
-    after: dict[str, pl.Expr],
-    surface: dict[str, pl.Expr],
-) -> pl.DataFrame:
-    """``frame`` with the readings of :func:`read_place` in the words before each figure
-    (``before``, of ``_p_raw_before`` and its clause ``_p_before``), after it (``after``, of
-    ``_p_raw_after`` and its clause ``_p_after``) and in its own words (``surface``), each
-    made once for each distinct text."""
-    frame = per_distinct(
-        frame,
-        before_figure().alias("_p_raw_before"),
-        lambda texts: (
-            texts.with_columns(_p_before=pl.col("_p_raw_before").str.extract(r"([^,;:()]*)$", 1))
-            .with_columns(**before)
-            .drop("_p_before")
-        ),
-    )
-    frame = per_distinct(
-        frame,
-        after_figure().alias("_p_raw_after"),
-        lambda texts: (
-            texts.with_columns(
-                _p_after=pl.col("_p_raw_after")
-                .str.replace(r"\s-\s.*$", "")
-                .str.extract(r"^([^,;:.()\u2013\u2014]{0,80})", 1)
-            )
-            .with_columns(**after)
-            .drop("_p_after")
-        ),
-    )
-    return per_distinct(frame, "surface", lambda texts: texts.with_columns(**surface))
+    ).drop("_p_all", "_respective", "_p_after", "_p_before")
 
 
 def _respectively(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:

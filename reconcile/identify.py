@@ -832,34 +832,31 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     """A share said of a place made poorer ("would make Britain 3% worse off", "Peru would
     be 2% poorer") measures the output the place loses, read from the figure's own words;
     a place after "in" or "of" is where others are ("households in Peru are 2% poorer")."""
-    # (the comparative read once for each distinct text after a share, and the test once)
-    frame = per_distinct(
-        frame,
-        pl.when(pl.col("dimension") == "ratio").then(after_figure()).alias("_pp_after"),
-        lambda texts: texts.with_columns(
-            _pp_comparative=pl.col("_pp_after").str.extract(_POORER, 1).str.to_lowercase()
-        ),
+    comparative = (
+        pl.when(pl.col("dimension") == "ratio")
+        .then(after_figure())
+        .str.extract(_POORER, 1)
+        .str.to_lowercase()
     )
-    comparative = pl.col("_pp_comparative")
     # (the words before the figure are read only where a comparative follows it)
     place = (
         pl.when(comparative.is_not_null()).then(before_figure()).str.extract_groups(_place_before())
     )
     lead = place.struct.field("1").str.to_lowercase()
-    frame = frame.with_columns(
-        _pp_found=comparative.is_not_null()
+    found = (
+        comparative.is_not_null()
         & place.struct.field("2").is_not_null()
         & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
     )
     return frame.with_columns(
         **_read_over(
-            pl.col("_pp_found"),
+            found,
             _measure=pl.lit("gdp loss"),
             _measure_source=pl.format(
                 "the words '{}' after the figure, said of a place", comparative
             ),
         )
-    ).drop("_pp_comparative", "_pp_found")
+    )
 
 
 #: "3.1% of GDP", "2% of the country's economic output": a share whose base is the economy.
@@ -912,17 +909,12 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
     # (read only in the sentences of those measures: every test of a loss asks for one); a
     # growth rate is lost only by words of its own clause ("pinned back growth, a reduction of
     # 5%"), not by "higher borrowing costs" elsewhere in its sentence
-    # (the clause cut only for the rates of growth that read it, and the loss read once)
-    growth = measure == "gdp growth"
     clause = pl.concat_str(
-        pl.when(growth).then(before_figure()).str.extract(r"([^;:()]*)$", 1).fill_null(""),
-        pl.when(growth).then(after_figure()).str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+        before_figure().str.extract(r"([^;:()]*)$", 1).fill_null(""),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
     )
-    words = pl.when(growth).then(clause).otherwise(pl.col("sentence"))
-    frame = frame.with_columns(
-        _e_loss=pl.when(economy).then(words.fill_null("")).str.contains(_LOSS)
-    )
-    loss = pl.col("_e_loss")
+    words = pl.when(measure == "gdp growth").then(clause).otherwise(pl.col("sentence"))
+    loss = pl.when(economy).then(words.fill_null("")).str.contains(_LOSS)
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
@@ -945,7 +937,7 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         .then(pl.lit("cost"))
         .otherwise(measure),
     )
-    return _loss_a_level(frame.drop("_e_loss"), "_measure")
+    return _loss_a_level(frame, "_measure")
 
 
 #: Measures of a loss, each figure of which is the size of the loss, a level.
@@ -1441,72 +1433,41 @@ def _month_reading_patterns() -> tuple[str, str, str]:
     return verb, after, span
 
 
-def _dates_a_level(frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` with ``_om_level``: whether a month after the figure dates a level rather
-    than spans a flow (``data/month_readings.yaml``): a level verb governs the figure ("hosts
-    1.5 million", "stood at 6%", "refugees are registered", "holds 700, including 300") and
-    no span word ("during", "alone") stands in the words from the figure to the month (read
-    by :func:`_month_words`: ``_om_has_gap``, ``_om_level_after``, ``_om_span``; false where
-    there are none). The clause before the figure is read once for each distinct text."""
-    verb, _, _ = _month_reading_patterns()
+def _dates_a_level(gap: pl.Expr) -> pl.Expr:
+    """Whether a month after the figure dates a level rather than spans a flow
+    (``data/month_readings.yaml``): a level verb governs the figure ("hosts 1.5 million",
+    "stood at 6%", "refugees are registered", "holds 700, including 300") and no span word
+    ("during", "alone") stands in ``gap``, the words from the figure to the month (false
+    where ``gap`` is null)."""
+    verb, after, span = _month_reading_patterns()
     # (the clause is read only where a month follows: its verb pattern is long)
-    clause = pl.col("_om_before").str.extract(r"([^;:()]*)$", 1).fill_null("")
-    frame = per_distinct(
-        frame,
-        pl.when(pl.col("_om_has_gap")).then(before_figure()).alias("_om_before"),
-        lambda texts: texts.with_columns(_om_verb=clause.str.contains(verb)),
+    clause = (
+        pl.when(gap.is_not_null())
+        .then(before_figure())
+        .str.extract(r"([^;:()]*)$", 1)
+        .fill_null("")
     )
-    return frame.with_columns(
-        _om_level=(pl.col("_om_verb") | pl.col("_om_level_after")) & ~pl.col("_om_span")
-    ).drop("_om_verb")
-
-
-#: The readings of :func:`_own_months`, held while it reads.
-_MONTH_WORDS = (
-    "_om_found", "_om_months", "_om_year", "_om_has_gap", "_om_level_after", "_om_span",
-    "_om_level",
-)  # fmt: skip
-
-
-def _month_words(texts: pl.DataFrame) -> pl.DataFrame:
-    """``texts`` (distinct ``_om_after``, the words after a figure whose sentence names a
-    month) with the month or months they name (``_om_months``, ``_om_found``), the year they
-    give (``_om_year``) and what :func:`_dates_a_level` reads in the words up to them."""
-    _, after, span = _month_reading_patterns()
-    found = pl.col("_om_after").str.extract_groups(f"({_MONTH_AFTER})")
-    texts = texts.with_columns(_om_match=found)
-    found = pl.col("_om_match")
-    gap = found.struct.field("1")
-    first = found.struct.field("2").str.to_lowercase()
-    last = found.struct.field("3").str.to_lowercase()
-    return texts.with_columns(
-        _om_found=first.is_not_null(),
-        _om_months=pl.when(last.is_not_null())
-        .then(pl.format("{}-{}", first, last))
-        .otherwise(first),
-        _om_year=found.struct.field("4"),
-        _om_has_gap=gap.is_not_null(),
-        _om_level_after=gap.fill_null("").str.contains(after),
-        _om_span=gap.fill_null("").str.contains(span),
-    ).drop("_om_match")
+    gap = gap.fill_null("")
+    return (clause.str.contains(verb) | gap.str.contains(after)) & ~gap.str.contains(span)
 
 
 def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
     """``frame`` with ``_own_months``, the month or months a figure counts over
     (``_MONTH_AFTER``): "may 2030", "april-may 2030" (the year the words give, else the year
     of the figure's date); null where the month dates a level (``_dates_a_level``). The
-    words after the figure are matched once for each distinct text (group 1 the whole
-    match), and only in the sentences that name a month."""
+    words after the figure are matched once (group 1 the whole match), and only in the
+    sentences that name a month (the words after every figure would be written out)."""
+    found = after_figure().str.extract_groups(f"({_MONTH_AFTER})")
+    gap = found.struct.field("1")
+    first = found.struct.field("2").str.to_lowercase()
+    last = found.struct.field("3").str.to_lowercase()
+    year = pl.coalesce(found.struct.field("4"), pl.col("as_of").dt.year().cast(pl.String))
+    months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
+    own = pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
+        pl.concat_str(months, year, separator=" ", ignore_nulls=True)
+    )
     named = pl.col("sentence").str.contains(MONTH_NAMES)
-    frame = per_distinct(
-        frame, pl.when(named).then(after_figure()).alias("_om_after"), _month_words
-    )
-    frame = _dates_a_level(frame)
-    year = pl.coalesce("_om_year", pl.col("as_of").dt.year().cast(pl.String))
-    own = pl.when(pl.col("_om_found") & ~pl.col("_om_level")).then(
-        pl.concat_str(pl.col("_om_months"), year, separator=" ", ignore_nulls=True)
-    )
-    return frame.with_columns(_own_months=own).drop(*_MONTH_WORDS)
+    return frame.with_columns(on_rows(frame, named, own.alias("_own_months")))
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
