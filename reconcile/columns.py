@@ -7,7 +7,7 @@ on the key column alone and setting the found columns beside the table copies on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import polars as pl
@@ -24,6 +24,7 @@ __all__ = [
     "kept_rows",
     "kept_sorted",
     "on_rows",
+    "per_distinct",
     "set_at_rows",
     "sorted_by",
     "where",
@@ -97,6 +98,28 @@ def on_rows(frame: pl.DataFrame, keep: pl.Expr, *values: pl.Expr) -> list[pl.Ser
     )
     at = rows.get_column("_at")
     return [set_at_rows(frame.height, at, rows.to_series(i)) for i in range(1, rows.width)]
+
+
+def per_distinct(
+    frame: pl.DataFrame, key: str | pl.Expr, read: Callable[[pl.DataFrame], pl.DataFrame]
+) -> pl.DataFrame:
+    """``frame`` with the columns ``read`` adds to a table of the distinct values of ``key``
+    (a column of ``frame``, or an expression of its columns, named), each row given those of
+    its value (a null key as well): a reading of words that many rows share (the words
+    before a figure, a counted noun) is made once for them all. ``read`` must read each value
+    by itself (no window, shift or aggregate); the key made of an expression is not kept.
+
+    >>> frame = pl.DataFrame({"s": ["a", "b", "a", None]})
+    >>> up = lambda words: words.with_columns(up=pl.col("s").str.to_uppercase())
+    >>> per_distinct(frame, "s", up).get_column("up").to_list()
+    ['A', 'B', 'A', None]
+    """
+    keys = frame.select(key)
+    name = keys.columns[0]
+    found = keys.join(
+        read(keys.unique()), on=name, how="left", maintain_order="left", nulls_equal=True
+    )
+    return frame.with_columns(found.drop(name).get_columns())
 
 
 #: How many rows :func:`in_slices` reads at a time.

@@ -588,7 +588,14 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     )
     # "the 58% of four years ago": as "last year", of the figure's own stretch, more years back
     numbers = {w: n for w, n in lexicon().number_words.items() if 1 < n < 100}
-    ago = stretch.str.extract(_YEARS_AGO, 1).str.to_lowercase()
+    # (read only in sentences that write "ago", in any case: a literal search first)
+    (ago_read,) = on_rows(
+        frame,
+        sentence.str.contains_any(["ago"], ascii_case_insensitive=True),
+        stretch.str.extract(_YEARS_AGO, 1).str.to_lowercase().alias("_ago"),
+    )
+    frame = frame.with_columns(ago_read)
+    ago = pl.col("_ago")
     years_ago = pl.coalesce(
         ago.cast(pl.Int32, strict=False),
         ago.replace_strict(numbers, default=None, return_dtype=pl.Int32),
@@ -722,7 +729,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
             )
         )
         | before.str.contains(_CHANGE_BY),
-    ).drop("_years_ago", "_superseded")
+    ).drop("_ago", "_years_ago", "_superseded")
     frame = _rates(frame, claims.schema["per"])
     return frame.drop(
         "_month",

@@ -28,7 +28,7 @@ import yaml
 
 from extract.lexicon import lexicon
 
-from .columns import join_beside, on_rows, where
+from .columns import join_beside, on_rows, per_distinct, where
 from .lemmas import known_word
 
 __all__ = [
@@ -620,10 +620,28 @@ def read_measure(
     word = rf"(?i)(?-u:\b)({around})(?-u:\b)"
     unnamed = actors_unnamed(forms, actors)
     own_noun = pl.col("surface").fill_null("").str.contains(r"[A-Za-z]\s*$")
-    frame = _with_words_around(frame, unnamed, own_noun)
+    frame = _with_words_around(
+        frame,
+        own_noun,
+        functools.partial(
+            _before_readings,
+            unnamed=unnamed,
+            body=body,
+            word=word,
+            measures=around,
+            level_verbs=tuple(level_verbs),
+        ),
+        functools.partial(_after_readings, unnamed=unnamed),
+    )
+    frame = per_distinct(
+        frame, "unit", lambda units: units.with_columns(_rm_noun=_noun_of(pl.col("unit")))
+    )
+    frame = per_distinct(
+        frame, "concept", functools.partial(_concept_readings, word=word, unnamed=unnamed)
+    )
     before, after, after_clause = (pl.col(c) for c in _AROUND)
     unit = pl.col("unit").fill_null("")
-    noun = drop_plural_s(pl.col("unit").str.to_lowercase())
+    noun = pl.col("_rm_noun")
     # "a survey of 2,000 people": the noun before "of" says what a count of anybody counts
     lead = pl.col("surface").fill_null("").str.extract(r"^([^0-9]*)", 1).fill_null("")
     anybody = noun.is_null() | noun.is_in(list(GENERIC_NOUNS))
@@ -640,13 +658,10 @@ def read_measure(
     # (read once: it is used three times)
     frame = frame.with_columns(_rm_of_noun=of_noun)
     of_noun = pl.col("_rm_of_noun")
-    fate, members = _what_befell(before, after, own_noun, around)
+    fate, members = _what_befell(own_noun)
     steps = {
         "_m_each": (
-            pl.when(
-                (pl.col("dimension") == "currency")
-                & before.str.contains(rf"{_ONE_COSTS}(?:{HEDGES}\s+)?$")
-            ).then(pl.lit("price")),
+            pl.when((pl.col("dimension") == "currency") & pl.col("_rb_each")).then(pl.lit("price")),
             "what one item costs: its {}",
         ),
         "_m_body": (
@@ -683,22 +698,14 @@ def read_measure(
             # "the death toll rose to 23 on Thursday after two injured passengers died": the
             # subject of a verb reaching the figure names it (its last measure: "the number of
             # victims still in hospital fell to 12"), over the words of a clause after it
-            (
-                before.str.extract(_subject_of(tuple(level_verbs)), 1)
-                if level_verbs
-                else pl.lit(None, pl.String)
-            )
-            .str.extract_all(word)
-            .list.last(),
+            pl.col("_rb_subject"),
             "the words '{}' of the subject reaching the figure",
         ),
         "_m_of": (
             # "a fund of €20 million has begun paying out", "a crowd of 50,000": the noun
             # before "of" names what a figure with no counted noun of its own is, over the
             # words of the clause after it
-            pl.when(~own_noun | (pl.col("dimension") != "count")).then(
-                before.str.extract(rf"(?i)(?-u:\b)({body})\s+of\s+(?:{HEDGES}\s+)?$", 1)
-            ),
+            pl.when(~own_noun | (pl.col("dimension") != "count")).then(pl.col("_rb_of")),
             "the word '{}' of which it is, right before the figure",
         ),
         "_m_after": (
@@ -726,26 +733,20 @@ def read_measure(
         "_m_right_before": (
             # "flattening homes and killing at least 120 people": the word right before the
             # figure (a hedge between) governs it, over a measure farther back in its phrase
-            before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+|{_MORE}\s+)?$", 1),
+            pl.col("_rb_right"),
             "the word '{}' right before the figure",
         ),
         "_m_concept": (
             # "deaths ... reached 3,166 cases": a container noun counted is no measure here
             pl.when(unit.str.to_lowercase().is_in(list(CONTAINER_NOUNS)))
-            .then(pl.col("concept").fill_null("").str.replace_all(_CONTAINER_WORD, ""))
-            .otherwise(unnamed(pl.col("concept").fill_null("")))
-            .str.extract_all(word)
-            .list.last(),
+            .then(pl.col("_rc_container"))
+            .otherwise(pl.col("_rc_unnamed")),
             "the words '{}' in its phrase",
         ),
         "_m_before": (
             # "deaths from the floods reached": the words after "from" say what caused it
             # (its noun, with an article and capitalised words before it: "from Chilean fires")
-            before.str.extract(r"([^,;:()]*)$", 1)
-            .str.replace(_BASELINE, "")
-            .str.replace_all(_CAUSE, "")
-            .str.extract_all(word)
-            .list.last(),
+            pl.col("_rb_before"),
             "the words '{}' earlier in the clause",
         ),
         # the whole sentence is read only where the words nearer the figure named nothing,
@@ -781,6 +782,7 @@ def read_measure(
         units.str.extract(rf"(?i)^({state})\s+[a-z][a-z-]*$", 1),
     )
     frame = frame.with_columns(_m_whole=unit.replace_strict(units, wholes, default=None))
+    frame = _fate_read(frame, own_noun, around)
 
     def looked(k: str) -> pl.Expr:
         if k == "_m_specific":
@@ -837,6 +839,7 @@ def read_measure(
         *steps,
         *(k + "_is" for k in steps),
         *_AROUND,
+        *_READ_ONCE,
         "_rm_of_noun",
         "_m_first",
         "_m_whole",
@@ -851,20 +854,86 @@ _AROUND = ("_rm_before", "_rm_after", "_rm_clause")
 
 
 def _with_words_around(
-    frame: pl.DataFrame, unnamed: Callable[[pl.Expr], pl.Expr], own_noun: pl.Expr
+    frame: pl.DataFrame,
+    own_noun: pl.Expr,
+    before: Callable[[pl.DataFrame], pl.DataFrame],
+    after: Callable[[pl.DataFrame], pl.DataFrame],
 ) -> pl.DataFrame:
-    """``frame`` with the columns of :data:`_AROUND`, the names of bodies taken out of the
-    words (``unnamed``); ``own_noun``: whether the figure has a counted noun of its own. Each
-    is written once: an expression is computed anew wherever it is used, and many readings
-    use these."""
-    frame = frame.with_columns(
-        _rm_before=unnamed(before_figure()), _rm_after=unnamed(after_figure())
+    """``frame`` with the columns of :data:`_AROUND` and of :data:`_READ_ONCE`: the words
+    before the figure read by ``before`` (:func:`_before_readings`) and those after it by
+    ``after`` (:func:`_after_readings`), each distinct text once (many figures share the
+    words before or after them); ``own_noun``: whether the figure has a counted noun of its
+    own."""
+    frame = per_distinct(frame, before_figure().alias("_rm_raw_before"), before)
+    frame = per_distinct(frame, after_figure().alias("_rm_raw_after"), after)
+    # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
+    # counted noun of its own leaves the words of a later figure's clause to that figure (a
+    # bare one shares the noun after: "900 suspected and 200 confirmed cases")
+    return frame.with_columns(
+        _rm_clause=pl.when(own_noun).then(pl.col("_rm_clause_own")).otherwise(pl.col("_rm_clause"))
+    ).drop("_rm_clause_own")
+
+
+#: The readings :func:`_before_readings`, :func:`_after_readings` and :func:`read_measure`
+#: make once for each distinct text they read, held while it reads.
+_READ_ONCE = (
+    "_rb_each", "_rb_subject", "_rb_of", "_rb_right", "_rb_before", "_rb_whole_of", "_rb_done",
+    "_ra_members", "_ra_after_members", "_rm_fate", "_rm_noun", "_rc_container", "_rc_unnamed",
+)  # fmt: skip
+
+
+def _before_readings(
+    words: pl.DataFrame,
+    *,
+    unnamed: Callable[[pl.Expr], pl.Expr],
+    body: str,
+    word: str,
+    measures: str,
+    level_verbs: tuple[str, ...],
+) -> pl.DataFrame:
+    """``words`` (distinct ``_rm_raw_before``, a sentence up to its figure) with the words
+    (``_rm_before``, the names of bodies taken out: ``unnamed``) and what :func:`read_measure`
+    reads in them alone: a price's "each ... costs" (``_rb_each``), the measure the subject
+    reaching the figure names (``_rb_subject``), the word of which it is (``_rb_of``), the
+    word right before it (``_rb_right``), the measure earlier in its clause (``_rb_before``),
+    a whole it is part of (``_rb_whole_of``) and what befell its people (``_rb_done``).
+    ``body`` and ``word``: alternations of the measure forms, bare and as a whole word;
+    ``measures``: those of the words around a figure; ``level_verbs``: see
+    :func:`read_measure`."""
+    words = words.with_columns(_rm_before=unnamed(pl.col("_rm_raw_before")))
+    before = pl.col("_rm_before")
+    subject = (
+        before.str.extract(_subject_of(level_verbs), 1) if level_verbs else pl.lit(None, pl.String)
     )
+    return words.with_columns(
+        _rb_each=before.str.contains(rf"{_ONE_COSTS}(?:{HEDGES}\s+)?$"),
+        _rb_subject=subject.str.extract_all(word).list.last(),
+        _rb_of=before.str.extract(rf"(?i)(?-u:\b)({body})\s+of\s+(?:{HEDGES}\s+)?$", 1),
+        _rb_right=before.str.extract(rf"(?i)(?-u:\b)({body})\s+(?:{HEDGES}\s+|{_MORE}\s+)?$", 1),
+        # "deaths from the floods reached": the words after "from" say what caused it
+        # (its noun, with an article and capitalised words before it: "from Chilean fires")
+        _rb_before=before.str.extract(r"([^,;:()]*)$", 1)
+        .str.replace(_BASELINE, "")
+        .str.replace_all(_CAUSE, "")
+        .str.extract_all(word)
+        .list.last(),
+        _rb_whole_of=before.str.contains(_WHOLE_OF),
+        _rb_done=_done_to(before, measures),
+    )
+
+
+def _after_readings(words: pl.DataFrame, *, unnamed: Callable[[pl.Expr], pl.Expr]) -> pl.DataFrame:
+    """``words`` (distinct ``_rm_raw_after``, a sentence after its figure) with the words
+    (``_rm_after``, the names of bodies taken out: ``unnamed``), the clause that is the
+    figure's own (``_rm_clause``; ``_rm_clause_own`` for a figure with a counted noun of its
+    own), a group's members named after it (``_ra_members``) and the words after those
+    members and where they are (``_ra_after_members``)."""
+    words = words.with_columns(_rm_after=unnamed(pl.col("_rm_raw_after")))
+    after = pl.col("_rm_after")
     # "1,000 containers of munitions" counts containers: words after "of" are not its measure
     # "345 deaths per million people": the people a rate is per are not what it measures
     clause = (
-        pl.col("_rm_after")
-        .str.replace(r"\s-\s.*$", "")
+        after.str.replace(r"\s-\s.*$", "")
         .str.replace_all(_SPENT_TIME, "")
         .str.extract(r"^([^,;:.()\u2013\u2014]{0,60})", 1)
         .str.replace(_OF_ITS_NOUN, "${1}")
@@ -873,13 +942,33 @@ def _with_words_around(
         # of speech after "and" opens a clause of its own, whose words are not the figure's
         .str.replace(_NEW_CLAUSE, "")
     )
-    frame = frame.with_columns(_rm_clause=clause)
-    # "85 suspected cases and two deaths", "killed 40 people and injured 100": a figure with a
-    # counted noun of its own leaves the words of a later figure's clause to that figure (a
-    # bare one shares the noun after: "900 suspected and 200 confirmed cases")
-    clause = pl.col("_rm_clause")
-    return frame.with_columns(
-        _rm_clause=pl.when(own_noun).then(clause.str.replace(_later_figure(), "")).otherwise(clause)
+    words = words.with_columns(_rm_clause=clause, _ra_members=after.str.extract(OF_MEMBERS, 1))
+    # (a place the members are in comes between: "468 of the people on board had been ill")
+    return words.with_columns(
+        _rm_clause_own=pl.col("_rm_clause").str.replace(_later_figure(), ""),
+        _ra_after_members=pl.when(pl.col("_ra_members").is_not_null())
+        .then(after)
+        .str.replace(OF_MEMBERS + _MEMBERS_WHERE, ""),
+    )
+
+
+def _noun_of(unit: pl.Expr) -> pl.Expr:
+    """A counted noun in lower case, singular the simple way (:func:`drop_plural_s`)."""
+    return drop_plural_s(unit.str.to_lowercase())
+
+
+def _concept_readings(
+    words: pl.DataFrame, *, word: str, unnamed: Callable[[pl.Expr], pl.Expr]
+) -> pl.DataFrame:
+    """``words`` (distinct ``concept``, a figure's phrase) with the last measure ``word``
+    finds in it, its container nouns taken out (``_rc_container``) or the names of bodies
+    (``_rc_unnamed``)."""
+    concept = pl.col("concept").fill_null("")
+    return words.with_columns(
+        _rc_container=concept.str.replace_all(_CONTAINER_WORD, "")
+        .str.extract_all(word)
+        .list.last(),
+        _rc_unnamed=unnamed(concept).str.extract_all(word).list.last(),
     )
 
 
@@ -890,48 +979,62 @@ def _sum_of_stuff(after: pl.Expr) -> pl.Expr:
     return (sum_after.str.contains(_OF_STUFF) & ~sum_after.str.contains(_OF_THE)).fill_null(False)
 
 
-def _what_befell(
-    before: pl.Expr, after: pl.Expr, own_noun: pl.Expr, measures: str
-) -> tuple[pl.Expr, pl.Expr]:
-    """The words of ``measures`` (an alternation) that say what befell the people a figure
-    counts, and the noun of the group whose members a bare figure counts ("27 of its
-    soldiers"). "12 passengers died", "300 refugees were evacuated", "27 of its soldiers were
-    killed", "killing 14 soldiers": a people's count whose verb says what befell them counts
-    that, of the noun's people (:func:`_readings_set_aside` keeps the reading only when the
-    noun and the verb both name measures of people); the whole a part is of ("40 of the 300
-    passengers") has none of its own."""
-    members = pl.when(~own_noun).then(after.str.extract(OF_MEMBERS, 1))
+def _what_befell(own_noun: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The words of the measures that say what befell the people a figure counts, and the
+    noun of the group whose members a bare figure counts ("27 of its soldiers"). "12
+    passengers died", "300 refugees were evacuated", "27 of its soldiers were killed",
+    "killing 14 soldiers": a people's count whose verb says what befell them counts that, of
+    the noun's people (:func:`_readings_set_aside` keeps the reading only when the noun and
+    the verb both name measures of people); the whole a part is of ("40 of the 300
+    passengers") has none of its own. Read from the columns :func:`_before_readings`,
+    :func:`_after_readings` and :func:`_fate_read` made."""
+    members = pl.when(~own_noun).then(pl.col("_ra_members"))
+    return pl.coalesce("_rm_fate", pl.when(own_noun).then(pl.col("_rb_done"))), members
+
+
+def _fate_read(frame: pl.DataFrame, own_noun: pl.Expr, measures: str) -> pl.DataFrame:
+    """``frame`` with ``_rm_fate``: the words of ``measures`` (an alternation) that say what
+    befell the people a figure counts, read in the words after it (:func:`_what_befell`),
+    each distinct text once."""
     people = own_noun & pl.col("_m_whole").is_not_null()
-    fate = (
-        pl.when(people & ~before.str.contains(_WHOLE_OF))
-        .then(after)
-        .when(members.is_not_null())
-        # (a place the members are in comes between: "468 of the people on board had been ill")
-        .then(after.str.replace(OF_MEMBERS + _MEMBERS_WHERE, ""))
-        .str.extract(rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)", 1)
+    words = (
+        pl.when(people & ~pl.col("_rb_whole_of"))
+        .then(pl.col("_rm_after"))
+        .when(pl.when(~own_noun).then(pl.col("_ra_members")).is_not_null())
+        .then(pl.col("_ra_after_members"))
     )
+    fate = rf"{_TO_FATE}(?-u:\b)({measures})(?-u:\b)"
+    frame = per_distinct(
+        frame.with_columns(_rm_fated=words),
+        "_rm_fated",
+        lambda texts: texts.with_columns(_rm_fate=pl.col("_rm_fated").str.extract(fate, 1)),
+    )
+    return frame.drop("_rm_fated")
+
+
+def _done_to(before: pl.Expr, measures: str) -> pl.Expr:
+    """What befell the people counted, in the words ``before`` a figure with a counted noun
+    of its own (``measures``: an alternation of the measure forms)."""
     # "killing at least 14 soldiers", "wounded 30 police officers", "killed 30 civilians": the
     # verb right before the people's noun says what befell them as well, and so does the
     # noun of an event before "of" ("the deaths of two children", "the rescue of 12 miners")
-    counted_before = pl.when(own_noun).then(before)
-    done = pl.coalesce(
-        counted_before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:of\s+)?(?:{HEDGES}\s+)?$", 1),
+    return pl.coalesce(
+        before.str.extract(rf"(?i)(?-u:\b)({measures})\s+(?:of\s+)?(?:{HEDGES}\s+)?$", 1),
         # "among the dead were 12 children", "the injured included 40 soldiers": the people
         # of a group named by its state are of its measure
-        counted_before.str.extract(
+        before.str.extract(
             rf"(?i)(?-u:\b)(?:among\s+)?the\s+({measures})(?:\s+(?:in|at|of|from)\s+(?:the\s+)?"
             rf"[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:were|are|included|include|includes)\s+"
             rf"(?:{HEDGES}\s+)?$",
             1,
         ),
         # (and the people joined to them by "and": "killed 18 soldiers and 33 civilians")
-        counted_before.str.extract(
+        before.str.extract(
             rf"(?i)(?-u:\b)({measures})\s+(?:{HEDGES}\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+){{1,2}}?"
             rf"and\s+(?:{HEDGES}\s+)?$",
             1,
         ),
     )
-    return pl.coalesce(fate, done), members
 
 
 def _readings_set_aside(

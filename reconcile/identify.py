@@ -18,7 +18,16 @@ import polars as pl
 
 from extract.lexicon import lexicon
 
-from .columns import SERIES_ORDER, at_rows, in_slices, join_beside, on_rows, sorted_by, where
+from .columns import (
+    SERIES_ORDER,
+    at_rows,
+    in_slices,
+    join_beside,
+    on_rows,
+    per_distinct,
+    sorted_by,
+    where,
+)
 from .dating import _CENTURY, _HEDGE, _YEAR, MONTH_NAMES, YEAR_NAMED, _last_sentence
 from .frames import (
     BEFELL,
@@ -1567,21 +1576,49 @@ def _certainty(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     words = phrases(_WORDS.certainty)
     nouns = alternation(f for f, m in tables.measure_forms.items() if m in base_of.values())
     has_form = base.is_not_null()
-    lead = pl.when(has_form).then(pl.col("surface").fill_null("")).str.replace(r"^[^0-9]*", "")
-    after = pl.when(has_form).then(after_figure())
-    before = pl.when(has_form).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
-    said = pl.coalesce(
-        lead.str.extract(rf"(?i)^\S*\s+(?:[a-z-]+\s+)?({words})\b", 1),
-        pl.when(~lead.str.contains(r"\s")).then(after.str.extract(rf"(?i)^\s*({words})\b", 1)),
-        after.str.extract(
-            rf"(?i)^\s*(?:of\s+(?:them|those|these|which)\s+)?(?:(?:had|has|have|were|was|are|"
-            rf"is)\s+)?(?:been\s+)?({words})\b",
-            1,
+    # (the words of the figures that have such a form read once for each distinct text)
+    lead = pl.col("_cs_lead").str.replace(r"^[^0-9]*", "")
+    frame = per_distinct(
+        frame,
+        pl.when(has_form).then(pl.col("surface").fill_null("")).alias("_cs_lead"),
+        lambda leads: leads.with_columns(
+            _cs_own=lead.str.extract(rf"(?i)^\S*\s+(?:[a-z-]+\s+)?({words})\b", 1),
+            _cs_one_word=~lead.str.contains(r"\s"),
         ),
-        before.str.extract(rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1),
+    )
+    after = pl.col("_cs_after")
+    frame = per_distinct(
+        frame,
+        pl.when(has_form).then(after_figure()).alias("_cs_after"),
+        lambda texts: texts.with_columns(
+            _cs_right_after=after.str.extract(rf"(?i)^\s*({words})\b", 1),
+            _cs_verb=after.str.extract(
+                rf"(?i)^\s*(?:of\s+(?:them|those|these|which)\s+)?(?:(?:had|has|have|were|was|"
+                rf"are|is)\s+)?(?:been\s+)?({words})\b",
+                1,
+            ),
+        ),
+    )
+    before = pl.col("_cs_before").str.extract(r"([^,;:()]*)$", 1)
+    frame = per_distinct(
+        frame,
+        pl.when(has_form).then(before_figure()).alias("_cs_before"),
+        lambda texts: texts.with_columns(
+            _cs_before_noun=before.str.extract(
+                rf"(?i)\b({words})\s+(?:[a-z-]+\s+)?(?:{nouns})\b[^0-9]*$", 1
+            )
+        ),
+    )
+    said = pl.coalesce(
+        "_cs_own",
+        pl.when(pl.col("_cs_one_word")).then(pl.col("_cs_right_after")),
+        "_cs_verb",
+        "_cs_before_noun",
     ).str.to_lowercase()
     # (the word read once: an expression is computed anew at every use)
-    frame = frame.with_columns(_c_said=said)
+    frame = frame.with_columns(_c_said=said).drop(
+        "_cs_own", "_cs_one_word", "_cs_right_after", "_cs_verb", "_cs_before_noun"
+    )
     said = pl.col("_c_said")
     certain = pl.format("{} {}", said, base)
     frame = frame.with_columns(
@@ -1671,16 +1708,25 @@ def _pay_stance(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # (a stance the figure before lent it gives way to its own verb's)
     known = set(tables.measure_forms.values()) - {_STANCE_OF, *verbs.values()}
     open_measure = ~pl.col("concept_key").fill_null("").str.replace(r":\s.*$", "").is_in(known)
-    of_pay = pl.col("sentence").fill_null("").str.contains(rf"(?i)\b{phrases(_WORDS.pay_words)}\b")
+    # (the sentence read for words of pay only where the figure is a sum)
+    of_pay = (
+        pl.when(pl.col("dimension") == "currency")
+        .then(pl.col("sentence").fill_null(""))
+        .str.contains(rf"(?i)\b{phrases(_WORDS.pay_words)}\b")
+    )
     wanted = ((pl.col("dimension") == "ratio") | ((pl.col("dimension") == "currency") & of_pay)) & (
         open_measure
     )
-    before = pl.when(wanted).then(before_figure()).str.extract(r"([^,;:()]*)$", 1)
+    before = pl.col("_ps_before").str.extract(r"([^,;:()]*)$", 1)
     said = before.str.extract(
         rf"(?i)\b({phrases(longest_first(verbs))})\s+(?:[a-z'-]+\s+){{0,2}}?{_HEDGE}", 1
     ).str.to_lowercase()
-    # (the verb read once: an expression is computed anew at every use)
-    frame = frame.with_columns(_stance_verb=said)
+    # (the verb read once for each distinct text: an expression is computed anew at every use)
+    frame = per_distinct(
+        frame,
+        pl.when(wanted).then(before_figure()).alias("_ps_before"),
+        lambda texts: texts.with_columns(_stance_verb=said),
+    )
     stance = pl.col("_stance_verb").replace_strict(verbs, default=None)
     frame = frame.with_columns(_stance=stance)
     take = pl.col("_stance").is_not_null()

@@ -17,7 +17,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import join_beside, sorted_by
+from .columns import join_beside, per_distinct, sorted_by
 from .dating import _HEDGE
 from .frames import (
     GENERIC_NOUNS,
@@ -272,7 +272,11 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # Germany (1m), ...")
     # (an order of size with no number, "tens of thousands of families", is no figure another
     # is set against or goes on from: it lends no measure)
-    lender = pl.when(_lends()).then(pl.col("_key"))
+    # (whether each figure lends, read once for each distinct surface)
+    frame = per_distinct(
+        frame, "surface", lambda surfaces: surfaces.with_columns(_c_lends=_lends())
+    )
+    lender = pl.when(pl.col("_c_lends")).then(pl.col("_key"))
     prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
     prev_start, prev_value = (
         pl.when(lender.is_not_null())
@@ -284,14 +288,16 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     )
     # (each read once: an expression is computed anew at every use, a window over the
     # documents too)
-    frame = frame.with_columns(
-        _c_prev_key=prev_key,
-        _c_prev_start=prev_start,
-        _c_before=before_figure().str.extract(r"([^,;:()]*)$", 1),
-    )
+    frame = frame.with_columns(_c_prev_key=prev_key, _c_prev_start=prev_start)
     prev_key, prev_start = pl.col("_c_prev_key"), pl.col("_c_prev_start")
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
-    before = pl.col("_c_before")
+    # (the words before and after a figure read once for each distinct text)
+    frame = per_distinct(
+        frame,
+        before_figure().alias("_c_raw_before"),
+        functools.partial(_pointing_words, noun=noun),
+    )
+    frame = per_distinct(frame, after_figure().alias("_c_raw_after"), _reversed_after)
     # "that number has grown to ...", "raised its own figure to ...": the figure continues the
     # one before it
     # ("the number of missing people was ..." names its own measure: no pointer)
@@ -303,23 +309,12 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         & ~pl.col("unit").is_in([*GENERIC_NOUNS, "times"])
     )
     pointer = (
-        (
-            before.str.contains(rf"(?i)\b(?:that|this|the|its|their)\s+(?:own\s+)?(?:{noun})\b")
-            & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']")
-            & ~counted_thing
-        )
-        | before.str.contains(_IT_MOVED)
-        | before.str.contains(_PUT_IT_AT)
+        (pl.col("_c_points") & ~counted_thing) | pl.col("_c_points_back") | pl.col("_c_reversed")
     )
-    pointer = pointer | before_figure().str.contains(_RIVAL_FIGURE)
-    # "... and 900 in the opposite direction", "900 went the other way": the movement before
-    # it, the other way round (the words of its own clause, before or after it)
-    own_after = after_figure().str.extract(r"^([^,;:.()]*)", 1)
-    pointer = pointer | before.str.contains(REVERSED) | own_after.str.contains(REVERSED)
     # (a figure pointing back with no measure before it to borrow takes the word the figure
     # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
     by_dimension = ("doc_id", pl.col("dimension"))
-    prev_head = pl.when(_lends()).then(pl.col("_head")).shift(1).over(*by_dimension)
+    prev_head = pl.when(pl.col("_c_lends")).then(pl.col("_head")).shift(1).over(*by_dimension)
     head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,
@@ -339,9 +334,7 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     # another of its sentence, whose measure only the whole sentence names, continues it
     from_sentence = pl.col("concept_source").str.ends_with("' in the sentence").fill_null(False)
     in_sentence = (prev_start >= pl.col("sentence_start")).fill_null(False)
-    same_sentence = in_sentence & before.str.contains(
-        rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+(?:{HEDGES}\s+)?$"
-    ).fill_null(False)
+    same_sentence = in_sentence & pl.col("_c_set_after").fill_null(False)
     # (a sum, a share or a count of things of its own, "38 hospitals", takes no measure from
     # a figure of an earlier sentence: news sets such figures one after another while each
     # counts something else; a count of no noun or of people, "14 were still missing", "another
@@ -400,5 +393,42 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .otherwise(pl.col("entity_source")),
     )
     return frame.drop(
-        "_pointer", "_prev_entity", "_borrow", "_c_prev_key", "_c_prev_start", "_c_before"
+        "_pointer", "_prev_entity", "_borrow", "_c_prev_key", "_c_prev_start", *_C_READ_ONCE
     )
+
+
+#: The readings :func:`_concepts` makes once for each distinct text, held while it reads.
+_C_READ_ONCE = ("_c_lends", "_c_points", "_c_points_back", "_c_reversed", "_c_set_after")
+
+
+def _pointing_words(words: pl.DataFrame, *, noun: str) -> pl.DataFrame:
+    """``words`` (distinct ``_c_raw_before``, a sentence up to its figure) with whether its
+    clause points back with a noun of ``noun`` (an alternation: "that number", not "the
+    number of ..."; ``_c_points``) or otherwise points back to the figure before
+    (``_c_points_back``), and whether it sets the figure after another ("after", "from":
+    ``_c_set_after``)."""
+    words = words.with_columns(_c_before=pl.col("_c_raw_before").str.extract(r"([^,;:()]*)$", 1))
+    before = pl.col("_c_before")
+    return words.with_columns(
+        _c_points=before.str.contains(
+            rf"(?i)\b(?:that|this|the|its|their)\s+(?:own\s+)?(?:{noun})\b"
+        )
+        & ~before.str.contains(rf"(?i)\bthe\s+(?:{noun})\s+of\s+[a-z\u201c\"']"),
+        # "... and 900 in the opposite direction", "900 went the other way": the movement
+        # before it, the other way round (the words of its own clause, before or after it)
+        _c_points_back=before.str.contains(_IT_MOVED)
+        | before.str.contains(_PUT_IT_AT)
+        | pl.col("_c_raw_before").str.contains(_RIVAL_FIGURE)
+        | before.str.contains(REVERSED),
+        _c_set_after=before.str.contains(
+            rf"(?i)(?-u:\b)(?:after|from|against|versus|compared\s+(?:with|to))\s+"
+            rf"(?:{HEDGES}\s+)?$"
+        ),
+    ).drop("_c_before")
+
+
+def _reversed_after(words: pl.DataFrame) -> pl.DataFrame:
+    """``words`` (distinct ``_c_raw_after``, a sentence after its figure) with whether its
+    own clause says the movement before went the other way (``_c_reversed``)."""
+    own_after = pl.col("_c_raw_after").str.extract(r"^([^,;:.()]*)", 1)
+    return words.with_columns(_c_reversed=own_after.str.contains(REVERSED))

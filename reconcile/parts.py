@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from .columns import on_rows, sorted_by, where
+from .columns import on_rows, per_distinct, sorted_by, where
 from .dating import _HEDGE, MONTH_NAMES
 from .frames import BEFELL, HEDGES, after_figure, alternation, before_figure, phrases
 from .tables import reading_words
@@ -63,57 +63,39 @@ _LED_BY_WHOLE = rf"(?i)^\s*of\s+the\s+[^,.;:\d]{{1,40}},\s*(?:{HEDGES}\s+)?$"
 def subsets(frame: pl.DataFrame) -> pl.DataFrame:
     """A part of the figure before it ("900 fires, 500 of them out of control") measures
     the part: its concept is the whole's with the words that name the part."""
-    before = before_figure()
-    after = after_figure()
-    of_them = after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b")
-    # "Of the dead, 13 lived in the town itself": a sentence led by the group it is a part of
-    led = before.str.contains(_LED_BY_WHOLE)
-    introduced = before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$")
-    stated = after.str.contains(
-        r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
-        r"rated|described|still|now|out\s+of)\b"
-    )
     # the whole is the figure just before it in its sentence, and the part is of its measure
     # ("1,000 fires burning, 600 of them out of control": a part of the active fires)
     frame = sorted_by(frame, "doc_id", "start")
+    # (the words before and after each figure read once for each distinct text)
+    frame = per_distinct(frame, before_figure().alias("_s_before"), _part_before)
+    frame = per_distinct(frame, after_figure().alias("_s_after"), _part_after)
+    of_them, led, introduced, stated = (
+        pl.col(c) for c in ("_s_of_them", "_s_led", "_s_introduced", "_s_stated")
+    )
     same_sentence = pl.col("sentence_start").shift(1).over("doc_id") == pl.col("sentence_start")
     # (the part's words are read only after the words that introduce one; "with 150,000
     # still in the dark" with no figure before it in its sentence is a part of nothing)
-    part = (
-        pl.when(of_them | led | (introduced & stated & same_sentence.fill_null(False)))
-        .then(after)
-        .str.extract(_SUBSET_AFTER, 1)
-        .str.to_lowercase()
-        .str.strip_chars()
-    )
+    part: pl.Expr = pl.when(
+        of_them | led | (introduced & stated & same_sentence.fill_null(False))
+    ).then(pl.col("_s_part"))
     whole = pl.coalesce(
         pl.when(same_sentence).then(pl.col("concept_key").shift(1).over("doc_id")),
         pl.col("concept_key"),
     )
-    verb = before.str.extract(rf"(?i)([a-z]+)\s+(?:{HEDGES}\s+)?$", 1)
     part = pl.coalesce(
         part,
-        after.str.extract(_GROUP_DID, 1).str.to_lowercase(),
+        pl.col("_s_group_did"),
         # ("put 11 of the country's 14 regions on alert": a part of the figure after it)
         # (what befell such a part names it already: "40 of the 300 passengers were hurt")
-        pl.when(after.str.contains(_OF_A_WHOLE) & ~pl.col("concept_source").str.starts_with(BEFELL))
-        .then(
-            pl.coalesce(
-                after.str.replace(_OF_A_WHOLE, "").str.extract(_SUBSET_AFTER, 1),
-                # (else the verb that leads to it: "closed 3 of its 40 schools", "closed about
-                # 3 of ...", a hedge between; a verb of saying or a preposition names no part:
-                # "said 31 of the 118 patients ...", "with 71 of the 150 seats")
-                pl.when(~verb.str.to_lowercase().is_in(_NO_PART_VERBS)).then(verb),
-                pl.lit("a part"),
-            )
-        )
+        pl.when(pl.col("_s_of_whole") & ~pl.col("concept_source").str.starts_with(BEFELL))
+        .then(pl.coalesce("_s_whole_part", "_s_verb", pl.lit("a part")))
         .str.to_lowercase(),
     )
     # (the part is read once for both columns: each use of an expression computes it again)
     # ("with 640,000 still in the dark": an adverb of time alone names no part)
     frame = frame.with_columns(
         _part=pl.when((part != "") & ~part.is_in(["still", "now"])).then(part)
-    )
+    ).drop(*_S_READ_ONCE)
     part = pl.col("_part")
     return frame.with_columns(
         **where(
@@ -122,6 +104,51 @@ def subsets(frame: pl.DataFrame) -> pl.DataFrame:
             concept_source=pl.format("{}, a part named '{}'", pl.col("concept_source"), part),
         )
     ).drop("_part")
+
+
+#: The readings :func:`subsets` makes once for each distinct text, held while it reads.
+_S_READ_ONCE = (
+    "_s_led", "_s_introduced", "_s_verb", "_s_of_them", "_s_stated", "_s_part", "_s_group_did",
+    "_s_of_whole", "_s_whole_part",
+)  # fmt: skip
+
+
+def _part_before(words: pl.DataFrame) -> pl.DataFrame:
+    """``words`` (distinct ``_s_before``, a sentence up to its figure) with whether it is led
+    by the group the figure is a part of (``_s_led``), whether its last words introduce a
+    part (``_s_introduced``) and the verb right before the figure (``_s_verb``)."""
+    before = pl.col("_s_before")
+    verb = before.str.extract(rf"(?i)([a-z]+)\s+(?:{HEDGES}\s+)?$", 1)
+    return words.with_columns(
+        # "Of the dead, 13 lived in the town itself": a sentence led by the group it is a part of
+        _s_led=before.str.contains(_LED_BY_WHOLE),
+        _s_introduced=before.str.contains(r"(?i)\b(?:including|of\s+which|of\s+whom|with)\s*$"),
+        # (the verb that leads to a part of a whole after it: "closed 3 of its 40 schools",
+        # "closed about 3 of ...", a hedge between)
+        # (a verb of saying or a preposition names no part: "said 31 of the 118 patients
+        # ...", "with 71 of the 150 seats")
+        _s_verb=pl.when(~verb.str.to_lowercase().is_in(_NO_PART_VERBS)).then(verb),
+    )
+
+
+def _part_after(words: pl.DataFrame) -> pl.DataFrame:
+    """``words`` (distinct ``_s_after``, a sentence after its figure) with what
+    :func:`subsets` reads in them: "of them" (``_s_of_them``), a state stated
+    (``_s_stated``), the part's words (``_s_part``), a group's part named by what it did
+    (``_s_group_did``), a whole after "of" (``_s_of_whole``) and the part's words after it
+    (``_s_whole_part``)."""
+    after = pl.col("_s_after")
+    return words.with_columns(
+        _s_of_them=after.str.contains(r"(?i)^\s*of\s+(?:them|those|these|which|whom)\b"),
+        _s_stated=after.str.contains(
+            r"(?i)^\s*(?:(?:are|were|is|was)\s+)?(?:deemed|considered|classed|classified|listed|"
+            r"rated|described|still|now|out\s+of)\b"
+        ),
+        _s_part=after.str.extract(_SUBSET_AFTER, 1).str.to_lowercase().str.strip_chars(),
+        _s_group_did=after.str.extract(_GROUP_DID, 1).str.to_lowercase(),
+        _s_of_whole=after.str.contains(_OF_A_WHOLE),
+        _s_whole_part=after.str.replace(_OF_A_WHOLE, "").str.extract(_SUBSET_AFTER, 1),
+    )
 
 
 #: "men accounted for 57% of ...": the subject of a verb of making up a whole is the part
@@ -244,7 +271,7 @@ def holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -
     held = (pl.col("dimension").is_in(["ratio", "count", "currency"])) & ~pl.col(
         "concept_key"
     ).fill_null("").str.contains(": ")
-    before = pl.when(held).then(before_figure())
+    before = pl.col("_h_before")
     clause = before.str.extract(r"([^,;:()]*)$", 1)
     given = clause.str.extract_groups(_HOLDER_OBJECT)
     gapped = clause.str.extract(_HOLDER_GAPPED, 1)
@@ -266,14 +293,15 @@ def holders(frame: pl.DataFrame, places: Iterable[str], forms: dict[str, str]) -
         .str.to_lowercase()
         .replace_strict(forms, default=None, return_dtype=pl.String)
     )
-    frame = frame.with_columns(
-        *on_rows(
-            frame,
-            held,
-            name.alias("_holder"),
-            giver.alias("_giver"),
-            gapped.is_not_null().alias("_gapped"),
-        )
+    # (read once for each distinct text of the figures that may be held)
+    frame = per_distinct(
+        frame,
+        pl.when(held).then(before_figure()).alias("_h_before"),
+        lambda texts: texts.with_columns(
+            _holder=name,
+            _giver=giver,
+            _gapped=pl.when(before.is_not_null()).then(gapped.is_not_null()),
+        ),
     )
     # the measure each holder's share is of: the giver's, else its own; after "and", the
     # figure's before it in its sentence
@@ -338,8 +366,24 @@ def limits(frame: pl.DataFrame) -> pl.DataFrame:
     """A figure named as a bound set on its measure ("within the €7 million limit", "the
     legal limit for a party is €7 million") measures that bound: a spending limit is not
     what anyone spent."""
+    # (the words around each figure read once for each distinct text, and once for the three
+    # columns that take them)
+    frame = per_distinct(
+        frame,
+        after_figure().alias("_lim_after"),
+        lambda texts: texts.with_columns(
+            _lim_named_after=pl.col("_lim_after").str.contains(_LIMIT_AFTER)
+        ),
+    )
+    frame = per_distinct(
+        frame,
+        before_figure().alias("_lim_before"),
+        lambda texts: texts.with_columns(
+            _lim_named_before=pl.col("_lim_before").str.contains(_LIMIT_BEFORE)
+        ),
+    )
     bound = pl.col("concept_key").is_not_null() & (
-        after_figure().str.contains(_LIMIT_AFTER) | before_figure().str.contains(_LIMIT_BEFORE)
+        pl.col("_lim_named_after") | pl.col("_lim_named_before")
     )
     return frame.with_columns(
         **where(
@@ -352,4 +396,4 @@ def limits(frame: pl.DataFrame) -> pl.DataFrame:
             concept_source=pl.format("{}, a limit set on it", pl.col("concept_source")),
             is_delta=pl.lit(False),
         )
-    )
+    ).drop("_lim_named_after", "_lim_named_before")
