@@ -1253,10 +1253,21 @@ def _cuts_counted(frame: pl.DataFrame) -> pl.DataFrame:
     counted = (pl.col("dimension") == "count") & pl.col("concept_source").cast(
         pl.String
     ).str.starts_with("counted noun")
-    # (the words before the figure read only for counts of a counted noun)
-    take = pl.when(counted).then(before_figure()).str.contains(
-        rf"(?i)(?-u:\b)(?:{verbs})\s+(?:{HEDGES}\s+)?$"
-    ).fill_null(False) & ~pl.col("concept_key").cast(pl.String).str.contains(r"(?:^|\s)cut$|:")
+    # (the words before the figure read only for counts of a counted noun in a sentence
+    # that writes such a verb, found by a literal search first)
+    written = (
+        pl.col("sentence")
+        .fill_null("")
+        .str.contains_any(list(_WORDS.cutting_verbs), ascii_case_insensitive=True)
+    )
+    (led,) = on_rows(
+        frame,
+        counted & written,
+        before_figure().str.contains(rf"(?i)(?-u:\b)(?:{verbs})\s+(?:{HEDGES}\s+)?$"),
+    )
+    take = pl.lit(led.fill_null(False)) & ~pl.col("concept_key").cast(pl.String).str.contains(
+        r"(?:^|\s)cut$|:"
+    )
     cut = pl.format("{} cut", pl.col("concept_key"))
     return frame.with_columns(
         **where(

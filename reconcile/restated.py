@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 import polars as pl
 
-from .columns import set_at_rows
+from .columns import on_rows, set_at_rows
 from .frames import GENERIC_NOUNS, OWN_WORDS, after_figure, alternation
 from .measures import VAGUE
 from .tables import Tables, reading_words
@@ -149,9 +149,14 @@ def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
     at = frame.select(pl.arg_where(with_measure).cast(pl.UInt32).alias("_at")).to_series()
     # (only the columns read are gathered: a gather copies every column it is given)
     read = dict.fromkeys([*_RESTATED_KEYS, *_READING, "entity", "period", "doc_id"])
-    # ("3.1% of GDP" is no "3.1%" of prices given again: a share of output is its own kind)
-    of_output = after_figure().str.contains(OF_OUTPUT).alias("_of_output")
-    return frame.select(*read, "concept_source", of_output)[at].select(
+    # ("3.1% of GDP" is no "3.1%" of prices given again: a share of output is its own kind;
+    # read on those shares alone)
+    (of_output,) = on_rows(
+        frame,
+        with_measure & (pl.col("dimension") == "ratio"),
+        after_figure().str.contains(OF_OUTPUT).alias("_of_output"),
+    )
+    return frame.select(*read, "concept_source", of_output.fill_null(False))[at].select(
         at,
         pl.struct(*_RESTATED_KEYS, "_of_output").hash().alias("_k"),
         pl.struct(*_READING).hash().alias("_r"),
