@@ -151,10 +151,14 @@ def _restated_rows(frame: pl.DataFrame) -> pl.DataFrame:
     read = dict.fromkeys([*_RESTATED_KEYS, *_READING, "entity", "period", "doc_id"])
     # ("3.1% of GDP" is no "3.1%" of prices given again: a share of output is its own kind;
     # read on those shares alone)
-    (of_output,) = on_rows(
-        frame,
-        with_measure & (pl.col("dimension") == "ratio"),
-        after_figure().str.contains(OF_OUTPUT).alias("_of_output"),
+    (of_output,) = (
+        on_rows(
+            frame,
+            with_measure & (pl.col("dimension") == "ratio"),
+            after_figure().str.contains(OF_OUTPUT).alias("_of_output"),
+        )
+        if {"sentence", "sentence_start", "end"} <= set(frame.columns)
+        else [pl.repeat(False, frame.height, eager=True).alias("_of_output")]
     )
     return frame.select(*read, "concept_source", of_output.fill_null(False))[at].select(
         at,
