@@ -823,7 +823,7 @@ class _DocumentReader(UnitReader):
         for k in range(2, min(5, len(words))):
             if not (words[k - 1].isalpha() and r.rest[k - 1].text.islower()):
                 return None
-            if words[k] in ("a", "an", "per", "each", "every", "daily", "weekly", "monthly"):
+            if words[k] in self.lex.periods.firsts:
                 return self._period_after(r.rest[k:], words[k:])
         return None
 

@@ -146,25 +146,23 @@ def _out_of_order(claims: pl.DataFrame, rows: pl.DataFrame, far: pl.DataFrame) -
         return far
     # (read only in the quantities that hold a far figure, and of a measure that only grows)
     rows = rows.filter(pl.col("_q").is_in(far.get_column("_q").implode()))
-    rising = cumulative_concepts()
     at = rows.get_column("_at")
-    dated = pl.DataFrame(
-        {
-            "_at": at,
-            "_d": claims.get_column("as_of").gather(at),
-            "_c": claims.get_column("concept_key").gather(at).cast(pl.String).is_in(sorted(rising)),
-        }
-    ).filter(pl.col("_c"))
+    rising = (
+        claims.get_column("concept_key")
+        .gather(at)
+        .cast(pl.String)
+        .is_in(sorted(cumulative_concepts()))
+    )
+    # (the dates of the figures of a measure that only grows, in those quantities)
+    dated = rows.select("_at", "_q", _d=claims.get_column("as_of").gather(at)).filter(rising)
     if dated.is_empty():
         return far
     rest = (
-        rows.select("_at", "_q")
-        .join(dated.drop("_c"), on="_at")
-        .filter(~pl.col("_at").is_in(far.get_column("_at").implode()))
+        dated.filter(~pl.col("_at").is_in(far.get_column("_at").implode()))
         .group_by("_q")
         .agg(_lo=pl.col("_d").min(), _hi=pl.col("_d").max())
     )
-    step = far.join(dated.drop("_c"), on="_at", how="left").join(rest, on="_q", how="left")
+    step = far.join(dated.drop("_q"), on="_at", how="left").join(rest, on="_q", how="left")
     below = pl.col("_v") < pl.col("_m")
     in_order = (
         pl.when(below).then(pl.col("_d") < pl.col("_lo")).otherwise(pl.col("_d") > pl.col("_hi"))
