@@ -545,7 +545,7 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
     measured = [a for a in actors if a in forms]
     acting = (
         rf"(?i)(?-u:\b)the\s+{phrases(longest_first(measured))}"
-        rf"((?:['\u2019]s|\s+(?:{phrases(_SAYING)}))(?-u:\b))"
+        rf"((?:['\u2019]s|\s+(?:{phrases(lexicon().attribution_verbs)}))(?-u:\b))"
     )
 
     def taken_out(text: pl.Expr) -> pl.Expr:
@@ -553,13 +553,6 @@ def actors_unnamed(forms: Mapping[str, str], actors: Iterable[str]) -> Callable[
         return text.str.replace_all(acting, "$1") if measured else text
 
     return taken_out
-
-
-#: Verbs by which a body says or gives out a figure (after "the fund", "the group").
-_SAYING = tuple(
-    "said says disclosed discloses announced announces reported reports"
-    " estimated estimates told put puts gave gives".split()
-)
 
 
 #: A figure written as a modifier, its unit joined to it by a hyphen ("64-metre", "10-km").
