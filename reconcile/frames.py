@@ -1664,8 +1664,16 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
 #: Words that set a figure over a whole country: "nationwide", "across the country",
 #: "throughout the nation" (and "across <the figure's country>", added where read).
 _WHOLE_COUNTRY = (
-    r"(?i)\b(?:nationwide|countrywide|(?:across|throughout|around|all\s+over)\s+the\s+"
+    r"(?i)\b(?:nationwide|countrywide|nationally|(?:across|throughout|around|all\s+over)\s+the\s+"
     r"(?:country|nation)|in\s+the\s+whole\s+(?:country|nation))\b"
+)
+
+
+#: A place named after "in" by a capitalised name of one or two words (group 1), or by
+#: "the city of", "the province of" ...: "in Korvath", "in the region of Alto Verde".
+_IN_A_PLACE = (
+    r"\bin\s+(?:the\s+(?:city|town|region|province|district|county|state)\s+of\s+)?"
+    r"([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)\b"
 )
 
 
@@ -1673,8 +1681,10 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     """A capital stands for its country ("Brussels said"), but a count made in it ("48,000
     marched in Brussels", "in the capital, police counted 55,000") is the city's own when
     the story also gives the same measure of that country as a whole ("1.12 million
-    nationwide", "across the country", "across Belgium"): its ``entity`` becomes the city,
-    so the city's count is never set against the country's.
+    nationwide", "across the country", "across Belgium", "nationally"): its ``entity``
+    becomes the city, so the city's count is never set against the country's. So does a
+    rate of any place the sentence names after "in" ("81% of children in Korvath"), known
+    to the gazetteer or not.
 
     A figure whose sentence names neither takes the mark of the figure before it in its
     document, of the same entity and measure ("Police said 48,000 marched in the capital.
@@ -1684,11 +1694,29 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     capital_of: dict[str, str] = {}
     for capital, nation in capital_cities().items():
         capital_of.setdefault(shown.get(nation, nation), capital)
-    if frame.height == 0 or not frame.get_column("entity").is_in(list(capital_of)).any():
+    ratio = pl.col("dimension") == "ratio"
+    capitals = frame.get_column("entity").is_in(list(capital_of)).any()
+    if frame.height == 0 or not (capitals or frame.select(ratio.any()).item()):
         return frame
     sentence = pl.col("sentence").fill_null("")
     named = sentence.str.extract(rf"\bin\s+({alternation(capital_cities())})\b", 1)
     named = pl.when(named.replace_strict(shown, default=None) == pl.col("entity")).then(named)
+    # a share of the people of a place inside the country, which the gazetteer may not know
+    # ("81% of children in Korvath"): a region's rate is never the country's (a count there,
+    # a toll in the town a disaster struck, may be most of the country's). The place is a
+    # name after "in" that is no country, month or day, nor the entity itself.
+    place = sentence.str.extract(_IN_A_PLACE, 1)
+    calendar = sorted({*lexicon().months, *lexicon().weekdays})
+    (local,) = on_rows(
+        frame,
+        ratio,
+        pl.when(
+            ~place.is_in(sorted(shown))
+            & ~place.str.to_lowercase().is_in(calendar)
+            & (place != pl.col("entity"))
+        ).then(place),
+    )
+    named = pl.coalesce(named if capitals else None, pl.lit(local))
     the_capital = sentence.str.contains(r"\b[Ii]n\s+the\s+capital\b")
     city = pl.coalesce(
         named,
@@ -1698,7 +1726,7 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
         pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
     )
     whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
-    group = ["entity", "concept_key"]
+    group = ["concept_key"]
     # (the city and the whole country read once each: an expression used twice is computed
     # twice)
     marks = frame.select(*group, "doc_id", "start", _city=city, _whole=whole)
@@ -1719,7 +1747,11 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         entity=pl.coalesce(city_of, pl.col("entity")),
         entity_source=pl.when(city_of.is_not_null())
-        .then(pl.format("'{}', the capital, apart from counts of the whole country", city_of))
+        .then(
+            pl.format(
+                "'{}', a place within the country, apart from counts of the whole country", city_of
+            )
+        )
         .otherwise(pl.col("entity_source")),
     )
 

@@ -56,6 +56,45 @@ def test_a_capital_alone_still_stands_for_its_country() -> None:
     assert _of(result, "20,000")["entity"] == "Portugal"
 
 
+_NATIONAL_RATE = (
+    "Nationally, 91% of infants in Peru had both doses last year, the health ministry said."
+)
+
+
+def test_a_region_s_rate_is_not_the_country_s() -> None:
+    # a share of the people of a place no gazetteer knows, set beside the whole country's
+    result = _run(
+        {
+            "a": (_NATIONAL_RATE, MARCH),
+            "b": (
+                "The ministry puts two-dose coverage in Quillora at 74% last year, while a "
+                "doctors' network put it at 63%.",
+                MARCH,
+            ),
+        }
+    )
+    region, rival, nation = (_of(result, f) for f in ("74%", "63%", "91%"))
+    assert region["entity"] == "Quillora"
+    assert region["quantity_id"] == rival["quantity_id"] != nation["quantity_id"]
+
+
+def test_a_region_s_rate_alone_stays_the_story_s() -> None:
+    # no rate of the whole country beside it: nothing to set it apart from
+    text = "Two-dose coverage in Quillora stood at 74% last year, the ministry said."
+    assert _of(_run({"b": (text, MARCH)}), "74%")["entity"] != "Quillora"
+
+
+def test_a_toll_in_a_town_stays_beside_the_country_s() -> None:
+    # a count is no rate: the toll where a disaster struck may be most of the country's
+    result = _run(
+        {
+            "a": ("Nationally, floods killed 80 people last year, the ministry said.", MARCH),
+            "b": ("Floods killed 74 people in Quillora last year, the ministry said.", MARCH),
+        }
+    )
+    assert _of(result, "74")["entity"] != "Quillora"
+
+
 def test_officials_over_the_border_give_their_own_country_s_toll() -> None:
     result = _run(
         {
