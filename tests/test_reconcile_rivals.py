@@ -257,3 +257,30 @@ def test_a_figure_a_source_puts_it_at_is_a_rival_of_the_one_before(
     result = _on_one_day(text)
     assert _of(result, rival)["concept_source"] == "the figure just before it"
     assert _of(result, rival)["concept_key"] == _of(result, first)["concept_key"]
+
+
+# --- two sources' figures a sentence sets side by side, one read from its own words -------
+
+_CONFIRMED = "The Health Ministry said 81% of children in Quillora had both doses this year."
+
+
+@pytest.mark.parametrize(
+    ("first", "verdict"),
+    [
+        # "X puts it at 81%, while Y put it at 58%": the sentence says the two are one measure
+        (
+            "The Health Ministry puts two-dose coverage in Quillora at 81% this year, while "
+            "the Rural Doctors Network put it at 58%.",
+            "diverge",
+        ),
+        # the network's figure in a sentence of its own: what "it" is was not read from its
+        # own words, so possibly the same quantity, no more
+        (
+            "The Health Ministry puts two-dose coverage in Quillora at 81% this year. The "
+            "Rural Doctors Network put it at 58%.",
+            "uncertain",
+        ),
+    ],
+)
+def test_a_figure_set_beside_a_rival_s_takes_its_measure_surely(first: str, verdict: str) -> None:
+    assert _verdict(_on_one_day(first, _CONFIRMED), "58%") == verdict
