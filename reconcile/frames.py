@@ -45,6 +45,7 @@ __all__ = [
     "PLACES_COUNTED",
     "REVERSED",
     "WHERE_COUNTED",
+    "WHOLE_COUNTRY",
     "actors_unnamed",
     "after_figure",
     "alternation",
@@ -1662,10 +1663,11 @@ def read_movement(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 #: Words that set a figure over a whole country: "nationwide", "across the country",
-#: "throughout the nation" (and "across <the figure's country>", added where read).
+#: "throughout the nation", "for Belgium as a whole" (and "across <the figure's country>",
+#: added where read).
 _WHOLE_COUNTRY = (
     r"(?i)\b(?:nationwide|countrywide|nationally|(?:across|throughout|around|all\s+over)\s+the\s+"
-    r"(?:country|nation)|in\s+the\s+whole\s+(?:country|nation))\b"
+    r"(?:country|nation)|in\s+the\s+whole\s+(?:country|nation)|as\s+a\s+whole)\b"
 )
 
 
@@ -1675,6 +1677,44 @@ _IN_A_PLACE = (
     r"\bin\s+(?:the\s+(?:city|town|region|province|district|county|state)\s+of\s+)?"
     r"([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)\b"
 )
+
+
+def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.DataFrame:
+    """``_city``, the place inside the country that ``text`` (a sentence or a clause of each
+    row of ``frame``) sets a figure in (see :func:`capital_apart`), and ``_whole``, whether
+    it sets it over the whole country."""
+    shown = place_forms()
+    capital_of: dict[str, str] = {}
+    for capital, nation in capital_cities().items():
+        capital_of.setdefault(shown.get(nation, nation), capital)
+    named = text.str.extract(rf"\bin\s+({alternation(capital_cities())})\b", 1)
+    named = pl.when(named.replace_strict(shown, default=None) == pl.col("entity")).then(named)
+    # a share of the people of a place inside the country, which the gazetteer may not know
+    # ("81% of children in Korvath"): a region's rate is never the country's (a count there,
+    # a toll in the town a disaster struck, may be most of the country's). The place is a
+    # name after "in" that is no country, month or day, nor the entity itself.
+    place = text.str.extract(_IN_A_PLACE, 1)
+    calendar = sorted({*lexicon().months, *lexicon().weekdays})
+    (local,) = on_rows(
+        frame,
+        pl.col("dimension") == "ratio",
+        pl.when(
+            ~place.is_in(sorted(shown))
+            & ~place.str.to_lowercase().is_in(calendar)
+            & (place != pl.col("entity"))
+        ).then(place),
+    )
+    named = pl.coalesce(named if capitals else None, pl.lit(local))
+    the_capital = text.str.contains(r"\b[Ii]n\s+the\s+capital\b")
+    city = pl.coalesce(
+        named,
+        pl.when(the_capital).then(pl.col("entity").replace_strict(capital_of, default=None)),
+    )
+    across = pl.concat_str(
+        pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
+    )
+    whole = text.str.contains(_WHOLE_COUNTRY) | text.str.contains(across)
+    return frame.select(_city=city, _whole=whole)
 
 
 def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1688,7 +1728,9 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
 
     A figure whose sentence names neither takes the mark of the figure before it in its
     document, of the same entity and measure ("Police said 48,000 marched in the capital.
-    The unions gave a figure of 300,000."); a sentence naming both is left as read.
+    The unions gave a figure of 300,000."); in a sentence naming both, each figure is set
+    where its own clause says ("in Kellby stands at 14.2%, against 6.1% for the country as a
+    whole"), if it says.
     """
     shown = place_forms()
     capital_of: dict[str, str] = {}
@@ -1698,38 +1740,23 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     capitals = frame.get_column("entity").is_in(list(capital_of)).any()
     if frame.height == 0 or not (capitals or frame.select(ratio.any()).item()):
         return frame
-    sentence = pl.col("sentence").fill_null("")
-    named = sentence.str.extract(rf"\bin\s+({alternation(capital_cities())})\b", 1)
-    named = pl.when(named.replace_strict(shown, default=None) == pl.col("entity")).then(named)
-    # a share of the people of a place inside the country, which the gazetteer may not know
-    # ("81% of children in Korvath"): a region's rate is never the country's (a count there,
-    # a toll in the town a disaster struck, may be most of the country's). The place is a
-    # name after "in" that is no country, month or day, nor the entity itself.
-    place = sentence.str.extract(_IN_A_PLACE, 1)
-    calendar = sorted({*lexicon().months, *lexicon().weekdays})
-    (local,) = on_rows(
-        frame,
-        ratio,
-        pl.when(
-            ~place.is_in(sorted(shown))
-            & ~place.str.to_lowercase().is_in(calendar)
-            & (place != pl.col("entity"))
-        ).then(place),
-    )
-    named = pl.coalesce(named if capitals else None, pl.lit(local))
-    the_capital = sentence.str.contains(r"\b[Ii]n\s+the\s+capital\b")
-    city = pl.coalesce(
-        named,
-        pl.when(the_capital).then(pl.col("entity").replace_strict(capital_of, default=None)),
-    )
-    across = pl.concat_str(
-        pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
-    )
-    whole = sentence.str.contains(_WHOLE_COUNTRY) | sentence.str.contains(across)
+    marks = _place_marks(frame, pl.col("sentence").fill_null(""), capitals=capitals)
+    # a sentence that names both sets each figure where its own clause does ("in Kellby
+    # stands at 14.2%, against 6.1% for the country as a whole")
+    both = marks.get_column("_city").is_not_null() & marks.get_column("_whole")
+    if both.any():
+        clause = pl.concat_str(
+            before_figure().str.extract(r"([^,;:()]*)$", 1),
+            after_figure().str.extract(r"^([^,;:()]*)", 1),
+            separator=" ",
+        )
+        own = _place_marks(frame.filter(both), clause, capitals=capitals)
+        at = both.arg_true()
+        marks = marks.with_columns(marks[c].scatter(at, own[c]) for c in ("_city", "_whole"))
     group = ["concept_key"]
     # (the city and the whole country read once each: an expression used twice is computed
     # twice)
-    marks = frame.select(*group, "doc_id", "start", _city=city, _whole=whole)
+    marks = frame.select(*group, "doc_id", "start").with_columns(marks.get_columns())
     city, whole = pl.col("_city"), pl.col("_whole")
     marks = marks.select(
         *group,
@@ -1743,7 +1770,13 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
         .over("doc_id", *group, order_by="start")
     )
     contrast = pl.col("_city").is_not_null().any().over(group) & pl.col("_whole").any().over(group)
-    city_of = marks.select(pl.when(contrast & (pl.col("_mark") != "")).then("_mark")).to_series()
+    city_of, whole_of = marks.select(
+        pl.when(contrast & (pl.col("_mark") != "")).then("_mark"),
+        (contrast & (pl.col("_mark") == "")).fill_null(False),
+    )
+    # (a figure of the whole country that names no country keeps none: it is not the one
+    # place its measure's other figures name, which ``unspecified_filled`` would give it)
+    unplaced = whole_of & (pl.col("entity") == "unspecified")
     return frame.with_columns(
         entity=pl.coalesce(city_of, pl.col("entity")),
         entity_source=pl.when(city_of.is_not_null())
@@ -1752,8 +1785,15 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
                 "'{}', a place within the country, apart from counts of the whole country", city_of
             )
         )
+        .when(unplaced)
+        .then(pl.lit(WHOLE_COUNTRY))
         .otherwise(pl.col("entity_source")),
     )
+
+
+#: Where a figure of no named place that its words set over a whole country ("for the
+#: country as a whole") took its entity from: none, and no other is given it.
+WHOLE_COUNTRY = "no place named, the whole country by its words"
 
 
 #: Words that set a sentence's figures in the country next door: "across the border",

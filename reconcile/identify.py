@@ -37,6 +37,7 @@ from .frames import (
     ORIGIN_MEASURES,
     OWN_WORDS,
     PER_HEAD,
+    WHOLE_COUNTRY,
     after_figure,
     alternation,
     before_figure,
@@ -1913,7 +1914,11 @@ def unspecified_filled(claims: pl.DataFrame) -> pl.DataFrame:
         _n=named.drop_nulls().n_unique().over(_MEASURED),
         _only=named.drop_nulls().first().over(_MEASURED),
     )
-    fill = (pl.col("entity") == "unspecified") & (pl.col("_n") == 1)
+    fill = (
+        (pl.col("entity") == "unspecified")
+        & (pl.col("_n") == 1)
+        & (pl.col("entity_source").cast(pl.String) != WHOLE_COUNTRY)
+    )
     return frame.with_columns(
         entity=pl.when(fill).then(pl.col("_only")).otherwise(pl.col("entity")),
         entity_source=pl.when(fill)

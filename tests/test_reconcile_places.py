@@ -84,6 +84,25 @@ def test_a_region_s_rate_alone_stays_the_story_s() -> None:
     assert _of(_run({"b": (text, MARCH)}), "74%")["entity"] != "Quillora"
 
 
+def test_one_sentence_sets_a_town_s_rate_beside_the_whole_country_s() -> None:
+    # each figure is where its own clause sets it; the country's rate, of no named place,
+    # is not given the one town its measure's other figures name
+    result = _run(
+        {
+            "a": (
+                "Unemployment in Quillora stands at 14.2%, against 6.1% for the country as a "
+                "whole, the statistics office said.",
+                MARCH,
+            ),
+            "b": ("Unemployment in Quillora rose to 14.2% last month, the office said.", MARCH),
+        }
+    )
+    town, country = _of(result, "14.2%", "a"), _of(result, "6.1%")
+    assert town["entity"] == "Quillora" and country["entity"] != "Quillora"
+    assert _of(result, "14.2%", "b")["quantity_id"] == town["quantity_id"]
+    assert country["quantity_id"] != town["quantity_id"]
+
+
 def test_a_toll_in_a_town_stays_beside_the_country_s() -> None:
     # a count is no rate: the toll where a disaster struck may be most of the country's
     result = _run(
