@@ -1679,14 +1679,21 @@ _IN_A_PLACE = (
 )
 
 
-def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.DataFrame:
-    """``_city``, the place inside the country that ``text`` (a sentence or a clause of each
-    row of ``frame``) sets a figure in (see :func:`capital_apart`), and ``_whole``, whether
-    it sets it over the whole country."""
+@functools.cache
+def _capital_of_country() -> dict[str, str]:
+    """Each country as shown -> its capital city (the first the gazetteer gives)."""
     shown = place_forms()
     capital_of: dict[str, str] = {}
     for capital, nation in capital_cities().items():
         capital_of.setdefault(shown.get(nation, nation), capital)
+    return capital_of
+
+
+def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.DataFrame:
+    """``_city``, the place inside the country that ``text`` (a sentence or a clause of each
+    row of ``frame``) sets a figure in (see :func:`local_apart`), and ``_whole``, whether
+    it sets it over the whole country."""
+    shown = place_forms()
     named = text.str.extract(rf"\bin\s+({alternation(capital_cities())})\b", 1)
     named = pl.when(named.replace_strict(shown, default=None) == pl.col("entity")).then(named)
     # a share of the people of a place inside the country, which the gazetteer may not know
@@ -1708,7 +1715,9 @@ def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.Da
     the_capital = text.str.contains(r"\b[Ii]n\s+the\s+capital\b")
     city = pl.coalesce(
         named,
-        pl.when(the_capital).then(pl.col("entity").replace_strict(capital_of, default=None)),
+        pl.when(the_capital).then(
+            pl.col("entity").replace_strict(_capital_of_country(), default=None)
+        ),
     )
     across = pl.concat_str(
         pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
@@ -1717,7 +1726,7 @@ def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.Da
     return frame.select(_city=city, _whole=whole)
 
 
-def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
+def local_apart(frame: pl.DataFrame) -> pl.DataFrame:
     """A capital stands for its country ("Brussels said"), but a count made in it ("48,000
     marched in Brussels", "in the capital, police counted 55,000") is the city's own when
     the story also gives the same measure of that country as a whole ("1.12 million
@@ -1727,17 +1736,13 @@ def capital_apart(frame: pl.DataFrame) -> pl.DataFrame:
     to the gazetteer or not.
 
     A figure whose sentence names neither takes the mark of the figure before it in its
-    document, of the same entity and measure ("Police said 48,000 marched in the capital.
+    document of the same measure ("Police said 48,000 marched in the capital.
     The unions gave a figure of 300,000."); in a sentence naming both, each figure is set
     where its own clause says ("in Kellby stands at 14.2%, against 6.1% for the country as a
     whole"), if it says.
     """
-    shown = place_forms()
-    capital_of: dict[str, str] = {}
-    for capital, nation in capital_cities().items():
-        capital_of.setdefault(shown.get(nation, nation), capital)
     ratio = pl.col("dimension") == "ratio"
-    capitals = frame.get_column("entity").is_in(list(capital_of)).any()
+    capitals = frame.get_column("entity").is_in(list(_capital_of_country())).any()
     if frame.height == 0 or not (capitals or frame.select(ratio.any()).item()):
         return frame
     marks = _place_marks(frame, pl.col("sentence").fill_null(""), capitals=capitals)

@@ -41,11 +41,11 @@ from .frames import (
     after_figure,
     alternation,
     before_figure,
-    capital_apart,
     demonym_forms,
     document_places,
     drop_plural_s,
     inflections,
+    local_apart,
     longest_first,
     nationality,
     over_the_border,
@@ -667,7 +667,7 @@ def assign_keys(
     frame = _rise_over_a_year(frame, tables)
     frame = _cuts_counted(_rate_of_change(frame))
     frame = _official_base(frame, texts)
-    frame = capital_apart(_loss_a_level(_named_again(frame), "concept_key"))
+    frame = local_apart(_loss_a_level(_named_again(frame), "concept_key"))
     # (the words that chose each measure, a phrase written out for each row, held as
     # categoricals from here on, as the output gives them)
     frame = measure_again(frame.with_columns(pl.col("concept_source").cast(pl.Categorical)))

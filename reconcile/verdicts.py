@@ -511,9 +511,9 @@ def _independent(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _sure(a: dict[str, Any], b: dict[str, Any], one_source: OneSource = may_be_one_source) -> bool:
     """A conflict that can be shown as a divergence: both frames read from their own words
-    (or one, where a sentence sets the two side by side),
-    the figures within ``SCOPE_RATIO`` of each other, and the two names surely two bodies
-    (not one body written two ways, nor an umbrella and one of its agencies)."""
+    (or one, where a sentence sets the two side by side), the figures within
+    ``SCOPE_RATIO`` of each other, and the two names surely two bodies (not one body
+    written two ways, nor an umbrella and one of its agencies)."""
     return _doubt(a, b, one_source) is None
 
 
