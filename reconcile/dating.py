@@ -18,6 +18,7 @@ from .frames import (
     after_figure,
     alternation,
     before_figure,
+    figure_clause,
     phrases,
 )
 from .tables import reading_words
@@ -345,11 +346,7 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
     """``_rel_year`` of each claim: :func:`relative_year` of the words of its clause (after
     it to a mark of punctuation, before it from one), counted from the sentence before it
     in the document's text (when given) and its own words before it."""
-    clause = pl.concat_str(
-        before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
-        pl.lit(" "),
-        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
-    ).alias("_clause")
+    clause = figure_clause().alias("_clause")
     # (the sentences that hold none are let go before the clauses are cut)
     rows = (
         claims.select(

@@ -53,6 +53,7 @@ __all__ = [
     "demonym_forms",
     "document_places",
     "drop_plural_s",
+    "figure_clause",
     "is_name_word",
     "measure_forms",
     "nationality",
@@ -318,6 +319,17 @@ def after_figure() -> pl.Expr:
     """The claim's sentence after the figure ("" where the sentence is missing)."""
     rel_end = (pl.col("end") - pl.col("sentence_start")).clip(0).cast(pl.UInt32)
     return pl.col("sentence").fill_null("").str.slice(rel_end)
+
+
+def figure_clause() -> pl.Expr:
+    """The words of the figure's own clause, the figure left out: its sentence from the last
+    mark of punctuation before it, and after it to the next ("" where the sentence is
+    missing)."""
+    return pl.concat_str(
+        before_figure().str.extract(r"([^,;:()]*)$", 1).fill_null(""),
+        pl.lit(" "),
+        after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
+    )
 
 
 #: A figure given as the base another is set against ("... over last year's count of N",
@@ -1671,6 +1683,11 @@ _WHOLE_COUNTRY = (
 )
 
 
+#: Where a figure of no named place that its words set over a whole country ("for the
+#: country as a whole") took its entity from: none, and no other is given it.
+WHOLE_COUNTRY = "no place named, the whole country by its words"
+
+
 #: A place named after "in" by a capitalised name of one or two words (group 1), or by
 #: "the city of", "the province of" ...: "in Korvath", "in the region of Alto Verde".
 _IN_A_PLACE = (
@@ -1711,7 +1728,8 @@ def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.Da
             & (place != pl.col("entity"))
         ).then(place),
     )
-    named = pl.coalesce(named if capitals else None, pl.lit(local))
+    # (a capital is looked for only where a figure's country has one: see local_apart)
+    named = pl.coalesce(*([named] if capitals else []), pl.lit(local))
     the_capital = text.str.contains(r"\b[Ii]n\s+the\s+capital\b")
     city = pl.coalesce(
         named,
@@ -1722,8 +1740,16 @@ def _place_marks(frame: pl.DataFrame, text: pl.Expr, *, capitals: bool) -> pl.Da
     across = pl.concat_str(
         pl.lit(r"\b(?:across|throughout|all\s+over)\s+"), pl.col("entity").str.escape_regex()
     )
-    whole = text.str.contains(_WHOLE_COUNTRY) | text.str.contains(across)
-    return frame.select(_city=city, _whole=whole)
+    # (read only in texts that write a word every way of saying it holds, found by a
+    # literal search first)
+    (whole,) = on_rows(
+        frame,
+        text.str.contains_any(["nation", "country", "whole"], ascii_case_insensitive=True),
+        text.str.contains(_WHOLE_COUNTRY),
+    )
+    return frame.select(
+        _city=city, _whole=pl.lit(whole).fill_null(False) | text.str.contains(across)
+    )
 
 
 def local_apart(frame: pl.DataFrame) -> pl.DataFrame:
@@ -1750,12 +1776,7 @@ def local_apart(frame: pl.DataFrame) -> pl.DataFrame:
     # stands at 14.2%, against 6.1% for the country as a whole")
     both = marks.get_column("_city").is_not_null() & marks.get_column("_whole")
     if both.any():
-        clause = pl.concat_str(
-            before_figure().str.extract(r"([^,;:()]*)$", 1),
-            after_figure().str.extract(r"^([^,;:()]*)", 1),
-            separator=" ",
-        )
-        own = _place_marks(frame.filter(both), clause, capitals=capitals)
+        own = _place_marks(frame.filter(both), figure_clause(), capitals=capitals)
         at = both.arg_true()
         marks = marks.with_columns(marks[c].scatter(at, own[c]) for c in ("_city", "_whole"))
     group = ["concept_key"]
@@ -1794,11 +1815,6 @@ def local_apart(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit(WHOLE_COUNTRY))
         .otherwise(pl.col("entity_source")),
     )
-
-
-#: Where a figure of no named place that its words set over a whole country ("for the
-#: country as a whole") took its entity from: none, and no other is given it.
-WHOLE_COUNTRY = "no place named, the whole country by its words"
 
 
 #: Words that set a sentence's figures in the country next door: "across the border",
