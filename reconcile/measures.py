@@ -269,14 +269,16 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     frame = sorted_by(frame, "doc_id", "start")
     # a figure with no measure of its own borrows the one just before it ("that number ...")
     # the last figure before it with a measure of its own (a list goes on: "Poland (1.5m),
-    # Germany (1m), ...")
+    # Germany (1m), ..."), or with a noun of its own that names no known measure ("the
+    # register lists 410 residents ... the true number was about 600": residents, not the
+    # missing of a figure farther back)
     # (an order of size with no number, "tens of thousands of families", is no figure another
     # is set against or goes on from: it lends no measure)
     # (whether each figure lends, read once for each distinct surface)
     frame = per_distinct(
         frame, "surface", lambda surfaces: surfaces.with_columns(_c_lends=_lends())
     )
-    lender = pl.when(pl.col("_c_lends")).then(pl.col("_key"))
+    lender = pl.when(pl.col("_c_lends")).then(pl.coalesce("_key", "_head"))
     prev_key = lender.forward_fill().shift(1).over("doc_id", pl.col("dimension"))
     prev_start, prev_value = (
         pl.when(lender.is_not_null())
@@ -311,14 +313,10 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     pointer = (
         (pl.col("_c_points") & ~counted_thing) | pl.col("_c_points_back") | pl.col("_c_reversed")
     )
-    # (a figure pointing back with no measure before it to borrow takes the word the figure
-    # just before it was named by: "3,000 tonnes of grain ... a much lower figure")
     by_dimension = ("doc_id", pl.col("dimension"))
-    prev_head = pl.when(pl.col("_c_lends")).then(pl.col("_head")).shift(1).over(*by_dimension)
-    head_near = (pl.col("start") - pl.col("start").shift(1).over(*by_dimension)) < 700
     frame = frame.with_columns(
         _pointer=pointer,
-        _prev_key=pl.coalesce(pl.when(near).then(prev_key), pl.when(head_near).then(prev_head)),
+        _prev_key=pl.when(near).then(prev_key),
         _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
         _near=near,
     )
