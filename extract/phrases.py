@@ -286,6 +286,9 @@ class PhraseReader:
         if left.nominal:
             return left.nominal  # "the charity spends $3m": what is measured is its spending
         if left.pronoun:
+            counted = self._count_before_pronoun(claim.left or [])
+            if counted:
+                return counted  # "the number of people it treated rose to 38": no look back
             claim.antecedent = self._antecedent(claim)
             return claim.antecedent.concept if claim.antecedent else None
         counted = self._count_heading_verb(claim.left or [], left.words)
@@ -344,9 +347,42 @@ class PhraseReader:
             if words and tok.text in words.split():
                 return None
             run = self._content_run(left[k + 2 :], 3)
-            verb = any(t.lower in _AUX or _verb_form(t.lower, self.lex) for t in left[k + 2 :])
+            verb = any(self._verb_word(t) or self._change_verb(t) for t in left[k + 2 :])
             return " ".join([tok.text, *run]) if run and verb else None
         return None
+
+    def _count_before_pronoun(self, left: list[Token]) -> str | None:
+        """ "the number of people it had treated had risen to 38", "the total of claims they
+        received reached 950": "it" or "they" right after "<count> of <noun phrase>" opens a
+        clause that qualifies the noun phrase (as "that it had treated" would); the subject
+        of the figure's verb is the count, not a thing named before. The count and what it
+        counts, with the clause's verb ("number people treated"); None unless the pronoun
+        follows such a phrase."""
+        at = next((k for k in range(len(left) - 1, 1, -1) if left[k].lower in ("it", "they")), None)
+        if at is None:
+            return None
+        k = at - 1
+        while k > 1 and left[k].text[:1].isalpha() and not self._verb_word(left[k]):
+            if left[k].lower == "of" and left[k - 1].lower in _COUNT_NOUNS:
+                run = self._content_run(left[k + 1 : at], 3)
+                if not run:
+                    return None
+                j = at + 1
+                while j < len(left) and left[j].lower in _AUX:
+                    j += 1  # "it had treated": the clause's own verb says which are counted
+                if j < len(left) and self._verb_word(left[j]):
+                    run.append(left[j].text)
+                return " ".join([left[k - 1].text, *run])
+            k -= 1
+        return None
+
+    def _verb_word(self, tok: Token) -> bool:
+        """An auxiliary or a lower-case verb form: where a clause's verb group stands."""
+        return tok.lower in _AUX or (tok.text.islower() and _verb_form(tok.lower, self.lex))
+
+    def _change_verb(self, tok: Token) -> bool:
+        """A change verb in lower case ("rose", "fell", "grew"): a figure's verb."""
+        return tok.text.islower() and (tok.lower,) in self.lex.changes
 
     def _names_a_span(self, claim: Draft) -> bool:
         """ "over the past two years": a duration after a preposition, "the" and an adjective

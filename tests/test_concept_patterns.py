@@ -42,6 +42,37 @@ _CASES = [
         "7.9 lakh",
         "count bee hives",
     ),
+    # ... also when "it" or "they" opens the clause that qualifies what is counted: the
+    # pronoun is that clause's subject, not the figure's, and the clause's verb is kept
+    (
+        "The clinic said the number of people it had treated had risen to 38.",
+        "38",
+        "number people treated",
+    ),
+    ("The total of claims they received reached 950.", "950", "total claims received"),
+    (
+        "The number of volunteers they recruited in the spring has grown to 75.",
+        "75",
+        "number volunteers recruited",
+    ),
+    # ... or when "that" or "who" comes before the pronoun
+    (
+        "The clinic said the number of people that it had treated had risen to 38.",
+        "38",
+        "number people treated",
+    ),
+    (
+        "The shelter said the number of dogs who they had rehomed had risen to 212.",
+        "212",
+        "number dogs rehomed",
+    ),
+    # ... also when the figure's verb is a change verb ("rose", "grew") after a "that" clause
+    ("The count of households that the charity fed rose to 480.", "480", "count households"),
+    (
+        "The total of homes that the firm built grew to 3,100.",
+        "3,100",
+        "total homes",
+    ),
     # ... not across a clause of its own (the count is the other figure's)
     ("The number of ferries was 40 while cars on the quay reached 300.", "300", "cars quay"),
     # ... and the phrase before may name the count itself
@@ -226,6 +257,22 @@ def test_a_figure_set_beside_the_one_before_measures_the_same(
 ) -> None:
     concepts = _concepts(text)
     assert concepts[second] == concepts[first] is not None, concepts
+
+
+def test_a_count_of_what_its_own_clause_names_takes_nothing_from_the_figure_before() -> None:
+    # "the number of homes it inspected" says what it counts: nothing is carried over from
+    # the sentence before, while "the figure it had" still points back to the staff
+    concepts = _concepts(
+        "The tenants' group said the true number was about 600. The council said the "
+        "number of homes it had inspected stood at 212."
+    )
+    assert concepts["212"] == "number homes inspected", concepts
+    concepts = _concepts(
+        "The union said 600 staff had left. The ministry said the figure it had was 700, "
+        "and that the number of staff it had recruited had risen to 90."
+    )
+    assert concepts["700"] == "staff", concepts
+    assert concepts["90"] == "number staff recruited", concepts
 
 
 def test_a_figure_with_a_noun_of_its_own_after_and_keeps_it() -> None:
