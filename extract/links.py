@@ -132,6 +132,18 @@ _GAPPED_SETTING = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:in|on|at|during|for|last|this)\s+[\w'’]")
 
 
+#: Between "9 million litres a day" and "24 million" of "the firm gives 9 million litres a
+#: day; the campaigners say 24 million": a break to a new clause, who speaks, and the verb
+#: they speak by (with "put it at" and the like), right before the second figure.
+_GAPPED_SPEAKER = re.compile(
+    r"[^.;!?]{0,60}?(?:;|,?\s+(?:while|whereas|but))\s+"
+    r"(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?[A-Za-z][\w'’&, -]{1,80}?"
+    r"\s+(?P<verb>[a-z]+)(?:\s+(?:it|the\s+[a-z]+)\s+at)?\s+"
+)
+#: After the bare second figure of that pattern: the end of its clause.
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
 #: After a figure hyphened to its unit: a lower-case word, the noun it qualifies.
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 
@@ -164,7 +176,7 @@ def link_series(text: str, claims: list[Draft]) -> None:
         ):
             a.unit, a.dimension = b.unit, b.dimension
             continue
-        if _gapped_setting(text, a, b):
+        if _gapped_setting(text, a, b) or _gapped_speaker(text, a, b):
             b.unit, b.dimension, b.per = a.unit, a.dimension, b.per or a.per
             b.change, b.concept = b.change or a.change, a.concept or b.concept
             continue
@@ -232,6 +244,21 @@ def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:
         and ((b.unit is None and b.dimension == "count") or (b.unit, b.per) == (a.unit, a.per))
         and _GAPPED_SETTING.fullmatch(text, a.end, b.start) is not None
         and _SETTING_AFTER.match(text, b.end) is not None
+    )
+
+
+def _gapped_speaker(text: str, a: Draft, b: Draft) -> bool:
+    """ "the firm gives 9 million litres a day; the campaigners say 24 million", "police
+    counted 48,000 marchers, while the organisers said 700,000": a bare figure that closes
+    its clause, given by a second source right after the first one's figure, states the
+    same measure (the unit and the rest are left out the second time)."""
+    if a.unit is None or b.unit is not None or b.dimension != "count" or b.change:
+        return False
+    gap = _GAPPED_SPEAKER.fullmatch(text, a.end, b.start)
+    return (
+        gap is not None
+        and gap["verb"] in lexicon().attribution_verbs
+        and _CLAUSE_ENDS.match(text, b.end) is not None
     )
 
 

@@ -535,3 +535,50 @@ def test_the_gapped_figure_takes_the_change_too() -> None:
 )
 def test_a_bare_figure_without_a_setting_of_its_own_keeps_no_unit(text: str, value: float) -> None:
     assert at(text, value)["unit"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        (
+            "The firm says the plant will draw 6 million litres a day; the farmers say 15 million.",
+            15e6,
+            "L",
+            "day",
+        ),
+        (
+            "Stewards counted 12,000 walkers, while the organisers said 40,000.",
+            40000,
+            "walker",
+            None,
+        ),
+        (
+            "The port puts the repair bill at 30 million euros; the insurers estimate 55 million.",
+            55e6,
+            "EUR",
+            None,
+        ),
+        ("The agency measured 4.5 tonnes, but the residents' group claims 9.", 9, "t", None),
+    ],
+)
+def test_a_bare_figure_a_second_source_gives_takes_the_first_ones_unit(
+    text: str, value: float, unit: str, per: str | None
+) -> None:
+    """ "X says 6 million litres a day; Y says 15 million": the rival source's figure leaves
+    out the unit (and the rate) it shares with the one it answers."""
+    row = at(text, value)
+    assert (row["unit"], row["per"]) == (unit, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Police held 40 people overnight, but the mayor said 12 were freed.", 12),
+        ("The storm cut power to 9,000 homes; officials say 30 died in it.", 30),
+        ("The mill spilled 400 tonnes, and the inspectors said 3 of the tanks leaked.", 3),
+    ],
+)
+def test_a_bare_figure_that_heads_its_own_clause_keeps_no_unit(text: str, value: float) -> None:
+    """The bare figure must close its clause: one followed by its own verb or noun is the
+    subject of something else."""
+    assert at(text, value)["unit"] is None
