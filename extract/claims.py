@@ -56,6 +56,7 @@ from .sources import (
     official_source,
     own_source,
     paired_side,
+    reckoned_by,
     set_aside_before,
     splits_sentence,
 )
@@ -1280,6 +1281,9 @@ class _RowWriter:
         side = paired_side(self.text, (sent.start, sent.end), (claim.start, claim.end))
         if side:  # "put at 48,000 for the police and 300,000 for the unions"
             return side
+        reckoner = reckoned_by(self.text, (sent.start, sent.end), (claim.start, claim.end))
+        if reckoner:  # "9,000 marched, by the union's count": the union's
+            return self.named.get(reckoner, reckoner)
         owner = holder(self.text, sent.start, claim.start, bare=claim.unit is None)
         if owner:  # "31 men trapped against the company's 23": the company's
             return self.named.get(owner, owner)

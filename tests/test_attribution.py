@@ -30,6 +30,37 @@ def test_figures_from_a_source_name_the_source() -> None:
     assert got["4,000"] == "Harbour Board"
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("About 6,500 people marched, by the union's count.", "6,500", "union"),
+        ("By police estimates, 2,300 fans were inside the ground.", "2,300", "police"),
+        ("The dredging will cost 70 million euros by the minister's reckoning.", "70 million",
+         "minister"),
+        ("By the Port Board's own tally, 31 ships were waiting offshore.", "31", "Port Board"),
+        ("The repair bill is about 40 million euros by the council's figures, at least "
+         "90 million euros according to the builders' guild.", "40 million", "council"),
+    ],
+)  # fmt: skip
+def test_whose_count_or_reckoning_a_figure_is_names_its_source(
+    text: str, number: str, source: str
+) -> None:
+    """ "by the union's count", "by police estimates": the count's keeper gives the figure."""
+    assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By some estimates, 12,000 homes were lost in the floods.",
+        "By most counts, the storm was the worst in 80 years.",
+        "On current figures, 300 posts will go by the spring.",
+    ],
+)
+def test_a_reckoning_that_names_no_one_gives_no_source(text: str) -> None:
+    assert all(who is None for _, who in _sources(text).rows)
+
+
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
     assert got["12,000"] == "Valley Relief Agency (VRA)"

@@ -56,6 +56,20 @@ def test_a_figure_first_given_by_another_source_is_that_source_s() -> None:
     assert row["concept_key"] == "displaced"
 
 
+def test_the_minister_alone_speaks_for_the_article_s_government() -> None:
+    # "the minister" with no name is a member of the government the article is about, as
+    # "ministers" are: set against a body's own count, the two are rival sources
+    result = _on_one_day(
+        "Peru's government said repairing the dam would cost 120 million soles.",
+        "Repairing the dam in Peru will cost 120 million soles by the minister's reckoning, "
+        "at least 400 million soles according to the Builders' Guild.",
+    )
+    assert (
+        _of(result, "120 million", "b")["asserter"] == _of(result, "120 million", "a")["asserter"]
+    )
+    assert _of(result, "at least 400 million", "b")["asserter"] == "Builders' Guild"
+
+
 def test_a_ministry_named_by_a_common_noun_is_the_article_s_government() -> None:
     ministry = (
         "Dengue cases rise in Peru\n\nDengue fever has killed 30 people in Peru this month, the "
