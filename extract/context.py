@@ -806,6 +806,8 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         return _cited(toks, past) or _named_after(toks, np, past) or _clean_np(np)
     if i + 1 < len(toks) and toks[i + 1].lower == "by":
         return _clean_np(_np_after(toks, i + 2))  # "as reported by the ministry": its agent
+    if toks[i].lower.endswith("ing"):
+        return _participle_speaker(toks, i)
     end = i
     k = _past_adverbs(toks, i, lexicon())  # "which still puts"
     if k > 1 and toks[k - 1].lower == "and" and (opening := _opening_name(toks, k - 1)):
@@ -841,6 +843,16 @@ def _candidate(toks: list[Token], i: int) -> str | None:
         if after and (after[0].isupper() or after.lower().startswith(("the ", "a "))):
             candidate = after
     return _cited(toks, i + 1) or candidate
+
+
+def _participle_speaker(toks: list[Token], i: int) -> str | None:
+    """Who speaks by a participle after the sentence's first comma ("The union rejected the
+    offer, saying ...", "Police shut the road, warning that ..."): the name the sentence
+    opens with, the subject of its first clause; none otherwise."""
+    first_comma = next((c for c, t in enumerate(toks) if t.text == ","), None)
+    if first_comma is None or first_comma != i - 1:
+        return None
+    return _cited(toks, i + 1) or _opening_name(toks, first_comma)
 
 
 def _possessive_body(toks: list[Token], i: int, lex: Lexicon) -> str | None:
@@ -884,7 +896,12 @@ def _opening_name(toks: list[Token], k: int) -> str | None:
     """The name opening the sentence ``toks`` when its clause runs to ``toks[k]`` ("and")
     with no comma: "The Reserve Bank" of "The Reserve Bank kept its rate at 5% and"."""
     j = 0
-    while j < k and (toks[j].text[:1].isupper() or (j and toks[j].lower in _NAME_WORDS_INSIDE)):
+    lex = lexicon()
+    while j < k and (
+        toks[j].text[:1].isupper()
+        or (j and toks[j].lower in _NAME_WORDS_INSIDE)
+        or _plural_possessive(toks, j, lex)  # "The Dockers' Union"
+    ):
         j += 1
     while j > 1 and toks[j - 1].lower in _NAME_WORDS_INSIDE:
         j -= 1
@@ -895,7 +912,6 @@ def _opening_name(toks: list[Token], k: int) -> str | None:
     if _POSSESSIVE_S.search(toks[j - 1].text) or (j == 1 and toks[0].lower == "the"):
         # "Dravenia's defence ministry kept", "The central bank raised": the subject goes
         # on to a body's noun in lower case, else it is no name
-        lex = lexicon()
         end = next(
             (
                 n + 1

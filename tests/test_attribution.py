@@ -61,6 +61,29 @@ def test_a_reckoning_that_names_no_one_gives_no_source(text: str) -> None:
     assert all(who is None for _, who in _sources(text).rows)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("The Pilots' Guild rejected the plan, saying 140 flights a week would be lost.", "140",
+         "Pilots' Guild"),
+        ("Police sealed off the bridge, warning that 600 homes could flood.", "600", "Police"),
+        ("The Harbour Board raised its fees, arguing that repairs cost 12 million euros.",
+         "12 million", "Harbour Board"),
+    ],
+)  # fmt: skip
+def test_the_subject_speaks_by_a_participle_after_the_first_comma(
+    text: str, number: str, source: str
+) -> None:
+    """ "X rejected the plan, saying ...": X says what follows, as in "X ... and said"."""
+    assert _sources("The airline put its losses at 9 million euros. " + text)[number] == source
+
+
+def test_a_participle_after_a_later_comma_names_no_one_new() -> None:
+    # the first clause is no simple subject and verb: who speaks is not read from it
+    text = "After a long night, crews were still pumping, saying 40 homes were dry."
+    assert _sources(text)["40"] is None
+
+
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
     assert got["12,000"] == "Valley Relief Agency (VRA)"
