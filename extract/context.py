@@ -555,6 +555,10 @@ class AttributionTracker:
             if holder:  # "the bank said": the last source whose name holds "bank"
                 return holder
             return self.last_named if _may_stand_for(low, self.last_named, lex) else candidate
+        if low.removeprefix("the ") in lex.member_anaphors and candidate.islower():
+            # "the union said": a union named before by a name that holds the word (alone,
+            # the noun may be any other body: it stands for no name the text lacks)
+            return self._holding(low.removeprefix("the "), lex) or candidate
         office = _OFFICE_OF.fullmatch(low)
         if office and office.group(1) in lex.body_anaphors:
             # "the treasurer of the alliance": an office of the organisation named last

@@ -84,6 +84,21 @@ def test_a_participle_after_a_later_comma_names_no_one_new() -> None:
     assert _sources(text)["40"] is None
 
 
+def test_the_union_stands_for_a_union_named_before() -> None:
+    # a body of members named in full, then by its noun alone, whether or not it spoke
+    text = (
+        "Farm workers walked out in a strike called by the Orchard Pickers' Union. Police "
+        "said 900 people marched, while the union said 3,000 had taken part."
+    )
+    got = _sources(text)
+    assert (got["900"], got["3,000"]) == ("Police", "Orchard Pickers' Union")
+
+
+def test_the_union_with_no_union_named_before_stays_a_common_noun() -> None:
+    got = _sources("Farm workers walked out. The union said 3,000 had taken part.")
+    assert got["3,000"] == "union"
+
+
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
     assert got["12,000"] == "Valley Relief Agency (VRA)"

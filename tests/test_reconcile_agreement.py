@@ -327,6 +327,20 @@ def test_an_uncertain_verdict_says_what_is_in_doubt(
     assert said is None if doubt is None else doubt in str(said)
 
 
+def test_one_body_written_two_ways_on_two_days_updates_its_count() -> None:
+    # a union in lower case one day and by its full name the next: one voice, its count
+    # risen, not two sides in doubt
+    judged = _dated(
+        ("The cleaners' union said its members counted 410 patients on trolleys.", _SPRING),
+        (
+            "The Riverside Cleaners' Union (RCU) said its members counted 470 patients on "
+            "trolleys.",
+            _SPRING + dt.timedelta(days=1),
+        ),
+    )
+    assert judged["verdict"].to_list() == ["growth"]
+
+
 def test_the_why_of_an_uncertain_verdict_names_its_pair() -> None:
     # an umbrella body and one of its agencies, written as acronyms, 30% apart
     judged = _dated(
