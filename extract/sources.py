@@ -25,6 +25,7 @@ __all__ = [
     "names_source",
     "official_source",
     "own_source",
+    "owned_pair",
     "paired_side",
     "reckoned_by",
     "set_aside_before",
@@ -543,27 +544,58 @@ def _level_holder(text: str, lo: int, start: int) -> str | None:
     return name if words and (body or names_institution(name)) else None
 
 
-def holder(text: str, sentence_start: int, start: int, *, bare: bool) -> str | None:
+def holder(
+    text: str, sentence_start: int, start: int, *, bare: bool, sides: bool = False
+) -> str | None:
     """Whose figure the one at ``start`` is when a possessive stands right before it: a
     figure that counts nothing of its own (``bare``: "against the company's 23", "the
     organisers' 700,000") or the count, figure or estimate it is ("Ostro's count of 23
     trapped men") is its owner's, and so is a bare figure a body's count rose to or stood at
     (:func:`_level_holder`). Another owned figure is the owner's thing, not its word
-    ("the firm's 6,000 workers", "Peru's 3% growth"), and a time owns no figure ("last
+    ("the firm's 6,000 workers", "Peru's 3% growth"), unless the sentence sets two sides'
+    figures side by side (``sides``, :func:`owned_pair`), and a time owns no figure ("last
     year's 3,000", "Monday's 48,000")."""
     lo = max(sentence_start, start - 80)
     window = text[lo:start]
     if "'" not in window and "’" not in window:  # the cheap test first
         return None
     found = _HOLDER.search(text, lo, start)
-    if not found or not (bare or found["count"]):
+    if not found or not (bare or found["count"] or sides):
         return _level_holder(text, lo, start) if bare else None
     words = _without_article(found[1])
     lex = lexicon()
     head = words[-1].lower() if words else ""
     if not head or head in lex.weekdays or head in lex.months or head in lex.possessive_times:
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    if sides and not (bare or found["count"]):
+        # a side's figure of a measure ("the ministry's €410 million"): a body's, not a place's
+        return name if _names_a_body(head) or names_institution(name) else None
+    return name
+
+
+#: A figure right after a possessive ("the ministry's €410 million", "the organisers' 40,000").
+_OWNED_FIGURE = re.compile(
+    _OWNER.format(words=r"(?:[A-Z][\w&-]*\s+){0,3}")
+    + r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£¥]?\d"
+)
+
+
+def owned_pair(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence sets two figures side by side, each after a possessive ("the
+    administrators' €640 million, or the ministry's €410 million", "the police's 12,000
+    against the organisers' 40,000"): two sides' figures of one thing, each its owner's.
+
+    Examples
+    --------
+    >>> s = "It is disputed: the union's €9 million, or the ministry's €4 million."
+    >>> owned_pair(s, (0, len(s)))
+    True
+    """
+    lo, hi = sentence
+    if text.count("'", lo, hi) + text.count("’", lo, hi) < 2:  # the cheap test first
+        return False
+    return len(_OWNED_FIGURE.findall(text, lo, hi)) >= 2
 
 
 def _without_article(name: str) -> list[str]:

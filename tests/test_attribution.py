@@ -99,6 +99,34 @@ def test_the_union_with_no_union_named_before_stays_a_common_noun() -> None:
     assert got["3,000"] == "union"
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("The bill is in dispute: the auditors' €80 million, or the council's €55 million.",
+         "€80", "auditors"),
+        ("The bill is in dispute: the auditors' €80 million, or the council's €55 million.",
+         "€55", "council"),
+        ("Estimates vary, from the police's 9,000 to the organisers' 30,000.", "30,000",
+         "organisers"),
+    ],
+)  # fmt: skip
+def test_two_sides_figures_side_by_side_in_the_possessive_are_their_owners(
+    text: str, number: str, source: str
+) -> None:
+    assert _sources(text)[number] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm's €5 million loss grew to €7 million.",  # one owned figure: the firm's thing
+        "Growth was strong: Spain's 3% beat Italy's 2%.",  # places own figures, say nothing
+    ],
+)
+def test_an_owned_figure_with_a_unit_is_its_owner_s_thing_not_its_word(text: str) -> None:
+    assert all(who is None for _, who in _sources(text).rows)
+
+
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
     assert got["12,000"] == "Valley Relief Agency (VRA)"
