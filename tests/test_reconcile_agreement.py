@@ -82,6 +82,9 @@ def test_only_exact_figures_are_widened_to_the_tolerance() -> None:
         ("The Coast Bureau said up to 2,000 people died in Peru.", None, 2000.0),
         ("The Coast Bureau said more than 2,000 people died in Peru.", 2000.0, None),
         ("The Coast Bureau said close to 2,000 people died in Peru.", 1800.0, 2200.0),
+        # "closer to" and "nearer" a figure, said against another, put it about there
+        ("The Coast Bureau said the toll in Peru was closer to 2,000.", 1800.0, 2200.0),
+        ("The Coast Bureau put the toll in Peru nearer 2,000 people.", 1800.0, 2200.0),
     ],
 )
 def test_near_hedges_close_the_interval_at_ten_percent(
