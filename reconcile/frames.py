@@ -1000,7 +1000,9 @@ def _concept_readings(
     """``words`` (distinct ``concept``, a figure's phrase) with the last measure ``word``
     finds in it, its container nouns taken out (``_rc_container``) or the names of bodies
     (``_rc_unnamed``)."""
-    concept = pl.col("concept").fill_null("")
+    # (a name after the phrase's first word names someone, not a measure: "evening Health
+    # Minister Anika Strand"; the first word may be a capitalised measure, "Turnout Peru")
+    concept = pl.col("concept").fill_null("").str.replace_all(r"\s" + _NAME_RUN, "")
     return words.with_columns(
         _rc_container=concept.str.replace_all(_CONTAINER_WORD, "")
         .str.extract_all(word)

@@ -32,6 +32,12 @@ from reconcile_sentences import _of, _on_one_day
             "€20,000",
             "border crossing",
         ),
+        # a name in the figure's phrase after its first word ("collapse Harrow Savings")
+        (
+            "The collapse of Harrow Savings cost taxpayers €3 billion in Peru last year.",
+            "€3 billion",
+            "deposit",
+        ),
     ],
 )
 def test_a_name_is_no_measure(text: str, surface: str, not_key: str) -> None:
