@@ -55,7 +55,6 @@ from .sources import (
     name_acronyms,
     official_source,
     own_source,
-    owned_pair,
     paired_side,
     reckoned_by,
     set_aside_before,
@@ -1285,13 +1284,7 @@ class _RowWriter:
         reckoner = reckoned_by(self.text, (sent.start, sent.end), (claim.start, claim.end))
         if reckoner:  # "9,000 marched, by the union's count": the union's
             return self.named.get(reckoner, reckoner)
-        owner = holder(
-            self.text,
-            sent.start,
-            claim.start,
-            bare=claim.unit is None,
-            sides=owned_pair(self.text, (sent.start, sent.end)),
-        )
+        owner = holder(self.text, (sent.start, sent.end), claim.start, bare=claim.unit is None)
         if owner:  # "31 men trapped against the company's 23": the company's
             return self.named.get(owner, owner)
         agent = agent_after(self.text, claim.end, sent.end)

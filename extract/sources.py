@@ -544,31 +544,32 @@ def _level_holder(text: str, lo: int, start: int) -> str | None:
     return name if words and (body or names_institution(name)) else None
 
 
-def holder(
-    text: str, sentence_start: int, start: int, *, bare: bool, sides: bool = False
-) -> str | None:
+def holder(text: str, sentence: tuple[int, int], start: int, *, bare: bool) -> str | None:
     """Whose figure the one at ``start`` is when a possessive stands right before it: a
     figure that counts nothing of its own (``bare``: "against the company's 23", "the
     organisers' 700,000") or the count, figure or estimate it is ("Ostro's count of 23
     trapped men") is its owner's, and so is a bare figure a body's count rose to or stood at
     (:func:`_level_holder`). Another owned figure is the owner's thing, not its word
     ("the firm's 6,000 workers", "Peru's 3% growth"), unless the sentence sets two sides'
-    figures side by side (``sides``, :func:`owned_pair`), and a time owns no figure ("last
-    year's 3,000", "Monday's 48,000")."""
-    lo = max(sentence_start, start - 80)
+    figures side by side (:func:`owned_pair`), and a time owns no figure ("last year's
+    3,000", "Monday's 48,000")."""
+    lo = max(sentence[0], start - 80)
     window = text[lo:start]
     if "'" not in window and "’" not in window:  # the cheap test first
         return None
     found = _HOLDER.search(text, lo, start)
-    if not found or not (bare or found["count"] or sides):
+    if found is None:
         return _level_holder(text, lo, start) if bare else None
+    sides = not (bare or found["count"])
+    if sides and not owned_pair(text, sentence):
+        return None
     words = _without_article(found[1])
     lex = lexicon()
     head = words[-1].lower() if words else ""
     if not head or head in lex.weekdays or head in lex.months or head in lex.possessive_times:
         return None
     name = " ".join(words)
-    if sides and not (bare or found["count"]):
+    if sides:
         # a side's figure of a measure ("the ministry's €410 million"): a body's, not a place's
         return name if _names_a_body(head) or names_institution(name) else None
     return name
@@ -734,6 +735,8 @@ _RECKONING = (
     r"(?:counts?|tall(?:y|ies)|reckoning|estimates?|calculations?|figures|numbers|data)"
     r"\b"
 )
+#: The nouns of a reckoning, which one needs (a literal search).
+_RECKONING_NOUN = re.compile(r"count|tall|reckoning|estimate|calculation|figures|numbers|data")
 #: The reckoning after its figure, no other figure between, closing a clause.
 _RECKONED_AFTER = re.compile(
     r"[^\d;:()]{0,40}?\b" + _RECKONING + r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|while)\s)"
@@ -754,8 +757,7 @@ def reckoned_by(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     'union'
     """
     lo, hi = sentence
-    # the cheap test first: "by" or "on" somewhere in the sentence
-    if text.find("by", lo, hi) < 0 and text.find("y ", lo, hi) < 0 and text.find("on", lo, hi) < 0:
+    if _RECKONING_NOUN.search(text, lo, hi) is None:  # the cheap test first: the count's noun
         return None
     found = _RECKONED_AFTER.match(text, figure[1], hi) or _RECKONED_BEFORE.search(
         text[lo : figure[0]]
