@@ -450,7 +450,13 @@ def own_source(
     if len({who for _, who in named}) < 2:
         return None
     same = {who for at, who in named if begin <= at < stop}
-    if same:  # two in one clause: one source's words nest in the other's; the sentence's
+    if len(same) > 1:
+        # two in one clause: one source's words nest in the other's ("the union said its
+        # members had counted 23"); a speaker named by a common noun alone ("members") is
+        # the outer one's own people, and the outer one speaks; else the sentence's
+        named_out = {who for who in same if not (who.islower() and " " not in who)}
+        same = named_out if len(named_out) == 1 else same
+    if same:
         return same.pop() if len(same) == 1 else None
     before = [who for at, who in named if at < figure[0]]
     return before[-1] if before else None

@@ -127,6 +127,15 @@ def test_an_owned_figure_with_a_unit_is_its_owner_s_thing_not_its_word(text: str
     assert all(who is None for _, who in _sources(text).rows)
 
 
+def test_a_speaker_s_own_people_counting_leave_the_figure_the_speaker_s() -> None:
+    # "X said its members had counted 23": X speaks, nested speech of its own people
+    got = _sources(
+        "Flu deaths in the valley rose to 15, the Health Board said, but the Ward Nurses' "
+        "Guild said its members had counted 23 deaths."
+    )
+    assert (got["15"], got["23"]) == ("Health Board", "Ward Nurses' Guild")
+
+
 def test_a_source_s_data_name_the_source_not_the_data() -> None:
     got = _sources("The latest Valley Relief Agency data show 12,000 people have left the area.")
     assert got["12,000"] == "Valley Relief Agency (VRA)"
