@@ -249,10 +249,13 @@ def _gapped_setting(text: str, a: Draft, b: Draft) -> bool:
 
 def _gapped_speaker(text: str, a: Draft, b: Draft) -> bool:
     """ "the firm gives 9 million litres a day; the campaigners say 24 million", "police
-    counted 48,000 marchers, while the organisers said 700,000": a bare figure that closes
-    its clause, given by a second source right after the first one's figure, states the
-    same measure (the unit and the rest are left out the second time)."""
-    if a.unit is None or b.unit is not None or b.dimension != "count" or b.change:
+    counted 48,000 marchers, while the organisers said 700,000": a bare figure (or one in
+    the same unit with no rate of its own: "royalties of $140 million a year; the council
+    says $60 million") that closes its clause, given by a second source right after the
+    first one's figure, states the same measure (the unit and the rest are left out the
+    second time)."""
+    bare = b.unit is None and b.dimension == "count"
+    if a.unit is None or not (bare or (b.unit == a.unit and b.per is None)) or b.change:
         return False
     gap = _GAPPED_SPEAKER.fullmatch(text, a.end, b.start)
     return (

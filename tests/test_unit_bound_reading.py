@@ -559,6 +559,13 @@ def test_a_bare_figure_without_a_setting_of_its_own_keeps_no_unit(text: str, val
             None,
         ),
         ("The agency measured 4.5 tonnes, but the residents' group claims 9.", 9, "t", None),
+        # the same unit said again, the rate left out
+        (
+            "The firm expects fees of $40 million a year; the auditors say $25 million.",
+            25e6,
+            "USD",
+            "year",
+        ),
     ],
 )
 def test_a_bare_figure_a_second_source_gives_takes_the_first_ones_unit(
