@@ -17,7 +17,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import join_beside, per_distinct, sorted_by
+from .columns import join_beside, on_rows, per_distinct, sorted_by
 from .dating import _HEDGE
 from .frames import (
     GENERIC_NOUNS,
@@ -193,29 +193,34 @@ def _compared_ahead(frame: pl.DataFrame) -> pl.DataFrame:
     the next figure of its sentence is compared with ("about 61,000 people were inside,
     far more than the crowd of 48,500 the federation gave"): the writer compares two counts
     of one thing, so the first takes the measure the second names."""
+    # (the next figure of each document and dimension found once, by its row number, and
+    # what is read of it taken from that row: a window over the documents each time would
+    # group the table again)
     by_dimension = ("doc_id", pl.col("dimension"))
-    ahead = pl.col("_key").shift(-1).over(*by_dimension)
-    # (the words before a figure are read only in a sentence that compares: "than")
-    compared = (
-        pl.when(pl.col("sentence").str.contains(" than ", literal=True))
-        .then(before_figure())
-        .str.extract(r"([^,;:()]*)$", 1)
-        .str.contains(_COMPARED)
-        .fill_null(False)
+    row = pl.int_range(pl.len(), dtype=pl.UInt32)
+    frame = frame.with_columns(_next=row).with_columns(
+        _next=pl.col("_next").shift(-1).over(*by_dimension)
     )
-    same = pl.col("sentence_start").shift(-1).over(*by_dimension) == pl.col("sentence_start")
+    ahead = pl.col("_key").gather(pl.col("_next"))
+    # (the words before a figure are read only in a sentence that compares: "than")
+    (compared,) = on_rows(
+        frame,
+        pl.col("sentence").str.contains(" than ", literal=True),
+        before_figure().str.extract(r"([^,;:()]*)$", 1).str.contains(_COMPARED).alias("_than"),
+    )
+    frame = frame.with_columns(compared.fill_null(False))
+    same = pl.col("sentence_start").gather(pl.col("_next")) == pl.col("sentence_start")
     takes = (
         pl.col("_key").is_null()
         & (pl.col("dimension") == "count")
         & (pl.col("unit").is_null() | pl.col("unit").is_in(list(GENERIC_NOUNS)))
-        & compared.shift(-1).over(*by_dimension).fill_null(False)
+        & pl.col("_than").gather(pl.col("_next")).fill_null(False)
         & same.fill_null(False)
         & ahead.is_not_null()
         & ~pl.col("_borrow")
     )
-    # (read once each: an expression is computed anew at every use, a window over the
-    # documents too)
-    frame = frame.with_columns(_ahead=takes, _ahead_key=ahead)
+    # (read once each: an expression is computed anew at every use)
+    frame = frame.with_columns(_ahead=takes, _ahead_key=ahead).drop("_next", "_than")
     takes, ahead = pl.col("_ahead"), pl.col("_ahead_key")
     return frame.with_columns(
         _borrow=pl.col("_borrow") | takes,
