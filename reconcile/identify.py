@@ -1191,12 +1191,14 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     )
     each = ~each_one.str.contains(_EVERY_TIME)
     per_head = pl.coalesce(per_head, pl.when(each.fill_null(False)).then(pl.lit(_RECIPIENT)))
-    frame = frame.with_columns(
+    # (read once, as a column: it is used twice)
+    frame = frame.with_columns(_per_head=per_head)
+    per_head = pl.col("_per_head")
+    return frame.with_columns(
         concept_key=pl.when(per_head.is_not_null())
         .then(pl.format("{} per {}", pl.col("concept_key"), per_head))
         .otherwise(pl.col("concept_key"))
-    )
-    return frame
+    ).drop("_per_head")
 
 
 #: The working columns :func:`_period` reads (see :func:`_period_words`).

@@ -293,10 +293,17 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .over("doc_id", pl.col("dimension"))
         for column in ("start", "norm_value")
     )
+    by_dimension = ("doc_id", pl.col("dimension"))
     # (each read once: an expression is computed anew at every use, a window over the
-    # documents too)
-    frame = frame.with_columns(_c_prev_key=prev_key, _c_prev_start=prev_start)
+    # documents too; and all in one step, which groups the documents once for them all)
+    frame = frame.with_columns(
+        _c_prev_key=prev_key,
+        _c_prev_start=prev_start,
+        _c_prev_value=prev_value,
+        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
+    )
     prev_key, prev_start = pl.col("_c_prev_key"), pl.col("_c_prev_start")
+    prev_value = pl.col("_c_prev_value")
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     # (the words before and after a figure read once for each distinct text)
     frame = per_distinct(
@@ -318,11 +325,9 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     pointer = (
         (pl.col("_c_points") & ~counted_thing) | pl.col("_c_points_back") | pl.col("_c_reversed")
     )
-    by_dimension = ("doc_id", pl.col("dimension"))
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=pl.when(near).then(prev_key),
-        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
         _near=near,
     )
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
@@ -396,7 +401,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .otherwise(pl.col("entity_source")),
     )
     return frame.drop(
-        "_pointer", "_prev_entity", "_borrow", "_c_prev_key", "_c_prev_start", *_C_READ_ONCE
+        "_pointer",
+        "_prev_entity",
+        "_borrow",
+        "_c_prev_key",
+        "_c_prev_start",
+        "_c_prev_value",
+        *_C_READ_ONCE,
     )
 
 
