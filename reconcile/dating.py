@@ -302,6 +302,10 @@ _RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + 
 _RELATIVE_YEAR_HINT = (
     rf"(?i)\b{phrases([w for said in _WORDS.relative_years.values() for w in said])}\b"
 )
+#: The phrases with no test of the words' bounds: a sieve before the first, which every text
+#: the hint finds passes, and quick where a text is not all ASCII (in which the bound of a
+#: word, any letter of any script, is slow to test).
+_RELATIVE_YEAR_SIEVE = _RELATIVE_YEAR_HINT.replace(r"\b", "")
 #: "late last year", "the start of last year": the month a part of last year stands for.
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
@@ -359,7 +363,8 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
             "start",
             "end",
         )
-        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_HINT))
+        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_SIEVE))
+        .filter(pl.col("sentence").str.contains(_RELATIVE_YEAR_HINT))
         .select("_i", "doc_id", "sentence_start", before_figure().alias("_before"), clause)
         .filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
     )
