@@ -836,7 +836,7 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     be 2% poorer") measures the output the place loses, read from the figure's own words;
     a place after "in" or "of" is where others are ("households in Peru are 2% poorer")."""
     # (the words after a figure read only for shares, and those before it only where a
-    # comparative follows; each read once, as a column: each is used more than once)
+    # comparative follows: each read once, into a column, the place as whether one is named)
     (read,) = on_rows(
         frame,
         pl.col("dimension") == "ratio",
@@ -845,19 +845,18 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(read)
     comparative = pl.col("_poorer")
     before = before_figure()
+    lead = before.str.extract(_place_before(), 1).str.to_lowercase()
     frame = frame.with_columns(
         on_rows(
             frame,
             comparative.is_not_null(),
-            before.str.extract(_place_before(), 1).str.to_lowercase().alias("_poorer_lead"),
-            before.str.extract(_place_before(), 2).alias("_poorer_place"),
+            (
+                before.str.extract(_place_before(), 2).is_not_null()
+                & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
+            ).alias("_poorer_place"),
         )
     )
-    found = (
-        comparative.is_not_null()
-        & pl.col("_poorer_place").is_not_null()
-        & ~pl.col("_poorer_lead").is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
-    )
+    found = comparative.is_not_null() & pl.col("_poorer_place").fill_null(False)
     return frame.with_columns(
         **_read_over(
             found,
@@ -866,7 +865,7 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
                 "the words '{}' after the figure, said of a place", comparative
             ),
         )
-    ).drop("_poorer", "_poorer_lead", "_poorer_place")
+    ).drop("_poorer", "_poorer_place")
 
 
 def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
