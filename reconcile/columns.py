@@ -7,7 +7,7 @@ on the key column alone and setting the found columns beside the table copies on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import polars as pl
@@ -25,6 +25,7 @@ __all__ = [
     "kept_sorted",
     "on_rows",
     "per_distinct",
+    "read_on_rows",
     "set_at_rows",
     "sorted_by",
     "where",
@@ -91,13 +92,29 @@ def on_rows(frame: pl.DataFrame, keep: pl.Expr, *values: pl.Expr) -> list[pl.Ser
     [['A', None, 'C']]
     """
     needed = list(dict.fromkeys(n for value in values for n in value.meta.root_names()))
-    rows = (
-        frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *needed, _keep=keep)
-        .filter(pl.col("_keep").fill_null(False))
-        .select("_at", *values)
-    )
+    return read_on_rows(frame, keep, needed, lambda rows: rows.select(*values))
+
+
+def read_on_rows(
+    frame: pl.DataFrame,
+    keep: pl.Expr,
+    columns: Iterable[str],
+    read: Callable[[pl.DataFrame], pl.DataFrame],
+) -> list[pl.Series]:
+    """:func:`on_rows` for a reading made in steps: the columns of ``read(rows)``, ``rows``
+    the ``columns`` of ``frame`` where ``keep`` holds, set at those rows (null elsewhere).
+    ``read`` gives one row for each of ``rows``, reading each by itself.
+
+    >>> frame = pl.DataFrame({"n": [1, 5, 7]})
+    >>> double = lambda rows: rows.select((pl.col("n") * 2).alias("twice"))
+    >>> [c.to_list() for c in read_on_rows(frame, pl.col("n") > 1, ["n"], double)]
+    [[None, 10, 14]]
+    """
+    rows = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"), *columns, _keep=keep
+    ).filter(pl.col("_keep").fill_null(False))
     at = rows.get_column("_at")
-    return [set_at_rows(frame.height, at, rows.to_series(i)) for i in range(1, rows.width)]
+    return [set_at_rows(frame.height, at, column) for column in read(rows).get_columns()]
 
 
 def per_distinct(
@@ -126,22 +143,21 @@ def per_distinct(
 SLICE_ROWS = 262_144
 
 
-def in_slices(frame: pl.DataFrame, *values: pl.Expr) -> list[pl.Series]:
-    """``values`` as columns of ``frame``, each computed on :data:`SLICE_ROWS` rows at a
-    time and the slices' results joined: the columns a long expression makes on its way (a
+def in_slices(frame: pl.DataFrame, read: Callable[[pl.DataFrame], pl.DataFrame]) -> list[pl.Series]:
+    """The columns of ``read(part)`` for ``frame``, read on :data:`SLICE_ROWS` rows at a
+    time and the slices' results joined: the columns a long reading makes on its way (a
     chain of readings of the words around each figure) are then held for a slice's rows at
-    once, not for every row. A value must read each row by itself (no window, shift,
-    aggregate, nor a literal column of the whole table's rows).
+    once, not for every row. ``read`` must read each row by itself (no window, shift,
+    aggregate, nor a literal column of the whole table's rows) and give one row for each.
 
     >>> frame = pl.DataFrame({"s": ["a", "b", "c"]})
-    >>> [c.to_list() for c in in_slices(frame, pl.col("s").str.to_uppercase())]
+    >>> upper = lambda part: part.select(pl.col("s").str.to_uppercase())
+    >>> [c.to_list() for c in in_slices(frame, upper)]
     [['A', 'B', 'C']]
     """
     if frame.height <= SLICE_ROWS:
-        return frame.select(*values).get_columns()
-    parts = [
-        frame.slice(at, SLICE_ROWS).select(*values) for at in range(0, frame.height, SLICE_ROWS)
-    ]
+        return read(frame).get_columns()
+    parts = [read(frame.slice(at, SLICE_ROWS)) for at in range(0, frame.height, SLICE_ROWS)]
     return pl.concat(parts, how="vertical", rechunk=True).get_columns()
 
 

@@ -14,7 +14,7 @@ from extract.lexicon import lexicon
 from extract.schema import CLAIMS_SCHEMA, conform_claims
 
 from .checks import THRESHOLD_NOTE, TIME_SPAN_NOTE, VAGUE_NOTE, arithmetic_checks, stances
-from .columns import as_text, in_series_order, on_rows, sorted_by, with_order
+from .columns import as_text, in_series_order, on_rows, read_on_rows, sorted_by, with_order
 from .compare import (
     BASE,
     SENTENCE,
@@ -295,7 +295,9 @@ def reconcile(
     # "thousands of people" gives an order of size, not a count: no figure of a row
     vague = pl.col("surface").fill_null("").str.contains(VAGUE)
     # (each read once for both columns: each use of an expression computes it again)
-    work = work.with_columns(_span=_time_span(), _threshold=_threshold(), _vague=vague)
+    work = work.with_columns(_span=_time_span(), _vague=vague).with_columns(
+        _threshold=_threshold(work)
+    )
     span, threshold_of_group, vague = pl.col("_span"), pl.col("_threshold"), pl.col("_vague")
     work = work.with_columns(
         grouped=~pl.col("boilerplate").fill_null(False)
@@ -610,22 +612,33 @@ _OTHERS_BEFORE = (
 _NO_OTHERS = r"(?i)\bin\s+other\s+(?:news|words)\b"
 
 
-def _threshold() -> pl.Expr:
+def _threshold(work: pl.DataFrame) -> pl.Series:
     """Whether a bounded figure sets the threshold of a group (see ``_THRESHOLD_BEFORE``
     and ``_OTHERS_BEFORE``), not a toll: a state of people after it ("the islands with more than 60 dead", "with at
-    least 40 people missing"; the lexicon's ``death_states`` and ``person_states``)."""
+    least 40 people missing"; the lexicon's ``death_states`` and ``person_states``). (The
+    words around a figure read for the bounded figures alone, the words before it once.)"""
     lex = lexicon()
     states = alternation(sorted(lex.death_states | lex.person_states))
     toll_after = rf"(?i)^\s*(?:people\s+|persons\s+)?(?:{states})\b"
     bounded = pl.col("bound").is_in(["lower", "upper", "range"])
-    # (the words are read only around bounded figures)
-    toll = pl.when(bounded).then(after_figure()).str.contains(toll_after) | pl.col(
-        "surface"
-    ).str.contains(rf"(?i)\b(?:{states})$")
-    before = pl.when(bounded).then(before_figure())
-    others = before.str.contains(_OTHERS_BEFORE) & ~before.str.contains(_NO_OTHERS)
-    group = before.str.contains(_THRESHOLD_BEFORE) | others
-    return bounded.fill_null(False) & group & ~toll
+
+    def read(rows: pl.DataFrame) -> pl.DataFrame:
+        rows = rows.with_columns(_before=before_figure())
+        before = pl.col("_before")
+        toll = after_figure().str.contains(toll_after) | pl.col("surface").str.contains(
+            rf"(?i)\b(?:{states})$"
+        )
+        others = before.str.contains(_OTHERS_BEFORE) & ~before.str.contains(_NO_OTHERS)
+        group = before.str.contains(_THRESHOLD_BEFORE) | others
+        return rows.select(group & ~toll)
+
+    (found,) = read_on_rows(work, bounded, _THRESHOLD_READS, read)
+    # (false where the figure is not bounded; where it is, as read, null or not)
+    return work.select(bounded.fill_null(False) & pl.lit(found)).to_series().alias("_threshold")
+
+
+#: The columns :func:`_threshold` reads.
+_THRESHOLD_READS = ("sentence", "sentence_start", "start", "end", "surface")
 
 
 def _in_order(frame: pl.DataFrame) -> bool:

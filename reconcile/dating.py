@@ -302,9 +302,15 @@ _RELATIVE_YEAR = r"(?i)\b(?:" + "|".join(f"(?:{k})" for k in _RELATIVE_YEARS) + 
 _RELATIVE_YEAR_HINT = (
     rf"(?i)\b{phrases([w for said in _WORDS.relative_years.values() for w in said])}\b"
 )
+#: The phrases with no test of the words' bounds: a sieve before the first, which every text
+#: the hint finds passes, and quick where a text is not all ASCII (in which the bound of a
+#: word, any letter of any script, is slow to test).
+_RELATIVE_YEAR_SIEVE = _RELATIVE_YEAR_HINT.replace(r"\b", "")
 #: "late last year", "the start of last year": the month a part of last year stands for.
 _PART_MONTHS = _WORDS.part_of_year_months
 _PART_OF_LAST_YEAR = rf"(?i)\b({phrases(_PART_MONTHS)})[\s-]+last\s+year\b"
+#: "last year" anywhere: every match of ``_PART_OF_LAST_YEAR`` holds one.
+_LAST_YEAR_ANYWHERE = r"(?i)last\s+year"
 _LAST_YEAR_WORDS = r"last\s+year\b"
 _LAST_YEAR = r"(?i)\b" + _LAST_YEAR_WORDS
 #: A year the figure's own clause names after "of", "in" or "during" ("the flood of 1994").
@@ -357,7 +363,8 @@ def _relative_years(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.Se
             "start",
             "end",
         )
-        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_HINT))
+        .filter(pl.col("sentence").fill_null("").str.contains(_RELATIVE_YEAR_SIEVE))
+        .filter(pl.col("sentence").str.contains(_RELATIVE_YEAR_HINT))
         .select("_i", "doc_id", "sentence_start", before_figure().alias("_before"), clause)
         .filter(pl.col("_clause").str.contains(_RELATIVE_YEAR_HINT))
     )
@@ -413,12 +420,27 @@ def _unless_of_from(text: pl.Expr, of_from: str, day: str) -> pl.Expr:
     """``text`` with the days that date the figure of "from" (``of_from``: "down from 14 on
     Monday") cut out, unless the claim is that figure; that figure is dated by the day of
     its own words when they give one (``day``: "27, up from 9 on Monday, the ministry said
-    on Thursday" is 9 on Monday), else by the sentence's."""
-    own = after_figure().str.extract(r"^([^,;:.()]{0,40})", 1)
+    on Thursday" is 9 on Monday), else by the sentence's. (Read from the columns
+    :func:`_of_from` adds.)"""
+    own = pl.col("_from_own")
     return (
-        pl.when(before_figure().str.contains(r"(?i)\bfrom\s*$"))
+        pl.when(pl.col("_of_from"))
         .then(pl.when(own.str.contains(day)).then(own).otherwise(text))
         .otherwise(text.str.replace_all(of_from, " "))
+    )
+
+
+def _of_from(claims: pl.DataFrame) -> pl.DataFrame:
+    """``claims`` with what :func:`_unless_of_from` reads for each of the two kinds of day,
+    read once: whether the figure is that of "from" (``_of_from``), and the words after it
+    (``_from_own``, read for those figures alone)."""
+    claims = claims.with_columns(_of_from=before_figure().str.contains(r"(?i)\bfrom\s*$"))
+    return claims.with_columns(
+        on_rows(
+            claims,
+            pl.col("_of_from"),
+            after_figure().str.extract(r"^([^,;:.()]{0,40})", 1).alias("_from_own"),
+        )
     )
 
 
@@ -444,8 +466,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
     says, and is settled when windows are made)."""
     sentence = pl.col("sentence").fill_null("")
-    # (the patterns of months are read only in sentences that write a month: _ANY_MONTH)
-    with_month = pl.when(sentence.str.contains(_ANY_MONTH)).then(sentence)
+    # (the patterns of months are read only in sentences that write a month: _ANY_MONTH,
+    # read once below)
+    with_month = pl.when(pl.col("_month_named")).then(sentence)
     # (and the patterns of weekdays only in those that write a weekday's name)
     with_weekday = pl.when(sentence.str.contains(rf"(?i){WEEKDAY_NAMES}")).then(sentence)
     # the sentence's years, a report's year of coming out left aside (only where it names
@@ -459,9 +482,9 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     )
     # (the words and the count of their distinct years read once each: an expression is
     # computed anew at every use, and each is used twice or more)
-    told_read = claims.with_columns(_told=told).with_columns(
-        _told_years=pl.col("_told").str.extract_all(years).list.n_unique()
-    )
+    told_read = _of_from(
+        claims.with_columns(_told=told, _month_named=sentence.str.contains(_ANY_MONTH))
+    ).with_columns(_told_years=pl.col("_told").str.extract_all(years).list.n_unique())
     told, told_years = pl.col("_told"), pl.col("_told_years")
     found = told_read.select(
         # "since June 2020" is when a count began, not the date of the figure; "between
@@ -481,7 +504,10 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         sentence.str.extract(rf"(?i)\blast (month|year|{phrases(_SEASONS)})\b", 1)
         .str.to_lowercase()
         .alias("_last"),
-        sentence.str.extract(_PART_OF_LAST_YEAR, 1)
+        # (read only in the sentences that say "last year": a first sieve)
+        pl.when(sentence.str.contains(_LAST_YEAR_ANYWHERE))
+        .then(sentence)
+        .str.extract(_PART_OF_LAST_YEAR, 1)
         .str.to_lowercase()
         .str.replace_all(r"\s+", " ")
         .replace_strict(_PART_MONTHS, default=None, return_dtype=pl.Int32)

@@ -25,6 +25,7 @@ from .columns import (
     join_beside,
     on_rows,
     per_distinct,
+    read_on_rows,
     sorted_by,
     where,
 )
@@ -636,7 +637,7 @@ def assign_keys(
     against = _set_against(frame)
     frame = _period_words(frame)
     # (read a slice of the rows at a time: the many readings it chains are each a column)
-    frame = frame.with_columns(in_slices(frame, _period().alias("period"))).drop(*_PERIOD_WORDS)
+    frame = frame.with_columns(in_slices(frame, _period)).drop(*_PERIOD_WORDS)
     frame = frame.with_columns(
         population=pl.coalesce(population, "_status"),
         frame_sure=pl.col("frame_sure")
@@ -834,22 +835,28 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
     """A share said of a place made poorer ("would make Britain 3% worse off", "Peru would
     be 2% poorer") measures the output the place loses, read from the figure's own words;
     a place after "in" or "of" is where others are ("households in Peru are 2% poorer")."""
-    comparative = (
-        pl.when(pl.col("dimension") == "ratio")
-        .then(after_figure())
-        .str.extract(_POORER, 1)
-        .str.to_lowercase()
+    # (the words after a figure read only for shares, and those before it only where a
+    # comparative follows: each read once, into a column, the place as whether one is named)
+    (read,) = on_rows(
+        frame,
+        pl.col("dimension") == "ratio",
+        after_figure().str.extract(_POORER, 1).str.to_lowercase().alias("_poorer"),
     )
-    # (the words before the figure are read only where a comparative follows it)
-    place = (
-        pl.when(comparative.is_not_null()).then(before_figure()).str.extract_groups(_place_before())
+    frame = frame.with_columns(read)
+    comparative = pl.col("_poorer")
+    before = before_figure()
+    lead = before.str.extract(_place_before(), 1).str.to_lowercase()
+    frame = frame.with_columns(
+        on_rows(
+            frame,
+            comparative.is_not_null(),
+            (
+                before.str.extract(_place_before(), 2).is_not_null()
+                & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
+            ).alias("_poorer_place"),
+        )
     )
-    lead = place.struct.field("1").str.to_lowercase()
-    found = (
-        comparative.is_not_null()
-        & place.struct.field("2").is_not_null()
-        & ~lead.is_in(list(_WHERE_OTHERS_ARE)).fill_null(False)
-    )
+    found = comparative.is_not_null() & pl.col("_poorer_place").fill_null(False)
     return frame.with_columns(
         **_read_over(
             found,
@@ -858,7 +865,7 @@ def _place_made_poorer(frame: pl.DataFrame) -> pl.DataFrame:
                 "the words '{}' after the figure, said of a place", comparative
             ),
         )
-    )
+    ).drop("_poorer", "_poorer_place")
 
 
 def _share_of_output(frame: pl.DataFrame, forms: dict[str, str]) -> pl.DataFrame:
@@ -908,7 +915,11 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         after_figure().str.extract(r"^([^,;:.()]*)", 1).fill_null(""),
     )
     words = pl.when(measure == "gdp growth").then(clause).otherwise(pl.col("sentence"))
-    loss = pl.when(economy).then(words.fill_null("")).str.contains(_LOSS)
+    # (read once, on the rows of those measures alone: it is used twice)
+    frame = frame.with_columns(
+        on_rows(frame, economy, words.fill_null("").str.contains(_LOSS).alias("_loss"))
+    )
+    loss = pl.col("_loss")
     frame = frame.with_columns(
         _measure=pl.when(pl.col("dimension").is_in(["duration", "age"]))
         .then(None)
@@ -930,7 +941,7 @@ def _economy_and_dimension(frame: pl.DataFrame, of_economy: pl.Expr) -> pl.DataF
         .when((pl.col("dimension") == "currency") & economy & loss)
         .then(pl.lit("cost"))
         .otherwise(measure),
-    )
+    ).drop("_loss")
     return _loss_a_level(frame, "_measure")
 
 
@@ -1179,12 +1190,14 @@ def _per_head(frame: pl.DataFrame) -> pl.DataFrame:
     )
     each = ~each_one.str.contains(_EVERY_TIME)
     per_head = pl.coalesce(per_head, pl.when(each.fill_null(False)).then(pl.lit(_RECIPIENT)))
-    frame = frame.with_columns(
+    # (read once, as a column: it is used twice)
+    frame = frame.with_columns(_per_head=per_head)
+    per_head = pl.col("_per_head")
+    return frame.with_columns(
         concept_key=pl.when(per_head.is_not_null())
         .then(pl.format("{} per {}", pl.col("concept_key"), per_head))
         .otherwise(pl.col("concept_key"))
-    )
-    return frame
+    ).drop("_per_head")
 
 
 #: The working columns :func:`_period` reads (see :func:`_period_words`).
@@ -1333,21 +1346,51 @@ _RELATIVE_YEAR = (
 )
 
 
-def _period() -> pl.Expr:
+def _period(frame: pl.DataFrame) -> pl.DataFrame:
+    """The reference period a figure's words give (``period``), read on ``frame`` (a slice of
+    the rows: see :func:`reconcile.columns.in_slices`): the words around each figure and the
+    readings the choice takes more than once are read once each, as columns (an expression
+    used twice is computed twice), and the choice made of them (:func:`_period_chosen`)."""
+    frame = frame.with_columns(**{_P_AFTER: after_figure(), _P_BEFORE: before_figure()})
+    after, before = pl.col(_P_AFTER), pl.col(_P_BEFORE)
+    clause = pl.col("_clause_before")
+    feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
+    # "The 2019 floods cost €90 million", "The record, a 2019 fire in the hills, caused
+    # €150 million": a subject that is a thing of a past year gives the figure that year
+    subject_year = pl.coalesce(
+        before.str.extract(_SUBJECT_YEAR, 1), before.str.extract(_RELATIVE_YEAR, 1)
+    )
+    frame = frame.with_columns(
+        **{
+            _P_LONG_RUN: pl.col("sentence").fill_null("").str.contains(_LONG_RUN),
+            _P_PROJECTED: clause.str.contains(_PROJECTED)
+            | feared
+            | clause.str.contains(_PLANNED)
+            | after.str.contains(_FORESEEN_AFTER)
+            | clause.str.contains(_EXPECTED_OF),
+            # "830,000 deaths in 2020": a year right after the figure's phrase is its period,
+            # even when the sentence names other years; a span ("in 2020 and 2021") is not one
+            _P_YEAR_AFTER: after.str.extract_groups(_YEAR_AFTER),
+            _P_SUBJECT_YEAR: subject_year,
+        }
+    )
+    return frame.select(_period_chosen().alias("period"))
+
+
+#: The working columns of :func:`_period`: the words after and before the figure, and the
+#: readings :func:`_period_chosen` takes more than once.
+_P_AFTER, _P_BEFORE = "_p_after", "_p_before"
+_P_LONG_RUN, _P_PROJECTED = "_p_long_run", "_p_projected"
+_P_YEAR_AFTER, _P_SUBJECT_YEAR = "_p_year_after", "_p_subject_year"
+
+
+def _period_chosen() -> pl.Expr:
     """The reference period a figure's words give: a record's year, its own year, an
     average, an earlier record, the long run, a projection, or the sentence's one year
-    (read from the columns :func:`_period_words` adds)."""
-    long_run = pl.col("sentence").fill_null("").str.contains(_LONG_RUN)
+    (read from the columns :func:`_period_words` and :func:`_period` add)."""
+    long_run, projected = pl.col(_P_LONG_RUN), pl.col(_P_PROJECTED)
     before = pl.col("_clause_before")
-    after = after_figure()
-    feared = after.str.contains(_FEARED) & ~after.str.contains(_FEARED + _STILL_MISSING)
-    projected = (
-        before.str.contains(_PROJECTED)
-        | feared
-        | before.str.contains(_PLANNED)
-        | after.str.contains(_FORESEEN_AFTER)
-        | before.str.contains(_EXPECTED_OF)
-    )
+    after = pl.col(_P_AFTER)
     # "the 2014 record of 138 megatonnes": a year right before names the figure's period
     record_year = before.str.extract(
         rf"\b({_YEAR})\s+(?:record|peak|high|level|total|season)\s+(?:of\s+)?$", 1
@@ -1372,23 +1415,16 @@ def _period() -> pl.Expr:
     )
     # the last year named before the figure, the one "the previous year" is counted back from
     year_before = (
-        before_figure().str.extract_all(rf"\b{_YEAR}\b").list.last().cast(pl.Int32, strict=False)
+        pl.col(_P_BEFORE).str.extract_all(rf"\b{_YEAR}\b").list.last().cast(pl.Int32, strict=False)
     )
-    # "830,000 deaths in 2020": a year right after the figure's phrase is its period, even
-    # when the sentence names other years; a span ("in 2020 and 2021") is not one year
-    year_after = after.str.extract_groups(_YEAR_AFTER)
+    year_after = pl.col(_P_YEAR_AFTER)
     one_year = pl.when(year_after.struct.field("2").is_null()).then(
         year_after.struct.field("1").cast(pl.Int32, strict=False)
     )
     own_year = pl.when(one_year < pl.col("published").dt.year().fill_null(9999)).then(
         year_after.struct.field("1")
     )
-    # "The 2019 floods cost €90 million", "The record, a 2019 fire in the hills, caused
-    # €150 million": a subject that is a thing of a past year gives the figure that year
-    subject_year = pl.coalesce(
-        before_figure().str.extract(_SUBJECT_YEAR, 1),
-        before_figure().str.extract(_RELATIVE_YEAR, 1),
-    )
+    subject_year = pl.col(_P_SUBJECT_YEAR)
     subject_year = pl.when(
         subject_year.cast(pl.Int32, strict=False) < pl.col("published").dt.year()
     ).then(subject_year)
@@ -1487,17 +1523,31 @@ def _own_months(frame: pl.DataFrame) -> pl.DataFrame:
     of the figure's date); null where the month dates a level (``_dates_a_level``). The
     words after the figure are matched once (group 1 the whole match), and only in the
     sentences that name a month (the words after every figure would be written out)."""
-    found = after_figure().str.extract_groups(f"({_MONTH_AFTER})")
+
+    def read(rows: pl.DataFrame) -> pl.DataFrame:
+        # (the match held as a column: each of its groups read from an expression would
+        # match the words again)
+        found = rows.with_columns(_found=after_figure().str.extract_groups(f"({_MONTH_AFTER})"))
+        return found.select(_own_months_read(pl.col("_found")).alias("_own_months"))
+
+    named = pl.col("sentence").str.contains(MONTH_NAMES)
+    return frame.with_columns(read_on_rows(frame, named, _OWN_MONTHS_READS, read))
+
+
+#: The columns :func:`_own_months` reads.
+_OWN_MONTHS_READS = ("sentence", "sentence_start", "start", "end", "as_of")
+
+
+def _own_months_read(found: pl.Expr) -> pl.Expr:
+    """The month or months of :func:`_own_months` from ``found``, the groups of its match."""
     gap = found.struct.field("1")
     first = found.struct.field("2").str.to_lowercase()
     last = found.struct.field("3").str.to_lowercase()
     year = pl.coalesce(found.struct.field("4"), pl.col("as_of").dt.year().cast(pl.String))
     months = pl.when(last.is_not_null()).then(pl.format("{}-{}", first, last)).otherwise(first)
-    own = pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
+    return pl.when(first.is_not_null() & ~_dates_a_level(gap)).then(
         pl.concat_str(months, year, separator=" ", ignore_nulls=True)
     )
-    named = pl.col("sentence").str.contains(MONTH_NAMES)
-    return frame.with_columns(on_rows(frame, named, own.alias("_own_months")))
 
 
 def _still_going(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:

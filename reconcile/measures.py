@@ -17,7 +17,7 @@ import polars as pl
 from extract.inflection import singular
 from extract.lexicon import lexicon
 
-from .columns import join_beside, per_distinct, sorted_by
+from .columns import join_beside, on_rows, per_distinct, sorted_by
 from .dating import _HEDGE
 from .frames import (
     GENERIC_NOUNS,
@@ -193,29 +193,34 @@ def _compared_ahead(frame: pl.DataFrame) -> pl.DataFrame:
     the next figure of its sentence is compared with ("about 61,000 people were inside,
     far more than the crowd of 48,500 the federation gave"): the writer compares two counts
     of one thing, so the first takes the measure the second names."""
+    # (the next figure of each document and dimension found once, by its row number, and
+    # what is read of it taken from that row: a window over the documents each time would
+    # group the table again)
     by_dimension = ("doc_id", pl.col("dimension"))
-    ahead = pl.col("_key").shift(-1).over(*by_dimension)
-    # (the words before a figure are read only in a sentence that compares: "than")
-    compared = (
-        pl.when(pl.col("sentence").str.contains(" than ", literal=True))
-        .then(before_figure())
-        .str.extract(r"([^,;:()]*)$", 1)
-        .str.contains(_COMPARED)
-        .fill_null(False)
+    row = pl.int_range(pl.len(), dtype=pl.UInt32)
+    frame = frame.with_columns(_next=row).with_columns(
+        _next=pl.col("_next").shift(-1).over(*by_dimension)
     )
-    same = pl.col("sentence_start").shift(-1).over(*by_dimension) == pl.col("sentence_start")
+    ahead = pl.col("_key").gather(pl.col("_next"))
+    # (the words before a figure are read only in a sentence that compares: "than")
+    (compared,) = on_rows(
+        frame,
+        pl.col("sentence").str.contains(" than ", literal=True),
+        before_figure().str.extract(r"([^,;:()]*)$", 1).str.contains(_COMPARED).alias("_than"),
+    )
+    frame = frame.with_columns(compared.fill_null(False))
+    same = pl.col("sentence_start").gather(pl.col("_next")) == pl.col("sentence_start")
     takes = (
         pl.col("_key").is_null()
         & (pl.col("dimension") == "count")
         & (pl.col("unit").is_null() | pl.col("unit").is_in(list(GENERIC_NOUNS)))
-        & compared.shift(-1).over(*by_dimension).fill_null(False)
+        & pl.col("_than").gather(pl.col("_next")).fill_null(False)
         & same.fill_null(False)
         & ahead.is_not_null()
         & ~pl.col("_borrow")
     )
-    # (read once each: an expression is computed anew at every use, a window over the
-    # documents too)
-    frame = frame.with_columns(_ahead=takes, _ahead_key=ahead)
+    # (read once each: an expression is computed anew at every use)
+    frame = frame.with_columns(_ahead=takes, _ahead_key=ahead).drop("_next", "_than")
     takes, ahead = pl.col("_ahead"), pl.col("_ahead_key")
     return frame.with_columns(
         _borrow=pl.col("_borrow") | takes,
@@ -288,10 +293,17 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .over("doc_id", pl.col("dimension"))
         for column in ("start", "norm_value")
     )
+    by_dimension = ("doc_id", pl.col("dimension"))
     # (each read once: an expression is computed anew at every use, a window over the
-    # documents too)
-    frame = frame.with_columns(_c_prev_key=prev_key, _c_prev_start=prev_start)
+    # documents too; and all in one step, which groups the documents once for them all)
+    frame = frame.with_columns(
+        _c_prev_key=prev_key,
+        _c_prev_start=prev_start,
+        _c_prev_value=prev_value,
+        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
+    )
     prev_key, prev_start = pl.col("_c_prev_key"), pl.col("_c_prev_start")
+    prev_value = pl.col("_c_prev_value")
     near = ((pl.col("start") - prev_start) < 700) & prev_key.is_not_null()
     # (the words before and after a figure read once for each distinct text)
     frame = per_distinct(
@@ -313,11 +325,9 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
     pointer = (
         (pl.col("_c_points") & ~counted_thing) | pl.col("_c_points_back") | pl.col("_c_reversed")
     )
-    by_dimension = ("doc_id", pl.col("dimension"))
     frame = frame.with_columns(
         _pointer=pointer,
         _prev_key=pl.when(near).then(prev_key),
-        _prev_entity=pl.col("entity").shift(1).over(*by_dimension),
         _near=near,
     )
     pointer, prev_key, prev_entity = pl.col("_pointer"), pl.col("_prev_key"), pl.col("_prev_entity")
@@ -391,7 +401,13 @@ def _concepts(frame: pl.DataFrame, tables: Tables) -> pl.DataFrame:
         .otherwise(pl.col("entity_source")),
     )
     return frame.drop(
-        "_pointer", "_prev_entity", "_borrow", "_c_prev_key", "_c_prev_start", *_C_READ_ONCE
+        "_pointer",
+        "_prev_entity",
+        "_borrow",
+        "_c_prev_key",
+        "_c_prev_start",
+        "_c_prev_value",
+        *_C_READ_ONCE,
     )
 
 

@@ -277,7 +277,9 @@ def normalise(
         .then(pl.lit(10.0).pow(trailing))
         .otherwise(pl.lit(10.0).pow(-decimals))
     )
-    half = pl.min_horizontal(step / 2, magnitude * 0.05)
+    # (the half step read once, as a column: both ends take it)
+    frame = frame.with_columns(_half=pl.min_horizontal(step / 2, magnitude * 0.05))
+    half = pl.col("_half")
     qualifier = pl.col("qualifier").fill_null("").str.to_lowercase()
     near = lexicon().near_qualifiers
     bound = pl.col("bound").cast(pl.String)
@@ -320,6 +322,7 @@ def normalise(
         interval_low=low * pl.col("_factor") * spread[0],
         interval_high=high * pl.col("_factor") * spread[1],
     ).drop(
+        "_half",
         "_read",
         "_spread_low",
         "_spread_high",
