@@ -806,20 +806,6 @@ def _with_antecedents(claims: pl.DataFrame, texts: dict[str, str] | None) -> pl.
     return claims.with_columns(at_rows("_antecedent", claims.height, found, pl.String()))
 
 
-def _opening_speaks() -> pl.Expr:
-    """Whether the source a sentence opens with may be a figure's: the figure names no
-    speaker, or names the same one in other words ("The nurses' union said ..." and its
-    attribution "nurses' union"); a figure whose words name another is not the opening
-    source's ("Police estimated that 1,200 joined, while the union said 4,000")."""
-    said = pl.col("attribution").str.to_lowercase()
-    opening = pl.col("_opening").str.to_lowercase()
-    return (
-        said.is_null()
-        | opening.str.contains(said, literal=True)
-        | said.str.contains(opening, literal=True)
-    ).fill_null(True)
-
-
 def assign_asserters(
     claims: pl.DataFrame, tables: Tables, *, texts: dict[str, str] | None = None
 ) -> pl.DataFrame:
@@ -867,11 +853,7 @@ def assign_asserters(
             pl.col("_noun").replace_strict(linked, default=None, return_dtype=pl.String),
             pl.col("_first").replace_strict(linked, default=None, return_dtype=pl.String),
             pl.col("attribution").replace_strict(linked, default=None, return_dtype=pl.String),
-            # (a figure whose own words name another speaker is not the opening source's:
-            # "Police estimated that 1,200 joined, while the union said 4,000")
-            pl.when(_opening_speaks()).then(
-                pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String)
-            ),
+            pl.col("_opening").replace_strict(linked, default=None, return_dtype=pl.String),
             pl.col("_antecedent").replace_strict(linked, default=pl.col("_antecedent")),
             "_home",
         )

@@ -70,16 +70,6 @@ def test_the_minister_alone_speaks_for_the_article_s_government() -> None:
     assert _of(result, "at least 400 million", "b")["asserter"] == "Builders' Guild"
 
 
-def test_a_figure_whose_own_words_name_another_speaker_is_not_the_opening_source_s() -> None:
-    # "Police estimated ..., while the union said 4,000": the union's figure, not the police's
-    result = _on_one_day(
-        "Police estimated that 1,500 people joined the march in Lima, while the union said "
-        "5,000 had taken part."
-    )
-    assert _of(result, "1,500")["asserter"] == "Police"
-    assert _of(result, "5,000")["asserter"] != "Police"
-
-
 def test_the_opening_source_written_in_lower_case_still_gives_its_figures() -> None:
     # the attribution names the body the sentence opens with, in its own words
     result = _on_one_day(
