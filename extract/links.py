@@ -13,6 +13,7 @@ import re
 
 from .draft import Draft
 from .lexicon import lexicon
+from .pairs import CLAUSE_END
 
 __all__ = ["link_restatements", "link_series", "shares_word"]
 
@@ -140,8 +141,6 @@ _GAPPED_SPEAKER = re.compile(
     r"(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?[A-Za-z][\w'’&, -]{1,80}?"
     r"\s+(?P<verb>[a-z]+)(?:\s+(?:it|the\s+[a-z]+)\s+at)?\s+"
 )
-#: After the bare second figure of that pattern: the end of its clause.
-_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
 #: After a figure hyphened to its unit: a lower-case word, the noun it qualifies.
@@ -261,7 +260,7 @@ def _gapped_speaker(text: str, a: Draft, b: Draft) -> bool:
     return (
         gap is not None
         and gap["verb"] in lexicon().attribution_verbs
-        and _CLAUSE_ENDS.match(text, b.end) is not None
+        and CLAUSE_END.match(text, b.end) is not None
     )
 
 

@@ -12,7 +12,7 @@ import re
 
 from .draft import Draft
 
-__all__ = ["carry_pair_units", "join_bounds", "join_subunits"]
+__all__ = ["CLAUSE_END", "carry_pair_units", "join_bounds", "join_subunits"]
 
 #: What stands between a lower and an upper bound of one quantity ("above 10 and below 20",
 #: "at most 9, but at least 4").
@@ -94,7 +94,8 @@ _SUBUNIT_GAP = re.compile(r",?\s+(?:and\s+)?", re.IGNORECASE)
 _HUNDREDTHS = frozenset({"cent", "penny"})
 #: Measures said in two units, the larger first: (larger, smaller) -> smaller ones in a larger.
 _TWO_UNIT_MEASURES = {("ft", "in"): 12, ("lb", "oz"): 16}
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+#: The end of a clause right after a figure (a mark, or the end of the text).
+CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
 def join_subunits(text: str, claims: list[Draft]) -> list[Draft]:
@@ -133,7 +134,7 @@ def _hundredths_of(text: str, whole: Draft, part: Draft) -> bool:
     if not 0 < part.value < 100 or part.bound != "exact" or part.change is not None:
         return False
     if part.unit is None and part.dimension == "count":
-        if not _CLAUSE_END.match(text, part.end):
+        if not CLAUSE_END.match(text, part.end):
             return False
     elif part.unit not in _HUNDREDTHS:
         return False

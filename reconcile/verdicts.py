@@ -418,15 +418,16 @@ def _conflicts(
         return [], []
     conflicts: list[Pair] = []
     for a, b in _candidates(usual):
+        if not (_independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b)):
+            continue
         # (names that may be one body are one voice, as ``independent_sources`` counts them:
         # its figures of two dates are its count updated, not two sides; of one date, two
-        # figures of what may be one body stay in doubt)
+        # figures of what may be one body stay in doubt; judged last, on conflicts alone)
         if a["as_of"] != b["as_of"] and one_source(str(a["asserter"]), str(b["asserter"])):
             continue
-        if _independent(a, b) and _conflict(a, b, threshold) and _comparable(a, b):
-            conflicts.append((a, b))
-            if _sure(a, b, one_source):
-                return conflicts, [(a, b)]
+        conflicts.append((a, b))
+        if _sure(a, b, one_source):
+            return conflicts, [(a, b)]
     return conflicts, []
 
 
