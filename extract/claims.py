@@ -60,7 +60,7 @@ from .sources import (
     set_aside_before,
     splits_sentence,
 )
-from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
+from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives, changed_to
 from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
@@ -1013,8 +1013,9 @@ class _DocumentReader(UnitReader):
             and claim.unit is None
             and claim.bound not in ("lower", "upper")
             and not self._scaled_words(num)
+            and not changed_to(claim)
         ):
-            return True  # "one of them"; a hedged one ("more than thirty") or "nine million" stands
+            return True  # "one of them"; "more than thirty", "nine million", "rose to seven" stand
         if (
             num.kind == "words"
             and claim.dimension == "count"

@@ -121,6 +121,13 @@ def _change_lasts() -> frozenset[str]:
     return frozenset(skipped) | lex.amount_leads.lasts | lex.changes.lasts
 
 
+def changed_to(claim: Draft) -> bool:
+    """A verb of change moves a measure to the figure ("the toll rose to seven", "fell to
+    four"): a level reached, a figure even as a bare number word; not "one", as often a
+    pronoun's ("cut to one")."""
+    return claim.change is not None and claim.value >= 2
+
+
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -679,7 +686,7 @@ class UnitReader(PhraseReader):
         if not run:
             # "more than thirty", "five hundred or more": a hedge makes a bare number a figure
             bare = num.kind == "words" and not self._scaled_words(num)
-            return -1 if bare and not self._hedged(claim, rwords) else 0
+            return -1 if bare and not self._bare_word_stands(claim, rwords) else 0
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
@@ -789,6 +796,11 @@ class UnitReader(PhraseReader):
         if claim.qualifier is None:  # "some 40 or so boats": the first hedge stands
             claim.bound, claim.qualifier = label, " ".join(t.text for t in right[:k])
         return k
+
+    def _bare_word_stands(self, claim: Draft, rwords: list[str]) -> bool:
+        """A number word with no noun is a figure when a hedge bounds it ("more than thirty")
+        or a verb of change moves a measure to it (:func:`changed_to`)."""
+        return self._hedged(claim, rwords) or changed_to(claim)
 
     def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
         """A hedge bounds the figure: before it ("more than") or right after ("or more")."""

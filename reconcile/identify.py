@@ -224,12 +224,24 @@ def _neighbour() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:neighbou?ring)\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
 
 
+@functools.cache
+def _part_of() -> re.Pattern[str]:
+    """ "in northern Veldara", "across south-western Ostrel": a name whose part a compass
+    word names, a place of its own (group 1); the word written in lower case, as in running
+    text ("Northern Rail" is a name), and no kind of place after the name ("central Ostrel
+    province" names the province)."""
+    kinds = phrases(longest_first(f"{kind}s" for kind in place_kinds()) + sorted(place_kinds()))
+    compass = r"(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central)"
+    return re.compile(rf"\b{compass}\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
+
+
 def text_places(
     texts: Iterable[str], *, repeated: bool = False
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Places the texts themselves name, that no gazetteer knows: a name owning what only a
-    country has (``polity_nouns``: "Veldara's economy") or called a neighbour ("neighbouring
-    Veldara"), written twice or more -> itself; and its adjectives the texts write
+    country has (``polity_nouns``: "Veldara's economy"), called a neighbour ("neighbouring
+    Veldara") or a part of which is named with its adjective written ("northern Veldara"
+    and "the Veldaran Herald"), written twice or more -> itself; and its adjectives the texts write
     ("Veldaran") -> the name. The texts are held as one Series (never a list of Python
     strings); Python reads only those Polars finds may name such a place, and counts only
     the words of the names found. ``repeated``: the texts may repeat (a claims table's
@@ -238,15 +250,22 @@ def text_places(
     known = {**place_forms(), **demonym_forms()}
     # (a day or a month is no place: "Sunday's election", "March's budget")
     calendar = {*lexicon().weekdays, *lexicon().months}
-    owners = {
-        m
-        for text in _distinct(texts.filter(texts.str.contains(_MAY_OWN)), repeated)
-        for pattern in (_POLITY_OWNER, _neighbour())
-        for m in pattern.findall(text)
-        if m.lower() not in calendar
-    } - set(known)
+    read = _distinct(texts.filter(texts.str.contains(_MAY_OWN)), repeated)
+    found = {
+        pattern: {m for text in read for m in pattern.findall(text) if m.lower() not in calendar}
+        - set(known)
+        for pattern in (_POLITY_OWNER, _neighbour(), _part_of())
+    }
+    owners = set().union(*found.values())
     words = _words_written(texts, _place_words(owners), repeated=repeated)
-    names = {name: name for name in sorted(owners) if words[name] >= 2}
+    # (a part named of a name makes it a country only with the country's adjective written:
+    # "northern Veldara" and "the Veldaran Observer"; "southern England" names a region)
+    parts = {
+        name
+        for name in found[_part_of()] - found[_POLITY_OWNER] - found[_neighbour()]
+        if not any(words[stem + end] for stem in (name, name[:-1]) for end in _ADJECTIVE_ENDINGS)
+    }
+    names = {name: name for name in sorted(owners - parts) if words[name] >= 2}
     adjectives = {
         stem + ending: name
         for name in names
@@ -260,7 +279,7 @@ def text_places(
 #: What every text that :data:`_POLITY_OWNER` or :func:`_neighbour` reads holds (a Polars
 #: regex; the texts that hold none are not read further): an owner's "'s", or a neighbour's
 #: letters, none of which Python's ignoring of case takes for another letter.
-_MAY_OWN = r"['\u2019]s|(?i:ghbou?r)"
+_MAY_OWN = r"['\u2019]s|(?i:ghbou?r)|(?:ern|central)\s+[A-Z]"
 
 
 def _place_words(owners: Iterable[str]) -> set[str]:

@@ -508,7 +508,9 @@ def may_be_one_source(a: str, b: str) -> bool:
     Jo Bloggs": all of one name's words open the other), one name with different words
     before it ("Goldwater Partners" and "investment bank Goldwater Partners"), and a later,
     shorter mention by a name's last words, its head noun or a surname ("the Tide
-    Authority" and "the authority", "Finance Minister Jo Marsh" and "Marsh"). (The
+    Authority" and "the authority", "Finance Minister Jo Marsh" and "Marsh"), and a
+    government and a ministry not named as another country's ("the Veldara government" and
+    "the Defence Ministry"). (The
     ``one_body_names`` of the two names, read from each name's :class:`SourceName`.)
     """
     return a == b or SourceName.of(a).may_be_one_with(SourceName.of(b))
@@ -530,6 +532,7 @@ class SourceName:
     words: tuple[str, ...]
     ending: tuple[str, ...]  # the lower-case words of its bare name, last word last
     proper: str
+    cabinet: tuple[str, str] | None  # a government's or a ministry's kind and owner
 
     @classmethod
     def of(cls, name: str) -> SourceName:
@@ -548,6 +551,7 @@ class SourceName:
             words=tuple(words),
             ending=tuple(re.findall(r"[a-z0-9]+", bare.lower())),
             proper=_proper_name(name),
+            cabinet=_cabinet(bare),
         )
 
     def one_body_with(self, other: SourceName) -> bool:
@@ -579,7 +583,38 @@ class SourceName:
         n = min(len(self.ending), len(other.ending))
         if n > 0 and self.ending[-n:] == other.ending[-n:]:
             return True
-        return self.proper != "" and self.proper == other.proper
+        if self.proper != "" and self.proper == other.proper:
+            return True
+        return _one_cabinet(self.cabinet, other.cabinet)
+
+
+#: The last words that make a name a government's ("the Veldaran government").
+_GOVERNMENTS = frozenset({"government", "administration"})
+
+
+def _cabinet(bare: str) -> tuple[str, str] | None:
+    """("government", its country) for a government's name ("Veldara government"), and
+    ("ministry", its owner) for a ministry's ("Defence Ministry", "Veldara's health
+    ministry"): the owner is a name before "'s" or a place that opens the name, else ""."""
+    words = bare.split()
+    if len(words) and words[-1].lower() in _GOVERNMENTS:
+        owner = " ".join(words[:-1])
+        return ("government", _country(owner) or owner)
+    if not any(w.lower() in ("ministry", "ministries") for w in words):
+        return None
+    if owned := re.match(r"(.+?)['\u2019]s\s", bare):
+        return ("ministry", _country(owned.group(1)) or owned.group(1))
+    return ("ministry", _country(words[0]) or "")
+
+
+def _one_cabinet(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """A government and a ministry may be one body, a government and a part of it ("the
+    Veldara government" and "the Defence Ministry"), unless the ministry is named as
+    another's ("Ostrel's defence ministry")."""
+    if a is None or b is None or a[0] == b[0]:
+        return False
+    government, ministry = (a, b) if a[0] == "government" else (b, a)
+    return ministry[1] in ("", government[1])
 
 
 def _block_keys(name: SourceName) -> set[tuple[str, object]]:
@@ -602,6 +637,8 @@ def _block_keys(name: SourceName) -> set[tuple[str, object]]:
         keys.add(("last", name.ending[-1]))
     if name.proper:
         keys.add(("proper", name.proper))
+    if name.cabinet is not None:
+        keys.add(("cabinet", None))
     return keys
 
 

@@ -137,6 +137,32 @@ def test_a_neighbour_no_gazetteer_knows_is_a_place_of_its_own(neighbour: str) ->
     assert _of(result, 90)["quantity_id"] != _of(result, 300)["quantity_id"]
 
 
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # a part of it named ("northern Veldara") and its adjective written: a country
+        (
+            ["Snow cut off northern Veldara.", "The Veldaran Herald said roads in Veldara shut."],
+            {"Veldara"},
+        ),
+        (
+            ["Floods hit south-western Veldara.", "Veldaran troops reached Veldara's coast."],
+            {"Veldara"},
+        ),
+        # no adjective of its own: a region, as "southern England" is of a country
+        (["Rain fell over eastern Wessex.", "Farms in Wessex flooded."], set()),
+        # a compass word in a name, and a kind of place after the name
+        (["Northern Ostel Rail said.", "Ostel is wet and the Ostelian press said so."], set()),
+        (["Fires reached central Ostel province.", "Ostel province and Ostelian farms."], set()),
+    ],
+)
+def test_a_part_of_a_name_makes_a_country_with_its_adjective(
+    texts: list[str], found: set[str]
+) -> None:
+    places, _ = text_places(texts)
+    assert set(places) == found
+
+
 def test_a_place_of_a_neighbouring_province_stays_a_part_of_the_country() -> None:
     places, _ = text_places(["Fires spread to neighbouring Ostel province. Ostel is dry."])
     assert "Ostel" not in places

@@ -30,6 +30,13 @@ from reconcile.verdicts import independent_sources, source_neighbours
         (["Harbour Ministry", "Harbour Ministry spokesman Jo Marlow", "Tide Relief Agency"], 2),
         # three names linked in a chain count once
         (["UN", "UNTA", "UNTA spokeswoman Ida Brook"], 1),
+        # a government and one of its ministries; not another country's, nor two ministries
+        (["Veldara government", "Defence Ministry"], 1),
+        (["Veldara government", "Ministry of Roads"], 1),
+        (["United Kingdom government", "British Ministry of Defence"], 1),
+        (["Veldara government", "Ostel's defence ministry"], 2),
+        (["United Kingdom government", "French Ministry of Defence"], 2),
+        (["Defence Ministry", "Health Ministry"], 2),
     ],
 )
 def test_names_that_may_be_one_source_count_once(names: list[str], count: int) -> None:
@@ -91,3 +98,30 @@ def test_a_body_and_its_spokesman_are_one_source(second: str, sources: int, verd
     assert quantities.height == 1, quantities.select("label", "verdict")
     row = quantities.row(0, named=True)
     assert (row["n_sources"], row["verdict"]) == (sources, verdict), row["why"]
+
+
+def test_a_ministry_updating_its_governments_count_is_no_divergence() -> None:
+    """The government's 600 soldiers on one day and its defence ministry's 1,400 the next
+    are one side's count updated, not two sides that disagree."""
+    docs = {
+        "a": (
+            "Snow closed roads across northern Veldara on Monday. The Veldaran government said "
+            "600 soldiers had been sent to clear the main road.",
+            dt.date(2031, 1, 6),
+        ),
+        "b": (
+            "The Defence Ministry said 1,400 soldiers were clearing roads in Veldara, where "
+            "the Veldaran Herald reported more snow.",
+            dt.date(2031, 1, 7),
+        ),
+    }
+    claims = pl.concat(
+        [
+            extract_claims(text, doc_id=d, outlet=f"Outlet {d}", published=day)
+            for d, (text, day) in docs.items()
+        ],
+        how="diagonal_relaxed",
+    )
+    result = reconcile(claims, texts={d: text for d, (text, _) in docs.items()})
+    assert result.claims["quantity_id"].n_unique() == 1
+    assert result.quantities["verdict"].cast(pl.String).to_list() == ["growth"]
