@@ -60,7 +60,7 @@ from .sources import (
     set_aside_before,
     splits_sentence,
 )
-from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives, changed_to
+from .unit_reading import _SCALE_ATTACHED, UnitReader, accounting_negatives
 from .units import unit_table
 
 __all__ = ["claim_id", "extract_claims", "extract_rows"]
@@ -1013,9 +1013,9 @@ class _DocumentReader(UnitReader):
             and claim.unit is None
             and claim.bound not in ("lower", "upper")
             and not self._scaled_words(num)
-            and not changed_to(claim)
+            and not self._reaches_level(claim)
         ):
-            return True  # "one of them"; "more than thirty", "nine million", "rose to seven" stand
+            return True  # "one of them"; "more than thirty", "nine million", "stood at seven" stand
         if (
             num.kind == "words"
             and claim.dimension == "count"

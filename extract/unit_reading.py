@@ -121,13 +121,6 @@ def _change_lasts() -> frozenset[str]:
     return frozenset(skipped) | lex.amount_leads.lasts | lex.changes.lasts
 
 
-def changed_to(claim: Draft) -> bool:
-    """A verb of change moves a measure to the figure ("the toll rose to seven", "fell to
-    four"): a level reached, a figure even as a bare number word; not "one", as often a
-    pronoun's ("cut to one")."""
-    return claim.change is not None and claim.value >= 2
-
-
 class UnitReader(PhraseReader):
     """Reads units, scales and rates after a number: the document reader builds on this."""
 
@@ -799,8 +792,23 @@ class UnitReader(PhraseReader):
 
     def _bare_word_stands(self, claim: Draft, rwords: list[str]) -> bool:
         """A number word with no noun is a figure when a hedge bounds it ("more than thirty")
-        or a verb of change moves a measure to it (:func:`changed_to`)."""
-        return self._hedged(claim, rwords) or changed_to(claim)
+        or a verb of change or level reaches it (:meth:`_reaches_level`)."""
+        return self._hedged(claim, rwords) or self._reaches_level(claim)
+
+    def _reaches_level(self, claim: Draft) -> bool:
+        """A verb of change moves a measure to the figure ("the toll rose to seven", "fell to
+        four") or a verb of level sets it there ("stood at six", "deaths reach nine",
+        ``level_verbs``): a figure even as a bare number word; not "one", as often a
+        pronoun's ("cut to one")."""
+        if claim.value < 2:
+            return False
+        if claim.change is not None:
+            return True
+        lex, left = self.lex, [t.lower for t in (claim.left or [])[-2:]]
+        return bool(left) and (
+            left[-1] in lex.level_verbs
+            or (len(left) == 2 and left[1] == "at" and left[0] in lex.level_verbs_at)
+        )
 
     def _hedged(self, claim: Draft, rwords: list[str]) -> bool:
         """A hedge bounds the figure: before it ("more than") or right after ("or more")."""
