@@ -860,9 +860,7 @@ class _DocumentReader(UnitReader):
         """The concept, purpose and bounds; False for a year, a label, a name or an address, and
         for a figure its scale word takes beyond what a float holds ("9e307 trillion")."""
         claim, num = r.claim, r.num
-        if self._not_a_claim(claim, num, r.currency, r.prev, r.rest_words) or self._one_of_several(
-            r
-        ):
+        if self._not_a_claim(claim, num, r.currency, r.prev) or self._one_of_several(r):
             return False
         if (
             r.currency is None
@@ -1008,19 +1006,14 @@ class _DocumentReader(UnitReader):
         )
 
     def _not_a_claim(
-        self,
-        claim: Draft,
-        num: NumberMatch,
-        currency: str | None,
-        before: Token | None,
-        after: list[str],
+        self, claim: Draft, num: NumberMatch, currency: str | None, before: Token | None
     ) -> bool:
         if (
             num.kind == "words"
             and claim.unit is None
             and claim.bound not in ("lower", "upper")
             and not self._scaled_words(num)
-            and not self._bare_word_stands(claim, after)
+            and not self._reaches_level(claim)
         ):
             return True  # "one of them"; "more than thirty", "nine million", "stood at seven" stand
         if (

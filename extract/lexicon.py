@@ -55,7 +55,6 @@ class Lexicon:
     level_carriers: frozenset[str]
     level_verbs: frozenset[str]
     level_verbs_at: frozenset[str]
-    harm_verbs: frozenset[str]
     closing_verbs: frozenset[str]
     change_after_figure: dict[str, str]
     change_after_followers: frozenset[str]
@@ -217,7 +216,7 @@ def _keyed(mapping: dict[str, Any]) -> PhraseTable:
 #: The lists of the YAML file read as sets of lower-case words, each into the field of its name.
 _WORD_SETS = (
     "hyphen_adverbs period_blockers changes_need_by clause_openers level_carriers closing_verbs "
-    "level_verbs level_verbs_at harm_verbs "
+    "level_verbs level_verbs_at "
     "adverbs_before_to "
     "change_after_followers counterfactuals guess_modals span_adjectives not_purposes year_owners extent_words "
     "possessive_times figure_nouns "

@@ -684,8 +684,7 @@ class UnitReader(PhraseReader):
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
         if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
-            # (a verb after the figure, counted nothing: "nine died" still counts people)
-            return 0 if num.kind != "words" or self._people_harmed(claim, rwords[i:]) else -1
+            return 0 if num.kind != "words" else -1
         if len(run) == 1 and j < len(right) and right[j].lower == "by" and past_participle(head):
             return 0 if num.kind != "words" else -1  # "the 42 given by the agency": a passive
         info = self.units.words.get(head) if len(run) > 1 else None
@@ -794,20 +793,7 @@ class UnitReader(PhraseReader):
     def _bare_word_stands(self, claim: Draft, rwords: list[str]) -> bool:
         """A number word with no noun is a figure when a hedge bounds it ("more than thirty")
         or a verb of change or level reaches it (:meth:`_reaches_level`)."""
-        return (
-            self._hedged(claim, rwords)
-            or self._reaches_level(claim)
-            or self._people_harmed(claim, rwords)
-        )
-
-    def _people_harmed(self, claim: Draft, rwords: list[str]) -> bool:
-        """A number word the object of a verb of harm ("the fire killed three") or the
-        subject of a death state ("nine died"): so many people harmed."""
-        lex, left = self.lex, claim.left or []
-        return claim.value >= 2 and (
-            (bool(left) and left[-1].lower in lex.harm_verbs)
-            or (bool(rwords) and rwords[0] in lex.death_states)
-        )
+        return self._hedged(claim, rwords) or self._reaches_level(claim)
 
     def _reaches_level(self, claim: Draft) -> bool:
         """A verb of change moves a measure to the figure ("the toll rose to seven", "fell to

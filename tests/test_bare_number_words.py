@@ -4,8 +4,6 @@ than thirty"). Cases of our own.
 
 * "the toll rose to seven", "the number of missing had fallen to four": a level reached;
 * "the toll stood at six", "deaths reach nine", "unchanged at two": a level held or reached;
-* "the blast killed three", "nine died": people harmed, the object of a verb of harm or the
-  subject of a death state;
 * not "one" (a change to one is as often a pronoun's: "cut to one"), and not a word no such
   verb reaches ("two of the five candidates").
 """
@@ -33,10 +31,6 @@ def _read(text: str) -> list[tuple[str, float, str | None]]:
         ("The official count stood at six on Tuesday.", [("six", 6.0, None)]),
         ("Storm deaths reach nine as roads stay shut", [("nine", 9.0, None)]),
         ("The ministry's count of deaths is unchanged at two.", [("two", 2.0, None)]),
-        # people harmed: a verb of harm before the word, a death state after it
-        ("A gas blast killed three on Monday.", [("three", 3.0, None)]),
-        ("Bad liquor kills nine in a village", [("nine", 9.0, None)]),
-        ("Of the crew, two drowned.", [("two", 2.0, None)]),
     ],
 )
 def test_a_change_or_level_to_a_number_word_is_a_figure(text: str, want: list[tuple]) -> None:
@@ -47,8 +41,6 @@ def test_a_change_or_level_to_a_number_word_is_a_figure(text: str, want: list[tu
     "text",
     [
         "Seven stood at the gate.",  # the word before the verb, which reaches nothing
-        "The gas blast killed one.",  # one: as often a pronoun
-        "Two others said they saw the blast.",  # no verb of harm or death state
         "The council cut the list of sites to one.",  # one: as often a pronoun
         "Two of the five candidates said they would stand again.",  # no verb of change
     ],
