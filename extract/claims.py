@@ -394,7 +394,8 @@ class _DocumentReader(UnitReader):
         return True
 
     def _unit_before(self, r: _Reading) -> None:
-        """A unit named before the figure: "a magnitude 6.1 quake" (``units_before``)."""
+        """A unit named before the figure: "a magnitude 6.1 quake", "by a factor of four"
+        (``units_before``)."""
         claim = r.claim
         _, k = phrase_ending(r.words, self.lex.units_before, 2)
         if claim.unit is None and k and len(r.left) >= k:
@@ -622,6 +623,11 @@ class _DocumentReader(UnitReader):
                     self.skip_to = sci.end()  # beyond what a float holds: no figure at all
                     return False
                 r.pos = claim.consumed = sci.end()
+        if claim.unit == "times" and abs(claim.value) < 1:
+            # a factor below one is no multiple: "faster by a factor of 2.4×10−5" tells a
+            # fraction more, a bare number (a unit named before the figure is read before
+            # the power of ten that makes it small)
+            claim.unit, claim.dimension, claim.start = None, "count", num.start
         return True
 
     def _range_after(self, r: _Reading) -> bool:

@@ -21,12 +21,12 @@ from conftest import load_benchmark
 #: the rules of issue 12 were added; a change that lowers one fails here.
 HOLDS: dict[str, dict[str, float]] = {
     "fit": {
-        "detection": 99.7,
-        "value": 99.7,
-        "unit": 98.4,
-        "bound": 98.7,
-        "change": 92.3,
-        "rate": 99.0,
+        "detection": 100.0,
+        "value": 100.0,
+        "unit": 98.7,
+        "bound": 99.0,
+        "change": 92.6,
+        "rate": 99.4,
         "attribution": 97.1,
     },
     "check": {
