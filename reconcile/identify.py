@@ -276,9 +276,10 @@ def text_places(
     return names, adjectives
 
 
-#: What every text that :data:`_POLITY_OWNER` or :func:`_neighbour` reads holds (a Polars
-#: regex; the texts that hold none are not read further): an owner's "'s", or a neighbour's
-#: letters, none of which Python's ignoring of case takes for another letter.
+#: What every text that :data:`_POLITY_OWNER`, :func:`_neighbour` or :func:`_part_of` reads
+#: holds (a Polars regex; the texts that hold none are not read further): an owner's "'s", a
+#: neighbour's letters, none of which Python's ignoring of case takes for another letter, or a
+#: compass word's end before a capital ("northern V", "central V").
 _MAY_OWN = r"['\u2019]s|(?i:ghbou?r)|(?:ern|central)\s+[A-Z]"
 
 
