@@ -231,8 +231,11 @@ def _part_of() -> re.Pattern[str]:
     text ("Northern Rail" is a name), and no kind of place after the name ("central Ostrel
     province" names the province)."""
     kinds = phrases(longest_first(f"{kind}s" for kind in place_kinds()) + sorted(place_kinds()))
-    compass = r"(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central)"
-    return re.compile(rf"\b{compass}\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
+    return re.compile(rf"\b{_COMPASS}\s+([A-Z][a-z]{{3,}})\b(?!\s+(?i:{kinds})\b)")
+
+
+#: A compass word that names a part of a place, in lower case ("northern", "south-western").
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central)"
 
 
 def text_places(
@@ -279,8 +282,8 @@ def text_places(
 #: What every text that :data:`_POLITY_OWNER`, :func:`_neighbour` or :func:`_part_of` reads
 #: holds (a Polars regex; the texts that hold none are not read further): an owner's "'s", a
 #: neighbour's letters, none of which Python's ignoring of case takes for another letter, or a
-#: compass word's end before a capital ("northern V", "central V").
-_MAY_OWN = r"['\u2019]s|(?i:ghbou?r)|(?:ern|central)\s+[A-Z]"
+#: compass word before a capital (:data:`_COMPASS`: "northern V", "central V").
+_MAY_OWN = rf"['\u2019]s|(?i:ghbou?r)|{_COMPASS}\s+[A-Z]"
 
 
 def _place_words(owners: Iterable[str]) -> set[str]:
