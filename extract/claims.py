@@ -52,6 +52,7 @@ from .sources import (
     describes_a_name,
     holder,
     in_clause_of,
+    may_name_reckoning,
     name_acronyms,
     official_source,
     own_source,
@@ -623,11 +624,6 @@ class _DocumentReader(UnitReader):
                     self.skip_to = sci.end()  # beyond what a float holds: no figure at all
                     return False
                 r.pos = claim.consumed = sci.end()
-        if claim.unit == "times" and abs(claim.value) < 1:
-            # a factor below one is no multiple: "faster by a factor of 2.4×10−5" tells a
-            # fraction more, a bare number (a unit named before the figure is read before
-            # the power of ten that makes it small)
-            claim.unit, claim.dimension, claim.start = None, "count", num.start
         return True
 
     def _range_after(self, r: _Reading) -> bool:
@@ -1215,6 +1211,7 @@ class _RowWriter:
         self.spans: dict[int, list[tuple[int, int]]] = {}  # per sentence, the figures read so far
         #: per sentence (by its start), whether it holds a relative pronoun (see _subject)
         self.relative_words: dict[int, bool] = {}
+        self.reckoning: dict[int, bool] = {}  # sentence start -> may_name_reckoning
         self.rows: list[tuple[Any, ...]] = []
         self.subjects: list[str | None] = []  # each row's subject, read by later rows
         self.row_of = {id(c): k for k, c in enumerate(claims)}  # a draft's row, by identity
@@ -1288,7 +1285,16 @@ class _RowWriter:
         side = paired_side(self.text, (sent.start, sent.end), (claim.start, claim.end))
         if side:  # "put at 48,000 for the police and 300,000 for the unions"
             return side
-        reckoner = reckoned_by(self.text, (sent.start, sent.end), (claim.start, claim.end))
+        reckoning = self.reckoning.get(sent.start)
+        if reckoning is None:  # read once a sentence
+            reckoning = self.reckoning[sent.start] = may_name_reckoning(
+                self.text, (sent.start, sent.end)
+            )
+        reckoner = (
+            reckoned_by(self.text, (sent.start, sent.end), (claim.start, claim.end))
+            if reckoning
+            else None
+        )
         if reckoner:  # "9,000 marched, by the union's count": the union's
             return self.named.get(reckoner, reckoner)
         owner = holder(self.text, (sent.start, sent.end), claim.start, bare=claim.unit is None)

@@ -20,6 +20,7 @@ __all__ = [
     "headline_source",
     "in_clause_of",
     "is_anaphor",
+    "may_name_reckoning",
     "name_acronyms",
     "names_institution",
     "names_source",
@@ -733,16 +734,20 @@ def _names_a_body(head: str) -> bool:
     )
 
 
+#: The nouns of a count or reckoning ("the union's count", "police estimates").
+_RECKONING_NOUNS = (
+    r"(?:counts?|tall(?:y|ies)|reckoning|estimates?|calculations?|figures|numbers|data)"
+)
 #: "by the union's count", "by police estimates", "on the ministry's own figures": whose
 #: count or reckoning a figure is (group "who"; a possessive, then the count's noun).
 _RECKONING = (
     r"(?:[Bb]y|[Oo]n)\s+(?:the\s+)?(?P<who>[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}?)"
     r"(?:['’]s?)?\s+(?:own\s+)?(?:(?:latest|official|initial|first|new|rough)\s+)?"
-    r"(?:counts?|tall(?:y|ies)|reckoning|estimates?|calculations?|figures|numbers|data)"
-    r"\b"
+    + _RECKONING_NOUNS
+    + r"\b"
 )
-#: The nouns of a reckoning, which one needs (a literal search).
-_RECKONING_NOUN = re.compile(r"count|tall|reckoning|estimate|calculation|figures|numbers|data")
+#: A sentence that may say whose reckoning its figures are holds one of its nouns.
+_RECKONING_NOUN = re.compile(_RECKONING_NOUNS)
 #: The reckoning after its figure, no other figure between, closing a clause.
 _RECKONED_AFTER = re.compile(
     r"[^\d;:()]{0,40}?\b" + _RECKONING + r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|while)\s)"
@@ -751,10 +756,17 @@ _RECKONED_AFTER = re.compile(
 _RECKONED_BEFORE = re.compile(r"(?:^|[;:]\s*)" + _RECKONING + r"\s*,[^\d;:()]{0,40}$")
 
 
+def may_name_reckoning(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence holds a noun of reckoning (the cheap test before
+    :func:`reckoned_by`, made once for all the figures of a sentence)."""
+    return _RECKONING_NOUN.search(text, *sentence) is not None
+
+
 def reckoned_by(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -> str | None:
     """Whose count or reckoning the figure is when the sentence says so beside it ("about
     9,000 marched, by the union's count", "By police estimates, 12,000 joined", "€300
     million by the minister's reckoning"), else ``None`` ("by some estimates" names no one).
+    A caller reading many figures tests :func:`may_name_reckoning` once a sentence first.
 
     Examples
     --------
@@ -763,8 +775,6 @@ def reckoned_by(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -
     'union'
     """
     lo, hi = sentence
-    if _RECKONING_NOUN.search(text, lo, hi) is None:  # the cheap test first: the count's noun
-        return None
     found = _RECKONED_AFTER.match(text, figure[1], hi) or _RECKONED_BEFORE.search(
         text[lo : figure[0]]
     )

@@ -261,21 +261,24 @@ def text_places(
     }
     owners = set().union(*found.values())
     words = _words_written(texts, _place_words(owners), repeated=repeated)
+    written = {
+        name: [
+            stem + ending
+            for stem in (name, name[:-1])
+            for ending in _ADJECTIVE_ENDINGS
+            if words[stem + ending] and stem + ending not in known
+        ]
+        for name in owners
+    }
     # (a part named of a name makes it a country only with the country's adjective written:
     # "northern Veldara" and "the Veldaran Observer"; "southern England" names a region)
-    parts = {
-        name
-        for name in found[_part_of()] - found[_POLITY_OWNER] - found[_neighbour()]
-        if not any(words[stem + end] for stem in (name, name[:-1]) for end in _ADJECTIVE_ENDINGS)
+    parts = found[_part_of()] - found[_POLITY_OWNER] - found[_neighbour()]
+    names = {
+        name: name
+        for name in sorted(owners)
+        if words[name] >= 2 and (name not in parts or written[name])
     }
-    names = {name: name for name in sorted(owners - parts) if words[name] >= 2}
-    adjectives = {
-        stem + ending: name
-        for name in names
-        for stem in (name, name[:-1])
-        for ending in _ADJECTIVE_ENDINGS
-        if words[stem + ending] and stem + ending not in known
-    }
+    adjectives = {adjective: name for name in names for adjective in written[name]}
     return names, adjectives
 
 

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 import polars as pl
 
+from extract.inflection import singular
 from extract.sources import REJECTED_BEFORE
 
 from .columns import at_rows, join_beside, on_rows, set_at_rows
@@ -594,13 +595,14 @@ _GOVERNMENTS = frozenset({"government", "administration"})
 
 def _cabinet(bare: str) -> tuple[str, str] | None:
     """("government", its country) for a government's name ("Veldara government"), and
-    ("ministry", its owner) for a ministry's ("Defence Ministry", "Veldara's health
-    ministry"): the owner is a name before "'s" or a place that opens the name, else ""."""
+    ("ministry", its owner) for a body of a government's (``home_bodies``: "Defence
+    Ministry", "Veldara's health ministry"): the owner is a name before "'s" or a place that
+    opens the name, else ""."""
     words = bare.split()
     if len(words) and words[-1].lower() in _GOVERNMENTS:
         owner = " ".join(words[:-1])
         return ("government", _country(owner) or owner)
-    if not any(w.lower() in ("ministry", "ministries") for w in words):
+    if not any(singular(w.lower()) in _WORDS.home_bodies for w in words):
         return None
     if owned := re.match(r"(.+?)['\u2019]s\s", bare):
         return ("ministry", _country(owned.group(1)) or owned.group(1))
