@@ -518,18 +518,23 @@ def set_aside_before(text: str, lo: int, start: int) -> bool:
 #: union's", "the organisers'"), and the hedge that may stand right before the figure.
 _OWNER = r"(?<![\w'’-])({words}[A-Za-z][\w&-]*?)(?:['’]s|(?<=s)['’])\s+"
 _HEDGE_BEFORE = rf"(?:(?:{hedge_alternation()})\s+)?$"
+#: The nouns of a body's own reckoning of a figure, as its owner holds one ("the ministry's
+#: count", "the firm's forecast").
+_OWNED_RECKONING = (
+    r"(?:count|figure|estimate|tally|total|forecast|projection|prediction|calculation)"
+)
 #: A possessive right before a figure, or before the count, figure or estimate the figure
-#: is ("the ministry's count of 160").
+#: is ("the ministry's count of 160", "the board's forecast of 9 million").
 _HOLDER = re.compile(
     _OWNER.format(words=r"(?:[A-Z][\w&-]*\s+){0,3}")
-    + r"(?P<count>(?:own\s+)?(?:count|figure|estimate|tally|total)\s+of\s+)?"
+    + rf"(?P<count>(?:own\s+)?{_OWNED_RECKONING}\s+of\s+)?"
     + _HEDGE_BEFORE
 )
 #: A body's count in the possessive, then a verb that gives its level ("the ministry's death
 #: toll rose to 41", "the Board of Health's tally stood at 38").
 _HOLDER_LEVEL = re.compile(
     _OWNER.format(words=r"(?:[A-Z][\w&-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,3}")
-    + r"(?:(?:death|official|own|latest)\s+)?(?:count|figure|estimate|tally|total|toll)\s+"
+    + rf"(?:(?:death|official|own|latest)\s+)?(?:{_OWNED_RECKONING}|toll)\s+"
     + r"(?:has\s+|had\s+)?(?:now\s+)?"
     + r"(?:rose\s+to|risen\s+to|climbed\s+to|stood\s+at|stands\s+at|reached|was|is)\s+"
     + _HEDGE_BEFORE

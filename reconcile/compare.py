@@ -7,8 +7,10 @@ assertions vote. A quantity's verdict:
 - ``single``: one report, or reports of one document from one source;
 - ``diverge``: two named, different sources *conflict* (their intervals do not overlap, an
   exact figure's reaching ``TOLERANCE`` either side of it, or their best values are further
-  apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same time (``SAME_DAYS``), or a later figure from another
-  source is lower than an earlier one and conflicts with it; both sides' frames were read
+  apart than ``threshold`` of the larger; a lower bound is open upwards) at about the same
+  time (``SAME_DAYS``; a figure its source gives again stands until the last day it is
+  given for), or a later figure from another source is lower than an earlier one and
+  conflicts with it; both sides' frames were read
   from their own words; of a count that only accumulates (``cumulative``: deaths, cases), a
   higher figure of a later day, even the next, is the count updated, not a rival;
 - ``uncertain``: such a conflict, but one side's measure, place or date was not read from
@@ -418,23 +420,22 @@ def quantities_table(
         .agg(
             (frame_sure.fill_null(True).any() & (dated_sure.fill_null(True) & at_date).any()).alias(
                 "sure"
-            )
+            ),
+            # the last day a report gives the figure for: the source still stands by it then
+            pl.col("as_of").max().alias("_last"),
         )
     )
     # (joined on the key alone and set beside the assertions: see reconcile.columns)
-    found = (
-        assertions.select("assertion_id")
-        .join(sure, on="assertion_id", how="left", maintain_order="left")
-        .get_column("sure")
-        .fill_null(True)
+    found = assertions.select("assertion_id").join(
+        sure, on="assertion_id", how="left", maintain_order="left"
     )
-    voted = assertions.with_columns(found)
+    voted = assertions.with_columns(found.get_column("sure").fill_null(True), found["_last"])
     voted = (
         voted.join(side_by_side, on="assertion_id", how="left", maintain_order="left")
         if side_by_side is not None
         else voted.with_columns(_sentences=pl.lit(None, dtype=pl.List(pl.UInt64)))
     )
-    voted = voted.select(*needed, "_sentences").with_columns(_by_measure(claims))
+    voted = voted.select(*needed, "_last", "_sentences").with_columns(_by_measure(claims))
     # (an id and a flag per assertion, let go before the assertions are judged)
     del sure, found
     voted = _with_event_days(voted, event_days or {})

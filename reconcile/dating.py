@@ -456,6 +456,100 @@ def _first_day(text: pl.Expr, day: str, keep: pl.Expr | None = None) -> pl.Expr:
     )
 
 
+#: A relative clause set off by a comma (", which refused it a loan last week,", ", who took
+#: office in May."): when it happened is told of the clause's own noun, not of the
+#: sentence's other figures. It runs to the next comma (a thousands comma aside), mark or end.
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s(?:\d,\d|[^,;:()])*")
+#: A sieve for the sentences that may hold one (read by Polars before any is matched).
+_ASIDE_SIEVE = r",\s+(?:which|who|whose)\s"
+
+
+def _outside_asides(claims: pl.DataFrame) -> pl.Series:
+    """Each claim's sentence with the relative clauses set off by commas that do not hold
+    its figure blanked (same length, so offsets hold): a time such a clause names dates its
+    own figures only ("The ministry, which refused a loan last week, said debts came to
+    EUR 410 million": the debts are of the day the ministry spoke)."""
+    sentence = pl.col("sentence").fill_null("")
+    rows = claims.select(
+        pl.int_range(pl.len()).alias("_i"),
+        "sentence",
+        (pl.col("start") - pl.col("sentence_start")).alias("_at"),
+    ).filter(sentence.str.contains(_ASIDE_SIEVE))
+    blanked: dict[int, str] = {}
+    for i, text, at in rows.iter_rows():
+        out = text
+        for m in _ASIDE.finditer(text):
+            if at is not None and not m.start() <= at < m.end():
+                out = out[: m.start() + 1] + " " * (m.end() - m.start() - 1) + out[m.end() :]
+        if out != text:
+            blanked[i] = out
+    if not blanked:
+        return claims.get_column("sentence")
+    found = at_rows("sentence", claims.height, blanked, pl.String())
+    return claims.select(
+        pl.coalesce(pl.lit(found), pl.col("sentence")).alias("sentence")
+    ).to_series()
+
+
+#: "The union put it at 450 the same day": a day named by the sentence before.
+_SAME_DAY = r"(?i)\b(?:the|that)\s+same\s+day\b"
+#: The ways of dating a figure that read a day from its sentence (a day the next
+#: sentence's "the same day" may name).
+_DAYS_READ = (
+    "a date in the sentence",
+    "a day and month before publication",
+    "a weekday before publication",
+    "'yesterday'/'last week' before publication",
+)
+#: How a figure dated by the sentence before it is dated.
+SAME_DAY = "the day the sentence before names ('the same day')"
+
+
+def _same_day(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` (dated) with the figures of a sentence that says "the same day" and reads no
+    day of its own dated to the day the sentence right before it reads (its last figure's),
+    when that sentence reads one: "The ministry said on Friday 78 had died. Doctors put the
+    toll at 140 the same day." The sentences are told by the figures they hold: a sentence
+    with no figure between the two breaks the chain (the day is then not known)."""
+    said = pl.col("sentence").fill_null("").str.contains(_SAME_DAY)
+    if not frame.select(said.any()).item():
+        return frame
+    sentences = (
+        frame.select(
+            "doc_id",
+            "sentence_start",
+            pl.col("sentence").str.len_chars().alias("_len"),
+            "as_of",
+            "as_of_source",
+        )
+        .drop_nulls("sentence_start")
+        .group_by("doc_id", "sentence_start")
+        .agg(pl.all().last())
+        .sort("doc_id", "sentence_start")
+    )
+    previous = sentences.select(
+        "doc_id",
+        "sentence_start",
+        pl.col("as_of").shift(1).over("doc_id").alias("_prev_day"),
+        (
+            pl.col("as_of_source").cast(pl.String).shift(1).over("doc_id").is_in(_DAYS_READ)
+            # (the sentence right before: at most a few spaces or a paragraph's break between)
+            & (
+                pl.col("sentence_start")
+                - (pl.col("sentence_start") + pl.col("_len")).shift(1).over("doc_id")
+                <= 3
+            )
+        ).alias("_prev_read"),
+    )
+    frame = join_beside(frame, previous, ["doc_id", "sentence_start"])
+    take = said & (pl.col("as_of_source") == "the publication date") & pl.col("_prev_read")
+    take = take.fill_null(False)
+    return frame.with_columns(
+        as_of=pl.when(take).then(pl.col("_prev_day")).otherwise(pl.col("as_of")),
+        as_of_source=pl.when(take).then(pl.lit(SAME_DAY)).otherwise(pl.col("as_of_source")),
+    ).drop("_prev_day", "_prev_read")
+
+
 def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> pl.DataFrame:
     """``as_of``: a month and year in the sentence, "last month"/"last year" ("late last
     year": its November), a year the figure's clause names by its place after another
@@ -464,7 +558,10 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
     its last day; a year a report came out in, "published in 2032", left aside), else the
     publication date;
     ``starting_figure``: the X of "from X to Y" (its date is earlier than the sentence
-    says, and is settled when windows are made)."""
+    says, and is settled when windows are made). A relative clause set off by commas that
+    does not hold the figure is not read (:func:`_outside_asides`)."""
+    written = claims.get_column("sentence")
+    claims = claims.with_columns(_outside_asides(claims))
     sentence = pl.col("sentence").fill_null("")
     # (the patterns of months are read only in sentences that write a month: _ANY_MONTH,
     # read once below)
@@ -753,7 +850,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         )
         | before.str.contains(_CHANGE_BY),
     ).drop("_ago", "_years_ago", "_superseded")
-    frame = _rates(frame, claims.schema["per"])
+    frame = _same_day(_rates(frame, claims.schema["per"])).with_columns(written)
     return frame.drop(
         "_month",
         "_year",

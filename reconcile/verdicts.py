@@ -444,10 +444,13 @@ def _self_conflict(
 
 
 def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Both of about the same date (``SAME_DAYS``), or both undated."""
+    """Both of about the same date (``SAME_DAYS``), or both undated. A figure its source
+    gives again for a later day (``_last``: "the company repeated on Monday that...") stands
+    until then, so the days between two figures are counted from the nearer of its dates."""
     if a["as_of"] is None or b["as_of"] is None:
         return a["as_of"] is None and b["as_of"] is None
-    return abs((a["as_of"] - b["as_of"]).days) <= SAME_DAYS
+    a_last, b_last = a.get("_last") or a["as_of"], b.get("_last") or b["as_of"]
+    return max((a["as_of"] - b_last).days, (b["as_of"] - a_last).days) <= SAME_DAYS
 
 
 def _extremes(group: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -914,6 +914,10 @@ def test_it_said_after_a_body_s_possessive_is_that_body() -> None:
          "organisers"),
         # the count, figure or estimate a figure is, owned: its owner's
         ("The ministry's count of 160 is well below what doctors report.", "160", "ministry"),
+        ("Auditors doubt the railway's forecast of 9 million riders a year.", "9 million",
+         "railway"),
+        ("The bank's projection of 2.1% growth looks hopeful to traders.", "2.1%", "bank"),
+        ("The agency's latest forecast stood at 41.", "41", "agency"),
         # an owned thing counted, and a time that owns a figure: no word of anyone's
         ("The firm's 6,000 workers walked out on Monday.", "6,000", None),
         ("Last year's 3,000 was a record for the port.", "3,000", None),

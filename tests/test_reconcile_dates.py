@@ -75,6 +75,38 @@ def test_two_marches_days_apart_are_two_quantities() -> None:
             dt.date(2031, 3, 9),
             {"40": dt.date(2031, 3, 9)},
         ),
+        # a time a relative clause set off by commas names dates that clause's figures,
+        # not the figure of the clause it sits in
+        (
+            "The water board, which shut two wells last week, says 4,200 homes in Peru "
+            "have no running water.",
+            dt.date(2031, 3, 8),
+            {"4,200": dt.date(2031, 3, 8)},
+        ),
+        (
+            "The union, whose members walked out on Monday, says 9,000 teachers in Peru "
+            "are on strike.",
+            dt.date(2031, 3, 8),
+            {"9,000": dt.date(2031, 3, 8)},
+        ),
+        (
+            "Ticket sales, which fell 12% on Monday, dropped a further 8% on Tuesday in Peru.",
+            dt.date(2031, 3, 5),
+            {"12%": dt.date(2031, 3, 3), "8%": dt.date(2031, 3, 4)},
+        ),
+        # "the same day" is the day the sentence before names, when that one names a day
+        (
+            "The ministry said on Monday that 78 people had died of cholera in Peru. "
+            "Doctors put the toll at 140 the same day.",
+            dt.date(2031, 3, 6),
+            {"78": dt.date(2031, 3, 3), "140": dt.date(2031, 3, 3)},
+        ),
+        (
+            "The ministry says 78 people have died of cholera in Peru. "
+            "Doctors put the toll at 140 on the same day.",
+            dt.date(2031, 3, 6),
+            {"78": dt.date(2031, 3, 6), "140": dt.date(2031, 3, 6)},
+        ),
         # a year or a season the figure's own words name wins over the day of saying
         (
             "The flood of 1994 killed 27 people in Peru, the agency said on Saturday.",

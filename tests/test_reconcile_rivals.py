@@ -19,7 +19,7 @@ import pytest
 from reconcile_sentences import MARCH, _of, _on_one_day, _run, _verdict
 
 from extract import extract_claims
-from reconcile import reconcile
+from reconcile import ReconcileResult, reconcile
 from reconcile.identify import HOLDING_STATUS
 
 # --- rivals side by side -------------------------------------------------------------------
@@ -284,3 +284,36 @@ _CONFIRMED = "The Health Ministry said 81% of children in Quillora had both dose
 )
 def test_a_figure_set_beside_a_rival_s_takes_its_measure_surely(first: str, verdict: str) -> None:
     assert _verdict(_on_one_day(first, _CONFIRMED), "58%") == verdict
+
+
+# --- a figure its source stands by ---------------------------------------------------------
+
+_BOARD = "The Harbour Board said {}repairs to the pier in Peru will cost $40 million."
+_ENGINEERS = (
+    "Engineers at Dunmore Partners said repairs to the pier in Peru will cost $120 million."
+)
+
+
+def _pier_costs(board_days: list[int], engineers_day: int) -> ReconcileResult:
+    """The board's figure given on each of ``board_days`` of March 2031 (again after the
+    first), the engineers' on ``engineers_day``."""
+    docs = {
+        f"b{i}": (_BOARD.format("again that " if i else ""), dt.date(2031, 3, day))
+        for i, day in enumerate(board_days)
+    }
+    return _run({**docs, "e": (_ENGINEERS, dt.date(2031, 3, engineers_day))})
+
+
+def test_a_figure_its_source_gives_again_stands_against_a_later_rival() -> None:
+    # the board's $40 million, first given on the 1st and again on the 6th, still stands
+    # when the engineers give $120 million on the 7th: a rival of that day, not an old level
+    result = _pier_costs([1, 6], 7)
+    qids = {_of(result, "$40 million", d)["quantity_id"] for d in ("b0", "b1")}
+    assert qids == {_of(result, "$120 million")["quantity_id"]}
+    assert _verdict(result, "$120 million") == "diverge"
+
+
+def test_a_figure_given_once_weeks_before_is_no_rival_of_a_later_one() -> None:
+    # given once, on the 1st, the board's figure is of its own day: the engineers' higher
+    # figure three weeks on is not set against it
+    assert _verdict(_pier_costs([1], 22), "$120 million") != "diverge"
