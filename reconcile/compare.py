@@ -58,7 +58,7 @@ from extract.lexicon import lexicon
 from .columns import join_beside, kept_in_order, kept_rows, on_rows, set_at_rows
 from .dating import SPAN_END
 from .frames import HEDGES, before_figure, drop_plural_s, multiple_base
-from .identify import AGAINST, stable_ids
+from .identify import AGAINST, HOLDING_STATUS, stable_ids
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
@@ -324,6 +324,8 @@ _DESCRIBED = (
     "entity_source",
     "scope",
     "unit",
+    "population",
+    "period",
 )
 
 
@@ -370,6 +372,9 @@ def quantities_table(
         pl.col("concept_source").mode().sort().first(),
         pl.col("entity_source").mode().sort().first(),
         pl.col("scope").drop_nulls().mode().sort().first(),
+        # (one group and one period a quantity: its series is read with them)
+        pl.col("population").first().cast(pl.String).alias("_group"),
+        pl.col("period").first().cast(pl.String).alias("_period"),
         pl.col("unit").drop_nulls().first().str.to_lowercase().alias("_written"),
         (_DATE_RANK if "as_of_source" in grouped.columns else pl.lit(0, pl.Int8))
         .max()
@@ -472,14 +477,17 @@ def quantities_table(
     del rows, ordered, doubtful
     table = _unbased_multiples(meta.join(judged, on="quantity_id", how="inner"))
     table = table.with_columns(noun=_noun())
+    table = table.with_columns(_group_plural(table))
     label = _label()
     why = pl.format(
-        "{}. Grouped as {} (entity from {}), {} (from {}), {} in {}, dated {} to {}.",
+        "{}. Grouped as {} (entity from {}), {} (from {}){}{}, {} in {}, dated {} to {}.",
         pl.col("sides"),
         pl.col("subject"),
         pl.col("entity_source"),
         pl.col("concept"),
         pl.col("concept_source"),
+        pl.format(", counting {} only", pl.col("_groups")).fill_null(""),
+        pl.format(", of the period '{}'", pl.col("_period")).fill_null(""),
         pl.col("dimension"),
         pl.col("unit").fill_null("no unit"),
         pl.col("as_of_start").cast(pl.String).fill_null("?"),
@@ -649,9 +657,33 @@ def _names_place() -> pl.Expr:
     return padded.str.contains(place, literal=True).fill_null(False)
 
 
+def _group_plural(table: pl.DataFrame) -> pl.Expr:
+    """The group a quantity's figures count (``_group``: "child", "miner"), in the plural as
+    a label writes it ("children"), where the measure's noun does not already name it; a
+    status held (``HOLDING_STATUS``) is the label's scope, not a group."""
+    from lemminflect import getInflection
+
+    groups = table.get_column("_group").drop_nulls().unique().to_list()
+    plural: dict[str, str] = {}
+    for group in groups:
+        *first, last = group.split(" ")
+        forms = getInflection(last, tag="NNS")
+        plural[group] = " ".join([*first, forms[0] if forms else last + "s"])
+    words = pl.concat_str(pl.lit(" "), pl.col("noun").str.to_lowercase(), pl.lit(" "))
+    named = words.str.contains(
+        pl.concat_str(pl.lit(" "), pl.col("_group"), pl.lit(" ")), literal=True
+    )
+    return (
+        pl.when(~named.fill_null(False) & (pl.col("_group") != HOLDING_STATUS))
+        .then(pl.col("_group").replace_strict(plural, default=None, return_dtype=pl.String))
+        .alias("_groups")
+    )
+
+
 def _label() -> pl.Expr:
-    """A reader's label: measure, place or actor, and date ("People missing in Libya,
-    12 Sep 2023"; "Acme Group personnel, Jun 2023")."""
+    """A reader's label: measure, place or actor, the group counted and a period where the
+    figures name one, and date ("People missing in Libya, 12 Sep 2023"; "Acme Group
+    personnel, Jun 2023"; "Deaths in Peru (children), 3 Mar 2031")."""
     noun = pl.concat_str(
         pl.col("noun").str.slice(0, 1).str.to_uppercase(), pl.col("noun").str.slice(1)
     )
@@ -674,6 +706,15 @@ def _label() -> pl.Expr:
             head,
             pl.when(pl.col("scope").is_not_null())
             .then(pl.format(" ({})", pl.col("scope")))
+            .otherwise(pl.lit("")),
+            pl.format(" ({})", pl.col("_groups")).fill_null(""),
+            # (a year, or a month of a year, its dates already give is not said twice: "Aid
+            # in Chad, 2021", "People evacuated in Peru, Mar 2031")
+            pl.when(
+                ~pl.col("_period").str.contains(r"^(?:[a-z]+\s+)?\d{4}$")
+                | ~pl.col("_period").str.ends_with(pl.col("as_of_start").dt.year().cast(pl.String))
+            )
+            .then(pl.format(" ({})", pl.col("_period")))
             .otherwise(pl.lit("")),
             # (the unit unless it is money, a count's noun, or the measure's own name: a
             # "Magnitude", not a "Magnitude (magnitude)")

@@ -496,6 +496,17 @@ def test_a_previous_record_is_not_set_against_this_years_figure() -> None:
             "people evacuated",
         ),
         ("The agency said 120 people died in Peru.", "Deaths in Peru, 2 Apr 2031", "deaths"),
+        # the group a count is of, and a period the figure is of, tell two quantities apart
+        (
+            "The agency said 12 children died in Peru.",
+            "Deaths in Peru (children), 2 Apr 2031",
+            "deaths",
+        ),
+        (
+            "The toll in Peru could reach 900, the agency said.",
+            "Deaths in Peru (projected), 2 Apr 2031",
+            "deaths",
+        ),
     ],
 )
 def test_labels_read_as_measure_place_and_date(text: str, label: str, noun: str) -> None:
@@ -836,3 +847,14 @@ def test_a_container_noun_leaves_the_measure_to_the_words_before_it(
     text: str, measure: str
 ) -> None:
     assert _frame(text)["concept_key"] == measure
+
+
+def test_why_names_the_group_counted_and_the_period() -> None:
+    why = reconcile(_doc("The agency said 12 children died in Peru.", "a", 2)).quantities.item(
+        0, "why"
+    )
+    assert "counting children only" in why
+    why = reconcile(
+        _doc("The toll in Peru could reach 900, the agency said.", "a", 2)
+    ).quantities.item(0, "why")
+    assert "of the period 'projected'" in why
