@@ -880,7 +880,12 @@ class UnitReader(PhraseReader):
         """ "hundreds of people die each month", "300 arrive daily": a period after the verb
         the counted figure is subject of ("each"/"every"/"per" or an adverb, not "a month",
         which after a verb is a span: "spent a day"), or after the verb and its object ("48,000
-        cars cross the bridge every day", "used it each day")."""
+        cars cross the bridge every day", "used it each day"), its auxiliaries and adverbs
+        passed over ("40 are injured daily", "have been displaced every week")."""
+        links = 0
+        while links < 3 and links < len(words) - 1 and words[links] in self.lex.state_links:
+            links += 1
+        rest, words = rest[links:], words[links:]
         if len(words) < 2 or not rest[0].text.isalpha() or not rest[0].text.islower():
             return None
         if words[0] in self.lex.stopwords:

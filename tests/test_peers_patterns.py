@@ -248,6 +248,11 @@ def test_verbs_that_put_a_figure_below_what_is_reached(text: str) -> None:
         ("About 200 commuters pass through daily.", None),
         ("Some 80 patients arrive daily at the clinic.", "day"),
         ("Thousands of birds die every year on the coast.", "year"),
+        # past the auxiliaries and adverbs of a verb group
+        ("Some 60 workers are injured daily in the mines.", "day"),
+        ("About 400 families have been evicted every month.", "month"),
+        ("Some 25 patients are still admitted every day.", "day"),
+        ("About 60 workers are injured on Mondays.", None),
         # after the verb and its object
         ("About 9,000 lorries cross the border every day.", "day"),
         ("Some 300 ships use it each year.", "year"),
