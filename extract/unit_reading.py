@@ -8,7 +8,7 @@ import re
 
 from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
-from .inflection import may_be_adjective, never_a_noun, past_participle, singular
+from .inflection import may_be_adjective, may_be_verb, never_a_noun, past_participle, singular
 from .lexicon import change_ending, hedge_alternation, lexicon, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
@@ -640,8 +640,13 @@ class UnitReader(PhraseReader):
         i += self._hedge_before_noun(claim, right[i:], rwords[i:])
         if i < len(rwords) and rwords[i] in lex.changes_after and i + 1 < len(rwords):
             nxt = rwords[i + 1]
+            # a comparative ("23,000 fewer prisoners") or a noun ("2,000 extra beds"); a verb's
+            # plain form is the count's own verb ("86 fall ill", "40 drop out")
+            word = rwords[i]
             if nxt.isalpha() and nxt not in lex.stopwords:
-                claim.change = lex.changes_after[rwords[i]]
+                if word not in lex.change_after_figure and may_be_verb(word):
+                    return 0 if num.kind != "words" else -1
+                claim.change = lex.changes_after[word]
                 i += 1
         run: list[Token] = []
         j = i

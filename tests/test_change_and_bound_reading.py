@@ -56,6 +56,9 @@ def _changes(text: str) -> list[str | None]:
         ("Bank shares skidded 6% by noon.", ["decrease"]),
         ("The rand firmed 0.8% against the euro.", ["increase"]),
         ("The peso strengthened 1.2% on the week.", ["increase"]),
+        # a comparative or a noun of change between a count and its noun
+        ("The jails held 23,000 fewer prisoners than in May.", ["decrease"]),
+        ("The army sent 2,000 extra troops to the border.", ["increase"]),
         # a comparative and "than" after a measured figure
         ("Sales were 5% higher than a year ago.", ["increase"]),
         ("The new model costs $40 less than the old one.", ["decrease"]),
@@ -87,6 +90,9 @@ def test_change_is_read(text: str, changes: list[str | None]) -> None:
         ("The index closed 1.7 per cent lower at the bell.", [None]),
         # a change verb before "by" and an object of three words or more is not read as one
         ("They will boost the old ferry's capacity by about 40 cars.", [None]),
+        # a change verb's plain form right after a bare count is that count's own verb
+        ("Food scare: 57 fall ill after a wedding lunch", [None]),
+        ("In the storm 30 drop dead from the heat.", [None]),
     ],
 )
 def test_no_change_is_read(text: str, changes: list[str | None]) -> None:
