@@ -8,7 +8,14 @@ import re
 
 from .context import IRREGULAR_PLURALS, Token
 from .draft import Draft
-from .inflection import may_be_adjective, may_be_verb, never_a_noun, past_participle, singular
+from .inflection import (
+    may_be_adjective,
+    may_be_verb,
+    never_a_noun,
+    only_a_verb,
+    past_participle,
+    singular,
+)
 from .lexicon import change_ending, hedge_alternation, lexicon, phrase_at, phrase_ending
 from .numbers import NumberMatch
 from .phrases import PhraseReader
@@ -500,7 +507,9 @@ class UnitReader(PhraseReader):
         if (
             hyphen
             and len(right) > 1
-            and all(self._noun_modifier(t) for t in right[:2])
+            and right[0].text.islower()
+            and self._opens_noun(right[0])
+            and self._opens_noun(right[1])
             and not may_be_adjective(right[0].lower)  # "4,000-odd deaths": a hedge
         ):
             k = self._counted_noun(claim, right[:1], rwords[:1], num)
@@ -688,7 +697,8 @@ class UnitReader(PhraseReader):
         head = run[-1].lower
         if head in lex.not_counted or not head.replace("-", "").replace("'", "").isalpha():
             return 0 if num.kind != "words" else -1
-        if head.endswith(("ed", "ing")) and len(run) == 1 and head not in ("offspring", "building"):
+        participle = head.endswith("ing") or (head.endswith("ed") and past_participle(head))
+        if participle and len(run) == 1 and head not in ("offspring", "building"):
             return 0 if num.kind != "words" else -1
         if len(run) == 1 and j < len(right) and right[j].lower == "by" and past_participle(head):
             return 0 if num.kind != "words" else -1  # "the 42 given by the agency": a passive
@@ -821,6 +831,17 @@ class UnitReader(PhraseReader):
             return True
         _, k = phrase_at(rwords, self.lex.qualifiers_after, self.lex.max_after)
         return bool(k) and rwords[0] != "plus"
+
+    def _opens_noun(self, tok: Token) -> bool:
+        """A word that opens the noun a hyphened figure qualifies: a noun ("a 300-bed
+        hospital"), or a name's first word ("the 150-seat National Assembly"); not a word
+        that may be an adjective, only a verb, or a function word."""
+        low = tok.lower
+        if not tok.text.isalpha() or low in self.lex.stopwords:
+            return False
+        if tok.text[:1].isupper():
+            return True
+        return self._noun_modifier(tok) or not (may_be_adjective(low) or only_a_verb(low))
 
     def _noun_modifier(self, tok: Token) -> bool:
         """A lower-case noun before the counted noun ("kidney" of "kidney transplants"), not an

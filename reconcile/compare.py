@@ -497,9 +497,10 @@ def quantities_table(
         {"diverge": 0, "uncertain": 1, "growth": 2, "agree": 3, "echo": 4, "single": 5},
         return_dtype=pl.Int32,
     )
+    table = table.with_columns(label=label, why=why)
+    table = table.with_columns(why=pl.col("why") + _kept_apart(table))
     table = (
-        table.with_columns(label=label, why=why)
-        .sort(order, pl.col("spread").fill_null(1.0), descending=[False, True])
+        table.sort(order, pl.col("spread").fill_null(1.0), descending=[False, True])
         .select(QUANTITIES_SCHEMA.names())
         .cast(QUANTITIES_SCHEMA)
     )
@@ -655,6 +656,61 @@ def _names_place() -> pl.Expr:
         pl.lit(" "), pl.col("subject").cast(pl.String).str.to_lowercase(), pl.lit(" ")
     )
     return padded.str.contains(place, literal=True).fill_null(False)
+
+
+#: How many other quantities of its measure and entity a quantity's ``why`` names.
+KEPT_APART_NAMED = 2
+
+
+def _kept_apart(table: pl.DataFrame) -> pl.Series:
+    """For each quantity, the other quantities of its measure and entity that it was kept
+    apart from (up to ``KEPT_APART_NAMED``), each with the first field of the frame in which
+    they differ ("Kept apart from 'Deaths in Peru, 2 Apr 2031' (the group counted: children
+    against none)."); "" for a quantity that is the only one of its measure and entity."""
+    fields = ("quantity_id", "subject", "concept", "label", "_period", "per", "is_delta")
+    # (the group as the label writes it, "children", else as read)
+    group = pl.coalesce("_groups", "_group").alias("_group")
+    # (a count's unit is its measure: told apart from another unit as a count)
+    unit = pl.when(pl.col("dimension") == "count").then(pl.lit("a count")).otherwise("unit")
+    rows = table.select(*fields, group, unit.alias("unit"), "scope").rows(named=True)
+    by_measure: dict[tuple[object, object], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_measure.setdefault((row["subject"], row["concept"]), []).append(row)
+    notes: list[str] = []
+    for row in rows:
+        named: list[str] = []
+        for other in by_measure[(row["subject"], row["concept"])]:
+            if other is not row:
+                named.append(f"'{other['label']}' ({_difference(row, other)})")
+            if len(named) == KEPT_APART_NAMED:
+                break
+        notes.append(f" Kept apart from {'; '.join(named)}." if named else "")
+    return pl.Series("why", notes, dtype=pl.String)
+
+
+#: The fields of a quantity's frame, in the order a reader is told the first that differs.
+_FRAME_FIELDS = (
+    ("_group", "the group counted"),
+    ("_period", "the period"),
+    ("per", "the rate"),
+    ("is_delta", "a change or a level"),
+    ("unit", "the unit"),
+    ("scope", "the scope"),
+)
+
+
+def _difference(row: dict[str, Any], other: dict[str, Any]) -> str:
+    """The first field of ``_FRAME_FIELDS`` in which two quantities' frames differ, in a
+    reader's words; else their dates (a window of its own, or figures set apart as far from
+    the others')."""
+    for field, words in _FRAME_FIELDS:
+        if row[field] != other[field]:
+            mine, theirs = (
+                "a change" if v is True else "a level" if v is False else (v or "none")
+                for v in (row[field], other[field])
+            )
+            return f"{words}: {mine} against {theirs}"
+    return "the same frame, of another time or figures far apart from its own"
 
 
 def _group_plural(table: pl.DataFrame) -> pl.Expr:

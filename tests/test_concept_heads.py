@@ -115,6 +115,9 @@ def test_a_participle_after_an_amount_is_no_noun_it_qualifies(text: str) -> None
         ("They bought a 3-bedroom house.", "3-bedroom", "bedroom", "house"),
         ("The 5,000-seat arena opened in May.", "5,000-seat", "seat", "arena"),
         ("The 27-nation bloc agreed the deal.", "27-nation", "nation", "bloc"),
+        # a noun ending in -ed is no participle, and a name may follow the figure
+        ("The town opened a 300-bed hospital on Friday.", "300-bed", "bed", "hospital"),
+        ("The party won 71 seats in the 150-seat Senate.", "150-seat", "seat", "Senate"),
     ],
 )
 def test_a_figure_hyphened_to_a_noun_before_another_counts_the_first(

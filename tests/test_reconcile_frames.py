@@ -858,3 +858,19 @@ def test_why_names_the_group_counted_and_the_period() -> None:
         _doc("The toll in Peru could reach 900, the agency said.", "a", 2)
     ).quantities.item(0, "why")
     assert "of the period 'projected'" in why
+
+
+def test_why_names_the_quantities_of_its_measure_kept_apart_and_how_they_differ() -> None:
+    claims = pl.concat(
+        [
+            _doc("The agency said 12 children died in Peru.", "a", 2),
+            _doc("The agency said 120 people died in Peru.", "b", 2),
+            _doc("The agency said 300 people were injured in Peru.", "c", 2),
+        ]
+    )
+    whys = dict(reconcile(claims).quantities.select("label", "why").rows())
+    assert whys["Deaths in Peru (children), 2 Apr 2031"].endswith(
+        "Kept apart from 'Deaths in Peru, 2 Apr 2031' (the group counted: children against none)."
+    )
+    # a quantity of another measure is no sibling: nothing is said of it
+    assert "Kept apart" not in whys["People injured in Peru, 2 Apr 2031"]
