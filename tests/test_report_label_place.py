@@ -27,8 +27,16 @@ def _row(noun: str, subject: str, *, source: str = "a place in the sentence") ->
             "as_of_start": [day],
             "as_of_end": [day],
             "_precision": [0],
+            "_groups": [None],
+            "_period": [None],
         },
-        schema_overrides={"scope": pl.String, "unit": pl.String, "per": pl.String},
+        schema_overrides={
+            "scope": pl.String,
+            "unit": pl.String,
+            "per": pl.String,
+            "_groups": pl.String,
+            "_period": pl.String,
+        },
     )
 
 
