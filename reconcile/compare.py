@@ -56,9 +56,10 @@ import polars as pl
 from extract.lexicon import lexicon
 
 from .columns import join_beside, kept_in_order, kept_rows, on_rows, set_at_rows
-from .dating import SPAN_END
+from .dating import IN_SENTENCE, SPAN_END
 from .frames import HEDGES, before_figure, drop_plural_s, multiple_base
 from .identify import AGAINST, HOLDING_STATUS, stable_ids
+from .lemmas import plural
 from .misprints import Figure, copied_figure
 from .organisations import ORGANISATION
 from .schema import ASSERTIONS_SCHEMA, QUANTITIES_SCHEMA
@@ -604,7 +605,7 @@ _DATE_RANK = (
     pl.col("as_of_source")
     .replace_strict(
         {
-            "a date in the sentence": 1,
+            IN_SENTENCE: 1,
             "'last month/year' before publication": 1,
             "a year in the sentence": 2,
             SPAN_END: 2,
@@ -717,21 +718,15 @@ def _group_plural(table: pl.DataFrame) -> pl.Expr:
     """The group a quantity's figures count (``_group``: "child", "miner"), in the plural as
     a label writes it ("children"), where the measure's noun does not already name it; a
     status held (``HOLDING_STATUS``) is the label's scope, not a group."""
-    from lemminflect import getInflection
-
     groups = table.get_column("_group").drop_nulls().unique().to_list()
-    plural: dict[str, str] = {}
-    for group in groups:
-        *first, last = group.split(" ")
-        forms = getInflection(last, tag="NNS")
-        plural[group] = " ".join([*first, forms[0] if forms else last + "s"])
+    plurals = {group: plural(group) for group in groups}
     words = pl.concat_str(pl.lit(" "), pl.col("noun").str.to_lowercase(), pl.lit(" "))
     named = words.str.contains(
         pl.concat_str(pl.lit(" "), pl.col("_group"), pl.lit(" ")), literal=True
     )
     return (
         pl.when(~named.fill_null(False) & (pl.col("_group") != HOLDING_STATUS))
-        .then(pl.col("_group").replace_strict(plural, default=None, return_dtype=pl.String))
+        .then(pl.col("_group").replace_strict(plurals, default=None, return_dtype=pl.String))
         .alias("_groups")
     )
 

@@ -25,7 +25,7 @@ from .compare import (
     side_by_side,
     with_base,
 )
-from .dating import assign_dates
+from .dating import PUBLISHED, assign_dates
 from .events import lead_event_days
 from .frames import after_figure, alternation, before_figure
 from .identify import (
@@ -538,7 +538,7 @@ _VOTED_INPUT = ("attribution", "outlet", "qualifier")
 #: Dates a figure takes from its document, not its sentence: a year its words name says
 #: more about its time than these.
 _NOT_THE_FIGURES_DATE = (
-    "the publication date",
+    PUBLISHED,
     "the date in the document's address",
     "the latest date the document's sentences give",
 )

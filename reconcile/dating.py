@@ -24,8 +24,10 @@ from .frames import (
 from .tables import reading_words
 
 __all__ = [
+    "IN_SENTENCE",
     "MONTH_NAMES",
     "MONTH_NUMBERS",
+    "PUBLISHED",
     "SPAN_END",
     "WEEKDAY_NAMES",
     "WEEKDAY_NUMBERS",
@@ -493,14 +495,15 @@ def _outside_asides(claims: pl.DataFrame) -> pl.Series:
 
 #: "The union put it at 450 the same day": a day named by the sentence before.
 _SAME_DAY = r"(?i)\b(?:the|that)\s+same\s+day\b"
-#: The ways of dating a figure that read a day from its sentence (a day the next
-#: sentence's "the same day" may name).
-_DAYS_READ = (
-    "a date in the sentence",
-    "a day and month before publication",
-    "a weekday before publication",
-    "'yesterday'/'last week' before publication",
-)
+#: The ways of dating a figure that read a day from its sentence (``as_of_source``): a day
+#: the next sentence's "the same day" may name.
+IN_SENTENCE = "a date in the sentence"
+_DAY_MONTH_BACK = "a day and month before publication"
+_WEEKDAY_BEFORE = "a weekday before publication"
+_DAYS_BEFORE = "'yesterday'/'last week' before publication"
+_DAYS_READ = (IN_SENTENCE, _DAY_MONTH_BACK, _WEEKDAY_BEFORE, _DAYS_BEFORE)
+#: How a figure whose words give no time is dated: the day its document came out.
+PUBLISHED = "the publication date"
 #: How a figure dated by the sentence before it is dated.
 SAME_DAY = "the day the sentence before names ('the same day')"
 
@@ -542,7 +545,7 @@ def _same_day(frame: pl.DataFrame) -> pl.DataFrame:
         ).alias("_prev_read"),
     )
     frame = join_beside(frame, previous, ["doc_id", "sentence_start"])
-    take = said & (pl.col("as_of_source") == "the publication date") & pl.col("_prev_read")
+    take = said & (pl.col("as_of_source") == PUBLISHED) & pl.col("_prev_read")
     take = take.fill_null(False)
     return frame.with_columns(
         as_of=pl.when(take).then(pl.col("_prev_day")).otherwise(pl.col("as_of")),
@@ -800,15 +803,15 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .then(pl.date(pl.col("_span_end"), 12, 31))
         .otherwise(published),
         as_of_source=pl.when(dated)
-        .then(pl.lit("a date in the sentence"))
+        .then(pl.lit(IN_SENTENCE))
         .when(own_time.is_not_null())
         .then(pl.lit(YEAR_NAMED))
         .when(day_month.is_not_null())
-        .then(pl.lit("a day and month before publication"))
+        .then(pl.lit(_DAY_MONTH_BACK))
         .when(pl.col("_weekday").is_not_null() & published.is_not_null())
-        .then(pl.lit("a weekday before publication"))
+        .then(pl.lit(_WEEKDAY_BEFORE))
         .when(days_back.is_not_null() & published.is_not_null())
-        .then(pl.lit("'yesterday'/'last week' before publication"))
+        .then(pl.lit(_DAYS_BEFORE))
         .when(pl.col("_alone").is_not_null() & published.is_not_null())
         .then(pl.lit("a month before publication"))
         .when((pl.col("_last") == "month") | pl.col("_part").is_not_null())
@@ -823,7 +826,7 @@ def assign_dates(claims: pl.DataFrame, texts: dict[str, str] | None = None) -> p
         .when(unplaced & published.is_null())
         .then(pl.lit("a time in the sentence, with no date to place it"))
         .when(pl.col("published").is_not_null())
-        .then(pl.lit("the publication date"))
+        .then(pl.lit(PUBLISHED))
         .when(pl.col("_from_url"))
         .then(pl.lit("the date in the document's address"))
         .when(published.is_not_null())

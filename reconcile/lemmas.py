@@ -15,7 +15,7 @@ import gzip
 
 import numpy as np
 
-__all__ = ["known_word", "past_participle"]
+__all__ = ["known_word", "past_participle", "plural"]
 
 
 @functools.cache
@@ -88,3 +88,17 @@ def past_participle(word: str) -> bool:
     style = getCapsStyle(word)
     found = [applyCapsStyle(lemma, style) for lemma in lemmas[at].decode().split("/")]
     return any(word in getInflection(lemma, tag="VBN") for lemma in found)
+
+
+def plural(noun: str) -> str:
+    """A noun, or a phrase ending in one, in the plural by lemminflect ("children", "police
+    officers"); an "s" added to a word it does not know.
+
+    >>> [plural(w) for w in ["child", "police officer", "personnel", "zorb"]]
+    ['children', 'police officers', 'personnel', 'zorbs']
+    """
+    from lemminflect import getInflection
+
+    *first, last = noun.split(" ")
+    forms = getInflection(last, tag="NNS")
+    return " ".join([*first, forms[0] if forms else last + "s"])
