@@ -25,9 +25,20 @@ def _sources(text: str) -> _Sources:
     return _Sources(text)
 
 
-def test_figures_from_a_source_name_the_source() -> None:
-    got = _sources("Some 4,000 homes were damaged, according to figures from the Harbour Board.")
-    assert got["4,000"] == "Harbour Board"
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("Some 4,000 homes were damaged, according to figures from the Harbour Board.",
+         "4,000", "Harbour Board"),
+        # a statement or a message carries its author's figures as data or a report does
+        ("Some 70 people were hurt, according to a statement from the fire service.", "70",
+         "fire service"),
+        ("The hackers want $2 million, according to a message posted by the hackers.",
+         "$2 million", "hackers"),
+    ],
+)  # fmt: skip
+def test_figures_from_a_source_name_the_source(text: str, number: str, source: str) -> None:
+    assert _sources(text)[number] == source
 
 
 @pytest.mark.parametrize(
