@@ -354,6 +354,8 @@ def quantities_table(
         *_DESCRIBED,
         "_base",
         *dating,
+        # (the figures as written, where given: the unit a reader is told them in)
+        *(("value", "norm_value") if "value" in claims.columns else ()),
     )
     meta = grouped.group_by("quantity_id").agg(
         pl.col("series_id").first(),
@@ -377,6 +379,7 @@ def quantities_table(
         pl.col("population").first().cast(pl.String).alias("_group"),
         pl.col("period").first().cast(pl.String).alias("_period"),
         pl.col("unit").drop_nulls().first().str.to_lowercase().alias("_written"),
+        *_shown_scale(written="value" in grouped.columns),
         (_DATE_RANK if "as_of_source" in grouped.columns else pl.lit(0, pl.Int8))
         .max()
         .alias("_precision"),
@@ -442,6 +445,8 @@ def quantities_table(
         else voted.with_columns(_sentences=pl.lit(None, dtype=pl.List(pl.UInt64)))
     )
     voted = voted.select(*needed, "_last", "_sentences").with_columns(_by_measure(claims))
+    # (each figure told in the unit its quantity's reports write most: see _shown_scale)
+    voted = join_beside(voted, meta.select("quantity_id", "_shown_factor"), "quantity_id")
     # (an id and a flag per assertion, let go before the assertions are judged)
     del sure, found
     voted = _with_event_days(voted, event_days or {})
@@ -659,6 +664,34 @@ def _names_place() -> pl.Expr:
     return padded.str.contains(place, literal=True).fill_null(False)
 
 
+#: Dimensions whose figures are brought to one unit by a factor alone: told to a reader in
+#: the unit their reports write ("44 hours", not "0.0602 months").
+_SCALED_DIMENSIONS = ("length", "duration", "mass", "area", "volume", "speed", "energy", "power")
+
+
+def _shown_scale(*, written: bool) -> list[pl.Expr]:
+    """``_shown_unit`` and ``_shown_factor`` of a quantity (aggregations over its claims): the
+    unit its reports write most, and what a normalised figure is multiplied by to be in it,
+    for a dimension of ``_SCALED_DIMENSIONS`` whose figures in that unit share one factor;
+    null (the normalised unit) otherwise, and where the figures as written (``written``)
+    are not given."""
+    if not written:
+        return [
+            pl.lit(None, pl.String).alias("_shown_unit"),
+            pl.lit(None, pl.Float64).alias("_shown_factor"),
+        ]
+    most = pl.col("unit").drop_nulls().mode().sort().first()
+    ratios = (pl.col("value") / pl.col("norm_value")).filter(
+        (pl.col("unit") == most) & (pl.col("norm_value") != 0)
+    )
+    one = (ratios.max() - ratios.min()).abs() <= 1e-9 * ratios.max().abs()
+    scaled = pl.col("dimension").cast(pl.String).first().is_in(_SCALED_DIMENSIONS) & one
+    return [
+        pl.when(scaled).then(most).alias("_shown_unit"),
+        pl.when(scaled).then(ratios.median()).alias("_shown_factor"),
+    ]
+
+
 #: How many other quantities of its measure and entity a quantity's ``why`` names.
 KEPT_APART_NAMED = 2
 
@@ -777,7 +810,7 @@ def _label() -> pl.Expr:
                     != pl.col("noun").str.to_lowercase()
                 )
             )
-            .then(pl.format(" ({})", pl.col("unit")))
+            .then(pl.format(" ({})", pl.coalesce("_shown_unit", "unit")))
             .otherwise(pl.lit("")),
             pl.when(pl.col("per").is_not_null())
             .then(pl.format(" per {}", pl.col("per")))

@@ -405,7 +405,8 @@ def reconcile(
     def judged(work: pl.DataFrame, assertions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         side = _side_by_side(work, frame)
         return quantities_table(
-            work,
+            # (with the figures as written: a reader is told them in their own unit)
+            _from_input(work, frame, ("value",)),
             assertions,
             threshold=threshold,
             consensus=consensus,

@@ -39,6 +39,13 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
 
 
+def _shown(row: dict[str, Any]) -> str:
+    """An assertion's figure in the unit its quantity's reports write (``_shown_factor``, set
+    by :mod:`reconcile.compare`; the normalised unit where there is none)."""
+    best, factor = row["best"], row.get("_shown_factor")
+    return _fmt(best * factor if best is not None and factor is not None else best)
+
+
 #: At most this many assertions are spelled out in a quantity's ``why``.
 WHY_LIMIT = 8
 #: A figure as printed stands for anything within this share of it (groups.md's rule 1,
@@ -292,7 +299,7 @@ def _verdict(
     low, best, high = facts["_low"], facts["_best"], facts["_high"]
     spread = high / low if low > 0 else None
     sides = "; ".join(
-        f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_fmt(r['best'])}"
+        f"{r['asserter']} says {r['qualifier'] + ' ' if r['qualifier'] else ''}{_shown(r)}"
         f" ({r['n_reports']} report{'s' if r['n_reports'] != 1 else ''}"
         f"{', ' + r['as_of'].isoformat() if r['as_of'] else ''})"
         for r in rows[:WHY_LIMIT]
@@ -304,7 +311,7 @@ def _verdict(
     strays = [r for r in rows if _is_stray(r["best"], mid, count, _scope(r))]
     if strays:
         sides += " — set aside, over {:g} times from the others' middle: {}".format(
-            _scope(strays[0]), ", ".join(f"{_fmt(r['best'])} from {r['asserter']}" for r in strays)
+            _scope(strays[0]), ", ".join(f"{_shown(r)} from {r['asserter']}" for r in strays)
         )
     changed = bool(facts["_changed"])
     n_sources = int(facts["_n_sources"])  # independent sources (``independent_sources``)
@@ -319,20 +326,20 @@ def _verdict(
     elif sure:
         verdict = "diverge"
         a, b = sure[0]
-        sides += f" — {_fmt(a['best'])} from {a['asserter']} against {_fmt(b['best'])}"
+        sides += f" — {_shown(a)} from {a['asserter']} against {_shown(b)}"
         sides += f" from {b['asserter']} ({_ratio(a, b)})"
     elif conflicts:
         verdict = "uncertain"
         a, b = conflicts[0]
-        sides += f" — possibly the same quantity: {_fmt(a['best'])} from {a['asserter']}"
-        sides += f" against {_fmt(b['best'])} from {b['asserter']}, but {_doubt(a, b, one_source)};"
+        sides += f" — possibly the same quantity: {_shown(a)} from {a['asserter']}"
+        sides += f" against {_shown(b)} from {b['asserter']}, but {_doubt(a, b, one_source)};"
         sides += " no divergence is claimed"
     elif changed and not single:
         verdict = "growth"
     elif split:
         verdict = "uncertain"
         a, b = sorted(split, key=lambda r: float(r["best"]))
-        sides += f" — one source gives {_fmt(a['best'])} and {_fmt(b['best'])} ({_ratio(a, b)}):"
+        sides += f" — one source gives {_shown(a)} and {_shown(b)} ({_ratio(a, b)}):"
         sides += " possibly two measures, not one figure repeated; not compared"
     elif echoed:
         verdict = "echo"

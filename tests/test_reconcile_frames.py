@@ -874,3 +874,15 @@ def test_why_names_the_quantities_of_its_measure_kept_apart_and_how_they_differ(
     )
     # a quantity of another measure is no sibling: nothing is said of it
     assert "Kept apart" not in whys["People injured in Peru, 2 Apr 2031"]
+
+
+def test_figures_of_a_length_are_told_in_the_unit_their_reports_write() -> None:
+    claims = pl.concat(
+        [
+            _doc("The agency said 80 cm of snow fell in Peru.", "a", 2),
+            _doc("Residents said 120 cm of snow fell in Peru.", "b", 2),
+        ]
+    )
+    quantity = reconcile(claims).quantities.row(0, named=True)
+    assert "(cm)" in quantity["label"]
+    assert "says 80 (" in quantity["why"] and "says 120 (" in quantity["why"]

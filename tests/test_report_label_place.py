@@ -29,6 +29,7 @@ def _row(noun: str, subject: str, *, source: str = "a place in the sentence") ->
             "_precision": [0],
             "_groups": [None],
             "_period": [None],
+            "_shown_unit": [None],
         },
         schema_overrides={
             "scope": pl.String,
@@ -36,6 +37,7 @@ def _row(noun: str, subject: str, *, source: str = "a place in the sentence") ->
             "per": pl.String,
             "_groups": pl.String,
             "_period": pl.String,
+            "_shown_unit": pl.String,
         },
     )
 
