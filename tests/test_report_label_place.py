@@ -9,7 +9,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from reconcile.compare import _label
+from reconcile.labels import label as _label
 
 
 def _row(noun: str, subject: str, *, source: str = "a place in the sentence") -> pl.DataFrame:
